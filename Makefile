@@ -1,0 +1,23 @@
+# The two commands of the README: `make demo` and `make test`.
+.PHONY: demo test setup lint bench eval
+
+demo:
+	@bash scripts/setup.sh
+	.venv/bin/fullpicture compare examples/ -o report.html
+
+test:
+	@bash scripts/setup.sh --test
+	.venv/bin/python -m pytest
+
+setup:
+	@bash scripts/setup.sh --test
+
+lint:
+	.venv/bin/ruff check src tests eval bench
+	.venv/bin/mypy
+
+bench:
+	.venv/bin/python bench/bench.py
+
+eval:
+	.venv/bin/python -m eval.run_all --data ../shared/data

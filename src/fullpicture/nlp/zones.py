@@ -1,0 +1,47 @@
+"""``fp_zones``: project the ingest zones onto tokens (``token._.fp_zone``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fullpicture.nlp import extensions  # noqa: F401
+
+
+def zone_kind_at(doc: Doc, char: int) -> str:
+    """The zone kind at a character offset (``body`` when no zone covers it)."""
+    zones = doc._.fp_zones or []
+    starts = [z.start for z in zones]
+    i = bisect_right(starts, char) - 1
+    if i >= 0 and zones[i].start <= char < zones[i].end:
+        return str(zones[i].kind)
+    return "body"
+
+
+class ZoneProjector:
+    """Marks each token with the kind of the zone it lies in."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+
+    def __call__(self, doc: Doc) -> Doc:
+        zones = sorted(doc._.fp_zones or [], key=lambda z: z.start)
+        doc._.fp_zones = zones
+        zi = 0
+        for tok in doc:
+            while zi < len(zones) and zones[zi].end <= tok.idx:
+                zi += 1
+            if zi < len(zones) and zones[zi].start <= tok.idx < zones[zi].end:
+                tok._.fp_zone = zones[zi].kind
+            else:
+                tok._.fp_zone = "body"
+        return doc
+
+
+@Language.factory("fp_zones", default_config={"settings": {}})
+def make_zone_projector(nlp: Language, name: str, settings: dict[str, Any]) -> ZoneProjector:
+    """Factory for ``fp_zones``."""
+    return ZoneProjector(settings)

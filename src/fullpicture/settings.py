@@ -1,0 +1,72 @@
+"""Tunable numbers live in shipped TOML files (``data/settings/*.toml``), never in code.
+
+Each layer owns one file named after its section (``time.toml`` holds ``[time]``).
+A user file passed with ``--settings`` overrides any key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fullpicture._errors import ConfigError
+
+_SETTINGS_DIR = "data/settings"
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Immutable, picklable settings: ``settings.section("time")["max_year"]``."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    user_file: str | None = None
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The dict of one section (empty if absent)."""
+        value = self.data.get(name, {})
+        return dict(value) if isinstance(value, dict) else {}
+
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        """One value, or ``default``."""
+        return self.section(section).get(key, default)
+
+    @property
+    def key(self) -> str:
+        """A stable key for caching things built from these settings."""
+        import json
+
+        return json.dumps(self.data, sort_keys=True, default=str)
+
+
+def load_settings(user_file: str | Path | None = None) -> Settings:
+    """Load the shipped settings, then overlay ``user_file`` if given."""
+    data: dict[str, Any] = {}
+    root = resources.files("fullpicture").joinpath(_SETTINGS_DIR)
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            try:
+                data = _merge(data, tomllib.loads(entry.read_text(encoding="utf-8")))
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"shipped settings {entry.name} are invalid: {exc}") from exc
+    if user_file is not None:
+        path = Path(user_file)
+        try:
+            data = _merge(data, tomllib.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError as exc:
+            raise ConfigError(f"{path}: settings file not found") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    return Settings(data=data, user_file=str(user_file) if user_file else None)

@@ -1,0 +1,37 @@
+"""Shared fixtures. Tests never need ../shared; those that use it skip without it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLES = ROOT / "examples"
+SHARED_DATA = Path(os.environ.get("FULLPICTURE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def settings():
+    """The shipped settings."""
+    from fullpicture import load_settings
+
+    return load_settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings):
+    """The full pipeline, loaded once per test session."""
+    from fullpicture.nlp.pipeline import get_pipeline
+
+    return get_pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """Path to ../shared/data; skips the test when it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data not present")
+    return SHARED_DATA
