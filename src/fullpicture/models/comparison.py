@@ -1,0 +1,146 @@
+"""The full picture: the comparison of several sides (``fullpicture/comparison/v1``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from fullpicture.models._base import Analysis
+
+COMPARISON_SCHEMA_ID = "fullpicture/comparison/v1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Side(_Model):
+    """One perspective and the documents that speak for it."""
+
+    label: str
+    origin: Literal["declared", "metadata", "user", "inferred"]
+    documents: list[str] = Field(default_factory=list)
+
+
+class EventRef(_Model):
+    """An event mention in one document."""
+
+    document: str
+    event: str
+
+
+class ConflictValue(_Model):
+    """One side's value for a conflicting field, with the claim that carries it."""
+
+    side: str
+    value: str
+    document: str
+    claim: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Conflict(_Model):
+    """Sides disagree on one field (figure, date, agent, place) of the same event."""
+
+    field: str
+    values: list[ConflictValue]
+
+
+class SideWording(_Model):
+    """How one side words an aligned event."""
+
+    side: str
+    document: str
+    triggers: list[str] = Field(default_factory=list)
+    framing: list[str] = Field(default_factory=list)
+
+
+class AlignedEvent(_Model):
+    """An event aligned across documents and sides."""
+
+    id: str
+    type: str
+    date: str | None = None
+    place: str | None = Field(default=None, description="display name of the place")
+    mentions: list[EventRef]
+    sides: list[str]
+    conflicts: list[Conflict] = Field(default_factory=list)
+    wording: list[SideWording] = Field(default_factory=list)
+    label: str | None = Field(default=None, description="short human-readable description")
+
+
+class Omission(_Model):
+    """An event some sides report and others leave out."""
+
+    event: str
+    reported_by: list[str]
+    missing_from: list[str]
+    salience: float
+
+
+class ClaimMember(_Model):
+    """A claim in one document, as a member of a cross-document claim group."""
+
+    document: str
+    claim: str
+    side: str
+
+
+class ClaimGroup(_Model):
+    """Claims across documents: agreement, contradiction, or only one side."""
+
+    id: str
+    relation: Literal["agree", "contradict", "only"]
+    members: list[ClaimMember]
+    reason: str | None = None
+
+
+class NameVariant(_Model):
+    """One name a side uses for an entity."""
+
+    side: str
+    name: str
+    count: int
+
+
+class NamingRow(_Model):
+    """An entity named differently by different sides."""
+
+    entity: str
+    variants: list[NameVariant]
+    geo: dict | None = None
+
+
+class FramingContrast(_Model):
+    """A term or category that sets a side apart (log-odds z-score)."""
+
+    side: str
+    term: str
+    category: str
+    score: float
+
+
+class Comparison(_Model):
+    """The comparison of several sides: ``fullpicture/comparison/v1``."""
+
+    schema_: Literal["fullpicture/comparison/v1"] = Field(
+        default=COMPARISON_SCHEMA_ID, alias="schema", serialization_alias="schema"
+    )
+    sides: list[Side]
+    documents: list[Analysis]
+    events: list[AlignedEvent] = Field(default_factory=list)
+    omissions: list[Omission] = Field(default_factory=list)
+    claims: list[ClaimGroup] = Field(default_factory=list)
+    naming: list[NamingRow] = Field(default_factory=list)
+    framing: list[FramingContrast] = Field(default_factory=list)
+    tone: dict[str, dict[str, float]] = Field(
+        default_factory=dict, description="side -> entity name -> mean tone"
+    )
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json_dict(self) -> dict:
+        """The JSON-ready dict."""
+        return self.model_dump(mode="json", by_alias=True)
