@@ -1,13 +1,129 @@
-"""``fullpicture analyze`` (placeholder: filled by its issue)."""
+"""``fullpicture analyze``: analyse files and print JSON or a summary table."""
 
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO
 
 import click
 
 from fullpicture.cli import cli
+from fullpicture.cli._common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    collect_documents,
+    fail_usage,
+    guard,
+    load_settings_or_exit,
+    progress,
+    report_error,
+)
+from fullpicture.models import Analysis
+
+
+def _summary(analyses: list[Analysis], out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="fullpicture analysis", show_lines=False)
+    for col in ("source", "lang", "side", "zones", "entities", "dates", "events", "figures", "claims", "framing"):
+        table.add_column(col, justify="left" if col in ("source", "side", "lang") else "right",
+                         overflow="fold", no_wrap=col != "source")
+    for a in analyses:
+        p = a.document.perspective
+        table.add_row(
+            a.document.source, a.document.language or "?", f"{p.label} ({p.origin})" if p else "-",
+            str(len(a.zones)), str(len(a.entities)), str(len(a.timexes)), str(len(a.events)),
+            str(len(a.figures)), str(len(a.claims)), str(len(a.framing)),
+        )
+    Console(file=out, width=None if out.isatty() else 220).print(table)
 
 
 @cli.command("analyze")
-def analyze_cmd() -> None:
-    """Not implemented yet."""
-    raise click.UsageError("not implemented yet")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: one object for one document, an array for several.")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object per line (streams).")
+@click.option("--perspective", metavar="LABEL", help="Declare the side every input speaks for (overrides metadata and text).")
+@click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path), help="A TOML file overriding shipped settings.")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Processes to analyse in parallel.")
+@click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster of --workers processes.")
+@click.option("--dask-scheduler", "scheduler", metavar="ADDRESS", help="Run on a running Dask scheduler, e.g. tcp://host:8786.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of stdout.")
+def analyze_cmd(
+    paths: tuple[Path, ...], as_json: bool, as_jsonl: bool, perspective: str | None,
+    settings_file: Path | None, workers: int, use_dask: bool, scheduler: str | None, output: Path | None,
+) -> None:
+    """Analyse articles: entities, places, dates, events, figures, claims and framing,
+    each anchored to character offsets in the text.
+
+    PATHS are files or directories (walked recursively): .txt, .md, .html, .jsonl
+    (one article per line), RSS/Atom feeds (.xml, .rss, .atom; one document per entry).
+
+    \b
+    Examples:
+      fullpicture analyze essay.html                   # a summary table
+      fullpicture analyze essay.html --json > a.json   # one JSON object
+      fullpicture analyze articles/ --jsonl -o all.jsonl --workers 4
+      fullpicture analyze report.txt --perspective ukrainian --json
+
+    Unreadable inputs (empty, binary, too large, undecodable, malformed) are reported
+    one line each on stderr; the others are still analysed. Exit codes: 0 ok, 1 some
+    inputs failed, 2 usage error.
+    """
+    if as_json and as_jsonl:
+        fail_usage("choose one of --json and --jsonl")
+    try:
+        code = _run(paths, as_json, as_jsonl, perspective, settings_file, workers, scheduler or use_dask, output)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # no traceback ever reaches the user
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        code = guard(exc)
+    sys.exit(code)
+
+
+def _run(
+    paths: tuple[Path, ...], as_json: bool, as_jsonl: bool, perspective: str | None,
+    settings_file: Path | None, workers: int, dask: str | bool, output: Path | None,
+) -> int:
+    from fullpicture.batch import Failure, analyze_many
+
+    settings = load_settings_or_exit(settings_file)
+    docs, errors = collect_documents(paths, settings, perspective)
+    for err in errors:
+        report_error(err)
+    failed = len(errors)
+    try:
+        out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        fail_usage(f"{output}: cannot write ({exc.strerror})")
+        raise
+    analyses: list[Analysis] = []
+    try:
+        results = analyze_many(progress(docs, len(docs), "Analysing"), settings, workers=workers,
+                               dask=dask)
+        for result in results:
+            if isinstance(result, Failure):
+                report_error(result)
+                failed += 1
+            elif as_jsonl:
+                out.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
+                out.flush()
+            else:
+                analyses.append(result)
+        if as_json:
+            payload = [a.to_json_dict() for a in analyses]
+            json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        elif not as_jsonl and analyses:
+            _summary(analyses, out)
+    finally:
+        if output:
+            out.close()
+    if not docs and not errors:
+        report_error("no documents found under the given paths (.txt, .md, .html, .jsonl, .xml/.rss/.atom)")
+        return EXIT_SOME_FAILED
+    return EXIT_SOME_FAILED if failed else EXIT_OK

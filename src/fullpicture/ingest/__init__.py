@@ -1,6 +1,12 @@
-"""Files, HTML, feeds and JSON Lines to :class:`Document` objects with zones."""
+"""Files, HTML, feeds and JSON Lines to :class:`Document` objects with zones.
+
+>>> from fullpicture.ingest import load_text
+>>> doc = load_text("Editor's note: a preface.\\n\\nThe story itself.", source="<text>")
+>>> [z.kind for z in doc.zones]
+['editorial_note', 'body']
+"""
 
 from fullpicture.ingest._document import Document, content_id
-from fullpicture.ingest._load import load_text, read_path
+from fullpicture.ingest.readers import iter_documents, load_text, read_path
 
-__all__ = ["Document", "content_id", "load_text", "read_path"]
+__all__ = ["Document", "content_id", "iter_documents", "load_text", "read_path"]

@@ -120,6 +120,9 @@ class FramingContrast(_Model):
     term: str
     category: str
     score: float
+    kind: Literal["term", "category", "word"] | None = Field(
+        default=None, description="framing-cue term, framing category, or content word"
+    )
 
 
 class Comparison(_Model):

@@ -21,6 +21,7 @@ class FramingCue(_Model):
     target: str | None = Field(default=None, description="entity id")
     lexicon_entry: str | None = None
     note: str | None = None
+    technique: str | None = Field(default=None, description="SemEval-2020 Task 11 technique, when the cue is one")
 
 
 class FramingProfile(_Model):
@@ -35,3 +36,5 @@ class FramingProfile(_Model):
     agentless_harm_share: float | None = None
     hedge_rate: float | None = Field(default=None, description="hedges per 1,000 tokens")
     tokens: int = 0
+    certainty_rate: float | None = Field(default=None, description="certainty markers per 1,000 tokens")
+    techniques: dict[str, int] = Field(default_factory=dict, description="SemEval-2020 Task 11 technique -> count")

@@ -1,4 +1,12 @@
-"""``fp_entities``: placeholder component (filled by its layer's issue)."""
+"""``fp_entities``: entities, actors and geoparsed places (runs after spaCy's ``ner``).
+
+NER spans are corrected with the gazetteer (place names tagged PERSON/ORG, untagged names
+after "in/near/from"), clustered within the document (surnames, acronyms, "the president"),
+places are resolved to gazetteer entries with coordinates, and capitals or nationality
+adjectives used as political actors are linked to their state.
+
+Public helpers for other layers: :func:`entity_at` and :func:`entity_by_id`.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +15,70 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fullpicture.models import Entity
 from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp._annotate import build_entities, collect
+from fullpicture.nlp._lexicon import get_lexicon
+from fullpicture.nlp._places import PlaceIndex
+
+_DEFAULTS: dict[str, Any] = {
+    "alias_files": [],
+    "labels": ["PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW"],
+    "max_name_tokens": 5,
+}
 
 
-class _Component:
+def _config(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    cfg = {**_DEFAULTS, **dict(settings.get("entities", {}))}
+    if "places" not in cfg:
+        from fullpicture.settings import load_settings
+
+        cfg["places"] = load_settings().section("entities")["places"]
+    files = list(settings.get("plugins", {}).get("alias_files", [])) + list(cfg.get("alias_files", []))
+    return cfg, files
+
+
+class EntitiesComponent:
+    """The ``fp_entities`` pipeline component (gazetteer loaded once per process)."""
+
     def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
+        self.cfg, files = _config(settings)
+        self.lex = get_lexicon()
+        self.index = PlaceIndex.build(files)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.fp_entities = []
+        """Annotate ``doc``: ``doc._.fp_entities`` and ``token._.fp_entity``."""
+        mentions = collect(doc, self.index, self.lex, self.cfg)
+        doc._.fp_entities = build_entities(doc, mentions, self.index, self.lex)
         return doc
 
 
 @Language.factory("fp_entities", default_config={"settings": {}})
-def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> _Component:
+def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> EntitiesComponent:
     """Factory for ``fp_entities``."""
-    return _Component(settings)
+    return EntitiesComponent(settings)
+
+
+def entity_by_id(doc: Doc, entity_id: str) -> Entity | None:
+    """The entity ``entity_id`` of ``doc`` (or None)."""
+    for ent in doc._.fp_entities or []:
+        if ent.id == entity_id:
+            return ent
+    return None
+
+
+def entity_at(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """Id of the entity with a mention overlapping ``[start_char, end_char)``.
+
+    For an actor mention ("Moscow vetoed") the id of the state it stands for is returned
+    (its ``refers_to``). Actor mentions win over others; then the tightest mention.
+    """
+    best: tuple[tuple[int, int], str] | None = None
+    for ent in doc._.fp_entities or []:
+        for m in ent.mentions:
+            if m.start < end_char and start_char < m.end:
+                target = ent.refers_to if (m.actor and ent.refers_to) else ent.id
+                rank = (0 if m.actor else 1, m.end - m.start)
+                if best is None or rank < best[0]:
+                    best = (rank, target)
+    return best[1] if best else None

@@ -1,25 +1,153 @@
-"""``fp_events``: placeholder component (filled by its layer's issue)."""
+"""``fp_events``: event mentions typed with the PLOVER-mapped taxonomy (``data/events/plover.toml``).
+
+Triggers are verbs, nominalizations and multiword phrases ("laid down their arms").
+Arguments come from the dependency parse and the entity layer, the date from the time layer,
+the modality from FactBank-style cues (``data/events/modality.toml``); an event inside an
+attributed claim is ``reported`` and names that claim as its ``source``. Figures are linked
+both ways (``event.figures``, ``figure.event``).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
 
+from fullpicture.models import Claim, Event
+from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp._claims_entities import entity_index
+from fullpicture.nlp._events_args import arguments, event_date
+from fullpicture.nlp._events_data import EventLexicon, event_lexicon
+from fullpicture.nlp._events_modality import modality
+
+_FILLER = {"POS": {"IN": ["DET", "PRON"]}, "OP": "?"}
 
 
-class _Component:
-    def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
+def _build_matcher(nlp: Language, lex: EventLexicon) -> Matcher:
+    matcher = Matcher(nlp.vocab)
+    for words, typ in lex.phrases.items():
+        pattern: list[dict[str, Any]] = []
+        for k, w in enumerate(words):
+            if k:
+                pattern.append(_FILLER)
+            pattern.append({"LEMMA": w} if k else {"LEMMA": w, "POS": {"IN": ["VERB", "NOUN", "ADJ", "PROPN"]}})
+        matcher.add(typ + ":" + " ".join(words), [pattern])
+    return matcher
+
+
+class EventsComponent:
+    """Fills ``doc._.fp_events`` and ``figure.event``."""
+
+    def __init__(self, nlp: Language, settings: dict[str, Any]) -> None:
+        cfg = settings.get("events", {}) if isinstance(settings.get("events"), dict) else {}
+        self.max_hops = int(cfg.get("figure_event_max_hops", 6))
+        self.lex = event_lexicon()
+        self.matcher = _build_matcher(nlp, self.lex)
+        self.reporting = self.lex.modality["reporting_kinds"]
+
+    def triggers(self, doc: Doc) -> list[tuple[int, int, str, int]]:
+        """(start token, end token, type, head token) of every trigger, left to right."""
+        lex = self.lex
+        found: list[tuple[int, int, str, int]] = []
+        taken: set[int] = set()
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        for mid, s, e in matches:
+            if any(i in taken for i in range(s, e)):
+                continue
+            typ = doc.vocab.strings[mid].split(":", 1)[0]
+            span = doc[s:e]
+            found.append((s, e, typ, span.root.i))
+            taken.update(range(s, e))
+        for tok in doc:
+            if tok.i in taken:
+                continue
+            lemma = tok.lemma_.lower()
+            typ = None
+            if tok.pos_ == "VERB":
+                typ = lex.verbs.get(lemma)
+                end = tok.i + 1
+                for c in tok.children:
+                    if c.dep_ == "prt" and c.i == tok.i + 1:
+                        phr = lex.phrases.get((lemma, c.lower_))
+                        if phr:
+                            typ, end = phr, c.i + 1
+                if typ:
+                    found.append((tok.i, end, typ, tok.i))
+                    taken.update(range(tok.i, end))
+            elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
+                typ = lex.nouns.get(lemma)
+                if typ:
+                    found.append((tok.i, tok.i + 1, typ, tok.i))
+                    taken.add(tok.i)
+        found.sort()
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.fp_events = []
+        """Extract the events of one document."""
+        index = entity_index(doc)
+        timexes = {t.id: t for t in (doc._.fp_timexes or [])}
+        claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
+        claims.sort(key=lambda c: c.start)
+        starts = [c.start for c in claims]
+        events: list[Event] = []
+        head_of: dict[int, Event] = {}
+        for n, (s, e, typ, h) in enumerate(self.triggers(doc), 1):
+            trig = doc[h]
+            sent = trig.sent
+            claim = _claim_at(claims, starts, doc[s].idx)
+            agents, patients, place = arguments(doc, index, trig, sent)
+            span = doc[s:e]
+            ev = Event(
+                id=f"e{n}", type=typ,
+                trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=trig.lemma_.lower()),
+                date=event_date(doc, trig, sent, timexes), place=place, agents=agents, patients=patients,
+                modality=modality(trig, self.lex, claim is not None),  # type: ignore[arg-type]
+                source=claim.id if claim is not None else None,
+                evidence=Evidence(start=sent.start_char, end=sent.end_char),
+            )
+            events.append(ev)
+            for i in range(s, e):
+                head_of[i] = ev
+        self._link_figures(doc, head_of)
+        doc._.fp_events = events
         return doc
+
+    def _link_figures(self, doc: Doc, head_of: dict[int, Event]) -> None:
+        for fig in doc._.fp_figures or []:
+            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            if span is None:
+                continue
+            tok: Token = span[-1]
+            ev = None
+            for _ in range(self.max_hops):
+                if tok.i in head_of and tok.i not in range(span.start, span.end):
+                    ev = head_of[tok.i]
+                    break
+                if tok.head is tok:
+                    break
+                tok = tok.head
+            if ev is None:
+                continue
+            fig.event = ev.id
+            if fig.id not in ev.figures:
+                ev.figures.append(fig.id)
+
+
+def _claim_at(claims: list[Claim], starts: list[int], char: int) -> Claim | None:
+    """The narrowest attributed claim whose content holds ``char``."""
+    best = None
+    k = bisect_right(starts, char)
+    for c in claims[:k]:
+        if c.start <= char < c.end and (best is None or c.end - c.start < best.end - best.start):
+            best = c
+    return best
 
 
 @Language.factory("fp_events", default_config={"settings": {}})
-def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> _Component:
+def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> EventsComponent:
     """Factory for ``fp_events``."""
-    return _Component(settings)
+    return EventsComponent(nlp, settings)

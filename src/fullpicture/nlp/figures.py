@@ -1,4 +1,9 @@
-"""``fp_figures``: placeholder component (filled by its layer's issue)."""
+"""``fp_figures``: quantities with their unit and what they count, linked to their claim.
+
+Vague numbers follow ACLED's convention (``data/figures/vague.toml``); approximators
+(``data/figures/approximators.toml``) turn a number into a bound or an approximation.
+``event`` is filled later by ``fp_events``.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +12,50 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fullpicture.models import Claim, Figure
 from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp._figures_data import figure_lexicon
+from fullpicture.nlp._figures_extract import FigureExtractor
+
+_ATTRIBUTED = ("direct", "indirect", "according_to", "unsourced")
 
 
-class _Component:
+def claim_for(claims: list[Claim], start: int, end: int) -> str | None:
+    """The id of the narrowest claim whose span holds ``[start, end)`` (attributed first)."""
+    best: tuple[int, int, str] | None = None
+    for c in claims:
+        if c.start <= start and end <= c.end and c.kind != "naming":
+            rank = (0 if c.kind in _ATTRIBUTED else 1, c.end - c.start, c.id)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best else None
+
+
+class FiguresComponent:
+    """Fills ``doc._.fp_figures``."""
+
     def __init__(self, settings: dict[str, Any]) -> None:
         self.settings = settings
+        self.extractor = FigureExtractor(figure_lexicon())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.fp_figures = []
+        """Extract the figures of one document."""
+        skip = {t.idx for t in doc if t._.fp_timex}
+        claims = list(doc._.fp_claims or [])
+        figures: list[Figure] = []
+        for n, raw in enumerate(self.extractor(doc, skip), 1):
+            figures.append(
+                Figure(
+                    id=f"f{n}", start=raw.start, end=raw.end, text=doc.text[raw.start : raw.end],
+                    value=raw.value, low=raw.low, high=raw.high, unit=raw.unit, counts=raw.counts,
+                    approximate=raw.approximate, vague=raw.vague, claim=claim_for(claims, raw.start, raw.end),
+                )
+            )
+        doc._.fp_figures = figures
         return doc
 
 
 @Language.factory("fp_figures", default_config={"settings": {}})
-def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> _Component:
+def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> FiguresComponent:
     """Factory for ``fp_figures``."""
-    return _Component(settings)
+    return FiguresComponent(settings)

@@ -1,25 +1,122 @@
-"""``fp_framing``: placeholder component (filled by its layer's issue)."""
+"""``fp_framing``: how a story is told. Loaded and contested terms, scare quotes, naming
+choices, harm with or without an agent, hedges, evaluation of actors, and persuasion
+techniques, each anchored to its span; plus a per-document :class:`FramingProfile`.
+
+All language data lives in ``data/lexicons/`` (YAML, each entry with a source).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fullpicture.models import FramingCue, FramingProfile
 from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp._framing_lexicon import LexEntry, find_counter_terms, load_entries, word_list
+from fullpicture.nlp._framing_match import LexiconMatcher
+from fullpicture.nlp._framing_profile import LOADED_CATEGORIES, build_profile, naming_cues
+from fullpicture.nlp._framing_quotes import ScareQuoteFinder
+from fullpicture.nlp._framing_syntax import EntityLookup, EvaluationFinder, HarmFinder
+
+__all__ = ["LOADED_CATEGORIES", "build_profile", "counter_terms", "lexicon_entries", "lexicon_files"]
 
 
-class _Component:
-    def __init__(self, settings: dict[str, Any]) -> None:
+def lexicon_files(settings: dict[str, Any]) -> tuple[str, ...]:
+    """User lexicon files named in settings: plugins' ``lexicon_files`` then ``framing.user_lexicons``."""
+    plugins = settings.get("plugins", {}) or {}
+    framing = settings.get("framing", {}) or {}
+    files = list(plugins.get("lexicon_files", []) or []) + list(framing.get("user_lexicons", []) or [])
+    return tuple(dict.fromkeys(str(f) for f in files))
+
+
+def lexicon_entries(extra_files: Iterable[str] = ()) -> tuple[LexEntry, ...]:
+    """The shipped lexicon entries plus those of ``extra_files`` (raises ConfigError if invalid)."""
+    return load_entries(tuple(str(f) for f in extra_files))
+
+
+def counter_terms(term: str, extra_files: Iterable[str] = ()) -> list[str]:
+    """The other side's words for ``term`` ("invasion" -> ["special military operation", ...]).
+
+    >>> "special military operation" in counter_terms("invasion")
+    True
+    """
+    return find_counter_terms(term, lexicon_entries(extra_files))
+
+
+def _count_tokens(doc: Doc) -> int:
+    return sum(1 for t in doc if not (t.is_punct or t.is_space))
+
+
+def _mark_quoted(cues: list[FramingCue], claims: list[Any]) -> None:
+    """Note the speaker on word-choice cues inside a direct quotation: the source's words."""
+    quotes = sorted((c.start, c.end, c.source.text if c.source else None) for c in claims if c.kind == "direct")
+    if not quotes:
+        return
+    for cue in cues:
+        for start, end, speaker in quotes:
+            if start <= cue.start and cue.end <= end:
+                extra = f"inside a direct quotation of {speaker}" if speaker else "inside a direct quotation"
+                cue.note = f"{cue.note}; {extra}" if cue.note else extra
+                break
+
+
+class FramingComponent:
+    """Finds framing cues; all matchers and word lists are compiled once here."""
+
+    def __init__(self, nlp: Language, settings: dict[str, Any]) -> None:
         self.settings = settings
+        cfg = settings.get("framing", {}) or {}
+        self.entries = lexicon_entries(lexicon_files(settings))
+        self.matcher = LexiconMatcher(nlp, self.entries)
+        quotes = word_list("quotes")
+        self.quotes = ScareQuoteFinder(
+            quotes.get("speech_verbs", []),
+            quotes.get("distancing_markers", []),
+            int(cfg.get("scare_quote_max_words", 4)),
+            int(cfg.get("speech_verb_window", 3)),
+        )
+        self.harm = HarmFinder(word_list("harm"), int(cfg.get("harm_max_span_tokens", 14)))
+        self.evaluation = EvaluationFinder(word_list("evaluative"))
+        self.top_n = int(cfg.get("top_terms", 10))
+        self.skip_zones = frozenset(cfg.get("skip_zones", []))
+
+    def cues(self, doc: Doc) -> list[FramingCue]:
+        """All cues of an analysed doc, sorted by start offset."""
+        ents = EntityLookup(doc)
+        cues = self.matcher.cues(doc)
+        for cue in cues:
+            span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            if span is not None and cue.target is None and cue.category in ("naming", "contested"):
+                cue.target = next((ents.ids[t.i] for t in span if t.i in ents.ids), None)
+        adjectives = frozenset(t.idx for t in doc if t.pos_ == "ADJ" or t.ent_type_ == "NORP")
+        cues.extend(naming_cues(doc._.fp_entities or [], cues, adjectives))
+        _mark_quoted(cues, list(doc._.fp_claims or []))
+        cues.extend(self.quotes.find(doc, list(doc._.fp_claims or [])))
+        if doc.has_annotation("DEP"):
+            cues.extend(self.harm.find(doc, ents))
+            cues.extend(self.evaluation.find(doc, ents))
+        if self.skip_zones and doc._.fp_zones:
+            starts = {t.idx: t for t in doc}
+            cues = [c for c in cues if getattr(starts.get(c.start), "_", None) is None
+                    or starts[c.start]._.fp_zone not in self.skip_zones]
+        return sorted(cues, key=lambda c: (c.start, c.end, c.category))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.fp_framing = []
+        cues = self.cues(doc)
+        doc._.fp_framing = cues
+        doc._.fp_framing_profile = build_profile(cues, _count_tokens(doc), self.top_n)
         return doc
 
 
 @Language.factory("fp_framing", default_config={"settings": {}})
-def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> _Component:
+def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> FramingComponent:
     """Factory for ``fp_framing``."""
-    return _Component(settings)
+    return FramingComponent(nlp, settings)
+
+
+def profile_of(cues: Iterable[FramingCue], tokens: int, top_n: int = 10) -> FramingProfile:
+    """Recompute a profile from stored cues (for the store and the comparison)."""
+    return build_profile(cues, tokens, top_n)

@@ -1,25 +1,210 @@
-"""``fp_time``: placeholder component (filled by its layer's issue)."""
+"""``fp_time``: tag and normalize time expressions (TimeML TIMEX3) and track narrative time.
+
+Writes ``doc._.fp_timexes`` (list of :class:`~fullpicture.models.Timex`), ``token._.fp_timex``
+and ``doc._.fp_narrative`` (the story's reference time by character offset). Expressions
+relative to the time of writing ("yesterday", "last year") resolve against the publication
+date, and against the narrative when there is none; anaphoric ones ("two days later",
+"that day") and dates written without a year resolve against the narrative.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fullpicture.models import Timex
 from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp._time_calendar import Ref, parse_ref
+from fullpicture.nlp._time_checks import Env, accept
+from fullpicture.nlp._time_grammar import Candidate, compiled_rules, find_candidates
+from fullpicture.nlp._time_lexicon import Lexicon, load_lexicon
+from fullpicture.nlp._time_points import (
+    h_century,
+    h_decade,
+    h_half,
+    h_holiday,
+    h_iso,
+    h_month,
+    h_month_day,
+    h_pod,
+    h_quarter,
+    h_relday,
+    h_relunit,
+    h_season,
+    h_slash,
+    h_time,
+    h_weekday,
+    h_spelled,
+    h_weekend,
+    h_year,
+)
+from fullpicture.nlp._time_resolve import Context, Result
+from fullpicture.nlp._time_spans import (
+    h_ago,
+    h_bare,
+    h_duration,
+    h_plwd,
+    h_ref,
+    h_set,
+    h_setword,
+    h_times,
+    h_unitlong,
+    h_vague,
+    h_yearago,
+)
+
+_HANDLERS: dict[str, Callable[[Candidate, Context], Result | None]] = {
+    "iso": h_iso, "slash": h_slash, "time": h_time, "mdy": h_month_day, "dmy": h_month_day,
+    "my": h_month, "decade": h_decade, "century": h_century, "year": h_year, "quarter": h_quarter,
+    "half": h_half, "season": h_season, "holiday": h_holiday, "weekday": h_weekday,
+    "relday": h_relday, "pod": h_pod, "relunit": h_relunit, "ago": h_ago, "yearago": h_yearago,
+    "duration": h_duration, "unitlong": h_unitlong, "vague": h_vague, "bareunits": h_bare,
+    "ref": h_ref, "weekend": h_weekend, "spelled": h_spelled, "set": h_set, "times": h_times, "setword": h_setword, "plwd": h_plwd,
+}
 
 
-class _Component:
+_STAND_IN = Ref(date(2000, 6, 15), "D")
+
+
+def reference_date_at(doc: Doc, char: int) -> str | None:
+    """The narrative reference time (TIMEX3 value) in force at character ``char`` of ``doc``.
+
+    It is the last calendar date the text set before ``char`` (explicit, or resolved like
+    "two days later"), else the publication date, else None.
+    """
+    narrative = doc._.fp_narrative or []
+    i = bisect_right([off for off, _ in narrative], char) - 1
+    if i >= 0:
+        return str(narrative[i][1])
+    info = doc._.fp_info
+    published = getattr(info, "published", None) if info is not None else None
+    ref = parse_ref(str(published)[:10]) if published else None
+    return ref.day.isoformat() if ref is not None else None
+
+
+def sentence_tense(doc: Doc, env: Env, char: int, lex: Lexicon) -> str | None:
+    """PAST, FUTURE or PRESENT for the clause governing the token at ``char`` (None if unknown)."""
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return None
+    tok = doc[env.token_index(char)]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(3):
+        auxes = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in lex.future_aux for a in auxes):
+            return "FUTURE"
+        if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("acl", "relcl", "advcl"):
+            return "PAST"  # reduced relative: "the deal, announced Friday, ..."
+        if any(a.lower_ in ("would", "might", "may") for a in auxes):
+            return "MODAL"
+        if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.tag_ == "VB" and tok.head.lemma_.lower() in lex.future_heads:
+            return "FUTURE"
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "PAST"
+        if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "PAST"
+        if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            if tok.lower_ in ("due",):
+                return "FUTURE"
+            return "PRESENT"
+        if tok.head is tok or tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
+            break
+        tok = tok.head
+    return None
+
+
+class TimeTagger:
+    """Finds, normalizes and anchors time expressions."""
+
     def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
+        section = settings.get("time", {}) if isinstance(settings, dict) else {}
+        self.year_from = str(section.get("year_from", "published"))
+        self.signal_window = int(section.get("signal_window", 12))
+        self.window = int(section.get("narrative_window", 400))
+        self.lex = load_lexicon()
+        compiled_rules()  # compile once, at pipeline build time
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.fp_timexes = []
+        info = doc._.fp_info
+        published = getattr(info, "published", None) if info is not None else None
+        dct = parse_ref(str(published)[:10]) if published else None
+        doc._.fp_timexes, doc._.fp_narrative = self.tag(doc, dct)
+        for tx in doc._.fp_timexes:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    tok._.fp_timex = tx.id
         return doc
+
+    def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
+        """Timexes of ``doc`` given the document creation time, and the narrative trail."""
+        env = Env(doc)
+        text = doc.text
+        ctx = Context(
+            lex=self.lex, dct=dct, year_from=self.year_from, narrative_window=self.window, extra={"text": text}
+        )
+        timexes: list[Timex] = []
+        narrative: list[tuple[int, str]] = []
+        # Validity must not depend on what the text offers as anchors: dry-run with a stand-in date.
+        dry = Context(lex=self.lex, dct=dct or _STAND_IN, year_from=self.year_from, extra={"text": text})
+
+        def valid(c: Candidate) -> bool:
+            return accept(c, env) and _HANDLERS[c.rule](c, dry) is not None
+
+        for cand in find_candidates(text, valid):
+            ctx.tense = sentence_tense(doc, env, cand.start, self.lex)
+            ctx.pos = cand.start
+            res = _HANDLERS[cand.rule](cand, ctx)
+            if res is None:
+                continue
+            typ, value, mod, anchor = res
+            if mod is None and typ in ("DATE", "TIME"):
+                mod = self._signal_mod(env, cand.start)
+            timexes.append(
+                Timex(
+                    id=f"t{len(timexes) + 1}", start=cand.start, end=cand.end, text=text[cand.start : cand.end],
+                    type=typ, value=value, anchor=anchor, mod=mod,  # type: ignore[arg-type]
+                )
+            )
+            self._update_narrative(ctx, typ, value, anchor, cand.start, narrative)
+        return timexes, narrative
+
+    def _signal_mod(self, env: Env, start: int) -> str | None:
+        word = env.prev_word(start)
+        if start - env.text.rfind(word, 0, start) > self.signal_window + len(word):
+            return None
+        return self.lex.signals.get(word)
+
+    @staticmethod
+    def _update_narrative(
+        ctx: Context, typ: str, value: str, anchor: str, start: int, narrative: list[tuple[int, str]]
+    ) -> None:
+        if typ not in ("DATE", "TIME") or anchor == "none":
+            return
+        ref = parse_ref(value) if "X" not in value[:10] else None
+        if ref is None:
+            return
+        if ref.gran == "Q" and anchor != "narrative":
+            ctx.last_quarter = ref
+        if anchor == "explicit" or ref.gran == "D":
+            ctx.narr_year = ref.year
+        if anchor == "explicit" and ref.gran in ("D", "M"):
+            ctx.narr_year_pos = start
+        if ref.gran in ("D", "M") and (anchor != "published" or ref.gran == "D"):
+            ctx.narr = ref
+            narrative.append((start, value[:10]))
 
 
 @Language.factory("fp_time", default_config={"settings": {}})
-def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> _Component:
+def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> TimeTagger:
     """Factory for ``fp_time``."""
-    return _Component(settings)
+    return TimeTagger(settings)

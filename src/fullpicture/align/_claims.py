@@ -1,0 +1,170 @@
+"""Claims across documents: agreement, contradiction, or made by one side only.
+
+Two claims from different sides are *about the same thing* when their sentence
+similarity (MiniLM cosine, or content-word Jaccard without embeddings) is high. Among
+those, a pair *contradicts* when its figures about the same count clash, when exactly one
+is negated, or when they use antonymous predicates (``data/align/antonyms.tsv``); it
+*agrees* when the similarity is higher still and nothing contradicts. Claims in neither
+relation form ``only`` groups.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from fullpicture.align._conflicts import figure_text, ranges_clash
+from fullpicture.align._util import UnionFind, content_words, words
+from fullpicture.models import Analysis, Claim, Figure
+from fullpicture.models.comparison import ClaimGroup, ClaimMember
+
+NEGATORS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "neither", "nor", "none", "without"})
+_SUFFIXES = ("ing", "ed", "es", "s", "d")
+
+
+def forms(word: str) -> set[str]:
+    """Candidate base forms of an inflected word (attacked -> attack, denied -> deny)."""
+    out = {word}
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            out.add(word[: -len(suf)])
+    if word.endswith(("ied", "ies")) and len(word) > 4:
+        out.add(word[:-3] + "y")
+    if word.endswith("ing") and len(word) > 5:
+        out.add(word[:-3] + "e")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def antonyms() -> dict[str, frozenset[str]]:
+    """Antonym pairs (base forms) from the shipped data file (symmetric)."""
+    text = resources.files("fullpicture").joinpath("data/align/antonyms.tsv").read_text("utf-8")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        a, b = (x.strip().lower() for x in line.split("\t")[:2])
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _tokens(text: str) -> list[str]:
+    toks = words(text.replace("n’t", " n't").replace("n't", " n't"))
+    return ["n't" if t in {"t", "n't"} else t for t in toks]
+
+
+def negated(text: str) -> bool:
+    """Odd number of negators (a double negative reads as positive)."""
+    return sum(t in NEGATORS for t in _tokens(text)) % 2 == 1
+
+
+def contradiction(
+    a: Claim, b: Claim, figs_a: list[Figure], figs_b: list[Figure], cfg: dict[str, Any]
+) -> str | None:
+    """Why two claims about the same thing contradict, or None."""
+    for fa in figs_a:
+        for fb in figs_b:
+            if fa.counts and fa.counts == fb.counts and ranges_clash(fa, fb, cfg):
+                return f"figures differ ({fa.counts}): {figure_text(fa)} vs {figure_text(fb)}"
+    if negated(a.text) != negated(b.text):
+        return "one claim negates the other"
+    sa = {f for w in _tokens(a.text) for f in forms(w)}
+    sb = {f for w in _tokens(b.text) for f in forms(w)}
+    ant = antonyms()
+    for w in sorted(sa - sb):
+        hit = ant.get(w, frozenset()) & (sb - sa)
+        if hit:
+            return f"antonymous predicates: {w} / {sorted(hit)[0]}"
+    return None
+
+
+def _similarity(texts: list[str], cfg: dict[str, Any]) -> tuple[np.ndarray, bool]:
+    if cfg.get("embeddings", True) and texts:
+        from fullpicture.align._embed import get_embedder
+
+        emb = get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)))
+        v = emb.embed(texts)
+        return v @ v.T, True
+    bags = [content_words(t) for t in texts]
+    n = len(texts)
+    sim = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        for j in range(i + 1, n):
+            inter = len(bags[i] & bags[j])
+            union = len(bags[i] | bags[j])
+            sim[i, j] = sim[j, i] = inter / union if union else 0.0
+    return sim, False
+
+
+def align_claims(
+    analyses: list[Analysis],
+    side_of: Mapping[str, str],
+    cfg: dict[str, Any],
+    claim_events: Mapping[tuple[str, str], set[str]] | None = None,
+) -> list[ClaimGroup]:
+    """Group claims across sides into agree / contradict / only groups.
+
+    ``claim_events`` maps (document, claim id) to the aligned events the claim reports
+    (through its figures or the events' ``source``): claims about one aligned event are
+    checked for contradiction whatever their wording.
+    """
+    claim_events = claim_events or {}
+    items: list[tuple[Analysis, Claim]] = [
+        (a, c) for a in analyses if a.document.id in side_of for c in a.claims
+    ]
+    if not items:
+        return []
+    sim, dense = _similarity([c.text for _, c in items], cfg)
+    agree_t = float(cfg.get("claim_agree_similarity" if dense else "claim_agree_lexical", 0.7))
+    contra_t = float(cfg.get("claim_contradict_similarity" if dense else "claim_contradict_lexical", 0.5))
+    figs = {
+        (a.document.id, c.id): [f for f in a.figures if f.claim == c.id] for a, c in items
+    }
+    uf = UnionFind()
+    contradicts: list[tuple[int, int, str]] = []
+    paired: set[int] = set()
+    n = len(items)
+    for i in range(n):
+        ai, ci = items[i]
+        for j in range(i + 1, n):
+            aj, cj = items[j]
+            if side_of[ai.document.id] == side_of[aj.document.id]:
+                continue
+            shared = claim_events.get((ai.document.id, ci.id), set()) & claim_events.get(
+                (aj.document.id, cj.id), set()
+            )
+            if sim[i, j] < contra_t and not shared:
+                continue
+            why = contradiction(ci, cj, figs[(ai.document.id, ci.id)], figs[(aj.document.id, cj.id)], cfg)
+            if why:
+                contradicts.append((i, j, why))
+                paired.update((i, j))
+            elif sim[i, j] >= agree_t:
+                uf.union(i, j)
+                paired.update((i, j))
+
+    def member(k: int) -> ClaimMember:
+        a, c = items[k]
+        return ClaimMember(document=a.document.id, claim=c.id, side=side_of[a.document.id])
+
+    groups: list[ClaimGroup] = []
+    comps: dict[object, list[int]] = {}
+    for k in range(n):
+        comps.setdefault(uf.find(k), []).append(k)
+    for ks in comps.values():
+        if len(ks) > 1:
+            groups.append(ClaimGroup(id="", relation="agree", members=[member(k) for k in ks],
+                                     reason="same assertion by several sides"))
+    for i, j, why in contradicts:
+        groups.append(ClaimGroup(id="", relation="contradict", members=[member(i), member(j)], reason=why))
+    for k in range(n):
+        if k not in paired:
+            groups.append(ClaimGroup(id="", relation="only", members=[member(k)]))
+    for x, g in enumerate(groups, 1):
+        g.id = f"c{x}"
+    return groups

@@ -1,0 +1,120 @@
+"""``compare``: the one data function behind ``--json``, the JSON API and the report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from fullpicture.align._claims import align_claims
+from fullpicture.align._conflicts import Member, event_figures, find_conflicts
+from fullpicture.align._dates import granularity
+from fullpicture.align._eventfeat import build_features, build_vectors
+from fullpicture.align._events import cluster
+from fullpicture.align._framing import framing_contrast, tone_by_side
+from fullpicture.align._naming import naming_table
+from fullpicture.align._omissions import find_omissions
+from fullpicture.align._sides import assign_sides
+from fullpicture.align._util import EntityIndex
+from fullpicture.models import Analysis
+from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
+from fullpicture.settings import Settings, load_settings
+
+
+def _cfg(settings: Settings | None) -> dict[str, Any]:
+    return (settings or load_settings()).section("align")
+
+
+def _wording(members: list[Member]) -> list[SideWording]:
+    out: dict[tuple[str, str], SideWording] = {}
+    for m in members:
+        a, ev = m.analysis, m.event
+        w = out.setdefault((m.side, a.document.id), SideWording(side=m.side, document=a.document.id))
+        if ev.trigger.text not in w.triggers:
+            w.triggers.append(ev.trigger.text)
+        for cue in a.framing:
+            if ev.evidence.start <= cue.start < ev.evidence.end and cue.text not in w.framing:
+                w.framing.append(cue.text)
+    return list(out.values())
+
+
+def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any]) -> AlignedEvent:
+    types = Counter(m.event.type for m in members)
+    dates = Counter(m.event.date for m in members if m.event.date)
+    # the most reported date; ties go to the most specific one
+    date = min(dates, key=lambda d: (-dates[d], granularity(d), d)) if dates else None
+    places = Counter(
+        p for m in members
+        if (p := index.display(m.analysis.document.id, m.event.place, resolve=True))
+    )
+    place = places.most_common(1)[0][0] if places else None
+    lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in members)
+    label = lemmas.most_common(1)[0][0]
+    if place:
+        label += f", {place}"
+    if date:
+        label += f", {date}"
+    return AlignedEvent(
+        id=eid,
+        type=types.most_common(1)[0][0],
+        date=date,
+        place=place,
+        mentions=[EventRef(document=m.analysis.document.id, event=m.event.id) for m in members],
+        sides=[s for s in sides if any(m.side == s for m in members)],
+        conflicts=find_conflicts(members, index, cfg),
+        wording=_wording(members),
+        label=label,
+    )
+
+
+def compare(
+    analyses: list[Analysis],
+    sides: list[Side] | None = None,
+    settings: Settings | None = None,
+) -> Comparison:
+    """Align several analyses by side: events, conflicts, omissions, claims, naming, framing.
+
+    ``sides`` defaults to :func:`assign_sides` (declared perspective, metadata, inferred).
+    Documents in no side are kept in ``documents`` but not compared.
+    """
+    cfg = _cfg(settings)
+    if sides is None:
+        sides = assign_sides(analyses, inferred_similarity=float(cfg.get("inferred_similarity", 0.6)))
+    side_of = {d: s.label for s in sides for d in s.documents}
+    labels = [s.label for s in sides]
+    used = [a for a in analyses if a.document.id in side_of]
+    index = EntityIndex(used)
+
+    feats, refs = build_features(used, index, cfg)
+    vec = build_vectors(used, feats, cfg)
+    labels_of, _ = cluster(feats, cfg, vec)
+    clusters: dict[int, list[Member]] = {}
+    for lab, (ai, ev) in zip(labels_of, refs, strict=True):
+        a = used[ai]
+        clusters.setdefault(lab, []).append(Member(side=side_of[a.document.id], analysis=a, event=ev))
+    # order: most sides first, then most mentions, then first appearance
+    ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
+    events, omissions = [], []
+    for k, members in enumerate(ordered, 1):
+        eid = f"e{k}"
+        events.append(_aligned_event(eid, members, index, labels, cfg))
+        om = find_omissions(eid, members, labels, cfg)
+        if om is not None:
+            omissions.append(om)
+    omissions.sort(key=lambda o: -o.salience)
+    claim_events: dict[tuple[str, str], set[str]] = {}
+    for ev_out, members in zip(events, ordered, strict=True):
+        for m in members:
+            doc = m.analysis.document.id
+            cids = {m.event.source} | {f.claim for f in event_figures(m.analysis, m.event)}
+            for cid in cids - {None}:
+                claim_events.setdefault((doc, cid), set()).add(ev_out.id)  # type: ignore[arg-type]
+    return Comparison(
+        sides=sides,
+        documents=analyses,
+        events=events,
+        omissions=omissions,
+        claims=align_claims(used, side_of, cfg, claim_events),
+        naming=naming_table(used, side_of, index),
+        framing=framing_contrast(used, side_of, cfg),
+        tone=tone_by_side(used, side_of, index),
+    )

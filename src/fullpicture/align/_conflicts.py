@@ -1,0 +1,197 @@
+"""Conflicts: figures, dates, agents and places that differ between sides for one event."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fullpicture.align._dates import interval
+from fullpicture.align._util import EntityIndex
+from fullpicture.models import Analysis, Event, Figure
+from fullpicture.models.comparison import Conflict, ConflictValue
+
+
+@dataclass
+class Member:
+    """One mention of an aligned event, with its side and document."""
+
+    side: str
+    analysis: Analysis
+    event: Event
+
+
+def figure_range(f: Figure) -> tuple[float, float] | None:
+    """The numeric range a figure states, or None when it states none.
+
+    A lower bound without an upper one ("at least 200": ``low`` set, ``high`` unset) is
+    open-ended, and vice versa ("fewer than 50").
+    """
+    if f.low is None and f.high is None:
+        return None if f.value is None else (f.value, f.value)
+    lo = f.low if f.low is not None else 0.0
+    hi = f.high if f.high is not None else math.inf
+    return (min(lo, hi), max(lo, hi))
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def figure_text(f: Figure) -> str:
+    """Display value of a figure: its number or closed range, else its own words."""
+    r = figure_range(f)
+    if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None):
+        return f.text
+    return _fmt(r[0]) if r[0] == r[1] else f"{_fmt(r[0])}–{_fmt(r[1])}"
+
+
+def ranges_clash(a: Figure, b: Figure, cfg: dict[str, Any]) -> bool:
+    """True when two figures about the same count cannot both be right.
+
+    Ranges must be disjoint by more than a relative tolerance: ``figure_tolerance`` for
+    exact figures and bounds, ``figure_tolerance_approx`` when a closed figure is
+    approximate ("about 300"). Vague figures ("dozens") never clash.
+    """
+    ra, rb = figure_range(a), figure_range(b)
+    if ra is None or rb is None or a.vague or b.vague:
+        return False
+
+    def tol(f: Figure, r: tuple[float, float]) -> float:
+        closed = (f.low is None) == (f.high is None)
+        key = "figure_tolerance_approx" if f.approximate and closed else "figure_tolerance"
+        return float(cfg.get(key, 0.0))
+
+    t = max(tol(a, ra), tol(b, rb))
+    gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
+    finite = [x for x in (*ra, *rb) if not math.isinf(x)]
+    scale = max([abs(x) for x in finite] + [1.0])
+    return gap > t * scale
+
+
+def event_figures(a: Analysis, ev: Event) -> list[Figure]:
+    """Figures attached to an event (by the event's list or the figure's back link)."""
+    ids = set(ev.figures)
+    return [f for f in a.figures if f.id in ids or f.event == ev.id]
+
+
+def _sides_clash(values: dict[str, list[ConflictValue]], differ) -> bool:  # type: ignore[no-untyped-def]
+    sides = list(values)
+    return any(differ(values[s], values[t]) for i, s in enumerate(sides) for t in sides[i + 1 :])
+
+
+def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any]) -> list[Conflict]:
+    by_count: dict[str, dict[str, list[tuple[Figure, ConflictValue]]]] = {}
+    for m in members:
+        for f in event_figures(m.analysis, m.event):
+            if not f.counts:
+                continue
+            cv = ConflictValue(
+                side=m.side,
+                value=figure_text(f),
+                document=m.analysis.document.id,
+                claim=f.claim or m.event.source,
+                start=f.start,
+                end=f.end,
+            )
+            by_count.setdefault(f.counts, {}).setdefault(m.side, []).append((f, cv))
+    out = []
+    for counts, per_side in sorted(by_count.items()):
+        if len(per_side) < 2:
+            continue
+        sides = list(per_side)
+        clash = any(
+            all(ranges_clash(fa, fb, cfg) for fa, _ in per_side[s] for fb, _ in per_side[t])
+            for i, s in enumerate(sides)
+            for t in sides[i + 1 :]
+        )
+        if clash:
+            vals = [cv for s in sides for _, cv in per_side[s]]
+            out.append(Conflict(field=f"figure:{counts}", values=vals))
+    return out
+
+
+def _date_conflict(members: Sequence[Member]) -> Conflict | None:
+    per_side: dict[str, list[ConflictValue]] = {}
+    for m in members:
+        if not m.event.date or interval(m.event.date) is None:
+            continue
+        tx = next((t for t in m.analysis.timexes if t.value == m.event.date
+                   and m.event.evidence.start <= t.start < m.event.evidence.end), None)
+        per_side.setdefault(m.side, []).append(
+            ConflictValue(
+                side=m.side,
+                value=m.event.date,
+                document=m.analysis.document.id,
+                claim=m.event.source,
+                start=tx.start if tx else m.event.trigger.start,
+                end=tx.end if tx else m.event.trigger.end,
+            )
+        )
+
+    def differ(a: list[ConflictValue], b: list[ConflictValue]) -> bool:
+        # sides clash when no date of one is compatible with any date of the other
+        for x in a:
+            ix = interval(x.value)
+            for y in b:
+                iy = interval(y.value)
+                if ix and iy and ix[0] <= iy[1] and iy[0] <= ix[1]:
+                    return False
+        return True
+
+    if len(per_side) > 1 and _sides_clash(per_side, differ):
+        return Conflict(field="date", values=[v for vs in per_side.values() for v in vs])
+    return None
+
+
+def _entity_conflict(
+    members: Sequence[Member], index: EntityIndex, field: str
+) -> Conflict | None:
+    per_side: dict[str, list[ConflictValue]] = {}
+    keys: dict[str, set[str]] = {}
+    for m in members:
+        doc = m.analysis.document.id
+        ids = [m.event.place] if field == "place" else list(m.event.agents)
+        for eid in ids:
+            key = index.key(doc, eid, resolve=True)
+            ent = index.entity(doc, eid)
+            if key is None or ent is None:
+                continue
+            mention = next((x for x in ent.mentions
+                            if m.event.evidence.start <= x.start < m.event.evidence.end), None)
+            keys.setdefault(m.side, set()).add(key)
+            per_side.setdefault(m.side, []).append(
+                ConflictValue(
+                    side=m.side,
+                    value=index.display(doc, eid, resolve=True) or ent.name,
+                    document=doc,
+                    claim=m.event.source,
+                    start=mention.start if mention else None,
+                    end=mention.end if mention else None,
+                )
+            )
+    sides = list(keys)
+    clash = any(
+        not (keys[s] & keys[t]) for i, s in enumerate(sides) for t in sides[i + 1 :]
+    )
+    if len(sides) > 1 and clash:
+        return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])
+    return None
+
+
+def find_conflicts(
+    members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any]
+) -> list[Conflict]:
+    """Every field on which the sides reporting one event disagree, values with provenance."""
+    if len({m.side for m in members}) < 2:
+        return []
+    out = _figure_conflicts(members, cfg)
+    for c in (
+        _date_conflict(members),
+        _entity_conflict(members, index, "agent"),
+        _entity_conflict(members, index, "place"),
+    ):
+        if c is not None:
+            out.append(c)
+    return out

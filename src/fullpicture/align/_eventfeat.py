@@ -1,0 +1,89 @@
+"""Build :class:`MentionFeatures` for the events of several analyses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from fullpicture.align._dates import interval
+from fullpicture.align._events import MentionFeatures, Vectors
+from fullpicture.align._util import EntityIndex, content_words, words
+from fullpicture.models import Analysis, Event
+
+
+def type_family(event_type: str | None, groups: dict[str, list[str]]) -> str:
+    """The blocking family of an event type (its PLOVER quad class, else the type itself)."""
+    if not event_type:
+        return "*"
+    t = event_type.upper()
+    for name, members in groups.items():
+        if t in {m.upper() for m in members}:
+            return name
+    return t
+
+
+def sentence_of(a: Analysis, ev: Event) -> str:
+    """The evidence sentence of an event."""
+    return a.text[ev.evidence.start : ev.evidence.end]
+
+
+def lemma_of(ev: Event) -> str:
+    """Trigger lemma (lower case), falling back to the trigger text."""
+    return (ev.trigger.lemma or ev.trigger.text).strip().lower()
+
+
+def build_features(
+    analyses: Sequence[Analysis], index: EntityIndex, cfg: dict[str, Any]
+) -> tuple[list[MentionFeatures], list[tuple[int, Event]]]:
+    """Features of every event mention, and (analysis index, event) for each."""
+    groups = cfg.get("type_groups", {}) or {}
+    feats: list[MentionFeatures] = []
+    refs: list[tuple[int, Event]] = []
+    for ai, a in enumerate(analyses):
+        doc = a.document.id
+        for ev in a.events:
+            places = set()
+            if ev.place:
+                key = index.key(doc, ev.place, resolve=True)
+                if key:
+                    places.add(key)
+            parts = {index.key(doc, e, resolve=True) for e in [*ev.agents, *ev.patients]}
+            sent = sentence_of(a, ev)
+            feats.append(
+                MentionFeatures(
+                    doc=doc,
+                    lemma=lemma_of(ev),
+                    sentence=sent,
+                    trigger=ev.trigger.text,
+                    type=ev.type,
+                    family=type_family(ev.type, groups),
+                    interval=interval(ev.date),
+                    places=frozenset(places),
+                    participants=frozenset(p for p in parts if p),
+                    words=frozenset(content_words(sent)),
+                )
+            )
+            refs.append((ai, ev))
+    return feats, refs
+
+
+def build_vectors(
+    analyses: Sequence[Analysis], feats: Sequence[MentionFeatures], cfg: dict[str, Any]
+) -> Vectors:
+    """Dense vectors when embeddings are on, else document word sets for lexical similarity."""
+    doc_words = {a.document.id: frozenset(content_words(a.text)) for a in analyses}
+    if not cfg.get("embeddings", True) or not feats:
+        return Vectors(doc_words=doc_words)
+    from fullpicture.align._embed import get_embedder
+
+    emb = get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)))
+    sent = emb.embed([f.sentence for f in feats])
+    trig = emb.embed([f.lemma or f.trigger for f in feats])
+    docs: dict[str, np.ndarray] = {}
+    for a in analyses:
+        rows = [i for i, f in enumerate(feats) if f.doc == a.document.id]
+        v = sent[rows].mean(axis=0) if rows else emb.embed([" ".join(words(a.text)[:128])])[0]
+        docs[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
+    return Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words)

@@ -1,0 +1,280 @@
+"""Cross-document event coreference: blocking, pair scoring, average-link clustering.
+
+The engine works on :class:`MentionFeatures`, built from analyses (``_eventfeat``) or
+from a benchmark (``eval/ecbplus.py``), so the evaluated code is the shipped code.
+
+* Blocking: each mention joins a few blocks (type family x date bucket, x trigger lemma,
+  x place). Small blocks are compared all-pairs; blocks larger than ``max_block`` are
+  sorted by date and compared within a sliding window of ``neighbourhood`` mentions, so
+  the number of candidate pairs grows near-linearly with the number of mentions.
+* Score: a logistic model over features (lemma identity, trigger and sentence
+  similarity, document similarity, type, date compatibility, place, participants).
+* Clustering: greedy average-link merging over the candidate pairs (descending score).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from fullpicture.align._dates import gap_days
+
+FEATURES = (
+    "lemma",
+    "trigger_sim",
+    "sentence_sim",
+    "document_sim",
+    "same_type",
+    "date_match",
+    "date_clash",
+    "place_match",
+    "participants",
+    "same_sentence",
+    "lemma_x_document",
+)
+
+
+@dataclass
+class MentionFeatures:
+    """What the aligner knows about one event mention."""
+
+    doc: str
+    lemma: str
+    sentence: str = ""
+    trigger: str = ""
+    type: str | None = None
+    family: str = "*"
+    interval: tuple[int, int] | None = None
+    places: frozenset[str] = frozenset()
+    participants: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Vectors:
+    """Optional dense vectors: per mention sentence/trigger, per document."""
+
+    sentence: np.ndarray | None = None
+    trigger: np.ndarray | None = None
+    document: dict[str, np.ndarray] | None = None
+    doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    doc_sim: Callable[[str, str], float] | None = None
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np.ndarray:
+    """Candidate pairs ``(i, j)`` with ``i < j`` after blocking, as an ``(m, 2)`` array."""
+    bucket = max(1, int(cfg.get("date_bucket_days", 7)))
+    window = int(cfg.get("date_window_days", 3))
+    hood = max(1, int(cfg.get("neighbourhood", 40)))
+    max_block = max(hood, int(cfg.get("max_block", 200)))
+    blocks: dict[tuple, list[int]] = {}
+    for i, f in enumerate(feats):
+        keys: set[tuple] = {(f.family, "l", f.lemma)}
+        if f.interval is not None and f.interval[1] - f.interval[0] <= 2 * bucket:
+            lo, hi = (f.interval[0] - window) // bucket, (f.interval[1] + window) // bucket
+            keys.update((f.family, "d", b) for b in range(lo, hi + 1))
+        elif f.interval is None:
+            keys.add((f.family, "u"))
+        keys.update((f.family, "p", p) for p in f.places)
+        for k in keys:
+            blocks.setdefault(k, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        if len(members) <= max_block:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    seen.add((i, j) if i < j else (j, i))
+            continue
+        order = sorted(members, key=lambda k: (feats[k].interval or (0, 0), feats[k].doc, k))
+        for x, i in enumerate(order):
+            for j in order[x + 1 : x + 1 + hood]:
+                seen.add((i, j) if i < j else (j, i))
+    pairs = [
+        (i, j)
+        for i, j in seen
+        if not (g := gap_days(feats[i].interval, feats[j].interval)) or g <= window
+        or feats[i].lemma == feats[j].lemma
+    ]
+    if not pairs:
+        return np.zeros((0, 2), dtype=np.int64)
+    arr = np.array(sorted(pairs), dtype=np.int64)
+    return arr
+
+
+def _ids(values: Sequence[object]) -> np.ndarray:
+    """Integer id per value (equal values, equal ids)."""
+    table: dict[object, int] = {}
+    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
+
+
+class PairScorer:
+    """Vectorised pair features and probabilities over a fixed list of mentions."""
+
+    def __init__(self, feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None) -> None:
+        self.feats = feats
+        self.vec = vec or Vectors()
+        self.bias, self.w = weights(cfg)
+        self.lemma = _ids([f.lemma or object() for f in feats])
+        self.doc = _ids([f.doc for f in feats])
+        self.type = _ids([f.type if f.type is not None else object() for f in feats])
+        self.sent = _ids([(f.doc, f.sentence) if f.sentence else object() for f in feats])
+        self.lo = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
+        self.hi = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
+        self.dated = np.array([f.interval is not None for f in feats], dtype=bool)
+        self.place = _ids([f.places if f.places else None for f in feats])
+        self.has_place = np.array([bool(f.places) for f in feats], dtype=bool)
+        self.part = _ids([f.participants if f.participants else None for f in feats])
+        self.has_part = np.array([bool(f.participants) for f in feats], dtype=bool)
+        self._doc_names = [f.doc for f in feats]
+        self._doc_cache: dict[tuple[int, int], float] = {}
+
+    def _doc_sim(self, i: int, j: int) -> float:
+        a, b = self._doc_names[i], self._doc_names[j]
+        vec = self.vec
+        if a == b:
+            return 1.0
+        if vec.doc_sim is not None:
+            return float(vec.doc_sim(a, b))
+        if vec.document is not None:
+            return float(vec.document[a] @ vec.document[b])
+        return _jaccard(vec.doc_words.get(a, frozenset()), vec.doc_words.get(b, frozenset()))
+
+    def features(self, pairs: np.ndarray) -> np.ndarray:
+        """Feature matrix ``(m, len(FEATURES))`` for the given pairs."""
+        m = len(pairs)
+        out = np.zeros((m, len(FEATURES)), dtype=np.float32)
+        if m == 0:
+            return out
+        ii, jj = pairs[:, 0], pairs[:, 1]
+        feats, vec = self.feats, self.vec
+        out[:, 0] = self.lemma[ii] == self.lemma[jj]
+        out[:, 1] = (
+            np.einsum("ij,ij->i", vec.trigger[ii], vec.trigger[jj]) if vec.trigger is not None else out[:, 0]
+        )
+        if vec.sentence is not None:
+            out[:, 2] = np.einsum("ij,ij->i", vec.sentence[ii], vec.sentence[jj])
+        else:
+            for r in np.flatnonzero([bool(feats[i].words) for i in ii.tolist()]).tolist():
+                out[r, 2] = _jaccard(feats[int(ii[r])].words, feats[int(jj[r])].words)
+        # document similarity: once per distinct document pair
+        di, dj = np.minimum(self.doc[ii], self.doc[jj]), np.maximum(self.doc[ii], self.doc[jj])
+        key = di * (int(self.doc.max()) + 1) + dj
+        uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
+        vals = np.empty(len(uniq), dtype=np.float32)
+        for u, r in enumerate(first.tolist()):
+            k = (int(di[r]), int(dj[r]))
+            if k not in self._doc_cache:
+                self._doc_cache[k] = self._doc_sim(int(ii[r]), int(jj[r]))
+            vals[u] = self._doc_cache[k]
+        out[:, 3] = vals[inv]
+        out[:, 4] = self.type[ii] == self.type[jj]
+        both = self.dated[ii] & self.dated[jj]
+        gap = np.maximum(0, np.maximum(self.lo[ii], self.lo[jj]) - np.minimum(self.hi[ii], self.hi[jj]))
+        out[:, 5] = both & (gap == 0)
+        out[:, 6] = both & (gap > 0)
+        bp = self.has_place[ii] & self.has_place[jj]
+        same = self.place[ii] == self.place[jj]
+        out[:, 7] = np.where(bp, np.where(same, 1.0, -1.0), 0.0)
+        for r in np.flatnonzero(bp & ~same).tolist():
+            if feats[int(ii[r])].places & feats[int(jj[r])].places:
+                out[r, 7] = 1.0
+        bq = self.has_part[ii] & self.has_part[jj]
+        same = self.part[ii] == self.part[jj]
+        out[:, 8] = bq & same
+        for r in np.flatnonzero(bq & ~same).tolist():
+            out[r, 8] = _jaccard(feats[int(ii[r])].participants, feats[int(jj[r])].participants)
+        out[:, 9] = (self.doc[ii] == self.doc[jj]) & (self.sent[ii] == self.sent[jj])
+        out[:, 10] = out[:, 0] * out[:, 3]
+        return out
+
+    def prob(self, pairs: np.ndarray) -> np.ndarray:
+        """Coreference probability of each pair."""
+        x = self.features(pairs)
+        return 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+
+
+def pair_features(
+    feats: Sequence[MentionFeatures], pairs: np.ndarray, vec: Vectors | None = None
+) -> np.ndarray:
+    """Feature matrix ``(m, len(FEATURES))`` for the given pairs."""
+    return PairScorer(feats, {}, vec).features(pairs)
+
+
+def weights(cfg: dict[str, Any]) -> tuple[float, np.ndarray]:
+    """``(bias, w)`` of the pair model from the ``[align]`` settings."""
+    w = np.array([float(cfg.get(f"w_{name}", 0.0)) for name in FEATURES], dtype=np.float32)
+    return float(cfg.get("w_bias", 0.0)), w
+
+
+def cluster(
+    feats: Sequence[MentionFeatures],
+    cfg: dict[str, Any],
+    vec: Vectors | None = None,
+    pairs: np.ndarray | None = None,
+) -> tuple[list[int], dict[str, int]]:
+    """Cluster mentions; returns (cluster label per mention, statistics)."""
+    n = len(feats)
+    if pairs is None:
+        pairs = candidate_pairs(feats, cfg)
+    scorer = PairScorer(feats, cfg, vec)
+    probs = scorer.prob(pairs)
+    thr = float(cfg.get("threshold", 0.5))
+    max_link = int(cfg.get("max_link_pairs", 400))
+    keep = probs >= thr
+    known = {
+        (int(i), int(j)): float(p) for (i, j), p in zip(pairs[keep].tolist(), probs[keep], strict=True)
+    }
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    root_of = list(range(n))
+    rng = random.Random(0)
+    extra = 0
+    order = np.argsort(-probs, kind="stable")
+    for k in order.tolist():
+        if probs[k] < thr:
+            break
+        ra, rb = root_of[int(pairs[k, 0])], root_of[int(pairs[k, 1])]
+        if ra == rb:
+            continue
+        a, b = members[ra], members[rb]
+        if len(a) * len(b) <= max_link:
+            cross = [(x, y) if x < y else (y, x) for x in a for y in b]
+        else:
+            cross = [tuple(sorted((rng.choice(a), rng.choice(b)))) for _ in range(max_link)]
+        missing = [c for c in cross if c not in known]
+        if missing:
+            extra += len(missing)
+            # pairs never scored (outside the candidate set) or scored below threshold
+            ps = scorer.prob(np.array(missing, dtype=np.int64))
+            known.update(zip(missing, ps.tolist(), strict=True))
+        avg = sum(known[c] for c in cross) / len(cross)
+        if avg >= thr:
+            if len(a) < len(b):
+                ra, rb, a, b = rb, ra, b, a
+            a.extend(b)
+            for x in b:
+                root_of[x] = ra
+            del members[rb]
+    roots: dict[int, int] = {}
+    labels = [roots.setdefault(root_of[i], len(roots)) for i in range(n)]
+    stats = {"mentions": n, "candidate_pairs": int(len(pairs)), "extra_pairs": extra}
+    return labels, stats
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function."""
+    return 1.0 / (1.0 + math.exp(-x))

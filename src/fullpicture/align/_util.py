@@ -1,0 +1,144 @@
+"""Small shared helpers: normalisation, union-find, the cross-document entity index."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from fullpicture.models import Analysis, Entity
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+
+# Function words ignored by lexical similarity and the word-level framing contrast.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about
+    after before during since until than then that this these those there here it its they them
+    their he him his she her we us our you your i me my is are was were be been being has have
+    had do does did not no nor so such can could will would shall should may might must also
+    which who whom whose what when where why how all any both each few more most other some own
+    same very just only said says say according told tells one two three per
+    """.split()  # noqa: SIM905 (readable word list)
+)
+
+
+def norm_name(text: str) -> str:
+    """Normalised form of a name: accents folded, lower case, no leading article."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = re.sub(r"[’'`]s\b", "", folded.lower())
+    folded = " ".join(_WORD.findall(folded))
+    return _LEADING.sub("", folded).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case content words (no stopwords, no single letters)."""
+    return {w for w in words(text) if w not in STOPWORDS and len(w) > 1}
+
+
+class UnionFind:
+    """Disjoint sets over hashable items."""
+
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        """Root of ``x`` (path halving)."""
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        """Merge the sets of ``a`` and ``b``."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _entity_keys(ent: Entity) -> list[str]:
+    keys = []
+    if ent.geo is not None and ent.geo.geonames_id is not None:
+        keys.append(f"gn:{ent.geo.geonames_id}")
+    for name in [ent.name, *ent.aliases]:
+        n = norm_name(name)
+        if n:
+            keys.append(f"n:{n}")
+    return keys
+
+
+class EntityIndex:
+    """Matches entities across documents (entity ids are per document).
+
+    Two entities are the same global entity when they share a GeoNames id or a
+    normalised name/alias. A metonymic entity (``refers_to``) is resolved to the
+    entity it stands for when used as a participant.
+    """
+
+    def __init__(self, analyses: Iterable[Analysis]) -> None:
+        self._uf = UnionFind()
+        self._ents: dict[tuple[str, str], Entity] = {}
+        for a in analyses:
+            doc = a.document.id
+            for ent in a.entities:
+                node = ("e", doc, ent.id)
+                self._ents[(doc, ent.id)] = ent
+                self._uf.find(node)
+                for key in _entity_keys(ent):
+                    self._uf.union(("k", key), node)
+        names: dict[object, Counter[str]] = {}
+        for (doc, eid), ent in self._ents.items():
+            root = self._uf.find(("e", doc, eid))
+            c = names.setdefault(root, Counter())
+            c[ent.name] += max(1, len(ent.mentions))
+        self._display = {root: c.most_common(1)[0][0] for root, c in names.items()}
+        self._ids: dict[object, str] = {}
+        self._roots: dict[str, object] = {}
+
+    def entity(self, doc: str, eid: str | None) -> Entity | None:
+        """The entity object of a document-local id."""
+        return None if eid is None else self._ents.get((doc, eid))
+
+    def key(self, doc: str, eid: str | None, resolve: bool = False) -> str | None:
+        """Global id of a document-local entity (``resolve``: follow ``refers_to`` once)."""
+        ent = self.entity(doc, eid)
+        if ent is None or eid is None:
+            return None
+        if resolve and ent.refers_to and (doc, ent.refers_to) in self._ents:
+            eid = ent.refers_to
+        root = self._uf.find(("e", doc, eid))
+        if root not in self._ids:
+            self._ids[root] = f"g{len(self._ids) + 1}"
+            self._roots[self._ids[root]] = root
+        return self._ids[root]
+
+    def display(self, doc: str, eid: str | None, resolve: bool = False) -> str | None:
+        """Display name of the global entity a local id belongs to."""
+        ent = self.entity(doc, eid)
+        if ent is None or eid is None:
+            return None
+        if resolve and ent.refers_to and (doc, ent.refers_to) in self._ents:
+            eid = ent.refers_to
+        return self._display.get(self._uf.find(("e", doc, eid)))
+
+    def groups(self) -> dict[str, list[tuple[str, Entity]]]:
+        """Global id -> the (document, entity) pairs it groups."""
+        out: dict[str, list[tuple[str, Entity]]] = {}
+        for (doc, eid), ent in self._ents.items():
+            gid = self.key(doc, eid)
+            assert gid is not None
+            out.setdefault(gid, []).append((doc, ent))
+        return out
+
+    def display_of(self, gid: str) -> str:
+        """Display name of a global id."""
+        root = self._roots.get(gid)
+        return gid if root is None else self._display.get(root, gid)

@@ -1,0 +1,89 @@
+"""In-process and process-pool runners: streaming, bounded in flight, failures isolated."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from fullpicture.ingest import Document
+from fullpicture.models import Analysis
+from fullpicture.settings import Settings
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document whose analysis failed; the batch goes on."""
+
+    source: str
+    document_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: analysis failed ({self.message})"
+
+
+Result = Analysis | Failure
+
+
+def analyze_safe(document: Document, settings: Settings) -> Result:
+    """Analyse one document; any exception becomes a :class:`Failure` (picklable)."""
+    from fullpicture._api import analyze_document
+
+    try:
+        return analyze_document(document, settings)
+    except Exception as exc:  # isolate one bad document from the batch
+        return Failure(document.info.source, document.id, f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
+def run_serial(documents: Iterable[Document], settings: Settings, batch_size: int = 16) -> Iterator[Result]:
+    """One process: spaCy's ``nlp.pipe`` over chunks; a failing chunk is redone one by one."""
+    from fullpicture._api import analyze_documents
+
+    chunk: list[Document] = []
+
+    def flush() -> Iterator[Result]:
+        results: list[Result]
+        try:
+            results = list(analyze_documents(chunk, settings))
+        except Exception:
+            results = [analyze_safe(d, settings) for d in chunk]
+        chunk.clear()
+        yield from results
+
+    for doc in documents:
+        chunk.append(doc)
+        if len(chunk) >= batch_size:
+            yield from flush()
+    if chunk:
+        yield from flush()
+
+
+def _warm(settings: Settings) -> None:
+    from fullpicture.nlp.pipeline import get_pipeline
+
+    get_pipeline(settings)
+
+
+def run_pool(documents: Iterable[Document], settings: Settings, workers: int, max_in_flight: int | None = None) -> Iterator[Result]:
+    """A process pool of ``workers``; results come back in input order, at most
+    ``max_in_flight`` documents are pending at any time (memory stays flat)."""
+    limit = max_in_flight or workers * 4
+    ctx = mp.get_context("forkserver") if "forkserver" in mp.get_all_start_methods() else mp.get_context("spawn")
+    pending: deque[tuple[Document, Future[Result]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(settings,)) as pool:
+        for doc in documents:
+            pending.append((doc, pool.submit(analyze_safe, doc, settings)))
+            while len(pending) >= limit:
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+
+
+def _result(doc: Document, fut: Future[Result]) -> Result:
+    try:
+        return fut.result()
+    except Exception as exc:  # a worker died (BrokenProcessPool, pickling...)
+        return Failure(doc.info.source, doc.id, f"{type(exc).__name__}: {str(exc)[:200]}")

@@ -1,0 +1,250 @@
+"""Per-document work of ``fp_entities``: collect mentions, geoparse, link actors, cluster."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from fullpicture.models import Entity, Geo
+from fullpicture.models import Mention as MentionModel
+from fullpicture.nlp._coref import Mention, cluster, definite_roles, person_roles
+from fullpicture.nlp._lexicon import Lexicon
+from fullpicture.nlp._metonymy import demonym_sides, is_actor_position
+from fullpicture.nlp._places import PlaceIndex, haversine_km, resolve_all
+from fullpicture.nlp._translit import fold
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PERSON_TITLES_BEFORE = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen", "col"}
+
+
+def _strip_det(doc: Doc, start: int, end: int) -> int:
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return start
+
+
+def _locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    root = doc[start:end].root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps:
+        return True
+    return start > 0 and doc[start - 1].lower_ in lex.locative_preps and doc[start - 1].lower_ != "of"
+
+
+def _name_like(text: str) -> bool:
+    """Capitalised, or a letter of a caseless script (Arabic, Hebrew, CJK...)."""
+    ch = text[:1]
+    return ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper())
+
+
+def _capitalised_runs(doc: Doc, taken: set[int], lex: Lexicon, max_len: int) -> list[tuple[int, int]]:
+    """Untagged name-like runs: proper nouns, or capitalised words after "in/near/from"."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        after_prep = i > 0 and doc[i - 1].lower_ in lex.locative_preps and doc[i - 1].lower_ != "of"
+        if i in taken or not tok.is_alpha or not _name_like(tok.text) or not (after_prep or tok.pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < max_len and j not in taken and doc[j].is_alpha and _name_like(doc[j].text):
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list[Mention]:
+    """All mentions of the document, places resolved, actors marked, clusters keyed."""
+    pcfg = cfg["places"]
+    labels = set(cfg["labels"])
+    person_tokens: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            person_tokens.update(fold(ent.text).split())
+    # Demonyms ("Serbian", "Ukrainian forces") stand for their state; with a side noun, as actor.
+    side_starts = {start: cc for start, _end, cc in demonym_sides(doc, lex)}
+    demonym_toks: dict[int, tuple[str, bool]] = {}
+    for ent in doc.ents:
+        if len(ent) == 1 and fold(ent.text) in lex.demonyms and ent[0].dep_ in ("amod", "compound", "nmod"):
+            demonym_toks[ent.start] = (lex.demonyms[fold(ent.text)], ent.start in side_starts)
+    for start, cc in side_starts.items():
+        demonym_toks[start] = (cc, True)
+    raw: list[tuple[int, int, str]] = []
+    taken: set[int] = set(demonym_toks)
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+        if ent.label_ not in labels or (len(ent) == 1 and ent.start in demonym_toks):
+            continue
+        start = _strip_det(doc, ent.start, ent.end)
+        raw.append((start, ent.end, ent.label_))
+    # Surnames of people named in full elsewhere, left untagged by NER ("Pashinyan added").
+    surnames = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    for tok in doc:
+        if tok.i not in taken and tok.pos_ == "PROPN" and fold(tok.text) in surnames:
+            raw.append((tok.i, tok.i + 1, "PERSON"))
+            taken.add(tok.i)
+    raw += [(s, e, "") for s, e in _capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
+    raw.sort()
+    mentions: list[Mention] = []
+    place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
+    place_ms: list[Mention] = []
+    feature_end: dict[int, int] = {}
+    for start, end, label in raw:
+        m = Mention(start, end, label, doc[start:end].text)
+        mentions.append(m)
+        if len(m.text) < 2 or (label == "NORP" and fold(m.text) in lex.demonyms):
+            continue
+        folded = fold(m.text)
+        if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
+            continue
+        if label in ("GPE", "") and folded in person_tokens and not _locative(doc, start, end, lex):
+            m.label = "PERSON"
+            continue
+        feature = _feature_split(doc, start, end, lex)
+        loose = label in ("GPE", "LOC") or _locative(doc, start, end, lex)
+        cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
+        if not cands:
+            if label == "":
+                mentions.pop()
+            continue
+        place_spans.append((doc[start:feature].text if feature else m.text, cands))
+        place_ms.append(m)
+        if feature:
+            feature_end[id(m)] = feature
+    resolved = resolve_all(pi, place_spans, pcfg)
+    # Places NER itself tagged: other spans resolving to (or near) them are places too.
+    sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in _PLACE_LABELS]
+    sure_pts = [(pi.place(i).lat, pi.place(i).lon) for i in dict.fromkeys(sure)][:50]
+    sure_set = set(sure)
+    extra: list[Mention] = []
+    for m, r in zip(place_ms, resolved, strict=True):
+        if r is None:
+            continue
+        idx, sc = r
+        p = pi.place(idx)
+        root = doc[m.start : m.end].root
+        actor = p.kind in ("capital", "country", "user") and is_actor_position(root, lex)
+        if m.label not in _PLACE_LABELS:
+            context = _locative(doc, m.start, m.end, lex) or id(m) in feature_end or _before_feature(doc, m.end, lex)
+            ok = (context and sc >= pcfg["locative_min_score"]) or sc >= pcfg["relabel_min_score"] or actor
+            ok = ok or idx in sure_set or (
+                (m.label != "PERSON" or m.end - m.start == 1)
+                and any(haversine_km(p.lat, p.lon, a, b) <= pcfg["near_km"] for a, b in sure_pts)
+            )
+            if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
+                ok = ok or sc >= pcfg["locative_min_score"]
+            if not ok:
+                if m.label == "":
+                    m.key = ("DROP",)
+                continue
+        fend = feature_end.get(id(m))
+        if fend:  # "the Kerch bridge": the place inside, the feature around it
+            extra.append(Mention(m.start, m.end, "FAC", m.text, place=idx, key=("FEATURE", fold(m.text), str(idx))))
+            m.end, m.text = fend, doc[m.start : fend].text
+        m.place, m.label = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE")
+        m.key = ("P", str(idx))
+        if actor:
+            m.actor = True
+            if p.kind == "capital" and p.cc in pi.gaz.country_of:
+                m.key = ("P", str(idx), "capital")
+    mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label == "" and m.place is None)]
+    for i, (cc, actor) in sorted(demonym_toks.items()):
+        ci = pi.gaz.country_of.get(cc)
+        key = ("P", str(ci)) if ci is not None else ("NORP", cc)
+        mentions.append(Mention(i, i + 1, "GPE", doc[i].text, place=ci, key=key, actor=actor))
+    for m in mentions:
+        if m.label == "PERSON" and m.key is None:
+            m.roles = person_roles(doc, m.start, m.end, lex)
+    mentions += extra
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += definite_roles(doc, taken, lex)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    cluster(mentions, lex)
+    return mentions
+
+
+def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
+    return end < len(doc) and doc[end].lower_ in lex.feature_nouns and doc[end].pos_ == "NOUN"
+
+
+def _feature_split(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
+    """End token of the place name inside "Kerch bridge" / "Banjska monastery" spans."""
+    last = doc[end - 1].lower_
+    two = f"{doc[end - 2].lower_} {last}" if end - start >= 3 else ""
+    if two in lex.feature_nouns:
+        return end - 2
+    if end - start >= 2 and last in lex.feature_nouns:
+        return end - 1
+    return None
+
+
+def _extend_features(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Place mentions followed by a feature noun ("the Kerch bridge") yield a FAC mention."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.place is None or m.actor or m.label == "FAC" or m.end >= len(doc):
+            continue
+        nxt = doc[m.end]
+        two = f"{nxt.lower_} {doc[m.end + 1].lower_}" if m.end + 1 < len(doc) else ""
+        n = 2 if two in lex.feature_nouns else (1 if nxt.lower_ in lex.feature_nouns and nxt.pos_ == "NOUN" else 0)
+        if n and m.end + n <= len(doc):
+            text = doc[m.start : m.end + n].text
+            out.append(Mention(m.start, m.end + n, "FAC", text, place=m.place, key=("FEATURE", fold(text), str(m.place))))
+    return out
+
+
+def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexicon) -> list[Entity]:
+    """Turn keyed mentions into ``models.Entity`` (ids in order of first mention)."""
+    mentions = mentions + _extend_features(doc, mentions, lex)
+    groups: dict[tuple[str, ...], list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.key is None:
+            continue
+        key = m.key[:2] if m.key[0] == "P" else m.key
+        groups.setdefault(key, []).append(m)
+    # Capitals used as actors point at their country's entity (created when absent).
+    needed: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in mentions:
+        if m.key and len(m.key) == 3 and m.key[2] == "capital" and m.place is not None:
+            ci = pi.gaz.country_of[pi.place(m.place).cc]
+            ckey = ("P", str(ci))
+            needed[m.key[:2]] = ckey
+            groups.setdefault(ckey, [])
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else len(doc.text) + 1, kv[0]))
+    ids = {key: f"e{n + 1}" for n, (key, _) in enumerate(ordered)}
+    entities: list[Entity] = []
+    spans: list[tuple[int, int, str]] = []
+    for key, ms in ordered:
+        eid = ids[key]
+        ms.sort(key=lambda m: m.start)
+        place_idx = int(key[1]) if key[0] == "P" else (ms[0].place if ms and ms[0].place is not None else None)
+        geo = None
+        if place_idx is not None:
+            p = pi.place(place_idx)
+            geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=p.gid or None, country=p.cc or None, source=pi.source(place_idx))
+        names = [m.text for m in ms if not m.definite]
+        if key[0] == "P" and place_idx is not None:
+            name, etype = pi.place(place_idx).name, ("LOC" if pi.place(place_idx).kind == "continent" else "GPE")
+            if ms and all(m.label == "LOC" for m in ms):
+                etype = "LOC"
+        else:
+            name = max(names, key=len) if names else ms[0].text
+            etype = ms[0].label or "GPE"
+        roles: list[str] = []
+        for m in ms:
+            roles += [r for r in m.roles if r not in roles]
+        aliases = list(dict.fromkeys(names))
+        mentions_out = [
+            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text, actor=m.actor)
+            for m in ms
+        ]
+        entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
+        spans += [(m.start, m.end, eid) for m in ms]
+    for start, end, eid in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first, inner wins
+        for t in doc[start:end]:
+            t._.fp_entity = eid
+    return entities

@@ -1,0 +1,60 @@
+"""Load the attribution lexicons (``data/claims/*.toml``) once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """Cue verbs, nominal cues, hedges and generic subjects, as frozen sets."""
+
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    need_clause: frozenset[str]
+    phrasal: frozenset[str]
+    naming: frozenset[str]
+    finding: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    report_nouns: frozenset[str]
+    naming_markers: frozenset[str]
+    generic_subjects: frozenset[str]
+    reportive: frozenset[str]
+    epistemic: frozenset[str]
+    layout_labels: frozenset[str]
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """All verb cues."""
+        return self.speech | self.cognition
+
+
+def _read(name: str) -> dict:
+    path = resources.files("fullpicture").joinpath("data/claims", name)
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def claim_lexicon() -> ClaimLexicon:
+    """The shipped attribution lexicon (cached)."""
+    cues = _read("cues.toml")
+    hedges = _read("hedges.toml")["hedges"]
+    verbs, nouns = cues["verbs"], cues["nouns"]
+    return ClaimLexicon(
+        speech=frozenset(verbs["speech"]),
+        cognition=frozenset(verbs["cognition"]),
+        need_clause=frozenset(verbs["need_clause"]),
+        phrasal=frozenset(verbs["phrasal"]),
+        naming=frozenset(verbs["naming"]),
+        finding=frozenset(verbs["finding"]),
+        according_to=tuple(tuple(p.split()) for p in nouns["according_to"]),
+        report_nouns=frozenset(nouns["report"]),
+        naming_markers=frozenset(nouns["naming_markers"]),
+        generic_subjects=frozenset(cues["subjects"]["generic"]),
+        reportive=frozenset(hedges["reportive"]),
+        epistemic=frozenset(hedges["epistemic"]),
+        layout_labels=frozenset(cues.get("layout", {}).get("labels", [])),
+    )

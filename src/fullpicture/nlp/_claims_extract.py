@@ -1,0 +1,344 @@
+"""Rule-based attribution extraction on a parsed spaCy ``Doc`` (no fullpicture extensions needed).
+
+Used by the ``fp_claims`` component and by ``eval/polnear.py``. Each attribution is a
+:class:`RawClaim` with character offsets of its content, cue and source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from fullpicture.nlp._claims_data import ClaimLexicon, claim_lexicon
+from fullpicture.nlp._claims_layout import layout_claims
+from fullpicture.nlp._claims_spans import (
+    ACCUSE_VERBS,
+    balance_quotes,
+    clip_paragraph,
+    extend_cue,
+    inside,
+    is_generic,
+    quote_spans,
+    source_bounds,
+    span_chars,
+    subject_of,
+    subtree_bounds,
+)
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CONTENT_DEPS = ("ccomp", "xcomp")
+_TRIM = set(" \t\n,;:—–-")
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
+
+
+@dataclass
+class RawClaim:
+    """One attribution found in the text (character offsets, end-exclusive)."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    source: tuple[int, int] | None = None
+    source_head: int | None = None  # token index of the source's head
+    hedges: list[str] = field(default_factory=list)
+
+
+class ClaimExtractor:
+    """Finds attributions in a parsed Doc; build once, call per document."""
+
+    def __init__(self, lex: ClaimLexicon | None = None) -> None:
+        self.lex = lex or claim_lexicon()
+
+    def __call__(self, doc: Doc) -> list[RawClaim]:
+        """All attributions of a document, sorted by cue/content start."""
+        quotes = quote_spans(doc.text)
+        out: list[RawClaim] = []
+        for sent in doc.sents:
+            out.extend(self._sentence(doc, sent, quotes))
+        cues = sorted((c.cue or c.content) for c in out)
+        for kind, content, cue, source in layout_claims(doc.text, self.lex.layout_labels):
+            if any(s < content[1] and content[0] < e for s, e in cues):
+                continue
+            head = doc.char_span(source[0], source[1], alignment_mode="expand")
+            out.append(RawClaim(kind, content, cue, cue[1] - cue[0] == 1 and ":" or "dash", source, head.root.i if head is not None else None))
+        out.sort(key=lambda c: (c.cue or c.content)[0])
+        return out
+
+    # -- per sentence --------------------------------------------------------
+    def _sentence(self, doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list[RawClaim]:
+        lex = self.lex
+        found: list[RawClaim] = []
+        used: set[int] = set()
+        for tok in sent:
+            low = tok.lower_
+            if tok.i in used:
+                continue
+            if low in ("according", "in", "as", "quoting"):
+                claim = self._according(doc, sent, tok, quotes)
+                if claim:
+                    found.append(claim)
+                    continue
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ in ("VBZ", "VBD")):
+                lemma = tok.lemma_.lower()
+                if lemma in lex.naming and self._is_naming(tok):
+                    claim = self._naming(doc, tok, quotes)
+                    if claim:
+                        found.append(claim)
+                        continue
+                if lemma in lex.verbs or lemma == "call":
+                    claim = self._verb(doc, sent, tok, lemma, quotes)
+                    if claim:
+                        found.append(claim)
+            elif low in lex.naming_markers or (low == "so" and tok.nbor(1).lower_ == "-" if tok.i + 1 < len(doc) else False):
+                claim = self._so_called(doc, tok)
+                if claim:
+                    found.append(claim)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.report_nouns:
+                claim = self._report_noun(doc, tok)
+                if claim:
+                    found.append(claim)
+        if not any(c.kind != "naming" for c in found):
+            for tok in sent:
+                if tok.lower_ in lex.reportive:
+                    i, j = sent.start, sent.end
+                    found.append(RawClaim("unsourced", span_chars(doc, i, j), (tok.idx, tok.idx + len(tok)), tok.lower_, hedges=[tok.lower_]))
+                    break
+        for c in found:
+            self._hedges(doc, sent, c)
+        return found
+
+    def _hedges(self, doc: Doc, sent: Span, claim: RawClaim) -> None:
+        lex = self.lex
+        lo, hi = claim.content
+        if claim.cue:
+            lo, hi = min(lo, claim.cue[0]), max(hi, claim.cue[1])
+        for t in sent:
+            word = t.text.lower()
+            if not (lo <= t.idx < hi) or t.pos_ == "PROPN" or (t.text[0].isupper() and t.i != t.sent.start):
+                continue
+            if (word in lex.reportive or word in lex.epistemic) and word not in claim.hedges:
+                claim.hedges.append(word)
+
+    # -- cue kinds -----------------------------------------------------------
+    def _verb(self, doc: Doc, sent: Span, tok: Token, lemma: str, quotes: list[tuple[int, int]]) -> RawClaim | None:
+        lex = self.lex
+        cue_i, cue_j = tok.i, tok.i + 1
+        particle = None
+        for c in tok.children:
+            if c.dep_ == "prt" and c.i == tok.i + 1 or c.dep_ == "prep" and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in lex.phrasal:
+                particle = c
+        phr = f"{lemma} {particle.lower_}" if particle is not None else None
+        if lemma == "call" and phr not in lex.phrasal:
+            return None
+        if particle is not None:
+            cue_j = particle.i + 1
+        cue_i, cue_j = extend_cue(doc, tok, cue_i, cue_j)
+        if inside(tok.idx, quotes):
+            return None
+        content = None
+        if lemma in ACCUSE_VERBS:
+            acc = self._accuse(doc, tok)
+            if acc is not None:
+                content, cue_j = acc
+        subj0 = subject_of(tok)
+        finding = lemma in lex.finding and subj0 is not None and is_generic(subj0, lex)
+        if content is None:
+            content = self._content(doc, sent, tok, lemma, particle, quotes, finding)
+        if content is not None:
+            content = clip_paragraph(doc.text, tok.idx, *content)
+        if content is None:
+            return None
+        cs, ce = content
+        if ce - cs < 2:
+            return None
+        subj = subject_of(tok)
+        kind = "indirect"
+        src = src_head = None
+        if subj is not None and subj.lower_ not in ("that", "which", "what"):
+            si, sj = source_bounds(subj)
+            src = span_chars(doc, si, sj)
+            src_head = subj.i
+            if lemma in lex.finding and is_generic(subj, lex):
+                kind = "unsourced"
+        elif subj is None:
+            kind = "unsourced"
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        if subj is None and not passive and tok.dep_ not in ("relcl", "acl") and tok.tag_ in ("VBG", "VB"):
+            return None  # participial or imperative use without any subject: not an attribution
+        qs = self._quote_kind(doc.text, cs, ce, quotes)
+        if qs:
+            kind = "direct"
+        return RawClaim(kind, (cs, ce), (doc[cue_i].idx, doc[cue_j - 1].idx + len(doc[cue_j - 1])), phr or lemma, src, src_head)
+
+    def _content(
+        self, doc: Doc, sent: Span, tok: Token, lemma: str, particle: Token | None, quotes: list[tuple[int, int]], finding: bool = False
+    ) -> tuple[int, int] | None:
+        lex = self.lex
+        comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+        if particle is not None and particle.dep_ == "prep":
+            comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        if comp:
+            c = comp[0]
+            i, j = subtree_bounds(c)
+            if c.dep_ == "xcomp" and lemma in lex.need_clause:
+                return None
+            s, e = span_chars(doc, i, j)
+            return balance_quotes(doc.text, s, e, quotes)
+        if tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes)):
+            head = tok.head
+            i, j = subtree_bounds(head, skip=tok)
+            i = max(i, sent.start)
+            s, e = span_chars(doc, i, min(j, tok.left_edge.i))
+            return balance_quotes(doc.text, s, e, quotes)
+        # adjacent quotation: '"...," he said' or 'said: "..."'
+        left = doc[subject_of(tok).left_edge.i].idx if subject_of(tok) is not None and subject_of(tok).i < tok.i else tok.idx
+        for qs, qe in quotes:
+            gap = doc.text[qe:left]
+            if 0 <= left - qe <= 4 and gap.strip(" ,") == "":
+                return qs, qe
+            end = tok.idx + len(tok)
+            if 0 <= qs - end <= 30 and sent.start_char <= qs < sent.end_char + 2:
+                between = doc.text[end:qs]
+                if re.fullmatch(r"[\s,:]*(?:\w+\s*){0,4}[\s,:]*", between):
+                    return qs, qe
+        if lemma in lex.need_clause and not finding:
+            return None
+        objs = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "oprd", "dative", "attr") and c.dep_ != "dative"]
+        objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "after", "before", "since", "by", "through"))]
+        if not objs or lemma in ("say", "tell", "add", "state", "write"):
+            return None
+        i = objs[0].left_edge.i
+        j = max(o.right_edge.i for o in objs) + 1
+        s, e = span_chars(doc, i, j)
+        return balance_quotes(doc.text, s, e, quotes)
+
+    @staticmethod
+    def _accuse(doc: Doc, tok: Token) -> tuple[tuple[int, int], int] | None:
+        """'accused X of Y': content Y, cue through 'of' (PolNeAR convention)."""
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "over"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    i, j = subtree_bounds(objs[0])
+                    return span_chars(doc, i, j), c.i + 1
+        return None
+
+    @staticmethod
+    def _has_quote_left(doc: Doc, tok: Token, quotes: list[tuple[int, int]]) -> bool:
+        return any(qe <= tok.idx and tok.idx - qe < 40 for _, qe in quotes)
+
+    @staticmethod
+    def _quote_kind(text: str, cs: int, ce: int, quotes: list[tuple[int, int]]) -> bool:
+        inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quotes if qs < ce and cs < qe)
+        return inside >= 0.5 * max(1, ce - cs)
+
+    def _according(self, doc: Doc, sent: Span, tok: Token, quotes: list[tuple[int, int]]) -> RawClaim | None:
+        words = [t.lower_ for t in doc[tok.i : min(sent.end, tok.i + 4)]]
+        for pat in self.lex.according_to:
+            if tuple(words[: len(pat)]) == pat:
+                last = doc[tok.i + len(pat) - 1]
+                objs = [c for c in last.children if c.dep_ == "pobj"] or [c for c in last.rights if c.dep_ in ("pobj", "dobj", "appos")]
+                if not objs:
+                    if tok.i + len(pat) < sent.end:
+                        obj = doc[tok.i + len(pat)]
+                        while obj.head.i > obj.i and obj.head.i < sent.end and obj.head.pos_ in ("PROPN", "NOUN"):
+                            obj = obj.head
+                        objs = [obj]
+                    else:
+                        return None
+                si, sj = source_bounds(objs[0])
+                si = max(si, tok.i + len(pat))
+                # content: the rest of the sentence without the according-to phrase
+                if tok.i - sent.start <= 1:
+                    ci, cj = sj, sent.end
+                else:
+                    ci, cj = sent.start, tok.i
+                cs, ce = span_chars(doc, ci, cj)
+                if ce - cs < 3:
+                    return None
+                kind = "according_to"
+                cue = (tok.idx, last.idx + len(last))
+                return RawClaim(kind, (cs, ce), cue, " ".join(pat), span_chars(doc, si, sj), objs[0].i)
+        return None
+
+    def _is_naming(self, tok: Token) -> bool:
+        if any(c.dep_ == "oprd" for c in tok.children):
+            return True
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.subtree))):
+                return True
+        if tok.dep_ == "relcl" or any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in tok.children):
+            return tok.lemma_.lower() in ("call", "dub", "term", "label", "brand", "describe")
+        return False
+
+    def _naming(self, doc: Doc, tok: Token, quotes: list[tuple[int, int]]) -> RawClaim | None:
+        subj = subject_of(tok)
+        name_tok: Token | None = None
+        for c in tok.subtree:
+            if c.dep_ in ("oprd", "pobj") and c.head.dep_ in ("prep",) and c.head.lower_ == "as":
+                name_tok = c
+                break
+            if c.dep_ == "oprd":
+                name_tok = c
+                break
+        if name_tok is None and tok.dep_ == "relcl":
+            head = tok.head  # "what it calls the special operation": name follows the clause
+            if head.i > tok.i:
+                name_tok = head
+            else:
+                objs = [c for c in tok.rights if c.dep_ in ("dobj", "oprd", "attr", "ccomp")]
+                name_tok = objs[0] if objs else None
+        if name_tok is None:
+            objs = [c for c in tok.rights if c.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp")]
+            name_tok = objs[-1] if objs else None
+        if name_tok is None:
+            return None
+        i, j = subtree_bounds(name_tok)
+        if name_tok is tok.head:
+            i = max(i, tok.right_edge.i + 1)
+        cs, ce = balance_quotes(doc.text, *span_chars(doc, i, j), quotes)
+        if ce <= cs:
+            return None
+        src = span_chars(doc, *source_bounds(subj)) if subj is not None else None
+        cue_end = tok.idx + len(tok)
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" and doc[tok.i + 1].head == tok:
+            cue_end = doc[tok.i + 1].idx + 2
+        return RawClaim("naming", (cs, ce), (tok.idx, cue_end), tok.lemma_.lower(), src, subj.i if subj is not None else None)
+
+    def _so_called(self, doc: Doc, tok: Token) -> RawClaim | None:
+        k = tok.i
+        while k < len(doc) and doc[k].text in ("so", "-", "called", "self", "styled", "proclaimed"):
+            k += 1
+        if k >= len(doc):
+            return None
+        head = doc[k - 1].head if doc[k - 1].head.i >= k else doc[k]
+        j = head.i + 1
+        cs, ce = span_chars(doc, k, j)
+        return RawClaim("naming", (cs, ce), (tok.idx, doc[k - 1].idx + len(doc[k - 1])), "so-called")
+
+    def _report_noun(self, doc: Doc, tok: Token) -> RawClaim | None:
+        if not tok.tag_.endswith("S") and not any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.subtree):
+            return None
+        comp = [c for c in tok.rights if (c.dep_ == "prep" and c.lower_ in ("of", "that", "about")) or c.dep_ in ("acl", "ccomp")]
+        if not comp:
+            return None
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")]
+        if [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")]:
+            return None  # the source's own verb cue usually carries it; keep precision
+        if not poss and any(c.dep_ in ("det",) and c.lower_ in ("the", "this", "these", "that") for c in tok.children):
+            return None
+        i, j = comp[0].left_edge.i, comp[-1].right_edge.i + 1
+        if comp[0].dep_ == "prep":
+            i = comp[0].i + 1
+        cs, ce = span_chars(doc, i, j)
+        cue = (tok.idx, tok.idx + len(tok))
+        if poss:
+            si, sj = source_bounds(poss[0])
+            ss, se = span_chars(doc, si, sj)
+            if doc.text[se - 2 : se] in ("’s", "'s"):
+                se -= 2
+            return RawClaim("indirect", (cs, ce), cue, tok.lemma_.lower(), (ss, se), poss[0].i)
+        return RawClaim("unsourced", (cs, ce), cue, tok.lemma_.lower())

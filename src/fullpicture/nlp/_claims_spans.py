@@ -1,0 +1,128 @@
+"""Span helpers for attribution extraction: token bounds, quotes, cue growth, subjects."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from fullpicture.nlp._claims_data import ClaimLexicon
+
+_QUOTE_RE = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"|«[^»]{2,}?»|''[^'\n]{2,}?''")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (quote marks included)."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+def span_chars(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """Chars of tokens [i, j), trimmed of punctuation and space at both ends."""
+    while i < j and (doc[i].is_punct and doc[i].text not in "“\"«'’" or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j - 1].is_punct and doc[j - 1].text not in "”\"»'’" or doc[j - 1].is_space):
+        j -= 1
+    if i >= j:
+        return (doc[i].idx, doc[i].idx) if i < len(doc) else (0, 0)
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def balance_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a span to the whole of any quotation it overlaps."""
+    for qs, qe in quotes:
+        if qs < end and start < qe:
+            start, end = min(start, qs), max(end, qe)
+    return start, end
+
+
+def subtree_bounds(tok: Token, skip: Token | None = None) -> tuple[int, int]:
+    """Token bounds of a subtree, optionally leaving out one child's subtree on an edge."""
+    i, j = tok.left_edge.i, tok.right_edge.i + 1
+    if skip is not None:
+        si, sj = skip.left_edge.i, skip.right_edge.i + 1
+        if si <= i < sj:
+            i = sj
+        elif si < j <= sj:
+            j = si
+    return i, j
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, inherited through conj/xcomp chains."""
+    cur: Token | None = tok
+    for _ in range(4):
+        if cur is None:
+            return None
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in cur.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                return objs[0] if objs else None
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None
+        cur = cur.head if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur else None
+    return None
+
+
+def source_bounds(subj: Token) -> tuple[int, int]:
+    """Token bounds of a source NP (its subtree without trailing relative clauses)."""
+    i, j = subj.left_edge.i, subj.right_edge.i + 1
+    for c in subj.rights:
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i > subj.i:
+            j = min(j, c.left_edge.i)
+    return i, j
+
+
+_CUE_LEFT = ("aux", "auxpass", "neg")
+_CUE_ADV = {"also", "now", "then", "even", "later", "again", "once", "further", "repeatedly", "previously", "just", "often", "already", "still", "recently", "publicly", "privately", "immediately"}
+_CUE_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
+
+
+def extend_cue(doc: Doc, tok: Token, i: int, j: int) -> tuple[int, int]:
+    """Grow a verb cue over adjacent auxiliaries, negation, light adverbs, a day name and a colon."""
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.head == tok and (prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in _CUE_ADV)):
+            i -= 1
+        else:
+            break
+    if j < len(doc) and doc[j].lower_ in _CUE_TIME and doc[j].head == tok:
+        j += 1
+    if j < len(doc) and doc[j].text == ":":
+        j += 1
+    return i, j
+
+
+ACCUSE_VERBS = {"accuse", "charge", "blame", "criticize", "criticise", "praise", "condemn"}
+
+
+def clip_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Keep a content span inside the paragraph of its cue (no blank-line crossing)."""
+    brk = text.rfind("\n\n", start, anchor)
+    if brk >= 0:
+        start = brk + 2
+    brk = text.find("\n\n", max(anchor, start), end)
+    if brk >= 0:
+        end = brk
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:":
+        end -= 1
+    return start, end
+
+
+def inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a character offset lies strictly inside one of the spans."""
+    return any(s < char < e for s, e in spans)
+
+
+def is_generic(subj: Token, lex: ClaimLexicon) -> bool:
+    """A bare plural generic subject ("investigators", "health workers")."""
+    if subj.lemma_.lower() not in lex.generic_subjects:
+        return False
+    for c in subj.children:
+        if c.dep_ in ("det", "poss", "prep", "appos") or c.pos_ == "PROPN" or c.ent_type_:
+            return False
+    return True

@@ -1,0 +1,171 @@
+"""Lightweight within-document coreference: surnames, acronyms, titles and roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from fullpicture.nlp._lexicon import Lexicon
+from fullpicture.nlp._translit import fold
+
+_CONNECTORS = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le"}
+_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}
+
+
+@dataclass
+class Mention:
+    """A mention being clustered (token offsets; ``key`` names its cluster)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    place: int | None = None
+    key: tuple[str, ...] | None = None
+    actor: bool = False
+    definite: bool = False  # "the president": a role reference, not a name
+    roles: list[str] = field(default_factory=list)
+
+
+def _title_words(lex: Lexicon, text: str) -> bool:
+    low = text.lower()
+    words = low.replace(",", " ").split()
+    return any(w in lex.titles for w in words) or any(t in low for t in lex.titles if " " in t)
+
+
+def _trim(span: Span) -> str:
+    toks = [t for t in span]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
+        toks.pop(0)
+    if not toks:
+        return ""
+    return span.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def person_roles(doc: Doc, start: int, end: int, lex: Lexicon) -> list[str]:
+    """Titles, roles and affiliations attached to the person name ``doc[start:end]``."""
+    roles: list[str] = []
+    inside = set(range(start, end))
+    i, left = start - 1, start
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_punct or tok.dep_ not in _LEFT_DEPS or not (tok.head.i in inside or left <= tok.head.i < start):
+            break
+        left = i
+        i -= 1
+    if left < start:
+        text = _trim(doc[left:start])
+        if text and _title_words(lex, text):
+            roles.append(text)
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i not in inside:
+            text = _trim(doc[child.left_edge.i : child.right_edge.i + 1])
+            if text and len(text.split()) <= 14 and _title_words(lex, text):
+                roles.append(text)
+    if root.dep_ == "appos" and root.head.i not in inside:
+        head: Token = root.head
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("", "NORP"):
+            text = _trim(doc[head.left_edge.i : min(head.right_edge.i + 1, start)])
+            if text and _title_words(lex, text):
+                roles.append(text)
+    return roles
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words of a name ("North Atlantic Treaty Organization" -> NATO)."""
+    return "".join(w[0] for w in text.replace("-", " ").split() if w[:1].isupper() and w.lower() not in _CONNECTORS)
+
+
+def _part_of(folded: str, names: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """Key of an earlier longer name of which ``folded`` is a prefix or a suffix."""
+    toks = tuple(folded.split())
+    if not toks or all(t in _CONNECTORS for t in toks):
+        return None
+    for full, key in reversed(names):
+        if len(full) > len(toks) and (full[: len(toks)] == toks or full[-len(toks) :] == toks):
+            return key
+    return None
+
+
+def cluster(mentions: list[Mention], lex: Lexicon) -> None:
+    """Give every mention a cluster ``key`` (mentions are in text order)."""
+    persons: list[tuple[tuple[str, ...], list[str], tuple[str, ...]]] = []  # (name tokens, roles, key)
+    orgs: dict[str, tuple[str, ...]] = {}  # acronym -> key
+    org_names: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for m in mentions:
+        if m.key is not None:
+            continue
+        if m.definite:
+            head = fold(m.text).removeprefix("the ")
+            for _toks, roles, key in reversed(persons):
+                if any(head in fold(r) for r in roles):
+                    m.key = key
+                    break
+            continue
+        if m.label == "PERSON" and len(m.text.split()) == 1:
+            part = _part_of(fold(m.text), org_names)
+            if part is not None:  # "Polisario" after "the Polisario Front"
+                m.key = part
+                continue
+        if m.label == "PERSON":
+            toks = tuple(fold(m.text).split())
+            match = None
+            for ptoks, roles, key in reversed(persons):
+                if toks and set(toks) <= set(ptoks) and (toks[-1] == ptoks[-1] or len(toks) > 1):
+                    match = (ptoks, roles, key)
+                    break
+            if match:
+                m.key = match[2]
+                match[1].extend(r for r in m.roles if r not in match[1])
+                if len(toks) > len(match[0]):
+                    persons.append((toks, match[1], match[2]))
+            else:
+                m.key = ("PERSON", " ".join(toks))
+                persons.append((toks, list(m.roles), m.key))
+            continue
+        if m.label in ("ORG", "PERSON_OR_ORG"):
+            f = fold(m.text).removeprefix("the ")
+            if m.text.isupper() and m.text.isalpha() and m.text in orgs:
+                m.key = orgs[m.text]
+                continue
+            part = _part_of(f, org_names)
+            if part is not None:
+                m.key = part
+                continue
+            m.key = ("ORG", f)
+            org_names.append((tuple(f.split()), m.key))
+            acr = acronym(m.text)
+            if len(acr) >= 2:
+                orgs.setdefault(acr, m.key)
+            continue
+        m.key = (m.label, fold(m.text).removeprefix("the "))
+    # Acronyms defined after their first use ("NATO ... the North Atlantic Treaty Organization").
+    for m in mentions:
+        if m.label == "ORG" and m.text.isupper() and m.key == ("ORG", fold(m.text)) and m.text in orgs:
+            m.key = orgs[m.text]
+
+
+def definite_roles(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
+    """"the president"-style mentions (the + optional modifiers + a title noun) not inside a name."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i in taken:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 3 and doc[j].i not in taken:
+            word = doc[j].lower_
+            two = f"{word} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+            if two in lex.titles and doc[j + 1].i not in taken and (j + 2 >= len(doc) or doc[j + 2].pos_ != "PROPN"):
+                out.append(Mention(tok.i, j + 2, "PERSON", doc[tok.i : j + 2].text, definite=True))
+                break
+            if word in lex.titles and doc[j].tag_ == "NN" and (j + 1 >= len(doc) or doc[j + 1].pos_ not in ("PROPN", "NOUN")):
+                out.append(Mention(tok.i, j + 1, "PERSON", doc[tok.i : j + 1].text, definite=True))
+                break
+            if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") or doc[j].is_punct:
+                break
+            j += 1
+    return out

@@ -1,0 +1,47 @@
+"""Load the PLOVER-mapped event taxonomy and the modality cues once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Trigger lemmas by part of speech, multiword phrases, and PLOVER names of the types."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
+    plover: dict[str, str]
+    modality: dict[str, frozenset[str]]
+
+
+def _read(name: str) -> dict:
+    path = resources.files("fullpicture").joinpath("data/events", name)
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    """The shipped taxonomy (first type listed wins when a lemma appears twice)."""
+    data = _read("plover.toml")
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    plover: dict[str, str] = {}
+    for typ, spec in data["types"].items():
+        plover[typ] = spec.get("plover", "")
+        for w in spec.get("verbs", []):
+            verbs.setdefault(w, typ)
+        for w in spec.get("nouns", []):
+            if " " in w:
+                phrases.setdefault(tuple(w.split()), typ)
+            else:
+                nouns.setdefault(w, typ)
+        for p in spec.get("phrases", []):
+            phrases.setdefault(tuple(p.split()), typ)
+    mod = _read("modality.toml")["modality"]
+    return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()})

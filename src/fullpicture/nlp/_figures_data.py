@@ -1,0 +1,49 @@
+"""Load the figure lexicons (``data/figures/*.toml``) once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """Number words, multipliers, vague words, approximators, units and count labels."""
+
+    words: dict[str, float]
+    multipliers: dict[str, float]
+    vague: dict[str, float]
+    approximators: dict[tuple[str, ...], str]
+    units: dict[str, str]
+    count_verbs: dict[str, str]
+    count_nouns: dict[str, str]
+
+    @property
+    def max_approx_len(self) -> int:
+        """Longest approximator, in words."""
+        return max((len(k) for k in self.approximators), default=1)
+
+
+def _read(name: str) -> dict:
+    path = resources.files("fullpicture").joinpath("data/figures", name)
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def figure_lexicon() -> FigureLexicon:
+    """The shipped figure lexicon (cached)."""
+    nums = _read("numbers.toml")
+    vague = _read("vague.toml")["vague"]
+    approx = _read("approximators.toml")["approximators"]
+    counts = _read("counts.toml")
+    return FigureLexicon(
+        words={k: float(v) for k, v in nums["words"].items()},
+        multipliers={k: float(v) for k, v in nums["multipliers"].items()},
+        vague={k: float(v["value"]) for k, v in vague.items()},
+        approximators={tuple(k.split()): v for k, v in approx.items()},
+        units=dict(nums["units"]),
+        count_verbs=dict(counts["verbs"]),
+        count_nouns=dict(counts["nouns"]),
+    )

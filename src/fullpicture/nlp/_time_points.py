@@ -1,0 +1,421 @@
+"""Handlers for calendar points: explicit dates, months, years, weekdays, relative days."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from fullpicture.nlp._time_calendar import (
+    Ref,
+    fmt,
+    nth_weekday,
+    shift,
+    unit_gran,
+    valid_day,
+    weekday_near,
+)
+from fullpicture.nlp._time_grammar import PRE_MODS, Candidate
+from fullpicture.nlp._time_resolve import (
+    ANAPHORIC,
+    Context,
+    Result,
+    day_value,
+    infer_year,
+    rel_offset,
+)
+
+
+def _g(c: Candidate, name: str) -> str:
+    try:
+        return (c.match.group(name) or "").strip()
+    except IndexError:
+        return ""
+
+
+def _pre_mod(c: Candidate) -> str | None:
+    pre = " ".join(_g(c, "pre").lower().split())
+    return PRE_MODS.get(pre)
+
+
+def _day_num(c: Candidate, ctx: Context) -> int | None:
+    d = _g(c, "d").lower()
+    if d in ctx.lex.ordinals:
+        return ctx.lex.ordinals[d]
+    m = re.match(r"\d+", d)
+    return int(m.group(0)) if m else None
+
+
+def _year_of(text: str, ctx: Context) -> tuple[int | None, str]:
+    """A written year ("1998", "this year", "last year") -> (year, anchor)."""
+    t = " ".join(text.lower().split())
+    if t[:4].isdigit():
+        return int(t[:4]), "explicit"
+    base, anchor = ctx.deictic()
+    if base is None:
+        return None, "none"
+    off = rel_offset(t.split()[0]) if t else None
+    return base.year + (off or 0), anchor
+
+
+def h_iso(c: Candidate, ctx: Context) -> Result | None:
+    y, m, d = int(_g(c, "y")), int(_g(c, "m")), int(_g(c, "d"))
+    if not valid_day(y, m, d):
+        return None
+    if _g(c, "h"):
+        return "TIME", f"{y:04d}-{m:02d}-{d:02d}T{_g(c, 'h')}:{_g(c, 'mi')}", None, "explicit"
+    return "DATE", f"{y:04d}-{m:02d}-{d:02d}", None, "explicit"
+
+
+def h_slash(c: Candidate, ctx: Context) -> Result | None:
+    m, d, ys = int(_g(c, "m")), int(_g(c, "d")), _g(c, "y")
+    y = int(ys) if len(ys) == 4 else (1900 + int(ys) if int(ys) >= 30 else 2000 + int(ys))
+    if not valid_day(y, m, d):
+        return None
+    return "DATE", f"{y:04d}-{m:02d}-{d:02d}", None, "explicit"
+
+
+def h_month_day(c: Candidate, ctx: Context) -> Result | None:
+    month = ctx.lex.months[_g(c, "mon").lower()]
+    day = _day_num(c, ctx)
+    if day is None:
+        return None
+    if _g(c, "y"):
+        year: int | None = int(_g(c, "y"))
+        anchor = "explicit"
+    else:
+        year, anchor = infer_year(ctx, month, day)
+    value = day_value(year, month, day)
+    return ("DATE", value, _pre_mod(c), anchor) if value else None
+
+
+def h_month(c: Candidate, ctx: Context) -> Result | None:
+    month = ctx.lex.months[_g(c, "mon").lower()]
+    mod = _pre_mod(c)
+    rel = _g(c, "rel").lower()
+    if _g(c, "y"):
+        year, anchor = _year_of(_g(c, "y"), ctx)
+    elif rel in ("last", "past", "next", "coming"):
+        base, anchor = ctx.deictic()
+        if base is None:
+            return "DATE", f"XXXX-{month:02d}", mod, "none"
+        year = base.year
+        if rel in ("last", "past") and month >= base.day.month:
+            year -= 1
+        if rel in ("next", "coming") and month <= base.day.month:
+            year += 1
+    elif rel == "that":
+        base, anchor = ctx.anaphoric()
+        year = base.year if base else None
+    elif rel == "this":
+        base, anchor = ctx.deictic()
+        year = base.year if base else None
+    else:
+        year, anchor = infer_year(ctx, month, None)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}", mod, "none"
+    return "DATE", f"{year:04d}-{month:02d}", mod, anchor
+
+
+def h_year(c: Candidate, ctx: Context) -> Result | None:
+    y = int(_g(c, "y"))
+    y2s = _g(c, "y2")
+    if y2s:
+        y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
+        if y2 <= y or y2 - y > 10:
+            return None
+        return "DATE", f"{y:04d}/{y2:04d}", _pre_mod(c), "explicit"
+    return "DATE", f"{y:04d}", _pre_mod(c), "explicit"
+
+
+def h_decade(c: Candidate, ctx: Context) -> Result | None:
+    dec = _g(c, "dec")
+    if not dec:
+        d2 = _g(c, "dec2")
+        base, _ = ctx.deictic()
+        century = (base.year // 100) if base else 19
+        if base and int(d2) > base.year % 100:
+            century -= 1
+        dec = f"{century}{d2}"
+    return "DATE", f"{dec[:3]}X", _pre_mod(c), "explicit"
+
+
+def h_century(c: Candidate, ctx: Context) -> Result | None:
+    n = _g(c, "n").lower()
+    num = ctx.lex.ordinals.get(n) or (int(re.match(r"\d+", n).group(0)) if re.match(r"\d+", n) else 0)  # type: ignore[union-attr]
+    if not 1 <= num <= 30:
+        return None
+    return "DATE", f"{num - 1:02d}", _pre_mod(c), "explicit"
+
+
+def _relative_point(ctx: Context, rel: str, unit: str, gran: str) -> tuple[str | None, str]:
+    off = rel_offset(rel)
+    if off is None:
+        return None, "none"
+    base, anchor = ctx.anaphoric() if " ".join(rel.lower().split()) in ANAPHORIC else ctx.deictic()
+    if base is None:
+        return None, "none"
+    return fmt(shift(base.day, unit, off), gran), anchor
+
+
+def h_quarter(c: Candidate, ctx: Context) -> Result | None:
+    qs = _g(c, "q").lower()
+    rel = " ".join(_g(c, "rel").lower().split())
+    y0, ys = _g(c, "y0"), _g(c, "y")
+    mod = _pre_mod(c)
+    base, anchor = ctx.deictic()
+    if qs:
+        q = ctx.lex.quarters[qs]
+        if ys or y0:
+            year, anchor = _year_of(ys or y0, ctx)
+        elif rel in ("year-earlier", "year-ago"):
+            year = base.year - 1 if base else None
+        elif base is not None:
+            year = base.year
+            cur = (base.day.month - 1) // 3 + 1
+            if rel in ("last", "past", "previous") and q >= cur:
+                year -= 1
+        else:
+            year = None
+        if year is None:
+            return "DATE", f"XXXX-Q{q}", mod, "none"
+        return "DATE", f"{year:04d}-Q{q}", mod, anchor
+    if rel in ("year-earlier", "year-ago"):
+        ref = ctx.last_quarter or (Ref(shift(base.day, "Q", -1), "Q") if base else None)
+        if ref is None:
+            return None
+        return "DATE", fmt(shift(ref.day, "Y", -1), "Q"), mod, "narrative"
+    off = rel_offset(rel) if rel else None
+    if off == 0 or rel in ("current", "this"):
+        return ("DATE", fmt(base.day, "Q"), mod, anchor) if base else None
+    if off == 1:
+        return ("DATE", fmt(shift(base.day, "Q", 1), "Q"), mod, anchor) if base else None
+    # "the quarter", "the latest quarter": the quarter under discussion, else the last completed one.
+    if ctx.last_quarter is not None:
+        return "DATE", fmt(ctx.last_quarter.day, "Q"), mod, "narrative"
+    if base is None:
+        return None
+    return "DATE", fmt(shift(base.day, "Q", -1), "Q"), mod, anchor
+
+
+def h_half(c: Candidate, ctx: Context) -> Result | None:
+    h = 1 if _g(c, "h").lower() == "first" else 2
+    if _g(c, "y"):
+        year, anchor = _year_of(_g(c, "y"), ctx)
+    else:
+        base, anchor = ctx.deictic()
+        year = base.year if base else None
+    return "DATE", f"{year:04d}-H{h}" if year else f"XXXX-H{h}", None, anchor
+
+
+def h_season(c: Candidate, ctx: Context) -> Result | None:
+    code = ctx.lex.seasons[_g(c, "s").lower()]
+    mod = _pre_mod(c)
+    if _g(c, "y"):
+        return "DATE", f"{_g(c, 'y')}-{code}", mod, "explicit"
+    base, anchor = ctx.deictic()
+    if base is None:
+        return "DATE", f"XXXX-{code}", mod, "none"
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year, rel = base.year, _g(c, "rel").lower()
+    back = rel in ("last", "past") or (rel in ("the", "") and ctx.tense == "PAST")
+    ahead = rel in ("next", "coming") or (rel in ("the", "") and ctx.tense == "FUTURE")
+    if back and start + 2 >= base.day.month:
+        year -= 1
+    elif ahead and start <= base.day.month:
+        year += 1
+    return "DATE", f"{year:04d}-{code}", mod, anchor
+
+
+def h_holiday(c: Candidate, ctx: Context) -> Result | None:
+    name = " ".join(_g(c, "hol").lower().split())
+    if _g(c, "y"):
+        year: int | None = int(_g(c, "y"))
+        anchor = "explicit"
+    else:
+        base, anchor = ctx.deictic()
+        rel = _g(c, "rel").lower()
+        if name in ctx.lex.holidays:
+            mm, dd = (int(x) for x in ctx.lex.holidays[name].split("-"))
+        else:
+            mm, dd = ctx.lex.floating[name][0], 15
+        year, anchor = infer_year(ctx, mm, dd) if base is not None else (None, "none")
+        if year is not None and base is not None and rel == "last":
+            year = base.year - 1 if (mm, dd) >= (base.day.month, base.day.day) else base.year
+        elif year is not None and base is not None and rel == "next":
+            year = base.year + 1 if (mm, dd) <= (base.day.month, base.day.day) else base.year
+    if name in ctx.lex.holidays:
+        mm, dd = (int(x) for x in ctx.lex.holidays[name].split("-"))
+        if year is None:
+            return "DATE", f"XXXX-{mm:02d}-{dd:02d}", None, "none"
+        return "DATE", f"{year:04d}-{mm:02d}-{dd:02d}", None, anchor
+    month, wd, n = ctx.lex.floating[name]
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}", None, "none"
+    d = nth_weekday(year, month, wd, n)
+    return ("DATE", d.isoformat(), None, anchor) if d else None
+
+
+def _pod_value(day: str, pod: str, ctx: Context) -> tuple[str, str]:
+    if pod:
+        return "TIME", f"{day}T{ctx.lex.parts_of_day[pod.lower()]}"
+    return "DATE", day
+
+
+def h_weekday(c: Candidate, ctx: Context) -> Result | None:
+    wd = ctx.lex.weekdays[_g(c, "wd").lower()]
+    rel = " ".join(_g(c, "rel").lower().split())
+    pod = _g(c, "pod")
+    base, anchor = ctx.deictic()
+    if base is None or base.gran != "D":
+        nbase, nanchor = ctx.anaphoric()
+        if nbase is not None and nbase.gran == "D":
+            base, anchor = nbase, nanchor
+        else:
+            return _pod_value(f"XXXX-WXX-{wd}", pod, ctx) + (None, "none")
+    ref = base.day
+    if rel in ("the previous", "the following", "the next"):
+        nb, nanchor = ctx.anaphoric()
+        if nb is not None and nb.gran == "D":
+            ref, anchor = nb.day, nanchor
+        rel = "last" if rel == "the previous" else "next"
+    if rel in ("last", "past", "previous", "this past"):
+        d = weekday_near(ref - timedelta(days=1), wd, -1)
+    elif rel in ("next", "coming", "this coming") or ctx.tense in ("FUTURE", "MODAL"):
+        d = weekday_near(ref + timedelta(days=1), wd, 1)
+    else:  # news reports past days far more often than coming ones
+        d = weekday_near(ref, wd, -1)
+    typ, value = _pod_value(d.isoformat(), pod, ctx)
+    return typ, value, _pre_mod(c), anchor
+
+
+def h_relday(c: Candidate, ctx: Context) -> Result | None:
+    w = " ".join(_g(c, "w").lower().split())
+    pod = _g(c, "pod")
+    base, anchor = ctx.deictic()
+    if base is None or base.gran != "D":
+        if w in ("today", "tonight"):
+            return "DATE", "PRESENT_REF", None, "none"
+        return None
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    d = base.day + timedelta(days=off)
+    if w == "tonight":
+        return "TIME", f"{d.isoformat()}TNI", None, anchor
+    typ, value = _pod_value(d.isoformat(), pod, ctx)
+    return typ, value, _pre_mod(c), anchor
+
+
+def h_pod(c: Candidate, ctx: Context) -> Result | None:
+    rel = " ".join(_g(c, "rel").lower().split())
+    pod = _g(c, "pod").lower()
+    if rel in ("this", "last"):
+        base, anchor = ctx.deictic()
+    else:
+        base, anchor = ctx.anaphoric()
+    if base is None or base.gran != "D":
+        return None
+    d = base.day
+    if rel == "last":
+        d -= timedelta(days=1) if pod in ("night", "evening") else timedelta(days=0)
+        if pod not in ("night", "evening"):
+            return None
+    elif rel in ("the next", "the following"):
+        d += timedelta(days=1)
+    return "TIME", f"{d.isoformat()}T{ctx.lex.parts_of_day[pod]}", _pre_mod(c), anchor
+
+
+def h_relunit(c: Candidate, ctx: Context) -> Result | None:
+    rel = " ".join(_g(c, "rel").lower().split())
+    unit = _g(c, "unit").lower()
+    code = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
+    pre = " ".join(_g(c, "pre").lower().split())
+    if unit == "day" and rel not in ANAPHORIC and rel not in ("the next", "the previous"):
+        return None
+    if code in ("E", "C") and rel_offset(rel) == -1:
+        return "DURATION", "P10Y" if code == "E" else "P100Y", None, "none"
+    value, anchor = _relative_point(ctx, rel, "Y" if code in ("E", "C") else ("W" if code == "WE" else code), unit_gran(code))
+    if value is None:
+        return None
+    mod = PRE_MODS.get(pre)
+    if pre in ("the first half of", "the second half of") and code == "Y":
+        value = f"{value}-H{1 if 'first' in pre else 2}"
+        mod = None
+    return "DATE", value, mod, anchor
+
+
+def h_time(c: Candidate, ctx: Context) -> Result | None:
+    from fullpicture.nlp._time_spans import APPROX_OF
+
+    word = _g(c, "word").lower()
+    if word:
+        hh, mi = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        h = _g(c, "h") or _g(c, "h2")
+        if not h:
+            n = ctx.lex.number(_g(c, "h3"))
+            if n is None or not 1 <= n <= 12:
+                return None
+            h = str(int(n))
+        hh, mi = int(h), int(_g(c, "mi") or _g(c, "mi2") or 0)
+        ap = _g(c, "ap").lower().replace(" ", "")
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        elif ap.startswith("a") and hh == 12:
+            hh = 0
+        if hh > 24:
+            return None
+    clock = f"T{hh:02d}:{mi:02d}"
+    dpart = _g(c, "dpart")
+    day: str | None = None
+    anchor = "none"
+    if dpart:
+        day, anchor = _resolve_dpart(dpart, c, ctx)
+    if day is None:
+        base, anchor = ctx.anaphoric() if ctx.narr and ctx.narr.gran == "D" else ctx.deictic()
+        day = base.day.isoformat() if base is not None and base.gran == "D" else "XXXX-XX-XX"
+    return "TIME", f"{day}{clock}", APPROX_OF(_g(c, "mod")), anchor
+
+
+def _resolve_dpart(text: str, c: Candidate, ctx: Context) -> tuple[str | None, str]:
+    """Resolve the date written next to a clock time by re-running the grammar on it."""
+    from fullpicture.nlp._time_grammar import compiled_rules
+
+    for name, rx in compiled_rules():
+        if name in ("mdy", "weekday", "relday"):
+            m = rx.fullmatch(text)
+            if m:
+                sub = Candidate(0, len(text), name, m)
+                res = {"mdy": h_month_day, "weekday": h_weekday, "relday": h_relday}[name](sub, ctx)
+                if res and res[1][:1] in "0123456789X":
+                    return res[1][:10], res[3]
+    return None, "none"
+
+
+def weekday_date(d: date) -> int:
+    """ISO weekday of ``d`` (helper kept for callers that check date/weekday agreement)."""
+    return d.isoweekday()
+
+
+def h_weekend(c: Candidate, ctx: Context) -> Result | None:
+    """"the weekend": the one just past (past tense, or on a weekday) or the coming one."""
+    base, anchor = ctx.deictic()
+    if base is None or base.gran != "D":
+        return None
+    d = base.day
+    if ctx.tense == "PAST" and d.isoweekday() < 6:
+        d -= timedelta(days=7)
+    return "DATE", fmt(d, "WE"), None, anchor
+
+
+def h_spelled(c: Candidate, ctx: Context) -> Result | None:
+    """Years written in words: "nineteen ninety-six", "the year two thousand"."""
+    if _g(c, "k"):
+        rest = _g(c, "r2")
+        n = ctx.lex.number(rest) if rest else 0
+        return ("DATE", f"{2000 + int(n):04d}", None, "explicit") if n is not None else None
+    r = _g(c, "r").lower()
+    if r == "hundred":
+        return "DATE", "1900", None, "explicit"
+    n = ctx.lex.number(r)
+    if n is None or not 10 <= n <= 99:
+        return None
+    return "DATE", f"19{int(n):02d}", None, "explicit"

@@ -1,0 +1,65 @@
+"""Name folding for gazetteer look-ups: diacritics, punctuation and romanization variants.
+
+``fold`` is the exact key (case, diacritics and punctuation removed). ``skeleton`` is the
+looser key of the fallback matcher: the romanization table (data/gazetteer/romanization.tsv)
+is applied, doubled letters are collapsed and every vowel run becomes ``a``, so that
+"Khankendi", "Xankəndi" and "Hankendi", or "Kyiv" and "Kiev", share one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+# Letters NFKD does not decompose into base + mark.
+_SPECIAL = str.maketrans(
+    {
+        "ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o",
+        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "þ": "th", "ð": "d", "ħ": "h",
+        "ŀ": "l", "ŧ": "t",
+    }
+)
+_APOSTROPHES = re.compile(r"[\'’‘`ʼʻ′\u02bf\u02be]")
+_NON_WORD = re.compile(r"[^\w]+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and punctuation; keeps non-Latin scripts (minus marks)."""
+    text = text.translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text.lower())
+    return _NON_WORD.sub(" ", text).replace("_", " ").strip()
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, str], ...]:
+    raw = resources.files("fullpicture").joinpath("data/gazetteer/romanization.tsv").read_text("utf-8")
+    rules: list[tuple[str, str]] = []
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        rules.append((parts[0], parts[1]))
+    return tuple(rules)
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is ASCII after folding (a Latin-script name)."""
+    return text.isascii()
+
+
+def skeleton(folded: str) -> str:
+    """The romanization-insensitive key of an already folded Latin name ('' if not Latin)."""
+    if not folded or not folded.isascii():
+        return ""
+    out = folded
+    for src, dst in _rules():
+        if src in out:
+            out = out.replace(src, dst)
+    out = _DOUBLE.sub(r"\1", out)
+    return _VOWELS.sub("a", out)

@@ -1,0 +1,182 @@
+"""The view model of a report: a Comparison turned into plain rows for the templates.
+
+Everything here is plain data (strings, numbers, lists); article text only leaves
+this module escaped (``_items.render_text``) or as plain strings that the
+autoescaping templates escape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fullpicture.models.comparison import AlignedEvent, Comparison
+from fullpicture.report._items import Item, add_ref, collect_items, render_text, uid
+
+# Okabe-Ito palette (colour-blind safe); "ink" variants keep >= 4.5:1 on white.
+PALETTE = [
+    ("#0072B2", "#005A8C"),
+    ("#D55E00", "#A34400"),
+    ("#009E73", "#00694D"),
+    ("#CC79A7", "#8E3F6D"),
+    ("#E69F00", "#7A5200"),
+    ("#56B4E9", "#1D628C"),
+    ("#000000", "#000000"),
+]
+GLYPHS = ["●", "■", "▲", "◆", "★", "⬟", "✚"]
+SHAPES = ["circle", "square", "triangle", "diamond", "star", "pentagon", "cross"]
+
+
+@dataclass
+class SideView:
+    """A side with its palette entry and glyph (colour is never the only cue)."""
+
+    label: str
+    origin: str
+    index: int
+    colour: str
+    ink: str
+    glyph: str
+    shape: str
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocView:
+    """One document as shown in the side-by-side accounts."""
+
+    index: int
+    id: str
+    title: str
+    source: str
+    published: str
+    authors: str
+    side: SideView
+    items: dict[str, Item]
+    html: Any = None
+    groups: list[tuple[str, list[Item]]] = field(default_factory=list)
+    n_items: int = 0
+
+
+def side_views(comparison: Comparison) -> dict[str, SideView]:
+    """Sides in comparison order with colours and glyphs."""
+    out: dict[str, SideView] = {}
+    for i, s in enumerate(comparison.sides):
+        colour, ink = PALETTE[i % len(PALETTE)]
+        out[s.label] = SideView(s.label, s.origin, i, colour, ink, GLYPHS[i % len(GLYPHS)],
+                                SHAPES[i % len(SHAPES)], list(s.documents))
+    return out
+
+
+def nice_date(value: str | None) -> str:
+    """A TIMEX3-ish value as a readable date ('19 Sep 2023', 'Sep 2023', '2023')."""
+    if not value:
+        return "undated"
+    if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
+        return f"{value[:3]}0s"
+    parts = value.split("T")[0].split("-")
+    try:
+        if len(parts) >= 3 and parts[2][:2].isdigit():
+            return date(int(parts[0]), int(parts[1]), int(parts[2][:2])).strftime("%-d %b %Y")
+        if len(parts) == 2 and parts[1].isdigit():
+            return date(int(parts[0]), int(parts[1]), 1).strftime("%b %Y")
+    except ValueError:
+        return value
+    return value
+
+
+def field_name(field: str) -> str:
+    """A conflict field for readers: 'figure:killed' -> 'number killed'."""
+    kind, _, what = field.partition(":")
+    if kind == "figure":
+        return f"number {what}".strip() if what else "figure"
+    return field.replace("_", " ")
+
+
+def event_title(ev: AlignedEvent) -> str:
+    """A short human-readable title of an aligned event (without its date, shown apart)."""
+    if ev.label:
+        parts = [p.strip() for p in ev.label.split(",")]
+        if ev.date and len(parts) > 1 and parts[-1] == ev.date:
+            parts = parts[:-1]
+        return ", ".join(parts)
+    words = []
+    for w in ev.wording:
+        words.extend(w.triggers[:1])
+    base = ev.type.replace("_", " ").lower()
+    return f"{base} ({', '.join(dict.fromkeys(words))})" if words else base
+
+
+def build_documents(comparison: Comparison, sides: dict[str, SideView]) -> list[DocView]:
+    """Document views, ordered by side, with their items collected."""
+    side_of: dict[str, str] = {}
+    for s in comparison.sides:
+        for d in s.documents:
+            side_of.setdefault(d, s.label)
+    fallback = SideView("unassigned", "inferred", len(sides), "#595959", "#404040", "○", "ring")
+    docs: list[DocView] = []
+    for i, a in enumerate(comparison.documents):
+        info = a.document
+        side = sides.get(side_of.get(info.id, ""), fallback)
+        authors = ", ".join(
+            au.name + (f" ({au.affiliation})" if au.affiliation else "") for au in info.authors
+        )
+        docs.append(DocView(i, info.id, info.title or info.source, info.source,
+                            nice_date(info.published) if info.published else "", authors, side,
+                            collect_items(a, i)))
+    return docs
+
+
+class Linker:
+    """Maps (document id, item) references of the comparison to report uids."""
+
+    def __init__(self, comparison: Comparison, docs: list[DocView]) -> None:
+        self.docs = {d.id: d for d in docs}
+        self.analyses = {a.document.id: a for a in comparison.documents}
+        self._n = 0
+
+    def item(self, document: str, kind: str, ident: str | None) -> str | None:
+        """The uid of a listed item, if the document has it."""
+        d = self.docs.get(document)
+        if d is None or ident is None:
+            return None
+        key = uid(d.index, kind, ident)
+        return key if key in d.items else None
+
+    def span(self, document: str, start: int | None, end: int | None) -> str | None:
+        """A new unlisted target for an arbitrary span."""
+        d = self.docs.get(document)
+        if d is None or start is None or end is None:
+            return None
+        self._n += 1
+        return add_ref(d.items, f"d{d.index}-ref-{self._n}", [(start, end)], len(self.analyses[document].text))
+
+    def surface(self, documents: list[str], name: str) -> list[str]:
+        """Unlisted targets for every entity mention with exactly this surface text."""
+        out = []
+        for doc_id in documents:
+            a, d = self.analyses.get(doc_id), self.docs.get(doc_id)
+            if a is None or d is None:
+                continue
+            spans = [(m.start, m.end) for e in a.entities for m in e.mentions if m.text == name]
+            spans = spans or [(m.start, m.end) for e in a.entities if e.name == name for m in e.mentions]
+            self._n += 1
+            ref = add_ref(d.items, f"d{d.index}-ref-{self._n}", spans, len(a.text))
+            if ref:
+                out.append(ref)
+        return out
+
+
+def finish_documents(docs: list[DocView], comparison: Comparison) -> None:
+    """Render the highlighted text of every document (after all refs were added)."""
+    from fullpicture.report._items import KIND_LABELS
+
+    for d, a in zip(docs, comparison.documents, strict=True):
+        d.html = render_text(a, d.items)
+        for kind, title in KIND_LABELS.items():
+            rows = [it for it in d.items.values() if it.kind == kind and it.listed]
+            rows.sort(key=lambda it: it.spans[0][0])
+            if rows:
+                d.groups.append((title, rows))
+                d.n_items += len(rows)

@@ -1,0 +1,137 @@
+"""The self-contained HTML report: one file, inline CSS/JS/SVG, no external requests."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from fullpicture.models.comparison import Comparison
+from fullpicture.report import _sections as sec
+from fullpicture.report._svg import framing_svg, map_svg, places
+from fullpicture.report._view import Linker, build_documents, finish_documents, side_views
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("fullpicture", "report/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["json_script"] = json_script
+    return env
+
+
+def _static(name: str) -> Markup:
+    text = resources.files("fullpicture").joinpath(f"report/static/{name}").read_text(encoding="utf-8")
+    # Static files are ours; guard anyway against an accidental closing tag.
+    return Markup(text.replace("</", "<\\/") if name.endswith(".js") else text.replace("</style", ""))
+
+
+def json_script(value: Any) -> Markup:
+    """JSON safe inside ``<script type="application/json">`` (no ``</script>``, no ``<!--``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def _extra_sections(comparison: Comparison) -> list[tuple[str, str, Markup]]:
+    """Sections contributed by plugins through ``fullpicture_report_sections``."""
+    try:
+        from fullpicture.plugins import collect
+
+        found = collect("fullpicture_report_sections", comparison=comparison)
+    except Exception:  # a broken plugin must not break the report
+        return []
+    out = []
+    for entry in found:
+        try:
+            anchor, title, html = entry
+        except (TypeError, ValueError):
+            continue
+        out.append((str(anchor), str(title), Markup(html)))
+    return out
+
+
+def report_context(comparison: Comparison, title: str | None = None) -> dict[str, Any]:
+    """Everything the template needs (also handy for tests and other renderers)."""
+    sides = side_views(comparison)
+    docs = build_documents(comparison, sides)
+    link = Linker(comparison, docs)
+    rows: dict[str, list[dict[str, Any]]] = {
+        "timeline": sec.timeline(comparison, sides, link),
+        "conflicts": sec.conflicts(comparison, sides, link),
+        "omissions": sec.omissions(comparison, sides, link),
+        "naming": sec.naming(comparison, sides, link),
+        "claims": sec.claim_groups(comparison, sides, link),
+    }
+    pts = places(comparison, docs)
+    finish_documents(docs, comparison)
+    tone = [
+        {"side": sides[s], "actor": actor, "tone": v}
+        for s, per in comparison.tone.items() if s in sides
+        for actor, v in sorted(per.items(), key=lambda kv: kv[1])
+    ]
+    if not title:
+        title = _default_title(comparison, len(sides))
+    return {
+        "title": title,
+        "sides": list(sides.values()),
+        "docs": docs,
+        "rows": rows,
+        "summary": sec.summary(comparison, sides, docs, rows),
+        "places": pts,
+        "map_svg": map_svg(pts),
+        "framing_svg": framing_svg(comparison, sides),
+        "tone": tone,
+        "extra": _extra_sections(comparison),
+        "generated": datetime.now(UTC).strftime("%-d %B %Y, %H:%M UTC"),
+        "data": {"schema": "fullpicture/report/v1", "comparison_schema": comparison.schema_,
+                 "sides": [s.label for s in comparison.sides],
+                 "documents": [{"id": d.id, "title": d.title, "side": d.side.label} for d in docs]},
+    }
+
+
+def _default_title(comparison: Comparison, n_sides: int) -> str:
+    """A neutral title: how many sides and when (never one side's headline or names)."""
+    words = {1: "One side", 2: "Two sides", 3: "Three sides", 4: "Four sides"}
+    head = words.get(n_sides, f"{n_sides} sides") + " of the story"
+    dates = sorted(e.date[:10] for e in comparison.events if e.date and e.date[:4].isdigit())
+    if not dates:
+        dates = sorted(a.document.published[:10] for a in comparison.documents
+                       if a.document.published and a.document.published[:4].isdigit())
+    if not dates:
+        return head
+    return head + ", " + date_range(dates[0], dates[-1])
+
+
+def date_range(first: str, last: str) -> str:
+    """'19–25 Sep 2023', '19 Sep – 3 Oct 2023' or '19 Sep 2023' from two ISO dates."""
+    from fullpicture.report._view import nice_date
+
+    a, b = nice_date(first), nice_date(last)
+    if a == b:
+        return a
+    pa, pb = a.split(" "), b.split(" ")
+    if len(pa) == len(pb) == 3:
+        if pa[1:] == pb[1:]:
+            return f"{pa[0]}–{b}"
+        if pa[2] == pb[2]:
+            return f"{pa[0]} {pa[1]} – {b}"
+    return f"{a} – {b}"
+
+
+def render_html(comparison: Comparison, title: str | None = None) -> str:
+    """Render the comparison as one self-contained HTML page."""
+    ctx = report_context(comparison, title)
+    ctx["css"] = _static("report.css")
+    ctx["js"] = _static("report.js")
+    return _env().get_template("report.html.j2").render(**ctx)

@@ -1,0 +1,83 @@
+"""The Markdown summary of a comparison (``fullpicture compare --format md``)."""
+
+from __future__ import annotations
+
+from fullpicture.models.comparison import Comparison
+from fullpicture.report import _sections as sec
+from fullpicture.report._view import Linker, build_documents, side_views
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (no pipes, no newlines, no raw HTML)."""
+    text = " ".join(str(text).split())
+    for ch, rep in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;"), ("`", "\\`")):
+        text = text.replace(ch, rep)
+    return text
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """A Markdown summary: sides, key findings, timeline, conflicts, omissions, naming, framing."""
+    sides = side_views(comparison)
+    docs = build_documents(comparison, sides)
+    link = Linker(comparison, docs)
+    rows = {
+        "timeline": sec.timeline(comparison, sides, link),
+        "conflicts": sec.conflicts(comparison, sides, link),
+        "omissions": sec.omissions(comparison, sides, link),
+        "naming": sec.naming(comparison, sides, link),
+    }
+    summ = sec.summary(comparison, sides, docs, rows)
+    out = ["# The full picture", ""]
+    out.append(f"{summ['n_documents']} documents from {summ['n_sides']} sides.")
+    out.append("")
+    out += ["## Summary", ""] + [f"- {_cell(f)}" for f in summ["findings"]] + [""]
+    out += ["## Sides", "", "| Side | Origin | Documents |", "|---|---|---|"]
+    for s in sides.values():
+        titles = "; ".join(d.title for d in docs if d.side.label == s.label)
+        out.append(f"| {s.glyph} {_cell(s.label)} | {s.origin} | {_cell(titles)} |")
+    labels = list(sides)
+    out += ["", "## Timeline", ""]
+    if rows["timeline"]:
+        out.append("| Date | Event | " + " | ".join(_cell(s) for s in labels) + " |")
+        out.append("|---|---|" + "---|" * len(labels))
+        for r in rows["timeline"]:
+            cells = [(_cell(c.text) or "reported") if c.extra == "reported" else "— not reported" for c in r["cells"]]
+            out.append(f"| {r['date']} | {_cell(r['title'])} | " + " | ".join(cells) + " |")
+    else:
+        out.append("No events could be aligned.")
+    out += ["", "## Conflicts", ""]
+    if rows["conflicts"]:
+        out += ["| Event | Detail | Values |", "|---|---|---|"]
+        for r in rows["conflicts"]:
+            vals = "; ".join(f"{_cell(v.side.label)}: **{_cell(v.text)}**" for v in r["vals"])
+            out.append(f"| {_cell(r['event'])} ({r['date']}) | {_cell(r['field'])} | {vals} |")
+    else:
+        out.append("No conflicting details were found.")
+    out += ["", "## Omissions", ""]
+    if rows["omissions"]:
+        out += ["| Event | Reported by | Missing from | Salience |", "|---|---|---|---|"]
+        for r in rows["omissions"]:
+            out.append(
+                f"| {_cell(r['event'])} ({r['date']}) | {', '.join(_cell(s.label) for s in r['reported_by'])} | "
+                f"{', '.join(_cell(s.label) for s in r['missing_from'])} | {r['salience']:.2f} |"
+            )
+    else:
+        out.append("No omissions were found.")
+    out += ["", "## Naming", ""]
+    if rows["naming"]:
+        out.append("| Entity | " + " | ".join(_cell(s) for s in labels) + " |")
+        out.append("|---|" + "---|" * len(labels))
+        for r in rows["naming"]:
+            cells = [", ".join(f"{_cell(c.text)} ×{c.extra}" for c in r["cells"] if c.side.label == s) or "—"
+                     for s in labels]
+            out.append(f"| {_cell(r['entity'])} | " + " | ".join(cells) + " |")
+    else:
+        out.append("No entity is named differently by different sides.")
+    out += ["", "## Framing contrast", ""]
+    if comparison.framing:
+        out += ["| Side | Term | Category | z |", "|---|---|---|---|"]
+        for f in sorted(comparison.framing, key=lambda f: (f.side, -f.score))[:60]:
+            out.append(f"| {_cell(f.side)} | {_cell(f.term)} | {_cell(f.category)} | {f.score:.2f} |")
+    else:
+        out.append("Not enough framing cues to contrast the sides.")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,202 @@
+"""The Store: add, look up and iterate analyses. One transaction per document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from fullpicture._errors import StoreError
+from fullpicture.models import Analysis, DocumentInfo, FramingProfile
+from fullpicture.settings import Settings, load_settings
+from fullpicture.store import _schema as S
+from fullpicture.store._migrate import migrate
+
+_ITEM_LISTS = (
+    ("timexes", S.timexes), ("events", S.events), ("figures", S.figures),
+    ("claims", S.claims), ("framing", S.framing_cues),
+)
+
+
+def _url(url_or_path: str | Path) -> str:
+    s = str(url_or_path)
+    if "://" in s:
+        return s
+    return f"sqlite:///{Path(s).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(options: dict[str, Any]) -> Any:
+    sync = str(options.get("sqlite_synchronous", "NORMAL")).upper()
+    if sync not in ("OFF", "NORMAL", "FULL", "EXTRA"):
+        raise StoreError(f"[store] sqlite_synchronous must be OFF, NORMAL, FULL or EXTRA, not {sync!r}")
+    timeout = int(options.get("sqlite_busy_timeout_ms", 10000))
+
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA synchronous={sync}")
+        cur.execute(f"PRAGMA busy_timeout={timeout}")
+        cur.close()
+
+    return on_connect
+
+
+def _item_row(table_name: str, doc_id: str, seq: int, item: Any) -> dict[str, Any]:
+    d = item.model_dump(mode="json")
+    row: dict[str, Any] = {"document_id": doc_id, "seq": seq, "item_key": d.get("id"), "data": d}
+    if table_name == "events":
+        trig = d.get("trigger") or {}
+        row.update(start=trig.get("start"), end=trig.get("end"), type=d.get("type"), trigger=trig.get("text"),
+                   date=d.get("date"), modality=d.get("modality"))
+    else:
+        row.update(start=d.get("start"), end=d.get("end"))
+    if table_name == "timexes":
+        row.update(text=d.get("text"), type=d.get("type"), value=d.get("value"))
+    elif table_name == "figures":
+        row.update(text=d.get("text"), value=d.get("value"), counts=d.get("counts"))
+    elif table_name == "claims":
+        row.update(kind=d.get("kind"), text=d.get("text"), source_text=(d.get("source") or {}).get("text"))
+    elif table_name == "framing_cues":
+        row.update(text=d.get("text"), category=d.get("category"), subcategory=d.get("subcategory"))
+    return row
+
+
+class Store:
+    """A corpus of analyses in SQLite (default) or any SQLAlchemy URL (PostgreSQL too)."""
+
+    def __init__(self, url: str, settings: Settings | None = None) -> None:
+        self.url = url
+        options = (settings or load_settings()).section("store")
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas(options))
+            with self.engine.begin() as conn:
+                migrate(conn)
+        except StoreError:
+            raise
+        except (SQLAlchemyError, ImportError, OSError) as exc:
+            raise StoreError(f"cannot open store {url}: {str(exc).splitlines()[0]}") from exc
+
+    # -- writing -----------------------------------------------------------------------
+    def add(self, analysis: Analysis) -> bool:
+        """Insert one analysis in a single transaction; False if its document is already there."""
+        info = analysis.document
+        if self.has(info.id):
+            return False
+        p = info.perspective
+        doc_row = {
+            "id": info.id, "source": info.source, "title": info.title, "language": info.language,
+            "published": info.published, "site": info.site, "format": info.format,
+            "perspective_label": p.label if p else None, "perspective_origin": p.origin if p else None,
+            "authors": [a.model_dump(mode="json") for a in info.authors], "text": analysis.text,
+            "framing_profile": analysis.framing_profile.model_dump(mode="json") if analysis.framing_profile else None,
+            "data": info.model_dump(mode="json"), "ingested_at": datetime.now(UTC),
+        }
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(S.documents.insert().values(**doc_row))
+                if analysis.zones:
+                    conn.execute(S.zones.insert(), [
+                        {"document_id": info.id, "seq": i, "kind": z.kind, "start": z.start, "end": z.end, "data": z.model_dump(mode="json")}
+                        for i, z in enumerate(analysis.zones)
+                    ])
+                ents: list[dict[str, Any]] = []
+                ments: list[dict[str, Any]] = []
+                for i, e in enumerate(analysis.entities):
+                    d = e.model_dump(mode="json")
+                    geo = d.get("geo") or {}
+                    ents.append({"document_id": info.id, "seq": i, "entity_key": e.id, "name": e.name, "type": e.type,
+                                 "lat": geo.get("lat"), "lon": geo.get("lon"), "country": geo.get("country"), "data": d})
+                    ments.extend({"document_id": info.id, "entity_key": e.id, "start": m.start, "end": m.end,
+                                  "text": m.text, "data": m.model_dump(mode="json")} for m in e.mentions)
+                if ents:
+                    conn.execute(S.entities.insert(), ents)
+                if ments:
+                    conn.execute(S.mentions.insert(), ments)
+                for attr, table in _ITEM_LISTS:
+                    items = getattr(analysis, attr)
+                    if items:
+                        conn.execute(table.insert(), [_item_row(table.name, info.id, i, it) for i, it in enumerate(items)])
+        except IntegrityError:
+            if self.has(info.id):  # another writer got there first
+                return False
+            raise StoreError(f"{info.source}: could not store the analysis (integrity error)") from None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{info.source}: could not store the analysis ({str(exc).splitlines()[0]})") from exc
+        return True
+
+    # -- reading -----------------------------------------------------------------------
+    def has(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(S.documents.c.id).where(S.documents.c.id == doc_id)).first() is not None
+
+    def count(self) -> int:
+        """Number of stored documents."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(S.documents)).scalar() or 0)
+
+    def ids(self) -> list[str]:
+        """All stored document ids."""
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(S.documents.c.id).order_by(S.documents.c.ingested_at, S.documents.c.id))]
+
+    def get(self, doc_id: str) -> Analysis:
+        """The stored analysis of one document (KeyError if absent)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(S.documents).where(S.documents.c.id == doc_id)).mappings().first()
+            if row is None:
+                raise KeyError(doc_id)
+            return self._load(conn, row)
+
+    def _load(self, conn: Any, row: Any) -> Analysis:
+        doc_id = row["id"]
+
+        def datas(table: Any) -> list[Any]:
+            q = select(table.c.data).where(table.c.document_id == doc_id).order_by(table.c.seq)
+            return [r[0] for r in conn.execute(q)]
+
+        fields: dict[str, Any] = {"zones": datas(S.zones), "entities": datas(S.entities)}
+        for attr, table in _ITEM_LISTS:
+            fields[attr] = datas(table)
+        profile = row["framing_profile"]
+        return Analysis(
+            document=DocumentInfo.model_validate(row["data"]), text=row["text"],
+            framing_profile=FramingProfile.model_validate(profile) if profile else None, **fields,
+        )
+
+    def iter_analyses(self, topic: str | None = None) -> Iterator[Analysis]:
+        """Stored analyses in ingest order; ``topic`` keeps those whose title or text contains it
+        (case-insensitive)."""
+        q = select(S.documents.c.id).order_by(S.documents.c.ingested_at, S.documents.c.id)
+        if topic:
+            pat = f"%{topic}%"
+            q = q.where(or_(S.documents.c.title.ilike(pat), S.documents.c.text.ilike(pat)))
+        with self.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(q)]
+        needle = topic.casefold() if topic else None
+        for doc_id in ids:
+            a = self.get(doc_id)
+            if needle is None or needle in (a.document.title or "").casefold() or needle in a.text.casefold():
+                yield a
+
+    def close(self) -> None:
+        """Release connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url_or_path: str | Path, settings: Settings | None = None) -> Store:
+    """Open (creating and migrating as needed) a store: a file path means SQLite."""
+    return Store(_url(url_or_path), settings)

@@ -1,0 +1,126 @@
+"""Unit tests of the alignment parts: dates, blocking, log-odds, claim rules."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+from fullpicture import load_settings
+from fullpicture.align._claims import contradiction, negated
+from fullpicture.align._conflicts import figure_text, ranges_clash
+from fullpicture.align._dates import compatible, interval
+from fullpicture.align._events import MentionFeatures, candidate_pairs, cluster
+from fullpicture.align._framing import log_odds_z
+from fullpicture.models import Claim, Figure
+
+
+def test_granularity_aware_dates():
+    assert compatible("2023-09", "2023-09-19") is True
+    assert compatible("2023", "2023-09-19") is True
+    assert compatible("2023-09-19", "2023-09-21") is False
+    assert compatible("2023-W38", "2023-09-19") is True
+    assert compatible("2023-SU", "2023-09-19") is False
+    assert compatible("XXXX-09-19", "2023-09-19") is None
+    assert compatible("PRESENT_REF", "2023-09-19") is None
+    assert compatible("2023-09-19T10:00", "2023-09-19") is True
+    first, last = interval("2024-02")
+    assert last - first == 28  # leap year
+
+
+def _synthetic(n: int, seed: int = 0) -> list[MentionFeatures]:
+    rng = random.Random(seed)
+    lemmas = [f"l{i}" for i in range(5)]
+    feats = []
+    for i in range(n):
+        day = 738000 + rng.randrange(max(1, n // 10))
+        feats.append(
+            MentionFeatures(
+                doc=f"d{i // 20}",
+                lemma=rng.choice(lemmas),
+                family=rng.choice(["material_conflict", "verbal_conflict", "movement"]),
+                interval=(day, day) if rng.random() < 0.9 else None,
+                places=frozenset({f"p{rng.randrange(n // 5 + 1)}"}),
+            )
+        )
+    return feats
+
+
+def test_blocking_keeps_candidate_pairs_near_linear():
+    cfg = load_settings().section("align")
+    counts = {n: len(candidate_pairs(_synthetic(n), cfg)) for n in (1000, 4000, 16000)}
+    # all-pairs would make comparisons per mention grow 4x per 4x step; blocking keeps
+    # them nearly constant (they saturate once blocks reach their size cap)
+    per = {n: c / n for n, c in counts.items()}
+    assert per[4000] / per[1000] < 1.5
+    assert per[16000] / per[4000] < 1.2
+    # and a bounded number of comparisons per mention
+    bound = 5 * max(int(cfg["max_block"]), 2 * int(cfg["neighbourhood"]))
+    assert all(c <= n * bound for n, c in counts.items())
+    # every candidate is within the type family and the date window (or shares a lemma)
+    feats = _synthetic(2000)
+    for i, j in candidate_pairs(feats, cfg)[:5000].tolist():
+        assert feats[i].family == feats[j].family
+
+
+def test_clustering_merges_same_lemma_same_day_only():
+    cfg = {**load_settings().section("align"), "embeddings": False}
+    mk = lambda doc, lemma, day, place: MentionFeatures(  # noqa: E731
+        doc=doc, lemma=lemma, family="material_conflict", type="ASSAULT",
+        interval=(day, day), places=frozenset({place}), participants=frozenset({"g1"}),
+    )
+    feats = [mk("a", "shell", 10, "x"), mk("b", "bombard", 10, "x"), mk("c", "shell", 40, "y")]
+    labels, stats = cluster(feats, cfg)
+    assert labels[0] == labels[1] != labels[2]
+    assert stats["candidate_pairs"] >= 1
+
+
+def test_log_odds_matches_formula_and_ranks_distinctive_terms():
+    counts = {
+        "a": Counter({"exodus": 10, "city": 20, "said": 30}),
+        "b": Counter({"operation": 8, "city": 22, "said": 30}),
+    }
+    z = log_odds_z(counts, prior_weight=0.5)
+    assert z["a"]["exodus"] > 1.96 and z["b"]["operation"] > 1.96
+    assert z["a"]["exodus"] == -z["b"]["exodus"]
+    assert abs(z["a"]["said"]) < 0.5
+    # hand computation for "exodus" in a
+    a_w, a0 = 5.0, 0.5 * 120
+    ni, nj = 60, 60
+    d = math.log((10 + a_w) / (ni + a0 - 10 - a_w)) - math.log((0 + a_w) / (nj + a0 - 0 - a_w))
+    assert math.isclose(z["a"]["exodus"], d / math.sqrt(1 / (10 + a_w) + 1 / a_w), rel_tol=1e-9)
+
+
+def _claim(cid, text):
+    return Claim(id=cid, start=0, end=len(text), text=text, kind="indirect")
+
+
+def test_claim_contradiction_rules():
+    cfg = load_settings().section("align")
+    a = _claim("a", "The army attacked the village on Monday.")
+    b = _claim("b", "The army did not attack the village on Monday.")
+    assert negated(b.text) and not negated(a.text)
+    assert "negat" in contradiction(a, b, [], [], cfg)
+    c = _claim("c", "The ministry confirmed the withdrawal.")
+    d = _claim("d", "The ministry denied the withdrawal.")
+    assert "antonym" in contradiction(c, d, [], [], cfg)
+    f1 = Figure(id="f1", start=0, end=2, text="30", value=30, counts="killed")
+    f2 = Figure(id="f2", start=0, end=3, text="200", value=200, counts="killed")
+    f3 = Figure(id="f3", start=0, end=5, text="about 32", value=32, counts="killed", approximate=True)
+    assert "killed" in contradiction(a, a, [f1], [f2], cfg)
+    assert contradiction(a, a, [f1], [f3], cfg) is None
+    assert contradiction(c, c, [], [], cfg) is None
+
+
+def test_figure_ranges_bounds_and_approximation():
+    cfg = load_settings().section("align")
+    exact = Figure(id="a", start=0, end=3, text="192", value=192, low=192, high=192, counts="killed")
+    at_least = Figure(id="b", start=0, end=12, text="at least 200", value=200, low=200,
+                      counts="killed", approximate=True)
+    more_than = Figure(id="c", start=0, end=13, text="more than 100", value=100, low=100,
+                       counts="killed", approximate=True)
+    about = Figure(id="d", start=0, end=9, text="about 190", value=190, counts="killed", approximate=True)
+    assert ranges_clash(exact, at_least, cfg)  # 192 cannot be "at least 200"
+    assert not ranges_clash(exact, more_than, cfg)
+    assert not ranges_clash(exact, about, cfg)
+    assert figure_text(at_least) == "at least 200" and figure_text(exact) == "192"

@@ -1,0 +1,88 @@
+"""``fullpicture ingest``: counts, idempotent re-ingest, crash-and-resume."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from fullpicture.cli import _register, cli
+from fullpicture.store import open_store
+from tests.conftest import FIXTURES
+
+ING = FIXTURES / "ingest"
+
+_register()
+
+TEMPLATE = (
+    "Illustrative text written for the fullpicture project, number {n}.\n\n"
+    "The council of district {n} met on Monday and agreed to reopen the gate on the upper river. "
+    "Officials said {n} villages had been flooded."
+)
+
+
+def _corpus(tmp_path, n=4):
+    d = tmp_path / "articles"
+    d.mkdir()
+    for i in range(n):
+        (d / f"a{i}.txt").write_text(TEMPLATE.format(n=i + 1))
+    return d
+
+
+def test_ingest_counts_and_idempotent(tmp_path):
+    db = tmp_path / "corpus.db"
+    runner = CliRunner()
+    res = runner.invoke(cli, ["ingest", str(ING / "feed.rss"), str(ING / "declared.txt"), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert "added 3, skipped 0, failed 0" in res.stdout
+    res = runner.invoke(cli, ["ingest", str(ING / "feed.rss"), str(ING / "declared.txt"), "--db", str(db)])
+    assert res.exit_code == 0
+    assert "added 0, skipped 3, failed 0" in res.stdout
+    store = open_store(db)
+    assert store.count() == 3
+    a = store.get(next(iter(store.ids())))
+    assert a.text and a.zones
+    store.close()
+
+
+def test_ingest_reports_failures_exit_1(tmp_path):
+    db = tmp_path / "corpus.db"
+    res = CliRunner().invoke(cli, ["ingest", str(ING / "articles.jsonl"), "--db", str(db)])
+    assert res.exit_code == 1
+    assert "added 3, skipped 0, failed 2" in res.stdout
+    assert res.stderr.count("fullpicture: error:") == 2
+
+
+def test_ingest_bad_db_is_usage_error(tmp_path):
+    (tmp_path / "f").write_text("x")
+    res = CliRunner().invoke(cli, ["ingest", str(ING / "declared.txt"), "--db", str(tmp_path / "f" / "x" / "c.db")])
+    assert res.exit_code == 2 and "fullpicture: error:" in res.stderr
+
+
+def test_ingest_help_teaches():
+    res = CliRunner().invoke(cli, ["ingest", "--help"])
+    assert "Examples:" in res.stdout and "--db corpus.db" in res.stdout
+
+
+def test_crash_and_resume(tmp_path):
+    corpus = _corpus(tmp_path, 4)
+    db = tmp_path / "corpus.db"
+    cmd = [sys.executable, "-c", "from fullpicture.cli import main; main()", "ingest", str(corpus), "--db", str(db)]
+    env = {**os.environ, "FULLPICTURE_TEST_CRASH_AFTER": "2"}
+    crashed = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert crashed.returncode == 86, crashed.stderr  # killed itself mid-batch, no cleanup
+    store = open_store(db)
+    assert store.count() == 2
+    for doc_id in store.ids():  # every stored document is complete
+        a = store.get(doc_id)
+        assert a.zones and a.text
+    store.close()
+    env.pop("FULLPICTURE_TEST_CRASH_AFTER")
+    resumed = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "added 2, skipped 2, failed 0" in resumed.stdout
+    store = open_store(db)
+    assert store.count() == 4 and len(set(store.ids())) == 4
+    store.close()

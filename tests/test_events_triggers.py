@@ -1,0 +1,86 @@
+"""fp_events: triggers from verbs, nominalizations and phrases, typed with the PLOVER map; arguments."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._events_helpers import entity_name
+from tests.helpers import analyze_text
+
+
+def _ev(a, trigger):
+    hits = [e for e in a.events if trigger in e.trigger.text]
+    assert hits, f"no event {trigger!r} in {[e.trigger.text for e in a.events]}"
+    e = hits[0]
+    assert a.text[e.trigger.start : e.trigger.end] == e.trigger.text  # offsets are exact
+    assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end
+    return e
+
+
+@pytest.mark.parametrize(
+    "text, trigger, typ",
+    [
+        ("The army launched an offensive in the east.", "offensive", "ASSAULT"),
+        ("The raid left the village in ruins.", "raid", "ASSAULT"),
+        ("Militants set up a roadblock on the main road.", "roadblock", "COERCE"),
+        ("The two leaders held talks in Brussels.", "talks", "CONSULT"),
+        ("The summit ended without a statement.", "summit", "CONSULT"),
+        ("Kosovo declared independence in 2008.", "declared", "STATEMENT"),
+        ("Artillery shelled the town overnight.", "shelled", "ASSAULT"),
+        ("The displacement of civilians continued.", "displacement", "DISPLACE"),
+        ("The fighters laid down their arms on Tuesday.", "laid down their arms", "RETREAT"),
+        ("The government imposed sanctions on the bank.", "sanctions", "SANCTION"),
+        ("Thousands protested in the capital.", "protested", "PROTEST"),
+        ("The country sent humanitarian aid to the region.", "humanitarian aid", "AID"),
+        ("The minister accused the rebels of lying.", "accused", "ACCUSE"),
+        ("Both sides agreed to a ceasefire.", "ceasefire", "AGREE"),
+        ("The army mobilized reservists.", "mobilized", "MOBILIZE"),
+        ("The president demanded the withdrawal of troops.", "demanded", "DEMAND"),
+    ],
+)
+def test_trigger_types(text, trigger, typ):
+    assert _ev(analyze_text(text), trigger).type == typ
+
+
+def test_types_name_plover_or_extension():
+    from fullpicture.nlp._events_data import event_lexicon
+
+    lex = event_lexicon()
+    plover = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    for typ, mapped in lex.plover.items():
+        assert mapped in plover or (mapped == "" and typ in {"STATEMENT", "DISPLACE"}), typ
+
+
+def test_metonymic_agent_resolves_to_state():
+    a = analyze_text("Russia and Ukraine traded blame. Moscow launched an offensive near Kharkiv on Monday.")
+    e = _ev(a, "offensive")
+    assert [entity_name(a, x) for x in e.agents] == ["Russia"]
+    assert entity_name(a, e.place) == "Kharkiv"
+
+
+def test_agents_and_patients_from_the_parse():
+    a = analyze_text("Azerbaijan attacked Armenia in September 2023.")
+    e = _ev(a, "attacked")
+    assert [entity_name(a, x) for x in e.agents] == ["Azerbaijan"]
+    assert [entity_name(a, x) for x in e.patients] == ["Armenia"]
+    assert e.date and e.date.startswith("2023-09")
+
+
+def test_passive_agent_and_patient():
+    a = analyze_text("Serbia was condemned by the European Union on Friday.")
+    e = _ev(a, "condemned")
+    assert [entity_name(a, x) for x in e.patients] == ["Serbia"]
+    assert entity_name(a, e.agents[0]) in ("European Union", "the European Union")
+
+
+def test_date_falls_back_to_publication():
+    a = analyze_text("Rebels shelled the airport.", published="2023-09-24")
+    assert _ev(a, "shelled").date == "2023-09-24"
+
+
+def test_event_lists_its_figures():
+    a = analyze_text("The strike killed seven civilians.")
+    e = _ev(a, "killed")
+    fig = next(f for f in a.figures if f.id in e.figures)
+    assert fig.value == 7 and fig.event == e.id

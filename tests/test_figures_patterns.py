@@ -1,0 +1,96 @@
+"""fp_figures: every figure pattern, approximations as bounds, ACLED vague numbers, links."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import analyze_text
+
+
+def _fig(a, text):
+    hits = [f for f in a.figures if f.text == text]
+    assert hits, f"no figure {text!r} in {[f.text for f in a.figures]}"
+    f = hits[0]
+    assert a.text[f.start : f.end] == f.text  # offsets are exact
+    return f
+
+
+def test_count_of_people_killed():
+    a = analyze_text("Police said 40 Serbs were killed in the village.")
+    f = _fig(a, "40")
+    assert (f.value, f.low, f.high, f.approximate, f.vague) == (40, 40, 40, False, False)
+    assert f.unit == "Serbs" and f.counts == "killed"
+
+
+def test_nearly_is_an_upper_bound():
+    a = analyze_text("Nearly 90,000 residents fled the city.")
+    f = _fig(a, "Nearly 90,000")
+    assert (f.value, f.low, f.high, f.approximate) == (90000, None, 90000, True)
+    assert f.unit == "residents"
+
+
+def test_percent():
+    a = analyze_text("The province was 70% ethnic Albanian before the war.")
+    f = _fig(a, "70%")
+    assert f.value == 70 and f.unit == "percent"
+
+
+def test_duration_in_a_compound_adjective():
+    a = analyze_text("The city endured a ten-month siege.")
+    f = _fig(a, "ten")
+    assert f.value == 10 and f.unit == "months"
+
+
+def test_coordinated_counts():
+    a = analyze_text("The explosion killed four policemen and two civilians.")
+    four, two = _fig(a, "four"), _fig(a, "two")
+    assert (four.value, four.unit, four.counts) == (4, "policemen", "killed")
+    assert (two.value, two.unit, two.counts) == (2, "civilians", "killed")
+
+
+@pytest.mark.parametrize(
+    "text, fig, value, low, high",
+    [
+        ("Dozens were detained overnight.", "Dozens", 12, 12, None),
+        ("Hundreds of people fled the shelling.", "Hundreds", 100, 100, None),
+        ("Tens of thousands were displaced by the fighting.", "Tens of thousands", 10000, 10000, None),
+    ],
+)
+def test_vague_numbers_follow_acled(text, fig, value, low, high):
+    f = _fig(analyze_text(text), fig)
+    assert (f.value, f.low, f.high, f.vague, f.approximate) == (value, low, high, True, True)
+
+
+@pytest.mark.parametrize(
+    "text, fig, low, high",
+    [
+        ("Over 100,000 people crossed the border.", "Over 100,000", 100000, None),
+        ("At least 34 people were injured.", "At least 34", 34, None),
+        ("Up to 40 servicemen were killed, the ministry said.", "Up to 40", None, 40),
+        ("About 30 gunmen attacked the patrol.", "About 30", None, None),
+    ],
+)
+def test_approximators(text, fig, low, high):
+    f = _fig(analyze_text(text), fig)
+    assert (f.low, f.high, f.approximate, f.vague) == (low, high, True, False)
+
+
+def test_large_numbers_and_currency():
+    a = analyze_text("The city had about 1.4 million people. The EU gave $5 million in aid.")
+    assert _fig(a, "about 1.4 million").value == 1_400_000
+    money = _fig(a, "$5 million")
+    assert money.value == 5_000_000 and money.unit == "dollars"
+
+
+def test_dates_and_years_are_not_figures():
+    a = analyze_text("On 19 September 2023 the talks resumed in Brussels at 5 a.m., as in 2008.")
+    assert not [f for f in a.figures if f.text in ("19", "2023", "5", "2008")]
+
+
+def test_figure_links_claim_and_event():
+    a = analyze_text("The army said that 12 soldiers were killed in the attack.")
+    f = _fig(a, "12")
+    claim = next(c for c in a.claims if c.id == f.claim)
+    assert claim.kind == "indirect"
+    ev = next(e for e in a.events if e.id == f.event)
+    assert ev.trigger.text == "killed" and f.id in ev.figures

