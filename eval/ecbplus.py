@@ -30,6 +30,8 @@ from fullpicture.align._util import content_words
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus"
 TUNE_TOPICS = (1, 3, 5, 7, 9)
+# Story clustering threshold inside a topic, chosen on TUNE_TOPICS among 0.15, 0.2, 0.3.
+STORY_THRESHOLD = 0.15
 
 
 @dataclass
@@ -77,10 +79,14 @@ def load(data: Path, topics: set[int] | None = None) -> tuple[list[GoldMention],
             if target is None:
                 continue
             tm = target.get("m_id", "")
-            cid = rel.get("note") if rel.tag == "CROSS_DOC_COREF" else None
-            cid = cid or instances.get(tm) or f"{doc}_{tm}"
+            cross = rel.tag == "CROSS_DOC_COREF"
+            cid = (rel.get("note") or instances.get(tm)) if cross else None
             for src in rel.findall("source"):
-                chain[src.get("m_id", "")] = cid
+                sid = src.get("m_id", "")
+                if cid:  # a cross-document chain id wins over a document-local one
+                    chain[sid] = cid
+                else:
+                    chain.setdefault(sid, f"{doc}_{tm}")
         for el in markables if markables is not None else []:
             if not (el.tag.startswith("ACTION_") or el.tag.startswith("NEG_ACTION_")):
                 continue
@@ -219,7 +225,7 @@ def evaluate(data: Path, topics: set[int] | None = None, embeddings: bool = True
     cfg["max_block"] = 10**6  # one topic = one block (gold topic blocking)
     mentions, sents = load(data, topics)
     if doc_threshold is None:
-        doc_threshold = float(cfg.get("story_threshold", 0.0))
+        doc_threshold = STORY_THRESHOLD
     feats, vec = features(mentions, sents, embeddings, doc_threshold)
     groups: dict[str, list[int]] = {"all": list(range(len(mentions)))}
     tune = set(fit_topics or TUNE_TOPICS)
@@ -251,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", help="comma-separated topic numbers (default: all present)")
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--fit", help="fit the pair weights on these topics and report the rest")
-    ap.add_argument("--story-threshold", type=float, default=0.2, help="story (document) clustering threshold inside a topic; 0 = off")
+    ap.add_argument("--story-threshold", type=float, default=STORY_THRESHOLD,
+                    help="story (document) clustering threshold inside a topic; 0 = off")
     args = ap.parse_args(argv)
     if not (args.data / "ECB+").is_dir():
         print(f"no ECB+ data at {args.data}", file=sys.stderr)

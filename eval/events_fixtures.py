@@ -6,7 +6,10 @@ character overlap (events by trigger, figures by span, claims by cue); typed sco
 the same type (events), value (figures) or kind (claims). ``author``/``editor`` claims are
 not in the gold and are left out of the claim scores.
 
-    .venv/bin/python -m eval.events_fixtures [--articles tests/fixtures/articles]
+    .venv/bin/python -m eval.events_fixtures [--articles tests/fixtures/articles] [--speed]
+
+``--speed`` also times the pipeline on the articles (x3, best of 3) with and without
+fp_claims/fp_figures/fp_events and reports their cost relative to bare spaCy.
 """
 
 from __future__ import annotations
@@ -128,12 +131,43 @@ def table(res: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def speed(articles: Path, repeat: int = 3) -> dict[str, float]:
+    """Seconds for bare spaCy, the pipeline without this layer, and the full pipeline."""
+    import time
+
+    from fullpicture import load_settings
+    from fullpicture.nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline(load_settings())
+    texts = [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))] * repeat
+    ours = ["fp_claims", "fp_figures", "fp_events"]
+    fp = [n for n in nlp.pipe_names if n.startswith("fp_")]
+
+    def run(disable: list[str]) -> float:
+        with nlp.select_pipes(disable=disable):
+            t0 = time.perf_counter()
+            for _ in nlp.pipe(texts):
+                pass
+            return time.perf_counter() - t0
+
+    run(fp)
+    out = {label: min(run(dis) for _ in range(3)) for label, dis in (("bare spaCy", fp), ("without claims/figures/events", ours), ("full pipeline", []))}
+    out["claims+figures+events / bare"] = (out["full pipeline"] - out["without claims/figures/events"]) / out["bare spaCy"]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=Path, default=DEFAULT)
+    ap.add_argument("--speed", action="store_true", help="also time the layers against bare spaCy")
     args = ap.parse_args(argv)
     print(table(evaluate(args.articles)))
+    if args.speed:
+        sp = speed(args.articles)
+        print("\n| timing (12 articles x3, best of 3) | value |\n|---|---:|")
+        for k, v in sp.items():
+            print(f"| {k} | {v:.3f} |")
     return 0
 
 

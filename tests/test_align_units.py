@@ -124,3 +124,44 @@ def test_figure_ranges_bounds_and_approximation():
     assert not ranges_clash(exact, more_than, cfg)
     assert not ranges_clash(exact, about, cfg)
     assert figure_text(at_least) == "at least 200" and figure_text(exact) == "192"
+
+
+def test_date_place_agent_conflicts_with_provenance():
+    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._util import EntityIndex
+    from tests.fixtures.align.build import north, south
+
+    a, b = north(), south()
+    ev_a = a.events[0].model_copy(update={"date": "2023-09-19"})
+    # the other side places the same event elsewhere, a day later, with another agent
+    b.entities.append(b.entities[1].model_copy(update={
+        "id": "s9", "name": "Martuni", "geo": b.entities[1].geo.model_copy(update={"geonames_id": 999})}))
+    b.entities.append(b.entities[0].model_copy(update={"id": "s8", "name": "Southland", "mentions": []}))
+    ev_b = b.events[0].model_copy(update={"date": "2023-09-20", "place": "s9", "agents": ["s8"]})
+    index = EntityIndex([a, b])
+    members = [Member("north", a, ev_a), Member("south", b, ev_b)]
+    conflicts = {c.field: c for c in find_conflicts(members, index, load_settings().section("align"))}
+    assert {"date", "place", "agent", "figure:killed"} <= set(conflicts)
+    date = {v.side: v for v in conflicts["date"].values}
+    assert date["north"].value == "2023-09-19" and date["south"].value == "2023-09-20"
+    assert a.text[date["north"].start : date["north"].end] == "19 September 2023"
+    assert {v.value for v in conflicts["place"].values} == {"Khanville", "Martuni"}
+    # a month-level date on one side is compatible: no date conflict
+    members[1] = Member("south", b, ev_b.model_copy(update={"date": "2023-09"}))
+    assert "date" not in {c.field for c in find_conflicts(members, index, {})}
+
+
+def test_country_contains_its_places():
+    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._util import EntityIndex
+    from fullpicture.models import Geo
+    from tests.fixtures.align.build import north, south
+
+    a, b = north(), south()
+    geo = Geo(lat=40.0, lon=47.0, geonames_id=587116, country="AZ")
+    a.entities[2] = a.entities[2].model_copy(update={"geo": geo.model_copy(update={"geonames_id": 585001})})
+    b.entities.append(b.entities[0].model_copy(update={"id": "s7", "name": "Azerbaijan", "geo": geo}))
+    ev_b = b.events[0].model_copy(update={"place": "s7"})
+    members = [Member("north", a, a.events[0]), Member("south", b, ev_b)]
+    fields = {c.field for c in find_conflicts(members, EntityIndex([a, b]), {})}
+    assert "place" not in fields

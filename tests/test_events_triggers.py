@@ -84,3 +84,9 @@ def test_event_lists_its_figures():
     e = _ev(a, "killed")
     fig = next(f for f in a.figures if f.id in e.figures)
     assert fig.value == 7 and fig.event == e.id
+
+
+def test_capital_as_agent_stands_for_its_state():
+    a = analyze_text("Armenia and Azerbaijan held talks. Later Baku accused Yerevan of shelling.")
+    e = _ev(a, "accused")
+    assert entity_name(a, e.agents[0]) == "Azerbaijan"

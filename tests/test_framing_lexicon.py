@@ -97,3 +97,18 @@ def test_invalid_user_lexicon_raises_config_error(tmp_path):
         lexicon_entries([str(worse)])
     with pytest.raises(ConfigError):
         lexicon_entries([str(tmp_path / "missing.yaml")])
+
+
+def test_readme_example_is_a_valid_lexicon():
+    import re
+    from importlib import resources
+
+    import yaml
+
+    from fullpicture.nlp._framing_lexicon import parse_lexicon
+
+    readme = resources.files("fullpicture").joinpath("data/lexicons/README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)
+    [entry] = parse_lexicon(yaml.safe_load(block), "README")
+    assert entry.id == "myc.special_op" and entry.counter_terms == ("invasion",)
+    assert entry.source.startswith("Ministry of X")

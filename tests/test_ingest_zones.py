@@ -123,3 +123,16 @@ def test_news_sentences_with_footer_words_stay_body():
         kinds = {z.kind for z in doc.zones if z.start <= start < z.end}
         assert kinds <= {"body", "heading"}, (sentence, kinds)
         assert "boilerplate" not in kinds
+
+
+def test_byline_variants():
+    def names(byline):
+        doc = load_text(f"A headline for a test\n\n{byline}\n\nThe body of the illustrative article follows here.", source="<t>")
+        return [(a.name, a.affiliation) for a in doc.info.authors]
+
+    assert names("By Mariam Beridze") == [("Mariam Beridze", None)]
+    assert names("By Theresa May and John Smith, Valley Review, 3 March 2024") == [
+        ("Theresa May", "Valley Review"), ("John Smith", "Valley Review")]
+    assert names("By Jane Doe, John Smith and Ann Lee") == [("Jane Doe", None), ("John Smith", None), ("Ann Lee", None)]
+    assert names("By Jane Doe | Updated 2 hours ago") == [("Jane Doe", None)]
+    assert names("By an illustrative columnist") == []

@@ -234,3 +234,10 @@ def test_any_number_of_sides_and_documents() -> None:
         assert glyph in page  # every side has its own symbol, not only a colour
     assert len(set(re.findall(r'id="(it-[^"]+)"', page))) == len(re.findall(r'id="(it-[^"]+)"', page))
     assert "wire" in render_markdown(comp)
+
+
+def test_markdown_escapes_source_text() -> None:
+    from fullpicture.report.markdown import _cell
+
+    out = _cell("[click](javascript:alert(1)) <b>x</b> a|b *y*")
+    assert "](" not in out.replace("\\](", "") and "<b>" not in out and "\\|" in out

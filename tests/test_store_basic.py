@@ -93,19 +93,68 @@ def test_open_store_bad_location_is_store_error(tmp_path):
         open_store(tmp_path / "file" / "sub" / "c.db")
 
 
-def test_postgres_if_available():
+@pytest.fixture(scope="module")
+def pg_url():
+    """FULLPICTURE_TEST_POSTGRES, else a throwaway local PostgreSQL cluster when its binaries
+    are installed (run as the ``postgres`` user when the tests run as root); else skip."""
     url = os.environ.get("FULLPICTURE_TEST_POSTGRES")
-    if not url:
-        pytest.skip("set FULLPICTURE_TEST_POSTGRES=postgresql+psycopg://... to test PostgreSQL")
-    store = open_store(url)
+    if url:
+        yield url
+        return
+    import pwd
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip("no PostgreSQL server binaries (set FULLPICTURE_TEST_POSTGRES to use a server)")
+    prefix: list[str] = []
+    base = tempfile.mkdtemp(prefix="fp-pg-")
+    if os.geteuid() == 0:
+        runuser = shutil.which("runuser")
+        try:
+            pg_user = pwd.getpwnam("postgres")
+        except KeyError:
+            pg_user = None
+        if not runuser or pg_user is None:
+            shutil.rmtree(base, ignore_errors=True)
+            pytest.skip("running as root without a postgres user to start a test cluster")
+        os.chown(base, pg_user.pw_uid, pg_user.pw_gid)
+        prefix = [runuser, "-u", "postgres", "--"]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    data = os.path.join(base, "data")
+    steps = [
+        [initdb, "-D", data, "-A", "trust", "-U", "fp"],
+        [pg_ctl, "-D", data, "-o", f"-k {base} -p {port} -c listen_addresses=''", "-l", os.path.join(base, "log"), "-w", "start"],
+    ]
+    for step in steps:
+        res = subprocess.run(prefix + step, capture_output=True, text=True, timeout=120)
+        if res.returncode != 0:
+            shutil.rmtree(base, ignore_errors=True)
+            pytest.skip(f"could not start a test PostgreSQL: {res.stderr.strip()[:200]}")
+    try:
+        yield f"postgresql+psycopg://fp@/postgres?host={base}&port={port}"
+    finally:
+        subprocess.run(prefix + [pg_ctl, "-D", data, "-m", "immediate", "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_postgres(pg_url):
+    pytest.importorskip("psycopg")
+    store = open_store(pg_url)
     a = _analysis(TEXTS[0])
-    store.add(a)
+    store.add(a)  # True on a fresh database; False when FULLPICTURE_TEST_POSTGRES already holds it
     assert store.add(a) is False
     assert store.get(a.document.id) == a
     assert a.document.id in [x.document.id for x in store.iter_analyses("gate TALKS")]
     with store.engine.connect() as conn:
         n = conn.execute(text("SELECT n FROM framing_counts WHERE document_id = :d"), {"d": a.document.id}).scalar()
-    assert n == 2
+        version = conn.execute(text("SELECT MAX(version) FROM schema_version")).scalar()
+    assert n == 2 and version == SCHEMA_VERSION
     store.close()
 
 

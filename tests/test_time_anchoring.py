@@ -33,6 +33,14 @@ def test_narrative_anchoring_two_days_later(time_nlp):  # noqa: F811
     assert tx["the next day"].value == "2019-03-06"
 
 
+def test_anaphoric_years_follow_the_story(time_nlp):  # noqa: F811
+    doc = tag(time_nlp, "Illustrative text. The war began in 2014. The following year talks failed, "
+                        "and that year ended in a stalemate.", published="2023-09-25")
+    tx = by_text(doc)
+    assert (tx["The following year"].value, tx["The following year"].anchor) == ("2015", "narrative")
+    assert tx["that year"].value == "2015"
+
+
 def test_narrative_without_publication_date(time_nlp):  # noqa: F811
     from fullpicture.nlp.time import reference_date_at
 
@@ -53,6 +61,13 @@ def test_reference_date_falls_back_to_publication(time_nlp):  # noqa: F811
 
     doc = tag(time_nlp, "Illustrative text. Nothing dated happened here.", published="2023-09-25T08:00:00Z")
     assert reference_date_at(doc, 10) == "2023-09-25"
+
+
+def test_weekday_picks_the_year(time_nlp):  # noqa: F811
+    # 25 April was a Saturday in 2020 and a Sunday in 2021.
+    doc = tag(time_nlp, "Illustrative text. The vote was held on Saturday, April 25.", published="2021-04-20")
+    (tx,) = doc._.fp_timexes
+    assert tx.value == "2020-04-25"
 
 
 def test_unknown_year_stays_unknown(time_nlp):  # noqa: F811

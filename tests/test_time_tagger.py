@@ -54,7 +54,7 @@ def test_explicit_dates_and_granularities(time_nlp):
     assert tx["September 19, 2023"].value == "2023-09-19" and tx["September 19, 2023"].anchor == "explicit"
     assert tx["May 2020"].value == "2020-05"
     assert tx["2020"].value == "2020"
-    assert tx["the 1990s"].value == "199X"
+    assert tx["the 1990s"].value == "199"
     assert tx["the third quarter of 2020"].value == "2020-Q3"
 
 
@@ -71,11 +71,12 @@ def test_durations(time_nlp):
 
 def test_vague_durations_and_refs(time_nlp):
     doc = tag(time_nlp, "Illustrative text. Over the past weeks the shelling grew, and a few days ago it "
-                        "stopped. For now, people return.")
+                        "stopped. For now, people return; queues lasted for days.")
     tx = by_text(doc)
     assert (tx["the past weeks"].type, tx["the past weeks"].value) == ("DURATION", "PXW")
     assert tx["a few days ago"].value == "PAST_REF"
     assert tx["now"].value == "PRESENT_REF"
+    assert (tx["days"].type, tx["days"].value) == ("DURATION", "PXD")
 
 
 def test_sets(time_nlp):
@@ -102,7 +103,7 @@ def test_since_keeps_signal_out_of_span(time_nlp):
 
 
 def test_approximate_modifiers(time_nlp):
-    doc = tag(time_nlp, "Illustrative text. The blockade lasted nearly two years and the talks about a month.")
+    doc = tag(time_nlp, "Illustrative text. The blockade lasted nearly two years; the talks lasted about a month.")
     tx = by_text(doc)
     assert tx["nearly two years"].mod == "EQUAL_OR_LESS"
     assert tx["about a month"].value == "P1M" and tx["about a month"].mod == "APPROX"

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex
-from fullpicture.models import Analysis, Event, Figure
+from fullpicture.models import Analysis, Entity, Event, Figure
 from fullpicture.models.comparison import Conflict, ConflictValue
 
 
@@ -76,7 +77,10 @@ def event_figures(a: Analysis, ev: Event) -> list[Figure]:
     return [f for f in a.figures if f.id in ids or f.event == ev.id]
 
 
-def _sides_clash(values: dict[str, list[ConflictValue]], differ) -> bool:  # type: ignore[no-untyped-def]
+def _sides_clash(
+    values: dict[str, list[ConflictValue]],
+    differ: Callable[[list[ConflictValue], list[ConflictValue]], bool],
+) -> bool:
     sides = list(values)
     return any(differ(values[s], values[t]) for i, s in enumerate(sides) for t in sides[i + 1 :])
 
@@ -145,11 +149,35 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _country_code(name: str) -> str | None:
+    """ISO alpha-2 code when ``name`` names a country (pycountry), else None."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name).alpha_2)
+    except LookupError:
+        return None
+
+
+def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
+    """(keys, reach) of a place: a country also matches any place inside it."""
+    keys, reach = {key}, {key}
+    cc = _country_code(ent.name)
+    if cc and ent.type in ("GPE", "LOC"):
+        keys.add(f"cc:{cc}")
+        reach.add(f"cc:{cc}")
+    elif ent.geo is not None and ent.geo.country:
+        reach.add(f"cc:{ent.geo.country.upper()}")
+    return keys, reach
+
+
 def _entity_conflict(
     members: Sequence[Member], index: EntityIndex, field: str
 ) -> Conflict | None:
     per_side: dict[str, list[ConflictValue]] = {}
     keys: dict[str, set[str]] = {}
+    reach: dict[str, set[str]] = {}
     for m in members:
         doc = m.analysis.document.id
         ids = [m.event.place] if field == "place" else list(m.event.agents)
@@ -160,7 +188,9 @@ def _entity_conflict(
                 continue
             mention = next((x for x in ent.mentions
                             if m.event.evidence.start <= x.start < m.event.evidence.end), None)
-            keys.setdefault(m.side, set()).add(key)
+            k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
+            keys.setdefault(m.side, set()).update(k)
+            reach.setdefault(m.side, set()).update(r)
             per_side.setdefault(m.side, []).append(
                 ConflictValue(
                     side=m.side,
@@ -172,8 +202,11 @@ def _entity_conflict(
                 )
             )
     sides = list(keys)
+    # sides clash when neither names a place (or agent) the other reaches
     clash = any(
-        not (keys[s] & keys[t]) for i, s in enumerate(sides) for t in sides[i + 1 :]
+        not (keys[s] & reach[t] or keys[t] & reach[s])
+        for i, s in enumerate(sides)
+        for t in sides[i + 1 :]
     )
     if len(sides) > 1 and clash:
         return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])

@@ -9,6 +9,7 @@ import numpy as np
 
 from fullpicture.align._dates import interval
 from fullpicture.align._events import MentionFeatures, Vectors
+from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, words
 from fullpicture.models import Analysis, Event
 
@@ -74,16 +75,25 @@ def build_vectors(
 ) -> Vectors:
     """Dense vectors when embeddings are on, else document word sets for lexical similarity."""
     doc_words = {a.document.id: frozenset(content_words(a.text)) for a in analyses}
+    # document similarity: tf-idf cosine, the measure the pair weights were fitted with
+    tfidf = tfidf_vectors({a.document.id: a.text for a in analyses})
+
+    def doc_sim(x: str, y: str) -> float:
+        return cosine(tfidf[x], tfidf[y])
+
     if not cfg.get("embeddings", True) or not feats:
-        return Vectors(doc_words=doc_words)
+        return Vectors(doc_words=doc_words, doc_sim=doc_sim)
     from fullpicture.align._embed import get_embedder
 
     emb = get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)))
     sent = emb.embed([f.sentence for f in feats])
     trig = emb.embed([f.lemma or f.trigger for f in feats])
     docs: dict[str, np.ndarray] = {}
+    rows_of: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        rows_of.setdefault(f.doc, []).append(i)
     for a in analyses:
-        rows = [i for i, f in enumerate(feats) if f.doc == a.document.id]
+        rows = rows_of.get(a.document.id, [])
         v = sent[rows].mean(axis=0) if rows else emb.embed([" ".join(words(a.text)[:128])])[0]
         docs[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
-    return Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words)
+    return Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words, doc_sim=doc_sim)

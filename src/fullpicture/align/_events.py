@@ -22,8 +22,6 @@ from typing import Any
 
 import numpy as np
 
-from fullpicture.align._dates import gap_days
-
 FEATURES = (
     "lemma",
     "trigger_sim",
@@ -74,8 +72,30 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+def _pad(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """Sets of strings as a padded ``(n, k)`` array of integer ids (-1 = padding)."""
+    table: dict[str, int] = {}
+    width = max((len(x) for x in sets), default=0) or 1
+    out = np.full((len(sets), width), -1, dtype=np.int64)
+    for r, items in enumerate(sets):
+        for c, item in enumerate(sorted(items)):
+            out[r, c] = table.setdefault(item, len(table))
+    return out
+
+
+def _overlap(pa: np.ndarray, pb: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    """Size of the intersection of padded id rows, row by row."""
+    out = np.zeros(len(pa), dtype=np.int64)
+    for s in range(0, len(pa), chunk):
+        a, b = pa[s : s + chunk], pb[s : s + chunk]
+        eq = (a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)
+        out[s : s + chunk] = eq.any(axis=2).sum(axis=1)
+    return out
+
+
 def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np.ndarray:
     """Candidate pairs ``(i, j)`` with ``i < j`` after blocking, as an ``(m, 2)`` array."""
+    n = len(feats)
     bucket = max(1, int(cfg.get("date_bucket_days", 7)))
     window = int(cfg.get("date_window_days", 3))
     hood = max(1, int(cfg.get("neighbourhood", 40)))
@@ -91,29 +111,34 @@ def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np
         keys.update((f.family, "p", p) for p in f.places)
         for k in keys:
             blocks.setdefault(k, []).append(i)
-    seen: set[tuple[int, int]] = set()
+    lo_arr = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
+    hi_arr = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
+    dated = np.array([f.interval is not None for f in feats], dtype=bool)
+    doc_ids = _ids([f.doc for f in feats])
+    lemma_ids = _ids([f.lemma for f in feats])
+    tri: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    chunks: list[np.ndarray] = []
     for members in blocks.values():
         if len(members) < 2:
             continue
-        if len(members) <= max_block:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    seen.add((i, j) if i < j else (j, i))
-            continue
-        order = sorted(members, key=lambda k: (feats[k].interval or (0, 0), feats[k].doc, k))
-        for x, i in enumerate(order):
-            for j in order[x + 1 : x + 1 + hood]:
-                seen.add((i, j) if i < j else (j, i))
-    pairs = [
-        (i, j)
-        for i, j in seen
-        if not (g := gap_days(feats[i].interval, feats[j].interval)) or g <= window
-        or feats[i].lemma == feats[j].lemma
-    ]
-    if not pairs:
+        m = np.array(members, dtype=np.int64)
+        if len(m) <= max_block:
+            if len(m) not in tri:
+                tri[len(m)] = np.triu_indices(len(m), 1)
+            iu, ju = tri[len(m)]
+            a, b = m[iu], m[ju]
+        else:
+            m = m[np.lexsort((m, doc_ids[m], lo_arr[m]))]
+            a = np.concatenate([m[:-k] for k in range(1, min(hood, len(m) - 1) + 1)])
+            b = np.concatenate([m[k:] for k in range(1, min(hood, len(m) - 1) + 1)])
+        chunks.append(np.minimum(a, b) * n + np.maximum(a, b))
+    if not chunks:
         return np.zeros((0, 2), dtype=np.int64)
-    arr = np.array(sorted(pairs), dtype=np.int64)
-    return arr
+    keys_arr = np.unique(np.concatenate(chunks))
+    ii, jj = keys_arr // n, keys_arr % n
+    gap = np.maximum(0, np.maximum(lo_arr[ii], lo_arr[jj]) - np.minimum(hi_arr[ii], hi_arr[jj]))
+    keep = ~(dated[ii] & dated[jj]) | (gap <= window) | (lemma_ids[ii] == lemma_ids[jj])
+    return np.stack([ii[keep], jj[keep]], axis=1)
 
 
 def _ids(values: Sequence[object]) -> np.ndarray:
@@ -136,10 +161,10 @@ class PairScorer:
         self.lo = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
         self.hi = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
         self.dated = np.array([f.interval is not None for f in feats], dtype=bool)
-        self.place = _ids([f.places if f.places else None for f in feats])
+        self.place = _pad([f.places for f in feats])
         self.has_place = np.array([bool(f.places) for f in feats], dtype=bool)
-        self.part = _ids([f.participants if f.participants else None for f in feats])
-        self.has_part = np.array([bool(f.participants) for f in feats], dtype=bool)
+        self.part = _pad([f.participants for f in feats])
+        self.n_part = np.array([len(f.participants) for f in feats], dtype=np.int64)
         self._doc_names = [f.doc for f in feats]
         self._doc_cache: dict[tuple[int, int], float] = {}
 
@@ -188,16 +213,12 @@ class PairScorer:
         out[:, 5] = both & (gap == 0)
         out[:, 6] = both & (gap > 0)
         bp = self.has_place[ii] & self.has_place[jj]
-        same = self.place[ii] == self.place[jj]
-        out[:, 7] = np.where(bp, np.where(same, 1.0, -1.0), 0.0)
-        for r in np.flatnonzero(bp & ~same).tolist():
-            if feats[int(ii[r])].places & feats[int(jj[r])].places:
-                out[r, 7] = 1.0
-        bq = self.has_part[ii] & self.has_part[jj]
-        same = self.part[ii] == self.part[jj]
-        out[:, 8] = bq & same
-        for r in np.flatnonzero(bq & ~same).tolist():
-            out[r, 8] = _jaccard(feats[int(ii[r])].participants, feats[int(jj[r])].participants)
+        shared = _overlap(self.place[ii], self.place[jj]) > 0
+        out[:, 7] = np.where(bp, np.where(shared, 1.0, -1.0), 0.0)
+        inter = _overlap(self.part[ii], self.part[jj])
+        union = self.n_part[ii] + self.n_part[jj] - inter
+        bq = (self.n_part[ii] > 0) & (self.n_part[jj] > 0)
+        out[:, 8] = np.where(bq, inter / np.maximum(union, 1), 0.0)
         out[:, 9] = (self.doc[ii] == self.doc[jj]) & (self.sent[ii] == self.sent[jj])
         out[:, 10] = out[:, 0] * out[:, 3]
         return out
@@ -219,6 +240,10 @@ def weights(cfg: dict[str, Any]) -> tuple[float, np.ndarray]:
     """``(bias, w)`` of the pair model from the ``[align]`` settings."""
     w = np.array([float(cfg.get(f"w_{name}", 0.0)) for name in FEATURES], dtype=np.float32)
     return float(cfg.get("w_bias", 0.0)), w
+
+
+def _ordered(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
 
 
 def cluster(
@@ -252,9 +277,9 @@ def cluster(
             continue
         a, b = members[ra], members[rb]
         if len(a) * len(b) <= max_link:
-            cross = [(x, y) if x < y else (y, x) for x in a for y in b]
+            cross = [_ordered(x, y) for x in a for y in b]
         else:
-            cross = [tuple(sorted((rng.choice(a), rng.choice(b)))) for _ in range(max_link)]
+            cross = [_ordered(rng.choice(a), rng.choice(b)) for _ in range(max_link)]
         missing = [c for c in cross if c not in known]
         if missing:
             extra += len(missing)

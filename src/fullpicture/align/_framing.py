@@ -87,7 +87,7 @@ def framing_contrast(
                     category, term = w, w
                 else:
                     category, term = "lexical", w
-                rows.append(FramingContrast(side=side, term=term, category=category, score=round(s, 3), kind=kind))
+                rows.append(FramingContrast(side=side, term=term, category=category, score=round(s, 3), kind=kind))  # type: ignore[arg-type]
     return rows
 
 

@@ -9,10 +9,8 @@ from fullpicture.ingest._zones import Unit
 from fullpicture.models import Author, Offsets
 
 _NAME_FULL = re.compile(rf"^{NAME}$")
-_MONTHS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d|\b(?:updated|published|hours?|minutes?|ago)\b",
-    re.I,
-)
+# A byline chunk that is a date or time stamp, not a name ("3 October 2023", "Updated 2h ago").
+_MONTHS = re.compile(r"\d|\b(?:updated|published|posted|hours?|minutes?|ago|yesterday|today)\b", re.I)
 _AFFIL = re.compile(
     r"\b(?:at|with|of|for)\s+(?:the\s+)?(?P<org>[A-Z0-9][^;,.()]{2,100}?)\s*(?:[;,.()]|\bwhere\b|\bsince\b|$)"
 )
@@ -45,7 +43,8 @@ def _byline_authors(u: Unit) -> list[Author]:
             pos += len(chunk)
             continue
         parts = [p for p in _SPLIT_NAMES.split(piece) if p.strip()]
-        if all(_NAME_FULL.match(_clean_name(p)) for p in parts) and (not names or len(parts) == 1):
+        is_org = bool(load_cues().org.search(piece))
+        if not is_org and all(_NAME_FULL.match(_clean_name(p)) for p in parts):
             for p in parts:
                 off = rest.find(p.strip(), pos)
                 names.append((_clean_name(p), base + max(off, 0)))

@@ -31,6 +31,7 @@ class Cues:
     bio: re.Pattern[str]
     roles: re.Pattern[str]
     perspective: tuple[re.Pattern[str], ...]
+    org: re.Pattern[str]
 
 
 def _alt(items: list[str]) -> str:
@@ -52,8 +53,12 @@ def load_cues() -> Cues:
             byline=re.compile(r"^\W{0,3}(?i:" + _alt(data["byline_prefix"]) + r")\s+(?P<rest>\S.*)$", re.S),
             bio_prefix=re.compile(r"^\W{0,3}" + _alt(data["bio_prefix"]) + r"\s*", i),
             bio=re.compile(r"^\W{0,3}(?P<name>" + NAME + r")\s*,?\s+(?i:" + _alt(data["bio_verbs"]) + r")\b"),
-            roles=re.compile(r"\b" + _alt(data["roles"]) + r"s?\b", i),
+            # A role noun followed by a preposition or the end of a clause ("editor at", "historian.").
+            roles=re.compile(
+                r"\b" + _alt(data["roles"]) + r"s?\b(?=\s*(?:[.,;:]|$)|\s+(?:at|with|of|for|in|on|and|who|based|covering)\b)", i
+            ),
             perspective=tuple(re.compile(p) for p in data["perspective"]),
+            org=re.compile(r"\b" + _alt(data["org_words"]) + r"\b", i),
         )
     except (KeyError, TypeError, re.error, yaml.YAMLError) as exc:
         raise ConfigError(f"data/zones/cues.yaml is invalid: {exc}") from exc

@@ -121,7 +121,24 @@ def read_html(path: Path, text: str) -> list[RawDocument]:
     doc.perspective = _meta_perspective(text)
     if doc.title and not any(b.hint == "heading" and b.text == doc.title for b in blocks[:3]):
         blocks.insert(0, Block(doc.title, "heading"))
+    byline = _dropped_byline(text, blocks)
+    if byline is not None:
+        at = 1 if blocks and blocks[0].hint == "heading" else 0
+        blocks.insert(at, Block(byline, "byline"))
     return [doc]
+
+
+def _dropped_byline(html: str, kept: list[Block]) -> str | None:
+    """A "By Jane Doe" line that main-text extraction dropped (found by its words, not markup)."""
+    from fullpicture.ingest._cues import load_cues
+
+    if any(load_cues().byline.match(b.text) for b in kept[:4]):
+        return None
+    for block in html_fragment_blocks(html[:200_000])[:60]:
+        t = block.text
+        if len(t) < 120 and not t.endswith(".") and load_cues().byline.match(t):
+            return t
+    return None
 
 
 _PERSPECTIVE_META = re.compile(

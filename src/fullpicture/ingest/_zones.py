@@ -32,32 +32,47 @@ class Unit:
     byline: bool = False
 
 
-def heading_shaped(line: str) -> bool:
-    """A short line with no final sentence punctuation that starts with a capital or digit."""
+def heading_shaped(line: str, question_ok: bool = False) -> bool:
+    """A short line with no final sentence punctuation that starts with a capital or digit
+    (a final "?" or "!" only when ``question_ok``: a first-line headline may ask)."""
     s = line.strip().strip("*_#").strip()
     if not s or len(s) > 120 or len(s.split()) > 14:
         return False
-    if s.endswith(_END_PUNCT) or s.endswith(('."', ".”", ".'")):
+    core = s.rstrip("\"'”’»)]").rstrip()
+    if not core or core.endswith(_END_PUNCT) or (not question_ok and core.endswith(("?", "!"))):
         return False
-    return s[0].isupper() or s[0].isdigit() or s[0] in "\"“«'"
+    if s[0] in "([" and s[-1:] in ")]":
+        return False
+    return s[0].isupper() or s[0].isdigit() or s[0] in "\"“«'‘"
+
+
+def _wrapped_prose(lines: list[str]) -> bool:
+    """Hard-wrapped prose: most line breaks fall before a lower-case word or after a comma."""
+    breaks = len(lines) - 1
+    joins = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False)
+        if b.lstrip()[:1].islower() or a.rstrip().endswith((",", "-", "–"))
+    )
+    return breaks > 0 and joins * 2 > breaks
 
 
 def split_units(text: str, hints: list[tuple[int, int, str]]) -> list[Unit]:
-    """Paragraphs (blank-line separated); lines when a paragraph is a stack of short lines."""
+    """Paragraphs (blank-line separated); lines when a paragraph is a stack of lines that
+    each stand alone rather than hard-wrapped prose."""
     units: list[Unit] = []
     pattern = _PARA if "\n\n" in text else _LINE
     for m in pattern.finditer(text):
         lines = list(_LINE.finditer(m.group(0)))
-        if len(lines) > 1:
-            avg = sum(len(x.group(0)) for x in lines) / len(lines)
-            if avg < 60:
-                units.extend(Unit(m.start() + x.start(), m.start() + x.end(), x.group(0)) for x in lines)
-                continue
-            if heading_shaped(lines[0].group(0)):
-                first = lines[0]
-                units.append(Unit(m.start(), m.start() + first.end(), first.group(0)))
-                units.append(Unit(m.start() + lines[1].start(), m.end(), m.group(0)[lines[1].start():]))
-                continue
+        texts = [x.group(0) for x in lines]
+        if len(lines) > 1 and not _wrapped_prose(texts):
+            # a stack of lines that each stand alone (paragraph per line, footer lines, lists)
+            units.extend(Unit(m.start() + x.start(), m.start() + x.end(), x.group(0)) for x in lines)
+            continue
+        if len(lines) > 1 and heading_shaped(texts[0]) and texts[1].lstrip()[:1].isupper():
+            first = lines[0]
+            units.append(Unit(m.start(), m.start() + first.end(), first.group(0)))
+            units.append(Unit(m.start() + lines[1].start(), m.end(), m.group(0)[lines[1].start():]))
+            continue
         units.append(Unit(m.start(), m.end(), m.group(0)))
     hi = 0
     hints = sorted(hints)
@@ -89,7 +104,7 @@ def _classify(units: list[Unit], title: str | None, cues: Cues) -> None:
         elif late and len(s) < 700 and _is_bio(s, cues):
             u.kind = "author_bio"
         elif u.hint == "heading" or (title and s == title.strip()) or (
-            u.hint not in ("list", "quote") and heading_shaped(s) and ((i == 0 and n > 1) or _next_is_longer(units, i))
+            u.hint not in ("list", "quote") and heading_shaped(s, i == 0) and ((i == 0 and n > 1) or _next_is_longer(units, i))
         ):
             u.kind = "heading"
         elif n_content > 1 and _editorial_voice(s, u, content_seen, from_end, cues):
@@ -120,7 +135,9 @@ def _is_bio(s: str, cues: Cues) -> bool:
     if m and cues.roles.search(rest):
         return True
     b = cues.bio.match(rest)
-    return bool(b and cues.roles.search(rest[b.end():b.end() + 160]))
+    if not b or b.group("name").startswith(("Mr.", "Mrs.", "Ms.", "Mr ", "Mrs ", "Ms ")):
+        return False  # a second reference in news copy, not an author box
+    return bool(cues.roles.search(rest[b.end():b.end() + 80]))
 
 
 def _next_is_longer(units: list[Unit], i: int) -> bool:

@@ -17,6 +17,7 @@ from fullpicture.nlp._claims_spans import (
     ACCUSE_VERBS,
     balance_quotes,
     clip_paragraph,
+    doc_text,
     extend_cue,
     inside,
     is_generic,
@@ -46,6 +47,9 @@ class RawClaim:
     hedges: list[str] = field(default_factory=list)
 
 
+_PRO_CONTENT = {"that", "this", "so", "yes", "no", "it", "something", "nothing", "anything", "much"}
+
+
 class ClaimExtractor:
     """Finds attributions in a parsed Doc; build once, call per document."""
 
@@ -54,12 +58,12 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions of a document, sorted by cue/content start."""
-        quotes = quote_spans(doc.text)
+        quotes = quote_spans(doc_text(doc))
         out: list[RawClaim] = []
         for sent in doc.sents:
             out.extend(self._sentence(doc, sent, quotes))
         cues = sorted((c.cue or c.content) for c in out)
-        for kind, content, cue, source in layout_claims(doc.text, self.lex.layout_labels):
+        for kind, content, cue, source in layout_claims(doc_text(doc), self.lex.layout_labels):
             if any(s < content[1] and content[0] < e for s, e in cues):
                 continue
             head = doc.char_span(source[0], source[1], alignment_mode="expand")
@@ -117,7 +121,7 @@ class ClaimExtractor:
             lo, hi = min(lo, claim.cue[0]), max(hi, claim.cue[1])
         for t in sent:
             word = t.text.lower()
-            if not (lo <= t.idx < hi) or t.pos_ == "PROPN" or (t.text[0].isupper() and t.i != t.sent.start):
+            if not (lo <= t.idx < hi) or t.pos_ == "PROPN" or (t.text[0].isupper() and t.i != sent.start):
                 continue
             if (word in lex.reportive or word in lex.epistemic) and word not in claim.hedges:
                 claim.hedges.append(word)
@@ -138,6 +142,8 @@ class ClaimExtractor:
         cue_i, cue_j = extend_cue(doc, tok, cue_i, cue_j)
         if inside(tok.idx, quotes):
             return None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
+            return None  # "wants to know": the outer verb carries the attribution
         content = None
         if lemma in ACCUSE_VERBS:
             acc = self._accuse(doc, tok)
@@ -148,7 +154,7 @@ class ClaimExtractor:
         if content is None:
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding)
         if content is not None:
-            content = clip_paragraph(doc.text, tok.idx, *content)
+            content = clip_paragraph(doc_text(doc), tok.idx, *content)
         if content is None:
             return None
         cs, ce = content
@@ -168,7 +174,7 @@ class ClaimExtractor:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         if subj is None and not passive and tok.dep_ not in ("relcl", "acl") and tok.tag_ in ("VBG", "VB"):
             return None  # participial or imperative use without any subject: not an attribution
-        qs = self._quote_kind(doc.text, cs, ce, quotes)
+        qs = self._quote_kind(doc_text(doc), cs, ce, quotes)
         if qs:
             kind = "direct"
         return RawClaim(kind, (cs, ce), (doc[cue_i].idx, doc[cue_j - 1].idx + len(doc[cue_j - 1])), phr or lemma, src, src_head)
@@ -186,34 +192,37 @@ class ClaimExtractor:
             if c.dep_ == "xcomp" and lemma in lex.need_clause:
                 return None
             s, e = span_chars(doc, i, j)
-            return balance_quotes(doc.text, s, e, quotes)
+            return balance_quotes(doc_text(doc), s, e, quotes)
         if tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes)):
             head = tok.head
             i, j = subtree_bounds(head, skip=tok)
             i = max(i, sent.start)
             s, e = span_chars(doc, i, min(j, tok.left_edge.i))
-            return balance_quotes(doc.text, s, e, quotes)
+            return balance_quotes(doc_text(doc), s, e, quotes)
         # adjacent quotation: '"...," he said' or 'said: "..."'
-        left = doc[subject_of(tok).left_edge.i].idx if subject_of(tok) is not None and subject_of(tok).i < tok.i else tok.idx
+        subj = subject_of(tok)
+        left = doc[subj.left_edge.i].idx if subj is not None and subj.i < tok.i else tok.idx
         for qs, qe in quotes:
-            gap = doc.text[qe:left]
+            gap = doc_text(doc)[qe:left]
             if 0 <= left - qe <= 4 and gap.strip(" ,") == "":
                 return qs, qe
             end = tok.idx + len(tok)
             if 0 <= qs - end <= 30 and sent.start_char <= qs < sent.end_char + 2:
-                between = doc.text[end:qs]
+                between = doc_text(doc)[end:qs]
                 if re.fullmatch(r"[\s,:]*(?:\w+\s*){0,4}[\s,:]*", between):
                     return qs, qe
         if lemma in lex.need_clause and not finding:
             return None
         objs = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "oprd", "dative", "attr") and c.dep_ != "dative"]
         objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "after", "before", "since", "by", "through"))]
-        if not objs or lemma in ("say", "tell", "add", "state", "write"):
+        if lemma in ("say", "tell", "add", "state", "write", "continue"):
+            objs = [o for o in objs if o.dep_ == "dobj" and o.lower_ in _PRO_CONTENT]
+        if not objs:
             return None
         i = objs[0].left_edge.i
         j = max(o.right_edge.i for o in objs) + 1
         s, e = span_chars(doc, i, j)
-        return balance_quotes(doc.text, s, e, quotes)
+        return balance_quotes(doc_text(doc), s, e, quotes)
 
     @staticmethod
     def _accuse(doc: Doc, tok: Token) -> tuple[tuple[int, int], int] | None:
@@ -299,7 +308,7 @@ class ClaimExtractor:
         i, j = subtree_bounds(name_tok)
         if name_tok is tok.head:
             i = max(i, tok.right_edge.i + 1)
-        cs, ce = balance_quotes(doc.text, *span_chars(doc, i, j), quotes)
+        cs, ce = balance_quotes(doc_text(doc), *span_chars(doc, i, j), quotes)
         if ce <= cs:
             return None
         src = span_chars(doc, *source_bounds(subj)) if subj is not None else None
@@ -338,7 +347,7 @@ class ClaimExtractor:
         if poss:
             si, sj = source_bounds(poss[0])
             ss, se = span_chars(doc, si, sj)
-            if doc.text[se - 2 : se] in ("’s", "'s"):
+            if doc_text(doc)[se - 2 : se] in ("’s", "'s"):
                 se -= 2
             return RawClaim("indirect", (cs, ce), cue, tok.lemma_.lower(), (ss, se), poss[0].i)
         return RawClaim("unsourced", (cs, ce), cue, tok.lemma_.lower())

@@ -22,7 +22,7 @@ def layout_claims(text: str, labels: frozenset[str]) -> list[tuple[str, tuple[in
     out = []
     for m in _COLON.finditer(text):
         name = m.group(1)
-        if name.lower() in labels or len(name) < 2:
+        if name.lower() in labels or len(name) < 2 or name.startswith("The "):  # "The Latest:" is a title
             continue
         cs, ce = m.start(2), m.end(2)
         while ce > cs and text[ce - 1] in " \t\"”":
@@ -30,12 +30,12 @@ def layout_claims(text: str, labels: frozenset[str]) -> list[tuple[str, tuple[in
         kind = "direct" if name.isupper() or text[cs] in "\"“‘'" else "indirect"
         out.append((kind, (cs, ce), (m.end(1), m.end(1) + 1), (m.start(1), m.end(1))))
     for qs, qe in quote_spans(text):
-        m = _DASH.match(text, qe)
-        if m is None:
+        dash = _DASH.match(text, qe)
+        if dash is None:
             continue
-        name = m.group(2).strip()
+        name = dash.group(2).strip()
         if not name or len(name.split()) > 6:
             continue
-        ns = m.start(2)
-        out.append(("direct", (qs, qe), (m.start(1), m.end(1)), (ns, ns + len(name))))
+        ns = dash.start(2)
+        out.append(("direct", (qs, qe), (dash.start(1), dash.end(1)), (ns, ns + len(name))))
     return out

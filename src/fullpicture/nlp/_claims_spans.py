@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._claims_data import ClaimLexicon
 
-_QUOTE_RE = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"|«[^»]{2,}?»|''[^'\n]{2,}?''")
+_QUOTE_RE = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"|«[^«»\n]{2,}?»|''[^'\n]{2,}?''")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -126,3 +126,13 @@ def is_generic(subj: Token, lex: ClaimLexicon) -> bool:
         if c.dep_ in ("det", "poss", "prep", "appos") or c.pos_ == "PROPN" or c.ent_type_:
             return False
     return True
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins every token on each access)."""
+    key = f"fp_text:{len(doc)}"
+    text = doc.user_data.get(key)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[key] = text
+    return text

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from fullpicture.nlp._claims_entities import entity_for_span, entity_type
+from fullpicture.nlp._claims_entities import capital_state, entity_for_span, entity_type
 from fullpicture.nlp._events_modality import clause_head
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -89,10 +89,13 @@ def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Tok
     return agents, patients
 
 
-def arguments(doc: Doc, index: dict[str, Any], trig: Token, sent: Span) -> tuple[list[str], list[str], str | None]:
-    """(agent ids, patient ids, place id) of an event trigger."""
+def arguments(
+    doc: Doc, index: dict[str, Any], trig: Token, sent: Span, places: list[tuple[int, str]]
+) -> tuple[list[str], list[str], str | None]:
+    """(agent ids, patient ids, place id) of an event trigger; ``places``: sorted (token, place id)."""
     ag, pa = participants(doc, index, trig)
-    agents = _ids(doc, index, ag)
+    # a capital acting stands for its state ("Moscow launched...")
+    agents = [capital_state(index, a) or a for a in _ids(doc, index, ag)]
     patients = [p for p in _ids(doc, index, pa) if p not in agents]
     place = None
     head = clause_head(trig)
@@ -110,11 +113,13 @@ def arguments(doc: Doc, index: dict[str, Any], trig: Token, sent: Span) -> tuple
         if place:
             break
     if place is None:
-        for t in sent:
-            eid = t._.fp_entity
-            if eid and entity_type(index, eid) in _PLACE_TYPES and eid not in agents and eid not in patients:
+        k = bisect_left(places, (sent.start, ""))
+        while k < len(places) and places[k][0] < sent.end:
+            eid = places[k][1]
+            if eid not in agents and eid not in patients:
                 place = eid
                 break
+            k += 1
     # a place that is the patient of an attack stays a patient; place may repeat it
     return agents, patients, place
 
@@ -129,22 +134,42 @@ def _reference_date_at() -> Callable[[Doc, int], Any] | None:
     return fn if callable(fn) else None
 
 
-def event_date(doc: Doc, trig: Token, sent: Span, timexes: dict[str, Any]) -> str | None:
+def token_positions(doc: Doc, items: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """Sorted (first token index, value) of character spans ``(start, end, value)``."""
+    out = []
+    for start, end, value in items:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, value))
+    out.sort()
+    return out
+
+
+def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
+    """(token, entity id) of every mention of a place entity."""
+    return token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES for m in e.mentions])
+
+
+def timex_positions(doc: Doc) -> list[tuple[int, str]]:
+    """(token, TIMEX3 value) of the dates and times of a document (``*_REF`` values left out)."""
+    items = [(t.start, t.end, str(t.value)) for t in (doc._.fp_timexes or []) if t.type in ("DATE", "TIME") and not str(t.value).endswith("_REF")]
+    return token_positions(doc, items)
+
+
+def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]]) -> str | None:
     """A timex of the trigger's clause, else of its sentence, else the narrative/publication date."""
     head = clause_head(trig)
-    for t in head.subtree:
-        if t._.fp_timex and t._.fp_timex in timexes:
-            tx = timexes[t._.fp_timex]
-            if tx.type in ("DATE", "TIME") and not str(tx.value).endswith("_REF"):
-                return str(tx.value)
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    k = bisect_left(txs, (lo, ""))
+    if k < len(txs) and txs[k][0] < hi:
+        return txs[k][1]
+    k = bisect_left(txs, (sent.start, ""))
     best: tuple[int, str] | None = None
-    for t in sent:
-        if t._.fp_timex and t._.fp_timex in timexes:
-            tx = timexes[t._.fp_timex]
-            if tx.type in ("DATE", "TIME") and not str(tx.value).endswith("_REF"):
-                dist = abs(t.i - trig.i)
-                if best is None or dist < best[0]:
-                    best = (dist, str(tx.value))
+    while k < len(txs) and txs[k][0] < sent.end:
+        dist = abs(txs[k][0] - trig.i)
+        if best is None or dist < best[0]:
+            best = (dist, txs[k][1])
+        k += 1
     if best:
         return best[1]
     fn = _reference_date_at()

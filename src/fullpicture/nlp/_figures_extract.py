@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from fullpicture.nlp._claims_spans import doc_text
 from fullpicture.nlp._figures_data import FigureLexicon
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -165,7 +166,7 @@ class FigureExtractor:
                     noun = noun.head
             elif k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i >= k:
                 noun = doc[k]
-            if noun is not None and "\n" in doc.text[last.idx : noun.idx]:
+            if noun is not None and "\n" in doc_text(doc)[last.idx : noun.idx]:
                 noun = None
             if noun is not None:
                 lemma = noun.lemma_.lower()

@@ -37,6 +37,9 @@ class LexiconMatcher:
             for term in entry.terms:
                 mode = "exact" if entry.match == "exact" else "lower"
                 by_matcher[mode][key].append(nlp.make_doc(term))
+                if mode == "exact" and term.upper() != term:
+                    # datelines and headlines in capitals ("KYIV, May 12")
+                    by_matcher[mode][key].append(nlp.make_doc(term.upper()))
                 if entry.match == "lemma":
                     lemma_terms.append((key, term))
         for key, docs in by_matcher["exact"].items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -26,10 +27,17 @@ def _is_name(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in _LOWER_OK for w in words)
 
 
+def _fold(text: str) -> str:
+    """Lower case without diacritics ("Zvečan" -> "zvecan")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _shares_word(a: str, b: str) -> bool:
-    wa = {w.lower() for w in _words(a)} - _LOWER_OK
-    wb = {w.lower() for w in _words(b)} - _LOWER_OK
-    return bool(wa & wb)
+    """Names sharing a word or a derived form of one ("Republic of Azerbaijan" / "Azerbaijani")."""
+    wa = {_fold(w) for w in _words(a)} - _LOWER_OK
+    wb = {_fold(w) for w in _words(b)} - _LOWER_OK
+    return any(x == y or _inflected(x, y) for x in wa for y in wb)
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -71,7 +79,7 @@ def naming_cues(
                 continue
             others = [
                 v for v in variants.values()
-                if _is_name(v) and not _shares_word(v, m.text) and not _inflected(v, m.text)
+                if _is_name(v) and not _shares_word(v, m.text) and _fold(v) != _fold(m.text)
             ]
             cue = by_span.get((m.start, m.end))
             if cue is not None:

@@ -45,6 +45,10 @@ class EntityLookup:
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i in self.ids:
                 return self.ids[child.i]
+        for left in tok.lefts:  # "Israeli occupation strikes": a modifier of a modifier
+            for t in left.subtree:
+                if t.i in self.ids and t.dep_ in ("compound", "amod", "poss", "nmod"):
+                    return self.ids[t.i]
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from fullpicture.nlp._time_grammar import Candidate
@@ -29,7 +30,8 @@ class Env:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self._starts = [t.idx for t in doc]
+        self._starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.parsed = bool(len(doc)) and doc.has_annotation("DEP")
 
     def prev_word(self, start: int) -> str:
         """The word just before ``start`` (lower case, '' at the start)."""
@@ -153,7 +155,7 @@ def _check_duration(c: Candidate, env: Env) -> bool:
         return False  # an age: "52 years old"
     if q in ("a", "an") and not g.get("rel") and _RATE_BEFORE.search(env.text, max(0, c.start - 30), c.start):
         return False  # a rate: "$5 million a year", "four flights a week"
-    if q in ("a", "an") and env.tag_at(max(0, c.start - 2)) in ("NNS", "CD"):
+    if q in ("a", "an") and env.tag_at(max(0, c.match.start("q") - 2)) in ("NNS", "CD"):
         return False
     # "a day" / "an hour" inside "the first day" etc. are fine; "second" ordinal guarded above.
     return not (q[:1].isdigit() and len(q.replace(",", "")) >= 4 and "," in q)

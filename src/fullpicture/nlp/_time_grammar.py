@@ -96,14 +96,14 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         ("relday", rf"\b(?:(?P<pre>early|late|earlier|later|mid)[\s-]+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:\s+(?P<pod>{pod}))?"),
         ("pod", rf"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<rel>this|last|that|the\s+next|the\s+following|the\s+same)\s+(?P<pod>{pod})\b"),
         ("weekend", r"\b(?P<the>the)\s+weekend\b"),
-        ("spelled", rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen)[\s-]+(?P<r>{tens}(?:[\s-]{ones})?|{teens}|hundred)|(?P<k>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<r2>{ones}|{teens}))?)\b"),
-        ("relunit", rf"\b(?:(?P<pre>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>{rel})\s+(?:(?P<fy>fiscal)\s+)?(?P<unit>day|week|weekend|month|year|decade|century)\b"),
+        ("spelled", rf"\b(?:the\s+year\s+)?(?:(?P<c>nineteen)[\s-]+(?P<r>{tens}(?:[\s-]{ones})?|{teens}|hundred)|(?P<k>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<r2>{ones}|{teens}))?)\b(?![\s-]+{units}\b)"),
+        ("relunit", rf"\b(?:(?P<pre>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?(?P<rel>{rel})\s+(?:(?P<fy>fiscal)\s+)?(?P<unit>day|week|weekend|month|year|decade|century)\b"),
         ("ago", rf"\b(?:(?P<mod>{approx})\s+)?(?P<q>{num})[\s-]+(?P<unit>{units})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|beforehand|afterwards?|before(?=\s*[,.;])|after(?=\s*[,.;]))"),
         ("yearago", r"\b(?:the\s+)?(?P<dir>year|month|week|quarter)-(?:earlier|ago)\b(?:\s+(?P<what>quarter|period|month|year|week))?"),
-        ("duration", rf"\b(?:(?P<mod>{approx})\s+)?(?:(?P<the>the)\s+(?=(?:past|last|next|coming|previous|first|final|latest|recent|following|initial|remaining|ensuing|same|year-earlier|year-ago)\s))?(?:(?P<rel>past|last|next|coming|previous|first|final|latest|recent|following|initial|remaining|ensuing|same|year-earlier|year-ago)\s+)?(?!an?\s+\S+-long\b)(?P<q>{num})(?P<sep>[\s-]+)(?P<unit>{units})\b(?P<long>-long|\s+long)?(?!-old)(?:\s+and\s+a\s+half)?"),
+        ("duration", rf"\b(?:(?P<mod>{approx})\s+)?(?:(?P<the>the)\s+(?=(?:past|last|next|coming|previous|first|final|latest|recent|following|initial|remaining|ensuing|same|year-earlier|year-ago)\s))?(?:(?P<rel>past|last|next|coming|previous|first|final|latest|recent|following|initial|remaining|ensuing|same|year-earlier|year-ago)\s+)?(?!an?\s+\S+-long\b)(?P<q>{num})(?:\s+(?:to|or)\s+(?P<q2>{num})|-(?P<q3>\d+))?(?P<sep>[\s-]+)(?P<unit>{units})\b(?P<long>-long|\s+long)?(?!-old)(?:\s+and\s+a\s+half)?"),
         ("unitlong", rf"\b(?P<unit>{units})-long\b"),
         ("vague", rf"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|following|ensuing|previous|first)\s+(?P<units>{plurals})\b"),
-        ("bareunits", r"\b(?P<units>years|months|weeks|decades|centuries)\b"),
+        ("bareunits", r"\b(?P<units>years|months|weeks|days|hours|decades|centuries)\b"),
         ("ref", rf"\b(?P<r>{ref})\b"),
         ("set", rf"\b(?P<e>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<q>{num})\s+)?(?P<what>{units}|{wd_full}|{month}|{pod}|{season})\b"),
         ("times", rf"\b(?P<f>once|twice|thrice|{num}\s+times)\s+(?:a|per|each|every)\s+(?P<unit>{units})\b"),
@@ -112,11 +112,48 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     ]
 
 
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, re.Pattern[str]]:
+    """Per rule, the head words every match contains; the rule only runs near them (speed)."""
+    lex = load_lexicon()
+    months = alternation(lex.months)
+    units = alternation(set(lex.units) | set(lex.plurals))
+    heads = {
+        "time": r"\d+\s*[ap]\.?\s?m\b|noon|midnight|midday|o'clock|\d[:.]\d\d",
+        "mdy": months, "dmy": months, "my": months,
+        "century": r"century", "quarter": r"quarter", "half": r"half",
+        "season": alternation(lex.seasons), "holiday": alternation(set(lex.holidays) | set(lex.floating)),
+        "weekday": alternation(lex.weekdays),
+        "relunit": r"day|week|weekend|month|year|decade|century",
+        "ago": r"ago|earlier|later|now|hence|previously|beforehand|afterwards?|before|after",
+        "duration": units, "unitlong": r"-long", "times": units,
+    }
+    return {k: re.compile(r"\b(?:" + v + r")", re.IGNORECASE) for k, v in heads.items()}
+
+
+def _windows(text: str, trigger: re.Pattern[str], before: int = 60, after: int = 45) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        s, e = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
 def find_candidates(text: str, accept: Callable[[Candidate], bool]) -> list[Candidate]:
     """Rule matches in ``text`` that ``accept`` approves; overlaps: longest wins, then rule priority."""
     found: list[tuple[int, int, int, Candidate]] = []
+    heads = triggers()
+    cache: dict[str, list[tuple[int, int]]] = {}
     for prio, (name, rx) in enumerate(compiled_rules()):
-        for m in rx.finditer(text):
+        trig = heads.get(name)
+        if trig is None:
+            windows = [(0, len(text))]
+        else:
+            windows = cache.get(trig.pattern) or cache.setdefault(trig.pattern, _windows(text, trig))
+        for m in (m for ws, we in windows for m in rx.finditer(text, ws, we)):
             s, e = m.span()
             while e > s and text[e - 1] in " \t\n,-":
                 e -= 1

@@ -35,6 +35,7 @@ class Lexicon:
     set_words: dict[str, str]
     future_aux: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
+    modal_forward: frozenset[str] = frozenset()
     signals: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -99,6 +100,7 @@ def load_lexicon() -> Lexicon:
         set_words={k.lower(): str(v) for k, v in d["set_words"].items()},
         future_aux=frozenset(d["tense"]["future_auxiliaries"]),
         future_heads=frozenset(d["tense"]["future_heads"]),
+        modal_forward=frozenset(d["tense"]["modal_forward"]),
         signals={k.lower(): str(v) for k, v in d["signals"].items()},
     )
 

@@ -84,6 +84,12 @@ def h_month_day(c: Candidate, ctx: Context) -> Result | None:
         anchor = "explicit"
     else:
         year, anchor = infer_year(ctx, month, day)
+        wd = ctx.lex.weekdays.get(_g(c, "wd").lower().rstrip("."))
+        if year is not None and wd is not None:  # "Saturday, April 25": the year where it is a Saturday
+            for y in (year, year - 1, year + 1):
+                if valid_day(y, month, day) and date(y, month, day).isoweekday() == wd:
+                    year = y
+                    break
     value = day_value(year, month, day)
     return ("DATE", value, _pre_mod(c), anchor) if value else None
 
@@ -99,7 +105,7 @@ def h_month(c: Candidate, ctx: Context) -> Result | None:
         if base is None:
             return "DATE", f"XXXX-{month:02d}", mod, "none"
         year = base.year
-        if rel in ("last", "past") and month >= base.day.month:
+        if rel in ("last", "past") and month >= base.day.month - 1:  # the month just gone is "last month"
             year -= 1
         if rel in ("next", "coming") and month <= base.day.month:
             year += 1
@@ -136,7 +142,7 @@ def h_decade(c: Candidate, ctx: Context) -> Result | None:
         if base and int(d2) > base.year % 100:
             century -= 1
         dec = f"{century}{d2}"
-    return "DATE", f"{dec[:3]}X", _pre_mod(c), "explicit"
+    return "DATE", dec[:3], _pre_mod(c), "explicit"  # TIMEX3: "199" is the 1990s
 
 
 def h_century(c: Candidate, ctx: Context) -> Result | None:
@@ -151,7 +157,11 @@ def _relative_point(ctx: Context, rel: str, unit: str, gran: str) -> tuple[str |
     off = rel_offset(rel)
     if off is None:
         return None, "none"
-    base, anchor = ctx.anaphoric() if " ".join(rel.lower().split()) in ANAPHORIC else ctx.deictic()
+    anaphoric = " ".join(rel.lower().split()) in ANAPHORIC
+    base, anchor = ctx.anaphoric() if anaphoric else ctx.deictic()
+    if anaphoric and unit == "Y" and ctx.narr_year is not None and ctx.narr_year_pos >= 0:
+        # "that year", "the following year": the year the story last named
+        base, anchor = Ref(date(ctx.narr_year, 1, 1), "Y"), "narrative"
     if base is None:
         return None, "none"
     return fmt(shift(base.day, unit, off), gran), anchor
@@ -179,6 +189,10 @@ def h_quarter(c: Candidate, ctx: Context) -> Result | None:
         if year is None:
             return "DATE", f"XXXX-Q{q}", mod, "none"
         return "DATE", f"{year:04d}-Q{q}", mod, anchor
+    if (y0 or ys) and ctx.last_quarter is not None:  # "the 1988 quarter": the quarter under discussion
+        year, anchor = _year_of(y0 or ys, ctx)
+        if year is not None:
+            return "DATE", f"{year:04d}-Q{(ctx.last_quarter.day.month - 1) // 3 + 1}", mod, "narrative"
     if rel in ("year-earlier", "year-ago"):
         ref = ctx.last_quarter or (Ref(shift(base.day, "Q", -1), "Q") if base else None)
         if ref is None:
@@ -304,25 +318,6 @@ def h_relday(c: Candidate, ctx: Context) -> Result | None:
     return typ, value, _pre_mod(c), anchor
 
 
-def h_pod(c: Candidate, ctx: Context) -> Result | None:
-    rel = " ".join(_g(c, "rel").lower().split())
-    pod = _g(c, "pod").lower()
-    if rel in ("this", "last"):
-        base, anchor = ctx.deictic()
-    else:
-        base, anchor = ctx.anaphoric()
-    if base is None or base.gran != "D":
-        return None
-    d = base.day
-    if rel == "last":
-        d -= timedelta(days=1) if pod in ("night", "evening") else timedelta(days=0)
-        if pod not in ("night", "evening"):
-            return None
-    elif rel in ("the next", "the following"):
-        d += timedelta(days=1)
-    return "TIME", f"{d.isoformat()}T{ctx.lex.parts_of_day[pod]}", _pre_mod(c), anchor
-
-
 def h_relunit(c: Candidate, ctx: Context) -> Result | None:
     rel = " ".join(_g(c, "rel").lower().split())
     unit = _g(c, "unit").lower()
@@ -340,82 +335,3 @@ def h_relunit(c: Candidate, ctx: Context) -> Result | None:
         value = f"{value}-H{1 if 'first' in pre else 2}"
         mod = None
     return "DATE", value, mod, anchor
-
-
-def h_time(c: Candidate, ctx: Context) -> Result | None:
-    from fullpicture.nlp._time_spans import APPROX_OF
-
-    word = _g(c, "word").lower()
-    if word:
-        hh, mi = (24, 0) if word == "midnight" else (12, 0)
-    else:
-        h = _g(c, "h") or _g(c, "h2")
-        if not h:
-            n = ctx.lex.number(_g(c, "h3"))
-            if n is None or not 1 <= n <= 12:
-                return None
-            h = str(int(n))
-        hh, mi = int(h), int(_g(c, "mi") or _g(c, "mi2") or 0)
-        ap = _g(c, "ap").lower().replace(" ", "")
-        if ap.startswith("p") and hh < 12:
-            hh += 12
-        elif ap.startswith("a") and hh == 12:
-            hh = 0
-        if hh > 24:
-            return None
-    clock = f"T{hh:02d}:{mi:02d}"
-    dpart = _g(c, "dpart")
-    day: str | None = None
-    anchor = "none"
-    if dpart:
-        day, anchor = _resolve_dpart(dpart, c, ctx)
-    if day is None:
-        base, anchor = ctx.anaphoric() if ctx.narr and ctx.narr.gran == "D" else ctx.deictic()
-        day = base.day.isoformat() if base is not None and base.gran == "D" else "XXXX-XX-XX"
-    return "TIME", f"{day}{clock}", APPROX_OF(_g(c, "mod")), anchor
-
-
-def _resolve_dpart(text: str, c: Candidate, ctx: Context) -> tuple[str | None, str]:
-    """Resolve the date written next to a clock time by re-running the grammar on it."""
-    from fullpicture.nlp._time_grammar import compiled_rules
-
-    for name, rx in compiled_rules():
-        if name in ("mdy", "weekday", "relday"):
-            m = rx.fullmatch(text)
-            if m:
-                sub = Candidate(0, len(text), name, m)
-                res = {"mdy": h_month_day, "weekday": h_weekday, "relday": h_relday}[name](sub, ctx)
-                if res and res[1][:1] in "0123456789X":
-                    return res[1][:10], res[3]
-    return None, "none"
-
-
-def weekday_date(d: date) -> int:
-    """ISO weekday of ``d`` (helper kept for callers that check date/weekday agreement)."""
-    return d.isoweekday()
-
-
-def h_weekend(c: Candidate, ctx: Context) -> Result | None:
-    """"the weekend": the one just past (past tense, or on a weekday) or the coming one."""
-    base, anchor = ctx.deictic()
-    if base is None or base.gran != "D":
-        return None
-    d = base.day
-    if ctx.tense == "PAST" and d.isoweekday() < 6:
-        d -= timedelta(days=7)
-    return "DATE", fmt(d, "WE"), None, anchor
-
-
-def h_spelled(c: Candidate, ctx: Context) -> Result | None:
-    """Years written in words: "nineteen ninety-six", "the year two thousand"."""
-    if _g(c, "k"):
-        rest = _g(c, "r2")
-        n = ctx.lex.number(rest) if rest else 0
-        return ("DATE", f"{2000 + int(n):04d}", None, "explicit") if n is not None else None
-    r = _g(c, "r").lower()
-    if r == "hundred":
-        return "DATE", "1900", None, "explicit"
-    n = ctx.lex.number(r)
-    if n is None or not 10 <= n <= 99:
-        return None
-    return "DATE", f"19{int(n):02d}", None, "explicit"

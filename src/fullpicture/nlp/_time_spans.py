@@ -73,6 +73,10 @@ def duration_value(ctx: Context, qty: str, unit_word: str) -> str | None:
 
 def h_duration(c: Candidate, ctx: Context) -> Result | None:
     q, unit = _g(c, "q"), _g(c, "unit")
+    if _g(c, "q2") or _g(c, "q3"):  # a range: "12 to 18 months", "two or three days"
+        if ctx.lex.number(_g(c, "q2") or _g(c, "q3")) is None:
+            return None
+        q = "few"
     value = duration_value(ctx, q, unit)
     if value is None:
         return None

@@ -15,8 +15,15 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Claim, ClaimCue, ClaimSource
 from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._claims_entities import capital_state, entity_for_span, entity_index, resolve
+from fullpicture.nlp._claims_entities import (
+    capital_state,
+    entity_for_span,
+    entity_index,
+    entity_type,
+    resolve,
+)
 from fullpicture.nlp._claims_extract import ClaimExtractor, RawClaim
+from fullpicture.nlp._claims_spans import doc_text
 
 _EDITOR_ZONES = {"editorial_note", "inline_note"}
 _AUTHOR_ZONES = {"body"}
@@ -55,6 +62,7 @@ class ClaimsComponent:
         cfg = dict(settings.get("events", {})) if isinstance(settings.get("events"), dict) else {}
         self.author_claims = bool(cfg.get("author_claims", True))
         self.min_author_tokens = int(cfg.get("min_author_tokens", 4))
+        self.pronoun_window = int(cfg.get("pronoun_window_chars", 400))
         self.extractor = ClaimExtractor()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -63,11 +71,20 @@ class ClaimsComponent:
         raws = [r for r in self.extractor(doc) if _zone_at(doc, (r.cue or r.content)[0]) not in _EDITOR_ZONES]
         claims: list[tuple[int, Claim]] = []
         mentions = _mention_list(index)
+        last: dict[bool, tuple[int, str]] = {}  # personal? -> (char, entity) of the last named source
         for raw in raws:
             claim = self._claim(doc, index, raw)
             src = claim.source
             if src and src.entity is None and src.start is not None and src.text.lower() in _PRONOUNS:
-                src.entity = _antecedent(index, mentions, src.start, src.text.lower() in _PERSONAL)
+                personal = src.text.lower() in _PERSONAL
+                prev = last.get(personal)
+                # the speaker of the claims just before, else the nearest fitting mention
+                if prev is not None and src.start - prev[0] <= self.pronoun_window:
+                    src.entity = prev[1]
+                else:
+                    src.entity = _antecedent(index, mentions, src.start, personal)
+            elif src and src.entity and src.start is not None:
+                last[entity_type(index, src.entity) == "PERSON"] = (src.start, src.entity)
             if src and src.entity:
                 # a capital that speaks stands for its state ("Moscow says")
                 src.entity = capital_state(index, src.entity) or src.entity
@@ -86,7 +103,7 @@ class ClaimsComponent:
         s, e = raw.content
         cue = None
         if raw.cue is not None:
-            cue = ClaimCue(start=raw.cue[0], end=raw.cue[1], text=doc.text[raw.cue[0] : raw.cue[1]], lemma=raw.cue_lemma)
+            cue = ClaimCue(start=raw.cue[0], end=raw.cue[1], text=doc_text(doc)[raw.cue[0] : raw.cue[1]], lemma=raw.cue_lemma)
         source = None
         if raw.source is not None:
             ss, se = raw.source
@@ -100,9 +117,9 @@ class ClaimsComponent:
                             if g.dep_ == "pobj":
                                 place = entity_for_span(doc, index, g.idx, g.idx + len(g), g)
                                 ent = capital_state(index, place) or place or ent
-            source = ClaimSource(entity=ent, text=doc.text[ss:se], start=ss, end=se)
+            source = ClaimSource(entity=ent, text=doc_text(doc)[ss:se], start=ss, end=se)
         return Claim(
-            id="", start=s, end=e, text=doc.text[s:e], kind=raw.kind, cue=cue, source=source,  # type: ignore[arg-type]
+            id="", start=s, end=e, text=doc_text(doc)[s:e], kind=raw.kind, cue=cue, source=source,  # type: ignore[arg-type]
             hedged=bool(raw.hedges), hedges=list(raw.hedges),
         )
 
@@ -117,7 +134,7 @@ class ClaimsComponent:
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
             zone = _zone_at(doc, s)
             if zone in _EDITOR_ZONES:
-                out.append(Claim(id="", start=s, end=e, text=doc.text[s:e], kind="editor", source=ClaimSource(text="editor")))
+                out.append(Claim(id="", start=s, end=e, text=doc_text(doc)[s:e], kind="editor", source=ClaimSource(text="editor")))
                 continue
             if not self.author_claims or zone not in _AUTHOR_ZONES or len(toks) < self.min_author_tokens:
                 continue
@@ -132,7 +149,7 @@ class ClaimsComponent:
                     break
             if hit:
                 continue
-            out.append(Claim(id="", start=s, end=e, text=doc.text[s:e], kind="author", source=ClaimSource(text="author")))
+            out.append(Claim(id="", start=s, end=e, text=doc_text(doc)[s:e], kind="author", source=ClaimSource(text="author")))
         return out
 
 

@@ -13,30 +13,29 @@ from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._claims_entities import entity_index
-from fullpicture.nlp._events_args import arguments, event_date
-from fullpicture.nlp._events_data import EventLexicon, event_lexicon
+from fullpicture.nlp._events_args import arguments, event_date, place_positions, timex_positions
+from fullpicture.nlp._events_data import event_lexicon
 from fullpicture.nlp._events_modality import modality
 
-_FILLER = {"POS": {"IN": ["DET", "PRON"]}, "OP": "?"}
+_FILLER_POS = ("DET", "PRON")
 
 
-def _build_matcher(nlp: Language, lex: EventLexicon) -> Matcher:
-    matcher = Matcher(nlp.vocab)
-    for words, typ in lex.phrases.items():
-        pattern: list[dict[str, Any]] = []
-        for k, w in enumerate(words):
-            if k:
-                pattern.append(_FILLER)
-            pattern.append({"LEMMA": w} if k else {"LEMMA": w, "POS": {"IN": ["VERB", "NOUN", "ADJ", "PROPN"]}})
-        matcher.add(typ + ":" + " ".join(words), [pattern])
-    return matcher
+def _match_phrase(doc: Doc, i: int, words: tuple[str, ...]) -> int | None:
+    """End token of ``words`` (lemmas) starting at token ``i``; one article/possessive may sit between words."""
+    k = i + 1
+    for w in words[1:]:
+        if k < len(doc) and doc[k].pos_ in _FILLER_POS and doc[k].lemma_.lower() != w:
+            k += 1
+        if k >= len(doc) or doc[k].lemma_.lower() != w:
+            return None
+        k += 1
+    return k
 
 
 class EventsComponent:
@@ -46,28 +45,35 @@ class EventsComponent:
         cfg = settings.get("events", {}) if isinstance(settings.get("events"), dict) else {}
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
         self.lex = event_lexicon()
-        self.matcher = _build_matcher(nlp, self.lex)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
+            self.by_first.setdefault(words[0], []).append((words, typ))
         self.reporting = self.lex.modality["reporting_kinds"]
 
     def triggers(self, doc: Doc) -> list[tuple[int, int, str, int]]:
         """(start token, end token, type, head token) of every trigger, left to right."""
         lex = self.lex
         found: list[tuple[int, int, str, int]] = []
+        typ: str | None
         taken: set[int] = set()
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
-        for mid, s, e in matches:
-            if any(i in taken for i in range(s, e)):
-                continue
-            typ = doc.vocab.strings[mid].split(":", 1)[0]
-            span = doc[s:e]
-            found.append((s, e, typ, span.root.i))
-            taken.update(range(s, e))
         for tok in doc:
             if tok.i in taken:
                 continue
+            pos = tok.pos_
+            if pos not in ("VERB", "NOUN", "ADJ", "PROPN"):
+                continue
             lemma = tok.lemma_.lower()
-            typ = None
-            if tok.pos_ == "VERB":
+            matched = False
+            for words, typ in self.by_first.get(lemma, ()):
+                end = _match_phrase(doc, tok.i, words)
+                if end is not None:
+                    found.append((tok.i, end, typ, doc[tok.i : end].root.i))
+                    taken.update(range(tok.i, end))
+                    matched = True
+                    break
+            if matched:
+                continue
+            if pos == "VERB":
                 typ = lex.verbs.get(lemma)
                 end = tok.i + 1
                 for c in tok.children:
@@ -78,7 +84,7 @@ class EventsComponent:
                 if typ:
                     found.append((tok.i, end, typ, tok.i))
                     taken.update(range(tok.i, end))
-            elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            elif pos == "NOUN" and tok.dep_ != "compound":
                 typ = lex.nouns.get(lemma)
                 if typ:
                     found.append((tok.i, tok.i + 1, typ, tok.i))
@@ -89,22 +95,25 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Extract the events of one document."""
         index = entity_index(doc)
-        timexes = {t.id: t for t in (doc._.fp_timexes or [])}
+        txs = timex_positions(doc)
+        places = place_positions(doc, index)
         claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
         claims.sort(key=lambda c: c.start)
         starts = [c.start for c in claims]
         events: list[Event] = []
         head_of: dict[int, Event] = {}
+        sents = list(doc.sents)
+        sent_starts = [st.start for st in sents]
         for n, (s, e, typ, h) in enumerate(self.triggers(doc), 1):
             trig = doc[h]
-            sent = trig.sent
+            sent = sents[bisect_right(sent_starts, h) - 1]
             claim = _claim_at(claims, starts, doc[s].idx)
-            agents, patients, place = arguments(doc, index, trig, sent)
+            agents, patients, place = arguments(doc, index, trig, sent, places)
             span = doc[s:e]
             ev = Event(
                 id=f"e{n}", type=typ,
                 trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=trig.lemma_.lower()),
-                date=event_date(doc, trig, sent, timexes), place=place, agents=agents, patients=patients,
+                date=event_date(doc, trig, sent, txs), place=place, agents=agents, patients=patients,
                 modality=modality(trig, self.lex, claim is not None),  # type: ignore[arg-type]
                 source=claim.id if claim is not None else None,
                 evidence=Evidence(start=sent.start_char, end=sent.end_char),

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Claim, Figure
 from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp._claims_spans import doc_text
 from fullpicture.nlp._figures_data import figure_lexicon
 from fullpicture.nlp._figures_extract import FigureExtractor
 
@@ -40,13 +41,17 @@ class FiguresComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Extract the figures of one document."""
-        skip = {t.idx for t in doc if t._.fp_timex}
+        skip: set[int] = set()
+        for tx in doc._.fp_timexes or []:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None:
+                skip.update(t.idx for t in span)
         claims = list(doc._.fp_claims or [])
         figures: list[Figure] = []
         for n, raw in enumerate(self.extractor(doc, skip), 1):
             figures.append(
                 Figure(
-                    id=f"f{n}", start=raw.start, end=raw.end, text=doc.text[raw.start : raw.end],
+                    id=f"f{n}", start=raw.start, end=raw.end, text=doc_text(doc)[raw.start : raw.end],
                     value=raw.value, low=raw.low, high=raw.high, unit=raw.unit, counts=raw.counts,
                     approximate=raw.approximate, vague=raw.vague, claim=claim_for(claims, raw.start, raw.end),
                 )

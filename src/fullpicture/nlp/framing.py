@@ -52,7 +52,7 @@ def _count_tokens(doc: Doc) -> int:
 
 def _mark_quoted(cues: list[FramingCue], claims: list[Any]) -> None:
     """Note the speaker on word-choice cues inside a direct quotation: the source's words."""
-    quotes = sorted((c.start, c.end, c.source.text if c.source else None) for c in claims if c.kind == "direct")
+    quotes = [(c.start, c.end, c.source.text if c.source else None) for c in claims if c.kind == "direct"]
     if not quotes:
         return
     for cue in cues:

@@ -21,6 +21,7 @@ from fullpicture.models import Timex
 from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._time_calendar import Ref, parse_ref
 from fullpicture.nlp._time_checks import Env, accept
+from fullpicture.nlp._time_days import h_pod, h_spelled, h_time, h_weekend
 from fullpicture.nlp._time_grammar import Candidate, compiled_rules, find_candidates
 from fullpicture.nlp._time_lexicon import Lexicon, load_lexicon
 from fullpicture.nlp._time_points import (
@@ -31,16 +32,12 @@ from fullpicture.nlp._time_points import (
     h_iso,
     h_month,
     h_month_day,
-    h_pod,
     h_quarter,
     h_relday,
     h_relunit,
     h_season,
     h_slash,
-    h_time,
     h_weekday,
-    h_spelled,
-    h_weekend,
     h_year,
 )
 from fullpicture.nlp._time_resolve import Context, Result
@@ -64,7 +61,8 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Result | None]] = {
     "half": h_half, "season": h_season, "holiday": h_holiday, "weekday": h_weekday,
     "relday": h_relday, "pod": h_pod, "relunit": h_relunit, "ago": h_ago, "yearago": h_yearago,
     "duration": h_duration, "unitlong": h_unitlong, "vague": h_vague, "bareunits": h_bare,
-    "ref": h_ref, "weekend": h_weekend, "spelled": h_spelled, "set": h_set, "times": h_times, "setword": h_setword, "plwd": h_plwd,
+    "ref": h_ref, "weekend": h_weekend, "spelled": h_spelled, "set": h_set, "times": h_times,
+    "setword": h_setword, "plwd": h_plwd,
 }
 
 
@@ -88,8 +86,11 @@ def reference_date_at(doc: Doc, char: int) -> str | None:
 
 
 def sentence_tense(doc: Doc, env: Env, char: int, lex: Lexicon) -> str | None:
-    """PAST, FUTURE or PRESENT for the clause governing the token at ``char`` (None if unknown)."""
-    if not len(doc) or not doc.has_annotation("DEP"):
+    """PAST, FUTURE, MODAL ("would", "might") or PRESENT for the clause governing ``char``.
+
+    None when the doc is not parsed or no governing verb is found.
+    """
+    if not len(doc) or not env.parsed:
         return None
     tok = doc[env.token_index(char)]
     for _ in range(8):
@@ -104,17 +105,15 @@ def sentence_tense(doc: Doc, env: Env, char: int, lex: Lexicon) -> str | None:
             return "FUTURE"
         if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("acl", "relcl", "advcl"):
             return "PAST"  # reduced relative: "the deal, announced Friday, ..."
-        if any(a.lower_ in ("would", "might", "may") for a in auxes):
+        if any(a.lower_ in lex.modal_forward for a in auxes):
             return "MODAL"
         if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.tag_ == "VB" and tok.head.lemma_.lower() in lex.future_heads:
             return "FUTURE"
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "PAST"
-        if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        if any(a.lemma_ == "have" and a.tag_ != "VB" for a in auxes):  # perfect: "has held", "have been searching"
             return "PAST"
         if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-            if tok.lower_ in ("due",):
-                return "FUTURE"
             return "PRESENT"
         if tok.head is tok or tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
             break
@@ -130,6 +129,7 @@ class TimeTagger:
         self.year_from = str(section.get("year_from", "published"))
         self.signal_window = int(section.get("signal_window", 12))
         self.window = int(section.get("narrative_window", 400))
+        self.tense_days = int(section.get("tense_days", 62))
         self.lex = load_lexicon()
         compiled_rules()  # compile once, at pipeline build time
 
@@ -150,7 +150,8 @@ class TimeTagger:
         env = Env(doc)
         text = doc.text
         ctx = Context(
-            lex=self.lex, dct=dct, year_from=self.year_from, narrative_window=self.window, extra={"text": text}
+            lex=self.lex, dct=dct, year_from=self.year_from, narrative_window=self.window,
+            tense_days=self.tense_days, extra={"text": text},
         )
         timexes: list[Timex] = []
         narrative: list[tuple[int, str]] = []
@@ -195,9 +196,9 @@ class TimeTagger:
             return
         if ref.gran == "Q" and anchor != "narrative":
             ctx.last_quarter = ref
-        if anchor == "explicit" or ref.gran == "D":
+        if anchor in ("explicit", "narrative") or ref.gran == "D":
             ctx.narr_year = ref.year
-        if anchor == "explicit" and ref.gran in ("D", "M"):
+        if anchor in ("explicit", "narrative"):
             ctx.narr_year_pos = start
         if ref.gran in ("D", "M") and (anchor != "published" or ref.gran == "D"):
             ctx.narr = ref

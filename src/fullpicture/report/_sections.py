@@ -20,6 +20,9 @@ class Cell:
     cues: list[str] = field(default_factory=list)
 
 
+_FIELD_RANK = {"figure": 0, "date": 1, "agent": 2, "patient": 3, "place": 4}
+
+
 def _n(k: int, one: str, many: str) -> str:
     return f"{k} {one if k == 1 else many}"
 
@@ -96,7 +99,9 @@ def conflicts(comparison: Comparison, sides: dict[str, SideView], link: Linker) 
                     continue
                 cells.append(Cell(side, v.value, _targets([target]), claim_text))
             rows.append({"event": _title(ev, link), "date": nice_date(ev.date), "field": field_name(c.field),
-                         "vals": cells})
+                         "vals": cells, "rank": _FIELD_RANK.get(c.field.partition(":")[0], 9)})
+    # figures first (the sharpest disagreements), then dates, agents, places; stable otherwise
+    rows.sort(key=lambda r: int(str(r["rank"])))
     return rows
 
 

@@ -8,9 +8,10 @@ from fullpicture.report._view import Linker, build_documents, side_views
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (no pipes, no newlines, no raw HTML)."""
+    """Text safe inside a Markdown table cell (no pipes, newlines, raw HTML, links or emphasis)."""
     text = " ".join(str(text).split())
-    for ch, rep in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;"), ("`", "\\`")):
+    for ch, rep in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;"), ("`", "\\`"),
+                    ("[", "\\["), ("]", "\\]"), ("*", "\\*"), ("_", "\\_")):
         text = text.replace(ch, rep)
     return text
 

@@ -149,11 +149,7 @@ def build_comparison(analyses: list[Analysis], user_sides: dict[str, str] | None
         from fullpicture.align import assign_sides, compare
     except ImportError:
         return Comparison(sides=_fallback_sides(analyses, user_sides), documents=analyses)
-    try:
-        sides = assign_sides(analyses, user_sides)
-    except TypeError:
-        sides = _fallback_sides(analyses, user_sides)
-    return compare(analyses, sides=sides, settings=settings)
+    return compare(analyses, sides=assign_sides(analyses, user_sides), settings=settings)
 
 
 def comparison_for(*, inputs: Inputs | None = None, db: str | Path | None = None,

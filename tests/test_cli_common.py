@@ -1,0 +1,66 @@
+"""Shared CLI helpers and the reader plugin hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fullpicture.cli import _common
+from fullpicture.ingest import read_path
+from fullpicture.ingest._raw import Block, RawDocument
+from fullpicture.plugins import get_plugin_manager, hookimpl
+from tests.conftest import FIXTURES
+
+
+def test_progress_passes_items_through(monkeypatch):
+    assert list(_common.progress(iter(range(5)), 5, "x")) == [0, 1, 2, 3, 4]  # not a TTY under pytest
+    monkeypatch.setattr(_common, "progress_enabled", lambda: True)
+    assert list(_common.progress(iter(range(5)), 5, "x")) == [0, 1, 2, 3, 4]
+
+
+def test_report_error_is_one_line(capsys):
+    _common.report_error("a.txt: problem\n  spanning lines")
+    err = capsys.readouterr().err
+    assert err == "fullpicture: error: a.txt: problem spanning lines\n"
+
+
+def test_collect_documents_splits_docs_and_errors():
+    docs, errors = _common.collect_documents([FIXTURES / "ingest" / "articles.jsonl"], _settings())
+    assert len(docs) == 3 and len(errors) == 2
+
+
+def _settings():
+    from fullpicture import load_settings
+
+    return load_settings()
+
+
+class _CsvPlugin:
+    """A third-party reader: one document per CSV row (``title;text``)."""
+
+    @hookimpl
+    def fullpicture_readers(self):
+        def read(path: Path, raw: bytes, settings):
+            out = []
+            for i, line in enumerate(raw.decode("utf-8").splitlines(), 1):
+                title, text = line.split(";", 1)
+                out.append(RawDocument(blocks=[Block(title, "heading"), Block(text)], format="csv",
+                                       source_suffix=f"#row-{i}", title=title))
+            return out
+
+        return [((".csv",), read)]
+
+
+def test_reader_plugin_hook(tmp_path):
+    p = tmp_path / "rows.csv"
+    p.write_text("Gate reopened;Illustrative text written for the fullpicture project about the gate.\n"
+                 "Talks resume;Illustrative text written for the fullpicture project about the talks.\n")
+    pm = get_plugin_manager()
+    plugin = _CsvPlugin()
+    pm.register(plugin, name="test-csv")
+    try:
+        docs = read_path(p)
+    finally:
+        pm.unregister(plugin)
+    assert [d.info.title for d in docs] == ["Gate reopened", "Talks resume"]
+    assert docs[0].info.format == "csv" and docs[0].info.source.endswith("#row-1")
+    assert [z.kind for z in docs[0].zones] == ["heading", "body"]
