@@ -20,4 +20,4 @@ bench:
 	.venv/bin/python bench/bench.py
 
 eval:
-	.venv/bin/python -m eval.run_all --data ../shared/data
+	.venv/bin/python -m eval.run_all --data ../shared/data > eval-results.md

@@ -10,7 +10,7 @@ from fullpicture.models.entities import Entity, Timex
 from fullpicture.models.events import Claim, Event, Figure
 from fullpicture.models.framing import FramingCue, FramingProfile
 
-ANALYSIS_SCHEMA_ID = "fullpicture/analysis/v1"
+ANALYSIS_SCHEMA_ID: Literal["fullpicture/analysis/v1"] = "fullpicture/analysis/v1"
 
 ZoneKind = Literal["heading", "body", "editorial_note", "inline_note", "author_bio", "boilerplate"]
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fullpicture.models._base import Analysis
 
-COMPARISON_SCHEMA_ID = "fullpicture/comparison/v1"
+COMPARISON_SCHEMA_ID: Literal["fullpicture/comparison/v1"] = "fullpicture/comparison/v1"
 
 
 class _Model(BaseModel):
