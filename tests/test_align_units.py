@@ -75,6 +75,64 @@ def test_clustering_merges_same_lemma_same_day_only():
     assert stats["candidate_pairs"] >= 1
 
 
+def test_inherited_date_clash_is_soft_and_same_doc_type_date_needs_an_anchor():
+    import numpy as np
+
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    cfg = {**load_settings().section("align"), "embeddings": False}
+    mk = lambda doc, lemma, day, firm=True, parts=frozenset(): MentionFeatures(  # noqa: E731
+        doc=doc, lemma=lemma, family="material_conflict", type="ASSAULT",
+        interval=(day, day), date_firm=firm, participants=parts,
+    )
+    feats = [
+        mk("a", "leave", 24), mk("b", "exodus", 27, firm=False), mk("b", "flee", 24),
+        mk("b", "killed", 27, firm=False), mk("b", "explosion", 24, parts=frozenset({"g1"})),
+        mk("b", "blast", 24, parts=frozenset({"g1"})),
+    ]
+    sc = PairScorer(feats, cfg)
+    x = sc.features(np.array([[0, 1], [1, 2], [1, 3], [2, 3], [4, 5], [2, 4]]))
+    col = {n: FEATURES.index(n) for n in ("date_clash", "date_clash_soft", "same_type", "date_match")}
+    # stated vs inherited date: a soft clash, weighted far less than a clash of stated dates
+    assert x[0, col["date_clash"]] == 0 and x[0, col["date_clash_soft"]] == 1
+    assert cfg["w_date_clash_soft"] > cfg["w_date_clash"]
+    # inherited vs stated in one document: soft; two inherited dates of one document: firm
+    assert x[1, col["date_clash_soft"]] == 1
+    assert x[2, col["date_clash"]] == 0 and x[2, col["date_clash_soft"]] == 0  # same day
+    # one document, same type and day: counted only with a shared participant (or lemma, place)
+    assert x[4, col["same_type"]] == 1 and x[4, col["date_match"]] == 1
+    assert x[5, col["same_type"]] == 0 and x[5, col["date_match"]] == 0
+    # across documents type agreement still counts
+    assert x[0, col["same_type"]] == 1
+    # across documents an inherited date within the slack is neither a match nor a clash
+    near = [mk("a", "leave", 24), mk("b", "exodus", 24 + cfg["inherited_date_slack_days"], firm=False)]
+    z = PairScorer(near, cfg).features(np.array([[0, 1]]))
+    assert z[0, col["date_clash"]] == z[0, col["date_clash_soft"]] == z[0, col["date_match"]] == 0
+    two = [mk("b", "killed", 20, firm=False), mk("b", "killed", 25, firm=False)]
+    y = PairScorer(two, cfg).features(np.array([[0, 1]]))
+    assert y[0, col["date_clash"]] == 1 and y[0, col["date_clash_soft"]] == 0
+
+
+def test_place_mismatch_ignores_containment_and_nearby_places():
+    import numpy as np
+
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    cfg = {**load_settings().section("align"), "embeddings": False}
+    mk = lambda doc, place, geo: MentionFeatures(  # noqa: E731
+        doc=doc, lemma="strike", type="ASSAULT", places=frozenset({place}), geo=geo)
+    feats = [
+        mk("a", "g1", (40.4, 49.9, "AZ", True)),    # a country
+        mk("b", "g2", (39.8, 46.8, "AZ", False)),   # a town in it
+        mk("b", "g3", (39.9, 46.7, "AZ", False)),   # a town ~14 km away
+        mk("b", "g4", (41.7, 44.8, "GE", False)),   # a town abroad
+        mk("b", "g5", None),                        # not on the gazetteer
+    ]
+    x = PairScorer(feats, cfg).features(np.array([[0, 1], [1, 2], [0, 3], [1, 3], [1, 4]]))
+    place = x[:, FEATURES.index("place_match")].tolist()
+    assert place == [0.0, 0.0, -1.0, -1.0, -1.0]
+
+
 def test_log_odds_matches_formula_and_ranks_distinctive_terms():
     counts = {
         "a": Counter({"exodus": 10, "city": 20, "said": 30}),
@@ -134,9 +192,10 @@ def test_date_place_agent_conflicts_with_provenance():
     a, b = north(), south()
     ev_a = a.events[0].model_copy(update={"date": "2023-09-19"})
     # the other side places the same event elsewhere, a day later, with another agent
-    b.entities.append(b.entities[1].model_copy(update={
-        "id": "s9", "name": "Martuni", "geo": b.entities[1].geo.model_copy(update={"geonames_id": 999})}))
-    b.entities.append(b.entities[0].model_copy(update={"id": "s8", "name": "Southland", "mentions": []}))
+    far = b.entities[1].geo.model_copy(update={"geonames_id": 999, "lat": b.entities[1].geo.lat + 3.0})
+    b.entities.append(b.entities[1].model_copy(update={"id": "s9", "name": "Martuni", "geo": far}))
+    b.entities.append(b.entities[0].model_copy(
+        update={"id": "s8", "name": "southern forces", "type": "GROUP", "mentions": []}))
     ev_b = b.events[0].model_copy(update={"date": "2023-09-20", "place": "s9", "agents": ["s8"]})
     index = EntityIndex([a, b])
     members = [Member("north", a, ev_a), Member("south", b, ev_b)]
@@ -149,6 +208,40 @@ def test_date_place_agent_conflicts_with_provenance():
     # a month-level date on one side is compatible: no date conflict
     members[1] = Member("south", b, ev_b.model_copy(update={"date": "2023-09"}))
     assert "date" not in {c.field for c in find_conflicts(members, index, {})}
+
+
+def test_noise_place_and_agent_conflicts_are_dropped():
+    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._util import EntityIndex
+    from tests.fixtures.align.build import north, south
+
+    a, b = north(), south()
+    cfg = load_settings().section("align")
+    near = b.entities[1].geo.model_copy(update={"geonames_id": 998, "lat": b.entities[1].geo.lat + 0.1})
+    b.entities.append(b.entities[1].model_copy(update={"id": "s9", "name": "Martuni", "geo": near}))
+    b.entities.append(b.entities[1].model_copy(update={"id": "s6", "name": "Nowhere", "geo": None}))
+    # a group of people (NORP) is no actor whose naming can conflict with a GROUP
+    b.entities.append(b.entities[0].model_copy(
+        update={"id": "s8", "name": "Southerners", "type": "NORP", "mentions": []}))
+    for place in ("s9", "s6"):  # a place ~11 km away; a place without a gazetteer link
+        ev_b = b.events[0].model_copy(update={"place": place, "agents": ["s8"]})
+        members = [Member("north", a, a.events[0]), Member("south", b, ev_b)]
+        fields = {c.field for c in find_conflicts(members, EntityIndex([a, b]), cfg)}
+        assert not {"place", "agent"} & fields, (place, fields)
+
+
+def test_inherited_dates_do_not_conflict():
+    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._util import EntityIndex
+    from tests.fixtures.align.build import north, south
+
+    a, b = north(), south()
+    ev_a = a.events[0].model_copy(update={"date": "2023-09-19"})
+    ev_b = b.events[0].model_copy(update={"date": "2023-09-25", "date_source": "narrative"})
+    members = [Member("north", a, ev_a), Member("south", b, ev_b)]
+    assert "date" not in {c.field for c in find_conflicts(members, EntityIndex([a, b]), {})}
+    members[1] = Member("south", b, ev_b.model_copy(update={"date_source": "sentence"}))
+    assert "date" in {c.field for c in find_conflicts(members, EntityIndex([a, b]), {})}
 
 
 def test_country_contains_its_places():
@@ -165,3 +258,29 @@ def test_country_contains_its_places():
     members = [Member("north", a, a.events[0]), Member("south", b, ev_b)]
     fields = {c.field for c in find_conflicts(members, EntityIndex([a, b]), {})}
     assert "place" not in fields
+
+
+def test_bare_mention_in_adjacent_sentence_joins_its_event():
+    import numpy as np
+
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    cfg = {**load_settings().section("align"), "embeddings": False}
+    mk = lambda lemma, day, span, bare=False, firm=True: MentionFeatures(  # noqa: E731
+        doc="a", lemma=lemma, family="movement", type="DISPLACE", interval=(day, day),
+        date_firm=firm, span=span, bare=bare)
+    # "... fuel depot exploded. | Then came the exodus. | From 24 September, 100,000 crossed ..."
+    feats = [mk("exodus", 25, (100, 121), bare=True, firm=False), mk("cross", 24, (122, 200)),
+             mk("cross", 24, (400, 480)), mk("flee", 25, (10, 60))]
+    sc = PairScorer(feats, cfg)
+    x = sc.features(np.array([[0, 1], [0, 2], [1, 3], [0, 3]]))
+    adj, clash, soft = (FEATURES.index(n) for n in ("adjacent_bare", "date_clash", "date_clash_soft"))
+    assert x[0, adj] == 1 and x[1, adj] == 0 and x[2, adj] == 0  # next sentence only; needs a bare one
+    assert x[3, adj] == 0  # 40 characters apart: not adjacent
+    # the bare mention's inherited date is no evidence either way
+    assert x[0, clash] == 0 and x[0, soft] == 0
+    assert sc.prob(np.array([[0, 1]]))[0] >= cfg["threshold"]
+    assert sc.prob(np.array([[0, 2]]))[0] < cfg["threshold"]
+    # mentions without sentence spans (benchmarks) are never adjacent
+    other = [MentionFeatures(doc="a", lemma="x", type="T", bare=True), MentionFeatures(doc="a", lemma="y", type="T")]
+    assert PairScorer(other, cfg).features(np.array([[0, 1]]))[0, adj] == 0

@@ -21,6 +21,8 @@ def _ev(a, trigger):
     "text, trigger, typ",
     [
         ("The army launched an offensive in the east.", "offensive", "ASSAULT"),
+        ("The ministry began local anti-terrorist measures in the region.", "anti-terrorist measures", "ASSAULT"),
+        ("The counter-terrorism operation lasted a day.", "counter-terrorism operation", "ASSAULT"),
         ("The raid left the village in ruins.", "raid", "ASSAULT"),
         ("Militants set up a roadblock on the main road.", "roadblock", "COERCE"),
         ("The two leaders held talks in Brussels.", "talks", "CONSULT"),

@@ -121,6 +121,8 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
     for m in members:
         if not m.event.date or interval(m.event.date) is None:
             continue
+        if m.event.date_source not in (None, "sentence"):
+            continue  # inherited dates (narrative, publication) are not the side's statement
         tx = next((t for t in m.analysis.timexes if t.value == m.event.date
                    and m.event.evidence.start <= t.start < m.event.evidence.end), None)
         per_side.setdefault(m.side, []).append(
@@ -150,7 +152,7 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _country_code(name: str) -> str | None:
+def country_code(name: str) -> str | None:
     """ISO alpha-2 code when ``name`` names a country (pycountry), else None."""
     import pycountry
 
@@ -163,7 +165,7 @@ def _country_code(name: str) -> str | None:
 def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
     """(keys, reach) of a place: a country also matches any place inside it."""
     keys, reach = {key}, {key}
-    cc = _country_code(ent.name)
+    cc = country_code(ent.name)
     if cc and ent.type in ("GPE", "LOC"):
         keys.add(f"cc:{cc}")
         reach.add(f"cc:{cc}")
@@ -172,12 +174,37 @@ def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
     return keys, reach
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def actor_kind(ent: Entity, cfg: dict[str, Any]) -> str | None:
+    """The actor class of an agent (``person`` or ``collective``), None when it is no resolved actor.
+
+    Groups of people (NORP: "Armenians") and places that are not states are not actors whose
+    disagreement is meaningful; a GPE counts as an actor (its government) when it is a country.
+    """
+    kinds = cfg.get("conflict_actor_kinds") or {"person": ["PERSON"], "collective": ["ORG", "GROUP"]}
+    for name, types in kinds.items():
+        if ent.type in types:
+            return str(name)
+    if ent.type == "GPE" and country_code(ent.name):
+        return "collective"
+    return None
+
+
 def _entity_conflict(
-    members: Sequence[Member], index: EntityIndex, field: str
+    members: Sequence[Member], index: EntityIndex, field: str, cfg: dict[str, Any] | None = None
 ) -> Conflict | None:
+    cfg = cfg or {}
     per_side: dict[str, list[ConflictValue]] = {}
     keys: dict[str, set[str]] = {}
     reach: dict[str, set[str]] = {}
+    points: dict[str, list[tuple[float, float]]] = {}
+    kinds: dict[str, set[str]] = {}
     for m in members:
         doc = m.analysis.document.id
         ids = [m.event.place] if field == "place" else list(m.event.agents)
@@ -186,6 +213,15 @@ def _entity_conflict(
             ent = index.entity(doc, eid)
             if key is None or ent is None:
                 continue
+            if field == "place":
+                if ent.geo is None:
+                    continue  # unresolved places cannot be compared
+                points.setdefault(m.side, []).append((ent.geo.lat, ent.geo.lon))
+            else:
+                kind = actor_kind(ent, cfg)
+                if kind is None:
+                    continue
+                kinds.setdefault(m.side, set()).add(kind)
             mention = next((x for x in ent.mentions
                             if m.event.evidence.start <= x.start < m.event.evidence.end), None)
             k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
@@ -202,12 +238,17 @@ def _entity_conflict(
                 )
             )
     sides = list(keys)
-    # sides clash when neither names a place (or agent) the other reaches
-    clash = any(
-        not (keys[s] & reach[t] or keys[t] & reach[s])
-        for i, s in enumerate(sides)
-        for t in sides[i + 1 :]
-    )
+    min_km = float(cfg.get("place_conflict_km", 100.0))
+
+    def differ(s: str, t: str) -> bool:
+        # neither names a place (or agent) the other reaches...
+        if keys[s] & reach[t] or keys[t] & reach[s]:
+            return False
+        if field == "place":  # ...and the places are far apart
+            return all(_km(p, q) > min_km for p in points[s] for q in points[t])
+        return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
+
+    clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])
     if len(sides) > 1 and clash:
         return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])
     return None
@@ -222,8 +263,8 @@ def find_conflicts(
     out = _figure_conflicts(members, cfg)
     for c in (
         _date_conflict(members),
-        _entity_conflict(members, index, "agent"),
-        _entity_conflict(members, index, "place"),
+        _entity_conflict(members, index, "agent", cfg),
+        _entity_conflict(members, index, "place", cfg),
     ):
         if c is not None:
             out.append(c)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from fullpicture.align._conflicts import country_code
 from fullpicture.align._dates import interval
 from fullpicture.align._events import MentionFeatures, Vectors
 from fullpicture.align._topics import cosine, tfidf_vectors
@@ -35,6 +37,12 @@ def lemma_of(ev: Event) -> str:
     return (ev.trigger.lemma or ev.trigger.text).strip().lower()
 
 
+def _bare(ev: Event, events_in_sentence: int) -> bool:
+    """The only event of its sentence, with no participants, place, figures or stated date."""
+    return events_in_sentence == 1 and ev.date_source != "sentence" and not (
+        ev.agents or ev.patients or ev.place or ev.figures)
+
+
 def build_features(
     analyses: Sequence[Analysis], index: EntityIndex, cfg: dict[str, Any]
 ) -> tuple[list[MentionFeatures], list[tuple[int, Event]]]:
@@ -44,12 +52,18 @@ def build_features(
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
         doc = a.document.id
+        per_sentence = Counter((ev.evidence.start, ev.evidence.end) for ev in a.events)
         for ev in a.events:
             places = set()
+            geo = None
             if ev.place:
                 key = index.key(doc, ev.place, resolve=True)
                 if key:
                     places.add(key)
+                ent = index.entity(doc, ev.place)
+                if ent is not None and ent.geo is not None:
+                    is_country = ent.type in ("GPE", "LOC") and country_code(ent.name) is not None
+                    geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), is_country)
             parts = {index.key(doc, e, resolve=True) for e in [*ev.agents, *ev.patients]}
             sent = sentence_of(a, ev)
             feats.append(
@@ -61,7 +75,11 @@ def build_features(
                     type=ev.type,
                     family=type_family(ev.type, groups),
                     interval=interval(ev.date),
+                    date_firm=ev.date_source in (None, "sentence"),
+                    span=(ev.evidence.start, ev.evidence.end),
+                    bare=_bare(ev, per_sentence[(ev.evidence.start, ev.evidence.end)]),
                     places=frozenset(places),
+                    geo=geo,
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
                 )

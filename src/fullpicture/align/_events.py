@@ -34,6 +34,8 @@ FEATURES = (
     "participants",
     "same_sentence",
     "lemma_x_document",
+    "date_clash_soft",
+    "adjacent_bare",
 )
 
 
@@ -48,6 +50,15 @@ class MentionFeatures:
     type: str | None = None
     family: str = "*"
     interval: tuple[int, int] | None = None
+    # False when the date was inherited (narrative reference time, publication date)
+    # rather than stated in the mention's own clause or sentence
+    date_firm: bool = True
+    # gazetteer point of the place: (lat, lon, country code, the place is a country)
+    geo: tuple[float, float, str, bool] | None = None
+    # character span of the evidence sentence, for sentence adjacency inside one document
+    span: tuple[int, int] | None = None
+    # no arguments of its own (participants, place, stated date): "Then came the exodus."
+    bare: bool = False
     places: frozenset[str] = frozenset()
     participants: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
@@ -113,7 +124,7 @@ def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np
             blocks.setdefault(k, []).append(i)
     lo_arr = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
     hi_arr = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
-    dated = np.array([f.interval is not None for f in feats], dtype=bool)
+    dated = np.array([f.interval is not None and f.date_firm for f in feats], dtype=bool)
     doc_ids = _ids([f.doc for f in feats])
     lemma_ids = _ids([f.lemma for f in feats])
     tri: dict[int, tuple[np.ndarray, np.ndarray]] = {}
@@ -154,6 +165,8 @@ class PairScorer:
         self.feats = feats
         self.vec = vec or Vectors()
         self.bias, self.w = weights(cfg)
+        self.anchor_trigger = float(cfg.get("same_doc_anchor_trigger_sim", 0.45))
+        self.anchor_sentence = float(cfg.get("same_doc_anchor_sentence_sim", 0.5))
         self.lemma = _ids([f.lemma or object() for f in feats])
         self.doc = _ids([f.doc for f in feats])
         self.type = _ids([f.type if f.type is not None else object() for f in feats])
@@ -161,8 +174,21 @@ class PairScorer:
         self.lo = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
         self.hi = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
         self.dated = np.array([f.interval is not None for f in feats], dtype=bool)
+        self.firm = np.array([f.date_firm for f in feats], dtype=bool)
+        self.slack = int(cfg.get("inherited_date_slack_days", 0))
+        self.adjacent_chars = int(cfg.get("adjacent_sentence_chars", 3))
+        self.s0 = np.array([f.span[0] if f.span else -(10**9) for f in feats], dtype=np.int64)
+        self.s1 = np.array([f.span[1] if f.span else -(10**9) for f in feats], dtype=np.int64)
+        self.bare = np.array([f.bare for f in feats], dtype=bool)
+        self.spanned = np.array([f.span is not None for f in feats], dtype=bool)
         self.place = _pad([f.places for f in feats])
         self.has_place = np.array([bool(f.places) for f in feats], dtype=bool)
+        self.has_geo = np.array([f.geo is not None for f in feats], dtype=bool)
+        self.lat = np.radians([f.geo[0] if f.geo else 0.0 for f in feats])
+        self.lon = np.radians([f.geo[1] if f.geo else 0.0 for f in feats])
+        self.cc = _ids([f.geo[2] if f.geo and f.geo[2] else object() for f in feats])
+        self.is_country = np.array([bool(f.geo and f.geo[3]) for f in feats], dtype=bool)
+        self.place_km = float(cfg.get("place_conflict_km", 100.0))
         self.part = _pad([f.participants for f in feats])
         self.n_part = np.array([len(f.participants) for f in feats], dtype=np.int64)
         self._doc_names = [f.doc for f in feats]
@@ -208,20 +234,59 @@ class PairScorer:
             vals[u] = self._doc_cache[k]
         out[:, 3] = vals[inv]
         out[:, 4] = self.type[ii] == self.type[jj]
-        both = self.dated[ii] & self.dated[jj]
+        # a bare mention's date is inherited, no statement of the text: no date evidence
+        both = self.dated[ii] & self.dated[jj] & ~self.bare[ii] & ~self.bare[jj]
         gap = np.maximum(0, np.maximum(self.lo[ii], self.lo[jj]) - np.minimum(self.hi[ii], self.hi[jj]))
         out[:, 5] = both & (gap == 0)
-        out[:, 6] = both & (gap > 0)
+        # a clash is strong evidence only when both dates are stated in the mentions' sentences
+        # two inherited dates of one document that differ were set by the text itself as
+        # different reference times, which is as strong as two stated dates
+        same_doc = self.doc[ii] == self.doc[jj]
+        firm = (self.firm[ii] & self.firm[jj]) | (same_doc & ~self.firm[ii] & ~self.firm[jj])
+        # across documents an inherited date is approximate: a gap within the slack is neither
+        # match nor clash (inside one document different reference times are meaningful)
+        clash = gap > np.where((self.firm[ii] & self.firm[jj]) | same_doc, 0, self.slack)
+        out[:, 6] = both & clash & firm
+        out[:, 11] = both & clash & ~firm
         bp = self.has_place[ii] & self.has_place[jj]
         shared = _overlap(self.place[ii], self.place[jj]) > 0
-        out[:, 7] = np.where(bp, np.where(shared, 1.0, -1.0), 0.0)
+        out[:, 7] = np.where(bp, np.where(shared, 1.0, np.where(self._far(ii, jj), -1.0, 0.0)), 0.0)
         inter = _overlap(self.part[ii], self.part[jj])
         union = self.n_part[ii] + self.n_part[jj] - inter
         bq = (self.n_part[ii] > 0) & (self.n_part[jj] > 0)
         out[:, 8] = np.where(bq, inter / np.maximum(union, 1), 0.0)
         out[:, 9] = (self.doc[ii] == self.doc[jj]) & (self.sent[ii] == self.sent[jj])
         out[:, 10] = out[:, 0] * out[:, 3]
+        # a bare mention of the same type in the next or previous sentence of one document is
+        # an anaphoric or cataphoric mention of the same event ("Then came the exodus. From
+        # 24 September, 100,000 people crossed ...")
+        near = (np.abs(self.s0[jj] - self.s1[ii]) <= self.adjacent_chars) | (
+            np.abs(self.s0[ii] - self.s1[jj]) <= self.adjacent_chars)
+        out[:, 12] = same_doc & (out[:, 4] > 0) & near & (self.bare[ii] | self.bare[jj]) & (
+            self.spanned[ii] & self.spanned[jj])
+        # Type and date agreement (hand-set weights) are no evidence of identity inside one
+        # document, which reports many same-type events of one day: there they count only when
+        # the mentions share a trigger lemma, a participant or a place, or their triggers or
+        # sentences are similar.
+        anchored = (
+            (self.doc[ii] != self.doc[jj]) | (out[:, 0] > 0) | (inter > 0) | (bp & shared)
+            | (out[:, 1] >= self.anchor_trigger) | (out[:, 2] >= self.anchor_sentence)
+            | (out[:, 12] > 0)
+        )
+        out[:, 4] *= anchored
+        out[:, 5] *= anchored
         return out
+
+    def _far(self, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+        """Whether two different places count against a pair: not when both are on the gazetteer
+        and one contains the other (a country contains the places with its code) or they lie
+        within ``place_conflict_km``; unresolved different places still count."""
+        both = self.has_geo[ii] & self.has_geo[jj]
+        inside = (self.cc[ii] == self.cc[jj]) & (self.is_country[ii] | self.is_country[jj])
+        la, lb, dlon = self.lat[ii], self.lat[jj], self.lon[jj] - self.lon[ii]
+        h = np.sin((lb - la) / 2) ** 2 + np.cos(la) * np.cos(lb) * np.sin(dlon / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        return ~(both & (inside | (km <= self.place_km)))
 
     def prob(self, pairs: np.ndarray) -> np.ndarray:
         """Coreference probability of each pair."""

@@ -34,6 +34,11 @@ class Event(_Model):
     type: str
     trigger: Trigger
     date: str | None = Field(default=None, description="TIMEX3 value of the event's time")
+    date_source: Literal["sentence", "narrative", "published"] | None = Field(
+        default=None,
+        description="where the date comes from: a timex in the event's own clause/sentence, the "
+        "narrative reference time carried from earlier sentences, or the publication date",
+    )
     place: str | None = Field(default=None, description="entity id")
     agents: list[str] = Field(default_factory=list, description="entity ids")
     patients: list[str] = Field(default_factory=list, description="entity ids")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from fullpicture._data import data_toml
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,7 @@ class ClaimLexicon:
 
 
 def _read(name: str) -> dict:
-    path = resources.files("fullpicture").joinpath("data/claims", name)
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return data_toml("claims", name)
 
 
 @lru_cache(maxsize=1)

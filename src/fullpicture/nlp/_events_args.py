@@ -156,13 +156,14 @@ def timex_positions(doc: Doc) -> list[tuple[int, str]]:
     return token_positions(doc, items)
 
 
-def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]]) -> str | None:
-    """A timex of the trigger's clause, else of its sentence, else the narrative/publication date."""
+def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
+    else the narrative reference date (``narrative``), else the publication date (``published``)."""
     head = clause_head(trig)
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     k = bisect_left(txs, (lo, ""))
     if k < len(txs) and txs[k][0] < hi:
-        return txs[k][1]
+        return txs[k][1], "sentence"
     k = bisect_left(txs, (sent.start, ""))
     best: tuple[int, str] | None = None
     while k < len(txs) and txs[k][0] < sent.end:
@@ -171,20 +172,21 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]]) ->
             best = (dist, txs[k][1])
         k += 1
     if best:
-        return best[1]
+        return best[1], "sentence"
+    narrative = doc._.fp_narrative or []
+    k = bisect_right([c for c, _ in narrative], trig.idx) - 1
+    # the time layer's reference time is the narrative date in force, else the publication date
+    source = "narrative" if k >= 0 else "published"
     fn = _reference_date_at()
     if fn is not None:
         try:
             ref = fn(doc, trig.idx)
             if ref:
-                return str(ref)
+                return str(ref), source
         except Exception:  # noqa: BLE001
             pass
-    narrative = doc._.fp_narrative or []
-    if narrative:
-        k = bisect_right([c for c, _ in narrative], trig.idx) - 1
-        if k >= 0:
-            return str(narrative[k][1])
+    if k >= 0:
+        return str(narrative[k][1]), "narrative"
     info = doc._.fp_info
     pub = getattr(info, "published", None) if info is not None else None
-    return str(pub)[:10] if pub else None
+    return (str(pub)[:10], "published") if pub else (None, None)

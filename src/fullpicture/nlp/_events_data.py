@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,14 @@ class EventLexicon:
     phrases: dict[tuple[str, ...], str]
     plover: dict[str, str]
     modality: dict[str, frozenset[str]]
+
+
+_WORD = re.compile(r"[^\s-]+|-")
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    """A phrase as spaCy tokenizes it: hyphens are tokens of their own ("anti - terrorist")."""
+    return tuple(_WORD.findall(phrase.lower()))
 
 
 def _read(name: str) -> dict:
@@ -37,11 +46,11 @@ def event_lexicon() -> EventLexicon:
         for w in spec.get("verbs", []):
             verbs.setdefault(w, typ)
         for w in spec.get("nouns", []):
-            if " " in w:
-                phrases.setdefault(tuple(w.split()), typ)
+            if " " in w or "-" in w:
+                phrases.setdefault(_words(w), typ)
             else:
                 nouns.setdefault(w, typ)
         for p in spec.get("phrases", []):
-            phrases.setdefault(tuple(p.split()), typ)
+            phrases.setdefault(_words(p), typ)
     mod = _read("modality.toml")["modality"]
     return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()})

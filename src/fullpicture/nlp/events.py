@@ -110,10 +110,12 @@ class EventsComponent:
             claim = _claim_at(claims, starts, doc[s].idx)
             agents, patients, place = arguments(doc, index, trig, sent, places)
             span = doc[s:e]
+            date, date_source = event_date(doc, trig, sent, txs)
             ev = Event(
                 id=f"e{n}", type=typ,
                 trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=trig.lemma_.lower()),
-                date=event_date(doc, trig, sent, txs), place=place, agents=agents, patients=patients,
+                date=date, date_source=date_source,  # type: ignore[arg-type]
+                place=place, agents=agents, patients=patients,
                 modality=modality(trig, self.lex, claim is not None),  # type: ignore[arg-type]
                 source=claim.id if claim is not None else None,
                 evidence=Evidence(start=sent.start_char, end=sent.end_char),
