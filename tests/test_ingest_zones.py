@@ -136,3 +136,17 @@ def test_byline_variants():
     assert names("By Jane Doe, John Smith and Ann Lee") == [("Jane Doe", None), ("John Smith", None), ("Ann Lee", None)]
     assert names("By Jane Doe | Updated 2 hours ago") == [("Jane Doe", None)]
     assert names("By an illustrative columnist") == []
+
+
+def test_wire_credit_line_is_boilerplate_not_body():
+    doc = load_text(
+        "Talks resumed in Brussels on Monday, officials said.\n\n"
+        "The two delegations met for three hours.\n\n"
+        "Reporting by Jane Roe; editing by John Doe\n",
+        source="<test>",
+    )
+    assert _zone_text(doc, "boilerplate") == ["Reporting by Jane Roe; editing by John Doe"]
+    # a body sentence that merely contains the words stays body
+    doc2 = load_text("Reporting by local journalists was banned in the city for six weeks after the "
+                     "vote, the monitors said in a long statement. It was later lifted.\n", source="<t>")
+    assert "boilerplate" not in _kinds(doc2)

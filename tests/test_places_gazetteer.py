@@ -69,3 +69,18 @@ def test_user_aliases_in_pipeline():
     assert ents["Banjska"].geo.source == "user:aliases_banjska.yaml"
     assert ents["Banjska monastery"].type == "FAC"
     assert ents["Banjska monastery"].geo.lat == pytest.approx(42.95)
+
+
+def test_foreign_alternate_name_of_a_minor_place_stays_unresolved():
+    from tests.helpers import analyze_text
+
+    # "Banjska" (a Kosovo village, not in cities1000) is also an alternate name of Bulgaria's
+    # Bansko: in a text about Kosovo that link would be wrong, so the mention keeps no geo
+    a = analyze_text("Armed men attacked a police patrol near the village of Banjska in northern "
+                     "Kosovo on Sunday, officials in Pristina said.")
+    banjska = [e for e in a.entities if any(m.text == "Banjska" for m in e.mentions)]
+    assert banjska and all(e.geo is None or e.geo.country == "XK" for e in banjska)
+    assert any(e.geo and e.geo.country == "XK" for e in a.entities if e.name == "Pristina")
+    # the main name of the same place, or a document about its own country, still resolves
+    b = analyze_text("Snow closed the roads to Bansko, the ski resort in south-west Bulgaria.")
+    assert any(e.geo and e.geo.country == "BG" for e in b.entities if e.name == "Bansko")

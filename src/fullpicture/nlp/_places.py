@@ -177,6 +177,19 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, doc_cc: dict[str, f
     return s
 
 
+def _foreign_alternate(pi: PlaceIndex, i: int, text: str, doc_cc: dict[str, float], cfg: dict[str, Any]) -> bool:
+    """A minor place reached only by an alternate name, in a country the document never places
+    anything in: more likely a gap of the gazetteer ("Banjska", a Kosovo village, is also an
+    alternate name of Bulgaria's Bansko) than the place meant."""
+    p = pi.place(i)
+    limit = float(cfg.get("foreign_alternate_max_pop", 0))
+    return bool(
+        any(v > 0 for v in doc_cc.values()) and p.cc and doc_cc.get(p.cc, 0.0) <= 0 and p.pop < limit and i not in pi.user_ids
+        and p.kind not in ("country", "continent", "admin1", "capital")
+        and fold(p.name) != fold(text).removeprefix("the ")
+    )
+
+
 def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places as context (two passes)."""
     doc_cc: dict[str, float] = {}
@@ -188,6 +201,7 @@ def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]],
             if p.kind not in ("country", "continent"):
                 anchors.append((p.lat, p.lon))
     result: list[tuple[int, float] | None] = []
+    own: dict[tuple[str, str], float] = {}  # pass-1 country counts that a name gave itself
     for _pass in range(2):
         result = []
         for text, cands in spans:
@@ -195,13 +209,19 @@ def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]],
                 result.append(None)
                 continue
             best = max(cands, key=lambda c: (score(pi, c[0], text, c[1], doc_cc, anchors, cfg), -c[0]))
+            cc = pi.place(best[0]).cc
+            others = {cc: doc_cc.get(cc, 0.0) - own.get((fold(text), cc), 0.0)} if doc_cc else {}
+            if _pass and _foreign_alternate(pi, best[0], text, {**doc_cc, **others}, cfg):
+                result.append(None)
+                continue
             result.append((best[0], score(pi, best[0], text, best[1], doc_cc, anchors, cfg)))
-        doc_cc, anchors = {}, []
-        for r in result:
+        doc_cc, anchors, own = {}, [], {}
+        for (text, _c), r in zip(spans, result, strict=True):
             if r is not None:
                 p = pi.place(r[0])
                 if p.cc:
                     doc_cc[p.cc] = doc_cc.get(p.cc, 0.0) + 1.0
+                    own[(fold(text), p.cc)] = own.get((fold(text), p.cc), 0.0) + 1.0
                 if p.kind not in ("country", "continent"):
                     anchors.append((p.lat, p.lon))
         anchors = anchors[:50]
