@@ -55,6 +55,7 @@ def test_alias_file_errors(tmp_path):
 
 
 def test_user_aliases_in_pipeline():
+    import fullpicture.nlp.entities  # noqa: F401  (registers the fp_entities factory)
     from fullpicture.nlp.pipeline import _plugin_settings
     from fullpicture.settings import load_settings
 
@@ -84,3 +85,13 @@ def test_foreign_alternate_name_of_a_minor_place_stays_unresolved():
     # the main name of the same place, or a document about its own country, still resolves
     b = analyze_text("Snow closed the roads to Bansko, the ski resort in south-west Bulgaria.")
     assert any(e.geo and e.geo.country == "BG" for e in b.entities if e.name == "Bansko")
+
+
+def test_object_of_a_place_verb_is_a_place_context():
+    from tests.helpers import analyze_text
+
+    # the small model tags "Kharkiv" here as PERSON; "shelled X" is a locative context
+    a = analyze_text("Moscow vetoed the resolution, while officials in Kyiv condemned the strike. "
+                     "Russian forces shelled Kharkiv overnight, the regional governor said.")
+    kharkiv = [e for e in a.entities if any(m.text == "Kharkiv" for m in e.mentions)]
+    assert kharkiv and kharkiv[0].type == "GPE" and kharkiv[0].geo and kharkiv[0].geo.country == "UA"

@@ -241,3 +241,13 @@ def test_markdown_escapes_source_text() -> None:
 
     out = _cell("[click](javascript:alert(1)) <b>x</b> a|b *y*")
     assert "](" not in out.replace("\\](", "") and "<b>" not in out and "\\|" in out
+
+
+def test_nice_date_reads_timex3_granularities():
+    from fullpicture.report._view import nice_date
+
+    assert nice_date("2023-09-19") == "19 Sep 2023"
+    assert nice_date("2023-09") == "Sep 2023"
+    assert nice_date("199") == "1990s" and nice_date("199X") == "1990s"
+    assert nice_date("19") == "1900s"
+    assert nice_date(None) == "undated"

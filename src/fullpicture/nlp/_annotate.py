@@ -30,6 +30,8 @@ def _locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps:
         return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_object_verbs:
+        return True
     return start > 0 and doc[start - 1].lower_ in lex.locative_preps and doc[start - 1].lower_ != "of"
 
 

@@ -24,6 +24,7 @@ class Lexicon:
     side_nouns: frozenset[str]
     feature_nouns: frozenset[str]
     locative_preps: frozenset[str]
+    place_object_verbs: frozenset[str]
     demonyms: dict[str, str]  # folded adjective -> ISO alpha-2
 
 
@@ -44,5 +45,6 @@ def get_lexicon() -> Lexicon:
         side_nouns=frozenset(data["side_nouns"]),
         feature_nouns=frozenset(data["feature_nouns"]),
         locative_preps=frozenset(data["locative_preps"]),
+        place_object_verbs=frozenset(data.get("place_object_verbs", [])),
         demonyms=dem,
     )

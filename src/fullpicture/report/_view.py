@@ -75,6 +75,10 @@ def nice_date(value: str | None) -> str:
         return "undated"
     if len(value) == 4 and value[:3].isdigit() and value[3] == "X":
         return f"{value[:3]}0s"
+    if len(value) == 3 and value.isdigit():  # TIMEX3 decade: "199" = the 1990s
+        return f"{value}0s"
+    if len(value) == 2 and value.isdigit():  # TIMEX3 century: "19" = the 1900s
+        return f"{value}00s"
     parts = value.split("T")[0].split("-")
     try:
         if len(parts) >= 3 and parts[2][:2].isdigit():

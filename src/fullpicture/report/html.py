@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from fullpicture.models.comparison import Comparison
+from fullpicture.models.comparison import AlignedEvent, Comparison
 from fullpicture.report import _sections as sec
 from fullpicture.report._svg import framing_svg, map_svg, places
 from fullpicture.report._view import Linker, build_documents, finish_documents, side_views
@@ -104,7 +104,11 @@ def _default_title(comparison: Comparison, n_sides: int) -> str:
     """A neutral title: how many sides and when (never one side's headline or names)."""
     words = {1: "One side", 2: "Two sides", 3: "Three sides", 4: "Four sides"}
     head = words.get(n_sides, f"{n_sides} sides") + " of the story"
-    dates = sorted(e.date[:10] for e in comparison.events if e.date and e.date[:4].isdigit())
+    # the span of the events that several sides report (else of all), at month precision or finer
+    def dated(events: list[AlignedEvent]) -> list[str]:
+        return sorted(e.date[:10] for e in events if e.date and len(e.date) >= 7 and e.date[:4].isdigit())
+
+    dates = dated([e for e in comparison.events if len(e.sides) > 1]) or dated(comparison.events)
     if not dates:
         dates = sorted(a.document.published[:10] for a in comparison.documents
                        if a.document.published and a.document.published[:4].isdigit())
