@@ -284,3 +284,22 @@ def test_bare_mention_in_adjacent_sentence_joins_its_event():
     # mentions without sentence spans (benchmarks) are never adjacent
     other = [MentionFeatures(doc="a", lemma="x", type="T", bare=True), MentionFeatures(doc="a", lemma="y", type="T")]
     assert PairScorer(other, cfg).features(np.array([[0, 1]]))[0, adj] == 0
+
+
+def test_counter_terms_of_a_cue_link_two_sides_words():
+    import numpy as np
+
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    cfg = {**load_settings().section("align"), "embeddings": False}
+    mk = lambda doc, lemma, names, counters=frozenset(): MentionFeatures(  # noqa: E731
+        doc=doc, lemma=lemma, type="ASSAULT", interval=(19, 19),
+        names=frozenset(names), counters=frozenset(counters))
+    feats = [mk("a", "offensive", {"offensive"}),
+             mk("b", "measure", {"anti-terrorist measures", "measure"}, {"offensive", "war"}),
+             mk("b", "strike", {"strike"}),
+             mk("a", "war", {"war"})]
+    x = PairScorer(feats, cfg).features(np.array([[0, 1], [0, 2], [1, 2], [1, 3]]))
+    col = FEATURES.index("counter_term")
+    assert x[:, col].tolist() == [1.0, 0.0, 0.0, 1.0]  # never inside one document (1, 2)
+    assert cfg["w_counter_term"] > 0

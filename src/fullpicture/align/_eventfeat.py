@@ -43,6 +43,19 @@ def _bare(ev: Event, events_in_sentence: int) -> bool:
         ev.agents or ev.patients or ev.place or ev.figures)
 
 
+def _trigger_terms(a: Analysis, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The trigger's own words (text, lemma, cue terms on it) and the counter-terms of the
+    framing cues that overlap it, lower case."""
+    t0, t1 = ev.trigger.start, ev.trigger.end
+    names = {ev.trigger.text.lower(), lemma_of(ev)}
+    counters: set[str] = set()
+    for cue in a.framing:
+        if cue.start < t1 and t0 < cue.end and cue.counter_terms:
+            names.add(cue.text.lower())
+            counters.update(c.lower() for c in cue.counter_terms)
+    return frozenset(names), frozenset(counters - names)
+
+
 def build_features(
     analyses: Sequence[Analysis], index: EntityIndex, cfg: dict[str, Any]
 ) -> tuple[list[MentionFeatures], list[tuple[int, Event]]]:
@@ -64,6 +77,7 @@ def build_features(
                 if ent is not None and ent.geo is not None:
                     is_country = ent.type in ("GPE", "LOC") and country_code(ent.name) is not None
                     geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), is_country)
+            names, counters = _trigger_terms(a, ev)
             parts = {index.key(doc, e, resolve=True) for e in [*ev.agents, *ev.patients]}
             sent = sentence_of(a, ev)
             feats.append(
@@ -77,6 +91,8 @@ def build_features(
                     interval=interval(ev.date),
                     date_firm=ev.date_source in (None, "sentence"),
                     span=(ev.evidence.start, ev.evidence.end),
+                    names=names,
+                    counters=counters,
                     bare=_bare(ev, per_sentence[(ev.evidence.start, ev.evidence.end)]),
                     places=frozenset(places),
                     geo=geo,

@@ -36,6 +36,7 @@ FEATURES = (
     "lemma_x_document",
     "date_clash_soft",
     "adjacent_bare",
+    "counter_term",
 )
 
 
@@ -59,6 +60,10 @@ class MentionFeatures:
     span: tuple[int, int] | None = None
     # no arguments of its own (participants, place, stated date): "Then came the exodus."
     bare: bool = False
+    # the trigger's own words, and the other sides' words for it (framing lexicon counter-terms
+    # of a cue on the trigger: "anti-terrorist measures" -> "offensive", "military operation")
+    names: frozenset[str] = frozenset()
+    counters: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     participants: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
@@ -181,6 +186,7 @@ class PairScorer:
         self.s1 = np.array([f.span[1] if f.span else -(10**9) for f in feats], dtype=np.int64)
         self.bare = np.array([f.bare for f in feats], dtype=bool)
         self.spanned = np.array([f.span is not None for f in feats], dtype=bool)
+        self.has_counter = np.array([bool(f.counters) for f in feats], dtype=bool)
         self.place = _pad([f.places for f in feats])
         self.has_place = np.array([bool(f.places) for f in feats], dtype=bool)
         self.has_geo = np.array([f.geo is not None for f in feats], dtype=bool)
@@ -264,6 +270,10 @@ class PairScorer:
             np.abs(self.s0[ii] - self.s1[jj]) <= self.adjacent_chars)
         out[:, 12] = same_doc & (out[:, 4] > 0) & near & (self.bare[ii] | self.bare[jj]) & (
             self.spanned[ii] & self.spanned[jj])
+        # one side's word is what the framing lexicon lists as the other side's word for it
+        for r in np.flatnonzero(~same_doc & (self.has_counter[ii] | self.has_counter[jj])).tolist():
+            a, b = feats[int(ii[r])], feats[int(jj[r])]
+            out[r, 13] = bool(a.counters & b.names or b.counters & a.names)
         # Type and date agreement (hand-set weights) are no evidence of identity inside one
         # document, which reports many same-type events of one day: there they count only when
         # the mentions share a trigger lemma, a participant or a place, or their triggers or
