@@ -136,3 +136,33 @@ def test_ids_unique_and_sorted():
     ids = [c.id for c in a.claims]
     assert len(ids) == len(set(ids))
     assert [c.start for c in a.claims] == sorted(c.start for c in a.claims)
+
+
+def test_ascii_double_apostrophe_quotes_with_apostrophes_inside():
+    a = analyze_text("''There's no way back, and it's over,'' Mr. Petrov said after the vote.")
+    (c,) = _by_kind(a, "direct")
+    assert c.text == "''There's no way back, and it's over,''"
+    assert c.source.text == "Mr. Petrov"
+    _offsets_ok(a)
+
+
+def test_gerund_cue_takes_the_subject_of_its_clause():
+    a = analyze_text("The foreign minister responded by saying the border would stay closed until spring.")
+    (c,) = [c for c in a.claims if c.cue and c.cue.text == "saying"]
+    assert c.source.text == "The foreign minister"
+    assert "the border would stay closed" in c.text
+    _offsets_ok(a)
+
+
+def test_said_yes_and_said_the_same():
+    a = analyze_text("Asked whether he would run again, the mayor said yes. His deputy said the same.")
+    texts = {c.source.text: c.text for c in a.claims if c.source and c.kind == "indirect"}
+    assert texts.get("the mayor") == "yes" and texts.get("His deputy") == "the same"
+
+
+def test_dateline_is_not_part_of_the_source():
+    a = analyze_text("TBILISI (Wire) — Georgian Prime Minister Irakli Kobakhidze said on Monday that "
+                     "the talks would resume in March.")
+    (c,) = _by_kind(a, "indirect")
+    assert c.source.text == "Georgian Prime Minister Irakli Kobakhidze"
+    _offsets_ok(a)

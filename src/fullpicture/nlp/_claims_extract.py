@@ -47,7 +47,7 @@ class RawClaim:
     hedges: list[str] = field(default_factory=list)
 
 
-_PRO_CONTENT = {"that", "this", "so", "yes", "no", "it", "something", "nothing", "anything", "much"}
+_PRO_CONTENT = {"that", "this", "so", "yes", "no", "it", "something", "nothing", "anything", "much", "same"}
 
 
 class ClaimExtractor:
@@ -186,6 +186,14 @@ class ClaimExtractor:
         comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
         if particle is not None and particle.dep_ == "prep":
             comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        subj = subject_of(tok)
+        left = doc[subj.left_edge.i].idx if subj is not None and subj.i < tok.i else tok.idx
+        if all(c.i < tok.i for c in comp):
+            # '"…," he said': a quotation that ends just before the speaker is the content, even
+            # when the parse hangs an earlier clause (or sentence) on the verb as well
+            for qs, qe in quotes:
+                if 0 <= left - qe <= 4 and doc_text(doc)[qe:left].strip(" ,") == "":
+                    return qs, qe
         if comp:
             c = comp[0]
             i, j = subtree_bounds(c)
@@ -200,8 +208,6 @@ class ClaimExtractor:
             s, e = span_chars(doc, i, min(j, tok.left_edge.i))
             return balance_quotes(doc_text(doc), s, e, quotes)
         # adjacent quotation: '"...," he said' or 'said: "..."'
-        subj = subject_of(tok)
-        left = doc[subj.left_edge.i].idx if subj is not None and subj.i < tok.i else tok.idx
         for qs, qe in quotes:
             gap = doc_text(doc)[qe:left]
             if 0 <= left - qe <= 4 and gap.strip(" ,") == "":
@@ -213,10 +219,11 @@ class ClaimExtractor:
                     return qs, qe
         if lemma in lex.need_clause and not finding:
             return None
-        objs = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "oprd", "dative", "attr") and c.dep_ != "dative"]
+        objs = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "oprd", "attr")
+                or (c.dep_ == "intj" and c.lower_ in ("yes", "no"))]
         objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "after", "before", "since", "by", "through"))]
         if lemma in ("say", "tell", "add", "state", "write", "continue"):
-            objs = [o for o in objs if o.dep_ == "dobj" and o.lower_ in _PRO_CONTENT]
+            objs = [o for o in objs if o.dep_ in ("dobj", "intj") and o.lower_ in _PRO_CONTENT]
         if not objs:
             return None
         i = objs[0].left_edge.i

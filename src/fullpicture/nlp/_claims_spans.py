@@ -8,7 +8,12 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._claims_data import ClaimLexicon
 
-_QUOTE_RE = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"|«[^«»\n]{2,}?»|''[^'\n]{2,}?''")
+# curly, straight, guillemet, and the ASCII pairs ''…'' and ``…'' (an apostrophe inside is fine)
+_QUOTE_RE = re.compile(
+    r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"|«[^«»\n]{2,}?»|(?:''|``)(?:[^'\n]|'(?!'))*?[^'\n]''"
+    # a quotation that runs on into the next paragraph (closed only where it ends)
+    r"|“[^“”\n]{2,}[.?!,](?=[ \t]*\n\s*“)"
+)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -62,13 +67,32 @@ def subject_of(tok: Token) -> Token | None:
                 return objs[0] if objs else None
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None
-        cur = cur.head if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur else None
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return cur.head  # "supporters saying ...": the noun is the speaker
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "responded by saying ...": the subject of "responded"
+            continue
+        cur = cur.head if cur.dep_ in ("conj", "xcomp", "advcl", "acomp") and cur.head is not cur else None
     return None
+
+
+_SOURCE_BREAKS = {"—", "–", "--", "―", "|"}
 
 
 def source_bounds(subj: Token) -> tuple[int, int]:
     """Token bounds of a source NP (its subtree without trailing relative clauses)."""
     i, j = subj.left_edge.i, subj.right_edge.i + 1
+    doc = subj.doc
+    # never across a line break or a dateline dash left of the head ("RENO, Nev. (AP) — X")
+    for k in range(subj.i - 1, i - 1, -1):
+        if "\n" in doc[k].text or doc[k].text in _SOURCE_BREAKS:
+            i = k + 1
+            break
+    if subj.text.isupper() and len(subj.text) > 2:  # parsed head is the dateline city itself
+        for k in range(subj.i + 1, j):
+            if doc[k].text in _SOURCE_BREAKS:
+                i = k + 1
+                break
     for c in subj.rights:
         if c.dep_ in ("relcl", "acl") and c.left_edge.i > subj.i:
             j = min(j, c.left_edge.i)
