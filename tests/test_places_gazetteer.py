@@ -95,3 +95,29 @@ def test_object_of_a_place_verb_is_a_place_context():
                      "Russian forces shelled Kharkiv overnight, the regional governor said.")
     kharkiv = [e for e in a.entities if any(m.text == "Kharkiv" for m in e.mentions)]
     assert kharkiv and kharkiv[0].type == "GPE" and kharkiv[0].geo and kharkiv[0].geo.country == "UA"
+
+
+def test_first_level_subdivisions_from_geonames_admin1_names():
+    pi = PlaceIndex.build([])
+
+    def top(name):
+        c = pi.candidates(name, 50000)
+        return [(pi.place(i).name, pi.place(i).cc, pi.place(i).kind) for i, _ in c]
+
+    # subdivisions whose ISO 3166-2 codes differ from GeoNames' admin1 codes are on the map
+    assert ("Alberta", "CA", "admin1") in top("Alberta")
+    assert ("Bavaria", "DE", "admin1") in top("Bavaria")
+    assert ("Crimea", "UA", "admin1") in top("Crimea")
+    # a region named after its city: the bare name stays the city, "X region" is the region
+    assert {k for _, _, k in top("Kharkiv")} == {"city"}
+    assert top("Kharkiv region")[0][2] == "admin1"
+    assert [k for _, _, k in top("Kiev")] == ["capital"]
+    # subdivisions carry a population (the sum of their cities'), so they outrank namesake towns
+    alberta = pi.place(pi.candidates("Alberta", 50000)[0][0])
+    assert alberta.pop > 1_000_000
+
+
+def test_continent_demonym_is_the_continent_not_a_city():
+    pi = PlaceIndex.build([])
+    (i, _), = pi.candidates("European", 50000)
+    assert pi.place(i).kind == "continent" and pi.place(i).name == "Europe"

@@ -22,7 +22,7 @@ from typing import Any
 
 from fullpicture.nlp._translit import fold, skeleton
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 # Record kinds: country, capital city, other populated place, first-level subdivision, continent.
 KINDS = ("country", "capital", "city", "admin1", "continent", "user")
 
@@ -63,22 +63,26 @@ class _Builder:
         idx = len(self.cols["gid"])
         for key, val in zip(self.cols, (gid, name, lat, lon, pop, cc, kind, admin1), strict=True):
             self.cols[key].append(val)
+        self.alias(idx, [name, *names], trusted)
+        return idx
+
+    def alias(self, idx: int, names: list[str], trusted: bool = False) -> None:
+        """Index more names of record ``idx`` (its main name is always kept)."""
+        name = self.cols["name"][idx]
         main = fold(name)
-        seen: set[str] = set()
-        for n in [name, *names]:
+        for n in names:
             if n != name and not trusted and not _keep_alt(n, main):
                 continue
             f = fold(n)
-            if len(f) < 2 or f in seen:
-                continue
-            seen.add(f)
-            self.exact.setdefault(f, []).append(idx)
+            ids = self.exact.setdefault(f, []) if len(f) >= 2 else None
+            if ids is None or idx in ids:
+                continue  # too short, or already a name of this record
+            ids.append(idx)
             sk = skeleton(f) if len(f) >= 4 else ""
             if sk:
                 lst = self.skel.setdefault(sk, [])
                 if not lst or lst[-1] != idx:
                     lst.append(idx)
-        return idx
 
 
 def _centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
@@ -125,19 +129,53 @@ def build_index() -> dict[str, Any]:
         alts = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
         b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
     # First-level subdivisions: US states (GeoNames ids) then pycountry ISO 3166-2.
+    # population of a subdivision: the sum of its cities' (a lower bound)
+    admin_pop: dict[tuple[str, str], int] = {}
+    for c in cities:
+        k = (c["countrycode"], c["admin1code"])
+        admin_pop[k] = admin_pop.get(k, 0) + int(c["population"])
     us_names: set[str] = set()
     for st in sorted(gc.get_us_states().values(), key=lambda s: s["geonameid"]):
         cen = _centroid(by_admin.get(("US", st["code"]), []))
         if cen:
             us_names.add(fold(st["name"]))
-            b.add(int(st["geonameid"]), st["name"], cen[0], cen[1], 0, "US", "admin1", st["code"], [])
+            b.add(int(st["geonameid"]), st["name"], cen[0], cen[1], admin_pop.get(("US", st["code"]), 0), "US", "admin1", st["code"], [])
+    # GeoNames admin1 names (data/gazetteer/admin1.tsv); one named after its main city is
+    # indexed as "X region"/"X province"/..., so that a bare "Kharkiv" stays the city.
+    admin_idx: dict[tuple[str, str], int] = {}
+    admin_named: dict[tuple[str, str], int] = {}  # (country, folded name without type word)
+    # names of cities (romanization skeletons of main names, alternates): per subdivision, and
+    # per country for cities of 100,000 or more ("Kiev" oblast around the city of Kyiv)
+    city_keys: set[tuple[str, str, str]] = set()
+    for c in cities:
+        cc, code = c["countrycode"], c["admin1code"]
+        keys = {skeleton(fold(c["name"])) or fold(c["name"])} | {fold(a) for a in c["alternatenames"] if len(a) > 2}
+        city_keys.update((cc, code, k) for k in keys)
+        if int(c["population"]) >= 100_000:
+            city_keys.update((cc, "*", k) for k in keys)
+    for cc, code, name in _data_lines("admin1.tsv"):
+        cen = _centroid(by_admin.get((cc, code), []))
+        if cen is None:
+            continue
+        f = fold(name)
+        if any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
+            names = [f"{name} {w}" for w in _ADMIN_WORDS]
+            admin_idx[(cc, code)] = b.add(0, names[0], cen[0], cen[1], admin_pop.get((cc, code), 0), cc, "admin1", code, names[1:], trusted=True)
+        else:
+            admin_idx[(cc, code)] = b.add(0, name, cen[0], cen[1], admin_pop.get((cc, code), 0), cc, "admin1", code, [], trusted=True)
+        admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None or (sub.country_code == "US" and fold(sub.name) in us_names):
             continue
         cc, suffix = sub.country_code, sub.code.split("-", 1)[1]
         stripped = _strip_type(sub.name)
         city = namesake.get((cc, fold(stripped))) or namesake.get((cc, fold(sub.name)))
-        admin = city["admin1code"] if city else (suffix if (cc, suffix) in by_admin else None)
+        match = admin_named.get((cc, fold(stripped))) or admin_named.get((cc, fold(sub.name)))
+        if match is not None:  # the same subdivision: its ISO name becomes an alternate name
+            b.alias(match, [sub.name] + ([stripped] if stripped != sub.name and not city else []), trusted=True)
+            continue
+        # GeoNames uses ISO letters as admin1 codes in some countries; numeric codes differ
+        admin = city["admin1code"] if city else (suffix if suffix.isalpha() and (cc, suffix) in by_admin else None)
         cen = _centroid(by_admin.get((cc, admin), [])) if admin else None
         if cen is None and city:
             cen = (float(city["latitude"]), float(city["longitude"]))
@@ -158,6 +196,8 @@ def build_index() -> dict[str, Any]:
     skel = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.skel.items()}
     return {"cols": b.cols, "exact": exact, "skel": skel}
 
+
+_ADMIN_WORDS = ("region", "province", "oblast", "governorate", "state", "prefecture", "district")
 
 _TYPE_WORDS = (
     "oblast", "oblast'", "province", "region", "governorate", "district", "state", "county",

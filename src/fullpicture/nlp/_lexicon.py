@@ -26,6 +26,7 @@ class Lexicon:
     locative_preps: frozenset[str]
     place_object_verbs: frozenset[str]
     demonyms: dict[str, str]  # folded adjective -> ISO alpha-2
+    continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
 
 
 @lru_cache(maxsize=1)
@@ -33,11 +34,16 @@ def get_lexicon() -> Lexicon:
     """The shipped lexicon (data/gazetteer/lexicon.toml and demonyms.tsv)."""
     data = tomllib.loads(_read("lexicon.toml"))
     dem: dict[str, str] = {}
+    cont: dict[str, str] = {}
     for line in _read("demonyms.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             cc, names = line.split("\t")[:2]
+            cc = cc.strip()
             for n in names.split("|"):
-                dem[fold(n)] = cc.strip()
+                if cc.startswith("continent:"):
+                    cont[fold(n)] = cc.removeprefix("continent:")
+                else:
+                    dem[fold(n)] = cc
     return Lexicon(
         titles=frozenset(data["titles"]),
         actor_verbs=frozenset(data["actor_verbs"]),
@@ -47,4 +53,5 @@ def get_lexicon() -> Lexicon:
         locative_preps=frozenset(data["locative_preps"]),
         place_object_verbs=frozenset(data.get("place_object_verbs", [])),
         demonyms=dem,
+        continent_demonyms=cont,
     )

@@ -92,13 +92,15 @@ class PlaceIndex:
     user_ids: set[int] = field(default_factory=set)
     sources: dict[int, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    continent_demonyms: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, files: list[str]) -> PlaceIndex:
         """Load the gazetteer and the alias ``files``."""
         from fullpicture.nlp._lexicon import get_lexicon
 
-        idx = cls(get_gazetteer(), demonyms=get_lexicon().demonyms)
+        lex = get_lexicon()
+        idx = cls(get_gazetteer(), demonyms=lex.demonyms, continent_demonyms=lex.continent_demonyms)
         by_gid: dict[int, int] | None = None
         for f in files:
             for up in load_alias_file(f):
@@ -146,6 +148,9 @@ class PlaceIndex:
         cc = self.demonyms.get(f)
         if cc and cc in self.gaz.country_of:
             return out + [(self.gaz.country_of[cc], False)]
+        if f in self.continent_demonyms:  # "European" -> Europe, never a city's alternate name
+            name = fold(self.continent_demonyms[f])
+            return out + [(i, False) for i in self.gaz.lookup(name) if self.gaz.cols["kind"][i] == "continent"]
         acronym = text.isupper() and len(f.replace(" ", "")) <= 5
         out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] == "country"]
         if skeleton and not out and not acronym and f.isascii() and len(f) >= 5:
