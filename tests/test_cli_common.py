@@ -64,3 +64,19 @@ def test_reader_plugin_hook(tmp_path):
     assert [d.info.title for d in docs] == ["Gate reopened", "Talks resume"]
     assert docs[0].info.format == "csv" and docs[0].info.source.endswith("#row-1")
     assert [z.kind for z in docs[0].zones] == ["heading", "body"]
+
+
+def test_settings_override_of_the_wrong_type_is_a_clear_error(tmp_path):
+    import pytest
+
+    from fullpicture import ConfigError, load_settings
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[align]\nthreshold = "high"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[align\.threshold\] must be a number"):
+        load_settings(bad)
+    ok = tmp_path / "ok.toml"
+    ok.write_text("[align]\nthreshold = 1\nembeddings = false\n[myplugin]\nx = 'y'\n", encoding="utf-8")
+    s = load_settings(ok)
+    assert s.get("align", "threshold") == 1 and s.get("align", "embeddings") is False
+    assert s.get("myplugin", "x") == "y"

@@ -27,6 +27,33 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean (true/false)"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _check_types(base: dict[str, Any], over: dict[str, Any], where: str, path: str = "") -> None:
+    """Every overridden key keeps the type of its shipped default (ints and floats mix)."""
+    for key, value in over.items():
+        name = f"{path}.{key}" if path else key
+        if key not in base:
+            continue  # new keys are allowed (plugins read their own)
+        want = base[key]
+        if isinstance(want, dict) and isinstance(value, dict):
+            _check_types(want, value, where, name)
+        elif _kind(want) != _kind(value):
+            raise ConfigError(f"{where}: [{name}] must be {_kind(want)}, got {value!r} (see the shipped data/settings/*.toml)")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Immutable, picklable settings: ``settings.section("time")["max_year"]``."""
@@ -64,9 +91,13 @@ def load_settings(user_file: str | Path | None = None) -> Settings:
     if user_file is not None:
         path = Path(user_file)
         try:
-            data = _merge(data, tomllib.loads(path.read_text(encoding="utf-8")))
+            over = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise ConfigError(f"{path}: settings file not found") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read settings ({exc.strerror})") from exc
+        _check_types(data, over, str(path))
+        data = _merge(data, over)
     return Settings(data=data, user_file=str(user_file) if user_file else None)

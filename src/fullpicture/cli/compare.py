@@ -132,6 +132,10 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
         raise click.UsageError("--topic needs --db")
     if db is not None and not db.exists():
         raise click.UsageError(f"{db}: no such database")
+    target = output if output is not None else (Path("report.html") if fmt == "html" else None)
+    if target is not None and str(target) != "-" and not target.parent.is_dir():
+        # fail before the (long) analysis, not after it
+        raise click.UsageError(f"{target}: folder {target.parent} does not exist")
 
     failed: list[str] = []
 
