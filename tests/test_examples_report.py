@@ -148,3 +148,21 @@ def test_summary_counts(page: str) -> None:
     for label in ("Aligned events", "Conflicts", "Omissions", "Naming differences"):
         m = re.search(label + r"</dt><dd>(\d+)</dd>", summary)
         assert m and int(m.group(1)) >= 1, label
+
+
+def test_naming_artsakh_karabakh_through_the_lexicon(comparison) -> None:
+    # no gazetteer entry links "Artsakh" and "Karabakh"; the lexicon's counter-terms do
+    rows = [r for r in comparison.naming
+            if any(v.side.lower() == AM and v.name == "Artsakh" for v in r.variants)
+            and any(v.side.lower() == AZ and v.name == "Karabakh" for v in r.variants)]
+    assert rows, "Artsakh (armenian) and Karabakh (azerbaijani) are not in one naming row"
+    assert not any(v.side.lower() == AZ and v.name == "Artsakh" for v in rows[0].variants)
+
+
+def test_demonyms_and_surnames_are_not_naming_differences(comparison) -> None:
+    from fullpicture.align._naming import is_name
+
+    assert not is_name("Azerbaijani") and not is_name("Armenians") and not is_name("the president")
+    assert is_name("Stepanakert") and is_name("the Karabakh region") and is_name("العيون")
+    for r in comparison.naming:
+        assert not any(v.name in ("Azerbaijani", "Armenian", "Russian") for v in r.variants), r

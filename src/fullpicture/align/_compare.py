@@ -11,7 +11,7 @@ from fullpicture.align._dates import granularity
 from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._events import cluster
 from fullpicture.align._framing import framing_contrast, tone_by_side
-from fullpicture.align._naming import naming_table
+from fullpicture.align._naming import lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._util import EntityIndex
@@ -108,13 +108,15 @@ def compare(
             cids = {m.event.source} | {f.claim for f in event_figures(m.analysis, m.event)}
             for cid in cids - {None}:
                 claim_events.setdefault((doc, cid), set()).add(ev_out.id)  # type: ignore[arg-type]
+    naming = naming_table(used, side_of, index)
+    naming += lexicon_naming_rows(used, side_of, naming)
     return Comparison(
         sides=sides,
         documents=analyses,
         events=events,
         omissions=omissions,
         claims=align_claims(used, side_of, cfg, claim_events),
-        naming=naming_table(used, side_of, index),
+        naming=naming,
         framing=framing_contrast(used, side_of, cfg),
         tone=tone_by_side(used, side_of, index),
     )
