@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Mapping
 
 from fullpicture.align._util import EntityIndex, norm_name
-from fullpicture.nlp._lexicon import get_lexicon
-from fullpicture.nlp._translit import fold
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import NameVariant, NamingRow
+from fullpicture.nlp._lexicon import get_lexicon
+from fullpicture.nlp._translit import fold
 
 
 def is_name(text: str) -> bool:
