@@ -126,3 +126,20 @@ def test_untagged_surname_joins_person(ent_nlp):
     doc = ent_nlp("Prime Minister Nikol Pashinyan spoke in Yerevan. Pashinyan added that the corridor was closed.")
     ent = _by_mention(doc, "Nikol Pashinyan")
     assert [m.text for m in ent.mentions].count("Pashinyan") == 1
+
+
+def test_authors_are_people_and_one_word_names_keep_one_label():
+    from fullpicture import analyze_document, load_settings
+    from fullpicture.ingest import read_path
+    from tests.conftest import EXAMPLES
+
+    settings = load_settings()
+    (az,) = read_path(EXAMPLES / "karabakh_2023_azerbaijani.html")
+    a = analyze_document(az, settings)
+    author = [e for e in a.entities if e.name == "Elnur Mammadli"]
+    assert author and author[0].type == "PERSON" and author[0].geo is None
+    (am,) = read_path(EXAMPLES / "karabakh_2023_armenian.md")
+    b = analyze_document(am, settings)
+    artsakh = {e.id: e.type for e in b.entities if any(m.text == "Artsakh" for m in e.mentions)
+               and e.type != "ORG"}
+    assert len(artsakh) == 1 and set(artsakh.values()) == {"GPE"}  # headline mention included

@@ -67,6 +67,12 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             person_tokens.update(fold(ent.text).split())
+    # the document's authors (byline, metadata) are people wherever NER puts them
+    info = doc._.fp_info
+    authors = {fold(a.name) for a in (info.authors if info is not None else []) if a.name}
+    for name in authors:
+        if len(name.split()) > 1:
+            person_tokens.update(name.split())
     # Demonyms ("Serbian", "Ukrainian forces") stand for their state; with a side noun, as actor.
     side_starts = {start: cc for start, _end, cc in demonym_sides(doc, lex)}
     demonym_toks: dict[int, tuple[str, bool]] = {}
@@ -101,6 +107,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if len(m.text) < 2 or (label == "NORP" and fold(m.text) in lex.demonyms):
             continue
         folded = fold(m.text)
+        if folded in authors:
+            m.label = "PERSON"
+            continue
         if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
             continue
         if label in ("GPE", "") and folded in person_tokens and not _locative(doc, start, end, lex):
@@ -158,6 +167,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         ci = pi.gaz.country_of.get(cc)
         key = ("P", str(ci)) if ci is not None else ("NORP", cc)
         mentions.append(Mention(i, i + 1, "GPE", doc[i].text, place=ci, key=key, actor=actor))
+    _one_label_per_name(mentions, person_tokens, authors)
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
             m.roles = person_roles(doc, m.start, m.end, lex)
@@ -167,6 +177,20 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions.sort(key=lambda m: (m.start, -m.end))
     cluster(mentions, lex)
     return mentions
+
+
+def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:
+    """A one-word name that NER tags as a person once and as a place elsewhere in the same
+    document ("emptied Artsakh" in a headline) is the place everywhere."""
+    places: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label in ("GPE", "LOC") and m.end - m.start == 1:
+            places.setdefault(fold(m.text), m)
+    for m in mentions:
+        f = fold(m.text)
+        if m.label == "PERSON" and m.end - m.start == 1 and f in places and f not in person_tokens and f not in authors:
+            p = places[f]
+            m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
 
 
 def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
