@@ -180,15 +180,20 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
 
 
 def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:
-    """A one-word name that NER tags as a person once and as a place elsewhere in the same
-    document ("emptied Artsakh" in a headline) is the place everywhere."""
+    """A one-word name that NER tags as a person and, at least as often, as a place in the
+    same document ("emptied Artsakh" in a headline) is the place everywhere."""
     places: dict[str, Mention] = {}
+    votes: dict[str, int] = {}  # place mentions minus person mentions of a one-word name
     for m in mentions:
-        if m.label in ("GPE", "LOC") and m.end - m.start == 1:
-            places.setdefault(fold(m.text), m)
+        if m.end - m.start == 1 and m.label in ("GPE", "LOC", "PERSON"):
+            f = fold(m.text)
+            votes[f] = votes.get(f, 0) + (1 if m.label != "PERSON" else -1)
+            if m.label != "PERSON":
+                places.setdefault(f, m)
     for m in mentions:
         f = fold(m.text)
-        if m.label == "PERSON" and m.end - m.start == 1 and f in places and f not in person_tokens and f not in authors:
+        if (m.label == "PERSON" and m.end - m.start == 1 and f in places and votes[f] >= 0
+                and f not in person_tokens and f not in authors):
             p = places[f]
             m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
 
