@@ -16,6 +16,17 @@ if [[ "${1:-}" == "--test" ]] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# PostgreSQL server binaries for the store's PostgreSQL test (a throwaway local cluster).
+if [[ "${1:-}" == "--test" ]] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian postgresql for the store tests" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "setup: PostgreSQL server binaries are missing; install Debian's 'postgresql' package (the PostgreSQL test will be skipped)" >&2
+  fi
+fi
+
 if [[ ! -x .venv/bin/python ]]; then
   "$PY" -m venv .venv
 fi

@@ -107,7 +107,12 @@ def pg_url():
     import subprocess
     import tempfile
 
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    import glob
+
+    # on PATH, else where Debian's postgresql package puts them
+    bindirs = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    initdb = shutil.which("initdb") or next((f"{d}/initdb" for d in bindirs if os.path.exists(f"{d}/initdb")), None)
+    pg_ctl = shutil.which("pg_ctl") or next((f"{d}/pg_ctl" for d in bindirs if os.path.exists(f"{d}/pg_ctl")), None)
     if not (initdb and pg_ctl):
         pytest.skip("no PostgreSQL server binaries (set FULLPICTURE_TEST_POSTGRES to use a server)")
     prefix: list[str] = []
