@@ -166,3 +166,20 @@ def test_dateline_is_not_part_of_the_source():
     (c,) = _by_kind(a, "indirect")
     assert c.source.text == "Georgian Prime Minister Irakli Kobakhidze"
     _offsets_ok(a)
+
+
+def test_quote_hung_on_the_subject_by_the_parse_stays_out_of_the_source():
+    a = analyze_text("“That is a legitimate concern, because they are very passionate,” Sarandon, 69, "
+                     "told the channel on Monday.")
+    (c,) = [c for c in a.claims if c.cue and c.cue.text.startswith("told")]
+    assert c.kind == "direct" and c.text.startswith("“That is a legitimate concern")
+    assert c.source.text == "Sarandon, 69"
+    _offsets_ok(a)
+
+
+def test_calling_for_with_a_detached_particle():
+    a = analyze_text("The foreign minister is calling for the monitors to return to the border.")
+    (c,) = [c for c in a.claims if c.cue and "calling for" in c.cue.text]
+    assert c.source.text == "The foreign minister"
+    assert c.text == "the monitors to return to the border"
+    _offsets_ok(a)

@@ -101,13 +101,12 @@ def pg_url():
     if url:
         yield url
         return
+    import glob
     import pwd
     import shutil
     import socket
     import subprocess
     import tempfile
-
-    import glob
 
     # on PATH, else where Debian's postgresql package puts them
     bindirs = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)

@@ -134,6 +134,9 @@ class ClaimExtractor:
         for c in tok.children:
             if c.dep_ == "prt" and c.i == tok.i + 1 or c.dep_ == "prep" and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in lex.phrasal:
                 particle = c
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if particle is None and nxt is not None and nxt.pos_ in ("ADP", "SCONJ") and f"{lemma} {nxt.lower_}" in lex.phrasal:
+            particle = nxt  # "is calling for X to ...": the parse hung "for" elsewhere
         phr = f"{lemma} {particle.lower_}" if particle is not None else None
         if lemma == "call" and phr not in lex.phrasal:
             return None
@@ -186,8 +189,14 @@ class ClaimExtractor:
         comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
         if particle is not None and particle.dep_ == "prep":
             comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        if particle is not None and particle.head is not tok and not comp:
+            # the rest of the clause after the particle is what is called for
+            j = max(t.i for t in tok.subtree) + 1
+            if j > particle.i + 1:
+                s, e = span_chars(doc, particle.i + 1, min(j, sent.end))
+                return balance_quotes(doc_text(doc), s, e, quotes)
         subj = subject_of(tok)
-        left = doc[subj.left_edge.i].idx if subj is not None and subj.i < tok.i else tok.idx
+        left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
         if all(c.i < tok.i for c in comp):
             # '"…," he said': a quotation that ends just before the speaker is the content, even
             # when the parse hangs an earlier clause (or sentence) on the verb as well

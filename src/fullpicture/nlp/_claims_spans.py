@@ -77,6 +77,7 @@ def subject_of(tok: Token) -> Token | None:
 
 
 _SOURCE_BREAKS = {"—", "–", "--", "―", "|"}
+_CLOSING_QUOTES = {"”", "»", "''"}
 
 
 def source_bounds(subj: Token) -> tuple[int, int]:
@@ -85,9 +86,11 @@ def source_bounds(subj: Token) -> tuple[int, int]:
     doc = subj.doc
     # never across a line break or a dateline dash left of the head ("RENO, Nev. (AP) — X")
     for k in range(subj.i - 1, i - 1, -1):
-        if "\n" in doc[k].text or doc[k].text in _SOURCE_BREAKS:
-            i = k + 1
+        if "\n" in doc[k].text or doc[k].text in _SOURCE_BREAKS or doc[k].text in _CLOSING_QUOTES:
+            i = k + 1  # nor across the end of a quotation the parse hung on the subject
             break
+    while i < subj.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1
     if subj.text.isupper() and len(subj.text) > 2:  # parsed head is the dateline city itself
         for k in range(subj.i + 1, j):
             if doc[k].text in _SOURCE_BREAKS:
