@@ -121,3 +121,18 @@ def test_continent_demonym_is_the_continent_not_a_city():
     pi = PlaceIndex.build([])
     (i, _), = pi.candidates("European", 50000)
     assert pi.place(i).kind == "continent" and pi.place(i).name == "Europe"
+
+
+def test_framing_lexicon_place_names_link_contested_names():
+    from tests.helpers import analyze_text
+
+    # "Maraş" is also Kahramanmaraş (Turkey) and "Varosha" has no GeoNames entry of its own: the
+    # Cyprus lexicon's place-name entry (Famagusta / Varosha / Gazimağusa / Maraş) links both
+    a = analyze_text("Part of the closed district of Maraş was opened to visitors, the authorities in "
+                     "Lefkoşa announced. Greek Cypriots fled Varosha in 1974.")
+    geo = {m.text: e.geo for e in a.entities for m in e.mentions}
+    assert geo["Maraş"] is not None and geo["Maraş"].country == "CY"
+    assert geo["Varosha"] is not None and geo["Varosha"].geonames_id == geo["Maraş"].geonames_id
+    # a name whose entry has no consensus place (one name only resolves) is not forced
+    pi = PlaceIndex.build([], [(("Banjska",), ("Banjskë",))])
+    assert "banjska" not in pi.linked

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,14 +94,18 @@ class PlaceIndex:
     sources: dict[int, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     continent_demonyms: dict[str, str] = field(default_factory=dict)
+    # contested names linked by the framing lexicon's place-name entries: folded name -> records
+    linked: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, files: list[str]) -> PlaceIndex:
-        """Load the gazetteer and the alias ``files``."""
+    def build(cls, files: list[str], naming: Sequence[tuple[Sequence[str], Sequence[str]]] = ()) -> PlaceIndex:
+        """Load the gazetteer, the alias ``files`` and the ``naming`` links: (terms,
+        counter-terms) of the framing lexicon's place-name entries ("Maraş" ↔ "Varosha")."""
         from fullpicture.nlp._lexicon import get_lexicon
 
         lex = get_lexicon()
         idx = cls(get_gazetteer(), demonyms=lex.demonyms, continent_demonyms=lex.continent_demonyms)
+        idx._link_names(naming)
         by_gid: dict[int, int] | None = None
         for f in files:
             for up in load_alias_file(f):
@@ -121,6 +126,22 @@ class PlaceIndex:
                     if target not in lst:
                         lst.append(target)
         return idx
+
+    def _link_names(self, naming: Sequence[tuple[Sequence[str], Sequence[str]]]) -> None:
+        """Each entry's place is the record that most of its names (at least two) resolve to
+        by exact look-up; every name of the entry is then linked to it."""
+        for terms, counters in naming:
+            names = [*terms, *counters]
+            votes: dict[int, int] = {}
+            for n in names:
+                for i in set(self.gaz.lookup(fold(n))):
+                    votes[i] = votes.get(i, 0) + 1
+            best = max(votes.values(), default=0)
+            if best < 2:
+                continue
+            ids = {i for i, v in votes.items() if v == best}
+            for n in names:
+                self.linked.setdefault(fold(n).removeprefix("the "), set()).update(ids)
 
     def place(self, i: int) -> Place:
         """Record ``i`` (base gazetteer or user overlay)."""
@@ -145,6 +166,7 @@ class PlaceIndex:
         if not f:
             return []
         out = [(i, False) for i in self.user.get(f, [])]
+        out += [(i, False) for i in sorted(self.linked.get(f, ())) if (i, False) not in out]
         cc = self.demonyms.get(f)
         if cc and cc in self.gaz.country_of:
             return out + [(self.gaz.country_of[cc], False)]
@@ -179,6 +201,8 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, doc_cc: dict[str, f
         s -= cfg["skeleton_penalty"]
     if i in pi.user_ids:
         s += cfg["user_bonus"]
+    if i in pi.linked.get(fold(text).removeprefix("the "), ()):
+        s += cfg.get("lexicon_bonus", 0.0)
     return s
 
 

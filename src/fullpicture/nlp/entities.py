@@ -44,7 +44,11 @@ class EntitiesComponent:
     def __init__(self, settings: dict[str, Any]) -> None:
         self.cfg, files = _config(settings)
         self.lex = get_lexicon()
-        self.index = PlaceIndex.build(files)
+        from fullpicture.nlp._framing_lexicon import shipped_entries
+
+        naming = [(e.terms, e.counter_terms) for e in shipped_entries()
+                  if e.category == "naming" and "place" in (e.subcategory or "")]
+        self.index = PlaceIndex.build(files, naming)
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc``: ``doc._.fp_entities`` and ``token._.fp_entity``."""
