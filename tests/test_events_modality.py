@@ -77,3 +77,12 @@ def test_nominal_object_of_a_negated_comment_keeps_its_own_modality():
     a = analyze_text("The ministry did not comment on the strike.")
     assert _ev(a, "comment").modality == "negated"
     assert _ev(a, "strike").modality == "asserted"
+
+
+def test_nationality_adjective_is_not_the_place_of_an_event():
+    from tests.helpers import analyze_text
+
+    a = analyze_text("About 39,000 Greek Cypriots fled during the 1974 fighting, the government said.")
+    ev = next(e for e in a.events if e.trigger.text == "fled")
+    names = {e.id: e.name for e in a.entities}
+    assert ev.place is None or names.get(ev.place) != "Greece"

@@ -146,8 +146,14 @@ def token_positions(doc: Doc, items: list[tuple[int, int, str]]) -> list[tuple[i
 
 
 def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
-    """(token, entity id) of every mention of a place entity."""
-    return token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES for m in e.mentions])
+    """(token, entity id) of every mention of a place entity that names it: a nationality
+    adjective ("Greek Cypriots", "Turkish invasion") is no place of the event."""
+    from fullpicture.nlp._lexicon import get_lexicon
+    from fullpicture.nlp._translit import fold
+
+    dem = get_lexicon().demonyms
+    return token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
+                                 for m in e.mentions if fold(m.text) not in dem])
 
 
 def timex_positions(doc: Doc) -> list[tuple[int, str]]:
