@@ -183,3 +183,13 @@ def test_calling_for_with_a_detached_particle():
     assert c.source.text == "The foreign minister"
     assert c.text == "the monitors to return to the border"
     _offsets_ok(a)
+
+
+def test_transcript_line_is_the_outer_attribution():
+    a = analyze_text("TAPPER: And obviously, I think the governor has a point about the border.\n\n"
+                     "FALLIN: Well, I believe the whole region needs to work together.\n")
+    colon = [c for c in a.claims if c.cue and c.cue.text == ":"]
+    assert [c.source.text for c in colon] == ["TAPPER", "FALLIN"]
+    # the speakers' own "I think" / "I believe" are inside their lines, not separate claims
+    assert not any(c.cue and c.cue.text in ("think", "believe") for c in a.claims)
+    _offsets_ok(a)

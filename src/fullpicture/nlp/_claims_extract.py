@@ -62,10 +62,14 @@ class ClaimExtractor:
         out: list[RawClaim] = []
         for sent in doc.sents:
             out.extend(self._sentence(doc, sent, quotes))
-        cues = sorted((c.cue or c.content) for c in out)
         for kind, content, cue, source in layout_claims(doc_text(doc), self.lex.layout_labels):
-            if any(s < content[1] and content[0] < e for s, e in cues):
+            # a "NAME: text" line is the outer attribution: cues inside its text are the
+            # speaker's own words ("TAPPER: ... I think ..."); a verb cue that starts before
+            # the line's text (its source or the colon) means the layout match is spurious
+            inner = [c for c in out if content[0] <= (c.cue or c.content)[0] < content[1]]
+            if any(source[0] <= (c.cue or c.content)[0] < content[0] for c in out):
                 continue
+            out = [c for c in out if c not in inner]
             head = doc.char_span(source[0], source[1], alignment_mode="expand")
             out.append(RawClaim(kind, content, cue, cue[1] - cue[0] == 1 and ":" or "dash", source, head.root.i if head is not None else None))
         out.sort(key=lambda c: (c.cue or c.content)[0])
