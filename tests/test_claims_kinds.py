@@ -193,3 +193,11 @@ def test_transcript_line_is_the_outer_attribution():
     # the speakers' own "I think" / "I believe" are inside their lines, not separate claims
     assert not any(c.cue and c.cue.text in ("think", "believe") for c in a.claims)
     _offsets_ok(a)
+
+
+def test_evidence_shows_its_object():
+    a = analyze_text("A new poll shows the governing party far ahead of the opposition.")
+    (c,) = [c for c in a.claims if c.cue and c.cue.text == "shows"]
+    assert c.source.text == "A new poll" and c.text == "the governing party far ahead of the opposition"
+    b = analyze_text("The minister showed the journalists around the base.")
+    assert not [c for c in b.claims if c.cue and c.cue.text == "showed"]

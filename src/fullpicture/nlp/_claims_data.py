@@ -22,6 +22,7 @@ class ClaimLexicon:
     report_nouns: frozenset[str]
     naming_markers: frozenset[str]
     generic_subjects: frozenset[str]
+    evidence_subjects: frozenset[str]
     reportive: frozenset[str]
     epistemic: frozenset[str]
     layout_labels: frozenset[str]
@@ -53,6 +54,7 @@ def claim_lexicon() -> ClaimLexicon:
         report_nouns=frozenset(nouns["report"]),
         naming_markers=frozenset(nouns["naming_markers"]),
         generic_subjects=frozenset(cues["subjects"]["generic"]),
+        evidence_subjects=frozenset(cues["subjects"].get("evidence", [])),
         reportive=frozenset(hedges["reportive"]),
         epistemic=frozenset(hedges["epistemic"]),
         layout_labels=frozenset(cues.get("layout", {}).get("labels", [])),

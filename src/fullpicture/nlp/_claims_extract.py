@@ -158,6 +158,9 @@ class ClaimExtractor:
                 content, cue_j = acc
         subj0 = subject_of(tok)
         finding = lemma in lex.finding and subj0 is not None and is_generic(subj0, lex)
+        # "a new poll shows Sanders ahead": evidence shows its object as well as a clause
+        finding = finding or (lemma in ("show", "indicate", "suggest", "reveal") and subj0 is not None
+                              and subj0.lemma_.lower() in lex.evidence_subjects)
         if content is None:
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding)
         if content is not None:
