@@ -196,8 +196,8 @@ def test_transcript_line_is_the_outer_attribution():
 
 
 def test_evidence_shows_its_object():
-    a = analyze_text("A new poll shows the governing party far ahead of the opposition.")
+    a = analyze_text("A new poll shows a sharp rise in support for the opposition.")
     (c,) = [c for c in a.claims if c.cue and c.cue.text == "shows"]
-    assert c.source.text == "A new poll" and c.text == "the governing party far ahead of the opposition"
+    assert c.source.text == "A new poll" and c.text == "a sharp rise in support for the opposition"
     b = analyze_text("The minister showed the journalists around the base.")
     assert not [c for c in b.claims if c.cue and c.cue.text == "showed"]
