@@ -251,3 +251,10 @@ def test_nice_date_reads_timex3_granularities():
     assert nice_date("199") == "1990s" and nice_date("199X") == "1990s"
     assert nice_date("19") == "1900s"
     assert nice_date(None) == "undated"
+
+
+def test_report_is_reproducible_with_source_date_epoch(monkeypatch):
+    from fullpicture.report.html import _generated
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert _generated() == "14 November 2023, 22:13 UTC"

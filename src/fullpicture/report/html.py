@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
@@ -93,11 +94,18 @@ def report_context(comparison: Comparison, title: str | None = None) -> dict[str
         "framing_svg": framing_svg(comparison, sides),
         "tone": tone,
         "extra": _extra_sections(comparison),
-        "generated": datetime.now(UTC).strftime("%-d %B %Y, %H:%M UTC"),
+        "generated": _generated(),
         "data": {"schema": "fullpicture/report/v1", "comparison_schema": comparison.schema_,
                  "sides": [s.label for s in comparison.sides],
                  "documents": [{"id": d.id, "title": d.title, "side": d.side.label} for d in docs]},
     }
+
+
+def _generated() -> str:
+    """When the report was made: ``$SOURCE_DATE_EPOCH`` (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return when.strftime("%-d %B %Y, %H:%M UTC")
 
 
 def _default_title(comparison: Comparison, n_sides: int) -> str:
