@@ -94,3 +94,10 @@ def test_figure_links_claim_and_event():
     assert claim.kind == "indirect"
     ev = next(e for e in a.events if e.id == f.event)
     assert ev.trigger.text == "killed" and f.id in ev.figures
+
+
+def test_shot_dead_counts_killed():
+    from tests.helpers import analyze_text
+
+    a = analyze_text("In the village, 14 farmers were shot dead while harvesting wheat.")
+    assert [(f.value, f.counts) for f in a.figures] == [(14.0, "killed")]

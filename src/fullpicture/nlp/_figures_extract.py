@@ -182,7 +182,8 @@ class FigureExtractor:
                 cur = cur.head
                 if cur.pos_ in ("VERB", "AUX", "ADJ"):
                     key = cur.lemma_.lower()
-                    prt = [c.lower_ for c in cur.children if c.dep_ == "prt"]
+                    prt = [c.lower_ for c in cur.children if c.dep_ == "prt"
+                           or (c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp"))]
                     if prt and f"{key}_{prt[0]}" in lex.count_verbs:
                         key = f"{key}_{prt[0]}"
                     if key in lex.count_verbs:
