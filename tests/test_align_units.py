@@ -303,3 +303,17 @@ def test_counter_terms_of_a_cue_link_two_sides_words():
     col = FEATURES.index("counter_term")
     assert x[:, col].tolist() == [1.0, 0.0, 0.0, 1.0]  # never inside one document (1, 2)
     assert cfg["w_counter_term"] > 0
+
+
+def test_different_types_in_one_document_count_against_identity():
+    import numpy as np
+
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    cfg = {**load_settings().section("align"), "embeddings": False}
+    feats = [MentionFeatures(doc="a", lemma="kill", type="ASSAULT"), MentionFeatures(doc="a", lemma="arrest", type="COERCE"),
+             MentionFeatures(doc="b", lemma="detain", type="COERCE"), MentionFeatures(doc="a", lemma="kill", type="COERCE")]
+    x = PairScorer(feats, cfg).features(np.array([[0, 1], [0, 2], [0, 3]]))
+    col = FEATURES.index("same_doc_type_clash")
+    assert x[:, col].tolist() == [1.0, 0.0, 0.0]  # not across documents, not with the same lemma
+    assert cfg["w_same_doc_type_clash"] < 0

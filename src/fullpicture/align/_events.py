@@ -37,6 +37,7 @@ FEATURES = (
     "date_clash_soft",
     "adjacent_bare",
     "counter_term",
+    "same_doc_type_clash",
 )
 
 
@@ -270,6 +271,10 @@ class PairScorer:
             np.abs(self.s0[ii] - self.s1[jj]) <= self.adjacent_chars)
         out[:, 12] = same_doc & (out[:, 4] > 0) & near & (self.bare[ii] | self.bare[jj]) & (
             self.spanned[ii] & self.spanned[jj])
+        # inside one document two typed mentions of different types (an arrest, a killing) with
+        # different trigger lemmas are told apart by the writer: evidence against identity
+        typed = np.array([f.type is not None for f in feats], dtype=bool)
+        out[:, 14] = same_doc & typed[ii] & typed[jj] & (out[:, 4] == 0) & (out[:, 0] == 0)
         # one side's word is what the framing lexicon lists as the other side's word for it
         for r in np.flatnonzero(~same_doc & (self.has_counter[ii] | self.has_counter[jj])).tolist():
             a, b = feats[int(ii[r])], feats[int(jj[r])]
