@@ -116,3 +116,25 @@ def test_edge_cases(lexical):
     part = compare([north(), south()], [assign_sides([north()])[0]], settings=lexical)
     assert len(part.documents) == 2
     assert all(m.document == "doc-north" for e in part.events for m in e.mentions)
+
+
+def test_a_side_on_another_story_omits_nothing(lexical):
+    from fullpicture import analyze_document
+    from fullpicture.ingest import read_path
+    from fullpicture.models.comparison import Side
+    from tests.conftest import FIXTURES
+
+    arts = FIXTURES / "articles"
+    docs = {}
+    for side, name in (("serbian", "rs_wire_banjska_clash"), ("kosovar", "xk_wire_banjska_attack"),
+                       ("russian", "ru_wire_kharkov_strike")):
+        (d,) = read_path(arts / f"{name}.txt")
+        docs[side] = analyze_document(d, lexical)
+    sides = [Side(label=s, origin="user", documents=[a.document.id]) for s, a in docs.items()]
+    comp = compare(list(docs.values()), sides, settings=lexical)
+    # the Kharkiv report covers another story: it omits nothing of Banjska, nor they of Kharkiv
+    for o in comp.omissions:
+        assert not ({"serbian", "kosovar"} & set(o.reported_by) and "russian" in o.missing_from), o
+        assert not (o.reported_by == ["russian"] and o.missing_from), o
+    # while the two sides of the Banjska story still omit things from each other
+    assert any(set(o.reported_by) <= {"serbian", "kosovar"} and o.missing_from for o in comp.omissions)

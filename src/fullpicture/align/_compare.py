@@ -12,7 +12,7 @@ from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._events import cluster
 from fullpicture.align._framing import framing_contrast, tone_by_side
 from fullpicture.align._naming import lexicon_naming_rows, naming_table
-from fullpicture.align._omissions import find_omissions
+from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis
@@ -93,11 +93,13 @@ def compare(
         clusters.setdefault(lab, []).append(Member(side=side_of[a.document.id], analysis=a, event=ev))
     # order: most sides first, then most mentions, then first appearance
     ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
+    on_story = story_filter({a.document.id: a.text for a in used},
+                            {s.label: list(s.documents) for s in sides}, cfg)
     events, omissions = [], []
     for k, members in enumerate(ordered, 1):
         eid = f"e{k}"
         events.append(_aligned_event(eid, members, index, labels, cfg))
-        om = find_omissions(eid, members, labels, cfg)
+        om = find_omissions(eid, members, labels, cfg, on_story)
         if om is not None:
             omissions.append(om)
     omissions.sort(key=lambda o: -o.salience)

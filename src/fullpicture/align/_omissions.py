@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from fullpicture.align._conflicts import Member
@@ -27,13 +27,41 @@ def salience(members: Sequence[Member], cfg: dict[str, Any]) -> float:
 
 
 def find_omissions(
-    event_id: str, members: Sequence[Member], side_labels: Sequence[str], cfg: dict[str, Any]
+    event_id: str,
+    members: Sequence[Member],
+    side_labels: Sequence[str],
+    cfg: dict[str, Any],
+    on_story: Callable[[str, set[str]], bool] | None = None,
 ) -> Omission | None:
-    """The omission record of one aligned event, or None when every side reports it."""
+    """The omission record of one aligned event, or None when every side reports it.
+
+    ``on_story(side, documents)`` tells whether a side covers the story of the reporting
+    documents at all; a side that writes about something else omits nothing.
+    """
     reported = [s for s in side_labels if any(m.side == s for m in members)]
-    missing = [s for s in side_labels if s not in reported]
+    docs = {m.analysis.document.id for m in members}
+    missing = [s for s in side_labels if s not in reported and (on_story is None or on_story(s, docs))]
     if not reported or not missing:
         return None
     return Omission(
         event=event_id, reported_by=reported, missing_from=missing, salience=salience(members, cfg)
     )
+
+
+def story_filter(
+    texts: Mapping[str, str], side_docs: Mapping[str, Sequence[str]], cfg: dict[str, Any]
+) -> Callable[[str, set[str]], bool] | None:
+    """With more than two sides, a side covers a story when one of its documents is at least
+    ``omission_story_similarity`` (tf-idf cosine) like one of the reporting documents; with
+    two sides the user set them against each other, so each covers the other's story."""
+    if len(side_docs) <= 2:
+        return None
+    from fullpicture.align._topics import cosine, tfidf_vectors
+
+    vec = tfidf_vectors(texts)
+    thr = float(cfg.get("omission_story_similarity", 0.15))
+
+    def on_story(side: str, reporting: set[str]) -> bool:
+        return any(cosine(vec[d], vec[r]) >= thr for d in side_docs.get(side, ()) for r in reporting if d in vec and r in vec)
+
+    return on_story
