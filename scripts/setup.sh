@@ -1,30 +1,27 @@
 #!/usr/bin/env bash
 # Install everything fullpicture needs into ./.venv (idempotent).
 #   scripts/setup.sh            runtime only
-#   scripts/setup.sh --test     also Debian chromium for the browser tests
+#   scripts/setup.sh --test     also Debian chromium and postgresql for the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 
-if [[ "${1:-}" == "--test" ]] && ! command -v chromium >/dev/null 2>&1; then
+# deb_install PACKAGE PURPOSE: install a Debian package as root, else say how to.
+deb_install() {
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Debian chromium for the browser tests" >&2
+    echo "setup: installing Debian $1 for $2" >&2
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
   else
-    echo "setup: chromium is missing; install Debian's 'chromium' package (browser tests will be skipped)" >&2
+    echo "setup: $1 is missing; install Debian's '$1' package ($2 will be skipped)" >&2
   fi
-fi
+}
 
-# PostgreSQL server binaries for the store's PostgreSQL test (a throwaway local cluster).
-if [[ "${1:-}" == "--test" ]] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Debian postgresql for the store tests" >&2
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  else
-    echo "setup: PostgreSQL server binaries are missing; install Debian's 'postgresql' package (the PostgreSQL test will be skipped)" >&2
-  fi
+if [[ "${1:-}" == "--test" ]]; then
+  command -v chromium >/dev/null 2>&1 || deb_install chromium "the browser tests"
+  # PostgreSQL server binaries for the store's PostgreSQL test (a throwaway local cluster)
+  command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+    || deb_install postgresql "the PostgreSQL store test"
 fi
 
 if [[ ! -x .venv/bin/python ]]; then
