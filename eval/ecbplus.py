@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from eval.coref_scorer import conll
-from fullpicture.align._events import FEATURES, MentionFeatures, Vectors, cluster, pair_features
+from fullpicture.align._eventpairs import FEATURES, MentionFeatures, Vectors, pair_features
+from fullpicture.align._events import cluster
 from fullpicture.align._util import content_words
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus"

@@ -10,7 +10,7 @@ import numpy as np
 
 from fullpicture.align._conflicts import country_code
 from fullpicture.align._dates import interval
-from fullpicture.align._events import MentionFeatures, Vectors
+from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, words
 from fullpicture.models import Analysis, Event

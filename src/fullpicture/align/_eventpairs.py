@@ -1,0 +1,262 @@
+"""The pair model of event coreference: what the aligner knows of a mention, and the
+vectorised pair features and probabilities (a logistic model whose weights live in the
+``[align]`` settings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+FEATURES = (
+    "lemma",
+    "trigger_sim",
+    "sentence_sim",
+    "document_sim",
+    "same_type",
+    "date_match",
+    "date_clash",
+    "place_match",
+    "participants",
+    "same_sentence",
+    "lemma_x_document",
+    "date_clash_soft",
+    "adjacent_bare",
+    "counter_term",
+    "same_doc_type_clash",
+)
+
+
+@dataclass
+class MentionFeatures:
+    """What the aligner knows about one event mention."""
+
+    doc: str
+    lemma: str
+    sentence: str = ""
+    trigger: str = ""
+    type: str | None = None
+    family: str = "*"
+    interval: tuple[int, int] | None = None
+    # False when the date was inherited (narrative reference time, publication date)
+    # rather than stated in the mention's own clause or sentence
+    date_firm: bool = True
+    # gazetteer point of the place: (lat, lon, country code, the place is a country)
+    geo: tuple[float, float, str, bool] | None = None
+    # character span of the evidence sentence, for sentence adjacency inside one document
+    span: tuple[int, int] | None = None
+    # no arguments of its own (participants, place, stated date): "Then came the exodus."
+    bare: bool = False
+    # the trigger's own words, and the other sides' words for it (framing lexicon counter-terms
+    # of a cue on the trigger: "anti-terrorist measures" -> "offensive", "military operation")
+    names: frozenset[str] = frozenset()
+    counters: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    participants: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Vectors:
+    """Optional dense vectors: per mention sentence/trigger, per document."""
+
+    sentence: np.ndarray | None = None
+    trigger: np.ndarray | None = None
+    document: dict[str, np.ndarray] | None = None
+    doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    doc_sim: Callable[[str, str], float] | None = None
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _pad(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """Sets of strings as a padded ``(n, k)`` array of integer ids (-1 = padding)."""
+    table: dict[str, int] = {}
+    width = max((len(x) for x in sets), default=0) or 1
+    out = np.full((len(sets), width), -1, dtype=np.int64)
+    for r, items in enumerate(sets):
+        for c, item in enumerate(sorted(items)):
+            out[r, c] = table.setdefault(item, len(table))
+    return out
+
+
+def _overlap(pa: np.ndarray, pb: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    """Size of the intersection of padded id rows, row by row."""
+    out = np.zeros(len(pa), dtype=np.int64)
+    for s in range(0, len(pa), chunk):
+        a, b = pa[s : s + chunk], pb[s : s + chunk]
+        eq = (a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)
+        out[s : s + chunk] = eq.any(axis=2).sum(axis=1)
+    return out
+
+
+def value_ids(values: Sequence[object]) -> np.ndarray:
+    """Integer id per value (equal values, equal ids)."""
+    table: dict[object, int] = {}
+    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
+
+
+class PairScorer:
+    """Vectorised pair features and probabilities over a fixed list of mentions."""
+
+    def __init__(self, feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None) -> None:
+        self.feats = feats
+        self.vec = vec or Vectors()
+        self.bias, self.w = weights(cfg)
+        self.anchor_trigger = float(cfg.get("same_doc_anchor_trigger_sim", 0.45))
+        self.anchor_sentence = float(cfg.get("same_doc_anchor_sentence_sim", 0.5))
+        self.lemma = value_ids([f.lemma or object() for f in feats])
+        self.doc = value_ids([f.doc for f in feats])
+        self.type = value_ids([f.type if f.type is not None else object() for f in feats])
+        self.sent = value_ids([(f.doc, f.sentence) if f.sentence else object() for f in feats])
+        self.lo = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
+        self.hi = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
+        self.dated = np.array([f.interval is not None for f in feats], dtype=bool)
+        self.firm = np.array([f.date_firm for f in feats], dtype=bool)
+        self.slack = int(cfg.get("inherited_date_slack_days", 0))
+        self.adjacent_chars = int(cfg.get("adjacent_sentence_chars", 3))
+        self.s0 = np.array([f.span[0] if f.span else -(10**9) for f in feats], dtype=np.int64)
+        self.s1 = np.array([f.span[1] if f.span else -(10**9) for f in feats], dtype=np.int64)
+        self.bare = np.array([f.bare for f in feats], dtype=bool)
+        self.spanned = np.array([f.span is not None for f in feats], dtype=bool)
+        self.has_counter = np.array([bool(f.counters) for f in feats], dtype=bool)
+        self.place = _pad([f.places for f in feats])
+        self.has_place = np.array([bool(f.places) for f in feats], dtype=bool)
+        self.has_geo = np.array([f.geo is not None for f in feats], dtype=bool)
+        self.lat = np.radians([f.geo[0] if f.geo else 0.0 for f in feats])
+        self.lon = np.radians([f.geo[1] if f.geo else 0.0 for f in feats])
+        self.cc = value_ids([f.geo[2] if f.geo and f.geo[2] else object() for f in feats])
+        self.is_country = np.array([bool(f.geo and f.geo[3]) for f in feats], dtype=bool)
+        self.place_km = float(cfg.get("place_conflict_km", 100.0))
+        self.part = _pad([f.participants for f in feats])
+        self.n_part = np.array([len(f.participants) for f in feats], dtype=np.int64)
+        self._doc_names = [f.doc for f in feats]
+        self._doc_cache: dict[tuple[int, int], float] = {}
+
+    def _doc_sim(self, i: int, j: int) -> float:
+        a, b = self._doc_names[i], self._doc_names[j]
+        vec = self.vec
+        if a == b:
+            return 1.0
+        if vec.doc_sim is not None:
+            return float(vec.doc_sim(a, b))
+        if vec.document is not None:
+            return float(vec.document[a] @ vec.document[b])
+        return _jaccard(vec.doc_words.get(a, frozenset()), vec.doc_words.get(b, frozenset()))
+
+    def features(self, pairs: np.ndarray) -> np.ndarray:
+        """Feature matrix ``(m, len(FEATURES))`` for the given pairs."""
+        m = len(pairs)
+        out = np.zeros((m, len(FEATURES)), dtype=np.float32)
+        if m == 0:
+            return out
+        ii, jj = pairs[:, 0], pairs[:, 1]
+        feats, vec = self.feats, self.vec
+        out[:, 0] = self.lemma[ii] == self.lemma[jj]
+        out[:, 1] = (
+            np.einsum("ij,ij->i", vec.trigger[ii], vec.trigger[jj]) if vec.trigger is not None else out[:, 0]
+        )
+        if vec.sentence is not None:
+            out[:, 2] = np.einsum("ij,ij->i", vec.sentence[ii], vec.sentence[jj])
+        else:
+            for r in np.flatnonzero([bool(feats[i].words) for i in ii.tolist()]).tolist():
+                out[r, 2] = _jaccard(feats[int(ii[r])].words, feats[int(jj[r])].words)
+        # document similarity: once per distinct document pair
+        di, dj = np.minimum(self.doc[ii], self.doc[jj]), np.maximum(self.doc[ii], self.doc[jj])
+        key = di * (int(self.doc.max()) + 1) + dj
+        uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
+        vals = np.empty(len(uniq), dtype=np.float32)
+        for u, r in enumerate(first.tolist()):
+            k = (int(di[r]), int(dj[r]))
+            if k not in self._doc_cache:
+                self._doc_cache[k] = self._doc_sim(int(ii[r]), int(jj[r]))
+            vals[u] = self._doc_cache[k]
+        out[:, 3] = vals[inv]
+        out[:, 4] = self.type[ii] == self.type[jj]
+        # a bare mention's date is inherited, no statement of the text: no date evidence
+        both = self.dated[ii] & self.dated[jj] & ~self.bare[ii] & ~self.bare[jj]
+        gap = np.maximum(0, np.maximum(self.lo[ii], self.lo[jj]) - np.minimum(self.hi[ii], self.hi[jj]))
+        out[:, 5] = both & (gap == 0)
+        # a clash is strong evidence only when both dates are stated in the mentions' sentences
+        # two inherited dates of one document that differ were set by the text itself as
+        # different reference times, which is as strong as two stated dates
+        same_doc = self.doc[ii] == self.doc[jj]
+        firm = (self.firm[ii] & self.firm[jj]) | (same_doc & ~self.firm[ii] & ~self.firm[jj])
+        # across documents an inherited date is approximate: a gap within the slack is neither
+        # match nor clash (inside one document different reference times are meaningful)
+        clash = gap > np.where((self.firm[ii] & self.firm[jj]) | same_doc, 0, self.slack)
+        out[:, 6] = both & clash & firm
+        out[:, 11] = both & clash & ~firm
+        bp = self.has_place[ii] & self.has_place[jj]
+        shared = _overlap(self.place[ii], self.place[jj]) > 0
+        out[:, 7] = np.where(bp, np.where(shared, 1.0, np.where(self._far(ii, jj), -1.0, 0.0)), 0.0)
+        inter = _overlap(self.part[ii], self.part[jj])
+        union = self.n_part[ii] + self.n_part[jj] - inter
+        bq = (self.n_part[ii] > 0) & (self.n_part[jj] > 0)
+        out[:, 8] = np.where(bq, inter / np.maximum(union, 1), 0.0)
+        out[:, 9] = (self.doc[ii] == self.doc[jj]) & (self.sent[ii] == self.sent[jj])
+        out[:, 10] = out[:, 0] * out[:, 3]
+        # a bare mention of the same type in the next or previous sentence of one document is
+        # an anaphoric or cataphoric mention of the same event ("Then came the exodus. From
+        # 24 September, 100,000 people crossed ...")
+        near = (np.abs(self.s0[jj] - self.s1[ii]) <= self.adjacent_chars) | (
+            np.abs(self.s0[ii] - self.s1[jj]) <= self.adjacent_chars)
+        out[:, 12] = same_doc & (out[:, 4] > 0) & near & (self.bare[ii] | self.bare[jj]) & (
+            self.spanned[ii] & self.spanned[jj])
+        # inside one document two typed mentions of different types (an arrest, a killing) with
+        # different trigger lemmas are told apart by the writer: evidence against identity
+        typed = np.array([f.type is not None for f in feats], dtype=bool)
+        out[:, 14] = same_doc & typed[ii] & typed[jj] & (out[:, 4] == 0) & (out[:, 0] == 0)
+        # one side's word is what the framing lexicon lists as the other side's word for it
+        for r in np.flatnonzero(~same_doc & (self.has_counter[ii] | self.has_counter[jj])).tolist():
+            a, b = feats[int(ii[r])], feats[int(jj[r])]
+            out[r, 13] = bool(a.counters & b.names or b.counters & a.names)
+        # Type and date agreement (hand-set weights) are no evidence of identity inside one
+        # document, which reports many same-type events of one day: there they count only when
+        # the mentions share a trigger lemma, a participant or a place, or their triggers or
+        # sentences are similar.
+        anchored = (
+            (self.doc[ii] != self.doc[jj]) | (out[:, 0] > 0) | (inter > 0) | (bp & shared)
+            | (out[:, 1] >= self.anchor_trigger) | (out[:, 2] >= self.anchor_sentence)
+            | (out[:, 12] > 0)
+        )
+        out[:, 4] *= anchored
+        out[:, 5] *= anchored
+        return out
+
+    def _far(self, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+        """Whether two different places count against a pair: not when both are on the gazetteer
+        and one contains the other (a country contains the places with its code) or they lie
+        within ``place_conflict_km``; unresolved different places still count."""
+        both = self.has_geo[ii] & self.has_geo[jj]
+        inside = (self.cc[ii] == self.cc[jj]) & (self.is_country[ii] | self.is_country[jj])
+        la, lb, dlon = self.lat[ii], self.lat[jj], self.lon[jj] - self.lon[ii]
+        h = np.sin((lb - la) / 2) ** 2 + np.cos(la) * np.cos(lb) * np.sin(dlon / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        return ~(both & (inside | (km <= self.place_km)))
+
+    def prob(self, pairs: np.ndarray) -> np.ndarray:
+        """Coreference probability of each pair."""
+        x = self.features(pairs)
+        return 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+
+
+def pair_features(
+    feats: Sequence[MentionFeatures], pairs: np.ndarray, vec: Vectors | None = None
+) -> np.ndarray:
+    """Feature matrix ``(m, len(FEATURES))`` for the given pairs."""
+    return PairScorer(feats, {}, vec).features(pairs)
+
+
+def weights(cfg: dict[str, Any]) -> tuple[float, np.ndarray]:
+    """``(bias, w)`` of the pair model from the ``[align]`` settings."""
+    w = np.array([float(cfg.get(f"w_{name}", 0.0)) for name in FEATURES], dtype=np.float32)
+    return float(cfg.get("w_bias", 0.0)), w
