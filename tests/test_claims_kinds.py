@@ -201,3 +201,11 @@ def test_evidence_shows_its_object():
     assert c.source.text == "A new poll" and c.text == "a sharp rise in support for the opposition"
     b = analyze_text("The minister showed the journalists around the base.")
     assert not [c for c in b.claims if c.cue and c.cue.text == "showed"]
+
+
+def test_talk_about_and_refer_to_are_cues_but_speak_to_is_not():
+    a = analyze_text("The envoy spoke about the prisoner exchange at length.")
+    (c,) = [c for c in a.claims if c.cue and c.cue.text == "spoke about"]
+    assert c.source.text == "The envoy" and c.text.startswith("the prisoner exchange")
+    b = analyze_text("The envoy spoke to reporters in the capital.")
+    assert not [c for c in b.claims if c.cue and c.cue.text.startswith("spoke")]
