@@ -14,6 +14,7 @@ from fullpicture.align._framing import framing_contrast, tone_by_side
 from fullpicture.align._naming import lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
+from fullpicture.align._topics import tfidf_vectors
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
@@ -85,7 +86,8 @@ def compare(
     index = EntityIndex(used)
 
     feats, refs = build_features(used, index, cfg)
-    vec = build_vectors(used, feats, cfg)
+    tfidf = tfidf_vectors({a.document.id: a.text for a in used})
+    vec = build_vectors(used, feats, cfg, tfidf)
     labels_of, _ = cluster(feats, cfg, vec)
     clusters: dict[int, list[Member]] = {}
     for lab, (ai, ev) in zip(labels_of, refs, strict=True):
@@ -93,8 +95,7 @@ def compare(
         clusters.setdefault(lab, []).append(Member(side=side_of[a.document.id], analysis=a, event=ev))
     # order: most sides first, then most mentions, then first appearance
     ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
-    on_story = story_filter({a.document.id: a.text for a in used},
-                            {s.label: list(s.documents) for s in sides}, cfg)
+    on_story = story_filter(tfidf, {s.label: list(s.documents) for s in sides}, cfg)
     events, omissions = [], []
     for k, members in enumerate(ordered, 1):
         eid = f"e{k}"

@@ -12,6 +12,7 @@ from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Entity, Event, Figure
 from fullpicture.models.comparison import Conflict, ConflictValue
+from fullpicture.nlp._places import haversine_km
 
 
 @dataclass
@@ -174,13 +175,6 @@ def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
     return keys, reach
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km (haversine)."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def actor_kind(ent: Entity, cfg: dict[str, Any]) -> str | None:
     """The actor class of an agent (``person`` or ``collective``), None when it is no resolved actor.
 
@@ -245,7 +239,7 @@ def _entity_conflict(
         if keys[s] & reach[t] or keys[t] & reach[s]:
             return False
         if field == "place":  # ...and the places are far apart
-            return all(_km(p, q) > min_km for p in points[s] for q in points[t])
+            return all(haversine_km(*p, *q) > min_km for p in points[s] for q in points[t])
         return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
 
     clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])

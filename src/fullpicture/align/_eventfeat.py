@@ -105,12 +105,17 @@ def build_features(
 
 
 def build_vectors(
-    analyses: Sequence[Analysis], feats: Sequence[MentionFeatures], cfg: dict[str, Any]
+    analyses: Sequence[Analysis],
+    feats: Sequence[MentionFeatures],
+    cfg: dict[str, Any],
+    tfidf: dict[str, dict[str, float]] | None = None,
 ) -> Vectors:
-    """Dense vectors when embeddings are on, else document word sets for lexical similarity."""
+    """Dense vectors when embeddings are on, else document word sets for lexical similarity;
+    ``tfidf``: the documents' tf-idf vectors when the caller already has them."""
     doc_words = {a.document.id: frozenset(content_words(a.text)) for a in analyses}
     # document similarity: tf-idf cosine, the measure the pair weights were fitted with
-    tfidf = tfidf_vectors({a.document.id: a.text for a in analyses})
+    if tfidf is None:
+        tfidf = tfidf_vectors({a.document.id: a.text for a in analyses})
 
     def doc_sim(x: str, y: str) -> float:
         return cosine(tfidf[x], tfidf[y])

@@ -27,6 +27,18 @@ def _key(name: str, person: bool) -> str:
     return n.split()[-1] if person and n else n
 
 
+def _differs(normed: Mapping[str, set[str]]) -> bool:
+    """Whether two sides use different sets of (normalised) names."""
+    sides = list(normed)
+    return any(normed[s] != normed[t] for i, s in enumerate(sides) for t in sides[i + 1 :])
+
+
+def _variants(per_side: Mapping[str, Counter[str]]) -> list[NameVariant]:
+    """Each side's names, most used first."""
+    return [NameVariant(side=s, name=n, count=k)
+            for s, c in per_side.items() for n, k in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
+
+
 def naming_table(
     analyses: list[Analysis], side_of: Mapping[str, str], index: EntityIndex
 ) -> list[NamingRow]:
@@ -34,8 +46,9 @@ def naming_table(
 
     Entities are matched across documents by GeoNames id or normalised name/alias
     (:class:`EntityIndex`). Variants are the exact surface forms of the mentions that are
-    names (:func:`is_name`: no demonyms, no bare descriptions), counted per side; a row is kept when some name is used by one side and not by another
-    (compared case- and accent-insensitively). Rows are ordered by total mentions.
+    names (:func:`is_name`: no demonyms, no bare descriptions), counted per side; a row is
+    kept when some name is used by one side and not by another (compared case- and
+    accent-insensitively; a person's surname alone counts as the full name). Rows are ordered by total mentions.
     """
     by_id = {a.document.id: a for a in analyses}
     rows = []
@@ -70,16 +83,9 @@ def naming_table(
             continue
         # a person named in full by one side and by surname by another is not a naming choice
         person = all(ent.type == "PERSON" for _d, ent in members)
-        normed = {s: {_key(n, person) for n in c} for s, c in per_side.items()}
-        sides = list(normed)
-        differs = any(normed[s] != normed[t] for i, s in enumerate(sides) for t in sides[i + 1 :])
-        if not differs:
+        if not _differs({s: {_key(n, person) for n in c} for s, c in per_side.items()}):
             continue
-        variants = [
-            NameVariant(side=s, name=n, count=k)
-            for s in sides
-            for n, k in sorted(per_side[s].items(), key=lambda x: (-x[1], x[0]))
-        ]
+        variants = _variants(per_side)
         rows.append((sum(v.count for v in variants), NamingRow(entity=index.display_of(gid), variants=variants, geo=geo)))
     rows.sort(key=lambda r: (-r[0], r[1].entity))
     return [r for _, r in rows]
@@ -130,17 +136,11 @@ def lexicon_naming_rows(
         if len(per_side) < 2:
             continue
         normed = {s: {norm_name(n) for n in c} for s, c in per_side.items()}
-        sides = list(normed)
-        if not any(normed[s] != normed[t] for i, s in enumerate(sides) for t in sides[i + 1 :]):
-            continue
-        names = set().union(*normed.values())
-        if any(names <= row for row in seen):
+        if not _differs(normed) or any(set().union(*normed.values()) <= row for row in seen):
             continue
         total: Counter[str] = Counter()
         for c in per_side.values():
             total.update(c)
-        variants = [NameVariant(side=s, name=n, count=k) for s in sides
-                    for n, k in sorted(per_side[s].items(), key=lambda x: (-x[1], x[0]))]
-        rows.append((sum(total.values()), NamingRow(entity=total.most_common(1)[0][0], variants=variants)))
+        rows.append((sum(total.values()), NamingRow(entity=total.most_common(1)[0][0], variants=_variants(per_side))))
     rows.sort(key=lambda r: (-r[0], r[1].entity))
     return [r for _, r in rows]

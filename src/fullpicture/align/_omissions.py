@@ -49,19 +49,20 @@ def find_omissions(
 
 
 def story_filter(
-    texts: Mapping[str, str], side_docs: Mapping[str, Sequence[str]], cfg: dict[str, Any]
+    tfidf: Mapping[str, Mapping[str, float]], side_docs: Mapping[str, Sequence[str]], cfg: dict[str, Any]
 ) -> Callable[[str, set[str]], bool] | None:
     """With more than two sides, a side covers a story when one of its documents is at least
-    ``omission_story_similarity`` (tf-idf cosine) like one of the reporting documents; with
-    two sides the user set them against each other, so each covers the other's story."""
+    ``omission_story_similarity`` (cosine of the ``tfidf`` vectors) like one of the reporting
+    documents; with two sides the user set them against each other, so each covers the other's
+    story."""
     if len(side_docs) <= 2:
         return None
-    from fullpicture.align._topics import cosine, tfidf_vectors
+    from fullpicture.align._topics import cosine
 
-    vec = tfidf_vectors(texts)
     thr = float(cfg.get("omission_story_similarity", 0.15))
 
     def on_story(side: str, reporting: set[str]) -> bool:
-        return any(cosine(vec[d], vec[r]) >= thr for d in side_docs.get(side, ()) for r in reporting if d in vec and r in vec)
+        return any(cosine(tfidf[d], tfidf[r]) >= thr for d in side_docs.get(side, ()) for r in reporting
+                   if d in tfidf and r in tfidf)
 
     return on_story

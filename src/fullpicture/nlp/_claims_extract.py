@@ -66,10 +66,9 @@ class ClaimExtractor:
             # a "NAME: text" line is the outer attribution: cues inside its text are the
             # speaker's own words ("TAPPER: ... I think ..."); a verb cue that starts before
             # the line's text (its source or the colon) means the layout match is spurious
-            inner = [c for c in out if content[0] <= (c.cue or c.content)[0] < content[1]]
             if any(source[0] <= (c.cue or c.content)[0] < content[0] for c in out):
                 continue
-            out = [c for c in out if c not in inner]
+            out = [c for c in out if not content[0] <= (c.cue or c.content)[0] < content[1]]
             head = doc.char_span(source[0], source[1], alignment_mode="expand")
             out.append(RawClaim(kind, content, cue, cue[1] - cue[0] == 1 and ":" or "dash", source, head.root.i if head is not None else None))
         out.sort(key=lambda c: (c.cue or c.content)[0])
@@ -162,7 +161,7 @@ class ClaimExtractor:
         finding = finding or (lemma in ("show", "indicate", "suggest", "reveal") and subj0 is not None
                               and subj0.lemma_.lower() in lex.evidence_subjects)
         if content is None:
-            content = self._content(doc, sent, tok, lemma, particle, quotes, finding)
+            content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0)
         if content is not None:
             content = clip_paragraph(doc_text(doc), tok.idx, *content)
         if content is None:
@@ -170,7 +169,7 @@ class ClaimExtractor:
         cs, ce = content
         if ce - cs < 2:
             return None
-        subj = subject_of(tok)
+        subj = subj0
         kind = "indirect"
         src = src_head = None
         if subj is not None and subj.lower_ not in ("that", "which", "what"):
@@ -190,7 +189,8 @@ class ClaimExtractor:
         return RawClaim(kind, (cs, ce), (doc[cue_i].idx, doc[cue_j - 1].idx + len(doc[cue_j - 1])), phr or lemma, src, src_head)
 
     def _content(
-        self, doc: Doc, sent: Span, tok: Token, lemma: str, particle: Token | None, quotes: list[tuple[int, int]], finding: bool = False
+        self, doc: Doc, sent: Span, tok: Token, lemma: str, particle: Token | None, quotes: list[tuple[int, int]],
+        finding: bool = False, subj: Token | None = None,
     ) -> tuple[int, int] | None:
         lex = self.lex
         comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
@@ -202,7 +202,6 @@ class ClaimExtractor:
             if j > particle.i + 1:
                 s, e = span_chars(doc, particle.i + 1, min(j, sent.end))
                 return balance_quotes(doc_text(doc), s, e, quotes)
-        subj = subject_of(tok)
         left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
         if all(c.i < tok.i for c in comp):
             # '"…," he said': a quotation that ends just before the speaker is the content, even

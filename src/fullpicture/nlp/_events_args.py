@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._claims_entities import capital_state, entity_for_span, entity_type
 from fullpicture.nlp._events_modality import clause_head
+from fullpicture.nlp._lexicon import get_lexicon
+from fullpicture.nlp._translit import fold
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "near", "at", "on", "across", "over", "outside", "inside", "around", "into", "from", "to"}
@@ -148,9 +150,6 @@ def token_positions(doc: Doc, items: list[tuple[int, int, str]]) -> list[tuple[i
 def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     """(token, entity id) of every mention of a place entity that names it: a nationality
     adjective ("Greek Cypriots", "Turkish invasion") is no place of the event."""
-    from fullpicture.nlp._lexicon import get_lexicon
-    from fullpicture.nlp._translit import fold
-
     dem = get_lexicon().demonyms
     return token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
                                  for m in e.mentions if fold(m.text) not in dem])

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from fullpicture._data import data_toml
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,7 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 def _read(name: str) -> dict:
-    path = resources.files("fullpicture").joinpath("data/events", name)
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return data_toml("events", name)
 
 
 @lru_cache(maxsize=1)

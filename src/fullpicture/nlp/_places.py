@@ -206,14 +206,16 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, doc_cc: dict[str, f
     return s
 
 
-def _foreign_alternate(pi: PlaceIndex, i: int, text: str, doc_cc: dict[str, float], cfg: dict[str, Any]) -> bool:
-    """A minor place reached only by an alternate name, in a country the document never places
-    anything in: more likely a gap of the gazetteer ("Banjska", a Kosovo village, is also an
-    alternate name of Bulgaria's Bansko) than the place meant."""
+def _foreign_alternate(pi: PlaceIndex, i: int, text: str, doc_cc: dict[str, float], own: float, cfg: dict[str, Any]) -> bool:
+    """A minor place reached only by an alternate name, in a country where the document places
+    nothing else (``own``: the count ``doc_cc`` has for it from this very name), while it places
+    things elsewhere: more likely a gap of the gazetteer ("Banjska", a Kosovo village, is also
+    an alternate name of Bulgaria's Bansko) than the place meant."""
     p = pi.place(i)
     limit = float(cfg.get("foreign_alternate_max_pop", 0))
     return bool(
-        any(v > 0 for v in doc_cc.values()) and p.cc and doc_cc.get(p.cc, 0.0) <= 0 and p.pop < limit and i not in pi.user_ids
+        p.cc and doc_cc.get(p.cc, 0.0) - own <= 0 and any(v > 0 for c, v in doc_cc.items() if c != p.cc)
+        and p.pop < limit and i not in pi.user_ids
         and p.kind not in ("country", "continent", "admin1", "capital")
         and fold(p.name) != fold(text).removeprefix("the ")
     )
@@ -238,9 +240,8 @@ def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]],
                 result.append(None)
                 continue
             best = max(cands, key=lambda c: (score(pi, c[0], text, c[1], doc_cc, anchors, cfg), -c[0]))
-            cc = pi.place(best[0]).cc
-            others = {cc: doc_cc.get(cc, 0.0) - own.get((fold(text), cc), 0.0)} if doc_cc else {}
-            if _pass and _foreign_alternate(pi, best[0], text, {**doc_cc, **others}, cfg):
+            own_cc = own.get((fold(text), pi.place(best[0]).cc), 0.0)
+            if _pass and _foreign_alternate(pi, best[0], text, doc_cc, own_cc, cfg):
                 result.append(None)
                 continue
             result.append((best[0], score(pi, best[0], text, best[1], doc_cc, anchors, cfg)))
