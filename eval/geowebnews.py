@@ -57,8 +57,8 @@ def build_nlp() -> Any:
     """spaCy's pipeline plus ``fp_entities`` only (this layer, measured alone)."""
     import spacy
 
-    from fullpicture.nlp import entities  # noqa: F401
     from fullpicture.nlp.pipeline import _plugin_settings
+    from fullpicture.nlp.places import component  # noqa: F401
     from fullpicture.settings import load_settings
 
     settings = load_settings()
@@ -73,7 +73,7 @@ def _auc(errors: list[float]) -> float:
 
 
 def _res_stats(pairs: list[tuple[dict[str, Any], tuple[float, float, int | None] | None]]) -> dict[str, float]:
-    from fullpicture.nlp._places import haversine_km
+    from fullpicture.nlp.places._resolve import haversine_km
 
     errs, exact, n_id = [], 0, 0
     for gold, pred in pairs:
@@ -100,7 +100,7 @@ def _res_stats(pairs: list[tuple[dict[str, Any], tuple[float, float, int | None]
 
 def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
     """Run the layer over the articles and score it."""
-    from fullpicture.nlp._places import resolve_all
+    from fullpicture.nlp.places._resolve import resolve_all
 
     arts = load_articles(data, limit)
     nlp = build_nlp()

@@ -110,7 +110,7 @@ def score(items: list[tuple[str, str, list[Attribution]]], model: str = "en_core
     """Counts and P/R/F1 per role and regime; also documents/second."""
     import spacy
 
-    from fullpicture.nlp._claims_extract import ClaimExtractor
+    from fullpicture.nlp.claims._extract import ClaimExtractor
 
     nlp = spacy.load(model)
     ex = ClaimExtractor()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from fullpicture.nlp.entities import entity_at, entity_by_id
+from fullpicture.nlp.places import entity_at, entity_by_id
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,7 @@ def test_trigger_types(text, trigger, typ):
 
 
 def test_types_name_plover_or_extension():
-    from fullpicture.nlp._events_data import event_lexicon
+    from fullpicture.nlp.events._data import event_lexicon
 
     lex = event_lexicon()
     plover = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -67,7 +67,7 @@ def test_scare_quote_skips_direct_claims():
     import spacy
 
     from fullpicture.models import Claim, ClaimSource
-    from fullpicture.nlp._framing_quotes import ScareQuoteFinder
+    from fullpicture.nlp.framing._quotes import ScareQuoteFinder
 
     nlp = spacy.blank("en")
     doc = nlp('Residents praised the "heroes" of the night.')
@@ -85,7 +85,7 @@ def test_naming_choice_from_lexicon(cues_of):
 
 def test_naming_choice_from_entity_aliases():
     from fullpicture.models import Entity, Mention
-    from fullpicture.nlp._framing_profile import naming_cues
+    from fullpicture.nlp.framing._profile import naming_cues
 
     text = "Police entered Mitrovicë while Putin and Vladimir Putin spoke."
     ents = [
@@ -159,7 +159,7 @@ def test_works_without_the_other_layers(settings):
 
 def test_cue_inside_direct_quotation_names_the_speaker():
     from fullpicture.models import Claim, ClaimSource, FramingCue
-    from fullpicture.nlp.framing import _mark_quoted
+    from fullpicture.nlp.framing.component import _mark_quoted
 
     cue = FramingCue(start=20, end=30, text="terrorists", category="delegitimizing", note="conflict: general")
     outside = FramingCue(start=60, end=66, text="regime", category="delegitimizing")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fullpicture._errors import ConfigError
-from fullpicture.nlp._framing_lexicon import CATEGORIES, shipped_entries, word_list
 from fullpicture.nlp.framing import counter_terms, lexicon_entries
+from fullpicture.nlp.framing._lexicon import CATEGORIES, shipped_entries, word_list
 
 
 def test_every_entry_has_a_citable_source():
@@ -105,7 +105,7 @@ def test_readme_example_is_a_valid_lexicon():
 
     import yaml
 
-    from fullpicture.nlp._framing_lexicon import parse_lexicon
+    from fullpicture.nlp.framing._lexicon import parse_lexicon
 
     readme = resources.files("fullpicture").joinpath("data/lexicons/README.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)

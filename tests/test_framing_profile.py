@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fullpicture.models import FramingCue, FramingProfile
-from fullpicture.nlp.framing import build_profile
+from fullpicture.nlp.framing._profile import build_profile
 
 
 def _cue(text, category, sub=None, target=None, entry=None, counters=(), technique=None, start=0):

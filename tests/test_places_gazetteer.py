@@ -8,8 +8,8 @@ import pytest
 import spacy
 
 from fullpicture._errors import ConfigError
-from fullpicture.nlp._places import PlaceIndex, load_alias_file
-from fullpicture.nlp._translit import fold, skeleton
+from fullpicture.nlp.places._resolve import PlaceIndex, load_alias_file
+from fullpicture.nlp.places._translit import fold, skeleton
 
 FIX = Path(__file__).parent / "fixtures" / "entities"
 
@@ -55,7 +55,7 @@ def test_alias_file_errors(tmp_path):
 
 
 def test_user_aliases_in_pipeline():
-    import fullpicture.nlp.entities  # noqa: F401  (registers the fp_entities factory)
+    import fullpicture.nlp.places  # noqa: F401  (registers the fp_entities factory)
     from fullpicture.nlp.pipeline import _plugin_settings
     from fullpicture.settings import load_settings
 

@@ -12,7 +12,7 @@ from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Entity, Event, Figure
 from fullpicture.models.comparison import Conflict, ConflictValue
-from fullpicture.nlp._places import haversine_km
+from fullpicture.nlp.places._resolve import haversine_km
 
 
 @dataclass

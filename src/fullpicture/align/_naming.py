@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from fullpicture.align._util import EntityIndex, norm_name
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import NameVariant, NamingRow
-from fullpicture.nlp._lexicon import get_lexicon
-from fullpicture.nlp._translit import fold
+from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._wordlists import get_lexicon
 
 
 def is_name(text: str) -> bool:

@@ -17,7 +17,7 @@ from fullpicture.settings import Settings
 # Importing these modules registers the @Language.factory("fp_*") components.
 _COMPONENT_MODULES = (
     "fullpicture.nlp.zones",
-    "fullpicture.nlp.entities",
+    "fullpicture.nlp.places",
     "fullpicture.nlp.time",
     "fullpicture.nlp.claims",
     "fullpicture.nlp.figures",

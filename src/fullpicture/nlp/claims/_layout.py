@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from fullpicture.nlp._claims_spans import quote_spans
+from fullpicture.nlp.claims._spans import quote_spans
 
 # "WALLACE: Let's start..." / "Pat Caddell: Democrat voters..." at the start of a line
 _COLON = re.compile(r"(?m)^[\"“]?((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von|al)){0,5}):[ \t]+(\S[^\n]*)")

@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Token
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._claims_entities import entity_index
-from fullpicture.nlp._events_args import arguments, event_date, place_positions, timex_positions
-from fullpicture.nlp._events_data import event_lexicon
-from fullpicture.nlp._events_modality import modality
+from fullpicture.nlp._shared import entity_index
+from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
+from fullpicture.nlp.events._data import event_lexicon
+from fullpicture.nlp.events._modality import modality
 
 _FILLER_POS = ("DET", "PRON")
 

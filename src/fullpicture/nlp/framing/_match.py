@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
-from fullpicture.nlp._framing_lexicon import LexEntry
+from fullpicture.nlp.framing._lexicon import LexEntry
 
 # Entity types whose capitalised words are names, not the writer's word choice
 # ("Kosovo Liberation Army" is not the loaded word "liberation").

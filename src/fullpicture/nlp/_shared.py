@@ -1,7 +1,7 @@
-"""Entity lookup shared by claims and events: ``entity_at`` when the entity layer has it.
+"""Helpers shared by the nlp layers: the document text, and entity lookup for claims and events.
 
-Falls back to ``token._.fp_entity`` when ``fullpicture.nlp.entities.entity_at`` is missing,
-and follows ``refers_to`` (metonymy: "the Kremlin" -> Russia) through ``doc._.fp_entities``.
+``entity_at`` comes from the entity layer (:mod:`fullpicture.nlp.places`), with
+``token._.fp_entity`` as the fallback; lookup follows ``refers_to`` (metonymy: "the Kremlin" -> Russia) through ``doc._.fp_entities``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 @lru_cache(maxsize=1)
 def _entity_at() -> Callable[[Doc, int, int], Any] | None:
     try:
-        from fullpicture.nlp import entities
+        from fullpicture.nlp.places import component as entities
     except Exception:  # noqa: BLE001 - the entity layer may be mid-rewrite
         return None
     fn = getattr(entities, "entity_at", None)
@@ -111,3 +111,13 @@ def capital_state(index: dict[str, Any], eid: str | None) -> str | None:
             if other.id != eid and other.type == "GPE" and (other.name == country or (geo is not None and geo.country == iso and other.name.lower() == country.lower())):
                 return str(other.id)
     return None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins every token on each access)."""
+    key = f"fp_text:{len(doc)}"
+    text = doc.user_data.get(key)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[key] = text
+    return text

@@ -19,12 +19,12 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Timex
 from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._time_calendar import Ref, parse_ref
-from fullpicture.nlp._time_checks import Env, accept
-from fullpicture.nlp._time_days import h_pod, h_spelled, h_time, h_weekend
-from fullpicture.nlp._time_grammar import Candidate, compiled_rules, find_candidates
-from fullpicture.nlp._time_lexicon import Lexicon, load_lexicon
-from fullpicture.nlp._time_points import (
+from fullpicture.nlp.time._calendar import Ref, parse_ref
+from fullpicture.nlp.time._checks import Env, accept
+from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
+from fullpicture.nlp.time._grammar import Candidate, compiled_rules, find_candidates
+from fullpicture.nlp.time._lexicon import Lexicon, load_lexicon
+from fullpicture.nlp.time._points import (
     h_century,
     h_decade,
     h_half,
@@ -40,8 +40,8 @@ from fullpicture.nlp._time_points import (
     h_weekday,
     h_year,
 )
-from fullpicture.nlp._time_resolve import Context, Result
-from fullpicture.nlp._time_spans import (
+from fullpicture.nlp.time._resolve import Context, Result
+from fullpicture.nlp.time._spans import (
     h_ago,
     h_bare,
     h_duration,

@@ -9,10 +9,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from fullpicture.nlp._claims_entities import capital_state, entity_for_span, entity_type
-from fullpicture.nlp._events_modality import clause_head
-from fullpicture.nlp._lexicon import get_lexicon
-from fullpicture.nlp._translit import fold
+from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
+from fullpicture.nlp.events._modality import clause_head
+from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._wordlists import get_lexicon
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "near", "at", "on", "across", "over", "outside", "inside", "around", "into", "from", "to"}
@@ -129,7 +129,7 @@ def arguments(
 @lru_cache(maxsize=1)
 def _reference_date_at() -> Callable[[Doc, int], Any] | None:
     try:
-        from fullpicture.nlp import time as time_layer
+        from fullpicture.nlp.time import component as time_layer
     except Exception:  # noqa: BLE001 - the time layer may be mid-rewrite
         return None
     fn = getattr(time_layer, "reference_date_at", None)

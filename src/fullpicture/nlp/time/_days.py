@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from fullpicture.nlp._time_calendar import fmt
-from fullpicture.nlp._time_grammar import Candidate
-from fullpicture.nlp._time_points import _g, _pre_mod, h_month_day, h_relday, h_weekday
-from fullpicture.nlp._time_resolve import Context, Result
+from fullpicture.nlp.time._calendar import fmt
+from fullpicture.nlp.time._grammar import Candidate
+from fullpicture.nlp.time._points import _g, _pre_mod, h_month_day, h_relday, h_weekday
+from fullpicture.nlp.time._resolve import Context, Result
 
 
 def h_pod(c: Candidate, ctx: Context) -> Result | None:
@@ -30,7 +30,7 @@ def h_pod(c: Candidate, ctx: Context) -> Result | None:
 
 
 def h_time(c: Candidate, ctx: Context) -> Result | None:
-    from fullpicture.nlp._time_spans import APPROX_OF
+    from fullpicture.nlp.time._spans import APPROX_OF
 
     word = _g(c, "word").lower()
     if word:
@@ -64,7 +64,7 @@ def h_time(c: Candidate, ctx: Context) -> Result | None:
 
 def _resolve_dpart(text: str, c: Candidate, ctx: Context) -> tuple[str | None, str]:
     """Resolve the date written next to a clock time by re-running the grammar on it."""
-    from fullpicture.nlp._time_grammar import compiled_rules
+    from fullpicture.nlp.time._grammar import compiled_rules
 
     for name, rx in compiled_rules():
         if name in ("mdy", "weekday", "relday"):

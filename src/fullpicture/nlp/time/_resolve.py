@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from fullpicture.nlp._time_calendar import Ref, fmt, parse_ref, shift, valid_day
-from fullpicture.nlp._time_lexicon import Lexicon
+from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day
+from fullpicture.nlp.time._lexicon import Lexicon
 
 # A normalized result: (type, value, mod, anchor).
 Result = tuple[str, str, str | None, str]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from fullpicture.nlp._time_grammar import Candidate
+from fullpicture.nlp.time._grammar import Candidate
 
 _PREV_WORD = re.compile(r"([\w'$#£€.%-]+)\W*$")
 _NEXT_WORD = re.compile(r"^\W*?([\w'%]+)")

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from fullpicture._errors import ConfigError
-from fullpicture.nlp._gazetteer import Gazetteer, Place, get_gazetteer
-from fullpicture.nlp._translit import fold
+from fullpicture.nlp.places._gazetteer import Gazetteer, Place, get_gazetteer
+from fullpicture.nlp.places._translit import fold
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -101,7 +101,7 @@ class PlaceIndex:
     def build(cls, files: list[str], naming: Sequence[tuple[Sequence[str], Sequence[str]]] = ()) -> PlaceIndex:
         """Load the gazetteer, the alias ``files`` and the ``naming`` links: (terms,
         counter-terms) of the framing lexicon's place-name entries ("Maraş" ↔ "Varosha")."""
-        from fullpicture.nlp._lexicon import get_lexicon
+        from fullpicture.nlp.places._wordlists import get_lexicon
 
         lex = get_lexicon()
         idx = cls(get_gazetteer(), demonyms=lex.demonyms, continent_demonyms=lex.continent_demonyms)

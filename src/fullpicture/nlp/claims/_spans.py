@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from fullpicture.nlp._claims_data import ClaimLexicon
+from fullpicture.nlp.claims._data import ClaimLexicon
 
 # curly, straight, guillemet, and the ASCII pairs ''…'' and ``…'' (an apostrophe inside is fine)
 _QUOTE_RE = re.compile(
@@ -153,13 +153,3 @@ def is_generic(subj: Token, lex: ClaimLexicon) -> bool:
         if c.dep_ in ("det", "poss", "prep", "appos") or c.pos_ == "PROPN" or c.ent_type_:
             return False
     return True
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per document (spaCy joins every token on each access)."""
-    key = f"fp_text:{len(doc)}"
-    text = doc.user_data.get(key)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[key] = text
-    return text

@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Entity
 from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._annotate import build_entities, collect
-from fullpicture.nlp._lexicon import get_lexicon
-from fullpicture.nlp._places import PlaceIndex
+from fullpicture.nlp.places._annotate import build_entities, collect
+from fullpicture.nlp.places._resolve import PlaceIndex
+from fullpicture.nlp.places._wordlists import get_lexicon
 
 _DEFAULTS: dict[str, Any] = {
     "alias_files": [],
@@ -44,7 +44,7 @@ class EntitiesComponent:
     def __init__(self, settings: dict[str, Any]) -> None:
         self.cfg, files = _config(settings)
         self.lex = get_lexicon()
-        from fullpicture.nlp._framing_lexicon import shipped_entries
+        from fullpicture.nlp.framing._lexicon import shipped_entries
 
         naming = [(e.terms, e.counter_terms) for e in shipped_entries()
                   if e.category == "naming" and "place" in (e.subcategory or "")]

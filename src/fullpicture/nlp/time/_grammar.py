@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fullpicture.nlp._time_lexicon import Lexicon, alternation, load_lexicon, number_pattern
+from fullpicture.nlp.time._lexicon import Lexicon, alternation, load_lexicon, number_pattern
 
 # Modifiers kept inside a timex span, TIMEX3 mod values (TimeML 1.2.1 guidelines).
 APPROX_MODS: dict[str, str] = {

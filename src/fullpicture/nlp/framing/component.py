@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue, FramingProfile
 from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._framing_lexicon import LexEntry, find_counter_terms, load_entries, word_list
-from fullpicture.nlp._framing_match import LexiconMatcher
-from fullpicture.nlp._framing_profile import LOADED_CATEGORIES, build_profile, naming_cues
-from fullpicture.nlp._framing_quotes import ScareQuoteFinder
-from fullpicture.nlp._framing_syntax import EntityLookup, EvaluationFinder, HarmFinder
+from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
+from fullpicture.nlp.framing._match import LexiconMatcher
+from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, naming_cues
+from fullpicture.nlp.framing._quotes import ScareQuoteFinder
+from fullpicture.nlp.framing._syntax import EntityLookup, EvaluationFinder, HarmFinder
 
 __all__ = ["LOADED_CATEGORIES", "build_profile", "counter_terms", "lexicon_entries", "lexicon_files"]
 

@@ -20,7 +20,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from fullpicture.nlp._translit import fold, skeleton
+from fullpicture.nlp.places._translit import fold, skeleton
 
 INDEX_VERSION = "5"
 # Record kinds: country, capital city, other populated place, first-level subdivision, continent.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from fullpicture.nlp._time_calendar import Ref, fmt, shift, unit_gran
-from fullpicture.nlp._time_grammar import APPROX_MODS, Candidate
-from fullpicture.nlp._time_resolve import Context, Result
+from fullpicture.nlp.time._calendar import Ref, fmt, shift, unit_gran
+from fullpicture.nlp.time._grammar import APPROX_MODS, Candidate
+from fullpicture.nlp.time._resolve import Context, Result
 
 _CODE_RE = re.compile(r"^(\d*)(T?)([A-Z]+)$")
 # Smaller unit to express fractions in: (unit letter, factor).

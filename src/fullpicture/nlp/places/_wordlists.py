@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from fullpicture.nlp._translit import fold
+from fullpicture.nlp.places._translit import fold
 
 
 def _read(name: str) -> str:

@@ -1,6 +1,6 @@
 """``fp_claims``: attributed claims (who says what), author and editor assertions.
 
-Attributions come from :mod:`fullpicture.nlp._claims_extract`; sources are resolved to
+Attributions come from :mod:`fullpicture.nlp.claims._extract`; sources are resolved to
 entities through the entity layer (metonymy included). Sentences of body zones that carry no
 attribution become ``author`` claims, sentences of editorial zones ``editor`` claims.
 """
@@ -15,15 +15,15 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Claim, ClaimCue, ClaimSource
 from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._claims_entities import (
+from fullpicture.nlp._shared import (
     capital_state,
+    doc_text,
     entity_for_span,
     entity_index,
     entity_type,
     resolve,
 )
-from fullpicture.nlp._claims_extract import ClaimExtractor, RawClaim
-from fullpicture.nlp._claims_spans import doc_text
+from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 
 _EDITOR_ZONES = {"editorial_note", "inline_note"}
 _AUTHOR_ZONES = {"body"}

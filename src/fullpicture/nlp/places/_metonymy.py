@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from fullpicture.nlp._lexicon import Lexicon
-from fullpicture.nlp._translit import fold
+from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._wordlists import Lexicon
 
 
 def is_actor_position(root: Token, lex: Lexicon) -> bool:

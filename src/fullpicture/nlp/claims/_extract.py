@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from fullpicture.nlp._claims_data import ClaimLexicon, claim_lexicon
-from fullpicture.nlp._claims_layout import layout_claims
-from fullpicture.nlp._claims_spans import (
+from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
+from fullpicture.nlp.claims._layout import layout_claims
+from fullpicture.nlp.claims._spans import (
     ACCUSE_VERBS,
     balance_quotes,
     clip_paragraph,
-    doc_text,
     extend_cue,
     inside,
     is_generic,

@@ -8,11 +8,11 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
-from fullpicture.nlp._coref import Mention, cluster, definite_roles, person_roles
-from fullpicture.nlp._lexicon import Lexicon
-from fullpicture.nlp._metonymy import demonym_sides, is_actor_position
-from fullpicture.nlp._places import PlaceIndex, haversine_km, resolve_all
-from fullpicture.nlp._translit import fold
+from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
+from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
+from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
+from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._wordlists import Lexicon
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PERSON_TITLES_BEFORE = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen", "col"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from fullpicture.nlp._time_calendar import (
+from fullpicture.nlp.time._calendar import (
     Ref,
     fmt,
     nth_weekday,
@@ -14,8 +14,8 @@ from fullpicture.nlp._time_calendar import (
     valid_day,
     weekday_near,
 )
-from fullpicture.nlp._time_grammar import PRE_MODS, Candidate
-from fullpicture.nlp._time_resolve import (
+from fullpicture.nlp.time._grammar import PRE_MODS, Candidate
+from fullpicture.nlp.time._resolve import (
     ANAPHORIC,
     Context,
     Result,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from fullpicture.nlp._events_data import EventLexicon
+from fullpicture.nlp.events._data import EventLexicon
 
 _CLAUSE_UP = ("xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "acl")
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from fullpicture.nlp._claims_spans import doc_text
-from fullpicture.nlp._figures_data import FigureLexicon
+from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.figures._data import FigureLexicon
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from fullpicture.nlp._lexicon import Lexicon
-from fullpicture.nlp._translit import fold
+from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._wordlists import Lexicon
 
 _CONNECTORS = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le"}
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod"}

@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Claim, Figure
 from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._claims_spans import doc_text
-from fullpicture.nlp._figures_data import figure_lexicon
-from fullpicture.nlp._figures_extract import FigureExtractor
+from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.figures._data import figure_lexicon
+from fullpicture.nlp.figures._extract import FigureExtractor
 
 _ATTRIBUTED = ("direct", "indirect", "according_to", "unsourced")
 
