@@ -9,7 +9,7 @@ from fullpicture.align._claims import align_claims
 from fullpicture.align._conflicts import Member, event_figures, find_conflicts
 from fullpicture.align._dates import granularity
 from fullpicture.align._eventfeat import build_features, build_vectors
-from fullpicture.align._events import cluster
+from fullpicture.align._incidents import incidents, names_happening
 from fullpicture.align._framing import framing_contrast, tone_by_side
 from fullpicture.align._naming import lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
@@ -39,7 +39,10 @@ def _wording(members: list[Member]) -> list[SideWording]:
 
 
 def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any]) -> AlignedEvent:
-    types = Counter(m.event.type for m in members)
+    # the incident is named by its happening (the blast), not its consequences (the dead)
+    heads = [m for m in members if names_happening(m.event.trigger.lemma or m.event.trigger.text, m.event.type)]
+    heads = heads or list(members)
+    types = Counter(m.event.type for m in heads)
     dates = Counter(m.event.date for m in members if m.event.date)
     # the most reported date; ties go to the most specific one
     date = min(dates, key=lambda d: (-dates[d], granularity(d), d)) if dates else None
@@ -48,7 +51,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         if (p := index.display(m.analysis.document.id, m.event.place, resolve=True))
     )
     place = places.most_common(1)[0][0] if places else None
-    lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in members)
+    lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in heads)
     label = lemmas.most_common(1)[0][0]
     if place:
         label += f", {place}"
@@ -88,7 +91,7 @@ def compare(
     feats, refs = build_features(used, index, cfg)
     tfidf = tfidf_vectors({a.document.id: a.text for a in used})
     vec = build_vectors(used, feats, cfg, tfidf)
-    labels_of, _ = cluster(feats, cfg, vec)
+    labels_of, _ = incidents(feats, cfg, vec)
     clusters: dict[int, list[Member]] = {}
     for lab, (ai, ev) in zip(labels_of, refs, strict=True):
         a = used[ai]

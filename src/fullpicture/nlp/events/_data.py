@@ -53,3 +53,18 @@ def event_lexicon() -> EventLexicon:
             phrases.setdefault(_words(p), typ)
     mod = _read("modality.toml")["modality"]
     return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()})
+
+
+@dataclass(frozen=True)
+class GenericLexicon:
+    """Generic event mentions (type ``OCCURRENCE``): verbs never taken, event nouns."""
+
+    exclude_verbs: frozenset[str]
+    nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def generic_lexicon() -> GenericLexicon:
+    """``data/events/generic.toml``."""
+    data = _read("generic.toml")
+    return GenericLexicon(frozenset(data["verbs"]["exclude"]), frozenset(data["nouns"]["lemmas"]))

@@ -20,7 +20,7 @@ from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._shared import entity_index
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
-from fullpicture.nlp.events._data import event_lexicon
+from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._modality import modality
 
 _FILLER_POS = ("DET", "PRON")
@@ -49,6 +49,8 @@ class EventsComponent:
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
             self.by_first.setdefault(words[0], []).append((words, typ))
         self.reporting = self.lex.modality["reporting_kinds"]
+        # generic mentions (type OCCURRENCE) for corpora that annotate every event; off by default
+        self.generic = generic_lexicon() if cfg.get("generic", False) else None
 
     def triggers(self, doc: Doc) -> list[tuple[int, int, str, int]]:
         """(start token, end token, type, head token) of every trigger, left to right."""
@@ -89,8 +91,25 @@ class EventsComponent:
                 if typ:
                     found.append((tok.i, tok.i + 1, typ, tok.i))
                     taken.add(tok.i)
+        if self.generic is not None:
+            found.extend(self._generic(doc, taken))
         found.sort()
         return found
+
+    def _generic(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, str, int]]:
+        """Content verbs and event nouns no typed trigger took, as ``OCCURRENCE`` mentions."""
+        gen = self.generic
+        assert gen is not None
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.dep_ in ("aux", "auxpass"):
+                continue
+            lemma = tok.lemma_.lower()
+            if (tok.pos_ == "VERB" and lemma not in gen.exclude_verbs) or (
+                tok.pos_ == "NOUN" and tok.dep_ != "compound" and lemma in gen.nouns
+            ):
+                out.append((tok.i, tok.i + 1, "OCCURRENCE", tok.i))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         """Extract the events of one document."""

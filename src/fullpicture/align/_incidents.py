@@ -1,0 +1,135 @@
+"""Incidents: the event mentions of one real-world happening, grouped inside each document and
+then aligned across documents.
+
+1. The pair model (``_eventpairs``) clusters mentions of one event, inside and across
+   documents (``_events.cluster``).
+2. Inside each document, consequences (killed, wounded, fire, missing, evacuated: ``data/events/incidents.toml``)
+   join the happening of their own sentence ("At least 40 people died in Tuesday's blast"),
+   or, when their sentence names none, the happening of one of the previous
+   ``incident_window_sentences`` sentences, unless their stated dates or places clash; the
+   consequence's event cluster and the happening's event cluster become one incident.
+
+Every mention keeps its own offsets; an incident is only a grouping of mentions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from fullpicture._data import data_toml
+from fullpicture.align._eventpairs import MentionFeatures, Vectors
+from fullpicture.align._events import cluster
+from fullpicture.align._util import UnionFind
+
+
+@dataclasses.dataclass(frozen=True)
+class IncidentLexicon:
+    """Consequence lemmas and the event types that can host them."""
+
+    consequences: frozenset[str]
+    host_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def incident_lexicon() -> IncidentLexicon:
+    """The shipped lists (``data/events/incidents.toml``)."""
+    data = data_toml("events", "incidents.toml")
+    return IncidentLexicon(
+        consequences=frozenset(w.lower() for w in data["consequences"]["lemmas"]),
+        host_types=frozenset(t.upper() for t in data["hosts"]["types"]),
+    )
+
+
+def _compatible(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """No stated-date clash and no two different named places."""
+    ia, ib = a.interval, b.interval
+    if ia and ib and a.date_firm and b.date_firm and (ia[0] > ib[1] or ib[0] > ia[1]):
+        return False
+    return not (a.places and b.places and not (a.places & b.places))
+
+
+def _is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences
+
+
+def _can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    return not _is_consequence(f, lex) and (f.type or "").upper() in lex.host_types
+
+
+def attach_consequences(
+    feats: Sequence[MentionFeatures], labels: list[int], cfg: dict[str, Any]
+) -> list[int]:
+    """Document-incident label per mention: consequence mentions join their happening."""
+    lex = incident_lexicon()
+    window = int(cfg.get("incident_window_sentences", 1))
+    uf = UnionFind()
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        by_doc[f.doc].append(i)
+        uf.find(labels[i])
+    for idx in by_doc.values():
+        sentences: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i in idx:
+            sentences[feats[i].span or (-1, -1)].append(i)
+        order = sorted(sentences)
+        for k, sent in enumerate(order):
+            hosts = [i for i in sentences[sent] if _can_host(feats[i], lex)]
+            for i in sentences[sent]:
+                if not _is_consequence(feats[i], lex):
+                    continue
+                host = None
+                if hosts:
+                    # the nearest happening of the sentence (same place/date, else none)
+                    near = sorted(hosts, key=lambda h: abs(h - i))
+                    host = next((h for h in near if _compatible(feats[h], feats[i])), None)
+                elif sent != (-1, -1):
+                    for back in range(1, window + 1):
+                        if k - back < 0:
+                            break
+                        prev = [h for h in sentences[order[k - back]] if _can_host(feats[h], lex)]
+                        if prev:
+                            cand = prev[-1]
+                            host = cand if _compatible(feats[cand], feats[i]) else None
+                            break
+                if host is not None:
+                    uf.union(labels[host], labels[i])
+    roots: dict[object, int] = {}
+    return [roots.setdefault(uf.find(labels[i]), len(roots)) for i in range(len(feats))]
+
+
+def incidents(
+    feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None
+) -> tuple[list[int], list[int]]:
+    """``(incident label, event label)`` per mention: event labels are the cross-document
+    coreference of mentions (``_events.cluster``); incidents join each consequence's event to its
+    happening's event (``attach_consequences``)."""
+    events, _ = cluster(feats, cfg, vec)
+    return attach_consequences(feats, events, cfg), events
+
+
+def names_happening(lemma: str, event_type: str | None) -> bool:
+    """Whether a mention names the happening rather than one of its consequences."""
+    lex = incident_lexicon()
+    lemma = lemma.lower()
+    return lemma not in lex.consequences and lemma.replace(" ", "_") not in lex.consequences
+
+
+def incident_labels(analyses: Sequence[Any], cfg: dict[str, Any]) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """``(incident, mention-level event cluster)`` label of every ``(document id, event id)``.
+
+    The event clusters are the plain cross-document coreference of mentions (no incidents),
+    kept for comparison in the evaluation.
+    """
+    from fullpicture.align._eventfeat import build_features, build_vectors
+    from fullpicture.align._util import EntityIndex
+
+    index = EntityIndex(analyses)
+    feats, refs = build_features(analyses, index, cfg)
+    vec = build_vectors(analyses, feats, cfg)
+    inc, ev = incidents(feats, cfg, vec)
+    keys = [(analyses[ai].document.id, e.id) for ai, e in refs]
+    return dict(zip(keys, inc, strict=True)), dict(zip(keys, ev, strict=True))
