@@ -1,4 +1,4 @@
-"""Write docs/schema/comparison.v1.json from the pydantic models.
+"""Write docs/schema/comparison.v2.json from the pydantic models.
 
     .venv/bin/python scripts/gen_comparison_schema.py          # write
     .venv/bin/python scripts/gen_comparison_schema.py --check  # exit 1 if out of date
@@ -12,11 +12,11 @@ from pathlib import Path
 
 from fullpicture.models.comparison import COMPARISON_SCHEMA_ID, Comparison
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "schema" / "comparison.v1.json"
+OUT = Path(__file__).resolve().parents[1] / "docs" / "schema" / "comparison.v2.json"
 
 
 def schema() -> dict:
-    """The JSON Schema (draft 2020-12) of ``fullpicture/comparison/v1``."""
+    """The JSON Schema (draft 2020-12) of ``fullpicture/comparison/v2``."""
     body = Comparison.model_json_schema(by_alias=True, mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,4 +1,4 @@
-"""The comparison JSON validates against docs/schema/comparison.v1.json; real-model checks."""
+"""The comparison JSON validates against docs/schema/comparison.v2.json; real-model checks."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from fullpicture.align import assign_sides, compare
 from tests.conftest import EXAMPLES
 from tests.fixtures.align.build import north, south
 
-SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "schema" / "comparison.v1.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "schema" / "comparison.v2.json"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_schema_file_is_up_to_date():
 
 def test_comparison_json_validates(real_comparison):
     data = json.loads(json.dumps(real_comparison.to_json_dict()))
-    assert data["schema"] == "fullpicture/comparison/v1"
+    assert data["schema"] == "fullpicture/comparison/v2"
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
     bad = dict(data, events=[{"id": "e1"}])
     with pytest.raises(jsonschema.ValidationError):

@@ -49,7 +49,7 @@ def test_side_syntax_assigns_user_sides(tmp_path: Path, stub_analysis: None) -> 
         "--side", "armenian", str(EXAMPLES / "karabakh_2023_armenian.md"), "--json", "-o", str(out)])
     assert res.exit_code == 0, res.output
     data = json.loads(out.read_text())
-    assert data["schema"] == "fullpicture/comparison/v1"
+    assert data["schema"] == "fullpicture/comparison/v2"
     labels = {s["label"]: s for s in data["sides"]}
     assert set(labels) == {"azerbaijani", "armenian"}
     assert all(s["origin"] == "user" for s in data["sides"])

@@ -84,7 +84,7 @@ def test_compare_json_and_html_share_data(server: str, data) -> None:
     status, _, body = _get(server + "/api/compare.json?topic=Karabakh")
     assert status == 200
     comp = json.loads(body)
-    assert comp["schema"] == "fullpicture/comparison/v1" and len(comp["documents"]) == 2
+    assert comp["schema"] == "fullpicture/comparison/v2" and len(comp["documents"]) == 2
     status, _, body = _get(server + "/compare?topic=Karabakh")
     assert status == 200
     page = body.decode()

@@ -5,7 +5,7 @@ Public API::
     from fullpicture.align import assign_sides, compare
     sides = assign_sides(analyses, user_sides={doc_id: "armenian", ...})
     comparison = compare(analyses, sides)          # models.comparison.Comparison
-    comparison.to_json_dict()                       # fullpicture/comparison/v1
+    comparison.to_json_dict()                       # fullpicture/comparison/v2
 
 Cross-document event coreference combines event-type family (PLOVER quad classes),
 granularity-aware dates, places and participants matched across documents (GeoNames id or

@@ -6,11 +6,17 @@ from collections import Counter
 from typing import Any
 
 from fullpicture.align._claims import align_claims
-from fullpicture.align._conflicts import Member, event_figures, find_conflicts
+from fullpicture.align._conflicts import (
+    Member,
+    event_figures,
+    figure_updates,
+    find_conflicts,
+    incident_figures,
+)
 from fullpicture.align._dates import granularity
 from fullpicture.align._eventfeat import build_features, build_vectors
-from fullpicture.align._incidents import incidents, names_happening
 from fullpicture.align._framing import framing_contrast, tone_by_side
+from fullpicture.align._incidents import incidents, names_happening
 from fullpicture.align._naming import lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
@@ -57,6 +63,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         label += f", {place}"
     if date:
         label += f", {date}"
+    figs = incident_figures(members)
     return AlignedEvent(
         id=eid,
         type=types.most_common(1)[0][0],
@@ -67,6 +74,8 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         conflicts=find_conflicts(members, index, cfg),
         wording=_wording(members),
         label=label,
+        figures=[cv for _, per_side in sorted(figs.items()) for items in per_side.values() for _, cv in items],
+        updates=figure_updates(figs, cfg),
     )
 
 

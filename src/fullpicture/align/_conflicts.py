@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Entity, Event, Figure
-from fullpicture.models.comparison import Conflict, ConflictValue
+from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 from fullpicture.nlp.places._resolve import haversine_km
 
 
@@ -86,12 +87,57 @@ def _sides_clash(
     return any(differ(values[s], values[t]) for i, s in enumerate(sides) for t in sides[i + 1 :])
 
 
-def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any]) -> list[Conflict]:
-    by_count: dict[str, dict[str, list[tuple[Figure, ConflictValue]]]] = {}
+@functools.lru_cache(maxsize=1)
+def _populations() -> dict[str, str]:
+    from fullpicture._data import data_toml
+
+    return {k.lower(): str(v) for k, v in data_toml("figures", "counts.toml").get("populations", {}).items()}
+
+
+_INCLUDING = re.compile(r"^[^.;\n]{0,40}?\b(?:including|among them|of whom|of them)\b", re.I)
+
+
+def population(a: Analysis, f: Figure) -> str:
+    """Who a figure counts (``data/figures/counts.toml`` [populations]): people, civilians,
+    servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
+    12 civilians"); an unknown noun counts as people."""
+    if _INCLUDING.match(a.text[f.end : f.end + 60]):
+        return "mixed"
+    pops = _populations()
+    noun = (f.unit or "").lower().strip()
+    last = noun.split()[-1] if noun else ""
+    for key in (noun, last, last[:-1] if last.endswith("s") else last,
+                last[:-3] + "man" if last.endswith("men") else last):
+        if key in pops:
+            return pops[key]
+    return "people"
+
+
+def comparable(p: str, q: str) -> bool:
+    """Two populations count the same people: the same class, or generic people and a class
+    (a mixed count compares only with a mixed or generic one)."""
+    return p == q or "people" in (p, q)
+
+
+def _published(a: Analysis) -> str | None:
+    pub = getattr(a.document, "published", None)
+    return str(pub)[:10] if pub else None
+
+
+FigureItem = tuple[Figure, ConflictValue]
+
+
+def incident_figures(members: Sequence[Member]) -> dict[str, dict[str, list[FigureItem]]]:
+    """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
+    each figure once (a figure attached to two mentions is listed once)."""
+    by_count: dict[str, dict[str, list[FigureItem]]] = {}
+    seen: set[tuple[str, str]] = set()
     for m in members:
         for f in event_figures(m.analysis, m.event):
-            if not f.counts:
+            key = (m.analysis.document.id, f.id)
+            if not f.counts or key in seen:
                 continue
+            seen.add(key)
             cv = ConflictValue(
                 side=m.side,
                 value=figure_text(f),
@@ -99,20 +145,51 @@ def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any]) -> list[Co
                 claim=f.claim or m.event.source,
                 start=f.start,
                 end=f.end,
+                field=f"figure:{f.counts}",
+                population=population(m.analysis, f),
+                date=_published(m.analysis),
             )
             by_count.setdefault(f.counts, {}).setdefault(m.side, []).append((f, cv))
+    return by_count
+
+
+def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any]) -> bool:
+    """Two sides clash on a count when they state comparable figures and every comparable pair
+    clashes (one agreeing pair, e.g. a later update matching the other side, is agreement)."""
+    pairs = [(fa, fb) for fa, va in a for fb, vb in b
+             if comparable(va.population or "people", vb.population or "people")]
+    return bool(pairs) and all(ranges_clash(fa, fb, cfg) for fa, fb in pairs)
+
+
+def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[FigureSeries]:
+    """One side's differing figures of one count (in different documents or at different dates):
+    an update series in date order, never a conflict."""
+    out = []
+    for counts, per_side in sorted(by_count.items()):
+        for side, items in per_side.items():
+            if len(items) < 2:
+                continue
+            differ = any(
+                ranges_clash(fa, fb, cfg) and va.document != vb.document
+                and comparable(va.population or "people", vb.population or "people")
+                for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
+            if differ:
+                vals = sorted((cv for _, cv in items), key=lambda v: (v.date or "", v.document, v.start or 0))
+                out.append(FigureSeries(field=f"figure:{counts}", side=side, values=vals))
+    return out
+
+
+def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any]) -> list[Conflict]:
+    by_count = incident_figures(members)
     out = []
     for counts, per_side in sorted(by_count.items()):
         if len(per_side) < 2:
             continue
         sides = list(per_side)
-        clash = any(
-            all(ranges_clash(fa, fb, cfg) for fa, _ in per_side[s] for fb, _ in per_side[t])
-            for i, s in enumerate(sides)
-            for t in sides[i + 1 :]
-        )
-        if clash:
-            vals = [cv for s in sides for _, cv in per_side[s]]
+        clashing = {x for i, s in enumerate(sides) for t in sides[i + 1 :]
+                    if _clash_sides(per_side[s], per_side[t], cfg) for x in (s, t)}
+        if len(clashing) >= 2:  # a conflict needs two sides
+            vals = [cv for s in sides if s in clashing for _, cv in per_side[s]]
             out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
 
@@ -197,7 +274,7 @@ def _entity_conflict(
     per_side: dict[str, list[ConflictValue]] = {}
     keys: dict[str, set[str]] = {}
     reach: dict[str, set[str]] = {}
-    points: dict[str, list[tuple[float, float]]] = {}
+    points: dict[str, list[tuple[float, float, str, bool]]] = {}
     kinds: dict[str, set[str]] = {}
     for m in members:
         doc = m.analysis.document.id
@@ -210,7 +287,10 @@ def _entity_conflict(
             if field == "place":
                 if ent.geo is None:
                     continue  # unresolved places cannot be compared
-                points.setdefault(m.side, []).append((ent.geo.lat, ent.geo.lon))
+                # a first-level region (gazetteer admin1: no GeoNames id, not a country)
+                region = not ent.geo.geonames_id and country_code(ent.name) is None
+                points.setdefault(m.side, []).append(
+                    (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), region))
             else:
                 kind = actor_kind(ent, cfg)
                 if kind is None:
@@ -239,7 +319,10 @@ def _entity_conflict(
         if keys[s] & reach[t] or keys[t] & reach[s]:
             return False
         if field == "place":  # ...and the places are far apart
-            return all(haversine_km(*p, *q) > min_km for p in points[s] for q in points[t])
+            return all(
+                haversine_km(p[0], p[1], q[0], q[1]) > min_km
+                and not ((p[3] or q[3]) and p[2] and p[2] == q[2])  # a place in its region
+                for p in points[s] for q in points[t])
         return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
 
     clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])

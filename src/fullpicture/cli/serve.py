@@ -20,7 +20,7 @@ def serve_cmd(db: Path, port: int) -> None:
     Pages:  /                      the documents, and a form to compare a topic
             /compare?topic=...      the comparison report
     JSON:   /api/documents.json     the documents' metadata
-            /api/compare.json?topic=...   the comparison (fullpicture/comparison/v1)
+            /api/compare.json?topic=...   the comparison (fullpicture/comparison/v2)
     """
     from fullpicture.web import Data, make_server
 

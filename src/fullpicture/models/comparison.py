@@ -1,4 +1,10 @@
-"""The full picture: the comparison of several sides (``fullpicture/comparison/v1``)."""
+"""The full picture: the comparison of several sides (``fullpicture/comparison/v2``).
+
+v2 (from v1): an aligned event is an *incident* (the happening with its consequences: a blast,
+its dead, its wounded), with ``figures`` (every typed figure of the incident with its words) and
+``updates`` (one side's changing figures, dated, which are not conflicts); a conflict value
+carries the ``population`` it counts and its ``date``. See ``docs/schema/MIGRATION.md``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fullpicture.models._base import Analysis
 
-COMPARISON_SCHEMA_ID: Literal["fullpicture/comparison/v1"] = "fullpicture/comparison/v1"
+COMPARISON_SCHEMA_ID: Literal["fullpicture/comparison/v2"] = "fullpicture/comparison/v2"
 
 
 class _Model(BaseModel):
@@ -39,6 +45,19 @@ class ConflictValue(_Model):
     claim: str | None = None
     start: int | None = None
     end: int | None = None
+    field: str | None = Field(default=None, description="figure:<counts> for a figure (v2)")
+    population: str | None = Field(
+        default=None, description="who a figure counts: people, civilians, servicemen, police, mixed"
+    )
+    date: str | None = Field(default=None, description="when the value was stated (publication date)")
+
+
+class FigureSeries(_Model):
+    """One side's values of one count that change over time: an update series, not a conflict."""
+
+    field: str
+    side: str
+    values: list[ConflictValue] = Field(description="in order of date")
 
 
 class Conflict(_Model):
@@ -58,7 +77,7 @@ class SideWording(_Model):
 
 
 class AlignedEvent(_Model):
-    """An event aligned across documents and sides."""
+    """An incident (a happening with its consequences) aligned across documents and sides."""
 
     id: str
     type: str
@@ -69,6 +88,11 @@ class AlignedEvent(_Model):
     conflicts: list[Conflict] = Field(default_factory=list)
     wording: list[SideWording] = Field(default_factory=list)
     label: str | None = Field(default=None, description="short human-readable description")
+    figures: list[ConflictValue] = Field(
+        default_factory=list,
+        description="every typed figure of the incident (field figure:<counts>), with its words",
+    )
+    updates: list[FigureSeries] = Field(default_factory=list)
 
 
 class Omission(_Model):
@@ -126,9 +150,9 @@ class FramingContrast(_Model):
 
 
 class Comparison(_Model):
-    """The comparison of several sides: ``fullpicture/comparison/v1``."""
+    """The comparison of several sides: ``fullpicture/comparison/v2``."""
 
-    schema_: Literal["fullpicture/comparison/v1"] = Field(
+    schema_: Literal["fullpicture/comparison/v2"] = Field(
         default=COMPARISON_SCHEMA_ID, alias="schema", serialization_alias="schema"
     )
     sides: list[Side]

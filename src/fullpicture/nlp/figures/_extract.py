@@ -173,6 +173,14 @@ class FigureExtractor:
                 unit = lex.units.get(lemma) or lex.units.get(noun.lower_) or noun.text
         counts = None
         anchor = noun if noun is not None else last
+        if noun is None:
+            # a bare number before its verb: "511 wounded", "more than 400 were wounded"
+            for t in doc[k : min(len(doc), k + 3)]:
+                key = t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
+                if key in lex.count_verbs and t.pos_ in ("VERB", "ADJ"):
+                    return unit, lex.count_verbs[key]
+                if t.pos_ != "AUX" and t.lower_ not in ("have", "had", "been"):
+                    break
         if noun is not None and noun.lemma_.lower() in lex.count_nouns:
             counts = lex.count_nouns[noun.lemma_.lower()]
         # climb to the governing verb (through prep/conj chains) for what is counted
