@@ -1,7 +1,8 @@
 """ECB+ end to end: the system's own event mentions and incidents against the gold clusters.
 
-Setting: every ECB+ document of the chosen topics is rebuilt from its tokens (one line per
-sentence; the URL line of ``*ecbplus.xml`` dropped) and analysed by the shipped pipeline. The
+Setting: every ECB+ document of the chosen topics is rebuilt from its tokens (detokenized, one
+line per sentence; the URL line of ``*ecbplus.xml`` dropped, its date, when it has one, kept as the
+publication date) and analysed by the shipped pipeline. The
 system's event mentions in the sentences listed in ``ECBplus_coreference_sentences.csv`` are
 the response mentions; a system mention matches a gold event mention (``ACTION_*`` /
 ``NEG_ACTION_*``) when its trigger overlaps the gold mention's tokens. The shipped aligner
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -42,10 +44,41 @@ class EcbDoc:
     topic: int
     text: str
     spans: dict[int, tuple[int, int]]
+    published: str | None = None
+
+
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''", "’s"}
+_NO_SPACE_AFTER = {"(", "[", "$", "``", "#"}
+
+
+def _space_before(words: list[str], k: int) -> bool:
+    """Whether a space separates ``words[k - 1]`` and ``words[k]`` in running text (ECB+ tokens
+    are split: "6 . 1", "230 , 000", "16 - year - old")."""
+    prev, word = words[k - 1], words[k]
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if prev in _NO_SPACE_AFTER:
+        return False
+    if word in (".", ",") and prev.isdigit() and nxt.isdigit():
+        return False  # "6.1", "230,000"
+    if prev in (".", ",") and word.isdigit() and k >= 2 and words[k - 2].isdigit():
+        return False
+    if word == "-" or prev == "-":
+        return False  # "16-year-old"
+    return word not in _NO_SPACE_BEFORE
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/")
+
+
+def _url_date(url: str) -> str | None:
+    """The publication date an ECB+ text's URL carries (``/2013/07/02/``), as real articles
+    carry theirs; the ECB texts have no URL and no date."""
+    m = _URL_DATE.search(url)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
 def rebuild(data: Path, topics: set[int] | None) -> list[EcbDoc]:
-    """Documents as text: tokens joined by spaces, one sentence a line."""
+    """Documents as text: tokens detokenized, one sentence a line."""
     out = []
     for path in sorted((data / "ECB+").glob("*/*.xml")):
         topic = int(path.parent.name)
@@ -56,18 +89,20 @@ def rebuild(data: Path, topics: set[int] | None) -> list[EcbDoc]:
         for t in root.iter("token"):
             lines[int(t.get("sentence", 0))].append((int(t.get("t_id", 0)), t.text or ""))
         plus = path.stem.endswith("ecbplus")
+        published = _url_date("".join(w for _, w in lines.get(0, []))) if plus else None
         text, spans = "", {}
         for s in sorted(lines):
             if plus and s == 0:
                 continue  # the URL the text was taken from
             if text:
                 text += "\n"
+            ws = [w for _, w in lines[s]]
             for k, (tid, w) in enumerate(lines[s]):
-                if k:
+                if k and _space_before(ws, k):
                     text += " "
                 spans[tid] = (len(text), len(text) + len(w))
                 text += w
-        out.append(EcbDoc(path.stem, topic, text, spans))
+        out.append(EcbDoc(path.stem, topic, text, spans, published))
     return out
 
 
@@ -92,7 +127,7 @@ def analyse(docs: list[EcbDoc], cache: Path | None, generic: bool = True) -> dic
             out[d.name] = Analysis.model_validate(json.loads(f.read_text(encoding="utf-8")))
         else:
             todo.append(d)
-    documents = [load_text(d.text, source=d.name) for d in todo]
+    documents = [load_text(d.text, source=d.name, published=d.published) for d in todo]
     for d, a in zip(todo, analyze_documents(documents, settings), strict=True):
         out[d.name] = a
         if cache is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -88,10 +89,12 @@ def _sides_clash(
 
 
 @functools.lru_cache(maxsize=1)
-def _populations() -> dict[str, str]:
+def _populations() -> tuple[dict[str, str], frozenset[str]]:
     from fullpicture._data import data_toml
 
-    return {k.lower(): str(v) for k, v in data_toml("figures", "counts.toml").get("populations", {}).items()}
+    data = data_toml("figures", "counts.toml")
+    pops = {k.lower(): str(v) for k, v in data.get("populations", {}).items()}
+    return pops, frozenset(w.lower() for w in data.get("not_people", {}).get("nouns", []))
 
 
 _INCLUDING = re.compile(r"^[^.;\n]{0,40}?\b(?:including|among them|of whom|of them)\b", re.I)
@@ -100,11 +103,14 @@ _INCLUDING = re.compile(r"^[^.;\n]{0,40}?\b(?:including|among them|of whom|of th
 def population(a: Analysis, f: Figure) -> str:
     """Who a figure counts (``data/figures/counts.toml`` [populations]): people, civilians,
     servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
-    12 civilians"); an unknown noun counts as people."""
+    12 civilians"); ``things`` for a noun that counts no people ("13 countries"); an unknown noun
+    counts as people."""
     if _INCLUDING.match(a.text[f.end : f.end + 60]):
         return "mixed"
-    pops = _populations()
+    pops, things = _populations()
     noun = (f.unit or "").lower().strip()
+    if noun and noun.split()[-1] in things:
+        return "things"
     last = noun.split()[-1] if noun else ""
     for key in (noun, last, last[:-1] if last.endswith("s") else last,
                 last[:-3] + "man" if last.endswith("men") else last):
@@ -115,8 +121,16 @@ def population(a: Analysis, f: Figure) -> str:
 
 def comparable(p: str, q: str) -> bool:
     """Two populations count the same people: the same class, or generic people and a class
-    (a mixed count compares only with a mixed or generic one)."""
-    return p == q or "people" in (p, q)
+    (a mixed count compares only with a mixed or generic one); demographic subgroups (children,
+    women) only with themselves."""
+    if "things" in (p, q):
+        return False
+    if p == q:
+        return True
+    return "people" in (p, q) and not ({p, q} & _SUBGROUPS)
+
+
+_SUBGROUPS = frozenset({"children", "women"})
 
 
 def _published(a: Analysis) -> str | None:
@@ -125,6 +139,26 @@ def _published(a: Analysis) -> str | None:
 
 
 FigureItem = tuple[Figure, ConflictValue]
+_YM = re.compile(r"^(\d{4}|XXXX)-(\d\d)")
+
+
+def dates_disjoint(a: str, b: str) -> bool:
+    """Two TIMEX3 values that cannot be the same time: disjoint intervals, or (a year unknown)
+    different months ("XXXX-04" and "2013-07-02")."""
+    ia, ib = interval(a), interval(b)
+    if ia and ib:
+        return ia[0] > ib[1] or ib[0] > ia[1]
+    ma, mb = _YM.match(a), _YM.match(b)
+    return bool(ma and mb and ma.group(2) != mb.group(2))
+
+
+def _main_date(members: Sequence[Member]) -> str | None:
+    """The incident's own date: the most stated day-precise date of its mentions, else the most
+    stated date (dates of earlier events told in passing are usually a year or a month)."""
+    stated = Counter(m.event.date for m in members if m.event.date and m.event.date_source == "sentence")
+    days = Counter({d: n for d, n in stated.items() if re.match(r"^(\d{4}|XXXX)-\d\d-\d\d", d)})
+    pick = days or stated
+    return pick.most_common(1)[0][0] if pick else None
 
 
 def incident_figures(members: Sequence[Member]) -> dict[str, dict[str, list[FigureItem]]]:
@@ -132,7 +166,15 @@ def incident_figures(members: Sequence[Member]) -> dict[str, dict[str, list[Figu
     each figure once (a figure attached to two mentions is listed once)."""
     by_count: dict[str, dict[str, list[FigureItem]]] = {}
     seen: set[tuple[str, str]] = set()
+    main = _main_date(members)
+    by_sentence: dict[tuple[str, int], str] = {}
     for m in members:
+        if m.event.date and m.event.date_source == "sentence":
+            by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
+    for m in members:
+        own = by_sentence.get((m.analysis.document.id, m.event.evidence.start))
+        if main and own and dates_disjoint(own, main):
+            continue  # a mention dated elsewhere ("the 2004 tsunami killed ..."): not this incident's figure
         for f in event_figures(m.analysis, m.event):
             key = (m.analysis.document.id, f.id)
             if not f.counts or key in seen:
@@ -153,12 +195,31 @@ def incident_figures(members: Sequence[Member]) -> dict[str, dict[str, list[Figu
     return by_count
 
 
+def _closed(f: Figure) -> bool:
+    r = figure_range(f)
+    return r is not None and not f.vague and not math.isinf(r[1]) and (f.low is None) == (f.high is None)
+
+
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any]) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
-    clashes (one agreeing pair, e.g. a later update matching the other side, is agreement)."""
+    clashes (one agreeing pair, e.g. a later update matching the other side, is agreement). A
+    side's closed statements ("four killed") stand for it when it has any; its bounds ("at least
+    four") only when it has nothing closer."""
+    a = [x for x in a if _closed(x[0])] or a
+    b = [x for x in b if _closed(x[0])] or b
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")]
     return bool(pairs) and all(ranges_clash(fa, fb, cfg) for fa, fb in pairs)
+
+
+def figure_clashes(members: Sequence[Member], cfg: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """``(counts, side, side)`` of every pair of sides whose figures of one count clash."""
+    out = []
+    for counts, per_side in sorted(incident_figures(members).items()):
+        sides = list(per_side)
+        out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
+                if _clash_sides(per_side[s], per_side[t], cfg)]
+    return out
 
 
 def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[FigureSeries]:
@@ -181,16 +242,13 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
 
 def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any]) -> list[Conflict]:
     by_count = incident_figures(members)
+    clashing: dict[str, set[str]] = {}
+    for counts, s, t in figure_clashes(members, cfg):
+        clashing.setdefault(counts, set()).update((s, t))
     out = []
-    for counts, per_side in sorted(by_count.items()):
-        if len(per_side) < 2:
-            continue
-        sides = list(per_side)
-        clashing = {x for i, s in enumerate(sides) for t in sides[i + 1 :]
-                    if _clash_sides(per_side[s], per_side[t], cfg) for x in (s, t)}
-        if len(clashing) >= 2:  # a conflict needs two sides
-            vals = [cv for s in sides if s in clashing for _, cv in per_side[s]]
-            out.append(Conflict(field=f"figure:{counts}", values=vals))
+    for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
+        vals = [cv for s in by_count[counts] if s in sides for _, cv in by_count[counts][s]]
+        out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
 
 

@@ -1,13 +1,13 @@
 """Incidents: the event mentions of one real-world happening, grouped inside each document and
 then aligned across documents.
 
-1. The pair model (``_eventpairs``) clusters mentions of one event, inside and across
-   documents (``_events.cluster``).
-2. Inside each document, consequences (killed, wounded, fire, missing, evacuated: ``data/events/incidents.toml``)
-   join the happening of their own sentence ("At least 40 people died in Tuesday's blast"),
-   or, when their sentence names none, the happening of one of the previous
-   ``incident_window_sentences`` sentences, unless their stated dates or places clash; the
-   consequence's event cluster and the happening's event cluster become one incident.
+1. Inside each document, consequences (killed, wounded, fire, missing, evacuated:
+   ``data/events/incidents.toml``) join the happening of their own sentence ("At least 40 people
+   died in Tuesday's blast"), or, when their sentence names none, the happening of one of the
+   previous ``incident_window_sentences`` sentences, unless their stated dates or places clash.
+2. Mentions are aligned inside and across documents by the pair model (``_eventpairs``,
+   ``_events.cluster``); a consequence takes the incident of its happening, so incidents are
+   aligned through their happenings, and consequences never merge two happenings.
 
 Every mention keeps its own offsets; an incident is only a grouping of mentions.
 """
@@ -15,7 +15,7 @@ Every mention keeps its own offsets; an incident is only a grouping of mentions.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -23,7 +23,6 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
-from fullpicture.align._util import UnionFind
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,17 +59,16 @@ def _can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     return not _is_consequence(f, lex) and (f.type or "").upper() in lex.host_types
 
 
-def attach_consequences(
-    feats: Sequence[MentionFeatures], labels: list[int], cfg: dict[str, Any]
-) -> list[int]:
-    """Document-incident label per mention: consequence mentions join their happening."""
+def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
+    """``consequence mention -> happening mention`` inside each document: the nearest compatible
+    happening of the consequence's sentence, else (when its sentence names none) the last
+    happening of one of the ``incident_window_sentences`` previous sentences."""
     lex = incident_lexicon()
     window = int(cfg.get("incident_window_sentences", 1))
-    uf = UnionFind()
+    out: dict[int, int] = {}
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         by_doc[f.doc].append(i)
-        uf.find(labels[i])
     for idx in by_doc.values():
         sentences: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i in idx:
@@ -83,7 +81,6 @@ def attach_consequences(
                     continue
                 host = None
                 if hosts:
-                    # the nearest happening of the sentence (same place/date, else none)
                     near = sorted(hosts, key=lambda h: abs(h - i))
                     host = next((h for h in near if _compatible(feats[h], feats[i])), None)
                 elif sent != (-1, -1):
@@ -96,19 +93,37 @@ def attach_consequences(
                             host = cand if _compatible(feats[cand], feats[i]) else None
                             break
                 if host is not None:
-                    uf.union(labels[host], labels[i])
-    roots: dict[object, int] = {}
-    return [roots.setdefault(uf.find(labels[i]), len(roots)) for i in range(len(feats))]
+                    out[i] = host
+    return out
 
 
 def incidents(
     feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None
 ) -> tuple[list[int], list[int]]:
-    """``(incident label, event label)`` per mention: event labels are the cross-document
-    coreference of mentions (``_events.cluster``); incidents join each consequence's event to its
-    happening's event (``attach_consequences``)."""
+    """``(incident label, event label)`` per mention.
+
+    Event labels: the cross-document coreference of mentions (``_events.cluster``). Incidents: a
+    consequence with a happening in its document takes that happening's event as its incident;
+    a consequence with none takes the incident most of its event's other consequences (in other
+    documents) were attached to; every other mention's incident is its event. Consequences
+    never merge two happenings: two reports' "killed" belong to one incident only when their
+    happenings do.
+    """
     events, _ = cluster(feats, cfg, vec)
-    return attach_consequences(feats, events, cfg), events
+    host = hosts_of(feats, cfg)
+    adopted: dict[int, Counter[int]] = defaultdict(Counter)
+    for i, h in host.items():
+        adopted[events[i]][events[h]] += 1
+    inc = []
+    for i in range(len(feats)):
+        if i in host:
+            inc.append(events[host[i]])
+        elif _is_consequence(feats[i], incident_lexicon()) and adopted.get(events[i]):
+            inc.append(adopted[events[i]].most_common(1)[0][0])
+        else:
+            inc.append(events[i])
+    roots: dict[int, int] = {}
+    return [roots.setdefault(x, len(roots)) for x in inc], events
 
 
 def names_happening(lemma: str, event_type: str | None) -> bool:

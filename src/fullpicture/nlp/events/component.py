@@ -75,6 +75,8 @@ class EventsComponent:
                     break
             if matched:
                 continue
+            if pos == "VERB" and _resultative(tok):
+                continue  # "the blast left 150 wounded": no departure, a state of the victims
             if pos == "VERB":
                 typ = lex.verbs.get(lemma)
                 end = tok.i + 1
@@ -157,6 +159,12 @@ class EventsComponent:
                 if tok.i in head_of and tok.i not in range(span.start, span.end):
                     ev = head_of[tok.i]
                     break
+                if _resultative(tok):  # "left 150 wounded": the state's event, else the cause's
+                    kids = [c for c in tok.children if c.i in head_of and c.dep_ in _RESULT_DEPS]
+                    subj = [c for c in tok.children if c.i in head_of and c.dep_ == "nsubj"]
+                    pick = sorted(kids, key=lambda c: abs(c.i - span.start)) or subj
+                    ev = head_of[pick[0].i] if pick else None
+                    break
                 if tok.head is tok:
                     break
                 tok = tok.head
@@ -165,6 +173,19 @@ class EventsComponent:
             fig.event = ev.id
             if fig.id not in ev.figures:
                 ev.figures.append(fig.id)
+
+
+_RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")
+_RESULT_STATES = frozenset({"wound", "wounded", "injure", "injured", "kill", "killed", "dead", "die",
+                            "homeless", "displace", "strand", "stranded", "trap", "trapped", "missing"})
+
+
+def _resultative(tok: Token) -> bool:
+    """"leave" with a resulting state of its object ("left 150 wounded", "left hundreds homeless")."""
+    if tok.lemma_.lower() != "leave":
+        return False
+    return any(c.dep_ in ("oprd", "acomp") or (c.dep_ in _RESULT_DEPS and c.lemma_.lower() in _RESULT_STATES)
+               for c in tok.children)
 
 
 def _claim_at(claims: list[Claim], starts: list[int], char: int) -> Claim | None:

@@ -41,6 +41,18 @@ def _number_value(tok: Token, lex: FigureLexicon) -> float | None:
     return None
 
 
+_MAGNITUDE = {"magnitude", "richter"}
+
+
+def _magnitude(doc: Doc, i: int, j: int) -> bool:
+    """An earthquake magnitude: "magnitude 6.1", "magnitude-6.1", "6.1-magnitude", "6.1 magnitude",
+    "measuring 7.6 on the Richter scale"."""
+    before = [t.lower_ for t in doc[max(0, i - 3) : i] if t.text not in ("-", "of", "a")]
+    after = [t.lower_ for t in doc[j : min(len(doc), j + 3)] if t.text != "-"]
+    return bool((before and before[-1] in _MAGNITUDE) or (after and after[0] in _MAGNITUDE)
+                or (after[:3] and "richter" in after[:3]))
+
+
 class FigureExtractor:
     """Finds figures; build once per process, call per document."""
 
@@ -70,6 +82,10 @@ class FigureExtractor:
         j = i + 1
         if value is None and low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in lex.multipliers and doc[i + 1].lower_ not in ("m", "k", "bn"):
             value, j = 1.0, i + 1
+        if value is None and (low in ("nobody", "no-one") or (low == "no" and i + 1 < len(doc) and doc[i + 1].lower_ == "one")):
+            value, j = 0.0, (i + 1 if low != "no" else i + 2)  # "no one was killed", "nobody was hurt"
+        elif value is None and low == "no" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in lex.count_nouns:
+            value = 0.0  # "no dead or wounded", "no deaths"
         if value is None and low in lex.vague:
             value, vague = lex.vague[low], True
             # "tens of thousands", "hundreds of millions"
@@ -119,6 +135,8 @@ class FigureExtractor:
         if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
             start_i -= 1
         unit, counts = self._unit_counts(doc, i, j)
+        if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
+            return None  # "no one knows": a zero counts only when it says what it counts
         lo: float | None = value
         hi: float | None = value
         if vague:
@@ -144,6 +162,8 @@ class FigureExtractor:
     def _unit_counts(self, doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
         lex = self.lex
         last = doc[j - 1]
+        if _magnitude(doc, i, j):
+            return "magnitude", "magnitude"
         unit: str | None = None
         noun: Token | None = None
         if j < len(doc) and doc[j].text == "%":
@@ -160,7 +180,7 @@ class FigureExtractor:
                 while cand.head.i > cand.i and cand.head.i < cand.i + 4 and cand.head.pos_ in ("NOUN", "PROPN"):
                     cand = cand.head
                 noun = cand if cand.pos_ in ("NOUN", "PROPN") else None
-            elif last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.i > last.i:
+            elif last.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and last.head.i > last.i:
                 noun = last.head
                 while noun.dep_ in ("compound", "amod", "nummod") and noun.head.i > noun.i:
                     noun = noun.head
@@ -194,6 +214,11 @@ class FigureExtractor:
                            or (c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp"))]
                     if prt and f"{key}_{prt[0]}" in lex.count_verbs:
                         key = f"{key}_{prt[0]}"
+                    if key == "leave":  # "left 12 people dead": the state of the victims
+                        state = [c for c in cur.children if c.dep_ in ("oprd", "acomp", "advcl", "xcomp")
+                                 and (c.lower_ in lex.count_verbs or c.lemma_.lower() in lex.count_verbs)]
+                        if state:
+                            key = state[0].lower_ if state[0].lower_ in lex.count_verbs else state[0].lemma_.lower()
                     if key in lex.count_verbs:
                         counts = lex.count_verbs[key]
                     break

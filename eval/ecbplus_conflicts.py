@@ -1,0 +1,109 @@
+"""Figure conflicts on ECB+: the shipped comparison against our annotated conflicts.
+
+Gold: ``eval/ecbplus_conflicts_gold.toml`` (groups of ECB+ articles about one incident, and
+every pair of articles whose killed / injured / magnitude figures conflict, annotated
+exhaustively per group; conventions in the file). Each group is compared with the shipped
+``compare`` (shipped settings, typed events: the default detection), each article its own side.
+A predicted conflict is a pair of articles whose figures of one count clash on one aligned
+incident (``align._conflicts.figure_clashes``); it is scored as ``(group, count, article pair)``
+against the gold set, for the three annotated counts.
+
+    .venv/bin/python -m eval.ecbplus_conflicts --data ../shared/data/ecbplus
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from eval.ecbplus import DEFAULT
+from eval.ecbplus_e2e import CACHE, analyse, rebuild
+
+GOLD = Path(__file__).resolve().parent / "ecbplus_conflicts_gold.toml"
+FIELDS = ("killed", "injured", "magnitude")
+
+
+def load_gold(path: Path = GOLD) -> tuple[list[dict], set[tuple[str, str, frozenset[str]]]]:
+    """Groups and the gold conflicts ``(group, field, {doc, doc})``."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    gold = {(c["group"], c["field"], frozenset(c["documents"])) for c in data["conflict"]}
+    return data["group"], gold
+
+
+def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None) -> tuple[set, list]:
+    """Predicted conflicts ``(group, field, {doc, doc})`` and, for error analysis, their values."""
+    from fullpicture.align import compare
+    from fullpicture.align._conflicts import Member, figure_clashes
+    from fullpicture.models.comparison import Side
+    from fullpicture.settings import Settings, load_settings
+
+    base = load_settings()
+    settings = Settings(data={**base.data, "align": {**base.section("align"), "embeddings": embeddings}})
+    topics = {int(g["documents"][0].split("_")[0]) for g in groups}
+    docs = {d.name: d for d in rebuild(data, topics)}
+    analyses = analyse([docs[n] for g in groups for n in g["documents"]], cache, generic=False)
+    out: set = set()
+    detail = []
+    for g in groups:
+        group = [analyses[n] for n in g["documents"]]
+        name_of = {a.document.id: n for n, a in zip(g["documents"], group, strict=True)}  # type: ignore[attr-defined]
+        sides = [Side(label=n, origin="user", documents=[a.document.id])  # type: ignore[attr-defined]
+                 for n, a in zip(g["documents"], group, strict=True)]
+        comp = compare(group, sides, settings=settings)  # type: ignore[arg-type]
+        by_id = {a.document.id: a for a in group}  # type: ignore[attr-defined]
+        for ev in comp.events:
+            members = []
+            for ref in ev.mentions:
+                a = by_id[ref.document]
+                e = next(x for x in a.events if x.id == ref.event)
+                members.append(Member(side=name_of[ref.document], analysis=a, event=e))
+            for counts, s, t in figure_clashes(members, settings.section("align")):
+                if counts in FIELDS:
+                    out.add((g["name"], counts, frozenset((s, t))))
+                    vals = {v.side: v.value for v in ev.figures if v.field == f"figure:{counts}"}
+                    detail.append((g["name"], counts, s, t, ev.label, vals.get(s), vals.get(t)))
+    return out, detail
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry point: prints precision, recall, F1 and the errors."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--no-embeddings", action="store_true")
+    ap.add_argument("--cache", type=Path, default=CACHE)
+    ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list false positives and misses")
+    args = ap.parse_args(argv)
+    if not (args.data / "ECB+").is_dir():
+        print(f"no ECB+ data at {args.data}", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    groups, gold = load_gold(args.gold)
+    pred, detail = predict(args.data, groups, not args.no_embeddings, None if args.no_cache else args.cache)
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"gold conflicts {len(gold)}, predicted {len(pred)}, correct {tp}: "
+          f"precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}")
+    for fld in FIELDS:
+        g = {x for x in gold if x[1] == fld}
+        q = {x for x in pred if x[1] == fld}
+        print(f"  {fld}: gold {len(g)}, predicted {len(q)}, correct {len(g & q)}")
+    if args.errors:
+        for d in detail:
+            key = (d[0], d[1], frozenset((d[2], d[3])))
+            if key not in gold:
+                print("  FP", d)
+        for x in sorted(gold - pred, key=str):
+            print("  miss", x[0], x[1], sorted(x[2]))
+    print(f"({time.time() - t0:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
