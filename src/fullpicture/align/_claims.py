@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._conflicts import figure_text, ranges_clash
-from fullpicture.align._util import UnionFind, content_words, words
+from fullpicture.align._util import UnionFind, content_words, outside_story, words
 from fullpicture.models import Analysis, Claim, Figure
 from fullpicture.models.comparison import ClaimGroup, ClaimMember
 
@@ -114,8 +114,10 @@ def align_claims(
     checked for contradiction whatever their wording.
     """
     claim_events = claim_events or {}
+    # editorial notes, bios and boilerplate are about the article, not the story
     items: list[tuple[Analysis, Claim]] = [
         (a, c) for a in analyses if a.document.id in side_of for c in a.claims
+        if c.kind != "editor" and not outside_story(a, c.start)
     ]
     if not items:
         return []

@@ -17,7 +17,7 @@ from fullpicture.align._dates import granularity
 from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._framing import framing_contrast, tone_by_side
 from fullpicture.align._incidents import incidents, names_happening
-from fullpicture.align._naming import lexicon_naming_rows, naming_table
+from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._topics import tfidf_vectors
@@ -44,7 +44,31 @@ def _wording(members: list[Member]) -> list[SideWording]:
     return list(out.values())
 
 
-def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any]) -> AlignedEvent:
+def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str]) -> dict[str, str]:
+    """Global entity id -> a name in no one side's words: the joint form of the names the sides
+    use ("Stepanakert / Khankendi", in side order) when they differ, else the one name used."""
+    out: dict[str, str] = {}
+    for gid, items in index.groups().items():
+        per_side: dict[str, Counter[str]] = {}
+        for doc, ent in items:
+            if doc in side_of:  # the side's own words: the surface forms of its mentions
+                c = per_side.setdefault(side_of[doc], Counter())
+                c.update(m.text for m in ent.mentions if is_name(m.text))
+                if not ent.mentions:
+                    c[ent.name] += 1
+        names: list[str] = []
+        for side in sides:
+            if per_side.get(side):
+                name = per_side[side].most_common(1)[0][0]
+                if name not in names:
+                    names.append(name)
+        if names:
+            out[gid] = " / ".join(names)
+    return out
+
+
+def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any],
+                   names: dict[str, str] | None = None) -> AlignedEvent:
     # the incident is named by its happening (the blast), not its consequences (the dead)
     heads = [m for m in members if names_happening(m.event.trigger.lemma or m.event.trigger.text, m.event.type)]
     heads = heads or list(members)
@@ -52,18 +76,21 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
     dates = Counter(m.event.date for m in members if m.event.date)
     # the most reported date; ties go to the most specific one
     date = min(dates, key=lambda d: (-dates[d], granularity(d), d)) if dates else None
+    # places in no side's words: the joint form of the names the sides use for it
+    names = names or {}
     places = Counter(
-        p for m in members
-        if (p := index.display(m.analysis.document.id, m.event.place, resolve=True))
+        names.get(gid) or index.display(m.analysis.document.id, m.event.place, resolve=True)
+        for m in members
+        if (gid := index.key(m.analysis.document.id, m.event.place, resolve=True))
     )
-    place = places.most_common(1)[0][0] if places else None
+    place = str(places.most_common(1)[0][0]) if places else None
     lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in heads)
     label = lemmas.most_common(1)[0][0]
     if place:
         label += f", {place}"
     if date:
         label += f", {date}"
-    figs = incident_figures(members)
+    figs = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)))
     return AlignedEvent(
         id=eid,
         type=types.most_common(1)[0][0],
@@ -107,11 +134,12 @@ def compare(
         clusters.setdefault(lab, []).append(Member(side=side_of[a.document.id], analysis=a, event=ev))
     # order: most sides first, then most mentions, then first appearance
     ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
+    names = neutral_names(index, side_of, labels)
     on_story = story_filter(tfidf, {s.label: list(s.documents) for s in sides}, cfg)
     events, omissions = [], []
     for k, members in enumerate(ordered, 1):
         eid = f"e{k}"
-        events.append(_aligned_event(eid, members, index, labels, cfg))
+        events.append(_aligned_event(eid, members, index, labels, cfg, names))
         om = find_omissions(eid, members, labels, cfg, on_story)
         if om is not None:
             omissions.append(om)

@@ -97,16 +97,20 @@ def _populations() -> tuple[dict[str, str], frozenset[str]]:
     return pops, frozenset(w.lower() for w in data.get("not_people", {}).get("nouns", []))
 
 
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|his|her|their|its|my|our|your|them|those|these|whom)\b", re.I)
 _INCLUDING = re.compile(r"^[^.;\n]{0,40}?\b(?:including|among them|of whom|of them)\b", re.I)
 
 
 def population(a: Analysis, f: Figure) -> str:
     """Who a figure counts (``data/figures/counts.toml`` [populations]): people, civilians,
     servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
-    12 civilians"); ``things`` for a noun that counts no people ("13 countries"); an unknown noun
+    12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun that counts no people ("13 countries"); an unknown noun
     counts as people."""
-    if _INCLUDING.match(a.text[f.end : f.end + 60]):
+    after = a.text[f.end : f.end + 60]
+    if _INCLUDING.match(after):
         return "mixed"
+    if _PARTITIVE.match(after):
+        return "part"  # "one of my sons", "three of the four soldiers": a part of a group
     pops, things = _populations()
     noun = (f.unit or "").lower().strip()
     if noun and noun.split()[-1] in things:
@@ -123,7 +127,7 @@ def comparable(p: str, q: str) -> bool:
     """Two populations count the same people: the same class, or generic people and a class
     (a mixed count compares only with a mixed or generic one); demographic subgroups (children,
     women) only with themselves."""
-    if "things" in (p, q):
+    if {"things", "part"} & {p, q}:
         return False
     if p == q:
         return True
@@ -131,6 +135,7 @@ def comparable(p: str, q: str) -> bool:
 
 
 _SUBGROUPS = frozenset({"children", "women"})
+_NEVER = frozenset({"things", "part"})
 
 
 def _published(a: Analysis) -> str | None:
@@ -142,12 +147,12 @@ FigureItem = tuple[Figure, ConflictValue]
 _YM = re.compile(r"^(\d{4}|XXXX)-(\d\d)")
 
 
-def dates_disjoint(a: str, b: str) -> bool:
-    """Two TIMEX3 values that cannot be the same time: disjoint intervals, or (a year unknown)
-    different months ("XXXX-04" and "2013-07-02")."""
+def dates_disjoint(a: str, b: str, slack_days: int = 0) -> bool:
+    """Two TIMEX3 values that cannot be the same time: intervals more than ``slack_days`` apart,
+    or (a year unknown) different months ("XXXX-04" and "2013-07-02")."""
     ia, ib = interval(a), interval(b)
     if ia and ib:
-        return ia[0] > ib[1] or ib[0] > ia[1]
+        return ia[0] - ib[1] > slack_days or ib[0] - ia[1] > slack_days
     ma, mb = _YM.match(a), _YM.match(b)
     return bool(ma and mb and ma.group(2) != mb.group(2))
 
@@ -161,9 +166,14 @@ def _main_date(members: Sequence[Member]) -> str | None:
     return pick.most_common(1)[0][0] if pick else None
 
 
-def incident_figures(members: Sequence[Member]) -> dict[str, dict[str, list[FigureItem]]]:
+def incident_figures(
+    members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7
+) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
-    each figure once (a figure attached to two mentions is listed once)."""
+    each figure once (a figure attached to two mentions is listed once). Figures of mentions
+    dated more than ``slack_days`` from the incident are left out. (``index`` is reserved for place scoping:
+    a place filter cost most true conflicts on ECB+, where one incident is placed at several
+    levels, so none is applied.)"""
     by_count: dict[str, dict[str, list[FigureItem]]] = {}
     seen: set[tuple[str, str]] = set()
     main = _main_date(members)
@@ -173,8 +183,10 @@ def incident_figures(members: Sequence[Member]) -> dict[str, dict[str, list[Figu
             by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
     for m in members:
         own = by_sentence.get((m.analysis.document.id, m.event.evidence.start))
-        if main and own and dates_disjoint(own, main):
-            continue  # a mention dated elsewhere ("the 2004 tsunami killed ..."): not this incident's figure
+        if main and own and dates_disjoint(own, main, slack_days):
+            # a mention dated elsewhere ("the 2004 tsunami killed ..."): not this incident's
+            # figure; a few days off is the reporting clause's date ("officials said on Sunday")
+            continue
         for f in event_figures(m.analysis, m.event):
             key = (m.analysis.document.id, f.id)
             if not f.counts or key in seen:
@@ -205,6 +217,8 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any]) 
     clashes (one agreeing pair, e.g. a later update matching the other side, is agreement). A
     side's closed statements ("four killed") stand for it when it has any; its bounds ("at least
     four") only when it has nothing closer."""
+    a = [x for x in a if x[1].population not in _NEVER]
+    b = [x for x in b if x[1].population not in _NEVER]
     a = [x for x in a if _closed(x[0])] or a
     b = [x for x in b if _closed(x[0])] or b
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
@@ -212,10 +226,13 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any]) 
     return bool(pairs) and all(ranges_clash(fa, fb, cfg) for fa, fb in pairs)
 
 
-def figure_clashes(members: Sequence[Member], cfg: dict[str, Any]) -> list[tuple[str, str, str]]:
+def figure_clashes(
+    members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None
+) -> list[tuple[str, str, str]]:
     """``(counts, side, side)`` of every pair of sides whose figures of one count clash."""
     out = []
-    for counts, per_side in sorted(incident_figures(members).items()):
+    slack = int(cfg.get("incident_figure_date_slack_days", 7))
+    for counts, per_side in sorted(incident_figures(members, index, slack).items()):
         sides = list(per_side)
         out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
                 if _clash_sides(per_side[s], per_side[t], cfg)]
@@ -240,10 +257,10 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
     return out
 
 
-def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any]) -> list[Conflict]:
-    by_count = incident_figures(members)
+def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None) -> list[Conflict]:
+    by_count = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)))
     clashing: dict[str, set[str]] = {}
-    for counts, s, t in figure_clashes(members, cfg):
+    for counts, s, t in figure_clashes(members, cfg, index):
         clashing.setdefault(counts, set()).update((s, t))
     out = []
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
@@ -395,7 +412,7 @@ def find_conflicts(
     """Every field on which the sides reporting one event disagree, values with provenance."""
     if len({m.side for m in members}) < 2:
         return []
-    out = _figure_conflicts(members, cfg)
+    out = _figure_conflicts(members, cfg, index)
     for c in (
         _date_conflict(members),
         _entity_conflict(members, index, "agent", cfg),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -12,7 +13,7 @@ from fullpicture.align._conflicts import country_code
 from fullpicture.align._dates import interval
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._topics import cosine, tfidf_vectors
-from fullpicture.align._util import EntityIndex, content_words, words
+from fullpicture.align._util import EntityIndex, content_words, outside_story, words
 from fullpicture.models import Analysis, Event
 
 
@@ -35,6 +36,15 @@ def sentence_of(a: Analysis, ev: Event) -> str:
 def lemma_of(ev: Event) -> str:
     """Trigger lemma (lower case), falling back to the trigger text."""
     return (ev.trigger.lemma or ev.trigger.text).strip().lower()
+
+
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its)|['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _definite(text: str, start: int) -> bool:
+    """A trigger in a definite noun phrase ("the blast", "Tuesday's deadly explosion"): it
+    refers back to a happening told before."""
+    return bool(_DEFINITE.search(text[max(0, start - 40) : start]))
 
 
 def _bare(ev: Event, events_in_sentence: int) -> bool:
@@ -67,6 +77,8 @@ def build_features(
         doc = a.document.id
         per_sentence = Counter((ev.evidence.start, ev.evidence.end) for ev in a.events)
         for ev in a.events:
+            if outside_story(a, ev.evidence.start):
+                continue  # editorial notes, bios, boilerplate: no events of the story
             places = set()
             geo = None
             if ev.place:
@@ -98,6 +110,7 @@ def build_features(
                     geo=geo,
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
+                    extra={"definite": _definite(a.text, ev.trigger.start)},
                 )
             )
             refs.append((ai, ev))

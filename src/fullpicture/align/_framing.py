@@ -39,6 +39,8 @@ def log_odds_z(
         for w, a in alpha.items():
             yi = c.get(w, 0)
             yj = total[w] - yi
+            if n_i + a0 - yi - a <= 0 or n_j + a0 - yj - a <= 0:
+                continue  # a single term in all: no contrast to measure (and no division by 0)
             delta = math.log((yi + a) / (n_i + a0 - yi - a)) - math.log((yj + a) / (n_j + a0 - yj - a))
             z[w] = delta / math.sqrt(1 / (yi + a) + 1 / (yj + a))
         out[g] = z

@@ -23,6 +23,7 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
+from fullpicture.align._util import UnionFind
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +78,19 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
         for k, sent in enumerate(order):
             hosts = [i for i in sentences[sent] if _can_host(feats[i], lex)]
             for i in sentences[sent]:
+                if _can_host(feats[i], lex) and feats[i].extra.get("definite") and sent != (-1, -1):
+                    # "A car bomb exploded ... The blast killed 12": a definite happening refers
+                    # back to the last happening of the same family in the previous sentences
+                    for back in range(1, window + 1):
+                        if k - back < 0:
+                            break
+                        prev = [h for h in sentences[order[k - back]]
+                                if _can_host(feats[h], lex) and feats[h].family == feats[i].family]
+                        if prev:
+                            if _compatible(feats[prev[-1]], feats[i]):
+                                out[i] = prev[-1]
+                            break
+                    continue
                 if not _is_consequence(feats[i], lex):
                     continue
                 host = None
@@ -102,7 +116,8 @@ def incidents(
 ) -> tuple[list[int], list[int]]:
     """``(incident label, event label)`` per mention.
 
-    Event labels: the cross-document coreference of mentions (``_events.cluster``). Incidents: a
+    Event labels: the cross-document coreference of mentions (``_events.cluster``); a definite
+    anaphor ("the blast" after "a car bomb exploded") joins its antecedent's event. Incidents: a
     consequence with a happening in its document takes that happening's event as its incident;
     a consequence with none takes the incident most of its event's other consequences (in other
     documents) were attached to; every other mention's incident is its event. Consequences
@@ -111,18 +126,25 @@ def incidents(
     """
     events, _ = cluster(feats, cfg, vec)
     host = hosts_of(feats, cfg)
-    adopted: dict[int, Counter[int]] = defaultdict(Counter)
+    lex = incident_lexicon()
+    uf = UnionFind()
     for i, h in host.items():
-        adopted[events[i]][events[h]] += 1
-    inc = []
+        if not _is_consequence(feats[i], lex):
+            uf.union(events[h], events[i])  # a definite anaphor is the same happening
+    adopted: dict[object, Counter[object]] = defaultdict(Counter)
+    for i, h in host.items():
+        if _is_consequence(feats[i], lex):
+            adopted[uf.find(events[i])][uf.find(events[h])] += 1
+    inc: list[object] = []
     for i in range(len(feats)):
-        if i in host:
-            inc.append(events[host[i]])
-        elif _is_consequence(feats[i], incident_lexicon()) and adopted.get(events[i]):
-            inc.append(adopted[events[i]].most_common(1)[0][0])
+        own = uf.find(events[i])
+        if i in host and _is_consequence(feats[i], lex):
+            inc.append(uf.find(events[host[i]]))
+        elif _is_consequence(feats[i], lex) and adopted.get(own):
+            inc.append(adopted[own].most_common(1)[0][0])
         else:
-            inc.append(events[i])
-    roots: dict[int, int] = {}
+            inc.append(own)
+    roots: dict[object, int] = {}
     return [roots.setdefault(x, len(roots)) for x in inc], events
 
 

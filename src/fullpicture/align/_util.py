@@ -43,6 +43,15 @@ def content_words(text: str) -> set[str]:
     return {w for w in words(text) if w not in STOPWORDS and len(w) > 1}
 
 
+_NOT_STORY = frozenset({"editorial_note", "inline_note", "author_bio", "boilerplate"})
+
+
+def outside_story(a: Analysis, start: int) -> bool:
+    """Whether a character offset lies in an editorial note, an inline note, an author bio or
+    boilerplate: text about the article, not the story, which never enters cross-side matching."""
+    return any(z.kind in _NOT_STORY and z.start <= start < z.end for z in a.zones)
+
+
 class UnionFind:
     """Disjoint sets over hashable items."""
 
