@@ -224,6 +224,7 @@ def evaluate(data: Path, topics: set[int] | None = None, embeddings: bool = True
 
     cfg = load_settings().section("align")
     cfg["max_block"] = 10**6  # one topic = one block (gold topic blocking)
+    cfg["story_gate"] = 0.0  # the predicted story clusters below already block by story
     mentions, sents = load(data, topics)
     if doc_threshold is None:
         doc_threshold = STORY_THRESHOLD

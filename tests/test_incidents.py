@@ -120,3 +120,11 @@ def test_incidents_label_every_mention():
     inc, events = incidents(feats, {**load_settings().section("align"), "embeddings": False})
     assert len(inc) == len(events) == 4
     assert inc[0] == inc[1] and inc[2] == inc[3]
+
+
+def test_photo_caption_inside_the_body_is_boilerplate():
+    a = analyze_text("Shelling hit the town of Eastvale on 2 March 2024, officials said, and many residents "
+                     "fled to the hills.\n\nA handout picture released on 3 March by the ministry shows "
+                     "rescuers at a damaged building.\n\nThe army said it struck only military targets.")
+    caption = next(z for z in a.zones if a.text[z.start:z.end].startswith("A handout picture"))
+    assert caption.kind == "boilerplate"

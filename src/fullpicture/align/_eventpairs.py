@@ -112,6 +112,7 @@ class PairScorer:
         self.vec = vec or Vectors()
         self.bias, self.w = weights(cfg)
         self.anchor_trigger = float(cfg.get("same_doc_anchor_trigger_sim", 0.45))
+        self.story_gate = float(cfg.get("story_gate", 0.0))
         self.anchor_sentence = float(cfg.get("same_doc_anchor_sentence_sim", 0.5))
         self.lemma = value_ids([f.lemma or object() for f in feats])
         self.doc = value_ids([f.doc for f in feats])
@@ -244,9 +245,14 @@ class PairScorer:
         return ~(both & (inside | (km <= self.place_km)))
 
     def prob(self, pairs: np.ndarray) -> np.ndarray:
-        """Coreference probability of each pair."""
+        """Coreference probability of each pair; 0 across two documents of different stories
+        (document similarity under ``story_gate``)."""
         x = self.features(pairs)
-        return 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+        p = 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+        if self.story_gate > 0 and len(pairs):
+            other = self.doc[pairs[:, 0]] != self.doc[pairs[:, 1]]
+            p[other & (x[:, 3] < self.story_gate)] = 0.0
+        return p
 
 
 def pair_features(
