@@ -13,14 +13,13 @@ from fullpicture.settings import Settings, load_settings
 def analyze_documents(
     documents: Iterable[Document], settings: Settings | None = None
 ) -> Iterator[Analysis]:
-    """Analyse documents in a stream; the pipeline loads once per process."""
+    """Analyse documents in a stream, each with its language's pipeline (loaded once per process)."""
     from fullpicture.nlp.convert import doc_to_analysis
-    from fullpicture.nlp.pipeline import get_pipeline, run
+    from fullpicture.nlp.pipeline import run_documents
 
     settings = settings or load_settings()
-    nlp = get_pipeline(settings)
     batch = int(settings.get("pipeline", "batch_size", 16))
-    for doc in run(nlp, documents, batch_size=batch):
+    for doc in run_documents(settings, documents, batch_size=batch):
         yield doc_to_analysis(doc)
 
 

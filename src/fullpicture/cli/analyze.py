@@ -19,6 +19,7 @@ from fullpicture.cli._common import (
     load_settings_or_exit,
     progress,
     report_error,
+    report_notice,
 )
 from fullpicture.models import Analysis
 
@@ -109,7 +110,9 @@ def _run(
             if isinstance(result, Failure):
                 report_error(result)
                 failed += 1
-            elif as_jsonl:
+                continue
+            report_notice(result.document.source, result.document.notice)
+            if as_jsonl:
                 out.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
                 out.flush()
             else:

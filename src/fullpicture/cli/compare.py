@@ -151,6 +151,9 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
         comparison = comparison_for(inputs=inputs if db is None else None, db=db, topic=topic,
                                     settings=settings, workers=workers, on_error=on_error,
                                     wrap=_progress_wrap)
+        for a in comparison.documents:
+            if a.document.notice:
+                click.echo(f"fullpicture: notice: {a.document.source}: {a.document.notice}", err=True)
         text = _render(comparison, fmt, title)
     except UsageError as exc:
         if failed:

@@ -54,6 +54,10 @@ class DocumentInfo(_Model):
     perspective: Perspective | None = None
     site: str | None = None
     format: str | None = Field(default=None, description="text|markdown|html|jsonl|feed")
+    notice: str | None = Field(
+        default=None,
+        description="Set when the document's language has no full pipeline: what was not analysed",
+    )
 
 
 class Zone(_Model):
