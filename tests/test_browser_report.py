@@ -82,11 +82,11 @@ def _write(name: str, html: str) -> Path:
 @pytest.fixture(scope="module")
 def examples_report() -> Path:
     """The report of the bundled examples, through the real pipeline."""
+    from fullpicture import compare
     from fullpicture.report import render_html
-    from fullpicture.report.source import Inputs, comparison_for
 
     errors: list[tuple[str, str]] = []
-    comp = comparison_for(inputs=Inputs([(None, EXAMPLES)]), on_error=lambda s, p: errors.append((s, p)))
+    comp = compare([EXAMPLES], on_error=lambda s, p: errors.append((s, p)))
     assert not errors, errors
     return _write("report-examples.html", render_html(comp))
 
