@@ -14,7 +14,7 @@ from fullpicture._errors import StoreError
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
-from fullpicture.store._migrate import migrate
+from fullpicture.store._migrate import ensure_schema
 
 _ITEM_LISTS = (
     ("timexes", S.timexes), ("events", S.events), ("figures", S.figures),
@@ -37,10 +37,10 @@ def _sqlite_pragmas(options: dict[str, Any]) -> Any:
 
     def on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={timeout}")  # first: switching to WAL may wait for a lock
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA synchronous={sync}")
-        cur.execute(f"PRAGMA busy_timeout={timeout}")
         cur.close()
 
     return on_connect
@@ -76,8 +76,7 @@ class Store:
             self.engine: Engine = create_engine(url, future=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas(options))
-            with self.engine.begin() as conn:
-                migrate(conn)
+            ensure_schema(self.engine)
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError, OSError) as exc:
