@@ -87,11 +87,10 @@ def test_cli_prints_notice_on_stderr():
 
 @pytest.mark.slow
 def test_turkish_document_adds_no_omissions_to_a_comparison():
-    from fullpicture.report.source import Inputs, comparison_for
+    from fullpicture import compare
 
-    base = comparison_for(inputs=Inputs([(None, EXAMPLES)]), on_error=lambda s, p: None)
-    more = comparison_for(inputs=Inputs([(None, EXAMPLES), ("azerbaijani", ML / "karabakh_2023_turkish.txt")]),
-                          on_error=lambda s, p: None)
+    base = compare([EXAMPLES], on_error=lambda s, p: None)
+    more = compare([EXAMPLES], sides={"azerbaijani": ML / "karabakh_2023_turkish.txt"}, on_error=lambda s, p: None)
     assert len(more.documents) == len(base.documents) + 1
     assert len(more.omissions) == len(base.omissions)
     assert len(more.events) == len(base.events)
