@@ -240,8 +240,7 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None) -> tuple[list[Timex], l
         timexes.append(Timex(id=f"t{len(timexes) + 1}", start=start, end=end, text=text[start:end],
                              type=typ, value=value, anchor=anchor, mod=mod))  # type: ignore[arg-type]
         ref = parse_ref(value) if typ in ("DATE", "TIME") and "X" not in value[:10] else None
-        if ref is not None and ref.gran in ("D", "M") and anchor in ("explicit", "narrative", "published"):
-            if ref.gran == "D" or anchor == "explicit":
-                st.narr = ref
-                narrative.append((start, value[:10]))
+        if ref is not None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
+            st.narr = ref
+            narrative.append((start, value[:10]))
     return timexes, narrative

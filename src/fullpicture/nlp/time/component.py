@@ -22,8 +22,8 @@ from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
-from fullpicture.nlp.time._intl import load_grammar, tag_intl
 from fullpicture.nlp.time._grammar import Candidate, compiled_rules, find_candidates
+from fullpicture.nlp.time._intl import load_grammar, tag_intl
 from fullpicture.nlp.time._lexicon import Lexicon, load_lexicon
 from fullpicture.nlp.time._points import (
     h_century,
