@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture._errors import ConfigError
+from fullpicture.models import Analysis
 from fullpicture.nlp import extensions  # noqa: F401  (declares Doc._ extensions)
 from fullpicture.settings import Settings
 
@@ -151,3 +152,17 @@ def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int 
 
 def _with_notice(document: Any, notice: str) -> Any:
     return dataclasses.replace(document, info=document.info.model_copy(update={"notice": notice}))
+
+
+def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[Analysis]:
+    """Analyse :class:`~fullpicture.ingest.Document` objects in a stream each with its language's pipeline (loaded once)."""
+    from fullpicture.nlp.convert import doc_to_analysis
+
+    batch = int(settings.get("pipeline", "batch_size", 16))
+    for doc in run_documents(settings, documents, batch_size=batch):
+        yield doc_to_analysis(doc)
+
+
+def analyze_document(document: Any, settings: Settings) -> Analysis:
+    """Analyse one document: a pure, picklable function for process pools and Dask."""
+    return next(analyze_documents([document], settings))
