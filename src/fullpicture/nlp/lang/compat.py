@@ -47,3 +47,25 @@ class UDCompat:
 def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> UDCompat:
     """Factory for ``fp_ud_compat``."""
     return UDCompat(settings)
+
+
+class ParagraphBreaks:
+    """``fp_paragraphs``: a blank line ends a sentence (set before the parser, which keeps it).
+
+    The French model's parser joins a heading or a paragraph's last sentence with the next
+    paragraph's first; the layers then read dates and figures across the break.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 1:
+                nxt = doc[tok.i + 1]
+                if not nxt.is_space:
+                    nxt.is_sent_start = True
+        return doc
+
+
+@Language.factory("fp_paragraphs", default_config={"settings": {}})
+def make_paragraphs(nlp: Language, name: str, settings: dict[str, Any]) -> ParagraphBreaks:
+    """Factory for ``fp_paragraphs``."""
+    return ParagraphBreaks()
