@@ -55,7 +55,7 @@ class Data:
     def _analyses(self, topic: str | None) -> list[Analysis]:
         if self._loader is not None:
             return self._loader(topic)
-        from fullpicture.report.source import store_analyses
+        from fullpicture import store_analyses
 
         return store_analyses(self.db, topic)
 
@@ -69,18 +69,18 @@ class Data:
         The same data function as ``fullpicture compare --db``; cached per topic until
         the database file changes.
         """
-        from fullpicture.report.source import build_comparison, comparison_for
+        from fullpicture import compare
 
         mtime = self.db.stat().st_mtime if self.db.exists() else 0.0
         key = (topic, mtime)
         if key not in self._cache:
             if self._loader is None:
-                comp = comparison_for(db=self.db, topic=topic)
+                comp = compare(db=self.db, topic=topic)
             else:
                 analyses = self._loader(topic)
                 if not analyses:
                     raise LookupError(f"no documents{' about ' + repr(topic) if topic else ''}")
-                comp = build_comparison(analyses)
+                comp = compare(analyses)
             self._cache = {key: comp}
         return self._cache[key]
 
