@@ -27,7 +27,7 @@ BUG_HINT = "this is a bug in fullpicture: please report it with the command and,
 
 def one_line(msg: object) -> str:
     """``msg`` as one printable line of valid UTF-8 (whitespace collapsed, lone surrogates replaced)."""
-    from fullpicture.ingest._safe import clean
+    from fullpicture._safetext import clean
 
     return clean(" ".join(str(msg).split())) or type(msg).__name__
 
@@ -41,7 +41,7 @@ def json_text(obj: object, *, indent: int | None = None) -> str:
     """JSON text that is always valid UTF-8 (any lone surrogate left is replaced)."""
     import json
 
-    from fullpicture.ingest._safe import clean
+    from fullpicture._safetext import clean
 
     return clean(json.dumps(obj, ensure_ascii=False, indent=indent))
 

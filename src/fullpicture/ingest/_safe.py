@@ -4,34 +4,16 @@ directory being read, bytes capped before reading, names shown escaped, text san
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 
 from fullpicture._errors import InputError, TooLargeError
+from fullpicture._safetext import clean, display_name, sanitize
 
-#: Lone UTF-16 surrogates: not encodable as UTF-8 (JSON ``"\\ud800"``, undecodable file names).
-_SURROGATE = re.compile("[\ud800-\udfff]")
+__all__ = ["check_link", "clean", "display_name", "inside", "read_capped", "sanitize", "sidecar_path"]
+
 #: Longest file name (bytes) most file systems accept.
 NAME_MAX = 255
-
-
-def display_name(path: str | os.PathLike[str]) -> str:
-    """A path as printable, valid UTF-8 text: undecodable bytes shown as ``\\xNN``."""
-    raw = os.fsencode(path)
-    return raw.decode("utf-8", "backslashreplace")
-
-
-def sanitize(text: str) -> tuple[str, int]:
-    """``text`` with every lone surrogate replaced by U+FFFD, and how many were replaced."""
-    if not _SURROGATE.search(text):
-        return text, 0
-    return _SURROGATE.subn("\ufffd", text)
-
-
-def clean(text: str) -> str:
-    """``text`` made encodable (lone surrogates replaced)."""
-    return sanitize(text)[0]
 
 
 def inside(path: Path, root: Path) -> bool:
