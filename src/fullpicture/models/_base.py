@@ -58,6 +58,7 @@ class DocumentInfo(_Model):
         default=None,
         description="Set when the document's language has no full pipeline: what was not analysed",
     )
+    notes: list[str] = Field(default_factory=list, description="what ingest changed or dropped, e.g. invalid Unicode replaced")
 
 
 class Zone(_Model):
