@@ -162,8 +162,8 @@ class RussianAnalyzer:
         arr[:, 1] = [doc.vocab.strings.add(d) for d in deps]
         doc.from_array([HEAD, DEP], arr)  # type: ignore[arg-type]
         ents: list[Span] = []
-        for s in sentenize(text):
-            markup = self.ner(text[s.start : s.stop])
+        spans = list(sentenize(text))
+        for s, markup in zip(spans, self.ner.map([text[s.start : s.stop] for s in spans]), strict=True):
             for sp in markup.spans:
                 span = doc.char_span(s.start + sp.start, s.start + sp.stop, label=sp.type, alignment_mode="expand")
                 if span is not None and (not ents or span.start >= ents[-1].end):
