@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -14,7 +15,7 @@ from fullpicture._errors import StoreError
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
-from fullpicture.store._migrate import migrate
+from fullpicture.store._migrate import current_version, migrate
 
 _ITEM_LISTS = (
     ("timexes", S.timexes), ("events", S.events), ("figures", S.figures),
@@ -27,6 +28,24 @@ def _url(url_or_path: str | Path) -> str:
     if "://" in s:
         return s
     return f"sqlite:///{Path(s).expanduser().resolve()}"
+
+
+def _readonly_url(url: str) -> str:
+    """A SQLite URL that opens the file read-only (never creates it, never writes)."""
+    path = url.removeprefix("sqlite:///")
+    return f"sqlite:///file:{quote(path)}?mode=ro&uri=true"
+
+
+def _sqlite_readonly(options: dict[str, Any]) -> Any:
+    timeout = int(options.get("sqlite_busy_timeout_ms", 10000))
+
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA query_only=ON")
+        cur.execute(f"PRAGMA busy_timeout={timeout}")
+        cur.close()
+
+    return on_connect
 
 
 def _sqlite_pragmas(options: dict[str, Any]) -> Any:
@@ -69,15 +88,25 @@ def _item_row(table_name: str, doc_id: str, seq: int, item: Any) -> dict[str, An
 class Store:
     """A corpus of analyses in SQLite (default) or any SQLAlchemy URL (PostgreSQL too)."""
 
-    def __init__(self, url: str, settings: Settings | None = None) -> None:
+    def __init__(self, url: str, settings: Settings | None = None, *, read_only: bool = False) -> None:
         self.url = url
+        self.read_only = read_only
         options = (settings or load_settings()).section("store")
         try:
-            self.engine: Engine = create_engine(url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas(options))
-            with self.engine.begin() as conn:
-                migrate(conn)
+            if read_only and url.startswith("sqlite:///"):
+                self.engine: Engine = create_engine(_readonly_url(url), future=True)
+                event.listen(self.engine, "connect", _sqlite_readonly(options))
+            else:
+                self.engine = create_engine(url, future=True)
+                if self.engine.dialect.name == "sqlite":
+                    event.listen(self.engine, "connect", _sqlite_pragmas(options))
+            if read_only:
+                with self.engine.connect() as conn:
+                    if current_version(conn) == 0:
+                        raise StoreError("not a fullpicture store (no schema): run `fullpicture ingest` first")
+            else:
+                with self.engine.begin() as conn:
+                    migrate(conn)
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError, OSError) as exc:
@@ -197,6 +226,10 @@ class Store:
         self.close()
 
 
-def open_store(url_or_path: str | Path, settings: Settings | None = None) -> Store:
-    """Open (creating and migrating as needed) a store: a file path means SQLite."""
-    return Store(_url(url_or_path), settings)
+def open_store(url_or_path: str | Path, settings: Settings | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating as needed) a store: a file path means SQLite.
+
+    ``read_only=True`` opens an existing store without creating or migrating anything
+    (SQLite: ``mode=ro``); a missing or empty database is a StoreError.
+    """
+    return Store(_url(url_or_path), settings, read_only=read_only)
