@@ -15,7 +15,7 @@ from fullpicture._errors import StoreError
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
-from fullpicture.store._migrate import current_version, migrate
+from fullpicture.store._migrate import current_version, ensure_schema
 
 _ITEM_LISTS = (
     ("timexes", S.timexes), ("events", S.events), ("figures", S.figures),
@@ -56,10 +56,10 @@ def _sqlite_pragmas(options: dict[str, Any]) -> Any:
 
     def on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={timeout}")  # first: switching to WAL may wait for a lock
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA synchronous={sync}")
-        cur.execute(f"PRAGMA busy_timeout={timeout}")
         cur.close()
 
     return on_connect
@@ -105,8 +105,7 @@ class Store:
                     if current_version(conn) == 0:
                         raise StoreError("not a fullpicture store (no schema): run `fullpicture ingest` first")
             else:
-                with self.engine.begin() as conn:
-                    migrate(conn)
+                ensure_schema(self.engine)
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError, OSError) as exc:
