@@ -16,6 +16,7 @@ from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
 from fullpicture.store._migrate import current_version, ensure_schema
+from fullpicture.store._workspace import ensure_workspace, index_document
 
 _ITEM_LISTS = (
     ("timexes", S.timexes), ("events", S.events), ("figures", S.figures),
@@ -91,7 +92,9 @@ class Store:
     def __init__(self, url: str, settings: Settings | None = None, *, read_only: bool = False) -> None:
         self.url = url
         self.read_only = read_only
-        options = (settings or load_settings()).section("store")
+        settings = settings or load_settings()
+        options = settings.section("store")
+        self._story_settings = settings.section("stories")
         try:
             if read_only and url.startswith("sqlite:///"):
                 self.engine: Engine = create_engine(_readonly_url(url), future=True)
@@ -106,6 +109,7 @@ class Store:
                         raise StoreError("not a fullpicture store (no schema): run `fullpicture ingest` first")
             else:
                 ensure_schema(self.engine)
+                ensure_workspace(self.engine, self._story_settings)
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError, OSError) as exc:
@@ -151,6 +155,7 @@ class Store:
                     items = getattr(analysis, attr)
                     if items:
                         conn.execute(table.insert(), [_item_row(table.name, info.id, i, it) for i, it in enumerate(items)])
+                index_document(conn, info.id, self._story_settings)  # search and stories, same transaction
         except IntegrityError:
             if self.has(info.id):  # another writer got there first
                 return False

@@ -109,16 +109,18 @@ class Data:
                 self._store = open_store(self.db, self.settings, read_only=True)
             return self._store
 
-    def version(self) -> tuple[int, int]:
-        """Changes whenever the database does (its file or its WAL)."""
-        out = []
-        for p in (self.db, self.db.with_name(self.db.name + "-wal")):
-            try:
-                st = p.stat()
-                out.append(st.st_mtime_ns ^ st.st_size)
-            except OSError:
-                out.append(0)
-        return out[0], out[1]
+    def version(self) -> tuple[int, str]:
+        """Changes whenever documents are added (by any process): their count and the latest
+        ingest time."""
+        if self._loader is not None:
+            return 0, ""
+        from sqlalchemy import func, select
+
+        from fullpicture.store import _schema as S
+
+        with self.store().engine.connect() as conn:
+            n, last = conn.execute(select(func.count(), func.max(S.documents.c.ingested_at))).one()
+        return int(n or 0), str(last or "")
 
     def close(self) -> None:
         """Stop background work and release the store."""

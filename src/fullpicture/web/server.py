@@ -16,7 +16,7 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from fullpicture.settings import Settings, load_settings
+from fullpicture.settings import Settings
 from fullpicture.web._app import create_app
 from fullpicture.web._data import Data
 from fullpicture.web._security import TOKEN_ENV, allowed_hosts, is_loopback
