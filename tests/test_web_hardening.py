@@ -56,7 +56,7 @@ def _start(data, **kw):
 
 @pytest.fixture()
 def served(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, int, object]]:
-    from fullpicture.report import source
+    from fullpicture import _compare as source
     from fullpicture.web import Data
 
     monkeypatch.setattr(source, "build_comparison", lambda analyses, *a, **k: make_comparison())
@@ -218,7 +218,7 @@ def test_long_topic_is_refused_cleanly(served) -> None:
 
 
 def test_cache_keyed_by_topic_and_sides_and_bounded(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from fullpicture.report import source
+    from fullpicture import _compare as source
     from fullpicture.settings import Settings, load_settings
     from fullpicture.web import Data, Grouping
 

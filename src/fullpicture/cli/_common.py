@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from fullpicture._errors import ConfigError, FullpictureError, InputError, UsageError
-from fullpicture.ingest import Document
+from fullpicture import collect_documents  # noqa: F401  (re-exported for the commands)
+from fullpicture._errors import ConfigError, FullpictureError, UsageError
 from fullpicture.settings import Settings, load_settings
 
 T = TypeVar("T")
@@ -59,6 +59,46 @@ def progress(iterable: Iterable[T], total: int | None, label: str) -> Iterator[T
             bar.advance(task)
 
 
+class ProgressBars:
+    """``update(stage, done, total)`` drives one rich progress bar per stage on a terminal
+    (rate and time left included); does nothing when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> ProgressBars:
+        if progress_enabled():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+            )
+            self._bar.start()
+        return self
+
+    def update(self, stage: str, done: int, total: int | None) -> None:
+        """Move the bar of ``stage`` to ``done`` of ``total``."""
+        if self._bar is None or (total is not None and total <= 1):
+            return
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
 def load_settings_or_exit(settings_file: str | Path | None) -> Settings:
     """Load settings; a bad --settings file is a usage error (exit 2)."""
     try:
@@ -66,25 +106,6 @@ def load_settings_or_exit(settings_file: str | Path | None) -> Settings:
     except ConfigError as exc:
         report_error(exc)
         sys.exit(EXIT_USAGE)
-
-
-def collect_documents(
-    paths: Sequence[str | Path], settings: Settings, perspective: str | None = None
-) -> tuple[list[Document], list[InputError]]:
-    """Read every path (files, directories, feeds, JSON Lines) into documents and input errors.
-
-    Errors are returned, not printed; duplicates collapse by content id.
-    """
-    from fullpicture.ingest import iter_documents
-
-    docs: list[Document] = []
-    errors: list[InputError] = []
-    for item in iter_documents(paths, settings, perspective):
-        if isinstance(item, InputError):
-            errors.append(item)
-        else:
-            docs.append(item)
-    return docs, errors
 
 
 def fail_usage(msg: str) -> None:

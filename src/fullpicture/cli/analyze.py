@@ -89,7 +89,7 @@ def _run(
     paths: tuple[Path, ...], as_json: bool, as_jsonl: bool, perspective: str | None,
     settings_file: Path | None, workers: int, dask: str | bool, output: Path | None,
 ) -> int:
-    from fullpicture.batch import Failure, analyze_many
+    from fullpicture import Failure, analyze_many
 
     settings = load_settings_or_exit(settings_file)
     docs, errors = collect_documents(paths, settings, perspective)

@@ -64,9 +64,8 @@ def ingest_cmd(
 
 def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_file: Path | None,
          workers: int, dask: str | bool) -> int:
+    from fullpicture import Failure, analyze_many, open_store
     from fullpicture._errors import StoreError
-    from fullpicture.batch import Failure, analyze_many
-    from fullpicture.store import open_store
 
     settings = load_settings_or_exit(settings_file)
     try:

@@ -149,9 +149,16 @@ def date_range(first: str, last: str) -> str:
     return f"{a} – {b}"
 
 
-def render_html(comparison: Comparison, title: str | None = None) -> str:
-    """Render the comparison as one self-contained HTML page."""
+def render_html(comparison: Comparison, title: str | None = None, *, header: Markup | None = None,
+                form_action: str = "'none'") -> str:
+    """Render the comparison as one self-contained HTML page.
+
+    ``header`` (trusted HTML) goes first in the body, and ``form_action`` is the CSP
+    form-action source: the served story page puts its side picker there.
+    """
     ctx = report_context(comparison, title)
+    ctx["header"] = header
+    ctx["form_action"] = Markup(form_action if form_action in ("'none'", "'self'") else "'none'")
     ctx["css"] = _static("report.css")
     ctx["js"] = _static("report.js")
     ctx["script_hash"] = script_hash(str(ctx["js"]))

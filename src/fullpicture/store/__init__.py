@@ -9,10 +9,6 @@ PostgreSQL: ``open_store("postgresql+psycopg://user@host/db")``.
 """
 
 from fullpicture.store._migrate import MIGRATIONS, SCHEMA_VERSION, ensure_schema, migrate
-from fullpicture.store._query import list_stories, outlet, place, story, story_of
-from fullpicture.store._query import story_documents_of as story_documents
-from fullpicture.store._search import search
 from fullpicture.store._store import Store, open_store
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "ensure_schema", "list_stories", "migrate", "open_store",
-           "outlet", "place", "search", "story", "story_documents", "story_of"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "ensure_schema", "migrate", "open_store"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import and_, func, select
 
 from fullpicture.store import _schema as S
 from fullpicture.store._workspace import has_workspace, stories, story_documents
@@ -17,11 +17,11 @@ def corpus_sides(conn: Any) -> list[str]:
     """The sides a story can be missing from: declared or metadata perspectives when the
     corpus has any, else every side seen (at most 12)."""
     declared = [r[0] for r in conn.execute(
-        select(distinct(S.documents.c.perspective_label)).where(S.documents.c.perspective_label.is_not(None))
+        select(S.documents.c.perspective_label).distinct().where(S.documents.c.perspective_label.is_not(None))
         .order_by(S.documents.c.perspective_label))]
     if declared:
         return declared
-    return [r[0] for r in conn.execute(select(distinct(story_documents.c.side)).order_by(story_documents.c.side).limit(12))]
+    return [r[0] for r in conn.execute(select(story_documents.c.side).distinct().order_by(story_documents.c.side).limit(12))]
 
 
 def _story_row(row: Any, sides: list[str]) -> dict[str, Any]:
@@ -72,8 +72,8 @@ def list_stories(store: Any, filters: dict[str, str] | None = None, limit: int =
         rows = [_story_row(r, sides) for r in conn.execute(q.limit(limit).offset(offset)).mappings()]
         options = {
             "side": sides if sides else [],
-            "site": [r[0] for r in conn.execute(select(distinct(S.documents.c.site)).where(S.documents.c.site.is_not(None)).order_by(S.documents.c.site).limit(200))],
-            "language": [r[0] for r in conn.execute(select(distinct(S.documents.c.language)).where(S.documents.c.language.is_not(None)).order_by(S.documents.c.language))],
+            "site": [r[0] for r in conn.execute(select(S.documents.c.site).distinct().where(S.documents.c.site.is_not(None)).order_by(S.documents.c.site).limit(200))],
+            "language": [r[0] for r in conn.execute(select(S.documents.c.language).distinct().where(S.documents.c.language.is_not(None)).order_by(S.documents.c.language))],
         }
     return {"stories": rows, "total": total, "filters": f, "options": options, "sides": sides}
 
@@ -193,3 +193,64 @@ def outlet(store: Any, site: str) -> dict[str, Any]:
     categories = [c for c, _ in cats.most_common()]
     months = [{"month": mo, "documents": n_docs.get(mo, 0), "cues": per[mo]} for mo in sorted(per)]
     return {"site": site, "documents": docs, "categories": categories, "months": months}
+
+
+#: Tables that can be exported, in a sensible order.
+EXPORT_TABLES = ("documents", "stories", "story_documents", "zones", "entities", "mentions", "timexes",
+                 "events", "figures", "claims", "framing_cues")
+
+
+def export_rows(store: Any, name: str, *, flat: bool) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows of one table; ``flat`` drops the full-model ``data`` column."""
+    if name not in EXPORT_TABLES:
+        raise LookupError(f"no table {name!r}")
+    from fullpicture.store import _workspace as W
+
+    table = getattr(W, name) if name in ("stories", "story_documents") else getattr(S, name)
+    cols = [c for c in table.columns if not (flat and c.name == "data")]
+    with store.engine.connect() as conn:
+        out = [dict(r) for r in conn.execute(select(*cols).order_by(*table.primary_key.columns)).mappings()]
+    return [c.name for c in cols], out
+
+
+def _sides(conn: Any) -> dict[str, str]:
+    if not has_workspace(conn):
+        return {}
+    return dict(conn.execute(select(story_documents.c.document_id, story_documents.c.side)).all())
+
+
+def located_entities(store: Any) -> list[dict[str, Any]]:
+    """Entities with coordinates: document, side, name, type, lat, lon, country, GeoNames id, mention texts."""
+    e = S.entities.c
+    with store.engine.connect() as conn:
+        sides = _sides(conn)
+        out = []
+        for r in conn.execute(select(e.document_id, e.name, e.type, e.lat, e.lon, e.country, e.data)
+                              .where(e.lat.is_not(None)).order_by(e.document_id, e.seq)).mappings():
+            data = r["data"] or {}
+            out.append({"document": r["document_id"], "side": sides.get(r["document_id"], "unknown"),
+                        "name": r["name"], "type": r["type"], "lat": r["lat"], "lon": r["lon"],
+                        "country": r["country"], "geonames_id": (data.get("geo") or {}).get("geonames_id"),
+                        "texts": [m.get("text") for m in data.get("mentions") or [] if m.get("text")]})
+    return out
+
+
+def located_events(store: Any) -> list[dict[str, Any]]:
+    """Events whose place is a located entity of the same document."""
+    ev, e = S.events.c, S.entities.c
+    with store.engine.connect() as conn:
+        sides = _sides(conn)
+        coords = {(r[0], r[1]): (r[2], r[3], r[4]) for r in conn.execute(
+            select(e.document_id, e.entity_key, e.lat, e.lon, e.name).where(e.lat.is_not(None)))}
+        out = []
+        for r in conn.execute(select(ev.document_id, ev.item_key, ev.type, ev.trigger, ev.date, ev.modality, ev.data)
+                              .order_by(ev.document_id, ev.seq)).mappings():
+            place = (r["data"] or {}).get("place")
+            where = coords.get((r["document_id"], place)) if place else None
+            if where is None:
+                continue
+            out.append({"document": r["document_id"], "event": r["item_key"], "type": r["type"],
+                        "trigger": r["trigger"], "date": r["date"], "modality": r["modality"],
+                        "lat": where[0], "lon": where[1], "place": where[2],
+                        "side": sides.get(r["document_id"], "unknown")})
+    return out

@@ -16,6 +16,7 @@ from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
 from fullpicture.store._migrate import current_version, ensure_schema
+from fullpicture.store._views import WorkspaceViews
 from fullpicture.store._workspace import ensure_workspace, index_document
 
 _ITEM_LISTS = (
@@ -86,7 +87,7 @@ def _item_row(table_name: str, doc_id: str, seq: int, item: Any) -> dict[str, An
     return row
 
 
-class Store:
+class Store(WorkspaceViews):
     """A corpus of analyses in SQLite (default) or any SQLAlchemy URL (PostgreSQL too)."""
 
     def __init__(self, url: str, settings: Settings | None = None, *, read_only: bool = False) -> None:

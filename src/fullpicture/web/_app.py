@@ -131,12 +131,12 @@ def _endpoint(data: Data, page: Page, timeout: float) -> Callable[[Request], Any
 def create_app(data: Data, *, hosts: frozenset[str] | None = None, token: str | None = None,
                settings: Settings | None = None) -> Guard:
     """The whole app: the pages of :mod:`fullpicture.web._pages` behind the :class:`Guard`."""
-    from fullpicture.web._pages import ROUTES
+    from fullpicture.web._pages import ROUTES, _routes
 
     web = (settings or data.settings).section("web")
     timeout = float(web.get("request_timeout_s", 60.0))
     routes = [Route(path, _endpoint(data, page, timeout), methods=["GET", "HEAD"], name=name)
-              for path, page, name in ROUTES]
+              for path, page, name in _routes() + ROUTES]
 
     async def not_found(request: Request, exc: Exception) -> StarletteResponse:
         resp = _error(data, 404, "not found", request.url.path.startswith("/api/"))

@@ -104,23 +104,28 @@ class Data:
         """The store, opened read-only once (nothing is ever created or migrated)."""
         with self._lock:
             if self._store is None:
-                from fullpicture.store import open_store
+                import fullpicture
 
-                self._store = open_store(self.db, self.settings, read_only=True)
+                self._store = fullpicture.open_store(self.db, self.settings, read_only=True)
             return self._store
 
     def version(self) -> tuple[int, str]:
-        """Changes whenever documents are added (by any process): their count and the latest
-        ingest time."""
+        """Changes whenever documents are added (by any process)."""
         if self._loader is not None:
             return 0, ""
-        from sqlalchemy import func, select
+        return tuple(self.store().data_version())
 
-        from fullpicture.store import _schema as S
+    def has_stories(self) -> bool:
+        """Whether the store has its stories and search tables (False with a test loader)."""
+        if self._loader is not None:
+            return False
+        return bool(self.store().has_workspace())
 
-        with self.store().engine.connect() as conn:
-            n, last = conn.execute(select(func.count(), func.max(S.documents.c.ingested_at))).one()
-        return int(n or 0), str(last or "")
+    def count(self) -> int:
+        """Number of documents."""
+        if self._loader is not None:
+            return len(self._loader(None))
+        return int(self.store().count())
 
     def close(self) -> None:
         """Stop background work and release the store."""
@@ -133,13 +138,7 @@ class Data:
         """Every stored document's metadata (no text)."""
         if self._loader is not None:
             return [a.document.model_dump(mode="json") for a in self._loader(None)]
-        from sqlalchemy import select
-
-        from fullpicture.store import _schema as S
-
-        with self.store().engine.connect() as conn:
-            rows = conn.execute(select(S.documents.c.data).order_by(S.documents.c.ingested_at, S.documents.c.id))
-            return [dict(r[0]) for r in rows]
+        return list(self.store().documents_meta())
 
     def analysis(self, doc_id: str) -> Analysis:
         """One document's stored analysis (LookupError if absent)."""
@@ -159,9 +158,7 @@ class Data:
         """The story a document belongs to (None without stories)."""
         if self._loader is not None:
             return None
-        from fullpicture.store import story_of
-
-        return story_of(self.store(), doc_id)
+        return self.store().story_of(doc_id)
 
     def analyses(self, subject: Subject, on_progress: Callable[[int, int], None] | None = None) -> list[Analysis]:
         """The analyses a subject covers."""
@@ -170,9 +167,7 @@ class Data:
             return self._loader(value or None)
         store = self.store()
         if kind == "story":
-            from fullpicture.store import story_documents
-
-            ids = story_documents(store, value)
+            ids = store.story_documents(value)
         else:
             ids = [a for a in _topic_ids(store, value or None)]
         out = []
@@ -253,7 +248,12 @@ def _topic_ids(store: Any, topic: str | None) -> list[str]:
 
 
 def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings) -> Comparison:
-    """Align the analyses through the public comparison function."""
-    from fullpicture.report import source
+    """Align the analyses through the public comparison function (``fullpicture.compare``)."""
+    import fullpicture
 
-    return source.build_comparison(analyses, user_sides, settings)
+    if not user_sides:
+        return fullpicture.compare(analyses, settings=settings)
+    by_side: dict[str, list[Analysis]] = {}
+    for a in analyses:
+        by_side.setdefault(user_sides[a.document.id], []).append(a)
+    return fullpicture.compare(sides=by_side, settings=settings)

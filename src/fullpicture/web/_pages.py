@@ -141,10 +141,33 @@ def compare_md(data: Data, request: Request) -> Response:
                     render_markdown(_topic_comparison(data, request)).encode("utf-8"))
 
 
+def _routes() -> list[tuple[str, Any, str]]:
+    from fullpicture.web import _views as V
+
+    return [
+        ("/", V.stories_page, "home"),
+        ("/index.html", V.stories_page, "index"),
+        ("/api/stories", V.stories_page, "api-stories"),
+        ("/story/{story_id:str}", V.story_page, "story"),
+        ("/api/story/{story_id:str}", V.story_page, "api-story"),
+        ("/story/{story_id:str}/export.{fmt:str}", V.story_export, "story-export"),
+        ("/search", V.search_page, "search"),
+        ("/api/search", V.search_page, "api-search"),
+        ("/place/{key:str}", V.place_page, "place"),
+        ("/api/place/{key:str}", V.place_page, "api-place"),
+        ("/entity/{key:str}", V.place_page, "entity"),
+        ("/api/entity/{key:str}", V.place_page, "api-entity"),
+        ("/outlet/{site:str}", V.outlet_page, "outlet"),
+        ("/api/outlet/{site:str}", V.outlet_page, "api-outlet"),
+        ("/exports", V.exports_page, "exports"),
+        ("/api/exports", V.exports_page, "api-exports"),
+        ("/export/{name:str}", V.export_page, "export"),
+        ("/api/openapi.json", V.openapi, "openapi"),
+    ]
+
+
 #: (path, page function, route name)
 ROUTES: list[tuple[str, Any, str]] = [
-    ("/", home, "home"),
-    ("/index.html", home, "index"),
     ("/api/documents.json", documents_json, "api-documents"),
     ("/documents.json", documents_json, "documents-json"),
     ("/compare", compare_html, "compare"),
