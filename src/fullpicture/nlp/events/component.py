@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
-from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp._shared import entity_index
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
 from fullpicture.nlp.events._data import event_lexicon
@@ -92,6 +92,7 @@ class EventsComponent:
         found.sort()
         return found
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Extract the events of one document."""
         index = entity_index(doc)

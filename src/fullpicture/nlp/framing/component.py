@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue, FramingProfile
-from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
 from fullpicture.nlp.framing._match import LexiconMatcher
 from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, naming_cues
@@ -104,6 +104,7 @@ class FramingComponent:
                     or starts[c.start]._.fp_zone not in self.skip_zones]
         return sorted(cues, key=lambda c: (c.start, c.end, c.category))
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         cues = self.cues(doc)
         doc._.fp_framing = cues
