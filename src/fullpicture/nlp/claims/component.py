@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Claim, ClaimCue, ClaimSource
-from fullpicture.nlp.extensions import synced
 from fullpicture.nlp._shared import (
     capital_state,
     doc_text,
@@ -24,6 +23,7 @@ from fullpicture.nlp._shared import (
     resolve,
 )
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
+from fullpicture.nlp.extensions import synced
 
 _EDITOR_ZONES = {"editorial_note", "inline_note"}
 _AUTHOR_ZONES = {"body"}

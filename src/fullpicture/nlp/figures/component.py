@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Claim, Figure
-from fullpicture.nlp.extensions import synced
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.figures._extract import FigureExtractor
 

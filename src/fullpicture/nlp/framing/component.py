@@ -70,7 +70,8 @@ class FramingComponent:
         self.settings = settings
         cfg = settings.get("framing", {}) or {}
         self.entries = lexicon_entries(lexicon_files(settings))
-        self.matcher = LexiconMatcher(nlp, self.entries)
+        self._nlp = nlp
+        self._matcher: LexiconMatcher | None = None
         quotes = word_list("quotes")
         self.quotes = ScareQuoteFinder(
             quotes.get("speech_verbs", []),
@@ -103,6 +104,14 @@ class FramingComponent:
             cues = [c for c in cues if getattr(starts.get(c.start), "_", None) is None
                     or starts[c.start]._.fp_zone not in self.skip_zones]
         return sorted(cues, key=lambda c: (c.start, c.end, c.category))
+
+    @property
+    def matcher(self) -> LexiconMatcher:
+        """Compiled on first use: lemma patterns need the tagger and lemmatizer weights, which
+        ``spacy.load`` reads only after it has built every component."""
+        if self._matcher is None:
+            self._matcher = LexiconMatcher(self._nlp, self.entries)
+        return self._matcher
 
     @synced
     def __call__(self, doc: Doc) -> Doc:
