@@ -78,3 +78,16 @@ def test_naming_table_holds_several_scripts(comparison):
     assert rows, [(r.entity, [v.name for v in r.variants]) for r in comparison.naming]
     khankendi = next(r for r in comparison.naming if r.entity == "Khankendi")
     assert {"Stepanakert", "Khankendi", "Ханкенди"} <= {v.name for v in khankendi.variants}
+
+
+def test_wording_keeps_original_words_with_english_gloss(comparison):
+    fr = [w for e in comparison.events for w in e.wording if w.language == "fr"]
+    ru = [w for e in comparison.events for w in e.wording if w.language == "ru"]
+    assert fr and ru
+    pairs = {(t, g) for w in fr + ru for t, g in zip(w.triggers, w.glosses, strict=True)}
+    assert ("tuées", "kill") in pairs and ("погибли", "be killed") in pairs
+    en = [w for e in comparison.events for w in e.wording if w.language == "en"]
+    assert en and all(not w.glosses for w in en)
+    from fullpicture.report import render_html
+
+    assert "tuées (kill)" in render_html(comparison)

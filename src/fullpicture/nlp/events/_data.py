@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fullpicture._data import data_toml_lang
+from fullpicture._data import data_toml, data_toml_lang
 
 
 @dataclass(frozen=True)
@@ -53,3 +53,14 @@ def event_lexicon(language: str = "en") -> EventLexicon:
             phrases.setdefault(_words(p), typ)
     mod = _read("modality.toml", language)["modality"]
     return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()})
+
+
+@lru_cache(maxsize=8)
+def trigger_gloss(language: str) -> dict[str, str]:
+    """English glosses of ``language``'s trigger lemmas (``data/events/gloss.<lang>.toml``; {} if none)."""
+    if not language or language == "en":
+        return {}
+    try:
+        return {k.lower(): str(v) for k, v in data_toml("events", f"gloss.{language}.toml")["gloss"].items()}
+    except FileNotFoundError:
+        return {}
