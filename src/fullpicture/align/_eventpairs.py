@@ -119,7 +119,9 @@ class PairScorer:
         self.vec = vec or Vectors()
         self.bias, self.w = weights(cfg)
         self.anchor_trigger = float(cfg.get("same_doc_anchor_trigger_sim", 0.45))
-        self.story_gate = float(cfg.get("story_gate", 0.0))
+        # the gate needs a document similarity (none when the caller gives no texts or vectors)
+        known = self.vec.doc_sim is not None or self.vec.document is not None or bool(self.vec.doc_words)
+        self.story_gate = float(cfg.get("story_gate", 0.0)) if known else 0.0
         self.anchor_sentence = float(cfg.get("same_doc_anchor_sentence_sim", 0.5))
         self.lemma = value_ids([f.lemma or object() for f in feats])
         self.doc = value_ids([f.doc for f in feats])
