@@ -10,9 +10,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fullpicture._errors import ConfigError
+from fullpicture._errors import ConfigError, TooLargeError
 from fullpicture.models import Analysis
 from fullpicture.nlp import extensions  # noqa: F401  (declares Doc._ extensions)
+from fullpicture.nlp._chunks import Chunking, run_chunked
 from fullpicture.settings import Settings
 
 # Importing these modules registers the @Language.factory("fp_*") components.
@@ -79,10 +80,36 @@ def make_doc(nlp: Language, document: Any) -> Doc:
     return doc
 
 
-def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16) -> Iterator[Doc]:
-    """Run documents through the pipeline, streaming."""
-    docs = (make_doc(nlp, d) for d in documents)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16,
+        chunking: Chunking | None = None) -> Iterator[Doc]:
+    """Run documents through the pipeline, streaming, in input order. Long documents (see
+    :mod:`fullpicture.nlp._chunks`) go through spaCy's components in bounded pieces; a
+    document of more than ``max_tokens`` tokens is refused (:class:`TooLargeError`)."""
+    chunking = chunking or Chunking()
+    pending: list[Doc] = []
+
+    def flush() -> Iterator[Doc]:
+        if pending:
+            yield from nlp.pipe(list(pending), batch_size=batch_size)
+            pending.clear()
+
+    for d in documents:
+        if chunking.needed(d.text):
+            yield from flush()
+            _check_tokens(nlp, d, chunking)
+            yield run_chunked(nlp, d, chunking)
+            continue
+        pending.append(make_doc(nlp, d))
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def _check_tokens(nlp: Language, document: Any, chunking: Chunking) -> None:
+    n = len(nlp.tokenizer(document.text))
+    if n > chunking.max_tokens:
+        raise TooLargeError(document.info.source, f"text has {n:,} tokens, over the limit of {chunking.max_tokens:,}",
+                            "split it, or raise [pipeline] max_tokens in a --settings file")
 
 
 def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[Analysis]:
@@ -91,7 +118,8 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
 
     nlp = get_pipeline(settings)
     batch = int(settings.get("pipeline", "batch_size", 16))
-    for doc in run(nlp, documents, batch_size=batch):
+    chunking = Chunking.from_settings(settings.section("pipeline"))
+    for doc in run(nlp, documents, batch_size=batch, chunking=chunking):
         yield doc_to_analysis(doc)
 
 
