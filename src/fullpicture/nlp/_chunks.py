@@ -97,6 +97,13 @@ def _core_names(nlp: Language) -> list[str]:
     return names
 
 
+def can_chunk(nlp: Language) -> bool:
+    """Whether ``nlp`` has spaCy components followed by fullpicture's (``fp_*``) ones: only
+    then are the former run piecewise. Other pipelines (the limited one) run whole."""
+    core = _core_names(nlp)
+    return bool(core) and len(core) < len(nlp.pipe_names)
+
+
 def run_chunked(nlp: Language, document: Any, chunking: Chunking) -> Doc:
     """Analyse one long document piece by piece (see the module docstring)."""
     text = document.text
