@@ -94,3 +94,8 @@ def test_turkish_document_adds_no_omissions_to_a_comparison():
     assert len(more.documents) == len(base.documents) + 1
     assert len(more.omissions) == len(base.omissions)
     assert len(more.events) == len(base.events)
+    from fullpicture.report import render_html, render_markdown
+
+    notice = "language tr: entities, events and claims not analysed"
+    assert f'<p class="notice" role="note">{notice}</p>' in render_html(more)
+    assert notice in render_markdown(more)
