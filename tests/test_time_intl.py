@@ -7,10 +7,10 @@ import pytest
 
 @pytest.mark.parametrize("language", ["fr", "ru"])
 def test_date_set_value_accuracy(language):
-    from eval.dates_multilingual import score
-
     import tomllib
     from pathlib import Path
+
+    from eval.dates_multilingual import score
 
     floors = tomllib.loads((Path(__file__).resolve().parents[1] / "eval" / "floors.toml").read_text("utf-8"))
     res = score(language)
