@@ -73,6 +73,8 @@ def get_pipeline(settings: Settings) -> Language:
 def make_doc(nlp: Language, document: Any) -> Doc:
     """Tokenize a :class:`~fullpicture.ingest.Document` and attach its info and zones."""
     doc = nlp.make_doc(document.text)
+    # the tokenizer keeps every character, so doc.text == document.text: seed doc_text's cache
+    doc.user_data[f"fp_text:{len(doc)}"] = document.text
     doc._.fp_info = document.info
     doc._.fp_zones = list(document.zones)
     return doc

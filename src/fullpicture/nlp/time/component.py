@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Timex
 from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
@@ -148,7 +149,7 @@ class TimeTagger:
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """Timexes of ``doc`` given the document creation time, and the narrative trail."""
         env = Env(doc)
-        text = doc.text
+        text = doc_text(doc)
         ctx = Context(
             lex=self.lex, dct=dct, year_from=self.year_from, narrative_window=self.window,
             tense_days=self.tense_days, extra={"text": text},
