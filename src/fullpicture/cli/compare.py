@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from fullpicture.cli import cli
+from fullpicture.cli._common import ProgressBars, report_error
 
 _FORMATS = ("html", "md", "json")
 
@@ -63,21 +63,8 @@ class _SideCommand(click.Command):
 
 
 def _say_error(source: str, problem: str) -> None:
-    """One line per bad input, through the shared helper when it exists."""
-    try:
-        from fullpicture.cli._common import report_error
-    except ImportError:
-        click.echo(f"fullpicture: error: {source}: {problem}", err=True)
-        return
+    """One line per bad input."""
     report_error(f"{source}: {problem}")
-
-
-def _progress_wrap(items: Iterable[Any], total: int) -> Iterable[Any]:
-    try:
-        from fullpicture.cli._common import progress
-    except ImportError:
-        return items
-    return progress(items, total, "analysing")
 
 
 @cli.command("compare", cls=_SideCommand)
@@ -108,8 +95,8 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
 
     Exit status: 0 ok, 1 some documents could not be read (the rest is compared), 2 usage error.
     """
+    from fullpicture import compare
     from fullpicture._errors import ConfigError, FullpictureError, UsageError
-    from fullpicture.report.source import Inputs, comparison_for
     from fullpicture.settings import load_settings
 
     if as_json:
@@ -117,16 +104,15 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
             raise click.UsageError("--json conflicts with --format " + str(fmt))
         fmt = "json"
     fmt = fmt or (_guess_format(output) if output else "html")
-    inputs = Inputs()
+    labelled: dict[str, list[Path]] = {}
     for spec in sides:
         label, sep, path = spec.partition("=")
         if not sep or not label.strip() or not path:
             raise click.UsageError(f"--side {spec!r}: expected --side LABEL PATH")
-        inputs.paths.append((label.strip(), Path(path)))
-    inputs.paths += [(None, p) for p in paths]
-    if db is not None and inputs.paths:
+        labelled.setdefault(label.strip(), []).append(Path(path))
+    if db is not None and (labelled or paths):
         raise click.UsageError("give either paths/--side or --db, not both")
-    if db is None and not inputs.paths:
+    if db is None and not (labelled or paths):
         raise click.UsageError("nothing to compare: give paths, --side LABEL PATH, or --db")
     if topic and db is None:
         raise click.UsageError("--topic needs --db")
@@ -148,9 +134,9 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        comparison = comparison_for(inputs=inputs if db is None else None, db=db, topic=topic,
-                                    settings=settings, workers=workers, on_error=on_error,
-                                    wrap=_progress_wrap)
+        with ProgressBars() as bars:
+            comparison = compare(list(paths), sides=labelled, db=db, topic=topic, settings=settings,
+                                 workers=workers, on_error=on_error, progress=bars.update)
         text = _render(comparison, fmt, title)
     except UsageError as exc:
         if failed:

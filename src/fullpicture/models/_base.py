@@ -54,6 +54,7 @@ class DocumentInfo(_Model):
     perspective: Perspective | None = None
     site: str | None = None
     format: str | None = Field(default=None, description="text|markdown|html|jsonl|feed")
+    notes: list[str] = Field(default_factory=list, description="what ingest changed or dropped, e.g. invalid Unicode replaced")
 
 
 class Zone(_Model):

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture._errors import ConfigError
+from fullpicture.models import Analysis
 from fullpicture.nlp import extensions  # noqa: F401  (declares Doc._ extensions)
 from fullpicture.settings import Settings
 
@@ -84,3 +85,18 @@ def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16) -> Iterat
     """Run documents through the pipeline, streaming."""
     docs = (make_doc(nlp, d) for d in documents)
     yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[Analysis]:
+    """Analyse :class:`~fullpicture.ingest.Document` objects in a stream (pipeline loaded once)."""
+    from fullpicture.nlp.convert import doc_to_analysis
+
+    nlp = get_pipeline(settings)
+    batch = int(settings.get("pipeline", "batch_size", 16))
+    for doc in run(nlp, documents, batch_size=batch):
+        yield doc_to_analysis(doc)
+
+
+def analyze_document(document: Any, settings: Settings) -> Analysis:
+    """Analyse one document: a pure, picklable function for process pools and Dask."""
+    return next(analyze_documents([document], settings))

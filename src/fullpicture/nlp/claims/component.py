@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Claim, ClaimCue, ClaimSource
-from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._shared import (
     capital_state,
     doc_text,
@@ -24,6 +23,7 @@ from fullpicture.nlp._shared import (
     resolve,
 )
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
+from fullpicture.nlp.extensions import synced
 
 _EDITOR_ZONES = {"editorial_note", "inline_note"}
 _AUTHOR_ZONES = {"body"}
@@ -65,6 +65,7 @@ class ClaimsComponent:
         self.pronoun_window = int(cfg.get("pronoun_window_chars", 400))
         self.extractor = ClaimExtractor()
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Extract the claims of one document."""
         index = entity_index(doc)

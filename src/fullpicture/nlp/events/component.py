@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
-from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._shared import entity_index
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import modality
+from fullpicture.nlp.extensions import synced
 
 _FILLER_POS = ("DET", "PRON")
 
@@ -92,6 +92,7 @@ class EventsComponent:
         found.sort()
         return found
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Extract the events of one document."""
         index = entity_index(doc)

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Claim, Figure
-from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.figures._extract import FigureExtractor
 
@@ -39,6 +39,7 @@ class FiguresComponent:
         self.settings = settings
         self.extractor = FigureExtractor(figure_lexicon())
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Extract the figures of one document."""
         skip: set[int] = set()

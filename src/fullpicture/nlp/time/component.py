@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Timex
-from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
@@ -134,6 +134,7 @@ class TimeTagger:
         self.lex = load_lexicon()
         compiled_rules()  # compile once, at pipeline build time
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         info = doc._.fp_info
         published = getattr(info, "published", None) if info is not None else None
