@@ -73,7 +73,8 @@ def _getter(name: str) -> Callable[[Doc], Any]:
     def get(doc: Doc) -> Any:
         cache = _MODELS.setdefault(doc, {})
         if name not in cache:
-            raw = doc.user_data.get(_key(name))
+            data: dict[Any, Any] = doc.user_data
+            raw = data.get(_key(name))
             cache[name] = None if raw is None else adapter.validate_python(raw)
         return cache[name]
 
@@ -85,7 +86,8 @@ def _setter(name: str) -> Callable[[Doc, Any], None]:
 
     def set_(doc: Doc, value: Any) -> None:
         _MODELS.setdefault(doc, {})[name] = value
-        doc.user_data[_key(name)] = None if value is None else adapter.dump_python(value, mode="json")
+        data: dict[Any, Any] = doc.user_data
+        data[_key(name)] = None if value is None else adapter.dump_python(value, mode="json")
 
     return set_
 

@@ -150,7 +150,7 @@ def date_range(first: str, last: str) -> str:
 
 
 def render_html(comparison: Comparison, title: str | None = None, *, header: Markup | None = None,
-                form_action: str = "'none'") -> str:
+                form_action: str = "'none'", extra_css: Markup | None = None) -> str:
     """Render the comparison as one self-contained HTML page.
 
     ``header`` (trusted HTML) goes first in the body, and ``form_action`` is the CSP
@@ -158,6 +158,7 @@ def render_html(comparison: Comparison, title: str | None = None, *, header: Mar
     """
     ctx = report_context(comparison, title)
     ctx["header"] = header
+    ctx["extra_css"] = extra_css
     ctx["form_action"] = Markup(form_action if form_action in ("'none'", "'self'") else "'none'")
     ctx["css"] = _static("report.css")
     ctx["js"] = _static("report.js")

@@ -25,7 +25,7 @@ FACETS = ("side", "language", "site", "story")
 
 
 @lru_cache(maxsize=1)
-def lexicon_families() -> list[frozenset[str]]:
+def lexicon_families() -> list[dict[str, str]]:
     """Name families from the shipped lexicons: a naming entry's terms with its counter-terms."""
     from importlib import resources
 
@@ -45,7 +45,7 @@ def lexicon_families() -> list[frozenset[str]]:
                 continue
             names = [str(t) for t in (e.get("terms") or []) + (e.get("counter_terms") or []) if str(t).strip()]
             if len(names) > 1:
-                out.append(frozenset(n.casefold() for n in names))
+                out.append({n.casefold(): n for n in names})
     return out
 
 
@@ -56,8 +56,8 @@ def expand(conn: Any, term: str, limit: int = 12) -> list[str]:
     family: dict[str, str] = {low: term}
     for fam in lexicon_families():
         if low in fam or any(low == w for n in fam for w in n.split() if len(w) > 4):
-            for n in sorted(fam):
-                family.setdefault(n, n)
+            for low_name, name in sorted(fam.items()):
+                family.setdefault(low_name, name)
     gid = S.entities.c.data["geo"]["geonames_id"].as_integer()
     ids = select(gid).select_from(S.entities.join(S.mentions, (S.mentions.c.document_id == S.entities.c.document_id)
                                                   & (S.mentions.c.entity_key == S.entities.c.entity_key)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,9 @@ def doc_keys(doc_id: str, title: str | None, published: str | None, side: str,
             continue
         geo = e.get("geo") or {}
         etype = str(e.get("type") or "")
+        surface = Counter(str(m.get("text") or "").strip() for m in e.get("mentions") or [] if m.get("text"))
+        if surface:  # the name this document uses (the entity's name may be the gazetteer's)
+            name = max(surface.items(), key=lambda kv: (kv[1], kv[0] == name, -len(kv[0])))[0] or name
         if geo.get("geonames_id"):
             keys.setdefault(f"p:gn{geo['geonames_id']}", name)
         elif etype in PLACE_TYPES:

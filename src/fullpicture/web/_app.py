@@ -189,7 +189,7 @@ def handle(data: Data, path: str, query: str) -> Response:
     async def send(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             out["status"] = message["status"]
-            out["headers"] = {k.decode(): v.decode() for k, v in message["headers"]}
+            out["headers"] = {k.decode().lower(): v.decode() for k, v in message["headers"]}
         elif message["type"] == "http.response.body":
             out["body"] += message.get("body", b"")
 

@@ -77,7 +77,10 @@ def story_page(data: Data, request: Request) -> Response:
     all_sides = [c["side"] for c in meta["coverage"]]
     header = page("web_story_header.html.j2", title=meta["title"], s=meta, sides=all_sides, g=g,
                   query=urlencode(g.query()), colours=side_colours(all_sides)).body.decode("utf-8")
-    html = render_html(comp, title=meta["title"], header=Markup(header), form_action="'self'")
+    from fullpicture.report.html import _static
+
+    html = render_html(comp, title=meta["title"], header=Markup(header), form_action="'self'",
+                       extra_css=_static("web.css"))
     return Response(200, "text/html; charset=utf-8", html.encode("utf-8"))
 
 
