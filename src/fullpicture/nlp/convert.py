@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from fullpicture.models import Analysis
-from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._doctext import doc_text
 
 
 def doc_to_analysis(doc: Doc) -> Analysis:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.models import Claim, FramingCue
-from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._doctext import doc_text
 
 # Paired quotation marks; straight single quotes are skipped (apostrophes).
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|‘([^‘’\n]{1,60})’|«([^«»\n]{1,80})»")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from fullpicture.models import FramingCue
-from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._doctext import doc_text
 
 _ACTOR_NER = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _SUBJ = ("nsubj", "csubj")

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
-from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.time._grammar import Candidate
 
 _PREV_WORD = re.compile(r"([\w'$#£€.%-]+)\W*$")

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Timex
-from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
