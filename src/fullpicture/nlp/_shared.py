@@ -113,3 +113,9 @@ def capital_state(index: dict[str, Any], eid: str | None) -> str | None:
             if other.id != eid and other.type == "GPE" and (other.name == country or (geo is not None and geo.country == iso and other.name.lower() == country.lower())):
                 return str(other.id)
     return None
+
+
+def pipeline_language(settings: dict[str, Any]) -> str:
+    """The language a component's pipeline was built for (``[pipeline] language``, default en)."""
+    section = settings.get("pipeline", {}) if isinstance(settings, dict) else {}
+    return str(section.get("language", "en")) if isinstance(section, dict) else "en"
