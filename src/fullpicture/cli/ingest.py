@@ -82,8 +82,8 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
             report_error(err)
         new = [d for d in docs if not store.has(d.id)]  # resume: what is stored is skipped
         added, skipped, failed = 0, len(docs) - len(new), len(errors)
-        results = analyze_many(progress(new, len(new), "Ingesting"), settings, workers=workers,
-                               dask=dask)
+        # the bar follows finished analyses (not submissions to the pool)
+        results = progress(analyze_many(new, settings, workers=workers, dask=dask), len(new), "Ingesting")
         for result in results:
             if isinstance(result, Failure):
                 report_error(result)
