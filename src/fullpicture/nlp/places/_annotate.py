@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
@@ -247,7 +248,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             ckey = ("P", str(ci))
             needed[m.key[:2]] = ckey
             groups.setdefault(ckey, [])
-    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else len(doc.text) + 1, kv[0]))
+    end = len(doc_text(doc)) + 1
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else end, kv[0]))
     ids = {key: f"e{n + 1}" for n, (key, _) in enumerate(ordered)}
     entities: list[Entity] = []
     spans: list[tuple[int, int, str]] = []
