@@ -40,6 +40,17 @@ def _start(corpus: Path, db: Path) -> subprocess.Popen:
                             start_new_session=True)
 
 
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(db, timeout=60)
+        try:
+            return int(con.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
 def _check(db: Path) -> tuple[str, int, int, int]:
     """(integrity_check, documents, distinct ids, documents without zones)."""
     if not db.exists():
@@ -65,6 +76,8 @@ def main() -> int:
     ap.add_argument("--kills", type=int, default=50)
     ap.add_argument("--concurrent", action="store_true", help="two ingests at once, from a new database")
     ap.add_argument("--max-delay", type=float, default=18.0)
+    ap.add_argument("--mid-write", action="store_true",
+                    help="kill only once the run has stored a new document, then after uniform(0, 3) s")
     ap.add_argument("--seed", type=int, default=15)
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -79,8 +92,15 @@ def main() -> int:
     bad: list[str] = []
     progress: list[int] = []
     for k in range(args.kills):
+        before = _check(db)[1] if args.mid_write else 0
         procs = [_start(corpus, db) for _ in range(width)]
-        time.sleep(rng.uniform(0.2, args.max_delay))
+        if args.mid_write:  # wait for the first new document (or the end), then a random moment
+            deadline = time.monotonic() + 600
+            while time.monotonic() < deadline and all(p.poll() is None for p in procs) and _count(db) <= before:
+                time.sleep(0.25)
+            time.sleep(rng.uniform(0.0, 3.0))
+        else:
+            time.sleep(rng.uniform(0.2, args.max_delay))
         for p in procs:
             if p.poll() is None:
                 os.killpg(p.pid, signal.SIGKILL)
@@ -102,6 +122,7 @@ def main() -> int:
             print(f"kill_ingest: resume exited {code}: {err.strip()[-500:]}", file=sys.stderr)
     kills_mid = sum(1 for a, b in zip([0, *progress], progress, strict=False) if b > a)
     mode = "two concurrent ingests, new database" if args.concurrent else "one ingest"
+    mode += ", killed mid-write" if args.mid_write else f", killed at uniform(0.2, {args.max_delay:g}) s"
     print(f"kill_ingest: {'OK' if ok else 'FAILED'}: {args.kills} kill -9 ({kills_mid} while documents were being stored), "
           f"then resume; integrity_check {integrity}, {n} documents of {args.docs}, {distinct} distinct, "
           f"{hollow} without zones, {wall:.0f} s")
