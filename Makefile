@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: demo test setup lint bench eval
+.PHONY: demo test setup lint bench eval train
 
 demo:
 	@bash scripts/setup.sh
@@ -21,3 +21,8 @@ bench:
 
 eval:
 	.venv/bin/python -m eval.run_all --data ../shared/data > eval-results.md
+
+# Retrain the shipped learned models from ../shared/data (CPU, deterministic; see docs/benchmarks.md).
+train:
+	.venv/bin/python scripts/train_attribution.py --data ../shared/data/polnear
+	.venv/bin/python scripts/train_loaded.py --data ../shared/data/basil

@@ -22,6 +22,9 @@ class FramingCue(_Model):
     lexicon_entry: str | None = None
     note: str | None = None
     technique: str | None = Field(default=None, description="SemEval-2020 Task 11 technique, when the cue is one")
+    confidence: float | None = Field(
+        default=None, description="probability from a learned detector (0-1); null for lexicon and rule cues"
+    )
 
 
 class FramingProfile(_Model):
@@ -38,3 +41,9 @@ class FramingProfile(_Model):
     tokens: int = 0
     certainty_rate: float | None = Field(default=None, description="certainty markers per 1,000 tokens")
     techniques: dict[str, int] = Field(default_factory=dict, description="SemEval-2020 Task 11 technique -> count")
+    loaded_language: list[dict] = Field(
+        default_factory=list,
+        description="learned loaded-language terms (BASIL lexical bias) above the confidence threshold: term, count, confidence",
+    )
+    loaded_language_rate: float | None = Field(default=None, description="learned loaded-language cues per 1,000 tokens")
+    naming_choices: int = Field(default=0, description="naming cues (contested or alternative names chosen)")

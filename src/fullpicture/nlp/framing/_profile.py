@@ -106,9 +106,28 @@ def _rate(count: int, tokens: int) -> float | None:
     return round(1000.0 * count / tokens, 3) if tokens else None
 
 
-def build_profile(cues: Iterable[FramingCue], tokens: int, top_n: int = 10) -> FramingProfile:
-    """Summarise a document's cues: counts, top loaded terms, names, tone, harm, hedges."""
-    cues = list(cues)
+LEARNED_LOADED = "loaded_language"
+
+
+def _loaded_language(cues: list[FramingCue], top_n: int) -> list[dict]:
+    """The learned loaded-language terms, most frequent first, with their best confidence."""
+    terms: dict[str, dict] = {}
+    for c in cues:
+        item = terms.setdefault(c.text.lower(), {"term": c.text.lower(), "count": 0, "confidence": 0.0})
+        item["count"] += 1
+        item["confidence"] = max(item["confidence"], c.confidence or 0.0)
+    return sorted(terms.values(), key=lambda d: (-d["count"], -d["confidence"], d["term"]))[:top_n]
+
+
+def build_profile(cues: Iterable[FramingCue], tokens: int, top_n: int = 10, min_confidence: float = 0.5) -> FramingProfile:
+    """Summarise a document's cues: counts, top loaded terms, names, tone, harm, hedges.
+
+    Learned cues below ``min_confidence`` are left out of the profile (they stay in the cues).
+    Loaded language (the learned detector, scored against BASIL), naming choices and
+    agentless harm are kept apart.
+    """
+    cues = [c for c in cues if c.confidence is None or c.confidence >= min_confidence]
+    loaded = [c for c in cues if c.category == LEARNED_LOADED]
     counts = Counter(c.category for c in cues)
     term_counts: Counter[str] = Counter()
     term_info: dict[str, FramingCue] = {}
@@ -164,4 +183,7 @@ def build_profile(cues: Iterable[FramingCue], tokens: int, top_n: int = 10) -> F
         certainty_rate=_rate(counts.get("certainty", 0), tokens),
         tokens=tokens,
         techniques=dict(sorted(techniques.items())),
+        loaded_language=_loaded_language(loaded, top_n),
+        loaded_language_rate=_rate(len(loaded), tokens),
+        naming_choices=counts.get("naming", 0),
     )

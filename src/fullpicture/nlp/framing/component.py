@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from fullpicture.models import FramingCue, FramingProfile
 from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
+from fullpicture.nlp.framing._loaded import LoadedLanguageTagger
 from fullpicture.nlp.framing._match import LexiconMatcher
 from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, naming_cues
 from fullpicture.nlp.framing._quotes import ScareQuoteFinder
@@ -81,12 +82,21 @@ class FramingComponent:
         self.harm = HarmFinder(word_list("harm"), int(cfg.get("harm_max_span_tokens", 14)))
         self.evaluation = EvaluationFinder(word_list("evaluative"))
         self.top_n = int(cfg.get("top_terms", 10))
+        ev = word_list("evaluative")
+        evaluative = frozenset(str(w).lower() for w in [*ev.get("positive", []), *ev.get("negative", [])])
+        self.loaded = (
+            LoadedLanguageTagger(evaluative, float(cfg.get("loaded_emit_min", 0.2)))
+            if cfg.get("learned_loaded", True) else None
+        )
+        self.profile_min = float(cfg.get("report_min_confidence", 0.5))
         self.skip_zones = frozenset(cfg.get("skip_zones", []))
 
     def cues(self, doc: Doc) -> list[FramingCue]:
         """All cues of an analysed doc, sorted by start offset."""
         ents = EntityLookup(doc)
         cues = self.matcher.cues(doc)
+        if self.loaded is not None and doc.tensor is not None and doc.tensor.shape[0] == len(doc):
+            cues.extend(self.loaded.cues(doc))
         for cue in cues:
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is not None and cue.target is None and cue.category in ("naming", "contested"):
@@ -107,7 +117,7 @@ class FramingComponent:
     def __call__(self, doc: Doc) -> Doc:
         cues = self.cues(doc)
         doc._.fp_framing = cues
-        doc._.fp_framing_profile = build_profile(cues, _count_tokens(doc), self.top_n)
+        doc._.fp_framing_profile = build_profile(cues, _count_tokens(doc), self.top_n, self.profile_min)
         return doc
 
 
@@ -117,6 +127,6 @@ def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> Framin
     return FramingComponent(nlp, settings)
 
 
-def profile_of(cues: Iterable[FramingCue], tokens: int, top_n: int = 10) -> FramingProfile:
+def profile_of(cues: Iterable[FramingCue], tokens: int, top_n: int = 10, min_confidence: float = 0.5) -> FramingProfile:
     """Recompute a profile from stored cues (for the store and the comparison)."""
-    return build_profile(cues, tokens, top_n)
+    return build_profile(cues, tokens, top_n, min_confidence)
