@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from eval.basil import load_basil  # noqa: E402
 
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 
 
 def labels(doc, gold) -> list[str]:
@@ -95,7 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(nlp.pipe([a.text for a in arts], batch_size=16))
     ev = word_list("evaluative")
     evaluative = frozenset(w.lower() for w in [*ev.get("positive", []), *ev.get("negative", [])])
-    xs = [crf_items(d, evaluative) for d in docs]
+    from fullpicture.nlp.framing._match import LexiconMatcher
+    from fullpicture.nlp.framing.component import lexicon_entries
+
+    matcher = LexiconMatcher(nlp, lexicon_entries())
+    lexicon = [matcher.cues(d) for d in docs]
+    xs = [crf_items(d, evaluative, lex) for d, lex in zip(docs, lexicon, strict=True)]
     ys = [labels(d, a.gold) for d, a in zip(docs, arts, strict=True)]
     print(f"{len(arts)} articles parsed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     if not args.no_cv:
@@ -112,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             export(str(tmp), str(npz))
             tagger = LoadedLanguageTagger(evaluative, path=str(npz))
             for k in te:
-                probs[k] = tagger.probabilities(docs[k])
+                probs[k] = tagger.probabilities(docs[k], lexicon[k])
             print(f"fold {fold}: {len(te)} test articles", file=sys.stderr)
             npz.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)

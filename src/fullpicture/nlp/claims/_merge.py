@@ -19,6 +19,7 @@ from fullpicture.nlp.claims._spans import quote_spans
 from fullpicture.nlp.claims._tagger import TaggedSpan
 
 _GAP = re.compile(r"[\s,;:—–-]*")
+_GUARD = re.compile(r"[\n—–―|“”\"«»]")
 _MAX_CONTENT_GAP = 400
 _MAX_SOURCE_GAP = 200
 
@@ -94,9 +95,31 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
+def _fix_sources(doc: Doc, rules: list[RawClaim], tagged: list[TaggedSpan]) -> None:
+    """Give a rule source the tagger's boundaries when exactly one tagged source overlaps it.
+
+    The rules' guards stay: never across a line break, a dateline dash or a quotation mark,
+    and never cut at the right (an apposition the rules kept, "Sarandon, 69", stays).
+    """
+    text = doc_text(doc)
+    sources = [s for s in tagged if s.role == "source"]
+    for r in rules:
+        if r.source is None or r.kind == "naming":
+            continue
+        lo, hi = r.source
+        over = [s for s in sources if s.start < hi and lo < s.end]
+        if len(over) != 1 or over[0].end < hi or _GUARD.search(text[over[0].start : over[0].end]):
+            continue
+        if (over[0].start, over[0].end) != r.source:
+            r.source = (over[0].start, over[0].end)
+            r.source_head = doc[over[0].i : over[0].j].root.i
+
+
 def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> list[RawClaim]:
-    """The rules' claims, plus the tagger's attributions where the rules found nothing."""
+    """The rules' claims (sources with the tagger's boundaries), plus the tagger's
+    attributions where the rules found nothing."""
     learned = merge(doc, tagged, [], fallback=False)
+    _fix_sources(doc, rules, tagged)
     taken = [sp for r in rules for sp in (r.cue, r.content, r.source) if sp is not None]
     out = list(rules)
     for c in learned:

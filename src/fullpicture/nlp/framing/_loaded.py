@@ -10,6 +10,7 @@ marginal as confidence. The lexicons stay the source of counter-terms and naming
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -53,10 +54,22 @@ def _clean(word: str) -> str:
     return "".join("_" if ch.isspace() else ch for ch in word) if not word.isalnum() else word
 
 
-def doc_features(doc: Doc, evaluative: frozenset[str] = frozenset()) -> list[list[str]]:
-    """Sparse indicator features of every token (the tok2vec tensor is added separately)."""
+def doc_features(
+    doc: Doc, evaluative: frozenset[str] = frozenset(), lexicon: Sequence[FramingCue] = ()
+) -> list[list[str]]:
+    """Sparse indicator features of every token (the tok2vec tensor is added separately).
+
+    ``lexicon``: the framing lexicon's cues on this document; a token inside one gets its
+    category as a feature.
+    """
     text = doc_text(doc)
     n = len(doc)
+    lexcat: dict[int, str] = {}
+    for c in lexicon:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                lexcat[t.i] = c.category
     qlen = [0] * n
     for qs, qe in _in_quotes(text):
         span = doc.char_span(qs, qe, alignment_mode="expand")
@@ -76,6 +89,9 @@ def doc_features(doc: Doc, evaluative: frozenset[str] = frozenset()) -> list[lis
         if qlen[i]:
             f.append("q")
             f.append("ql=" + str(min(qlen[i], 6)))
+        if i in lexcat:
+            f.append("lex")
+            f.append("lex=" + lexcat[i])
         if lemmas[i] in evaluative or low in evaluative:
             f.append("eval")
         if t.ent_type_:
@@ -96,11 +112,13 @@ def doc_features(doc: Doc, evaluative: frozenset[str] = frozenset()) -> list[lis
     return out
 
 
-def crf_items(doc: Doc, evaluative: frozenset[str] = frozenset()) -> list[dict[str, float]]:
+def crf_items(
+    doc: Doc, evaluative: frozenset[str] = frozenset(), lexicon: Sequence[FramingCue] = ()
+) -> list[dict[str, float]]:
     """Training items for CRFsuite: the sparse features plus the tensor dimensions."""
     tensor = doc.tensor
     out = []
-    for k, f in enumerate(doc_features(doc, evaluative)):
+    for k, f in enumerate(doc_features(doc, evaluative, lexicon)):
         d = dict.fromkeys(f, 1.0)
         for j, v in enumerate(tensor[k]):
             d[f"v{j}"] = float(v)
@@ -122,11 +140,11 @@ class LoadedModel:
         self.trans = np.exp(data["trans"]).tolist()
         self.positive = [k for k, lab in enumerate(self.labels) if lab != "O"]
 
-    def probabilities(self, doc: Doc, evaluative: frozenset[str]) -> list[float]:
+    def probabilities(self, doc: Doc, evaluative: frozenset[str], lexicon: Sequence[FramingCue] = ()) -> list[float]:
         """Per-token P(loaded): the CRF's marginals (state scores, transitions, forward-backward)."""
         import numpy as np
 
-        feats = doc_features(doc, evaluative)
+        feats = doc_features(doc, evaluative, lexicon)
         idx = self.index
         rows = [[idx[a] for a in f if a in idx] for f in feats]
         scores = np.zeros((len(feats), len(self.labels)))
@@ -219,15 +237,15 @@ class LoadedLanguageTagger:
         self.evaluative = evaluative
         self.threshold = threshold
 
-    def probabilities(self, doc: Doc) -> list[float]:
+    def probabilities(self, doc: Doc, lexicon: Sequence[FramingCue] = ()) -> list[float]:
         """P(token is inside a loaded span) for every token."""
         if self.path is None or len(doc) == 0:
             return [0.0] * len(doc)
-        return _load(self.path).probabilities(doc, self.evaluative)
+        return _load(self.path).probabilities(doc, self.evaluative, lexicon)
 
-    def cues(self, doc: Doc) -> list[FramingCue]:
+    def cues(self, doc: Doc, lexicon: Sequence[FramingCue] = ()) -> list[FramingCue]:
         """``loaded_language`` cues with their confidence (all at least ``threshold``)."""
-        probs = self.probabilities(doc)
+        probs = self.probabilities(doc, lexicon)
         text = doc_text(doc)
         out = []
         for i, j, p in spans_from(doc, probs, self.threshold):

@@ -96,7 +96,7 @@ class FramingComponent:
         ents = EntityLookup(doc)
         cues = self.matcher.cues(doc)
         if self.loaded is not None and doc.tensor is not None and doc.tensor.shape[0] == len(doc):
-            cues.extend(self.loaded.cues(doc))
+            cues.extend(self.loaded.cues(doc, list(cues)))
         for cue in cues:
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is not None and cue.target is None and cue.category in ("naming", "contested"):
