@@ -9,6 +9,15 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Word-choice categories scored against BASIL's lexical bias (eval/basil.py; the shipped
+# ``[framing] bias_categories``) plus the learned detector's: loaded language in profiles
+# and reports, kept apart from naming choices and agentless harm.
+LOADED_LANGUAGE = frozenset(
+    {"loaded", "delegitimizing", "dehumanizing", "victimhood", "triumph", "euphemism", "propaganda",
+     "scare_quote", "loaded_language"}
+)
+
+
 class FramingCue(_Model):
     """One framing cue anchored to its span."""
 
@@ -43,7 +52,8 @@ class FramingProfile(_Model):
     techniques: dict[str, int] = Field(default_factory=dict, description="SemEval-2020 Task 11 technique -> count")
     loaded_language: list[dict] = Field(
         default_factory=list,
-        description="learned loaded-language terms (BASIL lexical bias) above the confidence threshold: term, count, confidence",
+        description="loaded-language terms (the word-choice categories scored against BASIL lexical bias, and "
+        "learned cues above the confidence threshold): term, count, category, confidence (learned only)",
     )
-    loaded_language_rate: float | None = Field(default=None, description="learned loaded-language cues per 1,000 tokens")
+    loaded_language_rate: float | None = Field(default=None, description="loaded-language cues per 1,000 tokens")
     naming_choices: int = Field(default=0, description="naming cues (contested or alternative names chosen)")

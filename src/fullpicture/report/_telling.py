@@ -1,7 +1,8 @@
 """How each side tells it: loaded language, naming choices and agentless harm, kept apart.
 
-Loaded language is the learned detector's (scored against BASIL's lexical bias); naming
-choices and agentless harm come from the lexicons and the parse (not what BASIL annotates).
+Loaded language is the word-choice cues scored against BASIL's lexical bias (lexicon
+categories and the learned detector); naming choices and agentless harm come from the
+lexicons and the parse (not what BASIL annotates).
 Only learned cues at or above the report threshold count (``[framing] report_min_confidence``).
 """
 
@@ -11,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from fullpicture.models.comparison import Comparison
+from fullpicture.models.framing import LOADED_LANGUAGE
 from fullpicture.report._items import shown
 from fullpicture.report._view import SideView
 
@@ -29,7 +31,7 @@ def telling(comparison: Comparison, sides: dict[str, SideView]) -> list[dict[str
             for c in a.framing:
                 if not shown(c, "framing"):
                     continue
-                if c.category == "loaded_language":
+                if c.category in LOADED_LANGUAGE:
                     loaded[c.text.lower()] += 1
                 elif c.category == "naming":
                     naming[c.text] += 1
