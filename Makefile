@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: demo test setup lint bench eval train
+.PHONY: demo test setup lint bench eval fuzz train
 
 demo:
 	@bash scripts/setup.sh
@@ -15,6 +15,7 @@ setup:
 lint:
 	.venv/bin/ruff check src tests eval bench
 	.venv/bin/mypy
+	.venv/bin/lint-imports
 
 bench:
 	.venv/bin/python bench/bench.py
@@ -26,3 +27,7 @@ eval:
 train:
 	.venv/bin/python scripts/train_attribution.py --data ../shared/data/polnear
 	.venv/bin/python scripts/train_loaded.py --data ../shared/data/basil
+
+# The long fuzz run (issue 15): >= 10,000 generated inputs across the readers, plus compare.
+fuzz:
+	.venv/bin/python bench/fuzz.py --examples 2000 --compare 20

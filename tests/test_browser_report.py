@@ -82,11 +82,11 @@ def _write(name: str, html: str) -> Path:
 @pytest.fixture(scope="module")
 def examples_report() -> Path:
     """The report of the bundled examples, through the real pipeline."""
+    from fullpicture import compare
     from fullpicture.report import render_html
-    from fullpicture.report.source import Inputs, comparison_for
 
     errors: list[tuple[str, str]] = []
-    comp = comparison_for(inputs=Inputs([(None, EXAMPLES)]), on_error=lambda s, p: errors.append((s, p)))
+    comp = compare([EXAMPLES], on_error=lambda s, p: errors.append((s, p)))
     assert not errors, errors
     return _write("report-examples.html", render_html(comp))
 
@@ -180,10 +180,12 @@ def test_hostile_article_executes_nothing(browser) -> None:
 
 def test_hostile_html_file_through_ingest(browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A hostile HTML page and text file go through the real readers into the report."""
+    from fullpicture import _compare as source
+    from fullpicture import compare
     from fullpicture.models import Analysis
-    from fullpicture.report import render_html, source
+    from fullpicture.report import render_html
 
-    monkeypatch.setattr(source, "analyze_all", lambda docs, *a, **k: [
+    monkeypatch.setattr(source, "_analyse", lambda docs, *a, **k: [
         Analysis(document=d.info, text=d.text, zones=list(d.zones)) for d in docs])
     (tmp_path / "hostile.html").write_text(
         "<html><head><title>Hostile</title><script>window.__pwned=8</script></head><body><article>"
@@ -194,8 +196,7 @@ def test_hostile_html_file_through_ingest(browser, tmp_path: Path, monkeypatch: 
         '<img src="x" onerror="window.__pwned=12"></p></article></body></html>', encoding="utf-8")
     (tmp_path / "hostile.txt").write_text(
         "Illustrative text written for the fullpicture project.\n" + HOSTILE + "\n", encoding="utf-8")
-    comp = source.comparison_for(inputs=source.Inputs([("a", tmp_path / "hostile.html"),
-                                                       ("b", tmp_path / "hostile.txt")]))
+    comp = compare(sides={"a": tmp_path / "hostile.html", "b": tmp_path / "hostile.txt"})
     path = _write("report-hostile-ingest.html", render_html(comp))
     page, guard = _open(browser, path)
     page.wait_for_timeout(300)
@@ -207,7 +208,7 @@ def test_hostile_html_file_through_ingest(browser, tmp_path: Path, monkeypatch: 
 
 @pytest.fixture()
 def web(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    from fullpicture.report import source
+    from fullpicture import _compare as source
     from fullpicture.web import Data, make_server
 
     comp = make_comparison()

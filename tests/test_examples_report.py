@@ -17,10 +17,10 @@ AM, AZ = "armenian", "azerbaijani"
 
 @pytest.fixture(scope="module")
 def comparison():
-    from fullpicture.report.source import Inputs, comparison_for
+    from fullpicture import compare
 
     errors: list[tuple[str, str]] = []
-    comp = comparison_for(inputs=Inputs([(None, EXAMPLES)]), on_error=lambda s, p: errors.append((s, p)))
+    comp = compare([EXAMPLES], on_error=lambda s, p: errors.append((s, p)))
     assert not errors, errors
     return comp
 

@@ -24,13 +24,13 @@ def _cli():
 
 @pytest.fixture()
 def stub_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fullpicture import _compare
     from fullpicture.models import Analysis
-    from fullpicture.report import source
 
-    def fake(docs, settings, workers=1, wrap=None):
+    def fake(docs, settings, workers=1, dask=None, progress=None, on_error=None):
         return [Analysis(document=d.info, text=d.text, zones=list(d.zones)) for d in docs]
 
-    monkeypatch.setattr(source, "analyze_all", fake)
+    monkeypatch.setattr(_compare, "_analyse", fake)
 
 
 def test_expand_side_args() -> None:
@@ -109,7 +109,7 @@ def test_bad_settings_file_exit_2(tmp_path: Path) -> None:
 
 def test_db_and_topic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store_mod = pytest.importorskip("fullpicture.store")
-    from fullpicture.report import source
+    from fullpicture import _compare as source
     from tests.test_report_html import make_comparison
 
     db = tmp_path / "corpus.db"
@@ -138,19 +138,23 @@ def _fake_analyze(doc, settings=None):
 
 
 def test_workers_use_a_process_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    from fullpicture import _api
+    """compare(workers=2) hands the documents to the batch runner with two workers, keeps
+    their order and reports progress with the total."""
+    import fullpicture.batch as batch
+    from fullpicture._compare import _analyse
     from fullpicture.ingest import load_text
-    from fullpicture.report.source import analyze_all
     from fullpicture.settings import load_settings
 
-    monkeypatch.setattr(_api, "analyze_document", _fake_analyze)
+    asked: list[int] = []
+
+    def fake_many(documents, settings=None, *, workers=1, dask=False):
+        asked.append(workers)
+        return iter([_fake_analyze(d) for d in documents])
+
+    monkeypatch.setattr(batch, "analyze_many", fake_many)
     docs = [load_text(f"Illustrative text {i} written for the fullpicture project.", source=f"d{i}")
             for i in range(3)]
-    seen: list[int] = []
-
-    def wrap(items, total):
-        seen.append(total)
-        return items
-
-    out = analyze_all(docs, load_settings(), workers=2, wrap=wrap)
-    assert [a.document.id for a in out] == [d.id for d in docs] and seen == [3]
+    seen: list[tuple[str, int, int | None]] = []
+    out = _analyse(docs, load_settings(), 2, None, lambda *a: seen.append(a), lambda s, p: None)
+    assert [a.document.id for a in out] == [d.id for d in docs] and asked == [2]
+    assert seen[0] == ("analysing", 0, 3) and seen[-1] == ("analysing", 3, 3)

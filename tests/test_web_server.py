@@ -16,7 +16,7 @@ from tests.test_report_html import make_comparison
 
 @pytest.fixture()
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from fullpicture.report import source
+    from fullpicture import _compare as source
     from fullpicture.web import Data
 
     # the server is under test here, not the aligner: reuse the hand-built comparison
@@ -108,7 +108,7 @@ def test_handle_escapes_query(data) -> None:
 
 
 def test_internal_error_is_500(data, monkeypatch: pytest.MonkeyPatch) -> None:
-    from fullpicture.report import source
+    from fullpicture import _compare as source
     from fullpicture.web import handle
 
     def boom(*a, **k):
@@ -122,7 +122,7 @@ def test_internal_error_is_500(data, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_real_store_roundtrip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The JSON API over a real SQLite store written by the store layer."""
     store_mod = pytest.importorskip("fullpicture.store")
-    from fullpicture.report import source
+    from fullpicture import _compare as source
     from fullpicture.web import Data, handle
 
     db = tmp_path / "corpus.db"

@@ -2,12 +2,25 @@
 
 The public API is small::
 
-    from fullpicture import analyze
-    a = analyze("essay.html")          # or a string of text
-    print(a.to_json_dict()["entities"])
+    import fullpicture as fp
+    a = fp.analyze("essay.html")                       # one document, or a string of text
+    c = fp.compare(["examples/"])                      # the main job: sides aligned
+    c.to_json_dict(); c.tables()["conflicts"]; fp.render_html(c)
+
+Faces (the CLI, the web server) use only what this module exports.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from fullpicture._api import analyze, analyze_document, analyze_documents
+from fullpicture._compare import (
+    InputWarning,
+    NoDocumentsError,
+    build_comparison,
+    collect_documents,
+    compare,
+    store_analyses,
+)
 from fullpicture._errors import (
     BinaryInputError,
     ConfigError,
@@ -23,12 +36,37 @@ from fullpicture._errors import (
 )
 from fullpicture.ingest import Document
 from fullpicture.models import Analysis
+from fullpicture.models.comparison import Comparison
 from fullpicture.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from fullpicture.batch import Failure, analyze_many
+    from fullpicture.report import render_html, render_markdown
+    from fullpicture.store import open_store
+
+# Heavier parts load on first use, so `import fullpicture` stays quick.
+_LAZY = {
+    "Failure": "fullpicture.batch", "analyze_many": "fullpicture.batch",
+    "render_html": "fullpicture.report", "render_markdown": "fullpicture.report",
+    "open_store": "fullpicture.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'fullpicture' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Analysis",
+    "Comparison",
+    "Failure",
+    "InputWarning",
+    "NoDocumentsError",
     "BinaryInputError",
     "ConfigError",
     "DecodeError",
@@ -46,5 +84,13 @@ __all__ = [
     "analyze",
     "analyze_document",
     "analyze_documents",
+    "analyze_many",
+    "build_comparison",
+    "collect_documents",
+    "compare",
     "load_settings",
+    "open_store",
+    "render_html",
+    "render_markdown",
+    "store_analyses",
 ]

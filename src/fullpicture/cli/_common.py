@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from fullpicture._errors import ConfigError, FullpictureError, InputError, UsageError
-from fullpicture.ingest import Document
+from fullpicture import collect_documents  # noqa: F401  (re-exported for the commands)
+from fullpicture._errors import ConfigError, FullpictureError, UsageError
 from fullpicture.settings import Settings, load_settings
 
 T = TypeVar("T")
@@ -19,17 +19,42 @@ T = TypeVar("T")
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+#: Where to report a bug (printed with every internal error).
+BUG_HINT = "this is a bug in fullpicture: please report it with the command and, if you can, the input (set FULLPICTURE_DEBUG=1 for the traceback)"
+
+
+def one_line(msg: object) -> str:
+    """``msg`` as one printable line of valid UTF-8 (whitespace collapsed, lone surrogates replaced)."""
+    from fullpicture._safetext import clean
+
+    return clean(" ".join(str(msg).split())) or type(msg).__name__
 
 
 def report_error(msg: object) -> None:
     """Print one line ``fullpicture: error: <msg>`` to stderr (never a traceback)."""
-    text = " ".join(str(msg).split()) or type(msg).__name__
-    click.echo(f"fullpicture: error: {text}", err=True)
+    click.echo(f"fullpicture: error: {one_line(msg)}", err=True)
+
+
+def json_text(obj: object, *, indent: int | None = None) -> str:
+    """JSON text that is always valid UTF-8 (any lone surrogate left is replaced)."""
+    import json
+
+    from fullpicture._safetext import clean
+
+    return clean(json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
 def report_warning(msg: str) -> None:
     """Print one line ``fullpicture: warning: <msg>`` to stderr."""
-    click.echo(f"fullpicture: warning: {' '.join(msg.split())}", err=True)
+    click.echo(f"fullpicture: warning: {one_line(msg)}", err=True)
+
+
+def report_notice(source: str, notice: str | None) -> None:
+    """Print a document's analysis notice (e.g. a language without a full pipeline) to stderr."""
+    if notice:
+        click.echo(f"fullpicture: notice: {source}: {notice}", err=True)
 
 
 def progress_enabled() -> bool:
@@ -59,6 +84,46 @@ def progress(iterable: Iterable[T], total: int | None, label: str) -> Iterator[T
             bar.advance(task)
 
 
+class ProgressBars:
+    """``update(stage, done, total)`` drives one rich progress bar per stage on a terminal
+    (rate and time left included); does nothing when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> ProgressBars:
+        if progress_enabled():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+            )
+            self._bar.start()
+        return self
+
+    def update(self, stage: str, done: int, total: int | None) -> None:
+        """Move the bar of ``stage`` to ``done`` of ``total``."""
+        if self._bar is None or (total is not None and total <= 1):
+            return
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
 def load_settings_or_exit(settings_file: str | Path | None) -> Settings:
     """Load settings; a bad --settings file is a usage error (exit 2)."""
     try:
@@ -66,25 +131,6 @@ def load_settings_or_exit(settings_file: str | Path | None) -> Settings:
     except ConfigError as exc:
         report_error(exc)
         sys.exit(EXIT_USAGE)
-
-
-def collect_documents(
-    paths: Sequence[str | Path], settings: Settings, perspective: str | None = None
-) -> tuple[list[Document], list[InputError]]:
-    """Read every path (files, directories, feeds, JSON Lines) into documents and input errors.
-
-    Errors are returned, not printed; duplicates collapse by content id.
-    """
-    from fullpicture.ingest import iter_documents
-
-    docs: list[Document] = []
-    errors: list[InputError] = []
-    for item in iter_documents(paths, settings, perspective):
-        if isinstance(item, InputError):
-            errors.append(item)
-        else:
-            docs.append(item)
-    return docs, errors
 
 
 def fail_usage(msg: str) -> None:
@@ -107,5 +153,12 @@ def guard(exc: BaseException) -> int:
     if isinstance(exc, FullpictureError):
         report_error(exc)
         return EXIT_SOME_FAILED
-    report_error(f"internal error: {type(exc).__name__}: {exc}")
-    return EXIT_SOME_FAILED
+    import os
+
+    if os.environ.get("FULLPICTURE_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exception(exc)
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    report_error(f"internal error: {type(exc).__name__}: {detail} ({BUG_HINT})")
+    return EXIT_INTERNAL

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from fullpicture._safetext import clean
 from fullpicture.cli import cli
+from fullpicture.cli._common import ProgressBars, report_error
 
 _FORMATS = ("html", "md", "json")
 
@@ -63,21 +64,8 @@ class _SideCommand(click.Command):
 
 
 def _say_error(source: str, problem: str) -> None:
-    """One line per bad input, through the shared helper when it exists."""
-    try:
-        from fullpicture.cli._common import report_error
-    except ImportError:
-        click.echo(f"fullpicture: error: {source}: {problem}", err=True)
-        return
+    """One line per bad input."""
     report_error(f"{source}: {problem}")
-
-
-def _progress_wrap(items: Iterable[Any], total: int) -> Iterable[Any]:
-    try:
-        from fullpicture.cli._common import progress
-    except ImportError:
-        return items
-    return progress(items, total, "analysing")
 
 
 @cli.command("compare", cls=_SideCommand)
@@ -106,10 +94,11 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
       fullpicture compare --db corpus.db --topic "Karabakh" -o report.html
       fullpicture compare examples/ --format md
 
-    Exit status: 0 ok, 1 some documents could not be read (the rest is compared), 2 usage error.
+    Exit status: 0 ok, 1 some documents could not be read (the rest is compared), 2 usage error,
+    3 internal error (a bug: please report it).
     """
+    from fullpicture import compare
     from fullpicture._errors import ConfigError, FullpictureError, UsageError
-    from fullpicture.report.source import Inputs, comparison_for
     from fullpicture.settings import load_settings
 
     if as_json:
@@ -117,16 +106,15 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
             raise click.UsageError("--json conflicts with --format " + str(fmt))
         fmt = "json"
     fmt = fmt or (_guess_format(output) if output else "html")
-    inputs = Inputs()
+    labelled: dict[str, list[Path]] = {}
     for spec in sides:
         label, sep, path = spec.partition("=")
         if not sep or not label.strip() or not path:
             raise click.UsageError(f"--side {spec!r}: expected --side LABEL PATH")
-        inputs.paths.append((label.strip(), Path(path)))
-    inputs.paths += [(None, p) for p in paths]
-    if db is not None and inputs.paths:
+        labelled.setdefault(label.strip(), []).append(Path(path))
+    if db is not None and (labelled or paths):
         raise click.UsageError("give either paths/--side or --db, not both")
-    if db is None and not inputs.paths:
+    if db is None and not (labelled or paths):
         raise click.UsageError("nothing to compare: give paths, --side LABEL PATH, or --db")
     if topic and db is None:
         raise click.UsageError("--topic needs --db")
@@ -148,9 +136,12 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        comparison = comparison_for(inputs=inputs if db is None else None, db=db, topic=topic,
-                                    settings=settings, workers=workers, on_error=on_error,
-                                    wrap=_progress_wrap)
+        with ProgressBars() as bars:
+            comparison = compare(list(paths), sides=labelled, db=db, topic=topic, settings=settings,
+                                 workers=workers, on_error=on_error, progress=bars.update)
+        for a in comparison.documents:
+            if a.document.notice:
+                click.echo(f"fullpicture: notice: {a.document.source}: {a.document.notice}", err=True)
         text = _render(comparison, fmt, title)
     except UsageError as exc:
         if failed:
@@ -163,11 +154,10 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
     except Exception as exc:  # never a traceback for the user; FULLPICTURE_DEBUG=1 shows it
         if os.environ.get("FULLPICTURE_DEBUG") == "1":
             raise
-        detail = str(exc).splitlines()[0] if str(exc) else ""
-        click.echo(f"fullpicture: internal error: {type(exc).__name__}: {detail} "
-                   "(set FULLPICTURE_DEBUG=1 for details)", err=True)
-        sys.exit(1)
-    _write(text, output, fmt)
+        from fullpicture.cli._common import guard
+
+        sys.exit(guard(exc))  # one line, a bug-report hint, exit 3
+    _write(clean(text), output, fmt)
     if failed:
         sys.exit(1)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +55,12 @@ class SideWording(_Model):
     document: str
     triggers: list[str] = Field(default_factory=list)
     framing: list[str] = Field(default_factory=list)
+    language: str | None = Field(default=None, description="ISO 639-1 code of the document")
+    glosses: list[str] = Field(
+        default_factory=list,
+        description="English gloss of each trigger (same order; empty string where none is known), "
+                    "for documents not in English",
+    )
 
 
 class AlignedEvent(_Model):
@@ -147,3 +153,24 @@ class Comparison(_Model):
     def to_json_dict(self) -> dict:
         """The JSON-ready dict."""
         return self.model_dump(mode="json", by_alias=True)
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Flat records for pandas (``pd.DataFrame(c.tables()["events"])``): one row per
+        aligned event, conflict value, omission, naming variant, claim-group member and
+        framing contrast."""
+        events = [{"event": e.id, "type": e.type, "label": e.label, "date": e.date, "place": e.place,
+                   "sides": ", ".join(e.sides), "mentions": len(e.mentions),
+                   "conflicts": len(e.conflicts)} for e in self.events]
+        conflicts = [{"event": e.id, "field": c.field, "side": v.side, "value": v.value,
+                      "document": v.document, "claim": v.claim, "start": v.start, "end": v.end}
+                     for e in self.events for c in e.conflicts for v in c.values]
+        omissions = [{"event": o.event, "reported_by": ", ".join(o.reported_by),
+                      "missing_from": ", ".join(o.missing_from), "salience": o.salience}
+                     for o in self.omissions]
+        naming = [{"entity": r.entity, "side": v.side, "name": v.name, "count": v.count}
+                  for r in self.naming for v in r.variants]
+        claims = [{"group": g.id, "relation": g.relation, "side": m.side, "document": m.document,
+                   "claim": m.claim} for g in self.claims for m in g.members]
+        framing = [f.model_dump() for f in self.framing]
+        return {"events": events, "conflicts": conflicts, "omissions": omissions, "naming": naming,
+                "claims": claims, "framing": framing}

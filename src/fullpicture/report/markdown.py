@@ -37,6 +37,10 @@ def render_markdown(comparison: Comparison) -> str:
     for s in sides.values():
         titles = "; ".join(d.title for d in docs if d.side.label == s.label)
         out.append(f"| {s.glyph} {_cell(s.label)} | {s.origin} | {_cell(titles)} |")
+    langs = [d for d in docs if d.language and d.language != "en" or d.notice]
+    if langs:
+        out += ["", "Documents not in English:", ""]
+        out += [f"- {_cell(d.title)} ({d.language or '?'})" + (f": {_cell(d.notice)}" if d.notice else "") for d in langs]
     labels = list(sides)
     out += ["", "## Timeline", ""]
     if rows["timeline"]:
@@ -76,7 +80,8 @@ def render_markdown(comparison: Comparison) -> str:
     else:
         out.append("No entity is named differently by different sides.")
     out += ["", "## How each side tells it", "",
-            "Loaded language: the learned detector (BASIL lexical bias), per 1,000 words. Naming choices "
+            "Loaded language: word-choice cues scored against BASIL's lexical bias (lexicon categories; "
+            "learned cues only above the confidence threshold), per 1,000 words. Naming choices "
             "and agentless harm come from the lexicons and the parse, counted apart.", "",
             "| Side | Loaded language /1k | Loaded terms | Naming choices | Agentless harm share |",
             "|---|---|---|---|---|"]

@@ -3,22 +3,34 @@
 * v1: the tables of :mod:`fullpicture.store._schema` (documents, zones, entities, mentions,
   timexes, events, figures, claims, framing_cues) and ``schema_version``.
 * v2: the ``framing_counts`` view and an index on ``mentions.entity_key``.
+
+:func:`ensure_schema` is safe when several processes open a new database at once: SQLite
+migrates inside one ``BEGIN IMMEDIATE`` transaction (writers queue behind it, busy timeout),
+PostgreSQL under a transaction-scoped advisory lock; every ``CREATE`` also says
+``IF NOT EXISTS``, and the version is re-read once the lock is held.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from fullpicture._errors import StoreError
 from fullpicture.store import _schema
 
 SCHEMA_VERSION = 2
 
+#: Key of the PostgreSQL advisory lock taken while migrating ("fullpict" in ASCII).
+PG_LOCK_KEY = 0x66756C6C70696374 & 0x7FFFFFFFFFFFFFFF
+
 
 def _v1(conn: Connection) -> None:
-    _schema.metadata.create_all(conn)
+    for table in _schema.metadata.sorted_tables:
+        conn.execute(CreateTable(table, if_not_exists=True))
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            conn.execute(CreateIndex(index, if_not_exists=True))
 
 
 def _v2(conn: Connection) -> None:
@@ -41,7 +53,10 @@ def current_version(conn: Connection) -> int:
 
 
 def migrate(conn: Connection, target: int = SCHEMA_VERSION) -> int:
-    """Apply every migration above the current version, up to ``target``; returns the new version."""
+    """Apply every migration above the current version, up to ``target``; returns the new version.
+
+    Runs in the caller's transaction; use :func:`ensure_schema` when other processes may
+    open the same database concurrently."""
     version = current_version(conn)
     if version > SCHEMA_VERSION:
         raise StoreError(f"database schema v{version} is newer than this fullpicture (v{SCHEMA_VERSION}); upgrade fullpicture")
@@ -49,3 +64,24 @@ def migrate(conn: Connection, target: int = SCHEMA_VERSION) -> int:
         MIGRATIONS[v](conn)
         conn.execute(_schema.schema_version.insert().values(version=v))
     return max(version, target)
+
+
+def ensure_schema(engine: Engine, target: int = SCHEMA_VERSION) -> int:
+    """Create or upgrade the schema, idempotently and safely under concurrency.
+
+    A database already at ``target`` is only read (no write lock is taken)."""
+    with engine.connect() as conn:
+        version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"database schema v{version} is newer than this fullpicture (v{SCHEMA_VERSION}); upgrade fullpicture")
+    if version >= target:
+        return version
+    dialect = engine.dialect.name
+    with engine.connect() as conn:
+        if dialect == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock first; others wait (busy timeout)
+        elif dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+        version = migrate(conn, target)  # re-reads the version under the lock
+        conn.commit()
+    return version

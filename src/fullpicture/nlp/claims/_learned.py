@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first
 from fullpicture.nlp.claims._tagger import AttributionTagger
@@ -21,16 +22,19 @@ from fullpicture.nlp.claims._tagger import AttributionTagger
 class AttributionExtractor:
     """Rules plus CRF tagger; build once, call per parsed document."""
 
-    def __init__(self, learned: bool = True, model: str | None = None, order: str = "rules_first") -> None:
-        self.rules = ClaimExtractor()
-        self.tagger = AttributionTagger(model) if learned else None
+    def __init__(
+        self, learned: bool = True, model: str | None = None, order: str = "rules_first", language: str = "en"
+    ) -> None:
+        self.rules = ClaimExtractor(claim_lexicon(language))
+        # the tagger was trained on English news (PolNeAR): other languages keep the rules
+        self.tagger = AttributionTagger(model) if learned and language == "en" else None
         self.order = order
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any]) -> AttributionExtractor:
+    def from_settings(cls, settings: dict[str, Any], language: str = "en") -> AttributionExtractor:
         """From the ``[claims]`` table of the settings (``learned``, ``order``)."""
         cfg = settings.get("claims", {}) if isinstance(settings.get("claims"), dict) else {}
-        return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")))
+        return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")), language=language)
 
     @property
     def learned(self) -> bool:

@@ -17,7 +17,6 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
-from fullpicture.nlp._shared import doc_text
 
 MODEL_FILE = "loaded.npz"
 CATEGORY = "loaded_language"
@@ -62,7 +61,7 @@ def doc_features(
     ``lexicon``: the framing lexicon's cues on this document; a token inside one gets its
     category as a feature.
     """
-    text = doc_text(doc)
+    text = doc.text
     n = len(doc)
     lexcat: dict[int, str] = {}
     for c in lexicon:
@@ -246,7 +245,7 @@ class LoadedLanguageTagger:
     def cues(self, doc: Doc, lexicon: Sequence[FramingCue] = ()) -> list[FramingCue]:
         """``loaded_language`` cues with their confidence (all at least ``threshold``)."""
         probs = self.probabilities(doc, lexicon)
-        text = doc_text(doc)
+        text = doc.text
         out = []
         for i, j, p in spans_from(doc, probs, self.threshold):
             s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])

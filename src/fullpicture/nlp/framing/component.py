@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue, FramingProfile
-from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
 from fullpicture.nlp.framing._loaded import LoadedLanguageTagger
 from fullpicture.nlp.framing._match import LexiconMatcher
@@ -64,6 +64,12 @@ def _mark_quoted(cues: list[FramingCue], claims: list[Any]) -> None:
                 break
 
 
+def _language(settings: dict[str, Any]) -> str:
+    """``[pipeline] language`` (default en): the learned detector was trained on English."""
+    section = settings.get("pipeline", {})
+    return str(section.get("language", "en")) if isinstance(section, dict) else "en"
+
+
 class FramingComponent:
     """Finds framing cues; all matchers and word lists are compiled once here."""
 
@@ -71,7 +77,8 @@ class FramingComponent:
         self.settings = settings
         cfg = settings.get("framing", {}) or {}
         self.entries = lexicon_entries(lexicon_files(settings))
-        self.matcher = LexiconMatcher(nlp, self.entries)
+        self._nlp = nlp
+        self._matcher: LexiconMatcher | None = None
         quotes = word_list("quotes")
         self.quotes = ScareQuoteFinder(
             quotes.get("speech_verbs", []),
@@ -86,7 +93,7 @@ class FramingComponent:
         evaluative = frozenset(str(w).lower() for w in [*ev.get("positive", []), *ev.get("negative", [])])
         self.loaded = (
             LoadedLanguageTagger(evaluative, float(cfg.get("loaded_emit_min", 0.2)))
-            if cfg.get("learned_loaded", True) else None
+            if cfg.get("learned_loaded", True) and _language(settings) == "en" else None
         )
         self.profile_min = float(cfg.get("report_min_confidence", 0.5))
         self.skip_zones = frozenset(cfg.get("skip_zones", []))
@@ -114,6 +121,15 @@ class FramingComponent:
                     or starts[c.start]._.fp_zone not in self.skip_zones]
         return sorted(cues, key=lambda c: (c.start, c.end, c.category))
 
+    @property
+    def matcher(self) -> LexiconMatcher:
+        """Compiled on first use: lemma patterns need the tagger and lemmatizer weights, which
+        ``spacy.load`` reads only after it has built every component."""
+        if self._matcher is None:
+            self._matcher = LexiconMatcher(self._nlp, self.entries)
+        return self._matcher
+
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         cues = self.cues(doc)
         doc._.fp_framing = cues

