@@ -108,7 +108,15 @@ class FramingComponent:
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is not None and cue.target is None and cue.category in ("naming", "contested"):
                 cue.target = next((ents.ids[t.i] for t in span if t.i in ents.ids), None)
-        adjectives = frozenset(t.idx for t in doc if t.pos_ == "ADJ" or t.ent_type_ == "NORP")
+        # adjective uses of a name ("Russian" for Russia), a bare name modifying a common noun
+        # ("Sahrawi refugees": a demonym), and an upper-case dateline at the start of a line
+        # ("GAZA (Agency) —": the filing place): not choices of a name
+        adjectives = frozenset(
+            t.idx for t in doc
+            if t.pos_ == "ADJ" or t.ent_type_ == "NORP"
+            or (t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.i == t.i + 1)
+            or (t.is_upper and len(t) > 3 and (t.i == 0 or doc[t.i - 1].text_with_ws.endswith("\n")))
+        )
         cues.extend(naming_cues(doc._.fp_entities or [], cues, adjectives))
         _mark_quoted(cues, list(doc._.fp_claims or []))
         cues.extend(self.quotes.find(doc, list(doc._.fp_claims or [])))
