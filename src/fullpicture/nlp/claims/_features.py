@@ -14,6 +14,7 @@ from spacy.attrs import (
     DEP,
     ENT_TYPE,
     HEAD,
+    IDX,
     IS_QUOTE,
     IS_TITLE,
     IS_UPPER,
@@ -35,10 +36,10 @@ _ROLE_TAG = {"source": "SRC", "cue": "CUE", "content": "CON"}
 _ANCESTOR_STEPS = 8
 
 
-def _char_roles(doc: Doc, spans: Sequence[tuple[str, tuple[int, int]]]) -> list[str]:
+def _char_roles(doc: Doc, spans: Sequence[tuple[str, tuple[int, int]]], starts: list[int] | None = None) -> list[str]:
     """Rule role of every token ('B-SRC', 'I-CON', 'O' ...); later spans do not overwrite."""
     out = ["O"] * len(doc)
-    starts = [t.idx for t in doc]
+    starts = starts if starts is not None else [t.idx for t in doc]
     for role, (s, e) in spans:
         first = True
         for i in _tokens_in(starts, s, e):
@@ -86,12 +87,12 @@ def doc_features(doc: Doc, rules: Sequence[object], lex: ClaimLexicon) -> list[l
     """Feature strings for every token of a parsed document (token attributes read once)."""
     text = doc_text(doc)
     n = len(doc)
-    starts = [t.idx for t in doc]
+    starts = doc.to_array([IDX]).tolist() if n else []
     in_quote = [False] * n
     for qs, qe in quote_spans(text):
         for i in _tokens_in(starts, qs, qe):
             in_quote[i] = True
-    roles = _char_roles(doc, rule_spans(rules))
+    roles = _char_roles(doc, rule_spans(rules), starts)
     arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_TITLE, IS_UPPER, IS_QUOTE, SPACY, LENGTH])
     look: dict[int, str] = {}
     strings = doc.vocab.strings

@@ -145,11 +145,17 @@ class LoadedModel:
 
         feats = doc_features(doc, evaluative, lexicon)
         idx = self.index
-        rows = [[idx[a] for a in f if a in idx] for f in feats]
+        tok: list[int] = []
+        att: list[int] = []
+        for k, f in enumerate(feats):
+            for a in f:
+                j = idx.get(a)
+                if j is not None:
+                    tok.append(k)
+                    att.append(j)
         scores = np.zeros((len(feats), len(self.labels)))
-        for k, r in enumerate(rows):
-            if r:
-                scores[k] = self.sparse[r].sum(axis=0)
+        if tok:
+            np.add.at(scores, np.array(tok), self.sparse[np.array(att)])
         tensor = doc.tensor
         if tensor is not None and tensor.shape[0] == len(feats) and tensor.shape[1] == self.dense.shape[0]:
             scores += tensor @ self.dense
