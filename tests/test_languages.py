@@ -94,3 +94,43 @@ def test_turkish_document_adds_no_omissions_to_a_comparison():
     assert len(more.documents) == len(base.documents) + 1
     assert len(more.omissions) == len(base.omissions)
     assert len(more.events) == len(base.events)
+    from fullpicture.report import render_html, render_markdown
+
+    notice = "language tr: entities, events and claims not analysed"
+    assert f'<p class="notice" role="note">{notice}</p>' in render_html(more)
+    assert notice in render_markdown(more)
+
+
+def test_french_and_cyrillic_place_names_reach_the_english_geonames_record():
+    en = _analyze("The refugees reached Armenia. The minister went to Baku, then Moscow and Yerevan. "
+                  "Turkey and Russia reacted. People in Goris waited in Stepanakert.")
+    fr = _analyze("Les réfugiés sont arrivés en Arménie. Le ministre s'est rendu à Bakou, puis à Moscou et à "
+                  "Erevan. La Turquie et la Russie ont réagi. Les habitants de Goris attendaient à Stepanakert.")
+    ru = _analyze("Беженцы прибыли в Армению. Министр посетил Баку, затем Москву и Ереван. Турция и Россия "
+                  "отреагировали. Жители Гориса ждали в Степанакерте.")
+
+    def places(a):
+        return {e.name: (e.geo.geonames_id, e.geo.country) for e in a.entities if e.geo is not None}
+
+    want = places(en)
+    assert len(want) >= 7
+    assert places(fr) == want
+    assert places(ru) == want
+
+
+def test_russian_tree_repair_breaks_cycles_and_extra_roots() -> None:
+    """A parser output with two roots and a two-token cycle becomes one valid tree."""
+    from fullpicture.nlp.lang.russian import repair_tree
+
+    ids = [0, 1, 2, 3, 4]
+    # 0 -> 1, 1 -> 0 (a cycle), 2 ROOT, 3 ROOT (a second root), 4 -> 3
+    heads = [1, -1, 0, 0, -1]
+    deps = ["nsubj", "obj", "ROOT", "ROOT", "amod"]
+    repair_tree(ids, heads, deps)
+    assert deps.count("ROOT") == 1 and deps[2] == "ROOT"
+    for i in ids:  # every token reaches the root in at most len(ids) steps
+        j, steps = i, 0
+        while deps[j] != "ROOT":
+            j += heads[j]
+            steps += 1
+            assert steps <= len(ids)
