@@ -6,6 +6,8 @@ as ``fullpicture ingest`` would store them; the stories the store forms are scor
 the triplets with pairwise precision/recall/F1 and B-cubed F1.
 
     python -m eval.stories --data ../shared/data/basil [--limit 70] [--keep store.db]
+
+With ``--keep`` an existing store is re-grouped without analysing again.
 """
 
 from __future__ import annotations
@@ -90,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         doc = dataclasses.replace(doc, info=doc.info.model_copy(update={"site": r["site"]}))
         gold[doc.id] = r["triplet"]
         docs.append(doc)
+    if db.exists():  # a kept store: group its documents again with the current code and settings
+        import sqlite3
+
+        con = sqlite3.connect(db)
+        con.executescript("DROP TABLE IF EXISTS stories; DROP TABLE IF EXISTS story_documents; "
+                          "DROP TABLE IF EXISTS story_key_counts; DROP TABLE IF EXISTS documents_fts;")
+        con.close()
     store = fp.open_store(db, settings)
     try:
         todo = [d for d in docs if not store.has(d.id)]

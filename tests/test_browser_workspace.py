@@ -159,6 +159,13 @@ def test_walk_home_story_document_place_back(browser, served: str, width: int) -
         _shot(page, "story", width)
         if width == 1280:
             _axe(page, "story")
+            # inside the report, anchors change the address, so Back returns to where the reader was
+            page.locator("nav.sections a[href='#conflicts']").click()
+            assert page.url.endswith("#conflicts")
+            page.locator(".account .hl[role=button]").first.click()
+            assert "#it-" in page.url
+            page.go_back()
+            assert page.url.endswith("#conflicts")
         page.locator("#story-tools .story-docs a").first.click()
         page.wait_for_selector("#doc-h")
         assert "/doc/" in page.url

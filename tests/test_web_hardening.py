@@ -308,3 +308,11 @@ def test_cli_refuses_empty_file_without_creating_schema(tmp_path: Path) -> None:
     assert r.returncode == 2 and "not a fullpicture store" in r.stderr
     assert str(tmp_path) not in r.stderr and "Traceback" not in r.stderr
     assert empty.stat().st_size == 0
+
+
+def test_cli_non_loopback_without_token_refused(store_db: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FULLPICTURE_TOKEN"}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    r = subprocess.run([sys.executable, "-c", "from fullpicture.cli import main; main()", "serve", "--db", str(store_db),
+                        "--host", "0.0.0.0", "--port", "0"], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode != 0 and "token" in r.stderr and "Traceback" not in r.stderr

@@ -13,6 +13,7 @@ import pytest
 
 from fullpicture.models import Analysis
 from tests.test_report_html import make_comparison
+from tests.test_store_basic import pg_url  # noqa: F401 (fixture)
 
 
 def _doc(i: int, side: str, title: str, text: str, published: str, place: tuple[str, int, float, float] | None,
@@ -268,3 +269,24 @@ def test_datasette_metadata_and_serve(corpus: Path, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr[-2000:]
     n, status, seen = r.stdout.split()
     assert int(n) == 1 and status == "200" and seen == "True"
+
+
+def test_postgres_stories_and_full_text_search(pg_url) -> None:  # noqa: F811 (the fixture)
+    """PostgreSQL: stories on ingest and full-text search (to_tsvector) with facets and headlines."""
+    pytest.importorskip("psycopg")
+    import fullpicture as fp
+
+    store = fp.open_store(pg_url)
+    try:
+        for d in (_doc(101, "armenian", "Shelling of Stepanakert", "Shelling hit Stepanakert overnight.", "2023-09-19", STEP),
+                  _doc(102, "azerbaijani", "Measures near Khankendi", "Measures began near Khankendi today.", "2023-09-20", KHAN)):
+            store.add(d)
+        r = store.search("Khankendi")
+        ids = {x["id"] for x in r["results"]}
+        assert {f"{101:064x}", f"{102:064x}"} <= ids
+        assert any("\x02" in x["snippet"] for x in r["results"])
+        assert {f["value"] for f in r["facets"]["side"]} >= {"armenian", "azerbaijani"}
+        stories = store.stories({"place": "gn174875"})["stories"]
+        assert any({c["side"] for c in s["coverage"]} >= {"armenian", "azerbaijani"} for s in stories)
+    finally:
+        store.close()

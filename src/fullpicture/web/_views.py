@@ -108,6 +108,11 @@ def search_page(data: Data, request: Request) -> Response:
     for r in result["results"]:
         r["snippet_html"] = highlight(r["snippet"])
     facet_links = {}
+    for v in result.get("facets", {}).get("story", []):
+        try:
+            v["label"] = data.store().story(v["value"])["title"]
+        except LookupError:
+            v["label"] = v["value"]
     for name, values in result.get("facets", {}).items():
         facet_links[name] = [{**v, "url": "/search?" + urlencode({"q": q, **f, name: v["value"]}),
                               "active": f.get(name) == v["value"]} for v in values]
