@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default="../shared/data/basil")
     ap.add_argument("--limit", type=int, default=None, help="first N triplets")
     ap.add_argument("--keep", default=None, help="keep the store at this path (reused if it exists)")
+    ap.add_argument("--check", action="store_true", help="fail below the floors in eval/floors.toml [stories]")
     args = ap.parse_args(argv)
     import fullpicture as fp
     from fullpicture.ingest import load_text
@@ -124,6 +125,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| pairwise precision / recall / F1 | {p:.3f} / {r:.3f} / {f:.3f} |")
     print(f"| B-cubed F1 | {b3:.3f} |")
     print(f"| ingest + grouping time | {t_ingest:.0f} s |")
+    if args.check:
+        import tomllib
+
+        floors = tomllib.loads((Path(__file__).parent / "floors.toml").read_text())["stories"]
+        if f < floors["basil_pairwise_f1"] or b3 < floors["basil_bcubed_f1"]:
+            print(f"below the floors: pairwise F1 {f:.3f} (floor {floors['basil_pairwise_f1']}), "
+                  f"B-cubed {b3:.3f} (floor {floors['basil_bcubed_f1']})", file=sys.stderr)
+            return 1
     return 0
 
 

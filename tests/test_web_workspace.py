@@ -290,3 +290,37 @@ def test_postgres_stories_and_full_text_search(pg_url) -> None:  # noqa: F811 (t
         assert any({c["side"] for c in s["coverage"]} >= {"armenian", "azerbaijani"} for s in stories)
     finally:
         store.close()
+
+
+def test_comparisons_kept_on_disk_and_story_exports(corpus: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from fullpicture import _compare
+    from fullpicture.web import Data, handle
+
+    calls: list[int] = []
+
+    def fake(analyses, *a, **k):
+        calls.append(len(analyses))
+        return make_comparison()
+
+    monkeypatch.setattr(_compare, "build_comparison", fake)
+    results = tmp_path / "results"
+    data = Data(corpus, results_dir=results)
+    sid = json.loads(handle(data, "/api/stories", "").body)["stories"][1]["id"]
+    assert handle(data, f"/story/{sid}", "").status == 200 and len(calls) == 1
+    assert len(list(results.glob("*.json"))) == 1
+    data.close()
+    again = Data(corpus, results_dir=results)  # a restarted server
+    assert handle(again, f"/api/story/{sid}", "").status == 200 and len(calls) == 1
+    for table in ("events", "conflicts", "omissions", "naming"):
+        r = handle(again, f"/story/{sid}/export.csv", f"table={table}")
+        assert r.status == 200 and "attachment" in r.headers["content-disposition"]
+        pd.read_csv(io.BytesIO(r.body))
+    r = handle(again, f"/story/{sid}/export.parquet", "")
+    assert len(pd.read_parquet(io.BytesIO(r.body))) == len(make_comparison().events)
+    assert handle(again, f"/story/{sid}/export.csv", "table=nope").status == 404
+    fc = json.loads(handle(again, f"/story/{sid}/export.geojson", "").body)
+    _valid_geojson(fc)
+    again.close()
