@@ -324,3 +324,29 @@ def test_comparisons_kept_on_disk_and_story_exports(corpus: Path, tmp_path: Path
     fc = json.loads(handle(again, f"/story/{sid}/export.geojson", "").body)
     _valid_geojson(fc)
     again.close()
+
+
+def test_exports_of_the_examples_load_in_pandas(tmp_path: Path) -> None:
+    """The bundled examples through the real pipeline: every export loads and validates."""
+    import pandas as pd
+
+    import fullpicture as fp
+    from fullpicture.web import Data, handle
+    from tests.conftest import EXAMPLES
+
+    db = tmp_path / "examples.db"
+    store = fp.open_store(db)
+    for path in sorted(EXAMPLES.glob("karabakh_*")):
+        store.add(fp.analyze(path))
+    store.close()
+    data = Data(db)
+    for table in ("documents", "entities", "events", "figures", "claims", "framing_cues", "stories"):
+        df = pd.read_csv(io.BytesIO(handle(data, f"/export/{table}.csv", "").body))
+        dfp = pd.read_parquet(io.BytesIO(handle(data, f"/export/{table}.parquet", "").body))
+        assert len(df) == len(dfp) > 0, table
+    places = json.loads(handle(data, "/export/places.geojson", "").body)
+    _valid_geojson(places)
+    names = {n for f in places["features"] for ns in f["properties"]["names_by_side"].values() for n in ns}
+    assert {"Stepanakert", "Khankendi"} <= names
+    _valid_geojson(json.loads(handle(data, "/export/incidents.geojson", "").body))
+    data.close()
