@@ -35,6 +35,8 @@ if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
   echo "setup: installing pinned dependencies into .venv (first run takes a minute or two)" >&2
   pip_install --upgrade pip >/dev/null
   pip_install -r requirements.lock
+  # Slovnet/Navec Russian model files only; --no-deps keeps pymorphy2 (broken on 3.11+) out.
+  pip_install --no-deps natasha==1.6.0
   pip_install --no-deps -e . >/dev/null
   echo "$want" > "$stamp"
 fi

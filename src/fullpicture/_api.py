@@ -13,7 +13,7 @@ from fullpicture.settings import Settings, load_settings
 def analyze_documents(
     documents: Iterable[Document], settings: Settings | None = None
 ) -> Iterator[Analysis]:
-    """Analyse documents in a stream; the pipeline loads once per process."""
+    """Analyse documents in a stream; each with its language's pipeline (loaded once per process)."""
     from fullpicture.nlp import pipeline
 
     return pipeline.analyze_documents(documents, settings or load_settings())

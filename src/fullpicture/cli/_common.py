@@ -51,6 +51,12 @@ def report_warning(msg: str) -> None:
     click.echo(f"fullpicture: warning: {one_line(msg)}", err=True)
 
 
+def report_notice(source: str, notice: str | None) -> None:
+    """Print a document's analysis notice (e.g. a language without a full pipeline) to stderr."""
+    if notice:
+        click.echo(f"fullpicture: notice: {source}: {notice}", err=True)
+
+
 def progress_enabled() -> bool:
     """Progress bars show only when stderr is a terminal."""
     try:

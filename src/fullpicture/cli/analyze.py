@@ -19,6 +19,7 @@ from fullpicture.cli._common import (
     load_settings_or_exit,
     progress,
     report_error,
+    report_notice,
 )
 from fullpicture.models import Analysis
 
@@ -111,6 +112,7 @@ def _run(
                 report_error(result)
                 failed += 1
                 continue
+            report_notice(result.document.source, result.document.notice)
             try:  # the error boundary of one document's output
                 item = result.to_json_dict() if (as_json or as_jsonl) else None
                 line = json_text(item) if as_jsonl else ""

@@ -18,6 +18,7 @@ from fullpicture.cli._common import (
     load_settings_or_exit,
     progress,
     report_error,
+    report_notice,
 )
 
 #: Test hook: exit abruptly (no cleanup) after this many documents were stored.
@@ -88,6 +89,7 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
                 report_error(result)
                 failed += 1
                 continue
+            report_notice(result.document.source, result.document.notice)
             try:  # the error boundary of one document's write
                 if store.add(result):
                     added += 1

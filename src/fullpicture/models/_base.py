@@ -54,6 +54,10 @@ class DocumentInfo(_Model):
     perspective: Perspective | None = None
     site: str | None = None
     format: str | None = Field(default=None, description="text|markdown|html|jsonl|feed")
+    notice: str | None = Field(
+        default=None,
+        description="Set when the document's language has no full pipeline: what was not analysed",
+    )
     notes: list[str] = Field(default_factory=list, description="what ingest changed or dropped, e.g. invalid Unicode replaced")
 
 

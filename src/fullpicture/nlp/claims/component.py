@@ -20,8 +20,10 @@ from fullpicture.nlp._shared import (
     entity_for_span,
     entity_index,
     entity_type,
+    pipeline_language,
     resolve,
 )
+from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.extensions import synced
 
@@ -63,7 +65,7 @@ class ClaimsComponent:
         self.author_claims = bool(cfg.get("author_claims", True))
         self.min_author_tokens = int(cfg.get("min_author_tokens", 4))
         self.pronoun_window = int(cfg.get("pronoun_window_chars", 400))
-        self.extractor = ClaimExtractor()
+        self.extractor = ClaimExtractor(claim_lexicon(pipeline_language(settings)))
 
     @synced
     def __call__(self, doc: Doc) -> Doc:

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
-from fullpicture.nlp._shared import entity_index
+from fullpicture.nlp._shared import entity_index, pipeline_language
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.extensions import synced
+from fullpicture.nlp.zones import in_story
 
 _FILLER_POS = ("DET", "PRON")
 
@@ -44,7 +45,7 @@ class EventsComponent:
     def __init__(self, nlp: Language, settings: dict[str, Any]) -> None:
         cfg = settings.get("events", {}) if isinstance(settings.get("events"), dict) else {}
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
-        self.lex = event_lexicon()
+        self.lex = event_lexicon(pipeline_language(settings))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
             self.by_first.setdefault(words[0], []).append((words, typ))
@@ -105,7 +106,8 @@ class EventsComponent:
         head_of: dict[int, Event] = {}
         sents = list(doc.sents)
         sent_starts = [st.start for st in sents]
-        for n, (s, e, typ, h) in enumerate(self.triggers(doc), 1):
+        found = [t for t in self.triggers(doc) if in_story(doc[t[3]])]
+        for n, (s, e, typ, h) in enumerate(found, 1):
             trig = doc[h]
             sent = sents[bisect_right(sent_starts, h) - 1]
             claim = _claim_at(claims, starts, doc[s].idx)

@@ -23,6 +23,7 @@ from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
 from fullpicture.nlp.time._grammar import Candidate, compiled_rules, find_candidates
+from fullpicture.nlp.time._intl import load_grammar, tag_intl
 from fullpicture.nlp.time._lexicon import Lexicon, load_lexicon
 from fullpicture.nlp.time._points import (
     h_century,
@@ -132,13 +133,19 @@ class TimeTagger:
         self.tense_days = int(section.get("tense_days", 62))
         self.lex = load_lexicon()
         compiled_rules()  # compile once, at pipeline build time
+        language = str(settings.get("pipeline", {}).get("language", "en")) if isinstance(settings, dict) else "en"
+        # other languages: the data-driven grammar of data/time/<language>.toml
+        self.intl = load_grammar(language) if language != "en" else None
 
     @synced
     def __call__(self, doc: Doc) -> Doc:
         info = doc._.fp_info
         published = getattr(info, "published", None) if info is not None else None
         dct = parse_ref(str(published)[:10]) if published else None
-        doc._.fp_timexes, doc._.fp_narrative = self.tag(doc, dct)
+        if self.intl is not None:
+            doc._.fp_timexes, doc._.fp_narrative = tag_intl(self.intl, doc.text, dct)
+        else:
+            doc._.fp_timexes, doc._.fp_narrative = self.tag(doc, dct)
         for tx in doc._.fp_timexes:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
