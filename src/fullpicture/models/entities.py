@@ -18,6 +18,11 @@ class Mention(_Model):
     end: int
     text: str
     actor: bool = Field(default=False, description="used metonymically as a political actor")
+    base: str | None = Field(
+        default=None,
+        description="dictionary form of an inflected mention (Russian: 'Азербайджана' -> 'Азербайджан'); "
+                    "None when it is the text itself",
+    )
 
 
 class Geo(_Model):

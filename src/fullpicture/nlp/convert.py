@@ -5,13 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from fullpicture.models import Analysis
+from fullpicture.nlp._doctext import doc_text
 
 
 def doc_to_analysis(doc: Doc) -> Analysis:
     """Copy the ``Doc._.fp_*`` layers into an Analysis (the JSON contract)."""
     return Analysis(
         document=doc._.fp_info,
-        text=doc.text,
+        text=doc_text(doc),
         zones=list(doc._.fp_zones or []),
         entities=list(doc._.fp_entities or []),
         timexes=list(doc._.fp_timexes or []),

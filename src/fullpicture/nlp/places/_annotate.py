@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
@@ -247,7 +248,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             ckey = ("P", str(ci))
             needed[m.key[:2]] = ckey
             groups.setdefault(ckey, [])
-    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else len(doc.text) + 1, kv[0]))
+    end = len(doc_text(doc)) + 1
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else end, kv[0]))
     ids = {key: f"e{n + 1}" for n, (key, _) in enumerate(ordered)}
     entities: list[Entity] = []
     spans: list[tuple[int, int, str]] = []
@@ -272,7 +274,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             roles += [r for r in m.roles if r not in roles]
         aliases = list(dict.fromkeys(names))
         mentions_out = [
-            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text, actor=m.actor)
+            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
+                         actor=m.actor, base=base_form(doc, m.start, m.end))
             for m in ms
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
@@ -281,3 +284,25 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         for t in doc[start:end]:
             t._.fp_entity = eid
     return entities
+
+
+def base_form(doc: Doc, start: int, end: int) -> str | None:
+    """The dictionary form of an inflected (Russian) name: leading adjectives and the first
+    noun, or the run of proper nouns, take their lemma ("Нагорном Карабахе" -> "Нагорный
+    Карабах", "Министерства обороны" -> "Министерство обороны"); None for other languages or
+    when nothing changes."""
+    if doc.lang_ != "ru":
+        return None
+    words: list[str] = []
+    done = False
+    for i, tok in enumerate(doc[start:end]):
+        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+            lem = tok.lemma_
+            words.append((lem[:1].upper() + lem[1:]) if tok.text[:1].isupper() else lem)
+            nxt = doc[start + i + 1] if start + i + 1 < end else None
+            done = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (nxt is None or nxt.pos_ != "PROPN"))
+        else:
+            words.append(tok.text)
+        words.append(tok.whitespace_)
+    base = "".join(words).strip()
+    return base if base and base != doc[start:end].text else None

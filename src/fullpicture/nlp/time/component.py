@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Timex
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
@@ -156,7 +157,7 @@ class TimeTagger:
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """Timexes of ``doc`` given the document creation time, and the narrative trail."""
         env = Env(doc)
-        text = doc.text
+        text = doc_text(doc)
         ctx = Context(
             lex=self.lex, dct=dct, year_from=self.year_from, narrative_window=self.window,
             tense_days=self.tense_days, extra={"text": text},
