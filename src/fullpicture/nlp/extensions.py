@@ -15,6 +15,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "fp_entities": None,  # list[models.Entity]
     "fp_timexes": None,  # list[models.Timex]
     "fp_narrative": None,  # list[tuple[int, str]]: (char offset, reference date) set by fp_time
+    "fp_time_anchor": None,  # models.TimeAnchor: the reference time fp_time used (published or inferred)
     "fp_claims": None,  # list[models.Claim]
     "fp_figures": None,  # list[models.Figure]
     "fp_events": None,  # list[models.Event]

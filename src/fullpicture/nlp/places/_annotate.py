@@ -9,6 +9,14 @@ from spacy.tokens import Doc
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
+from fullpicture.nlp.places._embedded import (
+    EMBED_KINDS,
+    EMBED_LABELS,
+    dateline_places,
+    demonym_modifier,
+    embedded_names,
+    region_demonyms,
+)
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._translit import fold
@@ -76,19 +84,29 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     # Demonyms ("Serbian", "Ukrainian forces") stand for their state; with a side noun, as actor.
     side_starts = {start: cc for start, _end, cc in demonym_sides(doc, lex)}
     demonym_toks: dict[int, tuple[str, bool]] = {}
-    for ent in doc.ents:
-        if len(ent) == 1 and fold(ent.text) in lex.demonyms and ent[0].dep_ in ("amod", "compound", "nmod"):
-            demonym_toks[ent.start] = (lex.demonyms[fold(ent.text)], ent.start in side_starts)
+    region_dems = region_demonyms(doc, pi, lex)  # "European", "Central American" -> continent/region
+    region_toks = {i for s, (e, _r) in region_dems.items() for i in range(s, e)}
+    for tok in doc:
+        if tok.i not in region_toks and demonym_modifier(doc, tok, lex):
+            demonym_toks[tok.i] = (lex.demonyms[fold(tok.text)], tok.i in side_starts)
     for start, cc in side_starts.items():
         demonym_toks[start] = (cc, True)
     raw: list[tuple[int, int, str]] = []
     taken: set[int] = set(demonym_toks)
+    for start, (end, _idx) in region_dems.items():
+        taken.update(range(start, end))
+    dem_taken = set(taken)
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
-        if ent.label_ not in labels or (len(ent) == 1 and ent.start in demonym_toks):
+        if ent.label_ not in labels or all(i in dem_taken for i in range(ent.start, ent.end)):
             continue
         start = _strip_det(doc, ent.start, ent.end)
         raw.append((start, ent.end, ent.label_))
+        if ent.label_ in EMBED_LABELS and len(ent) >= 2:
+            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, ent.end, pi, dem_taken, pcfg["skeleton_min_pop"])]
+    datelines = dateline_places(doc, taken)
+    raw += [(s, e, "") for s, e in datelines]
+    taken.update(i for s, e in datelines for i in range(s, e))
     # Surnames of people named in full elsewhere, left untagged by NER ("Pashinyan added").
     surnames = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for tok in doc:
@@ -119,7 +137,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         loose = label in ("GPE", "LOC") or _locative(doc, start, end, lex)
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
         if not cands:
-            if label == "":
+            if label in ("", "EMB"):
                 mentions.pop()
             continue
         place_spans.append((doc[start:feature].text if feature else m.text, cands))
@@ -131,6 +149,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in _PLACE_LABELS]
     sure_pts = [(pi.place(i).lat, pi.place(i).lon) for i in dict.fromkeys(sure)][:50]
     sure_set = set(sure)
+    sure_cc = {pi.place(i).cc for i in sure_set if pi.place(i).cc}
     extra: list[Mention] = []
     for m, r in zip(place_ms, resolved, strict=True):
         if r is None:
@@ -139,8 +158,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         p = pi.place(idx)
         root = doc[m.start : m.end].root
         actor = p.kind in ("capital", "country", "user") and is_actor_position(root, lex)
-        if m.label not in _PLACE_LABELS:
-            context = _locative(doc, m.start, m.end, lex) or id(m) in feature_end or _before_feature(doc, m.end, lex)
+        if m.label == "EMB":  # a place name inside an organisation/event name
+            main = fold(p.name) == fold(m.text).removeprefix("the ") or p.kind in ("country", "continent")
+            if not main or not (p.kind in EMBED_KINDS or p.pop >= pcfg.get("embedded_min_pop", 100_000) or idx in sure_set):
+                m.key = ("DROP",)
+                continue
+            m.embedded, actor = True, False
+        elif m.label not in _PLACE_LABELS:
+            context = (_locative(doc, m.start, m.end, lex) or id(m) in feature_end or _before_feature(doc, m.end, lex)
+                       or (m.start, m.end) in datelines)
             ok = (context and sc >= pcfg["locative_min_score"]) or sc >= pcfg["relabel_min_score"] or actor
             ok = ok or idx in sure_set or (
                 (m.label != "PERSON" or m.end - m.start == 1)
@@ -148,6 +174,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             )
             if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
                 ok = ok or sc >= pcfg["locative_min_score"]
+            # spatial coherence: a name NER did not tag as a place, resolving to a country where
+            # none of the document's tagged places lies, needs a locative context
+            if ok and not context and not actor and sure_cc and p.cc and p.cc not in sure_cc and p.kind not in ("country", "continent") and idx not in sure_set:
+                ok = False
             if not ok:
                 if m.label == "":
                     m.key = ("DROP",)
@@ -162,11 +192,13 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.actor = True
             if p.kind == "capital" and p.cc in pi.gaz.country_of:
                 m.key = ("P", str(idx), "capital")
-    mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label == "" and m.place is None)]
+    mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     for i, (cc, actor) in sorted(demonym_toks.items()):
         ci = pi.gaz.country_of.get(cc)
         key = ("P", str(ci)) if ci is not None else ("NORP", cc)
         mentions.append(Mention(i, i + 1, "GPE", doc[i].text, place=ci, key=key, actor=actor))
+    for i, (end, ri) in sorted(region_dems.items()):
+        mentions.append(Mention(i, end, "LOC", doc[i:end].text, place=ri, key=("P", str(ri))))
     _one_label_per_name(mentions, person_tokens, authors)
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
@@ -188,7 +220,7 @@ def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], author
         if m.end - m.start == 1 and m.label in ("GPE", "LOC", "PERSON"):
             f = fold(m.text)
             votes[f] = votes.get(f, 0) + (1 if m.label != "PERSON" else -1)
-            if m.label != "PERSON":
+            if m.label != "PERSON" and not m.embedded:
                 places.setdefault(f, m)
     for m in mentions:
         f = fold(m.text)
@@ -270,11 +302,11 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             roles += [r for r in m.roles if r not in roles]
         aliases = list(dict.fromkeys(names))
         mentions_out = [
-            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text, actor=m.actor)
+            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text, actor=m.actor, embedded=m.embedded)
             for m in ms
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
-        spans += [(m.start, m.end, eid) for m in ms]
+        spans += [(m.start, m.end, eid) for m in ms if not m.embedded]  # tokens keep their organisation
     for start, end, eid in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first, inner wins
         for t in doc[start:end]:
             t._.fp_entity = eid

@@ -127,9 +127,10 @@ def build_index() -> dict[str, Any]:
         b.add(int(info["geonameid"]), info["name"], cen[0], cen[1], int(info["population"]), cc, "country", "", names + extra.get(cc, []), trusted=True)
         if info.get("capital"):
             capitals[cc] = fold(info["capital"])
-    # Continents.
+    # Continents (plus "continent:<name>" rows of country_aliases.tsv: "EU" -> Europe).
     for info in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
         alts = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
+        alts += extra.get(f"continent:{info['name']}", [])
         b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
     # First-level subdivisions: US states (GeoNames ids) then pycountry ISO 3166-2.
     # population of a subdivision: the sum of its cities' (a lower bound)
@@ -138,11 +139,14 @@ def build_index() -> dict[str, Any]:
         k = (c["countrycode"], c["admin1code"])
         admin_pop[k] = admin_pop.get(k, 0) + int(c["population"])
     us_names: set[str] = set()
+    us_abbr = {row[0]: row[1].split("|") for row in _data_lines("us_state_abbreviations.tsv") if len(row) > 1}
     for st in sorted(gc.get_us_states().values(), key=lambda s: s["geonameid"]):
         cen = _centroid(by_admin.get(("US", st["code"]), []))
         if cen:
             us_names.add(fold(st["name"]))
-            b.add(int(st["geonameid"]), st["name"], cen[0], cen[1], admin_pop.get(("US", st["code"]), 0), "US", "admin1", st["code"], [])
+            i = b.add(int(st["geonameid"]), st["name"], cen[0], cen[1], admin_pop.get(("US", st["code"]), 0), "US", "admin1", st["code"], [])
+            for ab in us_abbr.get(st["code"], []):  # "Ill." is indexed as "ill." (never the word "ill")
+                b.exact.setdefault(fold(ab) + ".", []).append(i)
     # GeoNames admin1 names (data/gazetteer/admin1.tsv); one named after its main city is
     # indexed as "X region"/"X province"/..., so that a bare "Kharkiv" stays the city.
     admin_idx: dict[tuple[str, str], int] = {}

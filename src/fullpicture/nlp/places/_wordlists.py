@@ -40,8 +40,8 @@ def get_lexicon() -> Lexicon:
             cc, names = line.split("\t")[:2]
             cc = cc.strip()
             for n in names.split("|"):
-                if cc.startswith("continent:"):
-                    cont[fold(n)] = cc.removeprefix("continent:")
+                if cc.startswith(("continent:", "region:")):
+                    cont[fold(n)] = cc.split(":", 1)[1]
                 else:
                     dem[fold(n)] = cc
     return Lexicon(

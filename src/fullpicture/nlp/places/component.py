@@ -75,14 +75,15 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> str | None:
     """Id of the entity with a mention overlapping ``[start_char, end_char)``.
 
     For an actor mention ("Moscow vetoed") the id of the state it stands for is returned
-    (its ``refers_to``). Actor mentions win over others; then the tightest mention.
+    (its ``refers_to``). Actor mentions win over others, then names over place names embedded
+    in them ("Washington" in "Washington Post"); then the tightest mention.
     """
-    best: tuple[tuple[int, int], str] | None = None
+    best: tuple[tuple[int, int, int], str] | None = None
     for ent in doc._.fp_entities or []:
         for m in ent.mentions:
             if m.start < end_char and start_char < m.end:
                 target = ent.refers_to if (m.actor and ent.refers_to) else ent.id
-                rank = (0 if m.actor else 1, m.end - m.start)
+                rank = (0 if m.actor else 1, 1 if m.embedded else 0, m.end - m.start)
                 if best is None or rank < best[0]:
                     best = (rank, target)
     return best[1] if best else None
