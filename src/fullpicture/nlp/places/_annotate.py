@@ -20,9 +20,10 @@ from fullpicture.nlp.places._embedded import (
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._translit import fold
-from fullpicture.nlp.places._wordlists import Lexicon
+from fullpicture.nlp.places._wordlists import Lexicon, common_word
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dr", "madam", "lady", "lord", "dame"})
 _PERSON_TITLES_BEFORE = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen", "col"}
 
 
@@ -130,7 +131,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             continue
         if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
             continue
-        if label in ("GPE", "") and folded in person_tokens and not _locative(doc, start, end, lex):
+        if label in ("GPE", "LOC", "FAC", "") and folded in person_tokens and not _locative(doc, start, end, lex):
             m.label = "PERSON"
             continue
         feature = _feature_split(doc, start, end, lex)
@@ -149,6 +150,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in _PLACE_LABELS]
     sure_pts = [(pi.place(i).lat, pi.place(i).lon) for i in dict.fromkeys(sure)][:50]
     sure_set = set(sure)
+    sure_other = list(dict.fromkeys(sure))
     sure_cc = {pi.place(i).cc for i in sure_set if pi.place(i).cc}
     extra: list[Mention] = []
     for m, r in zip(place_ms, resolved, strict=True):
@@ -157,9 +159,13 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         idx, sc = r
         p = pi.place(idx)
         root = doc[m.start : m.end].root
-        actor = p.kind in ("capital", "country", "user") and is_actor_position(root, lex)
+        actor = p.kind in ("capital", "country", "user", "landmark") and is_actor_position(root, lex)
+        near_sure = any(haversine_km(p.lat, p.lon, pi.place(j).lat, pi.place(j).lon) <= pcfg["near_km"] for j in sure_other[:50] if j != idx)
+        if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg):
+            m.key = ("DROP",) if m.label in ("", "EMB") else m.key
+            continue
         if m.label == "EMB":  # a place name inside an organisation/event name
-            main = fold(p.name) == fold(m.text).removeprefix("the ") or p.kind in ("country", "continent")
+            main = fold(p.name) == fold(m.text).removeprefix("the ") or p.kind in ("country", "continent", "capital") or p.pop >= 1_000_000
             if not main or not (p.kind in EMBED_KINDS or p.pop >= pcfg.get("embedded_min_pop", 100_000) or idx in sure_set):
                 m.key = ("DROP",)
                 continue
@@ -190,7 +196,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         m.key = ("P", str(idx))
         if actor:
             m.actor = True
-            if p.kind == "capital" and p.cc in pi.gaz.country_of:
+            if p.kind in ("capital", "landmark") and p.cc in pi.gaz.country_of:
                 m.key = ("P", str(idx), "capital")
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     for i, (cc, actor) in sorted(demonym_toks.items()):
@@ -209,6 +215,35 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions.sort(key=lambda m: (m.start, -m.end))
     cluster(mentions, lex)
     return mentions
+
+
+def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any]) -> bool:
+    """Evidence against a place reading: a title word ("Miss"), a party in a case name
+    ("v. Ferguson"), or common English words ("Congress", "Queen City") that resolve only to a
+    small place, with neither a place label in a locative context nor a tagged place of the
+    document nearby ("Klamath Falls" beside "Oregon") to back them."""
+    if m.end - m.start == 1 and doc[m.start].lower_.rstrip(".") in _TITLE_WORDS:
+        return True
+    if m.start > 0 and doc[m.start - 1].lower_ in ("v.", "v", "vs.", "vs"):
+        return True
+    if m.end < len(doc) and doc[m.end].text == ":" and doc[m.start : m.end].text.isupper():
+        return True  # a transcript's speaker label ("WALLACE:")
+    words = [t for t in doc[m.start : m.end] if t.is_alpha]
+    if not words or not all(common_word(t.lower_) for t in words):
+        return False
+    if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
+        return False
+    small = p.pop < pcfg.get("common_word_min_pop", 100_000)
+    return (p.kind in ("city", "admin2") and small) or (
+        p.kind == "admin1" and p.cc not in sure_cc and p.pop < pcfg.get("common_word_admin1_max_pop", 5_000_000))
+
+
+def _strong_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A locative context other than "of" ("the attention of Congress" is not one)."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return False
+    return _locative(doc, start, end, lex)
 
 
 def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:

@@ -27,6 +27,7 @@ EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"
 # population or another mention of the same place in the document)
 EMBED_KINDS = frozenset({"country", "continent", "admin1", "capital", "region", "water", "river", "mountain", "desert"})
 _HYPHENS = ("-", "–", "‐")
+_EMBED_AFTER = frozenset({"of", "at", "in", "for", "the"})
 _MAX_SUB = 4
 
 
@@ -102,11 +103,14 @@ def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int
         if i in skip or not _name_token(doc[i]):
             i += 1
             continue
+        after_name = i > start and doc[i - 1].lower_ not in _EMBED_AFTER
         hit = None
         for j in range(min(end, i + _MAX_SUB), i, -1):
             if (i, j) == (start, end) or not all(_name_token(t) and t.i not in skip for t in doc[i:j]):
                 continue
-            if pi.candidates(doc[i:j].text, skeleton_min_pop, skeleton=False):
+            cands = pi.candidates(doc[i:j].text, skeleton_min_pop, skeleton=False)
+            # after another name ("Wells Fargo", "HSBC Malta") only a country or continent
+            if cands and (not after_name or any(pi.place(c).kind in ("country", "continent") for c, _ in cands)):
                 hit = j
                 break
         if hit:
@@ -130,7 +134,7 @@ def dateline_places(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         j = i
         while j < n and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j].text) > 1:
             j += 1
-        if j > i and j < n and doc[j].text in (",", "-", "--", "—", "–", "(", ":") and not any(k in taken for k in range(i, j)):
+        if j > i and j < n and doc[j].text in (",", "-", "--", "—", "–", "(") and not any(k in taken for k in range(i, j)):
             out.append((i, j))
         i = max(j, i + 1)
     return out

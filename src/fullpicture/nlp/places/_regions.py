@@ -12,7 +12,7 @@ from typing import Any
 
 from fullpicture.nlp.places._translit import fold, skeleton
 
-FEATURE_KINDS = ("region", "water", "river", "mountain", "desert", "crossing")
+FEATURE_KINDS = ("region", "water", "river", "mountain", "desert", "crossing", "landmark")
 
 # a second-level division whose name carries one of these words is indexed by its full name
 _ADMIN2_WORDS = frozenset(

@@ -229,10 +229,8 @@ def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min
     """Drop a first-level division when a capital or a city of at least ``min_pop`` in the same
     country bears the same main name: "New York", "Washington" are the cities; "Quebec" (a
     city of 0.5M) stays the province."""
-    f = fold(text).removeprefix("the ")
     big = {pi.place(i).cc for i, _ in cands
-           if pi.place(i).kind in ("capital", "city") and fold(pi.place(i).name) == f
-           and (pi.place(i).kind == "capital" or pi.place(i).pop >= min_pop)}
+           if pi.place(i).kind == "capital" or (pi.place(i).kind == "city" and pi.place(i).pop >= min_pop)}
     if not big:
         return cands
     return [c for c in cands if not (pi.place(c[0]).kind == "admin1" and pi.place(c[0]).cc in big)]

@@ -19,7 +19,7 @@ from fullpicture.models import Entity
 from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp.places._annotate import build_entities, collect
 from fullpicture.nlp.places._resolve import PlaceIndex
-from fullpicture.nlp.places._wordlists import get_lexicon
+from fullpicture.nlp.places._wordlists import get_lexicon, register_common_words
 
 _DEFAULTS: dict[str, Any] = {
     "alias_files": [],
@@ -41,9 +41,11 @@ def _config(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 class EntitiesComponent:
     """The ``fp_entities`` pipeline component (gazetteer loaded once per process)."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], nlp: Language | None = None) -> None:
         self.cfg, files = _config(settings)
         self.lex = get_lexicon()
+        if nlp is not None:
+            register_common_words(nlp)
         from fullpicture.nlp.framing._lexicon import shipped_entries
 
         naming = [(e.terms, e.counter_terms) for e in shipped_entries()
@@ -60,7 +62,7 @@ class EntitiesComponent:
 @Language.factory("fp_entities", default_config={"settings": {}})
 def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> EntitiesComponent:
     """Factory for ``fp_entities``."""
-    return EntitiesComponent(settings)
+    return EntitiesComponent(settings, nlp)
 
 
 def entity_by_id(doc: Doc, entity_id: str) -> Entity | None:
