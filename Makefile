@@ -15,6 +15,7 @@ setup:
 lint:
 	.venv/bin/ruff check src tests eval bench
 	.venv/bin/mypy
+	.venv/bin/lint-imports
 
 bench:
 	.venv/bin/python bench/bench.py

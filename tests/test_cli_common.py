@@ -76,7 +76,8 @@ def test_settings_override_of_the_wrong_type_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match=r"\[align\.threshold\] must be a number"):
         load_settings(bad)
     ok = tmp_path / "ok.toml"
-    ok.write_text("[align]\nthreshold = 1\nembeddings = false\n[myplugin]\nx = 'y'\n", encoding="utf-8")
+    # a plugin's own settings live under [plugins.<name>] (unknown top-level sections are refused)
+    ok.write_text("[align]\nthreshold = 1\nembeddings = false\n[plugins.myplugin]\nx = 'y'\n", encoding="utf-8")
     s = load_settings(ok)
     assert s.get("align", "threshold") == 1 and s.get("align", "embeddings") is False
-    assert s.get("myplugin", "x") == "y"
+    assert s.get("plugins", "myplugin") == {"x": "y"}

@@ -43,7 +43,7 @@ def test_dask_local_cluster_matches_serial(docs, serial, settings):
 
 
 def test_failure_is_isolated(docs, settings, monkeypatch):
-    import fullpicture._api as api
+    import fullpicture.nlp.pipeline as api
 
     real_many = api.analyze_documents
     bad = docs[1].id

@@ -13,20 +13,17 @@ from fullpicture.settings import Settings, load_settings
 def analyze_documents(
     documents: Iterable[Document], settings: Settings | None = None
 ) -> Iterator[Analysis]:
-    """Analyse documents in a stream; the pipeline loads once per process."""
-    from fullpicture.nlp.convert import doc_to_analysis
-    from fullpicture.nlp.pipeline import get_pipeline, run
+    """Analyse documents in a stream; each with its language's pipeline (loaded once per process)."""
+    from fullpicture.nlp import pipeline
 
-    settings = settings or load_settings()
-    nlp = get_pipeline(settings)
-    batch = int(settings.get("pipeline", "batch_size", 16))
-    for doc in run(nlp, documents, batch_size=batch):
-        yield doc_to_analysis(doc)
+    return pipeline.analyze_documents(documents, settings or load_settings())
 
 
 def analyze_document(document: Document, settings: Settings | None = None) -> Analysis:
     """Analyse one document. A pure, picklable function for process pools and Dask."""
-    return next(analyze_documents([document], settings))
+    from fullpicture.nlp import pipeline
+
+    return pipeline.analyze_document(document, settings or load_settings())
 
 
 def analyze(

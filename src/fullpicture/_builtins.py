@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fullpicture.plugins import hookimpl
+from fullpicture._hookspecs import hookimpl
 
 
 @hookimpl

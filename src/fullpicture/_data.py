@@ -15,3 +15,17 @@ def data_text(area: str, name: str) -> str:
 def data_toml(area: str, name: str) -> dict[str, Any]:
     """The parsed TOML file ``data/<area>/<name>``."""
     return tomllib.loads(data_text(area, name))
+
+
+def data_toml_lang(area: str, name: str, language: str = "en") -> dict[str, Any]:
+    """``data/<area>/<stem>.<language>.toml`` when the language has its own file, else ``name``.
+
+    English data files carry no language suffix; French and Russian ones are ``*.fr.toml`` and
+    ``*.ru.toml`` beside them, with the same keys.
+    """
+    if language and language != "en":
+        stem = name.rsplit(".", 1)[0]
+        variant = resources.files("fullpicture").joinpath("data", area, f"{stem}.{language}.toml")
+        if variant.is_file():
+            return tomllib.loads(variant.read_text(encoding="utf-8"))
+    return data_toml(area, name)

@@ -41,12 +41,43 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+#: Keys read by the code with an in-code default, valid though the shipped files omit them.
+_EXTRA_KEYS: dict[str, frozenset[str]] = {
+    "entities": frozenset({"alias_files", "labels", "max_name_tokens"}),
+    "plugins": frozenset({"alias_files", "lexicon_files"}),
+}
+#: Tables whose keys are free (names chosen by the user); ``[plugins.<name>]`` belongs to plugins.
+_OPEN_TABLES = frozenset({"align.type_groups", "align.conflict_actor_kinds"})
+
+
+def _closest(name: str, valid: list[str]) -> str:
+    import difflib
+
+    best = difflib.get_close_matches(name, valid, n=1, cutoff=0.5) or difflib.get_close_matches(name, valid, n=1, cutoff=0.0)
+    return best[0] if best else ""
+
+
 def _check_types(base: dict[str, Any], over: dict[str, Any], where: str, path: str = "") -> None:
-    """Every overridden key keeps the type of its shipped default (ints and floats mix)."""
+    """Every overridden key exists in the shipped settings (else it is refused with its name and
+    the closest valid key) and keeps the type of its shipped default (ints and floats mix)."""
     for key, value in over.items():
         name = f"{path}.{key}" if path else key
+        if path in _OPEN_TABLES or path.startswith("plugins."):
+            continue
         if key not in base:
-            continue  # new keys are allowed (plugins read their own)
+            if key in _EXTRA_KEYS.get(path, ()) or (path == "" and key == "plugins" and isinstance(value, dict)):
+                if path == "" and key == "plugins":
+                    _check_types({k: [] for k in _EXTRA_KEYS["plugins"]}, value, where, "plugins")
+                continue
+            if path == "plugins" and isinstance(value, dict):
+                continue  # [plugins.<name>]: a plugin's own settings
+            valid = sorted(set(base) | _EXTRA_KEYS.get(path, frozenset()) | ({"plugins"} if not path else set()))
+            near = _closest(key, valid)
+            if path:
+                hint = f"; did you mean [{path}] {near}?" if near else ""
+                raise ConfigError(f"{where}: unknown setting {key!r} in [{path}]{hint} (see the shipped data/settings/*.toml)")
+            hint = f"; did you mean [{near}]?" if near else ""
+            raise ConfigError(f"{where}: unknown section [{key}]{hint} (plugins read [plugins.<name>]; see the shipped data/settings/*.toml)")
         want = base[key]
         if isinstance(want, dict) and isinstance(value, dict):
             _check_types(want, value, where, name)

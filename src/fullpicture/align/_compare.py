@@ -18,6 +18,7 @@ from fullpicture.align._topics import tfidf_vectors
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
+from fullpicture.nlp.events._data import trigger_gloss
 from fullpicture.settings import Settings, load_settings
 
 
@@ -29,9 +30,13 @@ def _wording(members: list[Member]) -> list[SideWording]:
     out: dict[tuple[str, str], SideWording] = {}
     for m in members:
         a, ev = m.analysis, m.event
-        w = out.setdefault((m.side, a.document.id), SideWording(side=m.side, document=a.document.id))
+        lang = a.document.language
+        w = out.setdefault((m.side, a.document.id), SideWording(side=m.side, document=a.document.id, language=lang))
         if ev.trigger.text not in w.triggers:
             w.triggers.append(ev.trigger.text)
+            if lang and lang != "en":
+                gloss = trigger_gloss(lang)
+                w.glosses.append(gloss.get((ev.trigger.lemma or "").lower()) or gloss.get(ev.trigger.text.lower(), ""))
         for cue in a.framing:
             if ev.evidence.start <= cue.start < ev.evidence.end and cue.text not in w.framing:
                 w.framing.append(cue.text)

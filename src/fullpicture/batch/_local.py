@@ -30,24 +30,24 @@ Result = Analysis | Failure
 
 def analyze_safe(document: Document, settings: Settings) -> Result:
     """Analyse one document; any exception becomes a :class:`Failure` (picklable)."""
-    from fullpicture._api import analyze_document
+    from fullpicture.nlp import pipeline
 
     try:
-        return analyze_document(document, settings)
+        return pipeline.analyze_document(document, settings)
     except Exception as exc:  # isolate one bad document from the batch
         return Failure(document.info.source, document.id, f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 def run_serial(documents: Iterable[Document], settings: Settings, batch_size: int = 16) -> Iterator[Result]:
     """One process: spaCy's ``nlp.pipe`` over chunks; a failing chunk is redone one by one."""
-    from fullpicture._api import analyze_documents
+    from fullpicture.nlp import pipeline
 
     chunk: list[Document] = []
 
     def flush() -> Iterator[Result]:
         results: list[Result]
         try:
-            results = list(analyze_documents(chunk, settings))
+            results = list(pipeline.analyze_documents(chunk, settings))
         except Exception:
             results = [analyze_safe(d, settings) for d in chunk]
         chunk.clear()

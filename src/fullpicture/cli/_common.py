@@ -19,17 +19,42 @@ T = TypeVar("T")
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+#: Where to report a bug (printed with every internal error).
+BUG_HINT = "this is a bug in fullpicture: please report it with the command and, if you can, the input (set FULLPICTURE_DEBUG=1 for the traceback)"
+
+
+def one_line(msg: object) -> str:
+    """``msg`` as one printable line of valid UTF-8 (whitespace collapsed, lone surrogates replaced)."""
+    from fullpicture._safetext import clean
+
+    return clean(" ".join(str(msg).split())) or type(msg).__name__
 
 
 def report_error(msg: object) -> None:
     """Print one line ``fullpicture: error: <msg>`` to stderr (never a traceback)."""
-    text = " ".join(str(msg).split()) or type(msg).__name__
-    click.echo(f"fullpicture: error: {text}", err=True)
+    click.echo(f"fullpicture: error: {one_line(msg)}", err=True)
+
+
+def json_text(obj: object, *, indent: int | None = None) -> str:
+    """JSON text that is always valid UTF-8 (any lone surrogate left is replaced)."""
+    import json
+
+    from fullpicture._safetext import clean
+
+    return clean(json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
 def report_warning(msg: str) -> None:
     """Print one line ``fullpicture: warning: <msg>`` to stderr."""
-    click.echo(f"fullpicture: warning: {' '.join(msg.split())}", err=True)
+    click.echo(f"fullpicture: warning: {one_line(msg)}", err=True)
+
+
+def report_notice(source: str, notice: str | None) -> None:
+    """Print a document's analysis notice (e.g. a language without a full pipeline) to stderr."""
+    if notice:
+        click.echo(f"fullpicture: notice: {source}: {notice}", err=True)
 
 
 def progress_enabled() -> bool:
@@ -128,5 +153,12 @@ def guard(exc: BaseException) -> int:
     if isinstance(exc, FullpictureError):
         report_error(exc)
         return EXIT_SOME_FAILED
-    report_error(f"internal error: {type(exc).__name__}: {exc}")
-    return EXIT_SOME_FAILED
+    import os
+
+    if os.environ.get("FULLPICTURE_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exception(exc)
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    report_error(f"internal error: {type(exc).__name__}: {detail} ({BUG_HINT})")
+    return EXIT_INTERNAL

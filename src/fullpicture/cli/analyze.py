@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import IO
@@ -16,9 +15,11 @@ from fullpicture.cli._common import (
     collect_documents,
     fail_usage,
     guard,
+    json_text,
     load_settings_or_exit,
     progress,
     report_error,
+    report_notice,
 )
 from fullpicture.models import Analysis
 
@@ -70,7 +71,7 @@ def analyze_cmd(
 
     Unreadable inputs (empty, binary, too large, undecodable, malformed) are reported
     one line each on stderr; the others are still analysed. Exit codes: 0 ok, 1 some
-    inputs failed, 2 usage error.
+    inputs failed, 2 usage error, 3 internal error (a bug: please report it).
     """
     if as_json and as_jsonl:
         fail_usage("choose one of --json and --jsonl")
@@ -105,19 +106,29 @@ def _run(
     try:
         results = analyze_many(progress(docs, len(docs), "Analysing"), settings, workers=workers,
                                dask=dask)
+        payload: list[dict] = []
         for result in results:
             if isinstance(result, Failure):
                 report_error(result)
                 failed += 1
-            elif as_jsonl:
-                out.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
+                continue
+            report_notice(result.document.source, result.document.notice)
+            try:  # the error boundary of one document's output
+                item = result.to_json_dict() if (as_json or as_jsonl) else None
+                line = json_text(item) if as_jsonl else ""
+            except Exception as exc:
+                report_error(f"{result.document.source}: could not be converted to JSON ({type(exc).__name__}: {str(exc)[:120]})")
+                failed += 1
+                continue
+            if as_jsonl:
+                out.write(line + "\n")
                 out.flush()
+            elif as_json and item is not None:
+                payload.append(item)
             else:
                 analyses.append(result)
         if as_json:
-            payload = [a.to_json_dict() for a in analyses]
-            json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            out.write(json_text(payload[0] if len(payload) == 1 else payload, indent=2) + "\n")
         elif not as_jsonl and analyses:
             _summary(analyses, out)
     finally:

@@ -18,6 +18,7 @@ from fullpicture.cli._common import (
     load_settings_or_exit,
     progress,
     report_error,
+    report_notice,
 )
 
 #: Test hook: exit abruptly (no cleanup) after this many documents were stored.
@@ -51,7 +52,8 @@ def ingest_cmd(
       fullpicture ingest articles/ --db postgresql+psycopg://me@localhost/fp
 
     Prints how many documents were added, skipped (already stored) and failed.
-    Exit codes: 0 ok, 1 some inputs failed, 2 usage error (e.g. the database cannot be opened).
+    Exit codes: 0 ok, 1 some inputs failed, 2 usage error (e.g. the database cannot be opened),
+    3 internal error (a bug: please report it).
     """
     try:
         code = _run(paths, db, perspective, settings_file, workers, scheduler or use_dask)
@@ -78,7 +80,7 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
         docs, errors = collect_documents(paths, settings, perspective)
         for err in errors:
             report_error(err)
-        new = [d for d in docs if not store.has(d.id)]
+        new = [d for d in docs if not store.has(d.id)]  # resume: what is stored is skipped
         added, skipped, failed = 0, len(docs) - len(new), len(errors)
         results = analyze_many(progress(new, len(new), "Ingesting"), settings, workers=workers,
                                dask=dask)
@@ -87,13 +89,17 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
                 report_error(result)
                 failed += 1
                 continue
-            try:
+            report_notice(result.document.source, result.document.notice)
+            try:  # the error boundary of one document's write
                 if store.add(result):
                     added += 1
                 else:
                     skipped += 1
             except StoreError as exc:
                 report_error(exc)
+                failed += 1
+            except Exception as exc:
+                report_error(f"{result.document.source}: could not be stored ({type(exc).__name__}: {str(exc)[:120]})")
                 failed += 1
             if crash_after and added >= crash_after:
                 os._exit(86)

@@ -1,7 +1,8 @@
-"""``fullpicture serve``: browse a store and its comparison in a web browser."""
+"""``fullpicture serve``: browse a store and its comparisons in a web browser."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,29 +14,56 @@ from fullpicture.cli import cli
 @cli.command("serve")
 @click.option("--db", type=click.Path(path_type=Path), required=True, help="The store to serve (read-only).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
-def serve_cmd(db: Path, port: int) -> None:
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but loopback needs a token.")
+@click.option("--token", default=None, metavar="TOKEN",
+              help="Require this token (Authorization: Bearer TOKEN, or ?token=TOKEN once per browser). "
+                   "Default: $FULLPICTURE_TOKEN.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also accept this Host header (a name the server is reached by). Repeatable.")
+@click.option("--settings", "settings_file", type=click.Path(path_type=Path), default=None,
+              help="A TOML file overriding the shipped settings ([web] limits and timeouts).")
+def serve_cmd(db: Path, port: int, host: str, token: str | None, allow_hosts: tuple[str, ...],
+              settings_file: Path | None) -> None:
     """Serve a store read-only on http://127.0.0.1:PORT/.
 
     \b
-    Pages:  /                      the documents, and a form to compare a topic
-            /compare?topic=...      the comparison report
-    JSON:   /api/documents.json     the documents' metadata
-            /api/compare.json?topic=...   the comparison (fullpicture/comparison/v1)
+    Pages:  /                        stories, newest first, with coverage and blindspots
+            /story/ID                the comparison of one story (side picker)
+            /doc/ID  /place/KEY  /outlet/SITE  /search?q=...
+            /compare?topic=...       the comparison of a topic
+    JSON:   /api/...                 the same data as every page; /api/openapi.json describes it
+    Export: /export/TABLE.csv|json|geojson|parquet
     """
+    from fullpicture._errors import FullpictureError
+    from fullpicture.settings import load_settings
     from fullpicture.web import Data, make_server
 
+    token = token or os.environ.get("FULLPICTURE_TOKEN") or None
     if not db.exists():
         raise click.UsageError(f"{db}: no such database")
     try:
-        server = make_server(Data(db), port)
+        settings = load_settings(settings_file)
+        data = Data(db, settings=settings)
+        data.store()  # refuse an empty or foreign file now, not on the first request
+        server = make_server(data, port, host=host, token=token, allow_hosts=allow_hosts, settings=settings)
+    except FullpictureError as exc:
+        from fullpicture.web._app import safe_message
+
+        click.echo(f"fullpicture: error: {db.name}: {safe_message(exc, db)}", err=True)
+        sys.exit(2)
     except OSError as exc:
-        click.echo(f"fullpicture: cannot listen on 127.0.0.1:{port} ({exc.strerror or exc})", err=True)
+        click.echo(f"fullpicture: cannot listen on {host}:{port} ({exc.strerror or exc})", err=True)
         sys.exit(1)
+    shown = f"[{host}]" if ":" in host else host
     real_port = server.server_address[1]
-    click.echo(f"fullpicture: serving {db} on http://127.0.0.1:{real_port}/ (Ctrl-C to stop)", err=True)
+    note = " (token required)" if token else ""
+    click.echo(f"fullpicture: serving {db.name} on http://{shown}:{real_port}/{note} (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        click.echo("fullpicture: stopped", err=True)
+        pass
     finally:
         server.server_close()
+        data.close()
+        click.echo("fullpicture: stopped", err=True)

@@ -9,23 +9,10 @@ from typing import Any
 
 from fullpicture._errors import EmptyInputError, InputError, MalformedInputError
 from fullpicture.ingest._html import html_fragment_blocks
+from fullpicture.ingest._meta import MetaChecker
 from fullpicture.ingest._raw import Block, RawDocument
-from fullpicture.models import Author
-
-FIELDS = ("text", "html", "title", "published", "date", "source", "authors", "author", "perspective", "site", "url")
-
-
-def _authors(value: object) -> list[str | Author]:
-    if isinstance(value, str):
-        return [value]
-    out: list[str | Author] = []
-    for a in value if isinstance(value, list) else []:
-        if isinstance(a, str):
-            out.append(a)
-        elif isinstance(a, dict) and a.get("name"):
-            aff = a.get("affiliation")
-            out.append(Author(name=str(a["name"]), affiliation=str(aff) if aff else None))
-    return out
+from fullpicture.ingest._safe import display_name
+from fullpicture.settings import Settings
 
 
 def _records(text: str) -> Iterator[tuple[int, Any, str | None]]:
@@ -34,7 +21,7 @@ def _records(text: str) -> Iterator[tuple[int, Any, str | None]]:
     if stripped[:1] == "[" or (stripped[:1] == "{" and "\n" in stripped and not stripped.split("\n", 1)[0].rstrip().endswith("}")):
         try:
             whole = json.loads(stripped)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             whole = None
         if isinstance(whole, list):
             yield from ((i, obj, None) for i, obj in enumerate(whole, 1))
@@ -49,13 +36,17 @@ def _records(text: str) -> Iterator[tuple[int, Any, str | None]]:
             yield n, json.loads(line), None
         except json.JSONDecodeError as exc:
             yield n, None, f"line is not valid JSON ({exc.msg} at column {exc.colno})"
+        except (ValueError, RecursionError) as exc:  # nesting too deep, integer too long
+            yield n, None, f"line is not usable JSON ({type(exc).__name__})"
 
 
-def read_jsonl(path: Path, text: str) -> list[RawDocument | InputError]:
-    """Each non-empty line: an object with ``text`` (or ``html``); bad lines become errors."""
+def read_jsonl(path: Path, text: str, settings: Settings | None = None) -> list[RawDocument | InputError]:
+    """Each non-empty line: an object with ``text`` (or ``html``); bad lines become errors.
+    Metadata fields are checked by type and size (:class:`~fullpicture.ingest._meta.MetaChecker`)."""
     out: list[RawDocument | InputError] = []
+    name = display_name(path)
     for n, obj, err in _records(text):
-        where = f"{path}:{n}"
+        where = f"{name}:{n}"
         if err is not None:
             out.append(MalformedInputError(where, err, "each line must be one JSON object"))
             continue
@@ -64,6 +55,11 @@ def read_jsonl(path: Path, text: str) -> list[RawDocument | InputError]:
             continue
         body = obj.get("text")
         html = obj.get("html")
+        check = MetaChecker(where, settings)
+        bad = next((k for k in ("text", "html") if obj.get(k) is not None and not isinstance(obj.get(k), str)), None)
+        if bad is not None:
+            out.append(check.refuse(bad, f"must be a string, not {type(obj[bad]).__name__}"))
+            continue
         if isinstance(body, str) and body.strip():
             blocks = [Block(body)]
         elif isinstance(html, str) and html.strip():
@@ -71,20 +67,16 @@ def read_jsonl(path: Path, text: str) -> list[RawDocument | InputError]:
         else:
             out.append(EmptyInputError(where, 'line has no "text" string', 'add a non-empty "text" field'))
             continue
-        meta = {k: obj.get(k) for k in FIELDS}
-        published = meta["published"] or meta["date"]
-        persp = meta["perspective"]
-        if isinstance(persp, dict):
-            persp = persp.get("label")
+        try:
+            meta = check.record(obj)
+        except InputError as exc:
+            out.append(exc)
+            continue
         out.append(RawDocument(
             blocks=blocks, format="jsonl", source_suffix=f":{n}",
-            title=_s(meta["title"]), published=_s(published), site=_s(meta["site"]), url=_s(meta["url"]),
-            authors=_authors(meta["authors"] or meta["author"]), perspective=_s(persp), source=_s(meta["source"]),
+            title=meta["title"], published=meta["published"], site=meta["site"], url=meta["url"],
+            authors=meta["authors"], perspective=meta["perspective"], source=meta["source"],
         ))
     if not out:
-        raise EmptyInputError(str(path), "JSON Lines file has no lines", "write one JSON object per line")
+        raise EmptyInputError(name, "JSON Lines file has no lines", "write one JSON object per line")
     return out
-
-
-def _s(value: object) -> str | None:
-    return None if value is None or value == "" else str(value)

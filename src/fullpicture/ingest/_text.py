@@ -1,25 +1,26 @@
-"""Plain-text and Markdown readers."""
+"""Plain-text and Markdown readers.
+
+Markdown is parsed by markdown-it-py (CommonMark, linear time on any input: no regular
+expression here can backtrack); YAML front matter by a safe loader that refuses aliases,
+within ``[ingest] max_front_matter_bytes``.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from fullpicture._errors import MalformedInputError
+from fullpicture.ingest._meta import MetaChecker
 from fullpicture.ingest._raw import Block, RawDocument
+from fullpicture.ingest._safe import display_name
+from fullpicture.settings import Settings, load_settings
 
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^(=+|-+)\s*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
-_EMPH = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_CODE = re.compile(r"`([^`]+)`")
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$")
+# Anchored at both ends and with one greedy group: at most one backtracking pass (linear).
 _WHOLE_EMPH = re.compile(r"\A(\*\*|__|\*|_)(?=\S)(.+)(?<=\S)\1\Z", re.S)
 
 
@@ -28,93 +29,158 @@ def read_text(path: Path, text: str) -> list[RawDocument]:
     return [RawDocument(blocks=[Block(text)], format="text")]
 
 
-def _inline(line: str) -> str:
-    line = _IMAGE.sub(r"\1", line)
-    line = _LINK.sub(r"\1", line)
-    line = _REFLINK.sub(r"\1", line)
-    line = _AUTOLINK.sub(r"\1", line)
-    line = _CODE.sub(r"\1", line)
-    line = _HTML_TAG.sub("", line)
-    for _ in range(2):
-        line = _EMPH.sub(r"\2", line)
-    return line
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases (no "billion laughs" expansion)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("YAML aliases (*name) are not allowed in front matter")
+        return super().compose_node(parent, index)
 
 
-def _front_matter(text: str) -> tuple[dict, str]:
-    m = _FRONT.match(text)
-    if not m:
+def _front_matter(text: str, source: str, limit: int) -> tuple[dict[str, Any], str]:
+    """(metadata, rest of the text) of a ``---`` fenced YAML header, if there is one."""
+    if not text.startswith("---\n"):
         return {}, text
+    end = text.find("\n---\n", 3, limit + 8)
+    if end < 0:
+        if text.find("\n---\n", 3) >= 0:
+            raise MalformedInputError(source, f"YAML front matter is over {limit:,} bytes",
+                                      "shorten it, or raise [ingest] max_front_matter_bytes")
+        return {}, text
+    body = text[4:end]
     try:
-        meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
-        return {}, text
-    return (meta if isinstance(meta, dict) else {}), text[m.end():]
+        meta = yaml.load(body, Loader=_NoAliasLoader)  # noqa: S506  (a SafeLoader subclass)
+    except RecursionError:
+        raise MalformedInputError(source, "YAML front matter is nested too deeply", "simplify it") from None
+    except yaml.YAMLError as exc:
+        if "aliases" in str(exc):
+            raise MalformedInputError(source, "YAML front matter uses aliases (*name), which are not allowed",
+                                      "write each value out") from None
+        return {}, text  # not YAML after all: keep the text as it is
+    return (meta if isinstance(meta, dict) else {}), text[end + 5:]
 
 
-def read_markdown(path: Path, text: str) -> list[RawDocument]:
-    """Markdown to plain blocks: markup removed, headings / emphasis / quotes kept as hints."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta, text = _front_matter(text)
+def strip_tags(html: str) -> str:
+    """Drop ``<tag ...>`` markup from a string, in one linear pass."""
+    out: list[str] = []
+    i, n = 0, len(html)
+    while i < n:
+        j = html.find("<", i)
+        if j < 0:
+            out.append(html[i:])
+            break
+        out.append(html[i:j])
+        nxt = html[j + 1 : j + 2]
+        if nxt.isalpha() or nxt in ("/", "!", "?"):
+            k = html.find(">", j + 1)
+            if k < 0:  # no '>' anywhere after: the rest is text
+                out.append(html[j:])
+                break
+            i = k + 1
+        else:
+            out.append("<")
+            i = j + 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _inline_text(token: Any) -> str:
+    parts: list[str] = []
+    for child in token.children or []:
+        t = child.type
+        if t in ("text", "code_inline"):
+            parts.append(child.content)
+        elif t in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif t == "image":
+            parts.append(_inline_text(child))
+    return "".join(parts)
+
+
+def _blocks(tokens: list[Any]) -> list[Block]:
     blocks: list[Block] = []
-    para: list[str] = []
-    kind: str | None = None
-    in_code = False
+    containers: list[str] = []  # "quote" / "list" stack
+    heading = False
+    list_lines: list[str] = []
+    item_marks: list[str] = []
+    table_rows: list[list[str]] | None = None
 
-    def flush() -> None:
-        nonlocal para, kind
-        if para:
-            raw = "\n".join(para)
-            hint = kind
-            whole = _WHOLE_EMPH.match(raw.strip())
-            if hint is None and whole and "\n\n" not in raw:
-                hint = "emphasis"
-            blocks.append(Block("\n".join(_inline(p) for p in para), hint))
-        para, kind = [], None
+    def emit(text: str, hint: str | None) -> None:
+        if text.strip():
+            blocks.append(Block(text, hint))
 
-    for line in text.split("\n"):
-        if line.strip().startswith(("```", "~~~")):
-            flush()
-            in_code = not in_code
-            continue
-        if in_code:
-            para.append(line)
-            continue
-        if not line.strip() or _REFDEF.match(line) or re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line):
-            flush()
-            continue
-        atx = _ATX.match(line)
-        if atx:
-            flush()
-            blocks.append(Block(_inline(atx.group(2)), "heading"))
-            continue
-        if _SETEXT.match(line) and len(para) == 1:
-            kind = "heading"
-            flush()
-            continue
-        stripped = line.lstrip()
-        if stripped.startswith(">"):
-            if kind not in (None, "quote"):
-                flush()
-            kind = "quote"
-            para.append(stripped.lstrip(">").strip())
-            continue
-        if re.match(r"([-*+]|\d+[.)])\s+", stripped):
-            if para and kind != "list":
-                flush()
-            kind = "list"
-        para.append(line)
-    flush()
-    doc = RawDocument(blocks=blocks, format="markdown")
+    for tok in tokens:
+        t = tok.type
+        if t == "blockquote_open":
+            containers.append("quote")
+        elif t == "blockquote_close":
+            containers.pop()
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            if "list" not in containers:
+                list_lines = []
+            containers.append("list")
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            containers.pop()
+            if "list" not in containers:
+                emit("\n".join(list_lines), "list")
+                list_lines = []
+        elif t == "list_item_open":
+            item_marks.append(f"{tok.info}{tok.markup} " if tok.info else f"{tok.markup} ")
+        elif t == "list_item_close":
+            item_marks.pop()
+        elif t == "heading_open":
+            heading = True
+        elif t == "heading_close":
+            heading = False
+        elif t == "table_open":
+            table_rows = []
+        elif t == "table_close":
+            emit("\n".join(" | ".join(r) for r in table_rows or []), None)
+            table_rows = None
+        elif t == "tr_open" and table_rows is not None:
+            table_rows.append([])
+        elif t == "inline":
+            text = _inline_text(tok)
+            if table_rows is not None:
+                if table_rows:
+                    table_rows[-1].append(text.strip())
+            elif heading:
+                emit(text, "heading")
+            elif "list" in containers:
+                mark = item_marks[-1] if item_marks else ""
+                indent = "  " * max(0, len(item_marks) - 1)
+                list_lines.append(indent + mark + text.replace("\n", " "))
+                if item_marks:
+                    item_marks[-1] = " " * len(item_marks[-1])  # later paragraphs of the item
+            elif containers and containers[-1] == "quote":
+                emit(text, "quote")
+            else:
+                whole = _WHOLE_EMPH.match(tok.content.strip())
+                emit(text, "emphasis" if whole else None)
+        elif t in ("fence", "code_block"):
+            (list_lines.append if "list" in containers else lambda s: emit(s, None))(tok.content.rstrip("\n"))
+        elif t == "html_block":
+            emit(strip_tags(tok.content), None)
+    return blocks
+
+
+def read_markdown(path: Path, text: str, settings: Settings | None = None) -> list[RawDocument]:
+    """Markdown to plain blocks: markup removed, headings / emphasis / quotes / lists kept as hints."""
+    settings = settings or load_settings()
+    source = display_name(path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    limit = int(settings.get("ingest", "max_front_matter_bytes", 16384))
+    meta, text = _front_matter(text, source, limit)
+    doc = RawDocument(blocks=_blocks(_parser().parse(text)), format="markdown")
     if meta:
-        doc.title = _str(meta.get("title"))
-        doc.published = _str(meta.get("date") or meta.get("published"))
-        doc.site = _str(meta.get("site"))
-        doc.url = _str(meta.get("url"))
-        doc.perspective = _str(meta.get("perspective"))
-        authors = meta.get("authors") or meta.get("author")
-        doc.authors = [str(a) for a in authors] if isinstance(authors, list) else ([str(authors)] if authors else [])
+        m = MetaChecker(f"{source} (front matter)", settings).record(meta)
+        doc.title, doc.published, doc.site = m["title"], m["published"], m["site"]
+        doc.url, doc.perspective, doc.authors = m["url"], m["perspective"], m["authors"]
     return [doc]
-
-
-def _str(value: object) -> str | None:
-    return None if value is None else str(value)

@@ -18,12 +18,14 @@ from typing import Any
 
 from fullpicture._errors import EmptyInputError, FullpictureError, InputError, MalformedInputError
 from fullpicture.ingest._build import to_document
-from fullpicture.ingest._detect import check_size, decode_bytes, guess_format
+from fullpicture.ingest._detect import decode_bytes, guess_format
 from fullpicture.ingest._document import Document
 from fullpicture.ingest._feed import read_feed
 from fullpicture.ingest._html import read_html
 from fullpicture.ingest._jsonl import read_jsonl
+from fullpicture.ingest._meta import MetaChecker
 from fullpicture.ingest._raw import Block, RawDocument
+from fullpicture.ingest._safe import check_link, clean, display_name, read_capped, sidecar_path
 from fullpicture.ingest._text import read_markdown, read_text
 from fullpicture.settings import Settings, load_settings
 
@@ -32,7 +34,7 @@ Reader = Callable[[Path, bytes, Settings], list[Any]]
 
 def _decoding(fn: Callable[[Path, str], list[Any]]) -> Reader:
     def read(path: Path, raw: bytes, settings: Settings) -> list[Any]:
-        return fn(path, decode_bytes(raw, str(path), settings))
+        return fn(path, decode_bytes(raw, display_name(path), settings))
 
     read.__doc__ = fn.__doc__
     read.__name__ = fn.__name__
@@ -40,15 +42,23 @@ def _decoding(fn: Callable[[Path, str], list[Any]]) -> Reader:
 
 
 def _read_feed(path: Path, raw: bytes, settings: Settings) -> list[Any]:
-    decode_bytes(raw, str(path), settings)  # empty / binary checks
+    decode_bytes(raw, display_name(path), settings)  # empty / binary checks
     return read_feed(path, raw)
+
+
+def _read_markdown(path: Path, raw: bytes, settings: Settings) -> list[Any]:
+    return read_markdown(path, decode_bytes(raw, display_name(path), settings), settings)
+
+
+def _read_jsonl(path: Path, raw: bytes, settings: Settings) -> list[Any]:
+    return read_jsonl(path, decode_bytes(raw, display_name(path), settings), settings)
 
 
 BY_FORMAT: dict[str, Reader] = {
     "text": _decoding(read_text),
-    "markdown": _decoding(read_markdown),
+    "markdown": _read_markdown,
     "html": _decoding(read_html),
-    "jsonl": _decoding(read_jsonl),
+    "jsonl": _read_jsonl,
     "feed": _read_feed,
 }
 
@@ -76,64 +86,84 @@ def reader_table() -> dict[str, Reader]:
     return table
 
 
-def _sidecar(path: Path) -> dict[str, Any]:
-    """Metadata from ``<name>.meta.json`` next to a file (title, published, perspective, ...)."""
-    side = path.with_name(path.stem + ".meta.json")
-    if not side.is_file():
-        return {}
+def _sidecar(path: Path, settings: Settings) -> dict[str, Any]:
+    """Metadata from ``<name>.meta.json`` next to a file (title, published, perspective, ...),
+    checked by type and size; an unreadable or ill-typed side-car is the document's error."""
+    side = sidecar_path(path)
     try:
-        data = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if side is None or not side.is_file():
+            return {}
+    except OSError:
         return {}
-    return data if isinstance(data, dict) else {}
+    where = display_name(side)
+    raw = read_capped(side, int(settings.get("ingest", "max_meta_bytes", 65536)), "side-car file")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise MalformedInputError(where, "side-car metadata is not valid UTF-8 JSON", "fix or remove the .meta.json file") from None
+    if not isinstance(data, dict):
+        raise MalformedInputError(where, "side-car metadata is not a JSON object", 'write {"title": "...", "published": "..."}')
+    return MetaChecker(where, settings).record(data)
 
 
-def _read_file(path: Path, settings: Settings, perspective: str | None, table: dict[str, Reader]) -> Iterator[Document | InputError]:
-    source = str(path)
+def _read_items(path: Path, settings: Settings, table: dict[str, Reader], root: Path | None) -> list[Any]:
+    source = display_name(path)
+    check_link(path, root, str(settings.get("ingest", "symlinks", "inside")))
+    raw = read_capped(path, int(settings.get("ingest", "max_bytes", 5_000_000)))
+    reader = table.get(path.suffix.lower())
+    if reader is None:
+        reader = BY_FORMAT[guess_format(path, decode_bytes(raw, source, settings)) or "text"]
     try:
-        check_size(path, settings)
-        raw = path.read_bytes()
-    except InputError as exc:
-        yield exc
-        return
-    except OSError as exc:
-        yield InputError(source, f"cannot read the file ({exc.strerror or exc})", "check the path and its permissions")
-        return
-    try:
-        reader = table.get(path.suffix.lower())
-        if reader is None:
-            reader = BY_FORMAT[guess_format(path, decode_bytes(raw, source, settings)) or "text"]
-        items = reader(path, raw, settings)
-    except InputError as exc:
-        yield exc
-        return
+        return reader(path, raw, settings)
+    except InputError:
+        raise
     except FullpictureError as exc:
-        yield MalformedInputError(source, str(exc))
-        return
+        raise MalformedInputError(source, str(exc)) from None
+    except RecursionError:
+        raise MalformedInputError(source, "could not be parsed (nested too deeply)", "check that the file is well-formed") from None
+    except MemoryError:
+        raise MalformedInputError(source, "could not be parsed within the memory available", "split the file") from None
     except Exception as exc:  # a reader library failing on broken input
-        yield MalformedInputError(source, f"could not be parsed ({type(exc).__name__}: {str(exc)[:120]})", "check that the file is complete")
+        raise MalformedInputError(source, f"could not be parsed ({type(exc).__name__}: {clean(str(exc))[:120]})", "check that the file is complete") from None
+
+
+def _read_file(path: Path, settings: Settings, perspective: str | None, table: dict[str, Reader],
+               root: Path | None = None) -> Iterator[Document | InputError]:
+    """Every document of one file, or one error line per bad file or entry. No exception
+    escapes: whatever goes wrong with this file stays this file's error."""
+    source = display_name(path)
+    try:
+        items = _read_items(path, settings, table, root)
+        side = _sidecar(path, settings)
+    except InputError as exc:
+        yield exc
         return
-    side = _sidecar(path)
+    except Exception as exc:  # the error boundary of one file
+        yield InputError(source, f"could not be read ({type(exc).__name__}: {clean(str(exc))[:120]})", "please report this as a bug")
+        return
     for item in items:
         if isinstance(item, InputError):
             yield item
             continue
-        if side:
-            item.title = item.title or side.get("title")
-            item.published = item.published or side.get("published") or side.get("date")
-            item.perspective = item.perspective or side.get("perspective")
-            item.site = item.site or side.get("site")
-            if not item.authors and isinstance(side.get("authors"), list):
-                item.authors = [str(a) for a in side["authors"]]
-        src = item.source or (item.url if item.format in ("feed", "jsonl") else None) or source + item.source_suffix
         try:
-            yield to_document(item, src, settings, perspective)
+            if side:
+                item.title = item.title or side["title"]
+                item.published = item.published or side["published"]
+                item.perspective = item.perspective or side["perspective"]
+                item.site = item.site or side["site"]
+                if not item.authors and side["authors"]:
+                    item.authors = list(side["authors"])
+            src = item.source or (item.url if item.format in ("feed", "jsonl") else None) or source + item.source_suffix
+            yield to_document(item, clean(src), settings, perspective)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # the error boundary of one document
+            where = source + item.source_suffix
+            yield InputError(where, f"could not be read ({type(exc).__name__}: {clean(str(exc))[:120]})", "please report this as a bug")
 
 
 def _walk(root: Path, table: dict[str, Reader]) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
         for name in sorted(filenames):
             low = name.lower()
@@ -154,15 +184,21 @@ def iter_documents(
     seen: set[str] = set()
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            files: Iterable[Path] = _walk(path, table)
-        elif path.exists():
-            files = [path]
-        else:
-            yield InputError(str(path), "no such file or directory", "check the path")
+        root: Path | None = None
+        try:
+            if path.is_dir():
+                files: Iterable[Path] = _walk(path, table)
+                root = path
+            elif path.exists() or path.is_symlink():
+                files = [path]
+            else:
+                yield InputError(display_name(path), "no such file or directory", "check the path")
+                continue
+        except OSError as exc:
+            yield InputError(display_name(path), f"cannot read ({exc.strerror or exc})", "check the path")
             continue
         for f in files:
-            for item in _read_file(f, settings, perspective, table):
+            for item in _read_file(f, settings, perspective, table, root):
                 if isinstance(item, Document):
                     if item.id in seen:
                         continue

@@ -66,6 +66,11 @@ class DocumentInfo(_Model):
     site: str | None = None
     format: str | None = Field(default=None, description="text|markdown|html|jsonl|feed")
     time_anchor: TimeAnchor | None = Field(default=None, description="reference time of the time layer (set by analysis)")
+    notice: str | None = Field(
+        default=None,
+        description="Set when the document's language has no full pipeline: what was not analysed",
+    )
+    notes: list[str] = Field(default_factory=list, description="what ingest changed or dropped, e.g. invalid Unicode replaced")
 
 
 class Zone(_Model):

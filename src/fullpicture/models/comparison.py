@@ -55,6 +55,12 @@ class SideWording(_Model):
     document: str
     triggers: list[str] = Field(default_factory=list)
     framing: list[str] = Field(default_factory=list)
+    language: str | None = Field(default=None, description="ISO 639-1 code of the document")
+    glosses: list[str] = Field(
+        default_factory=list,
+        description="English gloss of each trigger (same order; empty string where none is known), "
+                    "for documents not in English",
+    )
 
 
 class AlignedEvent(_Model):

@@ -121,3 +121,9 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[key] = text
     return text
+
+
+def pipeline_language(settings: dict[str, Any]) -> str:
+    """The language a component's pipeline was built for (``[pipeline] language``, default en)."""
+    section = settings.get("pipeline", {}) if isinstance(settings, dict) else {}
+    return str(section.get("language", "en")) if isinstance(section, dict) else "en"

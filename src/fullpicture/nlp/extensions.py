@@ -1,26 +1,53 @@
 """Every ``Doc._``, ``Span._`` and ``Token._`` extension fullpicture uses, declared once.
 
 Components write here; :mod:`fullpicture.nlp.convert` turns a ``Doc`` into an
-:class:`~fullpicture.models.Analysis`. Values are lists of the pydantic models
-from :mod:`fullpicture.models`, so conversion is a copy.
+:class:`~fullpicture.models.Analysis`. What a ``Doc`` stores is plain data (dicts, lists,
+strings, numbers) in ``doc.user_data``, so ``DocBin(store_user_data=True)``, ``Doc.to_bytes``
+and ``nlp.pipe(n_process=2)`` carry it. Components read and write the pydantic models of
+:mod:`fullpicture.models`: the getter builds them from the plain data once per ``Doc`` and
+keeps them in a weak per-``Doc`` cache; the setter stores both. A component that changes a
+model in place (``fp_events`` links figures to events) is followed by :func:`sync`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
+from pydantic import TypeAdapter
 from spacy.tokens import Doc, Span, Token
 
+from fullpicture.models import (
+    Claim,
+    DocumentInfo,
+    Entity,
+    Event,
+    Figure,
+    FramingCue,
+    FramingProfile,
+    TimeAnchor,
+    Timex,
+    Zone,
+)
+
+#: Doc extensions that hold models, with the type their plain data validates to.
+MODEL_EXTENSIONS: dict[str, Any] = {
+    "fp_info": DocumentInfo | None,  # the source document's metadata
+    "fp_zones": list[Zone] | None,  # sorted by start
+    "fp_entities": list[Entity] | None,
+    "fp_timexes": list[Timex] | None,
+    "fp_claims": list[Claim] | None,
+    "fp_figures": list[Figure] | None,
+    "fp_events": list[Event] | None,
+    "fp_framing": list[FramingCue] | None,
+    "fp_framing_profile": FramingProfile | None,
+    "fp_time_anchor": TimeAnchor | None,  # the reference time fp_time used (published or inferred)
+}
+
 DOC_EXTENSIONS: dict[str, object] = {
-    "fp_info": None,  # models.DocumentInfo of the source document
-    "fp_zones": None,  # list[models.Zone], sorted by start
-    "fp_entities": None,  # list[models.Entity]
-    "fp_timexes": None,  # list[models.Timex]
     "fp_narrative": None,  # list[tuple[int, str]]: (char offset, reference date) set by fp_time
-    "fp_time_anchor": None,  # models.TimeAnchor: the reference time fp_time used (published or inferred)
-    "fp_claims": None,  # list[models.Claim]
-    "fp_figures": None,  # list[models.Figure]
-    "fp_events": None,  # list[models.Event]
-    "fp_framing": None,  # list[models.FramingCue]
-    "fp_framing_profile": None,  # models.FramingProfile
 }
 
 TOKEN_EXTENSIONS: dict[str, object] = {
@@ -33,9 +60,67 @@ SPAN_EXTENSIONS: dict[str, object] = {
     "fp_entity": None,  # entity id a span was linked to
 }
 
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {name: TypeAdapter(tp) for name, tp in MODEL_EXTENSIONS.items()}
+# Doc -> {extension name: models}; entries vanish with their Doc.
+_MODELS: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
+
+
+def _key(name: str) -> tuple[str, str, None, None]:
+    return ("._.", name, None, None)
+
+
+def _getter(name: str) -> Callable[[Doc], Any]:
+    adapter = _ADAPTERS[name]
+
+    def get(doc: Doc) -> Any:
+        cache = _MODELS.setdefault(doc, {})
+        if name not in cache:
+            data: dict[Any, Any] = doc.user_data
+            raw = data.get(_key(name))
+            cache[name] = None if raw is None else adapter.validate_python(raw)
+        return cache[name]
+
+    return get
+
+
+def _setter(name: str) -> Callable[[Doc, Any], None]:
+    adapter = _ADAPTERS[name]
+
+    def set_(doc: Doc, value: Any) -> None:
+        _MODELS.setdefault(doc, {})[name] = value
+        data: dict[Any, Any] = doc.user_data
+        data[_key(name)] = None if value is None else adapter.dump_python(value, mode="json")
+
+    return set_
+
+
+def sync(doc: Doc) -> None:
+    """Store again the plain data of every model layer read or written on ``doc`` (after a
+    component changed models in place)."""
+    for name, value in _MODELS.get(doc, {}).items():
+        _setter(name)(doc, value)
+
+
+C = TypeVar("C", bound=Callable[..., Doc])
+
+
+def synced(call: C) -> C:
+    """Decorate a component's ``__call__`` so the plain data matches the models afterwards."""
+
+    @wraps(call)
+    def run(self: Any, doc: Doc) -> Doc:
+        out = call(self, doc)
+        sync(out)
+        return out
+
+    return run  # type: ignore[return-value]
+
 
 def register_extensions() -> None:
     """Declare all extensions (idempotent)."""
+    for name in MODEL_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=_getter(name), setter=_setter(name))
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

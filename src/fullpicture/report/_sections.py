@@ -56,7 +56,7 @@ def timeline(comparison: Comparison, sides: dict[str, SideView], link: Linker) -
             cues: list[str] = []
             for w in ev.wording:
                 if w.side == label:
-                    words.extend(w.triggers)
+                    words.extend(f"{t} ({g})" if g else t for t, g in zip(w.triggers, [*w.glosses, *[""] * len(w.triggers)], strict=False))
                     cues.extend(c if len(c) <= 60 else c[:59] + "…" for c in w.framing)
             targets = _targets([link.item(m.document, "event", m.event) for m in ev.mentions
                                 if doc_side.get(m.document) == label])

@@ -172,7 +172,7 @@ def map_svg(pts: list[dict[str, Any]], width: int = 760, height: int = 420) -> M
             f"{label}</g>"
         )
     return Markup(
-        f'<svg class="map" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="map" viewBox="0 0 {width} {height}" role="group" '
         f'aria-labelledby="map-title" preserveAspectRatio="xMidYMid meet">'
         f'<title id="map-title">Map of the places named in the accounts</title>'
         f'<rect class="sea" width="{width}" height="{height}"/>'

@@ -57,6 +57,8 @@ class DocView:
     html: Any = None
     groups: list[tuple[str, list[Item]]] = field(default_factory=list)
     n_items: int = 0
+    language: str = ""
+    notice: str = ""
 
 
 def side_views(comparison: Comparison) -> dict[str, SideView]:
@@ -128,7 +130,7 @@ def build_documents(comparison: Comparison, sides: dict[str, SideView]) -> list[
         )
         docs.append(DocView(i, info.id, info.title or info.source, info.source,
                             nice_date(info.published) if info.published else "", authors, side,
-                            collect_items(a, i)))
+                            collect_items(a, i), language=info.language or "", notice=info.notice or ""))
     return docs
 
 

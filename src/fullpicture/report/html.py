@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 from datetime import UTC, datetime
@@ -34,6 +36,12 @@ def _static(name: str) -> Markup:
     text = resources.files("fullpicture").joinpath(f"report/static/{name}").read_text(encoding="utf-8")
     # Static files are ours; guard anyway against an accidental closing tag.
     return Markup(text.replace("</", "<\\/") if name.endswith(".js") else text.replace("</style", ""))
+
+
+def script_hash(js: str) -> Markup:
+    """The CSP source that allows exactly this inline script (no ``unsafe-inline``)."""
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    return Markup(f"'sha256-{digest}'")
 
 
 def json_script(value: Any) -> Markup:
@@ -141,9 +149,18 @@ def date_range(first: str, last: str) -> str:
     return f"{a} – {b}"
 
 
-def render_html(comparison: Comparison, title: str | None = None) -> str:
-    """Render the comparison as one self-contained HTML page."""
+def render_html(comparison: Comparison, title: str | None = None, *, header: Markup | None = None,
+                form_action: str = "'none'", extra_css: Markup | None = None) -> str:
+    """Render the comparison as one self-contained HTML page.
+
+    ``header`` (trusted HTML) goes first in the body, and ``form_action`` is the CSP
+    form-action source: the served story page puts its side picker there.
+    """
     ctx = report_context(comparison, title)
+    ctx["header"] = header
+    ctx["extra_css"] = extra_css
+    ctx["form_action"] = Markup(form_action if form_action in ("'none'", "'self'") else "'none'")
     ctx["css"] = _static("report.css")
     ctx["js"] = _static("report.js")
+    ctx["script_hash"] = script_hash(str(ctx["js"]))
     return _env().get_template("report.html.j2").render(**ctx)

@@ -36,6 +36,10 @@ def render_markdown(comparison: Comparison) -> str:
     for s in sides.values():
         titles = "; ".join(d.title for d in docs if d.side.label == s.label)
         out.append(f"| {s.glyph} {_cell(s.label)} | {s.origin} | {_cell(titles)} |")
+    langs = [d for d in docs if d.language and d.language != "en" or d.notice]
+    if langs:
+        out += ["", "Documents not in English:", ""]
+        out += [f"- {_cell(d.title)} ({d.language or '?'})" + (f": {_cell(d.notice)}" if d.notice else "") for d in langs]
     labels = list(sides)
     out += ["", "## Timeline", ""]
     if rows["timeline"]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -14,7 +15,9 @@ from fullpicture._errors import StoreError
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
-from fullpicture.store._migrate import ensure_schema
+from fullpicture.store._migrate import current_version, ensure_schema
+from fullpicture.store._views import WorkspaceViews
+from fullpicture.store._workspace import ensure_workspace, index_document
 
 _ITEM_LISTS = (
     ("timexes", S.timexes), ("events", S.events), ("figures", S.figures),
@@ -27,6 +30,24 @@ def _url(url_or_path: str | Path) -> str:
     if "://" in s:
         return s
     return f"sqlite:///{Path(s).expanduser().resolve()}"
+
+
+def _readonly_url(url: str) -> str:
+    """A SQLite URL that opens the file read-only (never creates it, never writes)."""
+    path = url.removeprefix("sqlite:///")
+    return f"sqlite:///file:{quote(path)}?mode=ro&uri=true"
+
+
+def _sqlite_readonly(options: dict[str, Any]) -> Any:
+    timeout = int(options.get("sqlite_busy_timeout_ms", 10000))
+
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA query_only=ON")
+        cur.execute(f"PRAGMA busy_timeout={timeout}")
+        cur.close()
+
+    return on_connect
 
 
 def _sqlite_pragmas(options: dict[str, Any]) -> Any:
@@ -66,17 +87,30 @@ def _item_row(table_name: str, doc_id: str, seq: int, item: Any) -> dict[str, An
     return row
 
 
-class Store:
+class Store(WorkspaceViews):
     """A corpus of analyses in SQLite (default) or any SQLAlchemy URL (PostgreSQL too)."""
 
-    def __init__(self, url: str, settings: Settings | None = None) -> None:
+    def __init__(self, url: str, settings: Settings | None = None, *, read_only: bool = False) -> None:
         self.url = url
-        options = (settings or load_settings()).section("store")
+        self.read_only = read_only
+        settings = settings or load_settings()
+        options = settings.section("store")
+        self._story_settings = settings.section("stories")
         try:
-            self.engine: Engine = create_engine(url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas(options))
-            ensure_schema(self.engine)
+            if read_only and url.startswith("sqlite:///"):
+                self.engine: Engine = create_engine(_readonly_url(url), future=True)
+                event.listen(self.engine, "connect", _sqlite_readonly(options))
+            else:
+                self.engine = create_engine(url, future=True)
+                if self.engine.dialect.name == "sqlite":
+                    event.listen(self.engine, "connect", _sqlite_pragmas(options))
+            if read_only:
+                with self.engine.connect() as conn:
+                    if current_version(conn) == 0:
+                        raise StoreError("not a fullpicture store (no schema): run `fullpicture ingest` first")
+            else:
+                ensure_schema(self.engine)
+                ensure_workspace(self.engine, self._story_settings)
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError, OSError) as exc:
@@ -122,6 +156,7 @@ class Store:
                     items = getattr(analysis, attr)
                     if items:
                         conn.execute(table.insert(), [_item_row(table.name, info.id, i, it) for i, it in enumerate(items)])
+                index_document(conn, info.id, self._story_settings)  # search and stories, same transaction
         except IntegrityError:
             if self.has(info.id):  # another writer got there first
                 return False
@@ -196,6 +231,10 @@ class Store:
         self.close()
 
 
-def open_store(url_or_path: str | Path, settings: Settings | None = None) -> Store:
-    """Open (creating and migrating as needed) a store: a file path means SQLite."""
-    return Store(_url(url_or_path), settings)
+def open_store(url_or_path: str | Path, settings: Settings | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating as needed) a store: a file path means SQLite.
+
+    ``read_only=True`` opens an existing store without creating or migrating anything
+    (SQLite: ``mode=ro``); a missing or empty database is a StoreError.
+    """
+    return Store(_url(url_or_path), settings, read_only=read_only)

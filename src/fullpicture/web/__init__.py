@@ -1,8 +1,9 @@
-"""``fullpicture serve``: a read-only web view over a store; HTML pages and JSON API
-come from the same data functions as ``fullpicture compare``.
+"""``fullpicture serve``: a read-only web workspace over a store (Starlette on uvicorn).
+HTML pages and their JSON twins come from the same page functions.
 """
 
-from fullpicture.web._app import Data, Response, handle
-from fullpicture.web.server import make_server
+from fullpicture.web._app import Response, create_app, handle
+from fullpicture.web._data import Data, Grouping
+from fullpicture.web.server import WebServer, make_server
 
-__all__ = ["Data", "Response", "handle", "make_server"]
+__all__ = ["Data", "Grouping", "Response", "WebServer", "create_app", "handle", "make_server"]

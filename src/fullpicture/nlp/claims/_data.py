@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fullpicture._data import data_toml
+from fullpicture._data import data_toml_lang
 
 
 @dataclass(frozen=True)
@@ -33,15 +33,15 @@ class ClaimLexicon:
         return self.speech | self.cognition
 
 
-def _read(name: str) -> dict:
-    return data_toml("claims", name)
+def _read(name: str, language: str = "en") -> dict:
+    return data_toml_lang("claims", name, language)
 
 
-@lru_cache(maxsize=1)
-def claim_lexicon() -> ClaimLexicon:
-    """The shipped attribution lexicon (cached)."""
-    cues = _read("cues.toml")
-    hedges = _read("hedges.toml")["hedges"]
+@lru_cache(maxsize=4)
+def claim_lexicon(language: str = "en") -> ClaimLexicon:
+    """The shipped attribution lexicon of ``language`` (cached; ``cues.<lang>.toml``)."""
+    cues = _read("cues.toml", language)
+    hedges = _read("hedges.toml", language)["hedges"]
     verbs, nouns = cues["verbs"], cues["nouns"]
     return ClaimLexicon(
         speech=frozenset(verbs["speech"]),

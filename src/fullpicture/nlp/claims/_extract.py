@@ -55,6 +55,7 @@ class ClaimExtractor:
 
     def __init__(self, lex: ClaimLexicon | None = None) -> None:
         self.lex = lex or claim_lexicon()
+        self.according_first = frozenset(p[0] for p in self.lex.according_to)
 
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions of a document, sorted by cue/content start."""
@@ -83,7 +84,7 @@ class ClaimExtractor:
             low = tok.lower_
             if tok.i in used:
                 continue
-            if low in ("according", "in", "as", "quoting"):
+            if low in self.according_first:
                 claim = self._according(doc, sent, tok, quotes)
                 if claim:
                     found.append(claim)

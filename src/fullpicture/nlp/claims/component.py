@@ -14,16 +14,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Claim, ClaimCue, ClaimSource
-from fullpicture.nlp import extensions  # noqa: F401
 from fullpicture.nlp._shared import (
     capital_state,
     doc_text,
     entity_for_span,
     entity_index,
     entity_type,
+    pipeline_language,
     resolve,
 )
+from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
+from fullpicture.nlp.extensions import synced
 
 _EDITOR_ZONES = {"editorial_note", "inline_note"}
 _AUTHOR_ZONES = {"body"}
@@ -63,8 +65,9 @@ class ClaimsComponent:
         self.author_claims = bool(cfg.get("author_claims", True))
         self.min_author_tokens = int(cfg.get("min_author_tokens", 4))
         self.pronoun_window = int(cfg.get("pronoun_window_chars", 400))
-        self.extractor = ClaimExtractor()
+        self.extractor = ClaimExtractor(claim_lexicon(pipeline_language(settings)))
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Extract the claims of one document."""
         index = entity_index(doc)

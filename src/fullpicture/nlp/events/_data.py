@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fullpicture._data import data_toml
+from fullpicture._data import data_toml, data_toml_lang
 
 
 @dataclass(frozen=True)
@@ -28,14 +28,14 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(phrase.lower()))
 
 
-def _read(name: str) -> dict:
-    return data_toml("events", name)
+def _read(name: str, language: str = "en") -> dict:
+    return data_toml_lang("events", name, language)
 
 
-@lru_cache(maxsize=1)
-def event_lexicon() -> EventLexicon:
-    """The shipped taxonomy (first type listed wins when a lemma appears twice)."""
-    data = _read("plover.toml")
+@lru_cache(maxsize=4)
+def event_lexicon(language: str = "en") -> EventLexicon:
+    """The shipped taxonomy of ``language`` (first type listed wins when a lemma appears twice)."""
+    data = _read("plover.toml", language)
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
@@ -51,5 +51,16 @@ def event_lexicon() -> EventLexicon:
                 nouns.setdefault(w, typ)
         for p in spec.get("phrases", []):
             phrases.setdefault(_words(p), typ)
-    mod = _read("modality.toml")["modality"]
+    mod = _read("modality.toml", language)["modality"]
     return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()})
+
+
+@lru_cache(maxsize=8)
+def trigger_gloss(language: str) -> dict[str, str]:
+    """English glosses of ``language``'s trigger lemmas (``data/events/gloss.<lang>.toml``; {} if none)."""
+    if not language or language == "en":
+        return {}
+    try:
+        return {k.lower(): str(v) for k, v in data_toml("events", f"gloss.{language}.toml")["gloss"].items()}
+    except FileNotFoundError:
+        return {}

@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
-from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._shared import entity_index
+from fullpicture.nlp._shared import entity_index, pipeline_language
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import modality
+from fullpicture.nlp.extensions import synced
 
 _FILLER_POS = ("DET", "PRON")
 
@@ -44,7 +44,7 @@ class EventsComponent:
     def __init__(self, nlp: Language, settings: dict[str, Any]) -> None:
         cfg = settings.get("events", {}) if isinstance(settings.get("events"), dict) else {}
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
-        self.lex = event_lexicon()
+        self.lex = event_lexicon(pipeline_language(settings))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
             self.by_first.setdefault(words[0], []).append((words, typ))
@@ -92,6 +92,7 @@ class EventsComponent:
         found.sort()
         return found
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Extract the events of one document."""
         index = entity_index(doc)

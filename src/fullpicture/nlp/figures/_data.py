@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fullpicture._data import data_toml
+from fullpicture._data import data_toml_lang
 
 
 @dataclass(frozen=True)
@@ -26,17 +26,17 @@ class FigureLexicon:
         return max((len(k) for k in self.approximators), default=1)
 
 
-def _read(name: str) -> dict:
-    return data_toml("figures", name)
+def _read(name: str, language: str = "en") -> dict:
+    return data_toml_lang("figures", name, language)
 
 
-@lru_cache(maxsize=1)
-def figure_lexicon() -> FigureLexicon:
-    """The shipped figure lexicon (cached)."""
-    nums = _read("numbers.toml")
-    vague = _read("vague.toml")["vague"]
-    approx = _read("approximators.toml")["approximators"]
-    counts = _read("counts.toml")
+@lru_cache(maxsize=4)
+def figure_lexicon(language: str = "en") -> FigureLexicon:
+    """The shipped figure lexicon of ``language`` (cached; ``*.<lang>.toml`` where they exist)."""
+    nums = _read("numbers.toml", language)
+    vague = _read("vague.toml", language)["vague"]
+    approx = _read("approximators.toml", language)["approximators"]
+    counts = _read("counts.toml", language)
     return FigureLexicon(
         words={k: float(v) for k, v in nums["words"].items()},
         multipliers={k: float(v) for k, v in nums["multipliers"].items()},

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Claim, Figure
-from fullpicture.nlp import extensions  # noqa: F401
-from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._shared import doc_text, pipeline_language
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.figures._extract import FigureExtractor
 
@@ -37,8 +37,9 @@ class FiguresComponent:
 
     def __init__(self, settings: dict[str, Any]) -> None:
         self.settings = settings
-        self.extractor = FigureExtractor(figure_lexicon())
+        self.extractor = FigureExtractor(figure_lexicon(pipeline_language(settings)))
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Extract the figures of one document."""
         skip: set[int] = set()

@@ -53,9 +53,12 @@ class LexiconMatcher:
         if "lemmatizer" not in enable or not lemma_terms:
             return
         grouped: dict[str, list[Doc]] = defaultdict(list)
-        with nlp.select_pipes(enable=enable):
-            for (key, _term), doc in zip(lemma_terms, nlp.pipe(t for _, t in lemma_terms), strict=True):
-                grouped[key].append(doc)
+        procs = [nlp.get_pipe(name) for name in enable]
+        for key, term in lemma_terms:  # the enabled pipes by hand: safe inside a running pipeline
+            doc = nlp.make_doc(term)
+            for proc in procs:
+                doc = proc(doc)
+            grouped[key].append(doc)
         for key, docs in grouped.items():
             self.lemma.add(key, docs)
 

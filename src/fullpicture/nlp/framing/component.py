@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue, FramingProfile
-from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
 from fullpicture.nlp.framing._match import LexiconMatcher
 from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, naming_cues
@@ -70,7 +70,8 @@ class FramingComponent:
         self.settings = settings
         cfg = settings.get("framing", {}) or {}
         self.entries = lexicon_entries(lexicon_files(settings))
-        self.matcher = LexiconMatcher(nlp, self.entries)
+        self._nlp = nlp
+        self._matcher: LexiconMatcher | None = None
         quotes = word_list("quotes")
         self.quotes = ScareQuoteFinder(
             quotes.get("speech_verbs", []),
@@ -104,6 +105,15 @@ class FramingComponent:
                     or starts[c.start]._.fp_zone not in self.skip_zones]
         return sorted(cues, key=lambda c: (c.start, c.end, c.category))
 
+    @property
+    def matcher(self) -> LexiconMatcher:
+        """Compiled on first use: lemma patterns need the tagger and lemmatizer weights, which
+        ``spacy.load`` reads only after it has built every component."""
+        if self._matcher is None:
+            self._matcher = LexiconMatcher(self._nlp, self.entries)
+        return self._matcher
+
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         cues = self.cues(doc)
         doc._.fp_framing = cues

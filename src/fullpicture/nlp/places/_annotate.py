@@ -137,6 +137,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         feature = _feature_split(doc, start, end, lex)
         loose = label in ("GPE", "LOC") or _locative(doc, start, end, lex)
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
+        if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
+            cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
         if not cands:
             if label in ("", "EMB"):
                 mentions.pop()

@@ -24,7 +24,7 @@ from typing import Any
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "6i18n"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -117,6 +117,8 @@ def build_index() -> dict[str, Any]:
     extra: dict[str, list[str]] = {}
     for row in _data_lines("country_aliases.tsv"):
         extra.setdefault(row[0], []).append(row[1])
+    for row in _data_lines("country_names_i18n.tsv"):  # French and Russian names (cc, lang, name)
+        extra.setdefault(row[0], []).append(row[2])
     capitals: dict[str, str] = {}
     for cc, info in sorted(countries.items()):
         pc = pycountry.countries.get(alpha_2=cc)

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Entity
-from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.places._annotate import build_entities, collect
 from fullpicture.nlp.places._resolve import PlaceIndex
 from fullpicture.nlp.places._wordlists import get_lexicon, register_common_words
@@ -52,6 +52,7 @@ class EntitiesComponent:
                   if e.category == "naming" and "place" in (e.subcategory or "")]
         self.index = PlaceIndex.build(files, naming)
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc``: ``doc._.fp_entities`` and ``token._.fp_entity``."""
         mentions = collect(doc, self.index, self.lex, self.cfg)

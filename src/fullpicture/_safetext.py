@@ -1,0 +1,29 @@
+"""Text that is always valid UTF-8: lone surrogates replaced, file names shown escaped.
+
+Cross-cutting (every layer may use it): ingest sanitises text and names with it, the
+command line cleans every line and JSON document it prints."""
+
+from __future__ import annotations
+
+import os
+import re
+
+#: Lone UTF-16 surrogates: not encodable as UTF-8 (JSON ``"\\ud800"``, undecodable file names).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path as printable, valid UTF-8 text: undecodable bytes shown as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def sanitize(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and how many were replaced."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def clean(text: str) -> str:
+    """``text`` made encodable (lone surrogates replaced)."""
+    return sanitize(text)[0]

@@ -1,0 +1,29 @@
+"""Per-language pipelines: which spaCy pipeline analyses a document, and the notice for the rest.
+
+English, French and Russian get a full analysis (``[pipeline.models]`` in settings). A
+document in any other language goes through a *limited* pipeline: a multi-language
+tokenizer, the zones and the figures; it carries a notice saying that entities, events and
+claims were not analysed, and the English pipeline never runs on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+LIMITED = "xx"
+
+
+def pipeline_language(language: str | None, models: Mapping[str, Any]) -> str:
+    """The key of the pipeline for a document in ``language`` (ISO 639-1 or None).
+
+    An unidentified language (None: too short or unsure) is treated as English, as before.
+    """
+    if not language:
+        return "en"
+    return language if language in models else LIMITED
+
+
+def limited_notice(language: str | None) -> str:
+    """The per-document notice for a language without a full pipeline."""
+    return f"language {language or '?'}: entities, events and claims not analysed"

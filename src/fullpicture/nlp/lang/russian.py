@@ -1,0 +1,193 @@
+"""A Russian spaCy pipeline from the models that the ``natasha`` wheel ships.
+
+``natasha`` 1.6.0 bundles Navec embeddings and Slovnet morphology, syntax and NER models
+(MIT; see ``data/models/README.md``). Its own Python API cannot be imported on Python >= 3.11
+(it needs ``pymorphy2``), so only its data files are used: they are located without
+importing the package and loaded with ``slovnet``/``navec``. Tokens and sentences come from
+``razdel``; lemmas from ``pymorphy3`` (OpenCorpora dictionaries), disambiguated by the
+Slovnet part of speech, as natasha does. The result is an ordinary spaCy ``Doc``: ``pos_``,
+``morph``, ``lemma_``, ``head``/``dep_`` (Universal Dependencies) and ``ents`` (PER/LOC/ORG).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.tokens import Doc, MorphAnalysis, Span
+from spacy.vocab import Vocab
+
+from fullpicture._errors import ConfigError
+
+_FILES = {
+    "emb": "emb/navec_news_v1_1B_250K_300d_100q.tar",
+    "morph": "model/slovnet_morph_news_v1.tar",
+    "syntax": "model/slovnet_syntax_news_v1.tar",
+    "ner": "model/slovnet_ner_news_v1.tar",
+}
+
+
+def natasha_data_dir() -> Path:
+    """The ``natasha/data`` folder of the installed wheel (the package itself is not imported)."""
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("the Russian models come from the 'natasha' package: pip install --no-deps natasha==1.6.0")
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+@lru_cache(maxsize=1)
+def _models() -> tuple[Any, Any, Any]:
+    from navec import Navec
+    from slovnet import NER, Morph, Syntax
+
+    root = natasha_data_dir()
+    navec = Navec.load(str(root / _FILES["emb"]))
+    morph = Morph.load(str(root / _FILES["morph"]), batch_size=16).navec(navec)
+    syntax = Syntax.load(str(root / _FILES["syntax"]), batch_size=16).navec(navec)
+    ner = NER.load(str(root / _FILES["ner"]), batch_size=16).navec(navec)
+    return morph, syntax, ner
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+# OpenCorpora part of speech -> UD (after natasha.morph.vocab, MIT)
+_OC_UD = {
+    "ADJF": "ADJ", "ADJS": "ADJ", "ADVB": "ADV", "COMP": "ADV", "VERB": "VERB", "GRND": "VERB",
+    "INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "NOUN": "NOUN", "NPRO": "PRON", "NUMR": "NUM",
+    "Apro": "DET", "CONJ": "CCONJ", "INTJ": "INTJ", "PRCL": "PART", "PREP": "ADP",
+}
+
+
+@lru_cache(maxsize=50_000)
+def lemmatize(word: str, pos: str) -> str:
+    """The dictionary form of ``word`` (lower case) whose part of speech agrees with ``pos``."""
+    if not word or not any(ch.isalpha() for ch in word):
+        return word.lower()
+    parses = _analyzer().parse(word)
+    want = {"PROPN": "NOUN", "AUX": "VERB"}.get(pos, pos)
+    for p in parses:
+        if _OC_UD.get(str(p.tag.POS), "X") == want:
+            return str(p.normal_form)
+    return str(parses[0].normal_form) if parses else word.lower()
+
+
+class RazdelTokenizer:
+    """spaCy tokenizer from ``razdel``: whitespace runs become spaCy whitespace tokens."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from razdel import tokenize
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for tok in tokenize(text):
+            gap = text[pos : tok.start]
+            _gap(gap, words, spaces)
+            words.append(tok.text)
+            spaces.append(False)
+            pos = tok.stop
+        _gap(text[pos:], words, spaces)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_disk(self, *_: Any, **__: Any) -> None:  # pragma: no cover - never serialized
+        return None
+
+    def from_disk(self, *_: Any, **__: Any) -> RazdelTokenizer:  # pragma: no cover
+        return self
+
+
+def _gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+    if not gap:
+        return
+    if gap[0] == " " and words:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+
+
+class RussianAnalyzer:
+    """``fp_ru``: sentences, UD tags and morphology, lemmas, dependency tree and NER."""
+
+    def __init__(self) -> None:
+        self.morph, self.syntax, self.ner = _models()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from razdel import sentenize
+
+        text = doc.text
+        sents: list[list[int]] = []
+        for s in sentenize(text):
+            ids = [t.i for t in doc.char_span(s.start, s.stop, alignment_mode="expand") or [] if not t.is_space]
+            if ids:
+                sents.append(ids)
+        words = [[doc[i].text for i in ids] for ids in sents]
+        heads = np.zeros(len(doc), dtype="int64")
+        deps = ["dep"] * len(doc)
+        for ids, m, s in zip(sents, self.morph.map(words), self.syntax.map(words), strict=True):
+            for i, mt, st in zip(ids, m.tokens, s.tokens, strict=True):
+                tok = doc[i]
+                tok.pos_ = mt.pos
+                if mt.feats:
+                    tok.morph = MorphAnalysis(doc.vocab, dict(mt.feats))
+                tok.lemma_ = lemmatize(tok.text, mt.pos)
+                h = int(st.head_id)
+                if h == 0 or h > len(ids):
+                    deps[i] = "ROOT"
+                else:
+                    heads[i] = ids[h - 1] - i
+                    deps[i] = st.rel
+        for tok in doc:
+            if tok.is_space:
+                tok.pos_ = "SPACE"
+                deps[tok.i] = "dep"
+                # attach whitespace to the previous token (as spaCy's parsers do)
+                heads[tok.i] = -1 if tok.i > 0 else 0
+        arr = np.zeros((len(doc), 2), dtype="uint64")
+        arr[:, 0] = heads.astype("uint64")
+        arr[:, 1] = [doc.vocab.strings.add(d) for d in deps]
+        doc.from_array([HEAD, DEP], arr)  # type: ignore[arg-type]
+        ents: list[Span] = []
+        spans = list(sentenize(text))
+        for s, markup in zip(spans, self.ner.map([text[s.start : s.stop] for s in spans]), strict=True):
+            for sp in markup.spans:
+                span = doc.char_span(s.start + sp.start, s.start + sp.stop, label=sp.type, alignment_mode="expand")
+                if span is not None and (not ents or span.start >= ents[-1].end):
+                    ents.append(span)
+        doc.ents = ents
+        return doc
+
+
+@Language.factory("fp_ru", default_config={})
+def make_russian(nlp: Language, name: str) -> RussianAnalyzer:
+    """Factory for ``fp_ru`` (the Slovnet models load once per process)."""
+    return RussianAnalyzer()
+
+
+def russian_pipeline() -> Language:
+    """A blank Russian spaCy pipeline with the razdel tokenizer and ``fp_ru``."""
+    nlp = spacy_blank_ru()
+    nlp.tokenizer = RazdelTokenizer(nlp.vocab)
+    nlp.add_pipe("fp_ru")
+    return nlp
+
+
+def spacy_blank_ru() -> Language:
+    """``spacy.blank("ru")`` (Russian stop words and lexical attributes, no models)."""
+    import spacy
+
+    return spacy.blank("ru")

@@ -1,0 +1,246 @@
+"""The time grammar for languages other than English, driven by ``data/time/<lang>.toml``.
+
+Each language file lists its calendar words (months in every case form news uses, weekdays,
+number words, units, relative days and periods, parts of the day) and a list of rules:
+regular expressions with ``{placeholders}`` for those word lists and named groups that this
+module interprets by the rule's ``kind``. Values follow TIMEX3; expressions relative to the
+time of writing resolve against the publication date, anaphoric ones ("le lendemain",
+"на следующий день", "через два дня") against the story's current date.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from fullpicture._data import data_toml
+from fullpicture._errors import ConfigError
+from fullpicture.models import Timex
+from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day, weekday_near
+from fullpicture.nlp.time._lexicon import alternation
+
+
+@dataclass
+class IntlGrammar:
+    """Word lists and compiled rules of one language."""
+
+    language: str
+    words: dict[str, dict[str, Any]]
+    rules: list[tuple[str, re.Pattern[str], str]] = field(default_factory=list)
+
+    def get(self, table: str, key: str) -> Any:
+        """Look ``key`` up (lower case, whitespace collapsed) in a word table."""
+        return self.words[table].get(re.sub(r"\s+", " ", key.lower().rstrip(".")))
+
+
+_TABLES = {
+    "month": "months", "weekday": "weekdays", "number": "numbers", "unit": "units",
+    "relday": "relative_days", "relperiod": "relative_periods", "narrday": "narrative_days",
+    "pod": "parts_of_day", "thispod": "this_pod",
+}
+
+
+@lru_cache(maxsize=8)
+def load_grammar(language: str) -> IntlGrammar | None:
+    """The grammar of ``language`` (None when no ``data/time/<language>.toml`` exists)."""
+    try:
+        d = data_toml("time", f"{language}.toml")
+    except FileNotFoundError:
+        return None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"time grammar data/time/{language}.toml is invalid: {exc}") from exc
+    words = {t: {k.lower(): v for k, v in d.get(t, {}).items()} for t in set(_TABLES.values())}
+    words["_frag"] = dict(d.get("words", {}))
+    g = IntlGrammar(language, words)
+    subs = {ph: alternation(list(words[t])) for ph, t in _TABLES.items()}
+    subs.update({k: f"(?:{v})" for k, v in d.get("words", {}).items()})
+    for rule in d.get("rules", []):
+        pat = re.sub(r"\{(\w+)\}", lambda m: subs[m.group(1)], rule["pattern"])
+        g.rules.append((rule["kind"], re.compile(pat, re.IGNORECASE), str(rule.get("need", ""))))
+    return g
+
+
+@dataclass
+class _State:
+    dct: Ref | None
+    narr: Ref | None = None
+
+
+Result = tuple[str, str, str, str | None]  # type, value, anchor, mod
+
+
+def _num(g: IntlGrammar, text: str | None) -> int | None:
+    if not text:
+        return 1
+    if text.isdigit():
+        return int(text)
+    v = g.get("numbers", text)
+    return None if v is None or v < 0 else int(v)
+
+
+def _base(st: _State, narrative: bool) -> tuple[date | None, str]:
+    if narrative and st.narr is not None:
+        return st.narr.day, "narrative"
+    if st.dct is not None:
+        return st.dct.day, "published"
+    if st.narr is not None:
+        return st.narr.day, "narrative"
+    return None, "none"
+
+
+def _year_for(st: _State, month: int, day: int = 1) -> tuple[int | None, str]:
+    """The year of a date written without one: the story's year, else the publication's
+    (the year before when that would put the date well after publication)."""
+    if st.narr is not None:
+        return st.narr.year, "narrative"
+    if st.dct is None:
+        return None, "none"
+    y = st.dct.year
+    try:
+        if date(y, month, day) > st.dct.day + timedelta(days=31):
+            y -= 1
+    except ValueError:
+        pass
+    return y, "published"
+
+
+def _mod(g: IntlGrammar, m: re.Match[str]) -> str | None:
+    raw = (m.groupdict().get("mod") or "").lower().strip()
+    if not raw:
+        return None
+    for key, code in (("start", "START"), ("end", "END"), ("mid", "MID")):
+        if re.fullmatch(g.words.get("_frag", {}).get(key, "$^"), raw):
+            return code
+    return None
+
+
+def _h_date(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Result | None:
+    gd = m.groupdict()
+    month = int(gd["mon"]) if gd.get("mon") else int(g.get("months", gd["month"]))
+    if kind == "month":
+        if gd.get("year"):
+            return "DATE", f"{int(gd['year']):04d}-{month:02d}", "explicit", _mod(g, m)
+        y, anchor = _year_for(st, month)
+        return "DATE", (f"{y:04d}" if y else "XXXX") + f"-{month:02d}", anchor, _mod(g, m)
+    day = 1 if gd["day"].lower() == "1er" else int(gd["day"])
+    if gd.get("year"):
+        y, anchor = int(gd["year"]), "explicit"
+    else:
+        yy, anchor = _year_for(st, month, day)
+        if yy is None:
+            return ("DATE", f"XXXX-{month:02d}-{day:02d}", "none", None) if 1 <= day <= 31 else None
+        y = yy
+    if not valid_day(y, month, day):
+        return None
+    return "DATE", f"{y:04d}-{month:02d}-{day:02d}", anchor, None
+
+
+def _h_relative(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Result | None:
+    gd = m.groupdict()
+    if kind == "year":
+        return "DATE", f"{int(gd['year']):04d}", "explicit", None
+    if kind in ("relday", "thispod"):
+        offset = 0 if kind == "thispod" else int(g.get("relative_days", gd["rel"]))
+        pod = g.get("this_pod", gd["phrase"]) if kind == "thispod" else (g.get("parts_of_day", gd["pod"]) if gd.get("pod") else None)
+        base, anchor = _base(st, narrative=False)
+        if base is None:
+            return None
+        d = base + timedelta(days=offset)
+        return ("TIME", f"{d.isoformat()}T{pod}", anchor, None) if pod else ("DATE", d.isoformat(), anchor, None)
+    if kind == "relperiod":
+        code = str(g.get("relative_periods", gd["phrase"]))
+        unit, n = re.fullmatch(r"([A-Z]+)(-?\d+)", code).groups()  # type: ignore[union-attr]
+        base, anchor = _base(st, narrative=False)
+        if base is None:
+            return None
+        return "DATE", fmt(shift(base, unit, int(n)), unit), anchor, None
+    if kind == "narrday":
+        base, anchor = _base(st, narrative=True)
+        if base is None:
+            return None
+        return "DATE", (base + timedelta(days=int(g.get("narrative_days", gd["phrase"])))).isoformat(), anchor, None
+    if kind == "weekday":
+        wd = int(g.get("weekdays", gd["wd"]))
+        base, anchor = _base(st, narrative=False)
+        if base is None:
+            return None
+        if gd.get("next"):
+            d = weekday_near(base + timedelta(days=1), wd, 1)
+        elif gd.get("last"):
+            d = weekday_near(base - timedelta(days=1), wd, -1)
+        else:  # news tells the past: the last such day on or before publication
+            d = weekday_near(base, wd, -1)
+        pod = g.get("parts_of_day", gd["pod"]) if gd.get("pod") else None
+        return ("TIME", f"{d.isoformat()}T{pod}", anchor, None) if pod else ("DATE", d.isoformat(), anchor, None)
+    return None
+
+
+def _h_span(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Result | None:
+    gd = m.groupdict()
+    n = _num(g, gd.get("num"))
+    unit = g.get("units", gd["unit"])
+    if n is None or unit is None:
+        return None
+    if kind == "duration":
+        return "DURATION", (f"PT{n}H" if unit == "H" else f"P{n}{unit}"), "none", None
+    if unit == "H":
+        return None
+    text = m.group(0).lower()
+    back = kind == "ago" or any(w in text for w in ("auparavant", "plus tôt"))
+    base, anchor = _base(st, narrative=kind == "later")
+    if base is None:
+        return None
+    d = shift(base, unit, -n if back else n)
+    return "DATE", fmt(d, unit), anchor, None
+
+
+_KINDS: dict[str, Callable[[IntlGrammar, re.Match[str], _State, str], Result | None]] = {
+    "numeric": _h_date, "dmy": _h_date, "month": _h_date,
+    "year": _h_relative, "relday": _h_relative, "thispod": _h_relative, "relperiod": _h_relative,
+    "narrday": _h_relative, "weekday": _h_relative,
+    "ago": _h_span, "later": _h_span, "future": _h_span, "duration": _h_span,
+}
+
+
+def _candidates(g: IntlGrammar, text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pat, need in g.rules:
+        for m in pat.finditer(text):
+            if m.end() == m.start():
+                continue
+            if need == "year_or_prefix" and not m.groupdict().get("year") and m.group(0).lower().startswith(m.group("month").lower()):
+                continue
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    end = -1
+    for c in found:
+        if c[0] >= end:
+            chosen.append(c)
+            end = c[1]
+    return chosen
+
+
+def tag_intl(g: IntlGrammar, text: str, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
+    """Timexes of ``text`` and the narrative trail (offset, reference date)."""
+    st = _State(dct)
+    timexes: list[Timex] = []
+    narrative: list[tuple[int, str]] = []
+    for start, end, kind, m in _candidates(g, text):
+        res = _KINDS[kind](g, m, st, kind)
+        if res is None:
+            continue
+        typ, value, anchor, mod = res
+        # the expression's own text, without a leading article/preposition the rule allowed
+        timexes.append(Timex(id=f"t{len(timexes) + 1}", start=start, end=end, text=text[start:end],
+                             type=typ, value=value, anchor=anchor, mod=mod))  # type: ignore[arg-type]
+        ref = parse_ref(value) if typ in ("DATE", "TIME") and "X" not in value[:10] else None
+        if ref is not None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
+            st.narr = ref
+            narrative.append((start, value[:10]))
+    return timexes, narrative

@@ -1,0 +1,93 @@
+"""Cross-lingual alignment: French and Russian illustrative articles (written for fullpicture,
+tests/fixtures/multilingual/) align with the English examples' incident, with their figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES, FIXTURES
+
+ML = FIXTURES / "multilingual"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    from fullpicture import compare
+
+    errors: list[tuple[str, str]] = []
+    comp = compare(sides={
+        "armenian": [EXAMPLES / "karabakh_2023_armenian.md", ML / "karabakh_2023_french.md"],
+        "azerbaijani": [EXAMPLES / "karabakh_2023_azerbaijani.html", ML / "karabakh_2023_russian.md"],
+    }, on_error=lambda s, p: errors.append((s, p)))
+    assert not errors, errors
+    return comp
+
+
+def _langs(comparison, ev) -> dict[str, list[str]]:
+    lang = {a.document.id: a.document.language for a in comparison.documents}
+    by_id = {a.document.id: {e.id: e for e in a.events} for a in comparison.documents}
+    out: dict[str, list[str]] = {}
+    for m in ev.mentions:
+        out.setdefault(lang[m.document], []).append(by_id[m.document][m.event].trigger.text)
+    return out
+
+
+def test_documents_keep_their_language(comparison):
+    assert sorted(a.document.language for a in comparison.documents) == ["en", "en", "fr", "ru"]
+
+
+def test_offensive_aligns_with_french(comparison):
+    evs = [e for e in comparison.events if e.date == "2023-09-19" and e.type == "ASSAULT"
+           and "offensive" in _langs(comparison, e).get("fr", [])]
+    assert evs, [(e.id, _langs(comparison, e)) for e in comparison.events]
+    assert "offensive" in _langs(comparison, evs[0]).get("en", [])
+
+
+def test_ceasefire_aligns_across_three_languages(comparison):
+    evs = [e for e in comparison.events if e.date == "2023-09-20" and e.type == "AGREE"
+           and {"en", "fr", "ru"} <= set(_langs(comparison, e))]
+    assert evs, [(e.id, e.type, e.date, _langs(comparison, e)) for e in comparison.events]
+    assert set(evs[0].sides) == {"armenian", "azerbaijani"}
+
+
+def test_casualty_figures_align_across_languages(comparison):
+    evs = [e for e in comparison.events if {"en", "fr", "ru"} <= set(_langs(comparison, e))
+           and any(c.field == "figure:killed" for c in e.conflicts)]
+    assert evs, [(e.id, e.type, e.date, _langs(comparison, e)) for e in comparison.events]
+    values = {v.value for c in evs[0].conflicts if c.field == "figure:killed" for v in c.values}
+    assert {"at least 200", "au moins 200", "192"} <= values
+    fr_doc = next(a for a in comparison.documents if a.document.language == "fr")
+    ru_doc = next(a for a in comparison.documents if a.document.language == "ru")
+    docs = {v.document for c in evs[0].conflicts for v in c.values}
+    assert fr_doc.document.id in docs and ru_doc.document.id in docs
+
+
+def test_report_shows_languages(comparison):
+    from fullpicture.report import render_html, render_markdown
+
+    page = render_html(comparison)
+    assert '<span class="lang" title="document language">fr</span>' in page
+    assert '<span class="lang" title="document language">ru</span>' in page
+    assert "(ru)" in render_markdown(comparison)
+
+
+def test_naming_table_holds_several_scripts(comparison):
+    rows = [r for r in comparison.naming if any(not v.name.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in v.name) for v in r.variants)
+            and any(v.name.isascii() for v in r.variants)]
+    assert rows, [(r.entity, [v.name for v in r.variants]) for r in comparison.naming]
+    khankendi = next(r for r in comparison.naming if r.entity == "Khankendi")
+    assert {"Stepanakert", "Khankendi", "Ханкенди"} <= {v.name for v in khankendi.variants}
+
+
+def test_wording_keeps_original_words_with_english_gloss(comparison):
+    fr = [w for e in comparison.events for w in e.wording if w.language == "fr"]
+    ru = [w for e in comparison.events for w in e.wording if w.language == "ru"]
+    assert fr and ru
+    pairs = {(t, g) for w in fr + ru for t, g in zip(w.triggers, w.glosses, strict=True)}
+    assert ("tuées", "kill") in pairs and ("погибли", "be killed") in pairs
+    en = [w for e in comparison.events for w in e.wording if w.language == "en"]
+    assert en and all(not w.glosses for w in en)
+    from fullpicture.report import render_html
+
+    assert "tuées (kill)" in render_html(comparison)
