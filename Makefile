@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: demo test setup lint bench eval
+.PHONY: demo test setup lint bench eval fuzz
 
 demo:
 	@bash scripts/setup.sh
@@ -22,3 +22,7 @@ bench:
 
 eval:
 	.venv/bin/python -m eval.run_all --data ../shared/data > eval-results.md
+
+# The long fuzz run (issue 15): >= 10,000 generated inputs across the readers, plus compare.
+fuzz:
+	.venv/bin/python bench/fuzz.py --examples 2000 --compare 20

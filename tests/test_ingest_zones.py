@@ -150,3 +150,39 @@ def test_wire_credit_line_is_boilerplate_not_body():
     doc2 = load_text("Reporting by local journalists was banned in the city for six weeks after the "
                      "vote, the monitors said in a long statement. It was later lifted.\n", source="<t>")
     assert "boilerplate" not in _kinds(doc2)
+
+
+def test_blog_comment_form_and_see_also_lines_are_boilerplate():
+    """Real pages end with a comment form and carry 'see also' links inside the text; their
+    verbs ('leave', 'send') must not become events of the story."""
+    doc = load_text(
+        "Illustrative headline written for the fullpicture project\n\n"
+        "A convoy crossed the bridge near the town on Monday, the regional office said.\n\n"
+        "See also: Ten trucks of aid sent to the northern province\n\n"
+        "The office said the crossing would stay open for a week.\n\n"
+        "Leave a Reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n",
+        source="<test>",
+    )
+    boiler, body = "\n".join(_zone_text(doc, "boilerplate")), "\n".join(_zone_text(doc, "body"))
+    for line in ("See also: Ten trucks of aid sent to the northern province", "Leave a Reply",
+                 "Your email address will not be published. Required fields are marked *"):
+        assert line in boiler and line not in body
+    assert "crossing would stay open" in body
+    # a news sentence that asks readers to see something stays body
+    doc2 = load_text("Observers will see also whether the crossing stays open, the office said in "
+                     "a statement on Monday after the talks.\n", source="<t>")
+    assert "boilerplate" not in _kinds(doc2)
+
+
+def test_long_first_line_headline_is_the_title():
+    """Wire and news-site headlines often run past fourteen words; the first line of a plain
+    text, alone in its paragraph and without final punctuation, is still its title."""
+    head = ("Illustrative headline: regional office says a convoy of twenty trucks crossed the "
+            "northern bridge on Monday after talks")
+    doc = load_text(head + "\n\nA convoy crossed the bridge near the town on Monday, the regional "
+                    "office said in a statement. The crossing will stay open.\n", source="<test>")
+    assert doc.info.title == head and _zone_text(doc, "heading") == [head]
+    # a long first paragraph that ends as a sentence is body, not a title
+    doc2 = load_text(head + ".\n\nThe crossing will stay open for a week, the office said.\n", source="<t>")
+    assert doc2.info.title is None

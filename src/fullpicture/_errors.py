@@ -11,6 +11,9 @@ class InputError(FullpictureError):
     """A source document cannot be read. The message is one line, fit for a user."""
 
     def __init__(self, source: str, problem: str, hint: str = "") -> None:
+        from fullpicture._safetext import printable
+
+        source, problem, hint = printable(str(source)), printable(str(problem)), printable(str(hint))
         self.source = source
         self.problem = problem
         self.hint = hint

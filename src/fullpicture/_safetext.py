@@ -27,3 +27,14 @@ def sanitize(text: str) -> tuple[str, int]:
 def clean(text: str) -> str:
     """``text`` made encodable (lone surrogates replaced)."""
     return sanitize(text)[0]
+
+
+def printable(text: str) -> str:
+    """A name or message made valid UTF-8: bytes smuggled in by ``surrogateescape`` (undecodable
+    file names) shown as ``\\xNN``, any other lone surrogate replaced by U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return clean(text)

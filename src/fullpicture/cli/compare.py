@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from fullpicture._safetext import clean
 from fullpicture.cli import cli
 from fullpicture.cli._common import ProgressBars, report_error
 
@@ -93,7 +94,8 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
       fullpicture compare --db corpus.db --topic "Karabakh" -o report.html
       fullpicture compare examples/ --format md
 
-    Exit status: 0 ok, 1 some documents could not be read (the rest is compared), 2 usage error.
+    Exit status: 0 ok, 1 some documents could not be read (the rest is compared), 2 usage error,
+    3 internal error (a bug: please report it).
     """
     from fullpicture import compare
     from fullpicture._errors import ConfigError, FullpictureError, UsageError
@@ -152,11 +154,10 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
     except Exception as exc:  # never a traceback for the user; FULLPICTURE_DEBUG=1 shows it
         if os.environ.get("FULLPICTURE_DEBUG") == "1":
             raise
-        detail = str(exc).splitlines()[0] if str(exc) else ""
-        click.echo(f"fullpicture: internal error: {type(exc).__name__}: {detail} "
-                   "(set FULLPICTURE_DEBUG=1 for details)", err=True)
-        sys.exit(1)
-    _write(text, output, fmt)
+        from fullpicture.cli._common import guard
+
+        sys.exit(guard(exc))  # one line, a bug-report hint, exit 3
+    _write(clean(text), output, fmt)
     if failed:
         sys.exit(1)
 

@@ -34,9 +34,11 @@ class Unit:
 
 def heading_shaped(line: str, question_ok: bool = False) -> bool:
     """A short line with no final sentence punctuation that starts with a capital or digit
-    (a final "?" or "!" only when ``question_ok``: a first-line headline may ask)."""
+    (a final "?" or "!" only when ``question_ok``, which marks a document's first line: a
+    headline may ask, and real headlines run longer than subheadings, up to 24 words)."""
     s = line.strip().strip("*_#").strip()
-    if not s or len(s) > 120 or len(s.split()) > 14:
+    max_chars, max_words = (200, 24) if question_ok else (120, 14)
+    if not s or len(s) > max_chars or len(s.split()) > max_words:
         return False
     core = s.rstrip("\"'”’»)]").rstrip()
     if not core or core.endswith(_END_PUNCT) or (not question_ok and core.endswith(("?", "!"))):

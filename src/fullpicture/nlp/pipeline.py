@@ -11,9 +11,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fullpicture._errors import ConfigError
+from fullpicture._errors import ConfigError, TooLargeError
 from fullpicture.models import Analysis
 from fullpicture.nlp import extensions  # noqa: F401  (declares Doc._ extensions)
+from fullpicture.nlp._chunks import Chunking, can_chunk, run_chunked
 from fullpicture.settings import Settings
 
 # Importing these modules registers the @Language.factory("fp_*") components.
@@ -119,13 +120,40 @@ def make_doc(nlp: Language, document: Any) -> Doc:
     return doc
 
 
-def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16) -> Iterator[Doc]:
-    """Run documents through one pipeline, streaming."""
-    docs = (make_doc(nlp, d) for d in documents)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16,
+        chunking: Chunking | None = None) -> Iterator[Doc]:
+    """Run documents through the pipeline, streaming, in input order. Long documents (see
+    :mod:`fullpicture.nlp._chunks`) go through spaCy's components in bounded pieces; a
+    document of more than ``max_tokens`` tokens is refused (:class:`TooLargeError`)."""
+    chunking = chunking or Chunking()
+    pending: list[Doc] = []
+
+    def flush() -> Iterator[Doc]:
+        if pending:
+            yield from nlp.pipe(list(pending), batch_size=batch_size)
+            pending.clear()
+
+    for d in documents:
+        if chunking.needed(d.text) and can_chunk(nlp):
+            yield from flush()
+            _check_tokens(nlp, d, chunking)
+            yield run_chunked(nlp, d, chunking)
+            continue
+        pending.append(make_doc(nlp, d))
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
 
 
-def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int = 16) -> Iterator[Doc]:
+def _check_tokens(nlp: Language, document: Any, chunking: Chunking) -> None:
+    n = len(nlp.tokenizer(document.text))
+    if n > chunking.max_tokens:
+        raise TooLargeError(document.info.source, f"text has {n:,} tokens, over the limit of {chunking.max_tokens:,}",
+                            "split it, or raise [pipeline] max_tokens in a --settings file")
+
+
+def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int = 16,
+                  chunking: Chunking | None = None) -> Iterator[Doc]:
     """Run each document through the pipeline of its language, streaming, in input order.
 
     A document without a full pipeline for its language gets the limited one and a
@@ -141,15 +169,15 @@ def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int 
         if lang == LIMITED:
             d = _with_notice(d, limited_notice(d.info.language))
         if batch and lang != current:
-            yield from run(get_pipeline(settings, current or "en"), batch, batch_size)
+            yield from run(get_pipeline(settings, current or "en"), batch, batch_size, chunking)
             batch = []
         current = lang
         batch.append(d)
         if len(batch) >= batch_size:
-            yield from run(get_pipeline(settings, lang), batch, batch_size)
+            yield from run(get_pipeline(settings, lang), batch, batch_size, chunking)
             batch = []
     if batch:
-        yield from run(get_pipeline(settings, current or "en"), batch, batch_size)
+        yield from run(get_pipeline(settings, current or "en"), batch, batch_size, chunking)
 
 
 def _with_notice(document: Any, notice: str) -> Any:
@@ -161,7 +189,8 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
     from fullpicture.nlp.convert import doc_to_analysis
 
     batch = int(settings.get("pipeline", "batch_size", 16))
-    for doc in run_documents(settings, documents, batch_size=batch):
+    chunking = Chunking.from_settings(settings.section("pipeline"))
+    for doc in run_documents(settings, documents, batch_size=batch, chunking=chunking):
         yield doc_to_analysis(doc)
 
 

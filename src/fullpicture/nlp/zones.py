@@ -6,9 +6,18 @@ from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fullpicture.nlp.extensions import synced
+
+#: Zones that are not the story: events and figures are never taken from them, so they
+#: never enter alignment or omissions (a comment form's "leave", a bio's "covered the war").
+NON_STORY_ZONES = frozenset({"editorial_note", "inline_note", "author_bio", "boilerplate"})
+
+
+def in_story(token: Token) -> bool:
+    """Whether a token lies in the story itself (heading or body; unzoned text counts)."""
+    return token._.fp_zone not in NON_STORY_ZONES
 
 
 def zone_kind_at(doc: Doc, char: int) -> str:

@@ -22,6 +22,7 @@ from fullpicture.nlp.events._args import arguments, event_date, place_positions,
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.extensions import synced
+from fullpicture.nlp.zones import in_story
 
 _FILLER_POS = ("DET", "PRON")
 
@@ -105,7 +106,8 @@ class EventsComponent:
         head_of: dict[int, Event] = {}
         sents = list(doc.sents)
         sent_starts = [st.start for st in sents]
-        for n, (s, e, typ, h) in enumerate(self.triggers(doc), 1):
+        found = [t for t in self.triggers(doc) if in_story(doc[t[3]])]
+        for n, (s, e, typ, h) in enumerate(found, 1):
             trig = doc[h]
             sent = sents[bisect_right(sent_starts, h) - 1]
             claim = _claim_at(claims, starts, doc[s].idx)

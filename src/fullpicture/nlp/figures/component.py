@@ -17,6 +17,7 @@ from fullpicture.nlp._shared import doc_text, pipeline_language
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.figures._extract import FigureExtractor
+from fullpicture.nlp.zones import in_story
 
 _ATTRIBUTED = ("direct", "indirect", "according_to", "unsourced")
 
@@ -47,6 +48,7 @@ class FiguresComponent:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 skip.update(t.idx for t in span)
+        skip.update(t.idx for t in doc if not in_story(t))  # no figures from notes, bios, footers
         claims = list(doc._.fp_claims or [])
         figures: list[Figure] = []
         for n, raw in enumerate(self.extractor(doc, skip), 1):
