@@ -21,6 +21,7 @@ bench:
 	.venv/bin/python bench/bench.py
 
 eval:
+	@bash scripts/setup_eval.sh
 	.venv/bin/python -m eval.run_all --data ../shared/data > eval-results.md
 
 # The long fuzz run (issue 15): >= 10,000 generated inputs across the readers, plus compare.

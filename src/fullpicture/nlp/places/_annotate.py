@@ -23,6 +23,7 @@ from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon, common_word
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_MISTYPED = frozenset({"PRODUCT", "DATE", "WORK_OF_ART", "TIME", "LANGUAGE"})
 _TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dr", "madam", "lady", "lord", "dame"})
 _PERSON_TITLES_BEFORE = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen", "col"}
 
@@ -75,7 +76,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     person_tokens: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            person_tokens.update(fold(ent.text).split())
+            # a trailing all-capital token ("... Lazenby US-based") is no part of a name
+            person_tokens.update(fold(t.text) for t in ent if not (t.text.isupper() and len(t) <= 3))
     # the document's authors (byline, metadata) are people wherever NER puts them
     info = doc._.fp_info
     authors = {fold(a.name) for a in (info.authors if info is not None else []) if a.name}
@@ -99,7 +101,13 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     dem_taken = set(taken)
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
-        if ent.label_ not in labels or all(i in dem_taken for i in range(ent.start, ent.end)):
+        if all(i in dem_taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ not in labels:
+            # a name NER typed as something else ("in Chattanooga" as PRODUCT, "in Manbij" as
+            # DATE): a candidate when it is all proper nouns after a place preposition
+            if ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent) and _locative(doc, ent.start, ent.end, lex):
+                raw.append((ent.start, ent.end, ""))
             continue
         start = _strip_det(doc, ent.start, ent.end)
         raw.append((start, ent.end, ent.label_))
@@ -147,6 +155,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         place_ms.append(m)
         if feature:
             feature_end[id(m)] = feature
+    _city_state(doc, pi, place_ms, place_spans)
     resolved = resolve_all(pi, place_spans, pcfg)
     # Places NER itself tagged: other spans resolving to (or near) them are places too.
     sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in _PLACE_LABELS]
@@ -219,6 +228,23 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     return mentions
 
 
+def _city_state(doc: Doc, pi: PlaceIndex, ms: list[Mention], spans: list[tuple[str, list[tuple[int, bool]]]]) -> None:
+    """"Williamsburg, Virginia", "Springfield, Ill.", "Toledo, Spain": a place followed by a
+    comma and a state or country keeps only its candidates inside that state or country."""
+    for k in range(len(ms) - 1):
+        m, nxt = ms[k], ms[k + 1]
+        if nxt.start != m.end + 1 or doc[m.end].text != "," or not spans[k][1]:
+            continue
+        where = {(pi.place(c).cc, pi.place(c).admin1 if pi.place(c).kind == "admin1" else "")
+                 for c, _ in spans[k + 1][1] if pi.place(c).kind in ("admin1", "country")}
+        if not where:
+            continue
+        keep = [c for c in spans[k][1] if (pi.place(c[0]).cc, pi.place(c[0]).admin1) in where
+                or (pi.place(c[0]).cc, "") in where]
+        if keep:
+            spans[k] = (spans[k][0], keep)
+
+
 def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any]) -> bool:
     """Evidence against a place reading: a title word ("Miss"), a party in a case name
     ("v. Ferguson"), or common English words ("Congress", "Queen City") that resolve only to a
@@ -235,6 +261,8 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
         return False
     if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
         return False
+    if m.label in ("PERSON", "") and near_sure and _strong_locative(doc, m.start, m.end, lex):
+        return False  # "In Klamath Falls, Oregon" though NER says PERSON
     small = p.pop < pcfg.get("common_word_min_pop", 100_000)
     return (p.kind in ("city", "admin2") and small) or (
         p.kind == "admin1" and p.cc not in sure_cc and p.pop < pcfg.get("common_word_admin1_max_pop", 5_000_000))

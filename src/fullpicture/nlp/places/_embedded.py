@@ -36,6 +36,8 @@ def _modifier(doc: Doc, tok: Token) -> bool:
     "anti-Russian", "Syrian-Turkish"), or an adjective before its head noun."""
     if tok.dep_ in ("amod", "compound", "nmod"):
         return True
+    if tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.dep_ in ("amod", "compound", "nmod"):
+        return True  # "German, Irish and other immigrants"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if nxt is not None and nxt.text in _HYPHENS and not nxt.whitespace_ and tok.i + 2 < len(doc):
@@ -77,7 +79,7 @@ def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon) -> dict[int, tuple[i
                 f = fold(doc[i : i + length].text)
                 name = lex.continent_demonyms.get(f)
                 if name and _modifier(doc, doc[i + length - 1]):
-                    ids = [r for r in pi.gaz.lookup(fold(name)) if pi.gaz.cols["kind"][r] in ("continent", "region")]
+                    ids = [r for r in pi.gaz.lookup(fold(name)) if pi.gaz.cols["kind"][r] in ("continent", "region", "admin1")]
                     if ids:
                         found = (i + length, ids[0])
                         break

@@ -24,7 +24,7 @@ from typing import Any
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "6i18n"
+INDEX_VERSION = "7i18n"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -132,8 +132,8 @@ def build_index() -> dict[str, Any]:
     # Continents (plus "continent:<name>" rows of country_aliases.tsv: "EU" -> Europe).
     for info in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
         alts = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
-        alts += extra.get(f"continent:{info['name']}", [])
-        b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
+        ci = b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
+        b.alias(ci, extra.get(f"continent:{info['name']}", []), trusted=True)  # "EU" is no IATA code here
     # First-level subdivisions: US states (GeoNames ids) then pycountry ISO 3166-2.
     # population of a subdivision: the sum of its cities' (a lower bound)
     admin_pop: dict[tuple[str, str], int] = {}
@@ -176,6 +176,8 @@ def build_index() -> dict[str, Any]:
             admin_idx[(cc, code)] = b.add(gid, names[0], cen[0], cen[1], pop, cc, "admin1", code, names[1:], trusted=True)
         else:
             alts = [a for a in alts if not any((cc, x, k) in city_keys for x in (code, "*") for k in (skeleton(fold(a)) or fold(a), fold(a)))]
+            if _strip_type(name) == name:  # "Benue State", "Osun State", "Oaxaca State"
+                alts += [f"{name} {w}" for w in ("State", "Province", "Region")]
             admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):

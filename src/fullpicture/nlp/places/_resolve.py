@@ -172,8 +172,8 @@ class PlaceIndex:
             return out + [(self.gaz.country_of[cc], False)]
         if f in self.continent_demonyms:  # "European" -> Europe, never a city's alternate name
             name = fold(self.continent_demonyms[f])
-            return out + [(i, False) for i in self.gaz.lookup(name) if self.gaz.cols["kind"][i] in ("continent", "region")]
-        acronym = text.isupper() and len(f.replace(" ", "")) <= 5
+            return out + [(i, False) for i in self.gaz.lookup(name) if self.gaz.cols["kind"][i] in ("continent", "region", "admin1")]
+        acronym = text.isupper() and len(f.replace(" ", "")) <= 4  # "APC", "NATO"; "CAIRO" is a name
         # acronyms name countries and continents ("UK", "EU"); dotted ones also states ("N.J.")
         allowed = ("country", "continent", "admin1") if "." in text else ("country", "continent")
         out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] in allowed]
@@ -239,6 +239,8 @@ def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min
 def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places as context (two passes)."""
     min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
+    # user alias files take priority over the gazetteer (data/gazetteer/README.md)
+    spans = [(text, [c for c in cands if c[0] in pi.user_ids] or cands) for text, cands in spans]
     spans = [(text, _namesake_city(pi, text, cands, min_pop)) for text, cands in spans]
     doc_cc: dict[str, float] = {}
     anchors: list[tuple[float, float]] = []
