@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.bench_align                # 1k, 10k, 100k
     .venv/bin/python -m bench.bench_align --sizes 1000,10000
+    .venv/bin/python -m bench.bench_align --embeddings --sizes 10000,100000,1000000
 
 Synthetic corpus: true events (one per 5 mentions on average) spread over time
 (10 mentions a day); each mention copies its event's type, place and participants, dates
@@ -9,16 +10,23 @@ it at day or month granularity (or leaves it undated, 10%), and picks its trigge
 from the event's synonym set; documents hold 20 mentions. The shipped ``[align]``
 settings are used with embeddings off: sentence embeddings cost a fixed time per mention
 (about 8 ms per sentence on one core, see OFFLINE-COMPONENTS) and are not part of this
-measurement. Prints a Markdown table.
+measurement. With ``--embeddings`` every mention gets precomputed unit vectors (its
+event's sentence and trigger vectors plus noise, ``--dim`` wide, float32) and every
+document the normalised mean of its sentences, as ``build_vectors`` makes them, so the
+dense features are on and only the embedding model's own time is left out. Prints a
+Markdown table with the growth per 10x and the peak RSS of the process.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import time
 
-from fullpicture.align._events import MentionFeatures, candidate_pairs, cluster
+import numpy as np
+
+from fullpicture.align._events import MentionFeatures, Vectors, candidate_pairs, cluster
 from fullpicture.settings import load_settings
 
 FAMILIES = {
@@ -73,26 +81,71 @@ def synthetic(n: int, seed: int = 0) -> tuple[list[MentionFeatures], list[int]]:
     return feats, gold
 
 
+def vectors(feats: list[MentionFeatures], gold: list[int], dim: int, seed: int = 0) -> Vectors:
+    """Precomputed unit vectors: per event a sentence and a trigger direction, per mention
+    that direction plus noise; per document the normalised mean of its sentence vectors."""
+    rng = np.random.default_rng(seed)
+    n_events = max(gold) + 1
+    g = np.asarray(gold)
+
+    def unit(x: np.ndarray) -> np.ndarray:
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        return x
+
+    sent = np.empty((len(feats), dim), dtype=np.float32)
+    trig = np.empty((len(feats), dim), dtype=np.float32)
+    step = 100_000
+    base_s = unit(rng.standard_normal((n_events, dim), dtype=np.float32))
+    base_t = unit(rng.standard_normal((n_events, dim), dtype=np.float32))
+    for lo in range(0, len(feats), step):
+        hi = min(len(feats), lo + step)
+        sent[lo:hi] = unit(base_s[g[lo:hi]] + 0.8 * rng.standard_normal((hi - lo, dim), dtype=np.float32) / np.sqrt(dim) * 4)
+        trig[lo:hi] = unit(base_t[g[lo:hi]] + 0.5 * rng.standard_normal((hi - lo, dim), dtype=np.float32) / np.sqrt(dim) * 4)
+    del base_s, base_t
+    docs: dict[str, np.ndarray] = {}
+    rows: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        rows.setdefault(f.doc, []).append(i)
+    for d, r in rows.items():
+        v = sent[r].mean(axis=0)
+        docs[d] = v / max(float(np.linalg.norm(v)), 1e-12)
+    return Vectors(sentence=sent, trigger=trig, document=docs)
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a Markdown table."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--embeddings", action="store_true", help="precomputed sentence/trigger/document vectors")
+    ap.add_argument("--dim", type=int, default=384, help="vector width with --embeddings (MiniLM: 384)")
     args = ap.parse_args(argv)
     cfg = {**load_settings().section("align"), "embeddings": False}
-    print("| mentions | candidate pairs | pairs / mention | blocking s | total s | s / 1k mentions | clusters |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"embeddings: {'precomputed, ' + str(args.dim) + ' dims' if args.embeddings else 'off'}")
+    print("| mentions | candidate pairs | pairs / mention | blocking s | total s | growth per 10x | s / 1k mentions | clusters | peak RSS MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    prev: tuple[int, float] | None = None
     for n in (int(s) for s in args.sizes.split(",")):
-        feats, _gold = synthetic(n)
+        feats, gold = synthetic(n)
+        vec = vectors(feats, gold, args.dim) if args.embeddings else None
         t0 = time.perf_counter()
         pairs = candidate_pairs(feats, cfg)
         t1 = time.perf_counter()
-        labels, _stats = cluster(feats, cfg, None, pairs)
+        labels, _stats = cluster(feats, cfg, vec, pairs)
         t2 = time.perf_counter()
+        growth = "–"
+        if prev is not None:
+            growth = f"{((t2 - t0) / prev[1]) ** (1 / np.log10(n / prev[0])):.1f}x"
+        prev = (n, t2 - t0)
         print(
-            f"| {n:,} | {len(pairs):,} | {len(pairs) / n:.1f} | {t1 - t0:.2f} | {t2 - t0:.2f} "
-            f"| {1000 * (t2 - t0) / n:.3f} | {len(set(labels)):,} |",
+            f"| {n:,} | {len(pairs):,} | {len(pairs) / n:.1f} | {t1 - t0:.2f} | {t2 - t0:.2f} | {growth} "
+            f"| {1000 * (t2 - t0) / n:.3f} | {len(set(labels)):,} | {_rss_mb():.0f} |",
             flush=True,
         )
+        del feats, gold, vec, pairs, labels
     return 0
 
 

@@ -21,6 +21,8 @@ EVALS: list[tuple[str, str | None, list[str]]] = [
     ("eval.polnear", "polnear", ["--split", "both"]),
     ("eval.basil", "basil", []),
     ("eval.ecbplus", "ecbplus", ["--fit", "1,3,5,7,9"]),
+    ("eval.multilingual_ner", "multilingual-ner", []),
+    ("eval.dates_multilingual", None, []),
     ("eval.entities_fixtures", None, []),
     ("eval.events_fixtures", None, []),
     ("eval.framing_fixtures", None, []),

@@ -94,3 +94,25 @@ def test_turkish_document_adds_no_omissions_to_a_comparison():
     assert len(more.documents) == len(base.documents) + 1
     assert len(more.omissions) == len(base.omissions)
     assert len(more.events) == len(base.events)
+    from fullpicture.report import render_html, render_markdown
+
+    notice = "language tr: entities, events and claims not analysed"
+    assert f'<p class="notice" role="note">{notice}</p>' in render_html(more)
+    assert notice in render_markdown(more)
+
+
+def test_french_and_cyrillic_place_names_reach_the_english_geonames_record():
+    en = _analyze("The refugees reached Armenia. The minister went to Baku, then Moscow and Yerevan. "
+                  "Turkey and Russia reacted. People in Goris waited in Stepanakert.")
+    fr = _analyze("Les réfugiés sont arrivés en Arménie. Le ministre s'est rendu à Bakou, puis à Moscou et à "
+                  "Erevan. La Turquie et la Russie ont réagi. Les habitants de Goris attendaient à Stepanakert.")
+    ru = _analyze("Беженцы прибыли в Армению. Министр посетил Баку, затем Москву и Ереван. Турция и Россия "
+                  "отреагировали. Жители Гориса ждали в Степанакерте.")
+
+    def places(a):
+        return {e.name: (e.geo.geonames_id, e.geo.country) for e in a.entities if e.geo is not None}
+
+    want = places(en)
+    assert len(want) >= 7
+    assert places(fr) == want
+    assert places(ru) == want

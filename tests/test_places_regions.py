@@ -66,3 +66,17 @@ def test_state_abbreviation_in_dateline(ent_nlp):
 def test_surname_is_not_a_foreign_town(ent_nlp):
     doc = ent_nlp("Illustrative text. In Chicago, Mr. Rozen said the plan failed. Rozen later left the city.")
     assert "Rozen" not in _places(doc)
+
+
+def test_country_across_the_antimeridian_keeps_its_side():
+    from fullpicture.nlp.places._gazetteer import get_gazetteer
+    from fullpicture.nlp.places._translit import fold
+
+    gaz = get_gazetteer()
+    (i,) = [j for j in gaz.lookup(fold("Kiribati")) if gaz.place(j).kind == "country"]
+    assert abs(gaz.place(i).lon) > 150  # not averaged to the Indian Ocean
+
+
+def test_common_word_through_an_alternate_name_is_no_place(ent_nlp):
+    doc = ent_nlp("Illustrative text. Democratic leaders in the House and the Senate met in Washington.")
+    assert "House" not in _places(doc)

@@ -41,6 +41,7 @@ from fullpicture.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from fullpicture.batch import Failure, analyze_many
+    from fullpicture.ingest import iter_documents
     from fullpicture.report import render_html, render_markdown
     from fullpicture.store import open_store
 
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "Failure": "fullpicture.batch", "analyze_many": "fullpicture.batch",
     "render_html": "fullpicture.report", "render_markdown": "fullpicture.report",
-    "open_store": "fullpicture.store",
+    "open_store": "fullpicture.store", "iter_documents": "fullpicture.ingest",
 }
 
 
@@ -66,6 +67,7 @@ __all__ = [
     "Comparison",
     "Failure",
     "InputWarning",
+    "iter_documents",
     "NoDocumentsError",
     "BinaryInputError",
     "ConfigError",

@@ -17,8 +17,14 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._claimpairs import (
+    dense_pairs,
+    lexical_pairs,
+    lexical_similarity,
+    shared_event_pairs,
+)
 from fullpicture.align._conflicts import figure_text, ranges_clash
-from fullpicture.align._util import UnionFind, content_words, words
+from fullpicture.align._util import UnionFind, words
 from fullpicture.models import Analysis, Claim, Figure
 from fullpicture.models.comparison import ClaimGroup, ClaimMember
 
@@ -83,22 +89,33 @@ def contradiction(
     return None
 
 
-def _similarity(texts: list[str], cfg: dict[str, Any]) -> tuple[np.ndarray, bool]:
-    if cfg.get("embeddings", True) and texts:
+def _candidates(
+    texts: list[str], sides: list[int], cfg: dict[str, Any], shared: set[tuple[int, int]]
+) -> tuple[list[tuple[int, int, Any]], bool]:
+    """Cross-side pairs to check, in (i, j) order, with their similarity; and whether the
+    similarity is the embeddings' (dense) or the lexical one (see ``_claimpairs``)."""
+    dense = bool(cfg.get("embeddings", True)) and bool(texts)
+    contra_t = float(cfg.get("claim_contradict_similarity" if dense else "claim_contradict_lexical", 0.5))
+    found: dict[tuple[int, int], Any] = {}
+    if dense:
         from fullpicture.align._embed import get_embedder
 
         emb = get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)))
         v = emb.embed(texts)
-        return v @ v.T, True
-    bags = [content_words(t) for t in texts]
-    n = len(texts)
-    sim = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        for j in range(i + 1, n):
-            inter = len(bags[i] & bags[j])
-            union = len(bags[i] | bags[j])
-            sim[i, j] = sim[j, i] = inter / union if union else 0.0
-    return sim, False
+        ii, jj, ss = dense_pairs(v, sides, contra_t, int(cfg.get("claim_block_rows", 1024)))
+        found = dict(zip(zip(ii.tolist(), jj.tolist(), strict=True), ss, strict=True))
+        rest = sorted(shared - found.keys())
+        if rest:
+            a = np.array(rest, dtype=np.int64)
+            found.update(zip(rest, np.einsum("ij,ij->i", v[a[:, 0]], v[a[:, 1]]), strict=True))
+    elif contra_t > 0:
+        found = lexical_pairs(texts, sides, contra_t)
+        found.update({p: lexical_similarity(texts[p[0]], texts[p[1]]) for p in shared - found.keys()})
+    else:  # every cross-side pair qualifies
+        n = len(texts)
+        found = {(i, j): lexical_similarity(texts[i], texts[j])
+                 for i in range(n) for j in range(i + 1, n) if sides[i] != sides[j]}
+    return [(i, j, found[(i, j)]) for i, j in sorted(found)], dense
 
 
 def align_claims(
@@ -119,7 +136,14 @@ def align_claims(
     ]
     if not items:
         return []
-    sim, dense = _similarity([c.text for _, c in items], cfg)
+    label_ids: dict[str, int] = {}
+    sides = [label_ids.setdefault(side_of[a.document.id], len(label_ids)) for a, _ in items]
+    by_event: dict[str, list[int]] = {}
+    for k, (a, c) in enumerate(items):
+        for ev in claim_events.get((a.document.id, c.id), ()):
+            by_event.setdefault(ev, []).append(k)
+    shared = shared_event_pairs(by_event.values(), sides)
+    pairs, dense = _candidates([c.text for _, c in items], sides, cfg, shared)
     agree_t = float(cfg.get("claim_agree_similarity" if dense else "claim_agree_lexical", 0.7))
     contra_t = float(cfg.get("claim_contradict_similarity" if dense else "claim_contradict_lexical", 0.5))
     figs = {
@@ -129,24 +153,18 @@ def align_claims(
     contradicts: list[tuple[int, int, str]] = []
     paired: set[int] = set()
     n = len(items)
-    for i in range(n):
+    for i, j, sim in pairs:
         ai, ci = items[i]
-        for j in range(i + 1, n):
-            aj, cj = items[j]
-            if side_of[ai.document.id] == side_of[aj.document.id]:
-                continue
-            shared = claim_events.get((ai.document.id, ci.id), set()) & claim_events.get(
-                (aj.document.id, cj.id), set()
-            )
-            if sim[i, j] < contra_t and not shared:
-                continue
-            why = contradiction(ci, cj, figs[(ai.document.id, ci.id)], figs[(aj.document.id, cj.id)], cfg)
-            if why:
-                contradicts.append((i, j, why))
-                paired.update((i, j))
-            elif sim[i, j] >= agree_t:
-                uf.union(i, j)
-                paired.update((i, j))
+        aj, cj = items[j]
+        if sim < contra_t and (i, j) not in shared:
+            continue
+        why = contradiction(ci, cj, figs[(ai.document.id, ci.id)], figs[(aj.document.id, cj.id)], cfg)
+        if why:
+            contradicts.append((i, j, why))
+            paired.update((i, j))
+        elif sim >= agree_t:
+            uf.union(i, j)
+            paired.update((i, j))
 
     def member(k: int) -> ClaimMember:
         a, c = items[k]

@@ -105,6 +105,14 @@ def _overlap(pa: np.ndarray, pb: np.ndarray, chunk: int = 200_000) -> np.ndarray
     return out
 
 
+def rowdot(m: np.ndarray, ii: np.ndarray, jj: np.ndarray, chunk: int = 16_384) -> np.ndarray:
+    """``m[ii[k]] . m[jj[k]]`` for every k, ``chunk`` rows at a time (no m[ii] copy of all pairs)."""
+    out = np.empty(len(ii), dtype=np.result_type(m.dtype, np.float32))
+    for s in range(0, len(ii), chunk):
+        out[s : s + chunk] = np.einsum("ij,ij->i", m[ii[s : s + chunk]], m[jj[s : s + chunk]])
+    return out
+
+
 def value_ids(values: Sequence[object]) -> np.ndarray:
     """Integer id per value (equal values, equal ids)."""
     table: dict[object, int] = {}
@@ -146,6 +154,9 @@ class PairScorer:
         self.part = _pad([f.participants for f in feats])
         self.n_part = np.array([len(f.participants) for f in feats], dtype=np.int64)
         self._doc_names = [f.doc for f in feats]
+        self._docs: np.ndarray | None = None
+        self.n_docs = int(self.doc.max()) + 1 if len(feats) else 1
+        self.typed = np.array([f.type is not None for f in feats], dtype=bool)
         self._doc_cache: dict[tuple[int, int], float] = {}
 
     def _doc_sim(self, i: int, j: int) -> float:
@@ -159,6 +170,16 @@ class PairScorer:
             return float(vec.document[a] @ vec.document[b])
         return _jaccard(vec.doc_words.get(a, frozenset()), vec.doc_words.get(b, frozenset()))
 
+    def _doc_matrix(self) -> np.ndarray:
+        """Document vectors as a matrix indexed by document id (built once)."""
+        if self._docs is None:
+            assert self.vec.document is not None
+            names = [""] * self.n_docs
+            for name, i in zip(self._doc_names, self.doc.tolist(), strict=True):
+                names[i] = name
+            self._docs = np.stack([np.asarray(self.vec.document[x], dtype=np.float32) for x in names])
+        return self._docs
+
     def features(self, pairs: np.ndarray) -> np.ndarray:
         """Feature matrix ``(m, len(FEATURES))`` for the given pairs."""
         m = len(pairs)
@@ -168,19 +189,22 @@ class PairScorer:
         ii, jj = pairs[:, 0], pairs[:, 1]
         feats, vec = self.feats, self.vec
         out[:, 0] = self.lemma[ii] == self.lemma[jj]
-        out[:, 1] = (
-            np.einsum("ij,ij->i", vec.trigger[ii], vec.trigger[jj]) if vec.trigger is not None else out[:, 0]
-        )
+        out[:, 1] = rowdot(vec.trigger, ii, jj) if vec.trigger is not None else out[:, 0]
         if vec.sentence is not None:
-            out[:, 2] = np.einsum("ij,ij->i", vec.sentence[ii], vec.sentence[jj])
+            out[:, 2] = rowdot(vec.sentence, ii, jj)
         else:
             for r in np.flatnonzero([bool(feats[i].words) for i in ii.tolist()]).tolist():
                 out[r, 2] = _jaccard(feats[int(ii[r])].words, feats[int(jj[r])].words)
         # document similarity: once per distinct document pair
         di, dj = np.minimum(self.doc[ii], self.doc[jj]), np.maximum(self.doc[ii], self.doc[jj])
-        key = di * (int(self.doc.max()) + 1) + dj
+        key = di * self.n_docs + dj
         uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
         vals = np.empty(len(uniq), dtype=np.float32)
+        if vec.doc_sim is None and vec.document is not None:  # dense vectors: one product per pair
+            dm = self._doc_matrix()
+            a_, b_ = di[first], dj[first]
+            vals[:] = np.where(a_ == b_, 1.0, rowdot(dm, a_, b_))
+            first = first[:0]
         for u, r in enumerate(first.tolist()):
             k = (int(di[r]), int(dj[r]))
             if k not in self._doc_cache:
@@ -222,7 +246,7 @@ class PairScorer:
             self.spanned[ii] & self.spanned[jj])
         # inside one document two typed mentions of different types (an arrest, a killing) with
         # different trigger lemmas are told apart by the writer: evidence against identity
-        typed = np.array([f.type is not None for f in feats], dtype=bool)
+        typed = self.typed
         out[:, 14] = same_doc & typed[ii] & typed[jj] & (out[:, 4] == 0) & (out[:, 0] == 0)
         # one side's word is what the framing lexicon lists as the other side's word for it
         for r in np.flatnonzero(~same_doc & (self.has_counter[ii] | self.has_counter[jj])).tolist():

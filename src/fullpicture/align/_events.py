@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._blocking import candidate_pairs, scored_pairs
 from fullpicture.align._eventpairs import (  # noqa: F401  (re-exported: the engine's API)
     FEATURES,
     MentionFeatures,
@@ -30,54 +31,6 @@ from fullpicture.align._eventpairs import (  # noqa: F401  (re-exported: the eng
     value_ids,
     weights,
 )
-
-
-def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np.ndarray:
-    """Candidate pairs ``(i, j)`` with ``i < j`` after blocking, as an ``(m, 2)`` array."""
-    n = len(feats)
-    bucket = max(1, int(cfg.get("date_bucket_days", 7)))
-    window = int(cfg.get("date_window_days", 3))
-    hood = max(1, int(cfg.get("neighbourhood", 40)))
-    max_block = max(hood, int(cfg.get("max_block", 200)))
-    blocks: dict[tuple, list[int]] = {}
-    for i, f in enumerate(feats):
-        keys: set[tuple] = {(f.family, "l", f.lemma)}
-        if f.interval is not None and f.interval[1] - f.interval[0] <= 2 * bucket:
-            lo, hi = (f.interval[0] - window) // bucket, (f.interval[1] + window) // bucket
-            keys.update((f.family, "d", b) for b in range(lo, hi + 1))
-        elif f.interval is None:
-            keys.add((f.family, "u"))
-        keys.update((f.family, "p", p) for p in f.places)
-        for k in keys:
-            blocks.setdefault(k, []).append(i)
-    lo_arr = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
-    hi_arr = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
-    dated = np.array([f.interval is not None and f.date_firm for f in feats], dtype=bool)
-    doc_ids = value_ids([f.doc for f in feats])
-    lemma_ids = value_ids([f.lemma for f in feats])
-    tri: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    chunks: list[np.ndarray] = []
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        m = np.array(members, dtype=np.int64)
-        if len(m) <= max_block:
-            if len(m) not in tri:
-                tri[len(m)] = np.triu_indices(len(m), 1)
-            iu, ju = tri[len(m)]
-            a, b = m[iu], m[ju]
-        else:
-            m = m[np.lexsort((m, doc_ids[m], lo_arr[m]))]
-            a = np.concatenate([m[:-k] for k in range(1, min(hood, len(m) - 1) + 1)])
-            b = np.concatenate([m[k:] for k in range(1, min(hood, len(m) - 1) + 1)])
-        chunks.append(np.minimum(a, b) * n + np.maximum(a, b))
-    if not chunks:
-        return np.zeros((0, 2), dtype=np.int64)
-    keys_arr = np.unique(np.concatenate(chunks))
-    ii, jj = keys_arr // n, keys_arr % n
-    gap = np.maximum(0, np.maximum(lo_arr[ii], lo_arr[jj]) - np.minimum(hi_arr[ii], hi_arr[jj]))
-    keep = ~(dated[ii] & dated[jj]) | (gap <= window) | (lemma_ids[ii] == lemma_ids[jj])
-    return np.stack([ii[keep], jj[keep]], axis=1)
 
 
 def _ordered(i: int, j: int) -> tuple[int, int]:
@@ -95,12 +48,13 @@ def cluster(
     if pairs is None:
         pairs = candidate_pairs(feats, cfg)
     scorer = PairScorer(feats, cfg, vec)
-    probs = scorer.prob(pairs)
     thr = float(cfg.get("threshold", 0.5))
     max_link = int(cfg.get("max_link_pairs", 400))
-    keep = probs >= thr
+    n_candidates = len(pairs)
+    # scored in chunks (memory stays bounded); only pairs at the threshold or above matter
+    pairs, probs = scored_pairs(scorer, pairs, thr, int(cfg.get("score_chunk_pairs", 1_000_000)))
     known = {
-        (int(i), int(j)): float(p) for (i, j), p in zip(pairs[keep].tolist(), probs[keep], strict=True)
+        (int(i), int(j)): float(p) for (i, j), p in zip(pairs.tolist(), probs, strict=True)
     }
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     root_of = list(range(n))
@@ -134,7 +88,7 @@ def cluster(
             del members[rb]
     roots: dict[int, int] = {}
     labels = [roots.setdefault(root_of[i], len(roots)) for i in range(n)]
-    stats = {"mentions": n, "candidate_pairs": int(len(pairs)), "extra_pairs": extra}
+    stats = {"mentions": n, "candidate_pairs": int(n_candidates), "extra_pairs": extra}
     return labels, stats
 
 

@@ -61,29 +61,50 @@ def run_serial(documents: Iterable[Document], settings: Settings, batch_size: in
         yield from flush()
 
 
+_WORKER_SETTINGS: list[Settings] = []
+
+
 def _warm(settings: Settings) -> None:
+    """Pool initializer: keep the settings (tasks then carry documents only) and build the
+    pipeline before the first task arrives."""
     from fullpicture.nlp.pipeline import get_pipeline
 
+    _WORKER_SETTINGS[:] = [settings]
     get_pipeline(settings)
 
 
-def run_pool(documents: Iterable[Document], settings: Settings, workers: int, max_in_flight: int | None = None) -> Iterator[Result]:
-    """A process pool of ``workers``; results come back in input order, at most
-    ``max_in_flight`` documents are pending at any time (memory stays flat)."""
-    limit = max_in_flight or workers * 4
+def _analyze_chunk(documents: list[Document]) -> list[Result]:
+    """Worker task: one ``nlp.pipe`` over a chunk of documents (failures isolated)."""
+    return list(run_serial(documents, _WORKER_SETTINGS[0], max(1, len(documents))))
+
+
+def run_pool(documents: Iterable[Document], settings: Settings, workers: int, max_in_flight: int | None = None,
+             chunk: int | None = None) -> Iterator[Result]:
+    """A process pool of ``workers``; results come back in input order. Documents travel in
+    chunks of ``chunk`` (``[pipeline] pool_chunk``, default 8: one ``nlp.pipe`` batch per
+    task, one round trip per chunk); at most ``max_in_flight`` chunks are pending (memory
+    stays flat)."""
+    size = max(1, chunk or int(settings.get("pipeline", "pool_chunk", 8)))
+    limit = max_in_flight or workers * 2
     ctx = mp.get_context("forkserver") if "forkserver" in mp.get_all_start_methods() else mp.get_context("spawn")
-    pending: deque[tuple[Document, Future[Result]]] = deque()
+    pending: deque[tuple[list[Document], Future[list[Result]]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(settings,)) as pool:
+        batch: list[Document] = []
         for doc in documents:
-            pending.append((doc, pool.submit(analyze_safe, doc, settings)))
+            batch.append(doc)
+            if len(batch) >= size:
+                pending.append((batch, pool.submit(_analyze_chunk, batch)))
+                batch = []
             while len(pending) >= limit:
-                yield _result(*pending.popleft())
+                yield from _results(*pending.popleft())
+        if batch:
+            pending.append((batch, pool.submit(_analyze_chunk, batch)))
         while pending:
-            yield _result(*pending.popleft())
+            yield from _results(*pending.popleft())
 
 
-def _result(doc: Document, fut: Future[Result]) -> Result:
+def _results(docs: list[Document], fut: Future[list[Result]]) -> list[Result]:
     try:
         return fut.result()
     except Exception as exc:  # a worker died (BrokenProcessPool, pickling...)
-        return Failure(doc.info.source, doc.id, f"{type(exc).__name__}: {str(exc)[:200]}")
+        return [Failure(d.info.source, d.id, f"{type(exc).__name__}: {str(exc)[:200]}") for d in docs]

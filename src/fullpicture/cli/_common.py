@@ -65,18 +65,56 @@ def progress_enabled() -> bool:
         return False
 
 
-def progress(iterable: Iterable[T], total: int | None, label: str) -> Iterator[T]:
-    """Yield from ``iterable`` with a rich progress bar on stderr (off when stderr is not a TTY
-    or there is at most one item)."""
-    if not progress_enabled() or (total is not None and total <= 1):
+def _rate_column() -> Any:
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Items per second."""
+
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:.1f}/s", style="progress.data.speed")
+
+    return RateColumn()
+
+
+def summary_line(label: str, done: int, seconds: float, unit: str = "documents") -> str:
+    """``label: N unit in S s (R/s)``: what a stage did, for logs when no bar is shown."""
+    rate = f", {done / seconds:.1f}/s" if seconds > 0 and done else ""
+    return f"fullpicture: {label}: {done} {unit} in {seconds:.1f} s{rate}"
+
+
+def progress(iterable: Iterable[T], total: int | None, label: str, unit: str = "documents") -> Iterator[T]:
+    """Yield from ``iterable`` with a rich progress bar on stderr (count, rate, time left);
+    when stderr is not a terminal, one summary line at the end instead. Nothing for at most
+    one item."""
+    if total is not None and total <= 1:
         yield from iterable
         return
+    if not progress_enabled():
+        import time
+
+        t0, done = time.monotonic(), 0
+        for item in iterable:
+            yield item
+            done += 1
+        if done > 1:
+            click.echo(summary_line(label, done, time.monotonic() - t0, unit), err=True)
+        return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _rate_column(),
+        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
     ) as bar:
         task = bar.add_task(label, total=total)
         for item in iterable:
@@ -86,11 +124,13 @@ def progress(iterable: Iterable[T], total: int | None, label: str) -> Iterator[T
 
 class ProgressBars:
     """``update(stage, done, total)`` drives one rich progress bar per stage on a terminal
-    (rate and time left included); does nothing when stderr is not a terminal."""
+    (count, rate and time left); when stderr is not a terminal, one line per stage at the
+    end (count, seconds, rate)."""
 
     def __init__(self) -> None:
         self._bar: Any = None
         self._tasks: dict[str, Any] = {}
+        self._seen: dict[str, list[float]] = {}  # stage -> [first update, last update, done]
 
     def __enter__(self) -> ProgressBars:
         if progress_enabled():
@@ -106,13 +146,19 @@ class ProgressBars:
 
             self._bar = Progress(
                 TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                _rate_column(), TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True),
+                transient=True,
             )
             self._bar.start()
         return self
 
     def update(self, stage: str, done: int, total: int | None) -> None:
         """Move the bar of ``stage`` to ``done`` of ``total``."""
+        import time
+
+        now = time.monotonic()
+        seen = self._seen.setdefault(stage, [now, now, 0])
+        seen[1], seen[2] = now, done
         if self._bar is None or (total is not None and total <= 1):
             return
         if stage not in self._tasks:
@@ -122,6 +168,10 @@ class ProgressBars:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+        elif exc[0] is None:
+            for stage, (first, last, done) in self._seen.items():
+                if done > 1:
+                    click.echo(summary_line(stage, int(done), last - first), err=True)
 
 
 def load_settings_or_exit(settings_file: str | Path | None) -> Settings:

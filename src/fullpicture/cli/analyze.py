@@ -104,8 +104,8 @@ def _run(
         raise
     analyses: list[Analysis] = []
     try:
-        results = analyze_many(progress(docs, len(docs), "Analysing"), settings, workers=workers,
-                               dask=dask)
+        # the bar follows finished analyses (not submissions to the pool)
+        results = progress(analyze_many(docs, settings, workers=workers, dask=dask), len(docs), "Analysing")
         payload: list[dict] = []
         for result in results:
             if isinstance(result, Failure):

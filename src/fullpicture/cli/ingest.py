@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,13 +15,15 @@ from fullpicture.cli._common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
-    collect_documents,
     guard,
     load_settings_or_exit,
     progress,
     report_error,
     report_notice,
 )
+
+if TYPE_CHECKING:
+    from fullpicture import Document
 
 #: Test hook: exit abruptly (no cleanup) after this many documents were stored.
 CRASH_ENV = "FULLPICTURE_TEST_CRASH_AFTER"
@@ -66,7 +70,7 @@ def ingest_cmd(
 
 def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_file: Path | None,
          workers: int, dask: str | bool) -> int:
-    from fullpicture import Failure, analyze_many, open_store
+    from fullpicture import Failure, InputError, analyze_many, iter_documents, open_store
     from fullpicture._errors import StoreError
 
     settings = load_settings_or_exit(settings_file)
@@ -77,13 +81,25 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
         return EXIT_USAGE
     crash_after = int(os.environ.get(CRASH_ENV, "0") or 0)
     try:
-        docs, errors = collect_documents(paths, settings, perspective)
-        for err in errors:
-            report_error(err)
-        new = [d for d in docs if not store.has(d.id)]  # resume: what is stored is skipped
-        added, skipped, failed = 0, len(docs) - len(new), len(errors)
-        results = analyze_many(progress(new, len(new), "Ingesting"), settings, workers=workers,
-                               dask=dask)
+        counts = {"read": 0, "errors": 0, "skipped": 0}
+
+        def new_documents() -> Iterator[Document]:
+            """Documents not stored yet, read lazily: memory stays flat whatever the corpus size."""
+            for item in iter_documents(paths, settings, perspective):
+                if isinstance(item, InputError):
+                    report_error(item)
+                    counts["errors"] += 1
+                    continue
+                counts["read"] += 1
+                if store.has(item.id):  # resume: what is stored is skipped
+                    counts["skipped"] += 1
+                    continue
+                yield item
+
+        added, failed = 0, 0
+        # the bar follows finished analyses (not submissions to the pool); the total is not
+        # known while reading streams, so it shows the count and the rate
+        results = progress(analyze_many(new_documents(), settings, workers=workers, dask=dask), None, "Ingesting")
         for result in results:
             if isinstance(result, Failure):
                 report_error(result)
@@ -94,7 +110,7 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
                 if store.add(result):
                     added += 1
                 else:
-                    skipped += 1
+                    counts["skipped"] += 1
             except StoreError as exc:
                 report_error(exc)
                 failed += 1
@@ -103,10 +119,11 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
                 failed += 1
             if crash_after and added >= crash_after:
                 os._exit(86)
-        click.echo(f"added {added}, skipped {skipped}, failed {failed} ({store.count()} documents in {db})")
+        failed += counts["errors"]
+        click.echo(f"added {added}, skipped {counts['skipped']}, failed {failed} ({store.count()} documents in {db})")
     finally:
         store.close()
-    if not docs and not errors:
+    if not counts["read"] and not counts["errors"]:
         report_error("no documents found under the given paths (.txt, .md, .html, .jsonl, .xml/.rss/.atom)")
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if failed else EXIT_OK

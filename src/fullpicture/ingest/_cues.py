@@ -43,7 +43,7 @@ def load_cues() -> Cues:
     """The shipped cue file, compiled (once per process)."""
     path = resources.files("fullpicture").joinpath("data/zones/cues.yaml")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         i = re.IGNORECASE
         return Cues(
             editorial_prefix=re.compile(r"^\W{0,3}" + _alt(data["editorial_prefix"]), i),

@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from fullpicture.nlp._doctext import doc_text  # noqa: F401  (re-exported)
+
 
 @lru_cache(maxsize=1)
 def _entity_at() -> Callable[[Doc, int, int], Any] | None:
@@ -111,16 +113,6 @@ def capital_state(index: dict[str, Any], eid: str | None) -> str | None:
             if other.id != eid and other.type == "GPE" and (other.name == country or (geo is not None and geo.country == iso and other.name.lower() == country.lower())):
                 return str(other.id)
     return None
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per document (spaCy joins every token on each access)."""
-    key = f"fp_text:{len(doc)}"
-    text = doc.user_data.get(key)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[key] = text
-    return text
 
 
 def pipeline_language(settings: dict[str, Any]) -> str:

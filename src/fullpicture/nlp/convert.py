@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from fullpicture.models import Analysis
+from fullpicture.nlp._doctext import doc_text
 
 
 def doc_to_analysis(doc: Doc) -> Analysis:
@@ -15,7 +16,7 @@ def doc_to_analysis(doc: Doc) -> Analysis:
         info = info.model_copy(update={"time_anchor": anchor})
     return Analysis(
         document=info,
-        text=doc.text,
+        text=doc_text(doc),
         zones=list(doc._.fp_zones or []),
         entities=list(doc._.fp_entities or []),
         timexes=list(doc._.fp_timexes or []),

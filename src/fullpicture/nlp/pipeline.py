@@ -15,6 +15,7 @@ from fullpicture._errors import ConfigError, TooLargeError
 from fullpicture.models import Analysis
 from fullpicture.nlp import extensions  # noqa: F401  (declares Doc._ extensions)
 from fullpicture.nlp._chunks import Chunking, can_chunk, run_chunked
+from fullpicture.nlp._doctext import text_key
 from fullpicture.settings import Settings
 
 # Importing these modules registers the @Language.factory("fp_*") components.
@@ -115,6 +116,8 @@ def get_pipeline(settings: Settings, language: str = "en") -> Language:
 def make_doc(nlp: Language, document: Any) -> Doc:
     """Tokenize a :class:`~fullpicture.ingest.Document` and attach its info and zones."""
     doc = nlp.make_doc(document.text)
+    # the tokenizer keeps every character, so doc.text == document.text: seed doc_text's cache
+    doc.user_data[text_key(doc)] = document.text
     doc._.fp_info = document.info
     doc._.fp_zones = list(document.zones)
     return doc

@@ -44,8 +44,9 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
 
 def current_version(conn: Connection) -> int:
     """The version recorded in the database (0 for an empty one)."""
-    if not inspect(conn).has_table("schema_version"):
-        if inspect(conn).has_table("documents"):
+    tables = set(inspect(conn).get_table_names())  # one read: a consistent snapshot
+    if "schema_version" not in tables:
+        if "documents" in tables:
             raise StoreError("database has a documents table but no schema_version: not a fullpicture store")
         return 0
     value = conn.execute(text("SELECT MAX(version) FROM schema_version")).scalar()

@@ -105,7 +105,7 @@ def parse_lexicon(data: Any, name: str) -> list[LexEntry]:
 
 def _read_yaml(text: str, name: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{name}: not valid YAML ({exc})") from exc
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.models import Claim, FramingCue
+from fullpicture.nlp._doctext import doc_text
 
 # Paired quotation marks; straight single quotes are skipped (apostrophes).
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|‘([^‘’\n]{1,60})’|«([^«»\n]{1,80})»")
@@ -38,7 +39,7 @@ class ScareQuoteFinder:
         return None
 
     def _marker_before(self, doc: Doc, start_char: int) -> str | None:
-        before = doc.text[max(0, start_char - 20) : start_char].lower().rstrip(" “\"‘«")
+        before = doc_text(doc)[max(0, start_char - 20) : start_char].lower().rstrip(" “\"‘«")
         for m in self.markers:
             if before.endswith(m):
                 return m
@@ -48,10 +49,11 @@ class ScareQuoteFinder:
         """Scare-quote cues of ``doc``; spans covered by direct-quote claims are skipped."""
         direct = [(c.start, c.end) for c in claims if c.kind == "direct" and c.source is not None]
         out: list[FramingCue] = []
-        for m in _QUOTE_RE.finditer(doc.text):
+        text = doc_text(doc)
+        for m in _QUOTE_RE.finditer(text):
             g = next(i for i in range(1, 5) if m.group(i) is not None)
             inner_s, inner_e = m.start(g), m.end(g)
-            content = doc.text[inner_s:inner_e]
+            content = text[inner_s:inner_e]
             stripped = content.rstrip(_TRAIL + " ")
             if not stripped.strip() or content.strip() != content:
                 continue

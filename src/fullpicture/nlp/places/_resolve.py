@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -236,6 +236,20 @@ def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min
     return [c for c in cands if not (pi.place(c[0]).kind == "admin1" and pi.place(c[0]).cc in big)]
 
 
+def _memo_score(pi: PlaceIndex, doc_cc: dict[str, float], anchors: list[tuple[float, float]],
+                cfg: dict[str, Any]) -> Callable[[int, str, bool], float]:
+    """:func:`score` with this context, each (record, name, via_skel) computed once."""
+    memo: dict[tuple[int, str, bool], float] = {}
+
+    def sc(i: int, text: str, via: bool) -> float:
+        key = (i, text, via)
+        if key not in memo:
+            memo[key] = score(pi, i, text, via, doc_cc, anchors, cfg)
+        return memo[key]
+
+    return sc
+
+
 def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places as context (two passes)."""
     min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
@@ -254,11 +268,12 @@ def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]],
     own: dict[tuple[str, str], float] = {}  # pass-1 country counts that a name gave itself
     for _pass in range(2):
         result = []
+        sc = _memo_score(pi, doc_cc, anchors, cfg)  # a name repeats; its context is fixed in a pass
         for text, cands in spans:
             if not cands:
                 result.append(None)
                 continue
-            best = max(cands, key=lambda c: (score(pi, c[0], text, c[1], doc_cc, anchors, cfg), -c[0]))
+            best = max(cands, key=lambda c: (sc(c[0], text, c[1]), -c[0]))
             own_cc = own.get((fold(text), pi.place(best[0]).cc), 0.0)
             if _pass and best[1] and pi.place(best[0]).kind not in ("country", "admin1", "capital") and doc_cc.get(pi.place(best[0]).cc, 0.0) - own_cc <= 0:
                 result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
@@ -266,7 +281,7 @@ def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]],
             if _pass and _foreign_alternate(pi, best[0], text, doc_cc, own_cc, cfg):
                 result.append(None)
                 continue
-            result.append((best[0], score(pi, best[0], text, best[1], doc_cc, anchors, cfg)))
+            result.append((best[0], sc(best[0], text, best[1])))
         doc_cc, anchors, own = {}, [], {}
         for (text, _c), r in zip(spans, result, strict=True):
             if r is not None:

@@ -27,6 +27,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and punctuation; keeps non-Latin scripts (minus marks)."""
     text = text.translate(_SPECIAL)

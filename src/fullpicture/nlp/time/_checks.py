@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.time._grammar import Candidate
 
 _PREV_WORD = re.compile(r"([\w'$#£€.%-]+)\W*$")
@@ -29,7 +30,7 @@ class Env:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self._starts = doc.to_array([IDX]).tolist() if len(doc) else []
         self.parsed = bool(len(doc)) and doc.has_annotation("DEP")
 

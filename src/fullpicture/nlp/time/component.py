@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import TimeAnchor, Timex
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
@@ -154,7 +155,7 @@ class TimeTagger:
             first, _ = self._tag_any(doc, None)
             env = Env(doc)
             tense_at = lambda ch: sentence_tense(doc, env, ch, self.lex)  # noqa: E731
-            inferred = infer_anchor(first, doc.text, tense_at)
+            inferred = infer_anchor(first, doc_text(doc), tense_at)
             dct = inferred.ref if inferred is not None else None
             if inferred is not None and inferred.reason != "dateline":
                 # dates the first anchor completed ("On July 14" after "12 June 2014") may
@@ -185,13 +186,13 @@ class TimeTagger:
     def _tag_any(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """English grammar, or the data-driven grammar of another language."""
         if self.intl is not None:
-            return tag_intl(self.intl, doc.text, dct)
+            return tag_intl(self.intl, doc_text(doc), dct)
         return self.tag(doc, dct)
 
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """Timexes of ``doc`` given the document creation time, and the narrative trail."""
         env = Env(doc)
-        text = doc.text
+        text = doc_text(doc)
         ctx = Context(
             lex=self.lex, dct=dct, year_from=self.year_from, narrative_window=self.window,
             tense_days=self.tense_days, extra={"text": text},
