@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: demo test setup lint bench eval fuzz
+.PHONY: demo test setup lint bench eval fuzz train
 
 demo:
 	@bash scripts/setup.sh
@@ -23,6 +23,11 @@ bench:
 eval:
 	@bash scripts/setup_eval.sh
 	.venv/bin/python -m eval.run_all --data ../shared/data > eval-results.md
+
+# Retrain the shipped learned models from ../shared/data (CPU, deterministic; see docs/benchmarks.md).
+train:
+	.venv/bin/python scripts/train_attribution.py --data ../shared/data/polnear
+	.venv/bin/python scripts/train_loaded.py --data ../shared/data/basil
 
 # The long fuzz run (issue 15): >= 10,000 generated inputs across the readers, plus compare.
 fuzz:

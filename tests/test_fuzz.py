@@ -139,7 +139,10 @@ def test_any_bytes_in_any_reader(content: bytes, suffix: str) -> None:
         bad = d / f"bad{suffix}"
         bad.write_bytes(content)
         docs, errors = read_all(d, bad)
-        assert len([e for e in errors if "bad" in e.source]) <= 2 * max(1, content.count(b"\n") + 1)
+        mine = [e.source for e in errors if "bad" in e.source]
+        # one error per bad document (a file, a JSON Lines line, an array element, a feed entry);
+        # the file is also named explicitly, so each may be reported twice (walk + argument)
+        assert all(n <= 2 for n in Counter(mine).values()), Counter(mine)
 
 
 @FUZZ

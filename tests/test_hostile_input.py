@@ -234,3 +234,14 @@ def test_framing_log_odds_with_a_single_category():
     side_of = {analyses[0].document.id: "a", analyses[1].document.id: "b"}
     rows = framing_contrast(analyses, side_of, {})
     assert all(r.kind == "word" for r in rows)  # no category/term contrast from one category
+
+
+def test_jsonl_lines_split_on_newline_only(tmp_path):
+    """Found by the fuzz run: a raw U+2028 or vertical tab inside a JSON string is not a line end."""
+    from fullpicture.ingest import read_path
+
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": GOOD + " one\u2028two\x0bthree"}, ensure_ascii=False) + "\r\n"
+                 + json.dumps({"text": GOOD + " second"}) + "\n", encoding="utf-8")
+    docs = read_path(p)
+    assert len(docs) == 2 and docs[0].info.source.endswith("a.jsonl:1") and docs[1].info.source.endswith("a.jsonl:2")

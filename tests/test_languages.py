@@ -116,3 +116,21 @@ def test_french_and_cyrillic_place_names_reach_the_english_geonames_record():
     assert len(want) >= 7
     assert places(fr) == want
     assert places(ru) == want
+
+
+def test_russian_tree_repair_breaks_cycles_and_extra_roots() -> None:
+    """A parser output with two roots and a two-token cycle becomes one valid tree."""
+    from fullpicture.nlp.lang.russian import repair_tree
+
+    ids = [0, 1, 2, 3, 4]
+    # 0 -> 1, 1 -> 0 (a cycle), 2 ROOT, 3 ROOT (a second root), 4 -> 3
+    heads = [1, -1, 0, 0, -1]
+    deps = ["nsubj", "obj", "ROOT", "ROOT", "amod"]
+    repair_tree(ids, heads, deps)
+    assert deps.count("ROOT") == 1 and deps[2] == "ROOT"
+    for i in ids:  # every token reaches the root in at most len(ids) steps
+        j, steps = i, 0
+        while deps[j] != "ROOT":
+            j += heads[j]
+            steps += 1
+            assert steps <= len(ids)

@@ -36,7 +36,7 @@ def _wording(members: list[Member]) -> list[SideWording]:
             w.triggers.append(ev.trigger.text)
             if lang and lang != "en":
                 gloss = trigger_gloss(lang)
-                w.glosses.append(gloss.get((ev.trigger.lemma or "").lower()) or gloss.get(ev.trigger.text.lower(), ""))
+                w.glosses.append(gloss.get(ev.trigger.text.lower()) or gloss.get((ev.trigger.lemma or "").lower(), ""))
         for cue in a.framing:
             if ev.evidence.start <= cue.start < ev.evidence.end and cue.text not in w.framing:
                 w.framing.append(cue.text)

@@ -70,9 +70,10 @@ def naming_table(
                 if cue is not None:
                     if cue not in used:
                         used.add(cue)
-                        c[cue[2]] += 1
+                        same = cue[0] == m.start and cue[1] == m.end
+                        c[(m.base or cue[2]) if same else cue[2]] += 1
                 elif is_name(m.text):
-                    c[m.text] += 1
+                    c[m.base or m.text] += 1  # an inflected name counts as its dictionary form
             if not ent.mentions:
                 c[ent.name] += 1
             if not c:

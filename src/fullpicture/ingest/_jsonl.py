@@ -29,7 +29,7 @@ def _records(text: str) -> Iterator[tuple[int, Any, str | None]]:
         if isinstance(whole, dict):
             yield 1, whole, None
             return
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # JSON Lines: "\n" only (U+2028 may sit inside a string)
         if not line.strip():
             continue
         try:

@@ -19,6 +19,11 @@ class Mention(_Model):
     text: str
     actor: bool = Field(default=False, description="used metonymically as a political actor")
     embedded: bool = Field(default=False, description="a place name inside a larger name (\"Washington\" in \"Washington Post\")")
+    base: str | None = Field(
+        default=None,
+        description="dictionary form of an inflected mention (Russian: 'Азербайджана' -> 'Азербайджан'); "
+                    "None when it is the text itself",
+    )
 
 
 class Geo(_Model):

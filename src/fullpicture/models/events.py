@@ -96,3 +96,6 @@ class Claim(_Model):
     source: ClaimSource | None = None
     hedged: bool = False
     hedges: list[str] = Field(default_factory=list)
+    confidence: float | None = Field(
+        default=None, description="probability from the learned attribution tagger (0-1); null for rule-only claims"
+    )

@@ -53,8 +53,28 @@ def _clip(start: int, end: int, n: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_THRESHOLDS: dict[str, float] = {}
+
+
+def report_thresholds() -> dict[str, float]:
+    """Minimum confidence of learned claims and framing cues shown in reports (settings)."""
+    if not _THRESHOLDS:
+        from fullpicture.settings import load_settings
+
+        settings = load_settings()
+        _THRESHOLDS["claim"] = float(settings.get("claims", "report_min_confidence", 0.5))
+        _THRESHOLDS["framing"] = float(settings.get("framing", "report_min_confidence", 0.5))
+    return _THRESHOLDS
+
+
+def shown(item: object, kind: str) -> bool:
+    """Whether a claim or framing cue is shown: rule items always, learned ones above the threshold."""
+    conf = getattr(item, "confidence", None)
+    return conf is None or conf >= report_thresholds()[kind]
+
+
 def collect_items(analysis: Analysis, doc_index: int) -> dict[str, Item]:
-    """All items of one analysis, keyed by uid."""
+    """All items of one analysis, keyed by uid (learned items below the report threshold left out)."""
     n = len(analysis.text)
     items: dict[str, Item] = {}
     names = {e.id: e.name for e in analysis.entities}
@@ -90,12 +110,20 @@ def collect_items(analysis: Analysis, doc_index: int) -> dict[str, Item]:
             detail = f"{f.value:g} {detail}".strip()
         add(Item(uid(doc_index, "figure", f.id), "figure", f.text, detail), [(f.start, f.end)])
     for c in analysis.claims:
+        if not shown(c, "claim"):
+            continue
         who = c.source.text if c.source else c.kind
         label = f"{who}: {c.cue.text}" if c.cue else who
         detail = c.kind + (" · hedged" if c.hedged else "")
+        if c.confidence is not None:
+            detail += f" · confidence {c.confidence:.2f}"
         add(Item(uid(doc_index, "claim", c.id), "claim", label, detail), [(c.start, c.end)])
     for i, fr in enumerate(analysis.framing):
+        if not shown(fr, "framing"):
+            continue
         detail = fr.category + (f" / {fr.subcategory}" if fr.subcategory else "")
+        if fr.confidence is not None:
+            detail += f" · confidence {fr.confidence:.2f}"
         if fr.counter_terms:
             detail += " · other side says: " + ", ".join(fr.counter_terms[:4])
         add(Item(uid(doc_index, "framing", str(i)), "framing", fr.text, detail), [(fr.start, fr.end)])

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from fullpicture.models.comparison import AlignedEvent, Comparison
 from fullpicture.report import _sections as sec
 from fullpicture.report._svg import framing_svg, map_svg, places
+from fullpicture.report._telling import telling
 from fullpicture.report._view import Linker, build_documents, finish_documents, side_views
 
 
@@ -100,6 +101,7 @@ def report_context(comparison: Comparison, title: str | None = None) -> dict[str
         "places": pts,
         "map_svg": map_svg(pts),
         "framing_svg": framing_svg(comparison, sides),
+        "telling": telling(comparison, sides),
         "tone": tone,
         "extra": _extra_sections(comparison),
         "generated": _generated(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fullpicture.models.comparison import Comparison
 from fullpicture.report import _sections as sec
+from fullpicture.report._telling import telling
 from fullpicture.report._view import Linker, build_documents, side_views
 
 
@@ -78,6 +79,17 @@ def render_markdown(comparison: Comparison) -> str:
             out.append(f"| {_cell(r['entity'])} | " + " | ".join(cells) + " |")
     else:
         out.append("No entity is named differently by different sides.")
+    out += ["", "## How each side tells it", "",
+            "Loaded language: word-choice cues scored against BASIL's lexical bias (lexicon categories; "
+            "learned cues only above the confidence threshold), per 1,000 words. Naming choices "
+            "and agentless harm come from the lexicons and the parse, counted apart.", "",
+            "| Side | Loaded language /1k | Loaded terms | Naming choices | Agentless harm share |",
+            "|---|---|---|---|---|"]
+    for r in telling(comparison, sides):
+        rate = "—" if r["loaded_rate"] is None else f"{r['loaded_rate']:.2f}"
+        share = "—" if r["agentless_share"] is None else f"{r['agentless_share']:.2f} of {r['harm']}"
+        out.append(f"| {_cell(r['label'])} | {rate} | {_cell(', '.join(r['loaded_terms'])) or '—'} | "
+                   f"{_cell(', '.join(r['naming'])) or '—'} | {share} |")
     out += ["", "## Framing contrast", ""]
     if comparison.framing:
         out += ["| Side | Term | Category | z |", "|---|---|---|---|"]

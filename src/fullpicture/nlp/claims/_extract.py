@@ -45,6 +45,7 @@ class RawClaim:
     source: tuple[int, int] | None = None
     source_head: int | None = None  # token index of the source's head
     hedges: list[str] = field(default_factory=list)
+    confidence: float | None = None  # the tagger's, for learned claims; None for rule-only ones
 
 
 _PRO_CONTENT = {"that", "this", "so", "yes", "no", "it", "something", "nothing", "anything", "much", "same"}

@@ -1,6 +1,7 @@
 """``fp_claims``: attributed claims (who says what), author and editor assertions.
 
-Attributions come from :mod:`fullpicture.nlp.claims._extract`; sources are resolved to
+Attributions come from :mod:`fullpicture.nlp.claims._learned` (the rules of ``_extract``
+plus the CRF tagger of ``_tagger``, each learned claim with its confidence); sources are resolved to
 entities through the entity layer (metonymy included). Sentences of body zones that carry no
 attribution become ``author`` claims, sentences of editorial zones ``editor`` claims.
 """
@@ -23,8 +24,8 @@ from fullpicture.nlp._shared import (
     pipeline_language,
     resolve,
 )
-from fullpicture.nlp.claims._data import claim_lexicon
-from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
+from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.extensions import synced
 
 _EDITOR_ZONES = {"editorial_note", "inline_note"}
@@ -65,7 +66,7 @@ class ClaimsComponent:
         self.author_claims = bool(cfg.get("author_claims", True))
         self.min_author_tokens = int(cfg.get("min_author_tokens", 4))
         self.pronoun_window = int(cfg.get("pronoun_window_chars", 400))
-        self.extractor = ClaimExtractor(claim_lexicon(pipeline_language(settings)))
+        self.extractor = AttributionExtractor.from_settings(settings, pipeline_language(settings))
 
     @synced
     def __call__(self, doc: Doc) -> Doc:
@@ -123,7 +124,7 @@ class ClaimsComponent:
             source = ClaimSource(entity=ent, text=doc_text(doc)[ss:se], start=ss, end=se)
         return Claim(
             id="", start=s, end=e, text=doc_text(doc)[s:e], kind=raw.kind, cue=cue, source=source,  # type: ignore[arg-type]
-            hedged=bool(raw.hedges), hedges=list(raw.hedges),
+            hedged=bool(raw.hedges), hedges=list(raw.hedges), confidence=raw.confidence,
         )
 
     def _sentence_claims(self, doc: Doc, raws: list[RawClaim]) -> list[Claim]:

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from fullpicture.models import Entity, FramingCue, FramingProfile
+from fullpicture.models.framing import LOADED_LANGUAGE
 
 # Categories whose cues are the writer's loaded word choices.
 LOADED_CATEGORIES = frozenset(
@@ -106,9 +107,29 @@ def _rate(count: int, tokens: int) -> float | None:
     return round(1000.0 * count / tokens, 3) if tokens else None
 
 
-def build_profile(cues: Iterable[FramingCue], tokens: int, top_n: int = 10) -> FramingProfile:
-    """Summarise a document's cues: counts, top loaded terms, names, tone, harm, hedges."""
-    cues = list(cues)
+
+
+def _loaded_language(cues: list[FramingCue], top_n: int) -> list[dict]:
+    """Loaded-language terms, most frequent first: category, and the learned confidence if any."""
+    terms: dict[str, dict] = {}
+    for c in cues:
+        item = terms.setdefault(c.text.lower(), {"term": c.text.lower(), "count": 0, "category": c.category,
+                                                 "confidence": None})
+        item["count"] += 1
+        if c.confidence is not None:
+            item["confidence"] = max(item["confidence"] or 0.0, c.confidence)
+    return sorted(terms.values(), key=lambda d: (-d["count"], d["term"]))[:top_n]
+
+
+def build_profile(cues: Iterable[FramingCue], tokens: int, top_n: int = 10, min_confidence: float = 0.5) -> FramingProfile:
+    """Summarise a document's cues: counts, top loaded terms, names, tone, harm, hedges.
+
+    Learned cues below ``min_confidence`` are left out of the profile (they stay in the cues).
+    Loaded language (the word-choice categories scored against BASIL and the learned
+    detector), naming choices and agentless harm are kept apart.
+    """
+    cues = [c for c in cues if c.confidence is None or c.confidence >= min_confidence]
+    loaded = [c for c in cues if c.category in LOADED_LANGUAGE]
     counts = Counter(c.category for c in cues)
     term_counts: Counter[str] = Counter()
     term_info: dict[str, FramingCue] = {}
@@ -164,4 +185,7 @@ def build_profile(cues: Iterable[FramingCue], tokens: int, top_n: int = 10) -> F
         certainty_rate=_rate(counts.get("certainty", 0), tokens),
         tokens=tokens,
         techniques=dict(sorted(techniques.items())),
+        loaded_language=_loaded_language(loaded, top_n),
+        loaded_language_rate=_rate(len(loaded), tokens),
+        naming_choices=counts.get("naming", 0),
     )

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from fullpicture.models import FramingCue, FramingProfile
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
+from fullpicture.nlp.framing._loaded import LoadedLanguageTagger
 from fullpicture.nlp.framing._match import LexiconMatcher
 from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, naming_cues
 from fullpicture.nlp.framing._quotes import ScareQuoteFinder
@@ -63,6 +64,12 @@ def _mark_quoted(cues: list[FramingCue], claims: list[Any]) -> None:
                 break
 
 
+def _language(settings: dict[str, Any]) -> str:
+    """``[pipeline] language`` (default en): the learned detector was trained on English."""
+    section = settings.get("pipeline", {})
+    return str(section.get("language", "en")) if isinstance(section, dict) else "en"
+
+
 class FramingComponent:
     """Finds framing cues; all matchers and word lists are compiled once here."""
 
@@ -82,17 +89,34 @@ class FramingComponent:
         self.harm = HarmFinder(word_list("harm"), int(cfg.get("harm_max_span_tokens", 14)))
         self.evaluation = EvaluationFinder(word_list("evaluative"))
         self.top_n = int(cfg.get("top_terms", 10))
+        ev = word_list("evaluative")
+        evaluative = frozenset(str(w).lower() for w in [*ev.get("positive", []), *ev.get("negative", [])])
+        self.loaded = (
+            LoadedLanguageTagger(evaluative, float(cfg.get("loaded_emit_min", 0.2)))
+            if cfg.get("learned_loaded", True) and _language(settings) == "en" else None
+        )
+        self.profile_min = float(cfg.get("report_min_confidence", 0.5))
         self.skip_zones = frozenset(cfg.get("skip_zones", []))
 
     def cues(self, doc: Doc) -> list[FramingCue]:
         """All cues of an analysed doc, sorted by start offset."""
         ents = EntityLookup(doc)
         cues = self.matcher.cues(doc)
+        if self.loaded is not None and doc.tensor is not None and doc.tensor.shape[0] == len(doc):
+            cues.extend(self.loaded.cues(doc, list(cues)))
         for cue in cues:
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is not None and cue.target is None and cue.category in ("naming", "contested"):
                 cue.target = next((ents.ids[t.i] for t in span if t.i in ents.ids), None)
-        adjectives = frozenset(t.idx for t in doc if t.pos_ == "ADJ" or t.ent_type_ == "NORP")
+        # adjective uses of a name ("Russian" for Russia), a bare name modifying a common noun
+        # ("Sahrawi refugees": a demonym), and an upper-case dateline at the start of a line
+        # ("GAZA (Agency) —": the filing place): not choices of a name
+        adjectives = frozenset(
+            t.idx for t in doc
+            if t.pos_ == "ADJ" or t.ent_type_ == "NORP"
+            or (t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.i == t.i + 1)
+            or (t.is_upper and len(t) > 3 and (t.i == 0 or doc[t.i - 1].text_with_ws.endswith("\n")))
+        )
         cues.extend(naming_cues(doc._.fp_entities or [], cues, adjectives))
         _mark_quoted(cues, list(doc._.fp_claims or []))
         cues.extend(self.quotes.find(doc, list(doc._.fp_claims or [])))
@@ -117,7 +141,7 @@ class FramingComponent:
     def __call__(self, doc: Doc) -> Doc:
         cues = self.cues(doc)
         doc._.fp_framing = cues
-        doc._.fp_framing_profile = build_profile(cues, _count_tokens(doc), self.top_n)
+        doc._.fp_framing_profile = build_profile(cues, _count_tokens(doc), self.top_n, self.profile_min)
         return doc
 
 
@@ -127,6 +151,6 @@ def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> Framin
     return FramingComponent(nlp, settings)
 
 
-def profile_of(cues: Iterable[FramingCue], tokens: int, top_n: int = 10) -> FramingProfile:
+def profile_of(cues: Iterable[FramingCue], tokens: int, top_n: int = 10, min_confidence: float = 0.5) -> FramingProfile:
     """Recompute a profile from stored cues (for the store and the comparison)."""
-    return build_profile(cues, tokens, top_n)
+    return build_profile(cues, tokens, top_n, min_confidence)

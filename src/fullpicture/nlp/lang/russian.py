@@ -120,6 +120,27 @@ def _gap(gap: str, words: list[str], spaces: list[bool]) -> None:
         spaces.append(False)
 
 
+def repair_tree(ids: list[int], heads: Any, deps: list[str]) -> None:
+    """Make one sentence's tree valid in place: one root, no cycles. Slovnet may return several
+    roots or a cycle, and spaCy then fails on ``Span.root`` ("E039 array bounds exceeded").
+    ``heads`` holds relative offsets; extra roots and tokens on a cycle hang from the root."""
+    roots = [i for i in ids if deps[i] == "ROOT"]
+    root = roots[0] if roots else ids[0]
+    heads[root], deps[root] = 0, "ROOT"
+    for i in roots[1:]:
+        heads[i], deps[i] = root - i, "dep"
+    for i in ids:
+        for _ in range(len(ids) + 1):
+            path: set[int] = set()
+            j = i
+            while deps[j] != "ROOT" and j not in path:
+                path.add(j)
+                j += int(heads[j])
+            if deps[j] == "ROOT":
+                break
+            heads[j], deps[j] = root - j, "dep"  # j lies on a cycle
+
+
 class RussianAnalyzer:
     """``fp_ru``: sentences, UD tags and morphology, lemmas, dependency tree and NER."""
 
@@ -151,6 +172,7 @@ class RussianAnalyzer:
                 else:
                     heads[i] = ids[h - 1] - i
                     deps[i] = st.rel
+            repair_tree(ids, heads, deps)
         for tok in doc:
             if tok.is_space:
                 tok.pos_ = "SPACE"

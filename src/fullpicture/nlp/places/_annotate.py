@@ -372,7 +372,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             roles += [r for r in m.roles if r not in roles]
         aliases = list(dict.fromkeys(names))
         mentions_out = [
-            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text, actor=m.actor, embedded=m.embedded)
+            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
+                         actor=m.actor, embedded=m.embedded, base=base_form(doc, m.start, m.end))
             for m in ms
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
@@ -381,3 +382,25 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         for t in doc[start:end]:
             t._.fp_entity = eid
     return entities
+
+
+def base_form(doc: Doc, start: int, end: int) -> str | None:
+    """The dictionary form of an inflected (Russian) name: leading adjectives and the first
+    noun, or the run of proper nouns, take their lemma ("Нагорном Карабахе" -> "Нагорный
+    Карабах", "Министерства обороны" -> "Министерство обороны"); None for other languages or
+    when nothing changes."""
+    if doc.lang_ != "ru":
+        return None
+    words: list[str] = []
+    done = False
+    for i, tok in enumerate(doc[start:end]):
+        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+            lem = tok.lemma_
+            words.append((lem[:1].upper() + lem[1:]) if tok.text[:1].isupper() else lem)
+            nxt = doc[start + i + 1] if start + i + 1 < end else None
+            done = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (nxt is None or nxt.pos_ != "PROPN"))
+        else:
+            words.append(tok.text)
+        words.append(tok.whitespace_)
+    base = "".join(words).strip()
+    return base if base and base != doc[start:end].text else None

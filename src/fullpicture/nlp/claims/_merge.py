@@ -1,0 +1,195 @@
+"""Group the tagger's role spans into attributions, with the rules as fallback.
+
+The CRF labels tokens, not relations: a cue is linked to the nearest unclaimed content and
+source with no other cue between them (PolNeAR is univocal: a token plays one role in one
+attribution). Pieces of one quotation interrupted by its speaker ('"X," she said, "Y"')
+are joined. Naming claims ("X, which Y calls Z") are not attributions: they stay with the
+rules. Every claim made here carries the tagger's mean token marginal as its confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._spans import quote_spans
+from fullpicture.nlp.claims._tagger import TaggedSpan
+
+_GAP = re.compile(r"[\s,;:—–-]*")
+_GUARD = re.compile(r"[\n—–―|“”\"«»]")
+_MAX_CONTENT_GAP = 400
+_MAX_SOURCE_GAP = 200
+
+
+def _join_pieces(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Join content pieces separated only by source/cue spans and punctuation."""
+    out: list[TaggedSpan] = []
+    k = 0
+    while k < len(spans):
+        cur = spans[k]
+        if cur.role != "content":
+            out.append(cur)
+            k += 1
+            continue
+        m = k + 1
+        mids: list[TaggedSpan] = []
+        while m < len(spans) and spans[m].role != "content":
+            mids.append(spans[m])
+            m += 1
+        joined = False
+        if mids and m < len(spans) and len(mids) <= 3 and any(s.role == "cue" for s in mids):
+            nxt = spans[m]
+            pos, ok = cur.end, True
+            for s in [*mids, nxt]:
+                if not _GAP.fullmatch(text[pos : s.start]):
+                    ok = False
+                    break
+                pos = s.end
+            if ok and _quoted(text, cur) or ok and _quoted(text, nxt):
+                merged = TaggedSpan("content", cur.i, nxt.j, cur.start, nxt.end, (cur.confidence + nxt.confidence) / 2)
+                out.extend(mids)
+                spans = [*spans[:m], merged, *spans[m + 1 :]]
+                k = m
+                joined = True
+        if not joined:
+            out.append(cur)
+            k += 1
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _quoted(text: str, s: TaggedSpan) -> bool:
+    return any(ch in "“\"«”»" for ch in text[s.start : s.end])
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[0] < b[1] and b[0] < a[1]:
+        return 0
+    return b[0] - a[1] if a[1] <= b[0] else a[0] - b[1]
+
+
+def _between(cues: list[TaggedSpan], a: tuple[int, int], b: tuple[int, int], me: TaggedSpan) -> bool:
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    return any(c is not me and lo <= c.start and c.end <= hi for c in cues)
+
+
+def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    return "\n\n" not in text[lo:hi]
+
+
+def _kind(text: str, content: tuple[int, int], cue_text: str | None, has_source: bool, quotes: list[tuple[int, int]]) -> str:
+    cs, ce = content
+    inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quotes if qs < ce and cs < qe)
+    if inside >= 0.5 * max(1, ce - cs):
+        return "direct"
+    if cue_text and cue_text.lower().startswith("according"):
+        return "according_to"
+    return "indirect" if has_source else "unsourced"
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _fix_sources(doc: Doc, rules: list[RawClaim], tagged: list[TaggedSpan]) -> None:
+    """Give a rule source the tagger's boundaries when exactly one tagged source overlaps it.
+
+    The rules' guards stay: never across a line break, a dateline dash or a quotation mark,
+    and never cut at the right (an apposition the rules kept, "Sarandon, 69", stays).
+    """
+    text = doc_text(doc)
+    sources = [s for s in tagged if s.role == "source"]
+    for r in rules:
+        if r.source is None or r.kind == "naming":
+            continue
+        lo, hi = r.source
+        over = [s for s in sources if s.start < hi and lo < s.end]
+        if len(over) != 1 or over[0].end < hi or _GUARD.search(text[over[0].start : over[0].end]):
+            continue
+        if (over[0].start, over[0].end) != r.source:
+            r.source = (over[0].start, over[0].end)
+            r.source_head = doc[over[0].i : over[0].j].root.i
+
+
+def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> list[RawClaim]:
+    """The rules' claims (sources with the tagger's boundaries), plus the tagger's
+    attributions where the rules found nothing."""
+    learned = merge(doc, tagged, [], fallback=False)
+    _fix_sources(doc, rules, tagged)
+    taken = [sp for r in rules for sp in (r.cue, r.content, r.source) if sp is not None]
+    out = list(rules)
+    for c in learned:
+        if not _overlaps(c.cue or c.content, taken) and not _overlaps(c.content, taken):
+            out.append(c)
+    out.sort(key=lambda c: (c.cue or c.content)[0])
+    return out
+
+
+def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: bool = True) -> list[RawClaim]:
+    """Attributions from tagged spans, plus the rules' naming claims.
+
+    With ``fallback``, a rule attribution whose cue and content the tagger left untouched
+    (no tagged span overlaps either) is kept as it is, without a confidence.
+    """
+    text = doc_text(doc)
+    spans = _join_pieces(text, sorted(tagged, key=lambda s: s.start))
+    cues = [s for s in spans if s.role == "cue"]
+    contents = [s for s in spans if s.role == "content"]
+    sources = [s for s in spans if s.role == "source"]
+    quotes = quote_spans(text)
+    used_c: set[int] = set()
+    used_s: set[int] = set()
+    out: list[RawClaim] = []
+    for cue in cues:
+        cs = (cue.start, cue.end)
+        best = None
+        for n, c in enumerate(contents):
+            if n in used_c:
+                continue
+            g = _gap(cs, (c.start, c.end))
+            if g > _MAX_CONTENT_GAP or not _same_paragraph(text, cs, (c.start, c.end)) and g > 3:
+                continue
+            if _between(cues, cs, (c.start, c.end), cue):
+                continue
+            if best is None or g < best[0]:
+                best = (g, n)
+        if best is None:
+            continue
+        used_c.add(best[1])
+        content = contents[best[1]]
+        src = None
+        sbest = None
+        for n, s in enumerate(sources):
+            if n in used_s:
+                continue
+            g = _gap(cs, (s.start, s.end))
+            if g > _MAX_SOURCE_GAP or _between(cues, cs, (s.start, s.end), cue):
+                continue
+            if sbest is None or g < sbest[0]:
+                sbest = (g, n)
+        if sbest is not None:
+            used_s.add(sbest[1])
+            src = sources[sbest[1]]
+        conf = [cue.confidence, content.confidence] + ([src.confidence] if src else [])
+        cue_span = doc[cue.i : cue.j]
+        out.append(RawClaim(
+            _kind(text, (content.start, content.end), cue_span.text, src is not None, quotes),
+            (content.start, content.end), cs, cue_span.root.lemma_.lower(),
+            (src.start, src.end) if src else None, doc[src.i : src.j].root.i if src else None,
+            confidence=round(sum(conf) / len(conf), 3),
+        ))
+    for n, c in enumerate(contents):
+        if n not in used_c:
+            out.append(RawClaim(_kind(text, (c.start, c.end), None, False, quotes), (c.start, c.end), confidence=round(c.confidence, 3)))
+    out.extend(r for r in rules if r.kind == "naming")
+    if fallback:
+        taken = [(s.start, s.end) for s in spans]
+        for r in rules:
+            if r.kind != "naming" and not _overlaps(r.cue or r.content, taken) and not _overlaps(r.content, taken):
+                out.append(r)
+    out.sort(key=lambda c: (c.cue or c.content)[0])
+    return out

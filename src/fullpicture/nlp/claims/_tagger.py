@@ -1,0 +1,99 @@
+"""The learned attribution tagger: a linear-chain CRF over token features (BIO per role).
+
+Trained on PolNeAR train by ``scripts/train_attribution.py`` (``make train``); the weights
+ship as ``data/models/attribution.crfsuite``. The tagger labels every token as the source,
+cue or content of an attribution (or none), with a marginal probability per token; spans
+are maximal runs of one role. :mod:`fullpicture.nlp.claims._merge` groups them into claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc
+
+from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
+from fullpicture.nlp.claims._features import doc_features
+
+MODEL_FILE = "attribution.crfsuite"
+_ROLE = {"SRC": "source", "CUE": "cue", "CON": "content"}
+
+
+@dataclass
+class TaggedSpan:
+    """One role span found by the tagger: token bounds, characters and mean confidence."""
+
+    role: str
+    i: int
+    j: int
+    start: int
+    end: int
+    confidence: float
+
+
+def model_path() -> str | None:
+    """Path of the shipped CRF weights, or None when they are missing."""
+    ref = resources.files("fullpicture") / "data" / "models" / MODEL_FILE
+    return str(ref) if ref.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def decode(doc: Doc, tags: list[str], probs: list[float] | None = None) -> list[TaggedSpan]:
+    """Spans of maximal B/I runs of one role (token bounds, edge whitespace tokens left out)."""
+    out: list[TaggedSpan] = []
+    i = 0
+    n = len(tags)
+    while i < n:
+        tag = tags[i]
+        if tag == "O":
+            i += 1
+            continue
+        role = tag[2:]
+        j = i + 1
+        while j < n and tags[j] == "I-" + role:
+            j += 1
+        a, b = i, j
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b > a:
+            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            conf = sum(probs[i:j]) / (j - i) if probs else 1.0
+            out.append(TaggedSpan(_ROLE[role], i, j, s, e, conf))
+        i = j
+    return out
+
+
+class AttributionTagger:
+    """Tags a parsed Doc with attribution roles; build once, call per document."""
+
+    def __init__(self, path: str | None = None, lex: ClaimLexicon | None = None) -> None:
+        self.path = path or model_path()
+        self.lex = lex or claim_lexicon()
+
+    @property
+    def available(self) -> bool:
+        """Whether weights were found."""
+        return self.path is not None
+
+    def __call__(self, doc: Doc, rules: list[Any]) -> list[TaggedSpan]:
+        """Role spans of one document, given the rule extractor's claims on it."""
+        if self.path is None or len(doc) == 0:
+            return []
+        tagger = _load(self.path)
+        feats = doc_features(doc, rules, self.lex)
+        tags = tagger.tag(feats)
+        probs = [tagger.marginal(t, k) for k, t in enumerate(tags)]
+        return decode(doc, tags, probs)

