@@ -91,6 +91,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--concurrency", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=20, help="sequential requests per page for home/search")
+    ap.add_argument("--idle", type=int, default=1000, help="idle connections to open (closed by the server's timeout)")
+    ap.add_argument("--story-db", default=None,
+                    help="a real store (e.g. from eval.stories --keep): time its largest comparison page")
     args = ap.parse_args()
     from fullpicture.web import Data, make_server
 
@@ -131,9 +134,67 @@ def main() -> None:
                 assert s == 200, (path, s)
                 times.append(t)
             print(f"{label}: median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+        idle(port, args.idle, float(data.settings.get("web", "header_timeout_s", 10.0)))
         srv.shutdown()
         srv.server_close()
         data.close()
+    if args.story_db:
+        story_page(Path(args.story_db))
+
+
+def idle(port: int, n: int, timeout: float) -> None:
+    """Open ``n`` connections that send nothing; count those the server closes in time."""
+    import resource
+    import socket
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, n + 256)), hard))
+    socks = []
+    t0 = time.perf_counter()
+    for _ in range(n):
+        socks.append(socket.create_connection(("127.0.0.1", port), timeout=30))
+    closed = 0
+    for s in socks:
+        s.settimeout(max(0.1, timeout + 10 - (time.perf_counter() - t0)))
+        try:
+            closed += s.recv(1) == b""
+        except TimeoutError:
+            pass
+        except OSError:
+            closed += 1
+        s.close()
+    status, _ = get(port, "/api/documents")
+    print(f"{n} idle connections: {closed} closed by the server within {time.perf_counter() - t0:.1f} s "
+          f"(header timeout {timeout:g} s); server still answers: {status == 200}")
+
+
+def story_page(db: Path) -> None:
+    """Time the comparison page of the whole store (the largest story), with progress pages."""
+    from fullpicture.web import Data, make_server
+
+    data = Data(db)
+    srv = make_server(data, 0)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    while not srv.server.started:
+        time.sleep(0.02)
+    port = srv.server_address[1]
+    n = data.count()
+    t0 = time.perf_counter()
+    first = None
+    polls = 0
+    while True:
+        status, t = get(port, "/compare")
+        first = first if first is not None else t
+        polls += status == 202
+        if status != 202:
+            break
+        time.sleep(2)  # what the progress page's refresh does
+    total = time.perf_counter() - t0
+    print(f"comparison page of {n} documents: HTTP {status} after {total:.1f} s; first answer (progress page) "
+          f"after {first:.2f} s; {polls} progress pages shown meanwhile")
+    srv.shutdown()
+    srv.server_close()
+    data.close()
 
 
 if __name__ == "__main__":

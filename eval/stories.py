@@ -6,6 +6,8 @@ as ``fullpicture ingest`` would store them; the stories the store forms are scor
 the triplets with pairwise precision/recall/F1 and B-cubed F1.
 
     python -m eval.stories --data ../shared/data/basil [--limit 70] [--keep store.db]
+
+With ``--keep`` an existing store is re-grouped without analysing again.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default="../shared/data/basil")
     ap.add_argument("--limit", type=int, default=None, help="first N triplets")
     ap.add_argument("--keep", default=None, help="keep the store at this path (reused if it exists)")
+    ap.add_argument("--check", action="store_true", help="fail below the floors in eval/floors.toml [stories]")
     args = ap.parse_args(argv)
     import fullpicture as fp
     from fullpicture.ingest import load_text
@@ -90,6 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         doc = dataclasses.replace(doc, info=doc.info.model_copy(update={"site": r["site"]}))
         gold[doc.id] = r["triplet"]
         docs.append(doc)
+    if db.exists():  # a kept store: group its documents again with the current code and settings
+        import sqlite3
+
+        con = sqlite3.connect(db)
+        con.executescript("DROP TABLE IF EXISTS stories; DROP TABLE IF EXISTS story_documents; "
+                          "DROP TABLE IF EXISTS story_key_counts; DROP TABLE IF EXISTS documents_fts;")
+        con.close()
     store = fp.open_store(db, settings)
     try:
         todo = [d for d in docs if not store.has(d.id)]
@@ -115,6 +125,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| pairwise precision / recall / F1 | {p:.3f} / {r:.3f} / {f:.3f} |")
     print(f"| B-cubed F1 | {b3:.3f} |")
     print(f"| ingest + grouping time | {t_ingest:.0f} s |")
+    if args.check:
+        import tomllib
+
+        floors = tomllib.loads((Path(__file__).parent / "floors.toml").read_text())["stories"]
+        if f < floors["basil_pairwise_f1"] or b3 < floors["basil_bcubed_f1"]:
+            print(f"below the floors: pairwise F1 {f:.3f} (floor {floors['basil_pairwise_f1']}), "
+                  f"B-cubed {b3:.3f} (floor {floors['basil_bcubed_f1']})", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -201,6 +201,7 @@ def test_security_headers(served) -> None:
     assert "unsafe-inline" not in script and "frame-ancestors 'none'" in csp
     assert headers["x-content-type-options"] == "nosniff"
     # the report page inlines its script: allowed by hash, in the header and in the page itself
+    assert request(host, port, "/api/compare.json?topic=Azerbaijan")[0] == 200  # computed (the API waits)
     status, headers, body = request(host, port, "/compare?topic=Azerbaijan")
     assert status == 200
     page = body.decode()
@@ -308,3 +309,11 @@ def test_cli_refuses_empty_file_without_creating_schema(tmp_path: Path) -> None:
     assert r.returncode == 2 and "not a fullpicture store" in r.stderr
     assert str(tmp_path) not in r.stderr and "Traceback" not in r.stderr
     assert empty.stat().st_size == 0
+
+
+def test_cli_non_loopback_without_token_refused(store_db: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FULLPICTURE_TOKEN"}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    r = subprocess.run([sys.executable, "-c", "from fullpicture.cli import main; main()", "serve", "--db", str(store_db),
+                        "--host", "0.0.0.0", "--port", "0"], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode != 0 and "token" in r.stderr and "Traceback" not in r.stderr

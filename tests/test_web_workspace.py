@@ -13,6 +13,7 @@ import pytest
 
 from fullpicture.models import Analysis
 from tests.test_report_html import make_comparison
+from tests.test_store_basic import pg_url  # noqa: F401 (fixture)
 
 
 def _doc(i: int, side: str, title: str, text: str, published: str, place: tuple[str, int, float, float] | None,
@@ -268,3 +269,84 @@ def test_datasette_metadata_and_serve(corpus: Path, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr[-2000:]
     n, status, seen = r.stdout.split()
     assert int(n) == 1 and status == "200" and seen == "True"
+
+
+def test_postgres_stories_and_full_text_search(pg_url) -> None:  # noqa: F811 (the fixture)
+    """PostgreSQL: stories on ingest and full-text search (to_tsvector) with facets and headlines."""
+    pytest.importorskip("psycopg")
+    import fullpicture as fp
+
+    store = fp.open_store(pg_url)
+    try:
+        for d in (_doc(101, "armenian", "Shelling of Stepanakert", "Shelling hit Stepanakert overnight.", "2023-09-19", STEP),
+                  _doc(102, "azerbaijani", "Measures near Khankendi", "Measures began near Khankendi today.", "2023-09-20", KHAN)):
+            store.add(d)
+        r = store.search("Khankendi")
+        ids = {x["id"] for x in r["results"]}
+        assert {f"{101:064x}", f"{102:064x}"} <= ids
+        assert any("\x02" in x["snippet"] for x in r["results"])
+        assert {f["value"] for f in r["facets"]["side"]} >= {"armenian", "azerbaijani"}
+        stories = store.stories({"place": "gn174875"})["stories"]
+        assert any({c["side"] for c in s["coverage"]} >= {"armenian", "azerbaijani"} for s in stories)
+    finally:
+        store.close()
+
+
+def test_comparisons_kept_on_disk_and_story_exports(corpus: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from fullpicture import _compare
+    from fullpicture.web import Data, handle
+
+    calls: list[int] = []
+
+    def fake(analyses, *a, **k):
+        calls.append(len(analyses))
+        return make_comparison()
+
+    monkeypatch.setattr(_compare, "build_comparison", fake)
+    results = tmp_path / "results"
+    data = Data(corpus, results_dir=results)
+    sid = json.loads(handle(data, "/api/stories", "").body)["stories"][1]["id"]
+    assert handle(data, f"/story/{sid}", "").status == 200 and len(calls) == 1
+    assert len(list(results.glob("*.json"))) == 1
+    data.close()
+    again = Data(corpus, results_dir=results)  # a restarted server
+    assert handle(again, f"/api/story/{sid}", "").status == 200 and len(calls) == 1
+    for table in ("events", "conflicts", "omissions", "naming"):
+        r = handle(again, f"/story/{sid}/export.csv", f"table={table}")
+        assert r.status == 200 and "attachment" in r.headers["content-disposition"]
+        pd.read_csv(io.BytesIO(r.body))
+    r = handle(again, f"/story/{sid}/export.parquet", "")
+    assert len(pd.read_parquet(io.BytesIO(r.body))) == len(make_comparison().events)
+    assert handle(again, f"/story/{sid}/export.csv", "table=nope").status == 404
+    fc = json.loads(handle(again, f"/story/{sid}/export.geojson", "").body)
+    _valid_geojson(fc)
+    again.close()
+
+
+def test_exports_of_the_examples_load_in_pandas(tmp_path: Path) -> None:
+    """The bundled examples through the real pipeline: every export loads and validates."""
+    import pandas as pd
+
+    import fullpicture as fp
+    from fullpicture.web import Data, handle
+    from tests.conftest import EXAMPLES
+
+    db = tmp_path / "examples.db"
+    store = fp.open_store(db)
+    for path in sorted(EXAMPLES.glob("karabakh_*")):
+        store.add(fp.analyze(path))
+    store.close()
+    data = Data(db)
+    for table in ("documents", "entities", "events", "figures", "claims", "framing_cues", "stories"):
+        df = pd.read_csv(io.BytesIO(handle(data, f"/export/{table}.csv", "").body))
+        dfp = pd.read_parquet(io.BytesIO(handle(data, f"/export/{table}.parquet", "").body))
+        assert len(df) == len(dfp) > 0, table
+    places = json.loads(handle(data, "/export/places.geojson", "").body)
+    _valid_geojson(places)
+    names = {n for f in places["features"] for ns in f["properties"]["names_by_side"].values() for n in ns}
+    assert {"Stepanakert", "Khankendi"} <= names
+    _valid_geojson(json.loads(handle(data, "/export/incidents.geojson", "").body))
+    data.close()

@@ -21,10 +21,13 @@ from fullpicture.cli import cli
                    "Default: $FULLPICTURE_TOKEN.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also accept this Host header (a name the server is reached by). Repeatable.")
+@click.option("--results", "results_dir", type=click.Path(path_type=Path), default=None,
+              help="Keep computed comparisons in this folder, so a restarted server shows them at once. "
+                   "Default: $XDG_CACHE_HOME/fullpicture/comparisons; 'none' keeps them in memory only.")
 @click.option("--settings", "settings_file", type=click.Path(path_type=Path), default=None,
               help="A TOML file overriding the shipped settings ([web] limits and timeouts).")
 def serve_cmd(db: Path, port: int, host: str, token: str | None, allow_hosts: tuple[str, ...],
-              settings_file: Path | None) -> None:
+              results_dir: Path | None, settings_file: Path | None) -> None:
     """Serve a store read-only on http://127.0.0.1:PORT/.
 
     \b
@@ -44,7 +47,10 @@ def serve_cmd(db: Path, port: int, host: str, token: str | None, allow_hosts: tu
         raise click.UsageError(f"{db}: no such database")
     try:
         settings = load_settings(settings_file)
-        data = Data(db, settings=settings)
+        if results_dir is None:
+            cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+            results_dir = Path(cache) / "fullpicture" / "comparisons"
+        data = Data(db, settings=settings, results_dir=None if str(results_dir) == "none" else results_dir)
         data.store()  # refuse an empty or foreign file now, not on the first request
         server = make_server(data, port, host=host, token=token, allow_hosts=allow_hosts, settings=settings)
     except FullpictureError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -67,7 +68,7 @@ def doc_keys(doc_id: str, title: str | None, published: str | None, side: str,
         lw = w.casefold()
         if lw not in _STOP:
             keys.setdefault("w:" + lw, w)
-    return DocKeys(doc_id, iso_day(published), side, keys)
+    return DocKeys(doc_id, iso_day(published), side, {k[:200]: v for k, v in keys.items()})
 
 
 def weight(key: str, settings: dict[str, Any]) -> float:
@@ -80,13 +81,21 @@ def weight(key: str, settings: dict[str, Any]) -> float:
     return float(settings.get("weight_word", 1.0))
 
 
-def similarity(doc: DocKeys, story_keys: dict[str, Any], settings: dict[str, Any]) -> float:
-    """Weighted share of the document's keys that the story has."""
-    total = sum(weight(k, settings) for k in doc.keys)
+def similarity(doc: DocKeys, story_keys: dict[str, Any], settings: dict[str, Any],
+               idf: dict[str, float] | None = None) -> float:
+    """Weighted share of the document's keys that the story has; each key weighs its kind's
+    weight times its rarity (``idf``: keys most documents have, like a country, count less)."""
+    idf = idf or {}
+    w = {k: weight(k, settings) * idf.get(k, 1.0) for k in doc.keys}
+    total = sum(w.values())
     if not total:
         return 0.0
-    shared = sum(weight(k, settings) for k in doc.keys if k in story_keys)
-    return shared / total
+    return sum(v for k, v in w.items() if k in story_keys) / total
+
+
+def rarity(n_docs: int, df: dict[str, int], keys: Iterable[str]) -> dict[str, float]:
+    """Inverse document frequency of each key among the documents indexed so far."""
+    return {k: math.log((1 + n_docs) / (1 + df.get(k, 0))) + 1.0 for k in keys}
 
 
 def story_id(first_doc: str) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
     inspect,
     select,
     text,
@@ -44,6 +45,12 @@ stories = Table(
     Column("sides", JSON, nullable=False, comment="documents per side"),
     Column("keys", JSON, nullable=False, comment="{key: [count, names]}"),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+key_counts = Table(
+    "story_key_counts", metadata,
+    Column("key", String(200), primary_key=True, comment="a place, entity or title-word key"),
+    Column("documents", Integer, nullable=False, comment="indexed documents that have it"),
 )
 
 story_documents = Table(
@@ -80,7 +87,7 @@ def _create(conn: Connection) -> None:
 def ensure_workspace(engine: Engine, settings: dict[str, Any]) -> None:
     """Create the workspace tables if missing and index every document not yet indexed."""
     with engine.connect() as conn:
-        if has_workspace(conn) and not _unindexed(conn, limit=1):
+        if has_workspace(conn) and inspect(conn).has_table("story_key_counts") and not _unindexed(conn, limit=1):
             return
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
@@ -122,14 +129,19 @@ def index_document(conn: Connection, doc_id: str, settings: dict[str, Any]) -> s
         window = timedelta(days=int(settings.get("window_days", 10)))
         lo, hi = (_day(doc.date) - window).isoformat(), (_day(doc.date) + window).isoformat()
         q = q.where((stories.c.first_date.is_(None)) | ((stories.c.first_date <= hi) & (stories.c.last_date >= lo)))
+    doc_keys = list(doc.keys)
+    df = dict(conn.execute(select(key_counts.c.key, key_counts.c.documents)
+                           .where(key_counts.c.key.in_(doc_keys))).all()) if doc_keys else {}
+    n_docs = int(conn.execute(select(func.count()).select_from(story_documents)).scalar() or 0)
+    idf = st.rarity(n_docs, df, doc_keys)
     best, best_sim = None, 0.0
     for s in conn.execute(q).mappings():
-        sim = st.similarity(doc, s["keys"], settings)
+        sim = st.similarity(doc, s["keys"], settings, idf)
         if sim > best_sim or (sim == best_sim and best is not None and s["id"] < best["id"]):
             best, best_sim = s, sim
     now = datetime.now(UTC)
     max_keys = int(settings.get("max_keys", 60))
-    if best is not None and best_sim >= float(settings.get("min_similarity", 0.3)):
+    if best is not None and best_sim >= float(settings.get("min_similarity", 0.18)):
         keys = st.merge_keys(best["keys"], doc, max_keys)
         sides = dict(best["sides"])
         sides[doc.side] = sides.get(doc.side, 0) + 1
@@ -144,6 +156,11 @@ def index_document(conn: Connection, doc_id: str, settings: dict[str, Any]) -> s
         conn.execute(stories.insert().values(
             id=sid, title=st.story_title(keys, settings), keys=keys, sides={doc.side: 1}, n_documents=1,
             first_date=doc.date, last_date=doc.date, updated_at=now))
+    for k in doc_keys:
+        if k in df:
+            conn.execute(key_counts.update().where(key_counts.c.key == k).values(documents=key_counts.c.documents + 1))
+        else:
+            conn.execute(key_counts.insert().values(key=k, documents=1))
     conn.execute(story_documents.insert().values(document_id=doc_id, story_id=sid, date=doc.date,
                                                  side=doc.side, similarity=round(best_sim, 4)))
     return sid

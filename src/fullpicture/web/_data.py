@@ -5,7 +5,10 @@ jobs for comparisons that take longer than a page should wait.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -85,7 +88,7 @@ class Data:
 
     def __init__(self, db: str | Path,
                  loader: Callable[[str | None], list[Analysis]] | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, results_dir: str | Path | None = None) -> None:
         self.db = Path(db)
         self.settings = settings or load_settings()
         self._loader = loader
@@ -97,7 +100,9 @@ class Data:
         self._jobs: dict[tuple[Any, ...], Job] = {}
         self._pool = ThreadPoolExecutor(max_workers=max(1, int(web.get("comparison_workers", 1))),
                                         thread_name_prefix="fp-compare")
-        self.wait_s = float(web.get("comparison_wait_s", 8.0))
+        self.wait_s = float(web.get("comparison_wait_s", 3.0))
+        self.results_dir = Path(results_dir) if results_dir else None
+        self._results_max = max(1, int(web.get("results_kept", 64)))
 
     # -- the store -----------------------------------------------------------------------
     def store(self) -> Any:
@@ -224,8 +229,13 @@ class Data:
             if not kept:
                 what = f" about {subject[1]!r}" if subject[0] == "topic" and subject[1] else ""
                 raise LookupError(f"no documents{what}" + (" on these sides" if grouping.keep else ""))
-            job.stage = "aligning events, claims and names across sides"
-            comp = _compare(kept, user_sides, self.settings)
+            stored = self._stored(job.key)
+            if stored is not None:
+                comp = stored
+            else:
+                job.stage = "aligning events, claims and names across sides"
+                comp = _compare(kept, user_sides, self.settings)
+                self._store_result(job.key, comp)
             with self._lock:
                 self._cache[job.key] = comp
                 self._cache.move_to_end(job.key)
@@ -235,6 +245,42 @@ class Data:
         finally:
             with self._lock:
                 self._jobs.pop(job.key, None)
+
+    # -- comparisons kept on disk across restarts -------------------------------------------
+    def _result_path(self, key: tuple[Any, ...]) -> Path | None:
+        if self.results_dir is None or self._loader is not None:
+            return None
+        ident = json.dumps([str(self.db.resolve()), list(key[0]), key[1].query(), list(key[2]), self.settings.key],
+                           sort_keys=True)
+        return self.results_dir / (hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32] + ".json")
+
+    def _stored(self, key: tuple[Any, ...]) -> Comparison | None:
+        """A comparison computed before (by this or an earlier server), if kept."""
+        path = self._result_path(key)
+        if path is None or not path.is_file():
+            return None
+        try:
+            comp = Comparison.model_validate_json(path.read_bytes())
+            os.utime(path)
+            return comp
+        except (OSError, ValueError):
+            return None
+
+    def _store_result(self, key: tuple[Any, ...], comp: Comparison) -> None:
+        """Keep a computed comparison on disk (atomically; the oldest beyond the limit go)."""
+        path = self._result_path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            tmp.write_text(json.dumps(comp.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+            kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[self._results_max:]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not keep a comparison on disk (%s)", type(exc).__name__)
 
     def cached(self) -> int:
         """How many comparisons are cached."""

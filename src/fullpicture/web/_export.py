@@ -124,17 +124,6 @@ def incidents_geojson(store: Any, doc_ids: set[str] | None = None) -> dict[str, 
     return {"type": "FeatureCollection", "features": feats}
 
 
-def comparison_rows(comparison: Any) -> tuple[list[str], list[dict[str, Any]]]:
-    """A comparison's aligned events as flat rows (one per event)."""
-    cols = ["event", "type", "label", "date", "place", "sides", "documents", "conflicts"]
-    out = []
-    for ev in comparison.events:
-        out.append({"event": ev.id, "type": ev.type, "label": ev.label, "date": ev.date, "place": ev.place,
-                    "sides": ";".join(ev.sides), "documents": ";".join(sorted({m.document for m in ev.mentions})),
-                    "conflicts": ";".join(c.field for c in ev.conflicts)})
-    return cols, out
-
-
 def datasette_metadata(title: str) -> dict[str, Any]:
     """A datasette metadata file for the SQLite store: table descriptions, facets, FTS."""
     tables: dict[str, Any] = {}

@@ -116,16 +116,20 @@ def documents_json(data: Data, request: Request) -> Response:
     return as_json({"documents": data.documents()})
 
 
-def _topic_comparison(data: Data, request: Request) -> Any:
+def _topic_comparison(data: Data, request: Request, page: bool = False) -> Any:
+    """The page shows progress after a short wait; the API answers when done (within the
+    request timeout), as it always has."""
     topic = text_param(data, request, "topic") or None
-    return data.comparison(topic, grouping(data, request), wait=data.wait_s)
+    wait = data.wait_s if page else max(1.0, float(data.settings.get("web", "request_timeout_s", 60.0)) - 1.0)
+    return data.comparison(topic, grouping(data, request), wait=wait)
 
 
 def compare_html(data: Data, request: Request) -> Response:
     """The comparison report of a topic (all documents when none)."""
     from fullpicture.report import render_html
 
-    return Response(200, "text/html; charset=utf-8", render_html(_topic_comparison(data, request)).encode("utf-8"))
+    return Response(200, "text/html; charset=utf-8",
+                    render_html(_topic_comparison(data, request, page=True)).encode("utf-8"))
 
 
 def compare_json(data: Data, request: Request) -> Response:

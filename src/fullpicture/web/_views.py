@@ -108,6 +108,11 @@ def search_page(data: Data, request: Request) -> Response:
     for r in result["results"]:
         r["snippet_html"] = highlight(r["snippet"])
     facet_links = {}
+    for v in result.get("facets", {}).get("story", []):
+        try:
+            v["label"] = data.store().story(v["value"])["title"]
+        except LookupError:
+            v["label"] = v["value"]
     for name, values in result.get("facets", {}).items():
         facet_links[name] = [{**v, "url": "/search?" + urlencode({"q": q, **f, name: v["value"]}),
                               "active": f.get(name) == v["value"]} for v in values]
@@ -186,9 +191,14 @@ def story_export(data: Data, request: Request) -> Response:
     if fmt == "json":
         return _download(json.dumps(comp.to_json_dict(), ensure_ascii=False).encode(), X.MEDIA["json"],
                          f"story-{sid}.json")
-    cols, rows = X.comparison_rows(comp)
+    table = request.query_params.get("table", "events")
+    tables = comp.tables()
+    if table not in tables:
+        raise LookupError(f"no table {table[:40]!r}: one of {', '.join(tables)}")
+    rows = tables[table]
+    cols = list(rows[0]) if rows else ["(empty)"]
     body = X.to_csv(cols, rows) if fmt == "csv" else X.to_parquet(cols, rows)
-    return _download(body, X.MEDIA[fmt], f"story-{sid}-events.{fmt}")
+    return _download(body, X.MEDIA[fmt], f"story-{sid}-{table}.{fmt}")
 
 
 def _download(body: bytes, media: str, filename: str) -> Response:
