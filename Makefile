@@ -21,6 +21,7 @@ bench:
 	.venv/bin/python bench/bench.py
 
 eval:
+	@bash scripts/setup_eval.sh
 	.venv/bin/python -m eval.run_all --data ../shared/data > eval-results.md
 
 # Retrain the shipped learned models from ../shared/data (CPU, deterministic; see docs/benchmarks.md).

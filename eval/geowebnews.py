@@ -4,7 +4,8 @@ Usage: ``.venv/bin/python -m eval.geowebnews --data ../shared/data/geowebnews [-
 
 Detection: exact-span precision/recall/F1 of the place mentions the layer outputs against
 the gold toponyms (literal and associative types that GeoWebNews grounds), plus a
-partial-overlap variant. Resolution: (a) on detected spans that match gold exactly,
+partial-overlap variant. End-to-end F1@161 km: a predicted span counts only when it matches a
+gold toponym exactly and resolves to the gold GeoNames id or within 161 km of the gold point. Resolution: (a) on detected spans that match gold exactly,
 (b) given the gold toponyms (Mordecai 3's setting): exact GeoNames-id accuracy,
 accuracy within 161 km, median error, and AUC of the log error curve (lower is better).
 """
@@ -98,6 +99,17 @@ def _res_stats(pairs: list[tuple[dict[str, Any], tuple[float, float, int | None]
     }
 
 
+def _within(gold: dict[str, Any], pred: tuple[float, float, int | None], km: float = 161.0) -> bool:
+    """The prediction has the gold GeoNames id or lies within ``km`` of the gold point."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    if gold["lat"] is None:
+        return False
+    if pred[2] is not None and pred[2] == gold["gid"]:
+        return True
+    return haversine_km(pred[0], pred[1], gold["lat"], gold["lon"]) <= km
+
+
 def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
     """Run the layer over the articles and score it."""
     from fullpicture.nlp.places._resolve import resolve_all
@@ -106,7 +118,7 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
     nlp = build_nlp()
     comp = nlp.get_pipe("fp_entities")
     tp = fp = fn = 0
-    ptp = 0
+    ptp = e2e = 0
     matched: list[tuple[dict[str, Any], tuple[float, float, int | None] | None]] = []
     given: list[tuple[dict[str, Any], tuple[float, float, int | None] | None]] = []
     with nlp.select_pipes(disable=["fp_entities"]):
@@ -128,12 +140,15 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
         tp, fp, fn = tp + len(hit), fp + len(preds) - len(hit), fn + len(gold) - len(hit)
         ptp += sum(any(s < g[1] and g[0] < e for g in gold) for s, e in preds)
         matched += [(gold[k], preds[k]) for k in hit]
+        e2e += sum(_within(gold[k], preds[k]) for k in hit)
         # Given gold toponyms: resolve each gold span with the document's gold spans as context.
         spans = [(g["text"], comp.index.candidates(g["text"], comp.cfg["places"]["skeleton_min_pop"])) for g in art["gold"]]
         res = resolve_all(comp.index, spans, comp.cfg["places"])
         for g, r in zip(art["gold"], res, strict=True):
             p = comp.index.place(r[0]) if r else None
             given.append((g, (p.lat, p.lon, p.gid or None) if p else None))
+    e2e_p = e2e / (tp + fp) if tp + fp else 0.0
+    e2e_r = e2e / (tp + fn) if tp + fn else 0.0
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     pprec = ptp / (tp + fp) if tp + fp else 0.0
@@ -141,6 +156,8 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
         "docs": len(arts), "gold": tp + fn, "pred": tp + fp, "seconds": elapsed, "bare_seconds": bare,
         "precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
         "partial_precision": pprec,
+        "e2e_precision": e2e_p, "e2e_recall": e2e_r,
+        "e2e_f1": 2 * e2e_p * e2e_r / (e2e_p + e2e_r) if e2e_p + e2e_r else 0.0,
         "matched": _res_stats(matched), "given_gold": _res_stats(given),
     }
 
@@ -157,6 +174,7 @@ def to_markdown(r: dict[str, Any]) -> str:
         f"| detection recall (exact span) | {r['recall']:.3f} | – |",
         f"| detection F1 (exact span) | {r['f1']:.3f} | – |",
         f"| detection precision (overlapping span) | {r['partial_precision']:.3f} | – |",
+        f"| **end-to-end F1@161 km** (exact span and within 161 km; P / R) | **{r['e2e_f1']:.3f}** ({r['e2e_precision']:.3f} / {r['e2e_recall']:.3f}) | – |",
         f"| resolution, detected spans (n={m['n']}): acc@161 km | {m['acc161']:.3f} | – |",
         f"| resolution, detected spans: exact GeoNames id | {m['exact_id']:.3f} | – |",
         f"| resolution, detected spans: AUC (lower better) | {m['auc']:.3f} | – |",

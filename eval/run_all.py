@@ -15,8 +15,9 @@ from pathlib import Path
 
 # (module, dataset folder under --data or None for fixture evaluations, extra args)
 EVALS: list[tuple[str, str | None, list[str]]] = [
-    ("eval.tempeval3", "tempeval3", []),
+    ("eval.tempeval3", "tempeval3", ["--no-dct", "--heideltime"]),
     ("eval.geowebnews", "geowebnews", []),
+    ("eval.false_places", "polnear", []),
     ("eval.polnear", "polnear", ["--split", "both"]),
     ("eval.basil", "basil", []),
     ("eval.ecbplus", "ecbplus", ["--fit", "1,3,5,7,9"]),

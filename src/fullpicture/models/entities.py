@@ -18,6 +18,7 @@ class Mention(_Model):
     end: int
     text: str
     actor: bool = Field(default=False, description="used metonymically as a political actor")
+    embedded: bool = Field(default=False, description="a place name inside a larger name (\"Washington\" in \"Washington Post\")")
     base: str | None = Field(
         default=None,
         description="dictionary form of an inflected mention (Russian: 'Азербайджана' -> 'Азербайджан'); "

@@ -10,8 +10,12 @@ from fullpicture.nlp._doctext import doc_text
 
 def doc_to_analysis(doc: Doc) -> Analysis:
     """Copy the ``Doc._.fp_*`` layers into an Analysis (the JSON contract)."""
+    info = doc._.fp_info
+    anchor = doc._.fp_time_anchor
+    if info is not None and anchor is not None:
+        info = info.model_copy(update={"time_anchor": anchor})
     return Analysis(
-        document=doc._.fp_info,
+        document=info,
         text=doc_text(doc),
         zones=list(doc._.fp_zones or []),
         entities=list(doc._.fp_entities or []),

@@ -27,6 +27,7 @@ from fullpicture.models import (
     Figure,
     FramingCue,
     FramingProfile,
+    TimeAnchor,
     Timex,
     Zone,
 )
@@ -42,6 +43,7 @@ MODEL_EXTENSIONS: dict[str, Any] = {
     "fp_events": list[Event] | None,
     "fp_framing": list[FramingCue] | None,
     "fp_framing_profile": FramingProfile | None,
+    "fp_time_anchor": TimeAnchor | None,  # the reference time fp_time used (published or inferred)
 }
 
 DOC_EXTENSIONS: dict[str, object] = {

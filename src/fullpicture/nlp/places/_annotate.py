@@ -10,12 +10,22 @@ from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
+from fullpicture.nlp.places._embedded import (
+    EMBED_KINDS,
+    EMBED_LABELS,
+    dateline_places,
+    demonym_modifier,
+    embedded_names,
+    region_demonyms,
+)
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._translit import fold
-from fullpicture.nlp.places._wordlists import Lexicon
+from fullpicture.nlp.places._wordlists import Lexicon, common_word
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_MISTYPED = frozenset({"PRODUCT", "DATE", "WORK_OF_ART", "TIME", "LANGUAGE"})
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dr", "madam", "lady", "lord", "dame"})
 _PERSON_TITLES_BEFORE = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen", "col"}
 
 
@@ -67,7 +77,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     person_tokens: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            person_tokens.update(fold(ent.text).split())
+            # a trailing all-capital token ("... Lazenby US-based") is no part of a name
+            person_tokens.update(fold(t.text) for t in ent if not (t.text.isupper() and len(t) <= 3))
     # the document's authors (byline, metadata) are people wherever NER puts them
     info = doc._.fp_info
     authors = {fold(a.name) for a in (info.authors if info is not None else []) if a.name}
@@ -77,19 +88,35 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     # Demonyms ("Serbian", "Ukrainian forces") stand for their state; with a side noun, as actor.
     side_starts = {start: cc for start, _end, cc in demonym_sides(doc, lex)}
     demonym_toks: dict[int, tuple[str, bool]] = {}
-    for ent in doc.ents:
-        if len(ent) == 1 and fold(ent.text) in lex.demonyms and ent[0].dep_ in ("amod", "compound", "nmod"):
-            demonym_toks[ent.start] = (lex.demonyms[fold(ent.text)], ent.start in side_starts)
+    region_dems = region_demonyms(doc, pi, lex)  # "European", "Central American" -> continent/region
+    region_toks = {i for s, (e, _r) in region_dems.items() for i in range(s, e)}
+    for tok in doc:
+        if tok.i not in region_toks and demonym_modifier(doc, tok, lex):
+            demonym_toks[tok.i] = (lex.demonyms[fold(tok.text)], tok.i in side_starts)
     for start, cc in side_starts.items():
         demonym_toks[start] = (cc, True)
     raw: list[tuple[int, int, str]] = []
     taken: set[int] = set(demonym_toks)
+    for start, (end, _idx) in region_dems.items():
+        taken.update(range(start, end))
+    dem_taken = set(taken)
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
-        if ent.label_ not in labels or (len(ent) == 1 and ent.start in demonym_toks):
+        if all(i in dem_taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ not in labels:
+            # a name NER typed as something else ("in Chattanooga" as PRODUCT, "in Manbij" as
+            # DATE): a candidate when it is all proper nouns after a place preposition
+            if ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent) and _locative(doc, ent.start, ent.end, lex):
+                raw.append((ent.start, ent.end, ""))
             continue
         start = _strip_det(doc, ent.start, ent.end)
         raw.append((start, ent.end, ent.label_))
+        if ent.label_ in EMBED_LABELS and len(ent) >= 2:
+            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, ent.end, pi, dem_taken, pcfg["skeleton_min_pop"])]
+    datelines = dateline_places(doc, taken)
+    raw += [(s, e, "") for s, e in datelines]
+    taken.update(i for s, e in datelines for i in range(s, e))
     # Surnames of people named in full elsewhere, left untagged by NER ("Pashinyan added").
     surnames = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for tok in doc:
@@ -113,7 +140,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             continue
         if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
             continue
-        if label in ("GPE", "") and folded in person_tokens and not _locative(doc, start, end, lex):
+        if label in ("GPE", "LOC", "FAC", "") and folded in person_tokens and not _locative(doc, start, end, lex):
             m.label = "PERSON"
             continue
         feature = _feature_split(doc, start, end, lex)
@@ -122,18 +149,21 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
         if not cands:
-            if label == "":
+            if label in ("", "EMB"):
                 mentions.pop()
             continue
         place_spans.append((doc[start:feature].text if feature else m.text, cands))
         place_ms.append(m)
         if feature:
             feature_end[id(m)] = feature
+    _city_state(doc, pi, place_ms, place_spans)
     resolved = resolve_all(pi, place_spans, pcfg)
     # Places NER itself tagged: other spans resolving to (or near) them are places too.
     sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in _PLACE_LABELS]
     sure_pts = [(pi.place(i).lat, pi.place(i).lon) for i in dict.fromkeys(sure)][:50]
     sure_set = set(sure)
+    sure_other = list(dict.fromkeys(sure))
+    sure_cc = {pi.place(i).cc for i in sure_set if pi.place(i).cc}
     extra: list[Mention] = []
     for m, r in zip(place_ms, resolved, strict=True):
         if r is None:
@@ -141,9 +171,20 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         idx, sc = r
         p = pi.place(idx)
         root = doc[m.start : m.end].root
-        actor = p.kind in ("capital", "country", "user") and is_actor_position(root, lex)
-        if m.label not in _PLACE_LABELS:
-            context = _locative(doc, m.start, m.end, lex) or id(m) in feature_end or _before_feature(doc, m.end, lex)
+        actor = p.kind in ("capital", "country", "user", "landmark") and is_actor_position(root, lex)
+        near_sure = any(haversine_km(p.lat, p.lon, pi.place(j).lat, pi.place(j).lon) <= pcfg["near_km"] for j in sure_other[:50] if j != idx)
+        if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg):
+            m.key = ("DROP",) if m.label in ("", "EMB") else m.key
+            continue
+        if m.label == "EMB":  # a place name inside an organisation/event name
+            main = fold(p.name) == fold(m.text).removeprefix("the ") or p.kind in ("country", "continent", "capital") or p.pop >= 1_000_000
+            if not main or not (p.kind in EMBED_KINDS or p.pop >= pcfg.get("embedded_min_pop", 100_000) or idx in sure_set):
+                m.key = ("DROP",)
+                continue
+            m.embedded, actor = True, False
+        elif m.label not in _PLACE_LABELS:
+            context = (_locative(doc, m.start, m.end, lex) or id(m) in feature_end or _before_feature(doc, m.end, lex)
+                       or (m.start, m.end) in datelines)
             ok = (context and sc >= pcfg["locative_min_score"]) or sc >= pcfg["relabel_min_score"] or actor
             ok = ok or idx in sure_set or (
                 (m.label != "PERSON" or m.end - m.start == 1)
@@ -151,6 +192,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             )
             if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
                 ok = ok or sc >= pcfg["locative_min_score"]
+            # spatial coherence: a name NER did not tag as a place, resolving to a country where
+            # none of the document's tagged places lies, needs a locative context
+            if ok and not context and not actor and sure_cc and p.cc and p.cc not in sure_cc and p.kind not in ("country", "continent") and idx not in sure_set:
+                ok = False
             if not ok:
                 if m.label == "":
                     m.key = ("DROP",)
@@ -163,13 +208,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         m.key = ("P", str(idx))
         if actor:
             m.actor = True
-            if p.kind == "capital" and p.cc in pi.gaz.country_of:
+            if p.kind in ("capital", "landmark") and p.cc in pi.gaz.country_of:
                 m.key = ("P", str(idx), "capital")
-    mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label == "" and m.place is None)]
+    mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     for i, (cc, actor) in sorted(demonym_toks.items()):
         ci = pi.gaz.country_of.get(cc)
         key = ("P", str(ci)) if ci is not None else ("NORP", cc)
         mentions.append(Mention(i, i + 1, "GPE", doc[i].text, place=ci, key=key, actor=actor))
+    for i, (end, ri) in sorted(region_dems.items()):
+        mentions.append(Mention(i, end, "LOC", doc[i:end].text, place=ri, key=("P", str(ri))))
     _one_label_per_name(mentions, person_tokens, authors)
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
@@ -182,6 +229,57 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     return mentions
 
 
+def _city_state(doc: Doc, pi: PlaceIndex, ms: list[Mention], spans: list[tuple[str, list[tuple[int, bool]]]]) -> None:
+    """"Williamsburg, Virginia", "Springfield, Ill.", "Toledo, Spain": a place followed by a
+    comma and a state or country keeps only its candidates inside that state or country."""
+    for k in range(len(ms) - 1):
+        m, nxt = ms[k], ms[k + 1]
+        if nxt.start != m.end + 1 or doc[m.end].text != "," or not spans[k][1]:
+            continue
+        where = {(pi.place(c).cc, pi.place(c).admin1 if pi.place(c).kind == "admin1" else "")
+                 for c, _ in spans[k + 1][1] if pi.place(c).kind in ("admin1", "country")}
+        if not where:
+            continue
+        keep = [c for c in spans[k][1] if (pi.place(c[0]).cc, pi.place(c[0]).admin1) in where
+                or (pi.place(c[0]).cc, "") in where]
+        if keep:
+            spans[k] = (spans[k][0], keep)
+
+
+def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any]) -> bool:
+    """Evidence against a place reading: a title word ("Miss"), a party in a case name
+    ("v. Ferguson"), or common English words ("Congress", "Queen City") that resolve only to a
+    small place, with neither a place label in a locative context nor a tagged place of the
+    document nearby ("Klamath Falls" beside "Oregon") to back them."""
+    if m.end - m.start == 1 and doc[m.start].lower_.rstrip(".") in _TITLE_WORDS:
+        return True
+    if m.start > 0 and doc[m.start - 1].lower_ in ("v.", "v", "vs.", "vs"):
+        return True
+    if m.end < len(doc) and doc[m.end].text == ":" and doc[m.start : m.end].text.isupper():
+        return True  # a transcript's speaker label ("WALLACE:")
+    words = [t for t in doc[m.start : m.end] if t.is_alpha]
+    if not words or not all(common_word(t.lower_) for t in words):
+        return False
+    if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
+        return False
+    if m.label in ("PERSON", "") and near_sure and _strong_locative(doc, m.start, m.end, lex):
+        return False  # "In Klamath Falls, Oregon" though NER says PERSON
+    small = p.pop < pcfg.get("common_word_min_pop", 100_000)
+    alternate = fold(p.name) != fold(m.text).removeprefix("the ") and p.kind not in ("country", "continent")
+    if alternate and len(words) == 1 and m.label not in _PLACE_LABELS and (p.kind in ("admin1", "admin2") or (p.kind == "city" and small)):
+        return True  # "House" is an alternate name of Hesse; "the House" is a chamber
+    return (p.kind in ("city", "admin2") and small) or (
+        p.kind == "admin1" and p.cc not in sure_cc and (alternate or p.pop < pcfg.get("common_word_admin1_max_pop", 5_000_000)))
+
+
+def _strong_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A locative context other than "of" ("the attention of Congress" is not one)."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return False
+    return _locative(doc, start, end, lex)
+
+
 def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:
     """A one-word name that NER tags as a person and, at least as often, as a place in the
     same document ("emptied Artsakh" in a headline) is the place everywhere."""
@@ -191,7 +289,7 @@ def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], author
         if m.end - m.start == 1 and m.label in ("GPE", "LOC", "PERSON"):
             f = fold(m.text)
             votes[f] = votes.get(f, 0) + (1 if m.label != "PERSON" else -1)
-            if m.label != "PERSON":
+            if m.label != "PERSON" and not m.embedded:
                 places.setdefault(f, m)
     for m in mentions:
         f = fold(m.text)
@@ -275,11 +373,11 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         aliases = list(dict.fromkeys(names))
         mentions_out = [
             MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
-                         actor=m.actor, base=base_form(doc, m.start, m.end))
+                         actor=m.actor, embedded=m.embedded, base=base_form(doc, m.start, m.end))
             for m in ms
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
-        spans += [(m.start, m.end, eid) for m in ms]
+        spans += [(m.start, m.end, eid) for m in ms if not m.embedded]  # tokens keep their organisation
     for start, end, eid in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first, inner wins
         for t in doc[start:end]:
             t._.fp_entity = eid

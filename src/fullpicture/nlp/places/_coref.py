@@ -25,6 +25,7 @@ class Mention:
     key: tuple[str, ...] | None = None
     actor: bool = False
     definite: bool = False  # "the president": a role reference, not a name
+    embedded: bool = False  # a place name inside an organisation/event name ("Washington Post")
     roles: list[str] = field(default_factory=list)
 
 

@@ -13,6 +13,7 @@ the GeoNames populated places (population >= 1000) inside it.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,7 @@ from typing import Any
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "6i18n"
+INDEX_VERSION = "8i18n"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -88,9 +89,15 @@ class _Builder:
 
 
 def _centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Mean point; longitudes averaged on the circle, so that a country across the 180th
+    meridian (Kiribati, Fiji) is not placed on the other side of the world."""
     if not points:
         return None
-    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    lat = sum(p[0] for p in points) / len(points)
+    x = sum(math.cos(math.radians(p[1])) for p in points)
+    y = sum(math.sin(math.radians(p[1])) for p in points)
+    lon = math.degrees(math.atan2(y, x)) if abs(x) + abs(y) > 1e-9 else points[0][1]
+    return (lat, lon)
 
 
 def build_index() -> dict[str, Any]:
@@ -128,10 +135,11 @@ def build_index() -> dict[str, Any]:
         b.add(int(info["geonameid"]), info["name"], cen[0], cen[1], int(info["population"]), cc, "country", "", names + extra.get(cc, []), trusted=True)
         if info.get("capital"):
             capitals[cc] = fold(info["capital"])
-    # Continents.
+    # Continents (plus "continent:<name>" rows of country_aliases.tsv: "EU" -> Europe).
     for info in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
         alts = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
-        b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
+        ci = b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
+        b.alias(ci, extra.get(f"continent:{info['name']}", []), trusted=True)  # "EU" is no IATA code here
     # First-level subdivisions: US states (GeoNames ids) then pycountry ISO 3166-2.
     # population of a subdivision: the sum of its cities' (a lower bound)
     admin_pop: dict[tuple[str, str], int] = {}
@@ -139,11 +147,14 @@ def build_index() -> dict[str, Any]:
         k = (c["countrycode"], c["admin1code"])
         admin_pop[k] = admin_pop.get(k, 0) + int(c["population"])
     us_names: set[str] = set()
+    us_abbr = {row[0]: row[1].split("|") for row in _data_lines("us_state_abbreviations.tsv") if len(row) > 1}
     for st in sorted(gc.get_us_states().values(), key=lambda s: s["geonameid"]):
         cen = _centroid(by_admin.get(("US", st["code"]), []))
         if cen:
             us_names.add(fold(st["name"]))
-            b.add(int(st["geonameid"]), st["name"], cen[0], cen[1], admin_pop.get(("US", st["code"]), 0), "US", "admin1", st["code"], [])
+            i = b.add(int(st["geonameid"]), st["name"], cen[0], cen[1], admin_pop.get(("US", st["code"]), 0), "US", "admin1", st["code"], [])
+            for ab in us_abbr.get(st["code"], []):  # "Ill." is indexed as "ill." (never the word "ill")
+                b.exact.setdefault(fold(ab) + ".", []).append(i)
     # GeoNames admin1 names (data/gazetteer/admin1.tsv); one named after its main city is
     # indexed as "X region"/"X province"/..., so that a bare "Kharkiv" stays the city.
     admin_idx: dict[tuple[str, str], int] = {}
@@ -171,6 +182,8 @@ def build_index() -> dict[str, Any]:
             admin_idx[(cc, code)] = b.add(gid, names[0], cen[0], cen[1], pop, cc, "admin1", code, names[1:], trusted=True)
         else:
             alts = [a for a in alts if not any((cc, x, k) in city_keys for x in (code, "*") for k in (skeleton(fold(a)) or fold(a), fold(a)))]
+            if _strip_type(name) == name:  # "Benue State", "Osun State", "Oaxaca State"
+                alts += [f"{name} {w}" for w in ("State", "Province", "Region")]
             admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):

@@ -12,7 +12,7 @@ from typing import Any
 
 from fullpicture.nlp.places._translit import fold, skeleton
 
-FEATURE_KINDS = ("region", "water", "river", "mountain", "desert", "crossing")
+FEATURE_KINDS = ("region", "water", "river", "mountain", "desert", "crossing", "landmark")
 
 # a second-level division whose name carries one of these words is indexed by its full name
 _ADMIN2_WORDS = frozenset(
@@ -71,6 +71,6 @@ def add_regions(b: Any, rows: list[list[str]], by_admin: dict[tuple[str, str], l
         if not pts:
             continue
         lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)  # curated members lie close together
         names = [a.strip() for a in alts.split("|") if a.strip()]
         b.add(0, name, lat, lon, 0, cc, kind, "", names, trusted=True)

@@ -172,9 +172,13 @@ class PlaceIndex:
             return out + [(self.gaz.country_of[cc], False)]
         if f in self.continent_demonyms:  # "European" -> Europe, never a city's alternate name
             name = fold(self.continent_demonyms[f])
-            return out + [(i, False) for i in self.gaz.lookup(name) if self.gaz.cols["kind"][i] == "continent"]
-        acronym = text.isupper() and len(f.replace(" ", "")) <= 5
-        out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] == "country"]
+            return out + [(i, False) for i in self.gaz.lookup(name) if self.gaz.cols["kind"][i] in ("continent", "region", "admin1")]
+        acronym = text.isupper() and len(f.replace(" ", "")) <= 4  # "APC", "NATO"; "CAIRO" is a name
+        # acronyms name countries and continents ("UK", "EU"); dotted ones also states ("N.J.")
+        allowed = ("country", "continent", "admin1") if "." in text else ("country", "continent")
+        out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] in allowed]
+        if text.endswith("."):  # dotted abbreviations ("Ill.", "Calif.", "N.J.")
+            out += [(i, False) for i in self.gaz.lookup(f + ".") if (i, False) not in out]
         if skeleton and not out and not acronym and f.isascii() and len(f) >= 5:
             for i in self.gaz.lookup_skeleton(f):
                 p = self.gaz.place(i)
@@ -221,6 +225,17 @@ def _foreign_alternate(pi: PlaceIndex, i: int, text: str, doc_cc: dict[str, floa
     )
 
 
+def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min_pop: int) -> list[tuple[int, bool]]:
+    """Drop a first-level division when a capital or a city of at least ``min_pop`` in the same
+    country bears the same main name: "New York", "Washington" are the cities; "Quebec" (a
+    city of 0.5M) stays the province."""
+    big = {pi.place(i).cc for i, _ in cands
+           if pi.place(i).kind == "capital" or (pi.place(i).kind == "city" and pi.place(i).pop >= min_pop)}
+    if not big:
+        return cands
+    return [c for c in cands if not (pi.place(c[0]).kind == "admin1" and pi.place(c[0]).cc in big)]
+
+
 def _memo_score(pi: PlaceIndex, doc_cc: dict[str, float], anchors: list[tuple[float, float]],
                 cfg: dict[str, Any]) -> Callable[[int, str, bool], float]:
     """:func:`score` with this context, each (record, name, via_skel) computed once."""
@@ -237,6 +252,10 @@ def _memo_score(pi: PlaceIndex, doc_cc: dict[str, float], anchors: list[tuple[fl
 
 def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places as context (two passes)."""
+    min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
+    # user alias files take priority over the gazetteer (data/gazetteer/README.md)
+    spans = [(text, [c for c in cands if c[0] in pi.user_ids] or cands) for text, cands in spans]
+    spans = [(text, _namesake_city(pi, text, cands, min_pop)) for text, cands in spans]
     doc_cc: dict[str, float] = {}
     anchors: list[tuple[float, float]] = []
     for _text, cands in spans:
@@ -256,6 +275,9 @@ def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]],
                 continue
             best = max(cands, key=lambda c: (sc(c[0], text, c[1]), -c[0]))
             own_cc = own.get((fold(text), pi.place(best[0]).cc), 0.0)
+            if _pass and best[1] and pi.place(best[0]).kind not in ("country", "admin1", "capital") and doc_cc.get(pi.place(best[0]).cc, 0.0) - own_cc <= 0:
+                result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
+                continue
             if _pass and _foreign_alternate(pi, best[0], text, doc_cc, own_cc, cfg):
                 result.append(None)
                 continue

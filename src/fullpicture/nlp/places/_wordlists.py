@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from fullpicture.nlp.places._translit import fold
 
@@ -29,6 +30,27 @@ class Lexicon:
     continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
 
 
+_COMMON: set[str] = set()
+
+
+def register_common_words(nlp: Any) -> None:
+    """Take the English dictionary words from the pipeline's lemmatizer: the WordNet lemma
+    index that spaCy's English model ships in its lemmatizer tables. Without one, no word is
+    treated as common."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return
+    if not _COMMON:
+        _COMMON.update(w for words in table.values() for w in words if "_" not in w)
+
+
+def common_word(word: str) -> bool:
+    """``word`` (lower case) is an English dictionary word (WordNet), proper names included
+    ("paris" is one): callers combine it with the size of the place."""
+    return word in _COMMON
+
+
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     """The shipped lexicon (data/gazetteer/lexicon.toml and demonyms.tsv)."""
@@ -40,8 +62,8 @@ def get_lexicon() -> Lexicon:
             cc, names = line.split("\t")[:2]
             cc = cc.strip()
             for n in names.split("|"):
-                if cc.startswith("continent:"):
-                    cont[fold(n)] = cc.removeprefix("continent:")
+                if cc.startswith(("continent:", "region:")):
+                    cont[fold(n)] = cc.split(":", 1)[1]
                 else:
                     dem[fold(n)] = cc
     return Lexicon(

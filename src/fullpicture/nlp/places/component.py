@@ -19,7 +19,7 @@ from fullpicture.models import Entity
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.places._annotate import build_entities, collect
 from fullpicture.nlp.places._resolve import PlaceIndex
-from fullpicture.nlp.places._wordlists import get_lexicon
+from fullpicture.nlp.places._wordlists import get_lexicon, register_common_words
 
 _DEFAULTS: dict[str, Any] = {
     "alias_files": [],
@@ -41,9 +41,11 @@ def _config(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 class EntitiesComponent:
     """The ``fp_entities`` pipeline component (gazetteer loaded once per process)."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], nlp: Language | None = None) -> None:
         self.cfg, files = _config(settings)
         self.lex = get_lexicon()
+        if nlp is not None:
+            register_common_words(nlp)
         from fullpicture.nlp.framing._lexicon import shipped_entries
 
         naming = [(e.terms, e.counter_terms) for e in shipped_entries()
@@ -61,7 +63,7 @@ class EntitiesComponent:
 @Language.factory("fp_entities", default_config={"settings": {}})
 def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> EntitiesComponent:
     """Factory for ``fp_entities``."""
-    return EntitiesComponent(settings)
+    return EntitiesComponent(settings, nlp)
 
 
 def entity_by_id(doc: Doc, entity_id: str) -> Entity | None:
@@ -76,14 +78,15 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> str | None:
     """Id of the entity with a mention overlapping ``[start_char, end_char)``.
 
     For an actor mention ("Moscow vetoed") the id of the state it stands for is returned
-    (its ``refers_to``). Actor mentions win over others; then the tightest mention.
+    (its ``refers_to``). Actor mentions win over others, then names over place names embedded
+    in them ("Washington" in "Washington Post"); then the tightest mention.
     """
-    best: tuple[tuple[int, int], str] | None = None
+    best: tuple[tuple[int, int, int], str] | None = None
     for ent in doc._.fp_entities or []:
         for m in ent.mentions:
             if m.start < end_char and start_char < m.end:
                 target = ent.refers_to if (m.actor and ent.refers_to) else ent.id
-                rank = (0 if m.actor else 1, m.end - m.start)
+                rank = (0 if m.actor else 1, 1 if m.embedded else 0, m.end - m.start)
                 if best is None or rank < best[0]:
                     best = (rank, target)
     return best[1] if best else None

@@ -17,13 +17,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fullpicture.models import Timex
+from fullpicture.models import TimeAnchor, Timex
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
 from fullpicture.nlp.time._grammar import Candidate, compiled_rules, find_candidates
+from fullpicture.nlp.time._infer import InferredAnchor, infer_anchor, latest_day
 from fullpicture.nlp.time._intl import load_grammar, tag_intl
 from fullpicture.nlp.time._lexicon import Lexicon, load_lexicon
 from fullpicture.nlp.time._points import (
@@ -75,12 +76,16 @@ def reference_date_at(doc: Doc, char: int) -> str | None:
     """The narrative reference time (TIMEX3 value) in force at character ``char`` of ``doc``.
 
     It is the last calendar date the text set before ``char`` (explicit, or resolved like
-    "two days later"), else the publication date, else None.
+    "two days later"), else the publication date (or the reference time inferred for an
+    undated document), else None.
     """
     narrative = doc._.fp_narrative or []
     i = bisect_right([off for off, _ in narrative], char) - 1
     if i >= 0:
         return str(narrative[i][1])
+    anchor = doc._.fp_time_anchor
+    if anchor is not None and len(anchor.value) == 10:
+        return str(anchor.value)
     info = doc._.fp_info
     published = getattr(info, "published", None) if info is not None else None
     ref = parse_ref(str(published)[:10]) if published else None
@@ -132,6 +137,8 @@ class TimeTagger:
         self.signal_window = int(section.get("signal_window", 12))
         self.window = int(section.get("narrative_window", 400))
         self.tense_days = int(section.get("tense_days", 62))
+        # without a publication date, infer the reference time from the text (see _infer)
+        self.infer = bool(section.get("infer_anchor", True))
         self.lex = load_lexicon()
         compiled_rules()  # compile once, at pipeline build time
         language = str(settings.get("pipeline", {}).get("language", "en")) if isinstance(settings, dict) else "en"
@@ -143,16 +150,44 @@ class TimeTagger:
         info = doc._.fp_info
         published = getattr(info, "published", None) if info is not None else None
         dct = parse_ref(str(published)[:10]) if published else None
-        if self.intl is not None:
-            doc._.fp_timexes, doc._.fp_narrative = tag_intl(self.intl, doc.text, dct)
-        else:
-            doc._.fp_timexes, doc._.fp_narrative = self.tag(doc, dct)
+        inferred: InferredAnchor | None = None
+        if dct is None and self.infer:
+            first, _ = self._tag_any(doc, None)
+            env = Env(doc)
+            tense_at = lambda ch: sentence_tense(doc, env, ch, self.lex)  # noqa: E731
+            inferred = infer_anchor(first, doc_text(doc), tense_at)
+            dct = inferred.ref if inferred is not None else None
+            if inferred is not None and inferred.reason != "dateline":
+                # dates the first anchor completed ("On July 14" after "12 June 2014") may
+                # move the narrative's latest day further: anchor there
+                later = latest_day(self._tag_any(doc, dct)[0], tense_at)
+                if later is not None and later[0].day > inferred.ref.day:
+                    inferred = InferredAnchor(later[0], later[0].day.isoformat(), "latest date", later[1].start, later[1].end, later[1].text)
+                    dct = inferred.ref
+        timexes, narrative = self._tag_any(doc, dct)
+        if inferred is not None:
+            for tx in timexes:
+                if tx.anchor == "published":
+                    tx.anchor = "inferred"
+            doc._.fp_time_anchor = TimeAnchor(
+                value=inferred.value, anchor="inferred", reason=inferred.reason,
+                evidence=inferred.text, start=inferred.start, end=inferred.end,
+            )
+        elif dct is not None:
+            doc._.fp_time_anchor = TimeAnchor(value=dct.day.isoformat(), anchor="published")
+        doc._.fp_timexes, doc._.fp_narrative = timexes, narrative
         for tx in doc._.fp_timexes:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
                     tok._.fp_timex = tx.id
         return doc
+
+    def _tag_any(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
+        """English grammar, or the data-driven grammar of another language."""
+        if self.intl is not None:
+            return tag_intl(self.intl, doc_text(doc), dct)
+        return self.tag(doc, dct)
 
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """Timexes of ``doc`` given the document creation time, and the narrative trail."""

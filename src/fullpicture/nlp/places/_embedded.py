@@ -1,0 +1,142 @@
+"""Place names that NER does not hand over as places: nationality adjectives used as
+modifiers ("Syrian-Turkish border", "Russian-backed"), continent and region adjectives
+("European", "Central American"), place names inside organisation or event names
+("Washington Post", "Mississippi State", "Bank of Mexico") and capitalised datelines
+("SAN ANTONIO —").
+
+These follow GeoWebNews' scheme: a demonym that modifies a noun is an associative toponym
+(Non_Literal_Modifier), a demonym for people ("the Russians") is not a toponym; a place
+inside a larger name is an embedded toponym. Embedded places are flagged (``embedded``) so
+that other layers keep linking the organisation, not the place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._wordlists import Lexicon
+
+if TYPE_CHECKING:
+    from fullpicture.nlp.places._resolve import PlaceIndex
+
+EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"})
+# kinds of record an embedded name may resolve to without further evidence (cities need
+# population or another mention of the same place in the document)
+EMBED_KINDS = frozenset({"country", "continent", "admin1", "capital", "region", "water", "river", "mountain", "desert"})
+_HYPHENS = ("-", "–", "‐")
+_EMBED_AFTER = frozenset({"of", "at", "in", "for", "the"})
+_MAX_SUB = 4
+
+
+def _modifier(doc: Doc, tok: Token) -> bool:
+    """``tok`` modifies a noun: amod/compound/nmod, a hyphenated compound ("Russian-backed",
+    "anti-Russian", "Syrian-Turkish"), or an adjective before its head noun."""
+    if tok.dep_ in ("amod", "compound", "nmod"):
+        return True
+    if tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.dep_ in ("amod", "compound", "nmod"):
+        return True  # "German, Irish and other immigrants"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if nxt is not None and nxt.text in _HYPHENS and not nxt.whitespace_ and tok.i + 2 < len(doc):
+        return True
+    if prev is not None and prev.text in _HYPHENS and not prev.whitespace_ and tok.i >= 2 and not doc[tok.i - 2].whitespace_:
+        return True
+    return tok.pos_ == "ADJ" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
+
+
+def demonym_modifier(doc: Doc, tok: Token, lex: Lexicon) -> bool:
+    """``tok`` is a nationality adjective ("Serbian") modifying a noun."""
+    if not tok.text[:1].isupper() or fold(tok.text) not in lex.demonyms:
+        return False
+    if tok.ent_type_ in ("PERSON", "LANGUAGE"):
+        return False
+    if _in_place_name(doc, tok):
+        return False  # part of a longer place name ("Indian Ocean", "Korean Peninsula")
+    return _modifier(doc, tok)
+
+
+def _in_place_name(doc: Doc, tok: Token) -> bool:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.label_ in ("GPE", "LOC", "FAC") and len(ent) > 1
+    return False
+
+
+def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon) -> dict[int, tuple[int, int]]:
+    """``start -> (end, record)`` for continent/region adjectives modifying a noun."""
+    out: dict[int, tuple[int, int]] = {}
+    n, i = len(doc), 0
+    while i < n:
+        tok = doc[i]
+        found = None
+        if tok.text[:1].isupper():
+            for length in (2, 1):
+                if i + length > n:
+                    continue
+                f = fold(doc[i : i + length].text)
+                name = lex.continent_demonyms.get(f)
+                if name and _modifier(doc, doc[i + length - 1]):
+                    ids = [r for r in pi.gaz.lookup(fold(name)) if pi.gaz.cols["kind"][r] in ("continent", "region", "admin1")]
+                    if ids:
+                        found = (i + length, ids[0])
+                        break
+        if found:
+            out[i] = found
+            i = found[0]
+        else:
+            i += 1
+    return out
+
+
+def _name_token(tok: Token) -> bool:
+    t = tok.text
+    return t[:1].isupper() and (tok.is_alpha or t.replace(".", "").replace("'", "").isalpha())
+
+
+def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int], skeleton_min_pop: int) -> list[tuple[int, int]]:
+    """Sub-spans of the name ``doc[start:end]`` that are gazetteer names (longest first,
+    left to right); the whole span itself is not one of them."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if i in skip or not _name_token(doc[i]):
+            i += 1
+            continue
+        after_name = i > start and doc[i - 1].lower_ not in _EMBED_AFTER
+        hit = None
+        for j in range(min(end, i + _MAX_SUB), i, -1):
+            if (i, j) == (start, end) or not all(_name_token(t) and t.i not in skip for t in doc[i:j]):
+                continue
+            cands = pi.candidates(doc[i:j].text, skeleton_min_pop, skeleton=False)
+            # after another name ("Wells Fargo", "HSBC Malta") only a country or continent
+            if cands and (not after_name or any(pi.place(c).kind in ("country", "continent") for c, _ in cands)):
+                hit = j
+                break
+        if hit:
+            out.append((i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
+def dateline_places(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised runs opening a line and followed by a dateline mark ("CAIRO -",
+    "SOUTH WAZIRISTAN, April 5", "RALEIGH, N.C. (AP)")."""
+    out: list[tuple[int, int]] = []
+    n, i = len(doc), 0
+    while i < n:
+        at_line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+        if not at_line_start:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j].text) > 1:
+            j += 1
+        if j > i and j < n and doc[j].text in (",", "-", "--", "—", "–", "(") and not any(k in taken for k in range(i, j)):
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
