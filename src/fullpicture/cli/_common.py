@@ -89,37 +89,11 @@ def progress(iterable: Iterable[T], total: int | None, label: str, unit: str = "
     """Yield from ``iterable`` with a rich progress bar on stderr (count, rate, time left);
     when stderr is not a terminal, one summary line at the end instead. Nothing for at most
     one item."""
-    if total is not None and total <= 1:
-        yield from iterable
-        return
-    if not progress_enabled():
-        import time
-
-        t0, done = time.monotonic(), 0
-        for item in iterable:
+    with ProgressBars(unit) as bars:
+        bars.update(label, 0, total)
+        for n, item in enumerate(iterable, 1):
             yield item
-            done += 1
-        if done > 1:
-            click.echo(summary_line(label, done, time.monotonic() - t0, unit), err=True)
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _rate_column(),
-        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=total)
-        for item in iterable:
-            yield item
-            bar.advance(task)
+            bars.update(label, n, total)
 
 
 class ProgressBars:
@@ -127,7 +101,8 @@ class ProgressBars:
     (count, rate and time left); when stderr is not a terminal, one line per stage at the
     end (count, seconds, rate)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "documents") -> None:
+        self._unit = unit
         self._bar: Any = None
         self._tasks: dict[str, Any] = {}
         self._seen: dict[str, list[float]] = {}  # stage -> [first update, last update, done]
@@ -171,7 +146,7 @@ class ProgressBars:
         elif exc[0] is None:
             for stage, (first, last, done) in self._seen.items():
                 if done > 1:
-                    click.echo(summary_line(stage, int(done), last - first), err=True)
+                    click.echo(summary_line(stage, int(done), last - first, self._unit), err=True)
 
 
 def load_settings_or_exit(settings_file: str | Path | None) -> Settings:
