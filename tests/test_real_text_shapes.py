@@ -1,0 +1,92 @@
+"""Shapes of failures seen on real pages, restated in our own words (issue 9, real-text
+robustness): paragraph breaks end sentences, quote-first reports from texts, question
+subheadings, closing author boxes that open with a role phrase."""
+
+from __future__ import annotations
+
+from fullpicture.ingest import load_text
+from fullpicture.nlp._chunks import Chunking, _core_names, run_chunked
+from tests.helpers import analyze_text
+
+PAGE = """Ministry reports shelling near the river crossing
+
+The defence ministry said on Tuesday that artillery had shelled positions near the lake overnight.
+
+What happens to the convoy now?
+
+Officials in the capital said the convoy would wait at the border until the road was cleared.
+
+"We will not allow the crossing to be used for provocations," the statement from the foreign ministry read.
+
+Maria Lindqvist is a press officer at the Northern Media Centre and writes about the region.
+"""
+
+
+def _zone_texts(doc, kind):
+    return [doc.text[z.start:z.end].strip() for z in doc.zones if z.kind == kind]
+
+
+def test_headline_does_not_run_into_the_first_paragraph(nlp):
+    doc = nlp("Ministry reports shelling near the river crossing\n\nThe defence ministry said on Tuesday that artillery had shelled the lake shore.")
+    first = next(iter(doc.sents))
+    assert first.text.strip() == "Ministry reports shelling near the river crossing"
+
+
+def test_hard_wrapped_english_lines_stay_one_sentence(nlp):
+    doc = nlp("The defence ministry said on Tuesday that artillery\nhad shelled positions near the lake overnight.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_headline_claim_takes_no_content_from_the_next_paragraph():
+    a = analyze_text(PAGE)
+    for c in a.claims:
+        if c.cue is not None and c.cue.start < PAGE.index("\n\n"):
+            assert c.end <= PAGE.index("\n\n"), c.text
+
+
+def test_quote_first_report_from_a_text():
+    a = analyze_text(PAGE)
+    (c,) = [c for c in a.claims if c.text.startswith('"We will not allow')]
+    assert c.kind == "direct" and c.cue.text == "read"
+    assert c.source.text == "the statement from the foreign ministry"
+    assert a.text[c.source.start:c.source.end] == c.source.text
+
+
+def test_a_banner_reads_but_a_person_does_not():
+    a = analyze_text('"Bring our sons home," a banner at the rally read.')
+    (c,) = [c for c in a.claims if c.kind == "direct"]
+    assert c.source.text == "a banner at the rally"
+    b = analyze_text('"Bring our sons home," the old man slowly read.')
+    assert not [c for c in b.claims if c.cue is not None and c.cue.text == "read"]
+
+
+def test_question_subheading_is_a_heading():
+    doc = load_text(PAGE, source="page.txt")
+    assert "What happens to the convoy now?" in _zone_texts(doc, "heading")
+
+
+def test_a_question_inside_the_story_is_not_a_heading():
+    text = "Talks resumed on Monday.\n\n\"What happens to the convoy now?\" one driver asked.\n\nThe convoy left at noon after a long wait at the border post."
+    doc = load_text(text, source="q.txt")
+    assert not [h for h in _zone_texts(doc, "heading") if "convoy" in h]
+
+
+def test_closing_role_phrase_is_an_author_box():
+    doc = load_text(PAGE, source="page.txt")
+    assert _zone_texts(doc, "author_bio") == ["Maria Lindqvist is a press officer at the Northern Media Centre and writes about the region."]
+
+
+def test_role_phrase_inside_the_story_stays_body():
+    text = ("Maria Lindqvist is a press officer at the Northern Media Centre.\n\n"
+            "She said the convoy would wait at the border until the road was cleared.\n\n"
+            "The convoy left at noon.")
+    doc = load_text(text, source="b.txt")
+    assert not _zone_texts(doc, "author_bio")
+
+
+def test_paragraph_breaks_are_set_piecewise_in_long_texts(nlp, settings):
+    assert "fp_paragraphs" in _core_names(nlp)
+    para = "Ministry reports shelling near the river crossing\n\nThe defence ministry said on Tuesday that artillery had shelled positions overnight. " * 3
+    doc = run_chunked(nlp, load_text(para * 40, source="long.txt"), Chunking(chunk_above_chars=1000, piece_chars=1000))
+    heads = [s for s in doc.sents if s.text.strip() == "Ministry reports shelling near the river crossing"]
+    assert len(heads) == 120
