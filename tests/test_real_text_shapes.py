@@ -90,3 +90,21 @@ def test_paragraph_breaks_are_set_piecewise_in_long_texts(nlp, settings):
     doc = run_chunked(nlp, load_text(para * 40, source="long.txt"), Chunking(chunk_above_chars=1000, piece_chars=1000))
     heads = [s for s in doc.sents if s.text.strip() == "Ministry reports shelling near the river crossing"]
     assert len(heads) == 120
+
+
+def _place_names(a):
+    names = {e.id: e.name for e in a.entities}
+    return [names.get(ev.place) for ev in a.events]
+
+
+def test_a_source_is_no_place_of_the_event():
+    a = analyze_text("According to Ukrzaliznytsia, more than 30 people were killed at the station in Kramatorsk.")
+    killed = [ev for ev in a.events if ev.trigger.lemma in ("kill", "killed")]
+    assert killed and all(p != "Ukrzaliznytsia" for p in _place_names(a))
+
+
+def test_a_capital_that_attributes_is_an_actor_not_the_place():
+    a = analyze_text("A missile hit the market. The attack, which Moscow attributed to a rival unit, killed 17 people.")
+    assert "Moscow" not in _place_names(a)
+    moscow = [e for e in a.entities if e.name == "Moscow"]
+    assert moscow and moscow[0].mentions[0].actor
