@@ -108,3 +108,28 @@ def test_a_capital_that_attributes_is_an_actor_not_the_place():
     assert "Moscow" not in _place_names(a)
     moscow = [e for e in a.entities if e.name == "Moscow"]
     assert moscow and moscow[0].mentions[0].actor
+
+
+def _triggers(text):
+    return [(ev.type, ev.trigger.text) for ev in analyze_text(text).events]
+
+
+def test_a_violated_norm_is_no_attack_but_a_violated_ceasefire_is():
+    assert ("ASSAULT", "violating") not in _triggers(
+        "The forces, flagrantly violating norms and principles of international law, moved on.")
+    assert ("ASSAULT", "violated") in _triggers("The army violated the ceasefire on Sunday.")
+    assert ("ASSAULT", "violations") in _triggers("The army reported violations of the truce near the village.")
+
+
+def test_war_inside_a_legal_name_is_no_event():
+    assert not [t for t in _triggers("Proceedings were opened under the article on violations of the laws or customs of war.")
+                if t[1] in ("war", "violations")]
+
+
+def test_an_attack_that_leaves_people_dead_is_no_departure():
+    assert ("DISPLACE", "leaves") not in _triggers("The missile attack leaves 12 civilians dead in the city.")
+
+
+def test_shelled_settlements_are_villages_not_an_agreement():
+    assert ("AGREE", "settlements") not in _triggers("Artillery shelled populated settlements along the front.")
+    assert ("AGREE", "settlement") in _triggers("Both sides signed a settlement in the capital.")
