@@ -117,9 +117,8 @@ def score(
     """Counts and P/R/F1 per role and regime; also documents/second."""
     import spacy
 
-    from fullpicture.nlp.claims._learned import AttributionExtractor
-
     from fullpicture import load_settings
+    from fullpicture.nlp.claims._learned import AttributionExtractor
     from fullpicture.nlp.pipeline import parse_pipeline
 
     settings = load_settings()

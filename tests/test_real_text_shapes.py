@@ -133,3 +133,10 @@ def test_an_attack_that_leaves_people_dead_is_no_departure():
 def test_shelled_settlements_are_villages_not_an_agreement():
     assert ("AGREE", "settlements") not in _triggers("Artillery shelled populated settlements along the front.")
     assert ("AGREE", "settlement") in _triggers("Both sides signed a settlement in the capital.")
+
+
+def test_wire_end_lines_are_boilerplate():
+    body = "Talks in the capital\n\nThe ministry said the talks ended on Monday without a deal.\n\nBoth delegations left in the evening.\n\n"
+    for tail in ("DETAILS TO FOLLOW", "More to follow.", "This is a developing story.", "(News story updated with new figures)"):
+        doc = load_text(body + tail, source="w.txt")
+        assert _zone_texts(doc, "boilerplate") == [tail]

@@ -116,7 +116,7 @@ def _classify(units: list[Unit], title: str | None, cues: Cues) -> None:
             u.kind = "author_bio"
         elif u.hint == "heading" or (title and s == title.strip()) or (
             u.hint not in ("list", "quote") and heading_shaped(s, i == 0) and ((i == 0 and n > 1) or _next_is_longer(units, i))
-        ) or (0 < i and content_seen > 0 and question_subheading(s) and _next_is_prose(units, i)):
+        ) or (i > 0 and content_seen > 0 and question_subheading(s) and _next_is_prose(units, i)):
             u.kind = "heading"
         elif n_content > 1 and _editorial_voice(s, u, content_seen, from_end, cues):
             u.kind = "editorial_note"
