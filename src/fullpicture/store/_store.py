@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import numpy as np
 from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -15,6 +16,7 @@ from fullpicture._errors import StoreError
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
+from fullpicture.store import _vectors
 from fullpicture.store._migrate import current_version, ensure_schema
 from fullpicture.store._views import WorkspaceViews
 from fullpicture.store._workspace import ensure_workspace, index_document
@@ -219,6 +221,25 @@ class Store(WorkspaceViews):
             a = self.get(doc_id)
             if needle is None or needle in (a.document.title or "").casefold() or needle in a.text.casefold():
                 yield a
+
+    # -- sentence vectors (the VectorCache protocol of align._embed) -------------------------
+    def get_vectors(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of ``model`` among ``keys`` (sha256 of the texts)."""
+        try:
+            return _vectors.get_vectors(self.engine, model, keys)
+        except SQLAlchemyError as exc:
+            if self.read_only:  # a store of an older schema, opened without migrating
+                return {}
+            raise StoreError(f"cannot read stored vectors: {str(exc).splitlines()[0]}") from exc
+
+    def put_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep vectors (ignored on a read-only store; keys already stored are left alone)."""
+        if self.read_only:
+            return
+        try:
+            _vectors.put_vectors(self.engine, model, vectors)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store vectors: {str(exc).splitlines()[0]}") from exc
 
     def close(self) -> None:
         """Release connections."""
