@@ -112,9 +112,13 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 raw.append((ent.start, ent.end, ""))
             continue
         start = _strip_det(doc, ent.start, ent.end)
-        raw.append((start, ent.end, ent.label_))
+        end = ent.end
+        # "North Carolina's", "the United States'": the place is the name without the possessive
+        if ent.label_ in _PLACE_LABELS and end - start > 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        raw.append((start, end, ent.label_))
         if ent.label_ in EMBED_LABELS and len(ent) >= 2:
-            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, ent.end, pi, dem_taken, pcfg["skeleton_min_pop"])]
+            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"])]
     datelines = dateline_places(doc, taken)
     raw += [(s, e, "") for s, e in datelines]
     taken.update(i for s, e in datelines for i in range(s, e))
