@@ -22,6 +22,7 @@ from fullpicture.nlp.claims._spans import (
     inside,
     is_generic,
     quote_spans,
+    quote_window,
     source_bounds,
     span_chars,
     subject_of,
@@ -233,7 +234,7 @@ class ClaimExtractor:
         if all(c.i < tok.i for c in comp):
             # '"…," he said': a quotation that ends just before the speaker is the content, even
             # when the parse hangs an earlier clause (or sentence) on the verb as well
-            for qs, qe in quotes:
+            for qs, qe in quote_window(quotes, left - 4, left):
                 if 0 <= left - qe <= 4 and doc_text(doc)[qe:left].strip(" ,") == "":
                     return qs, qe
         if comp:
@@ -250,7 +251,7 @@ class ClaimExtractor:
             s, e = span_chars(doc, i, min(j, tok.left_edge.i))
             return balance_quotes(doc_text(doc), s, e, quotes)
         # adjacent quotation: '"...," he said' or 'said: "..."'
-        for qs, qe in quotes:
+        for qs, qe in quote_window(quotes, left - 4, tok.idx + len(tok) + 30):
             gap = doc_text(doc)[qe:left]
             if 0 <= left - qe <= 4 and gap.strip(" ,") == "":
                 return qs, qe
@@ -286,11 +287,11 @@ class ClaimExtractor:
 
     @staticmethod
     def _has_quote_left(doc: Doc, tok: Token, quotes: list[tuple[int, int]]) -> bool:
-        return any(qe <= tok.idx and tok.idx - qe < 40 for _, qe in quotes)
+        return any(qe <= tok.idx and tok.idx - qe < 40 for _, qe in quote_window(quotes, tok.idx - 40, tok.idx))
 
     @staticmethod
     def _quote_kind(text: str, cs: int, ce: int, quotes: list[tuple[int, int]]) -> bool:
-        inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quotes if qs < ce and cs < qe)
+        inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quote_window(quotes, cs, ce) if qs < ce and cs < qe)
         return inside >= 0.5 * max(1, ce - cs)
 
     def _according(self, doc: Doc, sent: Span, tok: Token, quotes: list[tuple[int, int]]) -> RawClaim | None:

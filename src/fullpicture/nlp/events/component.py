@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
+from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import entity_index, pipeline_language
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
@@ -221,7 +222,7 @@ def _claim_at(claims: list[Claim], starts: list[int], char: int) -> Claim | None
     """The narrowest attributed claim whose content holds ``char``."""
     best = None
     k = bisect_right(starts, char)
-    for c in claims[:k]:
+    for c in (claims[n] for n in index_of(claims, start_end).near(char, char) if n < k):
         if c.start <= char < c.end and (best is None or c.end - c.start < best.end - best.start):
             best = c
     return best
