@@ -67,7 +67,10 @@ def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None
             for counts, s, t in figure_clashes(members, settings.section("align"), index):
                 if counts in FIELDS:
                     out.add((g["name"], counts, frozenset((s, t))))
-                    vals = {v.side: v.value for v in ev.figures if v.field == f"figure:{counts}"}
+                    vals: dict[str, list[str]] = {}
+                    for v in ev.figures:
+                        if v.field == f"figure:{counts}":
+                            vals.setdefault(v.side, []).append(f"{v.value}/{v.population}")
                     detail.append((g["name"], counts, s, t, ev.label, vals.get(s), vals.get(t)))
     return out, detail
 

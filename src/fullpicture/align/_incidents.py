@@ -52,6 +52,11 @@ def _compatible(a: MentionFeatures, b: MentionFeatures) -> bool:
     return not (a.places and b.places and not (a.places & b.places))
 
 
+def _distinct(f: MentionFeatures) -> bool:
+    """A happening told apart from the story's ("In a separate attack", "another strike")."""
+    return bool(f.extra.get("distinct"))
+
+
 def _is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences
 
@@ -85,7 +90,8 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                         if k - back < 0:
                             break
                         prev = [h for h in sentences[order[k - back]]
-                                if _can_host(feats[h], lex) and feats[h].family == feats[i].family]
+                                if _can_host(feats[h], lex) and feats[h].family == feats[i].family
+                                and _distinct(feats[h]) == _distinct(feats[i])]
                         if prev:
                             if _compatible(feats[prev[-1]], feats[i]):
                                 out[i] = prev[-1]
@@ -97,11 +103,14 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                 if hosts:
                     near = sorted(hosts, key=lambda h: abs(h - i))
                     host = next((h for h in near if _compatible(feats[h], feats[i])), None)
-                elif sent != (-1, -1):
+                elif sent != (-1, -1) and not _distinct(feats[i]):
+                    # (a consequence told apart, "In a separate attack, three were killed",
+                    # does not reach back to the previous sentence's happening)
                     for back in range(1, window + 1):
                         if k - back < 0:
                             break
-                        prev = [h for h in sentences[order[k - back]] if _can_host(feats[h], lex)]
+                        prev = [h for h in sentences[order[k - back]]
+                                if _can_host(feats[h], lex) and not _distinct(feats[h])]
                         if prev:
                             cand = prev[-1]
                             host = cand if _compatible(feats[cand], feats[i]) else None
