@@ -46,8 +46,8 @@ def _fmt(x: float) -> str:
 def figure_text(f: Figure) -> str:
     """Display value of a figure: its number or closed range, else its own words."""
     r = figure_range(f)
-    if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None):
-        return f.text
+    if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None) or (f.approximate and not f.vague):
+        return f.text  # "more than 100,000", "about 50,000": the hedge is part of the value
     return _fmt(r[0]) if r[0] == r[1] else f"{_fmt(r[0])}–{_fmt(r[1])}"
 
 
@@ -306,7 +306,9 @@ def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: Ent
         clashing.setdefault(counts, set()).update((s, t))
     out = []
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
-        vals = [cv for s in by_count[counts] if s in sides for _, cv in by_count[counts][s]]
+        # the values that took part: a running total, a part or a count of things never does
+        vals = [cv for s in by_count[counts] if s in sides for _, cv in by_count[counts][s]
+                if cv.population not in _NEVER]
         out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
 

@@ -95,8 +95,9 @@ def build_pipeline(settings: Settings, language: str = "en") -> Language:
         names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
         if language != "en":
             names = ["fp_ud_compat", *names]
-            if "parser" in nlp.pipe_names:
-                nlp.add_pipe("fp_paragraphs", before="parser", config={"settings": data})
+        if "parser" in nlp.pipe_names:
+            # a heading or a paragraph's last sentence never runs into the next paragraph
+            nlp.add_pipe("fp_paragraphs", before="parser", config={"settings": data})
     for name in names:
         nlp.add_pipe(name, config={"settings": data})
     nlp.max_length = max(nlp.max_length, int(settings.get("pipeline", "max_chars", 1_000_000)) + 1)

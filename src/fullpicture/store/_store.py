@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -205,19 +205,20 @@ class Store(WorkspaceViews):
             framing_profile=FramingProfile.model_validate(profile) if profile else None, **fields,
         )
 
-    def iter_analyses(self, topic: str | None = None) -> Iterator[Analysis]:
+    def iter_analyses(self, topic: str | Sequence[str] | None = None) -> Iterator[Analysis]:
         """Stored analyses in ingest order; ``topic`` keeps those whose title or text contains it
-        (case-insensitive)."""
+        (case-insensitive), or any of several terms (a topic with its alias family)."""
+        terms = [topic] if isinstance(topic, str) else [t for t in (topic or []) if t]
         q = select(S.documents.c.id).order_by(S.documents.c.ingested_at, S.documents.c.id)
-        if topic:
-            pat = f"%{topic}%"
-            q = q.where(or_(S.documents.c.title.ilike(pat), S.documents.c.text.ilike(pat)))
+        if terms:
+            q = q.where(or_(*[c.ilike(f"%{t}%") for t in terms for c in (S.documents.c.title, S.documents.c.text)]))
         with self.engine.connect() as conn:
             ids = [r[0] for r in conn.execute(q)]
-        needle = topic.casefold() if topic else None
+        needles = [t.casefold() for t in terms]
         for doc_id in ids:
             a = self.get(doc_id)
-            if needle is None or needle in (a.document.title or "").casefold() or needle in a.text.casefold():
+            hay = ((a.document.title or "") + "\n" + a.text).casefold()
+            if not needles or any(n in hay for n in needles):
                 yield a
 
     def close(self) -> None:

@@ -174,7 +174,7 @@ class Data:
         if kind == "story":
             ids = store.story_documents(value)
         else:
-            ids = [a for a in _topic_ids(store, value or None)]
+            ids = [a for a in _topic_ids(store, value or None, self.settings)]
         out = []
         for i, doc_id in enumerate(ids):
             out.append(store.get(doc_id))
@@ -235,6 +235,10 @@ class Data:
             else:
                 job.stage = "aligning events, claims and names across sides"
                 comp = _compare(kept, user_sides, self.settings)
+                if subject[0] == "topic" and subject[1]:
+                    from fullpicture._compare import one_side_notice, topic_terms
+
+                    comp = one_side_notice(comp, subject[1], topic_terms(subject[1], self.settings))
                 self._store_result(job.key, comp)
             with self._lock:
                 self._cache[job.key] = comp
@@ -287,10 +291,12 @@ class Data:
         return len(self._cache)
 
 
-def _topic_ids(store: Any, topic: str | None) -> list[str]:
+def _topic_ids(store: Any, topic: str | None, settings: Settings | None = None) -> list[str]:
+    from fullpicture._compare import topic_terms
+
     if not topic:
         return list(store.ids())
-    return [a.document.id for a in store.iter_analyses(topic=topic)]
+    return [a.document.id for a in store.iter_analyses(topic=topic_terms(topic, settings))]
 
 
 def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings) -> Comparison:

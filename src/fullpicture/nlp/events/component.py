@@ -164,6 +164,10 @@ class EventsComponent:
                 if tok.i in head_of and tok.i not in range(span.start, span.end):
                     ev = head_of[tok.i]
                     break
+                controlled = [c for c in tok.children if c.dep_ == "xcomp" and c.i in head_of]
+                if controlled and tok.pos_ in ("VERB", "AUX"):  # "50,000 chose to leave": the leaving
+                    ev = head_of[controlled[0].i]
+                    break
                 if _resultative(tok):  # "left 150 wounded": the state's event, else the cause's
                     kids = [c for c in tok.children if c.i in head_of and c.dep_ in _RESULT_DEPS]
                     subj = [c for c in tok.children if c.i in head_of and c.dep_ == "nsubj"]

@@ -137,11 +137,13 @@ class FigureExtractor:
         if tok.idx in skip and not self._duration_follows(doc, j):
             return None
         big_number = tok.ent_type_ == "DATE" and _DIGITS.match(tok.text) is not None and "," in tok.text
-        if tok.ent_type_ in _SKIP_ENTS and not self._duration_follows(doc, j) and not vague and not big_number:
-            return None
+        # the parser's DATE/TIME entity may swallow a dateline's lead figure ("March 5 - At least
+        # 40 people died"): such a number is kept only when it counts something
+        ner_date = tok.ent_type_ in _SKIP_ENTS and not self._duration_follows(doc, j) and not vague and not big_number
         if _YEARISH.match(tok.text) and not self._duration_follows(doc, j):
             return None
-        if i > 0 and (doc[i - 1].text in ("/", "No", "No.", "#") or doc[i - 1].text.endswith("-")):
+        if i > 0 and (doc[i - 1].text in ("/", "No", "No.", "#") or (
+                doc[i - 1].text.endswith("-") and doc[i - 1].idx + len(doc[i - 1]) == tok.idx)):  # "F-16", not "(Reuters) - Twelve"
             return None
         if j < len(doc) and doc[j].text in ("/", ":"):
             return None
@@ -159,6 +161,8 @@ class FigureExtractor:
         if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
             start_i -= 1
         unit, counts = self._unit_counts(doc, i, j)
+        if ner_date and (counts is None or tok.ent_type_ == "ORDINAL"):
+            return None
         if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
             return None  # "no one knows": a zero counts only when it says what it counts
         lo: float | None = value
@@ -245,6 +249,10 @@ class FigureExtractor:
                                  and (c.lower_ in lex.count_verbs or c.lemma_.lower() in lex.count_verbs)]
                         if state:
                             key = state[0].lower_ if state[0].lower_ in lex.count_verbs else state[0].lemma_.lower()
+                    if key not in lex.count_verbs:
+                        # "chose to leave", "were forced to flee": the verb the subject controls
+                        xcomp = [c.lemma_.lower() for c in cur.children if c.dep_ == "xcomp"]
+                        key = next((x for x in xcomp if x in lex.count_verbs), key)
                     if key in lex.count_verbs:
                         counts = lex.count_verbs[key]
                     elif counts is None:

@@ -56,9 +56,12 @@ class ParagraphBreaks:
     paragraph's first; the layers then read dates and figures across the break.
     """
 
+    def __init__(self, newlines: int = 1) -> None:
+        self.newlines = newlines
+
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc[:-1]:
-            if tok.is_space and tok.text.count("\n") >= 1:
+            if tok.is_space and tok.text.count("\n") >= self.newlines:
                 nxt = doc[tok.i + 1]
                 if not nxt.is_space:
                     nxt.is_sent_start = True
@@ -67,5 +70,9 @@ class ParagraphBreaks:
 
 @Language.factory("fp_paragraphs", default_config={"settings": {}})
 def make_paragraphs(nlp: Language, name: str, settings: dict[str, Any]) -> ParagraphBreaks:
-    """Factory for ``fp_paragraphs``."""
-    return ParagraphBreaks()
+    """Factory for ``fp_paragraphs``: English breaks at a blank line (``[pipeline]
+    paragraph_break_newlines``; its parser keeps a line-wrapped paragraph's sentences), the other
+    languages at any line break."""
+    pipe = settings.get("pipeline", {}) if isinstance(settings.get("pipeline"), dict) else {}
+    default = 1 if pipe.get("language", "en") != "en" else int(pipe.get("paragraph_break_newlines", 2))
+    return ParagraphBreaks(default)
