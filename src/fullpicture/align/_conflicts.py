@@ -104,7 +104,7 @@ _INCLUDING = re.compile(r"^[^.;\n]{0,40}?\b(?:including|among them|of whom|of th
 # a running total ("more than 600 killed so far", "nine killed in the war", "pushing the
 # toll above 680"): the campaign's count, not the incident's
 _TOTAL_AFTER = re.compile(r"^[^.;\n]{0,90}?\b(?:so far|to date|in total|altogether|since (?:the|it|they|fighting|"
-                          r"hostilities)\b|in the (?:conflict|war)\b)", re.I)
+                          r"hostilities)\b|in the (?:[\w-]+\s+){0,2}(?:conflict|war)\b)", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?(?:to|above|past|over)\s*$", re.I)
 
