@@ -24,6 +24,9 @@ class Member:
     side: str
     analysis: Analysis
     event: Event
+    #: the stated date of the happening this mention hangs on ("Five died in the quake" after "In
+    #: April last year a quake struck ..."), when its own sentence states none
+    host_date: str | None = None
 
 
 def figure_range(f: Figure) -> tuple[float, float] | None:
@@ -205,7 +208,7 @@ def incident_figures(
         if m.event.date and m.event.date_source == "sentence":
             by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
     for m in members:
-        own = by_sentence.get((m.analysis.document.id, m.event.evidence.start))
+        own = by_sentence.get((m.analysis.document.id, m.event.evidence.start)) or m.host_date
         if main and own and dates_disjoint(own, main, slack_days):
             # a mention dated elsewhere ("the 2004 tsunami killed ..."): not this incident's
             # figure; a few days off is the reporting clause's date ("officials said on Sunday")

@@ -120,6 +120,24 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     return out
 
 
+def host_dates(events: Sequence[Any], host: dict[int, int]) -> dict[int, str]:
+    """The stated date of the happening each undated mention hangs on, following consequence ->
+    happening -> the happening a definite anaphor refers back to ("Five died in the quake", "the
+    quake" being last year's told just before)."""
+    out: dict[int, str] = {}
+    for i in host:
+        if events[i].date_source == "sentence":
+            continue
+        h, seen = host[i], {i}
+        while h not in seen:
+            if events[h].date and events[h].date_source == "sentence":
+                out[i] = str(events[h].date)
+                break
+            seen.add(h)
+            h = host.get(h, h)
+    return out
+
+
 def incidents(
     feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None
 ) -> tuple[list[int], list[int]]:
