@@ -112,6 +112,11 @@ _TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|
                            r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?(?:to|above|past|over)\s*$", re.I)
 
 
+# a count of the worst hurt among the injured is a part of the injured
+_SEVERITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were\s+|are\s+|was\s+)?(?:seriously|critically|severely|badly|gravely)\s+"
+                       r"(?:injured|wounded|hurt|ill|burned)\b", re.I)
+_SEVERITY_AFTER_NUMBER = re.compile(r"^\s*(?:of them\s+|of whom\s+)?(?:seriously|critically|severely|badly|gravely)\b"
+                                    r"|^\s+(?:[\w-]+\s+){0,3}?in (?:a\s+)?(?:serious|critical|grave) condition", re.I)
 # "..., the deadliest strike of the offensive so far": a superlative's "so far", not a total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|single|most \w+)\b", re.I)
 
@@ -127,6 +132,10 @@ def population(a: Analysis, f: Figure) -> str:
     total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
     if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]):
         return "total"
+    if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I):
+        return "part"  # "another four people died in hospital": added to a count told before
+    if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
+        return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
     if _INCLUDING.match(after):
         return "mixed"
     if _PARTITIVE.match(after):

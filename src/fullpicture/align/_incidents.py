@@ -44,12 +44,12 @@ def incident_lexicon() -> IncidentLexicon:
     )
 
 
-def _compatible(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """No stated-date clash and no two different named places."""
+def _compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> bool:
+    """No stated-date clash and (``places``) no two different named places."""
     ia, ib = a.interval, b.interval
     if ia and ib and a.date_firm and b.date_firm and (ia[0] > ib[1] or ib[0] > ia[1]):
         return False
-    return not (a.places and b.places and not (a.places & b.places))
+    return not (places and a.places and b.places and not (a.places & b.places))
 
 
 def _distinct(f: MentionFeatures) -> bool:
@@ -93,7 +93,9 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                                 if _can_host(feats[h], lex) and feats[h].family == feats[i].family
                                 and _distinct(feats[h]) == _distinct(feats[i])]
                         if prev:
-                            if _compatible(feats[prev[-1]], feats[i]):
+                            # "the quake" refers back whatever place names the two sentences use
+                            # (a province and its capital are one place told at two levels)
+                            if _compatible(feats[prev[-1]], feats[i], places=False):
                                 out[i] = prev[-1]
                             break
                     continue
