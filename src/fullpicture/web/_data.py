@@ -234,7 +234,8 @@ class Data:
                 comp = stored
             else:
                 job.stage = "aligning events, claims and names across sides"
-                comp = _compare(kept, user_sides, self.settings)
+                vectors = None if self._loader is not None else self.store()
+                comp = _compare(kept, user_sides, self.settings, vectors)
                 if subject[0] == "topic" and subject[1]:
                     from fullpicture._compare import one_side_notice, topic_terms
 
@@ -296,16 +297,20 @@ def _topic_ids(store: Any, topic: str | None, settings: Settings | None = None) 
 
     if not topic:
         return list(store.ids())
-    return [a.document.id for a in store.iter_analyses(topic=topic_terms(topic, settings))]
+    found = {d for t in topic_terms(topic, settings) for d in store.topic_ids(t)}
+    return [d for d in store.ids() if d in found]
 
 
-def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings) -> Comparison:
-    """Align the analyses through the public comparison function (``fullpicture.compare``)."""
+def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings,
+             vectors: Any = None) -> Comparison:
+    """Align the analyses through the public comparison function (``fullpicture.compare``);
+    ``vectors``: the store, whose stored sentence vectors spare re-embedding (new ones go to
+    the file cache: the server opens the store read-only)."""
     import fullpicture
 
     if not user_sides:
-        return fullpicture.compare(analyses, settings=settings)
+        return fullpicture.compare(analyses, settings=settings, vectors=vectors)
     by_side: dict[str, list[Analysis]] = {}
     for a in analyses:
         by_side.setdefault(user_sides[a.document.id], []).append(a)
-    return fullpicture.compare(sides=by_side, settings=settings)
+    return fullpicture.compare(sides=by_side, settings=settings, vectors=vectors)
