@@ -17,6 +17,7 @@ from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, outside_story, words
 from fullpicture.models import Analysis, Event
+from fullpicture.nlp.events._data import trigger_gloss
 
 
 def type_family(event_type: str | None, groups: dict[str, list[str]]) -> str:
@@ -220,4 +221,43 @@ def _cross_lingual(analyses: Sequence[Analysis], feats: Sequence[MentionFeatures
         vec.x_document[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
     vec.x_map = (float(cfg.get("xling_sentence_scale", 3.305)), float(cfg.get("xling_sentence_shift", 0.741)),
                  float(cfg.get("xling_trigger_scale", 4.144)), float(cfg.get("xling_trigger_shift", 0.806)))
+    _glosses(feats, langs, cfg, vec, cache)
     return vec
+
+
+def english_word(lemma: str | None, language: str) -> str | None:
+    """A trigger lemma in English: itself for English, its gloss for another language
+    ("удар" -> "strike"; "be killed" -> "killed"), None when no gloss is known."""
+    if not lemma:
+        return None
+    if language == "en":
+        return lemma.lower()
+    gloss = trigger_gloss(language).get(lemma.lower())
+    if not gloss:
+        return None
+    gloss = gloss.lower().strip()
+    return gloss[3:] if gloss.startswith("be ") else gloss
+
+
+def _consequence(word: str, consequences: frozenset[str]) -> bool:
+    stems = (word, word[:-2], word[:-1]) if word.endswith("ed") else (word,)
+    return any(w in consequences for w in stems)
+
+
+def _glosses(feats: Sequence[MentionFeatures], langs: list[str], cfg: dict[str, Any], vec: Vectors,
+             cache: VectorCache | None) -> None:
+    """English words of the mentions (see :class:`~fullpicture.align._eventpairs.Vectors`)."""
+    from fullpicture.align._eventpairs import value_ids
+    from fullpicture.align._incidents import incident_lexicon
+
+    consequences = incident_lexicon().consequences
+    # a consequence ("killed", "tuées") names no happening of its own: it joins an incident
+    # through its host (align/_incidents.py), so its gloss is no evidence across documents
+    english = [None if w is None or _consequence(w, consequences) else w
+               for w in (english_word(f.lemma, lang) for f, lang in zip(feats, langs, strict=True))]
+    vec.x_gloss = value_ids([e if e is not None else object() for e in english])
+    vec.x_glossed = np.array([e is not None for e in english], dtype=bool)
+    if vec.trigger is not None:
+        from fullpicture.align._embed import embedder_for
+
+        vec.g_trigger = embedder_for(cfg).embed([e or "-" for e in english], cache)
