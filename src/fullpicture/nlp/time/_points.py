@@ -296,10 +296,21 @@ def h_weekday(c: Candidate, ctx: Context) -> Result | None:
         d = weekday_near(ref - timedelta(days=1), wd, -1)
     elif rel in ("next", "coming", "this coming") or ctx.tense in ("FUTURE", "MODAL"):
         d = weekday_near(ref + timedelta(days=1), wd, 1)
+    elif not rel and _forward_signal(c, ctx):  # "until Tuesday", "as early as Tuesday"
+        d = weekday_near(ref, wd, 1)
     else:  # news reports past days far more often than coming ones
         d = weekday_near(ref, wd, -1)
     typ, value = _pod_value(d.isoformat(), pod, ctx)
     return typ, value, _pre_mod(c), anchor
+
+
+def _forward_signal(c: Candidate, ctx: Context) -> bool:
+    """A forward-pointing signal ("until", "as early as") ends right before the expression
+    (optionally followed by a clock time: "until 9 a.m. Tuesday")."""
+    text = str(ctx.extra.get("text", ""))
+    before = " ".join(text[max(0, c.start - 30) : c.start].lower().split())
+    before = re.sub(r"(?:\b(?:on|at|noon|midnight)|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[a-z]{2,3}t)?)\s*$", "", before).strip()
+    return any(before == w or before.endswith(" " + w) for w in ctx.lex.forward_signals)
 
 
 def h_relday(c: Candidate, ctx: Context) -> Result | None:

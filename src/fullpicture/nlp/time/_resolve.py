@@ -71,7 +71,14 @@ class Context:
                 return self.narr_year, self.narr, "narrative"
         if self.dct is not None:
             return self.dct.year, self.dct, "published"
-        if self.narr_year is not None:
+        # No reference time at all: a year carries over only from a date the narrative
+        # resolved to a day/month, or from a year written close before ("in 1987 ... on
+        # Oct. 12"); a year named in an aside further back ("the 1988 ceasefire") does not
+        # date the next bare "Aug. 2" (issue 11).
+        if self.narr_year is not None and (
+            (self.narr is not None and self.narr.year == self.narr_year)
+            or (self.narr_year_pos >= 0 and self.pos - self.narr_year_pos <= self.narrative_window)
+        ):
             return self.narr_year, self.narr, "narrative"
         return None, None, "none"
 
