@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day
 from fullpicture.nlp.time._lexicon import Lexicon
+
+_CLOCK_TAIL = re.compile(r"(?:\b(?:on|at|noon|midnight)|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[a-z]{2,3}t)?)\s*$")
 
 # A normalized result: (type, value, mod, anchor).
 Result = tuple[str, str, str | None, str]
@@ -83,6 +86,15 @@ class Context:
         return None, None, "none"
 
 
+def forward_signal(ctx: Context) -> bool:
+    """A forward-pointing signal ("until", "effective", "as early as") ends right before the
+    expression at ``ctx.pos`` (a clock time may stand between: "until 9 a.m. Tuesday")."""
+    text = str(ctx.extra.get("text", ""))
+    before = " ".join(text[max(0, ctx.pos - 30) : ctx.pos].lower().split())
+    before = _CLOCK_TAIL.sub("", before).strip()
+    return any(before == w or before.endswith(" " + w) for w in ctx.lex.forward_signals)
+
+
 def infer_year(ctx: Context, month: int, day: int | None) -> tuple[int | None, str]:
     """Year of a month(/day) written without a year, keeping past/future with the tense.
 
@@ -104,6 +116,8 @@ def infer_year(ctx: Context, month: int, day: int | None) -> tuple[int | None, s
     # The nearest occurrence, ties to the past; the tense overrides it only for dates more than
     # `tense_days` away (news often reports an announced date in the past tense).
     best = min(years, key=lambda y: (abs(diff(y)), y))
+    if diff(best) < 0 and forward_signal(ctx):  # "effective Feb. 1", "until March 6": on or after
+        return min(y for y in years if diff(y) >= 0), anchor
     if ctx.tense == "PAST" and diff(best) > ctx.tense_days:
         return max(y for y in years if diff(y) <= 0), anchor
     if ctx.tense == "FUTURE" and diff(best) < -ctx.tense_days:
