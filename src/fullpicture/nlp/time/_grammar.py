@@ -87,7 +87,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         ("my", rf"\b{_PRE}(?:(?P<rel>this|last|next|past|coming|that)\s+)?(?P<mon>{month})\b\.?(?:,?\s+(?:of\s+)?(?P<y>{yref})\b)?"),
         ("decade", rf"(?<!\w)(?:the\s+)?{_PRE}(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s|(?<=the\s)(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
         ("century", rf"\b(?:the\s+)?{_PRE}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordw})[\s-]+century\b"),
-        ("year", rf"\b{_PRE}(?:(?P<fy>fiscal)(?:\s+year)?\s+)?(?P<y>{year})(?:(?:-|/|\s+to\s+)(?P<y2>\d{{4}}|\d{{2}})(?!\d))?\b(?!\s*%|,\d)"),
+        ("year", rf"\b{_PRE}(?:(?P<fy>fiscal)(?:\s+year)?\s+)?(?P<y>{year})(?:(?:-|/)(?P<y2>\d{{4}}|\d{{2}})(?!\d))?\b(?!\s*%|,\d)"),
         ("quarter", rf"\b{_PRE}(?:(?P<the>the)\s+)?(?:(?P<rel>latest|last|past|current|next|coming|previous|preceding|prior|year-earlier|year-ago|same|this|that|final|recent|most\s+recent)\s+)?(?:(?P<y0>{year}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<fy>fiscal)\s+)?(?:(?P<q>{quarter})[\s-]+(?:fiscal\s+)?)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y>{yref}))?"),
         ("half", rf"\b(?:the\s+)?(?:(?P<fy>fiscal)\s+)?(?P<h>first|second|last)[\s-]half\b(?:\s+of\s+(?:fiscal\s+)?(?P<y>{yref}))?"),
         ("season", rf"\b{_PRE}(?:(?P<rel>this|last|next|past|coming|the|that)\s+)?(?P<s>{season})\b(?:\s+(?:of\s+)?(?P<y>{year})\b)?"),

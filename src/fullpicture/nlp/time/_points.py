@@ -144,7 +144,7 @@ def h_decade(c: Candidate, ctx: Context) -> Result | None:
         d2 = str(_DECADE_WORDS.index(word) + 2)
         base, _ = ctx.deictic()
         century = (base.year // 100) if base else 19
-        if base and int(d2 + "0") > base.year % 100:
+        if base and int(d2 + "0") > base.year % 100 + 10:  # the coming decade is still this century
             century -= 1
         return "DATE", f"{century}{d2}", _pre_mod(c), "explicit"
     if not dec:
