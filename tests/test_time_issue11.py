@@ -54,3 +54,24 @@ def test_decade_words_latest_quarter_year_ranges(time_nlp):  # noqa: F811
     assert (tx["1991"].value, tx["1997"].value) == ("1991", "1997")  # two points, as TimeML marks them
     tx = by_text(tag(time_nlp, "Illustrative text. At mid-afternoon yesterday the shares were up.", published="1989-11-02"))
     assert tx["mid-afternoon yesterday"].value == "1989-11-01TAF"
+
+
+def test_anchor_needs_evidence_that_names_the_documents_date(time_nlp):  # noqa: F811
+    # a full date with its own (agreeing) weekday: the story's present
+    text = ("Illustrative text. Flags flew at half-staff after the attack on Sunday, June 12, 2016. "
+            "The first such order came on Sept. 11, 2001. Officials met on Tuesday.")
+    doc = tag(time_nlp, text, published=None)
+    anchor = doc._.fp_time_anchor
+    assert (anchor.value, anchor.reason, anchor.anchor) == ("2016-06-12", "weekday date", "inferred")
+    assert by_text(doc)["Tuesday"].value == "2016-06-07"
+    # a weekday that does not agree with the date is no evidence; a historical full date neither
+    doc = tag(time_nlp, "Illustrative text. The attacks of Monday, Sept. 11, 2001, changed the city. "
+                        "Officials met on Tuesday.", published=None)
+    assert doc._.fp_time_anchor is None
+    assert by_text(doc)["Tuesday"].value == "2001-09-04" or by_text(doc)["Tuesday"].anchor != "inferred"
+    # a publication label anywhere in the text
+    doc = tag(time_nlp, "Illustrative text. The senator spoke on Friday about the plan of March 3, 2009.\n\n"
+                        "Correction: October 2, 2016. An earlier version misstated a figure.", published=None)
+    anchor = doc._.fp_time_anchor
+    assert (anchor.value, anchor.reason) == ("2016-10-02", "label")
+    assert by_text(doc)["Friday"].value == "2016-09-30"

@@ -9,6 +9,7 @@ from datetime import date
 from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day
 from fullpicture.nlp.time._lexicon import Lexicon
 
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[A-Z\"“‘(]")
 _CLOCK_TAIL = re.compile(r"(?:\b(?:on|at|noon|midnight)|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[a-z]{2,3}t)?)\s*$")
 
 # A normalized result: (type, value, mod, anchor).
@@ -74,14 +75,17 @@ class Context:
                 return self.narr_year, self.narr, "narrative"
         if self.dct is not None:
             return self.dct.year, self.dct, "published"
-        # No reference time at all: a year carries over only from a date the narrative
-        # resolved to a day/month, or from a year written close before ("in 1987 ... on
-        # Oct. 12"); a year named in an aside further back ("the 1988 ceasefire") does not
-        # date the next bare "Aug. 2" (issue 11).
-        if self.narr_year is not None and (
-            (self.narr is not None and self.narr.year == self.narr_year)
-            or (self.narr_year_pos >= 0 and self.pos - self.narr_year_pos <= self.narrative_window)
-        ):
+        # No reference time at all (issue 11): a year written earlier in the same sentence
+        # ("in 1987 prices fell, and on Oct. 12 ..."), else the story's last day or month,
+        # else a year written shortly before; a year named in an aside further back ("the
+        # 1988 ceasefire") does not date the next bare "Aug. 2".
+        near = self.narr_year is not None and 0 <= self.narr_year_pos and self.pos - self.narr_year_pos <= self.narrative_window
+        text = str(self.extra.get("text", ""))
+        if near and not _SENTENCE_END.search(text[self.narr_year_pos : self.pos]):
+            return self.narr_year, self.narr, "narrative"
+        if self.narr is not None and self.narr.gran in ("D", "M"):
+            return self.narr.year, self.narr, "narrative"
+        if near:
             return self.narr_year, self.narr, "narrative"
         return None, None, "none"
 
