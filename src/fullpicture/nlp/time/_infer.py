@@ -77,7 +77,7 @@ def _weekday_agrees(text: str, tx: Timex, ref: Ref) -> bool:
     """The date is written with its own weekday ("Sunday, June 12, 2016", "June 12, 2016, Sunday")."""
     m = (_WEEKDAY_AFTER.match(tx.text) or _WEEKDAY_BEFORE.search(text[max(0, tx.start - 14) : tx.start])
          or _WEEKDAY_AFTER.match(text[tx.end : tx.end + 14]))
-    return bool(m) and _WEEKDAYS.index(m.group(1).lower()) == ref.day.weekday()
+    return m is not None and _WEEKDAYS.index(m.group(1).lower()) == ref.day.weekday()
 
 
 def infer_anchor(

@@ -79,7 +79,7 @@ class Context:
         # ("in 1987 prices fell, and on Oct. 12 ..."), else the story's last day or month,
         # else a year written shortly before; a year named in an aside further back ("the
         # 1988 ceasefire") does not date the next bare "Aug. 2".
-        near = self.narr_year is not None and 0 <= self.narr_year_pos and self.pos - self.narr_year_pos <= self.narrative_window
+        near = self.narr_year is not None and self.narr_year_pos >= 0 and self.pos - self.narr_year_pos <= self.narrative_window
         text = str(self.extra.get("text", ""))
         if near and not _SENTENCE_END.search(text[self.narr_year_pos : self.pos]):
             return self.narr_year, self.narr, "narrative"
