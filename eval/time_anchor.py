@@ -90,10 +90,13 @@ def _tag(nlp: Any, docs: list[DatedDoc], dated: bool) -> list[Any]:
     return [(sd._.fp_time_anchor, list(sd._.fp_timexes or [])) for sd in nlp.pipe(prepared(), batch_size=8)]
 
 
-def score(docs: list[DatedDoc], nlp: Any, listing: list[str] | None = None) -> dict[str, dict[str, float]]:
-    """Per corpus and "all": coverage, anchor accuracy at 0/3/31 days, year, value agreement."""
-    with_date = _tag(nlp, docs, True)
+def score(
+    docs: list[DatedDoc], nlp: Any, listing: list[str] | None = None, values: bool = True,
+) -> dict[str, dict[str, float]]:
+    """Per corpus and "all": coverage, anchor accuracy at 0/3/31 days, year, value agreement
+    (``values=False``: skip the dated run and the value agreement)."""
     without = _tag(nlp, docs, False)
+    with_date = _tag(nlp, docs, True) if values else [(None, [])] * len(docs)
     tallies: dict[str, dict[str, float]] = {}
     for d, (_, tx_dated), (anchor, tx_undated) in zip(docs, with_date, without, strict=True):
         for key in (d.corpus, "all"):
