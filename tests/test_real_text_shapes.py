@@ -140,3 +140,21 @@ def test_wire_end_lines_are_boilerplate():
     for tail in ("DETAILS TO FOLLOW", "More to follow.", "This is a developing story.", "(News story updated with new figures)"):
         doc = load_text(body + tail, source="w.txt")
         assert _zone_texts(doc, "boilerplate") == [tail]
+
+
+def test_a_russian_report_of_a_strike_meets_the_english_one(tmp_path):
+    """Short trigger words embed far apart across languages ("удар" / "strike"); their
+    English glosses bring a Russian report of the strike into the English incident."""
+    from fullpicture import compare
+
+    en = tmp_path / "en.txt"
+    en.write_text("Missile strike hits Kharkiv station\n\nA missile strike hit the railway station in "
+                  "Kharkiv on Friday morning, officials said. The strike damaged the main hall.\n", encoding="utf-8")
+    ru = tmp_path / "ru.txt"
+    ru.write_text("Удар по вокзалу в Харькове\n\nВ пятницу утром был нанесён ракетный удар по железнодорожному "
+                  "вокзалу в Харькове, сообщили в министерстве. Удар повредил главный зал вокзала.\n", encoding="utf-8")
+    comp = compare(sides={"a": [en], "b": [ru]})
+    langs = {a.document.id: a.document.language for a in comp.documents}
+    assert sorted(langs.values()) == ["en", "ru"]
+    both = [e for e in comp.events if e.type == "ASSAULT" and {langs[m.document] for m in e.mentions} == {"en", "ru"}]
+    assert both, [(e.type, e.label, {langs[m.document] for m in e.mentions}) for e in comp.events]

@@ -30,6 +30,7 @@ def render_markdown(comparison: Comparison) -> str:
     }
     summ = sec.summary(comparison, sides, docs, rows)
     out = ["# The full picture", ""]
+    out += [f"> **Notice:** {_cell(n)}" for n in comparison.notices] + ([""] if comparison.notices else [])
     out.append(f"{summ['n_documents']} documents from {summ['n_sides']} sides.")
     out.append("")
     out += ["## Summary", ""] + [f"- {_cell(f)}" for f in summ["findings"]] + [""]
