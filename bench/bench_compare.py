@@ -33,8 +33,22 @@ from typing import Any
 
 
 def _cpu() -> float:
+    """CPU seconds of this process, its finished children and its live ones (the pool's
+    workers stay alive between stages, so ``os.times`` alone would miss them)."""
     t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    live = 0.0
+    try:
+        import psutil
+
+        for c in psutil.Process().children(recursive=True):
+            try:
+                ct = c.cpu_times()
+                live += ct.user + ct.system
+            except psutil.Error:
+                pass
+    except ImportError:  # pragma: no cover - psutil is a dependency of a dependency
+        pass
+    return t.user + t.system + t.children_user + t.children_system + live
 
 
 def main(argv: list[str] | None = None) -> int:
