@@ -192,9 +192,12 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                        or (m.start, m.end) in datelines
                        # "the Danube": a river, sea or range takes the article; a person does not
                        or (p.kind in FEATURE_KINDS and m.start > 0 and doc[m.start - 1].lower_ == "the"))
-            ok = (context and sc >= pcfg["locative_min_score"]) or sc >= pcfg["relabel_min_score"] or actor
+            # a small town NER calls an organisation ("if Holt asks him": the anchor's
+            # surname) is a place only in a locative context
+            small_org = m.label == "ORG" and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
+            ok = (context and sc >= pcfg["locative_min_score"]) or (sc >= pcfg["relabel_min_score"] and not small_org) or actor
             ok = ok or idx in sure_set or (
-                (m.label != "PERSON" or m.end - m.start == 1)
+                (m.label != "PERSON" or m.end - m.start == 1) and not small_org
                 and any(haversine_km(p.lat, p.lon, a, b) <= pcfg["near_km"] for a, b in sure_pts)
             )
             if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
@@ -265,6 +268,9 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
     if m.end < len(doc) and doc[m.end].text == ":" and doc[m.start : m.end].text.isupper():
         return True  # a transcript's speaker label ("WALLACE:")
     words = [t for t in doc[m.start : m.end] if t.is_alpha]
+    if (len(words) == 1 and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
+            and fold(p.name) != fold(m.text).removeprefix("the ") and not _strong_locative(doc, m.start, m.end, lex)):
+        return True  # a small town's alternate name ("Lester" for a Leicester, "Machado"), no "in X"
     if not words or not all(common_word(t.lower_) for t in words):
         return False
     if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
@@ -280,7 +286,10 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
 
 
 def _strong_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """A locative context other than "of" ("the attention of Congress" is not one)."""
+    """A locative context other than "of" ("the attention of Congress" is not one), and not
+    before a possessive ("a role in Machado's citizenship": "in" governs the citizenship)."""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False
     root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return False
