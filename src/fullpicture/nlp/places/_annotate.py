@@ -80,6 +80,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if ent.label_ == "PERSON" and len(ent) > 1:
             # a trailing all-capital token ("... Lazenby US-based") is no part of a name
             person_tokens.update(fold(t.text) for t in ent if not (t.text.isupper() and len(t) <= 3))
+    # words of two-word names NER tags as a person or an organisation ("Lester Holt" as ORG)
+    name_parts = frozenset(person_tokens | {fold(t.text) for e in doc.ents if e.label_ == "ORG" and len(e) == 2
+                                            and all(t.pos_ == "PROPN" for t in e) for t in e})
     # the document's authors (byline, metadata) are people wherever NER puts them
     info = doc._.fp_info
     authors = {fold(a.name) for a in (info.authors if info is not None else []) if a.name}
@@ -178,7 +181,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         root = doc[m.start : m.end].root
         actor = p.kind in ("capital", "country", "user", "landmark") and is_actor_position(root, lex)
         near_sure = any(haversine_km(p.lat, p.lon, pi.place(j).lat, pi.place(j).lon) <= pcfg["near_km"] for j in sure_other[:50] if j != idx)
-        if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg):
+        if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg, name_parts):
             m.key = ("DROP",) if m.label in ("", "EMB") else m.key
             continue
         if m.label == "EMB":  # a place name inside an organisation/event name
@@ -256,7 +259,8 @@ def _city_state(doc: Doc, pi: PlaceIndex, ms: list[Mention], spans: list[tuple[s
             spans[k] = (spans[k][0], keep)
 
 
-def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any]) -> bool:
+def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any],
+                 name_parts: frozenset[str] = frozenset()) -> bool:
     """Evidence against a place reading: a title word ("Miss"), a party in a case name
     ("v. Ferguson"), or common English words ("Congress", "Queen City") that resolve only to a
     small place, with neither a place label in a locative context nor a tagged place of the
@@ -268,9 +272,10 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
     if m.end < len(doc) and doc[m.end].text == ":" and doc[m.start : m.end].text.isupper():
         return True  # a transcript's speaker label ("WALLACE:")
     words = [t for t in doc[m.start : m.end] if t.is_alpha]
-    if (len(words) == 1 and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
-            and fold(p.name) != fold(m.text).removeprefix("the ") and not _strong_locative(doc, m.start, m.end, lex)):
-        return True  # a small town's alternate name ("Lester" for a Leicester, "Machado"), no "in X"
+    if (len(words) == 1 and fold(m.text) in name_parts and p.kind in ("city", "admin2")
+            and p.pop < pcfg.get("alternate_min_pop", 0) and fold(p.name) != fold(m.text).removeprefix("the ")
+            and not _strong_locative(doc, m.start, m.end, lex)):
+        return True  # part of a person's name elsewhere, a small town's alternate name ("Lester"), no "in X"
     if not words or not all(common_word(t.lower_) for t in words):
         return False
     if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
