@@ -77,3 +77,22 @@ def test_possessive_is_not_part_of_the_place(ent_nlp):
     doc = ent_nlp("Illustrative text. Teachers said North Carolina's schools lacked money.")
     texts = {m.text for e in doc._.fp_entities if e.geo is not None for m in e.mentions}
     assert "North Carolina" in texts and not any(t.endswith("'s") for t in texts)
+
+
+def _place_texts(doc):
+    return {m.text for e in doc._.fp_entities if e.geo is not None for m in e.mentions}
+
+
+def test_part_of_a_persons_name_is_no_small_town(ent_nlp):
+    # a news anchor's surname is also a small American town; near the document's other
+    # American places it must still stay a person
+    doc = ent_nlp("Illustrative text. NBC's Lester Holt will moderate the debate in New York and Ohio voters "
+                  "are watching. The candidate cannot mock the ratings if Holt asks him about his taxes.")
+    assert "Holt" not in _place_texts(doc)
+
+
+def test_person_named_after_a_clause_preposition_is_no_foreign_town(ent_nlp):
+    # "from <name> being ..." is no locative context: the name is the subject of the clause
+    doc = ent_nlp("Illustrative text. Voters in Ohio heard every theory, from Obama being a secret agent "
+                  "to stories about the governor.")
+    assert "Obama" not in _place_texts(doc)

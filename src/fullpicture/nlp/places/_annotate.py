@@ -195,9 +195,14 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                        or (m.start, m.end) in datelines
                        # "the Danube": a river, sea or range takes the article; a person does not
                        or (p.kind in FEATURE_KINDS and m.start > 0 and doc[m.start - 1].lower_ == "the"))
-            # a small town NER calls an organisation ("if Holt asks him": the anchor's
-            # surname) is a place only in a locative context
-            small_org = m.label == "ORG" and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
+            # a small town NER calls an organisation or a person needs the name itself governed
+            # by a place preposition ("from Obama being ...", "daughter of Aung San" are none),
+            # and when the name is part of a person's name elsewhere ("if Holt asks him", the
+            # anchor Lester Holt), neither a high score nor nearby places make it one
+            small = m.label in ("ORG", "PERSON") and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
+            if small:  # the name itself governed by a place preposition other than "of"
+                context = context and _governed_locative(doc, m.start, m.end, lex)
+            small_org = small and all(fold(t.text) in name_parts for t in doc[m.start : m.end])
             ok = (context and sc >= pcfg["locative_min_score"]) or (sc >= pcfg["relabel_min_score"] and not small_org) or actor
             ok = ok or idx in sure_set or (
                 (m.label != "PERSON" or m.end - m.start == 1) and not small_org
@@ -299,6 +304,17 @@ def _strong_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return False
     return _locative(doc, start, end, lex)
+
+
+def _governed_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """The name is the object of a place preposition other than "of" ("in Holt", not "from
+    Obama being ...", "daughter of Aung San") or of a place-taking verb."""
+    root = doc[start:end].root
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps and root.head.lower_ != "of":
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_object_verbs
 
 
 def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:
