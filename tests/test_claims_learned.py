@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import spacy
 
-from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._merge import merge, univocal
 from fullpicture.nlp.claims._tagger import TaggedSpan, decode, model_path
 from tests.helpers import analyze_text
