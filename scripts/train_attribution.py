@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "polnear")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--clusters", default="64,256", help="k-means sizes over tok2vec vectors ('' for none)")
     args = ap.parse_args(argv)
