@@ -94,7 +94,9 @@ def token_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]]
     for c in centroids:
         if c.shape[1] != x.shape[1]:
             return []
-        d = (c * c).sum(1)[None, :] - 2.0 * (x @ c.T)
+        # einsum, not BLAS matmul: a few hundred tokens are too small for threaded BLAS,
+        # whose threads cost more than the product on a busy machine
+        d = (c * c).sum(1)[None, :] - 2.0 * np.einsum("ij,kj->ik", x, c)
         out.append(d.argmin(1).tolist())
     return out
 
