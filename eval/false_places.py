@@ -60,22 +60,25 @@ def score(found: list[dict[str, Any]], gold: list[dict[str, str]]) -> dict[str, 
 
     by_key = {(m["doc"], int(m["start"]), int(m["end"])): m for m in found}
     judged = false = gone = 0
+    errors: list[str] = []
     for g in gold:
         m = by_key.get((g["doc"], int(g["start"]), int(g["end"])))
         if m is None:
             gone += 1
             continue
         judged += 1
-        if g["verdict"] == "notplace":
-            false += 1
-        elif g["verdict"] in ("ok", "wrong"):
+        bad = g["verdict"] == "notplace"
+        if g["verdict"] in ("ok", "wrong"):
             lat = float(g["acc_lat"] or g["lat"])
             lon = float(g["acc_lon"] or g["lon"])
-            false += haversine_km(m["lat"], m["lon"], lat, lon) > MAX_KM
+            bad = haversine_km(m["lat"], m["lon"], lat, lon) > MAX_KM
+        false += bad
+        if bad:
+            errors.append(f"{g['doc']}:{g['start']} {g['text']!r} -> {m['name']} ({m['cc']}); judged {g['verdict']}: {g['note']}")
     keys = {(g["doc"], int(g["start"]), int(g["end"])) for g in gold}
     return {
         "gold": len(gold), "judged": judged, "false": false, "gone": gone,
-        "rate": false / judged if judged else float("nan"),
+        "rate": false / judged if judged else float("nan"), "errors": errors,
         "resolved": len(found), "unjudged": sum((m["doc"], m["start"], m["end"]) not in keys for m in found),
     }
 
@@ -87,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="draw this many mentions to judge (seed 11)")
     ap.add_argument("--out", type=Path, default=None, help="where to write the sample")
     ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--list", action="store_true", help="also list the false places")
     args = ap.parse_args(argv)
     if not (args.data / "dev" / "text").is_dir():
         print(f"error: no PolNeAR dev texts under {args.data}", file=sys.stderr)
@@ -113,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| false places (> {MAX_KM:,.0f} km from the accepted reading, or no place meant) | {r['false']} |")
     print(f"| **false-place rate** | **{100 * r['rate']:.1f} %** |")
     print(f"| resolved now but not in the sample (unjudged) | {r['unjudged']} |")
+    if args.list:
+        print("\n" + "\n".join(r["errors"]))
     return 0
 
 

@@ -118,9 +118,12 @@ def score(
     """Counts and P/R/F1 per role and regime; also documents/second."""
     import spacy
 
+    from fullpicture import load_settings
     from fullpicture.nlp.claims._learned import AttributionExtractor
+    from fullpicture.nlp.pipeline import parse_pipeline
 
-    nlp = spacy.load(model)
+    settings = load_settings()
+    nlp = parse_pipeline(settings) if model == settings.get("pipeline", "model") else spacy.load(model)
     ex = AttributionExtractor(learned=learned)
     counts = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}  # hits_p, n_pred, n_gold
     t0 = time.perf_counter()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
+from sqlalchemy import text
 
 from fullpicture.cli import _register, cli
 from fullpicture.store import open_store
@@ -85,4 +86,29 @@ def test_crash_and_resume(tmp_path):
     assert "added 2, skipped 2, failed 0" in resumed.stdout
     store = open_store(db)
     assert store.count() == 4 and len(set(store.ids())) == 4
+    store.close()
+
+
+def test_two_concurrent_ingests_into_a_new_database(tmp_path):
+    """Two ``fullpicture ingest`` processes started together on a new SQLite file (the schema
+    race of issue 15 ended one with ``table ... already exists``): both succeed, and the store
+    holds each document once, whole."""
+    corpus = _corpus(tmp_path, 6)
+    db = tmp_path / "new.db"
+    cmd = [sys.executable, "-c", "from fullpicture.cli import main; main()", "ingest", str(corpus), "--db", str(db)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err[-2000:]
+        assert "failed 0" in out and "Traceback" not in err
+    added = [int(out.split("added ")[1].split(",")[0]) for out, _ in outs]
+    assert sum(added) == 6  # each document added by exactly one of the two
+    store = open_store(db)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert conn.execute(text("SELECT COUNT(*) FROM documents")).scalar() == 6
+        assert conn.execute(text("SELECT COUNT(DISTINCT id) FROM documents")).scalar() == 6
+    for doc_id in store.ids():
+        a = store.get(doc_id)
+        assert a.zones and a.text
     store.close()

@@ -19,6 +19,7 @@ from fullpicture._compare import (
     build_comparison,
     collect_documents,
     compare,
+    precompute_vectors,
     store_analyses,
 )
 from fullpicture._errors import (
@@ -92,6 +93,7 @@ __all__ = [
     "compare",
     "load_settings",
     "open_store",
+    "precompute_vectors",
     "render_html",
     "render_markdown",
     "store_analyses",

@@ -234,7 +234,8 @@ class Data:
                 comp = stored
             else:
                 job.stage = "aligning events, claims and names across sides"
-                comp = _compare(kept, user_sides, self.settings)
+                vectors = None if self._loader is not None else self.store()
+                comp = _compare(kept, user_sides, self.settings, vectors)
                 self._store_result(job.key, comp)
             with self._lock:
                 self._cache[job.key] = comp
@@ -293,13 +294,16 @@ def _topic_ids(store: Any, topic: str | None) -> list[str]:
     return [a.document.id for a in store.iter_analyses(topic=topic)]
 
 
-def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings) -> Comparison:
-    """Align the analyses through the public comparison function (``fullpicture.compare``)."""
+def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings,
+             vectors: Any = None) -> Comparison:
+    """Align the analyses through the public comparison function (``fullpicture.compare``);
+    ``vectors``: the store, whose stored sentence vectors spare re-embedding (new ones go to
+    the file cache: the server opens the store read-only)."""
     import fullpicture
 
     if not user_sides:
-        return fullpicture.compare(analyses, settings=settings)
+        return fullpicture.compare(analyses, settings=settings, vectors=vectors)
     by_side: dict[str, list[Analysis]] = {}
     for a in analyses:
         by_side.setdefault(user_sides[a.document.id], []).append(a)
-    return fullpicture.compare(sides=by_side, settings=settings)
+    return fullpicture.compare(sides=by_side, settings=settings, vectors=vectors)

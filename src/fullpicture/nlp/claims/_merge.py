@@ -13,9 +13,16 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from fullpicture.nlp._intervals import index_of, pair, start_end
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._extract import RawClaim
-from fullpicture.nlp.claims._spans import quote_spans, source_bounds, span_chars, subject_of
+from fullpicture.nlp.claims._spans import (
+    quote_spans,
+    quote_window,
+    source_bounds,
+    span_chars,
+    subject_of,
+)
 from fullpicture.nlp.claims._tagger import TaggedSpan
 
 _GAP = re.compile(r"[\s,;:—–-]*")
@@ -27,6 +34,7 @@ _MAX_SOURCE_GAP = 200
 def _join_pieces(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     """Join content pieces separated only by source/cue spans and punctuation."""
     out: list[TaggedSpan] = []
+    spans = list(spans)
     k = 0
     while k < len(spans):
         cur = spans[k]
@@ -51,7 +59,7 @@ def _join_pieces(text: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             if ok and _quoted(text, cur) or ok and _quoted(text, nxt):
                 merged = TaggedSpan("content", cur.i, nxt.j, cur.start, nxt.end, (cur.confidence + nxt.confidence) / 2)
                 out.extend(mids)
-                spans = [*spans[:m], merged, *spans[m + 1 :]]
+                spans[m] = merged
                 k = m
                 joined = True
         if not joined:
@@ -73,7 +81,7 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _between(cues: list[TaggedSpan], a: tuple[int, int], b: tuple[int, int], me: TaggedSpan) -> bool:
     lo, hi = min(a[1], b[1]), max(a[0], b[0])
-    return any(c is not me and lo <= c.start and c.end <= hi for c in cues)
+    return any(c is not me and lo <= c.start and c.end <= hi for c in (cues[k] for k in index_of(cues, start_end).near(lo, hi)))
 
 
 def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -83,7 +91,7 @@ def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _kind(text: str, content: tuple[int, int], cue_text: str | None, has_source: bool, quotes: list[tuple[int, int]]) -> str:
     cs, ce = content
-    inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quotes if qs < ce and cs < qe)
+    inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quote_window(quotes, cs, ce) if qs < ce and cs < qe)
     if inside >= 0.5 * max(1, ce - cs):
         return "direct"
     if cue_text and cue_text.lower().startswith("according"):
@@ -92,7 +100,7 @@ def _kind(text: str, content: tuple[int, int], cue_text: str | None, has_source:
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
+    return any(a[0] < e and s < a[1] for s, e in (spans[k] for k in index_of(spans, pair).near(a[0], a[1])))
 
 
 def _cue_subject(doc: Doc, cue: TaggedSpan) -> Token | None:
@@ -134,7 +142,8 @@ def _source_for(
             return span_chars(doc, i, j), subj.i, None
     cs = (cue.start, cue.end)
     best = None
-    for n, s in enumerate(sources):
+    for n in index_of(sources, start_end).near(cs[0] - _MAX_SOURCE_GAP, cs[1] + _MAX_SOURCE_GAP):
+        s = sources[n]
         if n in used:
             continue
         g = _gap(cs, (s.start, s.end))
@@ -161,7 +170,7 @@ def _fix_sources(doc: Doc, rules: list[RawClaim], tagged: list[TaggedSpan]) -> N
         if r.source is None or r.kind == "naming":
             continue
         lo, hi = r.source
-        over = [s for s in sources if s.start < hi and lo < s.end]
+        over = [s for s in (sources[k] for k in index_of(sources, start_end).near(lo, hi)) if s.start < hi and lo < s.end]
         if len(over) != 1 or over[0].end < hi or _GUARD.search(text[over[0].start : over[0].end]):
             continue
         if (over[0].start, over[0].end) != r.source:
@@ -181,15 +190,21 @@ def univocal(claims: list[RawClaim]) -> list[RawClaim]:
     two claims hold each other's cue, both stay. Naming claims are left alone.
     """
     att = [c for c in claims if c.kind != "naming"]
+    index = index_of(att, _content)
     out = []
     for c in claims:
         a = c.cue or c.content
         if c.kind != "naming" and any(
-            o is not c and _inside(a, o.content) and not _inside(o.cue or o.content, c.content) for o in att
+            o is not c and _inside(a, o.content) and not _inside(o.cue or o.content, c.content)
+            for o in (att[k] for k in index.near(a[0], a[1]))
         ):
             continue
         out.append(c)
     return out
+
+
+def _content(c: RawClaim) -> tuple[int, int]:
+    return c.content
 
 
 def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> list[RawClaim]:
@@ -224,7 +239,8 @@ def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: b
     for cue in cues:
         cs = (cue.start, cue.end)
         best = None
-        for n, c in enumerate(contents):
+        for n in index_of(contents, start_end).near(cs[0] - _MAX_CONTENT_GAP, cs[1] + _MAX_CONTENT_GAP):
+            c = contents[n]
             if n in used_c:
                 continue
             g = _gap(cs, (c.start, c.end))

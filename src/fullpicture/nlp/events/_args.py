@@ -148,11 +148,23 @@ def token_positions(doc: Doc, items: list[tuple[int, int, str]]) -> list[tuple[i
 
 
 def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
-    """(token, entity id) of every mention of a place entity that names it: a nationality
-    adjective ("Greek Cypriots", "Turkish invasion") is no place of the event."""
+    """(token, entity id) of every mention of a place entity that names it as a place: a
+    nationality adjective ("Greek Cypriots", "Turkish invasion"), a capital acting for its
+    state ("which Moscow attributed to...") and a source ("according to Ukrzaliznytsia") are
+    no place of the event."""
     dem = get_lexicon().demonyms
-    return token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
-                                 for m in e.mentions if fold(m.text) not in dem])
+    found = token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
+                                  for m in e.mentions if fold(m.text) not in dem and not m.actor])
+    return [(i, eid) for i, eid in found if not _source_position(doc[i])]
+
+
+def _source_position(tok: Token) -> bool:
+    """``tok`` heads (or starts) the object of "according to"."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
 
 
 def timex_positions(doc: Doc) -> list[tuple[int, str]]:

@@ -19,6 +19,7 @@ from fullpicture.nlp.places._embedded import (
     region_demonyms,
 )
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
+from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon, common_word
@@ -111,9 +112,13 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 raw.append((ent.start, ent.end, ""))
             continue
         start = _strip_det(doc, ent.start, ent.end)
-        raw.append((start, ent.end, ent.label_))
+        end = ent.end
+        # "North Carolina's", "the United States'": the place is the name without the possessive
+        if ent.label_ in _PLACE_LABELS and end - start > 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        raw.append((start, end, ent.label_))
         if ent.label_ in EMBED_LABELS and len(ent) >= 2:
-            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, ent.end, pi, dem_taken, pcfg["skeleton_min_pop"])]
+            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"])]
     datelines = dateline_places(doc, taken)
     raw += [(s, e, "") for s, e in datelines]
     taken.update(i for s, e in datelines for i in range(s, e))
@@ -184,7 +189,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.embedded, actor = True, False
         elif m.label not in _PLACE_LABELS:
             context = (_locative(doc, m.start, m.end, lex) or id(m) in feature_end or _before_feature(doc, m.end, lex)
-                       or (m.start, m.end) in datelines)
+                       or (m.start, m.end) in datelines
+                       # "the Danube": a river, sea or range takes the article; a person does not
+                       or (p.kind in FEATURE_KINDS and m.start > 0 and doc[m.start - 1].lower_ == "the"))
             ok = (context and sc >= pcfg["locative_min_score"]) or sc >= pcfg["relabel_min_score"] or actor
             ok = ok or idx in sure_set or (
                 (m.label != "PERSON" or m.end - m.start == 1)

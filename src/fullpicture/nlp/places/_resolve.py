@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +94,7 @@ class PlaceIndex:
     sources: dict[int, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     continent_demonyms: dict[str, str] = field(default_factory=dict)
+    not_place_words: frozenset[str] = frozenset()
     # contested names linked by the framing lexicon's place-name entries: folded name -> records
     linked: dict[str, set[int]] = field(default_factory=dict)
 
@@ -104,7 +105,8 @@ class PlaceIndex:
         from fullpicture.nlp.places._wordlists import get_lexicon
 
         lex = get_lexicon()
-        idx = cls(get_gazetteer(), demonyms=lex.demonyms, continent_demonyms=lex.continent_demonyms)
+        idx = cls(get_gazetteer(), demonyms=lex.demonyms, continent_demonyms=lex.continent_demonyms,
+                  not_place_words=lex.not_place_words)
         idx._link_names(naming)
         by_gid: dict[int, int] | None = None
         for f in files:
@@ -166,6 +168,8 @@ class PlaceIndex:
         if not f:
             return []
         out = [(i, False) for i in self.user.get(f, [])]
+        if f in self.not_place_words:  # "Eastern", "Central": only a user alias makes them places
+            return out
         out += [(i, False) for i in sorted(self.linked.get(f, ())) if (i, False) not in out]
         cc = self.demonyms.get(f)
         if cc and cc in self.gaz.country_of:
@@ -187,109 +191,8 @@ class PlaceIndex:
         return out
 
 
-def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, doc_cc: dict[str, float], anchors: list[tuple[float, float]], cfg: dict[str, Any]) -> float:
-    """Context score of candidate ``i`` for the surface ``text`` (higher is better)."""
-    p = pi.place(i)
-    s = cfg["pop_weight"] * math.log10(p.pop + 10) + cfg["kind_bonus"].get(p.kind, 0.0)
-    if p.cc and doc_cc.get(p.cc):
-        s += cfg["country_bonus"] * min(1.0, doc_cc[p.cc])
-    if anchors and p.kind not in ("country", "continent"):
-        near = min(haversine_km(p.lat, p.lon, a, b) for a, b in anchors)
-        if near <= cfg["near_km"]:
-            s += cfg["near_bonus"]
-        elif near > cfg["remote_km"] and not doc_cc.get(p.cc):
-            s -= cfg["remote_penalty"]
-    if fold(p.name) == fold(text).removeprefix("the "):
-        s += cfg["main_name_bonus"]
-    if via_skel:
-        s -= cfg["skeleton_penalty"]
-    if i in pi.user_ids:
-        s += cfg["user_bonus"]
-    if i in pi.linked.get(fold(text).removeprefix("the "), ()):
-        s += cfg.get("lexicon_bonus", 0.0)
-    return s
-
-
-def _foreign_alternate(pi: PlaceIndex, i: int, text: str, doc_cc: dict[str, float], own: float, cfg: dict[str, Any]) -> bool:
-    """A minor place reached only by an alternate name, in a country where the document places
-    nothing else (``own``: the count ``doc_cc`` has for it from this very name), while it places
-    things elsewhere: more likely a gap of the gazetteer ("Banjska", a Kosovo village, is also
-    an alternate name of Bulgaria's Bansko) than the place meant."""
-    p = pi.place(i)
-    limit = float(cfg.get("foreign_alternate_max_pop", 0))
-    return bool(
-        p.cc and doc_cc.get(p.cc, 0.0) - own <= 0 and any(v > 0 for c, v in doc_cc.items() if c != p.cc)
-        and p.pop < limit and i not in pi.user_ids
-        and p.kind not in ("country", "continent", "admin1", "capital")
-        and fold(p.name) != fold(text).removeprefix("the ")
-    )
-
-
-def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min_pop: int) -> list[tuple[int, bool]]:
-    """Drop a first-level division when a capital or a city of at least ``min_pop`` in the same
-    country bears the same main name: "New York", "Washington" are the cities; "Quebec" (a
-    city of 0.5M) stays the province."""
-    big = {pi.place(i).cc for i, _ in cands
-           if pi.place(i).kind == "capital" or (pi.place(i).kind == "city" and pi.place(i).pop >= min_pop)}
-    if not big:
-        return cands
-    return [c for c in cands if not (pi.place(c[0]).kind == "admin1" and pi.place(c[0]).cc in big)]
-
-
-def _memo_score(pi: PlaceIndex, doc_cc: dict[str, float], anchors: list[tuple[float, float]],
-                cfg: dict[str, Any]) -> Callable[[int, str, bool], float]:
-    """:func:`score` with this context, each (record, name, via_skel) computed once."""
-    memo: dict[tuple[int, str, bool], float] = {}
-
-    def sc(i: int, text: str, via: bool) -> float:
-        key = (i, text, via)
-        if key not in memo:
-            memo[key] = score(pi, i, text, via, doc_cc, anchors, cfg)
-        return memo[key]
-
-    return sc
-
-
 def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
-    """Pick one record per span, using the document's other places as context (two passes)."""
-    min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
-    # user alias files take priority over the gazetteer (data/gazetteer/README.md)
-    spans = [(text, [c for c in cands if c[0] in pi.user_ids] or cands) for text, cands in spans]
-    spans = [(text, _namesake_city(pi, text, cands, min_pop)) for text, cands in spans]
-    doc_cc: dict[str, float] = {}
-    anchors: list[tuple[float, float]] = []
-    for _text, cands in spans:
-        if len(cands) == 1 or (cands and all(pi.place(c).kind == "country" for c, _ in cands)):
-            p = pi.place(cands[0][0])
-            doc_cc[p.cc] = doc_cc.get(p.cc, 0.0) + 1.0
-            if p.kind not in ("country", "continent"):
-                anchors.append((p.lat, p.lon))
-    result: list[tuple[int, float] | None] = []
-    own: dict[tuple[str, str], float] = {}  # pass-1 country counts that a name gave itself
-    for _pass in range(2):
-        result = []
-        sc = _memo_score(pi, doc_cc, anchors, cfg)  # a name repeats; its context is fixed in a pass
-        for text, cands in spans:
-            if not cands:
-                result.append(None)
-                continue
-            best = max(cands, key=lambda c: (sc(c[0], text, c[1]), -c[0]))
-            own_cc = own.get((fold(text), pi.place(best[0]).cc), 0.0)
-            if _pass and best[1] and pi.place(best[0]).kind not in ("country", "admin1", "capital") and doc_cc.get(pi.place(best[0]).cc, 0.0) - own_cc <= 0:
-                result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
-                continue
-            if _pass and _foreign_alternate(pi, best[0], text, doc_cc, own_cc, cfg):
-                result.append(None)
-                continue
-            result.append((best[0], sc(best[0], text, best[1])))
-        doc_cc, anchors, own = {}, [], {}
-        for (text, _c), r in zip(spans, result, strict=True):
-            if r is not None:
-                p = pi.place(r[0])
-                if p.cc:
-                    doc_cc[p.cc] = doc_cc.get(p.cc, 0.0) + 1.0
-                    own[(fold(text), p.cc)] = own.get((fold(text), p.cc), 0.0) + 1.0
-                if p.kind not in ("country", "continent"):
-                    anchors.append((p.lat, p.lon))
-        anchors = anchors[:50]
-    return result
+    """Pick one record per span, using the document's other places as context (see :mod:`._rank`)."""
+    from fullpicture.nlp.places._rank import rank_spans
+
+    return rank_spans(pi, spans, cfg)

@@ -26,6 +26,7 @@ class Lexicon:
     feature_nouns: frozenset[str]
     locative_preps: frozenset[str]
     place_object_verbs: frozenset[str]
+    not_place_words: frozenset[str]  # alone never a place ("Eastern", "Central")
     demonyms: dict[str, str]  # folded adjective -> ISO alpha-2
     continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
 
@@ -74,6 +75,7 @@ def get_lexicon() -> Lexicon:
         feature_nouns=frozenset(data["feature_nouns"]),
         locative_preps=frozenset(data["locative_preps"]),
         place_object_verbs=frozenset(data.get("place_object_verbs", [])),
+        not_place_words=frozenset(data.get("not_place_words", [])),
         demonyms=dem,
         continent_demonyms=cont,
     )

@@ -1,0 +1,202 @@
+"""Ranking a span's gazetteer candidates with the document's other places as context.
+
+A candidate's score combines its population, its kind, whether its country and its
+first-level division hold the document's other places, whether it lies near them, and
+whether the text is its main name (weights in ``[entities.places]`` of the settings). The
+context of a name never includes that name's own earlier choices: a name does not vote for
+itself ("Dundalk" chosen in the US in a first pass must not make the US the document's
+country in the second).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from fullpicture.nlp.places._translit import fold
+
+if TYPE_CHECKING:
+    from fullpicture.nlp.places._resolve import PlaceIndex
+
+# kinds whose (country, admin1 code) locate them inside a first-level division
+_IN_ADMIN1 = ("city", "capital", "admin1", "admin2")
+
+
+@dataclass
+class DocContext:
+    """Where the document's places lie, with each name's own contribution kept apart."""
+
+    cc: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    anchors: list[tuple[float, float, str, str, str, float]] = field(default_factory=list)
+    own_cc: dict[tuple[str, str], float] = field(default_factory=dict)
+    own_admin1: dict[tuple[str, str, str], float] = field(default_factory=dict)
+
+    def add(self, pi: PlaceIndex, i: int, name: str, score: float = 0.0) -> None:
+        """Count record ``i``, chosen for the (folded) ``name`` with ``score``."""
+        p = pi.place(i)
+        if p.cc:
+            self.cc[p.cc] = self.cc.get(p.cc, 0.0) + 1.0
+            self.own_cc[(name, p.cc)] = self.own_cc.get((name, p.cc), 0.0) + 1.0
+        if p.kind in _IN_ADMIN1 and p.cc and p.admin1:
+            self.admin1[(p.cc, p.admin1)] = self.admin1.get((p.cc, p.admin1), 0.0) + 1.0
+            k = (name, p.cc, p.admin1)
+            self.own_admin1[k] = self.own_admin1.get(k, 0.0) + 1.0
+        if p.kind not in ("country", "continent") and len(self.anchors) < 50:
+            self.anchors.append((p.lat, p.lon, name, p.cc, p.admin1 if p.kind in _IN_ADMIN1 else "", score))
+
+    def country(self, cc: str, name: str) -> float:
+        """Places of the document in country ``cc``, not counting those of ``name`` itself."""
+        return self.cc.get(cc, 0.0) - self.own_cc.get((name, cc), 0.0)
+
+    def division(self, cc: str, admin1: str, name: str) -> float:
+        """Places of the document in that first-level division, not counting ``name``'s."""
+        return self.admin1.get((cc, admin1), 0.0) - self.own_admin1.get((name, cc, admin1), 0.0)
+
+    def others(self, name: str) -> list[tuple[float, float]]:
+        """Points of the document's other names' places."""
+        return [(a[0], a[1]) for a in self.anchors if a[2] != name]
+
+    def in_division(self, cc: str, admin1: str, name: str, min_score: float) -> list[tuple[float, float]]:
+        """Points of the document's other names' places inside that first-level division,
+        chosen with at least ``min_score``."""
+        return [(a[0], a[1]) for a in self.anchors if a[2] != name and a[3] == cc and a[4] == admin1 and a[5] >= min_score]
+
+
+def _saint(name: str) -> str:
+    """"St. Petersburg" and "Saint Petersburg" are the same main name."""
+    for short in ("st. ", "st "):
+        if name.startswith(short):
+            return "saint " + name[len(short):]
+    return name
+
+
+def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any]) -> float:
+    """Context score of candidate ``i`` for the surface ``text`` (higher is better)."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    p = pi.place(i)
+    name = fold(text).removeprefix("the ")
+    s = cfg["pop_weight"] * math.log10(p.pop + 10) + cfg["kind_bonus"].get(p.kind, 0.0)
+    in_cc = ctx.country(p.cc, name) if p.cc else 0.0
+    if in_cc > 0:
+        s += cfg["country_bonus"] * min(1.0, in_cc)
+    if p.kind in _IN_ADMIN1 and p.admin1 and ctx.division(p.cc, p.admin1, name) > 0:
+        s += cfg.get("admin1_bonus", 0.0)
+    anchors = ctx.others(name)
+    if anchors and p.kind not in ("country", "continent"):
+        near = min(haversine_km(p.lat, p.lon, a, b) for a, b in anchors)
+        if near <= cfg["near_km"]:
+            s += cfg["near_bonus"]
+        elif near > cfg["remote_km"] and in_cc <= 0:
+            s -= cfg["remote_penalty"]
+    if _saint(fold(p.name)) == _saint(name):
+        s += cfg["main_name_bonus"]
+    if via_skel:
+        s -= cfg["skeleton_penalty"]
+    if i in pi.user_ids:
+        s += cfg["user_bonus"]
+    if i in pi.linked.get(name, ()):
+        s += cfg.get("lexicon_bonus", 0.0)
+    return s
+
+
+def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: dict[str, Any]) -> bool:
+    """A minor place reached only by an alternate name, in a country where the document places
+    nothing else, while it places things elsewhere: more likely a gap of the gazetteer
+    ("Banjska", a Kosovo village, is also an alternate name of Bulgaria's Bansko) than the
+    place meant."""
+    p = pi.place(i)
+    name = fold(text).removeprefix("the ")
+    limit = float(cfg.get("foreign_alternate_max_pop", 0))
+    return bool(
+        p.cc and ctx.country(p.cc, name) <= 0 and any(v > 0 for c, v in ctx.cc.items() if c != p.cc)
+        and p.pop < limit and i not in pi.user_ids
+        and p.kind not in ("country", "continent", "admin1", "capital")
+        and fold(p.name) != name
+    )
+
+
+def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min_pop: int,
+                   ctx: DocContext | None = None, min_score: float = 0.0) -> list[tuple[int, bool]]:
+    """Drop a first-level division when a capital or a city of at least ``min_pop`` in the same
+    country bears the same main name: "New York", "Washington" are the cities; "Quebec" (a
+    city of 0.5M) stays the province. A division that holds other places of the document
+    stays ("Washington" beside "Tacoma" is the state), when that place was chosen with at
+    least ``min_score``."""
+    bigs = [pi.place(i) for i, _ in cands
+            if pi.place(i).kind == "capital" or (pi.place(i).kind == "city" and pi.place(i).pop >= min_pop)]
+    if not bigs:
+        return cands
+    name = fold(text).removeprefix("the ")
+    near_km = 400.0
+
+    def holds_others(p: Any) -> bool:
+        """Another name of the document lies in the division, away from the namesake city."""
+        from fullpicture.nlp.places._resolve import haversine_km
+
+        pts = ctx.in_division(p.cc, p.admin1, name, min_score) if ctx is not None else []
+        return any(all(haversine_km(a, b, c.lat, c.lon) > near_km for c in bigs if c.cc == p.cc) for a, b in pts)
+
+    big = {c.cc for c in bigs}
+    return [c for c in cands if not (pi.place(c[0]).kind == "admin1" and pi.place(c[0]).cc in big
+                                     and not holds_others(pi.place(c[0])))]
+
+
+def _memo_score(pi: PlaceIndex, ctx: DocContext, cfg: dict[str, Any]) -> Callable[[int, str, bool], float]:
+    """:func:`score` with this context, each (record, name, via_skel) computed once."""
+    memo: dict[tuple[int, str, bool], float] = {}
+
+    def sc(i: int, text: str, via: bool) -> float:
+        key = (i, text, via)
+        if key not in memo:
+            memo[key] = score(pi, i, text, via, ctx, cfg)
+        return memo[key]
+
+    return sc
+
+
+def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
+    """Pick one record per span, using the document's other places as context: the first pass
+    with the unambiguous names as context, each further one with the previous pass's choices
+    (three passes, so that a choice corrected in the second reaches the names it supports)."""
+    min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
+    # user alias files take priority over the gazetteer (data/gazetteer/README.md)
+    spans = [(text, [c for c in cands if c[0] in pi.user_ids] or cands) for text, cands in spans]
+    ctx = DocContext()
+    sc0 = _memo_score(pi, DocContext(), cfg)
+    margin = float(cfg.get("sure_margin", 1e9))
+    for text, cands in spans:
+        cands = _namesake_city(pi, text, cands, min_pop)
+        if len(cands) == 1 or (cands and all(pi.place(c).kind == "country" for c, _ in cands)):
+            ctx.add(pi, cands[0][0], fold(text).removeprefix("the "), sc0(cands[0][0], text, cands[0][1]))
+        elif cands:  # a name whose best candidate wins clearly without context ("Florida")
+            ranked = sorted(((sc0(c, text, v), c) for c, v in cands), reverse=True)
+            if ranked[0][0] - ranked[1][0] >= margin:
+                ctx.add(pi, ranked[0][1], fold(text).removeprefix("the "), ranked[0][0])
+    result: list[tuple[int, float] | None] = []
+    for _pass in range(int(cfg.get("passes", 3))):
+        result = []
+        sc = _memo_score(pi, ctx, cfg)  # a name repeats; its context is fixed in a pass
+        for text, all_cands in spans:
+            cands = _namesake_city(pi, text, all_cands, min_pop, ctx, float(cfg.get("division_min_score", 0.0)))
+            if not cands:
+                result.append(None)
+                continue
+            best = max(cands, key=lambda c: (sc(c[0], text, c[1]), -c[0]))
+            p = pi.place(best[0])
+            name = fold(text).removeprefix("the ")
+            if _pass and best[1] and p.kind not in ("country", "admin1", "capital") and ctx.country(p.cc, name) <= 0:
+                result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
+                continue
+            if _pass and _foreign_alternate(pi, best[0], text, ctx, cfg):
+                result.append(None)
+                continue
+            result.append((best[0], sc(best[0], text, best[1])))
+        ctx = DocContext()
+        for (text, _c), r in zip(spans, result, strict=True):
+            if r is not None:
+                ctx.add(pi, r[0], fold(text).removeprefix("the "), r[1])
+    return result
