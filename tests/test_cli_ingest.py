@@ -112,3 +112,40 @@ def test_two_concurrent_ingests_into_a_new_database(tmp_path):
         a = store.get(doc_id)
         assert a.zones and a.text
     store.close()
+
+
+def test_count_documents_gives_the_progress_bar_a_total(tmp_path):
+    from fullpicture import count_documents
+
+    (tmp_path / "a.txt").write_text("One article.")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n')
+    (tmp_path / "c.rss").write_text("<rss><channel><item><title>a</title></item><item></item></channel></rss>")
+    (tmp_path / ".hidden.txt").write_text("skipped")
+    assert count_documents([tmp_path]) == 1 + 3 + 2
+    assert count_documents([tmp_path / "missing"]) == 1
+
+
+def test_ingest_on_a_terminal_shows_a_bar_with_a_total(tmp_path, monkeypatch):
+    """On a terminal the bar has a total (so rich shows the time left) and counts the
+    documents skipped on a resume."""
+    import fullpicture.cli._common as common
+    import fullpicture.cli.ingest as ingest_mod
+
+    corpus = _corpus(tmp_path, 3)
+    db = tmp_path / "corpus.db"
+    updates: list[tuple[int, int | None]] = []
+
+    class Bars(common.ProgressBars):
+        def update(self, stage, done, total):
+            updates.append((done, total))
+
+    monkeypatch.setattr(ingest_mod, "progress_enabled", lambda: True)
+    monkeypatch.setattr(ingest_mod, "ProgressBars", Bars)
+    res = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert updates[-1] == (3, 3)
+    updates.clear()
+    (corpus / "a9.txt").write_text(TEMPLATE.format(n=99))
+    res = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db)])
+    assert "added 1, skipped 3" in res.stdout
+    assert updates[-1] == (4, 4)
