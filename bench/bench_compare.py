@@ -1,14 +1,23 @@
-"""A comparison of many documents from files, stage by stage.
+"""A comparison of many documents, stage by stage, from files or from a store.
 
 Usage:
     .venv/bin/python bench/bench_compare.py --texts ../shared/data/polnear/train/text -n 300 --workers 2
+    .venv/bin/python bench/bench_compare.py --texts ... -n 300 --store /tmp/p300.db   # ingest once, then from the store
 
 Sides are the publishers (the PolNeAR file name prefix: breitbart, nyt, ...). Times, in one
 process: reading the files, analysing them (``--workers`` processes), then
 ``fullpicture.align.compare`` split into embedding the event sentences and triggers
-(``build_vectors``), event clustering, claim matching (``align_claims``), the rest of the
-alignment, and rendering the HTML report. ``--no-embeddings`` switches the MiniLM features
-off (lexical similarity only). Prints a Markdown table and the load average.
+(``build_vectors``), event clustering (``incidents``), claim matching (``align_claims``,
+embedding the claims included), the rest of the alignment, and rendering the HTML report.
+Each stage: wall seconds and CPU seconds (this process and its finished children, so the
+analysis workers and every ONNX thread count).
+
+``--store DB``: the analyses are stored in ``DB`` (with their sentence vectors, as ``fullpicture
+ingest`` does) when it is empty, then loaded back and compared from the store: the second
+run of a comparison, which embeds nothing. ``--cache-dir`` sets the file cache of vectors
+(default: a fresh temporary folder, so a run from files embeds everything). ``--no-embeddings``
+switches the MiniLM features off (lexical similarity only). Prints a Markdown table, the
+number of texts the model encoded, and the load average.
 """
 
 from __future__ import annotations
@@ -16,10 +25,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,67 +44,98 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", "--docs", type=int, default=300)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-embeddings", action="store_true")
+    ap.add_argument("--store", type=Path, help="compare from this store (filled from the files when empty)")
+    ap.add_argument("--cache-dir", type=Path, help="the vector file cache's folder (default: a fresh one)")
     args = ap.parse_args(argv)
+    os.environ["FULLPICTURE_CACHE_DIR"] = str(args.cache_dir or tempfile.mkdtemp(prefix="fp-bench-cache-"))
+    if not args.cache_dir:  # the gazetteer index is rebuilt in a fresh cache dir: link the usual one
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fullpicture"
+        for g in home.glob("gazetteer-*.sqlite"):
+            (Path(os.environ["FULLPICTURE_CACHE_DIR"]) / g.name).symlink_to(g)
 
+    import fullpicture._compare as P
     import fullpicture.align._compare as C
-    from fullpicture import analyze_many, load_settings
+    from fullpicture import analyze_many, load_settings, open_store, precompute_vectors
     from fullpicture.align import assign_sides
+    from fullpicture.align._embed import embedder_for
     from fullpicture.ingest import read_path
     from fullpicture.report import render_html
 
     settings = load_settings()
-    spent: dict[str, float] = defaultdict(float)
+    wall: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
 
     def timed(name: str, fn: Any) -> Any:  # wrap a function of the alignment module, adding up its time
         def wrapper(*a: Any, **k: Any) -> Any:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), _cpu()
             try:
                 return fn(*a, **k)
             finally:
-                spent[name] += time.perf_counter() - t0
+                wall[name] += time.perf_counter() - t0
+                cpu[name] += _cpu() - c0
         return wrapper
 
-    C.build_vectors = timed("embeddings (build_vectors)", C.build_vectors)
-    C.cluster = timed("event clustering", C.cluster)
-    C.align_claims = timed("claims (align_claims)", C.align_claims)
+    def stage(name: str, fn: Any, *a: Any, **k: Any) -> Any:
+        return timed(name, fn)(*a, **k)
+
+    C.build_vectors = timed("embeddings of event sentences and triggers (`build_vectors`)", C.build_vectors)
+    C.incidents = timed("event clustering (`incidents`)", C.incidents)
+    C.align_claims = timed("claims (`align_claims`, embedding the claims included)", C.align_claims)
+    if args.no_embeddings:
+        C._cfg = lambda s: {**(s or load_settings()).section("align"), "embeddings": False}
     load0 = os.getloadavg()[0]
-    t_all = time.perf_counter()
+    t_all, c_all = time.perf_counter(), _cpu()
     by_side: dict[str, list[Path]] = defaultdict(list)
     for p in sorted(p for d in args.texts for p in d.rglob("*.txt")):
         by_side[p.name.split("_")[0]].append(p)
     files = [f for group in zip(*by_side.values(), strict=False) for f in group]  # publishers in turn
     files += [f for g in by_side.values() for f in g if f not in set(files)]
     files = files[: args.docs]
-    t0 = time.perf_counter()
-    docs = [d for f in files for d in read_path(f, settings=settings)]
-    t_read = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    analyses = [a for a in analyze_many(docs, settings, workers=args.workers) if hasattr(a, "events")]
-    t_analyse = time.perf_counter() - t0
+    store = open_store(args.store, settings) if args.store else None
+    vectors = P.vector_cache(settings, store)
+    emb = embedder_for(settings.section("align")) if not args.no_embeddings else None
+    if store is not None and store.count() == 0:
+        docs = stage(f"reading {len(files)} files", lambda: [d for f in files for d in read_path(f, settings=settings)])
+        analyses = stage("analysis", lambda: [a for a in analyze_many(docs, settings, workers=args.workers)
+                                               if hasattr(a, "events")])
+        stage("ingest: storing analyses and their vectors", lambda: (
+            [store.add(a) for a in analyses], precompute_vectors(analyses, settings, store)))
+        print(f"store filled: {len(analyses)} documents, {wall['analysis']:.1f} s analysis, "
+              f"{wall['ingest: storing analyses and their vectors']:.1f} s storing and embedding "
+              f"({emb.encoded if emb else 0} texts); run again to compare from the store")
+        store.close()
+        return 0
+    if store is not None:
+        analyses = stage("loading analyses from the store", lambda: list(store.iter_analyses()))
+    else:
+        docs = stage(f"reading {len(files)} files", lambda: [d for f in files for d in read_path(f, settings=settings)])
+        analyses = stage("analysis", lambda: [a for a in analyze_many(docs, settings, workers=args.workers)
+                                               if hasattr(a, "events")])
+    encoded0 = emb.encoded if emb is not None else 0
     user = {a.document.id: Path(a.document.source).name.split("_")[0] for a in analyses}
-    if args.no_embeddings:
-        C._cfg = lambda s: {**(s or load_settings()).section("align"), "embeddings": False}
-    t0 = time.perf_counter()
-    comparison = C.compare(analyses, sides=assign_sides(analyses, user), settings=settings)
-    t_align = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    html = render_html(comparison)
-    t_render = time.perf_counter() - t0
-    total = time.perf_counter() - t_all
-    rest = t_align - sum(spent.values())
+    comparison = stage("alignment", lambda: C.compare(analyses, sides=assign_sides(analyses, user), settings=settings,
+                                                       vectors=vectors))
+    html = stage("HTML report", lambda: render_html(comparison))
+    total, total_cpu = time.perf_counter() - t_all, _cpu() - c_all
+    inner = [k for k in wall if k.startswith(("embeddings", "event clustering", "claims"))]
+    wall["rest of the alignment"] = wall.pop("alignment") - sum(wall[k] for k in inner)
+    cpu["rest of the alignment"] = cpu.pop("alignment") - sum(cpu[k] for k in inner)
     n_claims = sum(len(a.claims) for a in analyses)
     n_events = sum(len(a.events) for a in analyses)
+    encoded = (emb.encoded - encoded0) if emb is not None else 0
     print(f"{len(analyses)} documents ({n_events} event mentions, {n_claims} claims), {len(set(user.values()))} sides, "
-          f"workers {args.workers}, embeddings {'off' if args.no_embeddings else 'on'}, "
-          f"load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after")
-    print("| stage | seconds |\n|---|---:|")
-    print(f"| reading {len(files)} files | {t_read:.1f} |")
-    print(f"| analysis | {t_analyse:.1f} |")
-    for name, s in spent.items():
-        print(f"| {name} | {s:.1f} |")
-    print(f"| rest of the alignment | {rest:.1f} |")
-    print(f"| HTML report ({len(html) // 1024} KB) | {t_render:.1f} |")
-    print(f"| **total** | **{total:.1f}** |")
+          f"{'from the store' if store is not None else 'from files'}, workers {args.workers}, "
+          f"embeddings {'off' if args.no_embeddings else 'on'}, texts encoded by the model in the comparison: {encoded}, "
+          f"load average {load0:.1f} before, {os.getloadavg()[0]:.1f} after, {os.cpu_count()} cores")
+    print("| stage | wall s | CPU s |\n|---|---:|---:|")
+    order = [k for k in wall if k != "HTML report" and k != "rest of the alignment"] + ["rest of the alignment"]
+    order += ["HTML report"]
+    for name in order:
+        label = f"HTML report ({len(html) // 1024} KB)" if name == "HTML report" else name
+        print(f"| {label} | {wall[name]:.1f} | {cpu[name]:.1f} |")
+    print(f"| **total** | **{total:.1f}** | **{total_cpu:.1f}** |")
+    if store is not None:
+        store.close()
     return 0
 
 

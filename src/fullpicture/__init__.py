@@ -19,6 +19,7 @@ from fullpicture._compare import (
     build_comparison,
     collect_documents,
     compare,
+    precompute_vectors,
     store_analyses,
 )
 from fullpicture._errors import (
@@ -41,7 +42,7 @@ from fullpicture.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from fullpicture.batch import Failure, analyze_many
-    from fullpicture.ingest import iter_documents
+    from fullpicture.ingest import count_documents, iter_documents
     from fullpicture.report import render_html, render_markdown
     from fullpicture.store import open_store
 
@@ -50,6 +51,7 @@ _LAZY = {
     "Failure": "fullpicture.batch", "analyze_many": "fullpicture.batch",
     "render_html": "fullpicture.report", "render_markdown": "fullpicture.report",
     "open_store": "fullpicture.store", "iter_documents": "fullpicture.ingest",
+    "count_documents": "fullpicture.ingest",
 }
 
 
@@ -68,6 +70,7 @@ __all__ = [
     "Failure",
     "InputWarning",
     "iter_documents",
+    "count_documents",
     "NoDocumentsError",
     "BinaryInputError",
     "ConfigError",
@@ -92,6 +95,7 @@ __all__ = [
     "compare",
     "load_settings",
     "open_store",
+    "precompute_vectors",
     "render_html",
     "render_markdown",
     "store_analyses",

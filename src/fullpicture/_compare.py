@@ -128,26 +128,87 @@ def _analyse(docs: list[Document], settings: Settings, workers: int, dask: bool 
     return out
 
 
+def _store_items(store: Any, topic: str | list[str] | None) -> list[Analysis]:
+    items: Iterable[Any] = store.iter_analyses(topic=topic) if topic else store.iter_analyses()
+    return [a if isinstance(a, Analysis) else Analysis.model_validate(a) for a in items]
+
+
 def store_analyses(db: PathLike, topic: str | None = None, settings: Settings | None = None) -> list[Analysis]:
     """Analyses from a store (SQLite path or SQLAlchemy URL), optionally only about ``topic``."""
     from fullpicture.store import open_store
 
     store = open_store(str(db))
     try:
-        items: Iterable[Any] = store.iter_analyses(topic=topic) if topic else store.iter_analyses()
-        return [a if isinstance(a, Analysis) else Analysis.model_validate(a) for a in items]
+        return _store_items(store, topic_terms(topic, settings) if topic else None)
     finally:
         store.close()
 
 
+def topic_terms(topic: str, settings: Settings | None = None) -> list[str]:
+    """A topic with its alias and counter-term family ("Khankendi" also finds "Stepanakert"
+    documents; ``data/lexicons`` and the user's lexicon files)."""
+    from fullpicture.nlp.framing import lexicon_files, topic_family
+
+    return topic_family(topic, lexicon_files((settings or load_settings()).data))
+
+
+def one_side_notice(comparison: Comparison, topic: str, terms: list[str]) -> Comparison:
+    """``comparison`` with a notice on top when the topic matched one side's documents only."""
+    with_docs = [s.label for s in comparison.sides if s.documents]
+    if len(with_docs) >= 2:
+        return comparison
+    also = [t for t in terms if t.casefold() != topic.casefold()]
+    searched = f" (also searched as {', '.join(repr(t) for t in also[:6])})" if also else ""
+    who = f"one side only ({with_docs[0]})" if with_docs else "no side"
+    note = (f"Only one side matched: the topic {topic!r}{searched} found documents of {who}. "
+            "This is one side's account, not a comparison; add the other sides' documents or widen the topic.")
+    return comparison.model_copy(update={"notices": [*comparison.notices, note]})
+
+
+def vector_cache(settings: Settings, store: Any = None) -> Any:
+    """Where a comparison finds and keeps sentence vectors (``[align] vector_cache``): the
+    store's ``embeddings`` table when ``store`` is given, then ``embeddings.sqlite`` in the
+    cache directory; None when switched off."""
+    if not settings.get("align", "vector_cache", True):
+        return store
+    from fullpicture.nlp.places._gazetteer import cache_dir
+    from fullpicture.store import FileVectorCache, VectorChain
+
+    return VectorChain(store, FileVectorCache(cache_dir() / "embeddings.sqlite"))
+
+
 def build_comparison(analyses: list[Analysis], user_sides: Mapping[str, str] | None = None,
-                     settings: Settings | None = None) -> Comparison:
-    """Assign sides (the user's labels first, then declared perspectives) and align."""
+                     settings: Settings | None = None, vectors: Any = None) -> Comparison:
+    """Assign sides (the user's labels first, then declared perspectives) and align;
+    ``vectors``: a vector cache (default: :func:`vector_cache` of the settings)."""
     from fullpicture.align import assign_sides
     from fullpicture.align import compare as align
 
     settings = settings or load_settings()
-    return align(analyses, sides=assign_sides(analyses, dict(user_sides or {})), settings=settings)
+    if vectors is None:
+        vectors = vector_cache(settings)
+    return align(analyses, sides=assign_sides(analyses, dict(user_sides or {})), settings=settings,
+                 vectors=vectors)
+
+
+def precompute_vectors(analyses: Iterable[Analysis], settings: Settings | None = None, vectors: Any = None) -> int:
+    """Embed, and keep in ``vectors`` (a store or a vector cache), every text a comparison of
+    these analyses embeds with MiniLM (event sentences, triggers, claims), so that a later
+    comparison embeds nothing. Returns how many texts the model encoded now."""
+    from fullpicture.align import embedding_texts
+    from fullpicture.align._embed import embedder_for
+
+    settings = settings or load_settings()
+    cfg = settings.section("align")
+    if not cfg.get("embeddings", True):
+        return 0
+    texts = [t for a in analyses for t in embedding_texts(a)]
+    if not texts:
+        return 0
+    emb = embedder_for(cfg)
+    before = emb.encoded
+    emb.embed(texts, vectors if vectors is not None else vector_cache(settings))
+    return emb.encoded - before
 
 
 def compare(
@@ -161,6 +222,7 @@ def compare(
     dask: bool | str | None = None,
     progress: Progress | None = None,
     on_error: ErrorSink | None = None,
+    vectors: Any = None,
 ) -> Comparison:
     """Compare how several sides tell one story.
 
@@ -172,6 +234,9 @@ def compare(
     cluster or a scheduler address. ``progress(stage, done, total)`` follows long work.
     Unreadable inputs go to ``on_error(source, problem)`` (default: an :class:`InputWarning`);
     the rest is compared. Raises :class:`NoDocumentsError` when nothing is left to compare.
+    Sentence vectors are looked up before embedding and kept: in the store with ``db``, in
+    ``vectors`` (an open store or any object with ``get_vectors``/``put_vectors``) when given,
+    else in the cache directory's ``embeddings.sqlite`` (``[align] vector_cache``).
 
     >>> c = compare(["examples/"])                     # doctest: +SKIP
     >>> len(c.events), c.tables()["conflicts"][:1]      # doctest: +SKIP
@@ -184,10 +249,17 @@ def compare(
     if db is not None:
         if labelled or unlabelled:
             raise UsageError("give either inputs/sides or db, not both")
-        analyses = store_analyses(db, topic, settings)
-        if not analyses:
-            raise NoDocumentsError(f"{Path(str(db)).name}: no documents" + (f" about {topic!r}" if topic else ""))
-        return build_comparison(analyses, {}, settings)
+        from fullpicture.store import open_store
+
+        store = open_store(str(db), settings)
+        try:
+            analyses = _store_items(store, topic_terms(topic, settings) if topic else None)
+            if not analyses:
+                raise NoDocumentsError(f"{Path(str(db)).name}: no documents" + (f" about {topic!r}" if topic else ""))
+            comparison = build_comparison(analyses, {}, settings, vector_cache(settings, vectors or store))
+        finally:
+            store.close()
+        return one_side_notice(comparison, topic, topic_terms(topic, settings)) if topic else comparison
     if topic:
         raise UsageError("topic selection needs a store (db=...)")
     if not labelled and not unlabelled:
@@ -196,4 +268,4 @@ def compare(
     analyses = ready + _analyse(docs, settings, workers, dask, progress, sink)
     if not analyses:
         raise NoDocumentsError("no readable documents to compare")
-    return build_comparison(analyses, user_sides, settings)
+    return build_comparison(analyses, user_sides, settings, vector_cache(settings, vectors))

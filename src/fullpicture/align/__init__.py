@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from fullpicture.align._compare import compare
 from fullpicture.align._sides import assign_sides as _assign_sides
+from fullpicture.align._texts import embedding_texts
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import Comparison, Side
 from fullpicture.settings import Settings
@@ -40,4 +41,4 @@ def assign_sides(
     return _assign_sides(analyses, user_sides, threshold)
 
 
-__all__ = ["Comparison", "Side", "assign_sides", "compare"]
+__all__ = ["Comparison", "Side", "assign_sides", "compare", "embedding_texts"]

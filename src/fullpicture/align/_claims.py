@@ -24,6 +24,7 @@ from fullpicture.align._claimpairs import (
     shared_event_pairs,
 )
 from fullpicture.align._conflicts import figure_text, ranges_clash
+from fullpicture.align._embed import VectorCache
 from fullpicture.align._util import UnionFind, outside_story, words
 from fullpicture.models import Analysis, Claim, Figure
 from fullpicture.models.comparison import ClaimGroup, ClaimMember
@@ -90,7 +91,8 @@ def contradiction(
 
 
 def _candidates(
-    texts: list[str], sides: list[int], cfg: dict[str, Any], shared: set[tuple[int, int]]
+    texts: list[str], sides: list[int], cfg: dict[str, Any], shared: set[tuple[int, int]],
+    cache: VectorCache | None = None,
 ) -> tuple[list[tuple[int, int, Any]], bool]:
     """Cross-side pairs to check, in (i, j) order, with their similarity; and whether the
     similarity is the embeddings' (dense) or the lexical one (see ``_claimpairs``)."""
@@ -98,10 +100,9 @@ def _candidates(
     contra_t = float(cfg.get("claim_contradict_similarity" if dense else "claim_contradict_lexical", 0.5))
     found: dict[tuple[int, int], Any] = {}
     if dense:
-        from fullpicture.align._embed import get_embedder
+        from fullpicture.align._embed import embedder_for
 
-        emb = get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)))
-        v = emb.embed(texts)
+        v = embedder_for(cfg).embed(texts, cache)
         ii, jj, ss = dense_pairs(v, sides, contra_t, int(cfg.get("claim_block_rows", 1024)))
         found = dict(zip(zip(ii.tolist(), jj.tolist(), strict=True), ss, strict=True))
         rest = sorted(shared - found.keys())
@@ -123,12 +124,13 @@ def align_claims(
     side_of: Mapping[str, str],
     cfg: dict[str, Any],
     claim_events: Mapping[tuple[str, str], set[str]] | None = None,
+    cache: VectorCache | None = None,
 ) -> list[ClaimGroup]:
     """Group claims across sides into agree / contradict / only groups.
 
     ``claim_events`` maps (document, claim id) to the aligned events the claim reports
     (through its figures or the events' ``source``): claims about one aligned event are
-    checked for contradiction whatever their wording.
+    checked for contradiction whatever their wording. ``cache``: claim vectors kept across runs.
     """
     claim_events = claim_events or {}
     # editorial notes, bios and boilerplate are about the article, not the story
@@ -145,7 +147,7 @@ def align_claims(
         for ev in claim_events.get((a.document.id, c.id), ()):
             by_event.setdefault(ev, []).append(k)
     shared = shared_event_pairs(by_event.values(), sides)
-    pairs, dense = _candidates([c.text for _, c in items], sides, cfg, shared)
+    pairs, dense = _candidates([c.text for _, c in items], sides, cfg, shared, cache)
     agree_t = float(cfg.get("claim_agree_similarity" if dense else "claim_agree_lexical", 0.7))
     contra_t = float(cfg.get("claim_contradict_similarity" if dense else "claim_contradict_lexical", 0.5))
     figs = {

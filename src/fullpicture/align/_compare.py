@@ -14,9 +14,10 @@ from fullpicture.align._conflicts import (
     incident_figures,
 )
 from fullpicture.align._dates import granularity
+from fullpicture.align._embed import VectorCache
 from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._framing import framing_contrast, tone_by_side
-from fullpicture.align._incidents import incidents, names_happening
+from fullpicture.align._incidents import host_dates, hosts_of, incidents, names_happening
 from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
@@ -115,11 +116,14 @@ def compare(
     analyses: list[Analysis],
     sides: list[Side] | None = None,
     settings: Settings | None = None,
+    vectors: VectorCache | None = None,
 ) -> Comparison:
     """Align several analyses by side: events, conflicts, omissions, claims, naming, framing.
 
     ``sides`` defaults to :func:`assign_sides` (declared perspective, metadata, inferred).
-    Documents in no side are kept in ``documents`` but not compared.
+    Documents in no side are kept in ``documents`` but not compared. ``vectors``: sentence
+    vectors kept across runs (a store or the file cache); texts found there are not embedded
+    again, new ones are added.
     """
     cfg = _cfg(settings)
     if sides is None:
@@ -131,12 +135,14 @@ def compare(
 
     feats, refs = build_features(used, index, cfg)
     tfidf = tfidf_vectors({a.document.id: a.text for a in used})
-    vec = build_vectors(used, feats, cfg, tfidf)
+    vec = build_vectors(used, feats, cfg, tfidf, vectors)
     labels_of, _ = incidents(feats, cfg, vec)
+    dates = host_dates([ev for _, ev in refs], hosts_of(feats, cfg))
     clusters: dict[int, list[Member]] = {}
-    for lab, (ai, ev) in zip(labels_of, refs, strict=True):
+    for k, (lab, (ai, ev)) in enumerate(zip(labels_of, refs, strict=True)):
         a = used[ai]
-        clusters.setdefault(lab, []).append(Member(side=side_of[a.document.id], analysis=a, event=ev))
+        clusters.setdefault(lab, []).append(
+            Member(side=side_of[a.document.id], analysis=a, event=ev, host_date=dates.get(k)))
     # order: most sides first, then most mentions, then first appearance
     ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
     names = neutral_names(index, side_of, labels)
@@ -163,7 +169,7 @@ def compare(
         documents=analyses,
         events=events,
         omissions=omissions,
-        claims=align_claims(used, side_of, cfg, claim_events),
+        claims=align_claims(used, side_of, cfg, claim_events, vectors),
         naming=naming,
         framing=framing_contrast(used, side_of, cfg),
         tone=tone_by_side(used, side_of, index),

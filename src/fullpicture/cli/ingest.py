@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,9 +15,10 @@ from fullpicture.cli._common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
+    ProgressBars,
     guard,
     load_settings_or_exit,
-    progress,
+    progress_enabled,
     report_error,
     report_notice,
 )
@@ -38,9 +39,12 @@ CRASH_ENV = "FULLPICTURE_TEST_CRASH_AFTER"
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Processes to analyse in parallel.")
 @click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster of --workers processes.")
 @click.option("--dask-scheduler", "scheduler", metavar="ADDRESS", help="Run on a running Dask scheduler, e.g. tcp://host:8786.")
+@click.option("--embed/--no-embed", default=True, show_default=True,
+              help="Store the sentence vectors comparisons use (when [align] embeddings is on), "
+                   "so that `compare --db` embeds nothing.")
 def ingest_cmd(
     paths: tuple[Path, ...], db: str, perspective: str | None, settings_file: Path | None,
-    workers: int, use_dask: bool, scheduler: str | None,
+    workers: int, use_dask: bool, scheduler: str | None, embed: bool,
 ) -> None:
     """Analyse articles and store them in a corpus database.
 
@@ -54,13 +58,14 @@ def ingest_cmd(
       fullpicture ingest feed.xml more.jsonl --db corpus.db --workers 4
       fullpicture ingest kyiv/ --db corpus.db --perspective ukrainian
       fullpicture ingest articles/ --db postgresql+psycopg://me@localhost/fp
+      fullpicture ingest articles/ --db corpus.db --no-embed     (vectors later, at compare)
 
     Prints how many documents were added, skipped (already stored) and failed.
     Exit codes: 0 ok, 1 some inputs failed, 2 usage error (e.g. the database cannot be opened),
     3 internal error (a bug: please report it).
     """
     try:
-        code = _run(paths, db, perspective, settings_file, workers, scheduler or use_dask)
+        code = _run(paths, db, perspective, settings_file, workers, scheduler or use_dask, embed)
     except SystemExit:
         raise
     except Exception as exc:  # no traceback ever reaches the user
@@ -69,8 +74,16 @@ def ingest_cmd(
 
 
 def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_file: Path | None,
-         workers: int, dask: str | bool) -> int:
-    from fullpicture import Failure, InputError, analyze_many, iter_documents, open_store
+         workers: int, dask: str | bool, embed: bool = True) -> int:
+    from fullpicture import (
+        Failure,
+        InputError,
+        analyze_many,
+        count_documents,
+        iter_documents,
+        open_store,
+        precompute_vectors,
+    )
     from fullpicture._errors import StoreError
 
     settings = load_settings_or_exit(settings_file)
@@ -97,28 +110,58 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
                 yield item
 
         added, failed = 0, 0
-        # the bar follows finished analyses (not submissions to the pool); the total is not
-        # known while reading streams, so it shows the count and the rate
-        results = progress(analyze_many(new_documents(), settings, workers=workers, dask=dask), None, "Ingesting")
-        for result in results:
-            if isinstance(result, Failure):
-                report_error(result)
-                failed += 1
-                continue
-            report_notice(result.document.source, result.document.notice)
-            try:  # the error boundary of one document's write
-                if store.add(result):
-                    added += 1
-                else:
-                    counts["skipped"] += 1
-            except StoreError as exc:
-                report_error(exc)
-                failed += 1
-            except Exception as exc:
-                report_error(f"{result.document.source}: could not be stored ({type(exc).__name__}: {str(exc)[:120]})")
-                failed += 1
-            if crash_after and added >= crash_after:
-                os._exit(86)
+        to_embed: list[Any] = []  # stored analyses whose vectors are not stored yet
+        embed = embed and bool(settings.get("align", "embeddings", True))
+        batch = max(1, int(settings.get("store", "embed_documents", 16)))
+
+        def embed_stored() -> None:
+            """Store the vectors of the documents just stored (a kill loses only these: a later
+            comparison embeds them and keeps them)."""
+            if to_embed:
+                precompute_vectors(to_embed, settings, store)
+                to_embed.clear()
+        # the bar follows finished analyses (not submissions to the pool) plus the documents
+        # skipped or refused while reading; its total is counted cheaply beforehand (lines of
+        # JSON Lines, items of feeds), so it shows the rate and the time left
+        total = count_documents(paths, settings) if progress_enabled() else None
+        done = 0
+
+        def shown() -> int:  # on a terminal, the bar counts what was skipped or refused too
+            return done + counts["skipped"] + counts["errors"] if total is not None else done
+
+        with ProgressBars() as bars:
+            bars.update("Ingesting", 0, total)
+            for result in analyze_many(new_documents(), settings, workers=workers, dask=dask):
+                done += 1
+                bars.update("Ingesting", shown(), total)
+                if isinstance(result, Failure):
+                    report_error(result)
+                    failed += 1
+                    continue
+                report_notice(result.document.source, result.document.notice)
+                try:  # the error boundary of one document's write
+                    if store.add(result):
+                        added += 1
+                        if embed:
+                            to_embed.append(result)
+                            if len(to_embed) >= batch:
+                                embed_stored()
+                    else:
+                        counts["skipped"] += 1
+                except StoreError as exc:
+                    report_error(exc)
+                    failed += 1
+                except Exception as exc:
+                    report_error(f"{result.document.source}: could not be stored ({type(exc).__name__}: {str(exc)[:120]})")
+                    failed += 1
+                if crash_after and added >= crash_after:
+                    os._exit(86)
+            bars.update("Ingesting", shown(), total)
+        try:
+            embed_stored()
+        except StoreError as exc:
+            report_error(exc)
+            failed += 1
         failed += counts["errors"]
         click.echo(f"added {added}, skipped {counts['skipped']}, failed {failed} ({store.count()} documents in {db})")
     finally:

@@ -10,5 +10,7 @@ PostgreSQL: ``open_store("postgresql+psycopg://user@host/db")``.
 
 from fullpicture.store._migrate import MIGRATIONS, SCHEMA_VERSION, ensure_schema, migrate
 from fullpicture.store._store import Store, open_store
+from fullpicture.store._vectors import FileVectorCache, VectorChain
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "ensure_schema", "migrate", "open_store"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "FileVectorCache", "Store", "VectorChain", "ensure_schema", "migrate",
+           "open_store"]

@@ -3,6 +3,7 @@
 * v1: the tables of :mod:`fullpicture.store._schema` (documents, zones, entities, mentions,
   timexes, events, figures, claims, framing_cues) and ``schema_version``.
 * v2: the ``framing_counts`` view and an index on ``mentions.entity_key``.
+* v3: the ``embeddings`` table (sentence vectors by model and text sha256).
 
 :func:`ensure_schema` is safe when several processes open a new database at once: SQLite
 migrates inside one ``BEGIN IMMEDIATE`` transaction (writers queue behind it, busy timeout),
@@ -20,7 +21,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from fullpicture._errors import StoreError
 from fullpicture.store import _schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Key of the PostgreSQL advisory lock taken while migrating ("fullpict" in ASCII).
 PG_LOCK_KEY = 0x66756C6C70696374 & 0x7FFFFFFFFFFFFFFF
@@ -39,7 +40,11 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_mentions_entity ON mentions (document_id, entity_key)"))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: Connection) -> None:
+    conn.execute(CreateTable(_schema.embeddings, if_not_exists=True))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def current_version(conn: Connection) -> int:

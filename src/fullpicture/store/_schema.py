@@ -16,7 +16,9 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -102,6 +104,17 @@ framing_cues = _annotation("framing_cues", Column("text", Text), Column("categor
 
 Index("ix_framing_cues_category", framing_cues.c.category)
 Index("ix_entities_name", entities.c.name)
+
+#: Sentence vectors, shared by every document whose comparison embeds the text: keyed by the
+#: embedding model (name, model-file sha256, truncation) and the sha256 of the text; float32
+#: little-endian bytes (schema v3).
+embeddings = Table(
+    "embeddings", metadata,
+    Column("model", String(200), nullable=False),
+    Column("text_sha", String(64), nullable=False, comment="sha256 of the embedded text (UTF-8)"),
+    Column("vector", LargeBinary, nullable=False, comment="float32 little-endian"),
+    PrimaryKeyConstraint("model", "text_sha", name="pk_embeddings"),
+)
 
 #: Annotation tables in insert order (mentions after entities: composite foreign key).
 ANNOTATION_TABLES = (zones, entities, mentions, timexes, events, figures, claims, framing_cues)

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, func, or_, select
+import numpy as np
+from sqlalchemy import Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from fullpicture._errors import StoreError
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
+from fullpicture.store import _vectors
 from fullpicture.store._migrate import current_version, ensure_schema
 from fullpicture.store._views import WorkspaceViews
-from fullpicture.store._workspace import ensure_workspace, index_document
+from fullpicture.store._workspace import (
+    FTS_TABLE,
+    PG_FTS,
+    ensure_workspace,
+    has_workspace,
+    index_document,
+)
 
 _ITEM_LISTS = (
     ("timexes", S.timexes), ("events", S.events), ("figures", S.figures),
     ("claims", S.claims), ("framing", S.framing_cues),
 )
+_FIELDS = ("zones", "entities", *(attr for attr, _ in _ITEM_LISTS))
+_LOAD_CHUNK = 200  # documents loaded per round of queries
+_WORD = re.compile(r"\w+")
 
 
 def _url(url_or_path: str | Path) -> str:
@@ -183,42 +195,97 @@ class Store(WorkspaceViews):
 
     def get(self, doc_id: str) -> Analysis:
         """The stored analysis of one document (KeyError if absent)."""
+        found = self.get_many([doc_id])
+        if not found:
+            raise KeyError(doc_id)
+        return found[0]
+
+    def get_many(self, doc_ids: Sequence[str]) -> list[Analysis]:
+        """The stored analyses of ``doc_ids`` (those stored, in the given order): one query
+        per table for a chunk of documents, not one per table per document."""
+        out: list[Analysis] = []
         with self.engine.connect() as conn:
-            row = conn.execute(select(S.documents).where(S.documents.c.id == doc_id)).mappings().first()
-            if row is None:
-                raise KeyError(doc_id)
-            return self._load(conn, row)
+            for i in range(0, len(doc_ids), _LOAD_CHUNK):
+                out += self._load_many(conn, list(doc_ids[i : i + _LOAD_CHUNK]))
+        return out
 
-    def _load(self, conn: Any, row: Any) -> Analysis:
-        doc_id = row["id"]
-
-        def datas(table: Any) -> list[Any]:
-            q = select(table.c.data).where(table.c.document_id == doc_id).order_by(table.c.seq)
-            return [r[0] for r in conn.execute(q)]
-
-        fields: dict[str, Any] = {"zones": datas(S.zones), "entities": datas(S.entities)}
-        for attr, table in _ITEM_LISTS:
-            fields[attr] = datas(table)
-        profile = row["framing_profile"]
-        return Analysis(
-            document=DocumentInfo.model_validate(row["data"]), text=row["text"],
-            framing_profile=FramingProfile.model_validate(profile) if profile else None, **fields,
-        )
-
-    def iter_analyses(self, topic: str | None = None) -> Iterator[Analysis]:
-        """Stored analyses in ingest order; ``topic`` keeps those whose title or text contains it
-        (case-insensitive)."""
-        q = select(S.documents.c.id).order_by(S.documents.c.ingested_at, S.documents.c.id)
-        if topic:
-            pat = f"%{topic}%"
-            q = q.where(or_(S.documents.c.title.ilike(pat), S.documents.c.text.ilike(pat)))
-        with self.engine.connect() as conn:
-            ids = [r[0] for r in conn.execute(q)]
-        needle = topic.casefold() if topic else None
+    def _load_many(self, conn: Any, ids: list[str]) -> list[Analysis]:
+        rows = {r["id"]: r for r in conn.execute(select(S.documents).where(S.documents.c.id.in_(ids))).mappings()}
+        per: dict[str, dict[str, list[Any]]] = {d: {} for d in rows}
+        for attr, table in (("zones", S.zones), ("entities", S.entities), *_ITEM_LISTS):
+            q = (select(table.c.document_id, table.c.data).where(table.c.document_id.in_(list(rows)))
+                 .order_by(table.c.document_id, table.c.seq))
+            for doc_id, data in conn.execute(q):
+                per[doc_id].setdefault(attr, []).append(data)
+        out = []
         for doc_id in ids:
-            a = self.get(doc_id)
-            if needle is None or needle in (a.document.title or "").casefold() or needle in a.text.casefold():
-                yield a
+            row = rows.get(doc_id)
+            if row is None:
+                continue
+            fields: dict[str, Any] = {attr: per[doc_id].get(attr, []) for attr in _FIELDS}
+            profile = row["framing_profile"]
+            out.append(Analysis(
+                document=DocumentInfo.model_validate(row["data"]), text=row["text"],
+                framing_profile=FramingProfile.model_validate(profile) if profile else None, **fields,
+            ))
+        return out
+
+    def topic_ids(self, topic: str) -> list[str]:
+        """Ids of the documents whose title or text contains ``topic`` (case-insensitive), in
+        ingest order. The full-text index (SQLite FTS5, PostgreSQL's GIN index) finds the
+        candidates holding its words (the last one as a prefix); the substring check then
+        keeps the documents the plain scan keeps. Without an index, or for a topic without
+        a word character, every document is scanned."""
+        words = _WORD.findall(topic)
+        d = S.documents.c
+        q = select(d.id, d.title, d.text).order_by(d.ingested_at, d.id)
+        with self.engine.connect() as conn:
+            if words and self.engine.dialect.name == "sqlite" and has_workspace(conn):
+                match = " ".join('"' + w.replace('"', '""') + '"' for w in words) + "*"
+                q = q.where(text(f"documents.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m)")
+                            ).params(m=match)
+            elif words and self.engine.dialect.name == "postgresql":
+                tsq = " & ".join(w.lower() for w in words) + ":*"
+                q = q.where(text(f"{PG_FTS} @@ to_tsquery('simple', :m)")).params(m=tsq)
+            else:
+                pat = f"%{topic}%"
+                q = q.where(or_(d.title.ilike(pat), d.text.ilike(pat)))
+            needle = topic.casefold()
+            return [r.id for r in conn.execute(q) if needle in (r.title or "").casefold() or needle in r.text.casefold()]
+
+    def iter_analyses(self, topic: str | Sequence[str] | None = None) -> Iterator[Analysis]:
+        """Stored analyses in ingest order; ``topic`` keeps those whose title or text contains it
+        (case-insensitive; see :meth:`topic_ids`), or any of several terms (a topic with its
+        alias and counter-term family). Loaded ``_LOAD_CHUNK`` documents at a time."""
+        terms = [topic] if isinstance(topic, str) else [t for t in (topic or []) if t]
+        if len(terms) == 1:
+            ids = self.topic_ids(terms[0])
+        elif terms:
+            found = {d for t in terms for d in self.topic_ids(t)}
+            ids = [d for d in self.ids() if d in found]
+        else:
+            ids = self.ids()
+        for i in range(0, len(ids), _LOAD_CHUNK):
+            yield from self.get_many(ids[i : i + _LOAD_CHUNK])
+
+    # -- sentence vectors (the VectorCache protocol of align._embed) -------------------------
+    def get_vectors(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of ``model`` among ``keys`` (sha256 of the texts)."""
+        try:
+            return _vectors.get_vectors(self.engine, model, keys)
+        except SQLAlchemyError as exc:
+            if self.read_only:  # a store of an older schema, opened without migrating
+                return {}
+            raise StoreError(f"cannot read stored vectors: {str(exc).splitlines()[0]}") from exc
+
+    def put_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep vectors (ignored on a read-only store; keys already stored are left alone)."""
+        if self.read_only:
+            return
+        try:
+            _vectors.put_vectors(self.engine, model, vectors)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store vectors: {str(exc).splitlines()[0]}") from exc
 
     def close(self) -> None:
         """Release connections."""

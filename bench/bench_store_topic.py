@@ -1,0 +1,176 @@
+"""`compare --db --topic` on a big store: one topic's documents out of many (issue 14).
+
+Usage:
+    .venv/bin/python bench/bench_store_topic.py --db /tmp/big.db --docs 100000 \
+        --topic-analyses topic.jsonl --topic trump
+
+Builds the store once (reused when it exists): ``--docs`` **SYNTHETIC filler documents**
+(random pseudo-words, never the topic word; one body zone, no annotations; written in bulk
+with the store's own tables, grouped in synthetic stories so that opening the store does not
+index them one by one), then the real analyses of ``--topic-analyses`` (JSON Lines of
+``Analysis``, e.g. written by ``fullpicture analyze``) through ``Store.add``, with their
+sentence vectors (``precompute_vectors``, as ``fullpicture ingest`` does).
+
+Then times, in one process: selecting the topic (``Store.topic_ids``: the full-text index,
+and for reference the former ``LIKE`` scan), loading those analyses, and the comparison
+(``fullpicture.compare(db=..., topic=...)`` stage by stage), wall and CPU, and asserts the
+comparison encoded no text (every vector came from the store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from hashlib import sha256
+from pathlib import Path
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def fill(db: Path, n: int, topic_file: Path, seed: int = 0) -> None:
+    """Write the synthetic filler in bulk, then the topic's real analyses through the API."""
+    import fullpicture as fp
+    from fullpicture.models import Analysis
+    from fullpicture.store import _schema as S
+    from fullpicture.store._workspace import FTS_TABLE, stories, story_documents
+
+    settings = fp.load_settings()
+    store = fp.open_store(db, settings)
+    rng = random.Random(seed)
+    syll = ["ka", "ro", "mi", "tel", "sun", "dor", "va", "pel", "nik", "ost", "ba", "gri", "lu", "zen", "fa", "mor"]
+    vocab = ["".join(rng.choice(syll) for _ in range(rng.randint(2, 4))) for _ in range(3000)]
+    sites = [f"synthetic-outlet-{k}.example" for k in range(40)]
+    t0 = time.perf_counter()
+    now = datetime.now(UTC)
+    n_stories = max(1, n // 100)
+    start = date(2020, 1, 1)
+    with store.engine.begin() as conn:
+        conn.execute(stories.insert(), [
+            {"id": f"syn{k:06d}", "title": f"SYNTHETIC story {k}", "first_date": None, "last_date": None,
+             "n_documents": 0, "sides": {}, "keys": {}, "updated_at": now} for k in range(n_stories)])
+    for lo in range(0, n, 5000):
+        docs, zones, links = [], [], []
+        for k in range(lo, min(n, lo + 5000)):
+            words = [rng.choice(vocab) for _ in range(160)]
+            text_ = "SYNTHETIC filler document. " + " ".join(words) + "."
+            doc_id = sha256(text_.encode()).hexdigest()
+            day = (start + timedelta(days=k % 1500)).isoformat()
+            site = sites[k % len(sites)]
+            info = {"id": doc_id, "source": f"synthetic/{k}.txt", "title": " ".join(words[:6]).capitalize(),
+                    "language": "en", "published": day, "site": site, "format": "text", "perspective": None,
+                    "authors": []}
+            docs.append({"id": doc_id, "source": info["source"], "title": info["title"], "language": "en",
+                         "published": day, "site": site, "format": "text", "perspective_label": None,
+                         "perspective_origin": None, "authors": [], "text": text_, "framing_profile": None,
+                         "data": info, "ingested_at": now})
+            zones.append({"document_id": doc_id, "seq": 0, "kind": "body", "start": 0, "end": len(text_),
+                          "data": {"kind": "body", "start": 0, "end": len(text_)}})
+            links.append({"document_id": doc_id, "story_id": f"syn{k % n_stories:06d}", "date": day, "side": site,
+                          "similarity": 1.0})
+        with store.engine.begin() as conn:
+            conn.execute(S.documents.insert(), docs)
+            conn.execute(S.zones.insert(), zones)
+            conn.execute(story_documents.insert(), links)
+        print(f"  {lo + len(docs):,} synthetic documents, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')")
+    t1 = time.perf_counter()
+    real = [Analysis.model_validate_json(line) for line in topic_file.read_text().splitlines() if line.strip()]
+    for a in real:
+        store.add(a)
+    fp.precompute_vectors(real, settings, store)
+    print(f"filled: {n:,} synthetic documents in {t1 - t0:.0f} s, {len(real)} real analyses with their vectors "
+          f"in {time.perf_counter() - t1:.0f} s", file=sys.stderr)
+    store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--topic-analyses", type=Path, required=True)
+    ap.add_argument("--topic", required=True)
+    args = ap.parse_args(argv)
+    os.environ["FULLPICTURE_CACHE_DIR"] = tempfile.mkdtemp(prefix="fp-bench-cache-")  # no file cache: the store only
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fullpicture"
+    for g in home.glob("gazetteer-*.sqlite"):
+        (Path(os.environ["FULLPICTURE_CACHE_DIR"]) / g.name).symlink_to(g)
+    if not args.db.exists():
+        fill(args.db, args.docs, args.topic_analyses)
+
+    import fullpicture as fp
+    import fullpicture.align._compare as C
+    from fullpicture.align._embed import embedder_for
+
+    settings = fp.load_settings()
+    load0 = os.getloadavg()[0]
+    store = fp.open_store(args.db, settings)
+    total_docs = store.count()
+    rows = []
+
+    def timed(name: str, fn):  # noqa: ANN001, ANN202 - a small bench helper
+        t0, c0 = time.perf_counter(), _cpu()
+        out = fn()
+        rows.append((name, time.perf_counter() - t0, _cpu() - c0))
+        return out
+
+    with store.engine.connect() as conn:
+        pat = f"%{args.topic}%"
+        like = timed("former LIKE scan over every text (reference only)", lambda: conn.exec_driver_sql(
+            "SELECT id FROM documents WHERE title LIKE ? OR text LIKE ?", (pat, pat)).fetchall())
+    ids = timed("topic selection (`Store.topic_ids`, full-text index)", lambda: store.topic_ids(args.topic))
+    store.close()
+    emb = embedder_for(settings.section("align"))
+    encoded0 = emb.encoded
+    spent: dict[str, list[float]] = {}
+
+    def wrap(name: str, fn):  # noqa: ANN001, ANN202
+        def w(*a, **k):  # noqa: ANN002, ANN003, ANN202
+            t0, c0 = time.perf_counter(), _cpu()
+            try:
+                return fn(*a, **k)
+            finally:
+                s = spent.setdefault(name, [0.0, 0.0])
+                s[0] += time.perf_counter() - t0
+                s[1] += _cpu() - c0
+        return w
+
+    C.build_vectors = wrap("vectors from the store (`build_vectors`)", C.build_vectors)
+    C.incidents = wrap("event clustering", C.incidents)
+    C.align_claims = wrap("claims", C.align_claims)
+    fp_compare = wrap("alignment", C.compare)
+    t_all, c_all = time.perf_counter(), _cpu()
+    import fullpicture.align as A
+
+    A.compare = fp_compare
+    comp = timed("`fullpicture.compare(db=..., topic=...)` in all", lambda: fp.compare(db=args.db, topic=args.topic))
+    total, total_cpu = time.perf_counter() - t_all, _cpu() - c_all
+    encoded = emb.encoded - encoded0
+    print(f"store: {total_docs:,} documents ({total_docs - len(ids):,} SYNTHETIC filler), topic {args.topic!r}: "
+          f"{len(ids)} documents (LIKE scan: {len(like)}); comparison: {len(comp.events)} aligned events, "
+          f"{len(comp.claims)} claim groups; texts encoded: {encoded}; load average {load0:.1f} -> "
+          f"{os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
+    print("| step | wall s | CPU s |\n|---|---:|---:|")
+    for name, w, c in rows:
+        print(f"| {name} | {w:.2f} | {c:.2f} |")
+    for name, (w, c) in spent.items():
+        print(f"| … of which {name} | {w:.2f} | {c:.2f} |")
+    print(json.dumps({"total_s": round(total, 2), "cpu_s": round(total_cpu, 2), "encoded": encoded}))
+    if encoded:
+        print("ERROR: the comparison from the store encoded texts", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

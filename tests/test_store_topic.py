@@ -1,0 +1,62 @@
+"""Topic selection from a store uses the full-text index and loads analyses in chunks (issue 14)."""
+
+from __future__ import annotations
+
+from fullpicture.ingest import load_text
+from fullpicture.models import Analysis
+from fullpicture.store import open_store
+
+TEXTS = [
+    "Illustrative text written for the fullpicture project. Talks in Geneva stalled over the corridor.",
+    "Illustrative text written for the fullpicture project. The corridor was reopened, Geneva-based officials said.",
+    "Illustrative text written for the fullpicture project. A dam burst; the Belgrade office stayed shut.",
+    "Illustrative text written for the fullpicture project. Nothing about any of that here — only weather.",
+]
+
+
+def _stored(tmp_path, n_copies: int = 1):
+    store = open_store(tmp_path / "t.db")
+    for k in range(n_copies):
+        for i, t in enumerate(TEXTS):
+            doc = load_text(t + f" ({k})", source=f"<t{i}-{k}>", title=f"Note {i}")
+            store.add(Analysis(document=doc.info, text=doc.text, zones=list(doc.zones)))
+    return store
+
+
+def _scan(store, topic):  # what the former LIKE scan kept
+    needle = topic.casefold()
+    return [a.document.id for a in store.iter_analyses() if needle in a.text.casefold()
+            or needle in (a.document.title or "").casefold()]
+
+
+def test_topic_ids_match_the_plain_scan(tmp_path):
+    store = _stored(tmp_path)
+    for topic in ("geneva", "GENEVA-based", "the corridor", "Corrid", "belgrade office", "note 2", "—", "dam burst;",
+                  "nowhere", "corridor was reopened, Geneva"):
+        assert store.topic_ids(topic) == _scan(store, topic), topic
+    assert [a.document.id for a in store.iter_analyses("geneva")] == _scan(store, "geneva")
+    store.close()
+
+
+def test_topic_uses_the_index_not_a_scan(tmp_path):
+    store = _stored(tmp_path)
+    seen: list[str] = []
+    from sqlalchemy import event
+
+    event.listen(store.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
+    store.topic_ids("corridor")
+    assert any("documents_fts MATCH" in s for s in seen) and not any(" LIKE " in s.upper() for s in seen)
+    store.close()
+
+
+def test_iter_analyses_loads_in_chunks(tmp_path):
+    store = _stored(tmp_path, n_copies=60)  # 240 documents
+    seen: list[str] = []
+    from sqlalchemy import event
+
+    event.listen(store.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
+    got = list(store.iter_analyses())
+    assert len(got) == 240 and [a.document.id for a in got] == store.ids()
+    assert len(seen) < 30  # two chunks of queries, not 8 per document
+    assert got[5] == store.get(got[5].document.id)
+    store.close()
