@@ -3,9 +3,11 @@
 Usage:
     .venv/bin/python bench/bench_shapes.py                    # 1 MB each (slow: minutes)
     .venv/bin/python bench/bench_shapes.py --kb 100 --shapes news,one_line
+    .venv/bin/python bench/bench_shapes.py --kb 100,200,500,1000 --shapes news   # growth with length
 
 Each shape is analysed in a fresh subprocess (``fullpicture.analyze`` on the text, model
-loading not timed); reported: seconds, ratio to the news-like text, peak RSS (MB). Target
+loading not timed); reported: seconds (wall and CPU of the analysis), ratio to the news-like
+text of the same size, peak RSS (MB), and with several sizes the CPU per 100 KB. Target
 (issue 15): every shape within 10x the news-like time, peak RSS under 1.5 GB.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,7 +76,7 @@ s = load_settings()
 analyze_document(load_text("Warm up: the council met on Monday.", source="<w>"), s)
 text = make({shape!r}, {size})
 fmt = "markdown" if {shape!r} == "table" else "text"
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 if fmt == "markdown":
     from pathlib import Path
     from fullpicture.ingest._text import read_markdown
@@ -82,9 +85,9 @@ if fmt == "markdown":
 else:
     doc = load_text(text, source="<t>")
 a = analyze_document(doc, s)
-dt = time.perf_counter() - t0
+dt, cpu = time.perf_counter() - t0, time.process_time() - c0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"shape": {shape!r}, "chars": len(text), "seconds": round(dt, 2), "peak_rss_mb": round(rss),
+print(json.dumps({{"shape": {shape!r}, "chars": len(text), "seconds": round(dt, 2), "cpu_s": round(cpu, 2), "peak_rss_mb": round(rss),
                   "entities": len(a.entities), "events": len(a.events), "framing": len(a.framing), "notes": a.document.notes}}))
 """
 
@@ -103,18 +106,22 @@ def run(shape: str, size: int, timeout: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--kb", type=int, default=1000, help="size of each text in KB (1000 = 1 MB)")
+    ap.add_argument("--kb", default="1000", help="size of each text in KB (1000 = 1 MB); several: 100,200,500,1000")
     ap.add_argument("--shapes", default=",".join(SHAPES))
     ap.add_argument("--timeout", type=int, default=1800)
     args = ap.parse_args()
-    rows = [run(s, args.kb * 1000, args.timeout) for s in args.shapes.split(",")]
-    base = next((r["seconds"] for r in rows if r["shape"] == "news" and r.get("seconds")), None)
-    print("| shape | chars | seconds | x news | peak RSS MB | entities | events | framing | notes |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(f"load average at start {os.getloadavg()[0]:.1f}", flush=True)
+    rows = [run(s, int(kb) * 1000, args.timeout) for kb in args.kb.split(",") for s in args.shapes.split(",")]
+    print("| shape | chars | seconds | CPU s | CPU s per 100 KB | x news | peak RSS MB | entities | events | framing | notes |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
+        base = next((b["seconds"] for b in rows if b["shape"] == "news" and b["chars"] == r["chars"] and b.get("seconds")), None)
         ratio = f"{r['seconds'] / base:.1f}" if base and r.get("seconds") else "-"
-        print(f"| {r['shape']} | {r['chars']:,} | {r.get('seconds') or r.get('error')} | {ratio} | {r.get('peak_rss_mb', '-')} "
-              f"| {r.get('entities', '-')} | {r.get('events', '-')} | {r.get('framing', '-')} | {'; '.join(r.get('notes') or [])} |")
+        per = f"{r['cpu_s'] / (r['chars'] / 100_000):.2f}" if r.get("cpu_s") else "-"
+        print(f"| {r['shape']} | {r['chars']:,} | {r.get('seconds') or r.get('error')} | {r.get('cpu_s', '-')} | {per} | {ratio} "
+              f"| {r.get('peak_rss_mb', '-')} | {r.get('entities', '-')} | {r.get('events', '-')} | {r.get('framing', '-')} "
+              f"| {'; '.join(r.get('notes') or [])} |")
+    print(f"load average at end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ from fullpicture.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from fullpicture.batch import Failure, analyze_many
-    from fullpicture.ingest import iter_documents
+    from fullpicture.ingest import count_documents, iter_documents
     from fullpicture.report import render_html, render_markdown
     from fullpicture.store import open_store
 
@@ -51,6 +51,7 @@ _LAZY = {
     "Failure": "fullpicture.batch", "analyze_many": "fullpicture.batch",
     "render_html": "fullpicture.report", "render_markdown": "fullpicture.report",
     "open_store": "fullpicture.store", "iter_documents": "fullpicture.ingest",
+    "count_documents": "fullpicture.ingest",
 }
 
 
@@ -69,6 +70,7 @@ __all__ = [
     "Failure",
     "InputWarning",
     "iter_documents",
+    "count_documents",
     "NoDocumentsError",
     "BinaryInputError",
     "ConfigError",

@@ -17,7 +17,7 @@ from fullpicture.align._dates import granularity
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._framing import framing_contrast, tone_by_side
-from fullpicture.align._incidents import incidents, names_happening
+from fullpicture.align._incidents import host_dates, hosts_of, incidents, names_happening
 from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
@@ -137,10 +137,12 @@ def compare(
     tfidf = tfidf_vectors({a.document.id: a.text for a in used})
     vec = build_vectors(used, feats, cfg, tfidf, vectors)
     labels_of, _ = incidents(feats, cfg, vec)
+    dates = host_dates([ev for _, ev in refs], hosts_of(feats, cfg))
     clusters: dict[int, list[Member]] = {}
-    for lab, (ai, ev) in zip(labels_of, refs, strict=True):
+    for k, (lab, (ai, ev)) in enumerate(zip(labels_of, refs, strict=True)):
         a = used[ai]
-        clusters.setdefault(lab, []).append(Member(side=side_of[a.document.id], analysis=a, event=ev))
+        clusters.setdefault(lab, []).append(
+            Member(side=side_of[a.document.id], analysis=a, event=ev, host_date=dates.get(k)))
     # order: most sides first, then most mentions, then first appearance
     ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
     names = neutral_names(index, side_of, labels)

@@ -75,6 +75,12 @@ class Vectors:
     x_trigger: np.ndarray | None = None
     x_document: dict[str, np.ndarray] | None = None
     x_map: tuple[float, float, float, float] = (1.0, 0.0, 1.0, 0.0)
+    # English word per mention (its lemma in English, the trigger's gloss in another language,
+    # data/events/gloss.<lang>.toml): ids (equal words, equal ids; none, a unique id), whether
+    # a word is known, and its MiniLM vector (embeddings on)
+    x_gloss: np.ndarray | None = None
+    x_glossed: np.ndarray | None = None
+    g_trigger: np.ndarray | None = None
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -131,6 +137,8 @@ class PairScorer:
         known = self.vec.doc_sim is not None or self.vec.document is not None or bool(self.vec.doc_words)
         self.story_gate = float(cfg.get("story_gate", 0.0)) if known else 0.0
         self.anchor_sentence = float(cfg.get("same_doc_anchor_sentence_sim", 0.5))
+        # "In a separate attack, ...", "another strike": told as a happening apart from the rest
+        self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
         self.lemma = value_ids([f.lemma or object() for f in feats])
         self.doc = value_ids([f.doc for f in feats])
         self.type = value_ids([f.type if f.type is not None else object() for f in feats])
@@ -231,6 +239,9 @@ class PairScorer:
         clash = gap > np.where((self.firm[ii] & self.firm[jj]) | same_doc, 0, self.slack)
         out[:, 6] = both & clash & firm
         out[:, 11] = both & clash & ~firm
+        if vec.lang is not None:
+            rows = np.flatnonzero((vec.lang[ii] != vec.lang[jj]) & (out[:, 6] == 0) & (out[:, 11] == 0))
+            self._glossed(out, rows, ii[rows], jj[rows])
         bp = self.has_place[ii] & self.has_place[jj]
         shared = _overlap(self.place[ii], self.place[jj]) > 0
         out[:, 7] = np.where(bp, np.where(shared, 1.0, np.where(self._far(ii, jj), -1.0, 0.0)), 0.0)
@@ -288,6 +299,24 @@ class PairScorer:
                 [float(vec.x_document[docs[i]] @ vec.x_document[docs[j]]) for i, j in zip(a.tolist(), b.tolist(), strict=True)],
                 dtype=np.float32), ss, sh)
 
+    def _glossed(self, out: np.ndarray, rows: np.ndarray, a: np.ndarray, b: np.ndarray) -> None:
+        """Trigger evidence across languages through English glosses: "удар" (strike) and
+        "strike" are the same trigger; "обстрел" (shelling) and "attack" are as close as the
+        two English words (MiniLM). Short words embed poorly across languages (e5 maps "удар"
+        and "strike" far apart), while the glosses say what a reader would. Only for pairs
+        whose dates do not clash: a gloss names a kind of happening, not which one."""
+        vec = self.vec
+        if vec.x_gloss is None or vec.x_glossed is None:
+            return
+        known = vec.x_glossed[a] & vec.x_glossed[b]
+        if vec.g_trigger is not None and known.any():
+            k = np.flatnonzero(known)
+            sim = np.einsum("ij,ij->i", vec.g_trigger[a[k]], vec.g_trigger[b[k]])
+            out[rows[k], 1] = np.maximum(out[rows[k], 1], sim)
+        same = rows[known & (vec.x_gloss[a] == vec.x_gloss[b])]
+        out[same, 0] = 1.0  # the same lemma in English: as a same-language pair would score it
+        out[same, 1] = 1.0
+
     def _far(self, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
         """Whether two different places count against a pair: not when both are on the gazetteer
         and one contains the other (a country contains the places with its code) or they lie
@@ -307,6 +336,9 @@ class PairScorer:
         if self.story_gate > 0 and len(pairs):
             other = self.doc[pairs[:, 0]] != self.doc[pairs[:, 1]]
             p[other & (x[:, 3] < self.story_gate)] = 0.0
+        if len(pairs) and self.distinct.any():
+            # a happening told as separate ("in a separate attack") is not the one told plainly
+            p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
         return p
 
 

@@ -15,9 +15,10 @@ from fullpicture.cli._common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
+    ProgressBars,
     guard,
     load_settings_or_exit,
-    progress,
+    progress_enabled,
     report_error,
     report_notice,
 )
@@ -78,6 +79,7 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
         Failure,
         InputError,
         analyze_many,
+        count_documents,
         iter_documents,
         open_store,
         precompute_vectors,
@@ -118,32 +120,43 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
             if to_embed:
                 precompute_vectors(to_embed, settings, store)
                 to_embed.clear()
-        # the bar follows finished analyses (not submissions to the pool); the total is not
-        # known while reading streams, so it shows the count and the rate
-        results = progress(analyze_many(new_documents(), settings, workers=workers, dask=dask), None, "Ingesting")
-        for result in results:
-            if isinstance(result, Failure):
-                report_error(result)
-                failed += 1
-                continue
-            report_notice(result.document.source, result.document.notice)
-            try:  # the error boundary of one document's write
-                if store.add(result):
-                    added += 1
-                    if embed:
-                        to_embed.append(result)
-                        if len(to_embed) >= batch:
-                            embed_stored()
-                else:
-                    counts["skipped"] += 1
-            except StoreError as exc:
-                report_error(exc)
-                failed += 1
-            except Exception as exc:
-                report_error(f"{result.document.source}: could not be stored ({type(exc).__name__}: {str(exc)[:120]})")
-                failed += 1
-            if crash_after and added >= crash_after:
-                os._exit(86)
+        # the bar follows finished analyses (not submissions to the pool) plus the documents
+        # skipped or refused while reading; its total is counted cheaply beforehand (lines of
+        # JSON Lines, items of feeds), so it shows the rate and the time left
+        total = count_documents(paths, settings) if progress_enabled() else None
+        done = 0
+
+        def shown() -> int:  # on a terminal, the bar counts what was skipped or refused too
+            return done + counts["skipped"] + counts["errors"] if total is not None else done
+
+        with ProgressBars() as bars:
+            bars.update("Ingesting", 0, total)
+            for result in analyze_many(new_documents(), settings, workers=workers, dask=dask):
+                done += 1
+                bars.update("Ingesting", shown(), total)
+                if isinstance(result, Failure):
+                    report_error(result)
+                    failed += 1
+                    continue
+                report_notice(result.document.source, result.document.notice)
+                try:  # the error boundary of one document's write
+                    if store.add(result):
+                        added += 1
+                        if embed:
+                            to_embed.append(result)
+                            if len(to_embed) >= batch:
+                                embed_stored()
+                    else:
+                        counts["skipped"] += 1
+                except StoreError as exc:
+                    report_error(exc)
+                    failed += 1
+                except Exception as exc:
+                    report_error(f"{result.document.source}: could not be stored ({type(exc).__name__}: {str(exc)[:120]})")
+                    failed += 1
+                if crash_after and added >= crash_after:
+                    os._exit(86)
+            bars.update("Ingesting", shown(), total)
         try:
             embed_stored()
         except StoreError as exc:

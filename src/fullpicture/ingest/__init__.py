@@ -7,6 +7,6 @@
 """
 
 from fullpicture.ingest._document import Document, content_id
-from fullpicture.ingest.readers import iter_documents, load_text, read_path
+from fullpicture.ingest.readers import count_documents, iter_documents, load_text, read_path
 
-__all__ = ["Document", "content_id", "iter_documents", "load_text", "read_path"]
+__all__ = ["Document", "content_id", "count_documents", "iter_documents", "load_text", "read_path"]

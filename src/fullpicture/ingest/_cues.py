@@ -30,6 +30,7 @@ class Cues:
     bio_prefix: re.Pattern[str]
     bio: re.Pattern[str]
     roles: re.Pattern[str]
+    role_phrase: re.Pattern[str]
     perspective: tuple[re.Pattern[str], ...]
     org: re.Pattern[str]
 
@@ -57,6 +58,8 @@ def load_cues() -> Cues:
             roles=re.compile(
                 r"\b" + _alt(data["roles"]) + r"s?\b(?=\s*(?:[.,;:]|$)|\s+(?:at|with|of|for|in|on|and|who|based|covering)\b)", i
             ),
+            # After "<Name> is": "a/an <up to five words> at/with/for <Capitalised>".
+            role_phrase=re.compile(r"\s+(?:a|an)\s+(?:[\w'’-]+\s+){1,5}?(?:at|with|for)\s+(?:the\s+)?" + _U),
             perspective=tuple(re.compile(p) for p in data["perspective"]),
             org=re.compile(r"\b" + _alt(data["org_words"]) + r"\b", i),
         )

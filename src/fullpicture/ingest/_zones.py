@@ -48,6 +48,15 @@ def heading_shaped(line: str, question_ok: bool = False) -> bool:
     return s[0].isupper() or s[0].isdigit() or s[0] in "\"“«'‘"
 
 
+def question_subheading(line: str) -> bool:
+    """A short stand-alone question used as a subheading in plain text ("What happens to the
+    convoy now?"): at most 12 words, a capital first letter, no quotation marks."""
+    s = line.strip().strip("*_#").strip()
+    if not s.endswith("?") or len(s) > 100 or len(s.split()) > 12 or not s[0].isupper():
+        return False
+    return not any(q in s for q in "\"“”«»")
+
+
 def _wrapped_prose(lines: list[str]) -> bool:
     """Hard-wrapped prose: most line breaks fall before a lower-case word or after a comma."""
     breaks = len(lines) - 1
@@ -103,11 +112,11 @@ def _classify(units: list[Unit], title: str | None, cues: Cues) -> None:
             u.kind = "boilerplate"
         elif u.byline and content_seen <= 2:
             u.kind = "heading"
-        elif late and len(s) < 700 and _is_bio(s, cues):
+        elif late and len(s) < 700 and (_is_bio(s, cues) or (from_end == 0 and _is_role_bio(s, cues))):
             u.kind = "author_bio"
         elif u.hint == "heading" or (title and s == title.strip()) or (
             u.hint not in ("list", "quote") and heading_shaped(s, i == 0) and ((i == 0 and n > 1) or _next_is_longer(units, i))
-        ):
+        ) or (i > 0 and content_seen > 0 and question_subheading(s) and _next_is_prose(units, i)):
             u.kind = "heading"
         elif n_content > 1 and _editorial_voice(s, u, content_seen, from_end, cues):
             u.kind = "editorial_note"
@@ -140,6 +149,23 @@ def _is_bio(s: str, cues: Cues) -> bool:
     if not b or b.group("name").startswith(("Mr.", "Mrs.", "Ms.", "Mr ", "Mrs ", "Ms ")):
         return False  # a second reference in news copy, not an author box
     return bool(cues.roles.search(rest[b.end():b.end() + 80]))
+
+
+def _is_role_bio(s: str, cues: Cues) -> bool:
+    """The closing paragraph opens with "<Full Name> is a <role words> at/with <Org>" (a
+    press officer, a programme lead...): an author box even when the role is not a known one."""
+    b = cues.bio.match(s)
+    if not b or b.group("name").startswith(("Mr", "Mrs", "Ms", "Dr")):
+        return False
+    return bool(cues.role_phrase.match(s, b.end()))
+
+
+def _next_is_prose(units: list[Unit], i: int) -> bool:
+    """The unit after ``i`` is a body paragraph: longer, sentence-final, not itself a question."""
+    if i + 1 >= len(units):
+        return False
+    nxt = units[i + 1].text.strip()
+    return len(nxt) > 2 * len(units[i].text.strip()) and nxt.endswith((".", "\"", "”", "»")) and not question_subheading(nxt)
 
 
 def _next_is_longer(units: list[Unit], i: int) -> bool:

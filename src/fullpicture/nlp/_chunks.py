@@ -87,11 +87,16 @@ def pieces(text: str, limit: int) -> list[str]:
     return out
 
 
+#: fullpicture components that read only their piece's tokens and may run among spaCy's.
+PIECEWISE = frozenset({"fp_paragraphs"})
+
+
 def _core_names(nlp: Language) -> list[str]:
-    """spaCy's own components: those before fullpicture's first ``fp_*`` component."""
+    """spaCy's own components (and :data:`PIECEWISE` ones among them): those before
+    fullpicture's first whole-document ``fp_*`` component."""
     names: list[str] = []
     for name in nlp.pipe_names:
-        if name.startswith("fp_"):
+        if name.startswith("fp_") and name not in PIECEWISE:
             break
         names.append(name)
     return names

@@ -76,6 +76,22 @@ def bare_pipeline(settings: Settings, language: str = "en") -> Language:
     return _load_model(settings, language)
 
 
+def parse_pipeline(settings: Settings, language: str = "en") -> Language:
+    """The language's model plus the components that shape its parse (``fp_paragraphs``):
+    the tokens, sentences and entities fullpicture's layers see. Evaluations and training
+    scripts that run a layer on its own start from this."""
+    nlp = bare_pipeline(settings, language)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("fp_paragraphs", before="parser", config={"settings": _component_settings(settings, language)})
+    return nlp
+
+
+def _component_settings(settings: Settings, language: str) -> dict[str, Any]:
+    data = _plugin_settings(settings)
+    data["pipeline"] = {**dict(data.get("pipeline", {})), "language": language}
+    return data
+
+
 def build_pipeline(settings: Settings, language: str = "en") -> Language:
     """Load the model of ``language`` and add fullpicture's components in settings order.
 
@@ -86,17 +102,14 @@ def build_pipeline(settings: Settings, language: str = "en") -> Language:
     from fullpicture.nlp.lang import LIMITED
     from fullpicture.plugins import collect
 
-    nlp = bare_pipeline(settings, language)
-    data = _plugin_settings(settings)
-    data["pipeline"] = {**dict(data.get("pipeline", {})), "language": language}
+    nlp = parse_pipeline(settings, language)
+    data = _component_settings(settings, language)
     if language == LIMITED:
         names = list(settings.get("pipeline", "limited_components", ["fp_zones", "fp_figures"]))
     else:
         names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
         if language != "en":
             names = ["fp_ud_compat", *names]
-            if "parser" in nlp.pipe_names:
-                nlp.add_pipe("fp_paragraphs", before="parser", config={"settings": data})
     for name in names:
         nlp.add_pipe(name, config={"settings": data})
     nlp.max_length = max(nlp.max_length, int(settings.get("pipeline", "max_chars", 1_000_000)) + 1)

@@ -18,6 +18,9 @@ class ClaimLexicon:
     phrasal: frozenset[str]
     naming: frozenset[str]
     finding: frozenset[str]
+    document_verbs: frozenset[str]
+    document_subjects: frozenset[str]
+    document_verb_forms: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     report_nouns: frozenset[str]
     naming_markers: frozenset[str]
@@ -50,6 +53,9 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         phrasal=frozenset(verbs["phrasal"]),
         naming=frozenset(verbs["naming"]),
         finding=frozenset(verbs["finding"]),
+        document_verbs=frozenset(verbs.get("document", [])),
+        document_subjects=frozenset(cues["subjects"].get("document", [])),
+        document_verb_forms=frozenset(verbs.get("document_forms", [])),
         according_to=tuple(tuple(p.split()) for p in nouns["according_to"]),
         report_nouns=frozenset(nouns["report"]),
         naming_markers=frozenset(nouns["naming_markers"]),

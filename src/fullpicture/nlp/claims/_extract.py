@@ -22,6 +22,7 @@ from fullpicture.nlp.claims._spans import (
     inside,
     is_generic,
     quote_spans,
+    quote_window,
     source_bounds,
     span_chars,
     subject_of,
@@ -110,6 +111,10 @@ class ClaimExtractor:
                 if claim:
                     found.append(claim)
         if not any(c.kind != "naming" for c in found):
+            text_says = self._text_reads(doc, sent, quotes)
+            if text_says is not None:
+                found.append(text_says)
+        if not any(c.kind != "naming" for c in found):
             for tok in sent:
                 if tok.lower_ in lex.reportive:
                     i, j = sent.start, sent.end
@@ -118,6 +123,27 @@ class ClaimExtractor:
         for c in found:
             self._hedges(doc, sent, c)
         return found
+
+    def _text_reads(self, doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> RawClaim | None:
+        """'"...," the statement from the ministry read.': a quotation, then a noun phrase
+        headed by a text ("statement", "letter", "banner"), then a document verb ("read")
+        that ends the sentence. Matched on the surface: the parser often tags this "read" as
+        a noun."""
+        toks = [t for t in sent if not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < 4 or toks[-1].lower_ not in self.lex.document_verb_forms:
+            return None
+        cue = toks[-1]
+        quote = next((q for q in quotes if sent.start_char <= q[0] and q[1] <= cue.idx), None)
+        if quote is None or doc_text(doc)[quote[1]:cue.idx].count('"') or quote[0] > sent.start_char + 2:
+            return None
+        np = [t for t in toks[:-1] if t.idx >= quote[1] and not (t.is_punct and t.idx < quote[1] + 2)]
+        head = next((t for t in np if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lex.document_subjects), None)
+        if head is None or not 1 < len(np) <= 12 or any(t.pos_ in ("VERB", "AUX") for t in np):
+            return None
+        source = (np[0].idx, np[-1].idx + len(np[-1]))
+        return RawClaim("direct", quote, (cue.idx, cue.idx + len(cue)), "read", source, head.i)
 
     def _hedges(self, doc: Doc, sent: Span, claim: RawClaim) -> None:
         lex = self.lex
@@ -208,7 +234,7 @@ class ClaimExtractor:
         if all(c.i < tok.i for c in comp):
             # '"…," he said': a quotation that ends just before the speaker is the content, even
             # when the parse hangs an earlier clause (or sentence) on the verb as well
-            for qs, qe in quotes:
+            for qs, qe in quote_window(quotes, left - 4, left):
                 if 0 <= left - qe <= 4 and doc_text(doc)[qe:left].strip(" ,") == "":
                     return qs, qe
         if comp:
@@ -225,7 +251,7 @@ class ClaimExtractor:
             s, e = span_chars(doc, i, min(j, tok.left_edge.i))
             return balance_quotes(doc_text(doc), s, e, quotes)
         # adjacent quotation: '"...," he said' or 'said: "..."'
-        for qs, qe in quotes:
+        for qs, qe in quote_window(quotes, left - 4, tok.idx + len(tok) + 30):
             gap = doc_text(doc)[qe:left]
             if 0 <= left - qe <= 4 and gap.strip(" ,") == "":
                 return qs, qe
@@ -261,11 +287,11 @@ class ClaimExtractor:
 
     @staticmethod
     def _has_quote_left(doc: Doc, tok: Token, quotes: list[tuple[int, int]]) -> bool:
-        return any(qe <= tok.idx and tok.idx - qe < 40 for _, qe in quotes)
+        return any(qe <= tok.idx and tok.idx - qe < 40 for _, qe in quote_window(quotes, tok.idx - 40, tok.idx))
 
     @staticmethod
     def _quote_kind(text: str, cs: int, ce: int, quotes: list[tuple[int, int]]) -> bool:
-        inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quotes if qs < ce and cs < qe)
+        inside = sum(min(ce, qe) - max(cs, qs) for qs, qe in quote_window(quotes, cs, ce) if qs < ce and cs < qe)
         return inside >= 0.5 * max(1, ce - cs)
 
     def _according(self, doc: Doc, sent: Span, tok: Token, quotes: list[tuple[int, int]]) -> RawClaim | None:

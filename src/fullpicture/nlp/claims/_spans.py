@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -34,7 +35,7 @@ def span_chars(doc: Doc, i: int, j: int) -> tuple[int, int]:
 
 def balance_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
     """Extend a span to the whole of any quotation it overlaps."""
-    for qs, qe in quotes:
+    for qs, qe in quote_window(quotes, start, end):
         if qs < end and start < qe:
             start, end = min(start, qs), max(end, qe)
     return start, end
@@ -141,8 +142,25 @@ def clip_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int, i
 
 
 def inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether a character offset lies strictly inside one of the spans."""
-    return any(s < char < e for s, e in spans)
+    """Whether a character offset lies strictly inside one of the spans (sorted and
+    disjoint, as :func:`quote_spans` gives them)."""
+    k = bisect_left(spans, char, key=_start) - 1  # the last span starting before ``char``
+    return k >= 0 and spans[k][0] < char < spans[k][1]
+
+
+def quote_window(quotes: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quotations (sorted and disjoint, as :func:`quote_spans` gives them) that end at
+    or after ``lo`` and start at or before ``hi``, in order: found by bisection, so the
+    look-ups of a long document do not each scan all its quotations."""
+    return quotes[bisect_left(quotes, lo, key=_end) : bisect_right(quotes, hi, key=_start)]
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 def is_generic(subj: Token, lex: ClaimLexicon) -> bool:

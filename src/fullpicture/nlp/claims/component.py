@@ -9,6 +9,7 @@ attribution become ``author`` claims, sentences of editorial zones ``editor`` cl
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 from typing import Any
 
 from spacy.language import Language
@@ -130,6 +131,8 @@ class ClaimsComponent:
     def _sentence_claims(self, doc: Doc, raws: list[RawClaim]) -> list[Claim]:
         """Author claims for unattributed body sentences; editor claims for editorial zones."""
         covered = sorted((min(r.content[0], (r.cue or r.content)[0]), max(r.content[1], (r.cue or r.content)[1])) for r in raws if r.kind != "naming")
+        starts = [cs for cs, _ in covered]
+        reach = list(accumulate((ce for _, ce in covered), max))  # the furthest end so far
         out: list[Claim] = []
         for sent in doc.sents:
             toks = [t for t in sent if not t.is_space and not t.is_punct]
@@ -144,14 +147,8 @@ class ClaimsComponent:
                 continue
             if not any(t.pos_ in ("VERB", "AUX") for t in toks):
                 continue
-            hit = False
-            for cs, ce in covered:
-                if cs >= e:
-                    break
-                if s < ce:
-                    hit = True
-                    break
-            if hit:
+            k = bisect_left(starts, e)  # the covered spans that start before the sentence ends
+            if k and reach[k - 1] > s:  # one of them ends inside or after it
                 continue
             out.append(Claim(id="", start=s, end=e, text=doc_text(doc)[s:e], kind="author", source=ClaimSource(text="author")))
         return out

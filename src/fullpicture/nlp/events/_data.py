@@ -18,6 +18,9 @@ class EventLexicon:
     phrases: dict[tuple[str, ...], str]
     plover: dict[str, str]
     modality: dict[str, frozenset[str]]
+    objects: dict[str, frozenset[str]]  # trigger lemma -> what it must act on
+    legal_heads: frozenset[str]
+    singular_only: frozenset[str]
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -52,7 +55,10 @@ def event_lexicon(language: str = "en") -> EventLexicon:
         for p in spec.get("phrases", []):
             phrases.setdefault(_words(p), typ)
     mod = _read("modality.toml", language)["modality"]
-    return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()})
+    return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()},
+                        {k: frozenset(v) for k, v in data.get("objects", {}).items()},
+                        frozenset(data.get("legal_heads", {}).get("heads", [])),
+                        frozenset(data.get("singular_only", {}).get("nouns", [])))
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
+from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import entity_index, pipeline_language
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
@@ -45,6 +46,8 @@ class EventsComponent:
     def __init__(self, nlp: Language, settings: dict[str, Any]) -> None:
         cfg = settings.get("events", {}) if isinstance(settings.get("events"), dict) else {}
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
+        self.casualty_counts = frozenset(cfg.get("figure_sentence_link_counts", ()))
+        self.casualty_types = frozenset(cfg.get("figure_sentence_link_types", ()))
         self.lex = event_lexicon(pipeline_language(settings))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
@@ -78,6 +81,8 @@ class EventsComponent:
                 continue
             if pos == "VERB" and _resultative(tok):
                 continue  # "the blast left 150 wounded": no departure, a state of the victims
+            if not self._acts_on_allowed(tok, lemma) or self._in_legal_phrase(tok):
+                continue
             if pos == "VERB":
                 typ = lex.verbs.get(lemma)
                 end = tok.i + 1
@@ -89,7 +94,7 @@ class EventsComponent:
                 if typ:
                     found.append((tok.i, end, typ, tok.i))
                     taken.update(range(tok.i, end))
-            elif pos == "NOUN" and tok.dep_ != "compound":
+            elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only):
                 typ = lex.nouns.get(lemma)
                 if typ:
                     found.append((tok.i, tok.i + 1, typ, tok.i))
@@ -98,6 +103,26 @@ class EventsComponent:
             found.extend(self._generic(doc, taken))
         found.sort()
         return found
+
+    def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
+        """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire")."""
+        allowed = self.lex.objects.get(lemma)
+        if allowed is None:
+            return True
+        near = [c for c in tok.children if c.dep_ in ("dobj", "compound", "nsubjpass")]
+        near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
+        return any(t.lemma_.lower() in allowed for t in near)
+
+    def _in_legal_phrase(self, tok: Token) -> bool:
+        """A noun in "the laws or customs of war": the object of "of" under a legal head."""
+        if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return False
+        owner = tok.head.head
+        while owner.dep_ == "conj" and owner.head is not owner:
+            if owner.lemma_.lower() in self.lex.legal_heads:
+                return True
+            owner = owner.head
+        return owner.lemma_.lower() in self.lex.legal_heads
 
     def _generic(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, str, int]]:
         """Content verbs and event nouns no typed trigger took, as ``OCCURRENCE`` mentions."""
@@ -162,20 +187,40 @@ class EventsComponent:
                 if tok.i in head_of and tok.i not in range(span.start, span.end):
                     ev = head_of[tok.i]
                     break
+                controlled = [c for c in tok.children if c.dep_ == "xcomp" and c.i in head_of]
+                if controlled and tok.pos_ in ("VERB", "AUX"):  # "50,000 chose to leave": the leaving
+                    ev = head_of[controlled[0].i]
+                    break
                 if _resultative(tok):  # "left 150 wounded": the state's event, else the cause's
                     kids = [c for c in tok.children if c.i in head_of and c.dep_ in _RESULT_DEPS]
                     subj = [c for c in tok.children if c.i in head_of and c.dep_ == "nsubj"]
                     pick = sorted(kids, key=lambda c: abs(c.i - span.start)) or subj
-                    ev = head_of[pick[0].i] if pick else None
-                    break
+                    if pick:
+                        ev = head_of[pick[0].i]
+                        break
+                    # "attacked ..., leaving 40 people dead": the event the clause depends on
                 if tok.head is tok:
                     break
                 tok = tok.head
+            if ev is None and fig.counts in self.casualty_counts:
+                ev = self._sentence_event(span, head_of)
             if ev is None:
                 continue
             fig.event = ev.id
             if fig.id not in ev.figures:
                 ev.figures.append(fig.id)
+
+
+    def _sentence_event(self, span: Span, head_of: dict[int, Event]) -> Event | None:
+        """A casualty figure the parse links to no trigger ("Five dead, dozens injured in quake",
+        "confirmed 30 dead and 55 wounded"): the nearest violent or disaster event of its
+        sentence (``figure_sentence_link_types``), since the dead and wounded of a sentence are
+        its happening's."""
+        sent = span.sent
+        cands = [(abs(i - span.start), i) for i in range(sent.start, sent.end)
+                 if i in head_of and head_of[i].type in self.casualty_types
+                 and not (span.start <= i < span.end)]
+        return head_of[min(cands)[1]] if cands else None
 
 
 _RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")
@@ -187,7 +232,11 @@ def _resultative(tok: Token) -> bool:
     """"leave" with a resulting state of its object ("left 150 wounded", "left hundreds homeless")."""
     if tok.lemma_.lower() != "leave":
         return False
-    return any(c.dep_ in ("oprd", "acomp") or (c.dep_ in _RESULT_DEPS and c.lemma_.lower() in _RESULT_STATES)
+    if any(c.dep_ in ("oprd", "acomp") or (c.dep_ in _RESULT_DEPS and c.lemma_.lower() in _RESULT_STATES)
+           for c in tok.children):
+        return True
+    # "the attack leaves 12 civilians dead": the parser hangs the state on the object
+    return any(c.dep_ == "dobj" and any(g.dep_ == "amod" and g.i > c.i and g.lemma_.lower() in _RESULT_STATES for g in c.children)
                for c in tok.children)
 
 
@@ -195,7 +244,7 @@ def _claim_at(claims: list[Claim], starts: list[int], char: int) -> Claim | None
     """The narrowest attributed claim whose content holds ``char``."""
     best = None
     k = bisect_right(starts, char)
-    for c in claims[:k]:
+    for c in (claims[n] for n in index_of(claims, start_end).near(char, char) if n < k):
         if c.start <= char < c.end and (best is None or c.end - c.start < best.end - best.start):
             best = c
     return best

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import Claim, Figure
+from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, pipeline_language
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
@@ -25,7 +26,7 @@ _ATTRIBUTED = ("direct", "indirect", "according_to", "unsourced")
 def claim_for(claims: list[Claim], start: int, end: int) -> str | None:
     """The id of the narrowest claim whose span holds ``[start, end)`` (attributed first)."""
     best: tuple[int, int, str] | None = None
-    for c in claims:
+    for c in (claims[k] for k in index_of(claims, start_end).near(start, end)):
         if c.start <= start and end <= c.end and c.kind != "naming":
             rank = (0 if c.kind in _ATTRIBUTED else 1, c.end - c.start, c.id)
             if best is None or rank < best:

@@ -50,15 +50,21 @@ def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> UDComp
 
 
 class ParagraphBreaks:
-    """``fp_paragraphs``: a blank line ends a sentence (set before the parser, which keeps it).
+    """``fp_paragraphs``: a paragraph break ends a sentence (set before the parser, which keeps it).
 
-    The French model's parser joins a heading or a paragraph's last sentence with the next
-    paragraph's first; the layers then read dates and figures across the break.
+    Parsers join a heading, or a paragraph's last sentence, with the next paragraph's first
+    (spaCy's English model does so for about one sentence in eleven of the PolNeAR dev texts);
+    the layers then read claims, dates and figures across the break. A break is a whitespace
+    token holding at least ``min_newlines`` line breaks (``[pipeline.paragraph_newlines]``: 2,
+    a blank line, for English, whose plain texts are often hard-wrapped; 1 for French).
     """
+
+    def __init__(self, min_newlines: int = 1) -> None:
+        self.min_newlines = max(1, min_newlines)
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc[:-1]:
-            if tok.is_space and tok.text.count("\n") >= 1:
+            if tok.is_space and tok.text.count("\n") >= self.min_newlines:
                 nxt = doc[tok.i + 1]
                 if not nxt.is_space:
                     nxt.is_sent_start = True
@@ -68,4 +74,7 @@ class ParagraphBreaks:
 @Language.factory("fp_paragraphs", default_config={"settings": {}})
 def make_paragraphs(nlp: Language, name: str, settings: dict[str, Any]) -> ParagraphBreaks:
     """Factory for ``fp_paragraphs``."""
-    return ParagraphBreaks()
+    pipeline = settings.get("pipeline", {})
+    by_language = pipeline.get("paragraph_newlines", {}) or {}
+    language = pipeline.get("language", "en")
+    return ParagraphBreaks(int(by_language.get(language, by_language.get("default", 1))))

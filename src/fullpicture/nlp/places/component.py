@@ -10,7 +10,9 @@ Public helpers for other layers: :func:`entity_at` and :func:`entity_by_id`.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -79,14 +81,43 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> str | None:
 
     For an actor mention ("Moscow vetoed") the id of the state it stands for is returned
     (its ``refers_to``). Actor mentions win over others, then names over place names embedded
-    in them ("Washington" in "Washington Post"); then the tightest mention.
+    in them ("Washington" in "Washington Post"); then the tightest mention; then the first
+    in entity and mention order. The mentions are indexed once per ``Doc`` and entity list,
+    so a look-up costs the mentions near the span, not all of the document's.
     """
-    best: tuple[tuple[int, int, int], str] | None = None
-    for ent in doc._.fp_entities or []:
-        for m in ent.mentions:
-            if m.start < end_char and start_char < m.end:
+    ents = doc._.fp_entities or []
+    key = (id(ents), len(ents), sum(len(e.mentions) for e in ents))
+    cached = _MENTION_INDEX.get(doc)
+    if cached is None or cached[0] != key:
+        cached = (key, _MentionIndex(ents))
+        _MENTION_INDEX[doc] = cached
+    return cached[1].at(start_char, end_char)
+
+
+class _MentionIndex:
+    """Every mention of a document's entities, sorted by start, with its rank and target."""
+
+    def __init__(self, ents: list[Entity]) -> None:
+        rows: list[tuple[int, int, tuple[int, int, int], int, str]] = []
+        for ent in ents:
+            for m in ent.mentions:
                 target = ent.refers_to if (m.actor and ent.refers_to) else ent.id
                 rank = (0 if m.actor else 1, 1 if m.embedded else 0, m.end - m.start)
-                if best is None or rank < best[0]:
-                    best = (rank, target)
-    return best[1] if best else None
+                rows.append((m.start, m.end, rank, len(rows), target))
+        rows.sort(key=lambda r: r[0])
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def at(self, start: int, end: int) -> str | None:
+        # an overlapping mention starts before ``end`` and after ``start - longest``
+        lo = bisect_right(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        best: tuple[tuple[tuple[int, int, int], int], str] | None = None
+        for m_start, m_end, rank, order, target in self.rows[max(0, lo - 1) : hi]:
+            if m_start < end and start < m_end and (best is None or (rank, order) < best[0]):
+                best = ((rank, order), target)
+        return best[1] if best else None
+
+
+_MENTION_INDEX: WeakKeyDictionary[Doc, tuple[tuple[int, int, int], _MentionIndex]] = WeakKeyDictionary()
