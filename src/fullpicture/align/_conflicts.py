@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from fullpicture.align._agents import own_account, state_of
 from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Entity, Event, Figure
@@ -361,14 +362,26 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
-    """ISO alpha-2 code when ``name`` names a country (pycountry), else None."""
+    """ISO alpha-2 code when ``name`` names a country, else None: pycountry's names, then the
+    gazetteer's country records with their common and alternate names ("Russia", "Turkey",
+    "Kosovo", "Britain", which pycountry does not know)."""
     import pycountry
 
     try:
         return str(pycountry.countries.lookup(name).alpha_2)
     except LookupError:
-        return None
+        pass
+    from fullpicture.nlp.places._gazetteer import get_gazetteer
+    from fullpicture.nlp.places._translit import fold
+
+    gaz = get_gazetteer()
+    for i in gaz.lookup(fold(name)):
+        p = gaz.place(i)
+        if p.kind == "country":
+            return p.cc.upper()
+    return None
 
 
 def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
@@ -407,6 +420,9 @@ def _entity_conflict(
     reach: dict[str, set[str]] = {}
     points: dict[str, list[tuple[float, float, str, bool]]] = {}
     kinds: dict[str, set[str]] = {}
+    states: dict[str, Counter[str]] = {}
+    if field == "agent":
+        members = own_account(members, index, cfg)
     for m in members:
         doc = m.analysis.document.id
         ids = [m.event.place] if field == "place" else list(m.event.agents)
@@ -427,6 +443,9 @@ def _entity_conflict(
                 if kind is None:
                     continue
                 kinds.setdefault(m.side, set()).add(kind)
+                state = state_of(ent)
+                if state:
+                    states.setdefault(m.side, Counter())[state] += 1
             mention = next((x for x in ent.mentions
                             if m.event.evidence.start <= x.start < m.event.evidence.end), None)
             k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
@@ -454,12 +473,20 @@ def _entity_conflict(
                 haversine_km(p[0], p[1], q[0], q[1]) > min_km
                 and not ((p[3] or q[3]) and p[2] and p[2] == q[2])  # a place in its region
                 for p in points[s] for q in points[t])
+        if s in states and t in states:  # actors of states: the state each side mostly names
+            return not (_main_states(states[s]) & _main_states(states[t]))
         return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
 
     clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])
     if len(sides) > 1 and clash:
         return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])
     return None
+
+
+def _main_states(counts: Counter[str]) -> set[str]:
+    """The states a side names most often as the agent (ties kept)."""
+    top = max(counts.values())
+    return {k for k, v in counts.items() if v == top}
 
 
 def find_conflicts(

@@ -221,7 +221,8 @@ def _cross_lingual(analyses: Sequence[Analysis], feats: Sequence[MentionFeatures
         vec.x_document[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
     vec.x_map = (float(cfg.get("xling_sentence_scale", 3.305)), float(cfg.get("xling_sentence_shift", 0.741)),
                  float(cfg.get("xling_trigger_scale", 4.144)), float(cfg.get("xling_trigger_shift", 0.806)))
-    _glosses(feats, langs, cfg, vec, cache)
+    if cfg.get("xling_glosses", True):
+        _glosses(feats, langs, cfg, vec, cache)
     return vec
 
 

@@ -63,6 +63,17 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=8)
+def _perpetrating_verbs(language: str) -> frozenset[str]:
+    """Verbs whose subject does the nominal event they govern ("launched an attack"); not
+    "condemned the strike" or "announced the offensive" (``agent_light_verbs``, else the
+    light verbs of the language's modality file)."""
+    from fullpicture.nlp.events._data import event_lexicon
+
+    m = event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
+    return m.get("agent_light_verbs") or m.get("light_verbs", frozenset())
+
+
 def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Token], list[Token]]:
     """Agent and patient head tokens of a trigger."""
     agents: list[Token] = []
@@ -86,7 +97,8 @@ def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Tok
                 agents.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
                 patients.extend(g for g in c.children if g.dep_ == "pobj")
-        if not agents and trig.dep_ in ("dobj", "attr") and trig.head.pos_ == "VERB":
+        if (not agents and trig.dep_ in ("dobj", "attr") and trig.head.pos_ == "VERB"
+                and trig.head.lemma_.lower() in _perpetrating_verbs(doc.lang_)):
             subj, passive = _subject(trig.head)
             if subj is not None and not passive:
                 agents.append(subj)
