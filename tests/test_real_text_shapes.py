@@ -158,3 +158,31 @@ def test_a_russian_report_of_a_strike_meets_the_english_one(tmp_path):
     assert sorted(langs.values()) == ["en", "ru"]
     both = [e for e in comp.events if e.type == "ASSAULT" and {langs[m.document] for m in e.mentions} == {"en", "ru"}]
     assert both, [(e.type, e.label, {langs[m.document] for m in e.mentions}) for e in comp.events]
+
+
+def test_an_incident_is_placed_in_its_city_not_its_country(tmp_path):
+    from fullpicture import compare
+
+    a = tmp_path / "a.txt"
+    a.write_text("Missile strike in Azerbaijan\n\nMissiles hit apartment blocks in Ganja on Sunday night, killing seven "
+                 "people. The missile strike in Azerbaijan on Sunday night was the worst in weeks.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Strike in Azerbaijan\n\nA missile strike in Azerbaijan on Sunday night killed seven people, "
+                 "officials in Baku said.\n", encoding="utf-8")
+    comp = compare(sides={"azerbaijani": [a], "armenian": [b]})
+    hits = [e for e in comp.events if e.type == "ASSAULT" and len(e.sides) == 2]
+    assert hits and hits[0].place == "Ganja", [(e.label, e.sides) for e in comp.events]
+
+
+def test_no_place_conflict_about_where_a_ceasefire_was_declared(tmp_path):
+    from fullpicture import compare
+
+    a = tmp_path / "a.txt"
+    a.write_text("Truce broken\n\nThe ceasefire declared in Moscow on Saturday was broken within hours, Armenia said.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Truce broken\n\nThe ceasefire agreed on Saturday was broken in Karabakh within hours, Azerbaijan said.\n",
+                 encoding="utf-8")
+    comp = compare(sides={"armenian": [a], "azerbaijani": [b]})
+    assert not [c for e in comp.events if e.type == "AGREE" for c in e.conflicts if c.field == "place"]

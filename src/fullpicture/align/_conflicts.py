@@ -423,6 +423,9 @@ def _entity_conflict(
     states: dict[str, Counter[str]] = {}
     if field == "agent":
         members = own_account(members, index, cfg)
+    else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
+        kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
+        members = [m for m in members if m.event.type in kinds_of_place]
     for m in members:
         doc = m.analysis.document.id
         ids = [m.event.place] if field == "place" else list(m.event.agents)
@@ -481,6 +484,10 @@ def _entity_conflict(
     if len(sides) > 1 and clash:
         return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])
     return None
+
+
+#: Event types whose place sides may contradict (where a strike hit, where people fled).
+PLACE_CONFLICT_TYPES = ("ASSAULT", "COERCE", "SEIZE", "DISPLACE", "DISASTER", "PROTEST", "RETREAT", "MOBILIZE")
 
 
 def _main_states(counts: Counter[str]) -> set[str]:
