@@ -186,3 +186,21 @@ def test_no_place_conflict_about_where_a_ceasefire_was_declared(tmp_path):
                  encoding="utf-8")
     comp = compare(sides={"armenian": [a], "azerbaijani": [b]})
     assert not [c for e in comp.events if e.type == "AGREE" for c in e.conflicts if c.field == "place"]
+
+
+def test_an_update_series_holds_no_parts():
+    """"7 civilians, 3 of them women, were killed" then "nine civilians were killed": the
+    series is 7 -> 9; the part (3) is no value of the count."""
+    from fullpicture.align._conflicts import figure_updates
+    from fullpicture.models import Figure
+    from fullpicture.models.comparison import ConflictValue
+
+    def item(doc, value, population, day):
+        fig = Figure(id="f", start=0, end=1, text=str(value), value=value, counts="killed")
+        return fig, ConflictValue(side="a", value=str(value), document=doc, start=0, end=1,
+                                  field="figure:killed", population=population, date=day)
+
+    by_count = {"killed": {"a": [item("d1", 7, "civilians", "2020-10-11"), item("d1", 3, "part", "2020-10-11"),
+                                 item("d2", 9, "civilians", "2020-10-12")]}}
+    (series,) = figure_updates(by_count, {})
+    assert [v.value for v in series.values] == ["7", "9"]

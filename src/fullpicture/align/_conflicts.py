@@ -307,7 +307,9 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
                 and comparable(va.population or "people", vb.population or "people")
                 for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
             if differ:
-                vals = sorted((cv for _, cv in items), key=lambda v: (v.date or "", v.document, v.start or 0))
+                # parts ("3 of them women"), running totals and things are no values of the count
+                vals = sorted((cv for _, cv in items if cv.population not in _NEVER),
+                              key=lambda v: (v.date or "", v.document, v.start or 0))
                 out.append(FigureSeries(field=f"figure:{counts}", side=side, values=vals))
     return out
 
@@ -361,7 +363,6 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
 @functools.lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
     """ISO alpha-2 code when ``name`` names a country, else None: pycountry's names, then the
