@@ -307,7 +307,9 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
                 and comparable(va.population or "people", vb.population or "people")
                 for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
             if differ:
-                vals = sorted((cv for _, cv in items), key=lambda v: (v.date or "", v.document, v.start or 0))
+                # parts ("3 of them women"), running totals and things are no values of the count
+                vals = sorted((cv for _, cv in items if cv.population not in _NEVER),
+                              key=lambda v: (v.date or "", v.document, v.start or 0))
                 out.append(FigureSeries(field=f"figure:{counts}", side=side, values=vals))
     return out
 
@@ -361,7 +363,6 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
 @functools.lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
     """ISO alpha-2 code when ``name`` names a country, else None: pycountry's names, then the
@@ -423,6 +424,9 @@ def _entity_conflict(
     states: dict[str, Counter[str]] = {}
     if field == "agent":
         members = own_account(members, index, cfg)
+    else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
+        kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
+        members = [m for m in members if m.event.type in kinds_of_place]
     for m in members:
         doc = m.analysis.document.id
         ids = [m.event.place] if field == "place" else list(m.event.agents)
@@ -481,6 +485,10 @@ def _entity_conflict(
     if len(sides) > 1 and clash:
         return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])
     return None
+
+
+#: Event types whose place sides may contradict (where a strike hit, where people fled).
+PLACE_CONFLICT_TYPES = ("ASSAULT", "COERCE", "SEIZE", "DISPLACE", "DISASTER", "PROTEST", "RETREAT", "MOBILIZE")
 
 
 def _main_states(counts: Counter[str]) -> set[str]:
