@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import sys
@@ -28,6 +29,13 @@ DEFAULT_DIRS = (ROOT / "examples", ROOT / "tests" / "fixtures" / "articles")
 def _peak_rss_mb() -> float:
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its (waited-for) children."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + ch.ru_utime + ch.ru_stime
 
 
 def load_documents(dirs: list[Path], n: int) -> list:
@@ -82,16 +90,19 @@ def bench(n: int, dirs: list[Path], batch_size: int, rounds: int = 6) -> dict:
     # Interleave the two runs chunk by chunk, so that load from other processes on a
     # shared machine weighs on both alike.
     t_spacy = t_fp = 0.0
+    c_spacy = c_fp = 0.0  # CPU seconds (this process and its children), less noisy on a shared machine
     count = 0
     step = max(1, -(-n // rounds))
     for lo in range(0, n, step):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu_seconds()
         for _ in bare.pipe(texts[lo:lo + step], batch_size=batch_size):
             pass
         t_spacy += time.perf_counter() - t0
-        t0 = time.perf_counter()
+        c_spacy += _cpu_seconds() - c0
+        t0, c0 = time.perf_counter(), _cpu_seconds()
         count += sum(1 for _ in analyze_documents(docs[lo:lo + step], settings))
         t_fp += time.perf_counter() - t0
+        c_fp += _cpu_seconds() - c0
 
     return {
         "documents": count,
@@ -102,6 +113,10 @@ def bench(n: int, dirs: list[Path], batch_size: int, rounds: int = 6) -> dict:
         "spacy_seconds": round(t_spacy, 2),
         "fullpicture_seconds": round(t_fp, 2),
         "ratio": round(t_fp / t_spacy, 3),
+        "spacy_cpu_seconds": round(c_spacy, 2),
+        "fullpicture_cpu_seconds": round(c_fp, 2),
+        "cpu_ratio": round(c_fp / c_spacy, 3) if c_spacy else None,
+        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
         "ingest_docs_per_s": round(n / t_ingest, 2),
         "ingest_seconds": round(t_ingest, 2),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
@@ -123,6 +138,8 @@ def markdown(r: dict) -> str:
         f"| ingest only (`load_text`: normalize, zones, authors, language) | {r['ingest_docs_per_s']} | {r['ingest_seconds']} |",
         "",
         f"Ratio (fullpicture time / spaCy time): **{r['ratio']}x**. Peak RSS: **{r['peak_rss_mb']} MB**.",
+        f"CPU seconds (process + children): spaCy {r['spacy_cpu_seconds']}, fullpicture {r['fullpicture_cpu_seconds']},"
+        f" ratio **{r['cpu_ratio']}x**; load average at the end {r['load_average']}.",
     ])
 
 

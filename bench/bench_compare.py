@@ -33,8 +33,22 @@ from typing import Any
 
 
 def _cpu() -> float:
+    """CPU seconds of this process, its finished children and its live ones (the pool's
+    workers stay alive between stages, so ``os.times`` alone would miss them)."""
     t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    live = 0.0
+    try:
+        import psutil
+
+        for c in psutil.Process().children(recursive=True):
+            try:
+                ct = c.cpu_times()
+                live += ct.user + ct.system
+            except psutil.Error:
+                pass
+    except ImportError:  # pragma: no cover - psutil is a dependency of a dependency
+        pass
+    return t.user + t.system + t.children_user + t.children_system + live
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--store", type=Path, help="compare from this store (filled from the files when empty)")
+    ap.add_argument("--analyses", type=Path,
+                    help="fill the store from these analyses (JSON Lines) instead of analysing the files again")
     ap.add_argument("--cache-dir", type=Path, help="the vector file cache's folder (default: a fresh one)")
     args = ap.parse_args(argv)
     os.environ["FULLPICTURE_CACHE_DIR"] = str(args.cache_dir or tempfile.mkdtemp(prefix="fp-bench-cache-"))
@@ -95,11 +111,17 @@ def main(argv: list[str] | None = None) -> int:
     vectors = P.vector_cache(settings, store)
     emb = embedder_for(settings.section("align")) if not args.no_embeddings else None
     if store is not None and store.count() == 0:
-        docs = stage(f"reading {len(files)} files", lambda: [d for f in files for d in read_path(f, settings=settings)])
-        analyses = stage("analysis", lambda: [a for a in analyze_many(docs, settings, workers=args.workers)
-                                               if hasattr(a, "events")])
+        if args.analyses:
+            from fullpicture.models import Analysis
+
+            analyses = stage("analysis", lambda: [Analysis.model_validate_json(x)
+                                                   for x in args.analyses.read_text().splitlines() if x.strip()])
+        else:
+            docs = stage(f"reading {len(files)} files", lambda: [d for f in files for d in read_path(f, settings=settings)])
+            analyses = stage("analysis", lambda: [a for a in analyze_many(docs, settings, workers=args.workers)
+                                                   if hasattr(a, "events")])
         stage("ingest: storing analyses and their vectors", lambda: (
-            [store.add(a) for a in analyses], precompute_vectors(analyses, settings, store)))
+            [store.add(a) for a in analyses], precompute_vectors(analyses, settings, vectors)))
         print(f"store filled: {len(analyses)} documents, {wall['analysis']:.1f} s analysis, "
               f"{wall['ingest: storing analyses and their vectors']:.1f} s storing and embedding "
               f"({emb.encoded if emb else 0} texts); run again to compare from the store")

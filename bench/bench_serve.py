@@ -94,7 +94,11 @@ def main() -> None:
     ap.add_argument("--idle", type=int, default=1000, help="idle connections to open (closed by the server's timeout)")
     ap.add_argument("--story-db", default=None,
                     help="a real store (e.g. from eval.stories --keep): time its largest comparison page")
+    ap.add_argument("--story-only", action="store_true", help="only the comparison page of --story-db")
     args = ap.parse_args()
+    if args.story_only and args.story_db:
+        story_page(Path(args.story_db))
+        return
     from fullpicture.web import Data, make_server
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -179,6 +183,13 @@ def story_page(db: Path) -> None:
         time.sleep(0.02)
     port = srv.server_address[1]
     n = data.count()
+    import os
+
+    from fullpicture.align._embed import embedder_for
+
+    emb = embedder_for(data.settings.section("align"))
+    encoded0, load0 = emb.encoded, os.getloadavg()[0]
+    cpu0 = sum(os.times()[:4])
     t0 = time.perf_counter()
     first = None
     polls = 0
@@ -190,8 +201,10 @@ def story_page(db: Path) -> None:
             break
         time.sleep(2)  # what the progress page's refresh does
     total = time.perf_counter() - t0
-    print(f"comparison page of {n} documents: HTTP {status} after {total:.1f} s; first answer (progress page) "
-          f"after {first:.2f} s; {polls} progress pages shown meanwhile")
+    cpu = sum(os.times()[:4]) - cpu0
+    print(f"comparison page of {n} documents: HTTP {status} after {total:.1f} s ({cpu:.1f} CPU s in the server "
+          f"process); first answer (progress page) after {first:.2f} s; {polls} progress pages shown meanwhile; "
+          f"texts embedded: {emb.encoded - encoded0}; load average {load0:.1f} -> {os.getloadavg()[0]:.1f}")
     srv.shutdown()
     srv.server_close()
     data.close()

@@ -39,6 +39,8 @@ def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None
     """Predicted conflicts ``(group, field, {doc, doc})`` and, for error analysis, their values."""
     from fullpicture.align import compare
     from fullpicture.align._conflicts import Member, figure_clashes
+    from fullpicture.align._eventfeat import build_features
+    from fullpicture.align._incidents import host_dates, hosts_of
     from fullpicture.align._util import EntityIndex
     from fullpicture.models.comparison import Side
     from fullpicture.settings import Settings, load_settings
@@ -58,16 +60,24 @@ def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None
         comp = compare(group, sides, settings=settings)  # type: ignore[arg-type]
         by_id = {a.document.id: a for a in group}  # type: ignore[attr-defined]
         index = EntityIndex(group)  # type: ignore[arg-type]
+        # the dates of the happenings undated mentions hang on, as compare() computes them
+        feats, refs = build_features(group, index, settings.section("align"))  # type: ignore[arg-type]
+        dates = host_dates([e for _, e in refs], hosts_of(feats, settings.section("align")))
+        host_date = {(group[ai].document.id, e.id): dates.get(k) for k, (ai, e) in enumerate(refs)}  # type: ignore[attr-defined]
         for ev in comp.events:
             members = []
             for ref in ev.mentions:
                 a = by_id[ref.document]
                 e = next(x for x in a.events if x.id == ref.event)
-                members.append(Member(side=name_of[ref.document], analysis=a, event=e))
+                members.append(Member(side=name_of[ref.document], analysis=a, event=e,
+                                      host_date=host_date.get((ref.document, ref.event))))
             for counts, s, t in figure_clashes(members, settings.section("align"), index):
                 if counts in FIELDS:
                     out.add((g["name"], counts, frozenset((s, t))))
-                    vals = {v.side: v.value for v in ev.figures if v.field == f"figure:{counts}"}
+                    vals: dict[str, list[str]] = {}
+                    for v in ev.figures:
+                        if v.field == f"figure:{counts}":
+                            vals.setdefault(v.side, []).append(f"{v.value}/{v.population}")
                     detail.append((g["name"], counts, s, t, ev.label, vals.get(s), vals.get(t)))
     return out, detail
 

@@ -87,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
-    ap.add_argument("--sample", type=int, default=0, help="draw this many mentions to judge (seed 11)")
+    ap.add_argument("--sample", type=int, default=0, help="draw this many mentions to judge")
+    ap.add_argument("--seed", type=int, default=11, help="random seed of the sample (11: first sample)")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a judged gold file whose mentions the new sample leaves out (repeatable)")
     ap.add_argument("--out", type=Path, default=None, help="where to write the sample")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--list", action="store_true", help="also list the false places")
@@ -97,7 +100,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     found = resolved_mentions(args.data)
     if args.sample:
-        rows = random.Random(11).sample(found, min(args.sample, len(found)))
+        seen: set[tuple[str, int, int]] = set()
+        for ex in args.exclude:
+            with ex.open(encoding="utf-8", newline="") as fh:
+                seen |= {(g["doc"], int(g["start"]), int(g["end"]))
+                         for g in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")}
+        pool = [m for m in found if (m["doc"], m["start"], m["end"]) not in seen]
+        rows = random.Random(args.seed).sample(pool, min(args.sample, len(pool)))
         rows.sort(key=lambda m: (m["doc"], m["start"]))
         out = args.out or Path("polnear_dev_places_sample.tsv")
         with out.open("w", encoding="utf-8", newline="") as fh:

@@ -4,7 +4,8 @@ Each gold attribution (an ``E`` line) gives a source, cue and content span (``Co
 ``Content2`` joined). Predictions are the attributions of ``fp_claims``'s extractor (rules
 plus the learned CRF tagger, as shipped; ``--rules`` for the rules alone) run on
 the bare spaCy parse (kinds ``author``/``editor`` are not attributions and are never
-produced by the extractor). Matching per role is one-to-one and greedy: **exact** needs
+produced by the extractor; ``naming`` claims, "what she called a 'rant'", are scored: PolNeAR
+annotates "called" as a cue). Matching per role is one-to-one and greedy: **exact** needs
 identical character offsets, **overlap** any shared character. Articles annotated by
 several annotators are scored against the first annotation file (sorted by name).
 
@@ -128,7 +129,8 @@ def score(
     t0 = time.perf_counter()
     texts = [t for _, t, _ in items]
     for (_, _text, gold), doc in zip(items, nlp.pipe(texts, batch_size=16), strict=True):
-        pred = [c for c in ex(doc) if not (learned and c.kind == "naming") and (c.confidence is None or c.confidence >= min_confidence)]
+        # naming claims ("what she called a 'rant'") are attributions in PolNeAR too: scored in both modes
+        pred = [c for c in ex(doc) if c.confidence is None or c.confidence >= min_confidence]
         for role in ROLES:
             p = [getattr(c, role) for c in pred if getattr(c, role)]
             g = [getattr(a, role) for a in gold if getattr(a, role)]

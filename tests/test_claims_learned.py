@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import spacy
 
+from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
-from fullpicture.nlp.claims._merge import merge
+from fullpicture.nlp.claims._merge import merge, univocal
 from fullpicture.nlp.claims._tagger import TaggedSpan, decode, model_path
 from tests.helpers import analyze_text
 
@@ -66,3 +67,34 @@ def test_merge_joins_a_quotation_split_by_its_speaker():
     assert text[claim.content[0] : claim.content[1]] == text.rstrip()
     assert claim.kind == "direct" and text[claim.source[0] : claim.source[1]] == "the general"
     assert claim.confidence == 0.9
+
+
+def _tag(doc, text, role, piece, conf=0.9):
+    s = text.index(piece)
+    e = s + len(piece)
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    return TaggedSpan(role, sp.start, sp.end, s, e, conf)
+
+
+def test_merge_takes_the_parse_subject_as_source_not_the_nearest_tagged_one():
+    # a tagged source closer to the cue, but the cue's subject is the speaker the tagger missed
+    text = "After the vote the mayor, who had opposed the plan, warned residents that the river would rise."
+    doc = _nlp()(text)
+    tagged = [_tag(doc, text, "source", "the plan"), _tag(doc, text, "cue", "warned"),
+              _tag(doc, text, "content", "that the river would rise")]
+    [claim] = merge(doc, tagged, [])
+    assert claim.source is not None and text[claim.source[0] : claim.source[1]] == "the mayor"
+
+
+def test_an_attribution_nested_in_another_ones_content_is_dropped():
+    # PolNeAR is univocal: "plans" inside what the spokeswoman said is not an attribution of its own
+    claims = [
+        RawClaim("indirect", (20, 60), (10, 14), "say", (0, 9)),
+        RawClaim("indirect", (40, 60), (30, 35), "plan", (20, 29)),
+        RawClaim("naming", (22, 28), None),
+    ]
+    kept = univocal(claims)
+    assert [c.cue for c in kept] == [(10, 14), None]
+    # two claims holding each other's cue both stay
+    pair = [RawClaim("direct", (0, 30), (31, 35)), RawClaim("direct", (30, 60), (10, 14))]
+    assert len(univocal(pair)) == 2

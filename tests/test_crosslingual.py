@@ -97,3 +97,16 @@ def test_russian_names_count_in_their_dictionary_form(comparison):
     az = next(r for r in comparison.naming if r.entity == "Azerbaijan")
     names = {v.name for v in az.variants}
     assert "Азербайджан" in names and "Азербайджана" not in names
+
+
+def test_crosslingual_floors():
+    """eval.crosslingual's counts stay at their floors (eval/floors.toml [languages])."""
+    import tomllib
+    from pathlib import Path
+
+    from eval.crosslingual import measure
+
+    floors = tomllib.loads((Path(__file__).resolve().parents[1] / "eval" / "floors.toml").read_text(encoding="utf-8"))["languages"]
+    r = measure()
+    assert r["aligned"]["fr"] >= floors["crosslingual_fr_aligned"], r
+    assert r["aligned"]["ru"] >= floors["crosslingual_ru_aligned"], r

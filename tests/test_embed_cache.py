@@ -113,6 +113,10 @@ def test_file_cache_and_chain(tmp_path):
     assert np.array_equal(FileVectorCache(fc.path).get_vectors("m", ["k"])["k"], v)
     assert np.array_equal(chain.get_vectors("m", ["k", "x"])["k"], v)
     ro.close()
+    rw = open_store(tmp_path / "rw.db")
+    assert list(VectorChain(rw, fc).get_vectors("m", ["k"])) == ["k"]
+    assert list(rw.get_vectors("m", ["k"])) == ["k"]  # copied into the store on the way
+    rw.close()
     bad = FileVectorCache(tmp_path / "a-file")
     (tmp_path / "a-file").write_text("not a database")
     assert bad.get_vectors("m", ["k"]) == {}  # a broken cache is ignored, never an error

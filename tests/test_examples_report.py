@@ -93,6 +93,31 @@ def test_casualty_figures_on_one_incident_counted_people_differ(comparison) -> N
     assert all(len({v.side for v in c.values}) >= 2 for e in comparison.events for c in e.conflicts)
 
 
+def test_departure_count_is_a_conflict(comparison) -> None:
+    # the departure from 24 September: "more than 100,000 Armenians ... crossed into Armenia"
+    # (armenian) vs "about 50,000 Armenian residents ... chose to leave" (azerbaijani): the same
+    # people counted, values that cannot both be right, one value per side, each with its words
+    docs = {a.document.id: a for a in comparison.documents}
+    rows = [c for e in comparison.events for c in e.conflicts if c.field == "figure:displaced"]
+    assert rows, "the two sides' counts of the departure are not a conflict"
+    values = {(v.side.lower(), v.value) for v in rows[0].values}
+    assert values == {(AM, "more than 100,000"), (AZ, "about 50,000")}
+    for v in rows[0].values:
+        assert docs[v.document].text[v.start : v.end] == v.value
+        assert v.population == "people"
+
+
+def test_exodus_and_the_flight_are_one_row(comparison) -> None:
+    # "Then came the exodus ... more than 100,000 Armenians crossed into Armenia ... the
+    # Armenian government described the flight as ethnic cleansing": "the flight" refers back to
+    # the crossing, so the departure is one row (issue 9: one incident, one row)
+    rows = [e for e in comparison.events
+            if any(w.side.lower() == AM and "exodus" in w.triggers for w in e.wording)]
+    assert len(rows) == 1
+    triggers = {t for w in rows[0].wording if w.side.lower() == AM for t in w.triggers}
+    assert {"exodus", "crossed", "flight"} <= triggers
+
+
 def test_different_explosions_not_merged(comparison) -> None:
     # the fuel depot explosion (25 Sep, armenian text) and the landmine explosions
     # (19 Sep, azerbaijani text) are different events
@@ -144,9 +169,10 @@ def test_summary_counts(page: str) -> None:
     for label in ("Aligned events", "Omissions", "Naming differences"):
         m = re.search(label + r"</dt><dd>(\d+)</dd>", summary)
         assert m and int(m.group(1)) >= 1, label
-    # issue 9: the examples' two casualty figures count different people (a mixed count of
-    # people vs servicemen), so they are no conflict; the count is shown, and may be 0
-    assert re.search(r"Conflicts</dt><dd>(\d+)</dd>", summary)
+    # the casualty figures count different people (no conflict), the departure counts one
+    # people on both sides (a conflict: test_departure_count_is_a_conflict)
+    m = re.search(r"Conflicts</dt><dd>(\d+)</dd>", summary)
+    assert m and int(m.group(1)) >= 1
 
 
 def test_naming_artsakh_karabakh_through_the_lexicon(comparison) -> None:

@@ -158,3 +158,49 @@ def test_a_russian_report_of_a_strike_meets_the_english_one(tmp_path):
     assert sorted(langs.values()) == ["en", "ru"]
     both = [e for e in comp.events if e.type == "ASSAULT" and {langs[m.document] for m in e.mentions} == {"en", "ru"}]
     assert both, [(e.type, e.label, {langs[m.document] for m in e.mentions}) for e in comp.events]
+
+
+def test_an_incident_is_placed_in_its_city_not_its_country(tmp_path):
+    from fullpicture import compare
+
+    a = tmp_path / "a.txt"
+    a.write_text("Missile strike in Azerbaijan\n\nMissiles hit apartment blocks in Ganja on Sunday night, killing seven "
+                 "people. The missile strike in Azerbaijan on Sunday night was the worst in weeks.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Strike in Azerbaijan\n\nA missile strike in Azerbaijan on Sunday night killed seven people, "
+                 "officials in Baku said.\n", encoding="utf-8")
+    comp = compare(sides={"azerbaijani": [a], "armenian": [b]})
+    hits = [e for e in comp.events if e.type == "ASSAULT" and len(e.sides) == 2]
+    assert hits and hits[0].place == "Ganja", [(e.label, e.sides) for e in comp.events]
+
+
+def test_no_place_conflict_about_where_a_ceasefire_was_declared(tmp_path):
+    from fullpicture import compare
+
+    a = tmp_path / "a.txt"
+    a.write_text("Truce broken\n\nThe ceasefire declared in Moscow on Saturday was broken within hours, Armenia said.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Truce broken\n\nThe ceasefire agreed on Saturday was broken in Karabakh within hours, Azerbaijan said.\n",
+                 encoding="utf-8")
+    comp = compare(sides={"armenian": [a], "azerbaijani": [b]})
+    assert not [c for e in comp.events if e.type == "AGREE" for c in e.conflicts if c.field == "place"]
+
+
+def test_an_update_series_holds_no_parts():
+    """"7 civilians, 3 of them women, were killed" then "nine civilians were killed": the
+    series is 7 -> 9; the part (3) is no value of the count."""
+    from fullpicture.align._conflicts import figure_updates
+    from fullpicture.models import Figure
+    from fullpicture.models.comparison import ConflictValue
+
+    def item(doc, value, population, day):
+        fig = Figure(id="f", start=0, end=1, text=str(value), value=value, counts="killed")
+        return fig, ConflictValue(side="a", value=str(value), document=doc, start=0, end=1,
+                                  field="figure:killed", population=population, date=day)
+
+    by_count = {"killed": {"a": [item("d1", 7, "civilians", "2020-10-11"), item("d1", 3, "part", "2020-10-11"),
+                                 item("d2", 9, "civilians", "2020-10-12")]}}
+    (series,) = figure_updates(by_count, {})
+    assert [v.value for v in series.values] == ["7", "9"]

@@ -125,9 +125,35 @@ def test_db_and_topic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "r.html"
     res = CliRunner().invoke(_cli(), ["compare", "--db", str(db), "--topic", "Khankendi", "-o", str(out)])
     assert res.exit_code == 0, res.output
-    assert seen == [1] and out.read_text().startswith("<!DOCTYPE html>")
+    # issue 9: the topic expands through its alias / counter-term family, so "Khankendi" also
+    # finds the side that writes "Stepanakert" (before: 1 document, one side)
+    assert seen == [2] and out.read_text().startswith("<!DOCTYPE html>")
     res = CliRunner().invoke(_cli(), ["compare", "--db", str(db), "--topic", "no-such-topic-xyz"])
     assert res.exit_code == 2 and "no documents" in res.output
+
+
+def test_topic_of_one_side_says_so(tmp_path: Path) -> None:
+    store_mod = pytest.importorskip("fullpicture.store")
+    from tests.test_report_html import make_comparison
+
+    db = tmp_path / "corpus.db"
+    store = store_mod.open_store(db)
+    try:
+        for a in make_comparison().documents:
+            store.add(a)
+    finally:
+        store.close()
+    out = tmp_path / "r.md"
+    # "account" is in both titles: two sides, no notice
+    res = CliRunner().invoke(_cli(), ["compare", "--db", str(db), "--topic", "account", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "Only one side matched" not in res.output and "Notice" not in out.read_text()
+    # "The armenian account" is one side's title only
+    res = CliRunner().invoke(_cli(), ["compare", "--db", str(db), "--topic", "armenian account", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "Only one side matched" in res.output
+    page = out.read_text()
+    assert page.index("Only one side matched") < page.index("## Summary")
 
 
 def _fake_analyze(doc, settings=None):

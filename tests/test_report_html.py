@@ -258,3 +258,22 @@ def test_report_is_reproducible_with_source_date_epoch(monkeypatch):
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert _generated() == "14 November 2023, 22:13 UTC"
+
+
+def test_inferred_reference_time_is_noted_not_shown_as_publication_date() -> None:
+    # issue 11: an undated document whose dates were read against a time inferred from its text
+    from fullpicture.models import TimeAnchor
+    from fullpicture.report import render_html, render_markdown
+
+    comp = make_comparison()
+    doc = comp.documents[0].document
+    anchor = TimeAnchor(value="2023-09-25", anchor="inferred", reason="latest date", evidence="25 September 2023")
+    comp.documents[0] = comp.documents[0].model_copy(
+        update={"document": doc.model_copy(update={"published": None, "time_anchor": anchor})})
+    page = render_html(comp)
+    assert 'class="notice anchor-inferred"' in page
+    assert "no publication date; its dates are read against 25 Sep 2023, inferred from the latest date it gives" in page
+    md = render_markdown(comp)
+    assert "Documents without a publication date:" in md and "25 Sep 2023" in md
+    # a published document gets no such note
+    assert render_markdown(make_comparison()).count("without a publication date") == 0

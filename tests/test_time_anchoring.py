@@ -48,15 +48,17 @@ def test_narrative_without_publication_date(time_nlp):  # noqa: F811
             "and yesterday's statement was ignored.")
     doc = tag(time_nlp, text, published=None)
     tx = by_text(doc)
-    # without a publication date the reference time is inferred from the text (issue 11):
-    # the narrative's latest day, so "July 14" takes its year from the inferred anchor
-    assert (tx["July 14"].value, tx["July 14"].anchor) == ("2014-07-14", "inferred")
+    # without a publication date, "July 14" takes its year from the narrative (the story's
+    # last day); the latest written date is not taken as the document's own date (issue 11,
+    # second session: on real dated news with the date withheld that guess was mostly wrong,
+    # see eval/time_anchor.py), so no reference time is inferred and none is claimed
+    assert (tx["July 14"].value, tx["July 14"].anchor) == ("2014-07-14", "narrative")
     assert tx["yesterday"].value == "2014-07-13"
     assert doc._.fp_narrative[0] == (text.index("12 June"), "2014-06-12")
     assert reference_date_at(doc, text.index("the city")) == "2014-07-14"
     assert reference_date_at(doc, text.index("ignored")) == "2014-07-13"
-    assert reference_date_at(doc, 0) == "2014-07-14"
-    assert doc._.fp_time_anchor.anchor == "inferred" and doc._.fp_time_anchor.value == "2014-07-14"
+    assert reference_date_at(doc, 0) is None
+    assert doc._.fp_time_anchor is None
 
 
 def test_historical_aside_does_not_date_the_document(time_nlp):  # noqa: F811
@@ -66,8 +68,8 @@ def test_historical_aside_does_not_date_the_document(time_nlp):  # noqa: F811
     doc = tag(time_nlp, text, published=None)
     tx = by_text(doc)
     assert tx["October 5"].value == "2020-10-05"
-    anchor = doc._.fp_time_anchor
-    assert anchor.anchor == "inferred" and anchor.value.startswith("2020-10")
+    # the essay names no date of its own: no reference time is claimed (issue 11, second session)
+    assert doc._.fp_time_anchor is None
 
 
 def test_dateline_anchors_an_undated_document(time_nlp):  # noqa: F811

@@ -60,3 +60,18 @@ def test_tempeval3_quality_gate(shared_data):
     assert s["strict_f1"] >= floors["subset_strict_f1"]
     assert s["relaxed_f1"] >= floors["subset_relaxed_f1"]
     assert s["value_f1"] >= floors["subset_value_f1"]
+
+
+def test_undated_anchor_gate(shared_data):
+    """PolNeAR dev with the publication date withheld: the reference times the layer infers
+    are right (within 3 days of the real date) in at least the floor's share (issue 11)."""
+    import pytest
+    from eval.tempeval3 import build_nlp
+    from eval.time_anchor import load_polnear, score
+
+    docs = load_polnear(shared_data / "polnear")
+    if not docs:
+        pytest.skip("polnear data not present")
+    floors = tomllib.loads((ROOT / "eval" / "floors.toml").read_text(encoding="utf-8"))["time"]
+    s = score(docs, build_nlp(), values=False)["all"]
+    assert s["within3"] >= floors["undated_anchor_within3"]

@@ -128,7 +128,7 @@ def _analyse(docs: list[Document], settings: Settings, workers: int, dask: bool 
     return out
 
 
-def _store_items(store: Any, topic: str | None) -> list[Analysis]:
+def _store_items(store: Any, topic: str | list[str] | None) -> list[Analysis]:
     items: Iterable[Any] = store.iter_analyses(topic=topic) if topic else store.iter_analyses()
     return [a if isinstance(a, Analysis) else Analysis.model_validate(a) for a in items]
 
@@ -139,9 +139,30 @@ def store_analyses(db: PathLike, topic: str | None = None, settings: Settings | 
 
     store = open_store(str(db))
     try:
-        return _store_items(store, topic)
+        return _store_items(store, topic_terms(topic, settings) if topic else None)
     finally:
         store.close()
+
+
+def topic_terms(topic: str, settings: Settings | None = None) -> list[str]:
+    """A topic with its alias and counter-term family ("Khankendi" also finds "Stepanakert"
+    documents; ``data/lexicons`` and the user's lexicon files)."""
+    from fullpicture.nlp.framing import lexicon_files, topic_family
+
+    return topic_family(topic, lexicon_files((settings or load_settings()).data))
+
+
+def one_side_notice(comparison: Comparison, topic: str, terms: list[str]) -> Comparison:
+    """``comparison`` with a notice on top when the topic matched one side's documents only."""
+    with_docs = [s.label for s in comparison.sides if s.documents]
+    if len(with_docs) >= 2:
+        return comparison
+    also = [t for t in terms if t.casefold() != topic.casefold()]
+    searched = f" (also searched as {', '.join(repr(t) for t in also[:6])})" if also else ""
+    who = f"one side only ({with_docs[0]})" if with_docs else "no side"
+    note = (f"Only one side matched: the topic {topic!r}{searched} found documents of {who}. "
+            "This is one side's account, not a comparison; add the other sides' documents or widen the topic.")
+    return comparison.model_copy(update={"notices": [*comparison.notices, note]})
 
 
 def vector_cache(settings: Settings, store: Any = None) -> Any:
@@ -232,12 +253,13 @@ def compare(
 
         store = open_store(str(db), settings)
         try:
-            analyses = _store_items(store, topic)
+            analyses = _store_items(store, topic_terms(topic, settings) if topic else None)
             if not analyses:
                 raise NoDocumentsError(f"{Path(str(db)).name}: no documents" + (f" about {topic!r}" if topic else ""))
-            return build_comparison(analyses, {}, settings, vector_cache(settings, vectors or store))
+            comparison = build_comparison(analyses, {}, settings, vector_cache(settings, vectors or store))
         finally:
             store.close()
+        return one_side_notice(comparison, topic, topic_terms(topic, settings)) if topic else comparison
     if topic:
         raise UsageError("topic selection needs a store (db=...)")
     if not labelled and not unlabelled:

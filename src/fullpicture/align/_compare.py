@@ -8,6 +8,7 @@ from typing import Any
 from fullpicture.align._claims import align_claims
 from fullpicture.align._conflicts import (
     Member,
+    country_code,
     event_figures,
     figure_updates,
     find_conflicts,
@@ -17,7 +18,7 @@ from fullpicture.align._dates import granularity
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._framing import framing_contrast, tone_by_side
-from fullpicture.align._incidents import incidents, names_happening
+from fullpicture.align._incidents import host_dates, hosts_of, incidents, names_happening
 from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
@@ -73,6 +74,32 @@ def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str])
     return out
 
 
+def _incident_place(members: list[Member], index: EntityIndex, names: dict[str, str]) -> str | None:
+    """The most named place of an incident; a country yields to the most named place inside
+    it ("shelling in Ganja" told with "Azerbaijan" in other sentences is in Ganja)."""
+    counts: Counter[str] = Counter()
+    country_of: dict[str, str | None] = {}
+    is_country: dict[str, bool] = {}
+    for m in members:
+        doc = m.analysis.document.id
+        gid = index.key(doc, m.event.place, resolve=True)
+        ent = index.entity(doc, m.event.place)
+        if not gid or ent is None:
+            continue
+        label = names.get(gid) or index.display(doc, m.event.place, resolve=True) or ent.name
+        counts[label] += 1
+        cc = country_code(ent.name)
+        is_country[label] = cc is not None
+        country_of[label] = cc or ((ent.geo.country or "").upper() if ent.geo is not None else None)
+    if not counts:
+        return None
+    inner = [p for p in counts if not is_country[p] and country_of[p]]
+    states = {country_of[p] for p in counts if is_country[p]}
+    if inner and states and states <= {country_of[p] for p in inner}:
+        return max(inner, key=lambda p: (counts[p], -list(counts).index(p)))
+    return str(counts.most_common(1)[0][0])
+
+
 def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any],
                    names: dict[str, str] | None = None) -> AlignedEvent:
     # the incident is named by its happening (the blast), not its consequences (the dead)
@@ -84,12 +111,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
     date = min(dates, key=lambda d: (-dates[d], granularity(d), d)) if dates else None
     # places in no side's words: the joint form of the names the sides use for it
     names = names or {}
-    places = Counter(
-        names.get(gid) or index.display(m.analysis.document.id, m.event.place, resolve=True)
-        for m in members
-        if (gid := index.key(m.analysis.document.id, m.event.place, resolve=True))
-    )
-    place = str(places.most_common(1)[0][0]) if places else None
+    place = _incident_place(members, index, names)
     lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in heads)
     label = lemmas.most_common(1)[0][0]
     if place:
@@ -137,10 +159,12 @@ def compare(
     tfidf = tfidf_vectors({a.document.id: a.text for a in used})
     vec = build_vectors(used, feats, cfg, tfidf, vectors)
     labels_of, _ = incidents(feats, cfg, vec)
+    dates = host_dates([ev for _, ev in refs], hosts_of(feats, cfg))
     clusters: dict[int, list[Member]] = {}
-    for lab, (ai, ev) in zip(labels_of, refs, strict=True):
+    for k, (lab, (ai, ev)) in enumerate(zip(labels_of, refs, strict=True)):
         a = used[ai]
-        clusters.setdefault(lab, []).append(Member(side=side_of[a.document.id], analysis=a, event=ev))
+        clusters.setdefault(lab, []).append(
+            Member(side=side_of[a.document.id], analysis=a, event=ev, host_date=dates.get(k)))
     # order: most sides first, then most mentions, then first appearance
     ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
     names = neutral_names(index, side_of, labels)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from fullpicture.align._agents import own_account, state_of
 from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Entity, Event, Figure
@@ -24,6 +25,9 @@ class Member:
     side: str
     analysis: Analysis
     event: Event
+    #: the stated date of the happening this mention hangs on ("Five died in the quake" after "In
+    #: April last year a quake struck ..."), when its own sentence states none
+    host_date: str | None = None
 
 
 def figure_range(f: Figure) -> tuple[float, float] | None:
@@ -46,8 +50,8 @@ def _fmt(x: float) -> str:
 def figure_text(f: Figure) -> str:
     """Display value of a figure: its number or closed range, else its own words."""
     r = figure_range(f)
-    if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None):
-        return f.text
+    if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None) or (f.approximate and not f.vague):
+        return f.text  # "more than 100,000", "about 50,000": the hedge is part of the value
     return _fmt(r[0]) if r[0] == r[1] else f"{_fmt(r[0])}–{_fmt(r[1])}"
 
 
@@ -101,12 +105,38 @@ _PARTITIVE = re.compile(r"^\s+of\s+(?:the|his|her|their|its|my|our|your|them|tho
 _INCLUDING = re.compile(r"^[^.;\n]{0,40}?\b(?:including|among them|of whom|of them)\b", re.I)
 
 
+# a running total ("more than 600 killed so far", "nine killed in the war", "pushing the
+# toll above 680"): the campaign's count, not the incident's
+_TOTAL_AFTER = re.compile(r"^[^.;\n]{0,90}?\b(?:so far|to date|in total|altogether|since (?:the|it|they|fighting|"
+                          r"hostilities)\b|in the (?:[\w-]+\s+){0,2}(?:conflict|war)\b)", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?(?:to|above|past|over)\s*$", re.I)
+
+
+# a count of the worst hurt among the injured is a part of the injured
+_SEVERITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were\s+|are\s+|was\s+)?(?:seriously|critically|severely|badly|gravely)\s+"
+                       r"(?:injured|wounded|hurt|ill|burned)\b", re.I)
+_SEVERITY_AFTER_NUMBER = re.compile(r"^\s*(?:of them\s+|of whom\s+)?(?:seriously|critically|severely|badly|gravely)\b"
+                                    r"|^\s+(?:[\w-]+\s+){0,3}?in (?:a\s+)?(?:serious|critical|grave) condition", re.I)
+# "..., the deadliest strike of the offensive so far": a superlative's "so far", not a total
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|single|most \w+)\b", re.I)
+
+
 def population(a: Analysis, f: Figure) -> str:
     """Who a figure counts (``data/figures/counts.toml`` [populations]): people, civilians,
     servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
-    12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun that counts no people ("13 countries"); an unknown noun
-    counts as people."""
+    12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun
+    that counts no people ("13 countries"); ``total`` for a running total of a campaign ("600
+    killed so far", "pushing the toll above 680"); an unknown noun counts as people. ``part``,
+    ``things`` and ``total`` are never compared with an incident's figures."""
     after = a.text[f.end : f.end + 60]
+    total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
+    if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]):
+        return "total"
+    if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I):
+        return "part"  # "another four people died in hospital": added to a count told before
+    if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
+        return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
     if _INCLUDING.match(after):
         return "mixed"
     if _PARTITIVE.match(after):
@@ -127,15 +157,15 @@ def comparable(p: str, q: str) -> bool:
     """Two populations count the same people: the same class, or generic people and a class
     (a mixed count compares only with a mixed or generic one); demographic subgroups (children,
     women) only with themselves."""
-    if {"things", "part"} & {p, q}:
+    if _NEVER & {p, q}:
         return False
     if p == q:
         return True
     return "people" in (p, q) and not ({p, q} & _SUBGROUPS)
 
 
-_SUBGROUPS = frozenset({"children", "women"})
-_NEVER = frozenset({"things", "part"})
+_SUBGROUPS = frozenset({"children", "women", "men"})
+_NEVER = frozenset({"things", "part", "total"})
 
 
 def _published(a: Analysis) -> str | None:
@@ -145,6 +175,8 @@ def _published(a: Analysis) -> str | None:
 
 FigureItem = tuple[Figure, ConflictValue]
 _YM = re.compile(r"^(\d{4}|XXXX)-(\d\d)")
+_YEAR_ONLY = re.compile(r"^\d{4}$")
+_RELATIVE_DAY = re.compile(r"^XXXX-(?:WXX-\d|\d\d-\d\d)")
 
 
 def dates_disjoint(a: str, b: str, slack_days: int = 0) -> bool:
@@ -153,6 +185,10 @@ def dates_disjoint(a: str, b: str, slack_days: int = 0) -> bool:
     ia, ib = interval(a), interval(b)
     if ia and ib:
         return ia[0] - ib[1] > slack_days or ib[0] - ia[1] > slack_days
+    if (_YEAR_ONLY.match(a) and _RELATIVE_DAY.match(b)) or (_YEAR_ONLY.match(b) and _RELATIVE_DAY.match(a)):
+        # "in 2004" beside "on Sunday" (no publication date to anchor the weekday): a day of
+        # this week is not told as a bare year, so the year is another time
+        return True
     ma, mb = _YM.match(a), _YM.match(b)
     return bool(ma and mb and ma.group(2) != mb.group(2))
 
@@ -182,7 +218,7 @@ def incident_figures(
         if m.event.date and m.event.date_source == "sentence":
             by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
     for m in members:
-        own = by_sentence.get((m.analysis.document.id, m.event.evidence.start))
+        own = by_sentence.get((m.analysis.document.id, m.event.evidence.start)) or m.host_date
         if main and own and dates_disjoint(own, main, slack_days):
             # a mention dated elsewhere ("the 2004 tsunami killed ..."): not this incident's
             # figure; a few days off is the reporting clause's date ("officials said on Sunday")
@@ -212,17 +248,36 @@ def _closed(f: Figure) -> bool:
     return r is not None and not f.vague and not math.isinf(r[1]) and (f.low is None) == (f.high is None)
 
 
-def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any]) -> bool:
+def _same_thing(fa: Figure, fb: Figure, counts: str, cfg: dict[str, Any]) -> bool:
+    """Whether two figures can measure one thing: measured quantities have a spread beyond which
+    two values are two things (``figure_same_thing_max_gap``: agencies differ on a quake's
+    magnitude by a few tenths; a 6.1 and a 7.6 are two quakes)."""
+    gap = (cfg.get("figure_same_thing_max_gap") or {}).get(counts)
+    ra, rb = figure_range(fa), figure_range(fb)
+    if gap is None or ra is None or rb is None:
+        return True
+    return max(ra[0], rb[0]) - min(ra[1], rb[1]) <= float(gap)
+
+
+def _subsume(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
+    """A side's figures without the open bounds its own closed figures satisfy."""
+    closed = [f for f, _ in items if _closed(f)]
+    return [(f, v) for f, v in items
+            if _closed(f) or not any(not ranges_clash(f, c, cfg) for c in closed)]
+
+
+def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "") -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
     clashes (one agreeing pair, e.g. a later update matching the other side, is agreement). A
-    side's closed statements ("four killed") stand for it when it has any; its bounds ("at least
-    four") only when it has nothing closer."""
+    side's bound that one of its own closed statements satisfies adds nothing ("four killed" and
+    "at least four died" read as four); a bound no closed statement of the side meets ("more than
+    40 died" beside "two men" of a breakdown) stands for itself."""
     a = [x for x in a if x[1].population not in _NEVER]
     b = [x for x in b if x[1].population not in _NEVER]
-    a = [x for x in a if _closed(x[0])] or a
-    b = [x for x in b if _closed(x[0])] or b
+    a, b = _subsume(a, cfg), _subsume(b, cfg)
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
-             if comparable(va.population or "people", vb.population or "people")]
+             if comparable(va.population or "people", vb.population or "people")
+             and _same_thing(fa, fb, counts, cfg)]
     return bool(pairs) and all(ranges_clash(fa, fb, cfg) for fa, fb in pairs)
 
 
@@ -235,7 +290,7 @@ def figure_clashes(
     for counts, per_side in sorted(incident_figures(members, index, slack).items()):
         sides = list(per_side)
         out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
-                if _clash_sides(per_side[s], per_side[t], cfg)]
+                if _clash_sides(per_side[s], per_side[t], cfg, counts)]
     return out
 
 
@@ -252,7 +307,9 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
                 and comparable(va.population or "people", vb.population or "people")
                 for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
             if differ:
-                vals = sorted((cv for _, cv in items), key=lambda v: (v.date or "", v.document, v.start or 0))
+                # parts ("3 of them women"), running totals and things are no values of the count
+                vals = sorted((cv for _, cv in items if cv.population not in _NEVER),
+                              key=lambda v: (v.date or "", v.document, v.start or 0))
                 out.append(FigureSeries(field=f"figure:{counts}", side=side, values=vals))
     return out
 
@@ -264,7 +321,9 @@ def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: Ent
         clashing.setdefault(counts, set()).update((s, t))
     out = []
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
-        vals = [cv for s in by_count[counts] if s in sides for _, cv in by_count[counts][s]]
+        # the values that took part: a running total, a part or a count of things never does
+        vals = [cv for s in by_count[counts] if s in sides for _, cv in by_count[counts][s]
+                if cv.population not in _NEVER]
         out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
 
@@ -306,13 +365,24 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
 
 @functools.lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
-    """ISO alpha-2 code when ``name`` names a country (pycountry), else None."""
+    """ISO alpha-2 code when ``name`` names a country, else None: pycountry's names, then the
+    gazetteer's country records with their common and alternate names ("Russia", "Turkey",
+    "Kosovo", "Britain", which pycountry does not know)."""
     import pycountry
 
     try:
         return str(pycountry.countries.lookup(name).alpha_2)
     except LookupError:
-        return None
+        pass
+    from fullpicture.nlp.places._gazetteer import get_gazetteer
+    from fullpicture.nlp.places._translit import fold
+
+    gaz = get_gazetteer()
+    for i in gaz.lookup(fold(name)):
+        p = gaz.place(i)
+        if p.kind == "country":
+            return p.cc.upper()
+    return None
 
 
 def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
@@ -351,6 +421,12 @@ def _entity_conflict(
     reach: dict[str, set[str]] = {}
     points: dict[str, list[tuple[float, float, str, bool]]] = {}
     kinds: dict[str, set[str]] = {}
+    states: dict[str, Counter[str]] = {}
+    if field == "agent":
+        members = own_account(members, index, cfg)
+    else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
+        kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
+        members = [m for m in members if m.event.type in kinds_of_place]
     for m in members:
         doc = m.analysis.document.id
         ids = [m.event.place] if field == "place" else list(m.event.agents)
@@ -371,6 +447,9 @@ def _entity_conflict(
                 if kind is None:
                     continue
                 kinds.setdefault(m.side, set()).add(kind)
+                state = state_of(ent)
+                if state:
+                    states.setdefault(m.side, Counter())[state] += 1
             mention = next((x for x in ent.mentions
                             if m.event.evidence.start <= x.start < m.event.evidence.end), None)
             k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
@@ -398,12 +477,24 @@ def _entity_conflict(
                 haversine_km(p[0], p[1], q[0], q[1]) > min_km
                 and not ((p[3] or q[3]) and p[2] and p[2] == q[2])  # a place in its region
                 for p in points[s] for q in points[t])
+        if s in states and t in states:  # actors of states: the state each side mostly names
+            return not (_main_states(states[s]) & _main_states(states[t]))
         return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
 
     clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])
     if len(sides) > 1 and clash:
         return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])
     return None
+
+
+#: Event types whose place sides may contradict (where a strike hit, where people fled).
+PLACE_CONFLICT_TYPES = ("ASSAULT", "COERCE", "SEIZE", "DISPLACE", "DISASTER", "PROTEST", "RETREAT", "MOBILIZE")
+
+
+def _main_states(counts: Counter[str]) -> set[str]:
+    """The states a side names most often as the agent (ties kept)."""
+    top = max(counts.values())
+    return {k for k, v in counts.items() if v == top}
 
 
 def find_conflicts(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -47,6 +48,38 @@ def _definite(text: str, start: int) -> bool:
     """A trigger in a definite noun phrase ("the blast", "Tuesday's deadly explosion"): it
     refers back to a happening told before."""
     return bool(_DEFINITE.search(text[max(0, start - 40) : start]))
+
+
+@functools.lru_cache(maxsize=1)
+def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("events", "incidents.toml").get("distinct", {})
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    openers = re.compile(rf"^\W*(?:{alt(data.get('openers', []))})\b", re.I)
+    modifiers = re.compile(rf"\b(?:{alt(data.get('modifiers', []))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+    return openers, modifiers, frozenset(w.lower() for w in data.get("lemmas", []))
+
+
+def _distinct(a: Analysis, ev: Event) -> bool:
+    """A happening told apart from the story's ("In a separate attack, ...", "another strike",
+    an aftershock): ``data/events/incidents.toml`` [distinct]."""
+    openers, modifiers, lemmas = _distinct_cues()
+    if lemma_of(ev) in lemmas:
+        return True
+    t0 = ev.trigger.start
+    sentence = a.text[ev.evidence.start : ev.evidence.end]
+    return bool(openers.search(sentence) or _ANOTHER.search(sentence)
+                or modifiers.search(a.text[max(ev.evidence.start, t0 - 40) : t0]))
+
+
+# "attacked another UN school", "an air strike on another school": the sentence places its
+# happening at another target ("another 20 were wounded" adds to a count, "another blow" is none)
+_ANOTHER = re.compile(r"\b(?:on|at|near|outside|inside|into|hit|hits|attacked|struck|bombed|shelled|targeted)"
+                      r"\s+another\b", re.I)
 
 
 def _bare(ev: Event, events_in_sentence: int) -> bool:
@@ -112,7 +145,7 @@ def build_features(
                     geo=geo,
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
-                    extra={"definite": _definite(a.text, ev.trigger.start)},
+                    extra={"definite": _definite(a.text, ev.trigger.start), "distinct": _distinct(a, ev)},
                 )
             )
             refs.append((ai, ev))
@@ -188,7 +221,8 @@ def _cross_lingual(analyses: Sequence[Analysis], feats: Sequence[MentionFeatures
         vec.x_document[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
     vec.x_map = (float(cfg.get("xling_sentence_scale", 3.305)), float(cfg.get("xling_sentence_shift", 0.741)),
                  float(cfg.get("xling_trigger_scale", 4.144)), float(cfg.get("xling_trigger_shift", 0.806)))
-    _glosses(feats, langs, cfg, vec, cache)
+    if cfg.get("xling_glosses", True):
+        _glosses(feats, langs, cfg, vec, cache)
     return vec
 
 

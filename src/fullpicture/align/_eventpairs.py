@@ -137,6 +137,14 @@ class PairScorer:
         known = self.vec.doc_sim is not None or self.vec.document is not None or bool(self.vec.doc_words)
         self.story_gate = float(cfg.get("story_gate", 0.0)) if known else 0.0
         self.anchor_sentence = float(cfg.get("same_doc_anchor_sentence_sim", 0.5))
+        # verbal acts (statements, requests, accusations...) are one act only inside one story:
+        # across documents they face a stricter story gate than happenings, which later stories
+        # recall
+        verbal = {str(t).upper() for t in cfg.get("story_gate_verbal_types", ())}
+        self.verbal = np.array([(f.type or "").upper() in verbal for f in feats], dtype=bool)
+        self.story_gate_verbal = float(cfg.get("story_gate_verbal", 0.0)) if known else 0.0
+        # "In a separate attack, ...", "another strike": told as a happening apart from the rest
+        self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
         self.lemma = value_ids([f.lemma or object() for f in feats])
         self.doc = value_ids([f.doc for f in feats])
         self.type = value_ids([f.type if f.type is not None else object() for f in feats])
@@ -334,6 +342,12 @@ class PairScorer:
         if self.story_gate > 0 and len(pairs):
             other = self.doc[pairs[:, 0]] != self.doc[pairs[:, 1]]
             p[other & (x[:, 3] < self.story_gate)] = 0.0
+            if self.story_gate_verbal > self.story_gate and self.verbal.any():
+                both = self.verbal[pairs[:, 0]] & self.verbal[pairs[:, 1]]
+                p[other & both & (x[:, 3] < self.story_gate_verbal)] = 0.0
+        if len(pairs) and self.distinct.any():
+            # a happening told as separate ("in a separate attack") is not the one told plainly
+            p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
         return p
 
 

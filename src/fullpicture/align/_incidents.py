@@ -28,10 +28,12 @@ from fullpicture.align._util import UnionFind
 
 @dataclasses.dataclass(frozen=True)
 class IncidentLexicon:
-    """Consequence lemmas and the event types that can host them."""
+    """Consequence lemmas, the event types that can host them, and the types a definite
+    anaphor ("the flight", "the blast") can refer back to."""
 
     consequences: frozenset[str]
     host_types: frozenset[str]
+    anaphor_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -41,15 +43,21 @@ def incident_lexicon() -> IncidentLexicon:
     return IncidentLexicon(
         consequences=frozenset(w.lower() for w in data["consequences"]["lemmas"]),
         host_types=frozenset(t.upper() for t in data["hosts"]["types"]),
+        anaphor_types=frozenset(t.upper() for t in [*data["hosts"]["types"], *data.get("anaphora", {}).get("types", [])]),
     )
 
 
-def _compatible(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """No stated-date clash and no two different named places."""
+def _compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> bool:
+    """No stated-date clash and (``places``) no two different named places."""
     ia, ib = a.interval, b.interval
     if ia and ib and a.date_firm and b.date_firm and (ia[0] > ib[1] or ib[0] > ia[1]):
         return False
-    return not (a.places and b.places and not (a.places & b.places))
+    return not (places and a.places and b.places and not (a.places & b.places))
+
+
+def _distinct(f: MentionFeatures) -> bool:
+    """A happening told apart from the story's ("In a separate attack", "another strike")."""
+    return bool(f.extra.get("distinct"))
 
 
 def _is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
@@ -58,6 +66,11 @@ def _is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
 
 def _can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     return not _is_consequence(f, lex) and (f.type or "").upper() in lex.host_types
+
+
+def _happening(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    """A happening a definite anaphor can name ("the blast", "the flight")."""
+    return not _is_consequence(f, lex) and (f.type or "").upper() in lex.anaphor_types
 
 
 def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
@@ -78,16 +91,19 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
         for k, sent in enumerate(order):
             hosts = [i for i in sentences[sent] if _can_host(feats[i], lex)]
             for i in sentences[sent]:
-                if _can_host(feats[i], lex) and feats[i].extra.get("definite") and sent != (-1, -1):
+                if _happening(feats[i], lex) and feats[i].extra.get("definite") and sent != (-1, -1):
                     # "A car bomb exploded ... The blast killed 12": a definite happening refers
                     # back to the last happening of the same family in the previous sentences
                     for back in range(1, window + 1):
                         if k - back < 0:
                             break
                         prev = [h for h in sentences[order[k - back]]
-                                if _can_host(feats[h], lex) and feats[h].family == feats[i].family]
+                                if _happening(feats[h], lex) and feats[h].family == feats[i].family
+                                and _distinct(feats[h]) == _distinct(feats[i])]
                         if prev:
-                            if _compatible(feats[prev[-1]], feats[i]):
+                            # "the quake" refers back whatever place names the two sentences use
+                            # (a province and its capital are one place told at two levels)
+                            if _compatible(feats[prev[-1]], feats[i], places=False):
                                 out[i] = prev[-1]
                             break
                     continue
@@ -97,17 +113,38 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                 if hosts:
                     near = sorted(hosts, key=lambda h: abs(h - i))
                     host = next((h for h in near if _compatible(feats[h], feats[i])), None)
-                elif sent != (-1, -1):
+                elif sent != (-1, -1) and not _distinct(feats[i]):
+                    # (a consequence told apart, "In a separate attack, three were killed",
+                    # does not reach back to the previous sentence's happening)
                     for back in range(1, window + 1):
                         if k - back < 0:
                             break
-                        prev = [h for h in sentences[order[k - back]] if _can_host(feats[h], lex)]
+                        prev = [h for h in sentences[order[k - back]]
+                                if _can_host(feats[h], lex) and not _distinct(feats[h])]
                         if prev:
                             cand = prev[-1]
                             host = cand if _compatible(feats[cand], feats[i]) else None
                             break
                 if host is not None:
                     out[i] = host
+    return out
+
+
+def host_dates(events: Sequence[Any], host: dict[int, int]) -> dict[int, str]:
+    """The stated date of the happening each undated mention hangs on, following consequence ->
+    happening -> the happening a definite anaphor refers back to ("Five died in the quake", "the
+    quake" being last year's told just before)."""
+    out: dict[int, str] = {}
+    for i in host:
+        if events[i].date_source == "sentence":
+            continue
+        h, seen = host[i], {i}
+        while h not in seen:
+            if events[h].date and events[h].date_source == "sentence":
+                out[i] = str(events[h].date)
+                break
+            seen.add(h)
+            h = host.get(h, h)
     return out
 
 

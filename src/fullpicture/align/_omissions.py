@@ -60,9 +60,18 @@ def story_filter(
     from fullpicture.align._topics import cosine
 
     thr = float(cfg.get("omission_story_similarity", 0.15))
+    compared = sorted({d for docs in side_docs.values() for d in docs if d in tfidf})
+    close: dict[str, frozenset[str]] = {}  # reporting document -> the documents like it
+
+    def like(r: str) -> frozenset[str]:
+        # each document pair's cosine once (it was computed again for every aligned event)
+        found = close.get(r)
+        if found is None:
+            found = close[r] = frozenset(d for d in compared if cosine(tfidf[d], tfidf[r]) >= thr)
+        return found
 
     def on_story(side: str, reporting: set[str]) -> bool:
-        return any(cosine(tfidf[d], tfidf[r]) >= thr for d in side_docs.get(side, ()) for r in reporting
-                   if d in tfidf and r in tfidf)
+        mine = side_docs.get(side, ())
+        return any(d in like(r) for r in reporting if r in tfidf for d in mine)
 
     return on_story

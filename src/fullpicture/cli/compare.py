@@ -139,6 +139,8 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
         with ProgressBars() as bars:
             comparison = compare(list(paths), sides=labelled, db=db, topic=topic, settings=settings,
                                  workers=workers, on_error=on_error, progress=bars.update)
+        for note in comparison.notices:
+            click.echo(f"fullpicture: notice: {note}", err=True)
         for a in comparison.documents:
             if a.document.notice:
                 click.echo(f"fullpicture: notice: {a.document.source}: {a.document.notice}", err=True)

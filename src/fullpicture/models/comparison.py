@@ -171,6 +171,10 @@ class Comparison(_Model):
     tone: dict[str, dict[str, float]] = Field(
         default_factory=dict, description="side -> entity name -> mean tone"
     )
+    notices: list[str] = Field(
+        default_factory=list,
+        description="what a reader must know first, e.g. that a topic matched one side's documents only (v2)",
+    )
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -59,6 +59,7 @@ class DocView:
     n_items: int = 0
     language: str = ""
     notice: str = ""
+    anchor_note: str = ""
 
 
 def side_views(comparison: Comparison) -> dict[str, SideView]:
@@ -130,8 +131,23 @@ def build_documents(comparison: Comparison, sides: dict[str, SideView]) -> list[
         )
         docs.append(DocView(i, info.id, info.title or info.source, info.source,
                             nice_date(info.published) if info.published else "", authors, side,
-                            collect_items(a, i), language=info.language or "", notice=info.notice or ""))
+                            collect_items(a, i), language=info.language or "", notice=info.notice or "",
+                            anchor_note=anchor_note(info)))
     return docs
+
+
+def anchor_note(info: Any) -> str:
+    """For a document without a publication date whose dates were read against a reference
+    time inferred from its text: says so, with the evidence (never shown as the publication
+    date); "" otherwise."""
+    anchor = getattr(info, "time_anchor", None)
+    if info.published or anchor is None or anchor.anchor != "inferred":
+        return ""
+    how = {"dateline": "its dateline", "label": "its publication label", "weekday date": "a date it gives with its weekday",
+           "today": "the date it calls today", "latest date": "the latest date it gives",
+           "latest month": "the latest month it gives"}.get(anchor.reason or "", "its text")
+    evidence = f" \u201c{anchor.evidence}\u201d" if anchor.evidence else ""
+    return f"no publication date; its dates are read against {nice_date(anchor.value)}, inferred from {how}{evidence}"
 
 
 class Linker:

@@ -94,6 +94,7 @@ def report_context(comparison: Comparison, title: str | None = None) -> dict[str
         title = _default_title(comparison, len(sides))
     return {
         "title": title,
+        "notices": list(comparison.notices),
         "sides": list(sides.values()),
         "docs": docs,
         "rows": rows,

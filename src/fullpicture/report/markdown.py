@@ -30,6 +30,7 @@ def render_markdown(comparison: Comparison) -> str:
     }
     summ = sec.summary(comparison, sides, docs, rows)
     out = ["# The full picture", ""]
+    out += [f"> **Notice:** {_cell(n)}" for n in comparison.notices] + ([""] if comparison.notices else [])
     out.append(f"{summ['n_documents']} documents from {summ['n_sides']} sides.")
     out.append("")
     out += ["## Summary", ""] + [f"- {_cell(f)}" for f in summ["findings"]] + [""]
@@ -41,6 +42,10 @@ def render_markdown(comparison: Comparison) -> str:
     if langs:
         out += ["", "Documents not in English:", ""]
         out += [f"- {_cell(d.title)} ({d.language or '?'})" + (f": {_cell(d.notice)}" if d.notice else "") for d in langs]
+    undated = [d for d in docs if d.anchor_note]
+    if undated:
+        out += ["", "Documents without a publication date:", ""]
+        out += [f"- {_cell(d.title)}: {_cell(d.anchor_note)}" for d in undated]
     labels = list(sides)
     out += ["", "## Timeline", ""]
     if rows["timeline"]:

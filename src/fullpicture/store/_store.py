@@ -253,10 +253,18 @@ class Store(WorkspaceViews):
             needle = topic.casefold()
             return [r.id for r in conn.execute(q) if needle in (r.title or "").casefold() or needle in r.text.casefold()]
 
-    def iter_analyses(self, topic: str | None = None) -> Iterator[Analysis]:
+    def iter_analyses(self, topic: str | Sequence[str] | None = None) -> Iterator[Analysis]:
         """Stored analyses in ingest order; ``topic`` keeps those whose title or text contains it
-        (case-insensitive; see :meth:`topic_ids`). Loaded ``_LOAD_CHUNK`` documents at a time."""
-        ids = self.topic_ids(topic) if topic else self.ids()
+        (case-insensitive; see :meth:`topic_ids`), or any of several terms (a topic with its
+        alias and counter-term family). Loaded ``_LOAD_CHUNK`` documents at a time."""
+        terms = [topic] if isinstance(topic, str) else [t for t in (topic or []) if t]
+        if len(terms) == 1:
+            ids = self.topic_ids(terms[0])
+        elif terms:
+            found = {d for t in terms for d in self.topic_ids(t)}
+            ids = [d for d in self.ids() if d in found]
+        else:
+            ids = self.ids()
         for i in range(0, len(ids), _LOAD_CHUNK):
             yield from self.get_many(ids[i : i + _LOAD_CHUNK])
 

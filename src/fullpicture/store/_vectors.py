@@ -131,7 +131,9 @@ class FileVectorCache:
 
 class VectorChain:
     """Several caches as one: look-ups ask each in turn, new vectors go to the first that is
-    not read-only (a store opened read-only passes them on to the file cache)."""
+    not read-only (a store opened read-only passes them on to the file cache). Vectors found
+    in a later cache are copied into the first writable one before it (the file cache fills a
+    store, so the store alone serves the next comparison)."""
 
     def __init__(self, *caches: Any) -> None:
         self.caches = [c for c in caches if c is not None]
@@ -140,12 +142,15 @@ class VectorChain:
         """Vectors found in any cache."""
         found: dict[str, np.ndarray] = {}
         rest = list(keys)
-        for c in self.caches:
+        for k, c in enumerate(self.caches):
             if not rest:
                 break
             got = c.get_vectors(model, rest)
             found.update(got)
-            rest = [k for k in rest if k not in got]
+            rest = [key for key in rest if key not in got]
+            first = next((w for w in self.caches[:k] if not getattr(w, "read_only", False)), None)
+            if got and first is not None:
+                first.put_vectors(model, got)
         return found
 
     def put_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:

@@ -174,7 +174,7 @@ class Data:
         if kind == "story":
             ids = store.story_documents(value)
         else:
-            ids = [a for a in _topic_ids(store, value or None)]
+            ids = [a for a in _topic_ids(store, value or None, self.settings)]
         out = []
         for i, doc_id in enumerate(ids):
             out.append(store.get(doc_id))
@@ -236,6 +236,10 @@ class Data:
                 job.stage = "aligning events, claims and names across sides"
                 vectors = None if self._loader is not None else self.store()
                 comp = _compare(kept, user_sides, self.settings, vectors)
+                if subject[0] == "topic" and subject[1]:
+                    from fullpicture._compare import one_side_notice, topic_terms
+
+                    comp = one_side_notice(comp, subject[1], topic_terms(subject[1], self.settings))
                 self._store_result(job.key, comp)
             with self._lock:
                 self._cache[job.key] = comp
@@ -288,10 +292,13 @@ class Data:
         return len(self._cache)
 
 
-def _topic_ids(store: Any, topic: str | None) -> list[str]:
+def _topic_ids(store: Any, topic: str | None, settings: Settings | None = None) -> list[str]:
+    from fullpicture._compare import topic_terms
+
     if not topic:
         return list(store.ids())
-    return [a.document.id for a in store.iter_analyses(topic=topic)]
+    found = {d for t in topic_terms(topic, settings) for d in store.topic_ids(t)}
+    return [d for d in store.ids() if d in found]
 
 
 def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings,

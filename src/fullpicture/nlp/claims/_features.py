@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.attrs import (
     DEP,
     ENT_TYPE,
@@ -83,8 +84,31 @@ def _cue_class(lemma: str, lower: str, lex: ClaimLexicon) -> str:
     return ""
 
 
-def doc_features(doc: Doc, rules: Sequence[object], lex: ClaimLexicon) -> list[list[str]]:
-    """Feature strings for every token of a parsed document (token attributes read once)."""
+def token_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]]:
+    """Nearest centroid of every token's tok2vec vector, per clustering (one list per clustering)."""
+    tensor = doc.tensor
+    if not centroids or tensor is None or tensor.shape[0] != len(doc) or len(doc) == 0:
+        return []
+    x = np.asarray(tensor, dtype=np.float32)
+    out = []
+    for c in centroids:
+        if c.shape[1] != x.shape[1]:
+            return []
+        # einsum, not BLAS matmul: a few hundred tokens are too small for threaded BLAS,
+        # whose threads cost more than the product on a busy machine
+        d = (c * c).sum(1)[None, :] - 2.0 * np.einsum("ij,kj->ik", x, c)
+        out.append(d.argmin(1).tolist())
+    return out
+
+
+def doc_features(
+    doc: Doc, rules: Sequence[object], lex: ClaimLexicon, centroids: Sequence[np.ndarray] = ()
+) -> list[list[str]]:
+    """Feature strings for every token of a parsed document (token attributes read once).
+
+    ``centroids`` (k-means centres of spaCy's tok2vec vectors, shipped beside the weights)
+    add each token's cluster id, which generalises cue and source words unseen in training.
+    """
     text = doc_text(doc)
     n = len(doc)
     starts = doc.to_array([IDX]).tolist() if n else []
@@ -131,6 +155,10 @@ def doc_features(doc: Doc, rules: Sequence[object], lex: ClaimLexicon) -> list[l
         for i in range(a, b):
             sent_has_cue[i] = has_cue
             sent_has_quote[i] = has_q
+    clusters = token_clusters(doc, centroids)
+    para_start = [i == 0 or ends_nl[i - 1] or has_nl[i - 1] for i in range(n)]
+    first_line = text.find("\n")
+    first_line = len(text) if first_line < 0 else first_line
     base: list[list[str]] = []
     for i in range(n):
         lo = lowers[i]
@@ -149,6 +177,15 @@ def doc_features(doc: Doc, rules: Sequence[object], lex: ClaimLexicon) -> list[l
             "rr=" + role[2:] if role != "O" else "rr=O",
         ]
         f.extend(children[i])
+        if len(lo) > 3:
+            f.append("s3=" + lo[-3:])
+        for k, cl in enumerate(clusters):
+            f.append(f"k{k}=" + str(cl[i]))
+            f.append(f"k{k}h=" + str(cl[h]) + "|" + deps[i])
+        if para_start[i]:
+            f.append("pstart")
+        if starts[i] < first_line:
+            f.append("line1")
         c = cls[i]
         if c:
             f.append("cls=" + c)
@@ -179,6 +216,20 @@ def doc_features(doc: Doc, rules: Sequence[object], lex: ClaimLexicon) -> list[l
             f.append("nl")
         # the nearest ancestor that is a cue word, and how this token hangs under it
         # (a root cue is its own ancestor: "anc=speech|ROOT")
+        # the nearest verb above the token and the path of labels to it ("vp=nsubj|announce")
+        below, cur, path = i, i, []
+        for _ in range(3):
+            below, cur = cur, heads[cur]
+            if below == cur:
+                break
+            path.append(deps[below])
+            if pos[cur] in ("VERB", "AUX"):
+                p = ">".join(path)
+                f.append("vp=" + p)
+                f.append("vp=" + p + "|" + lemmas[cur])
+                if clusters:
+                    f.append("vpk=" + p + "|" + str(clusters[0][cur]))
+                break
         below, cur = i, i
         for step in range(_ANCESTOR_STEPS):
             below, cur = cur, heads[cur]
@@ -200,6 +251,10 @@ def doc_features(doc: Doc, rules: Sequence[object], lex: ClaimLexicon) -> list[l
                 f.append(f"{k}p=" + pos[j])
                 if k in (-1, 1):
                     f.append(f"{k}r=" + roles[j])
+                    if clusters:
+                        f.append(f"{k}k=" + str(clusters[0][j]))
+                    if in_quote[j] != in_quote[i]:
+                        f.append(f"{k}qedge")
                     if cls[j]:
                         f.append(f"{k}cls=" + cls[j])
             else:

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._intervals import index_of, pair, start_end
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._extract import RawClaim
-from fullpicture.nlp.claims._spans import quote_spans, quote_window
+from fullpicture.nlp.claims._spans import (
+    quote_spans,
+    quote_window,
+    source_bounds,
+    span_chars,
+    subject_of,
+)
 from fullpicture.nlp.claims._tagger import TaggedSpan
 
 _GAP = re.compile(r"[\s,;:—–-]*")
@@ -97,6 +103,61 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in (spans[k] for k in index_of(spans, pair).near(a[0], a[1])))
 
 
+def _cue_subject(doc: Doc, cue: TaggedSpan) -> Token | None:
+    """The parse's speaker of a tagged cue: the verb's subject (through conj/xcomp chains),
+    the possessor of a nominal cue ("Trump's claim"), the object of "according to"."""
+    root = doc[cue.i : cue.j].root
+    if root.lower_ == "according" or root.lower_ == "to" and root.head.lower_ == "according":
+        to = root if root.lower_ == "to" else next((c for c in root.children if c.lower_ == "to"), None)
+        objs = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        return objs[0] if objs else None
+    if root.pos_ in ("NOUN", "PROPN"):
+        poss = [c for c in root.children if c.dep_ == "poss"]
+        return poss[0] if poss else None
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.dep_ == "expl":
+        return None
+    return subj
+
+
+def _source_for(
+    doc: Doc, cue: TaggedSpan, sources: list[TaggedSpan], used: set[int], cues: list[TaggedSpan], content: TaggedSpan
+) -> tuple[tuple[int, int], int, float | None] | None:
+    """(chars, head token, confidence) of a learned cue's source.
+
+    The tagged source holding the parse's subject of the cue wins; a subject the tagger left
+    untagged gives its noun phrase (no confidence of its own); otherwise the nearest tagged
+    source with no other cue between them.
+    """
+    subj = _cue_subject(doc, cue)
+    if subj is not None and not content.i <= subj.i < content.j and not cue.i <= subj.i < cue.j:
+        for n, s in enumerate(sources):
+            if n not in used and s.i <= subj.i < s.j:
+                used.add(n)
+                return (s.start, s.end), subj.i, s.confidence
+        i, j = source_bounds(subj)
+        if j > i and (j <= cue.i or i >= cue.j) and (j <= content.i or i >= content.j):
+            return span_chars(doc, i, j), subj.i, None
+    cs = (cue.start, cue.end)
+    best = None
+    for n in index_of(sources, start_end).near(cs[0] - _MAX_SOURCE_GAP, cs[1] + _MAX_SOURCE_GAP):
+        s = sources[n]
+        if n in used:
+            continue
+        g = _gap(cs, (s.start, s.end))
+        if g > _MAX_SOURCE_GAP or _between(cues, cs, (s.start, s.end), cue):
+            continue
+        if best is None or g < best[0]:
+            best = (g, n)
+    if best is None:
+        return None
+    used.add(best[1])
+    s = sources[best[1]]
+    return (s.start, s.end), doc[s.i : s.j].root.i, s.confidence
+
+
 def _fix_sources(doc: Doc, rules: list[RawClaim], tagged: list[TaggedSpan]) -> None:
     """Give a rule source the tagger's boundaries when exactly one tagged source overlaps it.
 
@@ -117,6 +178,35 @@ def _fix_sources(doc: Doc, rules: list[RawClaim], tagged: list[TaggedSpan]) -> N
             r.source_head = doc[over[0].i : over[0].j].root.i
 
 
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def univocal(claims: list[RawClaim]) -> list[RawClaim]:
+    """Drop attributions whose cue lies inside another attribution's content.
+
+    PolNeAR (like PARC) gives a token one role in one attribution, so an attribution nested
+    in the content of another ("Stein said she *plans* to join") is not a separate one; when
+    two claims hold each other's cue, both stay. Naming claims are left alone.
+    """
+    att = [c for c in claims if c.kind != "naming"]
+    index = index_of(att, _content)
+    out = []
+    for c in claims:
+        a = c.cue or c.content
+        if c.kind != "naming" and any(
+            o is not c and _inside(a, o.content) and not _inside(o.cue or o.content, c.content)
+            for o in (att[k] for k in index.near(a[0], a[1]))
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def _content(c: RawClaim) -> tuple[int, int]:
+    return c.content
+
+
 def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> list[RawClaim]:
     """The rules' claims (sources with the tagger's boundaries), plus the tagger's
     attributions where the rules found nothing."""
@@ -128,7 +218,7 @@ def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> li
         if not _overlaps(c.cue or c.content, taken) and not _overlaps(c.content, taken):
             out.append(c)
     out.sort(key=lambda c: (c.cue or c.content)[0])
-    return out
+    return univocal(out)
 
 
 def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: bool = True) -> list[RawClaim]:
@@ -164,26 +254,13 @@ def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: b
             continue
         used_c.add(best[1])
         content = contents[best[1]]
-        src = None
-        sbest = None
-        for n in index_of(sources, start_end).near(cs[0] - _MAX_SOURCE_GAP, cs[1] + _MAX_SOURCE_GAP):
-            s = sources[n]
-            if n in used_s:
-                continue
-            g = _gap(cs, (s.start, s.end))
-            if g > _MAX_SOURCE_GAP or _between(cues, cs, (s.start, s.end), cue):
-                continue
-            if sbest is None or g < sbest[0]:
-                sbest = (g, n)
-        if sbest is not None:
-            used_s.add(sbest[1])
-            src = sources[sbest[1]]
-        conf = [cue.confidence, content.confidence] + ([src.confidence] if src else [])
+        src = _source_for(doc, cue, sources, used_s, cues, content)
+        conf = [cue.confidence, content.confidence] + ([src[2]] if src and src[2] is not None else [])
         cue_span = doc[cue.i : cue.j]
         out.append(RawClaim(
             _kind(text, (content.start, content.end), cue_span.text, src is not None, quotes),
             (content.start, content.end), cs, cue_span.root.lemma_.lower(),
-            (src.start, src.end) if src else None, doc[src.i : src.j].root.i if src else None,
+            src[0] if src else None, src[1] if src else None,
             confidence=round(sum(conf) / len(conf), 3),
         ))
     for n, c in enumerate(contents):

@@ -13,12 +13,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc
 
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._features import doc_features
 
 MODEL_FILE = "attribution.crfsuite"
+CLUSTERS_FILE = "attribution_clusters.npz"
 _ROLE = {"SRC": "source", "CUE": "cue", "CON": "content"}
 
 
@@ -38,6 +40,21 @@ def model_path() -> str | None:
     """Path of the shipped CRF weights, or None when they are missing."""
     ref = resources.files("fullpicture") / "data" / "models" / MODEL_FILE
     return str(ref) if ref.is_file() else None
+
+
+def clusters_path() -> str | None:
+    """Path of the shipped k-means centres of spaCy's tok2vec vectors, or None."""
+    ref = resources.files("fullpicture") / "data" / "models" / CLUSTERS_FILE
+    return str(ref) if ref.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def load_centroids(path: str | None) -> tuple[np.ndarray, ...]:
+    """The k-means centres (one array per clustering, in file order); () without a file."""
+    if path is None:
+        return ()
+    with np.load(path) as z:
+        return tuple(np.asarray(z[k], dtype=np.float32) for k in sorted(z.files, key=lambda k: int(k.split("_")[1])))
 
 
 @lru_cache(maxsize=2)
@@ -79,9 +96,10 @@ def decode(doc: Doc, tags: list[str], probs: list[float] | None = None) -> list[
 class AttributionTagger:
     """Tags a parsed Doc with attribution roles; build once, call per document."""
 
-    def __init__(self, path: str | None = None, lex: ClaimLexicon | None = None) -> None:
+    def __init__(self, path: str | None = None, lex: ClaimLexicon | None = None, clusters: str | None = None) -> None:
         self.path = path or model_path()
         self.lex = lex or claim_lexicon()
+        self.centroids = load_centroids(clusters or clusters_path())
 
     @property
     def available(self) -> bool:
@@ -93,7 +111,7 @@ class AttributionTagger:
         if self.path is None or len(doc) == 0:
             return []
         tagger = _load(self.path)
-        feats = doc_features(doc, rules, self.lex)
+        feats = doc_features(doc, rules, self.lex, self.centroids)
         tags = tagger.tag(feats)
         probs = [tagger.marginal(t, k) for k, t in enumerate(tags)]
         return decode(doc, tags, probs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
@@ -9,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from fullpicture.models import Timex
 from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
 from fullpicture.nlp.events._modality import clause_head
 from fullpicture.nlp.places._translit import fold
@@ -61,6 +63,17 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=8)
+def _perpetrating_verbs(language: str) -> frozenset[str]:
+    """Verbs whose subject does the nominal event they govern ("launched an attack"); not
+    "condemned the strike" or "announced the offensive" (``agent_light_verbs``, else the
+    light verbs of the language's modality file)."""
+    from fullpicture.nlp.events._data import event_lexicon
+
+    m = event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
+    return m.get("agent_light_verbs") or m.get("light_verbs", frozenset())
+
+
 def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Token], list[Token]]:
     """Agent and patient head tokens of a trigger."""
     agents: list[Token] = []
@@ -84,7 +97,8 @@ def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Tok
                 agents.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
                 patients.extend(g for g in c.children if g.dep_ == "pobj")
-        if not agents and trig.dep_ in ("dobj", "attr") and trig.head.pos_ == "VERB":
+        if (not agents and trig.dep_ in ("dobj", "attr") and trig.head.pos_ == "VERB"
+                and trig.head.lemma_.lower() in _perpetrating_verbs(doc.lang_)):
             subj, passive = _subject(trig.head)
             if subj is not None and not passive:
                 agents.append(subj)
@@ -106,9 +120,15 @@ def arguments(
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        eid = entity_for_span(doc, index, g.idx, g.idx + len(g), g, metonymy=False)
-                        if eid and entity_type(index, eid) in _PLACE_TYPES:
-                            place = eid
+                        # "in Northville", or one step down "in the market of Northville"
+                        inner = [gg for cc in g.children if cc.dep_ == "prep" and cc.lower_ in ("of", "in")
+                                 for gg in cc.children if gg.dep_ == "pobj"]
+                        for cand in (g, *inner):
+                            eid = entity_for_span(doc, index, cand.idx, cand.idx + len(cand), cand, metonymy=False)
+                            if eid and entity_type(index, eid) in _PLACE_TYPES:
+                                place = eid
+                                break
+                        if place:
                             break
             if place:
                 break
@@ -118,7 +138,14 @@ def arguments(
         k = bisect_left(places, (sent.start, ""))
         while k < len(places) and places[k][0] < sent.end:
             eid = places[k][1]
-            if eid not in agents and eid not in patients:
+            tok = doc[places[k][0]]
+            while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+                tok = tok.head
+            owner = tok.dep_ in ("compound", "poss") or (tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "case")
+            # "Eastland radio", "Eastland's defence ministry": the place names who, not where
+            owned = entity_for_span(doc, index, tok.head.idx, tok.head.idx + len(tok.head), tok.head, metonymy=False)
+            named = owner and not (owned and entity_type(index, owned) in _PLACE_TYPES)
+            if eid not in agents and eid not in patients and not named:
                 place = eid
                 break
             k += 1
@@ -169,8 +196,20 @@ def _source_position(tok: Token) -> bool:
 
 def timex_positions(doc: Doc) -> list[tuple[int, str]]:
     """(token, TIMEX3 value) of the dates and times of a document (``*_REF`` values left out)."""
-    items = [(t.start, t.end, str(t.value)) for t in (doc._.fp_timexes or []) if t.type in ("DATE", "TIME") and not str(t.value).endswith("_REF")]
+    items = [(t.start, t.end, str(t.value)) for t in (doc._.fp_timexes or [])
+             if t.type in ("DATE", "TIME") and not str(t.value).endswith("_REF") and not _bare_clock(t)]
     return token_positions(doc, items)
+
+
+_CLOCK = re.compile(r"^(?:(?:at|about|around|shortly|just|before|after|by)\s+)*(?:\d{1,2}(?:[:.]\d\d)?\s*"
+                    r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|\w+ o'clock)(?:\s+(?:local time|gmt|utc|[a-z]{3,4}))?$", re.I)
+
+
+def _bare_clock(t: Timex) -> bool:
+    """A time of day that names no day ("at midday", "at 4:43 a.m. local time"): its day is the
+    time layer's guess from the reference date, which may be a reporting clause's ("said on
+    Wednesday"), so it does not date an event."""
+    return t.type == "TIME" and t.anchor != "explicit" and bool(_CLOCK.match(t.text.strip()))
 
 
 def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]]) -> tuple[str | None, str | None]:

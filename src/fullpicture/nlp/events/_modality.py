@@ -71,6 +71,9 @@ def modality(trigger: Token, lex: EventLexicon, reported: bool) -> str:
                 future = True
             if plemma in m["expecting_verbs"]:
                 expect = True
+        if node.dep_ in ("ccomp", "acl") and (_falsified_report(parent, m) or (
+                parent.dep_ in ("relcl", "acl") and _falsified_report(parent.head, m))):
+            return "negated"  # ("rejected statements that claim a rocket hit ...")
         if node.dep_ in ("ccomp", "relcl", "acl"):
             break
         node = parent
@@ -84,3 +87,24 @@ def modality(trigger: Token, lex: EventLexicon, reported: bool) -> str:
     if future:
         return "planned"
     return "reported" if reported else "asserted"
+
+
+def _falsified_report(noun: Token, m: dict[str, frozenset[str]]) -> bool:
+    """A report whose content is said to be false: "claims that a missile hit the station are
+    not true", "allegations that ... are a lie", "rejected reports that troops shelled ..."."""
+    empty: frozenset[str] = frozenset()
+    if noun.lemma_.lower() not in m.get("report_nouns", empty):
+        return False
+    refuting = m.get("negating_verbs", empty) | m.get("refuting_verbs", empty)
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in refuting:
+        return True
+    copulas = [c for c in noun.children if c.lemma_ == "be"]  # "claims ... are not true" (acl)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        copulas.append(noun.head)
+    for be in copulas:
+        negated = any(c.dep_ == "neg" for c in be.children)
+        for c in be.children:
+            word = c.lemma_.lower()
+            if c.dep_ in ("acomp", "attr") and (word in m.get("falsity", empty) or (negated and word in m.get("truth", empty))):
+                return True
+    return False

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
@@ -46,6 +46,8 @@ class EventsComponent:
     def __init__(self, nlp: Language, settings: dict[str, Any]) -> None:
         cfg = settings.get("events", {}) if isinstance(settings.get("events"), dict) else {}
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
+        self.casualty_counts = frozenset(cfg.get("figure_sentence_link_counts", ()))
+        self.casualty_types = frozenset(cfg.get("figure_sentence_link_types", ()))
         self.lex = event_lexicon(pipeline_language(settings))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
@@ -185,20 +187,40 @@ class EventsComponent:
                 if tok.i in head_of and tok.i not in range(span.start, span.end):
                     ev = head_of[tok.i]
                     break
+                controlled = [c for c in tok.children if c.dep_ == "xcomp" and c.i in head_of]
+                if controlled and tok.pos_ in ("VERB", "AUX"):  # "50,000 chose to leave": the leaving
+                    ev = head_of[controlled[0].i]
+                    break
                 if _resultative(tok):  # "left 150 wounded": the state's event, else the cause's
                     kids = [c for c in tok.children if c.i in head_of and c.dep_ in _RESULT_DEPS]
                     subj = [c for c in tok.children if c.i in head_of and c.dep_ == "nsubj"]
                     pick = sorted(kids, key=lambda c: abs(c.i - span.start)) or subj
-                    ev = head_of[pick[0].i] if pick else None
-                    break
+                    if pick:
+                        ev = head_of[pick[0].i]
+                        break
+                    # "attacked ..., leaving 40 people dead": the event the clause depends on
                 if tok.head is tok:
                     break
                 tok = tok.head
+            if ev is None and fig.counts in self.casualty_counts:
+                ev = self._sentence_event(span, head_of)
             if ev is None:
                 continue
             fig.event = ev.id
             if fig.id not in ev.figures:
                 ev.figures.append(fig.id)
+
+
+    def _sentence_event(self, span: Span, head_of: dict[int, Event]) -> Event | None:
+        """A casualty figure the parse links to no trigger ("Five dead, dozens injured in quake",
+        "confirmed 30 dead and 55 wounded"): the nearest violent or disaster event of its
+        sentence (``figure_sentence_link_types``), since the dead and wounded of a sentence are
+        its happening's."""
+        sent = span.sent
+        cands = [(abs(i - span.start), i) for i in range(sent.start, sent.end)
+                 if i in head_of and head_of[i].type in self.casualty_types
+                 and not (span.start <= i < span.end)]
+        return head_of[min(cands)[1]] if cands else None
 
 
 _RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")

@@ -19,6 +19,7 @@ class FigureLexicon:
     units: dict[str, str]
     count_verbs: dict[str, str]
     count_nouns: dict[str, str]
+    toll_nouns: dict[str, str]
 
     @property
     def max_approx_len(self) -> int:
@@ -45,4 +46,5 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         units=dict(nums["units"]),
         count_verbs=dict(counts["verbs"]),
         count_nouns=dict(counts["nouns"]),
+        toll_nouns=dict(counts.get("tolls", {})),
     )

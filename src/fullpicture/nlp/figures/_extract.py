@@ -49,6 +49,9 @@ def _magnitude(doc: Doc, i: int, j: int) -> bool:
     "measuring 7.6 on the Richter scale"."""
     before = [t.lower_ for t in doc[max(0, i - 3) : i] if t.text not in ("-", "of", "a")]
     after = [t.lower_ for t in doc[j : min(len(doc), j + 3)] if t.text != "-"]
+    if (len(after) >= 2 and after[0] in ("and", "or", "to") and j + 1 < len(doc)
+            and _DIGITS.match(doc[j + 1].text) and _magnitude(doc, j + 1, j + 2)):
+        return True  # "7.6 and 7.5 magnitude quakes": both are magnitudes
     return bool((before and before[-1] in _MAGNITUDE) or (after and after[0] in _MAGNITUDE)
                 or (after[:3] and "richter" in after[:3]))
 
@@ -70,8 +73,26 @@ class FigureExtractor:
                 continue
             fig, nxt = got
             out.append(fig)
+            out.extend(self._coordinated_zero(doc, fig, nxt))
             i = nxt
         return out
+
+    def _coordinated_zero(self, doc: Doc, fig: RawFigure, j: int) -> list[RawFigure]:
+        """A zero shared by coordinated counts: "no one was killed or injured", "no dead or
+        wounded" say zero of each (a non-zero "12 killed or wounded" is one joint count)."""
+        if fig.value != 0 or fig.counts is None:
+            return []
+        k = j
+        while k < len(doc) and doc[k].pos_ == "AUX":
+            k += 1
+        if k + 2 >= len(doc) or doc[k + 1].lower_ not in ("or", "and", "nor"):
+            return []
+        nxt = doc[k + 2]
+        key = nxt.lemma_.lower() if nxt.pos_ == "VERB" else nxt.lower_
+        counts = self.lex.count_verbs.get(key) or self.lex.count_verbs.get(nxt.lower_)
+        if counts is None or counts == fig.counts:
+            return []
+        return [RawFigure(fig.start, fig.end, 0.0, 0.0, 0.0, False, False, fig.unit, counts, fig.head)]
 
     def _at(self, doc: Doc, i: int, skip: set[int]) -> tuple[RawFigure, int] | None:
         lex = self.lex
@@ -94,6 +115,9 @@ class FigureExtractor:
                 j += 2
         if value is None:
             return None
+        several = i > 0 and doc[i - 1].lower_ in lex.vague and low in ("dozen", "hundred", "thousand")
+        if several:
+            vague = True  # "several dozen", "a few hundred": as vague as "dozens"
         # compound numbers: "twenty - five", "1.4 million", "5 million"
         if not vague:
             while j < len(doc):
@@ -108,20 +132,22 @@ class FigureExtractor:
                     break
             if tok.lower_ == "a" and j == i + 1:
                 return None
-        if vague and not (tok.tag_ in ("NNS", "CD") or tok.pos_ in ("NUM", "NOUN")):
+        if vague and not several and not (tok.tag_ in ("NNS", "CD") or tok.pos_ in ("NUM", "NOUN")):
             return None
         if tok.idx in skip and not self._duration_follows(doc, j):
             return None
         big_number = tok.ent_type_ == "DATE" and _DIGITS.match(tok.text) is not None and "," in tok.text
-        if tok.ent_type_ in _SKIP_ENTS and not self._duration_follows(doc, j) and not vague and not big_number:
-            return None
+        # the parser's DATE/TIME entity may swallow a dateline's lead figure ("March 5 - At least
+        # 40 people died"): such a number is kept only when it counts something
+        ner_date = tok.ent_type_ in _SKIP_ENTS and not self._duration_follows(doc, j) and not vague and not big_number
         if _YEARISH.match(tok.text) and not self._duration_follows(doc, j):
             return None
-        if i > 0 and (doc[i - 1].text in ("/", "No", "No.", "#") or doc[i - 1].text.endswith("-")):
+        if i > 0 and (doc[i - 1].text in ("/", "No", "No.", "#") or (
+                doc[i - 1].text.endswith("-") and doc[i - 1].idx + len(doc[i - 1]) == tok.idx)):  # "F-16", not "(Reuters) - Twelve"
             return None
         if j < len(doc) and doc[j].text in ("/", ":"):
             return None
-        start_i = i
+        start_i = i - 1 if several else i
         bound = None
         # approximators before the number
         for k in range(lex.max_approx_len, 0, -1):
@@ -135,6 +161,8 @@ class FigureExtractor:
         if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
             start_i -= 1
         unit, counts = self._unit_counts(doc, i, j)
+        if ner_date and (counts is None or tok.ent_type_ == "ORDINAL"):
+            return None
         if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
             return None  # "no one knows": a zero counts only when it says what it counts
         lo: float | None = value
@@ -192,13 +220,15 @@ class FigureExtractor:
                 lemma = noun.lemma_.lower()
                 unit = lex.units.get(lemma) or lex.units.get(noun.lower_) or noun.text
         counts = None
+        if noun is not None and noun.lemma_.lower() in _DURATION:
+            return unit, None  # "in the 12 days of the offensive": a duration counts no one
         anchor = noun if noun is not None else last
         if noun is None:
             # a bare number before its verb: "511 wounded", "more than 400 were wounded"
             for t in doc[k : min(len(doc), k + 3)]:
                 key = t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
-                if key in lex.count_verbs and t.pos_ in ("VERB", "ADJ"):
-                    return unit, lex.count_verbs[key]
+                if key in lex.count_verbs and (t.pos_ in ("VERB", "ADJ") or (t.i == k and key in lex.count_nouns)):
+                    return unit, lex.count_verbs[key]  # "511 wounded", "Five dead, dozens injured"
                 if t.pos_ != "AUX" and t.lower_ not in ("have", "had", "been"):
                     break
         if noun is not None and noun.lemma_.lower() in lex.count_nouns:
@@ -219,8 +249,18 @@ class FigureExtractor:
                                  and (c.lower_ in lex.count_verbs or c.lemma_.lower() in lex.count_verbs)]
                         if state:
                             key = state[0].lower_ if state[0].lower_ in lex.count_verbs else state[0].lemma_.lower()
+                    if key not in lex.count_verbs:
+                        # "chose to leave", "were forced to flee": the verb the subject controls
+                        xcomp = [c.lemma_.lower() for c in cur.children if c.dep_ == "xcomp"]
+                        key = next((x for x in xcomp if x in lex.count_verbs), key)
                     if key in lex.count_verbs:
                         counts = lex.count_verbs[key]
+                    elif counts is None:
+                        # "put the death toll at 40", "the toll rose to 40": what the verb's
+                        # subject or object counts
+                        said = [lex.toll_nouns[c.lemma_.lower()] for c in cur.children
+                                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in lex.toll_nouns]
+                        counts = said[0] if said else None
                     break
             else:
                 break

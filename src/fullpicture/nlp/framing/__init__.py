@@ -10,6 +10,7 @@ from fullpicture.nlp.framing.component import (
     lexicon_entries,
     lexicon_files,
     profile_of,
+    topic_family,
 )
 
-__all__ = ["FramingComponent", "counter_terms", "lexicon_entries", "lexicon_files", "profile_of"]
+__all__ = ["FramingComponent", "counter_terms", "lexicon_entries", "lexicon_files", "profile_of", "topic_family"]

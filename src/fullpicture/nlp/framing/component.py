@@ -22,7 +22,7 @@ from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, n
 from fullpicture.nlp.framing._quotes import ScareQuoteFinder
 from fullpicture.nlp.framing._syntax import EntityLookup, EvaluationFinder, HarmFinder
 
-__all__ = ["LOADED_CATEGORIES", "build_profile", "counter_terms", "lexicon_entries", "lexicon_files"]
+__all__ = ["LOADED_CATEGORIES", "build_profile", "counter_terms", "lexicon_entries", "lexicon_files", "topic_family"]
 
 
 def lexicon_files(settings: dict[str, Any]) -> tuple[str, ...]:
@@ -45,6 +45,21 @@ def counter_terms(term: str, extra_files: Iterable[str] = ()) -> list[str]:
     True
     """
     return find_counter_terms(term, lexicon_entries(extra_files))
+
+
+def topic_family(term: str, extra_files: Iterable[str] = ()) -> list[str]:
+    """``term`` with its alias and counter-term family from the lexicons, so that a topic finds
+    every side's documents: "Khankendi" -> Khankendi, Xankəndi, Stepanakert; "Karabakh" ->
+    Karabakh, Artsakh, Nagorno-Karabakh... (the term first; no duplicates, case-insensitive)."""
+    key = " ".join(term.lower().split())
+    out = [term]
+    for e in lexicon_entries(extra_files):
+        terms = {" ".join(t.lower().split()) for t in e.terms}
+        counters = {" ".join(t.lower().split()) for t in e.counter_terms}
+        if key in terms or key in counters:
+            out.extend([*e.terms, *e.counter_terms])
+    seen: set[str] = set()
+    return [t for t in out if not (t.casefold() in seen or seen.add(t.casefold()))]  # type: ignore[func-returns-value]
 
 
 def _count_tokens(doc: Doc) -> int:

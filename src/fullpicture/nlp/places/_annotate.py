@@ -80,6 +80,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if ent.label_ == "PERSON" and len(ent) > 1:
             # a trailing all-capital token ("... Lazenby US-based") is no part of a name
             person_tokens.update(fold(t.text) for t in ent if not (t.text.isupper() and len(t) <= 3))
+    # words of two-word names NER tags as a person or an organisation ("Lester Holt" as ORG)
+    name_parts = frozenset(person_tokens | {fold(t.text) for e in doc.ents if e.label_ == "ORG" and len(e) == 2
+                                            and all(t.pos_ == "PROPN" for t in e) for t in e})
     # the document's authors (byline, metadata) are people wherever NER puts them
     info = doc._.fp_info
     authors = {fold(a.name) for a in (info.authors if info is not None else []) if a.name}
@@ -178,7 +181,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         root = doc[m.start : m.end].root
         actor = p.kind in ("capital", "country", "user", "landmark") and is_actor_position(root, lex)
         near_sure = any(haversine_km(p.lat, p.lon, pi.place(j).lat, pi.place(j).lon) <= pcfg["near_km"] for j in sure_other[:50] if j != idx)
-        if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg):
+        if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg, name_parts):
             m.key = ("DROP",) if m.label in ("", "EMB") else m.key
             continue
         if m.label == "EMB":  # a place name inside an organisation/event name
@@ -192,9 +195,17 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                        or (m.start, m.end) in datelines
                        # "the Danube": a river, sea or range takes the article; a person does not
                        or (p.kind in FEATURE_KINDS and m.start > 0 and doc[m.start - 1].lower_ == "the"))
-            ok = (context and sc >= pcfg["locative_min_score"]) or sc >= pcfg["relabel_min_score"] or actor
+            # a small town NER calls an organisation or a person needs the name itself governed
+            # by a place preposition ("from Obama being ...", "daughter of Aung San" are none),
+            # and when the name is part of a person's name elsewhere ("if Holt asks him", the
+            # anchor Lester Holt), neither a high score nor nearby places make it one
+            small = m.label in ("ORG", "PERSON") and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
+            if small:  # the name itself governed by a place preposition other than "of"
+                context = context and _governed_locative(doc, m.start, m.end, lex)
+            small_org = small and all(fold(t.text) in name_parts for t in doc[m.start : m.end])
+            ok = (context and sc >= pcfg["locative_min_score"]) or (sc >= pcfg["relabel_min_score"] and not small_org) or actor
             ok = ok or idx in sure_set or (
-                (m.label != "PERSON" or m.end - m.start == 1)
+                (m.label != "PERSON" or m.end - m.start == 1) and not small_org
                 and any(haversine_km(p.lat, p.lon, a, b) <= pcfg["near_km"] for a, b in sure_pts)
             )
             if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
@@ -253,7 +264,8 @@ def _city_state(doc: Doc, pi: PlaceIndex, ms: list[Mention], spans: list[tuple[s
             spans[k] = (spans[k][0], keep)
 
 
-def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any]) -> bool:
+def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any],
+                 name_parts: frozenset[str] = frozenset()) -> bool:
     """Evidence against a place reading: a title word ("Miss"), a party in a case name
     ("v. Ferguson"), or common English words ("Congress", "Queen City") that resolve only to a
     small place, with neither a place label in a locative context nor a tagged place of the
@@ -265,6 +277,10 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
     if m.end < len(doc) and doc[m.end].text == ":" and doc[m.start : m.end].text.isupper():
         return True  # a transcript's speaker label ("WALLACE:")
     words = [t for t in doc[m.start : m.end] if t.is_alpha]
+    if (len(words) == 1 and fold(m.text) in name_parts and p.kind in ("city", "admin2")
+            and p.pop < pcfg.get("alternate_min_pop", 0) and fold(p.name) != fold(m.text).removeprefix("the ")
+            and not _strong_locative(doc, m.start, m.end, lex)):
+        return True  # part of a person's name elsewhere, a small town's alternate name ("Lester"), no "in X"
     if not words or not all(common_word(t.lower_) for t in words):
         return False
     if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
@@ -280,11 +296,25 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
 
 
 def _strong_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """A locative context other than "of" ("the attention of Congress" is not one)."""
+    """A locative context other than "of" ("the attention of Congress" is not one), and not
+    before a possessive ("a role in Machado's citizenship": "in" governs the citizenship)."""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False
     root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return False
     return _locative(doc, start, end, lex)
+
+
+def _governed_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """The name is the object of a place preposition other than "of" ("in Holt", not "from
+    Obama being ...", "daughter of Aung San") or of a place-taking verb."""
+    root = doc[start:end].root
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps and root.head.lower_ != "of":
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_object_verbs
 
 
 def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:

@@ -70,7 +70,7 @@ def _resolve_dpart(text: str, c: Candidate, ctx: Context) -> tuple[str | None, s
         if name in ("mdy", "weekday", "relday"):
             m = rx.fullmatch(text)
             if m:
-                sub = Candidate(0, len(text), name, m)
+                sub = Candidate(c.start, c.start + len(text), name, m)  # its left context is the time's
                 res = {"mdy": h_month_day, "weekday": h_weekday, "relday": h_relday}[name](sub, ctx)
                 if res and res[1][:1] in "0123456789X":
                     return res[1][:10], res[3]

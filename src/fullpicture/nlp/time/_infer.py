@@ -1,23 +1,33 @@
 """Reference time of a document that carries no publication date.
 
-A first tagging pass (without a DCT) finds the dates the text writes in full. The reference
-time is then, in order of preference:
+A first tagging pass (without a DCT) finds the dates the text writes in full. A careful reader
+takes the document's own "now" only from evidence that names it; in order of preference:
 
 1. a **dateline**: a full date near the top of the text, introduced only by a place name,
    an agency tag or a "Published/Updated/Posted" label ("MOSCOW, March 3, 2021 —");
-2. the **latest fully specified date of the narrative** (day, month and year written out),
-   leaving out dates in future or modal clauses ("the treaty expires on 5 March 2031");
-3. failing both, the latest fully written month ("in March 2021").
+2. a **publication label** anywhere ("Correction: October 2, 2016", "A version of this
+   article appears in print on October 12, 2012", "Updated: ...");
+3. a full date given **with its weekday**, the weekday agreeing with the date ("on Sunday,
+   June 12, 2016"): news names weekdays only for days of the current week; or a full date
+   called **today** ("Today, 3 March 2021"); the latest such outside future/modal clauses.
 
-A year named alone ("the 1994 ceasefire") never becomes the reference, so a historical aside
-cannot pull the document's undated "May 3" into its year. The chosen anchor and its evidence
-are returned for the JSON (``document.time_anchor``, ``anchor: inferred``).
+The latest fully written date of the narrative ("latest date") and the latest fully written
+month ("latest month") are *not* used by default: on real dated news with the date withheld
+(``eval/time_anchor.py``: PolNeAR dev, BASIL, TempEval-3) they were weeks to decades off in
+most documents (historical asides, "Sept. 11, 2001", maturity dates). They stay available
+through the ``[time] infer_from`` setting. Without an anchor, dates without a year still
+follow the narrative (the story's last day or month; a year written just before), and
+expressions relative to the time of writing resolve against the narrative or stay
+underspecified (``XXXX-WXX-5``).
+
+A year named alone ("the 1994 ceasefire") never becomes the reference. The chosen anchor and
+its evidence are returned for the JSON (``document.time_anchor``, ``anchor: inferred``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from fullpicture.models import Timex
@@ -31,6 +41,17 @@ _DATELINE_PREFIX = re.compile(
     r"|[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .]{2,20}\))?\s*[,:—–-]?\s*"
     r"|\([A-Za-z .]{2,20}\)\s*[,:—–-]?\s*)?$"
 )
+# a publication label right before a full date, anywhere in the text
+_LABEL = re.compile(
+    r"(?i)(?:\bcorrection|\bpublished|\bupdated|\bposted|\bappears?\s+in\s+print(?:\s+on)?|\bprinted(?:\s+on)?"
+    r"|\bthis\s+(?:article|story|post)\s+was\s+(?:published|updated|posted)(?:\s+on)?)\s*(?:on|at)?\s*[:—–-]?\s*$"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$")
+_WEEKDAY_AFTER = re.compile(r"(?i)^\s*[,(]?\s*(" + "|".join(_WEEKDAYS) + r")\b")
+_TODAY_BEFORE = re.compile(r"(?i)\btoday\s*[,(—–-]?\s*(?:is\s+|,\s*)?$")
+
+DEFAULT_SOURCES = ("dateline", "label", "weekday date", "today")
 
 
 @dataclass(frozen=True)
@@ -39,7 +60,7 @@ class InferredAnchor:
 
     ref: Ref
     value: str
-    reason: str  # dateline | latest date | latest month
+    reason: str  # dateline | label | weekday date | today | latest date | latest month
     start: int
     end: int
     text: str
@@ -52,26 +73,46 @@ def _is_dateline(text: str, tx: Timex) -> bool:
     return bool(_DATELINE_PREFIX.match(text[line_start : tx.start]))
 
 
-def infer_anchor(timexes: list[Timex], text: str, tense_at: Callable[[int], str | None]) -> InferredAnchor | None:
+def _weekday_agrees(text: str, tx: Timex, ref: Ref) -> bool:
+    """The date is written with its own weekday ("Sunday, June 12, 2016", "June 12, 2016, Sunday")."""
+    m = (_WEEKDAY_AFTER.match(tx.text) or _WEEKDAY_BEFORE.search(text[max(0, tx.start - 14) : tx.start])
+         or _WEEKDAY_AFTER.match(text[tx.end : tx.end + 14]))
+    return m is not None and _WEEKDAYS.index(m.group(1).lower()) == ref.day.weekday()
+
+
+def infer_anchor(
+    timexes: list[Timex], text: str, tense_at: Callable[[int], str | None],
+    sources: Iterable[str] = DEFAULT_SOURCES,
+) -> InferredAnchor | None:
     """The reference time of an undated document from its first-pass ``timexes``.
 
     ``tense_at(char)`` gives the tense of the clause at ``char`` (PAST, PRESENT, FUTURE,
-    MODAL or None)."""
-    days: list[tuple[Ref, Timex]] = []
-    months: list[tuple[Ref, Timex]] = []
+    MODAL or None); ``sources`` names the kinds of evidence allowed (``DEFAULT_SOURCES``, plus
+    "latest date" and "latest month")."""
+    allowed = set(sources)
+    pools: dict[str, list[tuple[Ref, Timex]]] = {k: [] for k in ("label", "weekday date", "today", "latest date", "latest month")}
     for tx in timexes:
         if tx.type not in ("DATE", "TIME") or tx.anchor != "explicit" or "X" in tx.value[:10]:
             continue
         ref = parse_ref(tx.value[:10])
         if ref is None or ref.gran not in ("D", "M"):
             continue
-        if ref.gran == "D" and _is_dateline(text, tx):
-            return InferredAnchor(ref, ref.day.isoformat(), "dateline", tx.start, tx.end, tx.text)
+        if ref.gran == "D":
+            if "dateline" in allowed and _is_dateline(text, tx):
+                return InferredAnchor(ref, ref.day.isoformat(), "dateline", tx.start, tx.end, tx.text)
+            if _LABEL.search(text[max(0, tx.start - 60) : tx.start]):
+                pools["label"].append((ref, tx))
+                continue
         if tense_at(tx.start) in ("FUTURE", "MODAL"):
             continue
-        (days if ref.gran == "D" else months).append((ref, tx))
-    for pool, reason in ((days, "latest date"), (months, "latest month")):
-        if pool:
+        if ref.gran == "D" and _weekday_agrees(text, tx, ref):
+            pools["weekday date"].append((ref, tx))
+        elif ref.gran == "D" and _TODAY_BEFORE.search(text[max(0, tx.start - 12) : tx.start]):
+            pools["today"].append((ref, tx))
+        pools["latest date" if ref.gran == "D" else "latest month"].append((ref, tx))
+    for reason in ("label", "weekday date", "today", "latest date", "latest month"):
+        pool = pools[reason]
+        if reason in allowed and pool:
             ref, tx = max(pool, key=lambda p: (p[0].day, -p[1].start))
             value = ref.day.isoformat() if ref.gran == "D" else ref.day.isoformat()[:7]
             return InferredAnchor(ref, value, reason, tx.start, tx.end, tx.text)

@@ -36,6 +36,7 @@ class Lexicon:
     future_aux: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
     modal_forward: frozenset[str] = frozenset()
+    forward_signals: tuple[str, ...] = ()
     signals: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -56,6 +57,9 @@ class Lexicon:
             return float(digits)
         except ValueError:
             pass
+        m = re.fullmatch(r"(\d+) 1/2", t)  # "2 1/2"
+        if m:
+            return int(m.group(1)) + 0.5
         m = re.fullmatch(r"(\w+)[ -](\w+)", t)
         if m and m.group(1) in _TENS and m.group(2) in _ONES:
             return self.numbers[m.group(1)] + self.numbers[m.group(2)]
@@ -101,6 +105,7 @@ def load_lexicon() -> Lexicon:
         future_aux=frozenset(d["tense"]["future_auxiliaries"]),
         future_heads=frozenset(d["tense"]["future_heads"]),
         modal_forward=frozenset(d["tense"]["modal_forward"]),
+        forward_signals=tuple(str(w).lower() for w in d["tense"].get("forward_signals", [])),
         signals={k.lower(): str(v) for k, v in d["signals"].items()},
     )
 
@@ -109,4 +114,4 @@ def number_pattern(lex: Lexicon) -> str:
     """Regex for a cardinal quantity: digits, number words, compounds, vague quantities."""
     compound = "(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_ONES) + ")"
     words = alternation(set(lex.numbers) | lex.vague)
-    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{compound}|{words}(?:[\s-]and[\s-]a[\s-]half)?)"
+    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+\s+1/2|\d+(?:\.\d+)?|{compound}|{words}(?:[\s-]and[\s-]a[\s-]half)?)"

@@ -20,6 +20,7 @@ from fullpicture.nlp.time._resolve import (
     Context,
     Result,
     day_value,
+    forward_signal,
     infer_year,
     rel_offset,
 )
@@ -133,8 +134,19 @@ def h_year(c: Candidate, ctx: Context) -> Result | None:
     return "DATE", f"{y:04d}", _pre_mod(c), "explicit"
 
 
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
 def h_decade(c: Candidate, ctx: Context) -> Result | None:
     dec = _g(c, "dec")
+    word = _g(c, "decw").lower()
+    if word:  # "the nineties": the decade of the century in force
+        d2 = str(_DECADE_WORDS.index(word) + 2)
+        base, _ = ctx.deictic()
+        century = (base.year // 100) if base else 19
+        if base and int(d2 + "0") > base.year % 100 + 10:  # the coming decade is still this century
+            century -= 1
+        return "DATE", f"{century}{d2}", _pre_mod(c), "explicit"
     if not dec:
         d2 = _g(c, "dec2")
         base, _ = ctx.deictic()
@@ -203,7 +215,10 @@ def h_quarter(c: Candidate, ctx: Context) -> Result | None:
         return ("DATE", fmt(base.day, "Q"), mod, anchor) if base else None
     if off == 1:
         return ("DATE", fmt(shift(base.day, "Q", 1), "Q"), mod, anchor) if base else None
-    # "the quarter", "the latest quarter": the quarter under discussion, else the last completed one.
+    # "the latest quarter": the last completed one; "the quarter": the quarter under
+    # discussion, else the last completed one.
+    if rel in ("latest", "the latest", "most recent", "the most recent") and base is not None and anchor == "published":
+        return "DATE", fmt(shift(base.day, "Q", -1), "Q"), mod, anchor
     if ctx.last_quarter is not None:
         return "DATE", fmt(ctx.last_quarter.day, "Q"), mod, "narrative"
     if base is None:
@@ -296,6 +311,8 @@ def h_weekday(c: Candidate, ctx: Context) -> Result | None:
         d = weekday_near(ref - timedelta(days=1), wd, -1)
     elif rel in ("next", "coming", "this coming") or ctx.tense in ("FUTURE", "MODAL"):
         d = weekday_near(ref + timedelta(days=1), wd, 1)
+    elif not rel and forward_signal(ctx):  # "until Tuesday", "as early as Tuesday"
+        d = weekday_near(ref, wd, 1)
     else:  # news reports past days far more often than coming ones
         d = weekday_near(ref, wd, -1)
     typ, value = _pod_value(d.isoformat(), pod, ctx)
@@ -304,7 +321,7 @@ def h_weekday(c: Candidate, ctx: Context) -> Result | None:
 
 def h_relday(c: Candidate, ctx: Context) -> Result | None:
     w = " ".join(_g(c, "w").lower().split())
-    pod = _g(c, "pod")
+    pod = _g(c, "pod") or _g(c, "pod0")  # "yesterday afternoon", "mid-afternoon yesterday"
     base, anchor = ctx.deictic()
     if base is None or base.gran != "D":
         if w in ("today", "tonight"):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day
 from fullpicture.nlp.time._lexicon import Lexicon
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[A-Z\"“‘(]")
+_CLOCK_TAIL = re.compile(r"(?:\b(?:on|at|noon|midnight)|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[a-z]{2,3}t)?)\s*$")
 
 # A normalized result: (type, value, mod, anchor).
 Result = tuple[str, str, str | None, str]
@@ -71,9 +75,28 @@ class Context:
                 return self.narr_year, self.narr, "narrative"
         if self.dct is not None:
             return self.dct.year, self.dct, "published"
-        if self.narr_year is not None:
+        # No reference time at all (issue 11): a year written earlier in the same sentence
+        # ("in 1987 prices fell, and on Oct. 12 ..."), else the story's last day or month,
+        # else a year written shortly before; a year named in an aside further back ("the
+        # 1988 ceasefire") does not date the next bare "Aug. 2".
+        near = self.narr_year is not None and self.narr_year_pos >= 0 and self.pos - self.narr_year_pos <= self.narrative_window
+        text = str(self.extra.get("text", ""))
+        if near and not _SENTENCE_END.search(text[self.narr_year_pos : self.pos]):
+            return self.narr_year, self.narr, "narrative"
+        if self.narr is not None and self.narr.gran in ("D", "M"):
+            return self.narr.year, self.narr, "narrative"
+        if near:
             return self.narr_year, self.narr, "narrative"
         return None, None, "none"
+
+
+def forward_signal(ctx: Context) -> bool:
+    """A forward-pointing signal ("until", "effective", "as early as") ends right before the
+    expression at ``ctx.pos`` (a clock time may stand between: "until 9 a.m. Tuesday")."""
+    text = str(ctx.extra.get("text", ""))
+    before = " ".join(text[max(0, ctx.pos - 30) : ctx.pos].lower().split())
+    before = _CLOCK_TAIL.sub("", before).strip()
+    return any(before == w or before.endswith(" " + w) for w in ctx.lex.forward_signals)
 
 
 def infer_year(ctx: Context, month: int, day: int | None) -> tuple[int | None, str]:
@@ -97,6 +120,8 @@ def infer_year(ctx: Context, month: int, day: int | None) -> tuple[int | None, s
     # The nearest occurrence, ties to the past; the tense overrides it only for dates more than
     # `tense_days` away (news often reports an announced date in the past tense).
     best = min(years, key=lambda y: (abs(diff(y)), y))
+    if diff(best) < 0 and forward_signal(ctx):  # "effective Feb. 1", "until March 6": on or after
+        return min(y for y in years if diff(y) >= 0), anchor
     if ctx.tense == "PAST" and diff(best) > ctx.tense_days:
         return max(y for y in years if diff(y) <= 0), anchor
     if ctx.tense == "FUTURE" and diff(best) < -ctx.tense_days:

@@ -40,8 +40,32 @@ def unit_parts(ctx: Context, word: str) -> tuple[int, bool, str] | None:
     return mult, bool(m.group(2)), letter
 
 
-def duration_value(ctx: Context, qty: str, unit_word: str) -> str | None:
-    """TIMEX3 duration for "three years", "48 hour", "a few days" (PXD)."""
+def _fraction(n: float, letter: str, clock: bool) -> str | None:
+    """A fractional duration as TIMEX3 writes it: whole units plus the finer unit ("2 1/2
+    years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S); weeks and quarters
+    are converted whole (P10D, P6M... when that is exact)."""
+    whole, frac = int(n), n - int(n)
+    if letter in ("W", "Q"):
+        fl, factor = _FINER[letter]
+        total = n * factor
+        return f"P{int(total)}{fl}" if total == int(total) else f"P{n:g}{letter}"  # ISO decimal: P3.5W
+    finer = {("H", True): ("M", 60, "T"), ("M", True): ("S", 60, "T"), ("D", False): ("H", 24, "T"),
+             ("Y", False): ("M", 12, ""), ("M", False): ("D", 30, "")}.get((letter, clock))
+    if finer is None:
+        return None
+    fl, factor, ft = finer
+    rest = frac * factor
+    if rest != int(rest):
+        return None
+    head = ("PT" if clock else "P") + (f"{whole}{letter}" if whole else "")
+    if ft and not clock:
+        head += "T"
+    return f"{head}{int(rest)}{fl}"
+
+
+def duration_value(ctx: Context, qty: str, unit_word: str, half: float = 0.0) -> str | None:
+    """TIMEX3 duration for "three years", "48 hour", "a few days" (PXD); ``half``: 0.5 for
+    "... and a half"."""
     parts = unit_parts(ctx, unit_word)
     if parts is None:
         return None
@@ -57,17 +81,9 @@ def duration_value(ctx: Context, qty: str, unit_word: str) -> str | None:
     n = ctx.lex.number(q)
     if n is None or n <= 0:
         return None
-    n *= mult
+    n = (n + half) * mult
     if n != int(n):
-        finer = _FINER.get(letter)
-        if finer is None:
-            return None
-        letter, factor = finer
-        n *= factor
-        if letter == "H" or (clock and letter == "M"):
-            t = "T"
-        if n != int(n):
-            return None
+        return _fraction(n, letter, clock)
     return f"P{t}{int(n)}{letter}"
 
 
@@ -77,7 +93,7 @@ def h_duration(c: Candidate, ctx: Context) -> Result | None:
         if ctx.lex.number(_g(c, "q2") or _g(c, "q3")) is None:
             return None
         q = "few"
-    value = duration_value(ctx, q, unit)
+    value = duration_value(ctx, q, unit, 0.5 if _g(c, "half") else 0.0)
     if value is None:
         return None
     if _g(c, "long") == "-old":

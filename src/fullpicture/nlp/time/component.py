@@ -24,7 +24,7 @@ from fullpicture.nlp.time._calendar import Ref, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
 from fullpicture.nlp.time._grammar import Candidate, compiled_rules, find_candidates
-from fullpicture.nlp.time._infer import InferredAnchor, infer_anchor, latest_day
+from fullpicture.nlp.time._infer import DEFAULT_SOURCES, InferredAnchor, infer_anchor, latest_day
 from fullpicture.nlp.time._intl import load_grammar, tag_intl
 from fullpicture.nlp.time._lexicon import Lexicon, load_lexicon
 from fullpicture.nlp.time._points import (
@@ -139,6 +139,7 @@ class TimeTagger:
         self.tense_days = int(section.get("tense_days", 62))
         # without a publication date, infer the reference time from the text (see _infer)
         self.infer = bool(section.get("infer_anchor", True))
+        self.infer_from = tuple(str(x) for x in section.get("infer_from", DEFAULT_SOURCES))
         self.lex = load_lexicon()
         compiled_rules()  # compile once, at pipeline build time
         language = str(settings.get("pipeline", {}).get("language", "en")) if isinstance(settings, dict) else "en"
@@ -155,9 +156,9 @@ class TimeTagger:
             first, _ = self._tag_any(doc, None)
             env = Env(doc)
             tense_at = lambda ch: sentence_tense(doc, env, ch, self.lex)  # noqa: E731
-            inferred = infer_anchor(first, doc_text(doc), tense_at)
+            inferred = infer_anchor(first, doc_text(doc), tense_at, self.infer_from)
             dct = inferred.ref if inferred is not None else None
-            if inferred is not None and inferred.reason != "dateline":
+            if inferred is not None and inferred.reason in ("latest date", "latest month"):
                 # dates the first anchor completed ("On July 14" after "12 June 2014") may
                 # move the narrative's latest day further: anchor there
                 later = latest_day(self._tag_any(doc, dct)[0], tense_at)

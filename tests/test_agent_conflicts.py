@@ -1,0 +1,53 @@
+"""Agent conflicts count each side's own account (align/_agents.py), restated from real
+coverage in our own words: opposing sides blaming each other for one strike."""
+
+from __future__ import annotations
+
+import pytest
+
+from fullpicture.align._agents import side_state, state_of
+from fullpicture.align._conflicts import country_code
+
+pytestmark = pytest.mark.slow
+
+A_SAYS = ("Azerbaijani shelling hits Northfield market\n\n"
+          "Azerbaijan shelled the market in Northfield on Friday morning, killing four people, the regional "
+          "governor said. Azerbaijani forces fired rockets at the square where traders had gathered.\n")
+B_SAYS = ("Ministry rejects claims about Northfield market\n\n"
+          "The Azerbaijani Defence Ministry rejected reports that its troops shelled the market in Northfield on "
+          "Friday. Claims that Azerbaijan shelled the market are false, the ministry said. The ministry said "
+          "Armenia carried out the attack on the market in Northfield to blame Baku.\n")
+
+
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory):
+    from fullpicture import compare
+
+    d = tmp_path_factory.mktemp("agents")
+    (d / "a.txt").write_text(A_SAYS, encoding="utf-8")
+    (d / "b.txt").write_text(B_SAYS, encoding="utf-8")
+    return compare(sides={"armenian": [d / "a.txt"], "azerbaijani": [d / "b.txt"]})
+
+
+def test_states_of_actors():
+    assert country_code("Russia") == "RU" and country_code("Kosovo") == "XK" and country_code("Britain") == "GB"
+    assert side_state("armenian") == "AM" and side_state("Russia") == "RU" and side_state("editors") is None
+
+
+def test_state_of_an_organisation_named_by_its_state(comparison):
+    ents = [e for a in comparison.documents for e in a.entities if "Ministry" in e.name]
+    assert ents and all(state_of(e) == "AZ" for e in ents)
+
+
+def test_sides_blaming_each_other_is_an_agent_conflict(comparison):
+    conflicts = [c for e in comparison.events for c in e.conflicts if c.field == "agent"]
+    assert conflicts, [(e.label, e.sides) for e in comparison.events]
+    values = {(v.side, v.value) for c in conflicts for v in c.values}
+    assert ("armenian", "Azerbaijan") in values and ("azerbaijani", "Armenia") in values
+    # what the azerbaijani side reports as false is not its own account
+    assert ("azerbaijani", "Azerbaijan") not in values
+
+
+def test_a_denial_is_no_agent_of_a_speech_act_conflict(comparison):
+    speech = [e for e in comparison.events if e.type in ("REJECT", "STATEMENT", "ACCUSE")]
+    assert not [c for e in speech for c in e.conflicts if c.field == "agent"]

@@ -1,0 +1,138 @@
+"""Contested incidents told in the shapes of real wire copy (issue 9).
+
+The texts are invented for the project (an imagined market blast in Aleppo); they restate, in
+our own words, the shapes that failed on real coverage: a headline over a dateline lead, a
+toll in a lead that opens with "CITY, date (Agency) -", two sides giving different tolls and
+different perpetrators for one blast, a side naming the city and the other the country, a
+separate attack told in passing, a running total of a war, coordinated zero tolls and two
+quakes' magnitudes in one phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fullpicture import analyze_documents, load_settings
+from fullpicture.align import compare
+from fullpicture.ingest import load_text
+from fullpicture.models.comparison import Side
+from fullpicture.settings import Settings
+
+WEST = """Market blast kills 40 in Aleppo
+
+ALEPPO, March 5 - At least 40 people died in Tuesday's blast at the central market of Aleppo, the interior ministry said on Wednesday.
+Police said the Northern Liberation Front shelled the market before the blast.
+In a separate attack on Tuesday, three people were killed at a checkpoint.
+"""
+
+EAST = """Syria market blast: 12 dead, officials say
+
+DAMASCUS, March 5 (Reuters) - Twelve people were killed in Tuesday's blast at a market in Syria, hospital officials said.
+The defence ministry said the Southern Resistance Council shelled the market before the blast.
+More than 600 people have been killed in the war so far.
+"""
+
+SHAPES = [
+    "Activists said no one was killed or injured in the air raid on the camp.",
+    "The coastal city was hit by the 7.6 and 7.5 magnitude quakes early on Sunday.",
+    "The agency put the death toll of the shelling at 40.",
+    "A hospital official said several dozen people were wounded in the strike.",
+]
+
+
+@pytest.fixture(scope="module")
+def lexical() -> Settings:
+    base = load_settings()
+    return Settings(data={**base.data, "align": {**base.section("align"), "embeddings": False}})
+
+
+@pytest.fixture(scope="module")
+def analyses(lexical):
+    docs = [load_text(WEST, source="west", published="2024-03-06"),
+            load_text(EAST, source="east", published="2024-03-06")]
+    return list(analyze_documents(docs, lexical))
+
+
+@pytest.fixture(scope="module")
+def comp(analyses, lexical):
+    sides = [Side(label="west", origin="user", documents=[analyses[0].document.id]),
+             Side(label="east", origin="user", documents=[analyses[1].document.id])]
+    return compare(analyses, sides, settings=lexical)
+
+
+@pytest.fixture(scope="module")
+def shapes(lexical):
+    docs = [load_text(t, source=f"shape{i}", published="2024-03-06") for i, t in enumerate(SHAPES)]
+    return list(analyze_documents(docs, lexical))
+
+
+def _row_of(comp, analysis, figure_text):
+    fig = next(f for f in analysis.figures if f.text == figure_text)
+    return next(ev for ev in comp.events
+                if any(m.document == analysis.document.id and m.event == fig.event for m in ev.mentions))
+
+
+def test_dateline_lead_keeps_its_toll(analyses):
+    west, east = analyses
+    assert [(f.text, f.counts) for f in west.figures if f.counts == "killed"][:2] == [("40", "killed"), ("At least 40", "killed")]
+    twelve = next(f for f in east.figures if f.text == "Twelve")
+    assert twelve.counts == "killed" and twelve.event is not None  # "(Reuters) - Twelve ..." is no code like "F-16"
+
+
+def test_toll_in_a_died_in_the_blast_sentence_joins_the_blast(analyses, comp):
+    west = analyses[0]
+    row = _row_of(comp, west, "At least 40")
+    triggers = {next(e for e in west.events if e.id == m.event).trigger.text
+                for m in row.mentions if m.document == west.document.id}
+    assert "blast" in triggers and "died" in triggers
+    assert row.label.startswith("blast")
+
+
+def test_two_sides_tolls_for_one_blast_are_a_conflict(comp, analyses):
+    row = _row_of(comp, analyses[0], "At least 40")
+    assert row.sides == ["west", "east"]
+    killed = next(c for c in row.conflicts if c.field == "figure:killed")
+    by_side = {v.side for v in killed.values}
+    assert by_side == {"west", "east"}
+    assert {v.value for v in killed.values if v.side == "east"} == {"12"}
+    for v in killed.values:  # every value links to its words
+        doc = next(a for a in analyses if a.document.id == v.document)
+        assert doc.text[v.start : v.end].lower() in {"40", "at least 40", "twelve", "12"}
+
+
+def test_city_and_its_country_are_no_place_conflict_and_the_city_names_the_row(comp, analyses):
+    row = _row_of(comp, analyses[0], "At least 40")
+    assert not any(c.field == "place" for c in row.conflicts)
+    assert "Aleppo" in row.label and "Syria" not in row.label
+
+
+def test_sides_blaming_different_groups_is_an_agent_conflict(comp):
+    agents = [c for ev in comp.events for c in ev.conflicts if c.field == "agent"]
+    assert agents, "the two sides name different perpetrators of the shelling"
+    values = {(v.side, v.value) for v in agents[0].values}
+    assert ("west", "Northern Liberation Front") in values and ("east", "Southern Resistance Council") in values
+
+
+def test_separate_attack_and_war_total_stay_out_of_the_blast(comp, analyses):
+    row = _row_of(comp, analyses[0], "At least 40")
+    values = {v.value for c in row.conflicts for v in c.values}
+    assert "3" not in values and "three" not in values  # "In a separate attack": another incident
+    assert not any("600" in v for v in values)  # a running total of the war is not the blast's toll
+
+
+def test_coordinated_zero_counts_both(shapes):
+    counts = {f.counts for f in shapes[0].figures if f.value == 0}
+    assert counts == {"killed", "injured"}
+
+
+def test_two_magnitudes_in_one_phrase(shapes):
+    assert sorted(f.value for f in shapes[1].figures if f.counts == "magnitude") == [7.5, 7.6]
+
+
+def test_toll_put_at_a_number(shapes):
+    assert [(f.value, f.counts) for f in shapes[2].figures] == [(40.0, "killed")]
+
+
+def test_several_dozen_is_vague(shapes):
+    fig = next(f for f in shapes[3].figures if f.counts == "injured")
+    assert fig.vague and fig.text.lower() == "several dozen"
