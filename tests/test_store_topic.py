@@ -5,6 +5,7 @@ from __future__ import annotations
 from fullpicture.ingest import load_text
 from fullpicture.models import Analysis
 from fullpicture.store import open_store
+from tests.test_store_basic import pg_url  # noqa: F401 (a fixture)
 
 TEXTS = [
     "Illustrative text written for the fullpicture project. Talks in Geneva stalled over the corridor.",
@@ -60,3 +61,27 @@ def test_iter_analyses_loads_in_chunks(tmp_path):
     assert len(seen) < 30  # two chunks of queries, not 8 per document
     assert got[5] == store.get(got[5].document.id)
     store.close()
+
+
+def test_postgres_vectors_and_topic(pg_url):  # noqa: F811 (the fixture)
+    """PostgreSQL: the embeddings table (duplicates ignored) and topic selection through the
+    GIN full-text index give what SQLite gives."""
+    import numpy as np
+    import pytest
+
+    pytest.importorskip("psycopg")
+    store = open_store(pg_url)
+    try:
+        for i, t in enumerate(TEXTS):
+            doc = load_text(t, source=f"<pg{i}>", title=f"Note {i}")
+            store.add(Analysis(document=doc.info, text=doc.text, zones=list(doc.zones)))
+        for topic in ("geneva", "Corrid", "the corridor", "—", "nowhere"):
+            assert store.topic_ids(topic) == _scan(store, topic), topic
+        v = np.linspace(0, 1, 384, dtype=np.float32)
+        model = f"test-model-{np.random.default_rng().integers(1 << 40)}"  # fresh in a reused database
+        store.put_vectors(model, {"k" * 64: v})
+        store.put_vectors(model, {"k" * 64: v * 0, "j" * 64: v})
+        got = store.get_vectors(model, ["k" * 64, "j" * 64, "x" * 64])
+        assert sorted(got) == ["j" * 64, "k" * 64] and np.array_equal(got["k" * 64], v)
+    finally:
+        store.close()
