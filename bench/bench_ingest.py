@@ -7,7 +7,7 @@ Synthetic news-like documents (a headline, a dateline, six paragraphs drawn from
 vocabulary of places, actors and numbers, a byline) are written as JSON Lines files of
 100 documents each, then ingested into a fresh SQLite store by the real ``ingest`` command
 code (reading, resume check against the store, the in-flight-bounded runner, one
-transaction per document), each size in a fresh process. **The analysis is a stub**: to
+transaction per document; no sentence vectors, as with ``--no-embed``), each size in a fresh process. **The analysis is a stub**: to
 time storage and streaming rather than spaCy, every document's analysis holds only its
 document info, text and zones (labelled ``STUB`` in the output). Prints documents/s and the
 peak RSS per size, and the ratio of the peak RSS at the largest size to the smallest
@@ -67,7 +67,7 @@ def child(corpus: Path, db: Path) -> None:
 
     batch.analyze_many = stub_analyze_many  # type: ignore[assignment]
     t0 = time.perf_counter()
-    code = ingest._run((corpus,), str(db), None, None, 1, False)
+    code = ingest._run((corpus,), str(db), None, None, 1, False, embed=False)  # no sentence vectors: storage only
     secs = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": secs, "peak_rss_mb": rss, "exit": code}))

@@ -107,6 +107,17 @@ def test_departure_count_is_a_conflict(comparison) -> None:
         assert v.population == "people"
 
 
+def test_exodus_and_the_flight_are_one_row(comparison) -> None:
+    # "Then came the exodus ... more than 100,000 Armenians crossed into Armenia ... the
+    # Armenian government described the flight as ethnic cleansing": "the flight" refers back to
+    # the crossing, so the departure is one row (issue 9: one incident, one row)
+    rows = [e for e in comparison.events
+            if any(w.side.lower() == AM and "exodus" in w.triggers for w in e.wording)]
+    assert len(rows) == 1
+    triggers = {t for w in rows[0].wording if w.side.lower() == AM for t in w.triggers}
+    assert {"exodus", "crossed", "flight"} <= triggers
+
+
 def test_different_explosions_not_merged(comparison) -> None:
     # the fuel depot explosion (25 Sep, armenian text) and the landmine explosions
     # (19 Sep, azerbaijani text) are different events

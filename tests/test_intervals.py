@@ -79,3 +79,10 @@ def test_entity_at_agrees_with_a_scan_of_every_mention():
                         if best is None or rank < best[0]:
                             best = (rank, ent.refers_to if (m.actor and ent.refers_to) else ent.id)
             assert entity_at(doc, lo, hi) == (best[1] if best else None), SimpleNamespace(lo=lo, hi=hi)
+
+
+def test_index_of_keeps_one_index_per_bounds():
+    spans = [(0, 5), (20, 30)]
+    assert index_of(spans, pair).near(20, 20) == [1]
+    assert index_of(spans, lambda s: (s[0] * 10, s[1] * 10)).near(20, 20) == [0]
+    assert index_of(spans, pair).near(20, 20) == [1]

@@ -28,10 +28,12 @@ from fullpicture.align._util import UnionFind
 
 @dataclasses.dataclass(frozen=True)
 class IncidentLexicon:
-    """Consequence lemmas and the event types that can host them."""
+    """Consequence lemmas, the event types that can host them, and the types a definite
+    anaphor ("the flight", "the blast") can refer back to."""
 
     consequences: frozenset[str]
     host_types: frozenset[str]
+    anaphor_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +43,7 @@ def incident_lexicon() -> IncidentLexicon:
     return IncidentLexicon(
         consequences=frozenset(w.lower() for w in data["consequences"]["lemmas"]),
         host_types=frozenset(t.upper() for t in data["hosts"]["types"]),
+        anaphor_types=frozenset(t.upper() for t in [*data["hosts"]["types"], *data.get("anaphora", {}).get("types", [])]),
     )
 
 
@@ -65,6 +68,11 @@ def _can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     return not _is_consequence(f, lex) and (f.type or "").upper() in lex.host_types
 
 
+def _happening(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    """A happening a definite anaphor can name ("the blast", "the flight")."""
+    return not _is_consequence(f, lex) and (f.type or "").upper() in lex.anaphor_types
+
+
 def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
     """``consequence mention -> happening mention`` inside each document: the nearest compatible
     happening of the consequence's sentence, else (when its sentence names none) the last
@@ -83,14 +91,14 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
         for k, sent in enumerate(order):
             hosts = [i for i in sentences[sent] if _can_host(feats[i], lex)]
             for i in sentences[sent]:
-                if _can_host(feats[i], lex) and feats[i].extra.get("definite") and sent != (-1, -1):
+                if _happening(feats[i], lex) and feats[i].extra.get("definite") and sent != (-1, -1):
                     # "A car bomb exploded ... The blast killed 12": a definite happening refers
                     # back to the last happening of the same family in the previous sentences
                     for back in range(1, window + 1):
                         if k - back < 0:
                             break
                         prev = [h for h in sentences[order[k - back]]
-                                if _can_host(feats[h], lex) and feats[h].family == feats[i].family
+                                if _happening(feats[h], lex) and feats[h].family == feats[i].family
                                 and _distinct(feats[h]) == _distinct(feats[i])]
                         if prev:
                             # "the quake" refers back whatever place names the two sentences use

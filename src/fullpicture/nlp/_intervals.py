@@ -29,19 +29,21 @@ class Intervals:
         return window
 
 
-_CACHE: dict[int, tuple[Sequence[Any], int, Intervals]] = {}
+_CACHE: dict[tuple[int, Any], tuple[Sequence[Any], int, Intervals]] = {}
 
 
 def index_of(items: Sequence[T], bounds: Callable[[T], tuple[int, int]]) -> Intervals:
-    """The :class:`Intervals` of ``items``, built once while the same (unchanged) sequence
-    is asked about again. The cache holds the sequence itself, so its identity is not reused."""
-    hit = _CACHE.get(id(items))
+    """The :class:`Intervals` of ``items`` by ``bounds``, built once while the same
+    (unchanged) sequence is asked about again. The cache holds the sequence itself, so its
+    identity is not reused."""
+    key = (id(items), bounds)
+    hit = _CACHE.get(key)
     if hit is not None and hit[0] is items and hit[1] == len(items):
         return hit[2]
     if len(_CACHE) >= 16:
         _CACHE.clear()
     index = Intervals([bounds(x) for x in items])
-    _CACHE[id(items)] = (items, len(items), index)
+    _CACHE[key] = (items, len(items), index)
     return index
 
 
