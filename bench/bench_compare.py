@@ -42,8 +42,8 @@ def _cpu() -> float:
 
         for c in psutil.Process().children(recursive=True):
             try:
-                ct = c.cpu_times()
-                live += ct.user + ct.system
+                ct = c.cpu_times()  # a forkserver's reaped workers are in its children_* times
+                live += ct.user + ct.system + ct.children_user + ct.children_system
             except psutil.Error:
                 pass
     except ImportError:  # pragma: no cover - psutil is a dependency of a dependency

@@ -204,3 +204,11 @@ def test_an_update_series_holds_no_parts():
                                  item("d2", 9, "civilians", "2020-10-12")]}}
     (series,) = figure_updates(by_count, {})
     assert [v.value for v in series.values] == ["7", "9"]
+
+
+def test_a_named_region_is_the_division_not_its_city():
+    a = analyze_text("Russia struck a railway station in the Donetsk region on Friday. The mayor of Donetsk said the city was calm.")
+    regions = [e for e in a.entities if e.name == "Donetsk region"]
+    assert regions and regions[0].geo is not None and regions[0].mentions[0].text == "Donetsk region"
+    city = [e for e in a.entities if e.name == "Donetsk"]
+    assert city and city[0].geo is not None and city[0].geo.geonames_id != regions[0].geo.geonames_id
