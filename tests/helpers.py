@@ -10,3 +10,17 @@ def analyze_text(text: str, published: str | None = None, perspective: str | Non
 
     doc = load_text(text, source="<test>", published=published, perspective=perspective)
     return analyze_document(doc, load_settings())
+
+
+def example_store(path):
+    """A SQLite store at ``path`` holding the documents of the report tests' comparison."""
+    from fullpicture.store import open_store
+    from tests.test_report_html import make_comparison
+
+    store = open_store(path)
+    try:
+        for a in make_comparison().documents:
+            store.add(a)
+    finally:
+        store.close()
+    return path

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import EXAMPLES
+from tests.helpers import example_store
 
 
 def _cli():
@@ -108,17 +109,11 @@ def test_bad_settings_file_exit_2(tmp_path: Path) -> None:
 
 
 def test_db_and_topic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store_mod = pytest.importorskip("fullpicture.store")
+    pytest.importorskip("fullpicture.store")
     from fullpicture import _compare as source
     from tests.test_report_html import make_comparison
 
-    db = tmp_path / "corpus.db"
-    store = store_mod.open_store(db)
-    try:
-        for a in make_comparison().documents:
-            store.add(a)
-    finally:
-        store.close()
+    db = example_store(tmp_path / "corpus.db")
     seen: list[int] = []
     monkeypatch.setattr(source, "build_comparison",
                         lambda analyses, *a, **k: (seen.append(len(analyses)), make_comparison())[1])
@@ -133,16 +128,9 @@ def test_db_and_topic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_topic_of_one_side_says_so(tmp_path: Path) -> None:
-    store_mod = pytest.importorskip("fullpicture.store")
-    from tests.test_report_html import make_comparison
+    pytest.importorskip("fullpicture.store")
 
-    db = tmp_path / "corpus.db"
-    store = store_mod.open_store(db)
-    try:
-        for a in make_comparison().documents:
-            store.add(a)
-    finally:
-        store.close()
+    db = example_store(tmp_path / "corpus.db")
     out = tmp_path / "r.md"
     # "account" is in both titles: two sides, no notice
     res = CliRunner().invoke(_cli(), ["compare", "--db", str(db), "--topic", "account", "-o", str(out)])

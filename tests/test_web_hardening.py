@@ -22,19 +22,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers import example_store
 from tests.test_report_html import make_comparison
 
 
 def build_store(path: Path) -> Path:
-    from fullpicture.store import open_store
-
-    store = open_store(path)
-    try:
-        for a in make_comparison().documents:
-            store.add(a)
-    finally:
-        store.close()
-    return path
+    return example_store(path)
 
 
 @pytest.fixture()

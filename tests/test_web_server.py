@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import example_store
 from tests.test_report_html import make_comparison
 
 
@@ -121,17 +122,11 @@ def test_internal_error_is_500(data, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_real_store_roundtrip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The JSON API over a real SQLite store written by the store layer."""
-    store_mod = pytest.importorskip("fullpicture.store")
+    pytest.importorskip("fullpicture.store")
     from fullpicture import _compare as source
     from fullpicture.web import Data, handle
 
-    db = tmp_path / "corpus.db"
-    store = store_mod.open_store(db)
-    try:
-        for a in make_comparison().documents:
-            store.add(a)
-    finally:
-        store.close()
+    db = example_store(tmp_path / "corpus.db")
     monkeypatch.setattr(source, "build_comparison", lambda analyses, *a, **k: make_comparison())
     data = Data(db)
     docs = json.loads(handle(data, "/api/documents.json", "").body)["documents"]
