@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from fullpicture.align._agents import side_state, state_of
-from fullpicture.align._conflicts import country_code
+from fullpicture.align._util import country_code
 
 pytestmark = pytest.mark.slow
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fullpicture.align._util import EntityIndex
+from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
@@ -28,13 +28,13 @@ def state_of(ent: Entity | None) -> str | None:
     ("Russian Defence Ministry", "Ministry of Defence of Armenia"); None when unknown."""
     if ent is None:
         return None
-    from fullpicture.align._conflicts import country_code
-
     if ent.type in ("GPE", "LOC"):
         cc = country_code(ent.name)
         if cc:
             return cc
-        return (ent.geo.country or "").upper() or None if ent.geo is not None else None
+        if ent.geo is None or not ent.geo.country:
+            return None
+        return ent.geo.country.upper()
     if ent.type not in ("ORG", "GROUP", "NORP"):
         return None
     lex = get_lexicon()
@@ -44,18 +44,18 @@ def state_of(ent: Entity | None) -> str | None:
         if base in lex.demonyms:
             return lex.demonyms[base].upper()
     for i in range(len(words)):
+        if not words[i][:1].isupper():
+            continue
         for j in (i + 2, i + 1):
             if j <= len(words):
                 cc = country_code(" ".join(words[i:j]).removesuffix("'s"))
-                if cc and words[i][:1].isupper():
+                if cc:
                     return cc
     return None
 
 
 def side_state(side: str) -> str | None:
     """The state a side label names ("armenian", "Russia"), None for other labels."""
-    from fullpicture.align._conflicts import country_code
-
     lex = get_lexicon()
     return (lex.demonyms.get(fold(side)) or country_code(side) or "").upper() or None
 

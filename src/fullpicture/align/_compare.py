@@ -8,7 +8,6 @@ from typing import Any
 from fullpicture.align._claims import align_claims
 from fullpicture.align._conflicts import (
     Member,
-    country_code,
     event_figures,
     figure_updates,
     find_conflicts,
@@ -23,7 +22,7 @@ from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._topics import tfidf_vectors
-from fullpicture.align._util import EntityIndex
+from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
 from fullpicture.nlp.events._data import trigger_gloss
@@ -96,7 +95,7 @@ def _incident_place(members: list[Member], index: EntityIndex, names: dict[str, 
     inner = [p for p in counts if not is_country[p] and country_of[p]]
     states = {country_of[p] for p in counts if is_country[p]}
     if inner and states and states <= {country_of[p] for p in inner}:
-        return max(inner, key=lambda p: (counts[p], -list(counts).index(p)))
+        return max(inner, key=counts.__getitem__)  # ties: the first named
     return str(counts.most_common(1)[0][0])
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from fullpicture.align._agents import own_account, state_of
 from fullpicture.align._dates import interval
-from fullpicture.align._util import EntityIndex
+from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event, Figure
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 from fullpicture.nlp.places._resolve import haversine_km
@@ -360,28 +360,6 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
 
     if len(per_side) > 1 and _sides_clash(per_side, differ):
         return Conflict(field="date", values=[v for vs in per_side.values() for v in vs])
-    return None
-
-
-@functools.lru_cache(maxsize=4096)
-def country_code(name: str) -> str | None:
-    """ISO alpha-2 code when ``name`` names a country, else None: pycountry's names, then the
-    gazetteer's country records with their common and alternate names ("Russia", "Turkey",
-    "Kosovo", "Britain", which pycountry does not know)."""
-    import pycountry
-
-    try:
-        return str(pycountry.countries.lookup(name).alpha_2)
-    except LookupError:
-        pass
-    from fullpicture.nlp.places._gazetteer import get_gazetteer
-    from fullpicture.nlp.places._translit import fold
-
-    gaz = get_gazetteer()
-    for i in gaz.lookup(fold(name)):
-        p = gaz.place(i)
-        if p.kind == "country":
-            return p.cc.upper()
     return None
 
 

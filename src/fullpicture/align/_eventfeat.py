@@ -10,12 +10,11 @@ from typing import Any
 
 import numpy as np
 
-from fullpicture.align._conflicts import country_code
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._topics import cosine, tfidf_vectors
-from fullpicture.align._util import EntityIndex, content_words, outside_story, words
+from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
 from fullpicture.models import Analysis, Event
 from fullpicture.nlp.events._data import trigger_gloss
 

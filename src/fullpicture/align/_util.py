@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -151,3 +152,25 @@ class EntityIndex:
         """Display name of a global id."""
         root = self._roots.get(gid)
         return gid if root is None else self._display.get(root, gid)
+
+
+@functools.lru_cache(maxsize=4096)
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 code when ``name`` names a country, else None: pycountry's names, then the
+    gazetteer's country records with their common and alternate names ("Russia", "Turkey",
+    "Kosovo", "Britain", which pycountry does not know)."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name).alpha_2)
+    except LookupError:
+        pass
+    from fullpicture.nlp.places._gazetteer import get_gazetteer
+    from fullpicture.nlp.places._translit import fold
+
+    gaz = get_gazetteer()
+    for i in gaz.lookup(fold(name)):
+        p = gaz.place(i)
+        if p.kind == "country":
+            return p.cc.upper()
+    return None
