@@ -15,6 +15,15 @@ def _floors() -> dict:
     return tomllib.loads(FLOORS.read_text(encoding="utf-8"))["incidents"]
 
 
+@pytest.fixture()
+def ecbplus(shared_data) -> Path:
+    """The ECB+ folder of ../shared (the test skips without it)."""
+    data = shared_data / "ecbplus"
+    if not (data / "ECB+").is_dir():
+        pytest.skip("ECB+ not present")
+    return data
+
+
 def test_conflict_gold_is_well_formed():
     from eval.ecbplus_conflicts import FIELDS, load_gold
 
@@ -28,12 +37,10 @@ def test_conflict_gold_is_well_formed():
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_ecbplus_end_to_end_gate(shared_data, tmp_path):
+def test_ecbplus_end_to_end_gate(ecbplus, tmp_path):
     from eval.ecbplus_e2e import run
 
-    data = shared_data / "ecbplus"
-    if not (data / "ECB+").is_dir():
-        pytest.skip("ECB+ not present")
+    data = ecbplus
     f = _floors()
     r = run(data, {int(t) for t in f["e2e_topics"]}, embeddings=False, cache=tmp_path)
     assert r["incidents"]["CoNLL F1"] >= f["e2e_conll_f1"]
@@ -42,12 +49,10 @@ def test_ecbplus_end_to_end_gate(shared_data, tmp_path):
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_ecbplus_conflicts_gate(shared_data, tmp_path):
+def test_ecbplus_conflicts_gate(ecbplus, tmp_path):
     from eval.ecbplus_conflicts import load_gold, predict
 
-    data = shared_data / "ecbplus"
-    if not (data / "ECB+").is_dir():
-        pytest.skip("ECB+ not present")
+    data = ecbplus
     f = _floors()
     groups, gold = load_gold()
     pred, _ = predict(data, groups, embeddings=False, cache=tmp_path)
