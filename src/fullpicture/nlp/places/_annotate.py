@@ -398,7 +398,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         if place_idx is not None:
             p = pi.place(place_idx)
             geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=p.gid or None, country=p.cc or None, source=pi.source(place_idx))
-        names = [m.text for m in ms if not m.definite]
+        bases = [base_form(doc, m.start, m.end) for m in ms]
+        names = [b or m.text for m, b in zip(ms, bases, strict=True) if not m.definite]  # case forms are one name
         if key[0] == "P" and place_idx is not None:
             name, etype = pi.place(place_idx).name, ("LOC" if pi.place(place_idx).kind == "continent" else "GPE")
             if ms and all(m.label == "LOC" for m in ms):
@@ -412,8 +413,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         aliases = list(dict.fromkeys(names))
         mentions_out = [
             MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
-                         actor=m.actor, embedded=m.embedded, base=base_form(doc, m.start, m.end))
-            for m in ms
+                         actor=m.actor, embedded=m.embedded, base=b)
+            for m, b in zip(ms, bases, strict=True)
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
         spans += [(m.start, m.end, eid) for m in ms if not m.embedded]  # tokens keep their organisation
@@ -433,7 +434,8 @@ def base_form(doc: Doc, start: int, end: int) -> str | None:
     words: list[str] = []
     done = False
     for i, tok in enumerate(doc[start:end]):
-        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+        acronym = len(tok.text) > 1 and tok.text.isupper()  # "ДНР", "МВД" do not decline
+        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not acronym:
             lem = tok.lemma_
             words.append((lem[:1].upper() + lem[1:]) if tok.text[:1].isupper() else lem)
             nxt = doc[start + i + 1] if start + i + 1 < end else None
