@@ -121,7 +121,8 @@ def _trim_quotes(toks: list[str], spans: set[tuple[int, int, str]]) -> set[tuple
     return out
 
 
-def wikineural(path: Path, language: str, limit: int | None, raw: bool = False) -> dict[str, object]:
+def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
+               without: frozenset[str] = frozenset()) -> dict[str, object]:
     """Score the French or Russian model on one WikiNEuRal validation file.
 
     ``scores`` is the strict conlleval score; ``quote_trimmed`` the same after removing quotation
@@ -157,7 +158,7 @@ def wikineural(path: Path, language: str, limit: int | None, raw: bool = False) 
             doc = Doc(vocab, words=toks)
             ents = [Span(doc, starts[a], ends[b], label=t) for a, b, t in found if a in starts and b in ends]
             if not raw:
-                ents = refine_entities(doc, ents, {0})
+                ents = refine_entities(doc, ents, {0}, without)
             pred = {(e.start, e.end, e.label_) for e in ents if e.label_ in TYPES}
             gold = bio_spans(tags)
             scores.add(gold, pred)
@@ -190,7 +191,8 @@ def factrueval_gold(base: Path) -> set[tuple[int, int, str]]:
     return {m for m in gold if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in gold)}
 
 
-def factrueval(folder: Path, limit: int | None, raw: bool = False) -> dict[str, object]:
+def factrueval(folder: Path, limit: int | None, raw: bool = False,
+               without: frozenset[str] = frozenset()) -> dict[str, object]:
     """Score the Russian NER on the factRuEval-2016 devset (exact and lenient).
 
     The text is tokenised as the pipeline does (razdel); ``raw`` skips ``russian_ents``."""
@@ -221,7 +223,7 @@ def factrueval(folder: Path, limit: int | None, raw: bool = False) -> dict[str, 
                 if span is not None and (not ents or span.start >= ents[-1].end):
                     ents.append(span)
         if not raw:
-            ents = refine_entities(doc, ents, starts)
+            ents = refine_entities(doc, ents, starts, without)
         pred = {(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in TYPES}
         exact.add(gold, pred)
         for t in TYPES:  # lenient: a prediction hits when it overlaps a gold mention of its type
@@ -250,14 +252,20 @@ def main() -> None:
     ap.add_argument("--sets", nargs="*", default=["wikineural-fr", "wikineural-ru", "factrueval"])
     ap.add_argument("--limit", type=int, default=None, help="first N sentences/documents only")
     ap.add_argument("--raw", action="store_true", help="Russian: Slovnet's spans without the russian_ents corrections")
+    ap.add_argument("--without", nargs="*", default=[], help="Russian: leave out these russian_ents rules (ablation)")
     args = ap.parse_args()
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, "blas")  # Slovnet's small matrices: one OpenBLAS thread (as fp_ru does)
     data = Path(args.data)
     out = []
     for name in args.sets:
         if name == "factrueval":
-            out.append(factrueval(data / "factrueval" / "devset", args.limit, args.raw))
+            out.append(factrueval(data / "factrueval" / "devset", args.limit, args.raw, frozenset(args.without)))
         else:
-            out.append(wikineural(data / name / "val.conllu", name.rsplit("-", 1)[1], args.limit, args.raw))
+            out.append(wikineural(data / name / "val.conllu", name.rsplit("-", 1)[1], args.limit, args.raw,
+                                  frozenset(args.without)))
+        out[-1]["without"] = sorted(args.without)
         print(json.dumps(out[-1], ensure_ascii=False), flush=True)
 
 

@@ -143,12 +143,30 @@ def repair_tree(ids: list[int], heads: Any, deps: list[str]) -> None:
 
 
 class RussianAnalyzer:
-    """``fp_ru``: sentences, UD tags and morphology, lemmas, dependency tree and NER."""
+    """``fp_ru``: sentences, UD tags and morphology, lemmas, dependency tree and NER.
 
-    def __init__(self) -> None:
+    Slovnet multiplies small matrices with numpy; OpenBLAS's worker threads cost more than
+    they save on them (on 2 busy cores, 7x the CPU time of one thread), so the BLAS pool is
+    limited to ``blas_threads`` (``[pipeline] ru_blas_threads``; 0: leave it alone) while a
+    document is analysed, and restored afterwards.
+    """
+
+    def __init__(self, blas_threads: int = 1) -> None:
         self.morph, self.syntax, self.ner = _models()
+        self.blas_threads = blas_threads
+        self._pools: Any = None
+        if blas_threads > 0:
+            from threadpoolctl import ThreadpoolController
+
+            self._pools = ThreadpoolController()
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._pools is None:
+            return self._analyse(doc)
+        with self._pools.limit(limits=self.blas_threads, user_api="blas"):
+            return self._analyse(doc)
+
+    def _analyse(self, doc: Doc) -> Doc:
         from razdel import sentenize
 
         text = doc.text
@@ -221,17 +239,17 @@ def ner_spans(ner: Any, texts: list[str]) -> list[list[tuple[int, int, str]]]:
     return out
 
 
-@Language.factory("fp_ru", default_config={})
-def make_russian(nlp: Language, name: str) -> RussianAnalyzer:
+@Language.factory("fp_ru", default_config={"blas_threads": 1})
+def make_russian(nlp: Language, name: str, blas_threads: int) -> RussianAnalyzer:
     """Factory for ``fp_ru`` (the Slovnet models load once per process)."""
-    return RussianAnalyzer()
+    return RussianAnalyzer(blas_threads)
 
 
-def russian_pipeline() -> Language:
+def russian_pipeline(blas_threads: int = 1) -> Language:
     """A blank Russian spaCy pipeline with the razdel tokenizer and ``fp_ru``."""
     nlp = spacy_blank_ru()
     nlp.tokenizer = RazdelTokenizer(nlp.vocab)
-    nlp.add_pipe("fp_ru")
+    nlp.add_pipe("fp_ru", config={"blas_threads": blas_threads})
     return nlp
 
 
