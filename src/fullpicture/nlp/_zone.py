@@ -36,7 +36,7 @@ _WARM: set[int] = set()
 
 def warm_up(nlp: Language) -> None:
     """Run :data:`WARM_UP_TEXT` through ``nlp`` once per pipeline, outside any memory zone."""
-    if id(nlp) in _WARM or nlp.vocab.in_memory_zone:
+    if id(nlp) in _WARM or getattr(nlp.vocab, "in_memory_zone", False):
         return
     nlp(WARM_UP_TEXT)
     _WARM.add(id(nlp))
