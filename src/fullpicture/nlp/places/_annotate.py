@@ -10,6 +10,7 @@ from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
+from fullpicture.nlp.places._divisions import admin_region, one_per_span, untagged_divisions
 from fullpicture.nlp.places._embedded import (
     EMBED_KINDS,
     EMBED_LABELS,
@@ -132,8 +133,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             raw.append((tok.i, tok.i + 1, "PERSON"))
             taken.add(tok.i)
     raw += [(s, e, "") for s, e in _capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
-    raw = [_admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw]
-    raw.sort()
+    raw += untagged_divisions(doc, pi, taken, pcfg["skeleton_min_pop"])
+    raw = one_per_span([admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw], _PLACE_LABELS)
     mentions: list[Mention] = []
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
@@ -335,23 +336,6 @@ def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], author
                 and f not in person_tokens and f not in authors):
             p = places[f]
             m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
-
-
-_ADMIN_TYPE_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai", "kray", "prefecture"})
-_ADMIN_KINDS = frozenset({"admin1", "admin2", "region"})
-
-
-def _admin_region(doc: Doc, pi: PlaceIndex, item: tuple[int, int, str], min_pop: int) -> tuple[int, int, str]:
-    """"the Donetsk region", "Kherson Oblast": when the name and the type word after it name a
-    first- or second-level division, the mention is the division (not the city of the same
-    name, and not a person NER saw in "Kherson")."""
-    start, end, label = item
-    if end >= len(doc) or doc[end].lower_ not in _ADMIN_TYPE_WORDS or label in ("DATE", "CARDINAL"):
-        return item
-    cands = pi.candidates(doc[start : end + 1].text, min_pop, False)
-    if not any(pi.place(i).kind in _ADMIN_KINDS for i, _sk in cands):
-        return item
-    return start, end + 1, label if label in _PLACE_LABELS else "GPE"
 
 
 def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
