@@ -257,7 +257,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         mentions.append(Mention(i, i + 1, "GPE", doc[i].text, place=ci, key=key, actor=actor))
     for i, (end, ri) in sorted(region_dems.items()):
         mentions.append(Mention(i, end, "LOC", doc[i:end].text, place=ri, key=("P", str(ri))))
-    _one_label_per_name(mentions, person_tokens, authors)
+    # a one-word name after a person's title somewhere ("President Obama") is a person
+    # everywhere, and no small town (the headline's "Obama, others vow ..." is no town in Japan)
+    titled = {fold(m.text) for m in mentions if m.end - m.start == 1 and m.start > 0
+              and doc[m.start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE}
+    for m in mentions:
+        if (m.end - m.start == 1 and m.place is not None and not m.embedded and fold(m.text) in titled
+                and pi.place(m.place).kind in ("city", "admin2") and pi.place(m.place).pop < pcfg.get("alternate_min_pop", 0)):
+            m.label, m.place, m.key, m.actor = "PERSON", None, None, False
+    _one_label_per_name(mentions, person_tokens | titled, authors)
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
             m.roles = person_roles(doc, m.start, m.end, lex)
