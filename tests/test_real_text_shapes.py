@@ -254,3 +254,18 @@ def test_facility_is_not_the_place_it_stands_in():
     station = Entity(id="e1", name="Kramatorsk railway station", type="FAC", geo=geo)
     index = EntityIndex([_A("d1", [town]), _A("d2", [station])])
     assert index.key("d1", "e1") != index.key("d2", "e1")
+
+
+def test_spokespeople_are_not_framing_words():
+    from fullpicture import compare
+
+    # each side's own spokesperson is named again and again; the contrast of words should show
+    # how the sides tell it, not who speaks for them
+    north = [analyze_text(f"Spokesman Daniel Okonkwo said the shelling of Gori was a provocation. "
+                          f"Okonkwo said the army would respond. Okonkwo called it a lie. {i}",
+                          published="2021-05-02", perspective="north") for i in range(3)]
+    south = [analyze_text(f"Spokeswoman Irina Valdez said civilians were killed in Gori by rockets. "
+                          f"Valdez said the rockets hit homes. Valdez said civilians died. {i}",
+                          published="2021-05-02", perspective="south") for i in range(3)]
+    words = {f.term for f in compare(north + south).framing if f.kind == "word"}
+    assert words and not words & {"okonkwo", "valdez", "daniel", "irina"}, words
