@@ -83,6 +83,8 @@ class EventsComponent:
                 continue  # "the blast left 150 wounded": no departure, a state of the victims
             if not self._acts_on_allowed(tok, lemma) or self._in_legal_phrase(tok):
                 continue
+            if pos == "VERB" and self._light_verb_of_event(tok, lemma):
+                continue  # "delivered a strike": the strike is the happening, the verb its support
             if pos == "VERB":
                 typ = lex.verbs.get(lemma)
                 end = tok.i + 1
@@ -103,6 +105,14 @@ class EventsComponent:
             found.extend(self._generic(doc, taken))
         found.sort()
         return found
+
+    def _light_verb_of_event(self, tok: Token, lemma: str) -> bool:
+        """A support verb (``support_verbs``) whose object names a happening ("delivered a strike",
+        "conducted strikes"): one happening, told by its noun."""
+        if lemma not in self.lex.modality.get("support_verbs", ()):
+            return False
+        return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns
+                   for c in tok.children)
 
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
         """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire")."""
