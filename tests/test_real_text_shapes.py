@@ -212,3 +212,8 @@ def test_a_named_region_is_the_division_not_its_city():
     assert regions and regions[0].geo is not None and regions[0].mentions[0].text == "Donetsk region"
     city = [e for e in a.entities if e.name == "Donetsk"]
     assert city and city[0].geo is not None and city[0].geo.geonames_id != regions[0].geo.geonames_id
+
+
+def test_the_settlement_of_a_named_place_is_a_village_not_an_agreement():
+    assert "settlement" not in [t for _, t in _triggers("Artillery shelled a prison in the settlement of Homs overnight.")]
+    assert "settlement" in [t for _, t in _triggers("The two parties reached a settlement of the dispute in May.")]

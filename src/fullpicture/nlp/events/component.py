@@ -96,7 +96,8 @@ class EventsComponent:
                 if typ:
                     found.append((tok.i, end, typ, tok.i))
                     taken.update(range(tok.i, end))
-            elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only):
+            elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only) \
+                    and not (lemma in lex.singular_only and _names_a_place(tok)):
                 typ = lex.nouns.get(lemma)
                 if typ:
                     found.append((tok.i, tok.i + 1, typ, tok.i))
@@ -236,6 +237,12 @@ class EventsComponent:
 _RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")
 _RESULT_STATES = frozenset({"wound", "wounded", "injure", "injured", "kill", "killed", "dead", "die",
                             "homeless", "displace", "strand", "stranded", "trap", "trapped", "missing"})
+
+
+def _names_a_place(tok: Token) -> bool:
+    """"the settlement of Olenivka": the noun names a place, by its proper name after "of"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+               for c in tok.children)
 
 
 def _resultative(tok: Token) -> bool:
