@@ -214,6 +214,11 @@ def test_a_named_region_is_the_division_not_its_city():
     assert city and city[0].geo is not None and city[0].geo.geonames_id != regions[0].geo.geonames_id
 
 
+def test_the_settlement_of_a_named_place_is_a_village_not_an_agreement():
+    assert "settlement" not in [t for _, t in _triggers("Artillery shelled a prison in the settlement of Homs overnight.")]
+    assert "settlement" in [t for _, t in _triggers("The two parties reached a settlement of the dispute in May.")]
+
+
 def test_headline_place_does_not_take_the_paragraph_break():
     # the English model ends a headline's last name with the blank line after it
     a = analyze_text("Artillery attack leaves 7 Georgian civilians dead in Gori\n\nTBILISI – Georgia and Russia "
