@@ -6,7 +6,8 @@ Detection: exact-span precision/recall/F1 of the place mentions the layer output
 the gold toponyms (literal and associative types that GeoWebNews grounds), plus a
 partial-overlap variant. End-to-end F1@161 km: a predicted span counts only when it matches a
 gold toponym exactly and resolves to the gold GeoNames id or within 161 km of the gold point. Resolution: (a) on detected spans that match gold exactly,
-(b) given the gold toponyms (Mordecai 3's setting): exact GeoNames-id accuracy,
+(b) given the gold toponyms (Mordecai 3's setting; each gold span goes through the resolver
+the layer uses for a span known to be a place, ``span_candidates``): exact GeoNames-id accuracy,
 accuracy within 161 km, median error, and AUC of the log error curve (lower is better).
 """
 
@@ -110,8 +111,10 @@ def _within(gold: dict[str, Any], pred: tuple[float, float, int | None], km: flo
     return haversine_km(pred[0], pred[1], gold["lat"], gold["lon"]) <= km
 
 
-def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
-    """Run the layer over the articles and score it."""
+def evaluate(data: Path, limit: int | None = None, errors: list[str] | None = None) -> dict[str, Any]:
+    """Run the layer over the articles and score it; with ``errors`` (a list), append one
+    tab-separated line per gold toponym resolved to the wrong GeoNames id (given gold)."""
+    from fullpicture.nlp.places._contained import span_candidates
     from fullpicture.nlp.places._resolve import resolve_all
 
     arts = load_articles(data, limit)
@@ -142,11 +145,13 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
         matched += [(gold[k], preds[k]) for k in hit]
         e2e += sum(_within(gold[k], preds[k]) for k in hit)
         # Given gold toponyms: resolve each gold span with the document's gold spans as context.
-        spans = [(g["text"], comp.index.candidates(g["text"], comp.cfg["places"]["skeleton_min_pop"])) for g in art["gold"]]
+        spans = [span_candidates(comp.index, g["text"], comp.cfg["places"]) for g in art["gold"]]
         res = resolve_all(comp.index, spans, comp.cfg["places"])
-        for g, r in zip(art["gold"], res, strict=True):
+        for g, r, (_t, cands) in zip(art["gold"], res, spans, strict=True):
             p = comp.index.place(r[0]) if r else None
             given.append((g, (p.lat, p.lon, p.gid or None) if p else None))
+            if errors is not None and g["gid"] is not None and (p is None or p.gid != g["gid"]):
+                errors.append(_error_line(comp.index, art["id"], g, p, [c for c, _v in cands]))
     e2e_p = e2e / (tp + fp) if tp + fp else 0.0
     e2e_r = e2e / (tp + fn) if tp + fn else 0.0
     prec = tp / (tp + fp) if tp + fp else 0.0
@@ -160,6 +165,18 @@ def evaluate(data: Path, limit: int | None = None) -> dict[str, Any]:
         "e2e_f1": 2 * e2e_p * e2e_r / (e2e_p + e2e_r) if e2e_p + e2e_r else 0.0,
         "matched": _res_stats(matched), "given_gold": _res_stats(given),
     }
+
+
+def _error_line(pi: Any, doc: str, gold: dict[str, Any], p: Any, cands: list[int]) -> str:
+    """doc, gold text/type/id, why (none/absent/chosen), the choice and the km off, candidates."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    gids = [pi.place(c).gid for c in cands]
+    why = "no-candidate" if not cands else ("gold-in-candidates" if gold["gid"] in gids else "gold-absent")
+    km = haversine_km(p.lat, p.lon, gold["lat"], gold["lon"]) if p is not None and gold["lat"] is not None else -1.0
+    got = f"{p.name}|{p.kind}|{p.cc}|{p.gid}|{p.pop}" if p is not None else "-"
+    alts = "; ".join(f"{q.name}|{q.kind}|{q.cc}|{q.gid}|{q.pop}" for q in (pi.place(c) for c in cands[:6]))
+    return "\t".join([doc, gold["text"], gold["type"], str(gold["gid"]), why, got, f"{km:.0f}", alts])
 
 
 def to_markdown(r: dict[str, Any]) -> str:
@@ -191,11 +208,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "geowebnews")
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write the gold toponyms resolved to a wrong GeoNames id (given gold) to this TSV")
     args = ap.parse_args(argv)
     if not (args.data / "GWN_shared.xml").is_file():
         print(f"no GWN_shared.xml under {args.data}", file=sys.stderr)
         return 2
-    print(to_markdown(evaluate(args.data, args.limit)))
+    errors: list[str] | None = [] if args.errors else None
+    print(to_markdown(evaluate(args.data, args.limit, errors)))
+    if args.errors and errors is not None:
+        head = "doc\tgold text\ttype\tgold id\twhy\tchosen (name|kind|cc|id|pop)\tkm off\tcandidates"
+        args.errors.write_text("\n".join([head, *errors]) + "\n", encoding="utf-8")
     return 0
 
 

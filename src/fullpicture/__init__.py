@@ -45,13 +45,14 @@ if TYPE_CHECKING:
     from fullpicture.ingest import count_documents, iter_documents
     from fullpicture.report import render_html, render_markdown
     from fullpicture.store import open_store
+    from fullpicture.store._parquet import ParquetStore
 
 # Heavier parts load on first use, so `import fullpicture` stays quick.
 _LAZY = {
     "Failure": "fullpicture.batch", "analyze_many": "fullpicture.batch",
     "render_html": "fullpicture.report", "render_markdown": "fullpicture.report",
     "open_store": "fullpicture.store", "iter_documents": "fullpicture.ingest",
-    "count_documents": "fullpicture.ingest",
+    "count_documents": "fullpicture.ingest", "ParquetStore": "fullpicture.store._parquet",
 }
 
 
@@ -72,6 +73,7 @@ __all__ = [
     "iter_documents",
     "count_documents",
     "NoDocumentsError",
+    "ParquetStore",
     "BinaryInputError",
     "ConfigError",
     "DecodeError",

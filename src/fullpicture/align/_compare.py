@@ -18,11 +18,11 @@ from fullpicture.align._embed import VectorCache
 from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._framing import framing_contrast, tone_by_side
 from fullpicture.align._incidents import host_dates, hosts_of, incidents, names_happening
-from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table
+from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table, same_name
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._topics import tfidf_vectors
-from fullpicture.align._util import EntityIndex, country_code
+from fullpicture.align._util import EntityIndex, country_code, norm_name
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
 from fullpicture.nlp.events._data import trigger_gloss
@@ -52,21 +52,23 @@ def _wording(members: list[Member]) -> list[SideWording]:
 
 def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str]) -> dict[str, str]:
     """Global entity id -> a name in no one side's words: the joint form of the names the sides
-    use ("Stepanakert / Khankendi", in side order) when they differ, else the one name used."""
+    use ("Stepanakert / Khankendi", in side order) when they differ, else the one name used.
+    Inflected names count as their dictionary form ("Донецку" as "Донецк"), and a name that is
+    another side's name in a second script ("Донецк", "Donetsk") is not repeated."""
     out: dict[str, str] = {}
     for gid, items in index.groups().items():
         per_side: dict[str, Counter[str]] = {}
         for doc, ent in items:
             if doc in side_of:  # the side's own words: the surface forms of its mentions
                 c = per_side.setdefault(side_of[doc], Counter())
-                c.update(m.text for m in ent.mentions if is_name(m.text))
+                c.update(m.base or m.text for m in ent.mentions if is_name(m.text))
                 if not ent.mentions:
                     c[ent.name] += 1
         names: list[str] = []
         for side in sides:
             if per_side.get(side):
                 name = per_side[side].most_common(1)[0][0]
-                if name not in names:
+                if not any(same_name(norm_name(name), norm_name(n)) for n in names):
                     names.append(name)
         if names:
             out[gid] = " / ".join(names)
@@ -99,6 +101,23 @@ def _incident_place(members: list[Member], index: EntityIndex, names: dict[str, 
     return str(counts.most_common(1)[0][0])
 
 
+def _trigger_label(heads: list[Member]) -> str:
+    """The incident's most reported trigger lemma, read by the report's reader: an English one
+    where an English text tells it, else the lemma with its English gloss ("погибнуть (be
+    killed)"); languages are not sides, so this favours no side."""
+    english = [m for m in heads if (m.analysis.document.language or "en") == "en"]
+    lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in english or heads)
+    label = lemmas.most_common(1)[0][0]
+    if not english:
+        lang = heads[0].analysis.document.language or ""
+        gloss = trigger_gloss(lang)
+        meaning = gloss.get(label) or next((gloss.get(m.event.trigger.text.lower(), "") for m in heads
+                                            if (m.event.trigger.lemma or m.event.trigger.text).lower() == label), "")
+        if meaning:
+            label += f" ({meaning})"
+    return label
+
+
 def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any],
                    names: dict[str, str] | None = None) -> AlignedEvent:
     # the incident is named by its happening (the blast), not its consequences (the dead)
@@ -111,8 +130,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
     # places in no side's words: the joint form of the names the sides use for it
     names = names or {}
     place = _incident_place(members, index, names)
-    lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in heads)
-    label = lemmas.most_common(1)[0][0]
+    label = _trigger_label(heads)
     if place:
         label += f", {place}"
     if date:

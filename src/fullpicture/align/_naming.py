@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from fullpicture.align._util import EntityIndex, norm_name
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import NameVariant, NamingRow
-from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._translit import fold, same_across_scripts
 from fullpicture.nlp.places._wordlists import get_lexicon
 
 
@@ -27,10 +27,22 @@ def _key(name: str, person: bool) -> str:
     return n.split()[-1] if person and n else n
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two normalised names are one name: equal, or one name in two scripts
+    ("краматорск" and "kramatorsk": a language, not a naming choice)."""
+    return a == b or same_across_scripts(a, b)
+
+
 def _differs(normed: Mapping[str, set[str]]) -> bool:
-    """Whether two sides use different sets of (normalised) names."""
+    """Whether two sides use different sets of (normalised) names: some name of one side has
+    no equal (:func:`same_name`) among the other's."""
     sides = list(normed)
-    return any(normed[s] != normed[t] for i, s in enumerate(sides) for t in sides[i + 1 :])
+
+    def covered(xs: set[str], ys: set[str]) -> bool:
+        return all(any(same_name(x, y) for y in ys) for x in xs)
+
+    return any(not (covered(normed[s], normed[t]) and covered(normed[t], normed[s]))
+               for i, s in enumerate(sides) for t in sides[i + 1 :])
 
 
 def _variants(per_side: Mapping[str, Counter[str]]) -> list[NameVariant]:
@@ -130,7 +142,7 @@ def lexicon_naming_rows(
             for m in ent.mentions:
                 key = norm_name(m.text)
                 if key in parent and is_name(m.text) and not any(s <= m.start < e for s, e in spans):
-                    fams.setdefault(find(key), {}).setdefault(side, Counter())[m.text] += 1
+                    fams.setdefault(find(key), {}).setdefault(side, Counter())[m.base or m.text] += 1
     seen = [{norm_name(v.name) for v in r.variants} for r in covered]
     rows: list[tuple[int, NamingRow]] = []
     for per_side in fams.values():

@@ -15,12 +15,13 @@ from fullpicture.cli._common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
+    NO_DOCUMENTS,
     ProgressBars,
+    accepted,
     guard,
     load_settings_or_exit,
     progress_enabled,
     report_error,
-    report_notice,
 )
 
 if TYPE_CHECKING:
@@ -32,8 +33,11 @@ CRASH_ENV = "FULLPICTURE_TEST_CRASH_AFTER"
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", required=True, metavar="PATH|URL",
+@click.option("--db", metavar="PATH|URL",
               help="SQLite file (created if missing) or a SQLAlchemy URL such as postgresql+psycopg://user@host/db.")
+@click.option("--parquet", "parquet", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",
+              help="Write Parquet files instead of a database: one row per document, event, figure and "
+                   "claim (FOLDER/documents, /events, /figures, /claims), for pandas, DuckDB or Spark.")
 @click.option("--perspective", metavar="LABEL", help="Declare the side every input speaks for.")
 @click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path), help="A TOML file overriding shipped settings.")
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Processes to analyse in parallel.")
@@ -43,8 +47,8 @@ CRASH_ENV = "FULLPICTURE_TEST_CRASH_AFTER"
               help="Store the sentence vectors comparisons use (when [align] embeddings is on), "
                    "so that `compare --db` embeds nothing.")
 def ingest_cmd(
-    paths: tuple[Path, ...], db: str, perspective: str | None, settings_file: Path | None,
-    workers: int, use_dask: bool, scheduler: str | None, embed: bool,
+    paths: tuple[Path, ...], db: str | None, parquet: Path | None, perspective: str | None,
+    settings_file: Path | None, workers: int, use_dask: bool, scheduler: str | None, embed: bool,
 ) -> None:
     """Analyse articles and store them in a corpus database.
 
@@ -59,13 +63,19 @@ def ingest_cmd(
       fullpicture ingest kyiv/ --db corpus.db --perspective ukrainian
       fullpicture ingest articles/ --db postgresql+psycopg://me@localhost/fp
       fullpicture ingest articles/ --db corpus.db --no-embed     (vectors later, at compare)
+      fullpicture ingest articles/ --parquet out/ --dask --workers 8
 
+    With --parquet, the same resumable streaming writes Parquet files (no sentence vectors).
     Prints how many documents were added, skipped (already stored) and failed.
     Exit codes: 0 ok, 1 some inputs failed, 2 usage error (e.g. the database cannot be opened),
     3 internal error (a bug: please report it).
     """
     try:
-        code = _run(paths, db, perspective, settings_file, workers, scheduler or use_dask, embed)
+        if (db is None) == (parquet is None):
+            report_error("give either --db PATH|URL or --parquet FOLDER")
+            sys.exit(EXIT_USAGE)
+        target: str | tuple[str, Path] = db if db is not None else ("parquet", parquet or Path("."))
+        code = _run(paths, target, perspective, settings_file, workers, scheduler or use_dask, embed)
     except SystemExit:
         raise
     except Exception as exc:  # no traceback ever reaches the user
@@ -73,10 +83,9 @@ def ingest_cmd(
     sys.exit(code)
 
 
-def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_file: Path | None,
+def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str | None, settings_file: Path | None,
          workers: int, dask: str | bool, embed: bool = True) -> int:
     from fullpicture import (
-        Failure,
         InputError,
         analyze_many,
         count_documents,
@@ -87,8 +96,15 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
     from fullpicture._errors import StoreError
 
     settings = load_settings_or_exit(settings_file)
+    store: Any
     try:
-        store = open_store(db, settings)
+        if isinstance(db, tuple):  # --parquet FOLDER: no vectors there
+            from fullpicture import ParquetStore
+
+            store = ParquetStore(db[1], int(settings.get("store", "parquet_documents", 1000)))
+            db, embed = str(db[1]), False
+        else:
+            store = open_store(db, settings)
     except StoreError as exc:
         report_error(exc)
         return EXIT_USAGE
@@ -134,11 +150,9 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
             for result in analyze_many(new_documents(), settings, workers=workers, dask=dask):
                 done += 1
                 bars.update("Ingesting", shown(), total)
-                if isinstance(result, Failure):
-                    report_error(result)
+                if not accepted(result):
                     failed += 1
                     continue
-                report_notice(result.document.source, result.document.notice)
                 try:  # the error boundary of one document's write
                     if store.add(result):
                         added += 1
@@ -167,6 +181,6 @@ def _run(paths: tuple[Path, ...], db: str, perspective: str | None, settings_fil
     finally:
         store.close()
     if not counts["read"] and not counts["errors"]:
-        report_error("no documents found under the given paths (.txt, .md, .html, .jsonl, .xml/.rss/.atom)")
+        report_error(NO_DOCUMENTS)
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if failed else EXIT_OK

@@ -58,7 +58,7 @@ def _load_model(settings: Settings, language: str) -> Language:
     if model == "fullpicture.ru":
         from fullpicture.nlp.lang.russian import russian_pipeline
 
-        return russian_pipeline()
+        return russian_pipeline(int(settings.get("pipeline", "ru_blas_threads", 1) or 0))
     if not model:
         raise ConfigError(f"no pipeline for language {language!r} in [pipeline] models")
     try:
@@ -168,13 +168,8 @@ def _check_tokens(nlp: Language, document: Any, chunking: Chunking) -> None:
                             "split it, or raise [pipeline] max_tokens in a --settings file")
 
 
-def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int = 16,
-                  chunking: Chunking | None = None) -> Iterator[Doc]:
-    """Run each document through the pipeline of its language, streaming, in input order.
-
-    A document without a full pipeline for its language gets the limited one and a
-    ``notice`` on its :class:`~fullpicture.models.DocumentInfo`.
-    """
+def _language_batches(settings: Settings, documents: Iterable[Any], batch_size: int) -> Iterator[tuple[str, list[Any]]]:
+    """Consecutive documents of one pipeline language, at most ``batch_size`` at a time."""
     from fullpicture.nlp.lang import LIMITED, limited_notice, pipeline_language
 
     models = {"en": True, **dict(settings.get("pipeline", "models", {}) or {})}
@@ -185,15 +180,26 @@ def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int 
         if lang == LIMITED:
             d = _with_notice(d, limited_notice(d.info.language))
         if batch and lang != current:
-            yield from run(get_pipeline(settings, current or "en"), batch, batch_size, chunking)
+            yield current or "en", batch
             batch = []
         current = lang
         batch.append(d)
         if len(batch) >= batch_size:
-            yield from run(get_pipeline(settings, lang), batch, batch_size, chunking)
+            yield lang, batch
             batch = []
     if batch:
-        yield from run(get_pipeline(settings, current or "en"), batch, batch_size, chunking)
+        yield current or "en", batch
+
+
+def run_documents(settings: Settings, documents: Iterable[Any], batch_size: int = 16,
+                  chunking: Chunking | None = None) -> Iterator[Doc]:
+    """Run each document through the pipeline of its language, streaming, in input order.
+
+    A document without a full pipeline for its language gets the limited one and a
+    ``notice`` on its :class:`~fullpicture.models.DocumentInfo`.
+    """
+    for lang, batch in _language_batches(settings, documents, batch_size):
+        yield from run(get_pipeline(settings, lang), batch, batch_size, chunking)
 
 
 def _with_notice(document: Any, notice: str) -> Any:
@@ -201,13 +207,25 @@ def _with_notice(document: Any, notice: str) -> Any:
 
 
 def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[Analysis]:
-    """Analyse :class:`~fullpicture.ingest.Document` objects in a stream each with its language's pipeline (loaded once)."""
+    """Analyse :class:`~fullpicture.ingest.Document` objects in a stream each with its language's pipeline (loaded once).
+
+    Each batch runs inside spaCy's memory zone (``[pipeline] memory_zone``, see
+    :mod:`fullpicture.nlp._zone`): the strings and lexemes of its texts are freed once the
+    batch is converted, so memory stays flat over any number of documents.
+    """
+    from fullpicture.nlp._zone import memory_zone
     from fullpicture.nlp.convert import doc_to_analysis
 
     batch = int(settings.get("pipeline", "batch_size", 16))
     chunking = Chunking.from_settings(settings.section("pipeline"))
-    for doc in run_documents(settings, documents, batch_size=batch, chunking=chunking):
-        yield doc_to_analysis(doc)
+    zoned = bool(settings.get("pipeline", "memory_zone", True))
+    lemma_cache = int(settings.get("pipeline", "lemma_cache", 50_000))
+    for lang, docs in _language_batches(settings, documents, batch):
+        nlp = get_pipeline(settings, lang)
+        with memory_zone(nlp, zoned, lemma_cache):
+            # every Doc is converted inside the zone: nothing of spaCy's outlives it
+            results = [doc_to_analysis(doc) for doc in run(nlp, docs, batch, chunking)]
+        yield from results
 
 
 def analyze_document(document: Any, settings: Settings) -> Analysis:

@@ -34,6 +34,12 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _script(text: str) -> str:
+    """The script of a name's first letter ("LATIN", "CYRILLIC", ...)."""
+    ch = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(ch, "").split(" ")[0] if ch else ""
+
+
 def _shares_word(a: str, b: str) -> bool:
     """Names sharing a word or a derived form of one ("Republic of Azerbaijan" / "Azerbaijani")."""
     wa = {_fold(w) for w in _words(a)} - _LOWER_OK
@@ -63,7 +69,9 @@ def naming_cues(
     "Russian forces" / "Russian Defence Ministry") are not alternatives; metonymic
     mentions (``actor``) and adjective mentions (start offsets in ``adjectives``:
     "Russian" for Russia) are skipped.
-    Lexicon naming cues already at the same span get the entity as target instead.
+    A name in another script is a translation, not a choice ("Краматорск" is no alternative
+    to "Kramatorsk"). Lexicon naming cues already at the same span get the entity as target
+    instead.
     """
     by_span = {(c.start, c.end): c for c in existing if c.category == "naming"}
     out: list[FramingCue] = []
@@ -81,6 +89,7 @@ def naming_cues(
             others = [
                 v for v in variants.values()
                 if _is_name(v) and not _shares_word(v, m.text) and _fold(v) != _fold(m.text)
+                and _script(v) == _script(m.text)
             ]
             cue = by_span.get((m.start, m.end))
             if cue is not None:

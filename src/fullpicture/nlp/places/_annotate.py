@@ -9,7 +9,14 @@ from spacy.tokens import Doc
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
 from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp.places._contained import contained_place
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
+from fullpicture.nlp.places._divisions import (
+    admin_region,
+    one_per_span,
+    untagged_divisions,
+    whole_names,
+)
 from fullpicture.nlp.places._embedded import (
     EMBED_KINDS,
     EMBED_LABELS,
@@ -132,8 +139,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             raw.append((tok.i, tok.i + 1, "PERSON"))
             taken.add(tok.i)
     raw += [(s, e, "") for s, e in _capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
-    raw = [_admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw]
-    raw.sort()
+    raw += untagged_divisions(doc, pi, taken, pcfg["skeleton_min_pop"])
+    raw = whole_names(doc, pi, one_per_span(raw, _PLACE_LABELS), pcfg.get("embedded_min_pop", 100_000))
+    raw = one_per_span([admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw], _PLACE_LABELS)
     mentions: list[Mention] = []
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
@@ -157,11 +165,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
+        name = doc[start:feature].text if feature else m.text
+        if not cands and label in ("GPE", "LOC") and not feature:  # "Western US", "South Venezuela"
+            name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000)) or (name, [])
+            _trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):
                 mentions.pop()
             continue
-        place_spans.append((doc[start:feature].text if feature else m.text, cands))
+        place_spans.append((name, cands))
         place_ms.append(m)
         if feature:
             feature_end[id(m)] = feature
@@ -337,21 +349,16 @@ def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], author
             m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
 
 
-_ADMIN_TYPE_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai", "kray", "prefecture"})
-_ADMIN_KINDS = frozenset({"admin1", "admin2", "region"})
-
-
-def _admin_region(doc: Doc, pi: PlaceIndex, item: tuple[int, int, str], min_pop: int) -> tuple[int, int, str]:
-    """"the Donetsk region", "Kherson Oblast": when the name and the type word after it name a
-    first- or second-level division, the mention is the division (not the city of the same
-    name, and not a person NER saw in "Kherson")."""
-    start, end, label = item
-    if end >= len(doc) or doc[end].lower_ not in _ADMIN_TYPE_WORDS or label in ("DATE", "CARDINAL"):
-        return item
-    cands = pi.candidates(doc[start : end + 1].text, min_pop, False)
-    if not any(pi.place(i).kind in _ADMIN_KINDS for i, _sk in cands):
-        return item
-    return start, end + 1, label if label in _PLACE_LABELS else "GPE"
+def _trim_lowercase_head(doc: Doc, m: Mention, name: str) -> None:
+    """"north west London": a place span NER opened with lower-case words before the name it
+    contains is the name alone."""
+    if name == m.text or not m.text.endswith(name) or not m.text[: len(m.text) - len(name)].islower():
+        return
+    at = doc[m.start].idx + len(m.text) - len(name)
+    for k in range(m.start + 1, m.end):
+        if doc[k].idx == at:
+            m.start, m.text = k, name
+            return
 
 
 def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
@@ -414,7 +421,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         if place_idx is not None:
             p = pi.place(place_idx)
             geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=p.gid or None, country=p.cc or None, source=pi.source(place_idx))
-        names = [m.text for m in ms if not m.definite]
+        bases = [base_form(doc, m.start, m.end) for m in ms]
+        names = [b or m.text for m, b in zip(ms, bases, strict=True) if not m.definite]  # case forms are one name
         if key[0] == "P" and place_idx is not None:
             name, etype = pi.place(place_idx).name, ("LOC" if pi.place(place_idx).kind == "continent" else "GPE")
             if ms and all(m.label == "LOC" for m in ms):
@@ -428,8 +436,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         aliases = list(dict.fromkeys(names))
         mentions_out = [
             MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
-                         actor=m.actor, embedded=m.embedded, base=base_form(doc, m.start, m.end))
-            for m in ms
+                         actor=m.actor, embedded=m.embedded, base=b)
+            for m, b in zip(ms, bases, strict=True)
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
         spans += [(m.start, m.end, eid) for m in ms if not m.embedded]  # tokens keep their organisation
@@ -449,7 +457,8 @@ def base_form(doc: Doc, start: int, end: int) -> str | None:
     words: list[str] = []
     done = False
     for i, tok in enumerate(doc[start:end]):
-        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+        acronym = len(tok.text) > 1 and tok.text.isupper()  # "ДНР", "МВД" do not decline
+        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not acronym:
             lem = tok.lemma_
             words.append((lem[:1].upper() + lem[1:]) if tok.text[:1].isupper() else lem)
             nxt = doc[start + i + 1] if start + i + 1 < end else None

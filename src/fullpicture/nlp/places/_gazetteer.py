@@ -24,7 +24,7 @@ from typing import Any
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "8i18n"
+INDEX_VERSION = "9cityregion2"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -162,12 +162,19 @@ def build_index() -> dict[str, Any]:
     # names of cities (romanization skeletons of main names, alternates): per subdivision, and
     # per country for cities of 100,000 or more ("Kiev" oblast around the city of Kyiv)
     city_keys: set[tuple[str, str, str]] = set()
+    # (country, admin1 code, folded name) -> the most populous city of that (alternate) name
+    city_in_admin: dict[tuple[str, str, str], dict[str, Any]] = {}
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         keys = {skeleton(fold(c["name"])) or fold(c["name"])} | {fold(a) for a in c["alternatenames"] if len(a) > 2}
         city_keys.update((cc, code, k) for k in keys)
         if int(c["population"]) >= 100_000:
             city_keys.update((cc, "*", k) for k in keys)
+        for folded in {fold(c["name"])} | {fold(n) for n in c["alternatenames"] if len(n) > 2}:
+            for where in (code, "*") if int(c["population"]) >= 100_000 else (code,):
+                prev = city_in_admin.get((cc, where, folded))
+                if prev is None or int(c["population"]) > int(prev["population"]):
+                    city_in_admin[(cc, where, folded)] = c
     for row in _data_lines("admin1.tsv"):
         cc, code, name = row[0], row[1], row[2]
         gid = int(row[3]) if len(row) > 3 and row[3].isdigit() else 0
@@ -178,7 +185,10 @@ def build_index() -> dict[str, Any]:
         pop = admin_pop.get((cc, code), 0)
         f = fold(name)
         if any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
+            # named as its city is now ("Kyiv region", though GeoNames' admin1 name is "Kiev")
+            city_names = _city_named_division(cc, code, [name, *alts], city_in_admin)
             names = [f"{n} {w}" for n in dict.fromkeys([name, *alts]) for w in _ADMIN_WORDS]
+            names = list(dict.fromkeys(city_names[:1] + names))
             admin_idx[(cc, code)] = b.add(gid, names[0], cen[0], cen[1], pop, cc, "admin1", code, names[1:], trusted=True)
         else:
             alts = [a for a in alts if not any((cc, x, k) in city_keys for x in (code, "*") for k in (skeleton(fold(a)) or fold(a), fold(a)))]
@@ -186,6 +196,7 @@ def build_index() -> dict[str, Any]:
                 alts += [f"{name} {w}" for w in ("State", "Province", "Region")]
             admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
+        b.alias(admin_idx[(cc, code)], _city_named_division(cc, code, [name, *alts], city_in_admin), trusted=True)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None or (sub.country_code == "US" and fold(sub.name) in us_names):
             continue
@@ -222,6 +233,32 @@ def build_index() -> dict[str, Any]:
 
 
 _ADMIN_WORDS = ("region", "province", "oblast", "governorate", "state", "prefecture", "district")
+
+
+def _latin_name(name: str) -> bool:
+    """A name in Latin script (the spellings English and French text use)."""
+    import unicodedata
+
+    return all(not ch.isalpha() or ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in name)
+
+
+def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: dict[tuple[str, str, str], dict[str, Any]]) -> list[str]:
+    """"Zaporizhzhia region", "Kharkov oblast", "Nikolaev province": a division named after its
+    main city is reached by every Latin-script name of that city with a type word after it
+    (the city's GeoNames alternate names carry the transliteration variants)."""
+    city = None
+    for where in (code, "*"):  # a city in the division, else a large one of the country ("Kiev" oblast)
+        for n in names:
+            c = city_in_admin.get((cc, where, fold(_strip_type(n))))
+            if c is not None and (city is None or int(c["population"]) > int(city["population"])):
+                city = c
+        if city is not None:
+            break
+    if city is None:
+        return []
+    main = fold(city["name"])
+    stems = [city["name"], *(a for a in city["alternatenames"] if _keep_alt(a, main) and _latin_name(a))]
+    return [f"{n} {w}" for n in dict.fromkeys(stems) for w in _ADMIN_WORDS]
 
 _TYPE_WORDS = (
     "oblast", "oblast'", "province", "region", "governorate", "district", "state", "county",

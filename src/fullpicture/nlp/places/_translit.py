@@ -49,6 +49,34 @@ def _rules() -> tuple[tuple[str, str], ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=1)
+def _cyrillic() -> dict[int, str]:
+    raw = resources.files("fullpicture").joinpath("data/gazetteer/cyrillic.tsv").read_text("utf-8")
+    table: dict[int, str] = {}
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            letter, _, latin = line.partition("\t")
+            table[ord(letter)] = latin
+    return table
+
+
+@lru_cache(maxsize=1 << 14)
+def script_key(name: str) -> str:
+    """A key under which one name written in Cyrillic and in Latin letters coincides
+    ("Краматорск" and "Kramatorsk", "Донецк" and "Donetsk"): the folded name, Cyrillic
+    romanized (data/gazetteer/cyrillic.tsv), reduced to its :func:`skeleton`. For comparing
+    names across scripts only: within one script "Kyiv" and "Kiev" are two names."""
+    return skeleton(fold(name).translate(_cyrillic()))
+
+
+def same_across_scripts(a: str, b: str) -> bool:
+    """Whether two names in different scripts are one name transliterated."""
+    if a.isascii() == b.isascii():
+        return False
+    key = script_key(a)
+    return bool(key) and key == script_key(b)
+
+
 def is_latin(text: str) -> bool:
     """True when every letter of ``text`` is ASCII after folding (a Latin-script name)."""
     return text.isascii()

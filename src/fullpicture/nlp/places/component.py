@@ -15,7 +15,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from fullpicture.models import Entity
 from fullpicture.nlp.extensions import synced
@@ -57,9 +57,28 @@ class EntitiesComponent:
     @synced
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc``: ``doc._.fp_entities`` and ``token._.fp_entity``."""
+        trim_entity_spaces(doc)
         mentions = collect(doc, self.index, self.lex, self.cfg)
         doc._.fp_entities = build_entities(doc, mentions, self.index, self.lex)
         return doc
+
+
+def trim_entity_spaces(doc: Doc) -> None:
+    """Drop the whitespace tokens at the edges of the parser's entity spans: the English model
+    takes a paragraph break into a headline's last name ("... in Ganja\n\n")."""
+    ents = []
+    changed = False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        changed = changed or (start, end) != (ent.start, ent.end)
+        if start < end:
+            ents.append(Span(doc, start, end, label=ent.label))
+    if changed:
+        doc.ents = ents
 
 
 @Language.factory("fp_entities", default_config={"settings": {}})
