@@ -9,8 +9,14 @@ from spacy.tokens import Doc
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
 from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp.places._contained import contained_place
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
-from fullpicture.nlp.places._divisions import admin_region, one_per_span, untagged_divisions
+from fullpicture.nlp.places._divisions import (
+    admin_region,
+    one_per_span,
+    untagged_divisions,
+    whole_names,
+)
 from fullpicture.nlp.places._embedded import (
     EMBED_KINDS,
     EMBED_LABELS,
@@ -134,6 +140,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             taken.add(tok.i)
     raw += [(s, e, "") for s, e in _capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
     raw += untagged_divisions(doc, pi, taken, pcfg["skeleton_min_pop"])
+    raw = whole_names(doc, pi, one_per_span(raw, _PLACE_LABELS), pcfg.get("embedded_min_pop", 100_000))
     raw = one_per_span([admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw], _PLACE_LABELS)
     mentions: list[Mention] = []
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
@@ -158,11 +165,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
+        name = doc[start:feature].text if feature else m.text
+        if not cands and label in ("GPE", "LOC") and not feature:  # "Western US", "South Venezuela"
+            name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000)) or (name, [])
+            _trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):
                 mentions.pop()
             continue
-        place_spans.append((doc[start:feature].text if feature else m.text, cands))
+        place_spans.append((name, cands))
         place_ms.append(m)
         if feature:
             feature_end[id(m)] = feature
@@ -336,6 +347,18 @@ def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], author
                 and f not in person_tokens and f not in authors):
             p = places[f]
             m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
+
+
+def _trim_lowercase_head(doc: Doc, m: Mention, name: str) -> None:
+    """"north west London": a place span NER opened with lower-case words before the name it
+    contains is the name alone."""
+    if name == m.text or not m.text.endswith(name) or not m.text[: len(m.text) - len(name)].islower():
+        return
+    at = doc[m.start].idx + len(m.text) - len(name)
+    for k in range(m.start + 1, m.end):
+        if doc[k].idx == at:
+            m.start, m.text = k, name
+            return
 
 
 def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
