@@ -53,8 +53,13 @@ def test_consequences_join_their_happening_inside_a_document():
         mk("a", "wound", "ASSAULT", (41, 80)),  # next sentence, names no happening
         mk("a", "say", "STATEMENT", (81, 120)), mk("a", "kill", "ASSAULT", (121, 160)),  # no happening before
     ]
+    # the sentence window alone (orphan consequences off): the last "kill" has no happening in
+    # its own or the previous sentence
+    windowed = {**load_settings().section("align"), "incident_orphans": False}
+    assert hosts_of(feats, windowed) == {1: 0, 2: 0}
+    # shipped (orphans on, issue 9 real text): it reaches back to the document's last happening
     host = hosts_of(feats, load_settings().section("align"))
-    assert host == {1: 0, 2: 0}
+    assert host == {1: 0, 2: 0, 4: 0}
 
 
 def test_one_incident_one_row_with_typed_figures_and_two_sided_conflicts():
