@@ -259,3 +259,9 @@ def test_facility_is_not_the_place_it_stands_in():
     station = Entity(id="e1", name="Kramatorsk railway station", type="FAC", geo=geo)
     index = EntityIndex([_A("d1", [town]), _A("d2", [station])])
     assert index.key("d1", "e1") != index.key("d2", "e1")
+
+
+def test_prisoners_of_war_and_an_occupied_city_tell_no_war_and_no_occupation():
+    words = [t for _, t in _triggers("Explosions hit the barracks in the occupied town, where prisoners of war were held.")]
+    assert "war" not in words and "occupied" not in words and "Explosions" in words
+    assert "occupied" in [t for _, t in _triggers("Troops occupied the town in March.")]
