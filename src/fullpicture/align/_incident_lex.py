@@ -58,8 +58,8 @@ def _places_clash(h: MentionFeatures, c: MentionFeatures, near_km: float) -> boo
 
 
 def counted_later(h: MentionFeatures, c: MentionFeatures, slack: int = 3) -> bool:
-    """A consequence counted on a later stated day than its happening ("As of 6 a.m. on June 28,
-    16 were killed" after a strike on June 27): the count's date, not another happening's."""
+    """A consequence counted on a later stated day than its happening ("by the next morning 16
+    were dead" after a strike the day before): the count's date, not another happening's."""
     ih, ic = h.interval, c.interval
     return bool(ih and ic and 0 <= ic[0] - ih[1] <= slack)
 

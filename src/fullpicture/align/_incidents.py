@@ -98,8 +98,8 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
 
 def _orphan_host(feats: Sequence[MentionFeatures], sentences: dict[tuple[int, int], list[int]],
                  order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon, km: float = 0.0) -> int | None:
-    """A consequence no happening of its own or the previous sentences hosts ("There are also
-    wounded." after a quote on the dead): the last happening told before it in its document,
+    """A consequence no happening of its own or the previous sentences hosts (a quoted "Others
+    are wounded." after a quote on the dead): the last happening told before it in its document,
     else the first told after it (a lead that gives the toll before the strike), when compatible."""
     def plain(h: int) -> bool:
         return can_host(feats[h], lex) and not distinct(feats[h]) and hosts_harm(feats[h], feats[i], lex)

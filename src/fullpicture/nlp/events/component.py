@@ -242,7 +242,7 @@ _RESULT_STATES = frozenset({"wound", "wounded", "injure", "injured", "kill", "ki
 
 
 def _names_a_place(tok: Token) -> bool:
-    """"the settlement of Olenivka": the noun names a place, by its proper name after "of"."""
+    """"the settlement of Northtown": the noun names a place, by its proper name after "of"."""
     doc = tok.doc
     return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper()
 
