@@ -265,3 +265,27 @@ def test_prisoners_of_war_and_an_occupied_city_tell_no_war_and_no_occupation():
     words = [t for _, t in _triggers("Explosions hit the barracks in the occupied town, where prisoners of war were held.")]
     assert "war" not in words and "occupied" not in words and "Explosions" in words
     assert "occupied" in [t for _, t in _triggers("Troops occupied the town in March.")]
+
+
+def test_spokespeople_are_not_framing_words():
+    from fullpicture import compare
+
+    # each side's own spokesperson is named again and again; the contrast of words should show
+    # how the sides tell it, not who speaks for them
+    north = [analyze_text(f"Spokesman Daniel Okonkwo said the shelling of Gori was a provocation. "
+                          f"Okonkwo said the army would respond. Okonkwo called it a lie. {i}",
+                          published="2021-05-02", perspective="north") for i in range(3)]
+    south = [analyze_text(f"Spokeswoman Irina Valdez said civilians were killed in Gori by rockets. "
+                          f"Valdez said the rockets hit homes. Valdez said civilians died. {i}",
+                          published="2021-05-02", perspective="south") for i in range(3)]
+    words = {f.term for f in compare(north + south).framing if f.kind == "word"}
+    assert words and not words & {"okonkwo", "valdez", "daniel", "irina"}, words
+
+
+def test_a_spokespersons_surname_is_the_same_person():
+    # NER tags the bare surname of a person named in full as an organisation or a group
+    a = analyze_text("Defence spokeswoman Anahit Grigoryan told reporters the claims were false. "
+                     "Grigoryan said the army had not fired on the town.", published="2021-05-02")
+    people = [e for e in a.entities if "Grigoryan" in e.name]
+    assert len(people) == 1 and people[0].type == "PERSON", [(e.type, e.name) for e in a.entities]
+    assert [m.text for m in people[0].mentions] == ["Anahit Grigoryan", "Grigoryan"]

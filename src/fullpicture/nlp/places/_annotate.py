@@ -156,6 +156,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.label = "PERSON"
             continue
         if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
+            if label in ("NORP", "ORG") and end - start == 1 and folded in surnames:  # "Stepanyan said"
+                m.label = "PERSON"
             continue
         if label in ("GPE", "LOC", "FAC", "") and folded in person_tokens and not _locative(doc, start, end, lex):
             m.label = "PERSON"
