@@ -261,6 +261,12 @@ def test_facility_is_not_the_place_it_stands_in():
     assert index.key("d1", "e1") != index.key("d2", "e1")
 
 
+def test_prisoners_of_war_and_an_occupied_city_tell_no_war_and_no_occupation():
+    words = [t for _, t in _triggers("Explosions hit the barracks in the occupied town, where prisoners of war were held.")]
+    assert "war" not in words and "occupied" not in words and "Explosions" in words
+    assert "occupied" in [t for _, t in _triggers("Troops occupied the town in March.")]
+
+
 def test_spokespeople_are_not_framing_words():
     from fullpicture import compare
 
@@ -274,3 +280,12 @@ def test_spokespeople_are_not_framing_words():
                           published="2021-05-02", perspective="south") for i in range(3)]
     words = {f.term for f in compare(north + south).framing if f.kind == "word"}
     assert words and not words & {"okonkwo", "valdez", "daniel", "irina"}, words
+
+
+def test_a_spokespersons_surname_is_the_same_person():
+    # NER tags the bare surname of a person named in full as an organisation or a group
+    a = analyze_text("Defence spokeswoman Anahit Grigoryan told reporters the claims were false. "
+                     "Grigoryan said the army had not fired on the town.", published="2021-05-02")
+    people = [e for e in a.entities if "Grigoryan" in e.name]
+    assert len(people) == 1 and people[0].type == "PERSON", [(e.type, e.name) for e in a.entities]
+    assert [m.text for m in people[0].mentions] == ["Anahit Grigoryan", "Grigoryan"]

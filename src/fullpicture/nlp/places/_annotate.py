@@ -28,6 +28,7 @@ from fullpicture.nlp.places._embedded import (
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
+from fullpicture.nlp.places._streets import street_city, street_spans
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon, common_word
 
@@ -142,6 +143,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     raw += untagged_divisions(doc, pi, taken, pcfg["skeleton_min_pop"])
     raw = whole_names(doc, pi, one_per_span(raw, _PLACE_LABELS), pcfg.get("embedded_min_pop", 100_000))
     raw = one_per_span([admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw], _PLACE_LABELS)
+    streets = [(s, e) for s, e in street_spans(doc) if not any(  # a landmark ("Downing Street") resolves as one
+        pi.place(i).kind not in ("city", "admin2") for i, _v in pi.candidates(doc[s:e].text, pcfg["skeleton_min_pop"], False))]
+    raw = [r for r in raw if not any(s < r[1] and r[0] < e for s, e in streets)]
     mentions: list[Mention] = []
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
@@ -156,6 +160,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.label = "PERSON"
             continue
         if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
+            if label in ("NORP", "ORG") and end - start == 1 and folded in surnames:  # "Stepanyan said"
+                m.label = "PERSON"
             continue
         if label in ("GPE", "LOC", "FAC", "") and folded in person_tokens and not _locative(doc, start, end, lex):
             m.label = "PERSON"
@@ -242,13 +248,26 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             if p.kind in ("capital", "landmark") and p.cc in pi.gaz.country_of:
                 m.key = ("P", str(idx), "capital")
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
+    cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
+    for s, e in streets:  # "Royal Street": at the city the document places it in
+        city = street_city(doc, (s, e), cities)
+        if city is not None:
+            mentions.append(Mention(s, e, "LOC", doc[s:e].text, place=city, key=("STREET", fold(doc[s:e].text), str(city))))
     for i, (cc, actor) in sorted(demonym_toks.items()):
         ci = pi.gaz.country_of.get(cc)
         key = ("P", str(ci)) if ci is not None else ("NORP", cc)
         mentions.append(Mention(i, i + 1, "GPE", doc[i].text, place=ci, key=key, actor=actor))
     for i, (end, ri) in sorted(region_dems.items()):
         mentions.append(Mention(i, end, "LOC", doc[i:end].text, place=ri, key=("P", str(ri))))
-    _one_label_per_name(mentions, person_tokens, authors)
+    # a one-word name after a person's title somewhere ("President Obama") is a person
+    # everywhere, and no small town (the headline's "Obama, others vow ..." is no town in Japan)
+    titled = {fold(m.text) for m in mentions if m.end - m.start == 1 and m.start > 0
+              and doc[m.start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE}
+    for m in mentions:
+        if (m.end - m.start == 1 and m.place is not None and not m.embedded and fold(m.text) in titled
+                and pi.place(m.place).kind in ("city", "admin2") and pi.place(m.place).pop < pcfg.get("alternate_min_pop", 0)):
+            m.label, m.place, m.key, m.actor = "PERSON", None, None, False
+    _one_label_per_name(mentions, person_tokens | titled, authors)
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
             m.roles = person_roles(doc, m.start, m.end, lex)
@@ -420,7 +439,9 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         geo = None
         if place_idx is not None:
             p = pi.place(place_idx)
-            geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=p.gid or None, country=p.cc or None, source=pi.source(place_idx))
+            # a street has its city's point, not its id
+            gid = (p.gid or None) if key[0] != "STREET" else None
+            geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=gid, country=p.cc or None, source=pi.source(place_idx))
         bases = [base_form(doc, m.start, m.end) for m in ms]
         names = [b or m.text for m, b in zip(ms, bases, strict=True) if not m.definite]  # case forms are one name
         if key[0] == "P" and place_idx is not None:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from fullpicture.nlp.places._resolve import PlaceIndex
 
-ADMIN_TYPE_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai", "kray", "prefecture"})
+ADMIN_TYPE_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai", "kray", "prefecture", "state"})
 _ADMIN_KINDS = frozenset({"admin1", "admin2", "region"})
 
 
