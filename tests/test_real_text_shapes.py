@@ -261,6 +261,12 @@ def test_facility_is_not_the_place_it_stands_in():
     assert index.key("d1", "e1") != index.key("d2", "e1")
 
 
+def test_prisoners_of_war_and_an_occupied_city_tell_no_war_and_no_occupation():
+    words = [t for _, t in _triggers("Explosions hit the barracks in the occupied town, where prisoners of war were held.")]
+    assert "war" not in words and "occupied" not in words and "Explosions" in words
+    assert "occupied" in [t for _, t in _triggers("Troops occupied the town in March.")]
+
+
 def test_spokespeople_are_not_framing_words():
     from fullpicture import compare
 
