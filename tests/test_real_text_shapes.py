@@ -243,22 +243,30 @@ def test_one_name_in_two_scripts_is_no_naming_choice():
     assert naming_cues([ent], []) == []
 
 
-def test_facility_is_not_the_place_it_stands_in():
+def test_facility_is_no_name_of_the_place_it_stands_in():
+    from fullpicture.align._naming import naming_table
     from fullpicture.align._util import EntityIndex
     from fullpicture.models import Entity
-    from fullpicture.models.entities import Geo
+    from fullpicture.models.entities import Geo, Mention
 
     geo = Geo(lat=48.73, lon=37.57, geonames_id=704508, country="UA", source="geonames")
 
-    class _A:  # the two fields EntityIndex reads
+    class _A:  # the fields EntityIndex and naming_table read
         def __init__(self, doc, ents):
             self.document = type("D", (), {"id": doc})()
             self.entities = ents
+            self.framing = []
 
-    town = Entity(id="e1", name="Kramatorsk", type="GPE", geo=geo)
-    station = Entity(id="e1", name="Kramatorsk railway station", type="FAC", geo=geo)
-    index = EntityIndex([_A("d1", [town]), _A("d2", [station])])
-    assert index.key("d1", "e1") != index.key("d2", "e1")
+    # the station shares the town's coordinates (events there are in the town), but one side
+    # naming the station is no other name for the town
+    town = Entity(id="e1", name="Kramatorsk", type="GPE", geo=geo, mentions=[Mention(start=0, end=10, text="Kramatorsk")])
+    station = Entity(id="e1", name="Kramatorsk railway station", type="FAC", geo=geo,
+                     mentions=[Mention(start=0, end=26, text="Kramatorsk railway station")])
+    town2 = Entity(id="e2", name="Kramatorsk", type="GPE", geo=geo, mentions=[Mention(start=40, end=50, text="Kramatorsk")])
+    docs = [_A("d1", [town]), _A("d2", [station, town2])]
+    index = EntityIndex(docs)
+    assert index.key("d1", "e1") == index.key("d2", "e1")
+    assert naming_table(docs, {"d1": "north", "d2": "south"}, index) == []
 
 
 def test_prisoners_of_war_and_an_occupied_city_tell_no_war_and_no_occupation():

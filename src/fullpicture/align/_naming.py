@@ -67,6 +67,10 @@ def naming_table(
     for gid, members in index.groups().items():
         per_side: dict[str, Counter[str]] = {}
         geo = None
+        # a facility or organisation placed at a place ("Kramatorsk railway station") shares its
+        # coordinates, and so its group, but is no name of that place
+        if any(ent.type in ("GPE", "LOC") for _d, ent in members):
+            members = [(d, e) for d, e in members if e.type not in ("FAC", "ORG")]
         for doc, ent in members:
             side = side_of.get(doc)
             if side is None or doc not in by_id:

@@ -76,9 +76,7 @@ class UnionFind:
 
 def _entity_keys(ent: Entity) -> list[str]:
     keys = []
-    # a facility or organisation carries the coordinates of its place ("Kramatorsk railway
-    # station"), but it is not that place
-    if ent.geo is not None and ent.geo.geonames_id is not None and ent.type not in ("FAC", "ORG"):
+    if ent.geo is not None and ent.geo.geonames_id is not None:
         keys.append(f"gn:{ent.geo.geonames_id}")
     for name in [ent.name, *ent.aliases]:
         n = norm_name(name)
