@@ -6,6 +6,11 @@ Usage:
     .venv/bin/python bench/ingest_scale.py --docs 10000 --kill-at 3000,7000      # kill -9, resume
     .venv/bin/python bench/ingest_scale.py --docs 10000 --postgres              # a throwaway cluster
     .venv/bin/python bench/ingest_scale.py --docs 100000 --no-embed             # analysis and store only
+    .venv/bin/python bench/ingest_scale.py --docs 100000 --postgres --stub --kill-at 30000,70000
+
+``--stub`` replaces the analysis by a STUB (each document's analysis holds only its info,
+text and zones, as in ``bench/bench_ingest.py``), to measure reading, the resume check and
+the store's writes at scale without spaCy's cost; rows are labelled STUB.
 
 Writes ``--docs`` short synthetic news-like documents (a headline, then two sentences: a
 dateline and a reported event with a number, a place and a day, then a sentence saying the
@@ -41,6 +46,17 @@ ACTORS = ["The army", "The ministry", "Local officials", "Rebels", "Police", "Th
 VERBS = ["said", "reported", "denied", "confirmed", "claimed", "announced"]
 EVENTS = ["shelled", "attacked", "evacuated", "arrested", "killed", "wounded", "blockaded"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "March 3", "May 12"]
+
+
+#: ``--stub``: the ingest command with a STUB analysis (what the store needs, no NLP)
+STUB = (
+    "import fullpicture.batch as _b\n"
+    "from fullpicture.models import Analysis as _A\n"
+    "def _stub(documents, settings=None, *, workers=1, dask=False):\n"
+    "    for d in documents:\n"
+    "        yield _A(document=d.info, text=d.text, zones=list(d.zones))\n"
+    "_b.analyze_many = _stub\n"
+)
 
 
 def short_doc(rng: random.Random, i: int) -> dict[str, str]:
@@ -134,6 +150,7 @@ def main() -> int:
     ap.add_argument("--postgres", action="store_true", help="a throwaway local PostgreSQL cluster instead of SQLite")
     ap.add_argument("--keep", action="store_true", help="keep the corpus and the SQLite file")
     ap.add_argument("--no-embed", action="store_true", help="pass --no-embed (no sentence vectors stored at ingest)")
+    ap.add_argument("--stub", action="store_true", help="STUB analysis (info, text, zones): storage only, no spaCy")
     args = ap.parse_args()
     milestones = sorted(int(m) for m in args.milestones.split(",") if m and int(m) <= args.docs)
     kills = sorted(int(k) for k in args.kill_at.split(",") if k)
@@ -150,9 +167,10 @@ def main() -> int:
     db = url if args.postgres else str(work / "corpus.db")
     counter = Counter(url)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    cmd = [sys.executable, "-c", "from fullpicture.cli import main; main()", "ingest", str(corpus), "--db", db, *(["--no-embed"] if args.no_embed else [])]
+    cmd = [sys.executable, "-c", (STUB if args.stub else "") + "from fullpicture.cli import main; main()", "ingest", str(corpus), "--db", db, *(["--no-embed"] if args.no_embed else [])]
     print(f"ingest_scale: {args.docs:,} documents ({size / args.docs:.0f} characters of JSON each), "
-          f"{'PostgreSQL' if args.postgres else 'SQLite'}{', --no-embed' if args.no_embed else ''}, load average {os.getloadavg()[0]:.1f}", flush=True)
+          f"{'PostgreSQL' if args.postgres else 'SQLite'}{', --no-embed' if args.no_embed else ''}"
+          f"{', STUB analysis (no spaCy)' if args.stub else ''}, load average {os.getloadavg()[0]:.1f}", flush=True)
     print("| stored | wall s | CPU s | docs/s since previous | peak RSS MB (this process) | RSS MB now | run |")
     print("|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     t0 = time.monotonic()
