@@ -177,27 +177,40 @@ def main() -> int:
     cpu_done = 0.0  # CPU of the runs already finished or killed
     prev = (0, t0)
     runs, ok = 0, True
+    last_peak = 0.0  # peak RSS of the last run, from wait4 at its exit
     log = open(work / "ingest.log", "ab")  # noqa: SIM115 - closed in the finally below
     try:
         while True:
             runs += 1
             proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log)
-            cpu = 0.0
+            cpu = rss = hwm = 0.0
             killed = False
-            while proc.poll() is None:
+            while True:
                 time.sleep(1.0)
-                try:
-                    rss, hwm, cpu = _proc(proc.pid)
-                except (OSError, IndexError):
-                    continue
+                # reaped here, not by Popen.poll, so that its peak RSS and CPU at exit are known
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    proc.returncode = os.waitstatus_to_exitcode(status)
+                    hwm, cpu = max(hwm, usage.ru_maxrss / 1024), usage.ru_utime + usage.ru_stime
+                    last_peak = hwm
+                else:
+                    try:
+                        r, h, c = _proc(proc.pid)
+                    except (OSError, IndexError):
+                        continue
+                    if h:  # an exiting process reads as zeros
+                        rss, hwm, cpu = r, h, c
                 n = counter.count()
                 if milestones and n >= milestones[0]:
                     while milestones and n >= milestones[0]:
                         milestones.pop(0)
                     now = time.monotonic()
                     rate = (n - prev[0]) / max(1e-9, now - prev[1])
-                    print(f"| {n:,} | {now - t0:.0f} | {cpu_done + cpu:.0f} | {rate:.1f} | {hwm:.0f} | {rss:.0f} | {runs} |", flush=True)
+                    print(f"| {n:,} | {now - t0:.0f} | {cpu_done + cpu:.0f} | {rate:.1f} | {hwm:.0f} | "
+                          f"{'exited' if pid else f'{rss:.0f}'} | {runs} |", flush=True)
                     prev = (n, now)
+                if pid:
+                    break
                 if kills and n >= kills[0]:
                     kills.pop(0)
                     proc.send_signal(signal.SIGKILL)
@@ -218,7 +231,7 @@ def main() -> int:
         ok = code == 0 and n == distinct == args.docs and hollow == 0 and integrity in ("ok", "n/a (PostgreSQL)")
         print(f"ingest_scale: {'OK' if ok else 'FAILED'}: exit {code}, {n:,} stored of {args.docs:,}, {distinct:,} distinct, "
               f"{hollow} without zones, integrity_check {integrity}; {runs} run(s), {wall:.0f} s wall, "
-              f"{cpu_done:.0f} s CPU, {args.docs / wall:.1f} docs/s overall; load average {os.getloadavg()[0]:.1f}", flush=True)
+              f"{cpu_done:.0f} s CPU, {args.docs / wall:.1f} docs/s overall; peak RSS of the last run {last_peak:.0f} MB (wait4); load average {os.getloadavg()[0]:.1f}", flush=True)
         if not ok:
             print(f"ingest_scale: log in {work / 'ingest.log'}", file=sys.stderr)
     finally:
