@@ -141,15 +141,15 @@ def test_several_dozen_is_vague(shapes):
 # One night strike told by one side in a report written the next day (invented, after the shapes
 # that fragmented real coverage into several rows): a headline dated by its report, the body's
 # stated night, "fired missiles" as the happening, "another N" adding to a count, a quoted
-# "There are also wounded." far from the strike, and "the shelling of" the same place.
-NIGHT = """Death toll from strike on Homs reaches 10
+# "Others are wounded." far from the strike, and "the shelling of" the same place.
+NIGHT = """Toll of the Homs depot strike climbs to ten
 
-HOMS, May 12 - The death toll from the missile strike on the Homs bus depot has reached 10, regional officials said on May 12.
-On May 11 at about 2 am, Eastland forces fired missiles at the bus depot in Homs.
-As a result, seven civilians were killed and another 30 were wounded.
-"Rescuers are at the scene. We already know about the dead," the mayor said.
-"There are also wounded."
-Prosecutors described the shelling of the depot in Homs as a war crime.
+HOMS, May 12 - The number of dead from the missile strike on the Homs bus depot has climbed to 10, regional officials said on May 12.
+Eastland forces fired missiles at the bus depot in Homs at around 2 am on May 11.
+Seven civilians died and another 30 were wounded as a result.
+"Medics are on site. Some of the victims are dead," the mayor said.
+"Others are wounded."
+Prosecutors called the shelling of the depot in Homs a war crime.
 """
 
 DEPOT = """Eastland says it hit an arms depot near Homs
@@ -177,9 +177,9 @@ def _row_of_trigger(comp, analysis, word, nth=0):
 def test_one_night_strike_told_the_next_day_is_one_row(night):
     north, comp = night[0][0], night[1]
     row = _row_of_trigger(comp, north, "fired")
-    for word in ("strike", "killed", "wounded", "shelling"):
+    for word in ("strike", "died", "wounded", "shelling"):
         assert _row_of_trigger(comp, north, word) == row, word
-    # the quoted "There are also wounded." three sentences after the strike
+    # the quoted "Others are wounded." three sentences after the strike
     assert _row_of_trigger(comp, north, "wounded", nth=1) == row
 
 

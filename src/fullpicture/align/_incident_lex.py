@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.nlp.places._resolve import haversine_km
 
 
 @dataclasses.dataclass(frozen=True)
@@ -17,6 +18,8 @@ class IncidentLexicon:
     consequences: frozenset[str]
     host_types: frozenset[str]
     anaphor_types: frozenset[str] = frozenset()
+    harm: frozenset[str] = frozenset()
+    violent_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +30,8 @@ def incident_lexicon() -> IncidentLexicon:
         consequences=frozenset(w.lower() for w in data["consequences"]["lemmas"]),
         host_types=frozenset(t.upper() for t in data["hosts"]["types"]),
         anaphor_types=frozenset(t.upper() for t in [*data["hosts"]["types"], *data.get("anaphora", {}).get("types", [])]),
+        harm=frozenset(w.lower() for w in data["consequences"].get("harm", [])),
+        violent_types=frozenset(t.upper() for t in data["hosts"].get("violent_types", [])),
     )
 
 
@@ -38,18 +43,33 @@ def compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> b
     return not (places and a.places and b.places and not (a.places & b.places))
 
 
-def counted_later(h: MentionFeatures, c: MentionFeatures, slack: int = 3) -> bool:
-    """A consequence counted on a later stated day than its happening ("As of 6 a.m. on June 28,
-    16 were killed" after a strike on June 27): the count's date, not another happening's."""
-    if h.places and c.places and not (h.places & c.places):
+def _places_clash(h: MentionFeatures, c: MentionFeatures, near_km: float) -> bool:
+    """Two different named places, unless both are resolved and one is the country of the other
+    or they lie within ``near_km`` of each other ("died at the Jabaliya refugee camp" in a
+    sentence about a strike on Gaza)."""
+    if not (h.places and c.places) or h.places & c.places:
         return False
+    gh, gc = h.geo, c.geo
+    if not (gh and gc):
+        return True
+    if gh[3] or gc[3]:  # a country contains its places
+        return not (gh[2] and gh[2] == gc[2])
+    return not near_km or haversine_km(gh[0], gh[1], gc[0], gc[1]) > near_km
+
+
+def counted_later(h: MentionFeatures, c: MentionFeatures, slack: int = 3) -> bool:
+    """A consequence counted on a later stated day than its happening ("by the next morning 16
+    were dead" after a strike the day before): the count's date, not another happening's."""
     ih, ic = h.interval, c.interval
     return bool(ih and ic and 0 <= ic[0] - ih[1] <= slack)
 
 
-def fits(h: MentionFeatures, c: MentionFeatures) -> bool:
-    """A consequence fits a happening: compatible, or counted a few days later."""
-    return compatible(h, c) or counted_later(h, c)
+def fits(h: MentionFeatures, c: MentionFeatures, near_km: float = 0.0) -> bool:
+    """A consequence fits a happening: no place clash (``near_km``), and no stated-date clash or
+    counted a few days later."""
+    if _places_clash(h, c, near_km):
+        return False
+    return compatible(h, c, places=False) or counted_later(h, c)
 
 
 def distinct(f: MentionFeatures) -> bool:
@@ -68,3 +88,10 @@ def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
 def happening(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     """A happening a definite anaphor can name ("the blast", "the flight")."""
     return not is_consequence(f, lex) and (f.type or "").upper() in lex.anaphor_types
+
+
+def hosts_harm(h: MentionFeatures, c: MentionFeatures, lex: IncidentLexicon) -> bool:
+    """``h`` may host ``c`` across sentences: bodily harm joins only a violent happening."""
+    if c.lemma not in lex.harm and c.lemma.replace(" ", "_") not in lex.harm:
+        return True
+    return not lex.violent_types or (h.type or "").upper() in lex.violent_types

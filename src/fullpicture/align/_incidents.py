@@ -27,6 +27,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     distinct,
     fits,
     happening,
+    hosts_harm,
     incident_lexicon,
     is_consequence,
 )
@@ -40,6 +41,7 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     happening of one of the ``incident_window_sentences`` previous sentences."""
     lex = incident_lexicon()
     window = int(cfg.get("incident_window_sentences", 1))
+    km = float(cfg.get("incident_near_km", 0.0))
     out: dict[int, int] = {}
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -73,7 +75,7 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                 host = None
                 if hosts:
                     near = sorted(hosts, key=lambda h: abs(h - i))
-                    host = next((h for h in near if fits(feats[h], feats[i])), None)
+                    host = next((h for h in near if fits(feats[h], feats[i], km)), None)
                 elif sent != (-1, -1) and not distinct(feats[i]):
                     # (a consequence told apart, "In a separate attack, three were killed",
                     # does not reach back to the previous sentence's happening)
@@ -81,34 +83,35 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                         if k - back < 0:
                             break
                         prev = [h for h in sentences[order[k - back]]
-                                if can_host(feats[h], lex) and not distinct(feats[h])]
+                                if can_host(feats[h], lex) and not distinct(feats[h])
+                                and hosts_harm(feats[h], feats[i], lex)]
                         if prev:
                             cand = prev[-1]
-                            host = cand if fits(feats[cand], feats[i]) else None
+                            host = cand if fits(feats[cand], feats[i], km) else None
                             break
                 if host is None and sent != (-1, -1) and not distinct(feats[i]) and cfg.get("incident_orphans", True):
-                    host = _orphan_host(feats, sentences, order, k, i, lex)
+                    host = _orphan_host(feats, sentences, order, k, i, lex, km)
                 if host is not None:
                     out[i] = host
     return out
 
 
 def _orphan_host(feats: Sequence[MentionFeatures], sentences: dict[tuple[int, int], list[int]],
-                 order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon) -> int | None:
-    """A consequence no happening of its own or the previous sentences hosts ("There are also
-    wounded." after a quote on the dead): the last happening told before it in its document,
+                 order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon, km: float = 0.0) -> int | None:
+    """A consequence no happening of its own or the previous sentences hosts (a quoted "Others
+    are wounded." after a quote on the dead): the last happening told before it in its document,
     else the first told after it (a lead that gives the toll before the strike), when compatible."""
     def plain(h: int) -> bool:
-        return can_host(feats[h], lex) and not distinct(feats[h])
+        return can_host(feats[h], lex) and not distinct(feats[h]) and hosts_harm(feats[h], feats[i], lex)
 
     for back in range(k - 1, -1, -1):
         prev = [h for h in sentences[order[back]] if plain(h)]
         if prev:
-            return prev[-1] if fits(feats[prev[-1]], feats[i]) else None
+            return prev[-1] if fits(feats[prev[-1]], feats[i], km) else None
     for fwd in range(k + 1, len(order)):
         nxt = [h for h in sentences[order[fwd]] if plain(h)]
         if nxt:
-            return nxt[0] if fits(feats[nxt[0]], feats[i]) else None
+            return nxt[0] if fits(feats[nxt[0]], feats[i], km) else None
     return None
 
 

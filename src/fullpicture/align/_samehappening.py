@@ -25,7 +25,7 @@ def _where(f: MentionFeatures) -> frozenset[str]:
 
 
 def _reporting_day(f: MentionFeatures) -> bool:
-    """A stated date that is the publication day ("... has reached 10, officials said on Oct. 12"):
+    """A stated date that is the publication day ("the toll climbed to 10, officials said on May 12"):
     often the day of the report, not of the happening."""
     pub = f.extra.get("published")
     return bool(f.date_firm and f.interval and pub and f.interval == pub)
@@ -64,8 +64,8 @@ def _join_same_place(feats: Sequence[MentionFeatures], cfg: dict[str, Any], even
 def same_place_happenings(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> list[tuple[int, int]]:
     """Pairs of happenings inside one document that are one happening: of one family among
     ``incident_same_place_types``, told plainly (not "another" or "a separate" one), at one
-    named place, on compatible days ("Russia struck the station in Kramatorsk" and "the shelling
-    of Kramatorsk railway station"; a headline strike dated by its report and the night strike
+    named place, on compatible days ("Eastland struck the depot in Homs" and "the shelling of the
+    Homs depot"; a headline strike dated by its report and the night strike
     the body dates)."""
     types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
     slack = int(cfg.get("incident_report_day_slack", 3))
@@ -88,8 +88,8 @@ def same_place_happenings(feats: Sequence[MentionFeatures], cfg: dict[str, Any])
 
 def _lead_pairs(feats: Sequence[MentionFeatures], types: set[str], slack: int,
                 lex: IncidentLexicon) -> list[tuple[int, int]]:
-    """A happening of a document's headline or lead with no place of its own ("Death toll from
-    the missile strike reaches 10") is the document's first happening of its family told at a
+    """A happening of a document's headline or lead with no place of its own ("Toll of the
+    missile strike climbs to ten") is the document's first happening of its family told at a
     place, on a compatible day."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):

@@ -83,6 +83,8 @@ class EventsComponent:
                 continue  # "the blast left 150 wounded": no departure, a state of the victims
             if not self._acts_on_allowed(tok, lemma) or self._in_legal_phrase(tok):
                 continue
+            if pos in ("VERB", "ADJ") and tok.dep_ == "amod" and lemma in lex.modifier_states:
+                continue  # "the occupied city": a state, no occupation of its own
             if pos == "VERB" and self._light_verb_of_event(tok, lemma):
                 continue  # "delivered a strike": the strike is the happening, the verb its support
             if pos == "VERB":
@@ -240,9 +242,9 @@ _RESULT_STATES = frozenset({"wound", "wounded", "injure", "injured", "kill", "ki
 
 
 def _names_a_place(tok: Token) -> bool:
-    """"the settlement of Olenivka": the noun names a place, by its proper name after "of"."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-               for c in tok.children)
+    """"the settlement of Northtown": the noun names a place, by its proper name after "of"."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper()
 
 
 def _resultative(tok: Token) -> bool:

@@ -124,6 +124,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         # "North Carolina's", "the United States'": the place is the name without the possessive
         if ent.label_ in _PLACE_LABELS and end - start > 1 and doc[end - 1].tag_ == "POS":
             end -= 1
+        # "Spokesperson Narine Hakobyan": the person is the name without the role before it
+        while ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in lex.titles:
+            start += 1
         raw.append((start, end, ent.label_))
         if ent.label_ in EMBED_LABELS and len(ent) >= 2:
             raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"])]
