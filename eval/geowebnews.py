@@ -6,7 +6,8 @@ Detection: exact-span precision/recall/F1 of the place mentions the layer output
 the gold toponyms (literal and associative types that GeoWebNews grounds), plus a
 partial-overlap variant. End-to-end F1@161 km: a predicted span counts only when it matches a
 gold toponym exactly and resolves to the gold GeoNames id or within 161 km of the gold point. Resolution: (a) on detected spans that match gold exactly,
-(b) given the gold toponyms (Mordecai 3's setting): exact GeoNames-id accuracy,
+(b) given the gold toponyms (Mordecai 3's setting; each gold span goes through the resolver
+the layer uses for a span known to be a place, ``span_candidates``): exact GeoNames-id accuracy,
 accuracy within 161 km, median error, and AUC of the log error curve (lower is better).
 """
 
@@ -113,6 +114,7 @@ def _within(gold: dict[str, Any], pred: tuple[float, float, int | None], km: flo
 def evaluate(data: Path, limit: int | None = None, errors: list[str] | None = None) -> dict[str, Any]:
     """Run the layer over the articles and score it; with ``errors`` (a list), append one
     tab-separated line per gold toponym resolved to the wrong GeoNames id (given gold)."""
+    from fullpicture.nlp.places._contained import span_candidates
     from fullpicture.nlp.places._resolve import resolve_all
 
     arts = load_articles(data, limit)
@@ -143,7 +145,7 @@ def evaluate(data: Path, limit: int | None = None, errors: list[str] | None = No
         matched += [(gold[k], preds[k]) for k in hit]
         e2e += sum(_within(gold[k], preds[k]) for k in hit)
         # Given gold toponyms: resolve each gold span with the document's gold spans as context.
-        spans = [(g["text"], comp.index.candidates(g["text"], comp.cfg["places"]["skeleton_min_pop"])) for g in art["gold"]]
+        spans = [span_candidates(comp.index, g["text"], comp.cfg["places"]) for g in art["gold"]]
         res = resolve_all(comp.index, spans, comp.cfg["places"])
         for g, r, (_t, cands) in zip(art["gold"], res, spans, strict=True):
             p = comp.index.place(r[0]) if r else None

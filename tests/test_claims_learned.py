@@ -7,7 +7,7 @@ import spacy
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._merge import merge, univocal
-from fullpicture.nlp.claims._tagger import TaggedSpan, decode, model_path
+from fullpicture.nlp.claims._tagger import TaggedSpan, decode, load_prior, model_path, prior_path
 from tests.helpers import analyze_text
 
 
@@ -17,6 +17,7 @@ def _nlp():
 
 def test_weights_ship_inside_the_package():
     assert model_path() is not None
+    assert prior_path() is not None and load_prior(prior_path()).get("say|V") == "h"
 
 
 def test_learned_claims_carry_a_confidence():
@@ -98,3 +99,29 @@ def test_an_attribution_nested_in_another_ones_content_is_dropped():
     # two claims holding each other's cue both stay
     pair = [RawClaim("direct", (0, 30), (31, 35)), RawClaim("direct", (30, 60), (10, 14))]
     assert len(univocal(pair)) == 2
+
+
+def test_a_tagged_content_without_a_cue_is_kept_only_as_a_quotation():
+    # PolNeAR gives every attribution a cue: an unquoted orphan content is no claim, a quotation is
+    text = 'The bridge was closed on Monday. "We will rebuild it," read a sign at the site.'
+    doc = _nlp()(text)
+    tagged = [_tag(doc, text, "content", "The bridge was closed on Monday"),
+              _tag(doc, text, "content", '"We will rebuild it,"')]
+    claims = merge(doc, tagged, [])
+    assert [(c.kind, text[c.content[0] : c.content[1]]) for c in claims] == [("direct", '"We will rebuild it,"')]
+
+
+def test_the_cue_prior_makes_a_lemma_outside_the_lexicon_a_cue_class():
+    from fullpicture.nlp.claims._data import claim_lexicon
+    from fullpicture.nlp.claims._features import doc_features, prior_bucket
+
+    assert (prior_bucket(2, 2), prior_bucket(6, 10), prior_bucket(3, 10), prior_bucket(4, 20), prior_bucket(3, 100)) == (
+        "", "h", "m", "l", "")
+    doc = _nlp()("The senator slammed the ruling as unfair.")
+    lex = claim_lexicon()
+    plain = doc_features(doc, [], lex)
+    primed = doc_features(doc, [], lex, prior={"slam|V": "h"})
+    verb = next(t.i for t in doc if t.lower_ == "slammed")
+    assert "cp=h" in primed[verb] and "cls=ph" in primed[verb] and "cls=ph" not in plain[verb]
+    obj = next(t.i for t in doc if t.lower_ == "ruling")
+    assert any(f.startswith("anc=ph|") for f in primed[obj]) and not any(f.startswith("anc=") for f in plain[obj])

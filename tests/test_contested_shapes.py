@@ -136,3 +136,61 @@ def test_toll_put_at_a_number(shapes):
 def test_several_dozen_is_vague(shapes):
     fig = next(f for f in shapes[3].figures if f.counts == "injured")
     assert fig.vague and fig.text.lower() == "several dozen"
+
+
+# One night strike told by one side in a report written the next day (invented, after the shapes
+# that fragmented real coverage into several rows): a headline dated by its report, the body's
+# stated night, "fired missiles" as the happening, "another N" adding to a count, a quoted
+# "Others are wounded." far from the strike, and "the shelling of" the same place.
+NIGHT = """Toll of the Homs depot strike climbs to ten
+
+HOMS, May 12 - The number of dead from the missile strike on the Homs bus depot has climbed to 10, regional officials said on May 12.
+Eastland forces fired missiles at the bus depot in Homs at around 2 am on May 11.
+Seven civilians died and another 30 were wounded as a result.
+"Medics are on site. Some of the victims are dead," the mayor said.
+"Others are wounded."
+Prosecutors called the shelling of the depot in Homs a war crime.
+"""
+
+DEPOT = """Eastland says it hit an arms depot near Homs
+
+The Eastland defence ministry said on May 11 that its air force delivered a strike on an arms depot in Homs overnight.
+"""
+
+
+@pytest.fixture(scope="module")
+def night(lexical):
+    docs = [load_text(NIGHT, source="night", published="2024-05-12"),
+            load_text(DEPOT, source="depot", published="2024-05-11")]
+    an = list(analyze_documents(docs, lexical))
+    sides = [Side(label="north", origin="user", documents=[an[0].document.id]),
+             Side(label="east", origin="user", documents=[an[1].document.id])]
+    return an, compare(an, sides, settings=lexical)
+
+
+def _row_of_trigger(comp, analysis, word, nth=0):
+    ev = [e for e in analysis.events if e.trigger.text == word][nth]
+    return next(r.id for r in comp.events
+                if any(m.document == analysis.document.id and m.event == ev.id for m in r.mentions))
+
+
+def test_one_night_strike_told_the_next_day_is_one_row(night):
+    north, comp = night[0][0], night[1]
+    row = _row_of_trigger(comp, north, "fired")
+    for word in ("strike", "died", "wounded", "shelling"):
+        assert _row_of_trigger(comp, north, word) == row, word
+    # the quoted "Others are wounded." three sentences after the strike
+    assert _row_of_trigger(comp, north, "wounded", nth=1) == row
+
+
+def test_support_verb_adds_no_event_and_its_strike_meets_the_other_side(night):
+    (north, depot), comp = night
+    assert not [e for e in depot.events if e.trigger.lemma == "deliver"]
+    assert _row_of_trigger(comp, depot, "strike") == _row_of_trigger(comp, north, "fired")
+
+
+def test_another_count_is_no_separate_happening(night):
+    north = night[0][0]
+    wounded = next(e for e in north.events if e.trigger.text == "wounded")
+    from fullpicture.align._eventfeat import _distinct
+    assert not _distinct(north, wounded)

@@ -167,3 +167,25 @@ def test_cue_inside_direct_quotation_names_the_speaker():
     _mark_quoted([cue, outside], [claim])
     assert cue.note.endswith("inside a direct quotation of Kurti")
     assert outside.note is None
+
+
+def test_harm_whose_cause_names_the_agent(cues_of):
+    # shapes seen on real wire copy, in our own words: the passive names no agent, but the
+    # clause or phrase of its cause does
+    def harm(text):
+        return [(c.category, c.text) for c in cues_of(text) if c.category.startswith("harm")]
+
+    clause = harm("Nine villagers were killed when the Georgian army fired rockets at Gori on Sunday.")
+    assert ("harm_agent", "Nine villagers were killed") in clause
+    phrase = harm("Four houses were destroyed as a result of Serbian shelling.")
+    assert ("harm_agent", "Four houses were destroyed") in phrase
+    shared = harm("Two civilians killed and five injured in Russian shelling of Kharkiv.")
+    assert ("harm_agent", "five injured") in shared and ("harm_agentless", "Two civilians killed") not in shared
+    deep = harm("The missile strike on the eastern city of Kharkiv by Russia left 10 dead.")
+    assert [c for c, t in deep if t.startswith("The missile strike")] == ["harm_agent"]
+    # no cause named: still agentless; the victims of a headline's reduced passive are no agent
+    assert ("harm_agentless", "Five soldiers were killed") in harm("Five soldiers were killed overnight, the ministry said.")
+    headline = harm("Three villagers killed near the border")
+    assert headline and headline[0][0] == "harm_agentless"
+    gap = harm("Rockets kill 7 in Gori\n\nTBILISI – Seven people were killed.")
+    assert all(t == t.strip() for _c, t in gap)

@@ -53,8 +53,13 @@ def test_consequences_join_their_happening_inside_a_document():
         mk("a", "wound", "ASSAULT", (41, 80)),  # next sentence, names no happening
         mk("a", "say", "STATEMENT", (81, 120)), mk("a", "kill", "ASSAULT", (121, 160)),  # no happening before
     ]
+    # the sentence window alone (orphan consequences off): the last "kill" has no happening in
+    # its own or the previous sentence
+    windowed = {**load_settings().section("align"), "incident_orphans": False}
+    assert hosts_of(feats, windowed) == {1: 0, 2: 0}
+    # shipped (orphans on, issue 9 real text): it reaches back to the document's last happening
     host = hosts_of(feats, load_settings().section("align"))
-    assert host == {1: 0, 2: 0}
+    assert host == {1: 0, 2: 0, 4: 0}
 
 
 def test_one_incident_one_row_with_typed_figures_and_two_sided_conflicts():
@@ -128,3 +133,15 @@ def test_photo_caption_inside_the_body_is_boilerplate():
                      "rescuers at a damaged building.\n\nThe army said it struck only military targets.")
     caption = next(z for z in a.zones if a.text[z.start:z.end].startswith("A handout picture"))
     assert caption.kind == "boilerplate"
+
+
+def test_bodily_harm_reaches_back_past_a_disarmament_to_the_fighting():
+    # "The fighting did not last long. The militia agreed to disarm. At least 50 were killed.":
+    # the dead are the fighting's, not the disarmament's (a coercion that hosts no deaths told
+    # after it); an arrest in the dead's own sentence may still host them
+    mk = lambda lemma, typ, span: MentionFeatures(  # noqa: E731
+        doc="a", lemma=lemma, type=typ, family="material_conflict", span=span)
+    feats = [mk("fighting", "ASSAULT", (0, 30)), mk("disarm", "COERCE", (31, 60)), mk("kill", "ASSAULT", (61, 90)),
+             mk("raid", "COERCE", (91, 120)), mk("kill", "ASSAULT", (91, 120))]
+    host = hosts_of(feats, load_settings().section("align"))
+    assert host[2] == 0 and host[4] == 3

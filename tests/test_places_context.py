@@ -96,3 +96,13 @@ def test_person_named_after_a_clause_preposition_is_no_foreign_town(ent_nlp):
     doc = ent_nlp("Illustrative text. Voters in Ohio heard every theory, from Obama being a secret agent "
                   "to stories about the governor.")
     assert "Obama" not in _place_texts(doc)
+
+
+def test_a_name_after_a_person_s_title_is_no_small_town():
+    # the headline names the president alone; the body gives his title: never a town in Japan
+    from tests.helpers import analyze_text
+
+    a = analyze_text("Leaders denounce the test; Obama, others vow consequences.\n\n"
+                     "The council condemned the nuclear test on Friday. In a statement, President Obama "
+                     "called it provocative, and officials in Seoul and Tokyo agreed.")
+    assert not [e for e in a.entities if e.geo is not None and any(m.text == "Obama" for m in e.mentions)]

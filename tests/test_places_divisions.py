@@ -77,3 +77,38 @@ def test_one_mention_per_span():
     spans = [(m.start, m.end) for e in a.entities for m in e.mentions]
     assert len(spans) == len(set(spans))
     assert any(m.text == "Mykolaiv region" for e in a.entities for m in e.mentions)
+
+
+def test_place_contained_in_a_longer_place_name():
+    # NER tags the whole phrase as a place; the gazetteer knows only the name inside it
+    a = analyze_text("Strong hiring and income gains in the Western US mean more Americans can move. "
+                     "They mine diamonds in the Orinoco area in South Venezuela.")
+    by_text = {m.text: e for e in a.entities if e.geo for m in e.mentions}
+    assert by_text["Western US"].geo.country == "US"
+    assert by_text["South Venezuela"].geo.country == "VE"
+
+
+def test_contained_place_needs_a_place_of_some_size():
+    from fullpicture.nlp.places._contained import contained_place
+
+    pi = PlaceIndex.build([])
+    assert contained_place(pi, "Washington Township", 100_000) is None  # another, smaller place
+    assert contained_place(pi, "Mississippi State", 100_000) is None  # a university
+    assert contained_place(pi, "Greece Italy", 100_000) is None  # two places, a comma missing
+    assert contained_place(pi, "Kaneohe Bay", 100_000) is None  # not the Bay region of Somalia
+    assert contained_place(pi, "RT America", 100_000) is None  # a network's initials
+    sub, cands = contained_place(pi, "Bank of Mexico", 100_000)
+    assert sub == "Mexico" and pi.place(cands[0][0]).kind == "country"
+
+
+def test_lower_case_direction_words_are_no_part_of_the_name():
+    a = analyze_text("He was stabbed in north west London on Friday.")
+    assert "London" in {m.text for e in a.entities if e.geo for m in e.mentions}
+
+
+def test_names_ner_cut_short_are_whole():
+    a = analyze_text("Tickets are sold in 44 states, Washington, D.C., and Guam. "
+                     "Hotels in Gilgit-Baltistan are costly, and the river in Baja California is dirty.")
+    texts = {m.text for e in a.entities if e.geo for m in e.mentions}
+    assert {"Washington, D.C.", "Gilgit-Baltistan", "Baja California"} <= texts
+    assert not {"D.C.", "Gilgit", "Baja", "California"} & texts

@@ -214,6 +214,11 @@ def test_a_named_region_is_the_division_not_its_city():
     assert city and city[0].geo is not None and city[0].geo.geonames_id != regions[0].geo.geonames_id
 
 
+def test_the_settlement_of_a_named_place_is_a_village_not_an_agreement():
+    assert "settlement" not in [t for _, t in _triggers("Artillery shelled a prison in the settlement of Homs overnight.")]
+    assert "settlement" in [t for _, t in _triggers("The two parties reached a settlement of the dispute in May.")]
+
+
 def test_headline_place_does_not_take_the_paragraph_break():
     # the English model ends a headline's last name with the blank line after it
     a = analyze_text("Artillery attack leaves 7 Georgian civilians dead in Gori\n\nTBILISI – Georgia and Russia "
@@ -254,3 +259,40 @@ def test_facility_is_not_the_place_it_stands_in():
     station = Entity(id="e1", name="Kramatorsk railway station", type="FAC", geo=geo)
     index = EntityIndex([_A("d1", [town]), _A("d2", [station])])
     assert index.key("d1", "e1") != index.key("d2", "e1")
+
+
+def test_prisoners_of_war_and_an_occupied_city_tell_no_war_and_no_occupation():
+    words = [t for _, t in _triggers("Explosions hit the barracks in the occupied town, where prisoners of war were held.")]
+    assert "war" not in words and "occupied" not in words and "Explosions" in words
+    assert "occupied" in [t for _, t in _triggers("Troops occupied the town in March.")]
+
+
+def test_spokespeople_are_not_framing_words():
+    from fullpicture import compare
+
+    # each side's own spokesperson is named again and again; the contrast of words should show
+    # how the sides tell it, not who speaks for them
+    north = [analyze_text(f"Spokesman Daniel Okonkwo said the shelling of Gori was a provocation. "
+                          f"Okonkwo said the army would respond. Okonkwo called it a lie. {i}",
+                          published="2021-05-02", perspective="north") for i in range(3)]
+    south = [analyze_text(f"Spokeswoman Irina Valdez said civilians were killed in Gori by rockets. "
+                          f"Valdez said the rockets hit homes. Valdez said civilians died. {i}",
+                          published="2021-05-02", perspective="south") for i in range(3)]
+    words = {f.term for f in compare(north + south).framing if f.kind == "word"}
+    assert words and not words & {"okonkwo", "valdez", "daniel", "irina"}, words
+
+
+def test_a_spokespersons_surname_is_the_same_person():
+    # NER tags the bare surname of a person named in full as an organisation or a group
+    a = analyze_text("Defence spokeswoman Anahit Grigoryan told reporters the claims were false. "
+                     "Grigoryan said the army had not fired on the town.", published="2021-05-02")
+    people = [e for e in a.entities if "Grigoryan" in e.name]
+    assert len(people) == 1 and people[0].type == "PERSON", [(e.type, e.name) for e in a.entities]
+    assert [m.text for m in people[0].mentions] == ["Anahit Grigoryan", "Grigoryan"]
+
+
+def test_a_role_before_a_name_is_not_part_of_it():
+    a = analyze_text("Spokesperson Narine Hakobyan told the agency that the claims were false. "
+                     "Hakobyan said the troops had not fired on the city.", published="2021-05-02")
+    people = [e for e in a.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Narine Hakobyan"], [(e.type, e.name) for e in a.entities]

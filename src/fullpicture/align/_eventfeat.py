@@ -71,8 +71,15 @@ def _distinct(a: Analysis, ev: Event) -> bool:
         return True
     t0 = ev.trigger.start
     sentence = a.text[ev.evidence.start : ev.evidence.end]
-    return bool(openers.search(sentence) or _ANOTHER.search(sentence)
-                or modifiers.search(a.text[max(ev.evidence.start, t0 - 40) : t0]))
+    mod = modifiers.search(a.text[max(ev.evidence.start, t0 - 40) : t0])
+    if mod and _COUNT_AFTER.match(mod.group(0)):
+        mod = None  # "another 75 were injured" adds to a count of this happening
+    return bool(openers.search(sentence) or _ANOTHER.search(sentence) or mod)
+
+
+_COUNT_AFTER = re.compile(r"^\w+\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
+                          r"several|few|many|dozens|hundreds)\b)", re.I)
 
 
 # "attacked another UN school", "an air strike on another school": the sentence places its
@@ -110,6 +117,8 @@ def build_features(
     for ai, a in enumerate(analyses):
         doc = a.document.id
         per_sentence = Counter((ev.evidence.start, ev.evidence.end) for ev in a.events)
+        pub = getattr(a.document, "published", None)
+        published = interval(str(pub)[:10]) if pub else None
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -124,6 +133,13 @@ def build_features(
                     is_country = ent.type in ("GPE", "LOC") and country_code(ent.name) is not None
                     geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), is_country)
             names, counters = _trigger_terms(a, ev)
+            # where it happened: its place, or a place it struck ("the shelling of the depot in Homs")
+            where = set(places)
+            for pid in ev.patients:
+                pent = index.entity(doc, pid)
+                pkey = index.key(doc, pid, resolve=True)
+                if pent is not None and pkey and pent.type in ("GPE", "LOC", "FAC") and country_code(pent.name) is None:
+                    where.add(pkey)
             parts = {index.key(doc, e, resolve=True) for e in [*ev.agents, *ev.patients]}
             sent = sentence_of(a, ev)
             feats.append(
@@ -144,7 +160,8 @@ def build_features(
                     geo=geo,
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
-                    extra={"definite": _definite(a.text, ev.trigger.start), "distinct": _distinct(a, ev)},
+                    extra={"definite": _definite(a.text, ev.trigger.start), "distinct": _distinct(a, ev),
+                           "published": published, "where": frozenset(where)},
                 )
             )
             refs.append((ai, ev))

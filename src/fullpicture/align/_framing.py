@@ -54,6 +54,22 @@ def log_odds_z(
     return out
 
 
+_SPEAKERS = ("PERSON", "ORG", "NORP")
+
+
+def _without_names(a: Analysis) -> str:
+    """The text with the names of people, organisations and groups blanked: a side's
+    spokespeople and outlets set its words apart, but they are who speaks, not how the story is
+    told. Place names stay: which name a side uses for a place is part of its telling."""
+    spans = [(m.start, m.end) for e in a.entities if e.type in _SPEAKERS for m in e.mentions]
+    if not spans:
+        return a.text
+    chars = list(a.text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _counts(analyses: list[Analysis], side_of: Mapping[str, str]) -> dict[str, dict[str, Counter[str]]]:
     kinds: dict[str, dict[str, Counter[str]]] = {"term": {}, "category": {}, "word": {}}
     for a in analyses:
@@ -65,11 +81,13 @@ def _counts(analyses: list[Analysis], side_of: Mapping[str, str]) -> dict[str, d
         for cue in a.framing:
             kinds["term"][side][f"{cue.category}\t{' '.join(words(cue.text))}"] += 1
             kinds["category"][side][cue.category] += 1
-        body = a.text
+        text = _without_names(a)
+        body = text
         if a.zones:
-            body = " ".join(a.text[z.start : z.end] for z in a.zones if z.kind in ("body", "heading"))
+            body = " ".join(text[z.start : z.end] for z in a.zones if z.kind in ("body", "heading"))
+        names = {w for e in a.entities if e.type in _SPEAKERS for w in words(e.name)}  # "Valdez said" again
         kinds["word"][side].update(
-            w for w in words(body) if w not in STOPWORDS and len(w) > 1 and not w.isdigit()
+            w for w in words(body) if w not in STOPWORDS and len(w) > 1 and not w.isdigit() and w not in names
         )
     return kinds
 

@@ -14,63 +14,25 @@ Every mention keeps its own offsets; an incident is only a grouping of mentions.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
-from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
+from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: re-exported)
+    IncidentLexicon,
+    can_host,
+    compatible,
+    distinct,
+    fits,
+    happening,
+    hosts_harm,
+    incident_lexicon,
+    is_consequence,
+)
+from fullpicture.align._samehappening import _join_same_place
 from fullpicture.align._util import UnionFind
-
-
-@dataclasses.dataclass(frozen=True)
-class IncidentLexicon:
-    """Consequence lemmas, the event types that can host them, and the types a definite
-    anaphor ("the flight", "the blast") can refer back to."""
-
-    consequences: frozenset[str]
-    host_types: frozenset[str]
-    anaphor_types: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=1)
-def incident_lexicon() -> IncidentLexicon:
-    """The shipped lists (``data/events/incidents.toml``)."""
-    data = data_toml("events", "incidents.toml")
-    return IncidentLexicon(
-        consequences=frozenset(w.lower() for w in data["consequences"]["lemmas"]),
-        host_types=frozenset(t.upper() for t in data["hosts"]["types"]),
-        anaphor_types=frozenset(t.upper() for t in [*data["hosts"]["types"], *data.get("anaphora", {}).get("types", [])]),
-    )
-
-
-def _compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> bool:
-    """No stated-date clash and (``places``) no two different named places."""
-    ia, ib = a.interval, b.interval
-    if ia and ib and a.date_firm and b.date_firm and (ia[0] > ib[1] or ib[0] > ia[1]):
-        return False
-    return not (places and a.places and b.places and not (a.places & b.places))
-
-
-def _distinct(f: MentionFeatures) -> bool:
-    """A happening told apart from the story's ("In a separate attack", "another strike")."""
-    return bool(f.extra.get("distinct"))
-
-
-def _is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
-    return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences
-
-
-def _can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
-    return not _is_consequence(f, lex) and (f.type or "").upper() in lex.host_types
-
-
-def _happening(f: MentionFeatures, lex: IncidentLexicon) -> bool:
-    """A happening a definite anaphor can name ("the blast", "the flight")."""
-    return not _is_consequence(f, lex) and (f.type or "").upper() in lex.anaphor_types
 
 
 def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
@@ -79,6 +41,7 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     happening of one of the ``incident_window_sentences`` previous sentences."""
     lex = incident_lexicon()
     window = int(cfg.get("incident_window_sentences", 1))
+    km = float(cfg.get("incident_near_km", 0.0))
     out: dict[int, int] = {}
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -89,45 +52,67 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
             sentences[feats[i].span or (-1, -1)].append(i)
         order = sorted(sentences)
         for k, sent in enumerate(order):
-            hosts = [i for i in sentences[sent] if _can_host(feats[i], lex)]
+            hosts = [i for i in sentences[sent] if can_host(feats[i], lex)]
             for i in sentences[sent]:
-                if _happening(feats[i], lex) and feats[i].extra.get("definite") and sent != (-1, -1):
+                if happening(feats[i], lex) and feats[i].extra.get("definite") and sent != (-1, -1):
                     # "A car bomb exploded ... The blast killed 12": a definite happening refers
                     # back to the last happening of the same family in the previous sentences
                     for back in range(1, window + 1):
                         if k - back < 0:
                             break
                         prev = [h for h in sentences[order[k - back]]
-                                if _happening(feats[h], lex) and feats[h].family == feats[i].family
-                                and _distinct(feats[h]) == _distinct(feats[i])]
+                                if happening(feats[h], lex) and feats[h].family == feats[i].family
+                                and distinct(feats[h]) == distinct(feats[i])]
                         if prev:
                             # "the quake" refers back whatever place names the two sentences use
                             # (a province and its capital are one place told at two levels)
-                            if _compatible(feats[prev[-1]], feats[i], places=False):
+                            if compatible(feats[prev[-1]], feats[i], places=False):
                                 out[i] = prev[-1]
                             break
                     continue
-                if not _is_consequence(feats[i], lex):
+                if not is_consequence(feats[i], lex):
                     continue
                 host = None
                 if hosts:
                     near = sorted(hosts, key=lambda h: abs(h - i))
-                    host = next((h for h in near if _compatible(feats[h], feats[i])), None)
-                elif sent != (-1, -1) and not _distinct(feats[i]):
+                    host = next((h for h in near if fits(feats[h], feats[i], km)), None)
+                elif sent != (-1, -1) and not distinct(feats[i]):
                     # (a consequence told apart, "In a separate attack, three were killed",
                     # does not reach back to the previous sentence's happening)
                     for back in range(1, window + 1):
                         if k - back < 0:
                             break
                         prev = [h for h in sentences[order[k - back]]
-                                if _can_host(feats[h], lex) and not _distinct(feats[h])]
+                                if can_host(feats[h], lex) and not distinct(feats[h])
+                                and hosts_harm(feats[h], feats[i], lex)]
                         if prev:
                             cand = prev[-1]
-                            host = cand if _compatible(feats[cand], feats[i]) else None
+                            host = cand if fits(feats[cand], feats[i], km) else None
                             break
+                if host is None and sent != (-1, -1) and not distinct(feats[i]) and cfg.get("incident_orphans", True):
+                    host = _orphan_host(feats, sentences, order, k, i, lex, km)
                 if host is not None:
                     out[i] = host
     return out
+
+
+def _orphan_host(feats: Sequence[MentionFeatures], sentences: dict[tuple[int, int], list[int]],
+                 order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon, km: float = 0.0) -> int | None:
+    """A consequence no happening of its own or the previous sentences hosts (a quoted "Others
+    are wounded." after a quote on the dead): the last happening told before it in its document,
+    else the first told after it (a lead that gives the toll before the strike), when compatible."""
+    def plain(h: int) -> bool:
+        return can_host(feats[h], lex) and not distinct(feats[h]) and hosts_harm(feats[h], feats[i], lex)
+
+    for back in range(k - 1, -1, -1):
+        prev = [h for h in sentences[order[back]] if plain(h)]
+        if prev:
+            return prev[-1] if fits(feats[prev[-1]], feats[i], km) else None
+    for fwd in range(k + 1, len(order)):
+        nxt = [h for h in sentences[order[fwd]] if plain(h)]
+        if nxt:
+            return nxt[0] if fits(feats[nxt[0]], feats[i], km) else None
+    return None
 
 
 def host_dates(events: Sequence[Any], host: dict[int, int]) -> dict[int, str]:
@@ -166,18 +151,20 @@ def incidents(
     lex = incident_lexicon()
     uf = UnionFind()
     for i, h in host.items():
-        if not _is_consequence(feats[i], lex):
+        if not is_consequence(feats[i], lex):
             uf.union(events[h], events[i])  # a definite anaphor is the same happening
+    if cfg.get("incident_same_place", True):
+        _join_same_place(feats, cfg, events, uf)
     adopted: dict[object, Counter[object]] = defaultdict(Counter)
     for i, h in host.items():
-        if _is_consequence(feats[i], lex):
+        if is_consequence(feats[i], lex):
             adopted[uf.find(events[i])][uf.find(events[h])] += 1
     inc: list[object] = []
     for i in range(len(feats)):
         own = uf.find(events[i])
-        if i in host and _is_consequence(feats[i], lex):
+        if i in host and is_consequence(feats[i], lex):
             inc.append(uf.find(events[host[i]]))
-        elif _is_consequence(feats[i], lex) and adopted.get(own):
+        elif is_consequence(feats[i], lex) and adopted.get(own):
             inc.append(adopted[own].most_common(1)[0][0])
         else:
             inc.append(own)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 import click
 
 from fullpicture import collect_documents  # noqa: F401  (re-exported for the commands)
 from fullpicture._errors import ConfigError, FullpictureError, UsageError
 from fullpicture.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from fullpicture import Analysis, Failure
 
 T = TypeVar("T")
 
@@ -51,10 +54,26 @@ def report_warning(msg: str) -> None:
     click.echo(f"fullpicture: warning: {one_line(msg)}", err=True)
 
 
-def report_notice(source: str, notice: str | None) -> None:
-    """Print a document's analysis notice (e.g. a language without a full pipeline) to stderr."""
+NO_DOCUMENTS = "no documents found under the given paths (.txt, .md, .html, .jsonl, .xml/.rss/.atom)"
+
+
+def report_notice(source: str | None, notice: str | None) -> None:
+    """Print a notice (a document's, e.g. a language without a full pipeline, or the
+    comparison's when ``source`` is None) to stderr."""
     if notice:
-        click.echo(f"fullpicture: notice: {source}: {notice}", err=True)
+        click.echo(f"fullpicture: notice: {source + ': ' if source else ''}{notice}", err=True)
+
+
+def accepted(result: Analysis | Failure) -> TypeGuard[Analysis]:
+    """Report one result of ``analyze_many``: a failure as its one error line (False), an
+    analysis with its notice if it has one (True)."""
+    from fullpicture import Failure
+
+    if isinstance(result, Failure):
+        report_error(result)
+        return False
+    report_notice(result.document.source, result.document.notice)
+    return True
 
 
 def progress_enabled() -> bool:

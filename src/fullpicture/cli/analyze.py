@@ -12,6 +12,8 @@ from fullpicture.cli import cli
 from fullpicture.cli._common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
+    NO_DOCUMENTS,
+    accepted,
     collect_documents,
     fail_usage,
     guard,
@@ -19,7 +21,6 @@ from fullpicture.cli._common import (
     load_settings_or_exit,
     progress,
     report_error,
-    report_notice,
 )
 from fullpicture.models import Analysis
 
@@ -90,7 +91,7 @@ def _run(
     paths: tuple[Path, ...], as_json: bool, as_jsonl: bool, perspective: str | None,
     settings_file: Path | None, workers: int, dask: str | bool, output: Path | None,
 ) -> int:
-    from fullpicture import Failure, analyze_many
+    from fullpicture import analyze_many
 
     settings = load_settings_or_exit(settings_file)
     docs, errors = collect_documents(paths, settings, perspective)
@@ -108,11 +109,9 @@ def _run(
         results = progress(analyze_many(docs, settings, workers=workers, dask=dask), len(docs), "Analysing")
         payload: list[dict] = []
         for result in results:
-            if isinstance(result, Failure):
-                report_error(result)
+            if not accepted(result):
                 failed += 1
                 continue
-            report_notice(result.document.source, result.document.notice)
             try:  # the error boundary of one document's output
                 item = result.to_json_dict() if (as_json or as_jsonl) else None
                 line = json_text(item) if as_jsonl else ""
@@ -135,6 +134,6 @@ def _run(
         if output:
             out.close()
     if not docs and not errors:
-        report_error("no documents found under the given paths (.txt, .md, .html, .jsonl, .xml/.rss/.atom)")
+        report_error(NO_DOCUMENTS)
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if failed else EXIT_OK

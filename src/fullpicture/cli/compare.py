@@ -12,7 +12,7 @@ import click
 
 from fullpicture._safetext import clean
 from fullpicture.cli import cli
-from fullpicture.cli._common import ProgressBars, report_error
+from fullpicture.cli._common import ProgressBars, report_error, report_notice
 
 _FORMATS = ("html", "md", "json")
 
@@ -140,10 +140,9 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
             comparison = compare(list(paths), sides=labelled, db=db, topic=topic, settings=settings,
                                  workers=workers, on_error=on_error, progress=bars.update)
         for note in comparison.notices:
-            click.echo(f"fullpicture: notice: {note}", err=True)
+            report_notice(None, note)
         for a in comparison.documents:
-            if a.document.notice:
-                click.echo(f"fullpicture: notice: {a.document.source}: {a.document.notice}", err=True)
+            report_notice(a.document.source, a.document.notice)
         text = _render(comparison, fmt, title)
     except UsageError as exc:
         if failed:

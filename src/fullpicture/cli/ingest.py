@@ -15,12 +15,13 @@ from fullpicture.cli._common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
+    NO_DOCUMENTS,
     ProgressBars,
+    accepted,
     guard,
     load_settings_or_exit,
     progress_enabled,
     report_error,
-    report_notice,
 )
 
 if TYPE_CHECKING:
@@ -85,7 +86,6 @@ def ingest_cmd(
 def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str | None, settings_file: Path | None,
          workers: int, dask: str | bool, embed: bool = True) -> int:
     from fullpicture import (
-        Failure,
         InputError,
         analyze_many,
         count_documents,
@@ -150,11 +150,9 @@ def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str |
             for result in analyze_many(new_documents(), settings, workers=workers, dask=dask):
                 done += 1
                 bars.update("Ingesting", shown(), total)
-                if isinstance(result, Failure):
-                    report_error(result)
+                if not accepted(result):
                     failed += 1
                     continue
-                report_notice(result.document.source, result.document.notice)
                 try:  # the error boundary of one document's write
                     if store.add(result):
                         added += 1
@@ -183,6 +181,6 @@ def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str |
     finally:
         store.close()
     if not counts["read"] and not counts["errors"]:
-        report_error("no documents found under the given paths (.txt, .md, .html, .jsonl, .xml/.rss/.atom)")
+        report_error(NO_DOCUMENTS)
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if failed else EXIT_OK

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from fullpicture._data import data_toml_lang
 
@@ -30,9 +30,9 @@ class ClaimLexicon:
     epistemic: frozenset[str]
     layout_labels: frozenset[str]
 
-    @property
+    @cached_property
     def verbs(self) -> frozenset[str]:
-        """All verb cues."""
+        """All verb cues (computed once: the rules ask for every token)."""
         return self.speech | self.cognition
 
 

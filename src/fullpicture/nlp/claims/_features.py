@@ -8,7 +8,7 @@ and where to correct them. Shared by the tagger at run time and by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from spacy.attrs import (
@@ -29,12 +29,12 @@ from spacy.attrs import (
 from spacy.tokens import Doc
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._context import flag_features, neighbour_features, path_features
 from fullpicture.nlp.claims._data import ClaimLexicon
 from fullpicture.nlp.claims._spans import quote_spans
 
 ROLES = ("source", "cue", "content")
 _ROLE_TAG = {"source": "SRC", "cue": "CUE", "content": "CON"}
-_ANCESTOR_STEPS = 8
 
 
 def _char_roles(doc: Doc, spans: Sequence[tuple[str, tuple[int, int]]], starts: list[int] | None = None) -> list[str]:
@@ -101,13 +101,28 @@ def token_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]]
     return out
 
 
+_PRIOR_POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
+
+
+def prior_bucket(cue: int, total: int) -> str:
+    """The bucket of a lemma's cue rate in training ('h', 'm', 'l' or '' when rare or low)."""
+    if cue < 3 or total <= 0:
+        return ""
+    r = cue / total
+    return "h" if r >= 0.5 else "m" if r >= 0.25 else "l" if r >= 0.1 else ""
+
+
 def doc_features(
-    doc: Doc, rules: Sequence[object], lex: ClaimLexicon, centroids: Sequence[np.ndarray] = ()
+    doc: Doc, rules: Sequence[object], lex: ClaimLexicon, centroids: Sequence[np.ndarray] = (),
+    prior: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """Feature strings for every token of a parsed document (token attributes read once).
 
     ``centroids`` (k-means centres of spaCy's tok2vec vectors, shipped beside the weights)
     add each token's cluster id, which generalises cue and source words unseen in training.
+    ``prior`` maps "lemma|V" (N, A) to the bucket of how often that lemma was a cue word in
+    PolNeAR train (:func:`prior_bucket`); a lemma outside the lexicon with a high or middle
+    rate counts as a cue class of its own, so words under it get the cue-ancestor features.
     """
     text = doc_text(doc)
     n = len(doc)
@@ -138,6 +153,14 @@ def doc_features(
     ends_nl = [not sp and text[st + ln - 1 : st + ln] == "\n" for st, (_, _, _, sp, ln) in zip(starts, flags, strict=True)]
     has_nl = [ln > 0 and "\n" in text[st : st + ln] for st, (_, _, _, _, ln) in zip(starts, flags, strict=True)]
     cls = [_cue_class(lemmas[i], lowers[i], lex) for i in range(n)]
+    pb = [""] * n
+    if prior:
+        for i in range(n):
+            tag = _PRIOR_POS.get(pos[i])
+            if tag:
+                bucket = pb[i] = prior.get(lemmas[i] + "|" + tag, "")
+                if bucket in ("h", "m") and not cls[i]:
+                    cls[i] = "p" + bucket
     children: list[list[str]] = [[] for _ in range(n)]
     for i in range(n):
         if heads[i] != i:
@@ -159,106 +182,35 @@ def doc_features(
     para_start = [i == 0 or ends_nl[i - 1] or has_nl[i - 1] for i in range(n)]
     first_line = text.find("\n")
     first_line = len(text) if first_line < 0 else first_line
-    base: list[list[str]] = []
-    for i in range(n):
+    # the fixed features, built column by column (list comprehensions, not per-token appends)
+    base = [
+        ["b", "w=" + lo, "l=" + le, "p=" + po, "t=" + ta, "d=" + de, "hl=" + lemmas[h], "dh=" + de + "|" + pos[h],
+         "r=" + ro, "rr=" + ro[2:] if ro != "O" else "rr=O"]
+        for lo, le, po, ta, de, h, ro in zip(lowers, lemmas, pos, tags, deps, heads, roles, strict=True)
+    ]
+    kstr = [[str(c) for c in cl] for cl in clusters]
+    for i, f in enumerate(base):
+        if children[i]:
+            f.extend(children[i])
         lo = lowers[i]
-        h = heads[i]
-        role = roles[i]
-        f = [
-            "b",
-            "w=" + lo,
-            "l=" + lemmas[i],
-            "p=" + pos[i],
-            "t=" + tags[i],
-            "d=" + deps[i],
-            "hl=" + lemmas[h],
-            "dh=" + deps[i] + "|" + pos[h],
-            "r=" + role,
-            "rr=" + role[2:] if role != "O" else "rr=O",
-        ]
-        f.extend(children[i])
         if len(lo) > 3:
             f.append("s3=" + lo[-3:])
-        for k, cl in enumerate(clusters):
-            f.append(f"k{k}=" + str(cl[i]))
-            f.append(f"k{k}h=" + str(cl[h]) + "|" + deps[i])
-        if para_start[i]:
-            f.append("pstart")
-        if starts[i] < first_line:
-            f.append("line1")
+        if pb[i]:
+            f.append("cp=" + pb[i])
+        h = heads[i]
+        for k, ks in enumerate(kstr):
+            f.append(f"k{k}=" + ks[i])
+            f.append(f"k{k}h=" + ks[h] + "|" + deps[i])
         c = cls[i]
         if c:
             f.append("cls=" + c)
             f.append("cls=" + c + "|" + pos[i])
         if cls[h] and h != i:
             f.append("hcls=" + cls[h] + "|" + deps[i])
-        if in_quote[i]:
-            f.append("inq")
-        title, upper, quote, _, _ = flags[i]
-        nl = has_nl[i]
-        if quote or lo in ("“", "”", '"', "''", "``"):
-            f.append("qmark")
-        if title:
-            f.append("title")
-        if upper and len(lo) > 1:
-            f.append("upper")
-        if ents[i]:
-            f.append("ent=" + ents[i])
-        if sent_start[i]:
-            f.append("sstart")
-        if sent_end[i]:
-            f.append("send")
-        if sent_has_cue[i]:
-            f.append("scue")
-        if sent_has_quote[i]:
-            f.append("squote")
-        if nl or (i > 0 and ends_nl[i - 1]):
-            f.append("nl")
-        # the nearest ancestor that is a cue word, and how this token hangs under it
-        # (a root cue is its own ancestor: "anc=speech|ROOT")
-        # the nearest verb above the token and the path of labels to it ("vp=nsubj|announce")
-        below, cur, path = i, i, []
-        for _ in range(3):
-            below, cur = cur, heads[cur]
-            if below == cur:
-                break
-            path.append(deps[below])
-            if pos[cur] in ("VERB", "AUX"):
-                p = ">".join(path)
-                f.append("vp=" + p)
-                f.append("vp=" + p + "|" + lemmas[cur])
-                if clusters:
-                    f.append("vpk=" + p + "|" + str(clusters[0][cur]))
-                break
-        below, cur = i, i
-        for step in range(_ANCESTOR_STEPS):
-            below, cur = cur, heads[cur]
-            ca = cls[cur]
-            if ca:
-                f.append("anc=" + ca + "|" + deps[below])
-                f.append("ancd=" + deps[below] + "|" + ("L" if i < cur else "R"))
-                f.append("ancs=" + str(min(step, 3)))
-                break
-            if below == cur:
-                break
-        base.append(f)
-    for i in range(n):
-        f = base[i]
-        for k in (-2, -1, 1, 2):
-            j = i + k
-            if 0 <= j < n:
-                f.append(f"{k}w=" + lowers[j])
-                f.append(f"{k}p=" + pos[j])
-                if k in (-1, 1):
-                    f.append(f"{k}r=" + roles[j])
-                    if clusters:
-                        f.append(f"{k}k=" + str(clusters[0][j]))
-                    if in_quote[j] != in_quote[i]:
-                        f.append(f"{k}qedge")
-                    if cls[j]:
-                        f.append(f"{k}cls=" + cls[j])
-            else:
-                f.append(f"{k}BOUND")
+    flag_features(base, text, starts, first_line, flags, lowers, ents, para_start, in_quote, has_nl, ends_nl,
+                   (sent_start, sent_end, sent_has_cue, sent_has_quote))
+    path_features(base, heads, deps, pos, lemmas, cls, kstr[0] if kstr else None)
+    neighbour_features(base, lowers, pos, roles, cls, in_quote, kstr[0] if kstr else None)
     return base
 
 

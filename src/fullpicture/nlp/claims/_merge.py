@@ -264,8 +264,11 @@ def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: b
             confidence=round(sum(conf) / len(conf), 3),
         ))
     for n, c in enumerate(contents):
-        if n not in used_c:
-            out.append(RawClaim(_kind(text, (c.start, c.end), None, False, quotes), (c.start, c.end), confidence=round(c.confidence, 3)))
+        # a tagged content with no cue is kept only as a quotation: PolNeAR gives every
+        # attribution a cue, and on dev most unquoted ones matched no attribution
+        kind = _kind(text, (c.start, c.end), None, False, quotes) if n not in used_c else ""
+        if kind == "direct":
+            out.append(RawClaim(kind, (c.start, c.end), confidence=round(c.confidence, 3)))
     out.extend(r for r in rules if r.kind == "naming")
     if fallback:
         taken = [(s.start, s.end) for s in spans]

@@ -17,10 +17,11 @@ import numpy as np
 from spacy.tokens import Doc
 
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
-from fullpicture.nlp.claims._features import doc_features
+from fullpicture.nlp.claims._features import doc_features, prior_bucket
 
 MODEL_FILE = "attribution.crfsuite"
 CLUSTERS_FILE = "attribution_clusters.npz"
+PRIOR_FILE = "attribution_cue_prior.tsv"
 _ROLE = {"SRC": "source", "CUE": "cue", "CON": "content"}
 
 
@@ -46,6 +47,29 @@ def clusters_path() -> str | None:
     """Path of the shipped k-means centres of spaCy's tok2vec vectors, or None."""
     ref = resources.files("fullpicture") / "data" / "models" / CLUSTERS_FILE
     return str(ref) if ref.is_file() else None
+
+
+def prior_path() -> str | None:
+    """Path of the shipped cue rates of lemmas in PolNeAR train, or None."""
+    ref = resources.files("fullpicture") / "data" / "models" / PRIOR_FILE
+    return str(ref) if ref.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def load_prior(path: str | None) -> dict[str, str]:
+    """"lemma|V" -> cue-rate bucket, from a TSV of lemma, POS letter, cue count, total count."""
+    if path is None:
+        return {}
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            lemma, tag, cue, total = line.rstrip("\n").split("\t")
+            b = prior_bucket(int(cue), int(total))
+            if b:
+                out[lemma + "|" + tag] = b
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -96,10 +120,14 @@ def decode(doc: Doc, tags: list[str], probs: list[float] | None = None) -> list[
 class AttributionTagger:
     """Tags a parsed Doc with attribution roles; build once, call per document."""
 
-    def __init__(self, path: str | None = None, lex: ClaimLexicon | None = None, clusters: str | None = None) -> None:
+    def __init__(
+        self, path: str | None = None, lex: ClaimLexicon | None = None, clusters: str | None = None,
+        prior: str | None = None,
+    ) -> None:
         self.path = path or model_path()
         self.lex = lex or claim_lexicon()
         self.centroids = load_centroids(clusters or clusters_path())
+        self.prior = load_prior(prior or prior_path())
 
     @property
     def available(self) -> bool:
@@ -111,7 +139,7 @@ class AttributionTagger:
         if self.path is None or len(doc) == 0:
             return []
         tagger = _load(self.path)
-        feats = doc_features(doc, rules, self.lex, self.centroids)
+        feats = doc_features(doc, rules, self.lex, self.centroids, self.prior)
         tags = tagger.tag(feats)
         probs = [tagger.marginal(t, k) for k, t in enumerate(tags)]
         return decode(doc, tags, probs)

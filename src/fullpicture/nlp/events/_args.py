@@ -142,6 +142,8 @@ def arguments(
             while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
                 tok = tok.head
             owner = tok.dep_ in ("compound", "poss") or (tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "case")
+            if tok.dep_ == "compound" and _facility_head(tok):
+                owner = False  # "the Homs bus depot": the depot is in Homs
             # "Eastland radio", "Eastland's defence ministry": the place names who, not where
             owned = entity_for_span(doc, index, tok.head.idx, tok.head.idx + len(tok.head), tok.head, metonymy=False)
             named = owner and not (owned and entity_type(index, owned) in _PLACE_TYPES)
@@ -151,6 +153,21 @@ def arguments(
             k += 1
     # a place that is the patient of an attack stays a patient; place may repeat it
     return agents, patients, place
+
+
+@lru_cache(maxsize=1)
+def _facility_nouns() -> frozenset[str]:
+    from fullpicture._data import data_toml
+
+    return frozenset(data_toml("events", "plover.toml").get("facilities", {}).get("nouns", []))
+
+
+def _facility_head(tok: Token) -> bool:
+    """The noun a compound place name modifies is a facility (``plover.toml`` [facilities])."""
+    head = tok.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head.lemma_.lower() in _facility_nouns()
 
 
 @lru_cache(maxsize=1)

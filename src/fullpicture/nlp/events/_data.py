@@ -21,6 +21,7 @@ class EventLexicon:
     objects: dict[str, frozenset[str]]  # trigger lemma -> what it must act on
     legal_heads: frozenset[str]
     singular_only: frozenset[str]
+    modifier_states: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -58,7 +59,8 @@ def event_lexicon(language: str = "en") -> EventLexicon:
     return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()},
                         {k: frozenset(v) for k, v in data.get("objects", {}).items()},
                         frozenset(data.get("legal_heads", {}).get("heads", [])),
-                        frozenset(data.get("singular_only", {}).get("nouns", [])))
+                        frozenset(data.get("singular_only", {}).get("nouns", [])),
+                        frozenset(data.get("modifier_states", {}).get("verbs", [])))
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,10 @@ class EventsComponent:
                 continue  # "the blast left 150 wounded": no departure, a state of the victims
             if not self._acts_on_allowed(tok, lemma) or self._in_legal_phrase(tok):
                 continue
+            if pos in ("VERB", "ADJ") and tok.dep_ == "amod" and lemma in lex.modifier_states:
+                continue  # "the occupied city": a state, no occupation of its own
+            if pos == "VERB" and self._light_verb_of_event(tok, lemma):
+                continue  # "delivered a strike": the strike is the happening, the verb its support
             if pos == "VERB":
                 typ = lex.verbs.get(lemma)
                 end = tok.i + 1
@@ -94,7 +98,8 @@ class EventsComponent:
                 if typ:
                     found.append((tok.i, end, typ, tok.i))
                     taken.update(range(tok.i, end))
-            elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only):
+            elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only) \
+                    and not (lemma in lex.singular_only and _names_a_place(tok)):
                 typ = lex.nouns.get(lemma)
                 if typ:
                     found.append((tok.i, tok.i + 1, typ, tok.i))
@@ -103,6 +108,14 @@ class EventsComponent:
             found.extend(self._generic(doc, taken))
         found.sort()
         return found
+
+    def _light_verb_of_event(self, tok: Token, lemma: str) -> bool:
+        """A support verb (``support_verbs``) whose object names a happening ("delivered a strike",
+        "conducted strikes"): one happening, told by its noun."""
+        if lemma not in self.lex.modality.get("support_verbs", ()):
+            return False
+        return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns
+                   for c in tok.children)
 
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
         """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire")."""
@@ -226,6 +239,12 @@ class EventsComponent:
 _RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")
 _RESULT_STATES = frozenset({"wound", "wounded", "injure", "injured", "kill", "killed", "dead", "die",
                             "homeless", "displace", "strand", "stranded", "trap", "trapped", "missing"})
+
+
+def _names_a_place(tok: Token) -> bool:
+    """"the settlement of Northtown": the noun names a place, by its proper name after "of"."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper()
 
 
 def _resultative(tok: Token) -> bool:

@@ -20,6 +20,8 @@ class FigureLexicon:
     count_verbs: dict[str, str]
     count_nouns: dict[str, str]
     toll_nouns: dict[str, str]
+    decimal: str = "."  # decimal mark; "," in French and Russian ("1,5 млн")
+    groups: frozenset[str] = frozenset()  # thousands separators between tokens ("100 000")
 
     @property
     def max_approx_len(self) -> int:
@@ -47,4 +49,6 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         count_verbs=dict(counts["verbs"]),
         count_nouns=dict(counts["nouns"]),
         toll_nouns=dict(counts.get("tolls", {})),
+        decimal=str(nums.get("format", {}).get("decimal", ".")),
+        groups=frozenset(nums.get("format", {}).get("groups", [])),
     )

@@ -32,13 +32,37 @@ class RawFigure:
     head: int  # token index of the number's last token
 
 
+_DECIMAL_COMMA = re.compile(r"^\d+(?:,\d+)?$")
+
+
 def _number_value(tok: Token, lex: FigureLexicon) -> float | None:
     low = tok.lower_
-    if _DIGITS.match(tok.text):
+    if lex.decimal == ",":
+        text = "".join(ch for ch in tok.text if ch not in lex.groups)  # "100\u202f000" as one token
+        if _DECIMAL_COMMA.match(text) and (text == tok.text or re.match(r"^\d{1,3}(?:\D\d{3})+(?:,\d+)?$", tok.text)):
+            return float(text.replace(",", "."))
+    elif _DIGITS.match(tok.text):
         return float(tok.text.replace(",", ""))
     if low in lex.words and low != "a":
         return lex.words[low]
     return None
+
+
+def _digit_groups(doc: Doc, j: int, value: float, groups: frozenset[str]) -> tuple[float, int]:
+    """Extend a number over space-separated groups of three digits ("100 000", "2\u00a0500",
+    "1\u202f250\u202f000"): one separator character between the groups, nothing else."""
+    text = doc_text(doc)
+    while True:
+        k = j
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k >= len(doc) or not (doc[k].text.isdigit() and len(doc[k].text) == 3):
+            return value, j
+        prev = doc[j - 1]
+        gap = text[prev.idx + len(prev) : doc[k].idx]
+        if len(gap) != 1 or gap not in groups:
+            return value, j
+        value, j = value * 1000 + int(doc[k].text), k + 1
 
 
 _MAGNITUDE = {"magnitude", "richter"}
@@ -115,6 +139,8 @@ class FigureExtractor:
                 j += 2
         if value is None:
             return None
+        if lex.groups and tok.text.isdigit() and len(tok.text) <= 3:
+            value, j = _digit_groups(doc, j, value, lex.groups)
         several = i > 0 and doc[i - 1].lower_ in lex.vague and low in ("dozen", "hundred", "thousand")
         if several:
             vague = True  # "several dozen", "a few hundred": as vague as "dozens"
@@ -130,6 +156,9 @@ class FigureExtractor:
                     j += 2
                 else:
                     break
+            if (j + 1 < len(doc) and doc[j].text == "." and f"{doc[j - 1].lower_}." in lex.multipliers
+                    and doc[j + 1 if not doc[j + 1].is_space else min(j + 2, len(doc) - 1)].is_lower):
+                j += 1  # "100 тыс. человек": the abbreviation's full stop, not a sentence end
             if tok.lower_ == "a" and j == i + 1:
                 return None
         if vague and not several and not (tok.tag_ in ("NNS", "CD") or tok.pos_ in ("NUM", "NOUN")):
@@ -189,7 +218,7 @@ class FigureExtractor:
 
     def _unit_counts(self, doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
         lex = self.lex
-        last = doc[j - 1]
+        last = doc[j - 2] if j - 2 >= i and doc[j - 1].text == "." else doc[j - 1]  # "тыс."
         if _magnitude(doc, i, j):
             return "magnitude", "magnitude"
         unit: str | None = None

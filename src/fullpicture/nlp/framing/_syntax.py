@@ -87,10 +87,65 @@ class HarmFinder:
         self.inanimate = frozenset(words.get("inanimate_causes", []))
         self.light = frozenset(words.get("light_verbs", []))
         self.particles = frozenset(words.get("excluded_particles", []))
+        self.cause_marks = frozenset(words.get("cause_marks", []))
+        self.cause_verbs = frozenset(words.get("cause_verbs", [])) | self.verbs
+        self.cause_preps = frozenset(words.get("cause_preps", []))
         self.max_span = max_span
+
+    def _noun_agent(self, noun: Token, ents: EntityLookup) -> Token | None:
+        """The named agent of a harm noun: "by X" (also one step down: "the strike on the city
+        by X"), or an entity modifier ("Eastland's shelling", "an Eastland attack")."""
+        by = _pobj_of_prep(noun, ("by",))
+        if by is None:
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ != "by":
+                    inner = _child(p, "pobj")
+                    deeper = _pobj_of_prep(inner, ("by",)) if inner is not None else None
+                    if deeper is not None and ents.of(deeper) is not None:
+                        by = deeper
+                        break
+        if by is not None:
+            return by if by.lemma_.lower() not in self.inanimate or ents.of(by) is not None else None
+        return noun if ents.of(noun) is not None else None
+
+    def _cause(self, tok: Token, ents: EntityLookup) -> Token | None:
+        """A named agent in the cause of a harm told without one: a clause ("were killed when
+        the army fired missiles") or a cause phrase ("died in an Eastland attack", "as a result
+        of Eastland's shelling"), also one shared by coordinated harms ("two killed and five
+        injured in Eastland shelling")."""
+        verbs = [tok]
+        for c in tok.children:  # "killed and five injured": the parser hangs "injured" on "five"
+            if c.dep_ == "conj":
+                verbs += [c, *(a for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+        if tok.dep_ == "conj":
+            verbs.append(tok.head)
+        elif tok.dep_ == "acl" and tok.head.dep_ == "conj":
+            verbs.append(tok.head.head)
+        for c in (c for v in verbs for c in v.children):
+            if c.dep_ == "advcl" and c.lemma_.lower() in self.cause_verbs and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in self.cause_marks for m in c.children
+            ):
+                subj = _child(c, *_SUBJ)  # a named actor, or people ("armed men"), not a thing
+                if subj is not None and (ents.of(subj) is not None or (
+                        subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in self.inanimate)):
+                    return subj
+            if c.dep_ == "prep" and c.lower_ in self.cause_preps | {"as", "due", "because"}:
+                obj = _child(c, "pobj")
+                for _ in range(2):  # "as a result of X", "because of X"
+                    if obj is None or obj.lemma_.lower() in self.agentive | self.inanimate:
+                        break
+                    nxt = _child(obj, "prep")
+                    obj = _child(nxt, "pobj") if nxt is not None and nxt.lower_ in ("of", "to") else None
+                if obj is not None and obj.lemma_.lower() in self.agentive | self.inanimate:
+                    agent = self._noun_agent(obj, ents)
+                    if agent is not None:
+                        return agent
+        return None
 
     def _cue(self, doc: Doc, lo: int, hi: int, agent: Token | None, sub: str, ents: EntityLookup) -> FramingCue:
         lo, hi = _bounded_span(doc, lo, hi, self.max_span)
+        while hi - 1 > lo and doc[hi - 1].is_space:  # a headline's paragraph break
+            hi -= 1
         span = doc[lo:hi]
         has_agent = agent is not None
         return FramingCue(
@@ -113,11 +168,16 @@ class HarmFinder:
         is_passive = passive_subj is not None or _child(tok, "auxpass") is not None or (
             tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
         )
+        if not is_passive and tok.tag_ == "VBN" and _child(tok, "dobj", "aux") is None:
+            # a headline's reduced passive ("Two civilians killed in shelling"): the parser
+            # takes the victims for the subject
+            passive_subj = _child(tok, "nsubj")
+            is_passive = passive_subj is not None
         if lemma in self.intransitive:
             subj = _child(tok, "nsubj")
             if subj is None:
                 return None
-            return self._cue(doc, subj.left_edge.i, tok.i + 1, None, "intransitive", ents)
+            return self._cue(doc, subj.left_edge.i, tok.i + 1, self._cause(tok, ents), "intransitive", ents)
         if is_passive:
             agent_prep = _child(tok, "agent")
             agent = _child(agent_prep, "pobj") if agent_prep is not None else None
@@ -129,7 +189,7 @@ class HarmFinder:
                 hi = (agent.right_edge.i + 1) if agent is not None else tok.i + 1
             if agent is not None and agent.lemma_.lower() in self.inanimate and ents.of(agent) is None:
                 return self._cue(doc, lo, hi, None, "inanimate_cause", ents)
-            return self._cue(doc, lo, hi, agent, "passive", ents)
+            return self._cue(doc, lo, hi, agent if agent is not None else self._cause(tok, ents), "passive", ents)
         subj = _child(tok, *_SUBJ)
         obj = _child(tok, "dobj")
         head = tok
@@ -149,6 +209,9 @@ class HarmFinder:
     def _noun(self, doc: Doc, tok: Token, ents: EntityLookup) -> FramingCue | None:
         lemma = tok.lemma_.lower()
         agent = _pobj_of_prep(tok, ("by",))
+        if agent is None and lemma in self.agentive:
+            by = self._noun_agent(tok, ents)
+            agent = by if by is not None and by is not tok else None
         if agent is None and lemma in self.agentive:
             for c in tok.children:
                 if c.dep_ in ("poss", "amod", "compound") and ents.of(c) is not None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, MorphAnalysis, Span
 from spacy.vocab import Vocab
 
 from fullpicture._errors import ConfigError
+from fullpicture.nlp.lang.russian_ents import STRESS, refine_entities
 
 _FILES = {
     "emb": "emb/navec_news_v1_1B_250K_300d_100q.tar",
@@ -73,7 +74,7 @@ def lemmatize(word: str, pos: str) -> str:
     """The dictionary form of ``word`` (lower case) whose part of speech agrees with ``pos``."""
     if not word or not any(ch.isalpha() for ch in word):
         return word.lower()
-    parses = _analyzer().parse(word)
+    parses = _analyzer().parse(word.replace(STRESS, ""))
     want = {"PROPN": "NOUN", "AUX": "VERB"}.get(pos, pos)
     for p in parses:
         if _OC_UD.get(str(p.tag.POS), "X") == want:
@@ -142,12 +143,30 @@ def repair_tree(ids: list[int], heads: Any, deps: list[str]) -> None:
 
 
 class RussianAnalyzer:
-    """``fp_ru``: sentences, UD tags and morphology, lemmas, dependency tree and NER."""
+    """``fp_ru``: sentences, UD tags and morphology, lemmas, dependency tree and NER.
 
-    def __init__(self) -> None:
+    Slovnet multiplies small matrices with numpy; OpenBLAS's worker threads cost more than
+    they save on them (on 2 busy cores, 7x the CPU time of one thread), so the BLAS pool is
+    limited to ``blas_threads`` (``[pipeline] ru_blas_threads``; 0: leave it alone) while a
+    document is analysed, and restored afterwards.
+    """
+
+    def __init__(self, blas_threads: int = 1) -> None:
         self.morph, self.syntax, self.ner = _models()
+        self.blas_threads = blas_threads
+        self._pools: Any = None
+        if blas_threads > 0:
+            from threadpoolctl import ThreadpoolController
+
+            self._pools = ThreadpoolController()
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._pools is None:
+            return self._analyse(doc)
+        with self._pools.limit(limits=self.blas_threads, user_api="blas"):
+            return self._analyse(doc)
+
+    def _analyse(self, doc: Doc) -> Doc:
         from razdel import sentenize
 
         text = doc.text
@@ -156,7 +175,7 @@ class RussianAnalyzer:
             ids = [t.i for t in doc.char_span(s.start, s.stop, alignment_mode="expand") or [] if not t.is_space]
             if ids:
                 sents.append(ids)
-        words = [[doc[i].text for i in ids] for ids in sents]
+        words = [[doc[i].text.replace(STRESS, "") or doc[i].text for i in ids] for ids in sents]
         heads = np.zeros(len(doc), dtype="int64")
         deps = ["dep"] * len(doc)
         for ids, m, s in zip(sents, self.morph.map(words), self.syntax.map(words), strict=True):
@@ -185,26 +204,52 @@ class RussianAnalyzer:
         doc.from_array([HEAD, DEP], arr)  # type: ignore[arg-type]
         ents: list[Span] = []
         spans = list(sentenize(text))
-        for s, markup in zip(spans, self.ner.map([text[s.start : s.stop] for s in spans]), strict=True):
-            for sp in markup.spans:
-                span = doc.char_span(s.start + sp.start, s.start + sp.stop, label=sp.type, alignment_mode="expand")
+        for s, found in zip(spans, ner_spans(self.ner, [text[s.start : s.stop] for s in spans]), strict=True):
+            for start, stop, label in found:
+                span = doc.char_span(s.start + start, s.start + stop, label=label, alignment_mode="expand")
                 if span is not None and (not ents or span.start >= ents[-1].end):
                     ents.append(span)
-        doc.ents = ents
+        doc.ents = refine_entities(doc, ents, {ids[0] for ids in sents})
         return doc
 
 
-@Language.factory("fp_ru", default_config={})
-def make_russian(nlp: Language, name: str) -> RussianAnalyzer:
+def ner_spans(ner: Any, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Slovnet NER spans ``(start, stop, type)`` of each text, offsets into that text.
+
+    Stress marks (U+0301, common in encyclopedic and teaching texts: "Бо́льшая") make a word
+    unknown to the embeddings, and the model then takes it for a name; they are removed before
+    tagging and the offsets mapped back.
+    """
+    plain: list[str] = []
+    maps: list[list[int] | None] = []
+    for text in texts:
+        if STRESS in text:
+            keep = [i for i, ch in enumerate(text) if ch != STRESS]
+            plain.append("".join(text[i] for i in keep))
+            maps.append([*keep, len(text)])
+        else:
+            plain.append(text)
+            maps.append(None)
+    out = []
+    for markup, offsets in zip(ner.map(plain), maps, strict=True):
+        if offsets is None:
+            out.append([(sp.start, sp.stop, sp.type) for sp in markup.spans])
+        else:
+            out.append([(offsets[sp.start], offsets[sp.stop - 1] + 1, sp.type) for sp in markup.spans])
+    return out
+
+
+@Language.factory("fp_ru", default_config={"blas_threads": 1})
+def make_russian(nlp: Language, name: str, blas_threads: int) -> RussianAnalyzer:
     """Factory for ``fp_ru`` (the Slovnet models load once per process)."""
-    return RussianAnalyzer()
+    return RussianAnalyzer(blas_threads)
 
 
-def russian_pipeline() -> Language:
+def russian_pipeline(blas_threads: int = 1) -> Language:
     """A blank Russian spaCy pipeline with the razdel tokenizer and ``fp_ru``."""
     nlp = spacy_blank_ru()
     nlp.tokenizer = RazdelTokenizer(nlp.vocab)
-    nlp.add_pipe("fp_ru")
+    nlp.add_pipe("fp_ru", config={"blas_threads": blas_threads})
     return nlp
 
 

@@ -6,11 +6,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from fullpicture.models import Entity, Geo
-from fullpicture.models import Mention as MentionModel
-from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp.places._contained import contained_place
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
-from fullpicture.nlp.places._divisions import admin_region, one_per_span, untagged_divisions
+from fullpicture.nlp.places._divisions import (
+    admin_region,
+    one_per_span,
+    untagged_divisions,
+    whole_names,
+)
 from fullpicture.nlp.places._embedded import (
     EMBED_KINDS,
     EMBED_LABELS,
@@ -22,6 +25,7 @@ from fullpicture.nlp.places._embedded import (
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
+from fullpicture.nlp.places._streets import street_city, street_spans
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon, common_word
 
@@ -120,6 +124,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         # "North Carolina's", "the United States'": the place is the name without the possessive
         if ent.label_ in _PLACE_LABELS and end - start > 1 and doc[end - 1].tag_ == "POS":
             end -= 1
+        # "Spokesperson Narine Hakobyan": the person is the name without the role before it
+        while ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in lex.titles:
+            start += 1
         raw.append((start, end, ent.label_))
         if ent.label_ in EMBED_LABELS and len(ent) >= 2:
             raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"])]
@@ -134,7 +141,11 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             taken.add(tok.i)
     raw += [(s, e, "") for s, e in _capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
     raw += untagged_divisions(doc, pi, taken, pcfg["skeleton_min_pop"])
+    raw = whole_names(doc, pi, one_per_span(raw, _PLACE_LABELS), pcfg.get("embedded_min_pop", 100_000))
     raw = one_per_span([admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw], _PLACE_LABELS)
+    streets = [(s, e) for s, e in street_spans(doc) if not any(  # a landmark ("Downing Street") resolves as one
+        pi.place(i).kind not in ("city", "admin2") for i, _v in pi.candidates(doc[s:e].text, pcfg["skeleton_min_pop"], False))]
+    raw = [r for r in raw if not any(s < r[1] and r[0] < e for s, e in streets)]
     mentions: list[Mention] = []
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
@@ -149,6 +160,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.label = "PERSON"
             continue
         if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
+            if label in ("NORP", "ORG") and end - start == 1 and folded in surnames:  # "Stepanyan said"
+                m.label = "PERSON"
             continue
         if label in ("GPE", "LOC", "FAC", "") and folded in person_tokens and not _locative(doc, start, end, lex):
             m.label = "PERSON"
@@ -158,11 +171,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
+        name = doc[start:feature].text if feature else m.text
+        if not cands and label in ("GPE", "LOC") and not feature:  # "Western US", "South Venezuela"
+            name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000)) or (name, [])
+            _trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):
                 mentions.pop()
             continue
-        place_spans.append((doc[start:feature].text if feature else m.text, cands))
+        place_spans.append((name, cands))
         place_ms.append(m)
         if feature:
             feature_end[id(m)] = feature
@@ -231,13 +248,26 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             if p.kind in ("capital", "landmark") and p.cc in pi.gaz.country_of:
                 m.key = ("P", str(idx), "capital")
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
+    cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
+    for s, e in streets:  # "Royal Street": at the city the document places it in
+        city = street_city(doc, (s, e), cities)
+        if city is not None:
+            mentions.append(Mention(s, e, "LOC", doc[s:e].text, place=city, key=("STREET", fold(doc[s:e].text), str(city))))
     for i, (cc, actor) in sorted(demonym_toks.items()):
         ci = pi.gaz.country_of.get(cc)
         key = ("P", str(ci)) if ci is not None else ("NORP", cc)
         mentions.append(Mention(i, i + 1, "GPE", doc[i].text, place=ci, key=key, actor=actor))
     for i, (end, ri) in sorted(region_dems.items()):
         mentions.append(Mention(i, end, "LOC", doc[i:end].text, place=ri, key=("P", str(ri))))
-    _one_label_per_name(mentions, person_tokens, authors)
+    # a one-word name after a person's title somewhere ("President Obama") is a person
+    # everywhere, and no small town (the headline's "Obama, others vow ..." is no town in Japan)
+    titled = {fold(m.text) for m in mentions if m.end - m.start == 1 and m.start > 0
+              and doc[m.start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE}
+    for m in mentions:
+        if (m.end - m.start == 1 and m.place is not None and not m.embedded and fold(m.text) in titled
+                and pi.place(m.place).kind in ("city", "admin2") and pi.place(m.place).pop < pcfg.get("alternate_min_pop", 0)):
+            m.label, m.place, m.key, m.actor = "PERSON", None, None, False
+    _one_label_per_name(mentions, person_tokens | titled, authors)
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
             m.roles = person_roles(doc, m.start, m.end, lex)
@@ -338,6 +368,18 @@ def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], author
             m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
 
 
+def _trim_lowercase_head(doc: Doc, m: Mention, name: str) -> None:
+    """"north west London": a place span NER opened with lower-case words before the name it
+    contains is the name alone."""
+    if name == m.text or not m.text.endswith(name) or not m.text[: len(m.text) - len(name)].islower():
+        return
+    at = doc[m.start].idx + len(m.text) - len(name)
+    for k in range(m.start + 1, m.end):
+        if doc[k].idx == at:
+            m.start, m.text = k, name
+            return
+
+
 def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
     return end < len(doc) and doc[end].lower_ in lex.feature_nouns and doc[end].pos_ == "NOUN"
 
@@ -351,97 +393,3 @@ def _feature_split(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
     if end - start >= 2 and last in lex.feature_nouns:
         return end - 1
     return None
-
-
-def _extend_features(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Place mentions followed by a feature noun ("the Kerch bridge") yield a FAC mention."""
-    out: list[Mention] = []
-    for m in mentions:
-        if m.place is None or m.actor or m.label == "FAC" or m.end >= len(doc):
-            continue
-        nxt = doc[m.end]
-        two = f"{nxt.lower_} {doc[m.end + 1].lower_}" if m.end + 1 < len(doc) else ""
-        n = 2 if two in lex.feature_nouns else (1 if nxt.lower_ in lex.feature_nouns and nxt.pos_ == "NOUN" else 0)
-        if n and m.end + n <= len(doc):
-            text = doc[m.start : m.end + n].text
-            out.append(Mention(m.start, m.end + n, "FAC", text, place=m.place, key=("FEATURE", fold(text), str(m.place))))
-    return out
-
-
-def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexicon) -> list[Entity]:
-    """Turn keyed mentions into ``models.Entity`` (ids in order of first mention)."""
-    mentions = mentions + _extend_features(doc, mentions, lex)
-    groups: dict[tuple[str, ...], list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if m.key is None:
-            continue
-        key = m.key[:2] if m.key[0] == "P" else m.key
-        groups.setdefault(key, []).append(m)
-    # Capitals used as actors point at their country's entity (created when absent).
-    needed: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for m in mentions:
-        if m.key and len(m.key) == 3 and m.key[2] == "capital" and m.place is not None:
-            ci = pi.gaz.country_of[pi.place(m.place).cc]
-            ckey = ("P", str(ci))
-            needed[m.key[:2]] = ckey
-            groups.setdefault(ckey, [])
-    end = len(doc_text(doc)) + 1
-    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else end, kv[0]))
-    ids = {key: f"e{n + 1}" for n, (key, _) in enumerate(ordered)}
-    entities: list[Entity] = []
-    spans: list[tuple[int, int, str]] = []
-    for key, ms in ordered:
-        eid = ids[key]
-        ms.sort(key=lambda m: m.start)
-        place_idx = int(key[1]) if key[0] == "P" else (ms[0].place if ms and ms[0].place is not None else None)
-        geo = None
-        if place_idx is not None:
-            p = pi.place(place_idx)
-            geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=p.gid or None, country=p.cc or None, source=pi.source(place_idx))
-        bases = [base_form(doc, m.start, m.end) for m in ms]
-        names = [b or m.text for m, b in zip(ms, bases, strict=True) if not m.definite]  # case forms are one name
-        if key[0] == "P" and place_idx is not None:
-            name, etype = pi.place(place_idx).name, ("LOC" if pi.place(place_idx).kind == "continent" else "GPE")
-            if ms and all(m.label == "LOC" for m in ms):
-                etype = "LOC"
-        else:
-            name = max(names, key=len) if names else ms[0].text
-            etype = ms[0].label or "GPE"
-        roles: list[str] = []
-        for m in ms:
-            roles += [r for r in m.roles if r not in roles]
-        aliases = list(dict.fromkeys(names))
-        mentions_out = [
-            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
-                         actor=m.actor, embedded=m.embedded, base=b)
-            for m, b in zip(ms, bases, strict=True)
-        ]
-        entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
-        spans += [(m.start, m.end, eid) for m in ms if not m.embedded]  # tokens keep their organisation
-    for start, end, eid in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first, inner wins
-        for t in doc[start:end]:
-            t._.fp_entity = eid
-    return entities
-
-
-def base_form(doc: Doc, start: int, end: int) -> str | None:
-    """The dictionary form of an inflected (Russian) name: leading adjectives and the first
-    noun, or the run of proper nouns, take their lemma ("Нагорном Карабахе" -> "Нагорный
-    Карабах", "Министерства обороны" -> "Министерство обороны"); None for other languages or
-    when nothing changes."""
-    if doc.lang_ != "ru":
-        return None
-    words: list[str] = []
-    done = False
-    for i, tok in enumerate(doc[start:end]):
-        acronym = len(tok.text) > 1 and tok.text.isupper()  # "ДНР", "МВД" do not decline
-        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not acronym:
-            lem = tok.lemma_
-            words.append((lem[:1].upper() + lem[1:]) if tok.text[:1].isupper() else lem)
-            nxt = doc[start + i + 1] if start + i + 1 < end else None
-            done = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (nxt is None or nxt.pos_ != "PROPN"))
-        else:
-            words.append(tok.text)
-        words.append(tok.whitespace_)
-    base = "".join(words).strip()
-    return base if base and base != doc[start:end].text else None

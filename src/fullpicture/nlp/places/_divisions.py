@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from fullpicture.nlp.places._resolve import PlaceIndex
 
-ADMIN_TYPE_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai", "kray", "prefecture"})
+ADMIN_TYPE_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai", "kray", "prefecture", "state"})
 _ADMIN_KINDS = frozenset({"admin1", "admin2", "region"})
 
 
@@ -56,3 +56,42 @@ def one_per_span(raw: list[tuple[int, int, str]], place_labels: Collection[str])
 
 def _rank(label: str, place_labels: Collection[str]) -> int:
     return 2 if label in place_labels else (0 if label == "EMB" else 1)
+
+
+_WHOLE_KINDS = frozenset({"country", "admin1", "capital"})
+
+
+def whole_names(doc: Doc, pi: PlaceIndex, raw: list[tuple[int, int, str]], min_pop: int) -> list[tuple[int, int, str]]:
+    """A name NER cut short or split: "Baja" + "California", "Gilgit" before "-Baltistan",
+    "Washington" before ", D.C.". A span grows over up to three following tokens (capitalised
+    words, hyphens, a comma) when the longer text is a country, first-level division or capital
+    of the gazetteer, or a city of at least ``min_pop``, under that exact name; the spans it
+    swallows go."""
+    out: list[tuple[int, int, str]] = []
+    grown: list[tuple[int, int]] = []
+    for start, end, label in raw:
+        best = end
+        for k in range(end + 1, min(end + 3, len(doc)) + 1):
+            last = doc[k - 1]
+            if not (last.text in ("-", ",") or (last.is_alpha or "." in last.text) and last.text[:1].isupper()):
+                break
+            if last.text in ("-", ","):
+                continue
+            if any(t.whitespace_ and (t.text == "-" or doc[t.i + 1].text == "-") for t in doc[end - 1 : k - 1]):
+                break  # "Gilgit-Baltistan", never "Gilgit - Baltistan"
+            if _is_whole(pi, doc[start:k].text, min_pop):
+                best = k
+        out.append((start, best, label if best == end or label in ("GPE", "LOC", "FAC") else "GPE"))
+        if best > end:
+            grown.append((start, best))
+    return [(s, e, lb) for s, e, lb in out if not any(gs <= s and e <= ge and (s, e) != (gs, ge) for gs, ge in grown)]
+
+
+def _is_whole(pi: PlaceIndex, text: str, min_pop: int) -> bool:
+    from fullpicture.nlp.places._translit import fold
+
+    for i, via in pi.candidates(text, min_pop, False):
+        p = pi.place(i)
+        if not via and (p.kind in _WHOLE_KINDS or (p.kind == "city" and p.pop >= min_pop)) and (p.kind != "city" or fold(p.name) == fold(text) or "," in text):
+            return True
+    return False

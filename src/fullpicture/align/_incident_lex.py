@@ -1,0 +1,97 @@
+"""The incident lexicon and the compatibility tests shared by the incident rules."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+
+from fullpicture._data import data_toml
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.nlp.places._resolve import haversine_km
+
+
+@dataclasses.dataclass(frozen=True)
+class IncidentLexicon:
+    """Consequence lemmas, the event types that can host them, and the types a definite
+    anaphor ("the flight", "the blast") can refer back to."""
+
+    consequences: frozenset[str]
+    host_types: frozenset[str]
+    anaphor_types: frozenset[str] = frozenset()
+    harm: frozenset[str] = frozenset()
+    violent_types: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def incident_lexicon() -> IncidentLexicon:
+    """The shipped lists (``data/events/incidents.toml``)."""
+    data = data_toml("events", "incidents.toml")
+    return IncidentLexicon(
+        consequences=frozenset(w.lower() for w in data["consequences"]["lemmas"]),
+        host_types=frozenset(t.upper() for t in data["hosts"]["types"]),
+        anaphor_types=frozenset(t.upper() for t in [*data["hosts"]["types"], *data.get("anaphora", {}).get("types", [])]),
+        harm=frozenset(w.lower() for w in data["consequences"].get("harm", [])),
+        violent_types=frozenset(t.upper() for t in data["hosts"].get("violent_types", [])),
+    )
+
+
+def compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> bool:
+    """No stated-date clash and (``places``) no two different named places."""
+    ia, ib = a.interval, b.interval
+    if ia and ib and a.date_firm and b.date_firm and (ia[0] > ib[1] or ib[0] > ia[1]):
+        return False
+    return not (places and a.places and b.places and not (a.places & b.places))
+
+
+def _places_clash(h: MentionFeatures, c: MentionFeatures, near_km: float) -> bool:
+    """Two different named places, unless both are resolved and one is the country of the other
+    or they lie within ``near_km`` of each other ("died at the Jabaliya refugee camp" in a
+    sentence about a strike on Gaza)."""
+    if not (h.places and c.places) or h.places & c.places:
+        return False
+    gh, gc = h.geo, c.geo
+    if not (gh and gc):
+        return True
+    if gh[3] or gc[3]:  # a country contains its places
+        return not (gh[2] and gh[2] == gc[2])
+    return not near_km or haversine_km(gh[0], gh[1], gc[0], gc[1]) > near_km
+
+
+def counted_later(h: MentionFeatures, c: MentionFeatures, slack: int = 3) -> bool:
+    """A consequence counted on a later stated day than its happening ("by the next morning 16
+    were dead" after a strike the day before): the count's date, not another happening's."""
+    ih, ic = h.interval, c.interval
+    return bool(ih and ic and 0 <= ic[0] - ih[1] <= slack)
+
+
+def fits(h: MentionFeatures, c: MentionFeatures, near_km: float = 0.0) -> bool:
+    """A consequence fits a happening: no place clash (``near_km``), and no stated-date clash or
+    counted a few days later."""
+    if _places_clash(h, c, near_km):
+        return False
+    return compatible(h, c, places=False) or counted_later(h, c)
+
+
+def distinct(f: MentionFeatures) -> bool:
+    """A happening told apart from the story's ("In a separate attack", "another strike")."""
+    return bool(f.extra.get("distinct"))
+
+
+def is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences
+
+
+def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    return not is_consequence(f, lex) and (f.type or "").upper() in lex.host_types
+
+
+def happening(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    """A happening a definite anaphor can name ("the blast", "the flight")."""
+    return not is_consequence(f, lex) and (f.type or "").upper() in lex.anaphor_types
+
+
+def hosts_harm(h: MentionFeatures, c: MentionFeatures, lex: IncidentLexicon) -> bool:
+    """``h`` may host ``c`` across sentences: bodily harm joins only a violent happening."""
+    if c.lemma not in lex.harm and c.lemma.replace(" ", "_") not in lex.harm:
+        return True
+    return not lex.violent_types or (h.type or "").upper() in lex.violent_types

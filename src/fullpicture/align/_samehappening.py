@@ -1,0 +1,108 @@
+"""One happening told several times inside one document: same-place happenings (the strike
+and "the shelling of" the same place on compatible days) and the headline's or lead's happening
+told at no place."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import (
+    IncidentLexicon,
+    compatible,
+    distinct,
+    incident_lexicon,
+    is_consequence,
+)
+from fullpicture.align._util import UnionFind
+
+
+def _where(f: MentionFeatures) -> frozenset[str]:
+    """The places a happening is told at: its place, or a (non-country) place it struck."""
+    return frozenset(f.extra.get("where") or f.places)
+
+
+def _reporting_day(f: MentionFeatures) -> bool:
+    """A stated date that is the publication day ("the toll climbed to 10, officials said on May 12"):
+    often the day of the report, not of the happening."""
+    pub = f.extra.get("published")
+    return bool(f.date_firm and f.interval and pub and f.interval == pub)
+
+
+def _same_day(a: MentionFeatures, b: MentionFeatures, slack: int) -> bool:
+    """No stated-date clash, or the clash is a report dated on its publication day a few days
+    after the other's stated date."""
+    if compatible(a, b, places=False):
+        return True
+    ia, ib = a.interval, b.interval
+    assert ia is not None and ib is not None
+    if _reporting_day(a) and 0 <= ia[0] - ib[1] <= slack:
+        return True
+    return _reporting_day(b) and 0 <= ib[0] - ia[1] <= slack
+
+
+def _join_same_place(feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: list[int], uf: UnionFind) -> None:
+    """Union the events of one document's same-place happenings, unless their events (across
+    documents) already hold stated days farther apart than ``incident_report_day_slack``."""
+    slack = int(cfg.get("incident_report_day_slack", 3))
+    days: dict[object, list[tuple[int, int]]] = defaultdict(list)
+    for k, f in enumerate(feats):
+        if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 31:
+            days[uf.find(events[k])].append(f.interval)
+    for i, j in same_place_happenings(feats, cfg):
+        ra, rb = uf.find(events[i]), uf.find(events[j])
+        if ra == rb:
+            continue
+        if any(x[0] - y[1] > slack or y[0] - x[1] > slack for x in days.get(ra, []) for y in days.get(rb, [])):
+            continue  # the events already tell two different days
+        uf.union(ra, rb)
+        days[uf.find(ra)] = days.pop(ra, []) + days.pop(rb, [])
+
+
+def same_place_happenings(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> list[tuple[int, int]]:
+    """Pairs of happenings inside one document that are one happening: of one family among
+    ``incident_same_place_types``, told plainly (not "another" or "a separate" one), at one
+    named place, on compatible days ("Eastland struck the depot in Homs" and "the shelling of the
+    Homs depot"; a headline strike dated by its report and the night strike
+    the body dates)."""
+    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    slack = int(cfg.get("incident_report_day_slack", 3))
+    lex = incident_lexicon()
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if (f.type or "").upper() in types and _where(f) and not distinct(f) and not is_consequence(f, lex):
+            by_doc[f.doc].append(i)
+    out = []
+    for idx in by_doc.values():
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                a, b = feats[i], feats[j]
+                if a.family == b.family and _where(a) & _where(b) and _same_day(a, b, slack):
+                    out.append((i, j))
+    if cfg.get("incident_lead_joins", True):
+        out += _lead_pairs(feats, types, slack, lex)
+    return out
+
+
+def _lead_pairs(feats: Sequence[MentionFeatures], types: set[str], slack: int,
+                lex: IncidentLexicon) -> list[tuple[int, int]]:
+    """A happening of a document's headline or lead with no place of its own ("Toll of the
+    missile strike climbs to ten") is the document's first happening of its family told at a
+    place, on a compatible day."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if (f.type or "").upper() in types and f.span and not distinct(f) and not is_consequence(f, lex):
+            by_doc[f.doc].append(i)
+    out = []
+    for idx in by_doc.values():
+        spans = sorted({s for i in idx if (s := feats[i].span) is not None})
+        lead = set(spans[:2])
+        for i in idx:
+            if feats[i].span not in lead or _where(feats[i]):
+                continue
+            j = next((j for j in idx if j != i and _where(feats[j]) and feats[j].family == feats[i].family), None)
+            if j is not None and _same_day(feats[i], feats[j], slack):
+                out.append((min(i, j), max(i, j)))
+    return out

@@ -1,0 +1,207 @@
+"""Corrections of the Slovnet NER output from the OpenCorpora dictionary (``pymorphy3``).
+
+Slovnet's NER reads word shapes and embeddings; it tags a capitalised sentence-initial common
+noun as a name ("Посёлок расположен..." -> LOC) and guesses PER for rare place names
+("Наварры", "Дармштадт"). The OpenCorpora dictionary that ``pymorphy3`` ships marks proper
+nouns with grammemes: ``Geox`` (toponym), ``Name``/``Surn``/``Patr`` (person names),
+``Orgn`` (organisation), ``Trad`` (trademark), ``Abbr``. Only dictionary words count (not
+the analyser's guesses for unknown words). The rules (thresholds and word lists in
+``data/lang/entities.ru.toml``):
+
+* a PER span whose words are all dictionary toponyms and none a person name becomes LOC;
+* a one-word PER/LOC span at the start of a sentence whose word is a dictionary common word
+  and no proper noun is dropped (the capital letter is the sentence's, not a name's);
+* a span is cut at list separators and parentheses ("Джоэл Саймон (Joel Simon)" is two
+  names), and a descriptor before a quoted name is left out ("ОАО «Газпром»" -> "Газпром",
+  the factRuEval convention, so that both forms name one organisation);
+* a quoted name right after an organisation noun ("клуб «Динамо»", "партия «Яблоко»") is an
+  ORG, whatever Slovnet said of it;
+* an untagged capitalised word that inflects like a name tagged elsewhere in the document
+  takes its type ("Владимир Путин ... Путин заявил": Slovnet often misses a lone surname).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from fullpicture._data import data_toml
+
+PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+PERSON = frozenset({"Name", "Surn", "Patr"})
+_OPEN_QUOTES = frozenset({"«", '"', "„", "“"})
+_CLOSE_QUOTES = frozenset({"»", '"', "“", "”"})
+_SEPARATORS = frozenset({"•", "·", ";", ",", "|", "(", ")", "/", "—", "–"})
+STRESS = "\u0301"
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict[str, Any]:
+    return data_toml("lang", "entities.ru.toml")
+
+
+@lru_cache(maxsize=50_000)
+def word_classes(word: str) -> tuple[frozenset[str], bool]:
+    """(proper-noun grammemes of the dictionary parses of ``word``, whether the dictionary
+    knows it as a common word). Guesses for unknown words count for neither."""
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    proper: set[str] = set()
+    common = False
+    for p in _analyzer().parse(word.replace(STRESS, "")):
+        if not p.is_known:  # guesses (unknown prefix, suffix analogy) are not the dictionary's
+            continue
+        tags = set(p.tag.grammemes) & PROPER
+        proper |= tags
+        if not tags and str(p.tag.POS) != "None":
+            common = True
+    return frozenset(proper), common
+
+
+@lru_cache(maxsize=20_000)
+def _lemmas(word: str) -> frozenset[str]:
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    return frozenset(str(p.normal_form) for p in _analyzer().parse(word.lower().replace(STRESS, "")))
+
+
+def _words(span: Span) -> list[str]:
+    return [t.text for t in span if any(ch.isalpha() for ch in t.text)]
+
+
+def _place_not_person(span: Span) -> bool:
+    words = _words(span)
+    if not words:
+        return False
+    classes = [word_classes(w)[0] for w in words]
+    return all("Geox" in c for c in classes) and not any(c & PERSON for c in classes)
+
+
+def _sentence_initial(doc: Doc, i: int, starts: set[int]) -> bool:
+    j = i
+    while j > 0 and j not in starts and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    return j in starts
+
+
+def _common_word(span: Span) -> bool:
+    words = _words(span)
+    if len(words) != 1 or len(span) != 1:
+        return False
+    proper, common = word_classes(words[0])
+    return common and not proper
+
+
+def _quoted_orgs(doc: Doc, nouns: frozenset[str], max_len: int) -> list[tuple[int, int]]:
+    """(start, end) of quoted names directly after an organisation noun."""
+    out = []
+    for tok in doc[:-2]:
+        if tok.text not in _OPEN_QUOTES or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        if not (_lemmas(prev.text) & nouns):
+            continue
+        first = doc[tok.i + 1]
+        if not first.text[:1].isupper() and not first.text[:1].isdigit():
+            continue
+        for j in range(tok.i + 1, min(len(doc), tok.i + 2 + max_len)):
+            if doc[j].text in _CLOSE_QUOTES:
+                if j > tok.i + 1:
+                    out.append((tok.i + 1, j))
+                break
+            if doc[j].is_space and "\n" in doc[j].text:
+                break
+    return out
+
+
+def _pieces(doc: Doc, ent: Span, nouns: frozenset[str]) -> list[tuple[int, int]]:
+    """``ent`` cut at list separators and parentheses ("Джоэл Саймон (Joel Simon)" -> two
+    names; "Бахрейн • Барбадос" -> two), without edge punctuation, and without a descriptor
+    before a quoted name ("ОАО «Газпром»" -> "Газпром"). Pieces that do not start with a
+    capital letter or a digit are dropped."""
+    out: list[tuple[int, int]] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].text in _SEPARATORS:
+            a, b = start, i
+            while a < b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in _OPEN_QUOTES:
+                a += 1
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _CLOSE_QUOTES:
+                b -= 1
+            a, b = _after_descriptor(doc, a, b, nouns)
+            if a < b and (doc[a].text[:1].isupper() or doc[a].text[:1].isdigit() or doc[a].text in _OPEN_QUOTES):
+                out.append((a, b))
+            start = i + 1
+    return out
+
+
+def _after_descriptor(doc: Doc, a: int, b: int, nouns: frozenset[str]) -> tuple[int, int]:
+    """The quoted name when ``doc[a:b]`` is descriptor words + «name», else ``(a, b)``."""
+    for q in range(a + 1, b - 1):
+        if doc[q].text in _OPEN_QUOTES:
+            words = [t.text for t in doc[a:q] if not t.is_space]
+            if words and all(_lemmas(w) & nouns or (w.isupper() and len(w) <= 5) for w in words):
+                close = b - 1 if doc[b - 1].text in _CLOSE_QUOTES else b
+                if close > q + 1:
+                    return q + 1, close
+            break
+    return a, b
+
+
+def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untagged capitalised words that inflect like a name tagged elsewhere in the document
+    (a surname after the full name, an abbreviation after its first tagged use) take its type:
+    "Владимир Путин ... Путин заявил" (Slovnet often misses a sentence-initial surname)."""
+    keys: dict[str, set[str]] = {}
+    for ent in ents:
+        words = _words(ent)
+        if not words or (len(words) > 1 and ent.label_ != "PER"):
+            continue
+        word = words[-1]
+        if word_classes(word)[1] and not word_classes(word)[0]:
+            continue  # a common word: no evidence that it names this entity elsewhere
+        for lemma in _lemmas(word):
+            keys.setdefault(lemma, set()).add(ent.label_)
+    if not keys:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper() or not any(ch.isalpha() for ch in tok.text):
+            continue
+        labels = {lab for lemma in _lemmas(tok.text) for lab in keys.get(lemma, ())}
+        if len(labels) == 1 and not (word_classes(tok.text)[1] and not word_classes(tok.text)[0]):
+            out.append(Span(doc, tok.i, tok.i + 1, label=labels.pop()))
+    return sorted(out, key=lambda e: e.start)
+
+
+RULES = ("common_word", "toponym", "pieces", "quoted_org", "propagate")
+
+
+def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozenset[str] = frozenset()) -> list[Span]:
+    """Slovnet's PER/LOC/ORG spans of ``doc`` corrected by the rules of the module docstring.
+
+    ``sent_starts`` holds the index of each sentence's first token; ``skip`` names rules of
+    :data:`RULES` to leave out (for the ablation in ``eval.multilingual_ner --without``).
+    Returns non-overlapping spans in document order.
+    """
+    cfg = _config()
+    nouns = frozenset(cfg.get("org_nouns", []))
+    out: list[Span] = []
+    for ent in ents:
+        if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_word(ent):
+            continue
+        for a, b in _pieces(doc, ent, nouns) if "pieces" not in skip else [(ent.start, ent.end)]:
+            piece = Span(doc, a, b, label=ent.label_)
+            toponym = "toponym" not in skip and piece.label_ == "PER" and _place_not_person(piece)
+            out.append(Span(doc, a, b, label="LOC") if toponym else piece)
+    if "quoted_org" not in skip:
+        for start, end in _quoted_orgs(doc, nouns, int(cfg.get("quoted_max_words", 8))):
+            kept = [e for e in out if e.end <= start or e.start >= end]
+            inside = [e for e in out if e not in kept]
+            if all(start <= e.start and e.end <= end for e in inside):
+                out = [*kept, Span(doc, start, end, label="ORG")]
+    out.sort(key=lambda e: e.start)
+    return out if "propagate" in skip else _propagate(doc, out)

@@ -1,0 +1,57 @@
+"""eval/realtext.py, the real-text scorer, on an invented two-side corpus (no real text here)."""
+
+from __future__ import annotations
+
+import json
+
+from eval.realtext import main, run_corpus
+
+NORTH = """Missiles hit the bus depot in Homs
+
+On May 11, Eastland forces fired missiles at the bus depot in Homs. Seven civilians were killed.
+"""
+SOUTH = """Missiles hit an arms depot in Homs
+
+On May 11, Eastland forces fired missiles at an arms depot in Homs. Two people were killed.
+"""
+
+GOLD = """
+[incidents.depot]
+label = "strike on a depot in Homs"
+contested = ["figure:killed"]
+
+[docs.north]
+depot = ["Missiles hit the bus depot in Homs", "fired missiles at the bus depot", "Seven civilians were killed"]
+
+[docs.south]
+depot = ["Missiles hit an arms depot in Homs", "fired missiles at an arms depot", "Two people were killed"]
+"""
+
+
+def _corpus(tmp_path):
+    for name, text, side in (("north", NORTH, "north"), ("south", SOUTH, "south")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps({"perspective": side, "published": "2024-05-12"}))
+    gold = tmp_path.parent / f"{tmp_path.name}.gold.toml"
+    gold.write_text(GOLD, encoding="utf-8")
+    return tmp_path, gold
+
+
+def test_scorer_counts_rows_pairs_and_conflicts(tmp_path):
+    corpus, gold = _corpus(tmp_path)
+    sc, comp = run_corpus(corpus, gold, embeddings=False)
+    r = sc.summary()
+    assert not sc.missing_cues
+    assert r["incidents"] == 1 and r["cross_side_pairs"] == 1 and r["multi_side_incidents"] == 1
+    rows = [e for e in comp.events if any(m.document in {d for s in comp.sides for d in s.documents} for m in e.mentions)]
+    assert r["rows_per_incident"] == sc.rows["depot"] <= len(rows)
+    # one row holds both sides' reports of the strike, with the two tolls as a conflict
+    assert r["pairs_in_one_row"] == 1 and r["aligned_across_sides"] == 1
+    assert r["contested_surfaced"] == 1 and r["false_conflicts"] == 0
+
+
+def test_scorer_cli_prints_a_table(tmp_path, capsys):
+    corpus, gold = _corpus(tmp_path)
+    assert main([str(corpus), str(gold), "--no-embeddings"]) == 0
+    out = capsys.readouterr().out
+    assert "| corpus | incidents | rows per incident |" in out and f"| {corpus.name} | 1 |" in out
