@@ -17,7 +17,6 @@ import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures, PairScorer, value_ids
 
-
 _FILTER_SLICE = 4_000_000
 
 
