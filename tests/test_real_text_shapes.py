@@ -304,3 +304,23 @@ def test_a_role_before_a_name_is_not_part_of_it():
                      "Hakobyan said the troops had not fired on the city.", published="2021-05-02")
     people = [e for e in a.entities if e.type == "PERSON"]
     assert [e.name for e in people] == ["Narine Hakobyan"], [(e.type, e.name) for e in a.entities]
+
+
+def test_a_war_is_the_setting_not_the_strike():
+    from fullpicture import compare
+
+    # both sides recall the war the refugees fled; the strike on their camp is its own row, and
+    # its tolls are not the war's
+    north = analyze_text("Jets bombed the Yida refugee camp on Thursday, killing 12 people. The refugees had "
+                         "fled the war in the Nuba hills, where fighting began in June.",
+                         published="2011-11-11", perspective="north")
+    south = analyze_text("A refugee camp at Yida was bombed on Thursday. Officials said seven people died in the "
+                         "bombing. Thousands have fled the war since June.",
+                         published="2011-11-11", perspective="south")
+    comp = compare([north, south])
+    by_doc = {a.document.id: {e.id: e for e in a.events} for a in (north, south)}
+    rows = [{by_doc[m.document][m.event].trigger.lemma for m in ev.mentions} for ev in comp.events]
+    strike = next(r for r in rows if "bomb" in r)
+    assert "war" not in strike, rows
+    killed = next(ev for ev in comp.events if any(c.field == "figure:killed" for c in ev.conflicts))
+    assert "bomb" in {by_doc[m.document][m.event].trigger.lemma for m in killed.mentions}
