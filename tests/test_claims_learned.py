@@ -7,7 +7,7 @@ import spacy
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._merge import merge, univocal
-from fullpicture.nlp.claims._tagger import TaggedSpan, decode, model_path
+from fullpicture.nlp.claims._tagger import TaggedSpan, decode, load_prior, model_path, prior_path
 from tests.helpers import analyze_text
 
 
@@ -17,6 +17,7 @@ def _nlp():
 
 def test_weights_ship_inside_the_package():
     assert model_path() is not None
+    assert prior_path() is not None and load_prior(prior_path()).get("say|V") == "h"
 
 
 def test_learned_claims_carry_a_confidence():
