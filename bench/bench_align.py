@@ -20,6 +20,7 @@ Markdown table with the growth per 10x and the peak RSS of the process.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import time
@@ -125,24 +126,29 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cfg = {**load_settings().section("align"), "embeddings": False}
     print(f"embeddings: {'precomputed, ' + str(args.dim) + ' dims' if args.embeddings else 'off'}")
-    print("| mentions | candidate pairs | pairs / mention | blocking s | total s | growth per 10x | s / 1k mentions | clusters | peak RSS MB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    prev: tuple[int, float] | None = None
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (wall seconds are inflated by other processes; "
+          "CPU seconds, this process's user + system time, are not)")
+    print("| mentions | candidate pairs | pairs / mention | blocking s | total s | CPU s | growth per 10x (wall) "
+          "| growth per 10x (CPU) | CPU s / 1k mentions | clusters | peak RSS MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    prev: tuple[int, float, float] | None = None
     for n in (int(s) for s in args.sizes.split(",")):
         feats, gold = synthetic(n)
         vec = vectors(feats, gold, args.dim) if args.embeddings else None
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         pairs = candidate_pairs(feats, cfg)
         t1 = time.perf_counter()
         labels, _stats = cluster(feats, cfg, vec, pairs)
-        t2 = time.perf_counter()
-        growth = "–"
+        t2, c2 = time.perf_counter(), time.process_time()
+        growth = growth_cpu = "–"
         if prev is not None:
-            growth = f"{((t2 - t0) / prev[1]) ** (1 / np.log10(n / prev[0])):.1f}x"
-        prev = (n, t2 - t0)
+            per = 1 / np.log10(n / prev[0])
+            growth = f"{((t2 - t0) / prev[1]) ** per:.1f}x"
+            growth_cpu = f"{((c2 - c0) / prev[2]) ** per:.1f}x"
+        prev = (n, t2 - t0, c2 - c0)
         print(
-            f"| {n:,} | {len(pairs):,} | {len(pairs) / n:.1f} | {t1 - t0:.2f} | {t2 - t0:.2f} | {growth} "
-            f"| {1000 * (t2 - t0) / n:.3f} | {len(set(labels)):,} | {_rss_mb():.0f} |",
+            f"| {n:,} | {len(pairs):,} | {len(pairs) / n:.1f} | {t1 - t0:.2f} | {t2 - t0:.2f} | {c2 - c0:.2f} "
+            f"| {growth} | {growth_cpu} | {1000 * (c2 - c0) / n:.3f} | {len(set(labels)):,} | {_rss_mb():.0f} |",
             flush=True,
         )
         del feats, gold, vec, pairs, labels

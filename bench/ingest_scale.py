@@ -6,6 +6,11 @@ Usage:
     .venv/bin/python bench/ingest_scale.py --docs 10000 --kill-at 3000,7000      # kill -9, resume
     .venv/bin/python bench/ingest_scale.py --docs 10000 --postgres              # a throwaway cluster
     .venv/bin/python bench/ingest_scale.py --docs 100000 --no-embed             # analysis and store only
+    .venv/bin/python bench/ingest_scale.py --docs 100000 --postgres --stub --kill-at 30000,70000
+
+``--stub`` replaces the analysis by a STUB (each document's analysis holds only its info,
+text and zones, as in ``bench/bench_ingest.py``), to measure reading, the resume check and
+the store's writes at scale without spaCy's cost; rows are labelled STUB.
 
 Writes ``--docs`` short synthetic news-like documents (a headline, then two sentences: a
 dateline and a reported event with a number, a place and a day, then a sentence saying the
@@ -41,6 +46,17 @@ ACTORS = ["The army", "The ministry", "Local officials", "Rebels", "Police", "Th
 VERBS = ["said", "reported", "denied", "confirmed", "claimed", "announced"]
 EVENTS = ["shelled", "attacked", "evacuated", "arrested", "killed", "wounded", "blockaded"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "March 3", "May 12"]
+
+
+#: ``--stub``: the ingest command with a STUB analysis (what the store needs, no NLP)
+STUB = (
+    "import fullpicture.batch as _b\n"
+    "from fullpicture.models import Analysis as _A\n"
+    "def _stub(documents, settings=None, *, workers=1, dask=False):\n"
+    "    for d in documents:\n"
+    "        yield _A(document=d.info, text=d.text, zones=list(d.zones))\n"
+    "_b.analyze_many = _stub\n"
+)
 
 
 def short_doc(rng: random.Random, i: int) -> dict[str, str]:
@@ -134,6 +150,7 @@ def main() -> int:
     ap.add_argument("--postgres", action="store_true", help="a throwaway local PostgreSQL cluster instead of SQLite")
     ap.add_argument("--keep", action="store_true", help="keep the corpus and the SQLite file")
     ap.add_argument("--no-embed", action="store_true", help="pass --no-embed (no sentence vectors stored at ingest)")
+    ap.add_argument("--stub", action="store_true", help="STUB analysis (info, text, zones): storage only, no spaCy")
     args = ap.parse_args()
     milestones = sorted(int(m) for m in args.milestones.split(",") if m and int(m) <= args.docs)
     kills = sorted(int(k) for k in args.kill_at.split(",") if k)
@@ -150,36 +167,50 @@ def main() -> int:
     db = url if args.postgres else str(work / "corpus.db")
     counter = Counter(url)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    cmd = [sys.executable, "-c", "from fullpicture.cli import main; main()", "ingest", str(corpus), "--db", db, *(["--no-embed"] if args.no_embed else [])]
+    cmd = [sys.executable, "-c", (STUB if args.stub else "") + "from fullpicture.cli import main; main()", "ingest", str(corpus), "--db", db, *(["--no-embed"] if args.no_embed else [])]
     print(f"ingest_scale: {args.docs:,} documents ({size / args.docs:.0f} characters of JSON each), "
-          f"{'PostgreSQL' if args.postgres else 'SQLite'}{', --no-embed' if args.no_embed else ''}, load average {os.getloadavg()[0]:.1f}", flush=True)
+          f"{'PostgreSQL' if args.postgres else 'SQLite'}{', --no-embed' if args.no_embed else ''}"
+          f"{', STUB analysis (no spaCy)' if args.stub else ''}, load average {os.getloadavg()[0]:.1f}", flush=True)
     print("| stored | wall s | CPU s | docs/s since previous | peak RSS MB (this process) | RSS MB now | run |")
     print("|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     t0 = time.monotonic()
     cpu_done = 0.0  # CPU of the runs already finished or killed
     prev = (0, t0)
     runs, ok = 0, True
+    last_peak = 0.0  # peak RSS of the last run, from wait4 at its exit
     log = open(work / "ingest.log", "ab")  # noqa: SIM115 - closed in the finally below
     try:
         while True:
             runs += 1
             proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log)
-            cpu = 0.0
+            cpu = rss = hwm = 0.0
             killed = False
-            while proc.poll() is None:
+            while True:
                 time.sleep(1.0)
-                try:
-                    rss, hwm, cpu = _proc(proc.pid)
-                except (OSError, IndexError):
-                    continue
+                # reaped here, not by Popen.poll, so that its peak RSS and CPU at exit are known
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    proc.returncode = os.waitstatus_to_exitcode(status)
+                    hwm, cpu = max(hwm, usage.ru_maxrss / 1024), usage.ru_utime + usage.ru_stime
+                    last_peak = hwm
+                else:
+                    try:
+                        r, h, c = _proc(proc.pid)
+                    except (OSError, IndexError):
+                        continue
+                    if h:  # an exiting process reads as zeros
+                        rss, hwm, cpu = r, h, c
                 n = counter.count()
                 if milestones and n >= milestones[0]:
                     while milestones and n >= milestones[0]:
                         milestones.pop(0)
                     now = time.monotonic()
                     rate = (n - prev[0]) / max(1e-9, now - prev[1])
-                    print(f"| {n:,} | {now - t0:.0f} | {cpu_done + cpu:.0f} | {rate:.1f} | {hwm:.0f} | {rss:.0f} | {runs} |", flush=True)
+                    print(f"| {n:,} | {now - t0:.0f} | {cpu_done + cpu:.0f} | {rate:.1f} | {hwm:.0f} | "
+                          f"{'exited' if pid else f'{rss:.0f}'} | {runs} |", flush=True)
                     prev = (n, now)
+                if pid:
+                    break
                 if kills and n >= kills[0]:
                     kills.pop(0)
                     proc.send_signal(signal.SIGKILL)
@@ -200,7 +231,7 @@ def main() -> int:
         ok = code == 0 and n == distinct == args.docs and hollow == 0 and integrity in ("ok", "n/a (PostgreSQL)")
         print(f"ingest_scale: {'OK' if ok else 'FAILED'}: exit {code}, {n:,} stored of {args.docs:,}, {distinct:,} distinct, "
               f"{hollow} without zones, integrity_check {integrity}; {runs} run(s), {wall:.0f} s wall, "
-              f"{cpu_done:.0f} s CPU, {args.docs / wall:.1f} docs/s overall; load average {os.getloadavg()[0]:.1f}", flush=True)
+              f"{cpu_done:.0f} s CPU, {args.docs / wall:.1f} docs/s overall; peak RSS of the last run {last_peak:.0f} MB (wait4); load average {os.getloadavg()[0]:.1f}", flush=True)
         if not ok:
             print(f"ingest_scale: log in {work / 'ingest.log'}", file=sys.stderr)
     finally:

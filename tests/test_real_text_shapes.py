@@ -289,3 +289,10 @@ def test_a_spokespersons_surname_is_the_same_person():
     people = [e for e in a.entities if "Grigoryan" in e.name]
     assert len(people) == 1 and people[0].type == "PERSON", [(e.type, e.name) for e in a.entities]
     assert [m.text for m in people[0].mentions] == ["Anahit Grigoryan", "Grigoryan"]
+
+
+def test_a_role_before_a_name_is_not_part_of_it():
+    a = analyze_text("Spokesperson Narine Hakobyan told the agency that the claims were false. "
+                     "Hakobyan said the troops had not fired on the city.", published="2021-05-02")
+    people = [e for e in a.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Narine Hakobyan"], [(e.type, e.name) for e in a.entities]

@@ -17,6 +17,8 @@ import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures, PairScorer, value_ids
 
+_FILTER_SLICE = 4_000_000
+
 
 def _sorted_unique(keys: np.ndarray) -> np.ndarray:
     """The distinct values of an int64 array, sorted (sort + neighbour comparison)."""
@@ -70,12 +72,21 @@ def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np
         chunks.append(np.minimum(a, b) * n + np.maximum(a, b))
     if not chunks:
         return np.zeros((0, 2), dtype=np.int64)
-    keys_arr = _sorted_unique(np.concatenate(chunks))
+    keys_arr = np.concatenate(chunks)
     del chunks
-    ii, jj = keys_arr // n, keys_arr % n
-    gap = np.maximum(0, np.maximum(lo_arr[ii], lo_arr[jj]) - np.minimum(hi_arr[ii], hi_arr[jj]))
-    keep = ~(dated[ii] & dated[jj]) | (gap <= window) | (lemma_ids[ii] == lemma_ids[jj])
-    return np.stack([ii[keep], jj[keep]], axis=1)
+    keys_arr = _sorted_unique(keys_arr)
+    # filtered a slice at a time into int32 pairs when they fit: at 1M mentions the keys are
+    # ~60M, and whole-array temporaries (ii, jj, gaps...) would take gigabytes
+    kind = np.int32 if n < 2**31 else np.int64
+    out: list[np.ndarray] = []
+    for s in range(0, len(keys_arr), _FILTER_SLICE):
+        part = keys_arr[s : s + _FILTER_SLICE]
+        ii, jj = part // n, part % n
+        gap = np.maximum(0, np.maximum(lo_arr[ii], lo_arr[jj]) - np.minimum(hi_arr[ii], hi_arr[jj]))
+        keep = ~(dated[ii] & dated[jj]) | (gap <= window) | (lemma_ids[ii] == lemma_ids[jj])
+        out.append(np.stack([ii[keep], jj[keep]], axis=1).astype(kind))
+    del keys_arr
+    return np.concatenate(out) if len(out) > 1 else out[0]
 
 
 def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,

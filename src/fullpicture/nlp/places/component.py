@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span
 
 from fullpicture.models import Entity
 from fullpicture.nlp.extensions import synced
-from fullpicture.nlp.places._annotate import build_entities, collect
+from fullpicture.nlp.places._annotate import collect
+from fullpicture.nlp.places._entities import build_entities
 from fullpicture.nlp.places._resolve import PlaceIndex
 from fullpicture.nlp.places._wordlists import get_lexicon, register_common_words
 

@@ -1,0 +1,88 @@
+"""Entities from keyed mentions: one ``models.Entity`` per cluster, with its gazetteer link."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from fullpicture.models import Entity, Geo
+from fullpicture.models import Mention as MentionModel
+from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp.places._base import base_form
+from fullpicture.nlp.places._coref import Mention
+from fullpicture.nlp.places._resolve import PlaceIndex
+from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._wordlists import Lexicon
+
+
+def _extend_features(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Place mentions followed by a feature noun ("the Kerch bridge") yield a FAC mention."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.place is None or m.actor or m.label == "FAC" or m.end >= len(doc):
+            continue
+        nxt = doc[m.end]
+        two = f"{nxt.lower_} {doc[m.end + 1].lower_}" if m.end + 1 < len(doc) else ""
+        n = 2 if two in lex.feature_nouns else (1 if nxt.lower_ in lex.feature_nouns and nxt.pos_ == "NOUN" else 0)
+        if n and m.end + n <= len(doc):
+            text = doc[m.start : m.end + n].text
+            out.append(Mention(m.start, m.end + n, "FAC", text, place=m.place, key=("FEATURE", fold(text), str(m.place))))
+    return out
+
+
+def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexicon) -> list[Entity]:
+    """Turn keyed mentions into ``models.Entity`` (ids in order of first mention)."""
+    mentions = mentions + _extend_features(doc, mentions, lex)
+    groups: dict[tuple[str, ...], list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.key is None:
+            continue
+        key = m.key[:2] if m.key[0] == "P" else m.key
+        groups.setdefault(key, []).append(m)
+    # Capitals used as actors point at their country's entity (created when absent).
+    needed: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in mentions:
+        if m.key and len(m.key) == 3 and m.key[2] == "capital" and m.place is not None:
+            ci = pi.gaz.country_of[pi.place(m.place).cc]
+            ckey = ("P", str(ci))
+            needed[m.key[:2]] = ckey
+            groups.setdefault(ckey, [])
+    end = len(doc_text(doc)) + 1
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start if kv[1] else end, kv[0]))
+    ids = {key: f"e{n + 1}" for n, (key, _) in enumerate(ordered)}
+    entities: list[Entity] = []
+    spans: list[tuple[int, int, str]] = []
+    for key, ms in ordered:
+        eid = ids[key]
+        ms.sort(key=lambda m: m.start)
+        place_idx = int(key[1]) if key[0] == "P" else (ms[0].place if ms and ms[0].place is not None else None)
+        geo = None
+        if place_idx is not None:
+            p = pi.place(place_idx)
+            # a street has its city's point, not its id
+            gid = (p.gid or None) if key[0] != "STREET" else None
+            geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=gid, country=p.cc or None, source=pi.source(place_idx))
+        bases = [base_form(doc, m.start, m.end) for m in ms]
+        names = [b or m.text for m, b in zip(ms, bases, strict=True) if not m.definite]  # case forms are one name
+        if key[0] == "P" and place_idx is not None:
+            name, etype = pi.place(place_idx).name, ("LOC" if pi.place(place_idx).kind == "continent" else "GPE")
+            if ms and all(m.label == "LOC" for m in ms):
+                etype = "LOC"
+        else:
+            name = max(names, key=len) if names else ms[0].text
+            etype = ms[0].label or "GPE"
+        roles: list[str] = []
+        for m in ms:
+            roles += [r for r in m.roles if r not in roles]
+        aliases = list(dict.fromkeys(names))
+        mentions_out = [
+            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
+                         actor=m.actor, embedded=m.embedded, base=b)
+            for m, b in zip(ms, bases, strict=True)
+        ]
+        entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
+        spans += [(m.start, m.end, eid) for m in ms if not m.embedded]  # tokens keep their organisation
+    for start, end, eid in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first, inner wins
+        for t in doc[start:end]:
+            t._.fp_entity = eid
+    return entities
+
