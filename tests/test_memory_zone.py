@@ -46,3 +46,30 @@ def test_zone_off_by_settings(tmp_path):
 
     with memory_zone(Fake()):  # type: ignore[arg-type]
         pass
+
+
+def test_a_failed_warm_up_runs_without_zones(caplog):
+    from fullpicture.nlp import _zone
+
+    class Vocab:
+        in_memory_zone = False
+
+    class Refusing:  # a pipeline whose plugin component refuses the warm-up text
+        vocab = Vocab()
+        entered = False
+
+        def __call__(self, text):
+            raise ValueError("not this text")
+
+        def memory_zone(self):
+            Refusing.entered = True
+            raise AssertionError("no zone after a failed warm-up")
+
+    nlp = Refusing()
+    with _zone.memory_zone(nlp):  # type: ignore[arg-type]
+        pass
+    with _zone.memory_zone(nlp):  # type: ignore[arg-type]  (tried once, remembered)
+        pass
+    assert not Refusing.entered
+    assert "warm-up failed" in caplog.text and caplog.text.count("warm-up failed") == 1
+    _zone._WARM.pop(id(nlp), None)

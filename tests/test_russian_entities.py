@@ -90,3 +90,20 @@ def test_stress_marks_do_not_make_a_name():
     text = "Бо́льшая часть альбомов вышла в Москве ."
     found = ner_spans(ner, [text])[0]
     assert [(text[a:b], t) for a, b, t in found] == [("Москве", "LOC")]
+
+
+@pytest.mark.slow
+def test_dictionary_form_of_a_name_agrees_in_gender_and_number():
+    # the naming table counts this form, so case forms of one name are one name
+    import importlib.util
+
+    if importlib.util.find_spec("natasha") is None:
+        pytest.skip("the Russian models (natasha wheel) are not installed")
+    from fullpicture.nlp.lang.russian import russian_pipeline
+    from fullpicture.nlp.places._base import base_form
+
+    nlp = russian_pipeline()
+    doc = nlp("Колонна прошла по Лачинской дороге, сообщили в Вооружённых силах Соединённых Штатов.")
+    got = {e.text: base_form(doc, e.start, e.end) for e in doc.ents}
+    assert got == {"Лачинской дороге": "Лачинская дорога", "Вооружённых силах": "Вооружённые силы",
+                   "Соединённых Штатов": "Соединённые Штаты"}

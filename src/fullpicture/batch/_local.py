@@ -7,6 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 
 from fullpicture.ingest import Document
 from fullpicture.models import Analysis
@@ -86,7 +87,15 @@ def run_pool(documents: Iterable[Document], settings: Settings, workers: int, ma
     stays flat)."""
     size = max(1, chunk or int(settings.get("pipeline", "pool_chunk", 8)))
     limit = max_in_flight or workers * 2
-    ctx = mp.get_context("forkserver") if "forkserver" in mp.get_all_start_methods() else mp.get_context("spawn")
+    ctx: BaseContext
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        # workers fork from a server that has imported spaCy and the pipeline code once, so
+        # each worker only builds its pipeline (no effect once the server runs; a failed
+        # import there is ignored and the worker imports as usual)
+        mp.get_context("forkserver").set_forkserver_preload(["fullpicture.nlp.pipeline"])
+    else:
+        ctx = mp.get_context("spawn")
     pending: deque[tuple[list[Document], Future[list[Result]]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(settings,)) as pool:
         batch: list[Document] = []

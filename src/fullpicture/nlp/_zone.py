@@ -18,6 +18,7 @@ adds as transient and frees it at the end of the block, so:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -31,15 +32,24 @@ WARM_UP_TEXT = (
     '"We will not surrender," the mayor told reporters, calling the attack a massacre.'
 )
 
-_WARM: set[int] = set()
+_WARM: dict[int, bool] = {}
+log = logging.getLogger(__name__)
 
 
-def warm_up(nlp: Language) -> None:
-    """Run :data:`WARM_UP_TEXT` through ``nlp`` once per pipeline, outside any memory zone."""
-    if id(nlp) in _WARM or getattr(nlp.vocab, "in_memory_zone", False):
-        return
-    nlp(WARM_UP_TEXT)
-    _WARM.add(id(nlp))
+def warm_up(nlp: Language) -> bool:
+    """Run :data:`WARM_UP_TEXT` through ``nlp`` once per pipeline, outside any memory zone;
+    False if that failed (the pipeline then runs without zones: nothing it builds on first
+    use may be built inside one)."""
+    key = id(nlp)
+    if key not in _WARM:
+        try:
+            nlp(WARM_UP_TEXT)
+            _WARM[key] = True
+        except Exception as exc:  # a plugin component may refuse the warm-up text
+            log.warning("memory zone off for this pipeline: the warm-up failed (%s: %s)",
+                        type(exc).__name__, str(exc)[:200])
+            _WARM[key] = False
+    return _WARM[key]
 
 
 def trim_caches(nlp: Language, limit: int) -> None:
@@ -57,7 +67,9 @@ def memory_zone(nlp: Language, enabled: bool = True, lemma_cache: int = 50_000) 
     if not enabled or not hasattr(nlp, "memory_zone") or getattr(nlp.vocab, "in_memory_zone", True):
         yield
         return
-    warm_up(nlp)
+    if not warm_up(nlp):
+        yield
+        return
     zone: Any = nlp.memory_zone()
     with zone:
         yield

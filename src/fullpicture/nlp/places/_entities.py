@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
 from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp.places._base import base_form
 from fullpicture.nlp.places._coref import Mention
 from fullpicture.nlp.places._resolve import PlaceIndex
 from fullpicture.nlp.places._translit import fold
@@ -85,25 +86,3 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             t._.fp_entity = eid
     return entities
 
-
-def base_form(doc: Doc, start: int, end: int) -> str | None:
-    """The dictionary form of an inflected (Russian) name: leading adjectives and the first
-    noun, or the run of proper nouns, take their lemma ("Нагорном Карабахе" -> "Нагорный
-    Карабах", "Министерства обороны" -> "Министерство обороны"); None for other languages or
-    when nothing changes."""
-    if doc.lang_ != "ru":
-        return None
-    words: list[str] = []
-    done = False
-    for i, tok in enumerate(doc[start:end]):
-        acronym = len(tok.text) > 1 and tok.text.isupper()  # "ДНР", "МВД" do not decline
-        if not done and tok.lemma_ and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not acronym:
-            lem = tok.lemma_
-            words.append((lem[:1].upper() + lem[1:]) if tok.text[:1].isupper() else lem)
-            nxt = doc[start + i + 1] if start + i + 1 < end else None
-            done = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (nxt is None or nxt.pos_ != "PROPN"))
-        else:
-            words.append(tok.text)
-        words.append(tok.whitespace_)
-    base = "".join(words).strip()
-    return base if base and base != doc[start:end].text else None
