@@ -12,6 +12,15 @@ def analyze_text(text: str, published: str | None = None, perspective: str | Non
     return analyze_document(doc, load_settings())
 
 
+def write_corpus(tmp_path, template: str, n: int = 4, first: int = 1):
+    """A folder ``articles/`` of ``n`` texts ``a<i>.txt``, numbered from ``first`` in ``template``."""
+    d = tmp_path / "articles"
+    d.mkdir()
+    for i in range(n):
+        (d / f"a{i}.txt").write_text(template.format(n=i + first))
+    return d
+
+
 def example_store(path):
     """A SQLite store at ``path`` holding the documents of the report tests' comparison."""
     from fullpicture.store import open_store

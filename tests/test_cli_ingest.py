@@ -12,6 +12,7 @@ from sqlalchemy import text
 from fullpicture.cli import _register, cli
 from fullpicture.store import open_store
 from tests.conftest import FIXTURES
+from tests.helpers import write_corpus
 
 ING = FIXTURES / "ingest"
 
@@ -25,11 +26,7 @@ TEMPLATE = (
 
 
 def _corpus(tmp_path, n=4):
-    d = tmp_path / "articles"
-    d.mkdir()
-    for i in range(n):
-        (d / f"a{i}.txt").write_text(TEMPLATE.format(n=i + 1))
-    return d
+    return write_corpus(tmp_path, TEMPLATE, n, first=1)
 
 
 def test_ingest_counts_and_idempotent(tmp_path):

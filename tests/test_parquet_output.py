@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from fullpicture.cli import _register, cli
 from fullpicture.store._parquet import TABLES, ParquetStore, describe, rows
+from tests.helpers import write_corpus
 
 _register()
 
@@ -28,11 +29,7 @@ def analyses(settings):
 
 
 def _corpus(tmp_path, n=4):
-    d = tmp_path / "articles"
-    d.mkdir()
-    for i in range(n):
-        (d / f"a{i}.txt").write_text(TEMPLATE.format(n=i + 3))
-    return d
+    return write_corpus(tmp_path, TEMPLATE, n, first=3)
 
 
 def _expected(analyses):
