@@ -90,6 +90,7 @@ class HarmFinder:
         self.cause_marks = frozenset(words.get("cause_marks", []))
         self.cause_verbs = frozenset(words.get("cause_verbs", [])) | self.verbs
         self.cause_preps = frozenset(words.get("cause_preps", []))
+        self.cause_nouns = self.agentive | self.inanimate  # what a cause phrase names
         self.max_span = max_span
 
     def _noun_agent(self, noun: Token, ents: EntityLookup) -> Token | None:
@@ -129,14 +130,14 @@ class HarmFinder:
                 if subj is not None and (ents.of(subj) is not None or (
                         subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in self.inanimate)):
                     return subj
-            if c.dep_ == "prep" and c.lower_ in self.cause_preps | {"as", "due", "because"}:
+            if c.dep_ == "prep" and c.lower_ in self.cause_preps:
                 obj = _child(c, "pobj")
                 for _ in range(2):  # "as a result of X", "because of X"
-                    if obj is None or obj.lemma_.lower() in self.agentive | self.inanimate:
+                    if obj is None or obj.lemma_.lower() in self.cause_nouns:
                         break
                     nxt = _child(obj, "prep")
                     obj = _child(nxt, "pobj") if nxt is not None and nxt.lower_ in ("of", "to") else None
-                if obj is not None and obj.lemma_.lower() in self.agentive | self.inanimate:
+                if obj is not None and obj.lemma_.lower() in self.cause_nouns:
                     agent = self._noun_agent(obj, ents)
                     if agent is not None:
                         return agent
