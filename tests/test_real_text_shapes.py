@@ -238,6 +238,7 @@ def test_one_name_in_two_scripts_is_no_naming_choice():
     # not a choice; two Latin spellings of one city stay a choice
     assert not _differs({"a": {"kramatorsk"}, "b": {"краматорск", "kramatorsk"}})
     assert _differs({"a": {"kyiv"}, "b": {"kiev"}})
+    assert _differs({"a": {"xankəndi"}, "b": {"khankendi"}})  # one script, though not ASCII
     ent = Entity(id="e1", name="Kramatorsk", type="GPE", aliases=["Краматорск"],
                  mentions=[Mention(start=0, end=10, text="Краматорск")])
     assert naming_cues([ent], []) == []

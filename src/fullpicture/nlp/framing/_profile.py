@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from fullpicture.models import Entity, FramingCue, FramingProfile
 from fullpicture.models.framing import LOADED_LANGUAGE
+from fullpicture.nlp.lang import script_of
 
 # Categories whose cues are the writer's loaded word choices.
 LOADED_CATEGORIES = frozenset(
@@ -32,12 +33,6 @@ def _fold(text: str) -> str:
     """Lower case without diacritics ("Zvečan" -> "zvecan")."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _script(text: str) -> str:
-    """The script of a name's first letter ("LATIN", "CYRILLIC", ...)."""
-    ch = next((c for c in text if c.isalpha()), "")
-    return unicodedata.name(ch, "").split(" ")[0] if ch else ""
 
 
 def _shares_word(a: str, b: str) -> bool:
@@ -89,7 +84,7 @@ def naming_cues(
             others = [
                 v for v in variants.values()
                 if _is_name(v) and not _shares_word(v, m.text) and _fold(v) != _fold(m.text)
-                and _script(v) == _script(m.text)
+                and script_of(v) == script_of(m.text)
             ]
             cue = by_span.get((m.start, m.end))
             if cue is not None:

@@ -8,6 +8,7 @@ claims were not analysed, and the English pipeline never runs on it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,3 +28,11 @@ def pipeline_language(language: str | None, models: Mapping[str, Any]) -> str:
 def limited_notice(language: str | None) -> str:
     """The per-document notice for a language without a full pipeline."""
     return f"language {language or '?'}: entities, events and claims not analysed"
+
+
+def script_of(text: str) -> str:
+    """The writing system of a name, from its first letter ("LATIN", "CYRILLIC", ...; "" with
+    no letter): "Xankəndi" and "Khankendi" share one, "Ханкенди" has another."""
+    ch = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(ch, "").split(" ")[0] if ch else ""
+

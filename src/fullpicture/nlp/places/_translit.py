@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from fullpicture.nlp.lang import script_of
+
 # Letters NFKD does not decompose into base + mark.
 _SPECIAL = str.maketrans(
     {
@@ -71,7 +73,7 @@ def script_key(name: str) -> str:
 
 def same_across_scripts(a: str, b: str) -> bool:
     """Whether two names in different scripts are one name transliterated."""
-    if a.isascii() == b.isascii():
+    if script_of(a) == script_of(b):
         return False
     key = script_key(a)
     return bool(key) and key == script_key(b)
