@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 import click
 
-from fullpicture import collect_documents  # noqa: F401  (re-exported for the commands)
+from fullpicture import Failure, collect_documents  # noqa: F401  (collect_documents: re-exported for the commands)
 from fullpicture._errors import ConfigError, FullpictureError, UsageError
 from fullpicture.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from fullpicture import Analysis, Failure
+    from fullpicture import Analysis
 
 T = TypeVar("T")
 
@@ -67,8 +67,6 @@ def report_notice(source: str | None, notice: str | None) -> None:
 def accepted(result: Analysis | Failure) -> TypeGuard[Analysis]:
     """Report one result of ``analyze_many``: a failure as its one error line (False), an
     analysis with its notice if it has one (True)."""
-    from fullpicture import Failure
-
     if isinstance(result, Failure):
         report_error(result)
         return False
