@@ -124,6 +124,8 @@ class EventsComponent:
         if allowed is None:
             return True
         near = [c for c in tok.children if c.dep_ in ("dobj", "compound", "nsubjpass")]
+        if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
+            near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
         return any(t.lemma_.lower() in allowed for t in near)
 
