@@ -323,3 +323,20 @@ def test_capital_acting_is_no_place(lexical):
 def test_a_war_begun_earlier_is_no_date_conflict():
     from fullpicture.align._conflicts import _settings
     assert {"war", "guerre", "война"} <= _settings()
+
+
+def test_slaughtered_and_drowned_are_consequences_of_their_happening(lexical):
+    # "At least 40 people were slaughtered in the attack" was a happening of its own, a row
+    # beside the attack (invented words, after a real hospital-blast report)
+    text = ("Market attack\n\nGunmen attacked the market in Northtown on Monday. "
+            "At least 40 people were slaughtered and 30 were wounded in the attack.\n")
+    a = next(iter(analyze_documents([load_text(text, source="m", published="2024-06-04")], lexical)))
+    b = next(iter(analyze_documents([load_text("Northtown market attack\n\nGunmen attacked the market in "
+                                                "Northtown on Monday, officials said.\n", source="n",
+                                                published="2024-06-04")], lexical)))
+    sides = [Side(label="north", origin="user", documents=[a.document.id]),
+             Side(label="south", origin="user", documents=[b.document.id])]
+    comp = compare([a, b], sides, settings=lexical)
+    assert _row_of_trigger(comp, a, "slaughtered") == _row_of_trigger(comp, a, "attacked")
+    from fullpicture.align._incident_lex import incident_lexicon
+    assert {"slaughter", "drown"} <= incident_lexicon().harm
