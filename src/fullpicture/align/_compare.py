@@ -135,7 +135,8 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         label += f", {place}"
     if date:
         label += f", {date}"
-    figs = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)))
+    figs = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
+                            bool(cfg.get("figure_accounts", True)))
     return AlignedEvent(
         id=eid,
         type=types.most_common(1)[0][0],
