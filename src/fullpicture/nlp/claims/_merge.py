@@ -18,6 +18,7 @@ from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._continue import continue_quotes
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._spans import (
+    quote_spans,
     quote_window,
     source_bounds,
     span_chars,
