@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from difflib import SequenceMatcher
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,9 @@ class PlaceIndex:
     not_place_words: frozenset[str] = frozenset()
     # contested names linked by the framing lexicon's place-name entries: folded name -> records
     linked: dict[str, set[int]] = field(default_factory=dict)
+    # a romanization-skeleton match must also be spelled like the record's main name (difflib
+    # ratio): "Kharkov" is Kharkiv, "Makeen" is no Macon ([entities.places] skeleton_min_ratio)
+    skeleton_min_ratio: float = 0.0
 
     @classmethod
     def build(cls, files: list[str], naming: Sequence[tuple[Sequence[str], Sequence[str]]] = ()) -> PlaceIndex:
@@ -186,9 +190,19 @@ class PlaceIndex:
         if skeleton and not out and not acronym and f.isascii() and len(f) >= 5:
             for i in self.gaz.lookup_skeleton(f):
                 p = self.gaz.place(i)
-                if p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital"):
+                if (p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital")) and _spelled_alike(f, p.name, self.skeleton_min_ratio):
                     out.append((i, True))
         return out
+
+
+def _spelled_alike(folded: str, name: str, min_ratio: float) -> bool:
+    """The folded text and a record's main name (with or without an Arabic article: "Qamishli",
+    "Al Qāmishlī") are at least ``min_ratio`` alike."""
+    if min_ratio <= 0:
+        return True
+    main = fold(name)
+    forms = {main, *(main[len(a):] for a in ("al ", "al-", "el ", "el-", "ad ", "as ", "ar ") if main.startswith(a))}
+    return any(SequenceMatcher(None, folded, m).ratio() >= min_ratio for m in forms)
 
 
 def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
