@@ -20,6 +20,7 @@ from fullpicture.nlp.places._embedded import (
     dateline_places,
     demonym_modifier,
     embedded_names,
+    ethnonym_tokens,
     region_demonyms,
 )
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
@@ -97,15 +98,17 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     # Demonyms ("Serbian", "Ukrainian forces") stand for their state; with a side noun, as actor.
     side_starts = {start: cc for start, _end, cc in demonym_sides(doc, lex)}
     demonym_toks: dict[int, tuple[str, bool]] = {}
-    region_dems = region_demonyms(doc, pi, lex)  # "European", "Central American" -> continent/region
-    region_toks = {i for s, (e, _r) in region_dems.items() for i in range(s, e)}
+    ethno = ethnonym_tokens(doc, lex)  # "African Americans": a people, no place
+    region_dems = region_demonyms(doc, pi, lex, ethno)  # "European", "Central American" -> continent/region
+    region_toks = {i for s, (e, _r) in region_dems.items() for i in range(s, e)} | ethno
     for tok in doc:
         if tok.i not in region_toks and demonym_modifier(doc, tok, lex):
             demonym_toks[tok.i] = (lex.demonyms[fold(tok.text)], tok.i in side_starts)
     for start, cc in side_starts.items():
-        demonym_toks[start] = (cc, True)
+        if start not in ethno:
+            demonym_toks[start] = (cc, True)
     raw: list[tuple[int, int, str]] = []
-    taken: set[int] = set(demonym_toks)
+    taken: set[int] = set(demonym_toks) | ethno
     for start, (end, _idx) in region_dems.items():
         taken.update(range(start, end))
     dem_taken = set(taken)
@@ -116,7 +119,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if ent.label_ not in labels:
             # a name NER typed as something else ("in Chattanooga" as PRODUCT, "in Manbij" as
             # DATE): a candidate when it is all proper nouns after a place preposition
-            if ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent) and _locative(doc, ent.start, ent.end, lex):
+            # ("speaks in Spanish": a language, whose name is a nationality adjective, is none)
+            if (ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent) and _locative(doc, ent.start, ent.end, lex)
+                    and not (ent.label_ == "LANGUAGE" and fold(ent.text) in lex.demonyms)):
                 raw.append((ent.start, ent.end, ""))
             continue
         start = _strip_det(doc, ent.start, ent.end)

@@ -65,14 +65,33 @@ def _in_place_name(doc: Doc, tok: Token) -> bool:
     return False
 
 
-def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon) -> dict[int, tuple[int, int]]:
-    """``start -> (end, record)`` for continent/region adjectives modifying a noun."""
+def ethnonym_tokens(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens of compound ethnonyms ("African Americans", "Mexican-American voters"): a
+    nationality or continent adjective before an ethnonym head of the lexicon. They name a
+    people; neither word is a place. "Latin American" (a region adjective) is none."""
+    out: set[int] = set()
+    for tok in doc[:-1]:
+        f = fold(tok.text)
+        if not tok.text[:1].isupper() or not (f in lex.demonyms or f in lex.continent_demonyms):
+            continue
+        j = tok.i + 1
+        if doc[j].text in _HYPHENS and not tok.whitespace_ and j + 1 < len(doc):
+            j += 1
+        head = fold(doc[j].text)
+        if head in lex.ethnonym_heads and f"{f} {head}" not in lex.continent_demonyms:
+            out.update(range(tok.i, j + 1))
+    return out
+
+
+def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon, skip: set[int] = frozenset()) -> dict[int, tuple[int, int]]:  # type: ignore[assignment]
+    """``start -> (end, record)`` for continent/region adjectives modifying a noun (tokens in
+    ``skip`` excepted)."""
     out: dict[int, tuple[int, int]] = {}
     n, i = len(doc), 0
     while i < n:
         tok = doc[i]
         found = None
-        if tok.text[:1].isupper():
+        if tok.text[:1].isupper() and i not in skip:
             for length in (2, 1):
                 if i + length > n:
                     continue
