@@ -322,6 +322,8 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
         return False
     if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
         return False
+    if m.label in _PLACE_LABELS and len(words) > 1 and fold(p.name) == fold(m.text).removeprefix("the "):
+        return False  # NER's place, by the main name of a place of words ("Miami Beach", "Long Beach")
     if m.label in ("PERSON", "") and near_sure and _strong_locative(doc, m.start, m.end, lex):
         return False  # "In Klamath Falls, Oregon" though NER says PERSON
     small = p.pop < pcfg.get("common_word_min_pop", 100_000)

@@ -27,6 +27,7 @@ EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"
 # population or another mention of the same place in the document)
 EMBED_KINDS = frozenset({"country", "continent", "admin1", "capital", "region", "water", "river", "mountain", "desert"})
 _HYPHENS = ("-", "–", "‐")
+_DASHES = ("-", "--", "—", "–")
 _EMBED_AFTER = frozenset({"of", "at", "in", "for", "the"})
 _MAX_SUB = 4
 
@@ -144,18 +145,23 @@ def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int
 
 def dateline_places(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Capitalised runs opening a line and followed by a dateline mark ("CAIRO -",
-    "SOUTH WAZIRISTAN, April 5", "RALEIGH, N.C. (AP)")."""
+    "SOUTH WAZIRISTAN, April 5", "RALEIGH, N.C. (AP)"); after a headline's full stop when a
+    dash follows ("... Grant Event. IMMOKALEE – Congressman"); opening the text before a
+    capitalised word when the agency's mark was stripped ("OKLAHOMA CITY The Latest ...")."""
     out: list[tuple[int, int]] = []
     n, i = len(doc), 0
     while i < n:
         at_line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
-        if not at_line_start:
+        after_stop = i > 0 and doc[i - 1].text in (".", "!", "?")
+        if not (at_line_start or after_stop):
             i += 1
             continue
         j = i
         while j < n and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j].text) > 1:
             j += 1
-        if j > i and j < n and doc[j].text in (",", "-", "--", "—", "–", "(") and not any(k in taken for k in range(i, j)):
+        mark = j < n and (doc[j].text in _DASHES if after_stop and not at_line_start else doc[j].text in (",", "(", *_DASHES))
+        bare = i == 0 and j < n and j - i >= 2 and doc[j].text[:1].isupper() and not doc[j].text.isupper()
+        if j > i and (mark or bare) and not any(k in taken for k in range(i, j)):
             out.append((i, j))
         i = max(j, i + 1)
     return out

@@ -185,6 +185,8 @@ class PlaceIndex:
         # acronyms name countries and continents ("UK", "EU"); dotted ones also states ("N.J.")
         allowed = ("country", "continent", "admin1") if "." in text else ("country", "continent")
         out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] in allowed]
+        if not out and not acronym and " " not in f and len(f) >= 4 and f.isascii():
+            out += [(i, False) for i in _with_article(self.gaz, f)]  # "Qamishli": "Al Qāmishlī"
         if text.endswith("."):  # dotted abbreviations ("Ill.", "Calif.", "N.J.")
             out += [(i, False) for i in self.gaz.lookup(f + ".") if (i, False) not in out]
         if skeleton and not out and not acronym and f.isascii() and len(f) >= 5:
@@ -193,6 +195,21 @@ class PlaceIndex:
                 if (p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital")) and _spelled_alike(f, p.name, self.skeleton_min_ratio):
                     out.append((i, True))
         return out
+
+
+_SUN_LETTERS = frozenset("tdrzsn")
+
+
+def _with_article(gaz: Gazetteer, f: str) -> list[int]:
+    """Records whose name is ``f`` with the Arabic article that English often drops
+    ("Qamishli" for "Al Qāmishlī", "Bab" for "Al Bab", "Raqqah" for "Ar Raqqah")."""
+    forms = [f"al {f}", f"al-{f}", f"el {f}"]
+    if f[0] in _SUN_LETTERS:
+        forms += [f"a{f[0]} {f}", f"a{f[0]}-{f}"]
+    out: list[int] = []
+    for form in forms:
+        out += [i for i in gaz.lookup(form) if i not in out]
+    return out
 
 
 def _spelled_alike(folded: str, name: str, min_ratio: float) -> bool:
