@@ -24,6 +24,7 @@ from fullpicture.nlp.places._embedded import (
     region_demonyms,
 )
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
+from fullpicture.nlp.places._rank import same_name
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._streets import street_city, street_spans
@@ -120,7 +121,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             # a name NER typed as something else ("in Chattanooga" as PRODUCT, "in Manbij" as
             # DATE): a candidate when it is all proper nouns after a place preposition
             # ("speaks in Spanish": a language, whose name is a nationality adjective, is none)
-            if (ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent) and _locative(doc, ent.start, ent.end, lex)
+            # or before a feature noun ("the Yelenovka detention center" as PRODUCT)
+            if (ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent)
+                    and (_locative(doc, ent.start, ent.end, lex) or _before_feature(doc, ent.end, lex))
                     and not (ent.label_ == "LANGUAGE" and fold(ent.text) in lex.demonyms)):
                 raw.append((ent.start, ent.end, ""))
             continue
@@ -184,6 +187,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             if label in ("", "EMB"):
                 mentions.pop()
             continue
+        if (start, end) in datelines and not (end < len(doc) and doc[end].text == ","):
+            # a dateline city standing alone is one the wire's readers know without its state
+            # or country (AP style: "GENEVA (Reuters)"): the most populous of the name
+            cands = [max(cands, key=lambda c: (pi.place(c[0]).pop, -c[0]))]
         place_spans.append((name, cands))
         place_ms.append(m)
         if feature:
@@ -197,6 +204,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     sure_other = list(dict.fromkeys(sure))
     sure_cc = {pi.place(i).cc for i in sure_set if pi.place(i).cc}
     extra: list[Mention] = []
+    doubted: list[tuple[Mention, int]] = []
     for m, r in zip(place_ms, resolved, strict=True):
         if r is None:
             continue
@@ -207,6 +215,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         near_sure = any(haversine_km(p.lat, p.lon, pi.place(j).lat, pi.place(j).lon) <= pcfg["near_km"] for j in sure_other[:50] if j != idx)
         if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg, name_parts):
             m.key = ("DROP",) if m.label in ("", "EMB") else m.key
+            if m.label in _PLACE_LABELS:
+                doubted.append((m, idx))
             continue
         if m.label == "EMB":  # a place name inside an organisation/event name
             main = fold(p.name) == fold(m.text).removeprefix("the ") or p.kind in ("country", "continent", "capital") or p.pop >= 1_000_000
@@ -224,6 +234,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             # and when the name is part of a person's name elsewhere ("if Holt asks him", the
             # anchor Lester Holt), neither a high score nor nearby places make it one
             small = m.label in ("ORG", "PERSON") and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
+            # an organisation's name that is only another language's name of a city abroad
+            # ("the media office of Hamas": Hamm's Lithuanian name) is no place either
+            small = small or (m.label == "ORG" and p.kind in ("city", "admin2") and p.cc not in sure_cc
+                              and not same_name(p.name, m.text))
             if small:  # the name itself governed by a place preposition other than "of"
                 context = context and _governed_locative(doc, m.start, m.end, lex)
             small_org = small and all(fold(t.text) in name_parts for t in doc[m.start : m.end])
@@ -252,6 +266,13 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.actor = True
             if p.kind in ("capital", "landmark") and p.cc in pi.gaz.country_of:
                 m.key = ("P", str(idx), "capital")
+    # one sense per document: a place NER tagged but words of the dictionary name ("on Miami
+    # Beach") is the place that the same name is, with evidence, elsewhere in the document
+    placed = {(fold(m.text), m.place) for m in mentions if m.place is not None and not m.embedded}
+    for m, idx in doubted:
+        if (fold(m.text), idx) in placed:
+            p = pi.place(idx)
+            m.place, m.label, m.key = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE"), ("P", str(idx))
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
     for s, e in streets:  # "Royal Street": at the city the document places it in
@@ -322,8 +343,6 @@ def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, su
         return False
     if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
         return False
-    if m.label in _PLACE_LABELS and len(words) > 1 and fold(p.name) == fold(m.text).removeprefix("the "):
-        return False  # NER's place, by the main name of a place of words ("Miami Beach", "Long Beach")
     if m.label in ("PERSON", "") and near_sure and _strong_locative(doc, m.start, m.end, lex):
         return False  # "In Klamath Falls, Oregon" though NER says PERSON
     small = p.pop < pcfg.get("common_word_min_pop", 100_000)
@@ -388,6 +407,9 @@ def _trim_lowercase_head(doc: Doc, m: Mention, name: str) -> None:
 
 
 def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """A feature noun follows ("Kerch bridge", "Yelenovka detention center")."""
+    if end + 1 < len(doc) and f"{doc[end].lower_} {doc[end + 1].lower_}" in lex.feature_nouns and doc[end + 1].pos_ == "NOUN":
+        return True
     return end < len(doc) and doc[end].lower_ in lex.feature_nouns and doc[end].pos_ == "NOUN"
 
 

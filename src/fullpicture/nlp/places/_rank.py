@@ -11,11 +11,12 @@ country in the second).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._translit import fold, skeleton
 
 if TYPE_CHECKING:
     from fullpicture.nlp.places._resolve import PlaceIndex
@@ -65,12 +66,23 @@ class DocContext:
         return [(a[0], a[1]) for a in self.anchors if a[2] != name and a[3] == cc and a[4] == admin1 and a[5] >= min_score]
 
 
+@lru_cache(maxsize=1 << 14)
+def _skeleton(folded: str) -> str:
+    return skeleton(folded) if len(folded) >= 4 else ""
+
+
 def _saint(name: str) -> str:
     """"St. Petersburg" and "Saint Petersburg" are the same main name."""
     for short in ("st. ", "st "):
         if name.startswith(short):
             return "saint " + name[len(short):]
     return name
+
+
+def same_name(main: str, text: str) -> bool:
+    """``text`` is the main name ``main`` of a record, or that name in another romanization."""
+    name, m = fold(text).removeprefix("the "), fold(main)
+    return _saint(m) == _saint(name) or (bool(_skeleton(name)) and _skeleton(name) == _skeleton(m))
 
 
 def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any]) -> float:
@@ -92,8 +104,11 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
             s += cfg["near_bonus"]
         elif near > cfg["remote_km"] and in_cc <= 0:
             s -= cfg["remote_penalty"]
-    if _saint(fold(p.name)) == _saint(name):
+    main = fold(p.name)
+    if _saint(main) == _saint(name):
         s += cfg["main_name_bonus"]
+    elif _skeleton(name) and _skeleton(name) == _skeleton(main):
+        s += cfg.get("translit_name_bonus", 0.0)  # its main name in another romanization
     if via_skel:
         s -= cfg["skeleton_penalty"]
     if i in pi.user_ids:
