@@ -11,9 +11,9 @@ country in the second).
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from fullpicture.nlp.places._translit import fold, skeleton

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import math
-from difflib import SequenceMatcher
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
