@@ -160,3 +160,63 @@ def test_one_sense_per_document_for_a_place_of_dictionary_words(ent_nlp):
                   "It opens on Collins Avenue in Miami Beach next month.")
     hits = [m for e in doc._.fp_entities if e.geo is not None and e.name == "Miami Beach" for m in e.mentions]
     assert len(hits) == 2
+
+
+# --- fourth round, second increment ---------------------------------------------------------
+
+@pytest.mark.parametrize("name,cc", [("Oahu", "US"), ("Malvinas", "FK"), ("Falklands", "FK"), ("Snake Island", "UA"),
+                                     ("Spratly Islands", ""), ("Kuril Islands", "RU")])
+def test_islands_have_points(pi, cfg, name, cc):
+    p = _alone(pi, cfg, name)
+    assert p is not None and p.kind == "region" and p.cc == cc
+
+
+def test_a_city_name_after_the_heading_its_phrase_is_no_city(ent_nlp):
+    # a parliament is "the Duma"; English puts no article before a city's name
+    doc = ent_nlp("Journalists in Moscow wrote an open letter to the Duma on Friday.")
+    assert "Duma" not in _places(doc) and "Moscow" in _places(doc)
+
+
+def test_the_before_a_city_modifying_a_noun_keeps_it(ent_nlp):
+    doc = ent_nlp("The Pittsburgh, Pennsylvania-based company said it would cut jobs at the Moscow office.")
+    assert {"Pittsburgh", "Moscow"} <= set(_places(doc))
+
+
+def test_a_state_university_embeds_its_state(ent_nlp):
+    doc = ent_nlp("Mississippi State started the game against Louisville. Mississippi State’s center scored.")
+    embedded = {m.text for e in doc._.fp_entities if e.geo is not None for m in e.mentions if m.embedded}
+    assert "Mississippi" in embedded and "Mississippi State" not in _places(doc)
+    # the state inside the team's name does not pull Louisville into Mississippi
+    assert _places(doc)["Louisville"][1] == "US"
+    lou = next(e for e in doc._.fp_entities if e.name == "Louisville")
+    assert lou.geo.lat > 37.5  # Kentucky's city, not the Mississippi town
+
+
+def test_curly_possessive_is_not_part_of_the_place(ent_nlp):
+    doc = ent_nlp("London’s total was a little higher than New York’s in February.")
+    assert "New York" in _places(doc)
+
+
+def test_one_sense_per_document_repeats_a_resolved_name(ent_nlp):
+    doc = ent_nlp("Cork mother says she fears for her daughter. The family has lived in Cork for years.")
+    assert sum(1 for e in doc._.fp_entities if e.geo is not None for m in e.mentions if m.text == "Cork") == 2
+
+
+def test_a_person_s_surname_is_not_repeated_as_a_place(ent_nlp):
+    # the document names Alicia Machado in full; "references to Machado" and "a role in
+    # Machado’s citizenship" are the person, never a town called Machado
+    doc = ent_nlp("Alicia Machado spoke on Friday. He offered no proof of a role in Machado’s citizenship. "
+                  "Trump made references to Machado as a beauty queen.")
+    assert "Machado" not in _places(doc)
+
+
+def test_a_surname_elsewhere_does_not_unplace_a_capital(ent_nlp):
+    doc = ent_nlp("George Washington crossed the river. Officials in Washington said on Friday that talks had failed.")
+    assert "Washington" in _places(doc)
+
+
+def test_a_place_preposition_beats_a_person_tag_from_a_longer_name(ent_nlp):
+    # NER took "Riverdale Luke Oil" (a gas station) for a person; "in Riverdale" is the town
+    doc = ent_nlp("Cashiers at Riverdale Luke Oil gas station sold the ticket. The store in Riverdale is "
+                  "near Pompton Lakes, New Jersey.")
+    assert _places(doc).get("Riverdale", ("", ""))[1] == "US"

@@ -173,17 +173,22 @@ def _memo_score(pi: PlaceIndex, ctx: DocContext, cfg: dict[str, Any]) -> Callabl
     return sc
 
 
-def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
+def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any],
+               weak: frozenset[int] = frozenset()) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places as context: the first pass
     with the unambiguous names as context, each further one with the previous pass's choices
-    (three passes, so that a choice corrected in the second reaches the names it supports)."""
+    (three passes, so that a choice corrected in the second reaches the names it supports).
+    Spans whose index is in ``weak`` (place names inside an organisation's name: "Mississippi
+    State") are resolved but give no context to the others."""
     min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
     # user alias files take priority over the gazetteer (data/gazetteer/README.md)
     spans = [(text, [c for c in cands if c[0] in pi.user_ids] or cands) for text, cands in spans]
     ctx = DocContext()
     sc0 = _memo_score(pi, DocContext(), cfg)
     margin = float(cfg.get("sure_margin", 1e9))
-    for text, cands in spans:
+    for k, (text, cands) in enumerate(spans):
+        if k in weak:
+            continue
         cands = _namesake_city(pi, text, cands, min_pop)
         if len(cands) == 1 or (cands and all(pi.place(c).kind == "country" for c, _ in cands)):
             ctx.add(pi, cands[0][0], fold(text).removeprefix("the "), sc0(cands[0][0], text, cands[0][1]))
@@ -211,7 +216,7 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
                 continue
             result.append((best[0], sc(best[0], text, best[1])))
         ctx = DocContext()
-        for (text, _c), r in zip(spans, result, strict=True):
-            if r is not None:
+        for k, ((text, _c), r) in enumerate(zip(spans, result, strict=True)):
+            if r is not None and k not in weak:
                 ctx.add(pi, r[0], fold(text).removeprefix("the "), r[1])
     return result

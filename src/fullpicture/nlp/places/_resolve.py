@@ -222,8 +222,10 @@ def _spelled_alike(folded: str, name: str, min_ratio: float) -> bool:
     return any(SequenceMatcher(None, folded, m).ratio() >= min_ratio for m in forms)
 
 
-def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
-    """Pick one record per span, using the document's other places as context (see :mod:`._rank`)."""
+def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any],
+                weak: frozenset[int] = frozenset()) -> list[tuple[int, float] | None]:
+    """Pick one record per span, using the document's other places (but not the ``weak``
+    spans) as context (see :mod:`._rank`)."""
     from fullpicture.nlp.places._rank import rank_spans
 
-    return rank_spans(pi, spans, cfg)
+    return rank_spans(pi, spans, cfg, weak)
