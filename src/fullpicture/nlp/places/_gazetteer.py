@@ -24,7 +24,7 @@ from typing import Any
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "10admin2of"
+INDEX_VERSION = "11i18n-admin2of"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -123,8 +123,10 @@ def build_index() -> dict[str, Any]:
     extra: dict[str, list[str]] = {}
     for row in _data_lines("country_aliases.tsv"):
         extra.setdefault(row[0], []).append(row[1])
-    for row in _data_lines("country_names_i18n.tsv"):  # French and Russian names (cc, lang, name)
+    langs: set[str] = set()
+    for row in _data_lines("country_names_i18n.tsv"):  # names in other languages (cc, lang, name)
         extra.setdefault(row[0], []).append(row[2])
+        langs.add(row[1].split("-")[0])
     capitals: dict[str, str] = {}
     for cc, info in sorted(countries.items()):
         pc = pycountry.countries.get(alpha_2=cc)
@@ -137,7 +139,10 @@ def build_index() -> dict[str, Any]:
             capitals[cc] = fold(info["capital"])
     # Continents (plus "continent:<name>" rows of country_aliases.tsv: "EU" -> Europe).
     for info in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
-        alts = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
+        # English names, and the names in the languages of country_names_i18n.tsv ("Avrupa",
+        # "Европа"); descriptions ("el viejo continente") are left out
+        alts = [a["name"] for a in info.get("alternateNames", [])
+                if a.get("lang") == "en" or (a.get("lang") in langs and "contin" not in fold(a["name"]))]
         ci = b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
         b.alias(ci, extra.get(f"continent:{info['name']}", []), trusted=True)  # "EU" is no IATA code here
     # First-level subdivisions: US states (GeoNames ids) then pycountry ISO 3166-2.
@@ -284,6 +289,10 @@ def _data_digest() -> str:
     return h.hexdigest()[:10]
 
 
+#: records kept built by :meth:`Gazetteer.place` (a document needs a few hundred)
+_PLACE_CACHE = 1 << 15
+
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer record."""
@@ -309,7 +318,9 @@ class Gazetteer:
 
         self._file = GazetteerFile(Path(path))
         self.cols = self._file.columns()
+        self.size = self._file.size  # records in the file
         self.country_of, self.capital_of = self._file.countries_and_capitals()
+        self._places: dict[int, Place] = {}  # records already built (read-only, so shared)
 
     @property
     def path(self) -> Path:
@@ -317,8 +328,13 @@ class Gazetteer:
         return self._file.path
 
     def place(self, idx: int) -> Place:
-        """The record ``idx``."""
-        return Place(idx, *self._file.row(idx))
+        """The record ``idx`` (built once while it is in the bounded cache)."""
+        p = self._places.get(idx)
+        if p is None:
+            if len(self._places) >= _PLACE_CACHE:
+                self._places.clear()
+            p = self._places[idx] = Place(idx, *self._file.row(idx))
+        return p
 
     def lookup(self, folded: str) -> tuple[int, ...]:
         """Record ids whose (alternate) name folds to ``folded``."""
