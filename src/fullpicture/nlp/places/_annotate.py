@@ -42,7 +42,11 @@ from fullpicture.nlp.places._evidence import (
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._rank import same_name
 from fullpicture.nlp.places._regions import FEATURE_KINDS
-from fullpicture.nlp.places._repeats import one_label_per_name, repeat_mentions
+from fullpicture.nlp.places._repeats import (
+    one_label_per_name,
+    repeat_mentions,
+    short_division_names,
+)
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._streets import street_city, street_spans
 from fullpicture.nlp.places._translit import fold
@@ -162,6 +166,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.label = "PERSON"
             continue
         feature = feature_split(doc, start, end, lex)
+        if feature and any(pi.place(i).kind in FEATURE_KINDS for i, _v in pi.candidates(m.text, pcfg["skeleton_min_pop"], False)):
+            feature = None  # the feature itself is a record ("Dulles International Airport", "Kerch bridge")
         loose = label in ("GPE", "LOC") or locative(doc, start, end, lex)
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
@@ -266,6 +272,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.place, m.label, m.key = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE"), ("P", str(idx))
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     mentions += repeat_mentions(doc, mentions, frozenset(lex.demonyms) | frozenset(lex.continent_demonyms) | people)
+    short_division_names(mentions, pi, pcfg["near_km"])
     cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
     for s, e in streets:  # "Royal Street": at the city the document places it in
         city = street_city(doc, (s, e), cities)
