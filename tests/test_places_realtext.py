@@ -220,3 +220,19 @@ def test_a_place_preposition_beats_a_person_tag_from_a_longer_name(ent_nlp):
     doc = ent_nlp("Cashiers at Riverdale Luke Oil gas station sold the ticket. The store in Riverdale is "
                   "near Pompton Lakes, New Jersey.")
     assert _places(doc).get("Riverdale", ("", ""))[1] == "US"
+
+
+def test_a_bare_name_is_the_county_the_document_names(ent_nlp):
+    # alone, "Suffolk" reaches Suffolk, Virginia; beside "Suffolk County" on Long Island it is the county
+    doc = ent_nlp("Detectives in Suffolk County on Long Island arrested two men on Friday. "
+                  "The Suffolk police said the men were held in Riverhead.")
+    county = next(e for e in doc._.fp_entities if e.name == "Suffolk County")
+    assert "Suffolk" in {m.text for m in county.mentions}
+
+
+def test_airports_named_alone_and_in_full(ent_nlp):
+    doc = ent_nlp("More than 75,000 flights arrived at Schiphol last year. "
+                  "The shuttle to Dulles International Airport takes an hour.")
+    places = _places(doc)
+    assert places.get("Schiphol", ("", ""))[1] == "NL"
+    assert places.get("Dulles International Airport", ("", ""))[1] == "US"
