@@ -10,7 +10,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fullpicture.align._agents import account_side, claim_state, own_account, side_state, state_of
+from fullpicture.align._agents import (
+    account_side,
+    claim_state,
+    mention_state,
+    own_account,
+    side_state,
+)
 from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event, Figure
@@ -353,11 +359,20 @@ def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: Ent
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _settings() -> frozenset[str]:
+    from fullpicture._data import data_toml
+
+    return frozenset(w.lower() for w in data_toml("events", "incidents.toml").get("distinct", {}).get("settings", []))
+
+
 def _date_conflict(members: Sequence[Member]) -> Conflict | None:
     per_side: dict[str, list[ConflictValue]] = {}
     for m in members:
         if not m.event.date or interval(m.event.date) is None:
             continue
+        if (m.event.trigger.lemma or "").lower() in _settings():
+            continue  # a war lasts: the day it began and a later day are both its days
         if m.event.date_source not in (None, "sentence"):
             continue  # inherited dates (narrative, publication) are not the side's statement
         tx = next((t for t in m.analysis.timexes if t.value == m.event.date
@@ -450,7 +465,9 @@ def _entity_conflict(
                 if kind is None:
                     continue
                 kinds.setdefault(m.side, set()).add(kind)
-                state = state_of(ent)
+                first = next((x for x in ent.mentions
+                              if m.event.evidence.start <= x.start < m.event.evidence.end), None)
+                state = mention_state(m.analysis.text, ent, first.start if first else None)
                 if state:
                     states.setdefault(m.side, Counter())[state] += 1
             mention = next((x for x in ent.mentions
