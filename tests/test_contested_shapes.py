@@ -194,3 +194,91 @@ def test_another_count_is_no_separate_happening(night):
     wounded = next(e for e in north.events if e.trigger.text == "wounded")
     from fullpicture.align._eventfeat import _distinct
     assert not _distinct(north, wounded)
+
+
+# Each side also quotes the other side's toll (invented, after real coverage of a contested
+# barracks strike): the Peruvian outlet gives its army's 40 and quotes the Chilean ministry's 9,
+# the Chilean outlet the reverse. Read by document, every side holds both values and agrees with
+# the other; read by whose account each value is, the two accounts clash.
+QUOTED_PE = """Border post blast kills 40 soldiers
+
+At least 40 soldiers were killed in the explosion at the Tacna border post on Sunday, the Peruvian army said.
+Only nine soldiers died in the explosion, the Chilean defence ministry said.
+"""
+
+QUOTED_CL = """Nine soldiers die in Tacna border post explosion
+
+Nine soldiers died in the explosion at the Tacna border post on Sunday, the Chilean defence ministry said.
+Forty soldiers were killed in the explosion, the Peruvian army said.
+"""
+
+
+@pytest.fixture(scope="module")
+def quoted(lexical):
+    docs = [load_text(QUOTED_PE, source="pe", published="2024-06-03"),
+            load_text(QUOTED_CL, source="cl", published="2024-06-03")]
+    an = list(analyze_documents(docs, lexical))
+    sides = [Side(label="peruvian", origin="user", documents=[an[0].document.id]),
+             Side(label="chilean", origin="user", documents=[an[1].document.id])]
+    return an, sides
+
+
+def test_each_side_quoting_the_others_toll_is_still_a_conflict(quoted, lexical):
+    an, sides = quoted
+    comp = compare(an, sides, settings=lexical)
+    row = max(comp.events, key=lambda e: len(e.mentions))
+    (killed,) = [c for c in row.conflicts if c.field == "figure:killed"]
+    by_side = {v.side: set() for v in killed.values}
+    for v in killed.values:
+        by_side[v.side].add(v.value.lower())
+    assert by_side["peruvian"] & {"40", "at least 40", "forty"} and by_side["chilean"] & {"9", "nine"}
+    # a quoted value keeps its words and names the side whose outlet reported it
+    assert any(v.reported_by is not None and v.reported_by != v.side for v in killed.values)
+    # read by document, the sides agree (each states both values): no conflict
+    plain = Settings(data={**lexical.data, "align": {**lexical.section("align"), "figure_accounts": False}})
+    row = max(compare(an, sides, settings=plain).events, key=lambda e: len(e.mentions))
+    assert not [c for c in row.conflicts if c.field == "figure:killed"]
+
+
+def test_account_side_rules():
+    from fullpicture.align._agents import account_side, name_state
+    sides = {"PE": "peruvian", "CL": "chilean"}
+    assert account_side("peruvian", "CL", sides) == "chilean"      # quoting the other side
+    assert account_side("peruvian", "PE", sides) == "peruvian"     # its own state's source
+    assert account_side("peruvian", None, sides) == "peruvian"     # its own words
+    assert account_side("peruvian", "US", sides) is None           # a third state: no side's account
+    assert account_side("wire", "CL", sides) == "chilean"          # a wire quoting a side
+    assert account_side("wire", "US", sides) == "wire"             # a wire quoting a third state
+    assert name_state("Chile's defence ministry,") == "CL"
+
+
+# Real-text shapes of dates and places (invented words): a "since" phrase dates the start of a
+# period, not the attack; "in occupied <Name>" is a state, not an occupation; a dateline names
+# where the report was filed, not where its events happened.
+def _analyse(text, lexical, published="2024-06-03"):
+    return next(iter(analyze_documents([load_text(text, source="x", published=published)], lexical)))
+
+
+def test_since_phrase_does_not_date_the_event(lexical):
+    a = _analyse("Garrison strike\n\nMilitary officials call it the deadliest attack on the garrison "
+                 "since the war began in March 2019.\n", lexical)
+    attack = next(e for e in a.events if e.trigger.text == "attack")
+    assert not (attack.date or "").startswith("2019")
+
+
+def test_occupied_before_a_name_is_no_occupation(lexical):
+    a = _analyse("Barracks hit\n\nRockets hit a barracks in occupied Northtown on Sunday, killing 12 soldiers.\n", lexical)
+    assert not [e for e in a.events if e.trigger.lemma == "occupy"]
+
+
+def test_dateline_city_is_no_place_of_the_event(lexical):
+    from fullpicture.nlp.events._args import dateline_spans
+    text = "Dam breach\n\nLIMA, 10 Jun - Officials evacuated 3,000 people from the Tacna region after the flood.\n"
+    assert [text[a:b] for a, b in dateline_spans(text)] == ["LIMA, 10 Jun"]
+    for body in ("GENEVA (Wire) – The", "Kyiv, Ukraine — Ukraine"):
+        assert dateline_spans(f"T\n\n{body} said.\n")
+    assert not dateline_spans("T\n\nThe strike - which killed four - was condemned.\n")
+    a = _analyse(text, lexical)
+    ents = {e.id: e for e in a.entities}
+    ev = next(e for e in a.events if e.trigger.lemma == "evacuate")
+    assert ev.place is None or "Lima" not in ents[ev.place].name

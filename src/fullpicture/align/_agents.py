@@ -37,8 +37,16 @@ def state_of(ent: Entity | None) -> str | None:
         return ent.geo.country.upper()
     if ent.type not in ("ORG", "GROUP", "NORP"):
         return None
+    return name_state(ent.name)
+
+
+def name_state(name: str) -> str | None:
+    """The ISO code of the state an actor's words name: a demonym ("Russian Defence Ministry")
+    or a capitalised country name ("Ministry of Defence of Armenia", "Russia's defence
+    ministry"); None when they name none."""
     lex = get_lexicon()
-    words = ent.name.replace("’", "'").split()
+    words = [w.strip(",.;:!?\"“”«»()[]") for w in name.replace("’", "'").split()]
+    words = [w for w in words if w]
     for w in words:
         base = fold(w.removesuffix("'s"))
         if base in lex.demonyms:
@@ -85,3 +93,36 @@ def _other_sides_claim(a: Analysis, ev: Event, side: str, index: EntityIndex) ->
         return False
     theirs = state_of(index.entity(a.document.id, claim.source.entity))
     return theirs is not None and theirs != mine
+
+
+def claim_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | None:
+    """The state whose account a claim gives: the state of its source's entity, else the state
+    its source's words name ("Russia's defence ministry" whose entity is "defence ministry");
+    None for the author's own words or a source of no known state."""
+    if claim_id is None:
+        return None
+    claim = next((c for c in a.claims if c.id == claim_id), None)
+    if claim is None or claim.source is None:
+        return None
+    if claim.source.entity is not None:
+        state = state_of(index.entity(a.document.id, claim.source.entity))
+        if state:
+            return state
+    return name_state(claim.source.text or "")
+
+
+def account_side(side: str, state: str | None, side_of_state: dict[str, str]) -> str | None:
+    """The side whose account a value is, when the value sits in a claim of ``state``.
+
+    A side's own words and its own state's sources stay the side's; a value quoted from a
+    source of another state that is itself a compared side is that side's account (a Ukrainian
+    outlet quoting the Russian ministry's toll, a wire quoting either); a value a state's side
+    quotes from a state that is no compared side is none of the sides' accounts (None); a side of
+    no state (wire, outlets) keeps what it quotes from states that are no side.
+    """
+    mine = side_state(side)
+    if state is None or state == mine:
+        return side
+    if state in side_of_state:
+        return side_of_state[state]
+    return None if mine is not None else side

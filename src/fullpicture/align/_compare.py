@@ -135,7 +135,8 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         label += f", {place}"
     if date:
         label += f", {date}"
-    figs = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)))
+    figs = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
+                            bool(cfg.get("figure_accounts", True)))
     return AlignedEvent(
         id=eid,
         type=types.most_common(1)[0][0],
@@ -186,11 +187,15 @@ def compare(
     ordered = sorted(clusters.values(), key=lambda ms: (-len({m.side for m in ms}), -len(ms)))
     names = neutral_names(index, side_of, labels)
     on_story = story_filter(tfidf, {s.label: list(s.documents) for s in sides}, cfg)
+    # a side whose documents were all read by the limited pipeline (a language without events:
+    # a notice on each) reports no events, so it omits none
+    by_doc = {a.document.id: a for a in used}
+    can_omit = [s.label for s in sides if any(d in by_doc and not by_doc[d].document.notice for d in s.documents)]
     events, omissions = [], []
     for k, members in enumerate(ordered, 1):
         eid = f"e{k}"
         events.append(_aligned_event(eid, members, index, labels, cfg, names))
-        om = find_omissions(eid, members, labels, cfg, on_story)
+        om = find_omissions(eid, members, can_omit, cfg, on_story)
         if om is not None:
             omissions.append(om)
     omissions.sort(key=lambda o: -o.salience)

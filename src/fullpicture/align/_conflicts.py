@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fullpicture.align._agents import own_account, state_of
+from fullpicture.align._agents import account_side, claim_state, own_account, side_state, state_of
 from fullpicture.align._dates import interval
 from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event, Figure
@@ -203,16 +203,19 @@ def _main_date(members: Sequence[Member]) -> str | None:
 
 
 def incident_figures(
-    members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7
+    members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
-    dated more than ``slack_days`` from the incident are left out. (``index`` is reserved for place scoping:
-    a place filter cost most true conflicts on ECB+, where one incident is placed at several
-    levels, so none is applied.)"""
+    dated more than ``slack_days`` from the incident are left out. With ``accounts`` (and an
+    ``index``), a figure sits under the side whose account it is (``_agents.account_side``): a
+    toll one side's outlet quotes from the other side's ministry is the other side's value, with
+    ``reported_by`` naming the side that reported it. (No place filter is applied: it cost most
+    true conflicts on ECB+, where one incident is placed at several levels.)"""
     by_count: dict[str, dict[str, list[FigureItem]]] = {}
     seen: set[tuple[str, str]] = set()
     main = _main_date(members)
+    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
     by_sentence: dict[tuple[str, int], str] = {}
     for m in members:
         if m.event.date and m.event.date_source == "sentence":
@@ -228,8 +231,15 @@ def incident_figures(
             if not f.counts or key in seen:
                 continue
             seen.add(key)
+            side = m.side
+            if accounts and index is not None and side_of_state:
+                account = account_side(m.side, claim_state(m.analysis, f.claim, index), side_of_state)
+                if account is None:
+                    continue  # another state's figure quoted by a side: no compared side's account
+                side = account
             cv = ConflictValue(
-                side=m.side,
+                side=side,
+                reported_by=m.side if side != m.side else None,
                 value=figure_text(f),
                 document=m.analysis.document.id,
                 claim=f.claim or m.event.source,
@@ -239,7 +249,7 @@ def incident_figures(
                 population=population(m.analysis, f),
                 date=_published(m.analysis),
             )
-            by_count.setdefault(f.counts, {}).setdefault(m.side, []).append((f, cv))
+            by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
     return by_count
 
 
@@ -287,7 +297,8 @@ def figure_clashes(
     """``(counts, side, side)`` of every pair of sides whose figures of one count clash."""
     out = []
     slack = int(cfg.get("incident_figure_date_slack_days", 7))
-    for counts, per_side in sorted(incident_figures(members, index, slack).items()):
+    accounts = bool(cfg.get("figure_accounts", True))
+    for counts, per_side in sorted(incident_figures(members, index, slack, accounts).items()):
         sides = list(per_side)
         out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
                 if _clash_sides(per_side[s], per_side[t], cfg, counts)]
@@ -315,7 +326,8 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
 
 
 def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None) -> list[Conflict]:
-    by_count = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)))
+    by_count = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
+                                bool(cfg.get("figure_accounts", True)))
     clashing: dict[str, set[str]] = {}
     for counts, s, t in figure_clashes(members, cfg, index):
         clashing.setdefault(counts, set()).update((s, t))

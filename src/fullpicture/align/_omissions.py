@@ -26,6 +26,14 @@ def salience(members: Sequence[Member], cfg: dict[str, Any]) -> float:
     return round(len(members) + chars / unit, 3)
 
 
+def only_reporting(members: Sequence[Member], cfg: dict[str, Any]) -> bool:
+    """Whether every trigger of the row is a reporting word (somebody spoke, nothing else)."""
+    words = {w.lower() for w in cfg.get("omission_reporting_lemmas", ())}
+    return bool(words) and all(
+        (m.event.trigger.lemma or m.event.trigger.text).lower() in words for m in members
+    )
+
+
 def find_omissions(
     event_id: str,
     members: Sequence[Member],
@@ -36,8 +44,12 @@ def find_omissions(
     """The omission record of one aligned event, or None when every side reports it.
 
     ``on_story(side, documents)`` tells whether a side covers the story of the reporting
-    documents at all; a side that writes about something else omits nothing.
+    documents at all; a side that writes about something else omits nothing. A row made
+    only of reporting words (``omission_reporting_lemmas``: "statement", "announced") is
+    never an omission.
     """
+    if only_reporting(members, cfg):
+        return None
     reported = [s for s in side_labels if any(m.side == s for m in members)]
     docs = {m.analysis.document.id for m in members}
     missing = [s for s in side_labels if s not in reported and (on_story is None or on_story(s, docs))]

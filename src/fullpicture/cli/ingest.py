@@ -146,10 +146,10 @@ def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str |
             return done + counts["skipped"] + counts["errors"] if total is not None else done
 
         with ProgressBars() as bars:
-            bars.update("Ingesting", 0, total)
+            bars.update("ingesting", 0, total)
             for result in analyze_many(new_documents(), settings, workers=workers, dask=dask):
                 done += 1
-                bars.update("Ingesting", shown(), total)
+                bars.update("ingesting", shown(), total)
                 if not accepted(result):
                     failed += 1
                     continue
@@ -170,7 +170,7 @@ def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str |
                     failed += 1
                 if crash_after and added >= crash_after:
                     os._exit(86)
-            bars.update("Ingesting", shown(), total)
+            bars.update("ingesting", shown(), total)
         try:
             embed_stored()
         except StoreError as exc:

@@ -1,11 +1,19 @@
-"""Offline language identification with lingua, the detector built once per process."""
+"""Offline language identification with lingua, the detector built once per process.
+
+lingua's verdict is refined with data (``data/lang/langid.toml``): Serbian in Latin letters
+(lingua's Serbian model is Cyrillic only) is told from Croatian and Bosnian by its ekavian
+and Serbian-only words; a Cyrillic text by the letters only one language uses.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
-_DEFAULT = ("en", "ru", "uk", "fr", "de", "es", "it", "pt", "ar", "tr", "fa", "he", "hy", "az", "ka", "sr", "bs", "hr", "sq", "pl", "zh", "ja")
+_DEFAULT = ("en", "ru", "uk", "fr", "de", "es", "it", "pt", "ar", "tr", "fa", "he", "hy", "az", "ka", "sr", "bs", "hr", "sq", "pl", "zh", "ja", "bg", "mk", "be")
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=4)
@@ -20,19 +28,48 @@ def _detector(codes: tuple[str, ...]) -> Any:
     return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).with_low_accuracy_mode().build()
 
 
-# Letters that only Ukrainian (і ї є ґ) or Serbian (ђ ј љ њ ћ џ) Cyrillic use, not Russian.
-_UK = set("іїєґІЇЄҐ")
-_SR = set("ђјљњћџЂЈЉЊЋЏ")
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    from fullpicture._data import data_toml
+
+    return data_toml("lang", "langid.toml")
 
 
 def _cyrillic(text: str) -> str | None:
-    """ru/uk/sr from the letters of a mostly Cyrillic text (None when not Cyrillic)."""
+    """ru/uk/sr/... from the letters of a mostly Cyrillic text (None when not Cyrillic): a
+    text with letters only one other language uses is that language, else Russian."""
     letters = [ch for ch in text if ch.isalpha()]
     cyr = [ch for ch in letters if "\u0400" <= ch <= "\u04ff"]
     if len(cyr) < max(8, 0.6 * len(letters)):
         return None
     chars = set(cyr)
-    return "uk" if chars & _UK else "sr" if chars & _SR else "ru"
+    for lang, own in _data()["cyrillic"].items():  # in file order: be, mk before uk, sr
+        if chars & set(own):
+            return str(lang)
+    return "ru"
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) >= 0.8 * len(letters)
+
+
+def _markers(words: list[str], entries: list[str]) -> int:
+    whole = {e for e in entries if len(e) <= 4}
+    starts = tuple(e for e in entries if len(e) > 4)
+    return sum(w in whole or w.startswith(starts) for w in words)
+
+
+def refine_hbs(text: str, lang: str) -> str:
+    """Serbian, Croatian or Bosnian: a Latin-script text of this family that uses more
+    Serbian (ekavian, Serbian-only) word forms than Croatian/Bosnian ones is Serbian; lingua
+    cannot say it (its Serbian model is Cyrillic only)."""
+    hbs = _data()["hbs"]
+    if lang not in hbs["family"] or not _mostly_latin(text):
+        return lang
+    words = [w.lower() for w in _WORD.findall(text)]
+    sr, other = _markers(words, hbs["serbian"]), _markers(words, hbs["other"])
+    return "sr" if sr > other else ("hr" if lang == "sr" else lang)
 
 
 def detect_language(
@@ -44,16 +81,27 @@ def detect_language(
     The detector runs in lingua's fast low-accuracy mode, which errs on short texts ("Kosovo
     declared independence in 2008." comes out Albanian). Since the language now chooses the
     analysis pipeline, a text shorter than ``short`` characters whose detected language has a
-    confidence under ``min_confidence`` gets None (treated as English), except a Cyrillic text,
-    which gets ru/uk/sr from its letters.
+    confidence under ``min_confidence`` gets None (treated as English) when English is
+    plausible (``[short] english_min_confidence`` in ``data/lang/langid.toml``); when it is
+    not, the doubt is between other languages and the top one is kept. A Cyrillic text gets
+    its language from its letters when unsure; Serbian in Latin letters, see :func:`refine_hbs`.
     """
     if len(text.strip()) < 3:
         return None
     det = _detector(tuple(codes or _DEFAULT))
-    lang = det.detect_language_of(text[:sample])
+    head = text[:sample]
+    lang = det.detect_language_of(head)
+    if lang is None:
+        return _cyrillic(text) if len(text.strip()) < short else None
+    code = str(lang.iso_code_639_1.name).lower()
     if len(text.strip()) >= short:
-        return None if lang is None else str(lang.iso_code_639_1.name).lower()
-    conf = det.compute_language_confidence(text[:sample], lang) if lang is not None else 0.0
-    if lang is not None and conf >= min_confidence:
-        return str(lang.iso_code_639_1.name).lower()
-    return _cyrillic(text)
+        return refine_hbs(head, code)
+    values = {str(v.language.iso_code_639_1.name).lower(): v.value for v in det.compute_language_confidence_values(head)}
+    if values.get(code, 0.0) >= min_confidence:
+        return refine_hbs(head, code)
+    cyr = _cyrillic(text)
+    if cyr is not None:
+        return cyr
+    if code != "en" and values.get("en", 0.0) < float(_data()["short"]["english_min_confidence"]):
+        return refine_hbs(head, code)
+    return None

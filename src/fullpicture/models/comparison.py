@@ -50,6 +50,10 @@ class ConflictValue(_Model):
         default=None, description="who a figure counts: people, civilians, servicemen, police, mixed"
     )
     date: str | None = Field(default=None, description="when the value was stated (publication date)")
+    reported_by: str | None = Field(
+        default=None,
+        description="the side whose document reports a value quoted from another side's source (the value's side)",
+    )
 
 
 class FigureSeries(_Model):

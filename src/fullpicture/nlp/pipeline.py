@@ -22,6 +22,7 @@ from fullpicture.settings import Settings
 _COMPONENT_MODULES = (
     "fullpicture.nlp.zones",
     "fullpicture.nlp.places",
+    "fullpicture.nlp.places.limited",
     "fullpicture.nlp.time",
     "fullpicture.nlp.claims",
     "fullpicture.nlp.figures",
@@ -105,7 +106,7 @@ def build_pipeline(settings: Settings, language: str = "en") -> Language:
     nlp = parse_pipeline(settings, language)
     data = _component_settings(settings, language)
     if language == LIMITED:
-        names = list(settings.get("pipeline", "limited_components", ["fp_zones", "fp_figures"]))
+        names = list(settings.get("pipeline", "limited_components", ["fp_zones", "fp_places", "fp_figures"]))
     else:
         names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
         if language != "en":

@@ -197,9 +197,23 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     state ("which Moscow attributed to...") and a source ("according to Ukrzaliznytsia") are
     no place of the event."""
     dem = get_lexicon().demonyms
+    lines = dateline_spans(doc.text)
     found = token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
-                                  for m in e.mentions if fold(m.text) not in dem and not m.actor])
+                                  for m in e.mentions if fold(m.text) not in dem and not m.actor
+                                  and not any(a <= m.start < b for a, b in lines)])
     return [(i, eid) for i, eid in found if not _source_position(doc[i])]
+
+
+_DL_WORD = r"(?:[A-ZА-ЯЁ][\w.'’-]*|\d{1,2}|[a-zа-яё]{2,5}\.?)"
+_DATELINE = re.compile(rf"^[ \t]*({_DL_WORD}(?:[ ,]+{_DL_WORD}){{0,5}})[ ,]*(?:\([^()\n]{{1,30}}\)[ ]*)?[—–-]{{1,2}}[ ]", re.M)
+_DATELINE_WINDOW = 600
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines near the top of a text ("GENEVA (Reuters) –",
+    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -"): where the report was filed, never where its events
+    happened."""
+    return [m.span(1) for m in _DATELINE.finditer(text, 0, min(len(text), _DATELINE_WINDOW))]
 
 
 def _source_position(tok: Token) -> bool:
@@ -229,9 +243,34 @@ def _bare_clock(t: Timex) -> bool:
     return t.type == "TIME" and t.anchor != "explicit" and bool(_CLOCK.match(t.text.strip()))
 
 
+_SINCE = frozenset({"since", "depuis"})
+
+
+def _since_spans(sent: Span, trig: Token) -> list[tuple[int, int]]:
+    """Token spans of the "since ..." phrases and clauses of a sentence that do not hold the
+    trigger: a date there starts a period ("the deadliest attack since the war began in
+    February 2022", "450 rockets since 7 October") and dates no event outside it."""
+    out = []
+    for tok in sent:
+        if tok.lower_ not in _SINCE:
+            continue
+        if tok.dep_ in ("mark", "case") and tok.head.i != tok.i:  # "since it began", French "depuis le 7"
+            lo, hi = min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1
+        elif tok.dep_ == "prep":  # "since 7 October"
+            lo, hi = tok.i, tok.right_edge.i + 1
+        else:
+            continue
+        if not lo <= trig.i < hi:
+            out.append((lo, hi))
+    return out
+
+
 def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
     else the narrative reference date (``narrative``), else the publication date (``published``)."""
+    spans = _since_spans(sent, trig)
+    if spans:  # "since the war began in February 2022": the start of a span, not this event's time
+        txs = [(i, v) for i, v in txs if not any(a <= i < b for a, b in spans)]
     head = clause_head(trig)
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     k = bisect_left(txs, (lo, ""))

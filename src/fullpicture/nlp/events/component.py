@@ -83,8 +83,9 @@ class EventsComponent:
                 continue  # "the blast left 150 wounded": no departure, a state of the victims
             if not self._acts_on_allowed(tok, lemma) or self._in_legal_phrase(tok):
                 continue
-            if pos in ("VERB", "ADJ") and tok.dep_ == "amod" and lemma in lex.modifier_states:
-                continue  # "the occupied city": a state, no occupation of its own
+            if pos in ("VERB", "ADJ") and lemma in lex.modifier_states and (
+                    tok.dep_ == "amod" or _participle_before_name(tok)):
+                continue  # "the occupied city", "in occupied Northtown": a state, no occupation of its own
             if pos == "VERB" and self._light_verb_of_event(tok, lemma):
                 continue  # "delivered a strike": the strike is the happening, the verb its support
             if pos == "VERB":
@@ -123,6 +124,8 @@ class EventsComponent:
         if allowed is None:
             return True
         near = [c for c in tok.children if c.dep_ in ("dobj", "compound", "nsubjpass")]
+        if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
+            near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
         return any(t.lemma_.lower() in allowed for t in near)
 
@@ -273,3 +276,11 @@ def _claim_at(claims: list[Claim], starts: list[int], char: int) -> Claim | None
 def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> EventsComponent:
     """Factory for ``fp_events``."""
     return EventsComponent(nlp, settings)
+
+
+def _participle_before_name(tok: Token) -> bool:
+    """A past participle between a preposition and a proper name ("in occupied Northtown"),
+    which the parser may read as a clause of its own: it modifies the name."""
+    doc = tok.doc
+    return (tok.tag_ == "VBN" and 0 < tok.i < len(doc) - 1
+            and doc[tok.i - 1].pos_ == "ADP" and doc[tok.i + 1].pos_ == "PROPN")

@@ -24,7 +24,7 @@ from typing import Any
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "9cityregion2"
+INDEX_VERSION = "10i18n"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -123,8 +123,10 @@ def build_index() -> dict[str, Any]:
     extra: dict[str, list[str]] = {}
     for row in _data_lines("country_aliases.tsv"):
         extra.setdefault(row[0], []).append(row[1])
-    for row in _data_lines("country_names_i18n.tsv"):  # French and Russian names (cc, lang, name)
+    langs: set[str] = set()
+    for row in _data_lines("country_names_i18n.tsv"):  # names in other languages (cc, lang, name)
         extra.setdefault(row[0], []).append(row[2])
+        langs.add(row[1].split("-")[0])
     capitals: dict[str, str] = {}
     for cc, info in sorted(countries.items()):
         pc = pycountry.countries.get(alpha_2=cc)
@@ -137,7 +139,10 @@ def build_index() -> dict[str, Any]:
             capitals[cc] = fold(info["capital"])
     # Continents (plus "continent:<name>" rows of country_aliases.tsv: "EU" -> Europe).
     for info in sorted(gc.get_continents().values(), key=lambda c: c["geonameId"]):
-        alts = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
+        # English names, and the names in the languages of country_names_i18n.tsv ("Avrupa",
+        # "Европа"); descriptions ("el viejo continente") are left out
+        alts = [a["name"] for a in info.get("alternateNames", [])
+                if a.get("lang") == "en" or (a.get("lang") in langs and "contin" not in fold(a["name"]))]
         ci = b.add(int(info["geonameId"]), info["name"], float(info["lat"]), float(info["lng"]), int(info.get("population", 0)), "", "continent", "", alts)
         b.alias(ci, extra.get(f"continent:{info['name']}", []), trusted=True)  # "EU" is no IATA code here
     # First-level subdivisions: US states (GeoNames ids) then pycountry ISO 3166-2.

@@ -37,7 +37,11 @@ _COMMON: set[str] = set()
 def register_common_words(nlp: Any) -> None:
     """Take the English dictionary words from the pipeline's lemmatizer: the WordNet lemma
     index that spaCy's English model ships in its lemmatizer tables. Without one, no word is
-    treated as common."""
+    treated as common. Only an English pipeline's tables count: the French model's rule
+    lemmatizer has a ``lemma_index`` too, and a process that built the French pipeline first
+    took French words for the English list (and never read the English one)."""
+    if getattr(nlp, "lang", "en") != "en":
+        return
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, ValueError, AttributeError):

@@ -1,0 +1,44 @@
+"""Everyday reporting prose is no event, and a statement nobody repeats is no omission
+(shapes seen on real coverage, restated in invented words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import analyze_text
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("The Northland prosecutors opened a criminal case on Monday.", []),
+        ("According to the information provided by the commander, the unit stayed in its quarters.", []),
+        ("The names of three more victims are still being established.", []),
+        ("The agency provided food and blankets to the camp.", ["AID"]),
+        ("The aid provided by the relief group reached the camp.", ["AID"]),
+        ("Both countries established diplomatic relations in 1992.", ["AGREE"]),
+        ("Eastland opened its border with Northland.", ["COOPERATE"]),
+        ("The soldiers opened fire on the convoy.", ["ASSAULT"]),
+    ],
+)
+def test_reporting_verbs_need_their_object(text: str, typed: list[str]) -> None:
+    events = analyze_text(text, published="2022-07-29").events
+    assert sorted({e.type for e in events}) == typed
+
+
+def test_a_statement_only_one_side_reports_is_no_omission() -> None:
+    import fullpicture as fp
+    from fullpicture.ingest import load_text
+
+    north = (
+        "A missile hit the depot in Eastport on Tuesday, killing four workers. "
+        "The Northland defence ministry published a statement on Tuesday evening."
+    )
+    south = "A missile hit the depot in Eastport on Tuesday, killing four workers."
+    docs = [load_text(north, source="n.txt", published="2022-05-03", perspective="north"),
+            load_text(south, source="s.txt", published="2022-05-03", perspective="south")]
+    comparison = fp.compare(docs)
+    statements = [e for e in comparison.events if e.type == "STATEMENT"]
+    assert statements, "the statement row itself stays in the timeline"
+    omitted = {o.event for o in comparison.omissions}
+    assert not omitted & {e.id for e in statements}
