@@ -282,3 +282,61 @@ def test_dateline_city_is_no_place_of_the_event(lexical):
     ents = {e.id: e for e in a.entities}
     ev = next(e for e in a.events if e.trigger.lemma == "evacuate")
     assert ev.place is None or "Lima" not in ents[ev.place].name
+
+
+# Agents and places as real coverage tells them (invented words): "Eastland's Armed Forces" is an
+# actor of Eastland though its entity is "Armed Forces"; the victims of "civilian deaths" are no
+# perpetrator; "Moscow-controlled authorities" and "accused Russia of blowing up the dam" name
+# actors, not where the dam broke; "Kyiv evacuated 3,000 people" is Kyiv acting; a war that began
+# on one day and a strike on a later day are no date conflict.
+def test_state_of_an_actor_from_the_words_before_its_mention():
+    from fullpicture.align._agents import mention_state
+    from fullpicture.models import Entity
+    text = "On Sunday Ukraine's Armed Forces hit the base; the Armed Forces said so."
+    ent = Entity(id="e1", name="Armed Forces", type="ORG", mentions=[])
+    assert mention_state(text, ent, text.index("Armed")) == "UA"
+    assert mention_state(text, ent, text.rindex("Armed")) is None  # past the clause mark: unknown
+
+
+def test_victims_of_deaths_are_no_agent():
+    from fullpicture.align._agents import _DEFAULT_SUFFERERS
+    assert {"death", "casualty"} <= set(_DEFAULT_SUFFERERS)
+
+
+def test_actors_named_around_a_dam_breach_are_no_place(lexical):
+    text = ("Dam destroyed\n\nPeru accused Chile of blowing up the dam near Tacna on Tuesday. "
+            "Lima-controlled authorities said the dam was destroyed by shelling.\n")
+    a = _analyse(text, lexical)
+    ents = {e.id: e for e in a.entities}
+    for ev in a.events:
+        if ev.place:
+            assert ents[ev.place].name not in ("Chile", "Lima"), (ev.trigger.text, ents[ev.place].name)
+
+
+def test_capital_acting_is_no_place(lexical):
+    a = _analyse("Flood\n\nOfficials said Kyiv evacuated 3,000 people after the dam broke.\n", lexical)
+    ents = {e.id: e for e in a.entities}
+    ev = next(e for e in a.events if e.trigger.lemma == "evacuate")
+    assert ev.place is None or "Kyiv" not in ents[ev.place].name
+
+
+def test_a_war_begun_earlier_is_no_date_conflict():
+    from fullpicture.align._conflicts import _settings
+    assert {"war", "guerre", "война"} <= _settings()
+
+
+def test_slaughtered_and_drowned_are_consequences_of_their_happening(lexical):
+    # "At least 40 people were slaughtered in the attack" was a happening of its own, a row
+    # beside the attack (invented words, after a real hospital-blast report)
+    text = ("Market attack\n\nGunmen attacked the market in Northtown on Monday. "
+            "At least 40 people were slaughtered and 30 were wounded in the attack.\n")
+    a = next(iter(analyze_documents([load_text(text, source="m", published="2024-06-04")], lexical)))
+    b = next(iter(analyze_documents([load_text("Northtown market attack\n\nGunmen attacked the market in "
+                                                "Northtown on Monday, officials said.\n", source="n",
+                                                published="2024-06-04")], lexical)))
+    sides = [Side(label="north", origin="user", documents=[a.document.id]),
+             Side(label="south", origin="user", documents=[b.document.id])]
+    comp = compare([a, b], sides, settings=lexical)
+    assert _row_of_trigger(comp, a, "slaughtered") == _row_of_trigger(comp, a, "attacked")
+    from fullpicture.align._incident_lex import incident_lexicon
+    assert {"slaughter", "drown"} <= incident_lexicon().harm

@@ -19,7 +19,9 @@ from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
 
 _DEFAULT_TYPES = ("ASSAULT", "COERCE", "SEIZE", "DISPLACE")
-_DEFAULT_SUFFERERS = ("die", "perish", "drown", "suffer", "starve", "disappear", "go missing")
+_DEFAULT_SUFFERERS = ("die", "perish", "drown", "suffer", "starve", "disappear", "go missing",
+                      # nouns whose modifier is the victim ("Palestinian civilian deaths")
+                      "death", "casualty", "fatality", "victim", "loss")
 
 
 def state_of(ent: Entity | None) -> str | None:
@@ -126,3 +128,16 @@ def account_side(side: str, state: str | None, side_of_state: dict[str, str]) ->
     if state in side_of_state:
         return side_of_state[state]
     return None if mine is not None else side
+
+
+def mention_state(text: str, ent: Entity | None, start: int | None) -> str | None:
+    """The state of an actor as its mention tells it: the entity's own state, else a state the
+    words just before the mention name ("Ukraine's Armed Forces", "the Russian air defence"
+    whose entity is "Armed Forces" or "air defence"), within its clause."""
+    state = state_of(ent)
+    if state or ent is None or start is None or ent.type not in ("ORG", "GROUP"):
+        return state
+    before = text[max(0, start - 30) : start]
+    for mark in (",", ";", ":", ".", "(", "\n", "—", "–"):
+        before = before.rsplit(mark, 1)[-1]
+    return name_state(before) if before.strip() else None

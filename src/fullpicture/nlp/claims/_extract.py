@@ -7,8 +7,10 @@ Used by the ``fp_claims`` component and by ``eval/polnear.py``. Each attribution
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._shared import doc_text
@@ -63,8 +65,9 @@ class ClaimExtractor:
         """All attributions of a document, sorted by cue/content start."""
         quotes = quote_spans(doc_text(doc))
         out: list[RawClaim] = []
+        cand = self._candidates(doc)
         for sent in doc.sents:
-            out.extend(self._sentence(doc, sent, quotes))
+            out.extend(self._sentence(doc, sent, quotes, cand[bisect_left(cand, sent.start) : bisect_left(cand, sent.end)]))
         for kind, content, cue, source in layout_claims(doc_text(doc), self.lex.layout_labels):
             # a "NAME: text" line is the outer attribution: cues inside its text are the
             # speaker's own words ("TAPPER: ... I think ..."); a verb cue that starts before
@@ -77,15 +80,42 @@ class ClaimExtractor:
         out.sort(key=lambda c: (c.cue or c.content)[0])
         return out
 
+    def _candidates(self, doc: Doc) -> list[int]:
+        """Indices of the tokens that can start a cue (what :meth:`_sentence` looks at), from
+        the token attributes read once: the other tokens of a sentence yield nothing."""
+        lex = self.lex
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        look: dict[int, str] = {}
+
+        def s(h: int) -> str:
+            v = look.get(h)
+            if v is None:
+                v = look[h] = strings[h] if h else ""
+            return v
+
+        verb_lemmas = lex.naming | lex.verbs | {"call"}
+        markers = lex.naming_markers | {"so"}
+        out = []
+        for i, (low_h, lemma_h, pos_h, tag_h) in enumerate(arr):
+            low, pos = s(low_h), s(pos_h)
+            if low in self.according_first:
+                out.append(i)
+            elif pos in ("VERB", "AUX") or (pos == "NOUN" and s(tag_h) in ("VBZ", "VBD")):
+                if s(lemma_h).lower() in verb_lemmas:
+                    out.append(i)
+            elif low in markers or (pos == "NOUN" and s(lemma_h).lower() in lex.report_nouns):
+                out.append(i)
+        return out
+
     # -- per sentence --------------------------------------------------------
-    def _sentence(self, doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list[RawClaim]:
+    def _sentence(self, doc: Doc, sent: Span, quotes: list[tuple[int, int]], cand: list[int]) -> list[RawClaim]:
+        """The attributions of one sentence, from its candidate cue tokens ``cand``."""
         lex = self.lex
         found: list[RawClaim] = []
-        used: set[int] = set()
-        for tok in sent:
+        for k in cand:
+            tok = doc[k]
             low = tok.lower_
-            if tok.i in used:
-                continue
             if low in self.according_first:
                 claim = self._according(doc, sent, tok, quotes)
                 if claim:
@@ -150,9 +180,12 @@ class ClaimExtractor:
         lo, hi = claim.content
         if claim.cue:
             lo, hi = min(lo, claim.cue[0]), max(hi, claim.cue[1])
-        for t in sent:
+        # only the sentence's tokens that start inside [lo, hi), found by bisection
+        a = bisect_left(range(sent.start, sent.end), lo, key=lambda i: doc[i].idx) + sent.start
+        b = bisect_left(range(sent.start, sent.end), hi, key=lambda i: doc[i].idx) + sent.start
+        for t in doc[a:b]:
             word = t.text.lower()
-            if not (lo <= t.idx < hi) or t.pos_ == "PROPN" or (t.text[0].isupper() and t.i != sent.start):
+            if t.pos_ == "PROPN" or (t.text[0].isupper() and t.i != sent.start):
                 continue
             if (word in lex.reportive or word in lex.epistemic) and word not in claim.hedges:
                 claim.hedges.append(word)

@@ -27,6 +27,7 @@ from spacy.attrs import (
     TAG,
 )
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
 
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._context import flag_features, neighbour_features, path_features
@@ -35,6 +36,7 @@ from fullpicture.nlp.claims._spans import quote_spans
 
 ROLES = ("source", "cue", "content")
 _ROLE_TAG = {"source": "SRC", "cue": "CUE", "content": "CON"}
+_OPS = NumpyOps()
 
 
 def _char_roles(doc: Doc, spans: Sequence[tuple[str, tuple[int, int]]], starts: list[int] | None = None) -> list[str]:
@@ -89,14 +91,17 @@ def token_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]]
     tensor = doc.tensor
     if not centroids or tensor is None or tensor.shape[0] != len(doc) or len(doc) == 0:
         return []
-    x = np.asarray(tensor, dtype=np.float32)
+    x = np.ascontiguousarray(tensor, dtype=np.float32)
     out = []
     for c in centroids:
         if c.shape[1] != x.shape[1]:
             return []
-        # einsum, not BLAS matmul: a few hundred tokens are too small for threaded BLAS,
-        # whose threads cost more than the product on a busy machine
-        d = (c * c).sum(1)[None, :] - 2.0 * np.einsum("ij,kj->ik", x, c)
+        # thinc's single-threaded blis gemm, not numpy: a few hundred tokens are too small
+        # for threaded BLAS (its threads cost more than the product on a busy machine) and
+        # einsum is three times slower; |c|^2 - 2 x.c, in place
+        d = _OPS.gemm(x, c, trans2=True)
+        d *= -2.0
+        d += (c * c).sum(1)
         out.append(d.argmin(1).tolist())
     return out
 

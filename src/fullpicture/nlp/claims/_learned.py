@@ -3,7 +3,10 @@
 ``[claims] order = "rules_first"`` (shipped) keeps every rule claim and adds the tagger's
 attributions where the rules found nothing; ``"tagger_first"`` takes the tagger's and keeps
 rule claims only where the tagger left the text untouched. ``[claims] learned = false`` in
-settings (or missing weights) falls back to the rules alone.
+settings (or missing weights, or a language other than English) falls back to the rules
+alone. Both ways a quotation continued after its attribution joins its content
+(:mod:`~fullpicture.nlp.claims._continue`) and an attribution nested in another's content
+is dropped (:func:`~fullpicture.nlp.claims._merge.univocal`).
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._continue import continue_quotes
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
-from fullpicture.nlp.claims._merge import merge, rules_first
+from fullpicture.nlp.claims._merge import merge, rules_first, univocal
+from fullpicture.nlp.claims._spans import quote_spans
 from fullpicture.nlp.claims._tagger import AttributionTagger
 
 
@@ -45,7 +51,9 @@ class AttributionExtractor:
         """All attributions (and naming claims) of a document."""
         rules = self.rules(doc)
         if not self.learned or self.tagger is None:
-            return rules
+            # one role per token (PolNeAR's univocality), quotations continued after their attribution
+            text = doc_text(doc)
+            return univocal(continue_quotes(text, rules, quote_spans(text)))
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
         starts = [s.start_char for s in doc.sents]

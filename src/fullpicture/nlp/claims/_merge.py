@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._intervals import index_of, pair, start_end
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._continue import continue_quotes
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._spans import (
     quote_spans,
@@ -218,7 +219,8 @@ def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> li
         if not _overlaps(c.cue or c.content, taken) and not _overlaps(c.content, taken):
             out.append(c)
     out.sort(key=lambda c: (c.cue or c.content)[0])
-    return univocal(out)
+    text = doc_text(doc)
+    return univocal(continue_quotes(text, out, quote_spans(text)))
 
 
 def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: bool = True) -> list[RawClaim]:

@@ -141,5 +141,6 @@ class AttributionTagger:
         tagger = _load(self.path)
         feats = doc_features(doc, rules, self.lex, self.centroids, self.prior)
         tags = tagger.tag(feats)
-        probs = [tagger.marginal(t, k) for k, t in enumerate(tags)]
+        # marginals only where a span is (decode averages them over its tokens)
+        probs = [tagger.marginal(t, k) if t != "O" else 0.0 for k, t in enumerate(tags)]
         return decode(doc, tags, probs)

@@ -59,8 +59,20 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if cur.dep_ == "conj" and cur.head.lemma_.lower() in _publishing_verbs(tok.doc.lang_):
+            break
         cur = cur.head if cur.dep_ in ("conj", "xcomp") and cur.head is not cur else None
     return None, False
+
+
+@lru_cache(maxsize=8)
+def _publishing_verbs(language: str) -> frozenset[str]:
+    """Verbs whose subject publishes (``publishing_verbs`` of the modality file): a conjunct
+    of one does not inherit its subject."""
+    from fullpicture.nlp.events._data import event_lexicon
+
+    m = event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
+    return frozenset(m.get("publishing_verbs", ()))
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +123,8 @@ def arguments(
     """(agent ids, patient ids, place id) of an event trigger; ``places``: sorted (token, place id)."""
     ag, pa = participants(doc, index, trig)
     # a capital acting stands for its state ("Moscow launched...")
-    agents = [capital_state(index, a) or a for a in _ids(doc, index, ag)]
+    acting = _ids(doc, index, ag)
+    agents = [capital_state(index, a) or a for a in acting]
     patients = [p for p in _ids(doc, index, pa) if p not in agents]
     place = None
     head = clause_head(trig)
@@ -147,7 +160,8 @@ def arguments(
             # "Eastland radio", "Eastland's defence ministry": the place names who, not where
             owned = entity_for_span(doc, index, tok.head.idx, tok.head.idx + len(tok.head), tok.head, metonymy=False)
             named = owner and not (owned and entity_type(index, owned) in _PLACE_TYPES)
-            if eid not in agents and eid not in patients and not named:
+            # (a capital acting is its state's agent, not the place: "Kyiv evacuated 3,000")
+            if eid not in agents and eid not in acting and eid not in patients and not named:
                 place = eid
                 break
             k += 1
@@ -200,10 +214,29 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     lines = dateline_spans(doc.text)
     found = token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
                                   for m in e.mentions if fold(m.text) not in dem and not m.actor
-                                  and not any(a <= m.start < b for a, b in lines)])
-    return [(i, eid) for i, eid in found if not _source_position(doc[i])]
+                                  and not any(a <= m.start < b for a, b in lines)
+                                  and not _HYPHEN_MODIFIER.match(doc.text, m.end)])
+    return [(i, eid) for i, eid in found if not _source_position(doc[i]) and not _addressee(doc[i])]
 
 
+@lru_cache(maxsize=1)
+def _addressee_verbs() -> frozenset[str]:
+    from fullpicture._data import data_toml
+
+    return frozenset(data_toml("events", "plover.toml").get("addressee_verbs", {}).get("verbs", []))
+
+
+def _addressee(tok: Token) -> bool:
+    """``tok`` heads the direct object of a verb of accusation or address ("accused Russia of
+    blowing up the dam"): an actor, not a place."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name") and root.head is not root:
+        root = root.head
+    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in _addressee_verbs()
+
+
+# "Moscow-controlled authorities", "Kyiv-based analysts": the place qualifies who, not where
+_HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 _DL_WORD = r"(?:[A-ZА-ЯЁ][\w.'’-]*|\d{1,2}|[a-zа-яё]{2,5}\.?)"
 _DATELINE = re.compile(rf"^[ \t]*({_DL_WORD}(?:[ ,]+{_DL_WORD}){{0,5}})[ ,]*(?:\([^()\n]{{1,30}}\)[ ]*)?[—–-]{{1,2}}[ ]", re.M)
 _DATELINE_WINDOW = 600

@@ -289,6 +289,10 @@ def _data_digest() -> str:
     return h.hexdigest()[:10]
 
 
+#: records kept built by :meth:`Gazetteer.place` (a document needs a few hundred)
+_PLACE_CACHE = 1 << 15
+
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer record."""
@@ -314,7 +318,9 @@ class Gazetteer:
 
         self._file = GazetteerFile(Path(path))
         self.cols = self._file.columns()
+        self.size = self._file.size  # records in the file
         self.country_of, self.capital_of = self._file.countries_and_capitals()
+        self._places: dict[int, Place] = {}  # records already built (read-only, so shared)
 
     @property
     def path(self) -> Path:
@@ -322,8 +328,13 @@ class Gazetteer:
         return self._file.path
 
     def place(self, idx: int) -> Place:
-        """The record ``idx``."""
-        return Place(idx, *self._file.row(idx))
+        """The record ``idx`` (built once while it is in the bounded cache)."""
+        p = self._places.get(idx)
+        if p is None:
+            if len(self._places) >= _PLACE_CACHE:
+                self._places.clear()
+            p = self._places[idx] = Place(idx, *self._file.row(idx))
+        return p
 
     def lookup(self, folded: str) -> tuple[int, ...]:
         """Record ids whose (alternate) name folds to ``folded``."""

@@ -147,7 +147,7 @@ class PlaceIndex:
 
     def place(self, i: int) -> Place:
         """Record ``i`` (base gazetteer or user overlay)."""
-        n = len(self.gaz.cols["gid"])
+        n = self.gaz.size
         return self.extra[i - n] if i >= n else self.gaz.place(i)
 
     def source(self, i: int) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fullpicture.nlp._prefilter import guarded
 from fullpicture.nlp.time._lexicon import Lexicon, alternation, load_lexicon, number_pattern
 
 # Modifiers kept inside a timex span, TIMEX3 mod values (TimeML 1.2.1 guidelines).
@@ -49,9 +50,10 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """All rules, in priority order (earlier wins ties), compiled once per process."""
+    """All rules, in priority order (earlier wins ties), compiled once per process (each with
+    its first-character guard: same matches, fewer tries, see :mod:`fullpicture.nlp._prefilter`)."""
     lex = load_lexicon()
-    return tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in _rules(lex))
+    return tuple((name, guarded(rx, re.IGNORECASE)) for name, rx in _rules(lex))
 
 
 def _rules(lex: Lexicon) -> list[tuple[str, str]]:
@@ -128,7 +130,7 @@ def triggers() -> dict[str, re.Pattern[str]]:
         "ago": r"ago|earlier|later|now|hence|previously|beforehand|afterwards?|before|after",
         "duration": units, "unitlong": r"-long", "times": units,
     }
-    return {k: re.compile(r"\b(?:" + v + r")", re.IGNORECASE) for k, v in heads.items()}
+    return {k: guarded(r"\b(?:" + v + r")", re.IGNORECASE) for k, v in heads.items()}
 
 
 def _windows(text: str, trigger: re.Pattern[str], before: int = 60, after: int = 45) -> list[tuple[int, int]]:
