@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -182,10 +183,10 @@ def main(argv: list[str] | None = None) -> int:
         for fold in range(args.folds):
             train = fold_of_doc[design.doc_arr] != fold
             attrs, w, dense, bias = fit(design, train, args.min_count, args.lam, args.iters)
-            tmp = args.out.parent / f".cv_{args.seed}_{fold}.npz"
-            save(str(tmp), attrs, w, dense, bias)
-            model = LoadedModel(str(tmp))
-            tmp.unlink()
+            with tempfile.TemporaryDirectory() as tmpdir:
+                tmp = Path(tmpdir) / f"cv_{fold}.npz"
+                save(str(tmp), attrs, w, dense, bias)
+                model = LoadedModel(str(tmp))
             for k in np.nonzero(fold_of_doc == fold)[0]:
                 probs[k] = model.probabilities(docs[k], evaluative, lexicon[k])
             print(f"fold {fold} done ({time.process_time() - t0:.0f} CPU s)", file=sys.stderr)
