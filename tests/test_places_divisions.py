@@ -57,7 +57,8 @@ def test_transliterations_reach_one_city(pi, a, b):
 
 
 def test_transliterations_in_one_text():
-    # alone, "Odessa" is the Texan city (its main name); beside Ukrainian places it is Odesa
+    # "Odessa" is Odesa (its main name in another romanization; alone too, see
+    # tests/test_places_realtext.py), beside Ukrainian places all the more
     a = analyze_text("Missiles hit Kiev, Kharkov and Odessa. In Kyiv, Kharkiv and Odesa the sirens sounded.")
     ids = {m.text: e.geo.geonames_id for e in a.entities if e.geo for m in e.mentions}
     assert ids["Kiev"] == ids["Kyiv"] and ids["Kharkov"] == ids["Kharkiv"] and ids["Odessa"] == ids["Odesa"]

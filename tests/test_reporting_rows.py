@@ -42,3 +42,14 @@ def test_a_statement_only_one_side_reports_is_no_omission() -> None:
     assert statements, "the statement row itself stays in the timeline"
     omitted = {o.event for o in comparison.omissions}
     assert not omitted & {e.id for e in statements}
+
+
+def test_a_publisher_is_not_the_agent_of_the_harm_it_lists() -> None:
+    text = "The Northland Ministry of Defence published lists of dead and wounded prisoners in Westfield."
+    a = analyze_text(text, published="2022-07-29")
+    names = {e.id: e.name for e in a.entities}
+    harm = [e for e in a.events if e.type == "ASSAULT"]
+    assert harm and all("Ministry" not in (names.get(x) or "") for e in harm for x in e.agents)
+    shelled = analyze_text("The Northland army shelled Westfield and wounded ten people.",
+                           published="2022-07-29")
+    assert [e.trigger.text for e in shelled.events if e.type == "ASSAULT"]

@@ -101,21 +101,29 @@ def _incident_place(members: list[Member], index: EntityIndex, names: dict[str, 
     return str(counts.most_common(1)[0][0])
 
 
-def _trigger_label(heads: list[Member]) -> str:
-    """The incident's most reported trigger lemma, read by the report's reader: an English one
-    where an English text tells it, else the lemma with its English gloss ("погибнуть (be
-    killed)"); languages are not sides, so this favours no side."""
+def _trigger_label(heads: list[Member], sides: list[str]) -> str:
+    """The incident's word in no one side's words: each side's most reported trigger lemma, in
+    side order, joined when they differ ("shelling / strike"), as places are named. English
+    lemmas where an English text tells it, else the lemma with its English gloss ("погибнуть
+    (be killed)"); languages are not sides."""
     english = [m for m in heads if (m.analysis.document.language or "en") == "en"]
-    lemmas = Counter((m.event.trigger.lemma or m.event.trigger.text).lower() for m in english or heads)
-    label = lemmas.most_common(1)[0][0]
+    per_side: dict[str, Counter[str]] = {}
+    for m in english or heads:
+        per_side.setdefault(m.side, Counter())[(m.event.trigger.lemma or m.event.trigger.text).lower()] += 1
+    words: list[str] = []
+    for side in [s for s in sides if s in per_side] + [s for s in per_side if s not in sides]:
+        word = per_side[side].most_common(1)[0][0]
+        if word not in words:
+            words.append(word)
     if not english:
         lang = heads[0].analysis.document.language or ""
         gloss = trigger_gloss(lang)
-        meaning = gloss.get(label) or next((gloss.get(m.event.trigger.text.lower(), "") for m in heads
-                                            if (m.event.trigger.lemma or m.event.trigger.text).lower() == label), "")
-        if meaning:
-            label += f" ({meaning})"
-    return label
+        for k, word in enumerate(words):
+            meaning = gloss.get(word) or next((gloss.get(m.event.trigger.text.lower(), "") for m in heads
+                                               if (m.event.trigger.lemma or m.event.trigger.text).lower() == word), "")
+            if meaning:
+                words[k] = f"{word} ({meaning})"
+    return " / ".join(words)
 
 
 def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any],
@@ -130,7 +138,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
     # places in no side's words: the joint form of the names the sides use for it
     names = names or {}
     place = _incident_place(members, index, names)
-    label = _trigger_label(heads)
+    label = _trigger_label(heads, sides)
     if place:
         label += f", {place}"
     if date:

@@ -119,6 +119,13 @@ _TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|
                            r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?(?:to|above|past|over)\s*$", re.I)
 
 
+# a count added to one told before: "eight guards were also injured"; "two more prisoners
+# died" after a count of the dead (not "five were killed and 12 more wounded")
+_ADDED = re.compile(r"^(?:(?!\b(?:who|that|which)\b)[^.;,\n]){0,50}?\b(?:were|was|are|is|have been|has been|had "
+                    r"been)\s+also\b", re.I)
+_MORE = re.compile(r"^\s+more\b", re.I)
+
+
 # a count of the worst hurt among the injured is a part of the injured
 _SEVERITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were\s+|are\s+|was\s+)?(?:seriously|critically|severely|badly|gravely)\s+"
                        r"(?:injured|wounded|hurt|ill|burned)\b", re.I)
@@ -139,7 +146,9 @@ def population(a: Analysis, f: Figure) -> str:
     total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
     if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]):
         return "total"
-    if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I):
+    if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
+            or _ADDED.match(after) or (_MORE.match(after) and any(
+                g.counts == f.counts and g.end <= f.start for g in a.figures)):
         return "part"  # "another four people died in hospital": added to a count told before
     if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
@@ -162,7 +171,7 @@ def population(a: Analysis, f: Figure) -> str:
 def comparable(p: str, q: str) -> bool:
     """Two populations count the same people: the same class, or generic people and a class
     (a mixed count compares only with a mixed or generic one); demographic subgroups (children,
-    women) only with themselves."""
+    women) and a facility's staff only with themselves."""
     if _NEVER & {p, q}:
         return False
     if p == q:
@@ -170,7 +179,7 @@ def comparable(p: str, q: str) -> bool:
     return "people" in (p, q) and not ({p, q} & _SUBGROUPS)
 
 
-_SUBGROUPS = frozenset({"children", "women", "men"})
+_SUBGROUPS = frozenset({"children", "women", "men", "staff"})  # "staff": a facility's own people
 _NEVER = frozenset({"things", "part", "total"})
 
 
@@ -339,9 +348,13 @@ def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: Ent
         clashing.setdefault(counts, set()).update((s, t))
     out = []
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
-        # the values that took part: a running total, a part or a count of things never does
-        vals = [cv for s in by_count[counts] if s in sides for _, cv in by_count[counts][s]
-                if cv.population not in _NEVER]
+        # the values that took part: a running total, a part or a count of things never does,
+        # nor a count no other side's value is comparable with (the guards hurt in a prison)
+        per_side = {s: [cv for _, cv in by_count[counts][s] if cv.population not in _NEVER]
+                    for s in by_count[counts] if s in sides}
+        vals = [cv for s, mine in per_side.items() for cv in mine
+                if any(comparable(cv.population or "people", ov.population or "people")
+                       for t, theirs in per_side.items() if t != s for ov in theirs)]
         out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
 

@@ -12,9 +12,11 @@ computed on three vocabularies: framing-cue terms, framing categories, and conte
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from fullpicture.align._util import STOPWORDS, EntityIndex, words
@@ -70,8 +72,31 @@ def _without_names(a: Analysis) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=8)
+def _stopwords(language: str) -> frozenset[str]:
+    """The English stopwords plus spaCy's list for the document's language."""
+    if language in ("", "en"):
+        return STOPWORDS
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return STOPWORDS
+    return STOPWORDS | frozenset(module.STOP_WORDS)
+
+
+def _shared_languages(analyses: list[Analysis], side_of: Mapping[str, str]) -> set[str]:
+    """Languages at least two sides write in: only their words are contrasted, so that a side's
+    documents in a language no other side uses do not stand out for their language."""
+    sides: dict[str, set[str]] = {}
+    for a in analyses:
+        if a.document.id in side_of:
+            sides.setdefault(a.document.language or "en", set()).add(side_of[a.document.id])
+    return {lang for lang, s in sides.items() if len(s) > 1}
+
+
 def _counts(analyses: list[Analysis], side_of: Mapping[str, str]) -> dict[str, dict[str, Counter[str]]]:
     kinds: dict[str, dict[str, Counter[str]]] = {"term": {}, "category": {}, "word": {}}
+    shared = _shared_languages(analyses, side_of)
     for a in analyses:
         side = side_of.get(a.document.id)
         if side is None:
@@ -81,13 +106,17 @@ def _counts(analyses: list[Analysis], side_of: Mapping[str, str]) -> dict[str, d
         for cue in a.framing:
             kinds["term"][side][f"{cue.category}\t{' '.join(words(cue.text))}"] += 1
             kinds["category"][side][cue.category] += 1
+        language = a.document.language or "en"
+        if language not in shared:
+            continue
         text = _without_names(a)
         body = text
         if a.zones:
             body = " ".join(text[z.start : z.end] for z in a.zones if z.kind in ("body", "heading"))
         names = {w for e in a.entities if e.type in _SPEAKERS for w in words(e.name)}  # "Valdez said" again
+        stop = _stopwords(language)
         kinds["word"][side].update(
-            w for w in words(body) if w not in STOPWORDS and len(w) > 1 and not w.isdigit() and w not in names
+            w for w in words(body) if w not in stop and len(w) > 1 and not w.isdigit() and w not in names
         )
     return kinds
 

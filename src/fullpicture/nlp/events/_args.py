@@ -59,8 +59,20 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if cur.dep_ == "conj" and cur.head.lemma_.lower() in _publishing_verbs(tok.doc.lang_):
+            break
         cur = cur.head if cur.dep_ in ("conj", "xcomp") and cur.head is not cur else None
     return None, False
+
+
+@lru_cache(maxsize=8)
+def _publishing_verbs(language: str) -> frozenset[str]:
+    """Verbs whose subject publishes (``publishing_verbs`` of the modality file): a conjunct
+    of one does not inherit its subject."""
+    from fullpicture.nlp.events._data import event_lexicon
+
+    m = event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
+    return frozenset(m.get("publishing_verbs", ()))
 
 
 @lru_cache(maxsize=8)

@@ -20,60 +20,41 @@ from fullpicture.nlp.places._embedded import (
     dateline_places,
     demonym_modifier,
     embedded_names,
+    ethnonym_tokens,
     region_demonyms,
 )
+from fullpicture.nlp.places._evidence import (
+    PERSON_TITLES_BEFORE,
+    PLACE_LABELS,
+    POSSESSIVE,
+    before_feature,
+    capitalised_runs,
+    city_state,
+    feature_split,
+    governed_locative,
+    locative,
+    not_a_place,
+    state_school,
+    strip_det,
+    surname_locative,
+    trim_lowercase_head,
+)
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
+from fullpicture.nlp.places._rank import same_name
 from fullpicture.nlp.places._regions import FEATURE_KINDS
+from fullpicture.nlp.places._repeats import (
+    one_label_per_name,
+    repeat_mentions,
+    short_division_names,
+)
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._streets import street_city, street_spans
 from fullpicture.nlp.places._translit import fold
-from fullpicture.nlp.places._wordlists import Lexicon, common_word
+from fullpicture.nlp.places._wordlists import Lexicon
 
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MISTYPED = frozenset({"PRODUCT", "DATE", "WORK_OF_ART", "TIME", "LANGUAGE"})
-_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dr", "madam", "lady", "lord", "dame"})
-_PERSON_TITLES_BEFORE = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen", "col"}
 
 
-def _strip_det(doc: Doc, start: int, end: int) -> int:
-    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    return start
-
-
-def _locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    root = doc[start:end].root
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps:
-        return True
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_object_verbs:
-        return True
-    return start > 0 and doc[start - 1].lower_ in lex.locative_preps and doc[start - 1].lower_ != "of"
-
-
-def _name_like(text: str) -> bool:
-    """Capitalised, or a letter of a caseless script (Arabic, Hebrew, CJK...)."""
-    ch = text[:1]
-    return ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper())
-
-
-def _capitalised_runs(doc: Doc, taken: set[int], lex: Lexicon, max_len: int) -> list[tuple[int, int]]:
-    """Untagged name-like runs: proper nouns, or capitalised words after "in/near/from"."""
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        after_prep = i > 0 and doc[i - 1].lower_ in lex.locative_preps and doc[i - 1].lower_ != "of"
-        if i in taken or not tok.is_alpha or not _name_like(tok.text) or not (after_prep or tok.pos_ == "PROPN"):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and j - i < max_len and j not in taken and doc[j].is_alpha and _name_like(doc[j].text):
-            j += 1
-        out.append((i, j))
-        i = j
-    return out
 
 
 def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list[Mention]:
@@ -97,15 +78,18 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     # Demonyms ("Serbian", "Ukrainian forces") stand for their state; with a side noun, as actor.
     side_starts = {start: cc for start, _end, cc in demonym_sides(doc, lex)}
     demonym_toks: dict[int, tuple[str, bool]] = {}
-    region_dems = region_demonyms(doc, pi, lex)  # "European", "Central American" -> continent/region
-    region_toks = {i for s, (e, _r) in region_dems.items() for i in range(s, e)}
+    ethno = ethnonym_tokens(doc, lex)  # "African Americans": a people, no place
+    region_dems = region_demonyms(doc, pi, lex, ethno)  # "European", "Central American" -> continent/region
+    region_toks = {i for s, (e, _r) in region_dems.items() for i in range(s, e)} | ethno
     for tok in doc:
         if tok.i not in region_toks and demonym_modifier(doc, tok, lex):
             demonym_toks[tok.i] = (lex.demonyms[fold(tok.text)], tok.i in side_starts)
     for start, cc in side_starts.items():
-        demonym_toks[start] = (cc, True)
+        if start not in ethno:
+            demonym_toks[start] = (cc, True)
     raw: list[tuple[int, int, str]] = []
-    taken: set[int] = set(demonym_toks)
+    schools: set[int] = set()  # first tokens of "Ohio State"-like names
+    taken: set[int] = set(demonym_toks) | ethno
     for start, (end, _idx) in region_dems.items():
         taken.update(range(start, end))
     dem_taken = set(taken)
@@ -116,19 +100,27 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if ent.label_ not in labels:
             # a name NER typed as something else ("in Chattanooga" as PRODUCT, "in Manbij" as
             # DATE): a candidate when it is all proper nouns after a place preposition
-            if ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent) and _locative(doc, ent.start, ent.end, lex):
+            # ("speaks in Spanish": a language, whose name is a nationality adjective, is none)
+            # or before a feature noun ("the Yelenovka detention center" as PRODUCT)
+            if (ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent)
+                    and (locative(doc, ent.start, ent.end, lex) or before_feature(doc, ent.end, lex))
+                    and not (ent.label_ == "LANGUAGE" and fold(ent.text) in lex.demonyms)):
                 raw.append((ent.start, ent.end, ""))
             continue
-        start = _strip_det(doc, ent.start, ent.end)
+        start = strip_det(doc, ent.start, ent.end)
         end = ent.end
         # "North Carolina's", "the United States'": the place is the name without the possessive
-        if ent.label_ in _PLACE_LABELS and end - start > 1 and doc[end - 1].tag_ == "POS":
+        if ent.label_ in PLACE_LABELS and end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVE):
             end -= 1
         # "Spokesperson Narine Hakobyan": the person is the name without the role before it
         while ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in lex.titles:
             start += 1
-        raw.append((start, end, ent.label_))
-        if ent.label_ in EMBED_LABELS and len(ent) >= 2:
+        label = ent.label_
+        if label in ("GPE", "LOC") and state_school(doc, start, end, pi, pcfg["skeleton_min_pop"]):
+            label = "ORG"  # "Mississippi State" (a university, its team): the state is embedded
+            schools.add(start)
+        raw.append((start, end, label))
+        if (label in EMBED_LABELS and len(ent) >= 2) or label != ent.label_:
             raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"])]
     datelines = dateline_places(doc, taken)
     raw += [(s, e, "") for s, e in datelines]
@@ -139,10 +131,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if tok.i not in taken and tok.pos_ == "PROPN" and fold(tok.text) in surnames:
             raw.append((tok.i, tok.i + 1, "PERSON"))
             taken.add(tok.i)
-    raw += [(s, e, "") for s, e in _capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
+    raw += [(s, e, "") for s, e in capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
     raw += untagged_divisions(doc, pi, taken, pcfg["skeleton_min_pop"])
-    raw = whole_names(doc, pi, one_per_span(raw, _PLACE_LABELS), pcfg.get("embedded_min_pop", 100_000))
-    raw = one_per_span([admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw], _PLACE_LABELS)
+    raw = whole_names(doc, pi, one_per_span(raw, PLACE_LABELS), pcfg.get("embedded_min_pop", 100_000))
+    raw = one_per_span([admin_region(doc, pi, r, pcfg["skeleton_min_pop"]) for r in raw], PLACE_LABELS)
     streets = [(s, e) for s, e in street_spans(doc) if not any(  # a landmark ("Downing Street") resolves as one
         pi.place(i).kind not in ("city", "admin2") for i, _v in pi.candidates(doc[s:e].text, pcfg["skeleton_min_pop"], False))]
     raw = [r for r in raw if not any(s < r[1] and r[0] < e for s, e in streets)]
@@ -159,39 +151,55 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if folded in authors:
             m.label = "PERSON"
             continue
-        if label not in _PLACE_LABELS and (folded in person_tokens or (start > 0 and doc[start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE)):
+        # a word of a person's name elsewhere is a person here too, unless a place preposition
+        # governs it ("in Riverdale", though NER took "Riverdale Luke Oil" for a person)
+        person_word = folded in person_tokens and not (label == "PERSON" and folded not in surnames
+                                                        and governed_locative(doc, start, end, lex))
+        if label not in PLACE_LABELS and (person_word or (start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES_BEFORE)):
             if label in ("NORP", "ORG") and end - start == 1 and folded in surnames:  # "Stepanyan said"
                 m.label = "PERSON"
             continue
-        if label in ("GPE", "LOC", "FAC", "") and folded in person_tokens and not _locative(doc, start, end, lex):
+        # the surname of a person the document names in full needs more than "to"/"in" before it
+        # ("references to Machado", "a role in Machado's citizenship": Alicia Machado)
+        if label in ("GPE", "LOC", "FAC", "") and folded in person_tokens and not (
+                surname_locative(doc, start, end, lex) if folded in surnames else locative(doc, start, end, lex)):
             m.label = "PERSON"
             continue
-        feature = _feature_split(doc, start, end, lex)
-        loose = label in ("GPE", "LOC") or _locative(doc, start, end, lex)
+        feature = feature_split(doc, start, end, lex)
+        if feature and any(pi.place(i).kind in FEATURE_KINDS for i, _v in pi.candidates(m.text, pcfg["skeleton_min_pop"], False)):
+            feature = None  # the feature itself is a record ("Dulles International Airport", "Kerch bridge")
+        loose = label in ("GPE", "LOC") or locative(doc, start, end, lex)
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
         name = doc[start:feature].text if feature else m.text
         if not cands and label in ("GPE", "LOC") and not feature:  # "Western US", "South Venezuela"
             name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000)) or (name, [])
-            _trim_lowercase_head(doc, m, name)
+            trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):
                 mentions.pop()
             continue
+        if (start, end) in datelines and not (end < len(doc) and doc[end].text == ","):
+            # a dateline city standing alone is one the wire's readers know without its state
+            # or country (AP style: "GENEVA (Reuters)"): the most populous of the name
+            cands = [max(cands, key=lambda c: (pi.place(c[0]).pop, -c[0]))]
         place_spans.append((name, cands))
         place_ms.append(m)
         if feature:
             feature_end[id(m)] = feature
-    _city_state(doc, pi, place_ms, place_spans)
-    resolved = resolve_all(pi, place_spans, pcfg)
+    city_state(doc, pi, place_ms, place_spans)
+    # the state in a university's name gives the others no context ("Mississippi State" beat
+    # Louisville: Louisville is not moved to Mississippi)
+    resolved = resolve_all(pi, place_spans, pcfg, frozenset(k for k, m in enumerate(place_ms) if m.label == "EMB" and m.start in schools))
     # Places NER itself tagged: other spans resolving to (or near) them are places too.
-    sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in _PLACE_LABELS]
+    sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in PLACE_LABELS]
     sure_pts = [(pi.place(i).lat, pi.place(i).lon) for i in dict.fromkeys(sure)][:50]
     sure_set = set(sure)
     sure_other = list(dict.fromkeys(sure))
     sure_cc = {pi.place(i).cc for i in sure_set if pi.place(i).cc}
     extra: list[Mention] = []
+    doubted: list[tuple[Mention, int]] = []
     for m, r in zip(place_ms, resolved, strict=True):
         if r is None:
             continue
@@ -200,8 +208,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         root = doc[m.start : m.end].root
         actor = p.kind in ("capital", "country", "user", "landmark") and is_actor_position(root, lex)
         near_sure = any(haversine_km(p.lat, p.lon, pi.place(j).lat, pi.place(j).lon) <= pcfg["near_km"] for j in sure_other[:50] if j != idx)
-        if _not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg, name_parts):
+        if not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg, name_parts):
             m.key = ("DROP",) if m.label in ("", "EMB") else m.key
+            if m.label in PLACE_LABELS:
+                doubted.append((m, idx))
             continue
         if m.label == "EMB":  # a place name inside an organisation/event name
             main = fold(p.name) == fold(m.text).removeprefix("the ") or p.kind in ("country", "continent", "capital") or p.pop >= 1_000_000
@@ -209,8 +219,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 m.key = ("DROP",)
                 continue
             m.embedded, actor = True, False
-        elif m.label not in _PLACE_LABELS:
-            context = (_locative(doc, m.start, m.end, lex) or id(m) in feature_end or _before_feature(doc, m.end, lex)
+        elif m.label not in PLACE_LABELS:
+            context = (locative(doc, m.start, m.end, lex) or id(m) in feature_end or before_feature(doc, m.end, lex)
                        or (m.start, m.end) in datelines
                        # "the Danube": a river, sea or range takes the article; a person does not
                        or (p.kind in FEATURE_KINDS and m.start > 0 and doc[m.start - 1].lower_ == "the"))
@@ -219,8 +229,12 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             # and when the name is part of a person's name elsewhere ("if Holt asks him", the
             # anchor Lester Holt), neither a high score nor nearby places make it one
             small = m.label in ("ORG", "PERSON") and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
+            # an organisation's name that is only another language's name of a city abroad
+            # ("the media office of Hamas": Hamm's Lithuanian name) is no place either
+            small = small or (m.label == "ORG" and p.kind in ("city", "admin2") and p.cc not in sure_cc
+                              and not same_name(p.name, m.text))
             if small:  # the name itself governed by a place preposition other than "of"
-                context = context and _governed_locative(doc, m.start, m.end, lex)
+                context = context and governed_locative(doc, m.start, m.end, lex)
             small_org = small and all(fold(t.text) in name_parts for t in doc[m.start : m.end])
             ok = (context and sc >= pcfg["locative_min_score"]) or (sc >= pcfg["relabel_min_score"] and not small_org) or actor
             ok = ok or idx in sure_set or (
@@ -247,7 +261,18 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.actor = True
             if p.kind in ("capital", "landmark") and p.cc in pi.gaz.country_of:
                 m.key = ("P", str(idx), "capital")
+    # one sense per document: a place NER tagged but words of the dictionary name ("on Miami
+    # Beach") is the place that the same name is, with evidence, elsewhere in the document
+    # (not a name the document also gives a person: "Alicia Machado", "references to Machado")
+    people = surnames | {fold(m.text) for m in mentions if m.label == "PERSON" and m.end - m.start == 1}
+    placed = {(fold(m.text), m.place) for m in mentions if m.place is not None and not m.embedded}
+    for m, idx in doubted:
+        if (fold(m.text), idx) in placed and fold(m.text) not in people:
+            p = pi.place(idx)
+            m.place, m.label, m.key = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE"), ("P", str(idx))
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
+    mentions += repeat_mentions(doc, mentions, frozenset(lex.demonyms) | frozenset(lex.continent_demonyms) | people)
+    short_division_names(mentions, pi, pcfg["near_km"])
     cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
     for s, e in streets:  # "Royal Street": at the city the document places it in
         city = street_city(doc, (s, e), cities)
@@ -262,12 +287,12 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     # a one-word name after a person's title somewhere ("President Obama") is a person
     # everywhere, and no small town (the headline's "Obama, others vow ..." is no town in Japan)
     titled = {fold(m.text) for m in mentions if m.end - m.start == 1 and m.start > 0
-              and doc[m.start - 1].lower_.rstrip(".") in _PERSON_TITLES_BEFORE}
+              and doc[m.start - 1].lower_.rstrip(".") in PERSON_TITLES_BEFORE}
     for m in mentions:
         if (m.end - m.start == 1 and m.place is not None and not m.embedded and fold(m.text) in titled
                 and pi.place(m.place).kind in ("city", "admin2") and pi.place(m.place).pop < pcfg.get("alternate_min_pop", 0)):
             m.label, m.place, m.key, m.actor = "PERSON", None, None, False
-    _one_label_per_name(mentions, person_tokens | titled, authors)
+    one_label_per_name(mentions, person_tokens | titled, authors)
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
             m.roles = person_roles(doc, m.start, m.end, lex)
@@ -277,119 +302,3 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions.sort(key=lambda m: (m.start, -m.end))
     cluster(mentions, lex)
     return mentions
-
-
-def _city_state(doc: Doc, pi: PlaceIndex, ms: list[Mention], spans: list[tuple[str, list[tuple[int, bool]]]]) -> None:
-    """"Williamsburg, Virginia", "Springfield, Ill.", "Toledo, Spain": a place followed by a
-    comma and a state or country keeps only its candidates inside that state or country."""
-    for k in range(len(ms) - 1):
-        m, nxt = ms[k], ms[k + 1]
-        if nxt.start != m.end + 1 or doc[m.end].text != "," or not spans[k][1]:
-            continue
-        where = {(pi.place(c).cc, pi.place(c).admin1 if pi.place(c).kind == "admin1" else "")
-                 for c, _ in spans[k + 1][1] if pi.place(c).kind in ("admin1", "country")}
-        if not where:
-            continue
-        keep = [c for c in spans[k][1] if (pi.place(c[0]).cc, pi.place(c[0]).admin1) in where
-                or (pi.place(c[0]).cc, "") in where]
-        if keep:
-            spans[k] = (spans[k][0], keep)
-
-
-def _not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sure_cc: set[str], pcfg: dict[str, Any],
-                 name_parts: frozenset[str] = frozenset()) -> bool:
-    """Evidence against a place reading: a title word ("Miss"), a party in a case name
-    ("v. Ferguson"), or common English words ("Congress", "Queen City") that resolve only to a
-    small place, with neither a place label in a locative context nor a tagged place of the
-    document nearby ("Klamath Falls" beside "Oregon") to back them."""
-    if m.end - m.start == 1 and doc[m.start].lower_.rstrip(".") in _TITLE_WORDS:
-        return True
-    if m.start > 0 and doc[m.start - 1].lower_ in ("v.", "v", "vs.", "vs"):
-        return True
-    if m.end < len(doc) and doc[m.end].text == ":" and doc[m.start : m.end].text.isupper():
-        return True  # a transcript's speaker label ("WALLACE:")
-    words = [t for t in doc[m.start : m.end] if t.is_alpha]
-    if (len(words) == 1 and fold(m.text) in name_parts and p.kind in ("city", "admin2")
-            and p.pop < pcfg.get("alternate_min_pop", 0) and fold(p.name) != fold(m.text).removeprefix("the ")
-            and not _strong_locative(doc, m.start, m.end, lex)):
-        return True  # part of a person's name elsewhere, a small town's alternate name ("Lester"), no "in X"
-    if not words or not all(common_word(t.lower_) for t in words):
-        return False
-    if m.label in _PLACE_LABELS and (near_sure or _strong_locative(doc, m.start, m.end, lex)):
-        return False
-    if m.label in ("PERSON", "") and near_sure and _strong_locative(doc, m.start, m.end, lex):
-        return False  # "In Klamath Falls, Oregon" though NER says PERSON
-    small = p.pop < pcfg.get("common_word_min_pop", 100_000)
-    alternate = fold(p.name) != fold(m.text).removeprefix("the ") and p.kind not in ("country", "continent")
-    if alternate and len(words) == 1 and m.label not in _PLACE_LABELS and (p.kind in ("admin1", "admin2") or (p.kind == "city" and small)):
-        return True  # "House" is an alternate name of Hesse; "the House" is a chamber
-    return (p.kind in ("city", "admin2") and small) or (
-        p.kind == "admin1" and p.cc not in sure_cc and (alternate or p.pop < pcfg.get("common_word_admin1_max_pop", 5_000_000)))
-
-
-def _strong_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """A locative context other than "of" ("the attention of Congress" is not one), and not
-    before a possessive ("a role in Machado's citizenship": "in" governs the citizenship)."""
-    if end < len(doc) and doc[end].tag_ == "POS":
-        return False
-    root = doc[start:end].root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return False
-    return _locative(doc, start, end, lex)
-
-
-def _governed_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """The name is the object of a place preposition other than "of" ("in Holt", not "from
-    Obama being ...", "daughter of Aung San") or of a place-taking verb."""
-    root = doc[start:end].root
-    if end < len(doc) and doc[end].tag_ == "POS":
-        return False
-    if root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps and root.head.lower_ != "of":
-        return True
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_object_verbs
-
-
-def _one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:
-    """A one-word name that NER tags as a person and, at least as often, as a place in the
-    same document ("emptied Artsakh" in a headline) is the place everywhere."""
-    places: dict[str, Mention] = {}
-    votes: dict[str, int] = {}  # place mentions minus person mentions of a one-word name
-    for m in mentions:
-        if m.end - m.start == 1 and m.label in ("GPE", "LOC", "PERSON"):
-            f = fold(m.text)
-            votes[f] = votes.get(f, 0) + (1 if m.label != "PERSON" else -1)
-            if m.label != "PERSON" and not m.embedded:
-                places.setdefault(f, m)
-    for m in mentions:
-        f = fold(m.text)
-        if (m.label == "PERSON" and m.end - m.start == 1 and f in places and votes[f] >= 0
-                and f not in person_tokens and f not in authors):
-            p = places[f]
-            m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
-
-
-def _trim_lowercase_head(doc: Doc, m: Mention, name: str) -> None:
-    """"north west London": a place span NER opened with lower-case words before the name it
-    contains is the name alone."""
-    if name == m.text or not m.text.endswith(name) or not m.text[: len(m.text) - len(name)].islower():
-        return
-    at = doc[m.start].idx + len(m.text) - len(name)
-    for k in range(m.start + 1, m.end):
-        if doc[k].idx == at:
-            m.start, m.text = k, name
-            return
-
-
-def _before_feature(doc: Doc, end: int, lex: Lexicon) -> bool:
-    return end < len(doc) and doc[end].lower_ in lex.feature_nouns and doc[end].pos_ == "NOUN"
-
-
-def _feature_split(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
-    """End token of the place name inside "Kerch bridge" / "Banjska monastery" spans."""
-    last = doc[end - 1].lower_
-    two = f"{doc[end - 2].lower_} {last}" if end - start >= 3 else ""
-    if two in lex.feature_nouns:
-        return end - 2
-    if end - start >= 2 and last in lex.feature_nouns:
-        return end - 1
-    return None

@@ -27,6 +27,7 @@ EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"
 # population or another mention of the same place in the document)
 EMBED_KINDS = frozenset({"country", "continent", "admin1", "capital", "region", "water", "river", "mountain", "desert"})
 _HYPHENS = ("-", "–", "‐")
+_DASHES = ("-", "--", "—", "–")
 _EMBED_AFTER = frozenset({"of", "at", "in", "for", "the"})
 _MAX_SUB = 4
 
@@ -65,14 +66,33 @@ def _in_place_name(doc: Doc, tok: Token) -> bool:
     return False
 
 
-def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon) -> dict[int, tuple[int, int]]:
-    """``start -> (end, record)`` for continent/region adjectives modifying a noun."""
+def ethnonym_tokens(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens of compound ethnonyms ("African Americans", "Mexican-American voters"): a
+    nationality or continent adjective before an ethnonym head of the lexicon. They name a
+    people; neither word is a place. "Latin American" (a region adjective) is none."""
+    out: set[int] = set()
+    for tok in doc[:-1]:
+        f = fold(tok.text)
+        if not tok.text[:1].isupper() or not (f in lex.demonyms or f in lex.continent_demonyms):
+            continue
+        j = tok.i + 1
+        if doc[j].text in _HYPHENS and not tok.whitespace_ and j + 1 < len(doc):
+            j += 1
+        head = fold(doc[j].text)
+        if head in lex.ethnonym_heads and f"{f} {head}" not in lex.continent_demonyms:
+            out.update(range(tok.i, j + 1))
+    return out
+
+
+def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon, skip: set[int] = frozenset()) -> dict[int, tuple[int, int]]:  # type: ignore[assignment]
+    """``start -> (end, record)`` for continent/region adjectives modifying a noun (tokens in
+    ``skip`` excepted)."""
     out: dict[int, tuple[int, int]] = {}
     n, i = len(doc), 0
     while i < n:
         tok = doc[i]
         found = None
-        if tok.text[:1].isupper():
+        if tok.text[:1].isupper() and i not in skip:
             for length in (2, 1):
                 if i + length > n:
                     continue
@@ -125,18 +145,23 @@ def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int
 
 def dateline_places(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Capitalised runs opening a line and followed by a dateline mark ("CAIRO -",
-    "SOUTH WAZIRISTAN, April 5", "RALEIGH, N.C. (AP)")."""
+    "SOUTH WAZIRISTAN, April 5", "RALEIGH, N.C. (AP)"); after a headline's full stop when a
+    dash follows ("... Grant Event. IMMOKALEE – Congressman"); opening the text before a
+    capitalised word when the agency's mark was stripped ("OKLAHOMA CITY The Latest ...")."""
     out: list[tuple[int, int]] = []
     n, i = len(doc), 0
     while i < n:
         at_line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
-        if not at_line_start:
+        after_stop = i > 0 and doc[i - 1].text in (".", "!", "?")
+        if not (at_line_start or after_stop):
             i += 1
             continue
         j = i
         while j < n and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j].text) > 1:
             j += 1
-        if j > i and j < n and doc[j].text in (",", "-", "--", "—", "–", "(") and not any(k in taken for k in range(i, j)):
+        mark = j < n and (doc[j].text in _DASHES if after_stop and not at_line_start else doc[j].text in (",", "(", *_DASHES))
+        bare = i == 0 and j < n and j - i >= 2 and doc[j].text[:1].isupper() and not doc[j].text.isupper()
+        if j > i and (mark or bare) and not any(k in taken for k in range(i, j)):
             out.append((i, j))
         i = max(j, i + 1)
     return out

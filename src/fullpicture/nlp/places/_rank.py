@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._translit import fold, skeleton
 
 if TYPE_CHECKING:
     from fullpicture.nlp.places._resolve import PlaceIndex
@@ -65,12 +66,23 @@ class DocContext:
         return [(a[0], a[1]) for a in self.anchors if a[2] != name and a[3] == cc and a[4] == admin1 and a[5] >= min_score]
 
 
+@lru_cache(maxsize=1 << 14)
+def _skeleton(folded: str) -> str:
+    return skeleton(folded) if len(folded) >= 4 else ""
+
+
 def _saint(name: str) -> str:
     """"St. Petersburg" and "Saint Petersburg" are the same main name."""
     for short in ("st. ", "st "):
         if name.startswith(short):
             return "saint " + name[len(short):]
     return name
+
+
+def same_name(main: str, text: str) -> bool:
+    """``text`` is the main name ``main`` of a record, or that name in another romanization."""
+    name, m = fold(text).removeprefix("the "), fold(main)
+    return _saint(m) == _saint(name) or (bool(_skeleton(name)) and _skeleton(name) == _skeleton(m))
 
 
 def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any]) -> float:
@@ -92,8 +104,11 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
             s += cfg["near_bonus"]
         elif near > cfg["remote_km"] and in_cc <= 0:
             s -= cfg["remote_penalty"]
-    if _saint(fold(p.name)) == _saint(name):
+    main = fold(p.name)
+    if _saint(main) == _saint(name):
         s += cfg["main_name_bonus"]
+    elif _skeleton(name) and _skeleton(name) == _skeleton(main):
+        s += cfg.get("translit_name_bonus", 0.0)  # its main name in another romanization
     if via_skel:
         s -= cfg["skeleton_penalty"]
     if i in pi.user_ids:
@@ -158,17 +173,22 @@ def _memo_score(pi: PlaceIndex, ctx: DocContext, cfg: dict[str, Any]) -> Callabl
     return sc
 
 
-def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
+def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any],
+               weak: frozenset[int] = frozenset()) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places as context: the first pass
     with the unambiguous names as context, each further one with the previous pass's choices
-    (three passes, so that a choice corrected in the second reaches the names it supports)."""
+    (three passes, so that a choice corrected in the second reaches the names it supports).
+    Spans whose index is in ``weak`` (place names inside an organisation's name: "Mississippi
+    State") are resolved but give no context to the others."""
     min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
     # user alias files take priority over the gazetteer (data/gazetteer/README.md)
     spans = [(text, [c for c in cands if c[0] in pi.user_ids] or cands) for text, cands in spans]
     ctx = DocContext()
     sc0 = _memo_score(pi, DocContext(), cfg)
     margin = float(cfg.get("sure_margin", 1e9))
-    for text, cands in spans:
+    for k, (text, cands) in enumerate(spans):
+        if k in weak:
+            continue
         cands = _namesake_city(pi, text, cands, min_pop)
         if len(cands) == 1 or (cands and all(pi.place(c).kind == "country" for c, _ in cands)):
             ctx.add(pi, cands[0][0], fold(text).removeprefix("the "), sc0(cands[0][0], text, cands[0][1]))
@@ -196,7 +216,7 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
                 continue
             result.append((best[0], sc(best[0], text, best[1])))
         ctx = DocContext()
-        for (text, _c), r in zip(spans, result, strict=True):
-            if r is not None:
+        for k, ((text, _c), r) in enumerate(zip(spans, result, strict=True)):
+            if r is not None and k not in weak:
                 ctx.add(pi, r[0], fold(text).removeprefix("the "), r[1])
     return result

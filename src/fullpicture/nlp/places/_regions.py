@@ -19,6 +19,7 @@ _ADMIN2_WORDS = frozenset(
     ["county", "parish", "district", "borough", "rayon", "raion", "shire", "okrug", "prefecture", "province", "municipality", "governorate"]
 )
 _ADMIN2_BARE_MIN_POP = 20_000
+_OF_WORDS = frozenset(["county", "city", "borough", "district", "province", "municipality", "parish"])
 
 
 def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str]]) -> None:
@@ -35,6 +36,12 @@ def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str
             names = [name]
             if cc in ("IE", "GB") and words[-1] == "county" and len(words) > 1:
                 names.append("County " + " ".join(name.split()[:-1]))
+            bare = " ".join(name.split()[2:]) if len(words) > 2 and words[1] == "of" and words[0] in _OF_WORDS else ""
+            f = fold(bare)
+            # "County of Ceredigion", "Borough of Thurrock": also "Ceredigion", under the rule
+            # for names without a type word
+            if bare and pop >= _ADMIN2_BARE_MIN_POP and not any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
+                names.append(bare)
         else:
             f = fold(name)
             if pop < _ADMIN2_BARE_MIN_POP or any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):

@@ -7,6 +7,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,9 @@ class PlaceIndex:
     not_place_words: frozenset[str] = frozenset()
     # contested names linked by the framing lexicon's place-name entries: folded name -> records
     linked: dict[str, set[int]] = field(default_factory=dict)
+    # a romanization-skeleton match must also be spelled like the record's main name (difflib
+    # ratio): "Kharkov" is Kharkiv, "Makeen" is no Macon ([entities.places] skeleton_min_ratio)
+    skeleton_min_ratio: float = 0.0
 
     @classmethod
     def build(cls, files: list[str], naming: Sequence[tuple[Sequence[str], Sequence[str]]] = ()) -> PlaceIndex:
@@ -181,18 +185,47 @@ class PlaceIndex:
         # acronyms name countries and continents ("UK", "EU"); dotted ones also states ("N.J.")
         allowed = ("country", "continent", "admin1") if "." in text else ("country", "continent")
         out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] in allowed]
+        if not out and not acronym and " " not in f and len(f) >= 4 and f.isascii():
+            out += [(i, False) for i in _with_article(self.gaz, f)]  # "Qamishli": "Al Qāmishlī"
         if text.endswith("."):  # dotted abbreviations ("Ill.", "Calif.", "N.J.")
             out += [(i, False) for i in self.gaz.lookup(f + ".") if (i, False) not in out]
         if skeleton and not out and not acronym and f.isascii() and len(f) >= 5:
             for i in self.gaz.lookup_skeleton(f):
                 p = self.gaz.place(i)
-                if p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital"):
+                if (p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital")) and _spelled_alike(f, p.name, self.skeleton_min_ratio):
                     out.append((i, True))
         return out
 
 
-def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any]) -> list[tuple[int, float] | None]:
-    """Pick one record per span, using the document's other places as context (see :mod:`._rank`)."""
+_SUN_LETTERS = frozenset("tdrzsn")
+
+
+def _with_article(gaz: Gazetteer, f: str) -> list[int]:
+    """Records whose name is ``f`` with the Arabic article that English often drops
+    ("Qamishli" for "Al Qāmishlī", "Bab" for "Al Bab", "Raqqah" for "Ar Raqqah")."""
+    forms = [f"al {f}", f"al-{f}", f"el {f}"]
+    if f[0] in _SUN_LETTERS:
+        forms += [f"a{f[0]} {f}", f"a{f[0]}-{f}"]
+    out: list[int] = []
+    for form in forms:
+        out += [i for i in gaz.lookup(form) if i not in out]
+    return out
+
+
+def _spelled_alike(folded: str, name: str, min_ratio: float) -> bool:
+    """The folded text and a record's main name (with or without an Arabic article: "Qamishli",
+    "Al Qāmishlī") are at least ``min_ratio`` alike."""
+    if min_ratio <= 0:
+        return True
+    main = fold(name)
+    forms = {main, *(main[len(a):] for a in ("al ", "al-", "el ", "el-", "ad ", "as ", "ar ") if main.startswith(a))}
+    return any(SequenceMatcher(None, folded, m).ratio() >= min_ratio for m in forms)
+
+
+def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any],
+                weak: frozenset[int] = frozenset()) -> list[tuple[int, float] | None]:
+    """Pick one record per span, using the document's other places (but not the ``weak``
+    spans) as context (see :mod:`._rank`)."""
     from fullpicture.nlp.places._rank import rank_spans
 
-    return rank_spans(pi, spans, cfg)
+    return rank_spans(pi, spans, cfg, weak)

@@ -27,6 +27,7 @@ class Lexicon:
     locative_preps: frozenset[str]
     place_object_verbs: frozenset[str]
     not_place_words: frozenset[str]  # alone never a place ("Eastern", "Central")
+    ethnonym_heads: frozenset[str]  # "African American": a people, no place
     demonyms: dict[str, str]  # folded adjective -> ISO alpha-2
     continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
 
@@ -80,6 +81,7 @@ def get_lexicon() -> Lexicon:
         locative_preps=frozenset(data["locative_preps"]),
         place_object_verbs=frozenset(data.get("place_object_verbs", [])),
         not_place_words=frozenset(data.get("not_place_words", [])),
+        ethnonym_heads=frozenset(data.get("ethnonym_heads", [])),
         demonyms=dem,
         continent_demonyms=cont,
     )

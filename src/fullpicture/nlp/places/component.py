@@ -54,6 +54,7 @@ class EntitiesComponent:
         naming = [(e.terms, e.counter_terms) for e in shipped_entries()
                   if e.category == "naming" and "place" in (e.subcategory or "")]
         self.index = PlaceIndex.build(files, naming)
+        self.index.skeleton_min_ratio = float(self.cfg["places"].get("skeleton_min_ratio", 0.0))
 
     @synced
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,102 @@
+"""One sense per document: a place name that the document resolves, with evidence, at one
+mention is that place at its other mentions that mention collection left out ("Cork mother
+says ..." in a headline, "Orange County residents", "New York’s", "CTV Saskatoon").
+
+A repeat inside a person's name is left alone; one inside another name (an organisation, an
+event) is an embedded place, so that other layers keep linking the organisation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from fullpicture.nlp.places._coref import Mention
+from fullpicture.nlp.places._translit import fold
+
+if TYPE_CHECKING:
+    from fullpicture.nlp.places._resolve import PlaceIndex
+
+_PLACE_LABELS = ("GPE", "LOC")
+_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"})
+
+
+def repeat_mentions(doc: Doc, mentions: list[Mention], skip: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+    """Mentions of the document's resolved place names at spans no mention covers yet. Names
+    in ``skip`` are not repeated: nationality or region adjectives ("English" for England: a
+    place only as a modifier) and words of the document's person names ("Machado")."""
+    names: dict[tuple[str, ...], Mention] = {}
+    for m in mentions:
+        if (m.place is not None and fold(m.text) not in skip and not m.embedded and m.label in _PLACE_LABELS and m.key and m.key[0] == "P"
+                and not m.actor and doc[m.start].text[:1].isupper()):
+            names.setdefault(tuple(fold(t.text) for t in doc[m.start : m.end]), m)
+    if not names:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    person = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    inside = {i: e.label_ for e in doc.ents if e.label_ in _NAME_LABELS for i in range(e.start, e.end)}
+    lengths = sorted({len(k) for k in names}, reverse=True)
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        if doc[i].text[:1].isupper() and i not in taken:
+            for n in lengths:
+                key = tuple(fold(t.text) for t in doc[i : i + n])
+                if key in names and not any(k in taken or k in person for k in range(i, i + n)):
+                    hit = (n, names[key])
+                    break
+        if hit is None:
+            i += 1
+            continue
+        n, m = hit
+        embedded = any(k in inside for k in range(i, i + n))
+        out.append(Mention(i, i + n, m.label, doc[i : i + n].text, place=m.place, key=m.key, embedded=embedded))
+        i += n
+    return out
+
+
+def one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors: set[str]) -> None:
+    """A one-word name that NER tags as a person and, at least as often, as a place in the
+    same document ("emptied Artsakh" in a headline) is the place everywhere."""
+    places: dict[str, Mention] = {}
+    votes: dict[str, int] = {}  # place mentions minus person mentions of a one-word name
+    for m in mentions:
+        if m.end - m.start == 1 and m.label in ("GPE", "LOC", "PERSON"):
+            f = fold(m.text)
+            votes[f] = votes.get(f, 0) + (1 if m.label != "PERSON" else -1)
+            if m.label != "PERSON" and not m.embedded:
+                places.setdefault(f, m)
+    for m in mentions:
+        f = fold(m.text)
+        if (m.label == "PERSON" and m.end - m.start == 1 and f in places and votes[f] >= 0
+                and f not in person_tokens and f not in authors):
+            p = places[f]
+            m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
+
+
+_DIVISION_WORDS = ("county", "parish", "borough", "district", "province", "region", "oblast")
+
+
+def short_division_names(mentions: list[Mention], pi: PlaceIndex, near_km: float) -> None:
+    """"Suffolk" in a document that names "Suffolk County": the county, when the bare name
+    was resolved to a namesake town far from it (Suffolk, Virginia, in a Long Island story).
+    A bare name resolved near the division ("Kherson" beside "Kherson region", "Los Angeles"
+    beside its county) stays: the city and its division are two places."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    divisions: dict[str, Mention] = {}
+    for m in mentions:
+        words = fold(m.text).split()
+        if m.place is None or len(words) < 2 or words[-1] not in _DIVISION_WORDS:
+            continue
+        if pi.place(m.place).kind in ("admin1", "admin2"):
+            divisions.setdefault(" ".join(words[:-1]).removeprefix("the "), m)
+    for m in mentions:
+        d = divisions.get(fold(m.text).removeprefix("the "))
+        if m.place is None or d is None or d.place is None or m.place == d.place:
+            continue
+        p, q = pi.place(m.place), pi.place(d.place)
+        if p.kind in ("city", "admin2") and p.pop < 1_000_000 and haversine_km(p.lat, p.lon, q.lat, q.lon) > near_km:
+            m.place, m.key = d.place, d.key

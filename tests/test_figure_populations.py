@@ -1,0 +1,36 @@
+"""Who a figure counts: a facility's staff and the people held in it are two counts, and a
+count added to one told before is no value of the toll (shapes seen on real coverage of a
+strike on a prison, restated in invented words)."""
+
+from __future__ import annotations
+
+from fullpicture.align._conflicts import comparable, population
+from tests.helpers import analyze_text
+
+
+def _populations(text: str) -> list[tuple[str, str | None, str]]:
+    a = analyze_text(text, published="2022-07-29")
+    return [(f.text, f.counts, population(a, f)) for f in a.figures]
+
+
+def test_staff_and_prisoners_are_two_counts() -> None:
+    found = _populations("The blast injured 75 prisoners at the Westfield jail. "
+                         "Nine guards were hurt as well, the warden said.")
+    pops = {text: pop for text, _, pop in found}
+    assert pops["75"] == "prisoners" and pops["Nine"] == "staff"
+    assert not comparable("prisoners", "staff")
+    assert comparable("prisoners", "people")
+    assert not comparable("staff", "people")  # the guards hurt are not the strike's toll
+
+
+def test_a_count_added_to_an_earlier_one_is_a_part() -> None:
+    found = _populations("The shelling killed 40 people and injured 70. Six employees of the depot "
+                         "were also injured. Two more people died in hospital on Sunday.")
+    pops = {text: pop for text, _, pop in found}
+    assert pops["40"] == "people" and pops["70"] == "people"
+    assert pops["Six"] == "part" and pops["Two"] == "part"
+
+
+def test_more_without_an_earlier_count_of_its_kind_stands() -> None:
+    found = _populations("Five soldiers were killed in the raid, and 12 more were wounded.")
+    assert ("12", "injured", "part") not in found
