@@ -10,7 +10,13 @@ The public API is small::
 Faces (the CLI, the web server) use only what this module exports.
 """
 
+import os
 from typing import TYPE_CHECKING, Any
+
+# onnxruntime (>= 1.2x on Linux) queues usage telemetry in ~/.cache/Microsoft and uploads it to
+# Microsoft unless this is set before it is first imported: fullpicture makes no network
+# requests, so it is switched off for the process (an explicit value set by the user is kept).
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from fullpicture._api import analyze, analyze_document, analyze_documents
 from fullpicture._compare import (

@@ -142,6 +142,7 @@ class Embedder(CachedEncoder):
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - dependency missing
             raise ConfigError(f"sentence embeddings need onnxruntime/tokenizers: {exc}") from exc
+        ort.disable_telemetry_events()  # if onnxruntime was imported before fullpicture set it off
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = max(1, n_threads)
         opts.inter_op_num_threads = 1
