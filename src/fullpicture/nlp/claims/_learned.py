@@ -47,6 +47,19 @@ class AttributionExtractor:
         """Whether the tagger runs (weights present and enabled)."""
         return self.tagger is not None and self.tagger.available
 
+    def _clauseless(self, doc: Doc, c: RawClaim) -> bool:
+        """A learned, unquoted claim whose cue is a verb the rules accept only with a clause
+        ("show", "see", "know": ``need_clause`` in the lexicon) and that has none ("the
+        minister showed the journalists around the base")."""
+        if c.confidence is None or c.cue is None or c.kind == "direct":
+            return False
+        span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.lemma_.lower() in self.rules.lex.need_clause and not any(
+            ch.dep_ in ("ccomp", "xcomp") for ch in root.children)
+
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions (and naming claims) of a document."""
         rules = self.rules(doc)
@@ -56,6 +69,7 @@ class AttributionExtractor:
             return univocal(continue_quotes(text, rules, quote_spans(text)))
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
+        claims = [c for c in claims if not self._clauseless(doc, c)]
         starts = [s.start_char for s in doc.sents]
         sents = list(doc.sents)
         for c in claims:
