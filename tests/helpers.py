@@ -12,6 +12,11 @@ def analyze_text(text: str, published: str | None = None, perspective: str | Non
     return analyze_document(doc, load_settings())
 
 
+def resolved_places(doc):
+    """mention text -> (place name, country) of every resolved place mention of a parsed doc."""
+    return {m.text: (e.name, e.geo.country) for e in doc._.fp_entities if e.geo is not None for m in e.mentions}
+
+
 def write_corpus(tmp_path, template: str, n: int = 4, first: int = 1):
     """A folder ``articles/`` of ``n`` texts ``a<i>.txt``, numbered from ``first`` in ``template``."""
     d = tmp_path / "articles"

