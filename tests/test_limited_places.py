@@ -129,3 +129,12 @@ def test_limited_document_names_a_place_in_the_naming_table_and_omits_nothing(le
     row = next(r for r in comp.naming if any(v.side == "am" for v in r.variants))
     names = {(v.side, v.name) for v in row.variants}
     assert ("az", "Khankendi") in names and ("am", "Ստեփանակերտ") in names
+
+
+def test_hyphen_joined_names_are_two_places_and_a_hyphenated_name_one():
+    """Turkish and Azerbaijani reports join front sections by a hyphen ("Ağdam-Terter"); a
+    hyphenated name in the gazetteer ("Dağlık Karabağ" aside, "Nagorno-Karabakh") stays one."""
+    a = _analyze("Azerbaycan ordusu Ağdam-Terter ve Fuzuli-Cebrail yönlerinde karşılık verdi, Ermenistan ise "
+                 "Nagorno-Karabakh bölgesinde ateşkesi ihlal etti.")
+    names = set(_places(a))
+    assert {"Tartar", "Jabrayil", "Armenia", "Azerbaijan", "Nagorno-Karabakh"} <= names, names

@@ -29,6 +29,8 @@ class ClaimLexicon:
     reportive: frozenset[str]
     epistemic: frozenset[str]
     layout_labels: frozenset[str]
+    # a cue verb whose content is the sentence before, named by a pronoun ("Об этом сообщил X")
+    anaphoric: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -64,4 +66,5 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         reportive=frozenset(hedges["reportive"]),
         epistemic=frozenset(hedges["epistemic"]),
         layout_labels=frozenset(cues.get("layout", {}).get("labels", [])),
+        anaphoric=tuple(tuple(p.split()) for p in verbs.get("anaphoric", [])),
     )

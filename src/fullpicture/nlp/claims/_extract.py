@@ -23,10 +23,10 @@ from fullpicture.nlp.claims._spans import (
     extend_cue,
     inside,
     is_generic,
-    quote_spans,
     quote_window,
     source_bounds,
     span_chars,
+    speech_quotes,
     subject_of,
     subtree_bounds,
 )
@@ -63,7 +63,7 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions of a document, sorted by cue/content start."""
-        quotes = quote_spans(doc_text(doc))
+        quotes = speech_quotes(doc, doc_text(doc))
         out: list[RawClaim] = []
         cand = self._candidates(doc)
         for sent in doc.sents:
@@ -223,6 +223,8 @@ class ClaimExtractor:
                               and subj0.lemma_.lower() in lex.evidence_subjects)
         if content is None:
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0)
+        if content is None and self.lex.anaphoric:
+            content = self._anaphoric(doc, sent, tok)
         if content is not None:
             content = clip_paragraph(doc_text(doc), tok.idx, *content)
         if content is None:
@@ -248,6 +250,19 @@ class ClaimExtractor:
         if qs:
             kind = "direct"
         return RawClaim(kind, (cs, ce), (doc[cue_i].idx, doc[cue_j - 1].idx + len(doc[cue_j - 1])), phr or lemma, src, src_head)
+
+    def _anaphoric(self, doc: Doc, sent: Span, tok: Token) -> tuple[int, int] | None:
+        """"Об этом сообщил мэр": a pronoun before the cue names what was said, and the
+        sentence before (in the same paragraph) is the content."""
+        words = [t.lower_ for t in doc[sent.start : tok.i] if not t.is_punct and not t.is_space]
+        if not any(tuple(words[k : k + len(p)]) == p for p in self.lex.anaphoric for k in range(len(words))):
+            return None
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in doc_text(doc)[prev.end_char : sent.start_char]:
+            return None  # the sentence before belongs to another paragraph
+        return span_chars(doc, prev.start, prev.end)
 
     def _content(
         self, doc: Doc, sent: Span, tok: Token, lemma: str, particle: Token | None, quotes: list[tuple[int, int]],

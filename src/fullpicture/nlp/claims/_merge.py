@@ -22,6 +22,7 @@ from fullpicture.nlp.claims._spans import (
     quote_window,
     source_bounds,
     span_chars,
+    speech_quotes,
     subject_of,
 )
 from fullpicture.nlp.claims._tagger import TaggedSpan
@@ -234,7 +235,7 @@ def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: b
     cues = [s for s in spans if s.role == "cue"]
     contents = [s for s in spans if s.role == "content"]
     sources = [s for s in spans if s.role == "source"]
-    quotes = quote_spans(text)
+    quotes = speech_quotes(doc, text)
     used_c: set[int] = set()
     used_s: set[int] = set()
     out: list[RawClaim] = []

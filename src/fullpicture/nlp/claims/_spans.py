@@ -22,6 +22,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
+def speech_quotes(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """:func:`quote_spans` less the quotation marks around a name ("командование «Юг»
+    обвинило": no quotation; :func:`fullpicture.nlp.lang.quotes.name_quote`)."""
+    from fullpicture.nlp.lang.quotes import name_quote
+
+    names = [(m.start, m.end) for e in (getattr(doc._, "fp_entities", None) or []) for m in e.mentions]
+    return [q for q in quote_spans(text) if not name_quote(doc, q[0], q[1], names)]
+
+
 def span_chars(doc: Doc, i: int, j: int) -> tuple[int, int]:
     """Chars of tokens [i, j), trimmed of punctuation and space at both ends."""
     while i < j and (doc[i].is_punct and doc[i].text not in "“\"«'’" or doc[i].is_space):

@@ -45,8 +45,12 @@ class ScareQuoteFinder:
                 return m
         return None
 
-    def find(self, doc: Doc, claims: list[Claim]) -> list[FramingCue]:
-        """Scare-quote cues of ``doc``; spans covered by direct-quote claims are skipped."""
+    def find(self, doc: Doc, claims: list[Claim], names: list[tuple[int, int]] | None = None) -> list[FramingCue]:
+        """Scare-quote cues of ``doc``; spans covered by direct-quote claims, and quotation
+        marks around a name (``names``: entity mention spans; see
+        :func:`fullpicture.nlp.lang.quotes.name_quote`), are skipped."""
+        from fullpicture.nlp.lang.quotes import name_quote
+
         direct = [(c.start, c.end) for c in claims if c.kind == "direct" and c.source is not None]
         out: list[FramingCue] = []
         text = doc_text(doc)
@@ -75,6 +79,8 @@ class ScareQuoteFinder:
                     continue
                 if len(words) > 1 and all(w.is_title for w in words):
                     continue  # a title or a name in quotes
+                if name_quote(doc, m.start(), m.end(), names or ()):
+                    continue  # "компания «Укргидроэнерго»", "командование «Юг»"
             out.append(
                 FramingCue(
                     start=m.start(),

@@ -134,7 +134,8 @@ class FramingComponent:
         )
         cues.extend(naming_cues(doc._.fp_entities or [], cues, adjectives))
         _mark_quoted(cues, list(doc._.fp_claims or []))
-        cues.extend(self.quotes.find(doc, list(doc._.fp_claims or [])))
+        names = [(m.start, m.end) for e in (doc._.fp_entities or []) for m in e.mentions]
+        cues.extend(self.quotes.find(doc, list(doc._.fp_claims or []), names))
         if doc.has_annotation("DEP"):
             cues.extend(self.harm.find(doc, ents))
             cues.extend(self.evaluation.find(doc, ents))

@@ -9,6 +9,7 @@ English counterpart (the tree itself is untouched); the table is
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -35,12 +36,23 @@ class UDCompat:
             if new:
                 tok.dep_ = new
         ents = []
+        titles = _honorifics().get(doc.lang_, frozenset())
         for ent in doc.ents:
             label = self.ents.get(ent.label_)
+            if label and ent.start > 0 and doc[ent.start - 1].text in titles:
+                label = "PERSON"  # "M. Al-Qedra", tagged a place
             if label:
                 ents.append(Span(doc, ent.start, ent.end, label=label))
         doc.ents = ents
         return doc
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> dict[str, frozenset[str]]:
+    """Titles before a person's name, per language (``data/lang/honorifics.toml``)."""
+    from fullpicture._data import data_toml
+
+    return {lang: frozenset(words) for lang, words in data_toml("lang", "honorifics.toml").items()}
 
 
 @Language.factory("fp_ud_compat", default_config={"settings": {}})

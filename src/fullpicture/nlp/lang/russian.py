@@ -69,6 +69,10 @@ _OC_UD = {
 }
 
 
+# OpenCorpora grammemes of proper names: first name, surname, patronymic, place, organisation
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
 @lru_cache(maxsize=50_000)
 def lemmatize(word: str, pos: str) -> str:
     """The dictionary form of ``word`` (lower case) whose part of speech agrees with ``pos``."""
@@ -76,6 +80,10 @@ def lemmatize(word: str, pos: str) -> str:
         return word.lower()
     parses = _analyzer().parse(word.replace(STRESS, ""))
     want = {"PROPN": "NOUN", "AUX": "VERB"}.get(pos, pos)
+    if pos == "PROPN":  # a name's parse first: "Песков" is the surname, not "песок" (sand)
+        for p in parses:
+            if str(p.tag.POS) == "NOUN" and _NAME_GRAMMEMES & set(p.tag.grammemes):
+                return str(p.normal_form)
     for p in parses:
         if _OC_UD.get(str(p.tag.POS), "X") == want:
             return str(p.normal_form)

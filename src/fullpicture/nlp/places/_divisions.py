@@ -95,3 +95,46 @@ def _is_whole(pi: PlaceIndex, text: str, min_pop: int) -> bool:
         if not via and (p.kind in _WHOLE_KINDS or (p.kind == "city" and p.pop >= min_pop)) and (p.kind != "city" or fold(p.name) == fold(text) or "," in text):
             return True
     return False
+
+
+# Russian (and Ukrainian) divisions named by an adjective of their city and a type word:
+# "Херсонская область" is the division named after Kherson ("Kherson region" in the index).
+_RU_TYPE_WORDS = frozenset({"область", "край", "губерния", "області", "областi"})
+_RU_ADJ_ENDINGS = ("ская", "ский", "ское", "цкая", "цкий", "цкое", "ська", "цька", "ая", "ий", "ое", "а")
+
+
+def cyrillic_division(pi: PlaceIndex, base: str, min_pop: int) -> list[tuple[int, bool]]:
+    """Candidates of a Russian division name in its dictionary form ("Херсонская область",
+    "Донецкая область", "Краснодарский край"): the adjective's stem is looked up as a city
+    ("Херсон", "Донецк", "Краснодар"), and the first-level division named after that city in
+    its country is returned."""
+    words = base.split()
+    if len(words) != 2 or words[1].lower() not in _RU_TYPE_WORDS:
+        return []
+    adj = words[0]
+    stems: list[str] = []
+    for end in _RU_ADJ_ENDINGS:
+        if adj.lower().endswith(end) and len(adj) - len(end) >= 3:
+            stem = adj[: -len(end)]
+            # "Херсонская" -> "Херсон"; "Донецкая" -> "Донецк"; "Харьковская" -> "Харьков";
+            # "Запорожская" -> "Запорожье"; "Луганская" -> "Луганск"
+            if end.startswith("ц"):
+                stems += [stem + "цк"]
+            elif end.startswith("ск"):
+                stems += [stem + "ск", stem, stem + "ь", stem + "ье", stem + "а"]
+            else:
+                stems += [stem]
+            break
+    out: list[tuple[int, bool]] = []
+    for stem in stems:
+        for i, _sk in pi.candidates(stem, min_pop, False):
+            p = pi.place(i)
+            if p.kind not in ("city", "capital"):
+                continue
+            for w in ("region", "oblast", "krai"):
+                for j, _s in pi.candidates(f"{p.name} {w}", min_pop, False):
+                    if pi.place(j).kind == "admin1" and pi.place(j).cc == p.cc and (j, False) not in out:
+                        out.append((j, False))
+        if out:
+            break
+    return out

@@ -29,7 +29,9 @@ from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex
 from fullpicture.nlp.places._translit import fold
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# words; a hyphen splits them ("Ağdere-Terter": two names; "Nagorno-Karabakh" is found as the
+# run of its two words, written as in the text)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHE = re.compile(r"['’]")
 _SENTENCE_END = set(".!?։؟。\n")
 MAJOR = ("country", "continent", "admin1", "capital", "user", *FEATURE_KINDS)
@@ -187,11 +189,13 @@ def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> 
             continue
         used = sum(1 for k in run if words[k][0] < hit.end)  # words of the run the name takes
         if _cased(w):
-            hit.leads = used < len(run)
+            # a longer name goes on after a space; after a hyphen another name may ("Ağdere-Terter")
+            hit.leads = used < len(run) and text[words[run[used - 1]][1] : words[run[used]][0]].strip() == ""
             prev = words[i - 1] if i else None
             # a capitalised word before the name, unless a short one opening the sentence (a
             # preposition or article: "У Харкові", "En Madrid") or one written in lower case too
             hit.follows = bool(prev and prev[0] >= taken and prev[2][0].isupper() and _joinable(text, prev[1], s)
+                               and text[prev[1] : s].strip() == ""
                                and not (prev[3] and len(prev[2]) <= 3) and prev[2].lower() not in lower)
         taken = hit.end
         found.append(hit)

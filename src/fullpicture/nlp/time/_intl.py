@@ -167,15 +167,15 @@ def _h_relative(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Resu
     if kind == "weekday":
         wd = int(g.get("weekdays", gd["wd"]))
         base, anchor = _base(st, narrative=False)
-        if base is None:
-            return None
+        pod = g.get("parts_of_day", gd["pod"]) if gd.get("pod") else None
+        if base is None:  # no date to count from: the weekday alone, as the English grammar gives it
+            return ("TIME", f"XXXX-WXX-{wd}T{pod}", "none", None) if pod else ("DATE", f"XXXX-WXX-{wd}", "none", None)
         if gd.get("next"):
             d = weekday_near(base + timedelta(days=1), wd, 1)
         elif gd.get("last"):
             d = weekday_near(base - timedelta(days=1), wd, -1)
         else:  # news tells the past: the last such day on or before publication
             d = weekday_near(base, wd, -1)
-        pod = g.get("parts_of_day", gd["pod"]) if gd.get("pod") else None
         return ("TIME", f"{d.isoformat()}T{pod}", anchor, None) if pod else ("DATE", d.isoformat(), anchor, None)
     return None
 
