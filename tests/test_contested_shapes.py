@@ -340,3 +340,29 @@ def test_slaughtered_and_drowned_are_consequences_of_their_happening(lexical):
     assert _row_of_trigger(comp, a, "slaughtered") == _row_of_trigger(comp, a, "attacked")
     from fullpicture.align._incident_lex import incident_lexicon
     assert {"slaughter", "drown"} <= incident_lexicon().harm
+
+
+def test_accusation_and_denial_about_a_happening_join_its_row(lexical):
+    # each side blames the other for one blast, in the blast's own sentence: the accusation and
+    # the denial were rows of their own beside the blast (invented words, after real coverage of
+    # a contested dam breach and a hospital blast)
+    text = ("Dam breached\n\nPeru accused Chile of shelling the dam near Tacna on Tuesday. "
+            "Chile denied that it carried out the shelling of the dam.\n")
+    other = ("Dam near Tacna breached\n\nThe dam near Tacna was destroyed by shelling on Tuesday, "
+             "Chilean officials said, and they condemned the shelling.\n")
+    a = next(iter(analyze_documents([load_text(text, source="pe", published="2024-06-04")], lexical)))
+    b = next(iter(analyze_documents([load_text(other, source="cl", published="2024-06-04")], lexical)))
+    sides = [Side(label="peruvian", origin="user", documents=[a.document.id]),
+             Side(label="chilean", origin="user", documents=[b.document.id])]
+    comp = compare([a, b], sides, settings=lexical)
+    row = _row_of_trigger(comp, a, "shelling")
+    for word in ("accused", "denied"):
+        assert _row_of_trigger(comp, a, word) == row, word
+    assert _row_of_trigger(comp, b, "condemned") == row
+    # the row is named by the happening, not by the accusation
+    label = next(r.label for r in comp.events if r.id == row) or ""
+    assert not label.startswith(("accuse", "deny", "condemn")), label
+    # switched off, the accusation is a row of its own again
+    off = Settings(data={**lexical.data, "align": {**lexical.section("align"), "incident_told_about": False}})
+    comp = compare([a, b], sides, settings=off)
+    assert _row_of_trigger(comp, a, "accused") != _row_of_trigger(comp, a, "shelling")

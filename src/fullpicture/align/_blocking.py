@@ -89,19 +89,43 @@ def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np
     return np.concatenate(out) if len(out) > 1 else out[0]
 
 
+def locality_order(scorer: PairScorer, pairs: np.ndarray) -> np.ndarray:
+    """An order of ``pairs`` in which consecutive pairs touch mentions of nearby dates.
+
+    Candidate pairs join mentions of nearby dates, but the mentions' own order (the order of
+    the documents) need not follow the dates, so pairs in key order gather their vectors from
+    all over memory: past the CPU cache (the vectors of 100k mentions take 154 MB) each pair
+    pays for two cache misses per vector. In date order, the rows a chunk of pairs gathers
+    are few and stay in the cache."""
+    rank = np.empty(len(scorer.lo), dtype=np.int64)
+    rank[np.argsort(scorer.lo, kind="stable")] = np.arange(len(scorer.lo))
+    key = rank[pairs[:, 0]]
+    np.minimum(key, rank[pairs[:, 1]], out=key)
+    order = np.argsort(key, kind="stable")
+    return order.astype(np.int32) if len(pairs) < 2**31 else order
+
+
 def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,
                  chunk: int = 1_000_000) -> tuple[np.ndarray, np.ndarray]:
     """The pairs whose probability reaches ``threshold``, and those probabilities, in
-    descending order of probability (stable: ties keep the pairs' order)."""
-    kept_pairs, kept_probs = [], []
-    for lo in range(0, len(pairs), max(1, chunk)):
-        part = pairs[lo:lo + chunk]
-        probs = scorer.prob(part)
+    descending order of probability (stable: ties keep the pairs' order).
+
+    Large sets (over one chunk) are scored in date order (:func:`locality_order`) and put
+    back in their own order, so the result is the same as scoring them in order."""
+    chunk = max(1, chunk)
+    order = locality_order(scorer, pairs) if len(pairs) > chunk else None
+    kept_rows, kept_probs = [], []
+    for lo in range(0, len(pairs), chunk):
+        rows = order[lo:lo + chunk] if order is not None else np.arange(lo, min(lo + chunk, len(pairs)))
+        probs = scorer.prob(pairs[rows])
         keep = probs >= threshold
-        kept_pairs.append(part[keep])
+        kept_rows.append(rows[keep])
         kept_probs.append(probs[keep])
-    if not kept_pairs:
+    del order
+    if not kept_rows:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float64)
-    p, q = np.concatenate(kept_pairs), np.concatenate(kept_probs)
-    order = np.argsort(-q, kind="stable")
-    return p[order], q[order]
+    r, q = np.concatenate(kept_rows), np.concatenate(kept_probs)
+    back = np.argsort(r, kind="stable")  # the pairs' own order
+    p, q = pairs[r[back]], q[back]
+    order2 = np.argsort(-q, kind="stable")
+    return p[order2], q[order2]

@@ -208,6 +208,11 @@ class PairScorer:
             return out
         ii, jj = pairs[:, 0], pairs[:, 1]
         feats, vec = self.feats, self.vec
+        # each per-mention array is gathered once per side (the gathers are most of the cost)
+        doc_i, doc_j = self.doc[ii], self.doc[jj]
+        same_doc = doc_i == doc_j
+        firm_i, firm_j = self.firm[ii], self.firm[jj]
+        bare_i, bare_j = self.bare[ii], self.bare[jj]
         out[:, 0] = self.lemma[ii] == self.lemma[jj]
         out[:, 1] = rowdot(vec.trigger, ii, jj) if vec.trigger is not None else out[:, 0]
         if vec.sentence is not None:
@@ -216,7 +221,7 @@ class PairScorer:
             for r in np.flatnonzero([bool(feats[i].words) for i in ii.tolist()]).tolist():
                 out[r, 2] = _jaccard(feats[int(ii[r])].words, feats[int(jj[r])].words)
         # document similarity: once per distinct document pair
-        di, dj = np.minimum(self.doc[ii], self.doc[jj]), np.maximum(self.doc[ii], self.doc[jj])
+        di, dj = np.minimum(doc_i, doc_j), np.maximum(doc_i, doc_j)
         key = di * self.n_docs + dj
         uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
         vals = np.empty(len(uniq), dtype=np.float32)
@@ -235,17 +240,17 @@ class PairScorer:
             self._cross_lingual(out, ii, jj)
         out[:, 4] = self.type[ii] == self.type[jj]
         # a bare mention's date is inherited, no statement of the text: no date evidence
-        both = self.dated[ii] & self.dated[jj] & ~self.bare[ii] & ~self.bare[jj]
+        both = self.dated[ii] & self.dated[jj] & ~bare_i & ~bare_j
         gap = np.maximum(0, np.maximum(self.lo[ii], self.lo[jj]) - np.minimum(self.hi[ii], self.hi[jj]))
         out[:, 5] = both & (gap == 0)
         # a clash is strong evidence only when both dates are stated in the mentions' sentences
         # two inherited dates of one document that differ were set by the text itself as
         # different reference times, which is as strong as two stated dates
-        same_doc = self.doc[ii] == self.doc[jj]
-        firm = (self.firm[ii] & self.firm[jj]) | (same_doc & ~self.firm[ii] & ~self.firm[jj])
+        firm_both = firm_i & firm_j
+        firm = firm_both | (same_doc & ~firm_i & ~firm_j)
         # across documents an inherited date is approximate: a gap within the slack is neither
         # match nor clash (inside one document different reference times are meaningful)
-        clash = gap > np.where((self.firm[ii] & self.firm[jj]) | same_doc, 0, self.slack)
+        clash = gap > np.where(firm_both | same_doc, 0, self.slack)
         out[:, 6] = both & clash & firm
         out[:, 11] = both & clash & ~firm
         if vec.lang is not None:
@@ -255,17 +260,18 @@ class PairScorer:
         shared = _overlap(self.place[ii], self.place[jj]) > 0
         out[:, 7] = np.where(bp, np.where(shared, 1.0, np.where(self._far(ii, jj), -1.0, 0.0)), 0.0)
         inter = _overlap(self.part[ii], self.part[jj])
-        union = self.n_part[ii] + self.n_part[jj] - inter
-        bq = (self.n_part[ii] > 0) & (self.n_part[jj] > 0)
+        np_i, np_j = self.n_part[ii], self.n_part[jj]
+        union = np_i + np_j - inter
+        bq = (np_i > 0) & (np_j > 0)
         out[:, 8] = np.where(bq, inter / np.maximum(union, 1), 0.0)
-        out[:, 9] = (self.doc[ii] == self.doc[jj]) & (self.sent[ii] == self.sent[jj])
+        out[:, 9] = same_doc & (self.sent[ii] == self.sent[jj])
         out[:, 10] = out[:, 0] * out[:, 3]
         # a bare mention of the same type in the next or previous sentence of one document is
         # an anaphoric or cataphoric mention of the same event ("Then came the exodus. From
         # 24 September, 100,000 people crossed ...")
         near = (np.abs(self.s0[jj] - self.s1[ii]) <= self.adjacent_chars) | (
             np.abs(self.s0[ii] - self.s1[jj]) <= self.adjacent_chars)
-        out[:, 12] = same_doc & (out[:, 4] > 0) & near & (self.bare[ii] | self.bare[jj]) & (
+        out[:, 12] = same_doc & (out[:, 4] > 0) & near & (bare_i | bare_j) & (
             self.spanned[ii] & self.spanned[jj])
         # inside one document two typed mentions of different types (an arrest, a killing) with
         # different trigger lemmas are told apart by the writer: evidence against identity
@@ -280,7 +286,7 @@ class PairScorer:
         # the mentions share a trigger lemma, a participant or a place, or their triggers or
         # sentences are similar.
         anchored = (
-            (self.doc[ii] != self.doc[jj]) | (out[:, 0] > 0) | (inter > 0) | (bp & shared)
+            ~same_doc | (out[:, 0] > 0) | (inter > 0) | (bp & shared)
             | (out[:, 1] >= self.anchor_trigger) | (out[:, 2] >= self.anchor_sentence)
             | (out[:, 12] > 0)
         )

@@ -20,6 +20,7 @@ class IncidentLexicon:
     anaphor_types: frozenset[str] = frozenset()
     harm: frozenset[str] = frozenset()
     violent_types: frozenset[str] = frozenset()
+    told_about: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +33,7 @@ def incident_lexicon() -> IncidentLexicon:
         anaphor_types=frozenset(t.upper() for t in [*data["hosts"]["types"], *data.get("anaphora", {}).get("types", [])]),
         harm=frozenset(w.lower() for w in data["consequences"].get("harm", [])),
         violent_types=frozenset(t.upper() for t in data["hosts"].get("violent_types", [])),
+        told_about=frozenset(t.upper() for t in data.get("told_about", {}).get("types", [])),
     )
 
 
@@ -79,6 +81,11 @@ def distinct(f: MentionFeatures) -> bool:
 
 def is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences
+
+
+def told_about(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    """An act of word (an accusation, a denial) that is about the happening of its sentence."""
+    return not is_consequence(f, lex) and (f.type or "").upper() in lex.told_about
 
 
 def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:

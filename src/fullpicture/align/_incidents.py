@@ -30,6 +30,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     hosts_harm,
     incident_lexicon,
     is_consequence,
+    told_about,
 )
 from fullpicture.align._samehappening import _join_same_place
 from fullpicture.align._util import UnionFind
@@ -96,6 +97,30 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     return out
 
 
+def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
+    """``act of word -> happening`` inside each document: an accusation, a denial or a
+    condemnation (``[told_about]`` of ``data/events/incidents.toml``) told in the sentence of a
+    happening is about it ("X accused Y of blowing up the dam"): the nearest such happening."""
+    if not cfg.get("incident_told_about", True):
+        return {}
+    lex = incident_lexicon()
+    if not lex.told_about:
+        return {}
+    sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if f.span is not None:
+            sentences[(f.doc, f.span)].append(i)
+    out: dict[int, int] = {}
+    for idx in sentences.values():
+        hosts = [h for h in idx if can_host(feats[h], lex)]
+        if not hosts:
+            continue
+        for i in idx:
+            if told_about(feats[i], lex):
+                out[i] = min(hosts, key=lambda h: (abs(h - i), h))
+    return out
+
+
 def _orphan_host(feats: Sequence[MentionFeatures], sentences: dict[tuple[int, int], list[int]],
                  order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon, km: float = 0.0) -> int | None:
     """A consequence no happening of its own or the previous sentences hosts (a quoted "Others
@@ -155,16 +180,18 @@ def incidents(
             uf.union(events[h], events[i])  # a definite anaphor is the same happening
     if cfg.get("incident_same_place", True):
         _join_same_place(feats, cfg, events, uf)
+    # consequences and acts of word about a happening take their happening's incident
+    attached = {i: h for i, h in host.items() if is_consequence(feats[i], lex)}
+    attached.update(word_hosts(feats, cfg))
     adopted: dict[object, Counter[object]] = defaultdict(Counter)
-    for i, h in host.items():
-        if is_consequence(feats[i], lex):
-            adopted[uf.find(events[i])][uf.find(events[h])] += 1
+    for i, h in attached.items():
+        adopted[uf.find(events[i])][uf.find(events[h])] += 1
     inc: list[object] = []
     for i in range(len(feats)):
         own = uf.find(events[i])
-        if i in host and is_consequence(feats[i], lex):
-            inc.append(uf.find(events[host[i]]))
-        elif is_consequence(feats[i], lex) and adopted.get(own):
+        if i in attached:
+            inc.append(uf.find(events[attached[i]]))
+        elif (is_consequence(feats[i], lex) or told_about(feats[i], lex)) and adopted.get(own):
             inc.append(adopted[own].most_common(1)[0][0])
         else:
             inc.append(own)
@@ -173,9 +200,12 @@ def incidents(
 
 
 def names_happening(lemma: str, event_type: str | None) -> bool:
-    """Whether a mention names the happening rather than one of its consequences."""
+    """Whether a mention names the happening rather than one of its consequences or an act of
+    word about it (an accusation, a denial)."""
     lex = incident_lexicon()
     lemma = lemma.lower()
+    if (event_type or "").upper() in lex.told_about:
+        return False
     return lemma not in lex.consequences and lemma.replace(" ", "_") not in lex.consequences
 
 

@@ -53,6 +53,10 @@ key_counts = Table(
     Column("documents", Integer, nullable=False, comment="indexed documents that have it"),
 )
 
+#: the ``story_key_counts`` row that holds the number of indexed documents (keys are
+#: "p:", "e:" or "w:" + a name, so no key starts with "#")
+DOCUMENT_COUNT = "#documents"
+
 story_documents = Table(
     "story_documents", metadata,
     Column("document_id", String(64), primary_key=True),
@@ -87,7 +91,8 @@ def _create(conn: Connection) -> None:
 def ensure_workspace(engine: Engine, settings: dict[str, Any]) -> None:
     """Create the workspace tables if missing and index every document not yet indexed."""
     with engine.connect() as conn:
-        if has_workspace(conn) and inspect(conn).has_table("story_key_counts") and not _unindexed(conn, limit=1):
+        if (has_workspace(conn) and inspect(conn).has_table("story_key_counts") and not _unindexed(conn, limit=1)
+                and _count_row(conn) is not None):
             return
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
@@ -95,6 +100,7 @@ def ensure_workspace(engine: Engine, settings: dict[str, Any]) -> None:
         elif engine.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": 0x66707773})  # "fpws"
         _create(conn)
+        _indexed_count(conn)  # the count row, made here under the lock rather than by racing writers
         for doc_id in _unindexed(conn):
             index_document(conn, doc_id, settings)
         conn.commit()
@@ -132,7 +138,7 @@ def index_document(conn: Connection, doc_id: str, settings: dict[str, Any]) -> s
     doc_keys = list(doc.keys)
     df = dict(conn.execute(select(key_counts.c.key, key_counts.c.documents)
                            .where(key_counts.c.key.in_(doc_keys))).all()) if doc_keys else {}
-    n_docs = int(conn.execute(select(func.count()).select_from(story_documents)).scalar() or 0)
+    n_docs = _indexed_count(conn)
     idf = st.rarity(n_docs, df, doc_keys)
     best, best_sim = None, 0.0
     for s in conn.execute(q).mappings():
@@ -163,4 +169,23 @@ def index_document(conn: Connection, doc_id: str, settings: dict[str, Any]) -> s
             conn.execute(key_counts.insert().values(key=k, documents=1))
     conn.execute(story_documents.insert().values(document_id=doc_id, story_id=sid, date=doc.date,
                                                  side=doc.side, similarity=round(best_sim, 4)))
+    conn.execute(key_counts.update().where(key_counts.c.key == DOCUMENT_COUNT)
+                 .values(documents=key_counts.c.documents + 1))
     return sid
+
+
+def _count_row(conn: Connection) -> int | None:
+    row = conn.execute(select(key_counts.c.documents).where(key_counts.c.key == DOCUMENT_COUNT)).first()
+    return None if row is None else int(row[0])
+
+
+def _indexed_count(conn: Connection) -> int:
+    """Documents indexed so far, from the :data:`DOCUMENT_COUNT` row (one row read, not a
+    count over ``story_documents``, which is a scan on PostgreSQL); a store indexed before
+    the row existed gets it from one count."""
+    row = _count_row(conn)
+    if row is not None:
+        return row
+    n = int(conn.execute(select(func.count()).select_from(story_documents)).scalar() or 0)
+    conn.execute(key_counts.insert().values(key=DOCUMENT_COUNT, documents=n))
+    return n

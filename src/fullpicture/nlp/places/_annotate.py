@@ -19,6 +19,7 @@ from fullpicture.nlp.places._divisions import (
 from fullpicture.nlp.places._embedded import (
     EMBED_KINDS,
     EMBED_LABELS,
+    country_run,
     dateline_places,
     demonym_modifier,
     embedded_names,
@@ -45,9 +46,11 @@ from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._rank import same_name
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._repeats import (
+    drop_nested_places,
     one_label_per_name,
     repeat_mentions,
     short_division_names,
+    team_names,
 )
 from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
 from fullpicture.nlp.places._streets import street_city, street_spans
@@ -121,7 +124,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if label in ("GPE", "LOC") and state_school(doc, start, end, pi, pcfg["skeleton_min_pop"]):
             label = "ORG"  # "Mississippi State" (a university, its team): the state is embedded
             schools.add(start)
-        raw.append((start, end, label))
+        run = country_run(doc, start, end, pi, pcfg["skeleton_min_pop"]) if label in PLACE_LABELS else []
+        raw += [(s, e, label) for s, e in run] or [(start, end, label)]
         if (label in EMBED_LABELS and len(ent) >= 2) or label != ent.label_:
             raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"])]
     datelines = dateline_places(doc, taken)
@@ -293,18 +297,20 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     # a one-word name after a person's title somewhere ("President Obama") is a person
     # everywhere, and no small town (the headline's "Obama, others vow ..." is no town in Japan)
     titled = {fold(m.text) for m in mentions if m.end - m.start == 1 and m.start > 0
-              and doc[m.start - 1].lower_.rstrip(".") in PERSON_TITLES_BEFORE}
+              and (doc[m.start - 1].lower_.rstrip(".") in PERSON_TITLES_BEFORE or doc[m.start - 1].lower_ in lex.kin_nouns)}
     for m in mentions:
         if (m.end - m.start == 1 and m.place is not None and not m.embedded and fold(m.text) in titled
                 and pi.place(m.place).kind in ("city", "admin2") and pi.place(m.place).pop < pcfg.get("alternate_min_pop", 0)):
             m.label, m.place, m.key, m.actor = "PERSON", None, None, False
     one_label_per_name(mentions, person_tokens | titled, authors)
+    team_names(doc, mentions, pi, lex.team_cue_words, pcfg.get("alternate_min_pop", 0))
     for m in mentions:
         if m.label == "PERSON" and m.key is None:
             m.roles = person_roles(doc, m.start, m.end, lex)
     mentions += extra
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += definite_roles(doc, taken, lex)
+    mentions = drop_nested_places(mentions, frozenset(lex.demonyms) | frozenset(lex.continent_demonyms))
     mentions.sort(key=lambda m: (m.start, -m.end))
     cluster(mentions, lex)
     return mentions

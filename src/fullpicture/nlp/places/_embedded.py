@@ -165,3 +165,15 @@ def dateline_places(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             out.append((i, j))
         i = max(j, i + 1)
     return out
+
+
+def country_run(doc: Doc, start: int, end: int, pi: PlaceIndex, min_pop: int) -> list[tuple[int, int]]:
+    """One-token spans of a place span that is a run of country names without their comma
+    ("Cyprus, Greece Italy or Spain" tagged "Greece Italy"); empty when the whole span is a
+    name of the gazetteer or any token is no country."""
+    if end - start < 2 or pi.candidates(doc[start:end].text, min_pop, False):
+        return []
+    for tok in doc[start:end]:
+        if not tok.is_alpha or not any(pi.place(i).kind == "country" for i, _v in pi.candidates(tok.text, min_pop, False)):
+            return []
+    return [(i, i + 1) for i in range(start, end)]

@@ -90,7 +90,7 @@ def not_a_place(doc: Doc, m: Mention, p: Any, near_sure: bool, lex: Lexicon, sur
             and p.pop < pcfg.get("alternate_min_pop", 0) and fold(p.name) != fold(m.text).removeprefix("the ")
             and not strong_locative(doc, m.start, m.end, lex)):
         return True  # part of a person's name elsewhere, a small town's alternate name ("Lester"), no "in X"
-    if not words or not all(common_word(t.lower_) for t in words):
+    if not words or not all(common_word(t.lower_) or _agent_plural(t.lower_) for t in words):
         return False
     if m.label in PLACE_LABELS and (near_sure or strong_locative(doc, m.start, m.end, lex)):
         return False
@@ -195,3 +195,9 @@ def surname_locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         return False
     root = doc[start:end].root
     return not (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _agent_plural(word: str) -> bool:
+    """The plural of a dictionary agent noun ("newcomers", "farmers"): WordNet's index lists
+    only the singular, and no place is named by one ("Newcomers" is no Newcomerstown)."""
+    return word.endswith("ers") and common_word(word[:-1])

@@ -246,8 +246,17 @@ def limited_places(text: str, language: str | None, pi: PlaceIndex, places_cfg: 
     chosen = rank_spans(pi, [(f.form, f.cands) for f in found], places_cfg)
     min_score, minor = float(cfg.get("min_score", 7.0)), float(cfg.get("minor_min_score", 9.5))
     out = []
+    # countries of the names found as written, and countries named: a name reached only through
+    # an ending, in a country where the document places nothing else, is a guess ("Ağdere" ->
+    # "Ağder", Norway)
+    written_cc = {pi.place(r[0]).cc for f, r in zip(found, chosen, strict=True)
+                  if r is not None and pi.place(r[0]).cc
+                  and (f.how in ("exact", "apostrophe") or pi.place(r[0]).kind == "country")}
     for f, r in zip(found, chosen, strict=True):
         if r is None:
+            continue
+        if (f.how in ("ending", "clitic") and written_cc and pi.place(r[0]).cc not in written_cc
+                and pi.place(r[0]).kind not in ("country", "continent")):
             continue
         # the score without the bonus for writing the record's main name: a name alone does
         # not make a village ("Rus", a Spanish village, is "Russian" in Turkish)

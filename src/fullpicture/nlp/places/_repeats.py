@@ -33,7 +33,10 @@ def repeat_mentions(doc: Doc, mentions: list[Mention], skip: frozenset[str] | se
             names.setdefault(tuple(fold(t.text) for t in doc[m.start : m.end]), m)
     if not names:
         return []
-    taken = {i for m in mentions for i in range(m.start, m.end)}
+    # an organisation's or event's name may open with the place ("Immokalee TIGER Grant Event"):
+    # the place is embedded there, as NER had split it off
+    opens = {m.start: m.end for m in mentions if m.place is None and m.label in _NAME_LABELS and m.end - m.start > 1}
+    taken = {i for m in mentions for i in range(m.start, m.end) if m.start not in opens or m.place is not None}
     person = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     inside = {i: e.label_ for e in doc.ents if e.label_ in _NAME_LABELS for i in range(e.start, e.end)}
     lengths = sorted({len(k) for k in names}, reverse=True)
@@ -44,14 +47,16 @@ def repeat_mentions(doc: Doc, mentions: list[Mention], skip: frozenset[str] | se
         if doc[i].text[:1].isupper() and i not in taken:
             for n in lengths:
                 key = tuple(fold(t.text) for t in doc[i : i + n])
-                if key in names and not any(k in taken or k in person for k in range(i, i + n)):
+                if (key in names and not any(k in taken or k in person for k in range(i, i + n))
+                        and not (i in opens and i + n >= opens[i])
+                        and not any(s < k < e for s, e in opens.items() if s != i for k in range(i, i + n))):
                     hit = (n, names[key])
                     break
         if hit is None:
             i += 1
             continue
         n, m = hit
-        embedded = any(k in inside for k in range(i, i + n))
+        embedded = i in opens or any(k in inside for k in range(i, i + n))
         out.append(Mention(i, i + n, m.label, doc[i : i + n].text, place=m.place, key=m.key, embedded=embedded))
         i += n
     return out
@@ -100,3 +105,47 @@ def short_division_names(mentions: list[Mention], pi: PlaceIndex, near_km: float
         p, q = pi.place(m.place), pi.place(d.place)
         if p.kind in ("city", "admin2") and p.pop < 1_000_000 and haversine_km(p.lat, p.lon, q.lat, q.lon) > near_km:
             m.place, m.key = d.place, d.key
+
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def team_names(doc: Doc, mentions: list[Mention], pi: PlaceIndex, cues: frozenset[str], min_pop: int) -> None:
+    """A small town's name that the document uses as a sports team ("Notre Dame's star",
+    "Notre Dame coach", "Notre Dame won 91-89") and that NER never tags as a place is the
+    team or its institution, no place: its mentions become an organisation. A large city's
+    team ("Liverpool won") stays a (metonymic) place."""
+    by_place: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.place is not None and m.label in _PLACE_LABELS and not m.actor:
+            by_place.setdefault(m.place, []).append(m)
+    for idx, ms in by_place.items():
+        p = pi.place(idx)
+        if p.kind not in ("city", "admin2") or p.pop >= min_pop:
+            continue
+        if any(doc[m.start].ent_type_ in _PLACE_LABELS for m in ms):
+            continue
+        if not any(_team_cue(doc, m.end, cues) for m in ms):
+            continue
+        for m in ms:
+            m.label, m.place, m.key, m.embedded = "ORG", None, None, False
+
+
+def _team_cue(doc: Doc, j: int, cues: frozenset[str]) -> bool:
+    possessive = j < len(doc) and doc[j].text in _POSSESSIVE
+    j += int(possessive)
+    if j >= len(doc):
+        return False
+    return doc[j].lower_ in cues or (possessive and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B")
+
+
+def drop_nested_places(mentions: list[Mention], adjectives: frozenset[str]) -> list[Mention]:
+    """A place name strictly inside another place mention is part of that name, no second
+    place ("Korea" inside "Democratic People's Republic of Korea" is not South Korea). A
+    nationality adjective in ``adjectives`` stays ("Syrian" in "Syrian Arab Red Crescent")."""
+    outer = [(m.start, m.end) for m in mentions if m.place is not None and m.label in _PLACE_LABELS and not m.embedded]
+
+    def nested(m: Mention) -> bool:
+        return m.place is not None and fold(m.text) not in adjectives and any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in outer)
+
+    return [m for m in mentions if not nested(m)]

@@ -28,6 +28,8 @@ class Lexicon:
     place_object_verbs: frozenset[str]
     not_place_words: frozenset[str]  # alone never a place ("Eastern", "Central")
     ethnonym_heads: frozenset[str]  # "African American": a people, no place
+    team_cue_words: frozenset[str]  # "Notre Dame coach": a team, no place
+    kin_nouns: frozenset[str]  # "girlfriend Olivia": a first name, no place
     demonyms: dict[str, str]  # folded adjective -> ISO alpha-2
     continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
 
@@ -82,6 +84,8 @@ def get_lexicon() -> Lexicon:
         place_object_verbs=frozenset(data.get("place_object_verbs", [])),
         not_place_words=frozenset(data.get("not_place_words", [])),
         ethnonym_heads=frozenset(data.get("ethnonym_heads", [])),
+        team_cue_words=frozenset(data.get("team_cue_words", [])),
+        kin_nouns=frozenset(data.get("kin_nouns", [])),
         demonyms=dem,
         continent_demonyms=cont,
     )
