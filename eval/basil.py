@@ -5,8 +5,9 @@ Run: .venv/bin/python -m eval.basil --data ../shared/data/basil [--triplets N]
 Prints a Markdown table. Token-overlap P/R/F1: a token is gold when it overlaps a BASIL
 ``lex`` span; predicted when it overlaps a framing cue of a category listed in
 ``[framing] bias_categories`` (learned cues only from ``[framing] report_min_confidence``
-on). The learned ``loaded_language`` detector WAS trained on these articles: its score here
-is in-sample; its cross-validated score (by triplet) comes from ``scripts/train_loaded.py``.
+on). The learned ``loaded_language`` detector (on by default) WAS trained on these articles:
+its score here is in-sample; its cross-validated score (by triplet) comes from
+``scripts/train_loaded.py --cv-only``.
 ``--no-learned`` scores the lexicon cues alone (nothing of them is fitted to BASIL).
 """
 

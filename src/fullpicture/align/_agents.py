@@ -11,10 +11,12 @@ are one actor: "the Armenian Defence Ministry" and "Armenia" do not conflict.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event
+from fullpicture.nlp.places._resolve import haversine_km
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
 
@@ -27,19 +29,38 @@ _DEFAULT_SUFFERERS = ("die", "perish", "drown", "suffer", "starve", "disappear",
 def state_of(ent: Entity | None) -> str | None:
     """The ISO code of the state an actor belongs to: a country, a place in it (a capital
     speaking for its government), or an organisation named by a demonym or a country
-    ("Russian Defence Ministry", "Ministry of Defence of Armenia"); None when unknown."""
+    ("Russian Defence Ministry", "Ministry of Defence of Armenia"); None when unknown, and for
+    a place in a territory whose government is contested (Artsakh, Donetsk, Tskhinvali)."""
     if ent is None:
         return None
     if ent.type in ("GPE", "LOC"):
         cc = country_code(ent.name)
         if cc:
             return cc
-        if ent.geo is None or not ent.geo.country:
+        if ent.geo is None or not ent.geo.country or in_contested_territory(ent.geo.lat, ent.geo.lon):
             return None
         return ent.geo.country.upper()
     if ent.type not in ("ORG", "GROUP", "NORP"):
         return None
     return name_state(ent.name)
+
+
+@lru_cache(maxsize=1)
+def _contested() -> tuple[tuple[float, float, float], ...]:
+    from fullpicture._data import data_text
+
+    rows = []
+    for line in data_text("gazetteer", "contested.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            _, lat, lon, km = line.split("\t")
+            rows.append((float(lat), float(lon), float(km)))
+    return tuple(rows)
+
+
+def in_contested_territory(lat: float, lon: float) -> bool:
+    """Whether a point lies in a territory whose government is itself contested
+    (``data/gazetteer/contested.tsv``): a place there names no state."""
+    return any(haversine_km(lat, lon, clat, clon) <= km for clat, clon, km in _contested())
 
 
 def name_state(name: str) -> str | None:

@@ -26,6 +26,7 @@ from fullpicture.align._util import EntityIndex, country_code, norm_name
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
 from fullpicture.nlp.events._data import trigger_gloss
+from fullpicture.nlp.lang import script_of
 from fullpicture.settings import Settings, load_settings
 
 
@@ -54,7 +55,8 @@ def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str])
     """Global entity id -> a name in no one side's words: the joint form of the names the sides
     use ("Stepanakert / Khankendi", in side order) when they differ, else the one name used.
     Inflected names count as their dictionary form ("Донецку" as "Донецк"), and a name that is
-    another side's name in a second script ("Донецк", "Donetsk") is not repeated."""
+    another side's name in a second script ("Донецк", "Donetsk") is not repeated: the Latin
+    form is kept, which every reader of the report can read."""
     out: dict[str, str] = {}
     for gid, items in index.groups().items():
         per_side: dict[str, Counter[str]] = {}
@@ -68,8 +70,11 @@ def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str])
         for side in sides:
             if per_side.get(side):
                 name = per_side[side].most_common(1)[0][0]
-                if not any(same_name(norm_name(name), norm_name(n)) for n in names):
+                same = next((k for k, n in enumerate(names) if same_name(norm_name(name), norm_name(n))), None)
+                if same is None:
                     names.append(name)
+                elif script_of(name) == "LATIN" != script_of(names[same]):
+                    names[same] = name  # one name in two scripts: the Latin form reads for all
         if names:
             out[gid] = " / ".join(names)
     return out

@@ -1,0 +1,157 @@
+"""Token features of the learned loaded-language detector (shared by training and run time).
+
+Each candidate token (not punctuation or space) gets sparse indicator features: word, lemma,
+POS, tag, dependency, suffix, head, ±1/2 neighbours, sentence position in the article, a
+quotation around it, the framing lexicon's category, the evaluative word list, and buckets of
+two openly licensed sentiment lexicons (``data/lexicons/words/subjectivity_en.tsv``: Pattern
+subjectivity and polarity, VADER valence; an ``-ly`` adverb also looks up its adjective).
+The tok2vec tensor, already computed by the parse, is added by the model as dense input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from fullpicture.models import FramingCue
+
+LEXICON_FILE = "subjectivity_en.tsv"
+_INTENSIFIERS = frozenset({"very", "so", "most", "more", "too", "extremely", "highly"})
+Entry = tuple[float | None, float | None, float | None]
+
+
+@lru_cache(maxsize=1)
+def subjectivity() -> dict[str, Entry]:
+    """word -> (Pattern subjectivity, Pattern polarity, VADER valence); None where absent."""
+    ref = resources.files("fullpicture") / "data" / "lexicons" / "words" / LEXICON_FILE
+    out: dict[str, Entry] = {}
+    if not ref.is_file():
+        return out
+    for line in ref.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, s, p, v = (line.split("\t") + ["", "", ""])[:4]
+        out[word] = (float(s) if s else None, float(p) if p else None, float(v) if v else None)
+    return out
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (marks included), not crossing a line break."""
+    out: list[tuple[int, int]] = []
+    opened = -1
+    for k, ch in enumerate(text):
+        if ch in "“«" or (ch == '"' and opened < 0):
+            opened = k
+        elif ch in "”»\"" and opened >= 0:
+            out.append((opened, k + 1))
+            opened = -1
+        elif ch == "\n":
+            opened = -1
+    return out
+
+
+def _bucket(x: float, cuts: Sequence[float]) -> str:
+    for c in cuts:
+        if x >= c:
+            return str(c)
+    return "lo"
+
+
+def _forms(low: str, lemma: str) -> Iterator[str]:
+    yield low
+    yield lemma
+    if low.endswith("ly") and len(low) > 4:
+        if low.endswith("ily"):
+            yield low[:-3] + "y"
+        yield low[:-2]
+        yield low[:-2] + "e"
+        if low.endswith("ally"):
+            yield low[:-4]
+
+
+def _lookup(low: str, lemma: str, lex: dict[str, Entry]) -> Entry:
+    s = p = v = None
+    for form in _forms(low, lemma):
+        e = lex.get(form)
+        if e is None:
+            continue
+        if s is None and e[0] is not None:
+            s, p = e[0], e[1]
+        if v is None and e[2] is not None:
+            v = e[2]
+    return s, p, v
+
+
+def is_candidate(tok: object) -> bool:
+    """Tokens the detector scores: not punctuation, not space."""
+    return not (getattr(tok, "is_punct", False) or getattr(tok, "is_space", False))
+
+
+def token_features(
+    doc: Doc, evaluative: frozenset[str] = frozenset(), lexicon: Sequence[FramingCue] = ()
+) -> list[tuple[int, list[str]]]:
+    """(token index, features) of every candidate token of ``doc``."""
+    lex = subjectivity()
+    n = len(doc)
+    qlen: dict[int, int] = {}
+    for qs, qe in quotations(doc.text):
+        span = doc.char_span(qs, qe, alignment_mode="expand")
+        if span is not None:
+            words = sum(1 for t in span if t.is_alpha)
+            for t in span:
+                qlen[t.i] = words
+    lexcat: dict[int, str] = {}
+    for c in lexicon:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                lexcat[t.i] = c.category
+    sent_of = [0] * n
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = k
+    low = [t.lower_ for t in doc]
+    lem = [t.lemma_.lower() for t in doc]
+    pos = [t.pos_ for t in doc]
+    out: list[tuple[int, list[str]]] = []
+    for t in doc:
+        if not is_candidate(t):
+            continue
+        i = t.i
+        head = t.head
+        si = -sent_of[i]
+        f = ["w=" + low[i], "l=" + lem[i], "p=" + pos[i], "t=" + t.tag_, "d=" + t.dep_, "s3=" + low[i][-3:],
+             "hp=" + head.pos_ + "|" + t.dep_, "hl=" + lem[head.i] + "|" + t.dep_,
+             "sent=" + _bucket(si, (0, -1, -2, -4, -8, -15)), "sentp=" + pos[i] + _bucket(si, (0, -2, -8))]
+        q = qlen.get(i)
+        if q:
+            f += ["q", "ql=" + str(min(q, 6)), "qp=" + pos[i]]
+        if i in lexcat:
+            f += ["lex", "lex=" + lexcat[i]]
+        if lem[i] in evaluative or low[i] in evaluative:
+            f.append("eval")
+        if t.ent_type_:
+            f.append("ent=" + t.ent_type_)
+        if t.is_title and i > 0 and not t.is_sent_start:
+            f.append("title")
+        s, p, v = _lookup(low[i], lem[i], lex)
+        if s is not None:
+            f += ["subj=" + _bucket(s, (0.9, 0.7, 0.5, 0.3)), "subjp=" + pos[i] + _bucket(s, (0.8, 0.5)),
+                  "pol=" + _bucket(abs(p or 0.0), (0.6, 0.3, 0.1))]
+        if v is not None:
+            f += ["vad=" + _bucket(abs(v), (2.5, 1.8, 1.2, 0.5)), "vads=" + ("+" if v > 0 else "-"),
+                  "vadp=" + pos[i] + _bucket(abs(v), (1.8, 1.0))]
+        if i > 0:
+            f += ["-1l=" + lem[i - 1], "-1p=" + pos[i - 1]]
+        if i + 1 < n:
+            f += ["1l=" + lem[i + 1], "1p=" + pos[i + 1]]
+        if i > 1:
+            f.append("-2p=" + pos[i - 2])
+        if any(c.dep_ == "advmod" and c.lower_ in _INTENSIFIERS for c in t.children):
+            f.append("intens")
+        out.append((i, f))
+    return out
