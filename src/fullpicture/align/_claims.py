@@ -23,8 +23,8 @@ from fullpicture.align._claimpairs import (
     lexical_similarity,
     shared_event_pairs,
 )
-from fullpicture.align._conflicts import figure_text, ranges_clash
 from fullpicture.align._embed import VectorCache
+from fullpicture.align._figurevalues import figure_text, ranges_clash
 from fullpicture.align._util import UnionFind, outside_story, words
 from fullpicture.models import Analysis, Claim, Figure
 from fullpicture.models.comparison import ClaimGroup, ClaimMember

@@ -1,0 +1,145 @@
+"""A figure's value and whom it counts: its numeric range, its display text, when two values
+clash, and the population a figure counts (people, civilians, servicemen, a part of a toll, a
+running total), with which populations are comparable."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from typing import Any
+
+from fullpicture.models import Analysis, Figure
+
+
+def figure_range(f: Figure) -> tuple[float, float] | None:
+    """The numeric range a figure states, or None when it states none.
+
+    A lower bound without an upper one ("at least 200": ``low`` set, ``high`` unset) is
+    open-ended, and vice versa ("fewer than 50").
+    """
+    if f.low is None and f.high is None:
+        return None if f.value is None else (f.value, f.value)
+    lo = f.low if f.low is not None else 0.0
+    hi = f.high if f.high is not None else math.inf
+    return (min(lo, hi), max(lo, hi))
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def figure_text(f: Figure) -> str:
+    """Display value of a figure: its number or closed range, else its own words."""
+    r = figure_range(f)
+    if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None) or (f.approximate and not f.vague):
+        return f.text  # "more than 100,000", "about 50,000": the hedge is part of the value
+    return _fmt(r[0]) if r[0] == r[1] else f"{_fmt(r[0])}–{_fmt(r[1])}"
+
+
+def ranges_clash(a: Figure, b: Figure, cfg: dict[str, Any]) -> bool:
+    """True when two figures about the same count cannot both be right.
+
+    Ranges must be disjoint by more than a relative tolerance: ``figure_tolerance`` for
+    exact figures and bounds, ``figure_tolerance_approx`` when a closed figure is
+    approximate ("about 300"). Vague figures ("dozens") never clash.
+    """
+    ra, rb = figure_range(a), figure_range(b)
+    if ra is None or rb is None or a.vague or b.vague:
+        return False
+
+    def tol(f: Figure, r: tuple[float, float]) -> float:
+        closed = (f.low is None) == (f.high is None)
+        key = "figure_tolerance_approx" if f.approximate and closed else "figure_tolerance"
+        return float(cfg.get(key, 0.0))
+
+    t = max(tol(a, ra), tol(b, rb))
+    gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
+    finite = [x for x in (*ra, *rb) if not math.isinf(x)]
+    scale = max([abs(x) for x in finite] + [1.0])
+    return gap > t * scale
+
+
+@functools.lru_cache(maxsize=1)
+def _populations() -> tuple[dict[str, str], frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "counts.toml")
+    pops = {k.lower(): str(v) for k, v in data.get("populations", {}).items()}
+    return pops, frozenset(w.lower() for w in data.get("not_people", {}).get("nouns", []))
+
+
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|his|her|their|its|my|our|your|them|those|these|whom)\b", re.I)
+_INCLUDING = re.compile(r"^[^.;\n]{0,40}?\b(?:including|among them|of whom|of them)\b", re.I)
+
+
+# a running total ("more than 600 killed so far", "nine killed in the war", "pushing the
+# toll above 680"): the campaign's count, not the incident's
+_TOTAL_AFTER = re.compile(r"^[^.;\n]{0,90}?\b(?:so far|to date|in total|altogether|since (?:the|it|they|fighting|"
+                          r"hostilities)\b|in the (?:[\w-]+\s+){0,2}(?:conflict|war)\b)", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?(?:to|above|past|over)\s*$", re.I)
+
+
+# a count added to one told before: "eight guards were also injured"; "two more prisoners
+# died" after a count of the dead (not "five were killed and 12 more wounded")
+_ADDED = re.compile(r"^(?:(?!\b(?:who|that|which)\b)[^.;,\n]){0,50}?\b(?:were|was|are|is|have been|has been|had "
+                    r"been)\s+also\b", re.I)
+_MORE = re.compile(r"^\s+more\b", re.I)
+
+
+# a count of the worst hurt among the injured is a part of the injured
+_SEVERITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were\s+|are\s+|was\s+)?(?:seriously|critically|severely|badly|gravely)\s+"
+                       r"(?:injured|wounded|hurt|ill|burned)\b", re.I)
+_SEVERITY_AFTER_NUMBER = re.compile(r"^\s*(?:of them\s+|of whom\s+)?(?:seriously|critically|severely|badly|gravely)\b"
+                                    r"|^\s+(?:[\w-]+\s+){0,3}?in (?:a\s+)?(?:serious|critical|grave) condition", re.I)
+# "..., the deadliest strike of the offensive so far": a superlative's "so far", not a total
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|single|most \w+)\b", re.I)
+
+
+def population(a: Analysis, f: Figure) -> str:
+    """Who a figure counts (``data/figures/counts.toml`` [populations]): people, civilians,
+    servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
+    12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun
+    that counts no people ("13 countries"); ``total`` for a running total of a campaign ("600
+    killed so far", "pushing the toll above 680"); an unknown noun counts as people. ``part``,
+    ``things`` and ``total`` are never compared with an incident's figures."""
+    after = a.text[f.end : f.end + 60]
+    total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
+    if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]):
+        return "total"
+    if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
+            or _ADDED.match(after) or (_MORE.match(after) and any(
+                g.counts == f.counts and g.end <= f.start for g in a.figures)):
+        return "part"  # "another four people died in hospital": added to a count told before
+    if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
+        return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
+    if _INCLUDING.match(after):
+        return "mixed"
+    if _PARTITIVE.match(after):
+        return "part"  # "one of my sons", "three of the four soldiers": a part of a group
+    pops, things = _populations()
+    noun = (f.unit or "").lower().strip()
+    if noun and noun.split()[-1] in things:
+        return "things"
+    last = noun.split()[-1] if noun else ""
+    for key in (noun, last, last[:-1] if last.endswith("s") else last,
+                last[:-3] + "man" if last.endswith("men") else last):
+        if key in pops:
+            return pops[key]
+    return "people"
+
+
+def comparable(p: str, q: str) -> bool:
+    """Two populations count the same people: the same class, or generic people and a class
+    (a mixed count compares only with a mixed or generic one); demographic subgroups (children,
+    women) and a facility's staff only with themselves."""
+    if _NEVER & {p, q}:
+        return False
+    if p == q:
+        return True
+    return "people" in (p, q) and not ({p, q} & _SUBGROUPS)
+
+
+_SUBGROUPS = frozenset({"children", "women", "men", "staff"})  # "staff": a facility's own people
+_NEVER = frozenset({"things", "part", "total"})
