@@ -47,11 +47,13 @@ def load_articles(data: Path, triplets: int | None = None) -> list[dict[str, Any
 
 
 def analyse(arts: list[dict[str, Any]], cache: Path | None) -> dict[str, Any]:
-    """Analyses by article name (cached as JSON)."""
+    """Analyses by article name (cached as JSON, in a folder keyed by the code's digest)."""
+    from eval._cache import keyed
     from fullpicture import analyze_documents
     from fullpicture.ingest import load_text
     from fullpicture.models import Analysis
 
+    cache = keyed(cache)
     out: dict[str, Any] = {}
     todo = []
     for a in arts:

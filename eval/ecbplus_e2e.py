@@ -109,6 +109,7 @@ def rebuild(data: Path, topics: set[int] | None) -> list[EcbDoc]:
 def analyse(docs: list[EcbDoc], cache: Path | None, generic: bool = True) -> dict[str, object]:
     """Analyses of the documents (cached as JSON per document when ``cache`` is set);
     ``generic``: with the generic event mentions on (``[events] generic``)."""
+    from eval._cache import keyed
     from fullpicture import Settings, analyze_documents, load_settings
     from fullpicture.ingest import load_text
     from fullpicture.models import Analysis
@@ -116,6 +117,7 @@ def analyse(docs: list[EcbDoc], cache: Path | None, generic: bool = True) -> dic
     base = load_settings()
     events = {**base.section("events"), "generic": generic}
     settings = Settings(data={**base.data, "events": events})
+    cache = keyed(cache)
     if cache is not None:
         cache = cache / ("generic" if generic else "typed")
 
