@@ -30,6 +30,14 @@ def nlp(settings):
 
 
 @pytest.fixture(scope="session")
+def lexical():
+    """The shipped settings with sentence embeddings off (fast comparisons)."""
+    from tests.helpers import lexical_settings
+
+    return lexical_settings()
+
+
+@pytest.fixture(scope="session")
 def ent_nlp(settings):
     """spaCy plus ``fp_entities`` only (the places layer, independent of the other layers)."""
     import spacy

@@ -12,6 +12,15 @@ def analyze_text(text: str, published: str | None = None, perspective: str | Non
     return analyze_document(doc, load_settings())
 
 
+def lexical_settings():
+    """The shipped settings with sentence embeddings off (alignment on lexical features: fast)."""
+    from fullpicture import load_settings
+    from fullpicture.settings import Settings
+
+    base = load_settings()
+    return Settings(data={**base.data, "align": {**base.section("align"), "embeddings": False}})
+
+
 def resolved_places(doc):
     """mention text -> (place name, country) of every resolved place mention of a parsed doc."""
     return {m.text: (e.name, e.geo.country) for e in doc._.fp_entities if e.geo is not None for m in e.mentions}

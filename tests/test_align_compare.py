@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fullpicture import load_settings
 from fullpicture.align import assign_sides, compare
-from fullpicture.settings import Settings
 from tests.fixtures.align.build import north, south
-
-
-@pytest.fixture(scope="module")
-def lexical() -> Settings:
-    """Shipped settings with embeddings off (fast)."""
-    base = load_settings()
-    data = dict(base.data)
-    data["align"] = {**base.section("align"), "embeddings": False}
-    return Settings(data=data)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from fullpicture import analyze_documents, load_settings
+from fullpicture import analyze_documents
 from fullpicture.align import compare
 from fullpicture.ingest import load_text
 from fullpicture.models.comparison import Side
@@ -38,12 +38,6 @@ SHAPES = [
     "The agency put the death toll of the shelling at 40.",
     "A hospital official said several dozen people were wounded in the strike.",
 ]
-
-
-@pytest.fixture(scope="module")
-def lexical() -> Settings:
-    base = load_settings()
-    return Settings(data={**base.data, "align": {**base.section("align"), "embeddings": False}})
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,7 @@ from fullpicture.align._conflicts import comparable, dates_disjoint
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incidents import hosts_of, incidents
 from fullpicture.models.comparison import Side
-from fullpicture.settings import Settings
-from tests.helpers import analyze_text
-
-
-def _lexical() -> Settings:
-    base = load_settings()
-    return Settings(data={**base.data, "align": {**base.section("align"), "embeddings": False}})
+from tests.helpers import analyze_text, lexical_settings
 
 
 def _fig(a, text):
@@ -75,7 +69,7 @@ def test_one_incident_one_row_with_typed_figures_and_two_sided_conflicts():
     docs = [north, south, south_later]
     sides = [Side(label="north", origin="user", documents=[north.document.id]),
              Side(label="south", origin="user", documents=[south.document.id, south_later.document.id])]
-    comp = compare(docs, sides, settings=_lexical())
+    comp = compare(docs, sides, settings=lexical_settings())
     rows = [e for e in comp.events if any(f.field == "figure:killed" for f in e.figures)]
     assert len(rows) == 1, [e.label for e in comp.events]  # blast, killed, wounded: one row
     row = rows[0]
@@ -111,7 +105,7 @@ def test_editorial_notes_never_match_across_sides():
     b = analyze_text(f"{note}\n\nThe army said it struck military targets near Eastvale on 2 March 2024.")
     sides = [Side(label="a", origin="user", documents=[a.document.id]),
              Side(label="b", origin="user", documents=[b.document.id])]
-    comp = compare([a, b], sides, settings=_lexical())
+    comp = compare([a, b], sides, settings=lexical_settings())
     texts = {(m.document, m.claim) for g in comp.claims if g.relation != "only" for m in g.members}
     claims = {(d.document.id, c.id): c for d in (a, b) for c in d.claims}
     assert not any("series on the war" in claims[k].text for k in texts)

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from fullpicture import load_settings
-from fullpicture.settings import Settings
-
 
 def _analyze(text: str):
     from fullpicture import analyze
@@ -101,14 +98,6 @@ def test_language_with_capitals_on_every_noun_needs_a_major_place():
     a = _analyze("Die Regierung in Berlin erklärte, die Gespräche mit Armenien und Aserbaidschan würden in Moskau "
                  "fortgesetzt. Die Lage bleibt angespannt.")
     assert set(_places(a)) == {"Berlin", "Armenia", "Azerbaijan", "Moscow"}
-
-
-@pytest.fixture(scope="module")
-def lexical() -> Settings:
-    base = load_settings()
-    data = dict(base.data)
-    data["align"] = {**base.section("align"), "embeddings": False}
-    return Settings(data=data)
 
 
 def test_limited_document_names_a_place_in_the_naming_table_and_omits_nothing(lexical):
