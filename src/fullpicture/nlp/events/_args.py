@@ -65,24 +65,24 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-@lru_cache(maxsize=8)
+def _modality(language: str) -> dict[str, frozenset[str]]:
+    """The word lists of the language's modality file (English for languages without one)."""
+    from fullpicture.nlp.events._data import event_lexicon
+
+    return event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
+
+
 def _publishing_verbs(language: str) -> frozenset[str]:
     """Verbs whose subject publishes (``publishing_verbs`` of the modality file): a conjunct
     of one does not inherit its subject."""
-    from fullpicture.nlp.events._data import event_lexicon
-
-    m = event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
-    return frozenset(m.get("publishing_verbs", ()))
+    return _modality(language).get("publishing_verbs", frozenset())
 
 
-@lru_cache(maxsize=8)
 def _perpetrating_verbs(language: str) -> frozenset[str]:
     """Verbs whose subject does the nominal event they govern ("launched an attack"); not
     "condemned the strike" or "announced the offensive" (``agent_light_verbs``, else the
     light verbs of the language's modality file)."""
-    from fullpicture.nlp.events._data import event_lexicon
-
-    m = event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
+    m = _modality(language)
     return m.get("agent_light_verbs") or m.get("light_verbs", frozenset())
 
 
