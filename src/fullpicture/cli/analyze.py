@@ -106,7 +106,7 @@ def _run(
     analyses: list[Analysis] = []
     try:
         # the bar follows finished analyses (not submissions to the pool)
-        results = progress(analyze_many(docs, settings, workers=workers, dask=dask), len(docs), "Analysing")
+        results = progress(analyze_many(docs, settings, workers=workers, dask=dask), len(docs), "analysing")
         payload: list[dict] = []
         for result in results:
             if not accepted(result):
