@@ -78,3 +78,42 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(tmp_path):
     _, err = resumed.communicate(timeout=120)
     assert resumed.returncode == 0, err[-2000:]
     _check(db, total)
+
+
+def test_open_retries_while_sqlite_says_locked_without_waiting(tmp_path, monkeypatch):
+    """SQLite answers "database is locked" at once, without its busy timeout, where waiting
+    could deadlock (a CI run lost one of two ingests started together on a new file this way):
+    opening a store retries, and still reports any other error at once."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from fullpicture import StoreError
+    from fullpicture.store import _store
+
+    real = _store.ensure_schema
+    calls = []
+
+    def flaky(engine, *args):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+        return real(engine, *args)
+
+    monkeypatch.setattr(_store, "ensure_schema", flaky)
+    store = open_store(tmp_path / "new.db")
+    assert len(calls) == 3 and store.count() == 0
+    store.close()
+
+    def broken(engine, *args):
+        calls.append(1)
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
+
+    calls.clear()
+    monkeypatch.setattr(_store, "ensure_schema", broken)
+    try:
+        open_store(tmp_path / "other.db")
+    except StoreError as exc:
+        assert "disk I/O error" in str(exc) and len(calls) == 1
+    else:
+        raise AssertionError("a store that cannot be opened must raise StoreError")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from urllib.parse import quote
 
 import numpy as np
 from sqlalchemy import Engine, create_engine, event, func, or_, select, text
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from fullpicture._errors import StoreError
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
@@ -79,6 +81,24 @@ def _sqlite_pragmas(options: dict[str, Any]) -> Any:
     return on_connect
 
 
+def _retry_locked(opening: Callable[[], None], options: dict[str, Any]) -> None:
+    """Run ``opening`` again while SQLite answers "database is locked", for up to
+    ``sqlite_open_retry_s`` seconds. SQLite skips its busy handler where waiting could
+    deadlock (a reader upgrading to a writer, as when processes open a new file together), so
+    the busy timeout alone does not cover several processes opening one store at once."""
+    deadline = time.monotonic() + float(options.get("sqlite_open_retry_s", 60))
+    pause = 0.02
+    while True:
+        try:
+            opening()
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause + random.uniform(0, pause))  # jitter: two openers do not retry in step
+        pause = min(pause * 2, 0.5)
+
+
 def _item_row(table_name: str, doc_id: str, seq: int, item: Any) -> dict[str, Any]:
     d = item.model_dump(mode="json")
     row: dict[str, Any] = {"document_id": doc_id, "seq": seq, "item_key": d.get("id"), "data": d}
@@ -116,17 +136,20 @@ class Store(WorkspaceViews):
                 self.engine = create_engine(url, future=True)
                 if self.engine.dialect.name == "sqlite":
                     event.listen(self.engine, "connect", _sqlite_pragmas(options))
-            if read_only:
-                with self.engine.connect() as conn:
-                    if current_version(conn) == 0:
-                        raise StoreError("not a fullpicture store (no schema): run `fullpicture ingest` first")
-            else:
-                ensure_schema(self.engine)
-                ensure_workspace(self.engine, self._story_settings)
+            _retry_locked(lambda: self._open(read_only), options)
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError, OSError) as exc:
             raise StoreError(f"cannot open store {url}: {str(exc).splitlines()[0]}") from exc
+
+    def _open(self, read_only: bool) -> None:
+        if read_only:
+            with self.engine.connect() as conn:
+                if current_version(conn) == 0:
+                    raise StoreError("not a fullpicture store (no schema): run `fullpicture ingest` first")
+        else:
+            ensure_schema(self.engine)
+            ensure_workspace(self.engine, self._story_settings)
 
     # -- writing -----------------------------------------------------------------------
     def add(self, analysis: Analysis) -> bool:
