@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.framing._loaded_features import quotations, token_features
 
 MODEL_FILE = "loaded.npz"
@@ -82,7 +83,7 @@ def decode(doc: Doc, probs: Sequence[float], threshold: float, quote_max: int = 
         if doc[i].text in ("-", "–") and pred[i - 1] and pred[i + 1]:
             pred[i] = True
     score = list(probs)
-    for qs, qe in quotations(doc.text):
+    for qs, qe in quotations(doc_text(doc)):
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None or not any(pred[t.i] for t in span):
             continue
@@ -123,7 +124,7 @@ class LoadedLanguageTagger:
     def cues(self, doc: Doc, lexicon: Sequence[FramingCue] = ()) -> list[FramingCue]:
         """``loaded_language`` cues with their confidence (all at least ``threshold``)."""
         probs = self.probabilities(doc, lexicon)
-        text = doc.text
+        text = doc_text(doc)
         out = []
         for i, j, p in decode(doc, probs, self.threshold):
             s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])

@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
+from fullpicture.nlp._doctext import doc_text
 
 LEXICON_FILE = "subjectivity_en.tsv"
 _INTENSIFIERS = frozenset({"very", "so", "most", "more", "too", "extremely", "highly"})
@@ -97,7 +98,7 @@ def token_features(
     lex = subjectivity()
     n = len(doc)
     qlen: dict[int, int] = {}
-    for qs, qe in quotations(doc.text):
+    for qs, qe in quotations(doc_text(doc)):
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is not None:
             words = sum(1 for t in span if t.is_alpha)
