@@ -108,7 +108,7 @@ def test_a_bound_in_scare_quotes_is_still_a_bound():
     a = analyze_text('Local officials insist that "far fewer" than 400 recruits died in the blast.')
     f = [f for f in a.figures if f.value == 400][0]
     assert (f.low, f.high, f.approximate) == (None, 400, True)
-    assert a.text[f.start : f.end] == f.text
+    assert f.text == '"far fewer" than 400' and a.text[f.start : f.end] == f.text
 
 
 def test_one_of_the_worst_is_no_count_of_one():

@@ -197,6 +197,9 @@ class FigureExtractor:
             if words in lex.approximators:
                 bound = lex.approximators[words]
                 start_i = before[n - 1]
+                quoted = [k for k in range(start_i, i) if doc[k].text in _QUOTES]
+                if len(quoted) % 2 and start_i > 0:  # '"far fewer" than 400': from the opening quote
+                    start_i = next((k for k in range(start_i - 1, max(-1, start_i - 4), -1) if doc[k].text in _QUOTES), start_i)
                 break
         if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
             start_i -= 1
