@@ -123,3 +123,20 @@ def test_a_sides_place_name_is_naming_not_loaded_language():
     spans = {c.text: c.category for c in a.framing if c.text == "Leposavić"}
     assert spans.get("Leposavić") in (None, "naming")
     assert not [c for c in a.framing if c.text == "Leposavić" and c.category == "loaded_language"]
+
+
+def test_a_case_form_that_is_another_languages_name_keeps_the_writers_name():
+    # Serbian genitive "Kosova" is spelled like the Albanian and Turkish name of the country: in a
+    # Serbian text the naming table must show the Serbian name, not the other side's
+    a = _analyze(
+        "Na severu Kosova situacija je i dalje napeta, rekao je juče predsednik opštine posle sastanka u "
+        "Beogradu. Građani Kosova očekuju da se situacija smiri, javlja Rečni dnevnik.")
+    assert a.document.language == "sr"
+    kosovo = next(e for e in a.entities if e.name == "Kosovo")
+    assert {(m.text, m.base) for m in kosovo.mentions} == {("Kosova", "Kosovo")}
+    b = _analyze(
+        "Situata në veri të Kosovës është e tensionuar, tha kryetari i komunës pas takimit. Kosova pret "
+        "që situata të qetësohet, shkruan Gazeta e Luginës.")
+    assert b.document.language == "sq"
+    kosova = next(e for e in b.entities if e.name == "Kosovo")
+    assert ("Kosova", None) in {(m.text, m.base) for m in kosova.mentions}

@@ -78,6 +78,33 @@ def limited_aliases() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def own_country_names() -> dict[str, dict[str, str]]:
+    """language -> {folded country name in that language: ISO code}, from
+    ``data/gazetteer/country_names_i18n.tsv`` ("sr-Latn" counts as "sr")."""
+    from fullpicture._data import data_text
+
+    out: dict[str, dict[str, str]] = {}
+    for line in data_text("gazetteer", "country_names_i18n.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cc, lang, name = line.split("\t")[:3]
+            out.setdefault(lang.split("-")[0], {})[fold(name)] = cc
+    return out
+
+
+def _own_form(span_text: str, last_word: str, inf: Inflection, language: str) -> str | None:
+    """The language's own name of a country written in a case form that is another language's
+    name of it (Serbian genitive "Kosova" is the Albanian name): the mention's base to show."""
+    own = own_country_names().get(language)
+    if not own or fold(span_text) in own:
+        return None
+    head = span_text[: len(span_text) - len(last_word)]
+    for form, cut_start, cut_end, how in _forms(last_word, inf):
+        if how == "ending" and not cut_start and not cut_end and fold(head + form) in own:
+            return head + form
+    return None
+
+
 @dataclass
 class Found:
     """One place name in the text: its span, the form looked up, how it was reached."""
@@ -170,7 +197,12 @@ def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> 
             span_text = text[s : last[1]]
             cands = _lookup(pi, span_text, language)
             if cands:
-                hit = Found(s, last[1], span_text, span_text, "exact", initial, cands)
+                own = _own_form(span_text, last[2], inf, language)
+                own_cands = _lookup(pi, own, language) if own else []
+                if own and {c for c, _ in own_cands} & {c for c, _ in cands}:
+                    hit = Found(s, last[1], span_text, own, "ending", initial, own_cands)
+                else:
+                    hit = Found(s, last[1], span_text, span_text, "exact", initial, cands)
                 break
             for form, cut_start, cut_end, how in _forms(last[2], inf):
                 if cut_start and n > 1:
