@@ -140,3 +140,17 @@ def test_a_case_form_that_is_another_languages_name_keeps_the_writers_name():
     assert b.document.language == "sq"
     kosova = next(e for e in b.entities if e.name == "Kosovo")
     assert ("Kosova", None) in {(m.text, m.base) for m in kosova.mentions}
+
+
+@pytest.mark.parametrize(("text", "lang", "absent", "present"), [
+    ("Više od 40 ljudi povređeno je juče u Zvečanu, javlja Rečni dnevnik. On je rekao da je situacija mirna, "
+     "a više od deset osoba je zadržano u bolnici.", {"sr", "hr", "bs"}, {"Visé", "On"}, {"Zvečan"}),
+    ("Disa ushtarë u lënduan sot në Zveçan, shkruan Gazeta e Luginës. Disa banorë thanë se situata është e qetë, "
+     "ndërsa disa të tjerë u larguan.", {"sq"}, {"Deesa"}, {"Zvečan"}),
+])
+def test_sentence_opening_function_words_are_no_places(text, lang, absent, present):
+    a = _analyze(text)
+    assert a.document.language in lang
+    names = {e.name for e in a.entities}
+    assert not names & absent, names
+    assert present <= names, names

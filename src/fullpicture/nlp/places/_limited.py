@@ -22,9 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from fullpicture.nlp.places._limited_data import (
+    Inflection,
+    inflections,
+    limited_aliases,
+    own_country_names,
+)
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex
 from fullpicture.nlp.places._translit import fold
@@ -37,59 +42,6 @@ _SENTENCE_END = set(".!?։؟。\n")
 MAJOR = ("country", "continent", "admin1", "capital", "user", *FEATURE_KINDS)
 # a place name that begins a longer capitalised name ("Avrupa Birliği", the European Union)
 _LEADING = ("country", "continent", "admin1", "user", *FEATURE_KINDS)
-
-
-@dataclass(frozen=True)
-class Inflection:
-    """The case endings, apostrophe rule and joined clitics of one language."""
-
-    endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    apostrophe: bool = False
-    prefixes: tuple[str, ...] = ()
-    capitalised_nouns: bool = False
-
-
-@lru_cache(maxsize=1)
-def inflections() -> dict[str, Inflection]:
-    """Language code -> its :class:`Inflection` (``data/gazetteer/inflection.toml``)."""
-    from fullpicture._data import data_toml
-
-    out: dict[str, Inflection] = {}
-    for sec in data_toml("gazetteer", "inflection.toml").values():
-        endings = sorted(((k, tuple(v)) for k, v in dict(sec.get("endings", {})).items()), key=lambda e: -len(e[0]))
-        inf = Inflection(tuple(endings), bool(sec.get("apostrophe", False)),
-                         tuple(sorted(sec.get("prefixes", []), key=len, reverse=True)), bool(sec.get("capitalised_nouns", False)))
-        for lang in sec.get("languages", []):
-            out[str(lang)] = inf
-    return out
-
-
-@lru_cache(maxsize=1)
-def limited_aliases() -> dict[tuple[str, str], str]:
-    """(language, folded name) -> ISO country code, from ``data/gazetteer/limited_aliases.tsv``."""
-    from fullpicture._data import data_text
-
-    out: dict[tuple[str, str], str] = {}
-    for line in data_text("gazetteer", "limited_aliases.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            langs, cc, name = line.split("\t")[:3]
-            for lang in langs.split(","):
-                out[(lang.strip(), fold(name))] = cc.strip()
-    return out
-
-
-@lru_cache(maxsize=1)
-def own_country_names() -> dict[str, dict[str, str]]:
-    """language -> {folded country name in that language: ISO code}, from
-    ``data/gazetteer/country_names_i18n.tsv`` ("sr-Latn" counts as "sr")."""
-    from fullpicture._data import data_text
-
-    out: dict[str, dict[str, str]] = {}
-    for line in data_text("gazetteer", "country_names_i18n.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cc, lang, name = line.split("\t")[:3]
-            out.setdefault(lang.split("-")[0], {})[fold(name)] = cc
-    return out
 
 
 def _own_form(span_text: str, last_word: str, inf: Inflection, language: str) -> str | None:
@@ -253,6 +205,8 @@ def guard(found: list[Found], text: str, language: str, pi: PlaceIndex, cfg: dic
         written = fold(f.form) in exact_anywhere
         if f.how in ("ending", "clitic") and not written:
             f.strict = big
+        if one_word and f.how == "exact" and fold(f.text) in inf.function_words:
+            continue  # a pronoun, quantifier or preposition spelled like a place ("Više", "Disa")
         if one_word and f.how == "exact" and (f.initial or f.text.lower() in lower) and not written:
             f.strict = max(f.strict, uncased_pop)
         if one_word and (not _cased(f.text) or inf.capitalised_nouns):
