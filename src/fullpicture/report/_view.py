@@ -144,7 +144,8 @@ def anchor_note(info: Any) -> str:
     if info.published or anchor is None or anchor.anchor != "inferred":
         return ""
     how = {"dateline": "its dateline", "label": "its publication label", "weekday date": "a date it gives with its weekday",
-           "today": "the date it calls today", "latest date": "the latest date it gives",
+           "today": "the date it calls today", "url": "the date in its web address",
+           "latest date": "the latest date it gives",
            "latest month": "the latest month it gives"}.get(anchor.reason or "", "its text")
     evidence = f" \u201c{anchor.evidence}\u201d" if anchor.evidence else ""
     return f"no publication date; its dates are read against {nice_date(anchor.value)}, inferred from {how}{evidence}"

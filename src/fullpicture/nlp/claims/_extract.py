@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._layout import layout_claims
+from fullpicture.nlp.claims._postposed import misplaced, postposed_source
 from fullpicture.nlp.claims._spans import (
     ACCUSE_VERBS,
     balance_quotes,
@@ -217,12 +218,16 @@ class ClaimExtractor:
             if acc is not None:
                 content, cue_j = acc
         subj0 = subject_of(tok)
+        post = postposed_source(doc, doc_text(doc), tok, cue_i, quotes) if misplaced(subj0, quotes) else None
+        if post is not None:
+            subj0 = post[0]
         finding = lemma in lex.finding and subj0 is not None and is_generic(subj0, lex)
         # "a new poll shows Sanders ahead": evidence shows its object as well as a clause
         finding = finding or (lemma in ("show", "indicate", "suggest", "reveal") and subj0 is not None
                               and subj0.lemma_.lower() in lex.evidence_subjects)
         if content is None:
-            content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0)
+            left = doc[post[1]].idx if post is not None and post[1] < tok.i else None
+            content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0, left)
         if content is None and self.lex.anaphoric:
             content = self._anaphoric(doc, sent, tok)
         if content is not None:
@@ -236,7 +241,7 @@ class ClaimExtractor:
         kind = "indirect"
         src = src_head = None
         if subj is not None and subj.lower_ not in ("that", "which", "what"):
-            si, sj = source_bounds(subj)
+            si, sj = source_bounds(subj) if post is None else post[1:]
             src = span_chars(doc, si, sj)
             src_head = subj.i
             if lemma in lex.finding and is_generic(subj, lex):
@@ -266,7 +271,7 @@ class ClaimExtractor:
 
     def _content(
         self, doc: Doc, sent: Span, tok: Token, lemma: str, particle: Token | None, quotes: list[tuple[int, int]],
-        finding: bool = False, subj: Token | None = None,
+        finding: bool = False, subj: Token | None = None, left: int | None = None,
     ) -> tuple[int, int] | None:
         lex = self.lex
         comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
@@ -278,7 +283,8 @@ class ClaimExtractor:
             if j > particle.i + 1:
                 s, e = span_chars(doc, particle.i + 1, min(j, sent.end))
                 return balance_quotes(doc_text(doc), s, e, quotes)
-        left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
+        if left is None:
+            left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
         if all(c.i < tok.i for c in comp):
             # '"…," he said': a quotation that ends just before the speaker is the content, even
             # when the parse hangs an earlier clause (or sentence) on the verb as well

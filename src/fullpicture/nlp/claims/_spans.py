@@ -14,6 +14,9 @@ _QUOTE_RE = re.compile(
     r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"|«[^«»\n]{2,}?»|(?:''|``)(?:[^'\n]|'(?!'))*?[^'\n]''"
     # a quotation that runs on into the next paragraph (closed only where it ends)
     r"|“[^“”\n]{2,}[.?!,](?=[ \t]*\n\s*“)"
+    # mixed marks, a typing slip: curly opening with straight closing and the reverse, and a
+    # paragraph that opens with a closing mark
+    r"|“[^“”\"\n]{2,}?\"|\"[^\"“”\n]{2,}?”|(?<![^\n])”[^“”\n]{2,}?”"
 )
 
 
