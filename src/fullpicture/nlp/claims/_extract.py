@@ -274,7 +274,10 @@ class ClaimExtractor:
         finding: bool = False, subj: Token | None = None, left: int | None = None,
     ) -> tuple[int, int] | None:
         lex = self.lex
-        comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+        # a clause before the verb and cut off from it by a semicolon is a sentence of its own
+        # ("Rebels declared the town taken; the army denied the report"), not what was said
+        comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS
+                and not (c.i < tok.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : tok.i]))]
         if particle is not None and particle.dep_ == "prep":
             comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         if particle is not None and particle.head is not tok and not comp:
@@ -298,7 +301,10 @@ class ClaimExtractor:
                 return None
             s, e = span_chars(doc, i, j)
             return balance_quotes(doc_text(doc), s, e, quotes)
-        if tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes)):
+        # '"…", he said' without quotation marks; not when the verb has an object of its own
+        # ("…; Israel denied the charge": the charge is what was denied)
+        if (tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes))) \
+                and not any(c.dep_ == "dobj" for c in tok.children):
             head = tok.head
             i, j = subtree_bounds(head, skip=tok)
             i = max(i, sent.start)
