@@ -69,3 +69,45 @@ def test_undated_web_article_reads_its_dates_against_its_address(time_nlp):  # n
     # a path without a date leaves the document unanchored
     doc = _tag(time_nlp, text, "https://news.example.org/world/talks.html")
     assert doc._.fp_time_anchor is None
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ("https://www.example.com/world/2023/oct/18/slug", "2023-10-18"),  # month as a word
+        ("https://www.example.com/world/mideast/talks-collapse-2023-10-18/", "2023-10-18"),  # slug ending in its date
+        ("https://example.org/x/2016/Sep/3/y", "2016-09-03"),
+    ],
+)
+def test_more_dated_paths(source, value):
+    anchor = url_anchor(source)
+    assert anchor is not None and anchor.value == value
+
+
+def test_a_date_inside_a_slug_is_not_its_end():
+    assert url_anchor("https://example.org/a/report-2016-10-12-annex") is None
+
+
+def test_jsonl_and_sidecar_keep_the_web_address(tmp_path):
+    import json
+
+    from fullpicture.ingest import iter_documents
+
+    line = {"text": "Illustrative text. The talks collapsed on Tuesday, officials said.", "source": "Example Wire",
+            "url": "https://news.example.org/2016/10/12/world/talks.html"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Illustrative text. A second undated article about the talks.", encoding="utf-8")
+    (tmp_path / "b.meta.json").write_text(json.dumps({"url": "https://example.net/2016/10/13/more"}), encoding="utf-8")
+    docs = {d.info.source.rsplit("/", 1)[-1]: d for d in iter_documents([tmp_path])}
+    assert docs["Example Wire"].info.url == line["url"] and docs["Example Wire"].info.published is None
+    assert docs["b.txt"].info.url == "https://example.net/2016/10/13/more"
+
+
+def test_the_address_is_read_when_the_source_is_a_label(time_nlp):  # noqa: F811
+    from fullpicture.models import DocumentInfo
+
+    doc = time_nlp.make_doc("Illustrative text. The talks collapsed on Tuesday.")
+    doc._.fp_info = DocumentInfo(id="t", source="Example Wire", url="https://news.example.org/2016/10/12/world/talks.html")
+    doc = time_nlp(doc)
+    assert (doc._.fp_time_anchor.value, doc._.fp_time_anchor.reason) == ("2016-10-12", "url")
+    assert by_text(doc)["Tuesday"].value == "2016-10-11"

@@ -58,6 +58,7 @@ class DocumentInfo(_Model):
 
     id: str = Field(description="sha256 of the normalized text, hex (content hash)")
     source: str = Field(description="path, URL or feed entry the text came from")
+    url: str | None = Field(default=None, description="web address of the original, when the input gave one (feed link, JSONL or side-car \"url\", an HTML page's canonical address)")
     title: str | None = None
     language: str | None = Field(default=None, description="ISO 639-1 code")
     published: str | None = Field(default=None, description="ISO 8601 date or datetime")

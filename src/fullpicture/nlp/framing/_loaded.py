@@ -138,9 +138,14 @@ class LoadedLanguageTagger:
         """``loaded_language`` cues with their confidence (all at least ``threshold``)."""
         probs = self.probabilities(doc, lexicon)
         text = doc_text(doc)
+        # a name the lexicons record as one side's naming choice ("Leposavić") is counted apart, as
+        # naming, never as the writer's loaded word
+        names = [(c.start, c.end) for c in lexicon if c.category == "naming"]
         out = []
         for i, j, p in decode(doc, probs, self.threshold):
             s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if any(ns <= s and e <= ne for ns, ne in names):
+                continue
             out.append(FramingCue(start=s, end=e, text=text[s:e], category=CATEGORY, subcategory="learned",
                                   confidence=round(float(p), 3)))
         return out

@@ -22,9 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from fullpicture.nlp.places._limited_data import (
+    Inflection,
+    inflections,
+    limited_aliases,
+    own_country_names,
+)
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex
 from fullpicture.nlp.places._translit import fold
@@ -39,43 +44,17 @@ MAJOR = ("country", "continent", "admin1", "capital", "user", *FEATURE_KINDS)
 _LEADING = ("country", "continent", "admin1", "user", *FEATURE_KINDS)
 
 
-@dataclass(frozen=True)
-class Inflection:
-    """The case endings, apostrophe rule and joined clitics of one language."""
-
-    endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    apostrophe: bool = False
-    prefixes: tuple[str, ...] = ()
-    capitalised_nouns: bool = False
-
-
-@lru_cache(maxsize=1)
-def inflections() -> dict[str, Inflection]:
-    """Language code -> its :class:`Inflection` (``data/gazetteer/inflection.toml``)."""
-    from fullpicture._data import data_toml
-
-    out: dict[str, Inflection] = {}
-    for sec in data_toml("gazetteer", "inflection.toml").values():
-        endings = sorted(((k, tuple(v)) for k, v in dict(sec.get("endings", {})).items()), key=lambda e: -len(e[0]))
-        inf = Inflection(tuple(endings), bool(sec.get("apostrophe", False)),
-                         tuple(sorted(sec.get("prefixes", []), key=len, reverse=True)), bool(sec.get("capitalised_nouns", False)))
-        for lang in sec.get("languages", []):
-            out[str(lang)] = inf
-    return out
-
-
-@lru_cache(maxsize=1)
-def limited_aliases() -> dict[tuple[str, str], str]:
-    """(language, folded name) -> ISO country code, from ``data/gazetteer/limited_aliases.tsv``."""
-    from fullpicture._data import data_text
-
-    out: dict[tuple[str, str], str] = {}
-    for line in data_text("gazetteer", "limited_aliases.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            langs, cc, name = line.split("\t")[:3]
-            for lang in langs.split(","):
-                out[(lang.strip(), fold(name))] = cc.strip()
-    return out
+def _own_form(span_text: str, last_word: str, inf: Inflection, language: str) -> str | None:
+    """The language's own name of a country written in a case form that is another language's
+    name of it (Serbian genitive "Kosova" is the Albanian name): the mention's base to show."""
+    own = own_country_names().get(language)
+    if not own or fold(span_text) in own:
+        return None
+    head = span_text[: len(span_text) - len(last_word)]
+    for form, cut_start, cut_end, how in _forms(last_word, inf):
+        if how == "ending" and not cut_start and not cut_end and fold(head + form) in own:
+            return head + form
+    return None
 
 
 @dataclass
@@ -170,7 +149,12 @@ def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> 
             span_text = text[s : last[1]]
             cands = _lookup(pi, span_text, language)
             if cands:
-                hit = Found(s, last[1], span_text, span_text, "exact", initial, cands)
+                own = _own_form(span_text, last[2], inf, language)
+                own_cands = _lookup(pi, own, language) if own else []
+                if own and {c for c, _ in own_cands} & {c for c, _ in cands}:
+                    hit = Found(s, last[1], span_text, own, "ending", initial, own_cands)
+                else:
+                    hit = Found(s, last[1], span_text, span_text, "exact", initial, cands)
                 break
             for form, cut_start, cut_end, how in _forms(last[2], inf):
                 if cut_start and n > 1:
@@ -221,6 +205,8 @@ def guard(found: list[Found], text: str, language: str, pi: PlaceIndex, cfg: dic
         written = fold(f.form) in exact_anywhere
         if f.how in ("ending", "clitic") and not written:
             f.strict = big
+        if one_word and f.how == "exact" and fold(f.text) in inf.function_words:
+            continue  # a pronoun, quantifier or preposition spelled like a place ("Više", "Disa")
         if one_word and f.how == "exact" and (f.initial or f.text.lower() in lower) and not written:
             f.strict = max(f.strict, uncased_pop)
         if one_word and (not _cased(f.text) or inf.capitalised_nouns):

@@ -6,8 +6,9 @@ takes the document's own "now" only from evidence that names it; in order of pre
 1. a **dateline**: a full date near the top of the text, introduced only by a place name,
    an agency tag or a "Published/Updated/Posted" label ("MOSCOW, March 3, 2021 —");
    then the **web address** the text came from, when its path carries a date
-   (``https://example.com/2016/10/12/slug``, ``/2016-10-12-slug``; ``/2016/10/slug`` gives the
-   month): news sites write the publication day there;
+   (``https://example.com/2016/10/12/slug``, ``/2016-10-12-slug``, ``/2016/oct/12/slug``, a
+   slug ending in ``-2016-10-12/``; ``/2016/10/slug`` gives the month): news sites write the
+   publication day there;
 2. a **publication label** anywhere ("Correction: October 2, 2016", "A version of this
    article appears in print on October 12, 2012", "Updated: ...");
 3. a full date given **with its weekday**, the weekday agreeing with the date ("on Sunday,
@@ -54,9 +55,13 @@ _WEEKDAY_BEFORE = re.compile(r"(?i)\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s*(?:th
 _WEEKDAY_AFTER = re.compile(r"(?i)^\s*[,(]?\s*(" + "|".join(_WEEKDAYS) + r")\b")
 _TODAY_BEFORE = re.compile(r"(?i)\btoday\s*[,(—–-]?\s*(?:is\s+|,\s*)?$")
 
-# a date in a web address's path: "/2016/10/12/", "/2016-10-12-slug"; "/2016/10/slug" (month)
-_URL_DAY = re.compile(r"/((?:19|20)\d\d)([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
+# a date in a web address's path: "/2016/10/12/", "/2016-10-12-slug", "/2016/oct/12/",
+# a slug ending in its date ("/talks-collapse-2016-10-12/"); "/2016/10/slug" (month)
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d\d)([/-])(0?[1-9]|1[0-2]|" + "|".join(_URL_MONTHS) + r")\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|[-_]((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])/?$", re.I)
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|" + "|".join(_URL_MONTHS) + r")/", re.I)
 _URL = re.compile(r"(?i)^https?://[^/\s]+(/[^?#\s]*)")
 
 DEFAULT_SOURCES = ("dateline", "url", "label", "weekday date", "today")
@@ -74,12 +79,17 @@ class InferredAnchor:
     text: str
 
 
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else _URL_MONTHS.index(text.lower()) + 1
+
+
 def url_anchor(source: str | None) -> InferredAnchor | None:
     """The day (or month) that the path of a web address ``source`` carries, if any.
 
     Only an http(s) address counts (a file name or corpus id with digits does not), and
-    only a date between path separators: "/2016/10/12/", "/2016-10-12-slug", or a year and
-    month ("/2016/10/slug") for a month anchor."""
+    only a date between path separators ("/2016/10/12/", "/2016-10-12-slug", "/2016/oct/12/"),
+    at the end of the last slug ("/talks-collapse-2016-10-12/"), or a year and month
+    ("/2016/10/slug") for a month anchor."""
     m = _URL.match((source or "").strip())
     if m is None:
         return None
@@ -87,11 +97,12 @@ def url_anchor(source: str | None) -> InferredAnchor | None:
     day = _URL_DAY.search(path)
     value = None
     if day is not None:
-        value = f"{day.group(1)}-{int(day.group(3)):02d}-{int(day.group(4)):02d}"
+        y, mo, d = (day.group(1), day.group(3), day.group(4)) if day.group(1) else (day.group(5), day.group(6), day.group(7))
+        value = f"{y}-{_month_number(mo):02d}-{int(d):02d}"
     else:
         month = _URL_MONTH.search(path)
         if month is not None:
-            value = f"{month.group(1)}-{int(month.group(2)):02d}"
+            value = f"{month.group(1)}-{_month_number(month.group(2)):02d}"
     ref = parse_ref(value) if value else None
     if ref is None or value is None:
         return None
