@@ -3,7 +3,7 @@
 Names are found by their shape: runs of capitalised words (any word, in a script without
 capitals), looked up in the gazetteer as written; if it has no such name, the last word is
 tried without a case ending (``data/gazetteer/inflection.toml``: "Bakıda" -> "Bakı",
-"Srbije" -> "Srbija"), without what follows an apostrophe ("Ermenistan'ın") and the first
+"Srbije" -> "Srbija"; a two-word name in both words: "Kosovskoj Mitrovici"), without what follows an apostrophe ("Ermenistan'ın") and the first
 without a joined clitic ("والقدس"). Each name then gets one record with the document's other
 places as context (:func:`~fullpicture.nlp.places._rank.rank_spans`), the record of the
 English name: the naming table counts these names beside the other languages' names.
@@ -123,6 +123,20 @@ def _lookup(pi: PlaceIndex, form: str, language: str) -> list[tuple[int, bool]]:
     return cands
 
 
+def _both_declined(text: str, first: tuple[int, int, str, bool], last: tuple[int, int, str, bool],
+                   inf: Inflection, pi: PlaceIndex, language: str, initial: bool) -> Found | None:
+    """A two-word name whose adjective and noun both carry a case ending."""
+    gap = text[first[1] : last[0]]
+    for f1, c1, _e1, how1 in _forms(first[2], inf):
+        for f2, c2, _e2, how2 in _forms(last[2], inf):
+            if how1 == how2 == "ending" and not c1 and not c2:
+                full = f1 + gap + f2
+                cands = _lookup(pi, full, language)
+                if cands:
+                    return Found(first[0], last[1], text[first[0] : last[1]], full, "ending", initial, cands)
+    return None
+
+
 def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> list[Found]:
     """Gazetteer names in ``text`` (longest first at each position, no overlaps)."""
     inf = inflections().get(language, Inflection())
@@ -166,6 +180,8 @@ def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> 
                     end = last[1] - cut_end
                     hit = Found(start, end, text[start:end], full, how, initial, cands)
                     break
+            if hit is None and n == 2:  # both words declined ("Kosovskoj Mitrovici", "Zubinom Potoku")
+                hit = _both_declined(text, words[run[0]], last, inf, pi, language, initial)
             if hit:
                 break
         if hit is None:
