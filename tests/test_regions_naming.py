@@ -165,3 +165,14 @@ def test_a_two_word_name_declined_in_both_words_is_found():
     bases = {e.name: {(m.text, m.base) for m in e.mentions} for e in a.entities}
     assert ("Kosovskoj Mitrovici", "Kosovska Mitrovica") in bases.get("Mitrovicë", set()), bases
     assert ("Zubinom Potoku", "Zubin Potok") in bases.get("Zubin Potok", set()), bases
+
+
+def test_a_rejected_word_names_no_country_for_the_guard():
+    # a section label at the end of a page ("Politika") looks like a place abroad and is rejected;
+    # it must not make every declined name of the article a guess in another country
+    a = _analyze(
+        "Nekoliko desetina ljudi povređeno je danas u sukobu u Zvečanu. Povređeni su prevezeni u bolnicu u "
+        "Kosovskoj Mitrovici, izjavio je direktor bolnice. Kako javljaju novinari, situacija je napeta.\n\n"
+        "Povezane vesti\n\nPolitika, najnovije vesti")
+    names = {e.name for e in a.entities}
+    assert {"Zvečan", "Mitrovicë"} <= names, names
