@@ -210,6 +210,9 @@ class ClaimExtractor:
         cue_i, cue_j = extend_cue(doc, tok, cue_i, cue_j)
         if inside(tok.idx, quotes):
             return None
+        if tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+                and doc[tok.i - 2].pos_ in ("PROPN", "NOUN") and len(doc[tok.i - 2]) > 3:
+            return None  # "the Polisario-declared republic": part of a compound adjective, not "re-tweeting"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             return None  # "wants to know": the outer verb carries the attribution
         content = None
@@ -288,11 +291,16 @@ class ClaimExtractor:
                 return balance_quotes(doc_text(doc), s, e, quotes)
         if left is None:
             left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
+        text = doc_text(doc)
+        # a quotation closed by a full stop before the speaker belongs to the sentence before
+        # when the verb has an object of its own ('"… terrorists." The spokesman denied any
+        # involvement'); '"…," he said' and '"…?" she asked' stay
+        own_obj = any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
         if all(c.i < tok.i for c in comp):
             # '"…," he said': a quotation that ends just before the speaker is the content, even
             # when the parse hangs an earlier clause (or sentence) on the verb as well
             for qs, qe in quote_window(quotes, left - 4, left):
-                if 0 <= left - qe <= 4 and doc_text(doc)[qe:left].strip(" ,") == "":
+                if 0 <= left - qe <= 4 and text[qe:left].strip(" ,") == "" and not (own_obj and text[qe - 2] == "."):
                     return qs, qe
         if comp:
             c = comp[0]
@@ -312,8 +320,8 @@ class ClaimExtractor:
             return balance_quotes(doc_text(doc), s, e, quotes)
         # adjacent quotation: '"...," he said' or 'said: "..."'
         for qs, qe in quote_window(quotes, left - 4, tok.idx + len(tok) + 30):
-            gap = doc_text(doc)[qe:left]
-            if 0 <= left - qe <= 4 and gap.strip(" ,") == "":
+            gap = text[qe:left]
+            if 0 <= left - qe <= 4 and gap.strip(" ,") == "" and not (own_obj and text[qe - 2] == "."):
                 return qs, qe
             end = tok.idx + len(tok)
             if 0 <= qs - end <= 30 and sent.start_char <= qs < sent.end_char + 2:
@@ -371,10 +379,22 @@ class ClaimExtractor:
                 si, sj = source_bounds(objs[0])
                 si = max(si, tok.i + len(pat))
                 # content: the rest of the sentence without the according-to phrase
-                if tok.i - sent.start <= 1:
+                # before it only a short adverbial ("At the same time, according to him, X")
+                lead = doc[sent.start : tok.i]
+                if tok.i - sent.start <= 1 or (len(lead) <= 6 and sj < sent.end - 2 and doc[sj].text == ","
+                                               and not any(t.pos_ in ("VERB", "AUX") for t in lead)):
                     ci, cj = sj, sent.end
                 else:
                     ci, cj = sent.start, tok.i
+                if ci == sj:
+                    # the source ran over the subject of the clause after it ("According to X,
+                    # the explosion in Y was ordered by Z"): it stops at its first comma
+                    k = sj
+                    while k < cj and (doc[k].is_punct or doc[k].is_space):
+                        k += 1
+                    comma = next((m for m in range(si, sj) if doc[m].text == ","), None)
+                    if k < cj and doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ != "relcl" and comma is not None:
+                        sj, ci = comma, comma + 1
                 cs, ce = span_chars(doc, ci, cj)
                 if ce - cs < 3:
                     return None
