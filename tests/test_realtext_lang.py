@@ -104,3 +104,15 @@ def test_subject_that_looks_like_an_object_is_the_source():
     a = analyze("Украинское оперативное командование «Восток» обвинило в обстреле моста российские войска.")
     c = next(c for c in a.claims if c.cue is not None and c.cue.text == "обвинило")
     assert c.source is not None and "командование" in (c.source.text or "")
+
+
+def test_surname_in_a_headline_before_the_full_name_is_one_person():
+    a = analyze("Мэр Петренко: пять человек пропали без вести\n\nПять человек пропали без вести после наводнения. "
+                "Об этом сообщил мэр города Олег Петренко.")
+    people = [e for e in a.entities if e.type == "PERSON"]
+    assert [(e.name, [m.text for m in e.mentions]) for e in people] == [("Олег Петренко", ["Петренко", "Олег Петренко"])]
+
+
+def test_two_people_of_one_surname_keep_a_lone_surname_apart():
+    a = analyze("Петренко заявил о потерях. Позже Иван Петренко и Ольга Петренко выступили вместе.")
+    assert len([e for e in a.entities if e.type == "PERSON"]) == 3

@@ -87,6 +87,9 @@ def test_name_after_a_common_noun_of_places_is_a_place():
 def test_person_after_a_common_noun_of_places_stays_a_person():
     words = _w("Губернатор области Иван Петров заявил .")
     assert _refine(words, [(2, 4, "PER")]) == [("Иван Петров", "PER")]
+    # a first name that is also a town ("Владимир") before a surname
+    words = _w("сказал глава администрации района Владимир Петренко .")
+    assert _refine(words, [(4, 6, "PER")]) == [("Владимир Петренко", "PER")]
 
 
 def test_sentence_initial_common_phrase_is_not_a_name():

@@ -237,7 +237,7 @@ def _after_geo_noun(doc: Doc, ents: list[Span], nouns: frozenset[str], max_len: 
             continue
         ent = by_start.get(j)
         if ent is not None:
-            if ent.label_ == "PER":
+            if ent.label_ == "PER" and not any(word_classes(w)[0] & PERSON for w in _words(ent)[1:]):
                 out[out.index(ent)] = Span(doc, ent.start, ent.end, label="LOC")
             continue
         if j in taken:

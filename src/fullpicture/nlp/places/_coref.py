@@ -150,10 +150,25 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> None:
                 orgs.setdefault(acr, m.key)
             continue
         m.key = (m.label, fold(m.name).removeprefix("the "))
+    _surname_before_full_name(mentions, persons)
     # Acronyms defined after their first use ("NATO ... the North Atlantic Treaty Organization").
     for m in mentions:
         if m.label == "ORG" and m.text.isupper() and m.key == ("ORG", fold(m.name)) and m.text in orgs:
             m.key = orgs[m.text]
+
+
+def _surname_before_full_name(mentions: list[Mention], persons: list[tuple[tuple[str, ...], list[str], tuple[str, ...]]]) -> None:
+    """A surname met before the full name (a headline's "Mayor Leontiev: ...", then "Vladimir
+    Leontiev" in the text) joins the one full name of the document that ends with it."""
+    for m in mentions:
+        if m.label != "PERSON" or m.key is None or len(m.key) != 2 or " " in m.key[1]:
+            continue
+        fulls = {key for toks, _r, key in persons if len(toks) > 1 and toks[-1] == m.key[1]}
+        if len(fulls) == 1:
+            full = fulls.pop()
+            for o in mentions:
+                if o.key == m.key:
+                    o.key = full
 
 
 def definite_roles(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
