@@ -154,3 +154,25 @@ def test_sentence_opening_function_words_are_no_places(text, lang, absent, prese
     names = {e.name for e in a.entities}
     assert not names & absent, names
     assert present <= names, names
+
+
+def test_a_two_word_name_declined_in_both_words_is_found():
+    # Serbian locative of an adjective + noun name: both words carry the ending
+    a = _analyze(
+        "Povređeni su prevezeni u bolnicu u Kosovskoj Mitrovici, a situacija u Zvečanu je mirna, javlja Rečni "
+        "dnevnik. Građani su se okupili i u Zubinom Potoku posle podne.")
+    assert a.document.language in {"sr", "hr", "bs"}
+    bases = {e.name: {(m.text, m.base) for m in e.mentions} for e in a.entities}
+    assert ("Kosovskoj Mitrovici", "Kosovska Mitrovica") in bases.get("Mitrovicë", set()), bases
+    assert ("Zubinom Potoku", "Zubin Potok") in bases.get("Zubin Potok", set()), bases
+
+
+def test_a_rejected_word_names_no_country_for_the_guard():
+    # a section label at the end of a page ("Politika") looks like a place abroad and is rejected;
+    # it must not make every declined name of the article a guess in another country
+    a = _analyze(
+        "Nekoliko desetina ljudi povređeno je danas u sukobu u Zvečanu. Povređeni su prevezeni u bolnicu u "
+        "Kosovskoj Mitrovici, izjavio je direktor bolnice. Kako javljaju novinari, situacija je napeta.\n\n"
+        "Povezane vesti\n\nPolitika, najnovije vesti")
+    names = {e.name for e in a.entities}
+    assert {"Zvečan", "Mitrovicë"} <= names, names
