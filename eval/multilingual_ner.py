@@ -126,17 +126,21 @@ def _trim_quotes(toks: list[str], spans: set[tuple[int, int, str]]) -> set[tuple
 
 
 def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
-               without: frozenset[str] = frozenset()) -> dict[str, object]:
+               without: frozenset[str] = frozenset(), errors: bool = False) -> dict[str, object]:
     """Score the French or Russian model on one WikiNEuRal validation file.
 
     ``scores`` is the strict conlleval score; ``quote_trimmed`` the same after removing quotation
     marks from the edges of gold and predicted spans (a boundary convention, not an error). For
-    Russian, ``raw`` scores Slovnet's spans without the corrections of ``russian_ents``.
+    Russian, ``raw`` scores Slovnet's spans without the corrections of ``russian_ents``;
+    ``errors`` adds the counts of each error type (``eval._ner_errors``).
     """
     from spacy.tokens import Doc, Span
 
+    from eval._ner_errors import error_types
+
     sents = list(read_conll(path))[: limit or None]
     scores, trimmed = Scores(), Scores()
+    kinds: Counter[str] = Counter()
     t0 = time.perf_counter()
     if language == "fr":
         nlp = _fr_model()
@@ -145,6 +149,8 @@ def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
             pred = {(e.start, e.end, e.label_) for e in doc.ents if e.label_ in TYPES}
             scores.add(bio_spans(tags), pred)
             trimmed.add(_trim_quotes(_toks, bio_spans(tags)), _trim_quotes(_toks, pred))
+            if errors:
+                kinds.update(error_types(tags, bio_spans(tags), pred))
     else:
         from spacy.vocab import Vocab
 
@@ -167,8 +173,13 @@ def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
             gold = bio_spans(tags)
             scores.add(gold, pred)
             trimmed.add(_trim_quotes(toks, gold), _trim_quotes(toks, pred))
-    return {"set": path.parent.name, "sentences": len(sents), "seconds": round(time.perf_counter() - t0, 1),
-            "raw": raw, "scores": scores.table(), "quote_trimmed": trimmed.table()}
+            if errors:
+                kinds.update(error_types(tags, gold, pred))
+    out: dict[str, object] = {"set": path.parent.name, "sentences": len(sents), "seconds": round(time.perf_counter() - t0, 1),
+                              "raw": raw, "scores": scores.table(), "quote_trimmed": trimmed.table()}
+    if errors:
+        out["errors"] = dict(kinds.most_common())
+    return out
 
 
 _NAME_SPANS = {"Person": {"name", "surname", "patronymic", "nickname"}, "Org": {"org_name"},
@@ -283,6 +294,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N sentences/documents only")
     ap.add_argument("--raw", action="store_true", help="Russian: Slovnet's spans without the russian_ents corrections")
     ap.add_argument("--without", nargs="*", default=[], help="Russian: leave out these russian_ents rules (ablation)")
+    ap.add_argument("--errors", action="store_true", help="WikiNEuRal: counts of each error type (eval/_ner_errors.py)")
     args = ap.parse_args()
     from threadpoolctl import threadpool_limits
 
@@ -296,7 +308,7 @@ def main() -> None:
             out.append(factrueval(data / "factrueval" / "devset", args.limit, args.raw, frozenset(args.without)))
         else:
             out.append(wikineural(data / name / "val.conllu", name.rsplit("-", 1)[1], args.limit, args.raw,
-                                  frozenset(args.without)))
+                                  frozenset(args.without), args.errors))
         out[-1]["without"] = sorted(args.without)
         print(json.dumps(out[-1], ensure_ascii=False), flush=True)
 

@@ -3,7 +3,7 @@
 Each gold attribution (an ``E`` line) gives a source, cue and content span (``Content`` and
 ``Content2`` joined). Predictions are the attributions of ``fp_claims``'s extractor (rules
 plus the learned CRF tagger, as shipped; ``--rules`` for the rules alone) run on
-the bare spaCy parse (kinds ``author``/``editor`` are not attributions and are never
+``parse_pipeline``'s parse, as at run time (kinds ``author``/``editor`` are not attributions and are never
 produced by the extractor; ``naming`` claims, "what she called a 'rant'", are scored: PolNeAR
 annotates "called" as a cue). Matching per role is one-to-one and greedy: **exact** needs
 identical character offsets, **overlap** any shared character. Articles annotated by

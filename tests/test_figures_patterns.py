@@ -101,3 +101,18 @@ def test_shot_dead_counts_killed():
 
     a = analyze_text("In the village, 14 farmers were shot dead while harvesting wheat.")
     assert [(f.value, f.counts) for f in a.figures] == [(14.0, "killed")]
+
+
+def test_a_bound_in_scare_quotes_is_still_a_bound():
+    """An outlet quoting a ministry's 'far fewer' keeps it an upper bound, not a toll of 400."""
+    a = analyze_text('Local officials insist that "far fewer" than 400 recruits died in the blast.')
+    f = [f for f in a.figures if f.value == 400][0]
+    assert (f.low, f.high, f.approximate) == (None, 400, True)
+    assert f.text == '"far fewer" than 400' and a.text[f.start : f.end] == f.text
+
+
+def test_one_of_the_worst_is_no_count_of_one():
+    a = analyze_text("Dozens of recruits were killed in one of the deadliest strikes of the war.")
+    assert [f.value for f in a.figures if f.counts == "killed"] == [12]  # "dozens" alone
+    a = analyze_text("In the raid one of the most senior officers was injured.")
+    assert [(f.value, f.counts) for f in a.figures] == [(1, "injured")]

@@ -68,3 +68,51 @@ def test_weekday_without_a_date_is_kept_unresolved():
     ru = analyze("Во вторник вечером министр заявил о семи погибших в результате обстрела.")
     assert [(t.text, t.value) for t in fr.timexes] == [("mardi soir", "XXXX-WXX-2TEV")]
     assert [(t.text, t.value) for t in ru.timexes] == [("Во вторник вечером", "XXXX-WXX-2TEV")]
+
+
+def test_surname_in_another_case_joins_the_full_name():
+    a = analyze("Представитель министерства Олег Песков заявил, что переговоры продолжатся. Слова Пескова "
+                "подтвердили в правительстве.")
+    people = [e for e in a.entities if e.type == "PERSON" and "Песков" in e.name]
+    assert len(people) == 1 and [m.text for m in people[0].mentions] == ["Олег Песков", "Пескова"]
+
+
+def test_adjective_before_an_indeclinable_acronym_keeps_its_gender():
+    a = analyze("Вода хлынула из Нижнесурской ГЭС, сообщили спасатели. Работы на Нижнесурской ГЭС прекращены.")
+    names = {e.name for e in a.entities if "ГЭС" in e.name}
+    assert names == {"Нижнесурская ГЭС"}  # one entity, not "Нижнесурский ГЭС"
+
+
+def test_night_before_a_weekday_is_a_timex():
+    ru = analyze("Плотину прорвало в ночь на вторник, сообщили местные власти.")
+    fr = analyze("Le barrage a cédé dans la nuit de lundi à mardi, selon les autorités locales.")
+    assert [(t.text, t.value) for t in ru.timexes] == [("в ночь на вторник", "XXXX-WXX-2TNI")]
+    assert [(t.text, t.value) for t in fr.timexes] == [("dans la nuit de lundi à mardi", "XXXX-WXX-2TNI")]
+
+
+def test_russian_acronyms_of_states_are_places():
+    a = analyze("Власти ДНР заявили о новых обстрелах, а Россия потребовала расследования. Представители РФ "
+                "выступили в Совбезе.")
+    russia = [e for e in a.entities if e.geo is not None and e.geo.country == "RU" and e.type == "GPE"]
+    assert len(russia) == 1 and {m.text for m in russia[0].mentions} >= {"Россия", "РФ"}
+    dnr = next(e for e in a.entities if any(m.text == "ДНР" for m in e.mentions))
+    assert dnr.geo is not None and dnr.geo.country == "UA"
+
+
+def test_subject_that_looks_like_an_object_is_the_source():
+    # "командование" (nominative = accusative) before the verb was parsed as its object
+    a = analyze("Украинское оперативное командование «Восток» обвинило в обстреле моста российские войска.")
+    c = next(c for c in a.claims if c.cue is not None and c.cue.text == "обвинило")
+    assert c.source is not None and "командование" in (c.source.text or "")
+
+
+def test_surname_in_a_headline_before_the_full_name_is_one_person():
+    a = analyze("Мэр Петренко: пять человек пропали без вести\n\nПять человек пропали без вести после наводнения. "
+                "Об этом сообщил мэр города Олег Петренко.")
+    people = [e for e in a.entities if e.type == "PERSON"]
+    assert [(e.name, [m.text for m in e.mentions]) for e in people] == [("Олег Петренко", ["Петренко", "Олег Петренко"])]
+
+
+def test_two_people_of_one_surname_keep_a_lone_surname_apart():
+    a = analyze("Петренко заявил о потерях. Позже Иван Петренко и Ольга Петренко выступили вместе.")
+    assert len([e for e in a.entities if e.type == "PERSON"]) == 3

@@ -78,6 +78,37 @@ def test_common_word_is_not_propagated():
     assert _refine(words, [(1, 2, "LOC")], {0, 4}) == [("Мир", "LOC")]
 
 
+def test_name_after_a_common_noun_of_places_is_a_place():
+    # an untagged name after "посёлок", and a rare town that Slovnet took for a person
+    words = _w("Он вырос в посёлке Мир , а учился в комитате Шопрон .")
+    assert _refine(words, [(9, 10, "PER")]) == [("Мир", "LOC"), ("Шопрон", "LOC")]
+
+
+def test_person_after_a_common_noun_of_places_stays_a_person():
+    words = _w("Губернатор области Иван Петров заявил .")
+    assert _refine(words, [(2, 4, "PER")]) == [("Иван Петров", "PER")]
+    # a first name that is also a town ("Владимир") before a surname
+    words = _w("сказал глава администрации района Владимир Петренко .")
+    assert _refine(words, [(4, 6, "PER")]) == [("Владимир Петренко", "PER")]
+
+
+def test_sentence_initial_common_phrase_is_not_a_name():
+    # only the first word is capitalised, and only because it opens the sentence
+    words = _w("Перепад высот у города Тверь велик .")
+    assert _refine(words, [(0, 2, "LOC"), (4, 5, "LOC")]) == [("Тверь", "LOC")]
+
+
+def test_sentence_initial_institution_name_is_kept():
+    words = _w("Министерство обороны заявило об этом .")
+    assert _refine(words, [(0, 2, "ORG")]) == [("Министерство обороны", "ORG")]
+
+
+def test_sentence_initial_common_noun_before_a_name_is_left_out():
+    words = _w("Теорема Кэли доказана . Остров Пасхи далеко .")
+    got = _refine(words, [(0, 2, "PER"), (4, 6, "LOC")], {0, 4})
+    assert got == [("Кэли", "PER"), ("Остров Пасхи", "LOC")]
+
+
 @pytest.mark.slow
 def test_stress_marks_do_not_make_a_name():
     import importlib.util

@@ -75,3 +75,20 @@ def test_undated_anchor_gate(shared_data):
     floors = tomllib.loads((ROOT / "eval" / "floors.toml").read_text(encoding="utf-8"))["time"]
     s = score(docs, build_nlp(), values=False)["all"]
     assert s["within3"] >= floors["undated_anchor_within3"]
+
+
+def test_undated_web_article_anchor_gate(shared_data):
+    """The first 40 BASIL articles with their date withheld but their web address given (an
+    undated web article): most are anchored by the date in the address, and those anchors are
+    right within 3 days (issue 11)."""
+    import pytest
+    from eval.tempeval3 import build_nlp
+    from eval.time_anchor import load_basil, score
+
+    docs = load_basil(shared_data / "basil")[:40]
+    if not docs:
+        pytest.skip("basil data not present")
+    floors = tomllib.loads((ROOT / "eval" / "floors.toml").read_text(encoding="utf-8"))["time"]
+    s = score(docs, build_nlp(), values=False)["all"]
+    assert s["coverage"] >= floors["undated_url_anchor_coverage"]
+    assert s["within3"] >= floors["undated_url_anchor_within3"]

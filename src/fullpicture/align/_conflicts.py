@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -23,8 +22,10 @@ from fullpicture.align._figurevalues import (
     comparable,
     figure_range,
     figure_text,
+    is_closed,
     population,
     ranges_clash,
+    stray_free,
 )
 from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event, Figure
@@ -145,11 +146,6 @@ def incident_figures(
     return by_count
 
 
-def _closed(f: Figure) -> bool:
-    r = figure_range(f)
-    return r is not None and not f.vague and not math.isinf(r[1]) and (f.low is None) == (f.high is None)
-
-
 def _same_thing(fa: Figure, fb: Figure, counts: str, cfg: dict[str, Any]) -> bool:
     """Whether two figures can measure one thing: measured quantities have a spread beyond which
     two values are two things (``figure_same_thing_max_gap``: agencies differ on a quake's
@@ -163,9 +159,9 @@ def _same_thing(fa: Figure, fb: Figure, counts: str, cfg: dict[str, Any]) -> boo
 
 def _subsume(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
     """A side's figures without the open bounds its own closed figures satisfy."""
-    closed = [f for f, _ in items if _closed(f)]
+    closed = [f for f, _ in items if is_closed(f)]
     return [(f, v) for f, v in items
-            if _closed(f) or not any(not ranges_clash(f, c, cfg) for c in closed)]
+            if is_closed(f) or not any(not ranges_clash(f, c, cfg) for c in closed)]
 
 
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "") -> bool:
@@ -174,8 +170,8 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     side's bound that one of its own closed statements satisfies adds nothing ("four killed" and
     "at least four died" read as four); a bound no closed statement of the side meets ("more than
     40 died" beside "two men" of a breakdown) stands for itself."""
-    a = [x for x in a if x[1].population not in _NEVER]
-    b = [x for x in b if x[1].population not in _NEVER]
+    a = stray_free([x for x in a if x[1].population not in _NEVER], cfg)
+    b = stray_free([x for x in b if x[1].population not in _NEVER], cfg)
     a, b = _subsume(a, cfg), _subsume(b, cfg)
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
@@ -227,7 +223,8 @@ def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: Ent
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
         # the values that took part: a running total, a part or a count of things never does,
         # nor a count no other side's value is comparable with (the guards hurt in a prison)
-        per_side = {s: [cv for _, cv in by_count[counts][s] if cv.population not in _NEVER]
+        per_side = {s: [cv for _, cv in _subsume(stray_free([x for x in by_count[counts][s]
+                                                             if x[1].population not in _NEVER], cfg), cfg)]
                     for s in by_count[counts] if s in sides}
         vals = [cv for s, mine in per_side.items() for cv in mine
                 if any(comparable(cv.population or "people", ov.population or "people")

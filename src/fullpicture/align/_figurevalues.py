@@ -143,3 +143,27 @@ def comparable(p: str, q: str) -> bool:
 
 _SUBGROUPS = frozenset({"children", "women", "men", "staff"})  # "staff": a facility's own people
 _NEVER = frozenset({"things", "part", "total"})
+
+
+def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tuple[Figure, Any]]:
+    """One side's values of a count without its strays. A value's support is the number of the
+    side's documents stating a value it agrees with; with ``figure_stray_support`` = r, a value
+    stated in the side's documents with less than r times the best support is a stray (a figure
+    of the other side quoted without its source, another incident's toll) unless it is dated
+    after the best-supported value was first stated (an update). Sides with fewer than three values, or all
+    from one document, keep them all. ``items`` are ``(figure, value)`` with ``.document`` and
+    ``.date`` on the value."""
+    ratio = float(cfg.get("figure_stray_support", 0.0))
+    if ratio <= 0 or len(items) < 3 or len({v.document for _, v in items}) < 2:
+        return items
+    closed = [(g, v) for g, v in items if is_closed(g)]  # "dozens", "at least 10" support nothing
+    support = [len({v.document for g, v in closed if not ranges_clash(f, g, cfg)}) for f, _ in items]
+    best = max(support)
+    first = min((v.date or "") for (_, v), n in zip(items, support, strict=True) if n == best)
+    return [(f, v) for (f, v), n in zip(items, support, strict=True) if n >= ratio * best or (v.date or "") > first]
+
+
+def is_closed(f: Figure) -> bool:
+    """Whether a figure states a closed range (neither vague nor an open bound)."""
+    r = figure_range(f)
+    return r is not None and not f.vague and not math.isinf(r[1]) and (f.low is None) == (f.high is None)

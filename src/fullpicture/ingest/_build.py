@@ -103,6 +103,7 @@ def to_document(
     info = DocumentInfo(
         id=content_id(text),
         source=source,
+        url=raw.url or None,
         title=title or None,
         language=detect_language(text, tuple(codes) if codes else None),
         published=iso_date(raw.published) or byline_date(units),

@@ -151,6 +151,7 @@ def _read_file(path: Path, settings: Settings, perspective: str | None, table: d
                 item.published = item.published or side["published"]
                 item.perspective = item.perspective or side["perspective"]
                 item.site = item.site or side["site"]
+                item.url = item.url or side.get("url")
                 if not item.authors and side["authors"]:
                     item.authors = list(side["authors"])
             src = item.source or (item.url if item.format in ("feed", "jsonl") else None) or source + item.source_suffix

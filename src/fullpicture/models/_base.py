@@ -47,8 +47,8 @@ class TimeAnchor(_Model):
 
     value: str = Field(description="ISO 8601 date (or year-month) of the reference time")
     anchor: Literal["published", "inferred"] = Field(description="the publication date, or inferred from the text")
-    reason: str | None = Field(default=None, description="for an inferred anchor: dateline | label | weekday date | today (latest date | latest month when configured)")
-    evidence: str | None = Field(default=None, description="the text of the date it was inferred from")
+    reason: str | None = Field(default=None, description="for an inferred anchor: dateline | url | label | weekday date | today (latest date | latest month when configured)")
+    evidence: str | None = Field(default=None, description="the text of the date it was inferred from (the web address for url)")
     start: int | None = Field(default=None, ge=0, description="offset of the evidence in the text")
     end: int | None = Field(default=None, ge=0)
 
@@ -58,6 +58,7 @@ class DocumentInfo(_Model):
 
     id: str = Field(description="sha256 of the normalized text, hex (content hash)")
     source: str = Field(description="path, URL or feed entry the text came from")
+    url: str | None = Field(default=None, description="web address of the original, when the input gave one (feed link, JSONL or side-car \"url\", an HTML page's canonical address)")
     title: str | None = None
     language: str | None = Field(default=None, description="ISO 639-1 code")
     published: str | None = Field(default=None, description="ISO 8601 date or datetime")

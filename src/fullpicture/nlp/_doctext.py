@@ -18,3 +18,16 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[key] = text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token (``[t.idx for t in doc]``), built once per document:
+    walking the ``Doc`` builds a ``Token`` object per token on each pass."""
+    key = f"fp_idx:{len(doc)}"
+    starts = doc.user_data.get(key)
+    if not isinstance(starts, list):
+        from spacy.attrs import IDX
+
+        starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        doc.user_data[key] = starts
+    return starts

@@ -60,6 +60,7 @@ class DocView:
     language: str = ""
     notice: str = ""
     anchor_note: str = ""
+    url: str = ""  # the original's web address (http or https only)
 
 
 def side_views(comparison: Comparison) -> dict[str, SideView]:
@@ -132,8 +133,18 @@ def build_documents(comparison: Comparison, sides: dict[str, SideView]) -> list[
         docs.append(DocView(i, info.id, info.title or info.source, info.source,
                             nice_date(info.published) if info.published else "", authors, side,
                             collect_items(a, i), language=info.language or "", notice=info.notice or "",
-                            anchor_note=anchor_note(info)))
+                            anchor_note=anchor_note(info), url=web_address(info.url)))
     return docs
+
+
+def web_address(url: str | None) -> str:
+    """``url`` when it is a plain http(s) address a reader can follow, else "" (never a
+    ``javascript:`` or ``data:`` link, nothing with spaces or control characters)."""
+    u = (url or "").strip()
+    scheme, sep, rest = u.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest or any(c.isspace() or ord(c) < 32 for c in u):
+        return ""
+    return u
 
 
 def anchor_note(info: Any) -> str:
@@ -144,7 +155,8 @@ def anchor_note(info: Any) -> str:
     if info.published or anchor is None or anchor.anchor != "inferred":
         return ""
     how = {"dateline": "its dateline", "label": "its publication label", "weekday date": "a date it gives with its weekday",
-           "today": "the date it calls today", "latest date": "the latest date it gives",
+           "today": "the date it calls today", "url": "the date in its web address",
+           "latest date": "the latest date it gives",
            "latest month": "the latest month it gives"}.get(anchor.reason or "", "its text")
     evidence = f" \u201c{anchor.evidence}\u201d" if anchor.evidence else ""
     return f"no publication date; its dates are read against {nice_date(anchor.value)}, inferred from {how}{evidence}"

@@ -6,6 +6,11 @@ with no cue of its own. The content of that attribution is both pieces (PolNeAR 
 it as one discontinuous content; a claim keeps one span, from the first piece to the end of
 the second). The second piece's orphan claim (a quotation the tagger kept without a cue)
 goes; claims whose cue lies inside it are left for :func:`~._merge.univocal` to drop.
+
+A speaker's quotation also runs on over the next paragraphs, each of them one quotation
+with no attribution of its own ('"Q1," X said.¶¶"Q2."'): in PolNeAR train, 72 of 124 such
+paragraphs continue the content of the attribution that ends the paragraph before, and 11
+carry no attribution (:func:`continue_paragraphs`).
 """
 
 from __future__ import annotations
@@ -56,4 +61,39 @@ def continue_quotes(text: str, claims: list[RawClaim], quotes: list[tuple[int, i
             continue
         drop.update(id(o) for o in att if o.cue is None and _overlaps(o.content, q2))
         c.content = (cs, q2[1])
+    return [c for c in claims if id(c) not in drop] if drop else claims
+
+
+# what may follow the attribution at the end of its paragraph: the rest of its sentence
+# ("said on Monday."), no other sentence and no quotation
+_TAIL = re.compile(r"[^\n\"“”«».!?]{0,80}[.!?]?[ \t\xa0]*")
+
+
+def continue_paragraphs(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> list[RawClaim]:
+    """The claims, with quoted contents extended over the paragraphs that go on quoting them.
+
+    A paragraph that is one quotation, holds no cue, and follows a paragraph ending with a
+    direct attribution (its content, cue or source, then the rest of that sentence) joins
+    that attribution's content, which then ends with it; the quotation's own cue-less claim
+    goes. Several such paragraphs in a row join the same attribution.
+    """
+    att = [c for c in claims if c.kind != "naming" and c.cue is not None]
+    drop: set[int] = set()
+    for qs, qe in quotes:
+        ps = text.rfind("\n", 0, qs) + 1
+        pe = text.find("\n", qe)
+        pe = len(text) if pe < 0 else pe
+        if ps < 2 or text[ps:qs].strip() or text[qe:pe].strip() or any(ps <= c.cue[0] < pe for c in att if c.cue):
+            continue
+        prev_end = len(text[:ps].rstrip())
+        best: tuple[int, RawClaim] | None = None
+        for c in att:
+            tail = max(c.content[1], c.cue[1] if c.cue else 0, c.source[1] if c.source else 0)
+            if c.kind == "direct" and tail <= prev_end and _TAIL.fullmatch(text[tail:prev_end]) \
+                    and (best is None or tail > best[0]):
+                best = (tail, c)
+        if best is None:
+            continue
+        drop.update(id(o) for o in claims if o.cue is None and o.kind != "naming" and _overlaps(o.content, (qs, qe)))
+        best[1].content = (best[1].content[0], qe)
     return [c for c in claims if id(c) not in drop] if drop else claims

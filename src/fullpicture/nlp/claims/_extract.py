@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._layout import layout_claims
+from fullpicture.nlp.claims._postposed import misplaced, postposed_source
 from fullpicture.nlp.claims._spans import (
     ACCUSE_VERBS,
     balance_quotes,
@@ -209,6 +210,9 @@ class ClaimExtractor:
         cue_i, cue_j = extend_cue(doc, tok, cue_i, cue_j)
         if inside(tok.idx, quotes):
             return None
+        if tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+                and doc[tok.i - 2].pos_ in ("PROPN", "NOUN") and len(doc[tok.i - 2]) > 3:
+            return None  # "the Polisario-declared republic": part of a compound adjective, not "re-tweeting"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             return None  # "wants to know": the outer verb carries the attribution
         content = None
@@ -217,12 +221,16 @@ class ClaimExtractor:
             if acc is not None:
                 content, cue_j = acc
         subj0 = subject_of(tok)
+        post = postposed_source(doc, doc_text(doc), tok, cue_i, quotes) if misplaced(subj0, quotes) else None
+        if post is not None:
+            subj0 = post[0]
         finding = lemma in lex.finding and subj0 is not None and is_generic(subj0, lex)
         # "a new poll shows Sanders ahead": evidence shows its object as well as a clause
         finding = finding or (lemma in ("show", "indicate", "suggest", "reveal") and subj0 is not None
                               and subj0.lemma_.lower() in lex.evidence_subjects)
         if content is None:
-            content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0)
+            left = doc[post[1]].idx if post is not None and post[1] < tok.i else None
+            content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0, left)
         if content is None and self.lex.anaphoric:
             content = self._anaphoric(doc, sent, tok)
         if content is not None:
@@ -236,7 +244,7 @@ class ClaimExtractor:
         kind = "indirect"
         src = src_head = None
         if subj is not None and subj.lower_ not in ("that", "which", "what"):
-            si, sj = source_bounds(subj)
+            si, sj = source_bounds(subj) if post is None else post[1:]
             src = span_chars(doc, si, sj)
             src_head = subj.i
             if lemma in lex.finding and is_generic(subj, lex):
@@ -266,10 +274,13 @@ class ClaimExtractor:
 
     def _content(
         self, doc: Doc, sent: Span, tok: Token, lemma: str, particle: Token | None, quotes: list[tuple[int, int]],
-        finding: bool = False, subj: Token | None = None,
+        finding: bool = False, subj: Token | None = None, left: int | None = None,
     ) -> tuple[int, int] | None:
         lex = self.lex
-        comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+        # a clause before the verb and cut off from it by a semicolon is a sentence of its own
+        # ("Rebels declared the town taken; the army denied the report"), not what was said
+        comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS
+                and not (c.i < tok.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : tok.i]))]
         if particle is not None and particle.dep_ == "prep":
             comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         if particle is not None and particle.head is not tok and not comp:
@@ -278,12 +289,18 @@ class ClaimExtractor:
             if j > particle.i + 1:
                 s, e = span_chars(doc, particle.i + 1, min(j, sent.end))
                 return balance_quotes(doc_text(doc), s, e, quotes)
-        left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
+        if left is None:
+            left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
+        text = doc_text(doc)
+        # a quotation closed by a full stop before the speaker belongs to the sentence before
+        # when the verb has an object of its own ('"… terrorists." The spokesman denied any
+        # involvement'); '"…," he said' and '"…?" she asked' stay
+        own_obj = any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
         if all(c.i < tok.i for c in comp):
             # '"…," he said': a quotation that ends just before the speaker is the content, even
             # when the parse hangs an earlier clause (or sentence) on the verb as well
             for qs, qe in quote_window(quotes, left - 4, left):
-                if 0 <= left - qe <= 4 and doc_text(doc)[qe:left].strip(" ,") == "":
+                if 0 <= left - qe <= 4 and text[qe:left].strip(" ,") == "" and not (own_obj and text[qe - 2] == "."):
                     return qs, qe
         if comp:
             c = comp[0]
@@ -292,7 +309,10 @@ class ClaimExtractor:
                 return None
             s, e = span_chars(doc, i, j)
             return balance_quotes(doc_text(doc), s, e, quotes)
-        if tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes)):
+        # '"…", he said' without quotation marks; not when the verb has an object of its own
+        # ("…; Israel denied the charge": the charge is what was denied)
+        if (tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes))) \
+                and not any(c.dep_ == "dobj" for c in tok.children):
             head = tok.head
             i, j = subtree_bounds(head, skip=tok)
             i = max(i, sent.start)
@@ -300,8 +320,8 @@ class ClaimExtractor:
             return balance_quotes(doc_text(doc), s, e, quotes)
         # adjacent quotation: '"...," he said' or 'said: "..."'
         for qs, qe in quote_window(quotes, left - 4, tok.idx + len(tok) + 30):
-            gap = doc_text(doc)[qe:left]
-            if 0 <= left - qe <= 4 and gap.strip(" ,") == "":
+            gap = text[qe:left]
+            if 0 <= left - qe <= 4 and gap.strip(" ,") == "" and not (own_obj and text[qe - 2] == "."):
                 return qs, qe
             end = tok.idx + len(tok)
             if 0 <= qs - end <= 30 and sent.start_char <= qs < sent.end_char + 2:
@@ -359,10 +379,22 @@ class ClaimExtractor:
                 si, sj = source_bounds(objs[0])
                 si = max(si, tok.i + len(pat))
                 # content: the rest of the sentence without the according-to phrase
-                if tok.i - sent.start <= 1:
+                # before it only a short adverbial ("At the same time, according to him, X")
+                lead = doc[sent.start : tok.i]
+                if tok.i - sent.start <= 1 or (len(lead) <= 6 and sj < sent.end - 2 and doc[sj].text == ","
+                                               and not any(t.pos_ in ("VERB", "AUX") for t in lead)):
                     ci, cj = sj, sent.end
                 else:
                     ci, cj = sent.start, tok.i
+                if ci == sj:
+                    # the source ran over the subject of the clause after it ("According to X,
+                    # the explosion in Y was ordered by Z"): it stops at its first comma
+                    k = sj
+                    while k < cj and (doc[k].is_punct or doc[k].is_space):
+                        k += 1
+                    comma = next((m for m in range(si, sj) if doc[m].text == ","), None)
+                    if k < cj and doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ != "relcl" and comma is not None:
+                        sj, ci = comma, comma + 1
                 cs, ce = span_chars(doc, ci, cj)
                 if ce - cs < 3:
                     return None

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.nlp._shared import doc_text
-from fullpicture.nlp.claims._continue import continue_quotes
+from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
@@ -66,7 +66,8 @@ class AttributionExtractor:
         if not self.learned or self.tagger is None:
             # one role per token (PolNeAR's univocality), quotations continued after their attribution
             text = doc_text(doc)
-            return univocal(continue_quotes(text, rules, quote_spans(text)))
+            quotes = quote_spans(text)
+            return univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes))
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
         claims = [c for c in claims if not self._clauseless(doc, c)]

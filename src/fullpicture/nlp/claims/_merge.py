@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._intervals import index_of, pair, start_end
 from fullpicture.nlp._shared import doc_text
-from fullpicture.nlp.claims._continue import continue_quotes
+from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._spans import (
     quote_spans,
@@ -221,7 +221,8 @@ def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> li
             out.append(c)
     out.sort(key=lambda c: (c.cue or c.content)[0])
     text = doc_text(doc)
-    return univocal(continue_quotes(text, out, quote_spans(text)))
+    quotes = quote_spans(text)
+    return univocal(continue_paragraphs(text, continue_quotes(text, out, quotes), quotes))
 
 
 def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: bool = True) -> list[RawClaim]:

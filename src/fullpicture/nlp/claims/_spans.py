@@ -14,6 +14,9 @@ _QUOTE_RE = re.compile(
     r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"|«[^«»\n]{2,}?»|(?:''|``)(?:[^'\n]|'(?!'))*?[^'\n]''"
     # a quotation that runs on into the next paragraph (closed only where it ends)
     r"|“[^“”\n]{2,}[.?!,](?=[ \t]*\n\s*“)"
+    # mixed marks, a typing slip: curly opening with straight closing and the reverse, and a
+    # paragraph that opens with a closing mark
+    r"|“[^“”\"\n]{2,}?\"|\"[^\"“”\n]{2,}?”|(?<![^\n])”[^“”\n]{2,}?”"
 )
 
 
@@ -109,9 +112,24 @@ def source_bounds(subj: Token) -> tuple[int, int]:
     for c in subj.rights:
         if c.dep_ in ("relcl", "acl") and c.left_edge.i > subj.i:
             j = min(j, c.left_edge.i)
+    # a dateline that opens the line ("Kyiv, Ukraine — Ukraine accused", "New York (AFP) –
+    # Vice President X said"): the source is what follows its dash
+    brk = [k for k in range(subj.i + 1, j) if doc[k].text in _SOURCE_BREAKS]
+    if brk and brk[-1] - i <= 6 and (i == 0 or "\n" in doc[i - 1].text) and brk[-1] + 1 < j \
+            and any(doc[k].text in (",", "(") for k in range(i, brk[-1])):
+        i = brk[-1] + 1
+    # nor a time phrase the parse hung on the head itself ("Ukraine on Tuesday", "the
+    # ministry later the same day")
+    k = j
+    while k - 1 > subj.i and (doc[k - 1].ent_type_ in ("DATE", "TIME") or doc[k - 1].lower_ in _TIME_LEAD):
+        k -= 1
+    if k < j and doc[k].lower_ in _TIME_LEAD and doc[k].head.i == subj.i \
+            and all(subj.i <= doc[m].head.i < j for m in range(k, j)):
+        j = k
     return i, j
 
 
+_TIME_LEAD = {"on", "later", "earlier"}
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _CUE_ADV = {"also", "now", "then", "even", "later", "again", "once", "further", "repeatedly", "previously", "just", "often", "already", "still", "recently", "publicly", "privately", "immediately"}
 _CUE_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.models import Timex
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
 from fullpicture.nlp.events._modality import clause_head
 from fullpicture.nlp.places._translit import fold
@@ -211,11 +212,12 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     state ("which Moscow attributed to...") and a source ("according to Ukrzaliznytsia") are
     no place of the event."""
     dem = get_lexicon().demonyms
-    lines = dateline_spans(doc.text)
+    text = doc_text(doc)
+    lines = dateline_spans(text)
     found = token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
                                   for m in e.mentions if fold(m.text) not in dem and not m.actor
                                   and not any(a <= m.start < b for a, b in lines)
-                                  and not _HYPHEN_MODIFIER.match(doc.text, m.end)])
+                                  and not _HYPHEN_MODIFIER.match(text, m.end)])
     return [(i, eid) for i, eid in found if not _source_position(doc[i]) and not _addressee(doc[i])]
 
 

@@ -280,7 +280,8 @@ def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> Events
 
 def _participle_before_name(tok: Token) -> bool:
     """A past participle between a preposition and a proper name ("in occupied Northtown"),
-    which the parser may read as a clause of its own: it modifies the name."""
+    which the parser may read as a clause of its own, even as a finite verb (VBD, which cannot
+    follow a preposition): it modifies the name."""
     doc = tok.doc
-    return (tok.tag_ == "VBN" and 0 < tok.i < len(doc) - 1
+    return (tok.tag_ in ("VBN", "VBD") and 0 < tok.i < len(doc) - 1
             and doc[tok.i - 1].pos_ == "ADP" and doc[tok.i + 1].pos_ == "PROPN")

@@ -20,6 +20,7 @@ class FigureLexicon:
     count_verbs: dict[str, str]
     count_nouns: dict[str, str]
     toll_nouns: dict[str, str]
+    people_nouns: frozenset[str] = frozenset()  # nouns of who is counted ([populations] lemmas)
     decimal: str = "."  # decimal mark; "," in French and Russian ("1,5 млн")
     groups: frozenset[str] = frozenset()  # thousands separators between tokens ("100 000")
 
@@ -49,6 +50,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         count_verbs=dict(counts["verbs"]),
         count_nouns=dict(counts["nouns"]),
         toll_nouns=dict(counts.get("tolls", {})),
+        people_nouns=frozenset(counts.get("populations", {})) | frozenset(counts["nouns"]),
         decimal=str(nums.get("format", {}).get("decimal", ".")),
         groups=frozenset(nums.get("format", {}).get("groups", [])),
     )

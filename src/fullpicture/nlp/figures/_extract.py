@@ -14,6 +14,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 _DURATION = {"hour", "day", "week", "month", "year", "decade", "minute", "century"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_QUOTES = frozenset('"\'“”‘’«»„')
 
 
 @dataclass
@@ -80,6 +81,17 @@ def _magnitude(doc: Doc, i: int, j: int) -> bool:
                 or (after[:3] and "richter" in after[:3]))
 
 
+def _one_of_the_most(doc: Doc, i: int, value: float, lex: FigureLexicon) -> bool:
+    """"One of the deadliest strikes", "one of its worst days": an idiom, not a count of one
+    ("one of the most senior officers was hurt" still counts an officer)."""
+    if value != 1 or i + 3 >= len(doc) or doc[i + 1].lower_ != "of" or doc[i + 2].tag_ not in ("DT", "PRP$"):
+        return False
+    if not (doc[i + 3].tag_ in ("JJS", "RBS") or doc[i + 3].lower_ in ("most", "largest", "single")):
+        return False
+    noun = next((t for t in doc[i + 3 : i + 7] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is None or noun.lemma_.lower() not in lex.people_nouns
+
+
 class FigureExtractor:
     """Finds figures; build once per process, call per document."""
 
@@ -137,7 +149,7 @@ class FigureExtractor:
             if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in lex.vague:
                 value *= lex.vague[doc[j + 1].lower_]
                 j += 2
-        if value is None:
+        if value is None or _one_of_the_most(doc, i, value, lex):
             return None
         if lex.groups and tok.text.isdigit() and len(tok.text) <= 3:
             value, j = _digit_groups(doc, j, value, lex.groups)
@@ -178,14 +190,16 @@ class FigureExtractor:
             return None
         start_i = i - 1 if several else i
         bound = None
-        # approximators before the number
-        for k in range(lex.max_approx_len, 0, -1):
-            if i - k < 0:
-                continue
-            words = tuple(t.lower_ for t in doc[i - k : i])
+        # approximators before the number, quote marks skipped ('"far fewer" than 400')
+        before = [k for k in range(i - 1, max(-1, i - 1 - 2 * lex.max_approx_len), -1) if doc[k].text not in _QUOTES]
+        for n in range(min(lex.max_approx_len, len(before)), 0, -1):
+            words = tuple(doc[k].lower_ for k in reversed(before[:n]))
             if words in lex.approximators:
                 bound = lex.approximators[words]
-                start_i = i - k
+                start_i = before[n - 1]
+                quoted = [k for k in range(start_i, i) if doc[k].text in _QUOTES]
+                if len(quoted) % 2 and start_i > 0:  # '"far fewer" than 400': from the opening quote
+                    start_i = next((k for k in range(start_i - 1, max(-1, start_i - 4), -1) if doc[k].text in _QUOTES), start_i)
                 break
         if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
             start_i -= 1

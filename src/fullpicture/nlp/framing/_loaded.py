@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.framing._loaded_features import quotations, token_features
 
 MODEL_FILE = "loaded.npz"
@@ -48,6 +49,7 @@ class LoadedModel:
         data = np.load(path, allow_pickle=False)
         self.index = {str(a): k for k, a in enumerate(data["attrs"])}
         self.weights = data["weights"].astype(np.float64)
+        self._wlist: list[float] = self.weights.tolist()  # Python floats: the per-token sums, same values
         self.dense = data["dense"].astype(np.float64)
         self.bias = float(data["bias"])
 
@@ -60,14 +62,25 @@ class LoadedModel:
         if not feats:
             return out.tolist()
         idx = self.index
-        w = self.weights
+        w = self._wlist
         rows = np.array([i for i, _ in feats])
-        z = np.array([sum(w[j] for j in (idx.get(a) for a in f) if j is not None) for _, f in feats])
+        z = np.array([_total(w, idx, f) for _, f in feats], dtype=np.float64)
         tensor = doc.tensor
         if tensor is not None and tensor.shape == (len(doc), self.dense.shape[0]):
             z += tensor[rows] @ self.dense
         out[rows] = 1.0 / (1.0 + np.exp(-(z + self.bias)))
         return out.tolist()
+
+
+def _total(w: list[float], idx: dict[str, int], feats: list[str]) -> float:
+    """The summed weights of the known features, added left to right (as ``sum`` of numpy
+    scalars did; ``sum`` of floats compensates rounding since Python 3.12)."""
+    z: float = 0
+    for a in feats:
+        j = idx.get(a)
+        if j is not None:
+            z += w[j]
+    return z
 
 
 def decode(doc: Doc, probs: Sequence[float], threshold: float, quote_max: int = QUOTE_MAX_WORDS) -> list[tuple[int, int, float]]:
@@ -77,12 +90,13 @@ def decode(doc: Doc, probs: Sequence[float], threshold: float, quote_max: int = 
     words holding a predicted token is taken whole, its marks included (a scare quote).
     """
     n = len(doc)
-    pred = [probs[i] >= threshold and not (doc[i].is_punct or doc[i].is_space) for i in range(n)]
+    toks = list(doc)
+    pred = [probs[t.i] >= threshold and not (t.is_punct or t.is_space) for t in toks]
     for i in range(1, n - 1):
-        if doc[i].text in ("-", "–") and pred[i - 1] and pred[i + 1]:
+        if pred[i - 1] and pred[i + 1] and toks[i].text in ("-", "–"):
             pred[i] = True
     score = list(probs)
-    for qs, qe in quotations(doc.text):
+    for qs, qe in quotations(doc_text(doc)):
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None or not any(pred[t.i] for t in span):
             continue
@@ -123,10 +137,15 @@ class LoadedLanguageTagger:
     def cues(self, doc: Doc, lexicon: Sequence[FramingCue] = ()) -> list[FramingCue]:
         """``loaded_language`` cues with their confidence (all at least ``threshold``)."""
         probs = self.probabilities(doc, lexicon)
-        text = doc.text
+        text = doc_text(doc)
+        # a name the lexicons record as one side's naming choice ("Leposavić") is counted apart, as
+        # naming, never as the writer's loaded word
+        names = [(c.start, c.end) for c in lexicon if c.category == "naming"]
         out = []
         for i, j, p in decode(doc, probs, self.threshold):
             s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if any(ns <= s and e <= ne for ns, ne in names):
+                continue
             out.append(FramingCue(start=s, end=e, text=text[s:e], category=CATEGORY, subcategory="learned",
                                   confidence=round(float(p), 3)))
         return out

@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
+from fullpicture.nlp._doctext import doc_text
 
 LEXICON_FILE = "subjectivity_en.tsv"
 _INTENSIFIERS = frozenset({"very", "so", "most", "more", "too", "extremely", "highly"})
@@ -97,7 +98,7 @@ def token_features(
     lex = subjectivity()
     n = len(doc)
     qlen: dict[int, int] = {}
-    for qs, qe in quotations(doc.text):
+    for qs, qe in quotations(doc_text(doc)):
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is not None:
             words = sum(1 for t in span if t.is_alpha)
@@ -114,18 +115,27 @@ def token_features(
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
-    low = [t.lower_ for t in doc]
-    lem = [t.lemma_.lower() for t in doc]
-    pos = [t.pos_ for t in doc]
+    low: list[str] = []
+    lem: list[str] = []
+    pos: list[str] = []
+    toks = list(doc)  # one Token object per token for the whole pass
+    intens: set[int] = set()  # tokens with an intensifying adverb among their children
+    for t in toks:
+        low.append(t.lower_)
+        lem.append(t.lemma_.lower())
+        pos.append(t.pos_)
+        if t.dep_ == "advmod" and t.lower_ in _INTENSIFIERS and t.head.i != t.i:
+            intens.add(t.head.i)
     out: list[tuple[int, list[str]]] = []
-    for t in doc:
-        if not is_candidate(t):
+    for t in toks:
+        if t.is_punct or t.is_space:  # is_candidate
             continue
         i = t.i
-        head = t.head
+        hi = t.head.i
+        dep = t.dep_
         si = -sent_of[i]
-        f = ["w=" + low[i], "l=" + lem[i], "p=" + pos[i], "t=" + t.tag_, "d=" + t.dep_, "s3=" + low[i][-3:],
-             "hp=" + head.pos_ + "|" + t.dep_, "hl=" + lem[head.i] + "|" + t.dep_,
+        f = ["w=" + low[i], "l=" + lem[i], "p=" + pos[i], "t=" + t.tag_, "d=" + dep, "s3=" + low[i][-3:],
+             "hp=" + pos[hi] + "|" + dep, "hl=" + lem[hi] + "|" + dep,
              "sent=" + _bucket(si, (0, -1, -2, -4, -8, -15)), "sentp=" + pos[i] + _bucket(si, (0, -2, -8))]
         q = qlen.get(i)
         if q:
@@ -134,8 +144,9 @@ def token_features(
             f += ["lex", "lex=" + lexcat[i]]
         if lem[i] in evaluative or low[i] in evaluative:
             f.append("eval")
-        if t.ent_type_:
-            f.append("ent=" + t.ent_type_)
+        ent = t.ent_type_
+        if ent:
+            f.append("ent=" + ent)
         if t.is_title and i > 0 and not t.is_sent_start:
             f.append("title")
         s, p, v = _lookup(low[i], lem[i], lex)
@@ -151,7 +162,7 @@ def token_features(
             f += ["1l=" + lem[i + 1], "1p=" + pos[i + 1]]
         if i > 1:
             f.append("-2p=" + pos[i - 2])
-        if any(c.dep_ == "advmod" and c.lower_ in _INTENSIFIERS for c in t.children):
+        if i in intens:
             f.append("intens")
         out.append((i, f))
     return out

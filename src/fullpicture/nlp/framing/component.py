@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue, FramingProfile
+from fullpicture.nlp._doctext import token_starts
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
 from fullpicture.nlp.framing._loaded import LoadedLanguageTagger
@@ -63,7 +64,13 @@ def topic_family(term: str, extra_files: Iterable[str] = ()) -> list[str]:
 
 
 def _count_tokens(doc: Doc) -> int:
-    return sum(1 for t in doc if not (t.is_punct or t.is_space))
+    """Tokens that are neither punctuation nor space."""
+    if not len(doc):
+        return 0
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int((flags.sum(axis=1) == 0).sum())
 
 
 def _mark_quoted(cues: list[FramingCue], claims: list[Any]) -> None:
@@ -140,9 +147,8 @@ class FramingComponent:
             cues.extend(self.harm.find(doc, ents))
             cues.extend(self.evaluation.find(doc, ents))
         if self.skip_zones and doc._.fp_zones:
-            starts = {t.idx: t for t in doc}
-            cues = [c for c in cues if getattr(starts.get(c.start), "_", None) is None
-                    or starts[c.start]._.fp_zone not in self.skip_zones]
+            at = {idx: i for i, idx in enumerate(token_starts(doc))}
+            cues = [c for c in cues if c.start not in at or doc[at[c.start]]._.fp_zone not in self.skip_zones]
         return sorted(cues, key=lambda c: (c.start, c.end, c.category))
 
     @property

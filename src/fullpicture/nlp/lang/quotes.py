@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp._doctext import doc_text, token_starts
+
 _INNER_PUNCT = set(".,;:!?…")
 
 
@@ -18,7 +20,7 @@ def name_quote(doc: Doc, start: int, end: int, names: Iterable[tuple[int, int]] 
     begins with a capital, has at most four words and no sentence punctuation, and is one of
     ``names`` (entity mention spans: it is the mention, or lies inside one), or comes right
     after a common noun ("компания «Укргидроэнерго»", "комплекса «Ольха»")."""
-    text = doc.text
+    text = doc_text(doc)
     inner_s, inner_e = start + 1, end - 1
     content = text[inner_s:inner_e].strip()
     if not content or not content[0].isupper() or len(content.split()) > 4 or _INNER_PUNCT & set(content):
@@ -27,7 +29,7 @@ def name_quote(doc: Doc, start: int, end: int, names: Iterable[tuple[int, int]] 
     hi = lo + len(content)
     if any(s <= lo and hi <= e for s, e in names) or any(lo <= s and e <= hi and (s, e) == (lo, hi) for s, e in names):
         return True
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     k = bisect_right(starts, start) - 1  # the token holding the opening mark, or the one before it
     while k >= 0 and (doc[k].idx >= start or doc[k].is_space):
         k -= 1

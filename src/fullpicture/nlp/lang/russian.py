@@ -200,6 +200,7 @@ class RussianAnalyzer:
                     heads[i] = ids[h - 1] - i
                     deps[i] = st.rel
             repair_tree(ids, heads, deps)
+            subject_by_agreement(doc, ids, heads, deps)
         for tok in doc:
             if tok.is_space:
                 tok.pos_ = "SPACE"
@@ -219,6 +220,33 @@ class RussianAnalyzer:
                     ents.append(span)
         doc.ents = refine_entities(doc, ents, {ids[0] for ids in sents})
         return doc
+
+
+def subject_by_agreement(doc: Doc, ids: list[int], heads: Any, deps: list[str]) -> None:
+    """A finite verb left without a subject, whose ``obj`` dependents include exactly one
+    nominative noun agreeing with it in number (and gender, in the past singular), gets that
+    noun as ``nsubj``. Russian word order is free and nominative and accusative often look
+    alike, so the parser can take the subject for an object ("Украинское командование
+    обвинило ... российские войска": "обвинило" is neuter singular like "командование")."""
+    def _feat(morph: MorphAnalysis, name: str) -> list[str]:
+        return list(morph.get(name, []))
+
+    kids: dict[int, list[int]] = {}
+    for i in ids:
+        if deps[i] != "ROOT":
+            kids.setdefault(i + int(heads[i]), []).append(i)
+    for v in ids:
+        verb = doc[v].morph
+        if doc[v].pos_ != "VERB" or "Fin" not in _feat(verb, "VerbForm") or _feat(verb, "Person") in (["1"], ["2"]):
+            continue
+        if any(deps[k] in ("nsubj", "nsubj:pass") for k in kids.get(v, [])):
+            continue
+        number, gender = _feat(verb, "Number"), _feat(verb, "Gender")
+        agree = [k for k in kids.get(v, []) if deps[k] == "obj" and doc[k].pos_ in ("NOUN", "PROPN")
+                 and _feat(doc[k].morph, "Case") == ["Nom"] and _feat(doc[k].morph, "Number") == number
+                 and (not gender or _feat(doc[k].morph, "Gender") == gender)]
+        if len(agree) == 1 and number:
+            deps[agree[0]] = "nsubj"
 
 
 def ner_spans(ner: Any, texts: list[str]) -> list[list[tuple[int, int, str]]]:

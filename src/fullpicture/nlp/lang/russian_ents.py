@@ -16,6 +16,11 @@ the analyser's guesses for unknown words). The rules (thresholds and word lists 
   the factRuEval convention, so that both forms name one organisation);
 * a quoted name right after an organisation noun ("клуб «Динамо»", "партия «Яблоко»") is an
   ORG, whatever Slovnet said of it;
+* at the start of a sentence, a span of several words of which only the first (a common
+  word) is capitalised is dropped ("Перепад высот"), unless a word is an institution's head
+  noun ("Министерство обороны"); a PER/LOC span opening with a common noun loses that noun
+  ("Теорема Кэли" -> "Кэли"), unless it is a noun of places or institutions ("Остров Пасхи");
+* a name right after a common noun of places is a place ("в посёлке Мир", "комитата Шопрон");
 * an untagged capitalised word that inflects like a name tagged elsewhere in the document
   takes its type ("Владимир Путин ... Путин заявил": Slovnet often misses a lone surname).
 """
@@ -92,6 +97,34 @@ def _common_word(span: Span) -> bool:
         return False
     proper, common = word_classes(words[0])
     return common and not proper
+
+
+def _common_phrase(span: Span, heads: frozenset[str]) -> bool:
+    """Several words of which only the first is capitalised, that first word a dictionary
+    common word and no proper noun, and no word an institution's head noun ("Окончив школу",
+    "Перепад высот"; not "Министерство внутренних дел", "Большой театр")."""
+    words = _words(span)
+    if len(words) < 2 or any(not w[:1].islower() for w in words[1:]):
+        return False
+    if any(_lemmas(w) & heads for w in words):
+        return False
+    proper, common = word_classes(words[0])
+    return common and not proper
+
+
+def _leading_noun(span: Span, heads: frozenset[str]) -> bool:
+    """The span's first word is a dictionary common noun, and no proper noun nor an
+    institution's head, followed by capitalised words ("Теорема Кэли", "Адвокатом Стуса",
+    "Президент Путин" at the start of a sentence: the name is what follows)."""
+    if len(span) < 2 or not _capitalised(span[1]):
+        return False
+    word = span[0].text
+    if _lemmas(word) & heads:
+        return False
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    parses = [p for p in _analyzer().parse(word.replace(STRESS, "")) if p.is_known]
+    return bool(parses) and all(str(p.tag.POS) == "NOUN" and not (set(p.tag.grammemes) & PROPER) for p in parses)
 
 
 def _quoted_orgs(doc: Doc, nouns: frozenset[str], max_len: int) -> list[tuple[int, int]]:
@@ -177,7 +210,52 @@ def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
-RULES = ("common_word", "toponym", "pieces", "quoted_org", "propagate")
+def _person_word(word: str) -> bool:
+    """The dictionary knows ``word`` as a person's name and not as a place."""
+    proper = word_classes(word)[0]
+    return bool(proper & PERSON) and "Geox" not in proper
+
+
+def _capitalised(tok: Any) -> bool:
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
+
+
+def _after_geo_noun(doc: Doc, ents: list[Span], nouns: frozenset[str], max_len: int) -> list[Span]:
+    """Names right after a common noun of places are places: a PER span there becomes LOC and
+    an untagged capitalised run is added as LOC ("город Владимир", "в посёлке Мир",
+    "королевства Леон"), unless its first word is a person's name in the dictionary."""
+    by_start = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc[:-1]:
+        if not tok.text[:1].islower() or not (_lemmas(tok.text) & nouns):
+            continue
+        j = tok.i + 1
+        if doc[j].text in _OPEN_QUOTES and j + 1 < len(doc):
+            j += 1
+        if not _capitalised(doc[j]) or _person_word(doc[j].text):
+            continue
+        ent = by_start.get(j)
+        if ent is not None:
+            if ent.label_ == "PER" and not any(word_classes(w)[0] & PERSON for w in _words(ent)[1:]):
+                out[out.index(ent)] = Span(doc, ent.start, ent.end, label="LOC")
+            continue
+        if j in taken:
+            continue
+        end = j + 1
+        while end < len(doc) and end - j < max_len and end not in taken and (
+            _capitalised(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _capitalised(doc[end + 1]))
+        ):
+            end += 1
+        if doc[end - 1].text == "-":
+            end -= 1
+        out.append(Span(doc, j, end, label="LOC"))
+        taken.update(range(j, end))
+    return sorted(out, key=lambda e: e.start)
+
+
+LEAD_LABELS = ("PER", "LOC")
+RULES = ("common_word", "common_phrase", "leading_noun", "toponym", "pieces", "quoted_org", "geo_noun", "propagate")
 
 
 def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozenset[str] = frozenset()) -> list[Span]:
@@ -189,10 +267,17 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
     """
     cfg = _config()
     nouns = frozenset(cfg.get("org_nouns", []))
+    heads = nouns | frozenset(cfg.get("institution_nouns", []))
+    geo = frozenset(cfg.get("geo_nouns", []))
     out: list[Span] = []
     for ent in ents:
         if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_word(ent):
             continue
+        if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads):
+            continue
+        if ("leading_noun" not in skip and ent.label_ in LEAD_LABELS and _sentence_initial(doc, ent.start, sent_starts)
+                and _leading_noun(ent, heads | geo)):
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         for a, b in _pieces(doc, ent, nouns) if "pieces" not in skip else [(ent.start, ent.end)]:
             piece = Span(doc, a, b, label=ent.label_)
             toponym = "toponym" not in skip and piece.label_ == "PER" and _place_not_person(piece)
@@ -204,4 +289,6 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
             if all(start <= e.start and e.end <= end for e in inside):
                 out = [*kept, Span(doc, start, end, label="ORG")]
     out.sort(key=lambda e: e.start)
+    if "geo_noun" not in skip:
+        out = _after_geo_noun(doc, out, geo, 3)
     return out if "propagate" in skip else _propagate(doc, out)

@@ -312,5 +312,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions += definite_roles(doc, taken, lex)
     mentions = drop_nested_places(mentions, frozenset(lex.demonyms) | frozenset(lex.continent_demonyms))
     mentions.sort(key=lambda m: (m.start, -m.end))
+    if doc.lang_ == "ru":  # case forms of one name cluster together ("Пескова" with "Дмитрий Песков")
+        for m in mentions:
+            m.form = base_form(doc, m.start, m.end)
     cluster(mentions, lex)
     return mentions

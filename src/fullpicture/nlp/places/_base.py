@@ -46,8 +46,8 @@ def _nominative(toks: list[Any], lead: list[int]) -> dict[int, str]:
 
     forms = {i: toks[i].lemma_ for i in lead}
     head = next((i for i in lead if not _adjectival(toks[i])), None)
-    if head is None:
-        return forms
+    if head is None:  # adjectives before an acronym that does not decline ("Каховской ГЭС")
+        return {**forms, **_own_agreement(toks, lead)}
     number = toks[head].morph.get("Number")
     plural = "Plur" in number if number else _only_plural(_analyzer(), toks[head].text)
     noun = _parse(_analyzer(), toks[head].text, "NOUN", plural)
@@ -64,6 +64,28 @@ def _nominative(toks: list[Any], lead: list[int]) -> dict[int, str]:
             if form is not None:
                 forms[i] = str(form.word)
     return forms
+
+
+_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _own_agreement(toks: list[Any], lead: list[int]) -> dict[int, str]:
+    """Nominative forms of adjectives without a noun to agree with, in the gender and number
+    the tagger read from the text ("Каховской ГЭС" -> "Каховская ГЭС", not "Каховский")."""
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    out: dict[int, str] = {}
+    for i in lead:
+        tok = toks[i]
+        plural = "Plur" in tok.morph.get("Number")
+        gender = next((_GENDER[g] for g in tok.morph.get("Gender") if g in _GENDER), None)
+        if not plural and gender is None:
+            continue
+        adj = _parse(_analyzer(), tok.text, "ADJF", plural) or _parse(_analyzer(), tok.text, "PRTF", plural)
+        form = adj.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if adj is not None else None
+        if form is not None:
+            out[i] = str(form.word)
+    return out
 
 
 def _adjectival(tok: Any) -> bool:

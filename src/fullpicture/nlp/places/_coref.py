@@ -27,6 +27,12 @@ class Mention:
     definite: bool = False  # "the president": a role reference, not a name
     embedded: bool = False  # a place name inside an organisation/event name ("Washington Post")
     roles: list[str] = field(default_factory=list)
+    form: str | None = None  # the dictionary form of an inflected (Russian) name, when it differs
+
+    @property
+    def name(self) -> str:
+        """The name as clustering compares it: the dictionary form, else the text."""
+        return self.form or self.text
 
 
 def _title_words(lex: Lexicon, text: str) -> bool:
@@ -101,19 +107,19 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> None:
         if m.key is not None:
             continue
         if m.definite:
-            head = fold(m.text).removeprefix("the ")
+            head = fold(m.name).removeprefix("the ")
             for _toks, roles, key in reversed(persons):
                 if any(head in fold(r) for r in roles):
                     m.key = key
                     break
             continue
         if m.label == "PERSON" and len(m.text.split()) == 1:
-            part = _part_of(fold(m.text), org_names)
+            part = _part_of(fold(m.name), org_names)
             if part is not None:  # "Polisario" after "the Polisario Front"
                 m.key = part
                 continue
         if m.label == "PERSON":
-            toks = tuple(fold(m.text).split())
+            toks = tuple(fold(m.name).split())
             match = None
             for ptoks, roles, key in reversed(persons):
                 if toks and set(toks) <= set(ptoks) and (toks[-1] == ptoks[-1] or len(toks) > 1):
@@ -129,7 +135,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> None:
                 persons.append((toks, list(m.roles), m.key))
             continue
         if m.label in ("ORG", "PERSON_OR_ORG"):
-            f = fold(m.text).removeprefix("the ")
+            f = fold(m.name).removeprefix("the ")
             if m.text.isupper() and m.text.isalpha() and m.text in orgs:
                 m.key = orgs[m.text]
                 continue
@@ -143,11 +149,26 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> None:
             if len(acr) >= 2:
                 orgs.setdefault(acr, m.key)
             continue
-        m.key = (m.label, fold(m.text).removeprefix("the "))
+        m.key = (m.label, fold(m.name).removeprefix("the "))
+    _surname_before_full_name(mentions, persons)
     # Acronyms defined after their first use ("NATO ... the North Atlantic Treaty Organization").
     for m in mentions:
-        if m.label == "ORG" and m.text.isupper() and m.key == ("ORG", fold(m.text)) and m.text in orgs:
+        if m.label == "ORG" and m.text.isupper() and m.key == ("ORG", fold(m.name)) and m.text in orgs:
             m.key = orgs[m.text]
+
+
+def _surname_before_full_name(mentions: list[Mention], persons: list[tuple[tuple[str, ...], list[str], tuple[str, ...]]]) -> None:
+    """A surname met before the full name (a headline's "Mayor Leontiev: ...", then "Vladimir
+    Leontiev" in the text) joins the one full name of the document that ends with it."""
+    for m in mentions:
+        if m.label != "PERSON" or m.key is None or len(m.key) != 2 or " " in m.key[1]:
+            continue
+        fulls = {key for toks, _r, key in persons if len(toks) > 1 and toks[-1] == m.key[1]}
+        if len(fulls) == 1:
+            full = fulls.pop()
+            for o in mentions:
+                if o.key == m.key:
+                    o.key = full
 
 
 def definite_roles(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:

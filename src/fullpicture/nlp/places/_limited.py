@@ -3,7 +3,7 @@
 Names are found by their shape: runs of capitalised words (any word, in a script without
 capitals), looked up in the gazetteer as written; if it has no such name, the last word is
 tried without a case ending (``data/gazetteer/inflection.toml``: "Bakıda" -> "Bakı",
-"Srbije" -> "Srbija"), without what follows an apostrophe ("Ermenistan'ın") and the first
+"Srbije" -> "Srbija"; a two-word name in both words: "Kosovskoj Mitrovici"), without what follows an apostrophe ("Ermenistan'ın") and the first
 without a joined clitic ("والقدس"). Each name then gets one record with the document's other
 places as context (:func:`~fullpicture.nlp.places._rank.rank_spans`), the record of the
 English name: the naming table counts these names beside the other languages' names.
@@ -22,9 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from fullpicture.nlp.places._limited_data import (
+    Inflection,
+    inflections,
+    limited_aliases,
+    own_country_names,
+)
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._resolve import PlaceIndex
 from fullpicture.nlp.places._translit import fold
@@ -39,43 +44,17 @@ MAJOR = ("country", "continent", "admin1", "capital", "user", *FEATURE_KINDS)
 _LEADING = ("country", "continent", "admin1", "user", *FEATURE_KINDS)
 
 
-@dataclass(frozen=True)
-class Inflection:
-    """The case endings, apostrophe rule and joined clitics of one language."""
-
-    endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    apostrophe: bool = False
-    prefixes: tuple[str, ...] = ()
-    capitalised_nouns: bool = False
-
-
-@lru_cache(maxsize=1)
-def inflections() -> dict[str, Inflection]:
-    """Language code -> its :class:`Inflection` (``data/gazetteer/inflection.toml``)."""
-    from fullpicture._data import data_toml
-
-    out: dict[str, Inflection] = {}
-    for sec in data_toml("gazetteer", "inflection.toml").values():
-        endings = sorted(((k, tuple(v)) for k, v in dict(sec.get("endings", {})).items()), key=lambda e: -len(e[0]))
-        inf = Inflection(tuple(endings), bool(sec.get("apostrophe", False)),
-                         tuple(sorted(sec.get("prefixes", []), key=len, reverse=True)), bool(sec.get("capitalised_nouns", False)))
-        for lang in sec.get("languages", []):
-            out[str(lang)] = inf
-    return out
-
-
-@lru_cache(maxsize=1)
-def limited_aliases() -> dict[tuple[str, str], str]:
-    """(language, folded name) -> ISO country code, from ``data/gazetteer/limited_aliases.tsv``."""
-    from fullpicture._data import data_text
-
-    out: dict[tuple[str, str], str] = {}
-    for line in data_text("gazetteer", "limited_aliases.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            langs, cc, name = line.split("\t")[:3]
-            for lang in langs.split(","):
-                out[(lang.strip(), fold(name))] = cc.strip()
-    return out
+def _own_form(span_text: str, last_word: str, inf: Inflection, language: str) -> str | None:
+    """The language's own name of a country written in a case form that is another language's
+    name of it (Serbian genitive "Kosova" is the Albanian name): the mention's base to show."""
+    own = own_country_names().get(language)
+    if not own or fold(span_text) in own:
+        return None
+    head = span_text[: len(span_text) - len(last_word)]
+    for form, cut_start, cut_end, how in _forms(last_word, inf):
+        if how == "ending" and not cut_start and not cut_end and fold(head + form) in own:
+            return head + form
+    return None
 
 
 @dataclass
@@ -144,6 +123,20 @@ def _lookup(pi: PlaceIndex, form: str, language: str) -> list[tuple[int, bool]]:
     return cands
 
 
+def _both_declined(text: str, first: tuple[int, int, str, bool], last: tuple[int, int, str, bool],
+                   inf: Inflection, pi: PlaceIndex, language: str, initial: bool) -> Found | None:
+    """A two-word name whose adjective and noun both carry a case ending."""
+    gap = text[first[1] : last[0]]
+    for f1, c1, _e1, how1 in _forms(first[2], inf):
+        for f2, c2, _e2, how2 in _forms(last[2], inf):
+            if how1 == how2 == "ending" and not c1 and not c2:
+                full = f1 + gap + f2
+                cands = _lookup(pi, full, language)
+                if cands:
+                    return Found(first[0], last[1], text[first[0] : last[1]], full, "ending", initial, cands)
+    return None
+
+
 def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> list[Found]:
     """Gazetteer names in ``text`` (longest first at each position, no overlaps)."""
     inf = inflections().get(language, Inflection())
@@ -170,7 +163,12 @@ def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> 
             span_text = text[s : last[1]]
             cands = _lookup(pi, span_text, language)
             if cands:
-                hit = Found(s, last[1], span_text, span_text, "exact", initial, cands)
+                own = _own_form(span_text, last[2], inf, language)
+                own_cands = _lookup(pi, own, language) if own else []
+                if own and {c for c, _ in own_cands} & {c for c, _ in cands}:
+                    hit = Found(s, last[1], span_text, own, "ending", initial, own_cands)
+                else:
+                    hit = Found(s, last[1], span_text, span_text, "exact", initial, cands)
                 break
             for form, cut_start, cut_end, how in _forms(last[2], inf):
                 if cut_start and n > 1:
@@ -182,6 +180,8 @@ def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> 
                     end = last[1] - cut_end
                     hit = Found(start, end, text[start:end], full, how, initial, cands)
                     break
+            if hit is None and n == 2:  # both words declined ("Kosovskoj Mitrovici", "Zubinom Potoku")
+                hit = _both_declined(text, words[run[0]], last, inf, pi, language, initial)
             if hit:
                 break
         if hit is None:
@@ -221,6 +221,8 @@ def guard(found: list[Found], text: str, language: str, pi: PlaceIndex, cfg: dic
         written = fold(f.form) in exact_anywhere
         if f.how in ("ending", "clitic") and not written:
             f.strict = big
+        if one_word and fold(f.text) in inf.function_words:
+            continue  # a pronoun, quantifier or preposition spelled like a place ("Više", "Disa")
         if one_word and f.how == "exact" and (f.initial or f.text.lower() in lower) and not written:
             f.strict = max(f.strict, uncased_pop)
         if one_word and (not _cased(f.text) or inf.capitalised_nouns):
@@ -245,18 +247,9 @@ def limited_places(text: str, language: str | None, pi: PlaceIndex, places_cfg: 
         return []
     chosen = rank_spans(pi, [(f.form, f.cands) for f in found], places_cfg)
     min_score, minor = float(cfg.get("min_score", 7.0)), float(cfg.get("minor_min_score", 9.5))
-    out = []
-    # countries of the names found as written, and countries named: a name reached only through
-    # an ending, in a country where the document places nothing else, is a guess ("Ağdere" ->
-    # "Ağder", Norway)
-    written_cc = {pi.place(r[0]).cc for f, r in zip(found, chosen, strict=True)
-                  if r is not None and pi.place(r[0]).cc
-                  and (f.how in ("exact", "apostrophe") or pi.place(r[0]).kind == "country")}
+    kept: list[tuple[Found, int]] = []
     for f, r in zip(found, chosen, strict=True):
         if r is None:
-            continue
-        if (f.how in ("ending", "clitic") and written_cc and pi.place(r[0]).cc not in written_cc
-                and pi.place(r[0]).kind not in ("country", "continent")):
             continue
         # the score without the bonus for writing the record's main name: a name alone does
         # not make a village ("Rus", a Spanish village, is "Russian" in Turkish)
@@ -264,5 +257,12 @@ def limited_places(text: str, language: str | None, pi: PlaceIndex, places_cfg: 
         own = r[1] - (float(places_cfg.get("main_name_bonus", 0.0)) if fold(p.name) == fold(f.form) else 0.0)
         if own < min_score or (f.strict and not _major(pi, r[0], f.strict) and own < minor):
             continue
-        out.append((f, r[0]))
-    return out
+        kept.append((f, r[0]))
+    # countries of the names kept as written, and countries named: a name reached only through
+    # an ending, in a country where the document places nothing else, is a guess ("Ağdere" ->
+    # "Ağder", Norway); a rejected word ("Politika", a section label) names no country
+    written_cc = {pi.place(r).cc for f, r in kept
+                  if pi.place(r).cc and (f.how in ("exact", "apostrophe") or pi.place(r).kind == "country")}
+    return [(f, r) for f, r in kept
+            if not (f.how in ("ending", "clitic") and written_cc and pi.place(r).cc not in written_cc
+                    and pi.place(r).kind not in ("country", "continent"))]

@@ -122,14 +122,15 @@ def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: 
     """A minor place reached only by an alternate name, in a country where the document places
     nothing else, while it places things elsewhere: more likely a gap of the gazetteer
     ("Banjska", a Kosovo village, is also an alternate name of Bulgaria's Bansko) than the
-    place meant."""
+    place meant. A region of the project's own table (``regions.tsv``: contested and historical
+    regions such as "ДНР" in a story that also names Russia) is no such gap."""
     p = pi.place(i)
     name = fold(text).removeprefix("the ")
     limit = float(cfg.get("foreign_alternate_max_pop", 0))
     return bool(
         p.cc and ctx.country(p.cc, name) <= 0 and any(v > 0 for c, v in ctx.cc.items() if c != p.cc)
         and p.pop < limit and i not in pi.user_ids
-        and p.kind not in ("country", "continent", "admin1", "capital")
+        and p.kind not in ("country", "continent", "admin1", "capital", "region")
         and fold(p.name) != name
     )
 

@@ -5,6 +5,10 @@ takes the document's own "now" only from evidence that names it; in order of pre
 
 1. a **dateline**: a full date near the top of the text, introduced only by a place name,
    an agency tag or a "Published/Updated/Posted" label ("MOSCOW, March 3, 2021 —");
+   then the **web address** the text came from, when its path carries a date
+   (``https://example.com/2016/10/12/slug``, ``/2016-10-12-slug``, ``/2016/oct/12/slug``, a
+   slug ending in ``-2016-10-12/``; ``/2016/10/slug`` gives the month): news sites write the
+   publication day there;
 2. a **publication label** anywhere ("Correction: October 2, 2016", "A version of this
    article appears in print on October 12, 2012", "Updated: ...");
 3. a full date given **with its weekday**, the weekday agreeing with the date ("on Sunday,
@@ -51,7 +55,16 @@ _WEEKDAY_BEFORE = re.compile(r"(?i)\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s*(?:th
 _WEEKDAY_AFTER = re.compile(r"(?i)^\s*[,(]?\s*(" + "|".join(_WEEKDAYS) + r")\b")
 _TODAY_BEFORE = re.compile(r"(?i)\btoday\s*[,(—–-]?\s*(?:is\s+|,\s*)?$")
 
-DEFAULT_SOURCES = ("dateline", "label", "weekday date", "today")
+# a date in a web address's path: "/2016/10/12/", "/2016-10-12-slug", "/2016/oct/12/",
+# a slug ending in its date ("/talks-collapse-2016-10-12/"); "/2016/10/slug" (month)
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d\d)([/-])(0?[1-9]|1[0-2]|" + "|".join(_URL_MONTHS) + r")\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|[-_]((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])/?$", re.I)
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|" + "|".join(_URL_MONTHS) + r")/", re.I)
+_URL = re.compile(r"(?i)^https?://[^/\s]+(/[^?#\s]*)")
+
+DEFAULT_SOURCES = ("dateline", "url", "label", "weekday date", "today")
 
 
 @dataclass(frozen=True)
@@ -60,10 +73,40 @@ class InferredAnchor:
 
     ref: Ref
     value: str
-    reason: str  # dateline | label | weekday date | today | latest date | latest month
-    start: int
-    end: int
+    reason: str  # dateline | url | label | weekday date | today | latest date | latest month
+    start: int | None  # offsets of the evidence in the text (None for a web address)
+    end: int | None
     text: str
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else _URL_MONTHS.index(text.lower()) + 1
+
+
+def url_anchor(source: str | None) -> InferredAnchor | None:
+    """The day (or month) that the path of a web address ``source`` carries, if any.
+
+    Only an http(s) address counts (a file name or corpus id with digits does not), and
+    only a date between path separators ("/2016/10/12/", "/2016-10-12-slug", "/2016/oct/12/"),
+    at the end of the last slug ("/talks-collapse-2016-10-12/"), or a year and month
+    ("/2016/10/slug") for a month anchor."""
+    m = _URL.match((source or "").strip())
+    if m is None:
+        return None
+    path = m.group(1)
+    day = _URL_DAY.search(path)
+    value = None
+    if day is not None:
+        y, mo, d = (day.group(1), day.group(3), day.group(4)) if day.group(1) else (day.group(5), day.group(6), day.group(7))
+        value = f"{y}-{_month_number(mo):02d}-{int(d):02d}"
+    else:
+        month = _URL_MONTH.search(path)
+        if month is not None:
+            value = f"{month.group(1)}-{_month_number(month.group(2)):02d}"
+    ref = parse_ref(value) if value else None
+    if ref is None or value is None:
+        return None
+    return InferredAnchor(ref, value, "url", None, None, source.strip() if source else "")
 
 
 def _is_dateline(text: str, tx: Timex) -> bool:
@@ -82,14 +125,16 @@ def _weekday_agrees(text: str, tx: Timex, ref: Ref) -> bool:
 
 def infer_anchor(
     timexes: list[Timex], text: str, tense_at: Callable[[int], str | None],
-    sources: Iterable[str] = DEFAULT_SOURCES,
+    sources: Iterable[str] = DEFAULT_SOURCES, source: str | None = None,
 ) -> InferredAnchor | None:
     """The reference time of an undated document from its first-pass ``timexes``.
 
     ``tense_at(char)`` gives the tense of the clause at ``char`` (PAST, PRESENT, FUTURE,
     MODAL or None); ``sources`` names the kinds of evidence allowed (``DEFAULT_SOURCES``, plus
-    "latest date" and "latest month")."""
+    "latest date" and "latest month"); ``source`` is where the text came from (a web address
+    whose path carries a date is evidence "url")."""
     allowed = set(sources)
+    from_url = url_anchor(source) if "url" in allowed else None
     pools: dict[str, list[tuple[Ref, Timex]]] = {k: [] for k in ("label", "weekday date", "today", "latest date", "latest month")}
     for tx in timexes:
         if tx.type not in ("DATE", "TIME") or tx.anchor != "explicit" or "X" in tx.value[:10]:
@@ -110,6 +155,8 @@ def infer_anchor(
         elif ref.gran == "D" and _TODAY_BEFORE.search(text[max(0, tx.start - 12) : tx.start]):
             pools["today"].append((ref, tx))
         pools["latest date" if ref.gran == "D" else "latest month"].append((ref, tx))
+    if from_url is not None:
+        return from_url
     for reason in ("label", "weekday date", "today", "latest date", "latest month"):
         pool = pools[reason]
         if reason in allowed and pool:

@@ -156,7 +156,8 @@ class TimeTagger:
             first, _ = self._tag_any(doc, None)
             env = Env(doc)
             tense_at = lambda ch: sentence_tense(doc, env, ch, self.lex)  # noqa: E731
-            inferred = infer_anchor(first, doc_text(doc), tense_at, self.infer_from)
+            address = getattr(info, "url", None) or getattr(info, "source", None)
+            inferred = infer_anchor(first, doc_text(doc), tense_at, self.infer_from, address)
             dct = inferred.ref if inferred is not None else None
             if inferred is not None and inferred.reason in ("latest date", "latest month"):
                 # dates the first anchor completed ("On July 14" after "12 June 2014") may

