@@ -317,3 +317,32 @@ def test_different_types_in_one_document_count_against_identity():
     col = FEATURES.index("same_doc_type_clash")
     assert x[:, col].tolist() == [1.0, 0.0, 0.0]  # not across documents, not with the same lemma
     assert cfg["w_same_doc_type_clash"] < 0
+
+
+def test_bare_mentions_of_stories_weeks_apart_do_not_align():
+    """Two stories of one season each tell "the request" with nothing of its own (no participant,
+    place or stated date): inside a document such a mention is an anaphor and its inherited date
+    says nothing, but across documents a month apart they are two requests (issue 9, BASIL pooled)."""
+    import numpy as np
+
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    cfg = {**load_settings().section("align"), "embeddings": False}
+    mk = lambda doc, day, bare=True, span=(0, 40): MentionFeatures(  # noqa: E731
+        doc=doc, lemma="request", family="verbal_conflict", type="REQUEST", interval=(day, day),
+        date_firm=False, bare=bare, span=span)
+    # story one on day 100, story two a month later, a same-story report two days later
+    feats = [mk("spring", 100), mk("summer", 131), mk("spring_next_day", 102),
+             mk("spring", 131, span=(41, 90))]
+    sc = PairScorer(feats, cfg)
+    pairs = np.array([[0, 1], [0, 2], [0, 3]])
+    x = sc.features(pairs)
+    soft = FEATURES.index("date_clash_soft")
+    assert x[0, soft] == 1  # a month apart across documents: a soft clash
+    assert x[1, soft] == 0  # two days apart: within a week, no evidence either way
+    assert x[2, soft] == 0  # inside one document a bare mention's date stays no evidence
+    p = sc.prob(pairs)
+    assert p[1] > p[0]
+    # the switch off (-1) restores the old reading
+    off = PairScorer(feats, {**cfg, "bare_date_clash_days": -1}).features(pairs)
+    assert off[0, soft] == 0

@@ -364,3 +364,16 @@ def test_accusation_and_denial_about_a_happening_join_its_row(lexical):
     off = Settings(data={**lexical.data, "align": {**lexical.section("align"), "incident_told_about": False}})
     comp = compare([a, b], sides, settings=off)
     assert _row_of_trigger(comp, a, "accused") != _row_of_trigger(comp, a, "shelling")
+
+
+def test_a_state_judged_responsible_is_no_place(lexical):
+    # "X declared <state> responsible for the blast": the state is the one blamed, not where the
+    # blast happened (a real report's row was placed in the accused country, away from its city)
+    for sentence in ("The ministry declared Norway responsible for the blast at the depot.",
+                     "The ministry held Norway responsible for the blast at the depot."):
+        a = _analyse(f"Depot blast\n\n{sentence}\n", lexical)
+        ents = {e.id: e for e in a.entities}
+        blasts = [e for e in a.events if e.trigger.text == "blast"]
+        assert blasts
+        for ev in blasts:
+            assert ev.place is None or "Norway" not in ents[ev.place].name, sentence

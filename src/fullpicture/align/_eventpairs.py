@@ -157,6 +157,9 @@ class PairScorer:
         self.dated = np.array([f.interval is not None for f in feats], dtype=bool)
         self.firm = np.array([f.date_firm for f in feats], dtype=bool)
         self.slack = int(cfg.get("inherited_date_slack_days", 0))
+        # across documents a bare mention's inherited date still tells its time roughly: farther
+        # than this from the other mention's date is a soft clash (< 0: never)
+        self.bare_slack = int(cfg.get("bare_date_clash_days", -1))
         self.adjacent_chars = int(cfg.get("adjacent_sentence_chars", 3))
         self.s0 = np.array([f.span[0] if f.span else -(10**9) for f in feats], dtype=np.int64)
         self.s1 = np.array([f.span[1] if f.span else -(10**9) for f in feats], dtype=np.int64)
@@ -253,6 +256,12 @@ class PairScorer:
         clash = gap > np.where(firm_both | same_doc, 0, self.slack)
         out[:, 6] = both & clash & firm
         out[:, 11] = both & clash & ~firm
+        if self.bare_slack >= 0:
+            # a bare mention's date says nothing inside its document (an anaphor: "Then came the
+            # exodus."), but across documents "the request" of a story a month later is another
+            # request: a gap over the slack is a soft clash
+            loose = self.dated[ii] & self.dated[jj] & (bare_i | bare_j) & ~same_doc
+            out[:, 11] = np.maximum(out[:, 11], loose & (gap > self.bare_slack))
         if vec.lang is not None:
             rows = np.flatnonzero((vec.lang[ii] != vec.lang[jj]) & (out[:, 6] == 0) & (out[:, 11] == 0))
             self._glossed(out, rows, ii[rows], jj[rows])

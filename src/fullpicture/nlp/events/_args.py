@@ -228,12 +228,27 @@ def _addressee_verbs() -> frozenset[str]:
     return frozenset(data_toml("events", "plover.toml").get("addressee_verbs", {}).get("verbs", []))
 
 
+@lru_cache(maxsize=1)
+def _blame_complements() -> frozenset[str]:
+    from fullpicture._data import data_toml
+
+    return frozenset(data_toml("events", "plover.toml").get("addressee_verbs", {}).get("complements", []))
+
+
 def _addressee(tok: Token) -> bool:
     """``tok`` heads the direct object of a verb of accusation or address ("accused Russia of
-    blowing up the dam"): an actor, not a place."""
+    blowing up the dam"), or is the one judged in a small clause of blame ("declared Israel
+    responsible", "held Eastland responsible"): an actor, not a place."""
     root = tok
     while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name") and root.head is not root:
         root = root.head
+    blame = _blame_complements()
+    if root.head.lemma_.lower() in blame or root.head.lower_ in blame:
+        return True  # "declared [Israel responsible]": the subject of the judged complement
+    if root.dep_ in ("dobj", "obj") and any(
+            c.dep_ in ("oprd", "xcomp", "obl", "advcl") and (c.lemma_.lower() in blame or c.lower_ in blame)
+            for c in root.head.children):
+        return True  # "held Eastland responsible"
     return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in _addressee_verbs()
 
 
