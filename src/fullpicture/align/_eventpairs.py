@@ -146,6 +146,9 @@ class PairScorer:
         verbal = {str(t).upper() for t in cfg.get("story_gate_verbal_types", ())}
         self.verbal = np.array([(f.type or "").upper() in verbal for f in feats], dtype=bool)
         self.story_gate_verbal = float(cfg.get("story_gate_verbal", 0.0)) if known else 0.0
+        # happenings of one type, one day and one named place (not a country) face a lower gate:
+        # opposing sides tell one clash in words of their own
+        self.story_gate_placed = min(self.story_gate, float(cfg.get("story_gate_placed", self.story_gate)))
         # "In a separate attack, ...", "another strike": told as a happening apart from the rest
         self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
         self.lemma = value_ids([f.lemma or object() for f in feats])
@@ -354,12 +357,16 @@ class PairScorer:
 
     def prob(self, pairs: np.ndarray) -> np.ndarray:
         """Coreference probability of each pair; 0 across two documents of different stories
-        (document similarity under ``story_gate``)."""
+        (document similarity under ``story_gate``; under ``story_gate_placed`` for happenings of
+        one type on one day at one named place)."""
         x = self.features(pairs)
         p = 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
         if self.story_gate > 0 and len(pairs):
-            other = self.doc[pairs[:, 0]] != self.doc[pairs[:, 1]]
-            p[other & (x[:, 3] < self.story_gate)] = 0.0
+            ii, jj = pairs[:, 0], pairs[:, 1]
+            other = self.doc[ii] != self.doc[jj]
+            placed = ((x[:, 4] > 0) & (x[:, 5] > 0) & (x[:, 7] > 0) & ~self.is_country[ii] & ~self.is_country[jj]
+                      & ~self.verbal[ii] & ~self.verbal[jj])
+            p[other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))] = 0.0
             if self.story_gate_verbal > self.story_gate and self.verbal.any():
                 both = self.verbal[pairs[:, 0]] & self.verbal[pairs[:, 1]]
                 p[other & both & (x[:, 3] < self.story_gate_verbal)] = 0.0
