@@ -63,3 +63,11 @@ def test_a_quotation_ending_the_sentence_before_is_not_the_object_of_a_denial(nl
 def test_a_file_photo_label_names_no_speaker(nlp):
     text = "FILE PHOTO: Rescuers search the rubble of the school building after the strike.\n"
     assert not [c for c in AttributionExtractor(learned=False)(nlp(text)) if c.cue and text[c.cue[0]:c.cue[1]] == ":"]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_that_clause_after_the_verb_s_own_adjuncts(nlp, learned):
+    text = ("The mayor said earlier on Friday during a briefing at the town hall that the water "
+            "supply would be restored within two days.")
+    source, content = _by_cue(nlp, text, learned)["said"]
+    assert source == "The mayor" and content == "that the water supply would be restored within two days"

@@ -49,3 +49,11 @@ def test_the_extractor_keeps_a_mixed_quotation_whole(nlp, learned):
     text = "Officials met on Friday.\n\n”Our town is still without water and nobody tells us why.” ― Lena Marsh, a resident\n"
     assert _claims(nlp, text, learned) == [
         ("Lena Marsh, a resident", "―", "”Our town is still without water and nobody tells us why.”")]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_subjectless_report_names_the_institution_after_in(nlp, learned):
+    quote = "“The strike hit a depot of foreign weapons near the factory,”"
+    text = f"{quote} declared in the Ministry of Defence. The town council gave other figures."
+    got = [c for c in _claims(nlp, text, learned) if c[1] == "declared"]
+    assert got == [("the Ministry of Defence", "declared", quote)]

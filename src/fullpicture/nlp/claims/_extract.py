@@ -231,6 +231,8 @@ class ClaimExtractor:
         if content is None:
             left = doc[post[1]].idx if post is not None and post[1] < tok.i else None
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0, left)
+        if content is None and subj0 is not None and lemma not in lex.need_clause:
+            content = self._late_that(doc, sent, tok)
         if content is None and self.lex.anaphoric:
             content = self._anaphoric(doc, sent, tok)
         if content is not None:
@@ -258,6 +260,19 @@ class ClaimExtractor:
         if qs:
             kind = "direct"
         return RawClaim(kind, (cs, ce), (doc[cue_i].idx, doc[cue_j - 1].idx + len(doc[cue_j - 1])), phr or lemma, src, src_head)
+
+    @staticmethod
+    def _late_that(doc: Doc, sent: Span, tok: Token) -> tuple[int, int] | None:
+        """'X said earlier on Friday during a news conference that …': a that-clause the parse
+        hung elsewhere, after the verb's own adjuncts (no finite verb between them)."""
+        for k in range(tok.i + 1, min(sent.end, tok.i + 16)):
+            t = doc[k]
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.text in ('"', "“", ";", ":"):
+                return None
+            if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > k:
+                i, j = k, t.head.right_edge.i + 1
+                return span_chars(doc, i, min(j, sent.end))
+        return None
 
     def _anaphoric(self, doc: Doc, sent: Span, tok: Token) -> tuple[int, int] | None:
         """"Об этом сообщил мэр": a pronoun before the cue names what was said, and the

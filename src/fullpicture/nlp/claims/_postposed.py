@@ -62,13 +62,18 @@ def postposed_source(doc: Doc, text: str, tok: Token, cue_i: int, quotes: list[t
 
 
 def _np_after(doc: Doc, tok: Token) -> tuple[Token, int, int] | None:
-    """The noun phrase right after a verb, up to a comma, a verb or the sentence's end."""
+    """The noun phrase right after a verb, up to a comma, a verb or the sentence's end; a
+    leading "in"/"at" goes ('"…," declared in the Ministry of Defence': a subjectless report,
+    common in news translated from Russian or Ukrainian, "заявили в Минобороны")."""
     end = tok.sent.end
-    j = tok.i + 1
+    start = tok.i + 1
+    if start + 1 < end and doc[start].lower_ in ("in", "at") and doc[start + 1].pos_ in ("DET", "PROPN", "NOUN"):
+        start += 1
+    j = start
     while j < end and doc[j].pos_ in _NP_POS and doc[j].text not in (",", ".", ";", ":") and not doc[j].is_space:
         j += 1
-    np = doc[tok.i + 1 : j]
+    np = doc[start:j]
     heads = [t for t in np if t.pos_ in _NP_HEAD]
     if not heads or len(np) > _MAX_NP:
         return None
-    return heads[-1], tok.i + 1, j
+    return heads[-1], start, j
