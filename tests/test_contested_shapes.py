@@ -269,6 +269,15 @@ def test_occupied_before_a_name_is_no_occupation(lexical):
     assert not [e for e in a.events if e.trigger.lemma == "occupy"]
 
 
+def test_where_the_troops_come_from_is_no_place_of_the_event(lexical):
+    a = _analyse("Peacekeepers hurt\n\nTroops from Italy and Hungary suffered burns from 'firebombs' during "
+                 "protests that also saw over 50 local residents injured.\n", lexical)
+    ents = {e.id: e.name for e in a.entities}
+    assert [ents.get(e.place) for e in a.events if e.place] == []
+    a = _analyse("Exodus\n\nThe evacuation from Aleppo began on Monday.\n", lexical)
+    assert [ents for e in a.events if e.place and "Aleppo" in {x.name for x in a.entities if x.id == e.place}]
+
+
 def test_dateline_city_is_no_place_of_the_event(lexical):
     from fullpicture.nlp.events._args import dateline_spans
     text = "Dam breach\n\nLIMA, 10 Jun - Officials evacuated 3,000 people from the Tacna region after the flood.\n"

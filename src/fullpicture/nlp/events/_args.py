@@ -218,7 +218,25 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
                                   for m in e.mentions if fold(m.text) not in dem and not m.actor
                                   and not any(a <= m.start < b for a, b in lines)
                                   and not _HYPHEN_MODIFIER.match(text, m.end)])
-    return [(i, eid) for i, eid in found if not _source_position(doc[i]) and not _addressee(doc[i])]
+    return [(i, eid) for i, eid in found
+            if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])]
+
+
+def _origin(tok: Token) -> bool:
+    """``tok`` is where people or things come from: the object of "from" hung on a noun that
+    names no happening ("troops from Italy and Hungary were hurt", "rockets from the north"),
+    not where the event took place ("the evacuation from Aleppo" keeps Aleppo)."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head is not root:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "from" or root.head.dep_ != "prep":
+        return False
+    owner = root.head.head
+    if owner.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    from fullpicture.nlp.events._data import event_lexicon
+
+    return owner.lemma_.lower() not in event_lexicon("en").nouns
 
 
 @lru_cache(maxsize=1)
