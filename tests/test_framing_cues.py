@@ -63,6 +63,13 @@ def test_scare_quotes_versus_real_quotations(cues_of):
     assert not _cats(cues_of(long_quote), "scare_quote")
 
 
+def test_a_quoted_name_before_its_noun_is_no_scare_quote(cues_of):
+    """'the "Tanjug" news agency' in real wire copy: the marks set off a name, not a doubt."""
+    assert not _cats(cues_of('The "Kestrel" regiment held the plant until May.'), "scare_quote")
+    assert not _cats(cues_of('Reporters of the "Morning Star" daily saw the convoy.'), "scare_quote")
+    assert _cats(cues_of('The "volunteers" regiment held the plant.'), "scare_quote")  # no capital: a doubt
+
+
 def test_scare_quote_skips_direct_claims():
     import spacy
 

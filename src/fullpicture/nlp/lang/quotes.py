@@ -19,7 +19,8 @@ def name_quote(doc: Doc, start: int, end: int, names: Iterable[tuple[int, int]] 
     """Whether the quotation ``[start, end)`` (marks included) holds a name: its content
     begins with a capital, has at most four words and no sentence punctuation, and is one of
     ``names`` (entity mention spans: it is the mention, or lies inside one), or comes right
-    after a common noun ("компания «Укргидроэнерго»", "комплекса «Ольха»")."""
+    after a common noun ("компания «Укргидроэнерго»", "комплекса «Ольха»") or right before one
+    ('the "Tanjug" news agency')."""
     text = doc_text(doc)
     inner_s, inner_e = start + 1, end - 1
     content = text[inner_s:inner_e].strip()
@@ -36,4 +37,11 @@ def name_quote(doc: Doc, start: int, end: int, names: Iterable[tuple[int, int]] 
     if k < 0:
         return False
     before = doc[k]
-    return before.pos_ == "NOUN" and before.text[:1].islower() and before.idx + len(before.text) >= start - 1
+    if before.pos_ == "NOUN" and before.text[:1].islower() and before.idx + len(before.text) >= start - 1:
+        return True
+    # ...or right before one: 'the "Tanjug" news agency', 'the "Azov" regiment'
+    j = bisect_right(starts, end - 1)  # the first token starting after the closing mark
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return (j < len(doc) and doc[j].idx <= end + 1 and doc[j].text[:1].islower()
+            and (doc[j].pos_ == "NOUN" or (doc[j].pos_ == "ADJ" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN")))
