@@ -11,7 +11,7 @@ from fullpicture.align._conflicts import (
     event_figures,
     figure_updates,
     find_conflicts,
-    incident_figures,
+    incident_figures_for,
 )
 from fullpicture.align._dates import granularity
 from fullpicture.align._embed import VectorCache
@@ -148,8 +148,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         label += f", {place}"
     if date:
         label += f", {date}"
-    figs = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
-                            bool(cfg.get("figure_accounts", True)))
+    figs = incident_figures_for(members, cfg, index)
     return AlignedEvent(
         id=eid,
         type=types.most_common(1)[0][0],
@@ -157,7 +156,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         place=place,
         mentions=[EventRef(document=m.analysis.document.id, event=m.event.id) for m in members],
         sides=[s for s in sides if any(m.side == s for m in members)],
-        conflicts=find_conflicts(members, index, cfg),
+        conflicts=find_conflicts(members, index, cfg, figs),
         wording=_wording(members),
         label=label,
         figures=[cv for _, per_side in sorted(figs.items()) for items in per_side.values() for _, cv in items],

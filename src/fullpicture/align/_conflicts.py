@@ -164,33 +164,51 @@ def _subsume(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
             if is_closed(f) or not any(not ranges_clash(f, c, cfg) for c in closed)]
 
 
+def _compared(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
+    """The values of one side that take part in a comparison: no running total, part or count
+    of things (``_NEVER``), no stray (``stray_free``), no bound its own closed values satisfy."""
+    return _subsume(stray_free([x for x in items if x[1].population not in _NEVER], cfg), cfg)
+
+
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "") -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
-    clashes (one agreeing pair, e.g. a later update matching the other side, is agreement). A
-    side's bound that one of its own closed statements satisfies adds nothing ("four killed" and
-    "at least four died" read as four); a bound no closed statement of the side meets ("more than
-    40 died" beside "two men" of a breakdown) stands for itself."""
-    a = stray_free([x for x in a if x[1].population not in _NEVER], cfg)
-    b = stray_free([x for x in b if x[1].population not in _NEVER], cfg)
-    a, b = _subsume(a, cfg), _subsume(b, cfg)
+    clashes (one agreeing pair, e.g. a later update matching the other side, is agreement).
+    ``a`` and ``b`` are already ``_compared``: a side's bound that one of its own closed
+    statements satisfies adds nothing ("four killed" and "at least four died" read as four); a
+    bound no closed statement of the side meets ("more than 40 died" beside "two men" of a
+    breakdown) stands for itself."""
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)]
     return bool(pairs) and all(ranges_clash(fa, fb, cfg) for fa, fb in pairs)
 
 
+def _clashes(
+    by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]
+) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, list[FigureItem]]]]:
+    """The clashing ``(counts, side, side)`` and each side's compared values, by count."""
+    out = []
+    compared: dict[str, dict[str, list[FigureItem]]] = {}
+    for counts, per_side in sorted(by_count.items()):
+        mine = compared[counts] = {s: _compared(items, cfg) for s, items in per_side.items()}
+        sides = list(mine)
+        out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
+                if _clash_sides(mine[s], mine[t], cfg, counts)]
+    return out, compared
+
+
+def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None
+                         ) -> dict[str, dict[str, list[FigureItem]]]:
+    """:func:`incident_figures` with the ``[align]`` settings' slack and accounts."""
+    return incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
+                            bool(cfg.get("figure_accounts", True)))
+
+
 def figure_clashes(
     members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None
 ) -> list[tuple[str, str, str]]:
     """``(counts, side, side)`` of every pair of sides whose figures of one count clash."""
-    out = []
-    slack = int(cfg.get("incident_figure_date_slack_days", 7))
-    accounts = bool(cfg.get("figure_accounts", True))
-    for counts, per_side in sorted(incident_figures(members, index, slack, accounts).items()):
-        sides = list(per_side)
-        out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
-                if _clash_sides(per_side[s], per_side[t], cfg, counts)]
-    return out
+    return _clashes(incident_figures_for(members, cfg, index), cfg)[0]
 
 
 def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[FigureSeries]:
@@ -213,19 +231,16 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
     return out
 
 
-def _figure_conflicts(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None) -> list[Conflict]:
-    by_count = incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
-                                bool(cfg.get("figure_accounts", True)))
+def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[Conflict]:
+    found, compared = _clashes(by_count, cfg)
     clashing: dict[str, set[str]] = {}
-    for counts, s, t in figure_clashes(members, cfg, index):
+    for counts, s, t in found:
         clashing.setdefault(counts, set()).update((s, t))
     out = []
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
         # the values that took part: a running total, a part or a count of things never does,
         # nor a count no other side's value is comparable with (the guards hurt in a prison)
-        per_side = {s: [cv for _, cv in _subsume(stray_free([x for x in by_count[counts][s]
-                                                             if x[1].population not in _NEVER], cfg), cfg)]
-                    for s in by_count[counts] if s in sides}
+        per_side = {s: [cv for _, cv in items] for s, items in compared[counts].items() if s in sides}
         vals = [cv for s, mine in per_side.items() for cv in mine
                 if any(comparable(cv.population or "people", ov.population or "people")
                        for t, theirs in per_side.items() if t != s for ov in theirs)]
@@ -392,12 +407,14 @@ def _main_states(counts: Counter[str]) -> set[str]:
 
 
 def find_conflicts(
-    members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any]
+    members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any],
+    figures: dict[str, dict[str, list[FigureItem]]] | None = None,
 ) -> list[Conflict]:
-    """Every field on which the sides reporting one event disagree, values with provenance."""
+    """Every field on which the sides reporting one event disagree, values with provenance
+    (``figures``: the incident's :func:`incident_figures_for`, when the caller has them)."""
     if len({m.side for m in members}) < 2:
         return []
-    out = _figure_conflicts(members, cfg, index)
+    out = _figure_conflicts(incident_figures_for(members, cfg, index) if figures is None else figures, cfg)
     for c in (
         _date_conflict(members),
         _entity_conflict(members, index, "agent", cfg),
