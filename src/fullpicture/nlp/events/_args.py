@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from fullpicture.models import Timex
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
+from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
@@ -68,8 +69,6 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
 
 def _modality(language: str) -> dict[str, frozenset[str]]:
     """The word lists of the language's modality file (English for languages without one)."""
-    from fullpicture.nlp.events._data import event_lexicon
-
     return event_lexicon(language if language in ("en", "fr", "ru") else "en").modality
 
 
@@ -234,8 +233,6 @@ def _origin(tok: Token) -> bool:
     owner = root.head.head
     if owner.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
-    from fullpicture.nlp.events._data import event_lexicon
-
     return owner.lemma_.lower() not in event_lexicon("en").nouns
 
 
