@@ -32,6 +32,8 @@ def _fmt(x: float) -> str:
 def figure_text(f: Figure) -> str:
     """Display value of a figure: its number or closed range, else its own words."""
     r = figure_range(f)
+    if r == (0.0, 0.0) and not any(ch.isdigit() for ch in f.text):
+        return f.text  # "no one", "without causing casualties": a zero in words
     if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None) or (f.approximate and not f.vague):
         return f.text  # "more than 100,000", "about 50,000": the hedge is part of the value
     return _fmt(r[0]) if r[0] == r[1] else f"{_fmt(r[0])}–{_fmt(r[1])}"
@@ -128,6 +130,24 @@ def population(a: Analysis, f: Figure) -> str:
         if key in pops:
             return pops[key]
     return "people"
+
+
+@functools.lru_cache(maxsize=1)
+def _zero_covers() -> dict[str, tuple[str, ...]]:
+    from fullpicture._data import data_toml
+
+    return {k: tuple(v) for k, v in data_toml("figures", "counts.toml").get("zero_covers", {}).items()}
+
+
+def counts_of(f: Figure) -> tuple[str, ...]:
+    """The counts a figure states: its own, and for a zero of a joint count ("no casualties")
+    also each count it covers (``data/figures/counts.toml`` [zero_covers]: no one killed, no one
+    hurt)."""
+    if not f.counts:
+        return ()
+    if f.value == 0 and f.low == 0 and f.high == 0:
+        return (f.counts, *_zero_covers().get(f.counts, ()))
+    return (f.counts,)
 
 
 def comparable(p: str, q: str) -> bool:
