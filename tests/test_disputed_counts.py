@@ -1,7 +1,7 @@
 """Counts contested without a rival number (issue 9), in invented words after real coverage:
 a side that rejects the other side's toll ("X disputes this figure", "they inflated the numbers
-of casualties") and a side that says nobody was hurt ("without causing casualties") both
-contest the other side's count; a dispute nobody is named for, or told away from the incident,
+of casualties") and a side that says nobody died ("without causing any deaths") both contest
+the other side's count; a dispute nobody is named for, or told away from the incident,
 contests nothing."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ Analysts expect more shelling.
 
 PY_ZERO = """Shell hits Riberalta clinic
 
-A shell struck the Riberalta clinic on Monday without causing casualties, the Paraguayan army said.
+A shell struck the Riberalta clinic on Monday without causing any deaths, the Paraguayan army said.
 """
 
 
@@ -75,8 +75,8 @@ def test_a_dispute_nobody_is_named_for_contests_nothing(lexical):
     assert not _killed(_row(lexical, PY_NOBODY))
 
 
-def test_no_casualties_contests_the_other_sides_toll(lexical):
+def test_a_zero_in_words_contests_the_other_sides_toll(lexical):
     row = _row(lexical, PY_ZERO)
     (killed,) = _killed(row)
-    assert {v.value for v in killed.values if v.side == "paraguayan"} == {"without causing casualties"}
+    assert {v.value for v in killed.values if v.side == "paraguayan"} == {"without causing any deaths"}
     assert "60" in {v.value for v in killed.values if v.side == "bolivian"}

@@ -21,7 +21,6 @@ from fullpicture.align._disputes import figure_disputes
 from fullpicture.align._figurevalues import (
     _NEVER,
     comparable,
-    counts_of,
     figure_range,
     figure_text,
     is_closed,
@@ -132,20 +131,19 @@ def incident_figures(
                 if account is None:
                     continue  # another state's figure quoted by a side: no compared side's account
                 side = account
-            for counts in counts_of(f):  # "no casualties": no one killed, no one hurt
-                cv = ConflictValue(
-                    side=side,
-                    reported_by=m.side if side != m.side else None,
-                    value=figure_text(f),
-                    document=m.analysis.document.id,
-                    claim=f.claim or m.event.source,
-                    start=f.start,
-                    end=f.end,
-                    field=f"figure:{counts}",
-                    population=population(m.analysis, f),
-                    date=_published(m.analysis),
-                )
-                by_count.setdefault(counts, {}).setdefault(side, []).append((f, cv))
+            cv = ConflictValue(
+                side=side,
+                reported_by=m.side if side != m.side else None,
+                value=figure_text(f),
+                document=m.analysis.document.id,
+                claim=f.claim or m.event.source,
+                start=f.start,
+                end=f.end,
+                field=f"figure:{f.counts}",
+                population=population(m.analysis, f),
+                date=_published(m.analysis),
+            )
+            by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
     return by_count
 
 

@@ -22,6 +22,7 @@ from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import ConflictValue
 
+
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, str]]:
     from fullpicture._data import data_toml
@@ -82,7 +83,7 @@ def figure_disputes(
                     continue  # a dispute told away from this incident's mentions
                 named = hit.groupdict()
                 noun = (named.get("of") or named.get("noun") or "").lower()
-                counts = nouns.get(noun)
+                counts: str | None = nouns.get(noun)
                 if counts is None:  # "this figure": the count of the figure told before it
                     before = [(s, c) for s, c in figs.get(doc, []) if p0 <= s < hit.start()]
                     counts = max(before)[1] if before else None

@@ -132,24 +132,6 @@ def population(a: Analysis, f: Figure) -> str:
     return "people"
 
 
-@functools.lru_cache(maxsize=1)
-def _zero_covers() -> dict[str, tuple[str, ...]]:
-    from fullpicture._data import data_toml
-
-    return {k: tuple(v) for k, v in data_toml("figures", "counts.toml").get("zero_covers", {}).items()}
-
-
-def counts_of(f: Figure) -> tuple[str, ...]:
-    """The counts a figure states: its own, and for a zero of a joint count ("no casualties")
-    also each count it covers (``data/figures/counts.toml`` [zero_covers]: no one killed, no one
-    hurt)."""
-    if not f.counts:
-        return ()
-    if f.value == 0 and f.low == 0 and f.high == 0:
-        return (f.counts, *_zero_covers().get(f.counts, ()))
-    return (f.counts,)
-
-
 def comparable(p: str, q: str) -> bool:
     """Two populations count the same people: the same class, or generic people and a class
     (a mixed count compares only with a mixed or generic one); demographic subgroups (children,
