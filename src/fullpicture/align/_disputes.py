@@ -70,10 +70,10 @@ def figure_disputes(
         doc = m.analysis.document.id
         docs.setdefault(doc, (m.analysis, m.side, []))[2].append(m.event.evidence.start)
     figs: dict[str, list[tuple[int, str]]] = {}
-    for counts, per_side in by_count.items():
+    for count, per_side in by_count.items():
         for items in per_side.values():
             for f, cv in items:
-                figs.setdefault(cv.document, []).append((f.start, counts))
+                figs.setdefault(cv.document, []).append((f.start, count))
     out: dict[str, dict[str, list[ConflictValue]]] = {}
     for doc, (a, side, starts) in docs.items():
         for pat in pats.get(a.document.language or "en", pats.get("en", ())):
