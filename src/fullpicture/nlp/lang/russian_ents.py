@@ -85,10 +85,14 @@ def _place_not_person(span: Span) -> bool:
 
 
 def _sentence_initial(doc: Doc, i: int, starts: set[int]) -> bool:
+    """Token ``i`` opens a sentence or a line (a title without a full stop runs into the next
+    paragraph in the sentence splitter: "…после катастрофы на ГЭС\n\nРано утром …")."""
     j = i
     while j > 0 and j not in starts and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        if "\n" in doc[j - 1].text or "\n" in doc[j - 1].whitespace_:
+            return True
         j -= 1
-    return j in starts
+    return j in starts or (j > 0 and "\n" in doc[j - 1].whitespace_)
 
 
 def _common_word(span: Span) -> bool:
@@ -102,7 +106,8 @@ def _common_word(span: Span) -> bool:
 def _common_phrase(span: Span, heads: frozenset[str]) -> bool:
     """Several words of which only the first is capitalised, that first word a dictionary
     common word and no proper noun, and no word an institution's head noun ("Окончив школу",
-    "Перепад высот"; not "Министерство внутренних дел", "Большой театр")."""
+    "Перепад высот"; not "Министерство внутренних дел", "Большой театр"); for a place span,
+    no word a common noun of places either ("Херсонская область" opening a headline)."""
     words = _words(span)
     if len(words) < 2 or any(not w[:1].islower() for w in words[1:]):
         return False
@@ -273,7 +278,7 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
     for ent in ents:
         if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_word(ent):
             continue
-        if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads):
+        if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads | geo if ent.label_ == "LOC" else heads):
             continue
         if ("leading_noun" not in skip and ent.label_ in LEAD_LABELS and _sentence_initial(doc, ent.start, sent_starts)
                 and _leading_noun(ent, heads | geo)):
