@@ -93,3 +93,25 @@ def test_small_foreign_town_named_with_its_country_stays():
     text = "Delegacija iz Mađarske posjetila je Elek i Budimpeštu, a zatim se vratila u Beograd."
     places = _geo(text)
     assert any(v[1] == "HU" and "Budimpeštu" in v[2] for v in places.values()), places
+
+
+def _cues(text: str) -> list[tuple[str, str, str | None]]:
+    a = analyze(text)
+    assert a.document.notice  # the limited pipeline
+    return [(c.category, c.text, c.lexicon_entry) for c in a.framing]
+
+
+def test_limited_pipeline_matches_each_sides_terms_as_written():
+    sr = _cues("Vlada je saopštila da su sinoć u Kosovu i Metohiji uhapšena dvojica mladića. "
+               "Mi smo, rekao je ministar, spremni na razgovor o tome.")
+    assert any(entry == "rs_xk.kim" for _cat, _text, entry in sr), sr
+    assert not any(text.lower() == "smo" for _cat, text, _entry in sr), sr  # the auxiliary, not "SMO"
+    es = _cues("El comunicado del Frente denunció que las fuerzas de ocupación marroquíes dispararon "
+               "contra los manifestantes en la zona.")
+    assert any(entry == "ma_eh.occupation_army" for _cat, _text, entry in es), es
+
+
+def test_limited_pipeline_names_no_translation_as_a_naming_choice():
+    cues = _cues("El gobierno de Marruecos anunció en Rabat que Mauritania y Argelia fueron informadas. "
+                 "Marruecos pidió calma.")
+    assert not any(cat == "naming" and entry is None for cat, _text, entry in cues), cues

@@ -106,7 +106,7 @@ def build_pipeline(settings: Settings, language: str = "en") -> Language:
     nlp = parse_pipeline(settings, language)
     data = _component_settings(settings, language)
     if language == LIMITED:
-        names = list(settings.get("pipeline", "limited_components", ["fp_zones", "fp_places", "fp_figures"]))
+        names = list(settings.get("pipeline", "limited_components", ["fp_zones", "fp_places", "fp_figures", "fp_framing"]))
     else:
         names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
         if language != "en":

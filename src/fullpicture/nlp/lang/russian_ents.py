@@ -106,8 +106,7 @@ def _common_word(span: Span) -> bool:
 def _common_phrase(span: Span, heads: frozenset[str]) -> bool:
     """Several words of which only the first is capitalised, that first word a dictionary
     common word and no proper noun, and no word an institution's head noun ("Окончив школу",
-    "Перепад высот"; not "Министерство внутренних дел", "Большой театр"); for a place span,
-    no word a common noun of places either ("Херсонская область" opening a headline)."""
+    "Перепад высот"; not "Министерство внутренних дел", "Большой театр")."""
     words = _words(span)
     if len(words) < 2 or any(not w[:1].islower() for w in words[1:]):
         return False
@@ -115,6 +114,13 @@ def _common_phrase(span: Span, heads: frozenset[str]) -> bool:
         return False
     proper, common = word_classes(words[0])
     return common and not proper
+
+
+def _division_name(span: Span) -> bool:
+    """A place adjective and a division's type word ("Херсонская область" opening a headline)."""
+    cfg, words = _config(), _words(span)
+    return (span.label_ == "LOC" and len(words) == 2 and words[0].lower().endswith(tuple(cfg["place_adjective_endings"]))
+            and bool(_lemmas(words[1]) & frozenset(cfg["division_nouns"])))
 
 
 def _leading_noun(span: Span, heads: frozenset[str]) -> bool:
@@ -278,7 +284,7 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
     for ent in ents:
         if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_word(ent):
             continue
-        if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads | geo if ent.label_ == "LOC" else heads):
+        if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads) and not _division_name(ent):
             continue
         if ("leading_noun" not in skip and ent.label_ in LEAD_LABELS and _sentence_initial(doc, ent.start, sent_starts)
                 and _leading_noun(ent, heads | geo)):
