@@ -48,6 +48,7 @@ class TriggerList:
     negation: frozenset[str]
     days: dict[str, int]
     max_ending: int
+    family: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +64,7 @@ def trigger_list(family: str) -> TriggerList:
              else starts.setdefault(start, (typ, lemma, gloss)))
     s = d.get("settings", {})
     return TriggerList(starts, phrases, tuple(s.get("exclude", ())), frozenset(d.get("negation", {}).get("words", ())),
-                       {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)))
+                       {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family)
 
 
 @lru_cache(maxsize=8)
@@ -97,7 +98,7 @@ def find_triggers(ws: list[Word], tl: TriggerList) -> list[tuple[int, int, tuple
                 hit = (i, i + n, val)
                 break
         if hit is None and not ws[i].folded.startswith(tl.exclude or ("\0",)):
-            key1 = starts_with_any(ws[i].folded, tl.starts, tl.max_ending)
+            key1 = starts_with_any(ws[i].folded, tl.starts, tl.max_ending, tl.family)
             if key1:
                 hit = (i, i + 1, tl.starts[key1])
         if hit:

@@ -20,7 +20,7 @@ from fullpicture._data import data_toml
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # a sentence ends at . ! ? or a line break, before a space and a capital, digit or quote
 _LONGEST = 24  # no start in the word lists is longer
-_SENT_END = re.compile(r"[.!?…]+[\"'”»)]*(?=\s+[\"'“«(]?[^\W_a-z])|\n+")
+_SENT_END = re.compile(r"[.!?…؟]+[\"'”»)]*(?=\s+[\"'“«(]?[^\W_a-z])|\n+")
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,36 @@ def sentence_of(spans: list[tuple[int, int]], char: int) -> int:
     return max(0, bisect_right([s for s, _ in spans], char) - 1)
 
 
-def starts_with_any(word: str, starts: Mapping[str, object], max_ending: int) -> str | None:
+def starts_with_any(word: str, starts: Mapping[str, object], max_ending: int, family: str = "") -> str | None:
     """The longest key of ``starts`` that ``word`` begins with, leaving at most ``max_ending``
-    more letters (so a short start does not take long words of another meaning)."""
+    more letters (so a short start does not take long words of another meaning); in a family
+    with clitics, then the word without its joined clitic ("والهجوم" -> "هجوم")."""
+    found = _starts_with(word, starts, max_ending)
+    if found is None and family:
+        for clitic in _clitics(family):
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                found = _starts_with(word[len(clitic):], starts, max_ending)
+                if found is not None:
+                    break
+    return found
+
+
+def without_clitic(word: str, family: str, known: Mapping[str, object]) -> str:
+    """``word`` without a joined clitic when only that form is in ``known`` (exact look-ups)."""
+    if word in known:
+        return word
+    for clitic in _clitics(family):
+        if word.startswith(clitic) and word[len(clitic):] in known:
+            return word[len(clitic):]
+    return word
+
+
+@lru_cache(maxsize=8)
+def _clitics(family: str) -> tuple[str, ...]:
+    return tuple(sorted(_config().get("clitics", {}).get(family, ()), key=len, reverse=True))
+
+
+def _starts_with(word: str, starts: Mapping[str, object], max_ending: int) -> str | None:
     for n in range(min(len(word), _LONGEST), 0, -1):
         key = word[:n]
         if key in starts and len(word) - n <= max_ending:
