@@ -137,3 +137,11 @@ def test_west_bank_in_french_and_spanish_is_the_english_record():
     es = analyze("Colonos atacaron una aldea en Cisjordania el lunes, según las autoridades de Ramala.")
     for a in (fr, es):
         assert want & {e.geo.geonames_id for e in a.entities if e.geo}, [(e.name, e.geo) for e in a.entities]
+
+
+def test_initials_of_a_place_named_in_full_are_that_place():
+    a = analyze("Officials of the self-proclaimed Luhansk People's Republic said on Monday that two villages "
+                "were shelled. Water supplies in the LPR were cut, the LPR officials added.")
+    lpr = [e for e in a.entities if any(m.text == "LPR" for m in e.mentions)]
+    assert lpr and lpr[0].geo is not None, [(e.name, e.type, [m.text for m in e.mentions]) for e in a.entities]
+    assert any(m.text == "Luhansk People's Republic" for m in lpr[0].mentions)

@@ -49,6 +49,7 @@ from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._repeats import (
     drop_nested_places,
     one_label_per_name,
+    place_acronyms,
     repeat_mentions,
     short_division_names,
     team_names,
@@ -286,6 +287,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.place, m.label, m.key = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE"), ("P", str(idx))
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     mentions += repeat_mentions(doc, mentions, frozenset(lex.demonyms) | frozenset(lex.continent_demonyms) | people)
+    mentions = place_acronyms(doc, mentions)  # "in the DPR" after "the Donetsk People's Republic"
     short_division_names(mentions, pi, pcfg["near_km"])
     cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
     for s, e in streets:  # "Royal Street": at the city the document places it in
