@@ -287,7 +287,11 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.place, m.label, m.key = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE"), ("P", str(idx))
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     mentions += repeat_mentions(doc, mentions, frozenset(lex.demonyms) | frozenset(lex.continent_demonyms) | people)
+    known = {id(m) for m in mentions}
     mentions = place_acronyms(doc, mentions)  # "in the DPR" after "the Donetsk People's Republic"
+    for m in mentions:  # "the SADR declared ...", "SADR President": the state as actor or affiliation
+        if id(m) not in known and m.place is not None and pi.place(m.place).kind in ("country", "user"):
+            m.actor = is_actor_position(doc[m.start], lex) or doc[m.start].dep_ in ("compound", "poss")
     short_division_names(mentions, pi, pcfg["near_km"])
     cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
     for s, e in streets:  # "Royal Street": at the city the document places it in
