@@ -103,3 +103,46 @@ def test_a_serbian_and_an_english_report_of_one_clash_share_a_row_and_contest_th
     injured = [c for c in row.conflicts if "injured" in c.field]
     assert injured and {v.side for v in injured[0].values} == {"one", "two"}, row.conflicts
     assert not comp.omissions or all(o.event != row.id for o in comp.omissions)
+
+
+def test_arabic_words_are_found_after_their_clitics():
+    tl = trigger_list("ar")
+    ws = words("وأسفر الهجوم عن مقتل جنديين، وأصيب آخرون بالقصف.", "ar")
+    got = [v[1] for _i, _j, v in find_triggers(ws, tl)]
+    assert got == ["هجوم", "مقتل", "اصابه", "قصف"], got
+    figs = [(v, c) for _s, _e, v, _vague, _b, c, _w in find_counts("قتل ثلاثة أشخاص وأصيب 12 آخرون.", "ar")]
+    assert figs == [(3.0, "killed"), (12.0, "injured")], figs
+
+
+def test_an_arabic_and_an_english_report_of_one_blast_share_a_row(tmp_path, lexical):
+    from fullpicture.align import compare
+    from fullpicture.models.comparison import Side
+
+    en = _analyze(_doc(tmp_path, "en", "Blast in Homs\n\nAn explosion in Homs killed three people on Monday. "
+                       "Twelve people were injured in the blast, officials said.", "2024-03-12", "one"))
+    ar = _analyze(_doc(tmp_path, "ar", "انفجار في حمص\n\nقتل ثلاثة أشخاص وأصيب 20 آخرون في انفجار في مدينة حمص أمس.",
+                       "2024-03-12", "two"))
+    assert ar.document.language == "ar" and {e.trigger.lemma for e in ar.events} >= {"انفجار", "قتل", "اصابه"}
+    comp = compare([en, ar], [Side(label="one", origin="user", documents=[en.document.id]),
+                              Side(label="two", origin="user", documents=[ar.document.id])], settings=lexical)
+    row = next(r for r in comp.events if {"one", "two"} <= set(r.sides))
+    injured = [c for c in row.conflicts if "injured" in c.field]
+    assert injured and {v.side for v in injured[0].values} == {"one", "two"}, row.conflicts
+
+
+@pytest.mark.parametrize(("family", "text", "want"), [
+    ("sh", "Napad se dogodio 29. maja 2023. u selu.", "2023-05-29"),
+    ("sh", "Напад 3. октобра у селу.", "2024-10-03"),  # no year: the publication year
+    ("sq", "Sulmi ndodhi më 14 shkurt.", "2024-02-14"),
+    ("es", "El ataque del 19 de septiembre de 2023 dejó muertos.", "2023-09-19"),
+    ("es", "El ataque del 30 de diciembre dejó muertos.", "2023-12-30"),  # after the publication month: last year
+    ("ar", "وقع الهجوم في 19 سبتمبر 2023.", "2023-09-19"),
+])
+def test_a_written_date_dates_the_happenings_of_its_sentence(family, text, want):
+    import datetime as dt
+
+    from fullpicture.nlp.lang.words import dates
+
+    got = [iso for _a, _b, iso in dates(words(text, family), family, dt.date(2024, 11, 5))]
+    assert got == [want], got
+    assert not find_counts(text, family) or all(v != float(want[-2:]) for _s, _e, v, *_ in find_counts(text, family))

@@ -109,7 +109,8 @@ def build_pipeline(settings: Settings, language: str = "en") -> Language:
     data = _component_settings(settings, language)
     if language == LIMITED:
         names = list(settings.get("pipeline", "limited_components",
-                                  ["fp_zones", "fp_places", "fp_figures", "fp_limited_figures", "fp_limited_events"]))
+                                  ["fp_zones", "fp_places", "fp_figures", "fp_limited_figures", "fp_limited_events",
+                                   "fp_framing"]))
     else:
         names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
         if language != "en":

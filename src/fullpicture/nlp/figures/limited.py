@@ -10,6 +10,7 @@ Reads: the text, ``doc._.fp_info.language``, the zones. Writes: ``doc._.fp_figur
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,9 +25,11 @@ from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
     Word,
+    dates,
     sentence_of,
     sentences,
     starts_with_any,
+    without_clitic,
     word_list_family,
     words,
 )
@@ -48,6 +51,7 @@ class CountLexicon:
     window: int
     max_ending: int
     thousands: str
+    family: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -60,7 +64,7 @@ def count_lexicon(family: str) -> CountLexicon:
         vague={k: float(v) for k, v in d["vague"].items()},
         approximators={tuple(k.split()): str(v) for k, v in d["approximators"].items()},
         counts=dict(d["counts"]), populations=dict(d.get("populations", {})),
-        window=int(s.get("window", 4)), max_ending=int(s.get("max_ending", 6)), thousands=str(s.get("thousands", ".")),
+        window=int(s.get("window", 4)), max_ending=int(s.get("max_ending", 6)), thousands=str(s.get("thousands", ".")), family=family,
     )
 
 
@@ -74,14 +78,15 @@ def _value(w: Word, lex: CountLexicon) -> tuple[float, bool] | None:
             return float(text.replace(",", ".")), False
         except ValueError:
             return None
-    if w.folded in lex.numbers:
-        return lex.numbers[w.folded], False
-    if w.folded in lex.vague:
-        return lex.vague[w.folded], True
+    word = without_clitic(w.folded, lex.family, {**lex.numbers, **lex.vague})
+    if word in lex.numbers:
+        return lex.numbers[word], False
+    if word in lex.vague:
+        return lex.vague[word], True
     return None
 
 
-_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+_BREAK = re.compile(r"[,;:()\u2013\u2014\u060c\u061b]")
 
 
 def _counted(text: str, ws: list[Word], sent: list[int], i: int, first: int, lex: CountLexicon) -> tuple[int, str] | None:
@@ -94,7 +99,7 @@ def _counted(text: str, ws: list[Word], sent: list[int], i: int, first: int, lex
     before = [k for k in (first - 1, first - 2) if k >= 0 and clause(k, i)]
     found = []
     for dist, k in [*((k - i, k) for k in after), *((first - k, k) for k in before)]:
-        key = starts_with_any(ws[k].folded, lex.counts, lex.max_ending)
+        key = starts_with_any(ws[k].folded, lex.counts, lex.max_ending, lex.family)
         if key:
             found.append((dist, k > i, k, lex.counts[key]))
     for k in after:  # another number comes first: what follows it is its count
@@ -113,9 +118,10 @@ def find_counts(text: str, family: str) -> list[tuple[int, int, float, bool, str
     ws = words(text, family)
     spans = sentences(text)
     sent = [sentence_of(spans, w.start) for w in ws]
+    in_date = {k for a, b, _ in dates(ws, family, dt.date(2000, 1, 1)) for k in range(a, b)}
     out = []
     for i, w in enumerate(ws):
-        got = _value(w, lex)
+        got = None if i in in_date else _value(w, lex)
         if got is None:
             continue
         value, vague = got
