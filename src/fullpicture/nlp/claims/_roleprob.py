@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from spacy.attrs import HEAD
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
@@ -143,7 +144,7 @@ def token_probs(doc: Doc, tokens: list[int], net: RoleNet | None) -> np.ndarray 
     if 7 * d + 2 * len(net.deps) + 2 * len(net.pos) != net.w1.shape[0]:
         return None
     rows = np.asarray(tokens, dtype=np.int64)
-    hs = np.array([t.head.i for t in doc], dtype=np.int64)
+    hs = doc.to_array([HEAD]).astype(np.int64).reshape(-1) + np.arange(n)  # relative heads -> indices
     zero = np.zeros((1, d), dtype=np.float32)
     xz = np.concatenate([x, zero])  # index n is the zero vector past either edge
 
