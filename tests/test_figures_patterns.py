@@ -116,3 +116,65 @@ def test_one_of_the_worst_is_no_count_of_one():
     assert [f.value for f in a.figures if f.counts == "killed"] == [12]  # "dozens" alone
     a = analyze_text("In the raid one of the most senior officers was injured.")
     assert [(f.value, f.counts) for f in a.figures] == [(1, "injured")]
+
+
+@pytest.mark.parametrize(
+    "text, fig, low, high",
+    [
+        ("Medics believe 150-200 villagers died in the mudslide.", "150-200", 150, 200),
+        ("Between 40 and 60 guards were wounded at the depot.", "Between 40 and 60", 40, 60),
+        ("Two or three fishermen drowned near the pier.", "Two or three", 2, 3),
+        ("An inquiry put the toll at the low end of the 80 to 240 range.", "80 to 240", 80, 240),
+    ],
+)
+def test_a_range_of_two_numbers_is_one_closed_figure(text, fig, low, high):
+    """A toll stated as a range is one figure from its low to its high end, not two tolls."""
+    a = analyze_text(text)
+    f = _fig(a, fig)
+    assert (f.low, f.high) == (low, high)
+    assert not [g for g in a.figures if g is not f and g.value == high]
+
+
+def test_a_rise_from_one_toll_to_another_is_no_range():
+    a = analyze_text("The toll of the flood climbed from 30 to 50 overnight. The match ended 3-1.")
+    assert not [f for f in a.figures if f.low is not None and f.high is not None and f.low < f.high]
+
+
+def test_two_dozen_is_twenty_four():
+    a = analyze_text("Officials said about two dozen peacekeepers were injured in the riot. Two dozen pickets were detained.")
+    hurt = _fig(a, "about two dozen")
+    assert (hurt.value, hurt.counts) == (24, "injured")
+    assert _fig(a, "Two dozen").value == 24
+    assert not [f for f in a.figures if f.value == 2]
+
+
+def test_a_toll_sentence_without_an_event_joins_the_happening_told_just_before():
+    """"A review put the death toll at 10 to 20." names no happening: its toll is that of the
+    violent event told in the sentences just before it, in the same paragraph."""
+    a = analyze_text("A shell hit the grain depot in Westmoor, killing 40 workers. The governor rejected the figure. "
+                     "An independent review estimated the death toll at 10 to 20.\n\n"
+                     "A second annex put the death toll at 300.")
+    toll = _fig(a, "10 to 20")
+    ev = next(e for e in a.events if e.id == toll.event)
+    assert ev.trigger.text in ("hit", "killing")
+    other = next(f for f in a.figures if f.value == 300)
+    assert other.event is None  # another paragraph: no happening of its own told before it
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        ("Militants fired at the outpost without causing casualties.", "casualties"),
+        ("The drone strike did not cause any injuries, the spokesman said.", "injured"),
+        ("The raid on the market ended without any deaths.", "killed"),
+    ],
+)
+def test_a_negated_casualty_noun_is_a_zero_count(text, counts):
+    """"without causing casualties" says no one was hurt: a zero that a rival count contests."""
+    a = analyze_text(text)
+    assert [(f.value, f.counts) for f in a.figures] == [(0, counts)]
+
+
+def test_a_negated_noun_of_no_casualty_is_no_zero():
+    a = analyze_text("The patrol did not meet any soldiers. The convoy left without warning.")
+    assert not a.figures

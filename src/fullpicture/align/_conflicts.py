@@ -17,6 +17,7 @@ from fullpicture.align._agents import (
     side_state,
 )
 from fullpicture.align._dates import interval
+from fullpicture.align._disputes import figure_disputes
 from fullpicture.align._figurevalues import (
     _NEVER,
     comparable,
@@ -231,19 +232,28 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
     return out
 
 
-def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[Conflict]:
+def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any],
+                      disputes: dict[str, dict[str, list[ConflictValue]]] | None = None) -> list[Conflict]:
     found, compared = _clashes(by_count, cfg)
     clashing: dict[str, set[str]] = {}
     for counts, s, t in found:
         clashing.setdefault(counts, set()).update((s, t))
+    disputes = disputes or {}
+    for counts, per_side in disputes.items():  # a side rejecting the count another side states
+        for d in per_side:
+            others = [t for t, items in compared.get(counts, {}).items() if t != d and items]
+            if others:
+                clashing.setdefault(counts, set()).update([d, *others])
     out = []
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
         # the values that took part: a running total, a part or a count of things never does,
         # nor a count no other side's value is comparable with (the guards hurt in a prison)
-        per_side = {s: [cv for _, cv in items] for s, items in compared[counts].items() if s in sides}
+        per_side = {s: [cv for _, cv in items] for s, items in compared.get(counts, {}).items() if s in sides}
+        disputing = {s for s in disputes.get(counts, {}) if s in sides}
         vals = [cv for s, mine in per_side.items() for cv in mine
-                if any(comparable(cv.population or "people", ov.population or "people")
-                       for t, theirs in per_side.items() if t != s for ov in theirs)]
+                if (disputing - {s}) or any(comparable(cv.population or "people", ov.population or "people")
+                                             for t, theirs in per_side.items() if t != s for ov in theirs)]
+        vals += [cv for s in sorted(disputing) for cv in disputes[counts][s]]
         out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
 
@@ -414,7 +424,9 @@ def find_conflicts(
     (``figures``: the incident's :func:`incident_figures_for`, when the caller has them)."""
     if len({m.side for m in members}) < 2:
         return []
-    out = _figure_conflicts(incident_figures_for(members, cfg, index) if figures is None else figures, cfg)
+    figs = incident_figures_for(members, cfg, index) if figures is None else figures
+    disputes = figure_disputes(members, figs, index) if cfg.get("figure_disputes", True) else None
+    out = _figure_conflicts(figs, cfg, disputes)
     for c in (
         _date_conflict(members),
         _entity_conflict(members, index, "agent", cfg),

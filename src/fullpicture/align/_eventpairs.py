@@ -149,6 +149,8 @@ class PairScorer:
         # happenings of one type, one day and one named place (not a country) face a lower gate:
         # opposing sides tell one clash in words of their own
         self.story_gate_placed = min(self.story_gate, float(cfg.get("story_gate_placed", self.story_gate)))
+        # ... at compatible places (one inside or near the other) rather than only one place
+        self.placed_within = bool(cfg.get("story_gate_placed_within", False))
         # "In a separate attack, ...", "another strike": told as a happening apart from the rest
         self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
         self.lemma = value_ids([f.lemma or object() for f in feats])
@@ -358,13 +360,20 @@ class PairScorer:
     def prob(self, pairs: np.ndarray) -> np.ndarray:
         """Coreference probability of each pair; 0 across two documents of different stories
         (document similarity under ``story_gate``; under ``story_gate_placed`` for happenings of
-        one type on one day at one named place)."""
+        one type on one day at one named place, or at compatible places: a town and its country)."""
         x = self.features(pairs)
         p = 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
         if self.story_gate > 0 and len(pairs):
             ii, jj = pairs[:, 0], pairs[:, 1]
             other = self.doc[ii] != self.doc[jj]
-            placed = ((x[:, 4] > 0) & (x[:, 5] > 0) & (x[:, 7] > 0) & ~self.is_country[ii] & ~self.is_country[jj]
+            if self.placed_within:
+                # places compatible by containment or distance (a town and its country, a
+                # district and its city), not only equal, as long as one of them is no country
+                where = self.has_place[ii] & self.has_place[jj] & (x[:, 7] >= 0)
+            else:
+                where = x[:, 7] > 0
+            placed = ((x[:, 4] > 0) & (x[:, 5] > 0) & where & ~(self.is_country[ii] & self.is_country[jj])
+                      & (self.placed_within | (~self.is_country[ii] & ~self.is_country[jj]))
                       & ~self.verbal[ii] & ~self.verbal[jj])
             p[other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))] = 0.0
             if self.story_gate_verbal > self.story_gate and self.verbal.any():

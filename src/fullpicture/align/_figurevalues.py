@@ -32,6 +32,8 @@ def _fmt(x: float) -> str:
 def figure_text(f: Figure) -> str:
     """Display value of a figure: its number or closed range, else its own words."""
     r = figure_range(f)
+    if r == (0.0, 0.0) and not any(ch.isdigit() for ch in f.text):
+        return f.text  # "no one", "without causing casualties": a zero in words
     if r is None or math.isinf(r[1]) or (r[0] == 0 and f.low is None) or (f.approximate and not f.vague):
         return f.text  # "more than 100,000", "about 50,000": the hedge is part of the value
     return _fmt(r[0]) if r[0] == r[1] else f"{_fmt(r[0])}–{_fmt(r[1])}"

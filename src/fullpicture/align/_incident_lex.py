@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.nlp.events.limited import family_glosses
 from fullpicture.nlp.places._resolve import haversine_km
 
 
@@ -27,11 +28,15 @@ class IncidentLexicon:
 def incident_lexicon() -> IncidentLexicon:
     """The shipped lists (``data/events/incidents.toml``)."""
     data = data_toml("events", "incidents.toml")
+    consequences = frozenset(w.lower() for w in data["consequences"]["lemmas"])
+    harm = frozenset(w.lower() for w in data["consequences"].get("harm", []))
+    # the word lists of the limited pipeline: a lemma is a consequence when its gloss is one
+    glossed = family_glosses()
     return IncidentLexicon(
-        consequences=frozenset(w.lower() for w in data["consequences"]["lemmas"]),
+        consequences=consequences | {lemma for lemma, g in glossed.items() if g in consequences},
         host_types=frozenset(t.upper() for t in data["hosts"]["types"]),
         anaphor_types=frozenset(t.upper() for t in [*data["hosts"]["types"], *data.get("anaphora", {}).get("types", [])]),
-        harm=frozenset(w.lower() for w in data["consequences"].get("harm", [])),
+        harm=harm | {lemma for lemma, g in glossed.items() if g in harm},
         violent_types=frozenset(t.upper() for t in data["hosts"].get("violent_types", [])),
         told_about=frozenset(t.upper() for t in data.get("told_about", {}).get("types", [])),
     )

@@ -26,7 +26,9 @@ _COMPONENT_MODULES = (
     "fullpicture.nlp.time",
     "fullpicture.nlp.claims",
     "fullpicture.nlp.figures",
+    "fullpicture.nlp.figures.limited",
     "fullpicture.nlp.events",
+    "fullpicture.nlp.events.limited",
     "fullpicture.nlp.framing",
     "fullpicture.nlp.lang.compat",
     "fullpicture.nlp.lang.russian",
@@ -106,7 +108,9 @@ def build_pipeline(settings: Settings, language: str = "en") -> Language:
     nlp = parse_pipeline(settings, language)
     data = _component_settings(settings, language)
     if language == LIMITED:
-        names = list(settings.get("pipeline", "limited_components", ["fp_zones", "fp_places", "fp_figures"]))
+        names = list(settings.get("pipeline", "limited_components",
+                                  ["fp_zones", "fp_places", "fp_figures", "fp_limited_figures", "fp_limited_events",
+                                   "fp_framing"]))
     else:
         names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
         if language != "en":

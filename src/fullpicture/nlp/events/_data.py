@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fullpicture._data import data_toml, data_toml_lang
+from fullpicture.nlp.events.limited import limited_glosses
 
 
 @dataclass(frozen=True)
@@ -103,4 +104,4 @@ def trigger_gloss(language: str) -> dict[str, str]:
     try:
         return {k.lower(): str(v) for k, v in data_toml("events", f"gloss.{language}.toml")["gloss"].items()}
     except FileNotFoundError:
-        return {}
+        return limited_glosses(language)  # a language of the limited pipeline with word lists

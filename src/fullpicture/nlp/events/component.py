@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp._intervals import index_of, start_end
-from fullpicture.nlp._shared import entity_index, pipeline_language
+from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._modality import modality
@@ -50,6 +50,7 @@ class EventsComponent:
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
         self.casualty_counts = frozenset(cfg.get("figure_sentence_link_counts", ()))
         self.casualty_types = frozenset(cfg.get("figure_sentence_link_types", ()))
+        self.back_sentences = int(cfg.get("figure_previous_sentences", 0))
         self.lex = event_lexicon(pipeline_language(settings))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
@@ -221,7 +222,7 @@ class EventsComponent:
                     break
                 tok = tok.head
             if ev is None and fig.counts in self.casualty_counts:
-                ev = self._sentence_event(span, head_of)
+                ev = self._sentence_event(span, head_of) or self._previous_event(span, head_of)
             if ev is None:
                 continue
             fig.event = ev.id
@@ -239,6 +240,25 @@ class EventsComponent:
                  if i in head_of and head_of[i].type in self.casualty_types
                  and not (span.start <= i < span.end)]
         return head_of[min(cands)[1]] if cands else None
+
+    def _previous_event(self, span: Span, head_of: dict[int, Event]) -> Event | None:
+        """A casualty figure in a sentence that tells no violent or disaster event ("A report put
+        the death toll at 100 to 300."): the last such event of the nearest of the
+        ``figure_previous_sentences`` sentences before it in its paragraph, whose toll it gives."""
+        doc = span.doc
+        text = doc_text(doc)
+        sent = span.sent
+        for _ in range(self.back_sentences):
+            if sent.start == 0:
+                return None
+            prev = doc[sent.start - 1].sent
+            if "\n" in text[prev.end_char : span.start_char]:
+                return None  # another paragraph
+            hits = [i for i in range(prev.start, prev.end) if i in head_of and head_of[i].type in self.casualty_types]
+            if hits:
+                return head_of[hits[-1]]
+            sent = prev
+        return None
 
 
 _RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")

@@ -23,6 +23,12 @@ class FigureLexicon:
     people_nouns: frozenset[str] = frozenset()  # nouns of who is counted ([populations] lemmas)
     decimal: str = "."  # decimal mark; "," in French and Russian ("1,5 млн")
     groups: frozenset[str] = frozenset()  # thousands separators between tokens ("100 000")
+    range_joins: frozenset[str] = frozenset()  # "200-300", "two or three", "100 to 300"
+    range_opens: tuple[tuple[str, str], ...] = ()  # ("between", "and"): "between 100 and 300"
+    range_not_after: frozenset[str] = frozenset()  # "rose from 30 to 50": an update, no range
+    zero_without: frozenset[str] = frozenset()  # "without causing casualties": zero
+    zero_negated: frozenset[str] = frozenset()  # "did not cause any casualties": zero
+    zero_counts: frozenset[str] = frozenset()  # what such a zero may count (casualties, not "any soldiers")
 
     @property
     def max_approx_len(self) -> int:
@@ -41,6 +47,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
     vague = _read("vague.toml", language)["vague"]
     approx = _read("approximators.toml", language)["approximators"]
     counts = _read("counts.toml", language)
+    ranges = nums.get("ranges", {})
     return FigureLexicon(
         words={k: float(v) for k, v in nums["words"].items()},
         multipliers={k: float(v) for k, v in nums["multipliers"].items()},
@@ -53,4 +60,10 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         people_nouns=frozenset(counts.get("populations", {})) | frozenset(counts["nouns"]),
         decimal=str(nums.get("format", {}).get("decimal", ".")),
         groups=frozenset(nums.get("format", {}).get("groups", [])),
+        range_joins=frozenset(ranges.get("joins", [])),
+        range_opens=tuple((str(k), str(v)) for k, v in ranges.get("opens", {}).items()),
+        range_not_after=frozenset(ranges.get("not_after", [])),
+        zero_without=frozenset(nums.get("zero", {}).get("without", [])),
+        zero_negated=frozenset(nums.get("zero", {}).get("negated", [])),
+        zero_counts=frozenset(nums.get("zero", {}).get("counts", [])),
     )

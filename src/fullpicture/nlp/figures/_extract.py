@@ -130,10 +130,37 @@ class FigureExtractor:
             return []
         return [RawFigure(fig.start, fig.end, 0.0, 0.0, 0.0, False, False, fig.unit, counts, fig.head)]
 
+    def _zero_phrase(self, doc: Doc, i: int) -> tuple[RawFigure, int] | None:
+        """A zero said by a negation of a count noun ("without causing casualties", "sans faire de
+        victimes", "did not cause any injuries"): value 0 of what the noun counts."""
+        lex, tok = self.lex, doc[i]
+        low = tok.lower_
+        if low in lex.zero_without:
+            k = i + 1
+            while k < min(len(doc), i + 4) and doc[k].pos_ in ("VERB", "AUX", "DET", "ADP", "PART"):
+                k += 1
+        elif low in lex.zero_negated and i + 1 < len(doc):
+            k = i + 1
+            verb = doc[k].head
+            if not any(c.dep_ == "neg" for c in verb.children) or verb.i > i:
+                return None
+        else:
+            return None
+        if k >= len(doc):
+            return None
+        noun = doc[k]
+        counts = lex.count_nouns.get(noun.lemma_.lower()) or lex.count_nouns.get(noun.lower_)
+        if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or counts not in lex.zero_counts:
+            return None
+        return RawFigure(tok.idx, noun.idx + len(noun), 0.0, 0.0, 0.0, False, False, noun.text, counts, k), k + 1
+
     def _at(self, doc: Doc, i: int, skip: set[int]) -> tuple[RawFigure, int] | None:
         lex = self.lex
         tok = doc[i]
         low = tok.lower_
+        zero = self._zero_phrase(doc, i)
+        if zero is not None:
+            return zero
         vague = False
         value = _number_value(tok, lex)
         j = i + 1
@@ -189,6 +216,13 @@ class FigureExtractor:
         if j < len(doc) and doc[j].text in ("/", ":"):
             return None
         start_i = i - 1 if several else i
+        upper: float | None = None
+        if not vague:
+            span = self._range_end(doc, i, j, value, skip)
+            if span is not None:
+                upper, j = span
+                if i > 0 and any(doc[i - 1].lower_ == o for o, _ in lex.range_opens):
+                    start_i = i - 1
         bound = None
         # approximators before the number, quote marks skipped ('"far fewer" than 400')
         before = [k for k in range(i - 1, max(-1, i - 1 - 2 * lex.max_approx_len), -1) if doc[k].text not in _QUOTES]
@@ -204,6 +238,11 @@ class FigureExtractor:
         if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
             start_i -= 1
         unit, counts = self._unit_counts(doc, i, j)
+        if counts is None and upper is None and j > i + 1 and doc[j - 1].lower_ in lex.multipliers:
+            # "about two dozen soldiers were injured": the parser may hang the noun on "two"
+            alt = self._unit_counts(doc, i, i + 1)
+            if alt[1] is not None:
+                unit, counts = alt
         if ner_date and (counts is None or tok.ent_type_ == "ORDINAL"):
             return None
         if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
@@ -218,12 +257,41 @@ class FigureExtractor:
             lo = None
         elif bound == "approx":
             lo = hi = None
+        if upper is not None:  # "200-300 people", "between 100 and 300": a closed range
+            lo, hi = value, upper
         start = doc[start_i].idx
         end = doc[j - 1].idx + len(doc[j - 1])
         if j < len(doc) and doc[j].text == "%":
             end = doc[j].idx + 1
         fig = RawFigure(start, end, value, lo, hi, bound is not None or vague, vague, unit, counts, j - 1)
         return fig, j
+
+    def _range_end(self, doc: Doc, i: int, j: int, value: float, skip: set[int]) -> tuple[float, int] | None:
+        """``(upper value, token after it)`` when the number at ``i`` (ending before ``j``) opens a
+        range ("200-300", "two or three", "100 to 300", "between 100 and 300"): a larger second
+        number right after a joining word, never after a word of change ("rose from 30 to 50")."""
+        lex = self.lex
+        if j + 1 >= len(doc) or not lex.range_joins:
+            return None
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if before in lex.range_not_after:
+            return None
+        join = doc[j].lower_
+        closer = next((c for o, c in lex.range_opens if o == before), None)
+        if not (join in lex.range_joins or join == closer) or doc[j + 1].idx in skip:
+            return None
+        second = _number_value(doc[j + 1], lex)
+        if second is None or doc[j + 1].lower_ in lex.vague:
+            return None
+        k = j + 2
+        while k < len(doc) and doc[k].lower_ in lex.multipliers and doc[k].lower_ not in ("m", "k", "bn"):
+            second *= lex.multipliers[doc[k].lower_]
+            k += 1
+        if lex.groups and doc[j + 1].text.isdigit() and len(doc[j + 1].text) <= 3:
+            second, k = _digit_groups(doc, k, second, lex.groups)
+        if second <= value or (value and second / value > 1000):
+            return None  # "3-1", "1 or 2,000": no range
+        return second, k
 
     @staticmethod
     def _duration_follows(doc: Doc, j: int) -> bool:

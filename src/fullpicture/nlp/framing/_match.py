@@ -35,7 +35,9 @@ class LexiconMatcher:
         for idx, entry in enumerate(entries):
             key = str(idx)
             for term in entry.terms:
-                mode = "exact" if entry.match == "exact" else "lower"
+                # an acronym matches as written: "SMO", not the Serbian auxiliary "smo"
+                acronym = len(term) >= 2 and term.isupper() and term.isalpha()
+                mode = "exact" if entry.match == "exact" or acronym else "lower"
                 by_matcher[mode][key].append(nlp.make_doc(term))
                 if mode == "exact" and term.upper() != term:
                     # datelines and headlines in capitals ("KYIV, May 12")

@@ -22,6 +22,7 @@ from fullpicture.nlp.framing._match import LexiconMatcher
 from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, naming_cues
 from fullpicture.nlp.framing._quotes import ScareQuoteFinder
 from fullpicture.nlp.framing._syntax import EntityLookup, EvaluationFinder, HarmFinder
+from fullpicture.nlp.lang import LIMITED
 
 __all__ = ["LOADED_CATEGORIES", "build_profile", "counter_terms", "lexicon_entries", "lexicon_files", "topic_family"]
 
@@ -117,6 +118,8 @@ class FramingComponent:
             LoadedLanguageTagger(evaluative, float(cfg.get("loaded_emit_min", 0.2)))
             if cfg.get("learned_loaded", True) and _language(settings) == "en" else None
         )
+        # the limited pipeline (a language without tagger or parser): the lexicons' terms only
+        self.limited = _language(settings) == LIMITED
         self.profile_min = float(cfg.get("report_min_confidence", 0.5))
         self.skip_zones = frozenset(cfg.get("skip_zones", []))
 
@@ -139,10 +142,12 @@ class FramingComponent:
             or (t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.i == t.i + 1)
             or (t.is_upper and len(t) > 3 and (t.i == 0 or doc[t.i - 1].text_with_ws.endswith("\n")))
         )
-        cues.extend(naming_cues(doc._.fp_entities or [], cues, adjectives))
+        if not self.limited:  # there, an entity's name is its English record's: mentions translate it
+            cues.extend(naming_cues(doc._.fp_entities or [], cues, adjectives))
         _mark_quoted(cues, list(doc._.fp_claims or []))
         names = [(m.start, m.end) for e in (doc._.fp_entities or []) for m in e.mentions]
-        cues.extend(self.quotes.find(doc, list(doc._.fp_claims or []), names))
+        if not self.limited:
+            cues.extend(self.quotes.find(doc, list(doc._.fp_claims or []), names))
         if doc.has_annotation("DEP"):
             cues.extend(self.harm.find(doc, ents))
             cues.extend(self.evaluation.find(doc, ents))

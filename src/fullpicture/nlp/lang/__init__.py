@@ -2,8 +2,10 @@
 
 English, French and Russian get a full analysis (``[pipeline.models]`` in settings). A
 document in any other language goes through a *limited* pipeline: a multi-language
-tokenizer, the zones and the figures; it carries a notice saying that entities, events and
-claims were not analysed, and the English pipeline never runs on it.
+tokenizer, the zones, the names of places and the figures; it carries a notice saying that
+entities, events and claims were not analysed, and the English pipeline never runs on it. A
+language with word lists (``data/lang/word_lists.toml``) also gets its happenings and casualty
+figures from them (:mod:`fullpicture.nlp.lang.words`), and a notice saying so.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ def pipeline_language(language: str | None, models: Mapping[str, Any]) -> str:
 
 def limited_notice(language: str | None) -> str:
     """The per-document notice for a language without a full pipeline."""
+    from fullpicture.nlp.lang.words import word_list_family
+
+    if word_list_family(language):
+        return (f"language {language}: places, happenings and casualty figures from word lists only; "
+                "people, organisations and claims not analysed")
     return f"language {language or '?'}: entities, events and claims not analysed"
 
 

@@ -85,10 +85,14 @@ def _place_not_person(span: Span) -> bool:
 
 
 def _sentence_initial(doc: Doc, i: int, starts: set[int]) -> bool:
+    """Token ``i`` opens a sentence or a line (a title without a full stop runs into the next
+    paragraph in the sentence splitter: "…после катастрофы на ГЭС\n\nРано утром …")."""
     j = i
     while j > 0 and j not in starts and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        if "\n" in doc[j - 1].text or "\n" in doc[j - 1].whitespace_:
+            return True
         j -= 1
-    return j in starts
+    return j in starts or (j > 0 and "\n" in doc[j - 1].whitespace_)
 
 
 def _common_word(span: Span) -> bool:
@@ -110,6 +114,13 @@ def _common_phrase(span: Span, heads: frozenset[str]) -> bool:
         return False
     proper, common = word_classes(words[0])
     return common and not proper
+
+
+def _division_name(span: Span) -> bool:
+    """A place adjective and a division's type word ("Херсонская область" opening a headline)."""
+    cfg, words = _config(), _words(span)
+    return (span.label_ == "LOC" and len(words) == 2 and words[0].lower().endswith(tuple(cfg["place_adjective_endings"]))
+            and bool(_lemmas(words[1]) & frozenset(cfg["division_nouns"])))
 
 
 def _leading_noun(span: Span, heads: frozenset[str]) -> bool:
@@ -273,7 +284,7 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
     for ent in ents:
         if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_word(ent):
             continue
-        if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads):
+        if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads) and not _division_name(ent):
             continue
         if ("leading_noun" not in skip and ent.label_ in LEAD_LABELS and _sentence_initial(doc, ent.start, sent_starts)
                 and _leading_noun(ent, heads | geo)):

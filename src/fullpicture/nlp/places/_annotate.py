@@ -11,8 +11,8 @@ from fullpicture.nlp.places._contained import contained_place
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._divisions import (
     admin_region,
-    cyrillic_division,
     one_per_span,
+    russian_candidates,
     untagged_divisions,
     whole_names,
 )
@@ -178,10 +178,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
-        if not cands and doc.lang_ == "ru":  # adjectives agree: "Новой Каховки" -> "Новая Каховка"
-            base = base_form(doc, start, feature or end)
-            if base:
-                cands = pi.candidates(base, pcfg["skeleton_min_pop"], loose) or cyrillic_division(pi, base, pcfg["skeleton_min_pop"])
+        if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
+            cands = russian_candidates(doc, pi, start, feature or end, label, loose, pcfg)
         name = doc[start:feature].text if feature else m.text
         if not cands and label in ("GPE", "LOC") and not feature:  # "Western US", "South Venezuela"
             name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000)) or (name, [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -98,9 +99,28 @@ def _is_whole(pi: PlaceIndex, text: str, min_pop: int) -> bool:
 
 
 # Russian (and Ukrainian) divisions named by an adjective of their city and a type word:
-# "Херсонская область" is the division named after Kherson ("Kherson region" in the index).
-_RU_TYPE_WORDS = frozenset({"область", "край", "губерния", "області", "областi"})
-_RU_ADJ_ENDINGS = ("ская", "ский", "ское", "цкая", "цкий", "цкое", "ська", "цька", "ая", "ий", "ое", "а")
+# "Херсонская область" is the division named after Kherson ("Kherson region" in the index);
+# "Херсонской и Николаевской областей" names two (the base form of the second is plural).
+_RU_TYPE_WORDS = frozenset({"область", "области", "край", "края", "губерния", "області", "областi"})
+_RU_ADJ_ENDINGS = ("ская", "ский", "ское", "ские", "цкая", "цкий", "цкое", "цкие", "ська", "цька",
+                   "ая", "ий", "ое", "ие", "а")
+# a place adjective names these (a city, or a region: "Крымский" -> Crimea)
+_ADJ_KINDS = frozenset({"city", "capital", "admin1", "region"})
+
+
+def _adjective_stems(adj: str) -> list[str]:
+    """Names a Russian place adjective may derive from, most likely first: "Херсонская" ->
+    "Херсон"; "Донецкая" -> "Донецк"; "Харьковская" -> "Харьков"; "Запорожская" ->
+    "Запорожье"; "Луганская" -> "Луганск"; "Каховская" -> "Каховка"."""
+    for end in _RU_ADJ_ENDINGS:
+        if adj.lower().endswith(end) and len(adj) - len(end) >= 3:
+            stem = adj[: -len(end)]
+            if end.startswith("ц"):
+                return [stem + "цк", stem + "ц"]
+            if end.startswith("ск"):
+                return [stem + "ск", stem, stem + "ь", stem + "ье", stem + "а", stem + "ка", stem + "я"]
+            return [stem]
+    return []
 
 
 def cyrillic_division(pi: PlaceIndex, base: str, min_pop: int) -> list[tuple[int, bool]]:
@@ -111,22 +131,8 @@ def cyrillic_division(pi: PlaceIndex, base: str, min_pop: int) -> list[tuple[int
     words = base.split()
     if len(words) != 2 or words[1].lower() not in _RU_TYPE_WORDS:
         return []
-    adj = words[0]
-    stems: list[str] = []
-    for end in _RU_ADJ_ENDINGS:
-        if adj.lower().endswith(end) and len(adj) - len(end) >= 3:
-            stem = adj[: -len(end)]
-            # "Херсонская" -> "Херсон"; "Донецкая" -> "Донецк"; "Харьковская" -> "Харьков";
-            # "Запорожская" -> "Запорожье"; "Луганская" -> "Луганск"
-            if end.startswith("ц"):
-                stems += [stem + "цк"]
-            elif end.startswith("ск"):
-                stems += [stem + "ск", stem, stem + "ь", stem + "ье", stem + "а"]
-            else:
-                stems += [stem]
-            break
     out: list[tuple[int, bool]] = []
-    for stem in stems:
+    for stem in _adjective_stems(words[0])[:5]:
         for i, _sk in pi.candidates(stem, min_pop, False):
             p = pi.place(i)
             if p.kind not in ("city", "capital"):
@@ -138,3 +144,51 @@ def cyrillic_division(pi: PlaceIndex, base: str, min_pop: int) -> list[tuple[int
         if out:
             break
     return out
+
+
+def cyrillic_adjective(pi: PlaceIndex, base: str, min_pop: int) -> list[tuple[int, bool]]:
+    """Candidates of a place named by its Russian adjective alone ("Херсонское", "Каховская")
+    or with a common noun that is no type word ("Херсонское направление", "Каховское
+    водохранилище"): the city or region the adjective derives from, when it has at least
+    ``min_pop`` inhabitants or is a division or curated region. An adjective of a country
+    ("Украинская": Ukraine, not the town Ukrainsk) names a nationality, not a place: none."""
+    words = base.split()
+    if not words or len(words) > 2 or (len(words) == 2 and not words[1].islower()):
+        return []
+    stems = _adjective_stems(words[0])
+    found = [(stem, pi.candidates(stem, min_pop, False)) for stem in stems]
+    if any(pi.place(i).kind == "country" for _stem, cands in found for i, _sk in cands):
+        return []
+    for _stem, cands in found:
+        out = [(i, sk) for i, sk in cands if pi.place(i).kind in _ADJ_KINDS
+               and (pi.place(i).kind != "city" or pi.place(i).pop >= min_pop)]
+        if out:
+            return out
+    return []
+
+
+def coordinated_division(doc: Doc, end: int) -> bool:
+    """A lone adjective before "и"/"," and another adjective with a plural type word: the first
+    of two divisions ("Херсонской и Николаевской областей")."""
+    if end + 2 >= len(doc) or doc[end].lower_ not in ("и", ",", "или"):
+        return False
+    return doc[end + 1].pos_ == "ADJ" and doc[end + 2].lemma_.lower() in _RU_TYPE_WORDS
+
+
+def russian_candidates(doc: Doc, pi: PlaceIndex, start: int, end: int, label: str, loose: bool,
+                       pcfg: dict[str, Any]) -> list[tuple[int, bool]]:
+    """Candidates of a Russian name that is not in the gazetteer as written: its dictionary form
+    ("Новой Каховки" -> "Новая Каховка"), a division named by adjective and type word in any
+    case ("Херсонская область", "Николаевской областей"), and for a name tagged as a place,
+    the first of two coordinated divisions or the place its adjective derives from."""
+    from fullpicture.nlp.places._base import base_form
+
+    min_pop = pcfg["skeleton_min_pop"]
+    base = base_form(doc, start, end)
+    form = base or doc[start:end].text
+    cands = (pi.candidates(base, min_pop, loose) if base else []) or cyrillic_division(pi, form, min_pop)
+    if cands or label not in ("GPE", "LOC"):
+        return cands
+    if " " not in form and coordinated_division(doc, end):
+        cands = cyrillic_division(pi, f"{form} область", min_pop)
+    return cands or cyrillic_adjective(pi, form, int(pcfg.get("adjective_min_pop", 20000)))

@@ -258,11 +258,49 @@ def limited_places(text: str, language: str | None, pi: PlaceIndex, places_cfg: 
         if own < min_score or (f.strict and not _major(pi, r[0], f.strict) and own < minor):
             continue
         kept.append((f, r[0]))
-    # countries of the names kept as written, and countries named: a name reached only through
-    # an ending, in a country where the document places nothing else, is a guess ("Ağdere" ->
-    # "Ağder", Norway); a rejected word ("Politika", a section label) names no country
-    written_cc = {pi.place(r).cc for f, r in kept
-                  if pi.place(r).cc and (f.how in ("exact", "apostrophe") or pi.place(r).kind == "country")}
-    return [(f, r) for f, r in kept
-            if not (f.how in ("ending", "clitic") and written_cc and pi.place(r).cc not in written_cc
+    # places of the names kept as written, and countries named: a name reached only through an
+    # ending, in a country where the document places nothing else and far from its other
+    # places, is a guess ("Ağdere" -> "Ağder", Norway); a rejected word ("Politika", a section
+    # label) names no country. A Serbian text that names Serbia still names "Zvečanu" (Kosovo).
+    near_km = float(cfg.get("near_km", 250.0))
+    written = [r for f, r in kept if pi.place(r).cc and (f.how in ("exact", "apostrophe") or pi.place(r).kind == "country")]
+    kept = [(f, r) for f, r in kept
+            if not (f.how in ("ending", "clitic") and written and not _near(pi, r, written, near_km)
                     and pi.place(r).kind not in ("country", "continent"))]
+    return _not_abroad(kept, pi, int(cfg.get("abroad_min_pop", 100000)), near_km)
+
+
+def _near(pi: PlaceIndex, r: int, others: list[int], km: float) -> bool:
+    """Record ``r`` lies in the country of one of ``others``, or is a town within ``km`` of one
+    of them (a country's point: its middle). A division abroad needs its country: "Srpske" of
+    a party's name is no Bosnian entity in a text about Kosovo."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    p = pi.place(r)
+    town = p.kind in ("city", "capital")
+    for o in others:
+        q = pi.place(o)
+        if q.cc == p.cc or (town and q.kind != "continent" and haversine_km(p.lat, p.lon, q.lat, q.lon) <= km):
+            return True
+    return False
+
+
+def _not_abroad(kept: list[tuple[Found, int]], pi: PlaceIndex, min_pop: int, near_km: float) -> list[tuple[Found, int]]:
+    """Leave out a one-word name of a town or division in a country where none of the
+    document's other places lies, and far from them ("Nacional" of a Spanish agency's name ->
+    a Dominican district, "Atlántico" of "océano Atlántico" -> a Colombian department, the
+    surname "Elek" -> a Hungarian town), unless it is a country, continent, capital, curated
+    region or a city of at least ``min_pop``: on its shape alone, a capitalised word is more
+    likely a word."""
+    def wide(r: int) -> bool:
+        p = pi.place(r)
+        return p.kind in ("country", "continent", "capital", "user", *FEATURE_KINDS) or (p.kind == "city" and p.pop >= min_pop)
+
+    out = []
+    for f, r in kept:
+        if " " not in f.form.strip() and not wide(r):
+            others = [o for _g, o in kept if o != r and pi.place(o).cc]
+            if others and not _near(pi, r, others, near_km):
+                continue
+        out.append((f, r))
+    return out

@@ -15,7 +15,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from fullpicture.models import Entity
 from fullpicture.nlp.extensions import synced
@@ -60,6 +60,7 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc``: ``doc._.fp_entities`` and ``token._.fp_entity``."""
         trim_entity_spaces(doc)
+        drop_capitalised_words(doc)
         mentions = collect(doc, self.index, self.lex, self.cfg)
         doc._.fp_entities = build_entities(doc, mentions, self.index, self.lex)
         return doc
@@ -81,6 +82,23 @@ def trim_entity_spaces(doc: Doc) -> None:
             ents.append(Span(doc, start, end, label=ent.label))
     if changed:
         doc.ents = ents
+
+
+def drop_capitalised_words(doc: Doc) -> None:
+    """Drop a one-word name (ORG, PERSON) that opens a sentence or headline and that the same
+    text writes in lower case elsewhere: "Fierce clash between ..." over "a fierce conflict"
+    is an adjective capitalised by its position, not an organisation."""
+    lower = {t.text for t in doc if t.is_lower}
+    keep = [e for e in doc.ents
+            if not (len(e) == 1 and e.label_ in ("ORG", "PERSON") and e.text.lower() in lower
+                    and e.text[:1].isupper() and _opens_sentence(e[0]))]
+    if len(keep) != len(doc.ents):
+        doc.ents = keep
+
+
+def _opens_sentence(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return prev is None or tok.is_sent_start or prev.is_space or prev.text in ('"', "“", "«", "(", ":", "-", "—")
 
 
 @Language.factory("fp_entities", default_config={"settings": {}})

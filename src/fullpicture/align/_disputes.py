@@ -1,0 +1,100 @@
+"""Disputed counts: a side that rejects another side's count without a number of its own
+("Israel disputes this figure", '"They went as far as inflating the numbers of casualties," a
+spokesman for the army said') contests that count (``data/figures/disputes.toml``).
+
+A dispute belongs to an incident when its paragraph tells one of the incident's mentions of the
+same document. What it disputes is the count its words name ("the death toll", "the numbers of
+casualties"), else the count of the incident's figure told last before it in its paragraph ("471
+people were killed. X disputes this figure."). Who disputes is the state of the claim holding the
+words (its source), else the state the words before the verb name; the dispute sits under the
+compared side whose account that is (``_agents.account_side``), and none when no state is named.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from fullpicture.align._agents import account_side, claim_state, name_state, side_state
+from fullpicture.align._util import EntityIndex
+from fullpicture.models import Analysis
+from fullpicture.models.comparison import ConflictValue
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "disputes.toml")
+    pats = {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.get("patterns", {}).items()}
+    return pats, {k.lower(): str(v) for k, v in data.get("nouns", {}).items()}
+
+
+def _published(a: Analysis) -> str | None:
+    pub = getattr(a.document, "published", None)
+    return str(pub)[:10] if pub else None
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _sentence_start(text: str, para_start: int, pos: int) -> int:
+    cut = max(text.rfind(". ", para_start, pos), text.rfind("! ", para_start, pos), text.rfind("? ", para_start, pos))
+    return para_start if cut < 0 else cut + 2
+
+
+def _disputer(a: Analysis, pos: int, sent_start: int, index: EntityIndex) -> str | None:
+    holding = [c for c in a.claims if c.start <= pos < c.end and c.source is not None and c.kind != "naming"]
+    holding.sort(key=lambda c: c.end - c.start)
+    for c in holding:
+        state = claim_state(a, c.id, index)
+        if state:
+            return state
+    return name_state(a.text[sent_start:pos])
+
+
+def figure_disputes(
+    members: Sequence[Any], by_count: dict[str, dict[str, list[tuple[Any, ConflictValue]]]], index: EntityIndex
+) -> dict[str, dict[str, list[ConflictValue]]]:
+    """``counts -> side -> [dispute values]`` of an incident's documents (see the module
+    docstring); ``by_count`` is the incident's :func:`~fullpicture.align._conflicts.incident_figures`."""
+    pats, nouns = _lexicon()
+    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    docs: dict[str, tuple[Analysis, str, list[int]]] = {}
+    for m in members:
+        doc = m.analysis.document.id
+        docs.setdefault(doc, (m.analysis, m.side, []))[2].append(m.event.evidence.start)
+    figs: dict[str, list[tuple[int, str]]] = {}
+    for count, per_side in by_count.items():
+        for items in per_side.values():
+            for f, cv in items:
+                figs.setdefault(cv.document, []).append((f.start, count))
+    out: dict[str, dict[str, list[ConflictValue]]] = {}
+    for doc, (a, side, starts) in docs.items():
+        for pat in pats.get(a.document.language or "en", pats.get("en", ())):
+            for hit in pat.finditer(a.text):
+                p0, p1 = _paragraph(a.text, hit.start())
+                if not any(p0 <= s < p1 for s in starts):
+                    continue  # a dispute told away from this incident's mentions
+                named = hit.groupdict()
+                noun = (named.get("of") or named.get("noun") or "").lower()
+                counts: str | None = nouns.get(noun)
+                if counts is None:  # "this figure": the count of the figure told before it
+                    before = [(s, c) for s, c in figs.get(doc, []) if p0 <= s < hit.start()]
+                    counts = max(before)[1] if before else None
+                if counts is None:
+                    continue
+                state = _disputer(a, hit.start(), _sentence_start(a.text, p0, hit.start()), index)
+                who = account_side(side, state, side_of_state) if state else None
+                if who is None:
+                    continue  # nobody named disputes: no side's account
+                out.setdefault(counts, {}).setdefault(who, []).append(ConflictValue(
+                    side=who, reported_by=side if who != side else None, value=hit.group(0),
+                    document=doc, start=hit.start(), end=hit.end(), field=f"figure:{counts}",
+                    date=_published(a)))
+    return out

@@ -1,0 +1,177 @@
+"""``fp_limited_events``: happenings of a document read by the limited pipeline.
+
+For a language with word lists (``data/lang/word_lists.toml``), a word that begins with a
+start of ``data/events/limited.<family>.toml`` is a trigger of that start's type ("napadnuti"
+-> ASSAULT, lemma "napad", gloss "attack"). Its place is the nearest place of its sentence
+(``fp_places``), its date the publication day moved by a day word of the sentence ("juče":
+the day before), its modality ``negated`` after a negation ("nema povređenih"). No agents,
+patients or sources: nothing reads who does what in these languages. Figures of the sentence
+(``fp_limited_figures``) are linked to the nearest trigger.
+
+Reads: the text, ``doc._.fp_info``, ``doc._.fp_entities``, ``doc._.fp_figures``, the zones.
+Writes: ``doc._.fp_events`` and the ``event`` of each figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fullpicture._data import data_toml
+from fullpicture.models import Event
+from fullpicture.models.events import Evidence, Trigger
+from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp.extensions import synced
+from fullpicture.nlp.lang.words import (
+    Word,
+    sentence_of,
+    sentences,
+    starts_with_any,
+    word_list_family,
+    words,
+)
+from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
+
+
+@dataclass(frozen=True)
+class TriggerList:
+    """A family's trigger starts (type, lemma, gloss), negations and day words."""
+
+    starts: dict[str, tuple[str, str, str]]
+    phrases: dict[tuple[str, ...], tuple[str, str, str]]
+    exclude: tuple[str, ...]
+    negation: frozenset[str]
+    days: dict[str, int]
+    max_ending: int
+    family: str = ""
+
+
+@lru_cache(maxsize=8)
+def trigger_list(family: str) -> TriggerList:
+    """``data/events/limited.<family>.toml``."""
+    d = data_toml("events", f"limited.{family}.toml")
+    starts: dict[str, tuple[str, str, str]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    for typ, table in d["types"].items():
+        for start, (lemma, gloss) in table.items():
+            key = tuple(start.split())
+            (phrases.__setitem__(key, (typ, lemma, gloss)) if len(key) > 1
+             else starts.setdefault(start, (typ, lemma, gloss)))
+    s = d.get("settings", {})
+    return TriggerList(starts, phrases, tuple(s.get("exclude", ())), frozenset(d.get("negation", {}).get("words", ())),
+                       {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family)
+
+
+@lru_cache(maxsize=8)
+def limited_glosses(language: str) -> dict[str, str]:
+    """English glosses of the trigger lemmas of ``language``'s word lists ({} without any)."""
+    family = word_list_family(language)
+    if family is None:
+        return {}
+    tl = trigger_list(family)
+    return {lemma: gloss for _, lemma, gloss in [*tl.starts.values(), *tl.phrases.values()]}
+
+
+def family_glosses() -> dict[str, str]:
+    """English glosses of the trigger lemmas of every family's word lists."""
+    from fullpicture.nlp.lang.words import families
+
+    return {lemma: gloss for f in families() for _, lemma, gloss in
+            [*trigger_list(f).starts.values(), *trigger_list(f).phrases.values()]}
+
+
+def find_triggers(ws: list[Word], tl: TriggerList) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """``(first word, end word, (type, lemma, gloss))`` of each trigger, left to right."""
+    out = []
+    i = 0
+    while i < len(ws):
+        hit = None
+        for key, val in tl.phrases.items():
+            n = len(key)
+            if i + n <= len(ws) and all(ws[i + k].folded.startswith(part) and len(ws[i + k].folded) - len(part) <= tl.max_ending
+                                        for k, part in enumerate(key)):
+                hit = (i, i + n, val)
+                break
+        if hit is None and not ws[i].folded.startswith(tl.exclude or ("\0",)):
+            key1 = starts_with_any(ws[i].folded, tl.starts, tl.max_ending, tl.family)
+            if key1:
+                hit = (i, i + 1, tl.starts[key1])
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _published(doc: Doc) -> dt.date | None:
+    pub = getattr(doc._.fp_info, "published", None)
+    if not pub:
+        return None
+    try:
+        return dt.date.fromisoformat(str(pub)[:10])
+    except ValueError:
+        return None
+
+
+class LimitedEventsComponent:
+    """Fills ``doc._.fp_events`` for a language with word lists."""
+
+    @synced
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the happenings of one document."""
+        family = word_list_family(getattr(doc._.fp_info, "language", None))
+        if family is None:
+            return doc
+        tl = trigger_list(family)
+        text = doc_text(doc)
+        ws = words(text, family)
+        spans = sentences(text)
+        sent_of = [sentence_of(spans, w.start) for w in ws]
+        pub = _published(doc)
+        places = sorted((m.start, e.id) for e in doc._.fp_entities or [] for m in e.mentions)
+        events: list[Event] = []
+        for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
+            if zone_kind_at(doc, ws[i].start) in NON_STORY_ZONES:
+                continue
+            s = sent_of[i]
+            lo, hi = spans[s]
+            negated = any(i - k >= 0 and sent_of[i - k] == s and ws[i - k].folded in tl.negation for k in (1, 2))
+            shift = next((tl.days[w.folded] for w, sk in zip(ws, sent_of, strict=True) if sk == s and w.folded in tl.days), None)
+            date = (pub + dt.timedelta(days=shift)).isoformat() if pub and shift is not None else (pub.isoformat() if pub else None)
+            near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
+            start, end = ws[i].start, ws[j - 1].end
+            events.append(Event(
+                id=f"e{len(events) + 1}", type=typ,
+                trigger=Trigger(start=start, end=end, text=text[start:end], lemma=lemma),
+                date=date, date_source=("sentence" if shift is not None else "published") if date else None,
+                place=min(near)[1] if near else None,
+                modality="negated" if negated else "asserted",
+                evidence=Evidence(start=lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip())), end=lo + len(text[lo:hi].rstrip())),
+            ))
+        self._link_figures(doc, events, spans)
+        doc._.fp_events = events
+        return doc
+
+    @staticmethod
+    def _link_figures(doc: Doc, events: list[Event], spans: list[tuple[int, int]]) -> None:
+        """A figure belongs to the nearest trigger of its sentence."""
+        for fig in doc._.fp_figures or []:
+            s = sentence_of(spans, fig.start)
+            cands = [(min(abs(ev.trigger.start - fig.end), abs(fig.start - ev.trigger.end)), n)
+                     for n, ev in enumerate(events) if sentence_of(spans, ev.trigger.start) == s]
+            if cands:
+                ev = events[min(cands)[1]]
+                fig.event = ev.id
+                ev.figures.append(fig.id)
+
+
+@Language.factory("fp_limited_events", default_config={"settings": {}})
+def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> LimitedEventsComponent:
+    """Factory for ``fp_limited_events``."""
+    return LimitedEventsComponent()

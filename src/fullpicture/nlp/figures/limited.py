@@ -1,0 +1,171 @@
+"""``fp_limited_figures``: casualty figures of a document read by the limited pipeline.
+
+For a language with word lists (``data/lang/word_lists.toml``) the figures are numbers beside
+a counted word of ``data/figures/limited.<family>.toml`` ("50 povređenih", "uhapšeno četvoro",
+"más de 20 heridos"); a number that counts nothing listed is left out. Other languages keep
+the figures of ``fp_figures``. ``event`` is filled by ``fp_limited_events``.
+
+Reads: the text, ``doc._.fp_info.language``, the zones. Writes: ``doc._.fp_figures``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fullpicture._data import data_toml
+from fullpicture.models import Figure
+from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp.extensions import synced
+from fullpicture.nlp.lang.words import (
+    Word,
+    sentence_of,
+    sentences,
+    starts_with_any,
+    without_clitic,
+    word_list_family,
+    words,
+)
+from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
+
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class CountLexicon:
+    """A family's number words, vague words, approximators, counted words and populations."""
+
+    numbers: dict[str, float]
+    vague: dict[str, float]
+    approximators: dict[tuple[str, ...], str]
+    counts: dict[str, str]
+    populations: dict[str, str]
+    window: int
+    max_ending: int
+    thousands: str
+    family: str = ""
+
+
+@lru_cache(maxsize=8)
+def count_lexicon(family: str) -> CountLexicon:
+    """``data/figures/limited.<family>.toml``."""
+    d = data_toml("figures", f"limited.{family}.toml")
+    s = d.get("settings", {})
+    return CountLexicon(
+        numbers={k: float(v) for k, v in d["numbers"].items()},
+        vague={k: float(v) for k, v in d["vague"].items()},
+        approximators={tuple(k.split()): str(v) for k, v in d["approximators"].items()},
+        counts=dict(d["counts"]), populations=dict(d.get("populations", {})),
+        window=int(s.get("window", 4)), max_ending=int(s.get("max_ending", 6)), thousands=str(s.get("thousands", ".")), family=family,
+    )
+
+
+def _value(w: Word, lex: CountLexicon) -> tuple[float, bool] | None:
+    """(value, vague) of a number word, digits or vague word."""
+    if _DIGITS.match(w.text):
+        if _YEAR.match(w.text):
+            return None
+        text = w.text.replace(lex.thousands, "") if re.search(rf"\{lex.thousands}\d{{3}}$", w.text) else w.text
+        try:
+            return float(text.replace(",", ".")), False
+        except ValueError:
+            return None
+    word = without_clitic(w.folded, lex.family, {**lex.numbers, **lex.vague})
+    if word in lex.numbers:
+        return lex.numbers[word], False
+    if word in lex.vague:
+        return lex.vague[word], True
+    return None
+
+
+_BREAK = re.compile(r"[,;:()\u2013\u2014\u060c\u061b]")
+
+
+def _counted(text: str, ws: list[Word], sent: list[int], i: int, first: int, lex: CountLexicon) -> tuple[int, str] | None:
+    """The counted word nearest to the number ``ws[i]`` (approximator from ``ws[first]``) in
+    its clause: up to ``window`` words after it, or two before the approximator."""
+    def clause(a: int, b: int) -> bool:  # no clause break between words a < b
+        return sent[a] == sent[b] and not _BREAK.search(text[ws[a].end:ws[b].start])
+
+    after = [k for k in range(i + 1, min(len(ws), i + 1 + lex.window)) if clause(i, k)]
+    before = [k for k in (first - 1, first - 2) if k >= 0 and clause(k, i)]
+    found = []
+    for dist, k in [*((k - i, k) for k in after), *((first - k, k) for k in before)]:
+        key = starts_with_any(ws[k].folded, lex.counts, lex.max_ending, lex.family)
+        if key:
+            found.append((dist, k > i, k, lex.counts[key]))
+    for k in after:  # another number comes first: what follows it is its count
+        if _value(ws[k], lex) is not None:
+            found = [f for f in found if not (f[1] and f[2] > k)]
+            break
+    if not found:
+        return None
+    _, _, k, label = min(found, key=lambda f: (f[0], not f[1]))
+    return k, label
+
+
+def find_counts(text: str, family: str) -> list[tuple[int, int, float, bool, str | None, str, int]]:
+    """``(start, end, value, vague, bound, counts, counted word start)`` of each figure in ``text``."""
+    lex = count_lexicon(family)
+    ws = words(text, family)
+    spans = sentences(text)
+    sent = [sentence_of(spans, w.start) for w in ws]
+    out = []
+    for i, w in enumerate(ws):
+        got = _value(w, lex)
+        if got is None:
+            continue
+        value, vague = got
+        if i + 1 < len(ws) and ws[i + 1].folded in lex.vague and sent[i + 1] == sent[i]:
+            continue  # "nekoliko desetina": the second word is the quantity
+        start, bound, first = w.start, None, i
+        for n in range(3, 0, -1):
+            before = tuple(x.folded for x in ws[max(0, i - n):i])
+            if len(before) == n and before in lex.approximators and all(sent[i - m] == sent[i] for m in range(1, n + 1)):
+                bound, start, first = lex.approximators[before], ws[i - n].start, i - n
+                break
+        counted = _counted(text, ws, sent, i, first, lex)
+        if counted is None:
+            continue
+        out.append((start, w.end, value, vague, bound, counted[1], ws[counted[0]].start))
+    return out
+
+
+class LimitedFiguresComponent:
+    """Replaces ``doc._.fp_figures`` for a language with word lists."""
+
+    @synced
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the casualty figures of one document."""
+        family = word_list_family(getattr(doc._.fp_info, "language", None))
+        if family is None:
+            return doc
+        text = doc_text(doc)
+        figures: list[Figure] = []
+        for start, end, value, vague, bound, counts, _ in find_counts(text, family):
+            if zone_kind_at(doc, start) in NON_STORY_ZONES:
+                continue
+            lo: float | None = value
+            hi: float | None = None if vague else value
+            if bound == "low":
+                hi = None
+            elif bound == "high":
+                lo = None
+            elif bound == "approx":
+                lo = hi = None
+            figures.append(Figure(id=f"f{len(figures) + 1}", start=start, end=end, text=text[start:end], value=value,
+                                  low=lo, high=hi, counts=counts, approximate=bound is not None or vague, vague=vague))
+        doc._.fp_figures = figures
+        return doc
+
+
+@Language.factory("fp_limited_figures", default_config={"settings": {}})
+def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> LimitedFiguresComponent:
+    """Factory for ``fp_limited_figures``."""
+    return LimitedFiguresComponent()

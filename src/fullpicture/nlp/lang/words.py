@@ -1,0 +1,126 @@
+"""Words and sentences of a text no tagger reads: the limited pipeline's word lists.
+
+A language of a family in ``data/lang/word_lists.toml`` has its events and casualty figures
+read from word lists (``data/events/limited.<family>.toml``, ``data/figures/limited.<family>.toml``).
+Words are found by their shape, lower-cased and written in one script ("Напад" and "napad"
+are one word in Serbian), and keep their character offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fullpicture._data import data_toml
+
+# letters (apostrophes inside: "s'ka"), or a number with its separators ("1.200", "3,5")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# a sentence ends at . ! ? or a line break, before a space and a capital, digit or quote
+_LONGEST = 24  # no start in the word lists is longer
+_SENT_END = re.compile(r"[.!?…؟]+[\"'”»)]*(?=\s+[\"'“«(]?[^\W_a-z])|\n+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the text: offsets in the original, and its folded form for look-ups."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return data_toml("lang", "word_lists.toml")
+
+
+@lru_cache(maxsize=32)
+def word_list_family(language: str | None) -> str | None:
+    """The word-list family of ``language`` ("sr" -> "sh"), None when it has no word lists."""
+    if not language:
+        return None
+    for family, langs in _config()["families"].items():
+        if language in langs:
+            return str(family)
+    return None
+
+
+def families() -> list[str]:
+    """The word-list families (``data/lang/word_lists.toml``)."""
+    return list(_config()["families"])
+
+
+@lru_cache(maxsize=8)
+def _table(family: str) -> dict[int, str]:
+    return {ord(k): v for k, v in _config().get("transliterate", {}).get(family, {}).items()}
+
+
+def fold(text: str, family: str) -> str:
+    """Lower case, in the family's one script (Serbian Cyrillic -> Latin)."""
+    return text.lower().translate(_table(family))
+
+
+def words(text: str, family: str) -> list[Word]:
+    """The words and numbers of ``text``, left to right."""
+    return [Word(m.start(), m.end(), m.group(), fold(m.group(), family)) for m in _TOKEN.finditer(text)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` covering ``text`` (ends at . ! ? before a capital, and
+    at line breaks: headlines and captions are sentences of their own)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def sentence_of(spans: list[tuple[int, int]], char: int) -> int:
+    """Index of the sentence holding ``char`` (spans from :func:`sentences`)."""
+    return max(0, bisect_right([s for s, _ in spans], char) - 1)
+
+
+def starts_with_any(word: str, starts: Mapping[str, object], max_ending: int, family: str = "") -> str | None:
+    """The longest key of ``starts`` that ``word`` begins with, leaving at most ``max_ending``
+    more letters (so a short start does not take long words of another meaning); in a family
+    with clitics, then the word without its joined clitic ("والهجوم" -> "هجوم")."""
+    found = _starts_with(word, starts, max_ending)
+    if found is None and family:
+        for clitic in _clitics(family):
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                found = _starts_with(word[len(clitic):], starts, max_ending)
+                if found is not None:
+                    break
+    return found
+
+
+def without_clitic(word: str, family: str, known: Mapping[str, object]) -> str:
+    """``word`` without a joined clitic when only that form is in ``known`` (exact look-ups)."""
+    if word in known:
+        return word
+    for clitic in _clitics(family):
+        if word.startswith(clitic) and word[len(clitic):] in known:
+            return word[len(clitic):]
+    return word
+
+
+@lru_cache(maxsize=8)
+def _clitics(family: str) -> tuple[str, ...]:
+    return tuple(sorted(_config().get("clitics", {}).get(family, ()), key=len, reverse=True))
+
+
+def _starts_with(word: str, starts: Mapping[str, object], max_ending: int) -> str | None:
+    for n in range(min(len(word), _LONGEST), 0, -1):
+        key = word[:n]
+        if key in starts and len(word) - n <= max_ending:
+            return key
+    return None

@@ -1,0 +1,130 @@
+"""Happenings and casualty figures of languages read from word lists (the limited pipeline):
+Serbian/Croatian/Bosnian in both scripts, Albanian, Spanish. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fullpicture.nlp.events.limited import find_triggers, trigger_list
+from fullpicture.nlp.figures.limited import find_counts
+from fullpicture.nlp.lang.words import fold, sentences, word_list_family, words
+
+
+def _doc(tmp_path, name: str, text: str, published: str, perspective: str = "a"):
+    p = tmp_path / f"{name}.txt"
+    p.write_text(text, encoding="utf-8")
+    (tmp_path / f"{name}.meta.json").write_text(json.dumps({"published": published, "perspective": perspective}))
+    return p
+
+
+def _analyze(path):
+    from fullpicture import analyze
+
+    return analyze(path)
+
+
+def test_families_and_scripts():
+    assert word_list_family("sr") == word_list_family("bs") == word_list_family("hr") == "sh"
+    assert word_list_family("sq") == "sq" and word_list_family("es") == "es"
+    assert word_list_family("tr") is None and word_list_family("az") is None and word_list_family(None) is None
+    assert fold("Напад у Краљеву", "sh") == "napad u kraljevu"
+    assert fold("Napad", "sq") == "napad"
+
+
+def test_a_trigger_is_a_word_start_with_a_short_ending():
+    tl = trigger_list("sh")
+    ws = words("Napadnuti su policajci, a neredovno stanje traje. Protestanti nisu učestvovali.", "sh")
+    got = [(ws[i].text, v[1]) for i, _j, v in find_triggers(ws, tl)]
+    assert got == [("Napadnuti", "napad")], got  # "neredovno" (irregular) and "Protestanti" are no triggers
+
+
+def test_sentences_end_at_stops_and_line_breaks():
+    text = "Naslov bez tačke\nPrva rečenica. Druga rečenica! treća nije nova."
+    assert [text[a:b].strip() for a, b in sentences(text)] == [
+        "Naslov bez tačke", "Prva rečenica.", "Druga rečenica! treća nije nova."]
+
+
+@pytest.mark.parametrize(("family", "text", "want"), [
+    ("sh", "U sukobu je povređeno više od 20 osoba, a uhapšeno je četvoro.",
+     [(20.0, "low", "injured"), (4.0, None, "detained")]),
+    ("sh", "Nekoliko desetina demonstranata je povređeno.", [(10.0, None, "injured")]),
+    ("sh", "Тридесет војника је рањено.", [(30.0, None, "injured")]),
+    ("sq", "Të paktën 12 ushtarë u plagosën, dy persona u arrestuan.", [(12.0, "low", "injured"), (2.0, None, "detained")]),
+    ("es", "Al menos 7 muertos y decenas de heridos en 2021.", [(7.0, "low", "killed"), (10.0, None, "injured")]),
+])
+def test_casualty_figures(family, text, want):
+    got = [(v, b, c) for _s, _e, v, _vague, b, c, _w in find_counts(text, family)]
+    assert got == want, got
+
+
+def test_serbian_document_gets_events_figures_date_and_place(tmp_path):
+    a = _analyze(_doc(tmp_path, "sr", "Jučerašnji sukob u Kraljevu\n\nJuče su u sukobu policije i demonstranata u "
+                      "Kraljevu povređene 23 osobe, a uhapšeno je četvoro. Nema ranjenih među policajcima.",
+                      "2024-03-12"))
+    assert a.document.language in ("sr", "bs", "hr") and "word lists" in (a.document.notice or "")
+    by_lemma = {e.trigger.lemma: e for e in a.events}
+    clash, hurt, arrest = by_lemma["sukob"], by_lemma["povrediti"], by_lemma["uhapsiti"]
+    assert clash.type == "ASSAULT" and arrest.type == "COERCE"
+    assert clash.date == "2024-03-11" and clash.date_source == "sentence"  # "juče": the day before
+    places = {e.id: e.name for e in a.entities}
+    assert places[clash.place] == "Kraljevo"
+    figs = {f.id: f for f in a.figures}
+    injured = [figs[f] for f in hurt.figures]
+    assert [(f.value, f.counts) for f in injured] == [(23.0, "injured")]
+    assert any(figs[f].counts == "detained" and figs[f].value == 4 for f in arrest.figures)
+    wounded = next(e for e in a.events if e.trigger.text == "ranjenih")
+    assert wounded.modality == "negated"  # "nema ranjenih": no one wounded
+    for e in a.events:
+        assert a.text[e.trigger.start:e.trigger.end] == e.trigger.text
+
+
+def test_turkish_document_still_gets_no_events(tmp_path):
+    a = _analyze(_doc(tmp_path, "tr", "Dün Ağdam yakınlarında çıkan çatışmada en az 12 asker yaralandı, "
+                      "bakanlık açıklamasında saldırının sorumlusu olarak karşı tarafı gösterdi.", "2024-03-12"))
+    assert a.document.language == "tr" and "entities, events and claims not analysed" in a.document.notice
+    assert not a.events
+
+
+def test_a_serbian_and_an_english_report_of_one_clash_share_a_row_and_contest_the_toll(tmp_path, lexical):
+    from fullpicture.align import compare
+
+    en = _analyze(_doc(tmp_path, "en", "Clashes in Kraljevo\n\nPolice and protesters clashed in Kraljevo on Monday. "
+                       "Twenty-three people were injured in the clashes, the police said.", "2024-03-12", "one"))
+    sr = _analyze(_doc(tmp_path, "sr", "Sukob u Kraljevu\n\nU sukobu policije i demonstranata u Kraljevu juče je "
+                       "povređeno 40 osoba.", "2024-03-12", "two"))
+    from fullpicture.models.comparison import Side
+
+    comp = compare([en, sr], [Side(label="one", origin="user", documents=[en.document.id]),
+                              Side(label="two", origin="user", documents=[sr.document.id])], settings=lexical)
+    row = next(r for r in comp.events if {"one", "two"} <= set(r.sides))
+    assert row.type == "ASSAULT"
+    injured = [c for c in row.conflicts if "injured" in c.field]
+    assert injured and {v.side for v in injured[0].values} == {"one", "two"}, row.conflicts
+    assert not comp.omissions or all(o.event != row.id for o in comp.omissions)
+
+
+def test_arabic_words_are_found_after_their_clitics():
+    tl = trigger_list("ar")
+    ws = words("وأسفر الهجوم عن مقتل جنديين، وأصيب آخرون بالقصف.", "ar")
+    got = [v[1] for _i, _j, v in find_triggers(ws, tl)]
+    assert got == ["هجوم", "مقتل", "اصابه", "قصف"], got
+    figs = [(v, c) for _s, _e, v, _vague, _b, c, _w in find_counts("قتل ثلاثة أشخاص وأصيب 12 آخرون.", "ar")]
+    assert figs == [(3.0, "killed"), (12.0, "injured")], figs
+
+
+def test_an_arabic_and_an_english_report_of_one_blast_share_a_row(tmp_path, lexical):
+    from fullpicture.align import compare
+    from fullpicture.models.comparison import Side
+
+    en = _analyze(_doc(tmp_path, "en", "Blast in Homs\n\nAn explosion in Homs killed three people on Monday. "
+                       "Twelve people were injured in the blast, officials said.", "2024-03-12", "one"))
+    ar = _analyze(_doc(tmp_path, "ar", "انفجار في حمص\n\nقتل ثلاثة أشخاص وأصيب 20 آخرون في انفجار في مدينة حمص أمس.",
+                       "2024-03-12", "two"))
+    assert ar.document.language == "ar" and {e.trigger.lemma for e in ar.events} >= {"انفجار", "قتل", "اصابه"}
+    comp = compare([en, ar], [Side(label="one", origin="user", documents=[en.document.id]),
+                              Side(label="two", origin="user", documents=[ar.document.id])], settings=lexical)
+    row = next(r for r in comp.events if {"one", "two"} <= set(r.sides))
+    injured = [c for c in row.conflicts if "injured" in c.field]
+    assert injured and {v.side for v in injured[0].values} == {"one", "two"}, row.conflicts
