@@ -82,6 +82,75 @@ def synthetic(n: int, seed: int = 0) -> tuple[list[MentionFeatures], list[int]]:
     return feats, gold
 
 
+def _zipf(rng: random.Random, size: int, s: float = 1.1) -> int:
+    """An index in ``range(size)`` drawn with probability proportional to ``1 / (k + 1) ** s``
+    (inverse-CDF over a cached table)."""
+    table = _ZIPF.get((size, s))
+    if table is None:
+        w = np.cumsum(1.0 / np.arange(1, size + 1) ** s)
+        table = _ZIPF[(size, s)] = w / w[-1]
+    return min(size - 1, int(np.searchsorted(table, rng.random(), side="right")))
+
+
+_ZIPF: dict[tuple[int, float], np.ndarray] = {}
+
+
+def stories(n: int, seed: int = 0, per_day: int = 200) -> tuple[list[MentionFeatures], list[int]]:
+    """``n`` mentions of a news-like corpus that grows by more stories over more days, and
+    their true event ids.
+
+    The corpus covers ``n / per_day`` days. Each story starts on a day of its own, lasts 1-14
+    days, happens at one place (a Zipf draw from ``n / 50`` places, so capitals recur) with a
+    few actors (Zipf over 5,000) and holds 1-8 events; each event has a type, a day inside the
+    story and 1-3 trigger lemmas drawn (Zipf) from 300 lemmas of its family. A story is told
+    by documents of 3-15 mentions of its events (a story's size is Zipf-like: most stories are
+    told once or twice, a few by dozens of documents). Dates are stated (70%), at month
+    granularity (20%) or missing (10%), as in :func:`synthetic`."""
+    rng = random.Random(seed)
+    days = max(1, n // per_day)
+    fams = list(FAMILIES)
+    n_places = max(10, n // 50)
+    feats: list[MentionFeatures] = []
+    gold: list[int] = []
+    n_events = 0
+    d = 0
+    while len(feats) < n:
+        start = 738000 + rng.randrange(days)
+        span = 1 + min(13, int(rng.expovariate(1 / 3)))
+        place = f"p{_zipf(rng, n_places)}"
+        actors = [f"a{_zipf(rng, 5000)}" for _ in range(4)]
+        events = []
+        for _ in range(rng.randint(1, 8)):
+            fam = rng.choice(fams)
+            events.append({
+                "type": rng.choice(FAMILIES[fam]), "family": fam, "day": start + rng.randrange(span),
+                "parts": frozenset(rng.sample(actors, 2)),
+                "lemmas": [f"{fam[:3]}{_zipf(rng, 300)}" for _ in range(rng.randint(1, 3))],
+                "id": n_events,
+            })
+            n_events += 1
+        for _ in range(1 + _zipf(rng, 60, 1.3)):
+            doc = f"d{d}"
+            d += 1
+            for _ in range(rng.randint(3, 15)):
+                if len(feats) >= n:
+                    break
+                ev = rng.choice(events)
+                r = rng.random()
+                if r < 0.1:
+                    iv = None
+                elif r < 0.3:
+                    first = ev["day"] - ev["day"] % 30
+                    iv = (first, first + 29)
+                else:
+                    iv = (ev["day"], ev["day"])
+                feats.append(MentionFeatures(
+                    doc=doc, lemma=rng.choice(ev["lemmas"]), type=ev["type"], family=ev["family"],
+                    interval=iv, places=frozenset({place}), participants=ev["parts"]))
+                gold.append(ev["id"])
+    return feats, gold
+
+
 def vectors(feats: list[MentionFeatures], gold: list[int], dim: int, seed: int = 0) -> Vectors:
     """Precomputed unit vectors: per event a sentence and a trigger direction, per mention
     that direction plus noise; per document the normalised mean of its sentence vectors."""
@@ -123,9 +192,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--embeddings", action="store_true", help="precomputed sentence/trigger/document vectors")
     ap.add_argument("--dim", type=int, default=384, help="vector width with --embeddings (MiniLM: 384)")
+    ap.add_argument("--corpus", choices=("flat", "stories"), default="flat",
+                    help="flat: fixed lemma and place vocabularies, 10 mentions a day (the original "
+                         "generator); stories: stories over days, Zipf vocabularies (a corpus that grows "
+                         "by more stories over more days)")
+    ap.add_argument("--repeat", type=int, default=1, help="run each size this many times; report the "
+                    "fastest (CPU) run")
     args = ap.parse_args(argv)
     cfg = {**load_settings().section("align"), "embeddings": False}
-    print(f"embeddings: {'precomputed, ' + str(args.dim) + ' dims' if args.embeddings else 'off'}")
+    make = stories if args.corpus == "stories" else synthetic
+    print(f"corpus: {args.corpus}; embeddings: {'precomputed, ' + str(args.dim) + ' dims' if args.embeddings else 'off'}"
+          f"; runs per size: {args.repeat} (the fastest by CPU is shown)")
     print(f"load average at start: {os.getloadavg()[0]:.1f} (wall seconds are inflated by other processes; "
           "CPU seconds, this process's user + system time, are not)")
     print("| mentions | candidate pairs | pairs / mention | blocking s | total s | CPU s | growth per 10x (wall) "
@@ -133,25 +210,32 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     prev: tuple[int, float, float] | None = None
     for n in (int(s) for s in args.sizes.split(",")):
-        feats, gold = synthetic(n)
+        feats, gold = make(n)
         vec = vectors(feats, gold, args.dim) if args.embeddings else None
-        t0, c0 = time.perf_counter(), time.process_time()
-        pairs = candidate_pairs(feats, cfg)
-        t1 = time.perf_counter()
-        labels, _stats = cluster(feats, cfg, vec, pairs)
-        t2, c2 = time.perf_counter(), time.process_time()
+        best: tuple[float, float, float, int, int] | None = None
+        for _ in range(max(1, args.repeat)):
+            t0, c0 = time.perf_counter(), time.process_time()
+            pairs = candidate_pairs(feats, cfg)
+            t1 = time.perf_counter()
+            labels, _stats = cluster(feats, cfg, vec, pairs)
+            t2, c2 = time.perf_counter(), time.process_time()
+            run = (c2 - c0, t2 - t0, t1 - t0, len(pairs), len(set(labels)))
+            best = run if best is None or run[0] < best[0] else best
+            del pairs, labels
+        assert best is not None
+        cpu, wall, blocking, n_pairs, n_clusters = best
         growth = growth_cpu = "–"
         if prev is not None:
             per = 1 / np.log10(n / prev[0])
-            growth = f"{((t2 - t0) / prev[1]) ** per:.1f}x"
-            growth_cpu = f"{((c2 - c0) / prev[2]) ** per:.1f}x"
-        prev = (n, t2 - t0, c2 - c0)
+            growth = f"{(wall / prev[1]) ** per:.1f}x"
+            growth_cpu = f"{(cpu / prev[2]) ** per:.1f}x"
+        prev = (n, wall, cpu)
         print(
-            f"| {n:,} | {len(pairs):,} | {len(pairs) / n:.1f} | {t1 - t0:.2f} | {t2 - t0:.2f} | {c2 - c0:.2f} "
-            f"| {growth} | {growth_cpu} | {1000 * (c2 - c0) / n:.3f} | {len(set(labels)):,} | {_rss_mb():.0f} |",
+            f"| {n:,} | {n_pairs:,} | {n_pairs / n:.1f} | {blocking:.2f} | {wall:.2f} | {cpu:.2f} "
+            f"| {growth} | {growth_cpu} | {1000 * cpu / n:.3f} | {n_clusters:,} | {_rss_mb():.0f} |",
             flush=True,
         )
-        del feats, gold, vec, pairs, labels
+        del feats, gold, vec
     return 0
 
 

@@ -83,6 +83,11 @@ class Vectors:
     g_trigger: np.ndarray | None = None
 
 
+# pairs scored at once from which on the story gate is applied before the features (below it
+# the extra document-similarity pass costs more than it saves)
+_GATE_FIRST_MIN = 256
+
+
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -228,22 +233,7 @@ class PairScorer:
         else:
             for r in np.flatnonzero([bool(feats[i].words) for i in ii.tolist()]).tolist():
                 out[r, 2] = _jaccard(feats[int(ii[r])].words, feats[int(jj[r])].words)
-        # document similarity: once per distinct document pair
-        di, dj = np.minimum(doc_i, doc_j), np.maximum(doc_i, doc_j)
-        key = di * self.n_docs + dj
-        uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
-        vals = np.empty(len(uniq), dtype=np.float32)
-        if vec.doc_sim is None and vec.document is not None:  # dense vectors: one product per pair
-            dm = self._doc_matrix()
-            a_, b_ = di[first], dj[first]
-            vals[:] = np.where(a_ == b_, 1.0, rowdot(dm, a_, b_))
-            first = first[:0]
-        for u, r in enumerate(first.tolist()):
-            k = (int(di[r]), int(dj[r]))
-            if k not in self._doc_cache:
-                self._doc_cache[k] = self._doc_sim(int(ii[r]), int(jj[r]))
-            vals[u] = self._doc_cache[k]
-        out[:, 3] = vals[inv]
+        out[:, 3] = self._doc_column(ii, jj, doc_i, doc_j)
         if vec.lang is not None:
             self._cross_lingual(out, ii, jj)
         out[:, 4] = self.type[ii] == self.type[jj]
@@ -308,6 +298,26 @@ class PairScorer:
         out[:, 5] *= anchored
         return out
 
+    def _doc_column(self, ii: np.ndarray, jj: np.ndarray, doc_i: np.ndarray, doc_j: np.ndarray) -> np.ndarray:
+        """The document similarity of each pair (float32), computed once per distinct document
+        pair (same-language value; ``_cross_lingual`` replaces it for pairs of two languages)."""
+        vec = self.vec
+        di, dj = np.minimum(doc_i, doc_j), np.maximum(doc_i, doc_j)
+        key = di * self.n_docs + dj
+        uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
+        vals = np.empty(len(uniq), dtype=np.float32)
+        if vec.doc_sim is None and vec.document is not None:  # dense vectors: one product per pair
+            dm = self._doc_matrix()
+            a_, b_ = di[first], dj[first]
+            vals[:] = np.where(a_ == b_, 1.0, rowdot(dm, a_, b_))
+            first = first[:0]
+        for u, r in enumerate(first.tolist()):
+            k = (int(di[r]), int(dj[r]))
+            if k not in self._doc_cache:
+                self._doc_cache[k] = self._doc_sim(int(ii[r]), int(jj[r]))
+            vals[u] = self._doc_cache[k]
+        return vals[inv]
+
     def _cross_lingual(self, out: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> None:
         """Trigger, sentence and document similarity of pairs in different languages from the
         multilingual vectors (mapped to the MiniLM scale): lemmas and MiniLM mean nothing there."""
@@ -360,7 +370,36 @@ class PairScorer:
     def prob(self, pairs: np.ndarray) -> np.ndarray:
         """Coreference probability of each pair; 0 across two documents of different stories
         (document similarity under ``story_gate``; under ``story_gate_placed`` for happenings of
-        one type on one day at one named place, or at compatible places: a town and its country)."""
+        one type on one day at one named place, or at compatible places: a town and its country).
+
+        Pairs of two documents whose similarity is under both gates get 0 whatever their other
+        features say, so their features are not computed (:meth:`gated`): on a large corpus
+        most candidate pairs join unrelated stories."""
+        dead = self.gated(pairs) if len(pairs) >= _GATE_FIRST_MIN else None
+        if dead is None or not dead.any():
+            return self._prob(pairs)
+        live = np.flatnonzero(~dead)
+        p_live = self._prob(pairs[live])
+        p = np.zeros(len(pairs), dtype=p_live.dtype)
+        p[live] = p_live
+        return p
+
+    def gated(self, pairs: np.ndarray) -> np.ndarray | None:
+        """Which pairs the story gate sets to 0 whatever their other features: two documents
+        of one language whose similarity is under the lower of the two gates. ``None`` when
+        there is no gate."""
+        gate = min(self.story_gate, self.story_gate_placed)
+        if gate <= 0 or not len(pairs):
+            return None
+        ii, jj = pairs[:, 0], pairs[:, 1]
+        doc_i, doc_j = self.doc[ii], self.doc[jj]
+        dead = (doc_i != doc_j) & (self._doc_column(ii, jj, doc_i, doc_j) < gate)
+        if self.vec.lang is not None:  # two languages: the multilingual similarity decides
+            dead &= self.vec.lang[ii] == self.vec.lang[jj]
+        return dead
+
+    def _prob(self, pairs: np.ndarray) -> np.ndarray:
+        """:meth:`prob` with every pair's features computed."""
         x = self.features(pairs)
         p = 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
         if self.story_gate > 0 and len(pairs):
