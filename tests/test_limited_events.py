@@ -146,3 +146,11 @@ def test_a_written_date_dates_the_happenings_of_its_sentence(family, text, want)
     got = [iso for _a, _b, iso in dates(words(text, family), family, dt.date(2024, 11, 5))]
     assert got == [want], got
     assert not find_counts(text, family) or all(v != float(want[-2:]) for _s, _e, v, *_ in find_counts(text, family))
+
+
+def test_a_capital_that_speaks_is_no_place_of_the_happening(tmp_path):
+    a = _analyze(_doc(tmp_path, "es", "Según Rabat, hubo un ataque en Tifariti. Madrid informó de un ataque en Tifariti "
+                      "y de tres heridos.", "2024-03-12"))
+    places = {e.id: e.name for e in a.entities}
+    assert a.events and all(places.get(e.place) not in ("Rabat", "Madrid") for e in a.events), [
+        (e.trigger.text, places.get(e.place)) for e in a.events]

@@ -16,7 +16,8 @@ Writes: ``doc._.fp_events`` and the ``event`` of each figure.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +35,7 @@ from fullpicture.nlp.lang.words import (
     sentence_of,
     sentences,
     starts_with_any,
+    without_clitic,
     word_list_family,
     words,
 )
@@ -51,6 +53,8 @@ class TriggerList:
     days: dict[str, int]
     max_ending: int
     family: str = ""
+    speaker_verbs: dict[str, bool] = field(default_factory=dict)
+    according: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -66,7 +70,9 @@ def trigger_list(family: str) -> TriggerList:
              else starts.setdefault(start, (typ, lemma, gloss)))
     s = d.get("settings", {})
     return TriggerList(starts, phrases, tuple(s.get("exclude", ())), frozenset(d.get("negation", {}).get("words", ())),
-                       {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family)
+                       {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family,
+                       dict.fromkeys(d.get("speakers", {}).get("verbs", ()), True),
+                       frozenset(d.get("speakers", {}).get("according", ())))
 
 
 @lru_cache(maxsize=8)
@@ -121,6 +127,16 @@ def _published(doc: Doc) -> dt.date | None:
         return None
 
 
+def _speaks(ws: list[Word], wstarts: list[int], start: int, end: int, tl: TriggerList) -> bool:
+    """A place named as the one who speaks: before a speaking verb ("Bakú informó") or after
+    "according to" ("según Rabat")."""
+    k = bisect_left(wstarts, end)
+    if k < len(ws) and starts_with_any(ws[k].folded, tl.speaker_verbs, 4, tl.family):
+        return True
+    j = bisect_left(wstarts, start) - 1
+    return j >= 0 and without_clitic(ws[j].folded, tl.family, tl.according) in tl.according
+
+
 class LimitedEventsComponent:
     """Fills ``doc._.fp_events`` for a language with word lists."""
 
@@ -136,7 +152,10 @@ class LimitedEventsComponent:
         spans = sentences(text)
         sent_of = [sentence_of(spans, w.start) for w in ws]
         pub = _published(doc)
-        places = sorted((m.start, e.id) for e in doc._.fp_entities or [] for m in e.mentions)
+        wstarts = [w.start for w in ws]
+        places = [(m.start, e.id) for e in doc._.fp_entities or [] for m in e.mentions
+                  if not _speaks(ws, wstarts, m.start, m.end, tl)]
+        places.sort()
         written = dates(ws, family, pub)
         events: list[Event] = []
         for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
@@ -144,7 +163,8 @@ class LimitedEventsComponent:
                 continue
             s = sent_of[i]
             lo, hi = spans[s]
-            negated = any(i - k >= 0 and sent_of[i - k] == s and ws[i - k].folded in tl.negation for k in (1, 2))
+            negated = any(i - k >= 0 and sent_of[i - k] == s
+                          and without_clitic(ws[i - k].folded, family, tl.negation) in tl.negation for k in (1, 2))
             date, source = self._date(ws, sent_of, s, i, written, tl, pub)
             near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
             start, end = ws[i].start, ws[j - 1].end

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,7 +104,7 @@ def starts_with_any(word: str, starts: Mapping[str, object], max_ending: int, fa
     return found
 
 
-def without_clitic(word: str, family: str, known: Mapping[str, object]) -> str:
+def without_clitic(word: str, family: str, known: Collection[str]) -> str:
     """``word`` without a joined clitic when only that form is in ``known`` (exact look-ups)."""
     if word in known:
         return word
