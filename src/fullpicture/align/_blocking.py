@@ -6,6 +6,9 @@ bucket, x trigger lemma, x place); blocks up to ``max_block`` are compared all-p
 ones within a sliding window of ``neighbourhood`` mentions sorted by date. Duplicate pairs
 (a pair shares several blocks) are removed by one sort (``np.unique``'s hash path is
 pathologically slow on these keys), and pairs are scored ``score_chunk_pairs`` at a time.
+Block memberships are built with numpy (no dict of Python lists), blocks of one size are
+expanded together, and the date filter runs inside each block on its own rows, so the
+per-mention and per-pair work touches memory that stays in the CPU cache as the corpus grows.
 """
 
 from __future__ import annotations
