@@ -5,7 +5,7 @@ Usage:
     .venv/bin/python bench/bench_languages.py -n 100 --json
 
 For each language the documents are the bundled illustrative articles in that language
-(English: examples/; French, Russian, Turkish: tests/fixtures/multilingual/), repeated to
+(English: examples/; French, Russian, Turkish, Spanish: tests/fixtures/multilingual/), repeated to
 ``-n``. "bare" is the language's model alone (English ``en_core_web_sm``, French
 ``fr_core_news_sm``, Russian razdel + Slovnet morphology/syntax/NER, other languages spaCy's
 multi-language tokenizer and sentencizer); "fullpicture" is the same model with fullpicture's
@@ -29,6 +29,7 @@ SOURCES = {
     "fr": [ML / "karabakh_2023_french.md"],
     "ru": [ML / "karabakh_2023_russian.md"],
     "tr": [ML / "karabakh_2023_turkish.txt"],
+    "es": [ML / "karabakh_2023_spanish.txt"],  # limited pipeline with word lists
 }
 
 

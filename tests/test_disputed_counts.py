@@ -29,6 +29,11 @@ PY_QUOTE = """Shell hits Riberalta clinic
 A shell struck the Riberalta clinic on Monday. "They inflated the numbers of casualties," a spokesman for the Paraguayan army said.
 """
 
+PY_PREDICATE = """Shell hits Riberalta clinic
+
+A shell struck the Riberalta clinic on Monday. The toll was grossly inflated, a Paraguayan army spokesman said.
+"""
+
 PY_NOBODY = """Shell hits Riberalta clinic
 
 A shell struck the Riberalta clinic on Monday. Nobody named disputes this figure yet, the report said.
@@ -59,7 +64,8 @@ def _killed(row):
 
 
 @pytest.mark.parametrize("text, words", [(PY_DISPUTES, "disputes this figure"),
-                                         (PY_QUOTE, "inflated the numbers of casualties")])
+                                         (PY_QUOTE, "inflated the numbers of casualties"),
+                                         (PY_PREDICATE, "The toll was grossly inflated")])
 def test_a_side_rejecting_the_others_toll_contests_it(lexical, text, words):
     row = _row(lexical, text)
     (killed,) = _killed(row)
@@ -80,3 +86,14 @@ def test_a_zero_in_words_contests_the_other_sides_toll(lexical):
     (killed,) = _killed(row)
     assert {v.value for v in killed.values if v.side == "paraguayan"} == {"without causing any deaths"}
     assert "60" in {v.value for v in killed.values if v.side == "bolivian"}
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "Officials dismissed the figures"), ("en", "an exaggerated death toll"),
+    ("fr", "le bilan est largement exagéré"), ("fr", "Les autorités contestent ce bilan"),
+    ("ru", "Власти назвали завышенными цифры"), ("ru", "оспаривают эти данные"),
+])
+def test_dispute_phrases_of_each_language(lang, words):
+    from fullpicture.align._disputes import _lexicon
+
+    assert any(p.search(words) for p in _lexicon()[0][lang])

@@ -34,3 +34,21 @@ def test_a_count_added_to_an_earlier_one_is_a_part() -> None:
 def test_more_without_an_earlier_count_of_its_kind_stands() -> None:
     found = _populations("Five soldiers were killed in the raid, and 12 more were wounded.")
     assert ("12", "injured", "part") not in found
+
+
+def test_a_count_of_one_nationality_beside_the_whole_is_a_part() -> None:
+    """"12 Ecuadorian soldiers were injured" beside "about 30 peacekeepers were injured" (a
+    multinational force) counts the Ecuadorians among the 30: no rival toll of the injured."""
+    found = _populations("About 30 peacekeepers were injured in the riot on Monday. Ecuador's defence "
+                         "minister said 12 Ecuadorian soldiers were injured.")
+    pops = {text: pop for text, _, pop in found}
+    assert pops["About 30"] == "people" and pops["12"] == "part"
+    # told alone, the nationality's count is the count
+    alone = _populations("Ecuador's defence minister said 12 Ecuadorian soldiers were injured in the riot.")
+    assert [pop for _, _, pop in alone] == ["servicemen"]
+
+
+def test_a_count_among_the_casualties_is_a_part() -> None:
+    found = _populations("Dozens of peacekeepers were hurt on Monday. Among the injured peacekeepers are "
+                         "9 Peruvians, the mission said.")
+    assert {text: pop for text, _, pop in found}["9"] == "part"

@@ -128,3 +128,29 @@ def test_an_arabic_and_an_english_report_of_one_blast_share_a_row(tmp_path, lexi
     row = next(r for r in comp.events if {"one", "two"} <= set(r.sides))
     injured = [c for c in row.conflicts if "injured" in c.field]
     assert injured and {v.side for v in injured[0].values} == {"one", "two"}, row.conflicts
+
+
+@pytest.mark.parametrize(("family", "text", "want"), [
+    ("sh", "Napad se dogodio 29. maja 2023. u selu.", "2023-05-29"),
+    ("sh", "Напад 3. октобра у селу.", "2024-10-03"),  # no year: the publication year
+    ("sq", "Sulmi ndodhi më 14 shkurt.", "2024-02-14"),
+    ("es", "El ataque del 19 de septiembre de 2023 dejó muertos.", "2023-09-19"),
+    ("es", "El ataque del 30 de diciembre dejó muertos.", "2023-12-30"),  # after the publication month: last year
+    ("ar", "وقع الهجوم في 19 سبتمبر 2023.", "2023-09-19"),
+])
+def test_a_written_date_dates_the_happenings_of_its_sentence(family, text, want):
+    import datetime as dt
+
+    from fullpicture.nlp.lang.words import dates
+
+    got = [iso for _a, _b, iso in dates(words(text, family), family, dt.date(2024, 11, 5))]
+    assert got == [want], got
+    assert not find_counts(text, family) or all(v != float(want[-2:]) for _s, _e, v, *_ in find_counts(text, family))
+
+
+def test_a_capital_that_speaks_is_no_place_of_the_happening(tmp_path):
+    a = _analyze(_doc(tmp_path, "es", "Según Rabat, hubo un ataque en Tifariti. Madrid informó de un ataque en Tifariti "
+                      "y de tres heridos.", "2024-03-12"))
+    places = {e.id: e.name for e in a.entities}
+    assert a.events and all(places.get(e.place) not in ("Rabat", "Madrid") for e in a.events), [
+        (e.trigger.text, places.get(e.place)) for e in a.events]

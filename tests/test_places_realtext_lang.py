@@ -115,3 +115,33 @@ def test_limited_pipeline_names_no_translation_as_a_naming_choice():
     cues = _cues("El gobierno de Marruecos anunció en Rabat que Mauritania y Argelia fueron informadas. "
                  "Marruecos pidió calma.")
     assert not any(cat == "naming" and entry is None for cat, _text, entry in cues), cues
+
+
+def test_french_feature_noun_before_the_name_places_the_feature():
+    a = analyze("Mardi, le barrage de Kakhovka a été détruit. Les secouristes ont évacué l'hôpital Al-Ahli "
+                "de la ville, et l'aéroport de Kherson reste fermé.")
+    by_text = {m.text: e for e in a.entities for m in e.mentions}
+    en = analyze("On Tuesday the Kakhovka dam was destroyed near Kherson, officials said.")
+    en_ids = {e.geo.geonames_id for e in en.entities if e.geo}
+    dam = by_text.get("barrage de Kakhovka")
+    assert dam is not None and dam.type == "FAC" and dam.geo is not None and dam.geo.geonames_id in en_ids, by_text
+    assert by_text["aéroport de Kherson"].geo is not None
+    hospital = by_text.get("hôpital Al-Ahli")
+    assert hospital is not None and hospital.type == "FAC" and hospital.geo is None, by_text
+
+
+def test_west_bank_in_french_and_spanish_is_the_english_record():
+    en = analyze("Settlers attacked a village in the West Bank on Monday, officials said.")
+    want = {e.geo.geonames_id for e in en.entities if e.geo}
+    fr = analyze("Des colons ont attaqué un village en Cisjordanie lundi, selon les autorités locales.")
+    es = analyze("Colonos atacaron una aldea en Cisjordania el lunes, según las autoridades de Ramala.")
+    for a in (fr, es):
+        assert want & {e.geo.geonames_id for e in a.entities if e.geo}, [(e.name, e.geo) for e in a.entities]
+
+
+def test_initials_of_a_place_named_in_full_are_that_place():
+    a = analyze("Officials of the self-proclaimed Luhansk People's Republic said on Monday that two villages "
+                "were shelled. Water supplies in the LPR were cut, the LPR officials added.")
+    lpr = [e for e in a.entities if any(m.text == "LPR" for m in e.mentions)]
+    assert lpr and lpr[0].geo is not None, [(e.name, e.type, [m.text for m in e.mentions]) for e in a.entities]
+    assert any(m.text == "Luhansk People's Republic" for m in lpr[0].mentions)

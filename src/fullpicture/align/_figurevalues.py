@@ -120,6 +120,8 @@ def population(a: Analysis, f: Figure) -> str:
         return "mixed"
     if _PARTITIVE.match(after):
         return "part"  # "one of my sons", "three of the four soldiers": a part of a group
+    if _among_a_set(a.text[max(0, f.start - 90) : f.start]) or _national_part(a, f):
+        return "part"  # "among the injured are 11 Italians", "11 Italian soldiers" of two dozen
     pops, things = _populations()
     noun = (f.unit or "").lower().strip()
     if noun and noun.split()[-1] in things:
@@ -130,6 +132,55 @@ def population(a: Analysis, f: Figure) -> str:
         if key in pops:
             return pops[key]
     return "people"
+
+
+@functools.lru_cache(maxsize=1)
+def _parts() -> tuple[re.Pattern[str] | None, int]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "counts.toml").get("parts", {})
+    among, sets = data.get("among", []), data.get("sets", [])
+    if not among or not sets:
+        return None, 0
+    words = "|".join(re.escape(w) for w in among)
+    nouns = "|".join(re.escape(w) for w in sets)
+    pat = re.compile(rf"\b(?:{words})\s+(?:[^.;:!?\n]{{0,40}}?\s)?(?:{nouns})\b[^.;:!?\n]{{0,50}}$", re.I)
+    return pat, int(data.get("national_window_chars", 800))
+
+
+def _among_a_set(before: str) -> bool:
+    """"among the injured KFOR soldiers are 11 Italians", "parmi les blessés, 5 enfants": the
+    count right after names a part of a set of the casualties."""
+    pat = _parts()[0]
+    return bool(pat and pat.search(before))
+
+
+def _demonym_before_unit(a: Analysis, f: Figure) -> str | None:
+    """The nationality adjective between a number and its noun ("11 Italian soldiers"), folded."""
+    from fullpicture.nlp.places._translit import fold
+    from fullpicture.nlp.places._wordlists import get_lexicon
+
+    if not f.unit:
+        return None
+    ahead = a.text[f.end : f.end + 40]
+    k = ahead.find(f.unit)
+    if k <= 0:
+        return None
+    demonyms = get_lexicon().demonyms
+    return next((fold(w) for w in ahead[:k].split() if fold(w) in demonyms), None)
+
+
+def _national_part(a: Analysis, f: Figure) -> bool:
+    """A count of one nationality beside a larger count of the same kind in the same document
+    ("11 Italian soldiers were injured" after "about two dozen KFOR soldiers were injured")."""
+    window = _parts()[1]
+    if not f.counts or f.value is None or window <= 0:
+        return False
+    if _demonym_before_unit(a, f) is None:
+        return False
+    return any(g is not f and g.counts == f.counts and (g.value or 0) > f.value and not g.vague
+               and abs(g.start - f.start) <= window and _demonym_before_unit(a, g) is None
+               for g in a.figures)
 
 
 def comparable(p: str, q: str) -> bool:

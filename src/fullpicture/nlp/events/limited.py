@@ -3,8 +3,9 @@
 For a language with word lists (``data/lang/word_lists.toml``), a word that begins with a
 start of ``data/events/limited.<family>.toml`` is a trigger of that start's type ("napadnuti"
 -> ASSAULT, lemma "napad", gloss "attack"). Its place is the nearest place of its sentence
-(``fp_places``), its date the publication day moved by a day word of the sentence ("juče":
-the day before), its modality ``negated`` after a negation ("nema povređenih"). No agents,
+(``fp_places``), its date a date written in the sentence ("29. maja 2023."), else the
+publication day moved by a day word of the sentence ("juče": the day before), else the last date
+written before, its modality ``negated`` after a negation ("nema povređenih"). No agents,
 patients or sources: nothing reads who does what in these languages. Figures of the sentence
 (``fp_limited_figures``) are linked to the nearest trigger.
 
@@ -15,7 +16,8 @@ Writes: ``doc._.fp_events`` and the ``event`` of each figure.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -29,9 +31,11 @@ from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
     Word,
+    dates,
     sentence_of,
     sentences,
     starts_with_any,
+    without_clitic,
     word_list_family,
     words,
 )
@@ -49,6 +53,8 @@ class TriggerList:
     days: dict[str, int]
     max_ending: int
     family: str = ""
+    speaker_verbs: dict[str, bool] = field(default_factory=dict)
+    according: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +70,9 @@ def trigger_list(family: str) -> TriggerList:
              else starts.setdefault(start, (typ, lemma, gloss)))
     s = d.get("settings", {})
     return TriggerList(starts, phrases, tuple(s.get("exclude", ())), frozenset(d.get("negation", {}).get("words", ())),
-                       {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family)
+                       {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family,
+                       dict.fromkeys(d.get("speakers", {}).get("verbs", ()), True),
+                       frozenset(d.get("speakers", {}).get("according", ())))
 
 
 @lru_cache(maxsize=8)
@@ -119,6 +127,16 @@ def _published(doc: Doc) -> dt.date | None:
         return None
 
 
+def _speaks(ws: list[Word], wstarts: list[int], start: int, end: int, tl: TriggerList) -> bool:
+    """A place named as the one who speaks: before a speaking verb ("Bakú informó") or after
+    "according to" ("según Rabat")."""
+    k = bisect_left(wstarts, end)
+    if k < len(ws) and starts_with_any(ws[k].folded, tl.speaker_verbs, 4, tl.family):
+        return True
+    j = bisect_left(wstarts, start) - 1
+    return j >= 0 and without_clitic(ws[j].folded, tl.family, tl.according) in tl.according
+
+
 class LimitedEventsComponent:
     """Fills ``doc._.fp_events`` for a language with word lists."""
 
@@ -134,22 +152,26 @@ class LimitedEventsComponent:
         spans = sentences(text)
         sent_of = [sentence_of(spans, w.start) for w in ws]
         pub = _published(doc)
-        places = sorted((m.start, e.id) for e in doc._.fp_entities or [] for m in e.mentions)
+        wstarts = [w.start for w in ws]
+        places = [(m.start, e.id) for e in doc._.fp_entities or [] for m in e.mentions
+                  if not _speaks(ws, wstarts, m.start, m.end, tl)]
+        places.sort()
+        written = dates(ws, family, pub)
         events: list[Event] = []
         for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
             if zone_kind_at(doc, ws[i].start) in NON_STORY_ZONES:
                 continue
             s = sent_of[i]
             lo, hi = spans[s]
-            negated = any(i - k >= 0 and sent_of[i - k] == s and ws[i - k].folded in tl.negation for k in (1, 2))
-            shift = next((tl.days[w.folded] for w, sk in zip(ws, sent_of, strict=True) if sk == s and w.folded in tl.days), None)
-            date = (pub + dt.timedelta(days=shift)).isoformat() if pub and shift is not None else (pub.isoformat() if pub else None)
+            negated = any(i - k >= 0 and sent_of[i - k] == s
+                          and without_clitic(ws[i - k].folded, family, tl.negation) in tl.negation for k in (1, 2))
+            date, source = self._date(ws, sent_of, s, i, written, tl, pub)
             near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
             start, end = ws[i].start, ws[j - 1].end
             events.append(Event(
                 id=f"e{len(events) + 1}", type=typ,
                 trigger=Trigger(start=start, end=end, text=text[start:end], lemma=lemma),
-                date=date, date_source=("sentence" if shift is not None else "published") if date else None,
+                date=date, date_source=source if date else None,  # type: ignore[arg-type]
                 place=min(near)[1] if near else None,
                 modality="negated" if negated else "asserted",
                 evidence=Evidence(start=lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip())), end=lo + len(text[lo:hi].rstrip())),
@@ -157,6 +179,20 @@ class LimitedEventsComponent:
         self._link_figures(doc, events, spans)
         doc._.fp_events = events
         return doc
+
+    @staticmethod
+    def _date(ws: list[Word], sent_of: list[int], s: int, i: int, written: list[tuple[int, int, str]],
+              tl: TriggerList, pub: dt.date | None) -> tuple[str | None, str | None]:
+        """A written date of the sentence (the nearest), else the publication day moved by a
+        day word of the sentence ("juče"), else the last date written before (the narrative's
+        day), else the publication day."""
+        near = [(abs(a - i), iso) for a, _b, iso in written if sent_of[a] == s]
+        if near:
+            return min(near)[1], "sentence"
+        shift = next((tl.days[w.folded] for w, sk in zip(ws, sent_of, strict=True) if sk == s and w.folded in tl.days), None)
+        if shift is not None and pub is not None:
+            return (pub + dt.timedelta(days=shift)).isoformat(), "sentence"
+        return (pub.isoformat(), "published") if pub else (None, None)
 
     @staticmethod
     def _link_figures(doc: Doc, events: list[Event], spans: list[tuple[int, int]]) -> None:

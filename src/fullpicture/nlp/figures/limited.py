@@ -10,6 +10,7 @@ Reads: the text, ``doc._.fp_info.language``, the zones. Writes: ``doc._.fp_figur
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
     Word,
+    dates,
     sentence_of,
     sentences,
     starts_with_any,
@@ -116,9 +118,10 @@ def find_counts(text: str, family: str) -> list[tuple[int, int, float, bool, str
     ws = words(text, family)
     spans = sentences(text)
     sent = [sentence_of(spans, w.start) for w in ws]
+    in_date = {k for a, b, _ in dates(ws, family, dt.date(2000, 1, 1)) for k in range(a, b)}
     out = []
     for i, w in enumerate(ws):
-        got = _value(w, lex)
+        got = None if i in in_date else _value(w, lex)
         if got is None:
             continue
         value, vague = got

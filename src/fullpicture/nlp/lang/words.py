@@ -8,9 +8,10 @@ are one word in Serbian), and keep their character offsets in the original text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,7 +104,7 @@ def starts_with_any(word: str, starts: Mapping[str, object], max_ending: int, fa
     return found
 
 
-def without_clitic(word: str, family: str, known: Mapping[str, object]) -> str:
+def without_clitic(word: str, family: str, known: Collection[str]) -> str:
     """``word`` without a joined clitic when only that form is in ``known`` (exact look-ups)."""
     if word in known:
         return word
@@ -124,3 +125,40 @@ def _starts_with(word: str, starts: Mapping[str, object], max_ending: int) -> st
         if key in starts and len(word) - n <= max_ending:
             return key
     return None
+
+
+_DAY = re.compile(r"^\d{1,2}$")
+_YEAR4 = re.compile(r"^(19|20)\d\d$")
+_MONTH_GLUE = frozenset({"de", "del", "i"})
+
+
+def dates(ws: list[Word], family: str, published: dt.date | None) -> list[tuple[int, int, str]]:
+    """``(first word, end word, ISO day)`` of each written date: a day number, a month name
+    (``[months.<family>]``, one "de" may stand between) and an optional year; without a year,
+    the publication year (the year before for a month after the publication month)."""
+    months = _config().get("months", {}).get(family, {})
+    if not months:
+        return []
+    out = []
+    for i, w in enumerate(ws):
+        if not _DAY.match(w.text) or not 1 <= int(w.text) <= 31:
+            continue
+        k = i + 1
+        if k < len(ws) and ws[k].folded in _MONTH_GLUE:
+            k += 1
+        key = starts_with_any(ws[k].folded, months, 5, family) if k < len(ws) else None
+        if key is None:
+            continue
+        month, end, year = int(months[key]), k + 1, None
+        j = end + 1 if end < len(ws) and ws[end].folded in _MONTH_GLUE else end
+        if j < len(ws) and _YEAR4.match(ws[j].text):
+            year, end = int(ws[j].text), j + 1
+        if year is None and published is not None:
+            year = published.year - (1 if month > published.month else 0)
+        if year is None:
+            continue
+        try:
+            out.append((i, end, dt.date(year, month, int(w.text)).isoformat()))
+        except ValueError:
+            continue
+    return out

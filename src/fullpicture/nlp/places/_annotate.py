@@ -35,6 +35,7 @@ from fullpicture.nlp.places._evidence import (
     city_state,
     feature_split,
     governed_locative,
+    leading_feature,
     locative,
     not_a_place,
     state_school,
@@ -48,6 +49,7 @@ from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._repeats import (
     drop_nested_places,
     one_label_per_name,
+    place_acronyms,
     repeat_mentions,
     short_division_names,
     team_names,
@@ -147,7 +149,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions: list[Mention] = []
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
-    feature_end: dict[int, int] = {}
+    feature_end: dict[int, tuple[int, int]] = {}
     for start, end, label in raw:
         m = Mention(start, end, label, doc[start:end].text)
         mentions.append(m)
@@ -174,19 +176,24 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         feature = feature_split(doc, start, end, lex)
         if feature and any(pi.place(i).kind in FEATURE_KINDS for i, _v in pi.candidates(m.text, pcfg["skeleton_min_pop"], False)):
             feature = None  # the feature itself is a record ("Dulles International Airport", "Kerch bridge")
+        # "barrage de Kakhovka" (fr, ru): the feature's noun first, the place after it
+        lead = leading_feature(doc, start, end, lex) if not feature and doc.lang_ not in ("en", "xx") else None
+        nstart = lead or start
         loose = label in ("GPE", "LOC") or locative(doc, start, end, lex)
-        cands = pi.candidates(doc[start:feature].text if feature else m.text, pcfg["skeleton_min_pop"], loose)
+        name = doc[nstart : feature or end].text if feature or lead else m.text
+        cands = pi.candidates(name, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
-            cands = pi.candidates(" ".join(t.lemma_ for t in doc[start : feature or end]), pcfg["skeleton_min_pop"], loose)
+            cands = pi.candidates(" ".join(t.lemma_ for t in doc[nstart : feature or end]), pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
-            cands = russian_candidates(doc, pi, start, feature or end, label, loose, pcfg)
-        name = doc[start:feature].text if feature else m.text
-        if not cands and label in ("GPE", "LOC") and not feature:  # "Western US", "South Venezuela"
+            cands = russian_candidates(doc, pi, nstart, feature or end, label, loose, pcfg)
+        if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
             name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000)) or (name, [])
             trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):
                 mentions.pop()
+            elif lead and label in ("GPE", "LOC"):
+                m.label = "FAC"  # "hôpital Al-Ahli": a facility, whose name is no place
             continue
         if (start, end) in datelines and not (end < len(doc) and doc[end].text == ","):
             # a dateline city standing alone is one the wire's readers know without its state
@@ -194,8 +201,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             cands = [max(cands, key=lambda c: (pi.place(c[0]).pop, -c[0]))]
         place_spans.append((name, cands))
         place_ms.append(m)
-        if feature:
-            feature_end[id(m)] = feature
+        if feature or lead:
+            feature_end[id(m)] = (nstart, feature or end)
     city_state(doc, pi, place_ms, place_spans)
     # the state in a university's name gives the others no context ("Mississippi State" beat
     # Louisville: Louisville is not moved to Mississippi)
@@ -259,10 +266,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 if m.label == "":
                     m.key = ("DROP",)
                 continue
-        fend = feature_end.get(id(m))
-        if fend:  # "the Kerch bridge": the place inside, the feature around it
+        fspan = feature_end.get(id(m))
+        if fspan:  # "the Kerch bridge": the place inside, the feature around it
             extra.append(Mention(m.start, m.end, "FAC", m.text, place=idx, key=("FEATURE", fold(m.text), str(idx))))
-            m.end, m.text = fend, doc[m.start : fend].text
+            (m.start, m.end), m.text = fspan, doc[fspan[0] : fspan[1]].text
         m.place, m.label = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE")
         m.key = ("P", str(idx))
         if actor:
@@ -280,6 +287,11 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.place, m.label, m.key = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE"), ("P", str(idx))
     mentions = [m for m in mentions if m.key != ("DROP",) and not (m.label in ("", "EMB") and m.place is None)]
     mentions += repeat_mentions(doc, mentions, frozenset(lex.demonyms) | frozenset(lex.continent_demonyms) | people)
+    known = {id(m) for m in mentions}
+    mentions = place_acronyms(doc, mentions)  # "in the DPR" after "the Donetsk People's Republic"
+    for m in mentions:  # "the SADR declared ...", "SADR President": the state as actor or affiliation
+        if id(m) not in known and m.place is not None and pi.place(m.place).kind in ("country", "user"):
+            m.actor = is_actor_position(doc[m.start], lex) or doc[m.start].dep_ in ("compound", "poss")
     short_division_names(mentions, pi, pcfg["near_km"])
     cities = [(m.start, m.place, pi.place(m.place).pop) for m in mentions if m.place is not None and pi.place(m.place).kind in ("city", "capital")]
     for s, e in streets:  # "Royal Street": at the city the document places it in

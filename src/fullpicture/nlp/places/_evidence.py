@@ -158,6 +158,17 @@ def feature_split(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
     return None
 
 
+def leading_feature(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
+    """Start token of the name inside a span that opens with a common noun of a feature
+    (French, Russian: "barrage de Kakhovka", "hôpital Al-Ahli", "аэропорт Домодедово")."""
+    if end - start < 2 or not doc[start].is_lower or doc[start].lower_ not in lex.leading_feature_nouns:
+        return None
+    i = start + 1
+    while i < end - 1 and doc[i].lower_ in lex.name_linkers:
+        i += 1
+    return i if doc[i].text[:1].isupper() else None
+
+
 def city_state(doc: Doc, pi: PlaceIndex, ms: list[Mention], spans: list[tuple[str, list[tuple[int, bool]]]]) -> None:
     """"Williamsburg, Virginia", "Springfield, Ill.", "Toledo, Spain": a place followed by a
     comma and a state or country keeps only its candidates inside that state or country."""

@@ -202,6 +202,9 @@ def build_index() -> dict[str, Any]:
             admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
         b.alias(admin_idx[(cc, code)], _city_named_division(cc, code, [name, *alts], city_in_admin), trusted=True)
+    for row in _data_lines("admin1_i18n.tsv"):  # "Cisjordanie": the West Bank's record
+        if (row[0], row[1]) in admin_idx:
+            b.alias(admin_idx[(row[0], row[1])], [row[3]], trusted=True)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None or (sub.country_code == "US" and fold(sub.name) in us_names):
             continue

@@ -149,3 +149,27 @@ def drop_nested_places(mentions: list[Mention], adjectives: frozenset[str]) -> l
         return m.place is not None and fold(m.text) not in adjectives and any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in outer)
 
     return [m for m in mentions if not nested(m)]
+
+
+def place_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Uses of the initials of a place name the document writes in full ("the Donetsk
+    People's Republic (DPR)" ... "in the DPR"): mentions of that place. Initials of three or
+    more letters only; a one-token mention already there without a place (NER's "DPR" as an
+    organisation) is replaced."""
+    from fullpicture.nlp.places._coref import acronym
+
+    defs: dict[str, Mention] = {}
+    for m in mentions:
+        if m.place is not None and not m.embedded and m.label in _PLACE_LABELS and m.key and m.end - m.start >= 3:
+            acr = acronym(m.text)
+            if len(acr) >= 3 and acr != m.text:
+                defs.setdefault(acr, m)
+    if not defs:
+        return mentions
+    placed = {i for m in mentions if m.place is not None for i in range(m.start, m.end)}
+    found = [(tok.i, defs[tok.text]) for tok in doc if tok.text in defs and tok.i not in placed]
+    if not found:
+        return mentions
+    at = {i for i, _m in found}
+    kept = [m for m in mentions if not (m.place is None and m.end - m.start == 1 and m.start in at)]
+    return kept + [Mention(i, i + 1, m.label, doc[i].text, place=m.place, key=m.key) for i, m in found]

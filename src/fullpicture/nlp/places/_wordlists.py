@@ -32,6 +32,8 @@ class Lexicon:
     kin_nouns: frozenset[str]  # "girlfriend Olivia": a first name, no place
     demonyms: dict[str, str]  # folded adjective -> ISO alpha-2
     continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
+    leading_feature_nouns: frozenset[str] = frozenset()  # "barrage de Kakhovka" (fr, ru)
+    name_linkers: frozenset[str] = frozenset()  # "de", "du", "d'" between such a noun and the name
 
 
 _COMMON: set[str] = set()
@@ -88,4 +90,6 @@ def get_lexicon() -> Lexicon:
         kin_nouns=frozenset(data.get("kin_nouns", [])),
         demonyms=dem,
         continent_demonyms=cont,
+        leading_feature_nouns=frozenset(data.get("leading_feature_nouns", [])),
+        name_linkers=frozenset(data.get("name_linkers", [])),
     )
