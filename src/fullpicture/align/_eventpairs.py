@@ -156,6 +156,8 @@ class PairScorer:
         self.story_gate_placed = min(self.story_gate, float(cfg.get("story_gate_placed", self.story_gate)))
         # ... at compatible places (one inside or near the other) rather than only one place
         self.placed_within = bool(cfg.get("story_gate_placed_within", False))
+        # ... or no place clash and participants this alike (Jaccard; 0: off)
+        self.placed_participants = float(cfg.get("story_gate_placed_participants", 0.0))
         # "In a separate attack, ...", "another strike": told as a happening apart from the rest
         self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
         self.lemma = value_ids([f.lemma or object() for f in feats])
@@ -411,6 +413,12 @@ class PairScorer:
                 where = self.has_place[ii] & self.has_place[jj] & (x[:, 7] >= 0)
             else:
                 where = x[:, 7] > 0
+            if self.placed_participants > 0:
+                # or no place named on one side, but the same participants and a day stated in at
+                # least one of the two ("two soldiers were killed in a clash with the other army's
+                # troops on Monday night"); two publication days alone are too weak
+                where = where | ((x[:, 7] >= 0) & (x[:, 8] >= self.placed_participants)
+                                 & (self.firm[ii] | self.firm[jj]))
             placed = ((x[:, 4] > 0) & (x[:, 5] > 0) & where & ~(self.is_country[ii] & self.is_country[jj])
                       & (self.placed_within | (~self.is_country[ii] & ~self.is_country[jj]))
                       & ~self.verbal[ii] & ~self.verbal[jj])
