@@ -169,8 +169,9 @@ def fold_priors(docs, items, folds: int, seed: int) -> list[dict[str, str]]:
     return [per[fold_of[k]] for k in range(len(docs))]
 
 
-def features(docs, cents=(), priors=None):
-    """Feature lists of every document (rules run first: they are features)."""
+def features(docs, cents=(), priors=None, probs=None):
+    """Feature lists of every document (rules run first: they are features); ``probs`` are
+    the role network's (cross-fitted) probabilities per document."""
     from fullpicture.nlp.claims._data import claim_lexicon
     from fullpicture.nlp.claims._extract import ClaimExtractor
     from fullpicture.nlp.claims._features import doc_features
@@ -178,7 +179,8 @@ def features(docs, cents=(), priors=None):
     lex = claim_lexicon()
     ex = ClaimExtractor(lex)
     priors = priors or [None] * len(docs)
-    return [doc_features(d, ex(d), lex, cents, p) for d, p in zip(docs, priors, strict=True)]
+    probs = probs or [None] * len(docs)
+    return [doc_features(d, ex(d), lex, cents, p, probs=q) for d, p, q in zip(docs, priors, probs, strict=True)]
 
 
 def train(xs, ys, out: Path, c1: float, c2: float, iters: int, seed: int = 0) -> None:
@@ -206,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--clusters", default="64,256", help="k-means sizes over tok2vec vectors ('' for none)")
+    ap.add_argument("--role-folds", type=int, default=0,
+                    help="also give the CRF the role network's probabilities, cross-fitted in N folds (0: not)")
     ap.add_argument("--prior-folds", type=int, default=5, help="cue-rate prior, cross-fitted in N folds (0: none)")
     args = ap.parse_args(argv)
     if not (args.data / "README.md").is_file():
@@ -220,8 +224,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.prior_folds:
         write_prior(*cue_counts(docs, items), args.out.with_name("attribution_cue_prior.tsv"))
         priors = fold_priors(docs, items, args.prior_folds, args.seed)
-    xs = features(docs, cents, priors)
     ys = [gold_tags(d, g) for d, (_, _, g) in zip(docs, items, strict=True)]
+    # the role network (a filter of learned cues at run time), fitted on all of train; with
+    # --role-folds its cross-fitted probabilities are CRF features too (not the shipped weights)
+    from scripts.train_roles import cross_fit, fit_all, save
+
+    probs = None
+    if args.role_folds:
+        probs, net = cross_fit(docs, ys, args.role_folds, args.seed)
+    else:
+        net = fit_all(docs, ys, args.seed)
+    save(net, args.out.with_name("attribution_roles.npz"))
+    xs = features(docs, cents, priors, probs)
     print(f"train: {len(docs)} docs, features in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     train(xs, ys, args.out, args.c1, args.c2, args.iters, args.seed)
     print(f"trained in {time.perf_counter() - t0:.0f} s -> {args.out}", file=sys.stderr)

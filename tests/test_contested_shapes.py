@@ -386,3 +386,20 @@ def test_a_state_judged_responsible_is_no_place(lexical):
         assert blasts
         for ev in blasts:
             assert ev.place is None or "Norway" not in ents[ev.place].name, sentence
+
+
+def test_a_happening_that_did_not_happen_has_no_day_to_contest():
+    """"…if the police do not leave the town hall by Wednesday" names no day of a leaving: it
+    cannot contest the day another side says the police left."""
+    from fullpicture.align._conflicts import Member, _date_conflict
+    from tests.helpers import analyze_text
+
+    left = analyze_text("The police left the Northgate town hall on 29 May 2023, officials said.", published="2023-05-30")
+    warned = analyze_text("Protesters warned of a bigger rally if the police do not leave the Northgate town hall "
+                          "by 24 May 2023.", published="2023-05-22")
+    ev_left = next(e for e in left.events if e.trigger.lemma == "leave")
+    ev_warn = next(e for e in warned.events if e.trigger.lemma == "leave")
+    assert ev_warn.modality in ("negated", "hypothetical") and ev_left.modality not in ("negated", "hypothetical")
+    assert ev_left.date and ev_warn.date and ev_left.date != ev_warn.date
+    members = [Member(side="east", analysis=left, event=ev_left), Member(side="west", analysis=warned, event=ev_warn)]
+    assert _date_conflict(members) is None

@@ -97,3 +97,4 @@ def test_dispute_phrases_of_each_language(lang, words):
     from fullpicture.align._disputes import _lexicon
 
     assert any(p.search(words) for p in _lexicon()[0][lang])
+

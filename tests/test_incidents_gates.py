@@ -49,6 +49,18 @@ def test_ecbplus_end_to_end_gate(ecbplus, tmp_path):
 
 @pytest.mark.shared
 @pytest.mark.slow
+def test_ecbplus_end_to_end_typed_gate(ecbplus, tmp_path):
+    """The shipped detection alone (typed events, generic mentions off) on the gate topics."""
+    from eval.ecbplus_e2e import run
+
+    f = _floors()
+    r = run(ecbplus, {int(t) for t in f["e2e_topics"]}, embeddings=False, cache=tmp_path, generic=False)
+    assert r["detection"][1] >= f["e2e_typed_detection_recall"]
+    assert r["incidents"]["CoNLL F1"] >= f["e2e_typed_conll_f1"]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
 def test_ecbplus_conflicts_gate(ecbplus, tmp_path):
     from eval.ecbplus_conflicts import load_gold, predict
 

@@ -23,7 +23,7 @@ from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._topics import tfidf_vectors
 from fullpicture.align._util import EntityIndex, country_code, norm_name
-from fullpicture.models import Analysis
+from fullpicture.models import Analysis, Entity
 from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
 from fullpicture.nlp.events._data import trigger_gloss
 from fullpicture.nlp.lang import script_of
@@ -53,7 +53,8 @@ def _wording(members: list[Member]) -> list[SideWording]:
 
 def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str]) -> dict[str, str]:
     """Global entity id -> a name in no one side's words: the joint form of the names the sides
-    use ("Stepanakert / Khankendi", in side order) when they differ, else the one name used.
+    use ("Stepanakert / Khankendi", in side order) when they differ, else the one name used,
+    beside the gazetteer record's name when only one side names the place.
     Inflected names count as their dictionary form ("Донецку" as "Донецк"), and a name that is
     another side's name in a second script ("Донецк", "Donetsk") is not repeated: the Latin
     form is kept, which every reader of the report can read."""
@@ -75,9 +76,21 @@ def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str])
                     names.append(name)
                 elif script_of(name) == "LATIN" != script_of(names[same]):
                     names[same] = name  # one name in two scripts: the Latin form reads for all
+        if len(names) == 1 and len(per_side) == 1:
+            # one side alone names the place: its name beside the record's ("Wall of Shame" ->
+            # "Wall of Shame / Moroccan Berm"), so no label tells it in one side's words only
+            record = _record_name(items)
+            if record and not same_name(norm_name(record), norm_name(names[0])) and script_of(record) == "LATIN":
+                names.append(record)
         if names:
             out[gid] = " / ".join(names)
     return out
+
+
+def _record_name(items: list[tuple[str, Entity]]) -> str | None:
+    """The gazetteer record's name of a resolved place (None for other entities)."""
+    ent = next((e for _d, e in items if e.geo is not None), None)
+    return ent.name if ent is not None else None
 
 
 def _incident_place(members: list[Member], index: EntityIndex, names: dict[str, str]) -> str | None:

@@ -68,6 +68,9 @@ def _published(a: Analysis) -> str | None:
 
 
 FigureItem = tuple[Figure, ConflictValue]
+#: mentions of what did not happen or has not yet ("did not leave", "plans to strike", "if they
+#: attack"): no day or place of a happening for sides to contest
+_UNREAL = frozenset({"negated", "hypothetical", "planned", "expected"})
 _YM = re.compile(r"^(\d{4}|XXXX)-(\d\d)")
 _YEAR_ONLY = re.compile(r"^\d{4}$")
 _RELATIVE_DAY = re.compile(r"^XXXX-(?:WXX-\d|\d\d-\d\d)")
@@ -274,6 +277,8 @@ def _date_conflict(members: Sequence[Member]) -> Conflict | None:
             continue  # a war lasts: the day it began and a later day are both its days
         if m.event.date_source not in (None, "sentence"):
             continue  # inherited dates (narrative, publication) are not the side's statement
+        if m.event.modality in _UNREAL:
+            continue  # "if the police do not leave by Wednesday": no happening whose day is told
         tx = next((t for t in m.analysis.timexes if t.value == m.event.date
                    and m.event.evidence.start <= t.start < m.event.evidence.end), None)
         per_side.setdefault(m.side, []).append(
@@ -343,7 +348,7 @@ def _entity_conflict(
         members = own_account(members, index, cfg)
     else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
         kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
-        members = [m for m in members if m.event.type in kinds_of_place]
+        members = [m for m in members if m.event.type in kinds_of_place and m.event.modality not in _UNREAL]
     for m in members:
         doc = m.analysis.document.id
         ids = [m.event.place] if field == "place" else list(m.event.agents)

@@ -32,6 +32,7 @@ from thinc.api import NumpyOps
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._context import flag_features, neighbour_features, path_features
 from fullpicture.nlp.claims._data import ClaimLexicon
+from fullpicture.nlp.claims._roleprob import RoleNet, doc_role_probs, role_features
 from fullpicture.nlp.claims._spans import quote_spans
 
 ROLES = ("source", "cue", "content")
@@ -119,7 +120,7 @@ def prior_bucket(cue: int, total: int) -> str:
 
 def doc_features(
     doc: Doc, rules: Sequence[object], lex: ClaimLexicon, centroids: Sequence[np.ndarray] = (),
-    prior: Mapping[str, str] | None = None,
+    prior: Mapping[str, str] | None = None, roles_w: RoleNet | None = None, probs: np.ndarray | None = None,
 ) -> list[list[str]]:
     """Feature strings for every token of a parsed document (token attributes read once).
 
@@ -128,6 +129,9 @@ def doc_features(
     ``prior`` maps "lemma|V" (N, A) to the bucket of how often that lemma was a cue word in
     PolNeAR train (:func:`prior_bucket`); a lemma outside the lexicon with a high or middle
     rate counts as a cue class of its own, so words under it get the cue-ancestor features.
+    ``roles_w`` (the role network over tok2vec vectors, :mod:`._roleprob`) adds each token's
+    and its head's bucketed role probabilities; ``probs`` gives them precomputed (training's
+    cross-fitted ones).
     """
     text = doc_text(doc)
     n = len(doc)
@@ -216,6 +220,10 @@ def doc_features(
                    (sent_start, sent_end, sent_has_cue, sent_has_quote))
     path_features(base, heads, deps, pos, lemmas, cls, kstr[0] if kstr else None)
     neighbour_features(base, lowers, pos, roles, cls, in_quote, kstr[0] if kstr else None)
+    if probs is None and roles_w is not None:
+        probs = doc_role_probs(doc, heads, deps, pos, roles_w)
+    if probs is not None:
+        role_features(base, probs, heads)
     return base
 
 

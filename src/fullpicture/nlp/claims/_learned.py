@@ -21,6 +21,7 @@ from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quote
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
+from fullpicture.nlp.claims._roleprob import LABELS, token_probs
 from fullpicture.nlp.claims._spans import quote_spans
 from fullpicture.nlp.claims._tagger import AttributionTagger
 
@@ -29,18 +30,21 @@ class AttributionExtractor:
     """Rules plus CRF tagger; build once, call per parsed document."""
 
     def __init__(
-        self, learned: bool = True, model: str | None = None, order: str = "rules_first", language: str = "en"
+        self, learned: bool = True, model: str | None = None, order: str = "rules_first", language: str = "en",
+        min_cue_prob: float = 0.1,
     ) -> None:
         self.rules = ClaimExtractor(claim_lexicon(language))
         # the tagger was trained on English news (PolNeAR): other languages keep the rules
         self.tagger = AttributionTagger(model) if learned and language == "en" else None
         self.order = order
+        self.min_cue_prob = min_cue_prob
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any], language: str = "en") -> AttributionExtractor:
         """From the ``[claims]`` table of the settings (``learned``, ``order``)."""
         cfg = settings.get("claims", {}) if isinstance(settings.get("claims"), dict) else {}
-        return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")), language=language)
+        return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")), language=language,
+                   min_cue_prob=float(cfg.get("learned_min_cue_prob", 0.1)))
 
     @property
     def learned(self) -> bool:
@@ -60,6 +64,31 @@ class AttributionExtractor:
         return root.lemma_.lower() in self.rules.lex.need_clause and not any(
             ch.dep_ in ("ccomp", "xcomp") for ch in root.children)
 
+    def _unlike_cues(self, doc: Doc, claims: list[RawClaim]) -> set[int]:
+        """Ids of learned claims whose cue no token of which the role network (tok2vec vectors
+        of the token and its context, :mod:`._roleprob`) gives a cue probability of at least
+        ``min_cue_prob``: a photo caption's "A view of", a layout colon, an act ("attacked")."""
+        if self.tagger is None or self.tagger.roles is None or self.min_cue_prob <= 0:
+            return set()
+        spans = []
+        for c in claims:
+            if c.confidence is None or c.cue is None or c.kind == "naming":
+                continue
+            span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append((id(c), span.start, span.end))
+        tokens = [i for _, a, b in spans for i in range(a, b)]
+        probs = token_probs(doc, tokens, self.tagger.roles)
+        if probs is None:
+            return set()
+        cue = probs[:, LABELS.index("CUE")].tolist()
+        out, k = set(), 0
+        for cid, a, b in spans:
+            if max(cue[k : k + b - a]) < self.min_cue_prob:
+                out.add(cid)
+            k += b - a
+        return out
+
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions (and naming claims) of a document."""
         rules = self.rules(doc)
@@ -70,7 +99,8 @@ class AttributionExtractor:
             return univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes))
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
-        claims = [c for c in claims if not self._clauseless(doc, c)]
+        unlike = self._unlike_cues(doc, claims)
+        claims = [c for c in claims if id(c) not in unlike and not self._clauseless(doc, c)]
         starts = [s.start_char for s in doc.sents]
         sents = list(doc.sents)
         for c in claims:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._features import doc_features, prior_bucket
+from fullpicture.nlp.claims._roleprob import load_roles, roles_path
 
 MODEL_FILE = "attribution.crfsuite"
 CLUSTERS_FILE = "attribution_clusters.npz"
@@ -122,12 +123,16 @@ class AttributionTagger:
 
     def __init__(
         self, path: str | None = None, lex: ClaimLexicon | None = None, clusters: str | None = None,
-        prior: str | None = None,
+        prior: str | None = None, roles: str | None = None, role_features: bool = False,
     ) -> None:
         self.path = path or model_path()
         self.lex = lex or claim_lexicon()
         self.centroids = load_centroids(clusters or clusters_path())
         self.prior = load_prior(prior or prior_path())
+        # the role network: a filter of learned cues (AttributionExtractor); as CRF features
+        # only for weights trained with them (``--role-folds``; not the shipped ones)
+        self.roles = load_roles(roles or roles_path())
+        self.role_features = role_features
 
     @property
     def available(self) -> bool:
@@ -139,7 +144,8 @@ class AttributionTagger:
         if self.path is None or len(doc) == 0:
             return []
         tagger = _load(self.path)
-        feats = doc_features(doc, rules, self.lex, self.centroids, self.prior)
+        feats = doc_features(doc, rules, self.lex, self.centroids, self.prior,
+                             self.roles if self.role_features else None)
         tags = tagger.tag(feats)
         # marginals only where a span is (decode averages them over its tokens)
         probs = [tagger.marginal(t, k) if t != "O" else 0.0 for k, t in enumerate(tags)]

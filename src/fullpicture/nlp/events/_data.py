@@ -39,14 +39,17 @@ def _read(name: str, language: str = "en") -> dict:
 
 @lru_cache(maxsize=4)
 def event_lexicon(language: str = "en") -> EventLexicon:
-    """The shipped taxonomy of ``language`` (first type listed wins when a lemma appears twice)."""
+    """The shipped taxonomy of ``language``: PLOVER's types (``plover.toml``), then the general
+    news types (``news.toml``); the first type listed wins when a lemma appears twice."""
     data = _read("plover.toml", language)
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     plover: dict[str, str] = {}
-    for typ, spec in data["types"].items():
-        plover[typ] = spec.get("plover", "")
+    types = list(data["types"].items())
+    types += list(_news_types(language))
+    for typ, spec in types:
+        plover.setdefault(typ, spec.get("plover", ""))
         for w in spec.get("verbs", []):
             verbs.setdefault(w, typ)
         for w in spec.get("nouns", []):
@@ -62,6 +65,20 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                         frozenset(data.get("legal_heads", {}).get("heads", [])),
                         frozenset(data.get("singular_only", {}).get("nouns", [])),
                         frozenset(data.get("modifier_states", {}).get("verbs", [])))
+
+
+def _news_types(language: str) -> list[tuple[str, dict]]:
+    """The general news types of ``news.toml`` (courts, crime, health, personnel, elections,
+    business, launches, contests, awards, ceremonies, accidents), read after PLOVER's; a
+    language other than English reads them only from a file of its own (``news.<lang>.toml``)."""
+    if language and language != "en":
+        try:
+            data = data_toml("events", f"news.{language}.toml")
+        except FileNotFoundError:
+            return []
+    else:
+        data = data_toml("events", "news.toml")
+    return list(data.get("types", {}).items())
 
 
 @dataclass(frozen=True)

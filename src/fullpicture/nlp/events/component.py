@@ -1,4 +1,6 @@
-"""``fp_events``: event mentions typed with the PLOVER-mapped taxonomy (``data/events/plover.toml``).
+"""``fp_events``: event mentions typed with the PLOVER-mapped taxonomy (``data/events/plover.toml``)
+and the general news types read after it (``data/events/news.toml``: courts, crime, health,
+personnel, elections, business, launches, contests, awards, ceremonies, accidents).
 
 Triggers are verbs, nominalizations and multiword phrases ("laid down their arms").
 Arguments come from the dependency parse and the entity layer, the date from the time layer,
