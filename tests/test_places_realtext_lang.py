@@ -145,3 +145,11 @@ def test_initials_of_a_place_named_in_full_are_that_place():
     lpr = [e for e in a.entities if any(m.text == "LPR" for m in e.mentions)]
     assert lpr and lpr[0].geo is not None, [(e.name, e.type, [m.text for m in e.mentions]) for e in a.entities]
     assert any(m.text == "Luhansk People's Republic" for m in lpr[0].mentions)
+
+
+def test_french_acronyms_and_web_addresses_are_no_places():
+    a = analyze("Selon le site Veilleur.info, les FAR ont riposté près de Tindouf. Le FAR a ensuite "
+                "sécurisé la zone, a indiqué l'état-major au Maroc.")
+    places = {e.name: e.geo for e in a.entities if e.type in ("GPE", "LOC")}
+    assert not any("." in n for n in places), places
+    assert all(g is None or g.country in ("MA", "DZ", "EH") for g in places.values()), places

@@ -84,15 +84,15 @@ def _place_not_person(span: Span) -> bool:
     return all("Geox" in c for c in classes) and not any(c & PERSON for c in classes)
 
 
-def _sentence_initial(doc: Doc, i: int, starts: set[int]) -> bool:
-    """Token ``i`` opens a sentence or a line (a title without a full stop runs into the next
-    paragraph in the sentence splitter: "…после катастрофы на ГЭС\n\nРано утром …")."""
+def _sentence_initial(doc: Doc, i: int, starts: set[int], lines: bool = False) -> bool:
+    """Token ``i`` opens a sentence; with ``lines``, also a line (a title without a full stop
+    runs into the next paragraph in the sentence splitter: "…на ГЭС\n\nРано утром …")."""
     j = i
     while j > 0 and j not in starts and (doc[j - 1].is_punct or doc[j - 1].is_space):
-        if "\n" in doc[j - 1].text or "\n" in doc[j - 1].whitespace_:
+        if lines and "\n" in doc[j - 1].text + doc[j - 1].whitespace_:
             return True
         j -= 1
-    return j in starts or (j > 0 and "\n" in doc[j - 1].whitespace_)
+    return j in starts or (lines and j > 0 and "\n" in doc[j - 1].whitespace_)
 
 
 def _common_word(span: Span) -> bool:
@@ -282,7 +282,7 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
     geo = frozenset(cfg.get("geo_nouns", []))
     out: list[Span] = []
     for ent in ents:
-        if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_word(ent):
+        if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts, lines=True) and _common_word(ent):
             continue
         if "common_phrase" not in skip and _sentence_initial(doc, ent.start, sent_starts) and _common_phrase(ent, heads) and not _division_name(ent):
             continue

@@ -184,6 +184,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         cands = pi.candidates(name, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[nstart : feature or end]), pcfg["skeleton_min_pop"], loose)
+            if name.isupper() and len(name) <= 5:  # an acronym: a state or region ("ДНР"), no town ("FAR" -> Pharr)
+                cands = [c for c in cands if pi.place(c[0]).kind in ("country", "continent", "admin1", "region", "user")]
         if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
             cands = russian_candidates(doc, pi, nstart, feature or end, label, loose, pcfg)
         if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
@@ -194,6 +196,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 mentions.pop()
             elif lead and label in ("GPE", "LOC"):
                 m.label = "FAC"  # "hôpital Al-Ahli": a facility, whose name is no place
+            elif label in ("GPE", "LOC") and doc.lang_ not in ("en", "xx") and "." in m.text.strip("."):
+                m.label = "ORG"  # a web address that no gazetteer knows ("Observateur.info")
             continue
         if (start, end) in datelines and not (end < len(doc) and doc[end].text == ","):
             # a dateline city standing alone is one the wire's readers know without its state
