@@ -6,6 +6,9 @@ bucket, x trigger lemma, x place); blocks up to ``max_block`` are compared all-p
 ones within a sliding window of ``neighbourhood`` mentions sorted by date. Duplicate pairs
 (a pair shares several blocks) are removed by one sort (``np.unique``'s hash path is
 pathologically slow on these keys), and pairs are scored ``score_chunk_pairs`` at a time.
+Block memberships are built with numpy (no dict of Python lists), blocks of one size are
+expanded together, and the date filter runs inside each block on its own rows, so the
+per-mention and per-pair work touches memory that stays in the CPU cache as the corpus grows.
 """
 
 from __future__ import annotations
@@ -31,60 +34,118 @@ def _sorted_unique(keys: np.ndarray) -> np.ndarray:
     return keys[keep]
 
 
+def _block_members(feats: Sequence[MentionFeatures], has: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                   bucket: int, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every (block, mention) membership as two arrays sorted by block, then mention.
+
+    A mention joins the block of its family and trigger lemma; the blocks of its family and
+    each date bucket its interval (widened by ``window``) touches, when the interval spans at
+    most ``2 * bucket`` days; its family's block of undated mentions when it has no date; and
+    the block of its family and each of its places (``has``, ``lo``, ``hi``: whether each
+    mention is dated, and its interval). Block ids are arbitrary integers (only membership
+    matters: the pairs are de-duplicated and sorted afterwards)."""
+    n = len(feats)
+    fam = value_ids([f.family for f in feats])
+    n_fam = int(fam.max()) + 1 if n else 1
+    lem = value_ids([(f.family, f.lemma) for f in feats])
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    base = 0
+    idx = np.arange(n, dtype=np.int64)
+    # family x trigger lemma
+    rows.append(lem)
+    cols.append(idx)
+    base += int(lem.max()) + 1 if n else 0
+    # family x date bucket (short intervals)
+    short = np.flatnonzero(has & (hi - lo <= 2 * bucket))
+    if len(short):
+        b_lo, b_hi = (lo[short] - window) // bucket, (hi[short] + window) // bucket
+        reps = (b_hi - b_lo + 1).astype(np.int64)
+        who = np.repeat(short, reps)
+        first = np.repeat(b_lo, reps)
+        step = np.arange(len(who), dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+        b = first + step
+        b_min = int(b.min())
+        rows.append(base + (b - b_min) * n_fam + fam[who])
+        cols.append(who)
+        base += (int(b.max()) - b_min + 1) * n_fam
+    # family's undated mentions
+    undated = np.flatnonzero(~has)
+    rows.append(base + fam[undated])
+    cols.append(undated)
+    base += n_fam
+    # family x place
+    p_who = [i for i, f in enumerate(feats) for _ in f.places]
+    if p_who:
+        places = value_ids([(f.family, p) for f in feats for p in f.places])
+        rows.append(base + places)
+        cols.append(np.array(p_who, dtype=np.int64))
+    block = np.concatenate(rows)
+    member = np.concatenate(cols)
+    order = np.lexsort((member, block))
+    return block[order], member[order]
+
+
 def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np.ndarray:
-    """Candidate pairs ``(i, j)`` with ``i < j`` after blocking, as an ``(m, 2)`` array."""
+    """Candidate pairs ``(i, j)`` with ``i < j`` after blocking, as an ``(m, 2)`` array.
+
+    Blocks up to ``max_block`` members give all their pairs, larger ones the pairs within
+    ``neighbourhood`` places in date order. A pair of two firmly dated mentions farther apart
+    than ``date_window_days`` with different lemmas is dropped. Blocks of one size are handled
+    together as one matrix, and the date filter is applied inside each block on the block's
+    own rows (small, in cache) before the pairs are merged and de-duplicated."""
     n = len(feats)
     bucket = max(1, int(cfg.get("date_bucket_days", 7)))
     window = int(cfg.get("date_window_days", 3))
     hood = max(1, int(cfg.get("neighbourhood", 40)))
     max_block = max(hood, int(cfg.get("max_block", 200)))
-    blocks: dict[tuple, list[int]] = {}
-    for i, f in enumerate(feats):
-        keys: set[tuple] = {(f.family, "l", f.lemma)}
-        if f.interval is not None and f.interval[1] - f.interval[0] <= 2 * bucket:
-            lo, hi = (f.interval[0] - window) // bucket, (f.interval[1] + window) // bucket
-            keys.update((f.family, "d", b) for b in range(lo, hi + 1))
-        elif f.interval is None:
-            keys.add((f.family, "u"))
-        keys.update((f.family, "p", p) for p in f.places)
-        for k in keys:
-            blocks.setdefault(k, []).append(i)
-    lo_arr = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
-    hi_arr = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
-    dated = np.array([f.interval is not None and f.date_firm for f in feats], dtype=bool)
+    iv = [f.interval for f in feats]
+    has = np.array([x is not None for x in iv], dtype=bool)
+    lo_arr = np.array([x[0] if x is not None else 0 for x in iv], dtype=np.int64)
+    hi_arr = np.array([x[1] if x is not None else 0 for x in iv], dtype=np.int64)
+    dated = has & np.array([f.date_firm for f in feats], dtype=bool)
+    block, member = _block_members(feats, has, lo_arr, hi_arr, bucket, window)
     doc_ids = value_ids([f.doc for f in feats])
     lemma_ids = value_ids([f.lemma for f in feats])
-    tri: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def kept(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Keys ``i * n + j`` (i < j) of the pairs (a, b) that pass the date filter."""
+        gap = np.maximum(0, np.maximum(lo_arr[a], lo_arr[b]) - np.minimum(hi_arr[a], hi_arr[b]))
+        keep = ~(dated[a] & dated[b]) | (gap <= window) | (lemma_ids[a] == lemma_ids[b])
+        a, b = a[keep], b[keep]
+        return np.minimum(a, b) * n + np.maximum(a, b)
+
     chunks: list[np.ndarray] = []
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        m = np.array(members, dtype=np.int64)
-        if len(m) <= max_block:
-            if len(m) not in tri:
-                tri[len(m)] = np.triu_indices(len(m), 1)
-            iu, ju = tri[len(m)]
-            a, b = m[iu], m[ju]
-        else:
+    if len(block):
+        starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
+        sizes = np.diff(np.r_[starts, len(block)])
+        # small blocks, all pairs: every block of one size at once
+        for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block)]).tolist():
+            at = starts[sizes == size]
+            m = member[at[:, None] + np.arange(size)]  # (blocks, size)
+            iu, ju = np.triu_indices(size, 1)
+            for s in range(0, len(m), max(1, _FILTER_SLICE // len(iu))):
+                part = m[s : s + max(1, _FILTER_SLICE // len(iu))]
+                chunks.append(kept(part[:, iu].ravel(), part[:, ju].ravel()))
+        # large blocks: the next `hood` mentions in date order
+        for at, size in zip(starts[sizes > max_block].tolist(), sizes[sizes > max_block].tolist(), strict=True):
+            m = member[at : at + size]
             m = m[np.lexsort((m, doc_ids[m], lo_arr[m]))]
             a = np.concatenate([m[:-k] for k in range(1, min(hood, len(m) - 1) + 1)])
             b = np.concatenate([m[k:] for k in range(1, min(hood, len(m) - 1) + 1)])
-        chunks.append(np.minimum(a, b) * n + np.maximum(a, b))
-    if not chunks:
+            chunks.append(kept(a, b))
+    if not chunks:  # no block of two
         return np.zeros((0, 2), dtype=np.int64)
     keys_arr = np.concatenate(chunks)
     del chunks
     keys_arr = _sorted_unique(keys_arr)
-    # filtered a slice at a time into int32 pairs when they fit: at 1M mentions the keys are
-    # ~60M, and whole-array temporaries (ii, jj, gaps...) would take gigabytes
+    # split a slice at a time into int32 pairs when they fit: at 1M mentions the keys are
+    # ~50M, and whole-array temporaries would take gigabytes
     kind = np.int32 if n < 2**31 else np.int64
-    out: list[np.ndarray] = []
-    for s in range(0, len(keys_arr), _FILTER_SLICE):
-        part = keys_arr[s : s + _FILTER_SLICE]
-        ii, jj = part // n, part % n
-        gap = np.maximum(0, np.maximum(lo_arr[ii], lo_arr[jj]) - np.minimum(hi_arr[ii], hi_arr[jj]))
-        keep = ~(dated[ii] & dated[jj]) | (gap <= window) | (lemma_ids[ii] == lemma_ids[jj])
-        out.append(np.stack([ii[keep], jj[keep]], axis=1).astype(kind))
+    if not len(keys_arr):
+        return np.zeros((0, 2), dtype=kind)
+    out = [np.stack(np.divmod(keys_arr[s : s + _FILTER_SLICE], n), axis=1).astype(kind)
+           for s in range(0, len(keys_arr), _FILTER_SLICE)]
     del keys_arr
     return np.concatenate(out) if len(out) > 1 else out[0]
 

@@ -390,6 +390,7 @@ class PairScorer:
         """Which pairs the story gate sets to 0 whatever their other features: two documents
         of one language whose similarity is under the lower of the two gates. ``None`` when
         there is no gate."""
+        # the lowest gate any pair can face (a new, lower gate must be taken in here)
         gate = min(self.story_gate, self.story_gate_placed)
         if gate <= 0 or not len(pairs):
             return None

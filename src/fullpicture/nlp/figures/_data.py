@@ -67,3 +67,17 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         zero_negated=frozenset(nums.get("zero", {}).get("negated", [])),
         zero_counts=frozenset(nums.get("zero", {}).get("counts", [])),
     )
+
+
+def bounds(value: float, vague: bool, bound: str | None) -> tuple[float | None, float | None]:
+    """``(low, high)`` of a figure: exact unless vague (no upper bound) or bounded by its
+    approximator ("low": at least, "high": at most, "approx": neither)."""
+    lo: float | None = value
+    hi: float | None = None if vague else value
+    if bound == "low":
+        hi = None
+    elif bound == "high":
+        lo = None
+    elif bound == "approx":
+        lo = hi = None
+    return lo, hi

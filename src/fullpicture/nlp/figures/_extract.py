@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._shared import doc_text
-from fullpicture.nlp.figures._data import FigureLexicon
+from fullpicture.nlp.figures._data import FigureLexicon, bounds
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
@@ -247,16 +247,7 @@ class FigureExtractor:
             return None
         if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
             return None  # "no one knows": a zero counts only when it says what it counts
-        lo: float | None = value
-        hi: float | None = value
-        if vague:
-            hi = None
-        if bound == "low":
-            hi = None
-        elif bound == "high":
-            lo = None
-        elif bound == "approx":
-            lo = hi = None
+        lo, hi = bounds(value, vague, bound)
         if upper is not None:  # "200-300 people", "between 100 and 300": a closed range
             lo, hi = value, upper
         start = doc[start_i].idx

@@ -23,6 +23,7 @@ from fullpicture._data import data_toml
 from fullpicture.models import Figure
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
+from fullpicture.nlp.figures._data import bounds
 from fullpicture.nlp.lang.words import (
     Word,
     dates,
@@ -154,14 +155,7 @@ class LimitedFiguresComponent:
         for start, end, value, vague, bound, counts, _ in find_counts(text, family):
             if zone_kind_at(doc, start) in NON_STORY_ZONES:
                 continue
-            lo: float | None = value
-            hi: float | None = None if vague else value
-            if bound == "low":
-                hi = None
-            elif bound == "high":
-                lo = None
-            elif bound == "approx":
-                lo = hi = None
+            lo, hi = bounds(value, vague, bound)
             figures.append(Figure(id=f"f{len(figures) + 1}", start=start, end=end, text=text[start:end], value=value,
                                   low=lo, high=hi, counts=counts, approximate=bound is not None or vague, vague=vague))
         doc._.fp_figures = figures

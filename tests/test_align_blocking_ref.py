@@ -1,0 +1,71 @@
+"""Blocking against a plain restatement of its rule (one dict of blocks, pair by pair)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from fullpicture.align._blocking import candidate_pairs
+from fullpicture.align._eventpairs import MentionFeatures
+
+
+def _reference(feats: list[MentionFeatures], bucket: int, window: int, hood: int, max_block: int) -> set[tuple[int, int]]:
+    blocks: dict[tuple, list[int]] = {}
+    for i, f in enumerate(feats):
+        keys: set[tuple] = {(f.family, "l", f.lemma)}
+        if f.interval is not None and f.interval[1] - f.interval[0] <= 2 * bucket:
+            keys.update((f.family, "d", b) for b in range((f.interval[0] - window) // bucket,
+                                                          (f.interval[1] + window) // bucket + 1))
+        elif f.interval is None:
+            keys.add((f.family, "u"))
+        keys.update((f.family, "p", p) for p in f.places)
+        for k in keys:
+            blocks.setdefault(k, []).append(i)
+    first: dict[str, int] = {}  # documents ordered by first appearance
+    for f in feats:
+        first.setdefault(f.doc, len(first))
+    out: set[tuple[int, int]] = set()
+    for m in blocks.values():
+        if len(m) <= max_block:
+            cand = [(a, b) for x, a in enumerate(m) for b in m[x + 1:]]
+        else:
+            m = sorted(m, key=lambda i: (feats[i].interval[0] if feats[i].interval else 0, first[feats[i].doc], i))
+            cand = [(m[x], m[x + k]) for k in range(1, hood + 1) for x in range(len(m) - k)]
+        for a, b in cand:
+            fa, fb = feats[a], feats[b]
+            if fa.interval and fb.interval and fa.date_firm and fb.date_firm and fa.lemma != fb.lemma:
+                gap = max(0, max(fa.interval[0], fb.interval[0]) - min(fa.interval[1], fb.interval[1]))
+                if gap > window:
+                    continue
+            out.add((min(a, b), max(a, b)))
+    return out
+
+
+def _mentions(n: int, seed: int) -> list[MentionFeatures]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        day = 738000 + rng.randrange(40)
+        r = rng.random()
+        iv = None if r < 0.15 else (day, day + rng.choice([0, 0, 1, 13, 14, 15, 29]))
+        out.append(MentionFeatures(
+            doc=f"d{rng.randrange(n // 6 + 1)}", lemma=f"l{rng.randrange(5)}", family=rng.choice(["a", "b"]),
+            interval=iv, date_firm=rng.random() < 0.8,
+            places=frozenset(f"p{rng.randrange(4)}" for _ in range(rng.randrange(3)))))
+    return out
+
+
+def test_candidate_pairs_follow_the_blocking_rule():
+    for n, seed in ((0, 0), (1, 0), (2, 1), (30, 2), (300, 3), (900, 4)):
+        feats = _mentions(n, seed)
+        for bucket, window, hood, max_block in ((7, 3, 40, 60), (2, 0, 3, 5), (1, 1, 4, 4)):
+            cfg = {"date_bucket_days": bucket, "date_window_days": window, "neighbourhood": hood,
+                   "max_block": max_block}
+            got = candidate_pairs(feats, cfg)
+            assert got.shape[1] == 2
+            pairs = [tuple(p) for p in got.tolist()]
+            assert pairs == sorted(set(pairs))  # sorted, no duplicates
+            assert set(pairs) == _reference(feats, bucket, window, hood, max(hood, max_block)), (n, cfg)
+            if n:
+                assert np.all(got[:, 0] < got[:, 1])
