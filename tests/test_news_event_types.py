@@ -58,7 +58,7 @@ def _types(text: str) -> dict[str, str]:
         ("The funeral took place in Eastvale.", "funeral", "CEREMONY"),
         # accidents (added to DISASTER)
         ("A power outage hit the east of the city.", "outage", "DISASTER"),
-        ("Two fishermen drowned off the coast.", "drowned", "DISASTER"),
+        ("The shipwreck off the coast left two fishermen dead.", "shipwreck", "DISASTER"),
     ],
 )
 def test_each_news_type_is_detected(text: str, trigger: str, typ: str) -> None:
@@ -125,3 +125,9 @@ def test_injuries_stay_a_consequence_not_a_health_event() -> None:
     a = analyze_text("Soldiers clashed at the border post on Monday. Three of them later died of their injuries.",
                      published="2024-03-05")
     assert all(e.type != "HEALTH" for e in a.events), [(e.trigger.text, e.type) for e in a.events]
+
+
+def test_a_drowning_after_a_clash_is_no_disaster_of_its_own() -> None:
+    a = analyze_text("Troops clashed on the river bank on Monday night. Two soldiers drowned in the river.",
+                     published="2024-03-05")
+    assert all(e.type != "DISASTER" for e in a.events), [(e.trigger.text, e.type) for e in a.events]
