@@ -32,7 +32,7 @@ def _types(text: str) -> dict[str, str]:
         ("The robbery at the Westport bank lasted ten minutes.", "robbery", "CRIME"),
         ("The coach was arrested for drunk driving on the highway.", "drunk driving", "CRIME"),
         # health
-        ("The striker suffered a knee injury in training.", "injury", "HEALTH"),
+        ("The striker needed knee surgery after training.", "surgery", "HEALTH"),
         ("The singer checked herself into a rehab clinic in Southfield.", "checked herself into", "HEALTH"),
         ("The senator was hospitalized after a heart attack.", "heart attack", "HEALTH"),
         # personnel
@@ -118,3 +118,10 @@ def test_a_crime_hosts_its_dead() -> None:
     feats = [mk("robbery", "CRIME", (0, 50)), mk("kill", "ASSAULT", (0, 50)),  # "a guard was killed in the robbery"
              mk("injury", "HEALTH", (51, 90))]  # "two clerks suffered injuries"
     assert hosts_of(feats, load_settings().section("align")) == {1: 0, 2: 0}
+
+
+def test_injuries_stay_a_consequence_not_a_health_event() -> None:
+    # "died of their injuries" after a clash: the injuries are the clash's, not a health event
+    a = analyze_text("Soldiers clashed at the border post on Monday. Three of them later died of their injuries.",
+                     published="2024-03-05")
+    assert all(e.type != "HEALTH" for e in a.events), [(e.trigger.text, e.type) for e in a.events]
