@@ -47,3 +47,23 @@ def example_store(path):
     finally:
         store.close()
     return path
+
+
+def compare_files(sides: dict):
+    """``fullpicture.compare`` of files by side, asserting that every file was read."""
+    from fullpicture import compare
+
+    errors: list[tuple[str, str]] = []
+    comp = compare(sides=sides, on_error=lambda s, p: errors.append((s, p)))
+    assert not errors, errors
+    return comp
+
+
+def words_by_language(comparison, ev) -> dict[str, list[str]]:
+    """The trigger words of an aligned event's mentions, by document language."""
+    lang = {a.document.id: a.document.language for a in comparison.documents}
+    by_id = {a.document.id: {e.id: e for e in a.events} for a in comparison.documents}
+    out: dict[str, list[str]] = {}
+    for m in ev.mentions:
+        out.setdefault(lang[m.document], []).append(by_id[m.document][m.event].trigger.text)
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLES, FIXTURES
+from tests.helpers import compare_files, words_by_language
 
 ML = FIXTURES / "multilingual"
 pytestmark = pytest.mark.slow
@@ -13,24 +14,10 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def comparison():
-    from fullpicture import compare
-
-    errors: list[tuple[str, str]] = []
-    comp = compare(sides={
+    return compare_files({
         "armenian": [EXAMPLES / "karabakh_2023_armenian.md", ML / "karabakh_2023_french.md"],
         "azerbaijani": [EXAMPLES / "karabakh_2023_azerbaijani.html", ML / "karabakh_2023_russian.md"],
-    }, on_error=lambda s, p: errors.append((s, p)))
-    assert not errors, errors
-    return comp
-
-
-def _langs(comparison, ev) -> dict[str, list[str]]:
-    lang = {a.document.id: a.document.language for a in comparison.documents}
-    by_id = {a.document.id: {e.id: e for e in a.events} for a in comparison.documents}
-    out: dict[str, list[str]] = {}
-    for m in ev.mentions:
-        out.setdefault(lang[m.document], []).append(by_id[m.document][m.event].trigger.text)
-    return out
+    })
 
 
 def test_documents_keep_their_language(comparison):
@@ -39,22 +26,22 @@ def test_documents_keep_their_language(comparison):
 
 def test_offensive_aligns_with_french(comparison):
     evs = [e for e in comparison.events if e.date == "2023-09-19" and e.type == "ASSAULT"
-           and "offensive" in _langs(comparison, e).get("fr", [])]
-    assert evs, [(e.id, _langs(comparison, e)) for e in comparison.events]
-    assert "offensive" in _langs(comparison, evs[0]).get("en", [])
+           and "offensive" in words_by_language(comparison, e).get("fr", [])]
+    assert evs, [(e.id, words_by_language(comparison, e)) for e in comparison.events]
+    assert "offensive" in words_by_language(comparison, evs[0]).get("en", [])
 
 
 def test_ceasefire_aligns_across_three_languages(comparison):
     evs = [e for e in comparison.events if e.date == "2023-09-20" and e.type == "AGREE"
-           and {"en", "fr", "ru"} <= set(_langs(comparison, e))]
-    assert evs, [(e.id, e.type, e.date, _langs(comparison, e)) for e in comparison.events]
+           and {"en", "fr", "ru"} <= set(words_by_language(comparison, e))]
+    assert evs, [(e.id, e.type, e.date, words_by_language(comparison, e)) for e in comparison.events]
     assert set(evs[0].sides) == {"armenian", "azerbaijani"}
 
 
 def test_casualty_figures_align_across_languages(comparison):
-    evs = [e for e in comparison.events if {"en", "fr", "ru"} <= set(_langs(comparison, e))
+    evs = [e for e in comparison.events if {"en", "fr", "ru"} <= set(words_by_language(comparison, e))
            and any(c.field == "figure:killed" for c in e.conflicts)]
-    assert evs, [(e.id, e.type, e.date, _langs(comparison, e)) for e in comparison.events]
+    assert evs, [(e.id, e.type, e.date, words_by_language(comparison, e)) for e in comparison.events]
     values = {v.value for c in evs[0].conflicts if c.field == "figure:killed" for v in c.values}
     assert {"at least 200", "au moins 200", "192"} <= values
     fr_doc = next(a for a in comparison.documents if a.document.language == "fr")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLES, FIXTURES
+from tests.helpers import compare_files, words_by_language
 
 ML = FIXTURES / "multilingual"
 pytestmark = pytest.mark.slow
@@ -14,25 +15,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def comparison():
-    from fullpicture import compare
-
-    errors: list[tuple[str, str]] = []
-    comp = compare(sides={
+    return compare_files({
         "armenian": [EXAMPLES / "karabakh_2023_armenian.md"],
         "azerbaijani": [EXAMPLES / "karabakh_2023_azerbaijani.html"],
         "international": [ML / "karabakh_2023_spanish.txt"],
-    }, on_error=lambda s, p: errors.append((s, p)))
-    assert not errors, errors
-    return comp
-
-
-def _words(comparison, ev) -> dict[str, list[str]]:
-    lang = {a.document.id: a.document.language for a in comparison.documents}
-    by_id = {a.document.id: {e.id: e for e in a.events} for a in comparison.documents}
-    out: dict[str, list[str]] = {}
-    for m in ev.mentions:
-        out.setdefault(lang[m.document], []).append(by_id[m.document][m.event].trigger.text)
-    return out
+    })
 
 
 def test_the_spanish_article_is_read_from_word_lists(comparison):
@@ -45,8 +32,8 @@ def test_the_spanish_article_is_read_from_word_lists(comparison):
     ("2023-09-19", "ASSAULT", "ofensiva"), ("2023-09-24", "DISPLACE", "huyeron"), ("2023-09-25", "ASSAULT", "explosión")])
 def test_spanish_reports_join_the_english_rows(comparison, date, typ, spanish):
     rows = [e for e in comparison.events if e.date == date and e.type == typ and "international" in e.sides
-            and spanish in _words(comparison, e).get("es", [])]
-    assert rows, [(e.id, e.type, e.date, _words(comparison, e)) for e in comparison.events]
+            and spanish in words_by_language(comparison, e).get("es", [])]
+    assert rows, [(e.id, e.type, e.date, words_by_language(comparison, e)) for e in comparison.events]
     assert {"armenian", "international"} <= set(rows[0].sides)
 
 

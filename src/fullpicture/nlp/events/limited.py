@@ -27,7 +27,6 @@ from spacy.tokens import Doc
 from fullpicture._data import data_toml
 from fullpicture.models import Event
 from fullpicture.models.events import Evidence, Trigger
-from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
     Word,
@@ -36,6 +35,7 @@ from fullpicture.nlp.lang.words import (
     sentences,
     starts_with_any,
     without_clitic,
+    word_list_doc,
     word_list_family,
     words,
 )
@@ -143,11 +143,11 @@ class LimitedEventsComponent:
     @synced
     def __call__(self, doc: Doc) -> Doc:
         """Find the happenings of one document."""
-        family = word_list_family(getattr(doc._.fp_info, "language", None))
-        if family is None:
+        read = word_list_doc(doc)
+        if read is None:
             return doc
+        family, text = read
         tl = trigger_list(family)
-        text = doc_text(doc)
         ws = words(text, family)
         spans = sentences(text)
         sent_of = [sentence_of(spans, w.start) for w in ws]

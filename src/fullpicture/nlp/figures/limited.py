@@ -21,7 +21,6 @@ from spacy.tokens import Doc
 
 from fullpicture._data import data_toml
 from fullpicture.models import Figure
-from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import bounds
 from fullpicture.nlp.lang.words import (
@@ -31,7 +30,7 @@ from fullpicture.nlp.lang.words import (
     sentences,
     starts_with_any,
     without_clitic,
-    word_list_family,
+    word_list_doc,
     words,
 )
 from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
@@ -147,10 +146,10 @@ class LimitedFiguresComponent:
     @synced
     def __call__(self, doc: Doc) -> Doc:
         """Find the casualty figures of one document."""
-        family = word_list_family(getattr(doc._.fp_info, "language", None))
-        if family is None:
+        read = word_list_doc(doc)
+        if read is None:
             return doc
-        text = doc_text(doc)
+        family, text = read
         figures: list[Figure] = []
         for start, end, value, vague, bound, counts, _ in find_counts(text, family):
             if zone_kind_at(doc, start) in NON_STORY_ZONES:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from fullpicture._data import data_toml
 
@@ -162,3 +163,11 @@ def dates(ws: list[Word], family: str, published: dt.date | None) -> list[tuple[
         except ValueError:
             continue
     return out
+
+
+def word_list_doc(doc: Any) -> tuple[str, str] | None:
+    """``(family, text)`` of a parsed document whose language has word lists, else None."""
+    from fullpicture.nlp._doctext import doc_text
+
+    family = word_list_family(getattr(doc._.fp_info, "language", None))
+    return None if family is None else (family, doc_text(doc))
