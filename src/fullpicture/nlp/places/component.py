@@ -87,8 +87,11 @@ def trim_entity_spaces(doc: Doc) -> None:
 def drop_capitalised_words(doc: Doc) -> None:
     """Drop a one-word name (ORG, PERSON) that opens a sentence or headline and that the same
     text writes in lower case elsewhere: "Fierce clash between ..." over "a fierce conflict"
-    is an adjective capitalised by its position, not an organisation."""
-    lower = {t.text for t in doc if t.is_lower}
+    is an adjective capitalised by its position, not an organisation. English only: other
+    languages' headlines are in sentence case."""
+    if getattr(doc._.fp_info, "language", None) not in (None, "en"):
+        return  # title-case headlines are English usage
+    lower = {t.text for t in doc if t.is_lower and t.is_alpha}  # words, not "facebook.com"
     keep = [e for e in doc.ents
             if not (len(e) == 1 and e.label_ in ("ORG", "PERSON") and e.text.lower() in lower
                     and e.text[:1].isupper() and _opens_sentence(e[0]))]
