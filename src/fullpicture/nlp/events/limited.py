@@ -4,8 +4,8 @@ For a language with word lists (``data/lang/word_lists.toml``), a word that begi
 start of ``data/events/limited.<family>.toml`` is a trigger of that start's type ("napadnuti"
 -> ASSAULT, lemma "napad", gloss "attack"). Its place is the nearest place of its sentence
 (``fp_places``), its date a date written in the sentence ("29. maja 2023."), else the
-publication day moved by a day word of the sentence ("juče": the day before), else the last date
-written before, its modality ``negated`` after a negation ("nema povređenih"). No agents,
+publication day moved by a day word of the sentence ("juče": the day before), else the
+publication day; its modality ``negated`` after a negation ("nema povređenih"). No agents,
 patients or sources: nothing reads who does what in these languages. Figures of the sentence
 (``fp_limited_figures``) are linked to the nearest trigger.
 
@@ -29,15 +29,15 @@ from fullpicture.models import Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
+    Reading,
     Word,
     dates,
-    sentence_of,
-    sentences,
+    families,
+    read,
     starts_with_any,
     without_clitic,
     word_list_doc,
     word_list_family,
-    words,
 )
 from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
 
@@ -66,8 +66,10 @@ def trigger_list(family: str) -> TriggerList:
     for typ, table in d["types"].items():
         for start, (lemma, gloss) in table.items():
             key = tuple(start.split())
-            (phrases.__setitem__(key, (typ, lemma, gloss)) if len(key) > 1
-             else starts.setdefault(start, (typ, lemma, gloss)))
+            if len(key) > 1:
+                phrases[key] = (typ, lemma, gloss)
+            else:
+                starts.setdefault(start, (typ, lemma, gloss))
     s = d.get("settings", {})
     return TriggerList(starts, phrases, tuple(s.get("exclude", ())), frozenset(d.get("negation", {}).get("words", ())),
                        {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family,
@@ -76,21 +78,20 @@ def trigger_list(family: str) -> TriggerList:
 
 
 @lru_cache(maxsize=8)
-def limited_glosses(language: str) -> dict[str, str]:
-    """English glosses of the trigger lemmas of ``language``'s word lists ({} without any)."""
-    family = word_list_family(language)
-    if family is None:
-        return {}
+def _glosses(family: str) -> dict[str, str]:
     tl = trigger_list(family)
     return {lemma: gloss for _, lemma, gloss in [*tl.starts.values(), *tl.phrases.values()]}
 
 
+def limited_glosses(language: str) -> dict[str, str]:
+    """English glosses of the trigger lemmas of ``language``'s word lists ({} without any)."""
+    family = word_list_family(language)
+    return {} if family is None else _glosses(family)
+
+
 def family_glosses() -> dict[str, str]:
     """English glosses of the trigger lemmas of every family's word lists."""
-    from fullpicture.nlp.lang.words import families
-
-    return {lemma: gloss for f in families() for _, lemma, gloss in
-            [*trigger_list(f).starts.values(), *trigger_list(f).phrases.values()]}
+    return {lemma: gloss for f in families() for lemma, gloss in _glosses(f).items()}
 
 
 def find_triggers(ws: list[Word], tl: TriggerList) -> list[tuple[int, int, tuple[str, str, str]]]:
@@ -143,20 +144,23 @@ class LimitedEventsComponent:
     @synced
     def __call__(self, doc: Doc) -> Doc:
         """Find the happenings of one document."""
-        read = word_list_doc(doc)
-        if read is None:
+        opened = word_list_doc(doc)
+        if opened is None:
             return doc
-        family, text = read
+        family, text = opened
         tl = trigger_list(family)
-        ws = words(text, family)
-        spans = sentences(text)
-        sent_of = [sentence_of(spans, w.start) for w in ws]
+        reading = read(text, family)
+        ws, spans, sent_of = reading.words, reading.spans, reading.sentence
         pub = _published(doc)
         wstarts = [w.start for w in ws]
         places = [(m.start, e.id) for e in doc._.fp_entities or [] for m in e.mentions
                   if not _speaks(ws, wstarts, m.start, m.end, tl)]
         places.sort()
         written = dates(ws, family, pub)
+        shift_of: dict[int, int] = {}  # the first day word ("juče") of each sentence
+        for w, sk in zip(ws, sent_of, strict=True):
+            if w.folded in tl.days:
+                shift_of.setdefault(sk, tl.days[w.folded])
         events: list[Event] = []
         for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
             if zone_kind_at(doc, ws[i].start) in NON_STORY_ZONES:
@@ -165,7 +169,7 @@ class LimitedEventsComponent:
             lo, hi = spans[s]
             negated = any(i - k >= 0 and sent_of[i - k] == s
                           and without_clitic(ws[i - k].folded, family, tl.negation) in tl.negation for k in (1, 2))
-            date, source = self._date(ws, sent_of, s, i, written, tl, pub)
+            date, source = self._date(sent_of, s, i, written, shift_of.get(s), pub)
             near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
             start, end = ws[i].start, ws[j - 1].end
             events.append(Event(
@@ -176,31 +180,30 @@ class LimitedEventsComponent:
                 modality="negated" if negated else "asserted",
                 evidence=Evidence(start=lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip())), end=lo + len(text[lo:hi].rstrip())),
             ))
-        self._link_figures(doc, events, spans)
+        self._link_figures(doc, events, reading)
         doc._.fp_events = events
         return doc
 
     @staticmethod
-    def _date(ws: list[Word], sent_of: list[int], s: int, i: int, written: list[tuple[int, int, str]],
-              tl: TriggerList, pub: dt.date | None) -> tuple[str | None, str | None]:
-        """A written date of the sentence (the nearest), else the publication day moved by a
-        day word of the sentence ("juče"), else the last date written before (the narrative's
-        day), else the publication day."""
+    def _date(sent_of: list[int], s: int, i: int, written: list[tuple[int, int, str]], shift: int | None,
+              pub: dt.date | None) -> tuple[str | None, str | None]:
+        """A written date of the sentence (the nearest), else the publication day moved by the
+        sentence's day word (``shift``: "juče" is -1), else the publication day."""
         near = [(abs(a - i), iso) for a, _b, iso in written if sent_of[a] == s]
         if near:
             return min(near)[1], "sentence"
-        shift = next((tl.days[w.folded] for w, sk in zip(ws, sent_of, strict=True) if sk == s and w.folded in tl.days), None)
         if shift is not None and pub is not None:
             return (pub + dt.timedelta(days=shift)).isoformat(), "sentence"
         return (pub.isoformat(), "published") if pub else (None, None)
 
     @staticmethod
-    def _link_figures(doc: Doc, events: list[Event], spans: list[tuple[int, int]]) -> None:
+    def _link_figures(doc: Doc, events: list[Event], reading: Reading) -> None:
         """A figure belongs to the nearest trigger of its sentence."""
+        sent = [reading.sentence_at(ev.trigger.start) for ev in events]
         for fig in doc._.fp_figures or []:
-            s = sentence_of(spans, fig.start)
+            s = reading.sentence_at(fig.start)
             cands = [(min(abs(ev.trigger.start - fig.end), abs(fig.start - ev.trigger.end)), n)
-                     for n, ev in enumerate(events) if sentence_of(spans, ev.trigger.start) == s]
+                     for n, ev in enumerate(events) if sent[n] == s]
             if cands:
                 ev = events[min(cands)[1]]
                 fig.event = ev.id

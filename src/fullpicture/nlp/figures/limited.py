@@ -26,12 +26,10 @@ from fullpicture.nlp.figures._data import bounds
 from fullpicture.nlp.lang.words import (
     Word,
     dates,
-    sentence_of,
-    sentences,
+    read,
     starts_with_any,
     without_clitic,
     word_list_doc,
-    words,
 )
 from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
 
@@ -115,9 +113,8 @@ def _counted(text: str, ws: list[Word], sent: list[int], i: int, first: int, lex
 def find_counts(text: str, family: str) -> list[tuple[int, int, float, bool, str | None, str, int]]:
     """``(start, end, value, vague, bound, counts, counted word start)`` of each figure in ``text``."""
     lex = count_lexicon(family)
-    ws = words(text, family)
-    spans = sentences(text)
-    sent = [sentence_of(spans, w.start) for w in ws]
+    reading = read(text, family)
+    ws, sent = reading.words, reading.sentence
     in_date = {k for a, b, _ in dates(ws, family, dt.date(2000, 1, 1)) for k in range(a, b)}
     out = []
     for i, w in enumerate(ws):
@@ -146,10 +143,10 @@ class LimitedFiguresComponent:
     @synced
     def __call__(self, doc: Doc) -> Doc:
         """Find the casualty figures of one document."""
-        read = word_list_doc(doc)
-        if read is None:
+        opened = word_list_doc(doc)
+        if opened is None:
             return doc
-        family, text = read
+        family, text = opened
         figures: list[Figure] = []
         for start, end, value, vague, bound, counts, _ in find_counts(text, family):
             if zone_kind_at(doc, start) in NON_STORY_ZONES:

@@ -20,8 +20,8 @@ from fullpicture._data import data_toml
 
 # letters (apostrophes inside: "s'ka"), or a number with its separators ("1.200", "3,5")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
-# a sentence ends at . ! ? or a line break, before a space and a capital, digit or quote
 _LONGEST = 24  # no start in the word lists is longer
+# a sentence ends at . ! ? or a line break, before a space and a capital, digit or quote
 _SENT_END = re.compile(r"[.!?…؟]+[\"'”»)]*(?=\s+[\"'“«(]?[^\W_a-z])|\n+")
 
 
@@ -86,9 +86,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def sentence_of(spans: list[tuple[int, int]], char: int) -> int:
-    """Index of the sentence holding ``char`` (spans from :func:`sentences`)."""
-    return max(0, bisect_right([s for s, _ in spans], char) - 1)
+@dataclass(frozen=True)
+class Reading:
+    """A text's words, its sentence spans and the sentence of each word."""
+
+    words: list[Word]
+    spans: list[tuple[int, int]]
+    sentence: list[int]  # sentence index of each word
+    starts: list[int]  # start of each sentence
+
+    def sentence_at(self, char: int) -> int:
+        """Index of the sentence holding ``char``."""
+        return max(0, bisect_right(self.starts, char) - 1)
+
+
+def read(text: str, family: str) -> Reading:
+    """The words and sentences of ``text``, each word with its sentence."""
+    ws = words(text, family)
+    spans = sentences(text)
+    starts = [a for a, _ in spans]
+    return Reading(ws, spans, [max(0, bisect_right(starts, w.start) - 1) for w in ws], starts)
 
 
 def starts_with_any(word: str, starts: Mapping[str, object], max_ending: int, family: str = "") -> str | None:
