@@ -91,11 +91,14 @@ def drop_capitalised_words(doc: Doc) -> None:
     languages' headlines are in sentence case."""
     if getattr(doc._.fp_info, "language", None) not in (None, "en"):
         return  # title-case headlines are English usage
+    ents = doc.ents
+    suspects = {e.start for e in ents if len(e) == 1 and e.label_ in ("ORG", "PERSON")
+                and e.text[:1].isupper() and _opens_sentence(e[0])}
+    if not suspects:
+        return  # the usual case: no need to read every token
     lower = {t.text for t in doc if t.is_lower and t.is_alpha}  # words, not "facebook.com"
-    keep = [e for e in doc.ents
-            if not (len(e) == 1 and e.label_ in ("ORG", "PERSON") and e.text.lower() in lower
-                    and e.text[:1].isupper() and _opens_sentence(e[0]))]
-    if len(keep) != len(doc.ents):
+    keep = [e for e in ents if not (e.start in suspects and e.text.lower() in lower)]
+    if len(keep) != len(ents):
         doc.ents = keep
 
 
