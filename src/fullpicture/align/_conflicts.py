@@ -28,7 +28,7 @@ from fullpicture.align._figurevalues import (
     ranges_clash,
     stray_free,
 )
-from fullpicture.align._util import EntityIndex, country_code
+from fullpicture.align._util import EntityIndex, country_code, published_day
 from fullpicture.models import Analysis, Entity, Event, Figure
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 from fullpicture.nlp.places._resolve import haversine_km
@@ -58,13 +58,6 @@ def _sides_clash(
 ) -> bool:
     sides = list(values)
     return any(differ(values[s], values[t]) for i, s in enumerate(sides) for t in sides[i + 1 :])
-
-
-
-
-def _published(a: Analysis) -> str | None:
-    pub = getattr(a.document, "published", None)
-    return str(pub)[:10] if pub else None
 
 
 FigureItem = tuple[Figure, ConflictValue]
@@ -144,7 +137,7 @@ def incident_figures(
                 end=f.end,
                 field=f"figure:{f.counts}",
                 population=population(m.analysis, f),
-                date=_published(m.analysis),
+                date=published_day(m.analysis),
             )
             by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
     return by_count

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._agents import account_side, claim_state, name_state, side_state
-from fullpicture.align._util import EntityIndex
+from fullpicture.align._util import EntityIndex, published_day
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import ConflictValue
 
@@ -30,11 +30,6 @@ def _lexicon() -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, str]]:
     data = data_toml("figures", "disputes.toml")
     pats = {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.get("patterns", {}).items()}
     return pats, {k.lower(): str(v) for k, v in data.get("nouns", {}).items()}
-
-
-def _published(a: Analysis) -> str | None:
-    pub = getattr(a.document, "published", None)
-    return str(pub)[:10] if pub else None
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -96,5 +91,5 @@ def figure_disputes(
                 out.setdefault(counts, {}).setdefault(who, []).append(ConflictValue(
                     side=who, reported_by=side if who != side else None, value=hit.group(0),
                     document=doc, start=hit.start(), end=hit.end(), field=f"figure:{counts}",
-                    date=_published(a)))
+                    date=published_day(a)))
     return out

@@ -47,6 +47,12 @@ def content_words(text: str) -> set[str]:
 _NOT_STORY = frozenset({"editorial_note", "inline_note", "author_bio", "boilerplate"})
 
 
+def published_day(a: Analysis) -> str | None:
+    """The document's publication day (``YYYY-MM-DD``), None when it has none."""
+    pub = getattr(a.document, "published", None)
+    return str(pub)[:10] if pub else None
+
+
 def outside_story(a: Analysis, start: int) -> bool:
     """Whether a character offset lies in an editorial note, an inline note, an author bio or
     boilerplate: text about the article, not the story, which never enters cross-side matching."""
