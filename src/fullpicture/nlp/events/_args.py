@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from fullpicture.models import Timex
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
 from fullpicture.nlp.events._data import event_lexicon
@@ -184,16 +182,6 @@ def _facility_head(tok: Token) -> bool:
     return head.lemma_.lower() in _facility_nouns()
 
 
-@lru_cache(maxsize=1)
-def _reference_date_at() -> Callable[[Doc, int], Any] | None:
-    try:
-        from fullpicture.nlp.time import component as time_layer
-    except Exception:  # noqa: BLE001 - the time layer may be mid-rewrite
-        return None
-    fn = getattr(time_layer, "reference_date_at", None)
-    return fn if callable(fn) else None
-
-
 def token_positions(doc: Doc, items: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     """Sorted (first token index, value) of character spans ``(start, end, value)``."""
     out = []
@@ -218,7 +206,17 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
                                   and not any(a <= m.start < b for a, b in lines)
                                   and not _HYPHEN_MODIFIER.match(text, m.end)])
     return [(i, eid) for i, eid in found
-            if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])]
+            if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])
+            and not _passive_agent(doc[i])]
+
+
+def _passive_agent(tok: Token) -> bool:
+    """``tok`` is the agent of a passive ("missiles supplied by the United States", "shelled by
+    Russia"): who acted, not where."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
 def _origin(tok: Token) -> bool:
@@ -288,82 +286,3 @@ def _source_position(tok: Token) -> bool:
         root = root.head
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
-
-
-def timex_positions(doc: Doc) -> list[tuple[int, str]]:
-    """(token, TIMEX3 value) of the dates and times of a document (``*_REF`` values left out)."""
-    items = [(t.start, t.end, str(t.value)) for t in (doc._.fp_timexes or [])
-             if t.type in ("DATE", "TIME") and not str(t.value).endswith("_REF") and not _bare_clock(t)]
-    return token_positions(doc, items)
-
-
-_CLOCK = re.compile(r"^(?:(?:at|about|around|shortly|just|before|after|by)\s+)*(?:\d{1,2}(?:[:.]\d\d)?\s*"
-                    r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|\w+ o'clock)(?:\s+(?:local time|gmt|utc|[a-z]{3,4}))?$", re.I)
-
-
-def _bare_clock(t: Timex) -> bool:
-    """A time of day that names no day ("at midday", "at 4:43 a.m. local time"): its day is the
-    time layer's guess from the reference date, which may be a reporting clause's ("said on
-    Wednesday"), so it does not date an event."""
-    return t.type == "TIME" and t.anchor != "explicit" and bool(_CLOCK.match(t.text.strip()))
-
-
-_SINCE = frozenset({"since", "depuis"})
-
-
-def _since_spans(sent: Span, trig: Token) -> list[tuple[int, int]]:
-    """Token spans of the "since ..." phrases and clauses of a sentence that do not hold the
-    trigger: a date there starts a period ("the deadliest attack since the war began in
-    February 2022", "450 rockets since 7 October") and dates no event outside it."""
-    out = []
-    for tok in sent:
-        if tok.lower_ not in _SINCE:
-            continue
-        if tok.dep_ in ("mark", "case") and tok.head.i != tok.i:  # "since it began", French "depuis le 7"
-            lo, hi = min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1
-        elif tok.dep_ == "prep":  # "since 7 October"
-            lo, hi = tok.i, tok.right_edge.i + 1
-        else:
-            continue
-        if not lo <= trig.i < hi:
-            out.append((lo, hi))
-    return out
-
-
-def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]]) -> tuple[str | None, str | None]:
-    """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
-    else the narrative reference date (``narrative``), else the publication date (``published``)."""
-    spans = _since_spans(sent, trig)
-    if spans:  # "since the war began in February 2022": the start of a span, not this event's time
-        txs = [(i, v) for i, v in txs if not any(a <= i < b for a, b in spans)]
-    head = clause_head(trig)
-    lo, hi = head.left_edge.i, head.right_edge.i + 1
-    k = bisect_left(txs, (lo, ""))
-    if k < len(txs) and txs[k][0] < hi:
-        return txs[k][1], "sentence"
-    k = bisect_left(txs, (sent.start, ""))
-    best: tuple[int, str] | None = None
-    while k < len(txs) and txs[k][0] < sent.end:
-        dist = abs(txs[k][0] - trig.i)
-        if best is None or dist < best[0]:
-            best = (dist, txs[k][1])
-        k += 1
-    if best:
-        return best[1], "sentence"
-    narrative = doc._.fp_narrative or []
-    k = bisect_right([c for c, _ in narrative], trig.idx) - 1
-    # the time layer's reference time is the narrative date in force, else the publication date
-    source = "narrative" if k >= 0 else "published"
-    fn = _reference_date_at()
-    if fn is not None:
-        try:
-            ref = fn(doc, trig.idx)
-            if ref:
-                return str(ref), source
-        except Exception:  # noqa: BLE001
-            pass
-    if k >= 0:
-        return str(narrative[k][1]), "narrative"
-    info = doc._.fp_info
-    pub = getattr(info, "published", None) if info is not None else None
-    return (str(pub)[:10], "published") if pub else (None, None)

@@ -21,8 +21,9 @@ from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
-from fullpicture.nlp.events._args import arguments, event_date, place_positions, timex_positions
+from fullpicture.nlp.events._args import arguments, place_positions
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
+from fullpicture.nlp.events._dating import event_date, narrative_trail, timex_positions
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.zones import in_story
@@ -163,6 +164,7 @@ class EventsComponent:
         """Extract the events of one document."""
         index = entity_index(doc)
         txs = timex_positions(doc)
+        trail = narrative_trail(doc)
         places = place_positions(doc, index)
         claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
         claims.sort(key=lambda c: c.start)
@@ -178,7 +180,7 @@ class EventsComponent:
             claim = _claim_at(claims, starts, doc[s].idx)
             agents, patients, place = arguments(doc, index, trig, sent, places)
             span = doc[s:e]
-            date, date_source = event_date(doc, trig, sent, txs)
+            date, date_source = event_date(doc, trig, sent, txs, trail)
             ev = Event(
                 id=f"e{n}", type=typ,
                 trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=trig.lemma_.lower()),

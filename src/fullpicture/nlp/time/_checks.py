@@ -22,6 +22,12 @@ _MONTH_CUES = {
 # Words after which a four-digit number is a year.
 _YEAR_CUES = _MONTH_CUES | {"fiscal", "year", "the", "'s", "mid-", "summer", "spring", "winter", "fall", "autumn"}
 _UNIT_TAGS = {"NNS", "NNPS"}
+# a capitalised word before a year that still makes it a date ("Winter 2019 issue", "Sept 2020")
+_SEASONS_MONTHS = frozenset({
+    "winter", "spring", "summer", "autumn", "fall", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter",
+})
 _RATE_BEFORE = re.compile(r"(?:\d|million|billion|thousand|percent|%|cents?|dollars?|each|times|twice)\W*$", re.IGNORECASE)
 
 
@@ -103,7 +109,23 @@ def _check_year(c: Candidate, env: Env) -> bool:
     nxt = env.next_word(c.end)
     if env.tag_after(c.end) in _UNIT_TAGS and nxt not in ("years",) and prev not in _YEAR_CUES:
         return False
+    if prev not in _YEAR_CUES and _designation(c, env):
+        return False
     return int(g["y"]) >= 1900 or prev in _YEAR_CUES
+
+
+def _designation(c: Candidate, env: Env) -> bool:
+    """A number inside a name between two nouns, a model or a plan ("12 Raptor 2000 aircraft",
+    "the Vision 2040 programme"), not a year."""
+    if not env.parsed:
+        return False
+    i = env.token_index(c.start)
+    if i == 0 or env.doc[i].idx != c.start:
+        return False
+    before = env.doc[i - 1]
+    if before.tag_ not in ("NN", "NNP", "NNPS") or before.lower_ in _SEASONS_MONTHS:
+        return False
+    return env.tag_after(c.end).startswith("NN")
 
 
 def _check_cap(group: str) -> Callable[[Candidate, Env], bool]:

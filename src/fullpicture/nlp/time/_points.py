@@ -309,6 +309,9 @@ def h_weekday(c: Candidate, ctx: Context) -> Result | None:
         rel = "last" if rel == "the previous" else "next"
     if rel in ("last", "past", "previous", "this past"):
         d = weekday_near(ref - timedelta(days=1), wd, -1)
+    elif not rel and ctx.tense in ("FUTURE", "MODAL") and _possessive(c, ctx):
+        # "will discuss Tuesday's strikes" written on a Tuesday is about today's strikes
+        d = weekday_near(ref, wd, 1)
     elif rel in ("next", "coming", "this coming") or ctx.tense in ("FUTURE", "MODAL"):
         d = weekday_near(ref + timedelta(days=1), wd, 1)
     elif not rel and forward_signal(ctx):  # "until Tuesday", "as early as Tuesday"
@@ -317,6 +320,12 @@ def h_weekday(c: Candidate, ctx: Context) -> Result | None:
         d = weekday_near(ref, wd, -1)
     typ, value = _pod_value(d.isoformat(), pod, ctx)
     return typ, value, _pre_mod(c), anchor
+
+
+def _possessive(c: Candidate, ctx: Context) -> bool:
+    """The expression is a possessive ("Tuesday's strikes")."""
+    text = str(ctx.extra.get("text", ""))
+    return text[c.end : c.end + 2] in ("'s", "’s")
 
 
 def h_relday(c: Candidate, ctx: Context) -> Result | None:

@@ -1,7 +1,8 @@
 """``fp_time``: tag and normalize time expressions (TimeML TIMEX3) and track narrative time.
 
 Writes ``doc._.fp_timexes`` (list of :class:`~fullpicture.models.Timex`), ``token._.fp_timex``
-and ``doc._.fp_narrative`` (the story's reference time by character offset). Expressions
+and ``doc._.fp_narrative`` (the story's reference time by character offset; dates outside the
+story's zones, such as a photo caption's, set none). Expressions
 relative to the time of writing ("yesterday", "last year") resolve against the publication
 date, and against the narrative when there is none; anaphoric ones ("two days later",
 "that day") and dates written without a year resolve against the narrative.
@@ -57,6 +58,7 @@ from fullpicture.nlp.time._spans import (
     h_vague,
     h_yearago,
 )
+from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
 
 _HANDLERS: dict[str, Callable[[Candidate, Context], Result | None]] = {
     "iso": h_iso, "slash": h_slash, "time": h_time, "mdy": h_month_day, "dmy": h_month_day,
@@ -167,6 +169,8 @@ class TimeTagger:
                     inferred = InferredAnchor(later[0], later[0].day.isoformat(), "latest date", later[1].start, later[1].end, later[1].text)
                     dct = inferred.ref
         timexes, narrative = self._tag_any(doc, dct)
+        # a date in a caption, a footer or an editor's note is no time of the story's narrative
+        narrative = [(off, v) for off, v in narrative if zone_kind_at(doc, off) not in NON_STORY_ZONES]
         if inferred is not None:
             for tx in timexes:
                 if tx.anchor == "published":

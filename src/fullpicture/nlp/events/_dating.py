@@ -1,0 +1,242 @@
+"""The date of an event mention: a time expression of its clause or sentence, else the narrative's.
+
+A sentence's time expression dates an event of that sentence only when it can: a date inside a
+"since ..." phrase starts a period; a date inside a relative clause or an "after ..." / "before
+..." unit dates that unit's event, not the main clause's ("India struck the group that claimed
+the attack on 14 February"), and an event inside such a unit takes no date from outside it
+("mayors elected in a poll that Serbs boycotted" inherits nothing from its sentence's clash
+day); a date that only modifies a reporting verb dates the report, not what is reported ("the
+army said on Tuesday 20 soldiers had been killed"): the mention keeps that day as an
+approximate date (source ``narrative``), never as a stated one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from fullpicture.models import Timex
+from fullpicture.nlp.events._args import token_positions
+from fullpicture.nlp.events._data import event_lexicon
+from fullpicture.nlp.events._modality import clause_head
+
+
+@lru_cache(maxsize=1)
+def _reference_date_at() -> Callable[[Doc, int], Any] | None:
+    try:
+        from fullpicture.nlp.time import component as time_layer
+    except Exception:  # noqa: BLE001 - the time layer may be mid-rewrite
+        return None
+    fn = getattr(time_layer, "reference_date_at", None)
+    return fn if callable(fn) else None
+
+
+def timex_positions(doc: Doc) -> list[tuple[int, str]]:
+    """(token, TIMEX3 value) of the dates and times of a document (``*_REF`` values left out)."""
+    items = [(t.start, t.end, str(t.value)) for t in (doc._.fp_timexes or [])
+             if t.type in ("DATE", "TIME") and not str(t.value).endswith("_REF") and not _bare_clock(t)]
+    return token_positions(doc, items)
+
+
+_CLOCK = re.compile(r"^(?:(?:at|about|around|shortly|just|before|after|by)\s+)*(?:\d{1,2}(?:[:.]\d\d)?\s*"
+                    r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|\w+ o'clock)(?:\s+(?:local time|gmt|utc|[a-z]{3,4}))?$", re.I)
+
+
+def _bare_clock(t: Timex) -> bool:
+    """A time of day that names no day ("at midday", "at 4:43 a.m. local time"): its day is the
+    time layer's guess from the reference date, which may be a reporting clause's ("said on
+    Wednesday"), so it does not date an event."""
+    return t.type == "TIME" and t.anchor != "explicit" and bool(_CLOCK.match(t.text.strip()))
+
+
+_SINCE = frozenset({"since", "depuis"})
+# "after"/"before" open a unit of their own when they govern a clause or an event noun ("twenty
+# days after a suicide bomber killed 40", "a week before the attack on 14 February")
+_SEQUENCE = frozenset({"after", "before"})
+_RELATIVE = frozenset({"relcl", "acl", "acl:relcl"})
+_REPORT_PATH = frozenset({"ccomp", "parataxis", "dobj", "obj", "advcl", "xcomp", "acl", "relcl", "prep", "pobj", "obl"})
+
+
+def _since_spans(sent: Span, trig: Token | None) -> list[tuple[int, int]]:
+    """Token spans of the "since ..." phrases and clauses of a sentence that do not hold the
+    trigger: a date there starts a period ("the deadliest attack since the war began in
+    February 2022", "450 rockets since 7 October") and dates no event outside it."""
+    own = {trig.i, clause_head(trig).i} if trig is not None else set()
+    out = []
+    for tok in sent:
+        if tok.lower_ not in _SINCE:
+            continue
+        if tok.dep_ in ("mark", "case") and tok.head.i != tok.i:  # "since it began", French "depuis le 7"
+            lo, hi = min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1
+            governor = tok.head.head
+        elif tok.dep_ == "prep":  # "since 7 October"
+            lo, hi = tok.i, tok.right_edge.i + 1
+            governor = tok.head
+        else:
+            continue
+        if governor.i in own and tok.dep_ == "prep":
+            continue  # "militias have fired shots since 13 November": the start of this event
+        if trig is None or not lo <= trig.i < hi:
+            out.append((lo, hi))
+    return out
+
+
+def _units(sent: Span) -> list[tuple[int, int, int]]:
+    """``(lo, hi, owner)`` token spans of the embedded units of a sentence whose dates are their
+    own: relative clauses and participles hung on a noun (``owner`` is that noun), and "after" /
+    "before" clauses or phrases about an event (``owner`` -1: they never date what they modify)."""
+    nouns = event_lexicon("en").nouns
+    out = []
+    for tok in sent:
+        if tok.dep_ in _RELATIVE and tok.pos_ in ("VERB", "AUX") and tok.head is not tok:
+            out.append((tok.left_edge.i, tok.right_edge.i + 1, tok.head.i))
+        elif tok.lower_ in _SEQUENCE and tok.head is not tok:
+            if tok.dep_ == "mark":  # "after a suicide bomber killed 40"
+                out.append((min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1, -1))
+            elif tok.dep_ == "prep" and any(
+                    (c.dep_ == "pobj" and c.lemma_.lower() in nouns) or c.dep_ == "pcomp" for c in tok.children):
+                out.append((tok.i, tok.right_edge.i + 1, -1))  # "after the attack on 14 February"
+    return out
+
+
+def _allowed(sent: Span, trig: Token) -> Callable[[int], bool]:
+    """Which token positions of ``sent`` may date ``trig``: not inside an embedded unit that does
+    not hold the trigger (unless the unit describes the trigger's own noun: "the attack that took
+    place on Monday"), and, for a trigger inside a unit, only inside the phrase of the unit's noun
+    ("the Monday attack that killed 20" gives "killed" its Monday)."""
+    units = _units(sent)
+    inner: tuple[int, int] | None = None
+    foreign: list[tuple[int, int]] = []
+    for lo, hi, owner in units:
+        if lo <= trig.i < hi:
+            if owner >= 0:  # the phrase of the unit's noun
+                head = trig.doc[owner]
+                lo, hi = min(lo, head.left_edge.i), max(hi, head.right_edge.i + 1)
+            if inner is None or hi - lo < inner[1] - inner[0]:
+                inner = (lo, hi)
+        elif owner != trig.i:
+            foreign.append((lo, hi))
+
+    def ok(i: int) -> bool:
+        if inner is not None and not inner[0] <= i < inner[1]:
+            return False
+        return not any(a <= i < b for a, b in foreign)
+
+    return ok
+
+
+@lru_cache(maxsize=8)
+def _report_verbs(language: str) -> frozenset[str]:
+    """Verbs whose time is the time of a report: speech and cognition cues of the claims layer."""
+    try:
+        from fullpicture.nlp.claims._data import claim_lexicon
+
+        return claim_lexicon(language or "en").verbs
+    except Exception:  # noqa: BLE001 - a language without claim cues
+        return frozenset()
+
+
+def _governor(tok: Token) -> Token:
+    """The verb a time expression's token hangs on ("said on Tuesday" -> said)."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
+    """The time expression at ``tok`` modifies a reporting verb whose content holds the event:
+    "the army said on Tuesday 20 soldiers had been killed", "Russia claimed Monday that 63 were
+    killed in the attack", "20 were killed, officials said on Tuesday"."""
+    verb = _governor(tok)
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in (trig.i, head.i):
+        return False
+    if verb.lemma_.lower() not in _report_verbs(trig.doc.lang_):
+        return False
+    cur = head
+    for _ in range(12):
+        if cur.head is cur:
+            return False
+        if cur.head.i == verb.i:
+            return cur.dep_ in _REPORT_PATH
+        cur = cur.head
+    return False
+
+
+def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
+               trail: list[tuple[int, str]] | None = None) -> tuple[str | None, str | None]:
+    """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
+    else the narrative reference date (``narrative``), else the publication date (``published``).
+
+    A sentence timex that dates only a reporting verb of the event's clause gives the report's
+    day as an approximate date (``narrative``). ``trail``: the narrative dates to inherit from
+    (default: the time layer's; :func:`narrative_trail` leaves out background dates)."""
+    spans = _since_spans(sent, trig)
+    if spans:  # "since the war began in February 2022": the start of a span, not this event's time
+        txs = [(i, v) for i, v in txs if not any(a <= i < b for a, b in spans)]
+    k = bisect_left(txs, (sent.start, ""))
+    own: list[tuple[int, str]] = []
+    while k < len(txs) and txs[k][0] < sent.end:
+        own.append(txs[k])
+        k += 1
+    if own:
+        ok = _allowed(sent, trig)
+        own = [(i, v) for i, v in own if ok(i)]
+    head = clause_head(trig)
+    report: str | None = None
+    stated = []
+    for i, v in own:
+        if _dates_report(doc[i], trig, head):
+            report = report or v
+        else:
+            stated.append((i, v))
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    for i, v in stated:
+        if lo <= i < hi:
+            return v, "sentence"
+    if stated:
+        return min(stated, key=lambda x: (abs(x[0] - trig.i), x[0]))[1], "sentence"
+    if report is not None:
+        return report, "narrative"
+    narrative = (doc._.fp_narrative or []) if trail is None else trail
+    k = bisect_right([c for c, _ in narrative], trig.idx) - 1
+    if k >= 0:
+        return str(narrative[k][1]), "narrative"
+    # no narrative date yet: the publication date, or the reference time inferred for an undated text
+    fn = _reference_date_at()
+    if fn is not None:
+        try:
+            ref = fn(doc, -1)
+            if ref:
+                return str(ref), "published"
+        except Exception:  # noqa: BLE001
+            pass
+    info = doc._.fp_info
+    pub = getattr(info, "published", None) if info is not None else None
+    return (str(pub)[:10], "published") if pub else (None, None)
+
+
+def narrative_trail(doc: Doc) -> list[tuple[int, str]]:
+    """The time layer's narrative reference times without those set inside a "since ..." phrase,
+    a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
+    background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
+    began in February 2022") and does not move the story's time for the sentences after it."""
+    out = []
+    for off, value in doc._.fp_narrative or []:
+        span = doc.char_span(off, off + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            out.append((off, value))
+            continue
+        tok = span[0]
+        sent = tok.sent
+        spans = [(a, b) for a, b, _ in _units(sent)] + _since_spans(sent, None)
+        if not any(a <= tok.i < b for a, b in spans):
+            out.append((off, value))
+    return out
