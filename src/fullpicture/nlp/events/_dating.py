@@ -1,13 +1,13 @@
 """The date of an event mention: a time expression of its clause or sentence, else the narrative's.
 
 A sentence's time expression dates an event of that sentence only when it can: a date inside a
-"since ..." phrase starts a period; a date inside a relative clause or an "after ..." / "before
-..." unit dates that unit's event, not the main clause's ("India struck the group that claimed
-the attack on 14 February"), and an event inside such a unit takes no date from outside it
-("mayors elected in a poll that Serbs boycotted" inherits nothing from its sentence's clash
-day); a date that only modifies a reporting verb dates the report, not what is reported ("the
-army said on Tuesday 20 soldiers had been killed"): the mention keeps that day as an
-approximate date (source ``narrative``), never as a stated one.
+"since ..." phrase starts a period (unless the phrase hangs on the event's own verb: "have fired
+since 13 November"); a date that only modifies a reporting verb dates the report, not what is
+reported ("the army said on Tuesday 20 soldiers had been killed"): the mention keeps that day
+as an approximate date (source ``narrative``), never as a stated one. Events inherit the
+narrative's date without the dates set inside "since ..." phrases, relative clauses and
+"after/before ..." units, which belong to recalled or background happenings
+(:func:`narrative_trail`).
 """
 
 from __future__ import annotations
@@ -104,32 +104,6 @@ def _units(sent: Span) -> list[tuple[int, int, int]]:
     return out
 
 
-def _allowed(sent: Span, trig: Token) -> Callable[[int], bool]:
-    """Which token positions of ``sent`` may date ``trig``: not inside an embedded unit that does
-    not hold the trigger (unless the unit describes the trigger's own noun: "the attack that took
-    place on Monday"), and, for a trigger inside a unit, only inside the phrase of the unit's noun
-    ("the Monday attack that killed 20" gives "killed" its Monday)."""
-    units = _units(sent)
-    inner: tuple[int, int] | None = None
-    foreign: list[tuple[int, int]] = []
-    for lo, hi, owner in units:
-        if lo <= trig.i < hi:
-            if owner >= 0:  # the phrase of the unit's noun
-                head = trig.doc[owner]
-                lo, hi = min(lo, head.left_edge.i), max(hi, head.right_edge.i + 1)
-            if inner is None or hi - lo < inner[1] - inner[0]:
-                inner = (lo, hi)
-        elif owner != trig.i:
-            foreign.append((lo, hi))
-
-    def ok(i: int) -> bool:
-        if inner is not None and not inner[0] <= i < inner[1]:
-            return False
-        return not any(a <= i < b for a, b in foreign)
-
-    return ok
-
-
 @lru_cache(maxsize=8)
 def _report_verbs(language: str) -> frozenset[str]:
     """Verbs whose time is the time of a report: speech and cognition cues of the claims layer."""
@@ -186,9 +160,6 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     while k < len(txs) and txs[k][0] < sent.end:
         own.append(txs[k])
         k += 1
-    if own:
-        ok = _allowed(sent, trig)
-        own = [(i, v) for i, v in own if ok(i)]
     head = clause_head(trig)
     report: str | None = None
     stated = []
