@@ -3,7 +3,7 @@
 A lemma pattern needs each term's lemmas, which the model's tok2vec, tagger, attribute ruler
 and lemmatizer give one term at a time: about 1.3 ms a term, 0.16 CPU s of every process's
 start-up for the shipped lexicon. This module keeps those lemmas in the cache folder
-(``$FULLPICTURE_CACHE_DIR``, see :func:`fullpicture.nlp.places._gazetteer.cache_dir`), in a
+(``$FULLPICTURE_CACHE_DIR``, see :func:`fullpicture._data.cache_dir`), in a
 file named after a digest of everything they depend on: spaCy's version, the model's name,
 version and the size and time of each file of its folder, the pipes run, and each term's
 tokens. Anything else (no model folder, an unreadable or unwritable file) computes them as
@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+
+from fullpicture._data import cache_dir
 
 _VERSION = "1"
 
@@ -50,8 +52,6 @@ def cached_lemmas(
     stamp = _model_stamp(nlp)
     if stamp is None:
         return compute()
-    from fullpicture.nlp.places._gazetteer import cache_dir
-
     h = hashlib.sha256()
     h.update(stamp.encode())
     h.update(json.dumps([list(pipes), [list(w) for w in words]], ensure_ascii=False).encode())
