@@ -66,3 +66,25 @@ def test_rule_claims_are_never_dropped_as_acts():
     rule = _learned(text, "shelled", "the grain depot in Riverford", "The invaders")
     rule.confidence = None
     assert not ex._physical_act(doc, rule)
+
+
+def test_harm_verbs_and_attacks_on_groups_or_bases_are_acts():
+    ex = AttributionExtractor()
+    for text, cue, content, source in [
+        ("The ministry said that dozens of residents have been killed by airstrikes on the clinic.",
+         "have been killed", "by airstrikes on the clinic", "The ministry"),
+        ("The border troops attacked the Eastland soldiers near the river.", "attacked", "the Eastland soldiers",
+         "The border troops"),
+        ("Rebel Front launches attacks on Northland military bases", "launches attacks on", "Northland military bases",
+         "Rebel Front"),
+    ]:
+        doc = _nlp()(text)
+        assert ex._physical_act(doc, _learned(text, cue, content, source)), text
+
+
+def test_verbal_attacks_on_named_people_stay_even_when_the_model_tags_them_as_places():
+    ex = AttributionExtractor()
+    text = "The governor unleashed withering attacks against Senator Vale in Saturday's debate."
+    doc = _nlp()(text)
+    assert not ex._physical_act(doc, _learned(text, "unleashed withering attacks against", "Senator Vale",
+                                              "The governor"))

@@ -34,6 +34,8 @@ class ClaimLexicon:
     # verbs of physical force and the place nouns they act on ("shelled the depot"): an act
     acts: frozenset[str] = frozenset()
     act_places: frozenset[str] = frozenset()
+    act_targets: frozenset[str] = frozenset()
+    harm: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -72,4 +74,6 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         anaphoric=tuple(tuple(p.split()) for p in verbs.get("anaphoric", [])),
         acts=frozenset(cues.get("acts", {}).get("verbs", [])),
         act_places=frozenset(cues.get("acts", {}).get("places", [])),
+        act_targets=frozenset(cues.get("acts", {}).get("targets", [])),
+        harm=frozenset(cues.get("acts", {}).get("harm", [])),
     )

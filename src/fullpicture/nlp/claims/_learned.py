@@ -14,9 +14,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._acts import physical_act
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
@@ -65,42 +66,8 @@ class AttributionExtractor:
             ch.dep_ in ("ccomp", "xcomp") for ch in root.children)
 
     def _physical_act(self, doc: Doc, c: RawClaim) -> bool:
-        """A learned claim whose cue is a verb of physical force (``[acts] verbs`` in the
-        lexicon) acting on a place: its object is a place noun (``[acts] places``) or a LOC/FAC
-        entity, or an "in"/"at" phrase of the verb or of its object names one, a GPE or an
-        untyped proper name ("invaders attacked the station in X", "X forces hit Y at the
-        depot: 30 killed"). Political news attacks people and records with these verbs ("hit
-        Clinton on trade", "attacked her record in Ohio"), which stay; so do cue verbs of the
-        lexicon ("blast")."""
-        if c.confidence is None or c.cue is None or c.kind == "direct" or not self.rules.lex.acts:
-            return False
-        span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
-        if span is None:
-            return False
-        verb = span.root
-        lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in self.rules.lex.acts or lemma in self.rules.lex.verbs:
-            return False
-        objs = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass")]
-        if any(o.ent_type_ == "PERSON" or o.pos_ == "PRON" for o in objs):
-            return False
-        places = self.rules.lex.act_places
-
-        def place(t: Token, named: bool) -> bool:
-            # a country as the object is often the one criticised ("hit China on trade"); a
-            # proper name counts after "in"/"at" only, and never a person's or a date
-            if t.lemma_.lower() in places or t.ent_type_ in ("LOC", "FAC"):
-                return True
-            return named and (t.ent_type_ == "GPE" or (t.pos_ == "PROPN" and not t.ent_type_))
-
-        if any(place(o, False) for o in objs):
-            return True
-        for head in [verb, *objs]:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and any(
-                        place(p, True) for p in prep.children if p.dep_ == "pobj"):
-                    return True
-        return False
+        """A learned claim that tells an act of force or harm (:func:`._acts.physical_act`)."""
+        return physical_act(doc, c, self.rules.lex)
 
     def _unlike_cues(self, doc: Doc, claims: list[RawClaim]) -> set[int]:
         """Ids of learned claims whose cue no token of which the role network (tok2vec vectors
