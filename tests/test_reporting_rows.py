@@ -19,6 +19,10 @@ from tests.helpers import analyze_text
         ("Both countries established diplomatic relations in 1992.", ["AGREE"]),
         ("Eastland opened its border with Northland.", ["COOPERATE"]),
         ("The soldiers opened fire on the convoy.", ["ASSAULT"]),
+        ("Images released at the weekend showed the depot.", []),
+        ("Eastland released 40 prisoners on Sunday.", ["RETREAT"]),
+        ("The hostages were released on Monday evening.", ["RETREAT"]),
+        ("Northland released Ivan Petrov on Friday.", ["RETREAT"]),
     ],
 )
 def test_reporting_verbs_need_their_object(text: str, typed: list[str]) -> None:
