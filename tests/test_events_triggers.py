@@ -109,3 +109,16 @@ def test_a_verb_of_occurring_is_no_happening_of_its_own():
     assert {e.trigger.lemma for e in a.events} >= {"violence", "fighting"}
     a = analyze_text("The volcano erupted on Monday, killing three villagers.", published="2023-05-30")
     assert any(e.trigger.lemma == "erupt" and e.type == "DISASTER" for e in a.events)
+
+
+def test_a_thing_released_is_no_release_of_people():
+    """"Pictures released by the army show ..." and "the aircraft released payload" publish or drop
+    a thing: no release (RETREAT) row of their own; released prisoners and hostages still are."""
+    for text in ("Pictures released by the Westland army show a burnt hillside.",
+                 "The aircraft released payload in haste near the village.",
+                 "The ministry released a statement on the raid."):
+        a = analyze_text(text, published="2023-05-30")
+        assert not [e for e in a.events if e.trigger.lemma == "release"], text
+    for text in ("The rebels released 40 prisoners on Monday.", "Three hostages were released later that day."):
+        a = analyze_text(text, published="2023-05-30")
+        assert [e.type for e in a.events if e.trigger.lemma == "release"] == ["RETREAT"], text
