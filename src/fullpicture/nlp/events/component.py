@@ -146,8 +146,7 @@ class EventsComponent:
                    for c in tok.children)
 
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
-        """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire"), or on
-        an entity of one of its upper-case types ("released Ivanov": PERSON)."""
+        """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire")."""
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
@@ -155,7 +154,7 @@ class EventsComponent:
         if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
             near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
-        return any(t.lemma_.lower() in allowed or (t.ent_type_ and t.ent_type_ in allowed) for t in near)
+        return any(t.lemma_.lower() in allowed for t in near)
 
     def _in_legal_phrase(self, tok: Token) -> bool:
         """A noun in "the laws or customs of war": the object of "of" under a legal head."""
