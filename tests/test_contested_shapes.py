@@ -403,3 +403,51 @@ def test_a_happening_that_did_not_happen_has_no_day_to_contest():
     assert ev_left.date and ev_warn.date and ev_left.date != ev_warn.date
     members = [Member(side="east", analysis=left, event=ev_left), Member(side="west", analysis=warned, event=ev_warn)]
     assert _date_conflict(members) is None
+
+
+def test_a_reports_own_day_is_no_day_of_the_happening():
+    """One side tells the day of a strike ("on Monday 7 June"); another side's articles, published
+    on Wednesday and Thursday, carry the day a government spoke ("Norland said Wednesday that three
+    drivers were killed", "Mercredi, ... a indiqué que ...") on the killing: the day of a saying or
+    of a statement is no rival day of the happening. A day four days off, or one day off in an
+    article published weeks later, still contests it."""
+    from fullpicture.align._conflicts import Member, _date_conflict
+    from tests.helpers import analyze_text
+
+    told = analyze_text("Three drivers were killed in a strike on their lorries on 7 June 2021 near Eastwell, "
+                        "relatives said.", published="2021-06-08")
+    said = analyze_text("Norland said on Wednesday that three drivers were killed in a strike on their lorries.",
+                        published="2021-06-09")
+    ev_told = next(e for e in told.events if e.trigger.lemma == "kill")
+    ev_said = next(e for e in said.events if e.trigger.lemma == "kill")
+    assert ev_told.date == "2021-06-07"
+    members = [Member(side="east", analysis=told, event=ev_told), Member(side="west", analysis=said, event=ev_said)]
+    if ev_said.date == "2021-06-09":  # the saying's day reached the killing: it may not contest the strike's
+        assert _date_conflict(members, slack_days=2) is None
+    # a stated day two days after the strike in an article of that day: the report's own day
+    late = ev_told.model_copy(update={"date": "2021-06-09", "date_source": "sentence"})
+    members = [Member(side="east", analysis=told, event=ev_told), Member(side="west", analysis=said, event=late)]
+    assert _date_conflict(members, slack_days=2) is None
+    assert _date_conflict(members, slack_days=0) is not None  # the switch off: the old reading
+    # four days off, or a day told weeks before its article: a day of its own
+    far = ev_told.model_copy(update={"date": "2021-06-11", "date_source": "sentence"})
+    old = analyze_text("Norland said on Wednesday that three drivers were killed in a strike on their lorries.",
+                       published="2021-07-09")
+    for member in (Member(side="west", analysis=said, event=far), Member(side="west", analysis=old, event=late)):
+        assert _date_conflict([Member(side="east", analysis=told, event=ev_told), member], slack_days=2) is not None
+
+
+def test_a_statements_day_is_not_the_day_of_the_happening_it_tells():
+    """An accusation or a statement joined to a strike's row has the day it was made: it never
+    contests the strike's day."""
+    from fullpicture.align._conflicts import Member, _date_conflict
+    from tests.helpers import analyze_text
+
+    told = analyze_text("A drone strike hit two lorries near Eastwell on 7 June 2021.", published="2021-06-08")
+    accused = analyze_text("On 20 June 2021 Norland accused Southland of the strike on the lorries.",
+                           published="2021-06-21")
+    ev_told = next(e for e in told.events if e.trigger.lemma == "strike")
+    acc = [e for e in accused.events if e.type in ("ACCUSE", "STATEMENT", "REJECT", "DISAPPROVE")]
+    assert acc and acc[0].date == "2021-06-20"
+    members = [Member(side="east", analysis=told, event=ev_told), Member(side="west", analysis=accused, event=acc[0])]
+    assert _date_conflict(members, slack_days=2) is None

@@ -129,3 +129,15 @@ def test_authors_are_people_and_one_word_names_keep_one_label():
     artsakh = {e.id: e.type for e in b.entities if any(m.text == "Artsakh" for m in e.mentions)
                and e.type != "ORG"}
     assert len(artsakh) == 1 and set(artsakh.values()) == {"GPE"}  # headline mention included
+
+
+def test_capital_that_has_yet_to_speak_is_an_actor(ent_nlp):
+    # a capital as the subject of "is yet to give" / "has yet to comment" acts for its government:
+    # it is no place of the fighting told in the same sentence
+    text = "Eastern media said 40 soldiers died -- Beijing is yet to give casualty numbers -- in the fighting."
+    doc = ent_nlp(text)
+    assert _by_mention(doc, "Beijing").mentions[0].actor
+    doc = ent_nlp("Baku has yet to comment on the shelling of the village.")
+    assert _by_mention(doc, "Baku").mentions[0].actor
+    doc = ent_nlp("Kharkiv came under heavy fire on Sunday night.")
+    assert not _by_mention(doc, "Kharkiv").mentions[0].actor

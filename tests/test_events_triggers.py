@@ -95,3 +95,30 @@ def test_capital_as_agent_stands_for_its_state():
     a = analyze_text("Armenia and Azerbaijan held talks. Later Baku accused Yerevan of shelling.")
     e = _ev(a, "accused")
     assert entity_name(a, e.agents[0]) == "Azerbaijan"
+
+
+def test_a_verb_of_occurring_is_no_happening_of_its_own():
+    """"The clashes erupted after ..." tells one happening, the clashes: a row of "erupted" beside
+    the clashes' row split one brawl in two (a shape of real coverage of a riot, restated). A
+    volcano that erupted is still a disaster."""
+    a = analyze_text("The clashes erupted after the guards pushed the protesters back in Northtown.",
+                     published="2023-05-30")
+    assert [e.trigger.text for e in a.events if e.trigger.lemma == "erupt"] == []
+    assert any(e.trigger.text == "clashes" for e in a.events)
+    a = analyze_text("Violence flared and fighting escalated near the Northtown bridge.", published="2023-05-30")
+    assert {e.trigger.lemma for e in a.events} >= {"violence", "fighting"}
+    a = analyze_text("The volcano erupted on Monday, killing three villagers.", published="2023-05-30")
+    assert any(e.trigger.lemma == "erupt" and e.type == "DISASTER" for e in a.events)
+
+
+def test_a_thing_released_is_no_release_of_people():
+    """"Pictures released by the army show ..." and "the aircraft released payload" publish or drop
+    a thing: no release (RETREAT) row of their own; released prisoners and hostages still are."""
+    for text in ("Pictures released by the Westland army show a burnt hillside.",
+                 "The aircraft released payload in haste near the village.",
+                 "The ministry released a statement on the raid."):
+        a = analyze_text(text, published="2023-05-30")
+        assert not [e for e in a.events if e.trigger.lemma == "release"], text
+    for text in ("The rebels released 40 prisoners on Monday.", "Three hostages were released later that day."):
+        a = analyze_text(text, published="2023-05-30")
+        assert [e.type for e in a.events if e.trigger.lemma == "release"] == ["RETREAT"], text

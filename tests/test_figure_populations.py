@@ -52,3 +52,36 @@ def test_a_count_among_the_casualties_is_a_part() -> None:
     found = _populations("Dozens of peacekeepers were hurt on Monday. Among the injured peacekeepers are "
                          "9 Peruvians, the mission said.")
     assert {text: pop for text, _, pop in found}["9"] == "part"
+
+
+def test_members_of_an_armed_body_are_servicemen() -> None:
+    """"About 25 BRIGFOR members were injured" counts servicemen (a count of civilians beside it
+    is another count); "members of the family" stay people."""
+    pops = {t: p for t, _, p in _populations("About 25 NATO members were injured in the scuffle at the bridge.")}
+    assert pops["About 25"] == "servicemen"
+    pops = {t: p for t, _, p in _populations("Twenty members of the army were wounded near the bridge.")}
+    assert pops["Twenty"] == "servicemen"
+    pops = {t: p for t, _, p in _populations("Five members of one family were killed in the shelling.")}
+    assert pops["Five"] == "people"
+    assert not comparable("servicemen", "civilians")
+
+
+def test_limited_languages_say_whom_a_figure_counts() -> None:
+    """The figures of the word-list languages carry who they count ("30 vojnika", "disa ushtarë",
+    "20 soldados", "ثلاثة مدنيين"), so soldiers are never compared with civilians there either."""
+    from fullpicture.models import Figure
+    from fullpicture.nlp.figures.limited import find_counts, find_figures
+
+    cases = [("sh", "U sukobu je povređeno 30 vojnika.", "soldiers"),
+             ("sq", "Në përleshje u plagosën 25 ushtarë.", "soldiers"),
+             ("es", "En el ataque murieron tres civiles.", "civilians"),
+             ("ar", "قتل ثلاثة مدنيين في القصف.", "civilians"),
+             ("sh", "U bolnicu je primljeno 53 povređenih.", None)]
+    for family, text, want in cases:
+        got = find_figures(text, family)
+        assert got and got[0][1] == want, (family, text, got)
+        assert [fig for fig, _ in got] == find_counts(text, family)
+    a = analyze_text("Three drivers were killed.", published="2021-06-08")  # any analysis: population reads a.text
+    soldiers = Figure(id="x", start=0, end=5, text="Three", value=3, unit="soldiers", counts="killed")
+    civilians = soldiers.model_copy(update={"unit": "civilians"})
+    assert population(a, soldiers) == "servicemen" and population(a, civilians) == "civilians"

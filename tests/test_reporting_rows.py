@@ -19,6 +19,10 @@ from tests.helpers import analyze_text
         ("Both countries established diplomatic relations in 1992.", ["AGREE"]),
         ("Eastland opened its border with Northland.", ["COOPERATE"]),
         ("The soldiers opened fire on the convoy.", ["ASSAULT"]),
+        ("Images released at the weekend showed the depot.", []),
+        ("Eastland released 40 prisoners on Sunday.", ["RETREAT"]),
+        ("The hostages were released on Monday evening.", ["RETREAT"]),
+        ("Northland released Ivan Petrov on Friday.", ["RETREAT"]),
     ],
 )
 def test_reporting_verbs_need_their_object(text: str, typed: list[str]) -> None:
@@ -53,3 +57,27 @@ def test_a_publisher_is_not_the_agent_of_the_harm_it_lists() -> None:
     shelled = analyze_text("The Northland army shelled Westfield and wounded ten people.",
                            published="2022-07-29")
     assert [e.trigger.text for e in shelled.events if e.type == "ASSAULT"]
+
+
+def test_a_demand_or_warning_only_one_side_reports_is_no_omission() -> None:
+    import fullpicture as fp
+    from fullpicture.ingest import load_text
+
+    north = (
+        "A missile hit the depot in Eastport on Tuesday, killing four workers. "
+        "Northland urged Southland to show restraint and warned of a heavy price."
+    )
+    south = (
+        "A missile hit the depot in Eastport on Tuesday, killing four workers. "
+        "Southland troops also withdrew from the ridge above Westfield on Tuesday."
+    )
+    docs = [load_text(north, source="n.txt", published="2022-05-03", perspective="north"),
+            load_text(south, source="s.txt", published="2022-05-03", perspective="south")]
+    comparison = fp.compare(docs)
+    speech = {e.id for e in comparison.events if e.type in ("REQUEST", "THREATEN")}
+    assert speech, "the demand and the warning stay in the timeline"
+    omitted = {o.event for o in comparison.omissions}
+    assert not omitted & speech
+    # a happening one side leaves out is still an omission
+    retreat = {e.id for e in comparison.events if e.type == "RETREAT"}
+    assert retreat and retreat <= omitted

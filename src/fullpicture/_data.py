@@ -1,9 +1,11 @@
-"""Read the shipped language-data files under ``fullpicture/data/``."""
+"""Read the shipped language-data files under ``fullpicture/data/``; where derived data is cached."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -29,3 +31,13 @@ def data_toml_lang(area: str, name: str, language: str = "en") -> dict[str, Any]
         if variant.is_file():
             return tomllib.loads(variant.read_text(encoding="utf-8"))
     return data_toml(area, name)
+
+
+def cache_dir() -> Path:
+    """``$FULLPICTURE_CACHE_DIR`` or ``~/.cache/fullpicture`` (XDG aware): where files derived
+    from the shipped data and models are kept between processes (gazetteer index, lemmas)."""
+    env = os.environ.get("FULLPICTURE_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "fullpicture"

@@ -127,11 +127,29 @@ def population(a: Analysis, f: Figure) -> str:
     if noun and noun.split()[-1] in things:
         return "things"
     last = noun.split()[-1] if noun else ""
+    if _armed_members(last, a.text[f.end : f.end + 40]):
+        return "servicemen"  # "about 25 KFOR members": the members of an armed body
     for key in (noun, last, last[:-1] if last.endswith("s") else last,
                 last[:-3] + "man" if last.endswith("men") else last):
         if key in pops:
             return pops[key]
     return "people"
+
+
+@functools.lru_cache(maxsize=1)
+def _armed() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "counts.toml").get("armed_members", {})
+    bodies = [re.escape(w.lower()) for w in data.get("bodies", [])]
+    pat = re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})", re.I) if bodies else None
+    return frozenset(w.lower() for w in data.get("members", [])), pat
+
+
+def _armed_members(noun: str, after: str) -> bool:
+    """A count of members ("members", "personnel") of an armed body named just after the number."""
+    members, bodies = _armed()
+    return bool(noun and noun in members and bodies is not None and bodies.search(after))
 
 
 @functools.lru_cache(maxsize=1)

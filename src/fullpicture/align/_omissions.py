@@ -34,6 +34,13 @@ def only_reporting(members: Sequence[Member], cfg: dict[str, Any]) -> bool:
     )
 
 
+def only_speech(members: Sequence[Member], cfg: dict[str, Any]) -> bool:
+    """Whether every mention of the row is a speech act (``omission_speech_types``: a demand,
+    an accusation, a warning, a rejection): what a side said, not a happening others left out."""
+    types = set(cfg.get("omission_speech_types", ()))
+    return bool(types) and all(m.event.type in types for m in members)
+
+
 def find_omissions(
     event_id: str,
     members: Sequence[Member],
@@ -46,9 +53,9 @@ def find_omissions(
     ``on_story(side, documents)`` tells whether a side covers the story of the reporting
     documents at all; a side that writes about something else omits nothing. A row made
     only of reporting words (``omission_reporting_lemmas``: "statement", "announced") is
-    never an omission.
+    never an omission, nor is a row of speech acts only (:func:`only_speech`).
     """
-    if only_reporting(members, cfg):
+    if only_reporting(members, cfg) or only_speech(members, cfg):
         return None
     reported = [s for s in side_labels if any(m.side == s for m in members)]
     docs = {m.analysis.document.id for m in members}

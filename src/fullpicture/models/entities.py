@@ -48,6 +48,18 @@ class Entity(_Model):
     geo: Geo | None = None
     mentions: list[Mention] = Field(default_factory=list)
 
+    def written_name(self) -> str:
+        """The name this document itself uses most (dictionary form of inflected mentions; the
+        first used on a tie), so a view of one side's text names a place in that side's words
+        ("Stepanakert" in a text that says so, though the record is "Khankendi"). ``name``,
+        the record's or the cluster's name, where no mention stands on its own."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if not m.embedded:
+                form = m.base or m.text
+                counts[form] = counts.get(form, 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else self.name
+
 
 class Timex(_Model):
     """A TimeML-style time expression, normalized (TIMEX3 value)."""

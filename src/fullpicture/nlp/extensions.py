@@ -101,6 +101,15 @@ def sync(doc: Doc) -> None:
         _setter(name)(doc, value)
 
 
+def plain_token_extension(name: str) -> bool:
+    """Whether the token extension ``name`` is a plain value (no getter, setter or method):
+    then ``token._.name`` is ``doc.user_data.get(("._.", name, token.idx, None))``, the key
+    spaCy's ``Underscore`` uses, which a loop over every token may read and write directly
+    instead of building an ``Underscore`` object per token (about 1.5 µs each)."""
+    ext = Token.get_extension(name)
+    return ext is not None and ext[1] is None and ext[2] is None and ext[3] is None
+
+
 C = TypeVar("C", bound=Callable[..., Doc])
 
 

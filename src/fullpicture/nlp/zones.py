@@ -8,7 +8,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from fullpicture.nlp.extensions import synced
+from fullpicture.nlp._doctext import token_starts
+from fullpicture.nlp.extensions import plain_token_extension, synced
 
 #: Zones that are not the story: events and figures are never taken from them, so they
 #: never enter alignment or omissions (a comment form's "leave", a bio's "covered the war").
@@ -17,6 +18,9 @@ NON_STORY_ZONES = frozenset({"editorial_note", "inline_note", "author_bio", "boi
 
 def in_story(token: Token) -> bool:
     """Whether a token lies in the story itself (heading or body; unzoned text counts)."""
+    if plain_token_extension("fp_zone"):
+        data: dict[Any, Any] = token.doc.user_data
+        return data.get(("._.", "fp_zone", token.idx, None)) not in NON_STORY_ZONES
     return token._.fp_zone not in NON_STORY_ZONES
 
 
@@ -41,13 +45,23 @@ class ZoneProjector:
         zones = sorted(doc._.fp_zones or [], key=lambda z: z.start)
         doc._.fp_zones = zones
         zi = 0
-        for tok in doc:
-            while zi < len(zones) and zones[zi].end <= tok.idx:
+        if not plain_token_extension("fp_zone"):
+            for tok in doc:
+                while zi < len(zones) and zones[zi].end <= tok.idx:
+                    zi += 1
+                if zi < len(zones) and zones[zi].start <= tok.idx < zones[zi].end:
+                    tok._.fp_zone = zones[zi].kind
+                else:
+                    tok._.fp_zone = "body"
+            return doc
+        data: dict[Any, Any] = doc.user_data
+        for idx in token_starts(doc):  # the same values, stored under Underscore's keys
+            while zi < len(zones) and zones[zi].end <= idx:
                 zi += 1
-            if zi < len(zones) and zones[zi].start <= tok.idx < zones[zi].end:
-                tok._.fp_zone = zones[zi].kind
+            if zi < len(zones) and zones[zi].start <= idx < zones[zi].end:
+                data[("._.", "fp_zone", idx, None)] = zones[zi].kind
             else:
-                tok._.fp_zone = "body"
+                data[("._.", "fp_zone", idx, None)] = "body"
         return doc
 
 

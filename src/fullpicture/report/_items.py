@@ -77,7 +77,7 @@ def collect_items(analysis: Analysis, doc_index: int) -> dict[str, Item]:
     """All items of one analysis, keyed by uid (learned items below the report threshold left out)."""
     n = len(analysis.text)
     items: dict[str, Item] = {}
-    names = {e.id: e.name for e in analysis.entities}
+    names = {e.id: e.written_name() for e in analysis.entities}  # the document's own words
 
     def add(item: Item, spans: list[tuple[int, int]]) -> None:
         item.spans = [s for s in (_clip(a, b, n) for a, b in spans) if s]
@@ -86,11 +86,13 @@ def collect_items(analysis: Analysis, doc_index: int) -> dict[str, Item]:
 
     for e in analysis.entities:
         detail = e.type
+        if names[e.id] != e.name:
+            detail += f" · record: {e.name}"
         if e.aliases:
             detail += " · also: " + ", ".join(e.aliases[:6])
         if e.geo:
             detail += f" · {e.geo.lat:.2f}, {e.geo.lon:.2f}"
-        add(Item(uid(doc_index, "entity", e.id), "entity", e.name, detail),
+        add(Item(uid(doc_index, "entity", e.id), "entity", names[e.id], detail),
             [(m.start, m.end) for m in e.mentions])
     for t in analysis.timexes:
         add(Item(uid(doc_index, "timex", t.id), "timex", t.text, f"{t.type} {t.value}"), [(t.start, t.end)])

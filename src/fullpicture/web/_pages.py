@@ -85,8 +85,9 @@ def document(data: Data, request: Request) -> Response:
     ents: list[dict[str, Any]] = []
     for e in a.entities:
         d = e.model_dump(mode="json")
-        texts = sorted({m.text for m in e.mentions if m.text and m.text != e.name})
-        ents.append({"name": e.name, "type": e.type, "texts": texts[:6], "url": "/place/" + place_key(d)})
+        own = e.written_name()  # the document's own words; the record's name among the others
+        texts = sorted({m.text for m in e.mentions if m.text and m.text != own} | ({e.name} - {own}))
+        ents.append({"name": own, "type": e.type, "texts": texts[:6], "url": "/place/" + place_key(d)})
     ents.sort(key=lambda e: (e["type"] != "GPE" and e["type"] != "LOC", str(e["name"]).casefold()))
     return page("web_doc.html.j2", title=docs[0].title, d=docs[0], info=info, zones=a.zones,
                 entities=ents, story=data.story_of(doc_id))

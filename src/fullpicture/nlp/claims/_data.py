@@ -31,6 +31,11 @@ class ClaimLexicon:
     layout_labels: frozenset[str]
     # a cue verb whose content is the sentence before, named by a pronoun ("Об этом сообщил X")
     anaphoric: tuple[tuple[str, ...], ...] = ()
+    # verbs of physical force and the place nouns they act on ("shelled the depot"): an act
+    acts: frozenset[str] = frozenset()
+    act_places: frozenset[str] = frozenset()
+    act_targets: frozenset[str] = frozenset()
+    harm: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -67,4 +72,8 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         epistemic=frozenset(hedges["epistemic"]),
         layout_labels=frozenset(cues.get("layout", {}).get("labels", [])),
         anaphoric=tuple(tuple(p.split()) for p in verbs.get("anaphoric", [])),
+        acts=frozenset(cues.get("acts", {}).get("verbs", [])),
+        act_places=frozenset(cues.get("acts", {}).get("places", [])),
+        act_targets=frozenset(cues.get("acts", {}).get("targets", [])),
+        harm=frozenset(cues.get("acts", {}).get("harm", [])),
     )

@@ -14,6 +14,7 @@ from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._coordinated import shared_subject
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._layout import layout_claims
 from fullpicture.nlp.claims._postposed import misplaced, postposed_source
@@ -215,12 +216,16 @@ class ClaimExtractor:
             return None  # "the Polisario-declared republic": part of a compound adjective, not "re-tweeting"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.verbs:
             return None  # "wants to know": the outer verb carries the attribution
-        content = None
+        content: tuple[int, int] | None = None
         if lemma in ACCUSE_VERBS:
             acc = self._accuse(doc, tok)
             if acc is not None:
                 content, cue_j = acc
         subj0 = subject_of(tok)
+        # "Editor admits losses, warns rivals not to gloat": the second verb's speaker is the first's
+        shared = shared_subject(tok, lex.verbs) if subj0 is None else None
+        if shared is not None:
+            subj0, content = shared[0], span_chars(doc, shared[1], min(shared[2], sent.end))
         post = postposed_source(doc, doc_text(doc), tok, cue_i, quotes) if misplaced(subj0, quotes) else None
         if post is not None:
             subj0 = post[0]

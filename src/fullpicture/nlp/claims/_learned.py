@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._acts import physical_act
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
@@ -64,6 +65,10 @@ class AttributionExtractor:
         return root.lemma_.lower() in self.rules.lex.need_clause and not any(
             ch.dep_ in ("ccomp", "xcomp") for ch in root.children)
 
+    def _physical_act(self, doc: Doc, c: RawClaim) -> bool:
+        """A learned claim that tells an act of force or harm (:func:`._acts.physical_act`)."""
+        return physical_act(doc, c, self.rules.lex)
+
     def _unlike_cues(self, doc: Doc, claims: list[RawClaim]) -> set[int]:
         """Ids of learned claims whose cue no token of which the role network (tok2vec vectors
         of the token and its context, :mod:`._roleprob`) gives a cue probability of at least
@@ -100,7 +105,8 @@ class AttributionExtractor:
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
         unlike = self._unlike_cues(doc, claims)
-        claims = [c for c in claims if id(c) not in unlike and not self._clauseless(doc, c)]
+        claims = [c for c in claims
+                  if id(c) not in unlike and not self._clauseless(doc, c) and not self._physical_act(doc, c)]
         starts = [s.start_char for s in doc.sents]
         sents = list(doc.sents)
         for c in claims:

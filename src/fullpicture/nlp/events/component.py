@@ -91,6 +91,10 @@ class EventsComponent:
                 continue  # "the occupied city", "in occupied Northtown": a state, no occupation of its own
             if pos == "VERB" and self._light_verb_of_event(tok, lemma):
                 continue  # "delivered a strike": the strike is the happening, the verb its support
+            if pos == "VERB" and self._frees_a_thing(tok, lemma):
+                continue  # "pictures released by the army", "released payload": no one set free
+            if pos == "VERB" and self._occurrence_of_event(tok, lemma):
+                continue  # "clashes erupted": the clashes are the happening, the verb tells it began
             if pos == "VERB":
                 typ = lex.verbs.get(lemma)
                 end = tok.i + 1
@@ -119,6 +123,26 @@ class EventsComponent:
         if lemma not in self.lex.modality.get("support_verbs", ()):
             return False
         return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns
+                   for c in tok.children)
+
+    def _frees_a_thing(self, tok: Token, lemma: str) -> bool:
+        """A verb of setting people free (``freeing_verbs``) whose object is a thing
+        (``released_things``: pictures, a statement, a payload): a publication or a drop, no release."""
+        if lemma not in self.lex.modality.get("freeing_verbs", ()):
+            return False
+        things = self.lex.modality.get("released_things", frozenset())
+        near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if tok.dep_ == "acl":  # "pictures released by the army"
+            near.append(tok.head)
+        return any(t.lemma_.lower() in things for t in near)
+
+    def _occurrence_of_event(self, tok: Token, lemma: str) -> bool:
+        """A verb of occurring (``occurrence_verbs``) whose subject names a happening ("clashes
+        erupted", "violence flared"): one happening, told by its noun (a volcano that erupted is
+        a disaster of its own)."""
+        if lemma not in self.lex.modality.get("occurrence_verbs", ()):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns
                    for c in tok.children)
 
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:

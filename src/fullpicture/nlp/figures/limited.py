@@ -110,8 +110,26 @@ def _counted(text: str, ws: list[Word], sent: list[int], i: int, first: int, lex
     return k, label
 
 
+def _population(ws: list[Word], sent: list[int], i: int, lex: CountLexicon) -> str | None:
+    """The population label (``[populations]``) of the first word naming who is counted, at most
+    ``window`` words after the number ``ws[i]`` in its sentence ("30 vojnika", "disa ushtarë")."""
+    for k in range(i + 1, min(len(ws), i + 1 + lex.window)):
+        if sent[k] != sent[i]:
+            break
+        key = starts_with_any(ws[k].folded, lex.populations, lex.max_ending, lex.family)
+        if key:
+            return str(lex.populations[key])
+    return None
+
+
 def find_counts(text: str, family: str) -> list[tuple[int, int, float, bool, str | None, str, int]]:
     """``(start, end, value, vague, bound, counts, counted word start)`` of each figure in ``text``."""
+    return [fig for fig, _ in find_figures(text, family)]
+
+
+def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bool, str | None, str, int], str | None]]:
+    """Each figure of :func:`find_counts` with the population label of who it counts (None when
+    its words name nobody: "50 povređenih")."""
     lex = count_lexicon(family)
     reading = read(text, family)
     ws, sent = reading.words, reading.sentence
@@ -133,7 +151,7 @@ def find_counts(text: str, family: str) -> list[tuple[int, int, float, bool, str
         counted = _counted(text, ws, sent, i, first, lex)
         if counted is None:
             continue
-        out.append((start, w.end, value, vague, bound, counted[1], ws[counted[0]].start))
+        out.append(((start, w.end, value, vague, bound, counted[1], ws[counted[0]].start), _population(ws, sent, i, lex)))
     return out
 
 
@@ -148,12 +166,15 @@ class LimitedFiguresComponent:
             return doc
         family, text = opened
         figures: list[Figure] = []
-        for start, end, value, vague, bound, counts, _ in find_counts(text, family):
+        for (start, end, value, vague, bound, counts, _), who in find_figures(text, family):
             if zone_kind_at(doc, start) in NON_STORY_ZONES:
                 continue
             lo, hi = bounds(value, vague, bound)
+            # the population label stands as the counted noun ("soldiers", "civilians"): the
+            # align layer reads whom a figure counts from it, as from an English noun
             figures.append(Figure(id=f"f{len(figures) + 1}", start=start, end=end, text=text[start:end], value=value,
-                                  low=lo, high=hi, counts=counts, approximate=bound is not None or vague, vague=vague))
+                                  low=lo, high=hi, unit=who, counts=counts, approximate=bound is not None or vague,
+                                  vague=vague))
         doc._.fp_figures = figures
         return doc
 

@@ -13,9 +13,11 @@ the source of counter-terms and naming.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, reduce
 from importlib import resources
+from itertools import repeat
+from operator import add
 from typing import Any
 
 from spacy.tokens import Doc
@@ -50,6 +52,7 @@ class LoadedModel:
         self.index = {str(a): k for k, a in enumerate(data["attrs"])}
         self.weights = data["weights"].astype(np.float64)
         self._wlist: list[float] = self.weights.tolist()  # Python floats: the per-token sums, same values
+        self._wmap: dict[str, float] = {a: self._wlist[k] for a, k in self.index.items()}
         self.dense = data["dense"].astype(np.float64)
         self.bias = float(data["bias"])
 
@@ -61,10 +64,9 @@ class LoadedModel:
         feats = token_features(doc, evaluative, lexicon)
         if not feats:
             return out.tolist()
-        idx = self.index
-        w = self._wlist
+        weight = self._wmap.get
         rows = np.array([i for i, _ in feats])
-        z = np.array([_total(w, idx, f) for _, f in feats], dtype=np.float64)
+        z = np.array([_total(weight, f) for _, f in feats], dtype=np.float64)
         tensor = doc.tensor
         if tensor is not None and tensor.shape == (len(doc), self.dense.shape[0]):
             z += tensor[rows] @ self.dense
@@ -72,15 +74,12 @@ class LoadedModel:
         return out.tolist()
 
 
-def _total(w: list[float], idx: dict[str, int], feats: list[str]) -> float:
+def _total(weight: Callable[[str, float], float], feats: list[str]) -> float:
     """The summed weights of the known features, added left to right (as ``sum`` of numpy
-    scalars did; ``sum`` of floats compensates rounding since Python 3.12)."""
-    z: float = 0
-    for a in feats:
-        j = idx.get(a)
-        if j is not None:
-            z += w[j]
-    return z
+    scalars did; ``sum`` of floats compensates rounding since Python 3.12). An unknown
+    feature adds 0.0, which leaves any sum as it is (``x + 0.0 == x``); ``reduce`` runs the
+    same additions in the same order as a loop, without a bytecode step per feature."""
+    return reduce(add, map(weight, feats, repeat(0.0)), 0)
 
 
 def decode(doc: Doc, probs: Sequence[float], threshold: float, quote_max: int = QUOTE_MAX_WORDS) -> list[tuple[int, int, float]]:

@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
+from fullpicture.nlp.framing._lemmacache import cached_lemmas, lemma_doc
 from fullpicture.nlp.framing._lexicon import LexEntry
 
 # Entity types whose capitalised words are names, not the writer's word choice
@@ -54,13 +55,22 @@ class LexiconMatcher:
         enable = [p for p in _LEMMA_PIPES if p in nlp.pipe_names]
         if "lemmatizer" not in enable or not lemma_terms:
             return
-        grouped: dict[str, list[Doc]] = defaultdict(list)
         procs = [nlp.get_pipe(name) for name in enable]
-        for key, term in lemma_terms:  # the enabled pipes by hand: safe inside a running pipeline
-            doc = nlp.make_doc(term)
-            for proc in procs:
-                doc = proc(doc)
-            grouped[key].append(doc)
+        tokens = [nlp.make_doc(term) for _, term in lemma_terms]
+
+        def compute() -> list[list[str]]:
+            out = []
+            for doc in tokens:  # the enabled pipes by hand: safe inside a running pipeline
+                for proc in procs:
+                    doc = proc(doc)
+                out.append([t.lemma_ for t in doc])
+            return out
+
+        words = [([t.text for t in d], [bool(t.whitespace_) for t in d]) for d in tokens]
+        lemmas = cached_lemmas(nlp, enable, words, compute)
+        grouped: dict[str, list[Doc]] = defaultdict(list)
+        for (key, _), (ws, sp), lm in zip(lemma_terms, words, lemmas, strict=True):
+            grouped[key].append(lemma_doc(nlp, ws, sp, lm))
         for key, docs in grouped.items():
             self.lemma.add(key, docs)
 

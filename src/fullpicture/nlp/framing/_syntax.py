@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from fullpicture.models import FramingCue
-from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp._doctext import doc_text, token_starts
+from fullpicture.nlp.extensions import plain_token_extension
 
 _ACTOR_NER = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _SUBJ = ("nsubj", "csubj")
@@ -20,10 +22,17 @@ class EntityLookup:
     def __init__(self, doc: Doc) -> None:
         self.ids: dict[int, str] = {}
         if doc._.fp_entities:
-            for tok in doc:
-                eid = tok._.fp_entity
-                if eid:
-                    self.ids[tok.i] = eid
+            if plain_token_extension("fp_entity"):  # tok._.fp_entity without a Token per token
+                data: dict[Any, Any] = doc.user_data
+                for i, idx in enumerate(token_starts(doc)):
+                    eid = data.get(("._.", "fp_entity", idx, None))
+                    if eid:
+                        self.ids[i] = eid
+            else:
+                for tok in doc:
+                    eid = tok._.fp_entity
+                    if eid:
+                        self.ids[tok.i] = eid
             if not self.ids:  # entity layer without token links: use mention offsets
                 for ent in doc._.fp_entities:
                     for m in ent.mentions:

@@ -100,8 +100,11 @@ class Reading:
         return max(0, bisect_right(self.starts, char) - 1)
 
 
+@lru_cache(maxsize=2)
 def read(text: str, family: str) -> Reading:
-    """The words and sentences of ``text``, each word with its sentence."""
+    """The words and sentences of ``text``, each word with its sentence. The events and the
+    figures components read the same text one after the other: the last reading is kept (read
+    only: callers must not change it)."""
     ws = words(text, family)
     spans = sentences(text)
     starts = [a for a, _ in spans]

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers import it from here)
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
@@ -28,15 +28,6 @@ INDEX_VERSION = "11i18n-admin2of"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
-
-
-def cache_dir() -> Path:
-    """``$FULLPICTURE_CACHE_DIR`` or ``~/.cache/fullpicture`` (XDG aware)."""
-    env = os.environ.get("FULLPICTURE_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "fullpicture"
 
 
 def _data_lines(name: str) -> list[list[str]]:

@@ -9,8 +9,8 @@ from fullpicture.nlp.places._wordlists import Lexicon
 
 
 def is_actor_position(root: Token, lex: Lexicon) -> bool:
-    """True when the name headed by ``root`` acts: subject of a speech/decision verb,
-    agent of a passive one ("condemned by Baku"), or owner of a decision ("Moscow's veto")."""
+    """True when the name headed by ``root`` acts: subject of a speech/decision verb (or of a
+    verb whose complement is one: "is yet to give", "has yet to comment"), agent of a passive one ("condemned by Baku"), or owner of a decision ("Moscow's veto")."""
     dep, head = root.dep_, root.head
     if dep == "conj":  # "Moscow and Beijing vetoed"
         while root.dep_ == "conj" and root.head is not root:
@@ -18,6 +18,8 @@ def is_actor_position(root: Token, lex: Lexicon) -> bool:
         dep, head = root.dep_, root.head
     if dep == "nsubj" and head.lemma_.lower() in lex.actor_verbs:
         return True
+    if dep == "nsubj" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.actor_verbs for c in head.children):
+        return True  # "Moscow is yet to give figures", "Baku has yet to comment", "Rabat appears to deny"
     if dep == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in lex.actor_verbs:
         return True
     return dep == "poss" and head.lemma_.lower() in lex.actor_nouns

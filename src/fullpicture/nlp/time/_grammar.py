@@ -144,8 +144,20 @@ def _windows(text: str, trigger: re.Pattern[str], before: int = 60, after: int =
     return spans
 
 
-def find_candidates(text: str, accept: Callable[[Candidate], bool]) -> list[Candidate]:
-    """Rule matches in ``text`` that ``accept`` approves; overlaps: longest wins, then rule priority."""
+#: The last text's rule matches (:func:`_matches`): a document whose reference time is
+#: inferred is tagged two or three times with other anchors, over the same text. One tuple,
+#: read and replaced whole (safe across threads); it holds the text, so ``is`` cannot match
+#: a new string at a freed one's address.
+_LAST: tuple[str, list[tuple[int, int, int, Candidate]]] | None = None
+
+
+def _matches(text: str) -> list[tuple[int, int, int, Candidate]]:
+    """Every rule match in ``text`` as (-length, rule priority, start, candidate), sorted; the
+    matches depend on the text only, so the last text's are reused (callers do not change them)."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] is text:
+        return last[1]
     found: list[tuple[int, int, int, Candidate]] = []
     heads = triggers()
     cache: dict[str, list[tuple[int, int]]] = {}
@@ -167,6 +179,13 @@ def find_candidates(text: str, accept: Callable[[Candidate], bool]) -> list[Cand
             if e > s:
                 found.append((-(e - s), prio, s, Candidate(s, e, name, m)))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
+    _LAST = (text, found)
+    return found
+
+
+def find_candidates(text: str, accept: Callable[[Candidate], bool]) -> list[Candidate]:
+    """Rule matches in ``text`` that ``accept`` approves; overlaps: longest wins, then rule priority."""
+    found = _matches(text)
     taken = bytearray(len(text))
     chosen: list[Candidate] = []
     for _, _, _, c in found:
