@@ -193,6 +193,15 @@ class PairScorer:
         self.n_docs = int(self.doc.max()) + 1 if len(feats) else 1
         self.typed = np.array([f.type is not None for f in feats], dtype=bool)
         self._doc_cache: dict[tuple[int, int], float] = {}
+        # when a list (the incident join asks for it): pairs of happenings that the story gate cut
+        # although their documents are at least ``story_gate_placed`` alike, and whose probability
+        # without the gate reaches the merge threshold, with that probability
+        self.cut_pairs: list[tuple[np.ndarray, np.ndarray]] | None = None
+        self.thr = float(cfg.get("threshold", 0.5))
+        # ... only between happenings of these types (violence and disasters, which opposing sides
+        # tell in words of their own; not votes, nominations or raids of one political season)
+        placed_types = {str(t).upper() for t in cfg.get("incident_join_placed_types", ())}
+        self.join_typed = np.array([(f.type or "").upper() in placed_types for f in feats], dtype=bool)
 
     def _doc_sim(self, i: int, j: int) -> float:
         a, b = self._doc_names[i], self._doc_names[j]
@@ -405,6 +414,9 @@ class PairScorer:
         """:meth:`prob` with every pair's features computed."""
         x = self.features(pairs)
         p = 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+        if len(pairs) and self.distinct.any():
+            # a happening told as separate ("in a separate attack") is not the one told plainly
+            p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
         if self.story_gate > 0 and len(pairs):
             ii, jj = pairs[:, 0], pairs[:, 1]
             other = self.doc[ii] != self.doc[jj]
@@ -423,13 +435,16 @@ class PairScorer:
             placed = ((x[:, 4] > 0) & (x[:, 5] > 0) & where & ~(self.is_country[ii] & self.is_country[jj])
                       & (self.placed_within | (~self.is_country[ii] & ~self.is_country[jj]))
                       & ~self.verbal[ii] & ~self.verbal[jj])
-            p[other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))] = 0.0
+            cut = other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))
+            if self.cut_pairs is not None:
+                keep = (cut & (p >= self.thr) & (x[:, 3] >= self.story_gate_placed)
+                        & self.join_typed[ii] & self.join_typed[jj])
+                if keep.any():
+                    self.cut_pairs.append((pairs[keep], p[keep].copy()))
+            p[cut] = 0.0
             if self.story_gate_verbal > self.story_gate and self.verbal.any():
                 both = self.verbal[pairs[:, 0]] & self.verbal[pairs[:, 1]]
                 p[other & both & (x[:, 3] < self.story_gate_verbal)] = 0.0
-        if len(pairs) and self.distinct.any():
-            # a happening told as separate ("in a separate attack") is not the one told plainly
-            p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
         return p
 
 

@@ -42,17 +42,25 @@ def cluster(
     cfg: dict[str, Any],
     vec: Vectors | None = None,
     pairs: np.ndarray | None = None,
+    scored: list[tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> tuple[list[int], dict[str, int]]:
-    """Cluster mentions; returns (cluster label per mention, statistics)."""
+    """Cluster mentions; returns (cluster label per mention, statistics). ``scored``: when a
+    list, the candidate pairs at the threshold or above and their probabilities are appended
+    (and, with ``incident_join_placed_gate``, the pairs of happenings the story gate cut at
+    ``story_gate_placed`` or more alike, with their probabilities without the gate)."""
     n = len(feats)
     if pairs is None:
         pairs = candidate_pairs(feats, cfg)
     scorer = PairScorer(feats, cfg, vec)
+    if scored is not None and cfg.get("incident_join_placed_gate", False):
+        scorer.cut_pairs = []
     thr = float(cfg.get("threshold", 0.5))
     max_link = int(cfg.get("max_link_pairs", 400))
     n_candidates = len(pairs)
     # scored in chunks (memory stays bounded); only pairs at the threshold or above matter
     pairs, probs = scored_pairs(scorer, pairs, thr, int(cfg.get("score_chunk_pairs", 1_000_000)))
+    if scored is not None:
+        scored.append((pairs, probs))
     known = {
         (int(i), int(j)): float(p) for (i, j), p in zip(pairs.tolist(), probs, strict=True)
     }
@@ -86,6 +94,9 @@ def cluster(
             for x in b:
                 root_of[x] = ra
             del members[rb]
+    if scored is not None and scorer.cut_pairs:
+        scored.append((np.concatenate([c[0] for c in scorer.cut_pairs]),
+                       np.concatenate([c[1] for c in scorer.cut_pairs])))
     roots: dict[int, int] = {}
     labels = [roots.setdefault(root_of[i], len(roots)) for i in range(n)]
     stats = {"mentions": n, "candidate_pairs": int(n_candidates), "extra_pairs": extra}

@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
 from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: re-exported)
@@ -32,6 +34,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     is_consequence,
     told_about,
 )
+from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._samehappening import _join_same_place
 from fullpicture.align._util import UnionFind
 
@@ -171,7 +174,8 @@ def incidents(
     never merge two happenings: two reports' "killed" belong to one incident only when their
     happenings do.
     """
-    events, _ = cluster(feats, cfg, vec)
+    scored: list[tuple[Any, Any]] = []
+    events, _ = cluster(feats, cfg, vec, scored=scored)
     host = hosts_of(feats, cfg)
     lex = incident_lexicon()
     uf = UnionFind()
@@ -196,7 +200,14 @@ def incidents(
         else:
             inc.append(own)
     roots: dict[object, int] = {}
-    return [roots.setdefault(x, len(roots)) for x in inc], events
+    labels = [roots.setdefault(x, len(roots)) for x in inc]
+    if float(cfg.get("incident_join_threshold", 0.0)) > 0 and scored:
+        pairs = np.concatenate([s[0] for s in scored])
+        probs = np.concatenate([s[1] for s in scored])
+        labels = join_incidents(feats, cfg, labels, pairs, probs)
+        roots = {}
+        labels = [roots.setdefault(x, len(roots)) for x in labels]
+    return labels, events
 
 
 def names_happening(lemma: str, event_type: str | None) -> bool:
