@@ -109,19 +109,36 @@ def fit(d: Design, mask: np.ndarray, min_count: int, lam: float, iters: int):
     return attrs, w, dense, bias
 
 
-def score(docs, golds, probs, extra, threshold: float) -> tuple[int, int, int]:
+def score(docs, golds, probs, extra, threshold: float, quote_max: int | None = None) -> tuple[int, int, int]:
     """(true positive, predicted, gold) token counts: decoded detector spans plus ``extra`` tokens."""
-    from fullpicture.nlp.framing._loaded import decode
+    from fullpicture.nlp.framing._loaded import QUOTE_MAX_WORDS, decode
 
+    qm = QUOTE_MAX_WORDS if quote_max is None else quote_max
     tp = npred = ngold = 0
     for doc, g, pr, ex in zip(docs, golds, probs, extra, strict=True):
         p = set(ex)
-        for i, j, _ in decode(doc, pr, threshold):
+        for i, j, _ in decode(doc, pr, threshold, qm):
             p.update(k for k in range(i, j) if not doc[k].is_space)
         tp += len(g & p)
         npred += len(p)
         ngold += len(g)
     return tp, npred, ngold
+
+
+def span_score(docs, arts, probs, threshold: float, quote_max: int | None = None) -> tuple[int, int, int, int]:
+    """(predicted spans overlapping a gold span, predicted spans, gold spans overlapped, gold
+    spans): eval/basil.py's "span overlap (any token)" for the decoded detector spans."""
+    from fullpicture.nlp.framing._loaded import QUOTE_MAX_WORDS, decode
+
+    qm = QUOTE_MAX_WORDS if quote_max is None else quote_max
+    hit_p = n_p = hit_g = n_g = 0
+    for doc, art, pr in zip(docs, arts, probs, strict=True):
+        pred = [(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])) for i, j, _ in decode(doc, pr, threshold, qm)]
+        n_p += len(pred)
+        n_g += len(art.gold)
+        hit_p += sum(any(s < ge and gs < e for gs, ge in art.gold) for s, e in pred)
+        hit_g += sum(any(s < ge and gs < e for s, e in pred) for gs, ge in art.gold)
+    return hit_p, n_p, hit_g, n_g
 
 
 def _pick(ks, *lists):
@@ -153,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lam", type=float, default=5.0, help="L2 penalty")
     ap.add_argument("--iters", type=int, default=300)
     ap.add_argument("--min-count", type=int, default=2, help="features seen fewer times in training are dropped")
+    ap.add_argument("--quote-max", type=int, default=None,
+                    help="decoding: a quotation of at most this many words holding a predicted token is taken "
+                         "whole (default: [framing] loaded_quote_max_words)")
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
     args = ap.parse_args(argv)
@@ -161,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     t0 = time.process_time()
     settings = load_settings()
+    qm = args.quote_max if args.quote_max is not None else int(settings.get("framing", "loaded_quote_max_words", 3))
     arts = load_basil(args.data)
     nlp = parse_pipeline(settings)
     docs = list(nlp.pipe([a.text for a in arts], batch_size=16))
@@ -191,21 +212,26 @@ def main(argv: list[str] | None = None) -> int:
                 probs[k] = model.probabilities(docs[k], evaluative, lexicon[k])
             print(f"fold {fold} done ({time.process_time() - t0:.0f} CPU s)", file=sys.stderr)
         none = [set() for _ in docs]
-        print(f"| threshold | detector P | R | F1 | with lexicon P | R | F1 |  ({args.folds}-fold CV by triplet, "
-              f"seed {args.seed}, lam {args.lam}, {args.iters} iterations, min count {args.min_count})")
-        print("|---:|---:|---:|---:|---:|---:|---:|")
+        print(f"| threshold | detector P | R | F1 | with lexicon P | R | F1 | detector spans P | R | F1 |  "
+              f"({args.folds}-fold CV by triplet, seed {args.seed}, lam {args.lam}, {args.iters} iterations, "
+              f"min count {args.min_count}, quotations taken whole up to {qm} words; token overlap, then span overlap)")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for th in THRESHOLDS:
-            a = prf(*score(docs, golds, probs, none, th))
-            b = prf(*score(docs, golds, probs, extra, th))
-            print(f"| {th} | {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} | {b[0]:.3f} | {b[1]:.3f} | {b[2]:.3f} |")
+            a = prf(*score(docs, golds, probs, none, th, qm))
+            b = prf(*score(docs, golds, probs, extra, th, qm))
+            hp, np_, hg, ng = span_score(docs, arts, probs, th, qm)
+            sp, sr = (hp / np_ if np_ else 0.0), (hg / ng if ng else 0.0)
+            sf = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
+            print(f"| {th} | {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} | {b[0]:.3f} | {b[1]:.3f} | {b[2]:.3f} "
+                  f"| {sp:.3f} | {sr:.3f} | {sf:.3f} |")
         # each fold's threshold chosen on the other folds' out-of-fold predictions
         for name, ex in (("detector", none), ("with lexicon", extra)):
             tot = [0, 0, 0]
             for fold in range(args.folds):
                 rest = [k for k in range(len(docs)) if fold_of_doc[k] != fold]
                 mine = [k for k in range(len(docs)) if fold_of_doc[k] == fold]
-                th = max(THRESHOLDS, key=lambda t: prf(*score(*_pick(rest, docs, golds, probs, ex), t))[2])  # noqa: B023
-                for k, x in enumerate(score(*_pick(mine, docs, golds, probs, ex), th)):
+                th = max(THRESHOLDS, key=lambda t: prf(*score(*_pick(rest, docs, golds, probs, ex), t, qm))[2])  # noqa: B023
+                for k, x in enumerate(score(*_pick(mine, docs, golds, probs, ex), th, qm)):
                     tot[k] += x
             p, r, f = prf(*tot)
             print(f"{name}, threshold chosen on the other folds: P {p:.3f} R {r:.3f} F1 {f:.3f}")

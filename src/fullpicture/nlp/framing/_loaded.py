@@ -28,7 +28,7 @@ from fullpicture.nlp.framing._loaded_features import quotations, token_features
 
 MODEL_FILE = "loaded.npz"
 CATEGORY = "loaded_language"
-QUOTE_MAX_WORDS = 4
+QUOTE_MAX_WORDS = 3  # default of ``[framing] loaded_quote_max_words``
 
 
 def model_path() -> str | None:
@@ -122,10 +122,12 @@ def decode(doc: Doc, probs: Sequence[float], threshold: float, quote_max: int = 
 class LoadedLanguageTagger:
     """Finds loaded word choices in a parsed Doc; build once, call per document."""
 
-    def __init__(self, evaluative: frozenset[str] = frozenset(), threshold: float = 0.5, path: str | None = None) -> None:
+    def __init__(self, evaluative: frozenset[str] = frozenset(), threshold: float = 0.5, path: str | None = None,
+                 quote_max: int = QUOTE_MAX_WORDS) -> None:
         self.path = path or model_path()
         self.evaluative = evaluative
         self.threshold = threshold
+        self.quote_max = quote_max
 
     def probabilities(self, doc: Doc, lexicon: Sequence[FramingCue] = ()) -> list[float]:
         """P(token is inside a loaded span) for every token."""
@@ -141,7 +143,7 @@ class LoadedLanguageTagger:
         # naming, never as the writer's loaded word
         names = [(c.start, c.end) for c in lexicon if c.category == "naming"]
         out = []
-        for i, j, p in decode(doc, probs, self.threshold):
+        for i, j, p in decode(doc, probs, self.threshold, self.quote_max):
             s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
             if any(ns <= s and e <= ne for ns, ne in names):
                 continue

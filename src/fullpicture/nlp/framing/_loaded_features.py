@@ -1,7 +1,7 @@
 """Token features of the learned loaded-language detector (shared by training and run time).
 
-Each candidate token (not punctuation or space) gets sparse indicator features: word, lemma,
-POS, tag, dependency, suffix, head, ±1/2 neighbours, sentence position in the article, a
+Each candidate token (not punctuation or space) gets sparse indicator features: lemma, POS,
+tag, dependency, head, ±1/2 neighbours, sentence position in the article, a
 quotation around it, the framing lexicon's category, the evaluative word list, and buckets of
 two openly licensed sentiment lexicons (``data/lexicons/words/subjectivity_en.tsv``: Pattern
 subjectivity and polarity, VADER valence; an ``-ly`` adverb also looks up its adjective).
@@ -134,7 +134,9 @@ def token_features(
         hi = t.head.i
         dep = t.dep_
         si = -sent_of[i]
-        f = ["w=" + low[i], "l=" + lem[i], "p=" + pos[i], "t=" + t.tag_, "d=" + dep, "s3=" + low[i][-3:],
+        # no word form or suffix features: with the lemma they overfit BASIL's 70 triplets (CV by
+        # triplet, token F1 at 0.12: 0.145 with them, 0.154 without; docs/benchmarks/framing.md)
+        f = ["l=" + lem[i], "p=" + pos[i], "t=" + t.tag_, "d=" + dep,
              "hp=" + pos[hi] + "|" + dep, "hl=" + lem[hi] + "|" + dep,
              "sent=" + _bucket(si, (0, -1, -2, -4, -8, -15)), "sentp=" + pos[i] + _bucket(si, (0, -2, -8))]
         q = qlen.get(i)

@@ -17,7 +17,7 @@ from fullpicture.models import FramingCue, FramingProfile
 from fullpicture.nlp._doctext import token_starts
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
-from fullpicture.nlp.framing._loaded import LoadedLanguageTagger
+from fullpicture.nlp.framing._loaded import QUOTE_MAX_WORDS, LoadedLanguageTagger
 from fullpicture.nlp.framing._match import LexiconMatcher
 from fullpicture.nlp.framing._profile import LOADED_CATEGORIES, build_profile, naming_cues
 from fullpicture.nlp.framing._quotes import ScareQuoteFinder
@@ -115,7 +115,8 @@ class FramingComponent:
         ev = word_list("evaluative")
         evaluative = frozenset(str(w).lower() for w in [*ev.get("positive", []), *ev.get("negative", [])])
         self.loaded = (
-            LoadedLanguageTagger(evaluative, float(cfg.get("loaded_emit_min", 0.2)))
+            LoadedLanguageTagger(evaluative, float(cfg.get("loaded_emit_min", 0.2)),
+                                 quote_max=int(cfg.get("loaded_quote_max_words", QUOTE_MAX_WORDS)))
             if cfg.get("learned_loaded", True) and _language(settings) == "en" else None
         )
         # the limited pipeline (a language without tagger or parser): the lexicons' terms only
