@@ -141,3 +141,13 @@ def test_capital_that_has_yet_to_speak_is_an_actor(ent_nlp):
     assert _by_mention(doc, "Baku").mentions[0].actor
     doc = ent_nlp("Kharkiv came under heavy fire on Sunday night.")
     assert not _by_mention(doc, "Kharkiv").mentions[0].actor
+
+
+def test_title_case_headline_name_ends_before_its_verb(ent_nlp):
+    # spaCy reads a whole title-case headline as one organisation; the name ends at the verb
+    doc = ent_nlp("Northland Says Border Post Shelled\n\nShells hit the border post at Eastvale on Monday.")
+    names = [e.name for e in doc._.fp_entities]
+    assert not any("Says" in n for n in names)
+    # a name whose words are verbs only in their bare form stays whole
+    doc = ent_nlp("Royal Dutch Shell said on Monday that profits rose.")
+    assert any(m.text == "Royal Dutch Shell" for e in doc._.fp_entities for m in e.mentions)

@@ -34,6 +34,7 @@ class Lexicon:
     continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
     leading_feature_nouns: frozenset[str] = frozenset()  # "barrage de Kakhovka" (fr, ru)
     name_linkers: frozenset[str] = frozenset()  # "de", "du", "d'" between such a noun and the name
+    headline_verbs: frozenset[str] = frozenset()  # inflected verbs that end a title-case name
 
 
 _COMMON: set[str] = set()
@@ -92,4 +93,5 @@ def get_lexicon() -> Lexicon:
         continent_demonyms=cont,
         leading_feature_nouns=frozenset(data.get("leading_feature_nouns", [])),
         name_linkers=frozenset(data.get("name_linkers", [])),
+        headline_verbs=frozenset(data.get("headline_verbs", [])),
     )

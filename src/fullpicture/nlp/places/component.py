@@ -22,7 +22,7 @@ from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.places._annotate import collect
 from fullpicture.nlp.places._entities import build_entities
 from fullpicture.nlp.places._resolve import PlaceIndex
-from fullpicture.nlp.places._wordlists import get_lexicon, register_common_words
+from fullpicture.nlp.places._wordlists import Lexicon, get_lexicon, register_common_words
 
 _DEFAULTS: dict[str, Any] = {
     "alias_files": [],
@@ -61,6 +61,7 @@ class EntitiesComponent:
         """Annotate ``doc``: ``doc._.fp_entities`` and ``token._.fp_entity``."""
         trim_entity_spaces(doc)
         drop_capitalised_words(doc)
+        cut_at_headline_verbs(doc, self.lex)
         mentions = collect(doc, self.index, self.lex, self.cfg)
         doc._.fp_entities = build_entities(doc, mentions, self.index, self.lex)
         return doc
@@ -100,6 +101,25 @@ def drop_capitalised_words(doc: Doc) -> None:
     keep = [e for e in ents if not (e.start in suspects and e.text.lower() in lower)]
     if len(keep) != len(ents):
         doc.ents = keep
+
+
+def cut_at_headline_verbs(doc: Doc, lex: Lexicon) -> None:
+    """End a name before a capitalised verb of a title-case headline ("Northland Says Border
+    Post Shelled" is the ORG "Northland"; ``headline_verbs``); a name that starts with one is
+    dropped. English only, like title case."""
+    if getattr(doc._.fp_info, "language", None) not in (None, "en") or not lex.headline_verbs:
+        return
+    ents, changed = [], False
+    for ent in doc.ents:
+        cut = next((t.i for t in ent if t.text[:1].isupper() and t.lower_ in lex.headline_verbs), None)
+        if cut is None:
+            ents.append(ent)
+            continue
+        changed = True
+        if cut > ent.start:
+            ents.append(Span(doc, ent.start, cut, label=ent.label))
+    if changed:
+        doc.ents = ents
 
 
 def _opens_sentence(tok: Token) -> bool:
