@@ -64,14 +64,7 @@ def synthetic(n: int, seed: int = 0) -> tuple[list[MentionFeatures], list[int]]:
     feats, gold = [], []
     for i in range(n):
         ev = rng.choice(events)
-        r = rng.random()
-        if r < 0.1:
-            iv = None
-        elif r < 0.3:
-            first = ev["day"] - ev["day"] % 30
-            iv = (first, first + 29)
-        else:
-            iv = (ev["day"], ev["day"])
+        iv = _interval(rng, ev["day"])
         feats.append(
             MentionFeatures(
                 doc=f"d{i // 20}",
@@ -85,6 +78,17 @@ def synthetic(n: int, seed: int = 0) -> tuple[list[MentionFeatures], list[int]]:
         )
         gold.append(ev["id"])
     return feats, gold
+
+
+def _interval(rng: random.Random, day: int) -> tuple[int, int] | None:
+    """A mention's date interval: none (10 %), the event's 30-day month (20 %) or its day."""
+    r = rng.random()
+    if r < 0.1:
+        return None
+    if r < 0.3:
+        first = day - day % 30
+        return (first, first + 29)
+    return (day, day)
 
 
 def _zipf(rng: random.Random, size: int, s: float = 1.1) -> int:
@@ -141,14 +145,7 @@ def stories(n: int, seed: int = 0, per_day: int = 200) -> tuple[list[MentionFeat
                 if len(feats) >= n:
                     break
                 ev = rng.choice(events)
-                r = rng.random()
-                if r < 0.1:
-                    iv = None
-                elif r < 0.3:
-                    first = ev["day"] - ev["day"] % 30
-                    iv = (first, first + 29)
-                else:
-                    iv = (ev["day"], ev["day"])
+                iv = _interval(rng, ev["day"])
                 feats.append(MentionFeatures(
                     doc=doc, lemma=rng.choice(ev["lemmas"]), type=ev["type"], family=ev["family"],
                     interval=iv, places=frozenset({place}), participants=ev["parts"]))
