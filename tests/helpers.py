@@ -67,3 +67,21 @@ def words_by_language(comparison, ev) -> dict[str, list[str]]:
     for m in ev.mentions:
         out.setdefault(lang[m.document], []).append(by_id[m.document][m.event].trigger.text)
     return out
+
+
+def cross_side_rows(settings, texts: dict[str, str], published: str, **align):
+    """The typed rows that every side of a two-text comparison shares: each text one side
+    (labelled by its key), ``align`` settings overriding ``settings``'s."""
+    from fullpicture import analyze_documents
+    from fullpicture.align import compare
+    from fullpicture.ingest import load_text
+    from fullpicture.models.comparison import Side
+    from fullpicture.settings import Settings
+
+    settings = Settings(data={**settings.data, "align": {**settings.section("align"), **align}})
+    docs = [load_text(text, source=label, published=published) for label, text in texts.items()]
+    analyses = list(analyze_documents(docs, settings))
+    sides = [Side(label=label, origin="user", documents=[a.document.id])
+             for label, a in zip(texts, analyses, strict=True)]
+    comp = compare(analyses, sides, settings=settings)
+    return [e for e in comp.events if e.type and set(texts) <= set(e.sides)]

@@ -10,11 +10,7 @@ same participants (Jaccard >= ``story_gate_placed_participants``) now stand in f
 
 from __future__ import annotations
 
-from fullpicture import analyze_documents
-from fullpicture.align import compare
-from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
-from fullpicture.settings import Settings
+from tests.helpers import cross_side_rows
 
 A = ("Border guards killed in night clash\n\n"
      "Two Peruvian soldiers were killed on Monday night when Ecuadorian troops attacked their patrol "
@@ -30,13 +26,7 @@ B = ("Quito blames the other side for the brawl\n\n"
 
 
 def _rows(lexical, **align):
-    settings = Settings(data={**lexical.data, "align": {**lexical.section("align"), **align}})
-    docs = [load_text(A, source="west", published="2024-06-18"), load_text(B, source="east", published="2024-06-18")]
-    analyses = list(analyze_documents(docs, settings))
-    sides = [Side(label=s, origin="user", documents=[a.document.id])
-             for s, a in zip(("west", "east"), analyses, strict=True)]
-    comp = compare(analyses, sides, settings=settings)
-    return [e for e in comp.events if e.type and {"west", "east"} <= set(e.sides)]
+    return cross_side_rows(lexical, {"west": A, "east": B}, "2024-06-18", **align)
 
 
 def test_one_brawl_without_a_place_on_one_side_meets_in_one_row(lexical):

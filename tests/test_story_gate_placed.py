@@ -8,11 +8,7 @@ under the story gate and the two reports of one clash could never meet in one ro
 
 from __future__ import annotations
 
-from fullpicture import analyze_documents
-from fullpicture.align import compare
-from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
-from fullpicture.settings import Settings
+from tests.helpers import cross_side_rows
 
 NORTH = ("Peacekeepers turn on a peaceful crowd\n\n"
          "On Monday peacekeepers brutally attacked peaceful citizens in Bitola, witnesses told our reporter. "
@@ -26,13 +22,7 @@ SOUTH = ("Extremists turn on the troops\n\n"
 
 
 def _rows(lexical, **align):
-    settings = Settings(data={**lexical.data, "align": {**lexical.section("align"), **align}})
-    docs = [load_text(NORTH, source="north", published="2024-05-27"),
-            load_text(SOUTH, source="south", published="2024-05-27")]
-    analyses = list(analyze_documents(docs, settings))
-    sides = [Side(label=s, origin="user", documents=[a.document.id]) for s, a in zip(("north", "south"), analyses, strict=True)]
-    comp = compare(analyses, sides, settings=settings)
-    return [e for e in comp.events if e.type and {"north", "south"} <= set(e.sides)]
+    return cross_side_rows(lexical, {"north": NORTH, "south": SOUTH}, "2024-05-27", **align)
 
 
 def test_one_clash_told_two_ways_meets_in_one_row(lexical):

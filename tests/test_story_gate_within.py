@@ -11,11 +11,7 @@ no country: two reports that both say only "in the country" still face the full 
 
 from __future__ import annotations
 
-from fullpicture import analyze_documents
-from fullpicture.align import compare
-from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
-from fullpicture.settings import Settings
+from tests.helpers import cross_side_rows
 
 TOWN = ("Peacekeepers turn on a peaceful crowd\n\n"
         "On Monday peacekeepers brutally attacked peaceful citizens in Bitola, witnesses told our reporter. "
@@ -32,14 +28,7 @@ COUNTRY_TOO = ("Fuel marchers clash with police\n\n"
 
 
 def _rows(lexical, first: str, second: str, **align):
-    settings = Settings(data={**lexical.data, "align": {**lexical.section("align"), **align}})
-    docs = [load_text(first, source="north", published="2024-05-27"),
-            load_text(second, source="south", published="2024-05-27")]
-    analyses = list(analyze_documents(docs, settings))
-    sides = [Side(label=s, origin="user", documents=[a.document.id])
-             for s, a in zip(("north", "south"), analyses, strict=True)]
-    comp = compare(analyses, sides, settings=settings)
-    return [e for e in comp.events if e.type and {"north", "south"} <= set(e.sides)]
+    return cross_side_rows(lexical, {"north": first, "south": second}, "2024-05-27", **align)
 
 
 def test_a_town_and_its_country_meet_in_one_row(lexical):
