@@ -83,3 +83,34 @@ def test_a_serviceman_who_died_is_no_agent():
 
     sufferers = set(load_settings().section("align")["conflict_agent_sufferers"])
     assert {"die", "погибнуть", "mourir"} <= sufferers
+
+
+def _figures(lexical, text: str, published: str = "2024-03-09"):
+    a = next(iter(analyze_documents([load_text(text, source="f", published=published)], lexical)))
+    return a, {f.text: f for f in a.figures}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "figure", "counts"), [
+    # a toll verb's object names who is counted: the toll still counts the killed
+    ("Tolls differ\n\nKarsland puts the death toll from the raid on Velt at 250 Ostrian soldiers.\n", "250", "killed"),
+    ("Tolls differ\n\nThe number of dead Ostrian soldiers has risen to 75, the ministry said.\n", "75", "killed"),
+    # a count that only says who, with no toll word, stays what it was
+    ("Troops move\n\nKarsland sent 250 soldiers to the border on Monday.\n", "250", "soldiers"),
+    ("Удар по складу\n\nЧисло погибших при ударе по складу в Велте выросло с 20 до 35 человек.\n", "20", "killed"),
+    ("Удар по складу\n\nКоличество погибших при ударе по складу в Велте выросло до 35.\n", "до 35", "killed"),
+    # the second count of "N убито, M ранены" counts the wounded
+    ("Удар по складу\n\nВ результате удара было убито около 40 человек, около 70 ранены.\n", "около 70", "injured"),
+])
+def test_what_a_toll_counts(lexical, text, figure, counts):
+    _, figs = _figures(lexical, text)
+    assert figs[figure].counts == counts, {k: f.counts for k, f in figs.items()}
+
+
+@pytest.mark.slow
+def test_militants_are_no_servicemen(lexical):
+    from fullpicture.align._figurevalues import comparable, population
+
+    a, figs = _figures(lexical, "Camp hit\n\nJets struck the camp near Tarvik, killing 280 militants.\n")
+    assert population(a, figs["280"]) == "militants"
+    assert comparable("militants", "people") and not comparable("militants", "servicemen")
