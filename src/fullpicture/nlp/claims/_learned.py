@@ -67,9 +67,11 @@ class AttributionExtractor:
         lex = self.rules.lex
         if root.lemma_.lower() not in lex.need_clause or any(ch.dep_ in ("ccomp", "xcomp") for ch in root.children):
             return False
-        has_object = any(ch.dep_ in ("dobj", "attr", "oprd", "acomp") for ch in root.children)
-        motion = any(ch.dep_ in ("prep", "advmod", "prt") and ch.lower_ in lex.motion for ch in root.children)
-        return not has_object or motion
+        objects = [ch for ch in root.children if ch.dep_ in ("dobj", "attr", "oprd", "acomp")]
+        # the particle may hang on the verb or on its object ("the journalists around the base")
+        motion = any(ch.dep_ in ("prep", "advmod", "prt") and ch.lower_ in lex.motion
+                     for t in (root, *objects) for ch in t.children)
+        return not objects or motion
 
     def _physical_act(self, doc: Doc, c: RawClaim) -> bool:
         """A learned claim that tells an act of force or harm (:func:`._acts.physical_act`)."""
