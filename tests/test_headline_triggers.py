@@ -39,6 +39,17 @@ def test_a_headline_name_is_no_trigger() -> None:
     assert "Strike" not in found
 
 
+def test_nouns_of_a_headline_compound_are_no_verbs() -> None:
+    # a singular noun before a bare form is no subject ("Rail Depot Strike": no stationing), and
+    # a word after a hyphen belongs to its compound ("Eastland-Backed": no support of its own)
+    found = _triggers("Dozens Feared Dead in Northtown Rail Station Strike\n"
+                      "Blast Kills Prisoners Held by Eastland-Backed Forces\n"
+                      "The story was reported on Tuesday.")
+    assert "Station" not in found
+    assert "Backed" not in found
+    assert found.get("Strike") == ("strike", "ASSAULT")
+
+
 def test_running_text_is_not_read_as_a_headline() -> None:
     # a sentence of running text keeps the tagger's reading: "Bombs" in a name stays a name
     found = _triggers("The band Bombs Away played in Northtown on Monday night to a small crowd.")

@@ -76,10 +76,17 @@ def headline_tokens(doc: Doc, min_words: int, min_share: float) -> tuple[set[int
 
 
 def is_verb_slot(tok: Token, lines: set[int], rules: HeadlineRules) -> bool:
-    """A bare verb form is a verb after "to", "will" and the like, or after its headline's
-    subject, a noun or name ("Colts Clinch Berth"); the first word of a line is no verb of its
-    own ("Fire Department ...")."""
+    """A bare verb form is a verb after "to", "will" and the like, or after its headline's plural
+    subject ("Colts Clinch Berth": a singular subject takes "-s", so "Rail Station Strike" holds
+    no verb); the first word of a line is no verb of its own ("Fire Department ...")."""
     if tok.i == 0 or tok.i - 1 not in lines:
         return False
     prev = tok.doc[tok.i - 1]
-    return prev.lower_ in rules.verb_markers or prev.pos_ in ("PROPN", "NOUN")
+    if prev.lower_ in rules.verb_markers:
+        return True
+    return prev.pos_ in ("PROPN", "NOUN") and prev.lower_.endswith("s") and not prev.lower_.endswith("ss")
+
+
+def in_compound(tok: Token) -> bool:
+    """A word after a hyphen is part of a compound word ("Russian-Backed", "Start-Up")."""
+    return tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_

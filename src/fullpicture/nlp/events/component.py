@@ -28,6 +28,7 @@ from fullpicture.nlp.events._headline import (
     candidates,
     headline_rules,
     headline_tokens,
+    in_compound,
     is_verb_slot,
 )
 from fullpicture.nlp.events._modality import modality
@@ -87,7 +88,7 @@ class EventsComponent:
             pos = tok.pos_
             if pos not in ("VERB", "NOUN", "ADJ", "PROPN"):
                 continue
-            if pos == "PROPN" and tok.i in lines and tok.lower_ not in names:
+            if pos == "PROPN" and tok.i in lines and tok.lower_ not in names and not in_compound(tok):
                 hit = self._headline_trigger(doc, tok, lines)
                 if hit is not None:
                     found.append((tok.i, hit[0], hit[1], tok.i))
@@ -144,7 +145,7 @@ class EventsComponent:
         """``(end token, type, lemma)`` of a capitalised word of a headline that the tagger read
         as a name ("Sudan Bombs Camp", "Lohan Checks Into Rehab", "AMD to Acquire Start-Up"):
         a phrase, an inflected verb or noun, or a bare noun (a bare verb only after "to", "will" or
-        its subject).
+        a plural subject); a word inside a hyphenated compound ("Russian-Backed") is left alone.
         Triggers restricted to some objects (``[objects]``) are left out: a headline's parse
         cannot tell them."""
         rules = headline_rules()
