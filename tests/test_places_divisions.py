@@ -144,3 +144,14 @@ def test_bare_name_of_a_county_the_document_names(pi):
     spans = [(n, pi.candidates(n, cfg["skeleton_min_pop"])) for n in names]
     region, city = (pi.place(r[0]) if r else None for r in resolve_all(pi, spans, cfg))
     assert region.kind == "admin1" and city.kind == "city"
+
+
+def test_second_level_divisions_beyond_the_census_of_cities(pi):
+    # districts of conflict areas that the cities table names no admin2 for (a Syrian district,
+    # a Pakistani tribal agency) are divisions with their GeoNames ids
+    for name, cc in (("Manbij District", "SY"), ("South Waziristan Agency", "PK")):
+        found = [pi.place(i) for i, _ in pi.candidates(name, 50_000, False)]
+        assert any(p.kind == "admin2" and p.cc == cc and p.gid for p in found), name
+    # a one-word district name of that table is no name alone: "Same", "Mafia" are words
+    assert not any(pi.place(i).kind == "admin2" and pi.place(i).cc == "TZ" for w in ("Same", "Mafia")
+                   for i, _ in pi.candidates(w, 50_000, False))
