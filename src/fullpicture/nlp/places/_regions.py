@@ -16,38 +16,47 @@ FEATURE_KINDS = ("region", "water", "river", "mountain", "desert", "crossing", "
 
 # a second-level division whose name carries one of these words is indexed by its full name
 _ADMIN2_WORDS = frozenset(
-    ["county", "parish", "district", "borough", "rayon", "raion", "shire", "okrug", "prefecture", "province", "municipality", "governorate"]
+    ["county", "parish", "district", "borough", "rayon", "raion", "shire", "okrug", "prefecture", "province", "municipality", "governorate", "agency"]
 )
 _ADMIN2_BARE_MIN_POP = 20_000
 _OF_WORDS = frozenset(["county", "city", "borough", "district", "province", "municipality", "parish"])
 
 
-def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str]]) -> None:
+def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str]], one_word: bool = True) -> None:
     """Index counties/districts: "Orange County" by its full name; a name without a type word
-    ("Suffolk", "Kent") only when no city of the country bears it and it is populous."""
+    ("Suffolk", "Kent") only when no city of the country bears it and it is populous, and, with
+    ``one_word`` False (the rows of ``admin2_more.tsv``), only when it has several words ("South
+    Waziristan"; a one-word district name such as Tanzania's "Same" or "Mafia" is a word too)."""
     for row in rows:
         if len(row) < 6:
             continue
         cc, code, name = row[0], row[1], row[2]
         lat, lon, pop = float(row[3]), float(row[4]), int(row[5])
         gid = int(row[6]) if len(row) > 6 and row[6].isdigit() else 0
+        alts = [a for a in row[7].split("|") if a.strip()] if len(row) > 7 else []
         words = name.lower().split()
         if any(w in _ADMIN2_WORDS for w in words):
             names = [name]
             if cc in ("IE", "GB") and words[-1] == "county" and len(words) > 1:
                 names.append("County " + " ".join(name.split()[:-1]))
             bare = " ".join(name.split()[2:]) if len(words) > 2 and words[1] == "of" and words[0] in _OF_WORDS else ""
-            f = fold(bare)
             # "County of Ceredigion", "Borough of Thurrock": also "Ceredigion", under the rule
             # for names without a type word
-            if bare and pop >= _ADMIN2_BARE_MIN_POP and not any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
-                names.append(bare)
+            names += [n for n in [bare, *alts] if n and _bare_ok(n, cc, code, pop, city_keys, one_word)]
+        elif _bare_ok(name, cc, code, pop, city_keys, one_word):
+            names = [name, *(a for a in alts if _bare_ok(a, cc, code, pop, city_keys, one_word))]
         else:
-            f = fold(name)
-            if pop < _ADMIN2_BARE_MIN_POP or any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
-                continue
-            names = [name]
+            continue
         b.add(gid, names[0], lat, lon, pop, cc, "admin2", code, names[1:], trusted=True)
+
+
+def _bare_ok(name: str, cc: str, code: str, pop: int, city_keys: set[tuple[str, str, str]], one_word: bool) -> bool:
+    """A division's name without a type word is indexed: it is populous, no city of its country
+    bears it, and (unless ``one_word``) it has several words."""
+    f = fold(name)
+    if pop < _ADMIN2_BARE_MIN_POP or (not one_word and len(f.replace("-", " ").split()) < 2):
+        return False
+    return not any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f))
 
 
 def _member_point(spec: str, by_admin: dict[tuple[str, str], list[tuple[float, float]]], cities: dict[int, dict[str, Any]]) -> list[tuple[float, float]]:
@@ -81,4 +90,31 @@ def add_regions(b: Any, rows: list[list[str]], by_admin: dict[tuple[str, str], l
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)  # curated members lie close together
         names = [a.strip() for a in alts.split("|") if a.strip()]
-        b.add(0, name, lat, lon, 0, cc, kind, "", names, trusted=True)
+        b.add(_same_feature_gid(b, name, cc, kind, lat, lon), name, lat, lon, 0, cc, kind, "", names, trusted=True)
+
+
+# a GeoNames record of these kinds, named as a curated record and in its country, is that
+# feature ("Abkhazia", "Transnistria": GeoNames' first-level divisions; "Falkland Islands": the
+# country); a populated place is only when it lies at the curated point (a landmark's quarter)
+_TERRITORY_KINDS = frozenset({"country", "continent", "admin1", "admin2"})
+_SAME_FEATURE_KM = 150.0
+_SAME_PLACE_KM = 10.0
+
+
+def _same_feature_gid(b: Any, name: str, cc: str, kind: str, lat: float, lon: float) -> int:
+    """The GeoNames id of the record already indexed that is the same feature as a curated
+    one: the same main name, the same country (none only for a continent), a territory
+    within 150 km, or a populated place within 10 km of a landmark or crossing; else 0."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    f = fold(name)
+    best: tuple[float, int] = (_SAME_FEATURE_KM + 1, 0)
+    for i in b.exact.get(f, []):
+        gid, k = b.cols["gid"][i], b.cols["kind"][i]
+        if not gid or fold(b.cols["name"][i]) != f or b.cols["cc"][i] != cc or (not cc and k != "continent"):
+            continue
+        km = haversine_km(lat, lon, b.cols["lat"][i], b.cols["lon"][i])
+        limit = _SAME_FEATURE_KM if k in _TERRITORY_KINDS else _SAME_PLACE_KM if kind in ("landmark", "crossing") and k == "city" else -1.0
+        if km <= limit and km < best[0]:
+            best = (km, gid)
+    return best[1]
