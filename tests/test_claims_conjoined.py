@@ -101,3 +101,11 @@ def test_a_learned_finding_verb_with_an_object_stays():
     c = RawClaim("indirect", _at(text, "the journalists around the base"), _at(text, "showed"), "show",
                  _at(text, "The minister"), confidence=0.7)
     assert ex._clauseless(doc, c)
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph():
+    text = ("The mayor spoke at the depot on Friday. The governor added:\n\n"
+            "It is the same story every winter. Nobody fixes the roads.\n\nThe rally ended at noon.")
+    for learned in (True, False):
+        claims = _claims(text, learned)
+        assert ("The governor", "added:", "It is the same story every winter. Nobody fixes the roads.") in claims
