@@ -46,6 +46,7 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     lex = incident_lexicon()
     window = int(cfg.get("incident_window_sentences", 1))
     km = float(cfg.get("incident_near_km", 0.0))
+    report_slack = int(cfg.get("incident_report_day_slack", 3))
     out: dict[int, int] = {}
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -70,7 +71,8 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                         if prev:
                             # "the quake" refers back whatever place names the two sentences use
                             # (a province and its capital are one place told at two levels)
-                            if compatible(feats[prev[-1]], feats[i], places=False):
+                            if compatible(feats[prev[-1]], feats[i], places=False) \
+                                    and not _own_day_apart(feats[i], feats[prev[-1]], report_slack):
                                 out[i] = prev[-1]
                             break
                     continue
@@ -98,6 +100,17 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                 if host is not None:
                     out[i] = host
     return out
+
+
+def _own_day_apart(anaphor: MentionFeatures, antecedent: MentionFeatures, slack: int) -> bool:
+    """A definite-looking happening that states its own day, more than ``slack`` days from the
+    day its antecedent is told on (stated or inherited from the report): another happening ("the
+    missile was similar to one that hit the city on March 14" after an undated strike in a report
+    of April 8)."""
+    ia, ib = anaphor.interval, antecedent.interval
+    if not (anaphor.date_firm and ia and ib) or ia[1] - ia[0] > 31:
+        return False
+    return ia[0] - ib[1] > slack or ib[0] - ia[1] > slack
 
 
 def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:

@@ -70,9 +70,10 @@ class EventsComponent:
             if tok.i in taken:
                 continue
             pos = tok.pos_
-            if pos not in ("VERB", "NOUN", "ADJ", "PROPN"):
-                continue
             lemma = tok.lemma_.lower()
+            # (a causative auxiliary may open a phrase: "a fait sauter le barrage", blew up the dam)
+            if pos not in ("VERB", "NOUN", "ADJ", "PROPN") and not (pos == "AUX" and lemma in self.by_first):
+                continue
             matched = False
             for words, typ in self.by_first.get(lemma, ()):
                 end = _match_phrase(doc, tok.i, words)
