@@ -92,3 +92,15 @@ def test_two_reports_of_a_breach_and_its_flood_share_one_row(lexical):
     rows = {row_of[(d.document.id, e.id)] for d in docs.values() for e in d.events
             if e.trigger.text in ("blast", "blew up", "flooded")}
     assert len(rows) == 1
+
+
+def test_a_denial_right_after_the_happening_is_about_it(lexical):
+    # "X swiftly denied the claim." names no happening: it is about the strike just told
+    text = ("Depot shelled\n\nRebels shelled the fuel depot in Ruse on Friday, the governor said. "
+            "The rebel command swiftly denied the claim.\n")
+    a = _analyse(text, lexical)
+    assert _incident(a, lexical, "denied") == _incident(a, lexical, "shelled")
+    off = lexical.section("align") | {"incident_told_about_window": 0}
+    labels, _ = incident_labels([a], off)
+    ev = {e.trigger.text: e.id for e in a.events}
+    assert labels[(a.document.id, ev["denied"])] != labels[(a.document.id, ev["shelled"])]

@@ -44,15 +44,15 @@ def _day(counts: Counter[int]) -> int | None:
 
 def _two_happenings(x: MentionFeatures, y: MentionFeatures, slack: int, near_km: float) -> bool:
     """Two mentions of one document that tell two happenings: one told apart ("another
-    strike"), stated days more than ``slack`` apart, or two resolved places neither near nor
-    inside the other (a name the gazetteer does not know is no evidence of another place)."""
+    strike"), stated days more than ``slack`` apart, or two named places neither near nor inside
+    the other (two names the gazetteer does not resolve are two places)."""
     if distinct(x) or distinct(y):
         return True
     ix, iy = x.interval, y.interval
     if ix and iy and x.date_firm and y.date_firm and not x.bare and not y.bare \
             and (ix[0] - iy[1] > slack or iy[0] - ix[1] > slack):
         return True
-    return bool(x.geo and y.geo) and places_clash(x, y, near_km)
+    return places_clash(x, y, near_km)
 
 
 def join_incidents(

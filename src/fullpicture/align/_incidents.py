@@ -122,14 +122,31 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[in
     lex = incident_lexicon()
     if not lex.told_about:
         return {}
+    window = int(cfg.get("incident_told_about_window", 0))
     sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if f.span is not None:
             sentences[(f.doc, f.span)].append(i)
+    order: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, span in sorted(sentences):
+        order[doc].append(span)
     out: dict[int, int] = {}
-    for idx in sentences.values():
+    for (doc, span), idx in sentences.items():
         hosts = [h for h in idx if can_host(feats[h], lex)]
         if not hosts:
+            # "X swiftly denied the claim." after the sentence of the strike: the act is about
+            # the last happening of the previous ``incident_told_about_window`` sentences
+            k = order[doc].index(span)
+            for back in range(1, window + 1):
+                if k - back < 0:
+                    break
+                prev = [h for h in sentences[(doc, order[doc][k - back])] if can_host(feats[h], lex)
+                        and not distinct(feats[h])]
+                if prev:
+                    for i in idx:
+                        if told_about(feats[i], lex) and compatible(feats[prev[-1]], feats[i]):
+                            out[i] = prev[-1]
+                    break
             continue
         for i in idx:
             if told_about(feats[i], lex):
