@@ -8,8 +8,8 @@ into several rows (issue 9, real-text pass of the incident join). Invented words
   the happening they tell;
 * a definite-looking happening that states its own day a month before the report's strike
   ("similar to one that hit the city on March 14") is another happening, not an anaphor;
-* a document whose mentions of two rows clash by nothing (no other day, no other place) does
-  not keep the rows apart.
+* an act of word whose sentence names no happening ("X swiftly denied the claim.") is about the
+  happening of the sentence before.
 """
 
 from __future__ import annotations
@@ -77,8 +77,8 @@ def test_a_happening_with_its_own_day_a_month_earlier_is_no_anaphor(lexical):
 
 
 def test_two_reports_of_a_breach_and_its_flood_share_one_row(lexical):
-    # one report tells the blast and the flood in two rows inside itself; the other reports tell
-    # one row: with the flood a consequence and no clash inside the report, they all meet
+    # the blast and the flood were two rows: with the flood a consequence of the blast, both
+    # reports meet in one row
     texts = {
         "w": ("Dam destroyed\n\nA blast destroyed the Tarnow dam early on Tuesday, officials said. "
               "The valley downstream was flooded.\n"),

@@ -50,7 +50,7 @@ def compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> b
     return not (places and a.places and b.places and not (a.places & b.places))
 
 
-def places_clash(h: MentionFeatures, c: MentionFeatures, near_km: float) -> bool:
+def _places_clash(h: MentionFeatures, c: MentionFeatures, near_km: float) -> bool:
     """Two different named places, unless both are resolved and one is the country of the other
     or they lie within ``near_km`` of each other ("died at the Jabaliya refugee camp" in a
     sentence about a strike on Gaza)."""
@@ -74,7 +74,7 @@ def counted_later(h: MentionFeatures, c: MentionFeatures, slack: int = 3) -> boo
 def fits(h: MentionFeatures, c: MentionFeatures, near_km: float = 0.0) -> bool:
     """A consequence fits a happening: no place clash (``near_km``), and no stated-date clash or
     counted a few days later."""
-    if places_clash(h, c, near_km):
+    if _places_clash(h, c, near_km):
         return False
     return compatible(h, c, places=False) or counted_later(h, c)
 

@@ -8,12 +8,8 @@ average under 0.1. Here two incident rows are compared document pair by document
 pair of documents (one in each row) counts its best-matching mentions, a document pair with no
 pair at the merge threshold counts 0, and the rows join when the mean over document pairs reaches
 ``incident_join_threshold`` and at least ``incident_join_min_pairs`` document pairs match. Two
-rows never join when their stated days differ by more than ``inherited_date_slack_days``, nor
-when a document tells both and tells them apart: one of its mentions in one row is told as
-another happening ("another strike"), or clashes with one of its mentions in the other row by
-its stated day or its place. With ``incident_join_shared_any``, any document telling both keeps
-them apart (one report's explosion and the flood it caused, left in two rows by the rules
-inside the document, then never meet the other reports' single row).
+rows never join when a document tells both (the writer told two happenings apart) or when their
+stated days differ by more than ``inherited_date_slack_days``.
 
 With ``incident_join_placed_gate``, a pair of happenings whose documents the story gate kept
 apart counts with its probability without the gate when the documents are at least
@@ -31,7 +27,6 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import distinct, places_clash
 
 
 def _day(counts: Counter[int]) -> int | None:
@@ -40,19 +35,6 @@ def _day(counts: Counter[int]) -> int | None:
         return None
     top = max(counts.values())
     return min(d for d, c in counts.items() if c == top)
-
-
-def _two_happenings(x: MentionFeatures, y: MentionFeatures, slack: int, near_km: float) -> bool:
-    """Two mentions of one document that tell two happenings: one told apart ("another
-    strike"), stated days more than ``slack`` apart, or two named places neither near nor inside
-    the other (two names the gazetteer does not resolve are two places)."""
-    if distinct(x) or distinct(y):
-        return True
-    ix, iy = x.interval, y.interval
-    if ix and iy and x.date_firm and y.date_firm and not x.bare and not y.bare \
-            and (ix[0] - iy[1] > slack or iy[0] - ix[1] > slack):
-        return True
-    return places_clash(x, y, near_km)
 
 
 def join_incidents(
@@ -66,14 +48,10 @@ def join_incidents(
         return labels
     slack = int(cfg.get("inherited_date_slack_days", 1))
     min_pairs = int(cfg.get("incident_join_min_pairs", 2))
-    shared_any = bool(cfg.get("incident_join_shared_any", False))
-    near_km = float(cfg.get("incident_near_km", 0.0))
     docs: dict[int, set[str]] = defaultdict(set)
-    told: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     days: dict[int, Counter[int]] = defaultdict(Counter)
     for i, f in enumerate(feats):
         docs[labels[i]].add(f.doc)
-        told[labels[i]][f.doc].append(i)
         if f.date_firm and f.interval and not f.bare:
             days[labels[i]][f.interval[0]] += 1
     # best probability per (row pair) and (document pair)
@@ -93,19 +71,8 @@ def join_incidents(
         partners[ra].add(rb)
         partners[rb].add(ra)
 
-    def apart(a: int, b: int) -> bool:
-        """A document telling both rows tells them apart (see the module docstring)."""
-        for d in docs[a] & docs[b]:
-            if shared_any:
-                return True
-            for i in told[a][d]:
-                for j in told[b][d]:
-                    if _two_happenings(feats[i], feats[j], slack, near_km):
-                        return True
-        return False
-
     def link(a: int, b: int) -> float:
-        if apart(a, b):
+        if docs[a] & docs[b]:
             return 0.0
         da, db = _day(days[a]), _day(days[b])
         if da is not None and db is not None and abs(da - db) > slack:
@@ -132,8 +99,6 @@ def join_incidents(
         # merge b into a
         root[b] = a
         docs[a] |= docs.pop(b)
-        for d, ms in told.pop(b).items():
-            told[a][d] += ms
         days[a] += days.pop(b)
         for c in partners.pop(b, set()) - {a}:
             tb = best.pop((min(b, c), max(b, c)), {})
