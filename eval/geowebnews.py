@@ -116,6 +116,7 @@ def evaluate(data: Path, limit: int | None = None, errors: list[str] | None = No
     tab-separated line per gold toponym resolved to the wrong GeoNames id (given gold)."""
     from fullpicture.nlp.places._contained import span_candidates
     from fullpicture.nlp.places._resolve import resolve_all
+    from fullpicture.nlp.places._translit import fold
 
     arts = load_articles(data, limit)
     nlp = build_nlp()
@@ -145,7 +146,8 @@ def evaluate(data: Path, limit: int | None = None, errors: list[str] | None = No
         matched += [(gold[k], preds[k]) for k in hit]
         e2e += sum(_within(gold[k], preds[k]) for k in hit)
         # Given gold toponyms: resolve each gold span with the document's gold spans as context.
-        spans = [span_candidates(comp.index, g["text"], comp.cfg["places"]) for g in art["gold"]]
+        known = frozenset(fold(g["text"]).removeprefix("the ") for g in art["gold"])
+        spans = [span_candidates(comp.index, g["text"], comp.cfg["places"], known) for g in art["gold"]]
         res = resolve_all(comp.index, spans, comp.cfg["places"])
         for g, r, (_t, cands) in zip(art["gold"], res, spans, strict=True):
             p = comp.index.place(r[0]) if r else None

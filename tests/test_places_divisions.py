@@ -113,3 +113,45 @@ def test_names_ner_cut_short_are_whole():
     texts = {m.text for e in a.entities if e.geo for m in e.mentions}
     assert {"Washington, D.C.", "Gilgit-Baltistan", "Baja California"} <= texts
     assert not {"D.C.", "Gilgit", "Baja", "California"} & texts
+
+
+def test_contained_place_the_document_names_on_its_own(pi):
+    # a district's or an estate's name holds a small town that the document names alone
+    from fullpicture.nlp.places._contained import contained_place, span_candidates
+
+    assert contained_place(pi, "Nenagh MDC", 100_000) is None  # a town of 10,000: too small alone
+    sub, cands = contained_place(pi, "Nenagh MDC", 100_000, frozenset({"nenagh"}))
+    assert sub == "Nenagh" and {pi.place(i).cc for i, _ in cands} == {"IE"}
+    sub, _ = contained_place(pi, "South Kilburn Estate", 100_000, frozenset({"kilburn"}))
+    assert sub == "Kilburn"
+    cfg = load_settings().section("entities")["places"]
+    sub, cands = span_candidates(pi, "Walker County Sheriff's Office", cfg, frozenset({"walker county"}))
+    assert sub == "Walker County" and all(pi.place(i).kind == "admin2" for i, _ in cands)
+    # initials before the name are still an organisation's ("RT America")
+    assert contained_place(pi, "RT America", 100_000, frozenset({"america"})) is None
+
+
+def test_bare_name_of_a_county_the_document_names(pi):
+    # "Suffolk" in a Long Island story that names Suffolk County is the county, not the
+    # Virginian city; "Kherson" beside "Kherson region" stays the city
+    cfg = load_settings().section("entities")["places"]
+    names = ["Suffolk County", "Southold", "Suffolk"]
+    spans = [(n, pi.candidates(n, cfg["skeleton_min_pop"])) for n in names]
+    county, _town, bare = (pi.place(r[0]) if r else None for r in resolve_all(pi, spans, cfg))
+    assert county is not None and county.kind == "admin2" and county.admin1 == "NY"
+    assert bare == county
+    names = ["Kherson region", "Kherson"]
+    spans = [(n, pi.candidates(n, cfg["skeleton_min_pop"])) for n in names]
+    region, city = (pi.place(r[0]) if r else None for r in resolve_all(pi, spans, cfg))
+    assert region.kind == "admin1" and city.kind == "city"
+
+
+def test_second_level_divisions_beyond_the_census_of_cities(pi):
+    # districts of conflict areas that the cities table names no admin2 for (a Syrian district,
+    # a Pakistani tribal agency) are divisions with their GeoNames ids
+    for name, cc in (("Manbij District", "SY"), ("South Waziristan Agency", "PK")):
+        found = [pi.place(i) for i, _ in pi.candidates(name, 50_000, False)]
+        assert any(p.kind == "admin2" and p.cc == cc and p.gid for p in found), name
+    # a one-word district name of that table is no name alone: "Same", "Mafia" are words
+    assert not any(pi.place(i).kind == "admin2" and pi.place(i).cc == "TZ" for w in ("Same", "Mafia")
+                   for i, _ in pi.candidates(w, 50_000, False))

@@ -53,8 +53,10 @@ def ingest_cmd(
     """Analyse articles and store them in a corpus database.
 
     Idempotent: a document already stored (same normalized text) is skipped, so
-    re-running after an interruption completes the batch without duplicates. Each
-    document is written in one transaction: a crash never leaves half a document.
+    re-running after an interruption completes the batch without duplicates. Documents
+    are written a few at a time ([store] write_documents), each batch in one transaction:
+    a crash never leaves half a document and loses only the unwritten batch, which the
+    re-run analyses again.
 
     \b
     Examples:
@@ -145,6 +147,39 @@ def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str |
         def shown() -> int:  # on a terminal, the bar counts what was skipped or refused too
             return done + counts["skipped"] + counts["errors"] if total is not None else done
 
+        pending: list[Any] = []  # analysed, not stored yet: written [store] write_documents at a time
+        write_batch = max(1, int(settings.get("store", "write_documents", 16)))
+
+        def store_pending() -> None:
+            """Write the pending analyses in one transaction (each alone if that fails); a kill
+            loses only these, which the resumed run analyses again."""
+            nonlocal added, failed
+            if not pending:
+                return
+            try:  # the store reports each document's failure; this catches the store itself failing
+                outcomes: list[Any] = store.add_many(pending)
+            except Exception as exc:  # reported per document, the run goes on
+                outcomes = [exc] * len(pending)
+            for result, outcome in zip(pending, outcomes, strict=True):
+                if outcome is True:
+                    added += 1
+                    if embed:
+                        to_embed.append(result)
+                elif outcome is False:
+                    counts["skipped"] += 1
+                elif isinstance(outcome, StoreError):
+                    report_error(outcome)
+                    failed += 1
+                else:
+                    report_error(f"{result.document.source}: could not be stored "
+                                 f"({type(outcome).__name__}: {str(outcome)[:120]})")
+                    failed += 1
+            pending.clear()
+            if len(to_embed) >= batch:
+                embed_stored()
+            if crash_after and added >= crash_after:
+                os._exit(86)
+
         with ProgressBars() as bars:
             bars.update("ingesting", 0, total)
             for result in analyze_many(new_documents(), settings, workers=workers, dask=dask):
@@ -153,23 +188,10 @@ def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str |
                 if not accepted(result):
                     failed += 1
                     continue
-                try:  # the error boundary of one document's write
-                    if store.add(result):
-                        added += 1
-                        if embed:
-                            to_embed.append(result)
-                            if len(to_embed) >= batch:
-                                embed_stored()
-                    else:
-                        counts["skipped"] += 1
-                except StoreError as exc:
-                    report_error(exc)
-                    failed += 1
-                except Exception as exc:
-                    report_error(f"{result.document.source}: could not be stored ({type(exc).__name__}: {str(exc)[:120]})")
-                    failed += 1
-                if crash_after and added >= crash_after:
-                    os._exit(86)
+                pending.append(result)
+                if len(pending) >= write_batch or (crash_after and added + len(pending) >= crash_after):
+                    store_pending()
+            store_pending()
             bars.update("ingesting", shown(), total)
         try:
             embed_stored()

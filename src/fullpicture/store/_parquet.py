@@ -141,6 +141,10 @@ class ParquetStore:
             self.flush()
         return True
 
+    def add_many(self, analyses: list[Analysis]) -> list[bool]:
+        """:meth:`add` for each analysis (the part buffer already batches the writes)."""
+        return [self.add(a) for a in analyses]
+
     def flush(self) -> None:
         """Write the buffered documents as one part of each table."""
         if not self._pending:

@@ -119,6 +119,35 @@ def _item_row(table_name: str, doc_id: str, seq: int, item: Any) -> dict[str, An
     return row
 
 
+def _rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """The rows of one analysis, by table name."""
+    info = analysis.document
+    p = info.perspective
+    out: dict[str, list[dict[str, Any]]] = {"documents": [{
+        "id": info.id, "source": info.source, "title": info.title, "language": info.language,
+        "published": info.published, "site": info.site, "format": info.format,
+        "perspective_label": p.label if p else None, "perspective_origin": p.origin if p else None,
+        "authors": [a.model_dump(mode="json") for a in info.authors], "text": analysis.text,
+        "framing_profile": analysis.framing_profile.model_dump(mode="json") if analysis.framing_profile else None,
+        "data": info.model_dump(mode="json"), "ingested_at": datetime.now(UTC),
+    }]}
+    out["zones"] = [{"document_id": info.id, "seq": i, "kind": z.kind, "start": z.start, "end": z.end,
+                     "data": z.model_dump(mode="json")} for i, z in enumerate(analysis.zones)]
+    ents: list[dict[str, Any]] = []
+    ments: list[dict[str, Any]] = []
+    for i, e in enumerate(analysis.entities):
+        d = e.model_dump(mode="json")
+        geo = d.get("geo") or {}
+        ents.append({"document_id": info.id, "seq": i, "entity_key": e.id, "name": e.name, "type": e.type,
+                     "lat": geo.get("lat"), "lon": geo.get("lon"), "country": geo.get("country"), "data": d})
+        ments.extend({"document_id": info.id, "entity_key": e.id, "start": m.start, "end": m.end,
+                      "text": m.text, "data": m.model_dump(mode="json")} for m in e.mentions)
+    out["entities"], out["mentions"] = ents, ments
+    for attr, table in _ITEM_LISTS:
+        out[table.name] = [_item_row(table.name, info.id, i, it) for i, it in enumerate(getattr(analysis, attr))]
+    return out
+
+
 class Store(WorkspaceViews):
     """A corpus of analyses in SQLite (default) or any SQLAlchemy URL (PostgreSQL too)."""
 
@@ -157,41 +186,9 @@ class Store(WorkspaceViews):
         info = analysis.document
         if self.has(info.id):
             return False
-        p = info.perspective
-        doc_row = {
-            "id": info.id, "source": info.source, "title": info.title, "language": info.language,
-            "published": info.published, "site": info.site, "format": info.format,
-            "perspective_label": p.label if p else None, "perspective_origin": p.origin if p else None,
-            "authors": [a.model_dump(mode="json") for a in info.authors], "text": analysis.text,
-            "framing_profile": analysis.framing_profile.model_dump(mode="json") if analysis.framing_profile else None,
-            "data": info.model_dump(mode="json"), "ingested_at": datetime.now(UTC),
-        }
         try:
             with self.engine.begin() as conn:
-                conn.execute(S.documents.insert().values(**doc_row))
-                if analysis.zones:
-                    conn.execute(S.zones.insert(), [
-                        {"document_id": info.id, "seq": i, "kind": z.kind, "start": z.start, "end": z.end, "data": z.model_dump(mode="json")}
-                        for i, z in enumerate(analysis.zones)
-                    ])
-                ents: list[dict[str, Any]] = []
-                ments: list[dict[str, Any]] = []
-                for i, e in enumerate(analysis.entities):
-                    d = e.model_dump(mode="json")
-                    geo = d.get("geo") or {}
-                    ents.append({"document_id": info.id, "seq": i, "entity_key": e.id, "name": e.name, "type": e.type,
-                                 "lat": geo.get("lat"), "lon": geo.get("lon"), "country": geo.get("country"), "data": d})
-                    ments.extend({"document_id": info.id, "entity_key": e.id, "start": m.start, "end": m.end,
-                                  "text": m.text, "data": m.model_dump(mode="json")} for m in e.mentions)
-                if ents:
-                    conn.execute(S.entities.insert(), ents)
-                if ments:
-                    conn.execute(S.mentions.insert(), ments)
-                for attr, table in _ITEM_LISTS:
-                    items = getattr(analysis, attr)
-                    if items:
-                        conn.execute(table.insert(), [_item_row(table.name, info.id, i, it) for i, it in enumerate(items)])
-                index_document(conn, info.id, self._story_settings)  # search and stories, same transaction
+                self._write(conn, [analysis])
         except IntegrityError:
             if self.has(info.id):  # another writer got there first
                 return False
@@ -199,6 +196,52 @@ class Store(WorkspaceViews):
         except SQLAlchemyError as exc:
             raise StoreError(f"{info.source}: could not store the analysis ({str(exc).splitlines()[0]})") from exc
         return True
+
+    def add_many(self, analyses: Sequence[Analysis]) -> list[bool | Exception]:
+        """Insert several analyses in one transaction, one statement per table for all of them
+        (a PostgreSQL server is waited on per statement, not per row). Per analysis: True if
+        added, False if its document was already stored (or came earlier in ``analyses``), or
+        the exception of a document that could not be stored (a :class:`StoreError` for the
+        database's refusals). When the batch cannot be written as a whole, each document is
+        written alone, so one bad document costs only itself."""
+        ids = [a.document.id for a in analyses]
+        with self.engine.connect() as conn:
+            stored = {r[0] for r in conn.execute(select(S.documents.c.id).where(S.documents.c.id.in_(ids)))}
+        fresh: list[Analysis] = []
+        out: list[bool | Exception] = []
+        for a in analyses:
+            new = a.document.id not in stored
+            stored.add(a.document.id)
+            out.append(new)
+            if new:
+                fresh.append(a)
+        if not fresh:
+            return out
+        try:
+            with self.engine.begin() as conn:
+                self._write(conn, fresh)
+            return out
+        except Exception:  # one document spoilt the batch, or another writer stored one
+            pass
+        for k, a in enumerate(analyses):  # each alone
+            if out[k] is True:
+                try:
+                    out[k] = self.add(a)
+                except Exception as exc:  # the caller reports it per document
+                    out[k] = exc
+        return out
+
+    def _write(self, conn: Any, analyses: Sequence[Analysis]) -> None:
+        """The rows of ``analyses`` (not stored yet), then each one's search and story index."""
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for analysis in analyses:
+            for name, table_rows in _rows(analysis).items():
+                rows.setdefault(name, []).extend(table_rows)
+        for table in (S.documents, S.zones, S.entities, S.mentions, *(t for _, t in _ITEM_LISTS)):
+            if rows.get(table.name):
+                conn.execute(table.insert(), rows[table.name])
+        for analysis in analyses:  # search and stories, same transaction, in input order
+            index_document(conn, analysis.document.id, self._story_settings)
 
     # -- reading -----------------------------------------------------------------------
     def has(self, doc_id: str) -> bool:

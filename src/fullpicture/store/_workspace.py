@@ -162,11 +162,15 @@ def index_document(conn: Connection, doc_id: str, settings: dict[str, Any]) -> s
         conn.execute(stories.insert().values(
             id=sid, title=st.story_title(keys, settings), keys=keys, sides={doc.side: 1}, n_documents=1,
             first_date=doc.date, last_date=doc.date, updated_at=now))
-    for k in doc_keys:
-        if k in df:
-            conn.execute(key_counts.update().where(key_counts.c.key == k).values(documents=key_counts.c.documents + 1))
-        else:
-            conn.execute(key_counts.insert().values(key=k, documents=1))
+    # one statement for the keys seen before, one for the new ones (not one per key: each is a
+    # round trip to a PostgreSQL server)
+    known = [k for k in doc_keys if k in df]
+    if known:
+        conn.execute(key_counts.update().where(key_counts.c.key.in_(known))
+                     .values(documents=key_counts.c.documents + 1))
+    new = [{"key": k, "documents": 1} for k in doc_keys if k not in df]
+    if new:
+        conn.execute(key_counts.insert(), new)
     conn.execute(story_documents.insert().values(document_id=doc_id, story_id=sid, date=doc.date,
                                                  side=doc.side, similarity=round(best_sim, 4)))
     conn.execute(key_counts.update().where(key_counts.c.key == DOCUMENT_COUNT)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._acts import physical_act
+from fullpicture.nlp.claims._conjoined import split_conjoined
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
@@ -101,6 +102,7 @@ class AttributionExtractor:
             # one role per token (PolNeAR's univocality), quotations continued after their attribution
             text = doc_text(doc)
             quotes = quote_spans(text)
+            rules = split_conjoined(doc, rules)
             return univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes))
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._intervals import index_of, pair, start_end
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._conjoined import split_conjoined
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._spans import (
@@ -209,15 +210,72 @@ def _content(c: RawClaim) -> tuple[int, int]:
     return c.content
 
 
+_CONJ_TAIL = re.compile(r"\s+(?:and|but|or|while|as|because|if|when)$")
+_TAIL = " \t\n,;:—–-“\"«("
+
+
+def _cut_short(doc: Doc, c: RawClaim, rules: list[RawClaim], taken: list[tuple[int, int]]) -> bool:
+    """Whether a learned claim whose content runs on into a rule claim ends before it: its
+    cue and source clear of the rules' spans, its content after its cue, and what is left of
+    the content before the first rule claim it overlaps (changed in place). A rule claim of
+    a relative clause inside that content ("… a policy that critics say …") does not cut it:
+    it is nested, and :func:`univocal` drops it; nor does a naming claim ("what they call")."""
+    if c.cue is None or c.content[0] < c.cue[1] or _overlaps(c.cue, taken) or c.source and _overlaps(c.source, taken):
+        return False
+    text = doc_text(doc)
+    lo, hi = c.content
+    starts = []
+    for r in rules:
+        spans = [sp for sp in (r.source, r.cue, r.content) if sp is not None]
+        if not any(sp[0] < hi and lo < sp[1] for sp in spans):
+            continue
+        if r.kind == "naming" or r.cue is not None and _inside(r.cue, c.content) and (
+                r.source is None or text[r.source[0] : r.source[1]].lower() in _RELATIVE or _relative(doc, r.cue, lo)):
+            continue
+        starts.append(min(sp[0] for sp in spans))
+    if starts and min(starts) <= lo:
+        return False
+    brk = text.find("\n\n", lo, hi)  # nor past the end of the paragraph
+    end = min([*starts, brk if brk > 0 else hi])
+    while end > lo and text[end - 1] in _TAIL:
+        end -= 1
+        m = _CONJ_TAIL.search(text, lo, end)
+        if m:
+            end = m.start()
+    if end - lo < 3:
+        return False
+    c.content = (lo, end)
+    return True
+
+
+def _relative(doc: Doc, cue: tuple[int, int], lo: int) -> bool:
+    """Whether a cue lies in a relative clause on a noun at or after ``lo``."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(3):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.head.idx >= lo:
+            return True
+        tok = tok.head
+    return False
+
+
+_RELATIVE = {"which", "who", "that", "what", "whom", "whose"}
+
+
 def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> list[RawClaim]:
-    """The rules' claims (sources with the tagger's boundaries), plus the tagger's
-    attributions where the rules found nothing."""
+    """The rules' claims (sources with the tagger's boundaries; conjoined cue verbs split,
+    :mod:`._conjoined`), plus the tagger's attributions where the rules found nothing."""
     learned = merge(doc, tagged, [], fallback=False)
+    split_conjoined(doc, rules)
     _fix_sources(doc, rules, tagged)
     taken = [sp for r in rules for sp in (r.cue, r.content, r.source) if sp is not None]
     out = list(rules)
     for c in learned:
-        if not _overlaps(c.cue or c.content, taken) and not _overlaps(c.content, taken):
+        # a learned content that runs on into a rule claim is cut before it (_cut_short)
+        clear = not _overlaps(c.cue or c.content, taken) and not _overlaps(c.content, taken)
+        if clear or _cut_short(doc, c, rules, taken):
             out.append(c)
     out.sort(key=lambda c: (c.cue or c.content)[0])
     text = doc_text(doc)

@@ -24,6 +24,13 @@ from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp.events._args import arguments, place_positions
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, timex_positions
+from fullpicture.nlp.events._headline import (
+    candidates,
+    headline_rules,
+    headline_tokens,
+    in_compound,
+    is_verb_slot,
+)
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.zones import in_story
@@ -59,6 +66,12 @@ class EventsComponent:
         self.reporting = self.lex.modality["reporting_kinds"]
         # generic mentions (type OCCURRENCE) for corpora that annotate every event; off by default
         self.generic = generic_lexicon() if cfg.get("generic", False) else None
+        # title-case / all-caps headlines: capitalised words looked up by their inflections
+        self.headlines = bool(cfg.get("headline_triggers", False)) and pipeline_language(settings) == "en"
+        self.headline_min_words = int(cfg.get("headline_min_words", 3))
+        self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
+        # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
+        self._lemma_of: dict[int, str] = {}
 
     def triggers(self, doc: Doc) -> list[tuple[int, int, str, int]]:
         """(start token, end token, type, head token) of every trigger, left to right."""
@@ -66,6 +79,9 @@ class EventsComponent:
         found: list[tuple[int, int, str, int]] = []
         typ: str | None
         taken: set[int] = set()
+        self._lemma_of = {}
+        lines, names = (headline_tokens(doc, self.headline_min_words, self.headline_min_share)
+                        if self.headlines else (set(), frozenset()))
         for tok in doc:
             if tok.i in taken:
                 continue
@@ -74,6 +90,13 @@ class EventsComponent:
             # (a causative auxiliary may open a phrase: "a fait sauter le barrage", blew up the dam)
             if pos not in ("VERB", "NOUN", "ADJ", "PROPN") and not (pos == "AUX" and lemma in self.by_first):
                 continue
+            if pos == "PROPN" and tok.i in lines and tok.lower_ not in names and not in_compound(tok):
+                hit = self._headline_trigger(doc, tok, lines)
+                if hit is not None:
+                    found.append((tok.i, hit[0], hit[1], tok.i))
+                    taken.update(range(tok.i, hit[0]))
+                    self._lemma_of[tok.i] = hit[2]
+                    continue
             matched = False
             for words, typ in self.by_first.get(lemma, ()):
                 end = _match_phrase(doc, tok.i, words)
@@ -118,6 +141,36 @@ class EventsComponent:
             found.extend(self._generic(doc, taken))
         found.sort()
         return found
+
+    def _headline_trigger(self, doc: Doc, tok: Token, lines: set[int]) -> tuple[int, str, str] | None:
+        """``(end token, type, lemma)`` of a capitalised word of a headline that the tagger read
+        as a name ("Sudan Bombs Camp", "Lohan Checks Into Rehab", "AMD to Acquire Start-Up"):
+        a phrase, an inflected verb or noun, or a bare noun (a bare verb only after "to", "will" or
+        a plural subject); a word inside a hyphenated compound ("Russian-Backed") is left alone.
+        Triggers restricted to some objects (``[objects]``) are left out: a headline's parse
+        cannot tell them."""
+        rules = headline_rules()
+        lex = self.lex
+        cands = candidates(tok.text, rules)
+        for lemma, _ in cands:
+            for words, typ in self.by_first.get(lemma, ()):
+                k = tok.i + 1
+                for w in words[1:]:
+                    if k < len(doc) and doc[k].pos_ in _FILLER_POS and doc[k].lower_ != w:
+                        k += 1
+                    if k >= len(doc) or w not in {c for c, _ in candidates(doc[k].text, rules)}:
+                        break
+                    k += 1
+                else:
+                    return k, typ, lemma
+        verb_slot = is_verb_slot(tok, lines, rules)
+        for lemma, inflected in cands:
+            if lemma in lex.objects:
+                continue
+            found = (lex.verbs.get(lemma) if inflected or verb_slot else None) or lex.nouns.get(lemma)
+            if found:
+                return tok.i + 1, found, lemma
+        return None
 
     def _light_verb_of_event(self, tok: Token, lemma: str) -> bool:
         """A support verb (``support_verbs``) whose object names a happening ("delivered a strike",
@@ -208,7 +261,7 @@ class EventsComponent:
             date, date_source = event_date(doc, trig, sent, txs, trail)
             ev = Event(
                 id=f"e{n}", type=typ,
-                trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=trig.lemma_.lower()),
+                trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=self._lemma_of.get(h, trig.lemma_.lower())),
                 date=date, date_source=date_source,  # type: ignore[arg-type]
                 place=place, agents=agents, patients=patients,
                 modality=modality(trig, self.lex, claim is not None),  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ the analyser's guesses for unknown words). The rules (thresholds and word lists 
   noun ("Министерство обороны"); a PER/LOC span opening with a common noun loses that noun
   ("Теорема Кэли" -> "Кэли"), unless it is a noun of places or institutions ("Остров Пасхи");
 * a name right after a common noun of places is a place ("в посёлке Мир", "комитата Шопрон");
+* the context rules of ``russian_context`` (teams named by a place, taxa, lists of places);
 * an untagged capitalised word that inflects like a name tagged elsewhere in the document
   takes its type ("Владимир Путин ... Путин заявил": Slovnet often misses a lone surname).
 """
@@ -266,7 +267,8 @@ def _after_geo_noun(doc: Doc, ents: list[Span], nouns: frozenset[str], max_len: 
 
 
 LEAD_LABELS = ("PER", "LOC")
-RULES = ("common_word", "common_phrase", "leading_noun", "toponym", "pieces", "quoted_org", "geo_noun", "propagate")
+RULES = ("common_word", "common_phrase", "leading_noun", "toponym", "pieces", "quoted_org", "geo_noun", "propagate",
+         "team_name", "opponent", "not_entity", "coordination")
 
 
 def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozenset[str] = frozenset()) -> list[Span]:
@@ -302,4 +304,7 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
     out.sort(key=lambda e: e.start)
     if "geo_noun" not in skip:
         out = _after_geo_noun(doc, out, geo, 3)
+    from fullpicture.nlp.lang.russian_context import refine_by_context  # imports this module
+
+    out = refine_by_context(doc, out, sent_starts, skip)
     return out if "propagate" in skip else _propagate(doc, out)

@@ -147,6 +147,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         pi.place(i).kind not in ("city", "admin2") for i, _v in pi.candidates(doc[s:e].text, pcfg["skeleton_min_pop"], False))]
     raw = [r for r in raw if not any(s < r[1] and r[0] < e for s, e in streets)]
     mentions: list[Mention] = []
+    # names the document tags as places on their own ("Nenagh" for "Nenagh MDC")
+    own_names = frozenset(fold(doc[s:e].text).removeprefix("the ") for s, e, lab in raw if lab in ("GPE", "LOC"))
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
     feature_end: dict[int, tuple[int, int]] = {}
@@ -189,7 +191,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
             cands = russian_candidates(doc, pi, nstart, feature or end, label, loose, pcfg)
         if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
-            name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000)) or (name, [])
+            name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names) or (name, [])
             trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):

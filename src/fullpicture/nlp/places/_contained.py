@@ -9,6 +9,9 @@ when the run is followed by a settlement word ("Washington Township" is not Wash
 when the rest of the span names another place too ("Greece Italy", a missing comma) or holds
 initials ("RT America"); a name at the end of the span only after direction words or "of"
 ("Western US", "Bank of Mexico"; "Kaneohe Bay" is not the Bay region of Somalia).
+A run that the document names as a place on its own (``known``) counts whatever its size,
+also before initials or common nouns ("Nenagh MDC", "South Kilburn Estate", "Walker County
+Sheriff's Office" in a document that names Nenagh, Kilburn, Walker County).
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ _DIRECTIONS = frozenset({
 })
 
 
-def contained_place(pi: PlaceIndex, text: str, min_pop: int) -> tuple[str, list[tuple[int, bool]]] | None:
+def contained_place(pi: PlaceIndex, text: str, min_pop: int,
+                    known: frozenset[str] = frozenset()) -> tuple[str, list[tuple[int, bool]]] | None:
     """``(sub-name, candidates)`` of the longest capitalised run of words inside ``text`` (not
-    the whole of it) that names a place of some size; None when there is none."""
+    the whole of it) that names a place of some size, or a place the document names on its own
+    (``known``: folded names); None when there is none."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     n = len(words)
     for size in range(n - 1, 0, -1):
@@ -44,12 +49,16 @@ def contained_place(pi: PlaceIndex, text: str, min_pop: int) -> tuple[str, list[
             if i + size == n and i > 0 and not _head_ok(text, words[:i]):
                 continue  # "Kaneohe Bay", "Virgin Islands": the name's own head noun, not a place in it
             sub = text[run[0][0] : run[-1][1]]
-            cands = _sized(pi, sub, min_pop)
+            named = fold(sub).removeprefix("the ") in known
+            cands = pi.candidates(sub, min_pop, False) if named else _sized(pi, sub, min_pop)
             if not cands:
                 continue
             after = text[words[i + size][0] : words[i + size][1]].lower() if i + size < n else ""
-            rest = [text[s:e] for k, (s, e) in enumerate(words) if not i <= k < i + size and text[s].isupper()]
-            if after in _SETTLEMENT_WORDS or any(_sized(pi, w, min_pop) or _acronym(w) for w in rest):
+            # initials after a name the document places are its division's ("Nenagh MDC")
+            rest = [text[s:e] for k, (s, e) in enumerate(words) if (k < i or (k >= i + size and not named)) and text[s].isupper()]
+            rest_places = [text[s:e] for k, (s, e) in enumerate(words) if not i <= k < i + size and text[s].isupper()]
+            if (after in _SETTLEMENT_WORDS or any(_acronym(w) for w in rest)
+                    or any(_sized(pi, w, min_pop) for w in rest_places)):
                 return None  # another place, or an organisation's initials ("RT America")
             return sub, cands
     return None
@@ -77,10 +86,12 @@ def _sized(pi: PlaceIndex, name: str, min_pop: int) -> list[tuple[int, bool]]:
     return out
 
 
-def span_candidates(pi: PlaceIndex, text: str, cfg: dict[str, Any]) -> tuple[str, list[tuple[int, bool]]]:
+def span_candidates(pi: PlaceIndex, text: str, cfg: dict[str, Any],
+                    known: frozenset[str] = frozenset()) -> tuple[str, list[tuple[int, bool]]]:
     """The name to rank and its candidates for a span known to be a place (a gold toponym, a
-    span NER tags as a place): the span's own candidates, else those of the place it contains."""
+    span NER tags as a place): the span's own candidates, else those of the place it contains
+    (``known``: the folded names of the document's other place spans)."""
     cands = pi.candidates(text, cfg["skeleton_min_pop"])
     if cands:
         return text, cands
-    return contained_place(pi, text, int(cfg.get("embedded_min_pop", 100_000))) or (text, [])
+    return contained_place(pi, text, int(cfg.get("embedded_min_pop", 100_000)), known) or (text, [])

@@ -24,7 +24,7 @@ from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers imp
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, skeleton
 
-INDEX_VERSION = "11i18n-admin2of"
+INDEX_VERSION = "11admin2more2"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -225,6 +225,7 @@ def build_index() -> dict[str, Any]:
         kind = "capital" if c["geonameid"] in cap_ids else "city"
         b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], c["alternatenames"])
     add_admin2(b, _data_lines("admin2.tsv"), city_keys)
+    add_admin2(b, _data_lines("admin2_more.tsv"), city_keys, one_word=False)  # GeoNames' other ones
     add_regions(b, _data_lines("regions.tsv"), by_admin, {int(c["geonameid"]): c for c in cities})
     exact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.exact.items()}
     skel = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.skel.items()}

@@ -16,38 +16,47 @@ FEATURE_KINDS = ("region", "water", "river", "mountain", "desert", "crossing", "
 
 # a second-level division whose name carries one of these words is indexed by its full name
 _ADMIN2_WORDS = frozenset(
-    ["county", "parish", "district", "borough", "rayon", "raion", "shire", "okrug", "prefecture", "province", "municipality", "governorate"]
+    ["county", "parish", "district", "borough", "rayon", "raion", "shire", "okrug", "prefecture", "province", "municipality", "governorate", "agency"]
 )
 _ADMIN2_BARE_MIN_POP = 20_000
 _OF_WORDS = frozenset(["county", "city", "borough", "district", "province", "municipality", "parish"])
 
 
-def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str]]) -> None:
+def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str]], one_word: bool = True) -> None:
     """Index counties/districts: "Orange County" by its full name; a name without a type word
-    ("Suffolk", "Kent") only when no city of the country bears it and it is populous."""
+    ("Suffolk", "Kent") only when no city of the country bears it and it is populous, and, with
+    ``one_word`` False (the rows of ``admin2_more.tsv``), only when it has several words ("South
+    Waziristan"; a one-word district name such as Tanzania's "Same" or "Mafia" is a word too)."""
     for row in rows:
         if len(row) < 6:
             continue
         cc, code, name = row[0], row[1], row[2]
         lat, lon, pop = float(row[3]), float(row[4]), int(row[5])
         gid = int(row[6]) if len(row) > 6 and row[6].isdigit() else 0
+        alts = [a for a in row[7].split("|") if a.strip()] if len(row) > 7 else []
         words = name.lower().split()
         if any(w in _ADMIN2_WORDS for w in words):
             names = [name]
             if cc in ("IE", "GB") and words[-1] == "county" and len(words) > 1:
                 names.append("County " + " ".join(name.split()[:-1]))
             bare = " ".join(name.split()[2:]) if len(words) > 2 and words[1] == "of" and words[0] in _OF_WORDS else ""
-            f = fold(bare)
             # "County of Ceredigion", "Borough of Thurrock": also "Ceredigion", under the rule
             # for names without a type word
-            if bare and pop >= _ADMIN2_BARE_MIN_POP and not any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
-                names.append(bare)
+            names += [n for n in [bare, *alts] if n and _bare_ok(n, cc, code, pop, city_keys, one_word)]
+        elif _bare_ok(name, cc, code, pop, city_keys, one_word):
+            names = [name, *(a for a in alts if _bare_ok(a, cc, code, pop, city_keys, one_word))]
         else:
-            f = fold(name)
-            if pop < _ADMIN2_BARE_MIN_POP or any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
-                continue
-            names = [name]
+            continue
         b.add(gid, names[0], lat, lon, pop, cc, "admin2", code, names[1:], trusted=True)
+
+
+def _bare_ok(name: str, cc: str, code: str, pop: int, city_keys: set[tuple[str, str, str]], one_word: bool) -> bool:
+    """A division's name without a type word is indexed: it is populous, no city of its country
+    bears it, and (unless ``one_word``) it has several words."""
+    f = fold(name)
+    if pop < _ADMIN2_BARE_MIN_POP or (not one_word and len(f.replace("-", " ").split()) < 2):
+        return False
+    return not any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f))
 
 
 def _member_point(spec: str, by_admin: dict[tuple[str, str], list[tuple[float, float]]], cities: dict[int, dict[str, Any]]) -> list[tuple[float, float]]:

@@ -81,29 +81,20 @@ def one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors
             m.label, m.place, m.key, m.actor = p.label, p.place, p.key, p.actor
 
 
-_DIVISION_WORDS = ("county", "parish", "borough", "district", "province", "region", "oblast")
-
-
 def short_division_names(mentions: list[Mention], pi: PlaceIndex, near_km: float) -> None:
-    """"Suffolk" in a document that names "Suffolk County": the county, when the bare name
-    was resolved to a namesake town far from it (Suffolk, Virginia, in a Long Island story).
-    A bare name resolved near the division ("Kherson" beside "Kherson region", "Los Angeles"
-    beside its county) stays: the city and its division are two places."""
-    from fullpicture.nlp.places._resolve import haversine_km
+    """The ranking's rule (:func:`._rank.short_divisions`: "Suffolk" beside "Suffolk County"
+    is the county when it went to a namesake far away) over the mentions that the evidence
+    rules kept and their repeats."""
+    from fullpicture.nlp.places._rank import division_stem, namesake_far_off
 
     divisions: dict[str, Mention] = {}
     for m in mentions:
-        words = fold(m.text).split()
-        if m.place is None or len(words) < 2 or words[-1] not in _DIVISION_WORDS:
-            continue
-        if pi.place(m.place).kind in ("admin1", "admin2"):
-            divisions.setdefault(" ".join(words[:-1]).removeprefix("the "), m)
+        stem = division_stem(pi, m.text, m.place)
+        if stem is not None:
+            divisions.setdefault(stem, m)
     for m in mentions:
         d = divisions.get(fold(m.text).removeprefix("the "))
-        if m.place is None or d is None or d.place is None or m.place == d.place:
-            continue
-        p, q = pi.place(m.place), pi.place(d.place)
-        if p.kind in ("city", "admin2") and p.pop < 1_000_000 and haversine_km(p.lat, p.lon, q.lat, q.lon) > near_km:
+        if m.place is not None and d is not None and d.place is not None and namesake_far_off(pi, m.place, d.place, near_km):
             m.place, m.key = d.place, d.key
 
 

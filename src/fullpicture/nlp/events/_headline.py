@@ -1,0 +1,92 @@
+"""Triggers of title-case and all-caps headlines.
+
+In "Sudan Bombs Refugee Camp" or "AMD to Acquire Server Start-Up" the tagger reads every
+capitalised word as part of a proper name (PROPN, lemma = the word), so the lexicon never sees
+"bomb" or "acquire". Inside such a line a PROPN word is looked up by its regular inflections
+(``data/events/headlines.toml``); a word written capitalised inside a running-text sentence of
+the same document is a name ("Fire Department") and is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from fullpicture._data import data_toml
+
+
+@dataclass(frozen=True)
+class HeadlineRules:
+    """Suffix rewrites for candidate lemmas and the words that mark a bare verb form."""
+
+    suffixes: tuple[tuple[str, str], ...]
+    verb_markers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def headline_rules() -> HeadlineRules:
+    """The shipped rules (``data/events/headlines.toml``)."""
+    data = data_toml("events", "headlines.toml")["headlines"]
+    return HeadlineRules(tuple((a, b) for a, b in data["suffixes"]), frozenset(data["verb_markers"]))
+
+
+def candidates(word: str, rules: HeadlineRules) -> list[tuple[str, bool]]:
+    """Candidate lemmas of a capitalised word, each with whether it was inflected."""
+    w = word.lower()
+    out = [(w, False)]
+    for suf, rep in rules.suffixes:
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            base = w[: -len(suf)]
+            out.append((base + rep, True))
+            if suf in ("ed", "ing") and len(base) > 3 and base[-1] == base[-2]:
+                out.append((base[:-1], True))  # "stopped", "stopping"
+    return out
+
+
+def _lines(doc: Doc) -> list[list[Token]]:
+    """The document's tokens line by line (a headline is a line of its own, and the parser may
+    run a sentence across its line break)."""
+    out: list[list[Token]] = [[]]
+    for t in doc:
+        if "\n" in t.text:
+            out.append([])
+        else:
+            out[-1].append(t)
+    return [line for line in out if line]
+
+
+def headline_tokens(doc: Doc, min_words: int, min_share: float) -> tuple[set[int], frozenset[str]]:
+    """Token indices of the document's title-case (or all-caps) lines, and the lower-cased words
+    written capitalised inside its running text (names, not headline casing).
+
+    A line is a headline when at least ``min_words`` of its words have four letters or more and
+    at least ``min_share`` of those begin with a capital."""
+    heads: set[int] = set()
+    names: set[str] = set()
+    for line in _lines(doc):
+        long = [t for t in line if t.is_alpha and len(t.text) >= 4]
+        caps = sum(1 for t in long if t.text[0].isupper())
+        if len(long) >= min_words and caps >= min_share * len(long):
+            heads.update(t.i for t in line)
+        else:
+            names.update(t.lower_ for t in line if not t.is_sent_start and t.text[:1].isupper() and t.is_alpha)
+    return heads, frozenset(names)
+
+
+def is_verb_slot(tok: Token, lines: set[int], rules: HeadlineRules) -> bool:
+    """A bare verb form is a verb after "to", "will" and the like, or after its headline's plural
+    subject ("Colts Clinch Berth": a singular subject takes "-s", so "Rail Station Strike" holds
+    no verb); the first word of a line is no verb of its own ("Fire Department ...")."""
+    if tok.i == 0 or tok.i - 1 not in lines:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.lower_ in rules.verb_markers:
+        return True
+    return prev.pos_ in ("PROPN", "NOUN") and prev.lower_.endswith("s") and not prev.lower_.endswith("ss")
+
+
+def in_compound(tok: Token) -> bool:
+    """A word after a hyphen is part of a compound word ("Russian-Backed", "Start-Up")."""
+    return tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_

@@ -1,0 +1,106 @@
+"""Corrections of Russian NER spans from the words around them (after ``russian_ents``).
+
+Slovnet labels a name from its shape and embedding; the words next to it often say what it
+names. The rules (cue words in ``data/lang/entities.ru.toml``, matched through lemmas):
+
+* a place named as a side of a game is a team, an organisation: ``team_name``: with a team
+  noun before it, the two words are the team's name ("сборная Франции", "команды Кипра");
+  ``opponent``: after an opponent's preposition or verb ("против Швеции", "уступила
+  Голландии", "с Грецией") in a sentence about a game, the place alone is the team;
+* ``not_entity``: a name right after a noun of websites or races ("сайт Rotten Tomatoes",
+  "Гран-при Бразилии") is a work or an event, and a taxon of biology ("семейство Миртовые",
+  "Passerellidae") no person, place nor organisation: such spans are dropped;
+* ``coordination``: in a list of names ("Мацуяма, Такамацу и Коти"), a one-word person's
+  span that the dictionary does not know as a person's name takes the list's place label when
+  places outnumber persons in the list (the members of a list are of one kind).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from fullpicture.nlp.lang.russian_ents import PERSON, _config, _lemmas, _words, word_classes
+
+CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination")
+
+
+def _cue(doc: Doc, i: int, cues: frozenset[str]) -> bool:
+    """Token ``i`` exists and one of its lemmas is in ``cues``."""
+    return 0 <= i < len(doc) and bool(_lemmas(doc[i].text) & cues)
+
+
+def _sentence(doc: Doc, i: int, starts: list[int]) -> Span:
+    """The sentence holding token ``i`` (``starts``: sorted first tokens of the sentences)."""
+    k = bisect_right(starts, i) - 1
+    a = starts[k] if k >= 0 else 0
+    b = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[a:b]
+
+
+def sports_teams(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozenset[str] = frozenset()) -> list[Span]:
+    """LOC spans that name a side of a game become ORG (``team_name``, ``opponent``: module docstring)."""
+    cfg = _config()
+    teams = frozenset(cfg.get("team_nouns", []))
+    opponents = frozenset(cfg.get("opponent_cues", []))
+    games = frozenset(cfg.get("game_words", []))
+    starts = sorted(sent_starts)
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "LOC" and ent.start > 0:
+            if "team_name" not in skip and _cue(doc, ent.start - 1, teams) and (not out or out[-1].end < ent.start):
+                ent = Span(doc, ent.start - 1, ent.end, label="ORG")  # the team's name: "сборная Франции"
+            elif ("opponent" not in skip and _cue(doc, ent.start - 1, opponents)
+                  and any(_lemmas(t.text) & games for t in _sentence(doc, ent.start, starts))):
+                ent = Span(doc, ent.start, ent.end, label="ORG")
+        out.append(ent)
+    return out
+
+
+def _taxon(span: Span) -> bool:
+    words = _words(span)
+    if len(words) != 1:
+        return False
+    w = words[0].lower()
+    return w.endswith(tuple(_config().get("taxon_endings", [])))
+
+
+def drop_non_entities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Without the spans that name a website, a race or a taxon (module docstring)."""
+    cues = frozenset(_config().get("non_entity_nouns", []))
+    return [e for e in ents if not (_cue(doc, e.start - 1, cues) or _taxon(e))]
+
+
+def _is_link(doc: Doc, a: int, b: int, links: frozenset[str]) -> bool:
+    """Tokens ``a``..``b`` (exclusive) between two names are one list separator."""
+    return b - a == 1 and doc[a].text.lower() in links
+
+
+def coordinated(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One-word PER members of a list of mostly places become LOC (module docstring)."""
+    links = frozenset(_config().get("list_links", [",", "и", "или"]))
+    out = list(ents)
+    run: list[int] = []
+    for k in range(len(out) + 1):
+        if k < len(out) and run and _is_link(doc, out[run[-1]].end, out[k].start, links):
+            run.append(k)
+            continue
+        labels = [out[j].label_ for j in run]
+        if labels.count("LOC") > labels.count("PER") > 0:
+            for j in run:
+                e = out[j]
+                if e.label_ == "PER" and len(_words(e)) == 1 and not (word_classes(_words(e)[0])[0] & PERSON):
+                    out[j] = Span(doc, e.start, e.end, label="LOC")
+        run = [k]
+    return out
+
+
+def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
+                      skip: frozenset[str] = frozenset()) -> list[Span]:
+    """The rules of the module docstring, less those named in ``skip`` (:data:`CONTEXT_RULES`)."""
+    if "not_entity" not in skip:
+        ents = drop_non_entities(doc, ents)
+    if "coordination" not in skip:
+        ents = coordinated(doc, ents)
+    return sports_teams(doc, ents, sent_starts, skip)

