@@ -207,24 +207,7 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
                                   and not _HYPHEN_MODIFIER.match(text, m.end)])
     return [(i, eid) for i, eid in found
             if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])
-            and not _passive_agent(doc[i]) and not _speaker_place(doc[i])]
-
-
-def _speaker_place(tok: Token) -> bool:
-    """``tok`` is who speaks or where the speakers are: the subject of a speech verb ("Moscow
-    denounced ...", "Kyiv said ...") or a place qualifying it ("officials in Kyiv said Moscow's
-    forces had blown up the dam"): the events they tell happened elsewhere."""
-    from fullpicture.nlp.claims._data import claim_lexicon
-
-    root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head is not root:
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "from") and root.head.dep_ == "prep":
-        root = root.head.head  # "officials in Kyiv"
-    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
-        return False
-    lang = tok.doc.lang_ if tok.doc.lang_ in ("en", "fr", "ru") else "en"
-    return root.head.lemma_.lower() in claim_lexicon(lang).speech
+            and not _passive_agent(doc[i])]
 
 
 def _passive_agent(tok: Token) -> bool:
