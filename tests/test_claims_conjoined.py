@@ -70,3 +70,42 @@ def test_a_learned_content_stops_before_the_next_rule_claim():
     taken = sorted(sp for sp in (rule.cue, rule.source, rule.content) if sp)
     assert _cut_short(doc, learned, [rule], taken)
     assert text[learned.content[0] : learned.content[1]] == "the plan for the harbour"
+
+
+def test_a_tagged_cue_without_a_tagged_content_takes_the_parse_complement():
+    from fullpicture.nlp.claims._merge import _parse_content
+    from fullpicture.nlp.claims._tagger import TaggedSpan
+
+    text = "The senator took offence at the remarks about the harbour."
+    doc = _nlp()(text)
+    s, e = _at(text, "took offence at")
+    i = next(t.i for t in doc if t.idx == s)
+    j = next(t.i for t in doc if t.idx + len(t) == e) + 1
+    content = _parse_content(doc, TaggedSpan("cue", i, j, s, e, 0.7), [])
+    assert content is not None and text[content.start : content.end] == "the remarks about the harbour"
+    # "tell" names its addressee, not what was told
+    text = "The mayor told the reporters."
+    doc = _nlp()(text)
+    assert _parse_content(doc, TaggedSpan("cue", 2, 3, *_at(text, "told"), 0.7), []) is None
+
+
+def test_a_learned_finding_verb_with_an_object_stays():
+    text = "A study found thirty cases of fraud in the county."
+    doc = _nlp()(text)
+    ex = AttributionExtractor()
+    c = RawClaim("indirect", _at(text, "thirty cases of fraud in the county"), _at(text, "found"), "find",
+                 _at(text, "A study"), confidence=0.7)
+    assert not ex._clauseless(doc, c)
+    text = "The minister showed the journalists around the base."
+    doc = _nlp()(text)
+    c = RawClaim("indirect", _at(text, "the journalists around the base"), _at(text, "showed"), "show",
+                 _at(text, "The minister"), confidence=0.7)
+    assert ex._clauseless(doc, c)
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph():
+    text = ("The mayor spoke at the depot on Friday. The governor added:\n\n"
+            "It is the same story every winter. Nobody fixes the roads.\n\nThe rally ended at noon.")
+    for learned in (True, False):
+        claims = _claims(text, learned)
+        assert ("The governor", "added:", "It is the same story every winter. Nobody fixes the roads.") in claims

@@ -68,3 +68,23 @@ def test_country_across_the_antimeridian_keeps_its_side():
 def test_common_word_through_an_alternate_name_is_no_place(ent_nlp):
     doc = ent_nlp("Illustrative text. Democratic leaders in the House and the Senate met in Washington.")
     assert "House" not in _places(doc)
+
+
+def test_curated_region_takes_the_geonames_id_of_the_same_feature():
+    # a curated region that GeoNames also records under the same name in the same country
+    # (a breakaway territory as a first-level division, islands as a territory) carries its id;
+    # one that GeoNames lacks ("Donbas") keeps none, and a namesake elsewhere lends none
+    from fullpicture.nlp.places._regions import FEATURE_KINDS
+    from fullpicture.nlp.places._resolve import PlaceIndex
+
+    pi = PlaceIndex.build([])
+
+    def curated(name):
+        return next(pi.place(i) for i, _ in pi.candidates(name, 10**9, False) if pi.place(i).kind in FEATURE_KINDS)
+
+    for name in ("Abkhazia", "Transnistria", "Falkland Islands"):
+        p = curated(name)
+        assert p.gid and any(pi.place(i).gid == p.gid and pi.place(i).kind in ("admin1", "country")
+                             for i, _ in pi.candidates(name, 10**9, False)), name
+    assert curated("Donbas").gid == 0
+    assert curated("White House").gid == 0  # White House, Tennessee is another place

@@ -51,3 +51,9 @@ def test_person_name_in_a_list_of_places_stays_a_person():
     text = "Гостей из Мадрида , Лиссабона и Анну встретили ."
     got = _refine(text, [(2, 3, "LOC"), (4, 5, "LOC"), (6, 7, "PER")])
     assert got == [("Мадрида", "LOC"), ("Лиссабона", "LOC"), ("Анну", "PER")]
+
+
+def test_at_the_expense_of_is_no_game():
+    # "за счёт" (at the expense of) is no score of a game: the country after "с" stays a place
+    text = "Договор с Украиной выполнят за счёт бюджета ."
+    assert _refine(text, [(2, 3, "LOC")]) == [("Украиной", "LOC")]

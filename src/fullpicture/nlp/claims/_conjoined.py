@@ -59,19 +59,24 @@ def _parallel(doc: Doc, c: RawClaim, w: Token, top: Token) -> bool:
 def split_conjoined(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
     """Cut an attribution's content before a conjoined cue verb of another claim and give
     that claim the first one's source (claims changed in place; the list is returned)."""
-    by_cue: dict[int, RawClaim] = {}
+    by_cue: dict[int, RawClaim] = {}  # conjoined cue verbs: their token index -> claim
     for c in claims:
         if c.cue is not None and c.kind not in ("naming", "direct"):
             span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
-            if span is not None and len(span):
+            if span is not None and len(span) and span.root.dep_ == "conj":
                 by_cue[span.root.i] = c
+    if not by_cue:
+        return claims
+    at = [(doc[k].idx, k) for k in by_cue]
     for c in claims:
         if c.cue is None or c.source is None or c.kind in ("naming", "direct"):
+            continue
+        if not any(c.content[0] <= a < c.content[1] for a, _ in at):
             continue
         span = doc.char_span(c.content[0], c.content[1], alignment_mode="expand")
         if span is None:
             continue
-        for w in span:
+        for w in (doc[k] for a, k in sorted(at) if span.start <= k < span.end):
             inner = by_cue.get(w.i)
             if inner is None or inner is c or w.dep_ != "conj" or not span.start <= w.head.i < span.end:
                 continue

@@ -36,6 +36,8 @@ class ClaimLexicon:
     act_places: frozenset[str] = frozenset()
     act_targets: frozenset[str] = frozenset()
     harm: frozenset[str] = frozenset()
+    # particles of motion that make a need_clause verb an act ("showed them around the base")
+    motion: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -76,4 +78,5 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         act_places=frozenset(cues.get("acts", {}).get("places", [])),
         act_targets=frozenset(cues.get("acts", {}).get("targets", [])),
         harm=frozenset(cues.get("acts", {}).get("harm", [])),
+        motion=frozenset(verbs.get("motion", [])),
     )

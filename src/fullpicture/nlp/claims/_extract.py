@@ -53,6 +53,26 @@ class RawClaim:
     confidence: float | None = None  # the tagger's, for learned claims; None for rule-only ones
 
 
+_PARAGRAPH_AFTER = re.compile(r"(?<=:)[ \t]*\n\s*\S")
+
+
+def _next_paragraph(doc: Doc, cue_j: int) -> tuple[int, int] | None:
+    """'The governor added:' ending its paragraph: the next paragraph is what was said (a
+    quotation set off as a block, often without quotation marks)."""
+    text = doc_text(doc)
+    end = doc[cue_j - 1].idx + 1
+    if doc[cue_j - 1].text != ":" or not _PARAGRAPH_AFTER.match(text, end):
+        return None
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop - start > 2 else None
+
+
 _PRO_CONTENT = {"that", "this", "so", "yes", "no", "it", "something", "nothing", "anything", "much", "same"}
 
 
@@ -233,6 +253,8 @@ class ClaimExtractor:
         # "a new poll shows Sanders ahead": evidence shows its object as well as a clause
         finding = finding or (lemma in ("show", "indicate", "suggest", "reveal") and subj0 is not None
                               and subj0.lemma_.lower() in lex.evidence_subjects)
+        if content is None and subj0 is not None:
+            content = _next_paragraph(doc, cue_j)  # "X added:" ending its paragraph
         if content is None:
             left = doc[post[1]].idx if post is not None and post[1] < tok.i else None
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0, left)
@@ -240,7 +262,7 @@ class ClaimExtractor:
             content = self._late_that(doc, sent, tok)
         if content is None and self.lex.anaphoric:
             content = self._anaphoric(doc, sent, tok)
-        if content is not None:
+        if content is not None and not _PARAGRAPH_AFTER.match(doc_text(doc), doc[cue_j - 1].idx + 1):
             content = clip_paragraph(doc_text(doc), tok.idx, *content)
         if content is None:
             return None

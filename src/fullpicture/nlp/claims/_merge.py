@@ -19,6 +19,7 @@ from fullpicture.nlp.claims._conjoined import split_conjoined
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._spans import (
+    balance_quotes,
     quote_spans,
     quote_window,
     source_bounds,
@@ -283,6 +284,36 @@ def rules_first(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim]) -> li
     return univocal(continue_paragraphs(text, continue_quotes(text, out, quotes), quotes))
 
 
+_OBJECTS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+
+
+_ADDRESSEE = {"tell", "ask", "urge", "warn", "inform", "remind", "assure", "advise", "order"}
+
+
+def _parse_content(doc: Doc, cue: TaggedSpan, quotes: list[tuple[int, int]]) -> TaggedSpan | None:
+    """The parse's complement of a tagged cue the tagger gave no content ("backed off <some
+    of his proposals>"): the clause or object after it in its sentence, or the object of
+    a preposition that ends the cue ("took offense at <…>")."""
+    root = doc[cue.i : cue.j].root
+    last = doc[cue.j - 1]
+    if root.lower_ in ("according", "to"):
+        return None
+    # the object of "tell", "ask", "urge" is the addressee, not what was said
+    deps = _OBJECTS[:2] if root.lemma_.lower() in _ADDRESSEE else _OBJECTS
+    comp = [c for c in root.children if c.i >= cue.j and c.dep_ in deps]
+    if not comp and last.dep_ == "prep":
+        comp = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+    if not comp:
+        return None
+    sent = root.sent
+    i = max(min(c.left_edge.i for c in comp), cue.j)
+    j = min(max(c.right_edge.i for c in comp) + 1, sent.end)
+    if j <= i:
+        return None
+    s, e = balance_quotes(doc_text(doc), *span_chars(doc, i, j), quotes)
+    return TaggedSpan("content", i, j, s, e, cue.confidence) if e > s else None
+
+
 def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: bool = True) -> list[RawClaim]:
     """Attributions from tagged spans, plus the rules' naming claims.
 
@@ -313,9 +344,12 @@ def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: b
             if best is None or g < best[0]:
                 best = (g, n)
         if best is None:
-            continue
-        used_c.add(best[1])
-        content = contents[best[1]]
+            content = _parse_content(doc, cue, quotes)
+            if content is None:
+                continue
+        else:
+            used_c.add(best[1])
+            content = contents[best[1]]
         src = _source_for(doc, cue, sources, used_s, cues, content)
         conf = [cue.confidence, content.confidence] + ([src[2]] if src and src[2] is not None else [])
         cue_span = doc[cue.i : cue.j]

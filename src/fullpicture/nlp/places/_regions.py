@@ -90,4 +90,31 @@ def add_regions(b: Any, rows: list[list[str]], by_admin: dict[tuple[str, str], l
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)  # curated members lie close together
         names = [a.strip() for a in alts.split("|") if a.strip()]
-        b.add(0, name, lat, lon, 0, cc, kind, "", names, trusted=True)
+        b.add(_same_feature_gid(b, name, cc, kind, lat, lon), name, lat, lon, 0, cc, kind, "", names, trusted=True)
+
+
+# a GeoNames record of these kinds, named as a curated record and in its country, is that
+# feature ("Abkhazia", "Transnistria": GeoNames' first-level divisions; "Falkland Islands": the
+# country); a populated place is only when it lies at the curated point (a landmark's quarter)
+_TERRITORY_KINDS = frozenset({"country", "continent", "admin1", "admin2"})
+_SAME_FEATURE_KM = 150.0
+_SAME_PLACE_KM = 10.0
+
+
+def _same_feature_gid(b: Any, name: str, cc: str, kind: str, lat: float, lon: float) -> int:
+    """The GeoNames id of the record already indexed that is the same feature as a curated
+    one: the same main name, the same country (none only for a continent), a territory
+    within 150 km, or a populated place within 10 km of a landmark or crossing; else 0."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    f = fold(name)
+    best: tuple[float, int] = (_SAME_FEATURE_KM + 1, 0)
+    for i in b.exact.get(f, []):
+        gid, k = b.cols["gid"][i], b.cols["kind"][i]
+        if not gid or fold(b.cols["name"][i]) != f or b.cols["cc"][i] != cc or (not cc and k != "continent"):
+            continue
+        km = haversine_km(lat, lon, b.cols["lat"][i], b.cols["lon"][i])
+        limit = _SAME_FEATURE_KM if k in _TERRITORY_KINDS else _SAME_PLACE_KM if kind in ("landmark", "crossing") and k == "city" else -1.0
+        if km <= limit and km < best[0]:
+            best = (km, gid)
+    return best[1]
