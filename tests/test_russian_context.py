@@ -57,3 +57,23 @@ def test_at_the_expense_of_is_no_game():
     # "за счёт" (at the expense of) is no score of a game: the country after "с" stays a place
     text = "Договор с Украиной выполнят за счёт бюджета ."
     assert _refine(text, [(2, 3, "LOC")]) == [("Украиной", "LOC")]
+
+
+def _refine_doc(text: str, spans: list[tuple[int, int, str]], starts: set[int]):
+    from fullpicture.nlp.lang.russian_ents import refine_entities
+
+    doc = Doc(Vocab(), words=text.split())
+    ents = [Span(doc, a, b, label=t) for a, b, t in spans]
+    return [(e.text, e.label_) for e in refine_entities(doc, ents, starts)]
+
+
+def test_one_word_name_takes_the_label_the_document_gives_it_most():
+    text = "Вылетели из Тарбеса . Тарбес встретил дождём . В Тарбесе тепло ."
+    got = _refine_doc(text, [(2, 3, "LOC"), (4, 5, "PER"), (9, 10, "LOC")], {0, 4, 8})
+    assert got == [("Тарбеса", "LOC"), ("Тарбес", "LOC"), ("Тарбесе", "LOC")]
+
+
+def test_a_tie_leaves_the_labels_alone():
+    text = "Кирсанов прибыл . О Кирсанове писали ."
+    got = _refine_doc(text, [(0, 1, "PER"), (4, 5, "LOC")], {0, 3})
+    assert got == [("Кирсанов", "PER"), ("Кирсанове", "LOC")]

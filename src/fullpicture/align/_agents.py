@@ -63,10 +63,26 @@ def in_contested_territory(lat: float, lon: float) -> bool:
     return any(haversine_km(lat, lon, clat, clon) <= km for clat, clon, km in _contested())
 
 
+@lru_cache(maxsize=1)
+def _state_words() -> dict[tuple[str, ...], str]:
+    """Folded word runs of ``data/align/state_words.tsv`` (French and Russian demonyms, a
+    state's bodies and abbreviations: "ВСУ", "ISPR", "PLA") -> ISO code."""
+    from fullpicture._data import data_text
+
+    out: dict[tuple[str, ...], str] = {}
+    for line in data_text("align", "state_words.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cc, words = line.split("\t")[:2]
+            for w in words.split("|"):
+                out[tuple(fold(x) for x in w.split())] = cc.strip().upper()
+    return out
+
+
 def name_state(name: str) -> str | None:
-    """The ISO code of the state an actor's words name: a demonym ("Russian Defence Ministry")
-    or a capitalised country name ("Ministry of Defence of Armenia", "Russia's defence
-    ministry"); None when they name none."""
+    """The ISO code of the state an actor's words name: a demonym ("Russian Defence Ministry",
+    "une source gouvernementale indienne"), a state's body ("ВСУ", "ISPR") or a capitalised
+    country name ("Ministry of Defence of Armenia", "Russia's defence ministry"); None when
+    they name none."""
     lex = get_lexicon()
     words = [w.strip(",.;:!?\"“”«»()[]") for w in name.replace("’", "'").split()]
     words = [w for w in words if w]
@@ -74,6 +90,11 @@ def name_state(name: str) -> str | None:
         base = fold(w.removesuffix("'s"))
         if base in lex.demonyms:
             return lex.demonyms[base].upper()
+    folded, known = [fold(w) for w in words], _state_words()
+    for i in range(len(folded)):
+        for j in (i + 3, i + 2, i + 1):
+            if j <= len(folded) and tuple(folded[i:j]) in known:
+                return known[tuple(folded[i:j])]
     for i in range(len(words)):
         if not words[i][:1].isupper():
             continue

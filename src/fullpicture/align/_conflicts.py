@@ -93,15 +93,19 @@ def _main_date(members: Sequence[Member]) -> str | None:
 
 
 def incident_figures(
-    members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True
+    members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True,
+    zero_implies: dict[str, list[str]] | None = None,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
     dated more than ``slack_days`` from the incident are left out. With ``accounts`` (and an
     ``index``), a figure sits under the side whose account it is (``_agents.account_side``): a
     toll one side's outlet quotes from the other side's ministry is the other side's value, with
-    ``reported_by`` naming the side that reported it. (No place filter is applied: it cost most
-    true conflicts on ECB+, where one incident is placed at several levels.)"""
+    ``reported_by`` naming the side that reported it. ``zero_implies``: a zero of a broad count
+    also stands as a zero of the narrower ones ("no casualties": none killed, none injured).
+    (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
+    placed at several levels.)"""
+    zero_implies = zero_implies or {}
     by_count: dict[str, dict[str, list[FigureItem]]] = {}
     seen: set[tuple[str, str]] = set()
     main = _main_date(members)
@@ -111,7 +115,8 @@ def incident_figures(
         if m.event.date and m.event.date_source == "sentence":
             by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
     for m in members:
-        own = by_sentence.get((m.analysis.document.id, m.event.evidence.start)) or m.host_date
+        own = (m.event.date if m.event.date_source == "sentence" else None) \
+            or by_sentence.get((m.analysis.document.id, m.event.evidence.start)) or m.host_date
         if main and own and dates_disjoint(own, main, slack_days):
             # a mention dated elsewhere ("the 2004 tsunami killed ..."): not this incident's
             # figure; a few days off is the reporting clause's date ("officials said on Sunday")
@@ -140,6 +145,10 @@ def incident_figures(
                 date=published_day(m.analysis),
             )
             by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
+            for narrower in zero_implies.get(f.counts, ()) if figure_range(f) == (0.0, 0.0) else ():
+                # "no casualties": zero of each narrower count, compared as such
+                zero = cv.model_copy(update={"field": f"figure:{narrower}"})
+                by_count.setdefault(narrower, {}).setdefault(side, []).append((f, zero))
     return by_count
 
 
@@ -198,7 +207,7 @@ def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: 
                          ) -> dict[str, dict[str, list[FigureItem]]]:
     """:func:`incident_figures` with the ``[align]`` settings' slack and accounts."""
     return incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
-                            bool(cfg.get("figure_accounts", True)))
+                            bool(cfg.get("figure_accounts", True)), dict(cfg.get("figure_zero_implies") or {}))
 
 
 def figure_clashes(

@@ -158,6 +158,9 @@ class PairScorer:
         self.placed_within = bool(cfg.get("story_gate_placed_within", False))
         # ... or no place clash and participants this alike (Jaccard; 0: off)
         self.placed_participants = float(cfg.get("story_gate_placed_participants", 0.0))
+        # ... or, neither mention dated at all (a text without publication date), participants at
+        # least this alike (Jaccard; 0: off)
+        self.undated_participants = float(cfg.get("story_gate_undated_participants", 0.0))
         # "In a separate attack, ...", "another strike": told as a happening apart from the rest
         self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
         self.lemma = value_ids([f.lemma or object() for f in feats])
@@ -435,6 +438,10 @@ class PairScorer:
             placed = ((x[:, 4] > 0) & (x[:, 5] > 0) & where & ~(self.is_country[ii] & self.is_country[jj])
                       & (self.placed_within | (~self.is_country[ii] & ~self.is_country[jj]))
                       & ~self.verbal[ii] & ~self.verbal[jj])
+            if self.undated_participants > 0:
+                # two undated texts give no day to agree on: the same participants stand in for it
+                placed |= ((x[:, 4] > 0) & ~self.dated[ii] & ~self.dated[jj] & (x[:, 7] >= 0)
+                           & (x[:, 8] >= self.undated_participants) & ~self.verbal[ii] & ~self.verbal[jj])
             cut = other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))
             if self.cut_pairs is not None:
                 keep = (cut & (p >= self.thr) & (x[:, 3] >= self.story_gate_placed)

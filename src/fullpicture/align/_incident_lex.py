@@ -13,8 +13,9 @@ from fullpicture.nlp.places._resolve import haversine_km
 
 @dataclasses.dataclass(frozen=True)
 class IncidentLexicon:
-    """Consequence lemmas, the event types that can host them, and the types a definite
-    anaphor ("the flight", "the blast") can refer back to."""
+    """Consequence lemmas, the event types that can host them, the types a definite anaphor
+    ("the flight", "the blast") can refer back to, and the acts of word told about a happening
+    (types, and lemmas of those types that are no such act)."""
 
     consequences: frozenset[str]
     host_types: frozenset[str]
@@ -22,6 +23,7 @@ class IncidentLexicon:
     harm: frozenset[str] = frozenset()
     violent_types: frozenset[str] = frozenset()
     told_about: frozenset[str] = frozenset()
+    told_about_not: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +41,7 @@ def incident_lexicon() -> IncidentLexicon:
         harm=harm | {lemma for lemma, g in glossed.items() if g in harm},
         violent_types=frozenset(t.upper() for t in data["hosts"].get("violent_types", [])),
         told_about=frozenset(t.upper() for t in data.get("told_about", {}).get("types", [])),
+        told_about_not=frozenset(w.lower() for w in data.get("told_about", {}).get("not_lemmas", [])),
     )
 
 
@@ -89,8 +92,10 @@ def is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
 
 
 def told_about(f: MentionFeatures, lex: IncidentLexicon) -> bool:
-    """An act of word (an accusation, a denial) that is about the happening of its sentence."""
-    return not is_consequence(f, lex) and (f.type or "").upper() in lex.told_about
+    """An act of word (an accusation, a denial) that is about the happening of its sentence; a
+    legal act typed like one (charges laid) is not."""
+    return (not is_consequence(f, lex) and (f.type or "").upper() in lex.told_about
+            and f.lemma not in lex.told_about_not)
 
 
 def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:

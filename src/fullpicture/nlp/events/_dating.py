@@ -125,6 +125,18 @@ def _governor(tok: Token) -> Token:
     return cur
 
 
+def _dates_event_noun(tok: Token, verb: Token) -> bool:
+    """The time expression at ``tok`` hangs on an event noun below ``verb`` ("a February 14
+    attack", "the bombing on Monday"): it dates that happening, not the verb."""
+    nouns = event_lexicon(tok.doc.lang_ or "en").nouns
+    cur = tok.head
+    while cur.i != verb.i and cur.head is not cur:
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in nouns:
+            return True
+        cur = cur.head
+    return False
+
+
 def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
     """The time expression at ``tok`` modifies a reporting verb whose content holds the event:
     "the army said on Tuesday 20 soldiers had been killed", "Russia claimed Monday that 63 were
@@ -132,6 +144,8 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
     verb = _governor(tok)
     if verb.pos_ not in ("VERB", "AUX") or verb.i in (trig.i, head.i):
         return False
+    if _dates_event_noun(tok, verb):
+        return False  # "claimed responsibility for a February 14 attack": the attack's day
     if verb.lemma_.lower() not in _report_verbs(trig.doc.lang_):
         return False
     cur = head

@@ -97,6 +97,12 @@ class EventsComponent:
                     taken.update(range(tok.i, hit[0]))
                     self._lemma_of[tok.i] = hit[2]
                     continue
+            if pos == "PROPN" and len(tok.text) > 1 and tok.text.isupper() and tok.lower_ in self.lex.nouns:
+                # an acronym the tagger takes for a name ("arrested on suspicion of DUI")
+                found.append((tok.i, tok.i + 1, self.lex.nouns[tok.lower_], tok.i))
+                taken.add(tok.i)
+                self._lemma_of[tok.i] = tok.lower_
+                continue
             matched = False
             for words, typ in self.by_first.get(lemma, ()):
                 end = _match_phrase(doc, tok.i, words)

@@ -29,6 +29,8 @@ class FigureLexicon:
     zero_without: frozenset[str] = frozenset()  # "without causing casualties": zero
     zero_negated: frozenset[str] = frozenset()  # "did not cause any casualties": zero
     zero_counts: frozenset[str] = frozenset()  # what such a zero may count (casualties, not "any soldiers")
+    number_nouns: frozenset[str] = frozenset()  # "the number of dead soldiers rose to 89"
+    who_counts: frozenset[str] = frozenset()  # counts that only say who is counted ("400 soldiers")
 
     @property
     def max_approx_len(self) -> int:
@@ -66,6 +68,8 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         zero_without=frozenset(nums.get("zero", {}).get("without", [])),
         zero_negated=frozenset(nums.get("zero", {}).get("negated", [])),
         zero_counts=frozenset(nums.get("zero", {}).get("counts", [])),
+        number_nouns=frozenset(counts.get("number_of", {}).get("nouns", [])),
+        who_counts=frozenset(counts.get("number_of", {}).get("who", [])),
     )
 
 

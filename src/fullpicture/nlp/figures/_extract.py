@@ -289,6 +289,29 @@ class FigureExtractor:
         k = j + 1 if j < len(doc) and doc[j].text == "-" else j
         return k < len(doc) and doc[k].lemma_.lower() in _DURATION
 
+    def _told_count(self, verb: Token) -> str | None:
+        """What a verb's subject or object sums up: a toll noun ("the death toll rose to 40"), or
+        the number of a counted noun ("the number of dead soldiers", "число погибших")."""
+        lex = self.lex
+        for c in verb.children:
+            if c.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
+                continue
+            lemma = c.lemma_.lower()
+            if lemma in lex.toll_nouns:
+                return lex.toll_nouns[lemma]
+            if lemma not in lex.number_nouns:
+                continue
+            kids = [g for k in c.children for g in ([k] if k.dep_ != "prep" else list(k.children))
+                    if g.dep_ in ("pobj", "nmod", "amod")]
+            for g in kids:
+                for w in (g, *g.children):
+                    key = w.lemma_.lower()
+                    verbal = w.dep_ == "amod" or w.pos_ in ("VERB", "ADJ")  # "dead soldiers", "число погибших"
+                    got = lex.count_nouns.get(key) or (lex.count_verbs.get(key) if verbal else None)
+                    if got and got not in lex.who_counts:
+                        return got
+        return None
+
     def _unit_counts(self, doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
         lex = self.lex
         last = doc[j - 2] if j - 2 >= i and doc[j - 1].text == "." else doc[j - 1]  # "тыс."
@@ -310,7 +333,8 @@ class FigureExtractor:
                 while cand.head.i > cand.i and cand.head.i < cand.i + 4 and cand.head.pos_ in ("NOUN", "PROPN"):
                     cand = cand.head
                 noun = cand if cand.pos_ in ("NOUN", "PROPN") else None
-            elif last.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and last.head.i > last.i:
+            elif (last.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and last.head.i > last.i
+                  and last.head.pos_ not in ("VERB", "AUX")):  # "около 300 ранены": a verb, no noun
                 noun = last.head
                 while noun.dep_ in ("compound", "amod", "nummod") and noun.head.i > noun.i:
                     noun = noun.head
@@ -338,7 +362,8 @@ class FigureExtractor:
         # climb to the governing verb (through prep/conj chains) for what is counted
         cur = anchor
         for _ in range(5):
-            if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "prep", "npadvmod", "attr", "nummod") and cur.head is not cur:
+            if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "prep", "npadvmod", "attr", "nummod",
+                            "obl", "obj", "nsubj:pass") and cur.head is not cur:  # the last three: UD (ru, fr)
                 cur = cur.head
                 if cur.pos_ in ("VERB", "AUX", "ADJ"):
                     key = cur.lemma_.lower()
@@ -357,12 +382,11 @@ class FigureExtractor:
                         key = next((x for x in xcomp if x in lex.count_verbs), key)
                     if key in lex.count_verbs:
                         counts = lex.count_verbs[key]
-                    elif counts is None:
-                        # "put the death toll at 40", "the toll rose to 40": what the verb's
-                        # subject or object counts
-                        said = [lex.toll_nouns[c.lemma_.lower()] for c in cur.children
-                                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in lex.toll_nouns]
-                        counts = said[0] if said else None
+                    elif counts is None or counts in lex.who_counts:
+                        # "put the death toll at 40", "the toll rose to 40", "the number of dead
+                        # soldiers rose to 89": what the verb's subject or object counts (over a
+                        # noun that only says who: "put the toll at 400 soldiers")
+                        counts = self._told_count(cur) or counts
                     break
             else:
                 break

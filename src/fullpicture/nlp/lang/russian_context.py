@@ -12,7 +12,10 @@ names. The rules (cue words in ``data/lang/entities.ru.toml``, matched through l
   "Passerellidae") no person, place nor organisation: such spans are dropped;
 * ``coordination``: in a list of names ("Мацуяма, Такамацу и Коти"), a one-word person's
   span that the dictionary does not know as a person's name takes the list's place label when
-  places outnumber persons in the list (the members of a list are of one kind).
+  places outnumber persons in the list (the members of a list are of one kind);
+* ``consistent``: a one-word PER or LOC span takes the other of the two labels when the
+  document gives the same word (any inflected form) that label more often (one sense per
+  document: "о Свиридове" after two "Свиридов" tagged PER).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from fullpicture.nlp.lang.russian_ents import PERSON, _config, _lemmas, _words, word_classes
 
-CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination")
+CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "consistent")
 
 
 def _cue(doc: Doc, i: int, cues: frozenset[str]) -> bool:
@@ -96,6 +99,29 @@ def coordinated(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def consistent(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A one-word PER or LOC span takes the other of the two labels when the document tags the
+    same word (any inflected form) with that label more often ("в Кастилии ... короля Кастилии")."""
+    from collections import Counter
+
+    votes: dict[str, Counter[str]] = {}
+    for e in ents:
+        if e.label_ in ("PER", "LOC") and len(_words(e)) == 1:
+            for lemma in _lemmas(_words(e)[0]):
+                votes.setdefault(lemma, Counter())[e.label_] += 1
+    out = []
+    for e in ents:
+        if e.label_ in ("PER", "LOC") and len(_words(e)) == 1:
+            c: Counter[str] = Counter()
+            for lemma in _lemmas(_words(e)[0]):
+                c.update(votes.get(lemma, Counter()))
+            other = "LOC" if e.label_ == "PER" else "PER"
+            if c[other] > c[e.label_]:
+                e = Span(doc, e.start, e.end, label=other)
+        out.append(e)
+    return out
+
+
 def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
                       skip: frozenset[str] = frozenset()) -> list[Span]:
     """The rules of the module docstring, less those named in ``skip`` (:data:`CONTEXT_RULES`)."""
@@ -103,4 +129,6 @@ def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
         ents = drop_non_entities(doc, ents)
     if "coordination" not in skip:
         ents = coordinated(doc, ents)
+    if "consistent" not in skip:
+        ents = consistent(doc, ents)
     return sports_teams(doc, ents, sent_starts, skip)
