@@ -6,7 +6,8 @@ into several rows (issue 9, real-text pass of the incident join). Invented words
   is a dam, not a roadblock;
 * a definite-looking happening that states its own day a month before the report's strike
   ("similar to one that hit the city on March 14") is another happening, not an anaphor;
-* an act of word whose sentence names no happening ("X swiftly denied the claim.") is about the
+* with `incident_told_about_window` (shipped off), an act of word whose sentence names no
+  happening ("X swiftly denied the claim.") is about the
   happening of the sentence before.
 """
 
@@ -78,12 +79,13 @@ def test_two_reports_of_a_breach_and_its_flood_share_one_row(lexical):
 
 
 def test_a_denial_right_after_the_happening_is_about_it(lexical):
-    # "X swiftly denied the claim." names no happening: it is about the strike just told
+    # "X swiftly denied the claim." names no happening: with the told-about window (shipped off)
+    # it is about the strike just told
     text = ("Depot shelled\n\nRebels shelled the fuel depot in Ruse on Friday, the governor said. "
             "The rebel command swiftly denied the claim.\n")
     a = _analyse(text, lexical)
-    assert _incident(a, lexical, "denied") == _incident(a, lexical, "shelled")
-    off = lexical.section("align") | {"incident_told_about_window": 0}
-    labels, _ = incident_labels([a], off)
     ev = {e.trigger.text: e.id for e in a.events}
-    assert labels[(a.document.id, ev["denied"])] != labels[(a.document.id, ev["shelled"])]
+    on, _ = incident_labels([a], lexical.section("align") | {"incident_told_about_window": 1})
+    assert on[(a.document.id, ev["denied"])] == on[(a.document.id, ev["shelled"])]
+    off, _ = incident_labels([a], lexical.section("align") | {"incident_told_about_window": 0})
+    assert off[(a.document.id, ev["denied"])] != off[(a.document.id, ev["shelled"])]
