@@ -114,3 +114,12 @@ def test_militants_are_no_servicemen(lexical):
     a, figs = _figures(lexical, "Camp hit\n\nJets struck the camp near Tarvik, killing 280 militants.\n")
     assert population(a, figs["280"]) == "militants"
     assert comparable("militants", "people") and not comparable("militants", "servicemen")
+
+
+@pytest.mark.slow
+def test_date_on_a_statement_noun_is_still_the_reports(lexical):
+    text = ("Toll rises at Velt\n\nThe Ostrian army in a statement on Friday night said, \"Nine soldiers who were "
+            "badly wounded at the post have died of their wounds, taking the toll to 12.\"\n")
+    a = next(iter(analyze_documents([load_text(text, source="v", published="2024-06-08")], lexical)))
+    died = [e for e in a.events if e.trigger.text in ("died", "wounded")]
+    assert died and all(e.date_source != "sentence" for e in died), [(e.date, e.date_source) for e in died]

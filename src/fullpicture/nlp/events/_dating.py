@@ -125,14 +125,24 @@ def _governor(tok: Token) -> Token:
     return cur
 
 
+@lru_cache(maxsize=1)
+def _told_types() -> frozenset[str]:
+    from fullpicture._data import data_toml
+
+    told = data_toml("events", "incidents.toml").get("told_about", {}).get("types", [])
+    return frozenset(str(t).upper() for t in told)
+
+
 def _dates_event_noun(tok: Token, verb: Token) -> bool:
-    """The time expression at ``tok`` hangs on an event noun below ``verb`` ("a February 14
-    attack", "the bombing on Monday"): it dates that happening, not the verb."""
+    """The time expression at ``tok`` hangs on a happening's noun below ``verb`` ("a February 14
+    attack", "the bombing on Monday"): it dates that happening, not the verb. A speech act's
+    noun ("made a statement on Tuesday") is part of the report and dates nothing else."""
     nouns = event_lexicon(tok.doc.lang_ or "en").nouns
     cur = tok.head
     while cur.i != verb.i and cur.head is not cur:
-        if cur.pos_ == "NOUN" and cur.lemma_.lower() in nouns:
-            return True
+        kind = nouns.get(cur.lemma_.lower()) if cur.pos_ == "NOUN" else None
+        if kind is not None:
+            return kind.upper() not in _told_types()
         cur = cur.head
     return False
 
