@@ -46,6 +46,7 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     lex = incident_lexicon()
     window = int(cfg.get("incident_window_sentences", 1))
     km = float(cfg.get("incident_near_km", 0.0))
+    report_slack = int(cfg.get("incident_report_day_slack", 3))
     out: dict[int, int] = {}
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -70,7 +71,8 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                         if prev:
                             # "the quake" refers back whatever place names the two sentences use
                             # (a province and its capital are one place told at two levels)
-                            if compatible(feats[prev[-1]], feats[i], places=False):
+                            if compatible(feats[prev[-1]], feats[i], places=False) \
+                                    and not _own_day_apart(feats[i], feats[prev[-1]], report_slack):
                                 out[i] = prev[-1]
                             break
                     continue
@@ -100,6 +102,17 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     return out
 
 
+def _own_day_apart(anaphor: MentionFeatures, antecedent: MentionFeatures, slack: int) -> bool:
+    """A definite-looking happening that states its own day, more than ``slack`` days from the
+    day its antecedent is told on (stated or inherited from the report): another happening ("the
+    missile was similar to one that hit the city on March 14" after an undated strike in a report
+    of April 8)."""
+    ia, ib = anaphor.interval, antecedent.interval
+    if not (anaphor.date_firm and ia and ib) or ia[1] - ia[0] > 31:
+        return False
+    return ia[0] - ib[1] > slack or ib[0] - ia[1] > slack
+
+
 def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
     """``act of word -> happening`` inside each document: an accusation, a denial or a
     condemnation (``[told_about]`` of ``data/events/incidents.toml``) told in the sentence of a
@@ -109,14 +122,31 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[in
     lex = incident_lexicon()
     if not lex.told_about:
         return {}
+    window = int(cfg.get("incident_told_about_window", 0))
     sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if f.span is not None:
             sentences[(f.doc, f.span)].append(i)
+    order: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, span in sorted(sentences):
+        order[doc].append(span)
     out: dict[int, int] = {}
-    for idx in sentences.values():
+    for (doc, span), idx in sentences.items():
         hosts = [h for h in idx if can_host(feats[h], lex)]
         if not hosts:
+            # "X swiftly denied the claim." after the sentence of the strike: the act is about
+            # the last happening of the previous ``incident_told_about_window`` sentences
+            k = order[doc].index(span)
+            for back in range(1, window + 1):
+                if k - back < 0:
+                    break
+                prev = [h for h in sentences[(doc, order[doc][k - back])] if can_host(feats[h], lex)
+                        and not distinct(feats[h])]
+                if prev:
+                    for i in idx:
+                        if told_about(feats[i], lex) and compatible(feats[prev[-1]], feats[i]):
+                            out[i] = prev[-1]
+                    break
             continue
         for i in idx:
             if told_about(feats[i], lex):

@@ -86,7 +86,9 @@ class EventsComponent:
             if tok.i in taken:
                 continue
             pos = tok.pos_
-            if pos not in ("VERB", "NOUN", "ADJ", "PROPN"):
+            lemma = tok.lemma_.lower()
+            # (a causative auxiliary may open a phrase: "a fait sauter le barrage", blew up the dam)
+            if pos not in ("VERB", "NOUN", "ADJ", "PROPN") and not (pos == "AUX" and lemma in self.by_first):
                 continue
             if pos == "PROPN" and tok.i in lines and tok.lower_ not in names and not in_compound(tok):
                 hit = self._headline_trigger(doc, tok, lines)
@@ -101,7 +103,6 @@ class EventsComponent:
                 taken.add(tok.i)
                 self._lemma_of[tok.i] = tok.lower_
                 continue
-            lemma = tok.lemma_.lower()
             matched = False
             for words, typ in self.by_first.get(lemma, ()):
                 end = _match_phrase(doc, tok.i, words)
