@@ -136,3 +136,17 @@ def test_a_background_date_does_not_move_the_narrative():
     b = analyze_text("Navy jets hit a depot of the militia that claimed a bombing on 2 March. "
                      "Nine guards died in the raid.", published=PUB)
     assert _ev(b, "died").date != "2031-03-02"
+
+
+def test_walking_up_from_a_verb_that_is_not_above_the_date_ends():
+    """A time expression governed by its own verb, under a reporting verb with no happening noun
+    in between: the upward walk stops at the root (it once looped forever there, because spaCy
+    makes a new Token object per access, so ``tok.head is tok`` is never true)."""
+    from fullpicture import load_settings
+    from fullpicture.nlp.events._dating import _dates_event_noun
+    from fullpicture.nlp.pipeline import bare_pipeline
+
+    doc = bare_pipeline(load_settings())("The minister said they left.")
+    left = next(t for t in doc if t.text == "left")
+    assert left.head.text == "said"
+    assert _dates_event_noun(left, left) is False

@@ -139,10 +139,12 @@ def _dates_event_noun(tok: Token, verb: Token) -> bool:
     noun ("made a statement on Tuesday") is part of the report and dates nothing else."""
     nouns = event_lexicon(tok.doc.lang_ or "en").nouns
     cur = tok.head
-    while cur.i != verb.i and cur.head is not cur:
+    while cur.i != verb.i:
         kind = nouns.get(cur.lemma_.lower()) if cur.pos_ == "NOUN" else None
         if kind is not None:
             return kind.upper() not in _told_types()
+        if cur.head.i == cur.i:  # the root; spaCy makes a new Token per access, so never `is`
+            break
         cur = cur.head
     return False
 
