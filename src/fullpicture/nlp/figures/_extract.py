@@ -363,7 +363,7 @@ class FigureExtractor:
         cur = anchor
         for _ in range(5):
             if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "prep", "npadvmod", "attr", "nummod",
-                            "obl", "obj", "nsubj:pass") and cur.head is not cur:  # the last three: UD (ru, fr)
+                            "obl", "obj", "nsubj:pass") and cur.head.i != cur.i:  # the last three: UD (ru, fr)
                 cur = cur.head
                 if cur.pos_ in ("VERB", "AUX", "ADJ"):
                     key = cur.lemma_.lower()
