@@ -24,7 +24,7 @@ def clause_head(trigger: Token) -> Token:
 
 def _inherits(trigger: Token, head: Token, m: dict[str, frozenset[str]]) -> bool:
     """A nominal event takes its clause's modality as subject or light-verb object only."""
-    if trigger.head is not head:
+    if trigger.head.i != head.i:
         return False
     if trigger.dep_ in ("nsubj", "nsubjpass"):
         return True
