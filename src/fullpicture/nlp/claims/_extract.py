@@ -478,7 +478,7 @@ class ClaimExtractor:
         if name_tok is None:
             return None
         i, j = subtree_bounds(name_tok)
-        if name_tok is tok.head:
+        if name_tok.i == tok.head.i:
             i = max(i, tok.right_edge.i + 1)
         cs, ce = balance_quotes(doc_text(doc), *span_chars(doc, i, j), quotes)
         if ce <= cs:
