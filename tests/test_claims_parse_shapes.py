@@ -10,7 +10,7 @@ from fullpicture.nlp.claims._extract import ClaimExtractor
 
 def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
     """A parsed doc from (word, head index, dep, lemma, pos) rows, one sentence."""
-    words, heads, deps, lemmas, pos = (list(col) for col in zip(*rows))
+    words, heads, deps, lemmas, pos = (list(col) for col in zip(*rows, strict=True))
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos,
                sent_starts=[True] + [False] * (len(rows) - 1))
 
