@@ -11,6 +11,7 @@ from fullpicture.nlp.places._contained import contained_place
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._divisions import (
     admin_region,
+    declined_candidates,
     one_per_span,
     russian_candidates,
     untagged_divisions,
@@ -38,6 +39,8 @@ from fullpicture.nlp.places._evidence import (
     leading_feature,
     locative,
     not_a_place,
+    place_context,
+    sized_place,
     state_school,
     strip_det,
     surname_locative,
@@ -152,6 +155,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
     feature_end: dict[int, tuple[int, int]] = {}
+    # nominatives read from case endings ("Баньске" -> "Баньска"); "" for a name found as written
+    forms: dict[int, str] = {}
     for start, end, label in raw:
         m = Mention(start, end, label, doc[start:end].text)
         mentions.append(m)
@@ -190,6 +195,14 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 cands = [c for c in cands if pi.place(c[0]).kind in ("country", "continent", "admin1", "region", "user")]
         if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
             cands = russian_candidates(doc, pi, nstart, feature or end, label, loose, pcfg)
+        # "в Смаре", "в Баньске": a case form read back by its ending, before a loose
+        # romanization match of the form itself ("Смаре" ~ Smara's skeleton)
+        if doc.lang_ == "ru" and not feature and not lead and all(v for _c, v in cands):
+            declined = declined_candidates(pi, name, doc.lang_, pcfg["skeleton_min_pop"], loose)
+            if declined and not (cands and all(v for _c, v in declined[1])):
+                (forms[id(m)], cands) = declined
+        elif doc.lang_ == "ru" and cands and fold(name) == fold(m.text) and pi.candidates(m.text, pcfg["skeleton_min_pop"], False):
+            forms[id(m)] = ""  # found as written: its own dictionary form ("Смара" is no "Смар")
         if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
             name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names) or (name, [])
             trim_lowercase_head(doc, m, name)
@@ -264,9 +277,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             )
             if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
                 ok = ok or sc >= pcfg["locative_min_score"]
+            # a place-taking context of the language ("hit Smara", "for Goris", "a quitté
+            # Xankəndi") and a place of real size: a place though NER says person
+            placed = (m.label != "NORP" and not small_org and sc >= pcfg["locative_min_score"]
+                      and place_context(doc, m.start, m.end, lex)
+                      and sized_place(pi, p, int(pcfg.get("context_min_pop", 15000))))
+            ok = ok or placed
             # spatial coherence: a name NER did not tag as a place, resolving to a country where
             # none of the document's tagged places lies, needs a locative context
-            if ok and not context and not actor and sure_cc and p.cc and p.cc not in sure_cc and p.kind not in ("country", "continent") and idx not in sure_set:
+            if ok and not context and not placed and not actor and sure_cc and p.cc and p.cc not in sure_cc and p.kind not in ("country", "continent") and idx not in sure_set:
                 ok = False
             if not ok:
                 if m.label == "":
@@ -330,6 +349,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions.sort(key=lambda m: (m.start, -m.end))
     if doc.lang_ == "ru":  # case forms of one name cluster together ("Пескова" with "Дмитрий Песков")
         for m in mentions:
-            m.form = base_form(doc, m.start, m.end)
+            form = forms.get(id(m))
+            m.form = (form if form != m.text else "") if form is not None else base_form(doc, m.start, m.end)
     cluster(mentions, lex)
     return mentions

@@ -15,7 +15,7 @@ import yaml
 
 from fullpicture._errors import ConfigError
 from fullpicture.nlp.places._gazetteer import Gazetteer, Place, get_gazetteer
-from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._translit import fold, romanized_forms
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -101,6 +101,10 @@ class PlaceIndex:
     # a romanization-skeleton match must also be spelled like the record's main name (difflib
     # ratio): "Kharkov" is Kharkiv, "Makeen" is no Macon ([entities.places] skeleton_min_ratio)
     skeleton_min_ratio: float = 0.0
+    # a Cyrillic name the gazetteer holds only in Latin letters ("Баньска" for Banjska) is
+    # matched through its romanization's skeleton to a place at least this populous, or above
+    # a town ([entities.places] cross_script_min_pop)
+    cross_script_min_pop: int = 0
 
     @classmethod
     def build(cls, files: list[str], naming: Sequence[tuple[Sequence[str], Sequence[str]]] = ()) -> PlaceIndex:
@@ -193,6 +197,21 @@ class PlaceIndex:
             for i in self.gaz.lookup_skeleton(f):
                 p = self.gaz.place(i)
                 if (p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital")) and _spelled_alike(f, p.name, self.skeleton_min_ratio):
+                    out.append((i, True))
+        if skeleton and not out and not acronym and len(f) >= 4 and self.cross_script_min_pop:
+            out += self._cross_script(f)
+        return out
+
+    def _cross_script(self, f: str) -> list[tuple[int, bool]]:
+        """Records a folded Cyrillic name reaches through its romanizations' skeleton: places
+        of at least ``cross_script_min_pop`` people or above a town, spelled like the
+        romanization ("Баньска" -> Banjska; "Лепосавич" -> Leposaviq)."""
+        out: list[tuple[int, bool]] = []
+        for form in romanized_forms(f):
+            for i in self.gaz.lookup_skeleton(form):
+                p = self.gaz.place(i)
+                big = p.pop >= self.cross_script_min_pop or p.kind not in ("city", "admin2")
+                if big and (i, True) not in out and _spelled_alike(form, p.name, self.skeleton_min_ratio):
                     out.append((i, True))
         return out
 
