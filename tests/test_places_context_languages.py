@@ -76,3 +76,29 @@ def test_russian_line_full_of_serbian_names_stays_russian() -> None:
 
     assert detect_language("Жители Лепосавича и Звечана вышли на улицы после выборов.") == "ru"
     assert detect_language("Становници Лепосавића и Звечана изашли су на улице после избора.") == "sr"
+
+
+def test_cyrillic_name_that_spells_a_region_is_not_a_namesakes_alternate() -> None:
+    # "Кашмир" is also an alternate name of a small American town; the region whose Latin name
+    # it spells competes with it
+    places = _places("Армия сообщила о перестрелке на линии контроля в Кашмире и о раненых в Пакистане.")
+    assert not any(v[1] == "US" for v in places.values()), places
+
+
+def test_case_forms_keep_the_analysers_form_when_it_names_the_place() -> None:
+    # the analyser's nominative when it names the same place; the read-back form otherwise
+    a = analyze("Власти Краматорска и Донецкой области объявили эвакуацию.")
+    bases = {m.text: m.base for e in a.entities for m in e.mentions}
+    assert bases.get("Краматорска") == "Краматорск", bases
+    assert bases.get("Донецкой области") == "Донецкая область", bases
+
+
+@pytest.mark.parametrize("text", [
+    # a search engine after "в": the context rule needs the place's own name, not an alternate
+    "Информацию об этом можно найти в Google за несколько секунд.",
+    # Russian names of their own are not the Latin namesakes they spell (Luna, Nawá)
+    "Экспедиция готовится к полёту на Луну, а жители города гуляли вдоль Невы.",
+])
+def test_no_place_through_an_alternate_name_or_a_romanized_dictionary_word(text: str) -> None:
+    places = _places(text)
+    assert not any(v[0] for v in places.values()), places

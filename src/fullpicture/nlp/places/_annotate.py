@@ -12,6 +12,7 @@ from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, pers
 from fullpicture.nlp.places._divisions import (
     admin_region,
     declined_candidates,
+    declined_forms,
     one_per_span,
     russian_candidates,
     untagged_divisions,
@@ -47,7 +48,7 @@ from fullpicture.nlp.places._evidence import (
     trim_lowercase_head,
 )
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
-from fullpicture.nlp.places._rank import same_name
+from fullpicture.nlp.places._rank import romanizes_to, same_name
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._repeats import (
     drop_nested_places,
@@ -195,14 +196,27 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 cands = [c for c in cands if pi.place(c[0]).kind in ("country", "continent", "admin1", "region", "user")]
         if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
             cands = russian_candidates(doc, pi, nstart, feature or end, label, loose, pcfg)
-        # "в Смаре", "в Баньске": a case form read back by its ending, before a loose
-        # romanization match of the form itself ("Смаре" ~ Smara's skeleton)
-        if doc.lang_ == "ru" and not feature and not lead and all(v for _c, v in cands):
+        if not cands and doc.lang_ == "ru" and not feature and not lead:  # "в Смаре": "Смара"
             declined = declined_candidates(pi, name, doc.lang_, pcfg["skeleton_min_pop"], loose)
-            if declined and not (cands and all(v for _c, v in declined[1])):
+            if declined:
                 (forms[id(m)], cands) = declined
-        elif doc.lang_ == "ru" and cands and fold(name) == fold(m.text) and pi.candidates(m.text, pcfg["skeleton_min_pop"], False):
-            forms[id(m)] = ""  # found as written: its own dictionary form ("Смара" is no "Смар")
+        lemma = " ".join(t.lemma_ for t in doc[nstart : feature or end]) if not name.isascii() else ""
+        lemma = lemma[:1].upper() + lemma[1:]
+        if cands and doc.lang_ not in ("en", "xx") and lemma:
+            # beside a namesake's alternate name ("Кашмир" of Cashmere, Washington), the
+            # places whose Latin name the Cyrillic one spells (the region Kashmir)
+            hit = pi.cross_script([name, lemma], exact_only=True)
+            cands += [c for c in (hit[1] if hit else []) if c[0] not in {i for i, _v in cands}]
+        if not cands and loose and doc.lang_ not in ("en", "xx") and lemma and not _dictionary_word(doc, name):
+            # a Cyrillic name the gazetteer holds only in Latin letters ("в Баньске": Banjska);
+            # not a word of the language's dictionary ("Луна", "Нева", "Британия" have Russian
+            # forms of their own: the Latin "Luna", "Nawá", "Brittany" they spell are others)
+            tries = [name, lemma] + (declined_forms(name, doc.lang_) if not feature and not lead else [])
+            hit = pi.cross_script(tries)
+            if hit:
+                cands = hit[1]
+                if hit[0] != name and not feature and not lead:
+                    forms[id(m)] = hit[0]
         if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
             name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names) or (name, [])
             trim_lowercase_head(doc, m, name)
@@ -280,6 +294,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             # a place-taking context of the language ("hit Smara", "for Goris", "a quitté
             # Xankəndi") and a place of real size: a place though NER says person
             placed = (m.label != "NORP" and not small_org and sc >= pcfg["locative_min_score"]
+                      and (same_name(p.name, m.text) or romanizes_to(fold(m.text), fold(p.name)))
                       and place_context(doc, m.start, m.end, lex)
                       and sized_place(pi, p, int(pcfg.get("context_min_pop", 15000))))
             ok = ok or placed
@@ -349,7 +364,42 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions.sort(key=lambda m: (m.start, -m.end))
     if doc.lang_ == "ru":  # case forms of one name cluster together ("Пескова" with "Дмитрий Песков")
         for m in mentions:
-            form = forms.get(id(m))
-            m.form = (form if form != m.text else "") if form is not None else base_form(doc, m.start, m.end)
+            m.form = _dictionary_form(doc, pi, m, forms.get(id(m)), pcfg["skeleton_min_pop"])
     cluster(mentions, lex)
     return mentions
+
+
+def _dictionary_form(doc: Doc, pi: PlaceIndex, m: Mention, read_back: str | None, min_pop: int) -> str | None:
+    """A Russian mention's dictionary form for the naming table: the analyser's
+    (:func:`base_form`) when it names the mention's place too ("Краматорска" ->
+    "Краматорск"), else the form read back from a case ending ("Баньске" -> "Баньска", not
+    the analyser's "Баньск"), else the text as written when the gazetteer holds it ("";
+    "Смара", not "Смар"), else the analyser's ("Донецкой области" -> "Донецкая область")."""
+    base = base_form(doc, m.start, m.end)
+    if m.place is None or base is None:
+        return read_back if m.place is not None and read_back is not None else base
+    if _names(pi, base, m.place, min_pop):
+        return base
+    if read_back is not None:
+        return read_back
+    return "" if any(i == m.place for i, _v in pi.candidates(m.text, min_pop, False)) else base
+
+
+def _names(pi: PlaceIndex, form: str, place: int, min_pop: int) -> bool:
+    """``form`` reaches record ``place``, as written or through its romanization."""
+    if any(i == place for i, _v in pi.candidates(form, min_pop, False)):
+        return True
+    hit = pi.cross_script([form])
+    return hit is not None and any(i == place for i, _v in hit[1])
+
+
+def _dictionary_word(doc: Doc, name: str) -> bool:
+    """The last word of a Russian name is in the language's dictionary (pymorphy's): a place
+    with a Russian name of its own ("Нева", "Британия"), not a foreign name ("Баньска")."""
+    words = name.split()
+    if doc.lang_ != "ru" or not words:
+        return False
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    return bool(_analyzer().word_is_known(words[-1].lower()))
+

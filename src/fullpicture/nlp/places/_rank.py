@@ -80,7 +80,7 @@ def _saint(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def _romanizes_to(name: str, main: str) -> bool:
+def romanizes_to(name: str, main: str) -> bool:
     """A folded Cyrillic name is the record's Latin main name transliterated ("смара" Smara,
     "баньска" Banjska): the same romanization skeleton."""
     if name.isascii() or not main.isascii():
@@ -117,7 +117,7 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
     main = fold(p.name)
     if _saint(main) == _saint(name):
         s += cfg["main_name_bonus"]
-    elif (_skeleton(name) and _skeleton(name) == _skeleton(main)) or _romanizes_to(name, main):
+    elif (_skeleton(name) and _skeleton(name) == _skeleton(main)) or romanizes_to(name, main):
         s += cfg.get("translit_name_bonus", 0.0)  # its main name in another romanization or script
     if via_skel:
         s -= cfg["skeleton_penalty"]
@@ -141,7 +141,7 @@ def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: 
         p.cc and ctx.country(p.cc, name) <= 0 and any(v > 0 for c, v in ctx.cc.items() if c != p.cc)
         and p.pop < limit and i not in pi.user_ids
         and p.kind not in ("country", "continent", "admin1", "capital", "region")
-        and fold(p.name) != name and not _romanizes_to(name, fold(p.name))
+        and fold(p.name) != name and not romanizes_to(name, fold(p.name))
     )
 
 
