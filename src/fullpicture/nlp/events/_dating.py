@@ -93,9 +93,9 @@ def _units(sent: Span) -> list[tuple[int, int, int]]:
     nouns = event_lexicon("en").nouns
     out = []
     for tok in sent:
-        if tok.dep_ in _RELATIVE and tok.pos_ in ("VERB", "AUX") and tok.head is not tok:
+        if tok.dep_ in _RELATIVE and tok.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
             out.append((tok.left_edge.i, tok.right_edge.i + 1, tok.head.i))
-        elif tok.lower_ in _SEQUENCE and tok.head is not tok:
+        elif tok.lower_ in _SEQUENCE and tok.head.i != tok.i:
             if tok.dep_ == "mark":  # "after a suicide bomber killed 40"
                 out.append((min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1, -1))
             elif tok.dep_ == "prep" and any(
@@ -119,7 +119,7 @@ def _governor(tok: Token) -> Token:
     """The verb a time expression's token hangs on ("said on Tuesday" -> said)."""
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -162,7 +162,7 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
         return False
     cur = head
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         if cur.head.i == verb.i:
             return cur.dep_ in _REPORT_PATH
