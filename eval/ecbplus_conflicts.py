@@ -8,7 +8,10 @@ A predicted conflict is a pair of articles whose figures of one count clash on o
 incident (``align._conflicts.figure_clashes``); it is scored as ``(group, count, article pair)``
 against the gold set, for the three annotated counts. Strict: a clash on any incident counts,
 also on an earlier disaster the articles recall in passing (the gold has none there: such tolls
-differ by scope, "230,000 across Asia" vs "170,000 in Aceh").
+differ by scope, "230,000 across Asia" vs "170,000 in Aceh"). The gold annotates counts as
+stated and leaves "casualties" statements out (its conventions): a clash in which one article's
+only values of the count are zeros its "no casualties" implies (``figure_zero_implies``) is a
+clash of that statement, listed apart (``--errors``) and not scored; ``--strict`` scores it.
 
     .venv/bin/python -m eval.ecbplus_conflicts --data ../shared/data/ecbplus
 """
@@ -35,10 +38,13 @@ def load_gold(path: Path = GOLD) -> tuple[list[dict], set[tuple[str, str, frozen
     return data["group"], gold
 
 
-def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None) -> tuple[set, list]:
-    """Predicted conflicts ``(group, field, {doc, doc})`` and, for error analysis, their values."""
+def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None,
+            strict: bool = False) -> tuple[set, list]:
+    """Predicted conflicts ``(group, field, {doc, doc})`` and, for error analysis, their values
+    (a clash that rests on a "no casualties" zero is left out unless ``strict``; in the
+    details its last item says so)."""
     from fullpicture.align import compare
-    from fullpicture.align._conflicts import Member, figure_clashes
+    from fullpicture.align._conflicts import Member, figure_clashes, implied_clashes
     from fullpicture.align._eventfeat import build_features
     from fullpicture.align._incidents import host_dates, hosts_of
     from fullpicture.align._util import EntityIndex
@@ -71,14 +77,18 @@ def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None
                 e = next(x for x in a.events if x.id == ref.event)
                 members.append(Member(side=name_of[ref.document], analysis=a, event=e,
                                       host_date=host_date.get((ref.document, ref.event))))
+            implied = implied_clashes(members, settings.section("align"), index)
             for counts, s, t in figure_clashes(members, settings.section("align"), index):
                 if counts in FIELDS:
-                    out.add((g["name"], counts, frozenset((s, t))))
+                    casualties = (counts, s, t) in implied
+                    if strict or not casualties:
+                        out.add((g["name"], counts, frozenset((s, t))))
                     vals: dict[str, list[str]] = {}
                     for v in ev.figures:
                         if v.field == f"figure:{counts}":
                             vals.setdefault(v.side, []).append(f"{v.value}/{v.population}")
-                    detail.append((g["name"], counts, s, t, ev.label, vals.get(s), vals.get(t)))
+                    detail.append((g["name"], counts, s, t, ev.label, vals.get(s), vals.get(t),
+                                   "no-casualties zero" if casualties else ""))
     return out, detail
 
 
@@ -91,13 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list false positives and misses")
+    ap.add_argument("--strict", action="store_true",
+                    help="also score clashes that rest on a 'no casualties' zero (the gold leaves them out)")
     args = ap.parse_args(argv)
     if not (args.data / "ECB+").is_dir():
         print(f"no ECB+ data at {args.data}", file=sys.stderr)
         return 2
     t0 = time.time()
     groups, gold = load_gold(args.gold)
-    pred, detail = predict(args.data, groups, not args.no_embeddings, None if args.no_cache else args.cache)
+    pred, detail = predict(args.data, groups, not args.no_embeddings, None if args.no_cache else args.cache,
+                           strict=args.strict)
     tp = len(pred & gold)
     p = tp / len(pred) if pred else 0.0
     r = tp / len(gold) if gold else 0.0
@@ -111,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for d in detail:
             key = (d[0], d[1], frozenset((d[2], d[3])))
-            if key not in gold:
+            if key not in pred:
+                print("  not scored (a 'no casualties' zero)", d[:7])
+            elif key not in gold:
                 print("  FP", d)
         for x in sorted(gold - pred, key=str):
             print("  miss", x[0], x[1], sorted(x[2]))

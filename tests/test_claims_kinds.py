@@ -209,3 +209,12 @@ def test_talk_about_and_refer_to_are_cues_but_speak_to_is_not():
     assert c.source.text == "The envoy" and c.text.startswith("the prisoner exchange")
     b = analyze_text("The envoy spoke to reporters in the capital.")
     assert not [c for c in b.claims if c.cue and c.cue.text.startswith("spoke")]
+
+
+def test_particle_on_the_verb_takes_no_rest_of_the_clause():
+    # "the rest of the clause is what is called for" is for a particle the parse hung elsewhere;
+    # a particle on the verb itself ("spoke out") with no complement says nothing: the time or
+    # place after it is no content (the check compared Tokens with `is` and always held)
+    for text in ("The envoy spoke out on Friday.", "Farmers spoke up at the meeting in the village."):
+        a = analyze_text(text)
+        assert not [c for c in a.claims if c.kind == "indirect"], [(c.kind, c.text) for c in a.claims]

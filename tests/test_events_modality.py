@@ -86,3 +86,19 @@ def test_nationality_adjective_is_not_the_place_of_an_event():
     ev = next(e for e in a.events if e.trigger.text == "fled")
     names = {e.id: e.name for e in a.entities}
     assert ev.place is None or names.get(ev.place) != "Greece"
+
+
+# A nominal trigger that is its clause's subject, or the object of a light verb, takes the
+# clause's modality. The check compared Tokens with `is` (spaCy makes a new Token per access),
+# so it never held and every such noun came out "asserted".
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("The army will launch an attack on the town tomorrow.", "attack", "planned"),
+        ("The rebels might stage a protest in the capital.", "protest", "hypothetical"),
+        ("The offensive did not begin on Monday.", "offensive", "negated"),
+        ("An attack would be a disaster for the region.", "attack", "hypothetical"),
+    ],
+)
+def test_nominal_trigger_takes_its_clause_modality(text, trigger, expected):
+    assert _ev(analyze_text(text), trigger).modality == expected

@@ -122,3 +122,21 @@ def test_invalid_utf8_in_utf8_looking_file_still_decodes(tmp_path):
         _one_line(exc, p)
     else:
         assert "council" in docs[0].text
+
+
+def test_a_folder_names_every_file_it_does_not_read(tmp_path):
+    """A PDF, an image or a file without a suffix in a walked folder is not read, and says so in
+    one line each; the articles beside it are read; configuration (.json) and READMEs stay quiet."""
+    (tmp_path / "story.txt").write_text("The council met on Monday and voted on the lock.")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7 not an article")
+    (tmp_path / "notes").write_text("an article kept without a suffix")
+    (tmp_path / "settings.json").write_text("{}")
+    (tmp_path / "README.md").write_text("about this folder")
+    items = list(iter_documents([tmp_path]))
+    docs = [i for i in items if not isinstance(i, InputError)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [d.text for d in docs] == ["The council met on Monday and voted on the lock."]
+    assert sorted(e.source.rsplit("/", 1)[-1] for e in errors) == ["notes", "scan.pdf"]
+    for e in errors:
+        _one_line(e, e.source)
+        assert "name the file itself" in e.hint

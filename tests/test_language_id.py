@@ -50,3 +50,40 @@ def test_serbian_refinement_needs_latin_text_of_the_family() -> None:
     assert refine_hbs("Predsednik je posle sastanka rekao da je vreme za razgovore.", "hr") == "sr"
     assert refine_hbs("Predsjednik je poslije sastanka rekao da je vrijeme za razgovore.", "bs") == "bs"
     assert refine_hbs("Predsednik je posle sastanka rekao da je vreme za razgovore.", "sl") == "sl"
+
+
+# Short English lines dense with names written in another language's letters (č, ë, ə, ğ):
+# lingua's letter n-grams follow the names, the function words between them say English.
+NAMED_ENGLISH = [
+    "Officers were deployed to Banjskë and Zvečan after the shooting.",
+    "Police met Aliyev in Xankəndi and Ağdam on Monday.",
+    "Vučić and Kurti met in Brussels.",
+    "The convoy left Leposavić for Zubin Potok after the talks had failed.",
+    "Gunmen fired on a patrol between Şuşa and Laçın, the ministry said.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_ENGLISH)
+def test_english_line_full_of_foreign_names_stays_english(text: str) -> None:
+    assert detect_language(text) in ("en", None)
+
+
+def test_other_languages_keep_their_verdict_beside_foreign_names() -> None:
+    assert detect_language("Le convoi a quitté Xankəndi pour la frontière arménienne.") == "fr"
+    assert detect_language("Policija je u utorak uhapsila dvojicu u Zvečanu i Leposaviću.") in ("sr", "hr", "bs")
+    assert detect_language("Bakıda keçirilən görüşdə nazirlər Xankəndi və Ağdam barədə danışıblar.") == "az"
+
+
+def test_function_words_decide_only_clear_cases() -> None:
+    from fullpicture.ingest._lang import function_word_language
+
+    codes = ("en", "fr", "de", "hr", "sr", "bs", "tr", "az")
+    # an abbreviation is no word ("ET" is no French "et"), nor an escape's letter
+    assert function_word_language("Posted 10:44 PM ET, updated 11:02 PM ET", "en", codes) == "en"
+    # a single shared word is not enough to overturn the verdict
+    assert function_word_language("Zvečan in Kosovo", "hr", codes) == "hr"
+    # the family is told apart elsewhere (Serbian from Croatian by ekavian forms)
+    assert function_word_language("je u i na da se", "sr", codes) == "sr"
+    # an unsure verdict stays unsure; a language outside the candidates never wins
+    assert function_word_language("the officers were sent to the town", None, codes) is None
+    assert function_word_language("the officers were sent to the town", "hr", ("hr", "sr")) == "hr"

@@ -102,11 +102,13 @@ def incident_figures(
     ``index``), a figure sits under the side whose account it is (``_agents.account_side``): a
     toll one side's outlet quotes from the other side's ministry is the other side's value, with
     ``reported_by`` naming the side that reported it. ``zero_implies``: a zero of a broad count
-    also stands as a zero of the narrower ones ("no casualties": none killed, none injured).
+    also stands as a zero of the narrower ones ("no casualties": none killed, none injured) for
+    a side that states no figure of the narrower count itself.
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
     by_count: dict[str, dict[str, list[FigureItem]]] = {}
+    implied: list[tuple[str, str, Figure, ConflictValue]] = []
     seen: set[tuple[str, str]] = set()
     main = _main_date(members)
     side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
@@ -147,9 +149,20 @@ def incident_figures(
             by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
             for narrower in zero_implies.get(f.counts, ()) if figure_range(f) == (0.0, 0.0) else ():
                 # "no casualties": zero of each narrower count, compared as such
-                zero = cv.model_copy(update={"field": f"figure:{narrower}"})
-                by_count.setdefault(narrower, {}).setdefault(side, []).append((f, zero))
+                implied.append((narrower, side, f, cv.model_copy(update={"field": f"figure:{narrower}"})))
+    for narrower, side, f, zero in implied:
+        if not by_count.get(narrower, {}).get(side):  # a side's own count of it says more
+            by_count.setdefault(narrower, {}).setdefault(side, []).append((f, zero))
+    # (a side stating both "no casualties" and "12 killed" keeps 12; its zero stands for the
+    # narrower count only where it states no figure of that count)
     return by_count
+
+
+def implied_zero(item: FigureItem) -> bool:
+    """Whether a compared value is a zero a broader count implies ("no casualties" read as none
+    killed): its figure counts something else than the value's field."""
+    f, cv = item
+    return cv.field != f"figure:{f.counts}"
 
 
 def _same_thing(fa: Figure, fb: Figure, counts: str, cfg: dict[str, Any]) -> bool:
@@ -215,6 +228,17 @@ def figure_clashes(
 ) -> list[tuple[str, str, str]]:
     """``(counts, side, side)`` of every pair of sides whose figures of one count clash."""
     return _clashes(incident_figures_for(members, cfg, index), cfg)[0]
+
+
+def implied_clashes(
+    members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None
+) -> set[tuple[str, str, str]]:
+    """The :func:`figure_clashes` in which one side's values of the count are all zeros a broader
+    count implies ("no casualties" against "12 killed"): a clash of what that side said of the
+    broader count, for scorers whose gold annotates counts as stated."""
+    found, compared = _clashes(incident_figures_for(members, cfg, index), cfg)
+    return {(c, s, t) for c, s, t in found
+            if any(compared[c][x] and all(implied_zero(i) for i in compared[c][x]) for x in (s, t))}
 
 
 def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[FigureSeries]:

@@ -2,7 +2,9 @@
 
 lingua's verdict is refined with data (``data/lang/langid.toml``): Serbian in Latin letters
 (lingua's Serbian model is Cyrillic only) is told from Croatian and Bosnian by its ekavian
-and Serbian-only words; a Cyrillic text by the letters only one language uses.
+and Serbian-only words; a Cyrillic text by the letters only one language uses; a Latin-script
+text by its function words when they belong to another language than lingua's verdict (a short
+English line dense with Balkan or Turkic names).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 _DEFAULT = ("en", "ru", "uk", "fr", "de", "es", "it", "pt", "ar", "tr", "fa", "he", "hy", "az", "ka", "sr", "bs", "hr", "sq", "pl", "zh", "ja", "bg", "mk", "be")
 
 _WORD = re.compile(r"[^\W\d_]+")
+_WHOLE_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")  # not the "u" of "\u0418" or "x2"
 
 
 @lru_cache(maxsize=4)
@@ -72,6 +75,43 @@ def refine_hbs(text: str, lang: str) -> str:
     return "sr" if sr > other else ("hr" if lang == "sr" else lang)
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> tuple[dict[str, dict[str, float]], float, float, dict[str, int]]:
+    """word -> {language: weight (1/number of languages listing it)}, min score, ratio, and
+    each language's family number (``[function_words]`` of ``langid.toml``)."""
+    cfg = _data()["function_words"]
+    langs: dict[str, set[str]] = {}
+    for lang, words in cfg["words"].items():
+        for w in words:
+            langs.setdefault(str(w), set()).add(str(lang))
+    table = {w: {lang: 1.0 / len(ls) for lang in ls} for w, ls in langs.items()}
+    family = {str(lang): n for n, fam in enumerate(cfg.get("families", [])) for lang in fam}
+    return table, float(cfg["min_score"]), float(cfg["ratio"]), family
+
+
+def function_word_language(text: str, lang: str | None, codes: tuple[str, ...]) -> str | None:
+    """The language whose function words a Latin-script text uses, when they clearly point
+    away from ``lang`` (lingua's verdict, led by the letters of names: "Officers were deployed
+    to Banjskë and Zvečan" is no Croatian). Otherwise ``lang``. Only a candidate of ``codes``
+    outside ``lang``'s family wins (Serbian/Croatian/Bosnian, Turkish/Azerbaijani are told
+    apart elsewhere); an unsure verdict (None, read as English) is kept."""
+    if lang is None or not _mostly_latin(text):
+        return lang
+    table, min_score, ratio, family = _function_words()
+    scores: dict[str, float] = {}
+    for w in _WHOLE_WORD.findall(text):
+        if len(w) > 1 and w.isupper():
+            continue  # "ET" (Eastern Time), "AM": abbreviations, not words
+        for cand, weight in table.get(w.lower(), {}).items():
+            scores[cand] = scores.get(cand, 0.0) + weight
+    best = max((c for c in scores if c in codes), key=lambda c: scores[c], default=None)
+    if best is None or best == lang or (lang in family and family.get(best) == family[lang]):
+        return lang
+    if scores[best] >= min_score and scores[best] >= ratio * scores.get(lang, 0.0):
+        return best
+    return lang
+
+
 def detect_language(
     text: str, codes: tuple[str, ...] | None = None, sample: int = 1200,
     min_confidence: float = 0.8, short: int = 400,
@@ -84,11 +124,18 @@ def detect_language(
     confidence under ``min_confidence`` gets None (treated as English) when English is
     plausible (``[short] english_min_confidence`` in ``data/lang/langid.toml``); when it is
     not, the doubt is between other languages and the top one is kept. A Cyrillic text gets
-    its language from its letters when unsure; Serbian in Latin letters, see :func:`refine_hbs`.
+    its language from its letters when unsure; Serbian in Latin letters, see :func:`refine_hbs`;
+    a Latin-script verdict its function words contradict, see :func:`function_word_language`.
     """
     if len(text.strip()) < 3:
         return None
-    det = _detector(tuple(codes or _DEFAULT))
+    codes = tuple(codes or _DEFAULT)
+    lang = _detect(text, codes, sample, min_confidence, short)
+    return function_word_language(text[:sample], lang, codes)
+
+
+def _detect(text: str, codes: tuple[str, ...], sample: int, min_confidence: float, short: int) -> str | None:
+    det = _detector(codes)
     head = text[:sample]
     lang = det.detect_language_of(head)
     if lang is None:

@@ -163,7 +163,9 @@ def _read_file(path: Path, settings: Settings, perspective: str | None, table: d
             yield InputError(where, f"could not be read ({type(exc).__name__}: {clean(str(exc))[:120]})", "please report this as a bug")
 
 
-def _walk(root: Path, table: dict[str, Reader]) -> Iterator[Path]:
+def _walk(root: Path, table: dict[str, Reader], unread: list[Path] | None = None) -> Iterator[Path]:
+    """The files of a folder that a reader takes; ``unread`` collects the others (a PDF, an
+    image, a file without a suffix), so that none is skipped without a word."""
     for dirpath, dirnames, filenames in os.walk(root, onerror=None):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
         for name in sorted(filenames):
@@ -173,6 +175,15 @@ def _walk(root: Path, table: dict[str, Reader]) -> Iterator[Path]:
             p = Path(dirpath) / name
             if p.suffix.lower() in table and p.suffix.lower() not in _EXPLICIT_ONLY:
                 yield p
+            elif unread is not None and p.suffix.lower() not in _EXPLICIT_ONLY:
+                unread.append(p)
+
+
+def _unread_error(path: Path) -> InputError:
+    kind = f"{path.suffix.lower()} files are" if path.suffix else "a file without a suffix is"
+    return InputError(display_name(path), f"skipped: {kind} not read in folders",
+                      "convert it to text, Markdown, HTML, a feed or JSON Lines, or name the file "
+                      "itself to read it as text")
 
 
 def iter_documents(
@@ -189,9 +200,10 @@ def iter_documents(
     for p in paths:
         path = Path(p)
         root: Path | None = None
+        unread: list[Path] = []
         try:
             if path.is_dir():
-                files: Iterable[Path] = _walk(path, table)
+                files: Iterable[Path] = _walk(path, table, unread)
                 root = path
             elif path.exists() or path.is_symlink():
                 files = [path]
@@ -209,6 +221,8 @@ def iter_documents(
                         continue
                     seen.add(key)
                 yield item
+        for f in unread:
+            yield _unread_error(f)
 
 
 def _seen_key(doc_id: str) -> bytes:

@@ -218,6 +218,7 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
     :mod:`fullpicture.nlp._zone`): the strings and lexemes of its texts are freed once the
     batch is converted, so memory stays flat over any number of documents.
     """
+    from fullpicture.nlp._heap import freeze_once
     from fullpicture.nlp._zone import memory_zone
     from fullpicture.nlp.convert import doc_to_analysis
 
@@ -225,11 +226,14 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
     chunking = Chunking.from_settings(settings.section("pipeline"))
     zoned = bool(settings.get("pipeline", "memory_zone", True))
     lemma_cache = int(settings.get("pipeline", "lemma_cache", 50_000))
+    freeze = bool(settings.get("pipeline", "gc_freeze", True))
     for lang, docs in _language_batches(settings, documents, batch):
         nlp = get_pipeline(settings, lang)
         with memory_zone(nlp, zoned, lemma_cache):
             # every Doc is converted inside the zone: nothing of spaCy's outlives it
             results = [doc_to_analysis(doc) for doc in run(nlp, docs, batch, chunking)]
+        # after the first batch every component has built what it builds on first use
+        freeze_once(freeze)
         yield from results
 
 

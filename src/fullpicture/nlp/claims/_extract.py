@@ -325,7 +325,7 @@ class ClaimExtractor:
                 and not (c.i < tok.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : tok.i]))]
         if particle is not None and particle.dep_ == "prep":
             comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
-        if particle is not None and particle.head is not tok and not comp:
+        if particle is not None and particle.head.i != tok.i and not comp:
             # the rest of the clause after the particle is what is called for
             j = max(t.i for t in tok.subtree) + 1
             if j > particle.i + 1:
@@ -478,7 +478,7 @@ class ClaimExtractor:
         if name_tok is None:
             return None
         i, j = subtree_bounds(name_tok)
-        if name_tok is tok.head:
+        if name_tok.i == tok.head.i:
             i = max(i, tok.right_edge.i + 1)
         cs, ce = balance_quotes(doc_text(doc), *span_chars(doc, i, j), quotes)
         if ce <= cs:

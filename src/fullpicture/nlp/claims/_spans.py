@@ -85,7 +85,7 @@ def subject_of(tok: Token) -> Token | None:
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
             cur = cur.head.head  # "responded by saying ...": the subject of "responded"
             continue
-        cur = cur.head if cur.dep_ in ("conj", "xcomp", "advcl", "acomp") and cur.head is not cur else None
+        cur = cur.head if cur.dep_ in ("conj", "xcomp", "advcl", "acomp") and cur.head.i != cur.i else None
     return None
 
 

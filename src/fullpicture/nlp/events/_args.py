@@ -61,7 +61,7 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
                 return c, True
         if cur.dep_ == "conj" and cur.head.lemma_.lower() in _publishing_verbs(tok.doc.lang_):
             break
-        cur = cur.head if cur.dep_ in ("conj", "xcomp") and cur.head is not cur else None
+        cur = cur.head if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i else None
     return None, False
 
 
@@ -177,7 +177,7 @@ def _facility_nouns() -> frozenset[str]:
 def _facility_head(tok: Token) -> bool:
     """The noun a compound place name modifies is a facility (``plover.toml`` [facilities])."""
     head = tok.head
-    while head.dep_ == "compound" and head.head is not head:
+    while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return head.lemma_.lower() in _facility_nouns()
 
@@ -214,7 +214,7 @@ def _passive_agent(tok: Token) -> bool:
     """``tok`` is the agent of a passive ("missiles supplied by the United States", "shelled by
     Russia"): who acted, not where."""
     root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head is not root:
+    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head.i != root.i:
         root = root.head
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
@@ -224,7 +224,7 @@ def _origin(tok: Token) -> bool:
     names no happening ("troops from Italy and Hungary were hurt", "rockets from the north"),
     not where the event took place ("the evacuation from Aleppo" keeps Aleppo)."""
     root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head is not root:
+    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head.i != root.i:
         root = root.head
     if root.dep_ != "pobj" or root.head.lower_ != "from" or root.head.dep_ != "prep":
         return False
@@ -253,7 +253,7 @@ def _addressee(tok: Token) -> bool:
     blowing up the dam"), or is the one judged in a small clause of blame ("declared Israel
     responsible", "held Eastland responsible"): an actor, not a place."""
     root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name") and root.head is not root:
+    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name") and root.head.i != root.i:
         root = root.head
     blame = _blame_complements()
     if root.head.lemma_.lower() in blame or root.head.lower_ in blame:
@@ -282,7 +282,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 def _source_position(tok: Token) -> bool:
     """``tok`` heads (or starts) the object of "according to"."""
     root = tok
-    while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
+    while root.dep_ in ("compound", "amod", "nmod") and root.head.i != root.i:
         root = root.head
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"

@@ -158,7 +158,7 @@ def _governor(tok: Token) -> Token:
     """The verb a time expression's token hangs on ("said on Tuesday" -> said)."""
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -201,7 +201,7 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
         return False
     cur = head
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         if cur.head.i == verb.i:
             return cur.dep_ in _REPORT_PATH

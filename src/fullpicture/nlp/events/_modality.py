@@ -15,7 +15,7 @@ def clause_head(trigger: Token) -> Token:
     for _ in range(3):
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
             return cur
-        if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound", "conj", "appos", "prep") and cur.head is not cur:
+        if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound", "conj", "appos", "prep") and cur.head.i != cur.i:
             cur = cur.head
         else:
             break
@@ -24,7 +24,7 @@ def clause_head(trigger: Token) -> Token:
 
 def _inherits(trigger: Token, head: Token, m: dict[str, frozenset[str]]) -> bool:
     """A nominal event takes its clause's modality as subject or light-verb object only."""
-    if trigger.head is not head:
+    if trigger.head.i != head.i:
         return False
     if trigger.dep_ in ("nsubj", "nsubjpass"):
         return True
@@ -38,7 +38,7 @@ def modality(trigger: Token, lex: EventLexicon, reported: bool) -> str:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
         return "negated"
     head = clause_head(trigger)
-    if trigger.pos_ == "NOUN" and head is not trigger and not _inherits(trigger, head, m):
+    if trigger.pos_ == "NOUN" and head.i != trigger.i and not _inherits(trigger, head, m):
         head = trigger
     node: Token | None = head
     future = expect = hypo = False
@@ -60,7 +60,7 @@ def modality(trigger: Token, lex: EventLexicon, reported: bool) -> str:
                         hypo = True
         if node.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in m["conditional"] for c in node.children):
             hypo = True
-        if node.dep_ not in _CLAUSE_UP or node.head is node:
+        if node.dep_ not in _CLAUSE_UP or node.head.i == node.i:
             break
         parent = node.head
         plemma = parent.lemma_.lower()

@@ -222,7 +222,7 @@ class EventsComponent:
         if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
             return False
         owner = tok.head.head
-        while owner.dep_ == "conj" and owner.head is not owner:
+        while owner.dep_ == "conj" and owner.head.i != owner.i:
             if owner.lemma_.lower() in self.lex.legal_heads:
                 return True
             owner = owner.head
@@ -304,7 +304,7 @@ class EventsComponent:
                         ev = head_of[pick[0].i]
                         break
                     # "attacked ..., leaving 40 people dead": the event the clause depends on
-                if tok.head is tok:
+                if tok.head.i == tok.i:
                     break
                 tok = tok.head
             if ev is None and fig.counts in self.casualty_counts:

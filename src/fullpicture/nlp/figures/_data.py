@@ -29,6 +29,9 @@ class FigureLexicon:
     zero_without: frozenset[str] = frozenset()  # "without causing casualties": zero
     zero_negated: frozenset[str] = frozenset()  # "did not cause any casualties": zero
     zero_counts: frozenset[str] = frozenset()  # what such a zero may count (casualties, not "any soldiers")
+    zero_hedges: frozenset[str] = frozenset()  # "there appeared to be no casualties": no asserted zero
+    zero_perceived: frozenset[str] = frozenset()  # "did not see any casualties": no asserted zero
+    zero_unconfirmed: frozenset[str] = frozenset()  # "no casualties have been confirmed": none
     number_nouns: frozenset[str] = frozenset()  # "the number of dead soldiers rose to 89"
     who_counts: frozenset[str] = frozenset()  # counts that only say who is counted ("400 soldiers")
 
@@ -68,6 +71,9 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         zero_without=frozenset(nums.get("zero", {}).get("without", [])),
         zero_negated=frozenset(nums.get("zero", {}).get("negated", [])),
         zero_counts=frozenset(nums.get("zero", {}).get("counts", [])),
+        zero_hedges=frozenset(nums.get("zero", {}).get("hedges", [])),
+        zero_perceived=frozenset(nums.get("zero", {}).get("perceived", [])),
+        zero_unconfirmed=frozenset(nums.get("zero", {}).get("unconfirmed", [])),
         number_nouns=frozenset(counts.get("number_of", {}).get("nouns", [])),
         who_counts=frozenset(counts.get("number_of", {}).get("who", [])),
     )

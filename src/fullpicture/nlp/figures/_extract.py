@@ -152,7 +152,31 @@ class FigureExtractor:
         counts = lex.count_nouns.get(noun.lemma_.lower()) or lex.count_nouns.get(noun.lower_)
         if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or counts not in lex.zero_counts:
             return None
+        if not self._asserted_zero(doc, i):
+            return None
         return RawFigure(tok.idx, noun.idx + len(noun), 0.0, 0.0, 0.0, False, False, noun.text, counts, k), k + 1
+
+    def _asserted_zero(self, doc: Doc, i: int) -> bool:
+        """Whether the zero said at token ``i`` ("no", "any", "nobody", "without") is asserted:
+        under no hedge ("there appeared to be no casualties"), under no negated verb of seeing or
+        knowing ("he did not see any casualties"), and no zero of what is not confirmed ("no
+        casualties have been confirmed", "no deaths or injuries confirmed")."""
+        lex, tok = self.lex, doc[i]
+        noun = tok.head if tok.dep_ == "det" else tok
+        nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+        if any(c.dep_ == "acl" and c.lemma_.lower() in lex.zero_unconfirmed for n in nouns for c in n.children):
+            return False
+        if noun.dep_ in ("nsubjpass", "nsubj:pass") and noun.head.lemma_.lower() in lex.zero_unconfirmed:
+            return False
+        cur = noun
+        while cur.head.i != cur.i:  # up to the root, compared by index
+            cur = cur.head
+            lemma = cur.lemma_.lower()
+            if lemma in lex.zero_hedges:
+                return False
+            if lemma in lex.zero_perceived and any(c.dep_ == "neg" for c in cur.children):
+                return False
+        return True
 
     def _at(self, doc: Doc, i: int, skip: set[int]) -> tuple[RawFigure, int] | None:
         lex = self.lex
@@ -215,6 +239,8 @@ class FigureExtractor:
             return None
         if j < len(doc) and doc[j].text in ("/", ":"):
             return None
+        if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:
+            return None  # the minutes of a clock time ("15: 50 IST", "02: 39 PM")
         start_i = i - 1 if several else i
         upper: float | None = None
         if not vague:
@@ -247,6 +273,8 @@ class FigureExtractor:
             return None
         if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
             return None  # "no one knows": a zero counts only when it says what it counts
+        if value == 0 and not self._asserted_zero(doc, i):
+            return None  # "there appeared to be no casualties": nobody says zero
         lo, hi = bounds(value, vague, bound)
         if upper is not None:  # "200-300 people", "between 100 and 300": a closed range
             lo, hi = value, upper
@@ -363,7 +391,7 @@ class FigureExtractor:
         cur = anchor
         for _ in range(5):
             if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "prep", "npadvmod", "attr", "nummod",
-                            "obl", "obj", "nsubj:pass") and cur.head is not cur:  # the last three: UD (ru, fr)
+                            "obl", "obj", "nsubj:pass") and cur.head.i != cur.i:  # the last three: UD (ru, fr)
                 cur = cur.head
                 if cur.pos_ in ("VERB", "AUX", "ADJ"):
                     key = cur.lemma_.lower()

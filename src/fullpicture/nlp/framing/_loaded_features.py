@@ -14,6 +14,19 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    LEMMA,
+    LOWER,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
@@ -115,28 +128,39 @@ def token_features(
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
-    low: list[str] = []
-    lem: list[str] = []
-    pos: list[str] = []
-    toks = list(doc)  # one Token object per token for the whole pass
-    intens: set[int] = set()  # tokens with an intensifying adverb among their children
-    for t in toks:
-        low.append(t.lower_)
-        lem.append(t.lemma_.lower())
-        pos.append(t.pos_)
-        if t.dep_ == "advmod" and t.lower_ in _INTENSIFIERS and t.head.i != t.i:
-            intens.add(t.head.i)
+    # every token attribute read once, as columns (no Token object per token and attribute)
+    arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START])
+    strings = doc.vocab.strings
+    look: dict[int, str] = {0: ""}
+
+    def col(k: int) -> list[str]:
+        out = []
+        for h in arr[:, k].tolist():
+            v = look.get(h)
+            if v is None:
+                v = look[h] = strings[h]
+            out.append(v)
+        return out
+
+    low, pos, tags, deps, ents = col(0), col(2), col(3), col(4), col(6)
+    lem = [x.lower() for x in col(1)]
+    heads = [i + r for i, r in enumerate(arr[:, 5].astype("int64").tolist())]
+    skip = [a or b for a, b in arr[:, 7:9].tolist()]  # is_punct or is_space: not a candidate
+    title = arr[:, 9].tolist()
+    sent_start = arr[:, 10].tolist()
+    # tokens with an intensifying adverb among their children
+    intens = {heads[i] for i in range(n) if deps[i] == "advmod" and low[i] in _INTENSIFIERS and heads[i] != i}
+    entries: dict[tuple[str, str], Entry] = {}
     out: list[tuple[int, list[str]]] = []
-    for t in toks:
-        if t.is_punct or t.is_space:  # is_candidate
+    for i in range(n):
+        if skip[i]:  # is_candidate
             continue
-        i = t.i
-        hi = t.head.i
-        dep = t.dep_
+        hi = heads[i]
+        dep = deps[i]
         si = -sent_of[i]
         # no word form or suffix features: with the lemma they overfit BASIL's 70 triplets (CV by
         # triplet, token F1 at 0.12: 0.145 with them, 0.154 without; docs/benchmarks/framing.md)
-        f = ["l=" + lem[i], "p=" + pos[i], "t=" + t.tag_, "d=" + dep,
+        f = ["l=" + lem[i], "p=" + pos[i], "t=" + tags[i], "d=" + dep,
              "hp=" + pos[hi] + "|" + dep, "hl=" + lem[hi] + "|" + dep,
              "sent=" + _bucket(si, (0, -1, -2, -4, -8, -15)), "sentp=" + pos[i] + _bucket(si, (0, -2, -8))]
         q = qlen.get(i)
@@ -146,12 +170,16 @@ def token_features(
             f += ["lex", "lex=" + lexcat[i]]
         if lem[i] in evaluative or low[i] in evaluative:
             f.append("eval")
-        ent = t.ent_type_
+        ent = ents[i]
         if ent:
             f.append("ent=" + ent)
-        if t.is_title and i > 0 and not t.is_sent_start:
+        if title[i] and i > 0 and sent_start[i] != 1:  # not Token.is_sent_start
             f.append("title")
-        s, p, v = _lookup(low[i], lem[i], lex)
+        key = (low[i], lem[i])
+        e = entries.get(key)
+        if e is None:
+            e = entries[key] = _lookup(low[i], lem[i], lex)
+        s, p, v = e
         if s is not None:
             f += ["subj=" + _bucket(s, (0.9, 0.7, 0.5, 0.3)), "subjp=" + pos[i] + _bucket(s, (0.8, 0.5)),
                   "pol=" + _bucket(abs(p or 0.0), (0.6, 0.3, 0.1))]

@@ -204,13 +204,13 @@ class HarmFinder:
         obj = _child(tok, "dobj")
         head = tok
         for _ in range(3):  # "X launched a strike, killing seven": the subject of the head clause
-            if subj is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head is head:
+            if subj is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
                 break
             head = head.head
             subj = _child(head, *_SUBJ)
         if subj is None or subj.sent.start != tok.sent.start or _across_lines(subj, tok):
             return None
-        lo = subj.left_edge.i if head is tok and subj.i < tok.i else tok.i
+        lo = subj.left_edge.i if head.i == tok.i and subj.i < tok.i else tok.i
         hi = (obj.right_edge.i + 1) if obj is not None else tok.i + 1
         if subj.lemma_.lower() in self.inanimate and ents.of(subj) is None:
             return self._cue(doc, lo, hi, None, "inanimate_cause", ents)
@@ -221,7 +221,7 @@ class HarmFinder:
         agent = _pobj_of_prep(tok, ("by",))
         if agent is None and lemma in self.agentive:
             by = self._noun_agent(tok, ents)
-            agent = by if by is not None and by is not tok else None
+            agent = by if by is not None and by.i != tok.i else None
         if agent is None and lemma in self.agentive:
             for c in tok.children:
                 if c.dep_ in ("poss", "amod", "compound") and ents.of(c) is not None:

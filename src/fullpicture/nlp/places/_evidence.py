@@ -37,7 +37,7 @@ def strip_det(doc: Doc, start: int, end: int) -> int:
 
 def locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     root = doc[start:end].root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps:
         return True

@@ -13,7 +13,7 @@ def is_actor_position(root: Token, lex: Lexicon) -> bool:
     verb whose complement is one: "is yet to give", "has yet to comment"), agent of a passive one ("condemned by Baku"), or owner of a decision ("Moscow's veto")."""
     dep, head = root.dep_, root.head
     if dep == "conj":  # "Moscow and Beijing vetoed"
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         dep, head = root.dep_, root.head
     if dep == "nsubj" and head.lemma_.lower() in lex.actor_verbs:

@@ -40,13 +40,22 @@ def repeat_mentions(doc: Doc, mentions: list[Mention], skip: frozenset[str] | se
     person = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     inside = {i: e.label_ for e in doc.ents if e.label_ in _NAME_LABELS for i in range(e.start, e.end)}
     lengths = sorted({len(k) for k in names}, reverse=True)
+    texts = [t.text for t in doc]  # one Token object per token for the whole pass
+    folded: list[str | None] = [None] * len(texts)
+
+    def fold_at(k: int) -> str:
+        f = folded[k]
+        if f is None:
+            f = folded[k] = fold(texts[k])
+        return f
+
     out: list[Mention] = []
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         hit = None
-        if doc[i].text[:1].isupper() and i not in taken:
+        if texts[i][:1].isupper() and i not in taken:
             for n in lengths:
-                key = tuple(fold(t.text) for t in doc[i : i + n])
+                key = tuple(fold_at(k) for k in range(i, min(i + n, len(texts))))
                 if (key in names and not any(k in taken or k in person for k in range(i, i + n))
                         and not (i in opens and i + n >= opens[i])
                         and not any(s < k < e for s, e in opens.items() if s != i for k in range(i, i + n))):

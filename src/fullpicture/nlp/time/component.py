@@ -103,7 +103,7 @@ def sentence_tense(doc: Doc, env: Env, char: int, lex: Lexicon) -> str | None:
         return None
     tok = doc[env.token_index(char)]
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -124,7 +124,7 @@ def sentence_tense(doc: Doc, env: Env, char: int, lex: Lexicon) -> str | None:
             return "PAST"
         if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "PRESENT"
-        if tok.head is tok or tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
             break
         tok = tok.head
     return None
