@@ -94,6 +94,14 @@ def _bare(ev: Event, events_in_sentence: int) -> bool:
         ev.agents or ev.patients or ev.place or ev.figures)
 
 
+def _has_speaker(a: Analysis, ev: Event) -> bool:
+    """Whether the mention is told as said or done by someone: False when its trigger is the cue
+    of a claim attributed to no one ("the man is accused of the shooting", "was declared dead")."""
+    t0 = ev.trigger.start
+    return not any(c.kind == "unsourced" and c.cue is not None and c.cue.start <= t0 < c.cue.end
+                   for c in a.claims)
+
+
 def _trigger_terms(a: Analysis, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
     """The trigger's own words (text, lemma, cue terms on it) and the counter-terms of the
     framing cues that overlap it, lower case."""
@@ -161,7 +169,8 @@ def build_features(
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
                     extra={"definite": _definite(a.text, ev.trigger.start), "distinct": _distinct(a, ev),
-                           "published": published, "where": frozenset(where)},
+                           "published": published, "where": frozenset(where),
+                           "speaker": _has_speaker(a, ev)},
                 )
             )
             refs.append((ai, ev))

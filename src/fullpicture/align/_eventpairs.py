@@ -163,6 +163,9 @@ class PairScorer:
         self.undated_participants = float(cfg.get("story_gate_undated_participants", 0.0))
         # "In a separate attack, ...", "another strike": told as a happening apart from the rest
         self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
+        # two words of one sentence name two happenings ("clinched a playoff berth with a win",
+        # "arrested on suspicion of drunk driving"), whatever their vectors say
+        self.sentence_apart = bool(cfg.get("sentence_words_apart", False))
         self.lemma = value_ids([f.lemma or object() for f in feats])
         self.doc = value_ids([f.doc for f in feats])
         self.type = value_ids([f.type if f.type is not None else object() for f in feats])
@@ -420,6 +423,9 @@ class PairScorer:
         if len(pairs) and self.distinct.any():
             # a happening told as separate ("in a separate attack") is not the one told plainly
             p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
+        if self.sentence_apart and len(pairs):
+            ii, jj = pairs[:, 0], pairs[:, 1]
+            p[(self.sent[ii] == self.sent[jj]) & (self.lemma[ii] != self.lemma[jj])] = 0.0
         if self.story_gate > 0 and len(pairs):
             ii, jj = pairs[:, 0], pairs[:, 1]
             other = self.doc[ii] != self.doc[jj]

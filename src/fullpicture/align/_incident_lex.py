@@ -91,11 +91,14 @@ def is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences
 
 
-def told_about(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+def told_about(f: MentionFeatures, lex: IncidentLexicon, speaker: bool = False) -> bool:
     """An act of word (an accusation, a denial) that is about the happening of its sentence; a
-    legal act typed like one (charges laid) is not."""
+    legal act typed like one (charges laid) is not. ``speaker``: only an act told with the one
+    who does it ("Sudan denied the strike"); one told with no speaker is no side's account of
+    the happening ("the man accused of the shooting", "was declared dead", "the verdict was
+    announced")."""
     return (not is_consequence(f, lex) and (f.type or "").upper() in lex.told_about
-            and f.lemma not in lex.told_about_not)
+            and f.lemma not in lex.told_about_not and (not speaker or bool(f.extra.get("speaker"))))
 
 
 def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:

@@ -133,6 +133,7 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[in
     if not lex.told_about:
         return {}
     window = int(cfg.get("incident_told_about_window", 0))
+    speaker = bool(cfg.get("incident_told_about_speaker", False))
     sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if f.span is not None:
@@ -154,12 +155,12 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[in
                         and not distinct(feats[h])]
                 if prev:
                     for i in idx:
-                        if told_about(feats[i], lex) and compatible(feats[prev[-1]], feats[i]):
+                        if told_about(feats[i], lex, speaker) and compatible(feats[prev[-1]], feats[i]):
                             out[i] = prev[-1]
                     break
             continue
         for i in idx:
-            if told_about(feats[i], lex):
+            if told_about(feats[i], lex, speaker):
                 out[i] = min(hosts, key=lambda h: (abs(h - i), h))
     return out
 
@@ -227,6 +228,7 @@ def incidents(
     # consequences and acts of word about a happening take their happening's incident
     attached = {i: h for i, h in host.items() if is_consequence(feats[i], lex)}
     attached.update(word_hosts(feats, cfg))
+    speaker = bool(cfg.get("incident_told_about_speaker", False))
     adopted: dict[object, Counter[object]] = defaultdict(Counter)
     for i, h in attached.items():
         adopted[uf.find(events[i])][uf.find(events[h])] += 1
@@ -235,7 +237,7 @@ def incidents(
         own = uf.find(events[i])
         if i in attached:
             inc.append(uf.find(events[attached[i]]))
-        elif (is_consequence(feats[i], lex) or told_about(feats[i], lex)) and adopted.get(own):
+        elif (is_consequence(feats[i], lex) or told_about(feats[i], lex, speaker)) and adopted.get(own):
             inc.append(adopted[own].most_common(1)[0][0])
         else:
             inc.append(own)
