@@ -108,3 +108,29 @@ def test_the_heap_is_frozen_at_most_once():
     freeze_once(True)  # True, unless an analysis in this process froze it already
     assert freeze_once(True) is False
     assert gc.get_freeze_count() > 0
+
+
+def test_plain_data_synced_once_equals_synced_after_each_component():
+    import srsly
+
+    from fullpicture.ingest import load_text
+    from fullpicture.nlp.extensions import _DEFERRED, MODEL_EXTENSIONS
+    from fullpicture.nlp.pipeline import get_pipeline, run
+    from fullpicture.settings import load_settings
+
+    settings = load_settings()
+    nlp = get_pipeline(settings)
+    document = load_text(TEXT + "\nTwelve people were killed and 40 injured, police said.", source="<speed>",
+                         settings=settings)
+    (deferred,) = list(run(nlp, [document]))  # fullpicture's runner: one sync at the end
+    assert deferred not in _DEFERRED
+    from fullpicture.nlp.pipeline import make_doc
+
+    each = make_doc(nlp, document)  # every component syncs after its call, as spaCy users run it
+    for _, proc in nlp.pipeline:
+        each = proc(each)
+    keys = [("._.", name, None, None) for name in MODEL_EXTENSIONS]
+    plain = [deferred.user_data.get(k) for k in keys]
+    assert plain == [each.user_data.get(k) for k in keys]
+    assert srsly.msgpack_dumps(plain)  # plain data only
+    assert any(f.get("event") for f in deferred.user_data[("._.", "fp_figures", None, None)])  # in-place links kept

@@ -16,6 +16,7 @@ from fullpicture.models import Analysis
 from fullpicture.nlp import extensions  # noqa: F401  (declares Doc._ extensions)
 from fullpicture.nlp._chunks import Chunking, can_chunk, run_chunked
 from fullpicture.nlp._doctext import text_key
+from fullpicture.nlp.extensions import defer_sync, finish_sync
 from fullpicture.settings import Settings
 
 # Importing these modules registers the @Language.factory("fp_*") components.
@@ -151,7 +152,8 @@ def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16,
 
     def flush() -> Iterator[Doc]:
         if pending:
-            yield from nlp.pipe(list(pending), batch_size=batch_size)
+            for doc in nlp.pipe(list(pending), batch_size=batch_size):
+                yield finish_sync(doc)
             pending.clear()
 
     for d in documents:
@@ -160,7 +162,7 @@ def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16,
             _check_tokens(nlp, d, chunking)
             yield run_chunked(nlp, d, chunking)
             continue
-        pending.append(make_doc(nlp, d))
+        pending.append(defer_sync(make_doc(nlp, d)))  # plain data stored once, when flush() yields it
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()

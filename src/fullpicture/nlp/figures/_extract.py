@@ -340,6 +340,18 @@ class FigureExtractor:
                         return got
         return None
 
+    def _own_participle(self, noun: Token) -> str | None:
+        """What a participle right after the counted noun says it counts ("7 civilians killed, 34
+        wounded", "two civilians killed in the attack"): headline shapes whose parse hangs the
+        noun on a later verb of another count."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - noun.i <= 2 and c.tag_ == "VBN":
+                key = c.lemma_.lower()
+                got = self.lex.count_verbs.get(key) or self.lex.count_verbs.get(c.lower_)
+                if got is not None:
+                    return got
+        return None
+
     def _unit_counts(self, doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
         lex = self.lex
         last = doc[j - 2] if j - 2 >= i and doc[j - 1].text == "." else doc[j - 1]  # "тыс."
@@ -387,6 +399,9 @@ class FigureExtractor:
                     break
         if noun is not None and noun.lemma_.lower() in lex.count_nouns:
             counts = lex.count_nouns[noun.lemma_.lower()]
+        own = self._own_participle(noun) if noun is not None else None
+        if own is not None:
+            return unit, own  # "7 civilians killed, 34 civilians wounded": each noun's own verb
         # climb to the governing verb (through prep/conj chains) for what is counted
         cur = anchor
         for _ in range(5):
