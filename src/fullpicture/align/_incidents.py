@@ -71,9 +71,10 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                         if prev:
                             # "the quake" refers back whatever place names the two sentences use
                             # (a province and its capital are one place told at two levels)
-                            if compatible(feats[prev[-1]], feats[i], places=False) \
-                                    and not _own_day_apart(feats[i], feats[prev[-1]], report_slack):
-                                out[i] = prev[-1]
+                            ante = _antecedent(feats, prev, i)
+                            if compatible(feats[ante], feats[i], places=False) \
+                                    and not _own_day_apart(feats[i], feats[ante], report_slack):
+                                out[i] = ante
                             break
                     continue
                 if not is_consequence(feats[i], lex):
@@ -100,6 +101,15 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                 if host is not None:
                     out[i] = host
     return out
+
+
+def _antecedent(feats: Sequence[MentionFeatures], prev: list[int], i: int) -> int:
+    """The happening a definite anaphor refers back to among ``prev`` (one earlier sentence's
+    happenings of its family): the last one named with the anaphor's own word ("strikes ... in
+    response to an attack on April 22. Pakistan called the strikes ...": the strikes, not the
+    recalled attack), else the last one."""
+    same = [h for h in prev if feats[h].lemma == feats[i].lemma]
+    return (same or prev)[-1]
 
 
 def _own_day_apart(anaphor: MentionFeatures, antecedent: MentionFeatures, slack: int) -> bool:

@@ -4,10 +4,13 @@ A sentence's time expression dates an event of that sentence only when it can: a
 "since ..." phrase starts a period (unless the phrase hangs on the event's own verb: "have fired
 since 13 November"); a date that only modifies a reporting verb dates the report, not what is
 reported ("the army said on Tuesday 20 soldiers had been killed"): the mention keeps that day
-as an approximate date (source ``narrative``), never as a stated one. Events inherit the
-narrative's date without the dates set inside "since ..." phrases, relative clauses and
-"after/before ..." units, which belong to recalled or background happenings
-(:func:`narrative_trail`).
+as an approximate date (source ``narrative``), never as a stated one; a date inside an
+"after/before/following ..." unit or a phrase of cause ("in response to the attack of 22
+April", "в ответ на теракт 22 апреля") dates only the happening inside it, and a happening
+inside one takes no date from the clause it explains. Events inherit the narrative's date
+without the dates set inside "since ..." phrases, relative clauses and "after/before ..." or
+cause units, which belong to recalled or background happenings (:func:`narrative_trail`). The
+words of those units are language data (``data/events/background*.toml``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from fullpicture._data import data_toml_lang
 from fullpicture.models import Timex
 from fullpicture.nlp.events._args import token_positions
 from fullpicture.nlp.events._data import event_lexicon
@@ -55,9 +59,6 @@ def _bare_clock(t: Timex) -> bool:
 
 
 _SINCE = frozenset({"since", "depuis"})
-# "after"/"before" open a unit of their own when they govern a clause or an event noun ("twenty
-# days after a suicide bomber killed 40", "a week before the attack on 14 February")
-_SEQUENCE = frozenset({"after", "before"})
 _RELATIVE = frozenset({"relcl", "acl", "acl:relcl"})
 _REPORT_PATH = frozenset({"ccomp", "parataxis", "dobj", "obj", "advcl", "xcomp", "acl", "relcl", "prep", "pobj", "obl"})
 
@@ -86,21 +87,59 @@ def _since_spans(sent: Span, trig: Token | None) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _background_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``(sequence words, cause prepositions, cause nouns)`` of ``language``
+    (``data/events/background*.toml``): "after/before/following ..." and "in response to ..."."""
+    data = data_toml_lang("events", "background.toml", language or "en")
+    seq = data.get("sequence", {})
+    cause = data.get("cause", {})
+    return (frozenset(w.lower() for w in seq.get("words", [])), frozenset(w.lower() for w in cause.get("preps", [])),
+            frozenset(w.lower() for w in cause.get("nouns", [])))
+
+
+def _noun_unit(sent: Span, case: Token) -> tuple[int, int]:
+    """The span of a noun phrase opened by its preposition ``case`` (UD: the preposition hangs
+    on the noun), with a phrase that follows it on its own ("en représailles | à l'attentat du
+    22 avril", the parser hanging the second on the verb)."""
+    noun = case.head
+    lo, hi = min(case.i, noun.left_edge.i), noun.right_edge.i + 1
+    if hi < sent.end:
+        nxt = sent.doc[hi]
+        if nxt.dep_ == "case" and nxt.head.i != noun.i and nxt.head.left_edge.i == hi:
+            hi = max(hi, nxt.head.right_edge.i + 1)
+    return lo, hi
+
+
 def _units(sent: Span) -> list[tuple[int, int, int]]:
     """``(lo, hi, owner)`` token spans of the embedded units of a sentence whose dates are their
     own: relative clauses and participles hung on a noun (``owner`` is that noun), and "after" /
-    "before" clauses or phrases about an event (``owner`` -1: they never date what they modify)."""
-    nouns = event_lexicon("en").nouns
+    "before" clauses or phrases about an event and phrases of cause ("in retaliation for the
+    attack of 22 April"; ``owner`` -1: they never date what they modify)."""
+    language = sent.doc.lang_ or "en"
+    nouns = event_lexicon(language).nouns
+    sequence, cause_preps, cause_nouns = _background_words(language)
     out = []
     for tok in sent:
-        if tok.dep_ in _RELATIVE and tok.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.head.i == tok.i:
+            continue
+        word = tok.lower_
+        if tok.dep_ in _RELATIVE and tok.pos_ in ("VERB", "AUX"):
             out.append((tok.left_edge.i, tok.right_edge.i + 1, tok.head.i))
-        elif tok.lower_ in _SEQUENCE and tok.head.i != tok.i:
+        elif word in sequence:
             if tok.dep_ == "mark":  # "after a suicide bomber killed 40"
                 out.append((min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1, -1))
-            elif tok.dep_ == "prep" and any(
-                    (c.dep_ == "pobj" and c.lemma_.lower() in nouns) or c.dep_ == "pcomp" for c in tok.children):
-                out.append((tok.i, tok.right_edge.i + 1, -1))  # "after the attack on 14 February"
+            elif tok.dep_ == "case" and tok.head.lemma_.lower() in nouns:  # UD: "после теракта"
+                out.append((*_noun_unit(sent, tok), -1))
+            elif tok.dep_ in ("prep", "advcl", "acl") and any(
+                    (c.dep_ == "pobj" and c.lemma_.lower() in nouns) or (c.dep_ == "pcomp" and tok.dep_ == "prep")
+                    for c in tok.children):
+                out.append((tok.i, tok.right_edge.i + 1, -1))  # "after / following the attack on 14 February"
+        elif word in cause_preps:
+            if tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_.lower() in cause_nouns for c in tok.children):
+                out.append((tok.i, tok.right_edge.i + 1, -1))  # "in retaliation for the attack of 22 April"
+            elif tok.dep_ == "case" and tok.head.lemma_.lower() in cause_nouns:
+                out.append((*_noun_unit(sent, tok), -1))  # UD: "в ответ на теракт 22 апреля"
     return out
 
 
@@ -179,6 +218,16 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     day as an approximate date (``narrative``). ``trail``: the narrative dates to inherit from
     (default: the time layer's; :func:`narrative_trail` leaves out background dates)."""
     spans = _since_spans(sent, trig)
+    # "after/before/following ..." and phrases of cause ("in response to the attack of 22 April")
+    # date their own happening, never the event they modify; a happening inside one takes no
+    # date from the clause it explains ("strikes on May 7 in retaliation for an attack")
+    for a, b, owner in _units(sent):
+        if owner >= 0:
+            continue
+        if a <= trig.i < b:
+            spans += [(sent.start, a), (b, sent.end)]
+        else:
+            spans.append((a, b))
     if spans:  # "since the war began in February 2022": the start of a span, not this event's time
         txs = [(i, v) for i, v in txs if not any(a <= i < b for a, b in spans)]
     k = bisect_left(txs, (sent.start, ""))
