@@ -131,7 +131,16 @@ def detect_language(
         return None
     codes = tuple(codes or _DEFAULT)
     lang = _detect(text, codes, sample, min_confidence, short)
+    if lang in ("sr", "mk", "bg", "uk") and "ru" in codes and russian_letters(text[:sample]):
+        return "ru"
     return function_word_language(text[:sample], lang, codes)
+
+
+def russian_letters(text: str) -> bool:
+    """A mostly Cyrillic text with none of the letters only Belarusian, Macedonian, Ukrainian
+    or Serbian write, and with letters only Russian (and Belarusian) write (ы, э): Russian,
+    though lingua, led by Serbian or Ukrainian names, says otherwise."""
+    return _cyrillic(text) == "ru" and bool(set(text) & set(_data()["russian_only"]["letters"]))
 
 
 def _detect(text: str, codes: tuple[str, ...], sample: int, min_confidence: float, short: int) -> str | None:

@@ -11,6 +11,8 @@ from fullpicture.nlp.places._contained import contained_place
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._divisions import (
     admin_region,
+    declined_candidates,
+    declined_forms,
     one_per_span,
     russian_candidates,
     untagged_divisions,
@@ -38,13 +40,15 @@ from fullpicture.nlp.places._evidence import (
     leading_feature,
     locative,
     not_a_place,
+    place_context,
+    sized_place,
     state_school,
     strip_det,
     surname_locative,
     trim_lowercase_head,
 )
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
-from fullpicture.nlp.places._rank import same_name
+from fullpicture.nlp.places._rank import romanizes_to, same_name
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._repeats import (
     drop_nested_places,
@@ -152,6 +156,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
     feature_end: dict[int, tuple[int, int]] = {}
+    # nominatives read from case endings ("Баньске" -> "Баньска"); "" for a name found as written
+    forms: dict[int, str] = {}
     for start, end, label in raw:
         m = Mention(start, end, label, doc[start:end].text)
         mentions.append(m)
@@ -190,6 +196,27 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 cands = [c for c in cands if pi.place(c[0]).kind in ("country", "continent", "admin1", "region", "user")]
         if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
             cands = russian_candidates(doc, pi, nstart, feature or end, label, loose, pcfg)
+        if not cands and doc.lang_ == "ru" and not feature and not lead:  # "в Смаре": "Смара"
+            declined = declined_candidates(pi, name, doc.lang_, pcfg["skeleton_min_pop"], loose)
+            if declined:
+                (forms[id(m)], cands) = declined
+        lemma = " ".join(t.lemma_ for t in doc[nstart : feature or end]) if not name.isascii() else ""
+        lemma = lemma[:1].upper() + lemma[1:]
+        if cands and doc.lang_ not in ("en", "xx") and lemma:
+            # beside a namesake's alternate name ("Кашмир" of Cashmere, Washington), the
+            # places whose Latin name the Cyrillic one spells (the region Kashmir)
+            hit = pi.cross_script([name, lemma], exact_only=True)
+            cands += [c for c in (hit[1] if hit else []) if c[0] not in {i for i, _v in cands}]
+        if not cands and loose and doc.lang_ not in ("en", "xx") and lemma and not _dictionary_word(doc, name):
+            # a Cyrillic name the gazetteer holds only in Latin letters ("в Баньске": Banjska);
+            # not a word of the language's dictionary ("Луна", "Нева", "Британия" have Russian
+            # forms of their own: the Latin "Luna", "Nawá", "Brittany" they spell are others)
+            tries = [name, lemma] + (declined_forms(name, doc.lang_) if not feature and not lead else [])
+            hit = pi.cross_script(tries)
+            if hit:
+                cands = hit[1]
+                if hit[0] != name and not feature and not lead:
+                    forms[id(m)] = hit[0]
         if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
             name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names) or (name, [])
             trim_lowercase_head(doc, m, name)
@@ -264,9 +291,16 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             )
             if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
                 ok = ok or sc >= pcfg["locative_min_score"]
+            # a place-taking context of the language ("hit Smara", "for Goris", "a quitté
+            # Xankəndi") and a place of real size: a place though NER says person
+            placed = (m.label != "NORP" and not small_org and sc >= pcfg["locative_min_score"]
+                      and (same_name(p.name, m.text) or romanizes_to(fold(m.text), fold(p.name)))
+                      and place_context(doc, m.start, m.end, lex)
+                      and sized_place(pi, p, int(pcfg.get("context_min_pop", 15000))))
+            ok = ok or placed
             # spatial coherence: a name NER did not tag as a place, resolving to a country where
             # none of the document's tagged places lies, needs a locative context
-            if ok and not context and not actor and sure_cc and p.cc and p.cc not in sure_cc and p.kind not in ("country", "continent") and idx not in sure_set:
+            if ok and not context and not placed and not actor and sure_cc and p.cc and p.cc not in sure_cc and p.kind not in ("country", "continent") and idx not in sure_set:
                 ok = False
             if not ok:
                 if m.label == "":
@@ -330,6 +364,42 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions.sort(key=lambda m: (m.start, -m.end))
     if doc.lang_ == "ru":  # case forms of one name cluster together ("Пескова" with "Дмитрий Песков")
         for m in mentions:
-            m.form = base_form(doc, m.start, m.end)
+            m.form = _dictionary_form(doc, pi, m, forms.get(id(m)), pcfg["skeleton_min_pop"])
     cluster(mentions, lex)
     return mentions
+
+
+def _dictionary_form(doc: Doc, pi: PlaceIndex, m: Mention, read_back: str | None, min_pop: int) -> str | None:
+    """A Russian mention's dictionary form for the naming table: the analyser's
+    (:func:`base_form`) when it names the mention's place too ("Краматорска" ->
+    "Краматорск"), else the form read back from a case ending ("Баньске" -> "Баньска", not
+    the analyser's "Баньск"), else the text as written when the gazetteer holds it ("";
+    "Смара", not "Смар"), else the analyser's ("Донецкой области" -> "Донецкая область")."""
+    base = base_form(doc, m.start, m.end)
+    if m.place is None or base is None:
+        return read_back if m.place is not None and read_back is not None else base
+    if _names(pi, base, m.place, min_pop):
+        return base
+    if read_back is not None:
+        return read_back
+    return "" if any(i == m.place for i, _v in pi.candidates(m.text, min_pop, False)) else base
+
+
+def _names(pi: PlaceIndex, form: str, place: int, min_pop: int) -> bool:
+    """``form`` reaches record ``place``, as written or through its romanization."""
+    if any(i == place for i, _v in pi.candidates(form, min_pop, False)):
+        return True
+    hit = pi.cross_script([form])
+    return hit is not None and any(i == place for i, _v in hit[1])
+
+
+def _dictionary_word(doc: Doc, name: str) -> bool:
+    """The last word of a Russian name is in the language's dictionary (pymorphy's): a place
+    with a Russian name of its own ("Нева", "Британия"), not a foreign name ("Баньска")."""
+    words = name.split()
+    if doc.lang_ != "ru" or not words:
+        return False
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    return bool(_analyzer().word_is_known(words[-1].lower()))
+

@@ -192,3 +192,32 @@ def russian_candidates(doc: Doc, pi: PlaceIndex, start: int, end: int, label: st
     if " " not in form and coordinated_division(doc, end):
         cands = cyrillic_division(pi, f"{form} область", min_pop)
     return cands or cyrillic_adjective(pi, form, int(pcfg.get("adjective_min_pop", 20000)))
+
+
+
+def declined_forms(text: str, language: str) -> list[str]:
+    """Nominatives a case form may come from, by the language's case endings
+    (``inflection.toml``: "Смаре" -> "Смара", "Баньске" -> "Баньска"), longest ending first."""
+    from fullpicture.nlp.places._limited_data import inflections
+
+    inf = inflections().get(language)
+    words = text.split()
+    if inf is None or not words:
+        return []
+    last, out = words[-1], []
+    for ending, repls in inf.endings:
+        if last.lower().endswith(ending) and len(last) - len(ending) >= 3:
+            out += [" ".join([*words[:-1], last[: len(last) - len(ending)] + r]) for r in repls]
+    return out
+
+
+def declined_candidates(pi: PlaceIndex, text: str, language: str, min_pop: int,
+                        loose: bool) -> tuple[str, list[tuple[int, bool]]] | None:
+    """A name in a case form that neither the gazetteer nor the lemmatizer resolves, read back
+    to its nominative (:func:`declined_forms`): the first form the gazetteer knows as written,
+    and its candidates."""
+    for form in declined_forms(text, language):
+        cands = pi.candidates(form, min_pop, loose)
+        if cands:
+            return form, cands
+    return None

@@ -61,7 +61,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             # a street has its city's point, not its id
             gid = (p.gid or None) if key[0] != "STREET" else None
             geo = Geo(lat=round(p.lat, 5), lon=round(p.lon, 5), geonames_id=gid, country=p.cc or None, source=pi.source(place_idx))
-        bases = [base_form(doc, m.start, m.end) for m in ms]
+        # a mention's own dictionary form when the entities layer set one ("" = as written)
+        bases = [m.form if m.form is not None else base_form(doc, m.start, m.end) for m in ms]
         names = [b or m.text for m, b in zip(ms, bases, strict=True) if not m.definite]  # case forms are one name
         if key[0] == "P" and place_idx is not None:
             name, etype = pi.place(place_idx).name, ("LOC" if pi.place(place_idx).kind == "continent" else "GPE")
@@ -76,7 +77,7 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
         aliases = list(dict.fromkeys(names))
         mentions_out = [
             MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
-                         actor=m.actor, embedded=m.embedded, base=b)
+                         actor=m.actor, embedded=m.embedded, base=b or None)
             for m, b in zip(ms, bases, strict=True)
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))

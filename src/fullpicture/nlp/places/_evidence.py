@@ -212,3 +212,56 @@ def _agent_plural(word: str) -> bool:
     """The plural of a dictionary agent noun ("newcomers", "farmers"): WordNet's index lists
     only the singular, and no place is named by one ("Newcomers" is no Newcomerstown)."""
     return word.endswith("ers") and common_word(word[:-1])
+
+
+def place_context(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A place-taking context of the document's language governs ``doc[start:end]``
+    (``lexicon.toml`` ``[place_contexts]``): a place preposition before it ("near X", "в X",
+    "près de X"), one attached to a verb ("fought in X"), one after a verb of motion ("fled
+    to X", "left ... for X", "partis de X"), or a verb that takes a place as object ("shelled
+    X", "a quitté X"; "hit X" when a blast or a missile hits). Not before a possessive."""
+    ctx = lex.place_contexts.get(doc.lang_ or "en")
+    if ctx is None or (end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in POSSESSIVE)):
+        return False
+    root = doc[start:end].root
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.i < start:
+        root = root.head  # "in Zvečan and X": the first conjunct's context
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if any(before[len(before) - len(p.split()):] == p.split() for p in ctx.preps):
+        return True
+    prep = _preposition(doc, root, start)
+    if prep is not None:
+        gov = prep.head if root.dep_ == "pobj" else root.head
+        word = prep.lower_
+        if word in ctx.verb_preps and gov.pos_ in ("VERB", "AUX"):
+            return True
+        return word in ctx.motion_preps and gov.lemma_.lower() in ctx.motion_verbs
+    # an object, or a bare oblique the French parser puts for one ("quitté Xankəndi mardi")
+    if root.dep_ not in ("dobj", "obj", "obl", "obl:mod") or root.head.i == root.i:
+        return False
+    verb = root.head.lemma_.lower()
+    if verb in ctx.object_verbs:
+        return True
+    return verb in ctx.strike_verbs and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in ctx.strike_subjects for c in root.head.children)
+
+
+def _preposition(doc: Doc, root: Any, start: int) -> Any:
+    """The preposition governing a name: its head in English ("pobj"), its "case" child in
+    Universal Dependencies (French, Russian), else an adposition right before it."""
+    if root.dep_ == "pobj" and root.head.i != root.i:
+        return root.head
+    case = next((c for c in root.children if c.dep_ == "case" and c.i < start), None)
+    if case is not None:
+        return case
+    return doc[start - 1] if start > 0 and doc[start - 1].pos_ == "ADP" else None
+
+
+def sized_place(pi: PlaceIndex, p: Any, min_pop: int) -> bool:
+    """A place of real size for a name only its context makes a place: at least ``min_pop``
+    people, anything above a town (a country, first-level division, capital, curated region),
+    or a town that names its first-level division (Khankendi of the "Khankendi region")."""
+    if p.kind not in ("city", "admin2") or p.pop >= min_pop:
+        return True
+    return p.kind == "city" and any(
+        pi.place(i).kind == "admin1" and pi.place(i).cc == p.cc for i in pi.gaz.lookup(f"{fold(p.name)} region"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from fullpicture.nlp.places._translit import fold, skeleton
+from fullpicture.nlp.places._translit import fold, romanized_forms, skeleton
 
 if TYPE_CHECKING:
     from fullpicture.nlp.places._resolve import PlaceIndex
@@ -79,6 +79,16 @@ def _saint(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 14)
+def romanizes_to(name: str, main: str) -> bool:
+    """A folded Cyrillic name is the record's Latin main name transliterated ("смара" Smara,
+    "баньска" Banjska): the same romanization skeleton."""
+    if name.isascii() or not main.isascii():
+        return False
+    key = _skeleton(main)
+    return bool(key) and any(_skeleton(r) == key for r in romanized_forms(name))
+
+
 def same_name(main: str, text: str) -> bool:
     """``text`` is the main name ``main`` of a record, or that name in another romanization."""
     name, m = fold(text).removeprefix("the "), fold(main)
@@ -107,8 +117,8 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
     main = fold(p.name)
     if _saint(main) == _saint(name):
         s += cfg["main_name_bonus"]
-    elif _skeleton(name) and _skeleton(name) == _skeleton(main):
-        s += cfg.get("translit_name_bonus", 0.0)  # its main name in another romanization
+    elif (_skeleton(name) and _skeleton(name) == _skeleton(main)) or romanizes_to(name, main):
+        s += cfg.get("translit_name_bonus", 0.0)  # its main name in another romanization or script
     if via_skel:
         s -= cfg["skeleton_penalty"]
     if i in pi.user_ids:
@@ -131,7 +141,7 @@ def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: 
         p.cc and ctx.country(p.cc, name) <= 0 and any(v > 0 for c, v in ctx.cc.items() if c != p.cc)
         and p.pop < limit and i not in pi.user_ids
         and p.kind not in ("country", "continent", "admin1", "capital", "region")
-        and fold(p.name) != name
+        and fold(p.name) != name and not romanizes_to(name, fold(p.name))
     )
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from fullpicture._errors import ConfigError
 from fullpicture.nlp.places._gazetteer import Gazetteer, Place, get_gazetteer
-from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._translit import fold, romanized_forms
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -101,6 +101,10 @@ class PlaceIndex:
     # a romanization-skeleton match must also be spelled like the record's main name (difflib
     # ratio): "Kharkov" is Kharkiv, "Makeen" is no Macon ([entities.places] skeleton_min_ratio)
     skeleton_min_ratio: float = 0.0
+    # a Cyrillic name the gazetteer holds only in Latin letters ("Баньска" for Banjska) is
+    # matched through its romanization's skeleton to a place at least this populous, or above
+    # a town ([entities.places] cross_script_min_pop)
+    cross_script_min_pop: int = 0
 
     @classmethod
     def build(cls, files: list[str], naming: Sequence[tuple[Sequence[str], Sequence[str]]] = ()) -> PlaceIndex:
@@ -195,6 +199,35 @@ class PlaceIndex:
                 if (p.pop >= skeleton_min_pop or p.kind in ("country", "admin1", "capital")) and _spelled_alike(f, p.name, self.skeleton_min_ratio):
                     out.append((i, True))
         return out
+
+    def cross_script(self, texts: Sequence[str], exact_only: bool = False) -> tuple[str, list[tuple[int, bool]]] | None:
+        """The first of ``texts`` (a Cyrillic name and its other forms) that reaches records
+        the gazetteer holds only in Latin letters, and those records: places of at least
+        ``cross_script_min_pop`` people or above a town whose name is a romanization of one
+        of the texts, else, in a second pass, those of the same skeleton spelled like it
+        ("Кашмир" is the region Kashmir, not Kashmor of the same skeleton; "Баньска" ->
+        Banjska; "Лепосавич" -> Leposaviq; ``exact_only``: the first pass alone). None when
+        nothing matches or it is turned off."""
+        if not self.cross_script_min_pop:
+            return None
+        folded = [(t, fold(t)) for t in texts if len(fold(t)) >= 4]
+        for t, f in folded:
+            exact = [(i, False) for form in romanized_forms(f) for i in self.gaz.lookup(form) if self._big(i)]
+            if exact:
+                return t, list(dict.fromkeys(exact))
+        for t, f in folded if not exact_only else ():
+            out: list[tuple[int, bool]] = []
+            for form in romanized_forms(f):
+                for i in self.gaz.lookup_skeleton(form):
+                    if self._big(i) and (i, True) not in out and _spelled_alike(form, self.gaz.place(i).name, self.skeleton_min_ratio):
+                        out.append((i, True))
+            if out:
+                return t, out
+        return None
+
+    def _big(self, i: int) -> bool:
+        p = self.gaz.place(i)
+        return p.pop >= self.cross_script_min_pop or p.kind not in ("city", "admin2")
 
 
 _SUN_LETTERS = frozenset("tdrzsn")

@@ -71,6 +71,20 @@ def script_key(name: str) -> str:
     return skeleton(fold(name).translate(_cyrillic()))
 
 
+def romanized_forms(folded: str) -> tuple[str, ...]:
+    """Latin letters for a folded Cyrillic name (data/gazetteer/cyrillic.tsv), for looking it up
+    among names the gazetteer holds only in Latin letters: the soft sign dropped, as BGN/PCGN
+    does ("Казань" Kazan), and read as "y", as Russian writes Serbian њ/љ ("Баньска" is Serbian
+    "Бањска", Latin "Banjska"; "Любляна" is "Ljubljana"). Empty for a name not in Cyrillic."""
+    if not any("\u0400" <= ch <= "\u04ff" for ch in folded):
+        return ()
+    table = _cyrillic()
+    plain = folded.translate(table)
+    soft = folded.replace("ь", "й").replace("Ь", "Й").translate(table)
+    forms = (plain,) if soft == plain else (plain, soft)
+    return tuple(f for f in forms if f.isascii())
+
+
 def same_across_scripts(a: str, b: str) -> bool:
     """Whether two names in different scripts are one name transliterated."""
     if script_of(a) == script_of(b):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -35,6 +35,21 @@ class Lexicon:
     leading_feature_nouns: frozenset[str] = frozenset()  # "barrage de Kakhovka" (fr, ru)
     name_linkers: frozenset[str] = frozenset()  # "de", "du", "d'" between such a noun and the name
     headline_verbs: frozenset[str] = frozenset()  # inflected verbs that end a title-case name
+    # language -> place-taking contexts ("hit X", "quitté X", "в X"; lexicon.toml [place_contexts])
+    place_contexts: dict[str, PlaceContexts] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlaceContexts:
+    """Words of one language that make a place-taking context (see lexicon.toml)."""
+
+    preps: frozenset[str]  # may be several words ("près de")
+    verb_preps: frozenset[str]
+    motion_preps: frozenset[str]
+    motion_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    strike_verbs: frozenset[str]
+    strike_subjects: frozenset[str]
 
 
 _COMMON: set[str] = set()
@@ -94,4 +109,6 @@ def get_lexicon() -> Lexicon:
         leading_feature_nouns=frozenset(data.get("leading_feature_nouns", [])),
         name_linkers=frozenset(data.get("name_linkers", [])),
         headline_verbs=frozenset(data.get("headline_verbs", [])),
+        place_contexts={lang: PlaceContexts(**{k: frozenset(v) for k, v in ctx.items()})
+                        for lang, ctx in data.get("place_contexts", {}).items()},
     )

@@ -55,6 +55,7 @@ class EntitiesComponent:
                   if e.category == "naming" and "place" in (e.subcategory or "")]
         self.index = PlaceIndex.build(files, naming)
         self.index.skeleton_min_ratio = float(self.cfg["places"].get("skeleton_min_ratio", 0.0))
+        self.index.cross_script_min_pop = int(self.cfg["places"].get("cross_script_min_pop", 0))
 
     @synced
     def __call__(self, doc: Doc) -> Doc:
