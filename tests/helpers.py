@@ -69,9 +69,9 @@ def words_by_language(comparison, ev) -> dict[str, list[str]]:
     return out
 
 
-def cross_side_rows(settings, texts: dict[str, str], published: str, **align):
-    """The typed rows that every side of a two-text comparison shares: each text one side
-    (labelled by its key), ``align`` settings overriding ``settings``'s."""
+def compare_texts(settings, texts: dict[str, str], published: str, **align):
+    """The comparison of texts, each text one side (labelled by its key), ``align`` settings
+    overriding ``settings``'s."""
     from fullpicture import analyze_documents
     from fullpicture.align import compare
     from fullpicture.ingest import load_text
@@ -83,5 +83,15 @@ def cross_side_rows(settings, texts: dict[str, str], published: str, **align):
     analyses = list(analyze_documents(docs, settings))
     sides = [Side(label=label, origin="user", documents=[a.document.id])
              for label, a in zip(texts, analyses, strict=True)]
-    comp = compare(analyses, sides, settings=settings)
+    return compare(analyses, sides, settings=settings)
+
+
+def cross_side_rows(settings, texts: dict[str, str], published: str, **align):
+    """The typed rows that every side of a comparison of texts shares (:func:`compare_texts`)."""
+    comp = compare_texts(settings, texts, published, **align)
     return [e for e in comp.events if e.type and set(texts) <= set(e.sides)]
+
+
+def widest_row(comp):
+    """The aligned row that holds the most documents."""
+    return max(comp.events, key=lambda e: len({m.document for m in e.mentions}))

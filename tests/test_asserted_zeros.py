@@ -9,10 +9,8 @@ from __future__ import annotations
 import pytest
 
 from fullpicture import analyze_documents
-from fullpicture.align import compare
 from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
-from fullpicture.settings import Settings
+from tests.helpers import compare_texts, widest_row
 
 
 def _zeros(settings, text: str) -> list[tuple[str, str | None]]:
@@ -65,13 +63,7 @@ Norvanian jets struck a fuel depot near Tarvik on Tuesday. No one was killed, th
 def test_no_casualties_yields_to_the_sides_own_toll(lexical):
     """Side one states 12 killed and, from a monitor, "no casualties": its killed figure is 12,
     which meets side two's "no one was killed" (the implied zero used to agree with it)."""
-    docs = [load_text(ONE, source="one", published="2024-03-06"),
-            load_text(TWO, source="two", published="2024-03-06")]
-    an = list(analyze_documents(docs, lexical))
-    sides = [Side(label="one", origin="user", documents=[an[0].document.id]),
-             Side(label="two", origin="user", documents=[an[1].document.id])]
-    comp = compare(an, sides, settings=Settings(data=dict(lexical.data)))
-    row = max(comp.events, key=lambda e: len({m.document for m in e.mentions}))
+    row = widest_row(compare_texts(lexical, {"one": ONE, "two": TWO}, "2024-03-06"))
     assert len({m.document for m in row.mentions}) == 2
     killed = [c for c in row.conflicts if c.field == "figure:killed"]
     assert killed, [c.field for c in row.conflicts]

@@ -10,11 +10,9 @@ from __future__ import annotations
 import pytest
 
 from fullpicture import analyze_documents
-from fullpicture.align import compare
 from fullpicture.align._agents import name_state
 from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
-from fullpicture.settings import Settings
+from tests.helpers import compare_texts, widest_row
 
 NORVAN = """Jets strike camp near Tarvik
 
@@ -28,13 +26,7 @@ Norvanian jets struck a wooded hill near Tarvik on Tuesday. There were no casual
 
 
 def _row(lexical, one: str, other: str):
-    docs = [load_text(one, source="one", published="2024-03-06"),
-            load_text(other, source="two", published="2024-03-06")]
-    an = list(analyze_documents(docs, lexical))
-    sides = [Side(label="norvanian", origin="user", documents=[an[0].document.id]),
-             Side(label="ostrian", origin="user", documents=[an[1].document.id])]
-    comp = compare(an, sides, settings=Settings(data=dict(lexical.data)))
-    row = max(comp.events, key=lambda e: len({m.document for m in e.mentions}))
+    row = widest_row(compare_texts(lexical, {"norvanian": one, "ostrian": other}, "2024-03-06"))
     assert len({m.document for m in row.mentions}) == 2  # one row for the one strike
     return row
 
