@@ -204,13 +204,9 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     dem = get_lexicon().demonyms
     text = doc_text(doc)
     lines = dateline_spans(text)
-    # a place inside an organisation's name ("Radio Eastland 24") names who, not where
-    named = [(m.start, m.end) for e in index.values() if e.type not in _PLACE_TYPES for m in e.mentions]
     found = token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
                                   for m in e.mentions if fold(m.text) not in dem and not m.actor
                                   and not any(a <= m.start < b for a, b in lines)
-                                  and not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
-                                              for a, b in named)
                                   and not _HYPHEN_MODIFIER.match(text, m.end)])
     return [(i, eid) for i, eid in found
             if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])
