@@ -77,3 +77,9 @@ def test_a_parenthetical_speaker_keeps_the_whole_sentence(pipelines):
     text = "В результате удара, заявляет местная администрация, погибли около двадцати человек."
     got = _claims(pipelines, "ru", text)
     assert ("местная администрация", "заявляет", text.rstrip(".")) in [c[:3] for c in got]
+
+
+def test_a_day_before_the_reported_clause_is_not_what_was_said(pipelines):
+    text = "Le porte-parole Marc Vidal a déclaré jeudi à la radio que les troupes « resteraient sur place »."
+    got = _claims(pipelines, "fr", text)
+    assert any(cue == "a déclaré" and content.startswith("que les troupes") for _, cue, content, _ in got), got

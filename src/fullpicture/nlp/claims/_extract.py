@@ -263,8 +263,13 @@ class ClaimExtractor:
         if content is None:
             left = doc[post[1]].idx if post is not None and post[1] < tok.i else None
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0, left)
-        if content is None and subj0 is not None and lemma not in lex.need_clause:
-            content = self._late_that(doc, sent, tok) if not lex.complementizers else self._complement_after(doc, sent, tok)
+        if lex.complementizers and subj0 is not None and (content is None or content[0] > tok.idx):
+            # 'a déclaré mardi sur Twitter que …': the clause, not the day the parse took for an object
+            late = self._complement_after(doc, sent, tok)
+            if late is not None and (content is None or content[1] <= late[0]):
+                content = late
+        if content is None and subj0 is not None and lemma not in lex.need_clause and not lex.complementizers:
+            content = self._late_that(doc, sent, tok)
         if content is None and self.lex.anaphoric:
             content = self._anaphoric(doc, sent, tok)
         if content is not None and not _PARAGRAPH_AFTER.match(doc_text(doc), doc[cue_j - 1].idx + 1):
