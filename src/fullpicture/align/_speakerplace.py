@@ -15,7 +15,7 @@ def _claim_of(a: Analysis, ev: Event) -> Claim | None:
     """The claim whose content holds the event's trigger (its own claim first)."""
     inside = [c for c in a.claims if c.start <= ev.trigger.start and ev.trigger.end <= c.end]
     own = [c for c in inside if c.id == ev.source]
-    return (own or inside or [None])[0]
+    return next(iter(own or inside), None)
 
 
 def statement_place(a: Analysis, ev: Event, place: Entity) -> bool:
