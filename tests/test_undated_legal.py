@@ -46,7 +46,7 @@ def test_charges_laid_are_no_account_of_the_happening() -> None:
     span = (0, 80)
     crash = MentionFeatures(doc="d", lemma="crash", type="DISASTER", span=span)
     charged = MentionFeatures(doc="d", lemma="charge", type="ACCUSE", span=span)
-    accused = MentionFeatures(doc="d", lemma="accuse", type="ACCUSE", span=span)
+    accused = MentionFeatures(doc="d", lemma="accuse", type="ACCUSE", span=span, extra={"speaker": True})
     hosts = word_hosts([crash, charged, accused], cfg)
     assert 1 not in hosts  # "the driver was charged with manslaughter in the crash"
     assert hosts.get(2) == 0  # "the minister accused the company of causing the crash"

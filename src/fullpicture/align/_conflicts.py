@@ -28,6 +28,7 @@ from fullpicture.align._figurevalues import (
     ranges_clash,
     stray_free,
 )
+from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._util import EntityIndex, country_code, published_day
 from fullpicture.models import Analysis, Entity, Event, Figure
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
@@ -437,6 +438,12 @@ def _entity_conflict(
             if field == "place":
                 if ent.geo is None:
                     continue  # unresolved places cannot be compared
+                if statement_place(m.analysis, m.event, ent):
+                    # where the claim was made: it may show that sides agree, never that they clash
+                    k, r = _place_keys(ent, key)
+                    keys.setdefault(m.side, set()).update(k)
+                    reach.setdefault(m.side, set()).update(r)
+                    continue
                 # a first-level region (gazetteer admin1: no GeoNames id, not a country)
                 region = not ent.geo.geonames_id and country_code(ent.name) is None
                 points.setdefault(m.side, []).append(
@@ -474,7 +481,7 @@ def _entity_conflict(
         if keys[s] & reach[t] or keys[t] & reach[s]:
             return False
         if field == "place":  # ...and the places are far apart
-            return all(
+            return bool(points.get(s) and points.get(t)) and all(
                 haversine_km(p[0], p[1], q[0], q[1]) > min_km
                 and not ((p[3] or q[3]) and p[2] and p[2] == q[2])  # a place in its region
                 for p in points[s] for q in points[t])

@@ -38,6 +38,15 @@ class ClaimLexicon:
     harm: frozenset[str] = frozenset()
     # particles of motion that make a need_clause verb an act ("showed them around the base")
     motion: frozenset[str] = frozenset()
+    # the speaker after the verb ('…, a annoncé lundi le ministère'; ``[postposed]``, fr and ru)
+    postposed_skip: frozenset[str] = frozenset()
+    impersonal_preps: frozenset[str] = frozenset()
+    inverted_pronouns: frozenset[str] = frozenset()
+    inverted_links: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    speaker_prepositions: frozenset[str] = frozenset()
+    # words that open a reported clause the parse did not hang on the verb ('заявил, что …')
+    complementizers: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -55,6 +64,7 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
     cues = _read("cues.toml", language)
     hedges = _read("hedges.toml", language)["hedges"]
     verbs, nouns = cues["verbs"], cues["nouns"]
+    post = cues.get("postposed", {})
     return ClaimLexicon(
         speech=frozenset(verbs["speech"]),
         cognition=frozenset(verbs["cognition"]),
@@ -79,4 +89,11 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         act_targets=frozenset(cues.get("acts", {}).get("targets", [])),
         harm=frozenset(cues.get("acts", {}).get("harm", [])),
         motion=frozenset(verbs.get("motion", [])),
+        postposed_skip=frozenset(post.get("skip", [])),
+        impersonal_preps=frozenset(post.get("impersonal_prepositions", [])),
+        inverted_pronouns=frozenset(post.get("inverted_pronouns", [])),
+        inverted_links=frozenset(post.get("inverted_links", [])),
+        relative_pronouns=frozenset(post.get("relative_pronouns", [])),
+        speaker_prepositions=frozenset(post.get("speaker_prepositions", [])),
+        complementizers=frozenset(cues.get("clause", {}).get("complementizers", [])),
     )

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._coordinated import shared_subject
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
+from fullpicture.nlp.claims._inverted import Inverted, inverted_claim
 from fullpicture.nlp.claims._layout import layout_claims
 from fullpicture.nlp.claims._postposed import misplaced, postposed_source
 from fullpicture.nlp.claims._spans import (
@@ -246,6 +247,10 @@ class ClaimExtractor:
         shared = shared_subject(tok, lex.verbs) if subj0 is None else None
         if shared is not None:
             subj0, content = shared[0], span_chars(doc, shared[1], min(shared[2], sent.end))
+        inv = inverted_claim(doc, sent, tok, cue_i, quotes, lex) if subj0 is None or subj0.i > tok.i or shared is not None \
+            or tok.dep_ in ("conj", "parataxis", "advcl", "dep") else None
+        if inv is not None:
+            return self._inverted(doc, tok, inv, cue_j, lemma, quotes)
         post = postposed_source(doc, doc_text(doc), tok, cue_i, quotes) if misplaced(subj0, quotes) else None
         if post is not None:
             subj0 = post[0]
@@ -258,7 +263,12 @@ class ClaimExtractor:
         if content is None:
             left = doc[post[1]].idx if post is not None and post[1] < tok.i else None
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0, left)
-        if content is None and subj0 is not None and lemma not in lex.need_clause:
+        if lex.complementizers and subj0 is not None and (content is None or content[0] > tok.idx):
+            # 'a déclaré mardi sur Twitter que …': the clause, not the day the parse took for an object
+            late = self._complement_after(doc, sent, tok)
+            if late is not None and (content is None or content[1] <= late[0]):
+                content = late
+        if content is None and subj0 is not None and lemma not in lex.need_clause and not lex.complementizers:
             content = self._late_that(doc, sent, tok)
         if content is None and self.lex.anaphoric:
             content = self._anaphoric(doc, sent, tok)
@@ -300,6 +310,31 @@ class ClaimExtractor:
                 i, j = k, t.head.right_edge.i + 1
                 return span_chars(doc, i, min(j, sent.end))
         return None
+
+    def _complement_after(self, doc: Doc, sent: Span, tok: Token) -> tuple[int, int] | None:
+        """'Губернатор заявил, что …' with the clause hung elsewhere: a complementizer of the
+        language's data within the verb's next few words (no verb between) opens the content,
+        which runs to the sentence's end."""
+        for k in range(tok.i + 1, min(sent.end, tok.i + 8)):
+            t = doc[k]
+            if t.lower_ in self.lex.complementizers:
+                return span_chars(doc, k, sent.end)
+            if t.pos_ in ("VERB", "AUX") or t.text in ('"', "«", "“", ";", ":"):
+                return None
+        return None
+
+    def _inverted(self, doc: Doc, tok: Token, inv: Inverted, cue_j: int, lemma: str,
+                  quotes: list[tuple[int, int]]) -> RawClaim:
+        """The claim of a speaker named after its verb (:mod:`._inverted`)."""
+        cs, ce = clip_paragraph(doc_text(doc), tok.idx, *inv.content)
+        src = None
+        if inv.source is not None:
+            ss, se = span_chars(doc, *inv.source)
+            while ss < se and doc_text(doc)[ss] == "-":
+                ss += 1  # '-il' of 'a-t-il'
+            src = (ss, se)
+        kind = "direct" if self._quote_kind(doc_text(doc), cs, ce, quotes) else "indirect"
+        return RawClaim(kind, (cs, ce), (doc[inv.cue_start].idx, doc[cue_j - 1].idx + len(doc[cue_j - 1])), lemma, src, inv.head)
 
     def _anaphoric(self, doc: Doc, sent: Span, tok: Token) -> tuple[int, int] | None:
         """"Об этом сообщил мэр": a pronoun before the cue names what was said, and the

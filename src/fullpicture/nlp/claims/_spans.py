@@ -130,7 +130,7 @@ def source_bounds(subj: Token) -> tuple[int, int]:
 
 
 _TIME_LEAD = {"on", "later", "earlier"}
-_CUE_LEFT = ("aux", "auxpass", "neg")
+_CUE_LEFT = ("aux", "auxpass", "neg", "aux:tense", "aux:pass")  # English; French and Russian (UD)
 _CUE_ADV = {"also", "now", "then", "even", "later", "again", "once", "further", "repeatedly", "previously", "just", "often", "already", "still", "recently", "publicly", "privately", "immediately"}
 _CUE_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 

@@ -158,6 +158,9 @@ def arguments(
             # "Eastland radio", "Eastland's defence ministry": the place names who, not where
             owned = entity_for_span(doc, index, tok.head.idx, tok.head.idx + len(tok.head), tok.head, metonymy=False)
             named = owner and not (owned and entity_type(index, owned) in _PLACE_TYPES)
+            # a genitive modifier of an organisation (Russian "ministry of-Eastland"): whose, not where
+            named = named or (tok.dep_ == "nmod" and tok.i > tok.head.i and owned is not None
+                              and entity_type(index, owned) == "ORG")
             # (a capital acting is its state's agent, not the place: "Kyiv evacuated 3,000")
             if eid not in agents and eid not in acting and eid not in patients and not named:
                 place = eid
@@ -268,7 +271,11 @@ def _addressee(tok: Token) -> bool:
 # "Moscow-controlled authorities", "Kyiv-based analysts": the place qualifies who, not where
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 _DL_WORD = r"(?:[A-ZА-ЯЁ][\w.'’-]*|\d{1,2}|[a-zа-яё]{2,5}\.?)"
-_DATELINE = re.compile(rf"^[ \t]*({_DL_WORD}(?:[ ,]+{_DL_WORD}){{0,5}})[ ,]*(?:\([^()\n]{{1,30}}\)[ ]*)?[—–-]{{1,2}}[ ]", re.M)
+_DATELINE = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,5}})[ ,]*(?:\([^()\n]{{1,30}}\)[ ]*)?"
+                       r"(?:[—–-]{1,2}[ ]|(—)(?=[A-ZА-ЯЁ«\"]))", re.M)
+# "Northtown/Southtown, Feb 26 :", "Northtown, 4 March:": a colon ends a dateline that ends in its day
+_DL_DAY = r"(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-ZА-ЯЁa-zа-яё][a-zа-яё]{2,8}\.?)"
+_DATELINE_DATED = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,4}}?[ ,]+{_DL_DAY})[ ]?:[ ]", re.M)
 _DATELINE_WINDOW = 600
 
 
@@ -276,7 +283,15 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the datelines near the top of a text ("GENEVA (Reuters) –",
     "Kyiv, Ukraine —", "MOSCOW, 10 Jun -"): where the report was filed, never where its events
     happened."""
-    return [m.span(1) for m in _DATELINE.finditer(text, 0, min(len(text), _DATELINE_WINDOW))]
+    end = min(len(text), _DATELINE_WINDOW)
+    return sorted(m.span(1) for rx in (_DATELINE, _DATELINE_DATED) for m in rx.finditer(text, 0, end)
+                  if rx is _DATELINE_DATED or not m.group(2) or _tight_dateline(m.group(1)))
+
+
+def _tight_dateline(words: str) -> bool:
+    """A dash with no space after it ends a dateline only in its usual shapes ("KYIV, Ukraine—",
+    "WASHINGTON—"), not in a headline's "Eastland—Westland talks"."""
+    return "," in words or words.split()[0].isupper()
 
 
 def _source_position(tok: Token) -> bool:
