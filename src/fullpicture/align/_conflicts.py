@@ -125,6 +125,7 @@ def incident_figures(
             # figure; a few days off is the reporting clause's date ("officials said on Sunday")
             continue
         for f in event_figures(m.analysis, m.event):
+            f = headline_bound(m.analysis, f)
             key = (m.analysis.document.id, f.id)
             if not f.counts or key in seen:
                 continue
@@ -157,6 +158,18 @@ def incident_figures(
     # (a side stating both "no casualties" and "12 killed" keeps 12; its zero stands for the
     # narrower count only where it states no figure of that count)
     return by_count
+
+
+def headline_bound(a: Analysis, f: Figure) -> Figure:
+    """The body's bound a headline figure shortens: a headline drops the hedge ("Five dead" over
+    "killing at least five"), so a closed headline count whose number the same document's body
+    states as a lower bound of the same count is that bound (``f`` itself otherwise)."""
+    if f.value is None or f.low is None or f.low != f.high or not any(
+            z.kind == "heading" and z.start <= f.start < z.end for z in a.zones):
+        return f
+    return next((g for g in a.figures if g.counts == f.counts and g.high is None and g.low == f.value
+                 and not g.vague and not any(z.kind == "heading" and z.start <= g.start < z.end for z in a.zones)),
+                f)
 
 
 def implied_zero(item: FigureItem) -> bool:
@@ -233,13 +246,14 @@ def figure_clashes(
 
 def implied_clashes(
     members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None
-) -> set[tuple[str, str, str]]:
-    """The :func:`figure_clashes` in which one side's values of the count are all zeros a broader
-    count implies ("no casualties" against "12 killed"): a clash of what that side said of the
-    broader count, for scorers whose gold annotates counts as stated."""
+) -> tuple[list[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    """The :func:`figure_clashes` and, from the same computation, those in which one side's
+    values of the count are all zeros a broader count implies ("no casualties" against "12
+    killed"): a clash of what that side said of the broader count, for scorers whose gold
+    annotates counts as stated."""
     found, compared = _clashes(incident_figures_for(members, cfg, index), cfg)
-    return {(c, s, t) for c, s, t in found
-            if any(compared[c][x] and all(implied_zero(i) for i in compared[c][x]) for x in (s, t))}
+    return found, {(c, s, t) for c, s, t in found
+                   if any(compared[c][x] and all(implied_zero(i) for i in compared[c][x]) for x in (s, t))}
 
 
 def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[FigureSeries]:
@@ -422,6 +436,7 @@ def _entity_conflict(
     points: dict[str, list[tuple[float, float, str, bool]]] = {}
     kinds: dict[str, set[str]] = {}
     states: dict[str, Counter[str]] = {}
+    value_state: dict[tuple[int, str], str] = {}  # (position in per_side, side) -> the agent's state
     if field == "agent":
         members = own_account(members, index, cfg)
     else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
@@ -458,6 +473,7 @@ def _entity_conflict(
                 state = mention_state(m.analysis.text, ent, first.start if first else None)
                 if state:
                     states.setdefault(m.side, Counter())[state] += 1
+                    value_state[len(per_side.get(m.side, [])), m.side] = state
             mention = next((x for x in ent.mentions
                             if m.event.evidence.start <= x.start < m.event.evidence.end), None)
             k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
@@ -477,6 +493,11 @@ def _entity_conflict(
     min_km = float(cfg.get("place_conflict_km", 100.0))
 
     def differ(s: str, t: str) -> bool:
+        if s in states and t in states:
+            # actors of states: the state each side mostly names, so that one stray mention (the
+            # other side's claim told inside a denial: "claims that our missile hit X are
+            # false") does not make the sides agree
+            return not (_main_states(states[s]) & _main_states(states[t]))
         # neither names a place (or agent) the other reaches...
         if keys[s] & reach[t] or keys[t] & reach[s]:
             return False
@@ -485,14 +506,63 @@ def _entity_conflict(
                 haversine_km(p[0], p[1], q[0], q[1]) > min_km
                 and not ((p[3] or q[3]) and p[2] and p[2] == q[2])  # a place in its region
                 for p in points[s] for q in points[t])
-        if s in states and t in states:  # actors of states: the state each side mostly names
-            return not (_main_states(states[s]) & _main_states(states[t]))
         return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
 
     clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])
     if len(sides) > 1 and clash:
-        return Conflict(field=field, values=[v for vs in per_side.values() for v in vs])
+        # an agent of a state the side does not mostly name (a stray) is no value of its account
+        return Conflict(field=field, values=[v for side, vs in per_side.items() for k, v in enumerate(vs)
+                                             if side not in states
+                                             or value_state.get((k, side), "") in _main_states(states[side])
+                                             or (k, side) not in value_state])
     return None
+
+
+def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any]) -> Conflict | None:
+    """A state that denies an incident another side blames on it contests the agent ("Armenia
+    denied any involvement" in the row of a strike that a side says Armenia carried out): the
+    denial is that state's account (the side of that state when it is compared, else the side
+    that reports it), against each side whose own account mostly names that state."""
+    types = set(cfg.get("conflict_denial_types", ["REJECT"]))
+    blamed: dict[str, Counter[str]] = {}
+    named: dict[str, list[ConflictValue]] = {}
+    for m in own_account(members, index, cfg):
+        for eid in m.event.agents:
+            ent = index.entity(m.analysis.document.id, eid)
+            if ent is None or actor_kind(ent, cfg) is None:
+                continue
+            first = next((x for x in ent.mentions if m.event.evidence.start <= x.start < m.event.evidence.end), None)
+            state = mention_state(m.analysis.text, ent, first.start if first else None)
+            if state:
+                blamed.setdefault(m.side, Counter())[state] += 1
+                named.setdefault(f"{m.side}|{state}", []).append(ConflictValue(
+                    side=m.side, value=index.display(m.analysis.document.id, eid, resolve=True) or ent.name,
+                    document=m.analysis.document.id, claim=m.event.source,
+                    start=first.start if first else None, end=first.end if first else None))
+    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    values: list[ConflictValue] = []
+    for m in members:
+        if m.event.type not in types or m.event.modality in _UNREAL:
+            continue
+        for eid in m.event.agents:
+            ent = index.entity(m.analysis.document.id, eid)
+            first = next((x for x in ent.mentions if m.event.evidence.start <= x.start < m.event.evidence.end),
+                         None) if ent is not None else None
+            state = mention_state(m.analysis.text, ent, first.start if first else None) if ent is not None else None
+            side = side_of_state.get(state or "", m.side)
+            accusers = [t for t, c in blamed.items() if t != side and state in _main_states(c)]
+            if not state or not accusers or ent is None:
+                continue
+            if side == m.side and m.side in blamed and state in _main_states(blamed[m.side]):
+                continue  # a side that blames the state itself and reports its denial: not its account
+            values.append(ConflictValue(
+                side=side, reported_by=m.side if side != m.side else None,
+                value=f"{index.display(m.analysis.document.id, eid, resolve=True) or ent.name}: {m.event.trigger.text}",
+                document=m.analysis.document.id, claim=m.event.source,
+                start=m.event.trigger.start, end=m.event.trigger.end))
+            for t in accusers:
+                values += [v for v in named.get(f"{t}|{state}", []) if v not in values]
+    return Conflict(field="agent", values=values) if len({v.side for v in values}) > 1 else None
 
 
 #: Event types whose place sides may contradict (where a strike hit, where people fled).
@@ -518,7 +588,7 @@ def find_conflicts(
     out = _figure_conflicts(figs, cfg, disputes)
     for c in (
         _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0))),
-        _entity_conflict(members, index, "agent", cfg),
+        _entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg),
         _entity_conflict(members, index, "place", cfg),
     ):
         if c is not None:

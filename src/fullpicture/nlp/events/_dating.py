@@ -7,7 +7,9 @@ reported ("the army said on Tuesday 20 soldiers had been killed"): the mention k
 as an approximate date (source ``narrative``), never as a stated one; a date inside an
 "after/before/following ..." unit or a phrase of cause ("in response to the attack of 22
 April", "в ответ на теракт 22 апреля") dates only the happening inside it, and a happening
-inside one takes no date from the clause it explains. Events inherit the narrative's date
+inside one takes no date from the clause it explains; a date on another happening's noun that
+is no argument of the event ("in a region devastated by the tsunami of 2004") dates only that
+happening. Events inherit the narrative's date
 without the dates set inside "since ..." phrases, relative clauses and "after/before ..." or
 cause units, which belong to recalled or background happenings (:func:`narrative_trail`). The
 words of those units are language data (``data/events/background*.toml``).
@@ -209,6 +211,27 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
     return False
 
 
+def _dates_other_happening(tok: Token, trig: Token, head: Token) -> bool:
+    """The time expression at ``tok`` hangs on another happening's noun that is no argument of
+    the event and does not hold it ("killing five in a region devastated by the tsunami of
+    2004": the tsunami's year); a happening's noun that is an argument of the event ("the
+    attack of 14 June killed ...") dates the event too."""
+    nouns = event_lexicon(tok.doc.lang_ or "en").nouns
+    own = (trig.i, head.i)
+    cur = tok.head
+    for _ in range(12):
+        if cur.i in own:
+            return False
+        up = cur.head.head if cur.head.dep_ in ("prep", "agent") or cur.dep_ == "obl" else cur.head
+        if (cur.pos_ == "NOUN" and cur.lemma_.lower() in nouns and cur.head.i not in own and up.i not in own
+                and not cur.left_edge.i <= trig.i <= cur.right_edge.i):
+            return True  # (an argument: the event's own noun or the object of its preposition)
+        if cur.head.i == cur.i:  # the root; spaCy makes a new Token per access, so never `is`
+            return False
+        cur = cur.head
+    return False
+
+
 def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
                trail: list[tuple[int, str]] | None = None) -> tuple[str | None, str | None]:
     """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
@@ -239,6 +262,8 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     report: str | None = None
     stated = []
     for i, v in own:
+        if _dates_other_happening(doc[i], trig, head):
+            continue  # "in a region devastated by the tsunami of 2004": the tsunami's year
         if _dates_report(doc[i], trig, head):
             report = report or v
         else:

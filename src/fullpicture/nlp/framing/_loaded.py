@@ -8,7 +8,9 @@ token's probability is the logistic of their sum, so the detector reads NumPy ar
 Candidate tokens at or above the threshold form spans (a hyphen between two joins them; a
 short quotation holding one is taken whole, marks included); each span is a
 ``loaded_language`` cue whose confidence is its highest token probability. The lexicons stay
-the source of counter-terms and naming.
+the source of counter-terms and naming. Static word vectors are used at training time only:
+their learned weights are folded into each lemma's ``l=`` feature weight, so nothing here
+reads vectors.
 """
 
 from __future__ import annotations

@@ -156,6 +156,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
     feature_end: dict[int, tuple[int, int]] = {}
+    inner: set[str] = set()
     # nominatives read from case endings ("Баньске" -> "Баньска"); "" for a name found as written
     forms: dict[int, str] = {}
     for start, end, label in raw:
@@ -234,12 +235,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             cands = [max(cands, key=lambda c: (pi.place(c[0]).pop, -c[0]))]
         place_spans.append((name, cands))
         place_ms.append(m)
+        if feature or lead or label == "EMB" or before_feature(doc, end, lex):  # inside a larger name ("Yida camp")
+            inner.add(fold(name).removeprefix("the "))
         if feature or lead:
             feature_end[id(m)] = (nstart, feature or end)
     city_state(doc, pi, place_ms, place_spans)
     # the state in a university's name gives the others no context ("Mississippi State" beat
     # Louisville: Louisville is not moved to Mississippi)
-    resolved = resolve_all(pi, place_spans, pcfg, frozenset(k for k, m in enumerate(place_ms) if m.label == "EMB" and m.start in schools))
+    resolved = resolve_all(pi, place_spans, pcfg, frozenset(k for k, m in enumerate(place_ms) if m.label == "EMB" and m.start in schools),
+                           frozenset(inner))
     # Places NER itself tagged: other spans resolving to (or near) them are places too.
     sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in PLACE_LABELS]
     sure_pts = [(pi.place(i).lat, pi.place(i).lon) for i in dict.fromkeys(sure)][:50]

@@ -128,20 +128,25 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
     return s
 
 
-def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: dict[str, Any]) -> bool:
+def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: dict[str, Any],
+                       inner: bool = False) -> bool:
     """A minor place reached only by an alternate name, in a country where the document places
     nothing else, while it places things elsewhere: more likely a gap of the gazetteer
     ("Banjska", a Kosovo village, is also an alternate name of Bulgaria's Bansko) than the
     place meant. A region of the project's own table (``regions.tsv``: contested and historical
-    regions such as "ДНР" in a story that also names Russia) is no such gap."""
+    regions such as "ДНР" in a story that also names Russia) is no such gap. A name the
+    document also uses inside a larger name (``inner``: "the Yida refugee camp", a camp whose
+    name is also an alternate name of a city of millions abroad) is held to this at any size:
+    a camp, school or village named after a place is as often a place the gazetteer lacks."""
     p = pi.place(i)
     name = fold(text).removeprefix("the ")
-    limit = float(cfg.get("foreign_alternate_max_pop", 0))
+    limit = math.inf if inner else float(cfg.get("foreign_alternate_max_pop", 0))
     return bool(
         p.cc and ctx.country(p.cc, name) <= 0 and any(v > 0 for c, v in ctx.cc.items() if c != p.cc)
         and p.pop < limit and i not in pi.user_ids
         and p.kind not in ("country", "continent", "admin1", "capital", "region")
         and fold(p.name) != name and not romanizes_to(name, fold(p.name))
+        and not (inner and same_name(p.name, name))  # "Kharkov" is Kharkiv spelled otherwise
     )
 
 
@@ -185,12 +190,13 @@ def _memo_score(pi: PlaceIndex, ctx: DocContext, cfg: dict[str, Any]) -> Callabl
 
 
 def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any],
-               weak: frozenset[int] = frozenset()) -> list[tuple[int, float] | None]:
+               weak: frozenset[int] = frozenset(), inner: frozenset[str] = frozenset()) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places as context: the first pass
     with the unambiguous names as context, each further one with the previous pass's choices
     (three passes, so that a choice corrected in the second reaches the names it supports).
     Spans whose index is in ``weak`` (place names inside an organisation's name: "Mississippi
-    State") are resolved but give no context to the others."""
+    State") are resolved but give no context to the others. ``inner``: folded names the document
+    also uses inside a larger name ("Yida" of "the Yida camp"; see :func:`_foreign_alternate`)."""
     min_pop = int(cfg.get("namesake_city_min_pop", 1_000_000))
     # user alias files take priority over the gazetteer (data/gazetteer/README.md)
     spans = [(text, [c for c in cands if c[0] in pi.user_ids] or cands) for text, cands in spans]
@@ -222,7 +228,7 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
             if _pass and best[1] and p.kind not in ("country", "admin1", "capital") and ctx.country(p.cc, name) <= 0:
                 result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
                 continue
-            if _pass and _foreign_alternate(pi, best[0], text, ctx, cfg):
+            if _pass and _foreign_alternate(pi, best[0], text, ctx, cfg, name in inner):
                 result.append(None)
                 continue
             result.append((best[0], sc(best[0], text, best[1])))

@@ -256,9 +256,9 @@ def _spelled_alike(folded: str, name: str, min_ratio: float) -> bool:
 
 
 def resolve_all(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], cfg: dict[str, Any],
-                weak: frozenset[int] = frozenset()) -> list[tuple[int, float] | None]:
+                weak: frozenset[int] = frozenset(), inner: frozenset[str] = frozenset()) -> list[tuple[int, float] | None]:
     """Pick one record per span, using the document's other places (but not the ``weak``
-    spans) as context (see :mod:`._rank`)."""
+    spans) as context; ``inner``: folded names also used inside a larger name (see :mod:`._rank`)."""
     from fullpicture.nlp.places._rank import rank_spans
 
-    return rank_spans(pi, spans, cfg, weak)
+    return rank_spans(pi, spans, cfg, weak, inner)
