@@ -76,3 +76,26 @@ def test_a_stray_mention_inside_a_denial_does_not_make_the_sides_agree(tmp_path)
     values = {(v.side, v.value) for c in conflicts for v in c.values}
     assert ("armenian", "Azerbaijan") in values and ("azerbaijani", "Armenia") in values
     assert ("azerbaijani", "Azerbaijan") not in values
+
+
+E_SAYS = ("Missiles hit Northfield homes\n\n"
+          "Armenian forces fired missiles at homes in Northfield on Friday night, killing three people, the "
+          "prosecutor's office said. Armenia struck the town from across the border.\n")
+F_SAYS = ("Three dead in Northfield\n\n"
+          "Missiles hit homes in Northfield on Friday night, killing three people, local officials said. "
+          "Armenia denied any involvement in the strike.\n")
+
+
+def test_a_state_denying_the_strike_it_is_blamed_for_contests_the_agent(tmp_path):
+    """One side says Armenia fired; the other reports only Armenia's denial and names no agent
+    of its own: the agent is contested, the denial standing against the side that blames it."""
+    from fullpicture import compare
+
+    (tmp_path / "e.txt").write_text(E_SAYS, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(F_SAYS, encoding="utf-8")
+    comp = compare(sides={"azerbaijani": [tmp_path / "e.txt"], "international": [tmp_path / "f.txt"]})
+    conflicts = [c for e in comp.events for c in e.conflicts if c.field == "agent"]
+    assert conflicts, [(e.label, e.sides) for e in comp.events]
+    values = {(v.side, v.value) for c in conflicts for v in c.values}
+    assert ("azerbaijani", "Armenia") in values
+    assert any(side == "international" and "denied" in value for side, value in values), values

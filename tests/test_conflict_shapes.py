@@ -102,3 +102,10 @@ def test_a_camp_in_a_sentence_takes_no_foreign_city():
     a = analyze_text("Jets bombed the Bombay refugee camp in Chad on Thursday. Bombay is home to "
                      "9,000 people who fled Sudan.", published=PUB)
     assert not any(e.geo is not None and e.geo.country == "IN" for e in a.entities)
+
+
+def test_a_russian_more_than_with_its_conjunction_is_a_bound():
+    """"более чем 15 раненых" (more than 15 wounded) bounds the count; it is no exact 15."""
+    a = analyze_text("Власти сообщают о более чем 15 раненых.", published=PUB)
+    f = next(f for f in a.figures if f.counts == "injured")
+    assert f.text == "более чем 15" and f.low == 15 and f.high is None

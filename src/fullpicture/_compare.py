@@ -194,21 +194,29 @@ def build_comparison(analyses: list[Analysis], user_sides: Mapping[str, str] | N
 def precompute_vectors(analyses: Iterable[Analysis], settings: Settings | None = None, vectors: Any = None) -> int:
     """Embed, and keep in ``vectors`` (a store or a vector cache), every text a comparison of
     these analyses embeds with MiniLM (event sentences, triggers, claims), so that a later
-    comparison embeds nothing. Returns how many texts the model encoded now."""
+    comparison embeds nothing; texts of a use set to the static vectors (``[align]
+    embed_model`` / ``claim_embed_model``) are left out: those are computed, never stored.
+    Returns how many texts the model encoded now."""
     from fullpicture.align import embedding_texts
-    from fullpicture.align._embed import embedder_for
+    from fullpicture.align._embed import CachedEncoder, embedder_for
 
     settings = settings or load_settings()
     cfg = settings.section("align")
     if not cfg.get("embeddings", True):
         return 0
-    texts = [t for a in analyses for t in embedding_texts(a)]
+    emb = embedder_for(cfg, "events")
+    ev = isinstance(emb, CachedEncoder)
+    cl = isinstance(embedder_for(cfg, "claims"), CachedEncoder)
+    if not ev and not cl:
+        return 0
+    if not ev:
+        emb = embedder_for(cfg, "claims")
+    texts = [t for a in analyses for t in embedding_texts(a, events=ev, claims=cl)]
     if not texts:
         return 0
-    emb = embedder_for(cfg)
     before = emb.encoded
     emb.embed(texts, vectors if vectors is not None else vector_cache(settings))
-    return emb.encoded - before
+    return int(emb.encoded - before)
 
 
 def compare(

@@ -90,6 +90,16 @@ def contradiction(
     return None
 
 
+def thresholds(cfg: dict[str, Any], dense: bool) -> tuple[float, float]:
+    """(agree, contradict) similarity thresholds: MiniLM cosine, static-vector cosine (their
+    scale differs: ``claim_*_similarity_static``) or word overlap without embeddings."""
+    if not dense:
+        return float(cfg.get("claim_agree_lexical", 0.7)), float(cfg.get("claim_contradict_lexical", 0.5))
+    sfx = "_static" if str(cfg.get("claim_embed_model", "minilm")) == "static" else ""
+    return (float(cfg.get(f"claim_agree_similarity{sfx}", 0.72)),
+            float(cfg.get(f"claim_contradict_similarity{sfx}", 0.55)))
+
+
 def _candidates(
     texts: list[str], sides: list[int], cfg: dict[str, Any], shared: set[tuple[int, int]],
     cache: VectorCache | None = None,
@@ -97,12 +107,12 @@ def _candidates(
     """Cross-side pairs to check, in (i, j) order, with their similarity; and whether the
     similarity is the embeddings' (dense) or the lexical one (see ``_claimpairs``)."""
     dense = bool(cfg.get("embeddings", True)) and bool(texts)
-    contra_t = float(cfg.get("claim_contradict_similarity" if dense else "claim_contradict_lexical", 0.5))
+    contra_t = thresholds(cfg, dense)[1]
     found: dict[tuple[int, int], Any] = {}
     if dense:
         from fullpicture.align._embed import embedder_for
 
-        v = embedder_for(cfg).embed(texts, cache)
+        v = embedder_for(cfg, "claims").embed(texts, cache)
         ii, jj, ss = dense_pairs(v, sides, contra_t, int(cfg.get("claim_block_rows", 1024)))
         found = dict(zip(zip(ii.tolist(), jj.tolist(), strict=True), ss, strict=True))
         rest = sorted(shared - found.keys())
@@ -148,8 +158,7 @@ def align_claims(
             by_event.setdefault(ev, []).append(k)
     shared = shared_event_pairs(by_event.values(), sides)
     pairs, dense = _candidates([c.text for _, c in items], sides, cfg, shared, cache)
-    agree_t = float(cfg.get("claim_agree_similarity" if dense else "claim_agree_lexical", 0.7))
-    contra_t = float(cfg.get("claim_contradict_similarity" if dense else "claim_contradict_lexical", 0.5))
+    agree_t, contra_t = thresholds(cfg, dense)
     figs = {
         (a.document.id, c.id): [f for f in a.figures if f.claim == c.id] for a, c in items
     }

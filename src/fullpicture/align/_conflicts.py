@@ -518,6 +518,53 @@ def _entity_conflict(
     return None
 
 
+def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any]) -> Conflict | None:
+    """A state that denies an incident another side blames on it contests the agent ("Armenia
+    denied any involvement" in the row of a strike that a side says Armenia carried out): the
+    denial is that state's account (the side of that state when it is compared, else the side
+    that reports it), against each side whose own account mostly names that state."""
+    types = set(cfg.get("conflict_denial_types", ["REJECT"]))
+    blamed: dict[str, Counter[str]] = {}
+    named: dict[str, list[ConflictValue]] = {}
+    for m in own_account(members, index, cfg):
+        for eid in m.event.agents:
+            ent = index.entity(m.analysis.document.id, eid)
+            if ent is None or actor_kind(ent, cfg) is None:
+                continue
+            first = next((x for x in ent.mentions if m.event.evidence.start <= x.start < m.event.evidence.end), None)
+            state = mention_state(m.analysis.text, ent, first.start if first else None)
+            if state:
+                blamed.setdefault(m.side, Counter())[state] += 1
+                named.setdefault(f"{m.side}|{state}", []).append(ConflictValue(
+                    side=m.side, value=index.display(m.analysis.document.id, eid, resolve=True) or ent.name,
+                    document=m.analysis.document.id, claim=m.event.source,
+                    start=first.start if first else None, end=first.end if first else None))
+    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    values: list[ConflictValue] = []
+    for m in members:
+        if m.event.type not in types or m.event.modality in _UNREAL:
+            continue
+        for eid in m.event.agents:
+            ent = index.entity(m.analysis.document.id, eid)
+            first = next((x for x in ent.mentions if m.event.evidence.start <= x.start < m.event.evidence.end),
+                         None) if ent is not None else None
+            state = mention_state(m.analysis.text, ent, first.start if first else None) if ent is not None else None
+            side = side_of_state.get(state or "", m.side)
+            accusers = [t for t, c in blamed.items() if t != side and state in _main_states(c)]
+            if not state or not accusers or ent is None:
+                continue
+            if side == m.side and m.side in blamed and state in _main_states(blamed[m.side]):
+                continue  # a side that blames the state itself and reports its denial: not its account
+            values.append(ConflictValue(
+                side=side, reported_by=m.side if side != m.side else None,
+                value=f"{index.display(m.analysis.document.id, eid, resolve=True) or ent.name}: {m.event.trigger.text}",
+                document=m.analysis.document.id, claim=m.event.source,
+                start=m.event.trigger.start, end=m.event.trigger.end))
+            for t in accusers:
+                values += [v for v in named.get(f"{t}|{state}", []) if v not in values]
+    return Conflict(field="agent", values=values) if len({v.side for v in values}) > 1 else None
+
+
 #: Event types whose place sides may contradict (where a strike hit, where people fled).
 PLACE_CONFLICT_TYPES = ("ASSAULT", "COERCE", "SEIZE", "DISPLACE", "DISASTER", "PROTEST", "RETREAT", "MOBILIZE")
 
@@ -541,7 +588,7 @@ def find_conflicts(
     out = _figure_conflicts(figs, cfg, disputes)
     for c in (
         _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0))),
-        _entity_conflict(members, index, "agent", cfg),
+        _entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg),
         _entity_conflict(members, index, "place", cfg),
     ):
         if c is not None:

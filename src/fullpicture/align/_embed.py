@@ -191,7 +191,17 @@ def get_embedder(max_tokens: int = 128, batch: int = 32, n_threads: int = 0) -> 
     return Embedder(max_tokens=max_tokens, batch=batch, n_threads=threads(n_threads))
 
 
-def embedder_for(cfg: Mapping[str, Any]) -> Embedder:
-    """The embedder the ``[align]`` settings ask for."""
-    return get_embedder(int(cfg.get("embed_max_tokens", 128)), int(cfg.get("embed_batch", 32)),
-                        int(cfg.get("embed_threads", 0)))
+def embedder_for(cfg: Mapping[str, Any], use: str = "events") -> Any:
+    """The embedder the ``[align]`` settings ask for ``use`` ("events": event sentences and
+    triggers, setting ``embed_model``; "claims": claim matching, ``claim_embed_model``):
+    ``"minilm"`` (:class:`Embedder`) or ``"static"`` (:class:`~fullpicture.align._static.StaticEmbedder`)."""
+    key = "claim_embed_model" if use == "claims" else "embed_model"
+    name = str(cfg.get(key, "minilm"))
+    max_tokens = int(cfg.get("embed_max_tokens", 128))
+    if name == "static":
+        from fullpicture.align._static import get_static
+
+        return get_static(max_tokens)
+    if name != "minilm":
+        raise ConfigError(f"[align] {key} = {name!r}: expected \"minilm\" or \"static\"")
+    return get_embedder(max_tokens, int(cfg.get("embed_batch", 32)), int(cfg.get("embed_threads", 0)))
