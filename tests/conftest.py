@@ -56,3 +56,17 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data not present")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def pi():
+    """The shipped place index (gazetteer), built once; tests must not change it."""
+    from fullpicture.nlp.places._resolve import PlaceIndex
+
+    return PlaceIndex.build([])
+
+
+@pytest.fixture(scope="session")
+def cfg(settings):
+    """The ``[entities.places]`` settings the resolver reads."""
+    return settings.section("entities")["places"]

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from fullpicture.align._conflicts import headline_bound
-from fullpicture.nlp.places._resolve import PlaceIndex, resolve_all
-from fullpicture.settings import load_settings
+from fullpicture.nlp.places._resolve import resolve_all
 from tests.helpers import analyze_text
 
 PUB = "2031-03-07"  # a Friday
@@ -60,16 +59,6 @@ def test_an_exact_body_toll_keeps_the_headline_exact():
                      "killing three fishermen, the harbour office said.\n", published=PUB)
     head = _figures(a, "killed")[0]
     assert headline_bound(a, head).id == head.id
-
-
-@pytest.fixture(scope="module")
-def pi():
-    return PlaceIndex.build([])
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return load_settings().section("entities")["places"]
 
 
 def _resolve(pi, cfg, names, inner=frozenset()):

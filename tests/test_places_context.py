@@ -9,18 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from fullpicture.nlp.places._resolve import PlaceIndex, resolve_all
-from fullpicture.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def pi():
-    return PlaceIndex.build([])
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return load_settings().section("entities")["places"]
+from fullpicture.nlp.places._resolve import resolve_all
 
 
 def _resolve(pi, cfg, names):

@@ -12,11 +12,6 @@ from fullpicture.settings import load_settings
 from tests.helpers import analyze_text
 
 
-@pytest.fixture(scope="module")
-def pi():
-    return PlaceIndex.build([])
-
-
 def _top(pi, name):
     """The candidate the ranking picks for ``name`` alone, then the others."""
     cfg = load_settings().section("entities")["places"]
