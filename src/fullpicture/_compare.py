@@ -204,13 +204,11 @@ def precompute_vectors(analyses: Iterable[Analysis], settings: Settings | None =
     cfg = settings.section("align")
     if not cfg.get("embeddings", True):
         return 0
-    emb = embedder_for(cfg, "events")
-    ev = isinstance(emb, CachedEncoder)
-    cl = isinstance(embedder_for(cfg, "claims"), CachedEncoder)
+    ev_emb, cl_emb = embedder_for(cfg, "events"), embedder_for(cfg, "claims")
+    ev, cl = isinstance(ev_emb, CachedEncoder), isinstance(cl_emb, CachedEncoder)
     if not ev and not cl:
         return 0
-    if not ev:
-        emb = embedder_for(cfg, "claims")
+    emb = ev_emb if ev else cl_emb
     texts = [t for a in analyses for t in embedding_texts(a, events=ev, claims=cl)]
     if not texts:
         return 0

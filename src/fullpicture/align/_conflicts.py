@@ -30,7 +30,7 @@ from fullpicture.align._figurevalues import (
 )
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._util import EntityIndex, country_code, published_day
-from fullpicture.models import Analysis, Entity, Event, Figure
+from fullpicture.models import Analysis, Entity, Event, Figure, Mention
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 from fullpicture.nlp.places._resolve import haversine_km
 
@@ -450,6 +450,7 @@ def _entity_conflict(
             ent = index.entity(doc, eid)
             if key is None or ent is None:
                 continue
+            mention = _in_evidence(ent, m.event)
             if field == "place":
                 if ent.geo is None:
                     continue  # unresolved places cannot be compared
@@ -468,14 +469,10 @@ def _entity_conflict(
                 if kind is None:
                     continue
                 kinds.setdefault(m.side, set()).add(kind)
-                first = next((x for x in ent.mentions
-                              if m.event.evidence.start <= x.start < m.event.evidence.end), None)
-                state = mention_state(m.analysis.text, ent, first.start if first else None)
+                state = mention_state(m.analysis.text, ent, mention.start if mention else None)
                 if state:
                     states.setdefault(m.side, Counter())[state] += 1
                     value_state[len(per_side.get(m.side, [])), m.side] = state
-            mention = next((x for x in ent.mentions
-                            if m.event.evidence.start <= x.start < m.event.evidence.end), None)
             k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
             keys.setdefault(m.side, set()).update(k)
             reach.setdefault(m.side, set()).update(r)
@@ -518,6 +515,11 @@ def _entity_conflict(
     return None
 
 
+def _in_evidence(ent: Entity, ev: Event) -> Mention | None:
+    """The entity's first mention inside the event's evidence sentence."""
+    return next((x for x in ent.mentions if ev.evidence.start <= x.start < ev.evidence.end), None)
+
+
 def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any]) -> Conflict | None:
     """A state that denies an incident another side blames on it contests the agent ("Armenia
     denied any involvement" in the row of a strike that a side says Armenia carried out): the
@@ -531,7 +533,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             ent = index.entity(m.analysis.document.id, eid)
             if ent is None or actor_kind(ent, cfg) is None:
                 continue
-            first = next((x for x in ent.mentions if m.event.evidence.start <= x.start < m.event.evidence.end), None)
+            first = _in_evidence(ent, m.event)
             state = mention_state(m.analysis.text, ent, first.start if first else None)
             if state:
                 blamed.setdefault(m.side, Counter())[state] += 1
@@ -546,8 +548,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             continue
         for eid in m.event.agents:
             ent = index.entity(m.analysis.document.id, eid)
-            first = next((x for x in ent.mentions if m.event.evidence.start <= x.start < m.event.evidence.end),
-                         None) if ent is not None else None
+            first = _in_evidence(ent, m.event) if ent is not None else None
             state = mention_state(m.analysis.text, ent, first.start if first else None) if ent is not None else None
             side = side_of_state.get(state or "", m.side)
             accusers = [t for t, c in blamed.items() if t != side and state in _main_states(c)]

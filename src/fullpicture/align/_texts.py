@@ -21,5 +21,6 @@ def embedding_texts(a: Analysis, events: bool = True, claims: bool = True) -> li
         out.append(lemma_of(ev) or ev.trigger.text)
     if events and not n_events:
         out.append(doc_text(a))
-    out += [] if not claims else [c.text for c in a.claims if c.kind != "editor" and not outside_story(a, c.start)]
+    if claims:
+        out += [c.text for c in a.claims if c.kind != "editor" and not outside_story(a, c.start)]
     return list(dict.fromkeys(out))
