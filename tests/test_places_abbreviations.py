@@ -76,3 +76,10 @@ def test_initials_in_running_text_need_a_place(ent_nlp):
     found = _places(doc)
     assert "RT" not in found and "VA" not in found
     assert found.get("Russia") == "Russia"
+
+
+def test_nigerian_local_government_area_by_its_type_word(pi, cfg):
+    # the gazetteer names the division bare; the press writes "X LGA" / "X Local Government Area"
+    for name in ("Guma LGA", "Guma Local Government Area"):
+        (area,) = _resolve(pi, cfg, [name])
+        assert area is not None and area.kind == "admin2" and area.cc == "NG"
