@@ -90,8 +90,10 @@ def span_candidates(pi: PlaceIndex, text: str, cfg: dict[str, Any],
                     known: frozenset[str] = frozenset()) -> tuple[str, list[tuple[int, bool]]]:
     """The name to rank and its candidates for a span known to be a place (a gold toponym, a
     span NER tags as a place): the span's own candidates, else those of the place it contains
-    (``known``: the folded names of the document's other place spans)."""
+    (``known``: the folded names of the document's other place spans), else the countries and
+    divisions an all-capital name abbreviates ("SA", "NJ")."""
     cands = pi.candidates(text, cfg["skeleton_min_pop"])
     if cands:
         return text, cands
-    return contained_place(pi, text, int(cfg.get("embedded_min_pop", 100_000)), known) or (text, [])
+    return (contained_place(pi, text, int(cfg.get("embedded_min_pop", 100_000)), known)
+            or (text, pi.abbreviation(text)))
