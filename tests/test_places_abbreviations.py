@@ -83,3 +83,25 @@ def test_nigerian_local_government_area_by_its_type_word(pi, cfg):
     for name in ("Guma LGA", "Guma Local Government Area"):
         (area,) = _resolve(pi, cfg, [name])
         assert area is not None and area.kind == "admin2" and area.cc == "NG"
+
+
+def test_town_on_a_river_goes_by_its_first_name(pi, cfg):
+    # "X upon Y" / "X-on-Y" is called X: the large town before a village whose main name is X
+    from fullpicture.nlp.places._translit import short_name
+
+    assert short_name("Burton upon Trent") == "Burton" and short_name("Stoke-on-Trent") == "Stoke"
+    assert short_name("Frankfurt am Main") == "" and short_name("Burton") == ""
+    *_, burton = _resolve(pi, cfg, ["Derby", "Burton"])
+    assert burton is not None and burton.name == "Burton upon Trent"
+
+
+def test_division_named_without_its_type_word(pi, cfg):
+    # the gazetteer holds the agency only with its type word; the text drops it (any case)
+    for name in ("South Waziristan", "SOUTH WAZIRISTAN"):
+        (area,) = _resolve(pi, cfg, [name])
+        assert area is not None and area.kind == "admin2" and area.cc == "PK"
+
+
+def test_division_without_type_word_in_running_text(ent_nlp):
+    doc = ent_nlp("Illustrative text. Drone strikes hit South Waziristan on Monday, officials in Pakistan said.")
+    assert _places(doc).get("South Waziristan") == "South Waziristan Agency"

@@ -7,7 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.nlp.places._base import base_form
-from fullpicture.nlp.places._contained import contained_place
+from fullpicture.nlp.places._contained import contained_place, typed_division
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._divisions import (
     admin_region,
@@ -220,7 +220,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                     forms[id(m)] = hit[0]
         if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
             name, cands = (contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names)
-                           or (name, _abbreviation(doc, pi, start, m.text, own_names)))
+                           or (name, typed_division(pi, m.text) or _abbreviation(doc, pi, start, m.text, own_names)))
             trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):

@@ -22,9 +22,9 @@ from typing import Any
 
 from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers import it from here)
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
-from fullpicture.nlp.places._translit import fold, skeleton
+from fullpicture.nlp.places._translit import fold, short_name, skeleton
 
-INDEX_VERSION = "11lga1"
+INDEX_VERSION = "11short1"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -223,7 +223,8 @@ def build_index() -> dict[str, Any]:
     cap_ids = {c["geonameid"] for c in cap_idx.values()}
     for c in cities:
         kind = "capital" if c["geonameid"] in cap_ids else "city"
-        b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], c["alternatenames"])
+        short = [n for n in [short_name(c["name"])] if n]  # "Burton" of Burton upon Trent
+        b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], [*c["alternatenames"], *short])
     add_admin2(b, _data_lines("admin2.tsv"), city_keys)
     add_admin2(b, _data_lines("admin2_more.tsv"), city_keys, one_word=False)  # GeoNames' other ones
     add_regions(b, _data_lines("regions.tsv"), by_admin, {int(c["geonameid"]): c for c in cities})

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from fullpicture.nlp.places._translit import fold, romanized_forms, skeleton
+from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
 if TYPE_CHECKING:
     from fullpicture.nlp.places._resolve import PlaceIndex
@@ -126,7 +126,7 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
         elif near > cfg["remote_km"] and in_cc <= 0:
             s -= cfg["remote_penalty"]
     main = fold(p.name)
-    if _saint(main) == _saint(name):
+    if _saint(main) == _saint(name) or fold(short_name(p.name)) == name:  # "Burton" (upon Trent)
         s += cfg["main_name_bonus"]
     elif (_skeleton(name) and _skeleton(name) == _skeleton(main)) or romanizes_to(name, main):
         s += cfg.get("translit_name_bonus", 0.0)  # its main name in another romanization or script
