@@ -21,8 +21,10 @@ import argparse
 import re
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 ROLES = ("source", "cue", "content")
@@ -125,12 +127,21 @@ def score(
     settings = load_settings()
     nlp = parse_pipeline(settings) if model == settings.get("pipeline", "model") else spacy.load(model)
     ex = AttributionExtractor(learned=learned)
-    counts = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}  # hits_p, n_pred, n_gold
     t0 = time.perf_counter()
-    texts = [t for _, t, _ in items]
-    for (_, _text, gold), doc in zip(items, nlp.pipe(texts, batch_size=16), strict=True):
+    docs = nlp.pipe([t for _, t, _ in items], batch_size=16)
+    res = score_docs(items, docs, ex, min_confidence)
+    res["seconds"] = time.perf_counter() - t0
+    return res
+
+
+def score_docs(items: list[tuple[str, str, list[Attribution]]], docs: Iterable[Any], extractor: Any,
+               min_confidence: float = 0.0) -> dict:
+    """P/R/F1 per role and regime of ``extractor`` (an ``AttributionExtractor``) on parsed ``docs``
+    (one per item, in order)."""
+    counts = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}  # hits_p, n_pred, n_gold
+    for (_, _text, gold), doc in zip(items, docs, strict=True):
         # naming claims ("what she called a 'rant'") are attributions in PolNeAR too: scored in both modes
-        pred = [c for c in ex(doc) if c.confidence is None or c.confidence >= min_confidence]
+        pred = [c for c in extractor(doc) if c.confidence is None or c.confidence >= min_confidence]
         for role in ROLES:
             p = [getattr(c, role) for c in pred if getattr(c, role)]
             g = [getattr(a, role) for a in gold if getattr(a, role)]
@@ -139,8 +150,7 @@ def score(
                 c[0] += _match(p, g, m == "exact")
                 c[1] += len(p)
                 c[2] += len(g)
-    secs = time.perf_counter() - t0
-    res: dict = {"docs": len(items), "seconds": secs}
+    res: dict = {"docs": len(items)}
     for key, (h, np_, ng) in counts.items():
         pr = h / np_ if np_ else 0.0
         rc = h / ng if ng else 0.0

@@ -7,7 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.nlp.places._base import base_form
-from fullpicture.nlp.places._contained import contained_place
+from fullpicture.nlp.places._contained import contained_place, typed_division
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._divisions import (
     admin_region,
@@ -219,7 +219,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 if hit[0] != name and not feature and not lead:
                     forms[id(m)] = hit[0]
         if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
-            name, cands = contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names) or (name, [])
+            name, cands = (contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names)
+                           or (name, typed_division(pi, m.text) or _abbreviation(doc, pi, start, m.text, own_names)))
             trim_lowercase_head(doc, m, name)
         if not cands:
             if label in ("", "EMB"):
@@ -371,6 +372,17 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.form = _dictionary_form(doc, pi, m, forms.get(id(m)), pcfg["skeleton_min_pop"])
     cluster(mentions, lex)
     return mentions
+
+
+def _abbreviation(doc: Doc, pi: PlaceIndex, start: int, text: str, own_names: frozenset[str]) -> list[tuple[int, bool]]:
+    """The countries and divisions an all-capital name abbreviates (:meth:`PlaceIndex.abbreviation`),
+    in running text only where it stands for a place: one the document names in full ("NJ"
+    beside "New Jersey"), or after a place name and a comma ("Paterson, NJ"). "RT" (a network)
+    and "the VA" (an agency), which NER may tag as places, name neither."""
+    cands = pi.abbreviation(text)
+    named = [c for c in cands if fold(pi.place(c[0]).name) in own_names]
+    after_place = start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC")
+    return named or (cands if after_place else [])
 
 
 def _dictionary_form(doc: Doc, pi: PlaceIndex, m: Mention, read_back: str | None, min_pop: int) -> str | None:

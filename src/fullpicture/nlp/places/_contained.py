@@ -86,12 +86,28 @@ def _sized(pi: PlaceIndex, name: str, min_pop: int) -> list[tuple[int, bool]]:
     return out
 
 
+# type words a division's name carries in the gazetteer but often not in text
+_DIVISION_TYPES = ("district", "agency", "county", "province", "governorate", "municipality")
+
+
+def typed_division(pi: PlaceIndex, text: str) -> list[tuple[int, bool]]:
+    """The division a name without its type word names, when the gazetteer holds it only with
+    one ("South Waziristan" is "South Waziristan Agency"); [] when none or several types fit."""
+    found = [[c for c in pi.candidates(f"{text} {w}", 0, False) if pi.place(c[0]).kind in ("admin1", "admin2")]
+             for w in _DIVISION_TYPES]
+    found = [f for f in found if f]
+    return found[0] if len(found) == 1 else []
+
+
 def span_candidates(pi: PlaceIndex, text: str, cfg: dict[str, Any],
                     known: frozenset[str] = frozenset()) -> tuple[str, list[tuple[int, bool]]]:
     """The name to rank and its candidates for a span known to be a place (a gold toponym, a
     span NER tags as a place): the span's own candidates, else those of the place it contains
-    (``known``: the folded names of the document's other place spans)."""
+    (``known``: the folded names of the document's other place spans), else the division it
+    names without its type word, else the countries and divisions an all-capital name
+    abbreviates ("SA", "NJ")."""
     cands = pi.candidates(text, cfg["skeleton_min_pop"])
     if cands:
         return text, cands
-    return contained_place(pi, text, int(cfg.get("embedded_min_pop", 100_000)), known) or (text, [])
+    return (contained_place(pi, text, int(cfg.get("embedded_min_pop", 100_000)), known)
+            or (text, typed_division(pi, text) or pi.abbreviation(text)))

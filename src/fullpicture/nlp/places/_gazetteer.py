@@ -22,9 +22,9 @@ from typing import Any
 
 from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers import it from here)
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
-from fullpicture.nlp.places._translit import fold, skeleton
+from fullpicture.nlp.places._translit import fold, short_name, skeleton
 
-INDEX_VERSION = "11curatedgid3"
+INDEX_VERSION = "11short1"
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -223,7 +223,8 @@ def build_index() -> dict[str, Any]:
     cap_ids = {c["geonameid"] for c in cap_idx.values()}
     for c in cities:
         kind = "capital" if c["geonameid"] in cap_ids else "city"
-        b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], c["alternatenames"])
+        short = [n for n in [short_name(c["name"])] if n]  # "Burton" of Burton upon Trent
+        b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], [*c["alternatenames"], *short])
     add_admin2(b, _data_lines("admin2.tsv"), city_keys)
     add_admin2(b, _data_lines("admin2_more.tsv"), city_keys, one_word=False)  # GeoNames' other ones
     add_regions(b, _data_lines("regions.tsv"), by_admin, {int(c["geonameid"]): c for c in cities})
@@ -316,6 +317,7 @@ class Gazetteer:
         self.size = self._file.size  # records in the file
         self.country_of, self.capital_of = self._file.countries_and_capitals()
         self._places: dict[int, Place] = {}  # records already built (read-only, so shared)
+        self._abbr: dict[str, tuple[int, ...]] | None = None  # built on first use
 
     @property
     def path(self) -> Path:
@@ -334,6 +336,27 @@ class Gazetteer:
     def lookup(self, folded: str) -> tuple[int, ...]:
         """Record ids whose (alternate) name folds to ``folded``."""
         return self._file.ids("exact", folded)
+
+    def abbreviated(self, letters: str) -> tuple[int, ...]:
+        """Countries and first-level divisions that ``letters`` (capitals, no dots) abbreviate:
+        the initials of a name of two or more capitalised words ("SA" South Africa, South
+        Australia, Saudi Arabia; "NJ" New Jersey; "BC" British Columbia), or a US state's
+        postal code, which is its admin1 code ("TX")."""
+        if self._abbr is None:
+            self._abbr = self._abbreviations()
+        return self._abbr.get(letters, ())
+
+    def _abbreviations(self) -> dict[str, tuple[int, ...]]:
+        table: dict[str, list[int]] = {}
+        for idx, name, cc, admin1 in self._file.kind_rows(("country", "admin1")):
+            words = [w for w in name.split() if w[:1].isupper()]
+            keys = {"".join(w[0] for w in words)} if len(words) >= 2 else set()
+            if cc == "US" and len(admin1) == 2 and admin1.isalpha():
+                keys.add(admin1)
+            for k in keys:
+                if k.isalpha() and k.isupper():
+                    table.setdefault(k, []).append(idx)
+        return {k: tuple(v) for k, v in table.items()}
 
     def lookup_skeleton(self, folded: str) -> tuple[int, ...]:
         """Record ids whose name has the same romanization skeleton (fallback matcher)."""

@@ -133,6 +133,12 @@ class GazetteerFile:
             out[kind][cc] = idx
         return out["country"], out["capital"]
 
+    def kind_rows(self, kinds: tuple[str, ...]) -> list[tuple[int, str, str, str]]:
+        """``(idx, name, country, admin1 code)`` of every record of these kinds."""
+        marks = ",".join("?" * len(kinds))
+        rows = self._query(f"SELECT idx, name, cc, admin1 FROM places WHERE kind IN ({marks}) ORDER BY idx", kinds)
+        return [(int(i), str(n), str(c), str(a)) for i, n, c, a in rows]
+
     def columns(self) -> dict[str, Column]:
         """Column views: ``cols["kind"][i]``, ``len(cols["gid"])``, iteration."""
         return {c: Column(self, i, c) for i, c in enumerate(_COLUMNS)}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from fullpicture.nlp.places._translit import fold, romanized_forms, skeleton
+from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
 if TYPE_CHECKING:
     from fullpicture.nlp.places._resolve import PlaceIndex
@@ -34,6 +34,10 @@ class DocContext:
     anchors: list[tuple[float, float, str, str, str, float]] = field(default_factory=list)
     own_cc: dict[tuple[str, str], float] = field(default_factory=dict)
     own_admin1: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    # first-level divisions chosen per country, and per (name, country): "Karnataka, Kerala
+    # and Puducherry" name divisions, so the third is the division, not its namesake city
+    divisions: dict[str, float] = field(default_factory=dict)
+    own_divisions: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def add(self, pi: PlaceIndex, i: int, name: str, score: float = 0.0) -> None:
         """Count record ``i``, chosen for the (folded) ``name`` with ``score``."""
@@ -45,6 +49,9 @@ class DocContext:
             self.admin1[(p.cc, p.admin1)] = self.admin1.get((p.cc, p.admin1), 0.0) + 1.0
             k = (name, p.cc, p.admin1)
             self.own_admin1[k] = self.own_admin1.get(k, 0.0) + 1.0
+        if p.kind == "admin1" and p.cc:
+            self.divisions[p.cc] = self.divisions.get(p.cc, 0.0) + 1.0
+            self.own_divisions[(name, p.cc)] = self.own_divisions.get((name, p.cc), 0.0) + 1.0
         if p.kind not in ("country", "continent") and len(self.anchors) < 50:
             self.anchors.append((p.lat, p.lon, name, p.cc, p.admin1 if p.kind in _IN_ADMIN1 else "", score))
 
@@ -55,6 +62,10 @@ class DocContext:
     def division(self, cc: str, admin1: str, name: str) -> float:
         """Places of the document in that first-level division, not counting ``name``'s."""
         return self.admin1.get((cc, admin1), 0.0) - self.own_admin1.get((name, cc, admin1), 0.0)
+
+    def peer_divisions(self, cc: str, name: str) -> float:
+        """First-level divisions of country ``cc`` chosen for the document's other names."""
+        return self.divisions.get(cc, 0.0) - self.own_divisions.get((name, cc), 0.0)
 
     def others(self, name: str) -> list[tuple[float, float]]:
         """Points of the document's other names' places."""
@@ -115,7 +126,7 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
         elif near > cfg["remote_km"] and in_cc <= 0:
             s -= cfg["remote_penalty"]
     main = fold(p.name)
-    if _saint(main) == _saint(name):
+    if _saint(main) == _saint(name) or fold(short_name(p.name)) == name:  # "Burton" (upon Trent)
         s += cfg["main_name_bonus"]
     elif (_skeleton(name) and _skeleton(name) == _skeleton(main)) or romanizes_to(name, main):
         s += cfg.get("translit_name_bonus", 0.0)  # its main name in another romanization or script
@@ -176,6 +187,29 @@ def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min
                                      and not holds_others(pi.place(c[0])))]
 
 
+def _peer_division(pi: PlaceIndex, cands: list[tuple[int, bool]], best: tuple[int, bool], text: str, ctx: DocContext,
+                   sc: Callable[[int, str, bool], float], cfg: dict[str, Any]) -> tuple[int, bool]:
+    """The first-level division of the same country that a city ``best`` shares its name with,
+    when the document's other names are at least ``peer_divisions`` divisions of that country
+    and the division scores within ``peer_division_bonus`` of the city ("Tamil Nadu,
+    Karnataka, Kerala and Puducherry": the territory, not its capital). A country of the same
+    name ("Georgia" beside US states) is never set aside this way."""
+    p = pi.place(best[0])
+    name = fold(text).removeprefix("the ")
+    if p.kind not in ("city", "capital") or ctx.peer_divisions(p.cc, name) < float(cfg.get("peer_divisions", math.inf)):
+        return best
+    floor = sc(best[0], text, best[1]) - float(cfg.get("peer_division_bonus", 0.0))
+    divs = [(sc(c[0], text, c[1]), c) for c in cands if pi.place(c[0]).kind == "admin1" and pi.place(c[0]).cc == p.cc]
+    divs = [d for d in divs if d[0] > floor]
+    return max(divs)[1] if divs else best
+
+
+def _abbreviated(text: str, cands: list[tuple[int, bool]]) -> bool:
+    """The candidates are those an all-capital abbreviation reaches by its initials or a postal
+    code (:meth:`PlaceIndex.abbreviation`: loose matches, which acronyms get no other way)."""
+    return all(v for _c, v in cands) and text.replace(".", "").isupper()
+
+
 def _memo_score(pi: PlaceIndex, ctx: DocContext, cfg: dict[str, Any]) -> Callable[[int, str, bool], float]:
     """:func:`score` with this context, each (record, name, via_skel) computed once."""
     memo: dict[tuple[int, str, bool], float] = {}
@@ -204,7 +238,7 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
     sc0 = _memo_score(pi, DocContext(), cfg)
     margin = float(cfg.get("sure_margin", 1e9))
     for k, (text, cands) in enumerate(spans):
-        if k in weak:
+        if k in weak or (cands and _abbreviated(text, cands)):
             continue
         cands = _namesake_city(pi, text, cands, min_pop)
         if len(cands) == 1 or (cands and all(pi.place(c).kind == "country" for c, _ in cands)):
@@ -219,12 +253,15 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
         sc = _memo_score(pi, ctx, cfg)  # a name repeats; its context is fixed in a pass
         for text, all_cands in spans:
             cands = _namesake_city(pi, text, all_cands, min_pop, ctx, float(cfg.get("division_min_score", 0.0)))
+            if _abbreviated(text, cands):  # "SA": South Africa in a story that places things there
+                cands = [c for c in cands if ctx.country(pi.place(c[0]).cc, fold(text).removeprefix("the ")) > 0]
             if not cands:
                 result.append(None)
                 continue
             best = max(cands, key=lambda c: (sc(c[0], text, c[1]), -c[0]))
-            p = pi.place(best[0])
             name = fold(text).removeprefix("the ")
+            best = _peer_division(pi, cands, best, text, ctx, sc, cfg)
+            p = pi.place(best[0])
             if _pass and best[1] and p.kind not in ("country", "admin1", "capital") and ctx.country(p.cc, name) <= 0:
                 result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
                 continue

@@ -19,6 +19,9 @@ _ADMIN2_WORDS = frozenset(
     ["county", "parish", "district", "borough", "rayon", "raion", "shire", "okrug", "prefecture", "province", "municipality", "governorate", "agency"]
 )
 _ADMIN2_BARE_MIN_POP = 20_000
+# the type words a country's press puts after its second-level divisions' names, which the
+# gazetteer gives bare: Nigeria's local government areas ("Guma Local Government Area", "Guma LGA")
+_COUNTRY_TYPE_WORDS = {"NG": ("Local Government Area", "LGA")}
 _OF_WORDS = frozenset(["county", "city", "borough", "district", "province", "municipality", "parish"])
 
 
@@ -26,7 +29,9 @@ def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str
     """Index counties/districts: "Orange County" by its full name; a name without a type word
     ("Suffolk", "Kent") only when no city of the country bears it and it is populous, and, with
     ``one_word`` False (the rows of ``admin2_more.tsv``), only when it has several words ("South
-    Waziristan"; a one-word district name such as Tanzania's "Same" or "Mafia" is a word too)."""
+    Waziristan"; a one-word district name such as Tanzania's "Same" or "Mafia" is a word too).
+    A division of a country whose press names them with a type word the gazetteer leaves out
+    is indexed with it ("Guma LGA", "Guma Local Government Area"; ``_COUNTRY_TYPE_WORDS``)."""
     for row in rows:
         if len(row) < 6:
             continue
@@ -35,7 +40,10 @@ def add_admin2(b: Any, rows: list[list[str]], city_keys: set[tuple[str, str, str
         gid = int(row[6]) if len(row) > 6 and row[6].isdigit() else 0
         alts = [a for a in row[7].split("|") if a.strip()] if len(row) > 7 else []
         words = name.lower().split()
-        if any(w in _ADMIN2_WORDS for w in words):
+        typed = [f"{name} {t}" for t in _COUNTRY_TYPE_WORDS.get(cc, ())]
+        if typed and not any(w in _ADMIN2_WORDS for w in words):
+            names = [*typed, *([name] if _bare_ok(name, cc, code, pop, city_keys, one_word) else [])]
+        elif any(w in _ADMIN2_WORDS for w in words):
             names = [name]
             if cc in ("IE", "GB") and words[-1] == "county" and len(words) > 1:
                 names.append("County " + " ".join(name.split()[:-1]))

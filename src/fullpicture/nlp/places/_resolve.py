@@ -200,6 +200,15 @@ class PlaceIndex:
                     out.append((i, True))
         return out
 
+    def abbreviation(self, text: str) -> list[tuple[int, bool]]:
+        """Countries and first-level divisions that a short all-capital name abbreviates
+        ("SA", "NJ", "B.C."; see :meth:`Gazetteer.abbreviated`), marked as loose matches: the
+        ranking keeps only those in a country where the document places something else."""
+        letters = text.replace(".", "")
+        if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+            return []
+        return [(i, True) for i in self.gaz.abbreviated(letters)]
+
     def cross_script(self, texts: Sequence[str], exact_only: bool = False) -> tuple[str, list[tuple[int, bool]]] | None:
         """The first of ``texts`` (a Cyrillic name and its other forms) that reaches records
         the gazetteer holds only in Latin letters, and those records: places of at least

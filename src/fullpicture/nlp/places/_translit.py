@@ -108,3 +108,13 @@ def skeleton(folded: str) -> str:
             out = out.replace(src, dst)
     out = _DOUBLE.sub(r"\1", out)
     return _VOWELS.sub("a", out)
+
+
+_ON_RIVER = re.compile(r"^([^\W\d_][\w'’.]*(?: [^\W\d_][\w'’.]*)?)[ -](?:upon|on)[ -](?:the[ -])?[^\W\d_]", re.UNICODE)
+
+
+def short_name(name: str) -> str:
+    """The name a town "X upon/on Y" goes by without its river or sea ("Burton upon Trent" ->
+    "Burton", "Stoke-on-Trent" -> "Stoke", "Rostov-on-Don" -> "Rostov"); "" for other names."""
+    m = _ON_RIVER.match(name)
+    return m.group(1) if m and len(m.group(1)) >= 4 else ""
