@@ -82,6 +82,10 @@ _TOTAL_AFTER = re.compile(r"^[^.;\n]{0,90}?\b(?:so far|to date|in total|altogeth
 _TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?(?:to|above|past|over)\s*$", re.I)
 
+# the toll of a stretch of days: "after 13 days of bombardment, which has claimed more than 660
+# lives", "three weeks of fighting that have killed 900"
+_TOTAL_SPELL = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:days|weeks|months|years)\s+of\s+[\w\s,-]{1,60}?\b(?:which|that)\s+"
+                          r"(?:has|have)\s+(?:now\s+|already\s+)?\w+\s+(?:the\s+lives\s+of\s+)?$", re.I)
 
 # a count added to one told before: "eight guards were also injured"; "two more prisoners
 # died" after a count of the dead (not "five were killed and 12 more wounded")
@@ -108,7 +112,8 @@ def population(a: Analysis, f: Figure) -> str:
     ``things`` and ``total`` are never compared with an incident's figures."""
     after = a.text[f.end : f.end + 60]
     total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
-    if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]):
+    if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]) \
+            or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]):
         return "total"
     if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
             or _ADDED.match(after) or (_MORE.match(after) and any(
@@ -122,6 +127,11 @@ def population(a: Analysis, f: Figure) -> str:
         return "part"  # "one of my sons", "three of the four soldiers": a part of a group
     if _among_a_set(a.text[max(0, f.start - 90) : f.start]) or _national_part(a, f):
         return "part"  # "among the injured are 11 Italians", "11 Italian soldiers" of two dozen
+    lang = a.document.language or "en"
+    if lang != "en":
+        own = _stem_population(a, f, lang)
+        if own is not None:
+            return own
     pops, things = _populations()
     noun = (f.unit or "").lower().strip()
     if noun and noun.split()[-1] in things:
@@ -134,6 +144,42 @@ def population(a: Analysis, f: Figure) -> str:
         if key in pops:
             return pops[key]
     return "people"
+
+
+@functools.lru_cache(maxsize=4)
+def _stems(language: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    from fullpicture._data import data_toml_lang
+
+    data = data_toml_lang("figures", "counts.toml", language)
+    stems = data.get("population_stems", {})
+    return (tuple(sorted(((str(k), str(v)) for k, v in stems.get("stems", {}).items()), key=lambda kv: -len(kv[0]))),
+            frozenset(stems.get("added", [])))
+
+
+def _stem_population(a: Analysis, f: Figure, language: str) -> str | None:
+    """Who a French or Russian figure counts, from the beginnings of the words of its noun phrase
+    ("20 мирных жителей": civilians, "5 военнослужащих": servicemen, "14 civils"); ``part`` for
+    a count added to an earlier one of the same count ("ещё двое скончались", "deux autres sont
+    morts"). None where no stem matches (the English rules decide)."""
+    stems, added = _stems(language)
+    if not stems:
+        return None
+    before = a.text[max(0, f.start - 8) : f.start].lower().split()
+    after = a.text[f.end : f.end + 50].lower()
+    if ((before and before[-1] in added) or (after.split()[:1] and after.split()[0] in added)) and any(
+            g.counts == f.counts and g.end <= f.start for g in a.figures):
+        return "part"
+    if f.unit:
+        k = after.find(f.unit.lower())
+        words = after[: k + len(f.unit)].split() if 0 <= k <= 30 else []
+    else:
+        words = after.split()[:1]
+    for w in words:
+        w = w.strip(".,;:!?«»\"()")
+        hit = next((cls for stem, cls in stems if w.startswith(stem)), None)
+        if hit is not None:
+            return hit
+    return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -232,6 +232,23 @@ def _dates_other_happening(tok: Token, trig: Token, head: Token) -> bool:
     return False
 
 
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
+
+
+def _quoted(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of the quotations of a sentence (« … », “ … ”, „ … “, " … ")."""
+    out: list[tuple[int, int]] = []
+    close: str | None = None
+    start = 0
+    for t in sent:
+        if close is None and (t.text in _OPEN_CLOSE or t.text == '"'):
+            close, start = _OPEN_CLOSE.get(t.text, '"'), t.i
+        elif close is not None and t.text == close:
+            out.append((start, t.i + 1))
+            close = None
+    return out
+
+
 def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
                trail: list[tuple[int, str]] | None = None) -> tuple[str | None, str | None]:
     """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
@@ -261,7 +278,10 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     head = clause_head(trig)
     report: str | None = None
     stated = []
+    quotes = _quoted(sent)
     for i, v in own:
+        if any(a <= i < b and not a <= trig.i < b for a, b in quotes):
+            continue  # « Hier soir, un missile a frappé la gare », a déclaré X: the quote's own day
         if _dates_other_happening(doc[i], trig, head):
             continue  # "in a region devastated by the tsunami of 2004": the tsunami's year
         if _dates_report(doc[i], trig, head):

@@ -33,6 +33,7 @@ from fullpicture.nlp.events._headline import (
 )
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.extensions import synced
+from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
 
 _FILLER_POS = ("DET", "PRON")
@@ -59,6 +60,9 @@ class EventsComponent:
         self.casualty_counts = frozenset(cfg.get("figure_sentence_link_counts", ()))
         self.casualty_types = frozenset(cfg.get("figure_sentence_link_types", ()))
         self.back_sentences = int(cfg.get("figure_previous_sentences", 0))
+        # verbs that say what a figure counts ("погибли", "killed"): a figure told by one that is
+        # no event mention is left with it, not lent to another event of its sentence
+        self.count_verbs = dict(figure_lexicon(pipeline_language(settings)).count_verbs)
         self.lex = event_lexicon(pipeline_language(settings))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
@@ -288,7 +292,10 @@ class EventsComponent:
                 continue
             tok: Token = span[-1]
             ev = None
+            own_verb = False  # the verb that says what the figure counts is no event mention
             for _ in range(self.max_hops):
+                if tok.pos_ == "VERB" and self.count_verbs.get(tok.lemma_.lower()) == fig.counts and tok.i not in head_of:
+                    own_verb = True
                 if tok.i in head_of and tok.i not in range(span.start, span.end):
                     ev = head_of[tok.i]
                     break
@@ -307,7 +314,7 @@ class EventsComponent:
                 if tok.head.i == tok.i:
                     break
                 tok = tok.head
-            if ev is None and fig.counts in self.casualty_counts:
+            if ev is None and fig.counts in self.casualty_counts and not own_verb:
                 ev = self._sentence_event(span, head_of) or self._previous_event(span, head_of)
             if ev is None:
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from fullpicture._data import data_toml_lang
@@ -34,6 +34,11 @@ class FigureLexicon:
     zero_unconfirmed: frozenset[str] = frozenset()  # "no casualties have been confirmed": none
     number_nouns: frozenset[str] = frozenset()  # "the number of dead soldiers rose to 89"
     who_counts: frozenset[str] = frozenset()  # counts that only say who is counted ("400 soldiers")
+    phrases: dict[str, str] = field(default_factory=dict)  # "verb object" lemmas that count ("lose life", "получить ранение")
+    approx_words: dict[str, float] = field(default_factory=dict)  # nouns of about N ("une dizaine", "десяток")
+    approx_openers: frozenset[str] = frozenset()  # words opening such a noun ("une", "с")
+    approx_not_after: frozenset[str] = frozenset()  # verbs of change after which "до N" is N
+    own_counts: frozenset[str] = frozenset()  # a noun's own count a joined verb does not override
 
     @property
     def max_approx_len(self) -> int:
@@ -50,7 +55,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
     """The shipped figure lexicon of ``language`` (cached; ``*.<lang>.toml`` where they exist)."""
     nums = _read("numbers.toml", language)
     vague = _read("vague.toml", language)["vague"]
-    approx = _read("approximators.toml", language)["approximators"]
+    approx = _read("approximators.toml", language)["approximators"]  # [not_after] read below
     counts = _read("counts.toml", language)
     ranges = nums.get("ranges", {})
     return FigureLexicon(
@@ -76,6 +81,11 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         zero_unconfirmed=frozenset(nums.get("zero", {}).get("unconfirmed", [])),
         number_nouns=frozenset(counts.get("number_of", {}).get("nouns", [])),
         who_counts=frozenset(counts.get("number_of", {}).get("who", [])),
+        phrases={str(k): str(v) for k, v in counts.get("phrases", {}).items()},
+        approx_words={k: float(v) for k, v in nums.get("approximate_words", {}).get("words", {}).items()},
+        approx_openers=frozenset(nums.get("approximate_words", {}).get("openers", [])),
+        approx_not_after=frozenset(_read("approximators.toml", language).get("not_after", {}).get("verbs", [])),
+        own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),
     )
 
 

@@ -33,6 +33,11 @@ class RawFigure:
     head: int  # token index of the number's last token
 
 
+def _dep(tok: Token) -> str:
+    """A token's relation without its UD subtype ("nummod:gov", "nsubj:pass", "obl:arg")."""
+    return tok.dep_.split(":", 1)[0]
+
+
 _DECIMAL_COMMA = re.compile(r"^\d+(?:,\d+)?$")
 
 
@@ -64,6 +69,17 @@ def _digit_groups(doc: Doc, j: int, value: float, groups: frozenset[str]) -> tup
         if len(gap) != 1 or gap not in groups:
             return value, j
         value, j = value * 1000 + int(doc[k].text), k + 1
+
+
+def _lower_place(value: float, nxt: float) -> bool:
+    """Whether number word ``nxt`` fills a lower place of ``value`` in a compound number
+    (20 + 5, 100 + 20, 2000 + 200): ``value`` at least 20 and ``nxt`` below its lowest place."""
+    if value < 20 or not value.is_integer() or nxt <= 0:
+        return False
+    place = 1
+    while int(value) % (place * 10) == 0:
+        place *= 10
+    return nxt < place
 
 
 _MAGNITUDE = {"magnitude", "richter"}
@@ -200,6 +216,9 @@ class FigureExtractor:
             if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in lex.vague:
                 value *= lex.vague[doc[j + 1].lower_]
                 j += 2
+        approx_word = value is None and low in lex.approx_words  # "une dizaine", "десяток": about ten
+        if approx_word:
+            value = lex.approx_words[low]
         if value is None or _one_of_the_most(doc, i, value, lex):
             return None
         if lex.groups and tok.text.isdigit() and len(tok.text) <= 3:
@@ -217,6 +236,10 @@ class FigureExtractor:
                 elif nxt == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in lex.words and value >= 20 and value % 10 == 0:
                     value += lex.words[doc[j + 1].lower_]
                     j += 2
+                elif (nxt in lex.words and (doc[j - 1].lower_ in lex.words or doc[j - 1].lower_ in lex.multipliers)
+                      and _lower_place(value, lex.words[nxt])):
+                    value += lex.words[nxt]  # "двадцать пять", "сто двадцать", "две тысячи двести"
+                    j += 1
                 else:
                     break
             if (j + 1 < len(doc) and doc[j].text == "." and f"{doc[j - 1].lower_}." in lex.multipliers
@@ -242,6 +265,8 @@ class FigureExtractor:
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:
             return None  # the minutes of a clock time ("15: 50 IST", "02: 39 PM")
         start_i = i - 1 if several else i
+        if approx_word and i > 0 and doc[i - 1].lower_ in lex.approx_openers:
+            start_i = i - 1  # "une dizaine", "с десяток"
         upper: float | None = None
         if not vague:
             span = self._range_end(doc, i, j, value, skip)
@@ -251,10 +276,13 @@ class FigureExtractor:
                     start_i = i - 1
         bound = None
         # approximators before the number, quote marks skipped ('"far fewer" than 400')
-        before = [k for k in range(i - 1, max(-1, i - 1 - 2 * lex.max_approx_len), -1) if doc[k].text not in _QUOTES]
+        first = start_i if approx_word else i
+        before = [k for k in range(first - 1, max(-1, first - 1 - 2 * lex.max_approx_len), -1) if doc[k].text not in _QUOTES]
         for n in range(min(lex.max_approx_len, len(before)), 0, -1):
             words = tuple(doc[k].lower_ for k in reversed(before[:n]))
             if words in lex.approximators:
+                if before[n - 1] > 0 and doc[before[n - 1] - 1].lemma_.lower() in lex.approx_not_after:
+                    break  # "число погибших возросло до 57": the new value, no upper bound
                 bound = lex.approximators[words]
                 start_i = before[n - 1]
                 quoted = [k for k in range(start_i, i) if doc[k].text in _QUOTES]
@@ -263,7 +291,12 @@ class FigureExtractor:
                 break
         if start_i > 0 and doc[start_i - 1].text in ("$", "€", "£"):
             start_i -= 1
+        if approx_word and bound is None:
+            bound = "approx"
         unit, counts = self._unit_counts(doc, i, j)
+        told = self._verb_before(doc, start_i, j)
+        if told is not None and (counts is not None or unit is None):
+            counts = told  # "погибли 9 гражданских, 34 человека получили ранения": the verb before
         if counts is None and upper is None and j > i + 1 and doc[j - 1].lower_ in lex.multipliers:
             # "about two dozen soldiers were injured": the parser may hang the noun on "two"
             alt = self._unit_counts(doc, i, i + 1)
@@ -312,6 +345,38 @@ class FigureExtractor:
             return None  # "3-1", "1 or 2,000": no range
         return second, k
 
+    def _verb_before(self, doc: Doc, start: int, j: int) -> str | None:
+        """What a count verb right before the figure counts ("погибли девять человек", "ранены 88
+        человек", "killed 12 people"): the verb the subject follows, even when the parser hangs
+        the noun on a later verb of another count ("погибли 9 гражданских, 34 человека получили
+        ранения"). Not over a noun that counts by itself ("left 12 dead")."""
+        if start == 0 or (j < len(doc) and self.lex.count_nouns.get(doc[j].lemma_.lower()) in self.lex.own_counts):
+            return None
+        verb = doc[start - 1]
+        if verb.pos_ != "VERB" or doc[start].idx == verb.idx + len(verb):
+            return None
+        if any(_dep(c) in ("oprd", "acomp", "xcomp", "advcl", "ccomp") and c.i > start for c in verb.children):
+            return None  # "leaving 40 people dead": the state after the figure says what it counts
+        return self.lex.count_verbs.get(verb.lemma_.lower())
+
+    def _phrase(self, verb: Token) -> str | None:
+        """What a verb and its object count together ("lost their lives", "получили ранения",
+        "a coûté la vie", "portés disparus"): ``[phrases]`` of the counts data."""
+        key = verb.lemma_.lower()
+        for c in verb.children:
+            if _dep(c) in ("obj", "dobj", "iobj", "xcomp", "acomp", "oprd"):
+                got = self.lex.phrases.get(f"{key} {c.lemma_.lower()}") or self.lex.phrases.get(f"{key} {c.lower_}")
+                if got is not None:
+                    return got
+        return None
+
+    def _approx_noun(self, word: Token) -> Token | None:
+        """The noun an approximate number noun counts ("une dizaine de soldats")."""
+        if word.lower_ not in self.lex.approx_words:
+            return None
+        return next((c for c in word.children if _dep(c) == "nmod" and 0 < c.i - word.i <= 3
+                     and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+
     @staticmethod
     def _duration_follows(doc: Doc, j: int) -> bool:
         k = j + 1 if j < len(doc) and doc[j].text == "-" else j
@@ -359,6 +424,7 @@ class FigureExtractor:
             return "magnitude", "magnitude"
         unit: str | None = None
         noun: Token | None = None
+        climb_from: Token | None = None
         if j < len(doc) and doc[j].text == "%":
             unit = "percent"
         elif i > 0 and doc[i - 1].text in lex.units and not doc[i - 1].is_alpha:
@@ -373,10 +439,13 @@ class FigureExtractor:
                 while cand.head.i > cand.i and cand.head.i < cand.i + 4 and cand.head.pos_ in ("NOUN", "PROPN"):
                     cand = cand.head
                 noun = cand if cand.pos_ in ("NOUN", "PROPN") else None
-            elif (last.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and last.head.i > last.i
+            elif self._approx_noun(last) is not None:
+                noun = self._approx_noun(last)
+                climb_from = last  # "une dizaine de soldats ont été blessés": the number's verb
+            elif (_dep(last) in ("nummod", "quantmod", "compound", "amod", "det") and last.head.i > last.i
                   and last.head.pos_ not in ("VERB", "AUX")):  # "около 300 ранены": a verb, no noun
                 noun = last.head
-                while noun.dep_ in ("compound", "amod", "nummod") and noun.head.i > noun.i:
+                while _dep(noun) in ("compound", "amod", "nummod") and noun.head.i > noun.i:
                     noun = noun.head
             elif k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i >= k:
                 noun = doc[k]
@@ -388,7 +457,7 @@ class FigureExtractor:
         counts = None
         if noun is not None and noun.lemma_.lower() in _DURATION:
             return unit, None  # "in the 12 days of the offensive": a duration counts no one
-        anchor = noun if noun is not None else last
+        anchor = noun if noun is not None and climb_from is None else (climb_from or last)
         if noun is None:
             # a bare number before its verb: "511 wounded", "more than 400 were wounded"
             for t in doc[k : min(len(doc), k + 3)]:
@@ -405,15 +474,23 @@ class FigureExtractor:
         # climb to the governing verb (through prep/conj chains) for what is counted
         cur = anchor
         for _ in range(5):
-            if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "prep", "npadvmod", "attr", "nummod",
-                            "obl", "obj", "nsubj:pass") and cur.head.i != cur.i:  # the last three: UD (ru, fr)
+            if _dep(cur) in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "prep", "npadvmod", "attr", "nummod",
+                             "obl", "obj") and cur.head.i != cur.i:  # the last two: UD (ru, fr)
+                if _dep(cur) == "conj" and cur.i == anchor.i and counts in lex.own_counts:
+                    break  # "deux soldats tués et sept autres blessés": the noun's own count
                 cur = cur.head
+                if cur.pos_ == "AUX" and _dep(cur) == "aux" and cur.head.pos_ in ("VERB", "ADJ"):
+                    cur = cur.head  # a subject the parser hangs on the auxiliary ("officers are missing")
                 if cur.pos_ in ("VERB", "AUX", "ADJ"):
                     key = cur.lemma_.lower()
+                    if key not in lex.count_verbs and cur.lower_ in lex.count_verbs:
+                        key = cur.lower_  # "are missing" (lemma "miss")
                     prt = [c.lower_ for c in cur.children if c.dep_ == "prt"
                            or (c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp"))]
                     if prt and f"{key}_{prt[0]}" in lex.count_verbs:
                         key = f"{key}_{prt[0]}"
+                    if key == "leave" and counts in lex.own_counts:
+                        break  # "left 12 dead and 40 wounded": the dead are the count
                     if key == "leave":  # "left 12 people dead": the state of the victims
                         state = [c for c in cur.children if c.dep_ in ("oprd", "acomp", "advcl", "xcomp")
                                  and (c.lower_ in lex.count_verbs or c.lemma_.lower() in lex.count_verbs)]
@@ -423,8 +500,11 @@ class FigureExtractor:
                         # "chose to leave", "were forced to flee": the verb the subject controls
                         xcomp = [c.lemma_.lower() for c in cur.children if c.dep_ == "xcomp"]
                         key = next((x for x in xcomp if x in lex.count_verbs), key)
+                    phrase = self._phrase(cur) if key not in lex.count_verbs else None
                     if key in lex.count_verbs:
                         counts = lex.count_verbs[key]
+                    elif phrase is not None:
+                        counts = phrase  # "perdu la vie", "получили ранения"
                     elif counts is None or counts in lex.who_counts:
                         # "put the death toll at 40", "the toll rose to 40", "the number of dead
                         # soldiers rose to 89": what the verb's subject or object counts (over a
