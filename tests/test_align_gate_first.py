@@ -51,3 +51,38 @@ def test_no_gate_no_shortcut():
     scorer = PairScorer(feats, cfg, vec)
     assert scorer.gated(pairs) is None
     assert np.array_equal(scorer.prob(pairs), scorer._prob(pairs))
+
+
+def test_chunked_scoring_in_date_order_equals_one_chunk():
+    """Pairs scored in small chunks (in date-bucket order) keep the same pairs and
+    probabilities as one chunk, and the pairs the story gate cut come in the pairs' own
+    order either way."""
+    from fullpicture.align._blocking import scored_pairs
+
+    cfg = {**load_settings().section("align"), "story_gate_placed": 0.0}
+    feats, vec = _corpus()
+    pairs = np.stack(np.triu_indices(len(feats), 1), axis=1)
+    results = []
+    for chunk in (len(pairs), 997):
+        scorer = PairScorer(feats, cfg, vec)
+        scorer.cut_pairs = []
+        p, q = scored_pairs(scorer, pairs, scorer.thr, chunk=chunk)
+        results.append((p, q, scorer.cut_pairs))
+    (p1, q1, c1), (p2, q2, c2) = results
+    assert np.array_equal(p1, p2) and np.array_equal(q1, q2)
+    assert len(c1) == len(c2) == 1
+    assert np.array_equal(c1[0][0], c2[0][0]) and np.array_equal(c1[0][1], c2[0][1])
+    assert len(c1[0][0]) > 0  # the gate cut some pairs above the threshold
+
+
+def test_prob_reuses_gate_similarities():
+    """prob() hands the gate's document similarities to the features of the live pairs: the
+    features equal those computed from scratch."""
+    cfg = dict(load_settings().section("align"))
+    feats, vec = _corpus()
+    pairs = np.stack(np.triu_indices(len(feats), 1), axis=1)
+    scorer = PairScorer(feats, cfg, vec)
+    dead, sim = scorer._gate(pairs)
+    assert dead is not None and sim is not None
+    live = pairs[~dead]
+    assert np.array_equal(scorer.features(live, sim[~dead]), scorer.features(live))

@@ -21,6 +21,7 @@ import numpy as np
 from fullpicture.align._eventpairs import MentionFeatures, PairScorer, value_ids
 
 _FILTER_SLICE = 4_000_000
+_LOCALITY_BUCKETS = 1 << 16
 
 
 def _sorted_unique(keys: np.ndarray) -> np.ndarray:
@@ -157,11 +158,16 @@ def locality_order(scorer: PairScorer, pairs: np.ndarray) -> np.ndarray:
     the documents) need not follow the dates, so pairs in key order gather their vectors from
     all over memory: past the CPU cache (the vectors of 100k mentions take 154 MB) each pair
     pays for two cache misses per vector. In date order, the rows a chunk of pairs gathers
-    are few and stay in the cache."""
-    rank = np.empty(len(scorer.lo), dtype=np.int64)
-    rank[np.argsort(scorer.lo, kind="stable")] = np.arange(len(scorer.lo))
-    key = rank[pairs[:, 0]]
-    np.minimum(key, rank[pairs[:, 1]], out=key)
+    are few and stay in the cache. Mentions are grouped in 65,536 buckets of date rank, so the
+    order is linear to compute; within a bucket pairs keep their own order."""
+    n = len(scorer.lo)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(scorer.lo, kind="stable")] = np.arange(n)
+    # date rank in 65,536 buckets (a few mentions each): a 16-bit key is radix-sorted in
+    # linear time, where the int64 ranks took a comparison sort of all the pairs
+    bucket = (rank * _LOCALITY_BUCKETS // max(1, n)).astype(np.uint16)
+    key = bucket[pairs[:, 0]]
+    np.minimum(key, bucket[pairs[:, 1]], out=key)
     order = np.argsort(key, kind="stable")
     return order.astype(np.int32) if len(pairs) < 2**31 else order
 
@@ -175,6 +181,8 @@ def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,
     back in their own order, so the result is the same as scoring them in order."""
     chunk = max(1, chunk)
     order = locality_order(scorer, pairs) if len(pairs) > chunk else None
+    cuts = scorer.cut_pairs
+    first_cut = len(cuts) if cuts is not None else 0
     kept_rows, kept_probs = [], []
     for lo in range(0, len(pairs), chunk):
         rows = order[lo:lo + chunk] if order is not None else np.arange(lo, min(lo + chunk, len(pairs)))
@@ -183,6 +191,13 @@ def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,
         kept_rows.append(rows[keep])
         kept_probs.append(probs[keep])
     del order
+    if cuts is not None and len(cuts) > first_cut + 1:
+        # the pairs the story gate cut, in the pairs' own (sorted) order as a single chunk
+        # gives them, whatever order the chunks were scored in
+        c = np.concatenate([x[0] for x in cuts[first_cut:]])
+        cp = np.concatenate([x[1] for x in cuts[first_cut:]])
+        back = np.lexsort((c[:, 1], c[:, 0]))
+        cuts[first_cut:] = [(c[back], cp[back])]
     if not kept_rows:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float64)
     r, q = np.concatenate(kept_rows), np.concatenate(kept_probs)

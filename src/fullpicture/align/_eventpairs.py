@@ -156,6 +156,7 @@ class PairScorer:
         # recall
         verbal = {str(t).upper() for t in cfg.get("story_gate_verbal_types", ())}
         self.verbal = np.array([(f.type or "").upper() in verbal for f in feats], dtype=bool)
+        self.any_verbal = bool(self.verbal.any())
         self.story_gate_verbal = float(cfg.get("story_gate_verbal", 0.0)) if known else 0.0
         # happenings of one type, one day and one named place (not a country) face a lower gate:
         # opposing sides tell one clash in words of their own
@@ -169,6 +170,9 @@ class PairScorer:
         self.undated_participants = float(cfg.get("story_gate_undated_participants", 0.0))
         # "In a separate attack, ...", "another strike": told as a happening apart from the rest
         self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
+        # asked on every scoring call, also the clustering's thousands of small ones: not a pass
+        # over all mentions each time
+        self.any_distinct = bool(self.distinct.any())
         # two words of one sentence name two happenings ("clinched a playoff berth with a win",
         # "arrested on suspicion of drunk driving"), whatever their vectors say
         self.sentence_apart = bool(cfg.get("sentence_words_apart", False))
@@ -236,8 +240,9 @@ class PairScorer:
             self._docs = np.stack([np.asarray(self.vec.document[x], dtype=np.float32) for x in names])
         return self._docs
 
-    def features(self, pairs: np.ndarray) -> np.ndarray:
-        """Feature matrix ``(m, len(FEATURES))`` for the given pairs."""
+    def features(self, pairs: np.ndarray, doc_sim: np.ndarray | None = None) -> np.ndarray:
+        """Feature matrix ``(m, len(FEATURES))`` for the given pairs (``doc_sim``: their
+        same-language document similarities, when the story gate computed them already)."""
         m = len(pairs)
         out = np.zeros((m, len(FEATURES)), dtype=np.float32)
         if m == 0:
@@ -262,7 +267,7 @@ class PairScorer:
         else:
             for r in np.flatnonzero([bool(feats[i].words) for i in ii.tolist()]).tolist():
                 out[r, 2] = _jaccard(feats[int(ii[r])].words, feats[int(jj[r])].words)
-        out[:, 3] = self._doc_column(ii, jj, doc_i, doc_j)
+        out[:, 3] = self._doc_column(ii, jj, doc_i, doc_j) if doc_sim is None else doc_sim
         if vec.lang is not None:
             self._cross_lingual(out, ii, jj)
         out[:, 4] = self.type[ii] == self.type[jj]
@@ -404,11 +409,12 @@ class PairScorer:
         Pairs of two documents whose similarity is under both gates get 0 whatever their other
         features say, so their features are not computed (:meth:`gated`): on a large corpus
         most candidate pairs join unrelated stories."""
-        dead = self.gated(pairs) if len(pairs) >= _GATE_FIRST_MIN else None
+        dead, sim = self._gate(pairs) if len(pairs) >= _GATE_FIRST_MIN else (None, None)
         if dead is None or not dead.any():
-            return self._prob(pairs)
+            return self._prob(pairs, sim)
         live = np.flatnonzero(~dead)
-        p_live = self._prob(pairs[live])
+        # the gate's document similarities are the live pairs' feature: not computed twice
+        p_live = self._prob(pairs[live], None if sim is None else sim[live])
         p = np.zeros(len(pairs), dtype=p_live.dtype)
         p[live] = p_live
         return p
@@ -417,22 +423,27 @@ class PairScorer:
         """Which pairs the story gate sets to 0 whatever their other features: two documents
         of one language whose similarity is under the lower of the two gates. ``None`` when
         there is no gate."""
+        return self._gate(pairs)[0]
+
+    def _gate(self, pairs: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """:meth:`gated`, and the document similarity of every pair it computed for it."""
         # the lowest gate any pair can face (a new, lower gate must be taken in here)
         gate = min(self.story_gate, self.story_gate_placed)
         if gate <= 0 or not len(pairs):
-            return None
+            return None, None
         ii, jj = pairs[:, 0], pairs[:, 1]
         doc_i, doc_j = self.doc[ii], self.doc[jj]
-        dead = (doc_i != doc_j) & (self._doc_column(ii, jj, doc_i, doc_j) < gate)
+        sim = self._doc_column(ii, jj, doc_i, doc_j)
+        dead = (doc_i != doc_j) & (sim < gate)
         if self.vec.lang is not None:  # two languages: the multilingual similarity decides
             dead &= self.vec.lang[ii] == self.vec.lang[jj]
-        return dead
+        return dead, sim
 
-    def _prob(self, pairs: np.ndarray) -> np.ndarray:
+    def _prob(self, pairs: np.ndarray, doc_sim: np.ndarray | None = None) -> np.ndarray:
         """:meth:`prob` with every pair's features computed."""
-        x = self.features(pairs)
+        x = self.features(pairs, doc_sim)
         p = 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
-        if len(pairs) and self.distinct.any():
+        if len(pairs) and self.any_distinct:
             # a happening told as separate ("in a separate attack") is not the one told plainly
             p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
         if self.sentence_apart and len(pairs):
@@ -467,7 +478,7 @@ class PairScorer:
                 if keep.any():
                     self.cut_pairs.append((pairs[keep], p[keep].copy()))
             p[cut] = 0.0
-            if self.story_gate_verbal > self.story_gate and self.verbal.any():
+            if self.story_gate_verbal > self.story_gate and self.any_verbal:
                 both = self.verbal[pairs[:, 0]] & self.verbal[pairs[:, 1]]
                 p[other & both & (x[:, 3] < self.story_gate_verbal)] = 0.0
         return p
