@@ -133,6 +133,33 @@ def test_place_mismatch_ignores_containment_and_nearby_places():
     assert place == [0.0, 0.0, -1.0, -1.0, -1.0]
 
 
+def test_trigger_similarity_counts_only_above_the_floor():
+    import numpy as np
+
+    from fullpicture.align._eventpairs import Vectors
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    # three trigger vectors: cosine 1 (one word), about 0.8 (two words for one thing, like a
+    # quake and an earthquake) and about 0.4 (two words of one field, like a defeat and a season)
+    trig = np.array([[1.0, 0.0, 0.0], [0.8, 0.6, 0.0], [0.4, 0.0, 0.9165]], dtype=np.float32)
+    feats = [MentionFeatures(doc=d, lemma=w, type="CONTEST") for d, w in (("a", "x"), ("b", "y"), ("c", "z"))]
+    vec = Vectors(trigger=trig, sentence=np.eye(3, dtype=np.float32))
+    pairs = np.array([[0, 0], [0, 1], [0, 2]])
+    col = FEATURES.index("trigger_sim")
+    cfg = {**load_settings().section("align"), "trigger_sim_floor": 0.5}
+    got = PairScorer(feats, cfg, vec).features(pairs)[:, col].tolist()
+    assert got[0] == 1.0 and abs(got[1] - 0.6) < 1e-3 and got[2] == 0.0
+    off = PairScorer(feats, {**cfg, "trigger_sim_floor": 0.0}, vec).features(pairs)[:, col].tolist()
+    assert abs(off[1] - 0.8) < 1e-3 and abs(off[2] - 0.4) < 1e-3
+    # two happenings of a type told in many words (a strike, the attack) keep the whole cosine
+    full = {**cfg, "trigger_sim_full_types": ["CONTEST"]}
+    kept = PairScorer(feats, full, vec).features(pairs)[:, col].tolist()
+    assert abs(kept[2] - 0.4) < 1e-3
+    # without vectors the trigger similarity is lemma equality, untouched by the floor
+    lex = PairScorer(feats, cfg).features(pairs)[:, col].tolist()
+    assert lex == [1.0, 0.0, 0.0]
+
+
 def test_log_odds_matches_formula_and_ranks_distinctive_terms():
     counts = {
         "a": Counter({"exodus": 10, "city": 20, "said": 30}),

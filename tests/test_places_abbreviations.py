@@ -105,3 +105,12 @@ def test_division_named_without_its_type_word(pi, cfg):
 def test_division_without_type_word_in_running_text(ent_nlp):
     doc = ent_nlp("Illustrative text. Drone strikes hit South Waziristan on Monday, officials in Pakistan said.")
     assert _places(doc).get("South Waziristan") == "South Waziristan Agency"
+
+
+def test_crimea_and_kashmir_by_their_russian_and_french_names(pi, cfg):
+    # "Крым" is also the alternate name of a village near Rostov; the peninsula's division wins
+    for name in ("Крым", "Крим", "Crimée"):
+        (crimea,) = _resolve(pi, cfg, [name])
+        assert crimea is not None and crimea.kind == "admin1" and crimea.cc == "UA"
+    (kashmir,) = _resolve(pi, cfg, ["Cachemire"])
+    assert kashmir is not None and kashmir.name == "Kashmir"

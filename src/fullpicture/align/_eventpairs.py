@@ -141,6 +141,12 @@ class PairScorer:
         self.vec = vec or Vectors()
         self.bias, self.w = weights(cfg)
         self.anchor_trigger = float(cfg.get("same_doc_anchor_trigger_sim", 0.45))
+        # MiniLM cosine of two trigger words below which they are no evidence of one happening
+        self.trigger_floor = float(cfg.get("trigger_sim_floor", 0.0))
+        # ... except between two mentions of these types (violence, disasters, displacement and the
+        # acts of word about them, which sides tell in many words: a strike, the attack, shelling)
+        full = {str(t).upper() for t in cfg.get("trigger_sim_full_types", ())}
+        self.full_trigger = np.array([(f.type or "").upper() in full for f in feats], dtype=bool)
         # the gate needs a document similarity (none when the caller gives no texts or vectors)
         known = self.vec.doc_sim is not None or self.vec.document is not None or bool(self.vec.doc_words)
         self.story_gate = float(cfg.get("story_gate", 0.0)) if known else 0.0
@@ -250,6 +256,12 @@ class PairScorer:
         bare_i, bare_j = self.bare[ii], self.bare[jj]
         out[:, 0] = self.lemma[ii] == self.lemma[jj]
         out[:, 1] = rowdot(vec.trigger, ii, jj) if vec.trigger is not None else out[:, 0]
+        if vec.trigger is not None and self.trigger_floor > 0:
+            # two different words of one field ("defeat", "tournament") are close in MiniLM without
+            # naming one thing: only the part of the cosine above the floor, rescaled to [0, 1]
+            # (also for the same-document anchor below)
+            floored = np.clip((out[:, 1] - self.trigger_floor) / (1 - self.trigger_floor), 0, 1)
+            out[:, 1] = np.where(self.full_trigger[ii] & self.full_trigger[jj], out[:, 1], floored)
         if vec.sentence is not None:
             out[:, 2] = rowdot(vec.sentence, ii, jj)
         else:
