@@ -213,6 +213,13 @@ def _pick(ks, *lists):
     return tuple([lst[k] for k in ks] for lst in lists)
 
 
+def triplet_folds(arts, folds: int, seed: int) -> np.ndarray:
+    """Fold number of each article: whole triplets (stories) per fold, shuffled with `seed`."""
+    triplets = sorted({a.triplet for a in arts})
+    random.Random(seed).shuffle(triplets)
+    return np.array([triplets.index(a.triplet) % folds for a in arts])
+
+
 def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     """Precision, recall, F1."""
     p = tp / npred if npred else 0.0
@@ -288,9 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(arts)} articles, {len(design.y)} candidate tokens ({int(design.y.sum())} gold) in "
           f"{time.process_time() - t0:.0f} CPU s", file=sys.stderr)
     if not args.no_cv:
-        triplets = sorted({a.triplet for a in arts})
-        random.Random(args.seed).shuffle(triplets)
-        fold_of_doc = np.array([triplets.index(a.triplet) % args.folds for a in arts])
+        fold_of_doc = triplet_folds(arts, args.folds, args.seed)
         probs = [[0.0] * len(d) for d in docs]
         for fold in range(args.folds):
             train = fold_of_doc[design.doc_arr] != fold
