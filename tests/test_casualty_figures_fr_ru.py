@@ -124,3 +124,14 @@ def test_toll_of_a_stretch_of_days_is_a_running_total():
 def test_leaving_people_dead_is_no_displacement():
     got = _figures(["Troops shelled the market, leaving 30 people dead."], "en")
     assert got["30"][1] == "killed"
+
+
+@pytest.mark.parametrize(("language", "sentence", "figure"), [
+    ("fr", "Au moins 120 personnes ont été tuées, dont 9 civils.", "Au moins 120"),
+    ("ru", "Погибли 120 человек, в том числе девять мирных жителей.", "120"),
+])
+def test_a_toll_broken_down_into_classes_is_mixed(language, sentence, figure):
+    # as English "120 people, including 9 civilians": a mixed count, not comparable with a count
+    # of servicemen alone
+    got = _figures([sentence], language)
+    assert got[figure][1] == "killed" and got[figure][2] == "mixed", got

@@ -90,7 +90,8 @@ def _figures(lexical, text: str, published: str = "2024-03-09"):
     # a count that only says who, with no toll word, stays what it was
     ("Troops move\n\nKarsland sent 250 soldiers to the border on Monday.\n", "250", "soldiers"),
     ("Удар по складу\n\nЧисло погибших при ударе по складу в Велте выросло с 20 до 35 человек.\n", "20", "killed"),
-    ("Удар по складу\n\nКоличество погибших при ударе по складу в Велте выросло до 35.\n", "до 35", "killed"),
+    # "выросло до 35" (rose to 35) is 35 itself, no "up to 35" bound: the figure is the bare number
+    ("Удар по складу\n\nКоличество погибших при ударе по складу в Велте выросло до 35.\n", "35", "killed"),
     # the second count of "N убито, M ранены" counts the wounded
     ("Удар по складу\n\nВ результате удара было убито около 40 человек, около 70 ранены.\n", "около 70", "injured"),
 ])

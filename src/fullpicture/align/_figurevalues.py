@@ -147,25 +147,31 @@ def population(a: Analysis, f: Figure) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _stems(language: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+def _stems(language: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str], re.Pattern[str] | None]:
     from fullpicture._data import data_toml_lang
 
     data = data_toml_lang("figures", "counts.toml", language)
     stems = data.get("population_stems", {})
+    including = stems.get("including", [])
     return (tuple(sorted(((str(k), str(v)) for k, v in stems.get("stems", {}).items()), key=lambda kv: -len(kv[0]))),
-            frozenset(stems.get("added", [])))
+            frozenset(stems.get("added", [])),
+            re.compile(r"^[^.;\n]{0,40}?(?<!\w)(?:" + "|".join(map(re.escape, including)) + r")(?!\w)", re.I)
+            if including else None)
 
 
 def _stem_population(a: Analysis, f: Figure, language: str) -> str | None:
     """Who a French or Russian figure counts, from the beginnings of the words of its noun phrase
-    ("20 мирных жителей": civilians, "5 военнослужащих": servicemen, "14 civils"); ``part`` for
+    ("20 мирных жителей": civilians, "5 военнослужащих": servicemen, "14 civils"); ``mixed`` for a
+    count broken down into classes ("dont 10 civils", "в том числе"); ``part`` for
     a count added to an earlier one of the same count ("ещё двое скончались", "deux autres sont
     morts"). None where no stem matches (the English rules decide)."""
-    stems, added = _stems(language)
+    stems, added, including = _stems(language)
     if not stems:
         return None
     before = a.text[max(0, f.start - 8) : f.start].lower().split()
     after = a.text[f.end : f.end + 50].lower()
+    if including is not None and including.match(after):
+        return "mixed"
     if ((before and before[-1] in added) or (after.split()[:1] and after.split()[0] in added)) and any(
             g.counts == f.counts and g.end <= f.start for g in a.figures):
         return "part"
