@@ -1,6 +1,7 @@
 """CV by triplet of the loaded-language detector with MiniLM token states as extra inputs."""
 
 import argparse
+import os
 import pickle
 import sys
 import time
@@ -8,22 +9,12 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from _paths import WORK  # sets the import paths for what follows
 
-ROOT = Path(__file__).resolve().parents[3]
-import os  # noqa: E402
+# isort: split
+import train_loaded as TL
 
-WORK = Path(os.environ.get("FP_EXP_WORK", "/tmp/fp-loaded-minilm"))
-BASIL = Path(
-    os.environ.get(
-        "FP_BASIL", str(Path(__file__).resolve().parents[4] / "shared" / "data" / "basil")
-    )
-)
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-import train_loaded as TL  # noqa: E402
-
-from fullpicture.nlp.framing._loaded_features import token_features  # noqa: E402
+from fullpicture.nlp.framing._loaded_features import token_features
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--states", default="none", choices=["none", "linear", "mlp"])

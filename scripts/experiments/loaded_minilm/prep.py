@@ -20,24 +20,13 @@ docs/benchmarks/framing.md (seventh session).
 import pickle
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
+from _paths import BASIL, WORK  # sets the import paths for what follows
 
-ROOT = Path(__file__).resolve().parents[3]
-import os  # noqa: E402
-
-WORK = Path(os.environ.get("FP_EXP_WORK", "/tmp/fp-loaded-minilm"))
-BASIL = Path(
-    os.environ.get(
-        "FP_BASIL", str(Path(__file__).resolve().parents[4] / "shared" / "data" / "basil")
-    )
-)
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-from eval.basil import load_basil  # noqa: E402
-from train_loaded import gold_tokens  # noqa: E402
+# isort: split
+from eval.basil import load_basil
+from train_loaded import gold_tokens
 
 
 def token_states(docs, sess, tok, batch=32, max_pieces=256):

@@ -8,20 +8,10 @@ import time
 from pathlib import Path
 
 import numpy as np
+from _paths import WORK  # sets the import paths for what follows
 
-ROOT = Path(__file__).resolve().parents[3]
-import os  # noqa: E402
-
-WORK = Path(os.environ.get("FP_EXP_WORK", "/tmp/fp-loaded-minilm"))
-BASIL = Path(
-    os.environ.get(
-        "FP_BASIL", str(Path(__file__).resolve().parents[4] / "shared" / "data" / "basil")
-    )
-)
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT))
-import train_loaded as TL  # noqa: E402
+# isort: split
+import train_loaded as TL
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--pre", type=float, default=0.01)
