@@ -213,6 +213,28 @@ def _pick(ks, *lists):
     return tuple([lst[k] for k in ks] for lst in lists)
 
 
+def other_folds(docs, golds, probs, extra, fold_of_doc, folds: int, qm, shipped: float | None = None):
+    """Each fold scored at the threshold that is best on the other folds' out-of-fold predictions:
+    pooled ``(tp, npred, ngold)``, each fold's F1, the chosen thresholds, and (given ``shipped``)
+    each fold's F1 at the shipped threshold."""
+    tot = [0, 0, 0]
+    per_fold: list[float] = []
+    chosen: list[float] = []
+    at_shipped: list[float] = []
+    for fold in range(folds):
+        rest = [k for k in range(len(docs)) if fold_of_doc[k] != fold]
+        mine = [k for k in range(len(docs)) if fold_of_doc[k] == fold]
+        th = max(THRESHOLDS, key=lambda t: prf(*score(*_pick(rest, docs, golds, probs, extra), t, qm))[2])  # noqa: B023
+        chosen.append(th)
+        counts = score(*_pick(mine, docs, golds, probs, extra), th, qm)
+        per_fold.append(prf(*counts)[2])
+        if shipped is not None:
+            at_shipped.append(prf(*score(*_pick(mine, docs, golds, probs, extra), shipped, qm))[2])
+        for k, x in enumerate(counts):
+            tot[k] += x
+    return tot, per_fold, chosen, at_shipped
+
+
 def triplet_folds(arts, folds: int, seed: int) -> np.ndarray:
     """Fold number of each article: whole triplets (stories) per fold, shuffled with `seed`."""
     triplets = sorted({a.triplet for a in arts})
@@ -324,20 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         # each fold's threshold chosen on the other folds' out-of-fold predictions
         shipped = float(settings.get("framing", "report_min_confidence", 0.12))
         for name, ex in (("detector", none), ("with lexicon", extra)):
-            tot = [0, 0, 0]
-            per_fold: list[float] = []
-            at_shipped: list[float] = []
-            chosen: list[float] = []
-            for fold in range(args.folds):
-                rest = [k for k in range(len(docs)) if fold_of_doc[k] != fold]
-                mine = [k for k in range(len(docs)) if fold_of_doc[k] == fold]
-                th = max(THRESHOLDS, key=lambda t: prf(*score(*_pick(rest, docs, golds, probs, ex), t, qm))[2])  # noqa: B023
-                chosen.append(th)
-                counts = score(*_pick(mine, docs, golds, probs, ex), th, qm)
-                per_fold.append(prf(*counts)[2])
-                at_shipped.append(prf(*score(*_pick(mine, docs, golds, probs, ex), shipped, qm))[2])
-                for k, x in enumerate(counts):
-                    tot[k] += x
+            tot, per_fold, chosen, at_shipped = other_folds(docs, golds, probs, ex, fold_of_doc, args.folds, qm, shipped)
             p, r, f = prf(*tot)
             print(f"{name}, threshold chosen on the other folds ({', '.join(map(str, chosen))}): pooled P {p:.3f} "
                   f"R {r:.3f} F1 {f:.3f}, mean of fold F1 {np.mean(per_fold):.3f} (sd {np.std(per_fold):.3f}); "

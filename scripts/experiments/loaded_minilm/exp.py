@@ -165,22 +165,7 @@ for th in TL.THRESHOLDS:
     sf = 2 * sp * sr / (sp + sr) if sp + sr else 0
     print(f"| {th} | {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} | {b[2]:.3f} | {sf:.3f} |")
 for name, ex in (("detector", none), ("with lexicon", extra)):
-    tot = [0, 0, 0]
-    per = []
-    chosen = []
-    at = []
-    for fold in range(args.folds):
-        rest = [k for k in range(len(docs)) if fold_of_doc[k] != fold]
-        mine = [k for k in range(len(docs)) if fold_of_doc[k] == fold]
-        th = max(
-            TL.THRESHOLDS,
-            key=lambda t: TL.prf(*TL.score(*TL._pick(rest, docs, golds, probs, ex), t, qm))[2],
-        )
-        chosen.append(th)
-        cts = TL.score(*TL._pick(mine, docs, golds, probs, ex), th, qm)
-        per.append(TL.prf(*cts)[2])
-        at.append(TL.prf(*TL.score(*TL._pick(mine, docs, golds, probs, ex), shipped, qm))[2])
-        tot = [a + b for a, b in zip(tot, cts, strict=False)]
+    tot, per, chosen, at = TL.other_folds(docs, golds, probs, ex, fold_of_doc, args.folds, qm, shipped)
     p, r, f = TL.prf(*tot)
     print(
         f"{name}: other-folds th {chosen}: pooled P {p:.3f} R {r:.3f} F1 {f:.3f}; mean fold F1 {np.mean(per):.3f} (sd {np.std(per):.3f}); at {shipped} mean fold F1 {np.mean(at):.3f}"

@@ -146,20 +146,7 @@ for lam in [float(x) for x in args.lams.split(",")]:
     for th in TL.THRESHOLDS[:6]:
         a = TL.prf(*TL.score(docs, golds, probs, none, th, qm))
         line.append(f"{th}:{a[0]:.3f}/{a[1]:.3f}/{a[2]:.3f}")
-    tot = [0, 0, 0]
-    per = []
-    ch = []
-    for f in range(10):
-        rest = [k for k in range(len(docs)) if fold_of_doc[k] != f]
-        mine = [k for k in range(len(docs)) if fold_of_doc[k] == f]
-        th = max(
-            TL.THRESHOLDS,
-            key=lambda t: TL.prf(*TL.score(*TL._pick(rest, docs, golds, probs, none), t, qm))[2],
-        )
-        ch.append(th)
-        c = TL.score(*TL._pick(mine, docs, golds, probs, none), th, qm)
-        per.append(TL.prf(*c)[2])
-        tot = [a + b for a, b in zip(tot, c, strict=False)]
+    tot, per, ch, _ = TL.other_folds(docs, golds, probs, none, fold_of_doc, 10, qm)
     p, r, f1 = TL.prf(*tot)
     print(
         f"pre {args.pre} H {args.hidden} lam {lam}{' SHUF' if args.shuffle_states else ''}{' NOSTATE' if args.no_states else ''}: "
