@@ -373,3 +373,37 @@ def test_bare_mentions_of_stories_weeks_apart_do_not_align():
     # the switch off (-1) restores the old reading
     off = PairScorer(feats, {**cfg, "bare_date_clash_days": -1}).features(pairs)
     assert off[0, soft] == 0
+
+
+def test_words_of_one_equivalence_class_count_as_one_trigger():
+    import numpy as np
+
+    from fullpicture.align._equivalents import word_class
+    from fullpicture.align._eventpairs import Vectors
+    from fullpicture.align._events import FEATURES, PairScorer
+
+    # one purchase told by its buyer's verb and by the business press's noun; one offence under
+    # its abbreviation and in plain words; a phrase matches with a word or two between
+    assert word_class("buy", "bought") == word_class("merger", "merger") == "acquisition"
+    assert word_class("driving", "driving", "arrested on suspicion of drunken", " on Sunday") == "drunk_driving"
+    assert word_class("dui", "DUI") == "drunk_driving"
+    assert word_class("find", "found", "the jury", " him guilty of murder") == "conviction"
+    assert word_class("check", "checked", "the singer", " herself into a clinic") == "admission"
+    # the plain words alone name no such act
+    assert word_class("driving", "driving", "he was", " home") == ""
+    assert word_class("enter", "entered", "troops", " the town") == ""
+    assert word_class("find", "found", "police", " a body") == ""
+    assert word_class("acheter", "acheté", "", "", "fr") == "acquisition"
+    feats = [MentionFeatures(doc="a", lemma="buy", type="TRANSACTION", word="acquisition"),
+             MentionFeatures(doc="b", lemma="merger", type="AGREE", word="acquisition"),
+             MentionFeatures(doc="c", lemma="deliver", type="AGREE")]
+    pairs = np.array([[0, 1], [1, 2]])
+    cfg = load_settings().section("align")
+    x = PairScorer(feats, cfg).features(pairs)
+    lem, trig, typ = FEATURES.index("lemma"), FEATURES.index("trigger_sim"), FEATURES.index("same_type")
+    assert x[0, lem] == x[0, trig] == x[0, typ] == 1.0
+    assert x[1, lem] == x[1, trig] == 0.0
+    # with vectors too: the class says one act whatever the two words' cosine
+    vec = Vectors(trigger=np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32),
+                  sentence=np.eye(3, 2, dtype=np.float32))
+    assert PairScorer(feats, cfg, vec).features(pairs)[0, trig] == 1.0

@@ -48,7 +48,8 @@ def _block_members(feats: Sequence[MentionFeatures], has: np.ndarray, lo: np.nda
     n = len(feats)
     fam = value_ids([f.family for f in feats])
     n_fam = int(fam.max()) + 1 if n else 1
-    lem = value_ids([(f.family, f.lemma) for f in feats])
+    # (words of one equivalence class, "buy" and "merger", share a block whatever their types)
+    lem = value_ids([("=", f.word) if f.word else (f.family, f.lemma) for f in feats])
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     base = 0

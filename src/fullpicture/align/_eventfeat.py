@@ -12,6 +12,7 @@ import numpy as np
 
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
+from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
@@ -102,6 +103,14 @@ def _has_speaker(a: Analysis, ev: Event) -> bool:
                    for c in a.claims)
 
 
+def _word_class(a: Analysis, ev: Event, language: str) -> str:
+    """The equivalence class of the trigger, read with the words of its sentence around it."""
+    t0, t1 = ev.trigger.start, ev.trigger.end
+    before = a.text[max(ev.evidence.start, t0 - 80) : t0]
+    after = a.text[t1 : min(ev.evidence.end, t1 + 80)]
+    return word_class(lemma_of(ev), ev.trigger.text, before, after, language)
+
+
 def _trigger_terms(a: Analysis, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
     """The trigger's own words (text, lemma, cue terms on it) and the counter-terms of the
     framing cues that overlap it, lower case."""
@@ -120,6 +129,7 @@ def build_features(
 ) -> tuple[list[MentionFeatures], list[tuple[int, Event]]]:
     """Features of every event mention, and (analysis index, event) for each."""
     groups = cfg.get("type_groups", {}) or {}
+    equivalents = bool(cfg.get("equivalent_words", True))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -127,6 +137,7 @@ def build_features(
         per_sentence = Counter((ev.evidence.start, ev.evidence.end) for ev in a.events)
         pub = getattr(a.document, "published", None)
         published = interval(str(pub)[:10]) if pub else None
+        lang = a.document.language or "en"
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -168,6 +179,7 @@ def build_features(
                     geo=geo,
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
+                    word=_word_class(a, ev, lang) if equivalents else "",
                     extra={"definite": _definite(a.text, ev.trigger.start), "distinct": _distinct(a, ev),
                            "published": published, "where": frozenset(where),
                            "speaker": _has_speaker(a, ev)},

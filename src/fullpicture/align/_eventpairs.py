@@ -56,6 +56,9 @@ class MentionFeatures:
     places: frozenset[str] = frozenset()
     participants: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    # the class of words naming one kind of act that the trigger belongs to ("buy", "takeover",
+    # "merger": data/events/equivalents.toml), '' when none
+    word: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -176,7 +179,10 @@ class PairScorer:
         # two words of one sentence name two happenings ("clinched a playoff berth with a win",
         # "arrested on suspicion of drunk driving"), whatever their vectors say
         self.sentence_apart = bool(cfg.get("sentence_words_apart", False))
-        self.lemma = value_ids([f.lemma or object() for f in feats])
+        # two words of one equivalence class count as one trigger word (lemma, trigger similarity
+        # and type agreement)
+        self.lemma = value_ids([("=", f.word) if f.word else (f.lemma or object()) for f in feats])
+        self.word = value_ids([f.word or object() for f in feats])
         self.doc = value_ids([f.doc for f in feats])
         self.type = value_ids([f.type if f.type is not None else object() for f in feats])
         self.sent = value_ids([(f.doc, f.sentence) if f.sentence else object() for f in feats])
@@ -256,6 +262,9 @@ class PairScorer:
         bare_i, bare_j = self.bare[ii], self.bare[jj]
         out[:, 0] = self.lemma[ii] == self.lemma[jj]
         out[:, 1] = rowdot(vec.trigger, ii, jj) if vec.trigger is not None else out[:, 0]
+        equivalent = self.word[ii] == self.word[jj]
+        if vec.trigger is not None:
+            out[:, 1] = np.maximum(out[:, 1], equivalent)
         if vec.trigger is not None and self.trigger_floor > 0:
             # two different words of one field ("defeat", "tournament") are close in MiniLM without
             # naming one thing: only the part of the cosine above the floor, rescaled to [0, 1]
@@ -270,7 +279,7 @@ class PairScorer:
         out[:, 3] = self._doc_column(ii, jj, doc_i, doc_j) if doc_sim is None else doc_sim
         if vec.lang is not None:
             self._cross_lingual(out, ii, jj)
-        out[:, 4] = self.type[ii] == self.type[jj]
+        out[:, 4] = (self.type[ii] == self.type[jj]) | equivalent
         # a bare mention's date is inherited, no statement of the text: no date evidence
         both = self.dated[ii] & self.dated[jj] & ~bare_i & ~bare_j
         gap = np.maximum(0, np.maximum(self.lo[ii], self.lo[jj]) - np.minimum(self.hi[ii], self.hi[jj]))
