@@ -155,6 +155,10 @@ def test_trigger_similarity_counts_only_above_the_floor():
     full = {**cfg, "trigger_sim_full_types": ["CONTEST"]}
     kept = PairScorer(feats, full, vec).features(pairs)[:, col].tolist()
     assert abs(kept[2] - 0.4) < 1e-3
+    # mentions of two types (a convoy and the ambush on it) keep the whole cosine: the floor is
+    # for two words of one field
+    mixed = [MentionFeatures(doc="a", lemma="x", type="MOVE"), *feats[1:]]
+    assert abs(PairScorer(mixed, cfg, vec).features(pairs)[:, col].tolist()[2] - 0.4) < 1e-3
     # without vectors the trigger similarity is lemma equality, untouched by the floor
     lex = PairScorer(feats, cfg).features(pairs)[:, col].tolist()
     assert lex == [1.0, 0.0, 0.0]

@@ -265,12 +265,6 @@ class PairScorer:
         equivalent = self.word[ii] == self.word[jj]
         if vec.trigger is not None:
             out[:, 1] = np.maximum(out[:, 1], equivalent)
-        if vec.trigger is not None and self.trigger_floor > 0:
-            # two different words of one field ("defeat", "tournament") are close in MiniLM without
-            # naming one thing: only the part of the cosine above the floor, rescaled to [0, 1]
-            # (also for the same-document anchor below)
-            floored = np.clip((out[:, 1] - self.trigger_floor) / (1 - self.trigger_floor), 0, 1)
-            out[:, 1] = np.where(self.full_trigger[ii] & self.full_trigger[jj], out[:, 1], floored)
         if vec.sentence is not None:
             out[:, 2] = rowdot(vec.sentence, ii, jj)
         else:
@@ -328,6 +322,8 @@ class PairScorer:
         for r in np.flatnonzero(~same_doc & (self.has_counter[ii] | self.has_counter[jj])).tolist():
             a, b = feats[int(ii[r])], feats[int(jj[r])]
             out[r, 13] = bool(a.counters & b.names or b.counters & a.names)
+        if vec.trigger is not None and self.trigger_floor > 0:
+            self._floor_trigger(out, ii, jj)
         # Type and date agreement (hand-set weights) are no evidence of identity inside one
         # document, which reports many same-type events of one day: there they count only when
         # the mentions share a trigger lemma, a participant or a place, or their triggers or
@@ -340,6 +336,18 @@ class PairScorer:
         out[:, 4] *= anchored
         out[:, 5] *= anchored
         return out
+
+    def _floor_trigger(self, out: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> None:
+        """Two different words of one field ("defeat", "tournament": one type) are close in MiniLM
+        without naming one thing: between two mentions of one type only the part of the trigger
+        cosine above the floor counts, rescaled to [0, 1] (also for the same-document anchor).
+        Mentions of two types (a convoy and the ambush on it), two mentions of the
+        full-similarity types and pairs of two languages (multilingual similarities) keep it."""
+        floored = np.clip((out[:, 1] - self.trigger_floor) / (1 - self.trigger_floor), 0, 1)
+        keep = (self.full_trigger[ii] & self.full_trigger[jj]) | (self.type[ii] != self.type[jj])
+        if self.vec.lang is not None:
+            keep |= self.vec.lang[ii] != self.vec.lang[jj]
+        out[:, 1] = np.where(keep, out[:, 1], floored)
 
     def _doc_column(self, ii: np.ndarray, jj: np.ndarray, doc_i: np.ndarray, doc_j: np.ndarray) -> np.ndarray:
         """The document similarity of each pair (float32), computed once per distinct document
