@@ -187,3 +187,11 @@ def test_a_sentence_without_a_day_takes_the_day_of_the_sentence_before(tmp_path)
     dates = {e.trigger.lemma: (e.date, e.date_source) for e in a.events}
     assert dates["nasilje"] == ("2023-05-29", "sentence"), dates
     assert dates["sukob"] == ("2023-05-29", "narrative"), dates
+
+
+def test_the_day_of_a_sentence_is_not_carried_into_the_next_paragraph(tmp_path):
+    a = _analyze(_doc(tmp_path, "sr", "Juče je u sukobu kod Kraljeva povređeno pet policajaca.\n\n"
+                      "Policija je saopštila da je u napadu na stanicu ranjeno 30 ljudi.", "2023-06-01"))
+    dates = {e.trigger.lemma: (e.date, e.date_source) for e in a.events}
+    assert dates["sukob"] == ("2023-05-31", "sentence"), dates
+    assert dates["napad"] == ("2023-06-01", "published"), dates

@@ -6,7 +6,7 @@ start of ``data/events/limited.<family>.toml`` is a trigger of that start's type
 (``fp_places``), its date a date written in the sentence ("29. maja 2023."), else the
 publication day moved by a day word of the sentence ("juče": the day before; "u ponedeljak":
 the last Monday up to the publication day), else the day of the last dated sentence before it
-(the narrative reference time, as in English), else the publication day; its modality ``negated`` after a negation ("nema povređenih"). No agents,
+in its paragraph (the narrative reference time, as in English), else the publication day; its modality ``negated`` after a negation ("nema povređenih"). No agents,
 patients or sources: nothing reads who does what in these languages. Figures of the sentence
 (``fp_limited_figures``) are linked to the nearest trigger.
 
@@ -17,6 +17,7 @@ Writes: ``doc._.fp_events`` and the ``event`` of each figure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +42,8 @@ from fullpicture.nlp.lang.words import (
     word_list_family,
 )
 from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,10 @@ class LimitedEventsComponent:
             for sk, shift in shift_of.items():
                 own.setdefault(sk, (pub + dt.timedelta(days=shift)).isoformat())
         dated = sorted(own)
+        # paragraph of each sentence: the narrative day is carried within a paragraph only (no
+        # tagger tells a new paragraph's background from its news in these languages)
+        breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+        para = [bisect_left(breaks, a) for a, _b in spans]
         events: list[Event] = []
         for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
             if zone_kind_at(doc, ws[i].start) in NON_STORY_ZONES:
@@ -187,7 +194,8 @@ class LimitedEventsComponent:
             negated = any(i - k >= 0 and sent_of[i - k] == s
                           and without_clitic(ws[i - k].folded, family, tl.negation) in tl.negation for k in (1, 2))
             k = bisect_left(dated, s) - 1  # the narrative: the last dated sentence before this one
-            date, source = self._date(sent_of, s, i, written, shift_of.get(s), pub, own[dated[k]] if k >= 0 else None)
+            narrative = own[dated[k]] if k >= 0 and para[dated[k]] == para[s] else None
+            date, source = self._date(sent_of, s, i, written, shift_of.get(s), pub, narrative)
             near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
             start, end = ws[i].start, ws[j - 1].end
             events.append(Event(
