@@ -92,10 +92,14 @@ def test_an_attribution_nested_in_another_ones_content_is_dropped():
     claims = [
         RawClaim("indirect", (20, 60), (10, 14), "say", (0, 9)),
         RawClaim("indirect", (40, 60), (30, 35), "plan", (20, 29)),
-        RawClaim("naming", (22, 28), None),
+        RawClaim("naming", (70, 78), (62, 67)),
     ]
     kept = univocal(claims)
-    assert [c.cue for c in kept] == [(10, 14), None]
+    assert [c.cue for c in kept] == [(10, 14), (62, 67)]
+    # nor is a speaker's naming inside it ("what she calls X" in what she said): PolNeAR marks
+    # the saying; the writer's own "so-called" (no source) stays
+    nested = [claims[0], RawClaim("naming", (50, 58), (44, 49), source=(40, 43)), RawClaim("naming", (22, 28), None)]
+    assert [c.content for c in univocal(nested)] == [(20, 60), (22, 28)]
     # two claims holding each other's cue both stay
     pair = [RawClaim("direct", (0, 30), (31, 35)), RawClaim("direct", (30, 60), (10, 14))]
     assert len(univocal(pair)) == 2
@@ -125,3 +129,22 @@ def test_the_cue_prior_makes_a_lemma_outside_the_lexicon_a_cue_class():
     assert "cp=h" in primed[verb] and "cls=ph" in primed[verb] and "cls=ph" not in plain[verb]
     obj = next(t.i for t in doc if t.lower_ == "ruling")
     assert any(f.startswith("anc=ph|") for f in primed[obj]) and not any(f.startswith("anc=") for f in plain[obj])
+
+
+def test_a_source_takes_the_comma_that_closes_its_apposition():
+    # PolNeAR's convention: "Jane Roe, the mayor," with its closing comma; "the mayor" without one
+    from fullpicture.nlp.claims._spans import source_comma
+
+    text = "Jane Roe, the mayor, said it. The mayor, in turn, said so."
+    assert text[slice(*source_comma(text, (0, 19)))] == "Jane Roe, the mayor,"
+    assert text[slice(*source_comma(text, (0, 20)))] == "Jane Roe, the mayor,"
+    assert text[slice(*source_comma(text, (30, 40)))] == "The mayor"
+    assert text[slice(*source_comma(text, (30, 39)))] == "The mayor"
+
+
+def test_a_naming_claim_inside_what_was_said_is_not_scored_twice():
+    ex = AttributionExtractor()
+    nlp = _nlp()
+    doc = nlp("The senator says she admires what she calls a “war of words” with the governor.")
+    claims = ex(doc)
+    assert [c.kind for c in claims] == ["indirect"]
