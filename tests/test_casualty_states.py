@@ -41,3 +41,13 @@ def test_french_death_noun_governs_its_count():
                   "de 12 civils, et 30 personnes ont été blessées.")
     assert got["12"] == "killed"
     assert got["30"] == "injured"
+
+
+def test_french_de_n_a_m_is_a_range_except_after_a_verb_of_change():
+    from fullpicture import analyze
+
+    a = analyze("Les journaux du pays font état de 200 à 300 morts dans le camp. Le bilan des secours est passé "
+                "de 30 à 50 blessés dans la nuit, selon la préfecture.")
+    got = {f.text: (f.low, f.high) for f in a.figures}
+    assert got["200 à 300"] == (200.0, 300.0)
+    assert "30 à 50" not in got  # an update from 30 to 50, no range

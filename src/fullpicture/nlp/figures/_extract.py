@@ -326,8 +326,10 @@ class FigureExtractor:
         if j + 1 >= len(doc) or not lex.range_joins:
             return None
         before = doc[i - 1].lower_ if i > 0 else ""
-        if before in lex.range_not_after:
-            return None
+        if before in lex.range_not_after and not (
+                before in lex.range_change_only
+                and not any(t.lemma_.lower() in lex.range_change_verbs for t in doc[max(0, i - 4) : i - 1])):
+            return None  # "est passé de 30 à 50": an update; "font état de 200 à 300 morts": a range
         join = doc[j].lower_
         closer = next((c for o, c in lex.range_opens if o == before), None)
         if not (join in lex.range_joins or join == closer) or doc[j + 1].idx in skip:
