@@ -61,6 +61,11 @@ def test_sentences_end_at_stops_and_line_breaks():
     ("sh", "Njih oko 40 imalo je povrede.", [(40.0, "approx", "injured")]),  # the noun "povrede"
     # a number whose next word names nobody keeps the short reach
     ("sh", "Na skupu je bilo 300 ljudi iz cijelog grada, a policija je uhapsila dvojicu.", [(2.0, None, "detained")]),
+    # Slovene has lists of its own
+    ("sl", "V spopadih pred občinsko stavbo je bilo ranjenih več kot 40 vojakov mirovne misije.",
+     [(40.0, "low", "injured")]),
+    ("sl", "Policija je aretirala dva protestnika, okoli 20 ljudi je bilo poškodovanih.",
+     [(2.0, None, "detained"), (20.0, "approx", "injured")]),
 ])
 def test_casualty_figures(family, text, want):
     got = [(v, b, c) for _s, _e, v, _vague, b, c, _w in find_counts(text, family)]
@@ -195,3 +200,12 @@ def test_the_day_of_a_sentence_is_not_carried_into_the_next_paragraph(tmp_path):
     dates = {e.trigger.lemma: (e.date, e.date_source) for e in a.events}
     assert dates["sukob"] == ("2023-05-31", "sentence"), dates
     assert dates["napad"] == ("2023-06-01", "published"), dates
+
+
+def test_a_slovene_document_reads_its_own_word_lists(tmp_path):
+    a = _analyze(_doc(tmp_path, "sl", "V ponedeljek je bilo v spopadih med policijo in protestniki pred občinsko stavbo "
+                      "ranjenih 14 policistov, trije so huje poškodovani. Policija je aretirala pet ljudi.", "2024-03-14"))
+    assert a.document.language == "sl" and "word lists" in (a.document.notice or "")
+    lemmas = {e.trigger.lemma: e for e in a.events}
+    assert {"spopad", "aretirati"} <= set(lemmas) and lemmas["spopad"].date == "2024-03-11"
+    assert {(f.value, f.counts, f.unit) for f in a.figures} >= {(14.0, "injured", "police"), (5.0, "detained", "people")}
