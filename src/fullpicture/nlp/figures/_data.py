@@ -26,6 +26,10 @@ class FigureLexicon:
     range_joins: frozenset[str] = frozenset()  # "200-300", "two or three", "100 to 300"
     range_opens: tuple[tuple[str, str], ...] = ()  # ("between", "and"): "between 100 and 300"
     range_not_after: frozenset[str] = frozenset()  # "rose from 30 to 50": an update, no range
+    # of those, words that block a range only after a verb of change ("est passé de 30 à 50";
+    # "font état de 200 à 300 morts" is a range)
+    range_change_only: frozenset[str] = frozenset()
+    range_change_verbs: frozenset[str] = frozenset()
     zero_without: frozenset[str] = frozenset()  # "without causing casualties": zero
     zero_negated: frozenset[str] = frozenset()  # "did not cause any casualties": zero
     zero_counts: frozenset[str] = frozenset()  # what such a zero may count (casualties, not "any soldiers")
@@ -73,6 +77,8 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         range_joins=frozenset(ranges.get("joins", [])),
         range_opens=tuple((str(k), str(v)) for k, v in ranges.get("opens", {}).items()),
         range_not_after=frozenset(ranges.get("not_after", [])),
+        range_change_only=frozenset(ranges.get("not_after_change_only", [])),
+        range_change_verbs=frozenset(ranges.get("change_verbs", [])),
         zero_without=frozenset(nums.get("zero", {}).get("without", [])),
         zero_negated=frozenset(nums.get("zero", {}).get("negated", [])),
         zero_counts=frozenset(nums.get("zero", {}).get("counts", [])),

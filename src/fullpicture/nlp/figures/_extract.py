@@ -326,8 +326,10 @@ class FigureExtractor:
         if j + 1 >= len(doc) or not lex.range_joins:
             return None
         before = doc[i - 1].lower_ if i > 0 else ""
-        if before in lex.range_not_after:
-            return None
+        if before in lex.range_not_after and not (
+                before in lex.range_change_only
+                and not any(t.lemma_.lower() in lex.range_change_verbs for t in doc[max(0, i - 4) : i - 1])):
+            return None  # "est passé de 30 à 50": an update; "font état de 200 à 300 morts": a range
         join = doc[j].lower_
         closer = next((c for o, c in lex.range_opens if o == before), None)
         if not (join in lex.range_joins or join == closer) or doc[j + 1].idx in skip:
@@ -355,6 +357,9 @@ class FigureExtractor:
         verb = doc[start - 1]
         if verb.pos_ != "VERB" or doc[start].idx == verb.idx + len(verb):
             return None
+        noun = doc[j - 1].head if _dep(doc[j - 1]) == "nummod" and doc[j - 1].head.i > j - 1 else None
+        if noun is not None and self._own_participle(noun) is not None:
+            return None  # "left 40 people injured": the noun's own state says what it counts
         if any(_dep(c) in ("oprd", "acomp", "xcomp", "advcl", "ccomp") and c.i > start for c in verb.children):
             return None  # "leaving 40 people dead": the state after the figure says what it counts
         return self.lex.count_verbs.get(verb.lemma_.lower())
@@ -406,15 +411,33 @@ class FigureExtractor:
         return None
 
     def _own_participle(self, noun: Token) -> str | None:
-        """What a participle right after the counted noun says it counts ("7 civilians killed, 34
-        wounded", "two civilians killed in the attack"): headline shapes whose parse hangs the
-        noun on a later verb of another count."""
+        """What a participle or a state adjective right after the counted noun says it counts
+        ("7 civilians killed, 34 wounded", "two civilians killed in the attack", "left 40 people
+        injured", "leaves 12 civilians dead"): shapes whose parse hangs the noun on a verb of
+        another count."""
         for c in noun.children:
-            if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - noun.i <= 2 and c.tag_ == "VBN":
+            if not 0 < c.i - noun.i <= 2 or c.dep_ not in ("acl", "amod"):
+                continue
+            if (c.pos_ == "VERB" and c.tag_ == "VBN") or (c.pos_ == "ADJ" and c.dep_ == "amod"):
                 key = c.lemma_.lower()
                 got = self.lex.count_verbs.get(key) or self.lex.count_verbs.get(c.lower_)
-                if got is not None:
+                if got is not None and (c.pos_ == "VERB" or got in self.lex.own_counts):
                     return got
+        return None
+
+    def _genitive_head(self, noun: Token) -> str | None:
+        """What a noun governing the counted noun in the genitive counts: a count noun of its own
+        ("о гибели двенадцати мирных жителей": the killed), or a noun that counts with its verb
+        ("унёс жизни двадцати пяти человек": the killed)."""
+        if _dep(noun) != "nmod" or noun.head.i == noun.i or noun.head.pos_ != "NOUN" or noun.head.i > noun.i:
+            return None
+        head = noun.head
+        got = self.lex.count_nouns.get(head.lemma_.lower())
+        if got in self.lex.own_counts:
+            return got
+        verb = head.head
+        if _dep(head) in ("obj", "dobj") and verb.pos_ == "VERB" and verb.i != head.i:
+            return self._phrase(verb)
         return None
 
     def _unit_counts(self, doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
@@ -471,6 +494,9 @@ class FigureExtractor:
         own = self._own_participle(noun) if noun is not None else None
         if own is not None:
             return unit, own  # "7 civilians killed, 34 civilians wounded": each noun's own verb
+        genitive = self._genitive_head(noun) if noun is not None and counts not in lex.own_counts else None
+        if genitive is not None:
+            return unit, genitive  # "о гибели 12 мирных жителей", "унёс жизни 25 человек"
         # climb to the governing verb (through prep/conj chains) for what is counted
         cur = anchor
         for _ in range(5):
