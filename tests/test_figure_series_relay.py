@@ -81,3 +81,19 @@ def test_a_toll_outside_the_series_still_conflicts(lexical):
     comp = _compare(lexical, [("moldova", MOLDOVA), ("wire", RELAY), ("rebels", OWN)])
     (conflict,) = _killed(comp)
     assert "60" in {v.value for v in conflict.values if v.side == "rebels"}
+
+
+WIRE_BOTH = [
+    ("2024-05-02", "Vilkovo strike\n\nThe missile strike on a block of flats in Vilkovo killed five people."),
+    ("2024-05-03", "Vilkovo toll\n\nThe missile strike on a block of flats in Vilkovo killed 60 people."),
+]
+ONE_TOLL = [("2024-05-02", "Удар по Вилково\n\nПо данным прокуратуры Молдовы, в результате удара по жилому дому в "
+                           "Вилково погибли пять человек.")]
+
+
+@pytest.mark.slow
+def test_a_wire_relaying_two_accounts_is_no_series(lexical):
+    # a side of no state whose documents repeat both states' tolls does not make them stages
+    comp = _compare(lexical, [("moldova", ONE_TOLL), ("wire", WIRE_BOTH), ("rebels", OWN)])
+    (conflict,) = _killed(comp)
+    assert {v.side for v in conflict.values} >= {"moldova", "rebels"}

@@ -204,11 +204,14 @@ def _compared(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
 
 
 def series_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, float]]:
-    """The spans of the update series of one count: for each side whose closed values from
-    different documents differ (a toll that rose from 5 to 13 over the day), the lowest and the
-    highest of them (people counted as people or one class of them; no parts or totals)."""
+    """The spans of the update series of one count: for each side of a state whose closed values
+    from different documents differ (a toll that rose from 5 to 13 over the day), the lowest and
+    the highest of them (no parts or totals). A side of no state (wires, outlets) is left out:
+    its values may be two states' accounts it relays, not one series."""
     out = []
-    for items in per_side.values():
+    for side, items in per_side.items():
+        if side_state(side) is None:
+            continue
         vals = [(f.value, v.document) for f, v in items
                 if is_closed(f) and f.value is not None and v.population not in _NEVER and not implied_zero((f, v))]
         if len({d for _, d in vals}) >= 2 and len({x for x, _ in vals}) >= 2:
