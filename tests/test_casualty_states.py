@@ -51,3 +51,13 @@ def test_french_de_n_a_m_is_a_range_except_after_a_verb_of_change():
     got = {f.text: (f.low, f.high) for f in a.figures}
     assert got["200 à 300"] == (200.0, 300.0)
     assert "30 à 50" not in got  # an update from 30 to 50, no range
+
+
+def test_russian_rise_from_n_to_m_gives_the_new_value_without_a_bound():
+    from fullpicture import analyze
+
+    a = analyze("Ведомство сообщило, что после разбора завалов число погибших выросло с 40 до 52 человек. "
+                "Спасатели сообщили, что при пожаре погибли до 20 человек.")
+    got = {f.text: (f.counts, f.low, f.high) for f in a.figures}
+    assert got["52"] == ("killed", 52.0, 52.0)  # was "до 52", at most 52
+    assert got["до 20"] == ("killed", None, 20.0)  # a plain "до N" stays at most N

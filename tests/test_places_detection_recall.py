@@ -78,3 +78,11 @@ def test_self_declared_republic_by_its_russian_initials():
     a = analyze("Власти НКР заявили, что обстрел продолжался всю ночь в Мартуни.")
     names = {e.name for e in a.entities if e.type in ("GPE", "LOC") and e.geo is not None}
     assert "Nagorno-Karabakh" in names
+
+
+def test_town_by_the_romanization_of_its_russian_name(pi, cfg):
+    # GeoNames holds Hola Prystan's Russian name in Cyrillic only; an English text romanizes it
+    (town,) = [pi.place(c) for c, _v in span_candidates(pi, "Golaya Pristan", cfg)[1]]
+    assert town.name == "Hola Prystan" and town.cc == "UA"
+    # a romanization that is already another place's name adds no namesake to it
+    assert pi.place(span_candidates(pi, "Berlin", cfg)[1][0][0]).cc == "DE"

@@ -42,6 +42,7 @@ class FigureLexicon:
     approx_words: dict[str, float] = field(default_factory=dict)  # nouns of about N ("une dizaine", "десяток")
     approx_openers: frozenset[str] = frozenset()  # words opening such a noun ("une", "с")
     approx_not_after: frozenset[str] = frozenset()  # verbs of change after which "до N" is N
+    approx_from: frozenset[str] = frozenset()  # "с N до M" after such a verb: M is the new value
     own_counts: frozenset[str] = frozenset()  # a noun's own count a joined verb does not override
 
     @property
@@ -91,6 +92,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         approx_words={k: float(v) for k, v in nums.get("approximate_words", {}).get("words", {}).items()},
         approx_openers=frozenset(nums.get("approximate_words", {}).get("openers", [])),
         approx_not_after=frozenset(_read("approximators.toml", language).get("not_after", {}).get("verbs", [])),
+        approx_from=frozenset(_read("approximators.toml", language).get("not_after", {}).get("from", [])),
         own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),
     )
 

@@ -281,7 +281,8 @@ class FigureExtractor:
         for n in range(min(lex.max_approx_len, len(before)), 0, -1):
             words = tuple(doc[k].lower_ for k in reversed(before[:n]))
             if words in lex.approximators:
-                if before[n - 1] > 0 and doc[before[n - 1] - 1].lemma_.lower() in lex.approx_not_after:
+                if before[n - 1] > 0 and (doc[before[n - 1] - 1].lemma_.lower() in lex.approx_not_after
+                                          or self._change_from(doc, before[n - 1])):
                     break  # "число погибших возросло до 57": the new value, no upper bound
                 bound = lex.approximators[words]
                 start_i = before[n - 1]
@@ -317,6 +318,17 @@ class FigureExtractor:
             end = doc[j].idx + 1
         fig = RawFigure(start, end, value, lo, hi, bound is not None or vague, vague, unit, counts, j - 1)
         return fig, j
+
+    def _change_from(self, doc: Doc, k: int) -> bool:
+        """"выросло с 63 до 89": the hedge at ``k`` follows "from N" after a verb of change, so
+        it opens the new value, not a bound."""
+        lex = self.lex
+        m = k - 1
+        while m > 0 and doc[m].pos_ in ("NOUN", "ADJ") and not doc[m].like_num:
+            m -= 1  # "с 63 человек до 89"
+        if m < 1 or not doc[m].like_num or doc[m - 1].lower_ not in lex.approx_from:
+            return False
+        return any(t.lemma_.lower() in lex.approx_not_after for t in doc[max(0, m - 6) : m - 1])
 
     def _range_end(self, doc: Doc, i: int, j: int, value: float, skip: set[int]) -> tuple[float, int] | None:
         """``(upper value, token after it)`` when the number at ``i`` (ending before ``j``) opens a
