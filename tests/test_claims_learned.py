@@ -125,3 +125,21 @@ def test_the_cue_prior_makes_a_lemma_outside_the_lexicon_a_cue_class():
     assert "cp=h" in primed[verb] and "cls=ph" in primed[verb] and "cls=ph" not in plain[verb]
     obj = next(t.i for t in doc if t.lower_ == "ruling")
     assert any(f.startswith("anc=ph|") for f in primed[obj]) and not any(f.startswith("anc=") for f in plain[obj])
+
+
+def test_a_source_takes_the_comma_that_closes_its_apposition():
+    # PolNeAR's convention: "Jane Roe, the mayor," with its closing comma; "the mayor" without one
+    from fullpicture.nlp.claims._spans import source_comma
+
+    text = "Jane Roe, the mayor, said it. The mayor, in turn, said so."
+    assert text[slice(*source_comma(text, (0, 19)))] == "Jane Roe, the mayor,"
+    assert text[slice(*source_comma(text, (0, 20)))] == "Jane Roe, the mayor,"
+    assert text[slice(*source_comma(text, (30, 40)))] == "The mayor"
+    assert text[slice(*source_comma(text, (30, 39)))] == "The mayor"
+
+
+
+def test_a_speakers_naming_inside_what_she_says_stays():
+    # PolNeAR marks only the saying, but the report shows the side's naming ("what she calls")
+    doc = _nlp()("The senator says she admires what she calls a “war of words” with the governor.")
+    assert [c.kind for c in AttributionExtractor()(doc)] == ["indirect", "naming"]

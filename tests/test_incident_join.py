@@ -67,10 +67,29 @@ def test_off_by_default_switch():
 def test_a_document_telling_both_keeps_them_apart():
     """The writer told the two happenings apart: one dispatch names the shelling of each town."""
     feats, labels, pairs, probs = _two_rows()
+    feats[5].places = frozenset({"town_a"})
     feats.append(_m("d1", "shelling"))
-    labels.append(0)  # d1 now tells a mention of row 0 too
+    feats[-1].places = frozenset({"town_b"})
+    labels.append(0)  # d1 now tells a mention of row 0 too, at another town
     out = join_incidents(feats, _cfg(), labels, pairs, probs)
     assert len(set(out)) == 2
+    # with the switch off any document of both rows keeps them apart, places or not
+    feats[5].places = feats[-1].places = frozenset()
+    out = join_incidents(feats, _cfg(incident_join_shared_apart=False), labels, pairs, probs)
+    assert len(set(out)) == 2
+
+
+def test_a_report_split_inside_itself_does_not_keep_the_rows_apart():
+    """One domestic paper's "shelling" fell in the wire's row (no place, no day of its own): the
+    paper tells both rows, but tells them apart in no way, so the rows still join."""
+    feats, labels, pairs, probs = _two_rows()
+    feats.append(_m("d1", "shelling", firm=False))
+    labels.append(0)
+    out = join_incidents(feats, _cfg(), labels, pairs, probs)
+    assert len(set(out)) == 1
+    # a day of its own twelve days off tells it apart
+    feats[-1].interval, feats[-1].date_firm = (DAY + 12, DAY + 12), True
+    assert len(set(join_incidents(feats, _cfg(), labels, pairs, probs))) == 2
 
 
 def test_stated_days_apart_keep_them_apart():

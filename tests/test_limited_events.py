@@ -53,6 +53,19 @@ def test_sentences_end_at_stops_and_line_breaks():
     ("sh", "Тридесет војника је рањено.", [(30.0, None, "injured")]),
     ("sq", "Të paktën 12 ushtarë u plagosën, dy persona u arrestuan.", [(12.0, "low", "injured"), (2.0, None, "detained")]),
     ("es", "Al menos 7 muertos y decenas de heridos en 2021.", [(7.0, "low", "killed"), (10.0, None, "injured")]),
+    # who is counted follows the number, the count stands further off: after a long
+    # qualifier, or before the verb ("injuries were suffered by N protesters")
+    ("sh", "Saopšteno je da je 25 vojnika iz međunarodne mirovne misije povređeno tokom sukoba.",
+     [(25.0, None, "injured")]),
+    ("sh", "Prema lekarima, povrede je zadobilo 52 demonstranta.", [(52.0, None, "injured")]),
+    ("sh", "Njih oko 40 imalo je povrede.", [(40.0, "approx", "injured")]),  # the noun "povrede"
+    # a number whose next word names nobody keeps the short reach
+    ("sh", "Na skupu je bilo 300 ljudi iz cijelog grada, a policija je uhapsila dvojicu.", [(2.0, None, "detained")]),
+    # Slovene has lists of its own
+    ("sl", "V spopadih pred občinsko stavbo je bilo ranjenih več kot 40 vojakov mirovne misije.",
+     [(40.0, "low", "injured")]),
+    ("sl", "Policija je aretirala dva protestnika, okoli 20 ljudi je bilo poškodovanih.",
+     [(2.0, None, "detained"), (20.0, "approx", "injured")]),
 ])
 def test_casualty_figures(family, text, want):
     got = [(v, b, c) for _s, _e, v, _vague, b, c, _w in find_counts(text, family)]
@@ -154,3 +167,45 @@ def test_a_capital_that_speaks_is_no_place_of_the_happening(tmp_path):
     places = {e.id: e.name for e in a.entities}
     assert a.events and all(places.get(e.place) not in ("Rabat", "Madrid") for e in a.events), [
         (e.trigger.text, places.get(e.place)) for e in a.events]
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "want"), [
+    # a report published on a Thursday about "the violence since Monday": that Monday
+    ("sr", "Podsetio je na nasilje od ponedeljka u kom je povređeno više od 80 ljudi u selu kod Kraljeva.",
+     "2023-06-01", "2023-05-29"),
+    # a weekday that is the publication day is that day
+    ("sr", "U ponedeljak su u sukobu policije i demonstranata u Kraljevu povređene 23 osobe.",
+     "2023-05-29", "2023-05-29"),
+    ("sq", "Të hënën në Prizren u plagosën 12 ushtarë gjatë përplasjeve me protestuesit.", "2024-03-14", "2024-03-11"),
+])
+def test_a_weekday_dates_the_happenings_of_its_sentence(tmp_path, lang, text, published, want):
+    a = _analyze(_doc(tmp_path, lang, text, published))
+    dated = [(e.date, e.date_source) for e in a.events if e.trigger.lemma in ("nasilje", "povrediti", "plagos", "plagosur")]
+    assert a.events and all(d == (want, "sentence") for d in dated) and dated, [(e.trigger.lemma, e.date) for e in a.events]
+
+
+def test_a_sentence_without_a_day_takes_the_day_of_the_sentence_before(tmp_path):
+    """As the English pipeline's narrative reference time: the second sentence tells the same
+    Monday's clash; it is not dated on the (Thursday) publication day."""
+    a = _analyze(_doc(tmp_path, "sr", "Podsetio je na nasilje od ponedeljka kod Kraljeva. Policija je saopštila da je "
+                      "u sukobima sa demonstrantima povređeno 30 policajaca.", "2023-06-01"))
+    dates = {e.trigger.lemma: (e.date, e.date_source) for e in a.events}
+    assert dates["nasilje"] == ("2023-05-29", "sentence"), dates
+    assert dates["sukob"] == ("2023-05-29", "narrative"), dates
+
+
+def test_the_day_of_a_sentence_is_not_carried_into_the_next_paragraph(tmp_path):
+    a = _analyze(_doc(tmp_path, "sr", "Juče je u sukobu kod Kraljeva povređeno pet policajaca.\n\n"
+                      "Policija je saopštila da je u napadu na stanicu ranjeno 30 ljudi.", "2023-06-01"))
+    dates = {e.trigger.lemma: (e.date, e.date_source) for e in a.events}
+    assert dates["sukob"] == ("2023-05-31", "sentence"), dates
+    assert dates["napad"] == ("2023-06-01", "published"), dates
+
+
+def test_a_slovene_document_reads_its_own_word_lists(tmp_path):
+    a = _analyze(_doc(tmp_path, "sl", "V ponedeljek je bilo v spopadih med policijo in protestniki pred občinsko stavbo "
+                      "ranjenih 14 policistov, trije so huje poškodovani. Policija je aretirala pet ljudi.", "2024-03-14"))
+    assert a.document.language == "sl" and "word lists" in (a.document.notice or "")
+    lemmas = {e.trigger.lemma: e for e in a.events}
+    assert {"spopad", "aretirati"} <= set(lemmas) and lemmas["spopad"].date == "2024-03-11"
+    assert {(f.value, f.counts, f.unit) for f in a.figures} >= {(14.0, "injured", "police"), (5.0, "detained", "people")}

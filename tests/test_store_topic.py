@@ -85,3 +85,20 @@ def test_postgres_vectors_and_topic(pg_url):  # noqa: F811 (the fixture)
         assert sorted(got) == ["j" * 64, "k" * 64] and np.array_equal(got["k" * 64], v)
     finally:
         store.close()
+
+
+def test_a_topic_typed_without_diacritics_finds_the_names_written_with_them(tmp_path):
+    """English wires and users write "Zvecan"; Serbian reports "Zvečan", Albanian "Zveçan". A topic
+    is matched as the full-text index matches, without case or diacritics. Texts written for
+    this test."""
+    from fullpicture._compare import topic_terms
+
+    store = open_store(tmp_path / "z.db")
+    for i, t in enumerate(["Illustrative text written for the fullpicture project. Protest u Zvečanu.",
+                           "Illustrative text written for the fullpicture project. Protesta në Zveçan.",
+                           "Illustrative text written for the fullpicture project. A protest in Zvecan."]):
+        doc = load_text(t, source=f"<z{i}>", title=f"Note {i}")
+        store.add(Analysis(document=doc.info, text=doc.text, zones=list(doc.zones)))
+    assert len(store.topic_ids("Zvecan")) == 3 and len(store.topic_ids("zvečan")) == 3
+    assert {"Zvečan", "Zveçan"} <= set(topic_terms("Zvecan"))  # the lexicon family, found without diacritics
+    store.close()

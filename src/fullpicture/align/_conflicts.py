@@ -203,17 +203,43 @@ def _compared(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
     return _subsume(stray_free([x for x in items if x[1].population not in _NEVER], cfg), cfg)
 
 
-def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "") -> bool:
+def series_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, float]]:
+    """The spans of the update series of one count: for each side of a state whose closed values
+    from different documents differ (a toll that rose from 5 to 13 over the day), the lowest and
+    the highest of them (no parts or totals). A side of no state (wires, outlets) is left out:
+    its values may be two states' accounts it relays, not one series."""
+    out = []
+    for side, items in per_side.items():
+        if side_state(side) is None:
+            continue
+        vals = [(f.value, v.document) for f, v in items
+                if is_closed(f) and f.value is not None and v.population not in _NEVER and not implied_zero((f, v))]
+        if len({d for _, d in vals}) >= 2 and len({x for x, _ in vals}) >= 2:
+            out.append((min(x for x, _ in vals), max(x for x, _ in vals)))
+    return out
+
+
+def _in_series(fa: Figure, fb: Figure, spans: Sequence[tuple[float, float]]) -> bool:
+    """Both closed values lie within the span of one side's update series: two stages of one
+    rising (or corrected) toll relayed at different times, not two accounts."""
+    if not (is_closed(fa) and is_closed(fb)) or fa.value is None or fb.value is None:
+        return False
+    return any(lo <= fa.value <= hi and lo <= fb.value <= hi for lo, hi in spans)
+
+
+def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
+                 spans: Sequence[tuple[float, float]] = ()) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
     clashes (one agreeing pair, e.g. a later update matching the other side, is agreement).
     ``a`` and ``b`` are already ``_compared``: a side's bound that one of its own closed
     statements satisfies adds nothing ("four killed" and "at least four died" read as four); a
     bound no closed statement of the side meets ("more than 40 died" beside "two men" of a
-    breakdown) stands for itself."""
+    breakdown) stands for itself. Two values inside the span of one side's update series
+    (``spans``, :func:`series_spans`) do not clash."""
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)]
-    return bool(pairs) and all(ranges_clash(fa, fb, cfg) for fa, fb in pairs)
+    return bool(pairs) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans) for fa, fb in pairs)
 
 
 def _clashes(
@@ -224,9 +250,10 @@ def _clashes(
     compared: dict[str, dict[str, list[FigureItem]]] = {}
     for counts, per_side in sorted(by_count.items()):
         mine = compared[counts] = {s: _compared(items, cfg) for s, items in per_side.items()}
+        spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
         sides = list(mine)
         out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
-                if _clash_sides(mine[s], mine[t], cfg, counts)]
+                if _clash_sides(mine[s], mine[t], cfg, counts, spans)]
     return out, compared
 
 

@@ -8,8 +8,10 @@ average under 0.1. Here two incident rows are compared document pair by document
 pair of documents (one in each row) counts its best-matching mentions, a document pair with no
 pair at the merge threshold counts 0, and the rows join when the mean over document pairs reaches
 ``incident_join_threshold`` and at least ``incident_join_min_pairs`` document pairs match. Two
-rows never join when a document tells both (the writer told two happenings apart) or when their
-stated days differ by more than ``inherited_date_slack_days``.
+rows never join when a document tells both apart (one of its mentions of them is told as another
+happening, or two of them clash in day or place; with ``incident_join_shared_apart`` off, when a
+document tells both at all) or when their stated days differ by more than
+``inherited_date_slack_days``.
 
 With ``incident_join_placed_gate``, a pair of happenings whose documents the story gate kept
 apart counts with its probability without the gate when the documents are at least
@@ -27,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import compatible, distinct
 
 
 def _day(counts: Counter[int]) -> int | None:
@@ -71,8 +74,26 @@ def join_incidents(
         partners[ra].add(rb)
         partners[rb].add(ra)
 
+    soft = bool(cfg.get("incident_join_shared_apart", True))
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(feats)):
+        members[labels[i]].append(i)
+
+    def apart(a: int, b: int) -> bool:
+        """A document of both rows tells them apart: a mention of one told as another
+        happening, or a day or place clash between its mentions of the two rows."""
+        for d in docs[a] & docs[b]:
+            xs = [i for i in members[a] if feats[i].doc == d]
+            ys = [j for j in members[b] if feats[j].doc == d]
+            for i in xs:
+                for j in ys:
+                    x, y = feats[i], feats[j]
+                    if distinct(x) or distinct(y) or not compatible(x, y):
+                        return True
+        return False
+
     def link(a: int, b: int) -> float:
-        if docs[a] & docs[b]:
+        if docs[a] & docs[b] and (not soft or apart(a, b)):
             return 0.0
         da, db = _day(days[a]), _day(days[b])
         if da is not None and db is not None and abs(da - db) > slack:
@@ -98,6 +119,7 @@ def join_incidents(
             continue
         # merge b into a
         root[b] = a
+        members[a] += members.pop(b)
         docs[a] |= docs.pop(b)
         days[a] += days.pop(b)
         for c in partners.pop(b, set()) - {a}:

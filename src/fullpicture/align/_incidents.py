@@ -5,6 +5,7 @@ then aligned across documents.
    ``data/events/incidents.toml``) join the happening of their own sentence ("At least 40 people
    died in Tuesday's blast"), or, when their sentence names none, the happening of one of the
    previous ``incident_window_sentences`` sentences, unless their stated dates or places clash.
+   Happenings of one family told at one place, or told bare (``_samehappening``), are one.
 2. Mentions are aligned inside and across documents by the pair model (``_eventpairs``,
    ``_events.cluster``); a consequence takes the incident of its happening, so incidents are
    aligned through their happenings, and consequences never merge two happenings.
@@ -35,7 +36,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     told_about,
 )
 from fullpicture.align._incidentjoin import join_incidents
-from fullpicture.align._samehappening import _join_same_place
+from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._util import UnionFind
 
 
@@ -123,10 +124,14 @@ def _own_day_apart(anaphor: MentionFeatures, antecedent: MentionFeatures, slack:
     return ia[0] - ib[1] > slack or ib[0] - ia[1] > slack
 
 
-def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
+def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
+               host: dict[int, int] | None = None) -> dict[int, int]:
     """``act of word -> happening`` inside each document: an accusation, a denial or a
     condemnation (``[told_about]`` of ``data/events/incidents.toml``) told in the sentence of a
-    happening is about it ("X accused Y of blowing up the dam"): the nearest such happening."""
+    happening is about it ("X accused Y of blowing up the dam"): the nearest such happening.
+    ``host`` (consequence -> happening, :func:`hosts_of`): an act whose sentence names no
+    happening but a consequence of one ("X stated that its forces destroyed the airfield") is
+    about that consequence's happening."""
     if not cfg.get("incident_told_about", True):
         return {}
     lex = incident_lexicon()
@@ -144,6 +149,10 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[in
     out: dict[int, int] = {}
     for (doc, span), idx in sentences.items():
         hosts = [h for h in idx if can_host(feats[h], lex)]
+        if not hosts and host:
+            # "X stated that its forces destroyed the airfield": the act is about the happening
+            # the sentence's consequence hangs on
+            hosts = sorted({host[c] for c in idx if c in host and is_consequence(feats[c], lex)})
         if not hosts:
             # "X swiftly denied the claim." after the sentence of the strike: the act is about
             # the last happening of the previous ``incident_told_about_window`` sentences
@@ -225,9 +234,11 @@ def incidents(
             uf.union(events[h], events[i])  # a definite anaphor is the same happening
     if cfg.get("incident_same_place", True):
         _join_same_place(feats, cfg, events, uf)
+    if cfg.get("incident_bare_joins", True):
+        _join_bare(feats, cfg, events, uf, host)
     # consequences and acts of word about a happening take their happening's incident
     attached = {i: h for i, h in host.items() if is_consequence(feats[i], lex)}
-    attached.update(word_hosts(feats, cfg))
+    attached.update(word_hosts(feats, cfg, host))
     speaker = bool(cfg.get("incident_told_about_speaker", False))
     adopted: dict[object, Counter[object]] = defaultdict(Counter)
     for i, h in attached.items():

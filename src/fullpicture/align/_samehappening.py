@@ -1,10 +1,11 @@
 """One happening told several times inside one document: same-place happenings (the strike
-and "the shelling of" the same place on compatible days) and the headline's or lead's happening
-told at no place."""
+and "the shelling of" the same place on compatible days), the headline's or lead's happening
+told at no place, and happenings told bare (no place, no day of their own: "two of the rockets
+were shot down"), which are the document's main happening of their family."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -106,3 +107,56 @@ def _lead_pairs(feats: Sequence[MentionFeatures], types: set[str], slack: int,
             if j is not None and _same_day(feats[i], feats[j], slack):
                 out.append((min(i, j), max(i, j)))
     return out
+
+
+
+def bare_moves(feats: Sequence[MentionFeatures], cfg: dict[str, Any], inc: Sequence[object]) -> dict[int, object]:
+    """``happening -> incident`` for happenings told bare inside a document: of one family among
+    ``incident_same_place_types``, told plainly, with no place and no stated day of their own
+    ("two of the missiles were shot down", "a missile exploded above the station"). Such a
+    happening is its document's main happening of its family: the incident (``inc``) that holds
+    most of the document's mentions of that family, happenings and their consequences, when it
+    holds more of them than the bare happening's own."""
+    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    lex = incident_lexicon()
+    counts: dict[tuple[str, str], Counter[object]] = defaultdict(Counter)
+    bare: list[int] = []
+    for i, f in enumerate(feats):
+        if (f.type or "").upper() not in types or distinct(f):
+            continue
+        counts[(f.doc, f.family)][inc[i]] += 1
+        if not is_consequence(f, lex) and not _where(f) and not (f.date_firm and f.interval):
+            bare.append(i)
+    out: dict[int, object] = {}
+    for i in bare:
+        tally = counts[(feats[i].doc, feats[i].family)]
+        top, n = tally.most_common(1)[0]
+        if top != inc[i] and n > tally[inc[i]]:
+            out[i] = top
+    return out
+
+
+def _join_bare(feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: list[int], uf: UnionFind,
+               host: dict[int, int]) -> None:
+    """Union the event of each happening told bare (:func:`bare_moves`) with its document's main
+    happening of its family (a consequence counts for its happening), unless the two events
+    already hold stated days farther apart than ``incident_report_day_slack``."""
+    slack = int(cfg.get("incident_report_day_slack", 3))
+    lex = incident_lexicon()
+    inc = [uf.find(events[host[i]] if i in host and is_consequence(f, lex) else events[i])
+           for i, f in enumerate(feats)]
+    days: dict[object, list[tuple[int, int]]] = defaultdict(list)
+    for k, f in enumerate(feats):
+        if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 31:
+            days[uf.find(events[k])].append(f.interval)
+    rep: dict[object, int] = {}
+    for k, r in enumerate(inc):
+        rep.setdefault(r, k)
+    for i, r in bare_moves(feats, cfg, inc).items():
+        ra, rb = uf.find(events[i]), uf.find(events[rep[r]])
+        if ra == rb:
+            continue
+        if any(x[0] - y[1] > slack or y[0] - x[1] > slack for x in days.get(ra, []) for y in days.get(rb, [])):
+            continue  # the events already tell two different days
+        uf.union(ra, rb)
+        days[uf.find(ra)] = days.pop(ra, []) + days.pop(rb, [])

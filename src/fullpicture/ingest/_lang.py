@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-_DEFAULT = ("en", "ru", "uk", "fr", "de", "es", "it", "pt", "ar", "tr", "fa", "he", "hy", "az", "ka", "sr", "bs", "hr", "sq", "pl", "zh", "ja", "bg", "mk", "be")
+_DEFAULT = ("en", "ru", "uk", "fr", "de", "es", "it", "pt", "ar", "tr", "fa", "he", "hy", "az", "ka", "sr", "bs", "hr", "sq", "pl", "zh", "ja", "bg", "mk", "be", "sl")
 
 _WORD = re.compile(r"[^\W\d_]+")
 _WHOLE_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")  # not the "u" of "\u0418" or "x2"

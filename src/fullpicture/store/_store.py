@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import time
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +38,11 @@ _ITEM_LISTS = (
 _FIELDS = ("zones", "entities", *(attr for attr, _ in _ITEM_LISTS))
 _LOAD_CHUNK = 200  # documents loaded per round of queries
 _WORD = re.compile(r"\w+")
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics ("Zvečan" -> "zvecan"), as the full-text index matches."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
 
 
 def _url(url_or_path: str | Path) -> str:
@@ -297,7 +303,7 @@ class Store(WorkspaceViews):
         return out
 
     def topic_ids(self, topic: str) -> list[str]:
-        """Ids of the documents whose title or text contains ``topic`` (case-insensitive), in
+        """Ids of the documents whose title or text contains ``topic`` (without case or diacritics), in
         ingest order. The full-text index (SQLite FTS5, PostgreSQL's GIN index) finds the
         candidates holding its words (the last one as a prefix); the substring check then
         keeps the documents the plain scan keeps. Without an index, or for a topic without
@@ -316,8 +322,8 @@ class Store(WorkspaceViews):
             else:
                 pat = f"%{topic}%"
                 q = q.where(or_(d.title.ilike(pat), d.text.ilike(pat)))
-            needle = topic.casefold()
-            return [r.id for r in conn.execute(q) if needle in (r.title or "").casefold() or needle in r.text.casefold()]
+            needle = _fold(topic)  # as the full-text index: "Zvecan" finds "Zvečan"
+            return [r.id for r in conn.execute(q) if needle in _fold(r.title or "") or needle in _fold(r.text)]
 
     def iter_analyses(self, topic: str | Sequence[str] | None = None) -> Iterator[Analysis]:
         """Stored analyses in ingest order; ``topic`` keeps those whose title or text contains it

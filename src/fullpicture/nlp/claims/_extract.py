@@ -74,6 +74,12 @@ def _next_paragraph(doc: Doc, cue_j: int) -> tuple[int, int] | None:
     return (start, stop) if stop - start > 2 else None
 
 
+def _own_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` is a paragraph by itself (blank lines around it)."""
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (before == "" or before.endswith("\n\n")) and (after == "" or after.startswith("\n\n"))
+
+
 _PRO_CONTENT = {"that", "this", "so", "yes", "no", "it", "something", "nothing", "anything", "much", "same"}
 
 
@@ -270,9 +276,10 @@ class ClaimExtractor:
                 content = late
         if content is None and subj0 is not None and lemma not in lex.need_clause and not lex.complementizers:
             content = self._late_that(doc, sent, tok)
-        if content is None and self.lex.anaphoric:
-            content = self._anaphoric(doc, sent, tok)
-        if content is not None and not _PARAGRAPH_AFTER.match(doc_text(doc), doc[cue_j - 1].idx + 1):
+        anaphoric = content is None and bool(self.lex.anaphoric)
+        if anaphoric:
+            content = self._anaphoric(doc, sent, tok)  # a whole sentence before: never clipped
+        if content is not None and not anaphoric and not _PARAGRAPH_AFTER.match(doc_text(doc), doc[cue_j - 1].idx + 1):
             content = clip_paragraph(doc_text(doc), tok.idx, *content)
         if content is None:
             return None
@@ -338,14 +345,17 @@ class ClaimExtractor:
 
     def _anaphoric(self, doc: Doc, sent: Span, tok: Token) -> tuple[int, int] | None:
         """"Об этом сообщил мэр": a pronoun before the cue names what was said, and the
-        sentence before (in the same paragraph) is the content."""
+        sentence before (in the same paragraph) is the content. A report that is a paragraph
+        of its own (a news lead, then "Об этом сообщает прокуратура." alone) reports the last
+        sentence of the paragraph before."""
         words = [t.lower_ for t in doc[sent.start : tok.i] if not t.is_punct and not t.is_space]
         if not any(tuple(words[k : k + len(p)]) == p for p in self.lex.anaphoric for k in range(len(words))):
             return None
         if sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
-        if "\n\n" in doc_text(doc)[prev.end_char : sent.start_char]:
+        text = doc_text(doc)
+        if "\n\n" in text[prev.end_char : sent.start_char] and not _own_paragraph(text, sent.start_char, sent.end_char):
             return None  # the sentence before belongs to another paragraph
         return span_chars(doc, prev.start, prev.end)
 

@@ -24,7 +24,7 @@ from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
-from fullpicture.nlp.claims._spans import quote_spans
+from fullpicture.nlp.claims._spans import quote_spans, source_comma
 from fullpicture.nlp.claims._tagger import AttributionTagger
 
 
@@ -110,7 +110,7 @@ class AttributionExtractor:
             text = doc_text(doc)
             quotes = quote_spans(text)
             rules = split_conjoined(doc, rules)
-            return univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes))
+            return _commas(text, univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes)))
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
         unlike = self._unlike_cues(doc, claims)
@@ -124,4 +124,12 @@ class AttributionExtractor:
             k = bisect_right(starts, (c.cue or c.content)[0]) - 1
             if k >= 0:
                 self.rules._hedges(doc, sents[k], c)
-        return claims
+        return _commas(doc_text(doc), claims)
+
+
+def _commas(text: str, claims: list[RawClaim]) -> list[RawClaim]:
+    """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`), in place."""
+    for c in claims:
+        if c.source is not None:
+            c.source = source_comma(text, c.source)
+    return claims

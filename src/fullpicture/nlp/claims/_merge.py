@@ -191,7 +191,10 @@ def univocal(claims: list[RawClaim]) -> list[RawClaim]:
 
     PolNeAR (like PARC) gives a token one role in one attribution, so an attribution nested
     in the content of another ("Stein said she *plans* to join") is not a separate one; when
-    two claims hold each other's cue, both stay. Naming claims are left alone.
+    two claims hold each other's cue, both stay. Naming claims are left alone: a speaker's
+    naming inside what the speaker says ("she says … what she calls a 'war of words'") is how
+    the report shows a side's naming (the fixture gold has them), though PolNeAR marks only
+    the saying (dropping them: PolNeAR dev source exact +0.2, fixture claim recall −2.7).
     """
     att = [c for c in claims if c.kind != "naming"]
     index = index_of(att, _content)

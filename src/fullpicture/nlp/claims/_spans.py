@@ -198,3 +198,18 @@ def is_generic(subj: Token, lex: ClaimLexicon) -> bool:
         if c.dep_ in ("det", "poss", "prep", "appos") or c.pos_ == "PROPN" or c.ent_type_:
             return False
     return True
+
+
+def source_comma(text: str, source: tuple[int, int]) -> tuple[int, int]:
+    """A source with the comma after it as PolNeAR marks it: a source set off by an inner
+    comma (an apposition: "Jane Roe, the mayor,") takes the comma that closes it; one
+    without ("the mayor,") leaves a trailing comma out (train: 927 of 1,006 and 798 of 803
+    gold sources so)."""
+    s, e = source
+    body = text[s:e]
+    inner = "," in body.rstrip(",")
+    if inner and not body.endswith(",") and text[e : e + 1] == ",":
+        return s, e + 1
+    if not inner and body.endswith(",") and e - s > 1:
+        return s, e - 1
+    return source

@@ -4,8 +4,9 @@ For a language with word lists (``data/lang/word_lists.toml``), a word that begi
 start of ``data/events/limited.<family>.toml`` is a trigger of that start's type ("napadnuti"
 -> ASSAULT, lemma "napad", gloss "attack"). Its place is the nearest place of its sentence
 (``fp_places``), its date a date written in the sentence ("29. maja 2023."), else the
-publication day moved by a day word of the sentence ("juče": the day before), else the
-publication day; its modality ``negated`` after a negation ("nema povređenih"). No agents,
+publication day moved by a day word of the sentence ("juče": the day before; "u ponedeljak":
+the last Monday up to the publication day), else the day of the last dated sentence before it
+in its paragraph (the narrative reference time, as in English), else the publication day; its modality ``negated`` after a negation ("nema povređenih"). No agents,
 patients or sources: nothing reads who does what in these languages. Figures of the sentence
 (``fp_limited_figures``) are linked to the nearest trigger.
 
@@ -16,6 +17,7 @@ Writes: ``doc._.fp_events`` and the ``event`` of each figure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +43,8 @@ from fullpicture.nlp.lang.words import (
 )
 from fullpicture.nlp.zones import NON_STORY_ZONES, zone_kind_at
 
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
 
 @dataclass(frozen=True)
 class TriggerList:
@@ -55,6 +59,7 @@ class TriggerList:
     family: str = ""
     speaker_verbs: dict[str, bool] = field(default_factory=dict)
     according: frozenset[str] = frozenset()
+    weekdays: dict[str, int] = field(default_factory=dict)  # word -> 0 (Monday) .. 6 (Sunday)
 
 
 @lru_cache(maxsize=8)
@@ -74,7 +79,8 @@ def trigger_list(family: str) -> TriggerList:
     return TriggerList(starts, phrases, tuple(s.get("exclude", ())), frozenset(d.get("negation", {}).get("words", ())),
                        {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family,
                        dict.fromkeys(d.get("speakers", {}).get("verbs", ()), True),
-                       frozenset(d.get("speakers", {}).get("according", ())))
+                       frozenset(d.get("speakers", {}).get("according", ())),
+                       {k: int(v) for k, v in d.get("weekdays", {}).items()})
 
 
 @lru_cache(maxsize=8)
@@ -158,9 +164,27 @@ class LimitedEventsComponent:
         places.sort()
         written = dates(ws, family, pub)
         shift_of: dict[int, int] = {}  # the first day word ("juče") of each sentence
+        weekday_of: dict[int, int] = {}  # and its first weekday ("u ponedeljak")
         for w, sk in zip(ws, sent_of, strict=True):
             if w.folded in tl.days:
                 shift_of.setdefault(sk, tl.days[w.folded])
+            day = without_clitic(w.folded, family, tl.weekdays)
+            if day in tl.weekdays:
+                weekday_of.setdefault(sk, tl.weekdays[day])
+        if pub is not None:  # a weekday is the last such day up to the publication day
+            for sk, wd in weekday_of.items():
+                shift_of.setdefault(sk, -((pub.weekday() - wd) % 7))
+        own: dict[int, str] = {}  # the day each dated sentence gives (its last written date, else its day word)
+        for _a, _b, iso in written:
+            own[sent_of[_a]] = iso
+        if pub is not None:
+            for sk, shift in shift_of.items():
+                own.setdefault(sk, (pub + dt.timedelta(days=shift)).isoformat())
+        dated = sorted(own)
+        # paragraph of each sentence: the narrative day is carried within a paragraph only (no
+        # tagger tells a new paragraph's background from its news in these languages)
+        breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+        para = [bisect_left(breaks, a) for a, _b in spans]
         events: list[Event] = []
         for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
             if zone_kind_at(doc, ws[i].start) in NON_STORY_ZONES:
@@ -169,7 +193,9 @@ class LimitedEventsComponent:
             lo, hi = spans[s]
             negated = any(i - k >= 0 and sent_of[i - k] == s
                           and without_clitic(ws[i - k].folded, family, tl.negation) in tl.negation for k in (1, 2))
-            date, source = self._date(sent_of, s, i, written, shift_of.get(s), pub)
+            k = bisect_left(dated, s) - 1  # the narrative: the last dated sentence before this one
+            narrative = own[dated[k]] if k >= 0 and para[dated[k]] == para[s] else None
+            date, source = self._date(sent_of, s, i, written, shift_of.get(s), pub, narrative)
             near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
             start, end = ws[i].start, ws[j - 1].end
             events.append(Event(
@@ -186,14 +212,18 @@ class LimitedEventsComponent:
 
     @staticmethod
     def _date(sent_of: list[int], s: int, i: int, written: list[tuple[int, int, str]], shift: int | None,
-              pub: dt.date | None) -> tuple[str | None, str | None]:
+              pub: dt.date | None, narrative: str | None = None) -> tuple[str | None, str | None]:
         """A written date of the sentence (the nearest), else the publication day moved by the
-        sentence's day word (``shift``: "juče" is -1), else the publication day."""
+        sentence's day word (``shift``: "juče" is -1; a weekday goes back to its last day up to
+        the publication day), else the day of the last dated sentence before it (``narrative``,
+        as the English pipeline's narrative reference time), else the publication day."""
         near = [(abs(a - i), iso) for a, _b, iso in written if sent_of[a] == s]
         if near:
             return min(near)[1], "sentence"
         if shift is not None and pub is not None:
             return (pub + dt.timedelta(days=shift)).isoformat(), "sentence"
+        if narrative is not None:
+            return narrative, "narrative"
         return (pub.isoformat(), "published") if pub else (None, None)
 
     @staticmethod

@@ -26,6 +26,10 @@ class FigureLexicon:
     range_joins: frozenset[str] = frozenset()  # "200-300", "two or three", "100 to 300"
     range_opens: tuple[tuple[str, str], ...] = ()  # ("between", "and"): "between 100 and 300"
     range_not_after: frozenset[str] = frozenset()  # "rose from 30 to 50": an update, no range
+    # of those, words that block a range only after a verb of change ("est passé de 30 à 50";
+    # "font état de 200 à 300 morts" is a range)
+    range_change_only: frozenset[str] = frozenset()
+    range_change_verbs: frozenset[str] = frozenset()
     zero_without: frozenset[str] = frozenset()  # "without causing casualties": zero
     zero_negated: frozenset[str] = frozenset()  # "did not cause any casualties": zero
     zero_counts: frozenset[str] = frozenset()  # what such a zero may count (casualties, not "any soldiers")
@@ -38,6 +42,7 @@ class FigureLexicon:
     approx_words: dict[str, float] = field(default_factory=dict)  # nouns of about N ("une dizaine", "десяток")
     approx_openers: frozenset[str] = frozenset()  # words opening such a noun ("une", "с")
     approx_not_after: frozenset[str] = frozenset()  # verbs of change after which "до N" is N
+    approx_from: frozenset[str] = frozenset()  # "с N до M" after such a verb: M is the new value
     own_counts: frozenset[str] = frozenset()  # a noun's own count a joined verb does not override
 
     @property
@@ -73,6 +78,8 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         range_joins=frozenset(ranges.get("joins", [])),
         range_opens=tuple((str(k), str(v)) for k, v in ranges.get("opens", {}).items()),
         range_not_after=frozenset(ranges.get("not_after", [])),
+        range_change_only=frozenset(ranges.get("not_after_change_only", [])),
+        range_change_verbs=frozenset(ranges.get("change_verbs", [])),
         zero_without=frozenset(nums.get("zero", {}).get("without", [])),
         zero_negated=frozenset(nums.get("zero", {}).get("negated", [])),
         zero_counts=frozenset(nums.get("zero", {}).get("counts", [])),
@@ -85,6 +92,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         approx_words={k: float(v) for k, v in nums.get("approximate_words", {}).get("words", {}).items()},
         approx_openers=frozenset(nums.get("approximate_words", {}).get("openers", [])),
         approx_not_after=frozenset(_read("approximators.toml", language).get("not_after", {}).get("verbs", [])),
+        approx_from=frozenset(_read("approximators.toml", language).get("not_after", {}).get("from", [])),
         own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),
     )
 

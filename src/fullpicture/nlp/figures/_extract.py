@@ -281,7 +281,8 @@ class FigureExtractor:
         for n in range(min(lex.max_approx_len, len(before)), 0, -1):
             words = tuple(doc[k].lower_ for k in reversed(before[:n]))
             if words in lex.approximators:
-                if before[n - 1] > 0 and doc[before[n - 1] - 1].lemma_.lower() in lex.approx_not_after:
+                if before[n - 1] > 0 and (doc[before[n - 1] - 1].lemma_.lower() in lex.approx_not_after
+                                          or self._change_from(doc, before[n - 1])):
                     break  # "число погибших возросло до 57": the new value, no upper bound
                 bound = lex.approximators[words]
                 start_i = before[n - 1]
@@ -318,6 +319,17 @@ class FigureExtractor:
         fig = RawFigure(start, end, value, lo, hi, bound is not None or vague, vague, unit, counts, j - 1)
         return fig, j
 
+    def _change_from(self, doc: Doc, k: int) -> bool:
+        """"выросло с 63 до 89": the hedge at ``k`` follows "from N" after a verb of change, so
+        it opens the new value, not a bound."""
+        lex = self.lex
+        m = k - 1
+        while m > 0 and doc[m].pos_ in ("NOUN", "ADJ") and not doc[m].like_num:
+            m -= 1  # "с 63 человек до 89"
+        if m < 1 or not doc[m].like_num or doc[m - 1].lower_ not in lex.approx_from:
+            return False
+        return any(t.lemma_.lower() in lex.approx_not_after for t in doc[max(0, m - 6) : m - 1])
+
     def _range_end(self, doc: Doc, i: int, j: int, value: float, skip: set[int]) -> tuple[float, int] | None:
         """``(upper value, token after it)`` when the number at ``i`` (ending before ``j``) opens a
         range ("200-300", "two or three", "100 to 300", "between 100 and 300"): a larger second
@@ -326,8 +338,10 @@ class FigureExtractor:
         if j + 1 >= len(doc) or not lex.range_joins:
             return None
         before = doc[i - 1].lower_ if i > 0 else ""
-        if before in lex.range_not_after:
-            return None
+        if before in lex.range_not_after and not (
+                before in lex.range_change_only
+                and not any(t.lemma_.lower() in lex.range_change_verbs for t in doc[max(0, i - 4) : i - 1])):
+            return None  # "est passé de 30 à 50": an update; "font état de 200 à 300 morts": a range
         join = doc[j].lower_
         closer = next((c for o, c in lex.range_opens if o == before), None)
         if not (join in lex.range_joins or join == closer) or doc[j + 1].idx in skip:
@@ -355,6 +369,9 @@ class FigureExtractor:
         verb = doc[start - 1]
         if verb.pos_ != "VERB" or doc[start].idx == verb.idx + len(verb):
             return None
+        noun = doc[j - 1].head if _dep(doc[j - 1]) == "nummod" and doc[j - 1].head.i > j - 1 else None
+        if noun is not None and self._own_participle(noun) is not None:
+            return None  # "left 40 people injured": the noun's own state says what it counts
         if any(_dep(c) in ("oprd", "acomp", "xcomp", "advcl", "ccomp") and c.i > start for c in verb.children):
             return None  # "leaving 40 people dead": the state after the figure says what it counts
         return self.lex.count_verbs.get(verb.lemma_.lower())
@@ -406,15 +423,33 @@ class FigureExtractor:
         return None
 
     def _own_participle(self, noun: Token) -> str | None:
-        """What a participle right after the counted noun says it counts ("7 civilians killed, 34
-        wounded", "two civilians killed in the attack"): headline shapes whose parse hangs the
-        noun on a later verb of another count."""
+        """What a participle or a state adjective right after the counted noun says it counts
+        ("7 civilians killed, 34 wounded", "two civilians killed in the attack", "left 40 people
+        injured", "leaves 12 civilians dead"): shapes whose parse hangs the noun on a verb of
+        another count."""
         for c in noun.children:
-            if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - noun.i <= 2 and c.tag_ == "VBN":
+            if not 0 < c.i - noun.i <= 2 or c.dep_ not in ("acl", "amod"):
+                continue
+            if (c.pos_ == "VERB" and c.tag_ == "VBN") or (c.pos_ == "ADJ" and c.dep_ == "amod"):
                 key = c.lemma_.lower()
                 got = self.lex.count_verbs.get(key) or self.lex.count_verbs.get(c.lower_)
-                if got is not None:
+                if got is not None and (c.pos_ == "VERB" or got in self.lex.own_counts):
                     return got
+        return None
+
+    def _genitive_head(self, noun: Token) -> str | None:
+        """What a noun governing the counted noun in the genitive counts: a count noun of its own
+        ("о гибели двенадцати мирных жителей": the killed), or a noun that counts with its verb
+        ("унёс жизни двадцати пяти человек": the killed)."""
+        if _dep(noun) != "nmod" or noun.head.i == noun.i or noun.head.pos_ != "NOUN" or noun.head.i > noun.i:
+            return None
+        head = noun.head
+        got = self.lex.count_nouns.get(head.lemma_.lower())
+        if got in self.lex.own_counts:
+            return got
+        verb = head.head
+        if _dep(head) in ("obj", "dobj") and verb.pos_ == "VERB" and verb.i != head.i:
+            return self._phrase(verb)
         return None
 
     def _unit_counts(self, doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
@@ -471,6 +506,9 @@ class FigureExtractor:
         own = self._own_participle(noun) if noun is not None else None
         if own is not None:
             return unit, own  # "7 civilians killed, 34 civilians wounded": each noun's own verb
+        genitive = self._genitive_head(noun) if noun is not None and counts not in lex.own_counts else None
+        if genitive is not None:
+            return unit, genitive  # "о гибели 12 мирных жителей", "унёс жизни 25 человек"
         # climb to the governing verb (through prep/conj chains) for what is counted
         cur = anchor
         for _ in range(5):

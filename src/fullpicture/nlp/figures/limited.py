@@ -50,6 +50,10 @@ class CountLexicon:
     max_ending: int
     thousands: str
     family: str = ""
+    # reach of the count when the number's next word names who is counted ("25 vojnika iz
+    # mirovne misije povređeno", "povrede je zadobilo 52 demonstranta")
+    window_named: int = 0
+    before_named: int = 2
 
 
 @lru_cache(maxsize=8)
@@ -63,6 +67,7 @@ def count_lexicon(family: str) -> CountLexicon:
         approximators={tuple(k.split()): str(v) for k, v in d["approximators"].items()},
         counts=dict(d["counts"]), populations=dict(d.get("populations", {})),
         window=int(s.get("window", 4)), max_ending=int(s.get("max_ending", 6)), thousands=str(s.get("thousands", ".")), family=family,
+        window_named=int(s.get("window_named", s.get("window", 4))), before_named=int(s.get("before_named", 2)),
     )
 
 
@@ -89,12 +94,17 @@ _BREAK = re.compile(r"[,;:()\u2013\u2014\u060c\u061b]")
 
 def _counted(text: str, ws: list[Word], sent: list[int], i: int, first: int, lex: CountLexicon) -> tuple[int, str] | None:
     """The counted word nearest to the number ``ws[i]`` (approximator from ``ws[first]``) in
-    its clause: up to ``window`` words after it, or two before the approximator."""
+    its clause: up to ``window`` words after it, or two before the approximator. When the next
+    word names who is counted ("25 vojnika"), the count may stand further: up to
+    ``window_named`` words after the number, or ``before_named`` words before it."""
     def clause(a: int, b: int) -> bool:  # no clause break between words a < b
         return sent[a] == sent[b] and not _BREAK.search(text[ws[a].end:ws[b].start])
 
-    after = [k for k in range(i + 1, min(len(ws), i + 1 + lex.window)) if clause(i, k)]
-    before = [k for k in (first - 1, first - 2) if k >= 0 and clause(k, i)]
+    named = i + 1 < len(ws) and clause(i, i + 1) and bool(
+        starts_with_any(ws[i + 1].folded, lex.populations, lex.max_ending, lex.family))
+    window, reach = (max(lex.window, lex.window_named), max(2, lex.before_named)) if named else (lex.window, 2)
+    after = [k for k in range(i + 1, min(len(ws), i + 1 + window)) if clause(i, k)]
+    before = [k for k in range(first - 1, first - 1 - reach, -1) if k >= 0 and clause(k, i)]
     found = []
     for dist, k in [*((k - i, k) for k in after), *((first - k, k) for k in before)]:
         key = starts_with_any(ws[k].folded, lex.counts, lex.max_ending, lex.family)

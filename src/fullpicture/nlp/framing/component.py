@@ -7,6 +7,7 @@ All language data lives in ``data/lexicons/`` (YAML, each entry with a source).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,16 +50,21 @@ def counter_terms(term: str, extra_files: Iterable[str] = ()) -> list[str]:
     return find_counter_terms(term, lexicon_entries(extra_files))
 
 
+def _fold(text: str) -> str:
+    """Lower case without diacritics, one space between words ("Zvečan" -> "zvecan")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
 def topic_family(term: str, extra_files: Iterable[str] = ()) -> list[str]:
     """``term`` with its alias and counter-term family from the lexicons, so that a topic finds
     every side's documents: "Khankendi" -> Khankendi, Xankəndi, Stepanakert; "Karabakh" ->
-    Karabakh, Artsakh, Nagorno-Karabakh... (the term first; no duplicates, case-insensitive)."""
-    key = " ".join(term.lower().split())
+    Karabakh, Artsakh, Nagorno-Karabakh... (the term first; no duplicates, case-insensitive). The
+    term is matched without case, diacritics or punctuation ("Zvecan" finds "Zvečan, Zveçan")."""
+    key = _fold(term)  # "Zvecan", as typed or as English wires write it, finds "Zvečan"
     out = [term]
     for e in lexicon_entries(extra_files):
-        terms = {" ".join(t.lower().split()) for t in e.terms}
-        counters = {" ".join(t.lower().split()) for t in e.counter_terms}
-        if key in terms or key in counters:
+        if key and key in {_fold(t) for t in (*e.terms, *e.counter_terms)}:
             out.extend([*e.terms, *e.counter_terms])
     seen: set[str] = set()
     return [t for t in out if not (t.casefold() in seen or seen.add(t.casefold()))]  # type: ignore[func-returns-value]

@@ -75,11 +75,18 @@ class ParagraphBreaks:
         self.min_newlines = max(1, min_newlines)
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = [0] if len(doc) else []
         for tok in doc[:-1]:
             if tok.is_space and tok.text.count("\n") >= self.min_newlines:
                 nxt = doc[tok.i + 1]
                 if not nxt.is_space:
                     nxt.is_sent_start = True
+                    starts.append(nxt.i)
+        for i in starts:
+            # a paragraph that opens with a number word ("Douze personnes ont été tuées"): the
+            # parser may end a sentence after the number; the noun after it continues the sentence
+            if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].is_alpha and doc[i + 1].is_lower:
+                doc[i + 1].is_sent_start = False
         return doc
 
 

@@ -104,6 +104,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     for start, (end, _idx) in region_dems.items():
         taken.update(range(start, end))
     dem_taken = set(taken)
+    tagged = frozenset(fold(e.text).removeprefix("the ") for e in doc.ents if e.label_ in ("GPE", "LOC"))
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         if all(i in dem_taken for i in range(ent.start, ent.end)):
@@ -133,7 +134,8 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         run = country_run(doc, start, end, pi, pcfg["skeleton_min_pop"]) if label in PLACE_LABELS else []
         raw += [(s, e, label) for s, e in run] or [(start, end, label)]
         if (label in EMBED_LABELS and len(ent) >= 2) or label != ent.label_:
-            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"])]
+            raw += [(s, e, "EMB") for s, e in embedded_names(doc, start, end, pi, dem_taken, pcfg["skeleton_min_pop"], tagged,
+                                                                      pcfg.get("embedded_min_pop", 100_000))]
     datelines = dateline_places(doc, taken)
     raw += [(s, e, "") for s, e in datelines]
     taken.update(i for s, e in datelines for i in range(s, e))
@@ -153,6 +155,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions: list[Mention] = []
     # names the document tags as places on their own ("Nenagh" for "Nenagh MDC")
     own_names = frozenset(fold(doc[s:e].text).removeprefix("the ") for s, e, lab in raw if lab in ("GPE", "LOC"))
+    named_ccs = _demonym_countries(doc, lex)
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
     feature_end: dict[int, tuple[int, int]] = {}
@@ -218,7 +221,16 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 cands = hit[1]
                 if hit[0] != name and not feature and not lead:
                     forms[id(m)] = hit[0]
-        if not cands and label in ("GPE", "LOC") and not feature and not lead:  # "Western US", "South Venezuela"
+        if not cands and label == "ORG" and end - start == 1 and not (start > 0 and doc[start - 1].pos_ == "PROPN"):
+            # "SA" (NER: an organisation) in a story about South Africans: the country its
+            # initials spell when the document names that country or its people; never after
+            # a name ("Nestlé SA", a company's legal form)
+            cands = [c for c in pi.abbreviation(m.text) if pi.place(c[0]).kind == "country"
+                     and (pi.place(c[0]).cc in named_ccs or fold(pi.place(c[0]).name) in own_names)]
+            if cands:
+                m.label = label = "GPE"
+        if not cands and (label in ("GPE", "LOC") or (start, end) in datelines) and not feature and not lead:
+            # "Western US", "South Venezuela"; a dateline's "SOUTH WAZIRISTAN" (an agency)
             name, cands = (contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names)
                            or (name, typed_division(pi, m.text) or _abbreviation(doc, pi, start, m.text, own_names)))
             trim_lowercase_head(doc, m, name)
@@ -374,15 +386,34 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     return mentions
 
 
+def _demonym_countries(doc: Doc, lex: Lexicon) -> set[str]:
+    """Countries whose people or adjective the document names ("South Africans", "Syrian")."""
+    out: set[str] = set()
+    for tok in doc:
+        if not tok.text[:1].isupper():
+            continue
+        for k in (2, 1):
+            f = fold(doc[tok.i : tok.i + k].text)
+            cc = lex.demonyms.get(f) or (lex.demonyms.get(f[:-1]) if f.endswith("s") else None)
+            if cc:
+                out.add(cc)
+                break
+    return out
+
+
 def _abbreviation(doc: Doc, pi: PlaceIndex, start: int, text: str, own_names: frozenset[str]) -> list[tuple[int, bool]]:
     """The countries and divisions an all-capital name abbreviates (:meth:`PlaceIndex.abbreviation`),
     in running text only where it stands for a place: one the document names in full ("NJ"
-    beside "New Jersey"), or after a place name and a comma ("Paterson, NJ"). "RT" (a network)
+    beside "New Jersey"), after a place name and a comma ("Paterson, NJ"), or written with its
+    dots ("the B.C. border" in a story placed in Canada). "RT" (a network)
     and "the VA" (an agency), which NER may tag as places, name neither."""
     cands = pi.abbreviation(text)
     named = [c for c in cands if fold(pi.place(c[0]).name) in own_names]
     after_place = start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC")
-    return named or (cands if after_place else [])
+    # written with its dots ("B.C.", "N.S.W."), the initials are an abbreviation, no acronym of a
+    # network or an agency; the ranking keeps them only in a country the document places
+    dotted = text.count(".") >= 2
+    return named or (cands if after_place or dotted else [])
 
 
 def _dictionary_form(doc: Doc, pi: PlaceIndex, m: Mention, read_back: str | None, min_pop: int) -> str | None:

@@ -5,7 +5,8 @@ name, an institution or event named after it) resolves to the longest run of its
 words (and "of") that names a place of some size: a country, continent, first-level division, capital,
 curated region or feature, or a city or second-level division of at least ``min_pop`` under
 its main name (any name from a million up: "New York" Auto Show). Demonyms count ("Russian Higher School of Economics" -> Russia). No reading
-when the run is followed by a settlement word ("Washington Township" is not Washington) or
+when the run is followed by a settlement word ("Washington Township" is not Washington),
+except a city's name and "City" ending the span ("Birmingham City", "Ganja City": the city) or
 when the rest of the span names another place too ("Greece Italy", a missing comma) or holds
 initials ("RT America"); a name at the end of the span only after direction words or "of"
 ("Western US", "Bank of Mexico"; "Kaneohe Bay" is not the Bay region of Somalia).
@@ -57,6 +58,11 @@ def contained_place(pi: PlaceIndex, text: str, min_pop: int,
             # initials after a name the document places are its division's ("Nenagh MDC")
             rest = [text[s:e] for k, (s, e) in enumerate(words) if (k < i or (k >= i + size and not named)) and text[s].isupper()]
             rest_places = [text[s:e] for k, (s, e) in enumerate(words) if not i <= k < i + size and text[s].isupper()]
+            if after == "city" and i == 0 and i + size == n - 1:
+                # "Birmingham City" (its club), "Ganja City": the city of that name, when the
+                # gazetteer holds no place named with "City" ("Mexico City", "Kuwait City" it does)
+                cands = [c for c in cands if pi.place(c[0]).kind in ("city", "capital")]
+                return (sub, cands) if cands else None
             if (after in _SETTLEMENT_WORDS or any(_acronym(w) for w in rest)
                     or any(_sized(pi, w, min_pop) for w in rest_places)):
                 return None  # another place, or an organisation's initials ("RT America")

@@ -116,9 +116,13 @@ def _name_token(tok: Token) -> bool:
     return t[:1].isupper() and (tok.is_alpha or t.replace(".", "").replace("'", "").isalpha())
 
 
-def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int], skeleton_min_pop: int) -> list[tuple[int, int]]:
+def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int], skeleton_min_pop: int,
+                   known: frozenset[str] = frozenset(), known_min_pop: int = 0) -> list[tuple[int, int]]:
     """Sub-spans of the name ``doc[start:end]`` that are gazetteer names (longest first,
-    left to right); the whole span itself is not one of them."""
+    left to right); the whole span itself is not one of them. After another name only a
+    country or continent, or a place the document names on its own (``known``: folded names
+    NER tags as places, and of some size: a division or a city of ``known_min_pop``:
+    "Marine Energy Wales" in a story set "in Wales"; "South Kilburn Estate" is a name of its own)."""
     out: list[tuple[int, int]] = []
     i = start
     while i < end:
@@ -132,7 +136,9 @@ def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int
                 continue
             cands = pi.candidates(doc[i:j].text, skeleton_min_pop, skeleton=False)
             # after another name ("Wells Fargo", "HSBC Malta") only a country or continent
-            if cands and (not after_name or any(pi.place(c).kind in ("country", "continent") for c, _ in cands)):
+            if cands and (not after_name or any(pi.place(c).kind in ("country", "continent") for c, _ in cands)
+                          or (fold(doc[i:j].text) in known and any(
+                              pi.place(c).kind in EMBED_KINDS or pi.place(c).pop >= known_min_pop for c, _ in cands))):
                 hit = j
                 break
         if hit:

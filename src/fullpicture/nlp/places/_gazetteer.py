@@ -22,9 +22,12 @@ from typing import Any
 
 from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers import it from here)
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
-from fullpicture.nlp.places._translit import fold, short_name, skeleton
+from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
-INDEX_VERSION = "11short1"
+INDEX_VERSION = "11romru3"
+# countries whose towns the press also names by the romanization of their Russian or
+# Ukrainian Cyrillic name (BGN/PCGN-style, data/gazetteer/cyrillic.tsv)
+ROMANIZED_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
@@ -221,10 +224,18 @@ def build_index() -> dict[str, Any]:
         if capitals.get(cc) and fold(c["name"]) == capitals[cc] and (cc not in cap_idx or c["population"] > cap_idx[cc]["population"]):
             cap_idx[cc] = c
     cap_ids = {c["geonameid"] for c in cap_idx.values()}
+    romanized: list[tuple[int, list[str]]] = []
     for c in cities:
         kind = "capital" if c["geonameid"] in cap_ids else "city"
         short = [n for n in [short_name(c["name"])] if n]  # "Burton" of Burton upon Trent
-        b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], [*c["alternatenames"], *short])
+        i = b.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]), c["countrycode"], kind, c["admin1code"], [*c["alternatenames"], *short])
+        if c["countrycode"] in ROMANIZED_CYRILLIC_COUNTRIES:
+            romanized.append((i, [f for a in c["alternatenames"] for f in romanized_forms(fold(a))[:1]]))
+    # a town of these countries by the romanization of its Russian or Ukrainian name, when
+    # GeoNames lacks it ("Golaya Pristan" for Hola Prystan, from "Голая Пристань"), unless the
+    # romanization is already a name of some place (it would add a namesake to that name)
+    for i, forms in romanized:
+        b.alias(i, [f.title() for f in dict.fromkeys(forms) if len(f) > 3 and f not in b.exact])
     add_admin2(b, _data_lines("admin2.tsv"), city_keys)
     add_admin2(b, _data_lines("admin2_more.tsv"), city_keys, one_word=False)  # GeoNames' other ones
     add_regions(b, _data_lines("regions.tsv"), by_admin, {int(c["geonameid"]): c for c in cities})
