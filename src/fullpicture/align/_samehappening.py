@@ -44,22 +44,36 @@ def _same_day(a: MentionFeatures, b: MentionFeatures, slack: int) -> bool:
     return _reporting_day(b) and 0 <= ib[0] - ia[1] <= slack
 
 
+class _DayVetoJoin:
+    """Unions events unless they already hold stated days (firm, at most a month wide) farther
+    apart than ``incident_report_day_slack``; the days follow the unions."""
+
+    def __init__(self, feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: list[int],
+                 uf: UnionFind) -> None:
+        self.slack = int(cfg.get("incident_report_day_slack", 3))
+        self.uf = uf
+        self.days: dict[object, list[tuple[int, int]]] = defaultdict(list)
+        for k, f in enumerate(feats):
+            if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 31:
+                self.days[uf.find(events[k])].append(f.interval)
+
+    def __call__(self, a: int, b: int) -> None:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        if ra == rb:
+            return
+        days, slack = self.days, self.slack
+        if any(x[0] - y[1] > slack or y[0] - x[1] > slack for x in days.get(ra, []) for y in days.get(rb, [])):
+            return  # the events already tell two different days
+        self.uf.union(ra, rb)
+        days[self.uf.find(ra)] = days.pop(ra, []) + days.pop(rb, [])
+
+
 def _join_same_place(feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: list[int], uf: UnionFind) -> None:
     """Union the events of one document's same-place happenings, unless their events (across
     documents) already hold stated days farther apart than ``incident_report_day_slack``."""
-    slack = int(cfg.get("incident_report_day_slack", 3))
-    days: dict[object, list[tuple[int, int]]] = defaultdict(list)
-    for k, f in enumerate(feats):
-        if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 31:
-            days[uf.find(events[k])].append(f.interval)
+    join = _DayVetoJoin(feats, cfg, events, uf)
     for i, j in same_place_happenings(feats, cfg):
-        ra, rb = uf.find(events[i]), uf.find(events[j])
-        if ra == rb:
-            continue
-        if any(x[0] - y[1] > slack or y[0] - x[1] > slack for x in days.get(ra, []) for y in days.get(rb, [])):
-            continue  # the events already tell two different days
-        uf.union(ra, rb)
-        days[uf.find(ra)] = days.pop(ra, []) + days.pop(rb, [])
+        join(events[i], events[j])
 
 
 def same_place_happenings(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> list[tuple[int, int]]:
@@ -141,22 +155,12 @@ def _join_bare(feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: li
     """Union the event of each happening told bare (:func:`bare_moves`) with its document's main
     happening of its family (a consequence counts for its happening), unless the two events
     already hold stated days farther apart than ``incident_report_day_slack``."""
-    slack = int(cfg.get("incident_report_day_slack", 3))
     lex = incident_lexicon()
     inc = [uf.find(events[host[i]] if i in host and is_consequence(f, lex) else events[i])
            for i, f in enumerate(feats)]
-    days: dict[object, list[tuple[int, int]]] = defaultdict(list)
-    for k, f in enumerate(feats):
-        if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 31:
-            days[uf.find(events[k])].append(f.interval)
+    join = _DayVetoJoin(feats, cfg, events, uf)
     rep: dict[object, int] = {}
     for k, r in enumerate(inc):
         rep.setdefault(r, k)
     for i, r in bare_moves(feats, cfg, inc).items():
-        ra, rb = uf.find(events[i]), uf.find(events[rep[r]])
-        if ra == rb:
-            continue
-        if any(x[0] - y[1] > slack or y[0] - x[1] > slack for x in days.get(ra, []) for y in days.get(rb, [])):
-            continue  # the events already tell two different days
-        uf.union(ra, rb)
-        days[uf.find(ra)] = days.pop(ra, []) + days.pop(rb, [])
+        join(events[i], events[rep[r]])
