@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 
 #: Lone UTF-16 surrogates: not encodable as UTF-8 (JSON ``"\\ud800"``, undecodable file names).
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -38,3 +39,9 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
         return clean(text)
+
+
+def fold_marks(text: str) -> str:
+    """``text`` case-folded without diacritics ("Zvečan" -> "zvecan"), as the full-text index
+    matches: topics typed as English wires write them find the names written with marks."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from fullpicture._errors import StoreError
+from fullpicture._safetext import fold_marks
 from fullpicture.models import Analysis, DocumentInfo, FramingProfile
 from fullpicture.settings import Settings, load_settings
 from fullpicture.store import _schema as S
@@ -38,11 +38,6 @@ _ITEM_LISTS = (
 _FIELDS = ("zones", "entities", *(attr for attr, _ in _ITEM_LISTS))
 _LOAD_CHUNK = 200  # documents loaded per round of queries
 _WORD = re.compile(r"\w+")
-
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics ("Zvečan" -> "zvecan"), as the full-text index matches."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
 
 
 def _url(url_or_path: str | Path) -> str:
@@ -322,8 +317,8 @@ class Store(WorkspaceViews):
             else:
                 pat = f"%{topic}%"
                 q = q.where(or_(d.title.ilike(pat), d.text.ilike(pat)))
-            needle = _fold(topic)  # as the full-text index: "Zvecan" finds "Zvečan"
-            return [r.id for r in conn.execute(q) if needle in _fold(r.title or "") or needle in _fold(r.text)]
+            needle = fold_marks(topic)  # as the full-text index: "Zvecan" finds "Zvečan"
+            return [r.id for r in conn.execute(q) if needle in fold_marks(r.title or "") or needle in fold_marks(r.text)]
 
     def iter_analyses(self, topic: str | Sequence[str] | None = None) -> Iterator[Analysis]:
         """Stored analyses in ingest order; ``topic`` keeps those whose title or text contains it

@@ -7,13 +7,13 @@ All language data lives in ``data/lexicons/`` (YAML, each entry with a source).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fullpicture._safetext import fold_marks
 from fullpicture.models import FramingCue, FramingProfile
 from fullpicture.nlp._doctext import token_starts
 from fullpicture.nlp.extensions import synced
@@ -52,8 +52,7 @@ def counter_terms(term: str, extra_files: Iterable[str] = ()) -> list[str]:
 
 def _fold(text: str) -> str:
     """Lower case without diacritics, one space between words ("Zvečan" -> "zvecan")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    return " ".join(fold_marks(text).split())
 
 
 def topic_family(term: str, extra_files: Iterable[str] = ()) -> list[str]:
