@@ -155,7 +155,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     mentions: list[Mention] = []
     # names the document tags as places on their own ("Nenagh" for "Nenagh MDC")
     own_names = frozenset(fold(doc[s:e].text).removeprefix("the ") for s, e, lab in raw if lab in ("GPE", "LOC"))
-    named_ccs = _demonym_countries(doc, lex)
+    named_ccs: set[str] | None = None  # countries whose people the document names, read when first needed
     place_spans: list[tuple[str, list[tuple[int, bool]]]] = []
     place_ms: list[Mention] = []
     feature_end: dict[int, tuple[int, int]] = {}
@@ -225,8 +225,11 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             # "SA" (NER: an organisation) in a story about South Africans: the country its
             # initials spell when the document names that country or its people; never after
             # a name ("Nestlé SA", a company's legal form)
-            cands = [c for c in pi.abbreviation(m.text) if pi.place(c[0]).kind == "country"
-                     and (pi.place(c[0]).cc in named_ccs or fold(pi.place(c[0]).name) in own_names)]
+            countries = [c for c in pi.abbreviation(m.text) if pi.place(c[0]).kind == "country"]
+            if countries and named_ccs is None:
+                named_ccs = _demonym_countries(doc, lex)
+            cands = [c for c in countries
+                     if pi.place(c[0]).cc in (named_ccs or ()) or fold(pi.place(c[0]).name) in own_names]
             if cands:
                 m.label = label = "GPE"
         if not cands and (label in ("GPE", "LOC") or (start, end) in datelines) and not feature and not lead:
