@@ -60,7 +60,8 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
     """The shipped figure lexicon of ``language`` (cached; ``*.<lang>.toml`` where they exist)."""
     nums = _read("numbers.toml", language)
     vague = _read("vague.toml", language)["vague"]
-    approx = _read("approximators.toml", language)["approximators"]  # [not_after] read below
+    approx_data = _read("approximators.toml", language)
+    approx, not_after = approx_data["approximators"], approx_data.get("not_after", {})
     counts = _read("counts.toml", language)
     ranges = nums.get("ranges", {})
     return FigureLexicon(
@@ -91,8 +92,8 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         phrases={str(k): str(v) for k, v in counts.get("phrases", {}).items()},
         approx_words={k: float(v) for k, v in nums.get("approximate_words", {}).get("words", {}).items()},
         approx_openers=frozenset(nums.get("approximate_words", {}).get("openers", [])),
-        approx_not_after=frozenset(_read("approximators.toml", language).get("not_after", {}).get("verbs", [])),
-        approx_from=frozenset(_read("approximators.toml", language).get("not_after", {}).get("from", [])),
+        approx_not_after=frozenset(not_after.get("verbs", [])),
+        approx_from=frozenset(not_after.get("from", [])),
         own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),
     )
 

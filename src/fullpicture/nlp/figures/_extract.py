@@ -474,8 +474,8 @@ class FigureExtractor:
                 while cand.head.i > cand.i and cand.head.i < cand.i + 4 and cand.head.pos_ in ("NOUN", "PROPN"):
                     cand = cand.head
                 noun = cand if cand.pos_ in ("NOUN", "PROPN") else None
-            elif self._approx_noun(last) is not None:
-                noun = self._approx_noun(last)
+            elif (approx_noun := self._approx_noun(last)) is not None:
+                noun = approx_noun
                 climb_from = last  # "une dizaine de soldats ont été blessés": the number's verb
             elif (_dep(last) in ("nummod", "quantmod", "compound", "amod", "det") and last.head.i > last.i
                   and last.head.pos_ not in ("VERB", "AUX")):  # "около 300 ранены": a verb, no noun
