@@ -42,6 +42,13 @@ def test_without_a_side_of_a_state_nothing_is_relayed():
     assert without_relayed(per_side, CFG, "injured") == per_side
 
 
+def test_two_values_of_one_document_do_not_tear_a_wire():
+    """One report's 4 and 800 are more often two things counted than two accounts."""
+    per_side = {"Moldova": [_item("Moldova", "md1", 4)],
+                "wire": [_item("wire", "w1", 4), _item("wire", "w1", 800)]}
+    assert without_relayed(per_side, CFG, "injured") == per_side
+
+
 def test_stages_of_one_series_do_not_tear_a_wire():
     """5 and 12 lie inside the state's own series 5 -> 13: no two accounts."""
     per_side = {"Moldova": [_item("Moldova", "md1", 5), _item("Moldova", "md2", 13)],

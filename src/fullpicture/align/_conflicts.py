@@ -250,10 +250,11 @@ def _agree(x: FigureItem, y: FigureItem, cfg: dict[str, Any], counts: str) -> bo
 
 def without_relayed(mine: dict[str, list[FigureItem]], cfg: dict[str, Any], counts: str = "",
                     spans: Sequence[tuple[float, float]] = ()) -> dict[str, list[FigureItem]]:
-    """Each side's compared values, where a side of no state (wires, outlets) whose own values
-    of the count clash among themselves relays several accounts: its values that a side of a
-    state also states (KFOR's 25 and a president's 41 in one wire, the 41 also in that state's
-    press) are that state's account relayed, and only the others stand for the side's own."""
+    """Each side's compared values, where a side of no state (wires, outlets) whose documents
+    clash among themselves on the count relays several accounts: its values that a side of a
+    state also states (KFOR's 25 in one wire, a president's 41 in another, the 41 also in that
+    state's press) are that state's account relayed, and only the others stand for the side's
+    own. (Two values of one document that clash are more often two things counted.)"""
     states = [s for s in mine if side_state(s) is not None and mine[s]]
     if not states:
         return mine
@@ -261,7 +262,7 @@ def without_relayed(mine: dict[str, list[FigureItem]], cfg: dict[str, Any], coun
     for w, items in mine.items():
         if side_state(w) is not None:
             continue
-        torn = any(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
+        torn = any(va.document != vb.document and ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
                    and comparable(va.population or "people", vb.population or "people")
                    and _same_thing(fa, fb, counts, cfg)
                    for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
