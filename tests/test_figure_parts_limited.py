@@ -53,3 +53,13 @@ def test_a_part_is_never_compared_and_an_added_count_needs_one_told_before() -> 
     assert pops("Povrijeđeno je 12 policajaca, a još dvoje je povrijeđeno u bolnici.", "hr") == [
         ("12", "people"), ("dvoje", "part")]
     assert pops("Još dvoje je povrijeđeno u sukobu.", "bs") == [("dvoje", "people")]
+
+
+@pytest.mark.parametrize(("family", "text", "want"), [
+    ("sh", "U sukobu je povređeno sedamnaest policajaca.", (17.0, "injured")),
+    ("sh", "Uhapšena je šestorica mladića.", (6.0, "detained")),
+    ("sq", "Në përleshje u plagosën trembëdhjetë persona.", (13.0, "injured")),
+    ("sl", "V spopadu je bilo ranjenih osemnajst ljudi.", (18.0, "injured")),
+])
+def test_number_words_from_thirteen_to_the_hundreds(family: str, text: str, want: tuple[float, str]) -> None:
+    assert [(v, c) for _s, _e, v, _vague, _b, c, _w in find_counts(text, family)] == [want]

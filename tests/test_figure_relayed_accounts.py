@@ -62,3 +62,17 @@ def test_counts_of_different_people_do_not_tear_a_wire():
     per_side = {"Moldova": [_item("Moldova", "md1", 52, "protesters")],
                 "wire": [_item("wire", "w1", 25), _item("wire", "w1", 52, "protesters")]}
     assert without_relayed(per_side, CFG, "injured") == per_side
+
+
+def test_protesters_and_the_forces_they_clash_with_are_two_counts() -> None:
+    """"52 protesters were injured" and "30 police officers were injured" of one clash count
+    different people; a count of people compares with either."""
+    from fullpicture.align._figurevalues import comparable, population
+    from tests.helpers import analyze_text
+
+    a = analyze_text("At least 52 protesters were injured in the clash at the town hall. "
+                     "Thirty police officers were also hurt, the ministry said.", published="2024-05-02")
+    pops = {f.text: population(a, f) for f in a.figures}
+    assert pops["At least 52"] == "protesters", pops
+    assert not comparable("protesters", "police") and not comparable("protesters", "servicemen")
+    assert comparable("protesters", "people")
