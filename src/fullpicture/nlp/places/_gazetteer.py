@@ -24,7 +24,7 @@ from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers imp
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
-INDEX_VERSION = "11romru3"
+INDEX_VERSION = "11tovuz1"
 # countries whose towns the press also names by the romanization of their Russian or
 # Ukrainian Cyrillic name (BGN/PCGN-style, data/gazetteer/cyrillic.tsv)
 ROMANIZED_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
@@ -163,6 +163,11 @@ def build_index() -> dict[str, Any]:
     city_keys: set[tuple[str, str, str]] = set()
     # (country, admin1 code, folded name) -> the most populous city of that (alternate) name
     city_in_admin: dict[tuple[str, str, str], dict[str, Any]] = {}
+    # folded main name of a city -> its countries: a city's old name that is another country's
+    # town ("Tovuz", Berd's and Tavush's former name, is Azerbaijan's) names no division here
+    main_ccs: dict[str, set[str]] = {}
+    for c in cities:
+        main_ccs.setdefault(fold(c["name"]), set()).add(c["countrycode"])
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         keys = {skeleton(fold(c["name"])) or fold(c["name"])} | {fold(a) for a in c["alternatenames"] if len(a) > 2}
@@ -185,7 +190,7 @@ def build_index() -> dict[str, Any]:
         f = fold(name)
         if any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
             # named as its city is now ("Kyiv region", though GeoNames' admin1 name is "Kiev")
-            city_names = _city_named_division(cc, code, [name, *alts], city_in_admin)
+            city_names = _city_named_division(cc, code, [name, *alts], city_in_admin, main_ccs)
             names = [f"{n} {w}" for n in dict.fromkeys([name, *alts]) for w in _ADMIN_WORDS]
             names = list(dict.fromkeys(city_names[:1] + names))
             admin_idx[(cc, code)] = b.add(gid, names[0], cen[0], cen[1], pop, cc, "admin1", code, names[1:], trusted=True)
@@ -195,7 +200,7 @@ def build_index() -> dict[str, Any]:
                 alts += [f"{name} {w}" for w in ("State", "Province", "Region")]
             admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
-        b.alias(admin_idx[(cc, code)], _city_named_division(cc, code, [name, *alts], city_in_admin), trusted=True)
+        b.alias(admin_idx[(cc, code)], _city_named_division(cc, code, [name, *alts], city_in_admin, main_ccs), trusted=True)
     for row in _data_lines("admin1_i18n.tsv"):  # "Cisjordanie": the West Bank's record
         if (row[0], row[1]) in admin_idx:
             b.alias(admin_idx[(row[0], row[1])], [row[3]], trusted=True)
@@ -254,10 +259,13 @@ def _latin_name(name: str) -> bool:
     return all(not ch.isalpha() or ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
 
-def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: dict[tuple[str, str, str], dict[str, Any]]) -> list[str]:
+def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: dict[tuple[str, str, str], dict[str, Any]],
+                         main_ccs: dict[str, set[str]] | None = None) -> list[str]:
     """"Zaporizhzhia region", "Kharkov oblast", "Nikolaev province": a division named after its
     main city is reached by every Latin-script name of that city with a type word after it
-    (the city's GeoNames alternate names carry the transliteration variants)."""
+    (the city's GeoNames alternate names carry the transliteration variants), except an
+    alternate that is the main name of towns of other countries only (``main_ccs``: "Tovuz",
+    a former name of Armenian towns, makes no "Tovuz district" of Armenia's Tavush)."""
     city = None
     for where in (code, "*"):  # a city in the division, else a large one of the country ("Kiev" oblast)
         for n in names:
@@ -269,7 +277,11 @@ def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: di
     if city is None:
         return []
     main = fold(city["name"])
-    stems = [city["name"], *(a for a in city["alternatenames"] if _keep_alt(a, main) and _latin_name(a))]
+    def foreign(alt: str) -> bool:
+        ccs = (main_ccs or {}).get(fold(alt), set())
+        return bool(ccs) and cc not in ccs
+
+    stems = [city["name"], *(a for a in city["alternatenames"] if _keep_alt(a, main) and _latin_name(a) and not foreign(a))]
     return [f"{n} {w}" for n in dict.fromkeys(stems) for w in _ADMIN_WORDS]
 
 _TYPE_WORDS = (
