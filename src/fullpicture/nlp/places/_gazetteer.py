@@ -24,7 +24,7 @@ from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers imp
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
-INDEX_VERSION = "11tovuz1"
+INDEX_VERSION = "11tovuz2"
 # countries whose towns the press also names by the romanization of their Russian or
 # Ukrainian Cyrillic name (BGN/PCGN-style, data/gazetteer/cyrillic.tsv)
 ROMANIZED_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
@@ -163,11 +163,12 @@ def build_index() -> dict[str, Any]:
     city_keys: set[tuple[str, str, str]] = set()
     # (country, admin1 code, folded name) -> the most populous city of that (alternate) name
     city_in_admin: dict[tuple[str, str, str], dict[str, Any]] = {}
-    # folded main name of a city -> its countries: a city's old name that is another country's
-    # town ("Tovuz", Berd's and Tavush's former name, is Azerbaijan's) names no division here
-    main_ccs: dict[str, set[str]] = {}
+    # folded main name of a city -> (country, lat, lon) of its towns: a city's old name that is
+    # a neighbouring country's town ("Tovuz", a former name of Armenian towns, is Azerbaijan's
+    # town across the border) names no division of its own country
+    main_ccs: dict[str, list[tuple[str, float, float]]] = {}
     for c in cities:
-        main_ccs.setdefault(fold(c["name"]), set()).add(c["countrycode"])
+        main_ccs.setdefault(fold(c["name"]), []).append((c["countrycode"], float(c["latitude"]), float(c["longitude"])))
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         keys = {skeleton(fold(c["name"])) or fold(c["name"])} | {fold(a) for a in c["alternatenames"] if len(a) > 2}
@@ -259,13 +260,17 @@ def _latin_name(name: str) -> bool:
     return all(not ch.isalpha() or ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
 
+_NEIGHBOUR_KM = 150.0  # a foreign town this near whose main name a city's alternate is
+
+
 def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: dict[tuple[str, str, str], dict[str, Any]],
-                         main_ccs: dict[str, set[str]] | None = None) -> list[str]:
+                         main_ccs: dict[str, list[tuple[str, float, float]]] | None = None) -> list[str]:
     """"Zaporizhzhia region", "Kharkov oblast", "Nikolaev province": a division named after its
     main city is reached by every Latin-script name of that city with a type word after it
     (the city's GeoNames alternate names carry the transliteration variants), except an
-    alternate that is the main name of towns of other countries only (``main_ccs``: "Tovuz",
-    a former name of Armenian towns, makes no "Tovuz district" of Armenia's Tavush)."""
+    alternate that is the main name of a town of another country within ``_NEIGHBOUR_KM`` and of
+    none of its own (``main_ccs``: "Tovuz", a former name of Armenian towns, is the Azerbaijani
+    town across the border, and makes no "Tovuz district" of Armenia's Tavush)."""
     city = None
     for where in (code, "*"):  # a city in the division, else a large one of the country ("Kiev" oblast)
         for n in names:
@@ -277,12 +282,24 @@ def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: di
     if city is None:
         return []
     main = fold(city["name"])
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+
     def foreign(alt: str) -> bool:
-        ccs = (main_ccs or {}).get(fold(alt), set())
-        return bool(ccs) and cc not in ccs
+        towns = (main_ccs or {}).get(fold(alt), [])
+        return (not any(t[0] == cc for t in towns)
+                and any(_km(lat, lon, t[1], t[2]) <= _NEIGHBOUR_KM for t in towns))
 
     stems = [city["name"], *(a for a in city["alternatenames"] if _keep_alt(a, main) and _latin_name(a) and not foreign(a))]
     return [f"{n} {w}" for n in dict.fromkeys(stems) for w in _ADMIN_WORDS]
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
 
 _TYPE_WORDS = (
     "oblast", "oblast'", "province", "region", "governorate", "district", "state", "county",
