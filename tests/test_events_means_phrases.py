@@ -17,3 +17,11 @@ def test_means_phrase_is_no_aid(text, gone, kept):
     starts = {e.trigger.start for e in a.events}
     assert text.index(gone) not in starts  # the means
     assert any(e.type == "AID" and e.trigger.start == text.rindex(kept) for e in a.events)  # the aid sent
+
+
+def test_restoring_is_cooperation_only_of_relations():
+    from fullpicture import analyze
+
+    text = "Войска восстановили действия на участке границы. Страны восстановили дипломатические отношения."
+    a = analyze(text)
+    assert [e.trigger.start for e in a.events if e.type == "COOPERATE"] == [text.rindex("восстановили")]

@@ -215,7 +215,7 @@ class EventsComponent:
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
-        near = [c for c in tok.children if c.dep_ in ("dobj", "compound", "nsubjpass")]
+        near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "compound", "nsubjpass", "nsubj:pass")]
         if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
             near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
