@@ -16,6 +16,7 @@ from typing import Any
 
 from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event
+from fullpicture.nlp.events._agents import actor_state
 from fullpicture.nlp.places._resolve import haversine_km
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
@@ -103,6 +104,10 @@ def name_state(name: str) -> str | None:
                 cc = country_code(" ".join(words[i:j]).removesuffix("'s"))
                 if cc:
                     return cc
+    for w in words:  # the limited languages' actor words ("المغربية"), and country names of scripts without case
+        cc = actor_state(w) or (country_code(w) if not (w[:1].isupper() or w[:1].islower()) else None)
+        if cc:
+            return cc
     return None
 
 
