@@ -67,3 +67,40 @@ def test_one_actor_entity_per_state_in_a_document(tmp_path):
     a = _analyze(tmp_path, "es", "Un bombardeo marroquí alcanzó un camión. Otro bombardeo marroquí alcanzó un coche.")
     actors = [e for e in a.entities if e.type == "ORG"]
     assert len(actors) == 1 and len(actors[0].mentions) == 2, actors
+
+
+def test_a_state_named_as_who_did_it_is_no_place_of_the_happening(tmp_path):
+    a = _analyze(tmp_path, "ar", "تعرضت القافلة لهجوم من قبل المغرب قرب بئر لحلو.")
+    places = {e.id: e.name for e in a.entities}
+    ev = next(e for e in a.events if e.trigger.text == "لهجوم")
+    assert _agents(a)["لهجوم"] == {"MA"} and places.get(ev.place) == "Bir Lahlou", (places.get(ev.place), _agents(a))
+
+
+def test_states_of_unplaced_french_names_and_short_capitalised_words():
+    from fullpicture.align._agents import state_of
+    from fullpicture.models import Entity
+
+    assert state_of(Entity(id="x", name="l'Algérie", type="GPE")) == "DZ"  # an elided article, no gazetteer link
+    assert name_state("La Minurso") is None and name_state("Il Manifesto") is None  # articles, not Laos or Israel
+    assert name_state("US forces") == "US"
+
+
+@pytest.mark.parametrize(("name", "state"), [
+    # each side's name for the territory, and the territory's movement, in the languages of its press
+    ("Moroccan Sahara", "EH"), ("Sahara marocain", "EH"), ("الصحراء المغربية", "EH"), ("Western Sahara", "EH"),
+    ("RASD", "EH"), ("Sahrawi Arab Democratic Republic", "EH"),
+])
+def test_both_sides_names_of_western_sahara_are_one_place(name, state):
+    from fullpicture.align._util import country_code
+
+    assert country_code(name) == state
+
+
+@pytest.mark.parametrize(("words", "state"), [
+    ("les forces d'occupation marocaines", "MA"), ("les Forces armées royales", "MA"), ("le Makhzen", "MA"),
+    ("l'armée algérienne", "DZ"), ("le Front Polisario", "EH"), ("les combattants sahraouis", "EH"),
+    ("قوات الاحتلال المغربية", "MA"), ("الكابرانات", "DZ"), ("عناصر البوليساريو", "EH"),
+    ("las fuerzas de ocupación marroquíes", "MA"), ("milicianos del Polisario", "EH"),
+])
+def test_each_sides_names_of_an_actor_name_its_state(words, state):
+    assert name_state(words) == state

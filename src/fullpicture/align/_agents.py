@@ -38,7 +38,9 @@ def state_of(ent: Entity | None) -> str | None:
         cc = country_code(ent.name)
         if cc:
             return cc
-        if ent.geo is None or not ent.geo.country or in_contested_territory(ent.geo.lat, ent.geo.lon):
+        if ent.geo is None or not ent.geo.country:  # unplaced: a state its words name ("l'Algérie")
+            return name_state(ent.name) if ent.geo is None else None
+        if in_contested_territory(ent.geo.lat, ent.geo.lon):
             return None
         return ent.geo.country.upper()
     if ent.type not in ("ORG", "GROUP", "NORP"):
@@ -100,6 +102,8 @@ def name_state(name: str) -> str | None:
         if not words[i][:1].isupper():
             continue
         for j in (i + 2, i + 1):
+            if j == i + 1 and len(words[i]) <= 2 and not words[i].isupper():
+                continue  # "La", "De", "Il", "Al" are articles, not the codes of Laos, Germany, Israel, Albania
             if j <= len(words):
                 cc = country_code(" ".join(words[i:j]).removesuffix("'s"))
                 if cc:

@@ -193,9 +193,12 @@ class LimitedEventsComponent:
         events: list[Event] = []
         aw = agent_words(family)
         actors: dict[str, Any] = {}  # ISO code -> the document's actor entity of that state
-        for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
-            if zone_kind_at(doc, ws[i].start) in NON_STORY_ZONES:
-                continue
+        triggers = [t for t in find_triggers(ws, tl) if zone_kind_at(doc, ws[t[0]].start) not in NON_STORY_ZONES]
+        agent_of = {i: find_agent(text, ws, sent_of, i, j, v[1], aw, tl.negation) if aw else None for i, j, v in triggers}
+        acting = [(ws[a[0]].start, ws[a[1] - 1].end) for a in agent_of.values() if a]
+        # a place named as who did it ("من قبل المغرب": by Morocco) is no place of the happening
+        places = [(p, eid) for p, eid in places if not any(a <= p < b for a, b in acting)]
+        for i, j, (typ, lemma, _gloss) in triggers:
             s = sent_of[i]
             lo, hi = spans[s]
             negated = any(i - k >= 0 and sent_of[i - k] == s
@@ -205,7 +208,7 @@ class LimitedEventsComponent:
             date, source = self._date(sent_of, s, i, written, shift_of.get(s), pub, narrative)
             near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
             start, end = ws[i].start, ws[j - 1].end
-            agent = find_agent(text, ws, sent_of, i, j, lemma, aw, tl.negation) if aw else None
+            agent = agent_of[i]
             events.append(Event(
                 agents=[agent_entity(text, ws, agent[:2], agent[2], actors)] if agent else [],
                 id=f"e{len(events) + 1}", type=typ,
