@@ -30,6 +30,7 @@ from fullpicture.nlp.lang.words import (
     Word,
     dates,
     figures_only,
+    fold,
     month_first,
     month_names,
     read,
@@ -193,6 +194,95 @@ def date_spans(text: str, family: str) -> list[tuple[int, int]]:
     """Character spans of the written dates' words in ``text`` (see :func:`_date_words`)."""
     ws = read(text, family).words
     return [(ws[k].start, ws[k].end) for k in sorted(_date_words(ws, family))]
+
+
+@dataclass(frozen=True)
+class PartWords:
+    """A family's words that make a figure a part of a count told beside it, or a count that
+    breaks down into parts (``[parts]`` of ``data/figures/limited.<family>.toml``)."""
+
+    after: frozenset[tuple[str, ...]]  # right after the number: "jedan od ozlijeđenih"
+    before: frozenset[tuple[str, ...]]  # right before it: "od kojih su trojica"
+    among: frozenset[str]  # before it, with a counted word between: "među ranjenima 11"
+    severity: tuple[str, ...]  # word starts, just after the number: "trojica su teže ranjeni"
+    including: frozenset[tuple[str, ...]]  # a little after it: "50 Srba, od kojih ..." (mixed)
+    added: frozenset[str]  # right before or after it: "još dvoje" (added to a count told before)
+    reach: int  # words after the number for ``severity``
+    including_reach: int  # words after the number for ``including``
+
+
+def _seqs(items: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(x.split()) for x in items)
+
+
+@lru_cache(maxsize=8)
+def part_words(family: str) -> PartWords | None:
+    """``[parts]`` of ``data/figures/limited.<family>.toml``, None when the family has none."""
+    d = data_toml("figures", f"limited.{family}.toml").get("parts")
+    if not d:
+        return None
+
+    def fold_(xs: list[str]) -> list[str]:
+        return [fold(x, family) for x in xs]
+
+    return PartWords(after=_seqs(fold_(d.get("after", []))), before=_seqs(fold_(d.get("before", []))),
+                     among=frozenset(fold_(d.get("among", []))), severity=tuple(fold_(d.get("severity", []))),
+                     including=_seqs(fold_(d.get("including", []))), added=frozenset(fold_(d.get("added", []))),
+                     reach=int(d.get("reach", 3)), including_reach=int(d.get("including_reach", 6)))
+
+
+def _ends_with(ws: list[Word], stop: int, seqs: frozenset[tuple[str, ...]]) -> bool:
+    """Words ``ws[stop - k : stop]`` form one of ``seqs`` for some k."""
+    return any(stop - k >= 0 and tuple(w.folded for w in ws[stop - k : stop]) in seqs for k in range(1, 5))
+
+
+def _starts_with_seq(ws: list[Word], at: int, seqs: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(w.folded for w in ws[at : at + k]) in seqs for k in range(1, 5))
+
+
+def figure_part(text: str, start: int, end: int, family: str, counts: str | None = None) -> str | None:
+    """Whether the figure ``text[start:end]`` counts a part of a group told beside it: ``part``
+    for a partitive ("jedan od ozlijeđenih", "disa nga ushtarët", "tres de los heridos", "od
+    kojih su trojica"), a count among a set of the casualties ("među ranjenim vojnicima 11") or,
+    of the injured, the worst (or least) hurt ("trojica su teže ranjeni"); ``mixed`` for a count
+    that breaks down into parts ("više od 50 Srba, od kojih ..."); ``added`` for a count told
+    as added to another ("još dvoje"); None otherwise or for a family without ``[parts]``."""
+    pw = part_words(family)
+    if pw is None:
+        return None
+    lo, hi = max(0, start - 120), min(len(text), end + 160)
+    reading = read(text[lo:hi], family)
+    ws, sent = reading.words, reading.sentence
+    inside = [k for k, w in enumerate(ws) if start - lo <= w.start < end - lo]
+    if not inside:
+        return None
+    first, n = inside[0], inside[-1]
+
+    def clause(a: int, b: int) -> bool:
+        return sent[a] == sent[b] and not _BREAK.search(text[lo + ws[a].end : lo + ws[b].start])
+
+    if n + 1 < len(ws) and clause(n, n + 1) and _starts_with_seq(ws, n + 1, pw.after):
+        return "part"
+    if first > 0 and sent[first - 1] == sent[first] and _ends_with(ws, first, pw.before):
+        return "part"
+    lex = count_lexicon(family)
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if not clause(k, first):
+            break
+        if ws[k].folded in pw.among and any(
+                starts_with_any(ws[j].folded, lex.counts, lex.max_ending, family) for j in range(k + 1, first)):
+            return "part"
+    if counts == "injured" and any(
+            clause(n, k) and ws[k].folded.startswith(pw.severity)
+            for k in range(n + 1, min(len(ws), n + 1 + pw.reach))):
+        return "part"
+    if any(sent[k] == sent[n] and _starts_with_seq(ws, k, pw.including)
+           for k in range(n + 1, min(len(ws), n + 1 + pw.including_reach))):
+        return "mixed"
+    if (first > 0 and sent[first - 1] == sent[first] and ws[first - 1].folded in pw.added) or (
+            n + 1 < len(ws) and clause(n, n + 1) and ws[n + 1].folded in pw.added):
+        return "added"
+    return None
 
 
 class LimitedFiguresComponent:
