@@ -12,11 +12,12 @@ from fullpicture.models.comparison import ConflictValue
 CFG = {"figure_tolerance": 0.0, "figure_tolerance_approx": 0.15}
 
 
-def _item(side: str, doc: str, value: float, population: str = "servicemen", low: bool = False):
+def _item(side: str, doc: str, value: float, population: str = "servicemen", low: bool = False,
+          date: str = "2024-05-02"):
     f = Figure(id=f"{doc}-{value}", start=0, end=2, text=str(value), value=value, low=value,
                high=None if low else value, counts="injured")
     return f, ConflictValue(side=side, value=str(value), document=doc, field="figure:injured",
-                            population=population, date="2024-05-02")
+                            population=population, date=date)
 
 
 def test_a_wire_torn_between_two_accounts_keeps_its_own():
@@ -47,6 +48,16 @@ def test_two_values_of_one_document_do_not_tear_a_wire():
     per_side = {"Moldova": [_item("Moldova", "md1", 4)],
                 "wire": [_item("wire", "w1", 4), _item("wire", "w1", 800)]}
     assert without_relayed(per_side, CFG, "injured") == per_side
+
+
+def test_a_wire_whose_toll_rose_by_the_next_day_is_not_torn():
+    """5 on the first day and 12 on the next: the wire's own update, not a second account;
+    a lower value on the later day still tears it."""
+    per_side = {"Moldova": [_item("Moldova", "md1", 5)],
+                "wire": [_item("wire", "w1", 5), _item("wire", "w2", 12, date="2024-05-03")]}
+    assert without_relayed(per_side, CFG, "injured") == per_side
+    per_side["wire"] = [_item("wire", "w1", 12), _item("wire", "w2", 5, date="2024-05-03")]
+    assert [f.value for f, _ in without_relayed(per_side, CFG, "injured")["wire"]] == [12]
 
 
 def test_stages_of_one_series_do_not_tear_a_wire():
