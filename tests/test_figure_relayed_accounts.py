@@ -87,3 +87,21 @@ def test_protesters_and_the_forces_they_clash_with_are_two_counts() -> None:
     assert pops["At least 52"] == "protesters", pops
     assert not comparable("protesters", "police") and not comparable("protesters", "servicemen")
     assert comparable("protesters", "people")
+
+
+def test_a_bound_set_against_a_relayed_rival_count_is_no_floor_under_it():
+    """A wire's "more than 15 injured" (one side's authorities) in a report that also relays the
+    other side's "about 300" is a rival count: it clashes with the 300, where a bare floor would
+    not; a bound in a report that relays nothing stays a floor."""
+    from fullpicture.align._conflicts import rival_bounds
+
+    bound = _item("wire", "w1", 15, "people", low=True)
+    relayed = _item("Moldova", "w1", 300, "people")
+    relayed[1].reported_by = "wire"
+    per_side = {"Moldova": [relayed, _item("Moldova", "md1", 300, "people")], "wire": [bound]}
+    capped = rival_bounds(per_side, 2.0)
+    assert capped["wire"][0][0].high == 30 and capped["Moldova"] == per_side["Moldova"]
+    assert _clashes({"injured": per_side}, {**CFG, "figure_rival_bound_reach": 2.0})[0] == [("injured", "Moldova", "wire")]
+    assert _clashes({"injured": per_side}, CFG)[0] == []
+    alone = {"Moldova": [_item("Moldova", "md1", 300, "people")], "wire": [bound]}
+    assert rival_bounds(alone, 2.0) == alone

@@ -281,6 +281,23 @@ def without_relayed(mine: dict[str, list[FigureItem]], cfg: dict[str, Any], coun
     return out
 
 
+def rival_bounds(mine: dict[str, list[FigureItem]], reach: float) -> dict[str, list[FigureItem]]:
+    """A side's lower bound ("more than 15 injured") stated in a document that also relays another
+    side's value of the count more than ``reach`` times higher (that side's "about 300") is a rival
+    count set against it, not a floor under it: it reaches at most ``reach`` times its bound."""
+    out = {}
+    for s, items in mine.items():
+        kept = []
+        for f, v in items:
+            if f.low is not None and f.high is None and not f.vague and f.low > 0 and any(
+                    vy.document == v.document and vy.reported_by == s and is_closed(fy) and fy.value is not None
+                    and fy.value > reach * f.low for t, ys in mine.items() if t != s for fy, vy in ys):
+                f = f.model_copy(update={"high": reach * f.low})
+            kept.append((f, v))
+        out[s] = kept
+    return out
+
+
 def _clashes(
     by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]
 ) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, list[FigureItem]]]]:
@@ -292,6 +309,8 @@ def _clashes(
         spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
         if cfg.get("figure_relayed_accounts", True):
             mine = without_relayed(mine, cfg, counts, spans)
+        if float(cfg.get("figure_rival_bound_reach", 0)) > 0:
+            mine = rival_bounds(mine, float(cfg["figure_rival_bound_reach"]))
         compared[counts] = mine
         sides = list(mine)
         out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
