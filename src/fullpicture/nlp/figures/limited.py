@@ -83,10 +83,11 @@ def count_lexicon(family: str) -> CountLexicon:
 
 def _value(w: Word, lex: CountLexicon) -> tuple[float, bool] | None:
     """(value, vague) of a number word, digits or vague word."""
-    if _DIGITS.match(w.text):
-        if _YEAR.match(w.text):
+    digits = w.folded  # folded: Eastern Arabic digits are digits
+    if _DIGITS.match(digits):
+        if _YEAR.match(digits):
             return None
-        text = w.text.replace(lex.thousands, "") if re.search(rf"\{lex.thousands}\d{{3}}$", w.text) else w.text
+        text = digits.replace(lex.thousands, "") if re.search(rf"\{lex.thousands}\d{{3}}$", digits) else digits
         try:
             return float(text.replace(",", ".")), False
         except ValueError:
