@@ -242,6 +242,45 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     return bool(pairs) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans) for fa, fb in pairs)
 
 
+def _agree(x: FigureItem, y: FigureItem, cfg: dict[str, Any], counts: str) -> bool:
+    """Two values of one count that can both be right of comparable people."""
+    return comparable(x[1].population or "people", y[1].population or "people") \
+        and _same_thing(x[0], y[0], counts, cfg) and not ranges_clash(x[0], y[0], cfg)
+
+
+def _rise(x: FigureItem, y: FigureItem) -> bool:
+    """The value stated on a later day is the higher one: a toll that rose (an update)."""
+    (fx, vx), (fy, vy) = sorted((x, y), key=lambda i: i[1].date or "")
+    if not (vx.date and vy.date and vx.date < vy.date):
+        return False
+    rx, ry = figure_range(fx), figure_range(fy)
+    return rx is not None and ry is not None and rx[1] < ry[0]
+
+
+def without_relayed(mine: dict[str, list[FigureItem]], cfg: dict[str, Any], counts: str = "",
+                    spans: Sequence[tuple[float, float]] = ()) -> dict[str, list[FigureItem]]:
+    """Each side's compared values, where a side of no state (wires, outlets) whose documents
+    clash among themselves on the count relays several accounts: its values that a side of a
+    state also states (KFOR's 25 in one wire, a president's 41 in another, the 41 also in that
+    state's press) are that state's account relayed, and only the others stand for the side's
+    own. (Two values of one document that clash are more often two things counted; a value
+    higher on a later day is the side's update, not another account.)"""
+    states = [s for s in mine if side_state(s) is not None and mine[s]]
+    if not states:
+        return mine
+    out = dict(mine)
+    for w, items in mine.items():
+        if side_state(w) is not None:
+            continue
+        torn = any(va.document != vb.document and ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
+                   and comparable(va.population or "people", vb.population or "people")
+                   and _same_thing(fa, fb, counts, cfg) and not _rise((fa, va), (fb, vb))
+                   for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
+        if torn:
+            out[w] = [x for x in items if not any(_agree(x, y, cfg, counts) for s in states for y in mine[s])]
+    return out
+
+
 def _clashes(
     by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]
 ) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, list[FigureItem]]]]:
@@ -249,8 +288,11 @@ def _clashes(
     out = []
     compared: dict[str, dict[str, list[FigureItem]]] = {}
     for counts, per_side in sorted(by_count.items()):
-        mine = compared[counts] = {s: _compared(items, cfg) for s, items in per_side.items()}
+        mine = {s: _compared(items, cfg) for s, items in per_side.items()}
         spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
+        if cfg.get("figure_relayed_accounts", True):
+            mine = without_relayed(mine, cfg, counts, spans)
+        compared[counts] = mine
         sides = list(mine)
         out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
                 if _clash_sides(mine[s], mine[t], cfg, counts, spans)]

@@ -129,6 +129,9 @@ def population(a: Analysis, f: Figure) -> str:
         return "part"  # "among the injured are 11 Italians", "11 Italian soldiers" of two dozen
     lang = a.document.language or "en"
     if lang != "en":
+        told = _limited_part(a, f, lang)
+        if told is not None:
+            return told
         own = _stem_population(a, f, lang)
         if own is not None:
             return own
@@ -186,6 +189,23 @@ def _stem_population(a: Analysis, f: Figure, language: str) -> str | None:
         if hit is not None:
             return hit
     return None
+
+
+def _limited_part(a: Analysis, f: Figure, language: str) -> str | None:
+    """``part`` or ``mixed`` for a figure of a word-list language that counts a part of a group
+    told beside it or breaks down into parts (``nlp.figures.limited.figure_part``: "jedan od
+    ozlijeđenih", "trojica su teže ranjeni", "od kojih su ..."); a count told as added ("još
+    dvoje") is a part when the document told a count of its kind before it."""
+    from fullpicture.nlp.figures.limited import figure_part
+    from fullpicture.nlp.lang.words import word_list_family
+
+    family = word_list_family(language)
+    if family is None:
+        return None
+    told = figure_part(a.text, f.start, f.end, family, f.counts)
+    if told == "added":
+        return "part" if any(g.counts == f.counts and g.end <= f.start for g in a.figures) else None
+    return told
 
 
 @functools.lru_cache(maxsize=1)

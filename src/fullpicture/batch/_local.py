@@ -82,11 +82,11 @@ def _analyze_chunk(documents: list[Document]) -> list[Result]:
 def run_pool(documents: Iterable[Document], settings: Settings, workers: int, max_in_flight: int | None = None,
              chunk: int | None = None) -> Iterator[Result]:
     """A process pool of ``workers``; results come back in input order. Documents travel in
-    chunks of ``chunk`` (``[pipeline] pool_chunk``, default 8: one ``nlp.pipe`` batch per
-    task, one round trip per chunk); at most ``max_in_flight`` chunks are pending (memory
-    stays flat)."""
-    size = max(1, chunk or int(settings.get("pipeline", "pool_chunk", 8)))
-    limit = max_in_flight or workers * 2
+    chunks of ``chunk`` (``[pipeline] pool_chunk``: one ``nlp.pipe`` batch per task, one
+    round trip per chunk); at most ``max_in_flight`` chunks are pending (``[pipeline]
+    pool_in_flight`` per worker), so memory stays flat."""
+    size = max(1, chunk or int(settings.get("pipeline", "pool_chunk", 4)))
+    limit = max_in_flight or workers * max(1, int(settings.get("pipeline", "pool_in_flight", 4)))
     ctx: BaseContext
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")

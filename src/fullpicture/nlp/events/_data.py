@@ -23,6 +23,9 @@ class EventLexicon:
     legal_heads: frozenset[str]
     singular_only: frozenset[str]
     modifier_states: frozenset[str] = frozenset()
+    # prepositional phrases whose noun is a means, no happening ("с помощью", "à l'aide de":
+    # by means of), as lower-case token texts
+    means: tuple[tuple[str, ...], ...] = ()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -64,7 +67,8 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                         {k: frozenset(v) for k, v in data.get("objects", {}).items()},
                         frozenset(data.get("legal_heads", {}).get("heads", [])),
                         frozenset(data.get("singular_only", {}).get("nouns", [])),
-                        frozenset(data.get("modifier_states", {}).get("verbs", [])))
+                        frozenset(data.get("modifier_states", {}).get("verbs", [])),
+                        tuple(tuple(p.lower().replace("’", "'").split()) for p in data.get("means", {}).get("phrases", [])))
 
 
 def _news_types(language: str) -> list[tuple[str, dict]]:

@@ -144,7 +144,7 @@ class EventsComponent:
             elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only) \
                     and not (lemma in lex.singular_only and _names_a_place(tok)):
                 typ = lex.nouns.get(lemma)
-                if typ:
+                if typ and not _in_means_phrase(tok, lex.means):
                     found.append((tok.i, tok.i + 1, typ, tok.i))
                     taken.add(tok.i)
         if self.generic is not None:
@@ -215,7 +215,7 @@ class EventsComponent:
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
-        near = [c for c in tok.children if c.dep_ in ("dobj", "compound", "nsubjpass")]
+        near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "compound", "nsubjpass", "nsubj:pass")]
         if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
             near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
@@ -357,6 +357,20 @@ class EventsComponent:
 _RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")
 _RESULT_STATES = frozenset({"wound", "wounded", "injure", "injured", "kill", "killed", "dead", "die",
                             "homeless", "displace", "strand", "stranded", "trap", "trapped", "missing"})
+
+
+def _in_means_phrase(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """The noun is a word of a phrase of means ("с помощью штурмовых отрядов", "à l'aide de
+    drones": by means of): it names no happening."""
+    doc = tok.doc
+    for words in phrases:
+        for k in range(len(words)):
+            start = tok.i - k
+            if start < 0 or start + len(words) > len(doc):
+                continue
+            if all(doc[start + j].lower_.replace("’", "'") == w for j, w in enumerate(words)):
+                return True
+    return False
 
 
 def _names_a_place(tok: Token) -> bool:

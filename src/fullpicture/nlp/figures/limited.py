@@ -2,8 +2,11 @@
 
 For a language with word lists (``data/lang/word_lists.toml``) the figures are numbers beside
 a counted word of ``data/figures/limited.<family>.toml`` ("50 povređenih", "uhapšeno četvoro",
-"más de 20 heridos"); a number that counts nothing listed is left out. Other languages keep
-the figures of ``fp_figures``. ``event`` is filled by ``fp_limited_events``.
+"más de 20 heridos"); a number that counts nothing listed is left out. A language with figure
+word lists only (``[figures_only]``: Turkish, Azerbaijani, Armenian) gets the same counted
+figures, and keeps the other numbers of ``fp_figures`` that are no day of a written date (its
+lists are short: a number they do not read stays as before, counting nothing). Other languages
+keep the figures of ``fp_figures``. ``event`` is filled by ``fp_limited_events``.
 
 Reads: the text, ``doc._.fp_info.language``, the zones. Writes: ``doc._.fp_figures``.
 """
@@ -26,6 +29,10 @@ from fullpicture.nlp.figures._data import bounds
 from fullpicture.nlp.lang.words import (
     Word,
     dates,
+    figures_only,
+    fold,
+    month_first,
+    month_names,
     read,
     starts_with_any,
     without_clitic,
@@ -54,6 +61,8 @@ class CountLexicon:
     # mirovne misije povređeno", "povrede je zadobilo 52 demonstranta")
     window_named: int = 0
     before_named: int = 2
+    # word starts that, right after a number, make it a measure, not a count ("76 yaşlı": an age)
+    measures: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -68,6 +77,7 @@ def count_lexicon(family: str) -> CountLexicon:
         counts=dict(d["counts"]), populations=dict(d.get("populations", {})),
         window=int(s.get("window", 4)), max_ending=int(s.get("max_ending", 6)), thousands=str(s.get("thousands", ".")), family=family,
         window_named=int(s.get("window_named", s.get("window", 4))), before_named=int(s.get("before_named", 2)),
+        measures=tuple(d.get("measures", {}).get("starts", ())),
     )
 
 
@@ -143,7 +153,7 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
     lex = count_lexicon(family)
     reading = read(text, family)
     ws, sent = reading.words, reading.sentence
-    in_date = {k for a, b, _ in dates(ws, family, dt.date(2000, 1, 1)) for k in range(a, b)}
+    in_date = _date_words(ws, family)
     out = []
     for i, w in enumerate(ws):
         got = None if i in in_date else _value(w, lex)
@@ -152,6 +162,8 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
         value, vague = got
         if i + 1 < len(ws) and ws[i + 1].folded in lex.vague and sent[i + 1] == sent[i]:
             continue  # "nekoliko desetina": the second word is the quantity
+        if i + 1 < len(ws) and sent[i + 1] == sent[i] and ws[i + 1].folded.startswith(lex.measures or ("\0",)):
+            continue  # "76 yaşlı", "82մմ": an age or a measure counts no one
         start, bound, first = w.start, None, i
         for n in range(3, 0, -1):
             before = tuple(x.folded for x in ws[max(0, i - n):i])
@@ -165,13 +177,120 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
     return out
 
 
+def _date_words(ws: list[Word], family: str) -> set[int]:
+    """Indices of the words of written dates: day, month and year ("14 iyul 2020"), and in a
+    family whose dates may put the month first, the day number right after a month name
+    ("հուլիսի 14-ին", "iyulun 14-də")."""
+    out = {k for a, b, _ in dates(ws, family, dt.date(2000, 1, 1)) for k in range(a, b)}
+    if month_first(family):
+        months = month_names(family)
+        out |= {i for i in range(1, len(ws)) if _DIGITS.match(ws[i].text) and len(ws[i].text) <= 2
+                and starts_with_any(ws[i - 1].folded, months, 5, family)}
+    return out
+
+
+def date_spans(text: str, family: str) -> list[tuple[int, int]]:
+    """Character spans of the written dates' words in ``text`` (see :func:`_date_words`)."""
+    ws = read(text, family).words
+    return [(ws[k].start, ws[k].end) for k in sorted(_date_words(ws, family))]
+
+
+@dataclass(frozen=True)
+class PartWords:
+    """A family's words that make a figure a part of a count told beside it, or a count that
+    breaks down into parts (``[parts]`` of ``data/figures/limited.<family>.toml``)."""
+
+    after: frozenset[tuple[str, ...]]  # right after the number: "jedan od ozlijeđenih"
+    before: frozenset[tuple[str, ...]]  # right before it: "od kojih su trojica"
+    among: frozenset[str]  # before it, with a counted word between: "među ranjenima 11"
+    severity: tuple[str, ...]  # word starts, just after the number: "trojica su teže ranjeni"
+    including: frozenset[tuple[str, ...]]  # a little after it: "50 Srba, od kojih ..." (mixed)
+    added: frozenset[str]  # right before or after it: "još dvoje" (added to a count told before)
+    reach: int  # words after the number for ``severity``
+    including_reach: int  # words after the number for ``including``
+
+
+def _seqs(items: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(x.split()) for x in items)
+
+
+@lru_cache(maxsize=8)
+def part_words(family: str) -> PartWords | None:
+    """``[parts]`` of ``data/figures/limited.<family>.toml``, None when the family has none."""
+    d = data_toml("figures", f"limited.{family}.toml").get("parts")
+    if not d:
+        return None
+
+    def fold_(xs: list[str]) -> list[str]:
+        return [fold(x, family) for x in xs]
+
+    return PartWords(after=_seqs(fold_(d.get("after", []))), before=_seqs(fold_(d.get("before", []))),
+                     among=frozenset(fold_(d.get("among", []))), severity=tuple(fold_(d.get("severity", []))),
+                     including=_seqs(fold_(d.get("including", []))), added=frozenset(fold_(d.get("added", []))),
+                     reach=int(d.get("reach", 3)), including_reach=int(d.get("including_reach", 6)))
+
+
+def _ends_with(ws: list[Word], stop: int, seqs: frozenset[tuple[str, ...]]) -> bool:
+    """Words ``ws[stop - k : stop]`` form one of ``seqs`` for some k."""
+    return any(stop - k >= 0 and tuple(w.folded for w in ws[stop - k : stop]) in seqs for k in range(1, 5))
+
+
+def _starts_with_seq(ws: list[Word], at: int, seqs: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(w.folded for w in ws[at : at + k]) in seqs for k in range(1, 5))
+
+
+def figure_part(text: str, start: int, end: int, family: str, counts: str | None = None) -> str | None:
+    """Whether the figure ``text[start:end]`` counts a part of a group told beside it: ``part``
+    for a partitive ("jedan od ozlijeđenih", "disa nga ushtarët", "tres de los heridos", "od
+    kojih su trojica"), a count among a set of the casualties ("među ranjenim vojnicima 11") or,
+    of the injured, the worst (or least) hurt ("trojica su teže ranjeni"); ``mixed`` for a count
+    that breaks down into parts ("više od 50 Srba, od kojih ..."); ``added`` for a count told
+    as added to another ("još dvoje"); None otherwise or for a family without ``[parts]``."""
+    pw = part_words(family)
+    if pw is None:
+        return None
+    lo, hi = max(0, start - 120), min(len(text), end + 160)
+    reading = read(text[lo:hi], family)
+    ws, sent = reading.words, reading.sentence
+    inside = [k for k, w in enumerate(ws) if start - lo <= w.start < end - lo]
+    if not inside:
+        return None
+    first, n = inside[0], inside[-1]
+
+    def clause(a: int, b: int) -> bool:
+        return sent[a] == sent[b] and not _BREAK.search(text[lo + ws[a].end : lo + ws[b].start])
+
+    if n + 1 < len(ws) and clause(n, n + 1) and _starts_with_seq(ws, n + 1, pw.after):
+        return "part"
+    if first > 0 and sent[first - 1] == sent[first] and _ends_with(ws, first, pw.before):
+        return "part"
+    lex = count_lexicon(family)
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if not clause(k, first):
+            break
+        if ws[k].folded in pw.among and any(
+                starts_with_any(ws[j].folded, lex.counts, lex.max_ending, family) for j in range(k + 1, first)):
+            return "part"
+    if counts == "injured" and any(
+            clause(n, k) and ws[k].folded.startswith(pw.severity)
+            for k in range(n + 1, min(len(ws), n + 1 + pw.reach))):
+        return "part"
+    if any(sent[k] == sent[n] and _starts_with_seq(ws, k, pw.including)
+           for k in range(n + 1, min(len(ws), n + 1 + pw.including_reach))):
+        return "mixed"
+    if (first > 0 and sent[first - 1] == sent[first] and ws[first - 1].folded in pw.added) or (
+            n + 1 < len(ws) and clause(n, n + 1) and ws[n + 1].folded in pw.added):
+        return "added"
+    return None
+
+
 class LimitedFiguresComponent:
     """Replaces ``doc._.fp_figures`` for a language with word lists."""
 
     @synced
     def __call__(self, doc: Doc) -> Doc:
         """Find the casualty figures of one document."""
-        opened = word_list_doc(doc)
+        opened = word_list_doc(doc, figures=True)
         if opened is None:
             return doc
         family, text = opened
@@ -185,8 +304,22 @@ class LimitedFiguresComponent:
             figures.append(Figure(id=f"f{len(figures) + 1}", start=start, end=end, text=text[start:end], value=value,
                                   low=lo, high=hi, unit=who, counts=counts, approximate=bound is not None or vague,
                                   vague=vague))
+        if figures_only(family):
+            figures = _with_bare_numbers(figures, list(doc._.fp_figures or []), date_spans(text, family))
         doc._.fp_figures = figures
         return doc
+
+
+def _with_bare_numbers(counted: list[Figure], generic: list[Figure], in_dates: list[tuple[int, int]]) -> list[Figure]:
+    """``counted`` and the figures of ``generic`` that overlap none of them nor a date's word,
+    in text order and numbered again."""
+    def overlaps(f: Figure, a: int, b: int) -> bool:
+        return f.start < b and a < f.end
+
+    kept = [f for f in generic if not any(overlaps(f, g.start, g.end) for g in counted)
+            and not any(overlaps(f, a, b) for a, b in in_dates)]
+    merged = sorted([*counted, *kept], key=lambda f: f.start)
+    return [f.model_copy(update={"id": f"f{i + 1}"}) for i, f in enumerate(merged)]
 
 
 @Language.factory("fp_limited_figures", default_config={"settings": {}})

@@ -21,8 +21,8 @@ from fullpicture._data import data_toml
 # letters (apostrophes inside: "s'ka"), or a number with its separators ("1.200", "3,5")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LONGEST = 24  # no start in the word lists is longer
-# a sentence ends at . ! ? or a line break, before a space and a capital, digit or quote
-_SENT_END = re.compile(r"[.!?…؟]+[\"'”»)]*(?=\s+[\"'“«(]?[^\W_a-z])|\n+")
+# a sentence ends at . ! ? (Armenian ։) or a line break, before a space and a capital, digit or quote
+_SENT_END = re.compile(r"[.!?…؟։]+[\"'”»)]*(?=\s+[\"'“«(]?[^\W_a-z])|\n+")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,34 @@ def word_list_family(language: str | None) -> str | None:
         if language in langs:
             return str(family)
     return None
+
+
+@lru_cache(maxsize=32)
+def figure_list_family(language: str | None) -> str | None:
+    """The family whose figure word lists read ``language``: its word-list family, or its
+    ``[figures_only]`` family (figures without happenings: "tr", "az", "hy"); None otherwise."""
+    family = word_list_family(language)
+    if family or not language:
+        return family
+    for fam, langs in _config().get("figures_only", {}).items():
+        if language in langs:
+            return str(fam)
+    return None
+
+
+def figures_only(family: str) -> bool:
+    """Whether ``family`` has figure word lists but no happenings (``[figures_only]``)."""
+    return family in _config().get("figures_only", {}) and family not in _config()["families"]
+
+
+def month_first(family: str) -> bool:
+    """Whether the family's dates may put the month before the day ("հուլիսի 14-ին")."""
+    return family in _config().get("month_first", {}).get("families", [])
+
+
+def month_names(family: str) -> dict[str, int]:
+    """The family's month names (word starts, folded) and their numbers (``[months.<family>]``)."""
+    return {str(k): int(v) for k, v in _config().get("months", {}).get(family, {}).items()}
 
 
 def families() -> list[str]:
@@ -157,7 +185,7 @@ def dates(ws: list[Word], family: str, published: dt.date | None) -> list[tuple[
     """``(first word, end word, ISO day)`` of each written date: a day number, a month name
     (``[months.<family>]``, one "de" may stand between) and an optional year; without a year,
     the publication year (the year before for a month after the publication month)."""
-    months = _config().get("months", {}).get(family, {})
+    months = month_names(family)
     if not months:
         return []
     out = []
@@ -185,9 +213,11 @@ def dates(ws: list[Word], family: str, published: dt.date | None) -> list[tuple[
     return out
 
 
-def word_list_doc(doc: Any) -> tuple[str, str] | None:
-    """``(family, text)`` of a parsed document whose language has word lists, else None."""
+def word_list_doc(doc: Any, figures: bool = False) -> tuple[str, str] | None:
+    """``(family, text)`` of a parsed document whose language has word lists, else None; with
+    ``figures``, also of one whose language has figure word lists only."""
     from fullpicture.nlp._doctext import doc_text
 
-    family = word_list_family(getattr(doc._.fp_info, "language", None))
+    language = getattr(doc._.fp_info, "language", None)
+    family = figure_list_family(language) if figures else word_list_family(language)
     return None if family is None else (family, doc_text(doc))

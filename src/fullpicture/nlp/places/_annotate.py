@@ -121,6 +121,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             continue
         start = strip_det(doc, ent.start, ent.end)
         end = ent.end
+        if (ent.label_ in PLACE_LABELS and end - start > 1 and doc[start].lower_ in lex.elided_articles
+                and not pi.candidates(doc[start:end].text, pcfg["skeleton_min_pop"], False)):
+            start += 1  # "l'Arménie": the place is Arménie
         # "North Carolina's", "the United States'": the place is the name without the possessive
         if ent.label_ in PLACE_LABELS and end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in POSSESSIVE):
             end -= 1

@@ -24,7 +24,7 @@ from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers imp
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
-INDEX_VERSION = "11romru3"
+INDEX_VERSION = "11tovuz2"
 # countries whose towns the press also names by the romanization of their Russian or
 # Ukrainian Cyrillic name (BGN/PCGN-style, data/gazetteer/cyrillic.tsv)
 ROMANIZED_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
@@ -163,6 +163,12 @@ def build_index() -> dict[str, Any]:
     city_keys: set[tuple[str, str, str]] = set()
     # (country, admin1 code, folded name) -> the most populous city of that (alternate) name
     city_in_admin: dict[tuple[str, str, str], dict[str, Any]] = {}
+    # folded main name of a city -> (country, lat, lon) of its towns: a city's old name that is
+    # a neighbouring country's town ("Tovuz", a former name of Armenian towns, is Azerbaijan's
+    # town across the border) names no division of its own country
+    main_ccs: dict[str, list[tuple[str, float, float]]] = {}
+    for c in cities:
+        main_ccs.setdefault(fold(c["name"]), []).append((c["countrycode"], float(c["latitude"]), float(c["longitude"])))
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         keys = {skeleton(fold(c["name"])) or fold(c["name"])} | {fold(a) for a in c["alternatenames"] if len(a) > 2}
@@ -185,7 +191,7 @@ def build_index() -> dict[str, Any]:
         f = fold(name)
         if any((cc, a, k) in city_keys for a in (code, "*") for k in (skeleton(f) or f, f)):
             # named as its city is now ("Kyiv region", though GeoNames' admin1 name is "Kiev")
-            city_names = _city_named_division(cc, code, [name, *alts], city_in_admin)
+            city_names = _city_named_division(cc, code, [name, *alts], city_in_admin, main_ccs)
             names = [f"{n} {w}" for n in dict.fromkeys([name, *alts]) for w in _ADMIN_WORDS]
             names = list(dict.fromkeys(city_names[:1] + names))
             admin_idx[(cc, code)] = b.add(gid, names[0], cen[0], cen[1], pop, cc, "admin1", code, names[1:], trusted=True)
@@ -195,7 +201,7 @@ def build_index() -> dict[str, Any]:
                 alts += [f"{name} {w}" for w in ("State", "Province", "Region")]
             admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
-        b.alias(admin_idx[(cc, code)], _city_named_division(cc, code, [name, *alts], city_in_admin), trusted=True)
+        b.alias(admin_idx[(cc, code)], _city_named_division(cc, code, [name, *alts], city_in_admin, main_ccs), trusted=True)
     for row in _data_lines("admin1_i18n.tsv"):  # "Cisjordanie": the West Bank's record
         if (row[0], row[1]) in admin_idx:
             b.alias(admin_idx[(row[0], row[1])], [row[3]], trusted=True)
@@ -254,10 +260,17 @@ def _latin_name(name: str) -> bool:
     return all(not ch.isalpha() or ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
 
-def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: dict[tuple[str, str, str], dict[str, Any]]) -> list[str]:
+_NEIGHBOUR_KM = 150.0  # a foreign town this near whose main name a city's alternate is
+
+
+def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: dict[tuple[str, str, str], dict[str, Any]],
+                         main_ccs: dict[str, list[tuple[str, float, float]]] | None = None) -> list[str]:
     """"Zaporizhzhia region", "Kharkov oblast", "Nikolaev province": a division named after its
     main city is reached by every Latin-script name of that city with a type word after it
-    (the city's GeoNames alternate names carry the transliteration variants)."""
+    (the city's GeoNames alternate names carry the transliteration variants), except an
+    alternate that is the main name of a town of another country within ``_NEIGHBOUR_KM`` and of
+    none of its own (``main_ccs``: "Tovuz", a former name of Armenian towns, is the Azerbaijani
+    town across the border, and makes no "Tovuz district" of Armenia's Tavush)."""
     city = None
     for where in (code, "*"):  # a city in the division, else a large one of the country ("Kiev" oblast)
         for n in names:
@@ -269,8 +282,24 @@ def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: di
     if city is None:
         return []
     main = fold(city["name"])
-    stems = [city["name"], *(a for a in city["alternatenames"] if _keep_alt(a, main) and _latin_name(a))]
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+
+    def foreign(alt: str) -> bool:
+        towns = (main_ccs or {}).get(fold(alt), [])
+        return (not any(t[0] == cc for t in towns)
+                and any(_km(lat, lon, t[1], t[2]) <= _NEIGHBOUR_KM for t in towns))
+
+    stems = [city["name"], *(a for a in city["alternatenames"] if _keep_alt(a, main) and _latin_name(a) and not foreign(a))]
     return [f"{n} {w}" for n in dict.fromkeys(stems) for w in _ADMIN_WORDS]
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
 
 _TYPE_WORDS = (
     "oblast", "oblast'", "province", "region", "governorate", "district", "state", "county",

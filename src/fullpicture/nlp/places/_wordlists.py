@@ -34,6 +34,7 @@ class Lexicon:
     continent_demonyms: dict[str, str]  # folded adjective -> continent name ("european" -> Europe)
     leading_feature_nouns: frozenset[str] = frozenset()  # "barrage de Kakhovka" (fr, ru)
     name_linkers: frozenset[str] = frozenset()  # "de", "du", "d'" between such a noun and the name
+    elided_articles: frozenset[str] = frozenset()  # "l'" that French NER takes into "l'Arménie"
     headline_verbs: frozenset[str] = frozenset()  # inflected verbs that end a title-case name
     # language -> place-taking contexts ("hit X", "quitté X", "в X"; lexicon.toml [place_contexts])
     place_contexts: dict[str, PlaceContexts] = field(default_factory=dict)
@@ -108,6 +109,7 @@ def get_lexicon() -> Lexicon:
         continent_demonyms=cont,
         leading_feature_nouns=frozenset(data.get("leading_feature_nouns", [])),
         name_linkers=frozenset(data.get("name_linkers", [])),
+        elided_articles=frozenset(data.get("elided_articles", [])),
         headline_verbs=frozenset(data.get("headline_verbs", [])),
         place_contexts={lang: PlaceContexts(**{k: frozenset(v) for k, v in ctx.items()})
                         for lang, ctx in data.get("place_contexts", {}).items()},

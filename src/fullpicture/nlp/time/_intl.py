@@ -69,6 +69,7 @@ def load_grammar(language: str) -> IntlGrammar | None:
 class _State:
     dct: Ref | None
     narr: Ref | None = None
+    told: Ref | None = None  # the last time the text named, of any granularity ("в 1991 году")
 
 
 Result = tuple[str, str, str, str | None]  # type, value, anchor, mod
@@ -192,18 +193,29 @@ def _h_span(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Result |
         return None
     text = m.group(0).lower()
     back = kind == "ago" or any(w in text for w in ("auparavant", "plus tôt"))
-    base, anchor = _base(st, narrative=kind == "later")
+    gran = unit
+    base: date | None
+    if kind == "later_told" and st.told is not None:
+        # "в 1991 году ... Спустя три года": counted from the time last named, known no finer
+        # than it is ("1994", not a day of it)
+        base, anchor = st.told.day, "narrative"
+        gran = min(unit, st.told.gran, key=_GRANS.index) if unit in _GRANS and st.told.gran in _GRANS else unit
+    else:
+        base, anchor = _base(st, narrative=kind in ("later", "later_told"))
     if base is None:
         return None
     d = shift(base, unit, -n if back else n)
-    return "DATE", fmt(d, unit), anchor, None
+    return "DATE", fmt(d, gran), anchor, None
+
+
+_GRANS = ("Y", "H", "Q", "S", "M", "W", "D")  # coarse to fine
 
 
 _KINDS: dict[str, Callable[[IntlGrammar, re.Match[str], _State, str], Result | None]] = {
     "numeric": _h_date, "dmy": _h_date, "month": _h_date,
     "year": _h_relative, "relday": _h_relative, "thispod": _h_relative, "relperiod": _h_relative,
     "narrday": _h_relative, "weekday": _h_relative,
-    "ago": _h_span, "later": _h_span, "future": _h_span, "duration": _h_span,
+    "ago": _h_span, "later": _h_span, "later_told": _h_span, "future": _h_span, "duration": _h_span,
 }
 
 
@@ -240,6 +252,8 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None) -> tuple[list[Timex], l
         timexes.append(Timex(id=f"t{len(timexes) + 1}", start=start, end=end, text=text[start:end],
                              type=typ, value=value, anchor=anchor, mod=mod))  # type: ignore[arg-type]
         ref = parse_ref(value) if typ in ("DATE", "TIME") and "X" not in value[:10] else None
+        if ref is not None:
+            st.told = ref
         if ref is not None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
             st.narr = ref
             narrative.append((start, value[:10]))

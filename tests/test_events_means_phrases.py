@@ -1,0 +1,27 @@
+"""A noun inside a phrase of means ("с помощью", "à l'aide de": by means of) is no aid given
+(sentences written for this test)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Войска с помощью штурмовых отрядов атаковали село. Россия направила помощь пострадавшим.", "помощью", "помощь"),
+    ("Les forces ont attaqué le village à l'aide de drones. La France a envoyé une aide aux sinistrés.", "aide de", "aide aux"),
+])
+def test_means_phrase_is_no_aid(text, gone, kept):
+    from fullpicture import analyze
+
+    a = analyze(text)
+    starts = {e.trigger.start for e in a.events}
+    assert text.index(gone) not in starts  # the means
+    assert any(e.type == "AID" and e.trigger.start == text.rindex(kept) for e in a.events)  # the aid sent
+
+
+def test_restoring_is_cooperation_only_of_relations():
+    from fullpicture import analyze
+
+    text = "Войска восстановили действия на участке границы. Страны восстановили дипломатические отношения."
+    a = analyze(text)
+    assert [e.trigger.start for e in a.events if e.type == "COOPERATE"] == [text.rindex("восстановили")]
