@@ -25,3 +25,12 @@ def test_restoring_is_cooperation_only_of_relations():
     text = "Войска восстановили действия на участке границы. Страны восстановили дипломатические отношения."
     a = analyze(text)
     assert [e.trigger.start for e in a.events if e.type == "COOPERATE"] == [text.rindex("восстановили")]
+
+
+def test_a_ceasefire_regime_is_no_agreement_made():
+    from fullpicture import analyze
+
+    text = "Минобороны обвиняет соседей в нарушении режима прекращения огня. Стороны договорились о прекращении огня."
+    a = analyze(text)
+    starts = [e.trigger.start for e in a.events if e.type == "AGREE" and e.trigger.text.startswith("прекращени")]
+    assert starts == [text.rindex("прекращении огня")]

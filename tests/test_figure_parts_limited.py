@@ -63,3 +63,19 @@ def test_a_part_is_never_compared_and_an_added_count_needs_one_told_before() -> 
 ])
 def test_number_words_from_thirteen_to_the_hundreds(family: str, text: str, want: tuple[float, str]) -> None:
     assert [(v, c) for _s, _e, v, _vague, _b, c, _w in find_counts(text, family)] == [want]
+
+
+@pytest.mark.parametrize(("family", "text", "want"), [
+    # two figures of one verb: the second, named, shares the first's count
+    ("sh", "Ministar je rekao da je u neredima ozlijeđen 17 policajaca, većinom iz dvije jedinice, te više od 30 "
+           "prosvjednika.", [("17", "injured", "police"), ("više od 30", "injured", "protesters")]),
+    ("sh", "U napadu je ubijen jedan policajac i tri napadača.", [("jedan", "killed", "police"), ("tri", "killed", "militants")]),
+    ("sq", "U plagosën 12 policë dhe 30 protestues.", [("12", "injured", "police"), ("30", "injured", "protesters")]),
+    ("es", "Murieron dos policías y tres atacantes.", [("dos", "killed", "police"), ("tres", "killed", "militants")]),
+    # "a" (whereas) opens another clause: the gathered crowd counts no one injured
+    ("sh", "Ranjeno je pet policajaca, a 300 demonstranata se okupilo ispred zgrade.", [("pet", "injured", "police")]),
+])
+def test_a_coordinated_figure_shares_the_count_before_it(family: str, text: str, want: list[tuple[str, str, str]]) -> None:
+    from fullpicture.nlp.figures.limited import find_figures
+
+    assert [(text[s:e], c, who) for (s, e, _v, _vague, _b, c, _w), who in find_figures(text, family)] == want

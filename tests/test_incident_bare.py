@@ -5,10 +5,12 @@ its own, "air defences shot down two of the rockets"; the second sentence's happ
 row of its own (with another outlet's report), so the report told two rows and the two rows,
 each holding it, could never join.
 
-Shipped off (``[align] incident_bare_joins``: it costs ECB+ figure-conflict precision); the
-rule itself is tested here. Guards: a happening told at a place of its own, a happening told apart ("in a separate attack")
-and one whose own incident holds as many of the report's mentions stay where they are; two events
-that already hold days farther apart are not united.
+Shipped on (``[align] incident_bare_joins``) with its guard (``incident_bare_apart_guard``): a
+report that tells two happenings of the family apart, or a sentence that tells a happening apart
+beside the bare one, keeps it where it is. Other guards: a happening told at a place or on a day of
+its own, a happening told apart ("in a separate attack") and one whose own incident holds as
+many of the report's mentions stay where they are; two events that already hold days farther
+apart are not united.
 """
 
 from __future__ import annotations
@@ -89,3 +91,54 @@ def test_rescue_is_a_consequence_in_french_and_russian() -> None:
 
     lex = incident_lexicon()
     assert {"rescue", "sauvetage", "secourir", "спасти", "спасать"} <= lex.consequences
+
+
+def test_a_report_telling_two_happenings_apart_keeps_its_bare_one_where_it_is() -> None:
+    """"Rebels struck the barracks in Tarnow, killing 40 ... On Monday rockets hit Varna ...
+    two of the rockets were shot down": the report tells two strikes of one family apart (two
+    places, two incidents), so its bare "shot down" may be either and joins neither."""
+    feats = [*_report(), _m("hit", place="varna")]
+    inc = [0, 0, 0, 1, 2]
+    assert bare_moves(feats, _cfg(), inc) == {}
+    assert bare_moves(feats, _cfg(incident_bare_apart_guard=False), inc) == {3: 0}
+    # two strikes told on clashing days (no places) tell them apart too
+    feats = [*_report(), _m("hit", day=DAY - 9)]
+    feats[0].interval, feats[0].date_firm = (DAY, DAY), True
+    assert bare_moves(feats, _cfg(), inc) == {}
+    # one told as another happening ("another strike hit the depot")
+    feats = [*_report(), _m("strike", place="tarnow", distinct=True)]
+    assert bare_moves(feats, _cfg(), inc) == {}
+    # two mentions of one strike in two incidents, at one place on one day, tell nothing apart
+    feats = [*_report(), _m("hit", place="tarnow")]
+    assert bare_moves(feats, _cfg(), inc) == {3: 0}
+
+
+def test_a_happening_with_a_day_of_its_own_or_beside_another_happening_stays() -> None:
+    """"The city, which was hit by the two quakes early on Sunday" in an undated report of a
+    later tremor: a day stated in the sentence, even one the report leaves unanchored, is a day
+    of its own. "Papua had been hit by hundreds of aftershocks": a sentence that tells another
+    happening (an aftershock, "another strike") may be telling that one."""
+    feats = _report()
+    feats[3].extra["stated_day"] = True
+    assert bare_moves(feats, _cfg(), [0, 0, 0, 1]) == {}
+    feats = _report()
+    feats[3].span = (300, 360)
+    aftershock = _m("aftershock", distinct=True)
+    aftershock.span = (300, 360)
+    assert bare_moves([*feats, aftershock], _cfg(), [0, 0, 0, 1, 2]) == {}
+    assert bare_moves([*feats, aftershock], _cfg(incident_bare_apart_guard=False), [0, 0, 0, 1, 2]) == {3: 0}
+
+
+def test_demonstratives_make_a_happening_definite_in_russian_and_french() -> None:
+    """A Russian report has no article: "15 wounded as a result of this shelling" refers back to
+    the strike told before it only through its demonstrative (этого); French "cette frappe"
+    likewise. The French article alone ("la frappe", which also opens a story) does not."""
+    from fullpicture.align._eventfeat import _definite
+
+    ru = "Власти сообщают о 15 раненых в результате этого обстрела."
+    assert _definite(ru, ru.index("обстрела"), "ru")
+    assert not _definite(ru, ru.index("обстрела"), "en")
+    fr = "Après cette frappe nocturne, la frappe suivante"
+    assert _definite(fr, fr.index("frappe"), "fr")
+    assert not _definite(fr, fr.rindex("frappe"), "fr")
+    assert _definite("after the blast", 10, "en")

@@ -127,6 +127,19 @@ def test_arabic_words_are_found_after_their_clitics():
     assert figs == [(3.0, "killed"), (12.0, "injured")], figs
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("قال الجيش إنه لم يستهدف القافلة.", ["استهداف"]),  # the present tense behind its person prefix
+    ("لقي سائقان حتفهما في الغارة.", ["حتف", "غاره"]),  # "met their death"
+    ("تعرض الصحفي لاغتيال في المدينة.", ["اغتيال"]),
+    ("استشهد جنديان في تفجير قرب الحاجز.", ["استشهاد", "تفجير"]),
+    ("نفذت الطائرات ثلاث ضربات على المخزن.", ["ضربه"]),
+    ("ضاربا عرض الحائط بكل التحذيرات، دعا إلى إضراب عام.", []),  # "hitting", a labour strike
+])
+def test_arabic_killing_words(text, want):
+    got = [v[1] for _i, _j, v in find_triggers(words(text, "ar"), trigger_list("ar"))]
+    assert got == want, got
+
+
 def test_an_arabic_and_an_english_report_of_one_blast_share_a_row(tmp_path, lexical):
     from fullpicture.align import compare
     from fullpicture.models.comparison import Side
@@ -150,6 +163,15 @@ def test_an_arabic_and_an_english_report_of_one_blast_share_a_row(tmp_path, lexi
     ("es", "El ataque del 19 de septiembre de 2023 dejó muertos.", "2023-09-19"),
     ("es", "El ataque del 30 de diciembre dejó muertos.", "2023-12-30"),  # after the publication month: last year
     ("ar", "وقع الهجوم في 19 سبتمبر 2023.", "2023-09-19"),
+    # Eastern Arabic digits, and the Maghrebi and Levantine month names
+    ("ar", "وقع الهجوم في ١٩ سبتمبر ٢٠٢٣.", "2023-09-19"),
+    ("ar", "وقع الهجوم يوم 7 جوان في القرية.", "2024-06-07"),
+    ("ar", "وقع الهجوم يوم 7 شتنبر 2022 في القرية.", "2022-09-07"),
+    ("ar", "وقع الهجوم في 12 تشرين الثاني 2020.", "2020-11-12"),
+    ("ar", "وقع الهجوم في 2 آب الماضي.", "2024-08-02"),
+    # "the first of" the month in Algerian and Tunisian usage, with or without "من"
+    ("ar", "وقع الهجوم في الفاتح من نوفمبر 2021.", "2021-11-01"),
+    ("ar", "وقع الهجوم غرة أيلول.", "2024-09-01"),
 ])
 def test_a_written_date_dates_the_happenings_of_its_sentence(family, text, want):
     import datetime as dt
@@ -159,6 +181,26 @@ def test_a_written_date_dates_the_happenings_of_its_sentence(family, text, want)
     got = [iso for _a, _b, iso in dates(words(text, family), family, dt.date(2024, 11, 5))]
     assert got == [want], got
     assert not find_counts(text, family) or all(v != float(want[-2:]) for _s, _e, v, *_ in find_counts(text, family))
+
+
+def test_a_short_arabic_month_is_a_whole_word():
+    """"آب" (August) is no start of other words: "3 ابناء" (three sons) is no date."""
+    import datetime as dt
+
+    from fullpicture.nlp.lang.words import dates
+
+    assert dates(words("قال إن 3 ابناء و4 ماية شخص وصلوا.", "ar"), "ar", dt.date(2024, 11, 5)) == []
+
+
+def test_eastern_arabic_digits_read_as_western_ones():
+    """A year is no count in either digits; a count is one in both."""
+    assert [c[2] for c in find_counts("سقط ٢٠٢١ قتيلا.", "ar")] == [c[2] for c in find_counts("سقط 2021 قتيلا.", "ar")] == []
+    assert [c[2] for c in find_counts("سقط ١٢ قتيلا.", "ar")] == [12.0]
+
+
+def test_the_day_before_yesterday_in_arabic(tmp_path):
+    a = _analyze(_doc(tmp_path, "ar", "قتل ثلاثة أشخاص في قصف أول أمس قرب القرية.", "2024-03-14"))
+    assert a.events and {e.date for e in a.events} == {"2024-03-12"}, [(e.trigger.text, e.date) for e in a.events]
 
 
 def test_a_capital_that_speaks_is_no_place_of_the_happening(tmp_path):

@@ -16,6 +16,7 @@ from typing import Any
 
 from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Analysis, Entity, Event
+from fullpicture.nlp.events._agents import actor_state
 from fullpicture.nlp.places._resolve import haversine_km
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
@@ -37,7 +38,9 @@ def state_of(ent: Entity | None) -> str | None:
         cc = country_code(ent.name)
         if cc:
             return cc
-        if ent.geo is None or not ent.geo.country or in_contested_territory(ent.geo.lat, ent.geo.lon):
+        if ent.geo is None or not ent.geo.country:  # unplaced: a state its words name ("l'Algérie")
+            return name_state(ent.name) if ent.geo is None else None
+        if in_contested_territory(ent.geo.lat, ent.geo.lon):
             return None
         return ent.geo.country.upper()
     if ent.type not in ("ORG", "GROUP", "NORP"):
@@ -99,10 +102,16 @@ def name_state(name: str) -> str | None:
         if not words[i][:1].isupper():
             continue
         for j in (i + 2, i + 1):
+            if j == i + 1 and len(words[i]) <= 2 and not words[i].isupper():
+                continue  # "La", "De", "Il", "Al" are articles, not the codes of Laos, Germany, Israel, Albania
             if j <= len(words):
                 cc = country_code(" ".join(words[i:j]).removesuffix("'s"))
                 if cc:
                     return cc
+    for w in words:  # the limited languages' actor words ("المغربية"), and country names of scripts without case
+        cc = actor_state(w) or (country_code(w) if not (w[:1].isupper() or w[:1].islower()) else None)
+        if cc:
+            return cc
     return None
 
 

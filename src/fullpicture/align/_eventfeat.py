@@ -14,9 +14,10 @@ from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
+from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
-from fullpicture.models import Analysis, Event
+from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.events._data import trigger_gloss
 
 
@@ -44,10 +45,25 @@ def lemma_of(ev: Event) -> str:
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its)|['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def _definite(text: str, start: int) -> bool:
-    """A trigger in a definite noun phrase ("the blast", "Tuesday's deadly explosion"): it
-    refers back to a happening told before."""
-    return bool(_DEFINITE.search(text[max(0, start - 40) : start]))
+@functools.lru_cache(maxsize=8)
+def _determiners(language: str) -> re.Pattern[str] | None:
+    """The language's own determiners of a definite happening (``[anaphora] determiners`` of
+    ``data/events/incidents.toml``: Russian and French demonstratives)."""
+    from fullpicture._data import data_toml
+
+    words = data_toml("events", "incidents.toml").get("anaphora", {}).get("determiners", {}).get(language, [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+def _definite(text: str, start: int, language: str = "en") -> bool:
+    """A trigger in a definite noun phrase ("the blast", "Tuesday's deadly explosion", Russian
+    "этого обстрела"): it refers back to a happening told before."""
+    before = text[max(0, start - 40) : start]
+    own = _determiners(language.split("-")[0].lower())
+    return bool(_DEFINITE.search(before) or (own is not None and own.search(before)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,6 +111,12 @@ def _bare(ev: Event, events_in_sentence: int) -> bool:
         ev.agents or ev.patients or ev.place or ev.figures)
 
 
+def _speaker_place(a: Analysis, ev: Event, place: Entity | None) -> bool:
+    """The event's place is named only where its claim is made or by whom ("officials in Kyiv
+    said ...", "Moscow said ..."): :func:`statement_place`."""
+    return place is not None and statement_place(a, ev, place)
+
+
 def _has_speaker(a: Analysis, ev: Event) -> bool:
     """Whether the mention is told as said or done by someone: False when its trigger is the cue
     of a claim attributed to no one ("the man is accused of the shooting", "was declared dead")."""
@@ -130,6 +152,7 @@ def build_features(
     """Features of every event mention, and (analysis index, event) for each."""
     groups = cfg.get("type_groups", {}) or {}
     equivalents = bool(cfg.get("equivalent_words", True))
+    speaker_places = bool(cfg.get("speaker_place_no_event_place", False))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -143,7 +166,9 @@ def build_features(
                 continue  # editorial notes, bios, boilerplate: no events of the story
             places = set()
             geo = None
-            if ev.place:
+            if ev.place and speaker_places and _speaker_place(a, ev, index.entity(doc, ev.place)):
+                pass  # "officials in Kyiv said the dam was blown up": where it was said, not where it happened
+            elif ev.place:
                 key = index.key(doc, ev.place, resolve=True)
                 if key:
                     places.add(key)
@@ -180,9 +205,12 @@ def build_features(
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
                     word=_word_class(a, ev, lang) if equivalents else "",
-                    extra={"definite": _definite(a.text, ev.trigger.start), "distinct": _distinct(a, ev),
+                    extra={"definite": _definite(a.text, ev.trigger.start, lang), "distinct": _distinct(a, ev),
                            "published": published, "where": frozenset(where),
-                           "speaker": _has_speaker(a, ev)},
+                           "speaker": _has_speaker(a, ev),
+                           # a day stated in its own sentence, even one the text leaves unanchored
+                           # ("early on Sunday" in a report with no date)
+                           "stated_day": ev.date_source == "sentence" and bool(ev.date)},
                 )
             )
             refs.append((ai, ev))

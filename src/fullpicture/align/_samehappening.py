@@ -127,7 +127,8 @@ def _lead_pairs(feats: Sequence[MentionFeatures], types: set[str], slack: int,
 def bare_moves(feats: Sequence[MentionFeatures], cfg: dict[str, Any], inc: Sequence[object]) -> dict[int, object]:
     """``happening -> incident`` for happenings told bare inside a document: of one family among
     ``incident_same_place_types``, told plainly, with no place and no stated day of their own
-    ("two of the missiles were shot down", "a missile exploded above the station"). Such a
+    ("two of the missiles were shot down", "a missile exploded above the station"; a day stated
+    in its sentence, even one the report leaves unanchored, is a day of its own). Such a
     happening is its document's main happening of its family: the incident (``inc``) that holds
     most of the document's mentions of that family, happenings and their consequences, when it
     holds more of them than the bare happening's own."""
@@ -139,15 +140,56 @@ def bare_moves(feats: Sequence[MentionFeatures], cfg: dict[str, Any], inc: Seque
         if (f.type or "").upper() not in types or distinct(f):
             continue
         counts[(f.doc, f.family)][inc[i]] += 1
-        if not is_consequence(f, lex) and not _where(f) and not (f.date_firm and f.interval):
+        if not is_consequence(f, lex) and not _where(f) and not _stated_day(f):
             bare.append(i)
+    guard = bool(cfg.get("incident_bare_apart_guard", True))
+    apart = _told_apart(feats, types, inc, lex) if guard else set()
+    other = {(f.doc, f.span) for f in feats if distinct(f)} if guard else set()
     out: dict[int, object] = {}
     for i in bare:
+        if (feats[i].doc, feats[i].family) in apart:
+            continue  # the report tells two happenings of the family: which one is unsaid
+        if (feats[i].doc, feats[i].span) in other:
+            continue  # its sentence tells another happening ("hit by 842 aftershocks"): it may be that one
         tally = counts[(feats[i].doc, feats[i].family)]
         top, n = tally.most_common(1)[0]
         if top != inc[i] and n > tally[inc[i]]:
             out[i] = top
     return out
+
+
+def _stated_day(f: MentionFeatures) -> bool:
+    """A happening told on a day of its own: stated in its sentence (anchored or not: "early on
+    Sunday" in an undated report), or a firm day."""
+    return bool(f.extra.get("stated_day") or (f.date_firm and f.interval))
+
+
+def _told_apart(feats: Sequence[MentionFeatures], types: set[str], inc: Sequence[object],
+                lex: IncidentLexicon) -> set[tuple[str, str]]:
+    """``(document, family)`` of the reports that tell two happenings of one family apart: two
+    of its happenings told at a place or on a stated day, in two incidents, one told as another
+    happening ("another strike", an aftershock) or the two on clashing days or at different
+    places. A happening such a report tells bare may be either."""
+    told: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if (f.type or "").upper() in types and not is_consequence(f, lex) \
+                and (_where(f) or _stated_day(f)):
+            told[(f.doc, f.family)].append(i)
+    out = set()
+    for key, idx in told.items():
+        for x, i in enumerate(idx):
+            a = feats[i]
+            if any(inc[i] != inc[j] and (distinct(a) or distinct(feats[j]) or not _apart_ok(a, feats[j]))
+                   for j in idx[x + 1:]):
+                out.add(key)
+                break
+    return out
+
+
+def _apart_ok(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """No stated-day clash and no two disjoint places told for two happenings of one report."""
+    wa, wb = _where(a), _where(b)
+    return compatible(a, b, places=False) and not (wa and wb and not wa & wb)
 
 
 def _join_bare(feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: list[int], uf: UnionFind,

@@ -26,6 +26,9 @@ class EventLexicon:
     # prepositional phrases whose noun is a means, no happening ("с помощью", "à l'aide de":
     # by means of), as lower-case token texts
     means: tuple[tuple[str, ...], ...] = ()
+    # nouns whose nominal modifier names a standing state, no happening ("режим прекращения
+    # огня", "régime de cessez-le-feu": the ceasefire regime)
+    state_heads: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -68,7 +71,8 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                         frozenset(data.get("legal_heads", {}).get("heads", [])),
                         frozenset(data.get("singular_only", {}).get("nouns", [])),
                         frozenset(data.get("modifier_states", {}).get("verbs", [])),
-                        tuple(tuple(p.lower().replace("’", "'").split()) for p in data.get("means", {}).get("phrases", [])))
+                        tuple(tuple(p.lower().replace("’", "'").split()) for p in data.get("means", {}).get("phrases", [])),
+                        frozenset(data.get("state_heads", {}).get("nouns", [])))
 
 
 def _news_types(language: str) -> list[tuple[str, dict]]:

@@ -110,6 +110,10 @@ class EventsComponent:
             matched = False
             for words, typ in self.by_first.get(lemma, ()):
                 end = _match_phrase(doc, tok.i, words)
+                if end is not None and _of_a_state(doc[tok.i : end].root, lex.state_heads):
+                    matched = True  # "режим прекращения огня": the ceasefire regime, no agreement made
+                    taken.update(range(tok.i, end))
+                    break
                 if end is not None:
                     found.append((tok.i, end, typ, doc[tok.i : end].root.i))
                     taken.update(range(tok.i, end))
@@ -144,7 +148,7 @@ class EventsComponent:
             elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only) \
                     and not (lemma in lex.singular_only and _names_a_place(tok)):
                 typ = lex.nouns.get(lemma)
-                if typ and not _in_means_phrase(tok, lex.means):
+                if typ and not _in_means_phrase(tok, lex.means) and not _of_a_state(tok, lex.state_heads):
                     found.append((tok.i, tok.i + 1, typ, tok.i))
                     taken.add(tok.i)
         if self.generic is not None:
@@ -357,6 +361,12 @@ class EventsComponent:
 _RESULT_DEPS = ("oprd", "acomp", "advcl", "xcomp", "conj", "ccomp")
 _RESULT_STATES = frozenset({"wound", "wounded", "injure", "injured", "kill", "killed", "dead", "die",
                             "homeless", "displace", "strand", "stranded", "trap", "trapped", "missing"})
+
+
+def _of_a_state(tok: Token, heads: frozenset[str]) -> bool:
+    """The noun modifies a noun of a standing state ("режима прекращения огня", "le régime de
+    cessez-le-feu"): it names that state, no happening."""
+    return bool(heads) and tok.dep_ == "nmod" and tok.head.i != tok.i and tok.head.lemma_.lower() in heads
 
 
 def _in_means_phrase(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -6,9 +6,10 @@ start of ``data/events/limited.<family>.toml`` is a trigger of that start's type
 (``fp_places``), its date a date written in the sentence ("29. maja 2023."), else the
 publication day moved by a day word of the sentence ("juče": the day before; "u ponedeljak":
 the last Monday up to the publication day), else the day of the last dated sentence before it
-in its paragraph (the narrative reference time, as in English), else the publication day; its modality ``negated`` after a negation ("nema povređenih"). No agents,
-patients or sources: nothing reads who does what in these languages. Figures of the sentence
-(``fp_limited_figures``) are linked to the nearest trigger.
+in its paragraph (the narrative reference time, as in English), else the publication day; its modality ``negated`` after a negation ("nema povređenih"). Its agent
+only in the few shapes of :mod:`fullpicture.nlp.events._agents` ("قصف مغربي": a Moroccan
+shelling), as an ``ORG`` entity added to ``doc._.fp_entities``; no patients or sources. Figures of
+the sentence (``fp_limited_figures``) are linked to the nearest trigger.
 
 Reads: the text, ``doc._.fp_info``, ``doc._.fp_entities``, ``doc._.fp_figures``, the zones.
 Writes: ``doc._.fp_events`` and the ``event`` of each figure.
@@ -29,6 +30,7 @@ from spacy.tokens import Doc
 from fullpicture._data import data_toml
 from fullpicture.models import Event
 from fullpicture.models.events import Evidence, Trigger
+from fullpicture.nlp.events._agents import agent_entity, agent_words, find_agent
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
     Reading,
@@ -165,8 +167,11 @@ class LimitedEventsComponent:
         written = dates(ws, family, pub)
         shift_of: dict[int, int] = {}  # the first day word ("juče") of each sentence
         weekday_of: dict[int, int] = {}  # and its first weekday ("u ponedeljak")
-        for w, sk in zip(ws, sent_of, strict=True):
-            if w.folded in tl.days:
+        for n, (w, sk) in enumerate(zip(ws, sent_of, strict=True)):
+            pair = f"{ws[n - 1].folded} {w.folded}" if n and sent_of[n - 1] == sk else ""
+            if pair in tl.days:  # a two-word day ("اول امس": the day before yesterday)
+                shift_of.setdefault(sk, tl.days[pair])
+            elif w.folded in tl.days:
                 shift_of.setdefault(sk, tl.days[w.folded])
             day = without_clitic(w.folded, family, tl.weekdays)
             if day in tl.weekdays:
@@ -186,9 +191,14 @@ class LimitedEventsComponent:
         breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
         para = [bisect_left(breaks, a) for a, _b in spans]
         events: list[Event] = []
-        for i, j, (typ, lemma, _gloss) in find_triggers(ws, tl):
-            if zone_kind_at(doc, ws[i].start) in NON_STORY_ZONES:
-                continue
+        aw = agent_words(family)
+        actors: dict[str, Any] = {}  # ISO code -> the document's actor entity of that state
+        triggers = [t for t in find_triggers(ws, tl) if zone_kind_at(doc, ws[t[0]].start) not in NON_STORY_ZONES]
+        agent_of = {i: find_agent(text, ws, sent_of, i, j, v[1], aw, tl.negation) if aw else None for i, j, v in triggers}
+        acting = [(ws[a[0]].start, ws[a[1] - 1].end) for a in agent_of.values() if a]
+        # a place named as who did it ("من قبل المغرب": by Morocco) is no place of the happening
+        places = [(p, eid) for p, eid in places if not any(a <= p < b for a, b in acting)]
+        for i, j, (typ, lemma, _gloss) in triggers:
             s = sent_of[i]
             lo, hi = spans[s]
             negated = any(i - k >= 0 and sent_of[i - k] == s
@@ -198,7 +208,9 @@ class LimitedEventsComponent:
             date, source = self._date(sent_of, s, i, written, shift_of.get(s), pub, narrative)
             near = [(abs(p - ws[i].start), eid) for p, eid in places if lo <= p < hi]
             start, end = ws[i].start, ws[j - 1].end
+            agent = agent_of[i]
             events.append(Event(
+                agents=[agent_entity(text, ws, agent[:2], agent[2], actors)] if agent else [],
                 id=f"e{len(events) + 1}", type=typ,
                 trigger=Trigger(start=start, end=end, text=text[start:end], lemma=lemma),
                 date=date, date_source=source if date else None,  # type: ignore[arg-type]
@@ -207,6 +219,8 @@ class LimitedEventsComponent:
                 evidence=Evidence(start=lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip())), end=lo + len(text[lo:hi].rstrip())),
             ))
         self._link_figures(doc, events, reading)
+        if actors:
+            doc._.fp_entities = [*(doc._.fp_entities or []), *actors.values()]
         doc._.fp_events = events
         return doc
 

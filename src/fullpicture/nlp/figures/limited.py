@@ -63,6 +63,9 @@ class CountLexicon:
     before_named: int = 2
     # word starts that, right after a number, make it a measure, not a count ("76 yaşlı": an age)
     measures: tuple[str, ...] = ()
+    # words that join a number to the figure before it ("ranjen je 41 vojnik, te više od 50 Srba")
+    coordinators: frozenset[str] = frozenset()
+    coordination_reach: int = 16
 
 
 @lru_cache(maxsize=8)
@@ -78,15 +81,18 @@ def count_lexicon(family: str) -> CountLexicon:
         window=int(s.get("window", 4)), max_ending=int(s.get("max_ending", 6)), thousands=str(s.get("thousands", ".")), family=family,
         window_named=int(s.get("window_named", s.get("window", 4))), before_named=int(s.get("before_named", 2)),
         measures=tuple(d.get("measures", {}).get("starts", ())),
+        coordinators=frozenset(d.get("coordination", {}).get("words", ())),
+        coordination_reach=int(d.get("coordination", {}).get("reach", 16)),
     )
 
 
 def _value(w: Word, lex: CountLexicon) -> tuple[float, bool] | None:
     """(value, vague) of a number word, digits or vague word."""
-    if _DIGITS.match(w.text):
-        if _YEAR.match(w.text):
+    digits = w.folded  # folded: Eastern Arabic digits are digits
+    if _DIGITS.match(digits):
+        if _YEAR.match(digits):
             return None
-        text = w.text.replace(lex.thousands, "") if re.search(rf"\{lex.thousands}\d{{3}}$", w.text) else w.text
+        text = digits.replace(lex.thousands, "") if re.search(rf"\{lex.thousands}\d{{3}}$", digits) else digits
         try:
             return float(text.replace(",", ".")), False
         except ValueError:
@@ -155,6 +161,7 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
     ws, sent = reading.words, reading.sentence
     in_date = _date_words(ws, family)
     out = []
+    last: tuple[int, tuple[int, str]] | None = None  # the last figure's number and its count
     for i, w in enumerate(ws):
         got = None if i in in_date else _value(w, lex)
         if got is None:
@@ -170,11 +177,27 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
             if len(before) == n and before in lex.approximators and all(sent[i - m] == sent[i] for m in range(1, n + 1)):
                 bound, start, first = lex.approximators[before], ws[i - n].start, i - n
                 break
-        counted = _counted(text, ws, sent, i, first, lex)
+        counted = _counted(text, ws, sent, i, first, lex) or _coordinated(ws, sent, i, first, lex, last)
         if counted is None:
             continue
+        last = (i, counted)
         out.append(((start, w.end, value, vague, bound, counted[1], ws[counted[0]].start), _population(ws, sent, i, lex)))
     return out
+
+
+def _coordinated(ws: list[Word], sent: list[int], i: int, first: int, lex: CountLexicon,
+                 last: tuple[int, tuple[int, str]] | None) -> tuple[int, str] | None:
+    """The count of the figure before the number ``ws[i]`` (approximator from ``ws[first]``) when
+    a coordinator joins the two in one sentence and the number's next word names who is counted:
+    both share one verb ("povređen je 41 vojnik, te više od 50 Srba", "ubijen je jedan policajac i
+    tri napadača")."""
+    if last is None or first == 0 or ws[first - 1].folded not in lex.coordinators:
+        return None
+    j, counted = last
+    if sent[j] != sent[i] or i - j > lex.coordination_reach or i + 1 >= len(ws) or sent[i + 1] != sent[i]:
+        return None
+    named = starts_with_any(ws[i + 1].folded, lex.populations, lex.max_ending, lex.family)
+    return counted if named else None
 
 
 def _date_words(ws: list[Word], family: str) -> set[int]:

@@ -181,33 +181,70 @@ _YEAR4 = re.compile(r"^(19|20)\d\d$")
 _MONTH_GLUE = frozenset({"de", "del", "i"})
 
 
+@lru_cache(maxsize=8)
+def _month_words(family: str) -> tuple[dict[str, int], dict[tuple[str, str], int], int, dict[str, int], frozenset[str]]:
+    """A family's one-word months, two-word months ("تشرين الثاني"), month ending, day words
+    ("الفاتح": 1) and glue words (``data/lang/word_lists.toml``)."""
+    cfg = _config()
+    one: dict[str, int] = {}
+    two: dict[tuple[str, str], int] = {}
+    for key, month in cfg.get("months", {}).get(family, {}).items():
+        parts = key.split()
+        if len(parts) == 2:
+            two[(parts[0], parts[1])] = int(month)
+        else:
+            one[key] = int(month)
+    return (one, two, int(cfg.get("month_ending", {}).get(family, 5)),
+            {k: int(v) for k, v in cfg.get("day_words", {}).get(family, {}).items()},
+            _MONTH_GLUE | frozenset(cfg.get("month_glue", {}).get(family, ())))
+
+
+def _month_at(ws: list[Word], k: int, family: str) -> tuple[int, int] | None:
+    """``(month, end word)`` of a month name starting at word ``k``."""
+    one, two, ending, _days, _glue = _month_words(family)
+    if k >= len(ws):
+        return None
+    if k + 1 < len(ws):
+        pair = (without_clitic(ws[k].folded, family, {a for a, _ in two}), ws[k + 1].folded)
+        if pair in two:
+            return two[pair], k + 2
+    key = starts_with_any(ws[k].folded, one, ending, family)
+    return (one[key], k + 1) if key is not None else None
+
+
 def dates(ws: list[Word], family: str, published: dt.date | None) -> list[tuple[int, int, str]]:
-    """``(first word, end word, ISO day)`` of each written date: a day number, a month name
-    (``[months.<family>]``, one "de" may stand between) and an optional year; without a year,
-    the publication year (the year before for a month after the publication month)."""
-    months = month_names(family)
-    if not months:
+    """``(first word, end word, ISO day)`` of each written date: a day number (or a word for it,
+    ``[day_words]``: "الفاتح" is the first), a month name (``[months.<family>]``, one glue word
+    such as "de" may stand between) and an optional year; without a year, the publication year
+    (the year before for a month after the publication month). Digits are read as folded
+    (Eastern Arabic digits are digits)."""
+    one, two, _ending, day_words, glue = _month_words(family)
+    if not one and not two:
         return []
     out = []
     for i, w in enumerate(ws):
-        if not _DAY.match(w.text) or not 1 <= int(w.text) <= 31:
+        if _DAY.match(w.folded) and 1 <= int(w.folded) <= 31:
+            day = int(w.folded)
+        elif (word := without_clitic(w.folded, family, day_words)) in day_words:
+            day = day_words[word]
+        else:
             continue
         k = i + 1
-        if k < len(ws) and ws[k].folded in _MONTH_GLUE:
+        if k < len(ws) and ws[k].folded in glue:
             k += 1
-        key = starts_with_any(ws[k].folded, months, 5, family) if k < len(ws) else None
-        if key is None:
+        found = _month_at(ws, k, family)
+        if found is None:
             continue
-        month, end, year = int(months[key]), k + 1, None
-        j = end + 1 if end < len(ws) and ws[end].folded in _MONTH_GLUE else end
-        if j < len(ws) and _YEAR4.match(ws[j].text):
-            year, end = int(ws[j].text), j + 1
+        (month, end), year = found, None
+        j = end + 1 if end < len(ws) and ws[end].folded in glue else end
+        if j < len(ws) and _YEAR4.match(ws[j].folded):
+            year, end = int(ws[j].folded), j + 1
         if year is None and published is not None:
             year = published.year - (1 if month > published.month else 0)
         if year is None:
             continue
         try:
-            out.append((i, end, dt.date(year, month, int(w.text)).isoformat()))
+            out.append((i, end, dt.date(year, month, day).isoformat()))
         except ValueError:
             continue
     return out
