@@ -459,7 +459,30 @@ class PairScorer:
     def _prob(self, pairs: np.ndarray, doc_sim: np.ndarray | None = None) -> np.ndarray:
         """:meth:`prob` with every pair's features computed."""
         x = self.features(pairs, doc_sim)
-        p = 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+        return self.finish(pairs, x, self.logistic(x))
+
+    def logistic(self, x: np.ndarray) -> np.ndarray:
+        """The pair model's probability of features ``x``, before the rules of :meth:`finish`.
+        Its matrix-vector product rounds a row differently by where it stands among the rows
+        taken with it (BLAS kernels take rows in groups): unlike the features, a pair's value
+        here depends on the call it is computed in."""
+        return 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+
+    def finish(self, pairs: np.ndarray, x: np.ndarray, p: np.ndarray) -> np.ndarray:
+        """The probabilities ``p`` of pairs with features ``x`` after the rules that set some
+        to 0 (distinct happenings, two words of one sentence, the story gates), in place;
+        with :attr:`cut_pairs`, the cut pairs kept for the incident join are appended there."""
+        p, kept = self.rules(pairs, x, p, self.cut_pairs is not None)
+        if kept is not None and self.cut_pairs is not None:
+            self.cut_pairs.append(kept)
+        return p
+
+    def rules(self, pairs: np.ndarray, x: np.ndarray, p: np.ndarray,
+              record: bool) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+        """:meth:`finish` without its side effect: ``p`` after the rules, and (``record``) the
+        pairs the story gate cut that the incident join keeps, with their probability, or
+        ``None`` when there are none."""
+        kept: tuple[np.ndarray, np.ndarray] | None = None
         if len(pairs) and self.any_distinct:
             # a happening told as separate ("in a separate attack") is not the one told plainly
             p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
@@ -489,16 +512,15 @@ class PairScorer:
                 placed |= ((x[:, 4] > 0) & ~self.dated[ii] & ~self.dated[jj] & (x[:, 7] >= 0)
                            & (x[:, 8] >= self.undated_participants) & ~self.verbal[ii] & ~self.verbal[jj])
             cut = other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))
-            if self.cut_pairs is not None:
+            if record:
                 keep = (cut & (p >= self.thr) & (x[:, 3] >= self.story_gate_placed)
                         & self.join_typed[ii] & self.join_typed[jj])
-                if keep.any():
-                    self.cut_pairs.append((pairs[keep], p[keep].copy()))
+                kept = (pairs[keep], p[keep].copy()) if keep.any() else None
             p[cut] = 0.0
             if self.story_gate_verbal > self.story_gate and self.any_verbal:
                 both = self.verbal[pairs[:, 0]] & self.verbal[pairs[:, 1]]
                 p[other & both & (x[:, 3] < self.story_gate_verbal)] = 0.0
-        return p
+        return p, kept
 
 
 def pair_features(

@@ -9,13 +9,13 @@ from a benchmark (``eval/ecbplus.py``), so the evaluated code is the shipped cod
   the number of candidate pairs grows near-linearly with the number of mentions.
 * Score (``_eventpairs``): a logistic model over features (lemma identity, trigger and sentence
   similarity, document similarity, type, date compatibility, place, participants).
-* Clustering: greedy average-link merging over the candidate pairs (descending score).
+* Clustering (``_linking``): greedy average-link merging over the candidate pairs (descending
+  score), the pairs a merge must score fetched ahead in batches.
 """
 
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,10 +31,7 @@ from fullpicture.align._eventpairs import (  # noqa: F401  (re-exported: the eng
     value_ids,
     weights,
 )
-
-
-def _ordered(i: int, j: int) -> tuple[int, int]:
-    return (i, j) if i < j else (j, i)
+from fullpicture.align._linking import average_link as _average_link
 
 
 def cluster(
@@ -61,44 +58,10 @@ def cluster(
     pairs, probs = scored_pairs(scorer, pairs, thr, int(cfg.get("score_chunk_pairs", 1_000_000)))
     if scored is not None:
         scored.append((pairs, probs))
-    known = {
-        (int(i), int(j)): float(p) for (i, j), p in zip(pairs.tolist(), probs, strict=True)
-    }
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    root_of = list(range(n))
-    rng = random.Random(0)
-    extra = 0
-    order = np.argsort(-probs, kind="stable")
-    for k in order.tolist():
-        if probs[k] < thr:
-            break
-        ra, rb = root_of[int(pairs[k, 0])], root_of[int(pairs[k, 1])]
-        if ra == rb:
-            continue
-        a, b = members[ra], members[rb]
-        if len(a) * len(b) <= max_link:
-            cross = [_ordered(x, y) for x in a for y in b]
-        else:
-            cross = [_ordered(rng.choice(a), rng.choice(b)) for _ in range(max_link)]
-        missing = [c for c in cross if c not in known]
-        if missing:
-            extra += len(missing)
-            # pairs never scored (outside the candidate set) or scored below threshold
-            ps = scorer.prob(np.array(missing, dtype=np.int64))
-            known.update(zip(missing, ps.tolist(), strict=True))
-        avg = sum(known[c] for c in cross) / len(cross)
-        if avg >= thr:
-            if len(a) < len(b):
-                ra, rb, a, b = rb, ra, b, a
-            a.extend(b)
-            for x in b:
-                root_of[x] = ra
-            del members[rb]
+    labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link)
     if scored is not None and scorer.cut_pairs:
         scored.append((np.concatenate([c[0] for c in scorer.cut_pairs]),
                        np.concatenate([c[1] for c in scorer.cut_pairs])))
-    roots: dict[int, int] = {}
-    labels = [roots.setdefault(root_of[i], len(roots)) for i in range(n)]
     stats = {"mentions": n, "candidate_pairs": int(n_candidates), "extra_pairs": extra}
     return labels, stats
 

@@ -1,0 +1,210 @@
+"""Greedy average-link merging of event mentions over their scored pairs.
+
+Pairs are taken in descending probability; two clusters merge when the mean probability of
+their cross pairs (all of them up to ``max_link`` pairs, else ``max_link`` sampled ones)
+reaches the threshold. Cross pairs that were never scored (outside the candidate set, or under
+the threshold) must be scored then. One scoring call costs ~40 numpy calls whatever its size,
+and most merges need one or two such pairs (at 1M mentions: 99k calls for 210k pairs), so the
+features of the pairs the next ``ahead`` merges may need are computed together beforehand
+(:class:`_Fetcher`), each merge looked at as if all merges before it happened (the clusters it
+meets are no larger than that); a merge that needs a pair this missed (sampled cross pairs)
+fetches it then. The result is what scoring each merge's pairs on their own gives, bit for
+bit: labels, probabilities, and the pairs the story gate cut for the incident join, in the
+order and grouping of those calls (``tests/test_align_linking.py``).
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from fullpicture.align._eventpairs import _GATE_FIRST_MIN, FEATURES, PairScorer
+
+
+class _Fetcher:
+    """Pairs (keys ``i * n + j``, ``i < j``) scored ahead in batches, whose probabilities are
+    then given as one scoring call of each merge's missing pairs would give them.
+
+    A pair's features and the rules that set probabilities to 0 do not depend on the pairs
+    scored with it, but the model's matrix-vector product does (:meth:`PairScorer.logistic`).
+    So the features are computed in batches (and, where the story gate cuts a pair whatever
+    its other features, not at all), and the product is taken over each merge's pairs as that
+    merge's own call took it. Pairs that the rules set to 0 whatever the product (two
+    unrelated stories: most of them) need no product at all."""
+
+    def __init__(self, scorer: PairScorer, n: int) -> None:
+        self.scorer, self.n = scorer, n
+        self.row: dict[int, int] = {}
+        self.zero: list[bool] = []  # 0 whatever the model says, and not kept for the join
+        self.x = np.zeros((0, len(FEATURES)), dtype=np.float32)
+        self.dead = np.zeros(0, dtype=bool)
+        self.gate = min(scorer.story_gate, scorer.story_gate_placed) > 0
+        self.record = scorer.cut_pairs is not None
+
+    def fetch(self, keys: list[int]) -> None:
+        """Features of the pairs ``keys`` (distinct, not fetched yet), as one batch."""
+        scorer, m = self.scorer, len(keys)
+        pairs = self._pairs(keys)
+        dead, sim = scorer._gate(pairs)
+        x = np.zeros((m, len(FEATURES)), dtype=np.float32)
+        if dead is None:
+            x[:] = scorer.features(pairs)
+            dead = np.zeros(m, dtype=bool)
+        elif not dead.all():
+            live = np.flatnonzero(~dead)
+            assert sim is not None
+            x[live] = scorer.features(pairs[live], sim[live])
+        # the rules with every probability at 1: a pair they set to 0 (and do not keep for the
+        # incident join) is 0 whatever the model says (a dead pair's zero features are cut too)
+        ones, kept = scorer.rules(pairs, x, np.ones(m, dtype=np.float32), self.record)
+        zero = ones == 0
+        if kept is not None:
+            zero[np.isin(keys, (kept[0][:, 0].astype(np.int64) * self.n + kept[0][:, 1]))] = False
+        if scorer.thr <= 0:
+            zero[:] = False
+        base = len(self.zero)
+        if base + m > len(self.x):  # grown by doubling: not copied on every batch
+            size = max(2 * len(self.x), base + m, 1024)
+            self.x = np.concatenate([self.x[:base], np.zeros((size - base, len(FEATURES)), dtype=np.float32)])
+            self.dead = np.concatenate([self.dead[:base], np.zeros(size - base, dtype=bool)])
+        self.x[base : base + m] = x
+        self.dead[base : base + m] = dead
+        self.row.update(zip(keys, range(base, base + m), strict=True))
+        self.zero.extend(zero.tolist())
+
+    def _pairs(self, keys: list[int]) -> np.ndarray:
+        return np.stack(np.divmod(np.array(keys, dtype=np.int64), self.n), axis=1)
+
+    def probs(self, missing: list[int]) -> list[float]:
+        """The probabilities of ``missing`` (fetched) as ``PairScorer.prob`` of them in this
+        order gives them, with its side effect on ``cut_pairs``."""
+        zero, row = self.zero, self.row
+        rows = [row[c] for c in missing]
+        if all(zero[r] for r in rows):
+            return [0.0] * len(missing)
+        scorer = self.scorer
+        pairs, x = self._pairs(missing), self.x[rows]
+        if len(missing) >= _GATE_FIRST_MIN and self.gate:
+            dead = self.dead[rows]
+            if dead.any():  # as prob() takes it: the model's product over the live pairs only
+                live = np.flatnonzero(~dead)
+                p_live = scorer.finish(pairs[live], x[live], scorer.logistic(x[live]))
+                p = np.zeros(len(missing), dtype=p_live.dtype)
+                p[live] = p_live
+                return p.tolist()
+        return scorer.finish(pairs, x, scorer.logistic(x)).tolist()
+
+
+# merges whose pairs are fetched together (a batch of a few hundred to a few thousand pairs)
+_AHEAD = 512
+
+
+def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
+                 max_link: int, ahead: int = _AHEAD) -> tuple[list[int], int]:
+    """Cluster label per mention, and the number of pairs scored for the merges (``pairs``,
+    ``probs``: the scored pairs at the threshold or above, as ``(m, 2)`` and ``(m,)``)."""
+    ahead = max(1, ahead)
+    pl = pairs.tolist()
+    # pairs as given (a pair (j, i) with j > i is not the cross pair (i, j), as before)
+    known: dict[int, float] = dict(zip(
+        (pairs[:, 0].astype(np.int64) * n + pairs[:, 1]).tolist(), probs.tolist(), strict=True))
+    members: list[list[int] | None] = [[i] for i in range(n)]
+    root_of = list(range(n))
+    bits = random.Random(0).getrandbits
+    extra = 0
+    fetcher = _Fetcher(scorer, n)
+    fetched = fetcher.row
+    order = np.argsort(-probs, kind="stable").tolist()
+    below = (probs < thr).tolist()
+
+    def prefetch(ks: list[int]) -> None:
+        """Score beforehand the pairs the merges ``ks`` may need. Each is looked at as if every
+        merge before it in ``ks`` happened (the clusters it will meet contain no more than
+        that); two mentions already together that way may still be apart: then the pairs
+        inside their common cluster, when few."""
+        need: dict[int, None] = {}
+        up: dict[int, int] = {}  # speculative merges: root -> the root it joined
+        grown: dict[int, list[int]] = {}  # speculative members of a root that grew
+
+        def find(r: int) -> int:
+            while r in up:
+                r = up[r]
+            return r
+
+        def add(xs: list[int], ys: list[int]) -> None:
+            for x in xs:
+                for y in ys:
+                    c = x * n + y if x < y else y * n + x
+                    if c not in known and c not in fetched:
+                        need[c] = None
+
+        for k in ks:
+            if below[k]:
+                break
+            i, j = pl[k]
+            ra, rb = find(root_of[i]), find(root_of[j])
+            a = grown.get(ra) or members[ra]
+            assert a is not None
+            if ra == rb:
+                if len(a) * (len(a) - 1) // 2 <= max_link:
+                    for t, x in enumerate(a):
+                        add([x], a[t + 1 :])
+                continue
+            b = grown.get(rb) or members[rb]
+            assert b is not None
+            if len(a) * len(b) <= max_link:  # sampled above: the draws decide which pairs
+                add(a, b)
+            grown[ra] = a + b
+            grown.pop(rb, None)
+            up[rb] = ra
+        if need:
+            fetcher.fetch(list(need))
+
+    for step, k in enumerate(order):
+        if below[k]:
+            break
+        if step % ahead == 0:
+            prefetch(order[step : step + ahead])
+        i, j = pl[k]
+        ra, rb = root_of[i], root_of[j]
+        if ra == rb:
+            continue
+        a, b = members[ra], members[rb]
+        assert a is not None and b is not None
+        if len(a) * len(b) <= max_link:
+            cross = [x * n + y if x < y else y * n + x for x in a for y in b]
+        else:
+            # rng.choice(a), rng.choice(b) as random.Random draws them (a rejection loop over
+            # getrandbits), inline: the draws are most of a large merge's time
+            cross = []
+            na, nb = len(a), len(b)
+            ka, kb = na.bit_length(), nb.bit_length()
+            for _ in range(max_link):
+                r = bits(ka)
+                while r >= na:
+                    r = bits(ka)
+                x = a[r]
+                r = bits(kb)
+                while r >= nb:
+                    r = bits(kb)
+                y = b[r]
+                cross.append(x * n + y if x < y else y * n + x)
+        missing = [c for c in cross if c not in known]
+        if missing:
+            extra += len(missing)
+            # pairs never scored (outside the candidate set) or scored below threshold
+            need = [c for c in dict.fromkeys(missing) if c not in fetched]
+            if need:
+                fetcher.fetch(need)
+            known.update(zip(missing, fetcher.probs(missing), strict=True))
+        avg = sum(known[c] for c in cross) / len(cross)
+        if avg >= thr:
+            if len(a) < len(b):
+                ra, rb, a, b = rb, ra, b, a
+            a.extend(b)
+            for x in b:
+                root_of[x] = ra
+            members[rb] = None
+    roots: dict[int, int] = {}
+    return [roots.setdefault(root_of[i], len(roots)) for i in range(n)], extra

@@ -1,0 +1,145 @@
+"""Average-link merging with the pairs it needs scored ahead in batches gives what scoring each
+merge's pairs on its own gives: labels, pairs scored, and the pairs the story gate cut."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from fullpicture import load_settings
+from fullpicture.align._blocking import candidate_pairs, scored_pairs
+from fullpicture.align._eventpairs import MentionFeatures, PairScorer, Vectors
+from fullpicture.align._linking import average_link
+
+
+def _corpus(n_events: int = 60, n_docs: int = 50, dim: int = 16, seed: int = 1):
+    """Events told by several documents (so clusters of many mentions form), documents of two
+    stories apiece, vectors near their event's direction."""
+    rng = np.random.default_rng(seed)
+    ev_dir = rng.standard_normal((n_events, dim)).astype(np.float32)
+    ev_day = 738000 + rng.integers(0, 20, n_events)
+    ev_place = rng.integers(0, 8, n_events)
+    feats, gold, docs = [], [], {}
+    for d in range(n_docs):
+        evs = rng.choice(n_events, 3, replace=False)
+        v = ev_dir[evs].sum(axis=0) + rng.standard_normal(dim).astype(np.float32)
+        docs[f"d{d}"] = v / np.linalg.norm(v)
+        for k in range(int(rng.integers(6, 14))):
+            e = int(evs[int(rng.integers(0, 3))])
+            day = int(ev_day[e])
+            feats.append(MentionFeatures(
+                doc=f"d{d}", lemma=f"l{e % 7}", type="ASSAULT", family="material_conflict",
+                interval=(day, day) if k % 5 else None, places=frozenset({f"p{ev_place[e]}"}),
+                participants=frozenset({f"a{e % 11}"}), sentence=f"s{k}"))
+            gold.append(e)
+    g = np.array(gold)
+    sent = ev_dir[g] + 0.7 * rng.standard_normal((len(g), dim)).astype(np.float32)
+    trig = ev_dir[g] + 0.5 * rng.standard_normal((len(g), dim)).astype(np.float32)
+    sent /= np.linalg.norm(sent, axis=1, keepdims=True)
+    trig /= np.linalg.norm(trig, axis=1, keepdims=True)
+    return feats, Vectors(sentence=sent, trigger=trig, document=docs)
+
+
+def _reference(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
+               max_link: int) -> tuple[list[int], int]:
+    """The merging restated plainly: each merge scores the pairs it misses on its own."""
+    known = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs.tolist(), probs, strict=True)}
+    members = {i: [i] for i in range(n)}
+    root_of = list(range(n))
+    rng = random.Random(0)
+    extra = 0
+    for k in np.argsort(-probs, kind="stable").tolist():
+        if probs[k] < thr:
+            break
+        ra, rb = root_of[int(pairs[k, 0])], root_of[int(pairs[k, 1])]
+        if ra == rb:
+            continue
+        a, b = members[ra], members[rb]
+        if len(a) * len(b) <= max_link:
+            cross = [(min(x, y), max(x, y)) for x in a for y in b]
+        else:
+            cross = [(min(x, y), max(x, y)) for x, y in
+                     ((rng.choice(a), rng.choice(b)) for _ in range(max_link))]
+        missing = [c for c in cross if c not in known]
+        if missing:
+            extra += len(missing)
+            known.update(zip(missing, scorer.prob(np.array(missing, dtype=np.int64)).tolist(), strict=True))
+        if sum(known[c] for c in cross) / len(cross) >= thr:
+            if len(a) < len(b):
+                ra, rb, a, b = rb, ra, b, a
+            a.extend(b)
+            for x in b:
+                root_of[x] = ra
+            del members[rb]
+    roots: dict[int, int] = {}
+    return [roots.setdefault(root_of[i], len(roots)) for i in range(n)], extra
+
+
+def _run(feats, vec, cfg, link):
+    scorer = PairScorer(feats, cfg, vec)
+    scorer.cut_pairs = []
+    thr = float(cfg["threshold"])
+    pairs, probs = scored_pairs(scorer, candidate_pairs(feats, cfg), thr)
+    labels, extra = link(scorer, len(feats), pairs, probs, thr, int(cfg["max_link_pairs"]))
+    cut = scorer.cut_pairs
+    cp = np.concatenate([c[0] for c in cut]) if cut else np.zeros((0, 2), dtype=np.int64)
+    cq = np.concatenate([c[1] for c in cut]) if cut else np.zeros(0, dtype=np.float32)
+    return labels, extra, cp, cq
+
+
+@pytest.mark.parametrize("max_link", [400, 6])
+@pytest.mark.parametrize("ahead", [1, 3, 512])
+def test_merging_with_pairs_scored_ahead_equals_scoring_each_merge(max_link, ahead):
+    cfg = {**load_settings().section("align"), "max_link_pairs": max_link,
+           # a low gate for pairs at one place keeps cut pairs for the incident join in play
+           "story_gate": 0.3, "story_gate_placed": 0.1}
+    feats, vec = _corpus()
+    want = _run(feats, vec, cfg, _reference)
+    got = _run(feats, vec, cfg, lambda *a: average_link(*a, ahead=ahead))
+    assert want[1] > 0  # merges had pairs to score
+    assert max(np.bincount(want[0])) > 3  # clusters of several mentions formed
+    assert got[0] == want[0] and got[1] == want[1]
+    assert got[2].dtype == want[2].dtype and np.array_equal(got[2], want[2])
+    assert got[3].dtype == want[3].dtype and np.array_equal(got[3], want[3])
+
+
+def test_fetched_pairs_score_as_a_call_of_them_would():
+    """What scoring ahead rests on: a pair's features do not depend on the pairs computed
+    with it, while the model's product does (so each merge's call is replayed over features
+    fetched in one batch), for calls under and over the size from which the story gate comes
+    first, with the cut pairs kept for the incident join."""
+    from fullpicture.align._linking import _Fetcher
+
+    cfg = {**load_settings().section("align"), "story_gate": 0.3, "story_gate_placed": 0.1}
+    feats, vec = _corpus()
+    n = len(feats)
+    rng = np.random.default_rng(0)
+    pairs = np.unique(np.sort(rng.integers(0, n, (4000, 2)), axis=1), axis=0)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]].astype(np.int64)
+    scorer = PairScorer(feats, cfg, vec)
+    whole = scorer.features(pairs)
+    alone = np.concatenate([scorer.features(pairs[k : k + 1]) for k in range(0, len(pairs), 7)])
+    assert np.array_equal(alone, whole[::7])
+    keys = (pairs[:, 0] * n + pairs[:, 1]).tolist()
+    fetch_scorer, call_scorer = PairScorer(feats, cfg, vec), PairScorer(feats, cfg, vec)
+    fetch_scorer.cut_pairs, call_scorer.cut_pairs = [], []
+    fetcher = _Fetcher(fetch_scorer, n)
+    fetcher.fetch(keys[: len(keys) // 2])
+    fetcher.fetch(keys[len(keys) // 2 :])
+    assert not fetch_scorer.cut_pairs  # fetching leaves no trace
+    order = rng.permutation(len(keys))
+    s, n_zero = 0, 0
+    for size in (1, 2, 5, 1, 255, 256, 700, 3, 1000):
+        rows = order[s : s + size]
+        s += size
+        want = call_scorer.prob(pairs[rows])
+        got = fetcher.probs([keys[r] for r in rows])
+        assert got == want.tolist()
+        n_zero += sum(fetcher.zero[fetcher.row[keys[r]]] for r in rows)
+    assert 0 < n_zero < s  # pairs the rules set to 0 and pairs the product decides
+    assert len(fetch_scorer.cut_pairs) == len(call_scorer.cut_pairs) > 0
+    for (gp, gq), (wp, wq) in zip(fetch_scorer.cut_pairs, call_scorer.cut_pairs, strict=True):
+        assert np.array_equal(gp, wp) and gp.dtype == wp.dtype
+        assert np.array_equal(gq, wq) and gq.dtype == wq.dtype
