@@ -123,7 +123,6 @@ def _lead_pairs(feats: Sequence[MentionFeatures], types: set[str], slack: int,
     return out
 
 
-
 def bare_moves(feats: Sequence[MentionFeatures], cfg: dict[str, Any], inc: Sequence[object]) -> dict[int, object]:
     """``happening -> incident`` for happenings told bare inside a document: of one family among
     ``incident_same_place_types``, told plainly, with no place and no stated day of their own

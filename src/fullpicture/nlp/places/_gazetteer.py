@@ -287,18 +287,17 @@ def _city_named_division(cc: str, code: str, names: list[str], city_in_admin: di
     def foreign(alt: str) -> bool:
         towns = (main_ccs or {}).get(fold(alt), [])
         return (not any(t[0] == cc for t in towns)
-                and any(_km(lat, lon, t[1], t[2]) <= _NEIGHBOUR_KM for t in towns))
+                and any(haversine_km(lat, lon, t[1], t[2]) <= _NEIGHBOUR_KM for t in towns))
 
     stems = [city["name"], *(a for a in city["alternatenames"] if _keep_alt(a, main) and _latin_name(a) and not foreign(a))]
     return [f"{n} {w}" for n in dict.fromkeys(stems) for w in _ADMIN_WORDS]
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
-    import math
-
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 _TYPE_WORDS = (

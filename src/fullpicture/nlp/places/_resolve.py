@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -14,16 +13,13 @@ from typing import Any
 import yaml
 
 from fullpicture._errors import ConfigError
-from fullpicture.nlp.places._gazetteer import Gazetteer, Place, get_gazetteer
+from fullpicture.nlp.places._gazetteer import (  # noqa: F401  (haversine_km: re-exported)
+    Gazetteer,
+    Place,
+    get_gazetteer,
+    haversine_km,
+)
 from fullpicture.nlp.places._translit import fold, romanized_forms
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass
