@@ -85,14 +85,15 @@ def _feature_places(settings, a, trigger: str) -> frozenset[str]:
     from fullpicture.align._eventfeat import build_features
     from fullpicture.align._util import EntityIndex
 
-    feats, refs = build_features([a], EntityIndex([a]), settings.section("align"))
+    cfg = {**settings.section("align"), "speaker_place_no_event_place": True}
+    feats, refs = build_features([a], EntityIndex([a]), cfg)
     return next(f.places for f, (_, ev) in zip(feats, refs, strict=True) if ev.trigger.text == trigger)
 
 
 @pytest.mark.slow
 def test_a_briefing_city_is_no_place_of_the_event_for_alignment(lexical):
-    """Shipped on (``speaker_place_no_event_place``): the city a minister spoke in is not where
-    the depot burned, so the report's row meets the other side's row about the depot."""
+    """With ``speaker_place_no_event_place`` (shipped off): the city a minister spoke in is not
+    where the depot burned, so the report's row can meet the other side's row about the depot."""
     a = _analysis(lexical, BRIEFING)
     assert _place_of(a, "killed")[1] is not None
     assert _feature_places(lexical, a, "killed") == frozenset()
