@@ -27,7 +27,7 @@ from fullpicture.cli._common import (
 from fullpicture.models import Analysis
 
 if TYPE_CHECKING:
-    from fullpicture.ingest import Document
+    from fullpicture import Document
     from fullpicture.settings import Settings
 
 
@@ -97,8 +97,7 @@ def _run(
     paths: tuple[Path, ...], as_json: bool, as_jsonl: bool, perspective: str | None,
     settings_file: Path | None, workers: int, dask: str | bool, output: Path | None,
 ) -> int:
-    from fullpicture import count_documents
-    from fullpicture.batch import Encoded, analyze_many, encode_json
+    from fullpicture import Encoded, analyze_many, count_documents, encode_json
 
     settings = load_settings_or_exit(settings_file)
     try:
@@ -163,7 +162,7 @@ class _Reading:
 
     def documents(self, paths: tuple[Path, ...], settings: Settings, perspective: str | None) -> Iterator[Document]:
         """Every readable document under ``paths``, in order (duplicates collapsed)."""
-        from fullpicture.ingest import Document, iter_documents
+        from fullpicture import Document, iter_documents
 
         for item in iter_documents(paths, settings, perspective):
             if isinstance(item, Document):
