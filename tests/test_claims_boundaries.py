@@ -90,7 +90,28 @@ def test_according_to_after_a_lead_adverbial_gives_the_clause_after_it(learned):
     # what follows the second comma is the speaker's own act, not the rest of what was said
     ("The river was high, she said, adding that the road was closed.", "The river was high"),
     ("The river was high, she said, before leaving the room.", "The river was high"),
+    # a subordinate clause after the attribution, or a clause with a speaker of its own
+    ("The river was high, she said, after the engineers warned of a flood.", "The river was high"),
+    ("The river was high, she said, but the engineers said the dam would hold.", "The river was high"),
 ])
 def test_what_follows_an_attribution_but_continues_no_clause_stays_out(text, content, learned):
-    said = [con for _src, cue, con in _said(text, learned) if cue == "said"]
+    said = [con for src, cue, con in _said(text, learned) if cue == "said" and src == "she"]
     assert said == [content]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    "The contractor was accused of using the funds for a new car.",
+    "The guards have been blamed for the fire.",
+])
+def test_a_passive_cue_without_agent_takes_its_subject_into_the_content(text, learned):
+    # PolNeAR: the passive subject and the complement are Content and Content2 (one hull)
+    [(src, _cue, con)] = _said(text, learned)
+    assert (src, con) == (None, text[:-1])
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_passive_cue_with_its_agent_keeps_the_complement(learned):
+    text = "The contractor was accused by the auditors of using the funds for a new car."
+    contents = [con for _src, _cue, con in _said(text, learned)]
+    assert "The contractor was accused by the auditors of using the funds for a new car" not in contents

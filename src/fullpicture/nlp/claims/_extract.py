@@ -84,11 +84,14 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _CLAUSAL = {"ccomp", "xcomp", "conj", "parataxis", "advcl", "csubj"}
 
 
-def _interrupted(doc: Doc, tok: Token, subj: Token | None, i: int, j: int) -> bool:
+def _interrupted(doc: Doc, tok: Token, subj: Token | None, i: int, j: int, cues: frozenset[str] | set[str]) -> bool:
     """'The bridge, the mayor said, will reopen in spring': whether the attribution of cue
     verb ``tok`` (its speaker, the verb, the verb's adjuncts), set off by commas, interrupts
     the clause of tokens [i, j) that starts before it and goes on after it with a finite
-    verb. PolNeAR's content is then both pieces (Content and Content2), scored as their hull."""
+    verb. PolNeAR's content is then both pieces (Content and Content2), scored as their hull.
+    Not when the rest opens with a subordinate clause or phrase ('…, X said, after officials
+    warned …') or holds an attribution of its own ('…, X said, but officials said …': a cue
+    lemma of ``cues`` with a subject)."""
     a = tok.i  # the attribution's first token: after the comma before it
     while a > i and doc[a - 1].text != ",":
         a -= 1
@@ -109,13 +112,29 @@ def _interrupted(doc: Doc, tok: Token, subj: Token | None, i: int, j: int) -> bo
             return False
     before = [t for t in doc[i : a - 1] if not (t.is_punct or t.is_space)]
     after = [t for t in doc[b + 1 : j] if not (t.is_punct or t.is_space)]
-    return bool(before) and bool(after) and after[0].tag_ != "VBG" and any(t.tag_ in _FINITE for t in after)
+    if not before or not after or after[0].tag_ == "VBG" or after[0].dep_ in ("mark", "prep"):
+        return False
+    if any(t.lemma_.lower() in cues and any(c.dep_ in _SUBJ for c in t.children) for t in after):
+        return False
+    return any(t.tag_ in _FINITE for t in after)
 
 
 def _clause_after(tok: Token, sent: Span) -> int | None:
     """The end of a clause hung on the cue verb after it ('X, the agency said, and Y'), or None."""
     right = [c for c in tok.rights if c.dep_ in ("conj", "ccomp", "parataxis")]
     return min(right[-1].right_edge.i + 1, sent.end) if right else None
+
+
+def _passive_subject(doc: Doc, sent: Span, tok: Token, subj: Token | None, cs: int) -> int:
+    """'The contractor was accused of using the funds': the start of a content after a
+    passive cue verb with no agent, moved back to the verb's passive subject (PolNeAR marks
+    the subject and the complement as Content and Content2, scored as their hull)."""
+    if subj is not None or cs < tok.idx:
+        return cs
+    sp = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if sp is None or sp.left_edge.i < sent.start or sp.lower_ in ("that", "which", "who", "what", "it"):
+        return cs
+    return doc[sp.left_edge.i].idx
 
 
 def _subject_first(lead: Span, sj: int, sent: Span) -> bool:
@@ -331,6 +350,7 @@ class ClaimExtractor:
         cs, ce = content
         if ce - cs < 2:
             return None
+        cs = _passive_subject(doc, sent, tok, subj0, cs)
         subj = subj0
         kind = "indirect"
         src = src_head = None
@@ -440,7 +460,7 @@ class ClaimExtractor:
             if c.dep_ == "xcomp" and lemma in lex.need_clause:
                 return None
             k = _clause_after(tok, sent) if j <= tok.i else None
-            if k is not None and _interrupted(doc, tok, subj, max(i, sent.start), k):
+            if k is not None and _interrupted(doc, tok, subj, max(i, sent.start), k, lex.verbs):
                 j = k  # 'X, the agency said, and Y': both pieces
             s, e = span_chars(doc, i, j)
             return balance_quotes(doc_text(doc), s, e, quotes)
@@ -450,7 +470,7 @@ class ClaimExtractor:
                 and not any(c.dep_ == "dobj" for c in tok.children):
             head = tok.head
             i, j = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
-            if _interrupted(doc, tok, subj, i, j):
+            if _interrupted(doc, tok, subj, i, j, lex.verbs):
                 s, e = span_chars(doc, i, j)  # 'X, he said, Y': both pieces
             else:
                 i, j = subtree_bounds(head, skip=tok)
