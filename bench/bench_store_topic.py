@@ -29,6 +29,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from hashlib import sha256
 from pathlib import Path
+from typing import Any
 
 
 def _cpu() -> float:
@@ -139,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     store.close()
     emb = embedder_for(settings.section("align"))
     encoded0 = emb.encoded
+    calls = _count_work()
     spent: dict[str, list[float]] = {}
 
     def wrap(name: str, fn):  # noqa: ANN001, ANN202
@@ -163,20 +165,67 @@ def main(argv: list[str] | None = None) -> int:
     comp = timed("`fullpicture.compare(db=..., topic=...)` in all", lambda: fp.compare(db=args.db, topic=args.topic))
     total, total_cpu = time.perf_counter() - t_all, _cpu() - c_all
     encoded = emb.encoded - encoded0
+    from fullpicture._compare import topic_terms
+
+    with fp.open_store(args.db, settings) as again:  # the documents the topic's term family selects
+        family = {d for t in topic_terms(args.topic, settings) for d in again.topic_ids(t)}
     print(f"store: {total_docs:,} documents ({n_filler:,} SYNTHETIC filler), topic {args.topic!r}: "
-          f"{len(ids)} documents (LIKE scan: {len(like)}); comparison: {len(comp.events)} aligned events, "
-          f"{len(comp.claims)} claim groups; texts encoded: {encoded}; load average {load0:.1f} -> "
+          f"{len(ids)} documents (LIKE scan: {len(like)}; with its term family {len(family)}); comparison: "
+          f"{len(comp.events)} aligned events, {len(comp.claims)} claim groups; texts encoded: {encoded}; "
+          f"documents read from the store: {calls['loaded']:,} ({calls['loaded_distinct']:,} distinct, "
+          f"{len(calls['ids'] - family)} outside the topic); spaCy pipeline calls: {calls['spacy']}; texts run "
+          f"through the sentence model: {calls['model_texts']}; load average {load0:.1f} -> "
           f"{os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
     print("| step | wall s | CPU s |\n|---|---:|---:|")
     for name, w, c in rows:
         print(f"| {name} | {w:.2f} | {c:.2f} |")
     for name, (w, c) in spent.items():
         print(f"| … of which {name} | {w:.2f} | {c:.2f} |")
-    print(json.dumps({"total_s": round(total, 2), "cpu_s": round(total_cpu, 2), "encoded": encoded}))
-    if encoded:
-        print("ERROR: the comparison from the store encoded texts", file=sys.stderr)
+    print(json.dumps({"total_s": round(total, 2), "cpu_s": round(total_cpu, 2), "encoded": encoded,
+                      "model_texts": calls["model_texts"], "spacy_calls": calls["spacy"], "loaded": calls["loaded"]}))
+    if encoded or calls["model_texts"] or calls["spacy"]:
+        print("ERROR: the comparison from the store analysed or encoded texts", file=sys.stderr)
+        return 1
+    if calls["ids"] - family:
+        print("ERROR: the comparison read documents outside the topic", file=sys.stderr)
         return 1
     return 0
+
+
+def _count_work() -> dict[str, Any]:
+    """Counters patched in (this process only): documents the store loads, spaCy pipeline
+    calls (any analysis), texts run through the sentence model (any embedding)."""
+    import spacy.language
+
+    import fullpicture.store._store as store_mod
+    from fullpicture.align._embed import Embedder
+
+    calls: dict[str, Any] = {"loaded": 0, "loaded_distinct": 0, "ids": set(), "spacy": 0, "model_texts": 0}
+    load_many = store_mod.Store._load_many
+
+    def counted_load(self, conn, ids):  # noqa: ANN001, ANN202
+        calls["loaded"] += len(ids)
+        calls["ids"].update(ids)
+        calls["loaded_distinct"] = len(calls["ids"])
+        return load_many(self, conn, ids)
+
+    store_mod.Store._load_many = counted_load  # type: ignore[method-assign]
+    for name in ("__call__", "pipe"):
+        real = getattr(spacy.language.Language, name)
+
+        def counted(self, *a, _real=real, **k):  # noqa: ANN001, ANN002, ANN003, ANN202
+            calls["spacy"] += 1
+            return _real(self, *a, **k)
+
+        setattr(spacy.language.Language, name, counted)
+    encode = Embedder._encode
+
+    def counted_encode(self, texts, *a, **k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls["model_texts"] += len(texts)
+        return encode(self, texts, *a, **k)
+
+    Embedder._encode = counted_encode  # type: ignore[method-assign]
+    return calls
 
 
 if __name__ == "__main__":

@@ -16,13 +16,15 @@ Writes ``--docs`` short synthetic news-like documents (a headline, then two sent
 dateline and a reported event with a number, a place and a day, then a sentence saying the
 claim could not be verified, numbered so every one is distinct; about 230 characters) as
 JSON Lines files of 100 each, then runs the real command, ``fullpicture ingest CORPUS --db
-DB`` (one process, real spaCy analysis, one transaction per document), in a subprocess.
+DB`` (one process, real spaCy analysis, one transaction per ``[store] write_documents``
+documents), in a subprocess.
 Every second it samples the process's resident memory (``VmRSS``, and ``VmHWM``: its peak so
 far) and CPU time from ``/proc``, and the number of stored documents. At each milestone it
 prints wall and CPU seconds, the rate since the previous milestone and the peak RSS so far.
 With ``--kill-at`` the run is killed (``SIGKILL``) once the store holds that many documents
 and resumed by the same command. At the end the store must hold exactly ``--docs``
-documents, no id twice, each with its zones (SQLite: ``PRAGMA integrity_check`` too).
+documents, no id twice, each with its zones and no zone twice, one story link per document
+and the indexed-documents counter equal to them (SQLite: ``PRAGMA integrity_check`` too).
 """
 
 from __future__ import annotations
@@ -227,10 +229,18 @@ def main() -> int:
         hollow = int(counter.query("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
                                    "(SELECT 1 FROM zones z WHERE z.document_id = d.id)") or 0)
         integrity = "n/a (PostgreSQL)" if args.postgres else counter.query("PRAGMA integrity_check")
+        # nothing written twice: a document's zones once each, one story link per document, the
+        # indexed-documents counter equal to the documents
+        twice = int(counter.query("SELECT COUNT(*) FROM (SELECT document_id, seq FROM zones "
+                                  "GROUP BY document_id, seq HAVING COUNT(*) > 1) t") or 0)
+        links = int(counter.query("SELECT COUNT(*) FROM story_documents") or 0)
+        indexed = int(counter.query("SELECT documents FROM story_key_counts WHERE key = '#documents'") or 0)
         wall = time.monotonic() - t0
-        ok = code == 0 and n == distinct == args.docs and hollow == 0 and integrity in ("ok", "n/a (PostgreSQL)")
+        ok = (code == 0 and n == distinct == links == indexed == args.docs and hollow == 0 and twice == 0
+              and integrity in ("ok", "n/a (PostgreSQL)"))
         print(f"ingest_scale: {'OK' if ok else 'FAILED'}: exit {code}, {n:,} stored of {args.docs:,}, {distinct:,} distinct, "
-              f"{hollow} without zones, integrity_check {integrity}; {runs} run(s), {wall:.0f} s wall, "
+              f"{hollow} without zones, {twice} zones twice, {links:,} story links, counter {indexed:,}, "
+              f"integrity_check {integrity}; {runs} run(s), {wall:.0f} s wall, "
               f"{cpu_done:.0f} s CPU, {args.docs / wall:.1f} docs/s overall; peak RSS of the last run {last_peak:.0f} MB (wait4); load average {os.getloadavg()[0]:.1f}", flush=True)
         if not ok:
             print(f"ingest_scale: log in {work / 'ingest.log'}", file=sys.stderr)
@@ -239,8 +249,12 @@ def main() -> int:
         counter.engine.dispose()
         if pg is not None:
             subprocess.run([*pg[1], pg[2], "-D", pg[3], "-m", "fast", "stop"], capture_output=True)
+            if not args.keep:
+                shutil.rmtree(os.path.dirname(pg[3]), ignore_errors=True)
         if not args.keep and ok:
             shutil.rmtree(work, ignore_errors=True)
+        elif args.keep:
+            print(f"ingest_scale: kept {work}" + ("" if args.postgres else f" (store {work / 'corpus.db'})"), flush=True)
     return 0 if ok else 1
 
 

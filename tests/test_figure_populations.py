@@ -85,3 +85,16 @@ def test_limited_languages_say_whom_a_figure_counts() -> None:
     soldiers = Figure(id="x", start=0, end=5, text="Three", value=3, unit="soldiers", counts="killed")
     civilians = soldiers.model_copy(update={"unit": "civilians"})
     assert population(a, soldiers) == "servicemen" and population(a, civilians) == "civilians"
+
+
+def test_weapons_destroyed_count_no_people() -> None:
+    """"destroying four launchers and 300 rockets": the things a strike destroyed are no toll to
+    compare with another side's count of people (English, Russian and French alike)."""
+    found = _populations("The ministry said its strike killed 60 fighters and destroyed four launchers "
+                         "and 300 rockets near the depot.")
+    pops = {text: pop for text, _, pop in found}
+    assert pops["four"] == "things" and pops["300"] == "things" and pops["60"] == "servicemen", found
+    for text, lang_word in (("Минобороны сообщило, что были уничтожены 4 пусковые установки и 300 ракет.", "4"),
+                            ("Le ministère a affirmé avoir détruit 4 lanceurs et 300 roquettes près du dépôt.", "4")):
+        found = _populations(text)
+        assert [pop for t, _c, pop in found if t == lang_word] == ["things"], found

@@ -142,3 +142,18 @@ def test_demonstratives_make_a_happening_definite_in_russian_and_french() -> Non
     assert _definite(fr, fr.index("frappe"), "fr")
     assert not _definite(fr, fr.rindex("frappe"), "fr")
     assert _definite("after the blast", 10, "en")
+
+
+def test_a_bare_happening_joins_the_incident_not_its_first_mentions_event() -> None:
+    """The report opens with its toll ("forty were killed") before the strike at Tarnow; the
+    toll's own event is not the strike's (it hangs on the strike only through its host). The bare
+    "shot down" must join the strike's event, not the toll's: before consequences take their
+    host's incident, the toll's event is a row apart from the strike."""
+    feats = [_m("kill", place="tarnow"), _m("strike", place="tarnow"), _m("strike", place="tarnow"),
+             _m("shoot down")]
+    events = [5, 0, 0, 2]  # the toll's own event (5) holds no happening of the report
+    host = {0: 1}          # the toll hangs on the strike told after it
+    uf = UnionFind()
+    _join_bare(feats, _cfg(), events, uf, host)
+    assert uf.find(2) == uf.find(0)
+    assert uf.find(2) != uf.find(5)

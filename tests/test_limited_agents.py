@@ -1,5 +1,6 @@
-"""Who did it in the languages read from word lists (Arabic, Spanish): the few fixed shapes of
-nlp/events/_agents.py, read alike for either side's actors. Sentences written for these tests."""
+"""Who did it in the languages read from word lists (Arabic, Spanish, Serbian/Croatian/Bosnian,
+Albanian): the few fixed shapes of nlp/events/_agents.py, read alike for either side's actors.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -103,4 +104,42 @@ def test_both_sides_names_of_western_sahara_are_one_place(name, state):
     ("las fuerzas de ocupación marroquíes", "MA"), ("milicianos del Polisario", "EH"),
 ])
 def test_each_sides_names_of_an_actor_name_its_state(words, state):
+    assert name_state(words) == state
+
+
+@pytest.mark.parametrize(("lang", "text", "trigger", "state"), [
+    # Serbian puts the demonym before its noun: right before the attack word
+    ("sr", "Srpski napad na kontrolni punkt dogodio se kasno u noć kod sela.", "napad", "RS"),
+    ("sr", "Kosovski napad na kontrolni punkt dogodio se kasno u noć kod sela.", "napad", "XK"),
+    # a force with its demonym right before an active attack verb, auxiliaries between
+    ("sr", "Kosovska policija je napala okupljene ljude ispred zgrade opštine.", "napala", "XK"),
+    ("sr", "Srpske snage su napale okupljene ljude ispred zgrade opštine.", "napale", "RS"),
+    # an actor after "od strane" (by)
+    ("sr", "Selo je napadnuto od strane kosovske policije tokom noći.", "napadnuto", "XK"),
+    # Albanian puts it after its noun; a force and its demonym before an active verb
+    ("sq", "Sulmi serb ndaj patrullës ndodhi gjatë natës pranë fshatit.", "Sulmi", "RS"),
+    ("sq", "Sulmi kosovar ndaj patrullës ndodhi gjatë natës pranë fshatit.", "Sulmi", "XK"),
+    ("sq", "Policia kosovare sulmoi njerëzit e mbledhur para ndërtesës së komunës.", "sulmoi", "XK"),
+    ("sq", "Forcat serbe sulmuan njerëzit e mbledhur para ndërtesës së komunës.", "sulmuan", "RS"),
+])
+def test_an_agent_is_read_alike_for_either_side_in_serbian_and_albanian(tmp_path, lang, text, trigger, state):
+    a = _analyze(tmp_path, lang, text)
+    assert _agents(a).get(trigger) == {state}, _agents(a)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sr", "Kosovski policajci su napadnuti ispred zgrade opštine."),  # a passive form: the force was attacked
+    ("sr", "Srpski policajci su napadnuti ispred zgrade opštine."),
+    ("sq", "Policia kosovare u sulmua para ndërtesës së komunës."),  # "u": passive
+    ("sq", "Forcat serbe janë sulmuar para ndërtesës së komunës."),
+])
+def test_no_agent_from_a_force_that_was_attacked(tmp_path, lang, text):
+    a = _analyze(tmp_path, lang, text)
+    assert all(not e.agents for e in a.events), _agents(a)
+
+
+@pytest.mark.parametrize(("words", "state"), [
+    ("kosovska policija", "XK"), ("srpske snage", "RS"), ("policia kosovare", "XK"), ("forcat serbe", "RS"),
+])
+def test_serbian_and_albanian_forces_name_their_state(words, state):
     assert name_state(words) == state

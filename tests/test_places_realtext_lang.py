@@ -153,3 +153,18 @@ def test_french_acronyms_and_web_addresses_are_no_places():
     places = {e.name: e.geo for e in a.entities if e.type in ("GPE", "LOC")}
     assert not any("." in n for n in places), places
     assert all(g is None or g.country in ("MA", "DZ", "EH") for g in places.values()), places
+
+
+def test_a_weekday_opening_a_french_sentence_is_no_place():
+    a = analyze("Les deux camions ont brûlé près de Tindouf. Vendredi, le porte-parole de la mission a déclaré "
+                "que l'enquête se poursuivait.")
+    assert not any(m.text == "Vendredi" for e in a.entities for m in e.mentions), [e.name for e in a.entities]
+
+
+def test_a_country_that_acts_in_french_is_no_place_of_its_act():
+    """"Le Maroc n'a jamais ciblé ...": the country is who denies, as "Morocco denied" in
+    English, not the place where anything happened."""
+    a = analyze("Une source officielle a réagi mardi. Le Maroc n'a jamais ciblé des civils, a insisté la source.")
+    names = {e.id: e.name for e in a.entities}
+    ev = next(e for e in a.events if e.trigger.text == "ciblé")
+    assert ev.place is None or "Maroc" not in names.get(ev.place, ""), names.get(ev.place)

@@ -68,3 +68,27 @@ def test_each_republics_own_initials_name_it(text, cc):
     assert cc in {v[0] for v in _places(text).values()}
     if cc == "AM":  # the province, reached through its genitive, lies in a country the text names
         assert "Tavush region" in _places(text)
+
+
+def _near_tovuz(text: str, name: str) -> bool | None:
+    """Whether the place named ``name`` lies within 60 km of Tovuz town (None: not placed)."""
+    from fullpicture import analyze
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    a = analyze(text)
+    for e in a.entities:
+        if e.geo is not None and any(m.text == name for m in e.mentions):
+            return haversine_km(e.geo.lat, e.geo.lon, 40.99, 45.63) <= 60
+    return None
+
+
+def test_a_village_is_the_one_of_the_district_the_document_names():
+    """Tovuz district has a village Ağdam; the Karabakh town of Aghdam bears the same name. Each
+    side's border village is the one of its district when the story names that district."""
+    assert _near_tovuz("Heavy fighting went on in Tovuz district on Tuesday. A farmer was killed in the village "
+                       "of Agdam by shelling, the ministry said.", "Agdam") is True
+    assert _near_tovuz("Tovuz rayonunun Ağdam kəndində bir nəfər həlak olub.", "Ağdam") is True
+
+
+def test_without_its_district_the_name_is_the_bigger_town():
+    assert _near_tovuz("Displaced families returned to Aghdam and Fuzuli after the war, officials said.", "Aghdam") is False

@@ -47,7 +47,7 @@ from fullpicture.models.comparison import Comparison
 from fullpicture.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from fullpicture.batch import Failure, analyze_many
+    from fullpicture.batch import Encoded, Failure, analyze_many, encode_json
     from fullpicture.ingest import count_documents, iter_documents
     from fullpicture.report import render_html, render_markdown
     from fullpicture.store import open_store
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 # Heavier parts load on first use, so `import fullpicture` stays quick.
 _LAZY = {
     "Failure": "fullpicture.batch", "analyze_many": "fullpicture.batch",
+    "Encoded": "fullpicture.batch", "encode_json": "fullpicture.batch",
     "render_html": "fullpicture.report", "render_markdown": "fullpicture.report",
     "open_store": "fullpicture.store", "iter_documents": "fullpicture.ingest",
     "count_documents": "fullpicture.ingest", "ParquetStore": "fullpicture.store._parquet",
@@ -74,6 +75,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Analysis",
     "Comparison",
+    "Encoded",
     "Failure",
     "InputWarning",
     "iter_documents",
@@ -101,6 +103,7 @@ __all__ = [
     "build_comparison",
     "collect_documents",
     "compare",
+    "encode_json",
     "load_settings",
     "open_store",
     "precompute_vectors",

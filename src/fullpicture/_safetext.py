@@ -30,6 +30,13 @@ def clean(text: str) -> str:
     return sanitize(text)[0]
 
 
+def json_text(obj: object, *, indent: int | None = None) -> str:
+    """JSON text that is always valid UTF-8 (any lone surrogate left is replaced)."""
+    import json
+
+    return clean(json.dumps(obj, ensure_ascii=False, indent=indent))
+
+
 def printable(text: str) -> str:
     """A name or message made valid UTF-8: bytes smuggled in by ``surrogateescape`` (undecodable
     file names) shown as ``\\xNN``, any other lone surrogate replaced by U+FFFD."""

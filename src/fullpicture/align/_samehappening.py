@@ -57,7 +57,7 @@ class _DayVetoJoin:
             if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 31:
                 self.days[uf.find(events[k])].append(f.interval)
 
-    def __call__(self, a: int, b: int) -> None:
+    def __call__(self, a: object, b: object) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)
         if ra == rb:
             return
@@ -195,13 +195,13 @@ def _join_bare(feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: li
                host: dict[int, int]) -> None:
     """Union the event of each happening told bare (:func:`bare_moves`) with its document's main
     happening of its family (a consequence counts for its happening), unless the two events
-    already hold stated days farther apart than ``incident_report_day_slack``."""
+    already hold stated days farther apart than ``incident_report_day_slack``. The bare
+    happening joins the incident's root (its happenings' events), not the event of whichever
+    mention of the incident comes first: that may be a consequence, whose own event the
+    incident only takes in after this step."""
     lex = incident_lexicon()
     inc = [uf.find(events[host[i]] if i in host and is_consequence(f, lex) else events[i])
            for i, f in enumerate(feats)]
     join = _DayVetoJoin(feats, cfg, events, uf)
-    rep: dict[object, int] = {}
-    for k, r in enumerate(inc):
-        rep.setdefault(r, k)
     for i, r in bare_moves(feats, cfg, inc).items():
-        join(events[i], events[rep[r]])
+        join(events[i], r)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
+from threading import Thread
+from typing import Any
 
 from fullpicture.ingest import Document
 from fullpicture.models import Analysis
@@ -27,6 +30,39 @@ class Failure:
 
 
 Result = Analysis | Failure
+#: A picklable function applied to each analysis where it was made (a pool's worker), so
+#: the main process receives what it needs (e.g. the JSON text) instead of the model.
+Finish = Callable[[Analysis], Any]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """An analysis as the JSON text of one line (:func:`encode_json`), with what a caller
+    reports besides it. ``text`` is None when the analysis could not be converted (``problem``
+    says why)."""
+
+    source: str
+    notice: str | None
+    text: str | None
+    problem: str | None = None
+
+
+def encode_json(analysis: Analysis) -> Encoded:
+    """``analysis`` as one line of JSON (``to_json_dict``, then :func:`~fullpicture._safetext.json_text`):
+    a :data:`Finish` for ``--jsonl`` output, run by the worker that made the analysis."""
+    from fullpicture._safetext import json_text
+
+    source, notice = analysis.document.source, analysis.document.notice
+    try:
+        return Encoded(source, notice, json_text(analysis.to_json_dict()))
+    except Exception as exc:  # the error boundary of one document's output
+        return Encoded(source, notice, None, f"{type(exc).__name__}: {str(exc)[:120]}")
+
+
+def _finished(results: list[Result], finish: Finish | None) -> list[Any]:
+    if finish is None:
+        return results
+    return [r if isinstance(r, Failure) else finish(r) for r in results]
 
 
 def analyze_safe(document: Document, settings: Settings) -> Result:
@@ -39,8 +75,10 @@ def analyze_safe(document: Document, settings: Settings) -> Result:
         return Failure(document.info.source, document.id, f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
-def run_serial(documents: Iterable[Document], settings: Settings, batch_size: int = 16) -> Iterator[Result]:
-    """One process: spaCy's ``nlp.pipe`` over chunks; a failing chunk is redone one by one."""
+def run_serial(documents: Iterable[Document], settings: Settings, batch_size: int = 16,
+               finish: Finish | None = None) -> Iterator[Any]:
+    """One process: spaCy's ``nlp.pipe`` over chunks; a failing chunk is redone one by one.
+    ``finish``, when given, is applied to each analysis (failures pass as they are)."""
     from fullpicture.nlp import pipeline
 
     chunk: list[Document] = []
@@ -52,7 +90,7 @@ def run_serial(documents: Iterable[Document], settings: Settings, batch_size: in
         except Exception:
             results = [analyze_safe(d, settings) for d in chunk]
         chunk.clear()
-        yield from results
+        yield from _finished(results, finish)
 
     for doc in documents:
         chunk.append(doc)
@@ -62,31 +100,33 @@ def run_serial(documents: Iterable[Document], settings: Settings, batch_size: in
         yield from flush()
 
 
-_WORKER_SETTINGS: list[Settings] = []
+_WORKER: dict[str, Any] = {}
 
 
-def _warm(settings: Settings) -> None:
-    """Pool initializer: keep the settings (tasks then carry documents only) and build the
-    pipeline before the first task arrives."""
+def _warm(settings: Settings, finish: Finish | None = None) -> None:
+    """Pool initializer: keep the settings and ``finish`` (tasks then carry documents only)
+    and build the pipeline before the first task arrives."""
     from fullpicture.nlp.pipeline import get_pipeline
 
-    _WORKER_SETTINGS[:] = [settings]
+    _WORKER.update(settings=settings, finish=finish)
     get_pipeline(settings)
 
 
-def _analyze_chunk(documents: list[Document]) -> list[Result]:
+def _analyze_chunk(documents: list[Document]) -> list[Any]:
     """Worker task: one ``nlp.pipe`` over a chunk of documents (failures isolated)."""
-    return list(run_serial(documents, _WORKER_SETTINGS[0], max(1, len(documents))))
+    return list(run_serial(documents, _WORKER["settings"], max(1, len(documents)), _WORKER["finish"]))
 
 
 def run_pool(documents: Iterable[Document], settings: Settings, workers: int, max_in_flight: int | None = None,
-             chunk: int | None = None) -> Iterator[Result]:
+             chunk: int | None = None, finish: Finish | None = None) -> Iterator[Any]:
     """A process pool of ``workers``; results come back in input order. Documents travel in
     chunks of ``chunk`` (``[pipeline] pool_chunk``: one ``nlp.pipe`` batch per task, one
     round trip per chunk); at most ``max_in_flight`` chunks are pending (``[pipeline]
-    pool_in_flight`` per worker), so memory stays flat."""
+    pool_in_flight`` per worker), so memory stays flat. ``finish`` (picklable: a module-level
+    function) runs in the worker on each analysis, and its result comes back instead."""
     size = max(1, chunk or int(settings.get("pipeline", "pool_chunk", 4)))
     limit = max_in_flight or workers * max(1, int(settings.get("pipeline", "pool_in_flight", 4)))
+    ahead = max(0, int(settings.get("pipeline", "pool_read_ahead", 256)))
     ctx: BaseContext
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
@@ -96,23 +136,59 @@ def run_pool(documents: Iterable[Document], settings: Settings, workers: int, ma
         mp.get_context("forkserver").set_forkserver_preload(["fullpicture.nlp.pipeline"])
     else:
         ctx = mp.get_context("spawn")
-    pending: deque[tuple[list[Document], Future[list[Result]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(settings,)) as pool:
+    pending: deque[tuple[list[Document], Future[list[Any]]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(settings, finish)) as pool:
+        starting: _Start | None = None  # no document, no worker
+        held: list[list[Document]] = []  # chunks read while the first worker starts
         batch: list[Document] = []
         for doc in documents:
+            starting = starting or _Start(pool)
             batch.append(doc)
             if len(batch) >= size:
-                pending.append((batch, pool.submit(_analyze_chunk, batch)))
+                held.append(batch)
                 batch = []
+            if held and not (starting.waiting() and len(held) * size < ahead):
+                starting.join()
+                pending.extend((b, pool.submit(_analyze_chunk, b)) for b in held)
+                held.clear()
             while len(pending) >= limit:
                 yield from _results(*pending.popleft())
-        if batch:
-            pending.append((batch, pool.submit(_analyze_chunk, batch)))
+        if starting is not None:
+            starting.join()
+        pending.extend((b, pool.submit(_analyze_chunk, b)) for b in [*held, *([batch] if batch else [])])
         while pending:
             yield from _results(*pending.popleft())
 
 
-def _results(docs: list[Document], fut: Future[list[Result]]) -> list[Result]:
+def _noop() -> None:
+    """The first task: it makes the pool start its first worker."""
+
+
+class _Start:
+    """Start a pool's first worker in a thread. With the fork server, submitting a task waits
+    until the server has imported spaCy and forked the worker (about a second and a half);
+    meanwhile the caller reads the next documents (at most ``pool_read_ahead``) on the core
+    that would sit idle, instead of reading them only after it."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self._thread = Thread(target=self._submit, args=(pool,), name="fullpicture-pool-start", daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _submit(pool: ProcessPoolExecutor) -> None:
+        with suppress(Exception):  # a broken pool: the next submission raises it to the caller
+            pool.submit(_noop)
+
+    def waiting(self) -> bool:
+        """Whether the first worker is still starting."""
+        return self._thread.is_alive()
+
+    def join(self) -> None:
+        """Wait until the first worker has started."""
+        self._thread.join()
+
+
+def _results(docs: list[Document], fut: Future[list[Any]]) -> list[Any]:
     try:
         return fut.result()
     except Exception as exc:  # a worker died (BrokenProcessPool, pickling...)

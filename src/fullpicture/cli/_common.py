@@ -42,11 +42,9 @@ def report_error(msg: object) -> None:
 
 def json_text(obj: object, *, indent: int | None = None) -> str:
     """JSON text that is always valid UTF-8 (any lone surrogate left is replaced)."""
-    import json
+    from fullpicture._safetext import json_text as text
 
-    from fullpicture._safetext import clean
-
-    return clean(json.dumps(obj, ensure_ascii=False, indent=indent))
+    return text(obj, indent=indent)
 
 
 def report_warning(msg: str) -> None:

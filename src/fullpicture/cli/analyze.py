@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
@@ -14,15 +15,20 @@ from fullpicture.cli._common import (
     EXIT_SOME_FAILED,
     NO_DOCUMENTS,
     accepted,
-    collect_documents,
     fail_usage,
     guard,
     json_text,
     load_settings_or_exit,
     progress,
+    progress_enabled,
     report_error,
+    report_notice,
 )
 from fullpicture.models import Analysis
+
+if TYPE_CHECKING:
+    from fullpicture import Document
+    from fullpicture.settings import Settings
 
 
 def _summary(analyses: list[Analysis], out: IO[str]) -> None:
@@ -91,38 +97,46 @@ def _run(
     paths: tuple[Path, ...], as_json: bool, as_jsonl: bool, perspective: str | None,
     settings_file: Path | None, workers: int, dask: str | bool, output: Path | None,
 ) -> int:
-    from fullpicture import analyze_many
+    from fullpicture import Encoded, analyze_many, count_documents, encode_json
 
     settings = load_settings_or_exit(settings_file)
-    docs, errors = collect_documents(paths, settings, perspective)
-    for err in errors:
-        report_error(err)
-    failed = len(errors)
     try:
         out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:
         fail_usage(f"{output}: cannot write ({exc.strerror})")
         raise
     analyses: list[Analysis] = []
+    read = _Reading()
     try:
-        # the bar follows finished analyses (not submissions to the pool)
-        results = progress(analyze_many(docs, settings, workers=workers, dask=dask), len(docs), "analysing")
+        # inputs are read as the analysis goes (a pool starts on the first chunk, not after
+        # every file was read); the bar follows finished analyses
+        total = count_documents(paths, settings) if progress_enabled() else None
+        docs = read.documents(paths, settings, perspective)
+        # --jsonl: each analysis becomes its line where it was made (a worker), not here
+        results = progress(analyze_many(docs, settings, workers=workers, dask=dask,
+                                        finish=encode_json if as_jsonl else None), total, "analysing")
         payload: list[dict] = []
+        failed = 0
         for result in results:
+            if isinstance(result, Encoded):
+                report_notice(result.source, result.notice)
+                if result.text is None:
+                    report_error(f"{result.source}: could not be converted to JSON ({result.problem})")
+                    failed += 1
+                else:
+                    out.write(result.text + "\n")
+                    out.flush()
+                continue
             if not accepted(result):
                 failed += 1
                 continue
             try:  # the error boundary of one document's output
-                item = result.to_json_dict() if (as_json or as_jsonl) else None
-                line = json_text(item) if as_jsonl else ""
+                item = result.to_json_dict() if as_json else None
             except Exception as exc:
                 report_error(f"{result.document.source}: could not be converted to JSON ({type(exc).__name__}: {str(exc)[:120]})")
                 failed += 1
                 continue
-            if as_jsonl:
-                out.write(line + "\n")
-                out.flush()
-            elif as_json and item is not None:
+            if as_json and item is not None:
                 payload.append(item)
             else:
                 analyses.append(result)
@@ -133,7 +147,27 @@ def _run(
     finally:
         if output:
             out.close()
-    if not docs and not errors:
+    if not read.documents_read and not read.errors:
         report_error(NO_DOCUMENTS)
         return EXIT_SOME_FAILED
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return EXIT_SOME_FAILED if failed or read.errors else EXIT_OK
+
+
+class _Reading:
+    """The inputs as a stream of documents; each unreadable one reported when met, and counted."""
+
+    def __init__(self) -> None:
+        self.documents_read = 0
+        self.errors = 0
+
+    def documents(self, paths: tuple[Path, ...], settings: Settings, perspective: str | None) -> Iterator[Document]:
+        """Every readable document under ``paths``, in order (duplicates collapsed)."""
+        from fullpicture import Document, iter_documents
+
+        for item in iter_documents(paths, settings, perspective):
+            if isinstance(item, Document):
+                self.documents_read += 1
+                yield item
+            else:
+                self.errors += 1
+                report_error(item)

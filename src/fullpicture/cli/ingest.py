@@ -114,18 +114,32 @@ def _run(paths: tuple[Path, ...], db: str | tuple[str, Path], perspective: str |
     try:
         counts = {"read": 0, "errors": 0, "skipped": 0}
 
+        check = max(1, int(settings.get("store", "check_documents", 256)))
+
         def new_documents() -> Iterator[Document]:
-            """Documents not stored yet, read lazily: memory stays flat whatever the corpus size."""
+            """Documents not stored yet, read lazily (``check`` at a time, looked up in the
+            store with one query): memory stays flat whatever the corpus size."""
+            ahead: list[Document] = []
+
+            def unstored() -> Iterator[Document]:
+                found = store.stored([d.id for d in ahead])  # resume: what is stored is skipped
+                for d in ahead:
+                    if d.id in found:
+                        counts["skipped"] += 1
+                    else:
+                        yield d
+                ahead.clear()
+
             for item in iter_documents(paths, settings, perspective):
                 if isinstance(item, InputError):
                     report_error(item)
                     counts["errors"] += 1
                     continue
                 counts["read"] += 1
-                if store.has(item.id):  # resume: what is stored is skipped
-                    counts["skipped"] += 1
-                    continue
-                yield item
+                ahead.append(item)
+                if len(ahead) >= check:
+                    yield from unstored()
+            yield from unstored()
 
         added, failed = 0, 0
         to_embed: list[Any] = []  # stored analyses whose vectors are not stored yet

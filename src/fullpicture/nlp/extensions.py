@@ -88,6 +88,8 @@ def _setter(name: str) -> Callable[[Doc, Any], None]:
 
     def set_(doc: Doc, value: Any) -> None:
         _MODELS.setdefault(doc, {})[name] = value
+        if doc in _DEFERRED:
+            return  # stored once by finish_sync (or never, when nothing reads it)
         data: dict[Any, Any] = doc.user_data
         data[_key(name)] = None if value is None else adapter.dump_python(value, mode="json")
 
@@ -108,8 +110,8 @@ _DEFERRED: WeakSet[Doc] = WeakSet()
 
 def defer_sync(doc: Doc) -> Doc:
     """Mark ``doc`` as run through the whole pipeline by fullpicture's own runner: its
-    components skip the :func:`sync` after each call, and :func:`finish_sync` stores the plain
-    data once, at the end. Components read the models (the per-``Doc`` cache), never the plain
+    components skip the :func:`sync` after each call and its setters the plain data, and
+    :func:`finish_sync` stores the plain data once, at the end. Components read the models (the per-``Doc`` cache), never the plain
     data, so they see the same values; the plain data after :func:`finish_sync` is what the
     last component's sync would have stored (every layer's final value). Without it each
     component re-serialised every layer read so far (about 4 % of the analysis)."""
@@ -117,11 +119,14 @@ def defer_sync(doc: Doc) -> Doc:
     return doc
 
 
-def finish_sync(doc: Doc) -> Doc:
-    """End :func:`defer_sync` for ``doc``: store the plain data of every model layer once."""
+def finish_sync(doc: Doc, store: bool = True) -> Doc:
+    """End :func:`defer_sync` for ``doc``: store the plain data of every model layer once.
+    With ``store=False`` the layers stay models only (``doc._`` reads them; ``doc.user_data``
+    lacks them): for a caller that converts the Doc and drops it, as the analysis does."""
     if doc in _DEFERRED:
         _DEFERRED.discard(doc)
-        sync(doc)
+        if store:
+            sync(doc)
     return doc
 
 

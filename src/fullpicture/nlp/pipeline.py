@@ -132,9 +132,12 @@ def get_pipeline(settings: Settings, language: str = "en") -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, document: Any) -> Doc:
-    """Tokenize a :class:`~fullpicture.ingest.Document` and attach its info and zones."""
+def make_doc(nlp: Language, document: Any, deferred: bool = False) -> Doc:
+    """Tokenize a :class:`~fullpicture.ingest.Document` and attach its info and zones
+    (``deferred``: plain data left to :func:`~fullpicture.nlp.extensions.finish_sync`)."""
     doc = nlp.make_doc(document.text)
+    if deferred:
+        defer_sync(doc)
     # the tokenizer keeps every character, so doc.text == document.text: seed doc_text's cache
     doc.user_data[text_key(doc)] = document.text
     doc._.fp_info = document.info
@@ -143,17 +146,19 @@ def make_doc(nlp: Language, document: Any) -> Doc:
 
 
 def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16,
-        chunking: Chunking | None = None) -> Iterator[Doc]:
+        chunking: Chunking | None = None, plain: bool = True) -> Iterator[Doc]:
     """Run documents through the pipeline, streaming, in input order. Long documents (see
     :mod:`fullpicture.nlp._chunks`) go through spaCy's components in bounded pieces; a
-    document of more than ``max_tokens`` tokens is refused (:class:`TooLargeError`)."""
+    document of more than ``max_tokens`` tokens is refused (:class:`TooLargeError`).
+    ``plain=False``: the layers stay models only (``doc._`` reads them, ``doc.user_data``
+    lacks them), for a caller that converts each Doc and drops it."""
     chunking = chunking or Chunking()
     pending: list[Doc] = []
 
     def flush() -> Iterator[Doc]:
         if pending:
             for doc in nlp.pipe(list(pending), batch_size=batch_size):
-                yield finish_sync(doc)
+                yield finish_sync(doc, plain)
             pending.clear()
 
     for d in documents:
@@ -162,7 +167,7 @@ def run(nlp: Language, documents: Iterable[Any], batch_size: int = 16,
             _check_tokens(nlp, d, chunking)
             yield run_chunked(nlp, d, chunking)
             continue
-        pending.append(defer_sync(make_doc(nlp, d)))  # plain data stored once, when flush() yields it
+        pending.append(make_doc(nlp, d, deferred=True))  # plain data stored once, when flush() yields it
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
@@ -233,7 +238,7 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
         nlp = get_pipeline(settings, lang)
         with memory_zone(nlp, zoned, lemma_cache):
             # every Doc is converted inside the zone: nothing of spaCy's outlives it
-            results = [doc_to_analysis(doc) for doc in run(nlp, docs, batch, chunking)]
+            results = [doc_to_analysis(doc) for doc in run(nlp, docs, batch, chunking, plain=False)]
         # after the first batch every component has built what it builds on first use
         freeze_once(freeze)
         yield from results

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -129,6 +130,10 @@ class ParquetStore:
     def has(self, doc_id: str) -> bool:
         """Whether the document is written (or waiting in the current part)."""
         return doc_id in self._pending or _key(doc_id) in self._done
+
+    def stored(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of ``doc_ids`` are written (or waiting in the current part)."""
+        return {d for d in doc_ids if self.has(d)}
 
     def add(self, analysis: Analysis) -> bool:
         """Buffer one analysis (False if already there); a full part is written out."""

@@ -1,4 +1,4 @@
-"""The Store: add, look up and iterate analyses. One transaction per document."""
+"""The Store: add, look up and iterate analyses. One transaction per document or batch of documents."""
 
 from __future__ import annotations
 
@@ -26,9 +26,10 @@ from fullpicture.store._views import WorkspaceViews
 from fullpicture.store._workspace import (
     FTS_TABLE,
     PG_FTS,
+    Indexed,
     ensure_workspace,
     has_workspace,
-    index_document,
+    index_documents,
 )
 
 _ITEM_LISTS = (
@@ -235,20 +236,33 @@ class Store(WorkspaceViews):
     def _write(self, conn: Any, analyses: Sequence[Analysis]) -> None:
         """The rows of ``analyses`` (not stored yet), then each one's search and story index."""
         rows: dict[str, list[dict[str, Any]]] = {}
+        indexed: list[Indexed] = []
         for analysis in analyses:
-            for name, table_rows in _rows(analysis).items():
+            mine = _rows(analysis)
+            for name, table_rows in mine.items():
                 rows.setdefault(name, []).extend(table_rows)
+            d = mine["documents"][0]  # what the story index would read back from the rows just written
+            indexed.append(Indexed(d["id"], d["title"], d["published"], d["perspective_label"], d["site"],
+                                   [e["data"] for e in mine["entities"]]))
         for table in (S.documents, S.zones, S.entities, S.mentions, *(t for _, t in _ITEM_LISTS)):
             if rows.get(table.name):
                 conn.execute(table.insert(), rows[table.name])
-        for analysis in analyses:  # search and stories, same transaction, in input order
-            index_document(conn, analysis.document.id, self._story_settings)
+        index_documents(conn, indexed, self._story_settings)  # search and stories, same transaction, in order
 
     # -- reading -----------------------------------------------------------------------
     def has(self, doc_id: str) -> bool:
         """Whether a document with this id is stored."""
         with self.engine.connect() as conn:
             return conn.execute(select(S.documents.c.id).where(S.documents.c.id == doc_id)).first() is not None
+
+    def stored(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of ``doc_ids`` are stored (one query per 500 ids, not one per id)."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(doc_ids), 500):
+                part = list(doc_ids[i : i + 500])
+                out.update(r[0] for r in conn.execute(select(S.documents.c.id).where(S.documents.c.id.in_(part))))
+        return out
 
     def count(self) -> int:
         """Number of stored documents."""

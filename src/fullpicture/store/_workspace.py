@@ -9,6 +9,8 @@ insert transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -24,11 +26,14 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     func,
     inspect,
+    or_,
     select,
     text,
 )
+from sqlalchemy.exc import IntegrityError
 
 from fullpicture.store import _schema as S
 from fullpicture.store import _stories as st
@@ -119,63 +124,166 @@ def _day(value: str) -> date:
     return date.fromisoformat(value)
 
 
+@dataclass
+class Indexed:
+    """What the story index needs of one stored document (its row's columns and its
+    entities' JSON, in their stored order)."""
+
+    id: str
+    title: str | None
+    published: str | None
+    perspective_label: str | None
+    site: str | None
+    entities: list[dict[str, Any]]
+
+
 def index_document(conn: Connection, doc_id: str, settings: dict[str, Any]) -> str:
     """Index one stored document for search and put it in its story; returns the story id."""
     row = conn.execute(select(S.documents.c.title, S.documents.c.published, S.documents.c.perspective_label,
                               S.documents.c.site).where(S.documents.c.id == doc_id)).first()
     if row is None:
         raise KeyError(doc_id)
+    ents = [r[0] for r in conn.execute(select(S.entities.c.data).where(S.entities.c.document_id == doc_id)
+                                       .order_by(S.entities.c.seq))]
+    return index_documents(conn, [Indexed(doc_id, row.title, row.published, row.perspective_label, row.site, ents)],
+                           settings)[0]
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _span(day: str, window: timedelta) -> tuple[str, str]:
+    """The days of the stories a document dated ``day`` may join."""
+    return (_day(day) - window).isoformat(), (_day(day) + window).isoformat()
+
+
+def _merged(spans: Iterable[tuple[str, str] | None]) -> list[tuple[str, str]]:
+    """Overlapping spans joined (ISO days compare as strings)."""
+    out: list[tuple[str, str]] = []
+    for lo, hi in sorted(s for s in spans if s):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _in_window(story: dict[str, Any], lo: str, hi: str) -> bool:
+    """The story query's date filter, on a story held in memory."""
+    first, last = story["first_date"], story["last_date"]
+    return first is None or (first <= hi and last is not None and last >= lo)
+
+
+def index_documents(conn: Connection, docs: Sequence[Indexed], settings: dict[str, Any]) -> list[str]:
+    """Index stored documents for search and put each in its story, in order, as
+    :func:`index_document` one by one would; returns their story ids.
+
+    A few statements for the whole batch, not about ten per document (each a round trip to a
+    PostgreSQL server): the key counts and the stories any of the documents may meet are read
+    once, each document is matched against them in memory as they stand after the documents
+    before it, and what changed is written at the end."""
+    if not docs:
+        return []
     if conn.dialect.name == "sqlite":
-        conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, title, text) "
-                          "SELECT rowid, coalesce(title, ''), text FROM documents WHERE id = :id"), {"id": doc_id})
-    ents = [r[0] for r in conn.execute(select(S.entities.c.data).where(S.entities.c.document_id == doc_id))]
-    doc = st.doc_keys(doc_id, row.title, row.published, st.side_of(row.perspective_label, row.site), ents)
-    q = select(stories)
-    if doc.date:
-        window = timedelta(days=int(settings.get("window_days", 10)))
-        lo, hi = (_day(doc.date) - window).isoformat(), (_day(doc.date) + window).isoformat()
-        q = q.where((stories.c.first_date.is_(None)) | ((stories.c.first_date <= hi) & (stories.c.last_date >= lo)))
-    doc_keys = list(doc.keys)
-    df = dict(conn.execute(select(key_counts.c.key, key_counts.c.documents)
-                           .where(key_counts.c.key.in_(doc_keys))).all()) if doc_keys else {}
+        for part in _chunks([d.id for d in docs]):
+            conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, title, text) SELECT rowid, coalesce(title, ''), text "
+                              "FROM documents WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+                         {"ids": part})
+    keyed = [st.doc_keys(d.id, d.title, d.published, st.side_of(d.perspective_label, d.site), d.entities) for d in docs]
+    every_key = sorted({k for doc in keyed for k in doc.keys})
+    df: dict[str, int] = {}
+    for part in _chunks(every_key):
+        df.update(conn.execute(select(key_counts.c.key, key_counts.c.documents).where(key_counts.c.key.in_(part))).all())
+    known_before = set(df)
     n_docs = _indexed_count(conn)
-    idf = st.rarity(n_docs, df, doc_keys)
-    best, best_sim = None, 0.0
-    for s in conn.execute(q).mappings():
-        sim = st.similarity(doc, s["keys"], settings, idf)
-        if sim > best_sim or (sim == best_sim and best is not None and s["id"] < best["id"]):
-            best, best_sim = s, sim
-    now = datetime.now(UTC)
+    window = timedelta(days=int(settings.get("window_days", 10)))
+    spans = [_span(doc.date, window) if doc.date else None for doc in keyed]
+    q = select(stories)
+    if all(spans):  # every document dated: the stories any of their windows meets
+        q = q.where(or_(stories.c.first_date.is_(None),
+                        *((stories.c.first_date <= hi) & (stories.c.last_date >= lo) for lo, hi in _merged(spans))))
+    held: dict[str, dict[str, Any]] = {s["id"]: dict(s) for s in conn.execute(q).mappings()}
+    created: list[str] = []
+    changed: set[str] = set()
+    links: list[dict[str, Any]] = []
     max_keys = int(settings.get("max_keys", 60))
-    if best is not None and best_sim >= float(settings.get("min_similarity", 0.18)):
-        keys = st.merge_keys(best["keys"], doc, max_keys)
-        sides = dict(best["sides"])
-        sides[doc.side] = sides.get(doc.side, 0) + 1
-        dates = [d for d in (best["first_date"], best["last_date"], doc.date) if d]
-        conn.execute(stories.update().where(stories.c.id == best["id"]).values(
-            title=st.story_title(keys, settings), keys=keys, sides=sides, n_documents=best["n_documents"] + 1,
-            first_date=min(dates) if dates else None, last_date=max(dates) if dates else None, updated_at=now))
-        sid = best["id"]
-    else:
-        sid = st.story_id(doc_id)
-        keys = st.merge_keys({}, doc, max_keys)
-        conn.execute(stories.insert().values(
-            id=sid, title=st.story_title(keys, settings), keys=keys, sides={doc.side: 1}, n_documents=1,
-            first_date=doc.date, last_date=doc.date, updated_at=now))
-    # one statement for the keys seen before, one for the new ones (not one per key: each is a
-    # round trip to a PostgreSQL server)
-    known = [k for k in doc_keys if k in df]
-    if known:
-        conn.execute(key_counts.update().where(key_counts.c.key.in_(known))
-                     .values(documents=key_counts.c.documents + 1))
-    new = [{"key": k, "documents": 1} for k in doc_keys if k not in df]
+    min_sim = float(settings.get("min_similarity", 0.18))
+    out: list[str] = []
+    for doc, span in zip(keyed, spans, strict=True):
+        doc_keys = list(doc.keys)
+        idf = st.rarity(n_docs, df, doc_keys)
+        best, best_sim = None, 0.0
+        for s in held.values():
+            if span is not None and not _in_window(s, *span):
+                continue
+            sim = st.similarity(doc, s["keys"], settings, idf)
+            if sim > best_sim or (sim == best_sim and best is not None and s["id"] < best["id"]):
+                best, best_sim = s, sim
+        now = datetime.now(UTC)
+        if best is not None and best_sim >= min_sim:
+            keys = st.merge_keys(best["keys"], doc, max_keys)
+            sides = dict(best["sides"])
+            sides[doc.side] = sides.get(doc.side, 0) + 1
+            dates = [d for d in (best["first_date"], best["last_date"], doc.date) if d]
+            best.update(title=st.story_title(keys, settings), keys=keys, sides=sides,
+                        n_documents=best["n_documents"] + 1, first_date=min(dates) if dates else None,
+                        last_date=max(dates) if dates else None, updated_at=now)
+            sid = best["id"]
+            if sid not in created:
+                changed.add(sid)
+        else:
+            sid = st.story_id(doc.id)
+            if sid in held:  # as the insert of a second story with this id would
+                raise IntegrityError("INSERT INTO stories", {"id": sid}, Exception("story id taken"))
+            keys = st.merge_keys({}, doc, max_keys)
+            held[sid] = {"id": sid, "title": st.story_title(keys, settings), "keys": keys, "sides": {doc.side: 1},
+                         "n_documents": 1, "first_date": doc.date, "last_date": doc.date, "updated_at": now}
+            created.append(sid)
+        for k in doc_keys:
+            df[k] = df.get(k, 0) + 1
+        n_docs += 1
+        links.append({"document_id": doc.id, "story_id": sid, "date": doc.date, "side": doc.side,
+                      "similarity": round(best_sim, 4)})
+        out.append(sid)
+    _write_stories(conn, [held[s] for s in created], [held[s] for s in sorted(changed)])
+    _write_key_counts(conn, {k: df[k] for k in every_key if k not in known_before}, known_before, keyed)
+    conn.execute(story_documents.insert(), links)
+    conn.execute(key_counts.update().where(key_counts.c.key == DOCUMENT_COUNT)
+                 .values(documents=key_counts.c.documents + len(docs)))
+    return out
+
+
+_STORY_COLUMNS = ("title", "keys", "sides", "n_documents", "first_date", "last_date", "updated_at")
+
+
+def _write_stories(conn: Connection, created: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+    if created:
+        conn.execute(stories.insert(), created)
+    if changed:
+        conn.execute(stories.update().where(stories.c.id == bindparam("b_id"))
+                     .values({c: bindparam("b_" + c) for c in _STORY_COLUMNS}),
+                     [{"b_id": s["id"], **{"b_" + c: s[c] for c in _STORY_COLUMNS}} for s in changed])
+
+
+def _write_key_counts(conn: Connection, new_keys: dict[str, int], known_before: set[str], keyed: list[Any]) -> None:
+    """Counts of keys stored before go up by how many of the documents have them (an
+    increment, as other writers may have raised them too); new keys are inserted."""
+    added: dict[str, int] = {}
+    for doc in keyed:
+        for k in doc.keys:
+            if k in known_before:
+                added[k] = added.get(k, 0) + 1
+    by_step: dict[int, list[str]] = {}
+    for k, step in added.items():
+        by_step.setdefault(step, []).append(k)
+    for step, ks in sorted(by_step.items()):
+        for part in _chunks(sorted(ks)):
+            conn.execute(key_counts.update().where(key_counts.c.key.in_(part))
+                         .values(documents=key_counts.c.documents + step))
+    new = [{"key": k, "documents": n} for k, n in new_keys.items()]
     if new:
         conn.execute(key_counts.insert(), new)
-    conn.execute(story_documents.insert().values(document_id=doc_id, story_id=sid, date=doc.date,
-                                                 side=doc.side, similarity=round(best_sim, 4)))
-    conn.execute(key_counts.update().where(key_counts.c.key == DOCUMENT_COUNT)
-                 .values(documents=key_counts.c.documents + 1))
-    return sid
 
 
 def _count_row(conn: Connection) -> int | None:

@@ -16,6 +16,14 @@ country's name in the gazetteer ("المغرب", "Marruecos").
   word of ``names``, never a demonym (an unvocalised Arabic verb reads active or passive alike:
   "شاحنة جزائرية استهدفت" is an Algerian truck that was targeted).
 
+A family whose adjectives come before their noun (``adjective = "before"``: Serbian "srpski
+napad", a Serbian attack) reads the demonym right before the attack word instead. A family with
+``forces`` (the starts of nouns of armed bodies: "policij", "forcat") also reads a force named
+with its demonym or country right before an active attack verb ("kosovska policija je napala",
+"forcat serbe sulmuan"), auxiliaries (``auxiliaries``) and negations between, never before a
+passive form (``passive_forms``: "napadnut") or after a passive word (``passive_words``:
+Albanian "u sulmua", "është sulmuar"): there the force is the one attacked.
+
 Each side's names of an actor are listed alike (the Moroccan forces and the Polisario are read
 by the same rules whichever side's press names them). The agent is an ``ORG`` entity named by
 the words as written; ``align/_agents`` reads its state from the same lists.
@@ -45,6 +53,11 @@ class AgentWords:
     actors: dict[str, str]  # folded word -> ISO code
     names: frozenset[str]  # actor words that are names (subjects), not demonyms
     family: str
+    adjective_before: bool = False  # a demonym precedes its noun ("srpski napad")
+    forces: tuple[str, ...] = ()  # starts of nouns of armed bodies ("policij", "forcat")
+    auxiliaries: frozenset[str] = frozenset()  # words between a subject and its verb ("je", "su", "ka")
+    passive_forms: tuple[str, ...] = ()  # starts of passive forms of attack words ("napadnut")
+    passive_words: frozenset[str] = frozenset()  # words that make the verb after them passive ("u", "është")
 
 
 @lru_cache(maxsize=8)
@@ -57,7 +70,11 @@ def agent_words(family: str) -> AgentWords | None:
     return AgentWords(frozenset(a.get("attacks", ())), tuple(tuple(b.split()) for b in a.get("by", ())),
                       int(a.get("by_reach", 4)), tuple(a.get("not_by", ())),
                       {fold(k, family): str(v).upper() for k, v in d.get("actors", {}).items()},
-                      frozenset(fold(n, family) for n in a.get("names", ())), family)
+                      frozenset(fold(n, family) for n in a.get("names", ())), family,
+                      a.get("adjective", "after") == "before", tuple(fold(f, family) for f in a.get("forces", ())),
+                      frozenset(fold(w, family) for w in a.get("auxiliaries", ())),
+                      tuple(fold(f, family) for f in a.get("passive_forms", ())),
+                      frozenset(fold(w, family) for w in a.get("passive_words", ())))
 
 
 def actor_state(word: str) -> str | None:
@@ -99,7 +116,12 @@ def find_agent(text: str, ws: list[Word], sent_of: list[int], i: int, j: int, le
     if lemma not in aw.attacks:
         return None
     s = sent_of[i]
-    if j < len(ws) and sent_of[j] == s and not _clause_break(text, ws[j - 1], ws[j]):  # its adjective
+    if aw.adjective_before:  # its adjective, before it ("srpski napad")
+        if i > 0 and sent_of[i - 1] == s and not _clause_break(text, ws[i - 1], ws[i]):
+            cc = _state(ws[i - 1], aw, countries=False)
+            if cc:
+                return i - 1, i, cc
+    elif j < len(ws) and sent_of[j] == s and not _clause_break(text, ws[j - 1], ws[j]):  # its adjective
         cc = _state(ws[j], aw, countries=False)
         if cc:
             return j, j + 1, cc
@@ -117,13 +139,29 @@ def find_agent(text: str, ws: list[Word], sent_of: list[int], i: int, j: int, le
                     return k + n, m + 1, cc
             break
         k += 1
-    b = i - 1  # its subject, negations between
-    while b >= 0 and sent_of[b] == s and without_clitic(ws[b].folded, aw.family, negation) in negation:
+    b = i - 1  # its subject, negations (and auxiliaries) between
+    passive = ws[i].folded.startswith(aw.passive_forms or ("\0",))
+    while b >= 0 and sent_of[b] == s and (without_clitic(ws[b].folded, aw.family, negation) in negation
+                                          or ws[b].folded in aw.auxiliaries or ws[b].folded in aw.passive_words):
+        passive = passive or ws[b].folded in aw.passive_words
         b -= 1
     if b >= 0 and sent_of[b] == s and not _clause_break(text, ws[b], ws[i]):
         cc = _state(ws[b], aw, countries=True, names_only=True)
         if cc:
             return b, b + 1, cc
+        if aw.forces and not passive and b > 0 and sent_of[b - 1] == s and not _clause_break(text, ws[b - 1], ws[b]):
+            return _force(ws[b - 1], ws[b], b - 1, aw)
+    return None
+
+
+def _force(first: Word, second: Word, at: int, aw: AgentWords) -> tuple[int, int, str] | None:
+    """A force and its demonym or country, either order ("kosovska policija", "policija Kosova",
+    "forcat serbe"): ``(first word, end word, ISO code)``, else None."""
+    for force, actor in ((second, first), (first, second)):
+        if force.folded.startswith(aw.forces):
+            cc = _state(actor, aw, countries=True)
+            if cc:
+                return at, at + 2, cc
     return None
 
 

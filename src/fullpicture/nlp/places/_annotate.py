@@ -46,6 +46,7 @@ from fullpicture.nlp.places._evidence import (
     strip_det,
     surname_locative,
     trim_lowercase_head,
+    weekday_names,
 )
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
 from fullpicture.nlp.places._rank import romanizes_to, same_name
@@ -105,10 +106,13 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         taken.update(range(start, end))
     dem_taken = set(taken)
     tagged = frozenset(fold(e.text).removeprefix("the ") for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    weekdays = weekday_names(doc.lang_ or "en")
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         if all(i in dem_taken for i in range(ent.start, ent.end)):
             continue
+        if ent.end - ent.start == 1 and ent.text.lower() in weekdays:
+            continue  # "Vendredi, le porte-parole ...": a day, never a place
         if ent.label_ not in labels:
             # a name NER typed as something else ("in Chattanooga" as PRODUCT, "in Manbij" as
             # DATE): a candidate when it is all proper nouns after a place preposition

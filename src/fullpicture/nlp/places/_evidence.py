@@ -4,6 +4,7 @@ untagged capitalised runs and names before feature nouns ("the Kerch bridge").""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -44,6 +45,21 @@ def locative(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_object_verbs:
         return True
     return start > 0 and doc[start - 1].lower_ in lex.locative_preps and doc[start - 1].lower_ != "of"
+
+
+@lru_cache(maxsize=8)
+def weekday_names(language: str) -> frozenset[str]:
+    """The weekday names of ``language`` (lower case; the time layer's word lists, English's
+    too): a weekday that opens a sentence ("Vendredi, le porte-parole a déclaré") is capitalised
+    and tagged as a place by NER, but names no place. Abbreviations ("Mon", "Sun") are left out."""
+    from fullpicture.nlp.time._intl import load_grammar
+    from fullpicture.nlp.time._lexicon import load_lexicon
+
+    words = set(load_lexicon().weekdays)
+    g = load_grammar(language) if language and language != "en" else None
+    if g is not None:
+        words |= set(g.words.get("weekdays", {}))
+    return frozenset(w for w in words if len(w) >= 5 and " " not in w)
 
 
 def name_like(text: str) -> bool:

@@ -24,7 +24,7 @@ from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers imp
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
-INDEX_VERSION = "11tovuz2"
+INDEX_VERSION = "12village"
 # countries whose towns the press also names by the romanization of their Russian or
 # Ukrainian Cyrillic name (BGN/PCGN-style, data/gazetteer/cyrillic.tsv)
 ROMANIZED_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})

@@ -10,18 +10,22 @@ from fullpicture.nlp.places._wordlists import Lexicon
 
 def is_actor_position(root: Token, lex: Lexicon) -> bool:
     """True when the name headed by ``root`` acts: subject of a speech/decision verb (or of a
-    verb whose complement is one: "is yet to give", "has yet to comment"), agent of a passive one ("condemned by Baku"), or owner of a decision ("Moscow's veto")."""
+    verb whose complement is one: "is yet to give", "has yet to comment"), agent of a passive one ("condemned by Baku"), or owner of a decision ("Moscow's veto").
+    French and Russian verbs are those of ``actor_verbs_lang`` ("le Maroc a démenti")."""
+    verbs = lex.actor_verbs | lex.actor_verbs_lang.get(root.doc.lang_, frozenset())
     dep, head = root.dep_, root.head
     if dep == "conj":  # "Moscow and Beijing vetoed"
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         dep, head = root.dep_, root.head
-    if dep == "nsubj" and head.lemma_.lower() in lex.actor_verbs:
+    if dep == "nsubj" and head.lemma_.lower() in verbs:
         return True
-    if dep == "nsubj" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.actor_verbs for c in head.children):
+    if dep == "nsubj" and any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in head.children):
         return True  # "Moscow is yet to give figures", "Baku has yet to comment", "Rabat appears to deny"
-    if dep == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in lex.actor_verbs:
+    if dep == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in verbs:
         return True
+    if dep == "obl:agent" and head.lemma_.lower() in verbs:
+        return True  # UD: "condamné par Alger"
     return dep == "poss" and head.lemma_.lower() in lex.actor_nouns
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from fullpicture.nlp.places._regions import is_village
 from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
 if TYPE_CHECKING:
@@ -136,6 +137,9 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
         s += cfg["user_bonus"]
     if i in pi.linked.get(name, ()):
         s += cfg.get("lexicon_bonus", 0.0)
+    if is_village(p):  # a village of regions.tsv: meant where the document places others in its division
+        home = bool(p.admin1) and ctx.division(p.cc, p.admin1, name) > 0
+        s += cfg.get("village_bonus", 0.0) * (1.0 if home else -1.0)
     return s
 
 

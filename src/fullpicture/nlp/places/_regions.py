@@ -81,11 +81,19 @@ def _member_point(spec: str, by_admin: dict[tuple[str, str], list[tuple[float, f
 
 
 def add_regions(b: Any, rows: list[list[str]], by_admin: dict[tuple[str, str], list[tuple[float, float]]], cities: dict[int, dict[str, Any]]) -> None:
-    """Index the curated regions and features of ``regions.tsv``."""
+    """Index the curated regions and features of ``regions.tsv``, and its villages: a
+    settlement GeoNames lacks whose name another, bigger place bears ("Ağdam" of Tovuz
+    district beside the town of Aghdam), indexed as a town of no population (GeoNames id 0)
+    in the first-level division of its member town, which the ranking chooses only in a
+    document that places another name in that division ("Tovuz district", the town of Tovuz:
+    :func:`~fullpicture.nlp.places._rank.score`)."""
     for row in rows:
         if len(row) < 5:
             continue
         name, alts, cc, kind, where = (x.strip() for x in row[:5])
+        if kind == "village":
+            _add_village(b, name, alts, cc, where, cities)
+            continue
         if kind not in FEATURE_KINDS:
             continue
         if ":" in where:
@@ -126,3 +134,18 @@ def _same_feature_gid(b: Any, name: str, cc: str, kind: str, lat: float, lon: fl
         if km <= limit and km < best[0]:
             best = (km, gid)
     return best[1]
+
+
+def _add_village(b: Any, name: str, alts: str, cc: str, where: str, cities: dict[int, dict[str, Any]]) -> None:
+    """A village of ``regions.tsv``, placed at its member town ("city:GEONAMEID") and in its division."""
+    kind, _, ref = where.partition(":")
+    town = cities.get(int(ref)) if kind == "city" and ref.isdigit() else None
+    if town is None:
+        return
+    names = [a.strip() for a in alts.split("|") if a.strip()]
+    b.add(0, name, float(town["latitude"]), float(town["longitude"]), 0, cc, "city", str(town["admin1code"]), names, trusted=True)
+
+
+def is_village(p: Any) -> bool:
+    """Record ``p`` is a village of ``regions.tsv`` (a town with no GeoNames id)."""
+    return p.kind == "city" and not p.gid
