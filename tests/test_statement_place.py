@@ -79,3 +79,36 @@ def test_dateline_shapes(text, dateline):
 ])
 def test_no_dateline(text):
     assert dateline_spans(text) == []
+
+
+def _feature_places(settings, a, trigger: str) -> frozenset[str]:
+    from fullpicture.align._eventfeat import build_features
+    from fullpicture.align._util import EntityIndex
+
+    cfg = {**settings.section("align"), "speaker_place_no_event_place": True}
+    feats, refs = build_features([a], EntityIndex([a]), cfg)
+    return next(f.places for f, (_, ev) in zip(feats, refs, strict=True) if ev.trigger.text == trigger)
+
+
+@pytest.mark.slow
+def test_a_briefing_city_is_no_place_of_the_event_for_alignment(lexical):
+    """With ``speaker_place_no_event_place`` (shipped off): the city a minister spoke in is not
+    where the depot burned, so the report's row can meet the other side's row about the depot."""
+    a = _analysis(lexical, BRIEFING)
+    assert _place_of(a, "killed")[1] is not None
+    assert _feature_places(lexical, a, "killed") == frozenset()
+
+
+@pytest.mark.slow
+def test_a_country_that_speaks_stays_the_place(lexical):
+    """"Turkey announced that four workers were killed" (in French): a country named as the
+    speaker stays the event's (coarsest) place (``speaker_place_keep_countries``); dropping such
+    places cost two corpora."""
+    from fullpicture.align._eventfeat import _is_country
+
+    a = _analysis(lexical, "Le ministère\n\nLa Turquie a annoncé lundi que quatre ouvriers ont été tués par une "
+                           "frappe sur un dépôt.\n")
+    ev, place = _place_of(a, "tués")
+    assert place is not None and _is_country(place)
+    assert statement_place(a, ev, place)
+    assert _feature_places(lexical, a, "tués")

@@ -117,6 +117,11 @@ def _speaker_place(a: Analysis, ev: Event, place: Entity | None) -> bool:
     return place is not None and statement_place(a, ev, place)
 
 
+def _is_country(ent: Entity) -> bool:
+    """A country named as a place ("l'Algérie a annoncé", "Indian officials said")."""
+    return ent.type in ("GPE", "LOC") and country_code(ent.name) is not None
+
+
 def _has_speaker(a: Analysis, ev: Event) -> bool:
     """Whether the mention is told as said or done by someone: False when its trigger is the cue
     of a claim attributed to no one ("the man is accused of the shooting", "was declared dead")."""
@@ -153,6 +158,7 @@ def build_features(
     groups = cfg.get("type_groups", {}) or {}
     equivalents = bool(cfg.get("equivalent_words", True))
     speaker_places = bool(cfg.get("speaker_place_no_event_place", False))
+    keep_countries = bool(cfg.get("speaker_place_keep_countries", True))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -166,8 +172,12 @@ def build_features(
                 continue  # editorial notes, bios, boilerplate: no events of the story
             places = set()
             geo = None
-            if ev.place and speaker_places and _speaker_place(a, ev, index.entity(doc, ev.place)):
-                pass  # "officials in Kyiv said the dam was blown up": where it was said, not where it happened
+            told = index.entity(doc, ev.place) if ev.place and speaker_places else None
+            if told is not None and _speaker_place(a, ev, told) and not (keep_countries and _is_country(told)):
+                # "officials in Kyiv said the dam was blown up": where it was said, not where it
+                # happened; a country that speaks ("Algeria announced the deaths") stays, as the
+                # coarsest place of its story (it contains the places inside it)
+                pass
             elif ev.place:
                 key = index.key(doc, ev.place, resolve=True)
                 if key:
