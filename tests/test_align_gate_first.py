@@ -86,3 +86,39 @@ def test_prob_reuses_gate_similarities():
     assert dead is not None and sim is not None
     live = pairs[~dead]
     assert np.array_equal(scorer.features(live, sim[~dead]), scorer.features(live))
+
+
+def test_gate_computed_beforehand_in_pair_order_is_the_gate_of_any_chunk():
+    """gate_all (the story gate of every pair, a step at a time in the pairs' own order, document
+    pairs taken by their second document) gives each pair the verdict and similarity the gate
+    gives it in any chunk, and prob() with that gate gives the probabilities, dtype and cut
+    pairs of prob() computing it, also for a chunk under the gate-first size."""
+    cfg = dict(load_settings().section("align"))
+    feats, vec = _corpus()
+    pairs = np.stack(np.triu_indices(len(feats), 1), axis=1)
+    scorer = PairScorer(feats, cfg, vec)
+    dead_ref, sim_ref = scorer._gate(pairs)
+    assert dead_ref is not None and sim_ref is not None
+    for step in (len(pairs), 1000, 37):
+        got = scorer.gate_all(pairs, step)
+        assert got is not None
+        assert np.array_equal(got[0], dead_ref) and np.array_equal(got[1], sim_ref)
+    dead, sim = scorer.gate_all(pairs, 500)
+    rng = np.random.default_rng(1)
+    for size in (len(pairs) // 3, 300, 255, 40):
+        rows = np.sort(rng.choice(len(pairs), size, replace=False))
+        ref, pre = PairScorer(feats, cfg, vec), PairScorer(feats, cfg, vec)
+        ref.cut_pairs, pre.cut_pairs = [], []
+        want = ref.prob(pairs[rows])
+        got = pre.prob(pairs[rows], (dead[rows], lambda at, rows=rows: sim[rows[at]]))
+        assert got.dtype == want.dtype and np.array_equal(got, want)
+        assert len(pre.cut_pairs) == len(ref.cut_pairs)
+        for (a, b), (c, d) in zip(pre.cut_pairs, ref.cut_pairs, strict=True):
+            assert np.array_equal(a, c) and np.array_equal(b, d)
+
+
+def test_gate_all_without_gate():
+    cfg = {**load_settings().section("align"), "story_gate": 0.0}
+    feats, vec = _corpus(n_docs=10)
+    pairs = np.stack(np.triu_indices(len(feats), 1), axis=1)
+    assert PairScorer(feats, cfg, vec).gate_all(pairs, 100) is None

@@ -108,4 +108,6 @@ def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_next_paragraph():
             "It is the same story every winter. Nobody fixes the roads.\n\nThe rally ended at noon.")
     for learned in (True, False):
         claims = _claims(text, learned)
-        assert ("The governor", "added:", "It is the same story every winter. Nobody fixes the roads.") in claims
+        # no closing full stop: PolNeAR's convention (train: 574 of 601 unquoted multi-sentence
+        # contents that end at a full stop leave it out; _spans.content_stop)
+        assert ("The governor", "added:", "It is the same story every winter. Nobody fixes the roads") in claims

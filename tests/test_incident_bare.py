@@ -157,3 +157,16 @@ def test_a_bare_happening_joins_the_incident_not_its_first_mentions_event() -> N
     _join_bare(feats, _cfg(), events, uf, host)
     assert uf.find(2) == uf.find(0)
     assert uf.find(2) != uf.find(5)
+
+
+def test_protest_words_at_one_place_are_one_happening() -> None:
+    """A report tells "hundreds protested outside the town hall in Tarnow" and later "the
+    demonstration in Tarnow turned violent": a protest is among ``incident_same_place_types``,
+    so the two words of one report at one place are one happening, not two rows."""
+    from fullpicture.align._samehappening import same_place_happenings
+
+    feats = [MentionFeatures(doc="d", lemma=w, type="PROTEST", family="material_conflict",
+                             places=frozenset({"tarnow"}), extra={}) for w in ("protest", "demonstration")]
+    assert same_place_happenings(feats, _cfg()) == [(0, 1)]
+    feats[1].places = frozenset({"varna"})  # a protest in another town stays apart
+    assert same_place_happenings(feats, _cfg()) == []

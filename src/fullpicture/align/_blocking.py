@@ -13,6 +13,7 @@ per-mention and per-pair work touches memory that stays in the CPU cache as the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -173,25 +174,37 @@ def locality_order(scorer: PairScorer, pairs: np.ndarray) -> np.ndarray:
     return order.astype(np.int32) if len(pairs) < 2**31 else order
 
 
+def _sims_at(sim: np.ndarray, rows: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The similarities ``sim`` of the pairs ``rows[at]``."""
+    return sim[rows[at]]
+
+
 def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,
                  chunk: int = 1_000_000) -> tuple[np.ndarray, np.ndarray]:
     """The pairs whose probability reaches ``threshold``, and those probabilities, in
     descending order of probability (stable: ties keep the pairs' order).
 
     Large sets (over one chunk) are scored in date order (:func:`locality_order`) and put
-    back in their own order, so the result is the same as scoring them in order."""
+    back in their own order, so the result is the same as scoring them in order. Their story
+    gate is computed first, a chunk at a time in the pairs' own order
+    (:meth:`PairScorer.gate_all`, where the document rows are read from memory far less often),
+    and each chunk takes its pairs' part of it."""
     chunk = max(1, chunk)
     order = locality_order(scorer, pairs) if len(pairs) > chunk else None
+    gate = scorer.gate_all(pairs, chunk) if order is not None else None
     cuts = scorer.cut_pairs
     first_cut = len(cuts) if cuts is not None else 0
     kept_rows, kept_probs = [], []
     for lo in range(0, len(pairs), chunk):
         rows = order[lo:lo + chunk] if order is not None else np.arange(lo, min(lo + chunk, len(pairs)))
-        probs = scorer.prob(pairs[rows])
+        if gate is not None:
+            probs = scorer.prob(pairs[rows], (gate[0][rows], functools.partial(_sims_at, gate[1], rows)))
+        else:
+            probs = scorer.prob(pairs[rows])
         keep = probs >= threshold
         kept_rows.append(rows[keep])
         kept_probs.append(probs[keep])
-    del order
+    del order, gate
     if cuts is not None and len(cuts) > first_cut + 1:
         # the pairs the story gate cut, in the pairs' own (sorted) order as a single chunk
         # gives them, whatever order the chunks were scored in

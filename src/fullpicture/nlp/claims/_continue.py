@@ -61,6 +61,41 @@ def continue_quotes(text: str, claims: list[RawClaim], quotes: list[tuple[int, i
             continue
         drop.update(id(o) for o in att if o.cue is None and _overlaps(o.content, q2))
         c.content = (cs, q2[1])
+    claims = [c for c in claims if id(c) not in drop] if drop else claims
+    return _opening_pieces(text, claims, quotes)
+
+
+# between the first piece and the attribution: at most a comma and spaces
+_LEAD_GAP = re.compile(r"[ \t,]{0,3}")
+
+
+def _opening_pieces(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> list[RawClaim]:
+    """The claims, with a quoted content after its attribution joined to the quotation's
+    first piece before it ('"Hopefully," the mayor said, "the bridge will hold."', where the
+    parse gave the verb only the second piece): a quotation that ends with a comma inside
+    its closing mark right before the source or cue, in the same paragraph, held by no other
+    attribution with a cue. A cue-less claim on the first piece goes."""
+    att = [c for c in claims if c.kind != "naming"]
+    ends = [q[1] for q in quotes]
+    drop: set[int] = set()
+    for c in att:
+        if c.cue is None:
+            continue
+        head = min(c.cue[0], c.source[0] if c.source else c.cue[0])
+        tail = max(c.cue[1], c.source[1] if c.source else 0)
+        cs = c.content[0]
+        if cs < tail or not any(qs == cs for qs, _ in quote_window(quotes, cs, cs)):
+            continue
+        k = bisect_left(ends, head + 1) - 1  # the last quotation ending at or before the attribution
+        if k < 0:
+            continue
+        q1 = quotes[k]
+        if not _LEAD_GAP.fullmatch(text[q1[1] : head]) or text[q1[1] - 2 : q1[1] - 1] != "," and text[q1[1] - 3 : q1[1] - 2] != ",":
+            continue
+        if "\n" in text[q1[1] : cs] or any(o is not c and o.cue is not None and _overlaps(o.content, q1) for o in att):
+            continue
+        drop.update(id(o) for o in att if o.cue is None and _overlaps(o.content, q1))
+        c.content = (q1[0], c.content[1])
     return [c for c in claims if id(c) not in drop] if drop else claims
 
 

@@ -80,6 +80,70 @@ def _own_paragraph(text: str, start: int, end: int) -> bool:
     return (before == "" or before.endswith("\n\n")) and (after == "" or after.startswith("\n\n"))
 
 
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_CLAUSAL = {"ccomp", "xcomp", "conj", "parataxis", "advcl", "csubj"}
+
+
+def _interrupted(doc: Doc, tok: Token, subj: Token | None, i: int, j: int, cues: frozenset[str] | set[str]) -> bool:
+    """'The bridge, the mayor said, will reopen in spring': whether the attribution of cue
+    verb ``tok`` (its speaker, the verb, the verb's adjuncts), set off by commas, interrupts
+    the clause of tokens [i, j) that starts before it and goes on after it with a finite
+    verb. PolNeAR's content is then both pieces (Content and Content2), scored as their hull.
+    Not when the rest opens with a subordinate clause or phrase ('…, X said, after officials
+    warned …') or holds an attribution of its own ('…, X said, but officials said …': a cue
+    lemma of ``cues`` with a subject)."""
+    a = tok.i  # the attribution's first token: after the comma before it
+    while a > i and doc[a - 1].text != ",":
+        a -= 1
+    b = tok.i + 1  # the comma after it
+    while b < j and doc[b].text != ",":
+        b += 1
+    if a <= i + 1 or b >= j - 1 or subj is not None and not a <= subj.i < b:
+        return False  # no piece on one side, or a speaker outside the attribution
+    core = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+    if any(k not in core and not (doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "neg", "advmod", "npadvmod"))
+           for k in range(a, tok.i)):
+        return False
+    for k in range(tok.i + 1, b):  # what follows the verb hangs on it, and is no clause of its own
+        t = doc[k]
+        while t.head.i != tok.i and t.head.i != t.i:
+            t = t.head
+        if t.head.i != tok.i or t.dep_ in _CLAUSAL:
+            return False
+    before = [t for t in doc[i : a - 1] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[b + 1 : j] if not (t.is_punct or t.is_space)]
+    if not before or not after or after[0].tag_ == "VBG" or after[0].dep_ in ("mark", "prep"):
+        return False
+    if any(t.lemma_.lower() in cues and any(c.dep_ in _SUBJ for c in t.children) for t in after):
+        return False
+    return any(t.tag_ in _FINITE for t in after)
+
+
+def _clause_after(tok: Token, sent: Span) -> int | None:
+    """The end of a clause hung on the cue verb after it ('X, the agency said, and Y'), or None."""
+    right = [c for c in tok.rights if c.dep_ in ("conj", "ccomp", "parataxis")]
+    return min(right[-1].right_edge.i + 1, sent.end) if right else None
+
+
+def _passive_subject(doc: Doc, sent: Span, tok: Token, subj: Token | None, cs: int) -> int:
+    """'The contractor was accused of using the funds': the start of a content after a
+    passive cue verb with no agent, moved back to the verb's passive subject (PolNeAR marks
+    the subject and the complement as Content and Content2, scored as their hull)."""
+    if subj is not None or cs < tok.idx:
+        return cs
+    sp = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if sp is None or sp.left_edge.i < sent.start or sp.lower_ in ("that", "which", "who", "what", "it"):
+        return cs
+    return doc[sp.left_edge.i].idx
+
+
+def _subject_first(lead: Span, sj: int, sent: Span) -> bool:
+    """'The ceasefire, according to the ministry, was broken': an according-to phrase (ending
+    at token ``sj``) that interrupts a clause whose subject comes before it (``lead``); the
+    content is both pieces, as PolNeAR marks them (Content and Content2)."""
+    return sj < sent.end and any(t.dep_ in _SUBJ and t.head.i >= sj for t in lead)
+
+
 _PRO_CONTENT = {"that", "this", "so", "yes", "no", "it", "something", "nothing", "anything", "much", "same"}
 
 
@@ -286,6 +350,7 @@ class ClaimExtractor:
         cs, ce = content
         if ce - cs < 2:
             return None
+        cs = _passive_subject(doc, sent, tok, subj0, cs)
         subj = subj0
         kind = "indirect"
         src = src_head = None
@@ -394,6 +459,9 @@ class ClaimExtractor:
             i, j = subtree_bounds(c)
             if c.dep_ == "xcomp" and lemma in lex.need_clause:
                 return None
+            k = _clause_after(tok, sent) if j <= tok.i else None
+            if k is not None and _interrupted(doc, tok, subj, max(i, sent.start), k, lex.verbs):
+                j = k  # 'X, the agency said, and Y': both pieces
             s, e = span_chars(doc, i, j)
             return balance_quotes(doc_text(doc), s, e, quotes)
         # '"…", he said' without quotation marks; not when the verb has an object of its own
@@ -401,9 +469,13 @@ class ClaimExtractor:
         if (tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes))) \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             head = tok.head
-            i, j = subtree_bounds(head, skip=tok)
-            i = max(i, sent.start)
-            s, e = span_chars(doc, i, min(j, tok.left_edge.i))
+            i, j = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+            if _interrupted(doc, tok, subj, i, j, lex.verbs):
+                s, e = span_chars(doc, i, j)  # 'X, he said, Y': both pieces
+            else:
+                i, j = subtree_bounds(head, skip=tok)
+                i = max(i, sent.start)
+                s, e = span_chars(doc, i, min(j, tok.left_edge.i))
             return balance_quotes(doc_text(doc), s, e, quotes)
         # adjacent quotation: '"...," he said' or 'said: "..."'
         for qs, qe in quote_window(quotes, left - 4, tok.idx + len(tok) + 30):
@@ -468,7 +540,9 @@ class ClaimExtractor:
                 # content: the rest of the sentence without the according-to phrase
                 # before it only a short adverbial ("At the same time, according to him, X")
                 lead = doc[sent.start : tok.i]
-                if tok.i - sent.start <= 1 or (len(lead) <= 6 and sj < sent.end - 2 and doc[sj].text == ","
+                if _subject_first(lead, sj, sent):
+                    ci, cj = sent.start, sent.end
+                elif tok.i - sent.start <= 1 or (len(lead) <= 6 and sj < sent.end - 2 and doc[sj].text == ","
                                                and not any(t.pos_ in ("VERB", "AUX") for t in lead)):
                     ci, cj = sj, sent.end
                 else:

@@ -24,7 +24,7 @@ from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
-from fullpicture.nlp.claims._spans import quote_spans, source_comma
+from fullpicture.nlp.claims._spans import content_stop, quote_spans, source_comma
 from fullpicture.nlp.claims._tagger import AttributionTagger
 
 
@@ -128,8 +128,11 @@ class AttributionExtractor:
 
 
 def _commas(text: str, claims: list[RawClaim]) -> list[RawClaim]:
-    """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`), in place."""
+    """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`), contents
+    without their sentence's full stop (:func:`._spans.content_stop`), in place."""
     for c in claims:
         if c.source is not None:
             c.source = source_comma(text, c.source)
+        if c.kind not in ("naming", "direct"):  # a transcript's line keeps its stop (layout claims)
+            c.content = content_stop(text, c.content)
     return claims

