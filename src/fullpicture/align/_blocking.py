@@ -174,7 +174,7 @@ def locality_order(scorer: PairScorer, pairs: np.ndarray) -> np.ndarray:
     return order.astype(np.int32) if len(pairs) < 2**31 else order
 
 
-def _sims_at(sim: np.ndarray, rows: np.ndarray, at: np.ndarray) -> np.ndarray:
+def _sims_at(sim: np.ndarray, rows: np.ndarray, at: np.ndarray | slice) -> np.ndarray:
     """The similarities ``sim`` of the pairs ``rows[at]``."""
     return sim[rows[at]]
 

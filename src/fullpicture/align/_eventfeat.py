@@ -111,12 +111,6 @@ def _bare(ev: Event, events_in_sentence: int) -> bool:
         ev.agents or ev.patients or ev.place or ev.figures)
 
 
-def _speaker_place(a: Analysis, ev: Event, place: Entity | None) -> bool:
-    """The event's place is named only where its claim is made or by whom ("officials in Kyiv
-    said ...", "Moscow said ..."): :func:`statement_place`."""
-    return place is not None and statement_place(a, ev, place)
-
-
 def _is_country(ent: Entity) -> bool:
     """A country named as a place ("l'Algérie a annoncé", "Indian officials said")."""
     return ent.type in ("GPE", "LOC") and country_code(ent.name) is not None
@@ -173,19 +167,17 @@ def build_features(
             places = set()
             geo = None
             told = index.entity(doc, ev.place) if ev.place and speaker_places else None
-            if told is not None and _speaker_place(a, ev, told) and not (keep_countries and _is_country(told)):
-                # "officials in Kyiv said the dam was blown up": where it was said, not where it
-                # happened; a country that speaks ("Algeria announced the deaths") stays, as the
-                # coarsest place of its story (it contains the places inside it)
-                pass
-            elif ev.place:
+            # "officials in Kyiv said the dam was blown up": where it was said, not where it
+            # happened (:func:`statement_place`); a country that speaks ("Algeria announced the
+            # deaths") stays, as the coarsest place of its story (it contains the places inside it)
+            said_only = told is not None and statement_place(a, ev, told) and not (keep_countries and _is_country(told))
+            if ev.place and not said_only:
                 key = index.key(doc, ev.place, resolve=True)
                 if key:
                     places.add(key)
                 ent = index.entity(doc, ev.place)
                 if ent is not None and ent.geo is not None:
-                    is_country = ent.type in ("GPE", "LOC") and country_code(ent.name) is not None
-                    geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), is_country)
+                    geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), _is_country(ent))
             names, counters = _trigger_terms(a, ev)
             # where it happened: its place, or a place it struck ("the shelling of the depot in Homs")
             where = set(places)

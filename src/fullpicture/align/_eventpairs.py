@@ -426,7 +426,7 @@ class PairScorer:
         return ~(both & (inside | (km <= self.place_km)))
 
     def prob(self, pairs: np.ndarray,
-             gate: tuple[np.ndarray, Callable[[np.ndarray], np.ndarray]] | None = None) -> np.ndarray:
+             gate: tuple[np.ndarray, Callable[[Any], np.ndarray]] | None = None) -> np.ndarray:
         """Coreference probability of each pair; 0 across two documents of different stories
         (document similarity under ``story_gate``; under ``story_gate_placed`` for happenings of
         one type on one day at one named place, or at compatible places: a town and its country).
@@ -435,26 +435,22 @@ class PairScorer:
         features say, so their features are not computed (:meth:`gated`): on a large corpus
         most candidate pairs join unrelated stories. ``gate``: what :meth:`gate_all` computed
         beforehand for these pairs (which are dead, and a function giving the document
-        similarities of the pairs at given positions), used instead of computing it here."""
+        similarities of the pairs at given positions, an index array or a slice), used instead of
+        computing it here."""
         if len(pairs) < _GATE_FIRST_MIN:
-            dead, sim = None, None
-        elif gate is not None:
+            return self._prob(pairs)
+        dead: np.ndarray | None
+        sim_at: Callable[[Any], np.ndarray] | None  # the similarities of the pairs at positions
+        if gate is not None:
             dead, sim_at = gate
-            live = np.flatnonzero(~dead)
-            sim = sim_at(live)
-            if len(live) == len(pairs):
-                return self._prob(pairs, sim)
-            p_live = self._prob(pairs[live], sim)
-            p = np.zeros(len(pairs), dtype=p_live.dtype)
-            p[live] = p_live
-            return p
         else:
             dead, sim = self._gate(pairs)
+            sim_at = None if sim is None else sim.__getitem__
         if dead is None or not dead.any():
-            return self._prob(pairs, sim)
+            return self._prob(pairs, None if sim_at is None else sim_at(slice(None)))
         live = np.flatnonzero(~dead)
         # the gate's document similarities are the live pairs' feature: not computed twice
-        p_live = self._prob(pairs[live], None if sim is None else sim[live])
+        p_live = self._prob(pairs[live], None if sim_at is None else sim_at(live))
         p = np.zeros(len(pairs), dtype=p_live.dtype)
         p[live] = p_live
         return p
