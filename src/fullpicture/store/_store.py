@@ -27,6 +27,7 @@ from fullpicture.store._workspace import (
     FTS_TABLE,
     PG_FTS,
     Indexed,
+    _chunks,
     ensure_workspace,
     has_workspace,
     index_documents,
@@ -259,8 +260,7 @@ class Store(WorkspaceViews):
         """Which of ``doc_ids`` are stored (one query per 500 ids, not one per id)."""
         out: set[str] = set()
         with self.engine.connect() as conn:
-            for i in range(0, len(doc_ids), 500):
-                part = list(doc_ids[i : i + 500])
+            for part in _chunks(list(doc_ids)):
                 out.update(r[0] for r in conn.execute(select(S.documents.c.id).where(S.documents.c.id.in_(part))))
         return out
 
