@@ -24,7 +24,9 @@ def test_report_error_is_one_line(capsys):
 
 
 def test_collect_documents_splits_docs_and_errors():
-    docs, errors = _common.collect_documents([FIXTURES / "ingest" / "articles.jsonl"], _settings())
+    from fullpicture import collect_documents
+
+    docs, errors = collect_documents([FIXTURES / "ingest" / "articles.jsonl"], _settings())
     assert len(docs) == 3 and len(errors) == 2
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 import click
 
-from fullpicture import Failure, collect_documents  # noqa: F401  (collect_documents: re-exported for the commands)
+from fullpicture import Failure
 from fullpicture._errors import ConfigError, FullpictureError, UsageError
 from fullpicture.settings import Settings, load_settings
 
