@@ -13,6 +13,18 @@ EXAMPLES = ROOT / "examples"
 SHARED_DATA = Path(os.environ.get("FULLPICTURE_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 
+def attribution_texts(claims, text: str) -> list[tuple[str | None, str | None, str, str]]:
+    """(source, cue, content, kind) texts of the attributions among ``claims`` (namings left out)."""
+    out = []
+    for c in claims:
+        if c.kind == "naming":
+            continue
+        src = text[c.source[0] : c.source[1]] if c.source else None
+        cue = text[c.cue[0] : c.cue[1]] if c.cue else None
+        out.append((src, cue, text[c.content[0] : c.content[1]], c.kind))
+    return out
+
+
 @pytest.fixture(scope="session")
 def settings():
     """The shipped settings."""

@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from fullpicture.nlp.claims._learned import AttributionExtractor
+from tests.conftest import attribution_texts
 
 
 @functools.cache
@@ -17,15 +18,8 @@ def _nlp():
 
 def _said(text: str, learned: bool = True) -> list[tuple[str | None, str | None, str]]:
     """(source, cue, content) texts of the attributions of ``text``."""
-    doc = _nlp()(text)
-    out = []
-    for c in AttributionExtractor(learned=learned)(doc):
-        if c.kind == "naming":
-            continue
-        src = text[c.source[0] : c.source[1]] if c.source else None
-        cue = text[c.cue[0] : c.cue[1]] if c.cue else None
-        out.append((src, cue, text[c.content[0] : c.content[1]]))
-    return out
+    claims = AttributionExtractor(learned=learned)(_nlp()(text))
+    return [(src, cue, content) for src, cue, content, _ in attribution_texts(claims, text)]
 
 
 @pytest.mark.parametrize("learned", [True, False])

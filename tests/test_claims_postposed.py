@@ -7,6 +7,7 @@ import spacy
 
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._spans import quote_spans
+from tests.conftest import attribution_texts
 
 
 @pytest.fixture(scope="module")
@@ -15,14 +16,8 @@ def nlp():
 
 
 def _claims(nlp, text: str, learned: bool) -> list[tuple[str | None, str | None, str]]:
-    out = []
-    for c in AttributionExtractor(learned=learned)(nlp(text)):
-        if c.kind == "naming":
-            continue
-        src = text[c.source[0] : c.source[1]] if c.source else None
-        cue = text[c.cue[0] : c.cue[1]] if c.cue else None
-        out.append((src, cue, text[c.content[0] : c.content[1]]))
-    return out
+    claims = AttributionExtractor(learned=learned)(nlp(text))
+    return [(src, cue, content) for src, cue, content, _ in attribution_texts(claims, text)]
 
 
 @pytest.mark.parametrize("learned", [True, False])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from fullpicture.nlp.claims._learned import AttributionExtractor
+from tests.conftest import attribution_texts
 
 
 @pytest.fixture(scope="module")
@@ -18,15 +19,7 @@ def pipelines():
 
 
 def _claims(pipelines, lang: str, text: str) -> list[tuple[str | None, str | None, str, str]]:
-    doc = pipelines[lang](text)
-    out = []
-    for c in AttributionExtractor(language=lang)(doc):
-        if c.kind == "naming":
-            continue
-        src = text[c.source[0] : c.source[1]] if c.source else None
-        cue = text[c.cue[0] : c.cue[1]] if c.cue else None
-        out.append((src, cue, text[c.content[0] : c.content[1]], c.kind))
-    return out
+    return attribution_texts(AttributionExtractor(language=lang)(pipelines[lang](text)), text)
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "content"), [
