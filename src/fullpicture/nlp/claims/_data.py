@@ -47,6 +47,8 @@ class ClaimLexicon:
     speaker_prepositions: frozenset[str] = frozenset()
     # words that open a reported clause the parse did not hang on the verb ('заявил, что …')
     complementizers: frozenset[str] = frozenset()
+    # verbs that are cues only in an "as" clause with "it" ("as the mayor put it, …")
+    as_only: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -96,4 +98,5 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         relative_pronouns=frozenset(post.get("relative_pronouns", [])),
         speaker_prepositions=frozenset(post.get("speaker_prepositions", [])),
         complementizers=frozenset(cues.get("clause", {}).get("complementizers", [])),
+        as_only=frozenset(verbs.get("as_only", [])),
     )

@@ -14,6 +14,7 @@ from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._asclause import as_clause
 from fullpicture.nlp.claims._coordinated import shared_subject
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._inverted import Inverted, inverted_claim
@@ -187,7 +188,7 @@ class ClaimExtractor:
                 v = look[h] = strings[h] if h else ""
             return v
 
-        verb_lemmas = lex.naming | lex.verbs | {"call"}
+        verb_lemmas = lex.naming | lex.verbs | lex.as_only | {"call"}
         markers = lex.naming_markers | {"so"}
         out = []
         for i, (low_h, lemma_h, pos_h, tag_h) in enumerate(arr):
@@ -221,8 +222,9 @@ class ClaimExtractor:
                     if claim:
                         found.append(claim)
                         continue
-                if lemma in lex.verbs or lemma == "call":
-                    claim = self._verb(doc, sent, tok, lemma, quotes)
+                if lemma in lex.verbs or lemma == "call" or lemma in lex.as_only:
+                    verb = self._put_it if lemma in lex.as_only else self._verb
+                    claim = verb(doc, sent, tok, lemma, quotes)
                     if claim:
                         found.append(claim)
             elif low in lex.naming_markers or (low == "so" and tok.nbor(1).lower_ == "-" if tok.i + 1 < len(doc) else False):
@@ -330,6 +332,10 @@ class ClaimExtractor:
                               and subj0.lemma_.lower() in lex.evidence_subjects)
         if content is None and subj0 is not None:
             content = _next_paragraph(doc, cue_j)  # "X added:" ending its paragraph
+        if content is None and post is None and shared is None:
+            ac = as_clause(doc, sent, tok)  # 'As X noted, Y' / 'Y, as X said'
+            if ac is not None:
+                content, subj0 = balance_quotes(doc_text(doc), *span_chars(doc, ac[0], ac[1]), quotes), ac[2]
         if content is None:
             left = doc[post[1]].idx if post is not None and post[1] < tok.i else None
             content = self._content(doc, sent, tok, lemma, particle, quotes, finding, subj0, left)
@@ -369,6 +375,21 @@ class ClaimExtractor:
         if qs:
             kind = "direct"
         return RawClaim(kind, (cs, ce), (doc[cue_i].idx, doc[cue_j - 1].idx + len(doc[cue_j - 1])), phr or lemma, src, src_head)
+
+    @staticmethod
+    def _put_it(doc: Doc, sent: Span, tok: Token, lemma: str, quotes: list[tuple[int, int]]) -> RawClaim | None:
+        """'…, as the mayor put it' / 'As one aide put it, …': a verb of ``as_only`` with "it"
+        right after it is a cue (the cue is "put it") only in an "as" clause (:mod:`._asclause`)."""
+        if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "it" or doc[tok.i + 1].head.i != tok.i:
+            return None
+        ac = as_clause(doc, sent, tok)
+        if ac is None:
+            return None
+        cs, ce = balance_quotes(doc_text(doc), *span_chars(doc, ac[0], ac[1]), quotes)
+        cue_i, _ = extend_cue(doc, tok, tok.i, tok.i + 1)
+        si, sj = source_bounds(ac[2])
+        kind = "direct" if ClaimExtractor._quote_kind(doc_text(doc), cs, ce, quotes) else "indirect"
+        return RawClaim(kind, (cs, ce), (doc[cue_i].idx, tok.idx + len(tok) + 3), lemma, span_chars(doc, si, sj), ac[2].i)
 
     @staticmethod
     def _late_that(doc: Doc, sent: Span, tok: Token) -> tuple[int, int] | None:
