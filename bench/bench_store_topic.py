@@ -25,6 +25,12 @@ comparison encoded no text (every vector came from the store). Counters patched 
 run: the documents the store loads (all of them inside the topic's term family), the spaCy
 pipeline calls (none: nothing is analysed again) and the texts run through the sentence model
 (none: nothing is embedded again).
+
+Then the HTML report of that comparison, in the same process, part by part (the view model
+``report_context``, the template, the whole ``render_html``) with its size and the bytes of
+each section; with ``--cli OUT.html`` also the whole command ``fullpicture compare --db DB
+--topic T -o OUT.html`` in a child process (start-up, loading, comparison, report and
+writing: wall and the child's CPU), which must write the report of the same comparison.
 """
 
 from __future__ import annotations
@@ -136,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--add", action="store_true", help="add --topic-analyses to the existing --db first")
     ap.add_argument("--topic", required=True)
     ap.add_argument("--cache-dir", type=Path, help="while filling: take vectors from this file cache's folder")
+    ap.add_argument("--cli", type=Path, metavar="OUT.html",
+                    help="also time the whole `fullpicture compare --db --topic -o OUT.html` in a child process")
+    ap.add_argument("--no-render", action="store_true", help="leave out the in-process report timing")
     args = ap.parse_args(argv)
     os.environ["FULLPICTURE_CACHE_DIR"] = tempfile.mkdtemp(prefix="fp-bench-cache-")  # no file cache: the store only
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fullpicture"
@@ -219,6 +228,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| … of which {name} | {w:.2f} | {c:.2f} |")
     print(json.dumps({"total_s": round(total, 2), "cpu_s": round(total_cpu, 2), "encoded": encoded,
                       "model_texts": calls["model_texts"], "spacy_calls": calls["spacy"], "loaded": calls["loaded"]}))
+    if not args.no_render:
+        _time_report(comp)
+    if args.cli is not None:
+        _time_cli(args.db, args.topic, args.cli)
     if encoded or calls["model_texts"] or calls["spacy"]:
         print("ERROR: the comparison from the store analysed or encoded texts", file=sys.stderr)
         return 1
@@ -226,6 +239,49 @@ def main(argv: list[str] | None = None) -> int:
         print("ERROR: the comparison read documents outside the topic", file=sys.stderr)
         return 1
     return 0
+
+
+def _time_report(comp: Any) -> None:
+    """The HTML report of ``comp`` part by part (wall and CPU), its size and its sections' bytes."""
+    import re
+
+    from fullpicture.report import render_html
+    from fullpicture.report.html import report_context
+
+    t0, c0 = time.perf_counter(), _cpu()
+    report_context(comp)
+    t1, c1 = time.perf_counter(), _cpu()
+    page = render_html(comp)
+    t2, c2 = time.perf_counter(), _cpu()
+    size = len(page.encode("utf-8"))
+    print(f"report: view model (`report_context`) {t1 - t0:.2f} s wall, {c1 - c0:.2f} CPU s; whole `render_html` "
+          f"{t2 - t1:.2f} s wall, {c2 - c1:.2f} CPU s; {size / 1e6:.1f} MB")
+    cuts = [(m.start(), m.group(1)) for m in re.finditer(r'<section id="([^"]+)"', page)]
+    ends = [c for c, _ in cuts[1:]] + [page.index("</main>")]
+    parts = ", ".join(f"{name} {len(page[a:b].encode('utf-8')) / 1e6:.2f}" for (a, name), b in zip(cuts, ends, strict=True))
+    print(f"report sections, MB: {parts}; outside them {(size - sum(len(page[a:b].encode()) for (a, _), b in zip(cuts, ends, strict=True))) / 1e6:.2f}")
+
+
+def _time_cli(db: Path, topic: str, out: Path) -> None:
+    """The whole command in a child process: wall, the child's CPU, peak RSS and the report's size."""
+    import resource
+    import subprocess
+
+    code = "import sys; from fullpicture.cli import main; sys.argv[0] = 'fullpicture'; main()"
+    cmd = [sys.executable, "-c", code, "compare", "--db", str(db), "--topic", topic, "-o", str(out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load0 = os.getloadavg()[0]
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    size = out.stat().st_size if out.exists() else 0
+    print(f"CLI `fullpicture compare --db {db.name} --topic {topic} -o {out.name}`: exit {done.returncode}, "
+          f"**{wall:.1f} s wall, {cpu:.1f} CPU s**, peak RSS {after.ru_maxrss / 1024:.0f} MB, report "
+          f"{size / 1e6:.1f} MB; load average {load0:.1f} -> {os.getloadavg()[0]:.1f}")
+    if done.returncode:
+        print(done.stderr[-2000:], file=sys.stderr)
 
 
 def _count_work() -> dict[str, Any]:

@@ -143,7 +143,7 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
             report_notice(None, note)
         for a in comparison.documents:
             report_notice(a.document.source, a.document.notice)
-        text = _render(comparison, fmt, title)
+        text = _render(comparison, fmt, title, settings)
     except UsageError as exc:
         if failed:
             click.echo(f"fullpicture: {exc}", err=True)
@@ -168,7 +168,7 @@ def _guess_format(output: Path) -> str:
     return {".md": "md", ".markdown": "md", ".json": "json"}.get(suffix, "html")
 
 
-def _render(comparison: Any, fmt: str, title: str | None) -> str:
+def _render(comparison: Any, fmt: str, title: str | None, settings: Any = None) -> str:
     if fmt == "json":
         return json.dumps(comparison.to_json_dict(), ensure_ascii=False, indent=1) + "\n"
     if fmt == "md":
@@ -177,7 +177,7 @@ def _render(comparison: Any, fmt: str, title: str | None) -> str:
         return render_markdown(comparison)
     from fullpicture.report import render_html
 
-    return render_html(comparison, title=title)
+    return render_html(comparison, title=title, settings=settings)
 
 
 def _write(text: str, output: Path | None, fmt: str) -> None:

@@ -88,10 +88,8 @@ def conflicts(comparison: Comparison, sides: dict[str, SideView], link: Linker) 
                     continue
                 target = link.item(v.document, "claim", v.claim) if v.claim else None
                 target = target or link.span(v.document, v.start, v.end)
-                claim_text = ""
-                analysis = link.analyses.get(v.document)
-                if analysis and v.claim:
-                    claim_text = next((cl.text for cl in analysis.claims if cl.id == v.claim), "")
+                claim = link.claim(v.document, v.claim) if v.claim else None
+                claim_text = claim.text if claim is not None else ""
                 same = next((c for c in cells if c.side is side and c.text == v.value), None)
                 if same is not None:  # one value per side, linked to all its statements
                     same.targets = _targets([*same.targets, target])
@@ -116,7 +114,7 @@ def omissions(comparison: Comparison, sides: dict[str, SideView], link: Linker) 
         quote = ""
         for m in ev.mentions if ev else []:
             a = link.analyses.get(m.document)
-            mention = next((x for x in a.events if x.id == m.event), None) if a else None
+            mention = link.event(m.document, m.event) if a else None
             if a is not None and mention is not None:
                 quote = " ".join(a.text[mention.evidence.start:mention.evidence.end].split())
                 quote = quote if len(quote) <= 160 else quote[:159] + "…"
@@ -168,7 +166,8 @@ def claim_groups(comparison: Comparison, sides: dict[str, SideView], link: Linke
             analysis = link.analyses.get(m.document)
             if side is None or analysis is None:
                 continue
-            text = next((c.text for c in analysis.claims if c.id == m.claim), m.claim)
+            claim = link.claim(m.document, m.claim)
+            text = claim.text if claim is not None else m.claim
             cells.append(Cell(side, text, _targets([link.item(m.document, "claim", m.claim)])))
         rows.append({"relation": g.relation, "reason": g.reason or "", "members": cells})
     return rows

@@ -61,6 +61,7 @@ class DocView:
     notice: str = ""
     anchor_note: str = ""
     url: str = ""  # the original's web address (http or https only)
+    shown: bool = True  # its text is shown in the accounts (see ``_budget``)
 
 
 def side_views(comparison: Comparison) -> dict[str, SideView]:
@@ -163,12 +164,20 @@ def anchor_note(info: Any) -> str:
 
 
 class Linker:
-    """Maps (document id, item) references of the comparison to report uids."""
+    """Maps (document id, item) references of the comparison to report uids.
+
+    Look-ups go through indexes built once per document (claims and events by id, mention
+    spans by surface text and by entity name), so a report's cost grows with its rows and
+    documents, not with their product."""
 
     def __init__(self, comparison: Comparison, docs: list[DocView]) -> None:
         self.docs = {d.id: d for d in docs}
         self.analyses = {a.document.id: a for a in comparison.documents}
         self._n = 0
+        self._claims: dict[str, dict[str, Any]] = {}
+        self._events: dict[str, dict[str, Any]] = {}
+        self._names: dict[str, tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]] = {}
+        self._holders: dict[tuple[str, ...], dict[str, list[tuple[int, str]]]] = {}
 
     def item(self, document: str, kind: str, ident: str | None) -> str | None:
         """The uid of a listed item, if the document has it."""
@@ -178,6 +187,14 @@ class Linker:
         key = uid(d.index, kind, ident)
         return key if key in d.items else None
 
+    def claim(self, document: str, claim_id: str) -> Any:
+        """The claim ``claim_id`` of ``document`` (the first with that id), or None."""
+        return _first_by_id(self._claims, self.analyses, document, "claims").get(claim_id)
+
+    def event(self, document: str, event_id: str) -> Any:
+        """The event mention ``event_id`` of ``document`` (the first with that id), or None."""
+        return _first_by_id(self._events, self.analyses, document, "events").get(event_id)
+
     def span(self, document: str, start: int | None, end: int | None) -> str | None:
         """A new unlisted target for an arbitrary span."""
         d = self.docs.get(document)
@@ -186,27 +203,63 @@ class Linker:
         self._n += 1
         return add_ref(d.items, f"d{d.index}-ref-{self._n}", [(start, end)], len(self.analyses[document].text))
 
+    def _spans_of(self, doc_id: str) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+        """A document's entity mention spans by surface text and by entity name, in order."""
+        found = self._names.get(doc_id)
+        if found is None:
+            by_text: dict[str, list[tuple[int, int]]] = {}
+            by_name: dict[str, list[tuple[int, int]]] = {}
+            for e in self.analyses[doc_id].entities:
+                for m in e.mentions:
+                    by_text.setdefault(m.text, []).append((m.start, m.end))
+                    by_name.setdefault(e.name, []).append((m.start, m.end))
+            found = self._names[doc_id] = (by_text, by_name)
+        return found
+
     def surface(self, documents: list[str], name: str) -> list[str]:
-        """Unlisted targets for every entity mention with exactly this surface text."""
-        out = []
-        for doc_id in documents:
-            a, d = self.analyses.get(doc_id), self.docs.get(doc_id)
-            if a is None or d is None:
-                continue
-            spans = [(m.start, m.end) for e in a.entities for m in e.mentions if m.text == name]
-            spans = spans or [(m.start, m.end) for e in a.entities if e.name == name for m in e.mentions]
-            self._n += 1
-            ref = add_ref(d.items, f"d{d.index}-ref-{self._n}", spans, len(a.text))
+        """Unlisted targets for every entity mention with exactly this surface text (else, in a
+        document without it, every mention of the entity of that name). Only the documents
+        holding the name are visited; every document counts in the numbering of targets."""
+        shown = tuple(d for d in documents if d in self.analyses and d in self.docs)
+        holders = self._holders.get(shown)
+        if holders is None:
+            holders = {}
+            for pos, doc_id in enumerate(shown):
+                by_text, by_name = self._spans_of(doc_id)
+                for key in {*by_text, *by_name}:
+                    holders.setdefault(key, []).append((pos, doc_id))
+            self._holders[shown] = holders
+        base, out = self._n, []
+        for pos, doc_id in holders.get(name, []):
+            by_text, by_name = self._spans_of(doc_id)
+            spans = by_text.get(name) or by_name.get(name, [])
+            d = self.docs[doc_id]
+            ref = add_ref(d.items, f"d{d.index}-ref-{base + pos + 1}", spans, len(self.analyses[doc_id].text))
             if ref:
                 out.append(ref)
+        self._n = base + len(shown)
         return out
 
 
+def _first_by_id(cache: dict[str, dict[str, Any]], analyses: dict[str, Any], document: str, attr: str) -> dict[str, Any]:
+    """``{id: item}`` of one list of a document's analysis (the first item of each id), built once."""
+    found = cache.get(document)
+    if found is None:
+        found = {}
+        a = analyses.get(document)
+        for x in getattr(a, attr, None) or []:
+            found.setdefault(x.id, x)
+        cache[document] = found
+    return found
+
+
 def finish_documents(docs: list[DocView], comparison: Comparison) -> None:
-    """Render the highlighted text of every document (after all refs were added)."""
+    """Render the highlighted text of every shown document (after all refs were added)."""
     from fullpicture.report._items import KIND_LABELS
 
     for d, a in zip(docs, comparison.documents, strict=True):
+        if not d.shown:
+            continue
         d.html = render_text(a, d.items)
         for kind, title in KIND_LABELS.items():
             rows = [it for it in d.items.values() if it.kind == kind and it.listed]

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from fullpicture.models.comparison import AlignedEvent, Comparison
 from fullpicture.report import _sections as sec
+from fullpicture.report._budget import cut_rows, limits, pick_documents
 from fullpicture.report._svg import framing_svg, map_svg, places
 from fullpicture.report._telling import telling
 from fullpicture.report._view import Linker, build_documents, finish_documents, side_views
@@ -71,8 +72,10 @@ def _extra_sections(comparison: Comparison) -> list[tuple[str, str, Markup]]:
     return out
 
 
-def report_context(comparison: Comparison, title: str | None = None) -> dict[str, Any]:
-    """Everything the template needs (also handy for tests and other renderers)."""
+def report_context(comparison: Comparison, title: str | None = None, settings: Any = None) -> dict[str, Any]:
+    """Everything the template needs (also handy for tests and other renderers); a big
+    comparison is shown within the ``[report]`` limits of ``settings`` (see ``_budget``)."""
+    max_rows, max_accounts = limits(settings)
     sides = side_views(comparison)
     docs = build_documents(comparison, sides)
     link = Linker(comparison, docs)
@@ -83,7 +86,12 @@ def report_context(comparison: Comparison, title: str | None = None) -> dict[str
         "naming": sec.naming(comparison, sides, link),
         "claims": sec.claim_groups(comparison, sides, link),
     }
-    pts = places(comparison, docs)
+    summary = sec.summary(comparison, sides, docs, rows)  # counts everything, before any cut
+    tables = {**rows, "places": places(comparison, docs)}
+    cuts = cut_rows(tables, max_rows)
+    pts = tables.pop("places")
+    rows = tables
+    hidden = [d for d in docs if not d.shown] if pick_documents(docs, rows, pts, max_accounts) else []
     finish_documents(docs, comparison)
     tone = [
         {"side": sides[s], "actor": actor, "tone": v}
@@ -98,7 +106,9 @@ def report_context(comparison: Comparison, title: str | None = None) -> dict[str
         "sides": list(sides.values()),
         "docs": docs,
         "rows": rows,
-        "summary": sec.summary(comparison, sides, docs, rows),
+        "summary": summary,
+        "cuts": cuts,
+        "hidden": hidden,
         "places": pts,
         "map_svg": map_svg(pts),
         "framing_svg": framing_svg(comparison, sides),
@@ -153,13 +163,14 @@ def date_range(first: str, last: str) -> str:
 
 
 def render_html(comparison: Comparison, title: str | None = None, *, header: Markup | None = None,
-                form_action: str = "'none'", extra_css: Markup | None = None) -> str:
+                form_action: str = "'none'", extra_css: Markup | None = None, settings: Any = None) -> str:
     """Render the comparison as one self-contained HTML page.
 
     ``header`` (trusted HTML) goes first in the body, and ``form_action`` is the CSP
-    form-action source: the served story page puts its side picker there.
+    form-action source: the served story page puts its side picker there. ``settings``
+    (default: the shipped ones) gives the ``[report]`` limits of a big comparison's page.
     """
-    ctx = report_context(comparison, title)
+    ctx = report_context(comparison, title, settings)
     ctx["header"] = header
     ctx["extra_css"] = extra_css
     ctx["form_action"] = Markup(form_action if form_action in ("'none'", "'self'") else "'none'")
