@@ -26,6 +26,7 @@ from fullpicture.ingest._jsonl import read_jsonl
 from fullpicture.ingest._meta import MetaChecker
 from fullpicture.ingest._raw import Block, RawDocument
 from fullpicture.ingest._safe import check_link, clean, display_name, read_capped, sidecar_path
+from fullpicture.ingest._seen import SeenIds
 from fullpicture.ingest._text import read_markdown, read_text
 from fullpicture.settings import Settings, load_settings
 
@@ -192,11 +193,12 @@ def iter_documents(
     """Every document under ``paths`` (directories walked recursively, hidden files skipped),
     or an InputError per file or entry that cannot be read. Duplicates (same content) collapse.
 
-    The ids already yielded are kept as 16-byte digests (the first half of the sha256 id:
-    about 75 bytes a document instead of 140), so reading 100,000 documents stays small."""
+    The ids already yielded are kept in 16 bytes each (:class:`~fullpicture.ingest._seen.SeenIds`:
+    the first half of the sha256 id in sorted arrays), so reading 100,000 documents holds
+    1.6 MB of them, not the 7.5 MB of a set of digests."""
     settings = settings or load_settings()
     table = reader_table()
-    seen: set[bytes] = set()
+    seen = SeenIds(int(settings.get("ingest", "seen_buffer", 4096)))
     for p in paths:
         path = Path(p)
         root: Path | None = None
@@ -215,22 +217,11 @@ def iter_documents(
             continue
         for f in files:
             for item in _read_file(f, settings, perspective, table, root):
-                if isinstance(item, Document):
-                    key = _seen_key(item.id)
-                    if key in seen:
-                        continue
-                    seen.add(key)
+                if isinstance(item, Document) and not seen.add(item.id):
+                    continue
                 yield item
         for f in unread:
             yield _unread_error(f)
-
-
-def _seen_key(doc_id: str) -> bytes:
-    """A compact key for a document id: 16 bytes of a sha256 hex id, else the id itself."""
-    try:
-        return bytes.fromhex(doc_id[:32]) if len(doc_id) == 64 else doc_id.encode("utf-8", "surrogatepass")
-    except ValueError:
-        return doc_id.encode("utf-8", "surrogatepass")
 
 
 def count_documents(paths: Iterable[str | Path], settings: Settings | None = None) -> int:
