@@ -25,6 +25,8 @@ Markdown table with the growth per 10x and the peak RSS of the process.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import os
 import random
 import resource
@@ -32,7 +34,8 @@ import time
 
 import numpy as np
 
-from fullpicture.align._events import MentionFeatures, Vectors, candidate_pairs, cluster
+from fullpicture.align import _events
+from fullpicture.align._events import MentionFeatures, Vectors
 from fullpicture.settings import load_settings
 
 FAMILIES = {
@@ -209,8 +212,77 @@ def scores(gold: list[int], labels: list[int]) -> tuple[float, float, float, flo
     return b3_p, b3_r, b3_f, pair_p, pair_r
 
 
+# what ``--phases`` times: (label, module or class, attribute); times are inclusive (a phase
+# called inside another counts in both: the gate's and the features' document similarity in
+# ``_doc_column``, the features the average-link loop fetches in ``features``)
+_PHASES = (
+    ("candidate pairs", "fullpicture.align._events", "candidate_pairs"),
+    ("  block memberships", "fullpicture.align._blocking", "_block_members"),
+    ("  de-duplication sort", "fullpicture.align._blocking", "_sorted_unique"),
+    ("PairScorer set-up", "fullpicture.align._eventpairs:PairScorer", "__init__"),
+    ("scored pairs (chunks)", "fullpicture.align._events", "scored_pairs"),
+    ("  locality order", "fullpicture.align._blocking", "locality_order"),
+    ("  story gate (gate_all / _gate)", "fullpicture.align._eventpairs:PairScorer", "_gate"),
+    ("  document similarity", "fullpicture.align._eventpairs:PairScorer", "_doc_column"),
+    ("  features", "fullpicture.align._eventpairs:PairScorer", "features"),
+    ("  logistic", "fullpicture.align._eventpairs:PairScorer", "logistic"),
+    ("  rules", "fullpicture.align._eventpairs:PairScorer", "rules"),
+    ("average-link loop", "fullpicture.align._events", "_average_link"),
+)
+
+
+@contextlib.contextmanager
+def _phase_timer(totals: dict[str, list[float]]):
+    """Wrap each function of :data:`_PHASES` so that its CPU seconds (``process_time``) and
+    calls add up in ``totals`` while the block runs; the originals are put back after."""
+    import importlib
+
+    saved = []
+    for label, where, name in _PHASES:
+        mod, _, cls = where.partition(":")
+        owner = importlib.import_module(mod)
+        if cls:
+            owner = getattr(owner, cls)
+        orig = owner.__dict__[name] if cls else getattr(owner, name)
+        acc = totals.setdefault(label, [0.0, 0])
+
+        def timed(*a, _orig=orig, _acc=acc, **k):
+            t = time.process_time()
+            try:
+                return _orig(*a, **k)
+            finally:
+                _acc[0] += time.process_time() - t
+                _acc[1] += 1
+
+        saved.append((owner, name, orig))
+        setattr(owner, name, functools.wraps(orig)(timed))
+    try:
+        yield totals
+    finally:
+        for owner, name, orig in reversed(saved):
+            setattr(owner, name, orig)
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _print_phases(phases: dict[int, dict[str, list[float]]]) -> None:
+    """The CPU seconds of each stage by size (calls in brackets) and their growth per 10x."""
+    sizes = sorted(phases)
+    print("\nCPU s by stage (inclusive; calls in brackets):\n")
+    head = " | ".join(f"{n:,}" for n in sizes)
+    grow = [f"{a:,} -> {b:,}" for a, b in zip(sizes, sizes[1:], strict=False)]
+    print(f"| stage | {head} | " + " | ".join(grow) + " |")
+    print("|---|" + "---:|" * (len(sizes) + len(grow)))
+    for label, _where, _name in _PHASES:
+        cells = [phases[n].get(label, [0.0, 0]) for n in sizes]
+        ratios = []
+        for (a, b), (x, y) in zip(zip(sizes, sizes[1:], strict=False),
+                                  zip(cells, cells[1:], strict=False), strict=True):
+            ratios.append(f"{(y[0] / x[0]) ** (1 / np.log10(b / a)):.1f}x" if x[0] > 0 and y[0] > 0 else "–")
+        print(f"| {label} | " + " | ".join(f"{c[0]:.3f} ({int(c[1])})" for c in cells)
+              + " | " + " | ".join(ratios) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
                     "fastest (CPU) run")
     ap.add_argument("--score", action="store_true", help="also print the clustering's B-cubed P/R/F1 and "
                     "pairwise P/R against the generator's true events (not timed)")
+    ap.add_argument("--phases", action="store_true", help="also print the CPU seconds of each stage "
+                    "(blocking, de-duplication, set-up, story gate, features, rules, average-link loop) "
+                    "of the fastest run of each size; inclusive times, the timed runs instrumented")
     args = ap.parse_args(argv)
     cfg = {**load_settings().section("align"), "embeddings": False}
     make = stories if args.corpus == "stories" else synthetic
@@ -239,18 +314,22 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     prev: tuple[int, float, float] | None = None
     scored: list[str] = []
+    phases: dict[int, dict[str, list[float]]] = {}
     for n in (int(s) for s in args.sizes.split(",")):
         feats, gold = make(n)
         vec = vectors(feats, gold, args.dim) if args.embeddings else None
         best: tuple[float, float, float, int, int] | None = None
         for _ in range(max(1, args.repeat)):
-            t0, c0 = time.perf_counter(), time.process_time()
-            pairs = candidate_pairs(feats, cfg)
-            t1 = time.perf_counter()
-            labels, _stats = cluster(feats, cfg, vec, pairs)
-            t2, c2 = time.perf_counter(), time.process_time()
+            totals: dict[str, list[float]] = {}
+            with _phase_timer(totals) if args.phases else contextlib.nullcontext(totals):
+                t0, c0 = time.perf_counter(), time.process_time()
+                pairs = _events.candidate_pairs(feats, cfg)
+                t1 = time.perf_counter()
+                labels, _stats = _events.cluster(feats, cfg, vec, pairs)
+                t2, c2 = time.perf_counter(), time.process_time()
             run = (c2 - c0, t2 - t0, t1 - t0, len(pairs), len(set(labels)))
-            best = run if best is None or run[0] < best[0] else best
+            if best is None or run[0] < best[0]:
+                best, phases[n] = run, totals
             del pairs
         assert best is not None
         cpu, wall, blocking, n_pairs, n_clusters = best
@@ -273,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         del feats, gold, vec
     if scored:
         print("\nagainst the true events:\n" + "\n".join(scored))
+    if args.phases:
+        _print_phases(phases)
     return 0
 
 

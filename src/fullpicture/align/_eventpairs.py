@@ -130,6 +130,45 @@ def rowdot(m: np.ndarray, ii: np.ndarray, jj: np.ndarray, chunk: int = 256) -> n
     return out
 
 
+def _radix_order(keys: Sequence[np.ndarray], bound: int, order: np.ndarray | None = None) -> np.ndarray:
+    """A stable order of the rows sorted by ``keys`` (non-negative integers under ``bound``;
+    the last key is the most significant), after ``order`` when given: least significant
+    digit first, 16 bits a pass (numpy sorts 16-bit integers stably by radix, in linear time)."""
+    digits = max(1, (max(1, bound - 1).bit_length() + 15) // 16)
+    for key in keys:
+        for d in range(digits):
+            k = key if order is None else key[order]
+            step = np.argsort(((k >> (16 * d)) & 0xFFFF).astype(np.uint16), kind="stable")
+            order = step if order is None else order[step]
+    assert order is not None
+    return order
+
+
+def _distinct_pairs(di: np.ndarray, dj: np.ndarray, bound: int, by_second: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct pairs ``(di, dj)`` (ids under ``bound``) as the index of each one's first
+    occurrence, sorted by ``(dj, di)`` (``by_second``) or ``(di, dj)``, and each row's position
+    among them: ``np.unique`` of the pairs' keys with ``return_index`` and ``return_inverse``,
+    by radix passes instead of a comparison sort. The sorted candidate set's pairs come with
+    ``di`` in order (the documents' mentions are consecutive), so taken by ``dj`` one pass sorts
+    them."""
+    m = len(di)
+    if m < 2:
+        return np.arange(m), np.zeros(m, dtype=np.intp)
+    if by_second:
+        minor_sorted = bool(np.all(di[1:] >= di[:-1]))
+        order = _radix_order([dj], bound) if minor_sorted else _radix_order([di, dj], bound)
+    else:
+        order = _radix_order([dj, di], bound)
+    a, b = di[order], dj[order]
+    new = np.empty(m, dtype=bool)
+    new[0] = True
+    np.not_equal(a[1:], a[:-1], out=new[1:])
+    new[1:] |= b[1:] != b[:-1]
+    inv = np.empty(m, dtype=np.intp)
+    inv[order] = np.cumsum(new) - 1
+    return order[new], inv
+
+
 def value_ids(values: Sequence[object]) -> np.ndarray:
     """Integer id per value (equal values, equal ids)."""
     table: dict[object, int] = {}
@@ -361,9 +400,8 @@ class PairScorer:
         documents' rows stay in the cache."""
         vec = self.vec
         di, dj = np.minimum(doc_i, doc_j), np.maximum(doc_i, doc_j)
-        key = dj * self.n_docs + di if by_second else di * self.n_docs + dj
-        uniq, first, inv = np.unique(key, return_index=True, return_inverse=True)
-        vals = np.empty(len(uniq), dtype=np.float32)
+        first, inv = _distinct_pairs(di, dj, self.n_docs, by_second)
+        vals = np.empty(len(first), dtype=np.float32)
         if vec.doc_sim is None and vec.document is not None:  # dense vectors: one product per pair
             dm = self._doc_matrix()
             a_, b_ = di[first], dj[first]
@@ -523,13 +561,32 @@ class PairScorer:
         """:meth:`finish` without its side effect: ``p`` after the rules, and (``record``) the
         pairs the story gate cut that the incident join keeps, with their probability, or
         ``None`` when there are none."""
+        before, keepable, after = self.rule_masks(pairs, x)
         kept: tuple[np.ndarray, np.ndarray] | None = None
+        if before is not None:
+            p[before] = 0.0
+        if record and keepable is not None:
+            keep = keepable & (p >= self.thr)
+            kept = (pairs[keep], p[keep].copy()) if keep.any() else None
+        if after is not None:
+            p[after] = 0.0
+        return p, kept
+
+    def rule_masks(self, pairs: np.ndarray, x: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None,
+                                                                   np.ndarray | None]:
+        """What :meth:`rules` does to pairs with features ``x``, whatever their probabilities:
+        the pairs it sets to 0 first (a happening told apart, two words of one sentence), the
+        pairs the story gate cuts that the incident join keeps when their probability (after
+        the first) reaches the threshold, and the pairs the story gates then set to 0 (``None``:
+        no rule of that kind applies)."""
+        before = keepable = after = None
         if len(pairs) and self.any_distinct:
             # a happening told as separate ("in a separate attack") is not the one told plainly
-            p[self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]] = 0.0
+            before = self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]
         if self.sentence_apart and len(pairs):
             ii, jj = pairs[:, 0], pairs[:, 1]
-            p[(self.sent[ii] == self.sent[jj]) & (self.lemma[ii] != self.lemma[jj])] = 0.0
+            apart = (self.sent[ii] == self.sent[jj]) & (self.lemma[ii] != self.lemma[jj])
+            before = apart if before is None else before | apart
         if self.story_gate > 0 and len(pairs):
             ii, jj = pairs[:, 0], pairs[:, 1]
             other = self.doc[ii] != self.doc[jj]
@@ -552,16 +609,13 @@ class PairScorer:
                 # two undated texts give no day to agree on: the same participants stand in for it
                 placed |= ((x[:, 4] > 0) & ~self.dated[ii] & ~self.dated[jj] & (x[:, 7] >= 0)
                            & (x[:, 8] >= self.undated_participants) & ~self.verbal[ii] & ~self.verbal[jj])
-            cut = other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))
-            if record:
-                keep = (cut & (p >= self.thr) & (x[:, 3] >= self.story_gate_placed)
+            after = other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))
+            keepable = (after & (x[:, 3] >= self.story_gate_placed)
                         & self.join_typed[ii] & self.join_typed[jj])
-                kept = (pairs[keep], p[keep].copy()) if keep.any() else None
-            p[cut] = 0.0
             if self.story_gate_verbal > self.story_gate and self.any_verbal:
-                both = self.verbal[pairs[:, 0]] & self.verbal[pairs[:, 1]]
-                p[other & both & (x[:, 3] < self.story_gate_verbal)] = 0.0
-        return p, kept
+                both = self.verbal[ii] & self.verbal[jj]
+                after |= other & both & (x[:, 3] < self.story_gate_verbal)
+        return before, keepable, after
 
 
 def pair_features(

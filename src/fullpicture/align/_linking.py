@@ -16,6 +16,7 @@ order and grouping of those calls (``tests/test_align_linking.py``).
 from __future__ import annotations
 
 import random
+from itertools import filterfalse
 
 import numpy as np
 
@@ -39,6 +40,9 @@ class _Fetcher:
         self.zero: list[bool] = []  # 0 whatever the model says, and not kept for the join
         self.x = np.zeros((0, len(FEATURES)), dtype=np.float32)
         self.dead = np.zeros(0, dtype=bool)
+        # per fetched pair, what the rules do whatever the probability: set to 0 first, kept for
+        # the incident join when the probability then reaches the threshold, set to 0 after
+        self.flags = np.zeros((0, 3), dtype=bool)
         self.gate = min(scorer.story_gate, scorer.story_gate_placed) > 0
         self.record = scorer.cut_pairs is not None
 
@@ -55,12 +59,23 @@ class _Fetcher:
             live = np.flatnonzero(~dead)
             assert sim is not None
             x[live] = scorer.features(pairs[live], sim[live])
-        # the rules with every probability at 1: a pair they set to 0 (and do not keep for the
-        # incident join) is 0 whatever the model says (a dead pair's zero features are cut too)
-        ones, kept = scorer.rules(pairs, x, np.ones(m, dtype=np.float32), self.record)
+        # what the rules do whatever the probability (:meth:`PairScorer.rule_masks`), kept so that
+        # each merge's call only takes the model's product; with every probability at 1: a pair
+        # they set to 0 (and do not keep for the incident join) is 0 whatever the model says (a
+        # dead pair's zero features are cut too)
+        before, keepable, after = scorer.rule_masks(pairs, x)
+        flags = np.zeros((m, 3), dtype=bool)
+        for k, mask in enumerate((before, keepable, after)):
+            if mask is not None:
+                flags[:, k] = mask
+        if not self.record:
+            flags[:, 1] = False
+        ones = np.ones(m, dtype=np.float32)
+        ones[flags[:, 0]] = 0.0
+        kept = flags[:, 1] & (ones >= scorer.thr)
+        ones[flags[:, 2]] = 0.0
         zero = ones == 0
-        if kept is not None:
-            zero[np.isin(keys, (kept[0][:, 0].astype(np.int64) * self.n + kept[0][:, 1]))] = False
+        zero[kept] = False
         if scorer.thr <= 0:
             zero[:] = False
         base = len(self.zero)
@@ -68,8 +83,10 @@ class _Fetcher:
             size = max(2 * len(self.x), base + m, 1024)
             self.x = np.concatenate([self.x[:base], np.zeros((size - base, len(FEATURES)), dtype=np.float32)])
             self.dead = np.concatenate([self.dead[:base], np.zeros(size - base, dtype=bool)])
+            self.flags = np.concatenate([self.flags[:base], np.zeros((size - base, 3), dtype=bool)])
         self.x[base : base + m] = x
         self.dead[base : base + m] = dead
+        self.flags[base : base + m] = flags
         self.row.update(zip(keys, range(base, base + m), strict=True))
         self.zero.extend(zero.tolist())
 
@@ -84,16 +101,29 @@ class _Fetcher:
         if all(zero[r] for r in rows):
             return [0.0] * len(missing)
         scorer = self.scorer
-        pairs, x = self._pairs(missing), self.x[rows]
+        live: np.ndarray | None = None
         if len(missing) >= _GATE_FIRST_MIN and self.gate:
             dead = self.dead[rows]
             if dead.any():  # as prob() takes it: the model's product over the live pairs only
                 live = np.flatnonzero(~dead)
-                p_live = scorer.finish(pairs[live], x[live], scorer.logistic(x[live]))
-                p = np.zeros(len(missing), dtype=p_live.dtype)
-                p[live] = p_live
-                return p.tolist()
-        return scorer.finish(pairs, x, scorer.logistic(x)).tolist()
+        at = np.asarray(rows) if live is None else np.asarray(rows)[live]
+        p = scorer.logistic(self.x[at])
+        # the rules, as finish() applies them, from their masks
+        flags = self.flags[at]
+        p[flags[:, 0]] = 0.0
+        if self.record:
+            keep = flags[:, 1] & (p >= scorer.thr)
+            if keep.any():
+                assert scorer.cut_pairs is not None
+                keys = missing if live is None else [missing[k] for k in live.tolist()]
+                scorer.cut_pairs.append((self._pairs([keys[k] for k in np.flatnonzero(keep).tolist()]),
+                                         p[keep].copy()))
+        p[flags[:, 2]] = 0.0
+        if live is not None:
+            full = np.zeros(len(missing), dtype=p.dtype)
+            full[live] = p
+            p = full
+        return p.tolist()
 
 
 # merges whose pairs are fetched together (a batch of a few hundred to a few thousand pairs)
@@ -190,15 +220,15 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
                     r = bits(kb)
                 y = b[r]
                 cross.append(x * n + y if x < y else y * n + x)
-        missing = [c for c in cross if c not in known]
+        missing = list(filterfalse(known.__contains__, cross))
         if missing:
             extra += len(missing)
             # pairs never scored (outside the candidate set) or scored below threshold
-            need = [c for c in dict.fromkeys(missing) if c not in fetched]
+            need = list(filterfalse(fetched.__contains__, dict.fromkeys(missing)))
             if need:
                 fetcher.fetch(need)
             known.update(zip(missing, fetcher.probs(missing), strict=True))
-        avg = sum(known[c] for c in cross) / len(cross)
+        avg = sum(map(known.__getitem__, cross)) / len(cross)
         if avg >= thr:
             if len(a) < len(b):
                 ra, rb, a, b = rb, ra, b, a
