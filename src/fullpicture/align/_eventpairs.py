@@ -338,7 +338,11 @@ class PairScorer:
             self._glossed(out, rows, ii[rows], jj[rows])
         bp = self.has_place[ii] & self.has_place[jj]
         shared = _overlap(self.place[ii], self.place[jj]) > 0
-        out[:, 7] = np.where(bp, np.where(shared, 1.0, np.where(self._far(ii, jj), -1.0, 0.0)), 0.0)
+        place = np.where(bp & shared, 1.0, 0.0)
+        differ = np.flatnonzero(bp & ~shared)  # two different places: whether they count against
+        if len(differ):
+            place[differ] = np.where(self._far(ii[differ], jj[differ]), -1.0, 0.0)
+        out[:, 7] = place
         inter = _overlap(self.part[ii], self.part[jj])
         np_i, np_j = self.n_part[ii], self.n_part[jj]
         union = np_i + np_j - inter
@@ -458,10 +462,16 @@ class PairScorer:
         within ``place_conflict_km``; unresolved different places still count."""
         both = self.has_geo[ii] & self.has_geo[jj]
         inside = (self.cc[ii] == self.cc[jj]) & (self.is_country[ii] | self.is_country[jj])
-        la, lb, dlon = self.lat[ii], self.lat[jj], self.lon[jj] - self.lon[ii]
-        h = np.sin((lb - la) / 2) ** 2 + np.cos(la) * np.cos(lb) * np.sin(dlon / 2) ** 2
-        km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-        return ~(both & (inside | (km <= self.place_km)))
+        far = ~both
+        # the distance only where it decides (two gazetteer places, neither containing the other)
+        rows = np.flatnonzero(both & ~inside)
+        if len(rows):
+            a, b = ii[rows], jj[rows]
+            la, lb, dlon = self.lat[a], self.lat[b], self.lon[b] - self.lon[a]
+            h = np.sin((lb - la) / 2) ** 2 + np.cos(la) * np.cos(lb) * np.sin(dlon / 2) ** 2
+            km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+            far[rows] = ~(km <= self.place_km)
+        return far
 
     def prob(self, pairs: np.ndarray,
              gate: tuple[np.ndarray, Callable[[Any], np.ndarray]] | None = None) -> np.ndarray:
