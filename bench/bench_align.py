@@ -263,6 +263,27 @@ def _phase_timer(totals: dict[str, list[float]]):
             setattr(owner, name, orig)
 
 
+def density(feats: list[MentionFeatures], pairs: np.ndarray) -> str:
+    """A line on how dense a corpus is: its documents and days, its candidate pairs, and the
+    distinct document pairs among the candidate pairs of two documents (one document product
+    each for the story gate), per mention and as a share of all document pairs."""
+    from fullpicture.align._eventpairs import value_ids
+
+    n = len(feats)
+    doc = value_ids([f.doc for f in feats])
+    nd = int(doc.max()) + 1
+    days = [f.interval[0] for f in feats if f.interval]
+    di, dj = doc[pairs[:, 0]], doc[pairs[:, 1]]
+    other = di != dj
+    n_other = int(other.sum())
+    keys = np.unique(np.minimum(di, dj)[other].astype(np.int64) * nd + np.maximum(di, dj)[other])
+    return (f"{n:,} mentions: {nd:,} documents ({n / nd:.1f} mentions each), {max(days) - min(days) + 1:,} days; "
+            f"candidate pairs {len(pairs):,} ({len(pairs) / n:.1f} a mention), {n_other:,} across documents; "
+            f"distinct document pairs {len(keys):,} ({len(keys) / n:.1f} a mention, one per "
+            f"{n_other / max(1, len(keys)):.2f} cross pairs, {len(keys) / (nd * (nd - 1) / 2):.4f} of all "
+            f"document pairs; a document is paired with {2 * len(keys) / nd:.0f} of the other {nd - 1:,})")
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -302,9 +323,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phases", action="store_true", help="also print the CPU seconds of each stage "
                     "(blocking, de-duplication, set-up, story gate, features, rules, average-link loop) "
                     "of the fastest run of each size; inclusive times, the timed runs instrumented")
+    ap.add_argument("--density", action="store_true", help="instead of timing, print how dense each "
+                    "corpus is: documents, days, candidate pairs, distinct document pairs among them "
+                    "(what the story gate computes a product for) per mention and as a share of all "
+                    "document pairs")
     args = ap.parse_args(argv)
     cfg = {**load_settings().section("align"), "embeddings": False}
     make = stories if args.corpus == "stories" else synthetic
+    if args.density:
+        for n in (int(s) for s in args.sizes.split(",")):
+            feats, _gold = make(n)
+            print(density(feats, _events.candidate_pairs(feats, cfg)), flush=True)
+            del feats, _gold
+        return 0
     print(f"corpus: {args.corpus}; embeddings: {'precomputed, ' + str(args.dim) + ' dims' if args.embeddings else 'off'}"
           f"; runs per size: {args.repeat} (the fastest by CPU is shown)")
     print(f"load average at start: {os.getloadavg()[0]:.1f} (wall seconds are inflated by other processes; "
