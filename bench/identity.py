@@ -12,7 +12,9 @@ A snapshot is a folder of files:
 
 * ``analysis.jsonl``: one analysis JSON a line (the JSON ``fullpicture analyze --jsonl`` prints)
   of ``examples/``, ``tests/fixtures/articles/``, the first ``--polnear`` texts of PolNeAR dev
-  (``--data``/polnear/dev/text, skipped when absent) and every document of each ``--corpus``;
+  (``--data``/polnear/dev/text, skipped when absent), the first ``--train`` texts of PolNeAR
+  train, every text of each ``--texts`` folder (analysed, not compared) and every document of
+  each ``--corpus``;
 * ``compare_<corpus>.json``: the comparison JSON (``fullpicture compare --json``) of each
   ``--corpus`` folder, sides from the declared perspectives, with the shipped settings
   (sentence embeddings on, unless ``--no-embeddings``);
@@ -95,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path, help="folder to write the snapshot to")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--polnear", type=int, default=40, help="first N PolNeAR dev texts (0: none)")
+    ap.add_argument("--train", type=int, default=0, help="first N PolNeAR train texts too (analysed only)")
+    ap.add_argument("--texts", type=Path, action="append", default=[],
+                    help="a folder whose texts are analysed, not compared (repeatable)")
     ap.add_argument("--corpus", type=Path, action="append", default=[], help="a real-text corpus folder (repeatable)")
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--against", type=Path, help="a snapshot to compare with, byte for byte")
@@ -103,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     polnear = args.data / "polnear" / "dev" / "text"
     if args.polnear and polnear.is_dir():
         paths += _files(polnear, args.polnear)
+    train = args.data / "polnear" / "train" / "text"
+    if args.train and train.is_dir():
+        paths += _files(train, args.train)
+    for folder in args.texts:
+        paths += _files(folder)
     for corpus in args.corpus:
         paths += _files(corpus)
     t0 = time.process_time()

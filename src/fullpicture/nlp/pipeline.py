@@ -85,6 +85,10 @@ def parse_pipeline(settings: Settings, language: str = "en") -> Language:
     the tokens, sentences and entities fullpicture's layers see. Evaluations and training
     scripts that run a layer on its own start from this."""
     nlp = bare_pipeline(settings, language)
+    if settings.get("pipeline", "array_attributes", True):
+        from fullpicture.nlp._attrs import use_array_attributes
+
+        use_array_attributes(nlp)  # the same attributes, from token arrays
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("fp_paragraphs", before="parser", config={"settings": _component_settings(settings, language)})
     return nlp
