@@ -11,6 +11,8 @@ prints token-overlap P/R/F1 (eval/basil.py's definition) per threshold, for the 
 alone and for its union with the lexicon's word-choice categories (what ``eval.basil``
 scores), plus the figure with each fold's threshold chosen on the other folds. The shipped
 model is then trained on all 70 visible triplets.
+``--save-probs FILE`` keeps the out-of-fold probabilities (a pickle, one list per article) for
+``scripts/experiments/loaded_limits/limits.py``.
 
 Static word vectors (training time only): with ``--vectors DIR`` (a spaCy pipeline folder
 holding ``vocab/vectors``, e.g. ``en_core_web_md`` 3.8.0 as re-uploaded in the PyPI package
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import pickle
 import random
 import re
 import sys
@@ -284,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quote-max", type=int, default=None,
                     help="decoding: a quotation of at most this many words holding a predicted token is taken "
                          "whole (default: [framing] loaded_quote_max_words)")
+    ap.add_argument("--save-probs", type=Path, default=None,
+                    help="write the out-of-fold token probabilities (a pickle, one list per article) here")
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
     args = ap.parse_args(argv)
@@ -329,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
             for k in np.nonzero(fold_of_doc == fold)[0]:
                 probs[k] = model.probabilities(docs[k], evaluative, lexicon[k])
             print(f"fold {fold} done ({time.process_time() - t0:.0f} CPU s)", file=sys.stderr)
+        if args.save_probs is not None:
+            args.save_probs.write_bytes(pickle.dumps(probs))
         none = [set() for _ in docs]
         print(f"| threshold | detector P | R | F1 | with lexicon P | R | F1 | detector spans P | R | F1 |  "
               f"({args.folds}-fold CV by triplet, seed {args.seed}, lam {args.lam}, dense lam {args.dense_lam}, "
