@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from fullpicture.models.comparison import Comparison
+from tests.test_browser_report import browser  # noqa: F401 (a fixture)
 from tests.test_report_html import make_comparison
 
 SIDES = ["armenian", "azerbaijani", "wire"]
@@ -102,3 +103,22 @@ def test_naming_links_every_mention_of_each_name() -> None:
                 d = link.docs[side.documents[i]]
                 spans = [(m.start, m.end) for e in link.analyses[d.id].entities for m in e.mentions if m.text == name]
                 assert d.items[t].spans == spans
+
+
+@pytest.mark.browser
+def test_limited_page_in_a_browser(browser, small_limits) -> None:  # noqa: F811 (the imported fixture)
+    """A shortened page works: a table link flashes its words, the summary's link to a document
+    not shown in full leads to its entry in the list, and no script fails."""
+    from fullpicture.report import render_html
+    from tests.test_browser_report import _open, _write
+
+    path = _write("report-limited.html", render_html(big_comparison(), settings=small_limits))
+    page, guard = _open(browser, path)
+    page.locator("section#timeline button.jump").first.click()
+    assert page.locator(".account .flash").count() >= 1
+    hidden = page.locator("ul.more-docs li").first
+    anchor = hidden.get_attribute("id")
+    page.locator(f'section#summary a[href="#{anchor}"]').click()
+    assert page.evaluate("location.hash") == f"#{anchor}"
+    assert hidden.is_visible()
+    guard.check()
