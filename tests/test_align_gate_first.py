@@ -122,3 +122,18 @@ def test_gate_all_without_gate():
     feats, vec = _corpus(n_docs=10)
     pairs = np.stack(np.triu_indices(len(feats), 1), axis=1)
     assert PairScorer(feats, cfg, vec).gate_all(pairs, 100) is None
+
+
+def test_a_pairs_probability_does_not_depend_on_the_pairs_scored_with_it():
+    """Each pair's model probability is that of the pair alone: scoring it in a one-row call, in
+    a short call or among thousands of pairs gives the same bits (a BLAS product does not)."""
+    cfg = dict(load_settings().section("align"))
+    feats, vec = _corpus()
+    pairs = np.stack(np.triu_indices(len(feats), 1), axis=1)
+    scorer = PairScorer(feats, cfg, vec)
+    x = scorer.features(pairs, None)
+    whole = scorer.logistic(x)
+    rng = np.random.default_rng(3)
+    for k in rng.integers(0, len(pairs) - 8, 300).tolist():
+        assert scorer.logistic(np.ascontiguousarray(x[k : k + 1]))[0] == whole[k]
+        assert scorer.logistic(x[k : k + 7].copy())[0] == whole[k]

@@ -552,10 +552,10 @@ class PairScorer:
 
     def logistic(self, x: np.ndarray) -> np.ndarray:
         """The pair model's probability of features ``x``, before the rules of :meth:`finish`.
-        Its matrix-vector product rounds a row differently by where it stands among the rows
-        taken with it (BLAS kernels take rows in groups): unlike the features, a pair's value
-        here depends on the call it is computed in."""
-        return 1.0 / (1.0 + np.exp(-(self.bias + x @ self.w)))
+        A row's value depends on that row alone: einsum reduces each row in one fixed order,
+        where a BLAS product (``x @ w``) rounds a row by where it stands among the rows taken
+        with it and by the number of BLAS threads."""
+        return 1.0 / (1.0 + np.exp(-(self.bias + np.einsum("ij,j->i", x, self.w))))
 
     def finish(self, pairs: np.ndarray, x: np.ndarray, p: np.ndarray) -> np.ndarray:
         """The probabilities ``p`` of pairs with features ``x`` after the rules that set some
