@@ -106,10 +106,10 @@ def test_merging_with_pairs_scored_ahead_equals_scoring_each_merge(max_link, ahe
 
 
 def test_fetched_pairs_score_as_a_call_of_them_would():
-    """What scoring ahead rests on: a pair's features do not depend on the pairs computed
-    with it, while the model's product does (so each merge's call is replayed over features
-    fetched in one batch), for calls under and over the size from which the story gate comes
-    first, with the cut pairs kept for the incident join."""
+    """What scoring ahead rests on: a pair's features (and its model probability, see
+    test_align_gate_first) do not depend on the pairs computed with it, so both are fetched in
+    one batch and each merge's call only applies the rules; for calls under and over the size
+    from which the story gate comes first, with the cut pairs kept for the incident join."""
     from fullpicture.align._linking import _Fetcher
 
     cfg = {**load_settings().section("align"), "story_gate": 0.3, "story_gate_placed": 0.1}

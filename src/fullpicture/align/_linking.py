@@ -27,18 +27,18 @@ class _Fetcher:
     """Pairs (keys ``i * n + j``, ``i < j``) scored ahead in batches, whose probabilities are
     then given as one scoring call of each merge's missing pairs would give them.
 
-    A pair's features and the rules that set probabilities to 0 do not depend on the pairs
-    scored with it, but the model's matrix-vector product does (:meth:`PairScorer.logistic`).
-    So the features are computed in batches (and, where the story gate cuts a pair whatever
-    its other features, not at all), and the product is taken over each merge's pairs as that
-    merge's own call took it. Pairs that the rules set to 0 whatever the product (two
-    unrelated stories: most of them) need no product at all."""
+    A pair's features, its model probability (:meth:`PairScorer.logistic`, row by row) and
+    the rules that set probabilities to 0 do not depend on the pairs scored with it. So the
+    features (where the story gate cuts a pair whatever its other features, none) and the
+    model's probability are computed in batches; each merge's call applies the rules to its
+    pairs as that call would. Pairs that the rules set to 0 whatever the model says (two
+    unrelated stories: most of them) need no look-up at all."""
 
     def __init__(self, scorer: PairScorer, n: int) -> None:
         self.scorer, self.n = scorer, n
         self.row: dict[int, int] = {}
         self.zero: list[bool] = []  # 0 whatever the model says, and not kept for the join
-        self.x = np.zeros((0, len(FEATURES)), dtype=np.float32)
+        self.p = np.zeros(0, dtype=np.float32)  # the model's probability, before the rules
         self.dead = np.zeros(0, dtype=bool)
         # per fetched pair, what the rules do whatever the probability: set to 0 first, kept for
         # the incident join when the probability then reaches the threshold, set to 0 after
@@ -60,7 +60,7 @@ class _Fetcher:
             assert sim is not None
             x[live] = scorer.features(pairs[live], sim[live])
         # what the rules do whatever the probability (:meth:`PairScorer.rule_masks`), kept so that
-        # each merge's call only takes the model's product; with every probability at 1: a pair
+        # each merge's call only applies masks; with every probability at 1: a pair
         # they set to 0 (and do not keep for the incident join) is 0 whatever the model says (a
         # dead pair's zero features are cut too)
         before, keepable, after = scorer.rule_masks(pairs, x)
@@ -79,12 +79,12 @@ class _Fetcher:
         if scorer.thr <= 0:
             zero[:] = False
         base = len(self.zero)
-        if base + m > len(self.x):  # grown by doubling: not copied on every batch
-            size = max(2 * len(self.x), base + m, 1024)
-            self.x = np.concatenate([self.x[:base], np.zeros((size - base, len(FEATURES)), dtype=np.float32)])
+        if base + m > len(self.p):  # grown by doubling: not copied on every batch
+            size = max(2 * len(self.p), base + m, 1024)
+            self.p = np.concatenate([self.p[:base], np.zeros(size - base, dtype=np.float32)])
             self.dead = np.concatenate([self.dead[:base], np.zeros(size - base, dtype=bool)])
             self.flags = np.concatenate([self.flags[:base], np.zeros((size - base, 3), dtype=bool)])
-        self.x[base : base + m] = x
+        self.p[base : base + m] = scorer.logistic(x)
         self.dead[base : base + m] = dead
         self.flags[base : base + m] = flags
         self.row.update(zip(keys, range(base, base + m), strict=True))
@@ -104,10 +104,10 @@ class _Fetcher:
         live: np.ndarray | None = None
         if len(missing) >= _GATE_FIRST_MIN and self.gate:
             dead = self.dead[rows]
-            if dead.any():  # as prob() takes it: the model's product over the live pairs only
+            if dead.any():  # as prob() takes it: the model's probability of the live pairs only
                 live = np.flatnonzero(~dead)
         at = np.asarray(rows) if live is None else np.asarray(rows)[live]
-        p = scorer.logistic(self.x[at])
+        p = self.p[at]  # a copy (fancy indexing): the rules below write to it
         # the rules, as finish() applies them, from their masks
         flags = self.flags[at]
         p[flags[:, 0]] = 0.0
