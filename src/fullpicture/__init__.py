@@ -26,6 +26,7 @@ from fullpicture._compare import (
     collect_documents,
     compare,
     precompute_vectors,
+    progress_units,
     store_analyses,
 )
 from fullpicture._errors import (
@@ -107,6 +108,7 @@ __all__ = [
     "load_settings",
     "open_store",
     "precompute_vectors",
+    "progress_units",
     "render_html",
     "render_markdown",
     "store_analyses",

@@ -27,6 +27,8 @@ ErrorSink = Callable[[str, str], None]
 Progress = Callable[[str, int, int | None], None]
 PathLike = str | Path
 T = TypeVar("T")
+#: The stages of :func:`compare` before the alignment's (``fullpicture.align.STAGES``).
+READING, ANALYSING, READING_STORE = "reading", "analysing", "reading the store"
 
 
 class NoDocumentsError(UsageError, LookupError):
@@ -49,11 +51,13 @@ def _as_list(value: PathLike | Iterable[Any] | None) -> list[Any]:
     return list(value)
 
 
-def collect_documents(paths: Iterable[PathLike], settings: Settings, perspective: str | None = None
+def collect_documents(paths: Iterable[PathLike], settings: Settings, perspective: str | None = None,
+                      on_item: Callable[[Document | InputError], None] | None = None,
                       ) -> tuple[list[Document], list[InputError]]:
     """Read every path (files, directories, feeds, JSON Lines) into documents and input errors.
 
-    Errors are returned, not raised; duplicates collapse by content id.
+    Errors are returned, not raised; duplicates collapse by content id. ``on_item`` is called
+    with each document or error as it is read.
     """
     from fullpicture.ingest import iter_documents
 
@@ -61,12 +65,31 @@ def collect_documents(paths: Iterable[PathLike], settings: Settings, perspective
     errors: list[InputError] = []
     for item in iter_documents(paths, settings, perspective):
         (errors if isinstance(item, InputError) else docs).append(item)  # type: ignore[arg-type]
+        if on_item is not None:
+            on_item(item)
     return docs, errors
 
 
-def _read(items: list[tuple[str | None, Any]], settings: Settings, on_error: ErrorSink
-          ) -> tuple[list[Document], list[Analysis], dict[str, str]]:
+def progress_units() -> dict[str, str]:
+    """Every stage :func:`compare` and ``render_html`` report to ``progress``, with what
+    each counts (for progress bars and summary lines)."""
+    from fullpicture.align import STAGES
+    from fullpicture.report import STAGES as REPORT_STAGES
+
+    return {READING: "documents", ANALYSING: "documents", READING_STORE: "documents", **STAGES,
+            **REPORT_STAGES}
+
+
+def _read(items: list[tuple[str | None, Any]], settings: Settings, on_error: ErrorSink,
+          progress: Progress | None = None) -> tuple[list[Document], list[Analysis], dict[str, str]]:
     """Documents to analyse, analyses given ready-made, and the user's side per document id."""
+    read = [0]
+
+    def tick(_item: Any) -> None:
+        read[0] += 1
+        if progress is not None:
+            progress(READING, read[0], None)
+
     docs: list[Document] = []
     ready: list[Analysis] = []
     user_sides: dict[str, str] = {}
@@ -94,7 +117,7 @@ def _read(items: list[tuple[str | None, Any]], settings: Settings, on_error: Err
             on_error(str(root), "no such file or directory")
             continue
         try:
-            found, errors = collect_documents([root], settings, label)
+            found, errors = collect_documents([root], settings, label, tick)
         except (OSError, UnicodeError, ValueError) as exc:
             on_error(str(root), str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             continue
@@ -120,7 +143,7 @@ def _analyse(docs: list[Document], settings: Settings, workers: int, dask: bool 
 
     out: list[Analysis] = []
     results = analyze_many(docs, settings, workers=min(workers, max(len(docs), 1)), dask=dask or False)
-    for result in _counted(results, "analysing", len(docs), progress):
+    for result in _counted(results, ANALYSING, len(docs), progress):
         if isinstance(result, Failure):
             on_error(result.source, f"analysis failed ({result.message})")
         else:
@@ -128,9 +151,10 @@ def _analyse(docs: list[Document], settings: Settings, workers: int, dask: bool 
     return out
 
 
-def _store_items(store: Any, topic: str | list[str] | None) -> list[Analysis]:
+def _store_items(store: Any, topic: str | list[str] | None, progress: Progress | None = None) -> list[Analysis]:
     items: Iterable[Any] = store.iter_analyses(topic=topic) if topic else store.iter_analyses()
-    return [a if isinstance(a, Analysis) else Analysis.model_validate(a) for a in items]
+    return [a if isinstance(a, Analysis) else Analysis.model_validate(a)
+            for a in _counted(items, READING_STORE, None, progress)]
 
 
 def store_analyses(db: PathLike, topic: str | None = None, settings: Settings | None = None) -> list[Analysis]:
@@ -178,9 +202,11 @@ def vector_cache(settings: Settings, store: Any = None) -> Any:
 
 
 def build_comparison(analyses: list[Analysis], user_sides: Mapping[str, str] | None = None,
-                     settings: Settings | None = None, vectors: Any = None) -> Comparison:
+                     settings: Settings | None = None, vectors: Any = None,
+                     progress: Progress | None = None) -> Comparison:
     """Assign sides (the user's labels first, then declared perspectives) and align;
-    ``vectors``: a vector cache (default: :func:`vector_cache` of the settings)."""
+    ``vectors``: a vector cache (default: :func:`vector_cache` of the settings);
+    ``progress(stage, done, total)`` follows the alignment's long stages."""
     from fullpicture.align import assign_sides
     from fullpicture.align import compare as align
 
@@ -188,7 +214,7 @@ def build_comparison(analyses: list[Analysis], user_sides: Mapping[str, str] | N
     if vectors is None:
         vectors = vector_cache(settings)
     return align(analyses, sides=assign_sides(analyses, dict(user_sides or {})), settings=settings,
-                 vectors=vectors)
+                 vectors=vectors, progress=progress)
 
 
 def precompute_vectors(analyses: Iterable[Analysis], settings: Settings | None = None, vectors: Any = None) -> int:
@@ -237,7 +263,8 @@ def compare(
     ``sides``: ``{label: paths}`` for inputs whose side you assign. ``db`` (with an optional
     ``topic``) compares analyses from a store instead. ``settings`` is a :class:`Settings` or a
     TOML file. ``workers`` > 1 analyses in a process pool; ``dask`` is ``True`` for a local
-    cluster or a scheduler address. ``progress(stage, done, total)`` follows long work.
+    cluster or a scheduler address. ``progress(stage, done, total)`` follows long work: the
+    stages and what each counts are :func:`progress_units`.
     Unreadable inputs go to ``on_error(source, problem)`` (default: an :class:`InputWarning`);
     the rest is compared. Raises :class:`NoDocumentsError` when nothing is left to compare.
     Sentence vectors are looked up before embedding and kept: in the store with ``db``, in
@@ -259,10 +286,10 @@ def compare(
 
         store = open_store(str(db), settings)
         try:
-            analyses = _store_items(store, topic_terms(topic, settings) if topic else None)
+            analyses = _store_items(store, topic_terms(topic, settings) if topic else None, progress)
             if not analyses:
                 raise NoDocumentsError(f"{Path(str(db)).name}: no documents" + (f" about {topic!r}" if topic else ""))
-            comparison = build_comparison(analyses, {}, settings, vector_cache(settings, vectors or store))
+            comparison = build_comparison(analyses, {}, settings, vector_cache(settings, vectors or store), progress)
         finally:
             store.close()
         return one_side_notice(comparison, topic, topic_terms(topic, settings)) if topic else comparison
@@ -270,8 +297,8 @@ def compare(
         raise UsageError("topic selection needs a store (db=...)")
     if not labelled and not unlabelled:
         raise UsageError("nothing to compare: give inputs, sides or db")
-    docs, ready, user_sides = _read(labelled + unlabelled, settings, sink)
+    docs, ready, user_sides = _read(labelled + unlabelled, settings, sink, progress)
     analyses = ready + _analyse(docs, settings, workers, dask, progress, sink)
     if not analyses:
         raise NoDocumentsError("no readable documents to compare")
-    return build_comparison(analyses, user_sides, settings, vector_cache(settings, vectors))
+    return build_comparison(analyses, user_sides, settings, vector_cache(settings, vectors), progress)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from fullpicture.align._compare import compare
 from fullpicture.align._sides import assign_sides as _assign_sides
 from fullpicture.align._texts import embedding_texts
+from fullpicture.align._util import EMBED_CLAIMS, EMBED_EVENTS, INCIDENTS, MATCH_CLAIMS
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import Comparison, Side
 from fullpicture.settings import Settings
@@ -41,4 +42,7 @@ def assign_sides(
     return _assign_sides(analyses, user_sides, threshold)
 
 
-__all__ = ["Comparison", "Side", "assign_sides", "compare", "embedding_texts"]
+#: The stages ``compare`` reports to its ``progress(stage, done, total)``, with what each counts.
+STAGES = {EMBED_EVENTS: "texts", INCIDENTS: "incidents", EMBED_CLAIMS: "texts", MATCH_CLAIMS: "pairs"}
+
+__all__ = ["STAGES", "Comparison", "Side", "assign_sides", "compare", "embedding_texts"]

@@ -11,7 +11,7 @@ relation form ``only`` groups.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -25,7 +25,15 @@ from fullpicture.align._claimpairs import (
 )
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._figurevalues import figure_text, ranges_clash
-from fullpicture.align._util import UnionFind, outside_story, words
+from fullpicture.align._util import (
+    EMBED_CLAIMS,
+    MATCH_CLAIMS,
+    Progress,
+    UnionFind,
+    bound_progress,
+    outside_story,
+    words,
+)
 from fullpicture.models import Analysis, Claim, Figure
 from fullpicture.models.comparison import ClaimGroup, ClaimMember
 
@@ -102,7 +110,7 @@ def thresholds(cfg: dict[str, Any], dense: bool) -> tuple[float, float]:
 
 def _candidates(
     texts: list[str], sides: list[int], cfg: dict[str, Any], shared: set[tuple[int, int]],
-    cache: VectorCache | None = None,
+    cache: VectorCache | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[tuple[int, int, Any]], bool]:
     """Cross-side pairs to check, in (i, j) order, with their similarity; and whether the
     similarity is the embeddings' (dense) or the lexical one (see ``_claimpairs``)."""
@@ -112,7 +120,7 @@ def _candidates(
     if dense:
         from fullpicture.align._embed import embedder_for
 
-        v = embedder_for(cfg, "claims").embed(texts, cache)
+        v = embedder_for(cfg, "claims").embed(texts, cache, progress)
         ii, jj, ss = dense_pairs(v, sides, contra_t, int(cfg.get("claim_block_rows", 1024)))
         found = dict(zip(zip(ii.tolist(), jj.tolist(), strict=True), ss, strict=True))
         rest = sorted(shared - found.keys())
@@ -135,12 +143,14 @@ def align_claims(
     cfg: dict[str, Any],
     claim_events: Mapping[tuple[str, str], set[str]] | None = None,
     cache: VectorCache | None = None,
+    progress: Progress | None = None,
 ) -> list[ClaimGroup]:
     """Group claims across sides into agree / contradict / only groups.
 
     ``claim_events`` maps (document, claim id) to the aligned events the claim reports
     (through its figures or the events' ``source``): claims about one aligned event are
-    checked for contradiction whatever their wording. ``cache``: claim vectors kept across runs.
+    checked for contradiction whatever their wording. ``cache``: claim vectors kept across runs;
+    ``progress(stage, done, total)`` follows the texts the model encodes and the pairs checked.
     """
     claim_events = claim_events or {}
     # editorial notes, bios and boilerplate are about the article, not the story
@@ -157,7 +167,8 @@ def align_claims(
         for ev in claim_events.get((a.document.id, c.id), ()):
             by_event.setdefault(ev, []).append(k)
     shared = shared_event_pairs(by_event.values(), sides)
-    pairs, dense = _candidates([c.text for _, c in items], sides, cfg, shared, cache)
+    pairs, dense = _candidates([c.text for _, c in items], sides, cfg, shared, cache,
+                               bound_progress(progress, EMBED_CLAIMS))
     agree_t, contra_t = thresholds(cfg, dense)
     figs = {
         (a.document.id, c.id): [f for f in a.figures if f.claim == c.id] for a, c in items
@@ -166,7 +177,12 @@ def align_claims(
     contradicts: list[tuple[int, int, str]] = []
     paired: set[int] = set()
     n = len(items)
-    for i, j, sim in pairs:
+    tick = bound_progress(progress, MATCH_CLAIMS)
+    if tick is not None:
+        tick(0, len(pairs))
+    for k, (i, j, sim) in enumerate(pairs, 1):
+        if tick is not None and (k % 4096 == 0 or k == len(pairs)):
+            tick(k, len(pairs))
         ai, ci = items[i]
         aj, cj = items[j]
         if sim < contra_t and (i, j) not in shared:

@@ -22,7 +22,15 @@ from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._topics import tfidf_vectors
-from fullpicture.align._util import EntityIndex, country_code, norm_name
+from fullpicture.align._util import (
+    EMBED_EVENTS,
+    INCIDENTS,
+    EntityIndex,
+    Progress,
+    bound_progress,
+    country_code,
+    norm_name,
+)
 from fullpicture.models import Analysis, Entity
 from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Side, SideWording
 from fullpicture.nlp.events._data import trigger_gloss
@@ -182,13 +190,15 @@ def compare(
     sides: list[Side] | None = None,
     settings: Settings | None = None,
     vectors: VectorCache | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Align several analyses by side: events, conflicts, omissions, claims, naming, framing.
 
     ``sides`` defaults to :func:`assign_sides` (declared perspective, metadata, inferred).
     Documents in no side are kept in ``documents`` but not compared. ``vectors``: sentence
     vectors kept across runs (a store or the file cache); texts found there are not embedded
-    again, new ones are added.
+    again, new ones are added. ``progress(stage, done, total)`` follows the long stages
+    (``fullpicture.align.STAGES``).
     """
     cfg = _cfg(settings)
     if sides is None:
@@ -200,7 +210,7 @@ def compare(
 
     feats, refs = build_features(used, index, cfg)
     tfidf = tfidf_vectors({a.document.id: a.text for a in used})
-    vec = build_vectors(used, feats, cfg, tfidf, vectors)
+    vec = build_vectors(used, feats, cfg, tfidf, vectors, bound_progress(progress, EMBED_EVENTS))
     labels_of, _ = incidents(feats, cfg, vec)
     dates = host_dates([ev for _, ev in refs], hosts_of(feats, cfg))
     clusters: dict[int, list[Member]] = {}
@@ -217,12 +227,17 @@ def compare(
     by_doc = {a.document.id: a for a in used}
     can_omit = [s.label for s in sides if any(d in by_doc and not by_doc[d].document.notice for d in s.documents)]
     events, omissions = [], []
+    tick = bound_progress(progress, INCIDENTS)
+    if tick is not None:
+        tick(0, len(ordered))
     for k, members in enumerate(ordered, 1):
         eid = f"e{k}"
         events.append(_aligned_event(eid, members, index, labels, cfg, names))
         om = find_omissions(eid, members, can_omit, cfg, on_story)
         if om is not None:
             omissions.append(om)
+        if tick is not None and (k % 64 == 0 or k == len(ordered)):
+            tick(k, len(ordered))
     omissions.sort(key=lambda o: -o.salience)
     claim_events: dict[tuple[str, str], set[str]] = {}
     for ev_out, members in zip(events, ordered, strict=True):
@@ -238,7 +253,7 @@ def compare(
         documents=analyses,
         events=events,
         omissions=omissions,
-        claims=align_claims(used, side_of, cfg, claim_events, vectors),
+        claims=align_claims(used, side_of, cfg, claim_events, vectors, progress),
         naming=naming,
         framing=framing_contrast(used, side_of, cfg),
         tone=tone_by_side(used, side_of, index),

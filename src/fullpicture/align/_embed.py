@@ -164,6 +164,8 @@ class Embedder(CachedEncoder):
         """Run the model on ``texts`` in batches of similar length (little padding)."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), DIM), dtype=np.float32)
+        if progress is not None:
+            progress(0, len(order))
         for i in range(0, len(order), self._batch):
             rows = order[i : i + self._batch]
             out[rows] = self._run([texts[r] for r in rows])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -225,10 +225,12 @@ def build_vectors(
     cfg: dict[str, Any],
     tfidf: dict[str, dict[str, float]] | None = None,
     cache: VectorCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Vectors:
     """Dense vectors when embeddings are on, else document word sets for lexical similarity;
     ``tfidf``: the documents' tf-idf vectors when the caller already has them; ``cache``:
-    vectors kept across runs (looked up first, new ones added)."""
+    vectors kept across runs (looked up first, new ones added); ``progress(done, total)``
+    follows the texts the model encodes."""
     doc_words = {a.document.id: frozenset(content_words(a.text)) for a in analyses}
     # document similarity: tf-idf cosine, the measure the pair weights were fitted with
     if tfidf is None:
@@ -243,7 +245,7 @@ def build_vectors(
 
     emb = embedder_for(cfg)
     n_sent = len(feats)
-    both = emb.embed([f.sentence for f in feats] + [f.lemma or f.trigger for f in feats], cache)
+    both = emb.embed([f.sentence for f in feats] + [f.lemma or f.trigger for f in feats], cache, progress)
     sent, trig = both[:n_sent], both[n_sent:]
     docs: dict[str, np.ndarray] = {}
     rows_of: dict[str, list[int]] = {}

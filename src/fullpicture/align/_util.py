@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from fullpicture.models import Analysis, Entity
 
@@ -23,6 +23,24 @@ STOPWORDS = frozenset(
     same very just only said says say according told tells one two three per
     """.split()  # noqa: SIM905 (readable word list)
 )
+
+
+#: ``progress(stage, done, total)`` as the public ``compare`` takes it.
+Progress = Callable[[str, int, int | None], None]
+#: The comparison's long stages (what each counts: ``align.STAGES``).
+EMBED_EVENTS, INCIDENTS = "embedding event sentences", "describing incidents"
+EMBED_CLAIMS, MATCH_CLAIMS = "embedding claims", "matching claims"
+
+
+def bound_progress(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    """``progress`` bound to one stage, as ``tick(done, total)`` (None without it)."""
+    if progress is None:
+        return None
+
+    def tick(done: int, total: int) -> None:
+        progress(stage, done, total)
+
+    return tick
 
 
 def norm_name(text: str) -> str:

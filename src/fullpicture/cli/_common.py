@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
@@ -114,10 +114,11 @@ def progress(iterable: Iterable[T], total: int | None, label: str, unit: str = "
 class ProgressBars:
     """``update(stage, done, total)`` drives one rich progress bar per stage on a terminal
     (count, rate and time left); when stderr is not a terminal, one line per stage at the
-    end (count, seconds, rate)."""
+    end (count, seconds, rate). ``units``: what each stage counts, where not ``unit``."""
 
-    def __init__(self, unit: str = "documents") -> None:
+    def __init__(self, unit: str = "documents", units: Mapping[str, str] | None = None) -> None:
         self._unit = unit
+        self._units = dict(units or {})  # stage -> what it counts, when not ``unit``
         self._bar: Any = None
         self._tasks: dict[str, Any] = {}
         self._seen: dict[str, list[float]] = {}  # stage -> [first update, last update, done]
@@ -161,7 +162,8 @@ class ProgressBars:
         elif exc[0] is None:
             for stage, (first, last, done) in self._seen.items():
                 if done > 1:
-                    click.echo(summary_line(stage, int(done), last - first, self._unit), err=True)
+                    click.echo(summary_line(stage, int(done), last - first, self._units.get(stage, self._unit)),
+                               err=True)
 
 
 def load_settings_or_exit(settings_file: str | Path | None) -> Settings:

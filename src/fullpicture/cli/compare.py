@@ -97,7 +97,7 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
     Exit status: 0 ok, 1 some documents could not be read (the rest is compared), 2 usage error,
     3 internal error (a bug: please report it).
     """
-    from fullpicture import compare
+    from fullpicture import compare, progress_units
     from fullpicture._errors import ConfigError, FullpictureError, UsageError
     from fullpicture.settings import load_settings
 
@@ -136,14 +136,14 @@ def compare_cmd(paths: tuple[Path, ...], sides: tuple[str, ...], db: Path | None
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        with ProgressBars() as bars:
+        with ProgressBars(units=progress_units()) as bars:
             comparison = compare(list(paths), sides=labelled, db=db, topic=topic, settings=settings,
                                  workers=workers, on_error=on_error, progress=bars.update)
+            text = _render(comparison, fmt, title, settings, bars.update)
         for note in comparison.notices:
             report_notice(None, note)
         for a in comparison.documents:
             report_notice(a.document.source, a.document.notice)
-        text = _render(comparison, fmt, title, settings)
     except UsageError as exc:
         if failed:
             click.echo(f"fullpicture: {exc}", err=True)
@@ -168,7 +168,7 @@ def _guess_format(output: Path) -> str:
     return {".md": "md", ".markdown": "md", ".json": "json"}.get(suffix, "html")
 
 
-def _render(comparison: Any, fmt: str, title: str | None, settings: Any = None) -> str:
+def _render(comparison: Any, fmt: str, title: str | None, settings: Any = None, progress: Any = None) -> str:
     if fmt == "json":
         return json.dumps(comparison.to_json_dict(), ensure_ascii=False, indent=1) + "\n"
     if fmt == "md":
@@ -177,7 +177,7 @@ def _render(comparison: Any, fmt: str, title: str | None, settings: Any = None) 
         return render_markdown(comparison)
     from fullpicture.report import render_html
 
-    return render_html(comparison, title=title, settings=settings)
+    return render_html(comparison, title=title, settings=settings, progress=progress)
 
 
 def _write(text: str, output: Path | None, fmt: str) -> None:

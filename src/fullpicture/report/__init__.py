@@ -3,7 +3,11 @@
 >>> from fullpicture.report import render_html, render_markdown  # doctest: +SKIP
 """
 
+from fullpicture.report._view import COLLECTING, RENDERING
 from fullpicture.report.html import render_html
 from fullpicture.report.markdown import render_markdown
 
-__all__ = ["render_html", "render_markdown"]
+#: The stages ``render_html`` reports to its ``progress(stage, done, total)``, with what each counts.
+STAGES = {COLLECTING: "documents", RENDERING: "documents"}
+
+__all__ = ["STAGES", "render_html", "render_markdown"]

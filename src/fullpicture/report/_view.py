@@ -7,6 +7,7 @@ autoescaping templates escape.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -117,7 +118,13 @@ def event_title(ev: AlignedEvent) -> str:
     return f"{base} ({', '.join(dict.fromkeys(words))})" if words else base
 
 
-def build_documents(comparison: Comparison, sides: dict[str, SideView]) -> list[DocView]:
+#: The report's stages for ``progress(stage, done, total)``; both count documents.
+COLLECTING, RENDERING = "collecting items", "rendering"
+Tick = Callable[[str, int, int | None], None]
+
+
+def build_documents(comparison: Comparison, sides: dict[str, SideView], progress: Tick | None = None
+                    ) -> list[DocView]:
     """Document views, ordered by side, with their items collected."""
     side_of: dict[str, str] = {}
     for s in comparison.sides:
@@ -125,6 +132,8 @@ def build_documents(comparison: Comparison, sides: dict[str, SideView]) -> list[
             side_of.setdefault(d, s.label)
     fallback = SideView("unassigned", "inferred", len(sides), "#595959", "#404040", "○", "ring")
     docs: list[DocView] = []
+    if progress is not None:
+        progress(COLLECTING, 0, len(comparison.documents))
     for i, a in enumerate(comparison.documents):
         info = a.document
         side = sides.get(side_of.get(info.id, ""), fallback)
@@ -135,6 +144,8 @@ def build_documents(comparison: Comparison, sides: dict[str, SideView]) -> list[
                             nice_date(info.published) if info.published else "", authors, side,
                             collect_items(a, i), language=info.language or "", notice=info.notice or "",
                             anchor_note=anchor_note(info), url=web_address(info.url)))
+        if progress is not None:
+            progress(COLLECTING, i + 1, len(comparison.documents))
     return docs
 
 
@@ -253,13 +264,20 @@ def _first_by_id(cache: dict[str, dict[str, Any]], analyses: dict[str, Any], doc
     return found
 
 
-def finish_documents(docs: list[DocView], comparison: Comparison) -> None:
+def finish_documents(docs: list[DocView], comparison: Comparison, progress: Tick | None = None) -> None:
     """Render the highlighted text of every shown document (after all refs were added)."""
     from fullpicture.report._items import KIND_LABELS
 
+    shown = sum(d.shown for d in docs)
+    done = 0
+    if progress is not None:
+        progress(RENDERING, 0, shown)
     for d, a in zip(docs, comparison.documents, strict=True):
         if not d.shown:
             continue
+        done += 1
+        if progress is not None:
+            progress(RENDERING, done, shown)
         d.html = render_text(a, d.items)
         for kind, title in KIND_LABELS.items():
             rows = [it for it in d.items.values() if it.kind == kind and it.listed]

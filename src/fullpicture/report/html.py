@@ -19,7 +19,7 @@ from fullpicture.report import _sections as sec
 from fullpicture.report._budget import cut_rows, limits, pick_documents
 from fullpicture.report._svg import framing_svg, map_svg, places
 from fullpicture.report._telling import telling
-from fullpicture.report._view import Linker, build_documents, finish_documents, side_views
+from fullpicture.report._view import Linker, Tick, build_documents, finish_documents, side_views
 
 
 @lru_cache(maxsize=1)
@@ -72,12 +72,14 @@ def _extra_sections(comparison: Comparison) -> list[tuple[str, str, Markup]]:
     return out
 
 
-def report_context(comparison: Comparison, title: str | None = None, settings: Any = None) -> dict[str, Any]:
+def report_context(comparison: Comparison, title: str | None = None, settings: Any = None,
+                   progress: Tick | None = None) -> dict[str, Any]:
     """Everything the template needs (also handy for tests and other renderers); a big
-    comparison is shown within the ``[report]`` limits of ``settings`` (see ``_budget``)."""
+    comparison is shown within the ``[report]`` limits of ``settings`` (see ``_budget``);
+    ``progress(stage, done, total)`` follows the documents (``COLLECTING``, ``RENDERING``)."""
     max_rows, max_accounts = limits(settings)
     sides = side_views(comparison)
-    docs = build_documents(comparison, sides)
+    docs = build_documents(comparison, sides, progress)
     link = Linker(comparison, docs)
     rows: dict[str, list[dict[str, Any]]] = {
         "timeline": sec.timeline(comparison, sides, link),
@@ -92,7 +94,7 @@ def report_context(comparison: Comparison, title: str | None = None, settings: A
     pts = tables.pop("places")
     rows = tables
     hidden = [d for d in docs if not d.shown] if pick_documents(docs, rows, pts, max_accounts) else []
-    finish_documents(docs, comparison)
+    finish_documents(docs, comparison, progress)
     tone = [
         {"side": sides[s], "actor": actor, "tone": v}
         for s, per in comparison.tone.items() if s in sides
@@ -163,14 +165,17 @@ def date_range(first: str, last: str) -> str:
 
 
 def render_html(comparison: Comparison, title: str | None = None, *, header: Markup | None = None,
-                form_action: str = "'none'", extra_css: Markup | None = None, settings: Any = None) -> str:
+                form_action: str = "'none'", extra_css: Markup | None = None, settings: Any = None,
+                progress: Tick | None = None) -> str:
     """Render the comparison as one self-contained HTML page.
 
     ``header`` (trusted HTML) goes first in the body, and ``form_action`` is the CSP
     form-action source: the served story page puts its side picker there. ``settings``
     (default: the shipped ones) gives the ``[report]`` limits of a big comparison's page.
+    ``progress(stage, done, total)`` follows the documents as their items are collected
+    and their texts rendered.
     """
-    ctx = report_context(comparison, title, settings)
+    ctx = report_context(comparison, title, settings, progress)
     ctx["header"] = header
     ctx["extra_css"] = extra_css
     ctx["form_action"] = Markup(form_action if form_action in ("'none'", "'self'") else "'none'")

@@ -60,13 +60,21 @@ class Job:
     stage: str = "queued"
     done: int = 0
     total: int = 0
+    unit: str = "documents"
     started: float = field(default_factory=time.monotonic)
     future: Future[Comparison] | None = None
 
     def progress(self) -> dict[str, Any]:
         """The job's state for the progress page and its JSON twin."""
         return {"status": "running", "stage": self.stage, "done": self.done, "total": self.total,
-                "elapsed_s": round(time.monotonic() - self.started, 1)}
+                "unit": self.unit, "elapsed_s": round(time.monotonic() - self.started, 1)}
+
+    def update(self, stage: str, done: int, total: int | None) -> None:
+        """Follow the comparison's ``progress(stage, done, total)``."""
+        from fullpicture import progress_units
+
+        self.stage, self.done, self.total = stage, done, total or 0
+        self.unit = progress_units().get(stage, "items")
 
 
 class Pending(Exception):
@@ -233,9 +241,9 @@ class Data:
             if stored is not None:
                 comp = stored
             else:
-                job.stage = "aligning events, claims and names across sides"
+                job.stage, job.done, job.total = "aligning events, claims and names across sides", 0, 0
                 vectors = None if self._loader is not None else self.store()
-                comp = _compare(kept, user_sides, self.settings, vectors)
+                comp = _compare(kept, user_sides, self.settings, vectors, job.update)
                 if subject[0] == "topic" and subject[1]:
                     from fullpicture._compare import one_side_notice, topic_terms
 
@@ -302,15 +310,15 @@ def _topic_ids(store: Any, topic: str | None, settings: Settings | None = None) 
 
 
 def _compare(analyses: list[Analysis], user_sides: dict[str, str], settings: Settings,
-             vectors: Any = None) -> Comparison:
+             vectors: Any = None, progress: Callable[[str, int, int | None], None] | None = None) -> Comparison:
     """Align the analyses through the public comparison function (``fullpicture.compare``);
     ``vectors``: the store, whose stored sentence vectors spare re-embedding (new ones go to
-    the file cache: the server opens the store read-only)."""
+    the file cache: the server opens the store read-only); ``progress`` follows its stages."""
     import fullpicture
 
     if not user_sides:
-        return fullpicture.compare(analyses, settings=settings, vectors=vectors)
+        return fullpicture.compare(analyses, settings=settings, vectors=vectors, progress=progress)
     by_side: dict[str, list[Analysis]] = {}
     for a in analyses:
         by_side.setdefault(user_sides[a.document.id], []).append(a)
-    return fullpicture.compare(sides=by_side, settings=settings, vectors=vectors)
+    return fullpicture.compare(sides=by_side, settings=settings, vectors=vectors, progress=progress)
