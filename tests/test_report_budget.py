@@ -105,6 +105,47 @@ def test_naming_links_every_mention_of_each_name() -> None:
                 assert d.items[t].spans == spans
 
 
+def test_markdown_keeps_the_same_limits(small_limits) -> None:
+    """``--format md`` shortens its tables as the page does and says how many rows it leaves out."""
+    from fullpicture.report import render_markdown
+
+    comp = big_comparison()
+    whole = render_markdown(comp)
+    assert "Showing" not in whole
+
+    def timeline_rows(md: str) -> list[str]:
+        part = md.split("## Timeline")[1].split("## Conflicts")[0]
+        return [ln for ln in part.splitlines() if ln.startswith("| ") and not ln.startswith("| Date ")]
+
+    assert len(timeline_rows(whole)) == 9
+    short = render_markdown(comp, small_limits)
+    rows = timeline_rows(short)
+    assert len(rows) == 3
+    assert [r.split(" | ")[0] for r in rows[:2]] == ["| 10 Sep 2023", "| 11 Sep 2023"]  # told by two sides
+    assert ("*Showing 3 of 9 events (the events told by the most sides, in date order). The other 6 are in "
+            "the comparison's JSON (`fullpicture compare … --json`, `events`).*") in short
+    assert "12 documents from 3 sides." in short  # the summary counts everything
+
+
+def test_served_pages_follow_the_servers_limits(tmp_path: Path, small_limits) -> None:
+    """The served comparison page takes ``[report]`` from the server's settings."""
+    from fullpicture.store import open_store
+    from fullpicture.web import Data, handle
+
+    db = tmp_path / "big.db"
+    store = open_store(db)
+    try:
+        for a in big_comparison().documents:
+            store.add(a)
+    finally:
+        store.close()
+    data = Data(db, settings=small_limits)
+    data.wait_s = 120  # the page itself, not the progress page
+    page = handle(data, "/compare", "")
+    assert page.status == 200
+    assert page.body.decode("utf-8").count('<article class="account') == 4  # the server's max_accounts, not 60
+
+
 @pytest.mark.browser
 def test_limited_page_in_a_browser(browser, small_limits) -> None:  # noqa: F811 (the imported fixture)
     """A shortened page works: a table link flashes its words, the summary's link to a document

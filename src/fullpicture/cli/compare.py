@@ -174,7 +174,7 @@ def _render(comparison: Any, fmt: str, title: str | None, settings: Any = None, 
     if fmt == "md":
         from fullpicture.report import render_markdown
 
-        return render_markdown(comparison)
+        return render_markdown(comparison, settings)
     from fullpicture.report import render_html
 
     return render_html(comparison, title=title, settings=settings, progress=progress)

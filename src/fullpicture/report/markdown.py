@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fullpicture.models.comparison import Comparison
 from fullpicture.report import _sections as sec
+from fullpicture.report._budget import Cut, cut_rows, limits
 from fullpicture.report._telling import telling
 from fullpicture.report._view import Linker, build_documents, side_views
 
@@ -17,8 +20,18 @@ def _cell(text: str) -> str:
     return text
 
 
-def render_markdown(comparison: Comparison) -> str:
-    """A Markdown summary: sides, key findings, timeline, conflicts, omissions, naming, framing."""
+def _more(cut: Cut | None, what: str, which: str) -> list[str]:
+    """The line under a shortened table: how many rows of how many, and where the rest is."""
+    if cut is None:
+        return []
+    return ["", f"*Showing {cut.shown:,} of {cut.total:,} {what} ({which}). The other {cut.left:,} are in "
+                f"the comparison's JSON (`fullpicture compare … --json`, `{cut.key}`).*"]
+
+
+def render_markdown(comparison: Comparison, settings: Any = None) -> str:
+    """A Markdown summary: sides, key findings, timeline, conflicts, omissions, naming, framing.
+    Each table shows at most ``[report] max_rows`` rows of ``settings`` (the shipped ones by
+    default), chosen as on the HTML page, and says how many it leaves to the JSON."""
     sides = side_views(comparison)
     docs = build_documents(comparison, sides)
     link = Linker(comparison, docs)
@@ -28,7 +41,8 @@ def render_markdown(comparison: Comparison) -> str:
         "omissions": sec.omissions(comparison, sides, link),
         "naming": sec.naming(comparison, sides, link),
     }
-    summ = sec.summary(comparison, sides, docs, rows)
+    summ = sec.summary(comparison, sides, docs, rows)  # counts everything, before any cut
+    cuts = cut_rows(rows, limits(settings)[0])
     out = ["# The full picture", ""]
     out += [f"> **Notice:** {_cell(n)}" for n in comparison.notices] + ([""] if comparison.notices else [])
     out.append(f"{summ['n_documents']} documents from {summ['n_sides']} sides.")
@@ -54,6 +68,7 @@ def render_markdown(comparison: Comparison) -> str:
         for r in rows["timeline"]:
             cells = [(_cell(c.text) or "reported") if c.extra == "reported" else "— not reported" for c in r["cells"]]
             out.append(f"| {r['date']} | {_cell(r['title'])} | " + " | ".join(cells) + " |")
+        out += _more(cuts.get("timeline"), "events", "the events told by the most sides, in date order")
     else:
         out.append("No events could be aligned.")
     out += ["", "## Conflicts", ""]
@@ -62,6 +77,7 @@ def render_markdown(comparison: Comparison) -> str:
         for r in rows["conflicts"]:
             vals = "; ".join(f"{_cell(v.side.label)}: **{_cell(v.text)}**" for v in r["vals"])
             out.append(f"| {_cell(r['event'])} ({r['date']}) | {_cell(r['field'])} | {vals} |")
+        out += _more(cuts.get("conflicts"), "conflicting details", "figures first, then dates, agents and places")
     else:
         out.append("No conflicting details were found.")
     out += ["", "## Omissions", ""]
@@ -72,6 +88,7 @@ def render_markdown(comparison: Comparison) -> str:
                 f"| {_cell(r['event'])} ({r['date']}) | {', '.join(_cell(s.label) for s in r['reported_by'])} | "
                 f"{', '.join(_cell(s.label) for s in r['missing_from'])} | {r['salience']:.2f} |"
             )
+        out += _more(cuts.get("omissions"), "omissions", "the most salient")
     else:
         out.append("No omissions were found.")
     out += ["", "## Naming", ""]
@@ -82,6 +99,7 @@ def render_markdown(comparison: Comparison) -> str:
             cells = [", ".join(f"{_cell(c.text)} ×{c.extra}" for c in r["cells"] if c.side.label == s) or "—"
                      for s in labels]
             out.append(f"| {_cell(r['entity'])} | " + " | ".join(cells) + " |")
+        out += _more(cuts.get("naming"), "entities", "those whose names the sides share least, then the most mentioned")
     else:
         out.append("No entity is named differently by different sides.")
     out += ["", "## How each side tells it", "",

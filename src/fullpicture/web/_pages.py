@@ -130,7 +130,7 @@ def compare_html(data: Data, request: Request) -> Response:
     from fullpicture.report import render_html
 
     return Response(200, "text/html; charset=utf-8",
-                    render_html(_topic_comparison(data, request, page=True)).encode("utf-8"))
+                    render_html(_topic_comparison(data, request, page=True), settings=data.settings).encode("utf-8"))
 
 
 def compare_json(data: Data, request: Request) -> Response:
@@ -143,7 +143,7 @@ def compare_md(data: Data, request: Request) -> Response:
     from fullpicture.report import render_markdown
 
     return Response(200, "text/markdown; charset=utf-8",
-                    render_markdown(_topic_comparison(data, request)).encode("utf-8"))
+                    render_markdown(_topic_comparison(data, request), data.settings).encode("utf-8"))
 
 
 def _routes() -> list[tuple[str, Any, str]]:

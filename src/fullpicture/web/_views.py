@@ -80,7 +80,7 @@ def story_page(data: Data, request: Request) -> Response:
     from fullpicture.report.html import _static
 
     html = render_html(comp, title=meta["title"], header=Markup(header), form_action="'self'",
-                       extra_css=_static("web.css"))
+                       extra_css=_static("web.css"), settings=data.settings)
     return Response(200, "text/html; charset=utf-8", html.encode("utf-8"))
 
 
