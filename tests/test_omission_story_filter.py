@@ -26,3 +26,23 @@ def test_story_filter_equals_the_plain_loop_and_caches():
                     if d in tfidf and r in tfidf)
         assert on_story(side, reporting) == plain
     assert story_filter(tfidf, {"a": ["d1"], "b": ["d2"]}, cfg) is None  # two sides: each covers the other's story
+
+
+def test_similarity_rows_match_the_pairwise_cosine() -> None:
+    """The numpy rows give each pair's tf-idf cosine (to rounding), empty documents included."""
+    import random
+
+    from fullpicture.align._topics import SimilarityRows, cosine, tfidf_vectors
+
+    rng = random.Random(3)
+    vocab = [f"word{i}" for i in range(200)]
+    texts = {f"d{i:02d}": " ".join(rng.choice(vocab) for _ in range(rng.choice([0, 4, 30, 120])))
+             for i in range(40)}
+    texts["d99"] = ""  # an empty document last
+    vecs = tfidf_vectors(texts)
+    ids = sorted(vecs)
+    rows = SimilarityRows(vecs, ids)
+    for r in ids:
+        for d, s in zip(ids, rows.row(vecs[r]).tolist(), strict=True):
+            assert abs(s - cosine(vecs[d], vecs[r])) < 1e-12
+    assert SimilarityRows(vecs, []).row(vecs["d00"]).shape == (0,)

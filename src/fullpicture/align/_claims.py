@@ -78,18 +78,27 @@ def negated(text: str) -> bool:
     return sum(t in NEGATORS for t in _tokens(text)) % 2 == 1
 
 
+def claim_words(text: str) -> tuple[bool, frozenset[str]]:
+    """What :func:`contradiction` reads of a claim's text: whether it is negated, and the
+    candidate base forms of its words."""
+    toks = _tokens(text)
+    return sum(t in NEGATORS for t in toks) % 2 == 1, frozenset(f for w in toks for f in forms(w))
+
+
 def contradiction(
-    a: Claim, b: Claim, figs_a: list[Figure], figs_b: list[Figure], cfg: dict[str, Any]
+    a: Claim, b: Claim, figs_a: list[Figure], figs_b: list[Figure], cfg: dict[str, Any],
+    words_of: Callable[[str], tuple[bool, frozenset[str]]] = claim_words,
 ) -> str | None:
-    """Why two claims about the same thing contradict, or None."""
+    """Why two claims about the same thing contradict, or None. ``words_of``: :func:`claim_words`,
+    or a cached version of it when many pairs share claims."""
     for fa in figs_a:
         for fb in figs_b:
             if fa.counts and fa.counts == fb.counts and ranges_clash(fa, fb, cfg):
                 return f"figures differ ({fa.counts}): {figure_text(fa)} vs {figure_text(fb)}"
-    if negated(a.text) != negated(b.text):
+    neg_a, sa = words_of(a.text)
+    neg_b, sb = words_of(b.text)
+    if neg_a != neg_b:
         return "one claim negates the other"
-    sa = {f for w in _tokens(a.text) for f in forms(w)}
-    sb = {f for w in _tokens(b.text) for f in forms(w)}
     ant = antonyms()
     for w in sorted(sa - sb):
         hit = ant.get(w, frozenset()) & (sb - sa)
@@ -180,6 +189,14 @@ def align_claims(
     tick = bound_progress(progress, MATCH_CLAIMS)
     if tick is not None:
         tick(0, len(pairs))
+    seen_words: dict[str, tuple[bool, frozenset[str]]] = {}  # each claim's words read once, not per pair
+
+    def words_of(text: str) -> tuple[bool, frozenset[str]]:
+        found = seen_words.get(text)
+        if found is None:
+            found = seen_words[text] = claim_words(text)
+        return found
+
     for k, (i, j, sim) in enumerate(pairs, 1):
         if tick is not None and (k % 4096 == 0 or k == len(pairs)):
             tick(k, len(pairs))
@@ -187,7 +204,7 @@ def align_claims(
         aj, cj = items[j]
         if sim < contra_t and (i, j) not in shared:
             continue
-        why = contradiction(ci, cj, figs[(ai.document.id, ci.id)], figs[(aj.document.id, cj.id)], cfg)
+        why = contradiction(ci, cj, figs[(ai.document.id, ci.id)], figs[(aj.document.id, cj.id)], cfg, words_of)
         if why:
             contradicts.append((i, j, why))
             paired.update((i, j))

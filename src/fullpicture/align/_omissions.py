@@ -76,17 +76,18 @@ def story_filter(
     story."""
     if len(side_docs) <= 2:
         return None
-    from fullpicture.align._topics import cosine
+    from fullpicture.align._topics import SimilarityRows
 
     thr = float(cfg.get("omission_story_similarity", 0.15))
-    compared = sorted({d for docs in side_docs.values() for d in docs if d in tfidf})
+    rows = SimilarityRows(tfidf, sorted({d for docs in side_docs.values() for d in docs if d in tfidf}))
     close: dict[str, frozenset[str]] = {}  # reporting document -> the documents like it
 
     def like(r: str) -> frozenset[str]:
-        # each document pair's cosine once (it was computed again for every aligned event)
+        # one row of cosines per reporting document (it was computed again for every aligned event)
         found = close.get(r)
         if found is None:
-            found = close[r] = frozenset(d for d in compared if cosine(tfidf[d], tfidf[r]) >= thr)
+            sims = rows.row(tfidf[r])
+            found = close[r] = frozenset(d for d, s in zip(rows.ids, sims.tolist(), strict=True) if s >= thr)
         return found
 
     def on_story(side: str, reporting: set[str]) -> bool:

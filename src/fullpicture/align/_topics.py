@@ -40,6 +40,42 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
+class SimilarityRows:
+    """The tf-idf cosines of one document against a fixed list of documents, a row at a time,
+    in numpy (one pass over the list's non-zero weights) instead of a dictionary walk per pair."""
+
+    def __init__(self, vecs: Mapping[str, Mapping[str, float]], ids: list[str]) -> None:
+        vocab: dict[str, int] = {}
+        idx: list[int] = []
+        val: list[float] = []
+        starts = [0]
+        for d in ids:
+            for w, x in vecs[d].items():
+                idx.append(vocab.setdefault(w, len(vocab)))
+                val.append(x)
+            starts.append(len(idx))
+        self.ids = ids
+        self._vocab = vocab
+        # a last product of 0 (the dense row's spare slot) keeps every start inside the array
+        self._idx = np.asarray([*idx, len(vocab)], dtype=np.int64)
+        self._val = np.asarray([*val, 0.0], dtype=np.float64)
+        self._starts = np.asarray(starts[:-1], dtype=np.int64)
+        self._empty = np.diff(np.asarray(starts)) == 0
+
+    def row(self, vec: Mapping[str, float]) -> np.ndarray:
+        """Cosines of ``vec`` (a sparse unit vector) with each document of ``ids``, in order."""
+        dense = np.zeros(len(self._vocab) + 1)
+        for w, x in vec.items():
+            k = self._vocab.get(w)
+            if k is not None:
+                dense[k] = x
+        if not self.ids:
+            return np.zeros(0)
+        out = np.add.reduceat(self._val * dense[self._idx], self._starts)
+        out[self._empty] = 0.0  # reduceat gives an empty document its next document's first product
+        return out
+
+
 def cluster_documents(
     vecs: Mapping[str, Mapping[str, float]], threshold: float
 ) -> dict[str, int]:
