@@ -126,20 +126,27 @@ def _trim_quotes(toks: list[str], spans: set[tuple[int, int, str]]) -> set[tuple
 
 
 def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
-               without: frozenset[str] = frozenset(), errors: bool = False) -> dict[str, object]:
+               without: frozenset[str] = frozenset(), errors: bool = False,
+               sample: int = 0, seed: int = 17) -> dict[str, object]:
     """Score the French or Russian model on one WikiNEuRal validation file.
 
     ``scores`` is the strict conlleval score; ``quote_trimmed`` the same after removing quotation
-    marks from the edges of gold and predicted spans (a boundary convention, not an error). For
-    Russian, ``raw`` scores Slovnet's spans without the corrections of ``russian_ents``;
-    ``errors`` adds the counts of each error type (``eval._ner_errors``).
+    marks from the edges of gold and predicted spans (a boundary convention, not an error);
+    ``convention_bound`` adds, step by step, two more of the silver labels' conventions read the
+    news way (``eval._ner_errors.convention_steps``). For Russian, ``raw`` scores Slovnet's spans
+    without the corrections of ``russian_ents``; ``errors`` adds the counts of each error type
+    (``eval._ner_errors``); ``sample`` prints that many error units, drawn with ``seed``, with
+    their sentences to stderr, for classing by hand.
     """
     from spacy.tokens import Doc, Span
 
-    from eval._ner_errors import error_types
+    from eval._ner_errors import convention_steps, error_types, error_units, print_sample
 
     sents = list(read_conll(path))[: limit or None]
     scores, trimmed = Scores(), Scores()
+    steps = {"quotes_misc": Scores(), "quotes_misc_orgloc": Scores()}
+    units: list[tuple[int, int, int, str, str]] = []
+    preds: list[set[tuple[int, int, str]]] = []
     kinds: Counter[str] = Counter()
     t0 = time.perf_counter()
     if language == "fr":
@@ -149,8 +156,13 @@ def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
             pred = {(e.start, e.end, e.label_) for e in doc.ents if e.label_ in TYPES}
             scores.add(bio_spans(tags), pred)
             trimmed.add(_trim_quotes(_toks, bio_spans(tags)), _trim_quotes(_toks, pred))
+            for name, (g, p) in convention_steps(tags, _trim_quotes(_toks, bio_spans(tags)), _trim_quotes(_toks, pred)).items():
+                steps[name].add(g, p)
             if errors:
                 kinds.update(error_types(tags, bio_spans(tags), pred))
+            if sample:
+                units.extend(error_units(len(preds), tags, bio_spans(tags), pred))
+                preds.append(pred)
     else:
         from spacy.vocab import Vocab
 
@@ -173,12 +185,21 @@ def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
             gold = bio_spans(tags)
             scores.add(gold, pred)
             trimmed.add(_trim_quotes(toks, gold), _trim_quotes(toks, pred))
+            for name, (g, p) in convention_steps(tags, _trim_quotes(toks, gold), _trim_quotes(toks, pred)).items():
+                steps[name].add(g, p)
             if errors:
                 kinds.update(error_types(tags, gold, pred))
+            if sample:
+                units.extend(error_units(len(preds), tags, gold, pred))
+                preds.append(pred)
     out: dict[str, object] = {"set": path.parent.name, "sentences": len(sents), "seconds": round(time.perf_counter() - t0, 1),
-                              "raw": raw, "scores": scores.table(), "quote_trimmed": trimmed.table()}
+                              "raw": raw, "scores": scores.table(), "quote_trimmed": trimmed.table(),
+                              "convention_bound": {k: v.table()["all"] for k, v in steps.items()}}
     if errors:
         out["errors"] = dict(kinds.most_common())
+    if sample:
+        out["error_units"] = len(units)
+        print_sample(units, sents, preds, sample, seed)
     return out
 
 
@@ -295,6 +316,8 @@ def main() -> None:
     ap.add_argument("--raw", action="store_true", help="Russian: Slovnet's spans without the russian_ents corrections")
     ap.add_argument("--without", nargs="*", default=[], help="Russian: leave out these russian_ents rules (ablation)")
     ap.add_argument("--errors", action="store_true", help="WikiNEuRal: counts of each error type (eval/_ner_errors.py)")
+    ap.add_argument("--sample", type=int, default=0, help="WikiNEuRal: print N random error units with their sentences to stderr")
+    ap.add_argument("--seed", type=int, default=17, help="seed of --sample")
     args = ap.parse_args()
     from threadpoolctl import threadpool_limits
 
@@ -308,7 +331,7 @@ def main() -> None:
             out.append(factrueval(data / "factrueval" / "devset", args.limit, args.raw, frozenset(args.without)))
         else:
             out.append(wikineural(data / name / "val.conllu", name.rsplit("-", 1)[1], args.limit, args.raw,
-                                  frozenset(args.without), args.errors))
+                                  frozenset(args.without), args.errors, args.sample, args.seed))
         out[-1]["without"] = sorted(args.without)
         print(json.dumps(out[-1], ensure_ascii=False), flush=True)
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from fullpicture.nlp.lang.russian_ents import PERSON, _config, _lemmas, _words, word_classes
 
-CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "consistent")
+CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent")
 
 
 def _cue(doc: Doc, i: int, cues: frozenset[str]) -> bool:
@@ -80,9 +80,11 @@ def _is_link(doc: Doc, a: int, b: int, links: frozenset[str]) -> bool:
     return b - a == 1 and doc[a].text.lower() in links
 
 
-def coordinated(doc: Doc, ents: list[Span]) -> list[Span]:
-    """One-word PER members of a list of mostly places become LOC (module docstring)."""
+def coordinated(doc: Doc, ents: list[Span], ties: bool = True) -> list[Span]:
+    """One-word PER members of a list of mostly places become LOC (module docstring); without
+    ``ties`` (``list_ties`` left out), only where places outnumber persons."""
     links = frozenset(_config().get("list_links", [",", "и", "или"]))
+    tie_min = int(_config().get("coordination_tie_min", 2)) if ties else 10**9
     out = list(ents)
     run: list[int] = []
     for k in range(len(out) + 1):
@@ -90,7 +92,8 @@ def coordinated(doc: Doc, ents: list[Span]) -> list[Span]:
             run.append(k)
             continue
         labels = [out[j].label_ for j in run]
-        if labels.count("LOC") > labels.count("PER") > 0:
+        locs, pers = labels.count("LOC"), labels.count("PER")
+        if locs > pers > 0 or locs == pers >= tie_min:
             for j in run:
                 e = out[j]
                 if e.label_ == "PER" and len(_words(e)) == 1 and not (word_classes(_words(e)[0])[0] & PERSON):
@@ -124,11 +127,15 @@ def consistent(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
                       skip: frozenset[str] = frozenset()) -> list[Span]:
-    """The rules of the module docstring, less those named in ``skip`` (:data:`CONTEXT_RULES`)."""
+    """The rules of the module docstring and of ``russian_orgs``, less those named in ``skip``
+    (:data:`CONTEXT_RULES`, :data:`~fullpicture.nlp.lang.russian_orgs.ORG_RULES`)."""
+    from fullpicture.nlp.lang.russian_orgs import refine_orgs
+
+    ents = refine_orgs(doc, ents, skip)
     if "not_entity" not in skip:
         ents = drop_non_entities(doc, ents)
     if "coordination" not in skip:
-        ents = coordinated(doc, ents)
+        ents = coordinated(doc, ents, "list_ties" not in skip)
     if "consistent" not in skip:
         ents = consistent(doc, ents)
     return sports_teams(doc, ents, sent_starts, skip)

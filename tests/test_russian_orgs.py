@@ -1,0 +1,70 @@
+"""Organisation rules of the Russian NER corrections (nlp/lang/russian_orgs.py) and the list
+rule's ties (nlp/lang/russian_context.py).
+
+Sentences written for the test; the spans are the shapes of Slovnet's errors on news and
+encyclopedic text (the European Union tagged as a place, "СМИ" tagged as an organisation, a
+list of four towns read half as persons).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+pytest.importorskip("pymorphy3")
+
+
+def _refine(text: str, spans: list[tuple[int, int, str]], skip: frozenset[str] = frozenset()):
+    from fullpicture.nlp.lang.russian_ents import refine_entities
+
+    doc = Doc(Vocab(), words=text.split())
+    ents = [Span(doc, a, b, label=t) for a, b, t in spans]
+    return [(e.text, e.label_) for e in refine_entities(doc, ents, {0}, skip)]
+
+
+def test_european_union_is_an_organisation_in_every_form():
+    assert _refine("Санкции одобрил ЕС в пятницу .", [(2, 3, "LOC")]) == [("ЕС", "ORG")]
+    assert _refine("Послы Евросоюза встретились в Брюсселе .", [(1, 2, "LOC"), (4, 5, "LOC")]) == [
+        ("Евросоюза", "ORG"), ("Брюсселе", "LOC")]
+    text = "Решение Европейского союза вступило в силу ."
+    assert _refine(text, [(1, 3, "LOC")]) == [("Европейского союза", "ORG")]
+
+
+def test_union_rule_left_out_keeps_the_place():
+    got = _refine("Санкции одобрил ЕС в пятницу .", [(2, 3, "LOC")], frozenset({"union_org"}))
+    assert got == [("ЕС", "LOC")]
+
+
+def test_states_stay_places():
+    # a state, living or dead, is a place (LocOrg in the news gold), whatever the silver labels say
+    text = "Делегация СССР и посол Югославии прибыли в Женеву ."
+    spans = [(1, 2, "LOC"), (4, 5, "LOC"), (7, 8, "LOC")]
+    assert _refine(text, spans) == [("СССР", "LOC"), ("Югославии", "LOC"), ("Женеву", "LOC")]
+
+
+def test_common_abbreviations_are_no_names():
+    text = "По данным СМИ , силы ПВО сбили два БПЛА над Курском ."
+    spans = [(2, 3, "ORG"), (5, 6, "ORG"), (8, 9, "ORG"), (10, 11, "LOC")]
+    assert _refine(text, spans) == [("Курском", "LOC")]
+    # named bodies written in capitals stay
+    text = "Наблюдатели ОБСЕ и эксперты ООН приехали ."
+    assert _refine(text, [(1, 2, "ORG"), (4, 5, "ORG")]) == [("ОБСЕ", "ORG"), ("ООН", "ORG")]
+
+
+def test_list_of_four_with_a_tie_is_a_list_of_places():
+    text = "Крупные порты острова - Бастер , Кравель , Тарбес и Мулинья ."
+    spans = [(4, 5, "LOC"), (6, 7, "PER"), (8, 9, "LOC"), (10, 11, "PER")]
+    assert _refine(text, spans) == [("Бастер", "LOC"), ("Кравель", "LOC"), ("Тарбес", "LOC"), ("Мулинья", "LOC")]
+
+
+def test_a_pair_of_one_person_and_one_place_is_left_alone():
+    text = "Встреча Мутайгова и Тарбеса прошла тихо ."
+    assert _refine(text, [(1, 2, "PER"), (3, 4, "LOC")]) == [("Мутайгова", "PER"), ("Тарбеса", "LOC")]
+
+
+def test_list_ties_left_out_keep_the_persons():
+    text = "Крупные порты острова - Бастер , Кравель , Тарбес и Мулинья ."
+    spans = [(4, 5, "LOC"), (6, 7, "PER"), (8, 9, "LOC"), (10, 11, "PER")]
+    got = _refine(text, spans, frozenset({"list_ties"}))
+    assert [label for _, label in got] == ["LOC", "PER", "LOC", "PER"]
