@@ -31,6 +31,7 @@ from fullpicture.models import (
     Timex,
     Zone,
 )
+from fullpicture.nlp._tokens import token_arrays
 
 #: Doc extensions that hold models, with the type their plain data validates to.
 MODEL_EXTENSIONS: dict[str, Any] = {
@@ -163,6 +164,8 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    if not Doc.has_extension("fp_tokens"):  # the token arrays of nlp/_tokens.py (not stored in user_data)
+        Doc.set_extension("fp_tokens", getter=token_arrays)
     for name, default in TOKEN_EXTENSIONS.items():
         if not Token.has_extension(name):
             Token.set_extension(name, default=default)
