@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.places._base import base_form
 from fullpicture.nlp.places._contained import contained_place, typed_division
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
@@ -74,13 +75,15 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     pcfg = cfg["places"]
     labels = set(cfg["labels"])
     person_tokens: set[str] = set()
-    for ent in doc.ents:
+    toks = token_arrays(doc)  # the token attributes as lists: no Token object per token
+    text, pos, ents = toks.text, toks.pos, toks.ents
+    for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             # a trailing all-capital token ("... Lazenby US-based") is no part of a name
-            person_tokens.update(fold(t.text) for t in ent if not (t.text.isupper() and len(t) <= 3))
+            person_tokens.update(fold(text[k]) for k in range(ent.start, ent.end) if not (text[k].isupper() and len(text[k]) <= 3))
     # words of two-word names NER tags as a person or an organisation ("Lester Holt" as ORG)
-    name_parts = frozenset(person_tokens | {fold(t.text) for e in doc.ents if e.label_ == "ORG" and len(e) == 2
-                                            and all(t.pos_ == "PROPN" for t in e) for t in e})
+    name_parts = frozenset(person_tokens | {fold(text[k]) for e in ents if e.label_ == "ORG" and len(e) == 2
+                                            and all(pos[k] == "PROPN" for k in range(e.start, e.end)) for k in range(e.start, e.end)})
     # the document's authors (byline, metadata) are people wherever NER puts them
     info = doc._.fp_info
     authors = {fold(a.name) for a in (info.authors if info is not None else []) if a.name}
@@ -93,9 +96,10 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     ethno = ethnonym_tokens(doc, lex)  # "African Americans": a people, no place
     region_dems = region_demonyms(doc, pi, lex, ethno)  # "European", "Central American" -> continent/region
     region_toks = {i for s, (e, _r) in region_dems.items() for i in range(s, e)} | ethno
-    for tok in doc:
-        if tok.i not in region_toks and demonym_modifier(doc, tok, lex):
-            demonym_toks[tok.i] = (lex.demonyms[fold(tok.text)], tok.i in side_starts)
+    for i, word in enumerate(text):
+        # demonym_modifier's own first test, read from the lists before a Token is built
+        if word[:1].isupper() and fold(word) in lex.demonyms and i not in region_toks and demonym_modifier(doc, doc[i], lex):
+            demonym_toks[i] = (lex.demonyms[fold(word)], i in side_starts)
     for start, cc in side_starts.items():
         if start not in ethno:
             demonym_toks[start] = (cc, True)
@@ -105,9 +109,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     for start, (end, _idx) in region_dems.items():
         taken.update(range(start, end))
     dem_taken = set(taken)
-    tagged = frozenset(fold(e.text).removeprefix("the ") for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    tagged = frozenset(fold(e.text).removeprefix("the ") for e in ents if e.label_ in ("GPE", "LOC"))
     weekdays = weekday_names(doc.lang_ or "en")
-    for ent in doc.ents:
+    for ent in ents:
         taken.update(range(ent.start, ent.end))
         if all(i in dem_taken for i in range(ent.start, ent.end)):
             continue
@@ -118,7 +122,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             # DATE): a candidate when it is all proper nouns after a place preposition
             # ("speaks in Spanish": a language, whose name is a nationality adjective, is none)
             # or before a feature noun ("the Yelenovka detention center" as PRODUCT)
-            if (ent.label_ in _MISTYPED and all(t.pos_ == "PROPN" for t in ent)
+            if (ent.label_ in _MISTYPED and all(pos[k] == "PROPN" for k in range(ent.start, ent.end))
                     and (locative(doc, ent.start, ent.end, lex) or before_feature(doc, ent.end, lex))
                     and not (ent.label_ == "LANGUAGE" and fold(ent.text) in lex.demonyms)):
                 raw.append((ent.start, ent.end, ""))
@@ -147,11 +151,11 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     raw += [(s, e, "") for s, e in datelines]
     taken.update(i for s, e in datelines for i in range(s, e))
     # Surnames of people named in full elsewhere, left untagged by NER ("Pashinyan added").
-    surnames = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    for tok in doc:
-        if tok.i not in taken and tok.pos_ == "PROPN" and fold(tok.text) in surnames:
-            raw.append((tok.i, tok.i + 1, "PERSON"))
-            taken.add(tok.i)
+    surnames = {fold(text[e.end - 1]) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for i, word in enumerate(text):
+        if i not in taken and pos[i] == "PROPN" and fold(word) in surnames:
+            raw.append((i, i + 1, "PERSON"))
+            taken.add(i)
     raw += [(s, e, "") for s, e in capitalised_runs(doc, taken, lex, cfg["max_name_tokens"])]
     raw += untagged_divisions(doc, pi, taken, pcfg["skeleton_min_pop"])
     raw = whole_names(doc, pi, one_per_span(raw, PLACE_LABELS), pcfg.get("embedded_min_pop", 100_000))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon
 
@@ -174,9 +175,10 @@ def _surname_before_full_name(mentions: list[Mention], persons: list[tuple[tuple
 def definite_roles(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
     """"the president"-style mentions (the + optional modifiers + a title noun) not inside a name."""
     out: list[Mention] = []
-    for tok in doc:
-        if tok.lower_ != "the" or tok.i in taken:
+    for i, low in enumerate(token_arrays(doc).lower):
+        if low != "the" or i in taken:
             continue
+        tok = doc[i]
         j = tok.i + 1
         while j < len(doc) and j - tok.i <= 3 and doc[j].i not in taken:
             word = doc[j].lower_

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.places._resolve import PlaceIndex
 
 ADMIN_TYPE_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai", "kray", "prefecture", "state"})
@@ -33,13 +34,14 @@ def untagged_divisions(doc: Doc, pi: PlaceIndex, taken: Collection[int], min_pop
     """A capitalised word that NER left untagged (the small model reads "the Kyiv region" as an
     adjective and a noun) before a type word, when the two name a division."""
     out: list[tuple[int, int, str]] = []
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if (tok.i in taken or nxt.i in taken or not tok.is_alpha or not tok.text[:1].isupper()
-                or nxt.lower_ not in ADMIN_TYPE_WORDS or (tok.is_sent_start and tok.lower_ in ("the", "a"))):
+    toks = token_arrays(doc)
+    text, lower, is_alpha, sent_start = toks.text, toks.lower, toks.is_alpha, toks.sent_start
+    for i in range(len(text) - 1):
+        if (i in taken or i + 1 in taken or not is_alpha[i] or not text[i][:1].isupper()
+                or lower[i + 1] not in ADMIN_TYPE_WORDS or (sent_start[i] and lower[i] in ("the", "a"))):
             continue
-        if _is_division(pi, doc[tok.i : tok.i + 2].text, min_pop):
-            out.append((tok.i, tok.i + 2, "GPE"))
+        if _is_division(pi, toks.span_text(i, i + 2), min_pop):
+            out.append((i, i + 2, "GPE"))
     return out
 
 

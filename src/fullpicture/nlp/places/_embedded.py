@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon
 
@@ -60,7 +61,7 @@ def demonym_modifier(doc: Doc, tok: Token, lex: Lexicon) -> bool:
 
 
 def _in_place_name(doc: Doc, tok: Token) -> bool:
-    for ent in doc.ents:
+    for ent in token_arrays(doc).ents:
         if ent.start <= tok.i < ent.end:
             return ent.label_ in ("GPE", "LOC", "FAC") and len(ent) > 1
     return False
@@ -71,16 +72,20 @@ def ethnonym_tokens(doc: Doc, lex: Lexicon) -> set[int]:
     nationality or continent adjective before an ethnonym head of the lexicon. They name a
     people; neither word is a place. "Latin American" (a region adjective) is none."""
     out: set[int] = set()
-    for tok in doc[:-1]:
-        f = fold(tok.text)
-        if not tok.text[:1].isupper() or not (f in lex.demonyms or f in lex.continent_demonyms):
+    toks = token_arrays(doc)
+    text, space = toks.text, toks.space
+    for i in range(len(text) - 1):
+        if not text[i][:1].isupper():
             continue
-        j = tok.i + 1
-        if doc[j].text in _HYPHENS and not tok.whitespace_ and j + 1 < len(doc):
+        f = fold(text[i])
+        if not (f in lex.demonyms or f in lex.continent_demonyms):
+            continue
+        j = i + 1
+        if text[j] in _HYPHENS and not space[i] and j + 1 < len(text):
             j += 1
-        head = fold(doc[j].text)
+        head = fold(text[j])
         if head in lex.ethnonym_heads and f"{f} {head}" not in lex.continent_demonyms:
-            out.update(range(tok.i, j + 1))
+            out.update(range(i, j + 1))
     return out
 
 
@@ -88,15 +93,16 @@ def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon, skip: set[int] = fro
     """``start -> (end, record)`` for continent/region adjectives modifying a noun (tokens in
     ``skip`` excepted)."""
     out: dict[int, tuple[int, int]] = {}
+    toks = token_arrays(doc)
+    text = toks.text
     n, i = len(doc), 0
     while i < n:
-        tok = doc[i]
         found = None
-        if tok.text[:1].isupper() and i not in skip:
+        if text[i][:1].isupper() and i not in skip:
             for length in (2, 1):
                 if i + length > n:
                     continue
-                f = fold(doc[i : i + length].text)
+                f = fold(toks.span_text(i, i + length))
                 name = lex.continent_demonyms.get(f)
                 if name and _modifier(doc, doc[i + length - 1]):
                     ids = [r for r in pi.gaz.lookup(fold(name)) if pi.gaz.cols["kind"][r] in ("continent", "region", "admin1")]
@@ -155,18 +161,20 @@ def dateline_places(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     dash follows ("... Grant Event. IMMOKALEE – Congressman"); opening the text before a
     capitalised word when the agency's mark was stripped ("OKLAHOMA CITY The Latest ...")."""
     out: list[tuple[int, int]] = []
+    toks = token_arrays(doc)
+    text, ws, is_space, is_alpha = toks.text, toks.whitespace, toks.is_space, toks.is_alpha
     n, i = len(doc), 0
     while i < n:
-        at_line_start = i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
-        after_stop = i > 0 and doc[i - 1].text in (".", "!", "?")
+        at_line_start = i == 0 or "\n" in text[i - 1] or is_space[i - 1] or "\n" in ws[i - 1]
+        after_stop = i > 0 and text[i - 1] in (".", "!", "?")
         if not (at_line_start or after_stop):
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j].text) > 1:
+        while j < n and j - i < 4 and is_alpha[j] and text[j].isupper() and len(text[j]) > 1:
             j += 1
-        mark = j < n and (doc[j].text in _DASHES if after_stop and not at_line_start else doc[j].text in (",", "(", *_DASHES))
-        bare = i == 0 and j < n and j - i >= 2 and doc[j].text[:1].isupper() and not doc[j].text.isupper()
+        mark = j < n and (text[j] in _DASHES if after_stop and not at_line_start else text[j] in (",", "(", *_DASHES))
+        bare = i == 0 and j < n and j - i >= 2 and text[j][:1].isupper() and not text[j].isupper()
         if j > i and (mark or bare) and not any(k in taken for k in range(i, j)):
             out.append((i, j))
         i = max(j, i + 1)

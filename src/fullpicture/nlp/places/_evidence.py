@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.places._coref import Mention
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon, common_word
@@ -71,15 +72,16 @@ def name_like(text: str) -> bool:
 def capitalised_runs(doc: Doc, taken: set[int], lex: Lexicon, max_len: int) -> list[tuple[int, int]]:
     """Untagged name-like runs: proper nouns, or capitalised words after "in/near/from"."""
     out: list[tuple[int, int]] = []
+    toks = token_arrays(doc)
+    text, lower, is_alpha, pos = toks.text, toks.lower, toks.is_alpha, toks.pos
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
-        after_prep = i > 0 and doc[i - 1].lower_ in lex.locative_preps and doc[i - 1].lower_ != "of"
-        if i in taken or not tok.is_alpha or not name_like(tok.text) or not (after_prep or tok.pos_ == "PROPN"):
+        after_prep = i > 0 and lower[i - 1] in lex.locative_preps and lower[i - 1] != "of"
+        if i in taken or not is_alpha[i] or not name_like(text[i]) or not (after_prep or pos[i] == "PROPN"):
             i += 1
             continue
         j = i + 1
-        while j < n and j - i < max_len and j not in taken and doc[j].is_alpha and name_like(doc[j].text):
+        while j < n and j - i < max_len and j not in taken and is_alpha[j] and name_like(text[j]):
             j += 1
         out.append((i, j))
         i = j

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon
 
@@ -33,12 +34,13 @@ def demonym_sides(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
     """``(start, end, country code)`` for "Ukrainian forces", "the Serbian side" and the like."""
     out: list[tuple[int, int, str]] = []
     n = len(doc)
-    for tok in doc:
-        if not tok.text[:1].isupper():
+    for i, word in enumerate(token_arrays(doc).text):
+        if not word[:1].isupper():
             continue
-        cc = lex.demonyms.get(fold(tok.text))
+        cc = lex.demonyms.get(fold(word))
         if cc is None:
             continue
+        tok = doc[i]
         j = tok.i + 1
         # allow one adjective between ("Russian armed forces" is caught by the two-word noun)
         for k in (j, j + 1):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.places._coref import Mention
 from fullpicture.nlp.places._translit import fold
 
@@ -37,10 +38,11 @@ def repeat_mentions(doc: Doc, mentions: list[Mention], skip: frozenset[str] | se
     # the place is embedded there, as NER had split it off
     opens = {m.start: m.end for m in mentions if m.place is None and m.label in _NAME_LABELS and m.end - m.start > 1}
     taken = {i for m in mentions for i in range(m.start, m.end) if m.start not in opens or m.place is not None}
-    person = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    inside = {i: e.label_ for e in doc.ents if e.label_ in _NAME_LABELS for i in range(e.start, e.end)}
+    ents = token_arrays(doc).ents
+    person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    inside = {i: e.label_ for e in ents if e.label_ in _NAME_LABELS for i in range(e.start, e.end)}
     lengths = sorted({len(k) for k in names}, reverse=True)
-    texts = [t.text for t in doc]  # one Token object per token for the whole pass
+    texts = token_arrays(doc).text
     folded: list[str | None] = [None] * len(texts)
 
     def fold_at(k: int) -> str:
@@ -167,7 +169,7 @@ def place_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not defs:
         return mentions
     placed = {i for m in mentions if m.place is not None for i in range(m.start, m.end)}
-    found = [(tok.i, defs[tok.text]) for tok in doc if tok.text in defs and tok.i not in placed]
+    found = [(i, defs[word]) for i, word in enumerate(token_arrays(doc).text) if word in defs and i not in placed]
     if not found:
         return mentions
     at = {i for i, _m in found}

@@ -14,6 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from fullpicture.nlp._tokens import token_arrays
+
 _TYPE_AFTER = frozenset({
     "street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "drive", "lane", "highway",
     "square", "parkway", "terrace", "place", "crescent",
@@ -40,8 +42,10 @@ def street_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of street names: capitalised words (or an ordinal: "14th St.") before a
     capitalised street word, or after "Rue"/"Calle"/..."""
     out: list[tuple[int, int]] = []
-    for tok in doc:
-        low = tok.lower_
+    for i, low in enumerate(token_arrays(doc).lower):
+        if low not in _TYPE_AFTER and low not in _TYPE_BEFORE:
+            continue  # neither branch below: no Token needed
+        tok = doc[i]
         if low in _TYPE_AFTER and tok.text[:1].isupper() and tok.i > 0 and not _saint(doc, tok):
             start = tok.i
             while start > 0 and tok.i - start < _MAX_NAME and _name_token(doc[start - 1]) and doc[start - 1].lower_ not in _TYPE_AFTER:

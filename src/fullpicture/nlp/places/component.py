@@ -15,9 +15,10 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from fullpicture.models import Entity
+from fullpicture.nlp._tokens import TokenArrays, token_arrays
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.places._annotate import collect
 from fullpicture.nlp.places._entities import build_entities
@@ -71,6 +72,9 @@ class EntitiesComponent:
 def trim_entity_spaces(doc: Doc) -> None:
     """Drop the whitespace tokens at the edges of the parser's entity spans: the English model
     takes a paragraph break into a headline's last name ("... in Ganja\n\n")."""
+    is_space = token_arrays(doc).is_space
+    if not any(is_space[e.start] or is_space[e.end - 1] for e in token_arrays(doc).ents):
+        return  # the usual case, told from the token arrays: nothing to trim
     ents = []
     changed = False
     for ent in doc.ents:
@@ -93,12 +97,13 @@ def drop_capitalised_words(doc: Doc) -> None:
     languages' headlines are in sentence case."""
     if getattr(doc._.fp_info, "language", None) not in (None, "en"):
         return  # title-case headlines are English usage
-    ents = doc.ents
-    suspects = {e.start for e in ents if len(e) == 1 and e.label_ in ("ORG", "PERSON")
-                and e.text[:1].isupper() and _opens_sentence(e[0])}
+    toks = token_arrays(doc)
+    suspects = {e.start for e in toks.ents if len(e) == 1 and e.label_ in ("ORG", "PERSON")
+                and e.text[:1].isupper() and _opens_line(toks, e.start)}
     if not suspects:
         return  # the usual case: no need to read every token
-    lower = {t.text for t in doc if t.is_lower and t.is_alpha}  # words, not "facebook.com"
+    ents = doc.ents
+    lower = {w for w, low, alpha in zip(toks.text, toks.is_lower, toks.is_alpha, strict=True) if low and alpha}  # words, not "facebook.com"
     keep = [e for e in ents if not (e.start in suspects and e.text.lower() in lower)]
     if len(keep) != len(ents):
         doc.ents = keep
@@ -110,6 +115,10 @@ def cut_at_headline_verbs(doc: Doc, lex: Lexicon) -> None:
     dropped. English only, like title case."""
     if getattr(doc._.fp_info, "language", None) not in (None, "en") or not lex.headline_verbs:
         return
+    toks = token_arrays(doc)
+    text, lower = toks.text, toks.lower
+    if not any(text[k][:1].isupper() and lower[k] in lex.headline_verbs for e in toks.ents for k in range(e.start, e.end)):
+        return  # the usual case, told from the token arrays: no name to cut
     ents, changed = [], False
     for ent in doc.ents:
         cut = next((t.i for t in ent if t.text[:1].isupper() and t.lower_ in lex.headline_verbs), None)
@@ -123,9 +132,10 @@ def cut_at_headline_verbs(doc: Doc, lex: Lexicon) -> None:
         doc.ents = ents
 
 
-def _opens_sentence(tok: Token) -> bool:
-    prev = tok.doc[tok.i - 1] if tok.i else None
-    return prev is None or tok.is_sent_start or prev.is_space or prev.text in ('"', "“", "«", "(", ":", "-", "—")
+def _opens_line(toks: TokenArrays, i: int) -> bool:
+    """Token ``i`` opens the text, a sentence, or follows a space token, a quote, a bracket,
+    a colon or a dash."""
+    return i == 0 or bool(toks.sent_start[i]) or toks.is_space[i - 1] or toks.text[i - 1] in ('"', "“", "«", "(", ":", "-", "—")
 
 
 @Language.factory("fp_entities", default_config={"settings": {}})
