@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fullpicture._data import data_toml_lang
 from fullpicture.models import Timex
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._args import token_positions
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
@@ -71,9 +72,11 @@ def _since_spans(sent: Span, trig: Token | None) -> list[tuple[int, int]]:
     February 2022", "450 rockets since 7 October") and dates no event outside it."""
     own = {trig.i, clause_head(trig).i} if trig is not None else set()
     out = []
-    for tok in sent:
-        if tok.lower_ not in _SINCE:
+    doc, lower = sent.doc, token_arrays(sent.doc).lower
+    for i in range(sent.start, sent.end):
+        if lower[i] not in _SINCE:
             continue
+        tok = doc[i]
         if tok.dep_ in ("mark", "case") and tok.head.i != tok.i:  # "since it began", French "depuis le 7"
             lo, hi = min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1
             governor = tok.head.head
@@ -122,13 +125,18 @@ def _units(sent: Span) -> list[tuple[int, int, int]]:
     nouns = event_lexicon(language).nouns
     sequence, cause_preps, cause_nouns = _background_words(language)
     out = []
-    for tok in sent:
-        if tok.head.i == tok.i:
+    doc = sent.doc
+    toks = token_arrays(doc)
+    heads, lower, dep, pos = toks.head, toks.lower, toks.dep, toks.pos
+    for i in range(sent.start, sent.end):
+        if heads[i] == i:
             continue
-        word = tok.lower_
-        if tok.dep_ in _RELATIVE and tok.pos_ in ("VERB", "AUX"):
+        word = lower[i]
+        if dep[i] in _RELATIVE and pos[i] in ("VERB", "AUX"):
+            tok = doc[i]
             out.append((tok.left_edge.i, tok.right_edge.i + 1, tok.head.i))
         elif word in sequence:
+            tok = doc[i]
             if tok.dep_ == "mark":  # "after a suicide bomber killed 40"
                 out.append((min(tok.i, tok.head.left_edge.i), tok.head.right_edge.i + 1, -1))
             elif tok.dep_ == "case" and tok.head.lemma_.lower() in nouns:  # UD: "после теракта"
@@ -138,6 +146,7 @@ def _units(sent: Span) -> list[tuple[int, int, int]]:
                     for c in tok.children):
                 out.append((tok.i, tok.right_edge.i + 1, -1))  # "after / following the attack on 14 February"
         elif word in cause_preps:
+            tok = doc[i]
             if tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_.lower() in cause_nouns for c in tok.children):
                 out.append((tok.i, tok.right_edge.i + 1, -1))  # "in retaliation for the attack of 22 April"
             elif tok.dep_ == "case" and tok.head.lemma_.lower() in cause_nouns:
@@ -240,11 +249,13 @@ def _quoted(sent: Span) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     close: str | None = None
     start = 0
-    for t in sent:
-        if close is None and (t.text in _OPEN_CLOSE or t.text == '"'):
-            close, start = _OPEN_CLOSE.get(t.text, '"'), t.i
-        elif close is not None and t.text == close:
-            out.append((start, t.i + 1))
+    text = token_arrays(sent.doc).text
+    for i in range(sent.start, sent.end):
+        word = text[i]
+        if close is None and (word in _OPEN_CLOSE or word == '"'):
+            close, start = _OPEN_CLOSE.get(word, '"'), i
+        elif close is not None and word == close:
+            out.append((start, i + 1))
             close = None
     return out
 

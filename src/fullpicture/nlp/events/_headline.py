@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from fullpicture._data import data_toml
+from fullpicture.nlp._tokens import token_arrays
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,15 @@ def candidates(word: str, rules: HeadlineRules) -> list[tuple[str, bool]]:
     return out
 
 
-def _lines(doc: Doc) -> list[list[Token]]:
-    """The document's tokens line by line (a headline is a line of its own, and the parser may
-    run a sentence across its line break)."""
-    out: list[list[Token]] = [[]]
-    for t in doc:
-        if "\n" in t.text:
+def _lines(text: list[str]) -> list[list[int]]:
+    """The document's token indices line by line, from its tokens' texts (a headline is a line
+    of its own, and the parser may run a sentence across its line break)."""
+    out: list[list[int]] = [[]]
+    for i, word in enumerate(text):
+        if "\n" in word:
             out.append([])
         else:
-            out[-1].append(t)
+            out[-1].append(i)
     return [line for line in out if line]
 
 
@@ -65,13 +66,16 @@ def headline_tokens(doc: Doc, min_words: int, min_share: float) -> tuple[set[int
     at least ``min_share`` of those begin with a capital."""
     heads: set[int] = set()
     names: set[str] = set()
-    for line in _lines(doc):
-        long = [t for t in line if t.is_alpha and len(t.text) >= 4]
-        caps = sum(1 for t in long if t.text[0].isupper())
+    toks = token_arrays(doc)
+    text, is_alpha = toks.text, toks.is_alpha
+    for line in _lines(text):
+        long = [i for i in line if is_alpha[i] and len(text[i]) >= 4]
+        caps = sum(1 for i in long if text[i][0].isupper())
         if len(long) >= min_words and caps >= min_share * len(long):
-            heads.update(t.i for t in line)
+            heads.update(line)
         else:
-            names.update(t.lower_ for t in line if not t.is_sent_start and t.text[:1].isupper() and t.is_alpha)
+            lower, sent_start = toks.lower, toks.sent_start
+            names.update(lower[i] for i in line if not sent_start[i] and text[i][:1].isupper() and is_alpha[i])
     return heads, frozenset(names)
 
 

@@ -21,6 +21,7 @@ from fullpicture.models import Claim, Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._args import arguments, place_positions
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, timex_positions
@@ -86,14 +87,18 @@ class EventsComponent:
         self._lemma_of = {}
         lines, names = (headline_tokens(doc, self.headline_min_words, self.headline_min_share)
                         if self.headlines else (set(), frozenset()))
-        for tok in doc:
-            if tok.i in taken:
+        toks = token_arrays(doc)  # a Token object only for the words that may be triggers
+        for i, (pos, lemma_) in enumerate(zip(toks.pos, toks.lemma, strict=True)):
+            if i in taken:
                 continue
-            pos = tok.pos_
-            lemma = tok.lemma_.lower()
+            lemma = lemma_.lower()
             # (a causative auxiliary may open a phrase: "a fait sauter le barrage", blew up the dam)
             if pos not in ("VERB", "NOUN", "ADJ", "PROPN") and not (pos == "AUX" and lemma in self.by_first):
                 continue
+            if not (pos == "PROPN" or lemma in self.by_first or (pos == "VERB" and lemma in lex.verbs)
+                    or (pos == "NOUN" and lemma in lex.nouns)):
+                continue  # no branch below could take it (a phrase opens with a word of by_first)
+            tok = doc[i]
             if pos == "PROPN" and tok.i in lines and tok.lower_ not in names and not in_compound(tok):
                 hit = self._headline_trigger(doc, tok, lines)
                 if hit is not None:
@@ -241,14 +246,15 @@ class EventsComponent:
         gen = self.generic
         assert gen is not None
         out = []
-        for tok in doc:
-            if tok.i in taken or tok.dep_ in ("aux", "auxpass"):
+        toks = token_arrays(doc)
+        for i, (dep, pos, lemma_) in enumerate(zip(toks.dep, toks.pos, toks.lemma, strict=True)):
+            if i in taken or dep in ("aux", "auxpass"):
                 continue
-            lemma = tok.lemma_.lower()
-            if (tok.pos_ == "VERB" and lemma not in gen.exclude_verbs) or (
-                tok.pos_ == "NOUN" and tok.dep_ != "compound" and lemma in gen.nouns
+            lemma = lemma_.lower()
+            if (pos == "VERB" and lemma not in gen.exclude_verbs) or (
+                pos == "NOUN" and dep != "compound" and lemma in gen.nouns
             ):
-                out.append((tok.i, tok.i + 1, "OCCURRENCE", tok.i))
+                out.append((i, i + 1, "OCCURRENCE", i))
         return out
 
     @synced
