@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.figures._data import FigureLexicon, bounds
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_ANY_DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 _DURATION = {"hour", "day", "week", "month", "year", "decade", "minute", "century"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -113,12 +115,21 @@ class FigureExtractor:
 
     def __init__(self, lex: FigureLexicon) -> None:
         self.lex = lex
+        # the lower-cased words at which :meth:`_at` may find a figure, besides a token with a
+        # digit: the zero phrases', number words, "a" (a dozen), "no" (one), vague and approximate words
+        self._starts = frozenset({*lex.zero_without, *lex.zero_negated, *lex.words, *lex.vague, *lex.approx_words,
+                                  "a", "no", "nobody", "no-one"})
 
     def __call__(self, doc: Doc, skip_chars: set[int] | None = None) -> list[RawFigure]:
         """All figures of a document (``skip_chars``: token starts inside time expressions)."""
         out: list[RawFigure] = []
         i, n = 0, len(doc)
+        toks = token_arrays(doc)
+        lower, text, starts = toks.lower, toks.text, self._starts
         while i < n:
+            if lower[i] not in starts and not _ANY_DIGIT.search(text[i]):
+                i += 1  # no figure can start here (:meth:`_at` would say None): no Token built
+                continue
             got = self._at(doc, i, skip_chars or set())
             if got is None:
                 i += 1

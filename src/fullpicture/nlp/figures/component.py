@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 from fullpicture.models import Claim, Figure
 from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, pipeline_language
-from fullpicture.nlp.extensions import synced
+from fullpicture.nlp._tokens import token_arrays
+from fullpicture.nlp.extensions import plain_token_extension, synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.figures._extract import FigureExtractor
-from fullpicture.nlp.zones import in_story
+from fullpicture.nlp.zones import NON_STORY_ZONES, in_story
 
 _ATTRIBUTED = ("direct", "indirect", "according_to", "unsourced")
 
@@ -32,6 +33,15 @@ def claim_for(claims: list[Claim], start: int, end: int) -> str | None:
             if best is None or rank < best:
                 best = rank
     return best[2] if best else None
+
+
+def _off_story(doc: Doc) -> list[int]:
+    """The character offsets of the tokens outside the story (:func:`in_story` false), read
+    from the token offsets and the plain zone data without a ``Token`` per token."""
+    if not plain_token_extension("fp_zone"):
+        return [t.idx for t in doc if not in_story(t)]
+    data: dict[Any, Any] = doc.user_data
+    return [idx for idx in token_arrays(doc).idx if data.get(("._.", "fp_zone", idx, None)) in NON_STORY_ZONES]
 
 
 class FiguresComponent:
@@ -49,7 +59,7 @@ class FiguresComponent:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 skip.update(t.idx for t in span)
-        skip.update(t.idx for t in doc if not in_story(t))  # no figures from notes, bios, footers
+        skip.update(_off_story(doc))  # no figures from notes, bios, footers
         claims = list(doc._.fp_claims or [])
         figures: list[Figure] = []
         for n, raw in enumerate(self.extractor(doc, skip), 1):
