@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.models import FramingCue
 from fullpicture.nlp._doctext import doc_text, token_starts
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.extensions import plain_token_extension
 
 _ACTOR_NER = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -245,13 +246,14 @@ class HarmFinder:
     def find(self, doc: Doc, ents: EntityLookup) -> list[FramingCue]:
         """Harm cues in ``doc``."""
         out: list[FramingCue] = []
-        for tok in doc:
-            lemma = tok.lemma_.lower()
+        toks = token_arrays(doc)  # a Token object only for the words of the lexicon
+        for i, (pos, lemma_) in enumerate(zip(toks.pos, toks.lemma, strict=True)):
+            lemma = lemma_.lower()
             cue = None
-            if tok.pos_ in ("VERB", "AUX") and (lemma in self.verbs or lemma in self.intransitive):
-                cue = self._verb(doc, tok, ents)
-            elif tok.pos_ == "NOUN" and (lemma in self.agentive or lemma in self.patient):
-                cue = self._noun(doc, tok, ents)
+            if pos in ("VERB", "AUX") and (lemma in self.verbs or lemma in self.intransitive):
+                cue = self._verb(doc, doc[i], ents)
+            elif pos == "NOUN" and (lemma in self.agentive or lemma in self.patient):
+                cue = self._noun(doc, doc[i], ents)
             if cue is not None:
                 out.append(cue)
         return out
@@ -305,10 +307,12 @@ class EvaluationFinder:
     def find(self, doc: Doc, ents: EntityLookup) -> list[FramingCue]:
         """Evaluation cues with their target entity; untargeted words are skipped."""
         out: list[FramingCue] = []
-        for tok in doc:
-            pol = self.polarity.get(tok.lower_) or self.polarity.get(tok.lemma_.lower())
-            if pol is None or tok.i in ents.ids:
+        toks = token_arrays(doc)  # a Token object only for the words of the lexicon
+        for i, (low, lemma) in enumerate(zip(toks.lower, toks.lemma, strict=True)):
+            pol = self.polarity.get(low) or self.polarity.get(lemma.lower())
+            if pol is None or i in ents.ids:
                 continue
+            tok = doc[i]
             target = self._target(tok, ents)
             if target is None:
                 continue

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from fullpicture._safetext import fold_marks
 from fullpicture.models import FramingCue, FramingProfile
 from fullpicture.nlp._doctext import token_starts
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.framing._lexicon import LexEntry, find_counter_terms, load_entries, word_list
 from fullpicture.nlp.framing._loaded import QUOTE_MAX_WORDS, LoadedLanguageTagger
@@ -77,6 +78,20 @@ def _count_tokens(doc: Doc) -> int:
 
     flags = doc.to_array([IS_PUNCT, IS_SPACE])
     return int((flags.sum(axis=1) == 0).sum())
+
+
+def _adjective_starts(doc: Doc) -> frozenset[int]:
+    """The offsets of the tokens used as adjectives or modifiers, or opening a line in capitals
+    (see :meth:`FramingComponent.cues`), read from the token arrays."""
+    toks = token_arrays(doc)
+    pos, ent_type, dep, head, text = toks.pos, toks.ent_type, toks.dep, toks.head, toks.text
+    is_upper, ws, idx = toks.is_upper, toks.whitespace, toks.idx
+    return frozenset(
+        idx[i] for i in range(len(text))
+        if pos[i] == "ADJ" or ent_type[i] == "NORP"
+        or (dep[i] in ("amod", "compound") and pos[head[i]] == "NOUN" and head[i] == i + 1)
+        or (is_upper[i] and len(text[i]) > 3 and (i == 0 or (text[i - 1] + ws[i - 1]).endswith("\n")))
+    )
 
 
 def _mark_quoted(cues: list[FramingCue], claims: list[Any]) -> None:
@@ -142,12 +157,7 @@ class FramingComponent:
         # adjective uses of a name ("Russian" for Russia), a bare name modifying a common noun
         # ("Sahrawi refugees": a demonym), and an upper-case dateline at the start of a line
         # ("GAZA (Agency) —": the filing place): not choices of a name
-        adjectives = frozenset(
-            t.idx for t in doc
-            if t.pos_ == "ADJ" or t.ent_type_ == "NORP"
-            or (t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.i == t.i + 1)
-            or (t.is_upper and len(t) > 3 and (t.i == 0 or doc[t.i - 1].text_with_ws.endswith("\n")))
-        )
+        adjectives = _adjective_starts(doc)
         if not self.limited:  # there, an entity's name is its English record's: mentions translate it
             cues.extend(naming_cues(doc._.fp_entities or [], cues, adjectives))
         _mark_quoted(cues, list(doc._.fp_claims or []))
