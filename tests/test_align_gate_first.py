@@ -137,3 +137,34 @@ def test_a_pairs_probability_does_not_depend_on_the_pairs_scored_with_it():
     for k in rng.integers(0, len(pairs) - 8, 300).tolist():
         assert scorer.logistic(np.ascontiguousarray(x[k : k + 1]))[0] == whole[k]
         assert scorer.logistic(x[k : k + 7].copy())[0] == whole[k]
+
+
+def test_scored_pairs_in_any_chunking_are_those_of_one_chunk():
+    """Scored in chunks (the story gate of every pair first, then the live pairs only, in date
+    order), the kept pairs, their probabilities and the pairs the story gate cut for the
+    incident join (one entry, in the pairs' own order) are those of one chunk, whatever the
+    chunk size, also when only some chunks cut pairs, and with a threshold of 0 (the gate's
+    zeros kept)."""
+    from fullpicture.align._blocking import scored_pairs
+
+    feats, vec = _corpus()
+    pairs = np.stack(np.triu_indices(len(feats), 1), axis=1)
+    for thr in (None, 0.0):
+        cfg = dict(load_settings().section("align"))
+        if thr is not None:
+            cfg["threshold"] = thr
+        want = None
+        for chunk in (len(pairs), len(pairs) - 1, 20_000, 5_000, 997, 251, 37):
+            scorer = PairScorer(feats, cfg, vec)
+            scorer.cut_pairs = []
+            p, q = scored_pairs(scorer, pairs, scorer.thr, chunk=chunk)
+            got = (p, q, scorer.cut_pairs)
+            if want is None:
+                want = got
+                assert len(want[2]) == 1 and len(want[2][0][0]) > 0  # the gate cut pairs
+                continue
+            assert got[0].dtype == want[0].dtype and np.array_equal(got[0], want[0])
+            assert got[1].dtype == want[1].dtype and np.array_equal(got[1], want[1])
+            assert len(got[2]) == 1
+            assert np.array_equal(got[2][0][0], want[2][0][0]) and got[2][0][0].dtype == want[2][0][0].dtype
+            assert np.array_equal(got[2][0][1], want[2][0][1]) and got[2][0][1].dtype == want[2][0][1].dtype

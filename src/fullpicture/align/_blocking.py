@@ -13,13 +13,12 @@ per-mention and per-pair work touches memory that stays in the CPU cache as the 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from fullpicture.align._eventpairs import MentionFeatures, PairScorer, value_ids
+from fullpicture.align._eventpairs import MentionFeatures, PairScorer, _radix_order, value_ids
 
 _FILTER_SLICE = 4_000_000
 _LOCALITY_BUCKETS = 1 << 16
@@ -85,7 +84,10 @@ def _block_members(feats: Sequence[MentionFeatures], has: np.ndarray, lo: np.nda
         cols.append(np.array(p_who, dtype=np.int64))
     block = np.concatenate(rows)
     member = np.concatenate(cols)
-    order = np.lexsort((member, block))
+    # each block's memberships come from one of the parts above, in ascending mention order:
+    # a stable sort by block alone (16-bit radix passes, linear) gives them sorted by block,
+    # then mention, as a two-key comparison sort did
+    order = _radix_order([block], int(block.max()) + 1) if len(block) else np.zeros(0, dtype=np.intp)
     return block[order], member[order]
 
 
@@ -174,48 +176,60 @@ def locality_order(scorer: PairScorer, pairs: np.ndarray) -> np.ndarray:
     return order.astype(np.int32) if len(pairs) < 2**31 else order
 
 
-def _sims_at(sim: np.ndarray, rows: np.ndarray, at: np.ndarray | slice) -> np.ndarray:
-    """The similarities ``sim`` of the pairs ``rows[at]``."""
-    return sim[rows[at]]
-
-
 def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,
                  chunk: int = 1_000_000) -> tuple[np.ndarray, np.ndarray]:
     """The pairs whose probability reaches ``threshold``, and those probabilities, in
     descending order of probability (stable: ties keep the pairs' order).
 
-    Large sets (over one chunk) are scored in date order (:func:`locality_order`) and put
-    back in their own order, so the result is the same as scoring them in order. Their story
-    gate is computed first, a chunk at a time in the pairs' own order
+    A pair's probability depends on that pair alone (:meth:`PairScorer.logistic` reduces each
+    row in one fixed order), so a large set (over one chunk) is scored in parts, each once:
+    the story gate of every pair first, a chunk at a time in the pairs' own order
     (:meth:`PairScorer.gate_all`, where the document rows are read from memory far less often),
-    and each chunk takes its pairs' part of it."""
+    then the features, probabilities and rules of the pairs the gate leaves alive only (on a
+    large corpus most candidate pairs join unrelated stories and get 0), in the date order of
+    their mentions (:func:`locality_order`) when they are over one chunk. The pairs the story
+    gate cut and the incident join keeps (:attr:`PairScorer.cut_pairs`) are appended as one
+    entry in the pairs' own order, as one call of every pair gives them."""
     chunk = max(1, chunk)
-    order = locality_order(scorer, pairs) if len(pairs) > chunk else None
-    gate = scorer.gate_all(pairs, chunk) if order is not None else None
-    cuts = scorer.cut_pairs
-    first_cut = len(cuts) if cuts is not None else 0
-    kept_rows, kept_probs = [], []
-    for lo in range(0, len(pairs), chunk):
-        rows = order[lo:lo + chunk] if order is not None else np.arange(lo, min(lo + chunk, len(pairs)))
-        if gate is not None:
-            probs = scorer.prob(pairs[rows], (gate[0][rows], functools.partial(_sims_at, gate[1], rows)))
-        else:
-            probs = scorer.prob(pairs[rows])
-        keep = probs >= threshold
+    if len(pairs) <= chunk:
+        probs = scorer.prob(pairs)
+        rows = np.flatnonzero(probs >= threshold)
+        return _by_probability(pairs, rows, probs[rows])
+    gate = scorer.gate_all(pairs, chunk)
+    dead, sim = gate if gate is not None else (None, None)
+    live = np.arange(len(pairs)) if dead is None else np.flatnonzero(~dead)
+    if len(live) > chunk:
+        live = live[locality_order(scorer, pairs[live])]
+    record = scorer.cut_pairs is not None
+    kept_rows, kept_probs, cut_rows, cut_probs = [], [], [], []
+    for lo in range(0, len(live), chunk):
+        rows = live[lo : lo + chunk]
+        part = pairs[rows]
+        x = scorer.features(part, None if sim is None else sim[rows])
+        p, cut, cut_p = scorer.rules_where(part, x, scorer.logistic(x), record)
+        keep = p >= threshold
         kept_rows.append(rows[keep])
-        kept_probs.append(probs[keep])
-    del order, gate
-    if cuts is not None and len(cuts) > first_cut + 1:
-        # the pairs the story gate cut, in the pairs' own (sorted) order as a single chunk
-        # gives them, whatever order the chunks were scored in
-        c = np.concatenate([x[0] for x in cuts[first_cut:]])
-        cp = np.concatenate([x[1] for x in cuts[first_cut:]])
-        back = np.lexsort((c[:, 1], c[:, 0]))
-        cuts[first_cut:] = [(c[back], cp[back])]
-    if not kept_rows:
-        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float64)
+        kept_probs.append(p[keep])
+        if cut is not None and cut_p is not None:
+            cut_rows.append(rows[cut])
+            cut_probs.append(cut_p)
+    if dead is not None and threshold <= 0.0:  # the gate's zeros reach a threshold of 0 or less
+        kept_rows.append(np.flatnonzero(dead))
+        kept_probs.append(np.zeros(len(kept_rows[-1]), dtype=np.float32))
+    if cut_rows:
+        assert scorer.cut_pairs is not None
+        c, cp = np.concatenate(cut_rows), np.concatenate(cut_probs)
+        back = np.argsort(c, kind="stable")
+        scorer.cut_pairs.append((pairs[c[back]], cp[back]))
     r, q = np.concatenate(kept_rows), np.concatenate(kept_probs)
     back = np.argsort(r, kind="stable")  # the pairs' own order
-    p, q = pairs[r[back]], q[back]
-    order2 = np.argsort(-q, kind="stable")
-    return p[order2], q[order2]
+    return _by_probability(pairs, r[back], q[back])
+
+
+def _by_probability(pairs: np.ndarray, rows: np.ndarray, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``pairs[rows]`` (``rows`` in the pairs' own order) and their probabilities
+    ``probs``, in descending order of probability (stable)."""
+    if not len(pairs):
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float64)
+    order = np.argsort(-probs, kind="stable")
+    return pairs[rows[order]], probs[order]

@@ -16,7 +16,10 @@ order and grouping of those calls (``tests/test_align_linking.py``).
 from __future__ import annotations
 
 import random
-from itertools import filterfalse
+from collections.abc import Callable
+from itertools import compress, filterfalse, repeat
+from operator import is_
+from typing import cast
 
 import numpy as np
 
@@ -130,6 +133,26 @@ class _Fetcher:
 _AHEAD = 512
 
 
+def _draw(bits: Callable[[int], int], a: list[int], b: list[int], n: int, count: int) -> list[int]:
+    """``count`` pairs (keys) of ``rng.choice(a)`` and ``rng.choice(b)``, drawn as
+    ``random.Random`` draws them (a rejection loop over ``bits``, its ``getrandbits``), inline:
+    the draws are most of a large merge's time."""
+    cross = []
+    na, nb = len(a), len(b)
+    ka, kb = na.bit_length(), nb.bit_length()
+    for _ in range(count):
+        r = bits(ka)
+        while r >= na:
+            r = bits(ka)
+        x = a[r]
+        r = bits(kb)
+        while r >= nb:
+            r = bits(kb)
+        y = b[r]
+        cross.append(x * n + y if x < y else y * n + x)
+    return cross
+
+
 def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
                  max_link: int, ahead: int = _AHEAD) -> tuple[list[int], int]:
     """Cluster label per mention, and the number of pairs scored for the merges (``pairs``,
@@ -141,11 +164,15 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         (pairs[:, 0].astype(np.int64) * n + pairs[:, 1]).tolist(), probs.tolist(), strict=True))
     members: list[list[int] | None] = [[i] for i in range(n)]
     root_of = list(range(n))
-    bits = random.Random(0).getrandbits
+    rng = random.Random(0)
+    bits = rng.getrandbits
     extra = 0
     fetcher = _Fetcher(scorer, n)
     fetched = fetcher.row
     order = np.argsort(-probs, kind="stable").tolist()
+    # pairs of clusters (root * n + root) whose merge failed with every cross pair taken, and
+    # their sizes then (size * n + size)
+    failed: dict[int, int] = {}
     below = (probs < thr).tolist()
 
     def prefetch(ks: list[int]) -> None:
@@ -156,6 +183,11 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         need: dict[int, None] = {}
         up: dict[int, int] = {}  # speculative merges: root -> the root it joined
         grown: dict[int, list[int]] = {}  # speculative members of a root that grew
+        inside: set[int] = set()  # roots whose pairs inside were added, unchanged since
+        # the draws of the merges of large clusters, from a copy of the generator
+        copy = random.Random()
+        copy.setstate(rng.getstate())
+        sbits = copy.getrandbits
 
         def find(r: int) -> int:
             while r in up:
@@ -177,16 +209,31 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             a = grown.get(ra) or members[ra]
             assert a is not None
             if ra == rb:
+                # together already (clusters never split: the merge will be skipped), or the
+                # pairs inside this cluster added before in this batch
+                if root_of[i] == root_of[j] or ra in inside:
+                    continue
+                inside.add(ra)
                 if len(a) * (len(a) - 1) // 2 <= max_link:
                     for t, x in enumerate(a):
                         add([x], a[t + 1 :])
                 continue
             b = grown.get(rb) or members[rb]
             assert b is not None
-            if len(a) * len(b) <= max_link:  # sampled above: the draws decide which pairs
-                add(a, b)
+            if len(a) * len(b) > max_link:
+                # sampled: the pairs the merge draws if its clusters are then as supposed here,
+                # supposed to fail (most merges of two large clusters retry a pair that failed)
+                need.update(dict.fromkeys(filterfalse(fetched.__contains__, filterfalse(
+                    known.__contains__, _draw(sbits, a, b, n, max_link)))))
+                continue
+            if failed.get(ra * n + rb) == len(a) * n + len(b):
+                continue  # two real clusters, unchanged, that failed to merge: they will again
+            add(a, b)
+            if len(a) < len(b):  # the larger cluster's root stays, as in the merge below
+                ra, rb, a, b = rb, ra, b, a
             grown[ra] = a + b
             grown.pop(rb, None)
+            inside.discard(ra)
             up[rb] = ra
         if need:
             fetcher.fetch(list(need))
@@ -203,32 +250,22 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         a, b = members[ra], members[rb]
         assert a is not None and b is not None
         if len(a) * len(b) <= max_link:
+            if failed.get(ra * n + rb) == len(a) * n + len(b):
+                continue  # these two clusters, unchanged, failed on all their cross pairs before
             cross = [x * n + y if x < y else y * n + x for x in a for y in b]
         else:
-            # rng.choice(a), rng.choice(b) as random.Random draws them (a rejection loop over
-            # getrandbits), inline: the draws are most of a large merge's time
-            cross = []
-            na, nb = len(a), len(b)
-            ka, kb = na.bit_length(), nb.bit_length()
-            for _ in range(max_link):
-                r = bits(ka)
-                while r >= na:
-                    r = bits(ka)
-                x = a[r]
-                r = bits(kb)
-                while r >= nb:
-                    r = bits(kb)
-                y = b[r]
-                cross.append(x * n + y if x < y else y * n + x)
-        missing = list(filterfalse(known.__contains__, cross))
+            cross = _draw(bits, a, b, n, max_link)
+        # one look-up a cross pair (None: never scored, or scored under the threshold)
+        vals: list[float | None] | list[float] = list(map(known.get, cross))
+        missing = list(compress(cross, map(is_, vals, repeat(None))))
         if missing:
             extra += len(missing)
-            # pairs never scored (outside the candidate set) or scored below threshold
             need = list(filterfalse(fetched.__contains__, dict.fromkeys(missing)))
             if need:
                 fetcher.fetch(need)
             known.update(zip(missing, fetcher.probs(missing), strict=True))
-        avg = sum(map(known.__getitem__, cross)) / len(cross)
+            vals = list(map(known.__getitem__, cross))
+        avg = sum(cast("list[float]", vals)) / len(cross)  # no None left
         if avg >= thr:
             if len(a) < len(b):
                 ra, rb, a, b = rb, ra, b, a
@@ -236,5 +273,9 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             for x in b:
                 root_of[x] = ra
             members[rb] = None
+        elif len(a) * len(b) <= max_link:
+            # every cross pair taken (a member list only grows, so equal sizes are the same
+            # lists, and a pair's probability, once known, stays): a retry gives the same mean
+            failed[ra * n + rb] = len(a) * n + len(b)
     roots: dict[int, int] = {}
     return [roots.setdefault(root_of[i], len(roots)) for i in range(n)], extra
