@@ -126,7 +126,8 @@ def score(
 
     settings = load_settings()
     nlp = parse_pipeline(settings) if model == settings.get("pipeline", "model") else spacy.load(model)
-    ex = AttributionExtractor(learned=learned)
+    # as shipped: the [claims] settings (the cue classifier's thresholds among them)
+    ex = AttributionExtractor.from_settings(settings.data) if learned else AttributionExtractor(learned=False)
     t0 = time.perf_counter()
     docs = nlp.pipe([t for _, t, _ in items], batch_size=16)
     res = score_docs(items, docs, ex, min_confidence)

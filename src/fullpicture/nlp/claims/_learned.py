@@ -6,7 +6,9 @@ rule claims only where the tagger left the text untouched. ``[claims] learned = 
 settings (or missing weights, or a language other than English) falls back to the rules
 alone. Both ways a quotation continued after its attribution joins its content
 (:mod:`~fullpicture.nlp.claims._continue`) and an attribution nested in another's content
-is dropped (:func:`~fullpicture.nlp.claims._merge.univocal`).
+is dropped (:func:`~fullpicture.nlp.claims._merge.univocal`). With the tagger, the learned cue
+classifier (:mod:`~fullpicture.nlp.claims._cues`, ``[claims] cue_keep_min`` / ``cue_add_min``)
+then drops attributions unlikely to be ones and adds verbs and nouns the others missed.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._acts import physical_act
 from fullpicture.nlp.claims._conjoined import split_conjoined
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
+from fullpicture.nlp.claims._cues import cues_path, load_cues, read_prior, vet
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
 from fullpicture.nlp.claims._spans import content_stop, quote_spans, source_comma
-from fullpicture.nlp.claims._tagger import AttributionTagger
+from fullpicture.nlp.claims._tagger import AttributionTagger, prior_path
 
 
 class AttributionExtractor:
@@ -33,20 +36,26 @@ class AttributionExtractor:
 
     def __init__(
         self, learned: bool = True, model: str | None = None, order: str = "rules_first", language: str = "en",
-        min_cue_prob: float = 0.1,
+        min_cue_prob: float = 0.1, cue_limits: tuple[float, float, float] = (0.0, 1.0, 1.0),
     ) -> None:
         self.rules = ClaimExtractor(claim_lexicon(language))
         # the tagger was trained on English news (PolNeAR): other languages keep the rules
         self.tagger = AttributionTagger(model) if learned and language == "en" else None
         self.order = order
         self.min_cue_prob = min_cue_prob
+        # the cue classifier (:mod:`._cues`): keep, add and candidate thresholds
+        self.cue_limits = cue_limits
+        self.cues = load_cues(cues_path()) if self.tagger is not None else None
+        self.cue_prior = read_prior(prior_path()) if self.cues is not None else {}
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any], language: str = "en") -> AttributionExtractor:
         """From the ``[claims]`` table of the settings (``learned``, ``order``)."""
         cfg = settings.get("claims", {}) if isinstance(settings.get("claims"), dict) else {}
+        limits = (float(cfg.get("cue_keep_min", 0.0)), float(cfg.get("cue_add_min", 1.0)),
+                  float(cfg.get("cue_candidate_min", 1.0)))
         return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")), language=language,
-                   min_cue_prob=float(cfg.get("learned_min_cue_prob", 0.1)))
+                   min_cue_prob=float(cfg.get("learned_min_cue_prob", 0.1)), cue_limits=limits)
 
     @property
     def learned(self) -> bool:
@@ -102,6 +111,18 @@ class AttributionExtractor:
             k += b - a
         return out
 
+    def _vet(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+        """The claims the cue classifier keeps, and those it adds (:func:`._cues.vet`)."""
+        keep, add, cand = self.cue_limits
+        if self.cues is None or self.tagger is None or (keep <= 0 and add >= 1):
+            return claims
+        return vet(doc, claims, self.cues, self.rules.lex, self.tagger.roles, self.cue_prior, keep, add, cand,
+                   self.rejected)
+
+    def rejected(self, doc: Doc, c: RawClaim) -> bool:
+        """Whether a learned claim is an act or a verb without the clause it needs."""
+        return self._clauseless(doc, c) or self._physical_act(doc, c)
+
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions (and naming claims) of a document."""
         rules = self.rules(doc)
@@ -116,6 +137,7 @@ class AttributionExtractor:
         unlike = self._unlike_cues(doc, claims)
         claims = [c for c in claims
                   if id(c) not in unlike and not self._clauseless(doc, c) and not self._physical_act(doc, c)]
+        claims = self._vet(doc, claims)
         starts = [s.start_char for s in doc.sents]
         sents = list(doc.sents)
         for c in claims:

@@ -1,0 +1,333 @@
+"""A learned cue classifier over candidate cue tokens: which claims to keep, which to add.
+
+The rules and the CRF decide cue by cue from words seen in training, and a wide tail of
+cue words is missed (verbs of stance and action: "encouraged", "backed"), while acts
+("threw open", "unloaded on") and expletive openers ("It is worth noting") are taken as
+cues. Two logistic models (``data/models/attribution_cues.npz``, trained on the
+out-of-fold output of PolNeAR train by ``scripts/train_cues.py``) read one row of features
+per cue: the role network's probabilities for the cue token and its head
+(:mod:`._roleprob`), its lemma's cue rate in training, its lexicon class, its part of
+speech, dependency, complements and subject, quotation context, the claim's kind and
+origin, and the tok2vec vectors of the cue and of its subject and object heads.
+
+* **keep**: every attribution of the rules and the tagger (naming claims and quotations
+  without a cue excepted) is dropped when its probability of being an attribution is under
+  ``[claims] cue_keep_min``;
+* **add**: a verb or noun that no claim covers and the role network gives a cue
+  probability of at least ``[claims] cue_candidate_min`` becomes a claim, with the parse's
+  subject as its source and its complement as its content, when the model's probability is at
+  least ``[claims] cue_add_min`` (most probable first, never overlapping a claim kept or added).
+  Its confidence is that probability.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from fullpicture.nlp._intervals import index_of, pair
+from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._data import ClaimLexicon
+from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._merge import _cue_subject, _kind, _parse_content
+from fullpicture.nlp.claims._roleprob import RoleNet, token_probs
+from fullpicture.nlp.claims._spans import (
+    balance_quotes,
+    extend_cue,
+    source_bounds,
+    span_chars,
+    speech_quotes,
+)
+from fullpicture.nlp.claims._tagger import TaggedSpan
+
+CUES_FILE = "attribution_cues.npz"
+_POS = ("VERB", "NOUN", "ADP", "PROPN", "AUX", "ADJ")
+_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "acl", "pobj", "dobj", "nsubj", "pcomp", "prep", "amod")
+_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB", "NN", "NNS")
+_KINDS = ("direct", "indirect", "according_to", "unsourced")
+_PERSONAL = {"i", "we", "you", "he", "she", "they"}
+_GROUPS = ("ORG", "NORP", "GPE")
+_MODALS = {"will", "would", "could", "may", "might", "should", "can", "must"}
+_NOUN_PREPS = {"about", "of", "on", "over", "that"}
+
+
+def cues_path() -> str | None:
+    """Path of the shipped cue classifier, or None when it is missing."""
+    ref = resources.files("fullpicture") / "data" / "models" / CUES_FILE
+    return str(ref) if ref.is_file() else None
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Two logistic models over standardised rows: (mean, scale, weights, bias) each."""
+
+    keep: tuple[np.ndarray, np.ndarray, np.ndarray, float]
+    add: tuple[np.ndarray, np.ndarray, np.ndarray, float]
+    vectors: bool
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None) -> CueModel | None:
+    """The cue classifier saved by ``scripts/train_cues.py``, or None without a file."""
+    if path is None:
+        return None
+    with np.load(path) as z:
+        def part(p: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+            return (np.asarray(z[p + "_mu"], dtype=np.float64), np.asarray(z[p + "_sd"], dtype=np.float64),
+                    np.asarray(z[p + "_w"], dtype=np.float64), float(z[p + "_b"]))
+        return CueModel(part("keep"), part("add"), bool(z["vectors"]))
+
+
+def predict(part: tuple[np.ndarray, np.ndarray, np.ndarray, float], x: np.ndarray) -> np.ndarray:
+    """Probabilities of one logistic model for rows ``x``."""
+    mu, sd, w, b = part
+    z = ((x - mu) / sd) @ w + b
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def read_prior(path: str | None) -> dict[str, tuple[int, int]]:
+    """"lemma|V" -> (cue count, total) from the cue-rate TSV shipped beside the tagger."""
+    out: dict[str, tuple[int, int]] = {}
+    if path is None:
+        return out
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            lemma, tag, cue, total = line.rstrip("\n").split("\t")
+            out[lemma + "|" + tag] = (int(cue), int(total))
+    return out
+
+
+def _subject(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "poss"):
+            return c
+    return None
+
+
+def _object(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acl"):
+            return c
+    for c in t.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    return None
+
+
+def _subject_kind(s: Token | None) -> int:
+    if s is None:
+        return 0
+    if s.dep_ == "expl" or s.lower_ == "it":
+        return 1
+    if s.lower_ in _PERSONAL:
+        return 2
+    if s.ent_type_ == "PERSON":
+        return 3
+    if s.ent_type_ in _GROUPS:
+        return 4
+    return 5
+
+
+def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
+    return [1.0 if v == x else 0.0 for x in vocab]
+
+
+def _row(doc: Doc, t: Token, c: RawClaim, pr: np.ndarray, ph: np.ndarray, pmax: float, lex: ClaimLexicon,
+         prior: dict[str, tuple[int, int]], quoted: bool, sent_quoted: bool, learned: float) -> list[float]:
+    lemma = t.lemma_.lower()
+    tag = "V" if t.pos_ == "VERB" else "N" if t.pos_ == "NOUN" else "A" if t.pos_ == "ADJ" else ""
+    cue_n, tot = prior.get(lemma + "|" + tag, (0, 0))
+    deps = {ch.dep_ for ch in t.children}
+    preps = {ch.lower_ for ch in t.children if ch.dep_ == "prep"}
+    subj = _subject(t)
+    sk = _subject_kind(subj)
+    lo, hi = c.content
+    cs = c.cue or c.content
+    row = [*pr[1:].tolist(), *ph[1:].tolist(), pmax,
+           cue_n / tot if tot else 0.0, float(tot > 0), np.log1p(tot),
+           float(lemma in lex.verbs), float(lemma in lex.report_nouns), float(lemma in lex.need_clause),
+           float(lemma in lex.acts or lemma in lex.harm),
+           *_onehot(t.pos_, _POS), *_onehot(t.dep_, _DEPS), *_onehot(t.tag_, _TAGS),
+           float("ccomp" in deps), float("xcomp" in deps), float("dobj" in deps), float("neg" in deps),
+           float("nsubjpass" in deps), float("agent" in deps), float(bool(preps & _NOUN_PREPS)),
+           float(any(ch.dep_ in ("aux",) and ch.lower_ in _MODALS for ch in t.children)),
+           *[1.0 if sk == k else 0.0 for k in range(6)],
+           float(quoted), float(sent_quoted), float(t.i == t.sent.start or t.i - t.sent.start <= 2),
+           learned, *_onehot(c.kind, _KINDS), float(c.source is not None),
+           float(c.source is not None and c.source[0] >= cs[1]), np.log1p((c.source[1] - c.source[0]) if c.source else 0),
+           np.log1p(hi - lo), float(lo < cs[0]), np.log1p(cs[1] - cs[0])]
+    return row
+
+
+def _vectors(doc: Doc, t: Token) -> list[np.ndarray]:
+    x = doc.tensor
+    zero = np.zeros(x.shape[1], dtype=np.float32)
+    s, o = _subject(t), _object(t)
+    return [x[t.i], x[s.i] if s is not None else zero, x[o.i] if o is not None else zero]
+
+
+def cue_token(doc: Doc, c: RawClaim) -> Token | None:
+    """The head token of a claim's cue (None without a cue)."""
+    if c.cue is None:
+        return None
+    span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | None,
+         prior: dict[str, tuple[int, int]], vectors: bool) -> np.ndarray:
+    """One feature row per claim (every claim must have a cue)."""
+    toks = [cue_token(doc, c) for c in claims]
+    if not claims or net is None or doc.tensor is None or doc.tensor.shape[0] != len(doc):
+        return np.zeros((0, 0))
+    spans = [doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand") for c in claims]  # type: ignore[index]
+    ids = [t.i for t in toks if t is not None] + [t.head.i for t in toks if t is not None]
+    ids += [k.i for sp in spans if sp is not None for k in sp]
+    probs = token_probs(doc, ids, net)
+    if probs is None:
+        return np.zeros((0, 0))
+    text = doc_text(doc)
+    quotes = speech_quotes(doc, text)
+    qidx = index_of(quotes, pair)
+    n = sum(t is not None for t in toks)
+    out = []
+    m = 2 * n
+    for k, (c, t, sp) in enumerate(zip(claims, toks, spans, strict=True)):
+        if t is None or sp is None:
+            raise ValueError("a claim without a cue")
+        width = len(sp)
+        pmax = float(probs[m : m + width, 2].max())
+        m += width
+        quoted = any(a <= t.idx < b for a, b in (quotes[q] for q in qidx.near(t.idx, t.idx + 1)))
+        sq = any(a < t.sent.end_char and t.sent.start_char < b
+                 for a, b in (quotes[q] for q in qidx.near(t.sent.start_char, t.sent.end_char)))
+        r = _row(doc, t, c, probs[k], probs[n + k], pmax, lex, prior, quoted, sq,
+                 c.confidence if c.confidence is not None else -1.0)
+        if vectors:
+            r = [*r, *np.concatenate(_vectors(doc, t)).tolist()]
+        out.append(r)
+    return np.asarray(out, dtype=np.float64)
+
+
+def _noun_content(doc: Doc, t: Token) -> tuple[int, int] | None:
+    """Token bounds of what a nominal cue says: its clause ("the claim that …") or the object
+    of its "about"/"of"/"on" phrase."""
+    for c in t.children:
+        if c.i > t.i and c.dep_ in ("acl", "ccomp", "relcl") and c.dep_ != "relcl":
+            return c.left_edge.i, c.right_edge.i + 1
+    for c in t.children:
+        if c.i > t.i and c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.i, objs[0].right_edge.i + 1
+    return None
+
+
+def candidate(doc: Doc, t: Token, quotes: list[tuple[int, int]], pcue: float) -> RawClaim | None:
+    """The claim a verb or noun would make as a cue: the parse's subject (or possessor) as
+    its source, its complement as its content; None without a content."""
+    i, j = extend_cue(doc, t, t.i, t.i + 1) if t.pos_ == "VERB" else (t.i, t.i + 1)
+    s, e = span_chars(doc, i, j)
+    if e <= s:
+        return None
+    cue = TaggedSpan("cue", i, j, s, e, pcue)
+    if t.pos_ == "VERB":
+        content = _parse_content(doc, cue, quotes)
+        if content is None:
+            return None
+        ci, cj, cs, ce = content.i, content.j, content.start, content.end
+    else:
+        b = _noun_content(doc, t)
+        if b is None:
+            return None
+        ci, cj = b
+        cs, ce = balance_quotes(doc_text(doc), *span_chars(doc, ci, cj), quotes)
+    if ce <= cs:
+        return None
+    src = None
+    head = None
+    subj = _cue_subject(doc, cue)
+    if subj is not None and not ci <= subj.i < cj and not i <= subj.i < j:
+        a, b2 = source_bounds(subj)
+        if b2 > a and (b2 <= i or a >= j) and (b2 <= ci or a >= cj):
+            src, head = span_chars(doc, a, b2), subj.i
+    return RawClaim(_kind(doc_text(doc), (cs, ce), doc[i:j].text, src is not None, quotes), (cs, ce), (s, e),
+                    t.lemma_.lower(), src, head, confidence=round(pcue, 3))
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in (spans[k] for k in index_of(spans, pair).near(a[0], a[1])))
+
+
+def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: float,
+               guard: Callable[[Doc, RawClaim], bool] | None = None) -> list[RawClaim]:
+    """Claims of the verbs and nouns no claim covers whose role-network cue probability is at
+    least ``min_cue`` (each from :func:`candidate`; they may overlap one another), less those
+    ``guard`` rejects (the extractor's checks of learned claims: acts, a verb without its clause)."""
+    if net is None:
+        return []
+    taken = sorted(sp for c in claims for sp in (c.cue, c.source, c.content) if sp is not None)
+    toks = [t for t in doc if t.pos_ in ("VERB", "NOUN") and t.is_alpha and not _overlaps((t.idx, t.idx + len(t)), taken)]
+    if not toks:
+        return []
+    probs = token_probs(doc, [t.i for t in toks], net)
+    if probs is None:
+        return []
+    quotes = speech_quotes(doc, doc_text(doc))
+    out = []
+    for t, p in zip(toks, probs[:, 2].tolist(), strict=True):
+        if p >= min_cue:
+            c = candidate(doc, t, quotes, p)
+            if c is not None and not any(_overlaps(sp, taken) for sp in (c.cue, c.source, c.content) if sp) \
+                    and (guard is None or not guard(doc, c)):
+                out.append(c)
+    return out
+
+
+def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, net: RoleNet | None,
+        prior: dict[str, tuple[int, int]], keep_min: float, add_min: float, cand_min: float,
+        guard: Callable[[Doc, RawClaim], bool] | None = None) -> list[RawClaim]:
+    """The claims the keep model keeps, plus the candidates (:func:`candidates`) the add model accepts."""
+    judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None]
+    drop: set[int] = set()
+    if judged and keep_min > 0:
+        x = rows(doc, judged, lex, net, prior, model.vectors)
+        if len(x):
+            drop = {id(c) for c, p in zip(judged, predict(model.keep, x).tolist(), strict=True) if p < keep_min}
+    out = [c for c in claims if id(c) not in drop]
+    if add_min >= 1:
+        return out
+    cands = candidates(doc, claims, net, cand_min, guard)  # a dropped claim's words are not candidates
+    if cands:
+        x = rows(doc, cands, lex, net, prior, model.vectors)
+        if len(x):
+            out.extend(accept(cands, predict(model.add, x).tolist(), add_min))
+    out.sort(key=lambda c: (c.cue or c.content)[0])
+    return out
+
+
+def accept(cands: list[RawClaim], probs: list[float], add_min: float) -> list[RawClaim]:
+    """Candidates at or above ``add_min``, most probable first, none overlapping one taken before
+    (their confidence set to the model's probability)."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for p, k in sorted(((p, k) for k, p in enumerate(probs)), key=lambda x: (-x[0], x[1])):
+        if p < add_min:
+            break
+        c = cands[k]
+        spans = [sp for sp in (c.cue, c.source, c.content) if sp is not None]
+        if any(a < e and s < b for a, b in spans for s, e in taken):
+            continue
+        taken.extend(spans)
+        c.confidence = round(p, 3)
+        out.append(c)
+    return out

