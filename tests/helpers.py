@@ -35,14 +35,15 @@ def write_corpus(tmp_path, template: str, n: int = 4, first: int = 1):
     return d
 
 
-def example_store(path):
-    """A SQLite store at ``path`` holding the documents of the report tests' comparison."""
+def example_store(path, analyses=None):
+    """A SQLite store at ``path`` holding ``analyses`` (default: the documents of the report
+    tests' comparison)."""
     from fullpicture.store import open_store
     from tests.test_report_html import make_comparison
 
     store = open_store(path)
     try:
-        for a in make_comparison().documents:
+        for a in make_comparison().documents if analyses is None else analyses:
             store.add(a)
     finally:
         store.close()

@@ -129,16 +129,10 @@ def test_markdown_keeps_the_same_limits(small_limits) -> None:
 
 def test_served_pages_follow_the_servers_limits(tmp_path: Path, small_limits) -> None:
     """The served comparison page takes ``[report]`` from the server's settings."""
-    from fullpicture.store import open_store
     from fullpicture.web import Data, handle
+    from tests.helpers import example_store
 
-    db = tmp_path / "big.db"
-    store = open_store(db)
-    try:
-        for a in big_comparison().documents:
-            store.add(a)
-    finally:
-        store.close()
+    db = example_store(tmp_path / "big.db", big_comparison().documents)
     data = Data(db, settings=small_limits)
     data.wait_s = 120  # the page itself, not the progress page
     page = handle(data, "/compare", "")
