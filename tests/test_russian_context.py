@@ -77,3 +77,11 @@ def test_a_tie_leaves_the_labels_alone():
     text = "Кирсанов прибыл . О Кирсанове писали ."
     got = _refine_doc(text, [(0, 1, "PER"), (4, 5, "LOC")], {0, 3})
     assert got == [("Кирсанов", "PER"), ("Кирсанове", "LOC")]
+
+
+def test_untagged_name_with_an_arabic_article_is_a_person():
+    text = "Переговоры с аль-Мансуром затянулись до весны ."
+    assert _refine(text, []) == [("аль-Мансуром", "PER")]
+    assert _refine(text, [], frozenset({"particle_name"})) == []
+    # a tagged one keeps Slovnet's label: organisations are written so too
+    assert _refine("Лидер аль-Каиды выступил .", [(1, 2, "ORG")]) == [("аль-Каиды", "ORG")]

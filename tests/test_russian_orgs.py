@@ -68,3 +68,15 @@ def test_list_ties_left_out_keep_the_persons():
     spans = [(4, 5, "LOC"), (6, 7, "PER"), (8, 9, "LOC"), (10, 11, "PER")]
     got = _refine(text, spans, frozenset({"list_ties"}))
     assert [label for _, label in got] == ["LOC", "PER", "LOC", "PER"]
+
+
+def test_administrative_centre_opening_a_sentence_is_no_name():
+    text = "Административный центр района - посёлок Мулинья ."
+    assert _refine(text, [(0, 2, "ORG"), (5, 6, "LOC")]) == [("Мулинья", "LOC")]
+    # an institution's name of the same shape stays
+    assert _refine("Федеральное управление решило иначе .", [(0, 2, "ORG")]) == [("Федеральное управление", "ORG")]
+
+
+def test_organisation_written_with_an_arabic_article_stays():
+    # the span starts with a small letter, yet it is a name: not cut away as a descriptor piece
+    assert _refine("Боевики аль-Шабаб захватили порт .", [(1, 2, "ORG")]) == [("аль-Шабаб", "ORG")]

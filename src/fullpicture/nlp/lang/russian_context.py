@@ -15,7 +15,10 @@ names. The rules (cue words in ``data/lang/entities.ru.toml``, matched through l
   places outnumber persons in the list (the members of a list are of one kind);
 * ``consistent``: a one-word PER or LOC span takes the other of the two labels when the
   document gives the same word (any inflected form) that label more often (one sense per
-  document: "о Свиридове" after two "Свиридов" tagged PER).
+  document: "о Свиридове" after two "Свиридов" tagged PER);
+* ``particle_name``: an untagged word of an Arabic article and a capitalised name
+  ("аль-Мансуром", "ас-Салиха"; ``name_particles``) is a person's name: Slovnet tags the
+  organisations and places written so ("аль-Каиды", "аль-Кудса") and misses persons.
 """
 
 from __future__ import annotations
@@ -24,9 +27,16 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from fullpicture.nlp.lang.russian_ents import PERSON, _config, _lemmas, _words, word_classes
+from fullpicture.nlp.lang.russian_ents import (
+    PERSON,
+    _config,
+    _lemmas,
+    _words,
+    particle_name_word,
+    word_classes,
+)
 
-CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent")
+CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "particle_name")
 
 
 def _cue(doc: Doc, i: int, cues: frozenset[str]) -> bool:
@@ -125,6 +135,16 @@ def consistent(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untagged "аль-Name" words become PER (module docstring)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc:
+        if tok.i not in taken and particle_name_word(tok.text):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PER"))
+    return sorted(out, key=lambda e: e.start)
+
+
 def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
                       skip: frozenset[str] = frozenset()) -> list[Span]:
     """The rules of the module docstring and of ``russian_orgs``, less those named in ``skip``
@@ -138,4 +158,6 @@ def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
         ents = coordinated(doc, ents, "list_ties" not in skip)
     if "consistent" not in skip:
         ents = consistent(doc, ents)
+    if "particle_name" not in skip:
+        ents = particle_names(doc, ents)
     return sports_teams(doc, ents, sent_starts, skip)

@@ -107,14 +107,24 @@ def _common_word(span: Span) -> bool:
 def _common_phrase(span: Span, heads: frozenset[str]) -> bool:
     """Several words of which only the first is capitalised, that first word a dictionary
     common word and no proper noun, and no word an institution's head noun ("Окончив школу",
-    "Перепад высот"; not "Министерство внутренних дел", "Большой театр")."""
+    "Перепад высот"; not "Министерство внутренних дел", "Большой театр"), or one of
+    ``never_names`` whatever its head ("Административный центр")."""
     words = _words(span)
     if len(words) < 2 or any(not w[:1].islower() for w in words[1:]):
         return False
+    if _never_name(words):
+        return True
     if any(_lemmas(w) & heads for w in words):
         return False
     proper, common = word_classes(words[0])
     return common and not proper
+
+
+def _never_name(words: list[str]) -> bool:
+    """``words`` inflect as one of ``never_names``, phrases with an institution's head noun that
+    name no institution ("Административный центр области …")."""
+    phrases = [str(p).split() for p in _config().get("never_names", [])]
+    return any(len(p) == len(words) and all(x in _lemmas(w) for x, w in zip(p, words, strict=True)) for p in phrases)
 
 
 def _division_name(span: Span) -> bool:
@@ -165,7 +175,8 @@ def _pieces(doc: Doc, ent: Span, nouns: frozenset[str]) -> list[tuple[int, int]]
     """``ent`` cut at list separators and parentheses ("Джоэл Саймон (Joel Simon)" -> two
     names; "Бахрейн • Барбадос" -> two), without edge punctuation, and without a descriptor
     before a quoted name ("ОАО «Газпром»" -> "Газпром"). Pieces that do not start with a
-    capital letter or a digit are dropped."""
+    capital letter or a digit are dropped, unless they start with an Arabic article joined to
+    a name ("аль-Каиды")."""
     out: list[tuple[int, int]] = []
     start = ent.start
     for i in range(ent.start, ent.end + 1):
@@ -176,10 +187,18 @@ def _pieces(doc: Doc, ent: Span, nouns: frozenset[str]) -> list[tuple[int, int]]
             while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _CLOSE_QUOTES:
                 b -= 1
             a, b = _after_descriptor(doc, a, b, nouns)
-            if a < b and (doc[a].text[:1].isupper() or doc[a].text[:1].isdigit() or doc[a].text in _OPEN_QUOTES):
+            if a < b and (doc[a].text[:1].isupper() or doc[a].text[:1].isdigit() or doc[a].text in _OPEN_QUOTES
+                          or particle_name_word(doc[a].text)):
                 out.append((a, b))
             start = i + 1
     return out
+
+
+def particle_name_word(text: str) -> bool:
+    """``text`` is an Arabic article joined to a capitalised name ("аль-Каиды", "ас-Салиха";
+    ``name_particles``): a name, though it starts with a small letter."""
+    head, sep, rest = text.partition("-")
+    return bool(sep) and head in frozenset(_config().get("name_particles", [])) and rest[:1].isupper() and rest.isalpha()
 
 
 def _after_descriptor(doc: Doc, a: int, b: int, nouns: frozenset[str]) -> tuple[int, int]:
@@ -268,7 +287,8 @@ def _after_geo_noun(doc: Doc, ents: list[Span], nouns: frozenset[str], max_len: 
 
 LEAD_LABELS = ("PER", "LOC")
 RULES = ("common_word", "common_phrase", "leading_noun", "toponym", "pieces", "quoted_org", "geo_noun", "propagate",
-         "team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "union_org", "generic_abbr")
+         "team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "union_org", "generic_abbr",
+         "particle_name")
 
 
 def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozenset[str] = frozenset()) -> list[Span]:
