@@ -145,3 +145,18 @@ def valid_day(year: int, month: int, day: int) -> bool:
 def unit_gran(unit: str) -> str:
     """Granularity of a point named by a calendar unit (for "last month" -> M)."""
     return {"D": "D", "W": "W", "WE": "WE", "M": "M", "Q": "Q", "H": "H", "Y": "Y", "E": "E", "C": "C"}.get(unit, "D")
+
+
+def year_near(full: Ref | None, month: int, day: int, days: int) -> int | None:
+    """The year that puts a day-month written without a year within ``days`` days of the
+    full date ``full`` the text last wrote (the year before or after it across New Year);
+    None when ``full`` is None, ``days`` is 0 or no year puts it that close."""
+    if full is None or days <= 0 or full.gran != "D":
+        return None
+    best: tuple[int, int] | None = None
+    for y in (full.year, full.year - 1, full.year + 1):
+        if valid_day(y, month, day):
+            gap = abs((date(y, month, day) - full.day).days)
+            if gap <= days and (best is None or gap < best[0]):
+                best = (gap, y)
+    return best[1] if best is not None else None

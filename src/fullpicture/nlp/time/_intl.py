@@ -21,7 +21,7 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture._errors import ConfigError
 from fullpicture.models import Timex
-from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day, weekday_near
+from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day, weekday_near, year_near
 from fullpicture.nlp.time._lexicon import alternation
 
 
@@ -70,6 +70,8 @@ class _State:
     dct: Ref | None
     narr: Ref | None = None
     told: Ref | None = None  # the last time the text named, of any granularity ("в 1991 году")
+    full: Ref | None = None  # the last full date written, if no year was written since
+    full_days: int = 0  # a bare "10 octobre" this close to ``full`` takes its year (0: off)
 
 
 Result = tuple[str, str, str, str | None]  # type, value, anchor, mod
@@ -95,8 +97,12 @@ def _base(st: _State, narrative: bool) -> tuple[date | None, str]:
 
 
 def _year_for(st: _State, month: int, day: int = 1) -> tuple[int | None, str]:
-    """The year of a date written without one: the story's year, else the publication's
-    (the year before when that would put the date well after publication)."""
+    """The year of a date written without one: that of the last full date written when it
+    falls within ``full_days`` of it, else the story's year, else the publication's (the
+    year before when that would put the date well after publication)."""
+    near = year_near(st.full, month, day, st.full_days)
+    if near is not None:
+        return near, "narrative"
     if st.narr is not None:
         return st.narr.year, "narrative"
     if st.dct is None:
@@ -238,9 +244,10 @@ def _candidates(g: IntlGrammar, text: str) -> list[tuple[int, int, str, re.Match
     return chosen
 
 
-def tag_intl(g: IntlGrammar, text: str, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
-    """Timexes of ``text`` and the narrative trail (offset, reference date)."""
-    st = _State(dct)
+def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0) -> tuple[list[Timex], list[tuple[int, str]]]:
+    """Timexes of ``text`` and the narrative trail (offset, reference date); ``full_date_days``
+    as the ``[time]`` setting of that name (0: a bare day-month ignores the last full date)."""
+    st = _State(dct, full_days=full_date_days)
     timexes: list[Timex] = []
     narrative: list[tuple[int, str]] = []
     for start, end, kind, m in _candidates(g, text):
@@ -254,6 +261,8 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None) -> tuple[list[Timex], l
         ref = parse_ref(value) if typ in ("DATE", "TIME") and "X" not in value[:10] else None
         if ref is not None:
             st.told = ref
+        if anchor == "explicit" and typ in ("DATE", "TIME"):
+            st.full = ref if ref is not None and ref.gran == "D" else None
         if ref is not None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
             st.narr = ref
             narrative.append((start, value[:10]))

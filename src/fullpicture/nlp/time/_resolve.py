@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day
+from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day, year_near
 from fullpicture.nlp.time._lexicon import Lexicon
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[A-Z\"“‘(]")
@@ -47,6 +47,8 @@ class Context:
     narrative_window: int = 400  # how far (chars) an explicit year carries to a bare "March 3"
     pos: int = 0  # offset of the expression being resolved
     tense_days: int = 62  # beyond this distance the tense decides between last and next year
+    last_full: Ref | None = None  # the last full date (day and year written), if no year was written since
+    full_date_days: int = 0  # a bare "March 3" this close to ``last_full`` takes its year (0: off)
     extra: dict[str, object] = field(default_factory=dict)
 
     def deictic(self) -> tuple[Ref | None, str]:
@@ -102,9 +104,17 @@ def forward_signal(ctx: Context) -> bool:
 def infer_year(ctx: Context, month: int, day: int | None) -> tuple[int | None, str]:
     """Year of a month(/day) written without a year, keeping past/future with the tense.
 
-    Past tense picks the latest occurrence on or before the reference, future the first on or
-    after it, otherwise the nearest one.
+    A day-month within ``full_date_days`` of the last full date the text wrote (no other
+    year written since) takes that date's year. Otherwise past tense picks the latest
+    occurrence on or before the reference, future the first on or after it, otherwise the
+    nearest one.
     """
+    if day is not None:
+        # the story's year (issue: real-text dating): "On 11 October 2020 ... on October 10"
+        # in a piece published years later is the day before that full date
+        near = year_near(ctx.last_full, month, day, ctx.full_date_days)
+        if near is not None:
+            return near, "narrative"
     year, base, anchor = ctx.year_base()
     if year is None:
         return None, "none"

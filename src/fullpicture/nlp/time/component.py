@@ -139,6 +139,7 @@ class TimeTagger:
         self.signal_window = int(section.get("signal_window", 12))
         self.window = int(section.get("narrative_window", 400))
         self.tense_days = int(section.get("tense_days", 62))
+        self.full_date_days = int(section.get("full_date_days", 0))
         # without a publication date, infer the reference time from the text (see _infer)
         self.infer = bool(section.get("infer_anchor", True))
         self.infer_from = tuple(str(x) for x in section.get("infer_from", DEFAULT_SOURCES))
@@ -192,7 +193,7 @@ class TimeTagger:
     def _tag_any(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """English grammar, or the data-driven grammar of another language."""
         if self.intl is not None:
-            return tag_intl(self.intl, doc_text(doc), dct)
+            return tag_intl(self.intl, doc_text(doc), dct, self.full_date_days)
         return self.tag(doc, dct)
 
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
@@ -201,7 +202,7 @@ class TimeTagger:
         text = doc_text(doc)
         ctx = Context(
             lex=self.lex, dct=dct, year_from=self.year_from, narrative_window=self.window,
-            tense_days=self.tense_days, extra={"text": text},
+            tense_days=self.tense_days, full_date_days=self.full_date_days, extra={"text": text},
         )
         timexes: list[Timex] = []
         narrative: list[tuple[int, str]] = []
@@ -242,6 +243,8 @@ class TimeTagger:
         if typ not in ("DATE", "TIME") or anchor == "none":
             return
         ref = parse_ref(value) if "X" not in value[:10] else None
+        if anchor == "explicit":  # a year written: the last full date, or none after another year
+            ctx.last_full = ref if ref is not None and ref.gran == "D" else None
         if ref is None:
             return
         if ref.gran == "Q" and anchor != "narrative":
