@@ -21,7 +21,15 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture._errors import ConfigError
 from fullpicture.models import Timex
-from fullpicture.nlp.time._calendar import Ref, fmt, parse_ref, shift, valid_day, weekday_near, year_near
+from fullpicture.nlp.time._calendar import (
+    Ref,
+    fmt,
+    parse_ref,
+    shift,
+    valid_day,
+    weekday_near,
+    year_near,
+)
 from fullpicture.nlp.time._lexicon import alternation
 
 
