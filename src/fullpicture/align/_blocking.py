@@ -187,7 +187,7 @@ def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,
     (:meth:`PairScorer.gate_all`, where the document rows are read from memory far less often),
     then the features, probabilities and rules of the pairs the gate leaves alive only (on a
     large corpus most candidate pairs join unrelated stories and get 0), in the date order of
-    their mentions (:func:`locality_order`) when they are over one chunk. The pairs the story
+    their mentions (:func:`locality_order`, over the live pairs only). The pairs the story
     gate cut and the incident join keeps (:attr:`PairScorer.cut_pairs`) are appended as one
     entry in the pairs' own order, as one call of every pair gives them."""
     chunk = max(1, chunk)
@@ -198,7 +198,7 @@ def scored_pairs(scorer: PairScorer, pairs: np.ndarray, threshold: float,
     gate = scorer.gate_all(pairs, chunk)
     dead, sim = gate if gate is not None else (None, None)
     live = np.arange(len(pairs)) if dead is None else np.flatnonzero(~dead)
-    if len(live) > chunk:
+    if len(live) > 1:  # in date order (vectors gathered from the cache), as every large set was
         live = live[locality_order(scorer, pairs[live])]
     record = scorer.cut_pairs is not None
     kept_rows, kept_probs, cut_rows, cut_probs = [], [], [], []

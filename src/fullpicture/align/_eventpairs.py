@@ -4,9 +4,8 @@ vectorised pair features and probabilities (a logistic model whose weights live 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter, methodcaller
 from typing import Any
 
 import numpy as np
@@ -175,40 +174,10 @@ def _distinct_pairs(di: np.ndarray, dj: np.ndarray, bound: int, by_second: bool)
 
 def value_ids(values: Sequence[object]) -> np.ndarray:
     """Integer id per value (equal values, equal ids)."""
-    # ids in order of first occurrence (two C-level passes instead of a setdefault per value)
-    table = {v: k for k, v in enumerate(dict.fromkeys(values))}
-    return np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
+    table: dict[object, int] = {}
+    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
 
 
-
-class _Columns:
-    """The mentions' attributes a column at a time (each mention's read once, by one
-    ``attrgetter``), for :class:`PairScorer`'s per-mention arrays."""
-
-    _NAMES = ("doc", "lemma", "sentence", "type", "interval", "date_firm", "geo", "span", "bare",
-              "counters", "places", "participants", "word", "extra")
-
-    def __init__(self, feats: Sequence[MentionFeatures]) -> None:
-        self.n = len(feats)
-        cols = list(zip(*map(attrgetter(*self._NAMES), feats), strict=True)) or [()] * len(self._NAMES)
-        (self.doc, self.lemma, self.sentence, self.type, self.interval, self.date_firm, self.geo, self.span,
-         self.bare, self.counters, self.places, self.participants, self.word, self.extra) = cols
-        self._upper = {t: (t or "").upper() for t in set(self.type)}
-
-    def flags(self, values: Iterable[object]) -> np.ndarray:
-        """The truth of each value, as a boolean array."""
-        return np.fromiter(map(bool, values), dtype=bool, count=self.n)
-
-    def type_in(self, types: set[str]) -> np.ndarray:
-        """Whether each mention's type (upper case; none: '') is one of ``types``."""
-        hit = {t: u in types for t, u in self._upper.items()}
-        return np.fromiter(map(hit.__getitem__, self.type), dtype=bool, count=self.n)
-
-    def bounds(self, pairs: Sequence[tuple[int, int] | None], missing: int) -> tuple[np.ndarray, np.ndarray]:
-        """The first and second values of each pair (``missing`` for none), as int64 arrays."""
-        first = np.fromiter((x[0] if x else missing for x in pairs), dtype=np.int64, count=self.n)
-        second = np.fromiter((x[1] if x else missing for x in pairs), dtype=np.int64, count=self.n)
-        return first, second
 
 class PairScorer:
     """Vectorised pair features and probabilities over a fixed list of mentions."""
@@ -223,9 +192,7 @@ class PairScorer:
         # ... except between two mentions of these types (violence, disasters, displacement and the
         # acts of word about them, which sides tell in many words: a strike, the attack, shelling)
         full = {str(t).upper() for t in cfg.get("trigger_sim_full_types", ())}
-        # each attribute read once per mention, then taken a column at a time
-        c = _Columns(feats)
-        self.full_trigger = c.type_in(full)
+        self.full_trigger = np.array([(f.type or "").upper() in full for f in feats], dtype=bool)
         # the gate needs a document similarity (none when the caller gives no texts or vectors)
         known = self.vec.doc_sim is not None or self.vec.document is not None or bool(self.vec.doc_words)
         self.story_gate = float(cfg.get("story_gate", 0.0)) if known else 0.0
@@ -234,7 +201,7 @@ class PairScorer:
         # across documents they face a stricter story gate than happenings, which later stories
         # recall
         verbal = {str(t).upper() for t in cfg.get("story_gate_verbal_types", ())}
-        self.verbal = c.type_in(verbal)
+        self.verbal = np.array([(f.type or "").upper() in verbal for f in feats], dtype=bool)
         self.any_verbal = bool(self.verbal.any())
         self.story_gate_verbal = float(cfg.get("story_gate_verbal", 0.0)) if known else 0.0
         # happenings of one type, one day and one named place (not a country) face a lower gate:
@@ -248,7 +215,7 @@ class PairScorer:
         # least this alike (Jaccard; 0: off)
         self.undated_participants = float(cfg.get("story_gate_undated_participants", 0.0))
         # "In a separate attack, ...", "another strike": told as a happening apart from the rest
-        self.distinct = c.flags(map(methodcaller("get", "distinct"), c.extra))
+        self.distinct = np.array([bool(f.extra.get("distinct")) for f in feats], dtype=bool)
         # asked on every scoring call, also the clustering's thousands of small ones: not a pass
         # over all mentions each time
         self.any_distinct = bool(self.distinct.any())
@@ -257,37 +224,39 @@ class PairScorer:
         self.sentence_apart = bool(cfg.get("sentence_words_apart", False))
         # two words of one equivalence class count as one trigger word (lemma, trigger similarity
         # and type agreement)
-        self.lemma = value_ids([("=", w) if w else (lem or object()) for w, lem in zip(c.word, c.lemma, strict=True)])
-        self.word = value_ids([w or object() for w in c.word])
-        self.doc = value_ids(c.doc)
-        self.type = value_ids([t if t is not None else object() for t in c.type])
-        self.sent = value_ids([(d, t) if t else object() for d, t in zip(c.doc, c.sentence, strict=True)])
-        self.lo, self.hi = c.bounds(c.interval, 0)
-        self.dated = c.flags(x is not None for x in c.interval)
-        self.firm = c.flags(c.date_firm)
+        self.lemma = value_ids([("=", f.word) if f.word else (f.lemma or object()) for f in feats])
+        self.word = value_ids([f.word or object() for f in feats])
+        self.doc = value_ids([f.doc for f in feats])
+        self.type = value_ids([f.type if f.type is not None else object() for f in feats])
+        self.sent = value_ids([(f.doc, f.sentence) if f.sentence else object() for f in feats])
+        self.lo = np.array([f.interval[0] if f.interval else 0 for f in feats], dtype=np.int64)
+        self.hi = np.array([f.interval[1] if f.interval else 0 for f in feats], dtype=np.int64)
+        self.dated = np.array([f.interval is not None for f in feats], dtype=bool)
+        self.firm = np.array([f.date_firm for f in feats], dtype=bool)
         self.slack = int(cfg.get("inherited_date_slack_days", 0))
         # across documents a bare mention's inherited date still tells its time roughly: farther
         # than this from the other mention's date is a soft clash (< 0: never)
         self.bare_slack = int(cfg.get("bare_date_clash_days", -1))
         self.adjacent_chars = int(cfg.get("adjacent_sentence_chars", 3))
-        self.s0, self.s1 = c.bounds(c.span, -(10**9))
-        self.bare = c.flags(c.bare)
-        self.spanned = c.flags(x is not None for x in c.span)
-        self.has_counter = c.flags(c.counters)
-        self.place = _pad(c.places)
-        self.has_place = c.flags(c.places)
-        self.has_geo = c.flags(g is not None for g in c.geo)
-        self.lat = np.radians([g[0] if g else 0.0 for g in c.geo])
-        self.lon = np.radians([g[1] if g else 0.0 for g in c.geo])
-        self.cc = value_ids([g[2] if g and g[2] else object() for g in c.geo])
-        self.is_country = c.flags(g and g[3] for g in c.geo)
+        self.s0 = np.array([f.span[0] if f.span else -(10**9) for f in feats], dtype=np.int64)
+        self.s1 = np.array([f.span[1] if f.span else -(10**9) for f in feats], dtype=np.int64)
+        self.bare = np.array([f.bare for f in feats], dtype=bool)
+        self.spanned = np.array([f.span is not None for f in feats], dtype=bool)
+        self.has_counter = np.array([bool(f.counters) for f in feats], dtype=bool)
+        self.place = _pad([f.places for f in feats])
+        self.has_place = np.array([bool(f.places) for f in feats], dtype=bool)
+        self.has_geo = np.array([f.geo is not None for f in feats], dtype=bool)
+        self.lat = np.radians([f.geo[0] if f.geo else 0.0 for f in feats])
+        self.lon = np.radians([f.geo[1] if f.geo else 0.0 for f in feats])
+        self.cc = value_ids([f.geo[2] if f.geo and f.geo[2] else object() for f in feats])
+        self.is_country = np.array([bool(f.geo and f.geo[3]) for f in feats], dtype=bool)
         self.place_km = float(cfg.get("place_conflict_km", 100.0))
-        self.part = _pad(c.participants)
-        self.n_part = np.fromiter(map(len, c.participants), dtype=np.int64, count=c.n)
-        self._doc_names = list(c.doc)
+        self.part = _pad([f.participants for f in feats])
+        self.n_part = np.array([len(f.participants) for f in feats], dtype=np.int64)
+        self._doc_names = [f.doc for f in feats]
         self._docs: np.ndarray | None = None
         self.n_docs = int(self.doc.max()) + 1 if len(feats) else 1
-        self.typed = c.flags(t is not None for t in c.type)
+        self.typed = np.array([f.type is not None for f in feats], dtype=bool)
         self._doc_cache: dict[tuple[int, int], float] = {}
         # when a list (the incident join asks for it): pairs of happenings that the story gate cut
         # although their documents are at least ``story_gate_placed`` alike, and whose probability
@@ -297,7 +266,7 @@ class PairScorer:
         # ... only between happenings of these types (violence and disasters, which opposing sides
         # tell in words of their own; not votes, nominations or raids of one political season)
         placed_types = {str(t).upper() for t in cfg.get("incident_join_placed_types", ())}
-        self.join_typed = c.type_in(placed_types)
+        self.join_typed = np.array([(f.type or "").upper() in placed_types for f in feats], dtype=bool)
 
     def _doc_sim(self, i: int, j: int) -> float:
         a, b = self._doc_names[i], self._doc_names[j]
