@@ -22,12 +22,15 @@ origin, and the tok2vec vectors of the cue and of its subject and object heads.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, POS
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._intervals import index_of, pair
@@ -142,7 +145,8 @@ def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
 
 
 def _row(doc: Doc, t: Token, c: RawClaim, pr: np.ndarray, ph: np.ndarray, pmax: float, lex: ClaimLexicon,
-         prior: dict[str, tuple[int, int]], quoted: bool, sent_quoted: bool, learned: float) -> list[float]:
+         prior: dict[str, tuple[int, int]], quoted: bool, sent_quoted: bool, sent_start: int,
+         learned: float) -> list[float]:
     lemma = t.lemma_.lower()
     tag = "V" if t.pos_ == "VERB" else "N" if t.pos_ == "NOUN" else "A" if t.pos_ == "ADJ" else ""
     cue_n, tot = prior.get(lemma + "|" + tag, (0, 0))
@@ -161,7 +165,7 @@ def _row(doc: Doc, t: Token, c: RawClaim, pr: np.ndarray, ph: np.ndarray, pmax: 
            float("nsubjpass" in deps), float("agent" in deps), float(bool(preps & _NOUN_PREPS)),
            float(any(ch.dep_ in ("aux",) and ch.lower_ in _MODALS for ch in t.children)),
            *[1.0 if sk == k else 0.0 for k in range(6)],
-           float(quoted), float(sent_quoted), float(t.i == t.sent.start or t.i - t.sent.start <= 2),
+           float(quoted), float(sent_quoted), float(t.i - sent_start <= 2),
            learned, *_onehot(c.kind, _KINDS), float(c.source is not None),
            float(c.source is not None and c.source[0] >= cs[1]), np.log1p((c.source[1] - c.source[0]) if c.source else 0),
            np.log1p(hi - lo), float(lo < cs[0]), np.log1p(cs[1] - cs[0])]
@@ -199,6 +203,8 @@ def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | Non
     quotes = speech_quotes(doc, text)
     qidx = index_of(quotes, pair)
     n = sum(t is not None for t in toks)
+    sents = [(st.start, st.start_char, st.end_char) for st in doc.sents]
+    firsts = [st[0] for st in sents]
     out = []
     m = 2 * n
     for k, (c, t, sp) in enumerate(zip(claims, toks, spans, strict=True)):
@@ -208,9 +214,9 @@ def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | Non
         pmax = float(probs[m : m + width, 2].max())
         m += width
         quoted = any(a <= t.idx < b for a, b in (quotes[q] for q in qidx.near(t.idx, t.idx + 1)))
-        sq = any(a < t.sent.end_char and t.sent.start_char < b
-                 for a, b in (quotes[q] for q in qidx.near(t.sent.start_char, t.sent.end_char)))
-        r = _row(doc, t, c, probs[k], probs[n + k], pmax, lex, prior, quoted, sq,
+        si, sa, sb = sents[bisect_right(firsts, t.i) - 1]  # the token's sentence, looked up once
+        sq = any(a < sb and sa < b for a, b in (quotes[q] for q in qidx.near(sa, sb)))
+        r = _row(doc, t, c, probs[k], probs[n + k], pmax, lex, prior, quoted, sq, si,
                  c.confidence if c.confidence is not None else -1.0)
         if vectors:
             r = [*r, *np.concatenate(_vectors(doc, t)).tolist()]
@@ -268,6 +274,27 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in (spans[k] for k in index_of(spans, pair).near(a[0], a[1])))
 
 
+def _uncovered(doc: Doc, taken: list[tuple[int, int]]) -> list[int]:
+    """Indices of the alphabetic verbs and nouns that no span of ``taken`` overlaps (token
+    attributes read as one array, covered tokens marked span by span)."""
+    n = len(doc)
+    if not n:
+        return []
+    arr = doc.to_array([POS, IS_ALPHA, IDX, LENGTH]).astype(np.int64)
+    starts = arr[:, 2]
+    ends = (arr[:, 2] + arr[:, 3]).tolist()
+    start_list = starts.tolist()
+    mark = np.zeros(n + 1, dtype=np.int64)
+    for s, e in taken:
+        lo, hi = bisect_right(ends, s), bisect_left(start_list, e)  # tokens with end > s and start < e
+        if lo < hi:
+            mark[lo] += 1
+            mark[hi] -= 1
+    free = np.cumsum(mark[:n]) == 0
+    ok = free & (arr[:, 1] != 0) & ((arr[:, 0] == VERB) | (arr[:, 0] == NOUN))
+    return np.flatnonzero(ok).tolist()
+
+
 def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: float,
                guard: Callable[[Doc, RawClaim], bool] | None = None) -> list[RawClaim]:
     """Claims of the verbs and nouns no claim covers whose role-network cue probability is at
@@ -276,7 +303,7 @@ def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: f
     if net is None:
         return []
     taken = sorted(sp for c in claims for sp in (c.cue, c.source, c.content) if sp is not None)
-    toks = [t for t in doc if t.pos_ in ("VERB", "NOUN") and t.is_alpha and not _overlaps((t.idx, t.idx + len(t)), taken)]
+    toks = [doc[i] for i in _uncovered(doc, taken)]
     if not toks:
         return []
     probs = token_probs(doc, [t.i for t in toks], net)
