@@ -53,11 +53,13 @@ def warm_up(nlp: Language) -> bool:
 
 
 def trim_caches(nlp: Language, limit: int) -> None:
-    """Empty a component's ``cache`` dict (spaCy's lemmatizer) once it holds over ``limit`` entries."""
+    """Empty a component's ``cache`` dict (spaCy's lemmatizer) or ``array_cache`` dict (the array
+    lemmatizer's, :mod:`fullpicture.nlp._lemma`) once it holds over ``limit`` entries."""
     for _, proc in nlp.pipeline:
-        cache = getattr(proc, "cache", None)
-        if isinstance(cache, dict) and len(cache) > limit:
-            cache.clear()
+        for name in ("cache", "array_cache"):
+            cache = getattr(proc, name, None)
+            if isinstance(cache, dict) and len(cache) > limit:
+                cache.clear()
 
 
 @contextmanager

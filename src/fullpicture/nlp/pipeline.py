@@ -89,6 +89,10 @@ def parse_pipeline(settings: Settings, language: str = "en") -> Language:
         from fullpicture.nlp._attrs import use_array_attributes
 
         use_array_attributes(nlp)  # the same attributes, from token arrays
+    if settings.get("pipeline", "array_lemmas", True):
+        from fullpicture.nlp._lemma import use_array_lemmas
+
+        use_array_lemmas(nlp)  # the same lemmas, from token arrays
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("fp_paragraphs", before="parser", config={"settings": _component_settings(settings, language)})
     return nlp
