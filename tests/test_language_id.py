@@ -105,3 +105,63 @@ def test_slovene_is_not_taken_for_serbian(text: str) -> None:
     assert detect_language(text) == "sl"
     assert detect_language(" ".join([text] * 5)) == "sl"
     assert limited_notice("sl").startswith("language sl:")  # not "language sr"
+
+
+# Invented: a long English report dense with names written in other languages' letters, and a
+# French one (the fast path must leave it to lingua).
+LONG_ENGLISH = (
+    "Officials in Zvečan said on Tuesday that the convoy had been stopped near Leposavić after "
+    "a dispute over the papers of two drivers. The ministry in Bakı said that it was not aware "
+    "of the incident, while a spokesman for the mission told reporters that the talks would go "
+    "on. Residents of Xankəndi and Ağdam were quoted as saying that they had heard shots in the "
+    "night, but the police have not confirmed it. The road was opened again on Wednesday."
+)
+LONG_FRENCH = (
+    "Le ministère a annoncé mardi que le convoi avait été arrêté près de la frontière après un "
+    "différend sur les papiers de deux chauffeurs. Les habitants ont dit qu'ils avaient entendu "
+    "des tirs pendant la nuit, mais la police ne l'a pas confirmé. La route a été rouverte le "
+    "lendemain, selon un porte-parole de la mission, qui a ajouté que les discussions allaient "
+    "reprendre dans les prochains jours."
+)
+
+
+def _texts_for_fast_path() -> list[str]:
+    from .conftest import FIXTURES
+
+    return [LONG_ENGLISH] + [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "articles").glob("*.txt"))]
+
+
+def test_plainly_english_means_every_lingua_verdict_ends_english() -> None:
+    """Where the fast path answers English without lingua, lingua's answer, whatever it is, would
+    have ended English too: the function words overturn every other verdict (refined or not)."""
+    from fullpicture.ingest._lang import (
+        _DEFAULT,
+        _detect,
+        function_word_language,
+        lingua_language,
+        plainly_english,
+        refine_hbs,
+    )
+
+    fast = 0
+    for text in _texts_for_fast_path():
+        head = text[:1200]
+        if len(text.strip()) < 400 or not plainly_english(head, _DEFAULT):
+            continue
+        fast += 1
+        for code in _DEFAULT:
+            assert function_word_language(head, refine_hbs(head, code), _DEFAULT) == "en"
+        assert function_word_language(head, _detect(text, _DEFAULT, 1200, 0.8, 400), _DEFAULT) == "en"
+        assert detect_language(text) == "en" == lingua_language(text, _DEFAULT)
+    assert fast >= 2
+
+
+def test_fast_path_leaves_other_languages_and_short_texts_to_lingua() -> None:
+    from fullpicture.ingest._lang import _DEFAULT, plainly_english
+
+    assert plainly_english(LONG_ENGLISH, _DEFAULT)
+    assert not plainly_english(LONG_FRENCH, _DEFAULT)
+    assert detect_language(LONG_FRENCH) == "fr"
+    assert not plainly_english(LONG_ENGLISH, ("fr", "de"))  # English is no candidate
+    # a short English line still goes through lingua's confidence (None when unsure)
+    assert detect_language("Kosovo declared independence in 2008.") is None

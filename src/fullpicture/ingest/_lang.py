@@ -89,6 +89,36 @@ def _function_words() -> tuple[dict[str, dict[str, float]], float, float, dict[s
     return table, float(cfg["min_score"]), float(cfg["ratio"]), family
 
 
+def _function_word_scores(text: str) -> dict[str, float]:
+    """Each language's function-word score in ``text`` (see :func:`function_word_language`)."""
+    table = _function_words()[0]
+    scores: dict[str, float] = {}
+    for w in _WHOLE_WORD.findall(text):
+        if len(w) > 1 and w.isupper():
+            continue  # "ET" (Eastern Time), "AM": abbreviations, not words
+        for cand, weight in table.get(w.lower(), {}).items():
+            scores[cand] = scores.get(cand, 0.0) + weight
+    return scores
+
+
+def plainly_english(head: str, codes: tuple[str, ...]) -> bool:
+    """Whether :func:`function_word_language` turns *any* verdict of lingua on ``head`` (a long
+    text's sample) into English: a mostly Latin-script text whose English function words score
+    at least ``min_score`` and ``ratio`` times every other language's. lingua's verdict then
+    decides nothing (English stays English; any other language, refined or not, is overturned),
+    so :func:`detect_language` need not ask it: the same answer without lingua's models (loaded
+    on first use) and its n-gram scoring. (lingua answers None on a long text only when its two
+    best languages score exactly alike; not the case for a text with English function words.)"""
+    if "en" not in codes or not _mostly_latin(head):
+        return False
+    _, min_score, ratio, family = _function_words()
+    if "en" in family:
+        return False
+    scores = _function_word_scores(head)
+    en = scores.get("en", 0.0)
+    return en >= min_score and all(en >= ratio * v for c, v in scores.items() if c != "en")
+
+
 def function_word_language(text: str, lang: str | None, codes: tuple[str, ...]) -> str | None:
     """The language whose function words a Latin-script text uses, when they clearly point
     away from ``lang`` (lingua's verdict, led by the letters of names: "Officers were deployed
@@ -97,13 +127,8 @@ def function_word_language(text: str, lang: str | None, codes: tuple[str, ...]) 
     apart elsewhere); an unsure verdict (None, read as English) is kept."""
     if lang is None or not _mostly_latin(text):
         return lang
-    table, min_score, ratio, family = _function_words()
-    scores: dict[str, float] = {}
-    for w in _WHOLE_WORD.findall(text):
-        if len(w) > 1 and w.isupper():
-            continue  # "ET" (Eastern Time), "AM": abbreviations, not words
-        for cand, weight in table.get(w.lower(), {}).items():
-            scores[cand] = scores.get(cand, 0.0) + weight
+    _, min_score, ratio, family = _function_words()
+    scores = _function_word_scores(text)
     best = max((c for c in scores if c in codes), key=lambda c: scores[c], default=None)
     if best is None or best == lang or (lang in family and family.get(best) == family[lang]):
         return lang
@@ -126,10 +151,23 @@ def detect_language(
     not, the doubt is between other languages and the top one is kept. A Cyrillic text gets
     its language from its letters when unsure; Serbian in Latin letters, see :func:`refine_hbs`;
     a Latin-script verdict its function words contradict, see :func:`function_word_language`.
+    A long text that is :func:`plainly_english` is English without asking lingua (the same
+    answer: see there).
     """
     if len(text.strip()) < 3:
         return None
     codes = tuple(codes or _DEFAULT)
+    if len(text.strip()) >= short and plainly_english(text[:sample], codes):
+        return "en"  # what lingua's verdict would have become (see plainly_english)
+    return lingua_language(text, codes, sample, min_confidence, short)
+
+
+def lingua_language(text: str, codes: tuple[str, ...], sample: int = 1200, min_confidence: float = 0.8,
+                    short: int = 400) -> str | None:
+    """:func:`detect_language` through lingua always, without the English fast path (what
+    ``bench/langid_identity.py`` compares it with)."""
+    if len(text.strip()) < 3:
+        return None
     lang = _detect(text, codes, sample, min_confidence, short)
     if lang in ("sr", "mk", "bg", "uk") and "ru" in codes and russian_letters(text[:sample]):
         return "ru"
