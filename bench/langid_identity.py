@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _conllu_sentences(path: Path) -> list[str]:
-    sents, cur = [], []
+    sents: list[str] = []
+    cur: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             if cur:
@@ -83,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     from fullpicture.ingest._lang import _DEFAULT, detect_language, lingua_language, plainly_english
 
     items = texts(args.data, args.texts)
-    per, fast = Counter(src for src, _ in items), Counter()
+    per = Counter(src for src, _ in items)
+    fast: Counter[str] = Counter()
     diffs = []
     for src, t in items:
         a, b = detect_language(t), lingua_language(t, _DEFAULT)

@@ -90,7 +90,7 @@ def _lemmatize(lem: Any, doc: Doc) -> Doc:
             out[i] = h
     finally:
         lem.lookups = own
-    doc.from_array([LEMMA], out)
+    doc.from_array([LEMMA], out)  # type: ignore[arg-type]
     return doc
 
 
