@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", "--docs", type=int, default=120)
     ap.add_argument("--pairs", type=int, default=5)
     ap.add_argument("--workers", type=int, default=1, help="--workers passed to fullpicture analyze")
+    ap.add_argument("--settings", type=Path, help="a TOML file passed to fullpicture analyze --settings")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from fullpicture.settings import load_settings
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         script = Path(tmp) / "bare.py"
         script.write_text(BARE)
         fp_cmd = [exe, "analyze", *map(str, files), "--jsonl", "-o", os.devnull, "--workers", str(args.workers)]
+        if args.settings:
+            fp_cmd += ["--settings", str(args.settings)]
         bare_cmd = [sys.executable, str(script), model, str(listing)]
         load_before = os.getloadavg()
         rows = []
