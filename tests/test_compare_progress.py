@@ -119,3 +119,18 @@ def test_served_progress_page_names_what_a_stage_counts() -> None:
     assert (state["stage"], state["done"], state["total"], state["unit"]) == ("embedding claims", 12, 40, "texts")
     job.update("reading the store", 7, None)
     assert (job.progress()["total"], job.progress()["unit"]) == (0, "documents")
+
+
+def test_reading_counts_documents_not_unreadable_files(tmp_path: Path) -> None:
+    from fullpicture import compare
+    from tests.helpers import lexical_settings
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Illustrative text. Officials said the bridge was closed on Monday.\n")
+    (folder / "empty.txt").write_text("")
+    rec = _Recorder()
+    errors: list[tuple[str, str]] = []
+    compare([folder], settings=lexical_settings(), progress=rec, on_error=lambda s, p: errors.append((s, p)))
+    assert len(errors) == 1 and errors[0][0].endswith("empty.txt")
+    assert rec.last("reading") == (1, None)

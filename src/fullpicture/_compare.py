@@ -85,9 +85,10 @@ def _read(items: list[tuple[str | None, Any]], settings: Settings, on_error: Err
     """Documents to analyse, analyses given ready-made, and the user's side per document id."""
     read = [0]
 
-    def tick(_item: Any) -> None:
-        read[0] += 1
-        if progress is not None:
+    def tick(item: Document | InputError) -> None:
+        # the stage counts documents: an unreadable file has its own error line
+        if progress is not None and isinstance(item, Document):
+            read[0] += 1
             progress(READING, read[0], None)
 
     docs: list[Document] = []
