@@ -85,3 +85,9 @@ def test_untagged_name_with_an_arabic_article_is_a_person():
     assert _refine(text, [], frozenset({"particle_name"})) == []
     # a tagged one keeps Slovnet's label: organisations are written so too
     assert _refine("Лидер аль-Каиды выступил .", [(1, 2, "ORG")]) == [("аль-Каиды", "ORG")]
+
+
+def test_generic_team_noun_is_not_part_of_the_name():
+    # "команда" is a common noun: the place alone names the team ("Сборная" names it with the place)
+    text = "В матче против команды Кении забили гол ."
+    assert _refine(text, [(4, 5, "LOC")]) == [("Кении", "ORG")]

@@ -80,3 +80,28 @@ def test_administrative_centre_opening_a_sentence_is_no_name():
 def test_organisation_written_with_an_arabic_article_stays():
     # the span starts with a small letter, yet it is a name: not cut away as a descriptor piece
     assert _refine("Боевики аль-Шабаб захватили порт .", [(1, 2, "ORG")]) == [("аль-Шабаб", "ORG")]
+
+
+def test_body_and_the_party_it_belongs_to_are_one_name():
+    # Slovnet cuts a committee from its party: one organisation's name (both golds keep it whole)
+    text = "Он был секретарём Областного комитета КПРФ до выборов ."
+    assert _refine(text, [(3, 5, "ORG"), (5, 6, "ORG")]) == [("Областного комитета КПРФ", "ORG")]
+    got = _refine(text, [(3, 5, "ORG"), (5, 6, "ORG")], frozenset({"org_tail"}))
+    assert got == [("Областного комитета", "ORG"), ("КПРФ", "ORG")]
+
+
+def test_country_after_a_body_stays_a_place():
+    text = "Заседание Палаты представителей Конгресса США перенесли ."
+    spans = [(1, 3, "ORG"), (3, 4, "ORG"), (4, 5, "LOC")]
+    assert _refine(text, spans) == [("Палаты представителей Конгресса", "ORG"), ("США", "LOC")]
+
+
+def test_seat_of_power_acting_is_the_government_on_every_side():
+    assert _refine("Кандидата поддержал Кремль , сообщили источники .", [(2, 3, "LOC")]) == [("Кремль", "ORG")]
+    assert _refine("Вчера Белый дом ответил на письмо .", [(1, 3, "LOC")]) == [("Белый дом", "ORG")]
+    assert _refine("Заявление Банковой опубликовали утром .", [(1, 2, "LOC")]) == [("Банковой", "ORG")]
+
+
+def test_seat_of_power_after_a_preposition_of_place_is_the_building():
+    assert _refine("Встреча прошла в Белом доме утром .", [(3, 5, "LOC")]) == [("Белом доме", "LOC")]
+    assert _refine("Митинг собрался у Кремля .", [(3, 4, "LOC")]) == [("Кремля", "LOC")]

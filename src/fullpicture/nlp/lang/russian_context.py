@@ -4,7 +4,9 @@ Slovnet labels a name from its shape and embedding; the words next to it often s
 names. The rules (cue words in ``data/lang/entities.ru.toml``, matched through lemmas):
 
 * a place named as a side of a game is a team, an organisation: ``team_name``: with a team
-  noun before it, the two words are the team's name ("сборная Франции", "команды Кипра");
+  noun before it, the place is the team's name: with "сборная" (a name of its own,
+  ``team_nouns_in_name``) the two words ("Сборная Франции"), with a generic noun the place
+  alone ("команды Кипра" -> "Кипра");
   ``opponent``: after an opponent's preposition or verb ("против Швеции", "уступила
   Голландии", "с Грецией") in a sentence about a game, the place alone is the team;
 * ``not_entity``: a name right after a noun of websites or races ("сайт Rotten Tomatoes",
@@ -56,6 +58,7 @@ def sports_teams(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozen
     """LOC spans that name a side of a game become ORG (``team_name``, ``opponent``: module docstring)."""
     cfg = _config()
     teams = frozenset(cfg.get("team_nouns", []))
+    in_name = frozenset(cfg.get("team_nouns_in_name", []))
     opponents = frozenset(cfg.get("opponent_cues", []))
     games = frozenset(cfg.get("game_words", []))
     starts = sorted(sent_starts)
@@ -63,7 +66,9 @@ def sports_teams(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozen
     for ent in ents:
         if ent.label_ == "LOC" and ent.start > 0:
             if "team_name" not in skip and _cue(doc, ent.start - 1, teams) and (not out or out[-1].end < ent.start):
-                ent = Span(doc, ent.start - 1, ent.end, label="ORG")  # the team's name: "сборная Франции"
+                # the team's name: "сборная Франции"; "команды Кипра": the place alone
+                start = ent.start - 1 if _cue(doc, ent.start - 1, in_name) else ent.start
+                ent = Span(doc, start, ent.end, label="ORG")
             elif ("opponent" not in skip and _cue(doc, ent.start - 1, opponents)
                   and any(_lemmas(t.text) & games for t in _sentence(doc, ent.start, starts))):
                 ent = Span(doc, ent.start, ent.end, label="ORG")

@@ -14,6 +14,17 @@ Run inside ``russian_context.refine_by_context`` (after the dictionary rules of
   (``generic_abbreviations``: "СМИ" the media, "ПВО" air defence, "БПЛА" a drone, "ВВП",
   "ДТП") is no name and is dropped. A list, not the dictionary's ``Abbr`` words without
   ``Orgn``: those include named bodies ("ОБСЕ", "ВТО", "СБ").
+* ``org_tail``: an organisation's name followed directly by the organisation it belongs to
+  (an abbreviation, or a name in the genitive) is one name: "Свердловского обкома" +
+  "КПСС", "ЦК" + "КПСС" -> "Свердловского обкома КПСС", "ЦК КПСС" (Slovnet cuts them in two;
+  both the factRuEval gold and the WikiNEuRal labels keep them whole). A country after an
+  organisation stays a place of its own ("Конгресса США": the factRuEval gold tags "США"
+  apart).
+* ``seat_of_power``: the building that stands for a government ("Кремль", "Белый дом",
+  "Банковая", "Елисейский дворец"; ``seats_of_power``) names the government, an organisation
+  ("ставленник Кремля", "Белый дом получил известие"), except after a preposition of place
+  ("выступал в Белом доме": the building; ``seat_place_prepositions``), the factRuEval gold's
+  reading.
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from fullpicture.nlp.lang.russian_ents import STRESS, _config, _lemmas, _words
 
-ORG_RULES = ("union_org", "generic_abbr")
+ORG_RULES = ("union_org", "generic_abbr", "org_tail", "seat_of_power")
 
 
 @lru_cache(maxsize=20_000)
@@ -46,11 +57,15 @@ def _unions() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(str(name).split()) for name in _config().get("org_unions", []))
 
 
+def _inflects_as(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """``words`` inflect as one of ``phrases`` (lemmas word by word)."""
+    lemmas = [_lemmas(w) for w in words]
+    return any(len(u) == len(lemmas) and all(x in ls for x, ls in zip(u, lemmas, strict=True)) for u in phrases)
+
+
 def _union_name(words: list[str]) -> bool:
     """``words`` inflect as one of ``org_unions`` ("Европейского союза" -> "европейский союз")."""
-    unions = _unions()
-    lemmas = [_lemmas(w) for w in words]
-    return any(len(u) == len(lemmas) and all(x in ls for x, ls in zip(u, lemmas, strict=True)) for u in unions)
+    return _inflects_as(words, _unions())
 
 
 def union_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -75,10 +90,66 @@ def drop_generic_abbreviations(ents: list[Span]) -> list[Span]:
     return [e for e in ents if not _generic_abbreviation(e)]
 
 
+def _genitive(word: str) -> bool:
+    """A dictionary parse (or, for an unknown word, any parse) of ``word`` is genitive."""
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    parses = _analyzer().parse(word.replace(STRESS, ""))
+    known = [p for p in parses if p.is_known] or parses
+    return any("gent" in p.tag.grammemes for p in known)
+
+
+def _tail(e: Span) -> bool:
+    words = _words(e)
+    return e.label_ == "ORG" and bool(words) and (e.text.isupper() or _genitive(words[0]))
+
+
+def org_tails(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An ORG span followed directly by the organisation it belongs to is one name with it
+    (``org_tail``, module docstring)."""
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and prev.end == e.start and _tail(e):
+            out[-1] = Span(doc, prev.start, e.end, label="ORG")
+            continue
+        out.append(e)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _seats() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(name).split()) for name in _config().get("seats_of_power", []))
+
+
+def _seat_name(words: list[str]) -> bool:
+    """``words`` inflect as one of ``seats_of_power`` ("Белого дома" -> "белый дом")."""
+    return _inflects_as(words, _seats())
+
+
+def seats_of_power(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Seats of government named as actors become ORG (``seat_of_power``, module docstring)."""
+    places = frozenset(str(w) for w in _config().get("seat_place_prepositions", []))
+
+    def as_place(i: int) -> bool:
+        return i > 0 and doc[i - 1].text.lower() in places
+
+    out = []
+    for e in ents:
+        if e.label_ == "LOC" and not as_place(e.start) and _seat_name(_words(e)):
+            e = Span(doc, e.start, e.end, label="ORG")
+        out.append(e)
+    return out
+
+
 def refine_orgs(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()) -> list[Span]:
     """The rules of the module docstring, less those named in ``skip`` (:data:`ORG_RULES`)."""
     if "generic_abbr" not in skip:
         ents = drop_generic_abbreviations(ents)
     if "union_org" not in skip:
         ents = union_orgs(doc, ents)
+    if "org_tail" not in skip:
+        ents = org_tails(doc, ents)
+    if "seat_of_power" not in skip:
+        ents = seats_of_power(doc, ents)
     return ents
