@@ -206,14 +206,16 @@ def _compared(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
 def series_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, float]]:
     """The spans of the update series of one count: for each side of a state whose closed values
     from different documents differ (a toll that rose from 5 to 13 over the day), the lowest and
-    the highest of them (no parts or totals). A side of no state (wires, outlets) is left out:
+    the highest of them (no parts, totals or subgroups: "45 adults and 5 children" is no series
+    from 5). A side of no state (wires, outlets) is left out:
     its values may be two states' accounts it relays, not one series."""
     out = []
     for side, items in per_side.items():
         if side_state(side) is None:
             continue
         vals = [(f.value, v.document) for f, v in items
-                if is_closed(f) and f.value is not None and v.population not in _NEVER and not implied_zero((f, v))]
+                if is_closed(f) and f.value is not None and comparable(v.population or "people", "people")
+                and not implied_zero((f, v))]
         if len({d for _, d in vals}) >= 2 and len({x for x, _ in vals}) >= 2:
             out.append((min(x for x, _ in vals), max(x for x, _ in vals)))
     return out
@@ -225,6 +227,37 @@ def _in_series(fa: Figure, fb: Figure, spans: Sequence[tuple[float, float]]) -> 
     if not (is_closed(fa) and is_closed(fb)) or fa.value is None or fb.value is None:
         return False
     return any(lo <= fa.value <= hi and lo <= fb.value <= hi for lo, hi in spans)
+
+
+def superseded(per_side: dict[str, list[FigureItem]], cfg: dict[str, Any]) -> dict[str, list[FigureItem]]:
+    """Each side's standing values: a closed value of a side of a state that the same side
+    raised on a later day, within ``figure_superseded_days`` ("30 dead" on the day of the strike,
+    57 two days later), is an earlier stage of its own toll, not its account any more: it
+    neither agrees nor clashes with another side. A side of no state (wires, outlets) keeps all
+    its values (they may be several states' accounts), and so does a side whose later value is
+    farther off (a retrospective's count years later may count more: several attacks)."""
+    days = int(cfg.get("figure_superseded_days", 0))
+    if days <= 0:
+        return per_side
+    out = {}
+    for side, items in per_side.items():
+        if side_state(side) is None:
+            out[side] = items
+            continue
+        out[side] = [x for x in items if not any(_raised(x, y, days, cfg) for y in items)]
+    return out
+
+
+def _raised(x: FigureItem, y: FigureItem, days: int, cfg: dict[str, Any]) -> bool:
+    """``y`` raises ``x``: stated 1 to ``days`` days later, of a comparable population, with a
+    lower end above ``x``'s closed value and beyond the tolerance."""
+    (fx, vx), (fy, vy) = x, y
+    dx, dy = interval(vx.date), interval(vy.date)
+    if not (is_closed(fx) and dx and dy and 0 < dy[0] - dx[0] <= days):
+        return False
+    rx, ry = figure_range(fx), figure_range(fy)
+    return (rx is not None and ry is not None and ry[0] > rx[1] and not fy.vague
+            and comparable(vx.population or "people", vy.population or "people") and ranges_clash(fx, fy, cfg))
 
 
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
@@ -305,7 +338,7 @@ def _clashes(
     out = []
     compared: dict[str, dict[str, list[FigureItem]]] = {}
     for counts, per_side in sorted(by_count.items()):
-        mine = {s: _compared(items, cfg) for s, items in per_side.items()}
+        mine = superseded({s: _compared(items, cfg) for s, items in per_side.items()}, cfg)
         spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
         if cfg.get("figure_relayed_accounts", True):
             mine = without_relayed(mine, cfg, counts, spans)
@@ -433,7 +466,11 @@ def _reporting_day(a: Analysis, ev: Event, tx_start: int, tx_end: int) -> bool:
     return not _CONTENT_OPENER.search(between) and not re.search(r"[.!?]\s", between)
 
 
-def _date_conflict(members: Sequence[Member], slack_days: int = 0) -> Conflict | None:
+def _date_conflict(members: Sequence[Member], slack_days: int = 0, max_days: int = 0) -> Conflict | None:
+    """Sides whose stated days of the happening cannot be the same day. Two dates more than
+    ``max_days`` apart (0: no limit) are two happenings told in one row (a sinking "in April"
+    recalled in the report of a January strike), not a disagreement on when: such a pair neither
+    clashes nor agrees."""
     per_side: dict[str, list[ConflictValue]] = {}
     report_day: dict[int, int] = {}
     for m in members:
@@ -466,6 +503,7 @@ def _date_conflict(members: Sequence[Member], slack_days: int = 0) -> Conflict |
 
     def differ(a: list[ConflictValue], b: list[ConflictValue]) -> bool:
         # sides clash when no date of one is compatible with any date of the other
+        near = False
         for x in a:
             ix = interval(x.value)
             for y in b:
@@ -474,7 +512,8 @@ def _date_conflict(members: Sequence[Member], slack_days: int = 0) -> Conflict |
                     return False
                 if ix and iy and (_report_day_after(x, ix, iy) or _report_day_after(y, iy, ix)):
                     return False
-        return True
+                near = near or not (max_days > 0 and ix and iy and max(ix[0] - iy[1], iy[0] - ix[1]) > max_days)
+        return near
 
     def _report_day_after(x: ConflictValue, ix: tuple[int, int], iy: tuple[int, int]) -> bool:
         # a day on (or the day before) its article's publication and at most ``slack_days`` after
@@ -676,7 +715,7 @@ def find_conflicts(
     disputes = figure_disputes(members, figs, index) if cfg.get("figure_disputes", True) else None
     out = _figure_conflicts(figs, cfg, disputes)
     for c in (
-        _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0))),
+        _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0))),
         _entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg),
         _entity_conflict(members, index, "place", cfg),
     ):

@@ -295,15 +295,30 @@ def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tup
     of the other side quoted without its source, another incident's toll) unless it is dated
     after the best-supported value was first stated (an update). Sides with fewer than three values, or all
     from one document, keep them all. ``items`` are ``(figure, value)`` with ``.document`` and
-    ``.date`` on the value."""
+    ``.date`` on the value.
+
+    The best support is that of a closed value: an open bound or a vague number agrees with
+    every value above it ("at least 63" with 63 and 89), so its support says nothing of which
+    value the side states. A later value below ``figure_update_min_share`` of the best-supported
+    one is no update of it (a toll is not revised from 400 to one: another incident's count, or
+    a part, told months later)."""
     ratio = float(cfg.get("figure_stray_support", 0.0))
     if ratio <= 0 or len(items) < 3 or len({v.document for _, v in items}) < 2:
         return items
     closed = [(g, v) for g, v in items if is_closed(g)]  # "dozens", "at least 10" support nothing
     support = [len({v.document for g, v in closed if not ranges_clash(f, g, cfg)}) for f, _ in items]
-    best = max(support)
-    first = min((v.date or "") for (_, v), n in zip(items, support, strict=True) if n == best)
-    return [(f, v) for (f, v), n in zip(items, support, strict=True) if n >= ratio * best or (v.date or "") > first]
+    own = [n for (f, _), n in zip(items, support, strict=True) if is_closed(f)]
+    best = max(own or support)
+    tops = [(f, v) for (f, v), n in zip(items, support, strict=True) if n == best and (is_closed(f) or not own)]
+    first = min((v.date or "") for _, v in tops)
+    share = float(cfg.get("figure_update_min_share", 0.0))
+    floor = share * max((figure_range(f) or (0.0, 0.0))[0] for f, _ in tops)
+
+    def update(f: Figure, v: Any) -> bool:
+        r = figure_range(f)
+        return (v.date or "") > first and (r is None or r[1] >= floor)
+
+    return [(f, v) for (f, v), n in zip(items, support, strict=True) if n >= ratio * best or update(f, v)]
 
 
 def is_closed(f: Figure) -> bool:

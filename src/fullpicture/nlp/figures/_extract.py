@@ -110,6 +110,20 @@ def _one_of_the_most(doc: Doc, i: int, value: float, lex: FigureLexicon) -> bool
     return noun is None or noun.lemma_.lower() not in lex.people_nouns
 
 
+def _list_item_number(doc: Doc, i: int, j: int) -> bool:
+    """The number of a numbered list item: digits alone at the start of a line (or of the
+    text), closed by "." or ")" and followed by a space ("1. The army struck ...", "2) Кроме
+    того ..."). A count at a line's start is followed by its noun or verb, not by a full stop."""
+    if j != i + 1 or not doc[i].text.isdigit() or j >= len(doc) or doc[j].text not in (".", ")"):
+        return False
+    text = doc_text(doc)
+    start, end = doc[i].idx, doc[j].idx + len(doc[j])
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip() or doc[j].idx != start + len(doc[i]):
+        return False
+    return end < len(text) and text[end] in " \t\u00a0"
+
+
 class FigureExtractor:
     """Finds figures; build once per process, call per document."""
 
@@ -273,6 +287,8 @@ class FigureExtractor:
             return None
         if j < len(doc) and doc[j].text in ("/", ":"):
             return None
+        if _list_item_number(doc, i, j):
+            return None  # "1. The armed forces attacked ...": an item's number, not a count
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:
             return None  # the minutes of a clock time ("15: 50 IST", "02: 39 PM")
         start_i = i - 1 if several else i
@@ -527,6 +543,10 @@ class FigureExtractor:
                              "obl", "obj") and cur.head.i != cur.i:  # the last two: UD (ru, fr)
                 if _dep(cur) == "conj" and cur.i == anchor.i and counts in lex.own_counts:
                     break  # "deux soldats tués et sept autres blessés": the noun's own count
+                if (_dep(cur) == "conj" and cur.i == anchor.i and counts is None and cur.pos_ == "NOUN"
+                        and cur.lemma_.lower() in lex.count_verbs):
+                    counts = lex.count_verbs[cur.lemma_.lower()]
+                    break  # "о семи погибших и 30 пострадавших": a participle as a noun counts its own
                 cur = cur.head
                 if cur.pos_ == "AUX" and _dep(cur) == "aux" and cur.head.pos_ in ("VERB", "ADJ"):
                     cur = cur.head  # a subject the parser hangs on the auxiliary ("officers are missing")
