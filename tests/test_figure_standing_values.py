@@ -98,3 +98,38 @@ def test_days_months_apart_are_two_happenings_not_a_dispute():
     assert "date" in {c.field for c in find_conflicts(members, index, {**CFG, "date_conflict_max_days": 0})}
     members[1] = Member("south", b, ev_b.model_copy(update={"date": "2023-01-05"}))
     assert "date" in {c.field for c in find_conflicts(members, index, CFG)}  # two days apart: a dispute
+
+
+def test_a_toll_quoted_from_a_compared_side_is_its_account_in_any_row():
+    """A wire quotes one state's ministry in a row no document of that state tells: the toll is
+    still that state's account (reported by the wire), because the state is a compared side."""
+    from fullpicture.align._conflicts import event_figures, incident_figures
+    from fullpicture.align._util import EntityIndex
+    from tests.helpers import analyze_text
+
+    wire = analyze_text("Romania's defence ministry said 40 people were killed in the strike on the Vilkovo depot.",
+                        published="2024-05-02")
+    own = analyze_text("Twelve people were killed in the strike on the Vilkovo depot, the Moldovan police said.",
+                       published="2024-05-02")
+    members = [Member("wire", wire, next(e for e in wire.events if event_figures(wire, e))),
+               Member("moldovan", own, next(e for e in own.events if event_figures(own, e)))]
+    index = EntityIndex([wire, own])
+    every = incident_figures(members, index, sides=["moldovan", "romanian", "wire"])["killed"]
+    assert [(v.value, v.reported_by) for _, v in every["romanian"]] == [("40", "wire")]
+    assert "wire" not in every
+    row_only = incident_figures(members, index)["killed"]
+    assert [v.value for _, v in row_only["wire"]] == ["40"]  # the row's sides only: the wire keeps it
+
+
+def test_a_count_told_as_an_earlier_report_is_never_compared():
+    from fullpicture.align._figurevalues import population
+    from tests.helpers import analyze_text
+
+    a = analyze_text("Число погибших при обстреле города достигло десяти. Ранее сообщалось о шести погибших и 20 пострадавших.")
+    pops = {f.text: population(a, f) for f in a.figures}
+    assert pops.get("десяти") != "earlier" and pops.get("шести") == "earlier" and pops.get("20") == "earlier", pops
+    b = analyze_text("Initially the governor reported 40 dead. The toll later rose to 52.")
+    pops = {f.text: population(b, f) for f in b.figures}
+    assert pops.get("40") == "earlier" and pops.get("52") != "earlier", pops
+    c = analyze_text("Rockets killed five people in the town on Monday, officials said.")
+    assert all(population(c, f) != "earlier" for f in c.figures)

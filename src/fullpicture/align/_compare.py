@@ -169,7 +169,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         label += f", {place}"
     if date:
         label += f", {date}"
-    figs = incident_figures_for(members, cfg, index)
+    figs = incident_figures_for(members, cfg, index, sides)
     return AlignedEvent(
         id=eid,
         type=types.most_common(1)[0][0],

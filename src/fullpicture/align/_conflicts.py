@@ -95,7 +95,7 @@ def _main_date(members: Sequence[Member]) -> str | None:
 
 def incident_figures(
     members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True,
-    zero_implies: dict[str, list[str]] | None = None,
+    zero_implies: dict[str, list[str]] | None = None, sides: Sequence[str] | None = None,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -104,7 +104,9 @@ def incident_figures(
     toll one side's outlet quotes from the other side's ministry is the other side's value, with
     ``reported_by`` naming the side that reported it. ``zero_implies``: a zero of a broad count
     also stands as a zero of the narrower ones ("no casualties": none killed, none injured) for
-    a side that states no figure of the narrower count itself.
+    a side that states no figure of the narrower count itself. ``sides``: every compared side
+    (default: the sides of ``members``): a wire's toll quoted from a state that is a compared
+    side is that side's account even in a row none of its own documents tells.
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
@@ -112,7 +114,7 @@ def incident_figures(
     implied: list[tuple[str, str, Figure, ConflictValue]] = []
     seen: set[tuple[str, str]] = set()
     main = _main_date(members)
-    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    side_of_state = _side_of_state(members, sides)
     by_sentence: dict[tuple[str, int], str] = {}
     for m in members:
         if m.event.date and m.event.date_source == "sentence":
@@ -351,11 +353,19 @@ def _clashes(
     return out, compared
 
 
-def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None
-                         ) -> dict[str, dict[str, list[FigureItem]]]:
-    """:func:`incident_figures` with the ``[align]`` settings' slack and accounts."""
+def _side_of_state(members: Sequence[Member], sides: Sequence[str] | None) -> dict[str, str]:
+    """State code -> the compared side of that state (of ``sides``, else of the members)."""
+    labels = set(sides) if sides is not None else {m.side for m in members}
+    return {st: s for s in sorted(labels) if (st := side_state(s))}
+
+
+def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None,
+                         sides: Sequence[str] | None = None) -> dict[str, dict[str, list[FigureItem]]]:
+    """:func:`incident_figures` with the ``[align]`` settings' slack and accounts (``sides``:
+    every compared side, with ``figure_accounts_all_sides``)."""
     return incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
-                            bool(cfg.get("figure_accounts", True)), dict(cfg.get("figure_zero_implies") or {}))
+                            bool(cfg.get("figure_accounts", True)), dict(cfg.get("figure_zero_implies") or {}),
+                            sides if cfg.get("figure_accounts_all_sides", True) else None)
 
 
 def figure_clashes(
@@ -387,14 +397,20 @@ def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[s
                 continue
             differ = any(
                 ranges_clash(fa, fb, cfg) and va.document != vb.document
-                and comparable(va.population or "people", vb.population or "people")
+                and comparable(_staged(va.population), _staged(vb.population))
                 for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
             if differ:
                 # parts ("3 of them women"), running totals and things are no values of the count
-                vals = sorted((cv for _, cv in items if cv.population not in _NEVER),
+                # (an earlier stage, "initially 40 were reported", is one: the series shows it)
+                vals = sorted((cv for _, cv in items if _staged(cv.population) not in _NEVER),
                               key=lambda v: (v.date or "", v.document, v.start or 0))
                 out.append(FigureSeries(field=f"figure:{counts}", side=side, values=vals))
     return out
+
+
+def _staged(population: str | None) -> str:
+    """A population for update series: an earlier stage of a count counts its people."""
+    return "people" if population in (None, "earlier") else population
 
 
 def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any],

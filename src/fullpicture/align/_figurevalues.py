@@ -109,7 +109,11 @@ def population(a: Analysis, f: Figure) -> str:
     12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun
     that counts no people ("13 countries"); ``total`` for a running total of a campaign ("600
     killed so far", "pushing the toll above 680"); an unknown noun counts as people. ``part``,
-    ``things`` and ``total`` are never compared with an incident's figures."""
+    ``things`` and ``total`` are never compared with an incident's figures, nor ``earlier``: a
+    figure told as an earlier stage of a count that has since changed ("earlier it was reported
+    that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``)."""
+    if _told_earlier(a, f):
+        return "earlier"
     after = a.text[f.end : f.end + 60]
     total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
     if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]) \
@@ -147,6 +151,23 @@ def population(a: Analysis, f: Figure) -> str:
         if key in pops:
             return pops[key]
     return "people"
+
+
+@functools.lru_cache(maxsize=1)
+def _earlier() -> dict[str, tuple[re.Pattern[str], ...]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "earlier.toml").get("before", {})
+    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
+
+
+def _told_earlier(a: Analysis, f: Figure) -> bool:
+    """The figure's sentence tells it as an earlier report of its count (``earlier.toml``)."""
+    before = a.text[max(0, f.start - 120) : f.start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
+    before = before[cut + 1 :]
+    pats = _earlier()
+    return any(p.search(before) for p in pats.get(a.document.language or "en", pats.get("en", ())))
 
 
 @functools.lru_cache(maxsize=4)
@@ -285,7 +306,7 @@ def comparable(p: str, q: str) -> bool:
 
 
 _SUBGROUPS = frozenset({"children", "women", "men", "staff"})  # "staff": a facility's own people
-_NEVER = frozenset({"things", "part", "total"})
+_NEVER = frozenset({"things", "part", "total", "earlier"})
 
 
 def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tuple[Figure, Any]]:
