@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
 from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.framing._loaded_features import quotations, token_features
 
 MODEL_FILE = "loaded.npz"
@@ -91,22 +92,26 @@ def decode(doc: Doc, probs: Sequence[float], threshold: float, quote_max: int = 
     words holding a predicted token is taken whole, its marks included (a scare quote).
     """
     n = len(doc)
-    toks = list(doc)
-    pred = [probs[t.i] >= threshold and not (t.is_punct or t.is_space) for t in toks]
+    toks = token_arrays(doc)  # token attributes as lists: no Token object per token
+    punct, space, text = toks.is_punct, toks.is_space, toks.text
+    pred = [probs[i] >= threshold and not (punct[i] or space[i]) for i in range(n)]
     for i in range(1, n - 1):
-        if pred[i - 1] and pred[i + 1] and toks[i].text in ("-", "–"):
+        if pred[i - 1] and pred[i + 1] and text[i] in ("-", "–"):
             pred[i] = True
     score = list(probs)
     for qs, qe in quotations(doc_text(doc)):
         span = doc.char_span(qs, qe, alignment_mode="expand")
-        if span is None or not any(pred[t.i] for t in span):
+        if span is None:
             continue
-        if 0 < sum(1 for t in span if t.is_alpha) <= quote_max:
-            top = max(probs[t.i] for t in span)
-            for t in span:
-                if not t.is_space:
-                    pred[t.i] = True
-                    score[t.i] = top
+        start, end = span.start, span.end
+        if not any(pred[start:end]):
+            continue
+        if 0 < sum(toks.is_alpha[start:end]) <= quote_max:
+            top = max(probs[start:end])
+            for i in range(start, end):
+                if not space[i]:
+                    pred[i] = True
+                    score[i] = top
     out: list[tuple[int, int, float]] = []
     i = 0
     while i < n:
@@ -145,8 +150,9 @@ class LoadedLanguageTagger:
         # naming, never as the writer's loaded word
         names = [(c.start, c.end) for c in lexicon if c.category == "naming"]
         out = []
+        toks = token_arrays(doc)
         for i, j, p in decode(doc, probs, self.threshold, self.quote_max):
-            s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            s, e = toks.idx[i], toks.idx[j - 1] + len(toks.text[j - 1])
             if any(ns <= s and e <= ne for ns, ne in names):
                 continue
             out.append(FramingCue(start=s, end=e, text=text[s:e], category=CATEGORY, subcategory="learned",

@@ -10,6 +10,7 @@ The tok2vec tensor, already computed by the parse, is added by the model as dens
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -31,10 +32,12 @@ from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
 from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp._tokens import token_arrays
 
 LEXICON_FILE = "subjectivity_en.tsv"
 _INTENSIFIERS = frozenset({"very", "so", "most", "more", "too", "extremely", "highly"})
 Entry = tuple[float | None, float | None, float | None]
+_MARKS = re.compile('[“«"”»\n]')  # the only characters :func:`quotations` acts on
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +59,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations (marks included), not crossing a line break."""
     out: list[tuple[int, int]] = []
     opened = -1
-    for k, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # every other character leaves the state as it is
+        k, ch = m.start(), m.group()
         if ch in "“«" or (ch == '"' and opened < 0):
             opened = k
         elif ch in "”»\"" and opened >= 0:
@@ -110,26 +114,34 @@ def token_features(
     """(token index, features) of every candidate token of ``doc``."""
     lex = subjectivity()
     n = len(doc)
+    # token indices from the span bounds and the document's token arrays: no Token per token
     qlen: dict[int, int] = {}
-    for qs, qe in quotations(doc_text(doc)):
-        span = doc.char_span(qs, qe, alignment_mode="expand")
-        if span is not None:
-            words = sum(1 for t in span if t.is_alpha)
-            for t in span:
-                qlen[t.i] = words
+    quotes = quotations(doc_text(doc))
+    if quotes:
+        alpha = token_arrays(doc).is_alpha
+        for qs, qe in quotes:
+            span = doc.char_span(qs, qe, alignment_mode="expand")
+            if span is not None:
+                words = sum(alpha[span.start:span.end])
+                for i in range(span.start, span.end):
+                    qlen[i] = words
     lexcat: dict[int, str] = {}
     for c in lexicon:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is not None:
-            for t in span:
-                lexcat[t.i] = c.category
-    sent_of = [0] * n
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = k
+            for i in range(span.start, span.end):
+                lexcat[i] = c.category
     # every token attribute read once, as columns (no Token object per token and attribute)
     arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START])
+    sent_start = arr[:, 10].tolist()
+    sent_of = [0] * n
+    if n and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        # doc.sents: a sentence begins at every token after the first whose sent_start is 1
+        k = 0
+        for i in range(1, n):
+            if sent_start[i] == 1:
+                k += 1
+            sent_of[i] = k
     strings = doc.vocab.strings
     look: dict[int, str] = {0: ""}
 
@@ -147,7 +159,6 @@ def token_features(
     heads = [i + r for i, r in enumerate(arr[:, 5].astype("int64").tolist())]
     skip = [a or b for a, b in arr[:, 7:9].tolist()]  # is_punct or is_space: not a candidate
     title = arr[:, 9].tolist()
-    sent_start = arr[:, 10].tolist()
     # tokens with an intensifying adverb among their children
     intens = {heads[i] for i in range(n) if deps[i] == "advmod" and low[i] in _INTENSIFIERS and heads[i] != i}
     entries: dict[tuple[str, str], Entry] = {}
