@@ -27,7 +27,8 @@ from spacy.tokens import Doc
 from fullpicture.models import FramingCue
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.framing._loaded_features import quotations, token_features
+from fullpicture.nlp.framing._loaded_features import quotations
+from fullpicture.nlp.framing._loaded_score import PrefixWeights, weighted_sums
 
 MODEL_FILE = "loaded.npz"
 CATEGORY = "loaded_language"
@@ -56,6 +57,7 @@ class LoadedModel:
         self.weights = data["weights"].astype(np.float64)
         self._wlist: list[float] = self.weights.tolist()  # Python floats: the per-token sums, same values
         self._wmap: dict[str, float] = {a: self._wlist[k] for a, k in self.index.items()}
+        self._weights = PrefixWeights(self._wmap)
         self.dense = data["dense"].astype(np.float64)
         self.bias = float(data["bias"])
 
@@ -64,12 +66,11 @@ class LoadedModel:
         import numpy as np
 
         out = np.zeros(len(doc))
-        feats = token_features(doc, evaluative, lexicon)
-        if not feats:
+        idx, sums = weighted_sums(doc, self._weights, evaluative, lexicon)  # token_features' sums, bit for bit
+        if not idx:
             return out.tolist()
-        weight = self._wmap.get
-        rows = np.array([i for i, _ in feats])
-        z = np.array([_total(weight, f) for _, f in feats], dtype=np.float64)
+        rows = np.array(idx)
+        z = np.array(sums, dtype=np.float64)
         tensor = doc.tensor
         if tensor is not None and tensor.shape == (len(doc), self.dense.shape[0]):
             z += tensor[rows] @ self.dense

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.attrs import (
     DEP,
@@ -108,11 +109,48 @@ def is_candidate(tok: object) -> bool:
     return not (getattr(tok, "is_punct", False) or getattr(tok, "is_space", False))
 
 
-def token_features(
-    doc: Doc, evaluative: frozenset[str] = frozenset(), lexicon: Sequence[FramingCue] = ()
-) -> list[tuple[int, list[str]]]:
-    """(token index, features) of every candidate token of ``doc``."""
-    lex = subjectivity()
+#: the buckets of a token's sentence position (``sent=``; ``sentp=`` with the POS)
+SENT_CUTS = (0, -1, -2, -4, -8, -15)
+SENTP_CUTS = (0, -2, -8)
+
+
+def sentiment_features(entry: Entry, pos: str) -> list[str]:
+    """The sentiment lexicons' features of a token with lexicon entry ``entry`` and POS ``pos``."""
+    s, p, v = entry
+    f: list[str] = []
+    if s is not None:
+        f += ["subj=" + _bucket(s, (0.9, 0.7, 0.5, 0.3)), "subjp=" + pos + _bucket(s, (0.8, 0.5)),
+              "pol=" + _bucket(abs(p or 0.0), (0.6, 0.3, 0.1))]
+    if v is not None:
+        f += ["vad=" + _bucket(abs(v), (2.5, 1.8, 1.2, 0.5)), "vads=" + ("+" if v > 0 else "-"),
+              "vadp=" + pos + _bucket(abs(v), (1.8, 1.0))]
+    return f
+
+
+class Columns(NamedTuple):
+    """What the features of a document's tokens are made of, read once (see :func:`columns`)."""
+
+    n: int
+    qlen: dict[int, int]  # token -> words of the quotation around it
+    lexcat: dict[int, str]  # token -> the framing lexicon's category
+    sent_of: list[int]  # token -> its sentence's number
+    sent_start: list[int]  # the SENT_START column (1: a sentence starts here)
+    low: list[str]
+    pos: list[str]
+    tags: list[str]
+    deps: list[str]
+    ents: list[str]
+    lem: list[str]  # lower-cased lemmas
+    heads: list[int]
+    skip: list[bool]  # punctuation or space: not a candidate
+    title: list[int]
+    intens: set[int]  # tokens with an intensifying adverb among their children
+
+
+def columns(doc: Doc, lexicon: Sequence[FramingCue] = ()) -> Columns:
+    """The token columns, quotation lengths, lexicon categories and sentence numbers the
+    features of ``doc``'s tokens are made of (:func:`token_features`, and the model's
+    weighted sums in :mod:`~fullpicture.nlp.framing._loaded_score`)."""
     n = len(doc)
     # token indices from the span bounds and the document's token arrays: no Token per token
     qlen: dict[int, int] = {}
@@ -161,6 +199,15 @@ def token_features(
     title = arr[:, 9].tolist()
     # tokens with an intensifying adverb among their children
     intens = {heads[i] for i in range(n) if deps[i] == "advmod" and low[i] in _INTENSIFIERS and heads[i] != i}
+    return Columns(n, qlen, lexcat, sent_of, sent_start, low, pos, tags, deps, ents, lem, heads, skip, title, intens)
+
+
+def token_features(
+    doc: Doc, evaluative: frozenset[str] = frozenset(), lexicon: Sequence[FramingCue] = ()
+) -> list[tuple[int, list[str]]]:
+    """(token index, features) of every candidate token of ``doc``."""
+    lex = subjectivity()
+    n, qlen, lexcat, sent_of, sent_start, low, pos, tags, deps, ents, lem, heads, skip, title, intens = columns(doc, lexicon)
     entries: dict[tuple[str, str], Entry] = {}
     out: list[tuple[int, list[str]]] = []
     for i in range(n):
@@ -173,7 +220,7 @@ def token_features(
         # triplet, token F1 at 0.12: 0.145 with them, 0.154 without; docs/benchmarks/framing.md)
         f = ["l=" + lem[i], "p=" + pos[i], "t=" + tags[i], "d=" + dep,
              "hp=" + pos[hi] + "|" + dep, "hl=" + lem[hi] + "|" + dep,
-             "sent=" + _bucket(si, (0, -1, -2, -4, -8, -15)), "sentp=" + pos[i] + _bucket(si, (0, -2, -8))]
+             "sent=" + _bucket(si, SENT_CUTS), "sentp=" + pos[i] + _bucket(si, SENTP_CUTS)]
         q = qlen.get(i)
         if q:
             f += ["q", "ql=" + str(min(q, 6)), "qp=" + pos[i]]
@@ -190,13 +237,7 @@ def token_features(
         e = entries.get(key)
         if e is None:
             e = entries[key] = _lookup(low[i], lem[i], lex)
-        s, p, v = e
-        if s is not None:
-            f += ["subj=" + _bucket(s, (0.9, 0.7, 0.5, 0.3)), "subjp=" + pos[i] + _bucket(s, (0.8, 0.5)),
-                  "pol=" + _bucket(abs(p or 0.0), (0.6, 0.3, 0.1))]
-        if v is not None:
-            f += ["vad=" + _bucket(abs(v), (2.5, 1.8, 1.2, 0.5)), "vads=" + ("+" if v > 0 else "-"),
-                  "vadp=" + pos[i] + _bucket(abs(v), (1.8, 1.0))]
+        f += sentiment_features(e, pos[i])
         if i > 0:
             f += ["-1l=" + lem[i - 1], "-1p=" + pos[i - 1]]
         if i + 1 < n:

@@ -1,0 +1,72 @@
+"""The loaded-language model's weight sums without feature strings (``_loaded_score``) are the
+sums of ``token_features``' weights, bit for bit, on real and odd documents and with weights
+that know every feature prefix."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from fullpicture.models import FramingCue
+from fullpicture.nlp.framing._loaded import _load, _total, model_path
+from fullpicture.nlp.framing._loaded_features import token_features
+from fullpicture.nlp.framing._loaded_score import PrefixWeights, weighted_sums
+from tests.conftest import FIXTURES, ROOT
+
+ODD = [
+    "",
+    "“Very” bad. « Tres » — “so-called” liberation, \"heroes\" and 'villains' in a = b\nline “open",
+    "THE VERY HIGHLY RECKLESS. So, so extremely wrong; most brutal!!! Hastily, angrily, happily.",
+    "   \n\n  ",
+]
+
+
+def _texts() -> list[str]:
+    paths = sorted((FIXTURES / "articles").glob("*.txt")) + sorted((ROOT / "examples").glob("*.md"))
+    return [p.read_text(encoding="utf-8") for p in paths] + ODD
+
+
+def _lexicon(doc) -> list[FramingCue]:
+    # every other word a lexicon term, so that the lex= features occur
+    out = []
+    for k, t in enumerate(doc):
+        if t.is_alpha and k % 7 == 0:
+            out.append(FramingCue(start=t.idx, end=t.idx + len(t), text=t.text,
+                                  category="naming" if k % 2 else "loaded_language"))
+    return out
+
+
+def _check(doc, wmap, evaluative, lexicon):
+    feats = token_features(doc, evaluative, lexicon)
+    rows, sums = weighted_sums(doc, PrefixWeights(wmap), evaluative, lexicon)
+    assert rows == [i for i, _ in feats]
+    for z, (_, f) in zip(sums, feats, strict=True):
+        want = _total(wmap.get, f)
+        assert z == want and float(z).hex() == float(want).hex()
+
+
+@pytest.mark.skipif(model_path() is None, reason="the loaded-language weights are not installed")
+def test_shipped_weights_sum_alike(nlp):
+    wmap = _load(model_path())._wmap
+    evaluative = frozenset({"brutal", "reckless", "heroic", "attack"})
+    for text in _texts():
+        doc = nlp(text)
+        _check(doc, wmap, evaluative, _lexicon(doc))
+        _check(doc, wmap, frozenset(), [])
+
+
+def test_every_feature_known(nlp):
+    """Random weights for every feature the documents have (and a few the model lacks)."""
+    rng = random.Random(11)
+    docs = [nlp(t) for t in _texts()]
+    evaluative = frozenset({"bad", "wrong", "brutal"})
+    names: set[str] = set()
+    for doc in docs:
+        for _, f in token_features(doc, evaluative, _lexicon(doc)):
+            names.update(f)
+    wmap = {n: rng.uniform(-3, 3) * 10 ** rng.randint(-9, 3) for n in sorted(names) if rng.random() < 0.9}
+    wmap["l=a=b"] = 0.5  # a value holding "="
+    wmap["zz=unused"] = -0.0
+    for doc in docs:
+        _check(doc, wmap, evaluative, _lexicon(doc))
