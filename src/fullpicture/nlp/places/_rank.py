@@ -107,10 +107,17 @@ def same_name(main: str, text: str) -> bool:
     return _saint(m) == _saint(name) or (bool(_skeleton(name)) and _skeleton(name) == _skeleton(m))
 
 
-def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any]) -> float:
-    """Context score of candidate ``i`` for the surface ``text`` (higher is better)."""
+@lru_cache(maxsize=1 << 16)
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """``haversine_km``, memoised: a pure function of its four numbers, so the same floats
+    (a candidate meets the same anchors in every pass, and in the next document)."""
     from fullpicture.nlp.places._resolve import haversine_km
 
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any]) -> float:
+    """Context score of candidate ``i`` for the surface ``text`` (higher is better)."""
     p = pi.place(i)
     name = fold(text).removeprefix("the ")
     s = cfg["pop_weight"] * math.log10(p.pop + 10) + cfg["kind_bonus"].get(p.kind, 0.0)
@@ -121,7 +128,7 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
         s += cfg.get("admin1_bonus", 0.0)
     anchors = ctx.others(name)
     if anchors and p.kind not in ("country", "continent"):
-        near = min(haversine_km(p.lat, p.lon, a, b) for a, b in anchors)
+        near = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
         if near <= cfg["near_km"]:
             s += cfg["near_bonus"]
         elif near > cfg["remote_km"] and in_cc <= 0:
