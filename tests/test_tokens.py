@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -33,6 +34,14 @@ def _same(doc: Doc) -> None:
                     toks.is_space, toks.is_punct, toks.is_digit, toks.like_num, toks.ent_type, strict=True))
     assert cols == rows
     assert toks.space == [bool(t.whitespace_) for t in doc]
+    assert toks.is_quote == [t.is_quote for t in doc]
+    if doc.has_annotation("SENT_START"):
+        assert toks.sents == [(s.start, s.end) for s in doc.sents]
+    else:
+        with pytest.raises(ValueError):
+            list(doc.sents)
+        with pytest.raises(ValueError):
+            toks.sents  # noqa: B018  (raises as doc.sents does)
     assert [(e.start, e.end, e.label_, e.text, len(e)) for e in toks.ents] == \
            [(e.start, e.end, e.label_, e.text, len(e)) for e in doc.ents]
     for start, end in [(0, 1), (0, len(doc)), (2, 9), (len(doc) - 3, len(doc)), (4, 4)]:
@@ -80,3 +89,15 @@ def test_entities_are_read_again_after_doc_ents_changed() -> None:
     assert [(e.start, e.end, e.label_) for e in toks.ents] == [(2, 3, "LOC")]
     assert toks.ent_type == [t.ent_type_ for t in doc]
     assert isinstance(toks.ents[0], Ent) and len(toks.ents[0]) == 1
+
+
+def test_sentences_are_read_again_after_their_starts_changed() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Kyiv fell. Lviv held. Odesa waited.")
+    toks = token_arrays(doc)
+    assert toks.sents == [(s.start, s.end) for s in doc.sents] == [(0, 3), (3, 6), (6, 9)]
+    assert toks.sents is toks.sents  # one list while the starts stay
+    doc[3].is_sent_start = False
+    doc[1].is_sent_start = True
+    assert toks.sents == [(s.start, s.end) for s in doc.sents] == [(0, 1), (1, 6), (6, 9)]

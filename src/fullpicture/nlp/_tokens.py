@@ -30,6 +30,7 @@ from spacy.attrs import (
     IS_DIGIT,
     IS_LOWER,
     IS_PUNCT,
+    IS_QUOTE,
     IS_SPACE,
     IS_TITLE,
     IS_UPPER,
@@ -75,6 +76,7 @@ class TokenArrays:
         self.n = len(doc)
         self._cols: dict[str, list[Any]] = {}
         self._ents: tuple[bytes, tuple[Ent, ...], list[str]] | None = None
+        self._sents: tuple[bytes, list[tuple[int, int]]] | None = None
 
     def doc(self) -> Doc:
         """The ``Doc`` these arrays were read from."""
@@ -203,6 +205,11 @@ class TokenArrays:
         return self._flags("is_punct", IS_PUNCT)
 
     @property
+    def is_quote(self) -> list[bool]:
+        """``t.is_quote``."""
+        return self._flags("is_quote", IS_QUOTE)
+
+    @property
     def is_digit(self) -> list[bool]:
         """``t.is_digit``."""
         return self._flags("is_digit", IS_DIGIT)
@@ -211,6 +218,27 @@ class TokenArrays:
     def like_num(self) -> list[bool]:
         """``t.like_num``."""
         return self._flags("like_num", LIKE_NUM)
+
+    @property
+    def sents(self) -> list[tuple[int, int]]:
+        """Token bounds ``(sent.start, sent.end)`` of every sentence of ``doc.sents``, in order.
+
+        Read from the sentence starts (as spaCy's ``Doc.sents`` reads them), and read again
+        whenever they changed since (a component before the parser sets some); a document
+        without sentence boundaries raises ``doc.sents``'s ``ValueError``. The list is shared:
+        callers must not change it."""
+        doc = self.doc()
+        if not self.n or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return [(s.start, s.end) for s in doc.sents]
+        arr = doc.to_array([SENT_START])
+        key = arr.tobytes()
+        if self._sents is not None and self._sents[0] == key:
+            return self._sents[1]
+        flags = arr.tolist()
+        starts = [0, *(i for i in range(1, self.n) if flags[i] == 1)]
+        bounds = list(zip(starts, [*starts[1:], self.n], strict=True))
+        self._sents = (key, bounds)
+        return bounds
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""

@@ -11,12 +11,14 @@ _ANCESTOR_STEPS = 8
 
 
 def flag_features(
-    base: list[list[str]], text: str, starts: list[int], first_line: int, flags: list[list[int]], lowers: list[str],
-    ents: list[str], para_start: list[bool], in_quote: list[bool], has_nl: list[bool], ends_nl: list[bool],
-    sent: tuple[list[bool], list[bool], list[bool], list[bool]],
+    base: list[list[str]], starts: list[int], first_line: int, flags: tuple[list[bool], list[bool], list[bool]],
+    lowers: list[str], ents: list[str], para_start: list[bool], in_quote: list[bool], has_nl: list[bool],
+    ends_nl: list[bool], sent: tuple[list[bool], list[bool], list[bool], list[bool]],
 ) -> None:
-    """Layout, quotation, case, entity and sentence flags."""
+    """Layout, quotation, case, entity and sentence flags (``flags``: each token's
+    ``is_title``, ``is_upper`` and ``is_quote``)."""
     sent_start, sent_end, sent_has_cue, sent_has_quote = sent
+    is_title, is_upper, is_quote = flags
     for i, f in enumerate(base):
         if para_start[i]:
             f.append("pstart")
@@ -24,13 +26,12 @@ def flag_features(
             f.append("line1")
         if in_quote[i]:
             f.append("inq")
-        title, upper, quote, _, _ = flags[i]
         lo = lowers[i]
-        if quote or lo in ("“", "”", '"', "''", "``"):
+        if is_quote[i] or lo in ("“", "”", '"', "''", "``"):
             f.append("qmark")
-        if title:
+        if is_title[i]:
             f.append("title")
-        if upper and len(lo) > 1:
+        if is_upper[i] and len(lo) > 1:
             f.append("upper")
         if ents[i]:
             f.append("ent=" + ents[i])

@@ -11,25 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from spacy.attrs import (
-    DEP,
-    ENT_TYPE,
-    HEAD,
-    IDX,
-    IS_QUOTE,
-    IS_TITLE,
-    IS_UPPER,
-    LEMMA,
-    LENGTH,
-    LOWER,
-    POS,
-    SPACY,
-    TAG,
-)
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._context import flag_features, neighbour_features, path_features
 from fullpicture.nlp.claims._data import ClaimLexicon
 from fullpicture.nlp.claims._roleprob import RoleNet, doc_role_probs, role_features
@@ -134,34 +120,22 @@ def doc_features(
     cross-fitted ones).
     """
     text = doc_text(doc)
-    n = len(doc)
-    starts = doc.to_array([IDX]).tolist() if n else []
+    toks = token_arrays(doc)
+    n = toks.n
+    starts = toks.idx
     in_quote = [False] * n
     for qs, qe in quote_spans(text):
         for i in _tokens_in(starts, qs, qe):
             in_quote[i] = True
     roles = _char_roles(doc, rule_spans(rules), starts)
-    arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_TITLE, IS_UPPER, IS_QUOTE, SPACY, LENGTH])
-    look: dict[int, str] = {}
-    strings = doc.vocab.strings
-
-    def col(k: int, lower: bool = False) -> list[str]:
-        out = []
-        for h in arr[:, k].tolist():
-            v = look.get(h)
-            if v is None:
-                v = look[h] = strings[h] if h else ""
-            out.append(v)
-        return [v.lower() for v in out] if lower else out
-
-    lowers, lemmas, pos, tags, deps = col(0), col(1, True), col(2), col(3), col(4)
-    ents = col(6)
-    rel = arr[:, 5].astype("int64").tolist()
-    heads = [i + r for i, r in enumerate(rel)]
-    flags = arr[:, 7:12].tolist()
-    ends_nl = [not sp and text[st + ln - 1 : st + ln] == "\n" for st, (_, _, _, sp, ln) in zip(starts, flags, strict=True)]
-    has_nl = [ln > 0 and "\n" in text[st : st + ln] for st, (_, _, _, _, ln) in zip(starts, flags, strict=True)]
-    cls = [_cue_class(lemmas[i], lowers[i], lex) for i in range(n)]
+    lowers, pos, tags, deps, heads, ents = toks.lower, toks.pos, toks.tag, toks.dep, toks.head, toks.ent_type
+    low = {v: v.lower() for v in set(toks.lemma)}
+    lemmas = [low[v] for v in toks.lemma]
+    texts, space = toks.text, toks.space
+    ends_nl = [not sp and t[-1:] == "\n" for t, sp in zip(texts, space, strict=True)]
+    has_nl = ["\n" in t for t in texts]
+    kinds = {v: _cue_class(v, "", lex) for v in low.values()}
+    cls = [kinds[le] or ("acc" if lo == "according" else "") for le, lo in zip(lemmas, lowers, strict=True)]
     pb = [""] * n
     if prior:
         for i in range(n):
@@ -171,22 +145,23 @@ def doc_features(
                 if bucket in ("h", "m") and not cls[i]:
                     cls[i] = "p" + bucket
     children: list[list[str]] = [[] for _ in range(n)]
-    for i in range(n):
-        if heads[i] != i:
-            children[heads[i]].append("c=" + deps[i])
+    cdep = {d: "c=" + d for d in set(deps)}
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(cdep[deps[i]])
     sent_start = [False] * n
     sent_end = [False] * n
     sent_has_cue = [False] * n
     sent_has_quote = [False] * n
-    for sent in doc.sents:
-        a, b = sent.start, sent.end
+    for a, b in toks.sents:
         sent_start[a] = True
         sent_end[b - 1] = True
         has_cue = any(cls[a:b])
         has_q = any(in_quote[a:b])
-        for i in range(a, b):
-            sent_has_cue[i] = has_cue
-            sent_has_quote[i] = has_q
+        if has_cue:
+            sent_has_cue[a:b] = [True] * (b - a)
+        if has_q:
+            sent_has_quote[a:b] = [True] * (b - a)
     clusters = token_clusters(doc, centroids)
     para_start = [i == 0 or ends_nl[i - 1] or has_nl[i - 1] for i in range(n)]
     first_line = text.find("\n")
@@ -198,6 +173,10 @@ def doc_features(
         for lo, le, po, ta, de, h, ro in zip(lowers, lemmas, pos, tags, deps, heads, roles, strict=True)
     ]
     kstr = [[str(c) for c in cl] for cl in clusters]
+    # "k0=12" and "k0h=12|" per cluster id, made once per clustering
+    kown = [[f"k{k}={c}" for c in range(len(cents))] for k, cents in enumerate(centroids)] if clusters else []
+    khead = [[f"k{k}h={c}|" for c in range(len(cents))] for k, cents in enumerate(centroids)] if clusters else []
+    kinds_pos = {(c, p): ("cls=" + c, "cls=" + c + "|" + p) for c in set(cls) if c for p in set(pos)}
     for i, f in enumerate(base):
         if children[i]:
             f.extend(children[i])
@@ -207,16 +186,16 @@ def doc_features(
         if pb[i]:
             f.append("cp=" + pb[i])
         h = heads[i]
-        for k, ks in enumerate(kstr):
-            f.append(f"k{k}=" + ks[i])
-            f.append(f"k{k}h=" + ks[h] + "|" + deps[i])
+        for cl, own, up in zip(clusters, kown, khead, strict=True):
+            f.append(own[cl[i]])
+            f.append(up[cl[h]] + deps[i])
         c = cls[i]
         if c:
-            f.append("cls=" + c)
-            f.append("cls=" + c + "|" + pos[i])
+            f.extend(kinds_pos[c, pos[i]])
         if cls[h] and h != i:
             f.append("hcls=" + cls[h] + "|" + deps[i])
-    flag_features(base, text, starts, first_line, flags, lowers, ents, para_start, in_quote, has_nl, ends_nl,
+    flag_features(base, starts, first_line, (toks.is_title, toks.is_upper, toks.is_quote), lowers, ents, para_start,
+                  in_quote, has_nl, ends_nl,
                    (sent_start, sent_end, sent_has_cue, sent_has_quote))
     path_features(base, heads, deps, pos, lemmas, cls, kstr[0] if kstr else None)
     neighbour_features(base, lowers, pos, roles, cls, in_quote, kstr[0] if kstr else None)
