@@ -18,9 +18,10 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from spacy.attrs import HEAD
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
+
+from fullpicture.nlp._tokens import token_arrays
 
 ROLES_FILE = "attribution_roles.npz"
 LABELS = ("O", "SRC", "CUE", "CON")
@@ -144,29 +145,29 @@ def token_probs(doc: Doc, tokens: list[int], net: RoleNet | None) -> np.ndarray 
     if 7 * d + 2 * len(net.deps) + 2 * len(net.pos) != net.w1.shape[0]:
         return None
     rows = np.asarray(tokens, dtype=np.int64)
-    hs = doc.to_array([HEAD]).astype(np.int64).reshape(-1) + np.arange(n)  # relative heads -> indices
+    toks = token_arrays(doc)
+    hs = np.asarray(toks.head, dtype=np.int64)
     zero = np.zeros((1, d), dtype=np.float32)
     xz = np.concatenate([x, zero])  # index n is the zero vector past either edge
 
     def at(k: np.ndarray) -> np.ndarray:
         return xz[np.where((k >= 0) & (k < n), k, n)]
 
-    dense = np.concatenate([x[rows], x[hs[rows]], x[hs[hs[rows]]], at(rows - 1), at(rows + 1), at(rows - 2),
+    hrows = hs[rows]
+    dense = np.concatenate([x[rows], x[hrows], x[hs[hrows]], at(rows - 1), at(rows + 1), at(rows - 2),
                             at(rows + 2)], axis=1)
     hid = _OPS.gemm(dense, net.w1[: 7 * d])
     hid += net.b1
-    deps = [doc[int(i)].dep_ for i in rows]
-    hdeps = [doc[int(hs[i])].dep_ for i in rows]
-    pos = [doc[int(i)].pos_ for i in rows]
-    hpos = [doc[int(hs[i])].pos_ for i in rows]
     nd = len(net.deps)
-    offs = (0, nd, 2 * nd, 2 * nd + len(net.pos))
-    for r in range(len(rows)):
-        for labels, off, ids in ((deps, offs[0], net.deps), (hdeps, offs[1], net.deps), (pos, offs[2], net.pos),
-                                 (hpos, offs[3], net.pos)):
-            k = ids.get(labels[r])
-            if k is not None:
-                hid[r] += net.w1[7 * d + off + k]
+    dep, pos = toks.dep, toks.pos
+    # the one-hot part: one row of the first layer added per known label, family by family
+    # (each row gets its additions in the order token dependency, head dependency, token
+    # POS, head POS)
+    for at_rows, labels, off, ids in ((rows, dep, 0, net.deps), (hrows, dep, nd, net.deps),
+                                      (rows, pos, 2 * nd, net.pos), (hrows, pos, 2 * nd + len(net.pos), net.pos)):
+        col = np.array([ids.get(labels[i], -1) for i in at_rows.tolist()], dtype=np.int64)
+        ok = col >= 0
+        hid[ok] += net.w1[7 * d + off + col[ok]]
     return _softmax_out(hid, net.w2, net.b2)
 
 
