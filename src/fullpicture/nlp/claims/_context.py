@@ -89,8 +89,9 @@ def neighbour_features(
     class of the tokens next to it."""
     n = len(base)
     for k in (-2, -1, 1, 2):
-        w = [f"{k}w=" + x for x in lowers]
-        p = [f"{k}p=" + x for x in pos]
+        pw, pp = f"{k}w=", f"{k}p="  # each prefix formatted once, not once per token
+        w = [pw + x for x in lowers]
+        p = [pp + x for x in pos]
         bound = f"{k}BOUND"
         lo, hi = max(0, -k), min(n, n - k)  # tokens whose neighbour at k exists
         for i in range(min(lo, n)):
@@ -101,9 +102,10 @@ def neighbour_features(
             for i in range(lo, hi):
                 base[i].extend((w[i + k], p[i + k]))
             continue
-        r = [f"{k}r=" + x for x in roles]
-        ks = [f"{k}k=" + x for x in k0] if k0 is not None else None
-        c = [f"{k}cls=" + x if x else "" for x in cls]
+        pr, pk, pc = f"{k}r=", f"{k}k=", f"{k}cls="
+        r = [pr + x for x in roles]
+        ks = [pk + x for x in k0] if k0 is not None else None
+        c = [pc + x if x else "" for x in cls]
         edge = f"{k}qedge"
         for i in range(lo, hi):
             j = i + k
