@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._intervals import index_of, pair
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._data import ClaimLexicon
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._merge import _cue_subject, _kind, _parse_content
@@ -203,7 +204,9 @@ def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | Non
     quotes = speech_quotes(doc, text)
     qidx = index_of(quotes, pair)
     n = sum(t is not None for t in toks)
-    sents = [(st.start, st.start_char, st.end_char) for st in doc.sents]
+    arrays = token_arrays(doc)
+    idx, words = arrays.idx, arrays.text
+    sents = [(a, idx[a], idx[b - 1] + len(words[b - 1])) for a, b in arrays.sents]
     firsts = [st[0] for st in sents]
     out = []
     m = 2 * n

@@ -10,10 +10,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._asclause import as_clause
 from fullpicture.nlp.claims._coordinated import shared_subject
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
@@ -160,7 +160,8 @@ class ClaimExtractor:
         quotes = speech_quotes(doc, doc_text(doc))
         out: list[RawClaim] = []
         cand = self._candidates(doc)
-        for sent in doc.sents:
+        for a, b in token_arrays(doc).sents:
+            sent = doc[a:b]
             out.extend(self._sentence(doc, sent, quotes, cand[bisect_left(cand, sent.start) : bisect_left(cand, sent.end)]))
         for kind, content, cue, source in layout_claims(doc_text(doc), self.lex.layout_labels):
             # a "NAME: text" line is the outer attribution: cues inside its text are the
@@ -176,29 +177,23 @@ class ClaimExtractor:
 
     def _candidates(self, doc: Doc) -> list[int]:
         """Indices of the tokens that can start a cue (what :meth:`_sentence` looks at), from
-        the token attributes read once: the other tokens of a sentence yield nothing."""
+        the shared token arrays: the other tokens of a sentence yield nothing."""
         lex = self.lex
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG]).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        look: dict[int, str] = {}
-
-        def s(h: int) -> str:
-            v = look.get(h)
-            if v is None:
-                v = look[h] = strings[h] if h else ""
-            return v
-
+        toks = token_arrays(doc)
+        lowers, pos, tags = toks.lower, toks.pos, toks.tag
+        low = {v: v.lower() for v in set(toks.lemma)}
+        lemmas = [low[v] for v in toks.lemma]
         verb_lemmas = lex.naming | lex.verbs | lex.as_only | {"call"}
         markers = lex.naming_markers | {"so"}
         out = []
-        for i, (low_h, lemma_h, pos_h, tag_h) in enumerate(arr):
-            low, pos = s(low_h), s(pos_h)
-            if low in self.according_first:
+        for i, lo in enumerate(lowers):
+            po = pos[i]
+            if lo in self.according_first:
                 out.append(i)
-            elif pos in ("VERB", "AUX") or (pos == "NOUN" and s(tag_h) in ("VBZ", "VBD")):
-                if s(lemma_h).lower() in verb_lemmas:
+            elif po in ("VERB", "AUX") or (po == "NOUN" and tags[i] in ("VBZ", "VBD")):
+                if lemmas[i] in verb_lemmas:
                     out.append(i)
-            elif low in markers or (pos == "NOUN" and s(lemma_h).lower() in lex.report_nouns):
+            elif lo in markers or (po == "NOUN" and lemmas[i] in lex.report_nouns):
                 out.append(i)
         return out
 
@@ -240,8 +235,10 @@ class ClaimExtractor:
             if text_says is not None:
                 found.append(text_says)
         if not any(c.kind != "naming" for c in found):
-            for tok in sent:
-                if tok.lower_ in lex.reportive:
+            lowers = token_arrays(doc).lower
+            for k in range(sent.start, sent.end):
+                if lowers[k] in lex.reportive:
+                    tok = doc[k]
                     i, j = sent.start, sent.end
                     found.append(RawClaim("unsourced", span_chars(doc, i, j), (tok.idx, tok.idx + len(tok)), tok.lower_, hedges=[tok.lower_]))
                     break
@@ -254,11 +251,14 @@ class ClaimExtractor:
         headed by a text ("statement", "letter", "banner"), then a document verb ("read")
         that ends the sentence. Matched on the surface: the parser often tags this "read" as
         a noun."""
-        toks = [t for t in sent if not t.is_space]
-        while toks and toks[-1].is_punct:
-            toks.pop()
-        if len(toks) < 4 or toks[-1].lower_ not in self.lex.document_verb_forms:
+        arrays = token_arrays(doc)
+        space, punct = arrays.is_space, arrays.is_punct
+        keep = [i for i in range(sent.start, sent.end) if not space[i]]
+        while keep and punct[keep[-1]]:
+            keep.pop()
+        if len(keep) < 4 or arrays.lower[keep[-1]] not in self.lex.document_verb_forms:
             return None
+        toks = [doc[i] for i in keep]
         cue = toks[-1]
         quote = next((q for q in quotes if sent.start_char <= q[0] and q[1] <= cue.idx), None)
         if quote is None or doc_text(doc)[quote[1]:cue.idx].count('"') or quote[0] > sent.start_char + 2:
@@ -276,11 +276,13 @@ class ClaimExtractor:
         if claim.cue:
             lo, hi = min(lo, claim.cue[0]), max(hi, claim.cue[1])
         # only the sentence's tokens that start inside [lo, hi), found by bisection
-        a = bisect_left(range(sent.start, sent.end), lo, key=lambda i: doc[i].idx) + sent.start
-        b = bisect_left(range(sent.start, sent.end), hi, key=lambda i: doc[i].idx) + sent.start
-        for t in doc[a:b]:
-            word = t.text.lower()
-            if t.pos_ == "PROPN" or (t.text[0].isupper() and t.i != sent.start):
+        toks = token_arrays(doc)
+        idx, text, pos = toks.idx, toks.text, toks.pos
+        a = bisect_left(idx, lo, sent.start, sent.end)
+        b = bisect_left(idx, hi, sent.start, sent.end)
+        for i in range(a, b):
+            word = text[i].lower()
+            if pos[i] == "PROPN" or (text[i][0].isupper() and i != sent.start):
                 continue
             if (word in lex.reportive or word in lex.epistemic) and word not in claim.hedges:
                 claim.hedges.append(word)

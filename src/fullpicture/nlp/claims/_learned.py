@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._acts import physical_act
 from fullpicture.nlp.claims._conjoined import split_conjoined
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
@@ -138,14 +139,15 @@ class AttributionExtractor:
         claims = [c for c in claims
                   if id(c) not in unlike and not self._clauseless(doc, c) and not self._physical_act(doc, c)]
         claims = self._vet(doc, claims)
-        starts = [s.start_char for s in doc.sents]
-        sents = list(doc.sents)
+        toks = token_arrays(doc)
+        bounds = toks.sents
+        starts = [toks.idx[a] for a, _ in bounds]
         for c in claims:
             if c.confidence is None or c.hedges:
                 continue
             k = bisect_right(starts, (c.cue or c.content)[0]) - 1
             if k >= 0:
-                self.rules._hedges(doc, sents[k], c)
+                self.rules._hedges(doc, doc[bounds[k][0] : bounds[k][1]], c)
         return _commas(doc_text(doc), claims)
 
 

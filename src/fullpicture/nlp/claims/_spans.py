@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._data import ClaimLexicon
 
 # curly, straight, guillemet, and the ASCII pairs ''…'' and ``…'' (an apostrophe inside is fine)
@@ -20,9 +21,17 @@ _QUOTE_RE = re.compile(
 )
 
 
+_LAST_QUOTES: list[tuple[str, list[tuple[int, int]]]] = []
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations (quote marks included)."""
-    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    """Character spans of quotations (quote marks included); a new list on every call, the
+    spans of the last text asked kept (the layers ask for one document's several times)."""
+    if _LAST_QUOTES and _LAST_QUOTES[0][0] == text:
+        return list(_LAST_QUOTES[0][1])
+    spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    _LAST_QUOTES[:] = [(text, spans)]
+    return list(spans)
 
 
 def speech_quotes(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -36,13 +45,15 @@ def speech_quotes(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 def span_chars(doc: Doc, i: int, j: int) -> tuple[int, int]:
     """Chars of tokens [i, j), trimmed of punctuation and space at both ends."""
-    while i < j and (doc[i].is_punct and doc[i].text not in "“\"«'’" or doc[i].is_space):
+    toks = token_arrays(doc)
+    punct, space, text, idx = toks.is_punct, toks.is_space, toks.text, toks.idx
+    while i < j and (punct[i] and text[i] not in "“\"«'’" or space[i]):
         i += 1
-    while j > i and (doc[j - 1].is_punct and doc[j - 1].text not in "”\"»'’" or doc[j - 1].is_space):
+    while j > i and (punct[j - 1] and text[j - 1] not in "”\"»'’" or space[j - 1]):
         j -= 1
     if i >= j:
-        return (doc[i].idx, doc[i].idx) if i < len(doc) else (0, 0)
-    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        return (idx[i], idx[i]) if i < toks.n else (0, 0)
+    return idx[i], idx[j - 1] + len(text[j - 1])
 
 
 def balance_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:

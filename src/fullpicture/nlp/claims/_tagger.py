@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._features import doc_features, prior_bucket
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
@@ -96,6 +97,8 @@ def decode(doc: Doc, tags: list[str], probs: list[float] | None = None) -> list[
     out: list[TaggedSpan] = []
     i = 0
     n = len(tags)
+    toks = token_arrays(doc)
+    space, idx, text = toks.is_space, toks.idx, toks.text
     while i < n:
         tag = tags[i]
         if tag == "O":
@@ -106,12 +109,12 @@ def decode(doc: Doc, tags: list[str], probs: list[float] | None = None) -> list[
         while j < n and tags[j] == "I-" + role:
             j += 1
         a, b = i, j
-        while a < b and doc[a].is_space:
+        while a < b and space[a]:
             a += 1
-        while b > a and doc[b - 1].is_space:
+        while b > a and space[b - 1]:
             b -= 1
         if b > a:
-            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            s, e = idx[a], idx[b - 1] + len(text[b - 1])
             conf = sum(probs[i:j]) / (j - i) if probs else 1.0
             out.append(TaggedSpan(_ROLE[role], i, j, s, e, conf))
         i = j

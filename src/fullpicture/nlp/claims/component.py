@@ -25,6 +25,7 @@ from fullpicture.nlp._shared import (
     pipeline_language,
     resolve,
 )
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.extensions import synced
@@ -134,18 +135,20 @@ class ClaimsComponent:
         starts = [cs for cs, _ in covered]
         reach = list(accumulate((ce for _, ce in covered), max))  # the furthest end so far
         out: list[Claim] = []
-        for sent in doc.sents:
-            toks = [t for t in sent if not t.is_space and not t.is_punct]
+        arrays = token_arrays(doc)
+        space, punct, idx, text, pos = arrays.is_space, arrays.is_punct, arrays.idx, arrays.text, arrays.pos
+        for a, b in arrays.sents:
+            toks = [i for i in range(a, b) if not space[i] and not punct[i]]
             if not toks:
                 continue
-            s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+            s, e = idx[toks[0]], idx[toks[-1]] + len(text[toks[-1]])
             zone = _zone_at(doc, s)
             if zone in _EDITOR_ZONES:
                 out.append(Claim(id="", start=s, end=e, text=doc_text(doc)[s:e], kind="editor", source=ClaimSource(text="editor")))
                 continue
             if not self.author_claims or zone not in _AUTHOR_ZONES or len(toks) < self.min_author_tokens:
                 continue
-            if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+            if not any(pos[i] in ("VERB", "AUX") for i in toks):
                 continue
             k = bisect_left(starts, e)  # the covered spans that start before the sentence ends
             if k and reach[k - 1] > s:  # one of them ends inside or after it

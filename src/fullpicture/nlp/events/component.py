@@ -269,12 +269,13 @@ class EventsComponent:
         starts = [c.start for c in claims]
         events: list[Event] = []
         head_of: dict[int, Event] = {}
-        sents = list(doc.sents)
-        sent_starts = [st.start for st in sents]
+        bounds = token_arrays(doc).sents
+        sent_starts = [a for a, _ in bounds]
         found = [t for t in self.triggers(doc) if in_story(doc[t[3]])]
         for n, (s, e, typ, h) in enumerate(found, 1):
             trig = doc[h]
-            sent = sents[bisect_right(sent_starts, h) - 1]
+            a, b = bounds[bisect_right(sent_starts, h) - 1]
+            sent = doc[a:b]
             claim = _claim_at(claims, starts, doc[s].idx)
             agents, patients, place = arguments(doc, index, trig, sent, places)
             span = doc[s:e]
