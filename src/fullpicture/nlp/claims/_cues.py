@@ -191,12 +191,12 @@ def cue_token(doc: Doc, c: RawClaim) -> Token | None:
 def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | None,
          prior: dict[str, tuple[int, int]], vectors: bool) -> np.ndarray:
     """One feature row per claim (every claim must have a cue)."""
-    toks = [cue_token(doc, c) for c in claims]
     if not claims or net is None or doc.tensor is None or doc.tensor.shape[0] != len(doc):
         return np.zeros((0, 0))
     spans = [doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand") for c in claims]  # type: ignore[index]
+    toks = [sp.root if sp is not None and len(sp) else None for sp in spans]  # cue_token of each, its span made once
     ids = [t.i for t in toks if t is not None] + [t.head.i for t in toks if t is not None]
-    ids += [k.i for sp in spans if sp is not None for k in sp]
+    ids += [k for sp in spans if sp is not None for k in range(sp.start, sp.end)]
     probs = token_probs(doc, ids, net)
     if probs is None:
         return np.zeros((0, 0))
@@ -306,17 +306,17 @@ def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: f
     if net is None:
         return []
     taken = sorted(sp for c in claims for sp in (c.cue, c.source, c.content) if sp is not None)
-    toks = [doc[i] for i in _uncovered(doc, taken)]
-    if not toks:
+    free = _uncovered(doc, taken)
+    if not free:
         return []
-    probs = token_probs(doc, [t.i for t in toks], net)
+    probs = token_probs(doc, free, net)
     if probs is None:
         return []
     quotes = speech_quotes(doc, doc_text(doc))
     out = []
-    for t, p in zip(toks, probs[:, 2].tolist(), strict=True):
-        if p >= min_cue:
-            c = candidate(doc, t, quotes, p)
+    for i, p in zip(free, probs[:, 2].tolist(), strict=True):
+        if p >= min_cue:  # a Token only for the words the role network lets through
+            c = candidate(doc, doc[i], quotes, p)
             if c is not None and not any(_overlaps(sp, taken) for sp in (c.cue, c.source, c.content) if sp) \
                     and (guard is None or not guard(doc, c)):
                 out.append(c)
