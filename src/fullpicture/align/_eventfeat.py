@@ -14,6 +14,7 @@ from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
+from fullpicture.align._facility import facility_places
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
@@ -153,6 +154,7 @@ def build_features(
     equivalents = bool(cfg.get("equivalent_words", True))
     speaker_places = bool(cfg.get("speaker_place_no_event_place", False))
     keep_countries = bool(cfg.get("speaker_place_keep_countries", True))
+    facilities = int(cfg.get("incident_facility_followup_days", 0)) > 0
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -209,6 +211,8 @@ def build_features(
                     word=_word_class(a, ev, lang) if equivalents else "",
                     extra={"definite": _definite(a.text, ev.trigger.start, lang), "distinct": _distinct(a, ev),
                            "published": published, "where": frozenset(where),
+                           # the places its sentence names as a facility ("the X prison")
+                           "facility": facility_places(a, ev, index) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)

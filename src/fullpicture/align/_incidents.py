@@ -23,6 +23,7 @@ import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
+from fullpicture.align._followups import join_followups
 from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: re-exported)
     IncidentLexicon,
     can_host,
@@ -258,6 +259,10 @@ def incidents(
         pairs = np.concatenate([s[0] for s in scored])
         probs = np.concatenate([s[1] for s in scored])
         labels = join_incidents(feats, cfg, labels, pairs, probs)
+        roots = {}
+        labels = [roots.setdefault(x, len(roots)) for x in labels]
+    if int(cfg.get("incident_facility_followup_days", 0)) > 0:
+        labels = join_followups(feats, cfg, labels)
         roots = {}
         labels = [roots.setdefault(x, len(roots)) for x in labels]
     return labels, events

@@ -1,0 +1,84 @@
+"""Later reports of a happening at a facility, joined to the facility's dated row.
+
+A report published days after a strike on a prison, a dam or a station often states no day of
+its own: "At least 50 people were killed in the strike at the Eastvale prison". Its mentions
+take the report's day, days after the happening, farther than any inherited-date slack, and form
+a row of their own. A row whose happenings include such a follow-up (definite, its day inherited,
+at a place its sentence names as a facility: ``_facility``) joins the one row that tells a
+happening of its family at that facility on a stated day up to
+``incident_facility_followup_days`` before (0 = off). A town is not a facility: two strikes on one
+town a week apart, the second report undated ("the strike on Eastvale"), stay two rows. Rows
+never join when a document tells both, when more than one row could be meant, or when the
+follow-up row states a day of its own that clashes with the target's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
+
+
+def _day(counts: Counter[int]) -> int | None:
+    """The most common stated day of a row (ties: the earliest)."""
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(d for d, c in counts.items() if c == top)
+
+
+def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after joining facility follow-up rows (module docstring)."""
+    horizon = int(cfg.get("incident_facility_followup_days", 0))
+    if horizon <= 0:
+        return labels
+    slack = int(cfg.get("inherited_date_slack_days", 1))
+    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    lex = incident_lexicon()
+    docs: dict[int, set[str]] = defaultdict(set)
+    days: dict[int, Counter[int]] = defaultdict(Counter)
+    # row -> facility place -> families of its happenings told there
+    told: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # row -> (facility place, family) -> the earliest inherited day of a definite follow-up there
+    follow: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    for i, f in enumerate(feats):
+        r = labels[i]
+        docs[r].add(f.doc)
+        day_wide = f.interval is not None and f.interval[1] - f.interval[0] <= 1
+        if f.date_firm and day_wide and not f.bare:
+            assert f.interval is not None
+            days[r][f.interval[0]] += 1
+        if (f.type or "").upper() not in types or distinct(f) or is_consequence(f, lex):
+            continue
+        for place in f.extra.get("facility") or ():
+            told[r][place].add(f.family)
+            if f.extra.get("definite") and not f.date_firm and day_wide:
+                assert f.interval is not None
+                key = (place, f.family)
+                follow[r][key] = min(follow[r].get(key, f.interval[0]), f.interval[0])
+    parent = {r: r for r in docs}
+
+    def find(r: int) -> int:
+        while parent[r] != r:
+            r = parent[r]
+        return r
+
+    for r in sorted(follow):
+        targets = set()
+        for (place, family), when in follow[r].items():
+            for t, places in told.items():
+                if t == r or family not in places.get(place, ()) or docs[t] & docs[r]:
+                    continue
+                day = _day(days[t])
+                if day is None or not 0 <= when - day <= horizon:
+                    continue
+                if any(abs(d - day) > slack for d in days[r]):
+                    continue  # the follow-up row states a day of its own, another one
+                targets.add(t)
+        if len(targets) == 1:
+            t = targets.pop()
+            parent[find(r)] = find(t)
+    return [find(r) for r in labels]
