@@ -9,6 +9,8 @@ import pytest
 @pytest.mark.parametrize(("text", "gone", "kept"), [
     ("Войска с помощью штурмовых отрядов атаковали село. Россия направила помощь пострадавшим.", "помощью", "помощь"),
     ("Les forces ont attaqué le village à l'aide de drones. La France a envoyé une aide aux sinistrés.", "aide de", "aide aux"),
+    # the elided "d'" before a vowel ("à l'aide d'explosifs")
+    ("Les soldats ont détruit le pont à l'aide d'explosifs. La France a envoyé une aide aux sinistrés.", "aide d'", "aide aux"),
 ])
 def test_means_phrase_is_no_aid(text, gone, kept):
     from fullpicture import analyze
@@ -34,3 +36,13 @@ def test_a_ceasefire_regime_is_no_agreement_made():
     a = analyze(text)
     starts = [e.trigger.start for e in a.events if e.type == "AGREE" and e.trigger.text.startswith("прекращени")]
     assert starts == [text.rindex("прекращении огня")]
+
+
+def test_prisoners_of_war_name_no_war():
+    """"prisonniers de guerre" is a status (prisoners of war), as English "prisoners of war"."""
+    from fullpicture import analyze
+
+    text = "Les gardiens surveillaient des prisonniers de guerre. La guerre a repris en septembre."
+    a = analyze(text)
+    starts = [e.trigger.start for e in a.events if e.trigger.text == "guerre"]
+    assert starts == [text.rindex("guerre")]
