@@ -312,17 +312,24 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     if k >= 0:
         return str(narrative[k][1]), "narrative"
     # no narrative date yet: the publication date, or the reference time inferred for an undated text
+    day = report_day(doc)
+    return (day, "published") if day else (None, None)
+
+
+def report_day(doc: Doc) -> str | None:
+    """The reference time of a document (the time layer's: its publication date, or the one
+    inferred for an undated text), else its publication date."""
     fn = _reference_date_at()
     if fn is not None:
         try:
             ref = fn(doc, -1)
             if ref:
-                return str(ref), "published"
+                return str(ref)
         except Exception:  # noqa: BLE001
             pass
     info = doc._.fp_info
     pub = getattr(info, "published", None) if info is not None else None
-    return (str(pub)[:10], "published") if pub else (None, None)
+    return str(pub)[:10] if pub else None
 
 
 def narrative_trail(doc: Doc) -> list[tuple[int, str]]:

@@ -24,7 +24,8 @@ from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._args import arguments, place_positions
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
-from fullpicture.nlp.events._dating import event_date, narrative_trail, timex_positions
+from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
+from fullpicture.nlp.events._elapsed import elapsed_date
 from fullpicture.nlp.events._headline import (
     candidates,
     headline_rules,
@@ -73,6 +74,7 @@ class EventsComponent:
         self.generic = generic_lexicon() if cfg.get("generic", False) else None
         # title-case / all-caps headlines: capitalised words looked up by their inflections
         self.headlines = bool(cfg.get("headline_triggers", False)) and pipeline_language(settings) == "en"
+        self.elapsed = bool(cfg.get("elapsed_since", False))
         self.headline_min_words = int(cfg.get("headline_min_words", 3))
         self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
         # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
@@ -263,6 +265,7 @@ class EventsComponent:
         index = entity_index(doc)
         txs = timex_positions(doc)
         trail = narrative_trail(doc)
+        reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
         claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
         claims.sort(key=lambda c: c.start)
@@ -280,6 +283,9 @@ class EventsComponent:
             agents, patients, place = arguments(doc, index, trig, sent, places)
             span = doc[s:e]
             date, date_source = event_date(doc, trig, sent, txs, trail)
+            recalled = elapsed_date(doc, trig, sent, reference) if reference else None
+            if recalled:  # "One year has passed since the attack": the attack's day
+                date, date_source = recalled, "sentence"
             ev = Event(
                 id=f"e{n}", type=typ,
                 trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=self._lemma_of.get(h, trig.lemma_.lower())),
