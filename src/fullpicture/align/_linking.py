@@ -11,6 +11,13 @@ meets are no larger than that); a merge that needs a pair this missed (sampled c
 fetches it then. The result is what scoring each merge's pairs on their own gives, bit for
 bit: labels, probabilities, and the pairs the story gate cut for the incident join, in the
 order and grouping of those calls (``tests/test_align_linking.py``).
+
+The known probabilities are kept per live cluster, not in one dict of every pair ever scored
+(45M pairs at 1M mentions, looked up all over memory): each cluster's dict holds its known
+pairs with the other clusters, so a merge looks up and touches only its two clusters' dicts.
+A merge moves the smaller dict's pairs into the larger one and drops the pairs that now fall
+inside one cluster (never looked up again). The batches' scored features live until the next
+batch only.
 """
 
 from __future__ import annotations
@@ -153,33 +160,61 @@ def _draw(bits: Callable[[int], int], a: list[int], b: list[int], n: int, count:
     return cross
 
 
+def _incident(n: int, pairs: np.ndarray, probs: np.ndarray) -> list[dict[int, float] | None]:
+    """Per mention, its known pairs (keys ``i * n + j``, ``i < j``) and their probabilities:
+    every given pair in both its mentions' dicts, one key and one value object for both (the
+    last of a repeated pair wins, as in one dict); a pair given as ``(j, i)`` with ``j >= i``
+    is no cross pair and is left out."""
+    ii = pairs[:, 0].astype(np.int64)
+    jj = pairs[:, 1].astype(np.int64)
+    ok = ii < jj
+    ii, jj = ii[ok], jj[ok]
+    keys = (ii * n + jj).tolist()
+    vals = np.asarray(probs)[ok].tolist()
+    # each pair twice, by mention (stable: a mention's pairs in their own order)
+    ends = np.concatenate([ii, jj])
+    order = np.argsort(ends, kind="stable")
+    at = (order % max(1, len(keys))).tolist()
+    keys, vals = list(map(keys.__getitem__, at)), list(map(vals.__getitem__, at))
+    del at
+    cut = np.searchsorted(ends[order], np.arange(n + 1)).tolist()
+    inc: list[dict[int, float] | None] = [None] * n
+    for x in np.flatnonzero(np.diff(cut)).tolist():
+        s, e = cut[x], cut[x + 1]
+        inc[x] = dict(zip(keys[s:e], vals[s:e], strict=True))
+    return inc
+
+
 def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
                  max_link: int, ahead: int = _AHEAD) -> tuple[list[int], int]:
     """Cluster label per mention, and the number of pairs scored for the merges (``pairs``,
     ``probs``: the scored pairs at the threshold or above, as ``(m, 2)`` and ``(m,)``)."""
     ahead = max(1, ahead)
     pl = pairs.tolist()
-    # pairs as given (a pair (j, i) with j > i is not the cross pair (i, j), as before)
-    known: dict[int, float] = dict(zip(
-        (pairs[:, 0].astype(np.int64) * n + pairs[:, 1]).tolist(), probs.tolist(), strict=True))
+    # per live cluster (by root), the known pairs between it and the other clusters: a pair of
+    # two clusters is in both dicts; a merge keeps the larger dict, adds the smaller one's pairs
+    # and drops the pairs that fall inside the merged cluster (never looked up again)
+    inc = _incident(n, pairs, probs)
     members: list[list[int] | None] = [[i] for i in range(n)]
     root_of = list(range(n))
     rng = random.Random(0)
     bits = rng.getrandbits
     extra = 0
     fetcher = _Fetcher(scorer, n)
-    fetched = fetcher.row
     order = np.argsort(-probs, kind="stable").tolist()
     # pairs of clusters (root * n + root) whose merge failed with every cross pair taken, and
     # their sizes then (size * n + size)
     failed: dict[int, int] = {}
     below = (probs < thr).tolist()
+    empty: dict[int, float] = {}
 
-    def prefetch(ks: list[int]) -> None:
+    def prefetch(ks: list[int]) -> _Fetcher:
         """Score beforehand the pairs the merges ``ks`` may need. Each is looked at as if every
         merge before it in ``ks`` happened (the clusters it will meet contain no more than
         that); two mentions already together that way may still be apart: then the pairs
         inside their common cluster, when few."""
+        fetcher = _Fetcher(scorer, n)
+        fetched = fetcher.row
         need: dict[int, None] = {}
         up: dict[int, int] = {}  # speculative merges: root -> the root it joined
         grown: dict[int, list[int]] = {}  # speculative members of a root that grew
@@ -194,12 +229,30 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
                 r = up[r]
             return r
 
-        def add(xs: list[int], ys: list[int]) -> None:
-            for x in xs:
-                for y in ys:
-                    c = x * n + y if x < y else y * n + x
-                    if c not in known and c not in fetched:
-                        need[c] = None
+        def add_inside(a: list[int]) -> None:
+            """The pairs inside ``a`` (speculatively one cluster) across its real clusters."""
+            for t, x in enumerate(a):
+                rx = root_of[x]
+                known = inc[rx] or empty
+                for y in a[t + 1 :]:
+                    if root_of[y] != rx:
+                        c = x * n + y if x < y else y * n + x
+                        if c not in known and c not in fetched:
+                            need[c] = None
+
+        def add(ra: int, rb: int, cross: list[int]) -> None:
+            """The pairs ``cross`` of clusters ``ra`` and ``rb`` (speculative) not known yet."""
+            if ra not in grown or rb not in grown:
+                # one side is a real cluster: its dict holds every known pair of the merge
+                known = inc[ra if ra not in grown else rb] or empty
+                need.update(dict.fromkeys(filterfalse(fetched.__contains__,
+                                                      filterfalse(known.__contains__, cross))))
+                return
+            for c in cross:
+                x = c // n
+                rx = root_of[x]
+                if c not in (inc[rx] or empty) and c not in fetched:
+                    need[c] = None
 
         for k in ks:
             if below[k]:
@@ -215,20 +268,18 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
                     continue
                 inside.add(ra)
                 if len(a) * (len(a) - 1) // 2 <= max_link:
-                    for t, x in enumerate(a):
-                        add([x], a[t + 1 :])
+                    add_inside(a)
                 continue
             b = grown.get(rb) or members[rb]
             assert b is not None
             if len(a) * len(b) > max_link:
                 # sampled: the pairs the merge draws if its clusters are then as supposed here,
                 # supposed to fail (most merges of two large clusters retry a pair that failed)
-                need.update(dict.fromkeys(filterfalse(fetched.__contains__, filterfalse(
-                    known.__contains__, _draw(sbits, a, b, n, max_link)))))
+                add(ra, rb, _draw(sbits, a, b, n, max_link))
                 continue
             if failed.get(ra * n + rb) == len(a) * n + len(b):
                 continue  # two real clusters, unchanged, that failed to merge: they will again
-            add(a, b)
+            add(ra, rb, [x * n + y if x < y else y * n + x for x in a for y in b])
             if len(a) < len(b):  # the larger cluster's root stays, as in the merge below
                 ra, rb, a, b = rb, ra, b, a
             grown[ra] = a + b
@@ -237,12 +288,13 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             up[rb] = ra
         if need:
             fetcher.fetch(list(need))
+        return fetcher
 
     for step, k in enumerate(order):
         if below[k]:
             break
         if step % ahead == 0:
-            prefetch(order[step : step + ahead])
+            fetcher = prefetch(order[step : step + ahead])
         i, j = pl[k]
         ra, rb = root_of[i], root_of[j]
         if ra == rb:
@@ -255,20 +307,43 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             cross = [x * n + y if x < y else y * n + x for x in a for y in b]
         else:
             cross = _draw(bits, a, b, n, max_link)
-        # one look-up a cross pair (None: never scored, or scored under the threshold)
+        da, db = inc[ra], inc[rb]
+        if da is None:
+            da = inc[ra] = {}
+        if db is None:
+            db = inc[rb] = {}
+        # one look-up a cross pair, in the smaller of the two clusters' dicts (None: never
+        # scored, or scored under the threshold)
+        known = da if len(da) <= len(db) else db
         vals: list[float | None] | list[float] = list(map(known.get, cross))
         missing = list(compress(cross, map(is_, vals, repeat(None))))
         if missing:
             extra += len(missing)
-            need = list(filterfalse(fetched.__contains__, dict.fromkeys(missing)))
+            need = list(filterfalse(fetcher.row.__contains__, dict.fromkeys(missing)))
             if need:
                 fetcher.fetch(need)
-            known.update(zip(missing, fetcher.probs(missing), strict=True))
+            got = fetcher.probs(missing)
+            da.update(zip(missing, got, strict=True))
+            db.update(zip(missing, got, strict=True))
             vals = list(map(known.__getitem__, cross))
         avg = sum(cast("list[float]", vals)) / len(cross)  # no None left
         if avg >= thr:
             if len(a) < len(b):
                 ra, rb, a, b = rb, ra, b, a
+                da, db = db, da
+            # the pairs of the smaller dict go to the larger one, or out of both when they
+            # now fall inside the merged cluster
+            if len(da) < len(db):
+                small, large, r_small, r_large = da, db, ra, rb
+            else:
+                small, large, r_small, r_large = db, da, rb, ra
+            for c, p in small.items():
+                x, y = divmod(c, n)
+                if root_of[(y if root_of[x] == r_small else x)] == r_large:
+                    del large[c]
+                else:
+                    large[c] = p
+            inc[ra], inc[rb] = large, None
             a.extend(b)
             for x in b:
                 root_of[x] = ra
