@@ -91,3 +91,9 @@ def test_generic_team_noun_is_not_part_of_the_name():
     # "команда" is a common noun: the place alone names the team ("Сборная" names it with the place)
     text = "В матче против команды Кении забили гол ."
     assert _refine(text, [(4, 5, "LOC")]) == [("Кении", "ORG")]
+
+
+def test_team_named_like_a_person_after_a_team_noun_is_the_team():
+    # no word of it a person's name: the team; a surname after it is the coach's team, a person
+    assert _refine("Команда Феррари подала протест .", [(1, 2, "PER")]) == [("Феррари", "ORG")]
+    assert _refine("Команда Билялетдинова выиграла кубок .", [(1, 2, "PER")]) == [("Билялетдинова", "PER")]

@@ -105,3 +105,17 @@ def test_seat_of_power_acting_is_the_government_on_every_side():
 def test_seat_of_power_after_a_preposition_of_place_is_the_building():
     assert _refine("Встреча прошла в Белом доме утром .", [(3, 5, "LOC")]) == [("Белом доме", "LOC")]
     assert _refine("Митинг собрался у Кремля .", [(3, 4, "LOC")]) == [("Кремля", "LOC")]
+
+
+def test_arabic_article_organisation_before_a_person_is_split():
+    text = "Снимал оператор Аль-Джазиры Сами Хадж ."
+    assert _refine(text, [(2, 5, "PER")]) == [("Аль-Джазиры", "ORG"), ("Сами Хадж", "PER")]
+    # a title written with the article stays part of the person's name
+    assert _refine("Приехал Эль-Хадж Омар .", [(1, 3, "PER")]) == [("Эль-Хадж Омар", "PER")]
+
+
+def test_stump_compound_of_an_institution_is_an_organisation():
+    text = "Сотрудники Рыбохраны и Нацгвардии приехали ."
+    assert _refine(text, [(1, 2, "PER"), (3, 4, "PER")]) == [("Рыбохраны", "ORG"), ("Нацгвардии", "ORG")]
+    # a town whose name ends in a short common word stays a town
+    assert _refine("Мост в Мостаре восстановили .", [(2, 3, "LOC")]) == [("Мостаре", "LOC")]

@@ -6,7 +6,9 @@ names. The rules (cue words in ``data/lang/entities.ru.toml``, matched through l
 * a place named as a side of a game is a team, an organisation: ``team_name``: with a team
   noun before it, the place is the team's name: with "сборная" (a name of its own,
   ``team_nouns_in_name``) the two words ("Сборная Франции"), with a generic noun the place
-  alone ("команды Кипра" -> "Кипра");
+  alone ("команды Кипра" -> "Кипра"); ``team_person``: a PER span after a team noun with no
+  word a person's name, in the dictionary or as the analyser's best guess of a surname, is the
+  team ("команда Феррари", "команды Даллас Ковбойз"; not "команда Билялетдинова", the coach's);
   ``opponent``: after an opponent's preposition or verb ("против Швеции", "уступила
   Голландии", "с Грецией") in a sentence about a game, the place alone is the team;
 * ``not_entity``: a name right after a noun of websites or races ("сайт Rotten Tomatoes",
@@ -38,7 +40,8 @@ from fullpicture.nlp.lang.russian_ents import (
     word_classes,
 )
 
-CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "particle_name")
+CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "particle_name",
+                 "team_person")
 
 
 def _cue(doc: Doc, i: int, cues: frozenset[str]) -> bool:
@@ -72,8 +75,19 @@ def sports_teams(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozen
             elif ("opponent" not in skip and _cue(doc, ent.start - 1, opponents)
                   and any(_lemmas(t.text) & games for t in _sentence(doc, ent.start, starts))):
                 ent = Span(doc, ent.start, ent.end, label="ORG")
+        elif ("team_person" not in skip and ent.label_ == "PER" and ent.start > 0 and _cue(doc, ent.start - 1, teams)
+              and not any(word_classes(w)[0] & PERSON or _surname_guess(w) for w in _words(ent))):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "команда Феррари": no person's name
         out.append(ent)
     return out
+
+
+def _surname_guess(word: str) -> bool:
+    """The analyser's best parse of ``word`` is a surname ("команда Билялетдинова": the coach's)."""
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    parses = _analyzer().parse(word)
+    return bool(parses) and "Surn" in parses[0].tag.grammemes
 
 
 def _taxon(span: Span) -> bool:

@@ -25,6 +25,15 @@ Run inside ``russian_context.refine_by_context`` (after the dictionary rules of
   ("ставленник Кремля", "Белый дом получил известие"), except after a preposition of place
   ("выступал в Белом доме": the building; ``seat_place_prepositions``), the factRuEval gold's
   reading.
+* ``article_org``: a PER span that opens with a capitalised Arabic article joined to a name
+  ("Аль-Джазиры", "Аль-Каиды"; ``name_particles``; not "Эль-Хадж Омар": a common noun, a
+  title) followed by a given name the dictionary knows ("Сами", "Усамы") is an organisation and the person named after it ("оператор
+  Аль-Джазиры Сами аль-Хадж", "лидера Аль-Каиды Усамы бин Ладена"): Slovnet runs them into
+  one person.
+* ``stump_org``: a one-word PER or LOC span that is a stump compound of an institution, a
+  prefix of ``org_stump_prefixes`` ("рос", "мин", "гос", "нац", "мос", "укр", "рыб") and a
+  dictionary common word of five letters or more, is an organisation ("Рыбохраны",
+  "Нацфронта": Slovnet reads unknown compounds as surnames).
 """
 
 from __future__ import annotations
@@ -33,9 +42,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from fullpicture.nlp.lang.russian_ents import STRESS, _config, _lemmas, _words
+from fullpicture.nlp.lang.russian_ents import STRESS, _config, _lemmas, _words, word_classes
 
-ORG_RULES = ("union_org", "generic_abbr", "org_tail", "seat_of_power")
+ORG_RULES = ("union_org", "generic_abbr", "org_tail", "seat_of_power", "article_org", "stump_org")
 
 
 @lru_cache(maxsize=20_000)
@@ -142,6 +151,51 @@ def seats_of_power(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _article_name(text: str) -> bool:
+    head, sep, rest = text.partition("-")
+    particles = frozenset(str(p) for p in _config().get("name_particles", []))
+    if not (sep and head[:1].isupper() and head.lower() in particles and rest[:1].isupper()):
+        return False
+    proper, common = word_classes(rest)
+    return bool(proper) or not common  # a name, not a title ("Эль-Хадж Омар": "хадж" is a common noun)
+
+
+def article_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Аль-Name" + a person's name in one PER span: an ORG and a PER (``article_org``)."""
+    out: list[Span] = []
+    for e in ents:
+        if (e.label_ == "PER" and len(e) >= 2 and _article_name(e[0].text)
+                and "Name" in word_classes(e[1].text)[0]):
+            out += [Span(doc, e.start, e.start + 1, label="ORG"), Span(doc, e.start + 1, e.end, label="PER")]
+            continue
+        out.append(e)
+    return out
+
+
+def _stump_compound(word: str) -> bool:
+    """``word`` is a stump compound of an institution: a prefix of ``org_stump_prefixes`` and a
+    dictionary common word of five letters or more ("Рыбохраны", "Нацфронта", "Мосфильм"; not
+    "Мостаре", "Россини": "таре", "сини" are words too, but short ones)."""
+    low = word.lower()
+    for pre in _config().get("org_stump_prefixes", []):
+        rest = low[len(pre):]
+        if low.startswith(pre) and len(rest) >= 5 and rest.isalpha():
+            proper, common = word_classes(rest)
+            if common and not proper:
+                return True
+    return False
+
+
+def stump_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One-word PER/LOC spans that are stump compounds of institutions become ORG (``stump_org``)."""
+    out = []
+    for e in ents:
+        if e.label_ in ("PER", "LOC") and len(e) == 1 and _stump_compound(e.text):
+            e = Span(doc, e.start, e.end, label="ORG")
+        out.append(e)
+    return out
+
+
 def refine_orgs(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()) -> list[Span]:
     """The rules of the module docstring, less those named in ``skip`` (:data:`ORG_RULES`)."""
     if "generic_abbr" not in skip:
@@ -152,4 +206,8 @@ def refine_orgs(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()) 
         ents = org_tails(doc, ents)
     if "seat_of_power" not in skip:
         ents = seats_of_power(doc, ents)
+    if "article_org" not in skip:
+        ents = article_orgs(doc, ents)
+    if "stump_org" not in skip:
+        ents = stump_orgs(doc, ents)
     return ents
