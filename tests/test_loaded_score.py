@@ -48,7 +48,8 @@ def _check(doc, wmap, evaluative, lexicon):
 
 @pytest.mark.skipif(model_path() is None, reason="the loaded-language weights are not installed")
 def test_shipped_weights_sum_alike(nlp):
-    wmap = _load(model_path())._wmap
+    model = _load(model_path())
+    wmap = {a: model._wlist[k] for a, k in model.index.items()}
     evaluative = frozenset({"brutal", "reckless", "heroic", "attack"})
     for text in _texts():
         doc = nlp(text)

@@ -56,8 +56,7 @@ class LoadedModel:
         self.index = {str(a): k for k, a in enumerate(data["attrs"])}
         self.weights = data["weights"].astype(np.float64)
         self._wlist: list[float] = self.weights.tolist()  # Python floats: the per-token sums, same values
-        self._wmap: dict[str, float] = {a: self._wlist[k] for a, k in self.index.items()}
-        self._weights = PrefixWeights(self._wmap)
+        self._weights = PrefixWeights({a: self._wlist[k] for a, k in self.index.items()})
         self.dense = data["dense"].astype(np.float64)
         self.bias = float(data["bias"])
 

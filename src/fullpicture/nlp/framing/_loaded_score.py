@@ -12,7 +12,7 @@ building and hashing a new string per feature. ``tests/test_loaded_score.py`` ch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
@@ -31,18 +31,26 @@ from fullpicture.nlp.framing._loaded_features import (
 _CONSTANT = ("q", "lex", "eval", "title", "intens")  # the features that are a bare name
 
 
-class PrefixWeights:
-    """A model's feature weights by feature name (``full``) and, for names of the form
-    ``prefix=value``, by prefix and value (``by_prefix["l="]["attack"]``)."""
+#: the prefixes whose features are looked up by the token's own value; the others ("hp=NOUN|nsubj",
+#: "sent=-2", the sentiment buckets) by their whole name
+TABLES = frozenset({"l=", "p=", "t=", "d=", "ql=", "qp=", "lex=", "ent=", "-1l=", "-1p=", "1l=", "1p=", "-2p="})
 
-    def __init__(self, weights: dict[str, float]) -> None:
-        self.full = weights
+
+class PrefixWeights:
+    """A model's feature weights: for a name ``prefix=value`` whose prefix is one of
+    :data:`TABLES`, by prefix and value (``by_prefix["l="]["attack"]``); any other by its whole
+    name (``full``). Each weight is kept once."""
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
         self.by_prefix: dict[str, dict[str, float]] = {}
+        self.full: dict[str, float] = {}
         for name, w in weights.items():
-            k = name.find("=")
-            if k >= 0:  # every prefix ends at its first "=" ("l=a=b": prefix "l=", value "a=b")
+            k = name.find("=")  # every prefix ends at its first "=" ("l=a=b": prefix "l=", value "a=b")
+            if k >= 0 and name[: k + 1] in TABLES:
                 self.by_prefix.setdefault(name[: k + 1], {})[name[k + 1 :]] = w
-        self.constant = {name: weights.get(name, 0.0) for name in _CONSTANT}
+            else:
+                self.full[name] = w
+        self.constant = {name: self.full.get(name, 0.0) for name in _CONSTANT}
 
     def prefix(self, name: str) -> dict[str, float]:
         """value -> weight of the features ``name + value`` (empty when the model has none)."""

@@ -107,7 +107,7 @@ def same_name(main: str, text: str) -> bool:
     return _saint(m) == _saint(name) or (bool(_skeleton(name)) and _skeleton(name) == _skeleton(m))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # about 1 MB; a document's pairs are a few hundred
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """``haversine_km``, memoised: a pure function of its four numbers, so the same floats
     (a candidate meets the same anchors in every pass, and in the next document)."""
