@@ -133,3 +133,34 @@ def test_a_count_told_as_an_earlier_report_is_never_compared():
     assert pops.get("40") == "earlier" and pops.get("52") != "earlier", pops
     c = analyze_text("Rockets killed five people in the town on Monday, officials said.")
     assert all(population(c, f) != "earlier" for f in c.figures)
+
+
+def test_a_definite_speaker_speaks_for_the_state_the_document_named():
+    """"the ministry" after "Russia's defence ministry" is that state's ministry; with two states'
+    ministries named, it is neither's."""
+    from fullpicture.align._agents import claim_state
+    from fullpicture.align._util import EntityIndex
+    from tests.helpers import analyze_text
+
+    def states(text):
+        a = analyze_text(text)
+        return [claim_state(a, f.claim, EntityIndex([a])) for f in a.figures if f.value == 40]
+
+    assert states("Moldova's interior ministry said the depot was hit twice. "
+                  '"Forty guards were killed," the ministry said in a statement.') == ["MD"]
+    assert states('"Forty guards were killed," the interior ministry said. '
+                  "Moldova's interior ministry later said the depot was hit twice.") == ["MD"]
+    assert states("Romania's interior ministry said two were hurt. Moldova's interior ministry denied it. "
+                  '"Forty guards were killed," the ministry said.') == [None]
+
+
+def test_a_vague_part_told_about_the_counted_is_no_breakdown():
+    from fullpicture.align._figurevalues import population
+    from tests.helpers import analyze_text
+
+    for text in ("The blast killed at least 50 guards, many of whom had served at the depot for years.",
+                 "The blast killed 40 guards including some who had served at the depot."):
+        a = analyze_text(text)
+        assert [population(a, f) for f in a.figures if f.counts == "killed"] != ["mixed"], text
+    a = analyze_text("The shelling killed 12 people, including three children.")
+    assert population(a, next(f for f in a.figures if f.value == 12)) == "mixed"

@@ -161,7 +161,37 @@ def claim_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | 
         state = state_of(index.entity(a.document.id, claim.source.entity))
         if state:
             return state
-    return name_state(claim.source.text or "")
+    return name_state(claim.source.text or "") or named_before(a, claim.source.text or "", index)
+
+
+@lru_cache(maxsize=1)
+def _definite() -> dict[str, frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "anaphora.toml").get("definite", {})
+    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
+
+
+def named_before(a: Analysis, text: str, index: EntityIndex) -> str | None:
+    """The state a definite description of a speaker speaks for ("the ministry", "the defense
+    ministry", "le ministère" after "Russia's defence ministry"): the one state that the
+    document's other speakers and organisations with the same head word name; None when they
+    name none or several (two states' ministries in one report)."""
+    words = [w.strip(",.;:!?\"“”«»()") for w in text.lower().replace("’", "'").split()]
+    articles = _definite().get(a.document.language or "en", frozenset())
+    if not (2 <= len(words) <= 4) or not (words[0] in articles or any(words[0].startswith(x) for x in articles
+                                                                     if x.endswith("'"))):
+        return None
+    head = fold(words[-1])
+    states: set[str] = set()
+    names = [c.source.text for c in a.claims if c.source is not None and c.source.text]
+    names += [e.name for e in a.entities if e.type in ("ORG", "GROUP")]
+    for name in names:
+        if name.lower() != text.lower() and head in {fold(w.strip(",.;:!?\"“”«»()'s")) for w in name.split()}:
+            state = name_state(name)
+            if state:
+                states.add(state)
+    return states.pop() if len(states) == 1 else None
 
 
 def account_side(side: str, state: str | None, side_of_state: dict[str, str]) -> str | None:
