@@ -15,6 +15,7 @@ from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._facility import facility_places
+from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
@@ -155,6 +156,9 @@ def build_features(
     speaker_places = bool(cfg.get("speaker_place_no_event_place", False))
     keep_countries = bool(cfg.get("speaker_place_keep_countries", True))
     facilities = int(cfg.get("incident_facility_followup_days", 0)) > 0
+    # facility nouns are looked for only next to the happenings the rival-versions join reads
+    site_window = int(cfg.get("incident_rival_site_window", 0)) if cfg.get("incident_rival_join", False) else 0
+    site_types = {str(t).upper() for t in cfg.get("incident_rival_types", ["ASSAULT", "ATTACK", "DISASTER"])}
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -168,6 +172,7 @@ def build_features(
                 continue  # editorial notes, bios, boilerplate: no events of the story
             places = set()
             geo = None
+            country_place = False
             told = index.entity(doc, ev.place) if ev.place and speaker_places else None
             # "officials in Kyiv said the dam was blown up": where it was said, not where it
             # happened (:func:`statement_place`); a country that speaks ("Algeria announced the
@@ -178,6 +183,7 @@ def build_features(
                 if key:
                     places.add(key)
                 ent = index.entity(doc, ev.place)
+                country_place = ent is not None and _is_country(ent)
                 if ent is not None and ent.geo is not None:
                     geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), _is_country(ent))
             names, counters = _trigger_terms(a, ev)
@@ -216,7 +222,13 @@ def build_features(
                            "speaker": _has_speaker(a, ev),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
-                           "stated_day": ev.date_source == "sentence" and bool(ev.date)},
+                           "stated_day": ev.date_source == "sentence" and bool(ev.date),
+                           # the kinds of facility named next to the trigger ("the theatre"), and
+                           # where it happened but a country (no facility's place)
+                           "sites": facility_kinds(a.text, ev.trigger.start, ev.trigger.end, ev.evidence.start,
+                                                   ev.evidence.end, site_window)
+                           if (ev.type or "").upper() in site_types else frozenset(),
+                           "site_where": frozenset(where - places if country_place else where)},
                 )
             )
             refs.append((ai, ev))

@@ -1,0 +1,139 @@
+"""Rival versions of one happening: two reports that tell a violent happening at the same kind of
+facility in the same place on compatible days tell one incident, whatever their words and agents.
+
+One side says aircraft bombed the theatre of a town; the other says the theatre was mined and
+blown up from inside by the first side's enemy. Their words (bombed / blown up), their event
+types and their agents differ, so the pair model keeps the two versions in two rows; yet the
+disagreement is the story, and it can surface (as a contested agent) only when both versions
+are in one row. Here two incident rows join when each holds a happening of
+``incident_rival_types`` told next to a facility noun of one kind (``[sites]`` of
+``data/events/incidents.toml``: theatre, hospital, dam, prison...) at one named place (a country
+only for a mention that tells no finer place, with ``incident_rival_countries``), in two
+documents, with days at most ``incident_rival_day_slack`` apart (a year-only date fits any day of
+its year). Kept apart: happenings at two kinds of facility of one town, at the same kind of
+facility of two towns, days farther apart than the slack (two strikes on one town a week apart),
+rows whose main stated days are farther apart than the slack, and rows a document of both tells
+apart (one of its happenings told as another one, or on clashing days). A place with more than
+``incident_rival_max_rows`` such rows is left alone (a long war's many strikes on one town's
+hospitals are not one incident).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence, told_about
+
+
+def _where(f: MentionFeatures, countries: bool = False) -> frozenset[str]:
+    """Where a happening was told to happen (its place or a place it struck), but a country;
+    ``countries``: the country when the mention tells no finer place ("a school in Eastland")."""
+    where = f.extra.get("site_where")
+    if where is None or (countries and not where):
+        where = f.extra.get("where") or f.places
+    return frozenset(where)
+
+
+def _gap(ia: tuple[int, int] | None, ib: tuple[int, int] | None) -> int:
+    """Days between two intervals (0 when they overlap or one is unknown)."""
+    if not ia or not ib:
+        return 0
+    return max(ia[0] - ib[1], ib[0] - ia[1], 0)
+
+
+def _narrow(f: MentionFeatures) -> bool:
+    """A firm day of its own (at most three days wide), not a month or a year."""
+    return bool(f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 3)
+
+
+def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after joining the rows of rival versions (module docstring)."""
+    if not cfg.get("incident_rival_join", False):
+        return labels
+    types = {str(t).upper() for t in cfg.get("incident_rival_types", ["ASSAULT", "ATTACK", "DISASTER"])}
+    slack = int(cfg.get("incident_rival_day_slack", 3))
+    max_rows = int(cfg.get("incident_rival_max_rows", 8))
+    countries = bool(cfg.get("incident_rival_countries", False))
+    lex = incident_lexicon()
+
+    def told(f: MentionFeatures) -> bool:
+        return ((f.type or "").upper() in types and not is_consequence(f, lex)
+                and not told_about(f, lex) and not distinct(f))
+
+    # (facility kind, place) -> row -> its happenings there
+    buckets: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, f in enumerate(feats):
+        sites = f.extra.get("sites")
+        if not sites or not told(f):
+            continue
+        for kind in sites:
+            for place in _where(f, countries):
+                buckets[(kind, place)][labels[i]].append(i)
+    if not buckets:
+        return labels
+    # row -> document -> its mentions in the row
+    members: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, r in enumerate(labels):
+        members[r][feats[i].doc].append(i)
+    days: dict[int, Counter[int]] = defaultdict(Counter)
+    for i, f in enumerate(feats):
+        if _narrow(f) and not f.bare:
+            assert f.interval is not None
+            days[labels[i]][f.interval[0]] += 1
+    root = {r: r for r in members}
+
+    def find(r: int) -> int:
+        while root[r] != r:
+            root[r] = root[root[r]]
+            r = root[r]
+        return r
+
+    def main_day(r: int) -> int | None:
+        c = days.get(r)
+        if not c:
+            return None
+        top = max(c.values())
+        return min(d for d, n in c.items() if n == top)
+
+    def apart(a: int, b: int) -> bool:
+        """A document of both rows tells them apart: one of its happenings in them told as
+        another happening, or two of them on firm days farther apart than the slack."""
+        ma, mb = members[a], members[b]
+        for doc in (ma.keys() & mb.keys()):
+            for i in ma[doc]:
+                for j in mb[doc]:
+                    x, y = feats[i], feats[j]
+                    if distinct(x) or distinct(y):
+                        return True
+                    if _narrow(x) and _narrow(y) and _gap(x.interval, y.interval) > slack:
+                        return True
+        return False
+
+    for key in sorted(buckets):
+        rows = buckets[key]
+        if len(rows) < 2 or len(rows) > max_rows:
+            continue
+        order = sorted(rows)
+        for x, ra in enumerate(order):
+            for rb in order[x + 1 :]:
+                a, b = find(ra), find(rb)
+                if a == b:
+                    continue
+                if not any(feats[i].doc != feats[j].doc and _gap(feats[i].interval, feats[j].interval) <= slack
+                           for i in rows[ra] for j in rows[rb]):
+                    continue
+                da, db = main_day(a), main_day(b)
+                if da is not None and db is not None and abs(da - db) > slack:
+                    continue
+                if apart(a, b):
+                    continue
+                if len(members[a]) < len(members[b]):
+                    a, b = b, a
+                root[b] = a
+                for doc, idx in members.pop(b).items():
+                    members[a][doc] += idx
+                days[a] += days.pop(b, Counter())
+    return [find(r) for r in labels]
