@@ -331,18 +331,14 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             if len(a) < len(b):
                 ra, rb, a, b = rb, ra, b, a
                 da, db = db, da
-            # the pairs of the smaller dict go to the larger one, or out of both when they
-            # now fall inside the merged cluster
-            if len(da) < len(db):
-                small, large, r_small, r_large = da, db, ra, rb
-            else:
-                small, large, r_small, r_large = db, da, rb, ra
-            for c, p in small.items():
-                x, y = divmod(c, n)
-                if root_of[(y if root_of[x] == r_small else x)] == r_large:
-                    del large[c]
-                else:
-                    large[c] = p
+            # the pairs of the smaller dict go to the larger one, or out of both when they now
+            # fall inside the merged cluster: those are the pairs both dicts hold (a pair of the
+            # two clusters; any other pair has one end in a third cluster)
+            small, large = (da, db) if len(da) < len(db) else (db, da)
+            inside = small.keys() & large.keys()
+            large.update(small)
+            for c in inside:
+                del large[c]
             inc[ra], inc[rb] = large, None
             a.extend(b)
             for x in b:
