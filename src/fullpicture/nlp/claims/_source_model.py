@@ -1,0 +1,294 @@
+"""A learned source chooser: for each attribution, which span is its source, or none.
+
+The rules and the tagger each pick a source one way (the parse's subject, the nearest tagged
+source), with bounds that often miss PolNeAR's conventions: an apposition kept or cut
+("Jane Roe, the mayor, said"), a relative clause, a time phrase or an adverb ("Even China")
+in or out. For every claim with a cue (naming claims apart), :func:`candidates` lists source spans: the claim's own
+source, the cue's parse subject (a passive's agent, a noun's possessor, the object of
+"according to", through conj/xcomp chains), the object that a raising verb hands to an
+infinitive cue ("forced the chief to admit"), each with variant bounds (whole phrase; cut
+at its first comma; through its first apposition and the comma closing it; cut before a
+prepositional phrase or a clause on the head; without a leading adverb or predeterminer;
+the head's own noun phrase). One logistic model (``data/models/attribution_sources.npz``,
+trained out-of-fold on PolNeAR train by ``scripts/train_sources.py``) scores each
+candidate from the parse (head's part of speech, dependency and entity type, the shape of
+the span, its place beside the cue) and the role network's source probabilities for its
+tokens and the tokens just outside it, against a "no source" option scored from the claim
+(its kind, origin, whether it had a source): a conditional logit over one claim's options.
+The best option wins, "no source" with ``[claims] source_none_offset`` added to its score;
+only the tagger's and the cue classifier's claims may take it (a rule's claim keeps a source).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._merge import _cue_subject
+from fullpicture.nlp.claims._roleprob import LABELS, RoleNet, token_probs
+from fullpicture.nlp.claims._spans import source_bounds, source_comma, span_chars
+from fullpicture.nlp.claims._tagger import TaggedSpan
+
+SOURCES_FILE = "attribution_sources.npz"
+_ORIGINS = ("given", "subject", "raised", "relhead")
+_SHAPES = ("whole", "comma", "appos", "prep", "lead", "np")
+_HPOS = ("PROPN", "NOUN", "PRON", "DET", "NUM")
+_HDEP = ("nsubj", "nsubjpass", "pobj", "poss", "dobj", "appos", "conj", "compound")
+_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+_KINDS = ("direct", "indirect", "according_to", "unsourced", "naming")
+_RELATIVE = {"who", "which", "that", "whom"}
+_LEAD_DEPS = ("advmod", "predet", "preconj", "cc", "punct")
+_SRC = LABELS.index("SRC")
+
+Model = tuple[np.ndarray, np.ndarray, np.ndarray]
+_CLAIM_COLS = len(_KINDS) + 11  # the last columns of a row describe the claim, not the candidate
+_CUE = LABELS.index("CUE")
+_LEARNED = -_CLAIM_COLS + len(_KINDS)  # the column that says the claim is the tagger's or added
+
+
+def sources_path() -> str | None:
+    """Path of the shipped source chooser, or None when it is missing."""
+    ref = resources.files("fullpicture") / "data" / "models" / SOURCES_FILE
+    return str(ref) if ref.is_file() else None
+
+
+@lru_cache(maxsize=4)
+def load_sources(path: str | None) -> Model | None:
+    """The chooser saved by ``scripts/train_sources.py`` (mean, scale, weights), or None."""
+    if path is None:
+        return None
+    with np.load(path) as z:
+        return (np.asarray(z["mu"], dtype=np.float64), np.asarray(z["sd"], dtype=np.float64),
+                np.asarray(z["w"], dtype=np.float64))
+
+
+def _heads(doc: Doc, c: RawClaim, t: Token, i: int, j: int) -> list[tuple[Token, int]]:
+    """(head token, origin index) of the source phrases worth bounding for one claim."""
+    out: list[tuple[Token, int]] = []
+    if c.source is not None:
+        span = doc.char_span(c.source[0], c.source[1], alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.root, 0))
+    subj = _cue_subject(doc, TaggedSpan("cue", i, j, c.cue[0], c.cue[1], 0.0))  # type: ignore[index]
+    if subj is not None:
+        out.append((subj, 1))
+    if t.dep_ == "xcomp":
+        obj = next((ch for ch in t.head.children if ch.dep_ == "dobj"), None)
+        if obj is not None:
+            out.append((obj, 2))
+    if t.dep_ == "relcl" and any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in _RELATIVE for ch in t.children):
+        out.append((t.head, 3))
+    return out
+
+
+def _variants(doc: Doc, h: Token) -> list[tuple[int, int, int]]:
+    """(first token, end token, shape index) of the bounds tried for one head."""
+    i, j = source_bounds(h)
+    out = [(i, j, 0)]
+    commas = [k for k in range(h.i + 1, j) if doc[k].text == ","]
+    if commas:
+        out.append((i, commas[0], 1))
+        if len(commas) > 1:
+            out.append((i, commas[1] + 1, 2))
+    cut = [ch.left_edge.i for ch in h.rights if ch.dep_ in ("prep", "relcl", "acl") and ch.left_edge.i < j]
+    if cut:
+        out.append((i, min(cut), 3))
+    lead = i
+    while lead < h.i and (doc[lead].dep_ in _LEAD_DEPS or doc[lead].lower_ in ("both", "even", "all")):
+        lead += 1
+    if lead > i:
+        out.extend((lead, b, 4) for a, b, _ in list(out) if b > lead)
+    left = h.i
+    for ch in reversed(list(h.lefts)):
+        if ch.dep_ not in ("compound", "amod", "det", "poss", "nummod", "nmod") or ch.right_edge.i != left - 1:
+            break
+        left = ch.left_edge.i
+    out.append((max(left, i), h.i + 1, 5))
+    return out
+
+
+def candidates(doc: Doc, c: RawClaim) -> list[tuple[tuple[int, int], int, list[int]]]:
+    """((chars), head token, origin and shape flags) of a claim's source candidates; none
+    overlaps its cue or content."""
+    if c.cue is None:
+        return []
+    span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    t = span.root
+    text = doc_text(doc)
+    found: dict[tuple[int, int], tuple[int, list[int]]] = {}
+    if c.source is not None:
+        found[c.source] = (c.source_head if c.source_head is not None else -1, [0])
+    for h, origin in _heads(doc, c, t, span.start, span.end):
+        for a, b, shape in _variants(doc, h):
+            if b <= a:
+                continue
+            s, e = source_comma(text, span_chars(doc, a, b))
+            if e <= s or (s < c.cue[1] and c.cue[0] < e) or (s < c.content[1] and c.content[0] < e):
+                continue
+            head, flags = found.setdefault((s, e), (h.i, []))
+            if head < 0:
+                found[(s, e)] = (h.i, flags)
+            flags.extend((origin, len(_ORIGINS) + shape))
+    return [(sp, head, flags) for sp, (head, flags) in found.items()]
+
+
+def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
+    return [1.0 if v == x else 0.0 for x in vocab]
+
+
+def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int], a: int, b: int,
+         probs: np.ndarray, claim: list[float]) -> list[float]:
+    """One candidate's features (``probs``: source probabilities of tokens a-1 .. b)."""
+    h = doc[head] if head >= 0 else doc[a]
+    toks = doc[a:b]
+    inside = probs[1:-1] if len(probs) > 2 else np.zeros(1)
+    cue = c.cue or c.content
+    text = doc_text(doc)[sp[0]:sp[1]]
+    flag = [0.0] * (len(_ORIGINS) + len(_SHAPES))
+    for f in flags:
+        flag[f] = 1.0
+    before = sp[1] <= cue[0]
+    gap = (cue[0] - sp[1]) if before else (sp[0] - cue[1])
+    return [*flag, float(len(flags) // 2), np.log1p(b - a), float("," in text.rstrip(",")), float(text.endswith(",")),
+            float("(" in text), float(any(t.dep_ in ("relcl", "acl") for t in toks)),
+            float(any(t.dep_ == "prep" and t.head.i == h.i for t in toks)), float(any(t.dep_ == "cc" for t in toks)),
+            *_onehot(h.pos_, _HPOS), *_onehot(h.dep_, _HDEP), *_onehot(h.ent_type_, _ENTS),
+            float(h.lower_ in _RELATIVE), float(doc[a].dep_ == "det"), float(doc[a].dep_ in _LEAD_DEPS),
+            float(doc[a].is_title), float(before), np.log1p(max(gap, 0)),
+            float(inside.mean()), float(inside.min()), float(probs[0]), float(probs[-1]),
+            *_boundary(doc, c, h, a, b), *claim]
+
+
+def _boundary(doc: Doc, c: RawClaim, h: Token, a: int, b: int) -> list[float]:
+    """What lies at a candidate's edges, and how it sits beside the claim's own source."""
+    nxt = doc[b] if b < len(doc) else None
+    prv = doc[a - 1] if a > 0 else None
+    toks = doc[a:b]
+    s0, e0 = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) if b > a else (0, 0)
+    given = c.source
+    return [float(nxt is not None and nxt.text == ","), float(nxt is not None and nxt.lower_ in _RELATIVE),
+            float(nxt is not None and nxt.ent_type_ in ("DATE", "TIME")), float(nxt is not None and nxt.text == "("),
+            float(prv is not None and prv.text == ","), float(any(t.ent_type_ in ("DATE", "TIME") for t in toks)),
+            np.log1p(sum(t.text == "," for t in toks)), np.log1p(max(h.i - a, 0)), np.log1p(max(b - 1 - h.i, 0)),
+            float(h.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in toks)),
+            float(given is not None and given[0] <= s0 and e0 <= given[1] and (s0, e0) != given),
+            float(given is not None and s0 <= given[0] and given[1] <= e0 and (s0, e0) != given)]
+
+
+def _claim(doc: Doc, c: RawClaim, n_cands: int, cue_p: float, keep: float | None,
+           prior: dict[str, tuple[int, int]], speakers: dict[str, int], sent: tuple[int, int]) -> list[float]:
+    """The claim's own columns: kind, origin, the cue classifier's probability, the cue's
+    role-network probability and training rate, the speaker's other claims, its place."""
+    cue_n, tot = prior.get((c.cue_lemma or "") + "|V", (0, 0))
+    spk = _speaker(doc, c)
+    return [*_onehot(c.kind, _KINDS), float(c.confidence is not None), float(c.source is not None),
+            np.log1p(n_cands), float(keep is not None), keep if keep is not None else 0.0, cue_p,
+            cue_n / tot if tot else 0.0, np.log1p(tot), np.log1p(speakers.get(spk, 1) - 1) if spk else 0.0,
+            sent[0] / max(sent[1], 1), float(sent[0] == 0)]
+
+
+def _speaker(doc: Doc, c: RawClaim) -> str:
+    """The lower-cased head word of a claim's source ("" without one)."""
+    if c.source_head is not None and 0 <= c.source_head < len(doc):
+        return doc[c.source_head].lower_
+    return doc_text(doc)[c.source[0]:c.source[1]].lower() if c.source is not None else ""
+
+
+def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str, tuple[int, int]] | None = None,
+         keep: dict[int, float] | None = None) -> tuple[list[list[tuple[tuple[int, int], int]]], np.ndarray]:
+    """Per claim its candidates ((chars), head), and one feature row per candidate (in order);
+    ``prior`` is the cue-rate table, ``keep`` the cue classifier's probabilities by claim ``id``."""
+    per: list[list[tuple[tuple[int, int], int]]] = []
+    spans = []
+    cue_tok: list[int] = []
+    for c in claims:
+        cands = candidates(doc, c)
+        per.append([(sp, hd) for sp, hd, _ in cands])
+        cs = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand") if c.cue is not None else None
+        cue_tok.append(cs.root.i if cs is not None and len(cs) else -1)
+        for sp, hd, flags in cands:
+            tok = doc.char_span(sp[0], sp[1], alignment_mode="expand")
+            a, b = (tok.start, tok.end) if tok is not None else (0, 0)
+            spans.append((c, sp, hd, flags, a, b, len(cands)))
+    if not spans or net is None:
+        return per, np.zeros((0, 0))
+    n = len(doc)
+    ids = sorted({k for _, _, _, _, a, b, _ in spans for k in range(max(a - 1, 0), min(b + 1, n))}
+                 | {t for t in cue_tok if t >= 0})
+    probs = token_probs(doc, ids, net)
+    if probs is None:
+        return per, np.zeros((0, 0))
+    src = np.zeros(n + 2)
+    src[np.asarray(ids) + 1] = probs[:, _SRC]  # index k + 1 is token k; 0 and n + 1 past the edges
+    cue = np.zeros(n + 2)
+    cue[np.asarray(ids) + 1] = probs[:, _CUE]
+    speakers: dict[str, int] = {}
+    for c in claims:
+        spk = _speaker(doc, c)
+        speakers[spk] = speakers.get(spk, 0) + 1
+    starts = [st.start for st in doc.sents]
+    keep = keep or {}
+    info = {id(c): _claim(doc, c, len(p), float(cue[t + 1]) if t >= 0 else 0.0, keep.get(id(c)), prior or {},
+                          speakers, (bisect_right(starts, max(t, 0)) - 1, len(starts)))
+            for c, p, t in zip(claims, per, cue_tok, strict=True)}
+    out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)]) for c, sp, hd, fl, a, b, _ in spans]
+    return per, np.asarray(out, dtype=np.float64)
+
+
+def options(x: np.ndarray) -> np.ndarray:
+    """One claim's options: a "no source" row, then its candidates' rows. A candidate row keeps
+    its own columns (the claim's columns zeroed); the "no source" row has only its flag and
+    the claim's columns (a conditional logit compares the options of one claim)."""
+    w = x.shape[1] - _CLAIM_COLS
+    none = np.zeros((1, x.shape[1] + 1))
+    none[0, w] = 1.0
+    none[0, w + 1 :] = x[0, w:]
+    return np.vstack([none, np.hstack([x[:, :w], np.zeros((len(x), 1 + _CLAIM_COLS))])])
+
+
+def pick(model: Model, per: list[list[tuple[tuple[int, int], int]]], x: np.ndarray, none_offset: float
+         ) -> list[tuple[tuple[int, int], int] | None]:
+    """Per claim its best option (``none_offset`` added to the "no source" score): a candidate,
+    or None."""
+    mu, sd, w = model
+    out: list[tuple[tuple[int, int], int] | None] = []
+    k = 0
+    for cands in per:
+        if not cands:
+            out.append(None)
+            continue
+        z = ((options(x[k : k + len(cands)]) - mu) / sd) @ w
+        # a rule's claim keeps a source (its bounds may change): "no source" is for learned ones
+        z[0] = z[0] + none_offset if x[k, _LEARNED] > 0 else -np.inf
+        best = int(np.argmax(z))
+        out.append(cands[best - 1] if best else None)
+        k += len(cands)
+    return out
+
+
+def chosen_for(claims: list[RawClaim]) -> list[RawClaim]:
+    """The claims whose source is chosen: those with a cue, naming claims apart (who calls a
+    thing by a name is what a naming claim is shown for; the cue classifier never judges them
+    either)."""
+    return [c for c in claims if c.cue is not None and c.kind != "naming"]
+
+
+def choose(doc: Doc, claims: list[RawClaim], model: Model, net: RoleNet | None, none_offset: float,
+           prior: dict[str, tuple[int, int]] | None = None, keep: dict[int, float] | None = None) -> list[RawClaim]:
+    """The claims with the chooser's sources, in place (others keep theirs, :func:`chosen_for`);
+    ``prior`` and ``keep`` as for :func:`rows`."""
+    judged = chosen_for(claims)
+    per, x = rows(doc, judged, net, prior, keep)
+    if not len(x):
+        return claims
+    for c, got in zip(judged, pick(model, per, x, none_offset), strict=True):
+        c.source, c.source_head = (got[0], got[1] if got[1] >= 0 else None) if got is not None else (None, None)
+    return claims

