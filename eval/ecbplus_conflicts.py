@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("  not scored (a 'no casualties' zero)", d[:7])
             elif key not in gold:
                 print("  FP", d)
-        for x in sorted(gold - pred, key=str):
+        for x in sorted(gold - pred, key=lambda x: (x[0], x[1], sorted(x[2]))):  # str(frozenset) order varies by run
             print("  miss", x[0], x[1], sorted(x[2]))
     print(f"({time.time() - t0:.0f} s)")
     return 0
