@@ -25,6 +25,7 @@ import random
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -230,31 +231,41 @@ def line(res: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    fold_arguments(ap, "attribution_cues.npz")
+    ap.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=False,
+                    help="also the tok2vec vectors of the cue and its subject and object heads (not shipped)")
+    return run_folds(ap.parse_args(argv), _run)
+
+
+def fold_arguments(ap: argparse.ArgumentParser, out: str) -> None:
+    """The arguments of a model trained out-of-fold on PolNeAR train (this script and
+    train_sources.py); ``out`` is the weights file's name under the package's data/models."""
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "fullpicture" / "data" / "models" / "attribution_cues.npz")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "fullpicture" / "data" / "models" / out)
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "polnear")
     ap.add_argument("--folds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--lam", type=float, default=10.0, help="L2 weight on standardised columns")
-    ap.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=False,
-                    help="also the tok2vec vectors of the cue and its subject and object heads (not shipped)")
     ap.add_argument("--folders", type=Path, default=None,
                     help="reuse fold taggers from this folder (fold0, fold1, ...) instead of training them")
     ap.add_argument("--report-dev", action=argparse.BooleanOptionalAction, default=True)
-    args = ap.parse_args(argv)
+
+
+def run_folds(args: argparse.Namespace, run: Callable[[argparse.Namespace, Path], int]) -> int:
+    """``run(args, tmp)`` on one BLAS thread with a scratch folder, once the data is there."""
     if not (args.data / "README.md").is_file():
         print(f"PolNeAR not found at {args.data}", file=sys.stderr)
         return 2
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1), tempfile.TemporaryDirectory() as tmp:
-        return _run(args, Path(tmp))
+        return run(args, Path(tmp))
 
 
-def _run(args: argparse.Namespace, tmp: Path) -> int:
+def fold_setup(args: argparse.Namespace, tmp: Path) -> tuple[list, list, list[int], list[Path]]:
+    """PolNeAR train parsed, each document's fold, and the fold taggers' folders (trained into
+    ``tmp`` unless ``--folders`` names them)."""
     from scripts.train_attribution import environment, parsed
-
-    from fullpicture import load_settings
 
     print(environment(), file=sys.stderr)
     items, docs = parsed(args.data, "train", args.cache)
@@ -263,6 +274,15 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
         folders = [args.folders / f"fold{f}" for f in range(args.folds)]
     else:
         folders = fold_models(docs, items, held, args.folds, args.seed, tmp)
+    return items, docs, held, folders
+
+
+def _run(args: argparse.Namespace, tmp: Path) -> int:
+    from scripts.train_attribution import parsed
+
+    from fullpicture import load_settings
+
+    items, docs, held, folders = fold_setup(args, tmp)
     exs = [extractor(f) for f in folders]
     recs = [collect(exs[held[k]], d, g) for k, (d, (_, _, g)) in enumerate(zip(docs, items, strict=True))]
     width = max(r[x].shape[1] for r in recs for x in ("x", "xc") if len(r[x]))

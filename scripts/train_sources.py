@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from eval.polnear import ROLES, _match  # noqa: E402
-from scripts.train_cues import _FILES, fold_models, fold_of, prf  # noqa: E402
+from scripts.train_cues import _FILES, fold_arguments, fold_setup, prf, run_folds  # noqa: E402
 
 
 def extractor(folder: Path | None = None):
@@ -198,38 +197,16 @@ def fit_all(recs, lam: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
-    ap.add_argument("--out", type=Path,
-                    default=ROOT / "src" / "fullpicture" / "data" / "models" / "attribution_sources.npz")
-    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "polnear")
-    ap.add_argument("--folds", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--lam", type=float, default=10.0, help="L2 weight on standardised columns")
-    ap.add_argument("--folders", type=Path, default=None,
-                    help="reuse fold taggers from this folder (fold0, fold1, ...) instead of training them")
-    ap.add_argument("--report-dev", action=argparse.BooleanOptionalAction, default=True)
-    args = ap.parse_args(argv)
-    if not (args.data / "README.md").is_file():
-        print(f"PolNeAR not found at {args.data}", file=sys.stderr)
-        return 2
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1), tempfile.TemporaryDirectory() as tmp:
-        return _run(args, Path(tmp))
+    fold_arguments(ap, "attribution_sources.npz")
+    return run_folds(ap.parse_args(argv), _run)
 
 
 def _run(args: argparse.Namespace, tmp: Path) -> int:
-    from scripts.train_attribution import environment, parsed
+    from scripts.train_attribution import parsed
 
     from fullpicture import load_settings
 
-    print(environment(), file=sys.stderr)
-    items, docs = parsed(args.data, "train", args.cache)
-    held = fold_of(len(docs), args.folds, args.seed)
-    if args.folders is not None:
-        folders = [args.folders / f"fold{f}" for f in range(args.folds)]
-    else:
-        folders = fold_models(docs, items, held, args.folds, args.seed, tmp)
+    items, docs, held, folders = fold_setup(args, tmp)
     exs = [extractor(f) for f in folders]
     for f, cues in enumerate(fold_cues(docs, items, held, folders, args.folds)):
         exs[f].cues = cues
