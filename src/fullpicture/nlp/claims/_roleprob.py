@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.tokens import Doc
@@ -135,16 +136,51 @@ def doc_role_probs(doc: Doc, heads: list[int], deps: list[str], pos: list[str], 
 
 def token_probs(doc: Doc, tokens: list[int], net: RoleNet | None) -> np.ndarray | None:
     """Role probabilities of some tokens of a parsed document only (rows in ``tokens`` order),
-    or None without a network or tensor: the inputs of only those rows are built."""
+    or None without a network or tensor: the inputs of only those rows are built.
+
+    A token's row is computed once per document (and network): the claims layer asks for
+    overlapping sets of tokens several times a document (cue tokens and heads, uncovered verbs
+    and nouns, source candidates), and later calls take the rows already computed. A row does
+    not depend on the other rows of its call (row by row products and softmax), so the rows are
+    the same floats as computed in any other call."""
     tensor = doc.tensor
     n = len(doc)
     if net is None or not tokens or tensor is None or tensor.shape[0] != n or n == 0:
         return None
-    x = np.ascontiguousarray(tensor, dtype=np.float32)
-    d = x.shape[1]
+    d = tensor.shape[1]
     if 7 * d + 2 * len(net.deps) + 2 * len(net.pos) != net.w1.shape[0]:
         return None
+    memo = _MEMO.get(doc)
+    if memo is None or memo.net is not net or memo.tensor is not tensor:
+        memo = _MEMO[doc] = _Rows(net, tensor, n)
     rows = np.asarray(tokens, dtype=np.int64)
+    need = rows[~memo.have[rows]]
+    if len(need):
+        need = np.unique(need)
+        memo.probs[need] = _compute(doc, need, net, tensor)
+        memo.have[need] = True
+    return memo.probs[rows]
+
+
+class _Rows:
+    """The role probabilities computed so far for one document (rows of ``probs`` where ``have``)."""
+
+    __slots__ = ("have", "net", "probs", "tensor")
+
+    def __init__(self, net: RoleNet, tensor: np.ndarray, n: int) -> None:
+        self.net = net
+        self.tensor = tensor
+        self.probs = np.zeros((n, len(LABELS)), dtype=np.float32)
+        self.have = np.zeros(n, dtype=bool)
+
+
+_MEMO: WeakKeyDictionary[Doc, _Rows] = WeakKeyDictionary()
+
+
+def _compute(doc: Doc, rows: np.ndarray, net: RoleNet, tensor: np.ndarray) -> np.ndarray:
+    """Role probabilities of the tokens ``rows`` (the network over each one's inputs)."""
+    x = np.ascontiguousarray(tensor, dtype=np.float32)
+    n, d = x.shape
     toks = token_arrays(doc)
     hs = np.asarray(toks.head, dtype=np.int64)
     zero = np.zeros((1, d), dtype=np.float32)
