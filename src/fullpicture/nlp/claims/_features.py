@@ -86,11 +86,24 @@ def token_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]]
         # thinc's single-threaded blis gemm, not numpy: a few hundred tokens are too small
         # for threaded BLAS (its threads cost more than the product on a busy machine) and
         # einsum is three times slower; |c|^2 - 2 x.c, in place
-        d = _OPS.gemm(x, c, trans2=True)
-        d *= -2.0
-        d += (c * c).sum(1)
+        m2c, norms = _scaled(c)
+        d = _OPS.gemm(x, m2c, trans2=True)
+        d += norms
         out.append(d.argmin(1).tolist())
     return out
+
+
+_SCALED: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+
+def _scaled(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``-2 c`` and ``|c|^2`` of a centroid array, made once per array. x.(-2c) is -2 (x.c) bit
+    for bit: scaling by a power of two is exact, so every product and partial sum of the same
+    summation is scaled exactly (the values are far from overflow and subnormals)."""
+    hit = _SCALED.get(id(c))
+    if hit is None or hit[0] is not c:
+        hit = _SCALED[id(c)] = (c, np.ascontiguousarray(c * np.float32(-2.0)), (c * c).sum(1))
+    return hit[1], hit[2]
 
 
 _PRIOR_POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
