@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from weakref import ReferenceType, ref
 
 from spacy.tokens import Doc, Token
 
@@ -40,7 +41,17 @@ def speech_quotes(doc: Doc, text: str) -> list[tuple[int, int]]:
     from fullpicture.nlp.lang.quotes import name_quote
 
     names = [(m.start, m.end) for e in (getattr(doc._, "fp_entities", None) or []) for m in e.mentions]
-    return [q for q in quote_spans(text) if not name_quote(doc, q[0], q[1], names)]
+    last = _LAST_SPEECH[0] if _LAST_SPEECH else None
+    # the claims layer asks for one document's several times: the last answer is kept, for
+    # the same Doc (alive), text and entity mentions
+    if last is not None and last[0]() is doc and last[1] == text and last[2] == names:
+        return list(last[3])
+    out = [q for q in quote_spans(text) if not name_quote(doc, q[0], q[1], names)]
+    _LAST_SPEECH[:] = [(ref(doc), text, names, out)]
+    return list(out)
+
+
+_LAST_SPEECH: list[tuple[ReferenceType[Doc], str, list[tuple[int, int]], list[tuple[int, int]]]] = []
 
 
 def span_chars(doc: Doc, i: int, j: int) -> tuple[int, int]:
