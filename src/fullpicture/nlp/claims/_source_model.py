@@ -29,6 +29,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._shared import doc_text
+from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._merge import _cue_subject
 from fullpicture.nlp.claims._roleprob import LABELS, RoleNet, token_probs
@@ -234,7 +235,7 @@ def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str,
     for c in claims:
         spk = _speaker(doc, c)
         speakers[spk] = speakers.get(spk, 0) + 1
-    starts = [st.start for st in doc.sents]
+    starts = [a for a, _ in token_arrays(doc).sents]  # doc.sents' starts, without a Span per sentence
     keep = keep or {}
     info = {id(c): _claim(doc, c, len(p), float(cue[t + 1]) if t >= 0 else 0.0, keep.get(id(c)), prior or {},
                           speakers, (bisect_right(starts, max(t, 0)) - 1, len(starts)))
