@@ -13,19 +13,21 @@ from __future__ import annotations
 
 from fullpicture import load_settings
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._facility import _patterns
 from fullpicture.align._followups import join_followups
+from fullpicture.align._sites import named_kinds, noun_patterns
 
 DAY = 738000
 PRISON = "geo:prison-town"
 
 
 def _m(doc: str, day: int, firm: bool, *, definite: bool = False, facility: bool = True,
-       place: str = PRISON, lemma: str = "strike") -> MentionFeatures:
+       place: str = PRISON, lemma: str = "strike", kind: str = "prison", lent: bool = False) -> MentionFeatures:
+    site = frozenset({(kind, place)})
     return MentionFeatures(doc=doc, lemma=lemma, type="ASSAULT", family="material_conflict",
                            interval=(day, day), date_firm=firm, places=frozenset({place}),
                            extra={"definite": definite, "where": frozenset({place}),
-                                  "facility": frozenset({place}) if facility else frozenset()})
+                                  "facility": site if facility and not lent else frozenset(),
+                                  "doc_sites": site if lent else frozenset()})
 
 
 def _cfg(**over: object) -> dict[str, object]:
@@ -85,13 +87,37 @@ def test_rows_one_document_tells_both_stay_apart() -> None:
 
 
 def test_facility_nouns_around_a_place_name() -> None:
-    before, after = _patterns("en")  # type: ignore[misc]
+    pats = noun_patterns()
+    assert pats is not None
+    before, after = pats
     assert after.search(" prison on Friday")
     assert after.search(" hydroelectric power station")
     assert before.search("the strike at the prison camp in occupied ")
     assert not after.search(", the regional capital")
     assert not before.search("the shelling of the city of ")
-    fr_before, _ = _patterns("fr")  # type: ignore[misc]
-    assert fr_before.search("des explosions dans la prison d'")
-    ru_before, _ = _patterns("ru")  # type: ignore[misc]
-    assert ru_before.search("удар по исправительной колонии в поселке ")
+    assert before.search("des explosions dans la prison d'")
+    assert before.search("удар по исправительной колонии в поселке ")
+
+
+def test_the_nouns_around_a_place_name_tell_its_kind() -> None:
+    assert named_kinds("the shelling of the drama theatre of ", "") == {"theatre"}
+    assert named_kinds("", " regional hospital was hit") == {"hospital"}
+    assert named_kinds("", " hydroelectric power station") == {"dam"}
+    assert named_kinds("удар по исправительной колонии в поселке ", "") == {"prison"}
+    assert named_kinds("the shelling of the city of ", "") == frozenset()
+
+
+def test_a_theatre_and_a_hospital_of_one_town_stay_apart() -> None:
+    # the dated row tells the town's theatre; the undated follow-up its hospital
+    feats = [_m("a", DAY, True, kind="theatre"), _m("b", DAY, True, kind="theatre"),
+             _m("w", DAY + 6, False, definite=True, kind="hospital")]
+    assert len(set(join_followups(feats, _cfg(), [0, 0, 1]))) == 2
+    feats[2] = _m("w", DAY + 6, False, definite=True, kind="theatre")
+    assert len(set(join_followups(feats, _cfg(), [0, 0, 1]))) == 1
+
+
+def test_a_follow_up_at_the_facility_its_document_names_joins() -> None:
+    # "the strike on the theatre", the document naming the Eastvale drama theatre elsewhere
+    feats = [_m("a", DAY, True, kind="theatre"), _m("b", DAY, True, kind="theatre"),
+             _m("w", DAY + 6, False, definite=True, kind="theatre", lent=True)]
+    assert len(set(join_followups(feats, _cfg(), [0, 0, 1]))) == 1

@@ -209,6 +209,8 @@ def compare(
     index = EntityIndex(used)
 
     feats, refs = build_features(used, index, cfg)
+    for f in feats:
+        f.extra["side"] = side_of[f.doc]  # the rival-versions join may read it
     tfidf = tfidf_vectors({a.document.id: a.text for a in used})
     vec = build_vectors(used, feats, cfg, tfidf, vectors, bound_progress(progress, EMBED_EVENTS))
     labels_of, _ = incidents(feats, cfg, vec)

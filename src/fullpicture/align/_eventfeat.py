@@ -14,7 +14,7 @@ from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
-from fullpicture.align._facility import facility_places
+from fullpicture.align._facility import document_sites, facility_places
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
@@ -159,6 +159,7 @@ def build_features(
     # facility nouns are looked for only next to the happenings the rival-versions join reads
     site_window = int(cfg.get("incident_rival_site_window", 0)) if cfg.get("incident_rival_join", False) else 0
     site_types = {str(t).upper() for t in cfg.get("incident_rival_types", ["ASSAULT", "ATTACK", "DISASTER"])}
+    doc_towns = bool(cfg.get("incident_site_document_places", False)) and (site_window > 0 or facilities)
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -167,6 +168,8 @@ def build_features(
         pub = getattr(a.document, "published", None)
         published = interval(str(pub)[:10]) if pub else None
         lang = a.document.language or "en"
+        # facility kind -> the places the document names as that kind of facility
+        towns = document_sites(a, index) if doc_towns and a.events else {}
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -195,6 +198,8 @@ def build_features(
                 if pent is not None and pkey and pent.type in ("GPE", "LOC", "FAC") and country_code(pent.name) is None:
                     where.add(pkey)
             parts = {index.key(doc, e, resolve=True) for e in [*ev.agents, *ev.patients]}
+            sites = facility_kinds(a.text, ev.trigger.start, ev.trigger.end, ev.evidence.start, ev.evidence.end,
+                                   site_window) if (ev.type or "").upper() in site_types else frozenset()
             sent = sentence_of(a, ev)
             feats.append(
                 MentionFeatures(
@@ -225,10 +230,12 @@ def build_features(
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),
                            # the kinds of facility named next to the trigger ("the theatre"), and
                            # where it happened but a country (no facility's place)
-                           "sites": facility_kinds(a.text, ev.trigger.start, ev.trigger.end, ev.evidence.start,
-                                                   ev.evidence.end, site_window)
-                           if (ev.type or "").upper() in site_types else frozenset(),
-                           "site_where": frozenset(where - places if country_place else where)},
+                           "sites": sites,
+                           "site_where": frozenset(where - places if country_place else where),
+                           # (kind, place) of a kind named next to it whose one place the
+                           # document names ("the Eastvale drama theatre" earlier on)
+                           "doc_sites": frozenset((k, t) for k in sites if len(towns.get(k, ())) == 1
+                                                  for t in towns[k])},
                 )
             )
             refs.append((ai, ev))

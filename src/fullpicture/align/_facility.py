@@ -1,50 +1,32 @@
-"""Places told as facilities: a place name with a facility noun around it ("the Eastvale prison",
-"la prison d'Eastvale", "колонии в поселке Eastvale"). The nouns are language data
-(``[facility] nouns`` of ``data/events/incidents.toml``, word beginnings in Russian)."""
+"""Places told as facilities: a place name with a facility noun of some kind around it ("the
+Eastvale prison", "la prison d'Eastvale", "колонии в поселке Eastvale"). The nouns and their kinds
+are language data (``[sites]`` of ``data/events/incidents.toml``: ``align/_sites.py``)."""
 
 from __future__ import annotations
 
-import functools
 import re
 
+from fullpicture.align._sites import kind_of, named_kinds, site_pattern
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Event
+from fullpicture.nlp.events._args import dateline_spans, is_town, region_words, regional_in_names
 
-# words allowed between a facility noun and its place name ("the prison camp in occupied X",
-# "X hydroelectric power station")
-_BETWEEN_BEFORE = 3
-_BETWEEN_AFTER = 2
+Site = tuple[str, str]  # (facility kind, place key)
 
 
-@functools.lru_cache(maxsize=8)
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """``(before, after)``: a facility noun ending the text before a place name, and one opening
-    the text after it."""
-    from fullpicture._data import data_toml
-
-    nouns = data_toml("events", "incidents.toml").get("facility", {}).get("nouns", {}).get(language, [])
-    if not nouns:
-        return None
-    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    # Russian entries are word beginnings; English and French ones whole words (plural allowed)
-    tail = r"\w*" if language == "ru" else r"(?:s|es|x)?\b"
-    noun = rf"\b(?:{alt}){tail}"
-    before = re.compile(rf"{noun}(?:[\s'’-]+[\w-]+){{0,{_BETWEEN_BEFORE}}}[\s'’]+$", re.I)
-    after = re.compile(rf"^[\s'’-]*(?:[\w-]+\s+){{0,{_BETWEEN_AFTER}}}?{noun}", re.I)
-    return before, after
+def _around(text: str, lo: int, hi: int, start: int, end: int) -> frozenset[str]:
+    """Kinds of the facility nouns around the name ``text[start:end]`` inside ``text[lo:hi]``."""
+    return named_kinds(text[max(lo, start - 60) : start], text[end : min(hi, end + 50)])
 
 
-def facility_places(a: Analysis, ev: Event, index: EntityIndex) -> frozenset[str]:
-    """Keys of the event's places (its place and the places it struck) that its sentence names
-    as a facility: a mention of the place inside the sentence with a facility noun before it
-    (up to three words between) or after it (up to two)."""
-    pats = _patterns((a.document.language or "en").split("-")[0].lower())
-    if pats is None:
-        return frozenset()
-    before, after = pats
+def facility_places(a: Analysis, ev: Event, index: EntityIndex) -> frozenset[Site]:
+    """``(kind, place key)`` of the event's places (its place and the places it struck) that its
+    sentence names as a facility: a mention of the place inside the sentence with a facility
+    noun before it (up to three words between) or after it (up to two); a FAC entity is a
+    facility of the kinds its own name tells ("" when it tells none)."""
     doc, lo, hi = a.document.id, ev.evidence.start, ev.evidence.end
     text = a.text
-    out = set()
+    out: set[Site] = set()
     for eid in [ev.place, *ev.patients]:
         ent = index.entity(doc, eid)
         if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
@@ -55,8 +37,64 @@ def facility_places(a: Analysis, ev: Event, index: EntityIndex) -> frozenset[str
         for m in ent.mentions:
             if not lo <= m.start < hi:
                 continue
-            if ent.type == "FAC" or before.search(text[max(lo, m.start - 60) : m.start]) \
-                    or after.search(text[m.end : min(hi, m.end + 50)]):
-                out.add(key)
+            kinds = set(_around(text, lo, hi, m.start, m.end))
+            if ent.type == "FAC":
+                kinds |= _own_kinds(m.text) or {""}
+            out.update((k, key) for k in kinds)
+            if kinds:
                 break
     return frozenset(out)
+
+
+def _own_kinds(name: str) -> set[str]:
+    """The kinds of the facility nouns inside a name ("Eastvale Drama Theatre")."""
+    pattern = site_pattern()
+    return set() if pattern is None else {kind_of(m) for m in pattern.finditer(name)}
+
+
+def document_sites(a: Analysis, index: EntityIndex) -> dict[str, frozenset[str]]:
+    """Facility kind -> the towns the document names as the place of a facility of that kind
+    anywhere: a place name with the kind's noun around it ("the drama theatre of Eastvale"), or
+    a town's name inside a facility's own name ("the Eastvale Drama Theatre", an organisation or
+    a place the entity layer read whole); a place word that a region word follows inside a name
+    ("the Eastvale Regional Theatre") is the region's, never the facility's."""
+    doc, text = a.document.id, a.text
+    ents = {e.id: e for e in a.entities}
+    lines = dateline_spans(text)
+    regional = regional_in_names(text, ents, lines)
+    out: dict[str, set[str]] = {}
+    for e in a.entities:
+        if e.type not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        key = index.key(doc, e.id, resolve=True) if e.type != "ORG" else None
+        place = bool(key) and e.type in ("GPE", "LOC") and is_town(e)
+        for m in e.mentions:
+            if (m.start, m.end) in regional or any(x <= m.start < y for x, y in lines):
+                continue
+            if place:
+                assert key is not None
+                for k in _around(text, 0, len(text), m.start, m.end):
+                    out.setdefault(k, set()).add(key)
+            own = _own_kinds(m.text)
+            if own:
+                for town in _towns_in(m.text, index):
+                    for k in own:
+                        out.setdefault(k, set()).add(town)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+
+
+def _towns_in(name: str, index: EntityIndex) -> set[str]:
+    """Keys of the places of the comparison (towns or cities some document names) whose name is a
+    word of ``name``, unless a region word follows it there."""
+    rx = region_words()
+    out = set()
+    for m in _WORD.finditer(name):
+        if m.group()[:1].islower() or (rx is not None and rx.search(name, m.end())):
+            continue
+        key = index.town_key(m.group())
+        if key:
+            out.add(key)
+    return out

@@ -4,10 +4,11 @@ A report published days after a strike on a prison, a dam or a station often sta
 its own: "At least 50 people were killed in the strike at the Eastvale prison". Its mentions
 take the report's day, days after the happening, farther than any inherited-date slack, and form
 a row of their own. A row whose happenings include such a follow-up (definite, its day inherited,
-at a place its sentence names as a facility: ``_facility``) joins the one row that tells a
-happening of its family at that facility on a stated day up to
-``incident_facility_followup_days`` before (0 = off). A town is not a facility: two strikes on one
-town a week apart, the second report undated ("the strike on Eastvale"), stay two rows. Rows
+at a kind of facility at a place its sentence names as one, or whose one place its document
+names: ``_facility``) joins the one row that tells a happening of its family at that kind of
+facility at that place on a stated day up to ``incident_facility_followup_days`` before (0 = off).
+A town is not a facility: two strikes on one town a week apart, the second report undated ("the
+strike on Eastvale"), stay two rows; a theatre and a hospital of one town stay apart. Rows
 never join when a document tells both, when more than one row could be meant, or when the
 follow-up row states a day of its own that clashes with the target's.
 """
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._facility import Site
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
 
 
@@ -40,10 +42,10 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     lex = incident_lexicon()
     docs: dict[int, set[str]] = defaultdict(set)
     days: dict[int, Counter[int]] = defaultdict(Counter)
-    # row -> facility place -> families of its happenings told there
-    told: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    # row -> (facility place, family) -> the earliest inherited day of a definite follow-up there
-    follow: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    # row -> (facility kind, place) -> families of its happenings told there
+    told: dict[int, dict[Site, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # row -> ((facility kind, place), family) -> the earliest inherited day of a follow-up there
+    follow: dict[int, dict[tuple[Site, str], int]] = defaultdict(dict)
     for i, f in enumerate(feats):
         r = labels[i]
         docs[r].add(f.doc)
@@ -53,11 +55,13 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             days[r][f.interval[0]] += 1
         if (f.type or "").upper() not in types or distinct(f) or is_consequence(f, lex):
             continue
-        for place in f.extra.get("facility") or ():
-            told[r][place].add(f.family)
+        named = f.extra.get("facility") or frozenset()
+        lent = f.extra.get("doc_sites") or frozenset()
+        for site in named | lent:
+            told[r][site].add(f.family)
             if f.extra.get("definite") and not f.date_firm and day_wide:
                 assert f.interval is not None
-                key = (place, f.family)
+                key = (site, f.family)
                 follow[r][key] = min(follow[r].get(key, f.interval[0]), f.interval[0])
     parent = {r: r for r in docs}
 
@@ -68,9 +72,9 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
 
     for r in sorted(follow):
         targets = set()
-        for (place, family), when in follow[r].items():
-            for t, places in told.items():
-                if t == r or family not in places.get(place, ()) or docs[t] & docs[r]:
+        for (site, family), when in follow[r].items():
+            for t, sites in told.items():
+                if t == r or family not in sites.get(site, ()) or docs[t] & docs[r]:
                     continue
                 day = _day(days[t])
                 if day is None or not 0 <= when - day <= horizon:

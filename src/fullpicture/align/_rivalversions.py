@@ -15,7 +15,11 @@ facility of two towns, days farther apart than the slack (two strikes on one tow
 rows whose main stated days are farther apart than the slack, and rows a document of both tells
 apart (one of its happenings told as another one, or on clashing days). A place with more than
 ``incident_rival_max_rows`` such rows is left alone (a long war's many strikes on one town's
-hospitals are not one incident).
+hospitals are not one incident). A mention's facility is also at the one town its document names
+as that kind of facility (``doc_sites``: "the Eastvale drama theatre" earlier in the text), and a
+facility named by its own name alone (a FAC entity, no noun beside the trigger) is a site of its
+own kind (``incident_rival_named_sites``). With ``incident_rival_other_side`` the two versions
+come from documents of two sides (sides unknown count as two).
 """
 
 from __future__ import annotations
@@ -57,6 +61,13 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
     slack = int(cfg.get("incident_rival_day_slack", 3))
     max_rows = int(cfg.get("incident_rival_max_rows", 8))
     countries = bool(cfg.get("incident_rival_countries", False))
+    named_sites = bool(cfg.get("incident_rival_named_sites", False))
+    other_side = bool(cfg.get("incident_rival_other_side", False))
+
+    def sides_apart(x: MentionFeatures, y: MentionFeatures) -> bool:
+        """Two documents of different sides (or of sides unknown), with ``other_side``."""
+        sx, sy = x.extra.get("side"), y.extra.get("side")
+        return not other_side or sx is None or sy is None or sx != sy
     lex = incident_lexicon()
 
     def told(f: MentionFeatures) -> bool:
@@ -66,12 +77,12 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
     # (facility kind, place) -> row -> its happenings there
     buckets: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, f in enumerate(feats):
-        sites = f.extra.get("sites")
-        if not sites or not told(f):
+        sites = f.extra.get("sites") or frozenset()
+        if not (sites or f.extra.get("facility")) or not told(f):
             continue
-        for kind in sites:
-            for place in _where(f, countries):
-                buckets[(kind, place)][labels[i]].append(i)
+        named = {s for s in f.extra.get("facility") or () if not s[0]} if named_sites else set()
+        for kind, place in {(k, p) for k in sites for p in _where(f, countries)} | (f.extra.get("doc_sites") or set()) | named:
+            buckets[(kind, place)][labels[i]].append(i)
     if not buckets:
         return labels
     # row -> document -> its mentions in the row
@@ -123,7 +134,7 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
                 if a == b:
                     continue
                 if not any(feats[i].doc != feats[j].doc and _gap(feats[i].interval, feats[j].interval) <= slack
-                           for i in rows[ra] for j in rows[rb]):
+                           and sides_apart(feats[i], feats[j]) for i in rows[ra] for j in rows[rb]):
                     continue
                 da, db = main_day(a), main_day(b)
                 if da is not None and db is not None and abs(da - db) > slack:

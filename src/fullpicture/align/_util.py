@@ -154,6 +154,24 @@ class EntityIndex:
             self._roots[self._ids[root]] = root
         return self._ids[root]
 
+    def town_key(self, word: str) -> str | None:
+        """Global id of the town or city of the gazetteer named ``word`` that some document of
+        the comparison names as a place (None when none does: a word is no place on its own)."""
+        from fullpicture.nlp.places._gazetteer import get_gazetteer
+        from fullpicture.nlp.places._translit import fold
+
+        gaz = get_gazetteer()
+        for i in gaz.lookup(fold(word)):
+            p = gaz.place(i)
+            node = ("k", f"gn:{p.gid}")
+            if p.kind in ("city", "capital") and node in self._uf.parent:
+                root = self._uf.find(node)
+                if root not in self._ids:
+                    self._ids[root] = f"g{len(self._ids) + 1}"
+                    self._roots[self._ids[root]] = root
+                return self._ids[root]
+        return None
+
     def display(self, doc: str, eid: str | None, resolve: bool = False) -> str | None:
         """Display name of the global entity a local id belongs to."""
         ent = self.entity(doc, eid)

@@ -204,13 +204,68 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     dem = get_lexicon().demonyms
     text = doc_text(doc)
     lines = dateline_spans(text)
+    regional = regional_in_names(text, index, lines)
     found = token_positions(doc, [(m.start, m.end, e.id) for e in index.values() if e.type in _PLACE_TYPES
                                   for m in e.mentions if fold(m.text) not in dem and not m.actor
                                   and not any(a <= m.start < b for a, b in lines)
-                                  and not _HYPHEN_MODIFIER.match(text, m.end)])
+                                  and not _HYPHEN_MODIFIER.match(text, m.end)
+                                  and (m.start, m.end) not in regional])
     return [(i, eid) for i, eid in found
             if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])
             and not _passive_agent(doc[i])]
+
+
+@lru_cache(maxsize=1)
+def region_words() -> re.Pattern[str] | None:
+    """Words that make a place word inside a name the region's ("the Eastvale Regional Theatre",
+    "областной", "régional": ``[facilities] region_words`` of ``plover.toml``, word beginnings)."""
+    from fullpicture._data import data_toml
+
+    words = data_toml("events", "plover.toml").get("facilities", {}).get("region_words", [])
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")",
+                      re.I | re.U)
+
+
+def is_town(ent: Any) -> bool:
+    """A place entity linked to a town or a city of the gazetteer (no country, no region)."""
+    geo = getattr(ent, "geo", None)
+    if geo is None or geo.geonames_id is None:
+        return False
+    from fullpicture.nlp.places._gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    return any(gaz.place(i).gid == geo.geonames_id and gaz.place(i).kind in ("city", "capital")
+               for i in gaz.lookup(fold(ent.name)))
+
+
+def regional_in_names(text: str, index: dict[str, Any], lines: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Spans of place words inside an organisation's or a facility's name that a region word
+    follows in that name ("the Eastvale Regional Drama Theatre", "Eastvale Oblast Hospital"):
+    the name's region, not where its happenings took place, when the document names, outside
+    every name, a town that is another place (the facility's own town)."""
+    rx = region_words()
+    if rx is None:
+        return set()
+    names = [(m.start, m.end) for e in index.values() if e.type in ("ORG", "FAC") for m in e.mentions]
+    if not names:
+        return set()
+    inside: dict[tuple[int, int], str] = {}
+    for e in index.values():
+        if e.type not in ("GPE", "LOC"):
+            continue
+        for m in e.mentions:
+            for a, b in names:
+                if a <= m.start and m.end <= b and (a, b) != (m.start, m.end) and rx.search(text, m.end, b):
+                    inside[(m.start, m.end)] = e.id
+    if not inside:
+        return set()
+    towns = {e.id for e in index.values() if e.type in ("GPE", "LOC") and is_town(e)
+             for m in e.mentions if (m.start, m.end) not in inside
+             and not any(a <= m.start < b for a, b in lines)
+             and not any(a <= m.start and m.end <= b for a, b in names)}
+    return {span for span, eid in inside.items() if towns - {eid}}
 
 
 def _passive_agent(tok: Token) -> bool:
