@@ -23,7 +23,6 @@ batch only.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from itertools import compress, filterfalse, repeat
 from operator import is_
 from typing import cast
@@ -31,6 +30,7 @@ from typing import cast
 import numpy as np
 
 from fullpicture.align._eventpairs import _GATE_FIRST_MIN, FEATURES, PairScorer
+from fullpicture.align._sampled import Grids, draw, keys
 
 
 class _Fetcher:
@@ -140,24 +140,9 @@ class _Fetcher:
 _AHEAD = 512
 
 
-def _draw(bits: Callable[[int], int], a: list[int], b: list[int], n: int, count: int) -> list[int]:
-    """``count`` pairs (keys) of ``rng.choice(a)`` and ``rng.choice(b)``, drawn as
-    ``random.Random`` draws them (a rejection loop over ``bits``, its ``getrandbits``), inline:
-    the draws are most of a large merge's time."""
-    cross = []
-    na, nb = len(a), len(b)
-    ka, kb = na.bit_length(), nb.bit_length()
-    for _ in range(count):
-        r = bits(ka)
-        while r >= na:
-            r = bits(ka)
-        x = a[r]
-        r = bits(kb)
-        while r >= nb:
-            r = bits(kb)
-        y = b[r]
-        cross.append(x * n + y if x < y else y * n + x)
-    return cross
+def _same(a: list[int], seen: list[int], size: int) -> bool:
+    """Whether ``a`` holds what ``seen`` held at ``size`` members (a member list only grows)."""
+    return len(a) == size and (a is seen or a == seen[:size])
 
 
 def _incident(n: int, pairs: np.ndarray, probs: np.ndarray) -> list[dict[int, float] | None]:
@@ -199,6 +184,15 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
     root_of = list(range(n))
     rng = random.Random(0)
     bits = rng.getrandbits
+    # the generator's words taken so far; the look-ahead's draws of the sampled merges, by
+    # step: the word they start at, the member lists and sizes drawn from, the pairs, the words
+    used = 0
+    drawn: dict[int, tuple[int, list[int], int, list[int], int, list[int], int]] = {}
+    grids = Grids(n)
+
+    def live(r: int, size: int) -> bool:
+        m = members[r]
+        return m is not None and len(m) == size
     extra = 0
     fetcher = _Fetcher(scorer, n)
     order = np.argsort(-probs, kind="stable").tolist()
@@ -208,11 +202,13 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
     below = (probs < thr).tolist()
     empty: dict[int, float] = {}
 
-    def prefetch(ks: list[int]) -> _Fetcher:
+    def prefetch(step: int, ks: list[int]) -> _Fetcher:
         """Score beforehand the pairs the merges ``ks`` may need. Each is looked at as if every
         merge before it in ``ks`` happened (the clusters it will meet contain no more than
         that); two mentions already together that way may still be apart: then the pairs
-        inside their common cluster, when few."""
+        inside their common cluster, when few. The draws of the sampled merges are kept in
+        ``drawn``: a merge that meets the clusters and the generator's word supposed here takes
+        them as they are."""
         fetcher = _Fetcher(scorer, n)
         fetched = fetcher.row
         need: dict[int, None] = {}
@@ -223,6 +219,8 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         copy = random.Random()
         copy.setstate(rng.getstate())
         sbits = copy.getrandbits
+        at = used
+        drawn.clear()
 
         def find(r: int) -> int:
             while r in up:
@@ -254,7 +252,7 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
                 if c not in (inc[rx] or empty) and c not in fetched:
                     need[c] = None
 
-        for k in ks:
+        for s, k in enumerate(ks, step):
             if below[k]:
                 break
             i, j = pl[k]
@@ -275,7 +273,16 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             if len(a) * len(b) > max_link:
                 # sampled: the pairs the merge draws if its clusters are then as supposed here,
                 # supposed to fail (most merges of two large clusters retry a pair that failed)
-                add(ra, rb, _draw(sbits, a, b, n, max_link))
+                cells, took = draw(sbits, len(a), len(b), max_link)
+                drawn[s] = (at, a, len(a), b, len(b), cells, took)
+                at += took
+                g = None if ra in grown or rb in grown else grids.get(ra, rb, len(a), len(b))
+                if g is None:
+                    add(ra, rb, keys(cells, a, b, n))
+                elif g.unknown:  # a full grid: nothing to fetch
+                    gaps = [c for c in cells if g.p[c] is None]
+                    if gaps:
+                        need.update(dict.fromkeys(filterfalse(fetched.__contains__, keys(gaps, a, b, n))))
                 continue
             if failed.get(ra * n + rb) == len(a) * n + len(b):
                 continue  # two real clusters, unchanged, that failed to merge: they will again
@@ -294,7 +301,9 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         if below[k]:
             break
         if step % ahead == 0:
-            fetcher = prefetch(order[step : step + ahead])
+            fetcher = prefetch(step, order[step : step + ahead])
+            if step % (64 * ahead) == 0:
+                grids.prune(live)
         i, j = pl[k]
         ra, rb = root_of[i], root_of[j]
         if ra == rb:
@@ -305,8 +314,19 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             if failed.get(ra * n + rb) == len(a) * n + len(b):
                 continue  # these two clusters, unchanged, failed on all their cross pairs before
             cross = [x * n + y if x < y else y * n + x for x in a for y in b]
+            g = None
         else:
-            cross = _draw(bits, a, b, n, max_link)
+            d = drawn.get(step)
+            if d is not None and d[0] == used and _same(a, d[1], d[2]) and _same(b, d[3], d[4]):
+                # as the look-ahead supposed: its draws, and the generator past their words
+                cells, took = d[5], d[6]
+                bits(32 * took)
+            else:
+                cells, took = draw(bits, len(a), len(b), max_link)
+            used += took
+            # a retry of two clusters kept as a grid reads the cells; else the pairs' keys
+            g = grids.get(ra, rb, len(a), len(b))
+            cross = cells if g is not None else keys(cells, a, b, n)
         da, db = inc[ra], inc[rb]
         if da is None:
             da = inc[ra] = {}
@@ -315,9 +335,13 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         # one look-up a cross pair, in the smaller of the two clusters' dicts (None: never
         # scored, or scored under the threshold)
         known = da if len(da) <= len(db) else db
-        vals: list[float | None] | list[float] = list(map(known.get, cross))
+        vals: list[float | None] | list[float] = list(map(known.get if g is None else g.p.__getitem__, cross))
         missing = list(compress(cross, map(is_, vals, repeat(None))))
         if missing:
+            if g is not None:
+                gaps, missing = missing, keys(missing, a, b, n)
+            elif len(a) * len(b) > max_link:
+                gaps = list(compress(cells, map(is_, vals, repeat(None))))
             extra += len(missing)
             need = list(filterfalse(fetcher.row.__contains__, dict.fromkeys(missing)))
             if need:
@@ -325,7 +349,9 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             got = fetcher.probs(missing)
             da.update(zip(missing, got, strict=True))
             db.update(zip(missing, got, strict=True))
-            vals = list(map(known.__getitem__, cross))
+            if len(a) * len(b) > max_link:  # the grids of these clusters, either way round
+                grids.fill(ra, rb, len(a), len(b), gaps, got)
+            vals = list(map(known.__getitem__ if g is None else g.p.__getitem__, cross))
         avg = sum(cast("list[float]", vals)) / len(cross)  # no None left
         if avg >= thr:
             if len(a) < len(b):
@@ -348,5 +374,7 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             # every cross pair taken (a member list only grows, so equal sizes are the same
             # lists, and a pair's probability, once known, stays): a retry gives the same mean
             failed[ra * n + rb] = len(a) * n + len(b)
+        else:
+            grids.failed(ra, rb, a, b, known, live)
     roots: dict[int, int] = {}
     return [roots.setdefault(root_of[i], len(roots)) for i in range(n)], extra
