@@ -18,6 +18,11 @@ pairs with the other clusters, so a merge looks up and touches only its two clus
 A merge moves the smaller dict's pairs into the larger one and drops the pairs that now fall
 inside one cluster (never looked up again). The batches' scored features live until the next
 batch only.
+
+The sampled merges (``_sampled``) are drawn once: the look-ahead keeps its draws, and a merge
+that meets the clusters and the generator's word it supposed takes them (the generator moved
+past their words in one call). Two clusters whose sampled merge keeps failing keep their cross
+pairs' known probabilities in a grid that their retries read.
 """
 
 from __future__ import annotations
