@@ -9,7 +9,9 @@ does: PolNeAR train is cut in ``--folds`` folds (seed ``--seed``), and for each 
 role network and a cue-rate prior are trained on the other folds and run over it, with a cue
 classifier fitted on the other folds' out-of-fold rows. Every claim with a cue (naming claims apart) gives a choice among a "no source"
 option and its source candidates; the right option is the candidate whose characters are
-exactly a gold source's (several: shared equally), else "no source". One L2-regularised
+exactly the source of the gold attribution whose cue overlaps the claim's (any gold source
+of the document when no gold cue with a source overlaps it; several: shared equally), else
+"no source". One L2-regularised
 conditional logit (Newton's method, no random state) is fitted on all choices and saved. The
 script prints the cross-validated figures (each fold's claims judged by the model fitted on
 the other folds) at several offsets of the "no source" score, and with ``--report-dev``
@@ -122,13 +124,14 @@ def choices(recs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     blocks, ys, starts, n = [], [], [], 0
     for rec in recs:
         gs = {a[0] for a in rec["gold"] if a[0]}
+        cues = {j: cue for (_, cue, _), j in zip(rec["claims"], rec["judged"], strict=True) if j >= 0}
         k = 0
-        for p in rec["cands"]:
+        for j, p in enumerate(rec["cands"]):
             if not p:
                 continue
             blocks.append(options(rec["x"][k : k + len(p)]))
             k += len(p)
-            y = np.array([0.0] + [float(sp in gs) for sp in p])
+            y = np.array([0.0] + _targets(p, own_sources(rec["gold"], cues.get(j)), gs))
             y[0] = float(not y.any())
             ys.append(y / y.sum())
             starts.append(n)
@@ -158,6 +161,23 @@ def fit_choice(a: np.ndarray, y: np.ndarray, starts: np.ndarray, lam: float, ite
         if np.abs(step).max() < 1e-8:
             break
     return mu, sd, theta
+
+
+def own_sources(gold: list, cue: tuple[int, int] | None) -> set:
+    """The gold sources of the attributions whose cue overlaps a claim's cue."""
+    if cue is None:
+        return set()
+    return {s for s, c, _ in gold if s and c and c[0] < cue[1] and cue[0] < c[1]}
+
+
+def _targets(cands: list, own: set, anywhere: set) -> list[float]:
+    """Which candidates are right: those that are the source of the claim's own gold
+    attribution (its cue overlapping the claim's); when none is, nor has that attribution
+    a source, any gold source of the document (a claim whose cue PolNeAR bounds otherwise)."""
+    hit = [float(sp in own) for sp in cands]
+    if not any(hit) and not own:
+        hit = [float(sp in anywhere) for sp in cands]
+    return hit
 
 
 def oracle(recs) -> tuple[int, int]:

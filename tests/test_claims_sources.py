@@ -96,3 +96,37 @@ def test_the_extractor_chooses_sources_and_the_setting_turns_it_off():
     assert said and said[0].source is not None and text[said[0].source[0]:said[0].source[1]].startswith("The mayor")
     off = {**settings, "claims": {**settings.get("claims", {}), "source_chooser": False}}
     assert AttributionExtractor.from_settings(off).sources is None
+
+
+def test_pair_columns_mark_the_subject_of_a_verb_above_the_cue():
+    from fullpicture.nlp.claims._source_pairs import PAIR_COLS, arcs, pair_columns
+
+    text = "Rubio stood on the stage, forcefully denouncing the plan as a disaster."
+    doc = _nlp()(text)
+    rubio = next(t for t in doc if t.text == "Rubio")
+    cue = next(t for t in doc if t.text == "denouncing")
+    cols = pair_columns(doc, rubio, cue, rubio.i, rubio.i + 1)
+    assert len(cols) == PAIR_COLS
+    assert cue.head.i == rubio.head.i  # this parse hangs the participle on "stood"
+    assert arcs(rubio, cue) == arcs(cue, rubio) == 2 and arcs(rubio, rubio) == 0
+    assert cols[1] == 0.0 and cols[2] == 1.0  # not on the cue itself: the subject of a verb above it
+    assert cols[8] == 1.0  # a subject
+    plan = next(t for t in doc if t.text == "plan")
+    assert pair_columns(doc, plan, cue, plan.i, plan.i + 1)[1:3] == [1.0, 0.0]  # the cue's own object
+
+
+def test_training_targets_are_the_claims_own_gold_source():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from scripts.train_sources import _targets, own_sources
+
+    gold = [((0, 5), (6, 10), (11, 20)), ((30, 35), (36, 40), (41, 50))]
+    own = own_sources(gold, (36, 40))
+    assert own == {(30, 35)}
+    # the other attribution's source is no target for this claim
+    assert _targets([(0, 5), (30, 35)], own, {(0, 5), (30, 35)}) == [0.0, 1.0]
+    assert _targets([(0, 5)], own, {(0, 5), (30, 35)}) == [0.0]
+    # a cue no gold cue overlaps: any gold source of the document
+    assert _targets([(0, 5)], own_sources(gold, (60, 64)), {(0, 5), (30, 35)}) == [1.0]

@@ -33,6 +33,7 @@ from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._merge import _cue_subject
 from fullpicture.nlp.claims._roleprob import LABELS, RoleNet, token_probs
+from fullpicture.nlp.claims._source_pairs import pair_columns
 from fullpicture.nlp.claims._spans import source_bounds, source_comma, span_chars
 from fullpicture.nlp.claims._tagger import TaggedSpan
 
@@ -146,8 +147,9 @@ def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
 
 
 def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int], a: int, b: int,
-         probs: np.ndarray, claim: list[float]) -> list[float]:
-    """One candidate's features (``probs``: source probabilities of tokens a-1 .. b)."""
+         probs: np.ndarray, claim: list[float], cue_t: int) -> list[float]:
+    """One candidate's features (``probs``: source probabilities of tokens a-1 .. b; ``cue_t``:
+    the cue's root token, :func:`._source_pairs.pair_columns`)."""
     h = doc[head] if head >= 0 else doc[a]
     toks = doc[a:b]
     inside = probs[1:-1] if len(probs) > 2 else np.zeros(1)
@@ -165,7 +167,7 @@ def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int]
             float(h.lower_ in _RELATIVE), float(doc[a].dep_ == "det"), float(doc[a].dep_ in _LEAD_DEPS),
             float(doc[a].is_title), float(before), np.log1p(max(gap, 0)),
             float(inside.mean()), float(inside.min()), float(probs[0]), float(probs[-1]),
-            *_boundary(doc, c, h, a, b), *claim]
+            *_boundary(doc, c, h, a, b), float(inside.max()), *pair_columns(doc, h, doc[max(cue_t, 0)], a, b), *claim]
 
 
 def _boundary(doc: Doc, c: RawClaim, h: Token, a: int, b: int) -> list[float]:
@@ -218,11 +220,11 @@ def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str,
         for sp, hd, flags in cands:
             tok = doc.char_span(sp[0], sp[1], alignment_mode="expand")
             a, b = (tok.start, tok.end) if tok is not None else (0, 0)
-            spans.append((c, sp, hd, flags, a, b, len(cands)))
+            spans.append((c, sp, hd, flags, a, b, cue_tok[-1]))
     if not spans or net is None:
         return per, np.zeros((0, 0))
     n = len(doc)
-    ids = sorted({k for _, _, _, _, a, b, _ in spans for k in range(max(a - 1, 0), min(b + 1, n))}
+    ids = sorted({k for *_, a, b, _ in spans for k in range(max(a - 1, 0), min(b + 1, n))}
                  | {t for t in cue_tok if t >= 0})
     probs = token_probs(doc, ids, net)
     if probs is None:
@@ -240,7 +242,7 @@ def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str,
     info = {id(c): _claim(doc, c, len(p), float(cue[t + 1]) if t >= 0 else 0.0, keep.get(id(c)), prior or {},
                           speakers, (bisect_right(starts, max(t, 0)) - 1, len(starts)))
             for c, p, t in zip(claims, per, cue_tok, strict=True)}
-    out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)]) for c, sp, hd, fl, a, b, _ in spans]
+    out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)], t) for c, sp, hd, fl, a, b, t in spans]
     return per, np.asarray(out, dtype=np.float64)
 
 
