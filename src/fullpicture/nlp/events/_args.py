@@ -249,14 +249,15 @@ def regional_in_names(text: str, index: dict[str, Any], lines: list[tuple[int, i
     if rx is None:
         return set()
     names = [(m.start, m.end) for e in index.values() if e.type in ("ORG", "FAC") for m in e.mentions]
-    if not names:
+    regional = [(a, b) for a, b in names if rx.search(text, a, b)]  # most documents have none
+    if not regional:
         return set()
     inside: dict[tuple[int, int], str] = {}
     for e in index.values():
         if e.type not in ("GPE", "LOC"):
             continue
         for m in e.mentions:
-            for a, b in names:
+            for a, b in regional:
                 if a <= m.start and m.end <= b and (a, b) != (m.start, m.end) and rx.search(text, m.end, b):
                     inside[(m.start, m.end)] = e.id
     if not inside:
