@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from fullpicture._data import data_toml, data_toml_lang
@@ -29,6 +29,9 @@ class EventLexicon:
     # nouns whose nominal modifier names a standing state, no happening ("режим прекращения
     # огня", "régime de cessez-le-feu": the ceasefire regime)
     state_heads: frozenset[str] = frozenset()
+    # trigger lemma -> what must do it: "ракета упала на больницу" (a rocket fell on the
+    # hospital) is a strike; "цены упали" (prices fell) is none
+    subjects: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -72,7 +75,8 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                         frozenset(data.get("singular_only", {}).get("nouns", [])),
                         frozenset(data.get("modifier_states", {}).get("verbs", [])),
                         tuple(tuple(p.lower().replace("’", "'").split()) for p in data.get("means", {}).get("phrases", [])),
-                        frozenset(data.get("state_heads", {}).get("nouns", [])))
+                        frozenset(data.get("state_heads", {}).get("nouns", [])),
+                        {k: frozenset(v) for k, v in data.get("subjects", {}).items()})
 
 
 def _news_types(language: str) -> list[tuple[str, dict]]:

@@ -204,7 +204,11 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
     "the army said on Tuesday 20 soldiers had been killed", "Russia claimed Monday that 63 were
     killed in the attack", "20 were killed, officials said on Tuesday"."""
     verb = _governor(tok)
-    if verb.pos_ not in ("VERB", "AUX") or verb.i in (trig.i, head.i):
+    if verb.pos_ not in ("VERB", "AUX") or trig.i == verb.i:
+        return False
+    if verb.dep_ in _POSTPOSED and verb.head.i < verb.i:
+        return _postposed_report(tok, trig, verb)
+    if head.i == verb.i:
         return False
     if _dates_event_noun(tok, verb):
         return False  # "claimed responsibility for a February 14 attack": the attack's day
@@ -216,6 +220,29 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
             return False
         if cur.head.i == verb.i:
             return cur.dep_ in _REPORT_PATH
+        cur = cur.head
+    return False
+
+
+# how parsers hang a reporting verb told after its content on that content: French "…, a indiqué
+# dimanche le ministère" (parataxis), Russian "…, сообщило в воскресенье министерство" (dep)
+_POSTPOSED = frozenset({"parataxis", "dep"})
+
+
+def _postposed_report(tok: Token, trig: Token, verb: Token) -> bool:
+    """The time expression at ``tok`` modifies a reporting ``verb`` told after what it reports,
+    the parser hanging it on the content ("Cinq personnes ont été tuées dans des frappes, a indiqué
+    dimanche le ministère, ... malgré la trêve"): its day dates the report, neither the content
+    nor a happening noun the reporting clause governs (the truce, told as background)."""
+    if _dates_event_noun(tok, verb) or verb.lemma_.lower() not in _report_verbs(trig.doc.lang_):
+        return False
+    content = verb.head
+    cur = trig
+    for _ in range(12):
+        if cur.i in (verb.i, content.i):
+            return True
+        if cur.head.i == cur.i:
+            return False
         cur = cur.head
     return False
 
@@ -241,6 +268,19 @@ def _dates_other_happening(tok: Token, trig: Token, head: Token) -> bool:
     return False
 
 
+def _scheduled_apart(tok: Token, trig: Token, value: str) -> bool:
+    """The time expression at ``tok`` (value ``value``) is a day after the report's, hung on an
+    infinitive complement that does not hold ``trig``: "the council agreed to hold a session on
+    Wednesday" (the session is still to come; the agreement was made before the report)."""
+    verb = _governor(tok)
+    if verb.dep_ != "xcomp" or not (verb.tag_ == "VB" or "Inf" in verb.morph.get("VerbForm", [])):
+        return False
+    if verb.left_edge.i <= trig.i <= verb.right_edge.i:
+        return False
+    day = report_day(tok.doc)
+    return day is not None and _after(value, day)
+
+
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 
 
@@ -261,13 +301,17 @@ def _quoted(sent: Span) -> list[tuple[int, int]]:
 
 
 def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
-               trail: list[tuple[int, str]] | None = None) -> tuple[str | None, str | None]:
+               trail: list[tuple[int, str]] | None = None,
+               scheduled: bool = False) -> tuple[str | None, str | None]:
     """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
     else the narrative reference date (``narrative``), else the publication date (``published``).
 
     A sentence timex that dates only a reporting verb of the event's clause gives the report's
     day as an approximate date (``narrative``). ``trail``: the narrative dates to inherit from
-    (default: the time layer's; :func:`narrative_trail` leaves out background dates)."""
+    (default: the time layer's; :func:`narrative_trail` leaves out background dates).
+    ``scheduled``: a date after the report's day hung on an infinitive ("agreed to hold talks
+    on Wednesday") dates only what that infinitive holds, not the agreement or the request
+    around it (:func:`_scheduled_apart`)."""
     spans = _since_spans(sent, trig)
     # "after/before/following ..." and phrases of cause ("in response to the attack of 22 April")
     # date their own happening, never the event they modify; a happening inside one takes no
@@ -295,6 +339,8 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
             continue  # « Hier soir, un missile a frappé la gare », a déclaré X: the quote's own day
         if _dates_other_happening(doc[i], trig, head):
             continue  # "in a region devastated by the tsunami of 2004": the tsunami's year
+        if scheduled and _scheduled_apart(doc[i], trig, v):
+            continue  # "agreed to hold talks on Wednesday": the talks' day, not the agreement's
         if _dates_report(doc[i], trig, head):
             report = report or v
         else:
@@ -332,13 +378,23 @@ def report_day(doc: Doc) -> str | None:
     return str(pub)[:10] if pub else None
 
 
-def narrative_trail(doc: Doc) -> list[tuple[int, str]]:
+def narrative_trail(doc: Doc, future: bool = True) -> list[tuple[int, str]]:
     """The time layer's narrative reference times without those set inside a "since ..." phrase,
     a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
     background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
-    began in February 2022") and does not move the story's time for the sentences after it."""
+    began in February 2022") and does not move the story's time for the sentences after it.
+    ``future`` False: also without the days after the report's day (:func:`report_day`) told by
+    a weekday or a relative day: "the council will meet on Wednesday" tells a happening still to
+    come, and the sentences after it tell the story's own time, not that day's."""
+    day = None if future else report_day(doc)
+    # the timexes that name no day number ("Wednesday", "tomorrow"): resolved after the report's
+    # day, they are scheduled; a written date after it ("on September 13" in a report dated the
+    # 12th, a time zone apart) stays
+    named = {t.start for t in (doc._.fp_timexes or []) if not any(ch.isdigit() for ch in t.text)} if day else set()
     out = []
     for off, value in doc._.fp_narrative or []:
+        if day is not None and off in named and _after(str(value), day):
+            continue
         span = doc.char_span(off, off + 1, alignment_mode="expand")
         if span is None or not len(span):
             out.append((off, value))
@@ -349,3 +405,11 @@ def narrative_trail(doc: Doc) -> list[tuple[int, str]]:
         if not any(a <= tok.i < b for a, b in spans):
             out.append((off, value))
     return out
+
+
+def _after(value: str, day: str) -> bool:
+    """A narrative value (a day or a month) lies wholly after the day ``day`` (both ISO)."""
+    n = 10 if len(value) >= 10 and value[7:8] == "-" else 7
+    if len(value) < n or len(day) < n or not value[:4].isdigit():
+        return False
+    return value[:n] > day[:n]

@@ -75,6 +75,7 @@ class EventsComponent:
         # title-case / all-caps headlines: capitalised words looked up by their inflections
         self.headlines = bool(cfg.get("headline_triggers", False)) and pipeline_language(settings) == "en"
         self.elapsed = bool(cfg.get("elapsed_since", False))
+        self.future_inherited = bool(cfg.get("future_dates_inherited", True))
         self.headline_min_words = int(cfg.get("headline_min_words", 3))
         self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
         # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
@@ -186,7 +187,7 @@ class EventsComponent:
                     return k, typ, lemma
         verb_slot = is_verb_slot(tok, lines, rules)
         for lemma, inflected in cands:
-            if lemma in lex.objects:
+            if lemma in lex.objects or lemma in lex.subjects:
                 continue
             found = (lex.verbs.get(lemma) if inflected or verb_slot else None) or lex.nouns.get(lemma)
             if found:
@@ -222,7 +223,12 @@ class EventsComponent:
                    for c in tok.children)
 
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
-        """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire")."""
+        """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire"); one of
+        ``[subjects]`` is done by one of its lemmas ("ракета упала на больницу": a rocket fell)."""
+        doers = self.lex.subjects.get(lemma)
+        if doers is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and c.lemma_.lower() in doers
+                                         for c in tok.children):
+            return False
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
@@ -264,7 +270,7 @@ class EventsComponent:
         """Extract the events of one document."""
         index = entity_index(doc)
         txs = timex_positions(doc)
-        trail = narrative_trail(doc)
+        trail = narrative_trail(doc, future=self.future_inherited)
         reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
         claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
@@ -282,7 +288,7 @@ class EventsComponent:
             claim = _claim_at(claims, starts, doc[s].idx)
             agents, patients, place = arguments(doc, index, trig, sent, places)
             span = doc[s:e]
-            date, date_source = event_date(doc, trig, sent, txs, trail)
+            date, date_source = event_date(doc, trig, sent, txs, trail, scheduled=not self.future_inherited)
             recalled = elapsed_date(doc, trig, sent, reference) if reference else None
             if recalled:  # "One year has passed since the attack": the attack's day
                 date, date_source = recalled, "sentence"
