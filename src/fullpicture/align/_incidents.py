@@ -39,6 +39,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
 from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
+from fullpicture.align._tallies import join_running_totals
 from fullpicture.align._util import UnionFind
 
 
@@ -268,6 +269,10 @@ def incidents(
         labels = [roots.setdefault(x, len(roots)) for x in labels]
     if cfg.get("incident_rival_join", False):
         labels = join_rival_versions(feats, cfg, labels)
+        roots = {}
+        labels = [roots.setdefault(x, len(roots)) for x in labels]
+    if int(cfg.get("incident_running_total_days", 0)) > 0:
+        labels = join_running_totals(feats, cfg, labels)
         roots = {}
         labels = [roots.setdefault(x, len(roots)) for x in labels]
     return labels, events
