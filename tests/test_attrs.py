@@ -74,3 +74,33 @@ def test_an_operator_falls_back_to_spacy():
     assert fast._compiled() is None
     doc = fast(nlp.make_doc("very very good"))
     assert [t.lemma_ for t in doc] == ["very", "very", ""]
+
+
+def test_a_batch_sets_what_each_document_gets_alone():
+    """``pipe`` runs each pattern once over a batch's arrays joined end to end: a two-token match
+    never crosses from one document into the next, and each document gets what spaCy's ruler
+    gives it alone (a document that ends in "the", the next starting with a verb; an empty one)."""
+    nlp = spacy.blank("en")
+    ref = AttributeRuler(nlp.vocab)
+    ref.add_patterns(_rules())
+    fast = ArrayAttributeRuler(nlp.vocab)
+    fast.add_patterns(_rules())
+    texts = [("we saw the", ["PRP", "VBD", "DT"]), ("saw a dog", ["VBD", "DT", "NN"]), ("", []),
+             ("dogs and the", ["NNS", "CC", "DT"]), ("cats", ["NNS"]), ("a", ["DT"]), ("dog", ["NN"])]
+    want = [ref(_tagged(nlp, text, tags)) for text, tags in texts]
+    for size in (2, 3, 16):
+        got = list(fast.pipe((_tagged(nlp, text, tags) for text, tags in texts), batch_size=size))
+        assert [d.text for d in got] == [text for text, _ in texts]
+        for a, b in zip(want, got, strict=True):
+            assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b]
+    assert got[1][0].pos_ == "" and got[1][2].pos_ == "X"  # "saw" after another document's "the": no PROPN
+
+
+def test_the_shipped_model_in_batches_as_one_by_one():
+    model = load_settings().get("pipeline", "model")
+    nlp = spacy.load(model)
+    assert use_array_attributes(nlp)
+    texts = _texts()
+    one = [nlp(t).to_array(_COLS) for t in texts]
+    batched = [d.to_array(_COLS) for d in nlp.pipe(texts, batch_size=4)]
+    assert all((a == b).all() for a, b in zip(one, batched, strict=True))

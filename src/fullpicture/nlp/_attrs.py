@@ -22,6 +22,7 @@ with numpy over ``doc.to_array`` and writes the results with one ``doc.from_arra
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ from spacy.attrs import DEP, IDS, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 #: Token attributes a pattern may test here (read with ``doc.to_array``).
 _ATTRS = ("ORTH", "TEXT", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "IS_SPACE", "IS_PUNCT", "IS_ALPHA",
@@ -162,19 +164,56 @@ class ArrayAttributeRuler(AttributeRuler):
         compiled = self._compiled()
         if compiled is None or not len(doc) or not compiled[3]:
             return super().__call__(doc)
+        self._apply([doc], compiled)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Set the patterns' attributes on each document of ``stream``, ``batch_size`` at a time:
+        each pattern runs once over the batch's arrays joined end to end, and a match of a longer
+        pattern that would cross from one document into the next is dropped, so every document
+        gets what :meth:`__call__` gives it alone. A batch that fails is done one document at a
+        time, as spaCy's ``pipe`` does (errors go to the error handler)."""
+        for docs in minibatch(stream, size=max(1, batch_size)):
+            compiled = self._compiled()
+            vocab = docs[0].vocab
+            todo = [d for d in docs if len(d)]
+            if compiled is not None and compiled[3] and len(todo) > 1 and all(d.vocab is vocab for d in todo):
+                try:
+                    self._apply(todo, compiled)
+                except Exception:  # noqa: BLE001 - redone one by one below, where errors are handled
+                    pass
+                else:
+                    for doc in docs:
+                        yield doc if len(doc) else self(doc)
+                    continue
+            yield from super().pipe(docs, batch_size=batch_size)
+
+    def _apply(self, docs: list[Doc], compiled: Any) -> None:
+        """Apply the compiled patterns to ``docs`` (non-empty, one vocabulary), each document's
+        attributes written with one ``from_array`` where they changed."""
         plan, read, self._col, written, self._out_col = compiled
-        values = doc.to_array(read).reshape(len(doc), -1) if read else np.zeros((len(doc), 0), dtype=np.uint64)
-        out = doc.to_array(written).reshape(len(doc), -1)
+        sizes = [len(d) for d in docs]
+        n = sum(sizes)
+        if read:
+            values = np.concatenate([d.to_array(read).reshape(len(d), -1) for d in docs]) if len(docs) > 1 \
+                else docs[0].to_array(read).reshape(n, -1)
+        else:
+            values = np.zeros((n, 0), dtype=np.uint64)
+        out = np.concatenate([d.to_array(written).reshape(len(d), -1) for d in docs]) if len(docs) > 1 \
+            else docs[0].to_array(written).reshape(n, -1)
         before = out.copy()
-        state = _DocState(doc, values)
+        state = _DocState(docs[0], values, sizes)
         for step in plan:
             if isinstance(step, _Table):
                 self._table(step, state, out)
             else:
                 self._rule(step, state, out)
-        if not np.array_equal(out, before):
-            doc.from_array(written, out)  # type: ignore[arg-type]
-        return doc
+        lo = 0
+        for doc, size in zip(docs, sizes, strict=True):
+            part = out[lo : lo + size]
+            if not np.array_equal(part, before[lo : lo + size]):
+                doc.from_array(written, np.ascontiguousarray(part))  # type: ignore[arg-type]
+            lo += size
 
     def _table(self, table: _Table, state: _DocState, out: np.ndarray) -> None:
         col = self._col[table.attr]
@@ -216,6 +255,8 @@ class ArrayAttributeRuler(AttributeRuler):
                 if not hit.any():
                     return
         at = np.flatnonzero(hit) if hit is not None else np.arange(n - width + 1)
+        if width > 1 and state.joined:  # a match within one document only
+            at = at[state.doc_of[at] == state.doc_of[at + width - 1]]
         for j, pred in regexes:  # searched only where the rest of the pattern holds
             if len(at):
                 at = at[state.search(self._col[pred[0]], pred, at + j)]
@@ -227,11 +268,14 @@ class ArrayAttributeRuler(AttributeRuler):
 
 
 class _DocState:
-    """One document's attribute arrays and what is computed from them once."""
+    """One document's attribute arrays (or a batch's, joined) and what is computed from them once."""
 
-    def __init__(self, doc: Doc, values: np.ndarray) -> None:
-        self.doc = doc
+    def __init__(self, doc: Doc, values: np.ndarray, sizes: list[int] | None = None) -> None:
+        self.doc = doc  # the vocabulary's strings are read through it
         self.values = values
+        #: several documents' arrays joined: each row's document number
+        self.joined = sizes is not None and len(sizes) > 1
+        self.doc_of = np.repeat(np.arange(len(sizes)), sizes) if sizes is not None and self.joined else np.zeros(0, dtype=np.intp)
         self._unique: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._present: dict[int, set[int]] = {}
         self._masks: dict[int, np.ndarray] = {}
