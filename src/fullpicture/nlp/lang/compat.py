@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -75,19 +77,36 @@ class ParagraphBreaks:
         self.min_newlines = max(1, min_newlines)
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = [0] if len(doc) else []
-        for tok in doc[:-1]:
-            if tok.is_space and tok.text.count("\n") >= self.min_newlines:
-                nxt = doc[tok.i + 1]
-                if not nxt.is_space:
-                    nxt.is_sent_start = True
-                    starts.append(nxt.i)
+        n = len(doc)
+        starts = [0] if n else []
+        # whitespace tokens read from one array: a Token is made only at a space token's break
+        space = doc.to_array([IS_SPACE]).tolist() if n > 1 else []
+        for i in range(n - 1):
+            if space[i] and not space[i + 1] and doc[i].text.count("\n") >= self.min_newlines:
+                starts.append(i + 1)
+        marks = [(i, True) for i in starts[1:]]
         for i in starts:
             # a paragraph that opens with a number word ("Douze personnes ont été tuées"): the
             # parser may end a sentence after the number; the noun after it continues the sentence
-            if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].is_alpha and doc[i + 1].is_lower:
-                doc[i + 1].is_sent_start = False
+            if i + 1 < n and doc[i].like_num and doc[i + 1].is_alpha and doc[i + 1].is_lower:
+                marks.append((i + 1, False))
+        if marks:
+            _set_sent_starts(doc, marks)
         return doc
+
+
+def _set_sent_starts(doc: Doc, marks: list[tuple[int, bool]]) -> None:
+    """``doc[i].is_sent_start = value`` for each mark, in order, written with one ``from_array``:
+    the setter checks the whole document's parse on each call (quadratic in a long text). A
+    parsed document goes through the setter, which refuses it as before."""
+    if doc.has_annotation("DEP"):
+        for i, value in marks:
+            doc[i].is_sent_start = value
+        return
+    starts = doc.to_array([SENT_START]).astype(np.int64)
+    for i, value in marks:
+        starts[i] = 1 if value else -1
+    doc.from_array([SENT_START], starts.astype(np.uint64))  # type: ignore[arg-type]
 
 
 @Language.factory("fp_paragraphs", default_config={"settings": {}})
