@@ -175,21 +175,23 @@ def _surname_before_full_name(mentions: list[Mention], persons: list[tuple[tuple
 def definite_roles(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
     """"the president"-style mentions (the + optional modifiers + a title noun) not inside a name."""
     out: list[Mention] = []
-    for i, low in enumerate(token_arrays(doc).lower):
+    toks = token_arrays(doc)  # the token attributes as lists: no Token object per token
+    lower, pos, tag, punct = toks.lower, toks.pos, toks.tag, toks.is_punct
+    n = len(lower)
+    for i, low in enumerate(lower):
         if low != "the" or i in taken:
             continue
-        tok = doc[i]
-        j = tok.i + 1
-        while j < len(doc) and j - tok.i <= 3 and doc[j].i not in taken:
-            word = doc[j].lower_
-            two = f"{word} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
-            if two in lex.titles and doc[j + 1].i not in taken and (j + 2 >= len(doc) or doc[j + 2].pos_ != "PROPN"):
-                out.append(Mention(tok.i, j + 2, "PERSON", doc[tok.i : j + 2].text, definite=True))
+        j = i + 1
+        while j < n and j - i <= 3 and j not in taken:
+            word = lower[j]
+            two = f"{word} {lower[j + 1]}" if j + 1 < n else ""
+            if two in lex.titles and j + 1 not in taken and (j + 2 >= n or pos[j + 2] != "PROPN"):
+                out.append(Mention(i, j + 2, "PERSON", toks.span_text(i, j + 2), definite=True))
                 break
-            if word in lex.titles and doc[j].tag_ == "NN" and (j + 1 >= len(doc) or doc[j + 1].pos_ not in ("PROPN", "NOUN")):
-                out.append(Mention(tok.i, j + 1, "PERSON", doc[tok.i : j + 1].text, definite=True))
+            if word in lex.titles and tag[j] == "NN" and (j + 1 >= n or pos[j + 1] not in ("PROPN", "NOUN")):
+                out.append(Mention(i, j + 1, "PERSON", toks.span_text(i, j + 1), definite=True))
                 break
-            if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") or doc[j].is_punct:
+            if pos[j] not in ("ADJ", "NOUN", "PROPN") or punct[j]:
                 break
             j += 1
     return out

@@ -72,17 +72,19 @@ def whole_names(doc: Doc, pi: PlaceIndex, raw: list[tuple[int, int, str]], min_p
     swallows go."""
     out: list[tuple[int, int, str]] = []
     grown: list[tuple[int, int]] = []
+    toks = token_arrays(doc)  # the token attributes as lists: no Token object per token
+    text, is_alpha, space = toks.text, toks.is_alpha, toks.space
     for start, end, label in raw:
         best = end
-        for k in range(end + 1, min(end + 3, len(doc)) + 1):
-            last = doc[k - 1]
-            if not (last.text in ("-", ",") or (last.is_alpha or "." in last.text) and last.text[:1].isupper()):
+        for k in range(end + 1, min(end + 3, len(text)) + 1):
+            last = text[k - 1]
+            if not (last in ("-", ",") or (is_alpha[k - 1] or "." in last) and last[:1].isupper()):
                 break
-            if last.text in ("-", ","):
+            if last in ("-", ","):
                 continue
-            if any(t.whitespace_ and (t.text == "-" or doc[t.i + 1].text == "-") for t in doc[end - 1 : k - 1]):
+            if any(space[t] and (text[t] == "-" or text[t + 1] == "-") for t in range(end - 1, k - 1)):
                 break  # "Gilgit-Baltistan", never "Gilgit - Baltistan"
-            if _is_whole(pi, doc[start:k].text, min_pop):
+            if _is_whole(pi, toks.span_text(start, k), min_pop):
                 best = k
         out.append((start, best, label if best == end or label in ("GPE", "LOC", "FAC") else "GPE"))
         if best > end:

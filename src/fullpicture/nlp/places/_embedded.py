@@ -117,9 +117,10 @@ def region_demonyms(doc: Doc, pi: PlaceIndex, lex: Lexicon, skip: set[int] = fro
     return out
 
 
-def _name_token(tok: Token) -> bool:
-    t = tok.text
-    return t[:1].isupper() and (tok.is_alpha or t.replace(".", "").replace("'", "").isalpha())
+def _name_word(t: str, is_alpha: bool) -> bool:
+    """A token (its text and ``is_alpha``) that can be part of a name: capitalised, letters
+    (dots and apostrophes aside)."""
+    return t[:1].isupper() and (is_alpha or t.replace(".", "").replace("'", "").isalpha())
 
 
 def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int], skeleton_min_pop: int,
@@ -130,20 +131,24 @@ def embedded_names(doc: Doc, start: int, end: int, pi: PlaceIndex, skip: set[int
     NER tags as places, and of some size: a division or a city of ``known_min_pop``:
     "Marine Energy Wales" in a story set "in Wales"; "South Kilburn Estate" is a name of its own)."""
     out: list[tuple[int, int]] = []
+    toks = token_arrays(doc)  # the token attributes as lists: no Token object per token
+    text, lower, is_alpha = toks.text, toks.lower, toks.is_alpha
+    named = {k: _name_word(text[k], is_alpha[k]) for k in range(start, end)}
     i = start
     while i < end:
-        if i in skip or not _name_token(doc[i]):
+        if i in skip or not named[i]:
             i += 1
             continue
-        after_name = i > start and doc[i - 1].lower_ not in _EMBED_AFTER
+        after_name = i > start and lower[i - 1] not in _EMBED_AFTER
         hit = None
         for j in range(min(end, i + _MAX_SUB), i, -1):
-            if (i, j) == (start, end) or not all(_name_token(t) and t.i not in skip for t in doc[i:j]):
+            if (i, j) == (start, end) or not all(named[k] and k not in skip for k in range(i, j)):
                 continue
-            cands = pi.candidates(doc[i:j].text, skeleton_min_pop, skeleton=False)
+            sub = toks.span_text(i, j)
+            cands = pi.candidates(sub, skeleton_min_pop, skeleton=False)
             # after another name ("Wells Fargo", "HSBC Malta") only a country or continent
             if cands and (not after_name or any(pi.place(c).kind in ("country", "continent") for c, _ in cands)
-                          or (fold(doc[i:j].text) in known and any(
+                          or (fold(sub) in known and any(
                               pi.place(c).kind in EMBED_KINDS or pi.place(c).pop >= known_min_pop for c, _ in cands))):
                 hit = j
                 break

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from fullpicture.models import Entity, Geo
 from fullpicture.models import Mention as MentionModel
 from fullpicture.nlp._doctext import doc_text
+from fullpicture.nlp._tokens import token_arrays
+from fullpicture.nlp.extensions import plain_token_extension
 from fullpicture.nlp.places._base import base_form
 from fullpicture.nlp.places._coref import Mention
 from fullpicture.nlp.places._resolve import PlaceIndex
@@ -17,14 +21,16 @@ from fullpicture.nlp.places._wordlists import Lexicon
 def _extend_features(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Place mentions followed by a feature noun ("the Kerch bridge") yield a FAC mention."""
     out: list[Mention] = []
+    toks = token_arrays(doc)  # the token attributes as lists: no Token object per token
+    lower, pos, size = toks.lower, toks.pos, len(doc)
     for m in mentions:
-        if m.place is None or m.actor or m.label == "FAC" or m.end >= len(doc):
+        if m.place is None or m.actor or m.label == "FAC" or m.end >= size:
             continue
-        nxt = doc[m.end]
-        two = f"{nxt.lower_} {doc[m.end + 1].lower_}" if m.end + 1 < len(doc) else ""
-        n = 2 if two in lex.feature_nouns else (1 if nxt.lower_ in lex.feature_nouns and nxt.pos_ == "NOUN" else 0)
-        if n and m.end + n <= len(doc):
-            text = doc[m.start : m.end + n].text
+        nxt = lower[m.end]
+        two = f"{nxt} {lower[m.end + 1]}" if m.end + 1 < size else ""
+        n = 2 if two in lex.feature_nouns else (1 if nxt in lex.feature_nouns and pos[m.end] == "NOUN" else 0)
+        if n and m.end + n <= size:
+            text = toks.span_text(m.start, m.end + n)
             out.append(Mention(m.start, m.end + n, "FAC", text, place=m.place, key=("FEATURE", fold(text), str(m.place))))
     return out
 
@@ -51,6 +57,8 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
     ids = {key: f"e{n + 1}" for n, (key, _) in enumerate(ordered)}
     entities: list[Entity] = []
     spans: list[tuple[int, int, str]] = []
+    toks = token_arrays(doc)
+    idx, words = toks.idx, toks.text
     for key, ms in ordered:
         eid = ids[key]
         ms.sort(key=lambda m: m.start)
@@ -76,13 +84,20 @@ def build_entities(doc: Doc, mentions: list[Mention], pi: PlaceIndex, lex: Lexic
             roles += [r for r in m.roles if r not in roles]
         aliases = list(dict.fromkeys(names))
         mentions_out = [
-            MentionModel(start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text), text=m.text,
+            MentionModel(start=idx[m.start], end=idx[m.end - 1] + len(words[m.end - 1]), text=m.text,
                          actor=m.actor, embedded=m.embedded, base=b or None)
             for m, b in zip(ms, bases, strict=True)
         ]
         entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles, refers_to=ids.get(needed.get(key, ())), geo=geo, mentions=mentions_out))
         spans += [(m.start, m.end, eid) for m in ms if not m.embedded]  # tokens keep their organisation
-    for start, end, eid in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first, inner wins
+    ordered_spans = sorted(spans, key=lambda s: s[0] - s[1])  # longest first, inner wins
+    if plain_token_extension("fp_entity"):  # the same values under Underscore's keys, no Token made
+        data: dict[Any, Any] = doc.user_data
+        for start, end, eid in ordered_spans:
+            for k in range(start, end):
+                data[("._.", "fp_entity", idx[k], None)] = eid
+        return entities
+    for start, end, eid in ordered_spans:
         for t in doc[start:end]:
             t._.fp_entity = eid
     return entities
