@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from fullpicture._needles import NeedleFilter
 from fullpicture.ingest._cues import Cues, load_cues
 from fullpicture.models import Zone
 
@@ -135,9 +137,15 @@ def _editorial_voice(s: str, u: Unit, content_seen: int, from_end: int, cues: Cu
 
 def _is_boilerplate(s: str, late: bool, cues: Cues) -> bool:
     """Short lines with a footer cue; longer ones near the end only when cues are dense."""
-    if len(s) >= 400 or (len(s) >= 160 and not late) or not cues.boilerplate.search(s):
+    cue = _needle_filter(cues.boilerplate)  # the same answers; a paragraph without a cue word is not searched
+    if len(s) >= 400 or (len(s) >= 160 and not late) or not cue.search(s):
         return False
-    return len(s) < 160 or len(s) / sum(1 for _ in cues.boilerplate.finditer(s)) < 80
+    return len(s) < 160 or len(s) / cue.count(s) < 80
+
+
+@lru_cache(maxsize=8)
+def _needle_filter(pattern: re.Pattern[str]) -> NeedleFilter:
+    return NeedleFilter(pattern)
 
 
 def _is_bio(s: str, cues: Cues) -> bool:
