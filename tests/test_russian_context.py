@@ -97,3 +97,20 @@ def test_team_named_like_a_person_after_a_team_noun_is_the_team():
     # no word of it a person's name: the team; a surname after it is the coach's team, a person
     assert _refine("Команда Феррари подала протест .", [(1, 2, "PER")]) == [("Феррари", "ORG")]
     assert _refine("Команда Билялетдинова выиграла кубок .", [(1, 2, "PER")]) == [("Билялетдинова", "PER")]
+
+
+def test_a_town_and_the_division_it_lies_in_are_two_places():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from fullpicture.nlp.lang.russian_context import places_in_places
+
+    words = ["Обстрел", "Горловки", "Донецкой", "Народной", "Республики", "продолжился", "."]
+    doc = Doc(Vocab(), words=words)
+    got = places_in_places(doc, [Span(doc, 1, 4, label="LOC")])
+    assert [(e.text, e.label_) for e in got] == [("Горловки", "LOC"), ("Донецкой Народной Республики", "LOC")]
+    # a name of an adjective and a noun, or of a noun and an adjective that is no place's, stays whole
+    words = ["Он", "приехал", "в", "Нижний", "Новгород", "и", "в", "Новгород", "Великий", "."]
+    doc = Doc(Vocab(), words=words)
+    ents = [Span(doc, 3, 5, label="LOC"), Span(doc, 7, 9, label="LOC")]
+    assert [e.text for e in places_in_places(doc, ents)] == ["Нижний Новгород", "Новгород Великий"]

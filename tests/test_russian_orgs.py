@@ -119,3 +119,12 @@ def test_stump_compound_of_an_institution_is_an_organisation():
     assert _refine(text, [(1, 2, "PER"), (3, 4, "PER")]) == [("Рыбохраны", "ORG"), ("Нацгвардии", "ORG")]
     # a town whose name ends in a short common word stays a town
     assert _refine("Мост в Мостаре восстановили .", [(2, 3, "LOC")]) == [("Мостаре", "LOC")]
+
+
+def test_a_name_never_runs_over_a_line_break():
+    from fullpicture.nlp.lang.russian_ents import refine_entities
+
+    words = ["Пожар", "в", "Сосновке", "\n\n", "ТОСЛАВЛЬ", ",", "3", "мая"]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, False, False, False, True, True, False])
+    got = [(e.text, e.label_) for e in refine_entities(doc, [Span(doc, 2, 5, label="LOC")], {0, 4})]
+    assert got == [("Сосновке", "LOC"), ("ТОСЛАВЛЬ", "LOC")]

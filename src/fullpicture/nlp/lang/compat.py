@@ -45,6 +45,10 @@ class UDCompat:
                 label = "PERSON"  # "M. Al-Qedra", tagged a place
             if label:
                 ents.append(Span(doc, ent.start, ent.end, label=label))
+        if doc.lang_ == "fr":
+            from fullpicture.nlp.lang.french_ents import refine_french
+
+            ents = refine_french(doc, ents)
         doc.ents = ents
         return doc
 

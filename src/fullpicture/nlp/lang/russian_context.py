@@ -20,6 +20,9 @@ names. The rules (cue words in ``data/lang/entities.ru.toml``, matched through l
 * ``consistent``: a one-word PER or LOC span takes the other of the two labels when the
   document gives the same word (any inflected form) that label more often (one sense per
   document: "о Свиридове" after two "Свиридов" tagged PER);
+* ``place_in_place``: a place span of a name, then a place adjective and a division's type word
+  (``geo_nouns``: "Горловки Донецкой области", "X Луганской Народной" with "Республики" left
+  out, which the division's span takes) is two places, the town and the division it lies in;
 * ``particle_name``: an untagged word of an Arabic article and a capitalised name
   ("аль-Мансуром", "ас-Салиха"; ``name_particles``) is a person's name: Slovnet tags the
   organisations and places written so ("аль-Каиды", "аль-Кудса") and misses persons.
@@ -41,7 +44,7 @@ from fullpicture.nlp.lang.russian_ents import (
 )
 
 CONTEXT_RULES = ("team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "particle_name",
-                 "team_person")
+                 "team_person", "place_in_place")
 
 
 def _cue(doc: Doc, i: int, cues: frozenset[str]) -> bool:
@@ -164,6 +167,45 @@ def particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+def _place_adjective(word: str, endings: tuple[str, ...]) -> bool:
+    """A capitalised adjective whose dictionary form has a place adjective's ending ("Донецкой")."""
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    return word[:1].isupper() and any(
+        p.is_known and str(p.tag.POS) == "ADJF" and str(p.normal_form).endswith(endings) for p in _analyzer().parse(word.lower()))
+
+
+def _noun(word: str) -> bool:
+    """No reading of ``word`` is an adjective (a town's name, not "Нижнего" of "Нижнего Новгорода")."""
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    return not any(str(p.tag.POS) in ("ADJF", "ADJS", "PRTF") for p in _analyzer().parse(word.lower()))
+
+
+def places_in_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A LOC span cut before a place adjective that follows a name (``place_in_place``)."""
+    cfg = _config()
+    endings = tuple(str(e)[:-1] + "й" for e in cfg.get("place_adjective_endings", []) if str(e).endswith("ий"))
+    geo = frozenset(cfg.get("geo_nouns", []))
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for ent in ents:
+        cut = next((k for k in range(ent.start + 1, ent.end)
+                    if doc[k - 1].text[:1].isupper() and doc[k - 1].text.replace("-", "").isalpha() and _noun(doc[k - 1].text)
+                    and _place_adjective(doc[k].text, endings)), None) if ent.label_ == "LOC" else None
+        if cut is None:
+            out.append(ent)
+            continue
+        end = ent.end
+        if end < len(doc) and end not in taken and doc[end].text[:1].isupper() and _lemmas(doc[end].text) & geo:
+            end += 1  # "Донецкой Народной" + "Республики"
+        if not (_lemmas(doc[end - 1].text) & geo):
+            out.append(ent)  # no division's type word: a name of two words ("Новгород Северский")
+            continue
+        out += [Span(doc, ent.start, cut, label="LOC"), Span(doc, cut, end, label="LOC")]
+    return out
+
+
 def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
                       skip: frozenset[str] = frozenset()) -> list[Span]:
     """The rules of the module docstring and of ``russian_orgs``, less those named in ``skip``
@@ -179,4 +221,6 @@ def refine_by_context(doc: Doc, ents: list[Span], sent_starts: set[int],
         ents = consistent(doc, ents)
     if "particle_name" not in skip:
         ents = particle_names(doc, ents)
+    if "place_in_place" not in skip:
+        ents = places_in_places(doc, ents)
     return sports_teams(doc, ents, sent_starts, skip)

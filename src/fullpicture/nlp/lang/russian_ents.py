@@ -11,6 +11,8 @@ the analyser's guesses for unknown words). The rules (thresholds and word lists 
 * a PER span whose words are all dictionary toponyms and none a person name becomes LOC;
 * a one-word PER/LOC span at the start of a sentence whose word is a dictionary common word
   and no proper noun is dropped (the capital letter is the sentence's, not a name's);
+* a span is cut at line breaks (``line_break``: a headline's last name and the dateline under
+  it are two names);
 * a span is cut at list separators and parentheses ("Джоэл Саймон (Joel Simon)" is two
   names), and a descriptor before a quoted name is left out ("ОАО «Газпром»" -> "Газпром",
   the factRuEval convention, so that both forms name one organisation);
@@ -34,6 +36,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from fullpicture._data import data_toml
+from fullpicture.nlp.lang.lines import split_at_line_breaks
 
 PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 PERSON = frozenset({"Name", "Surn", "Patr"})
@@ -288,7 +291,7 @@ def _after_geo_noun(doc: Doc, ents: list[Span], nouns: frozenset[str], max_len: 
 LEAD_LABELS = ("PER", "LOC")
 RULES = ("common_word", "common_phrase", "leading_noun", "toponym", "pieces", "quoted_org", "geo_noun", "propagate",
          "team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "union_org", "generic_abbr",
-         "particle_name", "org_tail", "seat_of_power", "article_org", "team_person", "stump_org")
+         "particle_name", "org_tail", "seat_of_power", "article_org", "team_person", "stump_org", "line_break")
 
 
 def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozenset[str] = frozenset()) -> list[Span]:
@@ -302,6 +305,8 @@ def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: fro
     nouns = frozenset(cfg.get("org_nouns", []))
     heads = nouns | frozenset(cfg.get("institution_nouns", []))
     geo = frozenset(cfg.get("geo_nouns", []))
+    if "line_break" not in skip:  # a headline's last name and the dateline under it are two
+        ents = split_at_line_breaks(doc, ents)
     out: list[Span] = []
     for ent in ents:
         if "common_word" not in skip and _sentence_initial(doc, ent.start, sent_starts, lines=True) and _common_word(ent):
