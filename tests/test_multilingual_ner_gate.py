@@ -28,5 +28,10 @@ def test_wikineural_floor(shared_data, floors, language):
 def test_factrueval_floor(shared_data, floors):
     from eval.multilingual_ner import factrueval
 
-    res = factrueval(shared_data / "multilingual-ner" / "factrueval" / "devset", floors["factrueval_docs"])
+    devset = shared_data / "multilingual-ner" / "factrueval" / "devset"
+    # the floor set on the earlier gold (an Org's org_name spans only) stays on that gold
+    res = factrueval(devset, floors["factrueval_docs"], org_place_names=False)
     assert res["exact"]["all"]["f1"] >= floors["factrueval_exact_f1"], res["exact"]
+    # the official scorer's name spans (an Org named by a place counts), nineteenth session
+    res = factrueval(devset, floors["factrueval_docs"])
+    assert res["exact"]["all"]["f1"] >= floors["factrueval_official_exact_f1"], res["exact"]
