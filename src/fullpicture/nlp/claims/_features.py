@@ -190,6 +190,11 @@ def doc_features(
     kown = [[f"k{k}={c}" for c in range(len(cents))] for k, cents in enumerate(centroids)] if clusters else []
     khead = [[f"k{k}h={c}|" for c in range(len(cents))] for k, cents in enumerate(centroids)] if clusters else []
     kinds_pos = {(c, p): ("cls=" + c, "cls=" + c + "|" + p) for c in set(cls) if c for p in set(pos)}
+    # per token, in this order: each clustering's own cluster, then its head's cluster with the
+    # token's dependency (made column by column, one tuple per token)
+    kcols = [col for cl, own, up in zip(clusters, kown, khead, strict=True)
+             for col in ([own[c] for c in cl], [up[cl[h]] + de for h, de in zip(heads, deps, strict=True)])]
+    kfeat = list(zip(*kcols, strict=True)) if kcols else None
     for i, f in enumerate(base):
         if children[i]:
             f.extend(children[i])
@@ -199,9 +204,8 @@ def doc_features(
         if pb[i]:
             f.append("cp=" + pb[i])
         h = heads[i]
-        for cl, own, up in zip(clusters, kown, khead, strict=True):
-            f.append(own[cl[i]])
-            f.append(up[cl[h]] + deps[i])
+        if kfeat is not None:
+            f.extend(kfeat[i])
         c = cls[i]
         if c:
             f.extend(kinds_pos[c, pos[i]])
