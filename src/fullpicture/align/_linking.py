@@ -112,8 +112,8 @@ class _Fetcher:
         """The probabilities of ``missing`` (fetched) as ``PairScorer.prob`` of them in this
         order gives them, with its side effect on ``cut_pairs``."""
         zero, row = self.zero, self.row
-        rows = [row[c] for c in missing]
-        if all(zero[r] for r in rows):
+        rows = list(map(row.__getitem__, missing))
+        if all(map(zero.__getitem__, rows)):
             return [0.0] * len(missing)
         scorer = self.scorer
         live: np.ndarray | None = None
@@ -193,6 +193,8 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
     # step: the word they start at, the member lists and sizes drawn from, the pairs, the words
     used = 0
     drawn: dict[int, tuple[int, list[int], int, list[int], int, list[int], int]] = {}
+    # and the cross pairs of the others: the member lists and sizes, the pairs
+    made: dict[int, tuple[list[int], int, list[int], int, list[int]]] = {}
     grids = Grids(n)
 
     def live(r: int, size: int) -> bool:
@@ -226,6 +228,7 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         sbits = copy.getrandbits
         at = used
         drawn.clear()
+        made.clear()
 
         def find(r: int) -> int:
             while r in up:
@@ -285,13 +288,16 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
                 if g is None:
                     add(ra, rb, keys(cells, a, b, n))
                 elif g.unknown:  # a full grid: nothing to fetch
-                    gaps = [c for c in cells if g.p[c] is None]
+                    cn = np.asarray(cells, dtype=np.intp)
+                    gaps = cn[np.isnan(g.p[cn])].tolist()
                     if gaps:
                         need.update(dict.fromkeys(filterfalse(fetched.__contains__, keys(gaps, a, b, n))))
                 continue
             if failed.get(ra * n + rb) == len(a) * n + len(b):
                 continue  # two real clusters, unchanged, that failed to merge: they will again
-            add(ra, rb, [x * n + y if x < y else y * n + x for x in a for y in b])
+            cross = [x * n + y if x < y else y * n + x for x in a for y in b]
+            made[s] = (a, len(a), b, len(b), cross)
+            add(ra, rb, cross)
             if len(a) < len(b):  # the larger cluster's root stays, as in the merge below
                 ra, rb, a, b = rb, ra, b, a
             grown[ra] = a + b
@@ -318,7 +324,11 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         if len(a) * len(b) <= max_link:
             if failed.get(ra * n + rb) == len(a) * n + len(b):
                 continue  # these two clusters, unchanged, failed on all their cross pairs before
-            cross = [x * n + y if x < y else y * n + x for x in a for y in b]
+            m = made.get(step)
+            if m is not None and _same(a, m[0], m[1]) and _same(b, m[2], m[3]):
+                cross = m[4]  # as the look-ahead supposed
+            else:
+                cross = [x * n + y if x < y else y * n + x for x in a for y in b]
             g = None
         else:
             d = drawn.get(step)
@@ -340,8 +350,15 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         # one look-up a cross pair, in the smaller of the two clusters' dicts (None: never
         # scored, or scored under the threshold)
         known = da if len(da) <= len(db) else db
-        vals: list[float | None] | list[float] = list(map(known.get if g is None else g.p.__getitem__, cross))
-        missing = list(compress(cross, map(is_, vals, repeat(None))))
+        vals: list[float | None] | list[float]
+        if g is None:
+            vals = list(map(known.get, cross))
+            missing = list(compress(cross, map(is_, vals, repeat(None))))
+        else:  # the cells' probabilities (NaN: unknown), as the dicts hold them
+            cn = np.asarray(cross, dtype=np.intp)
+            v = g.p[cn]
+            missing = cn[np.isnan(v)].tolist() if g.unknown else []
+            vals = v.tolist()
         if missing:
             if g is not None:
                 gaps, missing = missing, keys(missing, a, b, n)
@@ -356,7 +373,7 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             db.update(zip(missing, got, strict=True))
             if len(a) * len(b) > max_link:  # the grids of these clusters, either way round
                 grids.fill(ra, rb, len(a), len(b), gaps, got)
-            vals = list(map(known.__getitem__ if g is None else g.p.__getitem__, cross))
+            vals = list(map(known.__getitem__, cross)) if g is None else g.p[cn].tolist()
         avg = sum(cast("list[float]", vals)) / len(cross)  # no None left
         if avg >= thr:
             if len(a) < len(b):

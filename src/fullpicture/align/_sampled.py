@@ -52,21 +52,21 @@ def keys(cells: list[int], a: list[int], b: list[int], n: int) -> list[int]:
 
 
 class Grid:
-    """The known probabilities of the cross pairs of two clusters, by cell (None: unknown)."""
+    """The known probabilities of the cross pairs of two clusters, by cell (float64, the
+    dicts' values exactly; NaN: unknown)."""
 
     __slots__ = ("na", "nb", "p", "unknown")
 
-    def __init__(self, na: int, nb: int, p: list[float | None]) -> None:
+    def __init__(self, na: int, nb: int, p: np.ndarray) -> None:
         self.na, self.nb, self.p = na, nb, p
-        self.unknown = p.count(None)
+        self.unknown = int(np.isnan(p).sum())
 
     def fill(self, cells: list[int], got: list[float]) -> None:
-        """Set the cells (repeats allowed, as drawn) to their probabilities."""
-        p = self.p
-        for c, v in zip(cells, got, strict=True):
-            if p[c] is None:
-                self.unknown -= 1
-            p[c] = v
+        """Set the cells (repeats allowed, as drawn: one pair, one probability) to their
+        probabilities."""
+        c = np.asarray(cells, dtype=np.intp)
+        self.unknown -= len(np.unique(c[np.isnan(self.p[c])]))
+        self.p[c] = got
 
 
 class Grids:
@@ -119,7 +119,8 @@ class Grids:
         x = np.repeat(np.asarray(a, dtype=np.int64), len(b))
         y = np.tile(np.asarray(b, dtype=np.int64), len(a))
         ks = (np.minimum(x, y) * n + np.maximum(x, y)).tolist()
-        self.grids[key] = Grid(len(a), len(b), list(map(known.get, ks)))
+        # None (unknown) is NaN in a float64 array
+        self.grids[key] = Grid(len(a), len(b), np.array(list(map(known.get, ks)), dtype=np.float64))
         self.cells += cells
 
     def prune(self, live: Callable[[int, int], bool]) -> None:
