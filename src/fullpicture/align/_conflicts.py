@@ -30,6 +30,7 @@ from fullpicture.align._figurevalues import (
 )
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._util import EntityIndex, country_code, published_day
+from fullpicture.align._victims import victims
 from fullpicture.models import Analysis, Entity, Event, Figure, Mention
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 from fullpicture.nlp.places._resolve import haversine_km
@@ -149,6 +150,7 @@ def incident_figures(
                 field=f"figure:{f.counts}",
                 population=population(m.analysis, f),
                 date=published_day(m.analysis),
+                victims=victims(m.analysis, f, index),
             )
             by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
             for narrower in zero_implies.get(f.counts, ()) if figure_range(f) == (0.0, 0.0) else ():
@@ -337,20 +339,46 @@ def _clashes(
     by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]
 ) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, list[FigureItem]]]]:
     """The clashing ``(counts, side, side)`` and each side's compared values, by count."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     compared: dict[str, dict[str, list[FigureItem]]] = {}
     for counts, per_side in sorted(by_count.items()):
-        mine = superseded({s: _compared(items, cfg) for s, items in per_side.items()}, cfg)
-        spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
-        if cfg.get("figure_relayed_accounts", True):
-            mine = without_relayed(mine, cfg, counts, spans)
-        if float(cfg.get("figure_rival_bound_reach", 0)) > 0:
-            mine = rival_bounds(mine, float(cfg["figure_rival_bound_reach"]))
-        compared[counts] = mine
-        sides = list(mine)
-        out += [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
-                if _clash_sides(mine[s], mine[t], cfg, counts, spans)]
+        merged: dict[str, list[FigureItem]] = {}
+        clashed: dict[str, list[FigureItem]] = {}
+        for group in victim_groups(per_side, cfg):
+            mine = superseded({s: _compared(items, cfg) for s, items in group.items()}, cfg)
+            spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
+            if cfg.get("figure_relayed_accounts", True):
+                mine = without_relayed(mine, cfg, counts, spans)
+            if float(cfg.get("figure_rival_bound_reach", 0)) > 0:
+                mine = rival_bounds(mine, float(cfg["figure_rival_bound_reach"]))
+            sides = list(mine)
+            found = [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
+                     if _clash_sides(mine[s], mine[t], cfg, counts, spans)]
+            for s, items in mine.items():
+                merged.setdefault(s, []).extend(items)
+                if found:  # the values of a group of people the sides contest
+                    clashed.setdefault(s, []).extend(items)
+            out += [x for x in found if x not in out]
+        compared[counts] = clashed or merged
     return out, compared
+
+
+def victim_groups(per_side: dict[str, list[FigureItem]], cfg: dict[str, Any]) -> list[dict[str, list[FigureItem]]]:
+    """The values of one count split by whose people they count (``_victims``), where they name
+    two states' people or more ("49 Armenian soldiers", "430 Azerbaijani soldiers"): each side's
+    count of one nation's dead is compared with the other sides' counts of that nation's, and a
+    count that names no nation ("at least 99 killed", perhaps both armies' dead) only with
+    counts that name none. Where they name one nation or none, one group (``[align]
+    figure_victim_groups`` off: always one)."""
+    named = sorted({cv.victims for items in per_side.values() for _, cv in items
+                    if cv.victims and cv.population not in _NEVER})
+    if len(named) < 2 or not cfg.get("figure_victim_groups", True):
+        return [per_side]
+    out = []
+    for key in [*named, None]:
+        group = {s: [x for x in items if x[1].victims == key] for s, items in per_side.items()}
+        out.append({s: items for s, items in group.items() if items})
+    return out
 
 
 def _side_of_state(members: Sequence[Member], sides: Sequence[str] | None) -> dict[str, str]:
@@ -389,10 +417,11 @@ def implied_clashes(
 
 def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[FigureSeries]:
     """One side's differing figures of one count (in different documents or at different dates):
-    an update series in date order, never a conflict."""
+    an update series in date order, never a conflict (one series per nation's people where the
+    count names several: :func:`victim_groups`)."""
     out = []
-    for counts, per_side in sorted(by_count.items()):
-        for side, items in per_side.items():
+    for counts, whole in sorted(by_count.items()):
+        for side, items in (kv for group in victim_groups(whole, cfg) for kv in group.items()):
             if len(items) < 2:
                 continue
             differ = any(

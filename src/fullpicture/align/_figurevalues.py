@@ -9,6 +9,7 @@ import math
 import re
 from typing import Any
 
+from fullpicture.align._victims import own_people
 from fullpicture.models import Analysis, Figure
 
 
@@ -114,12 +115,17 @@ def population(a: Analysis, f: Figure) -> str:
     killed so far", "pushing the toll above 680"); an unknown noun counts as people. ``part``,
     ``things`` and ``total`` are never compared with an incident's figures, nor ``earlier``: a
     figure told as an earlier stage of a count that has since changed ("earlier it was reported
-    that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``)."""
+    that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``), nor
+    ``denied``: a number its sentence says is wrong ("there weren't 500 deaths";
+    ``earlier.toml`` [denied])."""
     if _told_earlier(a, f):
         return "earlier"
+    if _denied(a, f):
+        return "denied"
     after = a.text[f.end : f.end + 60]
     total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
-    if (total and not _SUPERLATIVE.search(total.group(0))) or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]) \
+    if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)) \
+            or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]) \
             or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]):
         return "total"
     if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
@@ -130,6 +136,11 @@ def population(a: Analysis, f: Figure) -> str:
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
     if _INCLUDING.match(after):
         return "mixed"
+    own = own_people(a, f)
+    if own:  # "49 of its soldiers": the speaker's own people, not a part of a group told before
+        cls = _noun_population(own)
+        if cls is not None and cls not in _SUBGROUPS:
+            return cls
     if _PARTITIVE.match(after):
         return "part"  # "one of my sons", "three of the four soldiers": a part of a group
     if _among_a_set(a.text[max(0, f.start - 90) : f.start]) or _national_part(a, f):
@@ -142,18 +153,40 @@ def population(a: Analysis, f: Figure) -> str:
         own = _stem_population(a, f, lang)
         if own is not None:
             return own
-    pops, things = _populations()
+    things = _populations()[1]
     noun = (f.unit or "").lower().strip()
     if noun and noun.split()[-1] in things:
         return "things"
     last = noun.split()[-1] if noun else ""
     if _armed_members(last, a.text[f.end : f.end + 40]):
         return "servicemen"  # "about 25 KFOR members": the members of an armed body
+    return _noun_population(noun) or "people"
+
+
+def _noun_population(noun: str) -> str | None:
+    """The population class of a noun (``counts.toml`` [populations]), None when unknown."""
+    pops = _populations()[0]
+    last = noun.split()[-1] if noun else ""
     for key in (noun, last, last[:-1] if last.endswith("s") else last,
                 last[:-3] + "man" if last.endswith("men") else last):
         if key in pops:
             return pops[key]
-    return "people"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _recent() -> re.Pattern[str] | None:
+    from fullpicture._data import data_toml
+
+    words = data_toml("figures", "counts.toml").get("totals", {}).get("recent", [])
+    return re.compile(r"^[^.;\n]{0,40}?\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+
+
+def _since_recent(text: str, end: int, total: re.Match[str]) -> bool:
+    """A count "since" a start told as a day of this week ("killed since hostilities began on
+    Tuesday", "since the strike last night"): the current toll of the happening, no campaign's."""
+    recent = _recent()
+    return recent is not None and "since" in total.group(0).lower() and bool(recent.match(text[end : end + 60]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,6 +195,26 @@ def _earlier() -> dict[str, tuple[re.Pattern[str], ...]]:
 
     data = data_toml("figures", "earlier.toml").get("before", {})
     return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _denials() -> dict[str, tuple[re.Pattern[str], ...]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "earlier.toml").get("denied", {})
+    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
+
+
+def _denied(a: Analysis, f: Figure) -> bool:
+    """The figure's sentence denies the count ("there weren't 200 or even 500 deaths"): a
+    number someone says is wrong, no value of anyone's account (a zero, "there were no
+    casualties", is a value)."""
+    if not f.value:
+        return False
+    before = a.text[max(0, f.start - 120) : f.start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
+    pats = _denials().get(a.document.language or "en", ())
+    return any(p.search(before[cut + 1 :]) for p in pats)
 
 
 def _told_earlier(a: Analysis, f: Figure) -> bool:
@@ -309,7 +362,7 @@ def comparable(p: str, q: str) -> bool:
 
 
 _SUBGROUPS = frozenset({"children", "women", "men", "staff"})  # "staff": a facility's own people
-_NEVER = frozenset({"things", "part", "total", "earlier"})
+_NEVER = frozenset({"things", "part", "total", "earlier", "denied"})
 
 
 def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tuple[Figure, Any]]:

@@ -50,6 +50,11 @@ class ConflictValue(_Model):
         default=None, description="who a figure counts: people, civilians, servicemen, police, mixed"
     )
     date: str | None = Field(default=None, description="when the value was stated (publication date)")
+    victims: str | None = Field(
+        default=None,
+        description="whose people a figure counts, when its words name a state (ISO code): "
+                    "'430 Azerbaijani soldiers' AZ, '49 of its soldiers' the speaker's state",
+    )
     reported_by: str | None = Field(
         default=None,
         description="the side whose document reports a value quoted from another side's source (the value's side)",

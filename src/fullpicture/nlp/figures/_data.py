@@ -44,6 +44,7 @@ class FigureLexicon:
     approx_not_after: frozenset[str] = frozenset()  # verbs of change after which "до N" is N
     approx_from: frozenset[str] = frozenset()  # "с N до M" after such a verb: M is the new value
     own_counts: frozenset[str] = frozenset()  # a noun's own count a joined verb does not override
+    corrections: tuple[str, ...] = ()  # "500 deaths, more likely between 10 and 50": the count told again
 
     @property
     def max_approx_len(self) -> int:
@@ -95,6 +96,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         approx_not_after=frozenset(not_after.get("verbs", [])),
         approx_from=frozenset(not_after.get("from", [])),
         own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),
+        corrections=tuple(counts.get("corrections", {}).get("openers", [])),
     )
 
 

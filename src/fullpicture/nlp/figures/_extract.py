@@ -133,6 +133,7 @@ class FigureExtractor:
         # digit: the zero phrases', number words, "a" (a dozen), "no" (one), vague and approximate words
         self._starts = frozenset({*lex.zero_without, *lex.zero_negated, *lex.words, *lex.vague, *lex.approx_words,
                                   "a", "no", "nobody", "no-one"})
+        self._correction_re: re.Pattern[str] | None = None
 
     def __call__(self, doc: Doc, skip_chars: set[int] | None = None) -> list[RawFigure]:
         """All figures of a document (``skip_chars``: token starts inside time expressions)."""
@@ -149,10 +150,31 @@ class FigureExtractor:
                 i += 1
                 continue
             fig, nxt = got
+            told = self._corrected(doc, out, fig) if out and fig.counts is None else None
+            if told is not None:
+                fig = RawFigure(fig.start, fig.end, fig.value, fig.low, fig.high, fig.approximate, fig.vague,
+                                fig.unit, told, fig.head)
             out.append(fig)
             out.extend(self._coordinated_zero(doc, fig, nxt))
             i = nxt
         return out
+
+    def _corrected(self, doc: Doc, out: list[RawFigure], fig: RawFigure) -> str | None:
+        """The count ``fig`` restates with another number, opened by a word of correction after
+        the figure before it and its noun ("500 deaths, more likely between 10 and 50", "300
+        dead. Probably 40"; ``[corrections]`` of counts.toml): the count of that figure, or of
+        the one just before it that it is joined to ("200 or even 500 deaths"); None otherwise."""
+        if not self.lex.corrections:
+            return None
+        if self._correction_re is None:
+            words = "|".join(re.escape(w) for w in self.lex.corrections)
+            self._correction_re = re.compile(rf"^(?:\s+[^\s,.;:!?]+){{0,2}}\s*[,;.:]\s*(?:{words})\s*$", re.I)
+        prev = out[-1]
+        if not self._correction_re.match(doc_text(doc)[prev.end : fig.start]):
+            return None
+        if prev.counts is None and len(out) > 1 and prev.start - out[-2].end <= 12:
+            return out[-2].counts
+        return prev.counts
 
     def _coordinated_zero(self, doc: Doc, fig: RawFigure, j: int) -> list[RawFigure]:
         """A zero shared by coordinated counts: "no one was killed or injured", "no dead or
