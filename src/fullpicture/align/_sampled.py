@@ -9,7 +9,7 @@ two clusters' grid) and turned into pair keys only where a dict needs them.
 Two large clusters that fail to merge are met again and again, unchanged (at 30k mentions of
 the stories corpus, 13k sampled merges are retries of 1.2k pairs of clusters, 70 % of them with
 every drawn pair known). From their second failure on, :class:`Grids` keeps their cross pairs'
-probabilities in a list by cell: a retry reads its 400 draws from it, and the look-ahead skips a
+probabilities in an array by cell: a retry reads its 400 draws from it, and the look-ahead skips a
 retry whose grid is full. A grid holds what the two clusters' dicts hold for their cross pairs:
 it is built from them, filled where they are, and only valid while both clusters keep their
 sizes (a member list only grows, so the same root and size is the same members), the pairs of
