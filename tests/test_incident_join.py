@@ -108,3 +108,20 @@ def test_rows_whose_documents_mostly_do_not_match_stay_apart():
     feats, labels, pairs, probs = _two_rows()
     keep = [0, 4]  # only (w, d1) and (f, d1): 2 of 6 document pairs
     assert len(set(join_incidents(feats, _cfg(), labels, pairs[keep], probs[keep]))) == 2
+
+
+def test_an_agreements_places_do_not_tell_two_truces_apart():
+    """Session 19: one paper tells a truce twice, once beside the town struck ("despite the truce")
+    and once at the place it was signed; the two mentions fell in two rows. Two places of an
+    agreement tell no two agreements apart (an agreement's place is any place of its sentence);
+    two places of a strike still tell two strikes apart."""
+    feats, labels, pairs, probs = _two_rows()
+    for f in feats:
+        f.type, f.family = "AGREE", "verbal_cooperation"
+    feats[5].places = frozenset({"town_a"})
+    feats.append(_m("d1", "truce"))
+    feats[-1].type, feats[-1].family, feats[-1].places = "AGREE", "verbal_cooperation", frozenset({"capital"})
+    labels.append(0)
+    assert len(set(join_incidents(feats, _cfg(), labels, pairs, probs))) == 1
+    # with every type's places counted (as before session 19) they stay apart
+    assert len(set(join_incidents(feats, _cfg(incident_join_apart_place_types=[]), labels, pairs, probs))) == 2

@@ -9,8 +9,9 @@ pair of documents (one in each row) counts its best-matching mentions, a documen
 pair at the merge threshold counts 0, and the rows join when the mean over document pairs reaches
 ``incident_join_threshold`` and at least ``incident_join_min_pairs`` document pairs match. Two
 rows never join when a document tells both apart (one of its mentions of them is told as another
-happening, or two of them clash in day or place; with ``incident_join_shared_apart`` off, when a
-document tells both at all) or when their stated days differ by more than
+happening, or two of them clash in day or place, a place clash counting only between mentions of
+``incident_join_apart_place_types``; with ``incident_join_shared_apart`` off, when a document tells
+both at all) or when their stated days differ by more than
 ``inherited_date_slack_days``.
 
 With ``incident_join_placed_gate``, a pair of happenings whose documents the story gate kept
@@ -75,6 +76,10 @@ def join_incidents(
         partners[rb].add(ra)
 
     soft = bool(cfg.get("incident_join_shared_apart", True))
+    # a place clash tells two happenings apart only between happenings told at a place (a strike,
+    # a flood); an agreement's or a statement's place is where it was made or said, often any
+    # place of its sentence ("malgré la trêve" beside the town struck)
+    placed = {t.upper() for t in cfg.get("incident_join_apart_place_types", [])}
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(feats)):
         members[labels[i]].append(i)
@@ -88,7 +93,8 @@ def join_incidents(
             for i in xs:
                 for j in ys:
                     x, y = feats[i], feats[j]
-                    if distinct(x) or distinct(y) or not compatible(x, y):
+                    at_place = not placed or ((x.type or "").upper() in placed and (y.type or "").upper() in placed)
+                    if distinct(x) or distinct(y) or not compatible(x, y, places=at_place):
                         return True
         return False
 
