@@ -3,7 +3,7 @@
 
 Shape restated in invented words from real multi-side coverage: a dam gives way and several
 outlets tell the evacuations beside the breach on its day; four days later one report gives the
-running count on its own ("as of now, more than 3,000 people have already been evacuated"), with
+running count on its own ("as of now, more than 2,400 people have already been evacuated"), with
 no happening in its sentences and no day of its own, so its mentions keep the report's day and
 formed a row of their own. Guards: no cue, a stated day of its own, two candidate rows (two floods
 a week apart, each with its evacuations), a count past the horizon and a row mixing kinds stay
@@ -18,8 +18,8 @@ from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._tallies import join_running_totals
 
 DAY = 738000
-TOTAL = "As of now, more than 3,000 people have already been evacuated from the valley."
-PLAIN = "More than 3,000 people were evacuated from the valley, the governor said."
+TOTAL = "As of now, more than 2,400 people have already been evacuated from the valley."
+PLAIN = "More than 2,400 people were evacuated from the valley, the governor said."
 
 
 def _m(doc: str, day: int, firm: bool, lemma: str = "evacuate", *, sentence: str = "",
@@ -90,7 +90,7 @@ def test_a_row_with_a_happening_of_its_own_stays_apart() -> None:
 
 
 def test_the_cues_are_read_in_french_and_russian() -> None:
-    for sentence in ("À ce jour, 16 000 personnes ont été évacuées de la vallée.",
-                     "По состоянию на данный момент эвакуированы уже более 3 тысяч человек."):
+    for sentence in ("À ce jour, 11 000 personnes ont été évacuées de la vallée.",
+                     "По состоянию на сегодня из долины эвакуированы уже более 2 тысяч человек."):
         feats, labels = _with_total(sentence=sentence)
         assert len(set(join_running_totals(feats, _cfg(), labels))) == 1, sentence

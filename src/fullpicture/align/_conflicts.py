@@ -365,7 +365,7 @@ def _clashes(
 
 def victim_groups(per_side: dict[str, list[FigureItem]], cfg: dict[str, Any]) -> list[dict[str, list[FigureItem]]]:
     """The values of one count split by whose people they count (``_victims``), where they name
-    two states' people or more ("49 Armenian soldiers", "430 Azerbaijani soldiers"): each side's
+    two states' people or more ("18 Freedonian soldiers", "120 Ruritanian soldiers"): each side's
     count of one nation's dead is compared with the other sides' counts of that nation's, and a
     count that names no nation ("at least 99 killed", perhaps both armies' dead) only with
     counts that name none. Where they name one nation or none, one group (``[align]

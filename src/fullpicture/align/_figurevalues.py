@@ -116,7 +116,7 @@ def population(a: Analysis, f: Figure) -> str:
     ``things`` and ``total`` are never compared with an incident's figures, nor ``earlier``: a
     figure told as an earlier stage of a count that has since changed ("earlier it was reported
     that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``), nor
-    ``denied``: a number its sentence says is wrong ("there weren't 500 deaths";
+    ``denied``: a number its sentence says is wrong ("there weren't 700 deaths";
     ``earlier.toml`` [denied])."""
     if _told_earlier(a, f):
         return "earlier"
@@ -137,7 +137,7 @@ def population(a: Analysis, f: Figure) -> str:
     if _INCLUDING.match(after):
         return "mixed"
     own = own_people(a, f)
-    if own:  # "49 of its soldiers": the speaker's own people, not a part of a group told before
+    if own:  # "18 of its soldiers": the speaker's own people, not a part of a group told before
         cls = _noun_population(own)
         if cls is not None and cls not in _SUBGROUPS:
             return cls
@@ -206,7 +206,7 @@ def _denials() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 def _denied(a: Analysis, f: Figure) -> bool:
-    """The figure's sentence denies the count ("there weren't 200 or even 500 deaths"): a
+    """The figure's sentence denies the count ("there weren't 300 or even 700 deaths"): a
     number someone says is wrong, no value of anyone's account (a zero, "there were no
     casualties", is a value)."""
     if not f.value:

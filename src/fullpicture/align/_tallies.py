@@ -1,8 +1,8 @@
 """Running totals of a story's aftermath, joined to the story's row of it.
 
 A report published days after a flood or a strike often gives a running count of its aftermath
-in sentences of its own: "As of now, more than 3,000 people have been evacuated", "по состоянию
-на данный момент эвакуированы уже более 3 тысяч человек", "à ce jour, 16 000 personnes ont été
+in sentences of its own: "As of now, more than 2,400 people have been evacuated", "по состоянию
+на данный момент эвакуированы уже более 2 тысяч человек", "à ce jour, 11 000 personnes ont été
 évacuées". No happening of its sentence hosts the count, so its mentions keep the report's day,
 days after the happening, and form a row of their own. Such a row (every mention a consequence of
 one family, all of one document, none on a stated day, one in a sentence with a running-total cue:

@@ -1,6 +1,6 @@
-"""Whose people a figure counts: the nation its words name ("430 Azerbaijani soldiers", "47
-Ukrainians") or the speaker's own state for a count told as the speaker's own people ("49 of its
-soldiers", "71 soldats tués dans ses rangs"; ``data/figures/victims.toml``).
+"""Whose people a figure counts: the nation its words name ("120 Ruritanian soldiers", "35
+Ruritanians") or the speaker's own state for a count told as the speaker's own people ("18 of its
+soldiers", "12 soldats tués dans ses rangs"; ``data/figures/victims.toml``).
 
 A toll is compared with another side's toll of the same people: in a clash of two armies, each
 side's count of its own dead and one side's claim of the other side's dead are three counts of
@@ -27,7 +27,7 @@ def _own() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 def own_people(a: Analysis, f: Figure) -> str | None:
-    """The noun of a count told as the speaker's own people ("49 of its soldiers": "soldiers";
+    """The noun of a count told as the speaker's own people ("18 of its soldiers": "soldiers";
     "" where the words name no noun, "dans ses rangs"), None for any other count."""
     after = a.text[f.end : f.end + 80]
     for p in _own().get(a.document.language or "en", ()):
@@ -48,7 +48,7 @@ def _word_state(word: str, language: str) -> str | None:
 
 
 def _noun_words(a: Analysis, f: Figure) -> list[str]:
-    """The words from the number to the end of its noun ("Azerbaijani soldiers")."""
+    """The words from the number to the end of its noun ("Ruritanian soldiers")."""
     after = a.text[f.end : f.end + 60]
     if f.unit:
         k = after.lower().find(f.unit.lower())
@@ -59,10 +59,10 @@ def _noun_words(a: Analysis, f: Figure) -> list[str]:
 def victims(a: Analysis, f: Figure, index: EntityIndex | None = None) -> str | None:
     """The ISO code of the state whose people a figure counts, None where its words name none.
 
-    A count told as the speaker's own ("49 of its soldiers") counts the people of the state its
+    A count told as the speaker's own ("18 of its soldiers") counts the people of the state its
     claim's source speaks for (none where its source names no state); otherwise a nation
-    named between the number and its noun ("430 Azerbaijani soldiers") or by the noun itself
-    ("47 Ukrainians")."""
+    named between the number and its noun ("120 Ruritanian soldiers") or by the noun itself
+    ("35 Ruritanians")."""
     if own_people(a, f) is not None:
         return claim_state(a, f.claim, index) if index is not None else None
     lang = a.document.language or "en"

@@ -53,7 +53,7 @@ class ConflictValue(_Model):
     victims: str | None = Field(
         default=None,
         description="whose people a figure counts, when its words name a state (ISO code): "
-                    "'430 Azerbaijani soldiers' AZ, '49 of its soldiers' the speaker's state",
+                    "'120 French soldiers' FR, '18 of its soldiers' the speaker's state",
     )
     reported_by: str | None = Field(
         default=None,

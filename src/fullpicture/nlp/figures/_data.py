@@ -44,7 +44,7 @@ class FigureLexicon:
     approx_not_after: frozenset[str] = frozenset()  # verbs of change after which "до N" is N
     approx_from: frozenset[str] = frozenset()  # "с N до M" after such a verb: M is the new value
     own_counts: frozenset[str] = frozenset()  # a noun's own count a joined verb does not override
-    corrections: tuple[str, ...] = ()  # "500 deaths, more likely between 10 and 50": the count told again
+    corrections: tuple[str, ...] = ()  # "700 deaths, more likely between 20 and 60": the count told again
 
     @property
     def max_approx_len(self) -> int:

@@ -161,7 +161,7 @@ class FigureExtractor:
 
     def _corrected(self, doc: Doc, out: list[RawFigure], fig: RawFigure) -> str | None:
         """The count ``fig`` restates with another number, opened by a word of correction after
-        the figure before it and its noun ("500 deaths, more likely between 10 and 50", "300
+        the figure before it and its noun ("700 deaths, more likely between 20 and 60", "300
         dead. Probably 40"; ``[corrections]`` of counts.toml): the count of that figure, or of
         the one just before it that it is joined to ("200 or even 500 deaths"); None otherwise."""
         if not self.lex.corrections:
