@@ -135,22 +135,38 @@ def score(
     return res
 
 
+def new_counts() -> dict[tuple[str, str], list[int]]:
+    """Zero counts (hits, predicted, gold) per role and regime (exact, overlap)."""
+    return {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
+
+
+def tally(counts: dict[tuple[str, str], list[int]], role: str, pred: list, gold: list) -> None:
+    """Add one document's predicted and gold spans of ``role`` to ``counts``, in both regimes."""
+    for m in ("exact", "overlap"):
+        c = counts[(role, m)]
+        c[0] += _match(pred, gold, m == "exact")
+        c[1] += len(pred)
+        c[2] += len(gold)
+
+
+def add_counts(total: dict[tuple[str, str], list[int]], part: dict[tuple[str, str], list[int]]) -> None:
+    """Add the counts ``part`` into ``total``."""
+    for key, c in part.items():
+        for i in range(3):
+            total[key][i] += c[i]
+
+
 def score_docs(items: list[tuple[str, str, list[Attribution]]], docs: Iterable[Any], extractor: Any,
                min_confidence: float = 0.0) -> dict:
     """P/R/F1 per role and regime of ``extractor`` (an ``AttributionExtractor``) on parsed ``docs``
     (one per item, in order)."""
-    counts = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}  # hits_p, n_pred, n_gold
+    counts = new_counts()
     for (_, _text, gold), doc in zip(items, docs, strict=True):
         # naming claims ("what she called a 'rant'") are attributions in PolNeAR too: scored in both modes
         pred = [c for c in extractor(doc) if c.confidence is None or c.confidence >= min_confidence]
         for role in ROLES:
-            p = [getattr(c, role) for c in pred if getattr(c, role)]
-            g = [getattr(a, role) for a in gold if getattr(a, role)]
-            for m in ("exact", "overlap"):
-                c = counts[(role, m)]
-                c[0] += _match(p, g, m == "exact")
-                c[1] += len(p)
-                c[2] += len(g)
+            tally(counts, role, [getattr(c, role) for c in pred if getattr(c, role)],
+                  [getattr(a, role) for a in gold if getattr(a, role)])
     res: dict = {"docs": len(items)}
     for key, (h, np_, ng) in counts.items():
         pr = h / np_ if np_ else 0.0

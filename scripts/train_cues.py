@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from eval.polnear import ROLES, _match  # noqa: E402
+from eval.polnear import ROLES, add_counts, new_counts, tally  # noqa: E402
 
 _FILES = ("attribution.crfsuite", "attribution_clusters.npz", "attribution_cue_prior.tsv", "attribution_roles.npz")
 
@@ -186,7 +186,7 @@ def counts(recs, models: dict | None, keep_min: float, add_min: float) -> dict:
     from fullpicture.nlp.claims._extract import RawClaim
 
     pos = {"source": 3, "cue": 2, "content": 1}
-    out = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
+    out = new_counts()
     for rec in recs:
         pred = rec["base"]
         if models is not None:
@@ -196,13 +196,7 @@ def counts(recs, models: dict | None, keep_min: float, add_min: float) -> dict:
             added = accept(raws, _prob(models["add"], rec["xc"]).tolist(), add_min) if add_min < 1 else []
             pred = pred + [_tup(c) for c in added]
         for n, role in enumerate(ROLES):
-            p = [c[pos[role]] for c in pred if c[pos[role]]]
-            g = [a[n] for a in rec["gold"] if a[n]]
-            for m in ("exact", "overlap"):
-                c = out[(role, m)]
-                c[0] += _match(p, g, m == "exact")
-                c[1] += len(p)
-                c[2] += len(g)
+            tally(out, role, [c[pos[role]] for c in pred if c[pos[role]]], [a[n] for a in rec["gold"] if a[n]])
     return out
 
 
@@ -311,12 +305,9 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
 
 def cv_score(recs, held: list[int], cv: dict, keep_min: float, add_min: float) -> dict:
     """The figures of every fold's rows judged by the models fitted on the other folds, summed."""
-    total = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
+    total = new_counts()
     for f, m in cv.items():
-        part = [r for r, h in zip(recs, held, strict=True) if h == f]
-        for key, c in counts(part, m, keep_min, add_min).items():
-            for i in range(3):
-                total[key][i] += c[i]
+        add_counts(total, counts([r for r, h in zip(recs, held, strict=True) if h == f], m, keep_min, add_min))
     return prf(total)
 
 

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from eval.polnear import ROLES, _match  # noqa: E402
+from eval.polnear import ROLES, add_counts, new_counts, tally  # noqa: E402
 from scripts.train_cues import _FILES, fold_arguments, fold_setup, prf, run_folds  # noqa: E402
 
 
@@ -98,7 +98,7 @@ def counts(recs, model: tuple | None, offset: float) -> dict:
     by ``model`` (None: as recorded)."""
     from fullpicture.nlp.claims._source_model import pick
 
-    out = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
+    out = new_counts()
     for rec in recs:
         pred = [(src, cue, con) for con, cue, src in rec["claims"]]
         if model is not None and len(rec["x"]):
@@ -106,13 +106,7 @@ def counts(recs, model: tuple | None, offset: float) -> dict:
             pred = [((got[j][0] if got[j] is not None else None) if j >= 0 else s, cue, con)
                     for (s, cue, con), j in zip(pred, rec["judged"], strict=True)]
         for n, role in enumerate(ROLES):
-            p = [c[n] for c in pred if c[n]]
-            g = [a[n] for a in rec["gold"] if a[n]]
-            for m in ("exact", "overlap"):
-                c = out[(role, m)]
-                c[0] += _match(p, g, m == "exact")
-                c[1] += len(p)
-                c[2] += len(g)
+            tally(out, role, [c[n] for c in pred if c[n]], [a[n] for a in rec["gold"] if a[n]])
     return out
 
 
@@ -201,11 +195,9 @@ def line(res: dict) -> str:
 
 def cv_counts(recs, held: list[int], models: dict, offset: float) -> dict:
     """Each fold's claims judged by the model fitted on the other folds, counts summed."""
-    total = {(r, m): [0, 0, 0] for r in ROLES for m in ("exact", "overlap")}
+    total = new_counts()
     for f, model in models.items():
-        for key, c in counts([r for r, h in zip(recs, held, strict=True) if h == f], model, offset).items():
-            for i in range(3):
-                total[key][i] += c[i]
+        add_counts(total, counts([r for r, h in zip(recs, held, strict=True) if h == f], model, offset))
     return total
 
 

@@ -22,14 +22,7 @@ from typing import Any
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._facility import Site
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
-
-
-def _day(counts: Counter[int]) -> int | None:
-    """The most common stated day of a row (ties: the earliest)."""
-    if not counts:
-        return None
-    top = max(counts.values())
-    return min(d for d, c in counts.items() if c == top)
+from fullpicture.align._util import modal_day
 
 
 def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -76,7 +69,7 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             for t, sites in told.items():
                 if t == r or family not in sites.get(site, ()) or docs[t] & docs[r]:
                     continue
-                day = _day(days[t])
+                day = modal_day(days[t])
                 if day is None or not 0 <= when - day <= horizon:
                     continue
                 if any(abs(d - day) > slack for d in days[r]):

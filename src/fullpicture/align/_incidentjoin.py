@@ -31,14 +31,7 @@ import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import compatible, distinct
-
-
-def _day(counts: Counter[int]) -> int | None:
-    """The most common stated day of a row (ties: the earliest)."""
-    if not counts:
-        return None
-    top = max(counts.values())
-    return min(d for d, c in counts.items() if c == top)
+from fullpicture.align._util import modal_day
 
 
 def join_incidents(
@@ -101,7 +94,7 @@ def join_incidents(
     def link(a: int, b: int) -> float:
         if docs[a] & docs[b] and (not soft or apart(a, b)):
             return 0.0
-        da, db = _day(days[a]), _day(days[b])
+        da, db = modal_day(days[a]), modal_day(days[b])
         if da is not None and db is not None and abs(da - db) > slack:
             return 0.0
         tab = best.get((min(a, b), max(a, b)), {})

@@ -214,6 +214,12 @@ def host_dates(events: Sequence[Any], host: dict[int, int]) -> dict[int, str]:
     return out
 
 
+def _dense(labels: Sequence[object]) -> list[int]:
+    """Labels renumbered 0, 1, ... in the order they first appear."""
+    roots: dict[object, int] = {}
+    return [roots.setdefault(x, len(roots)) for x in labels]
+
+
 def incidents(
     feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None
 ) -> tuple[list[int], list[int]]:
@@ -255,26 +261,17 @@ def incidents(
             inc.append(adopted[own].most_common(1)[0][0])
         else:
             inc.append(own)
-    roots: dict[object, int] = {}
-    labels = [roots.setdefault(x, len(roots)) for x in inc]
+    labels = _dense(inc)
     if float(cfg.get("incident_join_threshold", 0.0)) > 0 and scored:
         pairs = np.concatenate([s[0] for s in scored])
         probs = np.concatenate([s[1] for s in scored])
-        labels = join_incidents(feats, cfg, labels, pairs, probs)
-        roots = {}
-        labels = [roots.setdefault(x, len(roots)) for x in labels]
+        labels = _dense(join_incidents(feats, cfg, labels, pairs, probs))
     if int(cfg.get("incident_facility_followup_days", 0)) > 0:
-        labels = join_followups(feats, cfg, labels)
-        roots = {}
-        labels = [roots.setdefault(x, len(roots)) for x in labels]
+        labels = _dense(join_followups(feats, cfg, labels))
     if cfg.get("incident_rival_join", False):
-        labels = join_rival_versions(feats, cfg, labels)
-        roots = {}
-        labels = [roots.setdefault(x, len(roots)) for x in labels]
+        labels = _dense(join_rival_versions(feats, cfg, labels))
     if int(cfg.get("incident_running_total_days", 0)) > 0:
-        labels = join_running_totals(feats, cfg, labels)
-        roots = {}
-        labels = [roots.setdefault(x, len(roots)) for x in labels]
+        labels = _dense(join_running_totals(feats, cfg, labels))
     return labels, events
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence, told_about
+from fullpicture.align._util import modal_day
 
 
 def _where(f: MentionFeatures, countries: bool = False) -> frozenset[str]:
@@ -102,13 +103,6 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
             r = root[r]
         return r
 
-    def main_day(r: int) -> int | None:
-        c = days.get(r)
-        if not c:
-            return None
-        top = max(c.values())
-        return min(d for d, n in c.items() if n == top)
-
     def apart(a: int, b: int) -> bool:
         """A document of both rows tells them apart: one of its happenings in them told as
         another happening, or two of them on firm days farther apart than the slack."""
@@ -136,7 +130,7 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
                 if not any(feats[i].doc != feats[j].doc and _gap(feats[i].interval, feats[j].interval) <= slack
                            and sides_apart(feats[i], feats[j]) for i in rows[ra] for j in rows[rb]):
                     continue
-                da, db = main_day(a), main_day(b)
+                da, db = modal_day(days.get(a, Counter())), modal_day(days.get(b, Counter()))
                 if da is not None and db is not None and abs(da - db) > slack:
                     continue
                 if apart(a, b):

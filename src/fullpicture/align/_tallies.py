@@ -23,6 +23,7 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon, is_consequence
+from fullpicture.align._util import modal_day
 
 
 @lru_cache(maxsize=1)
@@ -34,14 +35,6 @@ def _cue() -> re.Pattern[str] | None:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
-
-
-def _day(counts: Counter[int]) -> int | None:
-    """The most common stated day of a row (ties: the earliest)."""
-    if not counts:
-        return None
-    top = max(counts.values())
-    return min(d for d, c in counts.items() if c == top)
 
 
 def join_running_totals(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -78,7 +71,7 @@ def join_running_totals(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
         for t, fam in tellers.items():
             if t == r or len(fam.get(family, set()) - {doc}) < min_docs:
                 continue
-            day = _day(days[t])
+            day = modal_day(days[t])
             if day is not None and 0 <= when - day <= horizon:
                 targets.append(t)
         if len(targets) == 1:

@@ -216,3 +216,11 @@ def country_code(name: str) -> str | None:
         if p.kind == "country":
             return p.cc.upper()
     return None
+
+
+def modal_day(counts: Counter[int]) -> int | None:
+    """The most common stated day of a row (ties: the earliest); None for no day."""
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(d for d, c in counts.items() if c == top)
