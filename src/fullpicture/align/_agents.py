@@ -161,7 +161,32 @@ def claim_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | 
         state = state_of(index.entity(a.document.id, claim.source.entity))
         if state:
             return state
-    return name_state(claim.source.text or "") or named_before(a, claim.source.text or "", index)
+    return (name_state(claim.source.text or "") or named_before(a, claim.source.text or "", index)
+            or antecedent_state(a, claim.source.text or "", claim.source.start))
+
+
+@lru_cache(maxsize=1)
+def _relative() -> dict[str, frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "anaphora.toml").get("relative", {})
+    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
+
+
+def antecedent_state(a: Analysis, text: str, start: int | None) -> str | None:
+    """The state a relative pronoun standing as a speaker speaks for ("Ruritania, which announced
+    12 dead": Ruritania): the state the last words before its comma name, within their clause;
+    None for any other source."""
+    if start is None or text.strip().lower() not in _relative().get(a.document.language or "en", frozenset()):
+        return None
+    before = a.text[max(0, start - 60) : start].rstrip()
+    if not before.endswith(","):
+        return None
+    before = before[:-1]
+    for mark in (".", ";", ":", "\n", "(", "—", "–", ","):
+        before = before.rsplit(mark, 1)[-1]
+    words = before.split()[-4:]
+    return name_state(" ".join(words)) if words else None
 
 
 @lru_cache(maxsize=1)

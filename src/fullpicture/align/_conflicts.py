@@ -28,6 +28,8 @@ from fullpicture.align._figurevalues import (
     ranges_clash,
     stray_free,
 )
+from fullpicture.align._intlsource import international_side, quoted_from_body
+from fullpicture.align._notactors import not_actor
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._util import EntityIndex, country_code, published_day
 from fullpicture.align._victims import victims
@@ -97,6 +99,7 @@ def _main_date(members: Sequence[Member]) -> str | None:
 def incident_figures(
     members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True,
     zero_implies: dict[str, list[str]] | None = None, sides: Sequence[str] | None = None,
+    international: str | None = None,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -107,7 +110,9 @@ def incident_figures(
     also stands as a zero of the narrower ones ("no casualties": none killed, none injured) for
     a side that states no figure of the narrower count itself. ``sides``: every compared side
     (default: the sides of ``members``): a wire's toll quoted from a state that is a compared
-    side is that side's account even in a row none of its own documents tells.
+    side is that side's account even in a row none of its own documents tells. ``international``:
+    the compared side that stands for international bodies: a figure a state's side quotes from
+    one (``_intlsource.quoted_from_body``) is that side's account.
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
@@ -139,6 +144,9 @@ def incident_figures(
                 if account is None:
                     continue  # another state's figure quoted by a side: no compared side's account
                 side = account
+                if (international and side == m.side and side != international and side_state(side)
+                        and quoted_from_body(m.analysis, f)):
+                    side = international  # a wire's or a UN agency's count the side relays
             cv = ConflictValue(
                 side=side,
                 reported_by=m.side if side != m.side else None,
@@ -390,10 +398,13 @@ def _side_of_state(members: Sequence[Member], sides: Sequence[str] | None) -> di
 def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None,
                          sides: Sequence[str] | None = None) -> dict[str, dict[str, list[FigureItem]]]:
     """:func:`incident_figures` with the ``[align]`` settings' slack and accounts (``sides``:
-    every compared side, with ``figure_accounts_all_sides``)."""
+    every compared side, with ``figure_accounts_all_sides``; the side of international bodies,
+    ``figure_international_sides``)."""
+    labels = sides if sides is not None else sorted({m.side for m in members})
     return incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
                             bool(cfg.get("figure_accounts", True)), dict(cfg.get("figure_zero_implies") or {}),
-                            sides if cfg.get("figure_accounts_all_sides", True) else None)
+                            sides if cfg.get("figure_accounts_all_sides", True) else None,
+                            international_side(labels, cfg.get("figure_international_sides") or ()))
 
 
 def figure_clashes(
@@ -587,9 +598,12 @@ def actor_kind(ent: Entity, cfg: dict[str, Any]) -> str | None:
     """The actor class of an agent (``person`` or ``collective``), None when it is no resolved actor.
 
     Groups of people (NORP: "Armenians") and places that are not states are not actors whose
-    disagreement is meaningful; a GPE counts as an actor (its government) when it is a country.
+    disagreement is meaningful; a GPE counts as an actor (its government) when it is a country;
+    a news agency or a weapon system is none (``conflict_agent_not_actors``).
     """
     kinds = cfg.get("conflict_actor_kinds") or {"person": ["PERSON"], "collective": ["ORG", "GROUP"]}
+    if cfg.get("conflict_agent_not_actors", True) and not_actor(ent.name):
+        return None  # a news agency reports ("told AFP"), a weapon is the instrument ("a HIMARS strike")
     for name, types in kinds.items():
         if ent.type in types:
             return str(name)

@@ -9,6 +9,7 @@ import math
 import re
 from typing import Any
 
+from fullpicture.align._agents import name_state
 from fullpicture.align._victims import own_people
 from fullpicture.models import Analysis, Figure
 
@@ -347,7 +348,23 @@ def _national_part(a: Analysis, f: Figure) -> bool:
         return False
     return any(g is not f and g.counts == f.counts and (g.value or 0) > f.value and not g.vague
                and abs(g.start - f.start) <= window and _demonym_before_unit(a, g) is None
-               for g in a.figures)
+               and not _other_states_count(a, f, g) for g in a.figures)
+
+
+def _other_states_count(a: Analysis, f: Figure, g: Figure) -> bool:
+    """``g`` sits in a claim whose source names another state than the nation ``f`` counts
+    ("49 Ruritanian soldiers" beside "Freedonia announced 50 dead": Freedonia's count, no whole
+    of which the 49 are a part)."""
+    from fullpicture.nlp.places._wordlists import get_lexicon
+
+    if g.claim is None or g.claim == f.claim:
+        return False
+    claim = next((c for c in a.claims if c.id == g.claim), None)
+    if claim is None or claim.source is None or claim.kind == "author":
+        return False
+    theirs = name_state(claim.source.text or "")
+    mine = get_lexicon().demonyms.get(_demonym_before_unit(a, f) or "")
+    return bool(theirs and mine and theirs != mine.upper())
 
 
 def comparable(p: str, q: str) -> bool:

@@ -37,11 +37,21 @@ def own_people(a: Analysis, f: Figure) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _nation_nouns() -> dict[str, dict[str, str]]:
+    """Language -> a nation's people noun (every inflected form, lowercase) -> ISO code."""
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "victims.toml").get("nation_nouns", {})
+    return {lang: {w.lower(): cc.upper() for cc, words in by_cc.items() for w in words}
+            for lang, by_cc in data.items()}
+
+
 def _word_state(word: str, language: str) -> str | None:
     w = word.strip(",.;:!?\"“”«»()[]'’")
     if not w:
         return None
-    state = name_state(w)
+    state = name_state(w) or _nation_nouns().get(language, {}).get(w.lower())
     if state is None and language == "en" and len(w) > 4 and w.endswith("s"):
         state = name_state(w[:-1])  # "Ukrainians", "Armenians": the nation's people
     return state

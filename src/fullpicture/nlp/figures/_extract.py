@@ -43,6 +43,11 @@ def _dep(tok: Token) -> str:
 _DECIMAL_COMMA = re.compile(r"^\d+(?:,\d+)?$")
 
 
+def _past_participle(tok: Token) -> bool:
+    """A past participle in a language tagged with universal features ("12 soldats tués")."""
+    return tok.morph.get("VerbForm", []) == ["Part"] and tok.morph.get("Tense", []) == ["Past"]
+
+
 def _number_value(tok: Token, lex: FigureLexicon) -> float | None:
     low = tok.lower_
     if lex.decimal == ",":
@@ -479,7 +484,7 @@ class FigureExtractor:
         for c in noun.children:
             if not 0 < c.i - noun.i <= 2 or c.dep_ not in ("acl", "amod"):
                 continue
-            if (c.pos_ == "VERB" and c.tag_ == "VBN") or (c.pos_ == "ADJ" and c.dep_ == "amod"):
+            if (c.pos_ == "VERB" and (c.tag_ == "VBN" or _past_participle(c))) or (c.pos_ == "ADJ" and c.dep_ == "amod"):
                 key = c.lemma_.lower()
                 got = self.lex.count_verbs.get(key) or self.lex.count_verbs.get(c.lower_)
                 if got is not None and (c.pos_ == "VERB" or got in self.lex.own_counts):
@@ -570,6 +575,10 @@ class FigureExtractor:
                     counts = lex.count_verbs[cur.lemma_.lower()]
                     break  # "о семи погибших и 30 пострадавших": a participle as a noun counts its own
                 cur = cur.head
+                if (cur.pos_ == "NOUN" and counts not in lex.own_counts and any(c.pos_ == "AUX" and c.dep_.startswith(("cop", "aux")) for c in cur.children)
+                        and lex.count_nouns.get(cur.lemma_.lower()) in lex.own_counts):
+                    counts = lex.count_nouns[cur.lemma_.lower()]
+                    break  # "cent soldats sont morts": a count noun as the predicate
                 if cur.pos_ == "AUX" and _dep(cur) == "aux" and cur.head.pos_ in ("VERB", "ADJ"):
                     cur = cur.head  # a subject the parser hangs on the auxiliary ("officers are missing")
                 if cur.pos_ in ("VERB", "AUX", "ADJ"):

@@ -1,0 +1,153 @@
+"""Whose account a toll is when a side relays an international body's count, who speaks in a
+relative clause, and counts told in French and with military abbreviations (session 20).
+
+Shapes seen on real coverage of an air strike on a shelter and of a border clash, restated in
+invented words, numbers and places:
+
+* a state's outlet opens with a wire's investigation count and names its source only in the
+  next sentence ("This is stated in ..."): the count is the wire's account, so the state's own
+  lower count and the investigation's higher one are two accounts that clash;
+* "Ruritania, which announced 12 soldiers killed in its ranks": the relative pronoun speaks for
+  the state named before it;
+* "12 soldats tués", "douze soldats sont morts" count the dead, not the soldiers; "50 KIA"
+  counts the dead;
+* a news agency or a weapon the parser took for the agent of an attack ("a doctor told AFP", "a
+  HIMARS strike") is no agent;
+* the staff of a prison ("8 сотрудников", "huit employés") are no count of its inmates.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fullpicture import analyze_documents
+from fullpicture.align import compare
+from fullpicture.align._agents import claim_state
+from fullpicture.align._conflicts import actor_kind
+from fullpicture.align._intlsource import international_side, names_body, quoted_from_body
+from fullpicture.align._notactors import not_actor
+from fullpicture.align._util import EntityIndex
+from fullpicture.align._victims import victims
+from fullpicture.ingest import load_text
+from fullpicture.models import Entity
+from fullpicture.models.comparison import Side
+from fullpicture.settings import Settings, load_settings
+from tests.helpers import analyze_text
+
+CFG = load_settings().section("align")
+RELAYED = ("About 800 people may have died in the bombing of the opera house in Vilkovo on 6 May.\n\n"
+           "This is stated in the investigation of the Associated Press.\n\n"
+           "Rescuers are still searching the ruins.")
+
+
+def _figure(a, counts="killed"):
+    return next(f for f in a.figures if f.counts == counts)
+
+
+def test_a_count_whose_source_the_next_sentence_names_is_that_bodys():
+    a = analyze_text(RELAYED, published="2024-05-06")
+    assert quoted_from_body(a, _figure(a))
+    own = analyze_text("About 800 people may have died in the bombing of the opera house in Vilkovo on Monday.\n\n"
+                       "This is stated in the report of the city council.", published="2024-05-06")
+    assert not quoted_from_body(own, _figure(own))
+
+
+def test_bodies_are_named_by_whole_words_and_acronyms_in_capitals():
+    assert names_body("an investigation by Amnesty International", "en")
+    assert names_body("UN monitors", "en") and names_body("экспертов ООН", "ru")
+    assert not names_body("the un-named official", "en") and not names_body("who said so", "en")
+    assert international_side(["moldovan", "International"], ["international"]) == "International"
+    assert international_side(["moldovan", "wire"], ["international"]) is None
+
+
+def test_a_relative_pronoun_speaks_for_the_state_before_it():
+    a = analyze_text("La Moldavie, qui a annoncé 12 soldats tués dans ses rangs, a proposé une trêve.",
+                     published="2024-05-06")
+    f = _figure(a)
+    assert f.value == 12
+    index = EntityIndex([a])
+    assert claim_state(a, f.claim, index) == "MD"
+    assert victims(a, f, index) == "MD"
+
+
+@pytest.mark.parametrize("text", [
+    "Le bilan fait état de 12 soldats tués et 5 blessés.",
+    "Selon le ministère, douze soldats sont morts et trois sont blessés.",
+    "The brigade reported 12 KIA and 5 wounded on Tuesday.",
+])
+def test_soldiers_killed_count_the_dead(text):
+    a = analyze_text(text, published="2024-05-06")
+    assert [f.value for f in a.figures if f.counts == "killed"] == [12]
+
+
+def test_a_russian_noun_of_a_nation_names_whose_dead():
+    a = analyze_text("В результате удара погибли 12 молдаван, сообщило министерство.", published="2024-05-06")
+    assert victims(a, _figure(a)) == "MD"
+
+
+def test_a_nations_count_beside_another_states_count_is_no_part():
+    from fullpicture.align._figurevalues import population
+
+    a = analyze_text("The ministry said 49 Moldovan soldiers were killed in the clashes. "
+                     "Romania has officially announced 50 KIA.", published="2024-05-06")
+    assert population(a, next(f for f in a.figures if f.value == 49)) == "servicemen"
+
+
+def test_an_earlier_estimate_is_an_earlier_stage():
+    from fullpicture.align._figurevalues import population
+
+    a = analyze_text("City officials initially estimated around 300 dead after the bombing of the opera house.",
+                     published="2024-05-06")
+    assert population(a, _figure(a)) == "earlier"
+
+
+def test_a_news_agency_or_a_weapon_is_no_agent():
+    assert not_actor("AFP") and not_actor("Reuters") and not_actor("HIMARS")
+    assert not not_actor("afp") and not not_actor("Moldova")
+    for name in ("AFP", "HIMARS"):
+        ent = Entity(id="x", name=name, type="ORG")
+        assert actor_kind(ent, CFG) is None
+        assert actor_kind(ent, {**CFG, "conflict_agent_not_actors": False}) == "collective"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Также ранены 8 сотрудников изолятора.", "staff"),
+    ("Huit employés de la prison ont été blessés.", "staff"),
+])
+def test_a_facilitys_staff_is_no_count_of_its_inmates(text, expected):
+    from fullpicture.align._figurevalues import population
+
+    a = analyze_text(text, published="2024-05-06")
+    assert population(a, _figure(a, "injured")) == expected
+
+
+CITY = ("2024-05-07", "Opera house bombing\n\nThe bombing of the opera house in Vilkovo on 6 May killed about 300 "
+                      "people, the Moldovan city council said.")
+WIRE = ("2024-05-09", "Opera house investigation\n\nAbout 800 people died in the bombing of the opera house in "
+                      "Vilkovo on 6 May, an investigation by the Associated Press found.")
+
+
+def _compare(settings, groups):
+    docs = [load_text(t, source=f"{side}{i}", published=d) for side, texts in groups for i, (d, t) in enumerate(texts)]
+    analyses = list(analyze_documents(docs, settings))
+    sides = [Side(label=label, origin="user",
+                  documents=[a.document.id for a in analyses if a.document.source.startswith(label)])
+             for label, _ in groups]
+    return compare(analyses, sides, settings=settings)
+
+
+def _killed(comparison):
+    return [c for e in comparison.events for c in e.conflicts if c.field == "figure:killed"]
+
+
+@pytest.mark.slow
+def test_a_state_side_relaying_an_investigation_does_not_agree_with_it(lexical):
+    relay = ("2024-05-09", "Opera house\n\n" + RELAYED)
+    comp = _compare(lexical, [("moldovan", [CITY, relay]), ("international", [WIRE])])
+    (conflict,) = _killed(comp)
+    relayed = [v for v in conflict.values if v.reported_by == "moldovan"]
+    assert [v.side for v in relayed] == ["international"]
+    assert {v.side for v in conflict.values} == {"moldovan", "international"}
+    # read as the Moldovan side's own, the relayed 800 agrees with the wire's: no conflict
+    off = Settings(data={**lexical.data, "align": {**lexical.section("align"), "figure_international_sides": []}})
+    assert _killed(_compare(off, [("moldovan", [CITY, relay]), ("international", [WIRE])])) == []
