@@ -16,19 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from spacy.attrs import (
-    DEP,
-    ENT_TYPE,
-    HEAD,
-    IS_PUNCT,
-    IS_SPACE,
-    IS_TITLE,
-    LEMMA,
-    LOWER,
-    POS,
-    SENT_START,
-    TAG,
-)
+from spacy.attrs import IS_TITLE, SENT_START
 from spacy.tokens import Doc
 
 from fullpicture.models import FramingCue
@@ -169,9 +157,11 @@ def columns(doc: Doc, lexicon: Sequence[FramingCue] = ()) -> Columns:
         if span is not None:
             for i in range(span.start, span.end):
                 lexcat[i] = c.category
-    # every token attribute read once, as columns (no Token object per token and attribute)
-    arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_SPACE, IS_TITLE, SENT_START])
-    sent_start = arr[:, 10].tolist()
+    # every token attribute read once, as columns (no Token object per token and attribute);
+    # the columns other layers read are shared through the document's token arrays
+    toks = token_arrays(doc)
+    arr = doc.to_array([IS_TITLE, SENT_START])
+    sent_start = arr[:, 1].tolist()
     sent_of = [0] * n
     if n and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         # doc.sents: a sentence begins at every token after the first whose sent_start is 1
@@ -180,23 +170,11 @@ def columns(doc: Doc, lexicon: Sequence[FramingCue] = ()) -> Columns:
             if sent_start[i] == 1:
                 k += 1
             sent_of[i] = k
-    strings = doc.vocab.strings
-    look: dict[int, str] = {0: ""}
-
-    def col(k: int) -> list[str]:
-        out = []
-        for h in arr[:, k].tolist():
-            v = look.get(h)
-            if v is None:
-                v = look[h] = strings[h]
-            out.append(v)
-        return out
-
-    low, pos, tags, deps, ents = col(0), col(2), col(3), col(4), col(6)
-    lem = [x.lower() for x in col(1)]
-    heads = [i + r for i, r in enumerate(arr[:, 5].astype("int64").tolist())]
-    skip = [a or b for a, b in arr[:, 7:9].tolist()]  # is_punct or is_space: not a candidate
-    title = arr[:, 9].tolist()
+    low, pos, tags, deps, ents = toks.lower, toks.pos, toks.tag, toks.dep, toks.ent_type
+    lem = [x.lower() for x in toks.lemma]
+    heads = toks.head
+    skip = [a or b for a, b in zip(toks.is_punct, toks.is_space, strict=True)]  # not a candidate
+    title = arr[:, 0].tolist()
     # tokens with an intensifying adverb among their children
     intens = {heads[i] for i in range(n) if deps[i] == "advmod" and low[i] in _INTENSIFIERS and heads[i] != i}
     return Columns(n, qlen, lexcat, sent_of, sent_start, low, pos, tags, deps, ents, lem, heads, skip, title, intens)
