@@ -73,6 +73,11 @@ def weighted_sums(doc: Doc, weights: PrefixWeights, evaluative: frozenset[str] =
     sents: dict[int, tuple[float, str]] = {}  # -sentence -> (weight of its sent= feature, its sentp= bucket)
     entries: dict[tuple[str, str], Entry] = {}
     sentiment: dict[tuple[str, str, str], tuple[float, ...]] = {}  # (lower, lemma, POS) -> weights
+    # the weights of the features named by two strings ("hp=" head POS "|" dep, "hl=" head
+    # lemma "|" dep, "sentp=" POS bucket), by the pair: each name is built once per document
+    hpw: dict[tuple[str, str], float] = {}
+    hlw: dict[tuple[str, str], float] = {}
+    spw: dict[tuple[str, str], float] = {}
     rows: list[int] = []
     sums: list[float] = []
     for i in range(n):
@@ -88,13 +93,25 @@ def weighted_sums(doc: Doc, weights: PrefixWeights, evaluative: frozenset[str] =
         z += wp.get(pi, 0.0)
         z += wt.get(tags[i], 0.0)
         z += wd.get(dep, 0.0)
-        z += full("hp=" + pos[hi] + "|" + dep, 0.0)
-        z += full("hl=" + lem[hi] + "|" + dep, 0.0)
+        key = (pos[hi], dep)
+        w = hpw.get(key)
+        if w is None:
+            w = hpw[key] = full("hp=" + key[0] + "|" + dep, 0.0)
+        z += w
+        key = (lem[hi], dep)
+        w = hlw.get(key)
+        if w is None:
+            w = hlw[key] = full("hl=" + key[0] + "|" + dep, 0.0)
+        z += w
         sw = sents.get(si)
         if sw is None:
             sw = sents[si] = (full("sent=" + _bucket(si, SENT_CUTS), 0.0), _bucket(si, SENTP_CUTS))
         z += sw[0]
-        z += full("sentp=" + pi + sw[1], 0.0)
+        key = (pi, sw[1])
+        w = spw.get(key)
+        if w is None:
+            w = spw[key] = full("sentp=" + pi + sw[1], 0.0)
+        z += w
         q = qlen.get(i)
         if q:
             z += cq
