@@ -39,9 +39,12 @@ class DocContext:
     # and Puducherry" name divisions, so the third is the division, not its namesake city
     divisions: dict[str, float] = field(default_factory=dict)
     own_divisions: dict[tuple[str, str], float] = field(default_factory=dict)
+    # per name, :meth:`others` as (longitude, latitude in radians, its cosine); reset by :meth:`add`
+    _points: dict[str, list[tuple[float, float, float]]] = field(default_factory=dict)
 
     def add(self, pi: PlaceIndex, i: int, name: str, score: float = 0.0) -> None:
         """Count record ``i``, chosen for the (folded) ``name`` with ``score``."""
+        self._points.clear()
         p = pi.place(i)
         if p.cc:
             self.cc[p.cc] = self.cc.get(p.cc, 0.0) + 1.0
@@ -71,6 +74,29 @@ class DocContext:
     def others(self, name: str) -> list[tuple[float, float]]:
         """Points of the document's other names' places."""
         return [(a[0], a[1]) for a in self.anchors if a[2] != name]
+
+    def near(self, lat: float, lon: float, name: str) -> float | None:
+        """The distance in km from (``lat``, ``lon``) to the nearest of :meth:`others`
+        (None when there is none): ``min`` of ``haversine_km`` over them, the same floats
+        (its operations in its order, with each point's radians and cosine taken once)."""
+        pts = self._points.get(name)
+        if pts is None:
+            pts = self._points[name] = [(a[1], math.radians(a[0]), math.cos(math.radians(a[0])))
+                                        for a in self.anchors if a[2] != name]
+        if not pts:
+            return None
+        p1 = math.radians(lat)
+        c1 = math.cos(p1)
+        sin, radians, asin, sqrt = math.sin, math.radians, math.asin, math.sqrt
+        best = 0.0
+        for k, (lon2, p2, c2) in enumerate(pts):
+            dp, dl = p2 - p1, radians(lon2 - lon)
+            a = sin(dp / 2) ** 2 + c1 * c2 * sin(dl / 2) ** 2
+            r = sqrt(a)
+            d = 2 * 6371.0 * asin(r if r < 1.0 else 1.0)  # min(1.0, r), NaN included
+            if k == 0 or d < best:  # builtins.min: the first of the smallest
+                best = d
+        return best
 
     def in_division(self, cc: str, admin1: str, name: str, min_score: float) -> list[tuple[float, float]]:
         """Points of the document's other names' places inside that first-level division,
@@ -107,15 +133,6 @@ def same_name(main: str, text: str) -> bool:
     return _saint(m) == _saint(name) or (bool(_skeleton(name)) and _skeleton(name) == _skeleton(m))
 
 
-@lru_cache(maxsize=1 << 12)  # about 1 MB; a document's pairs are a few hundred
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """``haversine_km``, memoised: a pure function of its four numbers, so the same floats
-    (a candidate meets the same anchors in every pass, and in the next document)."""
-    from fullpicture.nlp.places._resolve import haversine_km
-
-    return haversine_km(lat1, lon1, lat2, lon2)
-
-
 def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any]) -> float:
     """Context score of candidate ``i`` for the surface ``text`` (higher is better)."""
     p = pi.place(i)
@@ -126,9 +143,8 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
         s += cfg["country_bonus"] * min(1.0, in_cc)
     if p.kind in _IN_ADMIN1 and p.admin1 and ctx.division(p.cc, p.admin1, name) > 0:
         s += cfg.get("admin1_bonus", 0.0)
-    anchors = ctx.others(name)
-    if anchors and p.kind not in ("country", "continent"):
-        near = min(_km(p.lat, p.lon, a, b) for a, b in anchors)
+    near = ctx.near(p.lat, p.lon, name) if p.kind not in ("country", "continent") else None
+    if near is not None:
         if near <= cfg["near_km"]:
             s += cfg["near_bonus"]
         elif near > cfg["remote_km"] and in_cc <= 0:
@@ -259,8 +275,11 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
             if ranked[0][0] - ranked[1][0] >= margin:
                 ctx.add(pi, ranked[0][1], fold(text).removeprefix("the "), ranked[0][0])
     result: list[tuple[int, float] | None] = []
+    previous: list[tuple[int, float] | None] | None = None
     for _pass in range(int(cfg.get("passes", 3))):
-        result = []
+        if _pass >= 2 and result == previous:
+            break  # a later pass has the same context as the last one, so the same choices
+        previous, result = result, []
         sc = _memo_score(pi, ctx, cfg)  # a name repeats; its context is fixed in a pass
         for text, all_cands in spans:
             cands = _namesake_city(pi, text, all_cands, min_pop, ctx, float(cfg.get("division_min_score", 0.0)))
