@@ -46,3 +46,29 @@ def test_random_texts_over_the_shipped_boilerplate_cues():
     rng = random.Random(0)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
     _check(rx, texts)
+
+
+def test_time_rules_skipped_by_their_words_find_the_same_matches(monkeypatch):
+    """The time grammar scans a rule (and a trigger) only in a text holding one of its words:
+    the matches are those of scanning every rule everywhere, non-ASCII texts included."""
+    from fullpicture.nlp.time import _grammar as g
+
+    def spans(text: str) -> list[tuple[int, int, int, str, tuple[int, int]]]:
+        g._LAST = None
+        return [(a, b, c, d.rule, d.match.span()) for a, b, c, d in g._matches(text)]
+
+    pieces = ["last week", " on Monday", " the weekend", " 3 p.m.", " yesterday", " in the 1990s", " every year",
+              " two days ago", " 12/05/2019", " 2019-05-12", " nineteen ninety", " weekly", " this morning",
+              " Mondays", " now", " ſ", " \u212a", " İ", " “quoted”", " — ", " é", " вчера", ".", " The army said",
+              " for hours", " the past decade", " next", " year-earlier", " months"]
+    rng = random.Random(1)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(400)]
+    with_filters = [spans(t) for t in texts]
+
+    class Everywhere:  # a filter that never rules a text out
+        needles = None
+
+    rules, trigs = g._filters()
+    monkeypatch.setattr(g, "_filters", lambda: (tuple(Everywhere() for _ in rules), dict.fromkeys(trigs, Everywhere())))
+    assert [spans(t) for t in texts] == with_filters
+    assert any(with_filters) and not all(with_filters)

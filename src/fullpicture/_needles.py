@@ -137,13 +137,30 @@ class NeedleFilter:
                 return False
         return True
 
+    @property
+    def alphabet(self) -> str:
+        """The characters :meth:`plain` tests against: filters with the same alphabet give the
+        same :meth:`plain` answer for a text."""
+        return self._alphabet
+
+    def plain(self, text: str) -> bool:
+        """Whether the needle test holds for ``text`` (see :meth:`_plain`)."""
+        return self._plain(text)
+
+    def possible_lower(self, low: str | None) -> bool:
+        """:meth:`possible` of a text whose :meth:`plain` was asked already: ``low`` is the
+        text's ``lower()`` where it is plain, None where it is not (several filters of one
+        alphabet share one test and one ``lower()`` per text)."""
+        words = self.needles
+        if words is None or low is None:
+            return True
+        return any(w in low for w in words)
+
     def possible(self, text: str) -> bool:
         """False only when the pattern cannot match ``text``."""
-        words = self.needles
-        if words is None or not self._plain(text):
+        if self.needles is None:
             return True
-        low = text.lower()
-        return any(w in low for w in words)
+        return self.possible_lower(text.lower() if self._plain(text) else None)
 
     def search(self, text: str) -> re.Match[str] | None:
         """``pattern.search(text)``."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fullpicture._needles import NeedleFilter
 from fullpicture.nlp._prefilter import guarded
 from fullpicture.nlp.time._lexicon import Lexicon, alternation, load_lexicon, number_pattern
 
@@ -133,6 +134,14 @@ def triggers() -> dict[str, re.Pattern[str]]:
     return {k: guarded(r"\b(?:" + v + r")", re.IGNORECASE) for k, v in heads.items()}
 
 
+@lru_cache(maxsize=1)
+def _filters() -> tuple[tuple[NeedleFilter, ...], dict[str, NeedleFilter]]:
+    """The words without which each rule, and each trigger, cannot match (speed only: a text
+    holding none of a rule's words is not scanned for it; see :mod:`fullpicture._needles`)."""
+    return (tuple(NeedleFilter(rx) for _name, rx in compiled_rules()),
+            {k: NeedleFilter(rx) for k, rx in triggers().items()})
+
+
 def _windows(text: str, trigger: re.Pattern[str], before: int = 60, after: int = 45) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in trigger.finditer(text):
@@ -161,10 +170,24 @@ def _matches(text: str) -> list[tuple[int, int, int, Candidate]]:
     found: list[tuple[int, int, int, Candidate]] = []
     heads = triggers()
     cache: dict[str, list[tuple[int, int]]] = {}
+    rule_filters, trigger_filters = _filters()
+    lows: dict[str, str | None] = {}  # per filter alphabet: the text lower-cased, None if not plain
+
+    def possible(f: NeedleFilter) -> bool:
+        if f.needles is None:
+            return True
+        if f.alphabet not in lows:
+            lows[f.alphabet] = text.lower() if f.plain(text) else None
+        return f.possible_lower(lows[f.alphabet])
+
     for prio, (name, rx) in enumerate(compiled_rules()):
+        if not possible(rule_filters[prio]):
+            continue  # none of the words every match of the rule holds
         trig = heads.get(name)
         if trig is None:
             windows = [(0, len(text))]
+        elif not possible(trigger_filters[name]):
+            windows = []
         else:
             windows = cache.get(trig.pattern) or cache.setdefault(trig.pattern, _windows(text, trig))
         for m in (m for ws, we in windows for m in rx.finditer(text, ws, we)):
