@@ -14,7 +14,7 @@ from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
-from fullpicture.align._facility import document_sites, facility_places
+from fullpicture.align._facility import document_sites, facility_places, town_before, town_mentions
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
@@ -160,6 +160,8 @@ def build_features(
     site_window = int(cfg.get("incident_rival_site_window", 0)) if cfg.get("incident_rival_join", False) else 0
     site_types = {str(t).upper() for t in cfg.get("incident_rival_types", ["ASSAULT", "ATTACK", "DISASTER"])}
     doc_towns = bool(cfg.get("incident_site_document_places", False)) and (site_window > 0 or facilities)
+    # a facility's happening told with no place takes the town named last before its sentence
+    before = int(cfg.get("incident_site_town_before_chars", 0)) if site_window > 0 else 0
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -170,6 +172,7 @@ def build_features(
         lang = a.document.language or "en"
         # facility kind -> the places the document names as that kind of facility
         towns = document_sites(a, index) if doc_towns and a.events else {}
+        named_towns = town_mentions(a, index) if before > 0 and a.events else []
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -201,6 +204,8 @@ def build_features(
             sites = facility_kinds(a.text, ev.trigger.start, ev.trigger.end, ev.evidence.start, ev.evidence.end,
                                    site_window) if (ev.type or "").upper() in site_types else frozenset()
             sent = sentence_of(a, ev)
+            site_where = where - places if country_place else where
+            town = town_before(named_towns, ev.evidence.start, before) if sites and not site_where else None
             feats.append(
                 MentionFeatures(
                     doc=doc,
@@ -231,11 +236,11 @@ def build_features(
                            # the kinds of facility named next to the trigger ("the theatre"), and
                            # where it happened but a country (no facility's place)
                            "sites": sites,
-                           "site_where": frozenset(where - places if country_place else where),
+                           "site_where": frozenset(site_where),
                            # (kind, place) of a kind named next to it whose one place the
                            # document names ("the Eastvale drama theatre" earlier on)
                            "doc_sites": frozenset((k, t) for k in sites if len(towns.get(k, ())) == 1
-                                                  for t in towns[k])},
+                                                  for t in towns[k]) | {(k, town) for k in sites if town}},
                 )
             )
             refs.append((ai, ev))

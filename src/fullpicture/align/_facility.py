@@ -5,10 +5,12 @@ are language data (``[sites]`` of ``data/events/incidents.toml``: ``align/_sites
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from fullpicture.align._sites import kind_of, named_kinds, site_pattern
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Event
+from fullpicture.nlp.events._analogy import analogy_place
 from fullpicture.nlp.events._args import dateline_spans, is_town, region_words, regional_in_names
 
 Site = tuple[str, str]  # (facility kind, place key)
@@ -98,3 +100,35 @@ def _towns_in(name: str, index: EntityIndex) -> set[str]:
         if key:
             out.add(key)
     return out
+
+
+def town_mentions(a: Analysis, index: EntityIndex) -> list[tuple[int, str]]:
+    """Sorted ``(start, place key)`` of the document's mentions of towns (gazetteer towns and
+    cities) told as places: no actor ("Eastvale said"), no dateline, no analogy ("in the
+    Eastvale style"), no place word that a region word follows inside a name."""
+    doc, text = a.document.id, a.text
+    ents = {e.id: e for e in a.entities}
+    lines = dateline_spans(text)
+    regional = regional_in_names(text, ents, lines)
+    out: list[tuple[int, str]] = []
+    for e in a.entities:
+        if e.type not in ("GPE", "LOC") or not is_town(e):
+            continue
+        key = index.key(doc, e.id, resolve=True)
+        if not key:
+            continue
+        out.extend((m.start, key) for m in e.mentions
+                   if not m.actor and (m.start, m.end) not in regional and not analogy_place(text, m.start, m.end)
+                   and not any(x <= m.start < y for x, y in lines))
+    out.sort()
+    return out
+
+
+def town_before(towns: list[tuple[int, str]], start: int, window: int) -> str | None:
+    """The town named last before ``start``, at most ``window`` characters before it
+    (:func:`town_mentions`); None when none is."""
+    k = bisect_left(towns, (start, ""))
+    if k == 0 or window <= 0:
+        return None
+    pos, key = towns[k - 1]
+    return key if start - pos <= window else None

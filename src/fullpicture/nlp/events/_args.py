@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
+from fullpicture.nlp.events._analogy import analogy_place
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
 from fullpicture.nlp.places._translit import fold
@@ -199,8 +200,8 @@ def token_positions(doc: Doc, items: list[tuple[int, int, str]]) -> list[tuple[i
 def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     """(token, entity id) of every mention of a place entity that names it as a place: a
     nationality adjective ("Greek Cypriots", "Turkish invasion"), a capital acting for its
-    state ("which Moscow attributed to...") and a source ("according to Ukrzaliznytsia") are
-    no place of the event."""
+    state ("which Moscow attributed to..."), a source ("according to Ukrzaliznytsia") and an
+    analogy ("a provocation in the Eastvale style": ``_analogy``) are no place of the event."""
     dem = get_lexicon().demonyms
     text = doc_text(doc)
     lines = dateline_spans(text)
@@ -209,6 +210,7 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
                                   for m in e.mentions if fold(m.text) not in dem and not m.actor
                                   and not any(a <= m.start < b for a, b in lines)
                                   and not _HYPHEN_MODIFIER.match(text, m.end)
+                                  and not analogy_place(text, m.start, m.end)
                                   and (m.start, m.end) not in regional])
     return [(i, eid) for i, eid in found
             if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])
