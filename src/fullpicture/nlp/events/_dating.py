@@ -206,6 +206,8 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
     verb = _governor(tok)
     if verb.pos_ not in ("VERB", "AUX") or trig.i == verb.i:
         return False
+    if _dates_document(verb, trig):
+        return True  # "said in a report released Thursday": the report's day
     if verb.dep_ in _POSTPOSED and verb.head.i < verb.i:
         return _postposed_report(tok, trig, verb)
     if head.i == verb.i:
@@ -222,6 +224,30 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
             return cur.dep_ in _REPORT_PATH
         cur = cur.head
     return False
+
+
+@lru_cache(maxsize=8)
+def _document_nouns(language: str) -> frozenset[str]:
+    """Nouns of a report, a document or a piece of evidence (the claims layer's cues)."""
+    try:
+        from fullpicture.nlp.claims._data import claim_lexicon
+
+        lex = claim_lexicon(language or "en")
+        return frozenset(lex.document_subjects | lex.evidence_subjects | lex.report_nouns)
+    except Exception:  # noqa: BLE001 - a language without claim cues
+        return frozenset()
+
+
+def _dates_document(verb: Token, trig: Token) -> bool:
+    """``verb`` (the verb a time expression hangs on) is a participle or a relative clause of a
+    report's or a document's noun that does not hold the event ("said in a report released
+    Thursday", "в докладе, опубликованном в четверг"): the time is the report's."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl", "acl:relcl") or noun.i == verb.i or noun.i == trig.i:
+        return False
+    if verb.left_edge.i <= trig.i <= verb.right_edge.i:
+        return False
+    return noun.lemma_.lower() in _document_nouns(trig.doc.lang_)
 
 
 # how parsers hang a reporting verb told after its content on that content: French "…, a indiqué
