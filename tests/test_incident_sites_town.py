@@ -15,7 +15,7 @@ import pytest
 
 from fullpicture import load_settings
 from fullpicture.align._eventfeat import build_features
-from fullpicture.align._facility import town_before, town_mentions
+from fullpicture.align._facility import name_word, town_before, town_mentions
 from fullpicture.align._util import EntityIndex
 from fullpicture.ingest import load_text
 from fullpicture.models import Analysis, Entity, Event, Geo, Mention
@@ -107,3 +107,31 @@ def test_a_placeless_facility_happening_is_at_the_town_before_it() -> None:
     assert feats[0].extra["doc_sites"] == {("factory", key), ("mall", key)}
     feats, _ = build_features([a], index, {**cfg, "incident_site_town_before_chars": 0})
     assert not any(t == key for _, t in feats[0].extra["doc_sites"])
+
+
+@pytest.mark.parametrize("name", ["Al-Velmor Baptist Hospital", "Velmor Arab Hospital", "hôpital Al Velmor",
+                                  "больница Аль-Велмор"])
+def test_one_facilitys_names_in_outlets_and_scripts_share_their_word(name: str) -> None:
+    assert name_word(name) == name_word("the Al-Velmor al-Arabi Hospital") != ""
+
+
+@pytest.mark.parametrize("name", ["Central City Hospital", "Lyon Drama Theatre", "the hospital"])
+def test_plain_words_and_towns_are_no_facilitys_word(name: str) -> None:
+    assert name_word(name) == ""
+
+
+def test_a_facility_named_two_ways_meets_the_other_version() -> None:
+    # two outlets of two sides: "a strike on the Al-Velmor Baptist Hospital" / "le bombardement de
+    # l'hôpital Al Velmor": two entities, one hospital
+    from fullpicture.align._eventpairs import MentionFeatures
+    from fullpicture.align._rivalversions import join_rival_versions
+
+    word = ("hospital", "~" + name_word("Al-Velmor Baptist Hospital"))
+    feats = [MentionFeatures(doc=d, lemma=lem, type="ASSAULT", family="material_conflict", interval=(738000, 738000),
+                             date_firm=True, extra={"facility": frozenset({(k, d), word}) if named else frozenset(),
+                                                    "sites": frozenset(), "where": frozenset(), "side": side})
+             for d, lem, k, side, named in [("a", "strike", "hospital", "north", True),
+                                             ("b", "bombard", "hospital", "south", True)]]
+    cfg = {**load_settings().section("align"), "incident_rival_join": True}
+    assert len(set(join_rival_versions(feats, cfg, [0, 1]))) == 1
+    assert join_rival_versions(feats, {**cfg, "incident_rival_named_sites": False}, [0, 1]) == [0, 1]

@@ -162,6 +162,8 @@ def build_features(
     doc_towns = bool(cfg.get("incident_site_document_places", False)) and (site_window > 0 or facilities)
     # a facility's happening told with no place takes the town named last before its sentence
     before = int(cfg.get("incident_site_town_before_chars", 0)) if site_window > 0 else 0
+    # a named facility also keyed by its kind and its name's distinctive word
+    name_words = bool(cfg.get("incident_site_name_words", False))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -228,7 +230,7 @@ def build_features(
                     extra={"definite": _definite(a.text, ev.trigger.start, lang), "distinct": _distinct(a, ev),
                            "published": published, "where": frozenset(where),
                            # the places its sentence names as a facility ("the X prison")
-                           "facility": facility_places(a, ev, index) if facilities else frozenset(),
+                           "facility": facility_places(a, ev, index, name_words) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)

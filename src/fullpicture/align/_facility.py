@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from fullpicture.align._sites import kind_of, named_kinds, site_pattern
 from fullpicture.align._util import EntityIndex
@@ -21,11 +22,14 @@ def _around(text: str, lo: int, hi: int, start: int, end: int) -> frozenset[str]
     return named_kinds(text[max(lo, start - 60) : start], text[end : min(hi, end + 50)])
 
 
-def facility_places(a: Analysis, ev: Event, index: EntityIndex) -> frozenset[Site]:
+def facility_places(a: Analysis, ev: Event, index: EntityIndex, words: bool = False) -> frozenset[Site]:
     """``(kind, place key)`` of the event's places (its place and the places it struck) that its
     sentence names as a facility: a mention of the place inside the sentence with a facility
     noun before it (up to three words between) or after it (up to two); a FAC entity is a
-    facility of the kinds its own name tells ("" when it tells none)."""
+    facility of the kinds its own name tells ("" when it tells none). ``words``: a named facility
+    that is no gazetteer place is also keyed by its kind and its name's first distinctive word
+    (:func:`name_word`), so that one facility's names in several outlets and scripts meet ("the
+    X al-Y Hospital", "the X Baptist Hospital", "l'hôpital X", "больница X")."""
     doc, lo, hi = a.document.id, ev.evidence.start, ev.evidence.end
     text = a.text
     out: set[Site] = set()
@@ -43,9 +47,45 @@ def facility_places(a: Analysis, ev: Event, index: EntityIndex) -> frozenset[Sit
             if ent.type == "FAC":
                 kinds |= _own_kinds(m.text) or {""}
             out.update((k, key) for k in kinds)
+            word = name_word(m.text) if words and kinds - {""} and (ent.geo is None or ent.geo.geonames_id is None) else ""
+            out.update((k, "~" + word) for k in kinds if k and word)
             if kinds:
                 break
     return frozenset(out)
+
+
+def name_word(name: str) -> str:
+    """The first distinctive word of a facility's name, under its key across scripts
+    (``script_key``): a capitalised word of three letters or more that is no facility noun, no
+    particle or plain word (``[site_names]`` of ``data/events/incidents.toml``: al, аль, central,
+    drama...), no region word and no gazetteer place; "" when the name has none."""
+    from fullpicture.nlp.places._gazetteer import get_gazetteer
+    from fullpicture.nlp.places._translit import fold, script_key
+
+    skip = _plain_words()
+    pattern = site_pattern()
+    regional = region_words()
+    gaz = get_gazetteer()
+    for w in _PARTS.findall(name):
+        low = fold(w)
+        if not w[:1].isupper() or len(w) < 3 or low in skip or (regional is not None and regional.match(w)):
+            continue
+        if (pattern is not None and pattern.fullmatch(w)) or gaz.lookup(low):
+            continue
+        return script_key(w)
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Particles and plain words of facilities' names (``[site_names]`` of incidents.toml)."""
+    from fullpicture._data import data_toml
+
+    data = data_toml("events", "incidents.toml").get("site_names", {})
+    return frozenset(str(w) for w in [*data.get("particles", []), *data.get("plain", [])])
+
+
+_PARTS = re.compile(r"[^\W\d_]+", re.U)
 
 
 def _own_kinds(name: str) -> set[str]:

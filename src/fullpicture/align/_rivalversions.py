@@ -81,7 +81,8 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
         sites = f.extra.get("sites") or frozenset()
         if not (sites or f.extra.get("facility")) or not told(f):
             continue
-        named = {s for s in f.extra.get("facility") or () if not s[0]} if named_sites else set()
+        # a facility named alone (no kind), or keyed by its name's distinctive word ("~" + word)
+        named = {s for s in f.extra.get("facility") or () if not s[0] or s[1][:1] == "~"} if named_sites else set()
         for kind, place in {(k, p) for k in sites for p in _where(f, countries)} | (f.extra.get("doc_sites") or set()) | named:
             buckets[(kind, place)][labels[i]].append(i)
     if not buckets:
