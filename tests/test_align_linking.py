@@ -43,8 +43,9 @@ def _corpus(n_events: int = 60, n_docs: int = 50, dim: int = 16, seed: int = 1):
 
 
 def _reference(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
-               max_link: int) -> tuple[list[int], int]:
-    """The merging restated plainly: each merge scores the pairs it misses on its own."""
+               max_link: int, doc: list[int] | None = None) -> tuple[list[int], int]:
+    """The merging restated plainly: each merge scores the pairs it misses on its own (with
+    ``doc``, a merge's mean is the mean over its document pairs of each one's mean)."""
     known = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs.tolist(), probs, strict=True)}
     members = {i: [i] for i in range(n)}
     root_of = list(range(n))
@@ -66,7 +67,14 @@ def _reference(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray,
         if missing:
             extra += len(missing)
             known.update(zip(missing, scorer.prob(np.array(missing, dtype=np.int64)).tolist(), strict=True))
-        if sum(known[c] for c in cross) / len(cross) >= thr:
+        if doc is None:
+            mean = sum(known[c] for c in cross) / len(cross)
+        else:
+            by_docs: dict[tuple[int, int], list[float]] = {}
+            for x, y in cross:
+                by_docs.setdefault((min(doc[x], doc[y]), max(doc[x], doc[y])), []).append(known[(x, y)])
+            mean = sum(sum(v) / len(v) for v in by_docs.values()) / len(by_docs)
+        if mean >= thr:
             if len(a) < len(b):
                 ra, rb, a, b = rb, ra, b, a
             a.extend(b)
@@ -103,6 +111,21 @@ def test_merging_with_pairs_scored_ahead_equals_scoring_each_merge(max_link, ahe
     assert got[0] == want[0] and got[1] == want[1]
     assert got[2].dtype == want[2].dtype and np.array_equal(got[2], want[2])
     assert got[3].dtype == want[3].dtype and np.array_equal(got[3], want[3])
+
+
+@pytest.mark.parametrize("max_link", [400, 6])
+def test_a_merge_weighs_each_document_pair_alike(max_link):
+    """With a document id per mention, the merging equals the plain restatement (the mean over
+    document pairs of each one's mean), and it differs from the mean over mention pairs (some
+    merge of documents told in unequal numbers of mentions went the other way)."""
+    cfg = {**load_settings().section("align"), "max_link_pairs": max_link}
+    feats, vec = _corpus(seed=3)
+    doc = [int(f.doc[1:]) for f in feats]
+    want = _run(feats, vec, cfg, lambda *a: _reference(*a, doc=doc))
+    got = _run(feats, vec, cfg, lambda *a: average_link(*a, doc=np.array(doc, dtype=np.int64)))
+    plain = _run(feats, vec, cfg, average_link)
+    assert got[0] == want[0] and got[1] == want[1]
+    assert got[0] != plain[0]
 
 
 def test_fetched_pairs_score_as_a_call_of_them_would():
@@ -143,3 +166,17 @@ def test_fetched_pairs_score_as_a_call_of_them_would():
     for (gp, gq), (wp, wq) in zip(fetch_scorer.cut_pairs, call_scorer.cut_pairs, strict=True):
         assert np.array_equal(gp, wp) and gp.dtype == wp.dtype
         assert np.array_equal(gq, wq) and gq.dtype == wq.dtype
+
+
+def test_documents_weigh_alike_only_in_a_comparison_across_languages():
+    """``link_by_document_pair`` acts where the mentions are in more than one language (the
+    multilingual vectors set ``vec.lang``); on one language the clusters are the plain mean's."""
+    from fullpicture.align._events import cluster
+
+    cfg = {**load_settings().section("align"), "max_link_pairs": 400}
+    feats, vec = _corpus(seed=3)
+    on = cluster(feats, {**cfg, "link_by_document_pair": True}, vec)[0]
+    off = cluster(feats, {**cfg, "link_by_document_pair": False}, vec)[0]
+    assert on == off
+    vec.lang = np.array([int(f.doc[1:]) % 2 for f in feats], dtype=np.int64)
+    assert cluster(feats, {**cfg, "link_by_document_pair": True}, vec)[0] != off

@@ -168,3 +168,20 @@ def test_a_country_that_acts_in_french_is_no_place_of_its_act():
     names = {e.id: e.name for e in a.entities}
     ev = next(e for e in a.events if e.trigger.text == "ciblé")
     assert ev.place is None or "Maroc" not in names.get(ev.place, ""), names.get(ev.place)
+
+
+def test_a_russian_name_shared_by_a_town_abroad_is_read_beside_the_places_named():
+    """"Еленовка" is an old Russian name of a town in Armenia and, romanized "Yelenovka", the
+    name of a village near Donetsk: a story set around Donetsk links it to Ukraine."""
+    text = ("Взрыв произошёл ночью в колонии в Еленовке под Донецком. "
+            "Власти Донецка сообщили о пострадавших.")
+    places = _geo(text)
+    assert any(v[1] == "UA" and any(t.startswith("Еленовк") for t in v[2]) for v in places.values()), places
+
+
+def test_bgn_pcgn_writes_an_initial_ye():
+    from fullpicture.nlp.places._translit import fold, romanized_forms
+
+    assert romanized_forms(fold("Ереван"))[0] == "erevan"  # the first form is unchanged
+    assert "yerevan" in romanized_forms(fold("Ереван"))
+    assert "yenakiyevo" in romanized_forms(fold("Енакиево"))

@@ -58,7 +58,10 @@ def cluster(
     pairs, probs = scored_pairs(scorer, pairs, thr, int(cfg.get("score_chunk_pairs", 1_000_000)))
     if scored is not None:
         scored.append((pairs, probs))
-    labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link)
+    # in a comparison across languages only (``vec.lang`` set): on one language (ECB+, BASIL) it
+    # costs more than it gives (docs/benchmarks/incidents.md, session 20)
+    doc = scorer.doc if cfg.get("link_by_document_pair", False) and scorer.vec.lang is not None else None
+    labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link, doc=doc)
     if scored is not None and scorer.cut_pairs:
         scored.append((np.concatenate([c[0] for c in scorer.cut_pairs]),
                        np.concatenate([c[1] for c in scorer.cut_pairs])))

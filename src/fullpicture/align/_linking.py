@@ -175,10 +175,28 @@ def _incident(n: int, pairs: np.ndarray, probs: np.ndarray) -> list[dict[int, fl
     return inc
 
 
+def link_mean(vals: list[float], keys_: list[int], n: int, doc: np.ndarray | None) -> float:
+    """The mean probability of a merge's cross pairs (keys ``i * n + j``); with ``doc`` (a
+    document id per mention), the mean over the document pairs of each one's mean: a document
+    that tells the story in many mentions (a long report, or one in another language scored
+    on multilingual vectors) weighs as one document, not by its mentions' count."""
+    if doc is None or len(vals) == 1:
+        return sum(vals) / len(vals)
+    k = np.asarray(keys_, dtype=np.int64)
+    da, db = doc[k // n], doc[k % n]
+    group = np.minimum(da, db) * (int(doc.max()) + 1) + np.maximum(da, db)
+    u, inv = np.unique(group, return_inverse=True)
+    if len(u) == 1:
+        return sum(vals) / len(vals)
+    tot = np.bincount(inv, weights=np.asarray(vals, dtype=np.float64), minlength=len(u))
+    return float((tot / np.bincount(inv, minlength=len(u))).mean())
+
+
 def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
-                 max_link: int, ahead: int = _AHEAD) -> tuple[list[int], int]:
+                 max_link: int, ahead: int = _AHEAD, doc: np.ndarray | None = None) -> tuple[list[int], int]:
     """Cluster label per mention, and the number of pairs scored for the merges (``pairs``,
-    ``probs``: the scored pairs at the threshold or above, as ``(m, 2)`` and ``(m,)``)."""
+    ``probs``: the scored pairs at the threshold or above, as ``(m, 2)`` and ``(m,)``; ``doc``:
+    a document id per mention, to weigh each document pair alike, :func:`link_mean`)."""
     ahead = max(1, ahead)
     pl = pairs.tolist()
     # per live cluster (by root), the known pairs between it and the other clusters: a pair of
@@ -374,7 +392,10 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             if len(a) * len(b) > max_link:  # the grids of these clusters, either way round
                 grids.fill(ra, rb, len(a), len(b), gaps, got)
             vals = list(map(known.__getitem__, cross)) if g is None else g.p[cn].tolist()
-        avg = sum(cast("list[float]", vals)) / len(cross)  # no None left
+        if doc is None:
+            avg = sum(cast("list[float]", vals)) / len(cross)  # no None left
+        else:
+            avg = link_mean(cast("list[float]", vals), cross if g is None else keys(cross, a, b, n), n, doc)
         if avg >= thr:
             if len(a) < len(b):
                 ra, rb, a, b = rb, ra, b, a

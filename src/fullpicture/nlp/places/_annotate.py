@@ -220,7 +220,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         if cands and doc.lang_ not in ("en", "xx") and lemma:
             # beside a namesake's alternate name ("Кашмир" of Cashmere, Washington), the
             # places whose Latin name the Cyrillic one spells (the region Kashmir)
-            hit = pi.cross_script([name, lemma], exact_only=True)
+            hit = pi.cross_script([name, lemma], exact_only=True, any_size=True)
             cands += [c for c in (hit[1] if hit else []) if c[0] not in {i for i, _v in cands}]
         if not cands and loose and doc.lang_ not in ("en", "xx") and lemma and not _dictionary_word(doc, name):
             # a Cyrillic name the gazetteer holds only in Latin letters ("в Баньске": Banjska);

@@ -205,19 +205,23 @@ class PlaceIndex:
             return []
         return [(i, True) for i in self.gaz.abbreviated(letters)]
 
-    def cross_script(self, texts: Sequence[str], exact_only: bool = False) -> tuple[str, list[tuple[int, bool]]] | None:
+    def cross_script(self, texts: Sequence[str], exact_only: bool = False,
+                     any_size: bool = False) -> tuple[str, list[tuple[int, bool]]] | None:
         """The first of ``texts`` (a Cyrillic name and its other forms) that reaches records
         the gazetteer holds only in Latin letters, and those records: places of at least
         ``cross_script_min_pop`` people or above a town whose name is a romanization of one
         of the texts, else, in a second pass, those of the same skeleton spelled like it
         ("Кашмир" is the region Kashmir, not Kashmor of the same skeleton; "Баньска" ->
-        Banjska; "Лепосавич" -> Leposaviq; ``exact_only``: the first pass alone). None when
-        nothing matches or it is turned off."""
+        Banjska; "Лепосавич" -> Leposaviq; ``exact_only``: the first pass alone; ``any_size``:
+        the first pass takes places of any size, for a name that already reaches a namesake,
+        where the ranking then chooses: "Еленовка", an old name of Sevan, also spells the
+        Latin "Yelenovka" of a village in Donetsk oblast). None when nothing matches or it is
+        turned off."""
         if not self.cross_script_min_pop:
             return None
         folded = [(t, fold(t)) for t in texts if len(fold(t)) >= 4]
         for t, f in folded:
-            exact = [(i, False) for form in romanized_forms(f) for i in self.gaz.lookup(form) if self._big(i)]
+            exact = [(i, False) for form in romanized_forms(f) for i in self.gaz.lookup(form) if any_size or self._big(i)]
             if exact:
                 return t, list(dict.fromkeys(exact))
         for t, f in folded if not exact_only else ():

@@ -27,6 +27,7 @@ _APOSTROPHES = re.compile(r"[\'’‘`ʼʻ′\u02bf\u02be]")
 _NON_WORD = re.compile(r"[^\w]+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
+_IOTATED = re.compile(r"(^|[\sаеёиоуыэюяьъй])(е)")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -81,7 +82,12 @@ def romanized_forms(folded: str) -> tuple[str, ...]:
     table = _cyrillic()
     plain = folded.translate(table)
     soft = folded.replace("ь", "й").replace("Ь", "Й").translate(table)
-    forms = (plain,) if soft == plain else (plain, soft)
+    forms: tuple[str, ...] = (plain,) if soft == plain else (plain, soft)
+    # BGN/PCGN writes "е" as "ye" at the start of a word and after a vowel or a sign
+    # ("Ереван" Yerevan, "Еленовка" Yelenovka): a third form, last, so the first stays "e"
+    iotated = _IOTATED.sub(r"\1й\2", folded).translate(table)
+    if iotated not in forms:
+        forms += (iotated,)
     return tuple(f for f in forms if f.isascii())
 
 
