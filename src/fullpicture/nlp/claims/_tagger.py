@@ -8,6 +8,7 @@ are maximal runs of one role. :mod:`fullpicture.nlp.claims._merge` groups them i
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from fullpicture.nlp._tokens import token_arrays
+from fullpicture.nlp.claims._crfscore import ScoreTagger
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
 from fullpicture.nlp.claims._features import doc_features, prior_bucket
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
@@ -92,6 +94,18 @@ def _load(path: str) -> Any:
     return tagger
 
 
+@lru_cache(maxsize=2)
+def _load_scores(path: str) -> ScoreTagger | None:
+    """The numpy state scorer of the weights at ``path`` (:mod:`._crfscore`: the same labels
+    and marginals as pycrfsuite on the strings), or None where the file does not read as a
+    CRFsuite model it can reproduce (the tagger then keeps pycrfsuite on the strings)."""
+    try:
+        with open(path, "rb") as fh:
+            return ScoreTagger(fh.read())
+    except (ValueError, struct.error):
+        return None
+
+
 def decode(doc: Doc, tags: list[str], probs: list[float] | None = None) -> list[TaggedSpan]:
     """Spans of maximal B/I runs of one role (token bounds, edge whitespace tokens left out)."""
     out: list[TaggedSpan] = []
@@ -146,7 +160,7 @@ class AttributionTagger:
         """Role spans of one document, given the rule extractor's claims on it."""
         if self.path is None or len(doc) == 0:
             return []
-        tagger = _load(self.path)
+        tagger = _load_scores(self.path) or _load(self.path)
         feats = doc_features(doc, rules, self.lex, self.centroids, self.prior,
                              self.roles if self.role_features else None)
         tags = tagger.tag(feats)
