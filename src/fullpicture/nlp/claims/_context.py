@@ -81,39 +81,33 @@ def path_features(
                 break
 
 
-def neighbour_features(
-    base: list[list[str]], lowers: list[str], pos: list[str], roles: list[str], cls: list[str], in_quote: list[bool],
-    k0: list[str] | None,
-) -> None:
+def neighbour_slots(
+    lowers: list[str], pos: list[str], roles: list[str], cls: list[str], in_quote: list[bool], k0: list[str] | None,
+) -> list[tuple[str, list[str | None]]]:
     """Words and POS of the tokens two to each side; rule role, cluster, quote edge and cue
-    class of the tokens next to it."""
-    n = len(base)
+    class of the tokens next to it: (prefix, value per token, None where absent) slots in the
+    order a token's list takes them (a token with no neighbour at k has "<k>BOUND" instead)."""
+    n = len(lowers)
+    out: list[tuple[str, list[str | None]]] = []
     for k in (-2, -1, 1, 2):
-        pw, pp = f"{k}w=", f"{k}p="  # each prefix formatted once, not once per token
-        w = [pw + x for x in lowers]
-        p = [pp + x for x in pos]
-        bound = f"{k}BOUND"
         lo, hi = max(0, -k), min(n, n - k)  # tokens whose neighbour at k exists
-        for i in range(min(lo, n)):
-            base[i].append(bound)
-        for i in range(max(hi, lo), n):
-            base[i].append(bound)
+        inside = range(lo, hi)
+        pad: list[str | None] = [None] * max(0, min(lo, n))
+        tail: list[str | None] = [None] * (n - max(hi, lo))
+
+        def shifted(values: list[str], pad: list[str | None] = pad, tail: list[str | None] = tail,
+                    lo: int = lo, hi: int = hi, k: int = k) -> list[str | None]:
+            return [*pad, *(values[lo + k : hi + k] if hi > lo else ()), *tail]
+
+        bound: list[str | None] = ["" if not lo <= i < hi else None for i in range(n)]
+        out.append((f"{k}BOUND", bound))
+        out.append((f"{k}w=", shifted(lowers)))
+        out.append((f"{k}p=", shifted(pos)))
         if k in (-2, 2):
-            for i in range(lo, hi):
-                base[i].extend((w[i + k], p[i + k]))
             continue
-        pr, pk, pc = f"{k}r=", f"{k}k=", f"{k}cls="
-        r = [pr + x for x in roles]
-        ks = [pk + x for x in k0] if k0 is not None else None
-        c = [pc + x if x else "" for x in cls]
-        edge = f"{k}qedge"
-        for i in range(lo, hi):
-            j = i + k
-            f = base[i]
-            f.extend((w[j], p[j], r[j]))
-            if ks is not None:
-                f.append(ks[j])
-            if in_quote[j] != in_quote[i]:
-                f.append(edge)
-            if c[j]:
-                f.append(c[j])
+        out.append((f"{k}r=", shifted(roles)))
+        if k0 is not None:
+            out.append((f"{k}k=", shifted(k0)))
+        out.append((f"{k}qedge", [*pad, *("" if in_quote[i + k] != in_quote[i] else None for i in inside), *tail]))
+        out.append((f"{k}cls=", [*pad, *(cls[i + k] or None for i in inside), *tail]))
+    return out

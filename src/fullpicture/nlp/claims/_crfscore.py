@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+Slots = Sequence[tuple[str, Sequence[str | None]]]
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 
 
@@ -140,26 +141,53 @@ class ScoreTagger:
 
     def scores(self, feats: Sequence[Sequence[str]]) -> np.ndarray:
         """Tokens x labels state scores, each the sum of its attributes' weights in order."""
+        out = np.zeros((len(feats), self.weights.shape[1]))
+        self._add_lists(out, feats)
+        return out
+
+    def block_scores(self, head: Slots, mid: Sequence[Sequence[str]], tail: Slots) -> np.ndarray:
+        """The state scores of :meth:`scores` on features given as blocks (head slots, each
+        token's strings, tail slots: :class:`fullpicture.nlp.claims._features.FeatureBlocks`),
+        each slot's distinct values looked up once; the same sums in the same order."""
+        out = np.zeros((len(mid), self.weights.shape[1]))
+        for prefix, values in head:
+            out += self.weights[self._slot_ids(prefix, values)]
+        self._add_lists(out, mid)
+        for prefix, values in tail:
+            out += self.weights[self._slot_ids(prefix, values)]
+        return out
+
+    def _slot_ids(self, prefix: str, values: Sequence[str | None]) -> np.ndarray:
+        get, unk = self.index.get, self.unknown
+        table: dict[str | None, int] = {v: get(prefix + v, unk) for v in set(values) if v is not None}
+        table[None] = unk
+        return np.fromiter(map(table.__getitem__, values), np.intp, len(values))
+
+    def _add_lists(self, out: np.ndarray, feats: Sequence[Sequence[str]]) -> None:
+        """Add each token's attribute weights to its row of ``out``, in the list's order."""
         n = len(feats)
-        w = self.weights
         if n == 0:
-            return np.zeros((0, w.shape[1]))
+            return
         lens = np.fromiter(map(len, feats), np.intp, n)
         flat = np.fromiter(map(self.index.get, chain.from_iterable(feats), repeat(self.unknown)), np.intp,
                            int(lens.sum()))
         # one row per attribute position, unknown (all-zero weights) past a token's last
         ids = np.full((int(lens.max()), n), self.unknown, dtype=np.intp)
         ids.T[np.arange(len(ids)) < lens[:, None]] = flat
-        out = np.zeros((n, w.shape[1]))
+        w = self.weights
         for col in ids:  # position by position: each token's weights added in its order
             out += w[col]
-        return out
+
+    def tag_scores(self, scores: np.ndarray) -> list[str]:
+        """Viterbi labels of one sequence given its state scores (then :meth:`marginal` reads
+        this sequence)."""
+        names = self.names
+        items = [dict(zip(names, row, strict=True)) for row in scores.tolist()]
+        return list(self.tagger.tag(items))
 
     def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:
-        """Viterbi labels of one sequence (then :meth:`marginal` reads this sequence)."""
-        names = self.names
-        items = [dict(zip(names, row, strict=True)) for row in self.scores(feats).tolist()]
-        return list(self.tagger.tag(items))
+        """Viterbi labels of one sequence of feature lists, as pycrfsuite's ``tag``."""
+        return self.tag_scores(self.scores(feats))
 
     def marginal(self, label: str, t: int) -> float:
         """Marginal probability of ``label`` at position ``t`` of the last tagged sequence."""

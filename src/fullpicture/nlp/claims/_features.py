@@ -9,6 +9,7 @@ and where to correct them. Shared by the tagger at run time and by
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from thinc.api import NumpyOps
 
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.claims._context import flag_features, neighbour_features, path_features
+from fullpicture.nlp.claims._context import flag_features, neighbour_slots, path_features
 from fullpicture.nlp.claims._data import ClaimLexicon
 from fullpicture.nlp.claims._roleprob import RoleNet, doc_role_probs, role_features
 from fullpicture.nlp.claims._spans import quote_spans
@@ -117,6 +118,30 @@ def prior_bucket(cue: int, total: int) -> str:
     return "h" if r >= 0.5 else "m" if r >= 0.25 else "l" if r >= 0.1 else ""
 
 
+@dataclass
+class FeatureBlocks:
+    """A document's feature strings in three blocks, in the order a token's list takes them:
+    ``head`` and ``tail`` as slots (prefix, value per token; None where a tail slot is absent),
+    ``mid`` as each token's strings. The tagger maps a slot's distinct values to weight rows
+    once (:mod:`._crfscore`); :meth:`strings` gives the lists training reads."""
+
+    head: list[tuple[str, list[str]]]
+    mid: list[list[str]]
+    tail: list[tuple[str, list[str | None]]]
+
+    def strings(self) -> list[list[str]]:
+        """Each token's feature strings: head slots, its own strings, present tail slots."""
+        heads = [[p + v for v in vals] for p, vals in self.head]
+        tails = [[p + v if v is not None else None for v in vals] for p, vals in self.tail]
+        out = []
+        for i, own in enumerate(self.mid):
+            f = [c[i] for c in heads]
+            f.extend(own)
+            f.extend(x for c in tails if (x := c[i]) is not None)
+            out.append(f)
+        return out
+
+
 def doc_features(
     doc: Doc, rules: Sequence[object], lex: ClaimLexicon, centroids: Sequence[np.ndarray] = (),
     prior: Mapping[str, str] | None = None, roles_w: RoleNet | None = None, probs: np.ndarray | None = None,
@@ -132,6 +157,20 @@ def doc_features(
     and its head's bucketed role probabilities; ``probs`` gives them precomputed (training's
     cross-fitted ones).
     """
+    base = feature_blocks(doc, rules, lex, centroids, prior).strings()
+    if probs is None and roles_w is not None:
+        toks = token_arrays(doc)
+        probs = doc_role_probs(doc, toks.head, toks.dep, toks.pos, roles_w)
+    if probs is not None:
+        role_features(base, probs, token_arrays(doc).head)
+    return base
+
+
+def feature_blocks(
+    doc: Doc, rules: Sequence[object], lex: ClaimLexicon, centroids: Sequence[np.ndarray] = (),
+    prior: Mapping[str, str] | None = None,
+) -> FeatureBlocks:
+    """The features of :func:`doc_features` without the role network's, as blocks."""
     text = doc_text(doc)
     toks = token_arrays(doc)
     n = toks.n
@@ -180,11 +219,12 @@ def doc_features(
     first_line = text.find("\n")
     first_line = len(text) if first_line < 0 else first_line
     # the fixed features, built column by column (list comprehensions, not per-token appends)
-    base = [
-        ["b", "w=" + lo, "l=" + le, "p=" + po, "t=" + ta, "d=" + de, "hl=" + lemmas[h], "dh=" + de + "|" + pos[h],
-         "r=" + ro, "rr=" + ro[2:] if ro != "O" else "rr=O"]
-        for lo, le, po, ta, de, h, ro in zip(lowers, lemmas, pos, tags, deps, heads, roles, strict=True)
+    head: list[tuple[str, list[str]]] = [
+        ("b", [""] * n), ("w=", lowers), ("l=", lemmas), ("p=", pos), ("t=", tags), ("d=", deps),
+        ("hl=", [lemmas[h] for h in heads]), ("dh=", [de + "|" + pos[h] for de, h in zip(deps, heads, strict=True)]),
+        ("r=", roles), ("rr=", [ro[2:] if ro != "O" else "O" for ro in roles]),
     ]
+    base: list[list[str]] = [[] for _ in range(n)]
     kstr = [[str(c) for c in cl] for cl in clusters]
     # "k0=12" and "k0h=12|" per cluster id, made once per clustering
     kown = [[f"k{k}={c}" for c in range(len(cents))] for k, cents in enumerate(centroids)] if clusters else []
@@ -215,12 +255,8 @@ def doc_features(
                   in_quote, has_nl, ends_nl,
                    (sent_start, sent_end, sent_has_cue, sent_has_quote))
     path_features(base, heads, deps, pos, lemmas, cls, kstr[0] if kstr else None)
-    neighbour_features(base, lowers, pos, roles, cls, in_quote, kstr[0] if kstr else None)
-    if probs is None and roles_w is not None:
-        probs = doc_role_probs(doc, heads, deps, pos, roles_w)
-    if probs is not None:
-        role_features(base, probs, heads)
-    return base
+    tail = neighbour_slots(lowers, pos, roles, cls, in_quote, kstr[0] if kstr else None)
+    return FeatureBlocks(head, base, tail)
 
 
 def with_tensor(doc: Doc, feats: list[list[str]]) -> list[dict[str, float]]:

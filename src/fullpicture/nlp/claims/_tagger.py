@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._crfscore import ScoreTagger
 from fullpicture.nlp.claims._data import ClaimLexicon, claim_lexicon
-from fullpicture.nlp.claims._features import doc_features, prior_bucket
+from fullpicture.nlp.claims._features import doc_features, feature_blocks, prior_bucket
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
 
 MODEL_FILE = "attribution.crfsuite"
@@ -160,10 +160,16 @@ class AttributionTagger:
         """Role spans of one document, given the rule extractor's claims on it."""
         if self.path is None or len(doc) == 0:
             return []
-        tagger = _load_scores(self.path) or _load(self.path)
-        feats = doc_features(doc, rules, self.lex, self.centroids, self.prior,
-                             self.roles if self.role_features else None)
-        tags = tagger.tag(feats)
+        scorer = _load_scores(self.path)
+        tagger: Any
+        if scorer is not None and not self.role_features:
+            blocks = feature_blocks(doc, rules, self.lex, self.centroids, self.prior)
+            tagger, tags = scorer, scorer.tag_scores(scorer.block_scores(blocks.head, blocks.mid, blocks.tail))
+        else:
+            tagger = _load(self.path)
+            feats = doc_features(doc, rules, self.lex, self.centroids, self.prior,
+                                 self.roles if self.role_features else None)
+            tags = tagger.tag(feats)
         # marginals only where a span is (decode averages them over its tokens)
         probs = [tagger.marginal(t, k) if t != "O" else 0.0 for k, t in enumerate(tags)]
         return decode(doc, tags, probs)
