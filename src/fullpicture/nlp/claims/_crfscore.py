@@ -29,6 +29,9 @@ from typing import Any
 
 import numpy as np
 
+# distinct values a slot's table keeps across documents before it starts afresh (memory only:
+# the ids are the same either way)
+_TABLE_CAP = 100_000
 Slots = Sequence[tuple[str, Sequence[str | None]]]
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 
@@ -133,6 +136,7 @@ class ScoreTagger:
         trans = {(m.labels[s], m.labels[d]): w for s, d, w in zip(tr["src"].tolist(), tr["dst"].tolist(),
                                                                    tr["w"].tolist(), strict=True)}
         self.names = [f"L{k}" for k in range(len(m.labels))]
+        self._tables: dict[str, dict[str | None, int]] = {}
         self._raw = score_model(m.labels, trans)
         self.tagger: Any = pycrfsuite.Tagger()
         self.tagger.open_inmemory(self._raw)
@@ -158,9 +162,16 @@ class ScoreTagger:
         return out
 
     def _slot_ids(self, prefix: str, values: Sequence[str | None]) -> np.ndarray:
-        get, unk = self.index.get, self.unknown
-        table: dict[str | None, int] = {v: get(prefix + v, unk) for v in set(values) if v is not None}
-        table[None] = unk
+        """Row ids of ``prefix + value`` for each value (unknown where None), from a table per
+        prefix kept across documents (made afresh past ``_TABLE_CAP`` values)."""
+        table = self._tables.get(prefix)
+        if table is None or len(table) > _TABLE_CAP:
+            table = self._tables[prefix] = {None: self.unknown}
+        new = set(values).difference(table)
+        if new:
+            get, unk = self.index.get, self.unknown
+            for v in new:
+                table[v] = get(prefix + v, unk)  # type: ignore[operator]
         return np.fromiter(map(table.__getitem__, values), np.intp, len(values))
 
     def _add_lists(self, out: np.ndarray, feats: Sequence[Sequence[str]]) -> None:
@@ -181,8 +192,11 @@ class ScoreTagger:
     def tag_scores(self, scores: np.ndarray) -> list[str]:
         """Viterbi labels of one sequence given its state scores (then :meth:`marginal` reads
         this sequence)."""
-        names = self.names
-        items = [dict(zip(names, row, strict=True)) for row in scores.tolist()]
+        if scores.shape[1] != 7:
+            items = [dict(zip(self.names, row, strict=True)) for row in scores.tolist()]
+        else:  # the shipped model's seven labels: a dict display, not a zip per token
+            items = [{"L0": a, "L1": b, "L2": c, "L3": d, "L4": e, "L5": f, "L6": g}
+                     for a, b, c, d, e, f, g in scores.tolist()]
         return list(self.tagger.tag(items))
 
     def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:
