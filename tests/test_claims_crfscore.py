@@ -120,8 +120,13 @@ def test_neighbour_slots_give_each_token_the_former_list() -> None:
             assert got == _old_neighbours(lowers, pos, roles, cls, quote, k0)
 
 
-def test_block_scores_equal_the_strings_scores_on_parsed_text(shipped) -> None:
+@pytest.mark.parametrize("cap", [100_000, 2])
+def test_block_scores_equal_the_strings_scores_on_parsed_text(shipped, monkeypatch, cap) -> None:
     import spacy
+
+    from fullpicture.nlp.claims import _crfscore
+
+    monkeypatch.setattr(_crfscore, "_TABLE_CAP", cap)  # tables kept across documents, or remade
 
     from fullpicture.nlp.claims._features import doc_features, feature_blocks
     from fullpicture.nlp.claims._tagger import AttributionTagger
