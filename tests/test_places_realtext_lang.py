@@ -185,3 +185,14 @@ def test_bgn_pcgn_writes_an_initial_ye():
     assert romanized_forms(fold("Ереван"))[0] == "erevan"  # the first form is unchanged
     assert "yerevan" in romanized_forms(fold("Ереван"))
     assert "yenakiyevo" in romanized_forms(fold("Енакиево"))
+
+
+def test_a_french_facility_qualified_by_an_adjective_is_at_the_town_after_it():
+    """"la gare ferroviaire de X", "la centrale nucléaire de X" (NER tags the whole phrase as a
+    place): the lower-case words that qualify the facility's noun are passed over, and the
+    facility lies in the town named after them (before, it had no link at all)."""
+    text = ("Un missile a frappé la gare ferroviaire de Kramatorsk vendredi. "
+            "La centrale nucléaire de Zaporijjia a été coupée du réseau.")
+    places = _geo(text)
+    fac = [v for k, v in places.items() if k.startswith(("gare", "centrale"))]
+    assert fac and all(v[1] == "UA" for v in fac), places

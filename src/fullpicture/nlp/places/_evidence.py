@@ -178,11 +178,13 @@ def feature_split(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
 
 def leading_feature(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
     """Start token of the name inside a span that opens with a common noun of a feature
-    (French, Russian: "barrage de Kakhovka", "hôpital Al-Ahli", "аэропорт Домодедово")."""
+    (French, Russian: "barrage de Kakhovka", "hôpital Al-Ahli", "аэропорт Домодедово"), past
+    the lower-case words that qualify the noun ("gare ferroviaire de X", "centrale nucléaire
+    de X")."""
     if end - start < 2 or not doc[start].is_lower or doc[start].lower_ not in lex.leading_feature_nouns:
         return None
     i = start + 1
-    while i < end - 1 and doc[i].lower_ in lex.name_linkers:
+    while i < end - 1 and (doc[i].lower_ in lex.name_linkers or doc[i].is_lower):
         i += 1
     return i if doc[i].text[:1].isupper() else None
 
