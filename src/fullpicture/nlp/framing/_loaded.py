@@ -53,10 +53,12 @@ class LoadedModel:
         import numpy as np
 
         data = np.load(path, allow_pickle=False)
-        self.index = {str(a): k for k, a in enumerate(data["attrs"])}
+        names: list[str] = data["attrs"].tolist()  # Python strings, read in one call
+        self.index = dict(zip(names, range(len(names)), strict=True))
         self.weights = data["weights"].astype(np.float64)
         self._wlist: list[float] = self.weights.tolist()  # Python floats: the per-token sums, same values
-        self._weights = PrefixWeights({a: self._wlist[k] for a, k in self.index.items()})
+        # each name's weight (a repeated name: its last, as the index says), in the index's order
+        self._weights = PrefixWeights(dict(zip(names, self._wlist, strict=True)))
         self.dense = data["dense"].astype(np.float64)
         self.bias = float(data["bias"])
 
