@@ -101,3 +101,26 @@ def test_sentences_are_read_again_after_their_starts_changed() -> None:
     doc[3].is_sent_start = False
     doc[1].is_sent_start = True
     assert toks.sents == [(s.start, s.end) for s in doc.sents] == [(0, 1), (1, 6), (6, 9)]
+
+
+def test_entity_spans_of_random_layouts_match_doc_ents() -> None:
+    """Adjacent names, names at the first and last token, one-token names: the spans read from
+    the IOB columns are spaCy's, whatever the layout."""
+    import random
+
+    nlp = spacy.blank("en")
+    rng = random.Random(3)
+    for _ in range(300):
+        doc = nlp(" ".join(rng.choice(["Kyiv", "Lviv", "and", "the", "army", ",", "Oblast"]) for _ in range(rng.randint(1, 14))))
+        spans, k = [], 0
+        while k < len(doc):
+            if rng.random() < 0.4:
+                end = min(len(doc), k + rng.randint(1, 3))
+                spans.append(Span(doc, k, end, label=rng.choice(["GPE", "ORG", "PERSON"])))
+                k = end
+            else:
+                k += 1
+        doc.ents = spans
+        toks = token_arrays(doc)
+        assert [(e.start, e.end, e.label_, e.text) for e in toks.ents] == [(e.start, e.end, e.label_, e.text) for e in doc.ents]
+        assert toks.ent_type == [t.ent_type_ for t in doc]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary, ref
 
+import numpy as np
 from spacy.attrs import (
     DEP,
     ENT_IOB,
@@ -253,27 +254,27 @@ class TokenArrays:
         key = b"" if arr is None else arr.tobytes()
         if self._ents is not None and self._ents[0] == key:
             return self._ents[1], self._ents[2]
-        rows: list[list[int]] = [] if arr is None else arr.tolist()
+        if arr is None:
+            self._ents = (key, (), [])
+            return (), []
+        iob, typ = arr[:, 0], arr[:, 1]
         strings = doc.vocab.strings
-        labels = {t: strings[t] for t in {r[1] for r in rows}}
-        ent_type = [labels[r[1]] for r in rows]
-        out: list[Ent] = []
-        start, label = -1, 0
-        # spaCy's Doc.ents: B opens a span, I continues it, O (or B without a type) closes it
-        for i, (iob, typ) in enumerate(rows):
-            if iob == 1:
-                if start == -1:
-                    raise ValueError("an entity continues (I) where none began")
-            elif iob in (0, 2) or (iob == 3 and typ == 0):
-                if start != -1:
-                    out.append(Ent(start, i, labels[label], ""))
-                start, label = -1, 0
-            elif iob == 3:
-                if start != -1:
-                    out.append(Ent(start, i, labels[label], ""))
-                start, label = i, typ
-        if start != -1:
-            out.append(Ent(start, self.n, labels[label], ""))
+        codes = typ.tolist()
+        labels = {t: strings[t] for t in set(codes)}
+        ent_type = list(map(labels.__getitem__, codes))
+        # spaCy's Doc.ents: B (3) with a type opens a span, I (1) continues it, anything else
+        # (O, no tag, B without a type) closes it; read with numpy, as that loop reads them
+        opens = (iob == 3) & (typ != 0)
+        closers = np.flatnonzero(iob != 1)  # where a span ends (and where one may begin)
+        inside = np.flatnonzero(iob == 1)
+        if len(inside):
+            last = np.searchsorted(closers, inside, side="right") - 1
+            if (last < 0).any() or not opens[closers[np.maximum(last, 0)]].all():
+                raise ValueError("an entity continues (I) where none began")
+        starts = np.flatnonzero(opens)
+        nxt = np.searchsorted(closers, starts, side="right")
+        ends = np.append(closers, self.n)[nxt]
+        out = [Ent(a, b, labels[codes[a]], "") for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
         ents = tuple(e for e in out if e.label_ != "")
         for e in ents:
             e.text = self.span_text(e.start, e.end)
