@@ -195,8 +195,8 @@ def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min
     city of 0.5M) stays the province. A division that holds other places of the document
     stays ("Washington" beside "Tacoma" is the state), when that place was chosen with at
     least ``min_score``."""
-    bigs = [pi.place(i) for i, _ in cands
-            if pi.place(i).kind == "capital" or (pi.place(i).kind == "city" and pi.place(i).pop >= min_pop)]
+    places = [pi.place(i) for i, _ in cands]
+    bigs = [p for p in places if p.kind == "capital" or (p.kind == "city" and p.pop >= min_pop)]
     if not bigs:
         return cands
     name = fold(text).removeprefix("the ")
@@ -210,8 +210,7 @@ def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min
         return any(all(haversine_km(a, b, c.lat, c.lon) > near_km for c in bigs if c.cc == p.cc) for a, b in pts)
 
     big = {c.cc for c in bigs}
-    return [c for c in cands if not (pi.place(c[0]).kind == "admin1" and pi.place(c[0]).cc in big
-                                     and not holds_others(pi.place(c[0])))]
+    return [c for c, p in zip(cands, places, strict=True) if not (p.kind == "admin1" and p.cc in big and not holds_others(p))]
 
 
 def _peer_division(pi: PlaceIndex, cands: list[tuple[int, bool]], best: tuple[int, bool], text: str, ctx: DocContext,
