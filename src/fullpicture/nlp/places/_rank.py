@@ -81,8 +81,10 @@ class DocContext:
         (its operations in its order, with each point's radians and cosine taken once)."""
         pts = self._points.get(name)
         if pts is None:
-            pts = self._points[name] = [(a[1], math.radians(a[0]), math.cos(math.radians(a[0])))
-                                        for a in self.anchors if a[2] != name]
+            # a point met twice gives the same distance twice: its first place in the list kept,
+            # the answer is min's (a later equal value never replaces the first smallest)
+            seen = dict.fromkeys((a[0], a[1]) for a in self.anchors if a[2] != name)
+            pts = self._points[name] = [(lon, math.radians(lat), math.cos(math.radians(lat))) for lat, lon in seen]
         if not pts:
             return None
         p1 = math.radians(lat)
