@@ -75,10 +75,12 @@ class DocContext:
         """Points of the document's other names' places."""
         return [(a[0], a[1]) for a in self.anchors if a[2] != name]
 
-    def near(self, lat: float, lon: float, name: str) -> float | None:
+    def near(self, lat: float, lon: float, name: str, enough: float = -math.inf) -> float | None:
         """The distance in km from (``lat``, ``lon``) to the nearest of :meth:`others`
         (None when there is none): ``min`` of ``haversine_km`` over them, the same floats
-        (its operations in its order, with each point's radians and cosine taken once)."""
+        (its operations in its order, with each point's radians and cosine taken once). With
+        ``enough``, the scan stops once ``min`` so far is at most ``enough``, and that value is
+        returned: what the nearest is compared with (``<= enough``) answers the same."""
         pts = self._points.get(name)
         if pts is None:
             # a point met twice gives the same distance twice: its first place in the list kept,
@@ -98,6 +100,8 @@ class DocContext:
             d = 2 * 6371.0 * asin(r if r < 1.0 else 1.0)  # min(1.0, r), NaN included
             if k == 0 or d < best:  # builtins.min: the first of the smallest
                 best = d
+                if best <= enough:  # (never when the first distance is NaN: min keeps it)
+                    return best
         return best
 
     def in_division(self, cc: str, admin1: str, name: str, min_score: float) -> list[tuple[float, float]]:
@@ -145,7 +149,7 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
         s += cfg["country_bonus"] * min(1.0, in_cc)
     if p.kind in _IN_ADMIN1 and p.admin1 and ctx.division(p.cc, p.admin1, name) > 0:
         s += cfg.get("admin1_bonus", 0.0)
-    near = ctx.near(p.lat, p.lon, name) if p.kind not in ("country", "continent") else None
+    near = ctx.near(p.lat, p.lon, name, cfg["near_km"]) if p.kind not in ("country", "continent") else None
     if near is not None:
         if near <= cfg["near_km"]:
             s += cfg["near_bonus"]
