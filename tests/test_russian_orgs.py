@@ -128,3 +128,20 @@ def test_a_name_never_runs_over_a_line_break():
     doc = Doc(Vocab(), words=words, spaces=[True, True, False, False, False, True, True, False])
     got = [(e.text, e.label_) for e in refine_entities(doc, [Span(doc, 2, 5, label="LOC")], {0, 4})]
     assert got == [("Сосновке", "LOC"), ("ТОСЛАВЛЬ", "LOC")]
+
+
+def test_a_power_plant_named_by_its_town_is_a_place():
+    """"X-ская ГЭС" tagged ORG is the facility, a place; a plant's abbreviation alone, or the
+    rule left out, stays as tagged."""
+    text = "Уровень воды у Нижнедонской ГЭС упал , сообщила ГЭС ."
+    spans = [(3, 5, "ORG"), (8, 9, "ORG")]
+    assert _refine(text, spans) == [("Нижнедонской ГЭС", "LOC"), ("ГЭС", "ORG")]
+    assert _refine(text, spans, frozenset({"plant_place"}))[0] == ("Нижнедонской ГЭС", "ORG")
+
+
+def test_a_power_plant_is_read_as_a_facility_at_its_town():
+    from fullpicture import analyze
+
+    a = analyze("Удар был нанесён по Каховской ГЭС ночью , сообщили власти Херсона .")
+    fac = [e for e in a.entities if e.type == "FAC"]
+    assert fac and fac[0].geo is not None and fac[0].geo.country == "UA", [(e.name, e.type) for e in a.entities]

@@ -30,6 +30,10 @@ Run inside ``russian_context.refine_by_context`` (after the dictionary rules of
   title) followed by a given name the dictionary knows ("Сами", "Усамы") is an organisation and the person named after it ("оператор
   Аль-Джазиры Сами аль-Хадж", "лидера Аль-Каиды Усамы бин Ладена"): Slovnet runs them into
   one person.
+* ``plant_place``: an ORG span of two words or more that ends with a power plant's
+  abbreviation (``plant_abbreviations``: "ГЭС", "АЭС", "ТЭЦ") and opens with a capital is a
+  place, the facility ("Каховской ГЭС", "Запорожская АЭС"): the places layer then reads it as a
+  facility at the town its adjective names, as it reads "Kakhovka dam" (Slovnet tags them ORG).
 * ``stump_org``: a one-word PER or LOC span that is a stump compound of an institution, a
   prefix of ``org_stump_prefixes`` ("рос", "мин", "гос", "нац", "мос", "укр", "рыб") and a
   dictionary common word of five letters or more, is an organisation ("Рыбохраны",
@@ -44,7 +48,7 @@ from spacy.tokens import Doc, Span
 
 from fullpicture.nlp.lang.russian_ents import STRESS, _config, _lemmas, _words, word_classes
 
-ORG_RULES = ("union_org", "generic_abbr", "org_tail", "seat_of_power", "article_org", "stump_org")
+ORG_RULES = ("union_org", "generic_abbr", "org_tail", "seat_of_power", "article_org", "stump_org", "plant_place")
 
 
 @lru_cache(maxsize=20_000)
@@ -196,6 +200,13 @@ def stump_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def plant_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ORG spans that name a power plant by its town's adjective become LOC (``plant_place``)."""
+    plants = frozenset(str(w) for w in _config().get("plant_abbreviations", []))
+    return [Span(doc, e.start, e.end, label="LOC") if e.label_ == "ORG" and len(e) >= 2
+            and doc[e.end - 1].text in plants and doc[e.start].text[:1].isupper() else e for e in ents]
+
+
 def refine_orgs(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()) -> list[Span]:
     """The rules of the module docstring, less those named in ``skip`` (:data:`ORG_RULES`)."""
     if "generic_abbr" not in skip:
@@ -210,4 +221,6 @@ def refine_orgs(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()) 
         ents = article_orgs(doc, ents)
     if "stump_org" not in skip:
         ents = stump_orgs(doc, ents)
+    if "plant_place" not in skip:
+        ents = plant_places(doc, ents)
     return ents
