@@ -13,6 +13,7 @@ from fullpicture.align._agents import (
     account_side,
     claim_state,
     mention_state,
+    name_state,
     own_account,
     side_state,
 )
@@ -28,7 +29,7 @@ from fullpicture.align._figurevalues import (
     ranges_clash,
     stray_free,
 )
-from fullpicture.align._intlsource import international_side, quoted_from_body
+from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._util import EntityIndex, country_code, published_day
@@ -99,7 +100,7 @@ def _main_date(members: Sequence[Member]) -> str | None:
 def incident_figures(
     members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True,
     zero_implies: dict[str, list[str]] | None = None, sides: Sequence[str] | None = None,
-    international: str | None = None,
+    international: str | None = None, source_after: bool = False,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -112,7 +113,9 @@ def incident_figures(
     (default: the sides of ``members``): a wire's toll quoted from a state that is a compared
     side is that side's account even in a row none of its own documents tells. ``international``:
     the compared side that stands for international bodies: a figure a state's side quotes from
-    one (``_intlsource.quoted_from_body``) is that side's account.
+    one (``_intlsource.quoted_from_body``) is that side's account. ``source_after``: a figure in
+    the outlet's own words whose source a sentence after it names (``_intlsource.attributed_after``)
+    is the account of the state that source names.
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
@@ -140,7 +143,11 @@ def incident_figures(
             seen.add(key)
             side = m.side
             if accounts and index is not None and side_of_state:
-                account = account_side(m.side, claim_state(m.analysis, f.claim, index), side_of_state)
+                state = claim_state(m.analysis, f.claim, index)
+                if state is None and source_after:
+                    after = attributed_after(m.analysis, f)  # "Такие данные приводит <ministry>"
+                    state = name_state(after) if after else None
+                account = account_side(m.side, state, side_of_state)
                 if account is None:
                     continue  # another state's figure quoted by a side: no compared side's account
                 side = account
@@ -211,8 +218,13 @@ def _subsume(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
 
 def _compared(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
     """The values of one side that take part in a comparison: no running total, part or count
-    of things (``_NEVER``), no stray (``stray_free``), no bound its own closed values satisfy."""
-    return _subsume(stray_free([x for x in items if x[1].population not in _NEVER], cfg), cfg)
+    of things (``_NEVER``), no stray (``stray_free``), no bound its own closed values satisfy, and
+    no vague number ("dozens") where the side also states a number (``figure_precise_over_vague``)."""
+    kept = _subsume(stray_free([x for x in items if x[1].population not in _NEVER], cfg), cfg)
+    if cfg.get("figure_precise_over_vague", True):
+        precise = [x for x in kept if not x[0].vague]
+        kept = precise or kept  # "dozens" beside the side's own "fewer than ten": the number says which
+    return kept
 
 
 def series_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, float]]:
@@ -404,7 +416,8 @@ def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: 
     return incident_figures(members, index, int(cfg.get("incident_figure_date_slack_days", 7)),
                             bool(cfg.get("figure_accounts", True)), dict(cfg.get("figure_zero_implies") or {}),
                             sides if cfg.get("figure_accounts_all_sides", True) else None,
-                            international_side(labels, cfg.get("figure_international_sides") or ()))
+                            international_side(labels, cfg.get("figure_international_sides") or ()),
+                            bool(cfg.get("figure_source_after", True)))
 
 
 def figure_clashes(

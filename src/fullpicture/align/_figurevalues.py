@@ -85,7 +85,14 @@ _INCLUDING = re.compile(r"^[^.;\n]{0,40}?(?:\bincluding(?!\s+(?:some|many|severa
 _TOTAL_AFTER = re.compile(r"^[^.;\n]{0,90}?\b(?:so far|to date|in total|altogether|since (?:the|it|they|fighting|"
                           r"hostilities)\b|in the (?:[\w-]+\s+){0,2}(?:conflict|war)\b)", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
-                           r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?(?:to|above|past|over)\s*$", re.I)
+                           r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?"
+                           # "the death toll since the start of the war to", "in the five-month conflict to"
+                           r"(?:(?:since|in|of|during)\s+[^.;\n]{0,60}?\s)?(?:to|above|past|over)\s*$", re.I)
+
+# "40 killed, bringing the toll since the start of the war to 9,000": the 40 are the happening's
+# own toll, added to the total that follows
+_BRINGS = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
+                     r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\b", re.I)
 
 # the toll of a stretch of days: "after 13 days of bombardment, which has claimed more than 660
 # lives", "three weeks of fighting that have killed 900"
@@ -125,8 +132,9 @@ def population(a: Analysis, f: Figure) -> str:
         return "denied"
     after = a.text[f.end : f.end + 60]
     total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
-    if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)) \
-            or _TOTAL_BEFORE.search(a.text[max(0, f.start - 60) : f.start]) \
+    if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)
+            and not _BRINGS.search(total.group(0))) \
+            or _TOTAL_BEFORE.search(a.text[max(0, f.start - 120) : f.start]) or _total_told_before(a, f) \
             or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]):
         return "total"
     if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
@@ -173,6 +181,25 @@ def _noun_population(noun: str) -> str | None:
         if key in pops:
             return pops[key]
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _totals_before() -> dict[str, re.Pattern[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "counts.toml").get("totals", {}).get("before", {})
+    return {lang: re.compile("|".join(f"(?:{p})" for p in ps), re.I) for lang, ps in data.items() if ps}
+
+
+def _total_told_before(a: Analysis, f: Figure) -> bool:
+    """A toll told as a war's or a campaign's in the figure's sentence before it ("Число жертв с
+    начала войны превысило 12 тысяч", "trois semaines de combats ont fait 900 morts"): a running
+    total (``counts.toml`` [totals] before)."""
+    pat = _totals_before().get(a.document.language or "en")
+    if pat is None:
+        return False
+    before = re.split(r"[.!?;\n]\s", a.text[max(0, f.start - 120) : f.start])[-1]
+    return bool(pat.search(before))
 
 
 @functools.lru_cache(maxsize=1)
@@ -353,8 +380,8 @@ def _national_part(a: Analysis, f: Figure) -> bool:
 
 def _other_states_count(a: Analysis, f: Figure, g: Figure) -> bool:
     """``g`` sits in a claim whose source names another state than the nation ``f`` counts
-    ("49 Ruritanian soldiers" beside "Freedonia announced 50 dead": Freedonia's count, no whole
-    of which the 49 are a part)."""
+    ("37 Ruritanian soldiers" beside "Freedonia announced 45 dead": Freedonia's count, no whole
+    of which the 37 are a part)."""
     from fullpicture.nlp.places._wordlists import get_lexicon
 
     if g.claim is None or g.claim == f.claim:

@@ -1,7 +1,7 @@
 """Figures a state's side quotes from an international body: that body's account.
 
 A toll that one side's outlet reports from a wire's investigation, a UN agency or a rights
-group ("about 600 could have died ... This is stated in the agency's investigation") is not the
+group ("about 800 may have died ... This was stated in a report by <agency>") is not the
 outlet's own state's count: it sits under the compared side that stands for international
 bodies (``[align] figure_international_sides``), with ``reported_by`` naming the reporting side,
 so that a side's own count and the body's count can clash (``data/figures/international.toml``).
@@ -55,17 +55,39 @@ def _next_sentence(text: str, end: int) -> str:
     return rest[: stop.start() + 1] if stop else rest
 
 
+def attributed_after(a: Analysis, f: Figure) -> str | None:
+    """The sentence that names the source of the figure's sentence after it ("This was stated in
+    a report by <agency>", "Такие данные приводит <ministry>"): the next sentence (a
+    paragraph of its own too) or the one after it in the figure's paragraph, where the figure's
+    claim is the outlet's own words; None otherwise."""
+    claim = next((c for c in a.claims if c.id == f.claim), None) if f.claim else None
+    if claim is not None and claim.source is not None and claim.kind not in _OWN_WORDS:
+        return None
+    pats = _data()[1].get(a.document.language or "en", ())
+    end = f.end
+    for step in range(2):
+        hit = _SENTENCE_END.search(a.text, end)
+        if hit is None or (step and "\n\n" in a.text[end : hit.end()]):
+            return None  # the sentence after the next one: within the figure's paragraph only
+        nxt = _next_sentence(a.text, end).strip()
+        if nxt and any(p.match(nxt) for p in pats):
+            return nxt
+        if "\n\n" in hit.group(0):
+            return None
+        end = hit.end()
+    return None
+
+
 def quoted_from_body(a: Analysis, f: Figure) -> bool:
     """Whether the figure's account is an international body's: its claim's source names one,
-    or (its claim having no source of its own) the next sentence attributes the figure's
-    sentence to one ("This is stated in the investigation of <agency>")."""
+    or (its claim having no source of its own) a sentence after it attributes the figure's
+    sentence to one (:func:`attributed_after`)."""
     lang = a.document.language or "en"
     claim = next((c for c in a.claims if c.id == f.claim), None) if f.claim else None
     if claim is not None and claim.source is not None and claim.kind not in _OWN_WORDS:
         return names_body(claim.source.text, lang)
-    nxt = _next_sentence(a.text, f.end).strip()
-    pats = _data()[1].get(lang, ())
-    return bool(nxt) and any(p.match(nxt) for p in pats) and names_body(nxt, lang)
+    nxt = attributed_after(a, f)
+    return nxt is not None and names_body(nxt, lang)
 
 
 def international_side(sides: Iterable[str], labels: Iterable[str]) -> str | None:
