@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures, PairScorer, _radix_order, value_ids
+from fullpicture.align._util import gc_paused
 
 _FILTER_SLICE = 4_000_000
 _LOCALITY_BUCKETS = 1 << 16
@@ -99,6 +100,12 @@ def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np
     than ``date_window_days`` with different lemmas is dropped. Blocks of one size are handled
     together as one matrix, and the date filter is applied inside each block on the block's
     own rows (small, in cache) before the pairs are merged and de-duplicated."""
+    with gc_paused(bool(cfg.get("gc_pause", False))):
+        return _candidate_pairs(feats, cfg)
+
+
+def _candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np.ndarray:
+    """:func:`candidate_pairs` (the collector paused or not)."""
     n = len(feats)
     bucket = max(1, int(cfg.get("date_bucket_days", 7)))
     window = int(cfg.get("date_window_days", 3))

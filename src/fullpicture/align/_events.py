@@ -32,6 +32,7 @@ from fullpicture.align._eventpairs import (  # noqa: F401  (re-exported: the eng
     weights,
 )
 from fullpicture.align._linking import average_link as _average_link
+from fullpicture.align._util import gc_paused
 
 
 def cluster(
@@ -45,6 +46,14 @@ def cluster(
     list, the candidate pairs at the threshold or above and their probabilities are appended
     (and, with ``incident_join_placed_gate``, the pairs of happenings the story gate cut at
     ``story_gate_placed`` or more alike, with their probabilities without the gate)."""
+    with gc_paused(bool(cfg.get("gc_pause", False))):
+        return _cluster(feats, cfg, vec, pairs, scored)
+
+
+def _cluster(feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None,
+             pairs: np.ndarray | None, scored: list[tuple[np.ndarray, np.ndarray]] | None
+             ) -> tuple[list[int], dict[str, int]]:
+    """:func:`cluster` (the collector paused or not)."""
     n = len(feats)
     if pairs is None:
         pairs = candidate_pairs(feats, cfg)

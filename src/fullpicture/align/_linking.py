@@ -198,7 +198,9 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
     ``probs``: the scored pairs at the threshold or above, as ``(m, 2)`` and ``(m,)``; ``doc``:
     a document id per mention, to weigh each document pair alike, :func:`link_mean`)."""
     ahead = max(1, ahead)
-    pl = pairs.tolist()
+    # the pairs' two ends as two lists of ints (a list per pair would be millions of small
+    # containers for the garbage collector to track and scan)
+    pi, pj = pairs[:, 0].tolist(), pairs[:, 1].tolist()
     # per live cluster (by root), the known pairs between it and the other clusters: a pair of
     # two clusters is in both dicts; a merge keeps the larger dict, adds the smaller one's pairs
     # and drops the pairs that fall inside the merged cluster (never looked up again)
@@ -281,7 +283,7 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         for s, k in enumerate(ks, step):
             if below[k]:
                 break
-            i, j = pl[k]
+            i, j = pi[k], pj[k]
             ra, rb = find(root_of[i]), find(root_of[j])
             a = grown.get(ra) or members[ra]
             assert a is not None
@@ -333,7 +335,7 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             fetcher = prefetch(step, order[step : step + ahead])
             if step % (64 * ahead) == 0:
                 grids.prune(live)
-        i, j = pl[k]
+        i, j = pi[k], pj[k]
         ra, rb = root_of[i], root_of[j]
         if ra == rb:
             continue

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from fullpicture.models import Analysis, Entity
 
@@ -224,3 +226,24 @@ def modal_day(counts: Counter[int]) -> int | None:
         return None
     top = max(counts.values())
     return min(d for d, c in counts.items() if c == top)
+
+
+@contextmanager
+def gc_paused(enabled: bool = True) -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block (``enabled``), back on after it
+    when it was on before.
+
+    Event alignment allocates millions of short-lived, acyclic containers (per-mention dicts
+    and lists, the merge loop's pair lists): each such allocation burst triggers collections,
+    and every full one walks the whole heap of the process, which grows with the corpus (one
+    full collection took 0.17 s of a 30,000-mention alignment's 1.0 s). Reference counting
+    frees these objects as before and the collector catches up on any cycle once back on, so
+    no result depends on it; it only saves collector time (``[align] gc_pause``)."""
+    if not enabled or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
