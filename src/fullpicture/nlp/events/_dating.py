@@ -404,14 +404,35 @@ def report_day(doc: Doc) -> str | None:
     return str(pub)[:10] if pub else None
 
 
-def narrative_trail(doc: Doc, future: bool = True) -> list[tuple[int, str]]:
+_LABEL_DEPS = frozenset({"nmod", "compound", "npadvmod", "amod", "nummod", "poss"})
+
+
+def _names_a_happening(tok: Token) -> bool:
+    """The date whose first token is ``tok`` is written before a happening's noun as its label
+    ("Hamas' Oct. 7 attack", "the 2020 war"): it names a recalled happening, told by that noun,
+    and is no time of the story the next sentences inherit."""
+    root = tok
+    for _ in range(4):  # the date's own head inside its words ("Oct." of "Oct. 7")
+        if root.dep_ in _LABEL_DEPS and root.head.i > root.i and root.head.pos_ in ("NUM", "PROPN") \
+                and root.head.i - tok.i <= 3:
+            root = root.head
+        else:
+            break
+    noun = root.head
+    return (root.dep_ in _LABEL_DEPS and noun.i > root.i and noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in event_lexicon(tok.doc.lang_ or "en").nouns)
+
+
+def narrative_trail(doc: Doc, future: bool = True, labels: bool = True) -> list[tuple[int, str]]:
     """The time layer's narrative reference times without those set inside a "since ..." phrase,
     a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
     background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
     began in February 2022") and does not move the story's time for the sentences after it.
     ``future`` False: also without the days after the report's day (:func:`report_day`) told by
     a weekday or a relative day: "the council will meet on Wednesday" tells a happening still to
-    come, and the sentences after it tell the story's own time, not that day's."""
+    come, and the sentences after it tell the story's own time, not that day's. ``labels`` False:
+    also without the dates written before a happening's noun as its label ("launched in response
+    to the Oct. 7 attack": :func:`_names_a_happening`)."""
     day = None if future else report_day(doc)
     # the timexes that name no day number ("Wednesday", "tomorrow"): resolved after the report's
     # day, they are scheduled; a written date after it ("on September 13" in a report dated the
@@ -426,6 +447,8 @@ def narrative_trail(doc: Doc, future: bool = True) -> list[tuple[int, str]]:
             out.append((off, value))
             continue
         tok = span[0]
+        if not labels and _names_a_happening(tok):
+            continue
         sent = tok.sent
         spans = [(a, b) for a, b, _ in _units(sent)] + _since_spans(sent, None)
         if not any(a <= tok.i < b for a, b in spans):

@@ -76,6 +76,7 @@ class EventsComponent:
         self.headlines = bool(cfg.get("headline_triggers", False)) and pipeline_language(settings) == "en"
         self.elapsed = bool(cfg.get("elapsed_since", False))
         self.future_inherited = bool(cfg.get("future_dates_inherited", True))
+        self.labels_inherited = bool(cfg.get("label_dates_inherited", True))
         self.headline_min_words = int(cfg.get("headline_min_words", 3))
         self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
         # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
@@ -224,11 +225,15 @@ class EventsComponent:
 
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
         """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire"); one of
-        ``[subjects]`` is done by one of its lemmas ("ракета упала на больницу": a rocket fell)."""
+        ``[subjects]`` is done by one of its lemmas ("ракета упала на больницу": a rocket fell), its
+        subject or the noun its relative clause hangs on ("the rocket that fell")."""
         doers = self.lex.subjects.get(lemma)
-        if doers is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and c.lemma_.lower() in doers
-                                         for c in tok.children):
-            return False
+        if doers is not None:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+            if tok.dep_ in ("relcl", "acl", "acl:relcl"):  # "the rocket that fell", "a drone landing on"
+                subj.append(tok.head)
+            if not any(c.lemma_.lower() in doers for c in subj):
+                return False
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
@@ -270,7 +275,7 @@ class EventsComponent:
         """Extract the events of one document."""
         index = entity_index(doc)
         txs = timex_positions(doc)
-        trail = narrative_trail(doc, future=self.future_inherited)
+        trail = narrative_trail(doc, future=self.future_inherited, labels=self.labels_inherited)
         reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
         claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
