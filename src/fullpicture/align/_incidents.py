@@ -40,6 +40,7 @@ from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._tallies import join_running_totals
+from fullpicture.align._truces import join_truces
 from fullpicture.align._util import UnionFind
 
 
@@ -272,6 +273,8 @@ def incidents(
         labels = _dense(join_rival_versions(feats, cfg, labels))
     if int(cfg.get("incident_running_total_days", 0)) > 0:
         labels = _dense(join_running_totals(feats, cfg, labels))
+    if int(cfg.get("incident_truce_days", 0)) > 0:
+        labels = _dense(join_truces(feats, cfg, labels))
     return labels, events
 
 
