@@ -42,3 +42,15 @@ def test_french_falling_needs_a_projectile(text: str, types: list[str]) -> None:
 def test_russian_landing_and_bursting_need_a_projectile(text: str, types: list[str]) -> None:
     events = analyze_text(text, published="2031-03-07").events
     assert sorted({e.type for e in events} & {"ASSAULT"}) == types
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Two missiles crossed into Westland on Tuesday, the army said.", ["ASSAULT"]),
+    ("Thousands of families crossed into Westland on Tuesday, the agency said.", ["DISPLACE"]),
+    ("A convoy of trucks arrived at the square before dawn.", []),
+    ("Hundreds of residents left the town before dawn.", ["DISPLACE"]),
+    ("The shell left a deep crater in the yard.", []),
+])
+def test_moving_things_and_projectiles(text: str, types: list[str]) -> None:
+    events = analyze_text(text, published="2031-03-07").events
+    assert sorted({e.type for e in events} & {"ASSAULT", "DISPLACE"}) == types

@@ -32,6 +32,13 @@ class EventLexicon:
     # trigger lemma -> what must do it: "ракета упала на больницу" (a rocket fell on the
     # hospital) is a strike; "цены упали" (prices fell) is none
     subjects: dict[str, frozenset[str]] = field(default_factory=dict)
+    # verbs of moving ("cross", "arrive"): a strike when a projectile moves, no displacement when
+    # a thing does ("the trucks arrived"; nlp/events/_movers.py)
+    movers: frozenset[str] = frozenset()
+    mover_projectiles: frozenset[str] = frozenset()
+    mover_things: frozenset[str] = frozenset()
+    mover_type: str = ""
+    mover_strikes: frozenset[str] = frozenset()  # the verbs of ``movers`` a projectile strikes with
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -76,7 +83,15 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                         frozenset(data.get("modifier_states", {}).get("verbs", [])),
                         tuple(tuple(p.lower().replace("’", "'").split()) for p in data.get("means", {}).get("phrases", [])),
                         frozenset(data.get("state_heads", {}).get("nouns", [])),
-                        {k: frozenset(v) for k, v in data.get("subjects", {}).items()})
+                        {k: frozenset(v) for k, v in data.get("subjects", {}).items()},
+                        *_movers(data.get("movers", {})))
+
+
+def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:
+    """``[movers]`` of a taxonomy file: its verbs, projectiles, things, the strike's type and
+    the verbs that strike."""
+    return (frozenset(spec.get("verbs", [])), frozenset(spec.get("projectiles", [])),
+            frozenset(spec.get("things", [])), str(spec.get("type", "")), frozenset(spec.get("strikes", [])))
 
 
 def _news_types(language: str) -> list[tuple[str, dict]]:

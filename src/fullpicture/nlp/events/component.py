@@ -34,6 +34,7 @@ from fullpicture.nlp.events._headline import (
     is_verb_slot,
 )
 from fullpicture.nlp.events._modality import modality
+from fullpicture.nlp.events._movers import mover_type
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
@@ -144,7 +145,7 @@ class EventsComponent:
             if pos == "VERB" and self._occurrence_of_event(tok, lemma):
                 continue  # "clashes erupted": the clashes are the happening, the verb tells it began
             if pos == "VERB":
-                typ = lex.verbs.get(lemma)
+                typ = mover_type(tok, lemma, lex.verbs.get(lemma), lex)  # "rockets arrived", "the trucks arrived"
                 end = tok.i + 1
                 for c in tok.children:
                     if c.dep_ == "prt" and c.i == tok.i + 1:

@@ -1,0 +1,32 @@
+"""Verbs of moving told of a thing, not of people: "two missiles crossed into the country" and
+"rockets arrived at the station" tell a strike; "the trucks arrived", "a tractor drove onto the
+scales" and "the shell left a crater" tell no displacement (``[movers]`` of
+``data/events/plover*.toml``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from fullpicture.nlp.events._data import EventLexicon
+
+_SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
+_OBJ = ("dobj", "obj")
+
+
+def mover_type(tok: Token, lemma: str, typ: str | None, lex: EventLexicon) -> str | None:
+    """The type of the verb of moving at ``tok`` (``typ`` from the lexicon): ``lex.mover_type``
+    (a strike) when a projectile moves by a verb of ``lex.mover_strikes``, None when a thing (a vehicle, a crater, a war) is its
+    subject or object, else ``typ``. The subject of a relative clause or a participle is the
+    noun it hangs on ("the trucks arriving at the square")."""
+    if lemma not in lex.movers:
+        return typ
+    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    if tok.dep_ in ("relcl", "acl", "acl:relcl"):
+        subj.append(tok.head)
+    words = {c.lemma_.lower() for c in subj}
+    if words & lex.mover_projectiles and lemma in lex.mover_strikes:
+        return lex.mover_type or typ
+    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ}
+    if (words | objs) & (lex.mover_things | lex.mover_projectiles):
+        return None
+    return typ
