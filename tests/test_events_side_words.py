@@ -42,3 +42,16 @@ def test_a_building_housing_civilians_gives_no_aid_in_french() -> None:
     types = _types("Un théâtre abritant des centaines de civils a été bombardé par l'aviation, a annoncé la mairie.")
     assert [t for t in types if t[1] == "AID"] == []
     assert ("bombardé", "ASSAULT") in types
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Les journalistes ont laissé leurs téléphones interdits à l'entrée du camp.", False),
+    ("Le tribunal a cité l'article sur l'emploi de moyens interdits dans un conflit armé.", False),
+    ("Суд сослался на статью о применении запрещенных средств и методов в вооруженном конфликте.", False),
+    ("Reporters handed over the banned phones at the gate of the camp.", False),
+    ("Le gouvernement a interdit les manifestations dans la capitale mardi.", True),
+])
+def test_a_participle_of_a_ban_is_a_state(text: str, kept: bool) -> None:
+    """Banned phones or means name a state of a thing, no ban made (sentences written for this test)."""
+    events = analyze_text(text, published="2031-03-07").events
+    assert any(e.type == "COERCE" for e in events) == kept

@@ -136,7 +136,7 @@ class EventsComponent:
             if not self._acts_on_allowed(tok, lemma) or self._in_legal_phrase(tok):
                 continue
             if pos in ("VERB", "ADJ") and lemma in lex.modifier_states and (
-                    tok.dep_ == "amod" or _participle_before_name(tok)):
+                    tok.dep_ == "amod" or _participle_before_name(tok) or _state_participle(tok)):
                 continue  # "the occupied city", "in occupied Northtown": a state, no occupation of its own
             if pos == "VERB" and self._light_verb_of_event(tok, lemma):
                 continue  # "delivered a strike": the strike is the happening, the verb its support
@@ -440,6 +440,13 @@ def _claim_at(claims: list[Claim], starts: list[int], char: int) -> Claim | None
 def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> EventsComponent:
     """Factory for ``fp_events``."""
     return EventsComponent(nlp, settings)
+
+
+def _state_participle(tok: Token) -> bool:
+    """A past participle hung on a noun after it with no agent ("des armes interdites", "territories
+    occupied since 2014"): it tells the noun's state ("the city occupied by X" tells who did it)."""
+    return (tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+            and not any(c.dep_ in ("agent", "obl:agent") for c in tok.children))
 
 
 def _participle_before_name(tok: Token) -> bool:
