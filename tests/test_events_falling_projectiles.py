@@ -54,3 +54,13 @@ def test_russian_landing_and_bursting_need_a_projectile(text: str, types: list[s
 def test_moving_things_and_projectiles(text: str, types: list[str]) -> None:
     events = analyze_text(text, published="2031-03-07").events
     assert sorted({e.type for e in events} & {"ASSAULT", "DISPLACE"}) == types
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("One of the rockets fell on a barn in Xville on Tuesday.", ["ASSAULT"]),
+    ("One of the tractors drove onto the scales at the farm.", []),
+])
+def test_one_of_the_things(text: str, types: list[str]) -> None:
+    """"One of the rockets" is a rocket; "one of the tractors" a tractor."""
+    events = analyze_text(text, published="2031-03-07").events
+    assert sorted({e.type for e in events} & {"ASSAULT", "DISPLACE"}) == types

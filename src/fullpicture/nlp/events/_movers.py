@@ -13,6 +13,23 @@ _SUBJ = ("nsubj", "nsubjpass", "nsubj:pass")
 _OBJ = ("dobj", "obj")
 
 
+_PART = frozenset({"one", "some", "two", "several", "many", "un", "une", "один", "одна", "одно"})
+
+
+def subject_words(tok: Token) -> set[str]:
+    """Lower-case lemmas of what does the verb at ``tok``: its subjects, the noun its relative
+    clause or participle hangs on ("the rocket that fell"), and the noun a part of names ("one of
+    the tractors drove")."""
+    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    if tok.dep_ in ("relcl", "acl", "acl:relcl"):
+        subj.append(tok.head)
+    for c in list(subj):
+        if c.lemma_.lower() in _PART:
+            subj += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            subj += [g for g in c.children if g.dep_ == "nmod" and any(k.dep_ == "case" for k in g.children)]
+    return {c.lemma_.lower() for c in subj}
+
+
 def mover_type(tok: Token, lemma: str, typ: str | None, lex: EventLexicon) -> str | None:
     """The type of the verb of moving at ``tok`` (``typ`` from the lexicon): ``lex.mover_type``
     (a strike) when a projectile moves by a verb of ``lex.mover_strikes``, None when a thing (a vehicle, a crater, a war) is its
@@ -20,10 +37,7 @@ def mover_type(tok: Token, lemma: str, typ: str | None, lex: EventLexicon) -> st
     noun it hangs on ("the trucks arriving at the square")."""
     if lemma not in lex.movers:
         return typ
-    subj = [c for c in tok.children if c.dep_ in _SUBJ]
-    if tok.dep_ in ("relcl", "acl", "acl:relcl"):
-        subj.append(tok.head)
-    words = {c.lemma_.lower() for c in subj}
+    words = subject_words(tok)
     if words & lex.mover_projectiles and lemma in lex.mover_strikes:
         return lex.mover_type or typ
     objs = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ}

@@ -34,7 +34,7 @@ from fullpicture.nlp.events._headline import (
     is_verb_slot,
 )
 from fullpicture.nlp.events._modality import modality
-from fullpicture.nlp.events._movers import mover_type
+from fullpicture.nlp.events._movers import mover_type, subject_words
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
@@ -229,12 +229,8 @@ class EventsComponent:
         ``[subjects]`` is done by one of its lemmas ("ракета упала на больницу": a rocket fell), its
         subject or the noun its relative clause hangs on ("the rocket that fell")."""
         doers = self.lex.subjects.get(lemma)
-        if doers is not None:
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
-            if tok.dep_ in ("relcl", "acl", "acl:relcl"):  # "the rocket that fell", "a drone landing on"
-                subj.append(tok.head)
-            if not any(c.lemma_.lower() in doers for c in subj):
-                return False
+        if doers is not None and not subject_words(tok) & doers:  # "the rocket that fell", "one of the rockets"
+            return False
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
