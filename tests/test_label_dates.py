@@ -23,3 +23,12 @@ def test_an_adverbial_date_still_moves_the_story() -> None:
                      "the north of the valley.", published="2031-06-10")
     fled = next(e for e in a.events if e.trigger.text.startswith("fled"))
     assert fled.date == "2031-03-03"
+
+
+def test_a_recent_label_date_still_moves_the_story() -> None:
+    """A label date a few days before the report may be the story's own happening
+    (``label_dates_min_days_before``): the next sentences still inherit it."""
+    a = analyze_text("Xland calls the offensive its answer to the June 6 raid on Xtown. Many families fled "
+                     "the fighting in the north of the valley.", published="2031-06-10")
+    fled = next(e for e in a.events if e.trigger.text.startswith("fled"))
+    assert fled.date == "2031-06-06"

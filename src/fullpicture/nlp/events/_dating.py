@@ -423,7 +423,8 @@ def _names_a_happening(tok: Token) -> bool:
             and noun.lemma_.lower() in event_lexicon(tok.doc.lang_ or "en").nouns)
 
 
-def narrative_trail(doc: Doc, future: bool = True, labels: bool = True) -> list[tuple[int, str]]:
+def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
+                    label_days: int = 0) -> list[tuple[int, str]]:
     """The time layer's narrative reference times without those set inside a "since ..." phrase,
     a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
     background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
@@ -432,8 +433,11 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True) -> list[
     a weekday or a relative day: "the council will meet on Wednesday" tells a happening still to
     come, and the sentences after it tell the story's own time, not that day's. ``labels`` False:
     also without the dates written before a happening's noun as its label ("launched in response
-    to the Oct. 7 attack": :func:`_names_a_happening`)."""
+    to the Oct. 7 attack": :func:`_names_a_happening`) that end at least ``label_days`` days
+    before the report's day (a recalled happening; "the Nov. 8 election" in a report of Nov. 10
+    still sets the story's time)."""
     day = None if future else report_day(doc)
+    ref = report_day(doc) if not labels else None
     # the timexes that name no day number ("Wednesday", "tomorrow"): resolved after the report's
     # day, they are scheduled; a written date after it ("on September 13" in a report dated the
     # 12th, a time zone apart) stays
@@ -447,7 +451,7 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True) -> list[
             out.append((off, value))
             continue
         tok = span[0]
-        if not labels and _names_a_happening(tok):
+        if ref is not None and _before(str(value), ref, label_days) and _names_a_happening(tok):
             continue
         sent = tok.sent
         spans = [(a, b) for a, b, _ in _units(sent)] + _since_spans(sent, None)
@@ -462,3 +466,20 @@ def _after(value: str, day: str) -> bool:
     if len(value) < n or len(day) < n or not value[:4].isdigit():
         return False
     return value[:n] > day[:n]
+
+
+def _before(value: str, day: str, days: int) -> bool:
+    """A narrative value (a day, a month or a year) ends at least ``days`` days before the day
+    ``day`` (ISO)."""
+    from datetime import date, timedelta
+
+    try:
+        ref = date.fromisoformat(day[:10])
+    except ValueError:
+        return False
+    cut = (ref - timedelta(days=days)).isoformat()
+    if len(value) >= 10 and value[7:8] == "-":
+        return value[:10] <= cut
+    if len(value) >= 7 and value[4:5] == "-" and value[5:7].isdigit():
+        return value[:7] < cut[:7]
+    return value[:4].isdigit() and value[:4] < cut[:4]

@@ -78,6 +78,7 @@ class EventsComponent:
         self.elapsed = bool(cfg.get("elapsed_since", False))
         self.future_inherited = bool(cfg.get("future_dates_inherited", True))
         self.labels_inherited = bool(cfg.get("label_dates_inherited", True))
+        self.label_days = int(cfg.get("label_dates_min_days_before", 0))
         self.headline_min_words = int(cfg.get("headline_min_words", 3))
         self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
         # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
@@ -272,7 +273,8 @@ class EventsComponent:
         """Extract the events of one document."""
         index = entity_index(doc)
         txs = timex_positions(doc)
-        trail = narrative_trail(doc, future=self.future_inherited, labels=self.labels_inherited)
+        trail = narrative_trail(doc, future=self.future_inherited, labels=self.labels_inherited,
+                                label_days=self.label_days)
         reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
         claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
