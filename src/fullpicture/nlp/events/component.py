@@ -443,7 +443,7 @@ def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> Events
 def _state_participle(tok: Token) -> bool:
     """A past participle hung on a noun after it with no agent ("des armes interdites", "territories
     occupied since 2014"): it tells the noun's state ("the city occupied by X" tells who did it)."""
-    return (tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+    return (tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", [])
             and not any(c.dep_ in ("agent", "obl:agent") for c in tok.children))
 
 
