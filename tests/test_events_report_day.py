@@ -18,8 +18,8 @@ def _dates(text: str) -> dict[str, tuple[str | None, str | None]]:
 
 
 def test_the_reports_weekday_is_no_stated_day_of_the_happening() -> None:
-    dates = _dates("Evidence suggests twin airstrikes deliberately targeted a theater in the city of "
-                   "Eastvale, the rights group said in a report released Thursday.")
+    dates = _dates("The findings show that airstrikes were aimed at a concert hall in the town of "
+                   "Eastvale, the monitors said in a report released Thursday.")
     assert dates["airstrikes"][1] == "narrative"  # the report's day, approximate
 
 

@@ -10,7 +10,7 @@ Shapes seen on real coverage of strikes, restated with invented numbers and side
   values strays;
 * a count told months later and far below a side's toll (one civilian killed in another
   strike, in a later article) is no update of that toll;
-* a subgroup ("45 adults and 5 children") is no stage of an update series;
+* a subgroup ("38 adults and 4 children") is no stage of an update series;
 * two sides' days months apart in one row are two happenings, not a dispute about when.
 """
 

@@ -191,7 +191,7 @@ def test_a_french_facility_qualified_by_an_adjective_is_at_the_town_after_it():
     """"la gare ferroviaire de X", "la centrale nucléaire de X" (NER tags the whole phrase as a
     place): the lower-case words that qualify the facility's noun are passed over, and the
     facility lies in the town named after them (before, it had no link at all)."""
-    text = ("Un missile a frappé la gare ferroviaire de Kramatorsk vendredi. "
+    text = ("Un missile a touché la gare ferroviaire de Poltava lundi. "
             "La centrale nucléaire de Zaporijjia a été coupée du réseau.")
     places = _geo(text)
     fac = [v for k, v in places.items() if k.startswith(("gare", "centrale"))]

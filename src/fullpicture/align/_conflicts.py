@@ -230,8 +230,8 @@ def _compared(items: list[FigureItem], cfg: dict[str, Any]) -> list[FigureItem]:
 def series_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, float]]:
     """The spans of the update series of one count: for each side of a state whose closed values
     from different documents differ (a toll that rose from 5 to 13 over the day), the lowest and
-    the highest of them (no parts, totals or subgroups: "45 adults and 5 children" is no series
-    from 5). A side of no state (wires, outlets) is left out:
+    the highest of them (no parts, totals or subgroups: "38 adults and 4 children" is no series
+    from 4). A side of no state (wires, outlets) is left out:
     its values may be two states' accounts it relays, not one series."""
     out = []
     for side, items in per_side.items():

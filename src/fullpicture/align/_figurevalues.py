@@ -76,7 +76,7 @@ def _populations() -> tuple[dict[str, str], frozenset[str]]:
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|his|her|their|its|my|our|your|them|those|these|whom)\b", re.I)
 _INCLUDING = re.compile(r"^[^.;\n]{0,40}?(?:\bincluding(?!\s+(?:some|many|several|most|those)\b)|\bamong them|(?<!many )(?<!most )(?<!some )(?<!several )"
                         r"(?<!all )(?<!few )(?<!none )\bof (?:whom|them))\b", re.I)
-# ("50 POWs, many of whom were defenders of the plant", "40 detainees including some who ...": a
+# ("35 prisoners, many of whom had guarded the depot", "30 detainees including some who ...": a
 # vague part told about them, no breakdown of the count into classes)
 
 

@@ -168,7 +168,7 @@ class FigureExtractor:
         """The count ``fig`` restates with another number, opened by a word of correction after
         the figure before it and its noun ("700 deaths, more likely between 20 and 60", "300
         dead. Probably 40"; ``[corrections]`` of counts.toml): the count of that figure, or of
-        the one just before it that it is joined to ("200 or even 500 deaths"); None otherwise."""
+        the one just before it that it is joined to ("150 or even 400 deaths"); None otherwise."""
         if not self.lex.corrections:
             return None
         if self._correction_re is None:
@@ -374,7 +374,7 @@ class FigureExtractor:
         return fig, j
 
     def _change_from(self, doc: Doc, k: int) -> bool:
-        """"выросло с 63 до 89": the hedge at ``k`` follows "from N" after a verb of change, so
+        """"выросло с 41 до 58": the hedge at ``k`` follows "from N" after a verb of change, so
         it opens the new value, not a bound."""
         lex = self.lex
         m = k - 1
@@ -573,7 +573,7 @@ class FigureExtractor:
                 if (_dep(cur) == "conj" and cur.i == anchor.i and counts is None and cur.pos_ == "NOUN"
                         and cur.lemma_.lower() in lex.count_verbs):
                     counts = lex.count_verbs[cur.lemma_.lower()]
-                    break  # "о семи погибших и 30 пострадавших": a participle as a noun counts its own
+                    break  # "о пяти погибших и 24 пострадавших": a participle as a noun counts its own
                 cur = cur.head
                 if (cur.pos_ == "NOUN" and counts not in lex.own_counts and any(c.pos_ == "AUX" and c.dep_.startswith(("cop", "aux")) for c in cur.children)
                         and lex.count_nouns.get(cur.lemma_.lower()) in lex.own_counts):
