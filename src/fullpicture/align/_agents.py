@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from fullpicture.align._util import EntityIndex, country_code
+from fullpicture.align._util import EntityIndex, claim_by_id, country_code
 from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.events._agents import actor_state
 from fullpicture.nlp.places._resolve import haversine_km
@@ -141,7 +141,7 @@ def _other_sides_claim(a: Analysis, ev: Event, side: str, index: EntityIndex) ->
     mine = side_state(side)
     if mine is None or ev.source is None:
         return False
-    claim = next((c for c in a.claims if c.id == ev.source), None)
+    claim = claim_by_id(a, ev.source)
     if claim is None or claim.source is None or claim.source.entity is None:
         return False
     theirs = state_of(index.entity(a.document.id, claim.source.entity))
@@ -152,9 +152,7 @@ def claim_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | 
     """The state whose account a claim gives: the state of its source's entity, else the state
     its source's words name ("Russia's defence ministry" whose entity is "defence ministry");
     None for the author's own words or a source of no known state."""
-    if claim_id is None:
-        return None
-    claim = next((c for c in a.claims if c.id == claim_id), None)
+    claim = claim_by_id(a, claim_id)
     if claim is None or claim.source is None:
         return None
     if claim.source.entity is not None:

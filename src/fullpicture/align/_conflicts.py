@@ -32,7 +32,7 @@ from fullpicture.align._figurevalues import (
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._speakerplace import statement_place
-from fullpicture.align._util import EntityIndex, country_code, published_day
+from fullpicture.align._util import EntityIndex, claim_by_id, country_code, published_day
 from fullpicture.align._victims import victims
 from fullpicture.models import Analysis, Entity, Event, Figure, Mention
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
@@ -517,7 +517,7 @@ def _reporting_day(a: Analysis, ev: Event, tx_start: int, tx_end: int) -> bool:
     said Wednesday that three were killed", "Mercredi, la présidence a indiqué que ...")."""
     if ev.source is None:
         return False
-    claim = next((c for c in a.claims if c.id == ev.source), None)
+    claim = claim_by_id(a, ev.source)
     if claim is None or not (claim.start <= ev.trigger.start < claim.end):
         return False
     cue = claim.cue

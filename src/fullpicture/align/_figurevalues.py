@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from fullpicture.align._agents import name_state
+from fullpicture.align._util import claim_by_id
 from fullpicture.align._victims import own_people
 from fullpicture.models import Analysis, Figure
 
@@ -386,7 +387,7 @@ def _other_states_count(a: Analysis, f: Figure, g: Figure) -> bool:
 
     if g.claim is None or g.claim == f.claim:
         return False
-    claim = next((c for c in a.claims if c.id == g.claim), None)
+    claim = claim_by_id(a, g.claim)
     if claim is None or claim.source is None or claim.kind == "author":
         return False
     theirs = name_state(claim.source.text or "")

@@ -14,7 +14,8 @@ import functools
 import re
 from collections.abc import Iterable
 
-from fullpicture.models import Analysis, Figure
+from fullpicture.align._util import claim_by_id
+from fullpicture.models import Analysis, Claim, Figure
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,13 +56,20 @@ def _next_sentence(text: str, end: int) -> str:
     return rest[: stop.start() + 1] if stop else rest
 
 
+def _sourced_claim(a: Analysis, f: Figure) -> Claim | None:
+    """The figure's claim when it has a source of its own (not the outlet's own words)."""
+    claim = claim_by_id(a, f.claim)
+    if claim is not None and claim.source is not None and claim.kind not in _OWN_WORDS:
+        return claim
+    return None
+
+
 def attributed_after(a: Analysis, f: Figure) -> str | None:
     """The sentence that names the source of the figure's sentence after it ("This was stated in
     a report by <agency>", "Такие данные приводит <ministry>"): the next sentence (a
     paragraph of its own too) or the one after it in the figure's paragraph, where the figure's
     claim is the outlet's own words; None otherwise."""
-    claim = next((c for c in a.claims if c.id == f.claim), None) if f.claim else None
-    if claim is not None and claim.source is not None and claim.kind not in _OWN_WORDS:
+    if _sourced_claim(a, f) is not None:
         return None
     pats = _data()[1].get(a.document.language or "en", ())
     end = f.end
@@ -83,8 +91,8 @@ def quoted_from_body(a: Analysis, f: Figure) -> bool:
     or (its claim having no source of its own) a sentence after it attributes the figure's
     sentence to one (:func:`attributed_after`)."""
     lang = a.document.language or "en"
-    claim = next((c for c in a.claims if c.id == f.claim), None) if f.claim else None
-    if claim is not None and claim.source is not None and claim.kind not in _OWN_WORDS:
+    claim = _sourced_claim(a, f)
+    if claim is not None and claim.source is not None:
         return names_body(claim.source.text, lang)
     nxt = attributed_after(a, f)
     return nxt is not None and names_body(nxt, lang)

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from fullpicture.models import Analysis, Entity
+from fullpicture.models import Analysis, Claim, Entity
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
@@ -218,6 +218,13 @@ def country_code(name: str) -> str | None:
         if p.kind == "country":
             return p.cc.upper()
     return None
+
+
+def claim_by_id(a: Analysis, claim_id: str | None) -> Claim | None:
+    """The analysis's claim whose id is ``claim_id``; None for no id or no such claim."""
+    if claim_id is None:
+        return None
+    return next((c for c in a.claims if c.id == claim_id), None)
 
 
 def modal_day(counts: Counter[int]) -> int | None:
