@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fullpicture.models import Analysis
+from fullpicture.models.comparison import Comparison, Conflict
 
 
 def analyze_zoned(text: str, zones: list[tuple[str, int, int]], published: str | None = None) -> Analysis:
@@ -23,3 +26,25 @@ def entity_name(a: Analysis, eid: str | None) -> str | None:
         if e.id == eid:
             return e.name
     return None
+
+
+def compare_groups(settings: Any, groups: list[tuple[str, list[tuple[str, str]]]]) -> Comparison:
+    """Compare texts grouped by side: ``groups`` is ``[(label, [(published, text), ...]), ...]``;
+    each document's source starts with its side's label."""
+    from fullpicture import analyze_documents
+    from fullpicture.align import compare
+    from fullpicture.ingest import load_text
+    from fullpicture.models.comparison import Side
+
+    docs = [load_text(t, source=f"{side}{i}", published=d)
+            for side, texts in groups for i, (d, t) in enumerate(texts)]
+    analyses = list(analyze_documents(docs, settings))
+    sides = [Side(label=label, origin="user",
+                  documents=[a.document.id for a in analyses if a.document.source.startswith(label)])
+             for label, _ in groups]
+    return compare(analyses, sides, settings=settings)
+
+
+def killed_conflicts(comparison: Comparison) -> list[Conflict]:
+    """The comparison's conflicts over the killed count."""
+    return [c for e in comparison.events for c in e.conflicts if c.field == "figure:killed"]

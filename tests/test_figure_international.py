@@ -20,18 +20,15 @@ from __future__ import annotations
 
 import pytest
 
-from fullpicture import analyze_documents
-from fullpicture.align import compare
 from fullpicture.align._agents import claim_state
 from fullpicture.align._conflicts import actor_kind
 from fullpicture.align._intlsource import international_side, names_body, quoted_from_body
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._util import EntityIndex
 from fullpicture.align._victims import victims
-from fullpicture.ingest import load_text
 from fullpicture.models import Entity
-from fullpicture.models.comparison import Side
 from fullpicture.settings import Settings, load_settings
+from tests._events_helpers import compare_groups, killed_conflicts
 from tests.helpers import analyze_text
 
 CFG = load_settings().section("align")
@@ -127,30 +124,19 @@ WIRE = ("2024-05-09", "Opera house investigation\n\nAbout 800 people died in the
                       "Vilkovo on 6 May, an investigation by the Associated Press found.")
 
 
-def _compare(settings, groups):
-    docs = [load_text(t, source=f"{side}{i}", published=d) for side, texts in groups for i, (d, t) in enumerate(texts)]
-    analyses = list(analyze_documents(docs, settings))
-    sides = [Side(label=label, origin="user",
-                  documents=[a.document.id for a in analyses if a.document.source.startswith(label)])
-             for label, _ in groups]
-    return compare(analyses, sides, settings=settings)
-
-
-def _killed(comparison):
-    return [c for e in comparison.events for c in e.conflicts if c.field == "figure:killed"]
 
 
 @pytest.mark.slow
 def test_a_state_side_relaying_an_investigation_does_not_agree_with_it(lexical):
     relay = ("2024-05-09", "Opera house\n\n" + RELAYED)
-    comp = _compare(lexical, [("moldovan", [CITY, relay]), ("international", [WIRE])])
-    (conflict,) = _killed(comp)
+    comp = compare_groups(lexical, [("moldovan", [CITY, relay]), ("international", [WIRE])])
+    (conflict,) = killed_conflicts(comp)
     relayed = [v for v in conflict.values if v.reported_by == "moldovan"]
     assert [v.side for v in relayed] == ["international"]
     assert {v.side for v in conflict.values} == {"moldovan", "international"}
     # read as the Moldovan side's own, the relayed 800 agrees with the wire's: no conflict
     off = Settings(data={**lexical.data, "align": {**lexical.section("align"), "figure_international_sides": []}})
-    assert _killed(_compare(off, [("moldovan", [CITY, relay]), ("international", [WIRE])])) == []
+    assert killed_conflicts(compare_groups(off, [("moldovan", [CITY, relay]), ("international", [WIRE])])) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [

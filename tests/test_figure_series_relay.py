@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from fullpicture import analyze, analyze_documents
-from fullpicture.align import compare
+from fullpicture import analyze
 from fullpicture.align._agents import claim_state
 from fullpicture.align._util import EntityIndex
-from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
+from tests._events_helpers import compare_groups, killed_conflicts
 
 LEAD = ("В результате попадания ракеты в жилой дом в городе Вилково погибли пять человек, ещё 17 ранены.\n\n"
         "Об этом сообщает прокуратура Молдовы.\n\n"
@@ -54,32 +52,20 @@ OWN = [
 ]
 
 
-def _compare(lexical, groups):
-    docs = [load_text(t, source=f"{side}{i}", published=d)
-            for side, texts in groups for i, (d, t) in enumerate(texts)]
-    analyses = list(analyze_documents(docs, lexical))
-    sides = [Side(label=label, origin="user",
-                  documents=[a.document.id for a in analyses if a.document.source.startswith(label)])
-             for label, _ in groups]
-    return compare(analyses, sides, settings=lexical)
-
-
-def _killed(comparison):
-    return [c for e in comparison.events for c in e.conflicts if c.field == "figure:killed"]
 
 
 @pytest.mark.slow
 def test_a_stage_of_a_rising_toll_relayed_by_another_side_is_no_conflict(lexical):
-    comp = _compare(lexical, [("moldova", MOLDOVA), ("wire", RELAY)])
-    assert _killed(comp) == []
+    comp = compare_groups(lexical, [("moldova", MOLDOVA), ("wire", RELAY)])
+    assert killed_conflicts(comp) == []
     series = [s for e in comp.events for s in e.updates if s.field == "figure:killed"]
     assert any({v.value for v in s.values} >= {"5", "13"} for s in series)
 
 
 @pytest.mark.slow
 def test_a_toll_outside_the_series_still_conflicts(lexical):
-    comp = _compare(lexical, [("moldova", MOLDOVA), ("wire", RELAY), ("rebels", OWN)])
-    (conflict,) = _killed(comp)
+    comp = compare_groups(lexical, [("moldova", MOLDOVA), ("wire", RELAY), ("rebels", OWN)])
+    (conflict,) = killed_conflicts(comp)
     assert "60" in {v.value for v in conflict.values if v.side == "rebels"}
 
 
@@ -94,6 +80,6 @@ ONE_TOLL = [("2024-05-02", "Удар по Вилково\n\nПо данным п
 @pytest.mark.slow
 def test_a_wire_relaying_two_accounts_is_no_series(lexical):
     # a side of no state whose documents repeat both states' tolls does not make them stages
-    comp = _compare(lexical, [("moldova", ONE_TOLL), ("wire", WIRE_BOTH), ("rebels", OWN)])
-    (conflict,) = _killed(comp)
+    comp = compare_groups(lexical, [("moldova", ONE_TOLL), ("wire", WIRE_BOTH), ("rebels", OWN)])
+    (conflict,) = killed_conflicts(comp)
     assert {v.side for v in conflict.values} >= {"moldova", "rebels"}
