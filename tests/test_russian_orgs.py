@@ -90,10 +90,26 @@ def test_body_and_the_party_it_belongs_to_are_one_name():
     assert got == [("Областного комитета", "ORG"), ("КПРФ", "ORG")]
 
 
-def test_country_after_a_body_stays_a_place():
+def test_place_after_a_body_named_by_common_words_joins_it():
+    # the body's name needs the place it serves: one organisation (the official factRuEval
+    # name spans, the WikiNEuRal labels)
     text = "Заседание Палаты представителей Конгресса США перенесли ."
     spans = [(1, 3, "ORG"), (3, 4, "ORG"), (4, 5, "LOC")]
-    assert _refine(text, spans) == [("Палаты представителей Конгресса", "ORG"), ("США", "LOC")]
+    assert _refine(text, spans) == [("Палаты представителей Конгресса США", "ORG")]
+    text = "Представитель Министерства рыбного хозяйства Норвегии ответил ."
+    assert _refine(text, [(1, 4, "ORG"), (4, 5, "LOC")]) == [("Министерства рыбного хозяйства Норвегии", "ORG")]
+    got = _refine(text, [(1, 4, "ORG"), (4, 5, "LOC")], frozenset({"org_country"}))
+    assert got == [("Министерства рыбного хозяйства", "ORG"), ("Норвегии", "LOC")]
+
+
+def test_place_after_a_body_whose_name_stands_alone_stays_a_place():
+    # one word, an abbreviation: the body is named without the place, which stays a place
+    assert _refine("Сессия Конгресса США началась .", [(1, 2, "ORG"), (2, 3, "LOC")]) == [
+        ("Конгресса", "ORG"), ("США", "LOC")]
+    assert _refine("Спасатели МЧС России выехали .", [(1, 2, "ORG"), (2, 3, "LOC")]) == [("МЧС", "ORG"), ("России", "LOC")]
+    # a person's name after a body is no place it serves
+    got = _refine("В Национальном аэропорту Рейган сели .", [(1, 3, "ORG"), (3, 4, "LOC")])
+    assert got == [("Национальном аэропорту", "ORG"), ("Рейган", "LOC")]
 
 
 def test_seat_of_power_acting_is_the_government_on_every_side():

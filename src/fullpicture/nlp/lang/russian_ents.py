@@ -291,7 +291,7 @@ def _after_geo_noun(doc: Doc, ents: list[Span], nouns: frozenset[str], max_len: 
 LEAD_LABELS = ("PER", "LOC")
 RULES = ("common_word", "common_phrase", "leading_noun", "toponym", "pieces", "quoted_org", "geo_noun", "propagate",
          "team_name", "opponent", "not_entity", "coordination", "list_ties", "consistent", "union_org", "generic_abbr",
-         "particle_name", "org_tail", "seat_of_power", "article_org", "team_person", "stump_org", "line_break")
+         "particle_name", "org_tail", "org_country", "seat_of_power", "article_org", "team_person", "stump_org", "line_break")
 
 
 def refine_entities(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozenset[str] = frozenset()) -> list[Span]:
