@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._downings import join_downings
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
 from fullpicture.align._followups import join_followups
@@ -275,6 +276,8 @@ def incidents(
         labels = _dense(join_running_totals(feats, cfg, labels))
     if int(cfg.get("incident_truce_days", 0)) > 0:
         labels = _dense(join_truces(feats, cfg, labels))
+    if int(cfg.get("incident_downing_days", 0)) > 0:
+        labels = _dense(join_downings(feats, cfg, labels))
     return labels, events
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from fullpicture._data import data_toml, data_toml_lang
 from fullpicture.nlp.events.limited import limited_glosses
@@ -39,6 +40,22 @@ class EventLexicon:
     mover_things: frozenset[str] = frozenset()
     mover_type: str = ""
     mover_strikes: frozenset[str] = frozenset()  # the verbs of ``movers`` a projectile strikes with
+    # crashes of aircraft (``[crashes]``, nlp/events/_crafts.py): verbs of falling or crashing
+    # told of a craft, nouns of falling whose "of" phrase names one
+    crash_type: str = ""
+    crash_verbs: frozenset[str] = frozenset()
+    crash_nouns: frozenset[str] = frozenset()
+    crash_craft: frozenset[str] = frozenset()
+    # words of exchanging that name a prisoner exchange when their sentence names captives
+    # (``[exchanges]``, nlp/events/_crafts.py)
+    exchange_type: str = ""
+    exchange_words: frozenset[str] = frozenset()
+    exchange_captives: frozenset[str] = frozenset()
+    exchange_not_with: frozenset[str] = frozenset()
+    exchange_content_of: frozenset[str] = frozenset()
+    # verbs whose agentless passive participle is a state of risk, no act ("towns threatened by
+    # the flood"; ``[passive_states]``)
+    passive_states: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -76,15 +93,18 @@ def event_lexicon(language: str = "en") -> EventLexicon:
         for p in spec.get("phrases", []):
             phrases.setdefault(_words(p), typ)
     mod = _read("modality.toml", language)["modality"]
-    return EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()},
-                        {k: frozenset(v) for k, v in data.get("objects", {}).items()},
-                        frozenset(data.get("legal_heads", {}).get("heads", [])),
-                        frozenset(data.get("singular_only", {}).get("nouns", [])),
-                        frozenset(data.get("modifier_states", {}).get("verbs", [])),
-                        tuple(tuple(p.lower().replace("’", "'").split()) for p in data.get("means", {}).get("phrases", [])),
-                        frozenset(data.get("state_heads", {}).get("nouns", [])),
-                        {k: frozenset(v) for k, v in data.get("subjects", {}).items()},
-                        *_movers(data.get("movers", {})))
+    lexicon = EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()},
+                           {k: frozenset(v) for k, v in data.get("objects", {}).items()},
+                           frozenset(data.get("legal_heads", {}).get("heads", [])),
+                           frozenset(data.get("singular_only", {}).get("nouns", [])),
+                           frozenset(data.get("modifier_states", {}).get("verbs", [])),
+                           tuple(tuple(p.lower().replace("’", "'").split()) for p in data.get("means", {}).get("phrases", [])),
+                           frozenset(data.get("state_heads", {}).get("nouns", [])),
+                           {k: frozenset(v) for k, v in data.get("subjects", {}).items()},
+                           *_movers(data.get("movers", {})))
+    return replace(lexicon, **_crashes(data.get("crashes", {})),
+                   **_exchanges(data.get("exchanges", {})),
+                   passive_states=frozenset(data.get("passive_states", {}).get("verbs", [])))
 
 
 def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:
@@ -92,6 +112,21 @@ def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str],
     the verbs that strike."""
     return (frozenset(spec.get("verbs", [])), frozenset(spec.get("projectiles", [])),
             frozenset(spec.get("things", [])), str(spec.get("type", "")), frozenset(spec.get("strikes", [])))
+
+
+def _crashes(spec: dict) -> dict[str, Any]:
+    """``[crashes]`` of a taxonomy file: the crash's type, its verbs, nouns and crafts."""
+    return {"crash_type": str(spec.get("type", "")), "crash_verbs": frozenset(spec.get("verbs", [])),
+            "crash_nouns": frozenset(spec.get("nouns", [])), "crash_craft": frozenset(spec.get("craft", []))}
+
+
+def _exchanges(spec: dict) -> dict[str, Any]:
+    """``[exchanges]`` of a taxonomy file: the exchange's type, its words, the captives, what an
+    exchange of is none (fire, views) and the words of the acts whose content it is (a truce)."""
+    return {"exchange_type": str(spec.get("type", "")), "exchange_words": frozenset(spec.get("words", [])),
+            "exchange_captives": frozenset(spec.get("captives", [])),
+            "exchange_not_with": frozenset(spec.get("not_with", [])),
+            "exchange_content_of": frozenset(spec.get("content_of", []))}
 
 
 def _news_types(language: str) -> list[tuple[str, dict]]:

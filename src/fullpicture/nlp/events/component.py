@@ -23,6 +23,7 @@ from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._args import arguments, place_positions
+from fullpicture.nlp.events._crafts import crash_type, exchange_type
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
 from fullpicture.nlp.events._elapsed import elapsed_date
@@ -71,6 +72,8 @@ class EventsComponent:
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
             self.by_first.setdefault(words[0], []).append((words, typ))
         self.reporting = self.lex.modality["reporting_kinds"]
+        # words that name a happening only in their setting (a craft's crash, a prisoner exchange)
+        self.setting_words = self.lex.crash_verbs | self.lex.crash_nouns | self.lex.exchange_words
         # generic mentions (type OCCURRENCE) for corpora that annotate every event; off by default
         self.generic = generic_lexicon() if cfg.get("generic", False) else None
         # title-case / all-caps headlines: capitalised words looked up by their inflections
@@ -102,7 +105,7 @@ class EventsComponent:
             if pos not in ("VERB", "NOUN", "ADJ", "PROPN") and not (pos == "AUX" and lemma in self.by_first):
                 continue
             if not (pos == "PROPN" or lemma in self.by_first or (pos == "VERB" and lemma in lex.verbs)
-                    or (pos == "NOUN" and lemma in lex.nouns)):
+                    or (pos == "NOUN" and lemma in lex.nouns) or lemma in self.setting_words):
                 continue  # no branch below could take it (a phrase opens with a word of by_first)
             tok = doc[i]
             if pos == "PROPN" and tok.i in lines and tok.lower_ not in names and not in_compound(tok):
@@ -132,6 +135,12 @@ class EventsComponent:
                     break
             if matched:
                 continue
+            if lemma in self.setting_words:
+                typ = crash_type(tok, lemma, lex) or exchange_type(tok, lemma, lex)
+                if typ:  # "the cargo plane fell in a field", "the swap of prisoners"
+                    found.append((tok.i, tok.i + 1, typ, tok.i))
+                    taken.add(tok.i)
+                    continue
             if pos == "VERB" and _resultative(tok):
                 continue  # "the blast left 150 wounded": no departure, a state of the victims
             if not self._acts_on_allowed(tok, lemma) or self._in_legal_phrase(tok):
@@ -139,6 +148,8 @@ class EventsComponent:
             if pos in ("VERB", "ADJ") and lemma in lex.modifier_states and (
                     tok.dep_ == "amod" or _participle_before_name(tok) or _state_participle(tok)):
                 continue  # "the occupied city", "in occupied Northtown": a state, no occupation of its own
+            if pos == "VERB" and lemma in lex.passive_states and _passive_state(tok):
+                continue  # "towns threatened by flooding", "menacées de famine": at risk, no threat made
             if pos == "VERB" and self._light_verb_of_event(tok, lemma):
                 continue  # "delivered a strike": the strike is the happening, the verb its support
             if pos == "VERB" and self._frees_a_thing(tok, lemma):
@@ -445,6 +456,27 @@ def _state_participle(tok: Token) -> bool:
     occupied since 2014"): it tells the noun's state ("the city occupied by X" tells who did it)."""
     return (tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", [])
             and not any(c.dep_ in ("agent", "obl:agent") for c in tok.children))
+
+
+_ACTIVE_AUX = frozenset({"have", "avoir"})
+_AGENT_ENTS = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP", "LOC"})
+
+
+def _passive_state(tok: Token) -> bool:
+    """A past participle told passively or as an adjective ("80 towns are threatened by the
+    flood", "menacées de famine", "se sentant menacés") whose agent, if any, is no one (no name,
+    no pronoun, no named group): a state of risk, no act. "Has threatened" (an active perfect)
+    and "threatened by the rebels' leader X" stay acts."""
+    if "Part" not in tok.morph.get("VerbForm", []) or "Past" not in tok.morph.get("Tense", []):
+        return False
+    if any(c.dep_.startswith("aux") and c.lemma_.lower() in _ACTIVE_AUX for c in tok.children):
+        return False
+    for c in tok.children:
+        agent = c if c.dep_ == "obl:agent" else next((g for g in c.children if g.dep_ == "pobj"), None) \
+            if c.dep_ == "agent" else None
+        if agent is not None and (agent.pos_ in ("PROPN", "PRON") or agent.ent_type_ in _AGENT_ENTS):
+            return False
+    return True
 
 
 def _participle_before_name(tok: Token) -> bool:
