@@ -29,6 +29,7 @@ from fullpicture.align._figurevalues import (
     ranges_clash,
     stray_free,
 )
+from fullpicture.align._innersource import inner_state
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._speakerplace import statement_place
@@ -100,7 +101,7 @@ def _main_date(members: Sequence[Member]) -> str | None:
 def incident_figures(
     members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True,
     zero_implies: dict[str, list[str]] | None = None, sides: Sequence[str] | None = None,
-    international: str | None = None, source_after: bool = False,
+    international: str | None = None, source_after: bool = False, inner: bool = False,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -115,7 +116,9 @@ def incident_figures(
     the compared side that stands for international bodies: a figure a state's side quotes from
     one (``_intlsource.quoted_from_body``) is that side's account. ``source_after``: a figure in
     the outlet's own words whose source a sentence after it names (``_intlsource.attributed_after``)
-    is the account of the state that source names.
+    is the account of the state that source names. ``inner``: a figure whose own clause names
+    a speaker inside the claim ("an attack that Kyiv says killed 36" in the Kremlin's claim:
+    ``_innersource.inner_state``) is that speaker's state's account.
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
@@ -143,7 +146,7 @@ def incident_figures(
             seen.add(key)
             side = m.side
             if accounts and index is not None and side_of_state:
-                state = claim_state(m.analysis, f.claim, index)
+                state = (inner_state(m.analysis, f) if inner else None) or claim_state(m.analysis, f.claim, index)
                 if state is None and source_after:
                     after = attributed_after(m.analysis, f)  # "Такие данные приводит <ministry>"
                     state = name_state(after) if after else None
@@ -284,6 +287,18 @@ def _raised(x: FigureItem, y: FigureItem, days: int, cfg: dict[str, Any]) -> boo
             and comparable(vx.population or "people", vy.population or "people") and ranges_clash(fx, fy, cfg))
 
 
+def relayed_stages(mine: dict[str, list[FigureItem]], stages: dict[str, list[FigureItem]],
+                   cfg: dict[str, Any], counts: str = "") -> dict[str, list[FigureItem]]:
+    """Each side's compared values without those equal to a closed stage that another side has
+    since left behind (``stages``: the values :func:`superseded` dropped): a report of the next
+    day that still says 12 dead, when that side said 12 and then 21, relays its earlier stage;
+    it is no rival count (a side left with none states no count of its own)."""
+    def relayed(x: FigureItem, side: str) -> bool:
+        return is_closed(x[0]) and any(is_closed(y[0]) and _agree(x, y, cfg, counts)
+                                       for t, ys in stages.items() if t != side for y in ys)
+    return {s: [x for x in items if not relayed(x, s)] for s, items in mine.items()}
+
+
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
                  spans: Sequence[tuple[float, float]] = ()) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
@@ -365,7 +380,11 @@ def _clashes(
         merged: dict[str, list[FigureItem]] = {}
         clashed: dict[str, list[FigureItem]] = {}
         for group in victim_groups(per_side, cfg):
-            mine = superseded({s: _compared(items, cfg) for s, items in group.items()}, cfg)
+            standing = {s: _compared(items, cfg) for s, items in group.items()}
+            mine = superseded(standing, cfg)
+            if cfg.get("figure_stage_relay", True):
+                mine = relayed_stages(mine, {s: [x for x in standing[s] if x not in mine[s]] for s in mine},
+                                      cfg, counts)
             spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
             if cfg.get("figure_relayed_accounts", True):
                 mine = without_relayed(mine, cfg, counts, spans)
@@ -417,7 +436,7 @@ def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: 
                             bool(cfg.get("figure_accounts", True)), dict(cfg.get("figure_zero_implies") or {}),
                             sides if cfg.get("figure_accounts_all_sides", True) else None,
                             international_side(labels, cfg.get("figure_international_sides") or ()),
-                            bool(cfg.get("figure_source_after", True)))
+                            bool(cfg.get("figure_source_after", True)), bool(cfg.get("figure_inner_source", True)))
 
 
 def figure_clashes(

@@ -268,6 +268,31 @@ def _stems(language: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str], 
             if including else None)
 
 
+@functools.lru_cache(maxsize=8)
+def _breakdown(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(a partitive right after a number: "12 из них"; an including word right before one:
+    "dont 14 enfants") of ``counts.<lang>.toml`` [population_stems]."""
+    from fullpicture._data import data_toml_lang
+
+    stems = data_toml_lang("figures", "counts.toml", language).get("population_stems", {})
+    part, including = stems.get("partitive", []), stems.get("including", [])
+    return (re.compile(r"^\s+(?:" + "|".join(map(re.escape, part)) + r")(?!\w)", re.I) if part else None,
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, including)) + r")\s+(?:\w+\s+){0,2}$", re.I)
+            if including else None)
+
+
+def breakdown_part(a: Analysis, f: Figure, language: str) -> bool:
+    """A French or Russian figure that counts a part of the count told before it: a partitive
+    right after its number ("73 ранены, 12 из них дети"), or a subgroup count (children, women)
+    that an including word opens ("27 blessés, dont six enfants": the children among the injured,
+    not a count of children to set against the children among the dead)."""
+    after_part, before_incl = _breakdown(language)
+    if after_part is not None and after_part.match(a.text[f.end : f.end + 30]):
+        return True
+    return bool(before_incl is not None and f.counts in _SUBGROUPS
+                and before_incl.search(a.text[max(0, f.start - 40) : f.start]))
+
+
 def _stem_population(a: Analysis, f: Figure, language: str) -> str | None:
     """Who a French or Russian figure counts, from the beginnings of the words of its noun phrase
     ("20 мирных жителей": civilians, "5 военнослужащих": servicemen, "14 civils"); ``mixed`` for a
@@ -277,6 +302,8 @@ def _stem_population(a: Analysis, f: Figure, language: str) -> str | None:
     stems, added, including = _stems(language)
     if not stems:
         return None
+    if breakdown_part(a, f, language):
+        return "part"
     before = a.text[max(0, f.start - 8) : f.start].lower().split()
     after = a.text[f.end : f.end + 50].lower()
     if including is not None and including.match(after):
