@@ -71,3 +71,21 @@ def test_every_feature_known(nlp):
     wmap["zz=unused"] = -0.0
     for doc in docs:
         _check(doc, wmap, evaluative, _lexicon(doc))
+
+
+@pytest.mark.skipif(model_path() is None, reason="the loaded-language weights are not installed")
+def test_weight_cache_kept_across_documents_and_trimmed(nlp):
+    """The weights made on first use are kept for the next document; the sums are the same
+    from an empty cache and a full one, and the memory zone's trim empties it."""
+    from fullpicture.nlp._zone import trim_caches
+
+    weights = _load(model_path())._weights
+    docs = [nlp(t) for t in _texts()]
+    weights.cache.clear()
+    cold = [weighted_sums(doc, weights) for doc in docs]
+    assert weights.cache
+    warm = [weighted_sums(doc, weights) for doc in docs]
+    assert [[float(z).hex() for z in s] for _, s in warm] == [[float(z).hex() for z in s] for _, s in cold]
+    assert nlp.get_pipe("fp_framing").cache is weights.cache
+    trim_caches(nlp, 0)
+    assert not weights.cache

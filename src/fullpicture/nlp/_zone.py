@@ -12,8 +12,8 @@ adds as transient and frees it at the end of the block, so:
   their keys to the string store) must be built *outside* any zone, or its strings would be
   freed with the first batch: :func:`memory_zone` therefore runs one warm-up text through a
   pipeline, outside a zone, before its first zone;
-* the lemmatizer's cache is emptied when it passes ``lemma_cache`` entries (a cache only:
-  lemmas are the same with or without it).
+* the lemmatizer's cache, and the framing model's cache of feature weights, are emptied when
+  they pass ``lemma_cache`` entries (caches only: the output is the same with or without them).
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def warm_up(nlp: Language) -> bool:
 
 
 def trim_caches(nlp: Language, limit: int) -> None:
-    """Empty a component's ``cache`` dict (spaCy's lemmatizer) or ``array_cache`` dict (the array
+    """Empty a component's ``cache`` dict (spaCy's lemmatizer; the framing layer's loaded-language
+    weights, :mod:`fullpicture.nlp.framing._loaded_score`) or ``array_cache`` dict (the array
     lemmatizer's, :mod:`fullpicture.nlp._lemma`) once it holds over ``limit`` entries."""
     for _, proc in nlp.pipeline:
         for name in ("cache", "array_cache"):

@@ -62,6 +62,10 @@ class LoadedModel:
         self.dense = data["dense"].astype(np.float64)
         self.bias = float(data["bias"])
 
+    def weights_cache(self) -> dict[Any, Any]:
+        """The weights' cache of feature weights made on first use (a cache only)."""
+        return self._weights.cache
+
     def probabilities(self, doc: Doc, evaluative: frozenset[str], lexicon: Sequence[FramingCue] = ()) -> list[float]:
         """P(token is loaded) for every token (0 for punctuation and space)."""
         import numpy as np
@@ -143,6 +147,11 @@ class LoadedLanguageTagger:
         if self.path is None or len(doc) == 0:
             return [0.0] * len(doc)
         return _load(self.path).probabilities(doc, self.evaluative, lexicon)
+
+    def cache(self) -> dict[Any, Any] | None:
+        """The model's weight cache (:attr:`~fullpicture.nlp.framing._loaded_score.PrefixWeights.cache`),
+        None without a model file."""
+        return _load(self.path).weights_cache() if self.path is not None else None
 
     def cues(self, doc: Doc, lexicon: Sequence[FramingCue] = ()) -> list[FramingCue]:
         """``loaded_language`` cues with their confidence (all at least ``threshold``)."""

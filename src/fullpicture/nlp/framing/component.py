@@ -173,6 +173,12 @@ class FramingComponent:
         return sorted(cues, key=lambda c: (c.start, c.end, c.category))
 
     @property
+    def cache(self) -> dict[Any, Any] | None:
+        """The loaded-language model's weight cache, which :func:`~fullpicture.nlp._zone.trim_caches`
+        empties past ``[pipeline] lemma_cache`` entries (None without the model)."""
+        return self.loaded.cache() if self.loaded is not None else None
+
+    @property
     def matcher(self) -> LexiconMatcher:
         """Compiled on first use: lemma patterns need the tagger and lemmatizer weights, which
         ``spacy.load`` reads only after it has built every component."""
