@@ -5,7 +5,7 @@ Usage (from the repository root, ``PYTHONPATH=src``)::
     .venv/bin/python -m bench.components --texts ../shared/data/polnear/train/text -n 100
 
 The documents are read as ``fullpicture analyze`` reads them, then run in batches of 16 inside
-the memory zone, ``nlp.pipeline`` called component by component (``pipe`` where a component
+the memory zone (as ``analyze`` does: outside it until ``[pipeline] zone_after_strings``), ``nlp.pipeline`` called component by component (``pipe`` where a component
 has one), converted to the analysis model and encoded as the ``--jsonl`` line. Two passes; the
 second is printed (the first builds what components build on first use). ``--bare`` times the
 shipped spaCy model as loaded by ``spacy.load``, as ``bench/bench_process.py``'s bare script
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         cpu.clear()
         for i in range(0, len(docs), 16):
             batch = docs[i : i + 16]
-            with memory_zone(nlp, not args.bare, 50_000):
+            with memory_zone(nlp, not args.bare, 50_000, int(settings.get("pipeline", "zone_after_strings", 0))):
                 t = time.process_time()
                 ds = [nlp.make_doc(d.text) if args.bare else P.make_doc(nlp, d, deferred=True) for d in batch]
                 cpu["make_doc"] += time.process_time() - t

@@ -16,11 +16,21 @@ def _docs(settings, lo, hi):
             for i in range(lo, hi)]
 
 
-def test_vocabulary_stays_flat_and_analyses_are_unchanged(settings):
+def _settings(tmp_path, permanent):
+    from fullpicture import load_settings
+
+    f = tmp_path / "zone.toml"
+    f.write_text(f"[pipeline]\nzone_after_strings = {permanent}\n")
+    return load_settings(f)
+
+
+def test_vocabulary_stays_flat_and_analyses_are_unchanged(tmp_path):
+    """Every batch in a zone (``zone_after_strings = 0``)."""
     from fullpicture import analyze_documents
     from fullpicture.nlp.convert import doc_to_analysis
     from fullpicture.nlp.pipeline import get_pipeline, run
 
+    settings = _settings(tmp_path, 0)
     assert settings.get("pipeline", "memory_zone") is True
     nlp = get_pipeline(settings)
     list(analyze_documents(_docs(settings, 0, 16), settings))  # warm-up and first zone
@@ -31,6 +41,34 @@ def test_vocabulary_stays_flat_and_analyses_are_unchanged(settings):
     plain = [doc_to_analysis(d) for d in run(nlp, _docs(settings, 16, 64))]  # no zone
     assert [a.model_dump() for a in zoned] == [a.model_dump() for a in plain]
     assert any(a.events for a in zoned) and any(a.claims for a in zoned) and any(a.figures for a in zoned)
+
+
+def test_first_batches_stay_until_the_string_store_has_grown(tmp_path):
+    """Shipped: the first batches run outside the zone, and what they add stays, until the string
+    store has grown by ``zone_after_strings``; from then on every batch runs in a zone, and the
+    vocabulary stays flat. The analyses are the same either way."""
+    from fullpicture import analyze_documents, load_settings
+    from fullpicture.nlp import _zone
+    from fullpicture.nlp.pipeline import get_pipeline
+
+    assert load_settings().get("pipeline", "zone_after_strings") > 0
+    settings = _settings(tmp_path, 30)
+    nlp = get_pipeline(settings)
+    first = list(analyze_documents(_docs(settings, 0, 16), settings))  # warm-up, then a plain block
+    assert "Zq1000x" in nlp.vocab.strings and "Zq1555x" in nlp.vocab.strings  # kept
+    assert len(nlp.vocab.strings) >= _zone._BASE[id(nlp)] + 30
+    strings = len(nlp.vocab.strings)
+    later = list(analyze_documents(_docs(settings, 16, 48), settings))  # past the growth: zones
+    assert len(nlp.vocab.strings) == strings and "Zq1592x" not in nlp.vocab.strings
+    flat = _settings_dir(tmp_path, 0)
+    assert [a.model_dump() for a in first + later] == [
+        a.model_dump() for a in analyze_documents(_docs(flat, 0, 48), flat)]
+
+
+def _settings_dir(tmp_path, permanent):
+    d = tmp_path / f"p{permanent}"
+    d.mkdir(exist_ok=True)
+    return _settings(d, permanent)
 
 
 def test_zone_off_by_settings(tmp_path):

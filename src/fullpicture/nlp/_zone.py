@@ -13,7 +13,13 @@ adds as transient and frees it at the end of the block, so:
   freed with the first batch: :func:`memory_zone` therefore runs one warm-up text through a
   pipeline, outside a zone, before its first zone;
 * the lemmatizer's cache, and the framing model's cache of feature weights, are emptied when
-  they pass ``lemma_cache`` entries (caches only: the output is the same with or without them).
+  they pass ``lemma_cache`` entries (caches only: the output is the same with or without them);
+* the first blocks run without a zone, until the string store has grown by
+  ``zone_after_strings`` strings: inside a zone every lexeme is made anew for each batch (its
+  attributes computed by Python functions) and spaCy's tokenizer caches nothing, which costs
+  more than the model's own work on a small run. The words of the first documents (the
+  common ones) then stay for the whole process; the growth is bounded (that many strings and
+  one batch's), and every block after it runs in a zone, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ WARM_UP_TEXT = (
 )
 
 _WARM: dict[int, bool] = {}
+_BASE: dict[int, int] = {}  # per pipeline: the size of its string store when its first block began
 log = logging.getLogger(__name__)
 
 
@@ -64,14 +71,21 @@ def trim_caches(nlp: Language, limit: int) -> None:
 
 
 @contextmanager
-def memory_zone(nlp: Language, enabled: bool = True, lemma_cache: int = 50_000) -> Iterator[None]:
+def memory_zone(nlp: Language, enabled: bool = True, lemma_cache: int = 50_000, permanent: int = 0) -> Iterator[None]:
     """A block whose Docs, strings and lexemes spaCy frees at its end (when ``enabled``, spaCy
-    has memory zones and no zone is open already; otherwise a plain block)."""
+    has memory zones and no zone is open already; otherwise a plain block).
+
+    ``permanent``: while the string store holds fewer than this many strings more than after
+    the warm-up, the block is a plain one, and what it adds stays (see the module)."""
     if not enabled or not hasattr(nlp, "memory_zone") or getattr(nlp.vocab, "in_memory_zone", True):
         yield
         return
     if not warm_up(nlp):
         yield
+        return
+    if len(nlp.vocab.strings) < _BASE.setdefault(id(nlp), len(nlp.vocab.strings)) + permanent:
+        yield  # its words' lexemes and the tokenizer's cache entries stay for the next blocks
+        trim_caches(nlp, lemma_cache)
         return
     zone: Any = nlp.memory_zone()
     with zone:

@@ -241,10 +241,11 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
     chunking = Chunking.from_settings(settings.section("pipeline"))
     zoned = bool(settings.get("pipeline", "memory_zone", True))
     lemma_cache = int(settings.get("pipeline", "lemma_cache", 50_000))
+    permanent = int(settings.get("pipeline", "zone_after_strings", 0))
     freeze = bool(settings.get("pipeline", "gc_freeze", True))
     for lang, docs in _language_batches(settings, documents, batch):
         nlp = get_pipeline(settings, lang)
-        with memory_zone(nlp, zoned, lemma_cache):
+        with memory_zone(nlp, zoned, lemma_cache, permanent):
             # every Doc is converted inside the zone: nothing of spaCy's outlives it
             results = [doc_to_analysis(doc) for doc in run(nlp, docs, batch, chunking, plain=False)]
         # after the first batch every component has built what it builds on first use
