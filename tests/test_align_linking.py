@@ -43,9 +43,10 @@ def _corpus(n_events: int = 60, n_docs: int = 50, dim: int = 16, seed: int = 1):
 
 
 def _reference(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
-               max_link: int, doc: list[int] | None = None) -> tuple[list[int], int]:
+               max_link: int, doc: list[int] | None = None, own: bool = True) -> tuple[list[int], int]:
     """The merging restated plainly: each merge scores the pairs it misses on its own (with
-    ``doc``, a merge's mean is the mean over its document pairs of each one's mean)."""
+    ``doc``, a merge's mean is the mean over its document pairs of each one's mean; without
+    ``own``, over the pairs of two documents only, where there are any)."""
     known = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs.tolist(), probs, strict=True)}
     members = {i: [i] for i in range(n)}
     root_of = list(range(n))
@@ -73,6 +74,8 @@ def _reference(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray,
             by_docs: dict[tuple[int, int], list[float]] = {}
             for x, y in cross:
                 by_docs.setdefault((min(doc[x], doc[y]), max(doc[x], doc[y])), []).append(known[(x, y)])
+            if not own and any(x != y for x, y in by_docs):
+                by_docs = {k: v for k, v in by_docs.items() if k[0] != k[1]}
             mean = sum(sum(v) / len(v) for v in by_docs.values()) / len(by_docs)
         if mean >= thr:
             if len(a) < len(b):
@@ -126,6 +129,36 @@ def test_a_merge_weighs_each_document_pair_alike(max_link):
     plain = _run(feats, vec, cfg, average_link)
     assert got[0] == want[0] and got[1] == want[1]
     assert got[0] != plain[0]
+
+
+@pytest.mark.parametrize("max_link", [400, 6])
+def test_a_merge_can_leave_out_a_documents_own_pairs(max_link):
+    """Without ``own``, the merging equals the plain restatement (the mean over the pairs of two
+    documents, a document's own pairs across the clusters left out where such pairs exist), and
+    it differs from the mean that counts them (some merge went the other way)."""
+    cfg = {**load_settings().section("align"), "max_link_pairs": max_link}
+    feats, vec = _corpus(seed=4)
+    doc = [int(f.doc[1:]) for f in feats]
+    want = _run(feats, vec, cfg, lambda *a: _reference(*a, doc=doc, own=False))
+    got = _run(feats, vec, cfg, lambda *a: average_link(*a, doc=np.array(doc, dtype=np.int64), own=False))
+    alike = _run(feats, vec, cfg, lambda *a: average_link(*a, doc=np.array(doc, dtype=np.int64)))
+    assert got[0] == want[0] and got[1] == want[1]
+    assert got[0] != alike[0]
+
+
+def test_own_pairs_count_only_when_no_two_documents_meet():
+    from fullpicture.align._linking import link_mean
+
+    n = 6
+    doc = np.array([0, 0, 1, 0, 0, 0], dtype=np.int64)
+    # clusters {0, 1} and {2, 3, 4}: pairs of documents (0, 0) at 0.0 and (0, 1) at 1.0
+    cross = [min(x, y) * n + max(x, y) for x in (0, 1) for y in (2, 3, 4)]
+    vals = [1.0 if y == 2 else 0.0 for x in (0, 1) for y in (2, 3, 4)]
+    assert link_mean(vals, cross, n, doc) == 0.5
+    assert link_mean(vals, cross, n, doc, own=False) == 1.0
+    # one document on both sides only: its own pairs are all there is
+    cross = [min(x, y) * n + max(x, y) for x in (0, 1) for y in (3, 4)]
+    assert link_mean([0.25, 0.5, 0.25, 0.5], cross, n, doc, own=False) == 0.375
 
 
 def test_fetched_pairs_score_as_a_call_of_them_would():

@@ -70,7 +70,8 @@ def _cluster(feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors
     # in a comparison across languages only (``vec.lang`` set): on one language (ECB+, BASIL) it
     # costs more than it gives (docs/benchmarks/incidents.md, session 20)
     doc = scorer.doc if cfg.get("link_by_document_pair", False) and scorer.vec.lang is not None else None
-    labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link, doc=doc)
+    own = bool(cfg.get("link_own_document_pairs", True))
+    labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link, doc=doc, own=own)
     if scored is not None and scorer.cut_pairs:
         scored.append((np.concatenate([c[0] for c in scorer.cut_pairs]),
                        np.concatenate([c[1] for c in scorer.cut_pairs])))

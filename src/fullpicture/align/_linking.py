@@ -175,11 +175,14 @@ def _incident(n: int, pairs: np.ndarray, probs: np.ndarray) -> list[dict[int, fl
     return inc
 
 
-def link_mean(vals: list[float], keys_: list[int], n: int, doc: np.ndarray | None) -> float:
+def link_mean(vals: list[float], keys_: list[int], n: int, doc: np.ndarray | None, own: bool = True) -> float:
     """The mean probability of a merge's cross pairs (keys ``i * n + j``); with ``doc`` (a
     document id per mention), the mean over the document pairs of each one's mean: a document
     that tells the story in many mentions (a long report, or one in another language scored
-    on multilingual vectors) weighs as one document, not by its mentions' count."""
+    on multilingual vectors) weighs as one document, not by its mentions' count. Without
+    ``own``, the pairs of one document's mentions across the two clusters are left out where
+    pairs of two documents exist: a document's own pairs would weigh as much as a whole other
+    document, and hold apart the happenings one long report tells."""
     if doc is None or len(vals) == 1:
         return sum(vals) / len(vals)
     k = np.asarray(keys_, dtype=np.int64)
@@ -189,14 +192,21 @@ def link_mean(vals: list[float], keys_: list[int], n: int, doc: np.ndarray | Non
     if len(u) == 1:
         return sum(vals) / len(vals)
     tot = np.bincount(inv, weights=np.asarray(vals, dtype=np.float64), minlength=len(u))
-    return float((tot / np.bincount(inv, minlength=len(u))).mean())
+    means = tot / np.bincount(inv, minlength=len(u))
+    if not own:
+        other = (u // (int(doc.max()) + 1)) != (u % (int(doc.max()) + 1))
+        if other.any():
+            means = means[other]
+    return float(means.mean())
 
 
 def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
-                 max_link: int, ahead: int = _AHEAD, doc: np.ndarray | None = None) -> tuple[list[int], int]:
+                 max_link: int, ahead: int = _AHEAD, doc: np.ndarray | None = None,
+                 own: bool = True) -> tuple[list[int], int]:
     """Cluster label per mention, and the number of pairs scored for the merges (``pairs``,
     ``probs``: the scored pairs at the threshold or above, as ``(m, 2)`` and ``(m,)``; ``doc``:
-    a document id per mention, to weigh each document pair alike, :func:`link_mean`)."""
+    a document id per mention, to weigh each document pair alike, :func:`link_mean`; ``own``:
+    whether a document's own pairs across the two clusters count among them)."""
     ahead = max(1, ahead)
     # the pairs' two ends as two lists of ints (a list per pair would be millions of small
     # containers for the garbage collector to track and scan)
@@ -397,7 +407,7 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
         if doc is None:
             avg = sum(cast("list[float]", vals)) / len(cross)  # no None left
         else:
-            avg = link_mean(cast("list[float]", vals), cross if g is None else keys(cross, a, b, n), n, doc)
+            avg = link_mean(cast("list[float]", vals), cross if g is None else keys(cross, a, b, n), n, doc, own)
         if avg >= thr:
             if len(a) < len(b):
                 ra, rb, a, b = rb, ra, b, a
