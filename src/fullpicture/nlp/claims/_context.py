@@ -7,6 +7,9 @@ attributes once and passes them here as plain lists; each adds to every token's 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import overload
+
 _ANCESTOR_STEPS = 8
 
 
@@ -83,31 +86,66 @@ def path_features(
 
 def neighbour_slots(
     lowers: list[str], pos: list[str], roles: list[str], cls: list[str], in_quote: list[bool], k0: list[str] | None,
-) -> list[tuple[str, list[str | None]]]:
+) -> list[tuple[str, Sequence[str | None]]]:
     """Words and POS of the tokens two to each side; rule role, cluster, quote edge and cue
     class of the tokens next to it: (prefix, value per token, None where absent) slots in the
-    order a token's list takes them (a token with no neighbour at k has "<k>BOUND" instead)."""
+    order a token's list takes them (a token with no neighbour at k has "<k>BOUND" instead).
+    The words, POS, roles and clusters are :class:`Shifted` views of the columns given."""
     n = len(lowers)
-    out: list[tuple[str, list[str | None]]] = []
+    out: list[tuple[str, Sequence[str | None]]] = []
     for k in (-2, -1, 1, 2):
         lo, hi = max(0, -k), min(n, n - k)  # tokens whose neighbour at k exists
         inside = range(lo, hi)
         pad: list[str | None] = [None] * max(0, min(lo, n))
         tail: list[str | None] = [None] * (n - max(hi, lo))
-
-        def shifted(values: list[str], pad: list[str | None] = pad, tail: list[str | None] = tail,
-                    lo: int = lo, hi: int = hi, k: int = k) -> list[str | None]:
-            return [*pad, *(values[lo + k : hi + k] if hi > lo else ()), *tail]
-
         bound: list[str | None] = ["" if not lo <= i < hi else None for i in range(n)]
         out.append((f"{k}BOUND", bound))
-        out.append((f"{k}w=", shifted(lowers)))
-        out.append((f"{k}p=", shifted(pos)))
+        out.append((f"{k}w=", Shifted(lowers, k)))
+        out.append((f"{k}p=", Shifted(pos, k)))
         if k in (-2, 2):
             continue
-        out.append((f"{k}r=", shifted(roles)))
+        out.append((f"{k}r=", Shifted(roles, k)))
         if k0 is not None:
-            out.append((f"{k}k=", shifted(k0)))
+            out.append((f"{k}k=", Shifted(k0, k)))
         out.append((f"{k}qedge", [*pad, *("" if in_quote[i + k] != in_quote[i] else None for i in inside), *tail]))
         out.append((f"{k}cls=", [*pad, *(cls[i + k] or None for i in inside), *tail]))
     return out
+
+
+class Shifted(Sequence[str | None]):
+    """The value of the token ``k`` places away from each token of a column (None where there
+    is none): a view of ``values``, so that a scorer can look each distinct value of the column
+    up once for all its slots (:meth:`._crfscore.ScoreTagger.block_scores`)."""
+
+    __slots__ = ("k", "values")
+
+    def __init__(self, values: list[str], k: int) -> None:
+        self.values = values
+        self.k = k
+
+    def bounds(self) -> tuple[int, int]:
+        """Token bounds [lo, hi) of the tokens whose neighbour at k exists (hi <= lo: none)."""
+        n = len(self.values)
+        return max(0, -self.k), min(n, n - self.k)
+
+    def as_list(self) -> list[str | None]:
+        """The values as a list: None, the column's values shifted by k, None."""
+        n, k = len(self.values), self.k
+        lo, hi = self.bounds()
+        return [*[None] * max(0, min(lo, n)), *(self.values[lo + k : hi + k] if hi > lo else ()),
+                *[None] * (n - max(hi, lo))]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, i: int) -> str | None: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str | None]: ...
+
+    def __getitem__(self, i: int | slice) -> str | None | list[str | None]:
+        return self.as_list()[i]
+
+    def __iter__(self) -> Iterator[str | None]:
+        return iter(self.as_list())

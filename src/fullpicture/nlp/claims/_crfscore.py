@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.nlp.claims._context import Shifted
+
 # distinct values a slot's table keeps across documents before it starts afresh (memory only:
 # the ids are the same either way)
 _TABLE_CAP = 100_000
@@ -152,27 +154,51 @@ class ScoreTagger:
     def block_scores(self, head: Slots, mid: Sequence[Sequence[str]], tail: Slots) -> np.ndarray:
         """The state scores of :meth:`scores` on features given as blocks (head slots, each
         token's strings, tail slots: :class:`fullpicture.nlp.claims._features.FeatureBlocks`),
-        each slot's distinct values looked up once; the same sums in the same order."""
+        each slot's distinct values looked up once; the same sums in the same order. A column
+        that tail slots read shifted (:class:`._context.Shifted`) is coded once for all the
+        slots that read it: its distinct values, and each token's index among them."""
         out = np.zeros((len(mid), self.weights.shape[1]))
+        codes: dict[int, tuple[list[str | None], np.ndarray] | None] = {
+            id(v.values): None for _, v in tail if isinstance(v, Shifted)}
         for prefix, values in head:
-            out += self.weights[self._slot_ids(prefix, values)]
+            out += self.weights[self._slot_ids(prefix, values, codes)]
         self._add_lists(out, mid)
         for prefix, values in tail:
-            out += self.weights[self._slot_ids(prefix, values)]
+            out += self.weights[self._slot_ids(prefix, values, codes)]
         return out
 
-    def _slot_ids(self, prefix: str, values: Sequence[str | None]) -> np.ndarray:
+    def _slot_ids(self, prefix: str, values: Sequence[str | None],
+                  codes: dict[int, tuple[list[str | None], np.ndarray] | None] | None = None) -> np.ndarray:
         """Row ids of ``prefix + value`` for each value (unknown where None), from a table per
-        prefix kept across documents (made afresh past ``_TABLE_CAP`` values)."""
+        prefix kept across documents (made afresh past ``_TABLE_CAP`` values); ``codes`` holds
+        the coding of each column read shifted (by the column's ``id``, for one document)."""
         table = self._tables.get(prefix)
         if table is None or len(table) > _TABLE_CAP:
             table = self._tables[prefix] = {None: self.unknown}
-        new = set(values).difference(table)
-        if new:
-            get, unk = self.index.get, self.unknown
+        get, unk = self.index.get, self.unknown
+        column, k = (values.values, values.k) if isinstance(values, Shifted) else (values, 0)
+        if codes is None or id(column) not in codes:
+            new = set(values).difference(table)
             for v in new:
                 table[v] = get(prefix + v, unk)  # type: ignore[operator]
-        return np.fromiter(map(table.__getitem__, values), np.intp, len(values))
+            return np.fromiter(map(table.__getitem__, values), np.intp, len(values))
+        coded = codes[id(column)]
+        if coded is None:
+            distinct: list[str | None] = list(dict.fromkeys(column))
+            at = dict(zip(distinct, range(len(distinct)), strict=True))
+            coded = (distinct, np.fromiter(map(at.__getitem__, column), np.intp, len(column)))
+            codes[id(column)] = coded
+        distinct, code = coded
+        for v in set(distinct).difference(table):
+            table[v] = get(prefix + v, unk)  # type: ignore[operator]
+        ids = np.fromiter(map(table.__getitem__, distinct), np.intp, len(distinct))[code]
+        if not k:
+            return ids
+        lo, hi = values.bounds()  # type: ignore[attr-defined]
+        out = np.full(len(column), unk, dtype=np.intp)
+        if hi > lo:
+            out[lo:hi] = ids[lo + k : hi + k]
+        return out
 
     def _add_lists(self, out: np.ndarray, feats: Sequence[Sequence[str]]) -> None:
         """Add each token's attribute weights to its row of ``out``, in the list's order."""

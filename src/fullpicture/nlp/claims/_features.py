@@ -107,6 +107,19 @@ def _scaled(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return hit[1], hit[2]
 
 
+_NAMES: dict[int, tuple[Sequence[np.ndarray], list[list[str]], list[list[str]]]] = {}
+
+
+def _cluster_names(centroids: Sequence[np.ndarray]) -> tuple[list[list[str]], list[list[str]]]:
+    """Per clustering, the feature strings of each cluster id: "k0=12" and "k0h=12|"."""
+    hit = _NAMES.get(id(centroids))
+    if hit is None or hit[0] is not centroids:
+        hit = _NAMES[id(centroids)] = (
+            centroids, [[f"k{k}={c}" for c in range(len(cents))] for k, cents in enumerate(centroids)],
+            [[f"k{k}h={c}|" for c in range(len(cents))] for k, cents in enumerate(centroids)])
+    return hit[1], hit[2]
+
+
 _PRIOR_POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
 
 
@@ -127,7 +140,7 @@ class FeatureBlocks:
 
     head: list[tuple[str, list[str]]]
     mid: list[list[str]]
-    tail: list[tuple[str, list[str | None]]]
+    tail: list[tuple[str, Sequence[str | None]]]
 
     def strings(self) -> list[list[str]]:
         """Each token's feature strings: head slots, its own strings, present tail slots."""
@@ -226,9 +239,8 @@ def feature_blocks(
     ]
     base: list[list[str]] = [[] for _ in range(n)]
     kstr = [[str(c) for c in cl] for cl in clusters]
-    # "k0=12" and "k0h=12|" per cluster id, made once per clustering
-    kown = [[f"k{k}={c}" for c in range(len(cents))] for k, cents in enumerate(centroids)] if clusters else []
-    khead = [[f"k{k}h={c}|" for c in range(len(cents))] for k, cents in enumerate(centroids)] if clusters else []
+    # "k0=12" and "k0h=12|" per cluster id, made once per set of clusterings
+    kown, khead = _cluster_names(centroids) if clusters else ([], [])
     kinds_pos = {(c, p): ("cls=" + c, "cls=" + c + "|" + p) for c in set(cls) if c for p in set(pos)}
     # per token, in this order: each clustering's own cluster, then its head's cluster with the
     # token's dependency (made column by column, one tuple per token)
