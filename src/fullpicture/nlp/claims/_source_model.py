@@ -147,11 +147,15 @@ def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
 
 
 def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int], a: int, b: int,
-         probs: np.ndarray, claim: list[float], cue_t: int) -> list[float]:
+         probs: np.ndarray, claim: list[float], cue_t: int, ents: list[str]) -> list[float]:
     """One candidate's features (``probs``: source probabilities of tokens a-1 .. b; ``cue_t``:
-    the cue's root token, :func:`._source_pairs.pair_columns`)."""
-    h = doc[head] if head >= 0 else doc[a]
-    toks = doc[a:b]
+    the cue's root token, :func:`._source_pairs.pair_columns`); token attributes read from
+    the document's arrays (:func:`fullpicture.nlp._tokens.token_arrays`; ``ents``: its
+    ``ent_type``, read once per document)."""
+    arr = token_arrays(doc)
+    dep, heads = arr.dep, arr.head
+    hi = head if head >= 0 else a
+    toks = range(a, b)
     inside = probs[1:-1] if len(probs) > 2 else np.zeros(1)
     cue = c.cue or c.content
     text = doc_text(doc)[sp[0]:sp[1]]
@@ -160,28 +164,34 @@ def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int]
         flag[f] = 1.0
     before = sp[1] <= cue[0]
     gap = (cue[0] - sp[1]) if before else (sp[0] - cue[1])
+    first = dep[a]
     return [*flag, float(len(flags) // 2), np.log1p(b - a), float("," in text.rstrip(",")), float(text.endswith(",")),
-            float("(" in text), float(any(t.dep_ in ("relcl", "acl") for t in toks)),
-            float(any(t.dep_ == "prep" and t.head.i == h.i for t in toks)), float(any(t.dep_ == "cc" for t in toks)),
-            *_onehot(h.pos_, _HPOS), *_onehot(h.dep_, _HDEP), *_onehot(h.ent_type_, _ENTS),
-            float(h.lower_ in _RELATIVE), float(doc[a].dep_ == "det"), float(doc[a].dep_ in _LEAD_DEPS),
-            float(doc[a].is_title), float(before), np.log1p(max(gap, 0)),
+            float("(" in text), float(any(dep[k] in ("relcl", "acl") for k in toks)),
+            float(any(dep[k] == "prep" and heads[k] == hi for k in toks)), float(any(dep[k] == "cc" for k in toks)),
+            *_onehot(arr.pos[hi], _HPOS), *_onehot(dep[hi], _HDEP), *_onehot(ents[hi], _ENTS),
+            float(arr.lower[hi] in _RELATIVE), float(first == "det"), float(first in _LEAD_DEPS),
+            float(arr.is_title[a]), float(before), np.log1p(max(gap, 0)),
             float(inside.mean()), float(inside.min()), float(probs[0]), float(probs[-1]),
-            *_boundary(doc, c, h, a, b), float(inside.max()), *pair_columns(doc, h, doc[max(cue_t, 0)], a, b), *claim]
+            *_boundary(doc, c, hi, a, b, ents), float(inside.max()), *pair_columns(doc, doc[hi], doc[max(cue_t, 0)], a, b),
+            *claim]
 
 
-def _boundary(doc: Doc, c: RawClaim, h: Token, a: int, b: int) -> list[float]:
-    """What lies at a candidate's edges, and how it sits beside the claim's own source."""
-    nxt = doc[b] if b < len(doc) else None
-    prv = doc[a - 1] if a > 0 else None
-    toks = doc[a:b]
-    s0, e0 = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) if b > a else (0, 0)
+def _boundary(doc: Doc, c: RawClaim, h: int, a: int, b: int, ents: list[str]) -> list[float]:
+    """What lies at a candidate's edges (head token ``h``, tokens a..b), and how it sits
+    beside the claim's own source (``ents``: each token's entity type)."""
+    arr = token_arrays(doc)
+    words = arr.text
+    n = arr.n
+    nxt = b if b < n else -1
+    prv = a - 1 if a > 0 else -1
+    toks = range(a, b)
+    s0, e0 = (arr.idx[a], arr.idx[b - 1] + len(words[b - 1])) if b > a else (0, 0)
     given = c.source
-    return [float(nxt is not None and nxt.text == ","), float(nxt is not None and nxt.lower_ in _RELATIVE),
-            float(nxt is not None and nxt.ent_type_ in ("DATE", "TIME")), float(nxt is not None and nxt.text == "("),
-            float(prv is not None and prv.text == ","), float(any(t.ent_type_ in ("DATE", "TIME") for t in toks)),
-            np.log1p(sum(t.text == "," for t in toks)), np.log1p(max(h.i - a, 0)), np.log1p(max(b - 1 - h.i, 0)),
-            float(h.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in toks)),
+    return [float(nxt >= 0 and words[nxt] == ","), float(nxt >= 0 and arr.lower[nxt] in _RELATIVE),
+            float(nxt >= 0 and ents[nxt] in ("DATE", "TIME")), float(nxt >= 0 and words[nxt] == "("),
+            float(prv >= 0 and words[prv] == ","), float(any(ents[k] in ("DATE", "TIME") for k in toks)),
+            np.log1p(sum(words[k] == "," for k in toks)), np.log1p(max(h - a, 0)), np.log1p(max(b - 1 - h, 0)),
+            float(ents[h] != "PERSON" and any(ents[k] == "PERSON" for k in toks)),
             float(given is not None and given[0] <= s0 and e0 <= given[1] and (s0, e0) != given),
             float(given is not None and s0 <= given[0] and given[1] <= e0 and (s0, e0) != given)]
 
@@ -242,7 +252,8 @@ def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str,
     info = {id(c): _claim(doc, c, len(p), float(cue[t + 1]) if t >= 0 else 0.0, keep.get(id(c)), prior or {},
                           speakers, (bisect_right(starts, max(t, 0)) - 1, len(starts)))
             for c, p, t in zip(claims, per, cue_tok, strict=True)}
-    out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)], t) for c, sp, hd, fl, a, b, t in spans]
+    ents = token_arrays(doc).ent_type
+    out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)], t, ents) for c, sp, hd, fl, a, b, t in spans]
     return per, np.asarray(out, dtype=np.float64)
 
 
