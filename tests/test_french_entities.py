@@ -45,3 +45,10 @@ def test_a_name_never_runs_over_a_line_break():
     spaces = [True, True, False, False, False, True, True, False]
     got = _refine(words, [(2, 5, "GPE")], spaces=spaces)
     assert got == [("Varnek", "GPE"), ("OSTROV", "GPE")]
+
+
+def test_a_number_tagged_as_a_place_is_no_name():
+    # a count opening a sentence, tagged as a place: dropped, so that it stays a figure
+    words = ["38", "passagers", "étaient", "à", "bord", "près", "de", "Lille", "."]
+    assert _refine(words, [(0, 1, "GPE"), (7, 8, "GPE")]) == [("Lille", "GPE")]
+    assert _refine(words, [(0, 1, "GPE")], frozenset({"no_letter"})) == [("38", "GPE")]

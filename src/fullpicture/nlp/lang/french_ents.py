@@ -9,6 +9,8 @@ Rules (each can be left out by name, for ablation):
 * ``linker_end``: a span ending with a linking word ("Ministère de la santé du") is cut before
   it; an organisation so cut right before another name is joined to that name ("... du Hamas");
   a span left without a capitalised word ("delta du") is dropped.
+* ``no_letter``: a span without a letter is no name ("74" opening a sentence, "74 personnes
+  étaient à bord", tagged as a place): dropped, so the number stays a figure.
 
 Language data: ``data/lang/entities.fr.toml``.
 """
@@ -23,7 +25,7 @@ from spacy.tokens import Doc, Span
 from fullpicture._data import data_toml
 from fullpicture.nlp.lang.lines import split_at_line_breaks
 
-RULES = ("line_break", "org_head", "linker_end")
+RULES = ("line_break", "org_head", "linker_end", "no_letter")
 _ELIDED = frozenset({"l'", "l’", "d'", "d’"})
 
 
@@ -76,4 +78,6 @@ def refine_french(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()
         ents = [_org_head(e, cfg["institution_nouns"]) for e in ents]
     if "linker_end" not in skip:
         ents = _linker_end(doc, ents, cfg["name_linkers"])
+    if "no_letter" not in skip:
+        ents = [e for e in ents if any(ch.isalpha() for ch in e.text)]
     return ents
