@@ -232,6 +232,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="use the disk cache (default: none, so every sentence runs)",
     )
+    ap.add_argument(
+        "--cascade",
+        type=float,
+        nargs="*",
+        default=[],
+        help="also time runs on only the sentences where the shipped loaded-language model gives "
+        "some token at least this probability (one run per value)",
+    )
     args = ap.parse_args(argv)
     from fullpicture import load_settings
     from fullpicture.nlp.pipeline import parse_pipeline
@@ -253,7 +261,44 @@ def main(argv: list[str] | None = None) -> int:
         f"parse {parse_s:.1f} CPU s; states {total:.1f} CPU s ({enc.cpu_s:.1f} in the model), "
         f"{1000 * total / max(1, n_sent):.2f} CPU ms a sentence, {total / max(parse_s, 1e-9):.2f}x the parse"
     )
+    if args.cascade:
+        cascade(nlp, docs, args.cascade, parse_s)
     return 0
+
+
+def cascade(nlp: Any, docs: list[Any], thresholds: Sequence[float], parse_s: float) -> None:
+    """Per threshold: the share of sentences where the shipped model gives some token at least that
+    probability, and the CPU seconds of running only those (a fresh encoder each, no cache)."""
+    from fullpicture.nlp.framing._lexicon import word_list
+    from fullpicture.nlp.framing._loaded import LoadedModel, model_path
+    from fullpicture.nlp.framing._match import LexiconMatcher
+    from fullpicture.nlp.framing.component import lexicon_entries
+
+    ev = word_list("evaluative")
+    evaluative = frozenset(
+        str(w).lower() for w in [*ev.get("positive", []), *ev.get("negative", [])]
+    )
+    matcher = LexiconMatcher(nlp, lexicon_entries())
+    model = LoadedModel(str(model_path()))
+    t0 = time.process_time()
+    probs = [model.probabilities(d, evaluative, matcher.cues(d)) for d in docs]
+    shipped_s = time.process_time() - t0
+    sents = [
+        (d, s, max(p[s.start : s.end], default=0.0))
+        for d, p in zip(docs, probs, strict=True)
+        for s in d.sents
+    ]
+    print(f"shipped model (with its lexicon matches) {shipped_s:.1f} CPU s")
+    for th in thresholds:
+        chosen = [d.text[s.start_char : s.end_char] for d, s, top in sents if top >= th]
+        enc = StateEncoder(cache=None)
+        t1 = time.process_time()
+        enc.sentence_states([t for t in chosen if t.strip()])
+        cost = time.process_time() - t1
+        print(
+            f"cascade at {th}: {len(chosen)}/{len(sents)} sentences ({100 * len(chosen) / max(1, len(sents)):.1f} %), "
+            f"states {cost:.1f} CPU s = {cost / max(parse_s, 1e-9):.2f}x the parse"
+        )
 
 
 if __name__ == "__main__":
