@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._docjoin import join_document_rows
 from fullpicture.align._downings import join_downings
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
@@ -278,6 +279,8 @@ def incidents(
         labels = _dense(join_truces(feats, cfg, labels))
     if int(cfg.get("incident_downing_days", 0)) > 0:
         labels = _dense(join_downings(feats, cfg, labels))
+    if int(cfg.get("incident_document_join_min_docs", 0)) > 0:
+        labels = _dense(join_document_rows(feats, cfg, labels))
     return labels, events
 
 

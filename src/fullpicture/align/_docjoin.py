@@ -1,0 +1,89 @@
+"""A document's own account of the story's happening, joined to the story's row.
+
+One report tells the story's happening in its own words, at its own town or on its own day
+("the shelling of Northtown", "tirs sur Southville la veille"), and that mention forms a row of its
+own beside the row where the other reports tell the happening, although every report of it also
+tells the big row. Such a row joins the story's row of its family when
+
+* the story's row is the row of its type family told by the most documents, at least
+  ``incident_document_join_min_docs`` of them;
+* every document of the small row also has mentions in the story's row;
+* every happening of the small row is of a type of ``incident_same_place_types`` and none is told
+  apart ("another strike", "in a separate attack");
+* every placed mention of the small row is in the story's row's country (the country most of
+  its placed mentions are in);
+* no day clash inside those documents: each stated day of the small row lies at most
+  ``incident_report_day_slack`` days from a day its document tells in the story's row.
+
+``incident_document_join_min_docs = 0`` switches it off.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import distinct, happening, incident_lexicon
+
+
+def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after joining rows told only by documents that also tell the
+    story's row of their family (module docstring)."""
+    min_docs = int(cfg.get("incident_document_join_min_docs", 0))
+    if min_docs <= 0:
+        return labels
+    slack = int(cfg.get("incident_report_day_slack", 3))
+    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    lex = incident_lexicon()
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(feats)):
+        members[labels[i]].append(i)
+    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    acts = {r: [i for i in idx if happening(feats[i], lex)] for r, idx in members.items()}
+    story: dict[str, int] = {}  # family -> the row told by the most documents
+    for r in sorted(members):
+        for fam in {feats[i].family for i in acts[r]}:
+            if fam not in story or len(docs[r]) > len(docs[story[fam]]):
+                story[fam] = r
+    joined: dict[int, int] = {}
+    for r, idx in members.items():
+        fams = {feats[i].family for i in acts[r]}
+        if len(fams) != 1:
+            continue
+        big = story[next(iter(fams))]
+        if big == r or len(docs[big]) < min_docs or not docs[r] <= docs[big]:
+            continue
+        if not all((feats[i].type or "").upper() in types and not distinct(feats[i]) for i in acts[r]):
+            continue
+        if _places_apart(feats, members[big], idx) or _days_apart(feats, members[big], idx, slack):
+            continue
+        joined[r] = big
+    return [joined.get(r, r) for r in labels]
+
+
+def _places_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
+    """Whether a placed mention of the small row lies outside the story row's country."""
+    countries = Counter(feats[i].geo[2] for i in big if feats[i].geo is not None and feats[i].geo[2])
+    if not countries:
+        return any(feats[i].geo is not None for i in small)
+    home = countries.most_common(1)[0][0]
+    return any(feats[i].geo is not None and feats[i].geo[2] != home for i in small)
+
+
+def _days_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int], slack: int) -> bool:
+    """Whether a stated day of the small row lies more than ``slack`` days from every day its
+    document tells in the story's row."""
+    told: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i in big:
+        if feats[i].interval:
+            told[feats[i].doc].append(feats[i].interval)
+    for i in small:
+        f = feats[i]
+        if not (f.date_firm and f.interval) or f.interval[1] - f.interval[0] > 31:
+            continue
+        days = told.get(f.doc, [])
+        if days and all(f.interval[0] - b[1] > slack or b[0] - f.interval[1] > slack for b in days):
+            return True
+    return False
