@@ -11,9 +11,14 @@ tells the big row. Such a row joins the story's row of its family when
 * every happening of the small row is of a type of ``incident_same_place_types`` and none is told
   apart ("another strike", "in a separate attack");
 * every placed mention of the small row is in the story's row's country (the country most of
-  its placed mentions are in);
+  its placed mentions are in), and (``incident_document_join_placed``) every happening of the
+  small row is placed at a town or a site, not a country or nowhere (a report's own town: a row
+  with no place of its own is left to the bare joins, ``_samehappening``);
 * no day clash inside those documents: each stated day of the small row lies at most
-  ``incident_report_day_slack`` days from a day its document tells in the story's row.
+  ``incident_report_day_slack`` days from a day its document tells in the story's row; and every
+  day of the small row, stated or inherited from its report, lies at most that many days from the
+  story row's day (its most common stated day); a story row or a small row with no day (an
+  undated corpus) joins nothing.
 
 ``incident_document_join_min_docs = 0`` switches it off.
 """
@@ -26,6 +31,7 @@ from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, happening, incident_lexicon
+from fullpicture.align._util import modal_day
 
 
 def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -35,6 +41,7 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
     if min_docs <= 0:
         return labels
     slack = int(cfg.get("incident_report_day_slack", 3))
+    placed = bool(cfg.get("incident_document_join_placed", True))
     types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
     lex = incident_lexicon()
     members: dict[int, list[int]] = defaultdict(list)
@@ -57,7 +64,10 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
             continue
         if not all((feats[i].type or "").upper() in types and not distinct(feats[i]) for i in acts[r]):
             continue
-        if _places_apart(feats, members[big], idx) or _days_apart(feats, members[big], idx, slack):
+        if placed and not all(feats[i].geo is not None and not feats[i].geo[3] for i in acts[r]):
+            continue  # (an unplaced or country-wide mention is the bare joins' matter)
+        if _places_apart(feats, members[big], idx) or _days_apart(feats, members[big], idx, slack) \
+                or _off_story_day(feats, members[big], idx, slack):
             continue
         joined[r] = big
     return [joined.get(r, r) for r in labels]
@@ -70,6 +80,22 @@ def _places_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[
         return any(feats[i].geo is not None for i in small)
     home = countries.most_common(1)[0][0]
     return any(feats[i].geo is not None and feats[i].geo[2] != home for i in small)
+
+
+def _off_story_day(feats: Sequence[MentionFeatures], big: list[int], small: list[int], slack: int) -> bool:
+    """Whether a day of the small row, stated or inherited from its report, lies more than
+    ``slack`` days from the story row's day (its most common stated day, else its most common
+    day): a later report's own account of another strike in the war."""
+    firm = Counter(feats[i].interval[0] for i in big if feats[i].interval and feats[i].date_firm
+                   and feats[i].interval[1] - feats[i].interval[0] <= 1)
+    days = firm or Counter(feats[i].interval[0] for i in big if feats[i].interval
+                           and feats[i].interval[1] - feats[i].interval[0] <= 1)
+    day = modal_day(days)
+    if day is None:
+        return True  # no day to check against: nothing joins
+    return any(not f.interval or (f.interval[1] - f.interval[0] <= 31
+               and (f.interval[0] - day > slack or day - f.interval[1] > slack))
+               for f in (feats[i] for i in small))
 
 
 def _days_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int], slack: int) -> bool:
