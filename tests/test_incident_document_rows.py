@@ -77,3 +77,21 @@ def test_a_story_told_by_too_few_documents_is_no_target() -> None:
 def test_a_row_of_another_family_stays_apart() -> None:
     feats, labels = _story(_m("a", "talks", typ="CONSULT", family="verbal_cooperation", geo=NORTHTOWN))
     assert join_document_rows(feats, _cfg(), labels) == labels
+
+
+def test_a_row_placed_only_at_the_country_is_left_to_the_bare_joins() -> None:
+    feats, labels = _story(_m("a", geo=XLAND))
+    assert join_document_rows(feats, _cfg(), labels) == labels
+
+
+def test_an_undated_story_joins_nothing() -> None:
+    feats, labels = _story(_m("a", geo=NORTHTOWN))
+    for f in feats:
+        f.interval = None
+    assert join_document_rows(feats, _cfg(), labels) == labels
+
+
+def test_a_later_reports_own_strike_stays_apart() -> None:
+    """A report told two weeks later (its day inherited from the report) tells another strike."""
+    feats, labels = _story(_m("a", geo=NORTHTOWN, day=DAY + 14))
+    assert join_document_rows(feats, _cfg(), labels) == labels

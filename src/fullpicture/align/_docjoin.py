@@ -64,7 +64,7 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
             continue
         if not all((feats[i].type or "").upper() in types and not distinct(feats[i]) for i in acts[r]):
             continue
-        if placed and not all(feats[i].geo is not None and not feats[i].geo[3] for i in acts[r]):
+        if placed and not all(_town(feats[i]) for i in acts[r]):
             continue  # (an unplaced or country-wide mention is the bare joins' matter)
         if _places_apart(feats, members[big], idx) or _days_apart(feats, members[big], idx, slack) \
                 or _off_story_day(feats, members[big], idx, slack):
@@ -73,29 +73,47 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
     return [joined.get(r, r) for r in labels]
 
 
+def _country(f: MentionFeatures) -> str | None:
+    """The country code of a placed mention, None for no place."""
+    return f.geo[2] if f.geo is not None else None
+
+
+def _town(f: MentionFeatures) -> bool:
+    """Whether a mention is placed at a town or a site (not a country, not nowhere)."""
+    return f.geo is not None and not f.geo[3]
+
+
+def _day(f: MentionFeatures, days: int = 1) -> tuple[int, int] | None:
+    """The mention's interval when it spans at most ``days`` days, else None."""
+    iv = f.interval
+    return iv if iv is not None and iv[1] - iv[0] <= days else None
+
+
 def _places_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
     """Whether a placed mention of the small row lies outside the story row's country."""
-    countries = Counter(feats[i].geo[2] for i in big if feats[i].geo is not None and feats[i].geo[2])
+    countries = Counter(c for c in (_country(feats[i]) for i in big) if c)
     if not countries:
         return any(feats[i].geo is not None for i in small)
     home = countries.most_common(1)[0][0]
-    return any(feats[i].geo is not None and feats[i].geo[2] != home for i in small)
+    return any(feats[i].geo is not None and _country(feats[i]) != home for i in small)
 
 
 def _off_story_day(feats: Sequence[MentionFeatures], big: list[int], small: list[int], slack: int) -> bool:
     """Whether a day of the small row, stated or inherited from its report, lies more than
     ``slack`` days from the story row's day (its most common stated day, else its most common
     day): a later report's own account of another strike in the war."""
-    firm = Counter(feats[i].interval[0] for i in big if feats[i].interval and feats[i].date_firm
-                   and feats[i].interval[1] - feats[i].interval[0] <= 1)
-    days = firm or Counter(feats[i].interval[0] for i in big if feats[i].interval
-                           and feats[i].interval[1] - feats[i].interval[0] <= 1)
-    day = modal_day(days)
+    told = [(iv, feats[i].date_firm) for i in big if (iv := _day(feats[i])) is not None]
+    firm = Counter(iv[0] for iv, sure in told if sure)
+    day = modal_day(firm or Counter(iv[0] for iv, _ in told))
     if day is None:
         return True  # no day to check against: nothing joins
-    return any(not f.interval or (f.interval[1] - f.interval[0] <= 31
-               and (f.interval[0] - day > slack or day - f.interval[1] > slack))
-               for f in (feats[i] for i in small))
+    for i in small:
+        iv = feats[i].interval
+        if iv is None:
+            return True
+        if iv[1] - iv[0] <= 31 and (iv[0] - day > slack or day - iv[1] > slack):
+            return True
+    return False
 
 
 def _days_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int], slack: int) -> bool:
@@ -103,13 +121,15 @@ def _days_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[in
     document tells in the story's row."""
     told: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i in big:
-        if feats[i].interval:
-            told[feats[i].doc].append(feats[i].interval)
+        iv = feats[i].interval
+        if iv is not None:
+            told[feats[i].doc].append(iv)
     for i in small:
         f = feats[i]
-        if not (f.date_firm and f.interval) or f.interval[1] - f.interval[0] > 31:
+        iv = _day(f, 31)
+        if not f.date_firm or iv is None:
             continue
         days = told.get(f.doc, [])
-        if days and all(f.interval[0] - b[1] > slack or b[0] - f.interval[1] > slack for b in days):
+        if days and all(iv[0] - b[1] > slack or b[0] - iv[1] > slack for b in days):
             return True
     return False
