@@ -217,6 +217,29 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
             and not _passive_agent(doc[i])]
 
 
+def title_towns(doc: Doc, index: dict[str, Any], places: list[tuple[int, str]], chars: int) -> list[tuple[int, str]]:
+    """``places`` (of ``place_positions``) where a state named as what a title holder heads
+    ("announced by the President of Eastland", "президент Eastland": ``_title_place``) stands for
+    the town named last before its sentence, at most ``chars`` characters earlier; the state stays
+    where no such town is named."""
+    return [(i, _town_before(doc, index, places, i, chars) or eid) if _title_place(doc[i]) else (i, eid)
+            for i, eid in places]
+
+
+def _town_before(doc: Doc, index: dict[str, Any], kept: list[tuple[int, str]], i: int, chars: int) -> str | None:
+    """The town named last before the sentence of token ``i``, at most ``chars`` characters
+    before that sentence's start (a place of ``kept`` that names no title holder's state)."""
+    start = doc[i].sent.start
+    lo = doc[start].idx - chars
+    best: str | None = None
+    for j, eid in kept:
+        if j >= start:
+            break
+        if doc[j].idx >= lo and eid in index and is_town(index[eid]) and not _title_place(doc[j]):
+            best = eid
+    return best
+
+
 @lru_cache(maxsize=1)
 def region_words() -> re.Pattern[str] | None:
     """Words that make a place word inside a name the region's ("the Eastvale Regional Theatre",
@@ -269,6 +292,37 @@ def regional_in_names(text: str, index: dict[str, Any], lines: list[tuple[int, i
              and not any(a <= m.start < b for a, b in lines)
              and not any(a <= m.start and m.end <= b for a, b in names)}
     return {span for span, eid in inside.items() if towns - {eid}}
+
+
+@lru_cache(maxsize=1)
+def _place_titles() -> frozenset[str]:
+    from fullpicture._data import data_toml
+
+    return frozenset(data_toml("events", "plover.toml").get("place_titles", {}).get("words", []))
+
+
+def _title_place(tok: Token) -> bool:
+    """``tok`` names what a title holder heads ("the President of Eastland", "Eastland's prime
+    minister", "президент Eastland", "министр обороны Eastland", "le président de l'Eastland"):
+    who speaks, not where the happening took place (``[place_titles]`` of ``plover.toml``)."""
+    titles = _place_titles()
+    if not titles:
+        return False
+    root = tok
+    while root.dep_ in ("compound", "flat", "flat:name", "conj") and root.head.i != root.i:
+        root = root.head
+    for _ in range(2):  # "министр обороны Eastland": one governing noun between
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
+            head = head.head
+        elif root.dep_ not in ("nmod", "poss", "compound"):
+            return False
+        if head.i == root.i or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if head.lemma_.lower() in titles or head.lower_ in titles:
+            return True
+        root = head
+    return False
 
 
 def _passive_agent(tok: Token) -> bool:

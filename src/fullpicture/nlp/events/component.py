@@ -22,7 +22,7 @@ from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.events._args import arguments, place_positions
+from fullpicture.nlp.events._args import arguments, place_positions, title_towns
 from fullpicture.nlp.events._crafts import crash_type, exchange_type
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
@@ -82,6 +82,9 @@ class EventsComponent:
         self.future_inherited = bool(cfg.get("future_dates_inherited", True))
         self.labels_inherited = bool(cfg.get("label_dates_inherited", True))
         self.label_days = int(cfg.get("label_dates_min_days_before", 0))
+        # a title holder's state ("the President of Eastland") yields to the town named this close before
+        self.title_town_chars = int(cfg.get("title_place_town_before_chars", 0))
+        self.title_town_types = frozenset(cfg.get("title_place_town_types", []))
         self.headline_min_words = int(cfg.get("headline_min_words", 3))
         self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
         # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
@@ -288,6 +291,7 @@ class EventsComponent:
                                 label_days=self.label_days)
         reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
+        lent = title_towns(doc, index, places, self.title_town_chars) if self.title_town_chars > 0 else places
         claims = [c for c in (doc._.fp_claims or []) if c.kind in self.reporting]
         claims.sort(key=lambda c: c.start)
         starts = [c.start for c in claims]
@@ -301,7 +305,8 @@ class EventsComponent:
             a, b = bounds[bisect_right(sent_starts, h) - 1]
             sent = doc[a:b]
             claim = _claim_at(claims, starts, doc[s].idx)
-            agents, patients, place = arguments(doc, index, trig, sent, places)
+            agents, patients, place = arguments(doc, index, trig, sent,
+                                                lent if typ in self.title_town_types else places)
             span = doc[s:e]
             date, date_source = event_date(doc, trig, sent, txs, trail, scheduled=not self.future_inherited)
             recalled = elapsed_date(doc, trig, sent, reference) if reference else None
