@@ -69,7 +69,7 @@ def test_an_exchange_needs_captives(text: str, exchange: bool) -> None:
 
 @pytest.mark.parametrize("text", [
     "A truce meant to allow the exchange of prisoners took effect at noon.",
-    "Une trêve devant permettre l'échange de prisonniers est entrée en vigueur à midi.",
+    "Une trêve devant permettre l'échange de prisonniers a pris effet à l'aube.",
     "Перемирие для обмена пленными вступило в силу в полдень.",
 ])
 def test_an_exchange_told_as_a_truces_content_is_the_truce(text: str) -> None:

@@ -6,7 +6,7 @@ Invented texts restating shapes seen on real coverage of a strike on a block of 
 city's authorities raise the toll day after day; a wire relays each day's figure; an outlet of
 a third state still gives, a day late, the count the authorities had already left behind; a
 wire tells another state's denial with the toll "that X says" the strike caused; French and
-Russian reports break the injured down ("dont six enfants", "12 из них дети").
+Russian reports break the injured down ("dont six enfants", "9 из них дети").
 """
 
 from __future__ import annotations

@@ -117,7 +117,7 @@ def incident_figures(
     one (``_intlsource.quoted_from_body``) is that side's account. ``source_after``: a figure in
     the outlet's own words whose source a sentence after it names (``_intlsource.attributed_after``)
     is the account of the state that source names. ``inner``: a figure whose own clause names
-    a speaker inside the claim ("an attack that Kyiv says killed 36" in the Kremlin's claim:
+    a speaker inside the claim ("a raid that Baku says killed 14" in a ministry's claim:
     ``_innersource.inner_state``) is that speaker's state's account.
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""

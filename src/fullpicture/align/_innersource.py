@@ -1,7 +1,7 @@
 """A speaker named inside a figure's own clause: whose account the count is.
 
-"The Kremlin said ... an apartment block was hit during an attack that Kyiv says killed at least
-36": the figure sits in the Kremlin's claim, but its own clause names another speaker, Kyiv,
+"The ministry said ... a depot was hit during a raid that Baku says killed at least
+14": the figure sits in the ministry's claim, but its own clause names another speaker, Baku,
 whose count it is. The reporting clauses are language data (``data/figures/inner.toml``), read
 alike for every state; the state is read from the inner speaker's words (``_agents.name_state``).
 """
@@ -27,7 +27,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 def inner_state(a: Analysis, f: Figure, reach: int = 160) -> str | None:
     """The state that a reporting clause inside the figure's own sentence, just before the figure,
-    names as its speaker ("that Kyiv says killed", "qui, selon Kiev, a fait"); None when no such
+    names as its speaker ("that Baku says killed", "qui, selon Erevan, a fait"); None when no such
     clause (within ``reach`` characters, in the figure's sentence) names a state."""
     pats = _patterns().get(a.document.language or "en", ())
     if not pats:
