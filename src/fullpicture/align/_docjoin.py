@@ -31,7 +31,7 @@ from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, happening, incident_lexicon
-from fullpicture.align._util import modal_day
+from fullpicture.align._util import home_country, modal_day, short_interval
 
 
 def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -83,18 +83,12 @@ def _town(f: MentionFeatures) -> bool:
     return f.geo is not None and not f.geo[3]
 
 
-def _day(f: MentionFeatures, days: int = 1) -> tuple[int, int] | None:
-    """The mention's interval when it spans at most ``days`` days, else None."""
-    iv = f.interval
-    return iv if iv is not None and iv[1] - iv[0] <= days else None
-
-
 def _places_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
     """Whether a placed mention of the small row lies outside the story row's country."""
     countries = Counter(c for c in (_country(feats[i]) for i in big) if c)
     if not countries:
         return any(feats[i].geo is not None for i in small)
-    home = countries.most_common(1)[0][0]
+    home = home_country(countries)
     return any(feats[i].geo is not None and _country(feats[i]) != home for i in small)
 
 
@@ -102,7 +96,8 @@ def _off_story_day(feats: Sequence[MentionFeatures], big: list[int], small: list
     """Whether a day of the small row, stated or inherited from its report, lies more than
     ``slack`` days from the story row's day (its most common stated day, else its most common
     day): a later report's own account of another strike in the war."""
-    told = [(iv, feats[i].date_firm) for i in big if (iv := _day(feats[i])) is not None]
+    told = [(iv, feats[i].date_firm) for i in big
+            if (iv := short_interval(feats[i].interval, 1)) is not None]
     firm = Counter(iv[0] for iv, sure in told if sure)
     day = modal_day(firm or Counter(iv[0] for iv, _ in told))
     if day is None:
@@ -111,7 +106,7 @@ def _off_story_day(feats: Sequence[MentionFeatures], big: list[int], small: list
         iv = feats[i].interval
         if iv is None:
             return True
-        if iv[1] - iv[0] <= 31 and (iv[0] - day > slack or day - iv[1] > slack):
+        if short_interval(iv, 31) and (iv[0] - day > slack or day - iv[1] > slack):
             return True
     return False
 
@@ -126,7 +121,7 @@ def _days_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[in
             told[feats[i].doc].append(iv)
     for i in small:
         f = feats[i]
-        iv = _day(f, 31)
+        iv = short_interval(f.interval, 31)
         if not f.date_firm or iv is None:
             continue
         days = told.get(f.doc, [])

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._util import UnionFind, modal_day
+from fullpicture.align._util import UnionFind, home_country, modal_day, short_interval
 
 _DESIGNATION = re.compile(r"\b[^\W\d_]{1,5}-\d{1,4}[^\W\d_]{0,3}\b")
 
@@ -68,8 +68,8 @@ def join_downings(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
     told: dict[tuple[str, str], set[int]] = defaultdict(set)  # (document, kind) -> rows
     for i, f in enumerate(feats):
         r = labels[i]
-        if f.interval and f.interval[1] - f.interval[0] <= 1:
-            days[r][f.interval[0]] += 1
+        if (iv := short_interval(f.interval, 1)) is not None:
+            days[r][iv[0]] += 1
         if f.geo is not None and f.geo[2]:
             countries[r][f.geo[2]] += 1
         if kinds[i]:
@@ -88,8 +88,8 @@ def join_downings(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
         dc, ds = modal_day(days[c]), modal_day(days[s])
         if dc is None or ds is None or abs(dc - ds) > horizon:
             continue
-        cc, cs = countries[c].most_common(1), countries[s].most_common(1)
-        if cc and cs and cc[0][0] != cs[0][0]:
+        hc, hs = home_country(countries[c]), home_country(countries[s])
+        if hc and hs and hc != hs:
             continue
         if names[c] and names[s] and not names[c] & names[s]:
             continue

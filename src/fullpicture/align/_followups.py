@@ -22,7 +22,7 @@ from typing import Any
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._facility import Site
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
-from fullpicture.align._util import modal_day
+from fullpicture.align._util import modal_day, short_interval
 
 
 def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -42,20 +42,18 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     for i, f in enumerate(feats):
         r = labels[i]
         docs[r].add(f.doc)
-        day_wide = f.interval is not None and f.interval[1] - f.interval[0] <= 1
-        if f.date_firm and day_wide and not f.bare:
-            assert f.interval is not None
-            days[r][f.interval[0]] += 1
+        stated = short_interval(f.interval, 1)
+        if f.date_firm and not f.bare and stated is not None:
+            days[r][stated[0]] += 1
         if (f.type or "").upper() not in types or distinct(f) or is_consequence(f, lex):
             continue
         named = f.extra.get("facility") or frozenset()
         lent = f.extra.get("doc_sites") or frozenset()
         for site in named | lent:
             told[r][site].add(f.family)
-            if f.extra.get("definite") and not f.date_firm and day_wide:
-                assert f.interval is not None
+            if f.extra.get("definite") and not f.date_firm and stated is not None:
                 key = (site, f.family)
-                follow[r][key] = min(follow[r].get(key, f.interval[0]), f.interval[0])
+                follow[r][key] = min(follow[r].get(key, stated[0]), stated[0])
     parent = {r: r for r in docs}
 
     def find(r: int) -> int:

@@ -30,7 +30,7 @@ from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence, told_about
-from fullpicture.align._util import modal_day
+from fullpicture.align._util import modal_day, short_interval
 
 
 def _where(f: MentionFeatures, countries: bool = False) -> frozenset[str]:
@@ -51,7 +51,7 @@ def _gap(ia: tuple[int, int] | None, ib: tuple[int, int] | None) -> int:
 
 def _narrow(f: MentionFeatures) -> bool:
     """A firm day of its own (at most three days wide), not a month or a year."""
-    return bool(f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 3)
+    return bool(f.date_firm and short_interval(f.interval, 3))
 
 
 def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:

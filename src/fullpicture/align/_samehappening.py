@@ -17,7 +17,7 @@ from fullpicture.align._incident_lex import (
     incident_lexicon,
     is_consequence,
 )
-from fullpicture.align._util import UnionFind
+from fullpicture.align._util import UnionFind, short_interval
 
 
 def _where(f: MentionFeatures) -> frozenset[str]:
@@ -54,8 +54,8 @@ class _DayVetoJoin:
         self.uf = uf
         self.days: dict[object, list[tuple[int, int]]] = defaultdict(list)
         for k, f in enumerate(feats):
-            if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 31:
-                self.days[uf.find(events[k])].append(f.interval)
+            if f.date_firm and (iv := short_interval(f.interval, 31)) is not None:
+                self.days[uf.find(events[k])].append(iv)
 
     def __call__(self, a: object, b: object) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)

@@ -23,7 +23,7 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon, is_consequence
-from fullpicture.align._util import modal_day
+from fullpicture.align._util import modal_day, short_interval
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +52,8 @@ def join_running_totals(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
     for i, f in enumerate(feats):
         r = labels[i]
         members[r].append(i)
-        if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 1 and not f.bare:
-            days[r][f.interval[0]] += 1
+        if f.date_firm and not f.bare and (iv := short_interval(f.interval, 1)) is not None:
+            days[r][iv[0]] += 1
         if is_consequence(f, lex):
             tellers[r][f.family].add(f.doc)
     joined: dict[int, int] = {}

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._util import modal_day
+from fullpicture.align._util import modal_day, short_interval
 
 
 def join_truces(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -37,8 +37,8 @@ def join_truces(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: l
     for i, f in enumerate(feats):
         r = labels[i]
         members[r].append(i)
-        if f.date_firm and f.interval and f.interval[1] - f.interval[0] <= 1 and not f.bare:
-            days[r][f.interval[0]] += 1
+        if f.date_firm and not f.bare and (iv := short_interval(f.interval, 1)) is not None:
+            days[r][iv[0]] += 1
         if f.word in classes:
             tellers[r].add(f.doc)
     joined: dict[int, int] = {}

@@ -227,6 +227,18 @@ def claim_by_id(a: Analysis, claim_id: str | None) -> Claim | None:
     return next((c for c in a.claims if c.id == claim_id), None)
 
 
+def short_interval(iv: tuple[int, int] | None, days: int) -> tuple[int, int] | None:
+    """The interval when it spans at most ``days`` days (a stated day, not a month), else None."""
+    return iv if iv is not None and iv[1] - iv[0] <= days else None
+
+
+def home_country(counts: Counter[str]) -> str | None:
+    """A row's country: the most common among its placed mentions (ties: the first counted);
+    None for no place."""
+    top = counts.most_common(1)
+    return top[0][0] if top else None
+
+
 def modal_day(counts: Counter[int]) -> int | None:
     """The most common stated day of a row (ties: the earliest); None for no day."""
     if not counts:
