@@ -117,9 +117,12 @@ def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Tok
 
 
 def arguments(
-    doc: Doc, index: dict[str, Any], trig: Token, sent: Span, places: list[tuple[int, str]]
+    doc: Doc, index: dict[str, Any], trig: Token, sent: Span, places: list[tuple[int, str]],
+    own_clause: bool = False,
 ) -> tuple[list[str], list[str], str | None]:
-    """(agent ids, patient ids, place id) of an event trigger; ``places``: sorted (token, place id)."""
+    """(agent ids, patient ids, place id) of an event trigger; ``places``: sorted (token, place id);
+    ``own_clause``: a place of the sentence inside a reported clause the trigger is not in
+    ("Following the meeting, X said the missile was fired from Eastland") is not the trigger's."""
     ag, pa = participants(doc, index, trig)
     # a capital acting stands for its state ("Moscow launched...")
     acting = _ids(doc, index, ag)
@@ -137,7 +140,7 @@ def arguments(
                                  for gg in cc.children if gg.dep_ == "pobj"]
                         for cand in (g, *inner):
                             eid = entity_for_span(doc, index, cand.idx, cand.idx + len(cand), cand, metonymy=False)
-                            if eid and entity_type(index, eid) in _PLACE_TYPES:
+                            if eid and entity_type(index, eid) in _PLACE_TYPES and not _recipient(cand):
                                 place = eid
                                 break
                         if place:
@@ -163,12 +166,27 @@ def arguments(
             named = named or (tok.dep_ == "nmod" and tok.i > tok.head.i and owned is not None
                               and entity_type(index, owned) == "ORG")
             # (a capital acting is its state's agent, not the place: "Kyiv evacuated 3,000")
-            if eid not in agents and eid not in acting and eid not in patients and not named:
+            if (eid not in agents and eid not in acting and eid not in patients and not named
+                    and not (own_clause and _other_clause(tok, trig))):
                 place = eid
                 break
             k += 1
     # a place that is the patient of an attack stays a patient; place may repeat it
     return agents, patients, place
+
+
+def _other_clause(tok: Token, trig: Token) -> bool:
+    """``tok`` lies inside a clausal complement ("said [the missile was fired from Eastland]",
+    "заявил, [что ракета прилетела из Eastland]") that does not hold ``trig``: the place of
+    what was said, not of the trigger outside it."""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "ccomp":
+            return not cur.is_ancestor(trig) and cur.i != trig.i
+        cur = cur.head
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +232,7 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
                                   and (m.start, m.end) not in regional])
     return [(i, eid) for i, eid in found
             if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])
-            and not _passive_agent(doc[i])]
+            and not _passive_agent(doc[i]) and not _recipient(doc[i])]
 
 
 def title_towns(doc: Doc, index: dict[str, Any], places: list[tuple[int, str]], chars: int) -> list[tuple[int, str]]:
@@ -378,6 +396,34 @@ def _addressee(tok: Token) -> bool:
             for c in root.head.children):
         return True  # "held Eastland responsible"
     return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in _addressee_verbs()
+
+
+@lru_cache(maxsize=1)
+def _recipient_words() -> tuple[frozenset[str], frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    cfg = data_toml("events", "plover.toml").get("recipient_verbs", {})
+    return frozenset(cfg.get("verbs", [])), frozenset(cfg.get("preps", []))
+
+
+def _recipient(tok: Token) -> bool:
+    """``tok`` names the one surrendered to ("surrendered to Eastland", "their surrender to the
+    Eastland army", "capitulé devant l'Eastland", "сдались Eastland", "капитулировали перед
+    Eastland": ``[recipient_verbs]`` of ``plover.toml``): the captor, not where it happened."""
+    verbs, preps = _recipient_words()
+    if not verbs:
+        return False
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":  # English: the object of "to"
+        return root.head.lower_ in preps and root.head.head.lemma_.lower() in verbs
+    if root.head.i == root.i or root.head.lemma_.lower() not in verbs:
+        return False
+    cases = [c.lower_ for c in root.children if c.dep_ == "case"]
+    if cases:
+        return any(c in preps for c in cases)
+    return root.dep_ in ("iobj", "obl", "obl:arg") and "Dat" in root.morph.get("Case", [])
 
 
 # "Moscow-controlled authorities", "Kyiv-based analysts": the place qualifies who, not where
