@@ -424,7 +424,7 @@ def _names_a_happening(tok: Token) -> bool:
 
 
 def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
-                    label_days: int = 0) -> list[tuple[int, str]]:
+                    label_days: int = 0, recall_days: int = -1) -> list[tuple[int, str]]:
     """The time layer's narrative reference times without those set inside a "since ..." phrase,
     a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
     background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
@@ -435,15 +435,25 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
     also without the dates written before a happening's noun as its label ("launched in response
     to the Oct. 7 attack": :func:`_names_a_happening`) that end at least ``label_days`` days
     before the report's day (a recalled happening; "the Nov. 8 election" in a report of Nov. 10
-    still sets the story's time)."""
+    still sets the story's time). ``recall_days`` >= 0: also without a date that ends at least
+    that many days before the report's day in a text whose first date does not: a recalled
+    happening told in passing ("the four, freed on Saturday, had been abducted on 9 November.
+    They were found in two flats.") dates its own sentence, and the next sentences go on in the
+    story's time; a retrospective (its first date an old one) keeps them all (:func:`_recalled`)."""
     day = None if future else report_day(doc)
     ref = report_day(doc) if not labels else None
+    recall_ref = report_day(doc) if recall_days >= 0 else None
+    first: str | None = None  # the text's first date: an old one makes a retrospective
     # the timexes that name no day number ("Wednesday", "tomorrow"): resolved after the report's
     # day, they are scheduled; a written date after it ("on September 13" in a report dated the
     # 12th, a time zone apart) stays
     named = {t.start for t in (doc._.fp_timexes or []) if not any(ch.isdigit() for ch in t.text)} if day else set()
     out = []
     for off, value in doc._.fp_narrative or []:
+        if recall_ref is not None:
+            first = first or str(value)
+            if _recalled(str(value), first, recall_ref, recall_days):
+                continue
         if day is not None and off in named and _after(str(value), day):
             continue
         span = doc.char_span(off, off + 1, alignment_mode="expand")
@@ -458,6 +468,12 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
         if not any(a <= tok.i < b for a, b in spans):
             out.append((off, value))
     return out
+
+
+def _recalled(value: str, first: str, day: str, days: int) -> bool:
+    """A narrative date ``value`` ends at least ``days`` days before the report's ``day`` while
+    the text's first date ``first`` does not: a happening recalled in passing."""
+    return _before(value, day, days) and not _before(first, day, days)
 
 
 def _after(value: str, day: str) -> bool:

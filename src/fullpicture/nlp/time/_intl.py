@@ -40,6 +40,9 @@ class IntlGrammar:
     language: str
     words: dict[str, dict[str, Any]]
     rules: list[tuple[str, re.Pattern[str], str]] = field(default_factory=list)
+    # the words of a sentence that tells something to come ("prévu", "состоится"): a date
+    # written without a year there may lie after the publication day
+    future: re.Pattern[str] | None = None
 
     def get(self, table: str, key: str) -> Any:
         """Look ``key`` up (lower case, whitespace collapsed) in a word table."""
@@ -64,7 +67,9 @@ def load_grammar(language: str) -> IntlGrammar | None:
         raise ConfigError(f"time grammar data/time/{language}.toml is invalid: {exc}") from exc
     words = {t: {k.lower(): v for k, v in d.get(t, {}).items()} for t in set(_TABLES.values())}
     words["_frag"] = dict(d.get("words", {}))
-    g = IntlGrammar(language, words)
+    future = [str(w) for w in d.get("future", {}).get("words", [])]
+    g = IntlGrammar(language, words, future=re.compile(r"(?<!\w)(?:" + "|".join(future) + r")(?!\w)", re.IGNORECASE)
+                    if future else None)
     subs = {ph: alternation(list(words[t])) for ph, t in _TABLES.items()}
     subs.update({k: f"(?:{v})" for k, v in d.get("words", {}).items()})
     for rule in d.get("rules", []):
@@ -80,6 +85,10 @@ class _State:
     told: Ref | None = None  # the last time the text named, of any granularity ("в 1991 году")
     full: Ref | None = None  # the last full date written, if no year was written since
     full_days: int = 0  # a bare "10 octobre" this close to ``full`` takes its year (0: off)
+    past_days: int = 31  # a bare date further than this after publication is last year's (< 0: off)
+    text: str = ""
+    future: re.Pattern[str] | None = None
+    pos: int = 0  # offset of the expression being resolved
 
 
 Result = tuple[str, str, str, str | None]  # type, value, anchor, mod
@@ -106,22 +115,58 @@ def _base(st: _State, narrative: bool) -> tuple[date | None, str]:
 
 def _year_for(st: _State, month: int, day: int = 1) -> tuple[int | None, str]:
     """The year of a date written without one: that of the last full date written when it
-    falls within ``full_days`` of it, else the story's year, else the publication's (the
-    year before when that would put the date well after publication)."""
+    falls within ``full_days`` of it, else the story's year, else the publication's; in the
+    last two cases the year before when the date would lie more than ``past_days`` after the
+    publication day and its sentence tells nothing to come (:func:`_tells_future`): a report
+    of June that recalls "le 7 octobre" with no year and no full date before it means last
+    October, whatever day of this June its story is set on."""
     near = year_near(st.full, month, day, st.full_days)
     if near is not None:
         return near, "narrative"
     if st.narr is not None:
-        return st.narr.year, "narrative"
+        y = st.narr.year
+        # the story's year is the publication's only by its days (a weekday, "hier", a bare
+        # date): it says nothing of a date months after them
+        if st.dct is not None and y == st.dct.year and st.narr.day <= st.dct.day + timedelta(days=max(st.past_days, 0)) \
+                and _after_publication(st, y, month, day):
+            y -= 1
+        return y, "narrative"
     if st.dct is None:
         return None, "none"
     y = st.dct.year
-    try:
-        if date(y, month, day) > st.dct.day + timedelta(days=31):
-            y -= 1
-    except ValueError:
-        pass
+    if _after_publication(st, y, month, day):
+        y -= 1
     return y, "published"
+
+
+def _after_publication(st: _State, year: int, month: int, day: int) -> bool:
+    """``year-month-day`` lies more than ``past_days`` after the publication day, in a sentence
+    that tells nothing to come."""
+    if st.dct is None or st.past_days < 0:
+        return False
+    try:
+        if date(year, month, day) <= st.dct.day + timedelta(days=st.past_days):
+            return False
+    except ValueError:
+        return False
+    return not _tells_future(st)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)]*\s+|\n")
+
+
+def _tells_future(st: _State) -> bool:
+    """The sentence holding the expression at ``st.pos`` has a word of something to come
+    (the language's ``[future] words``: "prévu", "aura lieu", "состоится", "планируется")."""
+    if st.future is None or not st.text:
+        return False
+    text, pos = st.text, st.pos
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        start = m.end()
+    end_m = _SENTENCE_END.search(text, pos)
+    end = end_m.start() if end_m is not None else len(text)
+    return st.future.search(text, start, end) is not None
 
 
 def _mod(g: IntlGrammar, m: re.Match[str]) -> str | None:
@@ -252,13 +297,17 @@ def _candidates(g: IntlGrammar, text: str) -> list[tuple[int, int, str, re.Match
     return chosen
 
 
-def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0) -> tuple[list[Timex], list[tuple[int, str]]]:
+def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0,
+             past_days: int = 31) -> tuple[list[Timex], list[tuple[int, str]]]:
     """Timexes of ``text`` and the narrative trail (offset, reference date); ``full_date_days``
-    as the ``[time]`` setting of that name (0: a bare day-month ignores the last full date)."""
-    st = _State(dct, full_days=full_date_days)
+    as the ``[time]`` setting of that name (0: a bare day-month ignores the last full date),
+    ``past_days`` as ``yearless_past_days`` (< 0: a date without a year after publication
+    keeps the story's year)."""
+    st = _State(dct, full_days=full_date_days, past_days=past_days, text=text, future=g.future)
     timexes: list[Timex] = []
     narrative: list[tuple[int, str]] = []
     for start, end, kind, m in _candidates(g, text):
+        st.pos = start
         res = _KINDS[kind](g, m, st, kind)
         if res is None:
             continue

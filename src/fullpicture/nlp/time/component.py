@@ -140,6 +140,7 @@ class TimeTagger:
         self.window = int(section.get("narrative_window", 400))
         self.tense_days = int(section.get("tense_days", 62))
         self.full_date_days = int(section.get("full_date_days", 0))
+        self.past_days = int(section.get("yearless_past_days", 31))
         # without a publication date, infer the reference time from the text (see _infer)
         self.infer = bool(section.get("infer_anchor", True))
         self.infer_from = tuple(str(x) for x in section.get("infer_from", DEFAULT_SOURCES))
@@ -193,7 +194,7 @@ class TimeTagger:
     def _tag_any(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """English grammar, or the data-driven grammar of another language."""
         if self.intl is not None:
-            return tag_intl(self.intl, doc_text(doc), dct, self.full_date_days)
+            return tag_intl(self.intl, doc_text(doc), dct, self.full_date_days, self.past_days)
         return self.tag(doc, dct)
 
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
