@@ -118,8 +118,8 @@ def _year_for(st: _State, month: int, day: int = 1) -> tuple[int | None, str]:
     falls within ``full_days`` of it, else the story's year, else the publication's; in the
     last two cases the year before when the date would lie more than ``past_days`` after the
     publication day and its sentence tells nothing to come (:func:`_tells_future`): a report
-    of June that recalls "le 7 octobre" with no year and no full date before it means last
-    October, whatever day of this June its story is set on."""
+    of June that recalls "le 9 novembre" with no year and no full date before it means last
+    November, whatever day of this June its story is set on."""
     near = year_near(st.full, month, day, st.full_days)
     if near is not None:
         return near, "narrative"
