@@ -135,6 +135,7 @@ def main() -> int:
     ap.add_argument("--src-states", action="store_true", help="the candidate head's states as chooser columns")
     ap.add_argument("--lam", type=float, default=10.0)
     ap.add_argument("--no-dev", action="store_true")
+    ap.add_argument("--states", default="minilm_states", help="states file stem in CACHE (as roles_cv.py --states)")
     args = ap.parse_args()
     patch(args.cue_states, args.src_states)
     _CUE_DIMS[0] = args.cue_dims
@@ -146,7 +147,7 @@ def main() -> int:
     t0 = os.times()
     with threadpool_limits(limits=1):
         items, docs = parsed(args.data, "train", args.cache)
-        attach(docs, load_states(args.cache, "train"), mu, proj)
+        attach(docs, load_states(args.cache, "train", args.states), mu, proj)
         held = tc.fold_of(len(docs), 2, 0)
         folders = [args.folder / f"fold{f}" for f in (0, 1)]
         exs = [tc.extractor(f) for f in folders]
@@ -183,7 +184,7 @@ def main() -> int:
         part = {p: (full[p]["mu"], full[p]["sd"], full[p]["w"], float(full[p]["b"])) for p in ("keep", "add")}
         chooser = ts.fit_all(srecs, args.lam)
         dev_items, dev_docs = parsed(args.data, "dev", args.cache)
-        attach(dev_docs, load_states(args.cache, "dev"), mu, proj)
+        attach(dev_docs, load_states(args.cache, "dev", args.states), mu, proj)
         ex = ts.extractor(args.folder / "full")
         ex.cues = CueModel(part["keep"], part["add"], vec)
         dev = [ts.collect(ex, d, g) for d, (_, _, g) in zip(dev_docs, dev_items, strict=True)]

@@ -25,9 +25,9 @@ for _p in (ROOT, ROOT / "src"):
         sys.path.insert(0, str(_p))
 
 
-def load_states(cache: Path, split: str) -> list[np.ndarray]:
-    """The float16 states of ``states.py``, per document."""
-    with np.load(cache / f"minilm_states_{split}.npz") as z:
+def load_states(cache: Path, split: str, name: str = "minilm_states") -> list[np.ndarray]:
+    """The float16 states of ``states.py`` (or of another file NAME_SPLIT.npz), per document."""
+    with np.load(cache / f"{name}_{split}.npz") as z:
         return [z[f"arr_{k}"] for k in range(len(z.files))]
 
 
@@ -94,13 +94,20 @@ def main() -> int:
                          "networks) and, with --full, a folder 'full' (the shipped tagger, a network on all of train)")
     ap.add_argument("--folds-from", type=Path, default=Path("/tmp/attr"))
     ap.add_argument("--full", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--states", default="minilm_states",
+                    help="states file stem in CACHE (e.g. student_mlp256_states of attr_student/student.py)")
+    ap.add_argument("--no-pca", action="store_true", help="use the states as they are (already whitened PCA axes)")
     args = ap.parse_args()
     with threadpool_limits(limits=1):
         items, docs = parsed(args.data, "train", args.cache)
-        states = load_states(args.cache, "train")
+        states = load_states(args.cache, "train", args.states)
         held = fold_of(len(docs), 2, 0)
         vocab = vocabularies(docs)
-        mu, proj = pca(states, args.dims)
+        if args.no_pca:
+            width = states[0].shape[1]
+            mu, proj = np.zeros(width, np.float32), np.eye(width, args.dims, dtype=np.float32)
+        else:
+            mu, proj = pca(states, args.dims)
         bounds = np.cumsum([0] + [len(d) for d in docs])
         y = np.zeros(bounds[-1], np.int64)
         xb = None
