@@ -54,12 +54,15 @@ def test_first_batches_stay_until_the_string_store_has_grown(tmp_path):
     assert load_settings().get("pipeline", "zone_after_strings") > 0
     settings = _settings(tmp_path, 30)
     nlp = get_pipeline(settings)
-    first = list(analyze_documents(_docs(settings, 0, 16), settings))  # warm-up, then a plain block
+    first = list(analyze_documents(_docs(settings, 0, 16), settings))  # a plain block, no warm-up yet
     assert "Zq1000x" in nlp.vocab.strings and "Zq1555x" in nlp.vocab.strings  # kept
     assert len(nlp.vocab.strings) >= _zone._BASE[id(nlp)] + 30
+    assert id(nlp) not in _zone._WARM  # the warm-up text runs before the first zone only
+    later = list(analyze_documents(_docs(settings, 16, 32), settings))  # past the growth: warm-up, a zone
+    assert _zone._WARM[id(nlp)] is True and "Zq1592x" not in nlp.vocab.strings
     strings = len(nlp.vocab.strings)
-    later = list(analyze_documents(_docs(settings, 16, 48), settings))  # past the growth: zones
-    assert len(nlp.vocab.strings) == strings and "Zq1592x" not in nlp.vocab.strings
+    later += list(analyze_documents(_docs(settings, 32, 48), settings))  # zones: flat
+    assert len(nlp.vocab.strings) == strings and "Zq2480x" not in nlp.vocab.strings
     flat = _settings_dir(tmp_path, 0)
     assert [a.model_dump() for a in first + later] == [
         a.model_dump() for a in analyze_documents(_docs(flat, 0, 48), flat)]

@@ -19,7 +19,9 @@ adds as transient and frees it at the end of the block, so:
   attributes computed by Python functions) and spaCy's tokenizer caches nothing, which costs
   more than the model's own work on a small run. The words of the first documents (the
   common ones) then stay for the whole process; the growth is bounded (that many strings and
-  one batch's), and every block after it runs in a zone, so memory stays flat.
+  one batch's), and every block after it runs in a zone, so memory stays flat. The warm-up
+  text runs only then, before the first zone (a short run never reaches one, and its plain
+  blocks build what they use outside any zone themselves).
 """
 
 from __future__ import annotations
@@ -75,17 +77,20 @@ def memory_zone(nlp: Language, enabled: bool = True, lemma_cache: int = 50_000, 
     """A block whose Docs, strings and lexemes spaCy frees at its end (when ``enabled``, spaCy
     has memory zones and no zone is open already; otherwise a plain block).
 
-    ``permanent``: while the string store holds fewer than this many strings more than after
-    the warm-up, the block is a plain one, and what it adds stays (see the module)."""
+    ``permanent``: while the string store holds fewer than this many strings more than when
+    the first block began, the block is a plain one, and what it adds stays (see the module).
+    The warm-up text runs before the first zone, not before the first block: a plain block
+    builds what it uses outside any zone anyway, and a run that never reaches a zone (fewer
+    documents than the growth takes) never pays for the warm-up."""
     if not enabled or not hasattr(nlp, "memory_zone") or getattr(nlp.vocab, "in_memory_zone", True):
         yield
         return
-    if not warm_up(nlp):
-        yield
-        return
-    if len(nlp.vocab.strings) < _BASE.setdefault(id(nlp), len(nlp.vocab.strings)) + permanent:
+    if permanent > 0 and len(nlp.vocab.strings) < _BASE.setdefault(id(nlp), len(nlp.vocab.strings)) + permanent:
         yield  # its words' lexemes and the tokenizer's cache entries stay for the next blocks
         trim_caches(nlp, lemma_cache)
+        return
+    if not warm_up(nlp):  # only now: a plain block builds what it needs outside any zone itself
+        yield
         return
     zone: Any = nlp.memory_zone()
     with zone:
