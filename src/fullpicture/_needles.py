@@ -88,13 +88,28 @@ def _ascii_safe(ch: str) -> bool:
     return ch.isascii() or not re.compile(re.escape(ch), re.IGNORECASE).search(_ASCII)
 
 
-def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of ``pattern`` contains in an ASCII text
-    (case-insensitively when the pattern is), or None when they cannot be worked out."""
-    if _P is None or pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
+def _parse(pattern: re.Pattern[str]) -> Any:
+    """``pattern``'s parsed form (read, never changed, by :func:`needles` and :func:`_words`),
+    or None when it cannot be had."""
+    if _P is None:
         return None
     try:
-        parsed = _P.parse(pattern.pattern, pattern.flags)
+        return _P.parse(pattern.pattern, pattern.flags)
+    except (re.error, AttributeError, TypeError, ValueError, IndexError, RecursionError):
+        return None
+
+
+def needles(pattern: re.Pattern[str], parsed: Any = None) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains in an ASCII text
+    (case-insensitively when the pattern is), or None when they cannot be worked out.
+    ``parsed``: :func:`_parse` of ``pattern`` when the caller has it already."""
+    if _P is None or pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
+        return None
+    if parsed is None:
+        parsed = _parse(pattern)
+        if parsed is None:
+            return None
+    try:
         if parsed.state.flags & ~(pattern.flags | re.UNICODE | re.IGNORECASE | re.MULTILINE | re.DOTALL):
             return None  # inline flags
         found = _required(parsed)
@@ -106,19 +121,26 @@ def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(w.lower() for w in found if w.isascii())
 
 
+#: per alphabet (see :class:`NeedleFilter`): each character's case-insensitive pattern, and the
+#: characters already asked whether they are risky (made once per process, not per filter)
+_SHARED: dict[str, tuple[list[re.Pattern[str]], dict[str, bool]]] = {}
+
+
 class NeedleFilter:
     """``pattern.search`` / ``finditer`` that skip a text holding none of the pattern's
     :func:`needles` (same answers as the pattern's own; see the module)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        found = needles(pattern)
+        parsed = _parse(pattern)  # once, for both
+        found = needles(pattern, parsed) if parsed is not None else None
         self.needles = found if found and all(found) else None
         # the non-ASCII characters of the pattern's own words (Cyrillic ones): a text with a
         # character that may match one of them, or an ASCII one, is searched in full
-        self._alphabet = _ASCII + "".join(sorted({ch for w in _words(pattern) for ch in w if not ch.isascii()}))
-        self._letters = [re.compile(re.escape(ch), re.IGNORECASE) for ch in self._alphabet]
-        self._risky: dict[str, bool] = {}
+        self._alphabet = _ASCII + "".join(sorted({ch for w in _words(pattern, parsed) for ch in w if not ch.isascii()}))
+        # both depend on the alphabet only: shared by the filters of one alphabet
+        self._letters, self._risky = _SHARED.get(self._alphabet) or _SHARED.setdefault(
+            self._alphabet, ([re.compile(re.escape(ch), re.IGNORECASE) for ch in self._alphabet], {}))
 
     def _plain(self, text: str) -> bool:
         """Every character of ``text`` is ASCII, or one that ``re`` matches (ignoring case)
@@ -171,9 +193,12 @@ class NeedleFilter:
         return sum(1 for _ in self.pattern.finditer(text)) if self.possible(text) else 0
 
 
-def _words(pattern: re.Pattern[str]) -> frozenset[str]:
-    """Every literal run of the pattern (its words and their pieces), non-ASCII ones included."""
-    if _P is None:
+def _words(pattern: re.Pattern[str], parsed: Any = None) -> frozenset[str]:
+    """Every literal run of the pattern (its words and their pieces), non-ASCII ones included
+    (``parsed``: :func:`_parse` of ``pattern`` when the caller has it)."""
+    if parsed is None:
+        parsed = _parse(pattern)
+    if _P is None or parsed is None:
         return frozenset()
     out: set[str] = set()
 
@@ -204,7 +229,7 @@ def _words(pattern: re.Pattern[str]) -> frozenset[str]:
             out.add("".join(run))
 
     try:
-        walk(_P.parse(pattern.pattern, pattern.flags))
+        walk(parsed)
     except (re.error, AttributeError, TypeError, ValueError, IndexError, RecursionError):
         return frozenset()
     return frozenset(out)
