@@ -89,3 +89,26 @@ def test_weight_cache_kept_across_documents_and_trimmed(nlp):
     assert nlp.get_pipe("fp_framing").cache is weights.cache
     trim_caches(nlp, 0)
     assert not weights.cache
+
+
+def _same_weights(a: PrefixWeights, b: PrefixWeights) -> None:
+    assert list(a.by_prefix) == list(b.by_prefix) and list(a.full) == list(b.full)
+    for p, table in a.by_prefix.items():
+        assert list(table.items()) == list(b.by_prefix[p].items())
+    assert list(a.full.items()) == list(b.full.items()) and a.constant == b.constant
+
+
+def test_weights_from_pairs_are_the_dict_built_ones():
+    """``PrefixWeights`` of (name, weight) pairs (what the model's arrays give, at start-up)
+    holds the same tables, in the same order, as ``PrefixWeights`` of the pairs' dict: odd
+    names, repeated ones (their first place, their last weight), values holding "=", names
+    without one, and the shipped model's."""
+    names = ["l=b", "p=NOUN", "hp=NOUN|nsubj", "q", "l=a=b", "zz=x", "l=", "-1l=b", "l=b", "eval", "=x", "p=VERB"]
+    weights = [0.5, -1.25, 3.0, 0.1, 2.0, -0.0, 7.0, 1e-9, 4.5, 0.25, 9.0, -2.0]
+    want = PrefixWeights(dict(zip(names, weights, strict=True)))
+    _same_weights(PrefixWeights(zip(names, weights, strict=True)), want)
+    assert want.by_prefix["l="]["b"] == 4.5 and want.by_prefix["l="]["a=b"] == 2.0
+    if model_path() is not None:
+        model = _load(model_path())
+        shipped = PrefixWeights(dict(zip(model._names.tolist(), model._wlist, strict=True)))
+        _same_weights(model._weights, shipped)

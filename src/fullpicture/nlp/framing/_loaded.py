@@ -16,7 +16,7 @@ reads vectors.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache, reduce
+from functools import cached_property, lru_cache, reduce
 from importlib import resources
 from itertools import repeat
 from operator import add
@@ -53,14 +53,23 @@ class LoadedModel:
         import numpy as np
 
         data = np.load(path, allow_pickle=False)
-        names: list[str] = data["attrs"].tolist()  # Python strings, read in one call
-        self.index = dict(zip(names, range(len(names)), strict=True))
+        self._names = data["attrs"]
         self.weights = data["weights"].astype(np.float64)
-        self._wlist: list[float] = self.weights.tolist()  # Python floats: the per-token sums, same values
         # each name's weight (a repeated name: its last, as the index says), in the index's order
-        self._weights = PrefixWeights(dict(zip(names, self._wlist, strict=True)))
+        self._weights = PrefixWeights(zip(self._names.tolist(), self.weights.tolist(), strict=True))
         self.dense = data["dense"].astype(np.float64)
         self.bias = float(data["bias"])
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Feature name -> its column (a repeated name: its last), made on first use."""
+        names: list[str] = self._names.tolist()  # Python strings, read in one call
+        return dict(zip(names, range(len(names)), strict=True))
+
+    @cached_property
+    def _wlist(self) -> list[float]:
+        """The weights as Python floats (the per-token sums' values), made on first use."""
+        return list(self.weights.tolist())
 
     def weights_cache(self) -> dict[Any, Any]:
         """The weights' cache of feature weights made on first use (a cache only)."""

@@ -58,10 +58,12 @@ class PrefixWeights:
     :data:`TABLES`, by prefix and value (``by_prefix["l="]["attack"]``); any other by its whole
     name (``full``). Each weight is kept once."""
 
-    def __init__(self, weights: Mapping[str, float]) -> None:
+    def __init__(self, weights: Mapping[str, float] | Iterable[tuple[str, float]]) -> None:
         self.by_prefix: dict[str, dict[str, float]] = {}
         self.full: dict[str, float] = {}
-        for name, w in weights.items():
+        # (name, weight) pairs: a repeated name keeps its first place and takes its last weight,
+        # as in a dict made of them (so the model's arrays need no such dict first)
+        for name, w in weights.items() if isinstance(weights, Mapping) else weights:
             k = name.find("=")  # every prefix ends at its first "=" ("l=a=b": prefix "l=", value "a=b")
             if k >= 0 and name[: k + 1] in TABLES:
                 self.by_prefix.setdefault(name[: k + 1], {})[name[k + 1 :]] = w
