@@ -285,6 +285,10 @@ def test_dateline_city_is_no_place_of_the_event(lexical):
     for body in ("GENEVA (Wire) – The", "Kyiv, Ukraine — Ukraine"):
         assert dateline_spans(f"T\n\n{body} said.\n")
     assert not dateline_spans("T\n\nThe strike - which killed four - was condemned.\n")
+    # a place word in capitals and a colon opening a line near the top ("LIMA: The ministry said ...")
+    caps = "T\n\nLIMA: The ministry said it.\n"
+    assert [caps[a:b] for a, b in dateline_spans(caps)] == ["LIMA"]
+    assert not dateline_spans("T\n\nLima: the ministry said it.\n")
     a = _analyse(text, lexical)
     ents = {e.id: e for e in a.entities}
     ev = next(e for e in a.events if e.trigger.lemma == "evacuate")

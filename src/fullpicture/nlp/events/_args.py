@@ -434,16 +434,18 @@ _DATELINE = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,5}})[ ,
 # "Northtown/Southtown, Feb 26 :", "Northtown, 4 March:": a colon ends a dateline that ends in its day
 _DL_DAY = r"(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-ZА-ЯЁa-zа-яё][a-zа-яё]{2,8}\.?)"
 _DATELINE_DATED = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,4}}?[ ,]+{_DL_DAY})[ ]?:[ ]", re.M)
+# "LONDON:", "GAZA:": a place word in capitals and a colon opening a line near the top
+_DATELINE_CAPS = re.compile(r"^[ \t]*([A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,}){0,2}):[ ]", re.M)
 _DATELINE_WINDOW = 600
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the datelines near the top of a text ("GENEVA (Reuters) –",
-    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -"): where the report was filed, never where its events
+    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -", "LONDON: "): where the report was filed, never where its events
     happened."""
     end = min(len(text), _DATELINE_WINDOW)
-    return sorted(m.span(1) for rx in (_DATELINE, _DATELINE_DATED) for m in rx.finditer(text, 0, end)
-                  if rx is _DATELINE_DATED or not m.group(2) or _tight_dateline(m.group(1)))
+    return sorted(m.span(1) for rx in (_DATELINE, _DATELINE_DATED, _DATELINE_CAPS) for m in rx.finditer(text, 0, end)
+                  if rx is not _DATELINE or not m.group(2) or _tight_dateline(m.group(1)))
 
 
 def _tight_dateline(words: str) -> bool:
