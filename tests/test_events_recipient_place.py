@@ -8,8 +8,8 @@ Shapes restated in invented words from real multi-side coverage:
 * a report recalls that a besieged town's defenders "surrendered to" a state months before; the
   state became the surrender's place, so that report's version sat in a row of its own, apart
   from other sides' reports of the same surrender;
-* "Following the meeting, <leader> said the missile was probably not fired from <state>": the
-  meeting took the state of the reported clause as its place and joined another meeting's row.
+* "after the talks, <official> claimed that the shelling came from <state>": the talks took the
+  state of the reported clause as their place and joined another meeting's row.
 
 Both sides read alike: any captor, any state, in the three languages.
 """
@@ -47,9 +47,9 @@ def test_a_surrender_in_a_town_keeps_the_town() -> None:
 
 
 def test_a_meeting_takes_no_place_from_a_reported_clause() -> None:
-    text = "Following the meeting, the president said the rocket was unlikely to have been fired from Romania."
-    assert _places(text, "meeting") == [None]
-    assert _places(text, "fired") == ["Romania"]
+    text = "After the talks, the minister claimed that the shelling came from Romania."
+    assert _places(text, "talks") == [None]
+    assert _places(text, "shelling") == ["Romania"]
 
 
 def test_a_meeting_keeps_the_place_of_its_own_clause() -> None:

@@ -122,7 +122,8 @@ def arguments(
 ) -> tuple[list[str], list[str], str | None]:
     """(agent ids, patient ids, place id) of an event trigger; ``places``: sorted (token, place id);
     ``own_clause``: a place of the sentence inside a reported clause the trigger is not in
-    ("Following the meeting, X said the missile was fired from Eastland") is not the trigger's."""
+    ("After the talks, the minister claimed that the shelling came from Eastland") is not the
+    trigger's."""
     ag, pa = participants(doc, index, trig)
     # a capital acting stands for its state ("Moscow launched...")
     acting = _ids(doc, index, ag)
