@@ -116,7 +116,7 @@ def test_neighbour_slots_give_each_token_the_former_list() -> None:
         quote = [rng.random() < 0.4 for _ in range(n)]
         for k0 in (None, [str(rng.randint(0, 9)) for _ in range(n)]):
             slots = neighbour_slots(lowers, pos, roles, cls, quote, k0)
-            got = FeatureBlocks([], [[] for _ in range(n)], slots).strings()
+            got = FeatureBlocks([], [], slots).strings()
             assert got == _old_neighbours(lowers, pos, roles, cls, quote, k0)
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from fullpicture.nlp.claims._context import Shifted
+from fullpicture.nlp.claims._columns import Column
 
 # distinct values a slot's table keeps across documents before it starts afresh (memory only:
 # the ids are the same either way)
@@ -151,54 +151,49 @@ class ScoreTagger:
         self._add_lists(out, feats)
         return out
 
-    def block_scores(self, head: Slots, mid: Sequence[Sequence[str]], tail: Slots) -> np.ndarray:
-        """The state scores of :meth:`scores` on features given as blocks (head slots, each
-        token's strings, tail slots: :class:`fullpicture.nlp.claims._features.FeatureBlocks`),
-        each slot's distinct values looked up once; the same sums in the same order. A column
-        that tail slots read shifted (:class:`._context.Shifted`) is coded once for all the
-        slots that read it: its distinct values, and each token's index among them."""
-        out = np.zeros((len(mid), self.weights.shape[1]))
-        codes: dict[int, tuple[list[str | None], np.ndarray] | None] = {
-            id(v.values): None for _, v in tail if isinstance(v, Shifted)}
-        for prefix, values in head:
-            out += self.weights[self._slot_ids(prefix, values, codes)]
-        self._add_lists(out, mid)
-        for prefix, values in tail:
-            out += self.weights[self._slot_ids(prefix, values, codes)]
+    def block_scores(self, head: Slots, mid: Slots, tail: Slots) -> np.ndarray:
+        """The state scores of :meth:`scores` on features given as slots (head, mid and tail:
+        :class:`fullpicture.nlp.claims._features.FeatureBlocks`), each slot's distinct values
+        looked up once; the same sums in the same order. A :class:`._columns.Column` is
+        gathered from its codes (added to its ``rows`` alone where it has them)."""
+        n = next((len(v) for _, v in chain(head, mid, tail)), 0)
+        out = np.zeros((n, self.weights.shape[1]))
+        w = self.weights
+        for prefix, values in chain(head, mid, tail):
+            if not isinstance(values, Column):
+                out += w[self._slot_ids(prefix, values)]
+            elif values.rows is None:
+                out += w[self._column_ids(prefix, values)]
+            elif len(values.rows):
+                out[values.rows] += w[self._column_ids(prefix, values)]
         return out
 
-    def _slot_ids(self, prefix: str, values: Sequence[str | None],
-                  codes: dict[int, tuple[list[str | None], np.ndarray] | None] | None = None) -> np.ndarray:
-        """Row ids of ``prefix + value`` for each value (unknown where None), from a table per
-        prefix kept across documents (made afresh past ``_TABLE_CAP`` values); ``codes`` holds
-        the coding of each column read shifted (by the column's ``id``, for one document)."""
+    def _table(self, prefix: str) -> dict[str | None, int]:
+        """The value -> row table of ``prefix``, kept across documents (made afresh past
+        ``_TABLE_CAP`` values)."""
         table = self._tables.get(prefix)
         if table is None or len(table) > _TABLE_CAP:
             table = self._tables[prefix] = {None: self.unknown}
+        return table
+
+    def _column_ids(self, prefix: str, col: Column) -> np.ndarray:
+        """Row ids of ``prefix + value`` for each coded value of ``col`` (unknown where the
+        code is -1)."""
+        table = self._table(prefix)
+        names = col.names
         get, unk = self.index.get, self.unknown
-        column, k = (values.values, values.k) if isinstance(values, Shifted) else (values, 0)
-        if codes is None or id(column) not in codes:
-            new = set(values).difference(table)
-            for v in new:
-                table[v] = get(prefix + v, unk)  # type: ignore[operator]
-            return np.fromiter(map(table.__getitem__, values), np.intp, len(values))
-        coded = codes[id(column)]
-        if coded is None:
-            distinct: list[str | None] = list(dict.fromkeys(column))
-            at = dict(zip(distinct, range(len(distinct)), strict=True))
-            coded = (distinct, np.fromiter(map(at.__getitem__, column), np.intp, len(column)))
-            codes[id(column)] = coded
-        distinct, code = coded
-        for v in set(distinct).difference(table):
+        for v in set(names).difference(table):
+            table[v] = get(prefix + v, unk)
+        rows = np.fromiter(chain(map(table.__getitem__, names), (unk,)), np.intp, len(names) + 1)
+        return rows[col.codes]
+
+    def _slot_ids(self, prefix: str, values: Sequence[str | None]) -> np.ndarray:
+        """Row ids of ``prefix + value`` for each value (unknown where None)."""
+        table = self._table(prefix)
+        get, unk = self.index.get, self.unknown
+        for v in set(values).difference(table):
             table[v] = get(prefix + v, unk)  # type: ignore[operator]
-        ids = np.fromiter(map(table.__getitem__, distinct), np.intp, len(distinct))[code]
-        if not k:
-            return ids
-        lo, hi = values.bounds()  # type: ignore[attr-defined]
-        out = np.full(len(column), unk, dtype=np.intp)
-        if hi > lo:
-            out[lo:hi] = ids[lo + k : hi + k]
-        return out
+        return np.fromiter(map(table.__getitem__, values), np.intp, len(values))
 
     def _add_lists(self, out: np.ndarray, feats: Sequence[Sequence[str]]) -> None:
         """Add each token's attribute weights to its row of ``out``, in the list's order."""

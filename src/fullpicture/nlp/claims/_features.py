@@ -17,7 +17,8 @@ from thinc.api import NumpyOps
 
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.claims._context import flag_features, neighbour_slots, path_features
+from fullpicture.nlp.claims._columns import Column, code, derive, sparse
+from fullpicture.nlp.claims._context import Slot, flag_slots, neighbour_slots, path_slots
 from fullpicture.nlp.claims._data import ClaimLexicon
 from fullpicture.nlp.claims._roleprob import RoleNet, doc_role_probs, role_features
 from fullpicture.nlp.claims._spans import quote_spans
@@ -76,6 +77,11 @@ def _cue_class(lemma: str, lower: str, lex: ClaimLexicon) -> str:
 
 def token_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]]:
     """Nearest centroid of every token's tok2vec vector, per clustering (one list per clustering)."""
+    return [c.tolist() for c in _clusters(doc, centroids)]
+
+
+def _clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """:func:`token_clusters` as arrays."""
     tensor = doc.tensor
     if not centroids or tensor is None or tensor.shape[0] != len(doc) or len(doc) == 0:
         return []
@@ -90,7 +96,7 @@ def token_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]]
         m2c, norms = _scaled(c)
         d = _OPS.gemm(x, m2c, trans2=True)
         d += norms
-        out.append(d.argmin(1).tolist())
+        out.append(d.argmin(1))
     return out
 
 
@@ -107,17 +113,15 @@ def _scaled(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return hit[1], hit[2]
 
 
-_NAMES: dict[int, tuple[Sequence[np.ndarray], list[list[str]], list[list[str]]]] = {}
+_NAMES: dict[int, tuple[Sequence[np.ndarray], list[list[str]]]] = {}
 
 
-def _cluster_names(centroids: Sequence[np.ndarray]) -> tuple[list[list[str]], list[list[str]]]:
-    """Per clustering, the feature strings of each cluster id: "k0=12" and "k0h=12|"."""
+def _cluster_names(centroids: Sequence[np.ndarray]) -> list[list[str]]:
+    """Per clustering, the name of each cluster id ("12"), made once per set of clusterings."""
     hit = _NAMES.get(id(centroids))
     if hit is None or hit[0] is not centroids:
-        hit = _NAMES[id(centroids)] = (
-            centroids, [[f"k{k}={c}" for c in range(len(cents))] for k, cents in enumerate(centroids)],
-            [[f"k{k}h={c}|" for c in range(len(cents))] for k, cents in enumerate(centroids)])
-    return hit[1], hit[2]
+        hit = _NAMES[id(centroids)] = (centroids, [[str(c) for c in range(len(cents))] for cents in centroids])
+    return hit[1]
 
 
 _PRIOR_POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
@@ -133,26 +137,22 @@ def prior_bucket(cue: int, total: int) -> str:
 
 @dataclass
 class FeatureBlocks:
-    """A document's feature strings in three blocks, in the order a token's list takes them:
-    ``head`` and ``tail`` as slots (prefix, value per token; None where a tail slot is absent),
-    ``mid`` as each token's strings. The tagger maps a slot's distinct values to weight rows
-    once (:mod:`._crfscore`); :meth:`strings` gives the lists training reads."""
+    """A document's features as slots (prefix, value per token; None where a token lacks the
+    slot), in the order a token's list takes them: ``head`` (every token has each), ``mid``
+    and ``tail``. The tagger maps a slot's distinct values to weight rows once
+    (:mod:`._crfscore`); :meth:`strings` gives the lists training reads."""
 
-    head: list[tuple[str, list[str]]]
-    mid: list[list[str]]
-    tail: list[tuple[str, Sequence[str | None]]]
+    head: list[Slot]
+    mid: list[Slot]
+    tail: list[Slot]
 
     def strings(self) -> list[list[str]]:
-        """Each token's feature strings: head slots, its own strings, present tail slots."""
-        heads = [[p + v for v in vals] for p, vals in self.head]
-        tails = [[p + v if v is not None else None for v in vals] for p, vals in self.tail]
-        out = []
-        for i, own in enumerate(self.mid):
-            f = [c[i] for c in heads]
-            f.extend(own)
-            f.extend(x for c in tails if (x := c[i]) is not None)
-            out.append(f)
-        return out
+        """Each token's feature strings: head slots, then the present mid and tail slots."""
+        slots = [*self.head, *self.mid, *self.tail]
+        if not slots:
+            return []
+        cols = [[p + v if v is not None else None for v in vals] for p, vals in slots]
+        return [[x for x in f if x is not None] for f in zip(*cols, strict=True)]
 
 
 def doc_features(
@@ -197,78 +197,93 @@ def feature_blocks(
     low = {v: v.lower() for v in set(toks.lemma)}
     lemmas = [low[v] for v in toks.lemma]
     texts, space = toks.text, toks.space
-    ends_nl = [not sp and t[-1:] == "\n" for t, sp in zip(texts, space, strict=True)]
-    has_nl = ["\n" in t for t in texts]
     kinds = {v: _cue_class(v, "", lex) for v in low.values()}
     cls = [kinds[le] or ("acc" if lo == "according" else "") for le, lo in zip(lemmas, lowers, strict=True)]
-    pb = [""] * n
+    cp_rows: list[int] = []
+    cp_values: list[str] = []
     if prior:
         for i in range(n):
             tag = _PRIOR_POS.get(pos[i])
             if tag:
-                bucket = pb[i] = prior.get(lemmas[i] + "|" + tag, "")
+                bucket = prior.get(lemmas[i] + "|" + tag, "")
+                if bucket:
+                    cp_rows.append(i)
+                    cp_values.append(bucket)
                 if bucket in ("h", "m") and not cls[i]:
                     cls[i] = "p" + bucket
-    children: list[list[str]] = [[] for _ in range(n)]
-    cdep = {d: "c=" + d for d in set(deps)}
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(cdep[deps[i]])
-    sent_start = [False] * n
-    sent_end = [False] * n
-    sent_has_cue = [False] * n
-    sent_has_quote = [False] * n
-    for a, b in toks.sents:
-        sent_start[a] = True
-        sent_end[b - 1] = True
-        has_cue = any(cls[a:b])
-        has_q = any(in_quote[a:b])
-        if has_cue:
-            sent_has_cue[a:b] = [True] * (b - a)
-        if has_q:
-            sent_has_quote[a:b] = [True] * (b - a)
-    clusters = token_clusters(doc, centroids)
-    para_start = [i == 0 or ends_nl[i - 1] or has_nl[i - 1] for i in range(n)]
+    heads_np = np.array(heads, dtype=np.intp)
+    dnames, dcode = code(deps)
+    lnames, lcode = code(lowers)
+    tnames, tcode = code(texts)
+    has_nl = np.array(["\n" in t for t in tnames], dtype=bool)[tcode]
+    ends_nl = np.array([t[-1:] == "\n" for t in tnames], dtype=bool)[tcode] & ~np.array(space, dtype=bool)
+    clusters = _clusters(doc, centroids)
     first_line = text.find("\n")
     first_line = len(text) if first_line < 0 else first_line
-    # the fixed features, built column by column (list comprehensions, not per-token appends)
-    head: list[tuple[str, list[str]]] = [
-        ("b", [""] * n), ("w=", lowers), ("l=", lemmas), ("p=", pos), ("t=", tags), ("d=", deps),
-        ("hl=", [lemmas[h] for h in heads]), ("dh=", [de + "|" + pos[h] for de, h in zip(deps, heads, strict=True)]),
-        ("r=", roles), ("rr=", [ro[2:] if ro != "O" else "O" for ro in roles]),
+    # the fixed features, coded column by column (each distinct value looked up once)
+    mnames, mcode = code(lemmas)
+    pnames, pcode = code(pos)
+    rnames, rcode = code(roles)
+    combo, inv = np.unique(dcode * len(pnames) + pcode[heads_np], return_inverse=True)
+    dh = [dnames[d] + "|" + pnames[p] for d, p in (divmod(x, len(pnames)) for x in combo.tolist())]
+    head: list[Slot] = [
+        ("b", Column(("",), np.zeros(n, dtype=np.intp))), ("w=", Column(lnames, lcode)), ("l=", Column(mnames, mcode)),
+        ("p=", Column(pnames, pcode)), ("t=", Column(*code(tags))), ("d=", Column(dnames, dcode)),
+        ("hl=", Column(mnames, mcode[heads_np])), ("dh=", Column(dh, inv.reshape(-1))),
+        ("r=", Column(rnames, rcode)), ("rr=", derive(rnames, rcode, _role_kind)),
     ]
-    base: list[list[str]] = [[] for _ in range(n)]
-    kstr = [[str(c) for c in cl] for cl in clusters]
-    # "k0=12" and "k0h=12|" per cluster id, made once per set of clusterings
-    kown, khead = _cluster_names(centroids) if clusters else ([], [])
-    kinds_pos = {(c, p): ("cls=" + c, "cls=" + c + "|" + p) for c in set(cls) if c for p in set(pos)}
-    # per token, in this order: each clustering's own cluster, then its head's cluster with the
-    # token's dependency (made column by column, one tuple per token)
-    kcols = [col for cl, own, up in zip(clusters, kown, khead, strict=True)
-             for col in ([own[c] for c in cl], [up[cl[h]] + de for h, de in zip(heads, deps, strict=True)])]
-    kfeat = list(zip(*kcols, strict=True)) if kcols else None
-    for i, f in enumerate(base):
-        if children[i]:
-            f.extend(children[i])
-        lo = lowers[i]
-        if len(lo) > 3:
-            f.append("s3=" + lo[-3:])
-        if pb[i]:
-            f.append("cp=" + pb[i])
-        h = heads[i]
-        if kfeat is not None:
-            f.extend(kfeat[i])
-        c = cls[i]
-        if c:
-            f.extend(kinds_pos[c, pos[i]])
-        if cls[h] and h != i:
-            f.append("hcls=" + cls[h] + "|" + deps[i])
-    flag_features(base, starts, first_line, (toks.is_title, toks.is_upper, toks.is_quote), lowers, ents, para_start,
-                  in_quote, has_nl, ends_nl,
-                   (sent_start, sent_end, sent_has_cue, sent_has_quote))
-    path_features(base, heads, deps, pos, lemmas, cls, kstr[0] if kstr else None)
-    tail = neighbour_slots(lowers, pos, roles, cls, in_quote, kstr[0] if kstr else None)
-    return FeatureBlocks(head, base, tail)
+    # the rest in the order of a token's list: its children's dependencies, suffix, cue prior,
+    # clusters, cue class, its head's cue class, flags, paths (coded columns, most sparse)
+    mid = _child_slots(heads_np, dnames, dcode)
+    mid.append(("s3=", derive(lnames, lcode, _suffix)))
+    mid.append(("cp=", sparse(n, cp_rows, cp_values)))
+    names = _cluster_names(centroids) if clusters else []
+    for k, (cl, own) in enumerate(zip(clusters, names, strict=True)):
+        combo, inv = np.unique(cl[heads_np] * len(dnames) + dcode, return_inverse=True)
+        up = [own[c] + "|" + dnames[d] for c, d in (divmod(x, len(dnames)) for x in combo.tolist())]
+        mid.extend(((f"k{k}=", Column(own, cl)), (f"k{k}h=", Column(up, inv.reshape(-1)))))
+    c_rows = [i for i, c in enumerate(cls) if c]
+    mid.append(("cls=", sparse(n, c_rows, [cls[i] for i in c_rows])))
+    mid.append(("cls=", sparse(n, c_rows, [cls[i] + "|" + pos[i] for i in c_rows])))
+    h_rows = [i for i, h in enumerate(heads) if h != i and cls[h]]
+    mid.append(("hcls=", sparse(n, h_rows, [cls[heads[i]] + "|" + deps[i] for i in h_rows])))
+    quote = np.array(in_quote, dtype=bool)
+    mid.extend(flag_slots(starts, first_line, (toks.is_title, toks.is_upper, toks.is_quote), (lnames, lcode), ents,
+                          quote, (has_nl, ends_nl), toks.sents, cls))
+    k0 = list(map(names[0].__getitem__, clusters[0].tolist())) if clusters else None
+    mid.extend(path_slots(heads, deps, pos, lemmas, cls, k0))
+    coded = {"w": (lnames, lcode), "p": (pnames, pcode), "r": (rnames, rcode)}
+    if clusters:
+        coded["k"] = (names[0], clusters[0])
+    tail = neighbour_slots(lowers, pos, roles, cls, in_quote, k0, coded)
+    return FeatureBlocks(head, mid, tail)
+
+
+def _suffix(lower: str) -> str | None:
+    return lower[-3:] if len(lower) > 3 else None
+
+
+def _role_kind(role: str) -> str:
+    return role[2:] if role != "O" else "O"
+
+
+def _child_slots(heads: np.ndarray, dnames: list[str], dcode: np.ndarray) -> list[Slot]:
+    """"c=" + the dependency of each token's children, in token order: slot j holds every
+    token's j-th child (a token with fewer children has none)."""
+    n = len(heads)
+    child = np.flatnonzero(heads != np.arange(n))
+    if not len(child):
+        return []
+    order = np.argsort(heads[child], kind="stable")
+    parents, kids = heads[child][order], child[order]
+    rank = np.arange(len(parents)) - np.searchsorted(parents, parents)
+    by_rank = np.argsort(rank, kind="stable")
+    edges = np.searchsorted(rank[by_rank], np.arange(int(rank.max()) + 2))
+    out: list[Slot] = []
+    for a, b in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True):
+        sel = by_rank[a:b]
+        out.append(("c=", Column(dnames, dcode[kids[sel]], parents[sel], n)))
+    return out
 
 
 def with_tensor(doc: Doc, feats: list[list[str]]) -> list[dict[str, float]]:
