@@ -34,3 +34,57 @@ def test_sparse_flag_and_derived_columns_are_their_lists() -> None:
         want = [w[-3:] if len(w) > 3 else None for w in words]
         assert list(derive(names, codes, lambda w: w[-3:] if len(w) > 3 else None)) == want
         assert list(Column(names, codes)) == words
+
+
+def _old_paths(heads: list[int], deps: list[str], pos: list[str], lemmas: list[str], cls: list[str],
+               k0: list[str] | None) -> list[list[str]]:
+    """The former per-token loop of the path features."""
+    out: list[list[str]] = []
+    for i in range(len(heads)):
+        f: list[str] = []
+        below, cur, path = i, i, []
+        for _ in range(3):
+            below, cur = cur, heads[cur]
+            if below == cur:
+                break
+            path.append(deps[below])
+            if pos[cur] in ("VERB", "AUX"):
+                p = ">".join(path)
+                f.extend(("vp=" + p, "vp=" + p + "|" + lemmas[cur]))
+                if k0 is not None:
+                    f.append("vpk=" + p + "|" + k0[cur])
+                break
+        below, cur = i, i
+        for step in range(8):
+            below, cur = cur, heads[cur]
+            if cls[cur]:
+                f.extend(("anc=" + cls[cur] + "|" + deps[below], "ancd=" + deps[below] + "|" + ("L" if i < cur else "R"),
+                          "ancs=" + str(min(step, 3))))
+                break
+            if below == cur:
+                break
+        out.append(f)
+    return out
+
+
+def test_path_slots_give_each_token_the_former_list() -> None:
+    from fullpicture.nlp.claims._context import path_slots
+    from fullpicture.nlp.claims._features import FeatureBlocks
+
+    rng = random.Random(11)
+    for trial in range(300):
+        n = rng.randint(0, 25)
+        if trial % 3:  # a tree: each token's head before it, or itself for the root
+            heads = [rng.randint(0, i - 1) if i else 0 for i in range(n)]
+        else:  # any head array, cycles included
+            heads = [rng.randrange(n) for _ in range(n)]
+        deps = [rng.choice(["nsubj", "ccomp", "dobj", "ROOT", "prep"]) for _ in range(n)]
+        pos = [rng.choice(["VERB", "AUX", "NOUN", "ADP"]) for _ in range(n)]
+        lemmas = [rng.choice(["say", "deny", "town", "of"]) for _ in range(n)]
+        cls = [rng.choice(["", "", "", "speech", "cog"]) for _ in range(n)]
+        k0 = [str(rng.randint(0, 5)) for _ in range(n)] if trial % 2 else None
+        verbs = np.array([p in ("VERB", "AUX") for p in pos], dtype=bool)
+        coded_k0 = code(k0) if k0 is not None else None
+        slots = path_slots(np.array(heads, dtype=np.intp), code(deps), verbs, code(lemmas), cls, coded_k0)
+        got = FeatureBlocks([], slots, []).strings()
+        assert got == (_old_paths(heads, deps, pos, lemmas, cls, k0) if n else [])

@@ -62,47 +62,79 @@ _QUOTES = frozenset(("\u201c", "\u201d", '"', "''", "``"))
 
 
 def path_slots(
-    heads: list[int], deps: list[str], pos: list[str], lemmas: list[str], cls: list[str], k0: list[str] | None,
+    heads: np.ndarray, deps: tuple[list[str], np.ndarray], verbs: np.ndarray, lemmas: tuple[list[str], np.ndarray],
+    cls: list[str], k0: tuple[Sequence[str], np.ndarray] | None,
 ) -> list[Slot]:
     """The nearest verb above a token with the path of labels to it ("vp=nsubj|announce"), and
     the nearest ancestor that is a cue word with how the token hangs under it (a root cue is
-    its own ancestor: "anc=speech|ROOT"), as slots in the order a token's list takes them."""
+    its own ancestor: "anc=speech|ROOT"), as slots in the order a token's list takes them
+    (``deps``, ``lemmas``, ``k0``: coded columns; ``verbs``: whether a token is a verb or an
+    auxiliary), each step taken for all tokens at once."""
     n = len(heads)
-    vp: list[str | None] = [None] * n
-    vpl: list[str | None] = [None] * n
-    vpk: list[str | None] = [None] * n
-    anc: list[str | None] = [None] * n
-    ancd: list[str | None] = [None] * n
-    ancs: list[str | None] = [None] * n
-    for i in range(n):
-        below, cur, path = i, i, []
-        for _ in range(3):
-            below, cur = cur, heads[cur]
-            if below == cur:
-                break
-            path.append(deps[below])
-            if pos[cur] in ("VERB", "AUX"):
-                p = vp[i] = ">".join(path)
-                vpl[i] = p + "|" + lemmas[cur]
-                if k0 is not None:
-                    vpk[i] = p + "|" + k0[cur]
-                break
-        below, cur = i, i
-        for step in range(_ANCESTOR_STEPS):
-            below, cur = cur, heads[cur]
-            ca = cls[cur]
-            if ca:
-                anc[i] = ca + "|" + deps[below]
-                ancd[i] = deps[below] + "|" + ("L" if i < cur else "R")
-                ancs[i] = _STEPS[min(step, 3)]
-                break
-            if below == cur:
-                break
-    out: list[Slot] = [("vp=", vp), ("vp=", vpl)]
+    dnames, dcode = deps
+    up = [np.arange(n)]
+    for _ in range(3):
+        up.append(heads[up[-1]])
+    steps = np.zeros(n, dtype=np.intp)  # steps up to the nearest verb (0: none within three)
+    alive = np.ones(n, dtype=bool)
+    for s in (1, 2, 3):
+        alive &= up[s] != up[s - 1]
+        steps[alive & (steps == 0) & verbs[up[s]]] = s
+    rows = np.flatnonzero(steps)
+    chain = np.stack(up)
+    verb = chain[steps[rows], rows]
+    base = len(dnames) + 1
+    key = np.zeros(len(rows), dtype=np.int64)
+    for j in (2, 1, 0):  # the labels below the verb, nearest the token first, as digits
+        key = key * base + np.where(steps[rows] > j, dcode[chain[j, rows]] + 1, 0)
+    keys, path = np.unique(key, return_inverse=True)
+    path = path.reshape(-1)
+    pnames = [">".join(dnames[d - 1] for d in _digits(int(x), base)) for x in keys.tolist()]
+    out: list[Slot] = [("vp=", Column(pnames, path, rows, n)),
+                       ("vp=", _pairs(pnames, path, *lemmas, verb, rows, n))]
     if k0 is not None:
-        out.append(("vpk=", vpk))
-    out.extend((("anc=", anc), ("ancd=", ancd), ("ancs=", ancs)))
+        out.append(("vpk=", _pairs(pnames, path, k0[0], k0[1], verb, rows, n)))
+    cnames, ccode = code(cls)
+    is_cue = np.array([c != "" for c in cnames], dtype=bool)[ccode]
+    below = cur = np.arange(n)
+    done = np.zeros(n, dtype=bool)
+    at = np.full(n, -1, dtype=np.intp)  # steps up to the nearest cue ancestor (-1: none)
+    cue = np.zeros(n, dtype=np.intp)
+    under = np.zeros(n, dtype=np.intp)
+    for step in range(_ANCESTOR_STEPS):
+        below, cur = cur, heads[cur]
+        hit = ~done & is_cue[cur]
+        at[hit], cue[hit], under[hit] = step, cur[hit], below[hit]
+        done |= hit | (below == cur)
+        if done.all():
+            break
+    rows = np.flatnonzero(at >= 0)
+    cue, under = cue[rows], under[rows]
+    out.extend((
+        ("anc=", _pairs(cnames, ccode[cue], dnames, dcode, under, rows, n)),
+        ("ancd=", _pairs(dnames, dcode[under], ("L", "R"), (rows >= cue).astype(np.intp), None, rows, n)),
+        ("ancs=", Column(_STEPS, np.minimum(at[rows], 3), rows, n)),
+    ))
     return out
+
+
+def _digits(x: int, base: int) -> list[int]:
+    """The non-zero base-``base`` digits of ``x``, lowest first."""
+    out = []
+    while x:
+        x, d = divmod(x, base)
+        out.append(d)
+    return out
+
+
+def _pairs(left: Sequence[str], lcode: np.ndarray, right: Sequence[str], rcode: np.ndarray, at: np.ndarray | None,
+           rows: np.ndarray, n: int) -> Column:
+    """The column of "left|right" on ``rows`` (``rcode`` read at the tokens ``at``, or as given
+    where ``at`` is None)."""
+    r = rcode[at] if at is not None else rcode
+    keys, inv = np.unique(lcode.astype(np.int64) * len(right) + r, return_inverse=True)
+    names = [left[a] + "|" + right[b] for a, b in (divmod(x, len(right)) for x in keys.tolist())]
+    return Column(names, inv.reshape(-1), rows, n)
 
 
 _STEPS = ("0", "1", "2", "3")

@@ -251,7 +251,9 @@ def feature_blocks(
     mid.extend(flag_slots(starts, first_line, (toks.is_title, toks.is_upper, toks.is_quote), (lnames, lcode), ents,
                           quote, (has_nl, ends_nl), toks.sents, cls))
     k0 = list(map(names[0].__getitem__, clusters[0].tolist())) if clusters else None
-    mid.extend(path_slots(heads, deps, pos, lemmas, cls, k0))
+    verbs = np.array([p in ("VERB", "AUX") for p in pnames], dtype=bool)[pcode]
+    mid.extend(path_slots(heads_np, (dnames, dcode), verbs, (mnames, mcode), cls,
+                          (names[0], clusters[0]) if clusters else None))
     coded = {"w": (lnames, lcode), "p": (pnames, pcode), "r": (rnames, rcode)}
     if clusters:
         coded["k"] = (names[0], clusters[0])
