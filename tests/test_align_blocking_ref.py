@@ -13,7 +13,8 @@ from fullpicture.align._eventpairs import MentionFeatures
 def _reference(feats: list[MentionFeatures], bucket: int, window: int, hood: int, max_block: int) -> set[tuple[int, int]]:
     blocks: dict[tuple, list[int]] = {}
     for i, f in enumerate(feats):
-        keys: set[tuple] = {(f.family, "l", f.lemma)}
+        # (a word class, "buy" and "merger", is one block whatever the family)
+        keys: set[tuple] = {("=", f.word) if f.word else (f.family, "l", f.lemma)}
         if f.interval is not None and f.interval[1] - f.interval[0] <= 2 * bucket:
             keys.update((f.family, "d", b) for b in range((f.interval[0] - window) // bucket,
                                                           (f.interval[1] + window) // bucket + 1))
@@ -42,7 +43,7 @@ def _reference(feats: list[MentionFeatures], bucket: int, window: int, hood: int
     return out
 
 
-def _mentions(n: int, seed: int) -> list[MentionFeatures]:
+def _mentions(n: int, seed: int, words: bool = False) -> list[MentionFeatures]:
     rng = random.Random(seed)
     out = []
     for _ in range(n):
@@ -52,7 +53,8 @@ def _mentions(n: int, seed: int) -> list[MentionFeatures]:
         out.append(MentionFeatures(
             doc=f"d{rng.randrange(n // 6 + 1)}", lemma=f"l{rng.randrange(5)}", family=rng.choice(["a", "b"]),
             interval=iv, date_firm=rng.random() < 0.8,
-            places=frozenset(f"p{rng.randrange(4)}" for _ in range(rng.randrange(3)))))
+            places=frozenset(f"p{rng.randrange(4)}" for _ in range(rng.randrange(3))),
+            word=rng.choice(["", "", "w0", "w1"]) if words else ""))
     return out
 
 
@@ -69,3 +71,14 @@ def test_candidate_pairs_follow_the_blocking_rule():
             assert set(pairs) == _reference(feats, bucket, window, hood, max(hood, max_block)), (n, cfg)
             if n:
                 assert np.all(got[:, 0] < got[:, 1])
+
+
+def test_candidate_pairs_follow_the_blocking_rule_with_word_classes():
+    # word-class blocks span families; lemma and place blocks stay within one family
+    for n, seed in ((2, 5), (40, 6), (400, 7)):
+        feats = _mentions(n, seed, words=True)
+        for bucket, window, hood, max_block in ((7, 3, 40, 60), (2, 0, 3, 5)):
+            cfg = {"date_bucket_days": bucket, "date_window_days": window, "neighbourhood": hood,
+                   "max_block": max_block}
+            pairs = {tuple(p) for p in candidate_pairs(feats, cfg).tolist()}
+            assert pairs == _reference(feats, bucket, window, hood, max(hood, max_block)), (n, cfg)

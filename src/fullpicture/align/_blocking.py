@@ -37,20 +37,25 @@ def _sorted_unique(keys: np.ndarray) -> np.ndarray:
 
 
 def _block_members(feats: Sequence[MentionFeatures], has: np.ndarray, lo: np.ndarray, hi: np.ndarray,
-                   bucket: int, window: int) -> tuple[np.ndarray, np.ndarray]:
+                   bucket: int, window: int, lemma_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every (block, mention) membership as two arrays sorted by block, then mention.
 
     A mention joins the block of its family and trigger lemma; the blocks of its family and
     each date bucket its interval (widened by ``window``) touches, when the interval spans at
     most ``2 * bucket`` days; its family's block of undated mentions when it has no date; and
     the block of its family and each of its places (``has``, ``lo``, ``hi``: whether each
-    mention is dated, and its interval). Block ids are arbitrary integers (only membership
-    matters: the pairs are de-duplicated and sorted afterwards)."""
+    mention is dated, and its interval; ``lemma_ids``: an id per trigger lemma). Block ids are
+    arbitrary integers (only membership matters: the pairs are de-duplicated and sorted
+    afterwards); the two-part keys (family and lemma, family and place) are combined from
+    per-part integer ids with numpy rather than hashed as Python tuples."""
     n = len(feats)
     fam = value_ids([f.family for f in feats])
     n_fam = int(fam.max()) + 1 if n else 1
     # (words of one equivalence class, "buy" and "merger", share a block whatever their types)
-    lem = value_ids([("=", f.word) if f.word else (f.family, f.lemma) for f in feats])
+    word = value_ids([f.word for f in feats])
+    has_word = np.array([bool(f.word) for f in feats], dtype=bool)
+    n_word = int(word.max()) + 1 if n else 0
+    lem = np.where(has_word, word, n_word + fam * (int(lemma_ids.max()) + 1 if n else 1) + lemma_ids)
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     base = 0
@@ -78,11 +83,12 @@ def _block_members(feats: Sequence[MentionFeatures], has: np.ndarray, lo: np.nda
     cols.append(undated)
     base += n_fam
     # family x place
-    p_who = [i for i, f in enumerate(feats) for _ in f.places]
-    if p_who:
-        places = value_ids([(f.family, p) for f in feats for p in f.places])
-        rows.append(base + places)
-        cols.append(np.array(p_who, dtype=np.int64))
+    n_places = np.array([len(f.places) for f in feats], dtype=np.int64)
+    if n and int(n_places.sum()):
+        p_who = np.repeat(idx, n_places)
+        place = value_ids([p for f in feats for p in f.places])
+        rows.append(base + fam[p_who] * (int(place.max()) + 1) + place)
+        cols.append(p_who)
     block = np.concatenate(rows)
     member = np.concatenate(cols)
     # each block's memberships come from one of the parts above, in ascending mention order:
@@ -116,9 +122,9 @@ def _candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> n
     lo_arr = np.array([x[0] if x is not None else 0 for x in iv], dtype=np.int64)
     hi_arr = np.array([x[1] if x is not None else 0 for x in iv], dtype=np.int64)
     dated = has & np.array([f.date_firm for f in feats], dtype=bool)
-    block, member = _block_members(feats, has, lo_arr, hi_arr, bucket, window)
-    doc_ids = value_ids([f.doc for f in feats])
     lemma_ids = value_ids([f.lemma for f in feats])
+    block, member = _block_members(feats, has, lo_arr, hi_arr, bucket, window, lemma_ids)
+    doc_ids = value_ids([f.doc for f in feats])
 
     def kept(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Keys ``i * n + j`` (i < j) of the pairs (a, b) that pass the date filter."""
