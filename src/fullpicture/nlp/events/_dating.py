@@ -2,7 +2,8 @@
 
 A sentence's time expression dates an event of that sentence only when it can: a date inside a
 "since ..." phrase starts a period (unless the phrase hangs on the event's own verb: "have fired
-since 13 November"); a date that only modifies a reporting verb dates the report, not what is
+since 13 November"), and so does one in a phrase opened by a period-start verb form ("killed
+starting on 7 October", "à partir du 7 octobre", "начиная с 7 октября"); a date that only modifies a reporting verb dates the report, not what is
 reported ("the army said on Tuesday 20 soldiers had been killed"): the mention keeps that day
 as an approximate date (source ``narrative``), never as a stated one; a date inside an
 "after/before/following ..." unit or a phrase of cause ("in response to the attack of 22
@@ -73,7 +74,14 @@ def _since_spans(sent: Span, trig: Token | None) -> list[tuple[int, int]]:
     own = {trig.i, clause_head(trig).i} if trig is not None else set()
     out = []
     doc, lower = sent.doc, token_arrays(sent.doc).lower
+    starts = _period_starts(doc.lang_ or "en")
     for i in range(sent.start, sent.end):
+        pair = f"{lower[i - 1]} {lower[i]}" if i > sent.start else ""
+        if lower[i] in starts or pair in starts:  # "starting on 7 October", "à partir du 7 octobre"
+            if (span := _start_span(doc[i], i - (pair in starts))) is not None \
+                    and (trig is None or not span[0] <= trig.i < span[1]):
+                out.append(span)
+            continue
         if lower[i] not in _SINCE:
             continue
         tok = doc[i]
@@ -90,6 +98,28 @@ def _since_spans(sent: Span, trig: Token | None) -> list[tuple[int, int]]:
         if trig is None or not lo <= trig.i < hi:
             out.append((lo, hi))
     return out
+
+
+_START_DEPS = frozenset({"advcl", "xcomp", "prep", "acl", "obl", "obl:mod", "advmod"})
+
+
+def _start_span(tok: Token, first: int) -> tuple[int, int] | None:
+    """The token span of a phrase opened by the period-start verb form ``tok`` (written from token
+    ``first``: "à partir du 7 octobre"), or None when ``tok`` opens none. Unlike "since", the
+    phrase dates not even the verb it hangs on ("hundreds were killed starting on 7 October": a
+    toll over a period, not a happening of that day)."""
+    head = tok.head if tok.dep_ == "fixed" else tok  # UD: "partir" fixed on "à"
+    if tok.pos_ != "VERB" or head.dep_ not in _START_DEPS or head.head.i == head.i:
+        return None
+    return min(first, head.left_edge.i), head.right_edge.i + 1
+
+
+@lru_cache(maxsize=8)
+def _period_starts(language: str) -> frozenset[str]:
+    """Verb forms that open a phrase starting a period, like "since" (``[period_start] words`` of
+    ``data/events/background*.toml``): "starting on 7 October", "начиная с 7 октября"."""
+    data = data_toml_lang("events", "background.toml", language or "en")
+    return frozenset(w.lower() for w in data.get("period_start", {}).get("words", []))
 
 
 @lru_cache(maxsize=8)
@@ -448,8 +478,14 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
     # day, they are scheduled; a written date after it ("on September 13" in a report dated the
     # 12th, a time zone apart) stays
     named = {t.start for t in (doc._.fp_timexes or []) if not any(ch.isdigit() for ch in t.text)} if day else set()
+    # a clock time with no day of its own ("at 9:37 pm") took its day from the time layer's
+    # narrative: a day left out below is none of its own either
+    clocks = {t.start for t in (doc._.fp_timexes or []) if t.type == "TIME" and t.anchor == "narrative"}
+    dropped: set[str] = set()
     out = []
     for off, value in doc._.fp_narrative or []:
+        if off in clocks and str(value)[:10] in dropped:
+            continue
         if recall_ref is not None:
             first = first or str(value)
             if _recalled(str(value), first, recall_ref, recall_days):
@@ -467,6 +503,8 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
         spans = [(a, b) for a, b, _ in _units(sent)] + _since_spans(sent, None)
         if not any(a <= tok.i < b for a, b in spans):
             out.append((off, value))
+        else:
+            dropped.add(str(value)[:10])
     return out
 
 
