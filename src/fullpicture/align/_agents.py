@@ -2,8 +2,8 @@
 
 An agent conflict says that the sides name different perpetrators of one happening. Only a
 side's own account counts: not a speech act's speaker (who denied, who announced), not the
-subject of a verb whose subject suffers ("X died"), not an agent the side reports as denied,
-and not an agent inside a claim the side attributes to the other side ("Kyiv's claims that a
+subject of a verb whose subject suffers ("X died"), not an agent the side reports as denied
+or only supposes ("if a Freedonian missile had struck it"; ``conflict_agent_unreal``), and not an agent inside a claim the side attributes to the other side ("Kyiv's claims that a
 Russian missile hit the station"). Actors of one state (its ministry, its army, its capital)
 are one actor: "the Armenian Defence Ministry" and "Armenia" do not conflict.
 """
@@ -121,19 +121,81 @@ def side_state(side: str) -> str | None:
     return (lex.demonyms.get(fold(side)) or country_code(side) or "").upper() or None
 
 
+def agent_types(cfg: dict[str, Any]) -> set[str]:
+    """The event types whose agents enter agent conflicts (``conflict_agent_types``)."""
+    return set(cfg.get("conflict_agent_types", _DEFAULT_TYPES))
+
+
 def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any]) -> list[Any]:
     """The members whose agents state their side's own account (see the module docstring)."""
-    types = set(cfg.get("conflict_agent_types", _DEFAULT_TYPES))
+    types = agent_types(cfg)
     sufferers = set(cfg.get("conflict_agent_sufferers", _DEFAULT_SUFFERERS))
+    unreal = set(cfg.get("conflict_agent_unreal", ["negated"]))
     out = []
     for m in members:
         ev: Event = m.event
-        if ev.type not in types or ev.modality == "negated" or ev.trigger.lemma in sufferers:
+        if ev.type not in types or ev.modality in unreal or ev.trigger.lemma in sufferers:
             continue
         if _other_sides_claim(m.analysis, ev, m.side, index):
             continue
         out.append(m)
     return out
+
+
+def accuser_agents(a: Analysis, ev: Event, reach: int, types: Sequence[str] = ("ACCUSE",)) -> set[str]:
+    """The agents of an accusation that ``ev`` follows in its sentence, at most ``reach``
+    characters after the accusation's trigger, where the accusation names someone else as the
+    accused ("X accused Y of downing the plane", "X a accusé Y d'avoir abattu"): the accuser is
+    no doer of the act its complement tells, whatever the parser gave that act as its subject."""
+    if reach <= 0:
+        return set()
+    breaks = _accusation_breaks().get(a.document.language or "en", frozenset())
+    out: set[str] = set()
+    for acc in a.events:
+        if (acc.type in types and acc.id != ev.id and acc.patients and acc.evidence.start == ev.evidence.start
+                and 0 < ev.trigger.start - acc.trigger.end <= reach):
+            between = a.text[acc.trigger.end : ev.trigger.start]
+            if "," in between or ";" in between or breaks & {w.strip(".'’").lower() for w in between.split()}:
+                continue  # "X accused Y after its forces shot down ...": another clause's act
+            out.update(x for x in acc.agents if x not in acc.patients)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _accusation_breaks() -> dict[str, frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "denials.toml").get("accusation_breaks", {})
+    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _act_object_words() -> dict[str, frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "not_actors.toml").get("act_objects", {})
+    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
+
+
+def act_object(a: Analysis, start: int, types: set[str]) -> bool:
+    """Whether the name at ``start`` is the object of an act noun just before it ("the invasion
+    of X", "le bombardement de X"): the act's target, not an agent of the mention the parser gave
+    it to. The act noun is the trigger of a mention of ``types`` in the analysis."""
+    words = _act_object_words().get(a.document.language or "en")
+    if not words:
+        return False
+    before = a.text[max(0, start - 40) : start]
+    tokens = before.replace("’", "'").split()
+    if tokens and tokens[-1].lower() in ("the", "la", "le", "les"):
+        tokens = tokens[:-1]
+    joined = tokens[-1].lower() if tokens else ""
+    if joined.endswith(("d'", "l'")) and joined not in words:
+        joined = joined[:2]
+    if joined not in words or len(tokens) < 2:
+        return False
+    noun = tokens[-2]
+    at = before.rfind(noun) + max(0, start - 40)
+    return any(e.trigger.start <= at < e.trigger.end and e.type in types for e in a.events)
 
 
 def _other_sides_claim(a: Analysis, ev: Event, side: str, index: EntityIndex) -> bool:

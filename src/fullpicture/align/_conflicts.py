@@ -11,6 +11,9 @@ from typing import Any
 
 from fullpicture.align._agents import (
     account_side,
+    accuser_agents,
+    act_object,
+    agent_types,
     claim_state,
     mention_state,
     name_state,
@@ -18,6 +21,7 @@ from fullpicture.align._agents import (
     side_state,
 )
 from fullpicture.align._dates import interval
+from fullpicture.align._denials import denies_other_act
 from fullpicture.align._disputes import figure_disputes
 from fullpicture.align._figurevalues import (
     _NEVER,
@@ -27,9 +31,10 @@ from fullpicture.align._figurevalues import (
     is_closed,
     population,
     ranges_clash,
+    relayed_strangers,
     stray_free,
 )
-from fullpicture.align._innersource import inner_state
+from fullpicture.align._innersource import inner_state, pronoun_state
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._speakerplace import statement_place
@@ -101,7 +106,7 @@ def _main_date(members: Sequence[Member]) -> str | None:
 def incident_figures(
     members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True,
     zero_implies: dict[str, list[str]] | None = None, sides: Sequence[str] | None = None,
-    international: str | None = None, source_after: bool = False, inner: bool = False,
+    international: str | None = None, source_after: bool = False, inner: bool = False, pronoun_chars: int = 0,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -118,7 +123,9 @@ def incident_figures(
     the outlet's own words whose source a sentence after it names (``_intlsource.attributed_after``)
     is the account of the state that source names. ``inner``: a figure whose own clause names
     a speaker inside the claim ("a raid that Baku says killed 14" in a ministry's claim:
-    ``_innersource.inner_state``) is that speaker's state's account.
+    ``_innersource.inner_state``) is that speaker's state's account. ``pronoun_chars``: a figure
+    in a claim whose speaker is a personal pronoun is the account of the state of the claim
+    before it, within that many characters (``_innersource.pronoun_state``; 0: off).
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
@@ -146,7 +153,9 @@ def incident_figures(
             seen.add(key)
             side = m.side
             if accounts and index is not None and side_of_state:
-                state = (inner_state(m.analysis, f) if inner else None) or claim_state(m.analysis, f.claim, index)
+                state = ((inner_state(m.analysis, f) if inner else None)
+                         or pronoun_state(m.analysis, f.claim, index, pronoun_chars)
+                         or claim_state(m.analysis, f.claim, index))
                 if state is None and source_after:
                     after = attributed_after(m.analysis, f)  # "Такие данные приводит <ministry>"
                     state = name_state(after) if after else None
@@ -380,6 +389,8 @@ def _clashes(
         merged: dict[str, list[FigureItem]] = {}
         clashed: dict[str, list[FigureItem]] = {}
         for group in victim_groups(per_side, cfg):
+            if cfg.get("figure_relayed_strangers", False):
+                group = {s: relayed_strangers(items) for s, items in group.items()}
             standing = {s: _compared(items, cfg) for s, items in group.items()}
             mine = superseded(standing, cfg)
             if cfg.get("figure_stage_relay", True):
@@ -436,7 +447,8 @@ def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: 
                             bool(cfg.get("figure_accounts", True)), dict(cfg.get("figure_zero_implies") or {}),
                             sides if cfg.get("figure_accounts_all_sides", True) else None,
                             international_side(labels, cfg.get("figure_international_sides") or ()),
-                            bool(cfg.get("figure_source_after", True)), bool(cfg.get("figure_inner_source", True)))
+                            bool(cfg.get("figure_source_after", True)), bool(cfg.get("figure_inner_source", True)),
+                            int(cfg.get("figure_pronoun_speaker_chars", 0)))
 
 
 def figure_clashes(
@@ -660,9 +672,12 @@ def _entity_conflict(
     else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
         kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
         members = [m for m in members if m.event.type in kinds_of_place and m.event.modality not in _UNREAL]
+    accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
+    act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
     for m in members:
         doc = m.analysis.document.id
-        ids = [m.event.place] if field == "place" else list(m.event.agents)
+        skip = accuser_agents(m.analysis, m.event, accuse_chars) if field == "agent" else set()
+        ids = [m.event.place] if field == "place" else [x for x in m.event.agents if x not in skip]
         for eid in ids:
             key = index.key(doc, eid, resolve=True)
             ent = index.entity(doc, eid)
@@ -686,6 +701,8 @@ def _entity_conflict(
                 kind = actor_kind(ent, cfg)
                 if kind is None:
                     continue
+                if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
+                    continue  # "the invasion of X has killed ...": X is the target
                 kinds.setdefault(m.side, set()).add(kind)
                 state = mention_state(m.analysis.text, ent, mention.start if mention else None)
                 if state:
@@ -744,10 +761,13 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     denial is that state's account (the side of that state when it is compared, else the side
     that reports it), against each side whose own account mostly names that state."""
     types = set(cfg.get("conflict_denial_types", ["REJECT"]))
+    acts = agent_types(cfg)
     blamed: dict[str, Counter[str]] = {}
     named: dict[str, list[ConflictValue]] = {}
+    accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     for m in own_account(members, index, cfg):
-        for eid in m.event.agents:
+        skip = accuser_agents(m.analysis, m.event, accuse_chars)
+        for eid in (x for x in m.event.agents if x not in skip):
             ent = index.entity(m.analysis.document.id, eid)
             if ent is None or actor_kind(ent, cfg) is None:
                 continue
@@ -764,6 +784,8 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     for m in members:
         if m.event.type not in types or m.event.modality in _UNREAL:
             continue
+        if cfg.get("conflict_denial_other_act", False) and denies_other_act(m.analysis, m.event, acts):
+            continue  # "denied initiating the ceremony": not the attack denied
         for eid in m.event.agents:
             ent = index.entity(m.analysis.document.id, eid)
             first = _in_evidence(ent, m.event) if ent is not None else None
@@ -803,7 +825,8 @@ def find_conflicts(
     if len({m.side for m in members}) < 2:
         return []
     figs = incident_figures_for(members, cfg, index) if figures is None else figures
-    disputes = figure_disputes(members, figs, index) if cfg.get("figure_disputes", True) else None
+    disputes = (figure_disputes(members, figs, index, bool(cfg.get("figure_hedged_disputes", False)))
+                if cfg.get("figure_disputes", True) else None)
     out = _figure_conflicts(figs, cfg, disputes)
     for c in (
         _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0))),

@@ -54,10 +54,12 @@ def _disputer(a: Analysis, pos: int, sent_start: int, index: EntityIndex) -> str
 
 
 def figure_disputes(
-    members: Sequence[Any], by_count: dict[str, dict[str, list[tuple[Any, ConflictValue]]]], index: EntityIndex
+    members: Sequence[Any], by_count: dict[str, dict[str, list[tuple[Any, ConflictValue]]]], index: EntityIndex,
+    hedged: bool = False,
 ) -> dict[str, dict[str, list[ConflictValue]]]:
     """``counts -> side -> [dispute values]`` of an incident's documents (see the module
-    docstring); ``by_count`` is the incident's :func:`~fullpicture.align._conflicts.incident_figures`."""
+    docstring); ``by_count`` is the incident's :func:`~fullpicture.align._conflicts.incident_figures`.
+    ``hedged``: also :func:`hedged_disputes`."""
     pats, nouns = _lexicon()
     side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
     docs: dict[str, tuple[Analysis, str, list[int]]] = {}
@@ -92,4 +94,51 @@ def figure_disputes(
                     side=who, reported_by=side if who != side else None, value=hit.group(0),
                     document=doc, start=hit.start(), end=hit.end(), field=f"figure:{counts}",
                     date=published_day(a)))
+        if hedged:
+            for counts, value in hedged_disputes(a, side, starts, by_count, side_of_state, index):
+                out.setdefault(counts, {}).setdefault(side, []).append(value)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _hedges() -> dict[str, re.Pattern[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "disputes.toml").get("hedges", {})
+    return {lang: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+            for lang, words in data.items() if words}
+
+
+def hedged_disputes(
+    a: Analysis, side: str, starts: Sequence[int], by_count: dict[str, dict[str, list[tuple[Any, ConflictValue]]]],
+    side_of_state: dict[str, str], index: EntityIndex, reach: int = 80,
+) -> list[tuple[str, ConflictValue]]:
+    """A state's side that tells another state's count with a hedge of disbelief just before it
+    ("the ministry claimed that the plane was allegedly carrying 65 prisoners", "якобы самолёт
+    перевозил 65 пленных"; ``[hedges]`` of disputes.toml) disputes that count: ``(counts,
+    dispute value)`` for each such figure in a paragraph of the incident's mentions whose count,
+    or a value of the other state's account equal to it, is one of ``by_count``'s counts."""
+    mine = side_state(side)
+    hedge = _hedges().get(a.document.language or "en")
+    if mine is None or hedge is None:
+        return []
+    out = []
+    for f in a.figures:
+        p0, p1 = _paragraph(a.text, f.start)
+        if not any(p0 <= s < p1 for s in starts):
+            continue
+        lead = a.text[max(p0, f.start - reach) : f.start]
+        cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))
+        hits = list(hedge.finditer(lead[cut + 1 :] if cut >= 0 else lead))
+        state = claim_state(a, f.claim, index)
+        if not hits or state is None or state == mine or state not in side_of_state:
+            continue
+        theirs = side_of_state[state]
+        counts = f.counts if f.counts in by_count else next(
+            (c for c, per in sorted(by_count.items()) for g, _ in per.get(theirs, []) if g.value == f.value), None)
+        if counts is None:
+            continue
+        start = f.start - len(lead) + (cut + 1 if cut >= 0 else 0) + hits[-1].start()
+        out.append((counts, ConflictValue(side=side, value=a.text[start : f.end], document=a.document.id,
+                                          start=start, end=f.end, field=f"figure:{counts}", date=published_day(a))))
     return out

@@ -474,3 +474,17 @@ def is_closed(f: Figure) -> bool:
     """Whether a figure states a closed range (neither vague nor an open bound)."""
     r = figure_range(f)
     return r is not None and not f.vague and not math.isinf(r[1]) and (f.low is None) == (f.high is None)
+
+
+def relayed_strangers(items: list[tuple[Figure, Any]]) -> list[tuple[Figure, Any]]:
+    """One side's values of a count without those another side's document relays (``reported_by``)
+    that count people the side's own documents never count: where its own press says "more than
+    60 servicemen", a wire's "at least 34 civilians" inside that side's admission is the wire's
+    words, not the side's account. A relayed value of generic people, or of a class its own
+    documents count, stays; so do all values of a side whose own documents state none."""
+    own = {v.population or "people" for _, v in items if v.reported_by is None and v.population not in _NEVER}
+    if not own:
+        return items
+    return [(f, v) for f, v in items if v.reported_by is None or v.population in _NEVER
+            or any(comparable(v.population or "people", p) for p in own)]
+

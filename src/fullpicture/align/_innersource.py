@@ -4,6 +4,10 @@
 14": the figure sits in the ministry's claim, but its own clause names another speaker, Baku,
 whose count it is. The reporting clauses are language data (``data/figures/inner.toml``), read
 alike for every state; the state is read from the inner speaker's words (``_agents.name_state``).
+
+A claim whose speaker is a personal pronoun ("It said that 60 soldiers were killed") goes on
+with the speaker of the claim just before it ("The defence ministry said ..."):
+:func:`pronoun_state`.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from __future__ import annotations
 import functools
 import re
 
-from fullpicture.align._agents import name_state
+from fullpicture.align._agents import claim_state, name_state
+from fullpicture.align._util import EntityIndex, claim_by_id
 from fullpicture.models import Analysis, Figure
 
 _CLAUSE_END = re.compile(r"[.!?;\n]\s")
@@ -23,6 +28,32 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
     data = data_toml("figures", "inner.toml").get("inner", {})
     return {lang: tuple(re.compile(p) for p in ps) for lang, ps in data.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _pronouns() -> dict[str, frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "inner.toml").get("pronoun_speakers", {})
+    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
+
+
+def pronoun_state(a: Analysis, claim_id: str | None, index: EntityIndex, reach: int) -> str | None:
+    """The state a claim whose speaker is a personal pronoun speaks for ("It said that ..."): that
+    of the nearest claim before it, ending at most ``reach`` characters before it, whose speaker is
+    no pronoun ("The defence ministry said ..."), the speaker going on; None for any other claim,
+    or where that claim's speaker names no state (the pronoun's own link then stands)."""
+    claim = claim_by_id(a, claim_id)
+    words = _pronouns().get(a.document.language or "en", frozenset())
+    if reach <= 0 or claim is None or claim.source is None or (claim.source.text or "").strip().lower() not in words:
+        return None
+    before = [c for c in a.claims if c.source is not None and c.kind != "naming" and c.id != claim.id
+              and c.start < claim.start and claim.start - c.end <= reach
+              and (c.source.text or "").strip().lower() not in words]
+    if not before:
+        return None
+    last = max(before, key=lambda c: (c.start, c.end))
+    return claim_state(a, last.id, index)
 
 
 def inner_state(a: Analysis, f: Figure, reach: int = 160) -> str | None:

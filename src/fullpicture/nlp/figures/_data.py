@@ -45,6 +45,8 @@ class FigureLexicon:
     approx_from: frozenset[str] = frozenset()  # "с N до M" after such a verb: M is the new value
     own_counts: frozenset[str] = frozenset()  # a noun's own count a joined verb does not override
     corrections: tuple[str, ...] = ()  # "700 deaths, more likely between 20 and 60": the count told again
+    # a count that, told of people, counts another thing ("уничтожено 60 боевиков": killed)
+    of_people: dict[str, str] = field(default_factory=dict)
 
     @property
     def max_approx_len(self) -> int:
@@ -97,6 +99,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         approx_from=frozenset(not_after.get("from", [])),
         own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),
         corrections=tuple(counts.get("corrections", {}).get("openers", [])),
+        of_people={str(k): str(v) for k, v in counts.get("of_people", {}).items()},
     )
 
 

@@ -357,6 +357,8 @@ class FigureExtractor:
             alt = self._unit_counts(doc, i, i + 1)
             if alt[1] is not None:
                 unit, counts = alt
+        if counts in lex.of_people and self._people_follow(doc, j):
+            counts = lex.of_people[counts]  # "уничтожено более 60 боевиков": people destroyed are killed
         if ner_date and (counts is None or tok.ent_type_ == "ORDINAL"):
             return None
         if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
@@ -447,6 +449,16 @@ class FigureExtractor:
             return None
         return next((c for c in word.children if _dep(c) == "nmod" and 0 < c.i - word.i <= 3
                      and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+
+    def _people_follow(self, doc: Doc, j: int, reach: int = 3) -> bool:
+        """A noun of people among the words right after the number, before any punctuation
+        ("60 Ukrainian fighters", "60 украинских боевиков"; ``people_nouns``)."""
+        for t in doc[j : min(len(doc), j + reach)]:
+            if t.is_punct:
+                return False
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lex.people_nouns:
+                return True
+        return False
 
     @staticmethod
     def _duration_follows(doc: Doc, j: int) -> bool:

@@ -1,0 +1,35 @@
+"""What a denial denies: a state's denial contests an incident's agent only when it denies the
+incident's own act ("denied striking the hospital", "denied any involvement"), not when the
+verb it takes as its object is another act ("denied initiating the ceremony"; the parser may
+give such a denial the attacker as its subject: "when X attacked but denied initiating ...").
+The complement shapes are language data (``data/align/denials.toml``), read alike for every
+state; ``[align] conflict_denial_other_act``."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from fullpicture.models import Analysis, Event
+
+
+@functools.lru_cache(maxsize=1)
+def _complements() -> dict[str, re.Pattern[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "denials.toml").get("complement", {})
+    return {lang: re.compile(p, re.I) for lang, p in data.items()}
+
+
+def denies_other_act(a: Analysis, ev: Event, types: Iterable[str]) -> bool:
+    """Whether the denial ``ev`` takes as its object a verb that is no mention of ``types`` in the
+    analysis ("denied initiating the event": the act denied is not the attack)."""
+    pat = _complements().get(a.document.language or "en")
+    if pat is None:
+        return False
+    hit = pat.match(a.text, ev.trigger.end)
+    if hit is None:
+        return False
+    start, kinds = hit.start("verb"), set(types)
+    return not any(e.trigger.start == start and e.type in kinds for e in a.events)
