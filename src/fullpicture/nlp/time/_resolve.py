@@ -110,7 +110,7 @@ def infer_year(ctx: Context, month: int, day: int | None) -> tuple[int | None, s
     nearest one.
     """
     if day is not None:
-        # the story's year (issue: real-text dating): "On 11 October 2020 ... on October 10"
+        # the story's year (issue: real-text dating): "On 3 May 2027 ... on May 2"
         # in a piece published years later is the day before that full date
         near = year_near(ctx.last_full, month, day, ctx.full_date_days)
         if near is not None:
