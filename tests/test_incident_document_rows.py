@@ -79,9 +79,30 @@ def test_a_row_of_another_family_stays_apart() -> None:
     assert join_document_rows(feats, _cfg(), labels) == labels
 
 
-def test_a_row_placed_only_at_the_country_is_left_to_the_bare_joins() -> None:
+def test_a_row_placed_only_at_the_country_is_left_to_the_bare_joins_when_asked() -> None:
     feats, labels = _story(_m("a", geo=XLAND))
+    assert join_document_rows(feats, _cfg(incident_document_join_placed=True), labels) == labels
+
+
+def test_a_row_placed_only_at_the_country_joins_the_story() -> None:
+    """Shipped since session 22 (``incident_document_join_placed = false``): a report's own
+    country-wide or unplaced account of the story's happening joins it."""
+    for geo in (XLAND, None):
+        feats, labels = _story(_m("a", geo=geo))
+        assert len(set(join_document_rows(feats, _cfg(), labels))) == 1
+
+
+def test_an_unplaced_row_with_a_zero_toll_stays_apart() -> None:
+    """A report's "no one was hurt", told in a row of its own with no town, is kept out of the
+    story's row (``incident_document_join_zero_toll``): such a zero is often another
+    happening's (bombs that fell on empty ground), and set against the story's dead it makes a
+    conflict that rests on it."""
+    zero = _m("a", "hurt", geo=None)
+    zero.extra["zero_toll"] = True
+    feats, labels = _story(_m("a", "bombing", geo=None))
+    feats, labels = [*feats, zero], [*labels, 1]
     assert join_document_rows(feats, _cfg(), labels) == labels
+    assert len(set(join_document_rows(feats, _cfg(incident_document_join_zero_toll=False), labels))) == 1
 
 
 def test_an_undated_story_joins_nothing() -> None:

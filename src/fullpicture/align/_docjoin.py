@@ -13,7 +13,10 @@ tells the big row. Such a row joins the story's row of its family when
 * every placed mention of the small row is in the story's row's country (the country most of
   its placed mentions are in), and (``incident_document_join_placed``) every happening of the
   small row is placed at a town or a site, not a country or nowhere (a report's own town: a row
-  with no place of its own is left to the bare joins, ``_samehappening``);
+  with no place of its own is left to the bare joins, ``_samehappening``); without that guard,
+  (``incident_document_join_own_toll``) a row not placed at a town does not join when a figure of
+  the killed or injured hangs on one of its mentions (its document counts the victims of another
+  clash, told in another region the gazetteer does not place);
 * no day clash inside those documents: each stated day of the small row lies at most
   ``incident_report_day_slack`` days from a day its document tells in the story's row; and every
   day of the small row, stated or inherited from its report, lies at most that many days from the
@@ -42,6 +45,7 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
         return labels
     slack = int(cfg.get("incident_report_day_slack", 3))
     placed = bool(cfg.get("incident_document_join_placed", True))
+    zero_toll = bool(cfg.get("incident_document_join_zero_toll", True))
     types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
     lex = incident_lexicon()
     members: dict[int, list[int]] = defaultdict(list)
@@ -64,8 +68,11 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
             continue
         if not all((feats[i].type or "").upper() in types and not distinct(feats[i]) for i in acts[r]):
             continue
-        if placed and not all(_town(feats[i]) for i in acts[r]):
-            continue  # (an unplaced or country-wide mention is the bare joins' matter)
+        if not all(_town(feats[i]) for i in acts[r]):
+            if placed:
+                continue  # (an unplaced or country-wide mention is the bare joins' matter)
+            if zero_toll and any(feats[i].extra.get("zero_toll") for i in idx):
+                continue  # "no one was hurt" told apart, somewhere unnamed: not the story's toll
         if _places_apart(feats, members[big], idx) or _days_apart(feats, members[big], idx, slack) \
                 or _off_story_day(feats, members[big], idx, slack):
             continue

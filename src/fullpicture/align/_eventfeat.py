@@ -15,6 +15,7 @@ from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._facility import document_sites, facility_places, town_before, town_mentions
+from fullpicture.align._freed import freed_captives
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
@@ -44,6 +45,8 @@ def lemma_of(ev: Event) -> str:
     return (ev.trigger.lemma or ev.trigger.text).strip().lower()
 
 
+# the counts of a toll (``_zero_tolls``, read by the document join, ``_docjoin``)
+_TOLL_COUNTS = frozenset({"killed", "injured"})
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its)|['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -147,6 +150,16 @@ def _trigger_terms(a: Analysis, ev: Event) -> tuple[frozenset[str], frozenset[st
     return frozenset(names), frozenset(counters - names)
 
 
+def _zero_tolls(a: Analysis) -> set[str]:
+    """The events of ``a`` whose every figure of the killed or injured is a zero ("no one was
+    killed or hurt")."""
+    values: dict[str, list[float]] = {}
+    for f in a.figures:
+        if f.event and f.counts in _TOLL_COUNTS:
+            values.setdefault(f.event, []).append(f.value or 0.0)
+    return {e for e, vs in values.items() if not any(vs)}
+
+
 def build_features(
     analyses: Sequence[Analysis], index: EntityIndex, cfg: dict[str, Any]
 ) -> tuple[list[MentionFeatures], list[tuple[int, Event]]]:
@@ -164,6 +177,7 @@ def build_features(
     before = int(cfg.get("incident_site_town_before_chars", 0)) if site_window > 0 else 0
     # a named facility also keyed by its kind and its name's distinctive word
     name_words = bool(cfg.get("incident_site_name_words", False))
+    freed_before = int(cfg.get("incident_freed_before_chars", 0))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -174,6 +188,8 @@ def build_features(
         lang = a.document.language or "en"
         # facility kind -> the places the document names as that kind of facility
         towns = document_sites(a, index) if doc_towns and a.events else {}
+        # the events whose only counts of the dead or wounded are zeros ("no one was hurt")
+        zero_tolls = _zero_tolls(a)
         named_towns = town_mentions(a, index) if before > 0 and a.events else []
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
@@ -232,6 +248,10 @@ def build_features(
                            # the places its sentence names as a facility ("the X prison")
                            "facility": facility_places(a, ev, index, name_words) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),
+                           # a freeing of captives: the outcome of the raid told with it (``_freed``)
+                           "freed": freed_captives(a, ev, lemma_of(ev), freed_before),
+                           # its only counts of the killed or injured are zeros
+                           "zero_toll": ev.id in zero_tolls,
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),

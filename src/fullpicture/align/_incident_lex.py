@@ -88,7 +88,10 @@ def distinct(f: MentionFeatures) -> bool:
 
 
 def is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
-    return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences
+    """A consequence of a happening: a listed lemma, or captives freed (``_freed``: the raid's
+    outcome, as a rescue is)."""
+    return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences \
+        or bool(f.extra.get("freed"))
 
 
 def told_about(f: MentionFeatures, lex: IncidentLexicon, speaker: bool = False) -> bool:
