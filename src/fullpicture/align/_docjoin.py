@@ -13,10 +13,11 @@ tells the big row. Such a row joins the story's row of its family when
 * every placed mention of the small row is in the story's row's country (the country most of
   its placed mentions are in), and (``incident_document_join_placed``) every happening of the
   small row is placed at a town or a site, not a country or nowhere (a report's own town: a row
-  with no place of its own is left to the bare joins, ``_samehappening``); without that guard,
-  (``incident_document_join_own_toll``) a row not placed at a town does not join when a figure of
-  the killed or injured hangs on one of its mentions (its document counts the victims of another
-  clash, told in another region the gazetteer does not place);
+  with no place of its own is left to the bare joins, ``_samehappening``); without that guard
+  (shipped off since session 22), a row not placed at a town does not join when one of its
+  mentions' only counts of the killed or injured are zeros (``incident_document_join_zero_toll``:
+  a "no one was hurt" told apart may be another happening's, and set against the story's dead it
+  makes a conflict that rests on it);
 * no day clash inside those documents: each stated day of the small row lies at most
   ``incident_report_day_slack`` days from a day its document tells in the story's row; and every
   day of the small row, stated or inherited from its report, lies at most that many days from the
