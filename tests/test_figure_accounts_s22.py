@@ -28,8 +28,8 @@ def _counts(text: str) -> list[tuple[float, str | None]]:
 
 
 def test_people_destroyed_are_killed():
-    assert (60.0, "killed") in _counts("Военным удалось уничтожить более 60 боевиков противника у Зорвика.")
-    assert (60.0, "killed") in _counts("Более 60 военнослужащих противника уничтожены ударом по Зорвику.")
+    assert (70.0, "killed") in _counts("Военным удалось уничтожить более 70 боевиков противника у Зорвика.")
+    assert (70.0, "killed") in _counts("Более 70 военнослужащих противника уничтожены ударом по Зорвику.")
     assert (40.0, "killed") in _counts("The army said it eliminated 40 fighters near Zorvik on Sunday.")
 
 
@@ -40,23 +40,23 @@ def test_things_destroyed_stay_destroyed():
 
 def test_a_clause_that_opens_with_its_speaker_gives_the_count_to_it():
     a = analyze("Moldova said its missiles had hit a barracks in Zorvik, where Romania said enemy strikes had "
-                "killed 34 people and wounded 117.")
-    assert {f.text: inner_state(a, f) for f in a.figures} == {"34": "RO", "117": "RO"}
+                "killed 23 people and wounded 85.")
+    assert {f.text: inner_state(a, f) for f in a.figures} == {"23": "RO", "85": "RO"}
 
 
 def test_a_pronoun_speaker_goes_on_with_the_speaker_before_it():
     a = analyze("Moldova's defence ministry accused Romania of hiding troops among civilians. The defence ministry "
-                "said its forces had fired two missiles at a meeting of Romania's army. It said that more than 60 "
-                "soldiers were killed in the strike.")
-    fig = next(f for f in a.figures if f.value == 60)
+                "said its forces had fired two missiles at a meeting of Romania's army. It said that more than 70 "
+                "soldiers were killed in the raid.")
+    fig = next(f for f in a.figures if f.value == 70)
     idx = EntityIndex([a])
     assert pronoun_state(a, fig.claim, idx, 400) == "MD"
     assert pronoun_state(a, fig.claim, idx, 0) is None  # the setting at 0: off
 
 
 def test_a_named_speaker_is_no_pronoun():
-    a = analyze("The defence ministry of Moldova said that more than 60 soldiers were killed in Zorvik.")
-    fig = next(f for f in a.figures if f.value == 60)
+    a = analyze("The defence ministry of Moldova said that more than 70 soldiers were killed in Zorvik.")
+    fig = next(f for f in a.figures if f.value == 70)
     assert pronoun_state(a, fig.claim, EntityIndex([a]), 400) is None
 
 
@@ -68,16 +68,16 @@ def _item(value: float, population: str, reported_by: str | None) -> tuple[Figur
 
 
 def test_a_relayed_count_of_people_the_sides_own_press_never_counts_is_left_out():
-    own = [_item(60, "servicemen", None), _item(61, "militants", None)]
-    kept = relayed_strangers([*own, _item(34, "civilians", "wire")])
-    assert [f.value for f, _ in kept] == [60, 61]
+    own = [_item(70, "servicemen", None), _item(71, "militants", None)]
+    kept = relayed_strangers([*own, _item(23, "civilians", "wire")])
+    assert [f.value for f, _ in kept] == [70, 71]
 
 
 def test_a_relayed_count_of_people_or_of_a_counted_class_stays():
-    own = [_item(60, "servicemen", None)]
-    items = [*own, _item(34, "people", "wire"), _item(62, "servicemen", "wire")]
+    own = [_item(70, "servicemen", None)]
+    items = [*own, _item(23, "people", "wire"), _item(72, "servicemen", "wire")]
     assert relayed_strangers(items) == items
-    only_relayed = [_item(34, "civilians", "wire"), _item(60, "servicemen", "wire")]
+    only_relayed = [_item(23, "civilians", "wire"), _item(70, "servicemen", "wire")]
     assert relayed_strangers(only_relayed) == only_relayed  # no own value: nothing to tell by
 
 
@@ -85,13 +85,13 @@ def test_a_denial_of_another_act_is_no_denial_of_the_attack():
     a = analyze("The governor said he had been invited to the ceremony, but denied organising the event.")
     denial = next(e for e in a.events if e.trigger.text == "denied")
     assert denies_other_act(a, denial, {"ASSAULT"})
-    b = analyze("The Moldovan army denied striking the hospital in Zorvik.")
+    b = analyze("The Moldovan army denied striking the school in Zorvik.")
     denial = next(e for e in b.events if e.trigger.text == "denied")
     assert not denies_other_act(b, denial, {"ASSAULT"})
 
 
 def test_a_supposed_strike_names_no_agent():
-    a = analyze("If a Moldovan missile had struck the hospital in Zorvik, nothing would be left, the envoy said.")
+    a = analyze("If a Moldovan missile had struck the school in Zorvik, nothing would be left, the envoy said.")
     strike = next(e for e in a.events if e.trigger.text == "struck")
     members = [Member(side="romania", analysis=a, event=strike)]
     idx = EntityIndex([a])
@@ -126,10 +126,10 @@ def test_a_count_told_with_a_hedge_of_disbelief_is_disputed_by_the_teller():
     from fullpicture.align._disputes import hedged_disputes
 
     a = analyze("A transport plane crashed near Zorvik in the morning. Moldova's defence ministry said the plane "
-                "was allegedly carrying 65 prisoners.")
-    fig = next(f for f in a.figures if f.value == 65)
+                "was allegedly carrying 48 prisoners.")
+    fig = next(f for f in a.figures if f.value == 48)
     rival = fig.model_copy(update={"counts": "killed"})
-    value = ConflictValue(side="moldovan", value="65", document="d", population="prisoners")
+    value = ConflictValue(side="moldovan", value="48", document="d", population="prisoners")
     by_count = {"killed": {"moldovan": [(rival, value)]}}
     sides = {"MD": "moldovan", "RO": "romanian"}
     (got,) = hedged_disputes(a, "romanian", [0], by_count, sides, EntityIndex([a]))
@@ -137,7 +137,7 @@ def test_a_count_told_with_a_hedge_of_disbelief_is_disputed_by_the_teller():
     # the same words in the state's own outlet, or with no hedge: no dispute
     assert hedged_disputes(a, "moldovan", [0], by_count, sides, EntityIndex([a])) == []
     plain = analyze("A transport plane crashed near Zorvik in the morning. Moldova's defence ministry said the "
-                    "plane was carrying 65 prisoners.")
+                    "plane was carrying 48 prisoners.")
     assert hedged_disputes(plain, "romanian", [0], by_count, sides, EntityIndex([plain])) == []
 
 

@@ -1,5 +1,5 @@
 """What a denial denies: a state's denial contests an incident's agent only when it denies the
-incident's own act ("denied striking the hospital", "denied any involvement"), not when the
+incident's own act ("denied striking the school", "denied any involvement"), not when the
 verb it takes as its object is another act ("denied initiating the ceremony"; the parser may
 give such a denial the attacker as its subject: "when X attacked but denied initiating ...").
 The complement shapes are language data (``data/align/denials.toml``), read alike for every
@@ -24,7 +24,7 @@ def _complements() -> dict[str, re.Pattern[str]]:
 
 def denies_other_act(a: Analysis, ev: Event, types: Iterable[str]) -> bool:
     """Whether the denial ``ev`` takes as its object a verb that is no mention of ``types`` in the
-    analysis ("denied initiating the event": the act denied is not the attack)."""
+    analysis ("denied initiating the ceremony": the act denied is not the attack)."""
     pat = _complements().get(a.document.language or "en")
     if pat is None:
         return False

@@ -479,7 +479,7 @@ def is_closed(f: Figure) -> bool:
 def relayed_strangers(items: list[tuple[Figure, Any]]) -> list[tuple[Figure, Any]]:
     """One side's values of a count without those another side's document relays (``reported_by``)
     that count people the side's own documents never count: where its own press says "more than
-    60 servicemen", a wire's "at least 34 civilians" inside that side's admission is the wire's
+    70 servicemen", a wire's "at least 23 civilians" inside that side's admission is the wire's
     words, not the side's account. A relayed value of generic people, or of a class its own
     documents count, stays; so do all values of a side whose own documents state none."""
     own = {v.population or "people" for _, v in items if v.reported_by is None and v.population not in _NEVER}

@@ -45,7 +45,7 @@ class FigureLexicon:
     approx_from: frozenset[str] = frozenset()  # "с N до M" after such a verb: M is the new value
     own_counts: frozenset[str] = frozenset()  # a noun's own count a joined verb does not override
     corrections: tuple[str, ...] = ()  # "700 deaths, more likely between 20 and 60": the count told again
-    # a count that, told of people, counts another thing ("уничтожено 60 боевиков": killed)
+    # a count that, told of people, counts another thing ("уничтожено 70 боевиков": killed)
     of_people: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -358,7 +358,7 @@ class FigureExtractor:
             if alt[1] is not None:
                 unit, counts = alt
         if counts in lex.of_people and self._people_follow(doc, j):
-            counts = lex.of_people[counts]  # "уничтожено более 60 боевиков": people destroyed are killed
+            counts = lex.of_people[counts]  # "уничтожено более 70 боевиков": people destroyed are killed
         if ner_date and (counts is None or tok.ent_type_ == "ORDINAL"):
             return None
         if value == 0 and counts is None and low in ("no", "nobody", "no-one"):
