@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tomllib
 from importlib import resources
@@ -17,6 +18,19 @@ def data_text(area: str, name: str) -> str:
 def data_toml(area: str, name: str) -> dict[str, Any]:
     """The parsed TOML file ``data/<area>/<name>``."""
     return tomllib.loads(data_text(area, name))
+
+
+@functools.cache
+def _words_by_language(area: str, name: str, table: str) -> dict[str, frozenset[str]]:
+    data = data_toml(area, name).get(table, {})
+    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
+
+
+def language_words(area: str, name: str, table: str, language: str | None) -> frozenset[str]:
+    """The lower-cased word list for ``language`` (None: English) in table ``table`` of
+    ``data/<area>/<name>``, a table of one list per language code; empty when the language has
+    none. The file is read once per process."""
+    return _words_by_language(area, name, table).get(language or "en", frozenset())
 
 
 def data_toml_lang(area: str, name: str, language: str = "en") -> dict[str, Any]:

@@ -3,8 +3,9 @@
 An agent conflict says that the sides name different perpetrators of one happening. Only a
 side's own account counts: not a speech act's speaker (who denied, who announced), not the
 subject of a verb whose subject suffers ("X died"), not an agent the side reports as denied
-or only supposes ("if a Freedonian missile had struck it"; ``conflict_agent_unreal``), and not an agent inside a claim the side attributes to the other side ("Kyiv's claims that a
-Russian missile hit the station"). Actors of one state (its ministry, its army, its capital)
+or only supposes ("if a Freedonian missile had struck it"; ``conflict_agent_unreal``), and not
+an agent inside a claim the side attributes to the other side ("Kyiv's claims that a Russian
+missile hit the station"). Actors of one state (its ministry, its army, its capital)
 are one actor: "the Armenian Defence Ministry" and "Armenia" do not conflict.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from fullpicture._data import language_words
 from fullpicture.align._util import EntityIndex, claim_by_id, country_code
 from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.events._agents import actor_state
@@ -149,7 +151,7 @@ def accuser_agents(a: Analysis, ev: Event, reach: int, types: Sequence[str] = ("
     no doer of the act its complement tells, whatever the parser gave that act as its subject."""
     if reach <= 0:
         return set()
-    breaks = _accusation_breaks().get(a.document.language or "en", frozenset())
+    breaks = language_words("align", "denials.toml", "accusation_breaks", a.document.language)
     out: set[str] = set()
     for acc in a.events:
         if (acc.type in types and acc.id != ev.id and acc.patients and acc.evidence.start == ev.evidence.start
@@ -161,27 +163,11 @@ def accuser_agents(a: Analysis, ev: Event, reach: int, types: Sequence[str] = ("
     return out
 
 
-@lru_cache(maxsize=1)
-def _accusation_breaks() -> dict[str, frozenset[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("align", "denials.toml").get("accusation_breaks", {})
-    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
-
-
-@lru_cache(maxsize=1)
-def _act_object_words() -> dict[str, frozenset[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("align", "not_actors.toml").get("act_objects", {})
-    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
-
-
 def act_object(a: Analysis, start: int, types: set[str]) -> bool:
     """Whether the name at ``start`` is the object of an act noun just before it ("the invasion
     of X", "le bombardement de X"): the act's target, not an agent of the mention the parser gave
     it to. The act noun is the trigger of a mention of ``types`` in the analysis."""
-    words = _act_object_words().get(a.document.language or "en")
+    words = language_words("align", "not_actors.toml", "act_objects", a.document.language)
     if not words:
         return False
     before = a.text[max(0, start - 40) : start]
@@ -225,19 +211,12 @@ def claim_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | 
             or antecedent_state(a, claim.source.text or "", claim.source.start))
 
 
-@lru_cache(maxsize=1)
-def _relative() -> dict[str, frozenset[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("align", "anaphora.toml").get("relative", {})
-    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
-
-
 def antecedent_state(a: Analysis, text: str, start: int | None) -> str | None:
     """The state a relative pronoun standing as a speaker speaks for ("Ruritania, which announced
     12 dead": Ruritania): the state the last words before its comma name, within their clause;
     None for any other source."""
-    if start is None or text.strip().lower() not in _relative().get(a.document.language or "en", frozenset()):
+    relative = language_words("align", "anaphora.toml", "relative", a.document.language)
+    if start is None or text.strip().lower() not in relative:
         return None
     before = a.text[max(0, start - 60) : start].rstrip()
     if not before.endswith(","):
@@ -249,21 +228,13 @@ def antecedent_state(a: Analysis, text: str, start: int | None) -> str | None:
     return name_state(" ".join(words)) if words else None
 
 
-@lru_cache(maxsize=1)
-def _definite() -> dict[str, frozenset[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("align", "anaphora.toml").get("definite", {})
-    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
-
-
 def named_before(a: Analysis, text: str, index: EntityIndex) -> str | None:
     """The state a definite description of a speaker speaks for ("the ministry", "the defense
     ministry", "le ministère" after "Russia's defence ministry"): the one state that the
     document's other speakers and organisations with the same head word name; None when they
     name none or several (two states' ministries in one report)."""
     words = [w.strip(",.;:!?\"“”«»()") for w in text.lower().replace("’", "'").split()]
-    articles = _definite().get(a.document.language or "en", frozenset())
+    articles = language_words("align", "anaphora.toml", "definite", a.document.language)
     if not (2 <= len(words) <= 4) or not (words[0] in articles or any(words[0].startswith(x) for x in articles
                                                                      if x.endswith("'"))):
         return None

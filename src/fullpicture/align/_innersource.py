@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+from fullpicture._data import language_words
 from fullpicture.align._agents import claim_state, name_state
 from fullpicture.align._util import EntityIndex, claim_by_id
 from fullpicture.models import Analysis, Figure
@@ -30,21 +31,13 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     return {lang: tuple(re.compile(p) for p in ps) for lang, ps in data.items()}
 
 
-@functools.lru_cache(maxsize=1)
-def _pronouns() -> dict[str, frozenset[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "inner.toml").get("pronoun_speakers", {})
-    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
-
-
 def pronoun_state(a: Analysis, claim_id: str | None, index: EntityIndex, reach: int) -> str | None:
     """The state a claim whose speaker is a personal pronoun speaks for ("It said that ..."): that
     of the nearest claim before it, ending at most ``reach`` characters before it, whose speaker is
     no pronoun ("The defence ministry said ..."), the speaker going on; None for any other claim,
     or where that claim's speaker names no state (the pronoun's own link then stands)."""
     claim = claim_by_id(a, claim_id)
-    words = _pronouns().get(a.document.language or "en", frozenset())
+    words = language_words("figures", "inner.toml", "pronoun_speakers", a.document.language)
     if reach <= 0 or claim is None or claim.source is None or (claim.source.text or "").strip().lower() not in words:
         return None
     before = [c for c in a.claims if c.source is not None and c.kind != "naming" and c.id != claim.id
