@@ -3,9 +3,10 @@
 A sentence's time expression dates an event of that sentence only when it can: a date inside a
 "since ..." phrase starts a period (unless the phrase hangs on the event's own verb: "have fired
 since 13 November"), and so does one in a phrase opened by a period-start verb form ("killed
-starting on 7 October", "à partir du 7 octobre", "начиная с 7 октября"); a date that only modifies a reporting verb dates the report, not what is
-reported ("the army said on Tuesday 20 soldiers had been killed"): the mention keeps that day
-as an approximate date (source ``narrative``), never as a stated one; a date inside an
+starting on 7 October", "à partir du 7 octobre", "начиная с 7 октября"); a date that only
+modifies a reporting verb dates the report, not what is reported ("the army said on Tuesday
+20 soldiers had been killed"): the mention keeps that day as an approximate date (source
+``narrative``), never as a stated one; a date inside an
 "after/before/following ..." unit or a phrase of cause ("in response to the attack of 22
 April", "в ответ на теракт 22 апреля") dates only the happening inside it, and a happening
 inside one takes no date from the clause it explains; a date on another happening's noun that
