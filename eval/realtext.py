@@ -23,7 +23,9 @@ is a mention of that incident. The script compares the folder as the CLI does
 * **incidents aligned across sides**: incidents reported by >= 2 sides with one row holding
   mentions of >= 2 sides;
 * **contested figures surfaced**: gold ``contested`` fields of an incident found as a conflict
-  (values from >= 2 sides) in a row holding the incident's mentions;
+  (values from >= 2 sides) in a row holding the incident's mentions; **own values**: the same,
+  counting only values from documents whose mentions in that row tell the incident (a conflict
+  made by another happening that shares the row does not count);
 * **false conflicts**: conflicts of a field that is not contested for the row's incident (or of
   a row that tells no gold incident); **mixed rows**: rows holding mentions of two incidents.
 
@@ -70,6 +72,7 @@ class Score:
     aligned: int = 0
     contested: int = 0
     surfaced: int = 0
+    surfaced_own: int = 0
     conflicts: int = 0
     false_conflicts: int = 0
     mixed_rows: int = 0
@@ -85,6 +88,7 @@ class Score:
             "pair_share": round(self.pairs_joined / self.pairs, 3) if self.pairs else None,
             "multi_side_incidents": self.multi_side, "aligned_across_sides": self.aligned,
             "contested": self.contested, "contested_surfaced": self.surfaced,
+            "contested_surfaced_own": self.surfaced_own,
             "conflicts": self.conflicts, "false_conflicts": self.false_conflicts,
             "mixed_rows": self.mixed_rows,
         }
@@ -165,9 +169,15 @@ def score(comp: Any, gold: Gold, doc_name: dict[str, str]) -> Score:
         for fld in contested:
             hit = any(c.field == fld and len({v.side for v in c.values}) >= 2
                       for ev in comp.events if inc in row_docs[ev.id] for c in ev.conflicts)
+            own = any(c.field == fld and len({v.side for v in c.values
+                                               if v.document in row_docs[ev.id][inc]}) >= 2
+                      for ev in comp.events if inc in row_docs[ev.id] for c in ev.conflicts)
             sc.surfaced += hit
+            sc.surfaced_own += own
             if not hit:
                 sc.errors.append(f"{inc}: contested {fld} not surfaced")
+            elif not own:
+                sc.errors.append(f"{inc}: contested {fld} surfaced only with values of another happening")
     for ev in comp.events:
         per = row_docs[ev.id]
         main = max(per, key=lambda i: len(per[i])) if per else None
@@ -223,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         sc, _ = run_corpus(corpus, gold, not args.no_embeddings)
         results[corpus.name] = sc.summary()
         for k in ("incidents", "pairs", "pairs_joined", "multi_side", "aligned", "contested", "surfaced",
-                  "conflicts", "false_conflicts", "mixed_rows"):
+                  "surfaced_own", "conflicts", "false_conflicts", "mixed_rows"):
             setattr(total, k, getattr(total, k) + getattr(sc, k))
         total.rows.update({f"{corpus.name}/{k}": v for k, v in sc.rows.items()})
         if args.errors:
@@ -236,13 +246,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=1))
         return 0
     print("| corpus | incidents | rows per incident | cross-side pairs in one row | aligned across sides "
-          "| contested surfaced | false conflicts | mixed rows |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| contested surfaced | own values | false conflicts | mixed rows |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, r in results.items():
         share = f"{r['pairs_in_one_row']}/{r['cross_side_pairs']}"
         print(f"| {name} | {r['incidents']} | {r['rows_per_incident']:.2f} | {share} | "
               f"{r['aligned_across_sides']}/{r['multi_side_incidents']} | {r['contested_surfaced']}/{r['contested']} "
-              f"| {r['false_conflicts']}/{r['conflicts']} | {r['mixed_rows']} |")
+              f"| {r['contested_surfaced_own']}/{r['contested']} | {r['false_conflicts']}/{r['conflicts']} | {r['mixed_rows']} |")
     return 0
 
 

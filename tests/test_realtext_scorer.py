@@ -48,6 +48,8 @@ def test_scorer_counts_rows_pairs_and_conflicts(tmp_path):
     # one row holds both sides' reports of the strike, with the two tolls as a conflict
     assert r["pairs_in_one_row"] == 1 and r["aligned_across_sides"] == 1
     assert r["contested_surfaced"] == 1 and r["false_conflicts"] == 0
+    # both tolls come from documents whose mentions in the row tell the strike
+    assert r["contested_surfaced_own"] == 1
 
 
 def test_scorer_cli_prints_a_table(tmp_path, capsys):
@@ -55,3 +57,29 @@ def test_scorer_cli_prints_a_table(tmp_path, capsys):
     assert main([str(corpus), str(gold), "--no-embeddings"]) == 0
     out = capsys.readouterr().out
     assert "| corpus | incidents | rows per incident |" in out and f"| {corpus.name} | 1 |" in out
+
+
+def test_contested_counts_own_values_only_from_the_incidents_documents():
+    from types import SimpleNamespace as NS
+
+    from eval.realtext import Gold, score
+
+    def doc(i, text, trig):
+        k = text.index(trig)
+        ev = NS(id="e1", trigger=NS(start=k, end=k + len(trig), text=trig))
+        return NS(document=NS(id=i), text=text, events=[ev])
+
+    # a and b tell a strike on one town, c a strike on another town; one row holds all three,
+    # and its agent conflict sets b's value against c's (the other town's strike)
+    docs = [doc("a", "Rockets hit Alpha town.", "hit"), doc("b", "Shells hit Alpha town.", "hit"),
+            doc("c", "Drones struck Beta town.", "struck")]
+    val = lambda side, d: NS(side=side, value=side, document=d)  # noqa: E731
+    row = NS(id="r1", label="strike", mentions=[NS(document=d, event="e1") for d in "abc"],
+             conflicts=[NS(field="agent", values=[val("west", "b"), val("east", "c")])])
+    comp = NS(documents=docs, events=[row],
+              sides=[NS(label="east", documents=["a", "c"]), NS(label="west", documents=["b"])])
+    gold = Gold(incidents={"alpha": {"contested": ["agent"]}, "beta": {"contested": []}},
+                docs={"a": {"alpha": ["Rockets hit Alpha"]}, "b": {"alpha": ["Shells hit Alpha"]},
+                      "c": {"beta": ["Drones struck Beta"]}})
+    r = score(comp, gold, {"a": "a", "b": "b", "c": "c"}).summary()
+    assert r["contested_surfaced"] == 1 and r["contested_surfaced_own"] == 0
