@@ -109,3 +109,38 @@ def test_a_passive_cue_with_its_agent_keeps_the_complement(learned):
     text = "The contractor was accused by the auditors of using the funds for a new car."
     contents = [con for _src, _cue, con in _said(text, learned)]
     assert "The contractor was accused by the auditors of using the funds for a new car" not in contents
+
+
+def _reparsed(text: str, word: str, head: str) -> spacy.tokens.Doc:
+    """``text`` parsed, with the first token ``word`` hung on the first token ``head`` as its
+    complement clause (``ccomp``): the parse error a real sentence of this shape gets."""
+    doc = _nlp()(text)
+    tok = next(t for t in doc if t.text == word)
+    tok.head, tok.dep_ = next(t for t in doc if t.text == head), "ccomp"
+    return doc
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize(("text", "word", "content"), [
+    # an inverted conditional before the speaker, taken by the parse for the verb's complement
+    ("Should the new dam on the Varno fail, engineers worry that the lower valley could flood within hours.",
+     "fail", "that the lower valley could flood within hours"),
+    # a participle clause before the speaker, likewise
+    ("Writing for a weekly paper in Kelmor, the columnist noted that the ferry had run late all summer.",
+     "Writing", "that the ferry had run late all summer"),
+])
+def test_a_clause_after_the_verb_is_the_content_when_the_parse_hangs_one_before_it_too(text, word, content, learned):
+    verb = "worry" if "worry" in text else "noted"
+    doc = _reparsed(text, word, verb)
+    contents = [con for _src, cue, con, _ in attribution_texts(AttributionExtractor(learned=learned)(doc), text)
+                if cue == verb]
+    assert contents == [content]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_quotation_before_its_speaker_stays_the_content_beside_a_clause_after_the_verb(learned):
+    text = '"We will rebuild the bridge," the governor said, adding that the work would start in May.'
+    doc = _reparsed(text, "adding", "said")
+    contents = [con for _src, cue, con, _ in attribution_texts(AttributionExtractor(learned=learned)(doc), text)
+                if cue == "said"]
+    assert contents == ['"We will rebuild the bridge,"']

@@ -120,6 +120,13 @@ def _interrupted(doc: Doc, tok: Token, subj: Token | None, i: int, j: int, cues:
     return any(t.tag_ in _FINITE for t in after)
 
 
+def _quoted(doc: Doc, c: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a clause's subtree overlaps a quotation."""
+    i, j = subtree_bounds(c)
+    s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    return any(qs < e and s < qe for qs, qe in quote_window(quotes, s, e))
+
+
 def _clause_after(tok: Token, sent: Span) -> int | None:
     """The end of a clause hung on the cue verb after it ('X, the agency said, and Y'), or None."""
     right = [c for c in tok.rights if c.dep_ in ("conj", "ccomp", "parataxis")]
@@ -479,6 +486,13 @@ class ClaimExtractor:
                     return qs, qe
         if comp:
             c = comp[0]
+            right = next((r for r in comp if r.i > tok.i), None)
+            if c.i < tok.i and right is not None and not _quoted(doc, c, quotes):
+                # a clause before the speaker that the parse took for a complement ("Should the
+                # plan fail, critics worry that …", "Writing for …, X noted that …"): the clause
+                # after the verb is what was said; a quotation before the speaker stays
+                # ('"…," X said, adding …')
+                c = right
             i, j = subtree_bounds(c)
             if c.dep_ == "xcomp" and lemma in lex.need_clause:
                 return None
