@@ -144,3 +144,20 @@ def test_a_quotation_before_its_speaker_stays_the_content_beside_a_clause_after_
     contents = [con for _src, cue, con, _ in attribution_texts(AttributionExtractor(learned=learned)(doc), text)
                 if cue == "said"]
     assert contents == ['"We will rebuild the bridge,"']
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The ferry operator complained about the new harbour fees.", "complained about", "the new harbour fees"),
+    ("The fishermen of Varno disagreed with the council.", "disagreed with", "the council"),
+])
+def test_a_preposition_opening_the_content_joins_the_cue(text, cue, content, learned):
+    # PolNeAR marks the preposition as part of the cue and its object as the content
+    assert [(c, con) for _src, c, con in _said(text, learned)] == [(cue, content)]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_passive_cue_keeps_its_preposition_in_the_content(learned):
+    # the passive's subject is the content's start: the cue stays the verb alone
+    text = "Neither the mayor of Kelmor nor her aides have been charged with any crime."
+    assert [(c, con) for _src, c, con in _said(text, learned)] == [("have been charged", text[:-1])]

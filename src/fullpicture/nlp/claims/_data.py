@@ -49,6 +49,8 @@ class ClaimLexicon:
     complementizers: frozenset[str] = frozenset()
     # verbs that are cues only in an "as" clause with "it" ("as the mayor put it, …")
     as_only: frozenset[str] = frozenset()
+    # prepositions that join a cue verb when they open its content ("complained about X")
+    object_prepositions: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -99,4 +101,5 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         speaker_prepositions=frozenset(post.get("speaker_prepositions", [])),
         complementizers=frozenset(cues.get("clause", {}).get("complementizers", [])),
         as_only=frozenset(verbs.get("as_only", [])),
+        object_prepositions=frozenset(verbs.get("object_prepositions", [])),
     )

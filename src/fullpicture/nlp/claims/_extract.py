@@ -120,6 +120,14 @@ def _interrupted(doc: Doc, tok: Token, subj: Token | None, i: int, j: int, cues:
     return any(t.tag_ in _FINITE for t in after)
 
 
+def _object_preposition(prep: Token, tok: Token, lex: ClaimLexicon) -> bool:
+    """Whether ``prep``, right after active cue verb ``tok`` and hung on it, is one of the
+    lexicon's ``object_prepositions`` with an object of its own."""
+    return (prep.dep_ == "prep" and prep.head.i == tok.i and prep.lower_ in lex.object_prepositions
+            and any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children))  # "was charged with": a passive
+
+
 def _quoted(doc: Doc, c: Token, quotes: list[tuple[int, int]]) -> bool:
     """Whether a clause's subtree overlaps a quotation."""
     i, j = subtree_bounds(c)
@@ -363,6 +371,9 @@ class ClaimExtractor:
         if content is None:
             return None
         cs, ce = content
+        if particle is None and cue_j < sent.end - 1 and doc[cue_j].idx == cs and _object_preposition(doc[cue_j], tok, lex):
+            cue_j += 1  # "complained about the delays": the preposition is the cue's, its object the content
+            cs = doc[cue_j].idx
         if ce - cs < 2:
             return None
         cs = _passive_subject(doc, sent, tok, subj0, cs)
