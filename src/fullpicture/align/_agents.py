@@ -211,6 +211,17 @@ def claim_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | 
             or antecedent_state(a, claim.source.text or "", claim.source.start))
 
 
+def denied_content(a: Analysis, claim_id: str | None) -> bool:
+    """Whether a claim is what its source denies ("X denied carrying out the attack on Tuesday,
+    when four people were killed"): its cue's lemma is a denial (``[denial_cues]`` of
+    ``data/align/denials.toml``)."""
+    claim = claim_by_id(a, claim_id)
+    if claim is None or claim.cue is None:
+        return False
+    lemma = (claim.cue.lemma or claim.cue.text or "").lower()
+    return lemma in language_words("align", "denials.toml", "denial_cues", a.document.language)
+
+
 def antecedent_state(a: Analysis, text: str, start: int | None) -> str | None:
     """The state a relative pronoun standing as a speaker speaks for ("Ruritania, which announced
     12 dead": Ruritania): the state the last words before its comma name, within their clause;

@@ -15,6 +15,7 @@ from fullpicture.align._agents import (
     act_object,
     agent_types,
     claim_state,
+    denied_content,
     mention_state,
     name_state,
     own_account,
@@ -30,6 +31,7 @@ from fullpicture.align._figurevalues import (
     figure_text,
     is_closed,
     population,
+    preliminary,
     ranges_clash,
     relayed_strangers,
     stray_free,
@@ -107,6 +109,7 @@ def incident_figures(
     members: Sequence[Member], index: EntityIndex | None = None, slack_days: int = 7, accounts: bool = True,
     zero_implies: dict[str, list[str]] | None = None, sides: Sequence[str] | None = None,
     international: str | None = None, source_after: bool = False, inner: bool = False, pronoun_chars: int = 0,
+    coarse_slack_days: int | None = None, denial_content: bool = False, preliminary_stages: bool = False,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -126,12 +129,21 @@ def incident_figures(
     ``_innersource.inner_state``) is that speaker's state's account. ``pronoun_chars``: a figure
     in a claim whose speaker is a personal pronoun is the account of the state of the claim
     before it, within that many characters (``_innersource.pronoun_state``; 0: off).
+    ``coarse_slack_days``: the slack where either date is coarser than a day (a month, a week, a
+    year: "the strike last month killed 19" in the report of today's strike); None: ``slack_days``.
+    ``denial_content``: a figure told inside what a state denies ("X denied carrying out the attack,
+    when four were killed") is no account of that state (``_agents.denied_content``): the
+    reporting side's words, and none where the reporting side is that state's.
+    ``preliminary_stages``: a value told as preliminary that its side of a state exceeds on the
+    same day or later is an earlier stage of the side's count (population ``earlier``,
+    :func:`_preliminary_stages`).
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
     by_count: dict[str, dict[str, list[FigureItem]]] = {}
     implied: list[tuple[str, str, Figure, ConflictValue]] = []
     seen: set[tuple[str, str]] = set()
+    early: set[tuple[str, str]] = set()  # (document, figure) told as preliminary
     main = _main_date(members)
     side_of_state = _side_of_state(members, sides)
     by_sentence: dict[tuple[str, int], str] = {}
@@ -141,7 +153,7 @@ def incident_figures(
     for m in members:
         own = (m.event.date if m.event.date_source == "sentence" else None) \
             or by_sentence.get((m.analysis.document.id, m.event.evidence.start)) or m.host_date
-        if main and own and dates_disjoint(own, main, slack_days):
+        if main and own and dates_disjoint(own, main, _slack(own, main, slack_days, coarse_slack_days)):
             # a mention dated elsewhere ("the 2004 tsunami killed ..."): not this incident's
             # figure; a few days off is the reporting clause's date ("officials said on Sunday")
             continue
@@ -159,6 +171,10 @@ def incident_figures(
                 if state is None and source_after:
                     after = attributed_after(m.analysis, f)  # "Такие данные приводит <ministry>"
                     state = name_state(after) if after else None
+                if denial_content and state is not None and denied_content(m.analysis, f.claim):
+                    if state == side_state(m.side):
+                        continue  # a side does not state the count of what it denies
+                    state = None  # the toll the outlet tells with the denial: its own words
                 account = account_side(m.side, state, side_of_state)
                 if account is None:
                     continue  # another state's figure quoted by a side: no compared side's account
@@ -180,15 +196,52 @@ def incident_figures(
                 victims=victims(m.analysis, f, index),
             )
             by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
+            if preliminary_stages and preliminary(m.analysis, f):
+                early.add((cv.document, f.id))
             for narrower in zero_implies.get(f.counts, ()) if figure_range(f) == (0.0, 0.0) else ():
                 # "no casualties": zero of each narrower count, compared as such
                 implied.append((narrower, side, f, cv.model_copy(update={"field": f"figure:{narrower}"})))
+    if early:
+        by_count = {c: {s: _preliminary_stages(items, s, early) for s, items in per.items()}
+                    for c, per in by_count.items()}
     for narrower, side, f, zero in implied:
         if not by_count.get(narrower, {}).get(side):  # a side's own count of it says more
             by_count.setdefault(narrower, {}).setdefault(side, []).append((f, zero))
     # (a side stating both "no casualties" and "12 killed" keeps 12; its zero stands for the
     # narrower count only where it states no figure of that count)
     return by_count
+
+
+def _preliminary_stages(items: list[FigureItem], side: str, early: set[tuple[str, str]]) -> list[FigureItem]:
+    """A side's values where each closed value told as preliminary (``early``: (document,
+    figure) pairs) that the side of a state exceeds in a value stated the same day or later
+    (a higher lower end, comparable people, not vague) counts as an earlier stage of its count:
+    population ``earlier`` (shown in update series, never compared). A side of no state keeps
+    its values (they may be several states' accounts)."""
+    if side_state(side) is None:
+        return items
+
+    def exceeded(f: Figure, cv: ConflictValue) -> bool:
+        r = figure_range(f)
+        return r is not None and any(
+            g is not f and not g.vague and (rg := figure_range(g)) is not None and rg[0] > r[1]
+            and (w.date or "") >= (cv.date or "") and w.population not in _NEVER
+            and comparable(cv.population or "people", w.population or "people")
+            for g, w in items)
+
+    return [(f, cv.model_copy(update={"population": "earlier"}))
+            if (cv.document, f.id) in early and is_closed(f) and cv.population not in _NEVER and exceeded(f, cv)
+            else (f, cv) for f, cv in items]
+
+
+def _slack(a: str, b: str, days: int, coarse: int | None) -> int:
+    """The slack in days between two dates: ``days`` when both are days (the reporting clause's
+    day a few days after the happening's), else ``coarse`` (a month told beside a day is the
+    month of another happening unless it holds the day); ``days`` when ``coarse`` is None."""
+    if coarse is None:
+        return days
+    ia, ib = interval(a), interval(b)
+    return days if ia and ib and ia[0] == ia[1] and ib[0] == ib[1] else coarse
 
 
 def headline_bound(a: Analysis, f: Figure) -> Figure:
@@ -448,7 +501,14 @@ def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: 
                             sides if cfg.get("figure_accounts_all_sides", True) else None,
                             international_side(labels, cfg.get("figure_international_sides") or ()),
                             bool(cfg.get("figure_source_after", True)), bool(cfg.get("figure_inner_source", True)),
-                            int(cfg.get("figure_pronoun_speaker_chars", 0)))
+                            int(cfg.get("figure_pronoun_speaker_chars", 0)),
+                            _opt_int(cfg.get("incident_figure_coarse_slack_days")),
+                            bool(cfg.get("figure_denial_content", False)),
+                            bool(cfg.get("figure_preliminary_stages", False)))
+
+
+def _opt_int(x: Any) -> int | None:
+    return None if x is None else int(x)
 
 
 def figure_clashes(

@@ -1,6 +1,7 @@
 """What a denial denies: a state's denial contests an incident's agent only when it denies the
 incident's own act ("denied striking the school", "denied any involvement"), not when the
-verb it takes as its object is another act ("denied initiating the ceremony"; the parser may
+verb it takes as its object is another act ("denied initiating the ceremony", "denied claims
+that it used a truck"; the parser may
 give such a denial the attacker as its subject: "when X attacked but denied initiating ...").
 The complement shapes are language data (``data/align/denials.toml``), read alike for every
 state; ``[align] conflict_denial_other_act``."""
@@ -15,20 +16,20 @@ from fullpicture.models import Analysis, Event
 
 
 @functools.lru_cache(maxsize=1)
-def _complements() -> dict[str, re.Pattern[str]]:
+def _complements() -> dict[str, tuple[re.Pattern[str], ...]]:
     from fullpicture._data import data_toml
 
     data = data_toml("align", "denials.toml").get("complement", {})
-    return {lang: re.compile(p, re.I) for lang, p in data.items()}
+    return {lang: tuple(re.compile(p, re.I) for p in ([ps] if isinstance(ps, str) else ps))
+            for lang, ps in data.items()}
 
 
 def denies_other_act(a: Analysis, ev: Event, types: Iterable[str]) -> bool:
     """Whether the denial ``ev`` takes as its object a verb that is no mention of ``types`` in the
-    analysis ("denied initiating the ceremony": the act denied is not the attack)."""
-    pat = _complements().get(a.document.language or "en")
-    if pat is None:
-        return False
-    hit = pat.match(a.text, ev.trigger.end)
+    analysis ("denied initiating the ceremony", "denied claims that it used a truck": the act
+    denied is not the attack)."""
+    pats = _complements().get(a.document.language or "en", ())
+    hit = next((h for p in pats if (h := p.match(a.text, ev.trigger.end)) is not None), None)
     if hit is None:
         return False
     start, kinds = hit.start("verb"), set(types)

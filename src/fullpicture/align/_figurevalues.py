@@ -126,11 +126,14 @@ def population(a: Analysis, f: Figure) -> str:
     figure told as an earlier stage of a count that has since changed ("earlier it was reported
     that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``), nor
     ``denied``: a number its sentence says is wrong ("there weren't 700 deaths";
-    ``earlier.toml`` [denied])."""
+    ``earlier.toml`` [denied]), nor ``recalled``: the toll of an earlier happening the sentence
+    recalls ("six days after a missile attack that killed 10"; ``earlier.toml`` [recalled])."""
     if _told_earlier(a, f):
         return "earlier"
     if _denied(a, f):
         return "denied"
+    if _recalled(a, f):
+        return "recalled"
     after = a.text[f.end : f.end + 60]
     total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
     if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)
@@ -232,6 +235,41 @@ def _denials() -> dict[str, tuple[re.Pattern[str], ...]]:
 
     data = data_toml("figures", "earlier.toml").get("denied", {})
     return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _preliminary() -> dict[str, tuple[re.Pattern[str], ...]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "earlier.toml").get("preliminary", {})
+    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
+
+
+def preliminary(a: Analysis, f: Figure) -> bool:
+    """The figure's sentence tells it as preliminary ("according to preliminary information, 5
+    were killed"; ``earlier.toml`` [preliminary]): an early stage of its count where its side
+    states a higher value of it too."""
+    before = a.text[max(0, f.start - 120) : f.start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
+    pats = _preliminary().get(a.document.language or "en", ())
+    return any(p.search(before[cut + 1 :]) for p in pats)
+
+
+@functools.lru_cache(maxsize=1)
+def _recalls() -> dict[str, tuple[re.Pattern[str], ...]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "earlier.toml").get("recalled", {})
+    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
+
+
+def _recalled(a: Analysis, f: Figure) -> bool:
+    """The figure counts an earlier happening its sentence recalls to set the day's in time ("six
+    days after a missile attack that killed 10"; ``earlier.toml`` [recalled])."""
+    before = a.text[max(0, f.start - 120) : f.start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
+    pats = _recalls().get(a.document.language or "en", ())
+    return any(p.search(before[cut + 1 :]) for p in pats)
 
 
 def _denied(a: Analysis, f: Figure) -> bool:
@@ -434,7 +472,7 @@ def comparable(p: str, q: str) -> bool:
 
 
 _SUBGROUPS = frozenset({"children", "women", "men", "staff"})  # "staff": a facility's own people
-_NEVER = frozenset({"things", "part", "total", "earlier", "denied"})
+_NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled"})
 
 
 def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tuple[Figure, Any]]:

@@ -47,6 +47,10 @@ class FigureLexicon:
     corrections: tuple[str, ...] = ()  # "700 deaths, more likely between 20 and 60": the count told again
     # a count that, told of people, counts another thing ("уничтожено 70 боевиков": killed)
     of_people: dict[str, str] = field(default_factory=dict)
+    # a tens word joined to its unit by a word ("vingt et un", "soixante et onze"): the joining
+    # words and the unit words that follow them (not number words alone: "un" is an article)
+    and_joins: frozenset[str] = frozenset()
+    and_units: dict[str, float] = field(default_factory=dict)
 
     @property
     def max_approx_len(self) -> int:
@@ -95,6 +99,8 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         phrases={str(k): str(v) for k, v in counts.get("phrases", {}).items()},
         approx_words={k: float(v) for k, v in nums.get("approximate_words", {}).get("words", {}).items()},
         approx_openers=frozenset(nums.get("approximate_words", {}).get("openers", [])),
+        and_joins=frozenset(nums.get("compounds", {}).get("joins", [])),
+        and_units={k: float(v) for k, v in nums.get("compounds", {}).get("units", {}).items()},
         approx_not_after=frozenset(not_after.get("verbs", [])),
         approx_from=frozenset(not_after.get("from", [])),
         own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),

@@ -288,6 +288,10 @@ class FigureExtractor:
                 elif nxt == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in lex.words and value >= 20 and value % 10 == 0:
                     value += lex.words[doc[j + 1].lower_]
                     j += 2
+                elif (nxt in lex.and_joins and j + 1 < len(doc) and doc[j + 1].lower_ in lex.and_units
+                      and doc[j - 1].lower_ in lex.words and value % 10 == 0 and value % 100 >= 20):
+                    value += lex.and_units[doc[j + 1].lower_]  # "cinquante et une", "soixante et onze"
+                    j += 2
                 elif (nxt in lex.words and (doc[j - 1].lower_ in lex.words or doc[j - 1].lower_ in lex.multipliers)
                       and _lower_place(value, lex.words[nxt])):
                     value += lex.words[nxt]  # "двадцать пять", "сто двадцать", "две тысячи двести"
