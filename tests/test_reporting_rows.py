@@ -11,7 +11,10 @@ from tests.helpers import analyze_text
 @pytest.mark.parametrize(
     ("text", "typed"),
     [
-        ("The Northland prosecutors opened a criminal case on Monday.", []),
+        # "opened" is no cooperation; the case itself is an inquiry (INVESTIGATE, session 23),
+        # which joins the row of the happening it is about (align/_inquiries.py)
+        ("The Northland prosecutors opened a criminal case on Monday.", ["INVESTIGATE"]),
+        ("The Northland prosecutors opened the border crossing on Monday.", ["COOPERATE"]),
         ("According to the information provided by the commander, the unit stayed in its quarters.", []),
         ("The names of three more victims are still being established.", []),
         ("The agency provided food and blankets to the camp.", ["AID"]),

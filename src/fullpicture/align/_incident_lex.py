@@ -15,7 +15,8 @@ from fullpicture.nlp.places._resolve import haversine_km
 class IncidentLexicon:
     """Consequence lemmas, the event types that can host them, the types a definite anaphor
     ("the flight", "the blast") can refer back to, and the acts of word told about a happening
-    (types, and lemmas of those types that are no such act)."""
+    (types, and lemmas of those types that are no such act), and the types of an inquiry into a
+    happening."""
 
     consequences: frozenset[str]
     host_types: frozenset[str]
@@ -24,6 +25,7 @@ class IncidentLexicon:
     violent_types: frozenset[str] = frozenset()
     told_about: frozenset[str] = frozenset()
     told_about_not: frozenset[str] = frozenset()
+    inquiry_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,7 @@ def incident_lexicon() -> IncidentLexicon:
         violent_types=frozenset(t.upper() for t in data["hosts"].get("violent_types", [])),
         told_about=frozenset(t.upper() for t in data.get("told_about", {}).get("types", [])),
         told_about_not=frozenset(w.lower() for w in data.get("told_about", {}).get("not_lemmas", [])),
+        inquiry_types=frozenset(t.upper() for t in data.get("inquiry", {}).get("types", [])),
     )
 
 
@@ -102,6 +105,11 @@ def told_about(f: MentionFeatures, lex: IncidentLexicon, speaker: bool = False) 
     announced")."""
     return (not is_consequence(f, lex) and (f.type or "").upper() in lex.told_about
             and f.lemma not in lex.told_about_not and (not speaker or bool(f.extra.get("speaker"))))
+
+
+def is_inquiry(f: MentionFeatures, lex: IncidentLexicon) -> bool:
+    """An inquiry into a happening ("an investigation into the strike", ``[inquiry]``)."""
+    return (f.type or "").upper() in lex.inquiry_types
 
 
 def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:

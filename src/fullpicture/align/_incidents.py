@@ -36,9 +36,11 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     hosts_harm,
     incident_lexicon,
     is_consequence,
+    is_inquiry,
     told_about,
 )
 from fullpicture.align._incidentjoin import join_incidents
+from fullpicture.align._inquiries import inquiry_hosts, join_inquired
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._tallies import join_running_totals
@@ -232,7 +234,8 @@ def incidents(
     anaphor ("the blast" after "a car bomb exploded") joins its antecedent's event. Incidents: a
     consequence with a happening in its document takes that happening's event as its incident;
     a consequence with none takes the incident most of its event's other consequences (in other
-    documents) were attached to; every other mention's incident is its event. Consequences
+    documents) were attached to; acts of word and inquiries (``_inquiries``) about a happening
+    likewise; every other mention's incident is its event. Consequences
     never merge two happenings: two reports' "killed" belong to one incident only when their
     happenings do.
     """
@@ -251,7 +254,11 @@ def incidents(
     # consequences and acts of word about a happening take their happening's incident
     attached = {i: h for i, h in host.items() if is_consequence(feats[i], lex)}
     attached.update(word_hosts(feats, cfg, host))
+    # an inquiry into a happening ("an investigation into the strike") takes its incident too
+    asks = inquiry_hosts(feats, cfg, host)
+    attached.update(asks)
     speaker = bool(cfg.get("incident_told_about_speaker", False))
+    asked = {i for i in range(len(feats)) if cfg.get("incident_inquiries", True) and is_inquiry(feats[i], lex)}
     adopted: dict[object, Counter[object]] = defaultdict(Counter)
     for i, h in attached.items():
         adopted[uf.find(events[i])][uf.find(events[h])] += 1
@@ -260,7 +267,8 @@ def incidents(
         own = uf.find(events[i])
         if i in attached:
             inc.append(uf.find(events[attached[i]]))
-        elif (is_consequence(feats[i], lex) or told_about(feats[i], lex, speaker)) and adopted.get(own):
+        elif (is_consequence(feats[i], lex) or told_about(feats[i], lex, speaker) or i in asked) \
+                and adopted.get(own):
             inc.append(adopted[own].most_common(1)[0][0])
         else:
             inc.append(own)
@@ -271,6 +279,8 @@ def incidents(
         labels = _dense(join_incidents(feats, cfg, labels, pairs, probs))
     if int(cfg.get("incident_facility_followup_days", 0)) > 0:
         labels = _dense(join_followups(feats, cfg, labels))
+    if int(cfg.get("incident_inquiry_followup_days", 0)) > 0:
+        labels = _dense(join_inquired(feats, cfg, labels, set(asks.values())))
     if cfg.get("incident_rival_join", False):
         labels = _dense(join_rival_versions(feats, cfg, labels))
     if int(cfg.get("incident_running_total_days", 0)) > 0:

@@ -1,0 +1,138 @@
+"""Inquiries into a happening join that happening's row.
+
+An inquiry ("prosecutors opened a criminal case into the strike", "une enquête a été ouverte",
+"возбуждено уголовное дело"; ``[inquiry] types`` of ``data/events/incidents.toml``) is a step taken
+after its happening, on a day of its own, and part of the happening's incident. Left to the pair
+model it formed a one-word row, or none when its sentence named no happening. An inquiry hangs on
+
+* the nearest happening that can host consequences in its own sentence ("an investigation into
+  the blast");
+* else the happening a consequence of its sentence hangs on ("a case was opened over the deaths");
+* else the last happening, not told apart, of one of the previous ``incident_inquiry_window``
+  sentences of its document ("A missile hit the market. An investigation has been opened."), or
+  the happening a consequence of that sentence hangs on ("Three were killed. An inquiry ...").
+
+Like a consequence, it never merges two happenings: it takes its host's incident. The rule reads
+words only, never who investigates, so both sides' inquiries are read alike.
+``incident_inquiries = false`` switches it off.
+
+A happening an inquiry is about lies in the past of its report: "the mission to investigate the
+shelling of the prison in Northtown", told months later, takes the report's day, far from the
+happening's, and formed a row of its own. :func:`join_inquired` joins such a row to the one row
+that tells a happening of its family at one of its places on a stated day before it, up to
+``incident_inquiry_followup_days`` before (0 = off); as for a facility's follow-ups
+(``_followups``), rows never join when a document tells both, when more than one row could be
+meant, or when the inquired row states a day of its own that clashes with the target's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import (
+    can_host,
+    distinct,
+    incident_lexicon,
+    is_consequence,
+    is_inquiry,
+)
+from fullpicture.align._util import modal_day, short_interval
+
+
+def inquiry_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
+                  host: dict[int, int] | None = None) -> dict[int, int]:
+    """``inquiry mention -> happening`` inside each document (module docstring); ``host``: the
+    consequence -> happening map of :func:`fullpicture.align._incidents.hosts_of`."""
+    if not cfg.get("incident_inquiries", True):
+        return {}
+    lex = incident_lexicon()
+    if not lex.inquiry_types:
+        return {}
+    window = int(cfg.get("incident_inquiry_window", 1))
+    sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if f.span is not None:
+            sentences[(f.doc, f.span)].append(i)
+    order: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, span in sorted(sentences):
+        order[doc].append(span)
+    out: dict[int, int] = {}
+    for (doc, span), idx in sentences.items():
+        asks = [i for i in idx if is_inquiry(feats[i], lex)]
+        if not asks:
+            continue
+        hosts = [h for h in idx if can_host(feats[h], lex)]
+        if not hosts and host:
+            hosts = sorted({host[c] for c in idx if c in host and is_consequence(feats[c], lex)})
+        if hosts:
+            for i in asks:
+                out[i] = min(hosts, key=lambda h: (abs(h - i), h))
+            continue
+        k = order[doc].index(span)
+        for back in range(1, window + 1):
+            if k - back < 0:
+                break
+            before = sentences[(doc, order[doc][k - back])]
+            prev = [h for h in before if can_host(feats[h], lex) and not distinct(feats[h])]
+            if not prev and host:  # "Three civilians were killed." just before: their happening
+                prev = [host[c] for c in before if c in host and is_consequence(feats[c], lex)
+                        and not distinct(feats[host[c]])]
+            if prev:
+                for i in asks:
+                    out[i] = prev[-1]
+                break
+    return out
+
+
+def join_inquired(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int],
+                  inquired: set[int]) -> list[int]:
+    """Incident label per mention after joining rows of happenings an inquiry is about
+    (``inquired``: their mentions, with no day stated in their own sentence) to the row that told
+    the happening on a stated day at one of their places (module docstring)."""
+    horizon = int(cfg.get("incident_inquiry_followup_days", 0))
+    if horizon <= 0 or not inquired:
+        return labels
+    slack = int(cfg.get("inherited_date_slack_days", 1))
+    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    lex = incident_lexicon()
+    docs: dict[int, set[str]] = defaultdict(set)
+    days: dict[int, Counter[int]] = defaultdict(Counter)
+    told: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # row -> place -> families
+    for i, f in enumerate(feats):
+        r = labels[i]
+        docs[r].add(f.doc)
+        stated = short_interval(f.interval, 1)
+        if f.date_firm and not f.bare and stated is not None:
+            days[r][stated[0]] += 1
+            if (f.type or "").upper() in types and not distinct(f) and not is_consequence(f, lex):
+                for p in f.places:
+                    told[r][p].add(f.family)
+    asked: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(inquired):
+        f = feats[i]
+        if f.date_firm or distinct(f) or (f.type or "").upper() not in types or not f.places \
+                or short_interval(f.interval, 1) is None:
+            continue
+        asked[labels[i]].append(i)
+    joined: dict[int, int] = {}
+    for r, idx in sorted(asked.items()):
+        targets = set()
+        for i in idx:
+            f = feats[i]
+            when = short_interval(f.interval, 1)
+            assert when is not None
+            for t, places in told.items():
+                if t == r or docs[t] & docs[r] or not any(f.family in places.get(p, ()) for p in f.places):
+                    continue
+                day = modal_day(days[t])
+                if day is None or not 0 < when[0] - day <= horizon:
+                    continue
+                if any(abs(d - day) > slack for d in days[r]):
+                    continue  # the inquired row states a day of its own, another one
+                targets.add(t)
+        if len(targets) == 1:
+            joined[r] = targets.pop()
+    return [joined.get(r, r) for r in labels]
