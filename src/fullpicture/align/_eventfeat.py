@@ -14,7 +14,13 @@ from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
-from fullpicture.align._facility import document_sites, facility_places, town_before, town_mentions
+from fullpicture.align._facility import (
+    document_sites,
+    facility_places,
+    is_town_place,
+    town_before,
+    town_mentions,
+)
 from fullpicture.align._freed import freed_captives
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
@@ -191,11 +197,13 @@ def build_features(
         # the events whose only counts of the dead or wounded are zeros ("no one was hurt")
         zero_tolls = _zero_tolls(a)
         named_towns = town_mentions(a, index) if before > 0 and a.events else []
+        town_cache: dict[str, bool] = {}
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
             places = set()
             geo = None
+            at_town = False  # its place is a gazetteer town or city
             country_place = False
             told = index.entity(doc, ev.place) if ev.place and speaker_places else None
             # "officials in Kyiv said the dam was blown up": where it was said, not where it
@@ -210,14 +218,18 @@ def build_features(
                 country_place = ent is not None and _is_country(ent)
                 if ent is not None and ent.geo is not None:
                     geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), _is_country(ent))
+                    at_town = is_town_place(ent, town_cache)
             names, counters = _trigger_terms(a, ev)
             # where it happened: its place, or a place it struck ("the shelling of the depot in Homs")
             where = set(places)
+            at_towns = [(k, geo[0], geo[1]) for k in places] if at_town and geo is not None else []
             for pid in ev.patients:
                 pent = index.entity(doc, pid)
                 pkey = index.key(doc, pid, resolve=True)
                 if pent is not None and pkey and pent.type in ("GPE", "LOC", "FAC") and country_code(pent.name) is None:
                     where.add(pkey)
+                    if pent.geo is not None and is_town_place(pent, town_cache):
+                        at_towns.append((pkey, pent.geo.lat, pent.geo.lon))
             parts = {index.key(doc, e, resolve=True) for e in [*ev.agents, *ev.patients]}
             sites = facility_kinds(a.text, ev.trigger.start, ev.trigger.end, ev.evidence.start, ev.evidence.end,
                                    site_window) if (ev.type or "").upper() in site_types else frozenset()
@@ -248,6 +260,8 @@ def build_features(
                            # the places its sentence names as a facility ("the X prison")
                            "facility": facility_places(a, ev, index, name_words) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),
+                           # the gazetteer towns it is told at or struck: (key, lat, lon)
+                           "towns": tuple(at_towns),
                            # a freeing of captives: the outcome of the raid told with it (``_freed``)
                            "freed": freed_captives(a, ev, lemma_of(ev), freed_before),
                            # its only counts of the killed or injured are zeros

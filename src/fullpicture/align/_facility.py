@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from fullpicture.align._sites import kind_of, named_kinds, site_pattern
 from fullpicture.align._util import EntityIndex
-from fullpicture.models import Analysis, Event
+from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.events._analogy import analogy_place
 from fullpicture.nlp.events._args import dateline_spans, is_town, region_words, regional_in_names
 
@@ -172,3 +172,13 @@ def town_before(towns: list[tuple[int, str]], start: int, window: int) -> str | 
         return None
     pos, key = towns[k - 1]
     return key if start - pos <= window else None
+
+
+def is_town_place(ent: Entity, cache: dict[str, bool]) -> bool:
+    """Whether a place entity is a gazetteer town or city (no country, region or district, no
+    town standing for its country), looked up once per entity id of one document in ``cache``."""
+    got = cache.get(ent.id)
+    if got is None:
+        # a town that stands for its country ("Moscow denied") is no town of a happening
+        got = cache[ent.id] = ent.type in ("GPE", "LOC") and not ent.refers_to and is_town(ent)
+    return got
