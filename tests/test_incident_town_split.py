@@ -111,3 +111,9 @@ def test_a_town_struck_counts_though_told_at_the_country() -> None:
         feats[i].extra["towns"] = ((NORTHFORD[0], NORTHFORD[1][0], NORTHFORD[1][1]),)
     out = split_town_rows(feats, _cfg(), [0] * len(feats), {})
     assert out[5] == out[7] != out[0]
+
+
+def test_the_wounded_dying_in_another_towns_hospital_do_not_split() -> None:
+    # "two of the wounded died in a Northford hospital": a consequence's town is no happening's
+    feats = [_m(d, EASTVALE) for d in "abc"] + [_m("d", NORTHFORD, "die"), _m("e", NORTHFORD, "die")]
+    assert split_town_rows(feats, _cfg(), [0] * 5, {}) == [0] * 5

@@ -5,8 +5,9 @@ The pair model and the joins take two places within ``place_conflict_km`` as com
 town and its district, a region's point beside its city), and mentions told at no place or at
 a country link one town's strike to another's: a strike on Eastvale absorbs the same night's
 shelling of Northford, 70 km away, and Northford's toll then reads as a rival toll. Here each
-row's mentions of ``incident_town_split_types`` (strikes, not a flood that reaches many towns)
-told at or struck at a gazetteer town (``extra["towns"]``) are grouped by town, towns within
+row's happenings of ``incident_town_split_types`` (strikes, not a flood that reaches many
+towns; no consequence: the wounded die in the next town's hospital) told at or struck at a
+gazetteer town (``extra["towns"]``) are grouped by town, towns within
 ``incident_town_split_km`` of each other being one group (a city and the town on its edge, two
 quarters told as two towns); when at least two groups are each told by at least
 ``incident_town_split_min_docs`` documents, and the group told by most documents is told by
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import incident_lexicon, is_consequence
 from fullpicture.nlp.places._gazetteer import haversine_km
 
 
@@ -60,6 +62,12 @@ def split_town_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     min_docs = int(cfg.get("incident_town_split_min_docs", 2))
     share = float(cfg.get("incident_town_split_keep_share", 0.0))
     types = {t.upper() for t in cfg.get("incident_town_split_types", ["ASSAULT"])}
+    lex = incident_lexicon()
+
+    def evidence(f: MentionFeatures) -> bool:
+        # a happening, not a consequence: the wounded die in the next town's hospital
+        return (f.type or "").upper() in types and not is_consequence(f, lex)
+
     rows: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         rows[lab].append(i)
@@ -68,7 +76,7 @@ def split_town_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     for lab, idx in rows.items():
         towns: dict[str, tuple[float, float]] = {}
         for i in idx:
-            if (feats[i].type or "").upper() in types:
+            if evidence(feats[i]):
                 for k, lat, lon in feats[i].extra.get("towns", ()):
                     towns[k] = (lat, lon)
         if len(towns) < 2:
@@ -76,7 +84,7 @@ def split_town_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
         group = _town_groups(towns, km)
         docs: dict[int, set[str]] = defaultdict(set)
         for i in idx:
-            if (feats[i].type or "").upper() in types:
+            if evidence(feats[i]):
                 for k, _, _ in feats[i].extra.get("towns", ()):
                     docs[group[k]].add(feats[i].doc)
         told = [g for g in docs if len(docs[g]) >= min_docs]
