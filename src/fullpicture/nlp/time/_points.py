@@ -312,6 +312,9 @@ def h_weekday(c: Candidate, ctx: Context) -> Result | None:
     elif not rel and ctx.tense in ("FUTURE", "MODAL") and _possessive(c, ctx):
         # "will discuss Tuesday's strikes" written on a Tuesday is about today's strikes
         d = weekday_near(ref, wd, 1)
+    elif not rel and ctx.tense in ("FUTURE", "MODAL") and _g(c, "pre").lower() in ("later", "earlier"):
+        # "the talks are set to resume later Wednesday" written on a Wednesday: later today
+        d = weekday_near(ref, wd, 1)
     elif rel in ("next", "coming", "this coming") or ctx.tense in ("FUTURE", "MODAL"):
         d = weekday_near(ref + timedelta(days=1), wd, 1)
     elif not rel and forward_signal(ctx):  # "until Tuesday", "as early as Tuesday"

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fullpicture.models import TimeAnchor, Timex
 from fullpicture.nlp._doctext import doc_text
@@ -116,7 +116,8 @@ def sentence_tense(doc: Doc, env: Env, char: int, lex: Lexicon) -> str | None:
             return "PAST"  # reduced relative: "the deal, announced Friday, ..."
         if any(a.lower_ in lex.modal_forward for a in auxes):
             return "MODAL"
-        if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.tag_ == "VB" and tok.head.lemma_.lower() in lex.future_heads:
+        if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.tag_ == "VB" and tok.head.lemma_.lower() in lex.future_heads \
+                and not _be_with_complement(tok.head):
             return "FUTURE"
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "PAST"
@@ -128,6 +129,12 @@ def sentence_tense(doc: Doc, env: Env, char: int, lex: Lexicon) -> str | None:
             break
         tok = tok.head
     return None
+
+
+def _be_with_complement(head: Token) -> bool:
+    """"be" with an adjective or noun complement ("it was hard for them to learn ..."): the
+    infinitive hanging on it tells no plan, unlike "is to hold talks"."""
+    return head.lemma_.lower() == "be" and any(ch.dep_ in ("acomp", "attr") for ch in head.children)
 
 
 class TimeTagger:
