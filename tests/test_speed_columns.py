@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from fullpicture.models import FramingCue
-from fullpicture.nlp._heap import freeze_once
+from fullpicture.nlp._heap import freeze_once, raise_threshold
 from fullpicture.nlp.framing._loaded_features import (
     _INTENSIFIERS,
     _bucket,
@@ -108,6 +108,37 @@ def test_the_heap_is_frozen_at_most_once():
     freeze_once(True)  # True, unless an analysis in this process froze it already
     assert freeze_once(True) is False
     assert gc.get_freeze_count() > 0
+
+
+def test_the_collector_threshold_is_raised_never_lowered():
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 7, 9)
+        assert raise_threshold(0) is False and gc.get_threshold() == (700, 7, 9)
+        assert raise_threshold(500) is False and gc.get_threshold() == (700, 7, 9)
+        assert raise_threshold(5_000) is True and gc.get_threshold() == (5_000, 7, 9)
+        assert raise_threshold(5_000) is False and gc.get_threshold() == (5_000, 7, 9)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_analysis_raises_the_collector_threshold_to_the_shipped_setting():
+    from fullpicture.ingest import load_text
+    from fullpicture.nlp.pipeline import analyze_documents
+    from fullpicture.settings import load_settings
+
+    settings = load_settings()
+    shipped = int(settings.get("pipeline", "gc_threshold", 0))
+    assert shipped > 700  # Python's default
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, *before[1:])
+        document = load_text("Police said two people were hurt in Brindlecombe.", source="<gc>", settings=settings)
+        (analysis,) = list(analyze_documents([document], settings))
+        assert analysis.text.startswith("Police said")
+        assert gc.get_threshold() == (shipped, *before[1:])
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_plain_data_synced_once_equals_synced_after_each_component():

@@ -233,7 +233,7 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
     :mod:`fullpicture.nlp._zone`): the strings and lexemes of its texts are freed once the
     batch is converted, so memory stays flat over any number of documents.
     """
-    from fullpicture.nlp._heap import freeze_once
+    from fullpicture.nlp._heap import freeze_once, raise_threshold
     from fullpicture.nlp._zone import memory_zone
     from fullpicture.nlp.convert import doc_to_analysis
 
@@ -243,6 +243,7 @@ def analyze_documents(documents: Iterable[Any], settings: Settings) -> Iterator[
     lemma_cache = int(settings.get("pipeline", "lemma_cache", 50_000))
     permanent = int(settings.get("pipeline", "zone_after_strings", 0))
     freeze = bool(settings.get("pipeline", "gc_freeze", True))
+    raise_threshold(int(settings.get("pipeline", "gc_threshold", 0)))  # before the model loads
     for lang, docs in _language_batches(settings, documents, batch):
         nlp = get_pipeline(settings, lang)
         with memory_zone(nlp, zoned, lemma_cache, permanent):
