@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._doctext import doc_text  # noqa: F401  (re-exported)
+from fullpicture.nlp.extensions import plain_token_extension
 
 
 @lru_cache(maxsize=1)
@@ -64,16 +65,24 @@ def entity_for_span(
         except Exception:  # noqa: BLE001 - never let another layer break this one
             eid = None
     if eid is None:
-        if head is not None and head._.fp_entity:
-            eid = head._.fp_entity
+        plain = plain_token_extension("fp_entity")
+        if head is not None and _token_entity(doc, head, plain):
+            eid = _token_entity(doc, head, plain)
         else:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
-                    if tok._.fp_entity:
-                        eid = tok._.fp_entity
+                    if _token_entity(doc, tok, plain):
+                        eid = _token_entity(doc, tok, plain)
                         break
     return resolve(index, eid) if metonymy else eid
+
+
+def _token_entity(doc: Doc, tok: Token, plain: bool) -> Any:
+    """``tok._.fp_entity``; where the extension is plain, read from ``doc.user_data`` under the
+    key spaCy's ``Underscore`` reads (no ``Underscore`` object made per look-up)."""
+    data: dict[Any, Any] = doc.user_data
+    return data.get(("._.", "fp_entity", tok.idx, None)) if plain else tok._.fp_entity
 
 
 def entity_type(index: dict[str, Any], eid: str | None) -> str | None:

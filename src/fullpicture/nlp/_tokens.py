@@ -101,7 +101,7 @@ class TokenArrays:
     def _flags(self, name: str, attr: int) -> list[bool]:
         col = self._cols.get(name)
         if col is None:
-            col = self._cols[name] = [bool(v) for v in self._ints(attr)]
+            col = self._cols[name] = self.doc().to_array([attr]).astype(bool).tolist() if self.n else []
         return col
 
     @property
