@@ -161,3 +161,16 @@ def test_a_passive_cue_keeps_its_preposition_in_the_content(learned):
     # the passive's subject is the content's start: the cue stays the verb alone
     text = "Neither the mayor of Kelmor nor her aides have been charged with any crime."
     assert [(c, con) for _src, c, con in _said(text, learned)] == [("have been charged", text[:-1])]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize(("text", "content"), [
+    # words of the quoted clause before the quotation: PolNeAR's content starts with them
+    ('The new ferry "will run twice a day," the harbour master said.', 'The new ferry "will run twice a day,"'),
+    ('Tolls on the Varno bridge are "simply too high," said Mira Kolt, who drives it daily.',
+     'Tolls on the Varno bridge are "simply too high,"'),
+    # a quotation that opens its sentence, or follows another sentence, stays alone
+    ('The council met on Monday. "We will lower the fees," the mayor of Dunport said.', '"We will lower the fees,"'),
+])
+def test_a_quotation_before_its_speaker_starts_with_the_words_of_its_clause(text, content, learned):
+    assert [con for _src, cue, con in _said(text, learned) if cue == "said"] == [content]

@@ -31,7 +31,12 @@ from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
 from fullpicture.nlp.claims._source_model import choose, load_sources, sources_path
-from fullpicture.nlp.claims._spans import content_stop, quote_spans, source_comma
+from fullpicture.nlp.claims._spans import (
+    content_stop,
+    quote_clause_start,
+    quote_spans,
+    source_comma,
+)
 from fullpicture.nlp.claims._tagger import AttributionTagger, prior_path
 
 
@@ -148,7 +153,9 @@ class AttributionExtractor:
             text = doc_text(doc)
             quotes = quote_spans(text)
             rules = split_conjoined(doc, rules)
-            return _commas(text, univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes)))
+            claims = univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes))
+            toks = token_arrays(doc)
+            return _commas(text, claims, [toks.idx[a] for a, _ in toks.sents])
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
         unlike = self._unlike_cues(doc, claims)
@@ -165,15 +172,24 @@ class AttributionExtractor:
             k = bisect_right(starts, (c.cue or c.content)[0]) - 1
             if k >= 0:
                 self.rules._hedges(doc, doc[bounds[k][0] : bounds[k][1]], c)
-        return _commas(doc_text(doc), claims)
+        return _commas(doc_text(doc), claims, starts)
 
 
-def _commas(text: str, claims: list[RawClaim]) -> list[RawClaim]:
+def _commas(text: str, claims: list[RawClaim], starts: list[int]) -> list[RawClaim]:
     """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`), contents
-    without their sentence's full stop (:func:`._spans.content_stop`), in place."""
+    without their sentence's full stop (:func:`._spans.content_stop`), a quotation before its
+    speaker from the start of its clause (:func:`._spans.quote_clause_start`; ``starts``: the
+    sentences' first characters, ascending), in place."""
     for c in claims:
         if c.source is not None:
             c.source = source_comma(text, c.source)
         if c.kind not in ("naming", "direct"):  # a transcript's line keeps its stop (layout claims)
             c.content = content_stop(text, c.content)
+        elif c.kind == "direct" and c.cue is not None and c.cue[0] >= c.content[1]:
+            taken = [o.cue[0] for o in claims if o is not c and o.cue is not None]
+            if c.source is not None:
+                taken.append(c.source[0])
+            k = bisect_right(starts, c.content[0]) - 1
+            if k >= 0:
+                c.content = (quote_clause_start(text, c.content, taken, starts[k]), c.content[1])
     return claims

@@ -237,6 +237,30 @@ def source_comma(text: str, source: tuple[int, int]) -> tuple[int, int]:
     return source
 
 
+_OPENERS = "\"“'`«"
+_STOP_INSIDE = re.compile(r"[.!?][\"'”’]*\s")
+
+
+def quote_clause_start(text: str, content: tuple[int, int], taken: list[int], sent_start: int) -> int:
+    """The start of a direct content that opens with a quotation continuing words of its own
+    clause, as PolNeAR marks it ('The plan "will not work," she said': from "The plan"): the
+    start of its sentence (``sent_start``, or of its line), when words stand there before the
+    quotation that do not end with a comma, colon or semicolon ('She put it simply: "…"' keeps
+    the quotation) and hold no position of ``taken`` (another claim's cue, the claim's own
+    source); else the content's."""
+    qs = content[0]
+    if not 0 <= sent_start < qs < len(text) or text[qs] not in _OPENERS:
+        return qs
+    ss = max(sent_start, text.rfind("\n", sent_start, qs) + 1)
+    pre = text[ss:qs].rstrip()
+    if not pre or pre[-1] in ",;" or ":" in pre or not any(ch.isalnum() for ch in pre) or any(ss <= k < qs for k in taken) \
+            or _STOP_INSIDE.search(text, ss, qs):  # a sentence the parse ran on into this one, or an abbreviation
+        return qs
+    while text[ss].isspace():
+        ss += 1
+    return ss
+
+
 def content_stop(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """A content without the full stop that ends its sentence, as PolNeAR marks it (train:
     8,363 of 8,444 gold contents that end at a full stop outside a quotation leave it out; a
