@@ -135,3 +135,21 @@ def test_a_ukrainian_and_an_english_report_of_one_strike_share_a_row(tmp_path, l
     row = next(r for r in comp.events if {"one", "two"} <= set(r.sides))
     killed = [c for c in row.conflicts if "killed" in c.field]
     assert killed and {v.side for v in killed[0].values} == {"one", "two"}, row.conflicts
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Kyiv in its oblique cases: a two-letter stem before a three-letter ending
+    ("Вибухи пролунали у Києві та біля Києва, повідомили рятувальники.", {"Kyiv": {"Києві", "Києва"}}),
+    # an oblast by its adjective (declined) and by its region noun in -щина
+    ("Удар по Черкаській області. Обстріл на Сумщині та вибух у Харківській області.",
+     {"Cherkasy Oblast": {"Черкаській"}, "Sumy region": {"Сумщині"}, "Kharkiv region": {"Харківській"}}),
+    ("Вибух на Харківщині, а в Умані пролунала тривога.", {"Kharkiv region": {"Харківщині"}, "Uman": {"Умані"}}),
+])
+def test_ukrainian_cases_of_kyiv_and_the_oblasts_resolve(text, want):
+    from fullpicture import analyze
+
+    a = analyze(text * 2)
+    got = {e.name: {m.text for m in e.mentions} for e in a.entities}
+    assert a.document.language == "uk"
+    for name, surfaces in want.items():
+        assert got.get(name) == surfaces, got

@@ -106,7 +106,8 @@ def _forms(word: str, inf: Inflection) -> list[tuple[str, int, int, str]]:
         if m and 0 < len(word) - m.end() <= 6 and word[m.end():].islower():
             out.append((word[: m.start()], 0, len(word) - m.start(), "apostrophe"))
     for ending, repl in inf.endings:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+        # a stem of three letters at least, or of ``min_stem`` before a long ending ("Києві")
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if len(ending) < 3 else min(3, inf.min_stem)):
             stem = word[: -len(ending)]
             out += [(stem + r, 0, 0, "ending") for r in repl]
     for pre in inf.prefixes:

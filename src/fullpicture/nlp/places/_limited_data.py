@@ -20,6 +20,7 @@ class Inflection:
     prefixes: tuple[str, ...] = ()
     capitalised_nouns: bool = False
     function_words: frozenset[str] = frozenset()  # folded; never a name written alone
+    min_stem: int = 3  # letters a stem keeps before an ending of three or more ("Києві" -> "Київ": 2)
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def inflections() -> dict[str, Inflection]:
         endings = sorted(((k, tuple(v)) for k, v in dict(sec.get("endings", {})).items()), key=lambda e: -len(e[0]))
         inf = Inflection(tuple(endings), bool(sec.get("apostrophe", False)),
                          tuple(sorted(sec.get("prefixes", []), key=len, reverse=True)), bool(sec.get("capitalised_nouns", False)),
-                         frozenset(fold(w) for w in sec.get("function_words", [])))
+                         frozenset(fold(w) for w in sec.get("function_words", [])), int(sec.get("min_stem", 3)))
         for lang in sec.get("languages", []):
             out[str(lang)] = inf
     return out
