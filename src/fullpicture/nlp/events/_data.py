@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from fullpicture._data import data_toml, data_toml_lang
+from fullpicture.nlp.events._senses import Sense, read_senses
 from fullpicture.nlp.events.limited import limited_glosses
 
 
@@ -56,6 +57,8 @@ class EventLexicon:
     # verbs whose agentless passive participle is a state of risk, no act ("towns threatened by
     # the flood"; ``[passive_states]``)
     passive_states: frozenset[str] = frozenset()
+    # trigger lemma -> the sense it takes beside some words (``[senses]``, nlp/events/_senses.py)
+    senses: dict[str, Sense] = field(default_factory=dict)
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -104,7 +107,8 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                            *_movers(data.get("movers", {})))
     return replace(lexicon, **_crashes(data.get("crashes", {})),
                    **_exchanges(data.get("exchanges", {})),
-                   passive_states=frozenset(data.get("passive_states", {}).get("verbs", [])))
+                   passive_states=frozenset(data.get("passive_states", {}).get("verbs", [])),
+                   senses=read_senses(data.get("senses", {})))
 
 
 def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:

@@ -24,13 +24,15 @@ class HeadlineRules:
 
     suffixes: tuple[tuple[str, str], ...]
     verb_markers: frozenset[str]
+    compound_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def headline_rules() -> HeadlineRules:
     """The shipped rules (``data/events/headlines.toml``)."""
     data = data_toml("events", "headlines.toml")["headlines"]
-    return HeadlineRules(tuple((a, b) for a, b in data["suffixes"]), frozenset(data["verb_markers"]))
+    return HeadlineRules(tuple((a, b) for a, b in data["suffixes"]), frozenset(data["verb_markers"]),
+                         frozenset(data.get("compound_heads", [])))
 
 
 def candidates(word: str, rules: HeadlineRules) -> list[tuple[str, bool]]:
@@ -94,3 +96,29 @@ def is_verb_slot(tok: Token, lines: set[int], rules: HeadlineRules) -> bool:
 def in_compound(tok: Token) -> bool:
     """A word after a hyphen is part of a compound word ("Russian-Backed", "Start-Up")."""
     return tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
+
+
+def bare_opener(tok: Token, nouns: dict[str, str]) -> str | None:
+    """The lexicon noun of a capitalised word that opens a paragraph and that the tagger read as a
+    name ("Evacuation began at dawn ..." after a blank line, "Атака на склад ..."): the word's
+    lemma (or its lower-cased form, or that form less a plural ending) when that is a trigger noun, the word is no part of a named
+    entity and no capitalised word follows it (a name such as "Rescue Service" is left alone)."""
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or tok.ent_iob_ not in ("O", "") or not tok.text[:1].isupper() or tok.text.isupper():
+        return None
+    if tok.i > 0 and not (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper():
+        return None
+    for word in (tok.lemma_.lower(), *(c for c, _ in candidates(tok.text, headline_rules()))):
+        if word in nouns:
+            return word
+    return None
+
+
+def compound_modifier(tok: Token, rules: HeadlineRules) -> bool:
+    """A headline word followed by a noun it modifies as the first word of a compound name
+    (``compound_heads``: "War Zone", "Attack Helicopter"): no happening of its own."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in rules.compound_heads

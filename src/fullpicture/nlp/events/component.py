@@ -28,7 +28,9 @@ from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
 from fullpicture.nlp.events._elapsed import elapsed_date
 from fullpicture.nlp.events._headline import (
+    bare_opener,
     candidates,
+    compound_modifier,
     headline_rules,
     headline_tokens,
     in_compound,
@@ -36,6 +38,7 @@ from fullpicture.nlp.events._headline import (
 )
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.events._movers import mover_type, subject_words
+from fullpicture.nlp.events._senses import sense_type
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
@@ -128,6 +131,9 @@ class EventsComponent:
                 taken.add(tok.i)
                 self._lemma_of[tok.i] = tok.lower_
                 continue
+            if pos == "PROPN" and (opener := bare_opener(tok, lex.nouns)) is not None:
+                pos, lemma = "NOUN", opener  # "Evacuation began ..." opening a paragraph: no name
+                self._lemma_of[tok.i] = opener
             matched = False
             for words, typ in self.by_first.get(lemma, ()):
                 end = _match_phrase(doc, tok.i, words)
@@ -180,6 +186,9 @@ class EventsComponent:
                 if typ and not _in_means_phrase(tok, lex.means) and not _of_a_state(tok, lex.state_heads):
                     found.append((tok.i, tok.i + 1, typ, tok.i))
                     taken.add(tok.i)
+        if lex.senses:  # "the firing of rockets": shooting, no dismissal
+            found = [(s, e, t2, h) for s, e, t, h in found
+                     if (t2 := sense_type(doc[h], self._lemma_of.get(h, toks.lemma[h].lower()), t, lex.senses))]
         if self.generic is not None:
             found.extend(self._generic(doc, taken))
         found.sort()
@@ -210,7 +219,8 @@ class EventsComponent:
         for lemma, inflected in cands:
             if lemma in lex.objects or lemma in lex.subjects:
                 continue
-            found = (lex.verbs.get(lemma) if inflected or verb_slot else None) or lex.nouns.get(lemma)
+            verb = lex.verbs.get(lemma) if inflected or verb_slot else None
+            found = verb or (None if compound_modifier(tok, rules) else lex.nouns.get(lemma))
             if found:
                 return tok.i + 1, found, lemma
         return None
@@ -253,7 +263,8 @@ class EventsComponent:
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
-        near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "compound", "nsubjpass", "nsubj:pass")]
+        # (a French or Russian noun's object is its genitive modifier: "la rupture du barrage")
+        near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "compound", "nsubjpass", "nsubj:pass", "nmod")]
         if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
             near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]

@@ -1,0 +1,79 @@
+"""Word senses of triggers, read from the words around them (``[senses]`` of
+``data/events/plover*.toml``).
+
+A trigger lemma listed there takes another type, or names no happening (type ``""``), when one of
+its ``with`` lemmas stands beside it: its object, its subject, a modifier, the noun of one of its
+prepositional phrases (and that noun's "of" phrase), or the word it hangs on ("the firing of
+rockets" is shooting, no dismissal; "sending a wall of water" deploys no one; "cut off supplies"
+gives no aid; "машина скорой помощи", an ambulance, is no aid). ``cases`` lists prepositions whose
+noun selects the sense unless that noun is one of ``unless`` ("se rendre à Kelm" goes somewhere;
+"se rendre aux troupes" surrenders).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+_ARG_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "compound", "amod", "nmod", "pobj",
+                       "obl", "obl:arg", "obl:mod", "iobj", "attr", "prep", "oprd"})
+_HOST_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "acl", "amod", "pobj", "nmod", "conj"})
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense of a trigger lemma: its type ("" for no happening) and the words that select it."""
+
+    type: str
+    with_words: frozenset[str] = frozenset()
+    cases: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+
+
+def read_senses(spec: dict) -> dict[str, Sense]:
+    """``[senses]`` of a taxonomy file: trigger lemma -> its sense."""
+    return {lemma: Sense(str(s.get("type", "")), frozenset(s.get("with", [])), frozenset(s.get("cases", [])),
+                         frozenset(s.get("unless", [])))
+            for lemma, s in spec.items()}
+
+
+def _around(tok: Token) -> set[str]:
+    """Lemmas of the words beside a trigger: its arguments and modifiers (a preposition's noun
+    and that noun's own "of" phrase included) and the word it hangs on."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ not in _ARG_DEPS:
+            continue
+        out.add(c.lemma_.lower())
+        for g in c.children:
+            if g.dep_ in ("pobj", "prep", "nmod") or (c.dep_ == "prep" and g.dep_ == "pobj"):
+                out.add(g.lemma_.lower())
+                out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+    if tok.dep_ in _HOST_DEPS and tok.head.i != tok.i:
+        out.add(tok.head.lemma_.lower())
+    return out
+
+
+def _by_case(tok: Token, sense: Sense) -> bool:
+    """An oblique argument of the trigger, introduced by one of ``sense.cases``, that is none of
+    ``sense.unless``."""
+    for c in tok.children:
+        if (c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and c.lemma_.lower() not in sense.unless
+                and any(g.dep_ == "case" and g.lemma_.lower() in sense.cases for g in c.children)):
+            return True
+        if (c.dep_ == "prep" and c.lemma_.lower() in sense.cases
+                and not any(g.lemma_.lower() in sense.unless for g in c.children if g.dep_ == "pobj")):
+            return True
+    return False
+
+
+def sense_type(tok: Token, lemma: str, typ: str, senses: dict[str, Sense]) -> str:
+    """The type of the trigger headed by ``tok`` (lemma ``lemma``, lexicon type ``typ``) in its
+    setting: ``typ`` unless a sense of ``senses`` applies ("" when it names no happening)."""
+    sense = senses.get(lemma)
+    if sense is None:
+        return typ
+    if (sense.with_words and _around(tok) & sense.with_words) or (sense.cases and _by_case(tok, sense)):
+        return sense.type
+    return typ
