@@ -43,6 +43,7 @@ from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import inquiry_hosts, join_inquired
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
+from fullpicture.align._settingrows import join_setting_rows
 from fullpicture.align._tallies import join_running_totals
 from fullpicture.align._townsplit import split_town_rows
 from fullpicture.align._truces import join_truces
@@ -292,6 +293,8 @@ def incidents(
         labels = _dense(join_downings(feats, cfg, labels))
     if int(cfg.get("incident_document_join_min_docs", 0)) > 0:
         labels = _dense(join_document_rows(feats, cfg, labels))
+    if int(cfg.get("incident_setting_days", 0)) > 0:
+        labels = _dense(join_setting_rows(feats, cfg, labels))
     if float(cfg.get("incident_town_split_km", 0.0)) > 0:
         labels = _dense(split_town_rows(feats, cfg, labels, host))
     return labels, events
