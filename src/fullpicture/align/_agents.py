@@ -208,7 +208,35 @@ def claim_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | 
         if state:
             return state
     return (name_state(claim.source.text or "") or named_before(a, claim.source.text or "", index)
-            or antecedent_state(a, claim.source.text or "", claim.source.start))
+            or antecedent_state(a, claim.source.text or "", claim.source.start)
+            or people_state(claim.source.text or "", a.document.language))
+
+
+@lru_cache(maxsize=1)
+def _nation_nouns() -> dict[str, dict[str, str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "victims.toml").get("nation_nouns", {})
+    return {lang: {w.lower(): cc.upper() for cc, words in by_cc.items() for w in words}
+            for lang, by_cc in data.items()}
+
+
+def people_state(text: str, language: str | None) -> str | None:
+    """The state whose people a speaker of at most three words names ("Palestinians say ...",
+    "по сообщениям палестинцев"): a nation's people noun (``[nation_nouns]`` of
+    ``data/figures/victims.toml``, or an English capitalised demonym in the plural); None else."""
+    words = [w.strip(",.;:!?\"“”«»()'’") for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 3:
+        return None
+    nouns = _nation_nouns().get(language or "en", {})
+    for w in words:
+        cc = nouns.get(w.lower())
+        if cc is None and (language or "en") == "en" and w[:1].isupper() and len(w) > 4 and w.endswith("s"):
+            cc = get_lexicon().demonyms.get(fold(w[:-1]), "").upper() or None
+        if cc:
+            return cc
+    return None
 
 
 def denied_content(a: Analysis, claim_id: str | None) -> bool:

@@ -731,7 +731,10 @@ def _entity_conflict(
         members = own_account(members, index, cfg)
     else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
         kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
-        members = [m for m in members if m.event.type in kinds_of_place and m.event.modality not in _UNREAL]
+        # a war spreads over both states' land: no place of it for sides to contest
+        settings_spread = bool(cfg.get("place_conflict_skip_settings", False))
+        members = [m for m in members if m.event.type in kinds_of_place and m.event.modality not in _UNREAL
+                   and not (settings_spread and (m.event.trigger.lemma or "").lower() in _settings())]
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
     for m in members:

@@ -9,6 +9,7 @@ import math
 import re
 from typing import Any
 
+from fullpicture._data import language_words
 from fullpicture.align._agents import name_state
 from fullpicture.align._util import claim_by_id
 from fullpicture.align._victims import own_people
@@ -149,6 +150,8 @@ def population(a: Analysis, f: Figure) -> str:
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
     if _INCLUDING.match(after):
         return "mixed"
+    if _ranked(a, f):
+        return "commanders"  # "the two commanders were killed": the ranked among the dead
     own = own_people(a, f)
     if own:  # "18 of its soldiers": the speaker's own people, not a part of a group told before
         cls = _noun_population(own)
@@ -174,6 +177,18 @@ def population(a: Analysis, f: Figure) -> str:
     if _armed_members(last, a.text[f.end : f.end + 40]):
         return "servicemen"  # "about 25 KFOR members": the members of an armed body
     return _noun_population(noun) or "people"
+
+
+def _ranked(a: Analysis, f: Figure) -> bool:
+    """A count of commanders or leaders: a rank word (``counts.toml`` [ranks]) among the words
+    from its number to the end of its noun ("two senior fighters", "deux chefs militaires")."""
+    ranks = language_words("figures", "counts.toml", "ranks", a.document.language)
+    after = a.text[f.end : f.end + 50]
+    if f.unit:
+        k = after.lower().find(f.unit.lower())
+        after = after[: k + len(f.unit)] if k >= 0 else after.split(",")[0]
+    words = {w.strip("\"'“”«»()[],.;:").lower() for w in after.split()[:4]}
+    return bool(ranks & words)
 
 
 def _noun_population(noun: str) -> str | None:
@@ -471,7 +486,8 @@ def comparable(p: str, q: str) -> bool:
     return "people" in (p, q) and not ({p, q} & _SUBGROUPS)
 
 
-_SUBGROUPS = frozenset({"children", "women", "men", "staff"})  # "staff": a facility's own people
+# "staff": a facility's own people; "commanders": the ranked among the dead (``_ranked``)
+_SUBGROUPS = frozenset({"children", "women", "men", "staff", "commanders"})
 _NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled"})
 
 
