@@ -34,7 +34,7 @@ def _found(text: str) -> dict[str, str]:
     ("Трое умерли в госпитале.", "умерли", "ASSAULT"),
     ("Посёлок затоплен, под водой сорок дворов.", "затоплен", "DISASTER"),
     # a French passive verb of hitting whose agent is a projectile
-    ("Ville-Haute a été touchée par deux missiles ; cinq blessés.", "touchée", "ASSAULT"),
+    ("Ville-Haute a été touchée par trois roquettes ; cinq blessés.", "touchée", "ASSAULT"),
     ("Deux obus ont touché un immeuble de Ville-Haute.", "touché", "ASSAULT"),
     # senses: "firing" of weapons is shooting
     ("It began with the deliberate firing of heavy rockets at the depot.", "firing", "ASSAULT"),

@@ -21,7 +21,7 @@ def _populations(text: str) -> list[str]:
 
 
 def test_a_count_of_commanders_is_the_ranked_among_the_dead():
-    assert _populations("The army said the two commanders were killed in the strike on Zorvik.") == ["commanders"]
+    assert _populations("The army said three field commanders died in the strike on Zorvik.") == ["commanders"]
     assert _populations("The army said it had killed two senior militants in Zorvik.") == ["commanders"]
     assert _populations("L'armée a affirmé avoir tué deux chefs militaires lors du bombardement de Zorvik.") == [
         "commanders"]

@@ -64,7 +64,7 @@ def test_a_count_told_inside_a_denial_is_no_count_of_the_denier():
 
 
 def test_a_denial_of_a_detail_is_no_denial_of_the_attack():
-    a = analyze("Moldova is also denying claims that it used a delivery van to enter the camp in Zorvik.")
+    a = analyze("Moldova keeps denying reports that it drove a delivery van into the camp in Zorvik.")
     denial = next(e for e in a.events if e.trigger.text == "denying")
     assert denies_other_act(a, denial, {"ASSAULT"})
     b = analyze("The Moldovan army denied reports that its troops had shelled the school in Zorvik.")
@@ -96,13 +96,13 @@ def test_a_count_told_as_preliminary():
 
 
 def test_a_regions_running_count_is_a_total():
-    a = analyze("The number of civilians killed in the region has exceeded 30 people.")
+    a = analyze("The number of people dead in the territory has exceeded 27 people.")
     assert [population(a, f) for f in a.figures] == ["total"]
 
 
 def test_an_earlier_happenings_toll_recalled_to_set_the_day_is_no_value():
-    a = analyze("The strike on Zorvik came only six days after a missile attack that killed 10 civilians there.")
-    assert [population(a, f) for f in a.figures if f.value == 10] == ["recalled"]
+    a = analyze("The strike on Zorvik came just four days after a rocket attack that killed 7 villagers there.")
+    assert [population(a, f) for f in a.figures if f.value == 7] == ["recalled"]
     # a follow-up telling its own incident with a definite article keeps the toll
     b = analyze("Two days after the strike that killed 12 people, rescuers were still searching the rubble in Zorvik.")
     assert [population(b, f) for f in b.figures if f.value == 12] == ["people"]

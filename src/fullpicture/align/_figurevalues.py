@@ -128,7 +128,7 @@ def population(a: Analysis, f: Figure) -> str:
     that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``), nor
     ``denied``: a number its sentence says is wrong ("there weren't 700 deaths";
     ``earlier.toml`` [denied]), nor ``recalled``: the toll of an earlier happening the sentence
-    recalls ("six days after a missile attack that killed 10"; ``earlier.toml`` [recalled])."""
+    recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled])."""
     if _told_earlier(a, f):
         return "earlier"
     if _denied(a, f):
@@ -151,7 +151,7 @@ def population(a: Analysis, f: Figure) -> str:
     if _INCLUDING.match(after):
         return "mixed"
     if _ranked(a, f):
-        return "commanders"  # "the two commanders were killed": the ranked among the dead
+        return "commanders"  # "three field commanders died": the ranked among the dead
     own = own_people(a, f)
     if own:  # "18 of its soldiers": the speaker's own people, not a part of a group told before
         cls = _noun_population(own)
@@ -279,8 +279,8 @@ def _recalls() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 def _recalled(a: Analysis, f: Figure) -> bool:
-    """The figure counts an earlier happening its sentence recalls to set the day's in time ("six
-    days after a missile attack that killed 10"; ``earlier.toml`` [recalled])."""
+    """The figure counts an earlier happening its sentence recalls to set the day's in time ("four
+    days after a rocket attack that killed 7"; ``earlier.toml`` [recalled])."""
     before = a.text[max(0, f.start - 120) : f.start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
     pats = _recalls().get(a.document.language or "en", ())

@@ -19,10 +19,10 @@ _PART = frozenset({"one", "some", "two", "several", "many", "un", "une", "оди
 
 def subject_words(tok: Token) -> set[str]:
     """Lower-case lemmas of what does the verb at ``tok``: its subjects, a passive verb's agent
-    ("touchée par deux missiles"), the noun its relative clause or participle hangs on ("the
+    ("atteinte par trois roquettes"), the noun its relative clause or participle hangs on ("the
     rocket that fell"), and the noun a part of names ("one of the tractors drove")."""
     subj = [c for c in tok.children if c.dep_ in _SUBJ]
-    if any(c.dep_ in _PASSIVE_AUX for c in tok.children):  # "touchée par deux missiles", "hit by a shell"
+    if any(c.dep_ in _PASSIVE_AUX for c in tok.children):  # "touchée par trois roquettes", "hit by a shell"
         subj += [c for c in tok.children if c.dep_ in ("obl:agent", "obl:mod", "obl")
                  and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children)]
         subj += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
