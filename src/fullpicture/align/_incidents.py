@@ -40,7 +40,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     told_about,
 )
 from fullpicture.align._incidentjoin import join_incidents
-from fullpicture.align._inquiries import inquiry_hosts, join_inquired
+from fullpicture.align._inquiries import inquiry_hosts, join_inquired, sentence_index
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._settingrows import join_setting_rows
@@ -149,13 +149,7 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
         return {}
     window = int(cfg.get("incident_told_about_window", 0))
     speaker = bool(cfg.get("incident_told_about_speaker", False))
-    sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        if f.span is not None:
-            sentences[(f.doc, f.span)].append(i)
-    order: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc, span in sorted(sentences):
-        order[doc].append(span)
+    sentences, order = sentence_index(feats)
     out: dict[int, int] = {}
     for (doc, span), idx in sentences.items():
         hosts = [h for h in idx if can_host(feats[h], lex)]

@@ -42,6 +42,19 @@ from fullpicture.align._incident_lex import (
 from fullpicture.align._util import modal_day, short_interval
 
 
+def sentence_index(feats: Sequence[MentionFeatures]) -> tuple[
+        dict[tuple[str, tuple[int, int]], list[int]], dict[str, list[tuple[int, int]]]]:
+    """Mentions per ``(document, sentence span)``, and each document's sentence spans in order."""
+    sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if f.span is not None:
+            sentences[(f.doc, f.span)].append(i)
+    order: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, span in sorted(sentences):
+        order[doc].append(span)
+    return sentences, order
+
+
 def inquiry_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
                   host: dict[int, int] | None = None) -> dict[int, int]:
     """``inquiry mention -> happening`` inside each document (module docstring); ``host``: the
@@ -52,13 +65,7 @@ def inquiry_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     if not lex.inquiry_types:
         return {}
     window = int(cfg.get("incident_inquiry_window", 1))
-    sentences: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        if f.span is not None:
-            sentences[(f.doc, f.span)].append(i)
-    order: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc, span in sorted(sentences):
-        order[doc].append(span)
+    sentences, order = sentence_index(feats)
     out: dict[int, int] = {}
     for (doc, span), idx in sentences.items():
         asks = [i for i in idx if is_inquiry(feats[i], lex)]
