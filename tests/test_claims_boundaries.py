@@ -174,3 +174,17 @@ def test_a_passive_cue_keeps_its_preposition_in_the_content(learned):
 ])
 def test_a_quotation_before_its_speaker_starts_with_the_words_of_its_clause(text, content, learned):
     assert [con for _src, cue, con in _said(text, learned) if cue == "said"] == [content]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a participle after the speaker says its own object, not the quotation of the verb it hangs on
+    ('"The new ferry will run twice a day," Mira Kolt said, citing the longer summer season.', "citing",
+     "the longer summer season"),
+    ('"We will lower the fees next year," the mayor of Dunport said on Friday, repeating a promise from his campaign.',
+     "repeating", "a promise from his campaign"),
+])
+def test_a_participle_after_the_speaker_does_not_take_the_quotation(text, cue, content, learned):
+    said = _said(text, learned)
+    assert [con for _src, c, con in said if c == cue] == [content]
+    assert [con for _src, c, con in said if c == "said"] == [text[: text.index(",") + 2]]

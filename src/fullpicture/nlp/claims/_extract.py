@@ -83,6 +83,7 @@ def _own_paragraph(text: str, start: int, end: int) -> bool:
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _CLAUSAL = {"ccomp", "xcomp", "conj", "parataxis", "advcl", "csubj"}
+_BORROWING = {"advcl", "xcomp", "conj"}  # deps of a participle that shares its head verb's speaker
 
 
 def _interrupted(doc: Doc, tok: Token, subj: Token | None, i: int, j: int, cues: frozenset[str] | set[str]) -> bool:
@@ -482,6 +483,9 @@ class ClaimExtractor:
             if j > particle.i + 1:
                 s, e = span_chars(doc, particle.i + 1, min(j, sent.end))
                 return balance_quotes(doc_text(doc), s, e, quotes)
+        # '"…," X said, citing Y': a participle that borrows its head verb's speaker takes no
+        # quotation before it (the head verb's content, or a title) for its own content
+        borrowed = subj is not None and subj.head.i != tok.i and tok.tag_ == "VBG" and tok.dep_ in _BORROWING
         if left is None:
             left = doc[source_bounds(subj)[0]].idx if subj is not None and subj.i < tok.i else tok.idx
         text = doc_text(doc)
@@ -489,7 +493,7 @@ class ClaimExtractor:
         # when the verb has an object of its own ('"… terrorists." The spokesman denied any
         # involvement'); '"…," he said' and '"…?" she asked' stay
         own_obj = any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
-        if all(c.i < tok.i for c in comp):
+        if all(c.i < tok.i for c in comp) and not borrowed:
             # '"…," he said': a quotation that ends just before the speaker is the content, even
             # when the parse hangs an earlier clause (or sentence) on the verb as well
             for qs, qe in quote_window(quotes, left - 4, left):
@@ -528,7 +532,7 @@ class ClaimExtractor:
         # adjacent quotation: '"...," he said' or 'said: "..."'
         for qs, qe in quote_window(quotes, left - 4, tok.idx + len(tok) + 30):
             gap = text[qe:left]
-            if 0 <= left - qe <= 4 and gap.strip(" ,") == "" and not (own_obj and text[qe - 2] == "."):
+            if 0 <= left - qe <= 4 and gap.strip(" ,") == "" and not (own_obj and text[qe - 2] == ".") and not borrowed:
                 return qs, qe
             end = tok.idx + len(tok)
             if 0 <= qs - end <= 30 and sent.start_char <= qs < sent.end_char + 2:
