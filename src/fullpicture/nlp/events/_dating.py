@@ -304,6 +304,17 @@ def _postposed_report(tok: Token, trig: Token, verb: Token) -> bool:
     return False
 
 
+def _own_happening(noun: Token, trig: Token) -> bool:
+    """``noun`` names a happening and is an argument of the event at ``trig`` (its subject or
+    object, or the object of a preposition hung on it): "the raid ... killed nine", "nine were
+    killed in the raid ...". A clause on such a noun tells the event's own time."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in event_lexicon(noun.doc.lang_ or "en").nouns:
+        return False
+    own = (trig.i, clause_head(trig).i)
+    up = noun.head.head if noun.head.dep_ in ("prep", "agent") or noun.dep_ == "obl" else noun.head
+    return noun.head.i in own or up.i in own
+
+
 def _dates_other_happening(tok: Token, trig: Token, head: Token) -> bool:
     """The time expression at ``tok`` hangs on another happening's noun that is no argument of
     the event and does not hold it ("killing five in a region devastated by the tsunami of
@@ -375,6 +386,15 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     # date from the clause it explains ("strikes on May 7 in retaliation for an attack")
     for a, b, owner in _units(sent):
         if owner >= 0:
+            # a relative clause or participle hung on another noun dates its own happening
+            # ("the raid to release hostages seized on 3 March": the hostages were seized then),
+            # unless that noun is the event's own happening ("the raid, which began on Monday,
+            # killed nine": the raid that killed them); a report's clause ("a report released
+            # Thursday") is left to _dates_report: its day is the report's, an approximate date
+            noun = doc[owner]
+            if (owner != trig.i and not a <= trig.i < b and not _own_happening(noun, trig)
+                    and noun.lemma_.lower() not in _document_nouns(doc.lang_)):
+                spans.append((a, b))
             continue
         if a <= trig.i < b:
             spans += [(sent.start, a), (b, sent.end)]
