@@ -148,6 +148,8 @@ def population(a: Analysis, f: Figure) -> str:
         return "part"  # "another four people died in hospital": added to a count told before
     if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
+    if _territory_part(a, f):
+        return "part"  # "16 in Freedonia, while 23 died in rebel-held areas": one territory's part
     if _INCLUDING.match(after):
         return "mixed"
     if _ranked(a, f):
@@ -189,6 +191,54 @@ def _ranked(a: Analysis, f: Figure) -> bool:
         after = after[: k + len(f.unit)] if k >= 0 else after.split(",")[0]
     words = {w.strip("\"'“”«»()[],.;:").lower() for w in after.split()[:4]}
     return bool(ranks & words)
+
+
+@functools.lru_cache(maxsize=8)
+def _territory_words(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """(the opening of a territory after a count: a preposition of ``counts.toml``
+    [territory_prepositions] and an article; the nouns of [territory_nouns])."""
+    preps = language_words("figures", "counts.toml", "territory_prepositions", language)
+    nouns = language_words("figures", "counts.toml", "territory_nouns", language)
+    if not preps:
+        return None, nouns
+    return (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(preps))) + r")\s+"
+                       r"(?:(?:the|les?|la|des)\s+|l['’])?", re.I), nouns)
+
+
+def _territory(a: Analysis, f: Figure) -> str | None:
+    """The territory a count is told for, within its clause ("16 in Freedonia", "23 died in
+    rebel-held areas"): a place the entity layer found right after the preposition, or the words
+    up to a territory noun; folded to lower case. None when the clause names none."""
+    pat, nouns = _territory_words(a.document.language or "en")
+    if pat is None:
+        return None
+    clause = re.split(r"[,;:.!?\n()]", a.text[f.end : f.end + 80], maxsplit=1)[0]
+    starts = {x.start: x.end for e in a.entities if e.type in ("GPE", "LOC") for x in e.mentions}
+    for m in pat.finditer(clause):
+        at = f.end + m.end()
+        if at in starts:
+            return a.text[at : starts[at]].lower()
+        words = clause[m.end() :].split()[:4]
+        hit = next((k for k, w in enumerate(words) if w.strip("\"'«»“”").lower() in nouns), None)
+        if hit is not None:
+            return " ".join(words[: hit + 1]).lower()
+    return None
+
+
+def _territory_part(a: Analysis, f: Figure) -> bool:
+    """A count told for one territory beside a count of the same kind told in the same sentence
+    for another ("the toll rose to 16 in Freedonia, while 23 died in rebel-held areas"): each is a
+    territory's part of the toll, neither the whole; the same territory twice ("Kyiv says 16 died
+    in Tarnow, Moscow says 23 died in Tarnow") is two accounts of one count."""
+    text = a.text
+    s0 = max(text.rfind(". ", 0, f.start), text.rfind("\n", 0, f.start)) + 1
+    ends = [k for k in (text.find(". ", f.end), text.find("\n", f.end)) if k >= 0]
+    s1 = min(ends) if ends else len(text)
+    others = [g for g in a.figures if g is not f and g.counts == f.counts and s0 <= g.start < s1 and g.start != f.start]
+    if not others:
+        return False
+    mine = _territory(a, f)
+    return mine is not None and any((t := _territory(a, g)) is not None and t != mine for g in others)
 
 
 def _noun_population(noun: str) -> str | None:
