@@ -1,10 +1,12 @@
-"""Whose land a count is counted in, and a war's place (session 24): invented texts.
+"""Whose land a count is counted in, a toll's first stage, a war's place (session 24): invented texts.
 
 A sentence that gives the toll of one territory beside the toll of another ("16 in Freedonia,
 while 23 died in rebel-held areas") tells two parts of the toll, not two rival tolls; the same
 territory named for both counts ("Freedonia says 16 died in Tarnow, Ruritania says 23 died in
-Tarnow") is two accounts of one count and stays comparable. Towns, states and numbers are made
-up; both sides' wordings are read alike.
+Tarnow") is two accounts of one count and stays comparable. A wire's quote of the first count of
+a toll that a state's reports raised through that day ("we have five injured", then eight, then 18)
+is an earlier stage of that toll, not a rival count. Towns and numbers are made up; both sides'
+wordings are read alike.
 """
 
 from __future__ import annotations
@@ -75,3 +77,42 @@ def test_a_war_tells_no_place_to_contest_but_a_setting_off_does():
     # the same two mentions with the setting off: two places, a conflict (the rule is what removes it)
     off = _entity_conflict(members, idx, "place", {**cfg, "place_conflict_skip_settings": False})
     assert off is not None and len({v.side for v in off.values}) == 2
+
+
+def _dated(text: str, side: str, day: str) -> list[Member]:
+    a = analyze_text(text, published=day)
+    return [Member(side=side, analysis=a, event=e) for e in a.events]
+
+
+MORNING = "A missile hit a block of flats in Zorvik on Friday night. Eight people were injured.\n"
+EVENING = "The missile strike on a block of flats in Zorvik on Friday injured 18 people, police said.\n"
+QUOTE = ("A missile hit a block of flats in Zorvik on Friday night, the governor said. \"We have five injured, "
+         "they are in hospital,\" he wrote.\n")
+
+
+def _injured_conflicts(members: list[Member], early: bool) -> list[str]:
+    figs = incident_figures(members, accounts=False)
+    return [c.field for c in _figure_conflicts(figs, {"figure_early_relays": early}) if c.field == "figure:injured"]
+
+
+def test_a_wires_first_count_of_a_toll_that_rose_that_day_is_an_earlier_stage():
+    day = "2024-06-07"
+    members = (_dated(MORNING, "moldovan", day) + _dated(EVENING, "moldovan", day)
+               + _dated(QUOTE, "wire", day))
+    assert _injured_conflicts(members, early=False) == ["figure:injured"]  # the shape: a false conflict
+    assert _injured_conflicts(members, early=True) == []
+
+
+def test_a_lower_count_stays_a_rival_where_no_toll_rose_that_day_or_a_state_states_it():
+    day = "2024-06-07"
+    # the state's side states one value only: no rise to be a stage of
+    alone = _dated(EVENING, "moldovan", day) + _dated(QUOTE, "wire", day)
+    assert _injured_conflicts(alone, early=True) == ["figure:injured"]
+    # the wire's lower count told the next day: no stage of that day's rise
+    late = (_dated(MORNING, "moldovan", day) + _dated(EVENING, "moldovan", day)
+            + _dated(QUOTE, "wire", "2024-06-08"))
+    assert _injured_conflicts(late, early=True) == ["figure:injured"]
+    # another state's side with the lower count: its own account, a conflict
+    rival = (_dated(MORNING, "moldovan", day) + _dated(EVENING, "moldovan", day)
+             + _dated(QUOTE, "romanian", day))
+    assert _injured_conflicts(rival, early=True) == ["figure:injured"]

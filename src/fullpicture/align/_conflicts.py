@@ -361,6 +361,40 @@ def relayed_stages(mine: dict[str, list[FigureItem]], stages: dict[str, list[Fig
     return {s: [x for x in items if not relayed(x, s)] for s, items in mine.items()}
 
 
+def early_relays(mine: dict[str, list[FigureItem]], stated: dict[str, list[FigureItem]]) -> dict[str, list[FigureItem]]:
+    """Each side's compared values without the earlier stages a side of no state (wires, outlets)
+    relays of a toll that rose through one day: where a side of a state states differing closed
+    values of the count in two documents or more, its lowest and its highest on the same day (8
+    hurt in the morning, 18 by the evening), a closed value of a side of no state stated that day
+    below the lowest (a quote of the first count, "we have five hurt") is an earlier stage of that
+    toll, no rival count; a side of a state keeps its values (its lower count is its account).
+    ``stated``: every value each side states (the rise is read there: a morning's count that the
+    side's later reports outnumber is a stray of its compared values, yet a stage of its toll)."""
+    floors: list[tuple[float, str]] = []  # (the lowest stage, its day) of each same-day rise
+    for side, items in stated.items():
+        if side_state(side) is None:
+            continue
+        vals = [(f.value, v.document, v.date) for f, v in items
+                if v.population not in _NEVER and is_closed(f) and f.value is not None and v.date
+                and comparable(v.population or "people", "people") and not implied_zero((f, v))]
+        if len({d for _, d, _ in vals}) < 2 or len({x for x, _, _ in vals}) < 2:
+            continue
+        lo, hi = min(x for x, _, _ in vals), max(x for x, _, _ in vals)
+        days = {t for x, _, t in vals if x in (lo, hi)}
+        if len(days) == 1:
+            floors.append((lo, days.pop()))
+
+    def stage(f: Figure, v: ConflictValue) -> bool:
+        return (is_closed(f) and f.value is not None and not implied_zero((f, v))
+                and comparable(v.population or "people", "people")
+                and any(f.value < lo and v.date == day for lo, day in floors))
+
+    if not floors:
+        return mine
+    return {s: items if side_state(s) is not None else [x for x in items if not stage(*x)]
+            for s, items in mine.items()}
+
+
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
                  spans: Sequence[tuple[float, float]] = ()) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
@@ -449,6 +483,8 @@ def _clashes(
             if cfg.get("figure_stage_relay", True):
                 mine = relayed_stages(mine, {s: [x for x in standing[s] if x not in mine[s]] for s in mine},
                                       cfg, counts)
+            if cfg.get("figure_early_relays", False):
+                mine = early_relays(mine, group)
             spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
             if cfg.get("figure_relayed_accounts", True):
                 mine = without_relayed(mine, cfg, counts, spans)
