@@ -116,3 +116,16 @@ def test_a_lower_count_stays_a_rival_where_no_toll_rose_that_day_or_a_state_stat
     rival = (_dated(MORNING, "moldovan", day) + _dated(EVENING, "moldovan", day)
              + _dated(QUOTE, "romanian", day))
     assert _injured_conflicts(rival, early=True) == ["figure:injured"]
+
+
+def test_the_previous_times_toll_recalled_in_a_later_report_is_no_account():
+    assert _populations("Tarnow had been shelled before. Last time, on the 3rd, after rockets fell on the old "
+                        "quarter, according to the authorities, they killed seven people and wounded 22.") == [
+        (7.0, "recalled")]
+    a = analyze("Город уже подвергался обстрелу. Тогда погибли 7 человек, 22 были ранены.")
+    assert {f.counts: population(a, f) for f in a.figures} == {"killed": "recalled", "injured": "recalled"}
+    a = analyze("La ville avait déjà été bombardée. La dernière fois, sept personnes avaient été tuées.")
+    assert [population(a, f) for f in a.figures if f.counts == "killed"] == ["recalled"]
+    # the report's own toll, and "the time" of no previous happening, stay values
+    assert _populations("A missile hit Tarnow on Friday, killing 7 people.") == [(7.0, "people")]
+    assert _populations("At the time of the strike, 7 people were killed in Tarnow.") == [(7.0, "people")]

@@ -330,8 +330,10 @@ def _recalls() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 def _recalled(a: Analysis, f: Figure) -> bool:
     """The figure counts an earlier happening its sentence recalls to set the day's in time ("four
-    days after a rocket attack that killed 7"; ``earlier.toml`` [recalled])."""
-    before = a.text[max(0, f.start - 120) : f.start]
+    days after a rocket attack that killed 7"), or the previous time a place was hit ("Last time,
+    on the 3rd, rockets killed 7"): ``earlier.toml`` [recalled], on the sentence's last 200
+    characters."""
+    before = a.text[max(0, f.start - 200) : f.start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
     pats = _recalls().get(a.document.language or "en", ())
     return any(p.search(before[cut + 1 :]) for p in pats)
