@@ -129,3 +129,14 @@ def test_the_previous_times_toll_recalled_in_a_later_report_is_no_account():
     # the report's own toll, and "the time" of no previous happening, stay values
     assert _populations("A missile hit Tarnow on Friday, killing 7 people.") == [(7.0, "people")]
     assert _populations("At the time of the strike, 7 people were killed in Tarnow.") == [(7.0, "people")]
+
+
+def test_the_toll_of_attacks_on_a_whole_land_is_a_running_total():
+    assert _populations("The attacks on the country's territories have killed 80 civilians, officials said.") == [
+        (80.0, "total")]
+    a = analyze("Les attaques contre les territoires du pays ont fait 80 morts et 300 blessés parmi les civils.")
+    assert {population(a, f) for f in a.figures} == {"total"}
+    a = analyze("Обстрелы по территории страны унесли жизни 80 человек.")
+    assert [population(a, f) for f in a.figures] == ["total"]
+    # one attack on one town tells its own toll
+    assert _populations("The attack on the town killed 8 people.") == [(8.0, "people")]
