@@ -188,3 +188,20 @@ def test_a_participle_after_the_speaker_does_not_take_the_quotation(text, cue, c
     said = _said(text, learned)
     assert [con for _src, c, con in said if c == cue] == [content]
     assert [con for _src, c, con in said if c == "said"] == [text[: text.index(",") + 2]]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_an_opening_poll_phrase_is_the_source_of_its_clause(learned):
+    text = "In the latest Harlow Institute poll, Mira Kolt led Dan Varga by 5 points among likely voters."
+    assert _said(text, learned) == [("the latest Harlow Institute poll", "In", text[37:-1])]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    # a speech verb in the clause keeps its own attribution; a month or an interview is no poll
+    "In a survey released on Monday, 40 percent of voters in Dunport said they would back the new tax.",
+    "In May, the lead of the mayor was 7 points.",
+    "In an interview, the mayor said the bridge would reopen.",
+])
+def test_other_opening_phrases_are_no_source(text, learned):
+    assert "In" not in [cue for _src, cue, _con in _said(text, learned)]

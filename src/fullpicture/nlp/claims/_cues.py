@@ -329,7 +329,9 @@ def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, ne
         ) -> list[RawClaim]:
     """The claims the keep model keeps, plus the candidates (:func:`candidates`) the add model
     accepts; ``probs`` (when given) receives each judged claim's probability by ``id``."""
-    judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None]
+    # naming claims and the rules' opening poll phrases ("In the latest poll, …") are not judged
+    judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None
+              and not (c.confidence is None and c.cue_lemma in lex.finding_prepositions)]
     drop: set[int] = set()
     if judged and keep_min > 0:
         x = rows(doc, judged, lex, net, prior, model.vectors)

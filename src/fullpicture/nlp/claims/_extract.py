@@ -169,7 +169,8 @@ class ClaimExtractor:
 
     def __init__(self, lex: ClaimLexicon | None = None) -> None:
         self.lex = lex or claim_lexicon()
-        self.according_first = frozenset(p[0] for p in self.lex.according_to)
+        # the words that open an according-to phrase or an opening poll phrase (one look-up per token)
+        self.according_first = frozenset(p[0] for p in self.lex.according_to) | self.lex.finding_prepositions
 
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions of a document, sorted by cue/content start."""
@@ -223,6 +224,8 @@ class ClaimExtractor:
             low = tok.lower_
             if low in self.according_first:
                 claim = self._according(doc, sent, tok, quotes)
+                if claim is None and low in lex.finding_prepositions:
+                    claim = self._finding_phrase(doc, sent, tok)
                 if claim:
                     found.append(claim)
                     continue
@@ -615,6 +618,28 @@ class ClaimExtractor:
                 cue = (tok.idx, last.idx + len(last))
                 return RawClaim(kind, (cs, ce), cue, " ".join(pat), span_chars(doc, si, sj), objs[0].i)
         return None
+
+    def _finding_phrase(self, doc: Doc, sent: Span, tok: Token) -> RawClaim | None:
+        """'In the latest poll, X leads by 5 points': a phrase opening its sentence with a
+        preposition and a noun of ``finding_prepositions``/``finding_nouns``, closed by a comma,
+        is the source of the clause after it (the preposition its cue); None otherwise."""
+        first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        if first is None or first.i != tok.i:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in self.lex.finding_nouns:
+            return None
+        end = tok.right_edge.i + 1
+        clause = doc[end + 1 : sent.end]
+        if end + 1 >= sent.end or doc[end].text != "," or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+            return None
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in self.lex.verbs for t in clause):
+            return None  # "In a poll, 40 percent said …": the speech verb's attribution is the one kept
+        cs, ce = span_chars(doc, end + 1, sent.end)
+        if ce - cs < 3:
+            return None
+        return RawClaim("according_to", (cs, ce), (tok.idx, tok.idx + len(tok)), tok.lower_,
+                        span_chars(doc, tok.i + 1, end), obj.i)
 
     def _is_naming(self, tok: Token) -> bool:
         if any(c.dep_ == "oprd" for c in tok.children):
