@@ -75,3 +75,37 @@ def test_an_exchange_needs_captives(text: str, exchange: bool) -> None:
 def test_an_exchange_told_as_a_truces_content_is_the_truce(text: str) -> None:
     events = analyze_text(text, published="2031-03-07").events
     assert not [e for e in events if e.type == "RETREAT"]
+
+
+# Session 24 (rt): a report told the crash only by a participle qualifying the craft's type
+# designation (the tagger's adjective), and two reports named the captives as "captured" persons,
+# one of them only in the sentence before "They were flown there for exchange".
+@pytest.mark.parametrize(("text", "crash", "lemma"), [
+    ("Штаб усомнился, что пленные были на упавшем Зета-9, поскольку не знает, кто был на борту.",
+     True, "упасть"),
+    ("Спасатели осмотрели упавший самолёт у деревни Иксово.", True, "упасть"),
+    ("Le fermier a filmé l'avion tombé près d'Ixville.", True, "tomber"),
+    # a designation alone may be a missile's: no craft named, no crash
+    ("Сапёры осмотрели упавшую Зета-9 у деревни Иксово.", False, ""),
+    ("Упавшие цены на хлеб обрадовали покупателей.", False, ""),
+])
+def test_a_participle_of_crashing_told_of_a_craft_is_a_crash(text: str, crash: bool, lemma: str) -> None:
+    crashes = [e for e in analyze_text(text, published="2031-03-07").events if e.type == "DISASTER"]
+    assert bool(crashes) is crash
+    if crash:
+        assert crashes[0].trigger.lemma == lemma  # the verb's lemma: it meets "упал", "tomba"
+
+
+@pytest.mark.parametrize(("text", "exchange"), [
+    ("Aboard were 40 captured soldiers of the Zeta army flown to Karst for exchange.", True),
+    ("Aboard were 40 captured soldiers of the Zeta army. They were flown to Karst for exchange.", True),
+    ("Aboard were 40 prisoners of the Zeta army. They were flown to Karst for exchange.", True),
+    # no captives in the sentence before: no prisoner exchange
+    ("The market of Karst was quiet on Monday. Goods were flown there for exchange.", False),
+    # an exchange rate after captives is no exchange of them
+    ("Five hostages were freed on Monday. The exchange rate of the zeta fell.", False),
+])
+def test_captives_named_captured_or_in_the_sentence_before(text: str, exchange: bool) -> None:
+    types = {e.type for e in analyze_text(text, published="2031-03-07").events
+             if e.trigger.text.lower().startswith("exchang")}
+    assert (types == {"RETREAT"}) is exchange

@@ -47,6 +47,8 @@ class EventLexicon:
     crash_verbs: frozenset[str] = frozenset()
     crash_nouns: frozenset[str] = frozenset()
     crash_craft: frozenset[str] = frozenset()
+    # participle (an adjective to the tagger) -> its verb, told of a craft ("на упавшем Ил-76")
+    crash_participles: dict[str, str] = field(default_factory=dict)
     # words of exchanging that name a prisoner exchange when their sentence names captives
     # (``[exchanges]``, nlp/events/_crafts.py)
     exchange_type: str = ""
@@ -54,6 +56,8 @@ class EventLexicon:
     exchange_captives: frozenset[str] = frozenset()
     exchange_not_with: frozenset[str] = frozenset()
     exchange_content_of: frozenset[str] = frozenset()
+    # modifiers that make persons captives ("65 captured soldiers")
+    exchange_captive_marks: frozenset[str] = frozenset()
     # verbs whose agentless passive participle is a state of risk, no act ("towns threatened by
     # the flood"; ``[passive_states]``)
     passive_states: frozenset[str] = frozenset()
@@ -119,16 +123,20 @@ def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str],
 
 
 def _crashes(spec: dict) -> dict[str, Any]:
-    """``[crashes]`` of a taxonomy file: the crash's type, its verbs, nouns and crafts."""
+    """``[crashes]`` of a taxonomy file: the crash's type, its verbs, nouns, crafts and the
+    participles the tagger reads as adjectives."""
     return {"crash_type": str(spec.get("type", "")), "crash_verbs": frozenset(spec.get("verbs", [])),
-            "crash_nouns": frozenset(spec.get("nouns", [])), "crash_craft": frozenset(spec.get("craft", []))}
+            "crash_nouns": frozenset(spec.get("nouns", [])), "crash_craft": frozenset(spec.get("craft", [])),
+            "crash_participles": {str(k): str(v) for k, v in spec.get("participles", {}).items()}}
 
 
 def _exchanges(spec: dict) -> dict[str, Any]:
-    """``[exchanges]`` of a taxonomy file: the exchange's type, its words, the captives, what an
-    exchange of is none (fire, views) and the words of the acts whose content it is (a truce)."""
+    """``[exchanges]`` of a taxonomy file: the exchange's type, its words, the captives and the
+    modifiers that make persons captives, what an exchange of is none (fire, views) and the words
+    of the acts whose content it is (a truce)."""
     return {"exchange_type": str(spec.get("type", "")), "exchange_words": frozenset(spec.get("words", [])),
             "exchange_captives": frozenset(spec.get("captives", [])),
+            "exchange_captive_marks": frozenset(spec.get("captive_marks", [])),
             "exchange_not_with": frozenset(spec.get("not_with", [])),
             "exchange_content_of": frozenset(spec.get("content_of", []))}
 

@@ -76,7 +76,8 @@ class EventsComponent:
             self.by_first.setdefault(words[0], []).append((words, typ))
         self.reporting = self.lex.modality["reporting_kinds"]
         # words that name a happening only in their setting (a craft's crash, a prisoner exchange)
-        self.setting_words = self.lex.crash_verbs | self.lex.crash_nouns | self.lex.exchange_words
+        self.setting_words = (self.lex.crash_verbs | self.lex.crash_nouns | frozenset(self.lex.crash_participles)
+                             | self.lex.exchange_words)
         # generic mentions (type OCCURRENCE) for corpora that annotate every event; off by default
         self.generic = generic_lexicon() if cfg.get("generic", False) else None
         # title-case / all-caps headlines: capitalised words looked up by their inflections
@@ -153,6 +154,8 @@ class EventsComponent:
                 if typ:  # "the cargo plane fell in a field", "the swap of prisoners"
                     found.append((tok.i, tok.i + 1, typ, tok.i))
                     taken.add(tok.i)
+                    if lemma in lex.crash_participles:  # "на упавшем самолёте": the verb's lemma
+                        self._lemma_of[tok.i] = lex.crash_participles[lemma]
                     continue
             if pos == "VERB" and _resultative(tok):
                 continue  # "the blast left 150 wounded": no departure, a state of the victims
