@@ -41,6 +41,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
 )
 from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import inquiry_hosts, join_inquired, sentence_index
+from fullpicture.align._recalled import split_recalled
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._settingrows import join_setting_rows
@@ -289,6 +290,8 @@ def incidents(
         labels = _dense(join_document_rows(feats, cfg, labels))
     if int(cfg.get("incident_setting_days", 0)) > 0:
         labels = _dense(join_setting_rows(feats, cfg, labels))
+    if int(cfg.get("incident_recalled_days", 0)) > 0:
+        labels = _dense(split_recalled(feats, cfg, labels))
     if float(cfg.get("incident_town_split_km", 0.0)) > 0:
         labels = _dense(split_town_rows(feats, cfg, labels, host))
     return labels, events

@@ -1,0 +1,126 @@
+"""A happening recalled months later is one row, apart from the story's.
+
+Reports of a rescue, a raid or a verdict often recall the earlier happening it follows, on its
+own stated day ("the four were seized at a harvest fair on 3 March", "during the 3 March
+attack"). Those mentions state a day far from the day of the row they join (the pair model and
+the joins let a firmly dated mention into a row of another day when its words and places fit),
+and every report recalls the earlier happening with other words (seized, the attack, the fair),
+so the story's row mixes two happenings while the earlier one is scattered over small rows.
+
+A mention is *recalled* when it states one day of its own (a firm date one day long) at least
+``incident_recalled_days`` before its report's publication day. A row's day is the most common
+firm day of its mentions. Here
+
+* a recalled mention whose day lies more than ``incident_recalled_days`` from its row's day
+  leaves the row (alone: a consequence told with no day of its own may be the story's, and its
+  agent would be set against the recalled happening's);
+* it goes to the happening of its day among the rows of its story: a row whose day is that day
+  and which holds a document of the row the mention leaves (the rows a report of the story tells,
+  so a pooled comparison of many stories never joins two stories' happenings of one day); all
+  such rows of one day join; when there is none, the row's mentions of that day form one row;
+* lasting settings (``[distinct] settings``: a war begun that day) and happenings told apart
+  ("in a separate attack") stay where they are;
+* a row that only reports published long after tell (every firm day of it recalls one day: a
+  reportage a year on) joins the one row of its day told by at least two documents, one of them
+  a report of the time, holding every type family of it and more than settings (two such rows:
+  none, so two stories' happenings of one day in a pooled comparison stay apart).
+
+0 = off. Words and days only: both sides alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any, cast
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import distinct
+from fullpicture.align._settingrows import setting_lemmas
+from fullpicture.align._util import UnionFind, modal_day
+
+
+def _recalled_day(f: MentionFeatures, horizon: int) -> int | None:
+    """The day a mention recalls: its own firm day, one day long, at least ``horizon`` days
+    before its report's publication; else None."""
+    pub = f.extra.get("published")
+    if not (f.date_firm and f.interval and pub) or f.bare or f.interval[1] != f.interval[0]:
+        return None
+    return f.interval[0] if pub[0] - f.interval[0] >= horizon else None
+
+
+def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after moving recalled happenings out of the story's rows into
+    one row per recalled day (module docstring)."""
+    horizon = int(cfg.get("incident_recalled_days", 0))
+    if horizon <= 0:
+        return labels
+    settings = setting_lemmas()
+    rows: dict[int, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels):
+        rows[lab].append(i)
+    day_of: dict[int, int] = {}
+    docs: dict[int, set[str]] = {}
+    for lab, idx in rows.items():
+        docs[lab] = {feats[i].doc for i in idx}
+        d = modal_day(Counter(iv[0] for i in idx
+                              if (iv := feats[i].interval) and feats[i].date_firm and not feats[i].bare))
+        if d is not None:
+            day_of[lab] = d
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for lab, d in day_of.items():
+        by_day[d].append(lab)
+    out = list(labels)
+    uf = UnionFind()
+    fresh = max(labels, default=-1) + 1
+    left: dict[tuple[int, int], int] = {}  # (day, row) -> the row of the mentions no row took
+    for lab, idx in rows.items():
+        mine = day_of.get(lab)
+        if mine is None:
+            continue
+        moved: dict[int, list[int]] = defaultdict(list)
+        for i in idx:
+            f = feats[i]
+            d = _recalled_day(f, horizon)
+            if d is None or abs(mine - d) <= horizon or distinct(f) or f.lemma.lower() in settings:
+                continue
+            moved[d].append(i)
+        for d, its in moved.items():
+            targets = [t for t in by_day.get(d, []) if t != lab and docs[t] & docs[lab]]
+            if targets:
+                dest = targets[0]
+                for t in targets[1:]:
+                    uf.union(dest, t)
+            else:
+                if (d, lab) not in left:
+                    left[d, lab] = fresh
+                    fresh += 1
+                dest = left[d, lab]
+            for i in its:
+                out[i] = dest
+    for lab, target in _late_rows(feats, rows, day_of, by_day, docs, horizon, settings).items():
+        uf.union(target, lab)
+    return [cast(int, uf.find(x)) for x in out]
+
+
+def _late_rows(feats: Sequence[MentionFeatures], rows: dict[int, list[int]], day_of: dict[int, int],
+               by_day: dict[int, list[int]], docs: dict[int, set[str]], horizon: int,
+               settings: frozenset[str]) -> dict[int, int]:
+    """``row -> the row it joins`` for the rows only reports published long after tell: every
+    firm mention of the row recalls its day; the row joins the one row of that day told by at
+    least two documents, one of them a report of the time, that holds every type family of it and
+    more than lasting ``settings`` (a war told that day is no happening of the day)."""
+    out: dict[int, int] = {}
+    for lab, idx in rows.items():
+        d = day_of.get(lab)
+        firm = [i for i in idx if feats[i].date_firm and feats[i].interval and not feats[i].bare]
+        if d is None or not firm or any(_recalled_day(feats[i], horizon) != d for i in firm):
+            continue
+        fams = {feats[i].family for i in idx}
+        cands = [t for t in by_day.get(d, []) if t != lab and len(docs[t]) >= 2
+                 and fams <= {feats[j].family for j in rows[t]}
+                 and any(feats[j].lemma.lower() not in settings for j in rows[t])
+                 and any((pub := feats[j].extra.get("published")) and pub[0] - d < horizon for j in rows[t])]
+        if len(cands) == 1:
+            out[lab] = cands[0]
+    return out

@@ -1,0 +1,139 @@
+"""A happening recalled months later is one row, apart from the story's (session 24,
+align/_recalled.py).
+
+Shape restated in invented words from real multi-side coverage: reports of a rescue recalled the
+seizure of the captives months before, on its own stated day, each with other words ("seized at a
+harvest fair on 3 March", "during the 3 March attack", "the fair"). One report's "taken on
+3 March" sat alone in a row, others' recalled attack sat in the rescue's row (stated eight months
+before that row's day), and the rest formed a row of the seizure's day: reports of both sides
+that told the seizure never met. A mention stating its own day long before its report's
+publication, far from its row's day, goes to the row of its day among the story's rows. The rule
+reads days and words, never who tells them."""
+
+from __future__ import annotations
+
+from fullpicture import load_settings
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._recalled import split_recalled
+
+SEIZED = 740000  # the recalled day
+RESCUE = SEIZED + 240  # the story's day, eight months later
+
+
+def _cfg(**over: object) -> dict[str, object]:
+    return {**load_settings().section("align"), **over}
+
+
+def _m(doc: str, lemma: str, day: int, firm: bool = True, published: int = RESCUE, typ: str = "ASSAULT",
+       **extra: object) -> MentionFeatures:
+    return MentionFeatures(doc=doc, lemma=lemma, type=typ, family=typ, sentence="...", span=(0, 50),
+                           interval=(day, day), date_firm=firm,
+                           extra={"published": (published, published), **extra})
+
+
+def _story() -> list[MentionFeatures]:
+    return [
+        _m("a", "raid", RESCUE), _m("b", "raid", RESCUE), _m("c", "rescue", RESCUE, typ="AID"),
+        _m("a", "attack", SEIZED),  # recalled inside the rescue's row
+        _m("b", "abduct", SEIZED, typ="COERCE"), _m("c", "abduct", SEIZED, typ="COERCE"),
+        _m("d", "take", SEIZED, typ="COERCE"), _m("d", "raid", RESCUE),
+    ]
+
+
+def test_a_recalled_mention_goes_to_the_row_of_its_day() -> None:
+    feats = _story()
+    labels = [0, 0, 0, 0, 1, 1, 2, 0]  # the story's row, the seizure's row, one report's seizure
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[3] == out[4] == out[5] == out[6]  # the recalled attack and every seizure: one row
+    assert out[0] == out[1] == out[2] == out[7] != out[3]  # the rescue keeps its row
+
+
+def test_off_or_a_near_day_changes_nothing() -> None:
+    feats = _story()
+    labels = [0, 0, 0, 0, 1, 1, 2, 0]
+    assert split_recalled(feats, _cfg(incident_recalled_days=0), labels) == labels
+    # the seizure 30 days before the rescue: within the horizon, no recalled happening
+    near = [MentionFeatures(**{**f.__dict__, "interval": (RESCUE - 30, RESCUE - 30)})
+            if f.interval == (SEIZED, SEIZED) else f for f in feats]
+    assert split_recalled(near, _cfg(incident_recalled_days=60), labels) == labels
+
+
+def test_a_mention_told_at_the_time_is_not_recalled() -> None:
+    # a report published the day of the seizure, sitting in the rescue's row by mistake, recalls
+    # nothing: it stays
+    feats = _story()
+    feats[3] = _m("a", "attack", SEIZED, published=SEIZED + 1)
+    labels = [0, 0, 0, 0, 1, 1, 2, 0]
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[3] == out[0]
+
+
+def test_an_inherited_day_or_a_span_is_no_recalled_day() -> None:
+    feats = _story()
+    feats[3] = _m("a", "attack", SEIZED, firm=False)
+    labels = [0, 0, 0, 0, 1, 1, 2, 0]
+    assert split_recalled(feats, _cfg(incident_recalled_days=60), labels)[3] == 0
+    month = MentionFeatures(**{**_story()[3].__dict__, "interval": (SEIZED, SEIZED + 30)})
+    feats[3] = month
+    assert split_recalled(feats, _cfg(incident_recalled_days=60), labels)[3] == 0
+
+
+def test_a_setting_or_a_happening_told_apart_stays() -> None:
+    feats = _story()
+    feats[3] = _m("a", "war", SEIZED)  # the war begun that day lasts: no one-day happening
+    labels = [0, 0, 0, 0, 1, 1, 2, 0]
+    assert split_recalled(feats, _cfg(incident_recalled_days=60), labels)[3] == 0
+    feats[3] = _m("a", "attack", SEIZED, distinct=True)
+    assert split_recalled(feats, _cfg(incident_recalled_days=60), labels)[3] == 0
+
+
+def test_another_storys_row_of_that_day_is_never_joined() -> None:
+    # in a pooled comparison, another story's happening on the same day shares no document with
+    # this story's rows: the recalled mentions form a row of their own, the other row is left
+    feats = _story()[:4] + [_m("x", "flood", SEIZED, typ="DISASTER"), _m("y", "flood", SEIZED, typ="DISASTER")]
+    labels = [0, 0, 0, 0, 1, 1]
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[3] not in (out[0], out[4])
+    assert out[4] == out[5] and out[0] == out[1] == out[2]
+
+
+def _late(extra_row: bool = False, setting_only: bool = False) -> tuple[list[MentionFeatures], list[int]]:
+    """The strike's row told at the time by two reports, a war row of that day, and a reportage
+    a year on whose one mention of the strike ("the blast of <day>") sits alone."""
+    year = SEIZED + 400
+    feats = [_m("a", "strike", SEIZED, published=SEIZED), _m("b", "hit", SEIZED, published=SEIZED + 1),
+             _m("a", "war", SEIZED, firm=False, published=SEIZED), _m("b", "war", SEIZED, published=SEIZED + 1),
+             _m("r", "explosion", SEIZED, published=year)]
+    labels = [0, 0, 1, 1, 2]
+    if setting_only:
+        feats[:2] = [_m("a", "invasion", SEIZED, published=SEIZED), _m("b", "war", SEIZED, published=SEIZED + 1)]
+    if extra_row:  # another happening of that day, told at the time by two other reports
+        feats += [_m("x", "shelling", SEIZED, published=SEIZED), _m("y", "shelling", SEIZED, published=SEIZED)]
+        labels += [3, 3]
+    return feats, labels
+
+
+def test_a_row_only_a_late_report_tells_joins_the_one_row_of_its_day() -> None:
+    feats, labels = _late()
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[4] == out[0] == out[1]
+    assert out[2] == out[3] != out[0]  # the war told that day is no happening of the day
+
+
+def test_a_late_row_with_two_rows_of_its_day_or_only_a_war_stays() -> None:
+    feats, labels = _late(extra_row=True)
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[4] not in (out[0], out[5])
+    feats, labels = _late(setting_only=True)
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[4] != out[0]
+
+
+def test_a_late_row_needs_a_report_of_the_time_and_its_type_family() -> None:
+    feats, labels = _late()
+    late = [MentionFeatures(**{**f.__dict__, "extra": {"published": (SEIZED + 400, SEIZED + 400)}}) for f in feats]
+    out = split_recalled(late, _cfg(incident_recalled_days=60), labels)
+    assert out[4] != out[0]  # every report a year on: no row of the time to join
+    feats[4] = _m("r", "talks", SEIZED, published=SEIZED + 400, typ="CONSULT")
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[4] != out[0]
