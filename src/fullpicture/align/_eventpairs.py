@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._rowdots import block_rowdot, rounding_margin, rowdot
+
 FEATURES = (
     "lemma",
     "trigger_sim",
@@ -119,17 +121,6 @@ def _overlap(pa: np.ndarray, pb: np.ndarray, chunk: int = 200_000) -> np.ndarray
         a, b = pa[s : s + chunk], pb[s : s + chunk]
         eq = (a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)
         out[s : s + chunk] = eq.any(axis=2).sum(axis=1)
-    return out
-
-
-def rowdot(m: np.ndarray, ii: np.ndarray, jj: np.ndarray, chunk: int = 256) -> np.ndarray:
-    """``m[ii[k]] . m[jj[k]]`` for every k, ``chunk`` rows at a time (no m[ii] copy of all pairs).
-
-    Small chunks keep the two gathered blocks in the CPU cache for the product (256 rows of
-    384 floats: 2 x 384 KB): 2-3x less CPU per pair than 16k-row blocks, same values."""
-    out = np.empty(len(ii), dtype=np.result_type(m.dtype, np.float32))
-    for s in range(0, len(ii), chunk):
-        out[s : s + chunk] = np.einsum("ij,ij->i", m[ii[s : s + chunk]], m[jj[s : s + chunk]])
     return out
 
 
@@ -255,6 +246,7 @@ class PairScorer:
         self.n_part = np.array([len(f.participants) for f in feats], dtype=np.int64)
         self._doc_names = [f.doc for f in feats]
         self._docs: np.ndarray | None = None
+        self._docs_margin = 0.0
         self.n_docs = int(self.doc.max()) + 1 if len(feats) else 1
         self.typed = np.array([f.type is not None for f in feats], dtype=bool)
         self._doc_cache: dict[tuple[int, int], float] = {}
@@ -287,6 +279,7 @@ class PairScorer:
             for name, i in zip(self._doc_names, self.doc.tolist(), strict=True):
                 names[i] = name
             self._docs = np.stack([np.asarray(self.vec.document[x], dtype=np.float32) for x in names])
+            self._docs_margin = rounding_margin(self._docs)
         return self._docs
 
     def features(self, pairs: np.ndarray, doc_sim: np.ndarray | None = None) -> np.ndarray:
@@ -397,7 +390,7 @@ class PairScorer:
         out[:, 1] = np.where(keep, out[:, 1], floored)
 
     def _doc_column(self, ii: np.ndarray, jj: np.ndarray, doc_i: np.ndarray, doc_j: np.ndarray,
-                    by_second: bool = False) -> np.ndarray:
+                    by_second: bool = False, floor: float | None = None) -> np.ndarray:
         """The document similarity of each pair (float32), computed once per distinct document
         pair (same-language value; ``_cross_lingual`` replaces it for pairs of two languages).
 
@@ -405,9 +398,25 @@ class PairScorer:
         (larger) document rather than their first. The values are the same in any order; for
         pairs whose first documents lie in a narrow range (consecutive pairs of the sorted
         candidate set), each second document's row is then read from memory once and the first
-        documents' rows stay in the cache."""
+        documents' rows stay in the cache.
+
+        ``floor``: with dense vectors, a pair of two documents under it may get any value under
+        it instead of its own (the story gate reads no more of the pairs it cuts): where one
+        matrix product of the documents' vectors (:func:`block_rowdot`) puts a pair under
+        ``floor`` by more than its rounding margin, the pair keeps that value; the others get
+        their own."""
         vec = self.vec
         di, dj = np.minimum(doc_i, doc_j), np.maximum(doc_i, doc_j)
+        if floor is not None and vec.doc_sim is None and vec.document is not None:
+            dm = self._doc_matrix()
+            near = block_rowdot(dm, di, dj, by_second)
+            if near is not None:
+                out = near.astype(np.float32, copy=False)
+                out[di == dj] = 1.0
+                rows = np.flatnonzero(~(out < floor - self._docs_margin) & (di != dj))  # NaN: own value
+                if len(rows):
+                    out[rows] = self._doc_column(ii[rows], jj[rows], doc_i[rows], doc_j[rows], by_second)
+                return out
         first, inv = _distinct_pairs(di, dj, self.n_docs, by_second)
         vals = np.empty(len(first), dtype=np.float32)
         if vec.doc_sim is None and vec.document is not None:  # dense vectors: one product per pair
@@ -515,7 +524,7 @@ class PairScorer:
 
     def gate_all(self, pairs: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray] | None:
         """:meth:`_gate` of every pair, ``step`` consecutive pairs at a time in their own order,
-        as two arrays (which are dead, and every pair's document similarity); ``None`` when
+        as two arrays (which are dead, and every pair's document similarity, 0 for a dead one); ``None`` when
         there is no gate. The values are those :meth:`_gate` gives for any subset.
 
         For the sorted candidate set of a large corpus: consecutive pairs share a narrow range
@@ -536,17 +545,23 @@ class PairScorer:
         return dead, sim
 
     def _gate(self, pairs: np.ndarray, by_second: bool = False) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """:meth:`gated`, and the document similarity of every pair it computed for it."""
+        """:meth:`gated`, and the document similarity of every pair it computed for it; a dead
+        pair's is 0 whatever its own (nothing reads it: where the dense shortcut of
+        :meth:`_doc_column` left it inexact, it would otherwise depend on the pairs it was
+        computed with)."""
         # the lowest gate any pair can face (a new, lower gate must be taken in here)
         gate = min(self.story_gate, self.story_gate_placed)
         if gate <= 0 or not len(pairs):
             return None, None
         ii, jj = pairs[:, 0], pairs[:, 1]
         doc_i, doc_j = self.doc[ii], self.doc[jj]
-        sim = self._doc_column(ii, jj, doc_i, doc_j, by_second)
+        # a pair of two documents under the gate is dead whatever its similarity's own value
+        # (one language: across two, the multilingual similarity replaces it for the live pair)
+        sim = self._doc_column(ii, jj, doc_i, doc_j, by_second, gate if self.vec.lang is None else None)
         dead = (doc_i != doc_j) & (sim < gate)
         if self.vec.lang is not None:  # two languages: the multilingual similarity decides
             dead &= self.vec.lang[ii] == self.vec.lang[jj]
+        sim[dead] = 0.0
         return dead, sim
 
     def _prob(self, pairs: np.ndarray, doc_sim: np.ndarray | None = None) -> np.ndarray:
