@@ -20,7 +20,9 @@ _PART = frozenset({"one", "some", "two", "several", "many", "un", "une", "оди
 def subject_words(tok: Token) -> set[str]:
     """Lower-case lemmas of what does the verb at ``tok``: its subjects, a passive verb's agent
     ("atteinte par trois roquettes"), the noun its relative clause or participle hangs on ("the
-    rocket that fell"), and the noun a part of names ("one of the tractors drove")."""
+    rocket that fell"), and the noun a part of names ("one of the tractors drove"). Each word's
+    lower-case form counts too: a lemmatizer strips the final "s" of a word that ends in one in
+    the singular as well (French "des obus" -> "obu")."""
     subj = [c for c in tok.children if c.dep_ in _SUBJ]
     if any(c.dep_ in _PASSIVE_AUX for c in tok.children):  # "touchée par trois roquettes", "hit by a shell"
         subj += [c for c in tok.children if c.dep_ in ("obl:agent", "obl:mod", "obl")
@@ -32,7 +34,7 @@ def subject_words(tok: Token) -> set[str]:
         if c.lemma_.lower() in _PART:
             subj += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             subj += [g for g in c.children if g.dep_ == "nmod" and any(k.dep_ == "case" for k in g.children)]
-    return {c.lemma_.lower() for c in subj}
+    return {w for c in subj for w in (c.lemma_.lower(), c.lower_)}
 
 
 def mover_type(tok: Token, lemma: str, typ: str | None, lex: EventLexicon) -> str | None:
@@ -45,7 +47,7 @@ def mover_type(tok: Token, lemma: str, typ: str | None, lex: EventLexicon) -> st
     words = subject_words(tok)
     if words & lex.mover_projectiles and lemma in lex.mover_strikes:
         return lex.mover_type or typ
-    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ}
+    objs = {w for c in tok.children if c.dep_ in _OBJ for w in (c.lemma_.lower(), c.lower_)}
     if (words | objs) & (lex.mover_things | lex.mover_projectiles):
         return None
     return typ
