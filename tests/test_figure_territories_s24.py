@@ -140,3 +140,14 @@ def test_the_toll_of_attacks_on_a_whole_land_is_a_running_total():
     assert [population(a, f) for f in a.figures] == ["total"]
     # one attack on one town tells its own toll
     assert _populations("The attack on the town killed 8 people.") == [(8.0, "people")]
+
+
+def test_a_noun_of_the_act_governing_the_counted_people_counts_them():
+    def counts(text: str) -> list[tuple[str | None, float | None]]:
+        return [(f.counts, f.value) for f in analyze(text).figures]
+
+    assert counts("The barrage came in response to the killing of four fighters in Telmar.") == [("killed", 4.0)]
+    assert counts("The deaths of 12 people in Tarnow shocked the town.") == [("killed", 12.0)]
+    assert counts("The wounding of 7 soldiers in Tarnow was reported on Monday.") == [("injured", 7.0)]
+    # "of" after a noun of no act keeps what the number's own words count
+    assert counts("The arrival of 40 soldiers in Tarnow was reported on Monday.")[0][0] != "killed"

@@ -47,6 +47,9 @@ class FigureLexicon:
     corrections: tuple[str, ...] = ()  # "700 deaths, more likely between 20 and 60": the count told again
     # a count that, told of people, counts another thing ("уничтожено 70 боевиков": killed)
     of_people: dict[str, str] = field(default_factory=dict)
+    # a noun of the act that governs the counted people through "of" ("the killing of four
+    # fighters": the killed)
+    act_of: dict[str, str] = field(default_factory=dict)
     # a tens word joined to its unit by a word ("vingt et un", "soixante et onze"): the joining
     # words and the unit words that follow them (not number words alone: "un" is an article)
     and_joins: frozenset[str] = frozenset()
@@ -106,6 +109,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         own_counts=frozenset(counts.get("own_counts", {}).get("counts", [])),
         corrections=tuple(counts.get("corrections", {}).get("openers", [])),
         of_people={str(k): str(v) for k, v in counts.get("of_people", {}).items()},
+        act_of={str(k): str(v) for k, v in counts.get("act_of", {}).get("nouns", {}).items()},
     )
 
 
