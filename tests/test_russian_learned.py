@@ -61,9 +61,10 @@ def test_gate_drops_a_name_only_when_the_crf_is_sure_of_o():
     assert gate(words, rules, crf, conf, conf, (0.9, 0.9)) == [(0, 1, "LOC"), (3, 4, "LOC")]
     conf[0] = 0.97
     assert gate(words, rules, crf, conf, conf, (0.9, 0.9)) == [(3, 4, "LOC")]
-    # a new, wider name replaces the rules' names it overlaps
+    # a new, wider name replaces the rules' names it overlaps (a place only by a place)
     crf2 = ["B-ORG", "I-ORG", "O", "B-LOC"]
-    assert gate(words, rules, crf2, [0.95, 0.95, 0.99, 0.99], conf, (0.9, 0.9)) == [(0, 2, "ORG"), (3, 4, "LOC")]
+    rules2 = ["B-PER", "O", "O", "B-LOC"]
+    assert gate(words, rules2, crf2, [0.95, 0.95, 0.99, 0.99], conf, (0.9, 0.9)) == [(0, 2, "ORG"), (3, 4, "LOC")]
 
 
 def test_features_read_the_rules_tags_and_the_neighbours():
@@ -87,3 +88,11 @@ def test_shipped_layer_keeps_plain_names():
     doc = Doc(Vocab(), words=words)
     ents = [Span(doc, 1, 3, label="PER"), Span(doc, 5, 6, label="LOC")]
     assert [(e.text, e.label_) for e in relabel(doc, ents, {0})] == [("Мирон Сидоров", "PER"), ("Самару", "LOC")]
+
+
+def test_gate_never_takes_a_place_of_the_rules_into_an_organisation():
+    words = ["Совет", "обороны", "Ольской", "республики"]
+    rules = ["B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+    crf = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    sure = [0.99] * 4
+    assert gate(words, rules, crf, sure, sure, (0.9, 1.01)) == [(0, 2, "ORG"), (2, 4, "LOC")]

@@ -196,12 +196,15 @@ def gate(words: list[str], rules: list[str], crf: list[str], conf: list[float], 
 
     ``conf``: the marginal of the CRF's own tag per token (its names without edge quotes); ``conf_o``: the marginal of O. A
     CRF name that the rules do not have is taken (and the rules' names it overlaps let go) when
-    its least token marginal reaches ``limits[0]``; a rules' name that no taken CRF name
+    its least token marginal reaches ``limits[0]`` and it does not take in a place of the rules
+    as part of another type (a body named with its country keeps the country as a place); a rules' name that no taken CRF name
     overlaps is dropped only when the CRF tags all its tokens O with a least marginal of
     ``limits[1]`` or more. Wikipedia's conventions (the training's silver labels) then change
     only what the CRF is sure of, and the rules' reading of news stays where it is not."""
     have = tag_spans(rules)
-    taken = [c for c in trim_quotes(words, tag_spans(crf)) if c in have or min(conf[c[0] : c[1]]) >= limits[0]]
+    places = [r for r in have if r[2] == "LOC"]
+    taken = [c for c in trim_quotes(words, tag_spans(crf)) if c in have or (
+        min(conf[c[0] : c[1]]) >= limits[0] and not any(c[2] != "LOC" and c[0] <= r[0] and r[1] <= c[1] for r in places))]
     out = list(taken)
     for r in have:
         if any(c[0] < r[1] and r[0] < c[1] for c in taken):
