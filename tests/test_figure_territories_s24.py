@@ -1,10 +1,10 @@
 """Whose land a count is counted in, a toll's first stage, a war's place (session 24): invented texts.
 
-A sentence that gives the toll of one territory beside the toll of another ("16 in Freedonia,
-while 23 died in rebel-held areas") tells two parts of the toll, not two rival tolls; the same
-territory named for both counts ("Freedonia says 16 died in Tarnow, Ruritania says 23 died in
+A sentence that gives the toll of one territory beside the toll of another ("11 in Freedonia,
+while 27 died in rebel-held areas") tells two parts of the toll, not two rival tolls; the same
+territory named for both counts ("Freedonia says 11 died in Tarnow, Ruritania says 27 died in
 Tarnow") is two accounts of one count and stays comparable. A wire's quote of the first count of
-a toll that a state's reports raised through that day ("we have five injured", then eight, then 18)
+a toll that a state's reports raised through that day ("so far four were injured", then six, then 21)
 is an earlier stage of that toll, not a rival count. Towns and numbers are made up; both sides'
 wordings are read alike.
 """
@@ -29,22 +29,22 @@ def _populations(text: str) -> list[tuple[float | None, str]]:
 
 
 def test_two_territories_tolls_in_one_sentence_are_parts():
-    assert _populations("The toll from the flood has grown to 16 in Freedonia, according to officials in the "
-                        "capital, while 23 people have died in rebel-held territory.") == [(16.0, "part"), (23.0, "part")]
-    assert _populations("The strike killed 16 people in Tarnow and 23 people in Valdor, the governor said.") == [
-        (16.0, "part"), (23.0, "part")]
+    assert _populations("The toll from the flood has grown to 11 in Freedonia, according to officials in the "
+                        "capital, while 27 people have died in rebel-held territory.") == [(11.0, "part"), (27.0, "part")]
+    assert _populations("The strike killed 11 people in Tarnow and 27 people in Valdor, the governor said.") == [
+        (11.0, "part"), (27.0, "part")]
     # the other way round: the rebels' land first, the state's second
-    assert _populations("The toll has grown to 23 in government-held areas, while 16 people have died in "
-                        "Ruritania.") == [(23.0, "part"), (16.0, "part")]
+    assert _populations("The toll has grown to 27 in government-held areas, while 11 people have died in "
+                        "Ruritania.") == [(27.0, "part"), (11.0, "part")]
 
 
 def test_one_territorys_toll_told_twice_is_two_accounts():
-    assert _populations("Freedonia says 16 people died in Tarnow, while Ruritania says 23 people died in Tarnow.") == [
-        (16.0, "people"), (23.0, "people")]
-    assert _populations("Freedonia says 16 people died in the strike, while Ruritania says 23 people died in the "
-                        "attack.") == [(16.0, "people"), (23.0, "people")]
+    assert _populations("Freedonia says 11 people died in Tarnow, while Ruritania says 27 people died in Tarnow.") == [
+        (11.0, "people"), (27.0, "people")]
+    assert _populations("Freedonia says 11 people died in the strike, while Ruritania says 27 people died in the "
+                        "attack.") == [(11.0, "people"), (27.0, "people")]
     # a count alone in its sentence keeps its place without becoming a part
-    assert _populations("The strike killed 16 people in Tarnow.") == [(16.0, "people")]
+    assert _populations("The strike killed 11 people in Tarnow.") == [(11.0, "people")]
 
 
 def _members(text: str, side: str) -> list[Member]:
@@ -53,14 +53,14 @@ def _members(text: str, side: str) -> list[Member]:
 
 
 def test_territories_parts_make_no_conflict_but_rival_tolls_do():
-    parts = _members("The flood in Tarnow killed 16 people in Freedonia on Tuesday, while 23 people died in "
+    parts = _members("The flood in Tarnow killed 11 people in Freedonia on Tuesday, while 27 people died in "
                      "rebel-held territory.\n", "wire")
-    own = _members("The flood in Tarnow on Tuesday killed 39 people, the Freedonian ministry said.\n", "freedonian")
+    own = _members("The flood in Tarnow on Tuesday killed 38 people, the Freedonian ministry said.\n", "freedonian")
     cfg: dict = {}
     figs = incident_figures(own + parts, accounts=False)
     assert not [c for c in _figure_conflicts(figs, cfg) if c.field == "figure:killed"]
-    rival = _members("The flood in Tarnow on Tuesday killed 23 people, the wire reported.\n", "wire")
-    # (39 is the sum of the parts; a single rival toll of 23 against it is a conflict)
+    rival = _members("The flood in Tarnow on Tuesday killed 27 people, the wire reported.\n", "wire")
+    # (38 is the sum of the parts; a single rival toll of 27 against it is a conflict)
     figs = incident_figures(own + rival, accounts=False)
     assert [c.field for c in _figure_conflicts(figs, cfg)] == ["figure:killed"]
 
@@ -84,10 +84,10 @@ def _dated(text: str, side: str, day: str) -> list[Member]:
     return [Member(side=side, analysis=a, event=e) for e in a.events]
 
 
-MORNING = "A missile hit a block of flats in Zorvik on Friday night. Eight people were injured.\n"
-EVENING = "The missile strike on a block of flats in Zorvik on Friday injured 18 people, police said.\n"
-QUOTE = ("A missile hit a block of flats in Zorvik on Friday night, the governor said. \"We have five injured, "
-         "they are in hospital,\" he wrote.\n")
+MORNING = "A missile hit a block of flats in Zorvik on Friday night. Six people were injured.\n"
+EVENING = "The missile strike on a block of flats in Zorvik on Friday injured 21 people, police said.\n"
+QUOTE = ("A missile hit a block of flats in Zorvik on Friday night, the governor said. \"So far four residents were "
+         "injured, all in hospital,\" he wrote.\n")
 
 
 def _injured_conflicts(members: list[Member], early: bool) -> list[str]:
@@ -146,7 +146,7 @@ def test_a_noun_of_the_act_governing_the_counted_people_counts_them():
     def counts(text: str) -> list[tuple[str | None, float | None]]:
         return [(f.counts, f.value) for f in analyze(text).figures]
 
-    assert counts("The barrage came in response to the killing of four fighters in Telmar.") == [("killed", 4.0)]
+    assert counts("The barrage came in response to the killing of six fighters in Telmar.") == [("killed", 6.0)]
     assert counts("The deaths of 12 people in Tarnow shocked the town.") == [("killed", 12.0)]
     assert counts("The wounding of 7 soldiers in Tarnow was reported on Monday.") == [("injured", 7.0)]
     # "of" after a noun of no act keeps what the number's own words count

@@ -364,9 +364,9 @@ def relayed_stages(mine: dict[str, list[FigureItem]], stages: dict[str, list[Fig
 def early_relays(mine: dict[str, list[FigureItem]], stated: dict[str, list[FigureItem]]) -> dict[str, list[FigureItem]]:
     """Each side's compared values without the earlier stages a side of no state (wires, outlets)
     relays of a toll that rose through one day: where a side of a state states differing closed
-    values of the count in two documents or more, its lowest and its highest on the same day (8
-    hurt in the morning, 18 by the evening), a closed value of a side of no state stated that day
-    below the lowest (a quote of the first count, "we have five hurt") is an earlier stage of that
+    values of the count in two documents or more, its lowest and its highest on the same day (6
+    hurt in the morning, 21 by the evening), a closed value of a side of no state stated that day
+    below the lowest (a quote of the first count, "so far four were injured") is an earlier stage of that
     toll, no rival count; a side of a state keeps its values (its lower count is its account).
     ``stated``: every value each side states (the rise is read there: a morning's count that the
     side's later reports outnumber is a stray of its compared values, yet a stage of its toll)."""

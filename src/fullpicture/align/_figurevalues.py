@@ -149,7 +149,7 @@ def population(a: Analysis, f: Figure) -> str:
     if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
     if _territory_part(a, f):
-        return "part"  # "16 in Freedonia, while 23 died in rebel-held areas": one territory's part
+        return "part"  # "11 in Freedonia, while 27 died in rebel-held areas": one territory's part
     if _INCLUDING.match(after):
         return "mixed"
     if _ranked(a, f):
@@ -206,7 +206,7 @@ def _territory_words(language: str) -> tuple[re.Pattern[str] | None, frozenset[s
 
 
 def _territory(a: Analysis, f: Figure) -> str | None:
-    """The territory a count is told for, within its clause ("16 in Freedonia", "23 died in
+    """The territory a count is told for, within its clause ("11 in Freedonia", "27 died in
     rebel-held areas"): a place the entity layer found right after the preposition, or the words
     up to a territory noun; folded to lower case. None when the clause names none."""
     pat, nouns = _territory_words(a.document.language or "en")
@@ -227,9 +227,9 @@ def _territory(a: Analysis, f: Figure) -> str | None:
 
 def _territory_part(a: Analysis, f: Figure) -> bool:
     """A count told for one territory beside a count of the same kind told in the same sentence
-    for another ("the toll rose to 16 in Freedonia, while 23 died in rebel-held areas"): each is a
-    territory's part of the toll, neither the whole; the same territory twice ("Kyiv says 16 died
-    in Tarnow, Moscow says 23 died in Tarnow") is two accounts of one count."""
+    for another ("the toll rose to 11 in Freedonia, while 27 died in rebel-held areas"): each is a
+    territory's part of the toll, neither the whole; the same territory twice ("Freedonia says 11 died
+    in Tarnow, Ruritania says 27 died in Tarnow") is two accounts of one count."""
     text = a.text
     s0 = max(text.rfind(". ", 0, f.start), text.rfind("\n", 0, f.start)) + 1
     ends = [k for k in (text.find(". ", f.end), text.find("\n", f.end)) if k >= 0]

@@ -47,7 +47,7 @@ class FigureLexicon:
     corrections: tuple[str, ...] = ()  # "700 deaths, more likely between 20 and 60": the count told again
     # a count that, told of people, counts another thing ("уничтожено 70 боевиков": killed)
     of_people: dict[str, str] = field(default_factory=dict)
-    # a noun of the act that governs the counted people through "of" ("the killing of four
+    # a noun of the act that governs the counted people through "of" ("the killing of six
     # fighters": the killed)
     act_of: dict[str, str] = field(default_factory=dict)
     # a tens word joined to its unit by a word ("vingt et un", "soixante et onze"): the joining

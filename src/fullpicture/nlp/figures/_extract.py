@@ -595,7 +595,7 @@ class FigureExtractor:
                 if (act is not None and cur.pos_ == "NOUN" and _dep(prev) == "prep" and prev.lower_ == "of"
                         and counts not in lex.own_counts):
                     counts = act
-                    break  # "the killing of four fighters", "the deaths of 12 people": the act's count
+                    break  # "the killing of six fighters", "the deaths of 12 people": the act's count
                 if (cur.pos_ == "NOUN" and counts not in lex.own_counts and any(c.pos_ == "AUX" and c.dep_.startswith(("cop", "aux")) for c in cur.children)
                         and lex.count_nouns.get(cur.lemma_.lower()) in lex.own_counts):
                     counts = lex.count_nouns[cur.lemma_.lower()]
