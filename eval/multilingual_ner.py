@@ -34,6 +34,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 TYPES = ("PER", "LOC", "ORG")
 
@@ -132,15 +133,9 @@ _QUOTES = frozenset('«»"„“”')
 def _trim_quotes(toks: list[str], spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """The spans without quotation-mark tokens at their edges (WikiNEuRal's silver labels put
     the quotes of about one ORG in seven inside the name, often only the closing one)."""
-    out = set()
-    for a, b, t in spans:
-        while a < b and toks[a] in _QUOTES:
-            a += 1
-        while b > a and toks[b - 1] in _QUOTES:
-            b -= 1
-        if a < b:
-            out.add((a, b, t))
-    return out
+    from fullpicture.nlp.lang.russian_learned import trim_quotes
+
+    return set(trim_quotes(toks, sorted(spans)))
 
 
 def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
@@ -280,15 +275,36 @@ def _typed_gold(types: dict[tuple[int, int], set[str]], pred: set[tuple[int, int
     return out
 
 
+def slovnet_doc(text: str, tokenizer: Any, ner: Any) -> tuple[Any, list[Any], set[int]]:
+    """A factRuEval text tokenized, with Slovnet's spans per razdel sentence and the first token of
+    each sentence (before any correction rule)."""
+    from razdel import sentenize
+
+    from fullpicture.nlp.lang.russian import ner_spans
+
+    doc = tokenizer(text)
+    sents = list(sentenize(text))
+    ents: list[Any] = []
+    starts: set[int] = set()
+    for s, found in zip(sents, ner_spans(ner, [text[s.start : s.stop] for s in sents]), strict=True):
+        first = doc.char_span(s.start, s.stop, alignment_mode="expand")
+        if first is not None and len(first):
+            starts.add(first.start)
+        for a, b, t in found:
+            span = doc.char_span(s.start + a, s.start + b, label=t, alignment_mode="expand")
+            if span is not None and (not ents or span.start >= ents[-1].end):
+                ents.append(span)
+    return doc, ents, starts
+
+
 def factrueval(folder: Path, limit: int | None, raw: bool = False,
                without: frozenset[str] = frozenset(), org_place_names: bool = True) -> dict[str, object]:
     """Score the Russian NER on the factRuEval-2016 devset (exact and lenient).
 
     The text is tokenised as the pipeline does (razdel); ``raw`` skips ``russian_ents``."""
-    from razdel import sentenize
     from spacy.lang.ru import Russian
 
-    from fullpicture.nlp.lang.russian import RazdelTokenizer, ner_spans
+    from fullpicture.nlp.lang.russian import RazdelTokenizer
     from fullpicture.nlp.lang.russian_ents import refine_entities
     from fullpicture.nlp.lang.russian_learned import relabel
 
@@ -301,17 +317,7 @@ def factrueval(folder: Path, limit: int | None, raw: bool = False,
     for p in docs:
         text = p.read_text(encoding="utf-8")
         types = factrueval_types(p.with_suffix(""), org_place_names)
-        doc = tokenizer(text)
-        sents = list(sentenize(text))
-        ents, starts = [], set()
-        for s, found in zip(sents, ner_spans(ner, [text[s.start : s.stop] for s in sents]), strict=True):
-            first = doc.char_span(s.start, s.stop, alignment_mode="expand")
-            if first is not None and len(first):
-                starts.add(first.start)
-            for a, b, t in found:
-                span = doc.char_span(s.start + a, s.start + b, label=t, alignment_mode="expand")
-                if span is not None and (not ents or span.start >= ents[-1].end):
-                    ents.append(span)
+        doc, ents, starts = slovnet_doc(text, tokenizer, ner)
         if not raw:
             ents = refine_entities(doc, ents, starts, without)
             if "learned" not in without:

@@ -29,7 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from eval.multilingual_ner import Scores, _typed_gold, bio_spans, factrueval_types, read_conll  # noqa: E402
+from eval.multilingual_ner import (  # noqa: E402
+    Scores,
+    _typed_gold,
+    bio_spans,
+    factrueval_types,
+    read_conll,
+    slovnet_doc,
+)
 
 from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
     bio_tags,
@@ -83,26 +90,12 @@ class NewsDoc:
     tags and the gold tags; and the gold types per character span (both gold readings)."""
 
     def __init__(self, path: Path, tokenizer: object, ner: object) -> None:
-        from razdel import sentenize
-
-        from fullpicture.nlp.lang.russian import ner_spans
         from fullpicture.nlp.lang.russian_ents import refine_entities
 
         text = path.read_text(encoding="utf-8")
         self.types = factrueval_types(path.with_suffix(""))
         self.types_early = factrueval_types(path.with_suffix(""), False)
-        doc = tokenizer(text)  # type: ignore[operator]
-        sents = list(sentenize(text))
-        ents: list = []
-        starts: set[int] = set()
-        for s, found in zip(sents, ner_spans(ner, [text[s.start : s.stop] for s in sents]), strict=True):
-            first = doc.char_span(s.start, s.stop, alignment_mode="expand")
-            if first is not None and len(first):
-                starts.add(first.start)
-            for a, b, t in found:
-                span = doc.char_span(s.start + a, s.start + b, label=t, alignment_mode="expand")
-                if span is not None and (not ents or span.start >= ents[-1].end):
-                    ents.append(span)
+        doc, ents, starts = slovnet_doc(text, tokenizer, ner)
         ents = refine_entities(doc, ents, starts)
         label = doc_tags(doc, ents)
         gold = {i: "O" for i in range(len(doc))}
