@@ -151,7 +151,7 @@ def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
     (``eval._ner_errors``); ``sample`` prints that many error units, drawn with ``seed``, with
     their sentences to stderr, for classing by hand.
     """
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from eval._ner_errors import convention_steps, error_types, error_units, print_sample
 
@@ -187,14 +187,7 @@ def wikineural(path: Path, language: str, limit: int | None, raw: bool = False,
 
         ner, vocab = _ru_ner(), Vocab()
         for (toks, tags), found in zip(sents, ner_spans(ner, [" ".join(toks) for toks, _ in sents]), strict=True):
-            starts, pos = {}, 0
-            ends = {}
-            for i, tok in enumerate(toks):
-                starts[pos] = i
-                ends[pos + len(tok)] = i + 1
-                pos += len(tok) + 1
-            doc = Doc(vocab, words=toks)
-            ents = [Span(doc, starts[a], ends[b], label=t) for a, b, t in found if a in starts and b in ends]
+            doc, ents = words_doc(vocab, toks, found)
             if not raw:
                 ents = refine_entities(doc, ents, {0}, without)
                 if "learned" not in without:
@@ -273,6 +266,20 @@ def _typed_gold(types: dict[tuple[int, int], set[str]], pred: set[tuple[int, int
         hit = [t for t in ts if (s, e, t) in pred]
         out.add((s, e, hit[0] if hit else sorted(ts, key=_TYPE_ORDER.index)[0]))
     return out
+
+
+def words_doc(vocab: Any, toks: list[str], found: list[tuple[int, int, str]]) -> tuple[Any, list[Any]]:
+    """A ``Doc`` of given words and Slovnet's character spans over them joined by single spaces
+    (spans that do not fall on word edges are dropped)."""
+    from spacy.tokens import Doc, Span
+
+    starts, ends, pos = {}, {}, 0
+    for i, tok in enumerate(toks):
+        starts[pos] = i
+        ends[pos + len(tok)] = i + 1
+        pos += len(tok) + 1
+    doc = Doc(vocab, words=toks)
+    return doc, [Span(doc, starts[a], ends[b], label=t) for a, b, t in found if a in starts and b in ends]
 
 
 def slovnet_doc(text: str, tokenizer: Any, ner: Any) -> tuple[Any, list[Any], set[int]]:

@@ -36,6 +36,7 @@ from eval.multilingual_ner import (  # noqa: E402
     factrueval_types,
     read_conll,
     slovnet_doc,
+    words_doc,
 )
 
 from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
@@ -60,7 +61,6 @@ def pipeline_tags(sents: list[tuple[list[str], list[str]]], cache: Path | None) 
         data = json.loads(cache.read_text(encoding="utf-8"))
         if len(data) == len(sents):
             return data
-    from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
     from threadpoolctl import threadpool_limits
 
@@ -71,13 +71,7 @@ def pipeline_tags(sents: list[tuple[list[str], list[str]]], cache: Path | None) 
     ner, vocab = _models()[2], Vocab()
     out = []
     for (toks, _), found in zip(sents, ner_spans(ner, [" ".join(t) for t, _ in sents]), strict=True):
-        starts, ends, pos = {}, {}, 0
-        for i, tok in enumerate(toks):
-            starts[pos] = i
-            ends[pos + len(tok)] = i + 1
-            pos += len(tok) + 1
-        doc = Doc(vocab, words=toks)
-        ents = [Span(doc, starts[a], ends[b], label=t) for a, b, t in found if a in starts and b in ends]
+        doc, ents = words_doc(vocab, toks, found)
         ents = refine_entities(doc, ents, {0})
         out.append(bio_tags(len(toks), [(e.start, e.end, e.label_) for e in ents]))
     if cache is not None:
