@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from fullpicture import analyze
 from fullpicture.align._agents import people_state
-from fullpicture.align._conflicts import Member, _entity_conflict
 from fullpicture.align._figurevalues import comparable, population
-from fullpicture.align._util import EntityIndex
 
 
 def _populations(text: str) -> list[str]:
@@ -33,14 +31,3 @@ def test_a_speaker_named_by_a_nations_people_speaks_for_its_state():
     assert people_state("Palestinians", "en") == "PS" and people_state("палестинцев", "ru") == "PS"
     assert people_state("Officials", "en") is None
     assert people_state("a group of Palestinians in the camp", "en") is None  # no speaker of three words
-
-
-def test_a_war_tells_no_place_to_contest():
-    a = analyze("The war spread to Zorvik in Moldova on Monday, the ministry said.")
-    b = analyze("The war reached Tirana in Albania on Monday, the ministry said.")
-    members = [Member(side=s, analysis=x, event=e) for s, x in (("north", a), ("south", b))
-               for e in x.events if (e.trigger.lemma or "").lower() == "war"]
-    assert len(members) == 2
-    idx = EntityIndex([a, b])
-    cfg = {"conflict_place_types": [m.event.type for m in members]}
-    assert _entity_conflict(members, idx, "place", {**cfg, "place_conflict_skip_settings": True}) is None
