@@ -205,3 +205,22 @@ def test_an_opening_poll_phrase_is_the_source_of_its_clause(learned):
 ])
 def test_other_opening_phrases_are_no_source(text, learned):
     assert "In" not in [cue for _src, cue, _con in _said(text, learned)]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a clause before a colon is a sentence of its own, not what the verb after it says
+    ("We have seen this before: the rebel chief declared war on the kingdom of Varn.", "declared",
+     "war on the kingdom of Varn"),
+    ("The index is a common term with a narrow meaning: it refers to the share of idle workers who seek jobs.",
+     "refers to", "the share of idle workers who seek jobs"),
+])
+def test_a_clause_before_a_colon_is_not_the_content(text, cue, content, learned):
+    assert [con for _src, c, con in _said(text, learned) if c == cue] == [content]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_day_name_after_call_is_no_name(learned):
+    text = "The mayor of Dunport, who faces a runoff next month, called Friday for releasing the ferry logs."
+    said = _said(text, learned)
+    assert "Friday" not in [con for _src, _c, con in said]

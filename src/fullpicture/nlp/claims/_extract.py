@@ -24,6 +24,7 @@ from fullpicture.nlp.claims._spans import (
     ACCUSE_VERBS,
     balance_quotes,
     clip_paragraph,
+    day_word,
     extend_cue,
     inside,
     is_generic,
@@ -474,10 +475,11 @@ class ClaimExtractor:
         finding: bool = False, subj: Token | None = None, left: int | None = None,
     ) -> tuple[int, int] | None:
         lex = self.lex
-        # a clause before the verb and cut off from it by a semicolon is a sentence of its own
-        # ("Rebels declared the town taken; the army denied the report"), not what was said
+        # a clause before the verb and cut off from it by a semicolon (or a colon) is a sentence
+        # of its own ("Rebels declared the town taken; the army denied the report", "We knew
+        # this: the chief declared a truce"), not what was said
         comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS
-                and not (c.i < tok.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : tok.i]))]
+                and not (c.i < tok.i and any(t.text in (";", ":") for t in doc[c.right_edge.i + 1 : tok.i]))]
         if particle is not None and particle.dep_ == "prep":
             comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         if particle is not None and particle.head.i != tok.i and not comp:
@@ -642,7 +644,8 @@ class ClaimExtractor:
                         span_chars(doc, tok.i + 1, end), obj.i)
 
     def _is_naming(self, tok: Token) -> bool:
-        if any(c.dep_ == "oprd" for c in tok.children):
+        # "called Friday for a recount": the parse can take a day name for the name given
+        if any(c.dep_ == "oprd" and not day_word(c) for c in tok.children):
             return True
         for c in tok.children:
             if c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.subtree))):

@@ -157,6 +157,12 @@ _CUE_ADV = {"also", "now", "then", "even", "later", "again", "once", "further", 
 _CUE_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 
 
+def day_word(tok: Token) -> bool:
+    """Whether ``tok`` is a day name or "today"-like word that a cue verb can carry ("called
+    Friday for …")."""
+    return tok.lower_ in _CUE_TIME
+
+
 def extend_cue(doc: Doc, tok: Token, i: int, j: int) -> tuple[int, int]:
     """Grow a verb cue over adjacent auxiliaries, negation, light adverbs, a day name and a colon."""
     while i > 0:
