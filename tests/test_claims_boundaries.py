@@ -224,3 +224,13 @@ def test_a_day_name_after_call_is_no_name(learned):
     text = "The mayor of Dunport, who faces a runoff next month, called Friday for releasing the ferry logs."
     said = _said(text, learned)
     assert "Friday" not in [con for _src, _c, con in said]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_apparently_hedges_a_claim_but_opens_none(learned):
+    assert _said("Apparently, the ferry from Dunport was late again on Monday.", learned) == []
+    text = "The mayor said the ferry was apparently late again."
+    claims = AttributionExtractor(learned=learned)(_nlp()(text))
+    assert [(text[c.cue[0]:c.cue[1]], c.hedges) for c in claims] == [("said", ["apparently"])]
+    assert [c.kind for c in AttributionExtractor(learned=learned)(_nlp()("The ferry was reportedly late again."))] \
+        == ["unsourced"]
