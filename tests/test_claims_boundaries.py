@@ -212,6 +212,9 @@ def test_other_opening_phrases_are_no_source(text, learned):
     # a clause before a colon is a sentence of its own, not what the verb after it says
     ("We have seen this before: the rebel chief declared war on the kingdom of Varn.", "declared",
      "war on the kingdom of Varn"),
+    # the parse hangs the colon on the clause before it
+    ("We were there once: Dan Varga declared a truce with the city of Harlow.", "declared",
+     "a truce with the city of Harlow"),
     ("The index is a common term with a narrow meaning: it refers to the share of idle workers who seek jobs.",
      "refers to", "the share of idle workers who seek jobs"),
 ])
@@ -234,3 +237,13 @@ def test_apparently_hedges_a_claim_but_opens_none(learned):
     assert [(text[c.cue[0]:c.cue[1]], c.hedges) for c in claims] == [("said", ["apparently"])]
     assert [c.kind for c in AttributionExtractor(learned=learned)(_nlp()("The ferry was reportedly late again."))] \
         == ["unsourced"]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    # a place reported from and a fall from one figure to another are no content
+    "Mira Kolt reported from Dunport and Dan Varga from Harlow.",
+    "The share of renters in Dunport has declined from 40 percent to 31 percent.",
+])
+def test_a_phrase_opening_with_from_is_no_content(text, learned):
+    assert _said(text, learned) == []

@@ -479,7 +479,7 @@ class ClaimExtractor:
         # of its own ("Rebels declared the town taken; the army denied the report", "We knew
         # this: the chief declared a truce"), not what was said
         comp = [c for c in tok.children if c.dep_ in _CONTENT_DEPS
-                and not (c.i < tok.i and any(t.text in (";", ":") for t in doc[c.right_edge.i + 1 : tok.i]))]
+                and not (c.i < tok.i and any(t.text in (";", ":") for t in doc[c.right_edge.i : tok.i]))]
         if particle is not None and particle.dep_ == "prep":
             comp = comp or [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         if particle is not None and particle.head.i != tok.i and not comp:
@@ -548,7 +548,7 @@ class ClaimExtractor:
             return None
         objs = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "oprd", "attr")
                 or (c.dep_ == "intj" and c.lower_ in ("yes", "no"))]
-        objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "after", "before", "since", "by", "through"))]
+        objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ in lex.adjunct_prepositions)]
         if lemma in ("say", "tell", "add", "state", "write", "continue"):
             objs = [o for o in objs if o.dep_ in ("dobj", "intj") and o.lower_ in _PRO_CONTENT]
         if not objs:
