@@ -42,7 +42,7 @@ def crash_type(tok: Token, lemma: str, lex: EventLexicon) -> str | None:
             return lex.crash_type  # "Зета-9 разбился": no projectile falls by this verb
         return None
     if tok.pos_ == "NOUN" and lemma in lex.crash_nouns:
-        return lex.crash_type if _of_words(tok) & lex.crash_craft else None
+        return lex.crash_type if of_words(tok) & lex.crash_craft else None
     if tok.pos_ in ("ADJ", "VERB") and lemma in lex.crash_participles and tok.dep_ in ("amod", "acl"):
         return lex.crash_type if _of_a_craft(tok.head, lex.crash_craft) else None
     return None
@@ -57,7 +57,7 @@ def _of_a_craft(head: Token, craft: frozenset[str]) -> bool:
     return bool(_DESIGNATION.match(head.text)) and any(t.lemma_.lower() in craft for t in head.sent)
 
 
-def _of_words(tok: Token) -> set[str]:
+def of_words(tok: Token) -> set[str]:
     """Lemmas of the noun's "of" phrase: "the fall of the plane", "падение самолёта" (a
     genitive), "la chute de l'avion"."""
     out = set()
@@ -76,7 +76,7 @@ def exchange_type(tok: Token, lemma: str, lex: EventLexicon) -> str | None:
     or in the sentence before it."""
     if not lex.exchange_type or lemma not in lex.exchange_words or tok.pos_ not in ("VERB", "NOUN"):
         return None
-    if ({c.lemma_.lower() for c in tok.children} | _of_words(tok)) & lex.exchange_not_with:
+    if ({c.lemma_.lower() for c in tok.children} | of_words(tok)) & lex.exchange_not_with:
         return None  # "an exchange of fire", "обмен ударами"
     lemmas = [t.lemma_.lower() for t in tok.sent]
     if not _names_captives(tok.sent, lex):

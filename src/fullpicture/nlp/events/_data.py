@@ -63,6 +63,12 @@ class EventLexicon:
     passive_states: frozenset[str] = frozenset()
     # trigger lemma -> the sense it takes beside some words (``[senses]``, nlp/events/_senses.py)
     senses: dict[str, Sense] = field(default_factory=dict)
+    # nouns of number or volley whose "of" phrase is what a trigger of ``objects`` acts on
+    # ("launched a series of missiles"; ``[objects] measures``)
+    measures: frozenset[str] = frozenset()
+    # words that stand for one of the things named just before ("one of them fell", "другая
+    # попала"; ``[stand_ins]``, nlp/events/_movers.told_before)
+    stand_ins: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -101,7 +107,7 @@ def event_lexicon(language: str = "en") -> EventLexicon:
             phrases.setdefault(_words(p), typ)
     mod = _read("modality.toml", language)["modality"]
     lexicon = EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()},
-                           {k: frozenset(v) for k, v in data.get("objects", {}).items()},
+                           {k: frozenset(v) for k, v in data.get("objects", {}).items() if k != "measures"},
                            frozenset(data.get("legal_heads", {}).get("heads", [])),
                            frozenset(data.get("singular_only", {}).get("nouns", [])),
                            frozenset(data.get("modifier_states", {}).get("verbs", [])),
@@ -112,7 +118,9 @@ def event_lexicon(language: str = "en") -> EventLexicon:
     return replace(lexicon, **_crashes(data.get("crashes", {})),
                    **_exchanges(data.get("exchanges", {})),
                    passive_states=frozenset(data.get("passive_states", {}).get("verbs", [])),
-                   senses=read_senses(data.get("senses", {})))
+                   senses=read_senses(data.get("senses", {})),
+                   measures=frozenset(data.get("objects", {}).get("measures", [])),
+                   stand_ins=frozenset(data.get("stand_ins", {}).get("words", [])))
 
 
 def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:

@@ -37,6 +37,21 @@ def subject_words(tok: Token) -> set[str]:
     return {w for c in subj for w in (c.lemma_.lower(), c.lower_)}
 
 
+def told_before(tok: Token, doers: frozenset[str], stand_ins: frozenset[str]) -> bool:
+    """The subject of the verb at ``tok`` stands for one of the things named before it ("two
+    rockets were fired; one of them fell on a stadium, the other hit the mall"): one of
+    ``stand_ins`` (a part or an "other" word) with no noun of its own, and one of ``doers`` in its
+    sentence before it or in the sentence before."""
+    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    if not subj or not all(c.lemma_.lower() in stand_ins and c.pos_ in ("NUM", "ADJ", "PRON", "DET")
+                           and not any(g.dep_ in ("pobj", "nmod", "prep") and g.pos_ == "NOUN" for g in c.children)
+                           for c in subj):
+        return False
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lemma_.lower() in doers or t.lower_ in doers for t in tok.doc[start:tok.i])
+
+
 def mover_type(tok: Token, lemma: str, typ: str | None, lex: EventLexicon) -> str | None:
     """The type of the verb of moving at ``tok`` (``typ`` from the lexicon): ``lex.mover_type``
     (a strike) when a projectile moves by a verb of ``lex.mover_strikes``, None when a thing (a vehicle, a crater, a war) is its

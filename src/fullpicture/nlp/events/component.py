@@ -23,7 +23,7 @@ from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._args import arguments, place_positions, title_towns
-from fullpicture.nlp.events._crafts import crash_type, exchange_type
+from fullpicture.nlp.events._crafts import crash_type, exchange_type, of_words
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
 from fullpicture.nlp.events._elapsed import elapsed_date
@@ -37,7 +37,7 @@ from fullpicture.nlp.events._headline import (
     is_verb_slot,
 )
 from fullpicture.nlp.events._modality import modality
-from fullpicture.nlp.events._movers import mover_type, subject_words
+from fullpicture.nlp.events._movers import mover_type, subject_words, told_before
 from fullpicture.nlp.events._senses import sense_type
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
@@ -170,6 +170,8 @@ class EventsComponent:
                 continue  # "delivered a strike": the strike is the happening, the verb its support
             if pos == "VERB" and self._frees_a_thing(tok, lemma):
                 continue  # "pictures released by the army", "released payload": no one set free
+            if pos == "VERB" and lemma in self.lex.modality.get("claim_verbs", ()) and _clause_complement(tok):
+                continue  # "soutenant avoir touché des dépôts": maintaining a claim, no support given
             if pos == "VERB" and self._occurrence_of_event(tok, lemma):
                 continue  # "clashes erupted": the clashes are the happening, the verb tells it began
             if pos == "VERB":
@@ -259,10 +261,13 @@ class EventsComponent:
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
         """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire"); one of
         ``[subjects]`` is done by one of its lemmas ("ракета упала на больницу": a rocket fell), its
-        subject or the noun its relative clause hangs on ("the rocket that fell")."""
+        subject or the noun its relative clause hangs on ("the rocket that fell"), or, for a noun,
+        its "of" phrase ("падение ракеты": the fall of a rocket; "падение цен" tells none)."""
         doers = self.lex.subjects.get(lemma)
-        if doers is not None and not subject_words(tok) & doers:  # "the rocket that fell", "one of the rockets"
-            return False
+        if doers is not None:
+            doing = subject_words(tok) | (of_words(tok) if tok.pos_ == "NOUN" else set())
+            if not doing & doers and not told_before(tok, doers, self.lex.stand_ins):  # "the rocket that fell", "one of the rockets"
+                return False
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
@@ -271,7 +276,9 @@ class EventsComponent:
         if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
             near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
-        return any(t.lemma_.lower() in allowed for t in near)
+        # "launched a series of missiles", "une salve de roquettes": what the measure counts
+        counted = {w for t in near if t.lemma_.lower() in self.lex.measures for w in of_words(t)}
+        return any(t.lemma_.lower() in allowed for t in near) or bool(counted & allowed)
 
     def _in_legal_phrase(self, tok: Token) -> bool:
         """A noun in "the laws or customs of war": the object of "of" under a legal head."""
@@ -445,6 +452,12 @@ def _names_a_place(tok: Token) -> bool:
     """"the settlement of Northtown": the noun names a place, by its proper name after "of"."""
     doc = tok.doc
     return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper()
+
+
+def _clause_complement(tok: Token) -> bool:
+    """The verb has a clause as its complement ("soutient que la frappe visait", "soutenant avoir
+    touché"), not a noun."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in tok.children)
 
 
 def _resultative(tok: Token) -> bool:
