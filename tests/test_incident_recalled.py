@@ -12,6 +12,8 @@ reads days and words, never who tells them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from fullpicture import load_settings
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._recalled import split_recalled
@@ -137,3 +139,36 @@ def test_a_late_row_needs_a_report_of_the_time_and_its_type_family() -> None:
     feats[4] = _m("r", "talks", SEIZED, published=SEIZED + 400, typ="CONSULT")
     out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
     assert out[4] != out[0]
+
+
+def test_a_wrong_year_under_the_same_words_told_that_day_is_no_recalled_happening() -> None:
+    # session 25: a report of the strike published that day carries a photo line "the tower hit
+    # by a missile on 3 May" with the year before written by mistake; the line after it takes that
+    # year too. Its headline and its later lines tell the strike with the same words on the day.
+    # The stray year leaves the report's strike where it is; a report recalling the seizure with
+    # other words (the rescue's) still moves it.
+    day = RESCUE
+    when = date.fromordinal(day)
+    stray = when.replace(year=when.year - 1).toordinal()  # the same day of the month, a year before
+    feats = [
+        _m("p", "strike", day, firm=False, published=day),  # the headline: the publication's day
+        _m("p", "hit", stray, published=day), _m("p", "strike", stray, published=day),
+        _m("p", "hit", day, firm=False, published=day),  # a later line: the narrative's day
+        _m("q", "strike", day, published=day), _m("r", "hit", day, published=day + 1),
+        _m("s", "attack", day, published=day),
+    ]
+    labels = [0] * 7
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out == [out[0]] * 7
+    # the same report with no recent mention of those words: its old day is a recalled one
+    feats[0] = _m("p", "rescue", day, firm=False, published=day, typ="AID")
+    feats[3] = _m("p", "free", day, firm=False, published=day, typ="AID")
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), labels)
+    assert out[1] == out[2] != out[0]
+    assert out[0] == out[3] == out[4] == out[5] == out[6]
+    # the same word for a recent happening of another day (the rescue raid recalling the seizure
+    # raid months before) is no wrong year: the old day is recalled
+    feats = _story()
+    feats[3] = _m("a", "raid", SEIZED)
+    out = split_recalled(feats, _cfg(incident_recalled_days=60), [0, 0, 0, 0, 1, 1, 2, 0])
+    assert out[3] == out[4] != out[0]

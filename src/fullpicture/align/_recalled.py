@@ -20,6 +20,11 @@ firm day of its mentions. Here
   such rows of one day join; when there is none, the row's mentions of that day form one row;
 * lasting settings (``[distinct] settings``: a war begun that day) and happenings told apart
   ("in a separate attack") stay where they are;
+* so do a report's mentions of one old day when the same report tells the row's happening with
+  the same word on a recent day of the same month and day (its own, an inherited or the
+  publication's): a caption or a line whose date carries a wrong year ("the tower hit on 3 May"
+  of the year before, under a headline of the strike that 3 May) is no recalled happening, while
+  a rescue that recalls the seizure months before tells another day, whatever its words;
 * a row that only reports published long after tell (every firm day of it recalls one day: a
   reportage a year on) joins the one row of its day told by at least two documents, one of them
   a report of the time, holding every type family of it and more than settings (two such rows:
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, cast
 
 from fullpicture.align._eventpairs import MentionFeatures
@@ -78,14 +84,22 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
         mine = day_of.get(lab)
         if mine is None:
             continue
-        moved: dict[int, list[int]] = defaultdict(list)
+        moved: dict[tuple[int, str], list[int]] = defaultdict(list)
         for i in idx:
             f = feats[i]
             d = _recalled_day(f, horizon)
             if d is None or abs(mine - d) <= horizon or distinct(f) or f.lemma.lower() in settings:
                 continue
-            moved[d].append(i)
-        for d, its in moved.items():
+            moved[d, f.doc].append(i)
+        recent = _recent_words(feats, idx, horizon)
+        for (d, doc), its in list(moved.items()):
+            md = _month_day(d)
+            if any((feats[i].lemma.lower(), md) in recent.get(doc, ()) for i in its):
+                del moved[d, doc]  # a wrong year: the report tells the happening that day this year
+        by_recalled: dict[int, list[int]] = defaultdict(list)
+        for (d, _doc), its in moved.items():
+            by_recalled[d] += its
+        for d, its in by_recalled.items():
             targets = [t for t in by_day.get(d, []) if t != lab and docs[t] & docs[lab]]
             if targets:
                 dest = targets[0]
@@ -101,6 +115,26 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     for lab, target in _late_rows(feats, rows, day_of, by_day, docs, horizon, settings).items():
         uf.union(target, lab)
     return [cast(int, uf.find(x)) for x in out]
+
+
+def _month_day(day: int) -> tuple[int, int]:
+    """The month and day of a day ordinal."""
+    d = date.fromordinal(day)
+    return d.month, d.day
+
+
+def _recent_words(feats: Sequence[MentionFeatures], idx: list[int],
+                  horizon: int) -> dict[str, set[tuple[str, tuple[int, int]]]]:
+    """``document -> (lemma, (month, day))`` of a row's one-day mentions dated (stated,
+    inherited or published) less than ``horizon`` days before their report's publication: the
+    words and days a report tells the row's happening with recently."""
+    out: dict[str, set[tuple[str, tuple[int, int]]]] = defaultdict(set)
+    for i in idx:
+        f = feats[i]
+        pub = f.extra.get("published")
+        if f.interval and f.interval[0] == f.interval[1] and pub and pub[0] - f.interval[1] < horizon:
+            out[f.doc].add((f.lemma.lower(), _month_day(f.interval[0])))
+    return out
 
 
 def _late_rows(feats: Sequence[MentionFeatures], rows: dict[int, list[int]], day_of: dict[int, int],
