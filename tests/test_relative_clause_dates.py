@@ -48,3 +48,19 @@ def test_the_french_main_happening_is_not_dated_by_the_participle():
 ])
 def test_a_clause_on_the_events_own_happening_dates_the_event(text, trigger, date):
     assert _ev(analyze_text(text, published="2031-11-14"), trigger).date == date
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    # session 25: two attack clauses hung on one projectile tell one attack, its launch and its
+    # hit; the hit's day dates the launch too (a lone "launched" took the report's day and made
+    # a row of its own, a day after the strike)
+    ("The spokeswoman said on Friday that it was a shell launched by Freedonia that hit the "
+     "clinic in Veldra on Thursday.", "launched", "2031-11-13"),
+    ("The spokeswoman said on Friday that it was a shell launched by Freedonia that hit the "
+     "clinic in Veldra on Thursday.", "hit", "2031-11-13"),
+    # a clause of another kind on the same noun keeps its day to itself
+    ("Police said the man arrested on Thursday who attacked the guard was released.", "attacked",
+     "2031-11-14"),
+])
+def test_two_attack_clauses_on_one_projectile_share_a_day(text, trigger, date):
+    assert _ev(analyze_text(text, published="2031-11-14"), trigger).date == date

@@ -315,6 +315,19 @@ def _own_happening(noun: Token, trig: Token) -> bool:
     return noun.head.i in own or up.i in own
 
 
+def _one_attack(noun: Token, trig: Token, a: int, b: int) -> bool:
+    """The trigger is an attack's verb in a participle or relative clause hung on ``noun`` and
+    the clause at tokens ``a``..``b`` hung on the same noun is an attack's verb too ("a missile
+    launched by X that hit the clinic on Monday"): the two clauses tell one attack of what the
+    noun names (its launch and its hit), so the other clause's date is the trigger's."""
+    verbs = event_lexicon(trig.doc.lang_ or "en").verbs
+    head = clause_head(trig)
+    if head.dep_ not in _RELATIVE or head.head.i != noun.i or verbs.get(trig.lemma_.lower()) != "ASSAULT":
+        return False
+    return any(c.dep_ in _RELATIVE and a <= c.i < b and verbs.get(c.lemma_.lower()) == "ASSAULT"
+               for c in noun.children)
+
+
 def _dates_other_happening(tok: Token, trig: Token, head: Token) -> bool:
     """The time expression at ``tok`` hangs on another happening's noun that is no argument of
     the event and does not hold it ("killing five in a region devastated by the tsunami of
@@ -393,7 +406,8 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
             # Thursday") is left to _dates_report: its day is the report's, an approximate date
             noun = doc[owner]
             if (owner != trig.i and not a <= trig.i < b and not _own_happening(noun, trig)
-                    and noun.lemma_.lower() not in _document_nouns(doc.lang_)):
+                    and noun.lemma_.lower() not in _document_nouns(doc.lang_)
+                    and not _one_attack(noun, trig, a, b)):
                 spans.append((a, b))
             continue
         if a <= trig.i < b:
