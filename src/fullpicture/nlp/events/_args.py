@@ -14,6 +14,7 @@ from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
 from fullpicture.nlp.events._analogy import analogy_place
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
+from fullpicture.nlp.events._speaker import is_seat, speaker_place
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
 
@@ -118,12 +119,13 @@ def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Tok
 
 def arguments(
     doc: Doc, index: dict[str, Any], trig: Token, sent: Span, places: list[tuple[int, str]],
-    own_clause: bool = False,
+    own_clause: bool = False, speaker_seats: bool = False,
 ) -> tuple[list[str], list[str], str | None]:
     """(agent ids, patient ids, place id) of an event trigger; ``places``: sorted (token, place id);
     ``own_clause``: a place of the sentence inside a reported clause the trigger is not in
     ("After the talks, the minister claimed that the shelling came from Eastland") is not the
-    trigger's."""
+    trigger's; ``speaker_seats``: a capital or a country named where a statement about the
+    trigger is made ("In Eastcity, officials explained the collapse": ``_speaker``) is not either."""
     ag, pa = participants(doc, index, trig)
     # a capital acting stands for its state ("Moscow launched...")
     acting = _ids(doc, index, ag)
@@ -141,7 +143,8 @@ def arguments(
                                  for gg in cc.children if gg.dep_ == "pobj"]
                         for cand in (g, *inner):
                             eid = entity_for_span(doc, index, cand.idx, cand.idx + len(cand), cand, metonymy=False)
-                            if eid and entity_type(index, eid) in _PLACE_TYPES and not _recipient(cand):
+                            if (eid and entity_type(index, eid) in _PLACE_TYPES and not _recipient(cand)
+                                    and not (speaker_seats and _speaker_seat(index, eid, cand, trig))):
                                 place = eid
                                 break
                         if place:
@@ -168,12 +171,18 @@ def arguments(
                               and entity_type(index, owned) == "ORG")
             # (a capital acting is its state's agent, not the place: "Kyiv evacuated 3,000")
             if (eid not in agents and eid not in acting and eid not in patients and not named
-                    and not (own_clause and _other_clause(tok, trig))):
+                    and not (own_clause and _other_clause(tok, trig))
+                    and not (speaker_seats and _speaker_seat(index, eid, doc[places[k][0]], trig))):
                 place = eid
                 break
             k += 1
     # a place that is the patient of an attack stays a patient; place may repeat it
     return agents, patients, place
+
+
+def _speaker_seat(index: dict[str, Any], eid: str, tok: Token, trig: Token) -> bool:
+    """``tok`` (of place ``eid``) names a capital or a country where someone speaks about ``trig``."""
+    return speaker_place(tok, trig) and eid in index and is_seat(index[eid])
 
 
 def _other_clause(tok: Token, trig: Token) -> bool:

@@ -93,6 +93,7 @@ class EventsComponent:
         self.title_town_chars = int(cfg.get("title_place_town_before_chars", 0))
         self.title_town_types = frozenset(cfg.get("title_place_town_types", []))
         self.own_clause_types = frozenset(cfg.get("own_clause_place_types", []))
+        self.speaker_seats = bool(cfg.get("speaker_seat_no_place", False))
         self.headline_min_words = int(cfg.get("headline_min_words", 3))
         self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
         # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
@@ -332,7 +333,8 @@ class EventsComponent:
             claim = _claim_at(claims, starts, doc[s].idx)
             agents, patients, place = arguments(doc, index, trig, sent,
                                                 lent if typ in self.title_town_types else places,
-                                                own_clause=typ in self.own_clause_types)
+                                                own_clause=typ in self.own_clause_types,
+                                                speaker_seats=self.speaker_seats)
             span = doc[s:e]
             date, date_source = event_date(doc, trig, sent, txs, trail, scheduled=not self.future_inherited)
             recalled = elapsed_date(doc, trig, sent, reference) if reference else None
