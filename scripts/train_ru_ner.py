@@ -172,7 +172,10 @@ def main() -> None:
                     help="factRuEval devset sentences enter training this many times (0: WikiNEuRal alone)")
     ap.add_argument("--news-hold", type=int, default=40,
                     help="the shipped weights leave out the first N factRuEval documents (the floor's subset)")
+    ap.add_argument("--no-wiki", dest="wiki", action="store_false",
+                    help="train on factRuEval alone (MIT data; WikiNEuRal is still scored, never trained on)")
     ap.add_argument("--cache", type=Path, default=None, help="JSON file keeping the pipeline's tags between runs")
+    ap.add_argument("--out", type=Path, default=OUT, help="where the weights are written")
     ap.add_argument("--no-save", action="store_true", help="cross-validate only")
     ap.add_argument("--no-cv", action="store_true", help="train the shipped weights only")
     args = ap.parse_args()
@@ -203,7 +206,8 @@ def main() -> None:
                 path = f"{tmp}/fold{k}.crfsuite"
                 nxs, nys = news_part(range(0, dlo))
                 nxs2, nys2 = news_part(range(dhi, m))
-                train(xs[:lo] + xs[hi:] + nxs + nxs2, ys[:lo] + ys[hi:] + nys + nys2, path, args)
+                wx, wy = (xs[:lo] + xs[hi:], ys[:lo] + ys[hi:]) if args.wiki else ([], [])
+                train(wx + nxs + nxs2, wy + nys + nys2, path, args)
                 for (toks, gold), b, out in zip(sents[lo:hi], before[lo:hi], tag(xs[lo:hi], path), strict=True):
                     base.add(bio_spans(gold), bio_spans(b))
                     for g in GRID:
@@ -220,7 +224,7 @@ def main() -> None:
                         nbase[name].add(_typed_gold(types, rules), rules)
                 print(f"fold {k}: sentences {lo}-{hi}, documents {dlo}-{dhi}, {time.process_time() - t0:.0f} CPU s",
                       flush=True)
-        print(json.dumps({"folds": args.folds, "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
+        print(json.dumps({"folds": args.folds, "wiki": args.wiki, "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
                           "minfreq": args.minfreq, "news_repeat": args.news_repeat,
                           "wikineural_rules": base.table()["all"],
                           **{f"factrueval_{k}_rules": v.table()["all"]["f1"] for k, v in nbase.items()}}), flush=True)
@@ -232,8 +236,8 @@ def main() -> None:
                               "factrueval_early_cv": ncv[(g, "early")].table()["all"]["f1"]}), flush=True)
     if not args.no_save:
         nxs, nys = news_part(range(min(args.news_hold, len(news)), len(news)))
-        train(xs + nxs, ys + nys, str(OUT), args)
-        print(f"wrote {OUT} ({OUT.stat().st_size} bytes) sha256 {hashlib.sha256(OUT.read_bytes()).hexdigest()}")
+        train((xs if args.wiki else []) + nxs, (ys if args.wiki else []) + nys, str(args.out), args)
+        print(f"wrote {args.out} ({args.out.stat().st_size} bytes) sha256 {hashlib.sha256(args.out.read_bytes()).hexdigest()}")
     print(f"{time.process_time() - t0:.0f} CPU s")
 
 

@@ -19,6 +19,7 @@ pytest.importorskip("pycrfsuite")
 from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
     MODEL_SHA256,
     bio_tags,
+    cluster_features,
     gate,
     model_path,
     relabel,
@@ -72,6 +73,19 @@ def test_features_read_the_rules_tags_and_the_neighbours():
     assert "t=B-PER" in feats[0] and "1t=I-PER" in feats[0] and "first" in feats[0]
     assert "-1t=B-PER" in feats[1] and "tt=B-PER|I-PER" in feats[1]
     assert "cap" in feats[1] and "cap" not in feats[2]
+
+
+def test_word_clusters_of_known_and_unknown_words():
+    known = cluster_features("город")
+    assert [f.split("=")[0] for f in known] == ["c64", "c256", "c1024"]
+    assert cluster_features("зарквильщина") == ["c=unk"]
+    assert "-1c256=" + known[1].split("=")[1] in sentence_features(["город", "Ольск"], ["O", "B-LOC"])[1]
+
+
+def test_shipped_clusters_are_recorded_in_the_readme():
+    path = Path(model_path() or "").with_name("ru_clusters.npz")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert digest in path.with_name("README.md").read_text(encoding="utf-8")
 
 
 def test_shipped_weights_match_their_recorded_checksum():

@@ -3,7 +3,8 @@
 It reads, per sentence, the BIO tags of the entities found so far (Slovnet and the rules of
 ``russian_ents``/``russian_context``) and token features (shape, case, affixes, the
 OpenCorpora dictionary's proper-noun grammemes and lemma from ``pymorphy3``, quotes,
-neighbours, the rules' word lists) and outputs corrected BIO tags. Trained by
+neighbours, the rules' word lists, the word's Navec cluster at three sizes) and outputs corrected
+BIO tags. Trained by
 ``scripts/train_ru_ner.py`` (``make train``) on WikiNEuRal-ru validation; the weights ship as
 ``data/models/ru_ner.crfsuite`` (see ``data/models/README.md``: origin, licence, sha256).
 
@@ -25,8 +26,9 @@ from fullpicture.nlp.lang.lines import split_at_line_breaks
 from fullpicture.nlp.lang.russian_ents import STRESS, word_classes
 
 MODEL_FILE = "ru_ner.crfsuite"
+CLUSTERS_FILE = "ru_clusters.npz"
 # the shipped weights' sha256 (data/models/README.md); another file is refused
-MODEL_SHA256 = "996c93815d4352da428da11f986378cabc7ff6467894901476081dacdd36dd7f"
+MODEL_SHA256 = "1bf037d3a98f1d74bd359bde3637164b2e591fd12a3347112b840d924a967a64"
 TYPES = ("PER", "LOC", "ORG")
 _QUOTES = frozenset('«»"„“”')
 
@@ -48,6 +50,48 @@ def _tagger(path: str, sha256: str) -> Any:
     tagger = pycrfsuite.Tagger()
     tagger.open(path)
     return tagger
+
+
+@lru_cache(maxsize=1)
+def _clusters() -> tuple[dict[str, int], list[tuple[str, Any]]]:
+    """Navec's word ids (the natasha wheel's vocabulary) and the shipped cluster ids per size
+    (``data/models/ru_clusters.npz``, built by ``scripts/build_ru_clusters.py``); empty when
+    either is missing or the Navec file is not the one the clusters were built from."""
+    import tarfile
+
+    import numpy as np
+
+    from fullpicture.nlp.lang.russian import _FILES, natasha_data_dir
+
+    ref = resources.files("fullpicture") / "data" / "models" / CLUSTERS_FILE
+    path = natasha_data_dir() / _FILES["emb"]
+    if not ref.is_file() or not path.is_file():
+        return {}, []
+    with ref.open("rb") as fh:
+        z = np.load(fh)
+        arrays = {k: z[k] for k in z.files}
+    if hashlib.sha256(path.read_bytes()).hexdigest() != bytes(arrays.pop("navec_sha256")).decode():
+        raise ValueError(f"{path}: sha256 differs from the Navec the word clusters were built from")
+    with tarfile.open(path) as tar:
+        member = tar.extractfile("vocab.bin")
+        assert member is not None
+        from navec.vocab import Vocab
+
+        vocab = Vocab.from_file(member)
+    sizes = sorted(arrays, key=lambda k: int(k[1:]))
+    return dict(vocab.word_ids), [(k, arrays[k]) for k in sizes]
+
+
+def cluster_features(low: str) -> list[str]:
+    """The Navec cluster id of a lowercase word at each shipped size (``c64=``, ``c256=``, ...),
+    or ``c=unk`` for a word outside Navec's vocabulary."""
+    ids, arrays = _clusters()
+    if not arrays:
+        return []
+    i = ids.get(low)
+    if i is None:
+        return ["c=unk"]
+    return [f"c{k[1:]}={int(a[i])}" for k, a in arrays]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +134,7 @@ def _word(word: str) -> tuple[str, ...]:
     if any("a" <= ch.lower() <= "z" for ch in word):
         feats.append("latin")
     feats += ["list=" + k for k, v in lists.items() if lemma in v]
+    feats += cluster_features(low)
     return tuple(feats)
 
 
@@ -113,7 +158,7 @@ def sentence_features(words: list[str], tags: list[str]) -> list[list[str]]:
             if 0 <= j < n:
                 f += [f"{d}t={tags[j]}", f"{d}w={base[j][0][2:]}", f"{d}sh={base[j][6][3:]}"]
                 if abs(d) == 1:
-                    f += [f"{d}{x}" for x in base[j][1:] if x[:4] in ("lem=", "s3=", "cap", "g=Ge", "g=Na", "g=Su", "list")]
+                    f += [f"{d}{x}" for x in base[j][1:] if x[:4] in ("lem=", "s3=", "cap", "g=Ge", "g=Na", "g=Su", "list", "c256", "c=un")]
             else:
                 f.append(f"{d}pad")
         f.append(f"tt={tags[i - 1] if i else '^'}|{tags[i]}")
