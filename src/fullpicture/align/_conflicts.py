@@ -734,6 +734,11 @@ def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
     return keys, reach
 
 
+#: entity types whose one-word demonym ("Freedonian", a feminine or genitive form of it) stands
+#: for its state as an actor
+_DEMONYM_ACTOR_TYPES = ("GPE", "NORP")
+
+
 def actor_kind(ent: Entity, cfg: dict[str, Any]) -> str | None:
     """The actor class of an agent (``person`` or ``collective``), None when it is no resolved actor.
 
@@ -748,6 +753,10 @@ def actor_kind(ent: Entity, cfg: dict[str, Any]) -> str | None:
         if ent.type in types:
             return str(name)
     if ent.type == "GPE" and country_code(ent.name):
+        return "collective"
+    if ent.type in _DEMONYM_ACTOR_TYPES and len(ent.name.split()) == 1 and name_state(ent.name):
+        # a state's adjective tagged as a place or a group ("a Freedonian interceptor fell"):
+        # the state whose weapon or forces acted
         return "collective"
     return None
 
