@@ -22,6 +22,7 @@ from fullpicture.align._agents import (
     side_state,
 )
 from fullpicture.align._dates import interval
+from fullpicture.align._daystages import day_stages
 from fullpicture.align._denials import denies_other_act
 from fullpicture.align._disputes import figure_disputes
 from fullpicture.align._figurevalues import (
@@ -395,6 +396,19 @@ def early_relays(mine: dict[str, list[FigureItem]], stated: dict[str, list[Figur
             for s, items in mine.items()}
 
 
+def _day_usable(f: Figure, v: ConflictValue) -> bool:
+    """A value that can be a stage of a toll's rise through one day (:mod:`._daystages`): closed,
+    of comparable people, no part, total or subgroup, no zero a broader count implies."""
+    return (is_closed(f) and v.population not in _NEVER and not implied_zero((f, v))
+            and comparable(v.population or "people", "people"))
+
+
+def _day_stage(f: Figure, v: ConflictValue) -> bool:
+    """A value of a side's own rise through one day: :func:`_day_usable`, or a stage the side
+    itself tells as earlier ("at first two were reported dead")."""
+    return _day_usable(f, v.model_copy(update={"population": None}) if v.population == "earlier" else v)
+
+
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
                  spans: Sequence[tuple[float, float]] = ()) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
@@ -485,6 +499,8 @@ def _clashes(
                                       cfg, counts)
             if cfg.get("figure_early_relays", False):
                 mine = early_relays(mine, group)
+            if cfg.get("figure_day_stages", False):
+                mine = day_stages(mine, group, _day_usable, _day_stage)
             spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
             if cfg.get("figure_relayed_accounts", True):
                 mine = without_relayed(mine, cfg, counts, spans)

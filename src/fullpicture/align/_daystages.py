@@ -1,0 +1,59 @@
+"""A toll's stages through one day: another side's value inside a state's own counts of that day.
+
+A state's side that states a count rising through one day (3 dead in the first report, 14 by the
+evening; 8 hurt in the morning, 51 later) has itself said every value between its lowest and its
+highest of that day. Another side's value stated that day inside that span (an outlet's 9 dead,
+an agency's 30 hurt) agrees with one of the toll's stages: it is an earlier stage relayed, no
+rival count, whether that side is a state's or not. A value outside the span stays compared (the
+other side's lower or higher count is its account).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fullpicture.align._agents import side_state
+from fullpicture.models import Figure
+from fullpicture.models.comparison import ConflictValue
+
+FigureItem = tuple[Figure, ConflictValue]
+
+
+def day_spans(stated: dict[str, list[FigureItem]],
+              usable: Callable[[Figure, ConflictValue], bool]) -> list[tuple[str, str, float, float]]:
+    """``(side, day, lowest, highest)`` for each side of a state and each day on which it states
+    differing closed values of the count (``usable``: closed, of comparable people, its own
+    earlier stages included) in two documents or more, or in one that tells the lower one as
+    earlier ("at first three were reported dead"). A side of no state (wires, outlets) has none: its values may be several
+    states' accounts, not one toll."""
+    out = []
+    for side, items in stated.items():
+        if side_state(side) is None:
+            continue
+        by_day: dict[str, list[tuple[float, str, bool]]] = {}
+        for f, v in items:
+            if v.date and f.value is not None and usable(f, v):
+                by_day.setdefault(v.date, []).append((f.value, v.document, v.population == "earlier"))
+        for day, vals in sorted(by_day.items()):
+            told_rise = len({d for _, d, _ in vals}) >= 2 or any(e for _, _, e in vals)
+            if told_rise and len({x for x, _, _ in vals}) >= 2:
+                out.append((side, day, min(x for x, _, _ in vals), max(x for x, _, _ in vals)))
+    return out
+
+
+def day_stages(mine: dict[str, list[FigureItem]], stated: dict[str, list[FigureItem]],
+               usable: Callable[[Figure, ConflictValue], bool],
+               own_stage: Callable[[Figure, ConflictValue], bool]) -> dict[str, list[FigureItem]]:
+    """Each side's compared values (``mine``; ``usable``: closed, of comparable people) without
+    those stated on a day inside another side's same-day span of the count (:func:`day_spans`,
+    read on ``stated``: every value each side states, with ``own_stage`` its own earlier stages
+    included)."""
+    spans = day_spans(stated, own_stage)
+    if not spans:
+        return mine
+
+    def stage(side: str, f: Figure, v: ConflictValue) -> bool:
+        return f.value is not None and usable(f, v) and any(
+            t != side and v.date == day and lo <= f.value <= hi for t, day, lo, hi in spans)
+
+    return {s: [x for x in items if not stage(s, *x)] for s, items in mine.items()}
