@@ -50,6 +50,9 @@ class FigureLexicon:
     # a noun of the act that governs the counted people through "of" ("the killing of six
     # fighters": the killed)
     act_of: dict[str, str] = field(default_factory=dict)
+    # relative pronouns that stand for the counted people as their clause's subject ("the six who
+    # were killed"): the clause's verb says what they count
+    relative_subjects: frozenset[str] = frozenset()
     # a tens word joined to its unit by a word ("vingt et un", "soixante et onze"): the joining
     # words and the unit words that follow them (not number words alone: "un" is an article)
     and_joins: frozenset[str] = frozenset()
@@ -110,6 +113,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         corrections=tuple(counts.get("corrections", {}).get("openers", [])),
         of_people={str(k): str(v) for k, v in counts.get("of_people", {}).items()},
         act_of={str(k): str(v) for k, v in counts.get("act_of", {}).get("nouns", {}).items()},
+        relative_subjects=frozenset(counts.get("relative_subjects", {}).get("words", [])),
     )
 
 

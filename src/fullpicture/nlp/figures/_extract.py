@@ -507,6 +507,23 @@ class FigureExtractor:
                     return got
         return None
 
+    def _own_relative(self, tok: Token) -> str | None:
+        """What a relative clause on the counted word says of it, its pronoun the clause's subject
+        ("41 were injured in addition to the six who were killed", "besides the 12 who died"): a
+        casualty count of its own (``own_counts``), which the casualty verb of the sentence does
+        not override (where the sentence's verb counts no casualty, the clause does not make the
+        number one: "the evacuation of 20 soldiers who were injured" stays as it was)."""
+        for c in tok.children:
+            if _dep(c) not in ("relcl", "acl") or c.i <= tok.i or c.pos_ not in ("VERB", "ADJ"):
+                continue
+            if not any(_dep(g) in ("nsubj", "nsubjpass") and g.lower_ in self.lex.relative_subjects
+                       for g in c.children):
+                continue
+            got = self.lex.count_verbs.get(c.lemma_.lower()) or self.lex.count_verbs.get(c.lower_)
+            if got in self.lex.own_counts:
+                return got
+        return None
+
     def _genitive_head(self, noun: Token) -> str | None:
         """What a noun governing the counted noun in the genitive counts: a count noun of its own
         ("о гибели двенадцати мирных жителей": the killed), or a noun that counts with its verb
@@ -576,6 +593,8 @@ class FigureExtractor:
         own = self._own_participle(noun) if noun is not None else None
         if own is not None:
             return unit, own  # "7 civilians killed, 34 civilians wounded": each noun's own verb
+        # "in addition to the six who were killed": the clause's count over the sentence's verb's
+        relative = self._own_relative(anchor) if self.lex.relative_subjects else None
         genitive = self._genitive_head(noun) if noun is not None and counts not in lex.own_counts else None
         if genitive is not None:
             return unit, genitive  # "о гибели 12 мирных жителей", "унёс жизни 25 человек"
@@ -634,4 +653,6 @@ class FigureExtractor:
                     break
             else:
                 break
+        if relative is not None and counts in lex.own_counts:
+            return unit, relative  # a casualty count the climb took from the sentence's verb
         return unit, counts
