@@ -147,3 +147,12 @@ def test_a_fire_told_after_a_strike_joins_the_strike_row(tmp_path, lexical):
     row_of = {(m.document, m.event): r.id for r in comp.events for m in r.mentions}
     assert row_of[(uk.document.id, fire)] == row_of[(uk.document.id, hit)]
 
+
+
+@pytest.mark.parametrize(("text", "trigger", "typ"), [
+    ("Le président a dénoncé un crime de guerre après la frappe sur le marché.", "guerre", None),
+    ("Les lois de la guerre protègent les civils.", "guerre", None),
+    ("La guerre a commencé il y a deux ans.", "guerre", "ASSAULT"),
+])
+def test_a_legal_category_names_no_war(text, trigger, typ):
+    assert _types(text).get(trigger) == typ
