@@ -151,3 +151,13 @@ def test_title_case_headline_name_ends_before_its_verb(ent_nlp):
     # a name whose words are verbs only in their bare form stays whole
     doc = ent_nlp("Royal Dutch Shell said on Monday that profits rose.")
     assert any(m.text == "Royal Dutch Shell" for e in doc._.fp_entities for m in e.mentions)
+
+
+def test_title_case_headline_place_ends_before_a_verb_of_damage(ent_nlp):
+    # a headline of a breach told in title case ("Broken Dam in <country> Floods Valley and Forces
+    # Evacuations"): the country is the name, not the country with the rest of the headline, so
+    # the headline's happenings are placed in that country like the body's
+    doc = ent_nlp("Broken Dam in Romania Floods Valley and Forces Evacuations\n\nWater ran through the valley.")
+    names = [m.text for e in doc._.fp_entities for m in e.mentions]
+    assert "Romania" in names
+    assert not any("Floods" in n for n in names)
