@@ -63,8 +63,8 @@ def test_a_detonation_of_munitions_is_a_strike(text, trigger):
 
 @pytest.mark.parametrize(("text", "trigger", "typ"), [
     ("The brigade launched a series of missiles at the town.", "launched", "ASSAULT"),
-    ("L'armée a encore lancé une série de missiles contre le pays.", "lancé", "ASSAULT"),
-    ("Plus de quarante missiles ont été lancés sur le pays.", "lancés", "ASSAULT"),
+    ("La brigade a lancé une série de roquettes sur la vallée.", "lancé", "ASSAULT"),
+    ("Une dizaine de roquettes ont été lancées vers la colline.", "lancées", "ASSAULT"),
     ("The ministry launched a series of reforms in the spring.", "launched", None),
     ("Le ministre a lancé une série de réformes au printemps.", "lancé", None),
 ])
@@ -94,8 +94,8 @@ def test_ukrainian_falls_of_projectiles(text, want):
 
 
 @pytest.mark.parametrize(("text", "triggers"), [
-    ("Днём бомбардировщики выпустили две ракеты по Иксграду. Одна из них упала на стадионе, а другая "
-     "попала в торговый центр.", {"упала", "попала"}),
+    ("Днём бомбардировщики выпустили две ракеты по Иксграду. Одна из них упала в поле, а вторая "
+     "попала в склад.", {"упала", "попала"}),
     ("The crews fired two rockets at Xville. One of them fell on a stadium and the other landed in a yard.",
      {"fell", "landed"}),
 ])
