@@ -20,10 +20,10 @@ import hashlib
 import io
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import numpy as np
+from build_static_minilm import write_npz  # the same fixed-date .npz writer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -49,17 +49,6 @@ def nearest(x: np.ndarray, c: np.ndarray, chunk: int = 20000) -> np.ndarray:
     """Index of each row's nearest centre (squared Euclidean), in chunks."""
     cc = (c * c).sum(1)[None]
     return np.concatenate([(cc - 2 * x[i : i + chunk] @ c.T).argmin(1) for i in range(0, len(x), chunk)])
-
-
-def write_npz(out: io.BytesIO, arrays: dict[str, np.ndarray]) -> None:
-    """An ``.npz`` that ``np.load`` reads, with fixed member dates."""
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for name, arr in arrays.items():
-            member = io.BytesIO()
-            np.lib.format.write_array(member, np.ascontiguousarray(arr), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, member.getvalue())
 
 
 def main() -> None:
