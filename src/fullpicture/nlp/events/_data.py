@@ -64,7 +64,7 @@ class EventLexicon:
     # trigger lemma -> the sense it takes beside some words (``[senses]``, nlp/events/_senses.py)
     senses: dict[str, Sense] = field(default_factory=dict)
     # nouns of number or volley whose "of" phrase is what a trigger of ``objects`` acts on
-    # ("launched a series of missiles"; ``[objects] measures``)
+    # ("launched a series of missiles"; ``[measures]``)
     measures: frozenset[str] = frozenset()
     # words that stand for one of the things named just before ("one of them fell", "другая
     # попала"; ``[stand_ins]``, nlp/events/_movers.told_before)
@@ -107,7 +107,7 @@ def event_lexicon(language: str = "en") -> EventLexicon:
             phrases.setdefault(_words(p), typ)
     mod = _read("modality.toml", language)["modality"]
     lexicon = EventLexicon(verbs, nouns, phrases, plover, {k: frozenset(v) for k, v in mod.items()},
-                           {k: frozenset(v) for k, v in data.get("objects", {}).items() if k != "measures"},
+                           {k: frozenset(v) for k, v in data.get("objects", {}).items()},
                            frozenset(data.get("legal_heads", {}).get("heads", [])),
                            frozenset(data.get("singular_only", {}).get("nouns", [])),
                            frozenset(data.get("modifier_states", {}).get("verbs", [])),
@@ -119,7 +119,7 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                    **_exchanges(data.get("exchanges", {})),
                    passive_states=frozenset(data.get("passive_states", {}).get("verbs", [])),
                    senses=read_senses(data.get("senses", {})),
-                   measures=frozenset(data.get("objects", {}).get("measures", [])),
+                   measures=frozenset(data.get("measures", {}).get("words", [])),
                    stand_ins=frozenset(data.get("stand_ins", {}).get("words", [])))
 
 
