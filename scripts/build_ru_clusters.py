@@ -58,13 +58,12 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=100_000, help="cluster the N most frequent words")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    from navec import Navec
-
-    from fullpicture.nlp.lang.russian import _FILES, natasha_data_dir
+    from fullpicture.nlp.lang.russian import navec as load_navec
+    from fullpicture.nlp.lang.russian import navec_path
 
     t0 = time.process_time()
-    path = natasha_data_dir() / _FILES["emb"]
-    navec = Navec.load(str(path))
+    path = navec_path()
+    navec = load_navec()
     x = navec.pq.unpack().astype(np.float32)
     x /= np.clip(np.linalg.norm(x, axis=1, keepdims=True), 1e-12, None)
     counts = np.asarray(navec.vocab.counts)

@@ -42,16 +42,29 @@ def natasha_data_dir() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data"
 
 
+def navec_path() -> Path:
+    """The Navec embeddings file inside the natasha wheel."""
+    return natasha_data_dir() / _FILES["emb"]
+
+
+@lru_cache(maxsize=1)
+def navec() -> Any:
+    """The Navec embeddings, loaded once per process: Slovnet's models and the word clusters of
+    ``russian_learned`` share them."""
+    from navec import Navec
+
+    return Navec.load(str(navec_path()))
+
+
 @lru_cache(maxsize=1)
 def _models() -> tuple[Any, Any, Any]:
-    from navec import Navec
     from slovnet import NER, Morph, Syntax
 
     root = natasha_data_dir()
-    navec = Navec.load(str(root / _FILES["emb"]))
-    morph = Morph.load(str(root / _FILES["morph"]), batch_size=16).navec(navec)
-    syntax = Syntax.load(str(root / _FILES["syntax"]), batch_size=16).navec(navec)
-    ner = NER.load(str(root / _FILES["ner"]), batch_size=16).navec(navec)
+    emb = navec()
+    morph = Morph.load(str(root / _FILES["morph"]), batch_size=16).navec(emb)
+    syntax = Syntax.load(str(root / _FILES["syntax"]), batch_size=16).navec(emb)
+    ner = NER.load(str(root / _FILES["ner"]), batch_size=16).navec(emb)
     return morph, syntax, ner
 
 

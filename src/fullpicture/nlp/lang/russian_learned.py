@@ -54,17 +54,16 @@ def _tagger(path: str, sha256: str) -> Any:
 
 @lru_cache(maxsize=1)
 def _clusters() -> tuple[dict[str, int], list[tuple[str, Any]]]:
-    """Navec's word ids (the natasha wheel's vocabulary) and the shipped cluster ids per size
-    (``data/models/ru_clusters.npz``, built by ``scripts/build_ru_clusters.py``); empty when
-    either is missing or the Navec file is not the one the clusters were built from."""
-    import tarfile
-
+    """Navec's word ids (the natasha wheel's vocabulary, from the Navec that Slovnet's models
+    share) and the shipped cluster ids per size (``data/models/ru_clusters.npz``, built by
+    ``scripts/build_ru_clusters.py``); empty when either file is missing; an error when the Navec
+    file is not the one the clusters were built from."""
     import numpy as np
 
-    from fullpicture.nlp.lang.russian import _FILES, natasha_data_dir
+    from fullpicture.nlp.lang.russian import navec, navec_path
 
     ref = resources.files("fullpicture") / "data" / "models" / CLUSTERS_FILE
-    path = natasha_data_dir() / _FILES["emb"]
+    path = navec_path()
     if not ref.is_file() or not path.is_file():
         return {}, []
     with ref.open("rb") as fh:
@@ -72,14 +71,8 @@ def _clusters() -> tuple[dict[str, int], list[tuple[str, Any]]]:
         arrays = {k: z[k] for k in z.files}
     if hashlib.sha256(path.read_bytes()).hexdigest() != bytes(arrays.pop("navec_sha256")).decode():
         raise ValueError(f"{path}: sha256 differs from the Navec the word clusters were built from")
-    with tarfile.open(path) as tar:
-        member = tar.extractfile("vocab.bin")
-        assert member is not None
-        from navec.vocab import Vocab
-
-        vocab = Vocab.from_file(member)
     sizes = sorted(arrays, key=lambda k: int(k[1:]))
-    return dict(vocab.word_ids), [(k, arrays[k]) for k in sizes]
+    return dict(navec().vocab.word_ids), [(k, arrays[k]) for k in sizes]
 
 
 def cluster_features(low: str) -> list[str]:
