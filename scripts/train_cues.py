@@ -35,8 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from eval.polnear import ROLES, add_counts, new_counts, tally  # noqa: E402
-
-_FILES = ("attribution.crfsuite", "attribution_clusters.npz", "attribution_cue_prior.tsv", "attribution_roles.npz")
+from scripts.train_attribution import _FILES  # noqa: E402  (the chain's four model files)
 
 
 def fold_of(n: int, folds: int, seed: int) -> list[int]:
