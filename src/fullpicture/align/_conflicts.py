@@ -362,6 +362,13 @@ def relayed_stages(mine: dict[str, list[FigureItem]], stages: dict[str, list[Fig
     return {s: [x for x in items if not relayed(x, s)] for s, items in mine.items()}
 
 
+def _day_usable(f: Figure, v: ConflictValue) -> bool:
+    """A value that can be a stage of a toll's rise through one day (:mod:`._daystages`): closed,
+    of comparable people, no part, total or subgroup, no zero a broader count implies."""
+    return (is_closed(f) and v.population not in _NEVER and not implied_zero((f, v))
+            and comparable(v.population or "people", "people"))
+
+
 def early_relays(mine: dict[str, list[FigureItem]], stated: dict[str, list[FigureItem]]) -> dict[str, list[FigureItem]]:
     """Each side's compared values without the earlier stages a side of no state (wires, outlets)
     relays of a toll that rose through one day: where a side of a state states differing closed
@@ -376,8 +383,7 @@ def early_relays(mine: dict[str, list[FigureItem]], stated: dict[str, list[Figur
         if side_state(side) is None:
             continue
         vals = [(f.value, v.document, v.date) for f, v in items
-                if v.population not in _NEVER and is_closed(f) and f.value is not None and v.date
-                and comparable(v.population or "people", "people") and not implied_zero((f, v))]
+                if f.value is not None and v.date and _day_usable(f, v)]
         if len({d for _, d, _ in vals}) < 2 or len({x for x, _, _ in vals}) < 2:
             continue
         lo, hi = min(x for x, _, _ in vals), max(x for x, _, _ in vals)
@@ -394,13 +400,6 @@ def early_relays(mine: dict[str, list[FigureItem]], stated: dict[str, list[Figur
         return mine
     return {s: items if side_state(s) is not None else [x for x in items if not stage(*x)]
             for s, items in mine.items()}
-
-
-def _day_usable(f: Figure, v: ConflictValue) -> bool:
-    """A value that can be a stage of a toll's rise through one day (:mod:`._daystages`): closed,
-    of comparable people, no part, total or subgroup, no zero a broader count implies."""
-    return (is_closed(f) and v.population not in _NEVER and not implied_zero((f, v))
-            and comparable(v.population or "people", "people"))
 
 
 def _day_stage(f: Figure, v: ConflictValue) -> bool:
