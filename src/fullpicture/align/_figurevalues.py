@@ -106,6 +106,8 @@ _TOTAL_SPELL = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:days|weeks|months|years)\s+of\
 _ADDED = re.compile(r"^(?:(?!\b(?:who|that|which)\b)[^.;,\n]){0,50}?\b(?:were|was|are|is|have been|has been|had "
                     r"been)\s+also\b", re.I)
 _MORE = re.compile(r"^\s+more\b", re.I)
+# a count a person's possessive opens ("her seven sons", "his two brothers"): one family's dead
+_POSSESSED = re.compile(r"\b(?:her|his|my)\s+$", re.I)
 
 
 # a count of the worst hurt among the injured is a part of the injured
@@ -115,6 +117,29 @@ _SEVERITY_AFTER_NUMBER = re.compile(r"^\s*(?:of them\s+|of whom\s+)?(?:seriously
                                     r"|^\s+(?:[\w-]+\s+){0,3}?in (?:a\s+)?(?:serious|critical|grave) condition", re.I)
 # "..., the deadliest strike of the offensive so far": a superlative's "so far", not a total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|single|most \w+)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_partitive() -> re.Pattern[str] | None:
+    """"one of victims killed": a partitive on a bare plural noun of the dead or hurt
+    (``counts.toml`` [parts] ``sets``), as a translated report writes it without an article."""
+    from fullpicture._data import data_toml
+
+    sets = [w for w in data_toml("figures", "counts.toml").get("parts", {}).get("sets", []) if w.isascii()]
+    return re.compile(r"^\s+of\s+(?:" + "|".join(map(re.escape, sets)) + r")\b", re.I) if sets else None
+
+
+def _partitive(after: str) -> bool:
+    """A part of a group told right after a number: "three of the four soldiers", "one of
+    victims killed"."""
+    bare = _bare_partitive()
+    return bool(_PARTITIVE.match(after) or (bare is not None and bare.match(after)))
+
+
+def _same_count_elsewhere(a: Analysis, f: Figure) -> bool:
+    """The document states another figure of the same count, before or after ``f`` ("two more
+    died in hospital, bringing the toll to 60": the total told after the increment)."""
+    return any(g is not f and g.counts == f.counts and (g.start, g.end) != (f.start, f.end) for g in a.figures)
 
 
 def population(a: Analysis, f: Figure) -> str:
@@ -142,10 +167,11 @@ def population(a: Analysis, f: Figure) -> str:
             or _TOTAL_BEFORE.search(a.text[max(0, f.start - 120) : f.start]) or _total_told_before(a, f) \
             or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]):
         return "total"
+    if _POSSESSED.search(a.text[max(0, f.start - 8) : f.start]):
+        return "part"  # "her seven sons were killed": one family's dead among the toll
     if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
-            or _ADDED.match(after) or (_MORE.match(after) and any(
-                g.counts == f.counts and g.end <= f.start for g in a.figures)):
-        return "part"  # "another four people died in hospital": added to a count told before
+            or _ADDED.match(after) or (_MORE.match(after) and _same_count_elsewhere(a, f)):
+        return "part"  # "another four people died in hospital": added to a count told before or after
     if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
     if _territory_part(a, f):
@@ -159,7 +185,7 @@ def population(a: Analysis, f: Figure) -> str:
         cls = _noun_population(own)
         if cls is not None and cls not in _SUBGROUPS:
             return cls
-    if _PARTITIVE.match(after):
+    if _partitive(after):
         return "part"  # "one of my sons", "three of the four soldiers": a part of a group
     if _among_a_set(a.text[max(0, f.start - 90) : f.start]) or _national_part(a, f):
         return "part"  # "among the injured are 11 Italians", "11 Italian soldiers" of two dozen
@@ -413,8 +439,8 @@ def _stem_population(a: Analysis, f: Figure, language: str) -> str | None:
     after = a.text[f.end : f.end + 50].lower()
     if including is not None and including.match(after):
         return "mixed"
-    if ((before and before[-1] in added) or (after.split()[:1] and after.split()[0] in added)) and any(
-            g.counts == f.counts and g.end <= f.start for g in a.figures):
+    if ((before and before[-1] in added) or (after.split()[:1] and after.split()[0] in added)) \
+            and _same_count_elsewhere(a, f):
         return "part"
     if f.unit:
         k = after.find(f.unit.lower())
@@ -442,7 +468,7 @@ def _limited_part(a: Analysis, f: Figure, language: str) -> str | None:
         return None
     told = figure_part(a.text, f.start, f.end, family, f.counts)
     if told == "added":
-        return "part" if any(g.counts == f.counts and g.end <= f.start for g in a.figures) else None
+        return "part" if _same_count_elsewhere(a, f) else None
     return told
 
 

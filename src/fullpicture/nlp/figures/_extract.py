@@ -526,14 +526,18 @@ class FigureExtractor:
 
     def _genitive_head(self, noun: Token) -> str | None:
         """What a noun governing the counted noun in the genitive counts: a count noun of its own
-        ("о гибели двенадцати мирных жителей": the killed), or a noun that counts with its verb
-        ("унёс жизни двадцати пяти человек": the killed)."""
+        ("о гибели двенадцати мирных жителей": the killed), a noun of the act (``act_of``:
+        "ликвидация 19 боевиков"), or a noun that counts with its verb ("унёс жизни двадцати пяти
+        человек": the killed)."""
         if _dep(noun) != "nmod" or noun.head.i == noun.i or noun.head.pos_ != "NOUN" or noun.head.i > noun.i:
             return None
         head = noun.head
         got = self.lex.count_nouns.get(head.lemma_.lower())
         if got in self.lex.own_counts:
             return got
+        act = self.lex.act_of.get(head.lemma_.lower()) or self.lex.act_of.get(head.lower_)
+        if act is not None:
+            return act  # "ликвидация 19 боевиков", "l'élimination de 19 combattants": the act's count
         verb = head.head
         if _dep(head) in ("obj", "dobj") and verb.pos_ == "VERB" and verb.i != head.i:
             return self._phrase(verb)
