@@ -225,6 +225,9 @@ class PairScorer:
         self.dated = np.array([f.interval is not None for f in feats], dtype=bool)
         self.firm = np.array([f.date_firm for f in feats], dtype=bool)
         self.slack = int(cfg.get("inherited_date_slack_days", 0))
+        # ... and a gap of up to this many days when the inherited date is the later one: a report's
+        # or a statement's day, told on or after the happening it refers back to, never before it
+        self.later_slack = max(self.slack, int(cfg.get("inherited_date_later_slack_days", 0)))
         # across documents a bare mention's inherited date still tells its time roughly: farther
         # than this from the other mention's date is a soft clash (< 0: never)
         self.bare_slack = int(cfg.get("bare_date_clash_days", -1))
@@ -321,7 +324,12 @@ class PairScorer:
         firm = firm_both | (same_doc & ~firm_i & ~firm_j)
         # across documents an inherited date is approximate: a gap within the slack is neither
         # match nor clash (inside one document different reference times are meaningful)
-        clash = gap > np.where(firm_both | same_doc, 0, self.slack)
+        limit = np.where(firm_both | same_doc, 0, self.slack)
+        if self.later_slack > self.slack:
+            # an inherited date after the other mention's: the day of a later report or statement
+            later = ~same_doc & ((~firm_i & (self.lo[ii] > self.hi[jj])) | (~firm_j & (self.lo[jj] > self.hi[ii])))
+            limit = np.where(later, self.later_slack, limit)
+        clash = gap > limit
         out[:, 6] = both & clash & firm
         out[:, 11] = both & clash & ~firm
         if self.bare_slack >= 0:

@@ -11,7 +11,10 @@ modifies a reporting verb dates the report, not what is reported ("the army said
 April", "в ответ на теракт 22 апреля") dates only the happening inside it, and a happening
 inside one takes no date from the clause it explains; a date on another happening's noun that
 is no argument of the event ("in a region devastated by the tsunami of 2004") dates only that
-happening. Events inherit the narrative's date
+happening; a happening's noun that a dated reporting verb takes as its object ("on Monday the
+spokesman described the fall of the missile as ...") takes the statement's day as an approximate
+date, as does a clause whose sentence's only date belongs to a later act of another happening (a
+resignation "on Thursday" after a remark about the strike). Events inherit the narrative's date
 without the dates set inside "since ..." phrases, relative clauses and "after/before ..." or
 cause units, which belong to recalled or background happenings (:func:`narrative_trail`). The
 words of those units are language data (``data/events/background*.toml``).
@@ -242,7 +245,7 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
     if verb.dep_ in _POSTPOSED and verb.head.i < verb.i:
         return _postposed_report(tok, trig, verb)
     if head.i == verb.i:
-        return False
+        return _reported_noun(tok, trig, verb)
     if _dates_event_noun(tok, verb):
         return False  # "claimed responsibility for a February 14 attack": the attack's day
     if verb.lemma_.lower() not in _report_verbs(trig.doc.lang_):
@@ -255,6 +258,25 @@ def _dates_report(tok: Token, trig: Token, head: Token) -> bool:
             return cur.dep_ in _REPORT_PATH
         cur = cur.head
     return False
+
+
+_NOUN_ARGS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+
+
+def _reported_noun(tok: Token, trig: Token, verb: Token) -> bool:
+    """The trigger is a happening's noun that the reporting ``verb`` (dated at ``tok``) takes as
+    its object, or through a preposition: "the spokesman on Monday described the fall of the
+    missile as the work of the defenders' guns", "commented on Tuesday on the strike", "the raid was
+    condemned on Friday". The day is the statement's, told on or after the happening: an
+    approximate date of it, never a stated one. A date inside the noun's own phrase ("commented
+    on the strike of Sunday", "the March 3 raid") stays the happening's."""
+    if trig.pos_ != "NOUN" or trig.i == verb.i or verb.lemma_.lower() not in _report_verbs(trig.doc.lang_):
+        return False
+    if trig.left_edge.i <= tok.i <= trig.right_edge.i or _dates_event_noun(tok, verb):
+        return False
+    if trig.head.i == verb.i:
+        return trig.dep_ in _NOUN_ARGS or trig.dep_ in ("obl", "obl:arg")
+    return trig.dep_ == "pobj" and trig.head.dep_ == "prep" and trig.head.head.i == verb.i
 
 
 @lru_cache(maxsize=8)
@@ -326,6 +348,25 @@ def _one_attack(noun: Token, trig: Token, a: int, b: int) -> bool:
         return False
     return any(c.dep_ in _RELATIVE and a <= c.i < b and verbs.get(c.lemma_.lower()) == "ASSAULT"
                for c in noun.children)
+
+
+def _dates_named_happening(tok: Token, trig: Token) -> bool:
+    """The time expression at ``tok``, outside the trigger's clause, hangs on a verb that names no
+    happening itself but whose object does, one of another type than the trigger's ("after
+    claiming a rocket that hit the school had been shot down, the envoy tendered his resignation
+    on Thursday": Thursday is the resignation's, not the downing's; session 25's patch, landed in
+    session 26). A clause of that object is its happening's and keeps the date ("in 2004 a quake
+    triggered a tsunami that killed thousands")."""
+    verb = _governor(tok)
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trig.i:
+        return False
+    lex = event_lexicon(trig.doc.lang_ or "en")
+    if verb.lemma_.lower() in lex.verbs:
+        return False
+    mine = lex.verbs.get(trig.lemma_.lower()) if trig.pos_ in ("VERB", "AUX") else lex.nouns.get(trig.lemma_.lower())
+    return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and not c.left_edge.i <= trig.i <= c.right_edge.i
+               and (kind := lex.nouns.get(c.lemma_.lower())) is not None and kind != mine
+               for c in verb.children)
 
 
 def _dates_other_happening(tok: Token, trig: Token, head: Token) -> bool:
@@ -440,6 +481,7 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     for i, v in stated:
         if lo <= i < hi:
             return v, "sentence"
+    stated = [(i, v) for i, v in stated if not _dates_named_happening(doc[i], trig)]
     if stated:
         return min(stated, key=lambda x: (abs(x[0] - trig.i), x[0]))[1], "sentence"
     if report is not None:
