@@ -14,6 +14,14 @@ from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
 from fullpicture.nlp.events._analogy import analogy_place
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
+from fullpicture.nlp.events._notplace import (
+    behind_subject,
+    clock_place,
+    holder,
+    noun_agent,
+    platform_name,
+    supply_recipient,
+)
 from fullpicture.nlp.events._speaker import is_seat, speaker_place
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import get_lexicon
@@ -229,7 +237,8 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
     """(token, entity id) of every mention of a place entity that names it as a place: a
     nationality adjective ("Greek Cypriots", "Turkish invasion"), a capital acting for its
     state ("which Moscow attributed to..."), a source ("according to Ukrzaliznytsia") and an
-    analogy ("a provocation in the Eastvale style": ``_analogy``) are no place of the event."""
+    analogy ("a provocation in the Eastvale style": ``_analogy``), a time zone, a platform and a
+    seat of government receiving arms (``_notplace``) are no place of the event."""
     dem = get_lexicon().demonyms
     text = doc_text(doc)
     lines = dateline_spans(text)
@@ -239,10 +248,14 @@ def place_positions(doc: Doc, index: dict[str, Any]) -> list[tuple[int, str]]:
                                   and not any(a <= m.start < b for a, b in lines)
                                   and not _HYPHEN_MODIFIER.match(text, m.end)
                                   and not analogy_place(text, m.start, m.end)
+                                  and not clock_place(text, m.start, m.end) and not platform_name(m.text)
                                   and (m.start, m.end) not in regional])
     return [(i, eid) for i, eid in found
             if not _source_position(doc[i]) and not _addressee(doc[i]) and not _origin(doc[i])
-            and not _passive_agent(doc[i]) and not _recipient(doc[i])]
+            and not _passive_agent(doc[i]) and not _recipient(doc[i])
+            and not holder(doc[i])
+            and not ((supply_recipient(doc[i]) or behind_subject(doc[i]) or noun_agent(doc[i]))
+                     and is_seat(index.get(eid)))]
 
 
 def title_towns(doc: Doc, index: dict[str, Any], places: list[tuple[int, str]], chars: int) -> list[tuple[int, str]]:
@@ -355,11 +368,19 @@ def _title_place(tok: Token) -> bool:
 
 def _passive_agent(tok: Token) -> bool:
     """``tok`` is the agent of a passive ("missiles supplied by the United States", "shelled by
-    Russia"): who acted, not where."""
+    Russia", UD's ``obl:agent``: "l'élu installé par Eastcity", "глава, назначенный Eastcity"): who
+    acted, not where."""
     root = tok
     while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    # UD: the name itself is the agent ("par le président de l'Eastland" names a title holder's
+    # state, which title_towns reads)
+    root = tok
+    while root.dep_ in ("flat", "flat:name", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "obl:agent"
 
 
 def _origin(tok: Token) -> bool:
@@ -446,16 +467,21 @@ _DL_DAY = r"(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-ZА-ЯЁa
 _DATELINE_DATED = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,4}}?[ ,]+{_DL_DAY})[ ]?:[ ]", re.M)
 # "LONDON:", "GAZA:": a place word in capitals and a colon opening a line near the top
 _DATELINE_CAPS = re.compile(r"^[ \t]*([A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,}){0,2}):[ ]", re.M)
+# "Agency | Eastcity | Updated: 05-02-2024 14:51": a byline of fields split by bars, one of them
+# a date or a clock time
+_DATELINE_BARS = re.compile(r"^[ \t]*([^\n|]{2,60}(?:[ \t]\|[ \t][^\n|]{1,60}){2,})[ \t]*$", re.M)
+_BYLINE_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}")
 _DATELINE_WINDOW = 600
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the datelines near the top of a text ("GENEVA (Reuters) –",
-    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -", "LONDON: "): where the report was filed, never where its events
+    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -", "LONDON: ", "Agency | Eastcity | Updated: 05-02-2024"): where the report was filed, never where its events
     happened."""
     end = min(len(text), _DATELINE_WINDOW)
-    return sorted(m.span(1) for rx in (_DATELINE, _DATELINE_DATED, _DATELINE_CAPS) for m in rx.finditer(text, 0, end)
-                  if rx is not _DATELINE or not m.group(2) or _tight_dateline(m.group(1)))
+    return sorted([m.span(1) for rx in (_DATELINE, _DATELINE_DATED, _DATELINE_CAPS) for m in rx.finditer(text, 0, end)
+                   if rx is not _DATELINE or not m.group(2) or _tight_dateline(m.group(1))]
+                  + [m.span(1) for m in _DATELINE_BARS.finditer(text, 0, end) if _BYLINE_DATE.search(m.group(1))])
 
 
 def _tight_dateline(words: str) -> bool:

@@ -1,0 +1,149 @@
+"""Place names that say when, through what, to whom or who, never where the happening took place.
+
+* A time zone: "at 13:30 Eastcity time", "(13h30, heure d'Eastcity)", "в 13:30 по Eastcity":
+  the clock of the capital, not the place of the shelling told beside it.
+* A platform: "on its Telegram channel", "sur sa chaîne Telegram": a named entity that holds a
+  platform word is where a statement was posted.
+* A supply's recipient: "rockets supplied to Eastcity by its allies", "des armes fournies à
+  Eastland", "оружие, поставленное Eastland": the capital or country that receives arms is an
+  actor, not where the strike told beside it hit.
+* An actor: a place that holds another ("under the control of Eastland"), one blamed ("Eastcity
+  is behind the attack") or a capital or country hung by "by" on a noun ("an effort by Eastcity").
+
+The words are language data: ``[clock_places]``, ``[platform_words]``,
+``[supply_recipients]`` and ``[actor_places]`` of ``data/events/plover.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+_CLOCK = r"\d{1,2}\s?[:h.]\s?\d{2}"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(p) for p in str(w).split()) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _clock_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(a clock time and a zone word ending the text before a name, a zone word after it)."""
+    from fullpicture._data import data_toml
+
+    data = data_toml("events", "plover.toml").get("clock_places", {})
+    before, after = data.get("before", []), data.get("after", [])
+    pb = re.compile(rf"{_CLOCK}[\s,]*(?:{_alternation(before)})\s*$", re.I) if before else None
+    pa = re.compile(rf"\s+(?:{_alternation(after)})(?!\w)", re.I) if after else None
+    return pb, pa
+
+
+def clock_place(text: str, start: int, end: int) -> bool:
+    """Whether the place name ``text[start:end]`` names a time zone: a clock time and a zone word
+    before it ("13:30 по", "13h30, heure de"), or a clock time right before it and a zone word
+    after it ("13:30 Eastcity time")."""
+    pb, pa = _clock_patterns()
+    if pb is not None and pb.search(text, max(0, start - 30), start):
+        return True
+    if pa is None or pa.match(text, end, min(len(text), end + 12)) is None:
+        return False
+    return re.search(rf"{_CLOCK}\s*$", text[max(0, start - 12):start]) is not None
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> frozenset[str]:
+    from fullpicture._data import data_toml
+
+    return frozenset(w.lower() for w in data_toml("events", "plover.toml").get("platform_words", {}).get("words", []))
+
+
+def platform_name(name: str) -> bool:
+    """Whether a place entity's mention holds a platform word ("chaîne Telegram")."""
+    words = _platforms()
+    return bool(words) and any(w in words for w in re.findall(r"\w+", name.lower()))
+
+
+@lru_cache(maxsize=1)
+def _supply_words() -> tuple[frozenset[str], frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    cfg = data_toml("events", "plover.toml").get("supply_recipients", {})
+    return frozenset(cfg.get("verbs", [])), frozenset(cfg.get("preps", []))
+
+
+def supply_recipient(tok: Token) -> bool:
+    """``tok`` names who receives a supply: the object of "to" on a verb of supplying ("supplied
+    to Eastcity"), a French one hung by "à" ("fournies à Eastcity"), or a Russian dative or an
+    accusative after "на" ("поставленные Eastland", "поставил на Eastland")."""
+    verbs, preps = _supply_words()
+    if not verbs:
+        return False
+    root = tok
+    while root.dep_ in ("compound", "amod", "flat", "flat:name", "conj") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":  # English: the object of "to"
+        return root.head.lower_ in preps and root.head.head.lemma_.lower() in verbs
+    head = root.head
+    if head.i == root.i or head.lemma_.lower() not in verbs:
+        return False
+    cases = [c for c in root.children if c.dep_ == "case"]
+    case = root.morph.get("Case", [])
+    if cases:
+        return any(c.lower_ in preps and (c.lower_ != "на" or "Acc" in case) for c in cases)
+    return root.dep_ not in ("nsubj", "nsubj:pass", "obj", "dobj") and "Dat" in case
+
+
+@lru_cache(maxsize=1)
+def _actor_words() -> tuple[frozenset[str], tuple[tuple[str, str], ...], frozenset[str]]:
+    """(nouns of holding, (verb, preposition) pairs of blame, prepositions of a noun's agent)."""
+    from fullpicture._data import data_toml
+
+    cfg = data_toml("events", "plover.toml").get("actor_places", {})
+    pairs = tuple(tuple(str(p).rsplit(" ", 1)) for p in cfg.get("behind", []))
+    return (frozenset(cfg.get("holding_nouns", [])), tuple((a, b) for a, b in pairs),
+            frozenset(cfg.get("agent_preps", [])))
+
+
+def _name_root(tok: Token) -> Token:
+    root = tok
+    while root.dep_ in ("compound", "flat", "flat:name") and root.head.i != root.i:
+        root = root.head
+    return root
+
+
+def holder(tok: Token) -> bool:
+    """``tok`` names who holds or controls a place ("a town under the control of Eastland",
+    "sous contrôle d'Eastland", "под контролем Eastland", "under Eastland's control"): an actor."""
+    nouns = _actor_words()[0]
+    root = _name_root(tok)
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("nmod", "poss"):
+        return False
+    return head.i != root.i and head.lemma_.lower() in nouns
+
+
+def behind_subject(tok: Token) -> bool:
+    """``tok`` is the subject of a phrase of blame ("Eastcity is behind the attack", "Eastcity est
+    derrière l'attaque", "за атакой стоит Eastcity"): the one blamed, not a place."""
+    pairs = _actor_words()[1]
+    root = _name_root(tok)
+    if not pairs or root.dep_ not in ("nsubj", "nsubj:pass"):
+        return False
+    head = root.head
+    verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "cop"}
+    preps = {c.lower_ for c in head.children if c.dep_ in ("prep", "case")}
+    preps |= {g.lower_ for c in head.children if c.dep_.split(":")[0] in ("obl", "nmod") for g in c.children if g.dep_ == "case"}
+    return any(v in verbs and p in preps for v, p in pairs)
+
+
+def noun_agent(tok: Token) -> bool:
+    """``tok`` is hung by "by" on a noun ("an effort by Eastcity to strike"): who acts."""
+    preps = _actor_words()[2]
+    root = _name_root(tok)
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in preps
+            and prep.head.pos_ == "NOUN" and prep.head.i != prep.i)
