@@ -10,7 +10,9 @@ other folds (as ``scripts/train_attribution.py`` trains the shipped ones) and ru
 Every claim of that out-of-fold output (naming claims and quotations without a cue left out)
 gives a row of the keep model, labelled by whether its cue overlaps a gold cue; every
 uncovered verb or noun the fold's role network finds cue-like gives a candidate claim and a
-row of the add model, labelled the same way. Two L2-regularised logistic models (Newton's
+row of the add model, labelled the same way; the rows carry the fold CRF's own marginals
+over each claim (``--crf-marginals``, default and shipped; read off the sequence the fold's CRF
+has just tagged, as at run time). Two L2-regularised logistic models (Newton's
 method, no random state) are fitted on all rows and saved. The script prints the 2-fold
 cross-validated figures (each fold's rows judged by models fitted on the other fold's) and,
 with ``--report-dev`` (default), PolNeAR dev with the shipped tagger and the new classifier,
@@ -83,22 +85,25 @@ def fold_models(docs, items, held: list[int], folds: int, seed: int, tmp: Path) 
     return out
 
 
-def extractor(folder: Path | None = None):
+def extractor(folder: Path | None = None, crf: bool = True):
     """A shipped-like extractor (the tagger's files from ``folder`` when given) that records,
-    instead of applying the cue classifier, each document's rows (see :func:`collect`)."""
+    instead of applying the cue classifier, each document's rows (see :func:`collect`); with
+    ``crf`` the rows carry the CRF's marginals (``_cues.crf_columns``)."""
     from fullpicture.nlp.claims._cues import candidates, cue_token, read_prior, rows
     from fullpicture.nlp.claims._learned import AttributionExtractor
     from fullpicture.nlp.claims._tagger import AttributionTagger, prior_path
 
     class Recorder(AttributionExtractor):
         rec: tuple = ()
+        crf_marginals = crf
 
         def _vet(self, doc, claims, probs=None):
             judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None]
             net = self.tagger.roles
-            x = rows(doc, judged, self.rules.lex, net, self.cue_prior, True) if judged else np.zeros((0, 0))
+            crf = self.tagger if self.crf_marginals else None
+            x = rows(doc, judged, self.rules.lex, net, self.cue_prior, True, crf) if judged else np.zeros((0, 0))
             cands = candidates(doc, claims, net, self.cue_limits[2], self.rejected)
-            xc = rows(doc, cands, self.rules.lex, net, self.cue_prior, True) if cands else np.zeros((0, 0))
+            xc = rows(doc, cands, self.rules.lex, net, self.cue_prior, True, crf) if cands else np.zeros((0, 0))
             self.rec = (judged, x, cands, xc)
             return claims + cands  # all through the extractor's last steps; split in collect()
 
@@ -227,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     fold_arguments(ap, "attribution_cues.npz")
     ap.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=False,
                     help="also the tok2vec vectors of the cue and its subject and object heads (not shipped)")
+    ap.add_argument("--crf-marginals", action=argparse.BooleanOptionalAction, default=True,
+                    help="the CRF's marginals over the cue, content and source as columns (shipped)")
     return run_folds(ap.parse_args(argv), _run)
 
 
@@ -276,7 +283,7 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     from fullpicture import load_settings
 
     items, docs, held, folders = fold_setup(args, tmp)
-    exs = [extractor(f) for f in folders]
+    exs = [extractor(f, args.crf_marginals) for f in folders]
     recs = [collect(exs[held[k]], d, g) for k, (d, (_, _, g)) in enumerate(zip(docs, items, strict=True))]
     width = max(r[x].shape[1] for r in recs for x in ("x", "xc") if len(r[x]))
     base = width - 3 * docs[0].tensor.shape[1]
@@ -289,12 +296,12 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     print("  with the cues:  " + line(cv_score(recs, held, cv, keep_min, add_min)), file=sys.stderr)
     models = fit_models(recs, args.lam, args.vectors, width, base)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(args.out, vectors=np.bool_(args.vectors),
+    np.savez(args.out, vectors=np.bool_(args.vectors), crf=np.bool_(args.crf_marginals),
              **{f"{p}_{k}": v for p, m in models.items() for k, v in m.items()})
     print(f"-> {args.out}", file=sys.stderr)
     if args.report_dev:
         dev_items, dev_docs = parsed(args.data, "dev", args.cache)
-        ex = extractor(None)
+        ex = extractor(None, args.crf_marginals)
         dev = [collect(ex, d, g) for d, (_, _, g) in zip(dev_docs, dev_items, strict=True)]
         print("dev, shipped tagger:", file=sys.stderr)
         print("  tagger alone:   " + line(score(dev, None, 0, 1)), file=sys.stderr)

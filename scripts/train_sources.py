@@ -89,7 +89,7 @@ def fold_cues(docs, items, held: list[int], folders: list[Path], folds: int) -> 
     for f in range(folds):
         m = tc.fit_models([r for r, h in zip(recs, held, strict=True) if h != f], 10.0, False, width, base)
         part = {p: (m[p]["mu"], m[p]["sd"], m[p]["w"], float(m[p]["b"])) for p in ("keep", "add")}
-        out.append(CueModel(part["keep"], part["add"], False))
+        out.append(CueModel(part["keep"], part["add"], False, True))
     return out
 
 

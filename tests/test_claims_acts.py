@@ -88,3 +88,27 @@ def test_verbal_attacks_on_named_people_stay_even_when_the_model_tags_them_as_pl
     doc = _nlp()(text)
     assert not ex._physical_act(doc, _learned(text, "unleashed withering attacks against", "Senator Vale",
                                               "The governor"))
+
+
+def test_launching_an_act_on_positions_or_at_nothing_is_an_act_either_way():
+    ex = AttributionExtractor()
+    for text, cue, content, source in [
+        ("The northern brigade launched a heavy assault on the river positions.", "launched",
+         "a heavy assault on the river positions", "The northern brigade"),
+        ("The eastern command mounted an air and artillery attack on the hill positions.", "mounted",
+         "an air and artillery attack on the hill positions", "The eastern command"),
+        ("The rebels launched a new offensive before dawn.", "launched", "a new offensive", "The rebels"),
+    ]:
+        doc = _nlp()(text)
+        assert ex._physical_act(doc, _learned(text, cue, content, source)), text
+
+
+def test_launching_an_attack_on_a_person_stays_a_claim():
+    ex = AttributionExtractor()
+    text = "The governor launched a fierce attack on Senator Lark over the budget."
+    doc = _nlp()(text)
+    assert not ex._physical_act(doc, _learned(text, "launched", "a fierce attack on Senator Lark", "The governor"))
+    # and a rule's claim is never judged as an act
+    claim = _learned(text, "launched", "a fierce attack on Senator Lark", "The governor")
+    claim.confidence = None
+    assert not ex._physical_act(doc, claim)

@@ -6,6 +6,7 @@ import numpy as np
 import spacy
 
 from fullpicture.nlp.claims._cues import (
+    CRF_COLS,
     CueModel,
     accept,
     candidate,
@@ -135,3 +136,38 @@ def test_predict_is_a_logistic_of_the_standardised_row():
     x = np.array([[3.0, 1.0]])
     z = (3.0 - 1.0) / 2.0 * 1.0 + 1.0 * -1.0 + 0.5
     assert abs(float(predict(part, x)[0]) - 1 / (1 + np.exp(-z))) < 1e-12
+
+
+def test_the_crf_marginals_are_read_for_the_document_tagged_last_only():
+    text = "The senator said the bill would fail. Aides encouraged her to vote."
+    doc, other = _nlp()(text), _nlp()("The clerk said the office would close.")
+    ex = AttributionExtractor()
+    ex(doc)
+    m = ex.tagger.marginals(doc, range(len(doc)))
+    assert sorted(m) == list(range(len(doc)))
+    for cue, con, src, out in m.values():  # every label is one role's B or I, or outside
+        assert abs(cue + con + src + out - 1.0) < 1e-6
+    said = next(t.i for t in doc if t.lower_ == "said")
+    bill = next(t.i for t in doc if t.lower_ == "bill")
+    assert m[said][0] > 0.5 > m[bill][0] and m[bill][1] > m[bill][0]
+    assert ex.tagger.marginals(other, range(len(other))) == {}  # not the sequence the CRF holds
+
+
+def test_rows_carry_the_crf_columns_after_the_base_ones_and_before_the_vectors():
+    text = "The senator said the bill would fail. Aides encouraged her to vote."
+    doc = _nlp()(text)
+    ex = AttributionExtractor()
+    ex(doc)
+    claims = [RawClaim("indirect", (text.index("the bill"), text.index(" would fail") + 11),
+                       (text.index("said"), text.index("said") + 4), "say", (0, 11), 1)]
+    lex, net = ex.rules.lex, ex.tagger.roles
+    x = rows(doc, claims, lex, net, {}, False)
+    xc = rows(doc, claims, lex, net, {}, False, ex.tagger)
+    xcv = rows(doc, claims, lex, net, {}, True, ex.tagger)
+    assert xc.shape == (1, x.shape[1] + CRF_COLS) and np.array_equal(xc[:, : x.shape[1]], x)
+    assert np.array_equal(xcv[:, : xc.shape[1]], xc)
+    cue_head, cue_max, content, source, outside = xc[0, x.shape[1] :].tolist()
+    assert 0.5 < cue_head <= cue_max <= 1.0 and content > 0.5 and source > 0.5 and outside < 0.5
+    # another document tagged since: the columns are zeros, not another text's marginals
+    ex(_nlp()("The clerk said the office would close."))
+    assert not rows(doc, claims, lex, net, {}, False, ex.tagger)[0, x.shape[1] :].any()

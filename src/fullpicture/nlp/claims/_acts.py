@@ -63,4 +63,22 @@ def physical_act(doc: Doc, c: RawClaim, lex: ClaimLexicon) -> bool:
             return True
         if t.pos_ in ("VERB", "NOUN") and lemma in lex.acts and _on_place(t, content, lex):
             return True
+        if t.pos_ == "VERB" and lemma in lex.act_launchers and _launched(t, lex):
+            return True
+    return False
+
+
+def _launched(t: Token, lex: ClaimLexicon) -> bool:
+    """Whether ``t`` launches an act its object names ("launched an offensive", "mounted
+    strikes on positions"), aimed at nothing or at a place or group, not at a person or a thing
+    criticised ("launched an attack on the senator")."""
+    for o in t.children:
+        if o.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        group = [o, *(c for c in o.children if c.dep_ == "conj")]  # "an air and artillery attack"
+        if not any(w in lex.acts or w in lex.act_nouns for g in group for w in (g.lemma_.lower(), g.lower_)):
+            continue
+        aims = [a for g in group for p in g.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                for a in p.children if a.dep_ == "pobj"]
+        return not aims or all(_place(a, lex, False) for a in aims)
     return False

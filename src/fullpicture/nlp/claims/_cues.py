@@ -8,7 +8,10 @@ out-of-fold output of PolNeAR train by ``scripts/train_cues.py``) read one row o
 per cue: the role network's probabilities for the cue token and its head
 (:mod:`._roleprob`), its lemma's cue rate in training, its lexicon class, its part of
 speech, dependency, complements and subject, quotation context, the claim's kind and
-origin, and the tok2vec vectors of the cue and of its subject and object heads.
+origin, the CRF tagger's own marginals over the claim (:func:`crf_columns`: how cue-like the
+CRF finds the cue's tokens, how content- and source-like the claim's content and source,
+read from the sequence it has just tagged; a model trained with them says so, ``crf`` in the
+file), and the tok2vec vectors of the cue and of its subject and object heads.
 
 * **keep**: every attribution of the rules and the tagger (naming claims and quotations
   without a cue excepted) is dropped when its probability of being an attribution is under
@@ -27,11 +30,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, LENGTH, POS
 from spacy.symbols import NOUN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._intervals import index_of, pair
 from fullpicture.nlp._shared import doc_text
@@ -47,7 +51,7 @@ from fullpicture.nlp.claims._spans import (
     span_chars,
     speech_quotes,
 )
-from fullpicture.nlp.claims._tagger import TaggedSpan
+from fullpicture.nlp.claims._tagger import AttributionTagger, TaggedSpan
 
 CUES_FILE = "attribution_cues.npz"
 _POS = ("VERB", "NOUN", "ADP", "PROPN", "AUX", "ADJ")
@@ -58,6 +62,7 @@ _PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _GROUPS = ("ORG", "NORP", "GPE")
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must"}
 _NOUN_PREPS = {"about", "of", "on", "over", "that"}
+CRF_COLS = 5
 
 
 def cues_path() -> str | None:
@@ -73,6 +78,7 @@ class CueModel:
     keep: tuple[np.ndarray, np.ndarray, np.ndarray, float]
     add: tuple[np.ndarray, np.ndarray, np.ndarray, float]
     vectors: bool
+    crf: bool = False  # rows carry the CRF's marginals (:func:`crf_columns`)
 
 
 @lru_cache(maxsize=4)
@@ -84,7 +90,7 @@ def load_cues(path: str | None) -> CueModel | None:
         def part(p: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
             return (np.asarray(z[p + "_mu"], dtype=np.float64), np.asarray(z[p + "_sd"], dtype=np.float64),
                     np.asarray(z[p + "_w"], dtype=np.float64), float(z[p + "_b"]))
-        return CueModel(part("keep"), part("add"), bool(z["vectors"]))
+        return CueModel(part("keep"), part("add"), bool(z["vectors"]), bool(z["crf"]) if "crf" in z.files else False)
 
 
 def predict(part: tuple[np.ndarray, np.ndarray, np.ndarray, float], x: np.ndarray) -> np.ndarray:
@@ -188,9 +194,27 @@ def cue_token(doc: Doc, c: RawClaim) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+def crf_columns(doc: Doc, c: RawClaim, cue: Span, crf: AttributionTagger) -> list[float]:
+    """The CRF's view of one claim (``crf`` must have tagged ``doc`` last): its cue marginal at
+    the cue's head and the most over the cue's tokens, the mean content marginal over the
+    content's tokens and the mean source marginal over the source's, the outside marginal at
+    the head (``CRF_COLS`` columns; a role's B and I summed)."""
+    spans = [doc.char_span(sp[0], sp[1], alignment_mode="expand") if sp is not None else None
+             for sp in (c.content, c.source)]
+    con, src = [range(sp.start, sp.end) if sp is not None else range(0) for sp in spans]
+    head = cue.root.i
+    m = crf.marginals(doc, chain(range(cue.start, cue.end), con, src))
+    if not m:
+        return [0.0] * CRF_COLS
+    return [m[head][0], max(m[k][0] for k in range(cue.start, cue.end)),
+            sum(m[k][1] for k in con) / len(con) if len(con) else 0.0,
+            sum(m[k][2] for k in src) / len(src) if len(src) else 0.0, m[head][3]]
+
+
 def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | None,
-         prior: dict[str, tuple[int, int]], vectors: bool) -> np.ndarray:
-    """One feature row per claim (every claim must have a cue)."""
+         prior: dict[str, tuple[int, int]], vectors: bool, crf: AttributionTagger | None = None) -> np.ndarray:
+    """One feature row per claim (every claim must have a cue); with ``crf`` (the tagger that
+    tagged ``doc`` last) the :func:`crf_columns` follow the base columns, before the vectors."""
     if not claims or net is None or doc.tensor is None or doc.tensor.shape[0] != len(doc):
         return np.zeros((0, 0))
     spans = [doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand") for c in claims]  # type: ignore[index]
@@ -221,6 +245,8 @@ def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | Non
         sq = any(a < sb and sa < b for a, b in (quotes[q] for q in qidx.near(sa, sb)))
         r = _row(doc, t, c, probs[k], probs[n + k], pmax, lex, prior, quoted, sq, si,
                  c.confidence if c.confidence is not None else -1.0)
+        if crf is not None:
+            r.extend(crf_columns(doc, c, sp, crf))
         if vectors:
             r = [*r, *np.concatenate(_vectors(doc, t)).tolist()]
         out.append(r)
@@ -325,16 +351,18 @@ def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: f
 
 def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, net: RoleNet | None,
         prior: dict[str, tuple[int, int]], keep_min: float, add_min: float, cand_min: float,
-        guard: Callable[[Doc, RawClaim], bool] | None = None, probs: dict[int, float] | None = None
-        ) -> list[RawClaim]:
+        guard: Callable[[Doc, RawClaim], bool] | None = None, probs: dict[int, float] | None = None,
+        crf: AttributionTagger | None = None) -> list[RawClaim]:
     """The claims the keep model keeps, plus the candidates (:func:`candidates`) the add model
-    accepts; ``probs`` (when given) receives each judged claim's probability by ``id``."""
+    accepts; ``probs`` (when given) receives each judged claim's probability by ``id``; ``crf``
+    is the tagger that tagged ``doc`` last (its marginals are columns of a model trained with them)."""
+    crf = crf if model.crf else None
     # naming claims and the rules' opening poll phrases ("In the latest poll, …") are not judged
     judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None
               and not (c.confidence is None and c.cue_lemma in lex.finding_prepositions)]
     drop: set[int] = set()
     if judged and keep_min > 0:
-        x = rows(doc, judged, lex, net, prior, model.vectors)
+        x = rows(doc, judged, lex, net, prior, model.vectors, crf)
         if len(x):
             pk = predict(model.keep, x).tolist()
             drop = {id(c) for c, p in zip(judged, pk, strict=True) if p < keep_min}
@@ -345,7 +373,7 @@ def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, ne
         return out
     cands = candidates(doc, claims, net, cand_min, guard)  # a dropped claim's words are not candidates
     if cands:
-        x = rows(doc, cands, lex, net, prior, model.vectors)
+        x = rows(doc, cands, lex, net, prior, model.vectors, crf)
         if len(x):
             out.extend(accept(cands, predict(model.add, x).tolist(), add_min))
     out.sort(key=lambda c: (c.cue or c.content)[0])

@@ -35,6 +35,9 @@ class ClaimLexicon:
     acts: frozenset[str] = frozenset()
     act_places: frozenset[str] = frozenset()
     act_targets: frozenset[str] = frozenset()
+    # verbs that launch an act named by their object ("launched an attack"), and such act nouns
+    act_launchers: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
     harm: frozenset[str] = frozenset()
     # particles of motion that make a need_clause verb an act ("showed them around the base")
     motion: frozenset[str] = frozenset()
@@ -96,6 +99,8 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         acts=frozenset(cues.get("acts", {}).get("verbs", [])),
         act_places=frozenset(cues.get("acts", {}).get("places", [])),
         act_targets=frozenset(cues.get("acts", {}).get("targets", [])),
+        act_launchers=frozenset(cues.get("acts", {}).get("launchers", [])),
+        act_nouns=frozenset(cues.get("acts", {}).get("nouns", [])),
         harm=frozenset(cues.get("acts", {}).get("harm", [])),
         motion=frozenset(verbs.get("motion", [])),
         postposed_skip=frozenset(post.get("skip", [])),

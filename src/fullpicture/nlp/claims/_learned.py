@@ -133,7 +133,7 @@ class AttributionExtractor:
         if self.cues is None or self.tagger is None or (keep <= 0 and add >= 1):
             return claims
         return vet(doc, claims, self.cues, self.rules.lex, self.tagger.roles, self.cue_prior, keep, add, cand,
-                   self.rejected, probs)
+                   self.rejected, probs, self.tagger)
 
     def _sources(self, doc: Doc, claims: list[RawClaim], probs: dict[int, float]) -> list[RawClaim]:
         """The claims with the source chooser's sources (:func:`._source_model.choose`)."""

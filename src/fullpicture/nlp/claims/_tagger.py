@@ -9,6 +9,7 @@ are maximal runs of one role. :mod:`fullpicture.nlp.claims._merge` groups them i
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -150,6 +151,8 @@ class AttributionTagger:
         # only for weights trained with them (``--role-folds``; not the shipped ones)
         self.roles = load_roles(roles or roles_path())
         self.role_features = role_features
+        self._last: tuple[Doc, Any] | None = None  # the document tagged last, and its tagger
+        self._marginals: dict[int, tuple[float, float, float, float]] = {}  # read for it so far
 
     @property
     def available(self) -> bool:
@@ -170,6 +173,26 @@ class AttributionTagger:
             feats = doc_features(doc, rules, self.lex, self.centroids, self.prior,
                                  self.roles if self.role_features else None)
             tags = tagger.tag(feats)
+        self._last, self._marginals = (doc, tagger), {}
         # marginals only where a span is (decode averages them over its tokens)
         probs = [tagger.marginal(t, k) if t != "O" else 0.0 for k, t in enumerate(tags)]
         return decode(doc, tags, probs)
+
+    def marginals(self, doc: Doc, tokens: Iterable[int]) -> dict[int, tuple[float, float, float, float]]:
+        """The CRF's marginal probabilities of (cue, content, source, outside) of tokens of
+        ``doc`` (the document this tagger tagged last), each role's B and I summed: a table
+        that holds at least ``tokens`` (each read once per document); {} when ``doc`` is not the
+        last one tagged (the CRF keeps only its last sequence)."""
+        if self._last is None or self._last[0] is not doc:
+            return {}
+        tagger = self._last[1]
+        out = self._marginals
+        todo = set(tokens).difference(out)
+        if todo:
+            crf = tagger.tagger if isinstance(tagger, ScoreTagger) else tagger  # pycrfsuite's own Tagger
+            marginal, labels = crf.marginal, crf.labels()
+            cue, con, src = ([lb for lb in labels if lb.endswith(role)] for role in ("-CUE", "-CON", "-SRC"))
+            for k in todo:
+                out[k] = (sum(marginal(lb, k) for lb in cue), sum(marginal(lb, k) for lb in con),
+                          sum(marginal(lb, k) for lb in src), marginal("O", k))
+        return out
