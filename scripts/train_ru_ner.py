@@ -42,6 +42,7 @@ from eval.multilingual_ner import (  # noqa: E402
 from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
     bio_tags,
     crf_tags,
+    doc_keys,
     doc_tags,
     gate,
     sentence_features,
@@ -49,8 +50,9 @@ from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
     trim_quotes,
 )
 
-# (add, drop) limits of the gate scored in the cross-validation; 1.01: never
-GRID = [(a, d) for a in (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.01) for d in (0.0, 0.9, 0.98, 1.01)]
+# (add, drop, add for places) limits of the gate scored in the cross-validation; 1.01: never
+GRID = [(a, d, a) for a in (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.01) for d in (0.0, 0.9, 0.98, 1.01)] + [
+    (a, d, p) for a in (0.8, 0.9, 0.95) for d in (0.98, 1.01) for p in (0.5, 0.6, 0.7, 0.8)]
 
 OUT = ROOT / "src" / "fullpicture" / "data" / "models" / "ru_ner.crfsuite"
 
@@ -174,10 +176,14 @@ def main() -> None:
                     help="the shipped weights leave out the first N factRuEval documents (the floor's subset)")
     ap.add_argument("--no-wiki", dest="wiki", action="store_false",
                     help="train on factRuEval alone (MIT data; WikiNEuRal is still scored, never trained on)")
+    ap.add_argument("--no-doc-features", dest="doc_features", action="store_false",
+                    help="read each factRuEval sentence alone (no names from the rest of its document)")
     ap.add_argument("--cache", type=Path, default=None, help="JSON file keeping the pipeline's tags between runs")
     ap.add_argument("--out", type=Path, default=OUT, help="where the weights are written")
     ap.add_argument("--no-save", action="store_true", help="cross-validate only")
     ap.add_argument("--no-cv", action="store_true", help="train the shipped weights only")
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="pickle the CV folds' CRF outputs here (to score other gates without retraining)")
     args = ap.parse_args()
     t0 = time.process_time()
     sents = list(read_conll(Path(args.data) / "wikineural-ru" / "val.conllu"))
@@ -185,7 +191,9 @@ def main() -> None:
     xs = [sentence_features(toks, tags) for (toks, _), tags in zip(sents, before, strict=True)]
     ys = [target(toks, tags) for toks, tags in sents]
     news = news_docs(Path(args.data) / "factrueval" / "devset") if args.news_repeat else []
-    nx = [[sentence_features(w, t) for w, _, t, _ in d.sents] for d in news]
+    nkeys = [doc_keys([(w, t) for w, _, t, _ in d.sents]) if args.doc_features else None for d in news]
+    nx = [[sentence_features(w, t, keys, k) for k, (w, _, t, _) in enumerate(d.sents)]
+          for d, keys in zip(news, nkeys, strict=True)]
     ny = [[g for _, _, _, g in d.sents] for d in news]
     print(f"{len(sents)} + {sum(len(d.sents) for d in news)} sentences, features in "
           f"{time.process_time() - t0:.0f} CPU s", flush=True)
@@ -199,6 +207,7 @@ def main() -> None:
         nbase = {"official": Scores(), "early": Scores()}
         ncv = {(g, k): Scores() for g in GRID for k in nbase}
         n, m = len(sents), len(news)
+        dump: dict[str, list[object]] = {"wiki": [], "news": []}
         with tempfile.TemporaryDirectory() as tmp:
             for k in range(args.folds):
                 lo, hi = k * n // args.folds, (k + 1) * n // args.folds
@@ -209,12 +218,14 @@ def main() -> None:
                 wx, wy = (xs[:lo] + xs[hi:], ys[:lo] + ys[hi:]) if args.wiki else ([], [])
                 train(wx + nxs + nxs2, wy + nys + nys2, path, args)
                 for (toks, gold), b, out in zip(sents[lo:hi], before[lo:hi], tag(xs[lo:hi], path), strict=True):
+                    dump["wiki"].append((toks, gold, b, out))
                     base.add(bio_spans(gold), bio_spans(b))
                     for g in GRID:
                         cv[g].add(bio_spans(gold), set(gate(toks, b, *out, g)))
                 for d in range(dlo, dhi):
                     doc = news[d]
                     outs = tag(nx[d], path)
+                    dump["news"].append((doc.sents, doc.types, doc.types_early, outs))
                     rules = doc.spans([sorted(bio_spans(s[2])) for s in doc.sents])
                     for g in GRID:
                         pred = doc.spans([gate(s[0], s[2], *o, g) for s, o in zip(doc.sents, outs, strict=True)])
@@ -224,13 +235,17 @@ def main() -> None:
                         nbase[name].add(_typed_gold(types, rules), rules)
                 print(f"fold {k}: sentences {lo}-{hi}, documents {dlo}-{dhi}, {time.process_time() - t0:.0f} CPU s",
                       flush=True)
-        print(json.dumps({"folds": args.folds, "wiki": args.wiki, "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
+        if args.dump is not None:
+            import pickle
+
+            args.dump.write_bytes(pickle.dumps(dump))
+        print(json.dumps({"folds": args.folds, "wiki": args.wiki, "doc_features": args.doc_features, "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
                           "minfreq": args.minfreq, "news_repeat": args.news_repeat,
                           "wikineural_rules": base.table()["all"],
                           **{f"factrueval_{k}_rules": v.table()["all"]["f1"] for k, v in nbase.items()}}), flush=True)
         for g in GRID:
             t = cv[g].table()
-            print(json.dumps({"add_min": g[0], "drop_min": g[1], "wikineural_cv": t["all"]["f1"],
+            print(json.dumps({"add_min": g[0], "drop_min": g[1], "add_min_loc": g[2], "wikineural_cv": t["all"]["f1"],
                               **{x: t[x]["f1"] for x in ("PER", "LOC", "ORG")},
                               "factrueval_official_cv": ncv[(g, "official")].table()["all"]["f1"],
                               "factrueval_early_cv": ncv[(g, "early")].table()["all"]["f1"]}), flush=True)

@@ -20,6 +20,7 @@ from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
     MODEL_SHA256,
     bio_tags,
     cluster_features,
+    doc_keys,
     gate,
     model_path,
     relabel,
@@ -110,3 +111,45 @@ def test_gate_never_takes_a_place_of_the_rules_into_an_organisation():
     crf = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
     sure = [0.99] * 4
     assert gate(words, rules, crf, sure, sure, (0.9, 1.01)) == [(0, 2, "ORG"), (2, 4, "LOC")]
+
+
+def test_gate_reads_a_place_limit_of_its_own():
+    words = ["Мирон", "уехал", "в", "Ольск", "и", "Тарск"]
+    rules = ["O", "O", "O", "O", "O", "O"]
+    crf = ["B-PER", "O", "O", "B-LOC", "O", "B-LOC"]
+    conf = [0.8, 0.99, 0.99, 0.8, 0.99, 0.6]
+    # (add, drop) alone: one limit for every type
+    assert gate(words, rules, crf, conf, conf, (0.9, 1.01)) == []
+    # a third limit for places: the place at 0.8 is taken, the person at 0.8 and the place at 0.6 are not
+    assert gate(words, rules, crf, conf, conf, (0.9, 1.01, 0.7)) == [(3, 4, "LOC")]
+
+
+def test_gate_never_lets_a_person_take_part_of_a_place():
+    words = ["Ольская", "область", "Мирон", "приехал"]
+    rules = ["B-LOC", "I-LOC", "B-PER", "O"]
+    crf = ["O", "B-PER", "I-PER", "O"]
+    sure = [0.99] * 4
+    assert gate(words, rules, crf, sure, sure, (0.9, 1.01)) == [(0, 2, "LOC"), (2, 3, "PER")]
+
+
+def test_a_lone_surname_sees_the_full_name_elsewhere_in_its_document():
+    first = (["Мирон", "Каль", "приехал"], ["B-PER", "I-PER", "O"])
+    second = (["Каль", "уехал", "в", "Ольск"], ["O", "O", "O", "B-LOC"])
+    keys = doc_keys([first, second])
+    feats = sentence_features(*second, keys, 1)
+    assert "dk=PER" in feats[0] and "dkm=PER" in feats[0]
+    # a name does not count as evidence for itself; a lowercase word reads no document
+    assert not any(f.startswith("dk") for f in feats[3])
+    assert not any(f.startswith("dk") for f in feats[1])
+    # read alone (the benchmark's sentences), the surname has no document
+    assert not any(f.startswith("dk") for f in sentence_features(*second)[0])
+
+
+def test_gate_never_cuts_an_organisation_of_the_rules_down_to_its_place():
+    words = ["Совет", "обороны", "Ольска", "заявил"]
+    rules = ["B-ORG", "I-ORG", "I-ORG", "O"]
+    crf = ["O", "O", "B-LOC", "O"]
+    sure = [0.99] * 4
+    assert gate(words, rules, crf, sure, sure, (0.9, 1.01, 0.7)) == [(0, 3, "ORG")]
+    # the same span retyped is not a cut
+    assert gate(words, ["O", "O", "B-ORG", "O"], crf, sure, sure, (0.9, 1.01, 0.7)) == [(2, 3, "LOC")]

@@ -28,7 +28,7 @@ from fullpicture.nlp.lang.russian_ents import STRESS, word_classes
 MODEL_FILE = "ru_ner.crfsuite"
 CLUSTERS_FILE = "ru_clusters.npz"
 # the shipped weights' sha256 (data/models/README.md); another file is refused
-MODEL_SHA256 = "1bf037d3a98f1d74bd359bde3637164b2e591fd12a3347112b840d924a967a64"
+MODEL_SHA256 = "7a111f228182c6d70176d6724a990492ebbe5ec666463c3aa4962f0bafaad4a3"
 TYPES = ("PER", "LOC", "ORG")
 _QUOTES = frozenset('«»"„“”')
 
@@ -131,15 +131,49 @@ def _word(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-def sentence_features(words: list[str], tags: list[str]) -> list[list[str]]:
-    """CRF attributes of each token of one sentence, from its words and the BIO tags found so
-    far (training and tagging both call this)."""
+DocKeys = dict[str, list[tuple[str, bool, int, int]]]
+
+# prefixes of a word's own features that each ±1 neighbour also contributes (a neighbour's
+# 3-letter suffix, "s3=", was measured in the twenty-sixth session: no CV gain, not kept)
+_NEIGHBOUR_FEATS = ("lem=", "cap", "g=Ge", "g=Na", "g=Su", "list", "c256", "c=un")
+
+
+def doc_keys(sents: list[tuple[list[str], list[str]]]) -> DocKeys:
+    """Lemma of each name's last word (capitalised words only) -> (type, several words, sentence,
+    token) of the names found so far in a document (its sentences' words and BIO tags): what
+    the document says elsewhere about a lone word, as the rules' propagation reads it."""
+    keys: DocKeys = {}
+    for s, (words, tags) in enumerate(sents):
+        for a, b, t in tag_spans(tags):
+            word = words[b - 1]
+            if word[:1].isupper():
+                keys.setdefault(_word(word)[1], []).append((t, b - a > 1, s, b - 1))
+    return keys
+
+
+def _doc_feats(keys: DocKeys, lemma: str, s: int, i: int) -> list[str]:
+    """The types that other names of the document ending in ``lemma`` have (``dk=``), and
+    ``dkm=`` for those written there with several words (a surname after the full name)."""
+    other = [k for k in keys.get(lemma, ()) if (k[2], k[3]) != (s, i)]
+    return sorted({"dk=" + t for t, _, _, _ in other} | {"dkm=" + t for t, m, _, _ in other if m})
+
+
+def sentence_features(words: list[str], tags: list[str], keys: DocKeys | None = None,
+                      sent: int = 0) -> list[list[str]]:
+    """CRF attributes of each token of one sentence, from its words, the BIO tags found so far
+    and ``keys``, the document's names (:func:`doc_keys`; None: this sentence alone, as the
+    benchmark's sentences are read) with ``sent`` this sentence's index there (training and
+    tagging both call this)."""
     base = [_word(w) for w in words]
+    if keys is None:
+        keys, sent = doc_keys([(words, tags)]), 0
     n = len(words)
     out: list[list[str]] = []
     quoted = False
     for i, w in enumerate(words):
         f = ["bias", "t=" + tags[i], *base[i]]
+        if w[:1].isupper():
+            f += _doc_feats(keys, base[i][1], sent, i)
         if i == 0:
             f.append("first")
         if w in _QUOTES:
@@ -151,7 +185,7 @@ def sentence_features(words: list[str], tags: list[str]) -> list[list[str]]:
             if 0 <= j < n:
                 f += [f"{d}t={tags[j]}", f"{d}w={base[j][0][2:]}", f"{d}sh={base[j][6][3:]}"]
                 if abs(d) == 1:
-                    f += [f"{d}{x}" for x in base[j][1:] if x[:4] in ("lem=", "s3=", "cap", "g=Ge", "g=Na", "g=Su", "list", "c256", "c=un")]
+                    f += [f"{d}{x}" for x in base[j][1:] if x.startswith(_NEIGHBOUR_FEATS)]
             else:
                 f.append(f"{d}pad")
         f.append(f"tt={tags[i - 1] if i else '^'}|{tags[i]}")
@@ -218,31 +252,47 @@ def doc_tags(doc: Doc, ents: list[Span]) -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def gate_limits() -> tuple[float, float]:
-    """(add, drop) of the shipped settings (``[pipeline] ru_learned_add_min`` and
-    ``ru_learned_drop_min``): the CRF's least token marginal at which it may add or change a
-    name, and at which it may drop one of the rules' names."""
+def gate_limits() -> tuple[float, float, float]:
+    """(add, drop, add for places) of the shipped settings (``[pipeline] ru_learned_add_min``,
+    ``ru_learned_drop_min`` and ``ru_learned_add_min_loc``): the CRF's least token marginal at
+    which it may add or change a name, at which it may drop one of the rules' names, and at
+    which it may add or change a place."""
     from fullpicture.settings import load_settings
 
     s = load_settings()
-    return float(s.get("pipeline", "ru_learned_add_min", 0.9)), float(s.get("pipeline", "ru_learned_drop_min", 0.9))
+    add = float(s.get("pipeline", "ru_learned_add_min", 0.9))
+    return add, float(s.get("pipeline", "ru_learned_drop_min", 0.9)), float(s.get("pipeline", "ru_learned_add_min_loc", add))
+
+
+def _guarded(c: tuple[int, int, str], have: list[tuple[int, int, str]]) -> bool:
+    """Whether the place guard keeps the CRF's name ``c`` out: a name of another type that
+    overlaps a place of the rules (``have``), or a place inside an organisation of the rules
+    (a body named with its country is not cut down to the country)."""
+    for a, b, t in have:
+        if t == "LOC" and c[2] != "LOC" and c[0] < b and a < c[1]:
+            return True
+        if t == "ORG" and c[2] == "LOC" and a <= c[0] and c[1] <= b and (a, b) != c[:2]:
+            return True
+    return False
 
 
 def gate(words: list[str], rules: list[str], crf: list[str], conf: list[float], conf_o: list[float],
-         limits: tuple[float, float]) -> list[tuple[int, int, str]]:
+         limits: tuple[float, ...]) -> list[tuple[int, int, str]]:
     """Spans of one sentence: the rules' names, changed by the CRF only where it is confident.
 
-    ``conf``: the marginal of the CRF's own tag per token (its names without edge quotes); ``conf_o``: the marginal of O. A
-    CRF name that the rules do not have is taken (and the rules' names it overlaps let go) when
-    its least token marginal reaches ``limits[0]`` and it does not take in a place of the rules
-    as part of another type (a body named with its country keeps the country as a place); a rules' name that no taken CRF name
-    overlaps is dropped only when the CRF tags all its tokens O with a least marginal of
-    ``limits[1]`` or more. Wikipedia's conventions (the training's silver labels) then change
-    only what the CRF is sure of, and the rules' reading of news stays where it is not."""
+    ``conf``: the marginal of the CRF's own tag per token (its names without edge quotes); ``conf_o``: the marginal of O.
+    ``limits``: (add, drop) or (add, drop, add for places). A CRF name that the rules do not have
+    is taken (and the rules' names it overlaps let go) when its least token marginal reaches the
+    add limit of its type and :func:`_guarded` lets it in (a body named with its country keeps
+    the country as a place and is not cut down to it; a person's name never takes the first
+    word of a place); a rules' name that no taken CRF name overlaps is dropped only
+    when the CRF tags all its tokens O with a least marginal of ``limits[1]`` or more.
+    Wikipedia's conventions (the training's silver labels) then change only what the CRF is sure
+    of, and the rules' reading of news stays where it is not."""
     have = tag_spans(rules)
-    places = [r for r in have if r[2] == "LOC"]
+    add = {"LOC": limits[2] if len(limits) > 2 else limits[0]}
     taken = [c for c in trim_quotes(words, tag_spans(crf)) if c in have or (
-        min(conf[c[0] : c[1]]) >= limits[0] and not any(c[2] != "LOC" and c[0] <= r[0] and r[1] <= c[1] for r in places))]
+        min(conf[c[0] : c[1]]) >= add.get(c[2], limits[0]) and not _guarded(c, have))]
     out = list(taken)
     for r in have:
         if any(c[0] < r[1] and r[0] < c[1] for c in taken):
@@ -263,7 +313,7 @@ def crf_tags(tagger: Any, feats: list[list[str]]) -> tuple[list[str], list[float
 
 
 def relabel(doc: Doc, ents: list[Span], sent_starts: set[int], path: str | None = None,
-            limits: tuple[float, float] | None = None) -> list[Span]:
+            limits: tuple[float, ...] | None = None) -> list[Span]:
     """``ents`` corrected by the CRF (through :func:`gate`), sentence by sentence (whitespace
     tokens left out); the spans unchanged when no weights are shipped."""
     path = path or model_path()
@@ -272,11 +322,11 @@ def relabel(doc: Doc, ents: list[Span], sent_starts: set[int], path: str | None 
     tagger = _tagger(path, MODEL_SHA256 if path == model_path() else "")
     limits = limits or gate_limits()
     label = doc_tags(doc, ents)
+    sents = [(ids, [doc[i].text for i in ids], [label[i] for i in ids]) for ids in sentences(doc, sent_starts)]
+    keys = doc_keys([(words, rules) for _, words, rules in sents])
     out: list[Span] = []
-    for ids in sentences(doc, sent_starts):
-        words = [doc[i].text for i in ids]
-        rules = [label[i] for i in ids]
-        tags, conf, conf_o = crf_tags(tagger, sentence_features(words, rules))
+    for k, (ids, words, rules) in enumerate(sents):
+        tags, conf, conf_o = crf_tags(tagger, sentence_features(words, rules, keys, k))
         spans = gate(words, rules, tags, conf, conf_o, limits)
         out += [Span(doc, ids[a], ids[b - 1] + 1, label=t) for a, b, t in spans]
     return split_at_line_breaks(doc, out)
