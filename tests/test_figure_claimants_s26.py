@@ -67,3 +67,10 @@ def test_one_of_victims_and_one_familys_dead_are_parts():
     assert _pops("At least 90 people were killed in Zorvik. A woman said her seven sons were killed.") \
         == {90: "people", 7: "part"}
     assert _pops("Twelve people were killed in Zorvik, the governor said.") == {12: "people"}
+
+
+def test_a_day_of_the_month_between_a_month_and_a_year_is_no_count():
+    a = analyze("A shell hit a resident of Zorvik, killing him on the spot on January, 22, 2024.")
+    assert [f.value for f in a.figures] == []
+    a = analyze("Twelve people were killed in Zorvik on Jan. 22, 2024, and 22 were injured.")
+    assert [(f.value, f.counts) for f in a.figures] == [(12, "killed"), (22, "injured")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -113,6 +114,27 @@ def _one_of_the_most(doc: Doc, i: int, value: float, lex: FigureLexicon) -> bool
         return False
     noun = next((t for t in doc[i + 3 : i + 7] if t.pos_ in ("NOUN", "PROPN")), None)
     return noun is None or noun.lemma_.lower() not in lex.people_nouns
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    """Month names and their short forms of the time layer's lexicons (en, fr, ru)."""
+    from fullpicture._data import data_toml
+
+    return frozenset(str(k).lower() for name in ("lexicon.toml", "fr.toml", "ru.toml")
+                     for k in data_toml("time", name).get("months", {}))
+
+
+def _day_of_month(doc: Doc, i: int, j: int) -> bool:
+    """A day of the month between a month name and a year ("on January, 22, 2024", "Jan 22,
+    2024"), which the parser did not tag as a date: no count."""
+    if j != i + 1 or not doc[i].text.isdigit() or not 1 <= int(doc[i].text) <= 31:
+        return False
+    k = i - 1 if i > 0 and doc[i - 1].text == "," else i
+    if k <= 0 or doc[k - 1].lower_.rstrip(".") not in _month_names():
+        return False
+    m = j + 1 if j < len(doc) and doc[j].text == "," else j
+    return m < len(doc) and _YEARISH.match(doc[m].text) is not None
 
 
 def _list_item_number(doc: Doc, i: int, j: int) -> bool:
@@ -320,6 +342,8 @@ class FigureExtractor:
             return None
         if _list_item_number(doc, i, j):
             return None  # "1. The armed forces attacked ...": an item's number, not a count
+        if _day_of_month(doc, i, j):
+            return None  # "killing him on January, 22, 2024": a date, not a count
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:
             return None  # the minutes of a clock time ("15: 50 IST", "02: 39 PM")
         start_i = i - 1 if several else i
