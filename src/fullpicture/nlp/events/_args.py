@@ -467,7 +467,7 @@ _DL_DAY = r"(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-ZА-ЯЁa
 _DATELINE_DATED = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,4}}?[ ,]+{_DL_DAY})[ ]?:[ ]", re.M)
 # "LONDON:", "GAZA:": a place word in capitals and a colon opening a line near the top
 _DATELINE_CAPS = re.compile(r"^[ \t]*([A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,}){0,2}):[ ]", re.M)
-# "Agency | Eastcity | Updated: 05-02-2024 14:51": a byline of fields split by bars, one of them
+# "Agency | Eastcity | Updated: 11-03-2031 09:20": a byline of fields split by bars, one of them
 # a date or a clock time
 _DATELINE_BARS = re.compile(r"^[ \t]*([^\n|]{2,60}(?:[ \t]\|[ \t][^\n|]{1,60}){2,})[ \t]*$", re.M)
 _BYLINE_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}")
@@ -476,7 +476,7 @@ _DATELINE_WINDOW = 600
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the datelines near the top of a text ("GENEVA (Reuters) –",
-    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -", "LONDON: ", "Agency | Eastcity | Updated: 05-02-2024"): where the report was filed, never where its events
+    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -", "LONDON: ", "Agency | Eastcity | Updated: 11-03-2031"): where the report was filed, never where its events
     happened."""
     end = min(len(text), _DATELINE_WINDOW)
     return sorted([m.span(1) for rx in (_DATELINE, _DATELINE_DATED, _DATELINE_CAPS) for m in rx.finditer(text, 0, end)

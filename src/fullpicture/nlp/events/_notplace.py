@@ -1,6 +1,6 @@
 """Place names that say when, through what, to whom or who, never where the happening took place.
 
-* A time zone: "at 13:30 Eastcity time", "(13h30, heure d'Eastcity)", "в 13:30 по Eastcity":
+* A time zone: "at 08:45 Eastcity time", "(08h45, heure d'Eastcity)", "в 08:45 по Eastcity":
   the clock of the capital, not the place of the shelling told beside it.
 * A platform: "on its Telegram channel", "sur sa chaîne Telegram": a named entity that holds a
   platform word is where a statement was posted.
@@ -42,8 +42,8 @@ def _clock_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
 
 def clock_place(text: str, start: int, end: int) -> bool:
     """Whether the place name ``text[start:end]`` names a time zone: a clock time and a zone word
-    before it ("13:30 по", "13h30, heure de"), or a clock time right before it and a zone word
-    after it ("13:30 Eastcity time")."""
+    before it ("08:45 по", "08h45, heure de"), or a clock time right before it and a zone word
+    after it ("08:45 Eastcity time")."""
     pb, pa = _clock_patterns()
     if pb is not None and pb.search(text, max(0, start - 30), start):
         return True
