@@ -127,6 +127,22 @@ def _period_starts(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def _birth_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``(words before, words after)`` a date that make it a birth date ("born in 1990", "née en
+    1961", "1961 года рождения"): ``[birth]`` of ``data/events/background*.toml``."""
+    data = data_toml_lang("events", "background.toml", language or "en").get("birth", {})
+    return (frozenset(w.lower() for w in data.get("before", [])), frozenset(w.lower() for w in data.get("after", [])))
+
+
+def _birth_date(doc: Doc, i: int) -> bool:
+    """The date whose first token is ``i`` tells when someone was born ("a man born in 1990 was
+    hurt"): no time of any happening of its sentence or of the story."""
+    before, after = _birth_words(doc.lang_ or "en")
+    lower = token_arrays(doc).lower
+    return any(w in before for w in lower[max(0, i - 2) : i]) or any(w in after for w in lower[i + 1 : i + 4])
+
+
+@lru_cache(maxsize=8)
 def _background_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """``(sequence words, cause prepositions, cause nouns)`` of ``language``
     (``data/events/background*.toml``): "after/before/following ..." and "in response to ..."."""
@@ -467,6 +483,8 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     stated = []
     quotes = _quoted(sent)
     for i, v in own:
+        if _birth_date(doc, i):
+            continue  # "a man born in 1990 was hurt": his birth's year
         if any(a <= i < b and not a <= trig.i < b for a, b in quotes):
             continue  # « Hier soir, un missile a frappé la gare », a déclaré X: the quote's own day
         if _dates_other_happening(doc[i], trig, head):
@@ -574,6 +592,8 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
             out.append((off, value))
             continue
         tok = span[0]
+        if _birth_date(doc, tok.i):
+            continue
         if ref is not None and _before(str(value), ref, label_days) and _names_a_happening(tok):
             continue
         sent = tok.sent
