@@ -106,7 +106,7 @@ _TOTAL_SPELL = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:days|weeks|months|years)\s+of\
 _ADDED = re.compile(r"^(?:(?!\b(?:who|that|which)\b)[^.;,\n]){0,50}?\b(?:were|was|are|is|have been|has been|had "
                     r"been)\s+also\b", re.I)
 _MORE = re.compile(r"^\s+more\b", re.I)
-# a count a person's possessive opens ("her seven sons", "his two brothers"): one family's dead
+# a count a person's possessive opens ("his three brothers", "her two sons"): one family's dead
 _POSSESSED = re.compile(r"\b(?:her|his|my)\s+$", re.I)
 
 
@@ -168,7 +168,7 @@ def population(a: Analysis, f: Figure) -> str:
             or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]):
         return "total"
     if _POSSESSED.search(a.text[max(0, f.start - 8) : f.start]):
-        return "part"  # "her seven sons were killed": one family's dead among the toll
+        return "part"  # "his three brothers were killed": one family's dead among the toll
     if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
             or _ADDED.match(after) or (_MORE.match(after) and _same_count_elsewhere(a, f)):
         return "part"  # "another four people died in hospital": added to a count told before or after

@@ -126,8 +126,8 @@ def _month_names() -> frozenset[str]:
 
 
 def _day_of_month(doc: Doc, i: int, j: int) -> bool:
-    """A day of the month between a month name and a year ("on January, 22, 2024", "Jan 22,
-    2024"), which the parser did not tag as a date: no count."""
+    """A day of the month between a month name and a year ("on March, 14, 2021", "Nov 9,
+    2021"), which the parser did not tag as a date: no count."""
     if j != i + 1 or not doc[i].text.isdigit() or not 1 <= int(doc[i].text) <= 31:
         return False
     k = i - 1 if i > 0 and doc[i - 1].text == "," else i
@@ -343,7 +343,7 @@ class FigureExtractor:
         if _list_item_number(doc, i, j):
             return None  # "1. The armed forces attacked ...": an item's number, not a count
         if _day_of_month(doc, i, j):
-            return None  # "killing him on January, 22, 2024": a date, not a count
+            return None  # "killing its driver on March, 14, 2021": a date, not a count
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:
             return None  # the minutes of a clock time ("15: 50 IST", "02: 39 PM")
         start_i = i - 1 if several else i
@@ -551,7 +551,7 @@ class FigureExtractor:
     def _genitive_head(self, noun: Token) -> str | None:
         """What a noun governing the counted noun in the genitive counts: a count noun of its own
         ("о гибели двенадцати мирных жителей": the killed), a noun of the act (``act_of``:
-        "ликвидация 19 боевиков"), or a noun that counts with its verb ("унёс жизни двадцати пяти
+        "ликвидация 23 боевиков"), or a noun that counts with its verb ("унёс жизни двадцати пяти
         человек": the killed)."""
         if _dep(noun) != "nmod" or noun.head.i == noun.i or noun.head.pos_ != "NOUN" or noun.head.i > noun.i:
             return None
@@ -561,7 +561,7 @@ class FigureExtractor:
             return got
         act = self.lex.act_of.get(head.lemma_.lower()) or self.lex.act_of.get(head.lower_)
         if act is not None:
-            return act  # "ликвидация 19 боевиков", "l'élimination de 19 combattants": the act's count
+            return act  # "ликвидация 23 боевиков", "l’élimination de 23 combattants": the act's count
         verb = head.head
         if _dep(head) in ("obj", "dobj") and verb.pos_ == "VERB" and verb.i != head.i:
             return self._phrase(verb)
