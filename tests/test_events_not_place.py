@@ -64,9 +64,12 @@ def test_a_french_passive_agent_alone_leaves_no_place() -> None:
     assert _places(text, "bombardement") == [None]
 
 
-def test_a_platform_is_no_place() -> None:
-    text = "Douze morts ont été retirés des décombres, a rapporté le ministère sur sa chaîne Telegram."
-    assert _places(text, "retirés") == [None]
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Une frappe a fait onze blessés dans la nuit, a indiqué le ministère sur sa chaîne Telegram.", "frappe"),
+    ("Un drone a touché un entrepôt, a écrit le gouverneur sur sa chaîne Telegram.", "touché"),
+])
+def test_a_platform_is_no_place(text: str, trigger: str) -> None:
+    assert _places(text, trigger) == [None]
 
 
 @pytest.mark.parametrize(("text", "trigger"), [

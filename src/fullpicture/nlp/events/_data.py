@@ -69,6 +69,16 @@ class EventLexicon:
     # words that stand for one of the things named just before ("one of them fell", "другая
     # попала"; ``[stand_ins]``, nlp/events/_movers.told_before)
     stand_ins: frozenset[str] = frozenset()
+    # verbs of supplying whose participle or relative clause on a weapon tells where it came from
+    # ("ally-supplied missiles", "guns supplied by its allies"), no supply of its own
+    # (``[provenance]``, nlp/events/_provenance.py)
+    provenance_verbs: frozenset[str] = frozenset()
+    provenance_things: frozenset[str] = frozenset()
+    # nouns of a lasting setting that a superlative may rank within ("the deadliest strike of the
+    # war") and the words of degree of the language ("most", "plus", "самый"; ``[ranked_settings]``,
+    # nlp/events/_ranked.py)
+    ranked_settings: frozenset[str] = frozenset()
+    degree_words: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -120,7 +130,11 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                    passive_states=frozenset(data.get("passive_states", {}).get("verbs", [])),
                    senses=read_senses(data.get("senses", {})),
                    measures=frozenset(data.get("measures", {}).get("words", [])),
-                   stand_ins=frozenset(data.get("stand_ins", {}).get("words", [])))
+                   stand_ins=frozenset(data.get("stand_ins", {}).get("words", [])),
+                   provenance_verbs=frozenset(data.get("provenance", {}).get("verbs", [])),
+                   provenance_things=frozenset(data.get("provenance", {}).get("things", [])),
+                   ranked_settings=frozenset(data.get("ranked_settings", {}).get("nouns", [])),
+                   degree_words=frozenset(data.get("ranked_settings", {}).get("degree", [])))
 
 
 def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:

@@ -7,7 +7,9 @@ prepositional phrases (and that noun's "of" phrase), or the word it hangs on ("t
 rockets" is shooting, no dismissal; "sending a wall of water" deploys no one; "cut off supplies"
 gives no aid; "машина скорой помощи", an ambulance, is no aid). ``cases`` lists prepositions whose
 noun selects the sense unless that noun is one of ``unless`` ("se rendre à Kelm" goes somewhere;
-"se rendre aux troupes" surrenders).
+"se rendre aux troupes" surrenders). A sense with ``otherwise`` gives the trigger that type when
+none of its words stands beside it: French "poursuivre" prosecutes only with a word of the courts
+("poursuivi en justice"); "les fouilles se poursuivent" (go on) names no happening.
 """
 
 from __future__ import annotations
@@ -29,12 +31,13 @@ class Sense:
     with_words: frozenset[str] = frozenset()
     cases: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
+    otherwise: str | None = None  # the type when no word of the sense stands beside the trigger
 
 
 def read_senses(spec: dict) -> dict[str, Sense]:
     """``[senses]`` of a taxonomy file: trigger lemma -> its sense."""
     return {lemma: Sense(str(s.get("type", "")), frozenset(s.get("with", [])), frozenset(s.get("cases", [])),
-                         frozenset(s.get("unless", [])))
+                         frozenset(s.get("unless", [])), None if "otherwise" not in s else str(s["otherwise"]))
             for lemma, s in spec.items()}
 
 
@@ -76,4 +79,4 @@ def sense_type(tok: Token, lemma: str, typ: str, senses: dict[str, Sense]) -> st
         return typ
     if (sense.with_words and _around(tok) & sense.with_words) or (sense.cases and _by_case(tok, sense)):
         return sense.type
-    return typ
+    return typ if sense.otherwise is None else sense.otherwise

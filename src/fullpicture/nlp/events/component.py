@@ -38,6 +38,8 @@ from fullpicture.nlp.events._headline import (
 )
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.events._movers import mover_type, subject_words, told_before
+from fullpicture.nlp.events._provenance import provenance
+from fullpicture.nlp.events._ranked import ranked_within
 from fullpicture.nlp.events._senses import sense_type
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
@@ -94,6 +96,8 @@ class EventsComponent:
         self.title_town_types = frozenset(cfg.get("title_place_town_types", []))
         self.own_clause_types = frozenset(cfg.get("own_clause_place_types", []))
         self.speaker_seats = bool(cfg.get("speaker_seat_no_place", False))
+        # a war told this many tokens after a superlative is the span it ranks within (0: off)
+        self.rank_window = int(cfg.get("ranked_setting_window_tokens", 0))
         self.headline_min_words = int(cfg.get("headline_min_words", 3))
         self.headline_min_share = float(cfg.get("headline_min_share", 0.8))
         # trigger lemmas that are not the tagger's (a headline's "Bombs" -> "bomb"), by head token
@@ -165,6 +169,8 @@ class EventsComponent:
             if pos in ("VERB", "ADJ") and lemma in lex.modifier_states and (
                     tok.dep_ == "amod" or _participle_before_name(tok) or _state_participle(tok)):
                 continue  # "the occupied city", "in occupied Northtown": a state, no occupation of its own
+            if pos == "VERB" and lemma in lex.provenance_verbs and provenance(tok, lex.provenance_things):
+                continue  # "ally-supplied missiles", "guns supplied by its allies": where a weapon came from
             if pos == "VERB" and lemma in lex.passive_states and _passive_state(tok):
                 continue  # "towns threatened by flooding", "menacées de famine": at risk, no threat made
             if pos == "VERB" and self._light_verb_of_event(tok, lemma):
@@ -189,12 +195,22 @@ class EventsComponent:
             elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only) \
                     and not (lemma in lex.singular_only and _names_a_place(tok)):
                 typ = lex.nouns.get(lemma)
+                if typ and lemma in lex.ranked_settings and ranked_within(tok, lex.degree_words, self.rank_window, lex.nouns):
+                    # "one of the deadliest strikes of the war": the war is a comparison class (a
+                    # corpus that annotates every event word still gets it, as a generic mention)
+                    if self.generic is not None:
+                        found.append((tok.i, tok.i + 1, "OCCURRENCE", tok.i))
+                        taken.add(tok.i)
+                    continue
                 if typ and not _in_means_phrase(tok, lex.means) and not _of_a_state(tok, lex.state_heads):
                     found.append((tok.i, tok.i + 1, typ, tok.i))
                     taken.add(tok.i)
         if lex.senses:  # "the firing of rockets": shooting, no dismissal
+            # (a word that names no happening in its sense, "buried under rubble", is still an
+            # event word to a corpus that annotates every one: a generic mention there)
+            blank = "OCCURRENCE" if self.generic is not None else ""
             found = [(s, e, t2, h) for s, e, t, h in found
-                     if (t2 := sense_type(doc[h], self._lemma_of.get(h, toks.lemma[h].lower()), t, lex.senses))]
+                     if (t2 := sense_type(doc[h], self._lemma_of.get(h, toks.lemma[h].lower()), t, lex.senses) or blank)]
         if self.generic is not None:
             found.extend(self._generic(doc, taken))
         found.sort()
@@ -233,11 +249,12 @@ class EventsComponent:
 
     def _light_verb_of_event(self, tok: Token, lemma: str) -> bool:
         """A support verb (``support_verbs``) whose object names a happening ("delivered a strike",
-        "conducted strikes"): one happening, told by its noun."""
+        "conducted strikes", told passively: "the strike was delivered at dawn"): one happening,
+        told by its noun."""
         if lemma not in self.lex.modality.get("support_verbs", ()):
             return False
-        return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns
-                   for c in tok.children)
+        return any(c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") and c.pos_ == "NOUN"
+                   and c.lemma_.lower() in self.lex.nouns for c in tok.children)
 
     def _frees_a_thing(self, tok: Token, lemma: str) -> bool:
         """A verb of setting people free (``freeing_verbs``) whose object is a thing
@@ -274,7 +291,9 @@ class EventsComponent:
             return True
         # (a French or Russian noun's object is its genitive modifier: "la rupture du barrage")
         near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "compound", "nsubjpass", "nsubj:pass", "nmod")]
-        if tok.dep_ == "acl":  # "the aid provided by", "the information provided by"
+        if tok.dep_ == "acl" and "Prog" not in tok.morph.get("Aspect", []):
+            # "the aid provided by", "the information provided by"; "families sheltering in the
+            # gym" are the ones who shelter, not the ones sheltered
             near.append(tok.head)
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
         # "launched a series of missiles", "une salve de roquettes": what the measure counts
