@@ -48,3 +48,11 @@ def compare_groups(settings: Any, groups: list[tuple[str, list[tuple[str, str]]]
 def killed_conflicts(comparison: Comparison) -> list[Conflict]:
     """The comparison's conflicts over the killed count."""
     return [c for e in comparison.events for c in e.conflicts if c.field == "figure:killed"]
+
+
+def trigger_places(text: str, trigger: str, published: str = "2022-06-27") -> list[str | None]:
+    """The place names of the events whose trigger is ``trigger`` in ``text`` (None where none)."""
+    from tests.helpers import analyze_text
+
+    a = analyze_text(text, published=published)
+    return [entity_name(a, e.place) for e in a.events if e.trigger.text == trigger]

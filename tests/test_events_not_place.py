@@ -15,15 +15,13 @@ apart from the town's row. Either side's capital reads alike.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from tests._events_helpers import entity_name
-from tests.helpers import analyze_text
+from tests._events_helpers import trigger_places
 
-
-def _places(text: str, trigger: str) -> list[str | None]:
-    a = analyze_text(text, published="2024-02-03")
-    return [entity_name(a, e.place) for e in a.events if e.trigger.text == trigger]
+_places = partial(trigger_places, published="2024-02-03")
 
 
 @pytest.mark.parametrize(("text", "trigger"), [

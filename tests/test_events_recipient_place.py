@@ -18,13 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests._events_helpers import entity_name
-from tests.helpers import analyze_text
-
-
-def _places(text: str, trigger: str) -> list[str | None]:
-    a = analyze_text(text, published="2022-06-27")
-    return [entity_name(a, e.place) for e in a.events if e.trigger.text == trigger]
+from tests._events_helpers import trigger_places as _places
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
