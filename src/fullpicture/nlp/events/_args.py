@@ -18,6 +18,7 @@ from fullpicture.nlp.events._notplace import (
     behind_subject,
     clock_place,
     holder,
+    hung_on,
     noun_agent,
     platform_name,
     supply_recipient,
@@ -442,19 +443,8 @@ def _recipient(tok: Token) -> bool:
     Eastland army", "capitulé devant l'Eastland", "сдались Eastland", "капитулировали перед
     Eastland": ``[recipient_verbs]`` of ``plover.toml``): the captor, not where it happened."""
     verbs, preps = _recipient_words()
-    if not verbs:
-        return False
-    root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head.i != root.i:
-        root = root.head
-    if root.dep_ == "pobj" and root.head.dep_ == "prep":  # English: the object of "to"
-        return root.head.lower_ in preps and root.head.head.lemma_.lower() in verbs
-    if root.head.i == root.i or root.head.lemma_.lower() not in verbs:
-        return False
-    cases = [c.lower_ for c in root.children if c.dep_ == "case"]
-    if cases:
-        return any(c in preps for c in cases)
-    return root.dep_ in ("iobj", "obl", "obl:arg") and "Dat" in root.morph.get("Case", [])
+    return hung_on(tok, verbs, preps, ("compound", "amod", "nmod", "flat", "flat:name", "conj"),
+                   lambda dep: dep in ("iobj", "obl", "obl:arg"))
 
 
 # "Moscow-controlled authorities", "Kyiv-based analysts": the place qualifies who, not where

@@ -17,6 +17,7 @@ The words are language data: ``[clock_places]``, ``[platform_words]``,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -73,15 +74,16 @@ def _supply_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(cfg.get("verbs", [])), frozenset(cfg.get("preps", []))
 
 
-def supply_recipient(tok: Token) -> bool:
-    """``tok`` names who receives a supply: the object of "to" on a verb of supplying ("supplied
-    to Eastcity"), a French one hung by "à" ("fournies à Eastcity"), or a Russian dative or an
-    accusative after "на" ("поставленные Eastland", "поставил на Eastland")."""
-    verbs, preps = _supply_words()
+def hung_on(tok: Token, verbs: frozenset[str], preps: frozenset[str], climb: tuple[str, ...],
+            dative: Callable[[str], bool]) -> bool:
+    """``tok`` (climbed up through ``climb`` dependencies to its phrase's root) is what a verb of
+    ``verbs`` hands something to: the object of one of ``preps`` on it ("supplied to Eastcity",
+    "surrendered to Eastland"), a case word of ``preps`` (a Russian "на" only with the accusative),
+    or, with no case word, a dative whose dependency ``dative`` accepts."""
     if not verbs:
         return False
     root = tok
-    while root.dep_ in ("compound", "amod", "flat", "flat:name", "conj") and root.head.i != root.i:
+    while root.dep_ in climb and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj" and root.head.dep_ == "prep":  # English: the object of "to"
         return root.head.lower_ in preps and root.head.head.lemma_.lower() in verbs
@@ -92,7 +94,16 @@ def supply_recipient(tok: Token) -> bool:
     case = root.morph.get("Case", [])
     if cases:
         return any(c.lower_ in preps and (c.lower_ != "на" or "Acc" in case) for c in cases)
-    return root.dep_ not in ("nsubj", "nsubj:pass", "obj", "dobj") and "Dat" in case
+    return dative(root.dep_) and "Dat" in case
+
+
+def supply_recipient(tok: Token) -> bool:
+    """``tok`` names who receives a supply: the object of "to" on a verb of supplying ("supplied
+    to Eastcity"), a French one hung by "à" ("fournies à Eastcity"), or a Russian dative or an
+    accusative after "на" ("поставленные Eastland", "поставил на Eastland")."""
+    verbs, preps = _supply_words()
+    return hung_on(tok, verbs, preps, ("compound", "amod", "flat", "flat:name", "conj"),
+                   lambda dep: dep not in ("nsubj", "nsubj:pass", "obj", "dobj"))
 
 
 @lru_cache(maxsize=1)
