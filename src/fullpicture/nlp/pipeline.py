@@ -190,24 +190,29 @@ def _check_tokens(nlp: Language, document: Any, chunking: Chunking) -> None:
 
 
 def _language_batches(settings: Settings, documents: Iterable[Any], batch_size: int) -> Iterator[tuple[str, list[Any]]]:
-    """Consecutive documents of one pipeline language, at most ``batch_size`` at a time."""
+    """Consecutive documents of one pipeline language, at most ``batch_size`` at a time and,
+    past the first, at most ``[pipeline] batch_chars`` characters of text together (0: no cap)."""
     from fullpicture.nlp.lang import LIMITED, limited_notice, pipeline_language
 
     models = {"en": True, **dict(settings.get("pipeline", "models", {}) or {})}
+    max_chars = int(settings.get("pipeline", "batch_chars", 0) or 0)
     batch: list[Any] = []
+    chars = 0
     current: str | None = None
     for d in documents:
         lang = pipeline_language(getattr(d.info, "language", None), models)
         if lang == LIMITED:
             d = _with_notice(d, limited_notice(d.info.language))
-        if batch and lang != current:
+        size = len(d.text)
+        if batch and (lang != current or (max_chars and chars + size > max_chars)):
             yield current or "en", batch
-            batch = []
+            batch, chars = [], 0
         current = lang
         batch.append(d)
+        chars += size
         if len(batch) >= batch_size:
             yield lang, batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield current or "en", batch
 
