@@ -26,6 +26,7 @@ _COMPONENT_MODULES = (
     "fullpicture.nlp.places.limited",
     "fullpicture.nlp.time",
     "fullpicture.nlp.claims",
+    "fullpicture.nlp.claims.limited",
     "fullpicture.nlp.figures",
     "fullpicture.nlp.figures.limited",
     "fullpicture.nlp.events",

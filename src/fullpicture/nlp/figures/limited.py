@@ -26,6 +26,7 @@ from fullpicture._data import data_toml
 from fullpicture.models import Figure
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import bounds
+from fullpicture.nlp.figures.component import claim_for
 from fullpicture.nlp.lang.words import (
     Word,
     dates,
@@ -318,6 +319,7 @@ class LimitedFiguresComponent:
             return doc
         family, text = opened
         figures: list[Figure] = []
+        claims = list(doc._.fp_claims or [])  # fp_limited_claims' (a language with a claims word list)
         for (start, end, value, vague, bound, counts, _), who in find_figures(text, family):
             if zone_kind_at(doc, start) in NON_STORY_ZONES:
                 continue
@@ -326,7 +328,7 @@ class LimitedFiguresComponent:
             # align layer reads whom a figure counts from it, as from an English noun
             figures.append(Figure(id=f"f{len(figures) + 1}", start=start, end=end, text=text[start:end], value=value,
                                   low=lo, high=hi, unit=who, counts=counts, approximate=bound is not None or vague,
-                                  vague=vague))
+                                  vague=vague, claim=claim_for(claims, start, end) if claims else None))
         if figures_only(family):
             figures = _with_bare_numbers(figures, list(doc._.fp_figures or []), date_spans(text, family))
         doc._.fp_figures = figures

@@ -29,9 +29,15 @@ def pipeline_language(language: str | None, models: Mapping[str, Any]) -> str:
 
 def limited_notice(language: str | None) -> str:
     """The per-document notice for a language without a full pipeline."""
+    from importlib import resources
+
     from fullpicture.nlp.lang.words import word_list_family
 
-    if word_list_family(language):
+    family = word_list_family(language)
+    if family and resources.files("fullpicture").joinpath("data", "claims", f"limited.{family}.toml").is_file():
+        return (f"language {language}: places, happenings, casualty figures and attributed claims from word "
+                "lists only; people and organisations not analysed")
+    if family:
         return (f"language {language}: places, happenings and casualty figures from word lists only; "
                 "people, organisations and claims not analysed")
     return f"language {language or '?'}: entities, events and claims not analysed"
