@@ -11,7 +11,8 @@ classifier fitted on the other folds' out-of-fold rows. Every claim with a cue (
 option and its source candidates; the right option is the candidate whose characters are
 exactly the source of the gold attribution whose cue overlaps the claim's (any gold source
 of the document when no gold cue with a source overlaps it; several: shared equally), else
-"no source". One L2-regularised
+"no source". With ``--crf-marginals`` (default, shipped) each candidate's row carries the fold
+CRF's own marginals over it, read off the sequence it has just tagged, as at run time. One L2-regularised
 conditional logit (Newton's method, no random state) is fitted on all choices and saved. The
 script prints the cross-validated figures (each fold's claims judged by the model fitted on
 the other folds) at several offsets of the "no source" score, and with ``--report-dev``
@@ -34,9 +35,10 @@ from eval.polnear import ROLES, add_counts, new_counts, tally  # noqa: E402
 from scripts.train_cues import _FILES, fold_arguments, fold_setup, prf, run_folds  # noqa: E402
 
 
-def extractor(folder: Path | None = None):
+def extractor(folder: Path | None = None, crf: bool = True):
     """A shipped-like extractor (the tagger's files from ``folder`` when given) that records,
-    instead of choosing sources, each document's claims, candidates and rows."""
+    instead of choosing sources, each document's claims, candidates and rows (with the CRF's
+    marginals as columns when ``crf``)."""
     from fullpicture import load_settings
     from fullpicture.nlp.claims._cues import read_prior
     from fullpicture.nlp.claims._learned import AttributionExtractor
@@ -48,7 +50,7 @@ def extractor(folder: Path | None = None):
 
         def _sources(self, doc, claims, probs):
             judged = chosen_for(claims)
-            per, x = rows(doc, judged, self.tagger.roles, self.cue_prior, probs)
+            per, x = rows(doc, judged, self.tagger.roles, self.cue_prior, probs, self.tagger if crf else None)
             self.rec = (judged, per, x)
             return claims
 
@@ -210,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     fold_arguments(ap, "attribution_sources.npz")
+    ap.add_argument("--crf-marginals", action=argparse.BooleanOptionalAction, default=True,
+                    help="the CRF's source and content marginals over each candidate as columns (shipped)")
     return run_folds(ap.parse_args(argv), _run)
 
 
@@ -219,7 +223,7 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     from fullpicture import load_settings
 
     items, docs, held, folders = fold_setup(args, tmp)
-    exs = [extractor(f) for f in folders]
+    exs = [extractor(f, args.crf_marginals) for f in folders]
     for f, cues in enumerate(fold_cues(docs, items, held, folders, args.folds)):
         exs[f].cues = cues
     recs = [collect(exs[held[k]], d, g) for k, (d, (_, _, g)) in enumerate(zip(docs, items, strict=True))]
@@ -234,11 +238,11 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
         print(f"  chooser, none {t:+.2f}:  " + line(prf(cv_counts(recs, held, models, t))) + mark, file=sys.stderr)
     mu, sd, w = fit_all(recs, args.lam)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(args.out, mu=mu, sd=sd, w=w)
+    np.savez(args.out, mu=mu, sd=sd, w=w, crf=np.bool_(args.crf_marginals))
     print(f"-> {args.out}", file=sys.stderr)
     if args.report_dev:
         dev_items, dev_docs = parsed(args.data, "dev", args.cache)
-        ex = extractor(None)
+        ex = extractor(None, args.crf_marginals)
         dev = [collect(ex, d, g) for d, (_, _, g) in zip(dev_docs, dev_items, strict=True)]
         print("dev, shipped tagger:", file=sys.stderr)
         print("  as extracted:         " + line(prf(counts(dev, None, 0))), file=sys.stderr)

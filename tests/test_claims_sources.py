@@ -10,11 +10,14 @@ from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
 from fullpicture.nlp.claims._source_model import (
+    _CLAIM_COLS,
+    CRF_COLS,
     candidates,
     load_sources,
     options,
     pick,
     rows,
+    sources_crf,
     sources_path,
 )
 
@@ -39,11 +42,36 @@ def test_the_chooser_ships_and_its_width_matches_the_rows():
     assert model is not None
     mu, sd, w = model
     assert mu.shape == sd.shape == w.shape and (sd > 0).all()
+    assert sources_crf(sources_path())  # trained with the CRF's columns: its rows carry them
     text = "The mayor said that the bridge was safe."
     doc = _nlp()(text)
-    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()))
+    ex = AttributionExtractor()
+    ex(doc)  # the CRF's marginals are those of the document it tagged last
+    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()), crf=ex.tagger)
     assert len(per) == 1 and len(per[0]) == len(x) > 0
     assert options(x).shape == (len(x) + 1, len(mu))
+
+
+def test_rows_carry_the_crf_columns_of_each_candidate_before_the_claim_columns():
+    text = "The mayor of the town said that the bridge was safe."
+    doc = _nlp()(text)
+    ex = AttributionExtractor()
+    ex(doc)
+    claim = _claim(text, "said", "the bridge was safe")
+    net = load_roles(roles_path())
+    per, x = rows(doc, [claim], net)
+    _, xc = rows(doc, [claim], net, crf=ex.tagger)
+    base = x.shape[1] - _CLAIM_COLS
+    assert xc.shape == (len(x), x.shape[1] + CRF_COLS)
+    assert np.array_equal(xc[:, :base], x[:, :base]) and np.array_equal(xc[:, -_CLAIM_COLS:], x[:, -_CLAIM_COLS:])
+    cols = {text[s:e]: xc[k, base : base + CRF_COLS].tolist() for k, ((s, e), _) in enumerate(per[0])}
+    mean, least, before, after, content = cols["The mayor of the town"]
+    assert 0.5 < least <= mean <= 1.0 and before == 0.0 and after < 0.5 and content < 0.5
+    # the head's own noun phrase stops short of tokens the CRF calls source
+    assert cols["The mayor"][3] > 0.5
+    # another document tagged since: zeros, not another text's marginals
+    ex(_nlp()("The clerk said the office would close."))
+    assert not rows(doc, [claim], net, crf=ex.tagger)[1][:, base : base + CRF_COLS].any()
 
 
 def test_an_apposition_gives_the_name_alone_and_the_name_with_its_title():
@@ -77,11 +105,13 @@ def test_the_offset_of_no_source_decides_for_a_learned_claim_and_a_rule_claim_ke
     doc = _nlp()(text)
     learned = _claim(text, "said", "the bridge was safe")
     learned.confidence = 0.6  # the tagger's or the cue classifier's claim
-    per, x = rows(doc, [learned], load_roles(roles_path()))
+    ex = AttributionExtractor()
+    ex(doc)
+    per, x = rows(doc, [learned], load_roles(roles_path()), crf=ex.tagger)
     assert pick(model, per, x, 1e6) == [None]
     got = pick(model, per, x, -1e6)
     assert got[0] is not None and got[0] in per[0]
-    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()))
+    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()), crf=ex.tagger)
     assert pick(model, per, x, 1e6)[0] is not None  # a rule's claim: bounds may change, never none
     assert pick(model, [[]], np.zeros((0, len(model[0]) - 1)), 0.0) == [None]
 

@@ -30,7 +30,7 @@ from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
-from fullpicture.nlp.claims._source_model import choose, load_sources, sources_path
+from fullpicture.nlp.claims._source_model import choose, load_sources, sources_crf, sources_path
 from fullpicture.nlp.claims._spans import (
     content_stop,
     quote_clause_start,
@@ -60,6 +60,7 @@ class AttributionExtractor:
         # the source chooser (:mod:`._source_model`)
         self.source_none_offset = source_none_offset
         self.sources = load_sources(sources_path()) if self.tagger is not None and source_chooser else None
+        self.sources_crf = sources_crf(sources_path()) if self.sources is not None else False
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any], language: str = "en") -> AttributionExtractor:
@@ -139,7 +140,8 @@ class AttributionExtractor:
         """The claims with the source chooser's sources (:func:`._source_model.choose`)."""
         if self.sources is None or self.tagger is None:
             return claims
-        return choose(doc, claims, self.sources, self.tagger.roles, self.source_none_offset, self.cue_prior, probs)
+        return choose(doc, claims, self.sources, self.tagger.roles, self.source_none_offset, self.cue_prior, probs,
+                      self.tagger if self.sources_crf else None)
 
     def rejected(self, doc: Doc, c: RawClaim) -> bool:
         """Whether a learned claim is an act or a verb without the clause it needs."""

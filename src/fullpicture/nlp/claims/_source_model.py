@@ -13,7 +13,9 @@ the head's own noun phrase). One logistic model (``data/models/attribution_sourc
 trained out-of-fold on PolNeAR train by ``scripts/train_sources.py``) scores each
 candidate from the parse (head's part of speech, dependency and entity type, the shape of
 the span, its place beside the cue) and the role network's source probabilities for its
-tokens and the tokens just outside it, against a "no source" option scored from the claim
+tokens and the tokens just outside it (and, in a model trained with them, ``crf`` in the file,
+the CRF tagger's own source and content marginals there, :func:`_crf_cols`), against a "no
+source" option scored from the claim
 (its kind, origin, whether it had a source): a conditional logit over one claim's options.
 The best option wins, "no source" with ``[claims] source_none_offset`` added to its score;
 only the tagger's and the cue classifier's claims may take it (a rule's claim keeps a source).
@@ -35,7 +37,7 @@ from fullpicture.nlp.claims._merge import _cue_subject
 from fullpicture.nlp.claims._roleprob import LABELS, RoleNet, token_probs
 from fullpicture.nlp.claims._source_pairs import pair_columns
 from fullpicture.nlp.claims._spans import source_bounds, source_comma, span_chars
-from fullpicture.nlp.claims._tagger import TaggedSpan
+from fullpicture.nlp.claims._tagger import AttributionTagger, TaggedSpan
 
 SOURCES_FILE = "attribution_sources.npz"
 _ORIGINS = ("given", "subject", "raised", "relhead")
@@ -49,6 +51,7 @@ _LEAD_DEPS = ("advmod", "predet", "preconj", "cc", "punct")
 _SRC = LABELS.index("SRC")
 
 Model = tuple[np.ndarray, np.ndarray, np.ndarray]
+CRF_COLS = 5  # the CRF's marginals over a candidate (:func:`crf_table`), in a model trained with them
 _CLAIM_COLS = len(_KINDS) + 11  # the last columns of a row describe the claim, not the candidate
 _CUE = LABELS.index("CUE")
 _LEARNED = -_CLAIM_COLS + len(_KINDS)  # the column that says the claim is the tagger's or added
@@ -68,6 +71,15 @@ def load_sources(path: str | None) -> Model | None:
     with np.load(path) as z:
         return (np.asarray(z["mu"], dtype=np.float64), np.asarray(z["sd"], dtype=np.float64),
                 np.asarray(z["w"], dtype=np.float64))
+
+
+@lru_cache(maxsize=4)
+def sources_crf(path: str | None) -> bool:
+    """Whether the chooser at ``path`` was trained with the CRF's marginals (``crf`` in the file)."""
+    if path is None:
+        return False
+    with np.load(path) as z:
+        return "crf" in z.files and bool(z["crf"])
 
 
 def _heads(doc: Doc, c: RawClaim, t: Token, i: int, j: int) -> list[tuple[Token, int]]:
@@ -147,11 +159,12 @@ def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
 
 
 def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int], a: int, b: int,
-         probs: np.ndarray, claim: list[float], cue_t: int, ents: list[str]) -> list[float]:
+         probs: np.ndarray, claim: list[float], cue_t: int, ents: list[str], crf: list[float]) -> list[float]:
     """One candidate's features (``probs``: source probabilities of tokens a-1 .. b; ``cue_t``:
-    the cue's root token, :func:`._source_pairs.pair_columns`); token attributes read from
-    the document's arrays (:func:`fullpicture.nlp._tokens.token_arrays`; ``ents``: its
-    ``ent_type``, read once per document)."""
+    the cue's root token, :func:`._source_pairs.pair_columns`; ``crf``: the CRF's columns,
+    :func:`crf_table`); token attributes read from the document's arrays
+    (:func:`fullpicture.nlp._tokens.token_arrays`; ``ents``: its ``ent_type``, read once per
+    document)."""
     arr = token_arrays(doc)
     dep, heads = arr.dep, arr.head
     hi = head if head >= 0 else a
@@ -173,7 +186,7 @@ def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int]
             float(arr.is_title[a]), float(before), np.log1p(max(gap, 0)),
             float(inside.mean()), float(inside.min()), float(probs[0]), float(probs[-1]),
             *_boundary(doc, c, hi, a, b, ents), float(inside.max()), *pair_columns(doc, doc[hi], doc[max(cue_t, 0)], a, b),
-            *claim]
+            *crf, *claim]
 
 
 def _boundary(doc: Doc, c: RawClaim, h: int, a: int, b: int, ents: list[str]) -> list[float]:
@@ -215,10 +228,34 @@ def _speaker(doc: Doc, c: RawClaim) -> str:
     return doc_text(doc)[c.source[0]:c.source[1]].lower() if c.source is not None else ""
 
 
+def crf_table(doc: Doc, ids: list[int], crf: AttributionTagger | None) -> tuple[np.ndarray, np.ndarray]:
+    """The CRF's source and content marginals of tokens ``ids`` (``crf`` must have tagged
+    ``doc`` last; a role's B and I summed), as arrays whose index k + 1 is token k (zeros
+    elsewhere, and all zeros without ``crf`` or when it tagged another document)."""
+    n = len(doc)
+    src, con = np.zeros(n + 2), np.zeros(n + 2)
+    m = crf.marginals(doc, ids) if crf is not None else {}
+    for k in ids:
+        if k in m:
+            con[k + 1], src[k + 1] = m[k][1], m[k][2]
+    return src, con
+
+
+def _crf_cols(src: np.ndarray, con: np.ndarray, a: int, b: int) -> list[float]:
+    """A candidate's CRF columns (tokens a..b; :func:`crf_table`'s arrays): mean and least
+    source marginal inside, the source marginal of the tokens just before and just after it,
+    the mean content marginal inside."""
+    inside = src[a + 1 : b + 1] if b > a else np.zeros(1)
+    return [float(inside.mean()), float(inside.min()), float(src[a]), float(src[b + 1]),
+            float(con[a + 1 : b + 1].mean()) if b > a else 0.0]
+
+
 def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str, tuple[int, int]] | None = None,
-         keep: dict[int, float] | None = None) -> tuple[list[list[tuple[tuple[int, int], int]]], np.ndarray]:
+         keep: dict[int, float] | None = None, crf: AttributionTagger | None = None
+         ) -> tuple[list[list[tuple[tuple[int, int], int]]], np.ndarray]:
     """Per claim its candidates ((chars), head), and one feature row per candidate (in order);
-    ``prior`` is the cue-rate table, ``keep`` the cue classifier's probabilities by claim ``id``."""
+    ``prior`` is the cue-rate table, ``keep`` the cue classifier's probabilities by claim ``id``;
+    with ``crf`` (the tagger that tagged ``doc`` last) each row carries :func:`_crf_cols`."""
     per: list[list[tuple[tuple[int, int], int]]] = []
     spans = []
     cue_tok: list[int] = []
@@ -253,7 +290,10 @@ def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str,
                           speakers, (bisect_right(starts, max(t, 0)) - 1, len(starts)))
             for c, p, t in zip(claims, per, cue_tok, strict=True)}
     ents = token_arrays(doc).ent_type
-    out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)], t, ents) for c, sp, hd, fl, a, b, t in spans]
+    csrc, ccon = crf_table(doc, ids, crf)
+    out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)], t, ents,
+                _crf_cols(csrc, ccon, a, b) if crf is not None else [])
+           for c, sp, hd, fl, a, b, t in spans]
     return per, np.asarray(out, dtype=np.float64)
 
 
@@ -296,11 +336,13 @@ def chosen_for(claims: list[RawClaim]) -> list[RawClaim]:
 
 
 def choose(doc: Doc, claims: list[RawClaim], model: Model, net: RoleNet | None, none_offset: float,
-           prior: dict[str, tuple[int, int]] | None = None, keep: dict[int, float] | None = None) -> list[RawClaim]:
+           prior: dict[str, tuple[int, int]] | None = None, keep: dict[int, float] | None = None,
+           crf: AttributionTagger | None = None) -> list[RawClaim]:
     """The claims with the chooser's sources, in place (others keep theirs, :func:`chosen_for`);
-    ``prior`` and ``keep`` as for :func:`rows`."""
+    ``prior``, ``keep`` and ``crf`` (given only to a model trained with its columns) as for
+    :func:`rows`."""
     judged = chosen_for(claims)
-    per, x = rows(doc, judged, net, prior, keep)
+    per, x = rows(doc, judged, net, prior, keep, crf)
     if not len(x):
         return claims
     for c, got in zip(judged, pick(model, per, x, none_offset), strict=True):
