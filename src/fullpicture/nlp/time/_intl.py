@@ -43,6 +43,12 @@ class IntlGrammar:
     # the words of a sentence that tells something to come ("prévu", "состоится"): a date
     # written without a year there may lie after the publication day
     future: re.Pattern[str] | None = None
+    # the words that make a weekday told without "dernier"/"prochain" a habit ("le dimanche": on
+    # Sundays), no day ([habitual] before_weekday)
+    habitual: frozenset[str] = frozenset()
+    # the words that make such a weekday, in a sentence of something to come, the next one ("à
+    # partir de lundi": from next Monday; [habitual] forward_before_weekday)
+    forward: re.Pattern[str] | None = None
 
     def get(self, table: str, key: str) -> Any:
         """Look ``key`` up (lower case, whitespace collapsed) in a word table."""
@@ -69,7 +75,9 @@ def load_grammar(language: str) -> IntlGrammar | None:
     words["_frag"] = dict(d.get("words", {}))
     future = [str(w) for w in d.get("future", {}).get("words", [])]
     g = IntlGrammar(language, words, future=re.compile(r"(?<!\w)(?:" + "|".join(future) + r")(?!\w)", re.IGNORECASE)
-                    if future else None)
+                    if future else None,
+                    habitual=frozenset(str(w).lower() for w in d.get("habitual", {}).get("before_weekday", [])),
+                    forward=_words_before(d.get("habitual", {}).get("forward_before_weekday", [])))
     subs = {ph: alternation(list(words[t])) for ph, t in _TABLES.items()}
     subs.update({k: f"(?:{v})" for k, v in d.get("words", {}).items()})
     for rule in d.get("rules", []):
@@ -225,6 +233,8 @@ def _h_relative(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Resu
             return None
         return "DATE", (base + timedelta(days=int(g.get("narrative_days", gd["phrase"])))).isoformat(), anchor, None
     if kind == "weekday":
+        if g.habitual and not gd.get("next") and not gd.get("last") and _habitual(g, m):
+            return None  # "le vendredi, jour de foire": on Fridays, no day
         wd = int(g.get("weekdays", gd["wd"]))
         base, anchor = _base(st, narrative=False)
         pod = g.get("parts_of_day", gd["pod"]) if gd.get("pod") else None
@@ -234,10 +244,27 @@ def _h_relative(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Resu
             d = weekday_near(base + timedelta(days=1), wd, 1)
         elif gd.get("last"):
             d = weekday_near(base - timedelta(days=1), wd, -1)
+        elif g.forward is not None and g.forward.search(m.string[max(0, m.start() - 16) : m.start()]) \
+                and _tells_future(st):
+            d = weekday_near(base, wd, 1)  # "seront ouverts à partir de lundi": the next Monday
         else:  # news tells the past: the last such day on or before publication
             d = weekday_near(base, wd, -1)
         return ("TIME", f"{d.isoformat()}T{pod}", anchor, None) if pod else ("DATE", d.isoformat(), anchor, None)
     return None
+
+
+def _words_before(words: list[str]) -> re.Pattern[str] | None:
+    """A pattern of ``words`` (whole words, spaces free) that end right before an expression."""
+    if not words:
+        return None
+    alts = "|".join(r"\s+".join(re.escape(p) for p in str(w).split()) for w in words)
+    return re.compile(r"(?<!\w)(?:" + alts + r")\s+$", re.IGNORECASE)
+
+
+def _habitual(g: IntlGrammar, m: re.Match[str]) -> bool:
+    """The weekday of ``m`` follows a word of a habit (French "le": "le vendredi", on Fridays)."""
+    before = re.search(r"(\w+)\s+$", m.string[max(0, m.start() - 12) : m.start()])
+    return before is not None and before.group(1).lower() in g.habitual
 
 
 def _h_span(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Result | None:
