@@ -9,14 +9,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from fullpicture.nlp._datelines import dateline_spans
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
 from fullpicture.nlp.events._analogy import analogy_place
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
+from fullpicture.nlp.events._movers import subject_words
 from fullpicture.nlp.events._notplace import (
     behind_subject,
     clock_place,
+    flight_purpose,
+    flight_verb,
     holder,
     hung_on,
     noun_agent,
@@ -153,6 +157,7 @@ def arguments(
                         for cand in (g, *inner):
                             eid = entity_for_span(doc, index, cand.idx, cand.idx + len(cand), cand, metonymy=False)
                             if (eid and entity_type(index, eid) in _PLACE_TYPES and not _recipient(cand)
+                                    and not _flight_goal(cand, trig)
                                     and not (speaker_seats and _speaker_seat(index, eid, cand, trig))):
                                 place = eid
                                 break
@@ -181,12 +186,24 @@ def arguments(
             # (a capital acting is its state's agent, not the place: "Kyiv evacuated 3,000")
             if (eid not in agents and eid not in acting and eid not in patients and not named
                     and not (own_clause and _other_clause(tok, trig))
+                    and not _flight_goal(doc[places[k][0]], trig)
                     and not (speaker_seats and _speaker_seat(index, eid, doc[places[k][0]], trig))):
                 place = eid
                 break
             k += 1
     # a place that is the patient of an attack stays a patient; place may repeat it
     return agents, patients, place
+
+
+def _flight_goal(tok: Token, trig: Token) -> bool:
+    """``tok`` names where people fled or headed by a verb of flight other than ``trig`` ("the
+    gunmen who attacked the hall fled toward Eastland": ``_notplace.flight_verb``): the flight's
+    goal, no place of the happening told beside it, unless the flight is for it ("heading to
+    Eastvale for an exchange"). A projectile that crossed into a country still strikes there
+    ("a missile crossed into Eastland, killing two")."""
+    verb = flight_verb(tok)
+    return (verb is not None and verb.i != trig.i and not flight_purpose(trig, verb)
+            and not subject_words(verb) & event_lexicon(trig.doc.lang_ or "en").mover_projectiles)
 
 
 def _speaker_seat(index: dict[str, Any], eid: str, tok: Token, trig: Token) -> bool:
@@ -449,35 +466,6 @@ def _recipient(tok: Token) -> bool:
 
 # "Moscow-controlled authorities", "Kyiv-based analysts": the place qualifies who, not where
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
-_DL_WORD = r"(?:[A-ZА-ЯЁ][\w.'’-]*|\d{1,2}|[a-zа-яё]{2,5}\.?)"
-_DATELINE = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,5}})[ ,]*(?:\([^()\n]{{1,30}}\)[ ]*)?"
-                       r"(?:[—–-]{1,2}[ ]|(—)(?=[A-ZА-ЯЁ«\"]))", re.M)
-# "Northtown/Southtown, Feb 26 :", "Northtown, 4 March:": a colon ends a dateline that ends in its day
-_DL_DAY = r"(?:[A-ZА-ЯЁ][a-zа-яё]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-ZА-ЯЁa-zа-яё][a-zа-яё]{2,8}\.?)"
-_DATELINE_DATED = re.compile(rf"^[ \t]*({_DL_WORD}(?:(?:[ ,]+|/){_DL_WORD}){{0,4}}?[ ,]+{_DL_DAY})[ ]?:[ ]", re.M)
-# "LONDON:", "GAZA:": a place word in capitals and a colon opening a line near the top
-_DATELINE_CAPS = re.compile(r"^[ \t]*([A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,}){0,2}):[ ]", re.M)
-# "Agency | Eastcity | Updated: 11-03-2031 09:20": a byline of fields split by bars, one of them
-# a date or a clock time
-_DATELINE_BARS = re.compile(r"^[ \t]*([^\n|]{2,60}(?:[ \t]\|[ \t][^\n|]{1,60}){2,})[ \t]*$", re.M)
-_BYLINE_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}")
-_DATELINE_WINDOW = 600
-
-
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the datelines near the top of a text ("GENEVA (Reuters) –",
-    "Kyiv, Ukraine —", "MOSCOW, 10 Jun -", "LONDON: ", "Agency | Eastcity | Updated: 11-03-2031"): where the report was filed, never where its events
-    happened."""
-    end = min(len(text), _DATELINE_WINDOW)
-    return sorted([m.span(1) for rx in (_DATELINE, _DATELINE_DATED, _DATELINE_CAPS) for m in rx.finditer(text, 0, end)
-                   if rx is not _DATELINE or not m.group(2) or _tight_dateline(m.group(1))]
-                  + [m.span(1) for m in _DATELINE_BARS.finditer(text, 0, end) if _BYLINE_DATE.search(m.group(1))])
-
-
-def _tight_dateline(words: str) -> bool:
-    """A dash with no space after it ends a dateline only in its usual shapes ("KYIV, Ukraine—",
-    "WASHINGTON—"), not in a headline's "Eastland—Westland talks"."""
-    return "," in words or words.split()[0].isupper()
 
 
 def _source_position(tok: Token) -> bool:

@@ -7,11 +7,13 @@
 * A supply's recipient: "rockets supplied to Eastcity by its allies", "des armes fournies à
   Eastland", "оружие, поставленное Eastland": the capital or country that receives arms is an
   actor, not where the strike told beside it hit.
+* A flight's goal: "the gunmen fled toward Eastland", "хотели скрыться в Eastland": where people
+  fled or headed, not where the happening told beside it took place.
 * An actor: a place that holds another ("under the control of Eastland"), one blamed ("Eastcity
   is behind the attack") or a capital or country hung by "by" on a noun ("an effort by Eastcity").
 
 The words are language data: ``[clock_places]``, ``[platform_words]``,
-``[supply_recipients]`` and ``[actor_places]`` of ``data/events/plover.toml``.
+``[supply_recipients]``, ``[flight_verbs]`` and ``[actor_places]`` of ``data/events/plover.toml``.
 """
 
 from __future__ import annotations
@@ -104,6 +106,61 @@ def supply_recipient(tok: Token) -> bool:
     verbs, preps = _supply_words()
     return hung_on(tok, verbs, preps, ("compound", "amod", "flat", "flat:name", "conj"),
                    lambda dep: dep not in ("nsubj", "nsubj:pass", "obj", "dobj"))
+
+
+@lru_cache(maxsize=1)
+def _flight_words() -> dict[str, frozenset[str]]:
+    from fullpicture._data import data_toml
+
+    cfg = data_toml("events", "plover.toml").get("flight_verbs", {})
+    return {k: frozenset(cfg.get(k, [])) for k in ("verbs", "goal_nouns", "origin_preps", "purpose_preps")}
+
+
+def _preps_of(tok: Token) -> set[str]:
+    """The preposition that hangs ``tok`` on its head: English "prep" above it, or UD case words."""
+    words = {c.lower_ for c in tok.children if c.dep_ == "case"}
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        words.add(tok.head.lower_)
+    return words
+
+
+def flight_verb(tok: Token) -> Token | None:
+    """The verb of flight (``[flight_verbs]``) whose goal the place at ``tok`` names: the object
+    of a preposition ("fled toward Eastland"), an oblique or a genitive ("скрыться в Eastland"),
+    at most two goal nouns down ("in the direction of Eastland", "в сторону Eastland"); else None.
+    A place fled from ("fled from Eastcity", "fled Eastcity") is no goal."""
+    words = _flight_words()
+    if not words["verbs"]:
+        return None
+    cur = _name_root(tok)
+    for _ in range(3):
+        head = cur.head
+        if cur.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head  # English: the object of a preposition
+        elif cur.dep_.split(":")[0] not in ("obl", "nmod"):
+            return None
+        if head.i == cur.i or _preps_of(cur) & words["origin_preps"]:
+            return None
+        if head.pos_ == "VERB" and head.lemma_.lower() in words["verbs"]:
+            return head
+        if head.lemma_.lower() not in words["goal_nouns"]:
+            return None
+        cur = head
+    return None
+
+
+def flight_purpose(trig: Token, verb: Token) -> bool:
+    """``trig`` is what the flight at ``verb`` is for ("heading to Eastvale for a prisoner
+    exchange", ``purpose_preps``): its goal is the happening's place."""
+    purpose = _flight_words()["purpose_preps"]
+    cur = trig
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == verb.i:
+            return bool(_preps_of(cur) & purpose) or (cur.dep_ == "prep" and cur.lower_ in purpose)
+        cur = cur.head
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,8 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from fullpicture.nlp._datelines import dateline_spans
+
 _DEPS = {
     "obj": "dobj", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass", "csubj:pass": "csubjpass",
     "nmod:poss": "poss", "acl:relcl": "relcl", "expl:pass": "expl",
@@ -74,7 +76,9 @@ class ParagraphBreaks:
     (spaCy's English model does so for about one sentence in eleven of the PolNeAR dev texts);
     the layers then read claims, dates and figures across the break. A break is a whitespace
     token holding at least ``min_newlines`` line breaks (``[pipeline.paragraph_newlines]``: 2,
-    a blank line, for English, whose plain texts are often hard-wrapped; 1 for French).
+    a blank line, for English, whose plain texts are often hard-wrapped; 1 for French). A
+    dateline opening a line ("EASTCITY – Rockets hit ...", ``nlp._datelines``) starts a sentence
+    after one line break too: the lead never runs into the headline above it.
     """
 
     def __init__(self, min_newlines: int = 1) -> None:
@@ -88,6 +92,8 @@ class ParagraphBreaks:
         for i in range(n - 1):
             if space[i] and not space[i + 1] and doc[i].text.count("\n") >= self.min_newlines:
                 starts.append(i + 1)
+        if self.min_newlines > 1 and n > 1:
+            starts = sorted({*starts, *_dateline_starts(doc, space)})
         marks = [(i, True) for i in starts[1:]]
         for i in starts:
             # a paragraph that opens with a number word ("Douze personnes ont été tuées"): the
@@ -97,6 +103,19 @@ class ParagraphBreaks:
         if marks:
             _set_sent_starts(doc, marks)
         return doc
+
+
+def _dateline_starts(doc: Doc, space: list[int]) -> list[int]:
+    """Tokens that open a dateline at a line start after a line break (``space``: whether
+    each token is whitespace). Nothing is cached on the ``Doc``: a long text's chunks are merged
+    after this component, and merged documents keep no user data."""
+    out = []
+    for a, b in dateline_spans(doc.text):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        i = span.start if span is not None else 0
+        if 0 < i < len(doc) and doc[i].idx == a and space[i - 1] and "\n" in doc[i - 1].text:
+            out.append(i)
+    return out
 
 
 def _set_sent_starts(doc: Doc, marks: list[tuple[int, bool]]) -> None:
