@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -13,7 +14,7 @@ from fullpicture.align._conflicts import (
     find_conflicts,
     incident_figures_for,
 )
-from fullpicture.align._dates import granularity
+from fullpicture.align._dates import granularity, interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._eventfeat import build_features, build_vectors
 from fullpicture.align._framing import framing_contrast, tone_by_side
@@ -36,6 +37,8 @@ from fullpicture.models.comparison import AlignedEvent, Comparison, EventRef, Si
 from fullpicture.nlp.events._data import trigger_gloss
 from fullpicture.nlp.lang import script_of
 from fullpicture.settings import Settings, load_settings
+
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
 def _cfg(settings: Settings | None) -> dict[str, Any]:
@@ -152,15 +155,33 @@ def _trigger_label(heads: list[Member], sides: list[str]) -> str:
     return " / ".join(words)
 
 
+def _row_date(members: list[Member], heads: list[Member], slack_days: int) -> str | None:
+    """The row's date: the most reported date (ties to the most specific one), or, where the
+    row's happening's own mentions (``heads``) state a day in their sentences at most
+    ``slack_days`` before it, the day they state most: the most reported date is often the
+    reports' day ("gunmen attacked the hall on Friday evening", told in Saturday's reports of the
+    arrests), while a day stated long before it is a background happening's ("since the attack
+    of 7 October")."""
+    dates = Counter(m.event.date for m in members if m.event.date)
+    if not dates:
+        return None
+    told = min(dates, key=lambda d: (-dates[d], granularity(d), d))
+    span = interval(told)
+    if span is None:
+        return told
+    stated = Counter(d for d in (m.event.date[:10] for m in heads
+                                 if m.event.date and m.event.date_source == "sentence" and _DAY.match(m.event.date))
+                     if (iv := interval(d)) is not None and span[0] - slack_days <= iv[0] <= span[1])
+    return min(stated, key=lambda d: (-stated[d], d)) if stated else told
+
+
 def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: list[str], cfg: dict[str, Any],
                    names: dict[str, str] | None = None) -> AlignedEvent:
     # the incident is named by its happening (the blast), not its consequences (the dead)
     heads = [m for m in members if names_happening(m.event.trigger.lemma or m.event.trigger.text, m.event.type)]
     heads = heads or list(members)
     types = Counter(m.event.type for m in heads)
-    dates = Counter(m.event.date for m in members if m.event.date)
-    # the most reported date; ties go to the most specific one
-    date = min(dates, key=lambda d: (-dates[d], granularity(d), d)) if dates else None
+    date = _row_date(members, heads, int(cfg.get("inherited_date_later_slack_days", 0)))
     # places in no side's words: the joint form of the names the sides use for it
     names = names or {}
     place = _incident_place(members, index, names)
