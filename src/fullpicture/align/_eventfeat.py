@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -22,6 +23,7 @@ from fullpicture.align._facility import (
     town_mentions,
 )
 from fullpicture.align._freed import freed_captives
+from fullpicture.align._relative import told_day_before, told_to_date
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
@@ -184,6 +186,14 @@ def build_features(
     # a named facility also keyed by its kind and its name's distinctive word
     name_words = bool(cfg.get("incident_site_name_words", False))
     freed_before = int(cfg.get("incident_freed_before_chars", 0))
+    # a happening told the day before its sentence's main one ("a day after X", ``_relative``)
+    day_before = int(cfg.get("incident_relative_days", 0)) > 0
+    after_chars = int(cfg.get("incident_relative_after_chars", 0))
+    before_chars = int(cfg.get("incident_relative_before_chars", 0))
+    # a toll of the war to date ("killed since 3 June", ``_settingrows.join_to_date``)
+    to_date = bool(cfg.get("incident_to_date_join", False))
+    period_before = int(cfg.get("incident_to_date_before_chars", 0))
+    period_after = int(cfg.get("incident_to_date_after_chars", 0))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -198,6 +208,8 @@ def build_features(
         zero_tolls = _zero_tolls(a)
         named_towns = town_mentions(a, index) if before > 0 and a.events else []
         town_cache: dict[str, bool] = {}
+        # where the speech cues end (an "earlier" phrase just after one dates the saying)
+        cue_ends = sorted(c.cue.end for c in a.claims if c.cue is not None) if day_before else []
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -266,6 +278,14 @@ def build_features(
                            "freed": freed_captives(a, ev, lemma_of(ev), freed_before),
                            # its only counts of the killed or injured are zeros
                            "zero_toll": ev.id in zero_tolls,
+                           "day_before": day_before and told_day_before(
+                               sent, (ev.trigger.start - ev.evidence.start, ev.trigger.end - ev.evidence.start),
+                               lang, after_chars, before_chars,
+                               [e - ev.evidence.start for e in cue_ends[bisect_left(cue_ends, ev.evidence.start):
+                                                                       bisect_right(cue_ends, ev.evidence.end)]]),
+                           "to_date": to_date and told_to_date(
+                               sent, (ev.trigger.start - ev.evidence.start, ev.trigger.end - ev.evidence.start),
+                               lang, period_before, period_after),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),

@@ -42,9 +42,10 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
 from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import inquiry_hosts, join_inquired, sentence_index
 from fullpicture.align._recalled import split_recalled
+from fullpicture.align._relative import split_day_before
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
-from fullpicture.align._settingrows import join_setting_rows
+from fullpicture.align._settingrows import join_setting_rows, join_to_date
 from fullpicture.align._tallies import join_running_totals
 from fullpicture.align._townsplit import split_town_rows
 from fullpicture.align._truces import join_truces
@@ -294,6 +295,10 @@ def incidents(
         labels = _dense(split_recalled(feats, cfg, labels))
     if float(cfg.get("incident_town_split_km", 0.0)) > 0:
         labels = _dense(split_town_rows(feats, cfg, labels, host))
+    if int(cfg.get("incident_relative_days", 0)) > 0:
+        labels = _dense(split_day_before(feats, cfg, labels))
+    if cfg.get("incident_to_date_join", False):
+        labels = _dense(join_to_date(feats, cfg, labels))
     return labels, events
 
 

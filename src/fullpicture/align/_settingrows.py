@@ -38,16 +38,10 @@ def join_setting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     horizon = int(cfg.get("incident_setting_days", 0))
     if horizon <= 0:
         return labels
-    lex = incident_lexicon()
-    words = setting_lemmas()
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(feats)):
         members[labels[i]].append(i)
-    rows = []
-    for r, idx in sorted(members.items()):
-        acts = [i for i in idx if happening(feats[i], lex)]
-        if acts and all(feats[i].lemma in words for i in acts):
-            rows.append(r)
+    rows = _setting_rows(feats, members)
     if len(rows) < 2:
         return labels
     docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
@@ -68,6 +62,49 @@ def join_setting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
             continue  # a war recalled from another time ("the war of the 1990s")
         joined[r] = target
     return [joined.get(r, r) for r in labels]
+
+
+def _setting_rows(feats: Sequence[MentionFeatures], members: dict[int, list[int]]) -> list[int]:
+    """The rows whose happenings are all lasting settings (a war, an invasion), in label order."""
+    lex = incident_lexicon()
+    words = setting_lemmas()
+    rows = []
+    for r, idx in sorted(members.items()):
+        acts = [i for i in idx if happening(feats[i], lex)]
+        if acts and all(feats[i].lemma in words for i in acts):
+            rows.append(r)
+    return rows
+
+
+def join_to_date(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after moving the tolls of the war to date ("more than 9,000
+    have been killed since 3 June", "killed since the fighting began": bodily harm marked
+    ``to_date`` by ``_relative.told_to_date``) out of the story's rows into the row of the war they belong to:
+    the setting row (a row whose happenings are all settings) told by the most documents among
+    those sharing a document with the mention's row. A row with no such setting row keeps them
+    (``incident_to_date_join``: off when false)."""
+    if not cfg.get("incident_to_date_join", False):
+        return labels
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(feats)):
+        members[labels[i]].append(i)
+    settings = _setting_rows(feats, members)
+    if not settings:
+        return labels
+    lex = incident_lexicon()
+    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    out = list(labels)
+    for r, idx in members.items():
+        # tolls only: a happening carries its agent and its other figures into the war's row
+        moving = [i for i in idx if feats[i].extra.get("to_date") and feats[i].lemma in lex.harm]
+        if not moving or r in settings:
+            continue
+        homes = [s for s in settings if docs[s] & docs[r]]
+        if homes:
+            home = max(homes, key=lambda s: (len(docs[s]), -s))
+            for i in moving:
+                out[i] = home
+    return out
 
 
 def _stated_days(feats: Sequence[MentionFeatures], idx: list[int], firm: bool = True) -> Counter[int]:
