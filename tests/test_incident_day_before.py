@@ -3,7 +3,7 @@ align/_relative.py).
 
 Shape restated in invented words from real multi-side coverage: reports of a shelling of a city
 told, as its cause or background, the barrage on the other country the day before ("the attack
-came a day after a barrage on Southland killed 52", "au lendemain de frappes", "a day earlier").
+came a day after a barrage on Southland killed 52", "au lendemain de bombardements", "a day earlier").
 Most such mentions state no day of their own and inherit the report's, so the barrage and its 52
 dead sat in the shelling's row, where its toll met the shelling's. A mention told after such a
 phrase, or just before an "earlier" one, whose day (its own, else the inherited one less one)
@@ -36,8 +36,8 @@ def test_the_phrases_mark_the_other_day_s_happening_only() -> None:
     assert not _flag(s, "shelling")  # the story's happening, before the phrase
     s = "The raid looked like an answer to a heavy assault on Northland a day earlier."
     assert _flag(s, "assault") and not _flag(s, "raid")
-    assert _flag("L'attaque survient au lendemain de frappes sur Westmark, qui ont tué 12 personnes.",
-                 "frappes", "fr")
+    assert _flag("L'assaut a eu lieu au lendemain de bombardements sur Westmark, qui ont fait 12 morts.",
+                 "bombardements", "fr")
     assert _flag("Накануне армия обстреляла город Крайск.", "обстреляла", "ru")
     assert _flag("Напередодні армія обстріляла місто Крайськ.", "обстріляла", "uk")
     # no phrase, or "the day before the attack" (the attack is the later happening)

@@ -3,7 +3,7 @@ align/_settingrows.join_to_date, align/_relative.told_to_date).
 
 Shape restated in invented words from real multi-side coverage: reports of one strike in a long
 war told the war's toll to date ("more than 9,000 have been killed in raids since 3 June", "since
-the fighting began", "depuis le lancement des opérations"). Some of those sentences sat in the
+the fighting began", "depuis le déclenchement du conflit"). Some of those sentences sat in the
 strike's row (the toll of the whole war set against the strike's), some in the row of the war's
 first day (the date of "since 3 June"), some in the war's row: reports that told the same
 war-to-date toll rarely shared a row, and the toll of the first day met the war's. A toll or a
@@ -32,7 +32,7 @@ def _flag(sentence: str, word: str, language: str = "en") -> bool:
 def test_the_period_phrases_mark_the_toll_to_date() -> None:
     assert _flag("More than 9,000 people have been killed in raids since 3 June.", "killed")
     assert _flag("Officials say 9,400 have been killed in the province since the fighting began.", "killed")
-    assert _flag("C'est l'un des pires bilans depuis le lancement des opérations militaires.", "opérations", "fr")
+    assert _flag("Le bilan compte 9000 morts dans la province depuis le lancement de l'offensive.", "morts", "fr")
     assert _flag("С начала войны в провинции погибли более 9000 человек.", "погибли", "ru")
     assert _flag("З початку війни в області загинули понад 9000 людей.", "загинули", "uk")
     # the story's strike, ranked over the period, stays the story's

@@ -1,7 +1,7 @@
 """A happening told on the day before another one of its sentence is that day's happening.
 
 "The attack came a day after a barrage on Southland killed 52", "the assault on Southland a day
-earlier", "l'attaque survient au lendemain de frappes", "накануне армия обстреляла город": the
+earlier", "l'assaut a eu lieu au lendemain de bombardements", "накануне армия обстреляла город": the
 barrage and its dead are the previous day's happening, told as the cause or the background of
 the one the report is about. Most such mentions state no day of their own (the phrase is no
 date), so they inherit the report's day and join the story's row with their figures.
@@ -77,7 +77,7 @@ def told_to_date(sentence: str, trigger: tuple[int, int], language: str, before_
                  after_chars: int) -> bool:
     """Whether the trigger at ``trigger`` (offsets inside ``sentence``) tells a toll or a
     happening of a period that runs up to the report ("killed since 3 June", "the fighting so
-    far", "depuis le lancement des opérations"): within ``after_chars`` after a period phrase
+    far", "depuis le déclenchement du conflit"): within ``after_chars`` after a period phrase
     in its clause, or ``before_chars`` before one with no superlative before it ("the deadliest
     strike since the war began" is the story's strike)."""
     phrases, superlative = _period((language or "en").split("-")[0].lower())
