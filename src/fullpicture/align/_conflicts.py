@@ -22,7 +22,7 @@ from fullpicture.align._agents import (
     side_state,
 )
 from fullpicture.align._dates import interval
-from fullpicture.align._daystages import day_stages
+from fullpicture.align._daystages import day_stages, later_stage
 from fullpicture.align._denials import denies_other_act
 from fullpicture.align._disputes import figure_disputes
 from fullpicture.align._figurevalues import (
@@ -409,17 +409,21 @@ def _day_stage(f: Figure, v: ConflictValue) -> bool:
 
 
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
-                 spans: Sequence[tuple[float, float]] = ()) -> bool:
+                 spans: Sequence[tuple[float, float]] = (),
+                 stated: dict[str, list[FigureItem]] | None = None) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
     clashes (one agreeing pair, e.g. a later update matching the other side, is agreement).
     ``a`` and ``b`` are already ``_compared``: a side's bound that one of its own closed
     statements satisfies adds nothing ("four killed" and "at least four died" read as four); a
     bound no closed statement of the side meets ("more than 40 died" beside "two men" of a
     breakdown) stands for itself. Two values inside the span of one side's update series
-    (``spans``, :func:`series_spans`) do not clash."""
+    (``spans``, :func:`series_spans`) do not clash. With ``stated`` (every value each side
+    states), a pair of two days whose lower value the later side's own toll passed is a stage,
+    left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash."""
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
-             and _same_thing(fa, fb, counts, cfg)]
+             and _same_thing(fa, fb, counts, cfg)
+             and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))]
     return bool(pairs) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans) for fa, fb in pairs)
 
 
@@ -444,8 +448,9 @@ def without_relayed(mine: dict[str, list[FigureItem]], cfg: dict[str, Any], coun
     clash among themselves on the count relays several accounts: its values that a side of a
     state also states (KFOR's 25 in one wire, a president's 41 in another, the 41 also in that
     state's press) are that state's account relayed, and only the others stand for the side's
-    own. (Two values of one document that clash are more often two things counted; a value
-    higher on a later day is the side's update, not another account.)"""
+    own (:func:`_relays`: a value above a state's open bound is no relay of it). (Two values of
+    one document that clash are more often two things counted; a value higher on a later day is
+    the side's update, not another account.)"""
     states = [s for s in mine if side_state(s) is not None and mine[s]]
     if not states:
         return mine
@@ -458,8 +463,18 @@ def without_relayed(mine: dict[str, list[FigureItem]], cfg: dict[str, Any], coun
                    and _same_thing(fa, fb, counts, cfg) and not _rise((fa, va), (fb, vb))
                    for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
         if torn:
-            out[w] = [x for x in items if not any(_agree(x, y, cfg, counts) for s in states for y in mine[s])]
+            out[w] = [x for x in items if not any(_relays(x, y, cfg, counts) for s in states for y in mine[s])]
     return out
+
+
+def _relays(x: FigureItem, y: FigureItem, cfg: dict[str, Any], counts: str) -> bool:
+    """``x`` can be a relay of ``y``: they agree, and ``y`` is a closed value or ``x`` starts at
+    ``y``'s own number (a wire's 86 is no relay of a state's "at least 70", though both can be
+    right: it is the wire's own count above that floor; its "70" is one)."""
+    if not _agree(x, y, cfg, counts):
+        return False
+    rx, ry = figure_range(x[0]), figure_range(y[0])
+    return is_closed(y[0]) or (rx is not None and ry is not None and rx[0] == ry[0])
 
 
 def rival_bounds(mine: dict[str, list[FigureItem]], reach: float) -> dict[str, list[FigureItem]]:
@@ -507,7 +522,8 @@ def _clashes(
                 mine = rival_bounds(mine, float(cfg["figure_rival_bound_reach"]))
             sides = list(mine)
             found = [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
-                     if _clash_sides(mine[s], mine[t], cfg, counts, spans)]
+                     if _clash_sides(mine[s], mine[t], cfg, counts, spans,
+                                     group if cfg.get("figure_cross_day_stages", False) else None)]
             for s, items in mine.items():
                 merged.setdefault(s, []).extend(items)
                 if found:  # the values of a group of people the sides contest

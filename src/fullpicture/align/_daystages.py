@@ -6,6 +6,11 @@ highest of that day. Another side's value stated that day inside that span (an o
 an agency's 30 hurt) agrees with one of the toll's stages: it is an earlier stage relayed, no
 rival count, whether that side is a state's or not. A value outside the span stays compared (the
 other side's lower or higher count is its account).
+
+Across days (:func:`later_stage`): a wire's or an outlet's value below another side's value of a
+later day, where that later side had itself stated the count at or below it before, is a stage
+the later side's toll has passed (an agency's first-day 20 hurt against a state's 33 two days later, after
+the state's own 19 on the first day): no rival count. Two values of one day are still compared.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fullpicture.align._agents import side_state
+from fullpicture.align._figurevalues import figure_range
 from fullpicture.models import Figure
 from fullpicture.models.comparison import ConflictValue
 
@@ -57,3 +63,21 @@ def day_stages(mine: dict[str, list[FigureItem]], stated: dict[str, list[FigureI
             t != side and v.date == day and lo <= f.value <= hi for t, day, lo, hi in spans)
 
     return {s: [x for x in items if not stage(s, *x)] for s, items in mine.items()}
+
+
+def later_stage(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]],
+                usable: Callable[[Figure, ConflictValue], bool]) -> bool:
+    """Whether of two sides' values the one stated on a later day is higher, the earlier one is a
+    side of no state's (a wire's, an outlet's: it relays accounts) and the later side had itself
+    stated, on an earlier day than that, a value of the count at or below it (``stated``: every
+    value each side states; ``usable``: closed, comparable people, its own earlier stages
+    included): the lower value is a stage of the later side's rising toll. A state's own lower
+    count stays its account ("30, then 36" against the other side's 57 two days on)."""
+    (fe, ve), (fl, vl) = sorted((x, y), key=lambda i: i[1].date or "")
+    if not (ve.date and vl.date and ve.date < vl.date and ve.side != vl.side and side_state(ve.side) is None):
+        return False
+    early, late = figure_range(fe), figure_range(fl)
+    if early is None or late is None or not early[1] < late[0]:
+        return False
+    return any(g.value is not None and w.date and w.date < vl.date and g.value <= early[1] and usable(g, w)
+               for g, w in stated.get(vl.side, ()))

@@ -11,6 +11,7 @@ from typing import Any
 
 from fullpicture._data import language_words
 from fullpicture.align._agents import name_state
+from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._util import claim_by_id
 from fullpicture.align._victims import own_people
 from fullpicture.models import Analysis, Figure
@@ -147,7 +148,8 @@ def population(a: Analysis, f: Figure) -> str:
     servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
     12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun
     that counts no people ("13 countries"); ``total`` for a running total of a campaign ("600
-    killed so far", "pushing the toll above 680"); an unknown noun counts as people. ``part``,
+    killed so far", "pushing the toll above 680", "since <a day weeks before the report> N died":
+    ``_sincetotal``); an unknown noun counts as people. ``part``,
     ``things`` and ``total`` are never compared with an incident's figures, nor ``earlier``: a
     figure told as an earlier stage of a count that has since changed ("earlier it was reported
     that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``), nor
@@ -165,7 +167,7 @@ def population(a: Analysis, f: Figure) -> str:
     if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)
             and not _BRINGS.search(total.group(0))) \
             or _TOTAL_BEFORE.search(a.text[max(0, f.start - 120) : f.start]) or _total_told_before(a, f) \
-            or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]):
+            or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]) or counted_since_long_before(a, f):
         return "total"
     if _POSSESSED.search(a.text[max(0, f.start - 8) : f.start]):
         return "part"  # "his three brothers were killed": one family's dead among the toll

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
+from fullpicture.nlp.figures._ages import apposed_age
 from fullpicture.nlp.figures._data import FigureLexicon, bounds
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -344,6 +345,8 @@ class FigureExtractor:
             return None  # "1. The armed forces attacked ...": an item's number, not a count
         if _day_of_month(doc, i, j):
             return None  # "killing its driver on March, 14, 2021": a date, not a count
+        if apposed_age(doc, i, j):
+            return None  # "Lia Zorn, 34, was freed": a person's age, not a count
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:
             return None  # the minutes of a clock time ("15: 50 IST", "02: 39 PM")
         start_i = i - 1 if several else i

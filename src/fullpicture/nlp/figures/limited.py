@@ -106,6 +106,18 @@ def _value(w: Word, lex: CountLexicon) -> tuple[float, bool] | None:
     return None
 
 
+# a clock time's hour ("8:" before its minutes) or minutes (after "8:" or "8h")
+_CLOCK_AFTER = re.compile(r"^[:h]\d\d(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}[:h]$")
+
+
+def _clock_part(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``text[start:end]`` are the hour or the minutes of a clock time
+    ("9:15", "9h15")."""
+    return bool(text[start:end].isdigit() and (_CLOCK_AFTER.match(text[end : end + 4])
+                                               or _CLOCK_BEFORE.search(text[max(0, start - 3) : start])))
+
+
 _BREAK = re.compile(r"[,;:()\u2013\u2014\u060c\u061b]")
 
 
@@ -172,6 +184,8 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
             continue  # "nekoliko desetina": the second word is the quantity
         if i + 1 < len(ws) and sent[i + 1] == sent[i] and ws[i + 1].folded.startswith(lex.measures or ("\0",)):
             continue  # "76 yaşlı", "82մմ": an age or a measure counts no one
+        if _clock_part(text, w.start, w.end):
+            continue  # "о 9:15": the hour or the minutes of a clock time, no count
         start, bound, first = w.start, None, i
         for n in range(3, 0, -1):
             before = tuple(x.folded for x in ws[max(0, i - n):i])

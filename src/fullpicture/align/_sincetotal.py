@@ -1,0 +1,73 @@
+"""A toll counted since a day long before the report: a running total, not one happening's.
+
+"Since <day>, N have been killed" where the day lies weeks before the report's publication counts
+every death since a campaign began, not the dead of the strike the report is about; a "since"
+of this week's day ("since Tuesday") is the happening's current toll. The words that open such a
+"since" are per-language data (``data/figures/counts.toml`` [totals.since]); the number of days
+that makes a start "long before" is ``[align] figure_total_since_days``. Every side is read alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from fullpicture.align._dates import interval
+from fullpicture.align._util import published_day
+from fullpicture.models import Analysis, Figure
+
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
+
+
+@functools.lru_cache(maxsize=1)
+def _since_words() -> dict[str, re.Pattern[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "counts.toml").get("totals", {}).get("since", {})
+    return {lang: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+                             + r")\s+(?:the\s+|le\s+)?$", re.I) for lang, ws in data.items() if ws}
+
+
+@functools.lru_cache(maxsize=1)
+def _min_days() -> int:
+    from fullpicture.settings import load_settings
+
+    return int(load_settings().section("align").get("figure_total_since_days", 0))
+
+
+def _day(value: str, published: str) -> int | None:
+    """The first day ordinal of a TIMEX3 value, a year-less one ("XXXX-10-07") placed in the
+    last year up to the publication."""
+    if value.startswith("XXXX") and len(published) >= 4:
+        got = interval(published[:4] + value[4:])
+        pub = interval(published)
+        if got is not None and pub is not None and got[0] > pub[0]:
+            got = interval(str(int(published[:4]) - 1) + value[4:])
+        return got[0] if got else None
+    got = interval(value)
+    return got[0] if got else None
+
+
+def counted_since_long_before(a: Analysis, f: Figure) -> bool:
+    """Whether the figure's sentence (up to 80 characters after it) counts "since" a date that lies more
+    than ``figure_total_since_days`` days before the document's publication ("since 3 June the
+    toll in the province has risen to 9,000" in a report of August, "9,000 killed since 3 June"):
+    a campaign's total."""
+    days, published = _min_days(), published_day(a)
+    pat = _since_words().get(a.document.language or "en")
+    if days <= 0 or not published or pat is None:
+        return False
+    pub = interval(published)
+    if pub is None:
+        return False
+    sentence_start = f.start - len(_SENTENCE_BREAK.split(a.text[max(0, f.start - 160) : f.start])[-1])
+    sentence_end = f.end + len(_SENTENCE_BREAK.split(a.text[f.end : f.end + 80])[0])
+    for t in a.timexes:
+        if t.type != "DATE" or not (sentence_start <= t.start and t.end <= sentence_end) or t.start < f.end <= t.end:
+            continue
+        if not pat.search(a.text[max(0, t.start - 20) : t.start]):
+            continue
+        day = _day(t.value, published)
+        if day is not None and pub[0] - day > days:
+            return True
+    return False
