@@ -3,13 +3,15 @@
 
 A trigger lemma listed there takes another type, or names no happening (type ``""``), when one of
 its ``with`` lemmas stands beside it: its object, its subject, a modifier, the noun of one of its
-prepositional phrases (and that noun's "of" phrase), or the word it hangs on ("the firing of
-rockets" is shooting, no dismissal; "sending a wall of water" deploys no one; "cut off supplies"
-gives no aid; "машина скорой помощи", an ambulance, is no aid). ``cases`` lists prepositions whose
-noun selects the sense unless that noun is one of ``unless`` ("se rendre à Kelm" goes somewhere;
-"se rendre aux troupes" surrenders). A sense with ``otherwise`` gives the trigger that type when
-none of its words stands beside it: French "poursuivre" prosecutes only with a word of the courts
-("poursuivi en justice"); "les fouilles se poursuivent" (go on) names no happening.
+prepositional phrases (and that noun's "of" phrase: "under tons of rubble"), or the word it hangs
+on (the verb of a predicate noun included: "was a response to"; and, for an object, the nouns of
+its verb's prepositional phrases: "provided assistance to the victims"). "The firing of rockets" is shooting, no dismissal; "sending a wall of water" deploys
+no one; "cut off supplies" gives no aid; "машина скорой помощи", an ambulance, is no aid.
+``cases`` lists prepositions whose noun selects the sense unless that noun is one of ``unless``
+("se rendre à Kelm" goes somewhere; "se rendre aux troupes" surrenders). A sense with
+``otherwise`` gives the trigger that type when none of its words stands beside it: French
+"poursuivre" prosecutes only with a word of the courts ("poursuivi en justice"); "les fouilles se
+poursuivent" (go on) names no happening.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from spacy.tokens import Token
 
 _ARG_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "compound", "amod", "nmod", "pobj",
                        "obl", "obl:arg", "obl:mod", "iobj", "attr", "prep", "oprd"})
-_HOST_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "acl", "amod", "pobj", "nmod", "conj"})
+_HOST_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "acl", "acl:relcl", "relcl", "amod", "pobj",
+                        "nmod", "conj", "obl:arg", "attr"})
+_OBJECTS = frozenset({"dobj", "obj"})
 
 
 @dataclass(frozen=True)
@@ -53,9 +57,19 @@ def _around(tok: Token) -> set[str]:
             if g.dep_ in ("pobj", "prep", "nmod") or (c.dep_ == "prep" and g.dep_ == "pobj"):
                 out.add(g.lemma_.lower())
                 out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+                out.update(_of_phrase(g))  # "under tons of rubble"
     if tok.dep_ in _HOST_DEPS and tok.head.i != tok.i:
         out.add(tok.head.lemma_.lower())
+        if tok.dep_ in _OBJECTS:  # "provided assistance to the victims": whom the act is for
+            out.update(g.lemma_.lower() for c in tok.head.children if c.dep_ == "prep"
+                       for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _of_phrase(tok: Token) -> set[str]:
+    """Lemmas of the nouns of ``tok``'s "of" phrase ("tons of rubble": rubble)."""
+    return {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"}
 
 
 def _by_case(tok: Token, sense: Sense) -> bool:

@@ -39,7 +39,7 @@ from fullpicture.nlp.events._headline import (
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.events._movers import mover_type, subject_words, told_before
 from fullpicture.nlp.events._provenance import provenance
-from fullpicture.nlp.events._ranked import ranked_within
+from fullpicture.nlp.events._ranked import ranked_within, rubric
 from fullpicture.nlp.events._senses import sense_type
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
@@ -195,11 +195,13 @@ class EventsComponent:
             elif pos == "NOUN" and tok.dep_ != "compound" and not (tok.tag_ == "NNS" and lemma in lex.singular_only) \
                     and not (lemma in lex.singular_only and _names_a_place(tok)):
                 typ = lex.nouns.get(lemma)
-                if typ and lemma in lex.ranked_settings and ranked_within(tok, lex.degree_words, self.rank_window, lex.nouns):
-                    # "one of the deadliest strikes of the war": the war is a comparison class (a
-                    # corpus that annotates every event word still gets it, as a generic mention)
+                if typ and lemma in lex.ranked_settings and (
+                        rubric(tok) or ranked_within(tok, lex.degree_words, self.rank_window, lex.nouns)):
+                    # "one of the deadliest strikes of the war": the war is a comparison class;
+                    # "War in Xland: ..." a rubric (a corpus that annotates every event word still
+                    # gets it, with its type)
                     if self.generic is not None:
-                        found.append((tok.i, tok.i + 1, "OCCURRENCE", tok.i))
+                        found.append((tok.i, tok.i + 1, typ, tok.i))
                         taken.add(tok.i)
                     continue
                 if typ and not _in_means_phrase(tok, lex.means) and not _of_a_state(tok, lex.state_heads):
