@@ -29,7 +29,23 @@ is a mention of that incident. The script compares the folder as the CLI does
 * **false conflicts**: conflicts of a field that is not contested for the row's incident (or of
   a row that tells no gold incident); **mixed rows**: rows holding mentions of two incidents.
 
+What was hit (field ``target``: one side names a civilian site, another a military one) is
+scored in columns of its own, so that the columns above stay comparable with runs before the
+field existed: an incident may list ``"target"`` in ``contested``, and ``--target-gold FILE``
+adds (true) or removes (false) it per corpus and incident without touching the gold files:
+
+.. code-block:: toml
+
+    [corpus_folder_name]              # the corpus folder's name
+    blast = true                      # the sides dispute what the blast hit
+    parade = { contested = false, reason = "every side names the same depot" }
+
+* **target surfaced**: target-contested incidents with a ``target`` conflict of their own values
+  (as **own values** above) in a row holding their mentions;
+* **target false**: ``target`` conflicts in rows whose incident is not target-contested.
+
     .venv/bin/python -m eval.realtext CORPUS GOLD [CORPUS GOLD ...] [--no-embeddings] [--errors]
+        [--target-gold FILE]
 """
 
 from __future__ import annotations
@@ -44,6 +60,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+#: the field of what was hit, scored in columns of its own
+TARGET = "target"
 
 @dataclass
 class Gold:
@@ -76,6 +94,10 @@ class Score:
     conflicts: int = 0
     false_conflicts: int = 0
     mixed_rows: int = 0
+    target_contested: int = 0
+    target_surfaced: int = 0
+    target_conflicts: int = 0
+    target_false: int = 0
     missing_cues: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -91,6 +113,8 @@ class Score:
             "contested_surfaced_own": self.surfaced_own,
             "conflicts": self.conflicts, "false_conflicts": self.false_conflicts,
             "mixed_rows": self.mixed_rows,
+            "target_contested": self.target_contested, "target_surfaced": self.target_surfaced,
+            "target_conflicts": self.target_conflicts, "target_false": self.target_false,
         }
 
 
@@ -164,16 +188,20 @@ def score(comp: Any, gold: Gold, doc_name: dict[str, str]) -> Score:
             sc.multi_side += 1
             if any(len({side_of.get(d) for d in per.get(inc, set())}) >= 2 for per in row_docs.values()):
                 sc.aligned += 1
-        contested = list(meta.get("contested", []))
+        contested = [f for f in meta.get("contested", []) if f != TARGET]
         sc.contested += len(contested)
-        for fld in contested:
+        for fld in [*contested, *([TARGET] if TARGET in meta.get("contested", []) else [])]:
             hit = any(c.field == fld and len({v.side for v in c.values}) >= 2
                       for ev in comp.events if inc in row_docs[ev.id] for c in ev.conflicts)
             own = any(c.field == fld and len({v.side for v in c.values
                                                if v.document in row_docs[ev.id][inc]}) >= 2
                       for ev in comp.events if inc in row_docs[ev.id] for c in ev.conflicts)
-            sc.surfaced += hit
-            sc.surfaced_own += own
+            if fld == TARGET:
+                sc.target_contested += 1
+                sc.target_surfaced += own
+            else:
+                sc.surfaced += hit
+                sc.surfaced_own += own
             if not hit:
                 sc.errors.append(f"{inc}: contested {fld} not surfaced")
             elif not own:
@@ -183,10 +211,16 @@ def score(comp: Any, gold: Gold, doc_name: dict[str, str]) -> Score:
         main = max(per, key=lambda i: len(per[i])) if per else None
         allowed = set(gold.incidents.get(main, {}).get("contested", [])) if main else set()
         for c in ev.conflicts:
+            vals = "; ".join(f"{v.side}: {v.value}" for v in c.values)
+            if c.field == TARGET:
+                sc.target_conflicts += 1
+                sc.target_false += c.field not in allowed
+                ok = "true" if c.field in allowed else "false"
+                sc.errors.append(f"{ok} target conflict in {ev.label!r} ({main or 'no incident'}): {vals}")
+                continue
             sc.conflicts += 1
             if c.field not in allowed:
                 sc.false_conflicts += 1
-                vals = "; ".join(f"{v.side}: {v.value}" for v in c.values)
                 sc.errors.append(f"false conflict {c.field} in {ev.label!r} ({main or 'no incident'}): {vals}")
     trig = {(a.document.id, e.id): e.trigger.text for a in comp.documents for e in a.events}
     for inc, n in sc.rows.items():
@@ -204,8 +238,23 @@ def score(comp: Any, gold: Gold, doc_name: dict[str, str]) -> Score:
     return sc
 
 
-def run_corpus(corpus: Path, gold_path: Path, embeddings: bool) -> tuple[Score, Any]:
-    """Compare one corpus folder as the CLI does and score it."""
+def with_target_gold(gold: Gold, marks: dict[str, Any]) -> Gold:
+    """``gold`` with ``"target"`` added to (true) or removed from (false) the contested fields of
+    the incidents ``marks`` names (one corpus's table of a ``--target-gold`` file)."""
+    incidents = {k: dict(v) for k, v in gold.incidents.items()}
+    for inc, mark in marks.items():
+        if inc not in incidents:
+            continue
+        on = bool(mark.get("contested", False)) if isinstance(mark, dict) else bool(mark)
+        fields = [f for f in incidents[inc].get("contested", []) if f != TARGET]
+        incidents[inc]["contested"] = [*fields, TARGET] if on else fields
+    return Gold(incidents=incidents, docs=gold.docs)
+
+
+def run_corpus(corpus: Path, gold_path: Path, embeddings: bool,
+               target_marks: dict[str, Any] | None = None) -> tuple[Score, Any]:
+    """Compare one corpus folder as the CLI does and score it (``target_marks``: the corpus's
+    table of a ``--target-gold`` file)."""
     import fullpicture
     from fullpicture.settings import Settings, load_settings
 
@@ -213,7 +262,8 @@ def run_corpus(corpus: Path, gold_path: Path, embeddings: bool) -> tuple[Score, 
     settings = Settings(data={**base.data, "align": {**base.section("align"), "embeddings": embeddings}})
     comp = fullpicture.compare([corpus], settings=settings)
     doc_name = {a.document.id: Path(a.document.source or "").stem for a in comp.documents}
-    return score(comp, Gold.load(gold_path), doc_name), comp
+    gold = with_target_gold(Gold.load(gold_path), target_marks or {})
+    return score(comp, gold, doc_name), comp
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,17 +273,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--errors", action="store_true", help="print every miss and false conflict")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--target-gold", type=Path, default=None,
+                    help="TOML: corpus -> incident -> whether the sides dispute what was hit")
     args = ap.parse_args(argv)
     if len(args.pairs) % 2:
         print("give CORPUS GOLD pairs", file=sys.stderr)
         return 2
     results: dict[str, dict[str, Any]] = {}
     total = Score()
+    marks = tomllib.loads(args.target_gold.read_text(encoding="utf-8")) if args.target_gold else {}
     for corpus, gold in zip(args.pairs[::2], args.pairs[1::2], strict=True):
-        sc, _ = run_corpus(corpus, gold, not args.no_embeddings)
+        sc, _ = run_corpus(corpus, gold, not args.no_embeddings, marks.get(corpus.name, {}))
         results[corpus.name] = sc.summary()
         for k in ("incidents", "pairs", "pairs_joined", "multi_side", "aligned", "contested", "surfaced",
-                  "surfaced_own", "conflicts", "false_conflicts", "mixed_rows"):
+                  "surfaced_own", "conflicts", "false_conflicts", "mixed_rows", "target_contested",
+                  "target_surfaced", "target_conflicts", "target_false"):
             setattr(total, k, getattr(total, k) + getattr(sc, k))
         total.rows.update({f"{corpus.name}/{k}": v for k, v in sc.rows.items()})
         if args.errors:
@@ -246,13 +300,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=1))
         return 0
     print("| corpus | incidents | rows per incident | cross-side pairs in one row | aligned across sides "
-          "| contested surfaced | own values | false conflicts | mixed rows |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| contested surfaced | own values | false conflicts | mixed rows | target surfaced | target false |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, r in results.items():
         share = f"{r['pairs_in_one_row']}/{r['cross_side_pairs']}"
         print(f"| {name} | {r['incidents']} | {r['rows_per_incident']:.2f} | {share} | "
               f"{r['aligned_across_sides']}/{r['multi_side_incidents']} | {r['contested_surfaced']}/{r['contested']} "
-              f"| {r['contested_surfaced_own']}/{r['contested']} | {r['false_conflicts']}/{r['conflicts']} | {r['mixed_rows']} |")
+              f"| {r['contested_surfaced_own']}/{r['contested']} | {r['false_conflicts']}/{r['conflicts']} | {r['mixed_rows']} "
+              f"| {r['target_surfaced']}/{r['target_contested']} | {r['target_false']}/{r['target_conflicts']} |")
     return 0
 
 

@@ -83,3 +83,28 @@ def test_contested_counts_own_values_only_from_the_incidents_documents():
                       "c": {"beta": ["Drones struck Beta"]}})
     r = score(comp, gold, {"a": "a", "b": "b", "c": "c"}).summary()
     assert r["contested_surfaced"] == 1 and r["contested_surfaced_own"] == 0
+
+
+def test_target_dispute_is_scored_in_its_own_columns(tmp_path):
+    """A bus depot against an arms depot: the sides dispute what was hit (field target), scored
+    apart from the other columns; a --target-gold table says whether the dispute is real."""
+    from eval.realtext import Gold, with_target_gold
+
+    corpus, gold = _corpus(tmp_path)
+    sc, comp = run_corpus(corpus, gold, embeddings=False)
+    r = sc.summary()
+    assert any(c.field == "target" for e in comp.events for c in e.conflicts)
+    # unlisted: the target conflict is false, in its own column; the old columns do not see it
+    assert r["target_contested"] == 0 and r["target_conflicts"] == 1 and r["target_false"] == 1
+    assert r["false_conflicts"] == 0 and r["contested"] == 1
+    sc, _ = run_corpus(corpus, gold, embeddings=False, target_marks={"depot": {"contested": True, "reason": "x"}})
+    r = sc.summary()
+    assert r["target_contested"] == r["target_surfaced"] == 1 and r["target_false"] == 0
+    assert r["contested"] == 1 and r["contested_surfaced"] == 1  # figure:killed, as before
+    # false removes a "target" the gold file lists
+    g = Gold(incidents={"depot": {"contested": ["figure:killed", "target"]}}, docs={})
+    assert with_target_gold(g, {"depot": False}).incidents["depot"]["contested"] == ["figure:killed"]
+    assert g.incidents["depot"]["contested"] == ["figure:killed", "target"]
+    marks = tmp_path.parent / "target_gold.toml"
+    marks.write_text(f'[{corpus.name}]\ndepot = true\n', encoding="utf-8")
+    assert main([str(corpus), str(gold), "--no-embeddings", "--target-gold", str(marks)]) == 0

@@ -277,3 +277,27 @@ def test_inferred_reference_time_is_noted_not_shown_as_publication_date() -> Non
     assert "Documents without a publication date:" in md and "25 Sep 2023" in md
     # a published document gets no such note
     assert render_markdown(make_comparison()).count("without a publication date") == 0
+
+
+def test_what_was_hit_shows_each_sides_words_escaped() -> None:
+    """The target field: each side's own words in its column (timeline and conflicts), the
+    neutral name "what was hit" for the field, the words escaped like all article text."""
+    from fullpicture.models.comparison import Conflict, ConflictValue
+    from fullpicture.report import render_html
+    from fullpicture.report.markdown import render_markdown
+
+    comp = make_comparison()
+    ev = comp.events[0]
+    vals = [ConflictValue(side="armenian", value="a <b>market</b> hall", document="a" * 64, field="target",
+                          category="shop", kind="civilian"),
+            ConflictValue(side="azerbaijani", value="a depot & post", document="b" * 64, field="target",
+                          category="depot", kind="military")]
+    ev.targets = vals
+    ev.conflicts.append(Conflict(field="target", values=vals))
+    page = render_html(comp)
+    assert "<b>market</b>" not in page and "a &lt;b&gt;market&lt;/b&gt; hall" in page
+    timeline = page[page.index('<section id="timeline"'):page.index('<section id="conflicts"')]
+    assert "what was hit: a &lt;b&gt;market&lt;/b&gt; hall" in timeline and "what was hit: a depot &amp; post" in timeline
+    conflicts = page[page.index('<section id="conflicts"'):page.index('<section id="omissions"')]
+    assert "what was hit" in conflicts and "a depot &amp; post" in conflicts
+    assert "what was hit" in render_markdown(comp)

@@ -41,6 +41,7 @@ from fullpicture.align._innersource import inner_state, pronoun_state
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._speakerplace import statement_place
+from fullpicture.align._targets import target_conflict, target_values
 from fullpicture.align._util import EntityIndex, claim_by_id, country_code, published_day
 from fullpicture.align._victims import victims
 from fullpicture.models import Analysis, Entity, Event, Figure, Mention
@@ -78,6 +79,8 @@ FigureItem = tuple[Figure, ConflictValue]
 #: mentions of what did not happen or has not yet ("did not leave", "plans to strike", "if they
 #: attack"): no day or place of a happening for sides to contest
 _UNREAL = frozenset({"negated", "hypothetical", "planned", "expected"})
+#: the modalities of mentions that tell no happening as real (public name of ``_UNREAL``)
+UNREAL = _UNREAL
 _YM = re.compile(r"^(\d{4}|XXXX)-(\d\d)")
 _YEAR_ONLY = re.compile(r"^\d{4}$")
 _RELATIVE_DAY = re.compile(r"^XXXX-(?:WXX-\d|\d\d-\d\d)")
@@ -971,6 +974,7 @@ def find_conflicts(
         _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0))),
         _entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg),
         _entity_conflict(members, index, "place", cfg),
+        target_conflict(target_values(members, _UNREAL), cfg),
     ):
         if c is not None:
             out.append(c)

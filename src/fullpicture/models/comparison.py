@@ -59,6 +59,12 @@ class ConflictValue(_Model):
         default=None,
         description="the side whose document reports a value quoted from another side's source (the value's side)",
     )
+    category: str | None = Field(
+        default=None, description="for what was hit (field target): the class of the words (hotel, depot, residence)",
+    )
+    kind: str | None = Field(
+        default=None, description="for what was hit (field target): civilian, military, infrastructure or unspecified",
+    )
 
 
 class FigureSeries(_Model):
@@ -108,6 +114,10 @@ class AlignedEvent(_Model):
         description="every typed figure of the incident (field figure:<counts>), with its words",
     )
     updates: list[FigureSeries] = Field(default_factory=list)
+    targets: list[ConflictValue] = Field(
+        default_factory=list,
+        description="what was hit, in each side's own words (field target), with its class and kind",
+    )
 
 
 class Omission(_Model):

@@ -27,6 +27,17 @@ class Evidence(_Model):
     end: int
 
 
+class Target(_Model):
+    """What an attack hit, in the document's own words ("a shopping centre", "a command post")."""
+
+    start: int
+    end: int
+    text: str = Field(description="the words as written")
+    category: str = Field(description="the class of the words: hotel, residence, depot, command_post...")
+    kind: Literal["civilian", "military", "infrastructure", "unspecified"] = Field(
+        description="the kind of the class (data/events/targets.toml)")
+
+
 class Event(_Model):
     """An event mention, typed with the PLOVER-mapped taxonomy."""
 
@@ -45,6 +56,7 @@ class Event(_Model):
     modality: Literal["asserted", "reported", "planned", "expected", "hypothetical", "negated"] = "asserted"
     source: str | None = Field(default=None, description="claim id when reported")
     figures: list[str] = Field(default_factory=list, description="figure ids")
+    target: Target | None = Field(default=None, description="what an attack hit, as the document words it")
     evidence: Evidence
 
 

@@ -18,9 +18,10 @@ class Cell:
     targets: list[str] = field(default_factory=list)
     extra: str = ""
     cues: list[str] = field(default_factory=list)
+    hit: str = ""  # what was hit, in the side's own words
 
 
-_FIELD_RANK = {"figure": 0, "date": 1, "agent": 2, "patient": 3, "place": 4}
+_FIELD_RANK = {"figure": 0, "date": 1, "agent": 2, "patient": 3, "place": 4, "target": 5}
 
 
 def _n(k: int, one: str, many: str) -> str:
@@ -68,6 +69,8 @@ def timeline(comparison: Comparison, sides: dict[str, SideView], link: Linker) -
             text = ", ".join(dict.fromkeys(words)) if reported else ""
             cell = Cell(side, text, targets, "reported" if reported else "missing")
             cell.cues = list(dict.fromkeys(c for c in cues if c not in words))[:3]
+            if reported:
+                cell.hit = ", ".join(dict.fromkeys(v.value for v in ev.targets if v.side == label))
             cells.append(cell)
         rows.append({"id": ev.id, "date": nice_date(ev.date), "raw_date": ev.date or "",
                      "title": _title(ev, link), "type": ev.type, "place": ev.place or "",

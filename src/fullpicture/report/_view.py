@@ -101,6 +101,8 @@ def field_name(field: str) -> str:
     kind, _, what = field.partition(":")
     if kind == "figure":
         return f"number {what}".strip() if what else "figure"
+    if field == "target":  # each side's own words go in its column; this names the field for all
+        return "what was hit"
     return field.replace("_", " ")
 
 

@@ -41,6 +41,7 @@ from fullpicture.nlp.events._movers import mover_type, subject_words, told_befor
 from fullpicture.nlp.events._provenance import provenance
 from fullpicture.nlp.events._ranked import ranked_within, rubric
 from fullpicture.nlp.events._senses import sense_type
+from fullpicture.nlp.events._targets import attach_targets
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
@@ -65,6 +66,8 @@ class EventsComponent:
 
     def __init__(self, nlp: Language, settings: dict[str, Any]) -> None:
         cfg = settings.get("events", {}) if isinstance(settings.get("events"), dict) else {}
+        self.cfg: dict[str, Any] = cfg
+        self.language = pipeline_language(settings)
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
         self.casualty_counts = frozenset(cfg.get("figure_sentence_link_counts", ()))
         self.casualty_types = frozenset(cfg.get("figure_sentence_link_types", ()))
@@ -373,6 +376,7 @@ class EventsComponent:
             events.append(ev)
             for i in range(s, e):
                 head_of[i] = ev
+        attach_targets(doc, events, self.language, self.cfg)
         self._link_figures(doc, head_of)
         doc._.fp_events = events
         return doc

@@ -31,6 +31,7 @@ from fullpicture._data import data_toml
 from fullpicture.models import Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp.events._agents import agent_entity, agent_words, find_agent
+from fullpicture.nlp.events._targets import attach_targets
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
     Reading,
@@ -149,6 +150,10 @@ def _speaks(ws: list[Word], wstarts: list[int], start: int, end: int, tl: Trigge
 class LimitedEventsComponent:
     """Fills ``doc._.fp_events`` for a language with word lists."""
 
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        cfg = (settings or {}).get("events", {})
+        self.cfg: dict[str, Any] = cfg if isinstance(cfg, dict) else {}
+
     @synced
     def __call__(self, doc: Doc) -> Doc:
         """Find the happenings of one document."""
@@ -218,6 +223,7 @@ class LimitedEventsComponent:
                 modality="negated" if negated else "asserted",
                 evidence=Evidence(start=lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip())), end=lo + len(text[lo:hi].rstrip())),
             ))
+        attach_targets(doc, events, family, self.cfg)
         self._link_figures(doc, events, reading)
         if actors:
             doc._.fp_entities = [*(doc._.fp_entities or []), *actors.values()]
@@ -257,4 +263,4 @@ class LimitedEventsComponent:
 @Language.factory("fp_limited_events", default_config={"settings": {}})
 def make_component(nlp: Language, name: str, settings: dict[str, Any]) -> LimitedEventsComponent:
     """Factory for ``fp_limited_events``."""
-    return LimitedEventsComponent()
+    return LimitedEventsComponent(settings)

@@ -1,0 +1,74 @@
+"""What was hit, per side, in an incident's row, and the sides' dispute over it.
+
+Each mention's ``target`` (nlp/events/_targets.py: the document's own words for what an attack
+hit, with their class and kind) is a value of its side (``AlignedEvent.targets``). The sides
+contest what was hit (a conflict of field ``target``) when a document of one side names mostly
+civilian sites and none of its documents mostly military ones, while a document of another
+side names mostly military sites. A document that names both alike (a strike on a base that
+damaged nearby homes) tells no account either way, and a side's relay of the other side's
+claim in a document about its own account does not make it agree. Sides that agree, and words
+of other kinds (infrastructure, a building), never clash; a place that merely contains the
+target is no value at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from fullpicture.models import Analysis, Event
+from fullpicture.models.comparison import Conflict, ConflictValue
+
+_CLASH = ("civilian", "military")
+
+
+class _Member(Protocol):
+    side: str
+    analysis: Analysis
+    event: Event
+
+
+def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset()) -> list[ConflictValue]:
+    """Every side's words for what was hit (one value per side, document and words), in order
+    of the members; mentions of a modality in ``unreal`` (negated, planned ...) give none."""
+    out: list[ConflictValue] = []
+    seen: set[tuple[str, str, int]] = set()
+    for m in members:
+        t = m.event.target
+        if t is None or m.event.modality in unreal:
+            continue
+        key = (m.side, m.analysis.document.id, t.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ConflictValue(side=m.side, value=t.text, document=m.analysis.document.id,
+                                 claim=m.event.source, start=t.start, end=t.end, field="target",
+                                 category=t.category, kind=t.kind))
+    return out
+
+
+def _sides(values: Sequence[ConflictValue]) -> tuple[set[str], set[str]]:
+    """The sides with a document that names mostly civilian sites and none that names mostly
+    military ones, and the sides with a document that names mostly military sites."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for v in values:
+        if v.kind in _CLASH:
+            counts.setdefault((v.side, v.document), Counter())[v.kind or ""] += 1
+    armed = {s for (s, _), c in counts.items() if c["military"] > c["civilian"]}
+    civil = {s for (s, _), c in counts.items() if c["civilian"] > c["military"]} - armed
+    return civil, armed
+
+
+def target_conflict(values: Sequence[ConflictValue], cfg: dict[str, Any] | None = None) -> Conflict | None:
+    """The sides' dispute over what was hit: a side whose documents name mostly civilian sites
+    against a side one of whose documents names mostly military ones, with those sides' values
+    of those kinds
+    (None when no two sides clash, or when ``target_conflicts`` is off in the settings)."""
+    if not (cfg or {}).get("target_conflicts", True):
+        return None
+    civil, armed = _sides(values)
+    if not civil or not armed:
+        return None
+    return Conflict(field="target", values=[v for v in values if (v.side in civil and v.kind == "civilian")
+                                            or (v.side in armed and v.kind == "military")])

@@ -1,0 +1,162 @@
+"""What an attack hit, as the document words it: ``Event.target`` of an ``ASSAULT`` mention.
+
+The words of a struck object ("a shopping centre", "a command post", "склад боеприпасов") are
+looked up in ``data/events/targets.toml`` (word starts with the language's endings, phrases with
+a few words between their words, the longest phrase first) and carry their class (hotel,
+residence, depot ...) and its kind (civilian, military, infrastructure, unspecified). With a
+parse, the words must hang on the trigger (its object, its "on"/"по"/"contre" phrase, its passive
+subject, a compound: at most ``target_max_depth`` steps below it, through no clause of another
+verb), the shallowest first; without one (the limited pipeline), the first words of the
+trigger's sentence after it within ``target_window_after`` words, else just before it within
+``target_window_before``. The value keeps the document's words verbatim, with their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from fullpicture._data import data_toml
+from fullpicture.models import Event
+from fullpicture.models.events import Target
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+")
+_ELIDED = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t)['’]", re.IGNORECASE)
+#: dependencies that open another clause: the words below them are not the trigger's object
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "csubj", "xcomp", "conj"})
+
+
+@dataclass(frozen=True)
+class TargetLexicon:
+    """One language's phrases of struck objects, their classes and the kinds of the classes."""
+
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (word starts, class), longest first
+    endings: tuple[str, ...] | int
+    max_gap: int
+    kinds: dict[str, str]
+    negation: frozenset[str] = frozenset()
+    negation_reach: int = 0
+
+    def fits(self, word: str, start: str) -> bool:
+        """Whether ``word`` is ``start`` with one of the language's endings."""
+        if not word.startswith(start):
+            return False
+        rest = len(word) - len(start)
+        if isinstance(self.endings, int):
+            return rest <= self.endings
+        return word[len(start):] in self.endings
+
+
+@lru_cache(maxsize=8)
+def target_lexicon(language: str) -> TargetLexicon | None:
+    """The lexicon of ``language`` (None where the data file has none)."""
+    data = data_toml("events", "targets.toml")
+    words = data.get(language)
+    if not words:
+        return None
+    cfg = data.get("settings", {})
+    ends = cfg.get("endings", {}).get(language, 0)
+    phrases = sorted(((tuple(k.lower().replace("’", "'").split()), v) for k, v in words.items()),
+                     key=lambda kv: (-len(kv[0]), -len("".join(kv[0]))))
+    return TargetLexicon(phrases=tuple(phrases), endings=tuple(ends) if isinstance(ends, list) else int(ends),
+                         max_gap=int(cfg.get("max_gap", 0)), kinds=dict(data.get("kinds", {})),
+                         negation=frozenset(w.lower() for w in data.get("negation", {}).get(language, [])),
+                         negation_reach=int(cfg.get("negation_reach", 0)))
+
+
+def _words(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) of ``text[lo:hi]``; a French elided article cut off."""
+    out = []
+    for m in _WORD.finditer(text, lo, hi):
+        s, w = m.start(), m.group().lower().replace("’", "'")
+        if language == "fr" and (e := _ELIDED.match(w)):
+            s, w = s + e.end(), w[e.end():]
+        out.append((s, m.end(), w))
+    return out
+
+
+def _matches(words: Sequence[tuple[int, int, str]], lex: TargetLexicon) -> list[tuple[int, int, str]]:
+    """Every phrase found in ``words``: (first word, last word, class), longest at each start."""
+    found = []
+    for i in range(len(words)):
+        for starts, cls in lex.phrases:
+            if not lex.fits(words[i][2], starts[0]):
+                continue
+            k, ok = i, True
+            for s in starts[1:]:
+                nxt = next((j for j in range(k + 1, min(len(words), k + 2 + lex.max_gap))
+                            if lex.fits(words[j][2], s)), None)
+                if nxt is None:
+                    ok = False
+                    break
+                k = nxt
+            if ok:
+                if not any(w[2] in lex.negation for w in words[max(0, i - lex.negation_reach):i]):
+                    found.append((i, k, cls))  # "no military sites": no value
+                break
+    return found
+
+
+def _depth(tok: Token, trig: Token, max_depth: int) -> int | None:
+    """Steps from ``trig`` down to ``tok`` through no other clause, or None."""
+    d = 0
+    while tok.i != trig.i:
+        if d >= max_depth or tok.head.i == tok.i or tok.dep_ in _CLAUSES or (
+                d > 0 and tok.pos_ in ("VERB", "AUX")):
+            return None
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _target(doc: Doc, ev: Event, lex: TargetLexicon, language: str, cfg: dict[str, Any]) -> Target | None:
+    text = doc.text
+    words = _words(text, ev.evidence.start, ev.evidence.end, language)
+    t0, t1 = ev.trigger.start, ev.trigger.end
+    found = [(a, b, cls) for a, b, cls in _matches(words, lex)
+             if words[b][1] <= t0 or words[a][0] >= t1]  # never the trigger's own words
+    if not found:
+        return None
+    best: tuple[Any, ...] | None = None
+    if doc.has_annotation("DEP"):
+        trig = doc.char_span(t0, t1, alignment_mode="expand")
+        if trig is None:
+            return None
+        head = trig.root
+        for a, b, cls in found:
+            span = doc.char_span(words[a][0], words[b][1], alignment_mode="expand")
+            if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue
+            ds = [d for t in span if (d := _depth(t, head, int(cfg.get("target_max_depth", 4)))) is not None]
+            if ds and (best is None or min(ds) < best[0]):
+                best = (min(ds), a, b, cls)
+    else:
+        after = int(cfg.get("target_window_after", 8))
+        before = int(cfg.get("target_window_before", 3))
+        k = next((i for i, w in enumerate(words) if w[0] >= t1), len(words))
+        later = [(a, b, cls) for a, b, cls in found if k <= a < k + after]
+        earlier = [(a, b, cls) for a, b, cls in found if k - before - 1 <= b < k and words[b][1] <= t0]
+        pick = later[:1] or earlier[-1:]
+        best = (0, *pick[0]) if pick else None
+    if best is None:
+        return None
+    _, a, b, cls = best
+    s, e = words[a][0], words[b][1]
+    return Target(start=s, end=e, text=text[s:e], category=cls,
+                  kind=lex.kinds.get(cls, "unspecified"))  # type: ignore[arg-type]
+
+
+def attach_targets(doc: Doc, events: Sequence[Event], language: str, cfg: dict[str, Any]) -> None:
+    """Set ``target`` on every mention of the types ``target_types`` (settings) whose words name
+    what it hit."""
+    types = frozenset(cfg.get("target_types", ()))
+    lex = target_lexicon(language) if types else None
+    if lex is None:
+        return
+    for ev in events:
+        if ev.type in types:
+            ev.target = _target(doc, ev, lex, language, cfg)

@@ -1,0 +1,60 @@
+"""The sides' dispute over what was hit (align/_targets.py): a side naming only civilian sites
+against a side one of whose documents names mostly military ones; never when they agree, never
+with infrastructure or a bare building. Values invented."""
+
+from __future__ import annotations
+
+from fullpicture.align._targets import target_conflict
+from fullpicture.models.comparison import ConflictValue
+
+
+def _v(side: str, doc: str, words: str, kind: str) -> ConflictValue:
+    return ConflictValue(side=side, value=words, document=doc, field="target", category="x", kind=kind)
+
+
+def test_civilian_against_military_is_a_conflict_with_each_sides_own_words():
+    vals = [_v("east", "a", "a hotel", "civilian"), _v("east", "b", "flats", "civilian"),
+            _v("west", "c", "a command post", "military")]
+    c = target_conflict(vals)
+    assert c is not None and c.field == "target"
+    assert {(v.side, v.value) for v in c.values} == {("east", "a hotel"), ("east", "flats"),
+                                                     ("west", "a command post")}
+
+
+def test_either_side_may_name_the_military_site():
+    vals = [_v("west", "a", "a school", "civilian"), _v("east", "b", "a depot", "military")]
+    assert target_conflict(vals) is not None
+
+
+def test_no_conflict_when_sides_agree_or_words_do_not_clash():
+    assert target_conflict([_v("east", "a", "a hotel", "civilian"), _v("west", "b", "a café", "civilian")]) is None
+    assert target_conflict([_v("east", "a", "a bridge", "infrastructure"),
+                            _v("west", "b", "a depot", "military")]) is None
+    assert target_conflict([_v("east", "a", "a building", "unspecified"),
+                            _v("west", "b", "a base", "military")]) is None
+    assert target_conflict([_v("east", "a", "a hotel", "civilian")]) is None
+
+
+def test_a_side_that_names_the_military_site_too_tells_no_rival_account():
+    # a strike on a base that damaged nearby homes, told by both sides
+    vals = [_v("east", "a", "an air base", "military"), _v("east", "a", "homes", "civilian"),
+            _v("west", "b", "an air base", "military")]
+    assert target_conflict(vals) is None
+    # a side one of whose documents names mostly the military site is no civilian account
+    vals = [_v("east", "a", "a hotel", "civilian"), _v("east", "c", "a depot", "military"),
+            _v("west", "b", "a depot", "military")]
+    assert target_conflict(vals) is None
+
+
+def test_a_relayed_claim_inside_a_civilian_account_keeps_the_account_civilian():
+    # east's document names the shop twice and relays west's "depot" once
+    vals = [_v("east", "a", "a shop", "civilian"), _v("east", "a", "the shop", "civilian"),
+            _v("east", "a", "a depot", "military"), _v("west", "b", "a depot", "military")]
+    c = target_conflict(vals)
+    assert c is not None and {(v.side, v.value) for v in c.values} == {
+        ("east", "a shop"), ("east", "the shop"), ("west", "a depot")}
+
+
+def test_the_settings_switch_turns_the_conflict_off():
+    vals = [_v("east", "a", "a hotel", "civilian"), _v("west", "b", "a depot", "military")]
+    assert target_conflict(vals, {"target_conflicts": False}) is None
