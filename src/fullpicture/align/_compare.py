@@ -8,12 +8,12 @@ from typing import Any
 
 from fullpicture.align._claims import align_claims
 from fullpicture.align._conflicts import (
-    UNREAL,
     Member,
     event_figures,
     figure_updates,
     find_conflicts,
     incident_figures_for,
+    row_targets,
 )
 from fullpicture.align._dates import granularity, interval
 from fullpicture.align._embed import VectorCache
@@ -23,7 +23,6 @@ from fullpicture.align._incidents import host_dates, hosts_of, incidents, names_
 from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table, same_name
 from fullpicture.align._omissions import find_omissions, story_filter
 from fullpicture.align._sides import assign_sides
-from fullpicture.align._targets import target_values
 from fullpicture.align._topics import tfidf_vectors
 from fullpicture.align._util import (
     EMBED_EVENTS,
@@ -205,7 +204,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         label=label,
         figures=[cv for _, per_side in sorted(figs.items()) for items in per_side.values() for _, cv in items],
         updates=figure_updates(figs, cfg),
-        targets=target_values(members, UNREAL),
+        targets=row_targets(members, index),
     )
 
 

@@ -79,8 +79,6 @@ FigureItem = tuple[Figure, ConflictValue]
 #: mentions of what did not happen or has not yet ("did not leave", "plans to strike", "if they
 #: attack"): no day or place of a happening for sides to contest
 _UNREAL = frozenset({"negated", "hypothetical", "planned", "expected"})
-#: the modalities of mentions that tell no happening as real (public name of ``_UNREAL``)
-UNREAL = _UNREAL
 _YM = re.compile(r"^(\d{4}|XXXX)-(\d\d)")
 _YEAR_ONLY = re.compile(r"^\d{4}$")
 _RELATIVE_DAY = re.compile(r"^XXXX-(?:WXX-\d|\d\d-\d\d)")
@@ -958,6 +956,12 @@ def _main_states(counts: Counter[str]) -> set[str]:
     return {k for k, v in counts.items() if v == top}
 
 
+def row_targets(members: Sequence[Member], index: EntityIndex) -> list[ConflictValue]:
+    """What was hit, in each side's words (:func:`target_values`: real mentions only, words
+    quoted from another compared side's state given to that side)."""
+    return target_values(members, _UNREAL, index, _side_of_state(members, None))
+
+
 def find_conflicts(
     members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any],
     figures: dict[str, dict[str, list[FigureItem]]] | None = None,
@@ -974,7 +978,7 @@ def find_conflicts(
         _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0))),
         _entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg),
         _entity_conflict(members, index, "place", cfg),
-        target_conflict(target_values(members, _UNREAL), cfg),
+        target_conflict(row_targets(members, index), cfg),
     ):
         if c is not None:
             out.append(c)

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from fullpicture.align._agents import account_side, claim_state
+from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Event
 from fullpicture.models.comparison import Conflict, ConflictValue
 
@@ -29,21 +31,29 @@ class _Member(Protocol):
     event: Event
 
 
-def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset()) -> list[ConflictValue]:
-    """Every side's words for what was hit (one value per side, document and words), in order
-    of the members; mentions of a modality in ``unreal`` (negated, planned ...) give none."""
+def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset(),
+                  index: EntityIndex | None = None, side_of_state: dict[str, str] | None = None) -> list[ConflictValue]:
+    """Every side's words for what was hit (one value per document and words), in order of the
+    members; mentions of a modality in ``unreal`` (negated, planned ...) give none. With an
+    ``index``, words told in a claim of another compared side's state are that side's account
+    (``reported_by`` the reporting side: a wire's "the army said it struck a depot"), and words
+    a state's side quotes from a state that is no compared side are no side's account, as with
+    figures (:func:`account_side`)."""
     out: list[ConflictValue] = []
-    seen: set[tuple[str, str, int]] = set()
+    seen: set[tuple[str, int]] = set()
     for m in members:
         t = m.event.target
-        if t is None or m.event.modality in unreal:
+        doc = m.analysis.document.id
+        if t is None or m.event.modality in unreal or (doc, t.start) in seen:
             continue
-        key = (m.side, m.analysis.document.id, t.start)
-        if key in seen:
+        seen.add((doc, t.start))
+        side: str | None = m.side
+        if index is not None:
+            side = account_side(m.side, claim_state(m.analysis, m.event.source, index), side_of_state or {})
+        if side is None:
             continue
-        seen.add(key)
-        out.append(ConflictValue(side=m.side, value=t.text, document=m.analysis.document.id,
-                                 claim=m.event.source, start=t.start, end=t.end, field="target",
+        out.append(ConflictValue(side=side, reported_by=m.side if side != m.side else None, value=t.text,
+                                 document=doc, claim=m.event.source, start=t.start, end=t.end, field="target",
                                  category=t.category, kind=t.kind))
     return out
 
