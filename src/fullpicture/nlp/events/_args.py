@@ -197,7 +197,7 @@ def arguments(
 
 def _flight_goal(tok: Token, trig: Token) -> bool:
     """``tok`` names where people fled or headed by a verb of flight other than ``trig`` ("the
-    gunmen who attacked the hall fled toward Eastland": ``_notplace.flight_verb``): the flight's
+    men who raided the depot fled toward Eastland": ``_notplace.flight_verb``): the flight's
     goal, no place of the happening told beside it, unless the flight is for it ("heading to
     Eastvale for an exchange"). A projectile that crossed into a country still strikes there
     ("a missile crossed into Eastland, killing two")."""

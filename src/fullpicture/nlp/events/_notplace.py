@@ -7,7 +7,7 @@
 * A supply's recipient: "rockets supplied to Eastcity by its allies", "des armes fournies à
   Eastland", "оружие, поставленное Eastland": the capital or country that receives arms is an
   actor, not where the strike told beside it hit.
-* A flight's goal: "the gunmen fled toward Eastland", "хотели скрыться в Eastland": where people
+* A flight's goal: "the raiders fled toward Eastland", "бандиты бежали в Eastland": where people
   fled or headed, not where the happening told beside it took place.
 * An actor: a place that holds another ("under the control of Eastland"), one blamed ("Eastcity
   is behind the attack") or a capital or country hung by "by" on a noun ("an effort by Eastcity").
@@ -126,7 +126,7 @@ def _preps_of(tok: Token) -> set[str]:
 
 def flight_verb(tok: Token) -> Token | None:
     """The verb of flight (``[flight_verbs]``) whose goal the place at ``tok`` names: the object
-    of a preposition ("fled toward Eastland"), an oblique or a genitive ("скрыться в Eastland"),
+    of a preposition ("fled toward Eastland"), an oblique or a genitive ("бежали в Eastland"),
     at most two goal nouns down ("in the direction of Eastland", "в сторону Eastland"); else None.
     A place fled from ("fled from Eastcity", "fled Eastcity") is no goal."""
     words = _flight_words()
