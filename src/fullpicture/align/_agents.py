@@ -128,8 +128,17 @@ def agent_types(cfg: dict[str, Any]) -> set[str]:
     return set(cfg.get("conflict_agent_types", _DEFAULT_TYPES))
 
 
-def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any]) -> list[Any]:
-    """The members whose agents state their side's own account (see the module docstring)."""
+def doers(ev: Event, cfg: dict[str, Any]) -> list[str]:
+    """The agent ids of a mention as some account tells them: the parse's agents, and, with
+    ``conflict_agent_blamed``, who a claim of responsibility or an accusation names as its doer
+    (``Event.blamed``: "the Front claimed the attack", "Eastland accused Westland of the attack")."""
+    return [*ev.agents, *ev.blamed] if cfg.get("conflict_agent_blamed", False) else list(ev.agents)
+
+
+def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any], accused: bool = False) -> list[Any]:
+    """The members whose agents state their side's own account (see the module docstring);
+    ``accused``: a member inside another state's claim stays when an accusation of its sentence
+    accuses one of its agents (:func:`agent_account` gives it the accuser's side)."""
     types = agent_types(cfg)
     sufferers = set(cfg.get("conflict_agent_sufferers", _DEFAULT_SUFFERERS))
     unreal = set(cfg.get("conflict_agent_unreal", ["negated"]))
@@ -138,7 +147,8 @@ def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any])
         ev: Event = m.event
         if ev.type not in types or ev.modality in unreal or ev.trigger.lemma in sufferers:
             continue
-        if _other_sides_claim(m.analysis, ev, m.side, index):
+        if _other_sides_claim(m.analysis, ev, m.side, index) and not (
+                accused and any(accused_state(m.analysis, ev, x, index)[0] for x in doers(ev, cfg))):
             continue
         out.append(m)
     return out
@@ -161,6 +171,41 @@ def accuser_agents(a: Analysis, ev: Event, reach: int, types: Sequence[str] = ("
                 continue  # "X accused Y after its forces shot down ...": another clause's act
             out.update(x for x in acc.agents if x not in acc.patients)
     return out
+
+
+def accused_state(a: Analysis, ev: Event, eid: str, index: EntityIndex) -> tuple[bool, str | None]:
+    """Whether the agent ``eid`` of ``ev`` is the one an accusation before it in its sentence
+    accuses ("Eastland accused Westland of the attack", "Eastland blamed Westland for it"), and
+    the state of that accusation's accuser (None when it names none): the agent is the accuser's
+    account, not the reporting side's."""
+    for acc in a.events:
+        if (acc.type == "ACCUSE" and eid in acc.patients and acc.evidence.start == ev.evidence.start
+                and acc.trigger.start < ev.trigger.start):
+            for x in acc.agents:
+                ent = index.entity(a.document.id, x)
+                first = next((m for m in ent.mentions if acc.evidence.start <= m.start < acc.evidence.end),
+                             None) if ent is not None else None
+                state = mention_state(a.text, ent, first.start if first else None) if ent is not None else None
+                if state:
+                    return True, state
+            return True, claim_state(a, ev.source, index)
+    return False, None
+
+
+def agent_account(a: Analysis, ev: Event, eid: str, side: str, index: EntityIndex,
+                  side_of_state: dict[str, str]) -> str | None:
+    """The side whose account the agent ``eid`` of ``ev`` is (``conflict_agent_accusers``): when
+    an accusation of the sentence accuses it, the accuser's by :func:`account_side` (a Westland
+    outlet telling that Eastland accused Westland gives Eastland's side's account; a wire keeps
+    what it quotes from states that are no side), and none of the sides' when a side's document
+    tells an unnamed accuser's charge against the side's own state; else the reporting side's."""
+    accused, state = accused_state(a, ev, eid, index)
+    if not accused:
+        return side
+    if state is None:
+        mine = side_state(side)
+        return None if mine is not None and state_of(index.entity(a.document.id, eid)) == mine else side
+    return account_side(side, state, side_of_state)
 
 
 def act_object(a: Analysis, start: int, types: set[str]) -> bool:

@@ -13,9 +13,11 @@ from fullpicture.align._agents import (
     account_side,
     accuser_agents,
     act_object,
+    agent_account,
     agent_types,
     claim_state,
     denied_content,
+    doers,
     mention_state,
     name_state,
     own_account,
@@ -805,7 +807,7 @@ def _entity_conflict(
     states: dict[str, Counter[str]] = {}
     value_state: dict[tuple[int, str], str] = {}  # (position in per_side, side) -> the agent's state
     if field == "agent":
-        members = own_account(members, index, cfg)
+        members = own_account(members, index, cfg, accused=bool(cfg.get("conflict_agent_accusers", False)))
     else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
         kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
         # a war spreads over both states' land: no place of it for sides to contest
@@ -814,15 +816,23 @@ def _entity_conflict(
                    and not (settings_spread and (m.event.trigger.lemma or "").lower() in _settings())]
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
+    accusers = bool(cfg.get("conflict_agent_accusers", False))
+    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
     for m in members:
         doc = m.analysis.document.id
         skip = accuser_agents(m.analysis, m.event, accuse_chars) if field == "agent" else set()
-        ids = [m.event.place] if field == "place" else [x for x in m.event.agents if x not in skip]
+        ids = [m.event.place] if field == "place" else [x for x in doers(m.event, cfg) if x not in skip]
         for eid in ids:
             key = index.key(doc, eid, resolve=True)
             ent = index.entity(doc, eid)
             if key is None or ent is None:
                 continue
+            side = m.side
+            if field == "agent" and accusers:  # "Eastland accused Westland of the attack": Eastland's account
+                teller = agent_account(m.analysis, m.event, str(eid), m.side, index, side_of_state)
+                if teller is None:
+                    continue
+                side = teller
             mention = _in_evidence(ent, m.event)
             if field == "place":
                 if ent.geo is None:
@@ -830,12 +840,12 @@ def _entity_conflict(
                 if statement_place(m.analysis, m.event, ent):
                     # where the claim was made: it may show that sides agree, never that they clash
                     k, r = _place_keys(ent, key)
-                    keys.setdefault(m.side, set()).update(k)
-                    reach.setdefault(m.side, set()).update(r)
+                    keys.setdefault(side, set()).update(k)
+                    reach.setdefault(side, set()).update(r)
                     continue
                 # a first-level region (gazetteer admin1: no GeoNames id, not a country)
                 region = not ent.geo.geonames_id and country_code(ent.name) is None
-                points.setdefault(m.side, []).append(
+                points.setdefault(side, []).append(
                     (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), region))
             else:
                 kind = actor_kind(ent, cfg)
@@ -843,17 +853,17 @@ def _entity_conflict(
                     continue
                 if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
                     continue  # "the invasion of X has killed ...": X is the target
-                kinds.setdefault(m.side, set()).add(kind)
+                kinds.setdefault(side, set()).add(kind)
                 state = mention_state(m.analysis.text, ent, mention.start if mention else None)
                 if state:
-                    states.setdefault(m.side, Counter())[state] += 1
-                    value_state[len(per_side.get(m.side, [])), m.side] = state
+                    states.setdefault(side, Counter())[state] += 1
+                    value_state[len(per_side.get(side, [])), side] = state
             k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
-            keys.setdefault(m.side, set()).update(k)
-            reach.setdefault(m.side, set()).update(r)
-            per_side.setdefault(m.side, []).append(
+            keys.setdefault(side, set()).update(k)
+            reach.setdefault(side, set()).update(r)
+            per_side.setdefault(side, []).append(
                 ConflictValue(
-                    side=m.side,
+                    side=side, reported_by=m.side if side != m.side else None,
                     value=index.display(doc, eid, resolve=True) or ent.name,
                     document=doc,
                     claim=m.event.source,
@@ -905,21 +915,24 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     blamed: dict[str, Counter[str]] = {}
     named: dict[str, list[ConflictValue]] = {}
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
-    for m in own_account(members, index, cfg):
+    accusers_on = bool(cfg.get("conflict_agent_accusers", False))
+    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    for m in own_account(members, index, cfg, accused=accusers_on):
         skip = accuser_agents(m.analysis, m.event, accuse_chars)
-        for eid in (x for x in m.event.agents if x not in skip):
+        for eid in (x for x in doers(m.event, cfg) if x not in skip):
             ent = index.entity(m.analysis.document.id, eid)
             if ent is None or actor_kind(ent, cfg) is None:
                 continue
+            teller = agent_account(m.analysis, m.event, eid, m.side, index, side_of_state) if accusers_on else m.side
             first = _in_evidence(ent, m.event)
             state = mention_state(m.analysis.text, ent, first.start if first else None)
-            if state:
-                blamed.setdefault(m.side, Counter())[state] += 1
-                named.setdefault(f"{m.side}|{state}", []).append(ConflictValue(
-                    side=m.side, value=index.display(m.analysis.document.id, eid, resolve=True) or ent.name,
+            if state and teller is not None:
+                blamed.setdefault(teller, Counter())[state] += 1
+                named.setdefault(f"{teller}|{state}", []).append(ConflictValue(
+                    side=teller, reported_by=m.side if teller != m.side else None,
+                    value=index.display(m.analysis.document.id, eid, resolve=True) or ent.name,
                     document=m.analysis.document.id, claim=m.event.source,
                     start=first.start if first else None, end=first.end if first else None))
-    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
     values: list[ConflictValue] = []
     for m in members:
         if m.event.type not in types or m.event.modality in _UNREAL:

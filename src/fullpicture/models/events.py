@@ -53,6 +53,12 @@ class Event(_Model):
     place: str | None = Field(default=None, description="entity id")
     agents: list[str] = Field(default_factory=list, description="entity ids")
     patients: list[str] = Field(default_factory=list, description="entity ids")
+    blamed: list[str] = Field(
+        default_factory=list,
+        description="entity ids a claim of responsibility, an accusation or a cause around the mention names as "
+        "its doer ('X claimed the attack', 'Y accused X of the attack'), as that claim's source tells it; "
+        "empty when the parse gives the mention agents of its own",
+    )
     modality: Literal["asserted", "reported", "planned", "expected", "hypothetical", "negated"] = "asserted"
     source: str | None = Field(default=None, description="claim id when reported")
     figures: list[str] = Field(default_factory=list, description="figure ids")

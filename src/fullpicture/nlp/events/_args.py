@@ -13,6 +13,7 @@ from fullpicture.nlp._datelines import dateline_spans
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
 from fullpicture.nlp.events._analogy import analogy_place
+from fullpicture.nlp.events._blame import blamed
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
 from fullpicture.nlp.events._movers import subject_words
@@ -76,6 +77,8 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
                 return c, True
         if cur.dep_ == "conj" and cur.head.lemma_.lower() in _publishing_verbs(tok.doc.lang_):
             break
+        if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in _publishing_verbs(tok.doc.lang_):
+            break  # "the governor announced shelling in the centre": who told of it, not who shelled
         cur = cur.head if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i else None
     return None, False
 
@@ -204,6 +207,13 @@ def _flight_goal(tok: Token, trig: Token) -> bool:
     verb = flight_verb(tok)
     return (verb is not None and verb.i != trig.i and not flight_purpose(trig, verb)
             and not subject_words(verb) & event_lexicon(trig.doc.lang_ or "en").mover_projectiles)
+
+
+def blamed_ids(doc: Doc, index: dict[str, Any], trig: Token) -> list[str]:
+    """Entity ids of who a claim of responsibility, an accusation or a cause around ``trig`` names
+    as its doer (``_blame``; "the Front claimed responsibility for the attack"), a capital for its
+    state: kept apart from the parse's agents, which align reads as where mentions meet."""
+    return [capital_state(index, a) or a for a in _ids(doc, index, blamed(trig))]
 
 
 def _speaker_seat(index: dict[str, Any], eid: str, tok: Token, trig: Token) -> bool:

@@ -22,7 +22,7 @@ from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.events._args import arguments, place_positions, title_towns
+from fullpicture.nlp.events._args import arguments, blamed_ids, place_positions, title_towns
 from fullpicture.nlp.events._crafts import crash_type, exchange_type, of_words
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
@@ -369,6 +369,7 @@ class EventsComponent:
                 trigger=Trigger(start=span.start_char, end=span.end_char, text=span.text, lemma=self._lemma_of.get(h, trig.lemma_.lower())),
                 date=date, date_source=date_source,  # type: ignore[arg-type]
                 place=place, agents=agents, patients=patients,
+                blamed=[] if agents else blamed_ids(doc, index, trig),
                 modality=modality(trig, self.lex, claim is not None),  # type: ignore[arg-type]
                 source=claim.id if claim is not None else None,
                 evidence=Evidence(start=sent.start_char, end=sent.end_char),
