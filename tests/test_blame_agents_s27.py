@@ -61,8 +61,7 @@ def test_the_one_blamed_is_kept_apart_from_the_parses_agents() -> None:
 
 
 def test_the_cause_of_falling_debris_is_its_agent() -> None:
-    text = ("The source said unprofessional actions by Westland air defence caused debris to fall in "
-            "the city centre.")
+    text = "A local official said errors by Westland air defence caused debris to fall on several homes."
     assert _agents(text, "fall") == [["Westland air defence"]]
 
 
