@@ -1,32 +1,28 @@
-"""Conflicts: figures, dates, agents and places that differ between sides for one event."""
+"""Conflicts: figures, dates, agents and places that differ between sides for one event.
+
+The figure part lives here; dates are :mod:`._dateconflict`, agents and places
+:mod:`._entityconflicts`; the row's members :mod:`._rowmembers`."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._agents import (
     account_side,
-    accuser_agents,
-    act_object,
-    agent_account,
-    agent_types,
     claim_state,
     denied_content,
-    doers,
-    mention_state,
     name_state,
-    own_account,
     side_state,
 )
+from fullpicture.align._dateconflict import _date_conflict as _date_conflict
 from fullpicture.align._dates import interval
 from fullpicture.align._daystages import day_stages, later_stage
-from fullpicture.align._denials import denies_other_act
 from fullpicture.align._disputes import figure_disputes
+from fullpicture.align._entityconflicts import _agent_denial, _entity_conflict
+from fullpicture.align._entityconflicts import actor_kind as actor_kind
 from fullpicture.align._figurevalues import (
     _NEVER,
     comparable,
@@ -41,26 +37,13 @@ from fullpicture.align._figurevalues import (
 )
 from fullpicture.align._innersource import inner_state, pronoun_state
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
-from fullpicture.align._notactors import not_actor
-from fullpicture.align._speakerplace import statement_place
+from fullpicture.align._rowmembers import _UNREAL
+from fullpicture.align._rowmembers import Member as Member
 from fullpicture.align._targets import target_conflict, target_values
-from fullpicture.align._util import EntityIndex, claim_by_id, country_code, published_day
+from fullpicture.align._util import EntityIndex, published_day
 from fullpicture.align._victims import victims
-from fullpicture.models import Analysis, Entity, Event, Figure, Mention
+from fullpicture.models import Analysis, Event, Figure
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
-from fullpicture.nlp.places._resolve import haversine_km
-
-
-@dataclass
-class Member:
-    """One mention of an aligned event, with its side and document."""
-
-    side: str
-    analysis: Analysis
-    event: Event
-    #: the stated date of the happening this mention hangs on ("Five died in the quake" after "In
-    #: April last year a quake struck ..."), when its own sentence states none
-    host_date: str | None = None
 
 
 def event_figures(a: Analysis, ev: Event) -> list[Figure]:
@@ -69,18 +52,7 @@ def event_figures(a: Analysis, ev: Event) -> list[Figure]:
     return [f for f in a.figures if f.id in ids or f.event == ev.id]
 
 
-def _sides_clash(
-    values: dict[str, list[ConflictValue]],
-    differ: Callable[[list[ConflictValue], list[ConflictValue]], bool],
-) -> bool:
-    sides = list(values)
-    return any(differ(values[s], values[t]) for i, s in enumerate(sides) for t in sides[i + 1 :])
-
-
 FigureItem = tuple[Figure, ConflictValue]
-#: mentions of what did not happen or has not yet ("did not leave", "plans to strike", "if they
-#: attack"): no day or place of a happening for sides to contest
-_UNREAL = frozenset({"negated", "hypothetical", "planned", "expected"})
 _YM = re.compile(r"^(\d{4}|XXXX)-(\d\d)")
 _YEAR_ONLY = re.compile(r"^\d{4}$")
 _RELATIVE_DAY = re.compile(r"^XXXX-(?:WXX-\d|\d\d-\d\d)")
@@ -651,322 +623,6 @@ def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dic
         vals += [cv for s in sorted(disputing) for cv in disputes[counts][s]]
         out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _settings() -> frozenset[str]:
-    from fullpicture._data import data_toml
-
-    return frozenset(w.lower() for w in data_toml("events", "incidents.toml").get("distinct", {}).get("settings", []))
-
-
-@functools.lru_cache(maxsize=1)
-def _told_about_types() -> frozenset[str]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("events", "incidents.toml").get("told_about", {})
-    return frozenset(t.upper() for t in data.get("types", []))
-
-
-# words that open the content of a reported claim ("said that", "a indiqué que", "заявил, что")
-_CONTENT_OPENER = re.compile(r"(?i)\b(?:that|que|qu['’]|что)\b|[:«“\"]")
-
-
-def _reporting_day(a: Analysis, ev: Event, tx_start: int, tx_end: int) -> bool:
-    """The day belongs to the reporting clause of the claim the mention sits in, not to the
-    happening: outside the claim's content, or between the speaker's verb and its content ("X
-    said Wednesday that three were killed", "Mercredi, la présidence a indiqué que ...")."""
-    if ev.source is None:
-        return False
-    claim = claim_by_id(a, ev.source)
-    if claim is None or not (claim.start <= ev.trigger.start < claim.end):
-        return False
-    cue = claim.cue
-    if cue is None:
-        return False
-    if not (claim.start <= tx_start < claim.end):  # the speaker's verb between the day and the content
-        lo, hi = (tx_end, claim.start) if tx_end <= claim.start else (claim.end, tx_start)
-        return lo <= cue.start and cue.end <= hi and not re.search(r"[.!?]\s", a.text[lo:hi])
-    if ev.trigger.start < cue.end:
-        return False  # the content comes first ("Three died on Monday, police said")
-    if tx_start >= cue.end:  # "said Wednesday that": the day right after the verb
-        between = a.text[cue.end : tx_start]
-        return tx_end <= ev.trigger.start and len(between) <= 20 and not _CONTENT_OPENER.search(between)
-    between = a.text[tx_end : cue.start]  # "On Wednesday, the ministry said that ..."
-    return not _CONTENT_OPENER.search(between) and not re.search(r"[.!?]\s", between)
-
-
-def _date_conflict(members: Sequence[Member], slack_days: int = 0, max_days: int = 0) -> Conflict | None:
-    """Sides whose stated days of the happening cannot be the same day. Two dates more than
-    ``max_days`` apart (0: no limit) are two happenings told in one row (a sinking "in April"
-    recalled in the report of a January strike), not a disagreement on when: such a pair neither
-    clashes nor agrees."""
-    per_side: dict[str, list[ConflictValue]] = {}
-    report_day: dict[int, int] = {}
-    for m in members:
-        if not m.event.date or interval(m.event.date) is None:
-            continue
-        if (m.event.trigger.lemma or "").lower() in _settings():
-            continue  # a war lasts: the day it began and a later day are both its days
-        if m.event.date_source not in (None, "sentence"):
-            continue  # inherited dates (narrative, publication) are not the side's statement
-        if m.event.modality in _UNREAL:
-            continue  # "if the police do not leave by Wednesday": no happening whose day is told
-        if (m.event.type or "").upper() in _told_about_types():
-            continue  # an accusation's, a denial's or a statement's day is its own, not the happening's
-        tx = next((t for t in m.analysis.timexes if t.value == m.event.date
-                   and m.event.evidence.start <= t.start < m.event.evidence.end), None)
-        if tx is not None and _reporting_day(m.analysis, m.event, tx.start, tx.end):
-            continue  # "Algeria said Wednesday that three were killed": the day of the saying
-        cv = ConflictValue(
-            side=m.side,
-            value=m.event.date,
-            document=m.analysis.document.id,
-            claim=m.event.source,
-            start=tx.start if tx else m.event.trigger.start,
-            end=tx.end if tx else m.event.trigger.end,
-        )
-        pub = interval(published_day(m.analysis))
-        if pub:
-            report_day[id(cv)] = pub[0]
-        per_side.setdefault(m.side, []).append(cv)
-
-    def differ(a: list[ConflictValue], b: list[ConflictValue]) -> bool:
-        # sides clash when no date of one is compatible with any date of the other
-        near = False
-        for x in a:
-            ix = interval(x.value)
-            for y in b:
-                iy = interval(y.value)
-                if ix and iy and ix[0] <= iy[1] and iy[0] <= ix[1]:
-                    return False
-                if ix and iy and (_report_day_after(x, ix, iy) or _report_day_after(y, iy, ix)):
-                    return False
-                near = near or not (max_days > 0 and ix and iy and max(ix[0] - iy[1], iy[0] - ix[1]) > max_days)
-        return near
-
-    def _report_day_after(x: ConflictValue, ix: tuple[int, int], iy: tuple[int, int]) -> bool:
-        # a day on (or the day before) its article's publication and at most ``slack_days`` after
-        # the other date: the report's own day told with the happening ("said on Wednesday")
-        pub = report_day.get(id(x))
-        return pub is not None and ix[0] == ix[1] and pub - 1 <= ix[0] <= pub and 0 < ix[0] - iy[1] <= slack_days
-
-    if len(per_side) > 1 and _sides_clash(per_side, differ):
-        return Conflict(field="date", values=[v for vs in per_side.values() for v in vs])
-    return None
-
-
-def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
-    """(keys, reach) of a place: a country also matches any place inside it."""
-    keys, reach = {key}, {key}
-    cc = country_code(ent.name)
-    if cc and ent.type in ("GPE", "LOC"):
-        keys.add(f"cc:{cc}")
-        reach.add(f"cc:{cc}")
-    elif ent.geo is not None and ent.geo.country:
-        reach.add(f"cc:{ent.geo.country.upper()}")
-    return keys, reach
-
-
-#: entity types whose one-word demonym ("Freedonian", a feminine or genitive form of it) stands
-#: for its state as an actor
-_DEMONYM_ACTOR_TYPES = ("GPE", "NORP")
-
-
-def actor_kind(ent: Entity, cfg: dict[str, Any]) -> str | None:
-    """The actor class of an agent (``person`` or ``collective``), None when it is no resolved actor.
-
-    Groups of people (NORP: "Armenians") and places that are not states are not actors whose
-    disagreement is meaningful; a GPE counts as an actor (its government) when it is a country;
-    a news agency or a weapon system is none (``conflict_agent_not_actors``).
-    """
-    kinds = cfg.get("conflict_actor_kinds") or {"person": ["PERSON"], "collective": ["ORG", "GROUP"]}
-    if cfg.get("conflict_agent_not_actors", True) and not_actor(ent.name):
-        return None  # a news agency reports ("told AFP"), a weapon is the instrument ("a HIMARS strike")
-    for name, types in kinds.items():
-        if ent.type in types:
-            return str(name)
-    if ent.type == "GPE" and country_code(ent.name):
-        return "collective"
-    if ent.type in _DEMONYM_ACTOR_TYPES and len(ent.name.split()) == 1 and name_state(ent.name):
-        # a state's adjective tagged as a place or a group ("a Freedonian interceptor fell"):
-        # the state whose weapon or forces acted
-        return "collective"
-    return None
-
-
-def _entity_conflict(
-    members: Sequence[Member], index: EntityIndex, field: str, cfg: dict[str, Any] | None = None
-) -> Conflict | None:
-    cfg = cfg or {}
-    per_side: dict[str, list[ConflictValue]] = {}
-    keys: dict[str, set[str]] = {}
-    reach: dict[str, set[str]] = {}
-    points: dict[str, list[tuple[float, float, str, bool]]] = {}
-    kinds: dict[str, set[str]] = {}
-    states: dict[str, Counter[str]] = {}
-    value_state: dict[tuple[int, str], str] = {}  # (position in per_side, side) -> the agent's state
-    if field == "agent":
-        members = own_account(members, index, cfg, accused=bool(cfg.get("conflict_agent_accusers", False)))
-    else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
-        kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
-        # a war spreads over both states' land: no place of it for sides to contest
-        settings_spread = bool(cfg.get("place_conflict_skip_settings", False))
-        members = [m for m in members if m.event.type in kinds_of_place and m.event.modality not in _UNREAL
-                   and not (settings_spread and (m.event.trigger.lemma or "").lower() in _settings())]
-    accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
-    act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
-    accusers = bool(cfg.get("conflict_agent_accusers", False))
-    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
-    for m in members:
-        doc = m.analysis.document.id
-        skip = accuser_agents(m.analysis, m.event, accuse_chars) if field == "agent" else set()
-        ids = [m.event.place] if field == "place" else [x for x in doers(m.event, cfg) if x not in skip]
-        for eid in ids:
-            key = index.key(doc, eid, resolve=True)
-            ent = index.entity(doc, eid)
-            if key is None or ent is None:
-                continue
-            side = m.side
-            if field == "agent" and accusers:  # "Eastland accused Westland of the attack": Eastland's account
-                teller = agent_account(m.analysis, m.event, str(eid), m.side, index, side_of_state)
-                if teller is None:
-                    continue
-                side = teller
-            mention = _in_evidence(ent, m.event)
-            if field == "place":
-                if ent.geo is None:
-                    continue  # unresolved places cannot be compared
-                if statement_place(m.analysis, m.event, ent):
-                    # where the claim was made: it may show that sides agree, never that they clash
-                    k, r = _place_keys(ent, key)
-                    keys.setdefault(side, set()).update(k)
-                    reach.setdefault(side, set()).update(r)
-                    continue
-                # a first-level region (gazetteer admin1: no GeoNames id, not a country)
-                region = not ent.geo.geonames_id and country_code(ent.name) is None
-                points.setdefault(side, []).append(
-                    (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), region))
-            else:
-                kind = actor_kind(ent, cfg)
-                if kind is None:
-                    continue
-                if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
-                    continue  # "the invasion of X has killed ...": X is the target
-                kinds.setdefault(side, set()).add(kind)
-                state = mention_state(m.analysis.text, ent, mention.start if mention else None)
-                if state:
-                    states.setdefault(side, Counter())[state] += 1
-                    value_state[len(per_side.get(side, [])), side] = state
-            k, r = _place_keys(ent, key) if field == "place" else ({key}, {key})
-            keys.setdefault(side, set()).update(k)
-            reach.setdefault(side, set()).update(r)
-            per_side.setdefault(side, []).append(
-                ConflictValue(
-                    side=side, reported_by=m.side if side != m.side else None,
-                    value=index.display(doc, eid, resolve=True) or ent.name,
-                    document=doc,
-                    claim=m.event.source,
-                    start=mention.start if mention else None,
-                    end=mention.end if mention else None,
-                )
-            )
-    sides = list(keys)
-    min_km = float(cfg.get("place_conflict_km", 100.0))
-
-    def differ(s: str, t: str) -> bool:
-        if s in states and t in states:
-            # actors of states: the state each side mostly names, so that one stray mention (the
-            # other side's claim told inside a denial: "claims that our missile hit X are
-            # false") does not make the sides agree
-            return not (_main_states(states[s]) & _main_states(states[t]))
-        # neither names a place (or agent) the other reaches...
-        if keys[s] & reach[t] or keys[t] & reach[s]:
-            return False
-        if field == "place":  # ...and the places are far apart
-            return bool(points.get(s) and points.get(t)) and all(
-                haversine_km(p[0], p[1], q[0], q[1]) > min_km
-                and not ((p[3] or q[3]) and p[2] and p[2] == q[2])  # a place in its region
-                for p in points[s] for q in points[t])
-        return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
-
-    clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])
-    if len(sides) > 1 and clash:
-        # an agent of a state the side does not mostly name (a stray) is no value of its account
-        return Conflict(field=field, values=[v for side, vs in per_side.items() for k, v in enumerate(vs)
-                                             if side not in states
-                                             or value_state.get((k, side), "") in _main_states(states[side])
-                                             or (k, side) not in value_state])
-    return None
-
-
-def _in_evidence(ent: Entity, ev: Event) -> Mention | None:
-    """The entity's first mention inside the event's evidence sentence."""
-    return next((x for x in ent.mentions if ev.evidence.start <= x.start < ev.evidence.end), None)
-
-
-def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any]) -> Conflict | None:
-    """A state that denies an incident another side blames on it contests the agent ("Armenia
-    denied any involvement" in the row of a strike that a side says Armenia carried out): the
-    denial is that state's account (the side of that state when it is compared, else the side
-    that reports it), against each side whose own account mostly names that state."""
-    types = set(cfg.get("conflict_denial_types", ["REJECT"]))
-    acts = agent_types(cfg)
-    blamed: dict[str, Counter[str]] = {}
-    named: dict[str, list[ConflictValue]] = {}
-    accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
-    accusers_on = bool(cfg.get("conflict_agent_accusers", False))
-    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
-    for m in own_account(members, index, cfg, accused=accusers_on):
-        skip = accuser_agents(m.analysis, m.event, accuse_chars)
-        for eid in (x for x in doers(m.event, cfg) if x not in skip):
-            ent = index.entity(m.analysis.document.id, eid)
-            if ent is None or actor_kind(ent, cfg) is None:
-                continue
-            teller = agent_account(m.analysis, m.event, eid, m.side, index, side_of_state) if accusers_on else m.side
-            first = _in_evidence(ent, m.event)
-            state = mention_state(m.analysis.text, ent, first.start if first else None)
-            if state and teller is not None:
-                blamed.setdefault(teller, Counter())[state] += 1
-                named.setdefault(f"{teller}|{state}", []).append(ConflictValue(
-                    side=teller, reported_by=m.side if teller != m.side else None,
-                    value=index.display(m.analysis.document.id, eid, resolve=True) or ent.name,
-                    document=m.analysis.document.id, claim=m.event.source,
-                    start=first.start if first else None, end=first.end if first else None))
-    values: list[ConflictValue] = []
-    for m in members:
-        if m.event.type not in types or m.event.modality in _UNREAL:
-            continue
-        if cfg.get("conflict_denial_other_act", False) and denies_other_act(m.analysis, m.event, acts):
-            continue  # "denied initiating the ceremony": not the attack denied
-        for eid in m.event.agents:
-            ent = index.entity(m.analysis.document.id, eid)
-            first = _in_evidence(ent, m.event) if ent is not None else None
-            state = mention_state(m.analysis.text, ent, first.start if first else None) if ent is not None else None
-            side = side_of_state.get(state or "", m.side)
-            accusers = [t for t, c in blamed.items() if t != side and state in _main_states(c)]
-            if not state or not accusers or ent is None:
-                continue
-            if side == m.side and m.side in blamed and state in _main_states(blamed[m.side]):
-                continue  # a side that blames the state itself and reports its denial: not its account
-            values.append(ConflictValue(
-                side=side, reported_by=m.side if side != m.side else None,
-                value=f"{index.display(m.analysis.document.id, eid, resolve=True) or ent.name}: {m.event.trigger.text}",
-                document=m.analysis.document.id, claim=m.event.source,
-                start=m.event.trigger.start, end=m.event.trigger.end))
-            for t in accusers:
-                values += [v for v in named.get(f"{t}|{state}", []) if v not in values]
-    return Conflict(field="agent", values=values) if len({v.side for v in values}) > 1 else None
-
-
-#: Event types whose place sides may contradict (where a strike hit, where people fled).
-PLACE_CONFLICT_TYPES = ("ASSAULT", "COERCE", "SEIZE", "DISPLACE", "DISASTER", "PROTEST", "RETREAT", "MOBILIZE")
-
-
-def _main_states(counts: Counter[str]) -> set[str]:
-    """The states a side names most often as the agent (ties kept)."""
-    top = max(counts.values())
-    return {k for k, v in counts.items() if v == top}
 
 
 def row_targets(members: Sequence[Member], index: EntityIndex) -> list[ConflictValue]:
