@@ -86,6 +86,7 @@ def incident_figures(
     zero_implies: dict[str, list[str]] | None = None, sides: Sequence[str] | None = None,
     international: str | None = None, source_after: bool = False, inner: bool = False, pronoun_chars: int = 0,
     coarse_slack_days: int | None = None, denial_content: bool = False, preliminary_stages: bool = False,
+    cfg: dict[str, Any] | None = None,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -113,6 +114,7 @@ def incident_figures(
     ``preliminary_stages``: a value told as preliminary that its side of a state exceeds on the
     same day or later is an earlier stage of the side's count (population ``earlier``,
     :func:`_preliminary_stages`).
+    ``cfg``: the ``[align]`` settings the figure rules read (``population``; the shipped ones when None).
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
@@ -167,7 +169,7 @@ def incident_figures(
                 start=f.start,
                 end=f.end,
                 field=f"figure:{f.counts}",
-                population=population(m.analysis, f),
+                population=population(m.analysis, f, cfg),
                 date=published_day(m.analysis),
                 victims=victims(m.analysis, f, index),
             )
@@ -546,7 +548,7 @@ def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: 
                             int(cfg.get("figure_pronoun_speaker_chars", 0)),
                             _opt_int(cfg.get("incident_figure_coarse_slack_days")),
                             bool(cfg.get("figure_denial_content", False)),
-                            bool(cfg.get("figure_preliminary_stages", False)))
+                            bool(cfg.get("figure_preliminary_stages", False)), cfg)
 
 
 def _opt_int(x: Any) -> int | None:

@@ -143,7 +143,7 @@ def _same_count_elsewhere(a: Analysis, f: Figure) -> bool:
     return any(g is not f and g.counts == f.counts and (g.start, g.end) != (f.start, f.end) for g in a.figures)
 
 
-def population(a: Analysis, f: Figure) -> str:
+def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str:
     """Who a figure counts (``data/figures/counts.toml`` [populations]): people, civilians,
     servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
     12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun
@@ -155,7 +155,8 @@ def population(a: Analysis, f: Figure) -> str:
     that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``), nor
     ``denied``: a number its sentence says is wrong ("there weren't 700 deaths";
     ``earlier.toml`` [denied]), nor ``recalled``: the toll of an earlier happening the sentence
-    recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled])."""
+    recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled]).
+    ``cfg``: the ``[align]`` settings (the shipped ones when None)."""
     if _told_earlier(a, f):
         return "earlier"
     if _denied(a, f):
@@ -167,7 +168,7 @@ def population(a: Analysis, f: Figure) -> str:
     if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)
             and not _BRINGS.search(total.group(0))) \
             or _TOTAL_BEFORE.search(a.text[max(0, f.start - 120) : f.start]) or _total_told_before(a, f) \
-            or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]) or counted_since_long_before(a, f):
+            or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]) or counted_since_long_before(a, f, _since_days(cfg)):
         return "total"
     if _POSSESSED.search(a.text[max(0, f.start - 8) : f.start]):
         return "part"  # "his three brothers were killed": one family's dead among the toll
@@ -207,6 +208,16 @@ def population(a: Analysis, f: Figure) -> str:
     if _armed_members(last, a.text[f.end : f.end + 40]):
         return "servicemen"  # "about 25 KFOR members": the members of an armed body
     return _noun_population(noun) or "people"
+
+
+def _since_days(cfg: dict[str, Any] | None) -> int:
+    """``[align] figure_total_since_days`` of ``cfg``, of the shipped settings when None (a direct
+    caller, such as a test, that passes none)."""
+    if cfg is None:
+        from fullpicture.settings import load_settings
+
+        cfg = load_settings().section("align")
+    return int(cfg.get("figure_total_since_days", 0))
 
 
 def _ranked(a: Analysis, f: Figure) -> bool:

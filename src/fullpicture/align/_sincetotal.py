@@ -4,7 +4,8 @@
 every death since a campaign began, not the dead of the strike the report is about; a "since"
 of this week's day ("since Tuesday") is the happening's current toll. The words that open such a
 "since" are per-language data (``data/figures/counts.toml`` [totals.since]); the number of days
-that makes a start "long before" is ``[align] figure_total_since_days``. Every side is read alike.
+that makes a start "long before" is ``[align] figure_total_since_days`` of the settings the caller
+passes. Every side is read alike.
 """
 
 from __future__ import annotations
@@ -28,13 +29,6 @@ def _since_words() -> dict[str, re.Pattern[str]]:
                              + r")\s+(?:the\s+|le\s+)?$", re.I) for lang, ws in data.items() if ws}
 
 
-@functools.lru_cache(maxsize=1)
-def _min_days() -> int:
-    from fullpicture.settings import load_settings
-
-    return int(load_settings().section("align").get("figure_total_since_days", 0))
-
-
 def _day(value: str, published: str) -> int | None:
     """The first day ordinal of a TIMEX3 value, a year-less one ("XXXX-10-07") placed in the
     last year up to the publication."""
@@ -48,12 +42,12 @@ def _day(value: str, published: str) -> int | None:
     return got[0] if got else None
 
 
-def counted_since_long_before(a: Analysis, f: Figure) -> bool:
+def counted_since_long_before(a: Analysis, f: Figure, days: int) -> bool:
     """Whether the figure's sentence (up to 80 characters after it) counts "since" a date that lies more
-    than ``figure_total_since_days`` days before the document's publication ("since 3 June the
-    toll in the province has risen to 9,000" in a report of August, "9,000 killed since 3 June"):
-    a campaign's total."""
-    days, published = _min_days(), published_day(a)
+    than ``days`` days (``[align] figure_total_since_days``; 0: never) before the document's
+    publication ("since 3 June the toll in the province has risen to 9,000" in a report of August,
+    "9,000 killed since 3 June"): a campaign's total."""
+    published = published_day(a)
     pat = _since_words().get(a.document.language or "en")
     if days <= 0 or not published or pat is None:
         return False
