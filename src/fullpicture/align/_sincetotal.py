@@ -29,19 +29,6 @@ def _since_words() -> dict[str, re.Pattern[str]]:
                              + r")\s+(?:the\s+|le\s+)?$", re.I) for lang, ws in data.items() if ws}
 
 
-def _day(value: str, published: str) -> int | None:
-    """The first day ordinal of a TIMEX3 value, a year-less one ("XXXX-10-07") placed in the
-    last year up to the publication."""
-    if value.startswith("XXXX") and len(published) >= 4:
-        got = interval(published[:4] + value[4:])
-        pub = interval(published)
-        if got is not None and pub is not None and got[0] > pub[0]:
-            got = interval(str(int(published[:4]) - 1) + value[4:])
-        return got[0] if got else None
-    got = interval(value)
-    return got[0] if got else None
-
-
 def counted_since_long_before(a: Analysis, f: Figure, days: int) -> bool:
     """Whether the figure's sentence (up to 80 characters after it) counts "since" a date that lies more
     than ``days`` days (``[align] figure_total_since_days``; 0: never) before the document's
@@ -61,7 +48,7 @@ def counted_since_long_before(a: Analysis, f: Figure, days: int) -> bool:
             continue
         if not pat.search(a.text[max(0, t.start - 20) : t.start]):
             continue
-        day = _day(t.value, published)
-        if day is not None and pub[0] - day > days:
+        day = interval(t.value)  # the time layer's value: a year-less date already placed by publication
+        if day is not None and pub[0] - day[0] > days:
             return True
     return False
