@@ -26,7 +26,9 @@ def facility_places(a: Analysis, ev: Event, index: EntityIndex, words: bool = Fa
     """``(kind, place key)`` of the event's places (its place and the places it struck) that its
     sentence names as a facility: a mention of the place inside the sentence with a facility
     noun before it (up to three words between) or after it (up to two); a FAC entity is a
-    facility of the kinds its own name tells ("" when it tells none). ``words``: a named facility
+    facility of the kinds its own name tells ("" when it tells none), and (``words``) so is an
+    organisation whose own name holds a facility noun ("the X Hospital" read as an organisation,
+    keyed by its name word only). ``words``: a named facility
     that is no gazetteer place is also keyed by its kind and its name's first distinctive word
     (:func:`name_word`), so that one facility's names in several outlets and scripts meet ("the
     X al-Y Hospital", "the X Baptist Hospital", "l'hôpital X", "больница X")."""
@@ -35,18 +37,21 @@ def facility_places(a: Analysis, ev: Event, index: EntityIndex, words: bool = Fa
     out: set[Site] = set()
     for eid in [ev.place, *ev.patients]:
         ent = index.entity(doc, eid)
-        if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
+        if ent is None or ent.type not in ("GPE", "LOC", "FAC", "ORG"):
             continue
+        if ent.type == "ORG" and not (words and _own_kinds(ent.name)):
+            continue  # an organisation is a facility only by its name's noun ("the X Hospital")
         key = index.key(doc, eid, resolve=True)
         if not key:
             continue
         for m in ent.mentions:
             if not lo <= m.start < hi:
                 continue
-            kinds = set(_around(text, lo, hi, m.start, m.end))
-            if ent.type == "FAC":
-                kinds |= _own_kinds(m.text) or {""}
-            out.update((k, key) for k in kinds)
+            kinds = set(_around(text, lo, hi, m.start, m.end)) if ent.type != "ORG" else set()
+            if ent.type in ("FAC", "ORG"):
+                kinds |= _own_kinds(m.text) or ({""} if ent.type == "FAC" else set())
+            if ent.type != "ORG":
+                out.update((k, key) for k in kinds)
             word = name_word(m.text) if words and kinds - {""} and (ent.geo is None or ent.geo.geonames_id is None) else ""
             out.update((k, "~" + word) for k in kinds if k and word)
             if kinds:

@@ -13,7 +13,9 @@ documents, with days at most ``incident_rival_day_slack`` apart (a year-only dat
 its year). Kept apart: happenings at two kinds of facility of one town, at the same kind of
 facility of two towns, days farther apart than the slack (two strikes on one town a week apart),
 rows whose main stated days are farther apart than the slack, and rows a document of both tells
-apart (one of its happenings told as another one, or on clashing days). A place with more than
+apart (one of its happenings told as another one, or two of its happenings told at the facility on
+clashing days: a happening a row holds from weeks before, told elsewhere in the report, is no such
+clash). A place with more than
 ``incident_rival_max_rows`` such rows is left alone (a long war's many strikes on one town's
 hospitals are not one incident). A mention's facility is also at the one town its document names
 as that kind of facility (``doc_sites``: "the Eastvale drama theatre" earlier in the text), and a
@@ -71,12 +73,15 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
         return not other_side or sx is None or sy is None or sx != sy
     lex = incident_lexicon()
 
+    def kinds(f: MentionFeatures) -> bool:
+        return (f.type or "").upper() in types
+
     def told(f: MentionFeatures) -> bool:
-        return ((f.type or "").upper() in types and not is_consequence(f, lex)
-                and not told_about(f, lex) and not distinct(f))
+        return kinds(f) and not is_consequence(f, lex) and not told_about(f, lex) and not distinct(f)
 
     # (facility kind, place) -> row -> its happenings there
     buckets: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    keyed: set[int] = set()  # the happenings told at a facility
     for i, f in enumerate(feats):
         sites = f.extra.get("sites") or frozenset()
         if not (sites or f.extra.get("facility")) or not told(f):
@@ -85,6 +90,7 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
         named = {s for s in f.extra.get("facility") or () if not s[0] or s[1][:1] == "~"} if named_sites else set()
         for kind, place in {(k, p) for k in sites for p in _where(f, countries)} | (f.extra.get("doc_sites") or set()) | named:
             buckets[(kind, place)][labels[i]].append(i)
+            keyed.add(i)
     if not buckets:
         return labels
     # row -> document -> its mentions in the row
@@ -106,15 +112,19 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
 
     def apart(a: int, b: int) -> bool:
         """A document of both rows tells them apart: one of its happenings in them told as
-        another happening, or two of them on firm days farther apart than the slack."""
+        another happening (an act of word told apart, "further comments", is none), or two of
+        its happenings at the facility on firm days farther apart than the slack (a happening
+        recalled elsewhere in a row, "the attack of last month", does not tell the facility's
+        happenings apart)."""
         ma, mb = members[a], members[b]
         for doc in (ma.keys() & mb.keys()):
             for i in ma[doc]:
                 for j in mb[doc]:
                     x, y = feats[i], feats[j]
-                    if distinct(x) or distinct(y):
+                    if (distinct(x) and kinds(x)) or (distinct(y) and kinds(y)):
                         return True
-                    if _narrow(x) and _narrow(y) and _gap(x.interval, y.interval) > slack:
+                    if i in keyed and j in keyed and _narrow(x) and _narrow(y) \
+                            and _gap(x.interval, y.interval) > slack:
                         return True
         return False
 
