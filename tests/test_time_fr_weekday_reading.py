@@ -46,3 +46,9 @@ def test_a_weekday_after_the_article_is_a_habit():
     assert _values("Le vendredi, jour de foire à Veldra, les tirs reprennent.") == {}
     # a written day number keeps the date ("le dimanche 16 novembre")
     assert _values("Le dimanche 16 novembre, un obus est tombé sur le marché.")["dimanche 16 novembre"] == "2031-11-16"
+
+
+def test_a_month_name_is_a_whole_word():
+    # session 28: "10 maisons" (ten houses) had been read as a day of May
+    assert _values("Au moins 10 maisons de Veldra ont été endommagées.") == {}
+    assert _values("Le 10 mai, un obus est tombé sur Veldra.")["10 mai"] == "2031-05-10"

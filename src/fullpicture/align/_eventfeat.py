@@ -289,6 +289,8 @@ def build_features(
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),
+                           # dated by its report's publication, no day stated before it
+                           "by_report": ev.date_source == "published",
                            # the kinds of facility named next to the trigger ("the theatre"), and
                            # where it happened but a country (no facility's place)
                            "sites": sites,

@@ -22,6 +22,7 @@ from typing import Any
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._facility import Site
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
+from fullpicture.align._inquiries import join_to_told_row
 from fullpicture.align._util import modal_day, short_interval
 
 
@@ -77,3 +78,20 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             t = targets.pop()
             parent[find(r)] = find(t)
     return [find(r) for r in labels]
+
+
+def join_retold(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after joining the rows of happenings a later report retells.
+
+    A report published days after a happening (a vow of revenge, an army's later account, a
+    visit to the site) often names it with no day at all, and its mentions take the report's
+    day: a row of their own, days after the happening's. A row of such mentions (dated by their
+    report, no day stated before them in it) joins the one row that tells a happening of its
+    family at one of their places on a stated day ``incident_retold_min_days`` to
+    ``incident_retold_days`` before (0 = off), unless a row of that family and place states a
+    day nearer theirs (a later happening there, which the report may be about), a document
+    tells both, or the row states a day of its own that clashes
+    (:func:`fullpicture.align._inquiries.join_to_told_row`)."""
+    picked = {i for i, f in enumerate(feats) if f.extra.get("by_report")}
+    window = (int(cfg.get("incident_retold_min_days", 2)), int(cfg.get("incident_retold_days", 0)))
+    return join_to_told_row(feats, cfg, labels, picked, window, nearest=True)

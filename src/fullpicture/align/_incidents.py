@@ -25,7 +25,7 @@ from fullpicture.align._docjoin import join_document_rows
 from fullpicture.align._downings import join_downings
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._events import cluster
-from fullpicture.align._followups import join_followups
+from fullpicture.align._followups import join_followups, join_retold
 from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: re-exported)
     IncidentLexicon,
     can_host,
@@ -279,6 +279,8 @@ def incidents(
         labels = _dense(join_followups(feats, cfg, labels))
     if int(cfg.get("incident_inquiry_followup_days", 0)) > 0:
         labels = _dense(join_inquired(feats, cfg, labels, set(asks.values())))
+    if int(cfg.get("incident_retold_days", 0)) > 0:
+        labels = _dense(join_retold(feats, cfg, labels))
     if cfg.get("incident_rival_join", False):
         labels = _dense(join_rival_versions(feats, cfg, labels))
     if int(cfg.get("incident_running_total_days", 0)) > 0:

@@ -100,7 +100,21 @@ def join_inquired(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
     (``inquired``: their mentions, with no day stated in their own sentence) to the row that told
     the happening on a stated day at one of their places (module docstring)."""
     horizon = int(cfg.get("incident_inquiry_followup_days", 0))
-    if horizon <= 0 or not inquired:
+    return join_to_told_row(feats, cfg, labels, inquired, (1, horizon))
+
+
+def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int],
+                     picked: set[int], window: tuple[int, int], nearest: bool = False) -> list[int]:
+    """Incident label per mention after joining the rows of ``picked`` mentions (happenings told
+    on a later day than theirs, with no day stated in their own sentence) each to the one row
+    that tells a happening of its family at one of its places on a stated day ``window[0]`` to
+    ``window[1]`` days before a picked mention's day (``window[1] <= 0``: off). Rows never join
+    when a document tells both, when more than one row could be meant, or when the picked row
+    states a day of its own that clashes with the target's; with ``nearest``, not either when
+    a row of the family at that place states a day nearer the picked one's (from 0 days before:
+    the later happening the report may tell)."""
+    low, horizon = window
+    if horizon <= 0 or not picked:
         return labels
     slack = int(cfg.get("inherited_date_slack_days", 1))
     types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
@@ -118,7 +132,7 @@ def join_inquired(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
                 for p in f.places:
                     told[r][p].add(f.family)
     asked: dict[int, list[int]] = defaultdict(list)
-    for i in sorted(inquired):
+    for i in sorted(picked):
         f = feats[i]
         if f.date_firm or distinct(f) or (f.type or "").upper() not in types or not f.places \
                 or short_interval(f.interval, 1) is None:
@@ -126,7 +140,8 @@ def join_inquired(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
         asked[labels[i]].append(i)
     joined: dict[int, int] = {}
     for r, idx in sorted(asked.items()):
-        targets = set()
+        targets: set[int] = set()
+        nearer: set[int] = set()
         for i in idx:
             f = feats[i]
             when = short_interval(f.interval, 1)
@@ -135,11 +150,11 @@ def join_inquired(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
                 if t == r or docs[t] & docs[r] or not any(f.family in places.get(p, ()) for p in f.places):
                     continue
                 day = modal_day(days[t])
-                if day is None or not 0 < when[0] - day <= horizon:
+                if day is None or not (0 if nearest else low) <= when[0] - day <= horizon:
                     continue
                 if any(abs(d - day) > slack for d in days[r]):
-                    continue  # the inquired row states a day of its own, another one
-                targets.add(t)
-        if len(targets) == 1:
+                    continue  # the picked row states a day of its own, another one
+                (targets if when[0] - day >= low else nearer).add(t)
+        if len(targets) == 1 and not nearer:
             joined[r] = targets.pop()
     return [joined.get(r, r) for r in labels]

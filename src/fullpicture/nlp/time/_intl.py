@@ -79,6 +79,8 @@ def load_grammar(language: str) -> IntlGrammar | None:
                     habitual=frozenset(str(w).lower() for w in d.get("habitual", {}).get("before_weekday", [])),
                     forward=_words_before(d.get("habitual", {}).get("forward_before_weekday", [])))
     subs = {ph: alternation(list(words[t])) for ph, t in _TABLES.items()}
+    # a month name is a whole word: "10 maisons" holds no "10 mai"
+    subs["month"] += r"(?!\w)"
     subs.update({k: f"(?:{v})" for k, v in d.get("words", {}).items()})
     for rule in d.get("rules", []):
         pat = re.sub(r"\{(\w+)\}", lambda m: subs[m.group(1)], rule["pattern"])
