@@ -12,7 +12,9 @@ option and its source candidates; the right option is the candidate whose charac
 exactly the source of the gold attribution whose cue overlaps the claim's (any gold source
 of the document when no gold cue with a source overlaps it; several: shared equally), else
 "no source". With ``--crf-marginals`` (default, shipped) each candidate's row carries the fold
-CRF's own marginals over it, read off the sequence it has just tagged, as at run time. One L2-regularised
+CRF's own marginals over it, read off the sequence it has just tagged, as at run time; with
+``--source-runs`` too (default, shipped) the stretches of the cue's sentence where that CRF's
+source marginal reaches ``[claims] source_run_min`` are candidates as well. One L2-regularised
 conditional logit (Newton's method, no random state) is fitted on all choices and saved. The
 script prints the cross-validated figures (each fold's claims judged by the model fitted on
 the other folds) at several offsets of the "no source" score, and with ``--report-dev``
@@ -35,10 +37,11 @@ from eval.polnear import ROLES, add_counts, new_counts, tally  # noqa: E402
 from scripts.train_cues import _FILES, fold_arguments, fold_setup, prf, run_folds  # noqa: E402
 
 
-def extractor(folder: Path | None = None, crf: bool = True):
+def extractor(folder: Path | None = None, crf: bool = True, runs: bool = True):
     """A shipped-like extractor (the tagger's files from ``folder`` when given) that records,
     instead of choosing sources, each document's claims, candidates and rows (with the CRF's
-    marginals as columns when ``crf``)."""
+    marginals as columns when ``crf``, and its source runs among the candidates when ``runs``
+    too, at ``[claims] source_run_min``)."""
     from fullpicture import load_settings
     from fullpicture.nlp.claims._cues import read_prior
     from fullpicture.nlp.claims._learned import AttributionExtractor
@@ -50,11 +53,14 @@ def extractor(folder: Path | None = None, crf: bool = True):
 
         def _sources(self, doc, claims, probs):
             judged = chosen_for(claims)
-            per, x = rows(doc, judged, self.tagger.roles, self.cue_prior, probs, self.tagger if crf else None)
+            per, x = rows(doc, judged, self.tagger.roles, self.cue_prior, probs, self.tagger if crf else None,
+                          least if crf and runs else None)
             self.rec = (judged, per, x)
             return claims
 
-    ex = Recorder.from_settings(load_settings().data)
+    settings = load_settings().data
+    least = float(settings.get("claims", {}).get("source_run_min", 0.05))
+    ex = Recorder.from_settings(settings)
     if folder is not None:
         ex.tagger = AttributionTagger(str(folder / _FILES[0]), clusters=str(folder / _FILES[1]),
                                       prior=str(folder / _FILES[2]), roles=str(folder / _FILES[3]))
@@ -115,7 +121,7 @@ def counts(recs, model: tuple | None, offset: float) -> dict:
 def choices(recs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every claim's options stacked (:func:`._source_model.options`), their targets and the
     first row of each claim."""
-    from fullpicture.nlp.claims._source_model import options
+    from fullpicture.nlp.claims._source_model import ORIGIN_COLS, options
 
     blocks, ys, starts, n = [], [], [], 0
     for rec in recs:
@@ -126,8 +132,9 @@ def choices(recs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             if not p:
                 continue
             blocks.append(options(rec["x"][k : k + len(p)]))
+            parsed = rec["x"][k : k + len(p), :ORIGIN_COLS].any(1).tolist()
             k += len(p)
-            y = np.array([0.0] + _targets(p, own_sources(rec["gold"], cues.get(j)), gs))
+            y = np.array([0.0] + _targets(p, own_sources(rec["gold"], cues.get(j)), gs, parsed))
             y[0] = float(not y.any())
             ys.append(y / y.sum())
             starts.append(n)
@@ -166,13 +173,16 @@ def own_sources(gold: list, cue: tuple[int, int] | None) -> set:
     return {s for s, c, _ in gold if s and c and c[0] < cue[1] and cue[0] < c[1]}
 
 
-def _targets(cands: list, own: set, anywhere: set) -> list[float]:
+def _targets(cands: list, own: set, anywhere: set, parsed: list[bool] | None = None) -> list[float]:
     """Which candidates are right: those that are the source of the claim's own gold
     attribution (its cue overlapping the claim's); when none is, nor has that attribution
-    a source, any gold source of the document (a claim whose cue PolNeAR bounds otherwise)."""
+    a source, any gold source of the document (a claim whose cue PolNeAR bounds otherwise)
+    among the candidates the parse ties to the claim (``parsed``; not those found only from
+    the CRF's source runs of the sentence, mostly other attributions' sources)."""
     hit = [float(sp in own) for sp in cands]
     if not any(hit) and not own:
-        hit = [float(sp in anywhere) for sp in cands]
+        ok = parsed or [True] * len(cands)
+        hit = [float(sp in anywhere and tied) for sp, tied in zip(cands, ok, strict=True)]
     return hit
 
 
@@ -214,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     fold_arguments(ap, "attribution_sources.npz")
     ap.add_argument("--crf-marginals", action=argparse.BooleanOptionalAction, default=True,
                     help="the CRF's source and content marginals over each candidate as columns (shipped)")
+    ap.add_argument("--source-runs", action=argparse.BooleanOptionalAction, default=True,
+                    help="with --crf-marginals, the CRF's source runs among the candidates (shipped)")
     return run_folds(ap.parse_args(argv), _run)
 
 
@@ -223,7 +235,7 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     from fullpicture import load_settings
 
     items, docs, held, folders = fold_setup(args, tmp)
-    exs = [extractor(f, args.crf_marginals) for f in folders]
+    exs = [extractor(f, args.crf_marginals, args.source_runs) for f in folders]
     for f, cues in enumerate(fold_cues(docs, items, held, folders, args.folds)):
         exs[f].cues = cues
     recs = [collect(exs[held[k]], d, g) for k, (d, (_, _, g)) in enumerate(zip(docs, items, strict=True))]
@@ -238,11 +250,12 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
         print(f"  chooser, none {t:+.2f}:  " + line(prf(cv_counts(recs, held, models, t))) + mark, file=sys.stderr)
     mu, sd, w = fit_all(recs, args.lam)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(args.out, mu=mu, sd=sd, w=w, crf=np.bool_(args.crf_marginals))
+    np.savez(args.out, mu=mu, sd=sd, w=w, crf=np.bool_(args.crf_marginals),
+             runs=np.bool_(args.crf_marginals and args.source_runs))
     print(f"-> {args.out}", file=sys.stderr)
     if args.report_dev:
         dev_items, dev_docs = parsed(args.data, "dev", args.cache)
-        ex = extractor(None, args.crf_marginals)
+        ex = extractor(None, args.crf_marginals, args.source_runs)
         dev = [collect(ex, d, g) for d, (_, _, g) in zip(dev_docs, dev_items, strict=True)]
         print("dev, shipped tagger:", file=sys.stderr)
         print("  as extracted:         " + line(prf(counts(dev, None, 0))), file=sys.stderr)

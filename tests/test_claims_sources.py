@@ -11,15 +11,23 @@ from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
 from fullpicture.nlp.claims._source_model import (
     _CLAIM_COLS,
+    _FROM_RUN,
+    _RUN_SHAPE,
     CRF_COLS,
+    ORIGIN_COLS,
+    RUN_COLS,
     candidates,
     load_sources,
     options,
     pick,
     rows,
+    source_runs,
     sources_crf,
     sources_path,
+    sources_runs,
 )
+
+RUN_MIN = float(load_settings().section("claims")["source_run_min"])
 
 
 def _nlp():
@@ -43,11 +51,13 @@ def test_the_chooser_ships_and_its_width_matches_the_rows():
     mu, sd, w = model
     assert mu.shape == sd.shape == w.shape and (sd > 0).all()
     assert sources_crf(sources_path())  # trained with the CRF's columns: its rows carry them
+    assert sources_runs(sources_path())  # and with the CRF's source runs among the candidates
     text = "The mayor said that the bridge was safe."
     doc = _nlp()(text)
     ex = AttributionExtractor()
     ex(doc)  # the CRF's marginals are those of the document it tagged last
-    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()), crf=ex.tagger)
+    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()), crf=ex.tagger,
+                  run_min=RUN_MIN)
     assert len(per) == 1 and len(per[0]) == len(x) > 0
     assert options(x).shape == (len(x) + 1, len(mu))
 
@@ -107,11 +117,12 @@ def test_the_offset_of_no_source_decides_for_a_learned_claim_and_a_rule_claim_ke
     learned.confidence = 0.6  # the tagger's or the cue classifier's claim
     ex = AttributionExtractor()
     ex(doc)
-    per, x = rows(doc, [learned], load_roles(roles_path()), crf=ex.tagger)
+    per, x = rows(doc, [learned], load_roles(roles_path()), crf=ex.tagger, run_min=RUN_MIN)
     assert pick(model, per, x, 1e6) == [None]
     got = pick(model, per, x, -1e6)
     assert got[0] is not None and got[0] in per[0]
-    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()), crf=ex.tagger)
+    per, x = rows(doc, [_claim(text, "said", "the bridge was safe")], load_roles(roles_path()), crf=ex.tagger,
+                  run_min=RUN_MIN)
     assert pick(model, per, x, 1e6)[0] is not None  # a rule's claim: bounds may change, never none
     assert pick(model, [[]], np.zeros((0, len(model[0]) - 1)), 0.0) == [None]
 
@@ -160,3 +171,53 @@ def test_training_targets_are_the_claims_own_gold_source():
     assert _targets([(0, 5)], own, {(0, 5), (30, 35)}) == [0.0]
     # a cue no gold cue overlaps: any gold source of the document
     assert _targets([(0, 5)], own_sources(gold, (60, 64)), {(0, 5), (30, 35)}) == [1.0]
+
+
+def test_source_runs_are_the_stretches_at_or_above_the_least_marginal():
+    doc = _nlp()("One two three four five six seven.")
+    src = np.zeros(len(doc) + 2)
+    src[[1, 2, 3, 5]] = [0.9, 0.06, 0.05, 0.7]  # index k + 1 is token k
+    assert source_runs(doc, list(range(len(doc))), src, 0.05) == [(0, 3), (4, 5)]
+    assert source_runs(doc, list(range(len(doc))), src, 0.5) == [(0, 1), (4, 5)]
+    assert source_runs(doc, [4, 5, 6], src, 0.05) == [(4, 5)]
+
+
+def test_a_run_the_parse_does_not_tie_to_the_cue_is_a_candidate_flagged_as_such():
+    text = "The bridge was safe, the engineer from the county wrote in her report."
+    doc = _nlp()(text)
+    claim = _claim(text, "wrote", "The bridge was safe")
+    a = next(t.i for t in doc if t.text == "the" and t.i > 4)
+    got = {text[s:e]: flags for (s, e), _, flags in candidates(doc, claim, [(a, a + 2)])}
+    assert "the engineer" in got and _FROM_RUN in got["the engineer"] and _RUN_SHAPE in got["the engineer"]
+    # the run's head gives its whole noun phrase too, as a parsed head would
+    assert any(_FROM_RUN in f and _RUN_SHAPE not in f for k, f in got.items() if k.startswith("the engineer from"))
+    # nor may a run's candidate overlap the claim's cue or content
+    assert not [k for k in {text[s:e] for (s, e), _, _ in candidates(doc, claim, [(0, 3)])} if "bridge" in k]
+
+
+def test_a_rule_claim_with_run_candidates_alone_may_take_no_source():
+    model = load_sources(sources_path())
+    assert model is not None
+    width = len(model[0]) - 1
+    x = np.zeros((2, width))
+    x[:, _FROM_RUN] = 1.0  # both found from runs alone: no origin of the parse
+    per = [[((0, 3), 0), ((4, 9), 1)]]
+    assert pick(model, per, x, 1e6) == [None]
+    x[1, 0] = 1.0  # one is the claim's own source: a rule's claim keeps one
+    assert pick(model, per, x, 1e6)[0] is not None
+    assert RUN_COLS == 4 and ORIGIN_COLS < _FROM_RUN
+
+
+def test_a_run_candidate_is_no_fallback_target_for_a_claim_without_its_own_gold():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from scripts.train_sources import _targets, own_sources
+
+    gold = [((0, 5), (6, 10), (11, 20)), ((30, 35), (36, 40), (41, 50))]
+    stray = own_sources(gold, (60, 64))
+    # another attribution's source found from a run alone teaches nothing about a stray cue
+    assert _targets([(0, 5), (30, 35)], stray, {(0, 5), (30, 35)}, [True, False]) == [1.0, 0.0]
+    # its own gold source is a target however it was found
+    assert _targets([(0, 5), (30, 35)], own_sources(gold, (36, 40)), {(0, 5), (30, 35)}, [True, False]) == [0.0, 1.0]

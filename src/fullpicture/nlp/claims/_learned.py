@@ -30,7 +30,13 @@ from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
-from fullpicture.nlp.claims._source_model import choose, load_sources, sources_crf, sources_path
+from fullpicture.nlp.claims._source_model import (
+    choose,
+    load_sources,
+    sources_crf,
+    sources_path,
+    sources_runs,
+)
 from fullpicture.nlp.claims._spans import (
     content_stop,
     quote_clause_start,
@@ -46,7 +52,7 @@ class AttributionExtractor:
     def __init__(
         self, learned: bool = True, model: str | None = None, order: str = "rules_first", language: str = "en",
         min_cue_prob: float = 0.1, cue_limits: tuple[float, float, float] = (0.0, 1.0, 1.0),
-        source_chooser: bool = False, source_none_offset: float = 0.0,
+        source_chooser: bool = False, source_none_offset: float = 0.0, source_run_min: float = 0.05,
     ) -> None:
         self.rules = ClaimExtractor(claim_lexicon(language))
         # the tagger was trained on English news (PolNeAR): other languages keep the rules
@@ -61,6 +67,8 @@ class AttributionExtractor:
         self.source_none_offset = source_none_offset
         self.sources = load_sources(sources_path()) if self.tagger is not None and source_chooser else None
         self.sources_crf = sources_crf(sources_path()) if self.sources is not None else False
+        # the CRF's source runs as candidates, for a chooser trained with them (``[claims] source_run_min``)
+        self.source_run_min = source_run_min if self.sources_crf and sources_runs(sources_path()) else None
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any], language: str = "en") -> AttributionExtractor:
@@ -71,7 +79,8 @@ class AttributionExtractor:
         return cls(bool(cfg.get("learned", True)), order=str(cfg.get("order", "rules_first")), language=language,
                    min_cue_prob=float(cfg.get("learned_min_cue_prob", 0.1)), cue_limits=limits,
                    source_chooser=bool(cfg.get("source_chooser", False)),
-                   source_none_offset=float(cfg.get("source_none_offset", 0.0)))
+                   source_none_offset=float(cfg.get("source_none_offset", 0.0)),
+                   source_run_min=float(cfg.get("source_run_min", 0.05)))
 
     @property
     def learned(self) -> bool:
@@ -141,7 +150,7 @@ class AttributionExtractor:
         if self.sources is None or self.tagger is None:
             return claims
         return choose(doc, claims, self.sources, self.tagger.roles, self.source_none_offset, self.cue_prior, probs,
-                      self.tagger if self.sources_crf else None)
+                      self.tagger if self.sources_crf else None, self.source_run_min)
 
     def rejected(self, doc: Doc, c: RawClaim) -> bool:
         """Whether a learned claim is an act or a verb without the clause it needs."""

@@ -14,11 +14,13 @@ trained out-of-fold on PolNeAR train by ``scripts/train_sources.py``) scores eac
 candidate from the parse (head's part of speech, dependency and entity type, the shape of
 the span, its place beside the cue) and the role network's source probabilities for its
 tokens and the tokens just outside it (and, in a model trained with them, ``crf`` in the file,
-the CRF tagger's own source and content marginals there, :func:`_crf_cols`), against a "no
-source" option scored from the claim
+the CRF tagger's own source and content marginals there, :func:`_crf_cols`; in a model
+trained with ``runs`` too, the stretches of the cue's sentence the CRF calls source are
+candidates as well, :func:`source_runs`), against a "no source" option scored from the claim
 (its kind, origin, whether it had a source): a conditional logit over one claim's options.
 The best option wins, "no source" with ``[claims] source_none_offset`` added to its score;
-only the tagger's and the cue classifier's claims may take it (a rule's claim keeps a source).
+only the tagger's and the cue classifier's claims may take it (a rule's claim keeps a source,
+unless all its candidates come from runs).
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ _LEAD_DEPS = ("advmod", "predet", "preconj", "cc", "punct")
 _SRC = LABELS.index("SRC")
 
 Model = tuple[np.ndarray, np.ndarray, np.ndarray]
+ORIGIN_COLS = len(_ORIGINS)  # a row's first columns: the candidate's origins (none: found from a run alone)
+RUN_COLS = 4  # in a model trained with the CRF's source runs: found from a run, a run's own bounds, and
+# whether the candidate overlaps another judged claim's source, or its cue or content
+_FROM_RUN = len(_ORIGINS) + len(_SHAPES)  # flag of a candidate found from a run
+_RUN_SHAPE = _FROM_RUN + 1  # flag of a run's own bounds
+_OTHER_SOURCE, _OTHER_CLAIM = _FROM_RUN + 2, _FROM_RUN + 3
 CRF_COLS = 5  # the CRF's marginals over a candidate (:func:`crf_table`), in a model trained with them
 _CLAIM_COLS = len(_KINDS) + 11  # the last columns of a row describe the claim, not the candidate
 _CUE = LABELS.index("CUE")
@@ -73,13 +81,23 @@ def load_sources(path: str | None) -> Model | None:
                 np.asarray(z["w"], dtype=np.float64))
 
 
-@lru_cache(maxsize=4)
-def sources_crf(path: str | None) -> bool:
-    """Whether the chooser at ``path`` was trained with the CRF's marginals (``crf`` in the file)."""
+@lru_cache(maxsize=8)
+def _flag(path: str | None, key: str) -> bool:
     if path is None:
         return False
     with np.load(path) as z:
-        return "crf" in z.files and bool(z["crf"])
+        return key in z.files and bool(z[key])
+
+
+def sources_crf(path: str | None) -> bool:
+    """Whether the chooser at ``path`` was trained with the CRF's marginals (``crf`` in the file)."""
+    return _flag(path, "crf")
+
+
+def sources_runs(path: str | None) -> bool:
+    """Whether the chooser at ``path`` was trained with the CRF's source runs among its
+    candidates (``runs`` in the file: its rows carry :data:`RUN_COLS` more flag columns)."""
+    return _flag(path, "runs")
 
 
 def _heads(doc: Doc, c: RawClaim, t: Token, i: int, j: int) -> list[tuple[Token, int]]:
@@ -127,9 +145,31 @@ def _variants(doc: Doc, h: Token) -> list[tuple[int, int, int]]:
     return out
 
 
-def candidates(doc: Doc, c: RawClaim) -> list[tuple[tuple[int, int], int, list[int]]]:
+def source_runs(doc: Doc, ids: list[int], src: np.ndarray, least: float) -> list[tuple[int, int]]:
+    """(first token, end token) of each longest stretch of tokens ``ids`` (ascending; in one
+    sentence) whose CRF source marginal (``src``: index k + 1 is token k, :func:`crf_table`) is
+    at least ``least``."""
+    out: list[tuple[int, int]] = []
+    for k in ids:
+        if src[k + 1] < least:
+            continue
+        if out and out[-1][1] == k:
+            out[-1] = (out[-1][0], k + 1)
+        else:
+            out.append((k, k + 1))
+    return out
+
+
+def _run_heads(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int, Token]]:
+    """Each run's bounds and its syntactic heads (the tokens whose head lies outside it)."""
+    return [(a, b, doc[k]) for a, b in runs for k in range(a, b) if not a <= doc[k].head.i < b or doc[k].head.i == k]
+
+
+def candidates(doc: Doc, c: RawClaim, runs: list[tuple[int, int]] | None = None
+               ) -> list[tuple[tuple[int, int], int, list[int]]]:
     """((chars), head token, origin and shape flags) of a claim's source candidates; none
-    overlaps its cue or content."""
+    overlaps its cue or content. ``runs`` (token bounds, :func:`source_runs`) add each run as
+    it stands and the phrase of each of its heads, with its variant bounds."""
     if c.cue is None:
         return []
     span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
@@ -140,17 +180,21 @@ def candidates(doc: Doc, c: RawClaim) -> list[tuple[tuple[int, int], int, list[i
     found: dict[tuple[int, int], tuple[int, list[int]]] = {}
     if c.source is not None:
         found[c.source] = (c.source_head if c.source_head is not None else -1, [0])
-    for h, origin in _heads(doc, c, t, span.start, span.end):
-        for a, b, shape in _variants(doc, h):
-            if b <= a:
-                continue
-            s, e = source_comma(text, span_chars(doc, a, b))
-            if e <= s or (s < c.cue[1] and c.cue[0] < e) or (s < c.content[1] and c.content[0] < e):
-                continue
-            head, flags = found.setdefault((s, e), (h.i, []))
-            if head < 0:
-                found[(s, e)] = (h.i, flags)
-            flags.extend((origin, len(_ORIGINS) + shape))
+    bounds = [(h, origin, a, b, len(_ORIGINS) + shape) for h, origin in _heads(doc, c, t, span.start, span.end)
+              for a, b, shape in _variants(doc, h)]
+    for a0, b0, h in _run_heads(doc, runs or []):
+        bounds.append((h, _FROM_RUN, a0, b0, _RUN_SHAPE))
+        bounds.extend((h, _FROM_RUN, a, b, len(_ORIGINS) + shape) for a, b, shape in _variants(doc, h))
+    for h, origin, a, b, shape in bounds:
+        if b <= a:
+            continue
+        s, e = source_comma(text, span_chars(doc, a, b))
+        if e <= s or (s < c.cue[1] and c.cue[0] < e) or (s < c.content[1] and c.content[0] < e):
+            continue
+        head, flags = found.setdefault((s, e), (h.i, []))
+        if head < 0:
+            found[(s, e)] = (h.i, flags)
+        flags.extend((origin, shape))
     return [(sp, head, flags) for sp, (head, flags) in found.items()]
 
 
@@ -159,10 +203,11 @@ def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
 
 
 def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int], a: int, b: int,
-         probs: np.ndarray, claim: list[float], cue_t: int, ents: list[str], crf: list[float]) -> list[float]:
+         probs: np.ndarray, claim: list[float], cue_t: int, ents: list[str], crf: list[float], runs: bool = False
+         ) -> list[float]:
     """One candidate's features (``probs``: source probabilities of tokens a-1 .. b; ``cue_t``:
     the cue's root token, :func:`._source_pairs.pair_columns`; ``crf``: the CRF's columns,
-    :func:`crf_table`); token attributes read from the document's arrays
+    :func:`crf_table`; ``runs``: the model reads the run flags); token attributes read from the document's arrays
     (:func:`fullpicture.nlp._tokens.token_arrays`; ``ents``: its ``ent_type``, read once per
     document)."""
     arr = token_arrays(doc)
@@ -172,9 +217,9 @@ def _row(doc: Doc, c: RawClaim, sp: tuple[int, int], head: int, flags: list[int]
     inside = probs[1:-1] if len(probs) > 2 else np.zeros(1)
     cue = c.cue or c.content
     text = doc_text(doc)[sp[0]:sp[1]]
-    flag = [0.0] * (len(_ORIGINS) + len(_SHAPES))
+    flag = [0.0] * (len(_ORIGINS) + len(_SHAPES) + (RUN_COLS if runs else 0))
     for f in flags:
-        flag[f] = 1.0
+        flag[f] = 1.0  # a run's flags come only with runs (:func:`rows`)
     before = sp[1] <= cue[0]
     gap = (cue[0] - sp[1]) if before else (sp[0] - cue[1])
     first = dep[a]
@@ -250,17 +295,38 @@ def _crf_cols(src: np.ndarray, con: np.ndarray, a: int, b: int) -> list[float]:
             float(con[a + 1 : b + 1].mean()) if b > a else 0.0]
 
 
+def _claim_runs(doc: Doc, claims: list[RawClaim], crf: AttributionTagger | None, least: float | None
+                ) -> list[list[tuple[int, int]]]:
+    """Per claim the CRF's source runs (:func:`source_runs`, marginal at least ``least``) of
+    its cue's sentence; empty lists without ``crf`` or ``least``."""
+    if crf is None or least is None:
+        return [[] for _ in claims]
+    sents = token_arrays(doc).sents
+    starts = [a for a, _ in sents]
+    which = []
+    for c in claims:
+        cs = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand") if c.cue is not None else None
+        which.append(bisect_right(starts, cs.start) - 1 if cs is not None and len(cs) else -1)
+    ids = sorted({k for w in set(which) if w >= 0 for k in range(*sents[w])})
+    src, _ = crf_table(doc, ids, crf)
+    runs = {w: source_runs(doc, list(range(*sents[w])), src, least) for w in set(which) if w >= 0}
+    return [runs.get(w, []) for w in which]
+
+
 def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str, tuple[int, int]] | None = None,
-         keep: dict[int, float] | None = None, crf: AttributionTagger | None = None
+         keep: dict[int, float] | None = None, crf: AttributionTagger | None = None, run_min: float | None = None
          ) -> tuple[list[list[tuple[tuple[int, int], int]]], np.ndarray]:
     """Per claim its candidates ((chars), head), and one feature row per candidate (in order);
     ``prior`` is the cue-rate table, ``keep`` the cue classifier's probabilities by claim ``id``;
-    with ``crf`` (the tagger that tagged ``doc`` last) each row carries :func:`_crf_cols`."""
+    with ``crf`` (the tagger that tagged ``doc`` last) each row carries :func:`_crf_cols`, and
+    with ``run_min`` too the CRF's source runs of the cue's sentence are candidates
+    (:func:`source_runs`) and each row carries their flags."""
     per: list[list[tuple[tuple[int, int], int]]] = []
     spans = []
     cue_tok: list[int] = []
-    for c in claims:
-        cands = candidates(doc, c)
+    runs = crf is not None and run_min is not None
+    for c, found in zip(claims, _claim_runs(doc, claims, crf, run_min), strict=True):
+        cands = candidates(doc, c, found)
         per.append([(sp, hd) for sp, hd, _ in cands])
         cs = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand") if c.cue is not None else None
         cue_tok.append(cs.root.i if cs is not None and len(cs) else -1)
@@ -292,9 +358,21 @@ def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str,
     ents = token_arrays(doc).ent_type
     csrc, ccon = crf_table(doc, ids, crf)
     out = [_row(doc, c, sp, hd, fl, a, b, src[a : b + 2], info[id(c)], t, ents,
-                _crf_cols(csrc, ccon, a, b) if crf is not None else [])
+                _crf_cols(csrc, ccon, a, b) if crf is not None else [], runs)
            for c, sp, hd, fl, a, b, t in spans]
+    if runs:
+        for row, (c, sp, *_) in zip(out, spans, strict=True):
+            row[_OTHER_SOURCE], row[_OTHER_CLAIM] = _others(claims, c, sp)
     return per, np.asarray(out, dtype=np.float64)
+
+
+def _others(claims: list[RawClaim], c: RawClaim, sp: tuple[int, int]) -> tuple[float, float]:
+    """Whether span ``sp`` overlaps the source of a claim other than ``c``, and whether it
+    overlaps another claim's cue or content."""
+    def hit(x: tuple[int, int] | None) -> bool:
+        return x is not None and x[0] < sp[1] and sp[0] < x[1]
+    rest = [o for o in claims if o is not c]
+    return float(any(hit(o.source) for o in rest)), float(any(hit(o.cue) or hit(o.content) for o in rest))
 
 
 def options(x: np.ndarray) -> np.ndarray:
@@ -310,8 +388,8 @@ def options(x: np.ndarray) -> np.ndarray:
 
 def pick(model: Model, per: list[list[tuple[tuple[int, int], int]]], x: np.ndarray, none_offset: float
          ) -> list[tuple[tuple[int, int], int] | None]:
-    """Per claim its best option (``none_offset`` added to the "no source" score): a candidate,
-    or None."""
+    """Per claim its best option (``none_offset`` added to the "no source" score, when the claim
+    may take it): a candidate, or None."""
     mu, sd, w = model
     out: list[tuple[tuple[int, int], int] | None] = []
     k = 0
@@ -320,8 +398,10 @@ def pick(model: Model, per: list[list[tuple[tuple[int, int], int]]], x: np.ndarr
             out.append(None)
             continue
         z = ((options(x[k : k + len(cands)]) - mu) / sd) @ w
-        # a rule's claim keeps a source (its bounds may change): "no source" is for learned ones
-        z[0] = z[0] + none_offset if x[k, _LEARNED] > 0 else -np.inf
+        # a rule's claim keeps a source (its bounds may change): "no source" is for learned ones,
+        # and for a rule's claim whose candidates all come from the CRF's runs (it had none)
+        free = x[k, _LEARNED] > 0 or not x[k : k + len(cands), :ORIGIN_COLS].any()
+        z[0] = z[0] + none_offset if free else -np.inf
         best = int(np.argmax(z))
         out.append(cands[best - 1] if best else None)
         k += len(cands)
@@ -337,12 +417,12 @@ def chosen_for(claims: list[RawClaim]) -> list[RawClaim]:
 
 def choose(doc: Doc, claims: list[RawClaim], model: Model, net: RoleNet | None, none_offset: float,
            prior: dict[str, tuple[int, int]] | None = None, keep: dict[int, float] | None = None,
-           crf: AttributionTagger | None = None) -> list[RawClaim]:
+           crf: AttributionTagger | None = None, run_min: float | None = None) -> list[RawClaim]:
     """The claims with the chooser's sources, in place (others keep theirs, :func:`chosen_for`);
-    ``prior``, ``keep`` and ``crf`` (given only to a model trained with its columns) as for
-    :func:`rows`."""
+    ``prior``, ``keep``, ``crf`` and ``run_min`` (given only to a model trained with their
+    columns) as for :func:`rows`."""
     judged = chosen_for(claims)
-    per, x = rows(doc, judged, net, prior, keep, crf)
+    per, x = rows(doc, judged, net, prior, keep, crf, run_min)
     if not len(x):
         return claims
     for c, got in zip(judged, pick(model, per, x, none_offset), strict=True):
