@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +24,15 @@ def _entity_at() -> Callable[[Doc, int, int], Any] | None:
         return None
     fn = getattr(entities, "entity_at", None)
     return fn if callable(fn) else None
+
+
+def climb(tok: Token, deps: Collection[str]) -> Token:
+    """The token reached from ``tok`` by going up to its head while its dependency label is one
+    of ``deps`` (the root of the name or phrase ``tok`` is part of: "Eastland" in "the Eastland
+    Ministry" with ``compound``); it stops at the sentence's root."""
+    while tok.dep_ in deps and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def entity_index(doc: Doc) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._datelines import dateline_spans
 from fullpicture.nlp._doctext import doc_text
-from fullpicture.nlp._shared import capital_state, entity_for_span, entity_type
+from fullpicture.nlp._shared import capital_state, climb, entity_for_span, entity_type
 from fullpicture.nlp.events._analogy import analogy_place
 from fullpicture.nlp.events._blame import blamed
 from fullpicture.nlp.events._data import event_lexicon
@@ -244,10 +244,7 @@ def _facility_nouns() -> frozenset[str]:
 
 def _facility_head(tok: Token) -> bool:
     """The noun a compound place name modifies is a facility (``plover.toml`` [facilities])."""
-    head = tok.head
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    return head.lemma_.lower() in _facility_nouns()
+    return climb(tok.head, ("compound",)).lemma_.lower() in _facility_nouns()
 
 
 def token_positions(doc: Doc, items: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
@@ -377,9 +374,7 @@ def _title_place(tok: Token) -> bool:
     titles = _place_titles()
     if not titles:
         return False
-    root = tok
-    while root.dep_ in ("compound", "flat", "flat:name", "conj") and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, ("compound", "flat", "flat:name", "conj"))
     for _ in range(2):  # "министр обороны Eastland": one governing noun between
         head = root.head
         if root.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
@@ -398,16 +393,12 @@ def _passive_agent(tok: Token) -> bool:
     """``tok`` is the agent of a passive ("missiles supplied by the United States", "shelled by
     Russia", UD's ``obl:agent``: "l'élu installé par Eastcity", "глава, назначенный Eastcity"): who
     acted, not where."""
-    root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, ("compound", "amod", "nmod", "flat", "flat:name", "conj"))
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
     # UD: the name itself is the agent ("par le président de l'Eastland" names a title holder's
     # state, which title_towns reads)
-    root = tok
-    while root.dep_ in ("flat", "flat:name", "conj") and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, ("flat", "flat:name", "conj"))
     return root.dep_ == "obl:agent"
 
 
@@ -415,9 +406,7 @@ def _origin(tok: Token) -> bool:
     """``tok`` is where people or things come from: the object of "from" hung on a noun that
     names no happening ("troops from Italy and Hungary were hurt", "rockets from the north"),
     not where the event took place ("the evacuation from Aleppo" keeps Aleppo)."""
-    root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name", "conj") and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, ("compound", "amod", "nmod", "flat", "flat:name", "conj"))
     if root.dep_ != "pobj" or root.head.lower_ != "from" or root.head.dep_ != "prep":
         return False
     owner = root.head.head
@@ -444,9 +433,7 @@ def _addressee(tok: Token) -> bool:
     """``tok`` heads the direct object of a verb of accusation or address ("accused Russia of
     blowing up the dam"), or is the one judged in a small clause of blame ("declared Israel
     responsible", "held Eastland responsible"): an actor, not a place."""
-    root = tok
-    while root.dep_ in ("compound", "amod", "nmod", "flat", "flat:name") and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, ("compound", "amod", "nmod", "flat", "flat:name"))
     blame = _blame_complements()
     if root.head.lemma_.lower() in blame or root.head.lower_ in blame:
         return True  # "declared [Israel responsible]": the subject of the judged complement
@@ -480,8 +467,6 @@ _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 
 def _source_position(tok: Token) -> bool:
     """``tok`` heads (or starts) the object of "according to"."""
-    root = tok
-    while root.dep_ in ("compound", "amod", "nmod") and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, ("compound", "amod", "nmod"))
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"

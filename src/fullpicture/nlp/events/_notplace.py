@@ -24,6 +24,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from fullpicture.nlp._shared import climb
+
 _CLOCK = r"\d{1,2}\s?[:h.]\s?\d{2}"
 
 
@@ -76,17 +78,15 @@ def _supply_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(cfg.get("verbs", [])), frozenset(cfg.get("preps", []))
 
 
-def hung_on(tok: Token, verbs: frozenset[str], preps: frozenset[str], climb: tuple[str, ...],
+def hung_on(tok: Token, verbs: frozenset[str], preps: frozenset[str], deps: tuple[str, ...],
             dative: Callable[[str], bool]) -> bool:
-    """``tok`` (climbed up through ``climb`` dependencies to its phrase's root) is what a verb of
+    """``tok`` (climbed up through ``deps`` dependencies to its phrase's root) is what a verb of
     ``verbs`` hands something to: the object of one of ``preps`` on it ("supplied to Eastcity",
     "surrendered to Eastland"), a case word of ``preps`` (a Russian "на" only with the accusative),
     or, with no case word, a dative whose dependency ``dative`` accepts."""
     if not verbs:
         return False
-    root = tok
-    while root.dep_ in climb and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, deps)
     if root.dep_ == "pobj" and root.head.dep_ == "prep":  # English: the object of "to"
         return root.head.lower_ in preps and root.head.head.lemma_.lower() in verbs
     head = root.head
@@ -175,10 +175,7 @@ def _actor_words() -> tuple[frozenset[str], tuple[tuple[str, str], ...], frozens
 
 
 def _name_root(tok: Token) -> Token:
-    root = tok
-    while root.dep_ in ("compound", "flat", "flat:name") and root.head.i != root.i:
-        root = root.head
-    return root
+    return climb(tok, ("compound", "flat", "flat:name"))
 
 
 def holder(tok: Token) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from fullpicture._data import language_words
+from fullpicture.nlp._shared import climb
 from fullpicture.nlp.places._translit import fold
 
 _SEATS = ("capital", "country")
@@ -48,9 +49,7 @@ def speaker_place(tok: Token, trig: Token) -> bool:
     if not verbs:
         return False
     preps = language_words("gazetteer", "lexicon.toml", "speaker_preps", lang)
-    root = tok
-    while root.dep_ in ("compound", "flat", "flat:name", "appos") and root.head.i != root.i:
-        root = root.head
+    root = climb(tok, ("compound", "flat", "flat:name", "appos"))
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in preps:
         owner = root.head.head
     elif root.dep_.split(":")[0] in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in preps for c in root.children):
