@@ -52,3 +52,17 @@ def test_the_incidents_figures_read_the_settings_they_are_given(tmp_path: Path):
 
     assert pops(load_settings().section("align")) == {"total"}
     assert pops(_user_align(tmp_path, 100)) == {"people"}
+
+
+def test_the_period_rule_and_the_running_total_rule_read_one_list_of_since_words():
+    from fullpicture.align._relative import _period, since_words, told_to_date
+    from fullpicture.align._sincetotal import _since_words
+
+    for lang, words in since_words().items():
+        assert words, lang
+        for w in words:  # each opener opens both a period phrase and a running total's date
+            assert _since_words()[lang].search(f"{w} "), (lang, w)
+    assert all("{since}" not in p.pattern for lang in since_words() for p in _period(lang)[0])
+    # "загинули 12 осіб від 3 червня" (invented): the second Ukrainian opener reaches the period rule too
+    sentence = "Загинули 12 осіб від 3 червня."
+    assert told_to_date(sentence, (0, 8), "uk", 60, 60)

@@ -64,12 +64,22 @@ def told_day_before(sentence: str, trigger: tuple[int, int], language: str,
 _SAID_GAP = 2
 
 
+@lru_cache(maxsize=1)
+def since_words() -> dict[str, tuple[str, ...]]:
+    """The words that open a period running up to the report right before its start ("since",
+    "depuis", "с"), per language code (``[period.<lang>] since`` of ``data/events/relative.toml``):
+    read by the period rule here and by the running-total rule of ``_sincetotal``."""
+    data = data_toml("events", "relative.toml").get("period", {})
+    return {lang: tuple(d.get("since", [])) for lang, d in data.items()}
+
+
 @lru_cache(maxsize=8)
 def _period(language: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
     """``(period phrases, superlatives)`` of ``language`` (``[period]`` of
-    ``data/events/relative.toml``)."""
+    ``data/events/relative.toml``; ``{since}`` in a phrase stands for any of :func:`since_words`)."""
     data = data_toml("events", "relative.toml").get("period", {}).get(language, {})
-    return (tuple(re.compile(p, re.I) for p in data.get("phrases", [])),
+    since = "(?:" + "|".join(map(re.escape, sorted(since_words().get(language, ()), key=len, reverse=True))) + ")"
+    return (tuple(re.compile(p.replace("{since}", since), re.I) for p in data.get("phrases", [])),
             tuple(re.compile(p, re.I) for p in data.get("superlative", [])))
 
 

@@ -3,7 +3,8 @@
 "Since <day>, N have been killed" where the day lies weeks before the report's publication counts
 every death since a campaign began, not the dead of the strike the report is about; a "since"
 of this week's day ("since Tuesday") is the happening's current toll. The words that open such a
-"since" are per-language data (``data/figures/counts.toml`` [totals.since]); the number of days
+"since" are per-language data, the openers of a period up to the report (``since`` of
+``data/events/relative.toml`` [period], ``_relative.since_words``); the number of days
 that makes a start "long before" is ``[align] figure_total_since_days`` of the settings the caller
 passes. Every side is read alike.
 """
@@ -14,6 +15,7 @@ import functools
 import re
 
 from fullpicture.align._dates import interval
+from fullpicture.align._relative import since_words
 from fullpicture.align._util import published_day
 from fullpicture.models import Analysis, Figure
 
@@ -22,9 +24,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 
 @functools.lru_cache(maxsize=1)
 def _since_words() -> dict[str, re.Pattern[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "counts.toml").get("totals", {}).get("since", {})
+    data = since_words()
     return {lang: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
                              + r")\s+(?:the\s+|le\s+)?$", re.I) for lang, ws in data.items() if ws}
 
