@@ -39,6 +39,7 @@ from fullpicture.align._innersource import inner_state, pronoun_state
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._rowmembers import _UNREAL
 from fullpicture.align._rowmembers import Member as Member
+from fullpicture.align._rowmembers import side_of_state as _side_of_state
 from fullpicture.align._targets import target_conflict, target_values
 from fullpicture.align._util import EntityIndex, published_day
 from fullpicture.align._victims import victims
@@ -528,12 +529,6 @@ def victim_groups(per_side: dict[str, list[FigureItem]], cfg: dict[str, Any]) ->
     return out
 
 
-def _side_of_state(members: Sequence[Member], sides: Sequence[str] | None) -> dict[str, str]:
-    """State code -> the compared side of that state (of ``sides``, else of the members)."""
-    labels = set(sides) if sides is not None else {m.side for m in members}
-    return {st: s for s in sorted(labels) if (st := side_state(s))}
-
-
 def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None,
                          sides: Sequence[str] | None = None) -> dict[str, dict[str, list[FigureItem]]]:
     """:func:`incident_figures` with the ``[align]`` settings' slack and accounts (``sides``:
@@ -630,7 +625,7 @@ def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dic
 def row_targets(members: Sequence[Member], index: EntityIndex) -> list[ConflictValue]:
     """What was hit, in each side's words (:func:`target_values`: real mentions only, words
     quoted from another compared side's state given to that side)."""
-    return target_values(members, _UNREAL, index, _side_of_state(members, None))
+    return target_values(members, _UNREAL, index, _side_of_state(members))
 
 
 def find_conflicts(

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._agents import account_side, claim_state, name_state, side_state
+from fullpicture.align._rowmembers import side_of_state as _side_of_state
 from fullpicture.align._util import EntityIndex, published_day
 from fullpicture.models import Analysis
 from fullpicture.models.comparison import ConflictValue
@@ -61,7 +62,7 @@ def figure_disputes(
     docstring); ``by_count`` is the incident's :func:`~fullpicture.align._conflicts.incident_figures`.
     ``hedged``: also :func:`hedged_disputes`."""
     pats, nouns = _lexicon()
-    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    side_of_state = _side_of_state(members)
     docs: dict[str, tuple[Analysis, str, list[int]]] = {}
     for m in members:
         doc = m.analysis.document.id

@@ -16,11 +16,11 @@ from fullpicture.align._agents import (
     mention_state,
     name_state,
     own_account,
-    side_state,
 )
 from fullpicture.align._denials import denies_other_act
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._rowmembers import _UNREAL, Member
+from fullpicture.align._rowmembers import side_of_state as _side_of_state
 from fullpicture.align._settingrows import setting_lemmas
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._util import EntityIndex, country_code
@@ -90,7 +90,7 @@ def _entity_conflict(
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
     accusers = bool(cfg.get("conflict_agent_accusers", False))
-    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    side_of_state = _side_of_state(members)
     for m in members:
         doc = m.analysis.document.id
         skip = accuser_agents(m.analysis, m.event, accuse_chars) if field == "agent" else set()
@@ -189,7 +189,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     named: dict[str, list[ConflictValue]] = {}
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     accusers_on = bool(cfg.get("conflict_agent_accusers", False))
-    side_of_state = {st: s for s in sorted({m.side for m in members}) if (st := side_state(s))}
+    side_of_state = _side_of_state(members)
     for m in own_account(members, index, cfg, accused=accusers_on):
         skip = accuser_agents(m.analysis, m.event, accuse_chars)
         for eid in (x for x in doers(m.event, cfg) if x not in skip):
