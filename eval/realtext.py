@@ -27,7 +27,9 @@ is a mention of that incident. The script compares the folder as the CLI does
   counting only values from documents whose mentions in that row tell the incident (a conflict
   made by another happening that shares the row does not count);
 * **false conflicts**: conflicts of a field that is not contested for the row's incident (or of
-  a row that tells no gold incident); **mixed rows**: rows holding mentions of two incidents.
+  a row that tells no gold incident); **mixed rows**: rows holding mentions of two incidents;
+* **rows of no incident** (printed under the table): rows holding mentions of >= 2 documents none
+  of which tells a gold incident (reaction words of unrelated speakers merged by their word).
 
 What was hit (field ``target``: one side names a civilian site, another a military one) is
 scored in columns of its own, so that the columns above stay comparable with runs before the
@@ -94,6 +96,7 @@ class Score:
     conflicts: int = 0
     false_conflicts: int = 0
     mixed_rows: int = 0
+    nogold_rows: int = 0
     target_contested: int = 0
     target_surfaced: int = 0
     target_conflicts: int = 0
@@ -112,7 +115,7 @@ class Score:
             "contested": self.contested, "contested_surfaced": self.surfaced,
             "contested_surfaced_own": self.surfaced_own,
             "conflicts": self.conflicts, "false_conflicts": self.false_conflicts,
-            "mixed_rows": self.mixed_rows,
+            "mixed_rows": self.mixed_rows, "nogold_rows": self.nogold_rows,
             "target_contested": self.target_contested, "target_surfaced": self.target_surfaced,
             "target_conflicts": self.target_conflicts, "target_false": self.target_false,
         }
@@ -165,6 +168,8 @@ def score(comp: Any, gold: Gold, doc_name: dict[str, str]) -> Score:
         row_docs[ev.id] = per
         if len(per) > 1:
             sc.mixed_rows += 1
+        if not per and len({m.document for m in ev.mentions}) > 1:
+            sc.nogold_rows += 1
     reporters: dict[str, set[str]] = defaultdict(set)
     for name, cues in gold.docs.items():
         for inc in cues:
@@ -286,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         sc, _ = run_corpus(corpus, gold, not args.no_embeddings, marks.get(corpus.name, {}))
         results[corpus.name] = sc.summary()
         for k in ("incidents", "pairs", "pairs_joined", "multi_side", "aligned", "contested", "surfaced",
-                  "surfaced_own", "conflicts", "false_conflicts", "mixed_rows", "target_contested",
+                  "surfaced_own", "conflicts", "false_conflicts", "mixed_rows", "nogold_rows", "target_contested",
                   "target_surfaced", "target_conflicts", "target_false"):
             setattr(total, k, getattr(total, k) + getattr(sc, k))
         total.rows.update({f"{corpus.name}/{k}": v for k, v in sc.rows.items()})
@@ -308,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['aligned_across_sides']}/{r['multi_side_incidents']} | {r['contested_surfaced']}/{r['contested']} "
               f"| {r['contested_surfaced_own']}/{r['contested']} | {r['false_conflicts']}/{r['conflicts']} | {r['mixed_rows']} "
               f"| {r['target_surfaced']}/{r['target_contested']} | {r['target_false']}/{r['target_conflicts']} |")
+    print()
+    print("rows of >= 2 documents that tell no gold incident: "
+          + ", ".join(f"{name} {r['nogold_rows']}" for name, r in results.items()))
     return 0
 
 

@@ -108,3 +108,28 @@ def test_target_dispute_is_scored_in_its_own_columns(tmp_path):
     marks = tmp_path.parent / "target_gold.toml"
     marks.write_text(f'[{corpus.name}]\ndepot = true\n', encoding="utf-8")
     assert main([str(corpus), str(gold), "--no-embeddings", "--target-gold", str(marks)]) == 0
+
+
+def test_rows_of_several_documents_that_tell_no_incident_are_counted():
+    """A row merging two documents' reaction words ("urged") that no gold cue covers is a row of
+    no incident; a one-document row of no incident, or a row holding an incident, is not."""
+    from types import SimpleNamespace as NS
+
+    from eval.realtext import Gold, score
+
+    def doc(i, text, trigs):
+        evs = [NS(id=f"e{n}", trigger=NS(start=text.index(t), end=text.index(t) + len(t), text=t))
+               for n, t in enumerate(trigs)]
+        return NS(document=NS(id=i), text=text, events=evs)
+
+    docs = [doc("a", "Shells hit Alpha town. The mayor urged calm.", ["hit", "urged"]),
+            doc("b", "Rockets hit Alpha town. A union urged talks.", ["hit", "urged"])]
+    rows = [NS(id="r1", label="strike", mentions=[NS(document=d, event="e0") for d in "ab"], conflicts=[]),
+            NS(id="r2", label="urge", mentions=[NS(document=d, event="e1") for d in "ab"], conflicts=[]),
+            NS(id="r3", label="urge", mentions=[NS(document="a", event="e1")], conflicts=[])]
+    gold = Gold(incidents={"alpha": {"contested": []}},
+                docs={"a": {"alpha": ["Shells hit Alpha"]}, "b": {"alpha": ["Rockets hit Alpha"]}})
+    comp = NS(documents=docs, events=rows[:2], sides=[NS(label="east", documents=["a"]), NS(label="west", documents=["b"])])
+    assert score(comp, gold, {"a": "a", "b": "b"}).summary()["nogold_rows"] == 1
+    comp.events = [rows[0], rows[2]]
+    assert score(comp, gold, {"a": "a", "b": "b"}).summary()["nogold_rows"] == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from functools import lru_cache
 
 from fullpicture._data import data_toml
@@ -16,7 +17,7 @@ class IncidentLexicon:
     """Consequence lemmas, the event types that can host them, the types a definite anaphor
     ("the flight", "the blast") can refer back to, and the acts of word told about a happening
     (types, and lemmas of those types that are no such act), and the types of an inquiry into a
-    happening."""
+    happening, and the types of the steps that make up a happening's aftermath (``[parts]``)."""
 
     consequences: frozenset[str]
     host_types: frozenset[str]
@@ -26,6 +27,8 @@ class IncidentLexicon:
     told_about: frozenset[str] = frozenset()
     told_about_not: frozenset[str] = frozenset()
     inquiry_types: frozenset[str] = frozenset()
+    part_types: frozenset[str] = frozenset()
+    reaction_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +48,24 @@ def incident_lexicon() -> IncidentLexicon:
         told_about=frozenset(t.upper() for t in data.get("told_about", {}).get("types", [])),
         told_about_not=frozenset(w.lower() for w in data.get("told_about", {}).get("not_lemmas", [])),
         inquiry_types=frozenset(t.upper() for t in data.get("inquiry", {}).get("types", [])),
+        part_types=frozenset(t.upper() for t in data.get("parts", {}).get("types", [])),
+        reaction_types=frozenset(t.upper() for t in data.get("parts", {}).get("words", [])),
     )
+
+
+@lru_cache(maxsize=1)
+def setting_lemmas() -> frozenset[str]:
+    """The lemmas of lasting settings (``[distinct] settings``)."""
+    data = data_toml("events", "incidents.toml").get("distinct", {})
+    return frozenset(w.lower() for w in data.get("settings", []))
+
+
+def nearest_host(feats: Sequence[MentionFeatures], hosts: Sequence[int], i: int) -> list[int]:
+    """``hosts`` (happenings of mention ``i``'s sentence) from the one ``i`` most likely hangs on:
+    a happening before a lasting setting ("eleven dead in the raid, amid the war": the raid, even
+    where the war is told nearer), then the nearest."""
+    settings = setting_lemmas()
+    return sorted(hosts, key=lambda h: (feats[h].lemma.lower() in settings, abs(h - i), h))
 
 
 def compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> bool:
@@ -110,6 +130,17 @@ def told_about(f: MentionFeatures, lex: IncidentLexicon, speaker: bool = False) 
 def is_inquiry(f: MentionFeatures, lex: IncidentLexicon) -> bool:
     """An inquiry into a happening ("an investigation into the strike", ``[inquiry]``)."""
     return (f.type or "").upper() in lex.inquiry_types
+
+
+def is_part(f: MentionFeatures, lex: IncidentLexicon, reactions: bool = False) -> bool:
+    """A step of a happening's aftermath (``[parts] types``: help given, rescuers arriving, troops
+    pulling out), or with ``reactions`` a reaction to it (``[parts] words``: a call, a pledge, a
+    warning), that is neither a consequence nor an act of word of ``[told_about]``, nor a named
+    kind of act that makes news of its own (a prisoner exchange, a truce: ``f.word``,
+    data/events/equivalents.toml)."""
+    kind = (f.type or "").upper()
+    return (kind in (lex.reaction_types if reactions else lex.part_types) and not is_consequence(f, lex)
+            and kind not in lex.told_about and not f.word)
 
 
 def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:

@@ -37,10 +37,12 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     incident_lexicon,
     is_consequence,
     is_inquiry,
+    nearest_host,
     told_about,
 )
 from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import inquiry_hosts, join_inquired, sentence_index
+from fullpicture.align._parts import lone_parts, part_hosts
 from fullpicture.align._recalled import split_recalled
 from fullpicture.align._relative import split_day_before
 from fullpicture.align._rivalversions import join_rival_versions
@@ -94,8 +96,7 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                     continue
                 host = None
                 if hosts:
-                    near = sorted(hosts, key=lambda h: abs(h - i))
-                    host = next((h for h in near if fits(feats[h], feats[i], km)), None)
+                    host = next((h for h in nearest_host(feats, hosts, i) if fits(feats[h], feats[i], km)), None)
                 elif sent != (-1, -1) and not distinct(feats[i]):
                     # (a consequence told apart, "In a separate attack, three were killed",
                     # does not reach back to the previous sentence's happening)
@@ -255,6 +256,12 @@ def incidents(
     # an inquiry into a happening ("an investigation into the strike") takes its incident too
     asks = inquiry_hosts(feats, cfg, host)
     attached.update(asks)
+    # a step of its aftermath (rescuers arriving, help given, troops pulling out) likewise
+    parts = part_hosts(feats, cfg, host)
+    if cfg.get("incident_part_lone", False):
+        parts = lone_parts(feats, events, parts)
+    for i, h in parts.items():
+        attached.setdefault(i, h)
     speaker = bool(cfg.get("incident_told_about_speaker", False))
     asked = {i for i in range(len(feats)) if cfg.get("incident_inquiries", True) and is_inquiry(feats[i], lex)}
     adopted: dict[object, Counter[object]] = defaultdict(Counter)

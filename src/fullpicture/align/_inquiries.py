@@ -38,6 +38,7 @@ from fullpicture.align._incident_lex import (
     incident_lexicon,
     is_consequence,
     is_inquiry,
+    nearest_host,
 )
 from fullpicture.align._util import modal_day, short_interval
 
@@ -64,11 +65,22 @@ def inquiry_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     lex = incident_lexicon()
     if not lex.inquiry_types:
         return {}
-    window = int(cfg.get("incident_inquiry_window", 1))
+    return sentence_hosts(feats, [is_inquiry(f, lex) for f in feats],
+                          int(cfg.get("incident_inquiry_window", 1)), host)
+
+
+def sentence_hosts(feats: Sequence[MentionFeatures], steps: Sequence[bool], window: int,
+                   host: dict[int, int] | None = None) -> dict[int, int]:
+    """``step mention -> happening`` inside each document, for the mentions ``steps`` marks (an
+    inquiry, an aftermath step): the nearest happening that can host consequences in the step's
+    own sentence; else the happening a consequence of that sentence hangs on (``host``); else the
+    last happening, not told apart, of one of the previous ``window`` sentences (or the happening
+    a consequence of that sentence hangs on)."""
+    lex = incident_lexicon()
     sentences, order = sentence_index(feats)
     out: dict[int, int] = {}
     for (doc, span), idx in sentences.items():
-        asks = [i for i in idx if is_inquiry(feats[i], lex)]
+        asks = [i for i in idx if steps[i]]
         if not asks:
             continue
         hosts = [h for h in idx if can_host(feats[h], lex)]
@@ -76,7 +88,7 @@ def inquiry_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
             hosts = sorted({host[c] for c in idx if c in host and is_consequence(feats[c], lex)})
         if hosts:
             for i in asks:
-                out[i] = min(hosts, key=lambda h: (abs(h - i), h))
+                out[i] = nearest_host(feats, hosts, i)[0]
             continue
         k = order[doc].index(span)
         for back in range(1, window + 1):

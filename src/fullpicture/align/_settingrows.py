@@ -17,20 +17,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
-from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import happening, incident_lexicon
+from fullpicture.align._incident_lex import happening, incident_lexicon, setting_lemmas
 from fullpicture.align._util import modal_day, short_interval
-
-
-@lru_cache(maxsize=1)
-def setting_lemmas() -> frozenset[str]:
-    """The lemmas of lasting settings (``[distinct] settings``)."""
-    data = data_toml("events", "incidents.toml").get("distinct", {})
-    return frozenset(w.lower() for w in data.get("settings", []))
 
 
 def join_setting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
