@@ -10,7 +10,8 @@ from fullpicture.align._blocking import candidate_pairs
 from fullpicture.align._eventpairs import MentionFeatures
 
 
-def _reference(feats: list[MentionFeatures], bucket: int, window: int, hood: int, max_block: int) -> set[tuple[int, int]]:
+def _reference(feats: list[MentionFeatures], bucket: int, window: int, hood: int, max_block: int,
+               full: int = 0) -> set[tuple[int, int]]:
     blocks: dict[tuple, list[int]] = {}
     for i, f in enumerate(feats):
         # (a word class, "buy" and "merger", is one block whatever the family)
@@ -32,7 +33,13 @@ def _reference(feats: list[MentionFeatures], bucket: int, window: int, hood: int
             cand = [(a, b) for x, a in enumerate(m) for b in m[x + 1:]]
         else:
             m = sorted(m, key=lambda i: (feats[i].interval[0] if feats[i].interval else 0, first[feats[i].doc], i))
-            cand = [(m[x], m[x + k]) for k in range(1, hood + 1) for x in range(len(m) - k)]
+            # over `full` members: the widest window whose pairs per member are no more than
+            # the whole window gives a block of `full` members
+            w = hood
+            while full and len(m) > full and w > 1 and \
+                    len(_window(m, w)) / len(m) > len(_window(list(range(full)), hood)) / full:
+                w -= 1
+            cand = _window(m, w)
         for a, b in cand:
             fa, fb = feats[a], feats[b]
             if fa.interval and fb.interval and fa.date_firm and fb.date_firm and fa.lemma != fb.lemma:
@@ -41,6 +48,10 @@ def _reference(feats: list[MentionFeatures], bucket: int, window: int, hood: int
                     continue
             out.add((min(a, b), max(a, b)))
     return out
+
+
+def _window(m: list[int], w: int) -> list[tuple[int, int]]:
+    return [(m[x], m[x + k]) for k in range(1, w + 1) for x in range(len(m) - k)]
 
 
 def _mentions(n: int, seed: int, words: bool = False) -> list[MentionFeatures]:
@@ -82,3 +93,33 @@ def test_candidate_pairs_follow_the_blocking_rule_with_word_classes():
                    "max_block": max_block}
             pairs = {tuple(p) for p in candidate_pairs(feats, cfg).tolist()}
             assert pairs == _reference(feats, bucket, window, hood, max(hood, max_block)), (n, cfg)
+
+
+def test_very_large_blocks_keep_the_pairs_per_member_of_a_full_window_block():
+    # blocks over `window_full_block` members get a narrower window; up to it, the whole one
+    for n, seed in ((300, 3), (900, 4)):
+        feats = _mentions(n, seed)
+        for bucket, window, hood, max_block, full in ((7, 3, 40, 60, 100), (2, 0, 3, 5, 12), (7, 3, 8, 10, 0)):
+            cfg = {"date_bucket_days": bucket, "date_window_days": window, "neighbourhood": hood,
+                   "max_block": max_block, "window_full_block": full}
+            pairs = {tuple(p) for p in candidate_pairs(feats, cfg).tolist()}
+            assert pairs == _reference(feats, bucket, window, hood, max(hood, max_block), full), (n, cfg)
+
+
+def test_pairs_per_member_stop_growing_past_the_full_block():
+    # one family, one lemma, one place, undated: every mention is in the same three blocks
+    cfg = {"date_bucket_days": 7, "date_window_days": 3, "neighbourhood": 40, "max_block": 60,
+           "window_full_block": 256}
+    per = {}
+    for n in (200, 256, 257, 1000, 5000):
+        feats = [MentionFeatures(doc=f"d{i // 10}", lemma="l", family="a", interval=None,
+                                 places=frozenset({"p"})) for i in range(n)]
+        per[n] = len(candidate_pairs(feats, cfg)) / n
+    full = 40 - 40 * 41 / 2 / 256  # the whole window of 40 over 256 members, per member
+    assert per[200] == 40 - 40 * 41 / 2 / 200 and per[256] == full
+    assert all(full - 1 < per[n] <= full for n in (257, 1000, 5000))
+    # without the bound the window's pairs per member keep growing towards 40
+    open_cfg = {**cfg, "window_full_block": 0}
+    feats = [MentionFeatures(doc=f"d{i // 10}", lemma="l", family="a", interval=None,
+                             places=frozenset({"p"})) for i in range(5000)]
+    assert len(candidate_pairs(feats, open_cfg)) / 5000 > full + 2

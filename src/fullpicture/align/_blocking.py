@@ -3,7 +3,9 @@
 Kept apart from the clustering (``_events``) so that scaling work and incident logic do
 not collide. Growth is near-linear: each mention joins a few blocks (type family x date
 bucket, x trigger lemma, x place); blocks up to ``max_block`` are compared all-pairs, larger
-ones within a sliding window of ``neighbourhood`` mentions sorted by date. Duplicate pairs
+ones within a sliding window of ``neighbourhood`` mentions sorted by date, narrowed in blocks
+over ``window_full_block`` members so that the pairs per member stop growing with the block
+(:func:`window_width`). Duplicate pairs
 (a pair shares several blocks) are removed by one sort (``np.unique``'s hash path is
 pathologically slow on these keys), and pairs are scored ``score_chunk_pairs`` at a time.
 Block memberships are built with numpy (no dict of Python lists), blocks of one size are
@@ -103,11 +105,34 @@ def _block_members(feats: Sequence[MentionFeatures], has: np.ndarray, lo: np.nda
     return block[order], member[order]
 
 
+def window_width(size: int, hood: int, full: int) -> int:
+    """How many following mentions (in date order) each member of a large block of ``size``
+    members is paired with: ``hood`` (at most ``size - 1``), narrowed in a block larger than
+    ``full`` (when ``full`` is positive) so that its pairs per member are no more than a block
+    of ``full`` members gives with the whole window.
+
+    A window of ``w`` over ``size`` members gives ``w * size - w * (w + 1) / 2`` pairs: per
+    member ``w`` less an edge term that fades as the block grows (with ``hood`` 40: 30 in a
+    block of 80, 39 in one of 800). Without a bound, the candidate pairs per mention keep
+    growing with a corpus whose blocks grow; with it they stop at the level of a ``full``-member
+    block. Blocks up to ``full`` members are windowed as before."""
+    width = min(hood, size - 1)
+    if full <= 0 or size <= full:
+        return max(1, width)
+    # pairs per member at most those of a full block: (2 w size - w (w + 1)) / (2 size)
+    # <= (2 hood full - hood (hood + 1)) / (2 full), in integers
+    budget = size * (2 * hood * full - hood * (hood + 1))
+    while width > 1 and full * (2 * width * size - width * (width + 1)) > budget:
+        width -= 1
+    return max(1, width)
+
+
 def candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> np.ndarray:
     """Candidate pairs ``(i, j)`` with ``i < j`` after blocking, as an ``(m, 2)`` array.
 
     Blocks up to ``max_block`` members give all their pairs, larger ones the pairs within
-    ``neighbourhood`` places in date order. A pair of two firmly dated mentions farther apart
+    ``neighbourhood`` places in date order (fewer in a block of over ``window_full_block``
+    members: :func:`window_width`). A pair of two firmly dated mentions farther apart
     than ``date_window_days`` with different lemmas is dropped. Blocks of one size are handled
     together as one matrix, and the date filter is applied inside each block on the block's
     own rows (small, in cache) before the pairs are merged and de-duplicated."""
@@ -122,6 +147,7 @@ def _candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> n
     window = int(cfg.get("date_window_days", 3))
     hood = max(1, int(cfg.get("neighbourhood", 40)))
     max_block = max(hood, int(cfg.get("max_block", 200)))
+    full = int(cfg.get("window_full_block", 0))
     iv = [f.interval for f in feats]
     has = np.array([x is not None for x in iv], dtype=bool)
     lo_arr = np.array([x[0] if x is not None else 0 for x in iv], dtype=np.int64)
@@ -150,12 +176,13 @@ def _candidate_pairs(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> n
             for s in range(0, len(m), max(1, _FILTER_SLICE // len(iu))):
                 part = m[s : s + max(1, _FILTER_SLICE // len(iu))]
                 chunks.append(kept(part[:, iu].ravel(), part[:, ju].ravel()))
-        # large blocks: the next `hood` mentions in date order
+        # large blocks: the next `hood` mentions in date order (fewer in a very large block)
         for at, size in zip(starts[sizes > max_block].tolist(), sizes[sizes > max_block].tolist(), strict=True):
             m = member[at : at + size]
             m = m[np.lexsort((m, doc_ids[m], lo_arr[m]))]
-            a = np.concatenate([m[:-k] for k in range(1, min(hood, len(m) - 1) + 1)])
-            b = np.concatenate([m[k:] for k in range(1, min(hood, len(m) - 1) + 1)])
+            width = window_width(size, hood, full)
+            a = np.concatenate([m[:-k] for k in range(1, width + 1)])
+            b = np.concatenate([m[k:] for k in range(1, width + 1)])
             chunks.append(kept(a, b))
     if not chunks:  # no block of two
         return np.zeros((0, 2), dtype=np.int64)
