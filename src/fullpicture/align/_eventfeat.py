@@ -11,6 +11,11 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._background import (
+    told_begun,
+    told_lasting,
+    told_lasting_setting,
+)
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
@@ -41,6 +46,17 @@ def type_family(event_type: str | None, groups: dict[str, list[str]]) -> str:
         if t in {m.upper() for m in members}:
             return name
     return t
+
+
+def _background_flags(sent: str, trigger: tuple[int, int], lang: str, chars: int,
+                      others: Sequence[int] = ()) -> dict[str, bool]:
+    """``begun``, ``lasting`` and ``lasting_setting`` of a mention (``_background``; all False
+    when ``chars`` is 0). ``others``: where its sentence's other triggers start."""
+    if chars <= 0:
+        return {"begun": False, "lasting": False, "lasting_setting": False}
+    return {"begun": told_begun(sent, trigger, lang, chars),
+            "lasting": told_lasting(sent, trigger, lang, chars, others),
+            "lasting_setting": told_lasting_setting(sent, trigger, lang)}
 
 
 def sentence_of(a: Analysis, ev: Event) -> str:
@@ -194,6 +210,8 @@ def build_features(
     to_date = bool(cfg.get("incident_to_date_join", False))
     period_before = int(cfg.get("incident_to_date_before_chars", 0))
     period_after = int(cfg.get("incident_to_date_after_chars", 0))
+    # the story's background: the period a count runs from, a lasting frame (``_background``)
+    back_chars = int(cfg.get("incident_background_chars", 0)) if cfg.get("incident_background_join", False) else 0
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -286,6 +304,11 @@ def build_features(
                            "to_date": to_date and told_to_date(
                                sent, (ev.trigger.start - ev.evidence.start, ev.trigger.end - ev.evidence.start),
                                lang, period_before, period_after),
+                           **_background_flags(sent, (ev.trigger.start - ev.evidence.start,
+                                                      ev.trigger.end - ev.evidence.start), lang, back_chars,
+                                               [o.trigger.start - ev.evidence.start for o in a.events
+                                                if o is not ev and o.evidence.start == ev.evidence.start]
+                                               if back_chars else ()),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._background import join_background
 from fullpicture.align._docjoin import join_document_rows
 from fullpicture.align._downings import join_downings
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
@@ -308,6 +309,8 @@ def incidents(
         labels = _dense(split_day_before(feats, cfg, labels))
     if cfg.get("incident_to_date_join", False):
         labels = _dense(join_to_date(feats, cfg, labels))
+    if cfg.get("incident_background_join", False):
+        labels = _dense(join_background(feats, cfg, labels))
     return labels, events
 
 

@@ -32,7 +32,7 @@ def join_setting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(feats)):
         members[labels[i]].append(i)
-    rows = _setting_rows(feats, members)
+    rows = setting_rows(feats, members)
     if len(rows) < 2:
         return labels
     docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
@@ -48,21 +48,24 @@ def join_setting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     for r in rows:
         if r == target:
             continue
+        # (a setting told with the day it began, "the war that began in June", is no other war)
         if day is not None and any(feats[i].date_firm and (iv := feats[i].interval) is not None
+                                   and not feats[i].extra.get("begun")
                                    and (iv[1] < day - horizon or iv[0] > day + horizon) for i in members[r]):
             continue  # a war recalled from another time ("the war of the 1990s")
         joined[r] = target
     return [joined.get(r, r) for r in labels]
 
 
-def _setting_rows(feats: Sequence[MentionFeatures], members: dict[int, list[int]]) -> list[int]:
-    """The rows whose happenings are all lasting settings (a war, an invasion), in label order."""
+def setting_rows(feats: Sequence[MentionFeatures], members: dict[int, list[int]]) -> list[int]:
+    """The rows whose happenings are all lasting settings (a war, an invasion, or a happening
+    measured in months or years: ``_background``), in label order."""
     lex = incident_lexicon()
     words = setting_lemmas()
     rows = []
     for r, idx in sorted(members.items()):
         acts = [i for i in idx if happening(feats[i], lex)]
-        if acts and all(feats[i].lemma in words for i in acts):
+        if acts and all(feats[i].lemma in words or feats[i].extra.get("lasting_setting") for i in acts):
             rows.append(r)
     return rows
 
@@ -79,7 +82,7 @@ def join_to_date(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(feats)):
         members[labels[i]].append(i)
-    settings = _setting_rows(feats, members)
+    settings = setting_rows(feats, members)
     if not settings:
         return labels
     lex = incident_lexicon()

@@ -1,0 +1,150 @@
+"""The story's background goes to the war's row, never the story's (session 28,
+align/_background.py, align/_settingrows.py).
+
+Shapes restated in invented words from real multi-side coverage: reports of one strike told the
+war it belongs to and the place's past in passing ("the clinic has been hit repeatedly since the
+start of the war", "visée à plusieurs reprises", "a ten-month offensive", "the army fires rockets
+at the towns almost every night"). Those happenings took the report's day and place and joined
+the strike's row (their agents and figures set against the strike's), while the war's own words
+were scattered: a war told with the day it began, long before the strike ("since the war between
+Northland and Southland broke out in May of last year"), was taken for another war, recalled. The
+rules read phrases, never who tells them: each side's word for the war and its habits alike."""
+
+from __future__ import annotations
+
+from fullpicture import load_settings
+from fullpicture.align._background import (
+    join_background,
+    told_as_period,
+    told_begun,
+    told_lasting,
+    told_lasting_setting,
+)
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._settingrows import join_setting_rows
+
+
+def _cfg(**over: object) -> dict[str, object]:
+    return {**load_settings().section("align"), **over}
+
+
+def _span(sentence: str, word: str) -> tuple[int, int]:
+    k = sentence.index(word)
+    return k, k + len(word)
+
+
+def _chars() -> int:
+    return int(_cfg()["incident_background_chars"])
+
+
+def _lasting(sentence: str, word: str, language: str = "en") -> bool:
+    return told_lasting(sentence, _span(sentence, word), language, _chars())
+
+
+def test_a_lasting_frame_marks_the_happening() -> None:
+    assert _lasting("The clinic in Eastvale has been shelled repeatedly.", "shelled")
+    assert _lasting("Northland fires rockets at the valley towns almost every night.", "fires")
+    assert _lasting("La ville a été visée à plusieurs reprises par des tirs.", "visée", "fr")
+    assert _lasting("Армия неоднократно обстреливала этот район.", "обстреливала", "ru")
+    assert _lasting("Ворог неодноразово обстрілював це місто.", "обстрілював", "uk")
+    assert _lasting("The clinic has withstood raids throughout 20 months of war.", "raids")
+    assert _lasting("Армия постоянно обстреливает этот район.", "обстреливает", "ru")
+    # the frame of a count, of a ranking, or of another happening told between
+    assert not _lasting("Кількість жертв удару постійно зростає.", "удару", "uk")
+    assert not _lasting("Missiles killed 40 in the deadliest wave of strikes for months.", "strikes")
+    s = "The two sides have repeatedly accused each other of violating the truce."
+    k = s.index("violating")
+    assert not told_lasting(s, (k, k + 9), "en", _chars(), [s.index("accused")])
+    # the story's own strike, and a frame of another clause
+    assert not _lasting("A missile struck the clinic in Eastvale on Tuesday, killing four.", "struck")
+    assert not _lasting("The town was hit repeatedly last year; on Tuesday a missile struck the clinic.", "struck")
+    assert not _lasting("A missile struck the clinic, which had been hit repeatedly before.", "struck")
+
+
+def test_the_period_and_the_start_of_the_war() -> None:
+    s = "Ten medics have been killed since the start of the occupation of the valley."
+    assert told_as_period(s, _span(s, "occupation"), "en", _chars())
+    s = "Десять медиков погибли с начала операции в долине."
+    assert told_as_period(s, _span(s, "операции"), "ru", _chars())
+    s = "Dix soignants ont été tués depuis le début de l'offensive dans la vallée."
+    assert told_as_period(s, _span(s, "offensive"), "fr", _chars())
+    s = "Ten medics have been killed since the war between Northland and Southland broke out in May."
+    assert told_begun(s, _span(s, "war"), "en", _chars())
+    s = "Dix soignants ont péri depuis le début de la guerre en mai."
+    assert told_begun(s, _span(s, "guerre"), "fr", _chars())
+    # the strike of the story is no period, and a war told with no start has no start
+    s = "The strike on the clinic killed four, the deadliest since the start of the year."
+    assert not told_as_period(s, _span(s, "strike"), "en", _chars())
+    s = "The war in the valley has driven thousands from their homes."
+    assert not told_begun(s, _span(s, "war"), "en", _chars())
+
+
+def test_a_happening_measured_in_months_lasts() -> None:
+    s = "The ten-month offensive has left the valley in ruins."
+    assert told_lasting_setting(s, _span(s, "offensive"), "en")
+    s = "Une offensive de dix mois a ravagé la vallée."
+    assert told_lasting_setting(s, _span(s, "offensive"), "fr")
+    # an age is no duration
+    s = "A 13-year-old was killed in the strike."
+    assert not told_lasting_setting(s, _span(s, "killed"), "en")
+
+
+def _m(doc: str, lemma: str, span: int = 0, **flags: bool) -> MentionFeatures:
+    typ = "KILL" if lemma == "kill" else "ASSAULT"
+    return MentionFeatures(doc=doc, lemma=lemma, type=typ, family=typ, sentence="...", span=(span, span + 50),
+                           interval=(740000, 740000), extra=dict(flags))
+
+
+def test_background_leaves_the_story_s_row() -> None:
+    feats = [
+        _m("a", "strike"), _m("b", "strike"), _m("c", "strike"),
+        _m("a", "shell", span=100, lasting=True),  # "the clinic has been shelled repeatedly"
+        _m("a", "kill", span=100),  # ... "killing dozens over the months": its sentence's toll
+        _m("b", "war"), _m("c", "war"),  # the war's row
+        _m("c", "war", span=200),  # the war named inside the strike's row ("a strike in the war"): stays
+        _m("a", "offensive", span=300, lasting_setting=True),  # "the ten-month offensive": report a tells the war
+        _m("d", "strike"), _m("d", "fire", span=100, lasting=True),  # a report that tells no war
+        _m("e", "strike"), _m("e", "fire", span=100, lasting=True),  # ... another one, of another side
+    ]
+    labels = [0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0]
+    out = join_background(feats, _cfg(incident_background_join=True), labels)
+    assert out[0] == out[1] == out[2] == out[7] == out[9] == out[11] == 0  # the strike keeps its row
+    assert out[3] == out[4] == out[8] == out[5] == 1  # the background: the war's row
+    # a report that tells no war keeps its habits to itself: two sides' "they fire at us every
+    # night" are two happenings
+    assert out[10] not in (0, 1) and out[12] not in (0, 1) and out[10] != out[12]
+    assert join_background(feats, _cfg(incident_background_join=False), labels) == labels
+
+
+def test_lasting_happenings_form_one_war_row_when_none_exists() -> None:
+    feats = [_m("a", "strike"), _m("b", "strike"), _m("a", "offensive", span=100, lasting_setting=True),
+             _m("b", "campaign", span=100, lasting_setting=True)]
+    out = join_background(feats, _cfg(incident_background_join=True), [0, 0, 0, 0])
+    assert out[0] == out[1] == 0 and out[2] == out[3] != 0
+
+
+def test_a_frame_on_a_stated_day_is_the_story_s() -> None:
+    # "the army bombed the district several times on 3 May": the story's strike, several blasts
+    feats = [_m("a", "strike"), _m("b", "bomb", span=100, lasting=True, stated_day=True)]
+    assert join_background(feats, _cfg(incident_background_join=True), [0, 0]) == [0, 0]
+
+
+def test_a_row_of_background_only_stays() -> None:
+    feats = [_m("a", "fire", lasting=True), _m("b", "shell", lasting=True)]
+    assert join_background(feats, _cfg(incident_background_join=True), [0, 0]) == [0, 0]
+
+
+def test_a_war_told_with_the_day_it_began_is_the_story_s_war() -> None:
+    def war(doc: str, day: int, firm: bool, begun: bool = False) -> MentionFeatures:
+        return MentionFeatures(doc=doc, lemma="war", type="ASSAULT", family="ASSAULT", sentence="...",
+                               span=(100, 150), interval=(day, day), date_firm=firm, extra={"begun": begun})
+
+    story = [_m(d, "strike") for d in "abc"]
+    today = 740000
+    feats = [*story, war("a", today, False), war("b", today, False), war("c", today - 600, True, begun=True)]
+    labels = [0, 0, 0, 1, 1, 2]
+    out = join_setting_rows(feats, _cfg(), labels)
+    assert out[5] == out[3] == out[4]
+    # a war told on a day long before, with no start told, is another war, recalled
+    feats[5] = war("c", today - 600, True)
+    assert join_setting_rows(feats, _cfg(), labels)[5] != out[3]
