@@ -35,11 +35,12 @@ from fullpicture.align._figurevalues import (
     relayed_strangers,
     stray_free,
 )
-from fullpicture.align._innersource import inner_state, pronoun_state
+from fullpicture.align._innersource import inner_state, pronoun_state, rubric_speaker
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._rowmembers import _UNREAL
 from fullpicture.align._rowmembers import Member as Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
+from fullpicture.align._subcounts import sub_count_value
 from fullpicture.align._targets import target_conflict, target_values
 from fullpicture.align._util import EntityIndex, published_day
 from fullpicture.align._victims import victims
@@ -88,6 +89,7 @@ def incident_figures(
     international: str | None = None, source_after: bool = False, inner: bool = False, pronoun_chars: int = 0,
     coarse_slack_days: int | None = None, denial_content: bool = False, preliminary_stages: bool = False,
     cfg: dict[str, Any] | None = None,
+    sub_count_sums: bool = False,
 ) -> dict[str, dict[str, list[FigureItem]]]:
     """Typed figures of an incident: ``counts -> side -> [(figure, value with provenance)]``,
     each figure once (a figure attached to two mentions is listed once). Figures of mentions
@@ -116,6 +118,9 @@ def incident_figures(
     same day or later is an earlier stage of the side's count (population ``earlier``,
     :func:`_preliminary_stages`).
     ``cfg``: the ``[align]`` settings the figure rules read (``population``; the shipped ones when None).
+    ``sub_count_sums``: the counts of a list of groups ("two commanders, up to 40 officers and up
+    to 15 advisers were killed") are parts, and their sum stands as the side's value
+    (:mod:`._subcounts`).
     (No place filter is applied: it cost most true conflicts on ECB+, where one incident is
     placed at several levels.)"""
     zero_implies = zero_implies or {}
@@ -129,6 +134,7 @@ def incident_figures(
     for m in members:
         if m.event.date and m.event.date_source == "sentence":
             by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
+    lists: dict[str, dict[str, list[Figure]]] = {}  # document -> item id -> its list (sub_count_sums)
     for m in members:
         own = (m.event.date if m.event.date_source == "sentence" else None) \
             or by_sentence.get((m.analysis.document.id, m.event.evidence.start)) or m.host_date
@@ -146,7 +152,8 @@ def incident_figures(
             if accounts and index is not None and side_of_state:
                 state = ((inner_state(m.analysis, f) if inner else None)
                          or pronoun_state(m.analysis, f.claim, index, pronoun_chars)
-                         or claim_state(m.analysis, f.claim, index))
+                         or (None if inner and rubric_speaker(m.analysis, f.claim)
+                             else claim_state(m.analysis, f.claim, index)))
                 if state is None and source_after:
                     after = attributed_after(m.analysis, f)  # "Такие данные приводит <ministry>"
                     state = name_state(after) if after else None
@@ -174,6 +181,8 @@ def incident_figures(
                 date=published_day(m.analysis),
                 victims=victims(m.analysis, f, index),
             )
+            if sub_count_sums:
+                cv = sub_count_value(m.analysis, f, cv, lists, seen, by_count, cfg)
             by_count.setdefault(f.counts, {}).setdefault(side, []).append((f, cv))
             if preliminary_stages and preliminary(m.analysis, f):
                 early.add((cv.document, f.id))
@@ -543,7 +552,8 @@ def incident_figures_for(members: Sequence[Member], cfg: dict[str, Any], index: 
                             int(cfg.get("figure_pronoun_speaker_chars", 0)),
                             _opt_int(cfg.get("incident_figure_coarse_slack_days")),
                             bool(cfg.get("figure_denial_content", False)),
-                            bool(cfg.get("figure_preliminary_stages", False)), cfg)
+                            bool(cfg.get("figure_preliminary_stages", False)), cfg,
+                            bool(cfg.get("figure_sub_count_sums", False)))
 
 
 def _opt_int(x: Any) -> int | None:

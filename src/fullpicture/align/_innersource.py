@@ -67,3 +67,22 @@ def inner_state(a: Analysis, f: Figure, reach: int = 160) -> str | None:
             if state:
                 return state
     return None
+
+
+_RUBRIC_PART = re.compile(r"[\s\-–/,]+")
+
+
+def rubric_speaker(a: Analysis, claim_id: str | None) -> bool:
+    """Whether a claim's speaker is a headline's rubric ("Freedonia: two generals killed in Tarnow",
+    "Freedonia-Ruritania: eight dead in strikes"): a line that opens with names of states only,
+    followed by a colon, tells the story's country, not who said what follows (the outlet's own
+    words, or a speaker the line names after it)."""
+    claim = claim_by_id(a, claim_id)
+    src = claim.source if claim is not None else None
+    if src is None or src.start is None or src.end is None:
+        return False
+    opens = src.start == 0 or a.text[max(0, src.start - 1)] == "\n"
+    if not opens or not a.text[src.end : src.end + 2].lstrip().startswith(":"):
+        return False
+    parts = [p for p in _RUBRIC_PART.split(src.text or "") if p]
+    return bool(parts) and all(name_state(p) for p in parts)

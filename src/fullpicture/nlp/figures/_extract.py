@@ -152,6 +152,19 @@ def _list_item_number(doc: Doc, i: int, j: int) -> bool:
     return end < len(text) and text[end] in " \t\u00a0"
 
 
+def _past_aside(doc: Doc, k: int, reach: int = 10) -> int | None:
+    """The token after an aside between commas that opens at ``k`` (", including a baby,"): an
+    aside with no verb of a clause of its own; None where ``k`` opens none."""
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    for t in doc[k + 1 : min(len(doc), k + 1 + reach)]:
+        if t.text == ",":
+            return t.i + 1 if t.i > k + 1 else None
+        if t.is_punct or t.like_num or (t.pos_ in ("VERB", "AUX") and _dep(t) not in ("prep", "amod", "acl")):
+            return None
+    return None
+
+
 class FigureExtractor:
     """Finds figures; build once per process, call per document."""
 
@@ -612,13 +625,15 @@ class FigureExtractor:
             return unit, None  # "in the 12 days of the offensive": a duration counts no one
         anchor = noun if noun is not None and climb_from is None else (climb_from or last)
         if noun is None:
-            # a bare number before its verb: "511 wounded", "more than 400 were wounded"
-            for t in doc[k : min(len(doc), k + 3)]:
-                key = t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
-                if key in lex.count_verbs and (t.pos_ in ("VERB", "ADJ") or (t.i == k and key in lex.count_nouns)):
-                    return unit, lex.count_verbs[key]  # "511 wounded", "Five dead, dozens injured"
-                if t.pos_ != "AUX" and t.lower_ not in ("have", "had", "been"):
-                    break
+            # a bare number before its verb: "511 wounded", "more than 400 were wounded"; past an
+            # aside between commas ("10 died and 61, including a baby, are wounded")
+            for at in (k, _past_aside(doc, k)):
+                for t in doc[at : min(len(doc), at + 3)] if at is not None else ():
+                    key = t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
+                    if key in lex.count_verbs and (t.pos_ in ("VERB", "ADJ") or (t.i == at and key in lex.count_nouns)):
+                        return unit, lex.count_verbs[key]  # "511 wounded", "Five dead, dozens injured"
+                    if t.pos_ != "AUX" and t.lower_ not in ("have", "had", "been"):
+                        break
         if noun is not None and noun.lemma_.lower() in lex.count_nouns:
             counts = lex.count_nouns[noun.lemma_.lower()]
         own = self._own_participle(noun) if noun is not None else None
