@@ -39,6 +39,8 @@ def test_a_breakdown_opened_by_including_is_no_list_of_its_own():
     assert sub_count_lists(a, population) == []
     a = analyze("The toll in Tarnow includes 14 children and 9 women, the ministry said.")
     assert sub_count_lists(a, population) == []
+    a = analyze("Hours after three guards and two drivers were killed near Tarnow, the offensive began.")
+    assert sub_count_lists(a, population) == []  # an earlier happening's toll, recalled
     a = analyze("Eight people were killed and 30 wounded in Tarnow.")
     assert sub_count_lists(a, population) == []  # two counts, no list of one count
 
