@@ -2,9 +2,9 @@
 align/_background.py, align/_settingrows.py).
 
 Shapes restated in invented words from real multi-side coverage: reports of one strike told the
-war it belongs to and the place's past in passing ("the clinic has been hit repeatedly since the
-start of the war", "visée à plusieurs reprises", "a ten-month offensive", "the army fires rockets
-at the towns almost every night"). Those happenings took the report's day and place and joined
+war it belongs to and the place's past in passing ("the mill has been hit again and again since the
+feud began", "touché à maintes reprises", "a ten-month offensive", "the militia lobs shells
+on the farms nearly every night"). Those happenings took the report's day and place and joined
 the strike's row (their agents and figures set against the strike's), while the war's own words
 were scattered: a war told with the day it began, long before the strike ("since the war between
 Northland and Southland broke out in May of last year"), was taken for another war, recalled. The
@@ -43,18 +43,18 @@ def _lasting(sentence: str, word: str, language: str = "en") -> bool:
 
 def test_a_lasting_frame_marks_the_happening() -> None:
     assert _lasting("The clinic in Eastvale has been shelled repeatedly.", "shelled")
-    assert _lasting("Northland fires rockets at the valley towns almost every night.", "fires")
-    assert _lasting("La ville a été visée à plusieurs reprises par des tirs.", "visée", "fr")
+    assert _lasting("Eastfield lobs shells on the orchards of the plain nearly every night.", "lobs")
+    assert _lasting("Le moulin a été frappé à plusieurs reprises par la grêle.", "frappé", "fr")
     assert _lasting("Армия неоднократно обстреливала этот район.", "обстреливала", "ru")
     assert _lasting("Ворог неодноразово обстрілював це місто.", "обстрілював", "uk")
-    assert _lasting("The clinic has withstood raids throughout 20 months of war.", "raids")
-    assert _lasting("Армия постоянно обстреливает этот район.", "обстреливает", "ru")
+    assert _lasting("The mill saw sieges throughout 30 years of feud.", "sieges")
+    assert _lasting("Отряд постоянно обстреливает этот холм.", "обстреливает", "ru")
     # the frame of a count, of a ranking, or of another happening told between
-    assert not _lasting("Кількість жертв удару постійно зростає.", "удару", "uk")
-    assert not _lasting("Missiles killed 40 in the deadliest wave of strikes for months.", "strikes")
-    s = "The two sides have repeatedly accused each other of violating the truce."
-    k = s.index("violating")
-    assert not told_lasting(s, (k, k + 9), "en", _chars(), [s.index("accused")])
+    assert not _lasting("Число пасажирів потяга постійно росте.", "потяга", "uk")
+    assert not _lasting("It was the worst flood of the river for years.", "flood")
+    s = "The two clubs have repeatedly blamed each other for breaking the pact."
+    k = s.index("breaking")
+    assert not told_lasting(s, (k, k + 8), "en", _chars(), [s.index("blamed")])
     # the story's own strike, and a frame of another clause
     assert not _lasting("A missile struck the clinic in Eastvale on Tuesday, killing four.", "struck")
     assert not _lasting("The town was hit repeatedly last year; on Tuesday a missile struck the clinic.", "struck")

@@ -2,8 +2,8 @@
 
 Reports of one strike tell its background in passing: the war it belongs to ("since the start
 of the occupation", "depuis le début de la guerre", "с начала войны"), the place's past ("the
-clinic has been hit repeatedly", "visée à plusieurs reprises", "неоднократно обстреливали"),
-the way a side fights ("the army fires rockets at the towns almost every night", "a ten-month
+mill has been hit again and again", "touché à maintes reprises", "многократно били по"),
+the way a side fights ("the militia lobs shells on the farms nearly every night", "a ten-month
 offensive"). Those happenings share the report's day and place, so they joined the story's row
 and set their agents and figures against the story's; and each report words them otherwise, so
 the background was scattered over several small rows.
@@ -96,7 +96,7 @@ def told_lasting(sentence: str, trigger: tuple[int, int], language: str, chars: 
     ("constantly shell"; "the toll is constantly rising" tells the count). ``others``: where the
     sentence's other triggers start; a frame with one of them between tells that one ("accused
     each other repeatedly of violating"). A frame after a superlative ranks the story's
-    happening ("the deadliest wave in months")."""
+    happening ("the worst flood in years")."""
     t0, t1 = trigger
     phrases = _lasting(_lang(language))
     _, superlative = _period(_lang(language))
