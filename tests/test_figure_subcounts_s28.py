@@ -7,11 +7,11 @@ towns, names and numbers, every side read alike:
   officers and up to 15 advisers were killed"), the other a single total: the list's items are
   parts, their sum is the side's value, and it clashes with the other side's total; a breakdown
   that "including" opens stays a breakdown of the count told before it;
-* a bare number between a verb of one count and a verb of another ("10 died and 61, including a
-  baby, are wounded") counts what the verb after it says;
+* a bare number between a verb of one count and a verb of another ("four died and 37, a nurse
+  among them, are hurt") counts what the verb after it says;
 * the second voice of a two-voice sentence ("X said it hit a post, Y accusing it of shelling homes
   and killing seven") owns the count in its clause; a rubric before a headline's speaker ("Land:
-  the other land says it killed two generals") is no speaker.
+  the other land says it killed three colonels") is no speaker.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ def test_a_toll_given_group_by_group_clashes_with_the_other_sides_total(lexical)
 
 
 def test_a_bare_number_between_two_verbs_counts_what_the_verb_after_it_says():
-    a = analyze("By noon, 10 people, including 3 children, died and 61, including a baby, are wounded.")
-    assert {(f.value, f.counts) for f in a.figures if f.value in (10, 61)} == {(10, "killed"), (61, "injured")}
+    a = analyze("At dawn, 4 people, a nurse among them, died and 37, including a cook, are hurt.")
+    assert {(f.value, f.counts) for f in a.figures if f.value in (4, 37)} == {(4, "killed"), (37, "injured")}
     a = analyze("The blast killed 10, wounded 30 and left 200 homeless.")
     assert [(f.value, f.counts) for f in a.figures][:2] == [(10, "killed"), (30, "injured")]
 
@@ -92,20 +92,20 @@ def test_the_second_voice_of_a_two_voice_sentence_owns_its_count():
 
 
 def test_a_rubric_before_a_headlines_speaker_is_no_speaker():
-    a = analyze("Moldavie: la Roumanie affirme avoir tué deux généraux à Tarnow\n\nMardi, une frappe a tué 11 personnes.")
-    two = next(f for f in a.figures if f.value == 2)
-    assert inner_state(a, two) == "RO"
+    a = analyze("Moldavie: la Roumanie dit avoir tué trois colonels près de Lask\n\nJeudi, un obus a tué 11 personnes.")
+    three = next(f for f in a.figures if f.value == 3)
+    assert inner_state(a, three) == "RO"
     eleven = next(f for f in a.figures if f.value == 11)
     assert inner_state(a, eleven) is None
 
 
 def test_a_negated_upper_bound_is_a_lower_bound():
-    f = next(f for f in analyze("Shells hit the clinic, killing not less than 19 people, the ministry said.").figures
-             if f.value == 19)
-    assert (f.low, f.high) == (19, None)
-    f = next(f for f in analyze("Les frappes ont tué pas moins de 19 personnes à Tarnow, selon le ministère.").figures
-             if f.value == 19)
-    assert (f.low, f.high) == (19, None)
+    f = next(f for f in analyze("Shells hit the clinic, killing not less than 23 people, the ministry said.").figures
+             if f.value == 23)
+    assert (f.low, f.high) == (23, None)
+    f = next(f for f in analyze("Les frappes ont tué pas moins de 23 personnes à Tarnow, selon le ministère.").figures
+             if f.value == 23)
+    assert (f.low, f.high) == (23, None)
 
 
 def test_a_rubric_of_state_names_is_no_speaker():

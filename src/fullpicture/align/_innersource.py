@@ -73,7 +73,7 @@ _RUBRIC_PART = re.compile(r"[\s\-–/,]+")
 
 
 def rubric_speaker(a: Analysis, claim_id: str | None) -> bool:
-    """Whether a claim's speaker is a headline's rubric ("Freedonia: two generals killed in Tarnow",
+    """Whether a claim's speaker is a headline's rubric ("Freedonia: three colonels dead near Lask",
     "Freedonia-Ruritania: eight dead in strikes"): a line that opens with names of states only,
     followed by a colon, tells the story's country, not who said what follows (the outlet's own
     words, or a speaker the line names after it)."""

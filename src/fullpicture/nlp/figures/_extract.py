@@ -626,7 +626,7 @@ class FigureExtractor:
         anchor = noun if noun is not None and climb_from is None else (climb_from or last)
         if noun is None:
             # a bare number before its verb: "511 wounded", "more than 400 were wounded"; past an
-            # aside between commas ("10 died and 61, including a baby, are wounded")
+            # aside between commas ("four died and 37, a nurse among them, are hurt")
             for at in (k, _past_aside(doc, k)):
                 for t in doc[at : min(len(doc), at + 3)] if at is not None else ():
                     key = t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
