@@ -3,7 +3,7 @@
 Shapes seen on real coverage of strikes whose tolls the sides dispute, restated with made-up
 towns, names and numbers, every side read alike:
 
-* one side gives its toll as counts of several groups in one list ("two generals, up to 40
+* one side gives its toll as counts of several groups in one list ("three generals, up to 40
   officers and up to 15 advisers were killed"), the other a single total: the list's items are
   parts, their sum is the side's value, and it clashes with the other side's total; a breakdown
   that "including" opens stays a breakdown of the count told before it;
@@ -25,13 +25,13 @@ from fullpicture.align._subcounts import sub_count_lists
 from fullpicture.ingest import load_text
 from fullpicture.models.comparison import Side
 
-LIST = "The ministry said two generals, up to 40 officers and up to 15 foreign advisers were killed in Tarnow."
+LIST = "The ministry said three generals, up to 40 officers and up to 15 foreign advisers were killed in Tarnow."
 
 
 def test_a_list_of_groups_counts_is_one_toll_of_parts():
     a = analyze(LIST)
     lists = sub_count_lists(a, population)
-    assert [[f.value for f in items] for items in lists] == [[2, 40, 15]]
+    assert [[f.value for f in items] for items in lists] == [[3, 40, 15]]
 
 
 def test_a_breakdown_opened_by_including_is_no_list_of_its_own():
@@ -52,14 +52,14 @@ def test_the_sum_stands_for_the_side_and_its_items_are_parts():
     killed = figs["killed"]["romanian"]
     assert sorted(v.population or "" for _, v in killed) == ["mixed", "part", "part", "part"]
     total = next(f for f, v in killed if v.population == "mixed")
-    assert total.value == 57 and total.approximate  # "up to": the claimed numbers, hedged
-    assert next(v.value for _, v in killed if v.population == "mixed") == "two + up to 40 + up to 15"
+    assert total.value == 58 and total.approximate  # "up to": the claimed numbers, hedged
+    assert next(v.value for _, v in killed if v.population == "mixed") == "three + up to 40 + up to 15"
     off = incident_figures([Member(side="romanian", analysis=a, event=strike)])
     assert sorted(v.population or "" for _, v in off["killed"]["romanian"]) != ["mixed", "part", "part", "part"]
 
 
 def test_a_toll_given_group_by_group_clashes_with_the_other_sides_total(lexical):
-    west = ("Strike on Tarnow cafe\n\nThe defence ministry of Romania said two generals, up to 40 officers and up to "
+    west = ("Strike on Tarnow cafe\n\nThe defence ministry of Romania said three generals, up to 40 officers and up to "
             "15 foreign advisers were killed in its strike on Tarnow on Tuesday.")
     east = ("Tarnow cafe strike kills 11\n\nEleven diners were killed on Tuesday when a missile hit a cafe in Tarnow, "
             "the Moldovan emergency service said.")
@@ -71,7 +71,7 @@ def test_a_toll_given_group_by_group_clashes_with_the_other_sides_total(lexical)
     conflicts = [c for ev in comp.events for c in ev.conflicts if c.field == "figure:killed"]
     assert conflicts, [ev.label for ev in comp.events]
     values = {(v.side, v.value) for v in conflicts[0].values}
-    assert ("romanian", "two + up to 40 + up to 15") in values and ("moldovan", "11") in values
+    assert ("romanian", "three + up to 40 + up to 15") in values and ("moldovan", "11") in values
 
 
 def test_a_bare_number_between_two_verbs_counts_what_the_verb_after_it_says():
