@@ -249,10 +249,21 @@ def _h_relative(g: IntlGrammar, m: re.Match[str], st: _State, kind: str) -> Resu
         elif g.forward is not None and g.forward.search(m.string[max(0, m.start() - 16) : m.start()]) \
                 and _tells_future(st):
             d = weekday_near(base, wd, 1)  # "seront ouverts à partir de lundi": the next Monday
+        elif _story_today(st, base, wd):
+            d = base + timedelta(days=1)  # "un deuil samedi" after a story told of this Friday
         else:  # news tells the past: the last such day on or before publication
             d = weekday_near(base, wd, -1)
         return ("TIME", f"{d.isoformat()}T{pod}", anchor, None) if pod else ("DATE", d.isoformat(), anchor, None)
     return None
+
+
+def _story_today(st: _State, base: date, wd: int) -> bool:
+    """The text has set its story on the publication day ``base`` (its last day told is that
+    day: "tuées vendredi" in a Friday report) and the weekday ``wd`` is the next day's: read
+    back, it would lie six days before the story, which a report of the day names with a word
+    of the past ("samedi dernier"); alone it is the coming day (a day of mourning, a funeral)."""
+    return st.narr is not None and st.narr.gran == "D" and st.narr.day == base \
+        and (base + timedelta(days=1)).isoweekday() == wd
 
 
 def _words_before(words: list[str]) -> re.Pattern[str] | None:

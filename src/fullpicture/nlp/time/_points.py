@@ -319,6 +319,12 @@ def h_weekday(c: Candidate, ctx: Context) -> Result | None:
         d = weekday_near(ref + timedelta(days=1), wd, 1)
     elif not rel and forward_signal(ctx):  # "until Tuesday", "as early as Tuesday"
         d = weekday_near(ref, wd, 1)
+    elif not rel and anchor == "published" and ctx.narr is not None and ctx.narr.gran == "D" \
+            and ctx.narr.day == ref and (ref + timedelta(days=1)).isoweekday() == wd:
+        # the story is set on the report's day (its last day told) and the weekday is the next
+        # day's: read back it would lie six days before the story ("Saturday was declared a
+        # day of mourning" after a strike told of this Friday)
+        d = ref + timedelta(days=1)
     else:  # news reports past days far more often than coming ones
         d = weekday_near(ref, wd, -1)
     typ, value = _pod_value(d.isoformat(), pod, ctx)
