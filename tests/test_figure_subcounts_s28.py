@@ -85,8 +85,8 @@ def test_the_second_voice_of_a_two_voice_sentence_owns_its_count():
     a = analyze("Romania said it hit a command post in Tarnow, Moldova accusing it of shelling homes and killing seven.")
     seven = next(f for f in a.figures if f.value == 7)
     assert inner_state(a, seven) == "MD"
-    a = analyze("Mardi, l'armée roumaine a affirmé avoir visé un poste à Tarnow, la Moldavie l'accusant de son côté "
-                "d'avoir pilonné des immeubles, faisant sept morts.")
+    a = analyze("Mardi, l'armée roumaine a affirmé avoir visé un poste à Tarnow, la Moldavie l'accusant pour sa part "
+                "d'avoir bombardé des maisons, faisant sept morts.")
     seven = next(f for f in a.figures if f.value == 7)
     assert inner_state(a, seven) == "MD"
 

@@ -27,9 +27,9 @@ def _values(language: str, text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("language", "text", "expr"), [
-    ("fr", "Seize personnes ont été tuées vendredi à Veldra. La mairie a décrété une journée de deuil samedi.",
+    ("fr", "Onze habitants sont morts vendredi à Veldra. Le conseil a fixé un deuil municipal samedi.",
      "samedi"),
-    ("ru", "В пятницу в Велдре погибли 16 человек. В субботу в городе объявлен день траура.", "В субботу"),
+    ("ru", "В пятницу в Велдре погибли 11 жителей. В субботу город простится с ними.", "В субботу"),
 ])
 def test_the_next_day_after_a_story_of_today_is_ahead(language, text, expr):
     assert _values(language, text)[expr] == "2031-11-22"
@@ -37,11 +37,11 @@ def test_the_next_day_after_a_story_of_today_is_ahead(language, text, expr):
 
 @pytest.mark.parametrize(("language", "text", "expr"), [
     # no story day told yet: the last Saturday, as before
-    ("fr", "La mairie a décrété une journée de deuil samedi.", "samedi"),
+    ("fr", "Le conseil a fixé un deuil municipal samedi.", "samedi"),
     # a story set two days before publication: the last Saturday
     ("fr", "Trois personnes ont été tuées mercredi à Veldra. Samedi, un obus avait frappé le marché.", "Samedi"),
     # "dernier": the past one
-    ("fr", "Seize personnes ont été tuées vendredi à Veldra. Samedi dernier, un obus avait frappé le marché.",
+    ("fr", "Onze habitants sont morts vendredi à Veldra. Samedi dernier, un obus avait frappé le marché.",
      "Samedi dernier"),
 ])
 def test_other_weekdays_keep_the_last_day(language, text, expr):
@@ -49,18 +49,18 @@ def test_other_weekdays_keep_the_last_day(language, text, expr):
 
 
 def test_english_reads_it_alike(time_nlp):  # noqa: F811
-    doc = tag(time_nlp, "Missiles killed 16 people in Veldra on Friday. Saturday was declared a day of mourning.", PUB)
+    doc = tag(time_nlp, "Missiles killed 11 people in Veldra on Friday. Saturday was declared a day of mourning.", PUB)
     assert by_text(doc)["Saturday"].value == "2031-11-22"
     doc = tag(time_nlp, "Missiles killed 16 people in Veldra on Wednesday. On Saturday, a shell hit the market.", PUB)
     assert by_text(doc)["Saturday"].value == "2031-11-15"
-    doc = tag(time_nlp, "Missiles killed 16 people in Veldra on Friday. Last Saturday, a shell hit the market.", PUB)
+    doc = tag(time_nlp, "Missiles killed 11 people in Veldra on Friday. Last Saturday, a shell hit the market.", PUB)
     assert by_text(doc)["Last Saturday"].value == "2031-11-15"
 
 
 @pytest.mark.parametrize(("language", "text", "expr", "value"), [
     # "two days after <another happening>": a gap between two happenings, no day counted from
     # the report's (had dated the earlier happening two days after publication)
-    ("fr", "Cette attaque est survenue deux jours après que deux frappes ont tué neuf personnes à Veldra.",
+    ("fr", "Ce bombardement a eu lieu deux jours après qu'un obus a blessé quatre habitants de Veldra.",
      "deux jours après", "P2D"),
     ("fr", "Il est mort trois jours après l'attaque de Veldra.", "trois jours après", "P3D"),
     ("ru", "Через два дня после удара Велдру снова обстреляли.", "Через два дня", "P2D"),
