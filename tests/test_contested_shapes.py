@@ -332,7 +332,7 @@ def test_capital_acting_is_no_place(lexical):
 
 
 def test_a_war_begun_earlier_is_no_date_conflict():
-    from fullpicture.align._settingrows import setting_lemmas
+    from fullpicture.align._incident_lex import setting_lemmas
     assert {"war", "guerre", "война"} <= setting_lemmas()
 
 

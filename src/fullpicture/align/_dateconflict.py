@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from fullpicture.align._dates import interval
+from fullpicture.align._incident_lex import setting_lemmas
 from fullpicture.align._rowmembers import _UNREAL, Member
-from fullpicture.align._settingrows import setting_lemmas
 from fullpicture.align._util import claim_by_id, published_day
 from fullpicture.models import Analysis, Event
 from fullpicture.models.comparison import Conflict, ConflictValue

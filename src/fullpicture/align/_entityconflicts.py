@@ -18,10 +18,10 @@ from fullpicture.align._agents import (
     own_account,
 )
 from fullpicture.align._denials import denies_other_act
+from fullpicture.align._incident_lex import setting_lemmas
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
-from fullpicture.align._settingrows import setting_lemmas
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._util import EntityIndex, country_code
 from fullpicture.models import Entity, Event, Mention

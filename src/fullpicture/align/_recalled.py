@@ -41,8 +41,7 @@ from datetime import date
 from typing import Any, cast
 
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import distinct
-from fullpicture.align._settingrows import setting_lemmas
+from fullpicture.align._incident_lex import distinct, setting_lemmas
 from fullpicture.align._util import UnionFind, modal_day
 
 
