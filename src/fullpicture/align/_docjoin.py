@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import distinct, happening, incident_lexicon
+from fullpicture.align._incident_lex import distinct, happening, incident_lexicon, same_place_types
 from fullpicture.align._util import home_country, modal_day, short_interval
 
 
@@ -47,7 +47,7 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
     slack = int(cfg.get("incident_report_day_slack", 3))
     placed = bool(cfg.get("incident_document_join_placed", True))
     zero_toll = bool(cfg.get("incident_document_join_zero_toll", True))
-    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    types = same_place_types(cfg)
     lex = incident_lexicon()
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(feats)):

@@ -15,15 +15,21 @@ follow-up row states a day of its own that clashes with the target's.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._facility import Site
-from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
+from fullpicture.align._incident_lex import (
+    distinct,
+    incident_lexicon,
+    is_consequence,
+    same_place_types,
+)
 from fullpicture.align._inquiries import join_to_told_row
-from fullpicture.align._util import modal_day, short_interval
+from fullpicture.align._toldrow import row_index, told_targets
+from fullpicture.align._util import short_interval
 
 
 def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -32,22 +38,18 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     if horizon <= 0:
         return labels
     slack = int(cfg.get("inherited_date_slack_days", 1))
-    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    types = same_place_types(cfg)
     lex = incident_lexicon()
-    docs: dict[int, set[str]] = defaultdict(set)
-    days: dict[int, Counter[int]] = defaultdict(Counter)
+    docs, days = row_index(feats, labels)
     # row -> (facility kind, place) -> families of its happenings told there
     told: dict[int, dict[Site, set[str]]] = defaultdict(lambda: defaultdict(set))
     # row -> ((facility kind, place), family) -> the earliest inherited day of a follow-up there
     follow: dict[int, dict[tuple[Site, str], int]] = defaultdict(dict)
     for i, f in enumerate(feats):
         r = labels[i]
-        docs[r].add(f.doc)
-        stated = short_interval(f.interval, 1)
-        if f.date_firm and not f.bare and stated is not None:
-            days[r][stated[0]] += 1
         if (f.type or "").upper() not in types or distinct(f) or is_consequence(f, lex):
             continue
+        stated = short_interval(f.interval, 1)
         named = f.extra.get("facility") or frozenset()
         lent = f.extra.get("doc_sites") or frozenset()
         for site in named | lent:
@@ -63,17 +65,9 @@ def join_followups(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
         return r
 
     for r in sorted(follow):
-        targets = set()
+        targets: set[int] = set()
         for (site, family), when in follow[r].items():
-            for t, sites in told.items():
-                if t == r or family not in sites.get(site, ()) or docs[t] & docs[r]:
-                    continue
-                day = modal_day(days[t])
-                if day is None or not 0 <= when - day <= horizon:
-                    continue
-                if any(abs(d - day) > slack for d in days[r]):
-                    continue  # the follow-up row states a day of its own, another one
-                targets.add(t)
+            targets |= told_targets(r, when, family, (site,), told, docs, days, (0, horizon), slack)[0]
         if len(targets) == 1:
             t = targets.pop()
             parent[find(r)] = find(t)

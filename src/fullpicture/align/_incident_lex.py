@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
@@ -58,6 +59,12 @@ def setting_lemmas() -> frozenset[str]:
     """The lemmas of lasting settings (``[distinct] settings``)."""
     data = data_toml("events", "incidents.toml").get("distinct", {})
     return frozenset(w.lower() for w in data.get("settings", []))
+
+
+def same_place_types(cfg: Mapping[str, Any]) -> set[str]:
+    """The happening types (upper case) whose tellings at one place are one happening
+    (``incident_same_place_types``)."""
+    return {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
 
 
 def nearest_host(feats: Sequence[MentionFeatures], hosts: Sequence[int], i: int) -> list[int]:

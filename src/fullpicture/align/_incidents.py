@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -219,6 +220,12 @@ def host_dates(events: Sequence[Any], host: dict[int, int]) -> dict[int, str]:
     return out
 
 
+def _switched_on(cfg: dict[str, Any], key: str, kind: type[bool] | type[int] | type[float]) -> bool:
+    """Whether the row step of setting ``key`` runs: a number of days (or km) above 0, or true."""
+    value = cfg.get(key, kind())
+    return bool(value) if kind is bool else kind(value) > 0
+
+
 def _dense(labels: Sequence[object]) -> list[int]:
     """Labels renumbered 0, 1, ... in the order they first appear."""
     roots: dict[object, int] = {}
@@ -283,34 +290,25 @@ def incidents(
         pairs = np.concatenate([s[0] for s in scored])
         probs = np.concatenate([s[1] for s in scored])
         labels = _dense(join_incidents(feats, cfg, labels, pairs, probs))
-    if int(cfg.get("incident_facility_followup_days", 0)) > 0:
-        labels = _dense(join_followups(feats, cfg, labels))
-    if int(cfg.get("incident_inquiry_followup_days", 0)) > 0:
-        labels = _dense(join_inquired(feats, cfg, labels, set(asks.values())))
-    if int(cfg.get("incident_retold_days", 0)) > 0:
-        labels = _dense(join_retold(feats, cfg, labels))
-    if cfg.get("incident_rival_join", False):
-        labels = _dense(join_rival_versions(feats, cfg, labels))
-    if int(cfg.get("incident_running_total_days", 0)) > 0:
-        labels = _dense(join_running_totals(feats, cfg, labels))
-    if int(cfg.get("incident_truce_days", 0)) > 0:
-        labels = _dense(join_truces(feats, cfg, labels))
-    if int(cfg.get("incident_downing_days", 0)) > 0:
-        labels = _dense(join_downings(feats, cfg, labels))
-    if int(cfg.get("incident_document_join_min_docs", 0)) > 0:
-        labels = _dense(join_document_rows(feats, cfg, labels))
-    if int(cfg.get("incident_setting_days", 0)) > 0:
-        labels = _dense(join_setting_rows(feats, cfg, labels))
-    if int(cfg.get("incident_recalled_days", 0)) > 0:
-        labels = _dense(split_recalled(feats, cfg, labels))
-    if float(cfg.get("incident_town_split_km", 0.0)) > 0:
-        labels = _dense(split_town_rows(feats, cfg, labels, host))
-    if int(cfg.get("incident_relative_days", 0)) > 0:
-        labels = _dense(split_day_before(feats, cfg, labels))
-    if cfg.get("incident_to_date_join", False):
-        labels = _dense(join_to_date(feats, cfg, labels))
-    if cfg.get("incident_background_join", False):
-        labels = _dense(join_background(feats, cfg, labels))
+    inquired = set(asks.values())
+    for key, kind, step in (
+        ("incident_facility_followup_days", int, join_followups),
+        ("incident_inquiry_followup_days", int, partial(join_inquired, inquired=inquired)),
+        ("incident_retold_days", int, join_retold),
+        ("incident_rival_join", bool, join_rival_versions),
+        ("incident_running_total_days", int, join_running_totals),
+        ("incident_truce_days", int, join_truces),
+        ("incident_downing_days", int, join_downings),
+        ("incident_document_join_min_docs", int, join_document_rows),
+        ("incident_setting_days", int, join_setting_rows),
+        ("incident_recalled_days", int, split_recalled),
+        ("incident_town_split_km", float, partial(split_town_rows, host=host)),
+        ("incident_relative_days", int, split_day_before),
+        ("incident_to_date_join", bool, join_to_date),
+        ("incident_background_join", bool, join_background),
+    ):
+        if _switched_on(cfg, key, kind):
+            labels = _dense(step(feats, cfg, labels))
     return labels, events
 
 

@@ -27,7 +27,7 @@ meant, or when the inquired row states a day of its own that clashes with the ta
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,8 +39,10 @@ from fullpicture.align._incident_lex import (
     is_consequence,
     is_inquiry,
     nearest_host,
+    same_place_types,
 )
-from fullpicture.align._util import modal_day, short_interval
+from fullpicture.align._toldrow import row_index, told_targets
+from fullpicture.align._util import short_interval
 
 
 def sentence_index(feats: Sequence[MentionFeatures]) -> tuple[
@@ -129,20 +131,15 @@ def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
     if horizon <= 0 or not picked:
         return labels
     slack = int(cfg.get("inherited_date_slack_days", 1))
-    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    types = same_place_types(cfg)
     lex = incident_lexicon()
-    docs: dict[int, set[str]] = defaultdict(set)
-    days: dict[int, Counter[int]] = defaultdict(Counter)
+    docs, days = row_index(feats, labels)
     told: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # row -> place -> families
     for i, f in enumerate(feats):
-        r = labels[i]
-        docs[r].add(f.doc)
-        stated = short_interval(f.interval, 1)
-        if f.date_firm and not f.bare and stated is not None:
-            days[r][stated[0]] += 1
-            if (f.type or "").upper() in types and not distinct(f) and not is_consequence(f, lex):
-                for p in f.places:
-                    told[r][p].add(f.family)
+        if f.date_firm and not f.bare and short_interval(f.interval, 1) is not None \
+                and (f.type or "").upper() in types and not distinct(f) and not is_consequence(f, lex):
+            for p in f.places:
+                told[labels[i]][p].add(f.family)
     asked: dict[int, list[int]] = defaultdict(list)
     for i in sorted(picked):
         f = feats[i]
@@ -158,15 +155,9 @@ def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
             f = feats[i]
             when = short_interval(f.interval, 1)
             assert when is not None
-            for t, places in told.items():
-                if t == r or docs[t] & docs[r] or not any(f.family in places.get(p, ()) for p in f.places):
-                    continue
-                day = modal_day(days[t])
-                if day is None or not (0 if nearest else low) <= when[0] - day <= horizon:
-                    continue
-                if any(abs(d - day) > slack for d in days[r]):
-                    continue  # the picked row states a day of its own, another one
-                (targets if when[0] - day >= low else nearer).add(t)
+            far, near = told_targets(r, when[0], f.family, f.places, told, docs, days, window, slack, nearest)
+            targets |= far
+            nearer |= near
         if len(targets) == 1 and not nearer:
             joined[r] = targets.pop()
     return [joined.get(r, r) for r in labels]

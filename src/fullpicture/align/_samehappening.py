@@ -16,6 +16,7 @@ from fullpicture.align._incident_lex import (
     distinct,
     incident_lexicon,
     is_consequence,
+    same_place_types,
 )
 from fullpicture.align._util import UnionFind, short_interval
 
@@ -82,7 +83,7 @@ def same_place_happenings(feats: Sequence[MentionFeatures], cfg: dict[str, Any])
     named place, on compatible days ("Eastland struck the depot in Homs" and "the shelling of the
     Homs depot"; a headline strike dated by its report and the night strike
     the body dates)."""
-    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    types = same_place_types(cfg)
     slack = int(cfg.get("incident_report_day_slack", 3))
     lex = incident_lexicon()
     by_doc: dict[str, list[int]] = defaultdict(list)
@@ -131,7 +132,7 @@ def bare_moves(feats: Sequence[MentionFeatures], cfg: dict[str, Any], inc: Seque
     happening is its document's main happening of its family: the incident (``inc``) that holds
     most of the document's mentions of that family, happenings and their consequences, when it
     holds more of them than the bare happening's own."""
-    types = {t.upper() for t in cfg.get("incident_same_place_types", ["ASSAULT", "ATTACK", "FIGHT", "DISASTER"])}
+    types = same_place_types(cfg)
     lex = incident_lexicon()
     counts: dict[tuple[str, str], Counter[object]] = defaultdict(Counter)
     bare: list[int] = []

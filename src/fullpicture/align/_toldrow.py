@@ -1,0 +1,61 @@
+"""The row a later report's happening is joined to: the shared part of the follow-up joins.
+
+A facility's follow-up (``_followups.join_followups``), an inquired happening
+(``_inquiries.join_inquired``) and a retold one (``_followups.join_retold``) each pick the
+mentions of a row told on a later day than their happening, and look for the one row that tells
+a happening of their family at their facility or place on a stated day some days before. The
+three read the rows alike (:func:`row_index`) and test a candidate row alike
+(:func:`told_targets`); they differ in the key a row is told at (a facility's ``Site``, a
+place) and in which mentions they pick.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._util import modal_day, short_interval
+
+K = TypeVar("K", bound=Hashable)
+
+
+def row_index(feats: Sequence[MentionFeatures], labels: Sequence[int]) -> tuple[
+        dict[int, set[str]], dict[int, Counter[int]]]:
+    """``(row -> its documents, row -> counts of the days its mentions state)``: a stated day is
+    a firm, not bare date of at most one day."""
+    docs: dict[int, set[str]] = defaultdict(set)
+    days: dict[int, Counter[int]] = defaultdict(Counter)
+    for i, f in enumerate(feats):
+        r = labels[i]
+        docs[r].add(f.doc)
+        stated = short_interval(f.interval, 1)
+        if f.date_firm and not f.bare and stated is not None:
+            days[r][stated[0]] += 1
+    return docs, days
+
+
+def told_targets(r: int, when: int, family: str, keys: Iterable[K],
+                 told: Mapping[int, Mapping[K, set[str]]], docs: Mapping[int, set[str]],
+                 days: Mapping[int, Counter[int]], window: tuple[int, int], slack: int,
+                 nearest: bool = False) -> tuple[set[int], set[int]]:
+    """``(targets, nearer)``: the rows other than ``r`` that tell a happening of ``family`` at
+    one of ``keys`` (``told``: row -> key -> families), share no document with ``r``, and state
+    a (modal) day ``window[0]`` to ``window[1]`` days before ``when``, unless ``r`` states a day
+    of its own more than ``slack`` days from theirs. With ``nearest``, rows whose day is 0 to
+    ``window[0]`` days before ``when`` come back as ``nearer`` (a later happening at that key)."""
+    low, horizon = window
+    keys = tuple(keys)
+    targets: set[int] = set()
+    nearer: set[int] = set()
+    for t, held in told.items():
+        if t == r or docs[t] & docs[r] or not any(family in held.get(k, ()) for k in keys):
+            continue
+        day = modal_day(days.get(t, Counter()))
+        if day is None or not (0 if nearest else low) <= when - day <= horizon:
+            continue
+        if any(abs(d - day) > slack for d in days.get(r, ())):
+            continue  # the picked row states a day of its own, another one
+        (targets if when - day >= low else nearer).add(t)
+    return targets, nearer
