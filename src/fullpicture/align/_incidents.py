@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._anchored import move_inquired
 from fullpicture.align._background import join_background
 from fullpicture.align._docjoin import join_document_rows
 from fullpicture.align._downings import join_downings
@@ -295,6 +296,7 @@ def incidents(
         ("incident_facility_followup_days", int, join_followups),
         ("incident_inquiry_followup_days", int, partial(join_inquired, inquired=inquired)),
         ("incident_retold_days", int, join_retold),
+        ("incident_inquiry_move_days", int, move_inquired),
         ("incident_rival_join", bool, join_rival_versions),
         ("incident_running_total_days", int, join_running_totals),
         ("incident_truce_days", int, join_truces),
