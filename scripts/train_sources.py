@@ -10,8 +10,8 @@ role network and a cue-rate prior are trained on the other folds and run over it
 classifier fitted on the other folds' out-of-fold rows. Every claim with a cue (naming claims apart) gives a choice among a "no source"
 option and its source candidates; the right option is the candidate whose characters are
 exactly the source of the gold attribution whose cue overlaps the claim's (any gold source
-of the document when no gold cue with a source overlaps it; several: shared equally), else
-"no source". With ``--crf-marginals`` (default, shipped) each candidate's row carries the fold
+of the document when no gold cue with a source overlaps it, with ``--fallback-targets``, not
+shipped; several: shared equally), else "no source". With ``--crf-marginals`` (default, shipped) each candidate's row carries the fold
 CRF's own marginals over it, read off the sequence it has just tagged, as at run time; with
 ``--source-runs`` too (default, shipped) the stretches of the cue's sentence where that CRF's
 source marginal reaches ``[claims] source_run_min`` are candidates as well. One L2-regularised
@@ -118,14 +118,16 @@ def counts(recs, model: tuple | None, offset: float) -> dict:
     return out
 
 
-def choices(recs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def choices(recs, fallback: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every claim's options stacked (:func:`._source_model.options`), their targets and the
-    first row of each claim."""
+    first row of each claim; with ``fallback`` a claim whose cue no gold attribution with a
+    source shares has any gold source of its document as target (:func:`_targets`), else
+    "no source"."""
     from fullpicture.nlp.claims._source_model import ORIGIN_COLS, options
 
     blocks, ys, starts, n = [], [], [], 0
     for rec in recs:
-        gs = {a[0] for a in rec["gold"] if a[0]}
+        gs = {a[0] for a in rec["gold"] if a[0]} if fallback else set()
         cues = {j: cue for (_, cue, _), j in zip(rec["claims"], rec["judged"], strict=True) if j >= 0}
         k = 0
         for j, p in enumerate(rec["cands"]):
@@ -213,9 +215,9 @@ def cv_counts(recs, held: list[int], models: dict, offset: float) -> dict:
     return total
 
 
-def fit_all(recs, lam: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The chooser fitted on every claim of ``recs``."""
-    return fit_choice(*choices(recs), lam)
+def fit_all(recs, lam: float, fallback: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The chooser fitted on every claim of ``recs`` (``fallback``: :func:`choices`)."""
+    return fit_choice(*choices(recs, fallback), lam)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the CRF's source and content marginals over each candidate as columns (shipped)")
     ap.add_argument("--source-runs", action=argparse.BooleanOptionalAction, default=True,
                     help="with --crf-marginals, the CRF's source runs among the candidates (shipped)")
+    ap.add_argument("--fallback-targets", action=argparse.BooleanOptionalAction, default=False,
+                    help="a claim whose cue matches no gold cue learns any gold source of its document "
+                         "(not shipped: it learns \"no source\")")
     return run_folds(ap.parse_args(argv), _run)
 
 
@@ -244,11 +249,12 @@ def _run(args: argparse.Namespace, tmp: Path) -> int:
     print(f"train, {args.folds}-fold CV (seed {args.seed}); a gold source among the candidates of {hit} of "
           f"{n} claims:", file=sys.stderr)
     print("  as extracted:         " + line(prf(counts(recs, None, 0))), file=sys.stderr)
-    models = {f: fit_all([r for r, h in zip(recs, held, strict=True) if h != f], args.lam) for f in range(args.folds)}
+    models = {f: fit_all([r for r, h in zip(recs, held, strict=True) if h != f], args.lam, args.fallback_targets)
+              for f in range(args.folds)}
     for t in sorted({-1.0, -0.5, 0.0, offset}):
         mark = " (shipped)" if t == offset else ""
         print(f"  chooser, none {t:+.2f}:  " + line(prf(cv_counts(recs, held, models, t))) + mark, file=sys.stderr)
-    mu, sd, w = fit_all(recs, args.lam)
+    mu, sd, w = fit_all(recs, args.lam, args.fallback_targets)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez(args.out, mu=mu, sd=sd, w=w, crf=np.bool_(args.crf_marginals),
              runs=np.bool_(args.crf_marginals and args.source_runs))

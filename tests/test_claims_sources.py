@@ -221,3 +221,26 @@ def test_a_run_candidate_is_no_fallback_target_for_a_claim_without_its_own_gold(
     assert _targets([(0, 5), (30, 35)], stray, {(0, 5), (30, 35)}, [True, False]) == [1.0, 0.0]
     # its own gold source is a target however it was found
     assert _targets([(0, 5), (30, 35)], own_sources(gold, (36, 40)), {(0, 5), (30, 35)}, [True, False]) == [0.0, 1.0]
+
+
+def test_a_stray_cue_learns_no_source_unless_fallback_targets_are_asked_for():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from scripts.train_sources import choices
+
+    gold = [((0, 5), (6, 10), (11, 20))]
+    width = _CLAIM_COLS + 8
+    x = np.zeros((1, width))
+    x[0, 0] = 1.0  # a candidate the parse ties to the claim
+    rec = {"gold": gold, "claims": [((70, 80), (60, 64), None)], "judged": [0], "cands": [[(0, 5)]], "x": x}
+    # the claim's cue matches no gold cue: the document's gold source is no target (shipped)
+    _, y, starts = choices([rec])
+    assert y.tolist() == [1.0, 0.0] and starts.tolist() == [0]
+    # with the old fallback it was one
+    _, y, _ = choices([rec], fallback=True)
+    assert y.tolist() == [0.0, 1.0]
+    # a claim whose cue a gold attribution shares learns that attribution's source either way
+    own = {**rec, "claims": [((11, 20), (6, 10), None)]}
+    assert choices([own])[1].tolist() == [0.0, 1.0]
