@@ -33,6 +33,7 @@ from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
+from fullpicture.align._vicinity import near_only
 from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.events._data import trigger_gloss
 
@@ -248,7 +249,8 @@ def build_features(
                 country_place = ent is not None and _is_country(ent)
                 if ent is not None and ent.geo is not None:
                     geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), _is_country(ent))
-                    at_town = is_town_place(ent, town_cache)
+                    # "a village near Westburg": Westburg is a landmark, not the town it is told at
+                    at_town = is_town_place(ent, town_cache) and not near_only(a, ev, ent)
             names, counters = _trigger_terms(a, ev)
             # where it happened: its place, or a place it struck ("the shelling of the depot in Homs")
             where = set(places)

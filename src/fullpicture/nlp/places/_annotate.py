@@ -243,6 +243,12 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                      if pi.place(c[0]).cc in (named_ccs or ()) or fold(pi.place(c[0]).name) in own_names]
             if cands:
                 m.label = label = "GPE"
+        if not cands and label in ("GPE", "LOC") and not feature and not lead and fold(name).isascii():
+            # a village in another romanization ("Dovgivka" for Dovhivka; "Zelenobirsk
+            # Raionsky", a district town, not the city whose name is its first word): the whole
+            # name's romanization skeleton at any size; the ranking keeps a small place only in
+            # a first-level division the document places another name in
+            cands = pi.candidates(name, 1, True)
         if not cands and (label in ("GPE", "LOC") or (start, end) in datelines) and not feature and not lead:
             # "Western US", "South Venezuela"; a dateline's "SOUTH WAZIRISTAN" (an agency)
             name, cands = (contained_place(pi, m.text, pcfg.get("embedded_min_pop", 100_000), own_names)

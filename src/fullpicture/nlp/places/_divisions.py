@@ -193,7 +193,9 @@ def russian_candidates(doc: Doc, pi: PlaceIndex, start: int, end: int, label: st
     cands = (pi.candidates(base, min_pop, loose) if base else []) or cyrillic_division(pi, form, min_pop)
     if cands or label not in ("GPE", "LOC"):
         return cands
-    if " " not in form and coordinated_division(doc, end):
+    if " " not in form and (coordinated_division(doc, end) or form.endswith(("ская", "цкая"))):
+        # the first of two coordinated divisions; a feminine adjective alone ("в Западной"):
+        # the oblast, whose feminine noun the report leaves out, where there is one
         cands = cyrillic_division(pi, f"{form} область", min_pop)
     return cands or cyrillic_adjective(pi, form, int(pcfg.get("adjective_min_pop", 20000)))
 

@@ -138,8 +138,32 @@ def _both_declined(text: str, first: tuple[int, int, str, bool], last: tuple[int
     return None
 
 
-def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> list[Found]:
-    """Gazetteer names in ``text`` (longest first at each position, no overlaps)."""
+def _leading_name(text: str, run: list[tuple[int, int, str, bool]], inf: Inflection, pi: PlaceIndex,
+                  language: str) -> list[tuple[int, bool]]:
+    """Candidates of the longest name that opens ``run`` (words joined as one name), as written
+    or with its last word's case ending read off; [] when none."""
+    for n in range(len(run), 0, -1):
+        head = text[run[0][0] : run[n - 1][0]]
+        for form in [run[n - 1][2], *(f for f, cut_start, cut_end, how in _forms(run[n - 1][2], inf) if how == "ending")]:
+            cands = _lookup(pi, head + form, language)
+            if cands:
+                return cands
+    return []
+
+
+def _near_any(pi: PlaceIndex, a: list[tuple[int, bool]], b: list[tuple[int, bool]], km: float) -> bool:
+    """A record of ``a`` and one of ``b`` lie in one country within ``km`` of each other."""
+    from fullpicture.nlp.places._resolve import haversine_km
+
+    pa, pb = [pi.place(i) for i, _v in a], [pi.place(i) for i, _v in b]
+    return any(p.cc == q.cc and haversine_km(p.lat, p.lon, q.lat, q.lon) <= km for p in pa for q in pb)
+
+
+def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4,
+               apposition_km: float = 0.0) -> list[Found]:
+    """Gazetteer names in ``text`` (longest first at each position, no overlaps). A one-word
+    name followed by more capitalised words is their first word (``leads``), unless those words
+    name a place of the same country within ``apposition_km`` of it (a village, then its district)."""
     inf = inflections().get(language, Inflection())
     words = _words(text)
     lower = {w for _s, _e, w, _i in words if w.islower()}
@@ -192,6 +216,11 @@ def find_names(text: str, language: str, pi: PlaceIndex, max_words: int = 4) -> 
         if _cased(w):
             # a longer name goes on after a space; after a hyphen another name may ("Ağdere-Terter")
             hit.leads = used < len(run) and text[words[run[used - 1]][1] : words[run[used]][0]].strip() == ""
+            if hit.leads and apposition_km > 0:
+                # "Dovhivka Zelenobirskoho raionu": a village and then its district, a name of
+                # its own near it, not the first word of a longer name ("Unión Europea")
+                rest = _leading_name(text, [words[k] for k in run[used:]], inf, pi, language)
+                hit.leads = not _near_any(pi, hit.cands, rest, apposition_km)
             prev = words[i - 1] if i else None
             # a capitalised word before the name, unless a short one opening the sentence (a
             # preposition or article: "У Харкові", "En Madrid") or one written in lower case too
@@ -243,7 +272,8 @@ def limited_places(text: str, language: str | None, pi: PlaceIndex, places_cfg: 
     from fullpicture.nlp.places._rank import rank_spans
 
     lang = language or ""
-    found = guard(find_names(text, lang, pi, int(cfg.get("max_words", 4))), text, lang, pi, cfg)
+    found = guard(find_names(text, lang, pi, int(cfg.get("max_words", 4)), float(cfg.get("apposition_km", 0.0))),
+                  text, lang, pi, cfg)
     if not found:
         return []
     chosen = rank_spans(pi, [(f.form, f.cands) for f in found], places_cfg)

@@ -39,6 +39,10 @@ class DocContext:
     # and Puducherry" name divisions, so the third is the division, not its namesake city
     divisions: dict[str, float] = field(default_factory=dict)
     own_divisions: dict[tuple[str, str], float] = field(default_factory=dict)
+    # first-level divisions the document names itself (a division, or a district inside one):
+    # (country, admin1 code) -> count, and per name
+    named: dict[tuple[str, str], float] = field(default_factory=dict)
+    own_named: dict[tuple[str, str, str], float] = field(default_factory=dict)
     # per name, :meth:`others` as (longitude, latitude in radians, its cosine); reset by :meth:`add`
     _points: dict[str, list[tuple[float, float, float]]] = field(default_factory=dict)
 
@@ -53,6 +57,9 @@ class DocContext:
             self.admin1[(p.cc, p.admin1)] = self.admin1.get((p.cc, p.admin1), 0.0) + 1.0
             k = (name, p.cc, p.admin1)
             self.own_admin1[k] = self.own_admin1.get(k, 0.0) + 1.0
+        if p.kind in ("admin1", "admin2") and p.cc and p.admin1:
+            self.named[(p.cc, p.admin1)] = self.named.get((p.cc, p.admin1), 0.0) + 1.0
+            self.own_named[(name, p.cc, p.admin1)] = self.own_named.get((name, p.cc, p.admin1), 0.0) + 1.0
         if p.kind == "admin1" and p.cc:
             self.divisions[p.cc] = self.divisions.get(p.cc, 0.0) + 1.0
             self.own_divisions[(name, p.cc)] = self.own_divisions.get((name, p.cc), 0.0) + 1.0
@@ -66,6 +73,11 @@ class DocContext:
     def division(self, cc: str, admin1: str, name: str) -> float:
         """Places of the document in that first-level division, not counting ``name``'s."""
         return self.admin1.get((cc, admin1), 0.0) - self.own_admin1.get((name, cc, admin1), 0.0)
+
+    def named_division(self, cc: str, admin1: str, name: str) -> float:
+        """Names of the document (other than ``name``) chosen as that first-level division or
+        as a second-level division inside it."""
+        return self.named.get((cc, admin1), 0.0) - self.own_named.get((name, cc, admin1), 0.0)
 
     def peer_divisions(self, cc: str, name: str) -> float:
         """First-level divisions of country ``cc`` chosen for the document's other names."""
@@ -139,8 +151,10 @@ def same_name(main: str, text: str) -> bool:
     return _saint(m) == _saint(name) or (bool(_skeleton(name)) and _skeleton(name) == _skeleton(m))
 
 
-def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any]) -> float:
-    """Context score of candidate ``i`` for the surface ``text`` (higher is better)."""
+def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cfg: dict[str, Any],
+          villages: bool = False) -> float:
+    """Context score of candidate ``i`` for the surface ``text`` (higher is better); ``villages``:
+    every candidate of the name is a small town (:func:`villages_only`)."""
     p = pi.place(i)
     name = fold(text).removeprefix("the ")
     s = cfg["pop_weight"] * math.log10(p.pop + 10) + cfg["kind_bonus"].get(p.kind, 0.0)
@@ -149,6 +163,10 @@ def score(pi: PlaceIndex, i: int, text: str, via_skel: bool, ctx: DocContext, cf
         s += cfg["country_bonus"] * min(1.0, in_cc)
     if p.kind in _IN_ADMIN1 and p.admin1 and ctx.division(p.cc, p.admin1, name) > 0:
         s += cfg.get("admin1_bonus", 0.0)
+        # one of several same-named villages, in a division the document names: "X, Y oblast"
+        # is how a report tells them apart (a city of note keeps its own weight: "Buffalo")
+        if villages and ctx.named_division(p.cc, p.admin1, name) > 0:
+            s += cfg.get("named_division_bonus", 0.0)
     near = ctx.near(p.lat, p.lon, name, cfg["near_km"]) if p.kind not in ("country", "continent") else None
     if near is not None:
         if near <= cfg["near_km"]:
@@ -242,14 +260,23 @@ def _abbreviated(text: str, cands: list[tuple[int, bool]]) -> bool:
     return all(v for _c, v in cands) and text.replace(".", "").isupper()
 
 
-def _memo_score(pi: PlaceIndex, ctx: DocContext, cfg: dict[str, Any]) -> Callable[[int, str, bool], float]:
-    """:func:`score` with this context, each (record, name, via_skel) computed once."""
+def villages_only(pi: PlaceIndex, cands: list[tuple[int, bool]], cfg: dict[str, Any]) -> bool:
+    """Every candidate is a town of fewer than ``named_division_max_pop`` people (several
+    same-named villages, none a city of note)."""
+    top = int(cfg.get("named_division_max_pop", 0))
+    return bool(cands) and all(pi.place(i).kind == "city" and pi.place(i).pop < top for i, _v in cands)
+
+
+def _memo_score(pi: PlaceIndex, ctx: DocContext, cfg: dict[str, Any],
+                villages: frozenset[str] = frozenset()) -> Callable[[int, str, bool], float]:
+    """:func:`score` with this context, each (record, name, via_skel) computed once; ``villages``:
+    the names whose candidates are all small towns."""
     memo: dict[tuple[int, str, bool], float] = {}
 
     def sc(i: int, text: str, via: bool) -> float:
         key = (i, text, via)
         if key not in memo:
-            memo[key] = score(pi, i, text, via, ctx, cfg)
+            memo[key] = score(pi, i, text, via, ctx, cfg, text in villages)
         return memo[key]
 
     return sc
@@ -279,13 +306,14 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
             ranked = sorted(((sc0(c, text, v), c) for c, v in cands), reverse=True)
             if ranked[0][0] - ranked[1][0] >= margin:
                 ctx.add(pi, ranked[0][1], fold(text).removeprefix("the "), ranked[0][0])
+    villages = frozenset(text for text, cands in spans if villages_only(pi, cands, cfg))
     result: list[tuple[int, float] | None] = []
     previous: list[tuple[int, float] | None] | None = None
     for _pass in range(int(cfg.get("passes", 3))):
         if _pass >= 2 and result == previous:
             break  # a later pass has the same context as the last one, so the same choices
         previous, result = result, []
-        sc = _memo_score(pi, ctx, cfg)  # a name repeats; its context is fixed in a pass
+        sc = _memo_score(pi, ctx, cfg, villages)  # a name repeats; its context is fixed in a pass
         for text, all_cands in spans:
             cands = _namesake_city(pi, text, all_cands, min_pop, ctx, float(cfg.get("division_min_score", 0.0)))
             if _abbreviated(text, cands):  # "SA": South Africa in a story that places things there
@@ -299,6 +327,10 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
             p = pi.place(best[0])
             if _pass and best[1] and p.kind not in ("country", "admin1", "capital") and ctx.country(p.cc, name) <= 0:
                 result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
+                continue
+            small = int(cfg.get("skeleton_min_pop" if name.isascii() else "cross_script_min_pop", 0))
+            if best[1] and p.kind == "city" and p.pop < small and (not _pass or ctx.division(p.cc, p.admin1, name) <= 0):
+                result.append(None)  # a small place reached by its skeleton, where the document places nothing near
                 continue
             if _pass and _foreign_alternate(pi, best[0], text, ctx, cfg, name in inner):
                 result.append(None)

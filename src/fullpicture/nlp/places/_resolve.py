@@ -215,24 +215,32 @@ class PlaceIndex:
         Banjska; "Лепосавич" -> Leposaviq; ``exact_only``: the first pass alone; ``any_size``:
         the first pass takes places of any size, for a name that already reaches a namesake,
         where the ranking then chooses: "Еленовка", an old name of Sevan, also spells the
-        Latin "Yelenovka" of a village in Donetsk oblast). None when nothing matches or it is
-        turned off."""
+        Latin "Yelenovka" of a village in Donetsk oblast). The second pass also returns smaller
+        places, which the ranking keeps only in a first-level division where the document places
+        another name (:func:`~fullpicture.nlp.places._rank.rank_spans`). None when nothing
+        matches or it is turned off."""
         if not self.cross_script_min_pop:
             return None
         folded = [(t, fold(t)) for t in texts if len(fold(t)) >= 4]
+        small: tuple[str, list[tuple[int, bool]]] | None = None
         for t, f in folded:
-            exact = [(i, False) for form in romanized_forms(f) for i in self.gaz.lookup(form) if any_size or self._big(i)]
-            if exact:
-                return t, list(dict.fromkeys(exact))
+            exact = [i for form in romanized_forms(f) for i in self.gaz.lookup(form)]
+            big = [(i, False) for i in exact if any_size or self._big(i)]
+            if big:
+                return t, list(dict.fromkeys(big))
+            if exact and small is None:  # loose: kept by the ranking only beside a name of its division
+                small = (t, [(i, True) for i in dict.fromkeys(exact)])
         for t, f in folded if not exact_only else ():
             out: list[tuple[int, bool]] = []
             for form in romanized_forms(f):
                 for i in self.gaz.lookup_skeleton(form):
-                    if self._big(i) and (i, True) not in out and _spelled_alike(form, self.gaz.place(i).name, self.skeleton_min_ratio):
+                    if (i, True) not in out and _spelled_alike(form, self.gaz.place(i).name, self.skeleton_min_ratio):
                         out.append((i, True))
-            if out:
-                return t, out
-        return None
+            if any(self._big(i) for i, _v in out):
+                return t, [c for c in out if self._big(c[0])]
+            if out and small is None:
+                small = (t, out)
+        return small
 
     def _big(self, i: int) -> bool:
         p = self.gaz.place(i)
