@@ -11,6 +11,7 @@ from typing import Any
 
 from fullpicture._data import language_words
 from fullpicture.align._agents import name_state
+from fullpicture.align._relative import since_words
 from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._util import claim_by_id
 from fullpicture.align._victims import own_people
@@ -322,30 +323,19 @@ def _since_recent(text: str, end: int, total: re.Match[str]) -> bool:
     """A count "since" a start told as a day of this week ("killed since hostilities began on
     Tuesday", "since the strike last night"): the current toll of the happening, no campaign's."""
     recent = _recent()
-    return recent is not None and "since" in total.group(0).lower() and bool(recent.match(text[end : end + 60]))
+    # the total phrase (_TOTAL_AFTER) and the recent words are English: its "since" words
+    # (``[period.en] since`` of data/events/relative.toml)
+    return recent is not None and any(w in total.group(0).lower() for w in since_words().get("en", ())) \
+        and bool(recent.match(text[end : end + 60]))
 
 
-@functools.lru_cache(maxsize=1)
-def _earlier() -> dict[str, tuple[re.Pattern[str], ...]]:
+@functools.lru_cache(maxsize=4)
+def _earlier(section: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The case-insensitive patterns per language of one section of ``data/figures/earlier.toml``
+    (``before``, ``denied``, ``preliminary``, ``recalled``)."""
     from fullpicture._data import data_toml
 
-    data = data_toml("figures", "earlier.toml").get("before", {})
-    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def _denials() -> dict[str, tuple[re.Pattern[str], ...]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "earlier.toml").get("denied", {})
-    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def _preliminary() -> dict[str, tuple[re.Pattern[str], ...]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "earlier.toml").get("preliminary", {})
+    data = data_toml("figures", "earlier.toml").get(section, {})
     return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
 
 
@@ -355,16 +345,8 @@ def preliminary(a: Analysis, f: Figure) -> bool:
     states a higher value of it too."""
     before = a.text[max(0, f.start - 120) : f.start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
-    pats = _preliminary().get(a.document.language or "en", ())
+    pats = _earlier("preliminary").get(a.document.language or "en", ())
     return any(p.search(before[cut + 1 :]) for p in pats)
-
-
-@functools.lru_cache(maxsize=1)
-def _recalls() -> dict[str, tuple[re.Pattern[str], ...]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "earlier.toml").get("recalled", {})
-    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
 
 
 def _recalled(a: Analysis, f: Figure) -> bool:
@@ -374,7 +356,7 @@ def _recalled(a: Analysis, f: Figure) -> bool:
     characters."""
     before = a.text[max(0, f.start - 200) : f.start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
-    pats = _recalls().get(a.document.language or "en", ())
+    pats = _earlier("recalled").get(a.document.language or "en", ())
     return any(p.search(before[cut + 1 :]) for p in pats)
 
 
@@ -386,7 +368,7 @@ def _denied(a: Analysis, f: Figure) -> bool:
         return False
     before = a.text[max(0, f.start - 120) : f.start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
-    pats = _denials().get(a.document.language or "en", ())
+    pats = _earlier("denied").get(a.document.language or "en", ())
     return any(p.search(before[cut + 1 :]) for p in pats)
 
 
@@ -395,7 +377,7 @@ def _told_earlier(a: Analysis, f: Figure) -> bool:
     before = a.text[max(0, f.start - 120) : f.start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
     before = before[cut + 1 :]
-    pats = _earlier()
+    pats = _earlier("before")
     return any(p.search(before) for p in pats.get(a.document.language or "en", pats.get("en", ())))
 
 
