@@ -219,6 +219,12 @@ def test_the_settlement_of_a_named_place_is_a_village_not_an_agreement():
     assert "settlement" in [t for _, t in _triggers("The two parties reached a settlement of the dispute in May.")]
 
 
+def test_a_settlement_named_by_its_proper_name_is_a_village_not_an_agreement():
+    # a communiqué's "near the <Name> settlement": a village, no AGREE happening of its own
+    assert "settlement" not in [t for _, t in _triggers("A strike near the Pelvo Hrada settlement destroyed a command post.")]
+    assert "settlement" in [t for _, t in _triggers("The unions and the owners reached a pay settlement on Friday.")]
+
+
 def test_headline_place_does_not_take_the_paragraph_break():
     # the English model ends a headline's last name with the blank line after it
     a = analyze_text("Artillery attack leaves 7 Georgian civilians dead in Gori\n\nTBILISI – Georgia and Russia "

@@ -477,8 +477,11 @@ def _in_means_phrase(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def _names_a_place(tok: Token) -> bool:
-    """"the settlement of Northtown": the noun names a place, by its proper name after "of"."""
+    """"the settlement of Northtown", "near the Northtown settlement": the noun names a place, by
+    its proper name after "of" or a proper name it heads."""
     doc = tok.doc
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children):
+        return True
     return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper()
 
 
