@@ -20,8 +20,9 @@ from tests.helpers import analyze_text
 
 
 def _cfg(**over: object) -> dict[str, object]:
-    # the rule ships off (``incident_parts``: its ECB+ and BASIL cost, see the settings file)
-    return {**load_settings().section("align"), "incident_parts": True, **over}
+    # every kind of step of ``[parts]`` (the shipped ``incident_part_types`` names only the
+    # movements of people at the scene: test_only_movements_join_by_default)
+    return {**load_settings().section("align"), "incident_parts": True, "incident_part_types": [], **over}
 
 
 def _m(lemma: str, typ: str, span: tuple[int, int], doc: str = "d", **extra: object) -> MentionFeatures:
@@ -152,3 +153,19 @@ def test_a_step_other_reports_tell_as_a_happening_keeps_its_row() -> None:
     assert lone_parts([strike, deliver, other], [0, 1, 2], parts) == {1: 0}
     # the pair model aligned the delivery of report a with that of report b: it keeps its row
     assert lone_parts([strike, deliver, other], [0, 1, 1], parts) == {}
+
+
+def test_only_movements_join_by_default() -> None:
+    # shipped: people fleeing, arriving or pulling out at the scene are parts of the strike;
+    # help sent, forces deployed and words said (a call, a pledge) are other actors' acts that
+    # reports tell as news of their own, and keep their rows
+    shipped = {**load_settings().section("align")}
+    assert shipped["incident_parts"] is True
+    strike = _m("strike", "ASSAULT", (0, 80))
+    flee = _m("flee", "DISPLACE", (0, 80))
+    pull = _m("withdraw", "RETREAT", (0, 80))
+    help_ = _m("help", "AID", (0, 80))
+    urge = _m("urge", "REQUEST", (0, 80))
+    send = _m("send", "MOBILIZE", (0, 80))
+    assert part_hosts([strike, flee, pull, help_, urge, send], shipped) == {1: 0, 2: 0}
+    assert part_hosts([strike, flee, pull, help_, urge, send], _cfg()) == {1: 0, 2: 0, 3: 0, 4: 0, 5: 0}

@@ -14,7 +14,8 @@ speaks, so both sides' accounts are read alike.
 Like a consequence or an inquiry, a step takes its host's incident and never merges two
 happenings; a step whose sentence and previous sentences name no happening keeps its own row (a
 separate happening that two sides tell, a relief convoy reported on its own).
-``incident_parts = false`` switches it off.
+``incident_parts = false`` switches it off; ``incident_part_types`` names the kinds of step that
+join (shipped: the movements of people at the scene; an empty list: every kind of ``[parts]``).
 """
 
 from __future__ import annotations
@@ -37,8 +38,14 @@ def part_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
         return {}
     lex = incident_lexicon()
     km = float(cfg.get("incident_near_km", 0.0))
-    steps = sentence_hosts(feats, [is_part(f, lex) for f in feats], int(cfg.get("incident_part_window", 0)), host)
-    steps.update(sentence_hosts(feats, [is_part(f, lex, reactions=True) for f in feats], 0, host))
+    # the kinds of step that join (``incident_part_types``; none named: every kind of ``[parts]``)
+    kinds = {str(t).upper() for t in cfg.get("incident_part_types", [])}
+
+    def kind_of(f: MentionFeatures, reactions: bool) -> bool:
+        return is_part(f, lex, reactions=reactions) and (not kinds or (f.type or "").upper() in kinds)
+
+    steps = sentence_hosts(feats, [kind_of(f, False) for f in feats], int(cfg.get("incident_part_window", 0)), host)
+    steps.update(sentence_hosts(feats, [kind_of(f, True) for f in feats], 0, host))
     # a step told at another place than its happening's sentence names, or on a clashing day,
     # is a happening of its own ("troops also withdrew from a ridge above another town")
     told: dict[tuple[str, tuple[int, int] | None], list[MentionFeatures]] = defaultdict(list)
