@@ -60,6 +60,17 @@ def test_a_step_told_next_hangs_on_the_previous_sentence_within_the_window() -> 
     assert part_hosts([strike, between, far], _cfg()) == {}
 
 
+def test_a_step_after_a_sentence_without_mentions_stays_apart() -> None:
+    # "Shells hit the square. The council met. Over the next week residents fled the town.": the
+    # flight is told after a sentence of no happening; it does not reach back to the shelling
+    strike = _m("shelling", "ASSAULT", (0, 60))
+    flee = _m("flee", "DISPLACE", (140, 220))
+    assert part_hosts([strike, flee], _cfg()) == {}
+    assert part_hosts([strike, flee], _cfg(incident_part_gap=-1)) == {1: 0}
+    # told in the very next sentence (one space or a line break between them), it joins
+    assert part_hosts([strike, _m("flee", "DISPLACE", (62, 120))], _cfg()) == {1: 0}
+
+
 def test_a_reaction_joins_only_in_the_happenings_own_sentence() -> None:
     strike = _m("shelling", "ASSAULT", (0, 60))
     urge = _m("urge", "REQUEST", (0, 60))

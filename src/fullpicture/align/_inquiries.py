@@ -71,13 +71,20 @@ def inquiry_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
                           int(cfg.get("incident_inquiry_window", 1)), host)
 
 
+def _follows(first: tuple[int, int] | None, then: tuple[int, int] | None, gap: int) -> bool:
+    """Sentence ``then`` starts at most ``gap`` characters after ``first`` ends."""
+    return first is not None and then is not None and 0 <= then[0] - first[1] <= gap
+
+
 def sentence_hosts(feats: Sequence[MentionFeatures], steps: Sequence[bool], window: int,
-                   host: dict[int, int] | None = None) -> dict[int, int]:
+                   host: dict[int, int] | None = None, gap: int | None = None) -> dict[int, int]:
     """``step mention -> happening`` inside each document, for the mentions ``steps`` marks (an
     inquiry, an aftermath step): the nearest happening that can host consequences in the step's
     own sentence; else the happening a consequence of that sentence hangs on (``host``); else the
-    last happening, not told apart, of one of the previous ``window`` sentences (or the happening
-    a consequence of that sentence hangs on)."""
+    last happening, not told apart, of one of the previous ``window`` sentences with mentions (or
+    the happening a consequence of that sentence hangs on). ``gap``: those sentences must follow
+    one another in the text (at most ``gap`` characters between them: no sentence without
+    mentions between them)."""
     lex = incident_lexicon()
     sentences, order = sentence_index(feats)
     out: dict[int, int] = {}
@@ -95,6 +102,8 @@ def sentence_hosts(feats: Sequence[MentionFeatures], steps: Sequence[bool], wind
         k = order[doc].index(span)
         for back in range(1, window + 1):
             if k - back < 0:
+                break
+            if gap is not None and not _follows(order[doc][k - back], order[doc][k - back + 1], gap):
                 break
             before = sentences[(doc, order[doc][k - back])]
             prev = [h for h in before if can_host(feats[h], lex) and not distinct(feats[h])]

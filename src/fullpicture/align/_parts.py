@@ -44,7 +44,11 @@ def part_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     def kind_of(f: MentionFeatures, reactions: bool) -> bool:
         return is_part(f, lex, reactions=reactions) and (not kinds or (f.type or "").upper() in kinds)
 
-    steps = sentence_hosts(feats, [kind_of(f, False) for f in feats], int(cfg.get("incident_part_window", 0)), host)
+    # a step told in the next sentence hangs on the happening just before, not on one told
+    # further back across sentences without mentions ("over the following week residents fled")
+    gap = int(cfg.get("incident_part_gap", -1))
+    steps = sentence_hosts(feats, [kind_of(f, False) for f in feats], int(cfg.get("incident_part_window", 0)), host,
+                           gap if gap >= 0 else None)
     steps.update(sentence_hosts(feats, [kind_of(f, True) for f in feats], 0, host))
     # a step told at another place than its happening's sentence names, or on a clashing day,
     # is a happening of its own ("troops also withdrew from a ridge above another town")
