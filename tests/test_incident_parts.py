@@ -20,8 +20,9 @@ from tests.helpers import analyze_text
 
 
 def _cfg(**over: object) -> dict[str, object]:
-    # every kind of step of ``[parts]`` (the shipped ``incident_part_types`` names only the
-    # movements of people at the scene: test_only_movements_join_by_default)
+    # the rule ships off (its cost on pairs, see the settings file); every kind of step of
+    # ``[parts]`` (the shipped ``incident_part_types`` names only the movements of people at the
+    # scene: test_only_movements_join_by_default)
     return {**load_settings().section("align"), "incident_parts": True, "incident_part_types": [], **over}
 
 
@@ -167,11 +168,11 @@ def test_a_step_other_reports_tell_as_a_happening_keeps_its_row() -> None:
 
 
 def test_only_movements_join_by_default() -> None:
-    # shipped: people fleeing, arriving or pulling out at the scene are parts of the strike;
+    # the shipped kinds (the rule itself ships off): people fleeing, arriving or pulling out at
+    # the scene are parts of the strike;
     # help sent, forces deployed and words said (a call, a pledge) are other actors' acts that
     # reports tell as news of their own, and keep their rows
-    shipped = {**load_settings().section("align")}
-    assert shipped["incident_parts"] is True
+    shipped = {**load_settings().section("align"), "incident_parts": True}
     strike = _m("strike", "ASSAULT", (0, 80))
     flee = _m("flee", "DISPLACE", (0, 80))
     pull = _m("withdraw", "RETREAT", (0, 80))
