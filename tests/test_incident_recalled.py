@@ -172,3 +172,66 @@ def test_a_wrong_year_under_the_same_words_told_that_day_is_no_recalled_happenin
     feats[3] = _m("a", "raid", SEIZED)
     out = split_recalled(feats, _cfg(incident_recalled_days=60), [0, 0, 0, 0, 1, 1, 2, 0])
     assert out[3] == out[4] != out[0]
+
+
+# Session 29: a happening told apart, days from the story's own (invented shape): "A missile hit
+# the depot in Lindow on Friday, killing six. Earlier, on Wednesday, a rocket struck a school in
+# Lindow. Two people died there." Every report tells the depot on Friday; one also tells the
+# Wednesday strike, with its own stated day and a toll that inherits that day, and the pair model
+# put both in the Friday row.
+FRIDAY = 740100
+
+
+def _s(doc: str, lemma: str, day: int, start: int, firm: bool = True, typ: str = "ASSAULT") -> MentionFeatures:
+    return MentionFeatures(doc=doc, lemma=lemma, type=typ, family=typ, sentence="...",
+                           span=(start, start + 40), interval=(day, day), date_firm=firm,
+                           extra={"published": (FRIDAY + 1, FRIDAY + 1)})
+
+
+def _apart_story() -> list[MentionFeatures]:
+    return [
+        _s("a", "hit", FRIDAY, 0), _s("a", "kill", FRIDAY, 0, firm=False),
+        _s("b", "strike", FRIDAY, 0), _s("c", "attack", FRIDAY, 0),
+        _s("a", "strike", FRIDAY - 2, 50),  # "Earlier, on Wednesday, a rocket struck a school"
+        _s("a", "die", FRIDAY - 2, 100, firm=False),  # "Two people died there." (inherits Wednesday)
+        _s("a", "die", FRIDAY - 2, 300, firm=False),  # far on in the report: not carried along
+    ]
+
+
+def test_a_happening_told_apart_leaves_the_row_with_its_toll() -> None:
+    feats = _apart_story()
+    labels = [0] * len(feats)
+    out = split_recalled(feats, _cfg(incident_recalled_days=60, incident_apart_days=2), labels)
+    assert out[4] == out[5] != out[0]  # the Wednesday strike and its dead: a row of their own
+    assert out[0] == out[1] == out[2] == out[3] == out[6]  # Friday's row keeps the rest
+    # off: nothing moves
+    assert split_recalled(feats, _cfg(incident_recalled_days=60, incident_apart_days=0), labels) == labels
+
+
+def test_a_day_told_apart_needs_its_report_to_tell_the_rows_day() -> None:
+    feats = _apart_story()
+    # a report that tells only the Wednesday day (a day misread, nothing on Friday) is no
+    # report telling two happenings: its mention stays
+    feats[4] = _s("d", "strike", FRIDAY - 2, 50)
+    labels = [0] * len(feats)
+    assert split_recalled(feats, _cfg(incident_recalled_days=60, incident_apart_days=2), labels)[4] == 0
+    # a day next to the row's (a night strike told on either date) stays too
+    feats = _apart_story()
+    feats[4] = _s("a", "strike", FRIDAY - 1, 50)
+    assert split_recalled(feats, _cfg(incident_recalled_days=60, incident_apart_days=2), labels)[4] == 0
+
+
+def test_a_statement_an_inquiry_or_a_later_day_stays() -> None:
+    labels = [0] * len(_apart_story())
+    cfg = _cfg(incident_recalled_days=60, incident_apart_days=2)
+    # "The ministry said on Wednesday ...": an act of word is dated by its telling
+    feats = _apart_story()
+    feats[4] = _s("a", "say", FRIDAY - 2, 50, typ="STATEMENT")
+    assert split_recalled(feats, cfg, labels)[4] == 0
+    # "a first inquiry, published on Wednesday, found ...": likewise
+    feats[4] = _s("a", "inquiry", FRIDAY - 2, 50, typ="INVESTIGATE")
+    assert split_recalled(feats, cfg, labels)[4] == 0
+    # "the strike on Sunday", two days after the row's day: the row's happening told late, or
+    # a follow-up that keeps its row
+    feats[4] = _s("a", "strike", FRIDAY + 2, 50)
+    assert split_recalled(feats, cfg, labels)[4] == 0

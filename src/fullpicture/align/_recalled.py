@@ -25,6 +25,10 @@ firm day of its mentions. Here
   publication's): a caption or a line whose date carries a wrong year ("the tower hit on 3 May"
   of the year before, under a headline of the strike that 3 May) is no recalled happening, while
   a rescue that recalls the seizure months before tells another day, whatever its words;
+* a happening told apart (``incident_apart_days``, :func:`_apart_day`: a mention of a happening's
+  type stating its own day at least that many days before its row's day, in a report that tells
+  the row's day too) leaves the row likewise, with the mentions of its sentence and the next that
+  inherit its day (:func:`_followers`), to the story's rows of its day (session 29);
 * a row that only reports published long after tell (every firm day of it recalls one day: a
   reportage a year on) joins the one row of its day told by at least two documents, one of them
   a report of the time, holding every type family of it and more than settings (two such rows:
@@ -41,7 +45,8 @@ from datetime import date
 from typing import Any, cast
 
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import distinct, setting_lemmas
+from fullpicture.align._incident_lex import distinct, incident_lexicon, setting_lemmas
+from fullpicture.align._inquiries import sentence_index
 from fullpicture.align._util import UnionFind, modal_day
 
 
@@ -54,12 +59,30 @@ def _recalled_day(f: MentionFeatures, horizon: int) -> int | None:
     return f.interval[0] if pub[0] - f.interval[0] >= horizon else None
 
 
+def _apart_day(f: MentionFeatures, mine: int, apart: int, told: set[str]) -> int | None:
+    """The day a happening told apart from its row states: its own firm day, one day long, at
+    least ``apart`` days before its row's day ``mine`` (an earlier happening told as background;
+    a later day is as often the row's happening told at the time of its report, or a follow-up
+    that keeps its row), in a report that also tells the row's
+    happening on ``mine`` (``told``: the reports with a mention of the row dated that day, stated
+    or inherited). Only a mention of a happening's type (``[hosts] types``: a strike and its dead,
+    a raid, a clash) tells one: an act of word or an inquiry (a probe published two days before
+    the report) is dated by its telling. None otherwise (and when ``apart`` is 0)."""
+    if apart <= 0 or f.doc not in told or not (f.date_firm and f.interval) or f.bare:
+        return None
+    d = f.interval[0]
+    if f.interval[1] != d or mine - d < apart or (f.type or "").upper() not in incident_lexicon().host_types:
+        return None
+    return d
+
+
 def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
     """Incident label per mention after moving recalled happenings out of the story's rows into
     one row per recalled day (module docstring)."""
     horizon = int(cfg.get("incident_recalled_days", 0))
     if horizon <= 0:
         return labels
+    apart = int(cfg.get("incident_apart_days", 0))
     settings = setting_lemmas()
     rows: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
@@ -77,6 +100,8 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
         by_day[d].append(lab)
     out = list(labels)
     uf = UnionFind()
+    order = {(doc, span[0]): k for doc, spans in sentence_index(feats)[1].items()
+             for k, span in enumerate(spans)} if apart > 0 else {}
     fresh = max(labels, default=-1) + 1
     left: dict[tuple[int, int], int] = {}  # (day, row) -> the row of the mentions no row took
     for lab, idx in rows.items():
@@ -84,17 +109,25 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
         if mine is None:
             continue
         moved: dict[tuple[int, str], list[int]] = defaultdict(list)
+        told = {feats[i].doc for i in idx if feats[i].interval == (mine, mine)}
         for i in idx:
             f = feats[i]
             d = _recalled_day(f, horizon)
-            if d is None or abs(mine - d) <= horizon or distinct(f) or f.lemma.lower() in settings:
+            if d is None or abs(mine - d) <= horizon:
+                d = _apart_day(f, mine, apart, told)
+            if d is None or distinct(f) or f.lemma.lower() in settings:
                 continue
             moved[d, f.doc].append(i)
         recent = _recent_words(feats, idx, horizon)
         for (d, doc), its in list(moved.items()):
+            if abs(mine - d) <= horizon:
+                continue  # told apart in the story's weeks: no wrong year to guard against
             md = _month_day(d)
             if any((feats[i].lemma.lower(), md) in recent.get(doc, ()) for i in its):
                 del moved[d, doc]  # a wrong year: the report tells the happening that day this year
+        for (d, _doc), its in moved.items():
+            if abs(mine - d) <= horizon:
+                its += _followers(feats, idx, its, d, order, settings)
         by_recalled: dict[int, list[int]] = defaultdict(list)
         for (d, _doc), its in moved.items():
             by_recalled[d] += its
@@ -114,6 +147,24 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     for lab, target in _late_rows(feats, rows, day_of, by_day, docs, horizon, settings).items():
         uf.union(target, lab)
     return [cast(int, uf.find(x)) for x in out]
+
+
+def _followers(feats: Sequence[MentionFeatures], idx: list[int], its: list[int], day: int,
+               order: dict[tuple[str, int], int], settings: frozenset[str]) -> list[int]:
+    """The row's mentions that carry on a happening told apart: in the report of ``its`` (its
+    mentions stating ``day``), in their sentence or the next one, with no day of their own but
+    the one they inherit from it ("Earlier, on the 2nd, a missile hit a depot. Four died.")."""
+    doc = feats[its[0]].doc
+    at = {order.get((doc, span[0])) for i in its if (span := feats[i].span)}
+    out: list[int] = []
+    for j in idx:
+        g = feats[j]
+        if g.doc != doc or j in its or g.date_firm or g.interval != (day, day) or not g.span:
+            continue
+        k = order.get((doc, g.span[0]))
+        if k is not None and (k in at or k - 1 in at) and not distinct(g) and g.lemma.lower() not in settings:
+            out.append(j)
+    return out
 
 
 def _month_day(day: int) -> tuple[int, int]:
