@@ -117,6 +117,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             continue
         if ent.end - ent.start == 1 and ent.text.lower() in weekdays:
             continue  # "Vendredi, le porte-parole ...": a day, never a place
+        if (ent.end - ent.start > 1 and ent.label_ != "PERSON" and text[ent.end - 1].lower() in lex.day_name_heads
+                and text[ent.end - 2][:1].isupper()):
+            continue  # "Independence Day", "Liberation Day": a named day, no word of it a place
         if ent.label_ not in labels:
             # a name NER typed as something else ("in Chattanooga" as PRODUCT, "in Manbij" as
             # DATE): a candidate when it is all proper nouns after a place preposition

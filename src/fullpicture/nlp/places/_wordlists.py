@@ -36,6 +36,7 @@ class Lexicon:
     name_linkers: frozenset[str] = frozenset()  # "de", "du", "d'" between such a noun and the name
     elided_articles: frozenset[str] = frozenset()  # "l'" that French NER takes into "l'Arménie"
     headline_verbs: frozenset[str] = frozenset()  # inflected verbs that end a title-case name
+    day_name_heads: frozenset[str] = frozenset()  # "Day" of "Independence Day": a named day, no place
     # language -> its actor verbs ("démentir", "заявить"; English ones are ``actor_verbs``)
     actor_verbs_lang: dict[str, frozenset[str]] = field(default_factory=dict)
     # language -> place-taking contexts ("hit X", "quitté X", "в X"; lexicon.toml [place_contexts])
@@ -113,6 +114,7 @@ def get_lexicon() -> Lexicon:
         name_linkers=frozenset(data.get("name_linkers", [])),
         elided_articles=frozenset(data.get("elided_articles", [])),
         headline_verbs=frozenset(data.get("headline_verbs", [])),
+        day_name_heads=frozenset(data.get("day_name_heads", [])),
         actor_verbs_lang={lang: frozenset(v) for lang, v in data.get("actor_verbs_lang", {}).items()},
         place_contexts={lang: PlaceContexts(**{k: frozenset(v) for k, v in ctx.items()})
                         for lang, ctx in data.get("place_contexts", {}).items()},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,6 +24,9 @@ class Ref:
     def year(self) -> int:
         """Calendar year."""
         return self.day.year
+
+
+_NUM = r"[0-3]?\d(?:st|nd|rd|th)?"  # a day number of a list ("7", "8th")
 
 
 def parse_ref(value: str | None) -> Ref | None:
@@ -160,3 +164,31 @@ def year_near(full: Ref | None, month: int, day: int, days: int) -> int | None:
             if gap <= days and (best is None or gap < best[0]):
                 best = (gap, y)
     return best[1] if best is not None else None
+
+
+def day_list(text: str, start: int, end: int, value: str, joiners: str) -> tuple[int, int, str] | None:
+    """A date written as the last of a list of days ("7, 8 and 9 May": the match "9 May" at
+    ``start``) or the first ("May 7, 8 and 9": the match "May 7" ending at ``end``): the span
+    of the expression and the value of the list's first day; None when no list is written there
+    or the days do not rise. The span takes in the days written before the date; those after
+    it stay out, as TimeML annotates "April 24 and 25" (its "April 24" alone). ``joiners``: the language's words that join the last two days
+    ("and", "et", "и"; a regex alternation). A list names several days, no one of them the
+    story's: the caller keeps it out of the narrative."""
+    ref = parse_ref(value)
+    if ref is None or ref.gran != "D":
+        return None
+    s0 = max(0, start - 48)
+    before = re.search(rf"(?<![\w.,])((?:{_NUM}\s*,\s*)*{_NUM})\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)$",
+                       text[s0:start], re.IGNORECASE)
+    after = None if before is not None else re.match(
+        rf"((?:\s*,\s*{_NUM})*\s*(?:,\s*)?(?:{joiners})\s+{_NUM})(?![\w,.]\d)\b", text[end : end + 48], re.IGNORECASE)
+    found = before or after
+    if found is None:
+        return None
+    days = [int(d) for d in re.findall(r"\d+", found.group(1))]
+    seq = [*days, ref.day.day] if before is not None else [ref.day.day, *days]
+    if any(b <= a for a, b in itertools.pairwise(seq)) or not valid_day(ref.day.year, ref.day.month, seq[0]):
+        return None
+    if before is not None:
+        return s0 + before.start(1), end, f"{value[:8]}{seq[0]:02d}{value[10:]}"
+    return start, end, value

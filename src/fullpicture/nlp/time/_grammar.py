@@ -72,7 +72,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     pod = r"(?:morning|afternoon|evening|night)"
     approx = alternation(APPROX_MODS)
     quarter = alternation(lex.quarters)
-    holiday = alternation(set(lex.holidays) | set(lex.floating))
+    holiday = alternation(set(lex.holidays) | set(lex.floating) | set(lex.national))
     ref = alternation(lex.ref_words)
     setw = alternation(lex.set_words)
     hhmm = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
@@ -125,7 +125,7 @@ def triggers() -> dict[str, re.Pattern[str]]:
         "time": r"\d+\s*[ap]\.?\s?m\b|noon|midnight|midday|o'clock|\d[:.]\d\d",
         "mdy": months, "dmy": months, "my": months,
         "century": r"century", "quarter": r"quarter", "half": r"half",
-        "season": alternation(lex.seasons), "holiday": alternation(set(lex.holidays) | set(lex.floating)),
+        "season": alternation(lex.seasons), "holiday": alternation(set(lex.holidays) | set(lex.floating) | set(lex.national)),
         "weekday": alternation(lex.weekdays),
         "relunit": r"day|week|weekend|month|year|decade|century",
         "ago": r"ago|earlier|later|now|hence|previously|beforehand|afterwards?|before|after",

@@ -23,6 +23,7 @@ from fullpicture._errors import ConfigError
 from fullpicture.models import Timex
 from fullpicture.nlp.time._calendar import (
     Ref,
+    day_list,
     fmt,
     parse_ref,
     shift,
@@ -49,6 +50,8 @@ class IntlGrammar:
     # the words that make such a weekday, in a sentence of something to come, the next one ("à
     # partir de lundi": from next Monday; [habitual] forward_before_weekday)
     forward: re.Pattern[str] | None = None
+    # the words joining a list's last two days ("et", "и"; [day_lists] joiners), as an alternation
+    joiners: str = ""
 
     def get(self, table: str, key: str) -> Any:
         """Look ``key`` up (lower case, whitespace collapsed) in a word table."""
@@ -77,7 +80,8 @@ def load_grammar(language: str) -> IntlGrammar | None:
     g = IntlGrammar(language, words, future=re.compile(r"(?<!\w)(?:" + "|".join(future) + r")(?!\w)", re.IGNORECASE)
                     if future else None,
                     habitual=frozenset(str(w).lower() for w in d.get("habitual", {}).get("before_weekday", [])),
-                    forward=_words_before(d.get("habitual", {}).get("forward_before_weekday", [])))
+                    forward=_words_before(d.get("habitual", {}).get("forward_before_weekday", [])),
+                    joiners="|".join(re.escape(str(w)) for w in d.get("day_lists", {}).get("joiners", [])))
     subs = {ph: alternation(list(words[t])) for ph, t in _TABLES.items()}
     # a month name is a whole word: "10 maisons" holds no "10 mai"
     subs["month"] += r"(?!\w)"
@@ -352,6 +356,9 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0
         if res is None:
             continue
         typ, value, anchor, mod = res
+        listed = day_list(text, start, end, value, g.joiners) if g.joiners and kind == "dmy" else None
+        if listed is not None:  # "7, 8 и 9 апреля": one expression, its first day, no story day
+            start, end, value = listed
         # the expression's own text, without a leading article/preposition the rule allowed
         timexes.append(Timex(id=f"t{len(timexes) + 1}", start=start, end=end, text=text[start:end],
                              type=typ, value=value, anchor=anchor, mod=mod))  # type: ignore[arg-type]
@@ -360,7 +367,7 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0
             st.told = ref
         if anchor == "explicit" and typ in ("DATE", "TIME"):
             st.full = ref if ref is not None and ref.gran == "D" else None
-        if ref is not None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
+        if ref is not None and listed is None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
             st.narr = ref
             narrative.append((start, value[:10]))
     return timexes, narrative

@@ -31,6 +31,8 @@ class Lexicon:
     quarters: dict[str, int]
     holidays: dict[str, str]
     floating: dict[str, list[int]]
+    # name -> ISO alpha-2 -> MM-DD: a holiday whose day depends on the country (_holidays)
+    national: dict[str, dict[str, str]]
     ref_words: dict[str, str]
     set_words: dict[str, str]
     future_aux: frozenset[str] = frozenset()
@@ -38,6 +40,7 @@ class Lexicon:
     modal_forward: frozenset[str] = frozenset()
     forward_signals: tuple[str, ...] = ()
     signals: dict[str, str] = field(default_factory=dict)
+    list_joiners: str = "and"  # regex alternation of the words joining a list's last two days
     extra: dict[str, Any] = field(default_factory=dict)
 
     def unit_of(self, word: str) -> str | None:
@@ -100,6 +103,7 @@ def load_lexicon() -> Lexicon:
         quarters={k.lower(): int(v) for k, v in d["quarters"].items()},
         holidays={k.lower(): str(v) for k, v in d["holidays"].items()},
         floating={k.lower(): list(v) for k, v in d["floating_holidays"].items()},
+        national={k.lower(): {str(cc): str(day) for cc, day in v.items()} for k, v in d.get("national_holidays", {}).items()},
         ref_words={k.lower(): str(v) for k, v in d["ref_words"].items()},
         set_words={k.lower(): str(v) for k, v in d["set_words"].items()},
         future_aux=frozenset(d["tense"]["future_auxiliaries"]),
@@ -107,6 +111,7 @@ def load_lexicon() -> Lexicon:
         modal_forward=frozenset(d["tense"]["modal_forward"]),
         forward_signals=tuple(str(w).lower() for w in d["tense"].get("forward_signals", [])),
         signals={k.lower(): str(v) for k, v in d["signals"].items()},
+        list_joiners="|".join(re.escape(str(w)) for w in d.get("day_lists", {}).get("joiners", ["and"])),
     )
 
 

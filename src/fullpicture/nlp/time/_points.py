@@ -15,6 +15,7 @@ from fullpicture.nlp.time._calendar import (
     weekday_near,
 )
 from fullpicture.nlp.time._grammar import PRE_MODS, Candidate
+from fullpicture.nlp.time._holidays import holiday_country
 from fullpicture.nlp.time._resolve import (
     ANAPHORIC,
     Context,
@@ -257,14 +258,21 @@ def h_season(c: Candidate, ctx: Context) -> Result | None:
 
 def h_holiday(c: Candidate, ctx: Context) -> Result | None:
     name = " ".join(_g(c, "hol").lower().split())
+    fixed = ctx.lex.holidays.get(name)
+    if name in ctx.lex.national:  # "Independence Day": the day of the story's country, or none
+        days = ctx.lex.national[name]
+        cc = holiday_country(str(ctx.extra.get("text", "")), c.start, c.end, frozenset(days))
+        if cc is None:
+            return None
+        fixed = days[cc]
     if _g(c, "y"):
         year: int | None = int(_g(c, "y"))
         anchor = "explicit"
     else:
         base, anchor = ctx.deictic()
         rel = _g(c, "rel").lower()
-        if name in ctx.lex.holidays:
-            mm, dd = (int(x) for x in ctx.lex.holidays[name].split("-"))
+        if fixed is not None:
+            mm, dd = (int(x) for x in fixed.split("-"))
         else:
             mm, dd = ctx.lex.floating[name][0], 15
         year, anchor = infer_year(ctx, mm, dd) if base is not None else (None, "none")
@@ -272,8 +280,8 @@ def h_holiday(c: Candidate, ctx: Context) -> Result | None:
             year = base.year - 1 if (mm, dd) >= (base.day.month, base.day.day) else base.year
         elif year is not None and base is not None and rel == "next":
             year = base.year + 1 if (mm, dd) <= (base.day.month, base.day.day) else base.year
-    if name in ctx.lex.holidays:
-        mm, dd = (int(x) for x in ctx.lex.holidays[name].split("-"))
+    if fixed is not None:
+        mm, dd = (int(x) for x in fixed.split("-"))
         if year is None:
             return "DATE", f"XXXX-{mm:02d}-{dd:02d}", None, "none"
         return "DATE", f"{year:04d}-{mm:02d}-{dd:02d}", None, anchor

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from fullpicture.models import TimeAnchor, Timex
 from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp.extensions import synced
-from fullpicture.nlp.time._calendar import Ref, parse_ref
+from fullpicture.nlp.time._calendar import Ref, day_list, parse_ref
 from fullpicture.nlp.time._checks import Env, accept
 from fullpicture.nlp.time._days import h_pod, h_spelled, h_time, h_weekend
 from fullpicture.nlp.time._grammar import Candidate, compiled_rules, find_candidates
@@ -229,13 +229,19 @@ class TimeTagger:
             typ, value, mod, anchor = res
             if mod is None and typ in ("DATE", "TIME"):
                 mod = self._signal_mod(env, cand.start)
+            start, end = cand.start, cand.end
+            # "7, 8 and 9 May", "May 7, 8 and 9": one expression, its first day, no story day
+            listed = day_list(text, start, end, value, self.lex.list_joiners) if cand.rule in ("dmy", "mdy") else None
+            if listed is not None:
+                start, end, value = listed
             timexes.append(
                 Timex(
-                    id=f"t{len(timexes) + 1}", start=cand.start, end=cand.end, text=text[cand.start : cand.end],
+                    id=f"t{len(timexes) + 1}", start=start, end=end, text=text[start:end],
                     type=typ, value=value, anchor=anchor, mod=mod,  # type: ignore[arg-type]
                 )
             )
-            self._update_narrative(ctx, typ, value, anchor, cand.start, narrative)
+            if listed is None:
+                self._update_narrative(ctx, typ, value, anchor, cand.start, narrative)
         return timexes, narrative
 
     def _signal_mod(self, env: Env, start: int) -> str | None:
