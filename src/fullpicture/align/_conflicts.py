@@ -25,6 +25,7 @@ from fullpicture.align._entityconflicts import _agent_denial, _entity_conflict
 from fullpicture.align._entityconflicts import actor_kind as actor_kind
 from fullpicture.align._figurevalues import (
     _NEVER,
+    class_exceeds_whole,
     comparable,
     figure_range,
     figure_text,
@@ -33,9 +34,18 @@ from fullpicture.align._figurevalues import (
     preliminary,
     ranges_clash,
     relayed_strangers,
+    same_object,
     stray_free,
+    whole_over_class,
 )
-from fullpicture.align._innersource import inner_state, pronoun_state, rubric_speaker
+from fullpicture.align._innersource import (
+    inner_state,
+    local_authority,
+    pronoun_state,
+    row_place_state,
+    rubric_speaker,
+    speaker_place_state,
+)
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._rowmembers import _UNREAL
 from fullpicture.align._rowmembers import Member as Member
@@ -118,6 +128,10 @@ def incident_figures(
     same day or later is an earlier stage of the side's count (population ``earlier``,
     :func:`_preliminary_stages`).
     ``cfg``: the ``[align]`` settings the figure rules read (``population``; the shipped ones when None).
+    ``cfg`` ``figure_speaker_place``: a speaker of no known state whose own words name a place
+    ("X, the head of the Lask council") speaks for the state that holds it
+    (``_innersource.speaker_place_state``), and a local authority that names no place ("city
+    authorities") for the state of the row's place (``_innersource.row_place_state``).
     ``sub_count_sums``: the counts of a list of groups ("two commanders, up to 40 officers and up
     to 15 advisers were killed") are parts, and their sum stands as the side's value
     (:mod:`._subcounts`).
@@ -135,6 +149,8 @@ def incident_figures(
         if m.event.date and m.event.date_source == "sentence":
             by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
     lists: dict[str, dict[str, list[Figure]]] = {}  # document -> item id -> its list (sub_count_sums)
+    speaker_place = bool((cfg or {}).get("figure_speaker_place", False))
+    place_state = row_place_state(members, index) if speaker_place and index is not None else None
     for m in members:
         own = (m.event.date if m.event.date_source == "sentence" else None) \
             or by_sentence.get((m.analysis.document.id, m.event.evidence.start)) or m.host_date
@@ -153,7 +169,9 @@ def incident_figures(
                 state = ((inner_state(m.analysis, f) if inner else None)
                          or pronoun_state(m.analysis, f.claim, index, pronoun_chars)
                          or (None if inner and rubric_speaker(m.analysis, f.claim)
-                             else claim_state(m.analysis, f.claim, index)))
+                             else claim_state(m.analysis, f.claim, index))
+                         or (speaker_place_state(m.analysis, f.claim, index) if speaker_place else None)
+                         or (place_state if speaker_place and local_authority(m.analysis, f.claim) else None))
                 if state is None and source_after:
                     after = attributed_after(m.analysis, f)  # "Такие данные приводит <ministry>"
                     state = name_state(after) if after else None
@@ -254,7 +272,11 @@ def implied_zero(item: FigureItem) -> bool:
 def _same_thing(fa: Figure, fb: Figure, counts: str, cfg: dict[str, Any]) -> bool:
     """Whether two figures can measure one thing: measured quantities have a spread beyond which
     two values are two things (``figure_same_thing_max_gap``: agencies differ on a quake's
-    magnitude by a few tenths; a 6.1 and a 7.6 are two quakes)."""
+    magnitude by a few tenths; a 6.1 and a 7.6 are two quakes). Counts of things
+    (``figure_object_counts``: destroyed, damaged) measure one thing only where their nouns are one
+    (:func:`same_object`)."""
+    if counts in (cfg.get("figure_object_counts") or ()) and not same_object(fa, fb):
+        return False  # "four schools" and "seven houses" damaged: two things counted
     gap = (cfg.get("figure_same_thing_max_gap") or {}).get(counts)
     ra, rb = figure_range(fa), figure_range(fb)
     if gap is None or ra is None or rb is None:
@@ -406,12 +428,19 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     breakdown) stands for itself. Two values inside the span of one side's update series
     (``spans``, :func:`series_spans`) do not clash. With ``stated`` (every value each side
     states), a pair of two days whose lower value the later side's own toll passed is a stage,
-    left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash."""
+    left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash. With
+    ``figure_whole_bounds_class``, a whole broken down into classes and a class count of the other
+    side above it (``class_exceeds_whole``) clash too; a class count below the whole may be its part
+    and says nothing either way."""
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)
              and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))]
-    return bool(pairs) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans) for fa, fb in pairs)
+    wholes = [class_exceeds_whole(fa, pa, fb, pb, cfg) for fa, va in a for fb, vb in b
+              if cfg.get("figure_whole_bounds_class", False)
+              and whole_over_class(pa := va.population or "people", pb := vb.population or "people")]
+    return bool(pairs or any(wholes)) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
+                                              for fa, fb in pairs)
 
 
 def _agree(x: FigureItem, y: FigureItem, cfg: dict[str, Any], counts: str) -> bool:
@@ -488,6 +517,9 @@ def _clashes(
     out: list[tuple[str, str, str]] = []
     compared: dict[str, dict[str, list[FigureItem]]] = {}
     for counts, per_side in sorted(by_count.items()):
+        if counts in (cfg.get("figure_unconflicted_counts") or ()):
+            compared[counts] = per_side  # "37 people" rescued, "118 people" lived there: no toll
+            continue
         merged: dict[str, list[FigureItem]] = {}
         clashed: dict[str, list[FigureItem]] = {}
         for group in victim_groups(per_side, cfg):
@@ -625,11 +657,18 @@ def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dic
         per_side = {s: [cv for _, cv in items] for s, items in compared.get(counts, {}).items() if s in sides}
         disputing = {s for s in disputes.get(counts, {}) if s in sides}
         vals = [cv for s, mine in per_side.items() for cv in mine
-                if (disputing - {s}) or any(comparable(cv.population or "people", ov.population or "people")
-                                             for t, theirs in per_side.items() if t != s for ov in theirs)]
+                if (disputing - {s}) or any(_meets(cv, ov, cfg) for t, theirs in per_side.items() if t != s
+                                             for ov in theirs)]
         vals += [cv for s in sorted(disputing) for cv in disputes[counts][s]]
         out.append(Conflict(field=f"figure:{counts}", values=vals))
     return out
+
+
+def _meets(cv: ConflictValue, other: ConflictValue, cfg: dict[str, Any]) -> bool:
+    """Two sides' values that are set against each other: comparable people, or a whole and a
+    class count (``figure_whole_bounds_class``, :func:`whole_over_class`)."""
+    p, q = cv.population or "people", other.population or "people"
+    return comparable(p, q) or (bool(cfg.get("figure_whole_bounds_class", False)) and whole_over_class(p, q))
 
 
 def row_targets(members: Sequence[Member], index: EntityIndex) -> list[ConflictValue]:

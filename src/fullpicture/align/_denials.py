@@ -3,8 +3,10 @@ incident's own act ("denied striking the school", "denied any involvement"), not
 verb it takes as its object is another act ("denied initiating the ceremony", "denied claims
 that it used a truck"; the parser may
 give such a denial the attacker as its subject: "when X attacked but denied initiating ...").
-The complement shapes are language data (``data/align/denials.toml``), read alike for every
-state; ``[align] conflict_denial_other_act``."""
+Nor does a denial of aiming at civilians or homes ("denied targeting civilians"): it disputes
+what was hit (:func:`denies_target`). The complement shapes are language data
+(``data/align/denials.toml``), read alike for every state; ``[align] conflict_denial_other_act``,
+``conflict_denial_target``."""
 
 from __future__ import annotations
 
@@ -34,3 +36,21 @@ def denies_other_act(a: Analysis, ev: Event, types: Iterable[str]) -> bool:
         return False
     start, kinds = hit.start("verb"), set(types)
     return not any(e.trigger.start == start and e.type in kinds for e in a.events)
+
+
+@functools.lru_cache(maxsize=1)
+def _target_complements() -> dict[str, tuple[re.Pattern[str], ...]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "denials.toml").get("target_complement", {})
+    return {lang: tuple(re.compile(p, re.I) for p in ([ps] if isinstance(ps, str) else ps))
+            for lang, ps in data.items()}
+
+
+def denies_target(a: Analysis, ev: Event) -> bool:
+    """Whether the denial ``ev`` denies aiming at civilians or homes ("denied targeting civilians",
+    "denied that its forces target homes", "a nié cibler les civils"; ``denials.toml``
+    [target_complement]): a dispute of what was hit, not of who struck."""
+    pats = _target_complements().get(a.document.language or "en", ())
+    rest = a.text[ev.trigger.end : ev.trigger.end + 120]
+    return any(p.match(rest) for p in pats)

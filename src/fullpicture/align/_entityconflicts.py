@@ -17,7 +17,7 @@ from fullpicture.align._agents import (
     name_state,
     own_account,
 )
-from fullpicture.align._denials import denies_other_act
+from fullpicture.align._denials import denies_other_act, denies_target
 from fullpicture.align._incident_lex import setting_lemmas
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._rowmembers import _UNREAL, Member
@@ -212,6 +212,8 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             continue
         if cfg.get("conflict_denial_other_act", False) and denies_other_act(m.analysis, m.event, acts):
             continue  # "denied initiating the ceremony": not the attack denied
+        if cfg.get("conflict_denial_target", False) and denies_target(m.analysis, m.event):
+            continue  # "denied targeting civilians": what was hit is disputed, not who struck
         for eid in m.event.agents:
             ent = index.entity(m.analysis.document.id, eid)
             first = _in_evidence(ent, m.event) if ent is not None else None

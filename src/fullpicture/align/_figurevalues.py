@@ -11,6 +11,7 @@ from typing import Any
 
 from fullpicture._data import language_words
 from fullpicture.align._agents import name_state
+from fullpicture.align._currentcount import current_count
 from fullpicture.align._relative import since_words
 from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._util import claim_by_id
@@ -112,6 +113,17 @@ _MORE = re.compile(r"^\s+more\b", re.I)
 _POSSESSED = re.compile(r"\b(?:her|his|my)\s+$", re.I)
 
 
+# a number joined by a hyphen to the word after it is part of a modifier ("a twelve-storey block",
+# "a six-floor tower"), no count
+_COMPOUND = re.compile(r"-([^\W\d_]+)")
+
+
+def _modifier_number(a: Analysis, f: Figure) -> bool:
+    """A number joined by a hyphen to a word that is not its own unit ("a twelve-storey block" whose
+    count is of blocks): a modifier's number, no count ("a 6.1-magnitude quake" is its magnitude)."""
+    hit = _COMPOUND.match(a.text[f.end : f.end + 30])
+    return hit is not None and hit.group(1).lower() != (f.unit or "").lower().split(" ")[0]
+
 # a count of the worst hurt among the injured is a part of the injured
 _SEVERITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were\s+|are\s+|was\s+)?(?:seriously|critically|severely|badly|gravely)\s+"
                        r"(?:injured|wounded|hurt|ill|burned)\b", re.I)
@@ -157,6 +169,7 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
     ``denied``: a number its sentence says is wrong ("there weren't 700 deaths";
     ``earlier.toml`` [denied]), nor ``recalled``: the toll of an earlier happening the sentence
     recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled]).
+    A count of the hurt still in hospital is a ``part`` (``figure_current_counts``, :mod:`._currentcount`).
     ``cfg``: the ``[align]`` settings (the shipped ones when None)."""
     if _told_earlier(a, f):
         return "earlier"
@@ -171,6 +184,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
             or _TOTAL_BEFORE.search(a.text[max(0, f.start - 120) : f.start]) or _total_told_before(a, f) \
             or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]) or counted_since_long_before(a, f, _since_days(cfg)):
         return "total"
+    if _modifier_number(a, f):
+        return "things"  # "a twelve-storey block", "a six-floor tower": a number inside a modifier
     if _POSSESSED.search(a.text[max(0, f.start - 8) : f.start]):
         return "part"  # "his three brothers were killed": one family's dead among the toll
     if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
@@ -178,6 +193,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
         return "part"  # "another four people died in hospital": added to a count told before or after
     if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
+    if _flag(cfg, "figure_current_counts") and current_count(a, f):
+        return "part"  # "of the 40 wounded, 12 are still in hospital": the hurt left today
     if _territory_part(a, f):
         return "part"  # "11 in Freedonia, while 27 died in rebel-held areas": one territory's part
     if _INCLUDING.match(after):
@@ -211,14 +228,24 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
     return _noun_population(noun) or "people"
 
 
-def _since_days(cfg: dict[str, Any] | None) -> int:
-    """``[align] figure_total_since_days`` of ``cfg``, of the shipped settings when None (a direct
-    caller, such as a test, that passes none)."""
+def _align_cfg(cfg: dict[str, Any] | None) -> dict[str, Any]:
+    """``cfg``, or the shipped ``[align]`` settings when None (a direct caller, such as a test,
+    that passes none)."""
     if cfg is None:
         from fullpicture.settings import load_settings
 
-        cfg = load_settings().section("align")
-    return int(cfg.get("figure_total_since_days", 0))
+        return dict(load_settings().section("align"))
+    return cfg
+
+
+def _flag(cfg: dict[str, Any] | None, key: str) -> bool:
+    """``[align] key`` of ``cfg``, of the shipped settings when None."""
+    return bool(_align_cfg(cfg).get(key, False))
+
+
+def _since_days(cfg: dict[str, Any] | None) -> int:
+    """``[align] figure_total_since_days`` of ``cfg``, of the shipped settings when None."""
+    return int(_align_cfg(cfg).get("figure_total_since_days", 0))
 
 
 def _ranked(a: Analysis, f: Figure) -> bool:
@@ -557,6 +584,39 @@ def comparable(p: str, q: str) -> bool:
     if p == q:
         return True
     return "people" in (p, q) and not ({p, q} & _SUBGROUPS)
+
+
+def same_object(fa: Figure, fb: Figure) -> bool:
+    """Whether two counts of things count one kind of thing: their nouns' last words open alike
+    ("building" and "buildings"; not "schools" and "houses"); True where either names none."""
+    ua, ub = (fa.unit or "").lower().split(), (fb.unit or "").lower().split()
+    if not ua or not ub:
+        return True
+    return ua[-1][:4] == ub[-1][:4]
+
+
+def whole_over_class(p: str, q: str) -> bool:
+    """One population is a whole broken down into classes (``mixed``: "30 killed, among them three
+    children") and the other one class of people that is no subgroup (servicemen, civilians,
+    police): the class may be a part of the whole, so only a class count above the whole is a
+    contradiction (:func:`class_exceeds_whole`)."""
+    pair = {p, q}
+    if "mixed" not in pair or len(pair) != 2 or pair & (_NEVER | _SUBGROUPS):
+        return False
+    return not pair & {"people"}
+
+
+def class_exceeds_whole(fa: Figure, pa: str, fb: Figure, pb: str, cfg: dict[str, Any]) -> bool:
+    """Of a whole (``mixed``) and a class count (:func:`whole_over_class`), the class count's lower
+    end lies above the whole's upper end, beyond the tolerance: "30 killed in all, three of them
+    children" in one side's words, "over 300 soldiers killed" in another's. A class count hedged
+    from above ("up to 60 soldiers") stands for its stated number, approximate."""
+    whole, part = (fa, fb) if pa == "mixed" else (fb, fa)
+    if part.low is None and part.high is not None:
+        # "up to 60 soldiers killed": the speaker's count is its top, told with a hedge
+        part = part.model_copy(update={"value": part.high, "low": part.high, "approximate": True})
+    rw, rp = figure_range(whole), figure_range(part)
+    return rw is not None and rp is not None and rp[0] > rw[1] and ranges_clash(whole, part, cfg)
 
 
 # "staff": a facility's own people; "commanders": the ranked among the dead (``_ranked``)

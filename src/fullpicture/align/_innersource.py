@@ -1,4 +1,4 @@
-"""A speaker named inside a figure's own clause: whose account the count is.
+"""A speaker named inside a figure's own clause, or by the place of its office: whose account the count is.
 
 "The ministry said ... a depot was hit during a raid that Baku says killed at least
 14": the figure sits in the ministry's claim, but its own clause names another speaker, Baku,
@@ -7,16 +7,21 @@ alike for every state; the state is read from the inner speaker's words (``_agen
 
 A claim whose speaker is a personal pronoun ("It said that 60 soldiers were killed") goes on
 with the speaker of the claim just before it ("The defence ministry said ..."):
-:func:`pronoun_state`.
+:func:`pronoun_state`. A speaker whose own words name a place ("the mayor of Lask") speaks for
+the state that holds it, and a local authority that names none ("city authorities") for the state
+of the row's place: :func:`speaker_place_state`, :func:`local_authority`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from fullpicture._data import language_words
-from fullpicture.align._agents import claim_state, name_state
+from fullpicture.align._agents import claim_state, name_state, state_of
+from fullpicture.align._rowmembers import Member
 from fullpicture.align._util import EntityIndex, claim_by_id
 from fullpicture.models import Analysis, Figure
 
@@ -86,3 +91,48 @@ def rubric_speaker(a: Analysis, claim_id: str | None) -> bool:
         return False
     parts = [p for p in _RUBRIC_PART.split(src.text or "") if p]
     return bool(parts) and all(name_state(p) for p in parts)
+
+
+def speaker_place_state(a: Analysis, claim_id: str | None, index: EntityIndex) -> str | None:
+    """The state a claim's speaker speaks for by the place its own words name ("X, the head of the
+    Lask city council"; "le maire de Lask"): the one state of the places (``_agents.state_of``)
+    mentioned inside the speaker's words; None where they name none or several, where a place lies
+    in contested territory, where the words tell an installed office or an occupation
+    (``inner.toml`` [installed_office]: "the occupation head of the Lask region"), or where the
+    speaker only stands at the place ([not_office]: "our correspondent in Lask", "a resident")."""
+    claim = claim_by_id(a, claim_id)
+    src = claim.source if claim is not None else None
+    if src is None or src.start is None or src.end is None:
+        return None
+    words = " " + " ".join((src.text or "").lower().split())
+    lang = a.document.language
+    if any(w in words for w in language_words("figures", "inner.toml", "installed_office", lang)) \
+            or any(f" {w}" in words for w in language_words("figures", "inner.toml", "not_office", lang)):
+        return None
+    states = set()
+    for ent in a.entities:
+        if ent.type in ("GPE", "LOC") and any(src.start <= x.start < src.end for x in ent.mentions):
+            states.add(state_of(index.entity(a.document.id, ent.id) or ent))
+    return states.pop() if len(states) == 1 else None
+
+
+def local_authority(a: Analysis, claim_id: str | None) -> bool:
+    """Whether a claim's speaker is the local authority of the struck place without naming it
+    ("city authorities", "по информации городских властей", "la mairie"; ``inner.toml``
+    [local_authorities]), and tells no installed office ([installed_office])."""
+    claim = claim_by_id(a, claim_id)
+    src = claim.source if claim is not None else None
+    words = " " + " ".join((src.text or "").lower().split()) + " " if src is not None else ""
+    lang = a.document.language
+    if not words.strip() or any(w in words for w in language_words("figures", "inner.toml", "installed_office", lang)):
+        return False
+    return any(f" {w}" in words for w in language_words("figures", "inner.toml", "local_authorities", lang))
+
+
+def row_place_state(members: Sequence[Member], index: EntityIndex) -> str | None:
+    """The state that holds the row's place: the state most of its mentions' places name (ties:
+    none); None where none names one (a place in contested territory names none)."""
+    states = Counter(st for m in members if m.event.place
+                     and (st := state_of(index.entity(m.analysis.document.id, m.event.place))))
+    top = states.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
