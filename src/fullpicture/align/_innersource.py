@@ -23,7 +23,7 @@ from fullpicture._data import language_words
 from fullpicture.align._agents import claim_state, name_state, state_of
 from fullpicture.align._rowmembers import Member
 from fullpicture.align._util import EntityIndex, claim_by_id
-from fullpicture.models import Analysis, Figure
+from fullpicture.models import Analysis, ClaimSource, Figure
 
 _CLAUSE_END = re.compile(r"[.!?;\n]\s")
 
@@ -82,8 +82,7 @@ def rubric_speaker(a: Analysis, claim_id: str | None) -> bool:
     "Freedonia-Ruritania: eight dead in strikes"): a line that opens with names of states only,
     followed by a colon, tells the story's country, not who said what follows (the outlet's own
     words, or a speaker the line names after it)."""
-    claim = claim_by_id(a, claim_id)
-    src = claim.source if claim is not None else None
+    src, _ = _speaker(a, claim_id)
     if src is None or src.start is None or src.end is None:
         return False
     opens = src.start == 0 or a.text[max(0, src.start - 1)] == "\n"
@@ -100,14 +99,11 @@ def speaker_place_state(a: Analysis, claim_id: str | None, index: EntityIndex) -
     in contested territory, where the words tell an installed office or an occupation
     (``inner.toml`` [installed_office]: "the occupation head of the Lask region"), or where the
     speaker only stands at the place ([not_office]: "our correspondent in Lask", "a resident")."""
-    claim = claim_by_id(a, claim_id)
-    src = claim.source if claim is not None else None
+    src, words = _speaker(a, claim_id)
     if src is None or src.start is None or src.end is None:
         return None
-    words = " " + " ".join((src.text or "").lower().split())
     lang = a.document.language
-    if any(w in words for w in language_words("figures", "inner.toml", "installed_office", lang)) \
-            or any(f" {w}" in words for w in language_words("figures", "inner.toml", "not_office", lang)):
+    if _says(words, lang, "installed_office") or _says(words, lang, "not_office", lead=True):
         return None
     states = set()
     for ent in a.entities:
@@ -120,13 +116,25 @@ def local_authority(a: Analysis, claim_id: str | None) -> bool:
     """Whether a claim's speaker is the local authority of the struck place without naming it
     ("city authorities", "по информации городских властей", "la mairie"; ``inner.toml``
     [local_authorities]), and tells no installed office ([installed_office])."""
+    _, words = _speaker(a, claim_id)
+    lang = a.document.language
+    if not words.strip() or _says(words, lang, "installed_office"):
+        return False
+    return _says(words, lang, "local_authorities", lead=True)
+
+
+def _speaker(a: Analysis, claim_id: str | None) -> tuple[ClaimSource | None, str]:
+    """A claim's speaker span and its words, lower-cased, one space apart, with a space at each
+    end so that a word list entry can be matched from a word's start ("" without a speaker)."""
     claim = claim_by_id(a, claim_id)
     src = claim.source if claim is not None else None
-    words = " " + " ".join((src.text or "").lower().split()) + " " if src is not None else ""
-    lang = a.document.language
-    if not words.strip() or any(w in words for w in language_words("figures", "inner.toml", "installed_office", lang)):
-        return False
-    return any(f" {w}" in words for w in language_words("figures", "inner.toml", "local_authorities", lang))
+    return src, (" " + " ".join((src.text or "").lower().split()) + " " if src is not None else "")
+
+
+def _says(words: str, language: str | None, table: str, lead: bool = False) -> bool:
+    """Whether the speaker's ``words`` (:func:`_speaker`) hold an entry of ``inner.toml`` [table];
+    ``lead``: only from the start of a word."""
+    return any((f" {w}" if lead else w) in words for w in language_words("figures", "inner.toml", table, language))
 
 
 def row_place_state(members: Sequence[Member], index: EntityIndex) -> str | None:
