@@ -50,9 +50,11 @@ from fullpicture.nlp.lang.russian_learned import (  # noqa: E402
     trim_quotes,
 )
 
-# (add, drop, add for places) limits of the gate scored in the cross-validation; 1.01: never
+# (add, drop, add for places[, drop as MISC]) limits of the gate scored in the cross-validation;
+# 1.01: never
 GRID = [(a, d, a) for a in (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.01) for d in (0.0, 0.9, 0.98, 1.01)] + [
-    (a, d, p) for a in (0.8, 0.9, 0.95) for d in (0.98, 1.01) for p in (0.5, 0.6, 0.7, 0.8)]
+    (a, d, p) for a in (0.8, 0.9, 0.95) for d in (0.98, 1.01) for p in (0.5, 0.6, 0.7, 0.8)] + [
+    (a, 1.01, a, m) for a in (0.8, 0.9, 0.95) for m in (0.5, 0.7, 0.8, 0.9, 0.95)]
 
 OUT = ROOT / "src" / "fullpicture" / "data" / "models" / "ru_ner.crfsuite"
 
@@ -245,7 +247,8 @@ def main() -> None:
                           **{f"factrueval_{k}_rules": v.table()["all"]["f1"] for k, v in nbase.items()}}), flush=True)
         for g in GRID:
             t = cv[g].table()
-            print(json.dumps({"add_min": g[0], "drop_min": g[1], "add_min_loc": g[2], "wikineural_cv": t["all"]["f1"],
+            print(json.dumps({"add_min": g[0], "drop_min": g[1], "add_min_loc": g[2],
+                              "drop_misc_min": g[3] if len(g) > 3 else g[1], "wikineural_cv": t["all"]["f1"],
                               **{x: t[x]["f1"] for x in ("PER", "LOC", "ORG")},
                               "factrueval_official_cv": ncv[(g, "official")].table()["all"]["f1"],
                               "factrueval_early_cv": ncv[(g, "early")].table()["all"]["f1"]}), flush=True)

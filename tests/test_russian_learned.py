@@ -153,3 +153,18 @@ def test_gate_never_cuts_an_organisation_of_the_rules_down_to_its_place():
     assert gate(words, rules, crf, sure, sure, (0.9, 1.01, 0.7)) == [(0, 3, "ORG")]
     # the same span retyped is not a cut
     assert gate(words, ["O", "O", "B-ORG", "O"], crf, sure, sure, (0.9, 1.01, 0.7)) == [(2, 3, "LOC")]
+
+
+def test_gate_drops_a_name_the_crf_reads_as_a_title_or_a_product():
+    words = ["играл", "в", "Звездолёт", "Ольск", "и", "Тарск"]
+    rules = ["O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
+    crf = ["O", "O", "B-MISC", "I-MISC", "O", "B-LOC"]
+    conf = [0.99, 0.99, 0.95, 0.92, 0.99, 0.99]
+    conf_o = [0.99, 0.99, 0.03, 0.05, 0.99, 0.0]
+    # (add, drop, places) alone: a rules' name is dropped only for O, so it stays
+    assert gate(words, rules, crf, conf, conf_o, (0.9, 1.01, 0.9)) == [(2, 4, "ORG"), (5, 6, "LOC")]
+    # a fourth limit: the CRF sure that it is a title, the organisation goes
+    assert gate(words, rules, crf, conf, conf_o, (0.9, 1.01, 0.9, 0.9)) == [(5, 6, "LOC")]
+    # unsure, it stays
+    conf[3] = 0.7
+    assert gate(words, rules, crf, conf, conf_o, (0.9, 1.01, 0.9, 0.9)) == [(2, 4, "ORG"), (5, 6, "LOC")]

@@ -252,16 +252,20 @@ def doc_tags(doc: Doc, ents: list[Span]) -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def gate_limits() -> tuple[float, float, float]:
-    """(add, drop, add for places) of the shipped settings (``[pipeline] ru_learned_add_min``,
-    ``ru_learned_drop_min`` and ``ru_learned_add_min_loc``): the CRF's least token marginal at
-    which it may add or change a name, at which it may drop one of the rules' names, and at
-    which it may add or change a place."""
+def gate_limits() -> tuple[float, float, float, float]:
+    """(add, drop, add for places, drop as another kind of name) of the shipped settings
+    (``[pipeline] ru_learned_add_min``, ``ru_learned_drop_min``, ``ru_learned_add_min_loc`` and
+    ``ru_learned_drop_misc_min``): the CRF's least token marginal at which it may add or change a
+    name, at which it may drop one of the rules' names, at which it may add or change a place,
+    and at which it may drop one of the rules' names that it reads as a name of no output type
+    (MISC: a work, a product, an event)."""
     from fullpicture.settings import load_settings
 
     s = load_settings()
     add = float(s.get("pipeline", "ru_learned_add_min", 0.9))
-    return add, float(s.get("pipeline", "ru_learned_drop_min", 0.9)), float(s.get("pipeline", "ru_learned_add_min_loc", add))
+    drop = float(s.get("pipeline", "ru_learned_drop_min", 0.9))
+    return (add, drop, float(s.get("pipeline", "ru_learned_add_min_loc", add)),
+            float(s.get("pipeline", "ru_learned_drop_misc_min", drop)))
 
 
 def _guarded(c: tuple[int, int, str], have: list[tuple[int, int, str]]) -> bool:
@@ -281,12 +285,15 @@ def gate(words: list[str], rules: list[str], crf: list[str], conf: list[float], 
     """Spans of one sentence: the rules' names, changed by the CRF only where it is confident.
 
     ``conf``: the marginal of the CRF's own tag per token (its names without edge quotes); ``conf_o``: the marginal of O.
-    ``limits``: (add, drop) or (add, drop, add for places). A CRF name that the rules do not have
+    ``limits``: (add, drop), (add, drop, add for places) or (add, drop, add for places, drop as
+    MISC). A CRF name that the rules do not have
     is taken (and the rules' names it overlaps let go) when its least token marginal reaches the
     add limit of its type and :func:`_guarded` lets it in (a body named with its country keeps
     the country as a place and is not cut down to it; a person's name never takes the first
     word of a place); a rules' name that no taken CRF name overlaps is dropped only
-    when the CRF tags all its tokens O with a least marginal of ``limits[1]`` or more.
+    when the CRF tags all its tokens O with a least marginal of ``limits[1]`` or more, or tags
+    them O and MISC (at least one MISC: a title, a product, an event, which the output types
+    leave out) with a least marginal of its own tags of ``limits[3]`` or more.
     Wikipedia's conventions (the training's silver labels) then change only what the CRF is sure
     of, and the rules' reading of news stays where it is not."""
     have = tag_spans(rules)
@@ -297,7 +304,11 @@ def gate(words: list[str], rules: list[str], crf: list[str], conf: list[float], 
     for r in have:
         if any(c[0] < r[1] and r[0] < c[1] for c in taken):
             continue
-        if all(t == "O" for t in crf[r[0] : r[1]]) and min(conf_o[r[0] : r[1]]) >= limits[1]:
+        tags = crf[r[0] : r[1]]
+        if all(t == "O" for t in tags) and min(conf_o[r[0] : r[1]]) >= limits[1]:
+            continue
+        if (len(limits) > 3 and all(t == "O" or t[2:] == "MISC" for t in tags) and "MISC" in {t[2:] for t in tags}
+                and min(conf[r[0] : r[1]]) >= limits[3]):
             continue
         out.append(r)
     return sorted(out)
