@@ -27,6 +27,7 @@ class IncidentLexicon:
     violent_types: frozenset[str] = frozenset()
     told_about: frozenset[str] = frozenset()
     told_about_not: frozenset[str] = frozenset()
+    claim_types: frozenset[str] = frozenset()  # acts of word whose object is the happening
     inquiry_types: frozenset[str] = frozenset()
     part_types: frozenset[str] = frozenset()
     reaction_types: frozenset[str] = frozenset()
@@ -48,6 +49,7 @@ def incident_lexicon() -> IncidentLexicon:
         violent_types=frozenset(t.upper() for t in data["hosts"].get("violent_types", [])),
         told_about=frozenset(t.upper() for t in data.get("told_about", {}).get("types", [])),
         told_about_not=frozenset(w.lower() for w in data.get("told_about", {}).get("not_lemmas", [])),
+        claim_types=frozenset(t.upper() for t in data.get("told_about", {}).get("claims", [])),
         inquiry_types=frozenset(t.upper() for t in data.get("inquiry", {}).get("types", [])),
         part_types=frozenset(t.upper() for t in data.get("parts", {}).get("types", [])),
         reaction_types=frozenset(t.upper() for t in data.get("parts", {}).get("words", [])),

@@ -44,7 +44,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     told_about,
 )
 from fullpicture.align._incidentjoin import join_incidents
-from fullpicture.align._inquiries import inquiry_hosts, join_inquired, sentence_index
+from fullpicture.align._inquiries import claim_hosts, inquiry_hosts, join_inquired, sentence_index
 from fullpicture.align._parts import lone_parts, part_hosts
 from fullpicture.align._recalled import split_recalled
 from fullpicture.align._relative import split_day_before
@@ -262,6 +262,9 @@ def incidents(
     # consequences and acts of word about a happening take their happening's incident
     attached = {i: h for i, h in host.items() if is_consequence(feats[i], lex)}
     attached.update(word_hosts(feats, cfg, host))
+    # a claim of responsibility told after its happening's sentence ("X claimed responsibility for the events")
+    for i, h in claim_hosts(feats, cfg, host).items():
+        attached.setdefault(i, h)
     # an inquiry into a happening ("an investigation into the strike") takes its incident too
     asks = inquiry_hosts(feats, cfg, host)
     attached.update(asks)

@@ -71,6 +71,19 @@ def inquiry_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
                           int(cfg.get("incident_inquiry_window", 1)), host)
 
 
+def claim_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
+                host: dict[int, int] | None = None) -> dict[int, int]:
+    """``claim mention -> happening`` inside each document: a claim of responsibility (``[told_about]
+    claims`` of ``data/events/incidents.toml``) hangs on the happening of its sentence, else of one
+    of the previous ``incident_claim_window`` sentences ("The Front claimed responsibility for the
+    events." after the raid's sentence), as an inquiry does."""
+    lex = incident_lexicon()
+    if not lex.claim_types or not cfg.get("incident_told_about", True):
+        return {}
+    return sentence_hosts(feats, [(f.type or "").upper() in lex.claim_types for f in feats],
+                          int(cfg.get("incident_claim_window", 0)), host)
+
+
 def _follows(first: tuple[int, int] | None, then: tuple[int, int] | None, gap: int) -> bool:
     """Sentence ``then`` starts at most ``gap`` characters after ``first`` ends."""
     return first is not None and then is not None and 0 <= then[0] - first[1] <= gap

@@ -79,6 +79,12 @@ class EventLexicon:
     # nlp/events/_ranked.py)
     ranked_settings: frozenset[str] = frozenset()
     degree_words: frozenset[str] = frozenset()
+    # words of doing away with someone, a trigger only when told of a person (``[killings]``,
+    # nlp/events/_persons.py): lemmas (phrases joined by a space), the people and armed groups,
+    # the personal pronouns
+    killings: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    person_pronouns: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -103,6 +109,9 @@ def event_lexicon(language: str = "en") -> EventLexicon:
     phrases: dict[tuple[str, ...], str] = {}
     plover: dict[str, str] = {}
     types = list(data["types"].items())
+    kills = data.get("killings", {})
+    if kills.get("type"):
+        types.append((str(kills["type"]), kills))
     types += list(_news_types(language))
     for typ, spec in types:
         plover.setdefault(typ, spec.get("plover", ""))
@@ -134,7 +143,11 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                    provenance_verbs=frozenset(data.get("provenance", {}).get("verbs", [])),
                    provenance_things=frozenset(data.get("provenance", {}).get("things", [])),
                    ranked_settings=frozenset(data.get("ranked_settings", {}).get("nouns", [])),
-                   degree_words=frozenset(data.get("ranked_settings", {}).get("degree", [])))
+                   degree_words=frozenset(data.get("ranked_settings", {}).get("degree", [])),
+                   killings=frozenset(" ".join(_words(w)) for k in ("verbs", "nouns", "phrases")
+                                      for w in kills.get(k, [])),
+                   persons=frozenset(w.lower() for w in kills.get("persons", [])),
+                   person_pronouns=frozenset(w.lower() for w in kills.get("pronouns", [])))
 
 
 def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:

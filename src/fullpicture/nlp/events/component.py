@@ -27,6 +27,7 @@ from fullpicture.nlp.events._crafts import crash_type, exchange_type, of_words
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
 from fullpicture.nlp.events._elapsed import elapsed_date
+from fullpicture.nlp.events._findings import act_type, act_words, found_with_happening
 from fullpicture.nlp.events._headline import (
     bare_opener,
     candidates,
@@ -38,6 +39,7 @@ from fullpicture.nlp.events._headline import (
 )
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.events._movers import mover_type, subject_words, told_before
+from fullpicture.nlp.events._persons import acts_on_person
 from fullpicture.nlp.events._provenance import provenance
 from fullpicture.nlp.events._ranked import ranked_within, rubric
 from fullpicture.nlp.events._senses import sense_type
@@ -76,6 +78,8 @@ class EventsComponent:
         # no event mention is left with it, not lent to another event of its sentence
         self.count_verbs = dict(figure_lexicon(pipeline_language(settings)).count_verbs)
         self.lex = event_lexicon(pipeline_language(settings))
+        # claims of responsibility and findings that tell a happening as their object
+        self.acts = act_words(pipeline_language(settings))
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, typ in sorted(self.lex.phrases.items(), key=lambda kv: -len(kv[0])):
             self.by_first.setdefault(words[0], []).append((words, typ))
@@ -112,6 +116,7 @@ class EventsComponent:
         found: list[tuple[int, int, str, int]] = []
         typ: str | None
         taken: set[int] = set()
+        findings: set[int] = set()
         self._lemma_of = {}
         lines, names = (headline_tokens(doc, self.headline_min_words, self.headline_min_share)
                         if self.headlines else (set(), frozenset()))
@@ -124,9 +129,16 @@ class EventsComponent:
             if pos not in ("VERB", "NOUN", "ADJ", "PROPN") and not (pos == "AUX" and lemma in self.by_first):
                 continue
             if not (pos == "PROPN" or lemma in self.by_first or (pos == "VERB" and lemma in lex.verbs)
-                    or (pos == "NOUN" and lemma in lex.nouns) or lemma in self.setting_words):
+                    or (pos == "NOUN" and lemma in lex.nouns) or lemma in self.setting_words
+                    or (pos == "VERB" and lemma in self.acts.verbs)):
                 continue  # no branch below could take it (a phrase opens with a word of by_first)
             tok = doc[i]
+            if pos == "VERB" and lemma in self.acts.verbs and (act := act_type(tok, lemma, self.acts)):
+                found.append((i, i + 1, act, i))  # "claimed responsibility for", "identified the suspects"
+                taken.add(i)
+                if act == self.acts.finding_type:
+                    findings.add(i)
+                continue
             if pos == "PROPN" and tok.i in lines and tok.lower_ not in names and not in_compound(tok):
                 hit = self._headline_trigger(doc, tok, lines)
                 if hit is not None:
@@ -150,6 +162,9 @@ class EventsComponent:
                     matched = True  # "режим прекращения огня": the ceasefire regime, no agreement made
                     taken.update(range(tok.i, end))
                     break
+                if end is not None and " ".join(words) in lex.killings and not acts_on_person(
+                        doc[tok.i : end].root, lex.persons, lex.person_pronouns):
+                    continue  # "took out a loan": no one done away with
                 if end is not None:
                     found.append((tok.i, end, typ, doc[tok.i : end].root.i))
                     taken.update(range(tok.i, end))
@@ -216,6 +231,9 @@ class EventsComponent:
             blank = "OCCURRENCE" if self.generic is not None else ""
             found = [(s, e, t2, h) for s, e, t, h in found
                      if (t2 := sense_type(doc[h], self._lemma_of.get(h, toks.lemma[h].lower()), t, lex.senses) or blank)]
+        kept = found_with_happening(doc, found, findings, self.acts)  # no finding of no happening
+        taken -= {h for *_, h in found} - {h for *_, h in kept}  # ... but still a word of a generic corpus
+        found = kept
         if self.generic is not None:
             found.extend(self._generic(doc, taken))
         found.sort()
@@ -291,6 +309,8 @@ class EventsComponent:
             doing = subject_words(tok) | (of_words(tok) if tok.pos_ == "NOUN" else set())
             if not doing & doers and not told_before(tok, doers, self.lex.stand_ins):  # "the rocket that fell", "one of the rockets"
                 return False
+        if lemma in self.lex.killings:  # "eliminated the commander"; "the fire was eliminated": none
+            return acts_on_person(tok, self.lex.persons, self.lex.person_pronouns)
         allowed = self.lex.objects.get(lemma)
         if allowed is None:
             return True
