@@ -307,6 +307,9 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
             if ranked[0][0] - ranked[1][0] >= margin:
                 ctx.add(pi, ranked[0][1], fold(text).removeprefix("the "), ranked[0][0])
     villages = frozenset(text for text, cands in spans if villages_only(pi, cands, cfg))
+    division_min = float(cfg.get("division_min_score", 0.0))
+    skeleton_min = int(cfg.get("skeleton_min_pop", 0))  # the least population reached by a skeleton
+    script_min = int(cfg.get("cross_script_min_pop", 0))  # ... by a name in another script
     result: list[tuple[int, float] | None] = []
     previous: list[tuple[int, float] | None] | None = None
     for _pass in range(int(cfg.get("passes", 3))):
@@ -315,7 +318,7 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
         previous, result = result, []
         sc = _memo_score(pi, ctx, cfg, villages)  # a name repeats; its context is fixed in a pass
         for text, all_cands in spans:
-            cands = _namesake_city(pi, text, all_cands, min_pop, ctx, float(cfg.get("division_min_score", 0.0)))
+            cands = _namesake_city(pi, text, all_cands, min_pop, ctx, division_min)
             if _abbreviated(text, cands):  # "SA": South Africa in a story that places things there
                 cands = [c for c in cands if ctx.country(pi.place(c[0]).cc, fold(text).removeprefix("the ")) > 0]
             if not cands:
@@ -328,7 +331,7 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
             if _pass and best[1] and p.kind not in ("country", "admin1", "capital") and ctx.country(p.cc, name) <= 0:
                 result.append(None)  # a romanization-skeleton match in a country the document places nothing else in
                 continue
-            small = int(cfg.get("skeleton_min_pop" if name.isascii() else "cross_script_min_pop", 0))
+            small = skeleton_min if name.isascii() else script_min
             if best[1] and p.kind == "city" and p.pop < small and (not _pass or ctx.division(p.cc, p.admin1, name) <= 0):
                 result.append(None)  # a small place reached by its skeleton, where the document places nothing near
                 continue
