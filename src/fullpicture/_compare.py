@@ -196,7 +196,7 @@ def vector_cache(settings: Settings, store: Any = None) -> Any:
     cache directory; None when switched off."""
     if not settings.get("align", "vector_cache", True):
         return store
-    from fullpicture.nlp.places._gazetteer import cache_dir
+    from fullpicture._data import cache_dir
     from fullpicture.store import FileVectorCache, VectorChain
 
     return VectorChain(store, FileVectorCache(cache_dir() / "embeddings.sqlite"))

@@ -15,6 +15,12 @@ def data_text(area: str, name: str) -> str:
     return resources.files("fullpicture").joinpath("data", area, name).read_text(encoding="utf-8")
 
 
+def data_rows(area: str, name: str) -> list[list[str]]:
+    """The rows of the tab-separated file ``data/<area>/<name>``, each split on tabs; blank lines
+    and lines starting with ``#`` are left out."""
+    return [ln.split("\t") for ln in data_text(area, name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 def data_toml(area: str, name: str) -> dict[str, Any]:
     """The parsed TOML file ``data/<area>/<name>``."""
     return tomllib.loads(data_text(area, name))

@@ -20,7 +20,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from fullpicture._data import cache_dir  # noqa: F401  (re-exported: callers import it from here)
+from fullpicture._data import cache_dir, data_rows
 from fullpicture.nlp.places._regions import FEATURE_KINDS, add_admin2, add_regions
 from fullpicture.nlp.places._translit import fold, romanized_forms, short_name, skeleton
 
@@ -31,11 +31,6 @@ ROMANIZED_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
 # Record kinds: country, capital city, other populated place, first- and second-level
 # subdivision, continent, and the curated regions/features of ``regions.tsv``.
 KINDS = ("country", "capital", "city", "admin1", "admin2", "continent", "user", *FEATURE_KINDS)
-
-
-def _data_lines(name: str) -> list[list[str]]:
-    raw = resources.files("fullpicture").joinpath(f"data/gazetteer/{name}").read_text("utf-8")
-    return [ln.split("\t") for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def _keep_alt(alt: str, main_folded: str) -> bool:
@@ -115,10 +110,10 @@ def build_index() -> dict[str, Any]:
     b = _Builder()
     # Countries.
     extra: dict[str, list[str]] = {}
-    for row in _data_lines("country_aliases.tsv"):
+    for row in data_rows("gazetteer", "country_aliases.tsv"):
         extra.setdefault(row[0], []).append(row[1])
     langs: set[str] = set()
-    for row in _data_lines("country_names_i18n.tsv"):  # names in other languages (cc, lang, name)
+    for row in data_rows("gazetteer", "country_names_i18n.tsv"):  # names in other languages (cc, lang, name)
         extra.setdefault(row[0], []).append(row[2])
         langs.add(row[1].split("-")[0])
     capitals: dict[str, str] = {}
@@ -146,7 +141,7 @@ def build_index() -> dict[str, Any]:
         k = (c["countrycode"], c["admin1code"])
         admin_pop[k] = admin_pop.get(k, 0) + int(c["population"])
     us_names: set[str] = set()
-    us_abbr = {row[0]: row[1].split("|") for row in _data_lines("us_state_abbreviations.tsv") if len(row) > 1}
+    us_abbr = {row[0]: row[1].split("|") for row in data_rows("gazetteer", "us_state_abbreviations.tsv") if len(row) > 1}
     for st in sorted(gc.get_us_states().values(), key=lambda s: s["geonameid"]):
         cen = _centroid(by_admin.get(("US", st["code"]), []))
         if cen:
@@ -180,7 +175,7 @@ def build_index() -> dict[str, Any]:
                 prev = city_in_admin.get((cc, where, folded))
                 if prev is None or int(c["population"]) > int(prev["population"]):
                     city_in_admin[(cc, where, folded)] = c
-    for row in _data_lines("admin1.tsv"):
+    for row in data_rows("gazetteer", "admin1.tsv"):
         cc, code, name = row[0], row[1], row[2]
         gid = int(row[3]) if len(row) > 3 and row[3].isdigit() else 0
         alts = [a for a in (row[4].split("|") if len(row) > 4 else []) if a.strip()]
@@ -202,7 +197,7 @@ def build_index() -> dict[str, Any]:
             admin_idx[(cc, code)] = b.add(gid, name, cen[0], cen[1], pop, cc, "admin1", code, alts, trusted=True)
         admin_named.setdefault((cc, fold(_strip_type(name))), admin_idx[(cc, code)])
         b.alias(admin_idx[(cc, code)], _city_named_division(cc, code, [name, *alts], city_in_admin, main_ccs), trusted=True)
-    for row in _data_lines("admin1_i18n.tsv"):  # "Cisjordanie": the West Bank's record
+    for row in data_rows("gazetteer", "admin1_i18n.tsv"):  # "Cisjordanie": the West Bank's record
         if (row[0], row[1]) in admin_idx:
             b.alias(admin_idx[(row[0], row[1])], [row[3]], trusted=True)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
@@ -242,9 +237,9 @@ def build_index() -> dict[str, Any]:
     # romanization is already a name of some place (it would add a namesake to that name)
     for i, forms in romanized:
         b.alias(i, [f.title() for f in dict.fromkeys(forms) if len(f) > 3 and f not in b.exact])
-    add_admin2(b, _data_lines("admin2.tsv"), city_keys)
-    add_admin2(b, _data_lines("admin2_more.tsv"), city_keys, one_word=False)  # GeoNames' other ones
-    add_regions(b, _data_lines("regions.tsv"), by_admin, {int(c["geonameid"]): c for c in cities})
+    add_admin2(b, data_rows("gazetteer", "admin2.tsv"), city_keys)
+    add_admin2(b, data_rows("gazetteer", "admin2_more.tsv"), city_keys, one_word=False)  # GeoNames' other ones
+    add_regions(b, data_rows("gazetteer", "regions.tsv"), by_admin, {int(c["geonameid"]): c for c in cities})
     exact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.exact.items()}
     skel = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.skel.items()}
     return {"cols": b.cols, "exact": exact, "skel": skel}

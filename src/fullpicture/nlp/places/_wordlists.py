@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from fullpicture._data import data_rows
 from fullpicture.nlp.places._translit import fold
 
 
@@ -87,15 +88,14 @@ def get_lexicon() -> Lexicon:
     data = tomllib.loads(_read("lexicon.toml"))
     dem: dict[str, str] = {}
     cont: dict[str, str] = {}
-    for line in _read("demonyms.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cc, names = line.split("\t")[:2]
-            cc = cc.strip()
-            for n in names.split("|"):
-                if cc.startswith(("continent:", "region:")):
-                    cont[fold(n)] = cc.split(":", 1)[1]
-                else:
-                    dem[fold(n)] = cc
+    for row in data_rows("gazetteer", "demonyms.tsv"):
+        cc, names = row[:2]
+        cc = cc.strip()
+        for n in names.split("|"):
+            if cc.startswith(("continent:", "region:")):
+                cont[fold(n)] = cc.split(":", 1)[1]
+            else:
+                dem[fold(n)] = cc
     return Lexicon(
         titles=frozenset(data["titles"]),
         actor_verbs=frozenset(data["actor_verbs"]),
