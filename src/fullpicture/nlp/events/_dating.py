@@ -66,7 +66,6 @@ def _bare_clock(t: Timex) -> bool:
     return t.type == "TIME" and t.anchor != "explicit" and bool(_CLOCK.match(t.text.strip()))
 
 
-_SINCE = frozenset({"since", "depuis"})
 _RELATIVE = frozenset({"relcl", "acl", "acl:relcl"})
 _REPORT_PATH = frozenset({"ccomp", "parataxis", "dobj", "obj", "advcl", "xcomp", "acl", "relcl", "prep", "pobj", "obl"})
 
@@ -78,7 +77,7 @@ def _since_spans(sent: Span, trig: Token | None) -> list[tuple[int, int]]:
     own = {trig.i, clause_head(trig).i} if trig is not None else set()
     out = []
     doc, lower = sent.doc, token_arrays(sent.doc).lower
-    starts = _period_starts(doc.lang_ or "en")
+    starts, since = _period_starts(doc.lang_ or "en"), _since_words(doc.lang_ or "en")
     for i in range(sent.start, sent.end):
         pair = f"{lower[i - 1]} {lower[i]}" if i > sent.start else ""
         if lower[i] in starts or pair in starts:  # "starting on 7 October", "à partir du 7 octobre"
@@ -86,7 +85,7 @@ def _since_spans(sent: Span, trig: Token | None) -> list[tuple[int, int]]:
                     and (trig is None or not span[0] <= trig.i < span[1]):
                 out.append(span)
             continue
-        if lower[i] not in _SINCE:
+        if lower[i] not in since:
             continue
         tok = doc[i]
         if tok.dep_ in ("mark", "case") and tok.head.i != tok.i:  # "since it began", French "depuis le 7"
@@ -116,6 +115,14 @@ def _start_span(tok: Token, first: int) -> tuple[int, int] | None:
     if tok.pos_ != "VERB" or head.dep_ not in _START_DEPS or head.head.i == head.i:
         return None
     return min(first, head.left_edge.i), head.right_edge.i + 1
+
+
+@lru_cache(maxsize=8)
+def _since_words(language: str) -> frozenset[str]:
+    """The words of a "since ..." phrase or clause (``[since] words`` of
+    ``data/events/background*.toml``): "since", "depuis"."""
+    data = data_toml_lang("events", "background.toml", language or "en")
+    return frozenset(w.lower() for w in data.get("since", {}).get("words", []))
 
 
 @lru_cache(maxsize=8)
