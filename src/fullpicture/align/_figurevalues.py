@@ -85,10 +85,9 @@ _INCLUDING = re.compile(r"^[^.;\n]{0,40}?(?:\bincluding(?!\s+(?:some|many|severa
 # vague part told about them, no breakdown of the count into classes)
 
 
-# a running total ("more than 600 killed so far", "nine killed in the war", "pushing the
-# toll above 680"): the campaign's count, not the incident's
-_TOTAL_AFTER = re.compile(r"^[^.;\n]{0,90}?\b(?:so far|to date|in total|altogether|since (?:the|it|they|fighting|"
-                          r"hostilities)\b|in the (?:[\w-]+\s+){0,2}(?:conflict|war)\b)", re.I)
+# a running total ("more than 300 killed so far", "nine killed in the war", "pushing the
+# toll above 500"): the campaign's count, not the incident's (the words after the number:
+# :func:`_total_after`)
 _TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?"
                            # "the death toll since the start of the war to", "in the five-month conflict to"
@@ -178,7 +177,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
     if _recalled(a, f):
         return "recalled"
     after = a.text[f.end : f.end + 60]
-    total = _TOTAL_AFTER.match(a.text[f.end : f.end + 110])
+    after_total = _total_after()
+    total = after_total.match(a.text[f.end : f.end + 110]) if after_total is not None else None
     if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)
             and not _BRINGS.search(total.group(0))) \
             or _TOTAL_BEFORE.search(a.text[max(0, f.start - 120) : f.start]) or _total_told_before(a, f) \
@@ -339,6 +339,17 @@ def _total_told_before(a: Analysis, f: Figure) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _total_after() -> re.Pattern[str] | None:
+    """The words after a number that tell it as a running total ("so far", "in the war"):
+    ``[totals] after`` of ``data/figures/counts.toml`` (English), within 90 characters of the
+    number's sentence."""
+    from fullpicture._data import data_toml
+
+    words = data_toml("figures", "counts.toml").get("totals", {}).get("after", [])
+    return re.compile(r"^[^.;\n]{0,90}?\b(?:" + "|".join(words) + ")", re.I) if words else None
+
+
+@functools.lru_cache(maxsize=1)
 def _recent() -> re.Pattern[str] | None:
     from fullpicture._data import data_toml
 
@@ -350,7 +361,7 @@ def _since_recent(text: str, end: int, total: re.Match[str]) -> bool:
     """A count "since" a start told as a day of this week ("killed since hostilities began on
     Tuesday", "since the strike last night"): the current toll of the happening, no campaign's."""
     recent = _recent()
-    # the total phrase (_TOTAL_AFTER) and the recent words are English: its "since" words
+    # the total phrase (_total_after) and the recent words are English: its "since" words
     # (``[period.en] since`` of data/events/relative.toml)
     return recent is not None and any(w in total.group(0).lower() for w in since_words().get("en", ())) \
         and bool(recent.match(text[end : end + 60]))
