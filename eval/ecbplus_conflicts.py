@@ -5,7 +5,7 @@ every pair of articles whose killed / injured / magnitude figures conflict, anno
 exhaustively per group; conventions in the file). Each group is compared with the shipped
 ``compare`` (shipped settings, typed events: the default detection), each article its own side.
 A predicted conflict is a pair of articles whose figures of one count clash on one aligned
-incident (``align._conflicts.implied_clashes``); it is scored as ``(group, count, article pair)``
+incident (``align._figureclash.implied_clashes``); it is scored as ``(group, count, article pair)``
 against the gold set, for the three annotated counts. Strict: a clash on any incident counts,
 also on an earlier disaster the articles recall in passing (the gold has none there: such tolls
 differ by scope, "230,000 across Asia" vs "170,000 in Aceh"). The gold annotates counts as
@@ -44,9 +44,10 @@ def predict(data: Path, groups: list[dict], embeddings: bool, cache: Path | None
     (a clash that rests on a "no casualties" zero is left out unless ``strict``; in the
     details its last item says so)."""
     from fullpicture.align import compare
-    from fullpicture.align._conflicts import Member, implied_clashes
     from fullpicture.align._eventfeat import build_features
+    from fullpicture.align._figureclash import implied_clashes
     from fullpicture.align._incidents import host_dates, hosts_of
+    from fullpicture.align._rowmembers import Member
     from fullpicture.align._util import EntityIndex
     from fullpicture.models.comparison import Side
     from fullpicture.settings import Settings, load_settings

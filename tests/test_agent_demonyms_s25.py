@@ -10,7 +10,8 @@ sides' texts are read alike.
 
 from __future__ import annotations
 
-from fullpicture.align._conflicts import Member, _entity_conflict, actor_kind
+from fullpicture.align._entityconflicts import _entity_conflict, actor_kind
+from fullpicture.align._rowmembers import Member
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Entity
 from fullpicture.models.entities import Mention

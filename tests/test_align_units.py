@@ -8,9 +8,9 @@ from collections import Counter
 
 from fullpicture import load_settings
 from fullpicture.align._claims import contradiction, negated
-from fullpicture.align._conflicts import figure_text, ranges_clash
 from fullpicture.align._dates import compatible, interval
 from fullpicture.align._events import MentionFeatures, candidate_pairs, cluster
+from fullpicture.align._figurevalues import figure_text, ranges_clash
 from fullpicture.align._framing import log_odds_z
 from fullpicture.models import Claim, Figure
 
@@ -218,7 +218,8 @@ def test_figure_ranges_bounds_and_approximation():
 
 
 def test_date_place_agent_conflicts_with_provenance():
-    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._conflicts import find_conflicts
+    from fullpicture.align._rowmembers import Member
     from fullpicture.align._util import EntityIndex
     from tests.fixtures.align.build import north, south
 
@@ -244,7 +245,8 @@ def test_date_place_agent_conflicts_with_provenance():
 
 
 def test_noise_place_and_agent_conflicts_are_dropped():
-    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._conflicts import find_conflicts
+    from fullpicture.align._rowmembers import Member
     from fullpicture.align._util import EntityIndex
     from tests.fixtures.align.build import north, south
 
@@ -264,7 +266,8 @@ def test_noise_place_and_agent_conflicts_are_dropped():
 
 
 def test_inherited_dates_do_not_conflict():
-    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._conflicts import find_conflicts
+    from fullpicture.align._rowmembers import Member
     from fullpicture.align._util import EntityIndex
     from tests.fixtures.align.build import north, south
 
@@ -278,7 +281,8 @@ def test_inherited_dates_do_not_conflict():
 
 
 def test_country_contains_its_places():
-    from fullpicture.align._conflicts import Member, find_conflicts
+    from fullpicture.align._conflicts import find_conflicts
+    from fullpicture.align._rowmembers import Member
     from fullpicture.align._util import EntityIndex
     from fullpicture.models import Geo
     from tests.fixtures.align.build import north, south

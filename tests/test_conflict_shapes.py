@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from fullpicture.align._conflicts import headline_bound
+from fullpicture.align._figureitems import headline_bound
 from fullpicture.nlp.places._resolve import resolve_all
 from tests.helpers import analyze_text
 

@@ -395,7 +395,8 @@ def test_a_state_judged_responsible_is_no_place(lexical):
 def test_a_happening_that_did_not_happen_has_no_day_to_contest():
     """"…if the police do not leave the town hall by Wednesday" names no day of a leaving: it
     cannot contest the day another side says the police left."""
-    from fullpicture.align._conflicts import Member, _date_conflict
+    from fullpicture.align._dateconflict import _date_conflict
+    from fullpicture.align._rowmembers import Member
     from tests.helpers import analyze_text
 
     left = analyze_text("The police left the Northgate town hall on 29 May 2023, officials said.", published="2023-05-30")
@@ -415,7 +416,8 @@ def test_a_reports_own_day_is_no_day_of_the_happening():
     drivers were killed", "Mercredi, ... a indiqué que ...") on the killing: the day of a saying or
     of a statement is no rival day of the happening. A day four days off, or one day off in an
     article published weeks later, still contests it."""
-    from fullpicture.align._conflicts import Member, _date_conflict
+    from fullpicture.align._dateconflict import _date_conflict
+    from fullpicture.align._rowmembers import Member
     from tests.helpers import analyze_text
 
     told = analyze_text("Three drivers were killed in a strike on their lorries on 7 June 2021 near Eastwell, "
@@ -444,7 +446,8 @@ def test_a_reports_own_day_is_no_day_of_the_happening():
 def test_a_statements_day_is_not_the_day_of_the_happening_it_tells():
     """An accusation or a statement joined to a strike's row has the day it was made: it never
     contests the strike's day."""
-    from fullpicture.align._conflicts import Member, _date_conflict
+    from fullpicture.align._dateconflict import _date_conflict
+    from fullpicture.align._rowmembers import Member
     from tests.helpers import analyze_text
 
     told = analyze_text("A drone strike hit two lorries near Eastwell on 7 June 2021.", published="2021-06-08")

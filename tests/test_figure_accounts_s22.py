@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from fullpicture import analyze
 from fullpicture.align._agents import accuser_agents, own_account
-from fullpicture.align._conflicts import Member
 from fullpicture.align._denials import denies_other_act
 from fullpicture.align._figurevalues import population, relayed_strangers
 from fullpicture.align._innersource import inner_state, pronoun_state
+from fullpicture.align._rowmembers import Member
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Figure
 from fullpicture.models.comparison import ConflictValue

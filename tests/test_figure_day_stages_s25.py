@@ -11,8 +11,10 @@ sides read alike.
 from __future__ import annotations
 
 from fullpicture import analyze
-from fullpicture.align._conflicts import Member, _figure_conflicts, incident_figures
+from fullpicture.align._figureclash import _figure_conflicts
+from fullpicture.align._figureitems import incident_figures
 from fullpicture.align._figurevalues import population
+from fullpicture.align._rowmembers import Member
 from tests.helpers import analyze_text
 
 DAY = "2024-06-07"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import pytest
 
 from fullpicture.align._agents import claim_state
-from fullpicture.align._conflicts import actor_kind
+from fullpicture.align._entityconflicts import actor_kind
 from fullpicture.align._intlsource import international_side, names_body, quoted_from_body
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._util import EntityIndex
@@ -179,7 +179,7 @@ def _bound(doc: str, low: float | None, high: float | None, vague: bool = False,
 
 
 def test_a_vague_number_beside_the_sides_own_number_takes_no_part():
-    from fullpicture.align._conflicts import _clashes
+    from fullpicture.align._figureclash import _clashes
 
     per_side = {"a": [_bound("a1", 24.0, None, vague=True, value=24.0), _bound("a2", None, 10.0)],
                 "b": [_bound("b1", 112.0, None)]}

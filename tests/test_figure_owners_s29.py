@@ -20,8 +20,9 @@ names and numbers, every side read alike:
 from __future__ import annotations
 
 from fullpicture import analyze
-from fullpicture.align._conflicts import _clashes, _same_thing
 from fullpicture.align._denials import denies_target
+from fullpicture.align._figureclash import _clashes
+from fullpicture.align._figureseries import _same_thing
 from fullpicture.align._figurevalues import population
 from fullpicture.align._innersource import local_authority, speaker_place_state
 from fullpicture.align._util import EntityIndex

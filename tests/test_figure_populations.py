@@ -4,7 +4,7 @@ strike on a prison, restated in invented words)."""
 
 from __future__ import annotations
 
-from fullpicture.align._conflicts import comparable, population
+from fullpicture.align._figurevalues import comparable, population
 from tests.helpers import analyze_text
 
 

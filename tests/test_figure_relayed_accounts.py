@@ -5,7 +5,8 @@ clash between peacekeepers and protesters, restated with invented numbers and la
 
 from __future__ import annotations
 
-from fullpicture.align._conflicts import _clashes, without_relayed
+from fullpicture.align._figureclash import _clashes
+from fullpicture.align._figureseries import without_relayed
 from fullpicture.models import Figure
 from fullpicture.models.comparison import ConflictValue
 
@@ -93,7 +94,7 @@ def test_a_bound_set_against_a_relayed_rival_count_is_no_floor_under_it():
     """A wire's "more than 15 injured" (one side's authorities) in a report that also relays the
     other side's "about 300" is a rival count: it clashes with the 300, where a bare floor would
     not; a bound in a report that relays nothing stays a floor."""
-    from fullpicture.align._conflicts import rival_bounds
+    from fullpicture.align._figureseries import rival_bounds
 
     bound = _item("wire", "w1", 15, "people", low=True)
     relayed = _item("Moldova", "w1", 300, "people")

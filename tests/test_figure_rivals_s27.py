@@ -18,7 +18,8 @@ restated with made-up towns, names and numbers, every side read alike:
 from __future__ import annotations
 
 from fullpicture import analyze, analyze_document, load_settings
-from fullpicture.align._conflicts import _clashes, without_relayed
+from fullpicture.align._figureclash import _clashes
+from fullpicture.align._figureseries import without_relayed
 from fullpicture.align._figurevalues import population
 from fullpicture.models import Figure
 from fullpicture.models.comparison import ConflictValue

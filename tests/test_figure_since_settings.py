@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from fullpicture import analyze_document, load_settings
-from fullpicture.align._conflicts import Member, incident_figures_for
+from fullpicture.align._figureitems import incident_figures_for
 from fullpicture.align._figurevalues import population
+from fullpicture.align._rowmembers import Member
 from fullpicture.models import Analysis
 
 # a toll counted since a day 78 days before the report

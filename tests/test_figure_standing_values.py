@@ -16,8 +16,11 @@ Shapes seen on real coverage of strikes, restated with invented numbers and side
 
 from __future__ import annotations
 
-from fullpicture.align._conflicts import Member, _clashes, find_conflicts, series_spans, superseded
+from fullpicture.align._conflicts import find_conflicts
+from fullpicture.align._figureclash import _clashes
+from fullpicture.align._figureseries import series_spans, superseded
 from fullpicture.align._figurevalues import stray_free
+from fullpicture.align._rowmembers import Member
 from fullpicture.models import Figure
 from fullpicture.models.comparison import ConflictValue
 from fullpicture.settings import load_settings
@@ -103,7 +106,7 @@ def test_days_months_apart_are_two_happenings_not_a_dispute():
 def test_a_toll_quoted_from_a_compared_side_is_its_account_in_any_row():
     """A wire quotes one state's ministry in a row no document of that state tells: the toll is
     still that state's account (reported by the wire), because the state is a compared side."""
-    from fullpicture.align._conflicts import event_figures, incident_figures
+    from fullpicture.align._figureitems import event_figures, incident_figures
     from fullpicture.align._util import EntityIndex
     from tests.helpers import analyze_text
 

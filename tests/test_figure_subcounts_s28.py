@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from fullpicture import analyze, analyze_documents
 from fullpicture.align import compare
-from fullpicture.align._conflicts import Member, incident_figures
+from fullpicture.align._figureitems import incident_figures
 from fullpicture.align._figurevalues import population
 from fullpicture.align._innersource import inner_state
+from fullpicture.align._rowmembers import Member
 from fullpicture.align._subcounts import sub_count_lists
 from fullpicture.ingest import load_text
 from fullpicture.models.comparison import Side

@@ -12,13 +12,11 @@ wordings are read alike.
 from __future__ import annotations
 
 from fullpicture import analyze
-from fullpicture.align._conflicts import (
-    Member,
-    _entity_conflict,
-    _figure_conflicts,
-    incident_figures,
-)
+from fullpicture.align._entityconflicts import _entity_conflict
+from fullpicture.align._figureclash import _figure_conflicts
+from fullpicture.align._figureitems import incident_figures
 from fullpicture.align._figurevalues import population
+from fullpicture.align._rowmembers import Member
 from fullpicture.align._util import EntityIndex
 from tests.helpers import analyze_text
 

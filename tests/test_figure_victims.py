@@ -13,7 +13,7 @@ between two armies, restated in invented words, numbers and places:
 
 from __future__ import annotations
 
-from fullpicture.align._conflicts import _clashes, figure_updates, victim_groups
+from fullpicture.align._figureclash import _clashes, figure_updates, victim_groups
 from fullpicture.align._figurevalues import population
 from fullpicture.align._victims import own_people, victims
 from fullpicture.models import Figure

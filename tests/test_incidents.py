@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from fullpicture import load_settings
 from fullpicture.align import compare
-from fullpicture.align._conflicts import comparable, dates_disjoint
 from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._figureitems import dates_disjoint
+from fullpicture.align._figurevalues import comparable
 from fullpicture.align._incidents import hosts_of, incidents
 from fullpicture.models.comparison import Side
 from tests.helpers import analyze_text, lexical_settings

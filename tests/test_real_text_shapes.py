@@ -191,7 +191,7 @@ def test_no_place_conflict_about_where_a_ceasefire_was_declared(tmp_path):
 def test_an_update_series_holds_no_parts():
     """"6 civilians, 2 of them women, were killed" then "eight civilians were killed": the
     series is 6 -> 8; the part (2) is no value of the count."""
-    from fullpicture.align._conflicts import figure_updates
+    from fullpicture.align._figureclash import figure_updates
     from fullpicture.models import Figure
     from fullpicture.models.comparison import ConflictValue
 

@@ -7,21 +7,17 @@ from collections import Counter
 from typing import Any
 
 from fullpicture.align._claims import align_claims
-from fullpicture.align._conflicts import (
-    Member,
-    event_figures,
-    figure_updates,
-    find_conflicts,
-    incident_figures_for,
-    row_targets,
-)
+from fullpicture.align._conflicts import find_conflicts, row_targets
 from fullpicture.align._dates import granularity, interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._eventfeat import build_features, build_vectors
+from fullpicture.align._figureclash import figure_updates
+from fullpicture.align._figureitems import event_figures, incident_figures_for
 from fullpicture.align._framing import framing_contrast, tone_by_side
 from fullpicture.align._incidents import host_dates, hosts_of, incidents, names_happening
 from fullpicture.align._naming import is_name, lexicon_naming_rows, naming_table, same_name
 from fullpicture.align._omissions import find_omissions, story_filter
+from fullpicture.align._rowmembers import Member
 from fullpicture.align._sides import assign_sides
 from fullpicture.align._topics import tfidf_vectors
 from fullpicture.align._util import (

@@ -59,7 +59,7 @@ def figure_disputes(
     hedged: bool = False,
 ) -> dict[str, dict[str, list[ConflictValue]]]:
     """``counts -> side -> [dispute values]`` of an incident's documents (see the module
-    docstring); ``by_count`` is the incident's :func:`~fullpicture.align._conflicts.incident_figures`.
+    docstring); ``by_count`` is the incident's :func:`~fullpicture.align._figureitems.incident_figures`.
     ``hedged``: also :func:`hedged_disputes`."""
     pats, nouns = _lexicon()
     side_of_state = _side_of_state(members)

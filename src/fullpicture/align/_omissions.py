@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from fullpicture.align._conflicts import Member
+from fullpicture.align._rowmembers import Member
 from fullpicture.models.comparison import Omission
 
 

@@ -5,7 +5,7 @@ soldiers", "12 soldats tués dans ses rangs"; ``data/figures/victims.toml``).
 A toll is compared with another side's toll of the same people: in a clash of two armies, each
 side's count of its own dead and one side's claim of the other side's dead are three counts of
 two groups, and only two counts of one group can contradict each other
-(``align/_conflicts``, ``[align] figure_victim_groups``).
+(``align/_figureclash``, ``[align] figure_victim_groups``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,200 @@
+"""Figure conflicts: the counts on which two sides' standing values (:mod:`._figureseries`)
+clash, per group of the people counted (:func:`victim_groups`), the conflicts they make with the
+sides that dispute a count, and each side's update series (:func:`figure_updates`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fullpicture.align._daystages import day_stages, later_stage
+from fullpicture.align._figureitems import FigureItem, implied_zero, incident_figures_for
+from fullpicture.align._figureseries import (
+    _compared,
+    _day_stage,
+    _day_usable,
+    _in_series,
+    _same_thing,
+    early_relays,
+    relayed_stages,
+    rival_bounds,
+    series_spans,
+    superseded,
+    without_relayed,
+)
+from fullpicture.align._figurevalues import (
+    _NEVER,
+    class_exceeds_whole,
+    comparable,
+    ranges_clash,
+    relayed_strangers,
+    whole_over_class,
+)
+from fullpicture.align._rowmembers import Member
+from fullpicture.align._util import EntityIndex
+from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
+
+
+def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
+                 spans: Sequence[tuple[float, float]] = (),
+                 stated: dict[str, list[FigureItem]] | None = None) -> bool:
+    """Two sides clash on a count when they state comparable figures and every comparable pair
+    clashes (one agreeing pair, e.g. a later update matching the other side, is agreement).
+    ``a`` and ``b`` are already ``_compared``: a side's bound that one of its own closed
+    statements satisfies adds nothing ("four killed" and "at least four died" read as four); a
+    bound no closed statement of the side meets ("more than 40 died" beside "two men" of a
+    breakdown) stands for itself. Two values inside the span of one side's update series
+    (``spans``, :func:`series_spans`) do not clash. With ``stated`` (every value each side
+    states), a pair of two days whose lower value the later side's own toll passed is a stage,
+    left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash. With
+    ``figure_whole_bounds_class``, a whole broken down into classes and a class count of the other
+    side above it (``class_exceeds_whole``) clash too; a class count below the whole may be its part
+    and says nothing either way."""
+    pairs = [(fa, fb) for fa, va in a for fb, vb in b
+             if comparable(va.population or "people", vb.population or "people")
+             and _same_thing(fa, fb, counts, cfg)
+             and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))]
+    wholes = [class_exceeds_whole(fa, pa, fb, pb, cfg) for fa, va in a for fb, vb in b
+              if cfg.get("figure_whole_bounds_class", False)
+              and whole_over_class(pa := va.population or "people", pb := vb.population or "people")]
+    return bool(pairs or any(wholes)) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
+                                              for fa, fb in pairs)
+
+
+def _clashes(
+    by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]
+) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, list[FigureItem]]]]:
+    """The clashing ``(counts, side, side)`` and each side's compared values, by count."""
+    out: list[tuple[str, str, str]] = []
+    compared: dict[str, dict[str, list[FigureItem]]] = {}
+    for counts, per_side in sorted(by_count.items()):
+        if counts in (cfg.get("figure_unconflicted_counts") or ()):
+            compared[counts] = per_side  # "37 people" rescued, "118 people" lived there: no toll
+            continue
+        merged: dict[str, list[FigureItem]] = {}
+        clashed: dict[str, list[FigureItem]] = {}
+        for group in victim_groups(per_side, cfg):
+            if cfg.get("figure_relayed_strangers", False):
+                group = {s: relayed_strangers(items) for s, items in group.items()}
+            standing = {s: _compared(items, cfg) for s, items in group.items()}
+            mine = superseded(standing, cfg)
+            if cfg.get("figure_stage_relay", True):
+                mine = relayed_stages(mine, {s: [x for x in standing[s] if x not in mine[s]] for s in mine},
+                                      cfg, counts)
+            if cfg.get("figure_early_relays", False):
+                mine = early_relays(mine, group)
+            if cfg.get("figure_day_stages", False):
+                mine = day_stages(mine, group, _day_usable, _day_stage)
+            spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
+            if cfg.get("figure_relayed_accounts", True):
+                mine = without_relayed(mine, cfg, counts, spans)
+            if float(cfg.get("figure_rival_bound_reach", 0)) > 0:
+                mine = rival_bounds(mine, float(cfg["figure_rival_bound_reach"]))
+            sides = list(mine)
+            found = [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
+                     if _clash_sides(mine[s], mine[t], cfg, counts, spans,
+                                     group if cfg.get("figure_cross_day_stages", False) else None)]
+            for s, items in mine.items():
+                merged.setdefault(s, []).extend(items)
+                if found:  # the values of a group of people the sides contest
+                    clashed.setdefault(s, []).extend(items)
+            out += [x for x in found if x not in out]
+        compared[counts] = clashed or merged
+    return out, compared
+
+
+def victim_groups(per_side: dict[str, list[FigureItem]], cfg: dict[str, Any]) -> list[dict[str, list[FigureItem]]]:
+    """The values of one count split by whose people they count (``_victims``), where they name
+    two states' people or more ("18 Freedonian soldiers", "120 Ruritanian soldiers"): each side's
+    count of one nation's dead is compared with the other sides' counts of that nation's, and a
+    count that names no nation ("at least 99 killed", perhaps both armies' dead) only with
+    counts that name none. Where they name one nation or none, one group (``[align]
+    figure_victim_groups`` off: always one)."""
+    named = sorted({cv.victims for items in per_side.values() for _, cv in items
+                    if cv.victims and cv.population not in _NEVER})
+    if len(named) < 2 or not cfg.get("figure_victim_groups", True):
+        return [per_side]
+    out = []
+    for key in [*named, None]:
+        group = {s: [x for x in items if x[1].victims == key] for s, items in per_side.items()}
+        out.append({s: items for s, items in group.items() if items})
+    return out
+
+
+def figure_clashes(
+    members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None
+) -> list[tuple[str, str, str]]:
+    """``(counts, side, side)`` of every pair of sides whose figures of one count clash."""
+    return _clashes(incident_figures_for(members, cfg, index), cfg)[0]
+
+
+def implied_clashes(
+    members: Sequence[Member], cfg: dict[str, Any], index: EntityIndex | None = None
+) -> tuple[list[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    """The :func:`figure_clashes` and, from the same computation, those in which one side's
+    values of the count are all zeros a broader count implies ("no casualties" against "12
+    killed"): a clash of what that side said of the broader count, for scorers whose gold
+    annotates counts as stated."""
+    found, compared = _clashes(incident_figures_for(members, cfg, index), cfg)
+    return found, {(c, s, t) for c, s, t in found
+                   if any(compared[c][x] and all(implied_zero(i) for i in compared[c][x]) for x in (s, t))}
+
+
+def figure_updates(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any]) -> list[FigureSeries]:
+    """One side's differing figures of one count (in different documents or at different dates):
+    an update series in date order, never a conflict (one series per nation's people where the
+    count names several: :func:`victim_groups`)."""
+    out = []
+    for counts, whole in sorted(by_count.items()):
+        for side, items in (kv for group in victim_groups(whole, cfg) for kv in group.items()):
+            if len(items) < 2:
+                continue
+            differ = any(
+                ranges_clash(fa, fb, cfg) and va.document != vb.document
+                and comparable(_staged(va.population), _staged(vb.population))
+                for k, (fa, va) in enumerate(items) for fb, vb in items[k + 1 :])
+            if differ:
+                # parts ("3 of them women"), running totals and things are no values of the count
+                # (an earlier stage, "initially 40 were reported", is one: the series shows it)
+                vals = sorted((cv for _, cv in items if _staged(cv.population) not in _NEVER),
+                              key=lambda v: (v.date or "", v.document, v.start or 0))
+                out.append(FigureSeries(field=f"figure:{counts}", side=side, values=vals))
+    return out
+
+
+def _staged(population: str | None) -> str:
+    """A population for update series: an earlier stage of a count counts its people."""
+    return "people" if population in (None, "earlier") else population
+
+
+def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dict[str, Any],
+                      disputes: dict[str, dict[str, list[ConflictValue]]] | None = None) -> list[Conflict]:
+    found, compared = _clashes(by_count, cfg)
+    clashing: dict[str, set[str]] = {}
+    for counts, s, t in found:
+        clashing.setdefault(counts, set()).update((s, t))
+    disputes = disputes or {}
+    for counts, per_side in disputes.items():  # a side rejecting the count another side states
+        for d in per_side:
+            others = [t for t, items in compared.get(counts, {}).items() if t != d and items]
+            if others:
+                clashing.setdefault(counts, set()).update([d, *others])
+    out = []
+    for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
+        # the values that took part: a running total, a part or a count of things never does,
+        # nor a count no other side's value is comparable with (the guards hurt in a prison)
+        per_side = {s: [cv for _, cv in items] for s, items in compared.get(counts, {}).items() if s in sides}
+        disputing = {s for s in disputes.get(counts, {}) if s in sides}
+        vals = [cv for s, mine in per_side.items() for cv in mine
+                if (disputing - {s}) or any(_meets(cv, ov, cfg) for t, theirs in per_side.items() if t != s
+                                             for ov in theirs)]
+        vals += [cv for s in sorted(disputing) for cv in disputes[counts][s]]
+        out.append(Conflict(field=f"figure:{counts}", values=vals))
+    return out
+
+
+def _meets(cv: ConflictValue, other: ConflictValue, cfg: dict[str, Any]) -> bool:
+    """Two sides' values that are set against each other: comparable people, or a whole and a
+    class count (``figure_whole_bounds_class``, :func:`whole_over_class`)."""
+    p, q = cv.population or "people", other.population or "people"
+    return comparable(p, q) or (bool(cfg.get("figure_whole_bounds_class", False)) and whole_over_class(p, q))
