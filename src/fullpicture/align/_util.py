@@ -143,18 +143,27 @@ class EntityIndex:
         """The entity object of a document-local id."""
         return None if eid is None else self._ents.get((doc, eid))
 
-    def key(self, doc: str, eid: str | None, resolve: bool = False) -> str | None:
-        """Global id of a document-local entity (``resolve``: follow ``refers_to`` once)."""
+    def _root(self, doc: str, eid: str | None, resolve: bool) -> object | None:
+        """The union-find root of a document-local entity (``resolve``: follow ``refers_to``
+        once); None for no known entity."""
         ent = self.entity(doc, eid)
         if ent is None or eid is None:
             return None
         if resolve and ent.refers_to and (doc, ent.refers_to) in self._ents:
             eid = ent.refers_to
-        root = self._uf.find(("e", doc, eid))
+        return self._uf.find(("e", doc, eid))
+
+    def _global_id(self, root: object) -> str:
+        """The global id of a union-find root, numbered in the order first asked."""
         if root not in self._ids:
             self._ids[root] = f"g{len(self._ids) + 1}"
             self._roots[self._ids[root]] = root
         return self._ids[root]
+
+    def key(self, doc: str, eid: str | None, resolve: bool = False) -> str | None:
+        """Global id of a document-local entity (``resolve``: follow ``refers_to`` once)."""
+        root = self._root(doc, eid, resolve)
+        return None if root is None else self._global_id(root)
 
     def town_key(self, word: str) -> str | None:
         """Global id of the town or city of the gazetteer named ``word`` that some document of
@@ -167,21 +176,13 @@ class EntityIndex:
             p = gaz.place(i)
             node = ("k", f"gn:{p.gid}")
             if p.kind in ("city", "capital") and node in self._uf.parent:
-                root = self._uf.find(node)
-                if root not in self._ids:
-                    self._ids[root] = f"g{len(self._ids) + 1}"
-                    self._roots[self._ids[root]] = root
-                return self._ids[root]
+                return self._global_id(self._uf.find(node))
         return None
 
     def display(self, doc: str, eid: str | None, resolve: bool = False) -> str | None:
         """Display name of the global entity a local id belongs to."""
-        ent = self.entity(doc, eid)
-        if ent is None or eid is None:
-            return None
-        if resolve and ent.refers_to and (doc, ent.refers_to) in self._ents:
-            eid = ent.refers_to
-        return self._display.get(self._uf.find(("e", doc, eid)))
+        root = self._root(doc, eid, resolve)
+        return None if root is None else self._display.get(root)
 
     def groups(self) -> dict[str, list[tuple[str, Entity]]]:
         """Global id -> the (document, entity) pairs it groups."""
