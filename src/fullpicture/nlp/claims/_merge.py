@@ -88,6 +88,27 @@ def _between(cues: list[TaggedSpan], a: tuple[int, int], b: tuple[int, int], me:
     return any(c is not me and lo <= c.start and c.end <= hi for c in (cues[k] for k in index_of(cues, start_end).near(lo, hi)))
 
 
+def _nearest(cue: TaggedSpan, spans: list[TaggedSpan], used: set[int], cues: list[TaggedSpan], max_gap: int,
+             text: str | None = None) -> int | None:
+    """The index of the tagged span of ``spans`` nearest the cue, not in ``used``, within ``max_gap``
+    characters and with no other cue between them (``text``: also in the cue's paragraph, unless
+    within 3 characters of it); None when there is none."""
+    cs = (cue.start, cue.end)
+    best = None
+    for n in index_of(spans, start_end).near(cs[0] - max_gap, cs[1] + max_gap):
+        s = spans[n]
+        if n in used:
+            continue
+        g = _gap(cs, (s.start, s.end))
+        if g > max_gap or (text is not None and not _same_paragraph(text, cs, (s.start, s.end)) and g > 3):
+            continue
+        if _between(cues, cs, (s.start, s.end), cue):
+            continue
+        if best is None or g < best[0]:
+            best = (g, n)
+    return None if best is None else best[1]
+
+
 def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     lo, hi = min(a[1], b[1]), max(a[0], b[0])
     return "\n\n" not in text[lo:hi]
@@ -144,21 +165,11 @@ def _source_for(
         i, j = source_bounds(subj)
         if j > i and (j <= cue.i or i >= cue.j) and (j <= content.i or i >= content.j):
             return span_chars(doc, i, j), subj.i, None
-    cs = (cue.start, cue.end)
-    best = None
-    for n in index_of(sources, start_end).near(cs[0] - _MAX_SOURCE_GAP, cs[1] + _MAX_SOURCE_GAP):
-        s = sources[n]
-        if n in used:
-            continue
-        g = _gap(cs, (s.start, s.end))
-        if g > _MAX_SOURCE_GAP or _between(cues, cs, (s.start, s.end), cue):
-            continue
-        if best is None or g < best[0]:
-            best = (g, n)
-    if best is None:
+    near = _nearest(cue, sources, used, cues, _MAX_SOURCE_GAP)
+    if near is None:
         return None
-    used.add(best[1])
-    s = sources[best[1]]
+    used.add(near)
+    s = sources[near]
     return (s.start, s.end), doc[s.i : s.j].root.i, s.confidence
 
 
@@ -334,25 +345,14 @@ def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: b
     out: list[RawClaim] = []
     for cue in cues:
         cs = (cue.start, cue.end)
-        best = None
-        for n in index_of(contents, start_end).near(cs[0] - _MAX_CONTENT_GAP, cs[1] + _MAX_CONTENT_GAP):
-            c = contents[n]
-            if n in used_c:
-                continue
-            g = _gap(cs, (c.start, c.end))
-            if g > _MAX_CONTENT_GAP or not _same_paragraph(text, cs, (c.start, c.end)) and g > 3:
-                continue
-            if _between(cues, cs, (c.start, c.end), cue):
-                continue
-            if best is None or g < best[0]:
-                best = (g, n)
-        if best is None:
+        near = _nearest(cue, contents, used_c, cues, _MAX_CONTENT_GAP, text)
+        if near is None:
             content = _parse_content(doc, cue, quotes)
             if content is None:
                 continue
         else:
-            used_c.add(best[1])
-            content = contents[best[1]]
+            used_c.add(near)
+            content = contents[near]
         src = _source_for(doc, cue, sources, used_s, cues, content)
         conf = [cue.confidence, content.confidence] + ([src[2]] if src and src[2] is not None else [])
         cue_span = doc[cue.i : cue.j]
