@@ -12,7 +12,8 @@ from __future__ import annotations
 from fullpicture import analyze
 from fullpicture.align._denials import denies_other_act
 from fullpicture.align._figureitems import _preliminary_stages, incident_figures
-from fullpicture.align._figurevalues import population, preliminary
+from fullpicture.align._figuretold import preliminary
+from fullpicture.align._figurevalues import population
 from fullpicture.align._rowmembers import Member
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Figure

@@ -19,6 +19,7 @@ from fullpicture.align._agents import (
     side_state,
 )
 from fullpicture.align._dates import interval
+from fullpicture.align._figuretold import preliminary
 from fullpicture.align._figurevalues import (
     _NEVER,
     comparable,
@@ -26,7 +27,6 @@ from fullpicture.align._figurevalues import (
     figure_text,
     is_closed,
     population,
-    preliminary,
 )
 from fullpicture.align._innersource import (
     inner_state,

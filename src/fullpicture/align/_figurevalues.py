@@ -12,7 +12,7 @@ from typing import Any
 from fullpicture._data import language_words
 from fullpicture.align._agents import name_state
 from fullpicture.align._currentcount import current_count
-from fullpicture.align._relative import since_words
+from fullpicture.align._figuretold import denied, recalled, running_total, told_earlier
 from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._util import claim_by_id
 from fullpicture.align._victims import own_people
@@ -85,24 +85,6 @@ _INCLUDING = re.compile(r"^[^.;\n]{0,40}?(?:\bincluding(?!\s+(?:some|many|severa
 # vague part told about them, no breakdown of the count into classes)
 
 
-# a running total ("more than 300 killed so far", "nine killed in the war", "pushing the
-# toll above 500"): the campaign's count, not the incident's (the words after the number:
-# :func:`_total_after`)
-_TOTAL_BEFORE = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
-                           r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\s+(?:of\s+\w+\s+)?"
-                           # "the death toll since the start of the war to", "in the five-month conflict to"
-                           r"(?:(?:since|in|of|during)\s+[^.;\n]{0,60}?\s)?(?:to|above|past|over)\s*$", re.I)
-
-# "40 killed, bringing the toll since the start of the war to 9,000": the 40 are the happening's
-# own toll, added to the total that follows
-_BRINGS = re.compile(r"\b(?:bringing|pushing|raising|taking|brings|pushes|raises|takes)\s+(?:the\s+)?"
-                     r"(?:[\w-]+\s+){0,3}(?:toll|total|tally|number)\b", re.I)
-
-# the toll of a stretch of days: "after 13 days of bombardment, which has claimed more than 660
-# lives", "three weeks of fighting that have killed 900"
-_TOTAL_SPELL = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:days|weeks|months|years)\s+of\s+[\w\s,-]{1,60}?\b(?:which|that)\s+"
-                          r"(?:has|have)\s+(?:now\s+|already\s+)?\w+\s+(?:the\s+lives\s+of\s+)?$", re.I)
-
 # a count added to one told before: "eight guards were also injured"; "two more prisoners
 # died" after a count of the dead (not "five were killed and 12 more wounded")
 _ADDED = re.compile(r"^(?:(?!\b(?:who|that|which)\b)[^.;,\n]){0,50}?\b(?:were|was|are|is|have been|has been|had "
@@ -128,8 +110,6 @@ _SEVERITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were\s+|are\s+|was\s+)?(?:ser
                        r"(?:injured|wounded|hurt|ill|burned)\b", re.I)
 _SEVERITY_AFTER_NUMBER = re.compile(r"^\s*(?:of them\s+|of whom\s+)?(?:seriously|critically|severely|badly|gravely)\b"
                                     r"|^\s+(?:[\w-]+\s+){0,3}?in (?:a\s+)?(?:serious|critical|grave) condition", re.I)
-# "..., the deadliest strike of the offensive so far": a superlative's "so far", not a total
-_SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|single|most \w+)\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,19 +150,14 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
     recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled]).
     A count of the hurt still in hospital is a ``part`` (``figure_current_counts``, :mod:`._currentcount`).
     ``cfg``: the ``[align]`` settings (the shipped ones when None)."""
-    if _told_earlier(a, f):
+    if told_earlier(a, f):
         return "earlier"
-    if _denied(a, f):
+    if denied(a, f):
         return "denied"
-    if _recalled(a, f):
+    if recalled(a, f):
         return "recalled"
     after = a.text[f.end : f.end + 60]
-    after_total = _total_after()
-    total = after_total.match(a.text[f.end : f.end + 110]) if after_total is not None else None
-    if (total and not _SUPERLATIVE.search(total.group(0)) and not _since_recent(a.text, f.end + total.end(), total)
-            and not _BRINGS.search(total.group(0))) \
-            or _TOTAL_BEFORE.search(a.text[max(0, f.start - 120) : f.start]) or _total_told_before(a, f) \
-            or _TOTAL_SPELL.search(a.text[max(0, f.start - 120) : f.start]) or counted_since_long_before(a, f, _since_days(cfg)):
+    if running_total(a, f) or counted_since_long_before(a, f, _since_days(cfg)):
         return "total"
     if _modifier_number(a, f):
         return "things"  # "a twelve-storey block", "a six-floor tower": a number inside a modifier
@@ -317,106 +292,6 @@ def _noun_population(noun: str) -> str | None:
         if key in pops:
             return pops[key]
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _totals_before() -> dict[str, re.Pattern[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "counts.toml").get("totals", {}).get("before", {})
-    return {lang: re.compile("|".join(f"(?:{p})" for p in ps), re.I) for lang, ps in data.items() if ps}
-
-
-def _total_told_before(a: Analysis, f: Figure) -> bool:
-    """A toll told as a war's or a campaign's in the figure's sentence before it ("Число жертв с
-    начала войны превысило 12 тысяч", "trois semaines de combats ont fait 900 morts"): a running
-    total (``counts.toml`` [totals] before)."""
-    pat = _totals_before().get(a.document.language or "en")
-    if pat is None:
-        return False
-    before = re.split(r"[.!?;\n]\s", a.text[max(0, f.start - 120) : f.start])[-1]
-    return bool(pat.search(before))
-
-
-@functools.lru_cache(maxsize=1)
-def _total_after() -> re.Pattern[str] | None:
-    """The words after a number that tell it as a running total ("so far", "in the war"):
-    ``[totals] after`` of ``data/figures/counts.toml`` (English), within 90 characters of the
-    number's sentence."""
-    from fullpicture._data import data_toml
-
-    words = data_toml("figures", "counts.toml").get("totals", {}).get("after", [])
-    return re.compile(r"^[^.;\n]{0,90}?\b(?:" + "|".join(words) + ")", re.I) if words else None
-
-
-@functools.lru_cache(maxsize=1)
-def _recent() -> re.Pattern[str] | None:
-    from fullpicture._data import data_toml
-
-    words = data_toml("figures", "counts.toml").get("totals", {}).get("recent", [])
-    return re.compile(r"^[^.;\n]{0,40}?\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
-
-
-def _since_recent(text: str, end: int, total: re.Match[str]) -> bool:
-    """A count "since" a start told as a day of this week ("killed since hostilities began on
-    Tuesday", "since the strike last night"): the current toll of the happening, no campaign's."""
-    recent = _recent()
-    # the total phrase (_total_after) and the recent words are English: its "since" words
-    # (``[period.en] since`` of data/events/relative.toml)
-    return recent is not None and any(w in total.group(0).lower() for w in since_words().get("en", ())) \
-        and bool(recent.match(text[end : end + 60]))
-
-
-@functools.lru_cache(maxsize=4)
-def _earlier(section: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-    """The case-insensitive patterns per language of one section of ``data/figures/earlier.toml``
-    (``before``, ``denied``, ``preliminary``, ``recalled``)."""
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "earlier.toml").get(section, {})
-    return {lang: tuple(re.compile(p, re.I) for p in ps) for lang, ps in data.items()}
-
-
-def preliminary(a: Analysis, f: Figure) -> bool:
-    """The figure's sentence tells it as preliminary ("according to preliminary information, 5
-    were killed"; ``earlier.toml`` [preliminary]): an early stage of its count where its side
-    states a higher value of it too."""
-    before = a.text[max(0, f.start - 120) : f.start]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
-    pats = _earlier("preliminary").get(a.document.language or "en", ())
-    return any(p.search(before[cut + 1 :]) for p in pats)
-
-
-def _recalled(a: Analysis, f: Figure) -> bool:
-    """The figure counts an earlier happening its sentence recalls to set the day's in time ("four
-    days after a rocket attack that killed 7"), or the previous time a place was hit ("Last time,
-    on the 3rd, rockets killed 7"): ``earlier.toml`` [recalled], on the sentence's last 200
-    characters."""
-    before = a.text[max(0, f.start - 200) : f.start]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
-    pats = _earlier("recalled").get(a.document.language or "en", ())
-    return any(p.search(before[cut + 1 :]) for p in pats)
-
-
-def _denied(a: Analysis, f: Figure) -> bool:
-    """The figure's sentence denies the count ("there weren't 300 or even 700 deaths"): a
-    number someone says is wrong, no value of anyone's account (a zero, "there were no
-    casualties", is a value)."""
-    if not f.value:
-        return False
-    before = a.text[max(0, f.start - 120) : f.start]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
-    pats = _earlier("denied").get(a.document.language or "en", ())
-    return any(p.search(before[cut + 1 :]) for p in pats)
-
-
-def _told_earlier(a: Analysis, f: Figure) -> bool:
-    """The figure's sentence tells it as an earlier report of its count (``earlier.toml``)."""
-    before = a.text[max(0, f.start - 120) : f.start]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
-    before = before[cut + 1 :]
-    pats = _earlier("before")
-    return any(p.search(before) for p in pats.get(a.document.language or "en", pats.get("en", ())))
 
 
 @functools.lru_cache(maxsize=4)
