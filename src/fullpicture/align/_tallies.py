@@ -15,7 +15,7 @@ two rows could be meant (two floods a week apart, each with its evacuations).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -23,7 +23,8 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon, is_consequence
-from fullpicture.align._util import modal_day, short_interval
+from fullpicture.align._toldrow import row_index
+from fullpicture.align._util import modal_day
 
 
 @lru_cache(maxsize=1)
@@ -46,14 +47,12 @@ def join_running_totals(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
     min_docs = int(cfg.get("incident_running_total_min_docs", 2))
     lex = incident_lexicon()
     members: dict[int, list[int]] = defaultdict(list)
-    days: dict[int, Counter[int]] = defaultdict(Counter)
+    _docs, days = row_index(feats, labels)
     # row -> family -> the documents that tell a consequence of that family in it
     tellers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, f in enumerate(feats):
         r = labels[i]
         members[r].append(i)
-        if f.date_firm and not f.bare and (iv := short_interval(f.interval, 1)) is not None:
-            days[r][iv[0]] += 1
         if is_consequence(f, lex):
             tellers[r][f.family].add(f.doc)
     joined: dict[int, int] = {}

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._util import modal_day, short_interval
+from fullpicture.align._toldrow import row_index
+from fullpicture.align._util import modal_day
 
 
 def join_truces(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -32,13 +33,11 @@ def join_truces(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: l
     types = {t.upper() for t in cfg.get("incident_truce_types", ["AGREE"])}
     min_docs = int(cfg.get("incident_truce_min_docs", 3))
     members: dict[int, list[int]] = defaultdict(list)
-    days: dict[int, Counter[int]] = defaultdict(Counter)
+    _docs, days = row_index(feats, labels)
     tellers: dict[int, set[str]] = defaultdict(set)
     for i, f in enumerate(feats):
         r = labels[i]
         members[r].append(i)
-        if f.date_firm and not f.bare and (iv := short_interval(f.interval, 1)) is not None:
-            days[r][iv[0]] += 1
         if f.word in classes:
             tellers[r].add(f.doc)
     joined: dict[int, int] = {}
