@@ -28,13 +28,13 @@ def dense_pairs(vectors: np.ndarray, sides: Sequence[int], threshold: float,
     n = len(vectors)
     side = np.asarray(sides, dtype=np.int64)
     out_i, out_j, out_s = [], [], []
-    cols = np.arange(n)
     for lo in range(0, n, block):
         hi = min(n, lo + block)
         sim = vectors[lo:hi] @ vectors.T
-        rows = np.arange(lo, hi)[:, None]
-        mask = (sim >= threshold) & (cols[None, :] > rows) & (side[None, :] != side[lo:hi, None])
-        r, c = np.nonzero(mask)
+        # the cells over the threshold first (few), then the order and side tests on them only
+        r, c = np.nonzero(sim >= threshold)
+        keep = (c > r + lo) & (side[c] != side[r + lo])
+        r, c = r[keep], c[keep]
         out_i.append(r + lo)
         out_j.append(c)
         out_s.append(sim[r, c])

@@ -100,10 +100,13 @@ def contradiction(
     if neg_a != neg_b:
         return "one claim negates the other"
     ant = antonyms()
-    for w in sorted(sa - sb):
-        hit = ant.get(w, frozenset()) & (sb - sa)
-        if hit:
-            return f"antonymous predicates: {w} / {sorted(hit)[0]}"
+    held = [w for w in sa - sb if w in ant]  # a word without antonyms cannot hit
+    if held:
+        only_b = sb - sa
+        for w in sorted(held):
+            hit = ant[w] & only_b
+            if hit:
+                return f"antonymous predicates: {w} / {sorted(hit)[0]}"
     return None
 
 

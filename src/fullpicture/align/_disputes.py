@@ -33,6 +33,16 @@ def _lexicon() -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, str]]:
     return pats, {k.lower(): str(v) for k, v in data.get("nouns", {}).items()}
 
 
+@functools.lru_cache(maxsize=256)
+def _hits(language: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The dispute phrases of ``language`` in ``text``: (start, end, phrase, disputed noun), pattern
+    by pattern, each in text order. Kept: every incident of a comparison reads its documents'."""
+    pats, _ = _lexicon()
+    return tuple((hit.start(), hit.end(), hit.group(0),
+                  (hit.groupdict().get("of") or hit.groupdict().get("noun") or "").lower())
+                 for pat in pats.get(language, pats.get("en", ())) for hit in pat.finditer(text))
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -61,7 +71,7 @@ def figure_disputes(
     """``counts -> side -> [dispute values]`` of an incident's documents (see the module
     docstring); ``by_count`` is the incident's :func:`~fullpicture.align._figureitems.incident_figures`.
     ``hedged``: also :func:`hedged_disputes`."""
-    pats, nouns = _lexicon()
+    _, nouns = _lexicon()
     side_of_state = _side_of_state(members)
     docs: dict[str, tuple[Analysis, str, list[int]]] = {}
     for m in members:
@@ -74,27 +84,23 @@ def figure_disputes(
                 figs.setdefault(cv.document, []).append((f.start, count))
     out: dict[str, dict[str, list[ConflictValue]]] = {}
     for doc, (a, side, starts) in docs.items():
-        for pat in pats.get(a.document.language or "en", pats.get("en", ())):
-            for hit in pat.finditer(a.text):
-                p0, p1 = _paragraph(a.text, hit.start())
-                if not any(p0 <= s < p1 for s in starts):
-                    continue  # a dispute told away from this incident's mentions
-                named = hit.groupdict()
-                noun = (named.get("of") or named.get("noun") or "").lower()
-                counts: str | None = nouns.get(noun)
-                if counts is None:  # "this figure": the count of the figure told before it
-                    before = [(s, c) for s, c in figs.get(doc, []) if p0 <= s < hit.start()]
-                    counts = max(before)[1] if before else None
-                if counts is None:
-                    continue
-                state = _disputer(a, hit.start(), _sentence_start(a.text, p0, hit.start()), index)
-                who = account_side(side, state, side_of_state) if state else None
-                if who is None:
-                    continue  # nobody named disputes: no side's account
-                out.setdefault(counts, {}).setdefault(who, []).append(ConflictValue(
-                    side=who, reported_by=side if who != side else None, value=hit.group(0),
-                    document=doc, start=hit.start(), end=hit.end(), field=f"figure:{counts}",
-                    date=published_day(a)))
+        for h0, h1, phrase, noun in _hits(a.document.language or "en", a.text):
+            p0, p1 = _paragraph(a.text, h0)
+            if not any(p0 <= s < p1 for s in starts):
+                continue  # a dispute told away from this incident's mentions
+            counts: str | None = nouns.get(noun)
+            if counts is None:  # "this figure": the count of the figure told before it
+                before = [(s, c) for s, c in figs.get(doc, []) if p0 <= s < h0]
+                counts = max(before)[1] if before else None
+            if counts is None:
+                continue
+            state = _disputer(a, h0, _sentence_start(a.text, p0, h0), index)
+            who = account_side(side, state, side_of_state) if state else None
+            if who is None:
+                continue  # nobody named disputes: no side's account
+            out.setdefault(counts, {}).setdefault(who, []).append(ConflictValue(
+                side=who, reported_by=side if who != side else None, value=phrase,
+                document=doc, start=h0, end=h1, field=f"figure:{counts}", date=published_day(a)))
         if hedged:
             for counts, value in hedged_disputes(a, side, starts, by_count, side_of_state, index):
                 out.setdefault(counts, {}).setdefault(side, []).append(value)

@@ -31,7 +31,7 @@ from fullpicture.align._freed import freed_captives
 from fullpicture.align._relative import told_day_before, told_to_date
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
-from fullpicture.align._topics import cosine, tfidf_vectors
+from fullpicture.align._topics import PairCosines, cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
 from fullpicture.align._vicinity import near_only
 from fullpicture.models import Analysis, Entity, Event
@@ -350,8 +350,11 @@ def build_vectors(
     def doc_sim(x: str, y: str) -> float:
         return cosine(tfidf[x], tfidf[y])
 
+    doc_sims = PairCosines(tfidf)
+
     if not cfg.get("embeddings", True) or not feats:
-        return _cross_lingual(analyses, feats, cfg, Vectors(doc_words=doc_words, doc_sim=doc_sim), cache)
+        return _cross_lingual(analyses, feats, cfg, Vectors(doc_words=doc_words, doc_sim=doc_sim, doc_sims=doc_sims),
+                              cache)
     from fullpicture.align._embed import embedder_for
 
     emb = embedder_for(cfg)
@@ -367,7 +370,8 @@ def build_vectors(
         v = sent[rows].mean(axis=0) if rows else emb.embed([doc_text(a)], cache)[0]
         docs[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
     return _cross_lingual(analyses, feats, cfg,
-                          Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words, doc_sim=doc_sim),
+                          Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words, doc_sim=doc_sim,
+                                  doc_sims=doc_sims),
                           cache)
 
 

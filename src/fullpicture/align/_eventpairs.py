@@ -73,6 +73,8 @@ class Vectors:
     document: dict[str, np.ndarray] | None = None
     doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
     doc_sim: Callable[[str, str], float] | None = None
+    # ``doc_sim`` of many pairs at once, the same values (``_topics.PairCosines``)
+    doc_sims: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = None
     # cross-lingual: language id per mention, and multilingual similarities already mapped to
     # the MiniLM scale, used for pairs whose languages differ (align/_xembed.py)
     lang: np.ndarray | None = None
@@ -432,11 +434,22 @@ class PairScorer:
             a_, b_ = di[first], dj[first]
             vals[:] = np.where(a_ == b_, 1.0, rowdot(dm, a_, b_))
             first = first[:0]
+        cache = self._doc_cache
+        if vec.doc_sims is not None and len(first):  # the pairs not seen yet, in one call
+            new = [(k, self._doc_names[i], self._doc_names[j])
+                   for k, i, j in zip(zip(di[first].tolist(), dj[first].tolist(), strict=True),
+                                      ii[first].tolist(), jj[first].tolist(), strict=True)
+                   if k not in cache]
+            apart = [t for t in new if t[1] != t[2]]
+            cache.update((k, 1.0) for k, a, b in new if a == b)
+            if apart:
+                sims = vec.doc_sims([a for _, a, _ in apart], [b for _, _, b in apart])
+                cache.update(zip([k for k, _, _ in apart], sims.tolist(), strict=True))
         for u, r in enumerate(first.tolist()):
             k = (int(di[r]), int(dj[r]))
-            if k not in self._doc_cache:
-                self._doc_cache[k] = self._doc_sim(int(ii[r]), int(jj[r]))
-            vals[u] = self._doc_cache[k]
+            if k not in cache:
+                cache[k] = self._doc_sim(int(ii[r]), int(jj[r]))
+            vals[u] = cache[k]
         return vals[inv]
 
     def _cross_lingual(self, out: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> None:
