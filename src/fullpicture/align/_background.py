@@ -98,22 +98,26 @@ def told_lasting(sentence: str, trigger: tuple[int, int], language: str, chars: 
     each other repeatedly of violating"). A frame after a superlative ranks the story's
     happening ("the worst flood in years")."""
     t0, t1 = trigger
-    phrases = _lasting(_lang(language))
-    _, superlative = _period(_lang(language))
 
     def free(lo: int, hi: int) -> bool:
         return not any(lo <= o < hi for o in others)
 
-    for key in ("frame", "before"):
-        for pat in phrases[key]:
-            for m in pat.finditer(sentence):
-                if any(sup.search(sentence, 0, m.start()) for sup in superlative):
-                    continue
-                if _reaches(sentence, m.end(), t0, chars) and free(m.end(), t0):
-                    return True
-                if key == "frame" and _reaches(sentence, t1, m.start(), chars) and free(t1, m.start()):
-                    return True
+    for key, m0, m1 in _lasting_hits(sentence, _lang(language)):
+        if _reaches(sentence, m1, t0, chars) and free(m1, t0):
+            return True
+        if key == "frame" and _reaches(sentence, t1, m0, chars) and free(t1, m0):
+            return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _lasting_hits(sentence: str, language: str) -> tuple[tuple[str, int, int], ...]:
+    """The ``frame`` and ``before`` phrases of a sentence that follow no superlative: (key, start,
+    end), pattern by pattern, each in text order. Kept per sentence: its other triggers read them too."""
+    phrases = _lasting(language)
+    _, superlative = _period(language)
+    return tuple((key, m.start(), m.end()) for key in ("frame", "before") for pat in phrases[key]
+                 for m in pat.finditer(sentence) if not any(sup.search(sentence, 0, m.start()) for sup in superlative))
 
 
 # characters between a span of months or years and the happening it measures ("a ten-month

@@ -45,6 +45,7 @@ def bound_progress(progress: Progress | None, stage: str) -> Callable[[int, int]
     return tick
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_name(text: str) -> str:
     """Normalised form of a name: accents folded, lower case, no leading article."""
     folded = unicodedata.normalize("NFKD", text)
