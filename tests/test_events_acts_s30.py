@@ -56,3 +56,19 @@ def test_a_claim_told_after_its_happening_joins_its_row() -> None:
     claims = {(a.document.id, e.id) for a in comp.documents for e in a.events if e.trigger.text == "claimed"}
     rows = [e for e in comp.events if any((m.document, m.event) in claims for m in e.mentions)]
     assert len(rows) == 1 and len({m.document for m in rows[0].mentions}) == 2
+
+
+@pytest.mark.slow
+def test_a_claim_told_before_its_happening_joins_its_row() -> None:
+    """A headline's claim over the raid's lead joins the raid's row."""
+    from tests._events_helpers import compare_groups
+    from tests.helpers import lexical_settings
+
+    comp = compare_groups(lexical_settings(), [
+        ("north", [("2031-04-02", "Gunmen attacked the village of Kelvo on Tuesday, officials said.")]),
+        ("south", [("2031-04-02", "The Northern Front claims responsibility for the Kelvo events.\n\n"
+                                  "Armed men attacked Kelvo on Tuesday.")]),
+    ])
+    claims = {(a.document.id, e.id) for a in comp.documents for e in a.events if e.trigger.text == "claims"}
+    rows = [e for e in comp.events if any((m.document, m.event) in claims for m in e.mentions)]
+    assert len(rows) == 1 and len({m.document for m in rows[0].mentions}) == 2

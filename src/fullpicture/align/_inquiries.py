@@ -76,12 +76,26 @@ def claim_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     """``claim mention -> happening`` inside each document: a claim of responsibility (``[told_about]
     claims`` of ``data/events/incidents.toml``) hangs on the happening of its sentence, else of one
     of the previous ``incident_claim_window`` sentences ("The Front claimed responsibility for the
-    events." after the raid's sentence), as an inquiry does."""
+    events." after the raid's sentence), as an inquiry does; else, with ``incident_claim_ahead``,
+    of the next sentence with mentions (a headline "Front claims responsibility for Kelvo events"
+    over the raid's lead)."""
     lex = incident_lexicon()
     if not lex.claim_types or not cfg.get("incident_told_about", True):
         return {}
-    return sentence_hosts(feats, [(f.type or "").upper() in lex.claim_types for f in feats],
-                          int(cfg.get("incident_claim_window", 0)), host)
+    claims = [(f.type or "").upper() in lex.claim_types for f in feats]
+    out = sentence_hosts(feats, claims, int(cfg.get("incident_claim_window", 0)), host)
+    if not cfg.get("incident_claim_ahead", False):
+        return out
+    sentences, order = sentence_index(feats)
+    for (doc, span), idx in sentences.items():
+        lone = [i for i in idx if claims[i] and i not in out]
+        k = order[doc].index(span)
+        if not lone or k + 1 >= len(order[doc]):
+            continue
+        after = [h for h in sentences[(doc, order[doc][k + 1])] if can_host(feats[h], lex) and not distinct(feats[h])]
+        for i in lone if after else []:
+            out[i] = after[0]
+    return out
 
 
 def _follows(first: tuple[int, int] | None, then: tuple[int, int] | None, gap: int) -> bool:
