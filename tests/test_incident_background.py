@@ -101,15 +101,17 @@ def test_background_leaves_the_story_s_row() -> None:
         _m("a", "shell", span=100, lasting=True),  # "the clinic has been shelled repeatedly"
         _m("a", "kill", span=100),  # ... "killing dozens over the months": its sentence's toll
         _m("b", "war"), _m("c", "war"),  # the war's row
-        _m("c", "war", span=200),  # the war named inside the strike's row ("a strike in the war"): stays
+        # the war named inside the strike's row ("a strike in the war"): the war's row too (session
+        # 30: a war word absorbed into the story's row was the held-out set's commonest miss)
+        _m("c", "war", span=200),
         _m("a", "offensive", span=300, lasting_setting=True),  # "the ten-month offensive": report a tells the war
         _m("d", "strike"), _m("d", "fire", span=100, lasting=True),  # a report that tells no war
         _m("e", "strike"), _m("e", "fire", span=100, lasting=True),  # ... another one, of another side
     ]
     labels = [0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0]
     out = join_background(feats, _cfg(incident_background_join=True), labels)
-    assert out[0] == out[1] == out[2] == out[7] == out[9] == out[11] == 0  # the strike keeps its row
-    assert out[3] == out[4] == out[8] == out[5] == 1  # the background: the war's row
+    assert out[0] == out[1] == out[2] == out[9] == out[11] == 0  # the strike keeps its row
+    assert out[3] == out[4] == out[8] == out[5] == out[7] == 1  # the background: the war's row
     # a report that tells no war keeps its habits to itself: two sides' "they fire at us every
     # night" are two happenings
     assert out[10] not in (0, 1) and out[12] not in (0, 1) and out[10] != out[12]
@@ -148,3 +150,108 @@ def test_a_war_told_with_the_day_it_began_is_the_story_s_war() -> None:
     # a war told on a day long before, with no start told, is another war, recalled
     feats[5] = war("c", today - 600, True)
     assert join_setting_rows(feats, _cfg(), labels)[5] != out[3]
+
+
+# Session 30: a war or campaign told as background, whatever its word, is one row of the war.
+# Shapes restated in invented words: "since the feud's assault on the valley began" told beside a
+# toll, "the ongoing offensive", "Northland launched an air campaign against Southland ten days
+# ago", "a strike that took place during the recent aggression against the valley", "reporters
+# killed over the course of the conflict": each report's own word for the war formed a row of its
+# own (keyed on its word, its start date or the strike's day) or joined the strike's row.
+
+
+def test_a_happening_told_as_the_start_of_a_period_is_the_war() -> None:
+    from fullpicture.align._background import told_war_start
+
+    chars = int(_cfg()["incident_background_start_chars"])
+    s = "Ninety medics have been killed since the feud's assault on the valley began in May."
+    assert told_war_start(s, _span(s, "assault"), "en", chars)
+    s = "Ninety medics have been killed since the start of the siege of Eastvale."
+    assert told_war_start(s, _span(s, "siege"), "en", chars)
+    s = "Quatre-vingt-dix soignants ont péri depuis que l'offensive a commencé."
+    assert told_war_start(s, _span(s, "offensive"), "fr", chars)
+    s = "Девяносто медиков погибли с тех пор как началась операция в долине."
+    assert told_war_start(s, _span(s, "операция"), "ru", chars)
+    # a plain act between "since" and "began" is no period's start
+    s = "Since Monday the militia struck the farms and began to advance."
+    assert not told_war_start(s, _span(s, "struck"), "en", chars, kind=False)
+    s = "The strike on the clinic killed four, the deadliest since the start of the year."
+    assert not told_war_start(s, _span(s, "strike"), "en", chars)
+
+
+def test_a_lasting_kind_told_going_on_started_or_as_a_span_is_the_war() -> None:
+    from fullpicture.align._background import told_during, told_launched, told_ongoing
+
+    s = "Reporters covering the ongoing offensive in the valley were warned."
+    assert told_ongoing(s, _span(s, "offensive"), "en")
+    s = "Les reporters qui couvrent la guerre en cours dans la vallée."
+    assert told_ongoing(s, _span(s, "guerre"), "fr")
+    s = "Ten days ago, Northland launched an air campaign against Southland."
+    assert told_launched(s, _span(s, "campaign"), "en")
+    s = "Нордландия начала операцию против Саутландии десять дней назад."
+    assert told_launched(s, _span(s, "операцию"), "ru")
+    s = "The strike on the mill took place during the recent aggression against the valley."
+    assert told_during(s, _span(s, "aggression"), "en")
+    # the story's strike itself, and a strike told plainly
+    s = "The ongoing investigation into the strike on the mill has found nothing."
+    assert not told_ongoing(s, _span(s, "strike"), "en")
+    s = "The offensive on the ridge began at dawn; a drone struck the mill."
+    assert not told_launched(s, _span(s, "offensive"), "en")
+
+
+def test_the_kind_decides_what_a_span_makes_the_war() -> None:
+    from fullpicture.align._eventfeat import _background_flags
+
+    chars, start = _chars(), int(_cfg()["incident_background_start_chars"])
+
+    def setting(s: str, word: str, lemma: str) -> bool:
+        return _background_flags(s, _span(s, word), "en", chars, (), lemma, start)["lasting_setting"]
+
+    assert setting("Two guards died during the long offensive in the hills.", "offensive", "offensive")
+    # an operation or an assault names one act as often as the whole: "during" leaves it the act
+    assert not setting("Two guards died during the operation in the camp.", "operation", "operation")
+    assert not setting("Two guards died during the raid on the camp.", "raid", "raid")
+    # a happening framed by the war itself is the war's
+    assert setting("Two hundred reporters were killed over the course of the conflict.", "killed", "kill")
+    assert not setting("Two reporters were killed in the strike on Tuesday.", "killed", "kill")
+
+
+def test_habits_told_by_frequency_words_last() -> None:
+    assert _lasting("Since then the militia has frequently targeted reporters in the valley.", "targeted")
+    assert _lasting("La milice a systématiquement visé les reporters.", "visé", "fr")
+    assert _lasting("Ополченцы систематически обстреливают этот холм.", "обстреливают", "ru")
+
+
+def test_the_war_s_words_from_a_report_that_shares_no_row_join_the_war() -> None:
+    # reports a, b, c, d tell the strike; b and c tell "the war" in a row of their own; d tells
+    # "Northland launched an air campaign ten days ago" in a row with another strike of its own
+    feats = [*(_m(d, "strike") for d in "abcd"), _m("b", "war", span=100), _m("c", "war", span=100),
+             _m("d", "strike", span=200), _m("d", "campaign", span=300, lasting_setting=True)]
+    labels = [0, 0, 0, 0, 1, 1, 2, 2]
+    out = join_background(feats, _cfg(incident_background_join=True), labels)
+    assert out[7] == out[4] == out[5]
+    assert out[6] != out[4]  # its other strike stays out of the war's row
+    assert out[0] == out[1] == out[2] == out[3] != out[4]
+
+
+def test_a_campaign_told_with_a_start_long_before_its_report_is_the_war() -> None:
+    from fullpicture.align._eventfeat import _begun_long_ago
+
+    def offensive(day: int, begun: bool = True, lemma: str = "offensive") -> MentionFeatures:
+        return MentionFeatures(doc="a", lemma=lemma, type="ASSAULT", family="ASSAULT", sentence="...",
+                               span=(0, 50), interval=(day, day), date_firm=True,
+                               extra={"begun": begun, "published": (740100, 740100)})
+
+    f = offensive(740000)  # "the offensive, which began on 3 March", told in June
+    _begun_long_ago(f, 30)
+    assert f.extra.get("lasting_setting")
+    for g in (offensive(740095), offensive(740000, begun=False), offensive(740000, lemma="raid")):
+        _begun_long_ago(g, 30)  # begun days ago, told with no start, or an act's word
+        assert not g.extra.get("lasting_setting")
+
+
+def test_a_war_word_with_no_row_of_the_war_stays() -> None:
+    # "to justify the attack on another country after a year of war", in the one report that
+    # names the war: with no row of the war to go to, the word is no row of its own
+    feats = [_m("a", "strike"), _m("b", "strike"), _m("a", "war", span=100)]
+    assert join_background(feats, _cfg(incident_background_join=True), [0, 0, 0]) == [0, 0, 0]

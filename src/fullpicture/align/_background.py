@@ -21,8 +21,19 @@ war told by the most documents among those sharing a document with the row (a se
 ``_settingrows``): a happening measured in months always, one told in a lasting frame only when
 its own report tells the war in that row (two sides' "they shell our towns every night" are two
 happenings, not one); else the former form one row, and each report's others one row of that
-report. A row whose happenings are all told as background is left as it is; the war's own words
-("the war", "l'invasion") stay where they are.
+report. A row whose happenings are all told as background is left as it is. The war's own words
+("the war", "l'invasion": ``[distinct] settings``) told in a row of the story's happenings go
+to the story's row of the war too (session 30: the held-out set's commonest miss was a war
+absorbed into the story's row).
+
+A lasting kind of happening (``[distinct] campaigns``: an offensive, a campaign, a conflict) is
+the war, whatever its word, where its sentence tells it lasting: the start of a period ("since the
+assault on the valley began", :func:`told_war_start`), going on ("the ongoing offensive"), started
+("launched an air campaign"), the span of another happening ("during the recent aggression"; not
+of the kinds that name one act as often, ``campaign_acts``), or begun long before its report
+(``_eventfeat``); a happening framed by the war itself ("killed over the course of the conflict",
+:func:`told_in_war`) is the war's. The war's words that leave a row sharing no report with a row
+of the war form a row of their own, joined to the war by the setting join run once more.
 
 A setting told with its start ("since the war between A and B broke out in May", "depuis le
 début de la guerre en mai": ``start`` and ``began`` phrases) keeps that day out of the
@@ -41,9 +52,14 @@ from typing import Any
 
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import happening, incident_lexicon, is_consequence
+from fullpicture.align._incident_lex import (
+    happening,
+    incident_lexicon,
+    is_consequence,
+    setting_lemmas,
+)
 from fullpicture.align._relative import _period
-from fullpicture.align._settingrows import setting_rows
+from fullpicture.align._settingrows import join_setting_rows, setting_rows
 
 # a clause ends between a frame phrase and the trigger it would qualify
 _CLAUSE_END = re.compile(r"[,:;()\n]|\s[-–—]\s")
@@ -54,10 +70,11 @@ _STOP = re.compile(r"[:;()\n]")
 
 @lru_cache(maxsize=8)
 def _lasting(language: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-    """``start``, ``began``, ``frame``, ``before`` and ``duration`` phrase patterns of ``language`` (``[lasting.<lang>]`` of
+    """``start``, ``began``, ``since``, ``ongoing``, ``launch``, ``during``, ``war_frame``, ``frame``, ``before`` and ``duration`` phrase patterns of ``language`` (``[lasting.<lang>]`` of
     ``data/events/relative.toml``)."""
     data = data_toml("events", "relative.toml").get("lasting", {}).get(language, {})
-    return {k: tuple(re.compile(p, re.I) for p in data.get(k, [])) for k in ("start", "began", "frame", "before", "duration")}
+    keys = ("start", "began", "since", "ongoing", "launch", "during", "war_frame", "frame", "before", "duration")
+    return {k: tuple(re.compile(p, re.I) for p in data.get(k, [])) for k in keys}
 
 
 def _lang(language: str) -> str:
@@ -134,6 +151,78 @@ def told_lasting_setting(sentence: str, trigger: tuple[int, int], language: str)
                for pat in _lasting(_lang(language))["duration"] for m in pat.finditer(sentence))
 
 
+def told_ongoing(sentence: str, trigger: tuple[int, int], language: str) -> bool:
+    """Whether the trigger is told going on at the report's time ("the ongoing offensive", "la
+    guerre en cours", "продолжающейся операции"): an ``ongoing`` phrase right before or after it
+    (the caller reads only lasting kinds of happening: ``lasting_kinds``)."""
+    t0, t1 = trigger
+    return any(_reaches(sentence, m.end(), t0, _DURATION_GAP) or _reaches(sentence, t1, m.start(), _DURATION_GAP)
+               for pat in _lasting(_lang(language))["ongoing"] for m in pat.finditer(sentence))
+
+
+# characters between a verb of starting and the lasting happening it starts ("launched its
+# full-scale invasion")
+_LAUNCH_GAP = 20
+
+
+def told_launched(sentence: str, trigger: tuple[int, int], language: str) -> bool:
+    """Whether the trigger follows a verb of starting ("launched an air campaign", "a lancé
+    l'offensive", "начал операцию": ``launch`` phrases) in its clause: the caller reads only
+    lasting kinds of happening (``lasting_kinds``), whose start so told makes them the war."""
+    t0 = trigger[0]
+    return any(_reaches(sentence, m.end(), t0, _LAUNCH_GAP)
+               for pat in _lasting(_lang(language))["launch"] for m in pat.finditer(sentence, 0, t0))
+
+
+def told_during(sentence: str, trigger: tuple[int, int], language: str) -> bool:
+    """Whether the trigger is told as the span of another happening ("a strike during the recent
+    aggression", "en pleine guerre", "в ходе конфликта": ``during`` phrases right before it in its
+    clause); the caller reads only lasting kinds that seldom name one act."""
+    t0 = trigger[0]
+    return any(_reaches(sentence, m.end(), t0, _LAUNCH_GAP)
+               for pat in _lasting(_lang(language))["during"] for m in pat.finditer(sentence, 0, t0))
+
+
+def told_in_war(sentence: str, trigger: tuple[int, int], language: str, chars: int,
+                others: Sequence[int] = ()) -> bool:
+    """Whether the trigger is framed by the war itself ("killed over the course of the conflict",
+    "tout au long de la guerre", "за время войны": ``war_frame`` phrases within ``chars``
+    characters before or after it in its clause, no other trigger between): the war's happening."""
+    t0, t1 = trigger
+    for pat in _lasting(_lang(language))["war_frame"]:
+        for m in pat.finditer(sentence):
+            if _reaches(sentence, m.end(), t0, chars) and not any(m.end() <= o < t0 for o in others):
+                return True
+            if _reaches(sentence, t1, m.start(), chars) and not any(t1 <= o < m.start() for o in others):
+                return True
+    return False
+
+
+def told_war_start(sentence: str, trigger: tuple[int, int], language: str, chars: int, kind: bool = True) -> bool:
+    """Whether the trigger names the happening a period runs from, told by its start: right after
+    a ``start`` phrase ("since the start of the offensive", "depuis le début de l'assaut", "с
+    начала операции"), or between a ``since`` phrase and a ``began`` phrase ("since the assault
+    on the valley began", "depuis que l'offensive a commencé", "с тех пор как началась
+    операция"), each at most ``chars`` characters from it in its clause; the latter only of a
+    lasting kind of happening (``kind``: "since Monday the army struck and began to advance" tells
+    a strike). Whatever its word, that happening lasts up to the report: it is the war, no
+    happening of the story's day."""
+    t0, t1 = trigger
+    phrases = _lasting(_lang(language))
+    if any(_reaches(sentence, m.end(), t0, chars)
+           for pat in phrases["start"] for m in pat.finditer(sentence, 0, t0)):
+        return True
+    for pat in phrases["since"] if kind else ():
+        for m in pat.finditer(sentence, 0, t0):
+            if not _reaches(sentence, m.end(), t0, chars):
+                continue
+            # "since the assault began", or (Russian order) "с тех пор как началась операция"
+            if any(_reaches(sentence, t1, b.start(), chars, _STOP) or m.end() <= b.start() < t0
+                   for bp in phrases["began"] for b in bp.finditer(sentence, m.end())):
+                return True
+    return False
+
+
 def background(f: MentionFeatures) -> bool:
     """Whether a mention is told as the story's background (module docstring): in a lasting or
     iterative frame (unless its sentence states its one day), or measured in months or years."""
@@ -159,7 +248,10 @@ def join_background(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
         if r in settings:
             continue
         acts = [i for i in idx if happening(feats[i], lex)]
-        moving = {i for i in acts if background(feats[i])}
+        homes = sorted((s for s in settings if docs[s] & docs[r]), key=lambda s: (-len(docs[s]), s))
+        # a war's word told plainly leaves the row only for a row of the war (alone, it is
+        # no more the war's row than the story's)
+        moving = {i for i in acts if background(feats[i]) and (homes or not _named_war(feats[i]))}
         if not moving or len(moving) == len(acts):
             continue
         # the consequences of a sentence whose happenings of the row all move go with them
@@ -167,7 +259,6 @@ def join_background(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
         leaving = {(feats[i].doc, feats[i].span) for i in moving}
         moving |= {i for i in idx if is_consequence(feats[i], lex)
                    and (key := (feats[i].doc, feats[i].span)) in leaving and key not in staying}
-        homes = sorted((s for s in settings if docs[s] & docs[r]), key=lambda s: (-len(docs[s]), s))
         rest: dict[str, int] = {}
         for i in sorted(moving, key=lambda i: (not _war_word(feats[i]), i)):
             f = feats[i]
@@ -183,9 +274,17 @@ def join_background(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
             if where not in rest:
                 rest[where], fresh = fresh, fresh + 1
             out[i] = rest[where]
-    return out
+    # the war's words moved out of a row sharing no report with the story's row of the war
+    # ("Israel launched an air campaign" in one report, "the war" in others) form rows of the
+    # war of their own: the setting join runs once more over them
+    return join_setting_rows(feats, cfg, out) if fresh > max(labels, default=-1) + 1 else out
+
+
+def _named_war(f: MentionFeatures) -> bool:
+    """A war's own word ("the war", "l'invasion") told with nothing that makes it last."""
+    return f.lemma in setting_lemmas() and not f.extra.get("lasting_setting") and not f.extra.get("lasting")
 
 
 def _war_word(f: MentionFeatures) -> bool:
     """A happening measured in months or years ("a ten-month offensive"): the war itself."""
-    return bool(f.extra.get("lasting_setting"))
+    return bool(f.extra.get("lasting_setting")) or f.lemma in setting_lemmas()

@@ -13,8 +13,13 @@ import numpy as np
 
 from fullpicture.align._background import (
     told_begun,
+    told_during,
+    told_in_war,
     told_lasting,
     told_lasting_setting,
+    told_launched,
+    told_ongoing,
+    told_war_start,
 )
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
@@ -28,6 +33,7 @@ from fullpicture.align._facility import (
     town_mentions,
 )
 from fullpicture.align._freed import freed_captives
+from fullpicture.align._incident_lex import campaign_acts, lasting_kinds
 from fullpicture.align._relative import told_day_before, told_to_date
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
@@ -50,14 +56,23 @@ def type_family(event_type: str | None, groups: dict[str, list[str]]) -> str:
 
 
 def _background_flags(sent: str, trigger: tuple[int, int], lang: str, chars: int,
-                      others: Sequence[int] = ()) -> dict[str, bool]:
+                      others: Sequence[int] = (), lemma: str = "", start_chars: int = 0) -> dict[str, bool]:
     """``begun``, ``lasting`` and ``lasting_setting`` of a mention (``_background``; all False
-    when ``chars`` is 0). ``others``: where its sentence's other triggers start."""
+    when ``chars`` is 0). ``others``: where its sentence's other triggers start; ``lemma``: its
+    trigger's (a lasting kind told going on is the war); ``start_chars``: how far a happening may
+    lie from the phrase that tells it as the period's start (0: not read)."""
     if chars <= 0:
         return {"begun": False, "lasting": False, "lasting_setting": False}
+    head = lemma.rsplit(" ", 1)[-1]
+    kind = lemma in lasting_kinds() or head in lasting_kinds()
+    whole = kind and lemma not in campaign_acts() and head not in campaign_acts()
     return {"begun": told_begun(sent, trigger, lang, chars),
             "lasting": told_lasting(sent, trigger, lang, chars, others),
-            "lasting_setting": told_lasting_setting(sent, trigger, lang)}
+            "lasting_setting": told_lasting_setting(sent, trigger, lang)
+            or (start_chars > 0 and told_war_start(sent, trigger, lang, start_chars, kind))
+            or (kind and (told_ongoing(sent, trigger, lang) or told_launched(sent, trigger, lang)))
+            or (whole and told_during(sent, trigger, lang))
+            or told_in_war(sent, trigger, lang, chars, others)}
 
 
 def sentence_of(a: Analysis, ev: Event) -> str:
@@ -213,6 +228,8 @@ def build_features(
     period_after = int(cfg.get("incident_to_date_after_chars", 0))
     # the story's background: the period a count runs from, a lasting frame (``_background``)
     back_chars = int(cfg.get("incident_background_chars", 0)) if cfg.get("incident_background_join", False) else 0
+    start_chars = int(cfg.get("incident_background_start_chars", 0))
+    begun_days = int(cfg.get("incident_background_begun_days", 0)) if back_chars else 0
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -310,7 +327,7 @@ def build_features(
                                                       ev.trigger.end - ev.evidence.start), lang, back_chars,
                                                [o.trigger.start - ev.evidence.start for o in a.events
                                                 if o is not ev and o.evidence.start == ev.evidence.start]
-                                               if back_chars else ()),
+                                               if back_chars else (), lemma_of(ev), start_chars),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),
@@ -327,7 +344,20 @@ def build_features(
                 )
             )
             refs.append((ai, ev))
+            _begun_long_ago(feats[-1], begun_days)
     return feats, refs
+
+
+def _begun_long_ago(f: MentionFeatures, days: int) -> None:
+    """A lasting kind of happening told with the day it began, that day at least ``days`` before
+    its report ("the offensive, which began on 3 March", in a report of August) still goes on: it
+    is the war (its ``lasting_setting`` set); 0: not read."""
+    if days <= 0 or not f.extra.get("begun") or not f.date_firm or f.interval is None:
+        return
+    pub = f.extra.get("published")
+    kinds = lasting_kinds()
+    if pub and (f.lemma in kinds or f.lemma.rsplit(" ", 1)[-1] in kinds) and f.interval[1] <= pub[0] - days:
+        f.extra["lasting_setting"] = True
 
 
 def build_vectors(

@@ -63,6 +63,19 @@ def setting_lemmas() -> frozenset[str]:
     return frozenset(w.lower() for w in data.get("settings", []))
 
 
+def lasting_kinds() -> frozenset[str]:
+    """The lemmas of settings and of kinds of happening that may last as a whole (``[distinct]
+    settings`` and ``campaigns``)."""
+    data = data_toml("events", "incidents.toml").get("distinct", {})
+    return frozenset(w.lower() for w in [*data.get("settings", []), *data.get("campaigns", [])])
+
+
+def campaign_acts() -> frozenset[str]:
+    """Lasting kinds that name one act as often as a whole (``[distinct] campaign_acts``)."""
+    data = data_toml("events", "incidents.toml").get("distinct", {})
+    return frozenset(w.lower() for w in data.get("campaign_acts", []))
+
+
 def same_place_types(cfg: Mapping[str, Any]) -> set[str]:
     """The happening types (upper case) whose tellings at one place are one happening
     (``incident_same_place_types``)."""
