@@ -58,3 +58,32 @@ def test_a_relayed_claim_inside_a_civilian_account_keeps_the_account_civilian():
 def test_the_settings_switch_turns_the_conflict_off():
     vals = [_v("east", "a", "a hotel", "civilian"), _v("west", "b", "a depot", "military")]
     assert target_conflict(vals, {"target_conflicts": False}) is None
+
+
+def _c(side: str, doc: str, words: str, kind: str, category: str) -> ConflictValue:
+    return ConflictValue(side=side, value=words, document=doc, field="target", category=category, kind=kind)
+
+
+def test_a_label_of_the_people_or_site_the_other_side_names_is_a_rival_account():
+    # west names the same tent and reporter as east, and labels the one hit a fighter
+    vals = [_c("east", "a", "a tent", "civilian", "shelter"), _c("east", "a", "reporters", "civilian", "press"),
+            _c("west", "b", "a reporter", "civilian", "press"), _c("west", "b", "a fighter", "military", "combatants")]
+    c = target_conflict(vals)
+    assert c is not None and {(v.side, v.value) for v in c.values} == {
+        ("east", "a tent"), ("east", "reporters"), ("west", "a fighter")}
+    # west names the same jail as east and calls what it hit "regime targets"
+    vals = [_c("east", "a", "the jail", "civilian", "detention"), _c("east", "a", "a clinic", "civilian", "hospital"),
+            _c("west", "b", "the jail", "civilian", "detention"),
+            _c("west", "b", "regime targets", "military", "military_site")]
+    assert target_conflict(vals) is not None
+
+
+def test_a_label_of_people_is_no_label_of_a_site_both_sides_name():
+    # west's document names the school east names and, elsewhere, troops fired at: two objects
+    vals = [_c("east", "a", "a school", "civilian", "school"),
+            _c("west", "b", "the school", "civilian", "school"), _c("west", "b", "troops", "military", "combatants")]
+    assert target_conflict(vals) is None
+    # nor does a label excuse civilian words no other side names
+    vals = [_c("east", "a", "a school", "civilian", "school"),
+            _c("west", "b", "homes", "civilian", "residence"), _c("west", "b", "a fighter", "military", "combatants")]
+    assert target_conflict(vals) is None

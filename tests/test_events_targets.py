@@ -80,3 +80,42 @@ def test_a_denied_target_is_no_value():
     assert [c for *_, c in _matches(_words(said, 0, len(said), "en"), lex)] == ["base"]
     assert _matches(_words(denied, 0, len(denied), "en"), lex) == []
     assert _hits("The army says it does not strike civilian infrastructure.") == []
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("The army said it struck a militant commander in Rivertown.", ("militant commander", "combatants", "military")),
+    ("Troops opened fire on civilians in Rivertown on Sunday.", ("civilians", "civilians", "civilian")),
+    ("L'armée a frappé des terroristes près de Riverville dimanche.", ("terroristes", "combatants", "military")),
+    ("Армия нанесла удар по боевикам в Ривертауне.", ("боевикам", "combatants", "military")),
+    ("Jets hit regime targets in Rivertown overnight.", ("regime targets", "military_site", "military")),
+    ("The strike hit a prison in Rivertown.", ("prison", "detention", "civilian")),
+])
+def test_people_a_category_or_a_prison_as_what_was_aimed_at(text: str, hit: tuple[str, str, str]) -> None:
+    assert hit in _hits(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpoint near Rivertown on Sunday.",  # the doer, not the one hit
+    "A militant attack killed two people in Rivertown.",  # a noun trigger's modifier: the doer
+    "Боевики атаковали блокпост в Ривертауне.",
+    "Three journalists were killed in a strike on Rivertown.",  # who died is not what was aimed at
+    "Two soldiers died when the shell landed.",
+    "Quake hits Rivertown province\nSoldiers are leading the rescue in the town.",  # a headline's line
+])
+def test_people_who_act_or_die_are_not_what_was_aimed_at(text: str) -> None:
+    assert not [h for h in _hits(text) if h[1] in ("combatants", "civilians", "press", "armed_group")]
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("The army struck a house used by militants in Rivertown.",
+     ("house used by militants", "combatants", "military")),
+    ("Армия нанесла удар по позициям вооруженных формирований в Ривертауне.",
+     ("позициям вооруженных формирований", "armed_group", "military")),
+])
+def test_a_site_takes_the_label_of_those_who_hold_it(text: str, hit: tuple[str, str, str]) -> None:
+    assert hit in _hits(text)
+
+
+def test_a_clause_of_another_act_names_no_holder():
+    hits = _hits("The army struck a checkpoint attacked by militants last year in Rivertown.")
+    assert not [h for h in hits if h[1] == "combatants"]

@@ -6,17 +6,22 @@ contest what was hit (a conflict of field ``target``) when a document of one sid
 civilian sites and none of its documents mostly military ones, while a document of another
 side names mostly military sites. A document that names both alike (a strike on a base that
 damaged nearby homes) tells no account either way, and a side's relay of the other side's
-claim in a document about its own account does not make it agree. Sides that agree, and words
-of other kinds (infrastructure, a building), never clash; a place that merely contains the
-target is no value at all.
+claim in a document about its own account does not make it agree. Words that label what was hit
+rather than name another object (``[labels]`` of data/events/targets.toml: "a terrorist", "regime
+targets") are weighed against a document's civilian words of its own only: the civilian people
+(a person's label) or site (a site's label) another side names too (the journalist, the prison)
+is the thing so labelled, not a second account. Sides that agree, and words of other kinds
+(infrastructure, a building), never clash; a place that merely contains the target is no value.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, Protocol
 
+from fullpicture._data import data_toml
 from fullpicture.align._agents import account_side, claim_state
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Event
@@ -58,14 +63,39 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
     return out
 
 
+@cache
+def _classes() -> tuple[frozenset[str], frozenset[str]]:
+    """The military classes that label what was hit ("a terrorist", "regime targets"), and the
+    classes of people ("militants", "journalists")."""
+    data = data_toml("events", "targets.toml")
+    return (frozenset(data.get("labels", {}).get("classes", [])),
+            frozenset(data.get("roles", {}).get("classes", [])))
+
+
 def _sides(values: Sequence[ConflictValue]) -> tuple[set[str], set[str]]:
     """The sides with a document that names mostly civilian sites and none that names mostly
-    military ones, and the sides with a document that names mostly military sites."""
+    military ones, and the sides with a document that names mostly military sites (where the
+    document labels people or a site, civilian words of people or of a site of a class another
+    side names too do not count against it)."""
+    named: dict[str, set[str]] = {}
+    for v in values:
+        if v.kind == "civilian":
+            named.setdefault(v.category or "", set()).add(v.side)
+    shared = {c for c, sides in named.items() if len(sides) >= 2}
+    labels, people = _classes()
+    # (side, document, whether a person) of each label: a person's label names the people another
+    # side names, a site's label the site
+    labelled = {(v.side, v.document, v.category in people) for v in values
+                if v.kind == "military" and v.category in labels}
     counts: dict[tuple[str, str], Counter[str]] = {}
     for v in values:
         if v.kind in _CLASH:
-            counts.setdefault((v.side, v.document), Counter())[v.kind or ""] += 1
-    armed = {s for (s, _), c in counts.items() if c["military"] > c["civilian"]}
+            c = counts.setdefault((v.side, v.document), Counter())
+            c[v.kind or ""] += 1
+            if v.kind == "civilian" and not (
+                    v.category in shared and (v.side, v.document, v.category in people) in labelled):
+                c["own"] += 1
+    armed = {s for (s, _), c in counts.items() if c["military"] > c["own"]}
     civil = {s for (s, _), c in counts.items() if c["civilian"] > c["military"]} - armed
     return civil, armed
 

@@ -9,6 +9,14 @@ subject, a compound: at most ``target_max_depth`` steps below it, through no cla
 verb), the shallowest first; without one (the limited pipeline), the first words of the
 trigger's sentence after it within ``target_window_after`` words, else just before it within
 ``target_window_before``. The value keeps the document's words verbatim, with their offsets.
+
+Words of people ("militants", "a commander", "journalists", "civilians": the classes of
+``[roles]``) name what was hit only with a parse, under a trigger of aim (a strike, fire, "target";
+not a casualty's "killed", "died", "wounded" of ``[casualty_triggers]``: who died is not what was
+aimed at), and only where they undergo the act, never where they do it (:func:`_undergoer`): the
+object, the passive subject, an "on"/"at"/"по" phrase are the one hit; the subject, an agent
+phrase ("by", "par", a Russian instrumental), a noun trigger's modifiers and "of" phrase ("a
+militant attack") are the doer.
 """
 
 from __future__ import annotations
@@ -41,6 +49,12 @@ class TargetLexicon:
     kinds: dict[str, str]
     negation: frozenset[str] = frozenset()
     negation_reach: int = 0
+    roles: frozenset[str] = frozenset()  # classes of people: only where they undergo the act
+    casualty_triggers: frozenset[str] = frozenset()  # lemmas of a casualty: its people were not aimed at
+    agent_marks: frozenset[str] = frozenset()  # prepositions of the doer ("by", "par")
+    of_marks: frozenset[str] = frozenset()  # prepositions of a noun's genitive ("of", "de")
+    labels: frozenset[str] = frozenset()  # military classes that label what was hit
+    holder_verbs: frozenset[str] = frozenset()  # lemmas of a site's holding clause ("used by")
 
     def fits(self, word: str, start: str) -> bool:
         """Whether ``word`` is ``start`` with one of the language's endings."""
@@ -66,7 +80,13 @@ def target_lexicon(language: str) -> TargetLexicon | None:
     return TargetLexicon(phrases=tuple(phrases), endings=tuple(ends) if isinstance(ends, list) else int(ends),
                          max_gap=int(cfg.get("max_gap", 0)), kinds=dict(data.get("kinds", {})),
                          negation=frozenset(w.lower() for w in data.get("negation", {}).get(language, [])),
-                         negation_reach=int(cfg.get("negation_reach", 0)))
+                         negation_reach=int(cfg.get("negation_reach", 0)),
+                         roles=frozenset(data.get("roles", {}).get("classes", [])),
+                         casualty_triggers=frozenset(w.lower() for w in data.get("casualty_triggers", {}).get(language, [])),
+                         agent_marks=frozenset(w.lower() for w in data.get("agent_marks", {}).get(language, [])),
+                         of_marks=frozenset(w.lower() for w in data.get("of_marks", {}).get(language, [])),
+                         labels=frozenset(data.get("labels", {}).get("classes", [])),
+                         holder_verbs=frozenset(w.lower() for w in data.get("holder_verbs", {}).get(language, [])))
 
 
 def _words(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, str]]:
@@ -102,15 +122,68 @@ def _matches(words: Sequence[tuple[int, int, str]], lex: TargetLexicon) -> list[
     return found
 
 
-def _depth(tok: Token, trig: Token, max_depth: int) -> int | None:
-    """Steps from ``trig`` down to ``tok`` through no other clause, or None."""
-    d = 0
+def _depth(tok: Token, trig: Token, max_depth: int) -> tuple[int, Token] | None:
+    """Steps from ``trig`` down to ``tok`` through no other clause, with the word of that path
+    right below ``trig`` (``tok`` itself at depth 0), or None."""
+    d, top = 0, tok
     while tok.i != trig.i:
         if d >= max_depth or tok.head.i == tok.i or tok.dep_ in _CLAUSES or (
                 d > 0 and tok.pos_ in ("VERB", "AUX")):
             return None
-        tok, d = tok.head, d + 1
-    return d
+        top, tok, d = tok, tok.head, d + 1
+    return d, top
+
+
+#: dependencies of the doer below a verb, and of a noun trigger's modifiers ("militant attack")
+_DOER = frozenset({"nsubj", "csubj", "agent", "obl:agent", "expl"})
+_MODIFIER = frozenset({"amod", "compound", "nmod:poss", "poss", "det", "flat", "nummod", "appos"})
+
+
+def _undergoer(top: Token, trig: Token, lex: TargetLexicon) -> bool:
+    """Whether the words below ``top`` (the path's word right below the trigger) name the one
+    the act was done to rather than its doer (people's words: ``[roles]``)."""
+    if trig.lemma_.lower() in lex.casualty_triggers or trig.lower_ in lex.casualty_triggers:
+        return False  # who died or was hurt, not what was aimed at
+    dep = top.dep_.lower()
+    marks = {c.lower_ for c in top.children if c.dep_ == "case"}
+    if top.dep_ == "prep" or top.pos_ == "ADP":
+        marks.add(top.lower_)
+    if marks & lex.agent_marks or "Ins" in top.morph.get("Case", []):
+        return False  # "killed by militants", "par des soldats", "убит боевиками"
+    if dep in _DOER or dep in _MODIFIER:
+        return False  # "militants attacked", "a militant attack"
+    # "the attack of the rebels", "атака боевиков": a noun trigger's genitive is its doer
+    return not (marks & lex.of_marks or (not marks and "Gen" in top.morph.get("Case", []) and trig.pos_ == "NOUN"))
+
+
+#: clauses a site's holders may be told in ("a building used by militants", "qu'occupaient des soldats")
+_HOLDER_CLAUSES = frozenset({"acl", "relcl", "acl:relcl"})
+
+
+def _held(doc: Doc, words: Sequence[tuple[int, int, str]], found: Sequence[tuple[int, int, str]],
+          site: tuple[int, int, str], lex: TargetLexicon, max_depth: int) -> tuple[int, int, str]:
+    """The struck site (of no military class but a label's: a base stays a base) with the label of
+    those who hold it ("a house used by militants", "позиции вооружённых формирований": the
+    label's class, the words from the site to the label), or the site as found. A clause between
+    them is one of holding (``[holder_verbs]``: "used by", not "attacked by")."""
+    a, b, _ = site
+    span = doc.char_span(words[a][0], words[b][1], alignment_mode="expand")
+    if span is None:
+        return site
+    root = span.root
+    for a2, b2, cls2 in found:
+        if cls2 not in lex.labels or a <= a2 <= b:
+            continue
+        other = doc.char_span(words[a2][0], words[b2][1], alignment_mode="expand")
+        for tok in other or ():
+            d = 0
+            while tok.i != root.i and d < max_depth and tok.head.i != tok.i and (
+                    tok.dep_ not in _CLAUSES or tok.dep_ in _HOLDER_CLAUSES) and (
+                    tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in lex.holder_verbs):
+                tok, d = tok.head, d + 1
+            if tok.i == root.i:
+                return min(a, a2), max(b, b2), cls2
+    return site
 
 
 def _target(doc: Doc, ev: Event, lex: TargetLexicon, language: str, cfg: dict[str, Any]) -> Target | None:
@@ -132,11 +205,15 @@ def _target(doc: Doc, ev: Event, lex: TargetLexicon, language: str, cfg: dict[st
             if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
                 continue
             ds = [d for t in span if (d := _depth(t, head, int(cfg.get("target_max_depth", 4)))) is not None]
-            if ds and (best is None or min(ds) < best[0]):
-                best = (min(ds), a, b, cls)
+            if cls in lex.roles:  # people: the one the act is aimed at, on the trigger's line
+                ds = [d for d in ds if _undergoer(d[1], head, lex)
+                      and "\n" not in text[min(t1, words[a][0]):max(t0, words[b][1])]]
+            if ds and (best is None or min(d[0] for d in ds) < best[0]):
+                best = (min(d[0] for d in ds), a, b, cls)
     else:
         after = int(cfg.get("target_window_after", 8))
         before = int(cfg.get("target_window_before", 3))
+        found = [f for f in found if f[2] not in lex.roles]  # people's words need a parse
         k = next((i for i, w in enumerate(words) if w[0] >= t1), len(words))
         later = [(a, b, cls) for a, b, cls in found if k <= a < k + after]
         earlier = [(a, b, cls) for a, b, cls in found if k - before - 1 <= b < k and words[b][1] <= t0]
@@ -145,6 +222,8 @@ def _target(doc: Doc, ev: Event, lex: TargetLexicon, language: str, cfg: dict[st
     if best is None:
         return None
     _, a, b, cls = best
+    if doc.has_annotation("DEP") and (lex.kinds.get(cls) != "military" or cls in lex.labels):
+        a, b, cls = _held(doc, words, found, (a, b, cls), lex, int(cfg.get("target_holder_depth", 3)))
     s, e = words[a][0], words[b][1]
     return Target(start=s, end=e, text=text[s:e], category=cls,
                   kind=lex.kinds.get(cls, "unspecified"))  # type: ignore[arg-type]
