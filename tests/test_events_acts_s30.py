@@ -1,7 +1,7 @@
 """Happenings told by words no event read, session 30 (invented sentences restating shapes of
-real reports): a claim of responsibility ("claimed responsibility for the events", "взяла на себя
-ответственность") is an act of word of its own type, and an inquiry's finding ("identified the
-suspects behind the blast", "установили, что к взрыву причастны") an inquiry mention, only where
+real reports): a claim of responsibility ("claimed responsibility for the raid", "взяла на себя
+ответственность") is an act of word of its own type, and an inquiry's finding ("identified two
+suspects in the bombing", "установили, что к взрыву причастны") an inquiry mention, only where
 its sentence names a happening (nlp/events/_findings.py); a verb of finding out or of saying alone
 makes none. Both join the row of the happening they tell (align/_inquiries.claim_hosts,
 inquiries): a report whose only words for the happening were such acts met no other report.
@@ -19,10 +19,10 @@ def _types(text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("text", "word", "kind"), [
-    ("The Northern Front has claimed responsibility for the events in Kelvo.", "claimed", "CLAIM"),
+    ("The Northern Front has claimed responsibility for the raid on Kelvo.", "claimed", "CLAIM"),
     ("Ответственность за теракт в Кельво взяла на себя другая сторона.", "взяла", "CLAIM"),
     ("Le groupe a revendiqué la responsabilité de l'attaque de Kelvo.", "revendiqué", "CLAIM"),
-    ("Investigators have identified the suspects behind the deadly blast in Kelvo.", "identified", "INVESTIGATE"),
+    ("Investigators have identified two suspects in the Kelvo bombing.", "identified", "INVESTIGATE"),
     ("Следователи установили, что к взрыву в Кельво причастны трое.", "установили", "INVESTIGATE"),
     ("Установлены подозреваемые в подготовке теракта в Кельво.", "Установлены", "INVESTIGATE"),
     ("Les enquêteurs ont établi que l'explosion de Kelvo a été provoquée par une bombe.", "établi", "INVESTIGATE"),

@@ -156,7 +156,7 @@ def test_a_war_told_with_the_day_it_began_is_the_story_s_war() -> None:
 # Shapes restated in invented words: "since the feud's assault on the valley began" told beside a
 # toll, "the ongoing offensive", "Northland launched an air campaign against Southland ten days
 # ago", "a strike that took place during the recent aggression against the valley", "reporters
-# killed over the course of the conflict": each report's own word for the war formed a row of its
+# wounded throughout the fighting": each report's own word for the war formed a row of its
 # own (keyed on its word, its start date or the strike's day) or joined the strike's row.
 
 
@@ -212,7 +212,7 @@ def test_the_kind_decides_what_a_span_makes_the_war() -> None:
     assert not setting("Two guards died during the operation in the camp.", "operation", "operation")
     assert not setting("Two guards died during the raid on the camp.", "raid", "raid")
     # a happening framed by the war itself is the war's
-    assert setting("Two hundred reporters were killed over the course of the conflict.", "killed", "kill")
+    assert setting("Dozens of nurses were killed throughout the war.", "killed", "kill")
     assert not setting("Two reporters were killed in the strike on Tuesday.", "killed", "kill")
 
 
@@ -251,7 +251,7 @@ def test_a_campaign_told_with_a_start_long_before_its_report_is_the_war() -> Non
 
 
 def test_a_war_word_with_no_row_of_the_war_stays() -> None:
-    # "to justify the attack on another country after a year of war", in the one report that
+    # a speaker calling the raid a pretext, a year into the invasion, in the one report that
     # names the war: with no row of the war to go to, the word is no row of its own
     feats = [_m("a", "strike"), _m("b", "strike"), _m("a", "war", span=100)]
     assert join_background(feats, _cfg(incident_background_join=True), [0, 0, 0]) == [0, 0, 0]

@@ -31,7 +31,7 @@ the war, whatever its word, where its sentence tells it lasting: the start of a 
 assault on the valley began", :func:`told_war_start`), going on ("the ongoing offensive"), started
 ("launched an air campaign"), the span of another happening ("during the recent aggression"; not
 of the kinds that name one act as often, ``campaign_acts``), or begun long before its report
-(``_eventfeat``); a happening framed by the war itself ("killed over the course of the conflict",
+(``_eventfeat``); a happening framed by the war itself ("wounded throughout the fighting",
 :func:`told_in_war`) is the war's. The war's words that leave a row sharing no report with a row
 of the war form a row of their own, joined to the war by the setting join run once more.
 
@@ -185,7 +185,7 @@ def told_during(sentence: str, trigger: tuple[int, int], language: str) -> bool:
 
 def told_in_war(sentence: str, trigger: tuple[int, int], language: str, chars: int,
                 others: Sequence[int] = ()) -> bool:
-    """Whether the trigger is framed by the war itself ("killed over the course of the conflict",
+    """Whether the trigger is framed by the war itself ("wounded throughout the fighting",
     "tout au long de la guerre", "за время войны": ``war_frame`` phrases within ``chars``
     characters before or after it in its clause, no other trigger between): the war's happening."""
     t0, t1 = trigger
@@ -200,7 +200,7 @@ def told_in_war(sentence: str, trigger: tuple[int, int], language: str, chars: i
 
 def told_war_start(sentence: str, trigger: tuple[int, int], language: str, chars: int, kind: bool = True) -> bool:
     """Whether the trigger names the happening a period runs from, told by its start: right after
-    a ``start`` phrase ("since the start of the offensive", "depuis le début de l'assaut", "с
+    a ``start`` phrase ("since the offensive's first day", "depuis le début de l'assaut", "с
     начала операции"), or between a ``since`` phrase and a ``began`` phrase ("since the assault
     on the valley began", "depuis que l'offensive a commencé", "с тех пор как началась
     операция"), each at most ``chars`` characters from it in its clause; the latter only of a

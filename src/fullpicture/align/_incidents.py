@@ -263,7 +263,7 @@ def incidents(
     # consequences and acts of word about a happening take their happening's incident
     attached = {i: h for i, h in host.items() if is_consequence(feats[i], lex)}
     attached.update(word_hosts(feats, cfg, host))
-    # a claim of responsibility told after its happening's sentence ("X claimed responsibility for the events")
+    # a claim of responsibility told after its happening's sentence ("X claimed responsibility for the raid")
     for i, h in claim_hosts(feats, cfg, host).items():
         attached.setdefault(i, h)
     # an inquiry into a happening ("an investigation into the strike") takes its incident too

@@ -2,9 +2,9 @@
 finding (``[findings]`` of ``data/events/plover*.toml``; the claim's words are those of
 ``[blame_agents]``, read by ``_blame``).
 
-"The Front claimed responsibility for the events", "Ответственность за теракт взяла на себя
-сторона" tell the happening through the claim; "investigators identified the suspects behind
-the blast", "установили, что к взрыву причастны", "a établi que l'explosion" through a finding.
+"The Front claimed responsibility for the raid", "Ответственность за теракт в Кельво взяла
+на себя другая сторона" tell the happening through the claim; "investigators identified two suspects in
+the bombing", "установили, что к взрыву причастны", "a établi que l'explosion" through a finding.
 Left unread, a report that tells its happening only so meets no other report's row. The claim is a
 mention of its own type (an act of word, never a happening: align hangs it on the happening of its
 sentence or the one before); the finding is an inquiry's step (the inquiry type), kept only where
