@@ -41,7 +41,7 @@ from fullpicture.align._incident_lex import (
     nearest_host,
     same_place_types,
 )
-from fullpicture.align._toldrow import row_index, told_targets
+from fullpicture.align._toldrow import row_index, rows_told_targets
 from fullpicture.align._util import short_interval
 
 
@@ -185,15 +185,7 @@ def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
         asked[labels[i]].append(i)
     joined: dict[int, int] = {}
     for r, idx in sorted(asked.items()):
-        targets: set[int] = set()
-        nearer: set[int] = set()
-        for i in idx:
-            f = feats[i]
-            when = short_interval(f.interval, 1)
-            assert when is not None
-            far, near = told_targets(r, when[0], f.family, f.places, told, docs, days, window, slack, nearest)
-            targets |= far
-            nearer |= near
+        targets, nearer = rows_told_targets(r, idx, feats, told, docs, days, window, slack, nearest)
         if len(targets) == 1 and not nearer:
             joined[r] = targets.pop()
     return [joined.get(r, r) for r in labels]

@@ -36,7 +36,7 @@ from fullpicture.align._incident_lex import (
     is_consequence,
     same_place_types,
 )
-from fullpicture.align._toldrow import row_index, told_targets
+from fullpicture.align._toldrow import row_index, rows_told_targets
 from fullpicture.align._util import modal_day, short_interval
 
 
@@ -79,16 +79,8 @@ def join_retold_far(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     past = _past_days(feats, near + 1)
     joined: dict[int, int] = {}
     for r, idx in sorted(asked.items()):
-        targets: set[int] = set()
-        nearer: set[int] = set()
-        for i in idx:
-            f = feats[i]
-            when = short_interval(f.interval, 1)
-            assert when is not None
-            far_rows, near_rows = told_targets(r, when[0], f.family, f.places, told, docs, days,
-                                               (near + 1, far), slack, True)
-            targets |= far_rows
-            nearer |= near_rows
+        targets, nearer = rows_told_targets(r, idx, feats, told, docs, days, (near + 1, far),
+                                            slack, True)
         if not targets or nearer:
             continue
         places = {p for i in idx for p in feats[i].places}

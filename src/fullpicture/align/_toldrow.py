@@ -59,3 +59,22 @@ def told_targets(r: int, when: int, family: str, keys: Iterable[K],
             continue  # the picked row states a day of its own, another one
         (targets if when - day >= low else nearer).add(t)
     return targets, nearer
+
+
+def rows_told_targets(r: int, idx: Iterable[int], feats: Sequence[MentionFeatures],
+                      told: Mapping[int, Mapping[str, set[str]]], docs: Mapping[int, set[str]],
+                      days: Mapping[int, Counter[int]], window: tuple[int, int], slack: int,
+                      nearest: bool = False) -> tuple[set[int], set[int]]:
+    """:func:`told_targets` of the mentions ``idx`` of row ``r`` (each at its places, on its
+    one-day interval), united: ``(targets, nearer)``."""
+    targets: set[int] = set()
+    nearer: set[int] = set()
+    for i in idx:
+        f = feats[i]
+        when = short_interval(f.interval, 1)
+        assert when is not None
+        far_rows, near_rows = told_targets(r, when[0], f.family, f.places, told, docs, days,
+                                           window, slack, nearest)
+        targets |= far_rows
+        nearer |= near_rows
+    return targets, nearer
