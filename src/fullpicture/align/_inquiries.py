@@ -41,7 +41,7 @@ from fullpicture.align._incident_lex import (
     nearest_host,
     same_place_types,
 )
-from fullpicture.align._toldrow import row_index, rows_told_targets
+from fullpicture.align._toldrow import row_index, rows_told_targets, told_places
 from fullpicture.align._util import short_interval
 
 
@@ -170,12 +170,7 @@ def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
     types = same_place_types(cfg)
     lex = incident_lexicon()
     docs, days = row_index(feats, labels)
-    told: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # row -> place -> families
-    for i, f in enumerate(feats):
-        if f.date_firm and not f.bare and short_interval(f.interval, 1) is not None \
-                and (f.type or "").upper() in types and not distinct(f) and not is_consequence(f, lex):
-            for p in f.places:
-                told[labels[i]][p].add(f.family)
+    told = told_places(feats, labels, types, lex)  # row -> place -> families
     asked: dict[int, list[int]] = defaultdict(list)
     for i in sorted(picked):
         f = feats[i]

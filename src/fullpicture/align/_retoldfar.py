@@ -33,10 +33,9 @@ from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import (
     distinct,
     incident_lexicon,
-    is_consequence,
     same_place_types,
 )
-from fullpicture.align._toldrow import row_index, rows_told_targets
+from fullpicture.align._toldrow import place_happening, row_index, rows_told_targets, told_places
 from fullpicture.align._util import modal_day, short_interval
 
 
@@ -63,14 +62,11 @@ def join_retold_far(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     types = same_place_types(cfg)
     lex = incident_lexicon()
     docs, days = row_index(feats, labels)
-    told: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # row -> place -> families
+    told = told_places(feats, labels, types, lex)  # row -> place -> families
     who: dict[int, set[str]] = defaultdict(set)  # row -> participants of its happenings
     for i, f in enumerate(feats):
-        if (f.type or "").upper() in types and not distinct(f) and not is_consequence(f, lex):
+        if place_happening(f, types, lex):
             who[labels[i]] |= f.participants
-            if f.date_firm and not f.bare and short_interval(f.interval, 1) is not None:
-                for p in f.places:
-                    told[labels[i]][p].add(f.family)
     asked: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if f.extra.get("by_report") and not f.date_firm and not distinct(f) and f.places \

@@ -12,10 +12,11 @@ place) and in which mentions they pick.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import distinct, is_consequence
 from fullpicture.align._util import modal_day, short_interval
 
 K = TypeVar("K", bound=Hashable)
@@ -34,6 +35,25 @@ def row_index(feats: Sequence[MentionFeatures], labels: Sequence[int]) -> tuple[
         if f.date_firm and not f.bare and stated is not None:
             days[r][stated[0]] += 1
     return docs, days
+
+
+def place_happening(f: MentionFeatures, types: Container[str], lex: Any) -> bool:
+    """Whether ``f`` tells a happening of a same-place type that is neither set apart as
+    distinct nor a consequence (what a row is told at its places by)."""
+    return (f.type or "").upper() in types and not distinct(f) and not is_consequence(f, lex)
+
+
+def told_places(feats: Sequence[MentionFeatures], labels: Sequence[int], types: Container[str],
+                lex: Any) -> dict[int, dict[str, set[str]]]:
+    """Row -> place -> the families of its :func:`place_happening` mentions that state a firm,
+    not bare day of at most one day."""
+    told: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for i, f in enumerate(feats):
+        if f.date_firm and not f.bare and short_interval(f.interval, 1) is not None \
+                and place_happening(f, types, lex):
+            for p in f.places:
+                told[labels[i]][p].add(f.family)
+    return told
 
 
 def told_targets(r: int, when: int, family: str, keys: Iterable[K],
