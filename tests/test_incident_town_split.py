@@ -5,7 +5,8 @@ of a strike on Eastvale and reports of the same night's shelling of Northford, a
 away, shared one row (the pair model takes two places within place_conflict_km as compatible,
 and placeless mentions bridge them); Northford's toll then read as a rival of Eastvale's.
 Guards: two names of one town (one key) never split; a town and a suburb within
-incident_town_split_km stay one place; a town told by one document only is not enough; a
+incident_town_split_km stay one place; a town told by one document only is not enough (unless it
+lies hundreds of km from the row's town: incident_town_split_far_km); a
 mention told at the country of both stays with the row told by most documents."""
 
 from __future__ import annotations
@@ -117,3 +118,30 @@ def test_the_wounded_dying_in_another_towns_hospital_do_not_split() -> None:
     # "two of the wounded died in a Northford hospital": a consequence's town is no happening's
     feats = [_m(d, EASTVALE) for d in "abc"] + [_m("d", NORTHFORD, "die"), _m("e", NORTHFORD, "die")]
     assert split_town_rows(feats, _cfg(), [0] * 5, {}) == [0] * 5
+
+
+FARPORT = ("g4", (46.90, 53.60, "YL", False))  # about 900 km from Eastvale, in another country
+
+
+def test_a_far_town_told_by_one_document_splits() -> None:
+    # one report of the Eastvale strike adds, in passing, a missile that hit Farport the same
+    # night: a town hundreds of km away is another happening even when one report tells it
+    feats = [_m("a", EASTVALE), _m("b", EASTVALE), _m("c", EASTVALE),
+             _m("c", FARPORT, "strike", span=60), _m("c", None, "killed", span=60)]
+    out = split_town_rows(feats, _cfg(), [0] * 5, {4: 3})
+    assert out[:3] == [0, 0, 0]
+    assert out[3] == out[4] != 0
+
+
+def test_a_far_town_needs_the_setting() -> None:
+    feats = [_m("a", EASTVALE), _m("b", EASTVALE), _m("c", FARPORT, span=60)]
+    assert split_town_rows(feats, _cfg(incident_town_split_far_km=0.0), [0] * 3, {}) == [0] * 3
+    # a town 70 km away told by one report stays (the row's town named after a larger one)
+    feats = [_m("a", EASTVALE), _m("b", EASTVALE), _m("c", NORTHFORD, span=60)]
+    assert split_town_rows(feats, _cfg(), [0] * 3, {}) == [0] * 3
+
+
+def test_no_far_split_without_a_town_two_documents_tell() -> None:
+    # every town told by one report: no group keeps the row, nothing splits
+    feats = [_m("a", EASTVALE), _m("c", FARPORT, span=60)]
+    assert split_town_rows(feats, _cfg(), [0] * 2, {}) == [0] * 2

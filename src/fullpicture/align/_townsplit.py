@@ -13,7 +13,12 @@ quarters told as two towns); when at least two groups are each told by at least
 ``incident_town_split_min_docs`` documents, and the group told by most documents is told by
 at least ``incident_town_split_keep_share`` of the row's documents (the row is that town's
 strike, not a happening most reports place at a village or a region off the gazetteer's towns),
-that group keeps the row and each other group becomes a row of its own. A mention follows, in this order: its own towns
+that group keeps the row and each other group becomes a row of its own. A group told by one
+document only splits off too when all its towns lie more than ``incident_town_split_far_km``
+from every town of the group that keeps the row (another country's town struck the same night,
+told in passing by one report: the row's strike is not a rocket hitting a city hundreds of km
+away; 0 = off); nearer, one report's town may be the row's own town named after a larger one.
+A mention follows, in this order: its own towns
 (told at or struck), the happening it is a consequence of, and the one group its document
 tells in the row (when the document tells the row at no other place, not even a country or a
 region: a report of the Northford shelling alone); a mention none of these decides (told at no
@@ -45,6 +50,18 @@ def _town_groups(towns: dict[str, tuple[float, float]], km: float) -> dict[str, 
     return group
 
 
+def _far_groups(towns: dict[str, tuple[float, float]], group: dict[str, int], keep: int,
+                cands: set[int], km: float) -> list[int]:
+    """The groups of ``cands`` whose every town lies more than ``km`` from every town of group
+    ``keep`` (none when ``km`` is 0)."""
+    if km <= 0:
+        return []
+    kept = [towns[k] for k, g in group.items() if g == keep]
+    return sorted(g for g in cands
+                  if all(haversine_km(la, oa, lb, ob) > km
+                         for k, h in group.items() if h == g for la, oa in [towns[k]] for lb, ob in kept))
+
+
 def _own_group(f: MentionFeatures, group: dict[str, int]) -> int | None:
     """The group of the towns a mention is told at or struck (``extra["towns"]``); None when it
     names none of the row's told towns or towns of two groups."""
@@ -61,6 +78,7 @@ def split_town_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
         return labels
     min_docs = int(cfg.get("incident_town_split_min_docs", 2))
     share = float(cfg.get("incident_town_split_keep_share", 0.0))
+    far_km = float(cfg.get("incident_town_split_far_km", 0.0))
     types = {t.upper() for t in cfg.get("incident_town_split_types", ["ASSAULT"])}
     lex = incident_lexicon()
 
@@ -88,9 +106,12 @@ def split_town_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
                 for k, _, _ in feats[i].extra.get("towns", ()):
                     docs[group[k]].add(feats[i].doc)
         told = [g for g in docs if len(docs[g]) >= min_docs]
-        if len(told) < 2:
+        if not told:
             continue
         keep = max(told, key=lambda g: (len(docs[g]), -g))
+        told += _far_groups(towns, group, keep, set(docs) - set(told), far_km)
+        if len(told) < 2:
+            continue
         if len(docs[keep]) < share * len({feats[i].doc for i in idx}):
             continue  # most of its reports tell it at no town of these (a village, a region)
         group = {k: g for k, g in group.items() if g in told}
