@@ -21,6 +21,7 @@ from fullpicture.align._background import (
     told_ongoing,
     told_war_start,
 )
+from fullpicture.align._containing import document_levels, inside
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
@@ -230,6 +231,8 @@ def build_features(
     back_chars = int(cfg.get("incident_background_chars", 0)) if cfg.get("incident_background_join", False) else 0
     start_chars = int(cfg.get("incident_background_start_chars", 0))
     begun_days = int(cfg.get("incident_background_begun_days", 0)) if back_chars else 0
+    # the document's places within a region or country a happening is told at (``_containing``)
+    contained = bool(cfg.get("incident_retold_contained", False))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -246,6 +249,7 @@ def build_features(
         town_cache: dict[str, bool] = {}
         # where the speech cues end (an "earlier" phrase just after one dates the saying)
         cue_ends = sorted(c.cue.end for c in a.claims if c.cue is not None) if day_before else []
+        levels = document_levels(a, index) if contained and a.events else {}
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -309,6 +313,8 @@ def build_features(
                            # the places its sentence names as a facility ("the X prison")
                            "facility": facility_places(a, ev, index, name_words) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),
+                           # the document's places within its region or country ("_containing")
+                           "inside": inside(ev.place, levels) if places else frozenset(),
                            # the gazetteer towns it is told at or struck: (key, lat, lon)
                            "towns": tuple(at_towns),
                            # a freeing of captives: the outcome of the raid told with it (``_freed``)

@@ -85,7 +85,12 @@ def join_retold(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: l
     ``incident_retold_days`` before (0 = off), unless a row of that family and place states a
     day nearer theirs (a later happening there, which the report may be about), a document
     tells both, or the row states a day of its own that clashes
-    (:func:`fullpicture.align._inquiries.join_to_told_row`)."""
+    (:func:`fullpicture.align._inquiries.join_to_told_row`). With
+    ``incident_retold_contained``, a report that tells the happening at its region or country
+    ("the shelling in the Northvale region") is also told at the places its document names inside
+    them (``_containing``), and only the days its happenings state are days of its own (a
+    later toll's "as of Thursday" is the count's day)."""
     picked = {i for i, f in enumerate(feats) if f.extra.get("by_report")}
     window = (int(cfg.get("incident_retold_min_days", 2)), int(cfg.get("incident_retold_days", 0)))
-    return join_to_told_row(feats, cfg, labels, picked, window, nearest=True)
+    within = bool(cfg.get("incident_retold_contained", False))
+    return join_to_told_row(feats, cfg, labels, picked, window, nearest=True, within=within)

@@ -41,7 +41,13 @@ from fullpicture.align._incident_lex import (
     nearest_host,
     same_place_types,
 )
-from fullpicture.align._toldrow import row_index, rows_told_targets, told_places
+from fullpicture.align._toldrow import (
+    happening_days,
+    happening_docs,
+    row_index,
+    rows_told_targets,
+    told_places,
+)
 from fullpicture.align._util import short_interval
 
 
@@ -154,7 +160,8 @@ def join_inquired(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
 
 
 def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int],
-                     picked: set[int], window: tuple[int, int], nearest: bool = False) -> list[int]:
+                     picked: set[int], window: tuple[int, int], nearest: bool = False,
+                     within: bool = False) -> list[int]:
     """Incident label per mention after joining the rows of ``picked`` mentions (happenings told
     on a later day than theirs, with no day stated in their own sentence) each to the one row
     that tells a happening of its family at one of its places on a stated day ``window[0]`` to
@@ -162,7 +169,11 @@ def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
     when a document tells both, when more than one row could be meant, or when the picked row
     states a day of its own that clashes with the target's; with ``nearest``, not either when
     a row of the family at that place states a day nearer the picked one's (from 0 days before:
-    the later happening the report may tell)."""
+    the later happening the report may tell). With ``within``, a picked mention told at a region
+    or a country is also told at the places its document names inside it (``_containing``), and
+    a day of the picked row's own is one its happenings state (not a count's, a rescue's
+    or a statement's day: :func:`fullpicture.align._toldrow.happening_days`), and a document
+    tells a row when it tells a happening in it (``happening_docs``)."""
     low, horizon = window
     if horizon <= 0 or not picked:
         return labels
@@ -171,6 +182,9 @@ def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
     lex = incident_lexicon()
     docs, days = row_index(feats, labels)
     told = told_places(feats, labels, types, lex)  # row -> place -> families
+    own = happening_days(feats, labels, types, lex) if within else None
+    if within:
+        docs = happening_docs(feats, labels, types)
     asked: dict[int, list[int]] = defaultdict(list)
     for i in sorted(picked):
         f = feats[i]
@@ -180,7 +194,8 @@ def join_to_told_row(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
         asked[labels[i]].append(i)
     joined: dict[int, int] = {}
     for r, idx in sorted(asked.items()):
-        targets, nearer = rows_told_targets(r, idx, feats, told, docs, days, window, slack, nearest)
+        targets, nearer = rows_told_targets(r, idx, feats, told, docs, days, window, slack, nearest,
+                                            own, within)
         if len(targets) == 1 and not nearer:
             joined[r] = targets.pop()
     return [joined.get(r, r) for r in labels]

@@ -59,12 +59,13 @@ def told_places(feats: Sequence[MentionFeatures], labels: Sequence[int], types: 
 def told_targets(r: int, when: int, family: str, keys: Iterable[K],
                  told: Mapping[int, Mapping[K, set[str]]], docs: Mapping[int, set[str]],
                  days: Mapping[int, Counter[int]], window: tuple[int, int], slack: int,
-                 nearest: bool = False) -> tuple[set[int], set[int]]:
+                 nearest: bool = False, own: Mapping[int, Counter[int]] | None = None) -> tuple[set[int], set[int]]:
     """``(targets, nearer)``: the rows other than ``r`` that tell a happening of ``family`` at
     one of ``keys`` (``told``: row -> key -> families), share no document with ``r``, and state
     a (modal) day ``window[0]`` to ``window[1]`` days before ``when``, unless ``r`` states a day
-    of its own more than ``slack`` days from theirs. With ``nearest``, rows whose day is 0 to
-    ``window[0]`` days before ``when`` come back as ``nearer`` (a later happening at that key)."""
+    of its own (in ``own``, else in ``days``) more than ``slack`` days from theirs. With
+    ``nearest``, rows whose day is 0 to ``window[0]`` days before ``when`` come back as
+    ``nearer`` (a later happening at that key)."""
     low, horizon = window
     keys = tuple(keys)
     targets: set[int] = set()
@@ -75,7 +76,7 @@ def told_targets(r: int, when: int, family: str, keys: Iterable[K],
         day = modal_day(days.get(t, Counter()))
         if day is None or not (0 if nearest else low) <= when - day <= horizon:
             continue
-        if any(abs(d - day) > slack for d in days.get(r, ())):
+        if any(abs(d - day) > slack for d in (days if own is None else own).get(r, ())):
             continue  # the picked row states a day of its own, another one
         (targets if when - day >= low else nearer).add(t)
     return targets, nearer
@@ -84,17 +85,45 @@ def told_targets(r: int, when: int, family: str, keys: Iterable[K],
 def rows_told_targets(r: int, idx: Iterable[int], feats: Sequence[MentionFeatures],
                       told: Mapping[int, Mapping[str, set[str]]], docs: Mapping[int, set[str]],
                       days: Mapping[int, Counter[int]], window: tuple[int, int], slack: int,
-                      nearest: bool = False) -> tuple[set[int], set[int]]:
-    """:func:`told_targets` of the mentions ``idx`` of row ``r`` (each at its places, on its
-    one-day interval), united: ``(targets, nearer)``."""
+                      nearest: bool = False, own: Mapping[int, Counter[int]] | None = None,
+                      within: bool = False) -> tuple[set[int], set[int]]:
+    """:func:`told_targets` of the mentions ``idx`` of row ``r`` (each at its places, with
+    ``within`` also at the document's places inside them, on its one-day interval), united:
+    ``(targets, nearer)``."""
     targets: set[int] = set()
     nearer: set[int] = set()
     for i in idx:
         f = feats[i]
         when = short_interval(f.interval, 1)
         assert when is not None
-        far_rows, near_rows = told_targets(r, when[0], f.family, f.places, told, docs, days,
-                                           window, slack, nearest)
+        keys = f.places | f.extra.get("inside", frozenset()) if within else f.places
+        far_rows, near_rows = told_targets(r, when[0], f.family, keys, told, docs, days,
+                                           window, slack, nearest, own)
         targets |= far_rows
         nearer |= near_rows
     return targets, nearer
+
+
+def happening_days(feats: Sequence[MentionFeatures], labels: Sequence[int], types: Container[str],
+                   lex: Any) -> dict[int, Counter[int]]:
+    """Row -> counts of the days its :func:`place_happening` mentions state (a firm, not bare
+    date of at most one day): the days a row tells a happening on. The day of a count ("48 dead
+    as of Thursday"), of a rescue or of a statement is no day of the happening."""
+    out: dict[int, Counter[int]] = defaultdict(Counter)
+    for i, f in enumerate(feats):
+        stated = short_interval(f.interval, 1)
+        if f.date_firm and not f.bare and stated is not None and place_happening(f, types, lex):
+            out[labels[i]][stated[0]] += 1
+    return out
+
+
+def happening_docs(feats: Sequence[MentionFeatures], labels: Sequence[int],
+                   types: Container[str]) -> dict[int, set[str]]:
+    """Row -> the documents that tell a happening of a same-place type in it (not only a
+    statement or a rescue: "this is stated in the message" of a later report, left in the
+    happening's row, does not make that report tell the happening)."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for i, f in enumerate(feats):
+        if (f.type or "").upper() in types:
+            out[labels[i]].add(f.doc)
+    return out
