@@ -12,6 +12,7 @@ from typing import Any
 from fullpicture._data import language_words
 from fullpicture.align._agents import name_state
 from fullpicture.align._currentcount import current_count
+from fullpicture.align._figureaside import aside_population
 from fullpicture.align._figuretold import denied, recalled, running_total, told_earlier
 from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._util import claim_by_id
@@ -147,7 +148,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
     that 30 were hurt", "initially 40 dead were reported"; ``data/figures/earlier.toml``), nor
     ``denied``: a number its sentence says is wrong ("there weren't 700 deaths";
     ``earlier.toml`` [denied]), nor ``recalled``: the toll of an earlier happening the sentence
-    recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled]).
+    recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled]), nor
+    the people :mod:`._figureaside` sets aside (former hostages, "3 out of 12", a quoted count).
     A count of the hurt still in hospital is a ``part`` (``figure_current_counts``, :mod:`._currentcount`).
     ``cfg``: the ``[align]`` settings (the shipped ones when None)."""
     if told_earlier(a, f):
@@ -156,6 +158,9 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
         return "denied"
     if recalled(a, f):
         return "recalled"
+    aside = aside_population(a, f)
+    if aside is not None:
+        return aside  # "two former hostages", "3 passengers out of 12", a quoted '"27 dead"'
     after = a.text[f.end : f.end + 60]
     if running_total(a, f) or counted_since_long_before(a, f, _since_days(cfg)):
         return "total"
@@ -507,7 +512,8 @@ def class_exceeds_whole(fa: Figure, pa: str, fb: Figure, pb: str, cfg: dict[str,
 
 # "staff": a facility's own people; "commanders": the ranked among the dead (``_ranked``)
 _SUBGROUPS = frozenset({"children", "women", "men", "staff", "commanders"})
-_NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled"})
+# "quoted": a number the outlet cites at a distance as another's words (``_figureaside``)
+_NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled", "quoted"})
 
 
 def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tuple[Figure, Any]]:
