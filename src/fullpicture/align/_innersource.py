@@ -37,12 +37,14 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 def pronoun_state(a: Analysis, claim_id: str | None, index: EntityIndex, reach: int) -> str | None:
-    """The state a claim whose speaker is a personal pronoun speaks for ("It said that ..."): that
+    """The state a claim whose speaker is a personal pronoun, or a bare noun of an institution
+    ("the ministry"; ``inner.toml`` [anaphoric_speakers]), speaks for ("It said that ..."): that
     of the nearest claim before it, ending at most ``reach`` characters before it, whose speaker is
     no pronoun ("The defence ministry said ..."), the speaker going on; None for any other claim,
     or where that claim's speaker names no state (the pronoun's own link then stands)."""
     claim = claim_by_id(a, claim_id)
-    words = language_words("figures", "inner.toml", "pronoun_speakers", a.document.language)
+    words = (language_words("figures", "inner.toml", "pronoun_speakers", a.document.language)
+             | language_words("figures", "inner.toml", "anaphoric_speakers", a.document.language))
     if reach <= 0 or claim is None or claim.source is None or (claim.source.text or "").strip().lower() not in words:
         return None
     before = [c for c in a.claims if c.source is not None and c.kind != "naming" and c.id != claim.id
@@ -116,11 +118,53 @@ def local_authority(a: Analysis, claim_id: str | None) -> bool:
     """Whether a claim's speaker is the local authority of the struck place without naming it
     ("city authorities", "по информации городских властей", "la mairie"; ``inner.toml``
     [local_authorities]), and tells no installed office ([installed_office])."""
-    _, words = _speaker(a, claim_id)
+    src, words = _speaker(a, claim_id)
     lang = a.document.language
     if not words.strip() or _says(words, lang, "installed_office"):
         return False
-    return _says(words, lang, "local_authorities", lead=True)
+    return _says(words, lang, "local_authorities", lead=True) or titled_local(a, src)
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def titled_local(a: Analysis, src: ClaimSource | None) -> bool:
+    """Whether a speaker told by a name alone ("Arvo said ...") was given a local authority's
+    title where the document named that person before ("regional Governor Lena Arvo",
+    "губернатора области Ивана Арво"; ``inner.toml`` [local_titles]): the same person, speaking
+    for the struck place. The name's last word is matched as a word start in the text before the
+    speaker (a Russian or Ukrainian surname in another case keeps its first letters), with at most
+    six words between the title and it, each capitalised (a first name, the region's name) or a
+    word of ``inner.toml`` [title_links] ("of the region")."""
+    if src is None or src.start is None:
+        return False
+    words = (src.text or "").split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and _NAME_WORD.match(w) for w in words):
+        return False
+    last = _POSSESSIVE.sub("", words[-1])
+    if len(last) < 3:
+        return False
+    stem = last if last.isascii() else last[: max(3, len(last) - 2)]
+    lang = a.document.language
+    titles = language_words("figures", "inner.toml", "local_titles", lang)
+    links = language_words("figures", "inner.toml", "title_links", lang)
+    if not titles:
+        return False
+    for hit in _titled_pattern(tuple(sorted(titles)), stem).finditer(a.text[: src.start]):
+        between = hit.group("between").replace(",", " ").split()
+        if all(w[:1].isupper() or w.lower() in links for w in between):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _titled_pattern(titles: tuple[str, ...], stem: str) -> re.Pattern[str]:
+    """A title, then up to six words (no sentence end), then a word opening with ``stem``."""
+    alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    tail = r"(?!\w)" if stem.isascii() else r"\w*"
+    return re.compile(r"(?<!\w)(?:" + alts + r")\w*(?P<between>(?:[\s,]+[^\s.!?;]+){0,6}?)[\s,]+"
+                      + re.escape(stem) + tail, re.I)
 
 
 def _speaker(a: Analysis, claim_id: str | None) -> tuple[ClaimSource | None, str]:
