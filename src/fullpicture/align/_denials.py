@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from fullpicture.align._dates import interval
 from fullpicture.models import Analysis, Event
 
 
@@ -54,3 +55,15 @@ def denies_target(a: Analysis, ev: Event) -> bool:
     pats = _target_complements().get(a.document.language or "en", ())
     rest = a.text[ev.trigger.end : ev.trigger.end + 120]
     return any(p.match(rest) for p in pats)
+
+
+def denies_earlier(ev: Event, main: str | None, days: int) -> bool:
+    """Whether the denial ``ev`` is dated a day at least ``days`` days before its row's own day
+    ``main`` (its sentence's day, or the day it inherits from the sentence before: "... follows
+    Monday's shelling of a clinic. Eastland rejected blame for the clinic shelling" in the row of
+    Thursday's): a denial made before the happening cannot deny it; it denies an earlier one
+    (``[align] conflict_denial_before_days``; 0: off)."""
+    if days <= 0 or not main or not ev.date or len(ev.date) != 10 or len(main) != 10:
+        return False
+    own, day = interval(ev.date), interval(main)
+    return own is not None and day is not None and day[0] - own[1] >= days

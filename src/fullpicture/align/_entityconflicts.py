@@ -17,7 +17,8 @@ from fullpicture.align._agents import (
     name_state,
     own_account,
 )
-from fullpicture.align._denials import denies_other_act, denies_target
+from fullpicture.align._denials import denies_earlier, denies_other_act, denies_target
+from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._rowmembers import _UNREAL, Member
@@ -207,9 +208,13 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
                     document=m.analysis.document.id, claim=m.event.source,
                     start=first.start if first else None, end=first.end if first else None))
     values: list[ConflictValue] = []
+    before_days = int(cfg.get("conflict_denial_before_days", 0))
+    main = main_date(members) if before_days > 0 else None
     for m in members:
         if m.event.type not in types or m.event.modality in _UNREAL:
             continue
+        if denies_earlier(m.event, main, before_days):
+            continue  # a denial dated days before the row's happening denies an earlier one
         if cfg.get("conflict_denial_other_act", False) and denies_other_act(m.analysis, m.event, acts):
             continue  # "denied initiating the ceremony": not the attack denied
         if cfg.get("conflict_denial_target", False) and denies_target(m.analysis, m.event):
