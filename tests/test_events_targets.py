@@ -119,3 +119,15 @@ def test_a_site_takes_the_label_of_those_who_hold_it(text: str, hit: tuple[str, 
 def test_a_clause_of_another_act_names_no_holder():
     hits = _hits("The army struck a checkpoint attacked by militants last year in Rivertown.")
     assert not [h for h in hits if h[1] == "combatants"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ru", "uk"])
+def test_first_fits_is_the_phrases_fits_accepts_in_order(language: str) -> None:
+    # the per-start index gives what testing every phrase's first start would (issue 14)
+    lex = target_lexicon(language)
+    assert lex is not None
+    starts = sorted({ph[0] for ph, _ in lex.phrases})
+    for start in starts:
+        for word in (start, start[:-1], start + "s", start + "es", start + "x", start + "ами", start + "ой",
+                     start + "abcd", "pre" + start):
+            assert lex.first_fits(word) == [k for k, (ph, _) in enumerate(lex.phrases) if lex.fits(word, ph[0])]

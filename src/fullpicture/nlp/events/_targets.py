@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -65,6 +65,25 @@ class TargetLexicon:
             return rest <= self.endings
         return word[len(start):] in self.endings
 
+    @cached_property
+    def by_start(self) -> dict[str, tuple[int, ...]]:
+        """The indices in :attr:`phrases` of the phrases of each first-word start, in order."""
+        out: dict[str, list[int]] = {}
+        for k, (starts, _) in enumerate(self.phrases):
+            out.setdefault(starts[0], []).append(k)
+        return {s: tuple(ks) for s, ks in out.items()}
+
+    def first_fits(self, word: str) -> list[int]:
+        """The indices of the phrases whose first start ``word`` fits (:meth:`fits`), in the
+        order of :attr:`phrases`: one look-up per start ``word`` may be, not one test per phrase."""
+        cut = range(self.endings + 1) if isinstance(self.endings, int) else (
+            len(e) for e in self.endings if word.endswith(e))
+        found: set[int] = set()
+        for n in cut:
+            if n <= len(word):
+                found.update(self.by_start.get(word[:len(word) - n], ()))
+        return sorted(found)
+
 
 @lru_cache(maxsize=8)
 def target_lexicon(language: str) -> TargetLexicon | None:
@@ -103,10 +122,10 @@ def _words(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, s
 def _matches(words: Sequence[tuple[int, int, str]], lex: TargetLexicon) -> list[tuple[int, int, str]]:
     """Every phrase found in ``words``: (first word, last word, class), longest at each start."""
     found = []
+    phrases = lex.phrases
     for i in range(len(words)):
-        for starts, cls in lex.phrases:
-            if not lex.fits(words[i][2], starts[0]):
-                continue
+        for p in lex.first_fits(words[i][2]):
+            starts, cls = phrases[p]
             k, ok = i, True
             for s in starts[1:]:
                 nxt = next((j for j in range(k + 1, min(len(words), k + 2 + lex.max_gap))
@@ -186,8 +205,8 @@ def _held(doc: Doc, words: Sequence[tuple[int, int, str]], found: Sequence[tuple
     return site
 
 
-def _target(doc: Doc, ev: Event, lex: TargetLexicon, language: str, cfg: dict[str, Any]) -> Target | None:
-    text = doc.text
+def _target(doc: Doc, text: str, ev: Event, lex: TargetLexicon, language: str, cfg: dict[str, Any]
+            ) -> Target | None:
     words = _words(text, ev.evidence.start, ev.evidence.end, language)
     t0, t1 = ev.trigger.start, ev.trigger.end
     found = [(a, b, cls) for a, b, cls in _matches(words, lex)
@@ -236,6 +255,7 @@ def attach_targets(doc: Doc, events: Sequence[Event], language: str, cfg: dict[s
     lex = target_lexicon(language) if types else None
     if lex is None:
         return
+    text = doc.text  # spaCy joins the tokens' texts anew at each read
     for ev in events:
         if ev.type in types:
-            ev.target = _target(doc, ev, lex, language, cfg)
+            ev.target = _target(doc, text, ev, lex, language, cfg)
