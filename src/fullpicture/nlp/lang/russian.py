@@ -75,6 +75,12 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=20_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of ``word``, kept per process: several layers read the same words."""
+    return tuple(_analyzer().parse(word))
+
+
 # OpenCorpora part of speech -> UD (after natasha.morph.vocab, MIT)
 _OC_UD = {
     "ADJF": "ADJ", "ADJS": "ADJ", "ADVB": "ADV", "COMP": "ADV", "VERB": "VERB", "GRND": "VERB",
@@ -92,16 +98,16 @@ def lemmatize(word: str, pos: str) -> str:
     """The dictionary form of ``word`` (lower case) whose part of speech agrees with ``pos``."""
     if not word or not any(ch.isalpha() for ch in word):
         return word.lower()
-    parses = _analyzer().parse(word.replace(STRESS, ""))
+    found = parses(word.replace(STRESS, ""))
     want = {"PROPN": "NOUN", "AUX": "VERB"}.get(pos, pos)
     if pos == "PROPN":  # a name's parse first: "Песков" is the surname, not "песок" (sand)
-        for p in parses:
+        for p in found:
             if str(p.tag.POS) == "NOUN" and _NAME_GRAMMEMES & set(p.tag.grammemes):
                 return str(p.normal_form)
-    for p in parses:
+    for p in found:
         if _OC_UD.get(str(p.tag.POS), "X") == want:
             return str(p.normal_form)
-    return str(parses[0].normal_form) if parses else word.lower()
+    return str(found[0].normal_form) if found else word.lower()
 
 
 class RazdelTokenizer:

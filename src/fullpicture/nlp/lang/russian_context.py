@@ -87,9 +87,9 @@ def sports_teams(doc: Doc, ents: list[Span], sent_starts: set[int], skip: frozen
 
 def _surname_guess(word: str) -> bool:
     """The analyser's best parse of ``word`` is a surname ("команда Билялетдинова": the coach's)."""
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
-    parses = _analyzer().parse(word)
+    parses = _morph_parses(word)
     return bool(parses) and "Surn" in parses[0].tag.grammemes
 
 
@@ -169,17 +169,17 @@ def particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _place_adjective(word: str, endings: tuple[str, ...]) -> bool:
     """A capitalised adjective whose dictionary form has a place adjective's ending ("Донецкой")."""
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
     return word[:1].isupper() and any(
-        p.is_known and str(p.tag.POS) == "ADJF" and str(p.normal_form).endswith(endings) for p in _analyzer().parse(word.lower()))
+        p.is_known and str(p.tag.POS) == "ADJF" and str(p.normal_form).endswith(endings) for p in _morph_parses(word.lower()))
 
 
 def _noun(word: str) -> bool:
     """No reading of ``word`` is an adjective (a town's name, not "Нижнего" of "Нижнего Новгорода")."""
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
-    return not any(str(p.tag.POS) in ("ADJF", "ADJS", "PRTF") for p in _analyzer().parse(word.lower()))
+    return not any(str(p.tag.POS) in ("ADJF", "ADJS", "PRTF") for p in _morph_parses(word.lower()))
 
 
 def places_in_places(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -55,11 +55,11 @@ def _config() -> dict[str, Any]:
 def word_classes(word: str) -> tuple[frozenset[str], bool]:
     """(proper-noun grammemes of the dictionary parses of ``word``, whether the dictionary
     knows it as a common word). Guesses for unknown words count for neither."""
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
     proper: set[str] = set()
     common = False
-    for p in _analyzer().parse(word.replace(STRESS, "")):
+    for p in _morph_parses(word.replace(STRESS, "")):
         if not p.is_known:  # guesses (unknown prefix, suffix analogy) are not the dictionary's
             continue
         tags = set(p.tag.grammemes) & PROPER
@@ -71,9 +71,9 @@ def word_classes(word: str) -> tuple[frozenset[str], bool]:
 
 @lru_cache(maxsize=20_000)
 def _lemmas(word: str) -> frozenset[str]:
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
-    return frozenset(str(p.normal_form) for p in _analyzer().parse(word.lower().replace(STRESS, "")))
+    return frozenset(str(p.normal_form) for p in _morph_parses(word.lower().replace(STRESS, "")))
 
 
 def _words(span: Span) -> list[str]:
@@ -146,9 +146,9 @@ def _leading_noun(span: Span, heads: frozenset[str]) -> bool:
     word = span[0].text
     if _lemmas(word) & heads:
         return False
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
-    parses = [p for p in _analyzer().parse(word.replace(STRESS, "")) if p.is_known]
+    parses = [p for p in _morph_parses(word.replace(STRESS, "")) if p.is_known]
     return bool(parses) and all(str(p.tag.POS) == "NOUN" and not (set(p.tag.grammemes) & PROPER) for p in parses)
 
 

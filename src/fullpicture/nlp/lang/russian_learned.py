@@ -106,11 +106,11 @@ def _shape(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def _word(word: str) -> tuple[str, ...]:
     """Features of one word alone (cached): form, affixes, shape, script, dictionary classes."""
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
     low = word.lower().replace(STRESS, "")
     proper, common = word_classes(word)
-    parses = _analyzer().parse(low) if any(ch.isalpha() for ch in low) else []
+    parses = _morph_parses(low) if any(ch.isalpha() for ch in low) else []
     lemma = str(parses[0].normal_form) if parses else low
     pos = str(parses[0].tag.POS) if parses else "-"
     case = str(parses[0].tag.case) if parses else "-"

@@ -63,9 +63,9 @@ ORG_RULES = ("union_org", "generic_abbr", "org_tail", "org_country", "seat_of_po
 @lru_cache(maxsize=20_000)
 def _grammemes(word: str) -> tuple[frozenset[str], ...]:
     """The grammeme sets of the dictionary's parses of ``word`` (no guesses)."""
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
-    return tuple(frozenset(p.tag.grammemes) for p in _analyzer().parse(word.replace(STRESS, "")) if p.is_known)
+    return tuple(frozenset(p.tag.grammemes) for p in _morph_parses(word.replace(STRESS, "")) if p.is_known)
 
 
 def _organisation_word(word: str) -> bool:
@@ -114,9 +114,9 @@ def drop_generic_abbreviations(ents: list[Span]) -> list[Span]:
 
 def _genitive(word: str) -> bool:
     """A dictionary parse (or, for an unknown word, any parse) of ``word`` is genitive."""
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
-    parses = _analyzer().parse(word.replace(STRESS, ""))
+    parses = _morph_parses(word.replace(STRESS, ""))
     known = [p for p in parses if p.is_known] or parses
     return any("gent" in p.tag.grammemes for p in known)
 

@@ -42,15 +42,13 @@ def base_form(doc: Doc, start: int, end: int) -> str | None:
 def _nominative(toks: list[Any], lead: list[int]) -> dict[int, str]:
     """Nominative forms of the leading adjectives and nouns ``lead`` (indices into ``toks``):
     nouns keep the number they have in the text; an adjective agrees with the next noun."""
-    from fullpicture.nlp.lang.russian import _analyzer
-
     forms = {i: toks[i].lemma_ for i in lead}
     head = next((i for i in lead if not _adjectival(toks[i])), None)
     if head is None:  # adjectives before an acronym that does not decline ("Каховской ГЭС")
         return {**forms, **_own_agreement(toks, lead)}
     number = toks[head].morph.get("Number")
-    plural = "Plur" in number if number else _only_plural(_analyzer(), toks[head].text)
-    noun = _parse(_analyzer(), toks[head].text, "NOUN", plural)
+    plural = "Plur" in number if number else _only_plural(toks[head].text)
+    noun = _parse(toks[head].text, "NOUN", plural)
     if noun is None:
         return forms
     if plural:
@@ -59,7 +57,7 @@ def _nominative(toks: list[Any], lead: list[int]) -> dict[int, str]:
     want = {"nomn", "plur"} if plural else {"nomn", str(noun.normalized.tag.gender or "masc")}
     for i in lead:
         if i < head:
-            adj = _parse(_analyzer(), toks[i].text, "ADJF", None) or _parse(_analyzer(), toks[i].text, "PRTF", None)
+            adj = _parse(toks[i].text, "ADJF", None) or _parse(toks[i].text, "PRTF", None)
             form = adj.inflect(want) if adj is not None else None
             if form is not None:
                 forms[i] = str(form.word)
@@ -72,8 +70,6 @@ _GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 def _own_agreement(toks: list[Any], lead: list[int]) -> dict[int, str]:
     """Nominative forms of adjectives without a noun to agree with, in the gender and number
     the tagger read from the text ("Каховской ГЭС" -> "Каховская ГЭС", not "Каховский")."""
-    from fullpicture.nlp.lang.russian import _analyzer
-
     out: dict[int, str] = {}
     for i in lead:
         tok = toks[i]
@@ -81,7 +77,7 @@ def _own_agreement(toks: list[Any], lead: list[int]) -> dict[int, str]:
         gender = next((_GENDER[g] for g in tok.morph.get("Gender") if g in _GENDER), None)
         if not plural and gender is None:
             continue
-        adj = _parse(_analyzer(), tok.text, "ADJF", plural) or _parse(_analyzer(), tok.text, "PRTF", plural)
+        adj = _parse(tok.text, "ADJF", plural) or _parse(tok.text, "PRTF", plural)
         form = adj.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if adj is not None else None
         if form is not None:
             out[i] = str(form.word)
@@ -95,9 +91,9 @@ def _adjectival(tok: Any) -> bool:
         return True
     if tok.pos_ != "PROPN":
         return False
-    from fullpicture.nlp.lang.russian import _analyzer
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
 
-    parses = [p for p in _analyzer().parse(tok.text) if p.is_known]
+    parses = [p for p in _morph_parses(tok.text) if p.is_known]
     return bool(parses) and all(p.tag.POS in ("ADJF", "PRTF") for p in parses)
 
 
@@ -106,14 +102,18 @@ def _participle(tok: Any) -> bool:
     return bool(tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"))
 
 
-def _only_plural(analyzer: Any, word: str) -> bool:
-    nouns = [p for p in analyzer.parse(word) if p.tag.POS == "NOUN"]
+def _only_plural(word: str) -> bool:
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
+
+    nouns = [p for p in _morph_parses(word) if p.tag.POS == "NOUN"]
     return bool(nouns) and all("plur" in p.tag for p in nouns)
 
 
-def _parse(analyzer: Any, word: str, pos: str, plural: bool | None) -> Any:
+def _parse(word: str, pos: str, plural: bool | None) -> Any:
     """The first dictionary parse of ``word`` with part of speech ``pos`` (and number)."""
-    for p in analyzer.parse(word):
+    from fullpicture.nlp.lang.russian import parses as _morph_parses
+
+    for p in _morph_parses(word):
         tag_pos = p.tag.POS
         if tag_pos == pos and (plural is None or ("plur" in p.tag) == plural):
             return p
