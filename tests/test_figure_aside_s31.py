@@ -59,3 +59,8 @@ def test_former_undoes_a_status_count_not_a_toll():
 def test_people_from_fewer_places_are_no_share():
     a = analyze("Rescuers evacuated 30 people out of 5 buildings in Lask.")
     assert population(a, _figure(a, 30)) != "part"
+
+
+def test_a_claim_relayed_in_quotes_without_doubt_stays_a_count():
+    a = analyze('Eastland media report that the strike on Lask killed "27 fighters", the outlet wrote.')
+    assert population(a, _figure(a, 27)) != "quoted"

@@ -7,8 +7,9 @@ Three shapes that any report of any conflict writes, read alike in en/fr/ru/uk:
   "12 former soldiers were killed" is a toll);
 * a count given as a share of a group ("3 out of 12 passengers", "3 passagers sur 12"): a part of
   that group (``part``);
-* a number quoted with at most two words in the middle of a sentence ('only one agency speaks of
-  "27 dead"'): a figure the outlet holds at a distance as another's words (``quoted``).
+* a number quoted with at most two words in the middle of a sentence that casts doubt on it ('only
+  one agency speaks of "27 dead"'): a figure the outlet holds at a distance as another's words
+  (``quoted``); a claim relayed in quotes with no doubt stays the claimant's count.
 """
 
 from __future__ import annotations
@@ -59,7 +60,16 @@ def _quoted(a: Analysis, f: Figure) -> bool:
     if not re.search(r"\w[^.!?:]*$", line):
         return False  # a headline or a sentence that opens on the quotation: the speaker's words
     hit = re.match(r"^((?:\s+[^\s\"«»“”„‘’]+){0,2})\s*(\S)", a.text[f.end : f.end + 60])
-    return hit is not None and hit.group(2) in closes
+    return hit is not None and hit.group(2) in closes and _doubted(a, f)
+
+
+def _doubted(a: Analysis, f: Figure) -> bool:
+    """The figure's sentence casts doubt on it ("only one agency speaks of ...", "unconfirmed")."""
+    start = max(a.text.rfind(". ", 0, f.start), a.text.rfind("\n", 0, f.start)) + 1
+    ends = [i for i in (a.text.find(". ", f.end), a.text.find("\n", f.end)) if i != -1]
+    sentence = a.text[start : min(ends) if ends else len(a.text)]
+    pats = _patterns("doubt", a.document.language or "en")
+    return any(p.search(sentence) for p in pats)
 
 
 def aside_population(a: Analysis, f: Figure) -> str | None:
