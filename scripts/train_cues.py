@@ -102,7 +102,7 @@ def extractor(folder: Path | None = None, crf: bool = True):
             net = self.tagger.roles
             crf = self.tagger if self.crf_marginals else None
             x = rows(doc, judged, self.rules.lex, net, self.cue_prior, True, crf) if judged else np.zeros((0, 0))
-            cands = candidates(doc, claims, net, self.cue_limits[2], self.rejected)
+            cands = candidates(doc, claims, net, self.cue_limits[2], self.rejected, self.rules.lex)
             xc = rows(doc, cands, self.rules.lex, net, self.cue_prior, True, crf) if cands else np.zeros((0, 0))
             self.rec = (judged, x, cands, xc)
             return claims + cands  # all through the extractor's last steps; split in collect()

@@ -171,3 +171,51 @@ def test_rows_carry_the_crf_columns_after_the_base_ones_and_before_the_vectors()
     # another document tagged since: the columns are zeros, not another text's marginals
     ex(_nlp()("The clerk said the office would close."))
     assert not rows(doc, claims, lex, net, {}, False, ex.tagger)[0, x.shape[1] :].any()
+
+
+def test_a_verb_without_a_complement_takes_its_preposition_and_the_object():
+    text = "The harbour council voted for the new ferry timetable on Tuesday."
+    doc = _nlp()(text)
+    tok = next(t for t in doc if t.lower_ == "voted")
+    assert candidate(doc, tok, [], 0.5) is None  # without the prepositions: no content
+    c = candidate(doc, tok, [], 0.5, claim_lexicon("en").candidate_prepositions)
+    assert c is not None
+    assert _text(text, c.cue) == "voted for"
+    assert _text(text, c.content).startswith("the new ferry timetable")
+    assert _text(text, c.source) == "The harbour council"
+
+
+def test_a_preposition_outside_the_list_or_after_a_complement_joins_no_cue():
+    preps = claim_lexicon("en").candidate_prepositions
+    doc = _nlp()("The envoy travelled into the valley.")
+    tok = next(t for t in doc if t.lower_ == "travelled")
+    assert candidate(doc, tok, [], 0.5, preps) is None
+    text = "The mayor praised the volunteers for their patience."
+    doc = _nlp()(text)
+    tok = next(t for t in doc if t.lower_ == "praised")
+    c = candidate(doc, tok, [], 0.5, preps)
+    assert c is not None and _text(text, c.cue) == "praised"
+
+
+def test_a_candidate_may_share_its_speaker_with_another_claim():
+    from fullpicture.nlp.claims._cues import candidates
+
+    text = '"The trail stays closed," the ranger said, criticizing the county.'
+    doc = _nlp()(text)
+    s = text.index("the ranger")
+    said = RawClaim("direct", (0, 25), (s + 11, s + 15), "say", (s, s + 10))
+    out = candidates(doc, [said], load_roles(roles_path()), 0.0, None, claim_lexicon("en"))
+    crit = [c for c in out if _text(text, c.cue) == "criticizing"]
+    assert len(crit) == 1 and crit[0].source == said.source
+    assert _text(text, crit[0].content) == "the county"
+    # a speaker's span that is part of another claim's content stays taken
+    inside = RawClaim("indirect", (0, s + 10), (s + 11, s + 15), "say", None)
+    out = candidates(doc, [inside], load_roles(roles_path()), 0.0, None, claim_lexicon("en"))
+    assert not [c for c in out if _text(text, c.cue) == "criticizing"]
+
+
+def test_accept_lets_two_candidates_share_one_speaker():
+    a = RawClaim("indirect", (20, 30), (12, 19), None, (0, 10))
+    b = RawClaim("indirect", (45, 55), (36, 44), None, (0, 10))  # the same speaker
+    c = RawClaim("indirect", (70, 80), (60, 69), None, (5, 15))  # a speaker overlapping it
+    assert accept([a, b, c], [0.9, 0.8, 0.7], 0.5) == [a, b]

@@ -143,3 +143,15 @@ def test_a_speakers_naming_inside_what_she_says_stays():
     # PolNeAR marks only the saying, but the report shows the side's naming ("what she calls")
     doc = _nlp()("The senator says she admires what she calls a “war of words” with the governor.")
     assert [c.kind for c in AttributionExtractor()(doc)] == ["indirect", "naming"]
+
+
+def test_a_tagged_cue_without_content_takes_the_clause_before_its_speaker():
+    text = "The lighthouse will reopen in spring, the harbour master wrote."
+    doc = _nlp()(text)
+    [claim] = merge(doc, [_tag(doc, text, "cue", "wrote")], [])
+    assert text[claim.content[0] : claim.content[1]] == "The lighthouse will reopen in spring"
+    assert text[claim.source[0] : claim.source[1]] == "the harbour master"
+    # a clause after the speaker's verb is no clause before it
+    text = "The harbour master wrote about the lighthouse."
+    doc = _nlp()(text)
+    assert merge(doc, [_tag(doc, text, "cue", "wrote")], []) == []

@@ -42,7 +42,7 @@ from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._data import ClaimLexicon
 from fullpicture.nlp.claims._extract import RawClaim
-from fullpicture.nlp.claims._merge import _cue_subject, _kind, _parse_content
+from fullpicture.nlp.claims._merge import _clause_before, _cue_subject, _kind, _parse_content
 from fullpicture.nlp.claims._roleprob import RoleNet, token_probs
 from fullpicture.nlp.claims._spans import (
     balance_quotes,
@@ -267,16 +267,22 @@ def _noun_content(doc: Doc, t: Token) -> tuple[int, int] | None:
     return None
 
 
-def candidate(doc: Doc, t: Token, quotes: list[tuple[int, int]], pcue: float) -> RawClaim | None:
+def candidate(doc: Doc, t: Token, quotes: list[tuple[int, int]], pcue: float,
+              preps: frozenset[str] = frozenset(), before: bool = True) -> RawClaim | None:
     """The claim a verb or noun would make as a cue: the parse's subject (or possessor) as
-    its source, its complement as its content; None without a content."""
+    its source, its complement as its content; None without a content. A verb without a
+    complement takes a preposition of ``preps`` right after it (or after its particle) into
+    its cue, the preposition's object as its content ("voted for <the bill>"), or, with
+    ``before``, the clause its sentence opens with (:func:`._merge._clause_before`)."""
     i, j = extend_cue(doc, t, t.i, t.i + 1) if t.pos_ == "VERB" else (t.i, t.i + 1)
+    if t.pos_ == "VERB" and preps:
+        j = _with_preposition(doc, t, j, preps)
     s, e = span_chars(doc, i, j)
     if e <= s:
         return None
     cue = TaggedSpan("cue", i, j, s, e, pcue)
     if t.pos_ == "VERB":
-        content = _parse_content(doc, cue, quotes)
+        content = _parse_content(doc, cue, quotes) or (_clause_before(doc, t, cue, quotes) if before else None)
         if content is None:
             return None
         ci, cj, cs, ce = content.i, content.j, content.start, content.end
@@ -297,6 +303,21 @@ def candidate(doc: Doc, t: Token, quotes: list[tuple[int, int]], pcue: float) ->
             src, head = span_chars(doc, a, b2), subj.i
     return RawClaim(_kind(doc_text(doc), (cs, ce), doc[i:j].text, src is not None, quotes), (cs, ce), (s, e),
                     t.lemma_.lower(), src, head, confidence=round(pcue, 3))
+
+
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
+
+
+def _with_preposition(doc: Doc, t: Token, j: int, preps: frozenset[str]) -> int:
+    """The end of a verb cue ending at ``j`` grown over its particle and a preposition of
+    ``preps`` with an object of its own, when the verb has no complement after it."""
+    if any(c.dep_ in _COMPLEMENTS and c.i >= j for c in t.children):
+        return j
+    k = j + 1 if j < len(doc) and doc[j].dep_ == "prt" and doc[j].head.i == t.i else j
+    if k < len(doc) and doc[k].dep_ == "prep" and doc[k].head.i == t.i and doc[k].lower_ in preps \
+            and any(g.dep_ in ("pobj", "pcomp") for g in doc[k].children):
+        return k + 1
+    return j
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -325,10 +346,14 @@ def _uncovered(doc: Doc, taken: list[tuple[int, int]]) -> list[int]:
 
 
 def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: float,
-               guard: Callable[[Doc, RawClaim], bool] | None = None) -> list[RawClaim]:
+               guard: Callable[[Doc, RawClaim], bool] | None = None,
+               lex: ClaimLexicon | None = None) -> list[RawClaim]:
     """Claims of the verbs and nouns no claim covers whose role-network cue probability is at
     least ``min_cue`` (each from :func:`candidate`; they may overlap one another), less those
-    ``guard`` rejects (the extractor's checks of learned claims: acts, a verb without its clause)."""
+    ``guard`` rejects (the extractor's checks of learned claims: acts, a verb without its
+    clause). With ``lex``, a verb takes the lexicon's ``candidate_prepositions``, and the
+    clause before its subject unless it is a document verb ("read": a text's, which the
+    rules read, not a person's)."""
     if net is None:
         return []
     taken = sorted(sp for c in claims for sp in (c.cue, c.source, c.content) if sp is not None)
@@ -339,12 +364,24 @@ def candidates(doc: Doc, claims: list[RawClaim], net: RoleNet | None, min_cue: f
     if probs is None:
         return []
     quotes = speech_quotes(doc, doc_text(doc))
+    preps = lex.candidate_prepositions if lex is not None else frozenset()
+    # a speaker may be the source of several attributions ("X said A, adding B"): a candidate's
+    # source may be another claim's source (it takes that claim's span), never a piece of its
+    # cue or content
+    speakers = sorted(c.source for c in claims if c.source is not None)
+    words = sorted(sp for c in claims for sp in (c.cue, c.content) if sp is not None)
     out = []
     for i, p in zip(free, probs[:, 2].tolist(), strict=True):
         if p >= min_cue:  # a Token only for the words the role network lets through
-            c = candidate(doc, doc[i], quotes, p)
-            if c is not None and not any(_overlaps(sp, taken) for sp in (c.cue, c.source, c.content) if sp) \
-                    and (guard is None or not guard(doc, c)):
+            c = candidate(doc, doc[i], quotes, p, preps, lex is not None and doc[i].lemma_.lower() not in lex.document_verbs)
+            if c is None or any(_overlaps(sp, taken) for sp in (c.cue, c.content) if sp):
+                continue
+            if c.source is not None and _overlaps(c.source, taken):
+                same = [sp for sp in speakers if sp[0] < c.source[1] and c.source[0] < sp[1]]
+                if _overlaps(c.source, words) or len(same) != 1:
+                    continue
+                c.source = same[0]
+            if guard is None or not guard(doc, c):
                 out.append(c)
     return out
 
@@ -371,7 +408,8 @@ def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, ne
     out = [c for c in claims if id(c) not in drop]
     if add_min >= 1:
         return out
-    cands = candidates(doc, claims, net, cand_min, guard)  # a dropped claim's words are not candidates
+    # a dropped claim's words are not candidates
+    cands = candidates(doc, claims, net, cand_min, guard, lex)
     if cands:
         x = rows(doc, cands, lex, net, prior, model.vectors, crf)
         if len(x):
@@ -382,17 +420,21 @@ def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, ne
 
 def accept(cands: list[RawClaim], probs: list[float], add_min: float) -> list[RawClaim]:
     """Candidates at or above ``add_min``, most probable first, none overlapping one taken before
-    (their confidence set to the model's probability)."""
+    but for the same speaker ("X praised A and faulted B"; their confidence set to the model's
+    probability)."""
     taken: list[tuple[int, int]] = []
+    speakers: set[tuple[int, int]] = set()
     out = []
     for p, k in sorted(((p, k) for k, p in enumerate(probs)), key=lambda x: (-x[0], x[1])):
         if p < add_min:
             break
         c = cands[k]
-        spans = [sp for sp in (c.cue, c.source, c.content) if sp is not None]
+        spans = [sp for sp in (c.cue, c.source, c.content) if sp is not None and sp not in speakers]
         if any(a < e and s < b for a, b in spans for s, e in taken):
             continue
         taken.extend(spans)
+        if c.source is not None:
+            speakers.add(c.source)
         c.confidence = round(p, 3)
         out.append(c)
     return out

@@ -54,6 +54,8 @@ class ClaimLexicon:
     as_only: frozenset[str] = frozenset()
     # prepositions that join a cue verb when they open its content ("complained about X")
     object_prepositions: frozenset[str] = frozenset()
+    # prepositions a candidate verb of the cue classifier takes with their object ("voted for X")
+    candidate_prepositions: frozenset[str] = frozenset()
     # prepositions whose phrase after a cue verb is a circumstance ("reported from the capital")
     adjunct_prepositions: frozenset[str] = frozenset()
     # "In the latest poll, X leads": an opening phrase whose noun names the source of the clause
@@ -112,6 +114,7 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         complementizers=frozenset(cues.get("clause", {}).get("complementizers", [])),
         as_only=frozenset(verbs.get("as_only", [])),
         object_prepositions=frozenset(verbs.get("object_prepositions", [])),
+        candidate_prepositions=frozenset(verbs.get("candidate_prepositions", [])),
         adjunct_prepositions=frozenset(verbs.get("adjunct_prepositions", [])),
         finding_prepositions=frozenset(nouns.get("finding_prepositions", [])),
         finding_nouns=frozenset(nouns.get("finding_nouns", [])),

@@ -328,6 +328,19 @@ def _parse_content(doc: Doc, cue: TaggedSpan, quotes: list[tuple[int, int]]) -> 
     return TaggedSpan("content", i, j, s, e, cue.confidence) if e > s else None
 
 
+def _clause_before(doc: Doc, t: Token, cue: TaggedSpan, quotes: list[tuple[int, int]]) -> TaggedSpan | None:
+    """The clause a verb's sentence opens with, hung on the verb before its subject ('"…,"
+    the coach shouted'; "The rain will stop, the pilot told us"): the content of a tagged cue
+    or a cue classifier's candidate (:mod:`._cues`) with no complement after it."""
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
+    if subj is None or subj.i > t.i or len(comp) != 1 or comp[0].right_edge.i >= subj.left_edge.i:
+        return None
+    i, j = comp[0].left_edge.i, comp[0].right_edge.i + 1
+    s, e = balance_quotes(doc_text(doc), *span_chars(doc, i, j), quotes)
+    return TaggedSpan("content", i, j, s, e, cue.confidence) if e > s else None
+
+
 def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: bool = True) -> list[RawClaim]:
     """Attributions from tagged spans, plus the rules' naming claims.
 
@@ -347,7 +360,9 @@ def merge(doc: Doc, tagged: list[TaggedSpan], rules: list[RawClaim], fallback: b
         cs = (cue.start, cue.end)
         near = _nearest(cue, contents, used_c, cues, _MAX_CONTENT_GAP, text)
         if near is None:
-            content = _parse_content(doc, cue, quotes)
+            root = doc[cue.i : cue.j].root
+            content = _parse_content(doc, cue, quotes) or (
+                _clause_before(doc, root, cue, quotes) if root.pos_ == "VERB" else None)
             if content is None:
                 continue
         else:
