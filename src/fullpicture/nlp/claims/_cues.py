@@ -310,8 +310,9 @@ _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "attr", "oprd")
 
 def _with_preposition(doc: Doc, t: Token, j: int, preps: frozenset[str]) -> int:
     """The end of a verb cue ending at ``j`` grown over its particle and a preposition of
-    ``preps`` with an object of its own, when the verb has no complement after it."""
-    if any(c.dep_ in _COMPLEMENTS and c.i >= j for c in t.children):
+    ``preps`` with an object of its own, when the verb has no complement after it and is not
+    negated ("did not comment on the strike" tells nothing about the strike)."""
+    if any(c.dep_ in _COMPLEMENTS and c.i >= j or c.dep_ == "neg" for c in t.children):
         return j
     k = j + 1 if j < len(doc) and doc[j].dep_ == "prt" and doc[j].head.i == t.i else j
     if k < len(doc) and doc[k].dep_ == "prep" and doc[k].head.i == t.i and doc[k].lower_ in preps \
