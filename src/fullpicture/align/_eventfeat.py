@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._aftermath import aftermath_kind, keep_told_with_harm
 from fullpicture.align._background import (
     told_begun,
     told_during,
@@ -34,7 +35,7 @@ from fullpicture.align._facility import (
     town_mentions,
 )
 from fullpicture.align._freed import freed_captives
-from fullpicture.align._incident_lex import campaign_acts, lasting_kinds
+from fullpicture.align._incident_lex import campaign_acts, incident_lexicon, lasting_kinds
 from fullpicture.align._relative import told_day_before, told_to_date
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
@@ -113,7 +114,7 @@ def _definite(text: str, start: int, language: str = "en") -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     from fullpicture._data import data_toml
 
     data = data_toml("events", "incidents.toml").get("distinct", {})
@@ -123,20 +124,22 @@ def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 
     openers = re.compile(rf"^\W*(?:{alt(data.get('openers', []))})\b", re.I)
     modifiers = re.compile(rf"\b(?:{alt(data.get('modifiers', []))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-    return openers, modifiers, frozenset(w.lower() for w in data.get("lemmas", []))
+    # "another person was rescued": one more of a count, no other happening
+    counted = re.compile(rf"^\w+\s+(?:{alt(data.get('counted', []))})\b", re.I)
+    return openers, modifiers, frozenset(w.lower() for w in data.get("lemmas", [])), counted
 
 
 def _distinct(a: Analysis, ev: Event) -> bool:
     """A happening told apart from the story's ("In a separate attack, ...", "another strike",
     an aftershock): ``data/events/incidents.toml`` [distinct]."""
-    openers, modifiers, lemmas = _distinct_cues()
+    openers, modifiers, lemmas, counted = _distinct_cues()
     if lemma_of(ev) in lemmas:
         return True
     t0 = ev.trigger.start
     sentence = a.text[ev.evidence.start : ev.evidence.end]
     mod = modifiers.search(a.text[max(ev.evidence.start, t0 - 40) : t0])
-    if mod and _COUNT_AFTER.match(mod.group(0)):
-        mod = None  # "another 75 were injured" adds to a count of this happening
+    if mod and (_COUNT_AFTER.match(mod.group(0)) or counted.match(mod.group(0))):
+        mod = None  # "another 75 were injured", "another person rescued" add to a count of this happening
     return bool(openers.search(sentence) or _ANOTHER.search(sentence) or mod)
 
 
@@ -219,6 +222,8 @@ def build_features(
     # a named facility also keyed by its kind and its name's distinctive word
     name_words = bool(cfg.get("incident_site_name_words", False))
     freed_before = int(cfg.get("incident_freed_before_chars", 0))
+    # what followed a happening (a recovery, a medical step, an acknowledgement: ``_aftermath``)
+    aftermath_near = int(cfg.get("incident_aftermath_near_chars", 0))
     # a happening told the day before its sentence's main one ("a day after X", ``_relative``)
     day_before = int(cfg.get("incident_relative_days", 0)) > 0
     after_chars = int(cfg.get("incident_relative_after_chars", 0))
@@ -319,6 +324,8 @@ def build_features(
                            "towns": tuple(at_towns),
                            # a freeing of captives: the outcome of the raid told with it (``_freed``)
                            "freed": freed_captives(a, ev, lemma_of(ev), freed_before),
+                           # a kind of aftermath it tells, '' for none (``_aftermath``)
+                           "aftermath": aftermath_kind(a, ev, lemma_of(ev), aftermath_near),
                            # its only counts of the killed or injured are zeros
                            "zero_toll": ev.id in zero_tolls,
                            "day_before": day_before and told_day_before(
@@ -351,7 +358,15 @@ def build_features(
             )
             refs.append((ai, ev))
             _begun_long_ago(feats[-1], begun_days)
+    if aftermath_near > 0:
+        keep_told_with_harm(feats, [_harmful(f) for f in feats])
     return feats, refs
+
+
+def _harmful(f: MentionFeatures) -> bool:
+    """A violent happening or a harm (``[hosts] violent_types``, ``[consequences] harm``)."""
+    lex = incident_lexicon()
+    return (f.type or "").upper() in lex.violent_types or f.lemma in lex.harm
 
 
 def _begun_long_ago(f: MentionFeatures, days: int) -> None:

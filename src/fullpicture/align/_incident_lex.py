@@ -133,10 +133,11 @@ def distinct(f: MentionFeatures) -> bool:
 
 
 def is_consequence(f: MentionFeatures, lex: IncidentLexicon) -> bool:
-    """A consequence of a happening: a listed lemma, or captives freed (``_freed``: the raid's
-    outcome, as a rescue is)."""
+    """A consequence of a happening: a listed lemma, captives freed (``_freed``: the raid's
+    outcome, as a rescue is), or a kind of aftermath (``_aftermath``: bodies taken out of the
+    rubble, the wounded brought to hospital)."""
     return f.lemma in lex.consequences or f.lemma.replace(" ", "_") in lex.consequences \
-        or bool(f.extra.get("freed"))
+        or bool(f.extra.get("freed")) or bool(f.extra.get("aftermath"))
 
 
 def told_about(f: MentionFeatures, lex: IncidentLexicon, speaker: bool = False) -> bool:
@@ -175,7 +176,8 @@ def happening(f: MentionFeatures, lex: IncidentLexicon) -> bool:
 
 
 def hosts_harm(h: MentionFeatures, c: MentionFeatures, lex: IncidentLexicon) -> bool:
-    """``h`` may host ``c`` across sentences: bodily harm joins only a violent happening."""
-    if c.lemma not in lex.harm and c.lemma.replace(" ", "_") not in lex.harm:
+    """``h`` may host ``c`` across sentences: bodily harm, and what followed a violent happening
+    (``_aftermath``: a recovery of the dead, an escape), join only a violent happening."""
+    if c.lemma not in lex.harm and c.lemma.replace(" ", "_") not in lex.harm and not c.extra.get("aftermath"):
         return True
     return not lex.violent_types or (h.type or "").upper() in lex.violent_types

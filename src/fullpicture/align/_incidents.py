@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from fullpicture.align._aftermath import aftermath_with_harm
 from fullpicture.align._anchored import move_inquired
 from fullpicture.align._background import join_background
 from fullpicture.align._docjoin import join_document_rows
@@ -290,6 +291,8 @@ def incidents(
             inc.append(adopted[own].most_common(1)[0][0])
         else:
             inc.append(own)
+    for i, c in aftermath_with_harm(feats, attached, lex).items():
+        inc[i] = inc[c]  # no host of its own: it follows the harm its sentence tells
     labels = _dense(inc)
     if float(cfg.get("incident_join_threshold", 0.0)) > 0 and scored:
         pairs = np.concatenate([s[0] for s in scored])
