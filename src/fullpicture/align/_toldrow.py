@@ -120,7 +120,7 @@ def happening_days(feats: Sequence[MentionFeatures], labels: Sequence[int], type
 def happening_docs(feats: Sequence[MentionFeatures], labels: Sequence[int],
                    types: Container[str]) -> dict[int, set[str]]:
     """Row -> the documents that tell a happening of a same-place type in it (not only a
-    statement or a rescue: "this is stated in the message" of a later report, left in the
+    statement or a rescue: a later report's "the service said so", left in the
     happening's row, does not make that report tell the happening)."""
     out: dict[int, set[str]] = defaultdict(set)
     for i, f in enumerate(feats):
