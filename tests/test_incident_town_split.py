@@ -128,7 +128,7 @@ def test_a_far_town_told_by_one_document_splits() -> None:
     # night: a town hundreds of km away is another happening even when one report tells it
     feats = [_m("a", EASTVALE), _m("b", EASTVALE), _m("c", EASTVALE),
              _m("c", FARPORT, "strike", span=60), _m("c", None, "killed", span=60)]
-    out = split_town_rows(feats, _cfg(), [0] * 5, {4: 3})
+    out = split_town_rows(feats, _cfg(incident_town_split_far_km=300.0), [0] * 5, {4: 3})
     assert out[:3] == [0, 0, 0]
     assert out[3] == out[4] != 0
 
