@@ -63,6 +63,7 @@ def setting_lemmas() -> frozenset[str]:
     return frozenset(w.lower() for w in data.get("settings", []))
 
 
+@lru_cache(maxsize=1)
 def lasting_kinds() -> frozenset[str]:
     """The lemmas of settings and of kinds of happening that may last as a whole (``[distinct]
     settings`` and ``campaigns``)."""
@@ -70,6 +71,7 @@ def lasting_kinds() -> frozenset[str]:
     return frozenset(w.lower() for w in [*data.get("settings", []), *data.get("campaigns", [])])
 
 
+@lru_cache(maxsize=1)
 def campaign_acts() -> frozenset[str]:
     """Lasting kinds that name one act as often as a whole (``[distinct] campaign_acts``)."""
     data = data_toml("events", "incidents.toml").get("distinct", {})
