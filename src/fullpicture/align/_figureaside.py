@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from fullpicture.align._util import sentence_bounds
 from fullpicture.models import Analysis, Figure
 
 
@@ -65,9 +66,8 @@ def _quoted(a: Analysis, f: Figure) -> bool:
 
 def _doubted(a: Analysis, f: Figure) -> bool:
     """The figure's sentence casts doubt on it ("only one agency speaks of ...", "unconfirmed")."""
-    start = max(a.text.rfind(". ", 0, f.start), a.text.rfind("\n", 0, f.start)) + 1
-    ends = [i for i in (a.text.find(". ", f.end), a.text.find("\n", f.end)) if i != -1]
-    sentence = a.text[start : min(ends) if ends else len(a.text)]
+    start, end = sentence_bounds(a.text, f.start, f.end)
+    sentence = a.text[start:end]
     pats = _patterns("doubt", a.document.language or "en")
     return any(p.search(sentence) for p in pats)
 

@@ -15,7 +15,7 @@ from fullpicture.align._currentcount import current_count
 from fullpicture.align._figureaside import aside_population
 from fullpicture.align._figuretold import denied, recalled, running_total, told_earlier
 from fullpicture.align._sincetotal import counted_since_long_before
-from fullpicture.align._util import claim_by_id
+from fullpicture.align._util import claim_by_id, sentence_bounds
 from fullpicture.align._victims import own_people
 from fullpicture.models import Analysis, Figure
 
@@ -278,9 +278,7 @@ def _territory_part(a: Analysis, f: Figure) -> bool:
     territory's part of the toll, neither the whole; the same territory twice ("Freedonia says 11 died
     in Tarnow, Ruritania says 27 died in Tarnow") is two accounts of one count."""
     text = a.text
-    s0 = max(text.rfind(". ", 0, f.start), text.rfind("\n", 0, f.start)) + 1
-    ends = [k for k in (text.find(". ", f.end), text.find("\n", f.end)) if k >= 0]
-    s1 = min(ends) if ends else len(text)
+    s0, s1 = sentence_bounds(text, f.start, f.end)
     others = [g for g in a.figures if g is not f and g.counts == f.counts and s0 <= g.start < s1 and g.start != f.start]
     if not others:
         return False

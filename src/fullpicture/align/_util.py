@@ -229,6 +229,14 @@ def claim_by_id(a: Analysis, claim_id: str | None) -> Claim | None:
     return next((c for c in a.claims if c.id == claim_id), None)
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the rough sentence around ``text[start:end]``: from after the last ". " or
+    line break before ``start`` to the first ". " or line break after ``end`` (or the text's end)."""
+    s0 = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
+    return s0, min(ends) if ends else len(text)
+
+
 def short_interval(iv: tuple[int, int] | None, days: int) -> tuple[int, int] | None:
     """The interval when it spans at most ``days`` days (a stated day, not a month), else None."""
     return iv if iv is not None and iv[1] - iv[0] <= days else None
