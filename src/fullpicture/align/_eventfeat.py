@@ -37,6 +37,7 @@ from fullpicture.align._facility import (
 from fullpicture.align._freed import freed_captives
 from fullpicture.align._incident_lex import campaign_acts, incident_lexicon, lasting_kinds
 from fullpicture.align._relative import told_day_before, told_to_date
+from fullpicture.align._retoldnamed import named_keys
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import PairCosines, cosine, tfidf_vectors
@@ -238,6 +239,8 @@ def build_features(
     begun_days = int(cfg.get("incident_background_begun_days", 0)) if back_chars else 0
     # the document's places within a region or country a happening is told at (``_containing``)
     contained = bool(cfg.get("incident_retold_contained", False))
+    # the names of a happening's places and participants, for a later retelling (``_retoldnamed``)
+    named = int(cfg.get("incident_retold_named_days", 0)) > 0
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -346,6 +349,9 @@ def build_features(
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),
                            # dated by its report's publication, no day stated before it
                            "by_report": ev.date_source == "published",
+                           # its places and participants as names in any script (``_retoldnamed``)
+                           "names": named_keys(index, doc, [*([ev.place] if ev.place else []),
+                                                            *ev.agents, *ev.patients]) if named else frozenset(),
                            # the kinds of facility named next to the trigger ("the theatre"), and
                            # where it happened but a country (no facility's place)
                            "sites": sites,

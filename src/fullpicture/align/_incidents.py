@@ -50,6 +50,7 @@ from fullpicture.align._parts import lone_parts, part_hosts
 from fullpicture.align._recalled import split_recalled
 from fullpicture.align._relative import split_day_before
 from fullpicture.align._retoldfar import join_retold_far
+from fullpicture.align._retoldnamed import join_retold_named
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._settingrows import join_setting_rows, join_to_date
@@ -304,6 +305,7 @@ def incidents(
         ("incident_inquiry_followup_days", int, partial(join_inquired, inquired=inquired)),
         ("incident_retold_days", int, join_retold),
         ("incident_retold_far_days", int, join_retold_far),
+        ("incident_retold_named_days", int, join_retold_named),
         ("incident_inquiry_move_days", int, move_inquired),
         ("incident_rival_join", bool, join_rival_versions),
         ("incident_running_total_days", int, join_running_totals),

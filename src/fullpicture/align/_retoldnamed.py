@@ -1,0 +1,113 @@
+"""Later reports that retell the story's main happening by naming it, joined to its row.
+
+A piece days, weeks or months after a disputed happening (a claim that it was staged, a
+finding on its cause, an envoy's or a ministry's version) names it with no day of its own ("the
+chemical attack in Eastvale", "the crash of Ivan Petrov's plane"): its mentions take the
+report's publication day, and are often placed at the country a speaker accuses or speaks for.
+The nearer and far retold joins (``_followups``, ``_retoldfar``) look for the target by the
+mention's own place and family, so such a row stays apart, and the dispute it carries (who did
+it, whether it happened) never meets the first reports.
+
+The comparison's main happening is the row that the most documents tell (one such row only). A
+row joins it, up to ``incident_retold_named_days`` after the main row's day (0 = off), when
+
+* no document tells both rows;
+* none of its happenings (of a same-place type, not told apart, not a consequence) states a
+  day of its own (each is dated by its report, or by a day it inherits): a report telling a new
+  happening with its day stays apart;
+* one of its happenings is of a family the main row tells;
+* it names the main happening: one of the places or participants of its mentions (a country
+  aside: a speaker's or an accused state is no name of a happening) is one of the main row's,
+  in any script ("Petrov" and "Петров");
+* and no other row tells a happening of that family with one of those names on a day after the
+  main row's and up to the report's: a later happening the report may tell.
+
+Words, days, names and the comparison's own structure only: both sides alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import incident_lexicon, same_place_types
+from fullpicture.align._toldrow import happening_days, place_happening
+from fullpicture.align._util import EntityIndex, country_code, modal_day
+from fullpicture.nlp.places._translit import script_key
+
+
+def named_keys(index: EntityIndex, doc: str, eids: Iterable[str]) -> frozenset[str]:
+    """Keys under which the entities ``eids`` of ``doc`` are one name in any script: the
+    whole name (:func:`script_key`), and a person's last word (a surname told alone); none for
+    a country."""
+    out: set[str] = set()
+    for eid in eids:
+        name = index.display(doc, eid, resolve=True)
+        ent = index.entity(doc, eid)
+        if not name or ent is None or country_code(name) is not None:
+            continue
+        key = script_key(name)
+        if key:
+            out.add(key)
+        parts = name.split()
+        if ent.type == "PERSON" and len(parts) > 1:
+            last = script_key(parts[-1])
+            if len(last) >= 4:
+                out.add(last)
+    return frozenset(out)
+
+
+def _main_row(docs: dict[int, set[str]], happens: set[int]) -> int | None:
+    """The row told by the most documents among the rows that tell a happening (None on a tie)."""
+    sizes = sorted(((len(docs[r]), r) for r in happens), reverse=True)
+    if not sizes or (len(sizes) > 1 and sizes[0][0] == sizes[1][0]):
+        return None
+    return sizes[0][1]
+
+
+def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after joining the rows that retell the main happening by
+    naming it to the main row (module docstring)."""
+    far = int(cfg.get("incident_retold_named_days", 0))
+    if far <= 0:
+        return labels
+    slack = int(cfg.get("inherited_date_slack_days", 1))
+    types = same_place_types(cfg)
+    lex = incident_lexicon()
+    docs: dict[int, set[str]] = defaultdict(set)
+    names: dict[int, set[str]] = defaultdict(set)
+    families: dict[int, set[str]] = defaultdict(set)
+    acts: dict[int, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        r = labels[i]
+        docs[r].add(f.doc)
+        names[r] |= f.extra.get("names", frozenset())
+        if place_happening(f, types, lex):
+            families[r].add(f.family)
+            acts[r].append(i)
+    own = happening_days(feats, labels, types, lex)
+    main = _main_row(docs, set(acts))
+    if main is None:
+        return labels
+    day = modal_day(own.get(main, Counter()))
+    if day is None:
+        return labels
+    later = {t: d for t in acts if t != main and (d := modal_day(own.get(t, Counter()))) is not None
+             and d > day + slack}
+    joined: set[int] = set()
+    for r, idx in sorted(acts.items()):
+        if r == main or docs[r] & docs[main] or own.get(r) or not families[r] & families[main]:
+            continue
+        pubs = [feats[i].extra.get("published") for i in idx]
+        if any(feats[i].date_firm for i in idx) or not all(pubs):
+            continue
+        when = min(p[0] for p in pubs if p)
+        shared = names[r] & names[main]
+        if not shared or not 0 < when - day <= far:
+            continue
+        if any(d <= when and families[t] & families[r] and names[t] & shared for t, d in later.items()):
+            continue
+        joined.add(r)
+    return [main if r in joined else r for r in labels]

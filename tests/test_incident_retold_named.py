@@ -1,0 +1,128 @@
+"""A later report that names the story's main happening joins its row, whatever its day and the
+country its speaker accuses (align/_retoldnamed.py; session 32, retell).
+
+Shape restated in invented words from real multi-side coverage: a gas attack on the town of
+Eastvale is told on its day by most outlets; ten days later a piece relays an envoy who accuses
+two foreign states of "staging the gas attack in Eastvale" (the attack is placed at the accused
+state, the accusation at Eastvale); weeks later another piece tells a head of state's finding on
+"the crash of Ivan Petrov's plane" in another script, with no place at all. Both dated by their
+publication, they formed rows of their own, and the dispute they carry never met the first
+reports. Guards: a later report with a day of its own, a later happening with the same name on
+a day between, a report naming nothing the main row names, a document telling both rows, a
+report older than the row or beyond the horizon, and the switch off keep the rows apart.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from fullpicture import load_settings
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._retoldnamed import join_retold_named, named_keys
+
+DAY = 738000
+
+
+def _m(doc: str, day: int, firm: bool, *, names: frozenset[str] = frozenset({"eastvale"}),
+       lemma: str = "attack", kind: str = "ASSAULT", family: str = "material_conflict",
+       pub: int | None = None) -> MentionFeatures:
+    return MentionFeatures(doc=doc, lemma=lemma, type=kind, family=family, sentence="...",
+                           span=(0, 60), interval=(day, day), date_firm=firm,
+                           extra={"by_report": not firm, "names": names,
+                                  "published": (pub if pub is not None else day,) * 2})
+
+
+def _cfg(**over: object) -> dict[str, object]:
+    return {**load_settings().section("align"), "incident_retold_named_days": 400, **over}
+
+
+def _story(late: list[MentionFeatures]) -> tuple[list[MentionFeatures], list[int]]:
+    """Row 0: three reports of the day at the town; row 1: the later report's mentions."""
+    first = [_m("a", DAY, True), _m("a", DAY, True, lemma="kill"), _m("b", DAY, True),
+             _m("c", DAY, True, names=frozenset({"eastvale", "petrov"}))]
+    return first + late, [0] * len(first) + [1] * len(late)
+
+
+def _staged(gap: int = 10, doc: str = "s", names: frozenset[str] = frozenset({"eastvale"})) -> list[MentionFeatures]:
+    """The later piece: the attack placed at an accused state (a country: no name), the envoy's
+    accusation at the town."""
+    return [_m(doc, DAY + gap, False, names=frozenset()),
+            _m(doc, DAY + gap, False, names=names, lemma="accuse", kind="ACCUSE", family="verbal_conflict")]
+
+
+def test_a_staging_claim_days_later_joins_the_main_row() -> None:
+    feats, labels = _story(_staged())
+    assert join_retold_named(feats, _cfg(), labels) == [0] * 6
+
+
+def test_a_finding_weeks_later_naming_the_victim_joins_the_main_row() -> None:
+    late = [_m("f", DAY + 43, False, names=frozenset(), lemma="crash", kind="DISASTER", family="DISASTER"),
+            _m("f", DAY + 43, False, names=frozenset({"petrov"}), lemma="explode")]
+    feats, labels = _story(late)
+    feats.append(_m("c", DAY, True, names=frozenset({"petrov"}), lemma="crash", kind="DISASTER", family="DISASTER"))
+    labels.append(0)
+    assert join_retold_named(feats, _cfg(), labels) == [0] * 7
+
+
+def test_a_report_with_a_day_of_its_own_stays_apart() -> None:
+    # "on Tuesday a new attack hit Eastvale": a happening on a day the later report states
+    late = [_m("n", DAY + 10, True), *_staged()[1:]]
+    feats, labels = _story(late)
+    assert join_retold_named(feats, _cfg(), labels) == labels
+
+
+def test_a_later_happening_with_the_name_keeps_the_report_apart() -> None:
+    feats, labels = _story(_staged(gap=12))
+    feats += [_m("x", DAY + 8, True), _m("y", DAY + 8, True)]
+    labels += [2, 2]
+    assert join_retold_named(feats, _cfg(), labels) == labels
+
+
+def test_a_report_naming_nothing_of_the_main_row_stays_apart() -> None:
+    feats, labels = _story(_staged(names=frozenset({"northvale"})))
+    assert join_retold_named(feats, _cfg(), labels) == labels
+
+
+def test_a_document_telling_both_rows_keeps_them_apart() -> None:
+    feats, labels = _story(_staged(doc="a"))
+    assert join_retold_named(feats, _cfg(), labels) == labels
+
+
+def test_an_older_report_or_one_beyond_the_horizon_stays_apart() -> None:
+    for gap in (-5, 0, 500):
+        feats, labels = _story(_staged(gap=gap))
+        assert join_retold_named(feats, _cfg(), labels) == labels
+
+
+def test_off() -> None:
+    feats, labels = _story(_staged())
+    assert join_retold_named(feats, _cfg(incident_retold_named_days=0), labels) == labels
+
+
+def test_no_single_main_row_joins_nothing() -> None:
+    feats, labels = _story(_staged())
+    feats += [_m(d, DAY, True, names=frozenset({"eastvale"})) for d in "pqr"]
+    labels += [2, 2, 2]
+    assert join_retold_named(feats, _cfg(), labels) == labels
+
+
+class _Index:
+    """An entity index of one document: id -> (name, type)."""
+
+    def __init__(self, ents: dict[str, tuple[str, str]]) -> None:
+        self.ents = ents
+
+    def display(self, doc: str, eid: str | None, resolve: bool = False) -> str | None:
+        return self.ents[eid][0] if eid else None
+
+    def entity(self, doc: str, eid: str | None) -> SimpleNamespace | None:
+        return SimpleNamespace(type=self.ents[eid][1]) if eid else None
+
+
+def test_names_meet_across_scripts_a_surname_alone_and_no_country() -> None:
+    latin = _Index({"p": ("Ivan Petrov", "PERSON"), "t": ("Eastvale", "GPE"), "c": ("France", "GPE")})
+    cyrillic = _Index({"p": ("Петров", "PERSON"), "t": ("Иствейл", "GPE")})
+    a = named_keys(latin, "d", ["p", "t", "c"])  # type: ignore[arg-type]
+    b = named_keys(cyrillic, "d", ["p", "t"])  # type: ignore[arg-type]
+    assert a & b  # the surname, told alone in the other script
+    assert not any("franc" in k for k in a)  # a country is no name of a happening
