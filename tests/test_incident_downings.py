@@ -82,3 +82,18 @@ def test_a_shooting_is_no_shoot_down() -> None:
     feats[4] = MentionFeatures(doc="d", lemma="shoot", trigger="shooting", type="ASSAULT", family="ASSAULT",
                                interval=(DAY, DAY), geo=XLAND, sentence="Gunmen shot two guards.")
     assert join_downings(feats, _cfg(), labels) == labels
+
+
+
+def test_a_report_in_a_word_list_language_tells_both_by_the_glosses_of_its_lemmas() -> None:
+    """A report read from word lists tells the crash and the shoot-down by lemmas no list names;
+    their English glosses ("crash", "shoot down") make them the two kinds; a strike's does not."""
+    feats, labels = _story()
+    feats[2] = MentionFeatures(doc="c", lemma="катастрофа", trigger="катастрофи", type="DISASTER", family="DISASTER",
+                               interval=(DAY, DAY), geo=XLAND, sentence="Zeta-9 катастрофи.")
+    feats[3] = MentionFeatures(doc="c", lemma="збити", trigger="збили", type="ASSAULT", family="ASSAULT",
+                               interval=(DAY, DAY), geo=XLAND, sentence="Zeta-9 збили.")
+    assert len(set(join_downings(feats, _cfg(), labels))) == 1
+    feats[3] = MentionFeatures(doc="c", lemma="удар", trigger="удару", type="ASSAULT", family="ASSAULT",
+                               interval=(DAY, DAY), geo=XLAND, sentence="Zeta-9 удару.")
+    assert join_downings(feats, _cfg(), labels) == labels

@@ -48,6 +48,50 @@ def test_ukrainian_triggers(text, want):
 
 
 @pytest.mark.parametrize(("text", "want"), [
+    # a shoot-down and a missile hit, whatever the craft
+    ("Ракета збила вертоліт над селом, після збиття його уламки знайшли в полі.", ["збити", "збити"]),
+    ("Слідчі вивчають версію ураження літака ракетою.", ["ураження"]),
+    ("Над озером сталася авіакатастрофа.", ["авіакатастрофа"]),
+    # a word of falling or wrecking is a crash only beside a craft word
+    ("Вранці біля села впав невеликий літак.", ["падіння літака"]),
+    ("Гелікоптер розбився в горах, катастрофа пасажирського літака сталася раніше.", ["розбитися", "катастрофа"]),
+    ("Експерти попереджають про гуманітарну катастрофу, ціни впали.", []),
+    # losses and losing one's way are no shoot-down
+    ("Збитки оцінили в мільйон, група збилася з дороги.", []),
+])
+def test_ukrainian_crashes_and_shoot_downs(text, want):
+    from fullpicture.nlp.lang.words import read
+
+    r = read(text, "uk")
+    got = [v[1] for _i, _j, v in find_triggers(r.words, trigger_list("uk"), r.sentence, 3)]
+    assert got == want, got
+    assert [v[1] for _i, _j, v in find_triggers(r.words, trigger_list("uk"))] == [w for w in want
+                                                                                if w not in {"падіння літака", "розбитися", "катастрофа"}]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a war told as a setting, an inquiry, a detention told in the present
+    ("Країна веде оборонну війну.", [("ASSAULT", "війна")]),
+    ("Прокуратура почала розслідування обстрілу.", [("INVESTIGATE", "розслідування"), ("ASSAULT", "обстріл")]),
+    ("Поліція затримує підозрюваних, потяг затримується.", [("COERCE", "затримати")]),
+])
+def test_ukrainian_wars_inquiries_and_detentions(text, want):
+    got = [(v[0], v[1]) for _i, _j, v in find_triggers(words(text, "uk"), trigger_list("uk"))]
+    assert got == want, got
+
+
+def test_word_list_lemmas_are_read_by_the_kinds_of_their_glosses():
+    """A lemma of the word lists is a setting, a lasting kind, a crash or a shoot-down where its
+    English gloss is one ("війна": "war"), as the English, French and Russian lemmas are."""
+    from fullpicture.align._downings import _words
+    from fullpicture.align._incident_lex import lasting_kinds, setting_lemmas
+
+    crash, shoot = _words()
+    assert "війна" in setting_lemmas() and "війна" in lasting_kinds() and "удар" not in setting_lemmas()
+    assert {"катастрофа", "авіакатастрофа", "падіння літака"} <= crash and "збити" in shoot and "удар" not in shoot
+
+
+@pytest.mark.parametrize(("text", "want"), [
     ("Загинули 14 людей, ще 30 поранені.", [(14.0, None, "killed"), (30.0, None, "injured")]),
     ("Щонайменше п’ятеро військових загинули, понад 20 цивільних постраждали.",
      [(5.0, "low", "killed"), (20.0, "low", "injured")]),

@@ -32,12 +32,14 @@ _DESIGNATION = re.compile(r"\b[^\W\d_]{1,5}-\d{1,4}[^\W\d_]{0,3}\b")
 
 @functools.lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """``(crash lemmas, shoot-down lemmas)`` of ``[downings]``."""
+    """``(crash lemmas, shoot-down lemmas)`` of ``[downings]``, with the word-list languages'
+    lemmas of those glosses ("збити": "shoot down")."""
     from fullpicture._data import data_toml
+    from fullpicture.align._incident_lex import with_glossed
 
     spec = data_toml("events", "incidents.toml").get("downings", {})
-    return (frozenset(w.lower() for w in spec.get("crash", [])),
-            frozenset(w.lower() for w in spec.get("shoot", [])))
+    return (with_glossed(w.lower() for w in spec.get("crash", [])),
+            with_glossed(w.lower() for w in spec.get("shoot", [])))
 
 
 def _kind(f: MentionFeatures, crash: frozenset[str], shoot: frozenset[str]) -> str:

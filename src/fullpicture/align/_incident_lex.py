@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -56,11 +56,18 @@ def incident_lexicon() -> IncidentLexicon:
     )
 
 
+def with_glossed(words: Iterable[str]) -> frozenset[str]:
+    """``words`` (lower case), with the trigger lemmas of the limited pipeline's word lists whose
+    English gloss is one of them ("війна": "war"), as consequences are read."""
+    kinds = frozenset(words)
+    return kinds | {lemma for lemma, g in family_glosses().items() if g.lower() in kinds}
+
+
 @lru_cache(maxsize=1)
 def setting_lemmas() -> frozenset[str]:
     """The lemmas of lasting settings (``[distinct] settings``)."""
     data = data_toml("events", "incidents.toml").get("distinct", {})
-    return frozenset(w.lower() for w in data.get("settings", []))
+    return with_glossed(w.lower() for w in data.get("settings", []))
 
 
 @lru_cache(maxsize=1)
@@ -68,14 +75,14 @@ def lasting_kinds() -> frozenset[str]:
     """The lemmas of settings and of kinds of happening that may last as a whole (``[distinct]
     settings`` and ``campaigns``)."""
     data = data_toml("events", "incidents.toml").get("distinct", {})
-    return frozenset(w.lower() for w in [*data.get("settings", []), *data.get("campaigns", [])])
+    return with_glossed(w.lower() for w in [*data.get("settings", []), *data.get("campaigns", [])])
 
 
 @lru_cache(maxsize=1)
 def campaign_acts() -> frozenset[str]:
     """Lasting kinds that name one act as often as a whole (``[distinct] campaign_acts``)."""
     data = data_toml("events", "incidents.toml").get("distinct", {})
-    return frozenset(w.lower() for w in data.get("campaign_acts", []))
+    return with_glossed(w.lower() for w in data.get("campaign_acts", []))
 
 
 def same_place_types(cfg: Mapping[str, Any]) -> set[str]:

@@ -63,6 +63,9 @@ class TriggerList:
     speaker_verbs: dict[str, bool] = field(default_factory=dict)
     according: frozenset[str] = frozenset()
     weekdays: dict[str, int] = field(default_factory=dict)  # word -> 0 (Monday) .. 6 (Sunday)
+    # a word of falling or wrecking that tells a crash only beside a craft ("впав приватний літак")
+    crash_words: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    crafts: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -79,17 +82,20 @@ def trigger_list(family: str) -> TriggerList:
             else:
                 starts.setdefault(start, (typ, lemma, gloss))
     s = d.get("settings", {})
+    crashes = d.get("crashes", {})
+    crash_words = {w: ("DISASTER", lemma, gloss) for w, (lemma, gloss) in crashes.get("words", {}).items()}
     return TriggerList(starts, phrases, tuple(s.get("exclude", ())), frozenset(d.get("negation", {}).get("words", ())),
                        {k: int(v) for k, v in d.get("days", {}).items()}, int(s.get("max_ending", 6)), family,
                        dict.fromkeys(d.get("speakers", {}).get("verbs", ()), True),
                        frozenset(d.get("speakers", {}).get("according", ())),
-                       {k: int(v) for k, v in d.get("weekdays", {}).items()})
+                       {k: int(v) for k, v in d.get("weekdays", {}).items()},
+                       crash_words, tuple(crashes.get("crafts", ())))
 
 
 @lru_cache(maxsize=8)
 def _glosses(family: str) -> dict[str, str]:
     tl = trigger_list(family)
-    return {lemma: gloss for _, lemma, gloss in [*tl.starts.values(), *tl.phrases.values()]}
+    return {lemma: gloss for _, lemma, gloss in [*tl.starts.values(), *tl.phrases.values(), *tl.crash_words.values()]}
 
 
 def limited_glosses(language: str) -> dict[str, str]:
@@ -103,8 +109,11 @@ def family_glosses() -> dict[str, str]:
     return {lemma: gloss for f in families() for lemma, gloss in _glosses(f).items()}
 
 
-def find_triggers(ws: list[Word], tl: TriggerList) -> list[tuple[int, int, tuple[str, str, str]]]:
-    """``(first word, end word, (type, lemma, gloss))`` of each trigger, left to right."""
+def find_triggers(ws: list[Word], tl: TriggerList, sent_of: list[int] | None = None,
+                  craft_window: int = 0) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """``(first word, end word, (type, lemma, gloss))`` of each trigger, left to right; with
+    ``sent_of`` and ``craft_window``, a crash word no list start takes ("впав", "розбився") is a
+    crash when a craft word ("літак") is at most ``craft_window`` words from it in its sentence."""
     out = []
     i = 0
     while i < len(ws):
@@ -119,12 +128,23 @@ def find_triggers(ws: list[Word], tl: TriggerList) -> list[tuple[int, int, tuple
             key1 = starts_with_any(ws[i].folded, tl.starts, tl.max_ending, tl.family)
             if key1:
                 hit = (i, i + 1, tl.starts[key1])
+        if hit is None and sent_of is not None and craft_window > 0 and tl.crash_words:
+            key2 = starts_with_any(ws[i].folded, tl.crash_words, tl.max_ending, tl.family)
+            if key2 and _craft_near(ws, sent_of, i, tl, craft_window):
+                hit = (i, i + 1, tl.crash_words[key2])
         if hit:
             out.append(hit)
             i = hit[1]
         else:
             i += 1
     return out
+
+
+def _craft_near(ws: list[Word], sent_of: list[int], i: int, tl: TriggerList, window: int) -> bool:
+    """A craft word within ``window`` words of word ``i`` in its sentence."""
+    lo, hi = max(0, i - window), min(len(ws), i + window + 1)
+    return any(sent_of[k] == sent_of[i] and starts_with_any(ws[k].folded, dict.fromkeys(tl.crafts), tl.max_ending, tl.family)
+               for k in range(lo, hi) if k != i)
 
 
 def _published(doc: Doc) -> dt.date | None:
@@ -198,7 +218,8 @@ class LimitedEventsComponent:
         events: list[Event] = []
         aw = agent_words(family)
         actors: dict[str, Any] = {}  # ISO code -> the document's actor entity of that state
-        triggers = [t for t in find_triggers(ws, tl) if zone_kind_at(doc, ws[t[0]].start) not in NON_STORY_ZONES]
+        window = int(self.cfg.get("limited_craft_window", 0))
+        triggers = [t for t in find_triggers(ws, tl, sent_of, window) if zone_kind_at(doc, ws[t[0]].start) not in NON_STORY_ZONES]
         agent_of = {i: find_agent(text, ws, sent_of, i, j, v[1], aw, tl.negation) if aw else None for i, j, v in triggers}
         acting = [(ws[a[0]].start, ws[a[1] - 1].end) for a in agent_of.values() if a]
         # a place named as who did it ("من قبل المغرب": by Morocco) is no place of the happening
