@@ -138,6 +138,7 @@ def incident_figures(
             by_sentence.setdefault((m.analysis.document.id, m.event.evidence.start), m.event.date)
     lists: dict[str, dict[str, list[Figure]]] = {}  # document -> item id -> its list (sub_count_sums)
     speaker_place = bool((cfg or {}).get("figure_speaker_place", False))
+    later_days = int((cfg or {}).get("figure_later_days", 0) or 0)
     place_state = row_place_state(members, index) if speaker_place and index is not None else None
     for m in members:
         own = (m.event.date if m.event.date_source == "sentence" else None) \
@@ -183,7 +184,7 @@ def incident_figures(
                 start=f.start,
                 end=f.end,
                 field=f"figure:{f.counts}",
-                population=population(m.analysis, f, cfg),
+                population="later" if told_long_after(m.analysis, main, later_days) else population(m.analysis, f, cfg),
                 date=published_day(m.analysis),
                 victims=victims(m.analysis, f, index),
             )
@@ -204,6 +205,14 @@ def incident_figures(
     # (a side stating both "no casualties" and "12 killed" keeps 12; its zero stands for the
     # narrower count only where it states no figure of that count)
     return by_count
+
+
+def told_long_after(a: Analysis, main: str | None, days: int) -> bool:
+    """The document was published more than ``days`` days after the row's own day ``main`` (0:
+    never): its counts are later findings (an inquiry's named victims years on), not an account
+    to set against the counts of the happening's days (population ``later``)."""
+    iv, pub = interval(main), interval(published_day(a))
+    return days > 0 and iv is not None and pub is not None and pub[0] - iv[1] > days
 
 
 def _preliminary_stages(items: list[FigureItem], side: str, early: set[tuple[str, str]]) -> list[FigureItem]:

@@ -9,6 +9,7 @@ import functools
 import re
 
 from fullpicture.align._relative import since_words
+from fullpicture.align._util import sentence_bounds
 from fullpicture.models import Analysis, Figure
 
 # a running total ("more than 300 killed so far", "nine killed in the war", "pushing the
@@ -133,7 +134,37 @@ def recalled(a: Analysis, f: Figure) -> bool:
     days after a rocket attack that killed 7"), or the previous time a place was hit ("Last time,
     on the 3rd, rockets killed 7"): ``earlier.toml`` [recalled], on the sentence's last 200
     characters."""
-    return _said(a, f, "recalled", 200)
+    return _said(a, f, "recalled", 200) or recalled_next(a, f)
+
+
+@functools.lru_cache(maxsize=1)
+def _next_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("figures", "earlier.toml").get("recalled_next", {})
+    lead, anaphor = data.get("lead", {}), data.get("anaphor", {})
+    return {lang: (re.compile("|".join(f"(?:{p})" for p in lead[lang]), re.I),
+                   re.compile("|".join(f"(?:{p})" for p in anaphor[lang]), re.I))
+            for lang in lead if lang in anaphor and lead[lang] and anaphor[lang]}
+
+
+def recalled_next(a: Analysis, f: Figure) -> bool:
+    """The figure's sentence opens on a definite subject of a happening's word that the sentence
+    before recalls as an earlier happening ("... comes a year after the gas attack on Tarnow. The
+    attack killed 60"): the nearest happening of that word is the recalled one, so the count is
+    its toll (``earlier.toml`` [recalled_next])."""
+    pats = _next_patterns().get(a.document.language or "en")
+    if pats is None:
+        return False
+    s0, _ = sentence_bounds(a.text, f.start, f.end)
+    hit = pats[1].match(a.text[s0 : f.start])
+    if hit is None or s0 < 2:
+        return False
+    p0, _ = sentence_bounds(a.text, s0 - 2, s0 - 2)
+    lead = pats[0].search(a.text[p0 : s0].rstrip(" .\n"))
+    noun = (hit.group("noun") or "").lower()[:5]
+    return lead is not None and len(noun) >= 4 and any(
+        w.lower().startswith(noun) for w in re.findall(r"\w+", lead.group("tail")))
 
 
 def denied(a: Analysis, f: Figure) -> bool:

@@ -511,7 +511,8 @@ def class_exceeds_whole(fa: Figure, pa: str, fb: Figure, pb: str, cfg: dict[str,
 # "staff": a facility's own people; "commanders": the ranked among the dead (``_ranked``)
 _SUBGROUPS = frozenset({"children", "women", "men", "staff", "commanders"})
 # "quoted": a number the outlet cites at a distance as another's words (``_figureaside``)
-_NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled", "quoted"})
+# "later": a count told in a document published long after the row's day (``_figureitems``)
+_NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled", "quoted", "later"})
 
 
 def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tuple[Figure, Any]]:

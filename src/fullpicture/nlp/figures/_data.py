@@ -57,6 +57,12 @@ class FigureLexicon:
     # words and the unit words that follow them (not number words alone: "un" is an article)
     and_joins: frozenset[str] = frozenset()
     and_units: dict[str, float] = field(default_factory=dict)
+    # hedges written after the counted noun ("40 morts au moins"): words -> bound
+    postposed: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # two harms joined ("killed and injured 200"): the joining words, the harms, their joint count
+    joined_joins: frozenset[str] = frozenset()
+    joined_counts: frozenset[str] = frozenset()
+    joined_to: str | None = None
 
     @property
     def max_approx_len(self) -> int:
@@ -114,6 +120,10 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         of_people={str(k): str(v) for k, v in counts.get("of_people", {}).items()},
         act_of={str(k): str(v) for k, v in counts.get("act_of", {}).get("nouns", {}).items()},
         relative_subjects=frozenset(counts.get("relative_subjects", {}).get("words", [])),
+        postposed={tuple(k.split()): str(v) for k, v in approx_data.get("postposed", {}).items()},
+        joined_joins=frozenset(counts.get("joined_counts", {}).get("joins", [])),
+        joined_counts=frozenset(counts.get("joined_counts", {}).get("counts", [])),
+        joined_to=counts.get("joined_counts", {}).get("to"),
     )
 
 

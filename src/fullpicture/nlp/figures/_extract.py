@@ -275,6 +275,8 @@ class FigureExtractor:
             start_i -= 1
         if approx_word and bound is None:
             bound = "approx"
+        if bound is None and not vague and lex.postposed:
+            bound = self._postposed(doc, j)  # "40 morts au moins"
         unit, counts = self._unit_counts(doc, i, j)
         told = self._verb_before(doc, start_i, j)
         if told is not None and (counts is not None or unit is None):
@@ -284,6 +286,8 @@ class FigureExtractor:
             alt = self._unit_counts(doc, i, i + 1)
             if alt[1] is not None:
                 unit, counts = alt
+        if value and counts in lex.joined_counts and self._joined_harms(doc, start_i, j):
+            counts = lex.joined_to  # "killed and injured 200 inmates": both harms, one count (a zero is each's)
         if counts in lex.of_people and self._people_follow(doc, j):
             counts = lex.of_people[counts]  # "уничтожено более 70 боевиков": people destroyed are killed
         if ner_date and (counts is None or tok.ent_type_ == "ORDINAL"):
@@ -301,6 +305,44 @@ class FigureExtractor:
             end = doc[j].idx + 1
         fig = RawFigure(start, end, value, lo, hi, bound is not None or vague, vague, unit, counts, j - 1)
         return fig, j
+
+    def _harm(self, t: Token) -> str | None:
+        """The harm a word counts when it is one of the joinable harms (``[joined_counts]``)."""
+        lex = self.lex
+        got = lex.count_verbs.get(t.lemma_.lower()) or lex.count_nouns.get(t.lemma_.lower()) \
+            or lex.count_nouns.get(t.lower_)
+        return got if got in lex.joined_counts else None
+
+    def _joined_harms(self, doc: Doc, start: int, j: int) -> bool:
+        """Two words of different harms joined by a coordinating word right before the figure
+        ("killed and injured 200", "a tué ou blessé 40") or after its noun, over at most two
+        auxiliaries ("40 people were killed or injured", "40 morts et blessés")."""
+        lex = self.lex
+        if start >= 3:
+            a, c, b = doc[start - 3], doc[start - 2], doc[start - 1]
+            if c.lower_ in lex.joined_joins and {self._harm(a), self._harm(b)} == set(lex.joined_counts):
+                return True
+        k = j
+        while k < len(doc) and k < j + 5 and not doc[k].is_punct and self._harm(doc[k]) is None:
+            k += 1
+        if k + 2 < len(doc) and doc[k + 1].lower_ in lex.joined_joins:
+            return {self._harm(doc[k]), self._harm(doc[k + 2])} == set(lex.joined_counts)
+        return False
+
+    def _postposed(self, doc: Doc, j: int) -> str | None:
+        """A hedge written right after the counted noun ("40 morts au moins", "Quarante civils
+        au moins ont été tués"; ``[postposed]`` of the approximators data): its bound. Only over
+        the noun and at most one adjective, before any punctuation."""
+        k = j
+        while k < len(doc) and k < j + 2 and doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[k].is_punct:
+            k += 1
+        if k == j:
+            return None
+        for words, bound in self.lex.postposed.items():
+            n = len(words)
+            if k + n <= len(doc) and tuple(t.lower_ for t in doc[k : k + n]) == words:
+                return bound
+        return None
 
     def _change_from(self, doc: Doc, k: int) -> bool:
         """"выросло с 41 до 58": the hedge at ``k`` follows "from N" after a verb of change, so
@@ -379,11 +421,13 @@ class FigureExtractor:
 
     def _people_follow(self, doc: Doc, j: int, reach: int = 3) -> bool:
         """A noun of people among the words right after the number, before any punctuation
-        ("60 Ukrainian fighters", "60 украинских боевиков"; ``people_nouns``)."""
+        ("60 Ukrainian fighters", "60 украинских боевиков"; ``people_nouns``), or a noun the
+        model marks animate ("трёхсот националистов": the grammar of ru/uk says who, no list)."""
         for t in doc[j : min(len(doc), j + reach)]:
             if t.is_punct:
                 return False
-            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lex.people_nouns:
+            if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.lex.people_nouns
+                                               or "Anim" in t.morph.get("Animacy", [])):
                 return True
         return False
 
