@@ -192,7 +192,13 @@ class AttributionTagger:
             crf = tagger.tagger if isinstance(tagger, ScoreTagger) else tagger  # pycrfsuite's own Tagger
             marginal, labels = crf.marginal, crf.labels()
             cue, con, src = ([lb for lb in labels if lb.endswith(role)] for role in ("-CUE", "-CON", "-SRC"))
-            for k in todo:
-                out[k] = (sum(marginal(lb, k) for lb in cue), sum(marginal(lb, k) for lb in con),
-                          sum(marginal(lb, k) for lb in src), marginal("O", k))
+            if len(cue) == len(con) == len(src) == 2:  # B and I of each role: the sums written out
+                (cb, ci), (nb, ni), (sb, si) = cue, con, src
+                for k in todo:  # sum() adds from 0, and 0 + x is x: the same doubles
+                    out[k] = (marginal(cb, k) + marginal(ci, k), marginal(nb, k) + marginal(ni, k),
+                              marginal(sb, k) + marginal(si, k), marginal("O", k))
+            else:
+                for k in todo:
+                    out[k] = (sum(marginal(lb, k) for lb in cue), sum(marginal(lb, k) for lb in con),
+                              sum(marginal(lb, k) for lb in src), marginal("O", k))
         return out
