@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -22,8 +23,14 @@ def data_rows(area: str, name: str) -> list[list[str]]:
 
 
 def data_toml(area: str, name: str) -> dict[str, Any]:
-    """The parsed TOML file ``data/<area>/<name>``."""
-    return tomllib.loads(data_text(area, name))
+    """The parsed TOML file ``data/<area>/<name>``: parsed once per process (many readers take
+    their own part of one file), each call given its own copy, which the caller may change."""
+    return pickle.loads(_parsed(area, name))  # a fresh copy in ~1/30 of a parse's time
+
+
+@functools.cache
+def _parsed(area: str, name: str) -> bytes:
+    return pickle.dumps(tomllib.loads(data_text(area, name)), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @functools.cache
