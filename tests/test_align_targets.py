@@ -87,3 +87,17 @@ def test_a_label_of_people_is_no_label_of_a_site_both_sides_name():
     vals = [_c("east", "a", "a school", "civilian", "school"),
             _c("west", "b", "homes", "civilian", "residence"), _c("west", "b", "a fighter", "military", "combatants")]
     assert target_conflict(vals) is None
+
+
+def test_a_sides_own_forces_or_posts_are_not_what_its_strike_hit():
+    from fullpicture.align._targets import _own_forces
+
+    text = "Gunfire was aimed at Israeli soldiers; later the army struck militants. Des tirs visaient des soldats israéliens."
+    soldiers = text.index("soldiers")
+    militants = text.index("militants")
+    soldats = text.index("soldats")
+    assert _own_forces(text, soldiers, soldiers + 8, "israeli")
+    assert not _own_forces(text, soldiers, soldiers + 8, "palestinian")  # another side's forces: a label
+    assert not _own_forces(text, militants, militants + 9, "israeli")
+    assert _own_forces(text, soldats, soldats + 7, "israeli")  # the demonym after the noun
+    assert not _own_forces(text, soldiers, soldiers + 8, "international")  # a side of no state

@@ -131,3 +131,48 @@ def test_first_fits_is_the_phrases_fits_accepts_in_order(language: str) -> None:
         for word in (start, start[:-1], start + "s", start + "es", start + "x", start + "ами", start + "ой",
                      start + "abcd", "pre" + start):
             assert lex.first_fits(word) == [k for k, (ph, _) in enumerate(lex.phrases) if lex.fits(word, ph[0])]
+
+
+@pytest.mark.parametrize("text", [
+    # the parties of a reciprocal act are its doers
+    "The reporter was covering clashes between army troops and local gunmen in Rivertown.",
+    "Le photographe couvrait des affrontements entre soldats et insurgés près de Riverville.",
+    # people reached through another happening's word are what that happening was done to
+    "Во время операции по задержанию разыскиваемого боевика в Ривертауне погиб журналист.",
+    "Он сообщил, что операция по выводу боевиков из Ривертауна начнется в воскресенье.",
+    "Dozens were murdered in terrorist attacks near Rivertown last month.",  # a qualifier names no one hit
+    "Gunmen fired at our soldiers near Rivertown.",  # the speaker's own forces
+])
+def test_parties_qualifiers_own_forces_and_other_acts_are_no_target(text: str) -> None:
+    assert not [h for h in _hits(text) if h[1] in ("combatants", "armed_group")]
+
+
+def test_an_aim_phrase_the_parse_hangs_on_the_casualty_still_names_the_aim():
+    text = ("The agency said a reporter was killed when the army fired a missile, reportedly from a drone, "
+            "at a group of journalists who were covering the protest.")
+    assert ("journalists", "press", "civilian") in _hits(text)
+
+
+def test_a_support_verb_carries_the_noun_triggers_target():
+    assert ("пункту дислокации", "base", "military") in _hits(
+        "Министерство заявило, что удар был нанесен по пункту дислокации наемников под Ривертауном.")
+
+
+@pytest.mark.parametrize("text", [
+    "Северная сторона опровергает, что удар был нанесен по военному объекту в Ривертауне.",
+    "The ministry denied that the shelling hit a command post in Rivertown.",
+])
+def test_what_a_denial_says_was_not_hit_is_no_value(text: str) -> None:
+    assert not [h for h in _hits(text) if h[2] == "military"]
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("The coalition said it targeted a security camp in Rivertown, not a prison.", ("security camp", "base", "military")),
+    ("L'armée a frappé un camp militaire près de Riverville.", ("camp militaire", "base", "military")),
+])
+def test_a_camp_or_a_post_named_as_military(text: str, hit: tuple[str, str, str]) -> None:
+    assert hit in _hits(text)
+
+
+def test_military_and_a_camp_apart_are_no_military_camp():
+    assert ("camp for displaced", "shelter", "civilian") in _hits("The military struck a camp for displaced people.")

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from fullpicture._data import data_toml
-from fullpicture.align._agents import account_side, claim_state
+from fullpicture.align._agents import account_side, claim_state, name_state, side_state
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Event
 from fullpicture.models.comparison import Conflict, ConflictValue
@@ -55,12 +55,32 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
         side: str | None = m.side
         if index is not None:
             side = account_side(m.side, claim_state(m.analysis, m.event.source, index), side_of_state or {})
-        if side is None:
-            continue
+        if side is None or (t.kind == "military" and _own_forces(m.analysis.text, t.start, t.end, side)):
+            continue  # a side's own forces or posts, hit by the other side
         out.append(ConflictValue(side=side, reported_by=m.side if side != m.side else None, value=t.text,
                                  document=doc, claim=m.event.source, start=t.start, end=t.end, field="target",
                                  category=t.category, kind=t.kind))
     return out
+
+
+_CLAUSE_MARKS = (",", ";", ":", ".", "(", ")", "\n", "—", "–", "\"", "«", "»", "“", "”")
+
+
+def _own_forces(text: str, start: int, end: int, side: str) -> bool:
+    """Whether the military words at ``text[start:end]`` are qualified as the forces or posts
+    of the state of ``side`` itself ("IDF soldiers", "Israeli troops", "des soldats israéliens",
+    "Ukrainian military posts" in that side's account): a side's own forces are hit by the other
+    side, never what that side says its strike hit."""
+    state = side_state(side)
+    if state is None:
+        return False
+    before = text[max(0, start - 40):start]
+    cut = max(before.rfind(c) for c in _CLAUSE_MARKS)
+    words = before[cut + 1:].split()[-2:]
+    after = text[end:end + 30].split()[:1]
+    if after and after[0][:1].islower():
+        words.append(after[0])
+    return bool(words) and name_state(" ".join(words)) == state
 
 
 @cache

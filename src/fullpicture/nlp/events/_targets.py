@@ -16,7 +16,15 @@ not a casualty's "killed", "died", "wounded" of ``[casualty_triggers]``: who die
 aimed at), and only where they undergo the act, never where they do it (:func:`_undergoer`): the
 object, the passive subject, an "on"/"at"/"по" phrase are the one hit; the subject, an agent
 phrase ("by", "par", a Russian instrumental), a noun trigger's modifiers and "of" phrase ("a
-militant attack") are the doer.
+militant attack") are the doer; so are the parties of a reciprocal act ("clashes between troops
+and gunmen": ``[party_marks]``), and people's words that qualify another noun ("terrorist
+attacks") or are the speaker's own ("our soldiers") name no one hit.
+
+What another mention's trigger governs is that happening's object ("an operation to detain a
+suspect", "killed in an attack on a school"): no path to a target crosses another trigger. A noun
+trigger's support verb ("удар был нанесен по X", ``[support_verbs]``) carries its target; a
+mention in a clause opened after a verb of denial ("Y denies that the strike hit a depot",
+``[denial_verbs]``) has none, even where the parse hangs the clause elsewhere.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fullpicture._data import data_toml
 from fullpicture.models import Event
@@ -48,6 +56,7 @@ class TargetLexicon:
     max_gap: int
     kinds: dict[str, str]
     negation: frozenset[str] = frozenset()
+    tight: frozenset[tuple[str, ...]] = frozenset()  # phrases whose words admit no gap
     negation_reach: int = 0
     roles: frozenset[str] = frozenset()  # classes of people: only where they undergo the act
     casualty_triggers: frozenset[str] = frozenset()  # lemmas of a casualty: its people were not aimed at
@@ -55,6 +64,12 @@ class TargetLexicon:
     of_marks: frozenset[str] = frozenset()  # prepositions of a noun's genitive ("of", "de")
     labels: frozenset[str] = frozenset()  # military classes that label what was hit
     holder_verbs: frozenset[str] = frozenset()  # lemmas of a site's holding clause ("used by")
+    support_verbs: frozenset[str] = frozenset()  # lemmas of a noun trigger's support verb ("carry out")
+    denial_verbs: frozenset[str] = frozenset()  # words of denial ("denies", "опровергает")
+    clause_openers: frozenset[str] = frozenset()  # words that open a reported clause ("that", "что")
+    aim_marks: frozenset[str] = frozenset()  # prepositions of an aim ("fired at", "tiré sur")
+    party_marks: frozenset[str] = frozenset()  # prepositions of a reciprocal act's parties ("between")
+    own_marks: frozenset[str] = frozenset()  # first-person possessives ("our soldiers")
 
     def fits(self, word: str, start: str) -> bool:
         """Whether ``word`` is ``start`` with one of the language's endings."""
@@ -94,10 +109,12 @@ def target_lexicon(language: str) -> TargetLexicon | None:
         return None
     cfg = data.get("settings", {})
     ends = cfg.get("endings", {}).get(language, 0)
-    phrases = sorted(((tuple(k.lower().replace("’", "'").split()), v) for k, v in words.items()),
+    # "military+camp": words that must stand next to each other (no gap)
+    tight = frozenset(tuple(k.lower().replace("’", "'").replace("+", " ").split()) for k in words if "+" in k)
+    phrases = sorted(((tuple(k.lower().replace("’", "'").replace("+", " ").split()), v) for k, v in words.items()),
                      key=lambda kv: (-len(kv[0]), -len("".join(kv[0]))))
     return TargetLexicon(phrases=tuple(phrases), endings=tuple(ends) if isinstance(ends, list) else int(ends),
-                         max_gap=int(cfg.get("max_gap", 0)), kinds=dict(data.get("kinds", {})),
+                         max_gap=int(cfg.get("max_gap", 0)), kinds=dict(data.get("kinds", {})), tight=tight,
                          negation=frozenset(w.lower() for w in data.get("negation", {}).get(language, [])),
                          negation_reach=int(cfg.get("negation_reach", 0)),
                          roles=frozenset(data.get("roles", {}).get("classes", [])),
@@ -105,7 +122,13 @@ def target_lexicon(language: str) -> TargetLexicon | None:
                          agent_marks=frozenset(w.lower() for w in data.get("agent_marks", {}).get(language, [])),
                          of_marks=frozenset(w.lower() for w in data.get("of_marks", {}).get(language, [])),
                          labels=frozenset(data.get("labels", {}).get("classes", [])),
-                         holder_verbs=frozenset(w.lower() for w in data.get("holder_verbs", {}).get(language, [])))
+                         holder_verbs=frozenset(w.lower() for w in data.get("holder_verbs", {}).get(language, [])),
+                         support_verbs=frozenset(w.lower() for w in data.get("support_verbs", {}).get(language, [])),
+                         denial_verbs=frozenset(w.lower() for w in data.get("denial_verbs", {}).get(language, [])),
+                         clause_openers=frozenset(w.lower() for w in data.get("clause_openers", {}).get(language, [])),
+                         aim_marks=frozenset(w.lower() for w in data.get("aim_marks", {}).get(language, [])),
+                         party_marks=frozenset(w.lower() for w in data.get("party_marks", {}).get(language, [])),
+                         own_marks=frozenset(w.lower() for w in data.get("own_marks", {}).get(language, [])))
 
 
 def _words(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, str]]:
@@ -121,14 +144,18 @@ def _words(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int, s
 
 def _matches(words: Sequence[tuple[int, int, str]], lex: TargetLexicon) -> list[tuple[int, int, str]]:
     """Every phrase found in ``words``: (first word, last word, class), longest at each start."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     phrases = lex.phrases
+    covered = -1  # the last word of the phrase found last: its words start none ("military base")
     for i in range(len(words)):
+        if i <= covered:
+            continue
         for p in lex.first_fits(words[i][2]):
             starts, cls = phrases[p]
             k, ok = i, True
+            gap = 0 if starts in lex.tight else lex.max_gap
             for s in starts[1:]:
-                nxt = next((j for j in range(k + 1, min(len(words), k + 2 + lex.max_gap))
+                nxt = next((j for j in range(k + 1, min(len(words), k + 2 + gap))
                             if lex.fits(words[j][2], s)), None)
                 if nxt is None:
                     ok = False
@@ -137,20 +164,49 @@ def _matches(words: Sequence[tuple[int, int, str]], lex: TargetLexicon) -> list[
             if ok:
                 if not any(w[2] in lex.negation for w in words[max(0, i - lex.negation_reach):i]):
                     found.append((i, k, cls))  # "no military sites": no value
+                covered = k
                 break
     return found
 
 
-def _depth(tok: Token, trig: Token, max_depth: int) -> tuple[int, Token] | None:
-    """Steps from ``trig`` down to ``tok`` through no other clause, with the word of that path
-    right below ``trig`` (``tok`` itself at depth 0), or None."""
+def _depth(tok: Token, trig: Token, max_depth: int, others: frozenset[int] = frozenset()
+           ) -> tuple[int, Token] | None:
+    """Steps from ``trig`` down to ``tok`` through no other clause and no word of another
+    mention's trigger (``others``: "an operation to detain a suspect", "killed in an attack on
+    a school" name what that other happening was done to), with the word of that path right
+    below ``trig`` (``tok`` itself at depth 0), or None."""
     d, top = 0, tok
     while tok.i != trig.i:
         if d >= max_depth or tok.head.i == tok.i or tok.dep_ in _CLAUSES or (
-                d > 0 and tok.pos_ in ("VERB", "AUX")):
+                d > 0 and (tok.pos_ in ("VERB", "AUX") or tok.i in others)):
             return None
         top, tok, d = tok, tok.head, d + 1
     return d, top
+
+
+#: dependencies of a noun trigger under a support verb ("carried out a strike", "удар был нанесен")
+_SUPPORTED = frozenset({"obj", "dobj", "nsubjpass", "nsubj:pass"})
+
+
+def _light_verb(trig: Token, lex: TargetLexicon) -> Token | None:
+    """The support verb of a noun trigger ("carried out a strike on X", "a mené une frappe
+    contre X", "удар был нанесен по X": ``[support_verbs]``), whose phrases tell what the
+    strike hit; None for a verb trigger or another verb."""
+    verb = trig.head
+    if (trig.pos_ == "NOUN" and trig.dep_.lower() in _SUPPORTED and verb.i != trig.i
+            and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.support_verbs):
+        return verb
+    return None
+
+
+def _people_span_ok(span: Span, lex: TargetLexicon) -> bool:
+    """Whether people's words name people rather than qualify another thing or the speaker's
+    own: a modifier of a common noun ("terrorist attacks", "a soldier's rifle") names no one
+    hit; "our soldiers", "nos soldats" are the speaker's own forces, not what its side struck."""
+    root = span.root
+    if root.dep_ in _MODIFIER and root.head.pos_ == "NOUN" and root.head.i not in range(span.start, span.end):
+        return False
+    return not any(c.lower_ in lex.own_marks for t in span for c in t.children)
 
 
 #: dependencies of the doer below a verb, and of a noun trigger's modifiers ("militant attack")
@@ -161,14 +217,19 @@ _MODIFIER = frozenset({"amod", "compound", "nmod:poss", "poss", "det", "flat", "
 def _undergoer(top: Token, trig: Token, lex: TargetLexicon) -> bool:
     """Whether the words below ``top`` (the path's word right below the trigger) name the one
     the act was done to rather than its doer (people's words: ``[roles]``)."""
-    if trig.lemma_.lower() in lex.casualty_triggers or trig.lower_ in lex.casualty_triggers:
-        return False  # who died or was hurt, not what was aimed at
     dep = top.dep_.lower()
     marks = {c.lower_ for c in top.children if c.dep_ == "case"}
     if top.dep_ == "prep" or top.pos_ == "ADP":
         marks.add(top.lower_)
+    if trig.lemma_.lower() in lex.casualty_triggers or trig.lower_ in lex.casualty_triggers:
+        # who died or was hurt, not what was aimed at; an aim's phrase ("killed when it fired a
+        # missile, ..., at a group of reporters": a phrase of the firing the parse hung on the
+        # killing) still names the aim
+        return bool(marks & lex.aim_marks)
     if marks & lex.agent_marks or "Ins" in top.morph.get("Case", []):
         return False  # "killed by militants", "par des soldats", "убит боевиками"
+    if marks & lex.party_marks:
+        return False  # "clashes between troops and gunmen": the parties of a reciprocal act
     if dep in _DOER or dep in _MODIFIER:
         return False  # "militants attacked", "a militant attack"
     # "the attack of the rebels", "атака боевиков": a noun trigger's genitive is its doer
@@ -205,10 +266,20 @@ def _held(doc: Doc, words: Sequence[tuple[int, int, str]], found: Sequence[tuple
     return site
 
 
-def _target(doc: Doc, text: str, ev: Event, lex: TargetLexicon, language: str, cfg: dict[str, Any]
-            ) -> Target | None:
+def _denied(text: str, words: Sequence[tuple[int, int, str]], t0: int, lex: TargetLexicon) -> bool:
+    """Whether the nearest word before ``t0`` (the trigger) that opens a reported clause follows
+    a verb of denial ("Y denies that the strike hit ...", "Y опровергает, что удар ...")."""
+    k = max((i for i, w in enumerate(words) if w[1] <= t0 and w[2] in lex.clause_openers), default=-1)
+    return k > 0 and words[k - 1][2] in lex.denial_verbs and not any(
+        text[words[k][1]:t0].count(c) for c in ",;:")  # "..., saying they hit a depot": another clause
+
+
+def _target(doc: Doc, text: str, ev: Event, lex: TargetLexicon, language: str, cfg: dict[str, Any],
+            others: frozenset[int] = frozenset()) -> Target | None:
     words = _words(text, ev.evidence.start, ev.evidence.end, language)
     t0, t1 = ev.trigger.start, ev.trigger.end
+    if _denied(text, words, t0, lex):
+        return None
     found = [(a, b, cls) for a, b, cls in _matches(words, lex)
              if words[b][1] <= t0 or words[a][0] >= t1]  # never the trigger's own words
     if not found:
@@ -219,13 +290,18 @@ def _target(doc: Doc, text: str, ev: Event, lex: TargetLexicon, language: str, c
         if trig is None:
             return None
         head = trig.root
+        light = _light_verb(head, lex)
         for a, b, cls in found:
             span = doc.char_span(words[a][0], words[b][1], alignment_mode="expand")
             if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
                 continue
-            ds = [d for t in span if (d := _depth(t, head, int(cfg.get("target_max_depth", 4)))) is not None]
+            mine = others - set(range(trig.start, trig.end))
+            depth = int(cfg.get("target_max_depth", 4))
+            ds = [(*d, head) for t in span if (d := _depth(t, head, depth, mine)) is not None]
+            if not ds and light is not None:  # "удар был нанесен по X", "carried out a strike on X"
+                ds = [(*d, light) for t in span if (d := _depth(t, light, depth, mine)) is not None]
             if cls in lex.roles:  # people: the one the act is aimed at, on the trigger's line
-                ds = [d for d in ds if _undergoer(d[1], head, lex)
+                ds = [d for d in ds if _undergoer(d[1], d[2], lex) and _people_span_ok(span, lex)
                       and "\n" not in text[min(t1, words[a][0]):max(t0, words[b][1])]]
             if ds and (best is None or min(d[0] for d in ds) < best[0]):
                 best = (min(d[0] for d in ds), a, b, cls)
@@ -256,6 +332,12 @@ def attach_targets(doc: Doc, events: Sequence[Event], language: str, cfg: dict[s
     if lex is None:
         return
     text = doc.text  # spaCy joins the tokens' texts anew at each read
+    others: set[int] = set()  # the words of every mention's trigger
+    if doc.has_annotation("DEP"):
+        for ev in events:
+            span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            others.update(range(span.start, span.end) if span is not None else ())
+    frozen = frozenset(others)
     for ev in events:
         if ev.type in types:
-            ev.target = _target(doc, text, ev, lex, language, cfg)
+            ev.target = _target(doc, text, ev, lex, language, cfg, frozen)
