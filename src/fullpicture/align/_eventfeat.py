@@ -35,7 +35,12 @@ from fullpicture.align._facility import (
     town_mentions,
 )
 from fullpicture.align._freed import freed_captives
-from fullpicture.align._incident_lex import campaign_acts, incident_lexicon, lasting_kinds
+from fullpicture.align._incident_lex import (
+    campaign_acts,
+    in_rubric,
+    incident_lexicon,
+    lasting_kinds,
+)
 from fullpicture.align._relative import told_day_before, told_to_date
 from fullpicture.align._retoldnamed import named_keys
 from fullpicture.align._sites import facility_kinds
@@ -241,6 +246,8 @@ def build_features(
     contained = bool(cfg.get("incident_retold_contained", False))
     # the names of a happening's places and participants, for a later retelling (``_retoldnamed``)
     named = int(cfg.get("incident_retold_named_days", 0)) > 0
+    # a war named in a rubric heading its line hosts nothing (``_incident_lex.in_rubric``)
+    rubric_chars = int(cfg.get("incident_rubric_chars", 0))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -321,6 +328,7 @@ def build_features(
                            # the places its sentence names as a facility ("the X prison")
                            "facility": facility_places(a, ev, index, name_words) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),
+                           "rubric": in_rubric(sent, ev.trigger.text, lemma_of(ev), rubric_chars),
                            # the document's places within its region or country ("_containing")
                            "inside": inside(ev.place, levels) if places else frozenset(),
                            # the gazetteer towns it is told at or struck: (key, lat, lon)

@@ -70,6 +70,11 @@ def setting_lemmas() -> frozenset[str]:
     return with_glossed(w.lower() for w in data.get("settings", []))
 
 
+def is_setting(f: MentionFeatures) -> bool:
+    """A lasting setting (a war, an invasion: :func:`setting_lemmas`)."""
+    return f.lemma.lower() in setting_lemmas()
+
+
 @lru_cache(maxsize=1)
 def lasting_kinds() -> frozenset[str]:
     """The lemmas of settings and of kinds of happening that may last as a whole (``[distinct]
@@ -176,7 +181,27 @@ def is_part(f: MentionFeatures, lex: IncidentLexicon, reactions: bool = False) -
 
 
 def can_host(f: MentionFeatures, lex: IncidentLexicon) -> bool:
-    return not is_consequence(f, lex) and (f.type or "").upper() in lex.host_types
+    """A happening that consequences, acts of word and inquiries of its sentence may hang on: not
+    itself a consequence, of a host type, and no rubric (:func:`in_rubric`)."""
+    return not is_consequence(f, lex) and (f.type or "").upper() in lex.host_types \
+        and not f.extra.get("rubric")
+
+
+def in_rubric(sentence: str, trigger: str, lemma: str, chars: int) -> bool:
+    """Whether a lasting kind of happening (a war, a conflict: :func:`lasting_kinds`) is told in a
+    rubric that heads its line: before a colon at most ``chars`` characters into the sentence
+    ("War in Northland: at least 15 dead", "Guerre en Westland : six morts", "Война в Крайске:
+    ..."). The rubric names the story's setting, not the happening whose toll the line gives."""
+    if chars <= 0:
+        return False
+    word = lemma.lower()
+    if word not in lasting_kinds() and word.rsplit(" ", 1)[-1] not in lasting_kinds():
+        return False
+    colon = sentence.find(":")
+    if colon < 0 or colon > chars or not sentence[colon + 1 :].strip():
+        return False
+    at = sentence.find(trigger)
+    return 0 <= at < colon and not any(c in sentence[:colon] for c in ".!?")
 
 
 def happening(f: MentionFeatures, lex: IncidentLexicon) -> bool:

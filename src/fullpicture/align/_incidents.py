@@ -41,6 +41,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
     incident_lexicon,
     is_consequence,
     is_inquiry,
+    is_setting,
     nearest_host,
     told_about,
 )
@@ -68,6 +69,8 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     window = int(cfg.get("incident_window_sentences", 1))
     km = float(cfg.get("incident_near_km", 0.0))
     report_slack = int(cfg.get("incident_report_day_slack", 3))
+    # a lasting setting (the war) hosts the consequences of its own sentence only
+    near = bool(cfg.get("incident_setting_hosts_near", False))
     out: dict[int, int] = {}
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -111,13 +114,14 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                             break
                         prev = [h for h in sentences[order[k - back]]
                                 if can_host(feats[h], lex) and not distinct(feats[h])
-                                and hosts_harm(feats[h], feats[i], lex)]
+                                and hosts_harm(feats[h], feats[i], lex)
+                                and not (near and is_setting(feats[h]))]
                         if prev:
                             cand = prev[-1]
                             host = cand if fits(feats[cand], feats[i], km) else None
                             break
                 if host is None and sent != (-1, -1) and not distinct(feats[i]) and cfg.get("incident_orphans", True):
-                    host = _orphan_host(feats, sentences, order, k, i, lex, km)
+                    host = _orphan_host(feats, sentences, order, k, i, lex, km, near)
                 if host is not None:
                     out[i] = host
     return out
@@ -150,7 +154,8 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     happening is about it ("X accused Y of blowing up the dam"): the nearest such happening.
     ``host`` (consequence -> happening, :func:`hosts_of`): an act whose sentence names no
     happening but a consequence of one ("X stated that its forces destroyed the airfield") is
-    about that consequence's happening."""
+    about that consequence's happening. With ``incident_setting_hosts_near``, a lasting setting
+    of the sentence (the war) is none: an act whose sentence names only a war stays unattached."""
     if not cfg.get("incident_told_about", True):
         return {}
     lex = incident_lexicon()
@@ -159,6 +164,7 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     window = int(cfg.get("incident_told_about_window", 0))
     speaker = bool(cfg.get("incident_told_about_speaker", False))
     sentences, order = sentence_index(feats)
+    near = bool(cfg.get("incident_setting_hosts_near", False))
     out: dict[int, int] = {}
     for (doc, span), idx in sentences.items():
         hosts = [h for h in idx if can_host(feats[h], lex)]
@@ -181,19 +187,25 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
                             out[i] = prev[-1]
                     break
             continue
+        # (``near``) a lasting setting ("... could use it to escalate the war") is no happening a
+        # denial or an accusation is about: the sentence's other happening, else none of them
+        plain = [h for h in hosts if not (near and is_setting(feats[h]))]
         for i in idx:
-            if told_about(feats[i], lex, speaker):
-                out[i] = min(hosts, key=lambda h: (abs(h - i), h))
+            if told_about(feats[i], lex, speaker) and plain:
+                out[i] = min(plain, key=lambda h: (abs(h - i), h))
     return out
 
 
 def _orphan_host(feats: Sequence[MentionFeatures], sentences: dict[tuple[int, int], list[int]],
-                 order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon, km: float = 0.0) -> int | None:
+                 order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon, km: float = 0.0,
+                 near: bool = False) -> int | None:
     """A consequence no happening of its own or the previous sentences hosts (a quoted "Others
     are wounded." after a quote on the dead): the last happening told before it in its document,
-    else the first told after it (a lead that gives the toll before the strike), when compatible."""
+    else the first told after it (a lead that gives the toll before the strike), when compatible;
+    with ``near``, never a lasting setting (the war told in another sentence)."""
     def plain(h: int) -> bool:
-        return can_host(feats[h], lex) and not distinct(feats[h]) and hosts_harm(feats[h], feats[i], lex)
+        return can_host(feats[h], lex) and not distinct(feats[h]) and hosts_harm(feats[h], feats[i], lex) \
+            and not (near and is_setting(feats[h]))
 
     for back in range(k - 1, -1, -1):
         prev = [h for h in sentences[order[back]] if plain(h)]
