@@ -251,3 +251,20 @@ def test_a_slovene_document_reads_its_own_word_lists(tmp_path):
     lemmas = {e.trigger.lemma: e for e in a.events}
     assert {"spopad", "aretirati"} <= set(lemmas) and lemmas["spopad"].date == "2024-03-11"
     assert {(f.value, f.counts, f.unit) for f in a.figures} >= {(14.0, "injured", "police"), (5.0, "detained", "people")}
+
+
+@pytest.mark.parametrize(("family", "text", "want"), [
+    # Serbian/Croatian/Bosnian: a shoot-down, and a fall beside a craft; a government that falls
+    # and a road accident are none
+    ("sh", "Avion je pao kod sela. Vlada je pala. Oboren je helikopter. Saobraćajna nesreća na putu.",
+     ["pad letelice", "oboriti"]),
+    # Spanish alike
+    ("es", "Se estrelló el avión cerca del pueblo. Cayó el gobierno. Derribaron un dron. Un accidente de tráfico.",
+     ["estrellarse", "derribar"]),
+])
+def test_crashes_and_shoot_downs_in_other_word_list_languages(family, text, want):
+    from fullpicture.nlp.events.limited import find_triggers, trigger_list
+    from fullpicture.nlp.lang.words import read
+
+    r = read(text, family)
+    assert [v[1] for _i, _j, v in find_triggers(r.words, trigger_list(family), r.sentence, 3)] == want
