@@ -11,6 +11,7 @@ are one actor: "the Armenian Defence Ministry" and "Armenia" do not conflict.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -128,11 +129,48 @@ def agent_types(cfg: dict[str, Any]) -> set[str]:
     return set(cfg.get("conflict_agent_types", _DEFAULT_TYPES))
 
 
-def doers(ev: Event, cfg: dict[str, Any]) -> list[str]:
+def doers(ev: Event, cfg: dict[str, Any], a: Analysis | None = None) -> list[str]:
     """The agent ids of a mention as some account tells them: the parse's agents, and, with
     ``conflict_agent_blamed``, who a claim of responsibility or an accusation names as its doer
-    (``Event.blamed``: "the Front claimed the attack", "Eastland accused Westland of the attack")."""
-    return [*ev.agents, *ev.blamed] if cfg.get("conflict_agent_blamed", False) else list(ev.agents)
+    (``Event.blamed``: "the Front claimed the attack", "Eastland accused Westland of the attack");
+    with ``a`` (its analysis) and none of those, who an accusation charges with staging it
+    (:func:`staged_by`)."""
+    out = [*ev.agents, *ev.blamed] if cfg.get("conflict_agent_blamed", False) else list(ev.agents)
+    if not out and a is not None:
+        out = staged_by(a, ev, int(cfg.get("conflict_agent_staged_chars", 0)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _staging() -> dict[str, re.Pattern[str]]:
+    from fullpicture._data import data_toml
+
+    return {lang: re.compile(p, re.I) for lang, p in data_toml("align", "denials.toml").get("staging", {}).items()}
+
+
+def staged_by(a: Analysis, ev: Event, reach: int) -> list[str]:
+    """Who an accusation of ``ev``'s sentence charges with staging or faking it ("Eastland
+    accused Westland of staging the gas attack", "обвинил Westland в инсценировке атаки"): the
+    accused of an accusation whose trigger ends at most ``reach`` characters before ``ev``'s,
+    when a staging word (``denials.toml`` [staging]) lies between them and no comma, semicolon or
+    break word lies between that word and ``ev``. In the accuser's account the accused made the
+    happening (:func:`accused_state` gives the account to the accuser). 0: none."""
+    pat = _staging().get(a.document.language or "en") if reach > 0 else None
+    if pat is None:
+        return []
+    breaks = language_words("align", "denials.toml", "accusation_breaks", a.document.language)
+    for acc in a.events:
+        if not (acc.type == "ACCUSE" and acc.id != ev.id and acc.patients
+                and acc.evidence.start == ev.evidence.start and 0 < ev.trigger.start - acc.trigger.end <= reach):
+            continue
+        found = pat.search(a.text, acc.trigger.end, ev.trigger.start)
+        if found is None:
+            continue
+        after = a.text[found.end() : ev.trigger.start]
+        if "," in after or ";" in after or breaks & {w.strip(".'’").lower() for w in after.split()}:
+            continue
+        return [x for x in acc.patients if x not in acc.agents]
+    return []
 
 
 def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any], accused: bool = False) -> list[Any]:
@@ -148,7 +186,7 @@ def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any],
         if ev.type not in types or ev.modality in unreal or ev.trigger.lemma in sufferers:
             continue
         if _other_sides_claim(m.analysis, ev, m.side, index) and not (
-                accused and any(accused_state(m.analysis, ev, x, index)[0] for x in doers(ev, cfg))):
+                accused and any(accused_state(m.analysis, ev, x, index)[0] for x in doers(ev, cfg, m.analysis))):
             continue
         out.append(m)
     return out

@@ -95,7 +95,7 @@ def _entity_conflict(
     for m in members:
         doc = m.analysis.document.id
         skip = accuser_agents(m.analysis, m.event, accuse_chars) if field == "agent" else set()
-        ids = [m.event.place] if field == "place" else [x for x in doers(m.event, cfg) if x not in skip]
+        ids = [m.event.place] if field == "place" else [x for x in doers(m.event, cfg, m.analysis) if x not in skip]
         for eid in ids:
             key = index.key(doc, eid, resolve=True)
             ent = index.entity(doc, eid)
@@ -193,7 +193,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     side_of_state = _side_of_state(members)
     for m in own_account(members, index, cfg, accused=accusers_on):
         skip = accuser_agents(m.analysis, m.event, accuse_chars)
-        for eid in (x for x in doers(m.event, cfg) if x not in skip):
+        for eid in (x for x in doers(m.event, cfg, m.analysis) if x not in skip):
             ent = index.entity(m.analysis.document.id, eid)
             if ent is None or actor_kind(ent, cfg) is None:
                 continue
