@@ -59,6 +59,7 @@ from fullpicture.align._tallies import join_running_totals
 from fullpicture.align._townsplit import split_town_rows
 from fullpicture.align._truces import join_truces
 from fullpicture.align._util import UnionFind
+from fullpicture.align._wordrows import join_word_rows
 
 
 def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
@@ -330,6 +331,7 @@ def incidents(
         ("incident_relative_days", int, split_day_before),
         ("incident_to_date_join", bool, join_to_date),
         ("incident_background_join", bool, join_background),
+        ("incident_word_row_min_docs", int, join_word_rows),
     ):
         if _switched_on(cfg, key, kind):
             labels = _dense(step(feats, cfg, labels))

@@ -1,0 +1,100 @@
+"""Rows made only of words about a happening, joined to the happening their documents tell.
+
+A report names, labels or reacts to its happening in words that tell no happening of their own:
+an accusation or an allegation, a denial, a condemnation, a statement, a label noun ("the incident", "this crime", "une provocation", "трагедия"). Where such a word is
+told in a sentence of no happening, it forms a row of its own, one more row for the story's
+happening. Such a row of one document joins the row that document tells its happening in when
+
+* every mention of the row is such a word: its type is one of ``[word_rows] types`` of
+  data/events/incidents.toml (acts of word; a call or a warning keeps its row in the timeline)
+  or its lemma one of the label nouns (``[word_rows] labels``), it is no consequence, no named
+  kind of act (a truce, a prisoner exchange) and not told apart;
+* none states a day of its own (a statement "published on Tuesday evening" is a happening of
+  its day, and keeps its row);
+* none is placed at a town outside the country of the row it would join (a country named is
+  mostly the speaker's: "Moscow denied");
+* the row is of one document (words that two reports share are aligned as they stand), and
+  its target is the row of most of that document's happening mentions, told by at least ``incident_word_row_min_docs`` documents, a row
+  of violence (``[hosts] violent_types``: an attack, a fight, a disaster, a crime; the words
+  about a meeting or a vote may be a happening of their own: a statement released, a charge).
+
+``incident_word_row_min_docs = 0`` switches it off.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from fullpicture._data import data_toml
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._incident_lex import (
+    distinct,
+    happening,
+    incident_lexicon,
+    is_consequence,
+    with_glossed,
+)
+from fullpicture.align._util import home_country
+
+
+@lru_cache(maxsize=1)
+def _word_lex() -> tuple[frozenset[str], frozenset[str]]:
+    """``(types, label lemmas)`` of ``[word_rows]``."""
+    data = data_toml("events", "incidents.toml").get("word_rows", {})
+    types = frozenset(t.upper() for t in data.get("types", []))
+    return types, with_glossed(w.lower() for w in data.get("labels", []))
+
+
+def is_word(f: MentionFeatures) -> bool:
+    """A mention that only names, labels or reacts to a happening (module docstring)."""
+    types, labels = _word_lex()
+    lex = incident_lexicon()
+    if is_consequence(f, lex) or f.word or distinct(f):
+        return False
+    return (f.type or "").upper() in types or f.lemma.lower() in labels
+
+
+def join_word_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """Incident label per mention after joining rows of words about a happening to the row their
+    documents tell it in (module docstring)."""
+    min_docs = int(cfg.get("incident_word_row_min_docs", 0))
+    if min_docs <= 0:
+        return labels
+    lex = incident_lexicon()
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(feats)):
+        members[labels[i]].append(i)
+    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    told: dict[str, Counter[int]] = defaultdict(Counter)
+    for i, f in enumerate(feats):
+        if happening(f, lex) and not is_word(f):
+            told[f.doc][labels[i]] += 1
+    main = {d: max(c, key=lambda r: (c[r], len(docs[r]), -r)) for d, c in told.items() if c}
+    joined: dict[int, int] = {}
+    for r, idx in members.items():
+        if not all(is_word(feats[i]) and not feats[i].date_firm for i in idx):
+            continue
+        if len(docs[r]) > 1:
+            continue  # (words shared across reports are aligned as they stand)
+        targets = {main.get(d) for d in docs[r]}
+        if len(targets) != 1 or None in targets:
+            continue
+        big = next(iter(targets))
+        if big is None or big == r or len(docs[big]) < min_docs:
+            continue
+        if lex.violent_types and not any((feats[i].type or "").upper() in lex.violent_types for i in members[big]):
+            continue  # (words about a meeting or a vote may be a happening of their own)
+        if _town_apart(feats, members[big], idx):
+            continue
+        joined[r] = big
+    return [joined.get(r, r) for r in labels]
+
+
+def _town_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
+    """Whether a mention of the small row is placed at a town outside the big row's country."""
+    countries = Counter(f.geo[2] for i in big if (f := feats[i]).geo is not None and f.geo[2])
+    home = home_country(countries) if countries else None
+    return any((g := feats[i].geo) is not None and not g[3] and g[2] != home for i in small)

@@ -1,0 +1,56 @@
+"""A row made only of words that name, label or react to a happening (an allegation, a denial, a
+condemnation, "the crime") told in sentences of no happening joins the row its documents tell
+the happening in; one that states a day of its own keeps its row (align/_wordrows.py). Invented
+words throughout."""
+
+from __future__ import annotations
+
+from fullpicture import analyze_documents
+from fullpicture.align import compare
+from fullpicture.ingest import load_text
+from fullpicture.models.comparison import Side
+
+_STRIKE = "A missile hit the market in Eastport on Tuesday, killing four people. "
+
+
+def _rows(texts: dict[str, str], lexical) -> tuple[dict[str, str], dict[str, int]]:
+    docs = {k: next(iter(analyze_documents([load_text(t, source=k, published="2022-05-04")], lexical)))
+            for k, t in texts.items()}
+    sides = [Side(label=k, origin="user", documents=[d.document.id]) for k, d in docs.items()]
+    comp = compare(list(docs.values()), sides, settings=lexical)
+    row_of = {(m.document, m.event): r.id for r in comp.events for m in r.mentions}
+    out: dict[str, str] = {}
+    for k, d in docs.items():
+        for e in d.events:
+            out[f"{k}:{e.trigger.text}"] = row_of.get((d.document.id, e.id), "")
+    return out, {r.id: len(r.mentions) for r in comp.events}
+
+
+def test_words_about_the_happening_join_its_row(lexical):
+    rows, _ = _rows({
+        "north": _STRIKE + "The Northland army rejected the allegations.\n",
+        "south": _STRIKE + "Southland officials condemned the crime.\n",
+    }, lexical)
+    strike = rows["north:hit"]
+    assert strike and rows["south:hit"] == strike
+    words = {k: r for k, r in rows.items() if k.split(":")[1] in ("rejected", "allegations", "condemned", "crime")}
+    assert words and all(r == strike for r in words.values()), rows
+
+
+def test_words_with_a_day_of_their_own_keep_their_row(lexical):
+    rows, _ = _rows({
+        "north": _STRIKE + "On Friday the Northland army rejected the allegations.\n",
+        "south": _STRIKE,
+    }, lexical)
+    assert rows["north:rejected"] and rows["north:rejected"] != rows["north:hit"], rows
+
+
+def test_words_about_a_meeting_keep_their_row(lexical):
+    # only the row of an act of violence takes them: words after a meeting may be news of their own
+    meeting = "The two ministers met in Eastport on Tuesday. "
+    rows, _ = _rows({
+        "north": meeting + "The Northland cabinet rejected the allegations.\n",
+        "south": meeting,
+    }, lexical)
+    assert rows["north:met"] and rows["south:met"] == rows["north:met"], rows
+    assert rows["north:rejected"] and rows["north:rejected"] != rows["north:met"], rows
