@@ -148,18 +148,18 @@ def test_parties_qualifiers_own_forces_and_other_acts_are_no_target(text: str) -
 
 
 def test_an_aim_phrase_the_parse_hangs_on_the_casualty_still_names_the_aim():
-    text = ("The agency said a reporter was killed when the army fired a missile, reportedly from a drone, "
-            "at a group of journalists who were covering the protest.")
+    text = ("Officials said a photographer was killed when troops fired a shell, apparently from a tank, "
+            "at a small group of journalists filming the march.")
     assert ("journalists", "press", "civilian") in _hits(text)
 
 
 def test_a_support_verb_carries_the_noun_triggers_target():
     assert ("пункту дислокации", "base", "military") in _hits(
-        "Министерство заявило, что удар был нанесен по пункту дислокации наемников под Ривертауном.")
+        "По данным штаба, удар был нанесен накануне по пункту дислокации отряда под Ривертауном.")
 
 
 @pytest.mark.parametrize("text", [
-    "Северная сторона опровергает, что удар был нанесен по военному объекту в Ривертауне.",
+    "Северная сторона опровергает, что удар был нанесен вчера по военному объекту в Ривертауне.",
     "The ministry denied that the shelling hit a command post in Rivertown.",
 ])
 def test_what_a_denial_says_was_not_hit_is_no_value(text: str) -> None:

@@ -45,14 +45,14 @@ def test_a_wars_own_toll_is_a_total():
     a = analyze("The strike on Lask killed 14. The UN urged calm in a conflict that has killed more than 80,000 people.")
     assert population(a, _figure(a, 80000)) == "total"
     assert population(a, _figure(a, 14)) == "people"
-    a = analyze("L'ONU a appelé au calme dans un conflit qui dure depuis six ans et qui a tué plus de 80.000 personnes.")
+    a = analyze("Les ONG dénoncent une guerre entamée en 2019 et qui a fait plus de 80.000 morts.")
     assert population(a, _figure(a, 80000)) == "total"
     a = analyze("ООН призвала к перемирию в войне, которая унесла жизни 80 тысяч человек.")
     assert population(a, _figure(a, 80000)) == "total"
 
 
 def test_a_toll_recalled_to_set_the_day_in_time():
-    a = analyze("The strikes come four days after the rebels claimed a drone attack on the Varno port that killed three people.")
+    a = analyze("The bombing happened two weeks after gunmen stormed a checkpoint near Varno, an assault which killed three guards.")
     assert population(a, _figure(a, 3)) == "recalled"
     a = analyze("Ces frappes interviennent quatre jours après une attaque de drones contre Varno qui a fait trois morts.")
     assert population(a, _figure(a, 3)) == "recalled"
@@ -77,7 +77,7 @@ def test_a_count_published_long_after_the_day_is_a_later_finding():
 
 
 def test_two_harms_joined_count_both_together():
-    for text in ("Rebel media said the raid killed and injured 200 inmates.",
+    for text in ("According to a militia channel, the shelling killed and injured 200 residents of Lask.",
                  "In the raid, 200 people were killed or injured.",
                  "Le raid a tué ou blessé 200 personnes.",
                  "200 человек были убиты или ранены."):
@@ -90,18 +90,18 @@ def test_two_harms_joined_count_both_together():
 
 
 def test_a_hedge_after_the_noun_bounds_the_count():
-    a = analyze("Quarante civils au moins ont été tués samedi à Lask.")
-    f = _figure(a, 40)
-    assert f.low == 40 and f.high is None
+    a = analyze("À Lask, vingt habitants au moins ont été tués dimanche.")
+    f = _figure(a, 20)
+    assert f.low == 20 and f.high is None
     a = analyze("Погибли 40 человек как минимум.")
     f = _figure(a, 40)
     assert f.low == 40 and f.high is None
-    a = analyze("Quarante civils ont été tués samedi à Lask.")
-    assert _figure(a, 40).high == 40
+    a = analyze("À Lask, vingt habitants ont été tués dimanche.")
+    assert _figure(a, 20).high == 20
 
 
 def test_people_destroyed_are_killed_by_the_nouns_animacy():
-    a = analyze("Утверждается, что в результате удара уничтожено более трёхсот наёмников.")
-    assert _figure(a, 300).counts == "killed"
-    a = analyze("Утверждается, что в результате удара уничтожено 12 складов.")
+    a = analyze("Штаб отчитался, что за сутки уничтожено свыше двухсот штурмовиков.")
+    assert _figure(a, 200).counts == "killed"
+    a = analyze("Штаб отчитался, что за сутки уничтожено 12 складов.")
     assert _figure(a, 12).counts == "destroyed"
