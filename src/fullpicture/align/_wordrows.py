@@ -1,9 +1,9 @@
 """Rows made only of words about a happening, joined to the happening their documents tell.
 
 A report names, labels or reacts to its happening in words that tell no happening of their own:
-an accusation or an allegation, a denial, a condemnation, a statement, a label noun ("the incident", "this crime", "une provocation", "трагедия"). Where such a word is
-told in a sentence of no happening, it forms a row of its own, one more row for the story's
-happening. Such a row of one document joins the row that document tells its happening in when
+an accusation or an allegation, a denial, a condemnation, a statement, a label noun ("the
+incident", "this crime", "une provocation", "трагедия"). Where such a word is told in a
+sentence of no happening, it forms a row of its own, one more row for the story's happening. Such a row of one document joins the row that document tells its happening in when
 
 * every mention of the row is such a word: its type is one of ``[word_rows] types`` of
   data/events/incidents.toml (acts of word; a call or a warning keeps its row in the timeline)
@@ -14,8 +14,8 @@ happening. Such a row of one document joins the row that document tells its happ
 * none is placed at a town outside the country of the row it would join (a country named is
   mostly the speaker's: "Moscow denied");
 * the row is of one document (words that two reports share are aligned as they stand), and
-  its target is the row of most of that document's happening mentions, told by at least ``incident_word_row_min_docs`` documents, a row
-  of violence (``[hosts] violent_types``: an attack, a fight, a disaster, a crime; the words
+  its target is the row of most of that document's happening mentions, told by at least
+  ``incident_word_row_min_docs`` documents, a row of violence (``[hosts] violent_types``: an attack, a fight, a disaster, a crime; the words
   about a meeting or a vote may be a happening of their own: a statement released, a charge).
 
 ``incident_word_row_min_docs = 0`` switches it off.
@@ -68,21 +68,20 @@ def join_word_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     for i in range(len(feats)):
         members[labels[i]].append(i)
     docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    words = [is_word(f) for f in feats]
     told: dict[str, Counter[int]] = defaultdict(Counter)
     for i, f in enumerate(feats):
-        if happening(f, lex) and not is_word(f):
+        if not words[i] and happening(f, lex):
             told[f.doc][labels[i]] += 1
     main = {d: max(c, key=lambda r: (c[r], len(docs[r]), -r)) for d, c in told.items() if c}
     joined: dict[int, int] = {}
     for r, idx in members.items():
-        if not all(is_word(feats[i]) and not feats[i].date_firm for i in idx):
+        if not all(words[i] and not feats[i].date_firm for i in idx):
             continue
         if len(docs[r]) > 1:
             continue  # (words shared across reports are aligned as they stand)
-        targets = {main.get(d) for d in docs[r]}
-        if len(targets) != 1 or None in targets:
-            continue
-        big = next(iter(targets))
+        (doc,) = docs[r]
+        big = main.get(doc)
         if big is None or big == r or len(docs[big]) < min_docs:
             continue
         if lex.violent_types and not any((feats[i].type or "").upper() in lex.violent_types for i in members[big]):
