@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fullpicture.models import Analysis
+from fullpicture.models import Analysis, Figure
 from fullpicture.models.comparison import Comparison, Conflict
 
 
@@ -56,3 +56,8 @@ def trigger_places(text: str, trigger: str, published: str = "2022-06-27") -> li
 
     a = analyze_text(text, published=published)
     return [entity_name(a, e.place) for e in a.events if e.trigger.text == trigger]
+
+
+def figure_valued(a: Analysis, value: float) -> Figure:
+    """The first figure of ``a`` whose value is ``value``."""
+    return next(f for f in a.figures if f.value == value)

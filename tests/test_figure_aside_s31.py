@@ -14,11 +14,7 @@ from __future__ import annotations
 
 from fullpicture import analyze
 from fullpicture.align._figurevalues import comparable, population
-from fullpicture.models import Analysis, Figure
-
-
-def _figure(a: Analysis, value: float) -> Figure:
-    return next(f for f in a.figures if f.value == value)
+from tests._events_helpers import figure_valued as _figure
 
 
 def test_people_counted_by_a_former_status_are_no_toll():

@@ -28,6 +28,7 @@ from fullpicture.align._innersource import local_authority, speaker_place_state
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Figure
 from fullpicture.models.comparison import ConflictValue
+from tests._events_helpers import figure_valued as _figure
 
 CFG = {"figure_tolerance": 0.0, "figure_tolerance_approx": 0.15, "figure_whole_bounds_class": True,
        "figure_object_counts": ["destroyed", "damaged"], "figure_unconflicted_counts": ["people"]}
@@ -93,10 +94,6 @@ def test_a_denial_of_aiming_at_civilians_is_no_denial_of_the_strike():
     assert not denies_target(a, _denial(a))
     a = analyze("The ministry of Ruritania denied targeting the convoy near Lask.")
     assert not denies_target(a, _denial(a))  # a concrete target denied: the strike itself
-
-
-def _figure(a, value):
-    return next(f for f in a.figures if f.value == value)
 
 
 def test_the_hurt_still_in_hospital_are_a_part_of_the_injured():

@@ -12,11 +12,7 @@ from __future__ import annotations
 from fullpicture import analyze
 from fullpicture.align._innersource import local_authority, pronoun_state
 from fullpicture.align._util import EntityIndex
-from fullpicture.models import Analysis, Figure
-
-
-def _figure(a: Analysis, value: float) -> Figure:
-    return next(f for f in a.figures if f.value == value)
+from tests._events_helpers import figure_valued as _figure
 
 
 def test_a_surname_after_a_local_title_is_the_local_authority():

@@ -5,14 +5,14 @@ names and numbers, read alike in en/fr/ru:
 
 * a number that names a thing ("a Varno 417 airliner", "flight 206") counts no one;
 * a war's own toll ("a conflict that has killed 80,000"), an earlier happening's toll recalled to
-  set the day's in time ("The strikes come four days after ... an attack that killed three"), or
-  told by a definite subject right after such a recall ("The attack killed 60"), is no toll of
-  the day's happening;
+  set the day's in time ("The bombing happened two weeks after ... an assault which killed
+  three"), or told by a definite subject right after such a recall ("The attack killed 60"), is
+  no toll of the day's happening;
 * a count in a document published long after the row's day is a later finding;
 * "killed and injured 200" counts both harms together, never one of them;
-* a hedge written after the noun ("40 morts au moins") bounds the count as one before it;
-* a Russian noun the model marks animate ("уничтожено 300 наёмников") is people, so the
-  "destroyed" are the killed.
+* a hedge written after the noun ("vingt habitants au moins") bounds the count as one before it;
+* a Russian noun the model marks animate ("уничтожено свыше двухсот штурмовиков") is people,
+  so the "destroyed" are the killed.
 """
 
 from __future__ import annotations
@@ -20,11 +20,7 @@ from __future__ import annotations
 from fullpicture import analyze
 from fullpicture.align._figureitems import told_long_after
 from fullpicture.align._figurevalues import comparable, population
-from fullpicture.models import Analysis, Figure
-
-
-def _figure(a: Analysis, value: float) -> Figure:
-    return next(f for f in a.figures if f.value == value)
+from tests._events_helpers import figure_valued as _figure
 
 
 def test_a_number_that_names_a_thing_counts_no_one():
