@@ -248,6 +248,8 @@ def fold_arguments(ap: argparse.ArgumentParser, out: str) -> None:
     ap.add_argument("--lam", type=float, default=10.0, help="L2 weight on standardised columns")
     ap.add_argument("--folders", type=Path, default=None,
                     help="reuse fold taggers from this folder (fold0, fold1, ...) instead of training them")
+    ap.add_argument("--keep-folders", type=Path, default=None,
+                    help="train the fold taggers into this folder and keep them (for a later --folders)")
     ap.add_argument("--report-dev", action=argparse.BooleanOptionalAction, default=True)
 
 
@@ -264,7 +266,7 @@ def run_folds(args: argparse.Namespace, run: Callable[[argparse.Namespace, Path]
 
 def fold_setup(args: argparse.Namespace, tmp: Path) -> tuple[list, list, list[int], list[Path]]:
     """PolNeAR train parsed, each document's fold, and the fold taggers' folders (trained into
-    ``tmp`` unless ``--folders`` names them)."""
+    ``--keep-folders``, else ``tmp``, unless ``--folders`` names them)."""
     from scripts.train_attribution import environment, parsed
 
     print(environment(), file=sys.stderr)
@@ -273,7 +275,7 @@ def fold_setup(args: argparse.Namespace, tmp: Path) -> tuple[list, list, list[in
     if args.folders is not None:
         folders = [args.folders / f"fold{f}" for f in range(args.folds)]
     else:
-        folders = fold_models(docs, items, held, args.folds, args.seed, tmp)
+        folders = fold_models(docs, items, held, args.folds, args.seed, args.keep_folders or tmp)
     return items, docs, held, folders
 
 
