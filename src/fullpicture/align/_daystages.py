@@ -81,3 +81,31 @@ def later_stage(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]
         return False
     return any(g.value is not None and w.date and w.date < vl.date and g.value <= early[1] and usable(g, w)
                for g, w in stated.get(vl.side, ()))
+
+
+def revised_to(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]],
+               agree: Callable[[FigureItem, FigureItem], bool]) -> bool:
+    """Whether ``x``'s side itself states, on a later day than ``x``, a closed value of the count
+    that agrees with the other side's ``y`` (``agree``; its own counts told long after, population
+    ``later``, included): the side revised its count to the other's ("295 dead" on the first day,
+    "all 298 on board" in its later reports, against the other side's 298), so its first value is
+    a stage of its own count, no dispute between the sides."""
+    fx, vx = x
+    if not vx.date:
+        return False
+    for g, w in stated.get(vx.side, ()):
+        if not (w.date and w.date > vx.date and is_closed_value(g)) or w.population in _NOT_REVISIONS:
+            continue
+        if agree((g, w.model_copy(update={"population": None}) if w.population == "later" else w), y):
+            return True
+    return False
+
+
+def is_closed_value(f: Figure) -> bool:
+    """A figure that states one closed number (no bound, no vague word)."""
+    r = figure_range(f)
+    return r is not None and not f.vague and r[0] == r[1] and (f.low is None) == (f.high is None)
+
+
+# values that are no count of the happening's people: parts, totals, things, other happenings'
+_NOT_REVISIONS = frozenset({"things", "part", "total", "recalled", "denied", "quoted", "mixed"})

@@ -4,12 +4,14 @@ sides that dispute a count, and each side's update series (:func:`figure_updates
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
-from fullpicture.align._daystages import day_stages, later_stage
+from fullpicture.align._daystages import day_stages, later_stage, revised_to
 from fullpicture.align._figureitems import FigureItem, implied_zero, incident_figures_for
 from fullpicture.align._figureseries import (
+    _agree,
     _compared,
     _day_stage,
     _day_usable,
@@ -53,12 +55,60 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)
-             and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))]
+             and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))
+             and not (stated is not None and cfg.get("figure_own_revisions", False)
+                      and _revised((fa, va), (fb, vb), stated, cfg, counts))]
     wholes = [class_exceeds_whole(fa, pa, fb, pb, cfg) for fa, va in a for fb, vb in b
               if cfg.get("figure_whole_bounds_class", False)
               and whole_over_class(pa := va.population or "people", pb := vb.population or "people")]
+    if cfg.get("figure_category_disputes", False) and category_dispute(a, b):
+        return True  # "203 terrorists neutralised" against "some 300 civilians executed"
     return bool(pairs or any(wholes)) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
                                               for fa, fb in pairs)
+
+
+@functools.lru_cache(maxsize=1)
+def _category_pairs() -> tuple[tuple[str, str], ...]:
+    """The pairs of populations that name the same dead as two categories (``counts.toml``
+    [category_disputes]): fighters by one side, civilians by another."""
+    from fullpicture._data import data_toml
+
+    pairs = data_toml("figures", "counts.toml").get("category_disputes", {}).get("pairs", [])
+    return tuple((str(x), str(y)) for x, y in pairs)
+
+
+def _pops(items: list[FigureItem]) -> set[str]:
+    return {v.population or "people" for _, v in items if (v.population or "people") not in _NEVER}
+
+
+def category_dispute(a: list[FigureItem], b: list[FigureItem]) -> bool:
+    """Two sides name the dead of one happening as two categories: every compared value of one
+    side counts one category (the army's "203 terrorists neutralised") and the other side's values
+    count the other category (witnesses' "some 300 civilians executed") and never the first. Who
+    the dead were is the dispute, whatever the numbers; a side that counts both categories
+    breaks its toll down, no dispute."""
+    pa, pb = _pops(a), _pops(b)
+    for x, y in _category_pairs():
+        for mine, theirs in ((pa, pb), (pb, pa)):
+            if mine == {x} and y in theirs and x not in theirs:
+                return True
+    return False
+
+
+def category_pair(p: str, q: str) -> bool:
+    """Two populations a category dispute sets against each other (``counts.toml``
+    [category_disputes])."""
+    return any({p, q} == {x, y} for x, y in _category_pairs())
+
+
+def _revised(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]], cfg: dict[str, Any],
+             counts: str) -> bool:
+    """One of two sides' values is a stage its own side later revised to the other's value
+    (:func:`._daystages.revised_to`)."""
+    def agree(p: FigureItem, q: FigureItem) -> bool:
+        return _agree(p, q, cfg, counts)
+
+    return revised_to(x, y, stated, agree) or revised_to(y, x, stated, agree)
 
 
 def _clashes(
@@ -197,4 +247,5 @@ def _meets(cv: ConflictValue, other: ConflictValue, cfg: dict[str, Any]) -> bool
     """Two sides' values that are set against each other: comparable people, or a whole and a
     class count (``figure_whole_bounds_class``, :func:`whole_over_class`)."""
     p, q = cv.population or "people", other.population or "people"
-    return comparable(p, q) or (bool(cfg.get("figure_whole_bounds_class", False)) and whole_over_class(p, q))
+    return comparable(p, q) or (bool(cfg.get("figure_whole_bounds_class", False)) and whole_over_class(p, q)) \
+        or (bool(cfg.get("figure_category_disputes", False)) and category_pair(p, q))

@@ -63,6 +63,8 @@ class FigureLexicon:
     joined_joins: frozenset[str] = frozenset()
     joined_counts: frozenset[str] = frozenset()
     joined_to: str | None = None
+    # words right before a clock time ("at 02.03", "à 2h03", "в 2:03"): the time, no count
+    clock_before: frozenset[str] = frozenset()
 
     @property
     def max_approx_len(self) -> int:
@@ -124,6 +126,7 @@ def figure_lexicon(language: str = "en") -> FigureLexicon:
         joined_joins=frozenset(counts.get("joined_counts", {}).get("joins", [])),
         joined_counts=frozenset(counts.get("joined_counts", {}).get("counts", [])),
         joined_to=counts.get("joined_counts", {}).get("to"),
+        clock_before=frozenset(nums.get("clock", {}).get("before", [])),
     )
 
 

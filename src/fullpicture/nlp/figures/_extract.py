@@ -14,7 +14,9 @@ from fullpicture.nlp.figures._data import FigureLexicon, bounds
 from fullpicture.nlp.figures._numbers import (
     _DIGITS,
     _YEARISH,
+    _clock_time,
     _day_of_month,
+    _day_range_start,
     _dep,
     _digit_groups,
     _list_item_number,
@@ -29,6 +31,8 @@ from fullpicture.nlp.figures._numbers import (
 _ANY_DIGIT = re.compile(r"\d")
 _DURATION = {"hour", "day", "week", "month", "year", "decade", "minute", "century"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+# dependencies of a noun: an adjective that has one is used as a noun ("40 terroristes", ADJ + obj)
+_NOMINAL_DEPS = frozenset({"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass", "obl", "nmod", "appos"})
 _QUOTES = frozenset('"\'“”‘’«»„')
 
 
@@ -172,6 +176,8 @@ class FigureExtractor:
         zero = self._zero_phrase(doc, i)
         if zero is not None:
             return zero
+        if _clock_time(doc, i, lex):
+            return None  # "registered at 02.03", "vers 2h03": a time of day, no count
         vague = False
         value = _number_value(tok, lex)
         j = i + 1
@@ -241,6 +247,8 @@ class FigureExtractor:
             return None  # "1. The armed forces attacked ...": an item's number, not a count
         if _day_of_month(doc, i, j):
             return None  # "killing its driver on March, 14, 2021": a date, not a count
+        if _day_range_start(doc, i, j):
+            return None  # "tuées entre le 27 et le 31 mars": the first day of a range of days
         if apposed_age(doc, i, j):
             return None  # "Lia Zorn, 34, was freed": a person's age, not a count
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:
@@ -422,12 +430,14 @@ class FigureExtractor:
     def _people_follow(self, doc: Doc, j: int, reach: int = 3) -> bool:
         """A noun of people among the words right after the number, before any punctuation
         ("60 Ukrainian fighters", "60 украинских боевиков"; ``people_nouns``), or a noun the
-        model marks animate ("трёхсот националистов": the grammar of ru/uk says who, no list)."""
+        model marks animate ("трёхсот националистов": the grammar of ru/uk says who, no list); an
+        adjective the parser makes the verb's object or subject stands for its noun ("neutralisé
+        40 terroristes" tagged ADJ)."""
         for t in doc[j : min(len(doc), j + reach)]:
             if t.is_punct:
                 return False
-            if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in self.lex.people_nouns
-                                               or "Anim" in t.morph.get("Animacy", [])):
+            nominal = t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.dep_ in _NOMINAL_DEPS)
+            if nominal and (t.lemma_.lower() in self.lex.people_nouns or "Anim" in t.morph.get("Animacy", [])):
                 return True
         return False
 

@@ -116,6 +116,37 @@ def _day_of_month(doc: Doc, i: int, j: int) -> bool:
     return m < len(doc) and _YEARISH.match(doc[m].text) is not None
 
 
+_CLOCK = re.compile(r"^(\d{1,2})[.:hH](\d{2})$")
+
+
+def _clock_time(doc: Doc, i: int, lex: FigureLexicon) -> bool:
+    """A clock time written as one token of hours and minutes ("02.03", "19:04", "2h03"): hours
+    up to 24, minutes up to 59, and either a leading zero (no count is written "02") or a word of
+    time right before it (numbers*.toml [clock] ``before``: "at", "à", "в"); no multiplier after it
+    ("2.30 million"). No count."""
+    m = _CLOCK.match(doc[i].text)
+    if m is None or int(m.group(1)) > 24 or int(m.group(2)) > 59:
+        return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in lex.multipliers:
+        return False  # "about 2.30 million": a decimal number
+    return (len(m.group(1)) == 2 and m.group(1)[0] == "0") or (i > 0 and doc[i - 1].lower_ in lex.clock_before)
+
+
+def _day_range_start(doc: Doc, i: int, j: int) -> bool:
+    """The first day of a range of days whose second day a month name follows ("entre le 27 et le
+    31 mars", "from 27 to 31 March", "с 27 по 31 марта"): joined by at most two short words, no
+    count."""
+    if j != i + 1 or not doc[i].text.isdigit() or not 1 <= int(doc[i].text) <= 31:
+        return False
+    for k in range(j, min(len(doc) - 1, j + 3)):
+        t = doc[k]
+        if t.text.isdigit():
+            return 1 <= int(t.text) <= 31 and k > j and doc[k + 1].lower_.rstrip(".") in _month_names()
+        if t.is_punct and t.text not in ("-", "\u2013", "\u2014") or len(t.text) > 4:
+            return False
+    return False
+
+
 def _list_item_number(doc: Doc, i: int, j: int) -> bool:
     """The number of a numbered list item: digits alone at the start of a line (or of the
     text), closed by "." or ")" and followed by a space ("1. The army struck ...", "2) Кроме
