@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from fullpicture._data import language_words
 from fullpicture.align._dates import interval
 from fullpicture.models import Analysis, Event
 
@@ -27,16 +28,35 @@ def _complements() -> dict[str, tuple[re.Pattern[str], ...]]:
             for lang, ps in data.items()}
 
 
-def denies_other_act(a: Analysis, ev: Event, types: Iterable[str]) -> bool:
+def denies_other_act(a: Analysis, ev: Event, types: Iterable[str], support_chars: int = 0) -> bool:
     """Whether the denial ``ev`` takes as its object a verb that is no mention of ``types`` in the
     analysis ("denied initiating the ceremony", "denied claims that it used a truck": the act
-    denied is not the attack)."""
+    denied is not the attack). A support verb (``denials.toml`` [support_verbs]: "denied
+    conducting an airstrike", "a nié avoir mené un raid") carries the act its object names: with
+    ``support_chars`` > 0, a mention of ``types`` starting at most that many characters after it,
+    in its clause, is the act denied."""
     pats = _complements().get(a.document.language or "en", ())
     hit = next((h for p in pats if (h := p.match(a.text, ev.trigger.end)) is not None), None)
     if hit is None:
         return False
     start, kinds = hit.start("verb"), set(types)
-    return not any(e.trigger.start == start and e.type in kinds for e in a.events)
+    if any(e.trigger.start == start and e.type in kinds for e in a.events):
+        return False
+    return not (support_chars > 0 and _supported_act(a, hit.group("verb"), hit.end("verb"), kinds, support_chars))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]")
+
+
+def _supported_act(a: Analysis, verb: str, end: int, kinds: set[str], reach: int) -> bool:
+    """Whether ``verb`` is a support verb whose object, within ``reach`` characters after ``end``
+    and before any clause break, is a mention of ``kinds`` ("conducting an airstrike")."""
+    if verb.lower() not in language_words("align", "denials.toml", "support_verbs", a.document.language):
+        return False
+    rest = a.text[end : end + reach]
+    cut = _CLAUSE_BREAK.search(rest)
+    stop = end + (cut.start() if cut else len(rest))
+    return any(e.type in kinds and end <= e.trigger.start < stop for e in a.events)
 
 
 @functools.lru_cache(maxsize=1)

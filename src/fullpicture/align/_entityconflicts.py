@@ -24,8 +24,8 @@ from fullpicture.align._notactors import not_actor
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
 from fullpicture.align._speakerplace import statement_place
-from fullpicture.align._util import EntityIndex, country_code
-from fullpicture.models import Entity, Event, Mention
+from fullpicture.align._util import EntityIndex, country_code, published_day
+from fullpicture.models import Analysis, Entity, Event, Mention
 from fullpicture.models.comparison import Conflict, ConflictValue
 from fullpicture.nlp.places._resolve import haversine_km
 
@@ -187,6 +187,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     types = set(cfg.get("conflict_denial_types", ["REJECT"]))
     acts = agent_types(cfg)
     blamed: dict[str, Counter[str]] = {}
+    told: dict[str, list[tuple[str, str]]] = {}  # teller -> (published day, state) of each value
     named: dict[str, list[ConflictValue]] = {}
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     accusers_on = bool(cfg.get("conflict_agent_accusers", False))
@@ -202,12 +203,14 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             state = mention_state(m.analysis.text, ent, first.start if first else None)
             if state and teller is not None:
                 blamed.setdefault(teller, Counter())[state] += 1
+                told.setdefault(teller, []).append((published_day(m.analysis) or "", state))
                 named.setdefault(f"{teller}|{state}", []).append(ConflictValue(
                     side=teller, reported_by=m.side if teller != m.side else None,
                     value=index.display(m.analysis.document.id, eid, resolve=True) or ent.name,
                     document=m.analysis.document.id, claim=m.event.source,
                     start=first.start if first else None, end=first.end if first else None))
     values: list[ConflictValue] = []
+    later = bool(cfg.get("conflict_denial_later_blame", False))
     before_days = int(cfg.get("conflict_denial_before_days", 0))
     main = main_date(members) if before_days > 0 else None
     for m in members:
@@ -215,7 +218,8 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             continue
         if denies_earlier(m.event, main, before_days):
             continue  # a denial dated days before the row's happening denies an earlier one
-        if cfg.get("conflict_denial_other_act", False) and denies_other_act(m.analysis, m.event, acts):
+        if cfg.get("conflict_denial_other_act", False) and denies_other_act(
+                m.analysis, m.event, acts, int(cfg.get("conflict_denial_support_chars", 0))):
             continue  # "denied initiating the ceremony": not the attack denied
         if cfg.get("conflict_denial_target", False) and denies_target(m.analysis, m.event):
             continue  # "denied targeting civilians": what was hit is disputed, not who struck
@@ -227,7 +231,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             accusers = [t for t, c in blamed.items() if t != side and state in _main_states(c)]
             if not state or not accusers or ent is None:
                 continue
-            if side == m.side and m.side in blamed and state in _main_states(blamed[m.side]):
+            if side == m.side and state in _blamed_by_then(told.get(m.side, []), m.analysis, later):
                 continue  # a side that blames the state itself and reports its denial: not its account
             values.append(ConflictValue(
                 side=side, reported_by=m.side if side != m.side else None,
@@ -237,6 +241,16 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             for t in accusers:
                 values += [v for v in named.get(f"{t}|{state}", []) if v not in values]
     return Conflict(field="agent", values=values) if len({v.side for v in values}) > 1 else None
+
+
+def _blamed_by_then(told: Sequence[tuple[str, str]], a: Analysis, later: bool) -> set[str]:
+    """The states a side mostly names as the doer (``told``: (published day, state) of each of its
+    values); with ``later``, only in its documents published no later than the denial's document
+    ``a``: a side's own later admission ("an inquiry found the coalition's aircraft struck")
+    does not unmake the denial it gave before."""
+    day = published_day(a) or ""
+    counts = Counter(st for d, st in told if not (later and day and d and d > day))
+    return _main_states(counts) if counts else set()
 
 
 #: Event types whose place sides may contradict (where a strike hit, where people fled).
