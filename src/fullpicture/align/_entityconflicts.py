@@ -21,6 +21,7 @@ from fullpicture.align._denials import denies_earlier, denies_other_act, denies_
 from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas
 from fullpicture.align._notactors import not_actor
+from fullpicture.align._persontitle import person_state
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
 from fullpicture.align._speakerplace import statement_place
@@ -91,6 +92,7 @@ def _entity_conflict(
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
     accusers = bool(cfg.get("conflict_agent_accusers", False))
+    titles = int(cfg.get("conflict_person_title_chars", 0))
     side_of_state = _side_of_state(members)
     for m in members:
         doc = m.analysis.document.id
@@ -128,7 +130,8 @@ def _entity_conflict(
                 if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
                     continue  # "the invasion of X has killed ...": X is the target
                 kinds.setdefault(side, set()).add(kind)
-                state = mention_state(m.analysis.text, ent, mention.start if mention else None)
+                state = (mention_state(m.analysis.text, ent, mention.start if mention else None)
+                         or person_state(m.analysis, ent, titles))
                 if state:
                     states.setdefault(side, Counter())[state] += 1
                     value_state[len(per_side.get(side, [])), side] = state
@@ -191,6 +194,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     named: dict[str, list[ConflictValue]] = {}
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     accusers_on = bool(cfg.get("conflict_agent_accusers", False))
+    titles = int(cfg.get("conflict_person_title_chars", 0))
     side_of_state = _side_of_state(members)
     for m in own_account(members, index, cfg, accused=accusers_on):
         skip = accuser_agents(m.analysis, m.event, accuse_chars)
@@ -200,7 +204,8 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
                 continue
             teller = agent_account(m.analysis, m.event, eid, m.side, index, side_of_state) if accusers_on else m.side
             first = _in_evidence(ent, m.event)
-            state = mention_state(m.analysis.text, ent, first.start if first else None)
+            state = (mention_state(m.analysis.text, ent, first.start if first else None)
+                     or person_state(m.analysis, ent, titles))
             if state and teller is not None:
                 blamed.setdefault(teller, Counter())[state] += 1
                 told.setdefault(teller, []).append((published_day(m.analysis) or "", state))
@@ -226,7 +231,8 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
         for eid in m.event.agents:
             ent = index.entity(m.analysis.document.id, eid)
             first = _in_evidence(ent, m.event) if ent is not None else None
-            state = mention_state(m.analysis.text, ent, first.start if first else None) if ent is not None else None
+            state = (mention_state(m.analysis.text, ent, first.start if first else None)
+                     or person_state(m.analysis, ent, titles)) if ent is not None else None
             side = side_of_state.get(state or "", m.side)
             accusers = [t for t, c in blamed.items() if t != side and state in _main_states(c)]
             if not state or not accusers or ent is None:
