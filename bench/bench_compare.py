@@ -16,7 +16,8 @@ analysis workers and every ONNX thread count).
 ingest`` does) when it is empty, then loaded back and compared from the store: the second
 run of a comparison, which embeds nothing. ``--cache-dir`` sets the file cache of vectors
 (default: a fresh temporary folder, so a run from files embeds everything). ``--no-embeddings``
-switches the MiniLM features off (lexical similarity only). Prints a Markdown table, the
+switches the MiniLM features off (lexical similarity only). ``--json PATH`` writes the
+comparison's JSON (to check that two trees give the same). Prints a Markdown table, the
 number of texts the model encoded, and the load average.
 """
 
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--analyses", type=Path,
                     help="fill the store from these analyses (JSON Lines) instead of analysing the files again")
     ap.add_argument("--cache-dir", type=Path, help="the vector file cache's folder (default: a fresh one)")
+    ap.add_argument("--json", type=Path, help="write the comparison's JSON here")
     args = ap.parse_args(argv)
     os.environ["FULLPICTURE_CACHE_DIR"] = str(args.cache_dir or tempfile.mkdtemp(prefix="fp-bench-cache-"))
     if not args.cache_dir:  # the gazetteer index is rebuilt in a fresh cache dir: link the usual one
@@ -156,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         label = f"HTML report ({len(html) // 1024} KB)" if name == "HTML report" else name
         print(f"| {label} | {wall[name]:.1f} | {cpu[name]:.1f} |")
     print(f"| **total** | **{total:.1f}** | **{total_cpu:.1f}** |")
+    if args.json:
+        import json
+
+        args.json.write_text(json.dumps(comparison.to_json_dict(), ensure_ascii=False, sort_keys=True))
     if store is not None:
         store.close()
     return 0
