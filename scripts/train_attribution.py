@@ -15,7 +15,9 @@ sessions a clean retrain gives the shipped ``attribution_clusters.npz``,
 ``attribution_cue_prior.tsv`` and ``attribution_roles.npz`` byte for byte; the CRF, the cue
 classifier and the source chooser differ because their features read the rule extractor's
 output, which has changed since they were trained (scores within 0.5: docs/benchmarks.md). Hyper-parameters (c1, c2, iterations) were chosen on PolNeAR
-**dev**, so dev figures are tuning figures, not held-out ones.
+**dev**, so dev figures are tuning figures, not held-out ones; ``C1`` (1.5 since the thirty-third
+session, from 0.6) by the whole chain's 2-fold cross-validation on train
+(docs/benchmarks/events.md, thirty-first round).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from eval.polnear import load_split  # noqa: E402
 
 _TAG = {"source": "SRC", "cue": "CUE", "content": "CON"}
+C1 = 1.5  # the CRF's L1 weight, here and for the fold taggers of train_cues.py / train_sources.py
 
 
 def parsed(data: Path, split: str, cache: Path) -> tuple[list, list]:
@@ -292,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "fullpicture" / "data" / "models" / "attribution.crfsuite")
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "polnear")
-    ap.add_argument("--c1", type=float, default=0.6)
+    ap.add_argument("--c1", type=float, default=C1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--seed", type=int, default=0)

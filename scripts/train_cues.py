@@ -53,6 +53,7 @@ def fold_of(n: int, folds: int, seed: int) -> list[int]:
 def fold_models(docs, items, held: list[int], folds: int, seed: int, tmp: Path) -> list[Path]:
     """Per fold, a folder with the tagger's four files trained on the other folds' documents."""
     from scripts.train_attribution import (
+        C1,
         cue_counts,
         features,
         fold_priors,
@@ -77,7 +78,7 @@ def fold_models(docs, items, held: list[int], folds: int, seed: int, tmp: Path) 
         ys = [gold_tags(d, g) for d, (_, _, g) in zip(sub, sub_items, strict=True)]
         save(fit_all(sub, ys, seed), folder / _FILES[3])
         xs = features(sub, cents, fold_priors(sub, sub_items, 5, seed), None)
-        train(xs, ys, folder / _FILES[0], 0.6, 0.01, 150, seed)
+        train(xs, ys, folder / _FILES[0], C1, 0.01, 150, seed)
         t1 = os.times()
         print(f"fold {f}: tagger trained on {len(idx)} documents, {t1.user + t1.system - t0.user - t0.system:.0f} CPU s",
               file=sys.stderr)

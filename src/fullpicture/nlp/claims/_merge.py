@@ -31,6 +31,7 @@ from fullpicture.nlp.claims._tagger import TaggedSpan
 
 _GAP = re.compile(r"[\s,;:—–-]*")
 _GUARD = re.compile(r"[\n—–―|“”\"«»]")
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)  # the word "as" right before a rule's source
 _MAX_CONTENT_GAP = 400
 _MAX_SOURCE_GAP = 200
 
@@ -177,7 +178,8 @@ def _fix_sources(doc: Doc, rules: list[RawClaim], tagged: list[TaggedSpan]) -> N
     """Give a rule source the tagger's boundaries when exactly one tagged source overlaps it.
 
     The rules' guards stay: never across a line break, a dateline dash or a quotation mark,
-    and never cut at the right (an apposition the rules kept, "Sarandon, 69", stays).
+    never cut at the right (an apposition the rules kept, "Sarandon, 69", stays), and never
+    widened to the left over the "as" that opens the speaker's clause ("A, as X said, B").
     """
     text = doc_text(doc)
     sources = [s for s in tagged if s.role == "source"]
@@ -187,6 +189,8 @@ def _fix_sources(doc: Doc, rules: list[RawClaim], tagged: list[TaggedSpan]) -> N
         lo, hi = r.source
         over = [s for s in (sources[k] for k in index_of(sources, start_end).near(lo, hi)) if s.start < hi and lo < s.end]
         if len(over) != 1 or over[0].end < hi or _GUARD.search(text[over[0].start : over[0].end]):
+            continue
+        if over[0].start < lo and _AS_BEFORE.search(text, over[0].start, lo):
             continue
         if (over[0].start, over[0].end) != r.source:
             r.source = (over[0].start, over[0].end)
