@@ -395,9 +395,12 @@ def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, ne
     accepts; ``probs`` (when given) receives each judged claim's probability by ``id``; ``crf``
     is the tagger that tagged ``doc`` last (its marginals are columns of a model trained with them)."""
     crf = crf if model.crf else None
-    # naming claims and the rules' opening poll phrases ("In the latest poll, …") are not judged
+    # naming claims, the rules' opening poll phrases ("In the latest poll, …") and the rules' texts
+    # that read ('"…," the notice read': PolNeAR annotates few, so the keep model cannot learn them)
+    # are not judged
     judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None
-              and not (c.confidence is None and c.cue_lemma in lex.finding_prepositions)]
+              and not (c.confidence is None and (c.cue_lemma in lex.finding_prepositions
+                                                 or c.cue_lemma in lex.document_verbs))]
     drop: set[int] = set()
     if judged and keep_min > 0:
         x = rows(doc, judged, lex, net, prior, model.vectors, crf)
