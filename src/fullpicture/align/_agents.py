@@ -267,6 +267,28 @@ def act_object(a: Analysis, start: int, types: set[str]) -> bool:
     return any(e.trigger.start <= at < e.trigger.end and e.type in types for e in a.events)
 
 
+@lru_cache(maxsize=1)
+def _internal_war() -> dict[tuple[str, str], re.Pattern[str]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "not_actors.toml").get("internal_war", {})
+    return {(where, lang): re.compile(p, re.I) for where, by_lang in data.items() for lang, p in by_lang.items()}
+
+
+def internal_war(a: Analysis, ev: Event, ent: Entity | None) -> bool:
+    """Whether ``ev`` is a civil war ("Yemen's civil war", "la guerre civile", "гражданская война";
+    ``not_actors.toml`` [internal_war]) and ``ent`` a country: the country is where the war is
+    fought, no doer of it."""
+    if ent is None or ent.type not in ("GPE", "LOC", "NORP"):
+        return False
+    lang = a.document.language or "en"
+    pats = _internal_war()
+    before, after = pats.get(("before", lang)), pats.get(("after", lang))
+    t = ev.trigger
+    return bool((before is not None and before.search(a.text[max(0, t.start - 30) : t.start]))
+                or (after is not None and after.match(a.text[t.end : t.end + 30])))
+
+
 def _other_sides_claim(a: Analysis, ev: Event, side: str, index: EntityIndex) -> bool:
     """The mention sits in a claim whose source is an actor of another state than the side's."""
     mine = side_state(side)

@@ -13,6 +13,7 @@ from fullpicture.align._agents import (
     agent_account,
     agent_types,
     doers,
+    internal_war,
     mention_state,
     name_state,
     own_account,
@@ -93,6 +94,7 @@ def _entity_conflict(
     act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
     accusers = bool(cfg.get("conflict_agent_accusers", False))
     titles = int(cfg.get("conflict_person_title_chars", 0))
+    internal_wars = bool(cfg.get("conflict_agent_internal_war", False))
     side_of_state = _side_of_state(members)
     for m in members:
         doc = m.analysis.document.id
@@ -129,6 +131,8 @@ def _entity_conflict(
                     continue
                 if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
                     continue  # "the invasion of X has killed ...": X is the target
+                if internal_wars and internal_war(m.analysis, m.event, ent):
+                    continue  # "Yemen's civil war": where the war is fought
                 kinds.setdefault(side, set()).add(kind)
                 state = (mention_state(m.analysis.text, ent, mention.start if mention else None)
                          or person_state(m.analysis, ent, titles))
