@@ -94,6 +94,14 @@ def test_an_older_report_or_one_beyond_the_horizon_stays_apart() -> None:
         assert join_retold_named(feats, _cfg(), labels) == labels
 
 
+def test_an_anniversary_piece_years_later_joins_under_the_shipped_horizon() -> None:
+    # session 33: pieces one to four years on (anniversaries, a spokesman's later version) name
+    # the happening with no day of their own; 400 days kept those of the fourth year apart
+    cfg = load_settings().section("align")
+    feats, labels = _story(_staged(gap=4 * 365 + 1))
+    assert join_retold_named(feats, cfg, labels) == [0] * len(labels)
+
+
 def test_off() -> None:
     feats, labels = _story(_staged())
     assert join_retold_named(feats, _cfg(incident_retold_named_days=0), labels) == labels
