@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._aftermath import aftermath_kind, keep_told_with_harm
+from fullpicture.align._anniversary import recalled_by_anniversary
 from fullpicture.align._background import (
     told_begun,
     told_during,
@@ -248,6 +249,8 @@ def build_features(
     named = int(cfg.get("incident_retold_named_days", 0)) > 0
     # a war named in a rubric heading its line hosts nothing (``_incident_lex.in_rubric``)
     rubric_chars = int(cfg.get("incident_rubric_chars", 0))
+    # a happening recalled by its anniversary takes no day from its sentence (``_anniversary``)
+    anniversary_chars = int(cfg.get("incident_anniversary_chars", 0))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -313,7 +316,9 @@ def build_features(
                     type=ev.type,
                     family=type_family(ev.type, groups),
                     interval=interval(ev.date),
-                    date_firm=ev.date_source in (None, "sentence"),
+                    date_firm=ev.date_source in (None, "sentence") and not recalled_by_anniversary(
+                        sent, ev.trigger.start - ev.evidence.start, (lang or "en").split("-")[0].lower(),
+                        anniversary_chars),
                     span=(ev.evidence.start, ev.evidence.end),
                     names=names,
                     counters=counters,
