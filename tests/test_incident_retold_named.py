@@ -102,6 +102,16 @@ def test_an_anniversary_piece_years_later_joins_under_the_shipped_horizon() -> N
     assert join_retold_named(feats, cfg, labels) == [0] * len(labels)
 
 
+def test_a_pooled_comparison_of_many_stories_has_no_main_happening() -> None:
+    # session 33: the largest row of a pooled comparison is one story's among many; a later
+    # report of another story naming the same capital stays apart
+    feats, labels = _story(_staged())
+    feats += [_m(f"o{k}", DAY - 30 * k, True, names=frozenset({f"town{k}"})) for k in range(1, 9)]
+    labels += list(range(2, 10))
+    assert join_retold_named(feats, _cfg(incident_retold_named_share=0.5), labels) == labels
+    assert join_retold_named(feats, _cfg(incident_retold_named_share=0.0), labels)[4:6] == [0, 0]
+
+
 def test_off() -> None:
     feats, labels = _story(_staged())
     assert join_retold_named(feats, _cfg(incident_retold_named_days=0), labels) == labels

@@ -8,8 +8,10 @@ The nearer and far retold joins (``_followups``, ``_retoldfar``) look for the ta
 mention's own place and family, so such a row stays apart, and the dispute it carries (who did
 it, whether it happened) never meets the first reports.
 
-The comparison's main happening is the row that the most documents tell (one such row only). A
-row joins it, up to ``incident_retold_named_days`` after the main row's day (0 = off), when
+The comparison's main happening is the row that the most documents tell (one such row only),
+when at least ``incident_retold_named_share`` of the comparison's documents tell it: one story
+compared (a pooled comparison of many stories has no main happening, and its stories' later
+reports name the same capitals and leaders). A row joins it, up to ``incident_retold_named_days`` after the main row's day (0 = off), when
 
 * no document tells both rows;
 * none of its happenings (of a same-place type, not told apart, not a consequence) states a
@@ -89,7 +91,8 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
             acts[r].append(i)
     own = happening_days(feats, labels, types, lex)
     main = _main_row(docs, set(acts))
-    if main is None:
+    share = float(cfg.get("incident_retold_named_share", 0.0))
+    if main is None or len(docs[main]) < share * len({f.doc for f in feats}):
         return labels
     day = modal_day(own.get(main, Counter()))
     if day is None:
