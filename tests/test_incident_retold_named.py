@@ -14,11 +14,12 @@ report older than the row or beyond the horizon, and the switch off keep the row
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from fullpicture import load_settings
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._retoldnamed import join_retold_named, named_keys
+from fullpicture.align._retoldnamed import join_retold_named, named_keys, sentence_places
 
 DAY = 738000
 
@@ -100,6 +101,25 @@ def test_an_anniversary_piece_years_later_joins_under_the_shipped_horizon() -> N
     cfg = load_settings().section("align")
     feats, labels = _story(_staged(gap=4 * 365 + 1))
     assert join_retold_named(feats, cfg, labels) == [0] * len(labels)
+
+
+def test_a_stated_period_holding_the_main_day_is_no_day_of_its_own() -> None:
+    # session 33: "three years ago, on the seventh, the enemy bombed the school of this village":
+    # the time layer gives the year alone, firm; it holds the strike's day
+    year = (DAY - 100, DAY + 265)
+    late = [_m("y", DAY + 3 * 365, False)]
+    feats, labels = _story(late)
+    feats[-1] = replace(feats[-1], interval=year, date_firm=True)
+    assert join_retold_named(feats, _cfg(incident_retold_named_days=3660), labels) == [0] * len(labels)
+    # a year that does not hold it (the year after) is a day of its own
+    feats[-1] = replace(feats[-1], interval=(DAY + 300, DAY + 664))
+    assert join_retold_named(feats, _cfg(incident_retold_named_days=3660), labels) == labels
+
+
+def test_a_mention_told_at_no_place_names_its_sentences_places() -> None:
+    spans = [(5, "town"), (40, "hall"), (90, "other")]
+    assert sentence_places(spans, 0, 60) == ["town", "hall"]
+    assert sentence_places(spans, 60, 80) == []
 
 
 def test_a_pooled_comparison_of_many_stories_has_no_main_happening() -> None:

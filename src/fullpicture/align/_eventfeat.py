@@ -43,7 +43,7 @@ from fullpicture.align._incident_lex import (
     lasting_kinds,
 )
 from fullpicture.align._relative import told_day_before, told_to_date
-from fullpicture.align._retoldnamed import named_keys
+from fullpicture.align._retoldnamed import named_keys, place_mentions, sentence_places
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import PairCosines, cosine, tfidf_vectors
@@ -268,6 +268,8 @@ def build_features(
         # where the speech cues end (an "earlier" phrase just after one dates the saying)
         cue_ends = sorted(c.cue.end for c in a.claims if c.cue is not None) if day_before else []
         levels = document_levels(a, index) if contained and a.events else {}
+        # the places its sentences name, for a happening told at none (``_retoldnamed``)
+        place_spans = place_mentions(a) if named and a.events else []
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -363,8 +365,9 @@ def build_features(
                            # dated by its report's publication, no day stated before it
                            "by_report": ev.date_source == "published",
                            # its places and participants as names in any script (``_retoldnamed``)
-                           "names": named_keys(index, doc, [*([ev.place] if ev.place else []),
-                                                            *ev.agents, *ev.patients]) if named else frozenset(),
+                           "names": named_keys(index, doc, [
+                               *([ev.place] if ev.place else sentence_places(place_spans, ev.evidence.start, ev.evidence.end)),
+                               *ev.agents, *ev.patients]) if named else frozenset(),
                            # the kinds of facility named next to the trigger ("the theatre"), and
                            # where it happened but a country (no facility's place)
                            "sites": sites,

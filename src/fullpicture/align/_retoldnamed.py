@@ -15,12 +15,14 @@ reports name the same capitals and leaders). A row joins it, up to ``incident_re
 
 * no document tells both rows;
 * none of its happenings (of a same-place type, not told apart, not a consequence) states a
-  day of its own (each is dated by its report, or by a day it inherits): a report telling a new
+  day of its own (each is dated by its report, or by a day it inherits, or by a stated period,
+  a year or a month, that holds the main row's day: "three years ago"): a report telling a new
   happening with its day stays apart;
 * one of its happenings is of a family the main row tells;
 * it names the main happening: one of the places or participants of its mentions (a country
   aside: a speaker's or an accused state is no name of a happening) is one of the main row's,
-  in any script ("Petrov" and "Петров");
+  in any script ("Petrov" and "Петров"); a mention told at no place names the places of its
+  sentence ("in Eastvale, three years ago, the enemy bombed the school of this village");
 * and no other row tells a happening of that family with one of those names on a day after the
   main row's and up to the report's: a later happening the report may tell.
 
@@ -29,6 +31,7 @@ Words, days, names and the comparison's own structure only: both sides alike.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -38,6 +41,8 @@ from fullpicture.align._incident_lex import incident_lexicon, same_place_types
 from fullpicture.align._toldrow import happening_days, place_happening
 from fullpicture.align._util import EntityIndex, country_code, modal_day
 from fullpicture.nlp.places._translit import script_key
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def named_keys(index: EntityIndex, doc: str, eids: Iterable[str]) -> frozenset[str]:
@@ -61,12 +66,36 @@ def named_keys(index: EntityIndex, doc: str, eids: Iterable[str]) -> frozenset[s
     return frozenset(out)
 
 
+def place_mentions(a: Any) -> list[tuple[int, str]]:
+    """``(start, entity id)`` of every place (GPE, LOC, FAC) mention of analysis ``a``, sorted:
+    the places a sentence names, for a happening told at none (:func:`sentence_places`)."""
+    return sorted((m.start, e.id) for e in a.entities if e.type in _PLACE_TYPES
+                  for m in e.mentions if not m.embedded)
+
+
+def sentence_places(mentions: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The places of ``mentions`` (:func:`place_mentions`) named inside ``[start, end)``: a
+    later report's sentence names the happening's town though the happening is told at none
+    ("in Eastvale, three years ago, the enemy struck the school of this village")."""
+    i = bisect_left(mentions, (start, ""))
+    out = []
+    while i < len(mentions) and mentions[i][0] < end:
+        out.append(mentions[i][1])
+        i += 1
+    return out
+
+
 def _main_row(docs: dict[int, set[str]], happens: set[int]) -> int | None:
     """The row told by the most documents among the rows that tell a happening (None on a tie)."""
     sizes = sorted(((len(docs[r]), r) for r in happens), reverse=True)
     if not sizes or (len(sizes) > 1 and sizes[0][0] == sizes[1][0]):
         return None
     return sizes[0][1]
+
+
+def _holds(interval: tuple[int, int] | None, day: int) -> bool:
+    """Whether a stated period (a year, a month: "three years ago") holds the main row's day."""
+    return interval is not None and interval[0] <= day <= interval[1] and interval[1] > interval[0]
 
 
 def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -104,7 +133,7 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
         if r == main or docs[r] & docs[main] or own.get(r) or not families[r] & families[main]:
             continue
         pubs = [feats[i].extra.get("published") for i in idx]
-        if any(feats[i].date_firm for i in idx) or not all(pubs):
+        if any(feats[i].date_firm and not _holds(feats[i].interval, day) for i in idx) or not all(pubs):
             continue
         when = min(p[0] for p in pubs if p)
         shared = names[r] & names[main]
