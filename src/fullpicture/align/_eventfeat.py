@@ -247,6 +247,7 @@ def build_features(
     contained = bool(cfg.get("incident_retold_contained", False))
     # the names of a happening's places and participants, for a later retelling (``_retoldnamed``)
     named = int(cfg.get("incident_retold_named_days", 0)) > 0
+    naming = int(cfg.get("incident_named_days", 0)) > 0
     # a war named in a rubric heading its line hosts nothing (``_incident_lex.in_rubric``)
     rubric_chars = int(cfg.get("incident_rubric_chars", 0))
     # a happening recalled by its anniversary takes no day from its sentence (``_anniversary``)
@@ -368,6 +369,11 @@ def build_features(
                            "names": named_keys(index, doc, [
                                *([ev.place] if ev.place else sentence_places(place_spans, ev.evidence.start, ev.evidence.end)),
                                *ev.agents, *ev.patients]) if named else frozenset(),
+                           # ... its place and the people named in it only (``_namedrows``)
+                           "where_names": named_keys(index, doc, [*([ev.place] if ev.place else []), *(
+                               p for p in (*ev.agents, *ev.patients)
+                               if (pe := index.entity(doc, p)) is not None and pe.type == "PERSON")])
+                           if naming else frozenset(),
                            # the kinds of facility named next to the trigger ("the theatre"), and
                            # where it happened but a country (no facility's place)
                            "sites": sites,
