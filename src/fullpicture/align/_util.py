@@ -109,6 +109,13 @@ def _entity_keys(ent: Entity) -> list[str]:
         n = norm_name(name)
         if n:
             keys.append(f"n:{n}")
+    if ent.geo is None and ent.type in ("GPE", "LOC"):
+        # a place no gazetteer record takes (a village), written in Cyrillic: also the Latin
+        # spellings of its name and of its mentions ("Мура" is "Moura" of a French report)
+        from fullpicture.nlp.places._translit import latin_spellings
+
+        for name in dict.fromkeys([ent.name, *ent.aliases, *(m.text for m in ent.mentions)]):
+            keys += [f"n:{n}" for form in latin_spellings(name) if (n := norm_name(form))]
     return keys
 
 

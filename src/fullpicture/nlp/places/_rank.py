@@ -212,6 +212,27 @@ def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: 
     )
 
 
+def _remote_gap(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: dict[str, Any]) -> bool:
+    """A small town in a country where the document places nothing else, farther than
+    ``remote_km`` from every other place it names: a village the gazetteer lacks that shares its
+    name with a town of another continent ("Moura" of a story told in Mali is no town of
+    Portugal or Australia), not the place meant. Below ``remote_gap_max_pop`` for a name written
+    as the record's, below ``foreign_alternate_max_pop`` for one in another script (a Cyrillic
+    spelling reaches a namesake abroad through its transliteration). The story must be told
+    somewhere: another country holds at least ``remote_gap_min_others`` of its other names (a
+    town chosen wrongly abroad is no such place to measure from)."""
+    p = pi.place(i)
+    name = fold(text).removeprefix("the ")
+    limit = float(cfg.get("foreign_alternate_max_pop" if not name.isascii() else "remote_gap_max_pop", 0))
+    if p.kind != "city" or p.pop >= limit or i in pi.user_ids or is_village(p) or not p.cc or ctx.country(p.cc, name) > 0:
+        return False
+    # the story is told somewhere: another country holds at least that many of its other names
+    if max((ctx.country(c, name) for c in ctx.cc if c != p.cc), default=0.0) < float(cfg.get("remote_gap_min_others", 1)):
+        return False
+    near = ctx.near(p.lat, p.lon, name)
+    return near is not None and near > float(cfg["remote_km"])
+
+
 def _namesake_city(pi: PlaceIndex, text: str, cands: list[tuple[int, bool]], min_pop: int,
                    ctx: DocContext | None = None, min_score: float = 0.0) -> list[tuple[int, bool]]:
     """Drop a first-level division when a capital or a city of at least ``min_pop`` in the same
@@ -335,7 +356,7 @@ def rank_spans(pi: PlaceIndex, spans: list[tuple[str, list[tuple[int, bool]]]], 
             if best[1] and p.kind == "city" and p.pop < small and (not _pass or ctx.division(p.cc, p.admin1, name) <= 0):
                 result.append(None)  # a small place reached by its skeleton, where the document places nothing near
                 continue
-            if _pass and _foreign_alternate(pi, best[0], text, ctx, cfg, name in inner):
+            if _pass and (_foreign_alternate(pi, best[0], text, ctx, cfg, name in inner) or _remote_gap(pi, best[0], text, ctx, cfg)):
                 result.append(None)
                 continue
             result.append((best[0], sc(best[0], text, best[1])))

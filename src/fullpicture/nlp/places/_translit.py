@@ -91,6 +91,29 @@ def romanized_forms(folded: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f.isascii())
 
 
+@lru_cache(maxsize=1)
+def _cyrillic_french() -> dict[int, str]:
+    raw = resources.files("fullpicture").joinpath("data/gazetteer/cyrillic_french.tsv").read_text("utf-8")
+    table = dict(_cyrillic())
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            letter, _, latin = line.partition("\t")
+            table[ord(letter)] = latin
+    return table
+
+
+def latin_spellings(name: str) -> tuple[str, ...]:
+    """Folded Latin spellings of a Cyrillic name: :func:`romanized_forms` and the French
+    transcription (data/gazetteer/cyrillic_french.tsv: "Мура" -> "moura"), for matching a place no
+    gazetteer record takes across scripts. Empty for a name not in Cyrillic."""
+    folded = fold(name)
+    forms = romanized_forms(folded)
+    if not forms:
+        return ()
+    french = folded.translate(_cyrillic_french())
+    return tuple(dict.fromkeys([*forms, *([french] if french.isascii() else [])]))
+
+
 def same_across_scripts(a: str, b: str) -> bool:
     """Whether two names in different scripts are one name transliterated."""
     if script_of(a) == script_of(b):
