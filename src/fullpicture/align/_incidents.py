@@ -49,6 +49,7 @@ from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import claim_hosts, inquiry_hosts, join_inquired, sentence_index
 from fullpicture.align._namedrows import join_named_rows
 from fullpicture.align._parts import lone_parts, part_hosts
+from fullpicture.align._procedure import join_procedure
 from fullpicture.align._recalled import split_recalled
 from fullpicture.align._relative import split_day_before
 from fullpicture.align._retoldfar import join_retold_far
@@ -332,6 +333,7 @@ def incidents(
         ("incident_relative_days", int, split_day_before),
         ("incident_to_date_join", bool, join_to_date),
         ("incident_background_join", bool, join_background),
+        ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
         ("incident_named_days", int, join_named_rows),
     ):
