@@ -108,3 +108,19 @@ def test_a_group_name_alone_ties_nothing() -> None:
 def test_switched_off() -> None:
     feats, labels = _story([_m("d", "provocation", "ACCUSE", DAY + 1)])
     assert join_named_rows(feats, _cfg(incident_named_days=0), labels) == labels
+
+
+def test_a_row_of_statements_hosts_no_named_happening() -> None:
+    # an appointment story: announcements and one figurative "erupted"; the death of a former
+    # office holder, told by two outlets, is its own row, not a name of the announcements
+    host = [_m("a", "announce", "STATEMENT", firm=True), _m("a", "erupt", "ASSAULT", firm=True),
+            _m("b", "announce", "STATEMENT", firm=True), _m("c", "announce", "STATEMENT", firm=True)]
+    death = [_m("a", "death", "ASSAULT"), _m("b", "death", "ASSAULT")]
+    feats, labels = host + death, [0] * 4 + [1] * 2
+    assert join_named_rows(feats, _cfg(), labels) == labels
+    assert join_named_rows(feats, _cfg(incident_named_host_violent_share=0.0), labels) == [0] * 6
+
+
+def test_the_shipped_settings_join_named_rows() -> None:
+    cfg = load_settings().section("align")
+    assert cfg["incident_named_days"] > 0 and cfg["incident_named_host_violent_share"] > 0

@@ -9,6 +9,10 @@ sides' versions (the accusation, the denial) never met.
 A row joins the row of violence (``[hosts] violent_types``) told by the most documents (then
 the most mentions) among those larger than it that share one of its names, when
 
+* at least ``incident_named_host_violent_share`` of that row's mentions are of violence (a row
+  of statements with one figurative "exploded" hosts no named happening: a natural death told
+  by two outlets of an appointment story stays its own row);
+
 * one of its mentions is a naming noun (``[naming] nouns`` of data/events/incidents.toml, in
   en/fr/ru/uk, with the glossed lemmas of the word-list languages), or its mentions tell only
   the dead (a harm, a word of killing, burying or finding the dead: ``[naming] killings``), a
@@ -80,6 +84,7 @@ def join_named_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     if far <= 0:
         return labels
     slack = int(cfg.get("incident_named_day_slack", 3))
+    share = float(cfg.get("incident_named_host_violent_share", 0.0))
     lex = incident_lexicon()
     members: dict[int, list[int]] = defaultdict(list)
     docs: dict[int, set[str]] = defaultdict(set)
@@ -93,7 +98,8 @@ def join_named_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
              for r, idx in members.items()}
     day: dict[int, int] = {}
     for r, idx in members.items():
-        if any((feats[i].type or "").upper() in lex.violent_types for i in idx):
+        violent = sum((feats[i].type or "").upper() in lex.violent_types for i in idx)
+        if violent and violent >= share * len(idx):
             d = modal_day(own.get(r, Counter()))
             d = first[r] if d is None else d
             if d is not None:
