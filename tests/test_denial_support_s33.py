@@ -60,9 +60,9 @@ def test_a_later_admission_does_not_unmake_the_denial_before_it():
 
 
 def test_a_refusal_to_say_is_no_denial_of_the_act():
-    a, refusal = _denial("The presidential spokesman refused to definitively confirm the pilot's death.", "refused")
+    a, refusal = _denial("The palace spokesman refused to formally confirm the pilot's death.", "refused")
     assert denies_other_act(a, refusal, {"ASSAULT"}, 40)
-    b, refusal = _denial("Le parquet de Zorvik a refusé de commenter les rapports.", "refusé")
+    b, refusal = _denial("Le parquet de Zorvik a refusé de commenter, selon son porte-parole.", "refusé")
     assert denies_other_act(b, refusal, {"ASSAULT"}, 40)
     c, denial = _denial("The Moldovan army denied striking the school in Zorvik.", "denied")
     assert not denies_other_act(c, denial, {"ASSAULT"}, 40)

@@ -4,8 +4,8 @@ invented texts.
 Shapes of false or missed toll disputes that any report of any conflict writes, restated with
 made-up names and numbers:
 
-* a clock time written as one token ("registered at 02.03", "à 2h03") and the first day of a
-  range of days ("entre le 27 et le 31 mars") count no one; a count of measuring stations or of
+* a clock time written as one token ("logged at 04.17", "à 4h17") and the first day of a
+  range of days ("entre le 5 et le 9 mai") count no one; a count of measuring stations or of
   explosions counts no people;
 * "neutralised 40 terrorists" (fr "neutralisé", ru "нейтрализовали") counts the killed;
 * a side whose first report gave one toll and whose later reports give the other side's toll
@@ -29,19 +29,19 @@ from tests._events_helpers import figure_valued as _figure
 
 
 def test_a_clock_time_counts_no_one():
-    a = analyze("Seismologists in Varno said the first blast was registered at 02.03 on Monday night and the "
-                "second at 19.04 the same evening.")
-    assert not [f for f in a.figures if f.value in (2.03, 19.04, 203, 1904)]
+    a = analyze("Seismologists in Varno said the first tremor was logged at 04.17 early on Tuesday and the "
+                "second at 21.40 that evening.")
+    assert not [f for f in a.figures if f.value in (4.17, 21.4, 417, 2140)]
     a = analyze("About 2.30 million people fled the fighting around Varno.")
     assert [f for f in a.figures if f.value == 2300000]
-    a = analyze("La première explosion a été enregistrée à 2h03 près de Varno.")
-    assert not [f for f in a.figures if f.value in (2.03, 203)]
+    a = analyze("Une première déflagration a été relevée à 4h17 près de Varno.")
+    assert not [f for f in a.figures if f.value in (4.17, 417)]
 
 
 def test_the_first_day_of_a_range_of_days_counts_no_one():
-    a = analyze("Des dizaines de personnes ont été tuées à Varno entre le 14 et le 18 mars, selon des témoins.")
-    assert not [f for f in a.figures if f.value == 14]
-    a = analyze("В Варно с 14 по 18 марта погибли 40 человек.")
+    a = analyze("Selon des habitants, des dizaines de civils sont morts à Varno entre le 5 et le 9 mai.")
+    assert not [f for f in a.figures if f.value == 5]
+    a = analyze("В Варно с 5 по 9 мая погибли 40 человек.")
     assert [f.value for f in a.figures] == [40]
 
 

@@ -16,8 +16,8 @@ def _place_countries(text: str) -> dict[str, str | None]:
 
 def test_a_village_sharing_a_small_towns_name_abroad_is_left_unlinked() -> None:
     # Kelso is a small town in Scotland, the US and Australia; this story is told in Mali
-    places = _place_countries("Witnesses said soldiers entered Kelso, a village in the Mopti region of Mali, "
-                              "and opened fire on the market; officials in Bamako denied it.")
+    places = _place_countries("Residents said troops drove into Kelso, a hamlet of Mali's Mopti region, "
+                              "and fired on the market; officials in Bamako denied it.")
     assert places.get("Kelso") in (None, "ML"), places
     assert places.get("Mali") == "ML"
 

@@ -32,7 +32,7 @@ def _on(settings) -> Settings:
 
 _REQUEST = {
     "north": "Northland has requested that the Ostrian Council convene on Friday to discuss the "
-             "shelling of Eastport. Northland demanded that a meeting of the council be convened.\n",
+             "shelling of Eastport. Northland demanded an urgent meeting of the council.\n",
     "south": "Northland has requested an Ostrian Council meeting on Friday over the shelling of "
              "Eastport.\n",
 }

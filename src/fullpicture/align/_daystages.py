@@ -87,8 +87,8 @@ def revised_to(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]]
                agree: Callable[[FigureItem, FigureItem], bool]) -> bool:
     """Whether ``x``'s side itself states, on a later day than ``x``, a closed value of the count
     that agrees with the other side's ``y`` (``agree``; its own counts told long after, population
-    ``later``, included): the side revised its count to the other's ("295 dead" on the first day,
-    "all 298 on board" in its later reports, against the other side's 298), so its first value is
+    ``later``, included): the side revised its count to the other's ("61 dead" on the first day,
+    "all 64 aboard" in its later reports, against the other side's 64), so its first value is
     a stage of its own count, no dispute between the sides."""
     fx, vx = x
     if not vx.date:

@@ -63,7 +63,7 @@ class FigureLexicon:
     joined_joins: frozenset[str] = frozenset()
     joined_counts: frozenset[str] = frozenset()
     joined_to: str | None = None
-    # words right before a clock time ("at 02.03", "à 2h03", "в 2:03"): the time, no count
+    # words right before a clock time ("at 04.17", "à 4h17", "в 4:17"): the time, no count
     clock_before: frozenset[str] = frozenset()
 
     @property

@@ -177,7 +177,7 @@ class FigureExtractor:
         if zero is not None:
             return zero
         if _clock_time(doc, i, lex):
-            return None  # "registered at 02.03", "vers 2h03": a time of day, no count
+            return None  # "logged at 04.17", "vers 4h17": a time of day, no count
         vague = False
         value = _number_value(tok, lex)
         j = i + 1
@@ -248,7 +248,7 @@ class FigureExtractor:
         if _day_of_month(doc, i, j):
             return None  # "killing its driver on March, 14, 2021": a date, not a count
         if _day_range_start(doc, i, j):
-            return None  # "tuées entre le 27 et le 31 mars": the first day of a range of days
+            return None  # "tués entre le 5 et le 9 mai": the first day of a range of days
         if apposed_age(doc, i, j):
             return None  # "Lia Zorn, 34, was freed": a person's age, not a count
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].text.isdigit() and len(tok.text) == 2:

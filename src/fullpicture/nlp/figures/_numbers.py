@@ -120,7 +120,7 @@ _CLOCK = re.compile(r"^(\d{1,2})[.:hH](\d{2})$")
 
 
 def _clock_time(doc: Doc, i: int, lex: FigureLexicon) -> bool:
-    """A clock time written as one token of hours and minutes ("02.03", "19:04", "2h03"): hours
+    """A clock time written as one token of hours and minutes ("04.17", "21:40", "4h17"): hours
     up to 24, minutes up to 59, and either a leading zero (no count is written "02") or a word of
     time right before it (numbers*.toml [clock] ``before``: "at", "à", "в"); no multiplier after it
     ("2.30 million"). No count."""
