@@ -185,7 +185,7 @@ def align_claims(
     figs = {
         (a.document.id, c.id): [f for f in a.figures if f.claim == c.id] for a, c in items
     }
-    uf = UnionFind()
+    uf: UnionFind[int] = UnionFind()
     contradicts: list[tuple[int, int, str]] = []
     paired: set[int] = set()
     n = len(items)

@@ -85,7 +85,7 @@ def join_downings(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
             for s in told.get((doc, "shoot"), ()):
                 if c != s:
                     pairs.add((c, s))
-    uf = UnionFind()
+    uf: UnionFind[int] = UnionFind()
     for c, s in sorted(pairs):
         dc, ds = modal_day(days[c]), modal_day(days[s])
         if dc is None or ds is None or abs(dc - ds) > horizon:
@@ -96,4 +96,4 @@ def join_downings(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels:
         if names[c] and names[s] and not names[c] & names[s]:
             continue
         uf.union(c, s)
-    return [int(uf.find(r)) for r in labels]  # type: ignore[call-overload]
+    return [uf.find(r) for r in labels]

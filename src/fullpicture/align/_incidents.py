@@ -269,7 +269,7 @@ def incidents(
     events, _ = cluster(feats, cfg, vec, scored=scored)
     host = hosts_of(feats, cfg)
     lex = incident_lexicon()
-    uf = UnionFind()
+    uf: UnionFind[int] = UnionFind()
     for i, h in host.items():
         if not is_consequence(feats[i], lex):
             uf.union(events[h], events[i])  # a definite anaphor is the same happening

@@ -48,7 +48,7 @@ from fullpicture.align._incident_lex import (
     with_glossed,
 )
 from fullpicture.align._toldrow import happening_days
-from fullpicture.align._util import home_country, modal_day, short_interval
+from fullpicture.align._util import UnionFind, home_country, modal_day, short_interval
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +108,7 @@ def join_named_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     def size(r: int) -> tuple[int, int, int]:
         return len(docs[r]), len(members[r]), -r
 
-    parent = {r: r for r in members}
-
-    def find(r: int) -> int:
-        while parent[r] != r:
-            r = parent[r]
-        return r
-
+    uf: UnionFind[int] = UnionFind()
     for r in sorted(members, key=size):
         idx = members[r]
         if not (any(is_naming(feats[i]) for i in idx) or victims_only(feats, idx, lex)):
@@ -129,13 +123,13 @@ def join_named_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
         shared = names[best] & names[r]
         top = day[best] if when is None else when
         if any(day[best] + slack < d <= top + slack and names[t] & shared
-               for t in day if t not in (r, best) and find(t) != find(best)
+               for t in day if t not in (r, best) and uf.find(t) != uf.find(best)
                and (d := modal_day(own.get(t, Counter()))) is not None):
             continue  # a later happening at the name, which the words may name
         if _abroad(feats, members[best], idx):
             continue
-        parent[find(r)] = find(best)
-    return [find(r) for r in labels]
+        uf.union(best, r)
+    return [uf.find(r) for r in labels]
 
 
 def _abroad(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:

@@ -39,7 +39,7 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence, with_glossed
-from fullpicture.align._util import short_interval
+from fullpicture.align._util import UnionFind, short_interval
 from fullpicture.align._wordrows import is_word
 
 
@@ -67,7 +67,7 @@ class _Rows:
     """Union-find over row labels that never unites two rows told by several documents each."""
 
     def __init__(self, feats: Sequence[MentionFeatures], labels: Sequence[int]) -> None:
-        self.parent = {r: r for r in labels}
+        self._uf: UnionFind[int] = UnionFind()
         self.docs: dict[int, set[str]] = defaultdict(set)
         for i, r in enumerate(labels):
             self.docs[r].add(feats[i].doc)
@@ -78,7 +78,7 @@ class _Rows:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or (len(self.docs[ra]) > 1 and len(self.docs[rb]) > 1):
             return
-        self.union(ra, rb)
+        self._uf.union(min(ra, rb), max(ra, rb))  # the lower label stays the root
         self.docs[self.find(ra)] = self.docs[ra] | self.docs[rb]
 
     def shared(self, r: int) -> bool:
@@ -86,15 +86,8 @@ class _Rows:
         return len(self.docs[self.find(r)]) > 1
 
     def find(self, r: int) -> int:
-        while self.parent[r] != r:
-            self.parent[r] = self.parent[self.parent[r]]
-            r = self.parent[r]
-        return r
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        """The row ``r`` is now part of."""
+        return self._uf.find(r)
 
 
 def join_procedure(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:

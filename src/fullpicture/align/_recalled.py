@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, incident_lexicon, setting_lemmas
@@ -99,7 +99,7 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     for lab, d in day_of.items():
         by_day[d].append(lab)
     out = list(labels)
-    uf = UnionFind()
+    uf: UnionFind[int] = UnionFind()
     order = {(doc, span[0]): k for doc, spans in sentence_index(feats)[1].items()
              for k, span in enumerate(spans)} if apart > 0 else {}
     fresh = max(labels, default=-1) + 1
@@ -146,7 +146,7 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
                 out[i] = dest
     for lab, target in _late_rows(feats, rows, day_of, by_day, docs, horizon, settings).items():
         uf.union(target, lab)
-    return [cast(int, uf.find(x)) for x in out]
+    return [uf.find(x) for x in out]
 
 
 def _followers(feats: Sequence[MentionFeatures], idx: list[int], its: list[int], day: int,

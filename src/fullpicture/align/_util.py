@@ -9,8 +9,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Generic, TypeVar
 
 from fullpicture.models import Analysis, Claim, Entity
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
@@ -80,13 +83,13 @@ def outside_story(a: Analysis, start: int) -> bool:
     return any(z.kind in _NOT_STORY and z.start <= start < z.end for z in a.zones)
 
 
-class UnionFind:
-    """Disjoint sets over hashable items."""
+class UnionFind(Generic[T]):
+    """Disjoint sets over hashable items; :meth:`union` keeps its first argument's root."""
 
     def __init__(self) -> None:
-        self.parent: dict[object, object] = {}
+        self.parent: dict[T, T] = {}
 
-    def find(self, x: object) -> object:
+    def find(self, x: T) -> T:
         """Root of ``x`` (path halving)."""
         self.parent.setdefault(x, x)
         while self.parent[x] != x:
@@ -94,8 +97,8 @@ class UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a: object, b: object) -> None:
-        """Merge the sets of ``a`` and ``b``."""
+    def union(self, a: T, b: T) -> None:
+        """Merge the sets of ``a`` and ``b`` (the root of ``a``'s stays the root)."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
@@ -128,7 +131,7 @@ class EntityIndex:
     """
 
     def __init__(self, analyses: Iterable[Analysis]) -> None:
-        self._uf = UnionFind()
+        self._uf: UnionFind[tuple[str, ...]] = UnionFind()
         self._ents: dict[tuple[str, str], Entity] = {}
         for a in analyses:
             doc = a.document.id
