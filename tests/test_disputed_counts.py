@@ -29,6 +29,11 @@ PY_QUOTE = """Shell hits Riberalta clinic
 A shell struck the Riberalta clinic on Monday. "They inflated the numbers of casualties," a spokesman for the Paraguayan army said.
 """
 
+PY_REPORTS = """Shell hits Riberalta clinic
+
+A shell struck the Riberalta clinic on Monday. The Paraguayan army denied the reports of civilian deaths at the clinic.
+"""
+
 PY_PREDICATE = """Shell hits Riberalta clinic
 
 A shell struck the Riberalta clinic on Monday. The toll was grossly inflated, a Paraguayan army spokesman said.
@@ -65,7 +70,8 @@ def _killed(row):
 
 @pytest.mark.parametrize("text, words", [(PY_DISPUTES, "disputes this figure"),
                                          (PY_QUOTE, "inflated the numbers of casualties"),
-                                         (PY_PREDICATE, "The toll was grossly inflated")])
+                                         (PY_PREDICATE, "The toll was grossly inflated"),
+                                         (PY_REPORTS, "denied the reports of civilian deaths")])
 def test_a_side_rejecting_the_others_toll_contests_it(lexical, text, words):
     row = _row(lexical, text)
     (killed,) = _killed(row)
@@ -75,6 +81,18 @@ def test_a_side_rejecting_the_others_toll_contests_it(lexical, text, words):
     (dispute,) = [v for v in killed.values if v.side == "paraguayan"]
     assert dispute.start is not None and dispute.end is not None  # the words, with offsets
     assert not _killed(_row(lexical, text, figure_disputes=False))  # switch off: the old reading
+
+
+def test_a_report_of_deaths_rejected_is_no_toll_of_its_own():
+    """What a rejected report is about names the count; a rejected report of a visit, of a
+    convoy or of an attack contests no toll."""
+    from fullpicture.align._disputes import _lexicon
+
+    pats, nouns = _lexicon()
+    hits = [m for p in pats["en"] for m in [p.search("The ministry denied the reports of a convoy.")] if m]
+    assert not hits
+    (m,) = [m for p in pats["en"] for m in [p.search("It rejected claims of deaths there.")] if m]
+    assert nouns[m.group("noun").lower()] == "killed"
 
 
 def test_a_dispute_nobody_is_named_for_contests_nothing(lexical):
@@ -92,6 +110,10 @@ def test_a_zero_in_words_contests_the_other_sides_toll(lexical):
     ("en", "Officials dismissed the figures"), ("en", "an exaggerated death toll"),
     ("fr", "le bilan est largement exagéré"), ("fr", "Les autorités contestent ce bilan"),
     ("ru", "Власти назвали завышенными цифры"), ("ru", "оспаривают эти данные"),
+    # a rejected report of the dead, whatever number it gave
+    ("en", "the army dismissed allegations about the killings of villagers"),
+    ("fr", "l'état-major a démenti les informations faisant état de morts"),
+    ("ru", "штаб опроверг сообщения о гибели жителей"),
 ])
 def test_dispute_phrases_of_each_language(lang, words):
     from fullpicture.align._disputes import _lexicon

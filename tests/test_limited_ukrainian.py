@@ -96,6 +96,9 @@ def test_word_list_lemmas_are_read_by_the_kinds_of_their_glosses():
     ("Щонайменше п’ятеро військових загинули, понад 20 цивільних постраждали.",
      [(5.0, "low", "killed"), (20.0, "low", "injured")]),
     ("Поранено близько 40 осіб.", [(40.0, "approx", "injured")]),
+    # the noun of death before its count; "не менше" (no fewer than) is a floor, "не більше" a ceiling
+    ("Вибух спричинив загибель щонайменше 12 бійців.", [(12.0, "low", "killed")]),
+    ("Загинули не менше 7 людей, поранено не більше 9.", [(7.0, "low", "killed"), (9.0, "high", "injured")]),
     ("Серед загиблих двоє дітей.", [(2.0, None, "killed")]),  # a part of the toll (figure_part)
     ("Поліція затримала трьох людей, кілька мешканців зникли безвісти.",
      [(3.0, None, "detained"), (10.0, None, "missing")]),
