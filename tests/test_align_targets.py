@@ -101,3 +101,23 @@ def test_a_sides_own_forces_or_posts_are_not_what_its_strike_hit():
     assert not _own_forces(text, militants, militants + 9, "israeli")
     assert _own_forces(text, soldats, soldats + 7, "israeli")  # the demonym after the noun
     assert not _own_forces(text, soldiers, soldiers + 8, "international")  # a side of no state
+
+
+def test_the_speaker_of_the_sentence_gives_the_account_of_what_was_hit():
+    from types import SimpleNamespace
+
+    from fullpicture.align._targets import _sentence_speaker
+
+    text = ("Valdia Daily: A missile hit the clinic on Monday, the director said. "
+            "Norway's guard claimed it was targeting a command post nearby. "
+            "Later a missile struck the depot.")
+    far = SimpleNamespace(id="c1", start=text.index("A missile"), end=len(text))  # begun sentences before
+    doc = SimpleNamespace(text=text, claims=[far], document=SimpleNamespace(language="en"))
+    assert _sentence_speaker(doc, text.index("targeting"), "c1") == "NO"
+    assert _sentence_speaker(doc, text.index("struck"), "c1") is None  # no speaker in its sentence
+    own = SimpleNamespace(id="c2", start=text.index("Norway"), end=text.index(" Later"))
+    doc.claims = [own]
+    assert _sentence_speaker(doc, text.index("targeting"), "c2") is None  # the sentence's own claim speaks
+    fr = "Selon le journal, l'attaque a eu lieu. La Norvège affirme que la frappe visait un dépôt."
+    doc_fr = SimpleNamespace(text=fr, claims=[], document=SimpleNamespace(language="fr"))
+    assert _sentence_speaker(doc_fr, fr.index("visait"), None) == "NO"

@@ -54,13 +54,38 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
         seen.add((doc, t.start))
         side: str | None = m.side
         if index is not None:
-            side = account_side(m.side, claim_state(m.analysis, m.event.source, index), side_of_state or {})
+            state = _sentence_speaker(m.analysis, m.event.trigger.start, m.event.source) \
+                or claim_state(m.analysis, m.event.source, index)
+            side = account_side(m.side, state, side_of_state or {})
         if side is None or (t.kind == "military" and _own_forces(m.analysis.text, t.start, t.end, side)):
             continue  # a side's own forces or posts, hit by the other side
         out.append(ConflictValue(side=side, reported_by=m.side if side != m.side else None, value=t.text,
                                  document=doc, claim=m.event.source, start=t.start, end=t.end, field="target",
                                  category=t.category, kind=t.kind))
     return out
+
+
+def _sentence_speaker(a: Analysis, pos: int, claim_id: str | None) -> str | None:
+    """The state of the speaker the sentence of a trigger at ``pos`` names before a verb of speech
+    that comes before the trigger ("Ruritania's guard claimed it was targeting a depot";
+    ``[speech_forms]`` of targets.toml), where no claim of that sentence holds the trigger (a
+    claim that began in an earlier sentence, a colon after an outlet's name, gives its account
+    only to the words its own sentences tell); None else."""
+    text = a.text
+    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+    claim = next((c for c in a.claims if c.id == claim_id), None) if claim_id else None
+    if claim is not None and claim.start >= start:
+        return None  # the sentence's own claim
+    forms = _speech_forms().get(a.document.language or "en", frozenset())
+    lead = text[start:pos].split()
+    verbs = [i for i, w in enumerate(lead) if w.strip(",;:\"“”«»").lower() in forms]
+    return name_state(" ".join(lead[: verbs[-1]])) if verbs else None
+
+
+@cache
+def _speech_forms() -> dict[str, frozenset[str]]:
+    data = data_toml("events", "targets.toml").get("speech_forms", {})
+    return {lang: frozenset(w.lower() for w in words) for lang, words in data.items()}
 
 
 _CLAUSE_MARKS = (",", ";", ":", ".", "(", ")", "\n", "—", "–", "\"", "«", "»", "“", "”")
