@@ -89,6 +89,7 @@ def test_a_denied_target_is_no_value():
     ("Армия нанесла удар по боевикам в Ривертауне.", ("боевикам", "combatants", "military")),
     ("Jets hit regime targets in Rivertown overnight.", ("regime targets", "military_site", "military")),
     ("The strike hit a prison in Rivertown.", ("prison", "detention", "civilian")),
+    ("The air force said the strike targeted rebel forces near Rivertown.", ("forces", "combatants", "military")),
 ])
 def test_people_a_category_or_a_prison_as_what_was_aimed_at(text: str, hit: tuple[str, str, str]) -> None:
     assert hit in _hits(text)
@@ -101,6 +102,8 @@ def test_people_a_category_or_a_prison_as_what_was_aimed_at(text: str, hit: tupl
     "Three journalists were killed in a strike on Rivertown.",  # who died is not what was aimed at
     "Two soldiers died when the shell landed.",
     "Quake hits Rivertown province\nSoldiers are leading the rescue in the town.",  # a headline's line
+    "The teacher was wounded by gunfire from the soldiers near Rivertown.",  # "from": the doers
+    "A spokesman said gunmen had attacked across the river and soldiers opened fire.",  # a later verb's subject
 ])
 def test_people_who_act_or_die_are_not_what_was_aimed_at(text: str) -> None:
     assert not [h for h in _hits(text) if h[1] in ("combatants", "civilians", "press", "armed_group")]
@@ -161,9 +164,16 @@ def test_a_support_verb_carries_the_noun_triggers_target():
 @pytest.mark.parametrize("text", [
     "Северная сторона опровергает, что удар был нанесен вчера по военному объекту в Ривертауне.",
     "The ministry denied that the shelling hit a command post in Rivertown.",
+    "The ministry denies targeting a command post in Rivertown.",  # a denial in the act's own clause
+    "The ministry dismissed reports of a strike on a command post in Rivertown.",
 ])
 def test_what_a_denial_says_was_not_hit_is_no_value(text: str) -> None:
     assert not [h for h in _hits(text) if h[2] == "military"]
+
+
+def test_a_denial_in_another_clause_leaves_the_act_its_target() -> None:
+    text = "The ministry rejected the report and its jets struck a command post in Rivertown."
+    assert ("command post", "command_post", "military") in _hits(text)
 
 
 @pytest.mark.parametrize(("text", "hit"), [

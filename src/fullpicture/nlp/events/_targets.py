@@ -67,6 +67,7 @@ class TargetLexicon:
     support_verbs: frozenset[str] = frozenset()  # lemmas of a noun trigger's support verb ("carry out")
     denial_verbs: frozenset[str] = frozenset()  # words of denial ("denies", "опровергает")
     clause_openers: frozenset[str] = frozenset()  # words that open a reported clause ("that", "что")
+    coordinators: frozenset[str] = frozenset()  # words that open another clause ("and", "но")
     aim_marks: frozenset[str] = frozenset()  # prepositions of an aim ("fired at", "tiré sur")
     party_marks: frozenset[str] = frozenset()  # prepositions of a reciprocal act's parties ("between")
     own_marks: frozenset[str] = frozenset()  # first-person possessives ("our soldiers")
@@ -126,6 +127,7 @@ def target_lexicon(language: str) -> TargetLexicon | None:
                          support_verbs=frozenset(w.lower() for w in data.get("support_verbs", {}).get(language, [])),
                          denial_verbs=frozenset(w.lower() for w in data.get("denial_verbs", {}).get(language, [])),
                          clause_openers=frozenset(w.lower() for w in data.get("clause_openers", {}).get(language, [])),
+                         coordinators=frozenset(w.lower() for w in data.get("coordinators", {}).get(language, [])),
                          aim_marks=frozenset(w.lower() for w in data.get("aim_marks", {}).get(language, [])),
                          party_marks=frozenset(w.lower() for w in data.get("party_marks", {}).get(language, [])),
                          own_marks=frozenset(w.lower() for w in data.get("own_marks", {}).get(language, [])))
@@ -236,6 +238,19 @@ def _undergoer(top: Token, trig: Token, lex: TargetLexicon) -> bool:
     return not (marks & lex.of_marks or (not marks and "Gen" in top.morph.get("Case", []) and trig.pos_ == "NOUN"))
 
 
+def _subject_of_next(span: Span) -> bool:
+    """Whether people's words are the subject of a finite verb told right after them, or of any
+    verb ("... across the border and troops opened fire", "fighters had attacked"): the doers of
+    that verb, whatever the parse hangs them on."""
+    if span.root.dep_.lower() in _DOER:
+        return True
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm", [])
+
+
 #: clauses a site's holders may be told in ("a building used by militants", "qu'occupaient des soldats")
 _HOLDER_CLAUSES = frozenset({"acl", "relcl", "acl:relcl"})
 
@@ -266,19 +281,29 @@ def _held(doc: Doc, words: Sequence[tuple[int, int, str]], found: Sequence[tuple
     return site
 
 
-def _denied(text: str, words: Sequence[tuple[int, int, str]], t0: int, lex: TargetLexicon) -> bool:
+def _denied(text: str, words: Sequence[tuple[int, int, str]], t0: int, lex: TargetLexicon, reach: int = 0) -> bool:
     """Whether the nearest word before ``t0`` (the trigger) that opens a reported clause follows
-    a verb of denial ("Y denies that the strike hit ...", "Y опровергает, что удар ...")."""
+    a verb of denial ("Y denies that the strike hit ...", "Y опровергает, что удар ..."), or a
+    verb of denial stands at most ``reach`` words before the trigger in its clause ("Y denies
+    targeting the clinic", "Y dismissed reports of a strike on a school")."""
     k = max((i for i, w in enumerate(words) if w[1] <= t0 and w[2] in lex.clause_openers), default=-1)
-    return k > 0 and words[k - 1][2] in lex.denial_verbs and not any(
-        text[words[k][1]:t0].count(c) for c in ",;:")  # "..., saying they hit a depot": another clause
+    if k > 0 and words[k - 1][2] in lex.denial_verbs and not any(
+            text[words[k][1]:t0].count(c) for c in ",;:"):  # "..., saying they hit a depot": another clause
+        return True
+    before = [i for i, w in enumerate(words) if w[1] <= t0]
+    for i in reversed(before[-reach:] if reach > 0 else []):
+        if any(text[words[i][1]:t0].count(c) for c in ",;:") or words[i][2] in lex.coordinators:
+            return False  # another clause: "denied the report and struck a depot"
+        if words[i][2] in lex.denial_verbs:
+            return True
+    return False
 
 
 def _target(doc: Doc, text: str, ev: Event, lex: TargetLexicon, language: str, cfg: dict[str, Any],
             others: frozenset[int] = frozenset()) -> Target | None:
     words = _words(text, ev.evidence.start, ev.evidence.end, language)
     t0, t1 = ev.trigger.start, ev.trigger.end
-    if _denied(text, words, t0, lex):
+    if _denied(text, words, t0, lex, int(cfg.get("target_denial_reach", 0))):
         return None
     found = [(a, b, cls) for a, b, cls in _matches(words, lex)
              if words[b][1] <= t0 or words[a][0] >= t1]  # never the trigger's own words
@@ -302,6 +327,7 @@ def _target(doc: Doc, text: str, ev: Event, lex: TargetLexicon, language: str, c
                 ds = [(*d, light) for t in span if (d := _depth(t, light, depth, mine)) is not None]
             if cls in lex.roles:  # people: the one the act is aimed at, on the trigger's line
                 ds = [d for d in ds if _undergoer(d[1], d[2], lex) and _people_span_ok(span, lex)
+                      and not _subject_of_next(span)
                       and "\n" not in text[min(t1, words[a][0]):max(t0, words[b][1])]]
             if ds and (best is None or min(d[0] for d in ds) < best[0]):
                 best = (min(d[0] for d in ds), a, b, cls)
