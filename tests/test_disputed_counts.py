@@ -95,6 +95,22 @@ def test_a_report_of_deaths_rejected_is_no_toll_of_its_own():
     assert nouns[m.group("noun").lower()] == "killed"
 
 
+PY_RELAYED = """Shell hits Riberalta clinic
+
+A shell struck the Riberalta clinic on Monday. Several outlets claimed that 60 patients were killed. The Paraguayan army on Tuesday dismissed the allegations about the killings of patients.
+"""
+
+
+def test_the_count_a_side_relays_only_to_reject_is_not_its_own(lexical):
+    row = _row(lexical, PY_RELAYED)
+    (killed,) = _killed(row)
+    mine = {v.value for v in killed.values if v.side == "paraguayan"}
+    assert mine == {"dismissed the allegations about the killings"}  # not the 60 it rejects
+    assert "60" in {v.value for v in killed.values if v.side == "bolivian"}
+    (off,) = _killed(_row(lexical, PY_RELAYED, figure_disputed_relays=False))
+    assert "60" in {v.value for v in off.values if v.side == "paraguayan"}  # switch off: the old reading
+
+
 def test_a_dispute_nobody_is_named_for_contests_nothing(lexical):
     assert not _killed(_row(lexical, PY_NOBODY))
 

@@ -233,13 +233,32 @@ def _figure_conflicts(by_count: dict[str, dict[str, list[FigureItem]]], cfg: dic
     for counts, sides in sorted(clashing.items()):  # a conflict needs two sides
         # the values that took part: a running total, a part or a count of things never does,
         # nor a count no other side's value is comparable with (the guards hurt in a prison)
-        per_side = {s: [cv for _, cv in items] for s, items in compared.get(counts, {}).items() if s in sides}
         disputing = {s for s in disputes.get(counts, {}) if s in sides}
+        items_of = {s: items for s, items in compared.get(counts, {}).items() if s in sides}
+        if cfg.get("figure_disputed_relays", False):
+            items_of = _without_disputed(items_of, disputing, disputes.get(counts, {}), cfg, counts)
+        per_side = {s: [cv for _, cv in items] for s, items in items_of.items()}
         vals = [cv for s, mine in per_side.items() for cv in mine
                 if (disputing - {s}) or any(_meets(cv, ov, cfg) for t, theirs in per_side.items() if t != s
                                              for ov in theirs)]
         vals += [cv for s in sorted(disputing) for cv in disputes[counts][s]]
         out.append(Conflict(field=f"figure:{counts}", values=vals))
+    return out
+
+
+def _without_disputed(items_of: dict[str, list[FigureItem]], disputing: set[str],
+                      disputed: dict[str, list[ConflictValue]], cfg: dict[str, Any],
+                      counts: str) -> dict[str, list[FigureItem]]:
+    """Each side's values without those a disputing side's document states only to reject: in a
+    document in which a side disputes the count ("the reports claimed 64 were killed ... the army
+    dismissed the allegation"), its values that agree with another side's are that side's count
+    relayed, not the disputing side's own (its own count, if it gives one, differs)."""
+    out = dict(items_of)
+    for s in disputing:
+        docs = {d.document for d in disputed.get(s, [])}
+        others = [y for t, ys in items_of.items() if t != s for y in ys]
+        out[s] = [x for x in items_of.get(s, [])
+                  if not (x[1].document in docs and any(_agree(x, y, cfg, counts) for y in others))]
     return out
 
 
