@@ -77,6 +77,27 @@ def denies_target(a: Analysis, ev: Event) -> bool:
     return any(p.match(rest) for p in pats)
 
 
+def denies_aim(a: Analysis, ev: Event, reach: int) -> bool:
+    """Whether the denial ``ev`` denies an aim: a word of aiming or striking (``denials.toml``
+    [aim_words], word starts) stands in its clause at most ``reach`` words after it ("denies
+    targeting the clinic", "rejected reports of a direct hit on the school"), not a denial of
+    any part in it ("denied any involvement")."""
+    starts = _aim_words().get(a.document.language or "en", ())
+    if not starts:
+        return False
+    rest = re.split(r"[.;:!?\n]", a.text[ev.trigger.end : ev.trigger.end + 200], maxsplit=1)[0]
+    words = [w.strip(",\"“”«»()'’").lower() for w in rest.split()[:reach]]
+    return any(w.startswith(starts) for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_words() -> dict[str, tuple[str, ...]]:
+    from fullpicture._data import data_toml
+
+    data = data_toml("align", "denials.toml").get("aim_words", {})
+    return {lang: tuple(w.lower() for w in ws) for lang, ws in data.items()}
+
+
 def denies_earlier(ev: Event, main: str | None, days: int) -> bool:
     """Whether the denial ``ev`` is dated a day at least ``days`` days before its row's own day
     ``main`` (its sentence's day, or the day it inherits from the sentence before: "... follows

@@ -18,7 +18,7 @@ from fullpicture.align._agents import (
     name_state,
     own_account,
 )
-from fullpicture.align._denials import denies_earlier, denies_other_act, denies_target
+from fullpicture.align._denials import denies_aim, denies_earlier, denies_other_act, denies_target
 from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas
 from fullpicture.align._notactors import not_actor
@@ -220,6 +220,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
                     start=first.start if first else None, end=first.end if first else None))
     values: list[ConflictValue] = []
     later = bool(cfg.get("conflict_denial_later_blame", False))
+    own_doer = int(cfg.get("conflict_denial_own_doer_words", 0))
     before_days = int(cfg.get("conflict_denial_before_days", 0))
     main = main_date(members) if before_days > 0 else None
     for m in members:
@@ -243,6 +244,9 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
                 continue
             if side == m.side and state in _blamed_by_then(told.get(m.side, []), m.analysis, later):
                 continue  # a side that blames the state itself and reports its denial: not its account
+            if own_doer and side != m.side and denies_aim(m.analysis, m.event, own_doer) \
+                    and state in _blamed_by_then(told.get(side, []), m.analysis, True):
+                continue  # the denying state's own side tells it did the act: it denies what was hit, not who
             values.append(ConflictValue(
                 side=side, reported_by=m.side if side != m.side else None,
                 value=f"{index.display(m.analysis.document.id, eid, resolve=True) or ent.name}: {m.event.trigger.text}",
