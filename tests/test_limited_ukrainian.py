@@ -99,6 +99,9 @@ def test_word_list_lemmas_are_read_by_the_kinds_of_their_glosses():
     # the noun of death before its count; "не менше" (no fewer than) is a floor, "не більше" a ceiling
     ("Вибух спричинив загибель щонайменше 12 бійців.", [(12.0, "low", "killed")]),
     ("Загинули не менше 7 людей, поранено не більше 9.", [(7.0, "low", "killed"), (9.0, "high", "injured")]),
+    # two counted words, two numbers: read respectively, the bound shared
+    ("Загинули та поранені 3 та 12 людей.", [(3.0, None, "killed"), (12.0, None, "injured")]),
+    ("Загинуло та поранено не менше 8 та 30 бійців.", [(8.0, "low", "killed"), (30.0, "low", "injured")]),
     ("Серед загиблих двоє дітей.", [(2.0, None, "killed")]),  # a part of the toll (figure_part)
     ("Поліція затримала трьох людей, кілька мешканців зникли безвісти.",
      [(3.0, None, "detained"), (10.0, None, "missing")]),

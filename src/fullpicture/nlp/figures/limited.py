@@ -175,6 +175,8 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
     in_date = _date_words(ws, family)
     out = []
     last: tuple[int, tuple[int, str]] | None = None  # the last figure's number and its count
+    respective: dict[int, tuple[int, str]] = {}  # a later number's count, read respectively
+    shared: dict[int, str | None] = {}  # and the bound it shares with the first ("не менше N та M")
     for i, w in enumerate(ws):
         got = None if i in in_date else _value(w, lex)
         if got is None:
@@ -193,6 +195,12 @@ def find_figures(text: str, family: str) -> list[tuple[tuple[int, int, float, bo
                 bound, start, first = lex.approximators[before], ws[i - n].start, i - n
                 break
         counted = _counted(text, ws, sent, i, first, lex) or _coordinated(ws, sent, i, first, lex, last)
+        if i in respective:  # the second number of "killed and wounded: N and M"
+            counted, bound = respective.pop(i), bound or shared.pop(i, None)
+        elif counted is not None:
+            pair = _respectively(ws, sent, i, counted[0], lex)
+            if pair is not None:  # "killed and wounded: N and M": N the first count, M the second
+                counted, respective[pair[1]], shared[pair[1]] = pair[0], counted, bound
         if counted is None:
             continue
         last = (i, counted)
@@ -213,6 +221,22 @@ def _coordinated(ws: list[Word], sent: list[int], i: int, first: int, lex: Count
         return None
     named = starts_with_any(ws[i + 1].folded, lex.populations, lex.max_ending, lex.family)
     return counted if named else None
+
+
+def _respectively(ws: list[Word], sent: list[int], i: int, k: int,
+                  lex: CountLexicon) -> tuple[tuple[int, str], int] | None:
+    """Two counted words joined by a coordinator before two numbers joined by one ("загинули та
+    поранені щонайменше 6 та 20", "poginulo i ranjeno 3 i 12"): the first number counts the first
+    word, the second number (its index returned) the second. ``k``: the counted word found for
+    the number ``ws[i]`` (the second of the two words)."""
+    if not (k < i and k >= 2 and ws[k - 1].folded in lex.coordinators and sent[k - 2] == sent[i]):
+        return None
+    key = starts_with_any(ws[k - 2].folded, lex.counts, lex.max_ending, lex.family)
+    if not key or i + 2 >= len(ws) or ws[i + 1].folded not in lex.coordinators or sent[i + 2] != sent[i]:
+        return None
+    if _value(ws[i + 2], lex) is None:
+        return None
+    return (k - 2, lex.counts[key]), i + 2
 
 
 def _date_words(ws: list[Word], family: str) -> set[int]:
