@@ -32,6 +32,7 @@ from fullpicture.nlp.time._calendar import (
     year_near,
 )
 from fullpicture.nlp.time._lexicon import alternation
+from fullpicture.nlp.time._recall import load_recall, recall_years
 
 
 @dataclass
@@ -342,11 +343,14 @@ def _candidates(g: IntlGrammar, text: str) -> list[tuple[int, int, str, re.Match
 
 
 def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0,
-             past_days: int = 31) -> tuple[list[Timex], list[tuple[int, str]]]:
+             past_days: int = 31, recalled_days: int = 0, year_after: bool = True,
+             recalled_previous: bool = False, year_before: bool = False) -> tuple[list[Timex], list[tuple[int, str]]]:
     """Timexes of ``text`` and the narrative trail (offset, reference date); ``full_date_days``
     as the ``[time]`` setting of that name (0: a bare day-month ignores the last full date),
     ``past_days`` as ``yearless_past_days`` (< 0: a date without a year after publication
-    keeps the story's year)."""
+    keeps the story's year), ``recalled_days``, ``recalled_previous``, ``year_after`` and
+    ``year_before`` as ``recalled_ahead_days`` (< 0: off), ``recalled_previous_year``,
+    ``year_after_date`` and ``year_before_date``."""
     st = _State(dct, full_days=full_date_days, past_days=past_days, text=text, future=g.future)
     timexes: list[Timex] = []
     narrative: list[tuple[int, str]] = []
@@ -370,4 +374,6 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0
         if ref is not None and listed is None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
             st.narr = ref
             narrative.append((start, value[:10]))
+    recall_years(load_recall(g.language), text, timexes, dct.day if dct is not None else None, narrative, recalled_days,
+                 year_after, recalled_previous, year_before)
     return timexes, narrative

@@ -81,8 +81,8 @@ def h_month_day(c: Candidate, ctx: Context) -> Result | None:
     day = _day_num(c, ctx)
     if day is None:
         return None
-    if _g(c, "y"):
-        year: int | None = int(_g(c, "y"))
+    if _g(c, "y") or _g(c, "py"):  # "March 9, 2021", "March 9 (2021)"
+        year: int | None = int(_g(c, "y") or _g(c, "py"))
         anchor = "explicit"
     else:
         year, anchor = infer_year(ctx, month, day)

@@ -44,6 +44,7 @@ from fullpicture.nlp.time._points import (
     h_weekday,
     h_year,
 )
+from fullpicture.nlp.time._recall import load_recall, recall_years
 from fullpicture.nlp.time._resolve import Context, Result
 from fullpicture.nlp.time._spans import (
     h_ago,
@@ -148,6 +149,10 @@ class TimeTagger:
         self.tense_days = int(section.get("tense_days", 62))
         self.full_date_days = int(section.get("full_date_days", 0))
         self.past_days = int(section.get("yearless_past_days", 31))
+        self.recalled_days = int(section.get("recalled_ahead_days", 0))
+        self.year_after = bool(section.get("year_after_date", True))
+        self.year_before = bool(section.get("year_before_date", False))
+        self.recalled_previous = bool(section.get("recalled_previous_year", False))
         # without a publication date, infer the reference time from the text (see _infer)
         self.infer = bool(section.get("infer_anchor", True))
         self.infer_from = tuple(str(x) for x in section.get("infer_from", DEFAULT_SOURCES))
@@ -201,7 +206,8 @@ class TimeTagger:
     def _tag_any(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
         """English grammar, or the data-driven grammar of another language."""
         if self.intl is not None:
-            return tag_intl(self.intl, doc_text(doc), dct, self.full_date_days, self.past_days)
+            return tag_intl(self.intl, doc_text(doc), dct, self.full_date_days, self.past_days, self.recalled_days,
+                            self.year_after, self.recalled_previous, self.year_before)
         return self.tag(doc, dct)
 
     def tag(self, doc: Doc, dct: Ref | None) -> tuple[list[Timex], list[tuple[int, str]]]:
@@ -242,6 +248,8 @@ class TimeTagger:
             )
             if listed is None:
                 self._update_narrative(ctx, typ, value, anchor, cand.start, narrative)
+        recall_years(load_recall("en"), text, timexes, dct.day if dct is not None else None, narrative, self.recalled_days,
+                     self.year_after, self.recalled_previous, self.year_before)
         return timexes, narrative
 
     def _signal_mod(self, env: Env, start: int) -> str | None:
