@@ -42,6 +42,7 @@ from fullpicture.align._incident_lex import (
     incident_lexicon,
     lasting_kinds,
 )
+from fullpicture.align._recallmark import recall_marker
 from fullpicture.align._relative import told_day_before, told_to_date
 from fullpicture.align._retoldnamed import named_keys, place_mentions, sentence_places
 from fullpicture.align._sites import facility_kinds
@@ -252,6 +253,8 @@ def build_features(
     rubric_chars = int(cfg.get("incident_rubric_chars", 0))
     # a happening recalled by its anniversary takes no day from its sentence (``_anniversary``)
     anniversary_chars = int(cfg.get("incident_anniversary_chars", 0))
+    # a word of recall near the trigger ("earlier this month", "déjà": ``_recallmark``)
+    recall_chars = int(cfg.get("incident_recall_marker_chars", 0)) if int(cfg.get("incident_recall_gap_days", 0)) else 0
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -360,6 +363,9 @@ def build_features(
                                                [o.trigger.start - ev.evidence.start for o in a.events
                                                 if o is not ev and o.evidence.start == ev.evidence.start]
                                                if back_chars else (), lemma_of(ev), start_chars),
+                           "recall_marker": recall_marker(
+                               sent, (ev.trigger.start - ev.evidence.start, ev.trigger.end - ev.evidence.start),
+                               lang, recall_chars),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
                            "stated_day": ev.date_source == "sentence" and bool(ev.date),

@@ -51,6 +51,7 @@ from fullpicture.align._namedrows import join_named_rows
 from fullpicture.align._parts import lone_parts, part_hosts
 from fullpicture.align._procedure import join_procedure
 from fullpicture.align._recalled import split_recalled
+from fullpicture.align._recallmark import join_recalled_earlier
 from fullpicture.align._relative import split_day_before
 from fullpicture.align._retoldfar import join_retold_far
 from fullpicture.align._retoldnamed import join_retold_named
@@ -336,6 +337,7 @@ def incidents(
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
         ("incident_named_days", int, join_named_rows),
+        ("incident_recall_gap_days", int, join_recalled_earlier),
     ):
         if _switched_on(cfg, key, kind):
             labels = _dense(step(feats, cfg, labels))
