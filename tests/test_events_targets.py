@@ -90,6 +90,9 @@ def test_a_denied_target_is_no_value():
     ("Jets hit regime targets in Rivertown overnight.", ("regime targets", "military_site", "military")),
     ("The strike hit a prison in Rivertown.", ("prison", "detention", "civilian")),
     ("The air force said the strike targeted rebel forces near Rivertown.", ("forces", "combatants", "military")),
+    ("L'aviation a frappé des forces rebelles près de Riverville.", ("forces", "combatants", "military")),
+    ("Des tirs visaient les troupes près de Riverville.", ("troupes", "combatants", "military")),
+    ("Армия нанесла удар по войскам противника у Ривертауна.", ("войскам", "combatants", "military")),
 ])
 def test_people_a_category_or_a_prison_as_what_was_aimed_at(text: str, hit: tuple[str, str, str]) -> None:
     assert hit in _hits(text)
