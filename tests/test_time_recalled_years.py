@@ -96,3 +96,18 @@ def test_settings_switch_the_rules():
 ])
 def test_announced_day_keeps_publication_year_intl(language, text, expr):
     assert _intl(language, text)[expr] == "2031-04-20"
+
+
+def test_weekday_after_a_recall_word_is_the_last_one():
+    from datetime import date
+
+    from fullpicture.models import Timex
+    from fullpicture.nlp.time._recall import load_recall, recall_years
+
+    text = "The count of wounded since Friday has passed forty."
+    start = text.index("Friday")
+    # a weekday read after the publication day (a Thursday): "since" makes it the one before
+    tx = Timex(id="t1", start=start, end=start + 6, text="Friday", type="DATE", value="2031-04-04", anchor="published")
+    narrative = [(start, "2031-04-04")]
+    recall_years(load_recall("en"), text, [tx], date(2031, 4, 3), narrative, 0)
+    assert tx.value == "2031-03-28" and narrative == [(start, "2031-03-28")]

@@ -10,7 +10,9 @@ even though, read in the publication year, it would still be to come:
   fall after it, its year is one the text does not give (``XXXX-04-20``), or the year before;
 * a year phrase right after it ("on June 3 last year", "3 июня прошлого года");
 * a year expression right before it, joined only by a comma or "on" ("three years ago, on
-  March 9", "l'an dernier, le 3 juin"): that expression's year.
+  March 9", "l'an dernier, le 3 juin"): that expression's year;
+* a weekday after a recall word and read after the publication day ("since Friday" in a
+  Thursday's report): the one a week before.
 
 The words are in the ``[recall]`` table of ``data/time/lexicon.toml`` (English) and
 ``data/time/<language>.toml``; the rules run once over a text's resolved time expressions.
@@ -92,6 +94,15 @@ def _with_year(value: str, year: int) -> str | None:
     return f"{year:04d}{value[4:]}"
 
 
+def _weekday_back(tx: Timex, dct: date, changed: dict[int, str]) -> None:
+    """A weekday after a recall word that was read after ``dct`` moves a week back."""
+    day = _DAY.match(tx.value)
+    assert day is not None
+    d = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+    if dct < d <= dct + timedelta(days=7):
+        tx.value = changed[tx.start] = (d - timedelta(days=7)).isoformat() + tx.value[10:]
+
+
 def recall_years(g: RecallGrammar | None, text: str, timexes: list[Timex], dct: date | None,
                  narrative: list[tuple[int, str]], ahead_days: int, year_after: bool = True,
                  previous: bool = False, year_before: bool = False) -> None:
@@ -105,9 +116,12 @@ def recall_years(g: RecallGrammar | None, text: str, timexes: list[Timex], dct: 
         return
     changed: dict[int, str] = {}  # start -> new value
     for i, tx in enumerate(timexes):
-        # a day-month (a weekday, "since Friday", has a day of its own)
-        if tx.type not in ("DATE", "TIME") or tx.anchor == "explicit" or not _DAY.match(tx.value) \
-                or not any(ch.isdigit() for ch in tx.text):
+        if tx.type not in ("DATE", "TIME") or tx.anchor == "explicit" or not _DAY.match(tx.value):
+            continue
+        if not any(ch.isdigit() for ch in tx.text):  # a weekday: "since Friday" is the last one
+            if ahead_days >= 0 and dct is not None and g.before is not None \
+                    and g.before.search(text[max(0, tx.start - 60) : tx.start]) is not None:
+                _weekday_back(tx, dct, changed)
             continue
         year: int | None = None
         prev = timexes[i - 1] if i else None
