@@ -339,6 +339,12 @@ def build_features(
                            # the places its sentence names as a facility ("the X prison")
                            "facility": facility_places(a, ev, index, name_words) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),
+                           # told as not done, planned or supposed ("no warning was issued")
+                           "modality": ev.modality,
+                           # its own doers ("a senior official escaped"): read by ``_periphrows``
+                           "agents": frozenset(k for e in ev.agents if (k := index.key(doc, e, resolve=True))),
+                           # where its trigger starts in its sentence
+                           "at": ev.trigger.start - ev.evidence.start,
                            "rubric": in_rubric(sent, ev.trigger.text, lemma_of(ev), rubric_chars),
                            # the document's places within its region or country ("_containing")
                            "inside": inside(ev.place, levels) if places else frozenset(),

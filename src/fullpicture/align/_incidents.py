@@ -49,6 +49,7 @@ from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import claim_hosts, inquiry_hosts, join_inquired, sentence_index
 from fullpicture.align._namedrows import join_named_rows
 from fullpicture.align._parts import lone_parts, part_hosts
+from fullpicture.align._periphrows import join_periph_rows
 from fullpicture.align._procedure import join_procedure
 from fullpicture.align._recalled import split_recalled
 from fullpicture.align._recallmark import join_recalled_earlier
@@ -338,6 +339,7 @@ def incidents(
         ("incident_word_row_min_docs", int, join_word_rows),
         ("incident_named_days", int, join_named_rows),
         ("incident_recall_gap_days", int, join_recalled_earlier),
+        ("incident_periph_row_min_docs", int, join_periph_rows),
     ):
         if _switched_on(cfg, key, kind):
             labels = _dense(step(feats, cfg, labels))

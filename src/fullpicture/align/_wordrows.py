@@ -86,13 +86,13 @@ def join_word_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             continue
         if lex.violent_types and not any((feats[i].type or "").upper() in lex.violent_types for i in members[big]):
             continue  # (words about a meeting or a vote may be a happening of their own)
-        if _town_apart(feats, members[big], idx):
+        if town_apart(feats, members[big], idx):
             continue
         joined[r] = big
     return [joined.get(r, r) for r in labels]
 
 
-def _town_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
+def town_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
     """Whether a mention of the small row is placed at a town outside the big row's country."""
     countries = Counter(f.geo[2] for i in big if (f := feats[i]).geo is not None and f.geo[2])
     home = home_country(countries) if countries else None
