@@ -70,10 +70,12 @@ _STOP = re.compile(r"[:;()\n]")
 
 @lru_cache(maxsize=8)
 def _lasting(language: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-    """``start``, ``began``, ``since``, ``ongoing``, ``launch``, ``during``, ``war_frame``, ``frame``, ``before`` and ``duration`` phrase patterns of ``language`` (``[lasting.<lang>]`` of
+    """``start``, ``began``, ``since``, ``ongoing``, ``launch``, ``during``, ``war_frame``, ``frame``, ``before``,
+    ``duration``, ``to_come``, ``to_come_after`` and ``ended`` phrase patterns of ``language`` (``[lasting.<lang>]`` of
     ``data/events/relative.toml``)."""
     data = data_toml("events", "relative.toml").get("lasting", {}).get(language, {})
-    keys = ("start", "began", "since", "ongoing", "launch", "during", "war_frame", "frame", "before", "duration")
+    keys = ("start", "began", "since", "ongoing", "launch", "during", "war_frame", "frame", "before", "duration",
+            "to_come", "to_come_after", "ended")
     return {k: tuple(re.compile(p, re.I) for p in data.get(k, [])) for k in keys}
 
 
@@ -181,6 +183,19 @@ def told_during(sentence: str, trigger: tuple[int, int], language: str) -> bool:
     t0 = trigger[0]
     return any(_reaches(sentence, m.end(), t0, _LAUNCH_GAP)
                for pat in _lasting(_lang(language))["during"] for m in pat.finditer(sentence, 0, t0))
+
+
+def told_to_come(sentence: str, trigger: tuple[int, int], language: str) -> bool:
+    """Whether the trigger is told still to come or as ended ("an impending offensive",
+    "предстоящее наступление": a ``to_come`` phrase ending right before it; "l'offensive prévue":
+    a ``to_come_after`` phrase right after it; "after an offensive": an ``ended`` phrase right
+    before it): no war going on at the report's time."""
+    t0, t1 = trigger
+    phrases = _lasting(_lang(language))
+    before = sentence[max(0, t0 - 40):t0]
+    after = sentence[t1:t1 + 30]
+    return any(p.search(before) for key in ("to_come", "ended") for p in phrases[key]) \
+        or any(p.search(after) for p in phrases["to_come_after"])
 
 
 def told_in_war(sentence: str, trigger: tuple[int, int], language: str, chars: int,

@@ -20,7 +20,7 @@ from fullpicture.align._agents import (
 )
 from fullpicture.align._denials import denies_aim, denies_earlier, denies_other_act, denies_target
 from fullpicture.align._figureitems import _main_date as main_date
-from fullpicture.align._incident_lex import setting_lemmas
+from fullpicture.align._incident_lex import setting_lemmas, war_nouns
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._persontitle import person_state
 from fullpicture.align._rowmembers import _UNREAL, Member
@@ -88,8 +88,16 @@ def _entity_conflict(
         kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
         # a war spreads over both states' land: no place of it for sides to contest
         settings_spread = bool(cfg.get("place_conflict_skip_settings", False))
+        # ... nor a war's other nouns ("the aggression", "le conflit": ``war_nouns``) told with no
+        # day of their own (on a stated day, "the offensive of 3 May", they name one act)
+        nouns = war_nouns() if cfg.get("incident_background_war_nouns", False) else frozenset()
+
+        def spread(ev: Any) -> bool:
+            lemma = (ev.trigger.lemma or "").lower()
+            return lemma in setting_lemmas() or (lemma in nouns and (ev.date is None or ev.date_source not in (None, "sentence")))
+
         members = [m for m in members if m.event.type in kinds_of_place and m.event.modality not in _UNREAL
-                   and not (settings_spread and (m.event.trigger.lemma or "").lower() in setting_lemmas())]
+                   and not (settings_spread and spread(m.event))]
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
     accusers = bool(cfg.get("conflict_agent_accusers", False))

@@ -21,6 +21,7 @@ from fullpicture.align._background import (
     told_lasting_setting,
     told_launched,
     told_ongoing,
+    told_to_come,
     told_war_start,
 )
 from fullpicture.align._containing import document_levels, inside
@@ -41,6 +42,7 @@ from fullpicture.align._incident_lex import (
     in_rubric,
     incident_lexicon,
     lasting_kinds,
+    war_nouns,
 )
 from fullpicture.align._recallmark import recall_marker
 from fullpicture.align._relative import told_day_before, told_to_date
@@ -244,6 +246,7 @@ def build_features(
     back_chars = int(cfg.get("incident_background_chars", 0)) if cfg.get("incident_background_join", False) else 0
     start_chars = int(cfg.get("incident_background_start_chars", 0))
     begun_days = int(cfg.get("incident_background_begun_days", 0)) if back_chars else 0
+    war_named = bool(back_chars and cfg.get("incident_background_war_nouns", False))
     # the document's places within a region or country a happening is told at (``_containing``)
     contained = bool(cfg.get("incident_retold_contained", False))
     # the names of a happening's places and participants, for a later retelling (``_retoldnamed``)
@@ -398,6 +401,10 @@ def build_features(
             )
             refs.append((ai, ev))
             _begun_long_ago(feats[-1], begun_days)
+            if war_named and not told_to_come(sent, (ev.trigger.start - ev.evidence.start,
+                                                     ev.trigger.end - ev.evidence.start), lang) \
+                    and not _told_at_site(a, ev, index):
+                _war_noun(feats[-1], begun_days)
     if aftermath_near > 0:
         keep_told_with_harm(feats, [_harmful(f) for f in feats])
     return feats, refs
@@ -418,6 +425,40 @@ def _begun_long_ago(f: MentionFeatures, days: int) -> None:
     pub = f.extra.get("published")
     kinds = lasting_kinds()
     if pub and (f.lemma in kinds or f.lemma.rsplit(" ", 1)[-1] in kinds) and f.interval[1] <= pub[0] - days:
+        f.extra["lasting_setting"] = True
+
+
+# characters after a war's noun in which a facility named tells one act against it ("the
+# aggression against the Northgate prison")
+_SITE_AFTER = 40
+
+
+def _told_at_site(a: Analysis, ev: Event, index: EntityIndex) -> bool:
+    """Whether a happening is told at or against a place below a region (a town, a district, a
+    facility: a gazetteer place with its own GeoNames id, not a country; or a facility word right
+    after its trigger): the war is told at its theatre, a country or a first-level region."""
+    doc = a.document.id
+    for eid in [ev.place, *ev.patients]:
+        ent = index.entity(doc, eid) if eid else None
+        if ent is not None and ent.geo is not None and ent.geo.geonames_id and not _is_country(ent):
+            return True
+    end = ev.trigger.end
+    return bool(facility_kinds(a.text, end, end, end, ev.evidence.end, _SITE_AFTER))
+
+
+def _war_noun(f: MentionFeatures, days: int) -> None:
+    """A noun that names a war or a campaign as a whole (``[distinct] war_nouns``: "the
+    aggression", "le conflit") told with no day of its own, or with a day at least ``days`` before
+    its report, is the war (its ``lasting_setting`` set), never a happening of the story's day.
+    Told at a town or against a facility ("the aggression on the Northgate prison", "l'offensive
+    sur Westville"), it names one act there: the war is told at its theatre, a country or a region."""
+    nouns = war_nouns()
+    if f.lemma not in nouns and f.lemma.rsplit(" ", 1)[-1] not in nouns:
+        return
+    if f.extra.get("towns") or f.extra.get("facility"):
+        return
+    pub = f.extra.get("published")
+    if not f.date_firm or (days > 0 and pub and f.interval is not None and f.interval[1] <= pub[0] - days):
         f.extra["lasting_setting"] = True
 
 

@@ -84,6 +84,13 @@ def lasting_kinds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def war_nouns() -> frozenset[str]:
+    """Lasting kinds that name a war or a campaign as a whole (``[distinct] war_nouns``)."""
+    data = data_toml("events", "incidents.toml").get("distinct", {})
+    return with_glossed(w.lower() for w in data.get("war_nouns", []))
+
+
+@lru_cache(maxsize=1)
 def campaign_acts() -> frozenset[str]:
     """Lasting kinds that name one act as often as a whole (``[distinct] campaign_acts``)."""
     data = data_toml("events", "incidents.toml").get("distinct", {})

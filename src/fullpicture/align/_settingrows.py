@@ -8,7 +8,10 @@ are all such settings join the one told by the most documents, when every docume
 tells the story's row (the row told by the most documents: in a pooled comparison of many stories,
 another story's war stays apart), unless a day stated in their own sentences lies more than
 ``incident_setting_days`` from that row's stated day, or its day when it states none (another
-war, recalled: "the war of the 1990s"). A row that also tells a plain happening is left alone. The rule
+war, recalled: "the war of the 1990s"). Where the story's row is told by at least
+``incident_setting_story_share`` of the comparison's documents (one story compared), a setting row
+joins too when each of its documents tells some other row (an anniversary piece whose own telling
+of the strike formed a row apart). A row that also tells a plain happening is left alone. The rule
 reads words, never who names the war, so each side's word for it counts alike
 (``incident_setting_days = 0``: off).
 """
@@ -39,7 +42,12 @@ def join_setting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     # the story's row: the row told by the most documents; a setting row whose documents do not
     # all tell it belongs to another story (a pooled comparison of many stories)
     story = max(members, key=lambda r: (len(docs[r]), -r))
-    rows = [r for r in rows if r != story and docs[r] <= docs[story]]
+    # ... unless the story's row is told by most of the comparison's documents (one story
+    # compared): then a war row whose documents all tell some happening of the story's too
+    share = float(cfg.get("incident_setting_story_share", 0.0))
+    one_story = share > 0 and len(docs[story]) >= share * len({f.doc for f in feats})
+    telling = {d for r, ds in docs.items() if r not in set(rows) for d in ds} if one_story else set()
+    rows = [r for r in rows if r != story and (docs[r] <= docs[story] or (one_story and docs[r] <= telling))]
     if len(rows) < 2:
         return labels
     target = max(rows, key=lambda r: (len(docs[r]), -r))
