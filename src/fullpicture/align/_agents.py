@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from fullpicture._data import language_words
+from fullpicture.align._notdoers import background_settings, interception
 from fullpicture.align._util import EntityIndex, claim_by_id, country_code
 from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.events._agents import actor_state
@@ -174,17 +175,23 @@ def staged_by(a: Analysis, ev: Event, reach: int) -> list[str]:
 
 
 def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any], accused: bool = False) -> list[Any]:
-    """The members whose agents state their side's own account (see the module docstring);
-    ``accused``: a member inside another state's claim stays when an accusation of its sentence
-    accuses one of its agents (:func:`agent_account` gives it the accuser's side)."""
+    """The members whose agents state their side's own account (see the module docstring; with
+    ``conflict_agent_interceptions`` and ``conflict_agent_background``, neither an interception
+    nor a setting told as background: :mod:`._notdoers`); ``accused``: a member inside another
+    state's claim stays when an accusation of its sentence accuses one of its agents
+    (:func:`agent_account` gives it the accuser's side)."""
     types = agent_types(cfg)
     sufferers = set(cfg.get("conflict_agent_sufferers", _DEFAULT_SUFFERERS))
     unreal = set(cfg.get("conflict_agent_unreal", ["negated"]))
+    intercepts = bool(cfg.get("conflict_agent_interceptions", False))
+    background = background_settings(members, types) if cfg.get("conflict_agent_background", False) else set()
     out = []
-    for m in members:
+    for i, m in enumerate(members):
         ev: Event = m.event
-        if ev.type not in types or ev.modality in unreal or ev.trigger.lemma in sufferers:
+        if ev.type not in types or ev.modality in unreal or ev.trigger.lemma in sufferers or i in background:
             continue
+        if intercepts and interception(m.analysis, ev):
+            continue  # the defender who shot the drone down
         if _other_sides_claim(m.analysis, ev, m.side, index) and not (
                 accused and any(accused_state(m.analysis, ev, x, index)[0] for x in doers(ev, cfg, m.analysis))):
             continue

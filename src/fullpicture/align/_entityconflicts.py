@@ -22,6 +22,7 @@ from fullpicture.align._denials import denies_aim, denies_earlier, denies_other_
 from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas, war_nouns
 from fullpicture.align._notactors import not_actor
+from fullpicture.align._notdoers import clause_name
 from fullpicture.align._persontitle import person_state
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
@@ -103,6 +104,7 @@ def _entity_conflict(
     accusers = bool(cfg.get("conflict_agent_accusers", False))
     titles = int(cfg.get("conflict_person_title_chars", 0))
     internal_wars = bool(cfg.get("conflict_agent_internal_war", False))
+    clauses = bool(cfg.get("conflict_agent_clause_names", False))
     side_of_state = _side_of_state(members)
     for m in members:
         doc = m.analysis.document.id
@@ -135,7 +137,7 @@ def _entity_conflict(
                     (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), region))
             else:
                 kind = actor_kind(ent, cfg)
-                if kind is None:
+                if kind is None or (clauses and clause_name(m.analysis, mention, act_types)):
                     continue
                 if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
                     continue  # "the invasion of X has killed ...": X is the target
