@@ -26,7 +26,6 @@ def _off(settings) -> Settings:
 
 
 def _on(settings) -> Settings:
-    # the rule ships off (ECB+ e2e incidents 62.1 -> 62.0 with it); these tests switch it on
     return Settings(data={**settings.data, "align": {**settings.section("align"), "incident_procedure_join": True}})
 
 
@@ -77,3 +76,55 @@ def test_the_refusing_side_s_report_joins_the_procedure(lexical):
             "refused to convene a meeting on the shelling of Eastport.\n")
     rows = _rows({**_REQUEST, "west": west}, _on(lexical))
     assert rows["west:rejected"] == rows["north:requested"], rows
+
+
+def test_the_names_of_one_gathering_are_one_row(lexical):
+    text = ("After the shelling of Eastport, Westland convened an emergency summit of the Ostrian "
+            "League on Monday in Portmere.\n")
+    rows = _rows({"north": text, "south": "Artillery shelled Eastport on Friday.\n"}, _on(lexical))
+    assert rows["north:convened"] == rows["north:summit"], rows
+
+
+def test_what_was_said_at_a_news_conference_keeps_its_row(lexical):
+    # a call told after the meeting it was made at asks for nothing of the meeting
+    texts = {"north": "At a news conference in Portmere on Monday, the Westland trade minister "
+                      "urged investors not to sell their shares.\n",
+             "south": "The Westland trade minister spoke in Portmere.\n"}
+    off, on = _rows(texts, _off(lexical)), _rows(texts, _on(lexical))
+    assert "north:urged" in on and "north:conference" in on, on
+    assert (on["north:urged"] == on["north:conference"]) == (off["north:urged"] == off["north:conference"]), on
+
+
+def test_what_a_meeting_discussed_keeps_its_row(lexical):
+    texts = {"north": "The Ostrian Council met on Friday to discuss the shelling of Eastport.\n",
+             "south": "The Ostrian Council met on Friday in Portmere.\n"}
+    off, on = _rows(texts, _off(lexical)), _rows(texts, _on(lexical))
+    assert (on["north:met"] == on["north:discuss"]) == (off["north:met"] == off["north:discuss"]), on
+
+
+_ROUND = {
+    "north": "Northland and Southland resumed talks on a truce in Portmere on Monday, with Westland "
+             "as mediator. A drone struck a depot in Eastport on Monday.\n",
+    "south": "The talks between Northland and Southland on a truce resumed in Portmere on Monday. "
+             "A drone struck a depot in Eastport on Monday.\n",
+    "west": "Westland has long played a key role as mediator in the negotiations for a ceasefire "
+            "between Northland and Southland. A drone struck a depot in Eastport on Monday.\n",
+}
+
+
+def _round(settings, days: int) -> Settings:
+    return Settings(data={**settings.data, "align": {**settings.section("align"), "incident_procedure_join": True,
+                                                      "incident_procedure_round_days": days}})
+
+
+def test_one_round_of_talks_is_one_row(lexical):
+    # a report's own words for the negotiation (negotiations, a ceasefire) join the talks row
+    # the other reports tell, not the strike
+    rows = _rows(_ROUND, _round(lexical, 7))
+    assert rows["west:negotiations"] == rows["north:talks"] == rows["south:talks"], rows
+    assert rows["west:negotiations"] != rows["west:struck"], rows
+
+
+def test_without_the_round_rule_the_negotiation_words_split(lexical):
+    rows = _rows(_ROUND, _round(lexical, 0))
+    assert rows["west:negotiations"] != rows["north:talks"], rows

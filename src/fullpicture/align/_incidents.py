@@ -335,11 +335,13 @@ def incidents(
         ("incident_relative_days", int, split_day_before),
         ("incident_to_date_join", bool, join_to_date),
         ("incident_background_join", bool, join_background),
+        # peripheral verbs before the procedure: a call told in a violent row's sentence is the periph
+        # rule's ("had urged traders to leave" the market hit), not a call joining what it asks for
+        ("incident_periph_row_min_docs", int, join_periph_rows),
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
         ("incident_named_days", int, join_named_rows),
         ("incident_recall_gap_days", int, join_recalled_earlier),
-        ("incident_periph_row_min_docs", int, join_periph_rows),
     ):
         if _switched_on(cfg, key, kind):
             labels = _dense(step(feats, cfg, labels))

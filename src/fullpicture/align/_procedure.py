@@ -10,8 +10,11 @@ procedure from the refusing side's angle made rows of its own again. Two rules
 * **One meeting, one row.** A sentence that tells a meeting (``meetings``: the lemmas of a
   session, talks, a summit, "convene", "discuss"; a visit or a reception is none) tells one
   happening with the acts of its procedure (``acts``: a request, a demand, a refusal, the
-  meeting itself): the rows made only of such acts that its mentions sit in become one row
-  (never two rows that several reports tell each: those are aligned as they stand), and
+  meeting itself): when an ask or a refusal is told before the meeting, the rows made only of
+  such acts that its mentions sit in become one row; else only the rows of the gathering's own
+  names do ("convened a summit"), not what it discussed (``discussions``: "met to discuss") nor
+  what was said at it ("at a news conference, she urged"); never two rows that several
+  reports tell each (those are aligned as they stand), and
   an act of the sentence told in another row (a refusal read as a reaction to the happening the
   meeting is about) joins it when the next mention of its sentence is one of the procedure's
   ("rejected the request", "refused to convene the council").
@@ -42,16 +45,26 @@ from fullpicture.align._incident_lex import distinct, incident_lexicon, is_conse
 from fullpicture.align._util import UnionFind, short_interval
 from fullpicture.align._wordrows import is_word
 
+_Lex = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
 
 @lru_cache(maxsize=1)
-def _lex() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """``(meeting lemmas, act types, call types)`` of ``[procedure]``."""
+def _lex() -> _Lex:
+    """``(meeting lemmas, act types, call types, discussion lemmas)`` of ``[procedure]``."""
     data = data_toml("events", "incidents.toml").get("procedure", {})
 
     def up(key: str) -> frozenset[str]:
         return frozenset(t.upper() for t in data.get(key, []))
 
-    return with_glossed(w.lower() for w in data.get("meetings", [])), up("acts"), up("calls")
+    return (with_glossed(w.lower() for w in data.get("meetings", [])), up("acts"), up("calls"),
+            with_glossed(w.lower() for w in data.get("discussions", [])))
+
+
+@lru_cache(maxsize=1)
+def _talk_words() -> frozenset[str]:
+    """Lemmas of a negotiation and of what it is about (``[procedure] negotiations``, ``deals``)."""
+    data = data_toml("events", "incidents.toml").get("procedure", {})
+    return with_glossed(w.lower() for w in [*data.get("negotiations", []), *data.get("deals", [])])
 
 
 def _type(f: MentionFeatures) -> str:
@@ -95,7 +108,8 @@ def join_procedure(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     (module docstring)."""
     if not cfg.get("incident_procedure_join", False):
         return labels
-    meetings, acts, calls = _lex()
+    lex = _lex()
+    meetings, acts, calls, _ = lex
     if not meetings:
         return labels
     members: dict[int, list[int]] = defaultdict(list)
@@ -110,10 +124,10 @@ def join_procedure(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     for idx in sentences.values():
         if not any(_meets(feats[i], meetings, acts) for i in idx):
             continue
-        held = sorted({labels[i] for i in idx if labels[i] in procedural})
+        held = sorted(_gathered(feats, idx, labels, procedural, lex))
         for r in held[1:]:
             rows.join(held[0], r)
-    _join_across(feats, cfg, members, procedural, rows, (meetings, acts, calls))
+    _join_across(feats, cfg, members, procedural, rows, lex)
     merged = [rows.find(r) for r in labels]
     told = Counter((labels[i], f.doc) for i, f in enumerate(feats))
     for idx in sentences.values():
@@ -124,12 +138,56 @@ def join_procedure(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             if _type(feats[i]) in acts and labels[i] not in procedural and after \
                     and labels[min(after)] in procedural and told[(labels[i], feats[i].doc)] > 1:
                 merged[i] = merged[min(after)]  # (its row keeps its document's other mentions)
+    merged = _join_rounds(feats, cfg, merged)
     return _join_calls(feats, merged, sentences, calls) if cfg.get("incident_procedure_calls", True) else merged
 
 
+def _join_rounds(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
+    """One round of talks is one row: a one-document row made only of the words of a negotiation
+    (talks, a mediation, the deal or ceasefire they are about) joins the one row that
+    most reports tell of such words, its days within ``incident_procedure_round_days`` of that
+    row's. A summit, a visit or a news conference is no round of talks."""
+    days = int(cfg.get("incident_procedure_round_days", 0))
+    words = _talk_words()
+    if days <= 0 or not words:
+        return labels
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(labels):
+        members[r].append(i)
+    talk = {r: sum(feats[i].lemma.lower() in words for i in idx) for r, idx in members.items()}
+    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    hosts = sorted((r for r in members if len(docs[r]) > 1 and 2 * talk[r] >= len(members[r])),
+                   key=lambda r: (-len(docs[r]), r))
+    if not hosts or (len(hosts) > 1 and len(docs[hosts[1]]) == len(docs[hosts[0]])):
+        return labels
+    host = hosts[0]
+    moved = {r for r, idx in members.items() if len(docs[r]) == 1 and talk[r] == len(idx)
+             and _days_near(feats, idx, members[host], days)}
+    return [host if r in moved else r for r in labels]
+
+
+def _gathered(feats: Sequence[MentionFeatures], idx: list[int], labels: list[int], procedural: set[int],
+              lex: _Lex) -> set[int]:
+    """The procedural rows of a meeting sentence that are one procedure: all of them when an ask
+    or a refusal is told before the meeting ("requested a meeting", "refused to convene"), else
+    the rows of the gathering's own names ("convened a summit", "a news conference at the
+    summit"). What a meeting discussed ("met to discuss") and what someone said at it ("at a
+    news conference, she urged ...") keep their rows."""
+    meetings, acts, calls, topics = lex
+    first = min((i for i in idx if _meets(feats[i], meetings, acts)), default=None)
+    if first is None:
+        return set()
+    held = {labels[i] for i in idx if labels[i] in procedural}
+    asks = calls | {"REJECT"}
+    if any(i < first and _type(feats[i]) in asks and not _meets(feats[i], meetings, acts) for i in idx):
+        return held
+    names = {labels[i] for i in idx if labels[i] in held and _meets(feats[i], meetings, acts)
+             and feats[i].lemma.lower() not in topics}
+    return names
+
+
 def _join_across(feats: Sequence[MentionFeatures], cfg: dict[str, Any], members: dict[int, list[int]],
-                 procedural: set[int], rows: _Rows,
-                 lex: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> None:
+                 procedural: set[int], rows: _Rows, lex: _Lex) -> None:
     """A one-document procedure (a meeting and a request) joins the one procedure of other
     documents holding a request that shares a participant or a place with it, its days near."""
     days = int(cfg.get("incident_procedure_days", 0))
@@ -138,7 +196,7 @@ def _join_across(feats: Sequence[MentionFeatures], cfg: dict[str, Any], members:
     groups: dict[int, list[int]] = defaultdict(list)
     for r in procedural:
         groups[rows.find(r)].extend(members[r])
-    meetings, acts, calls = lex
+    meetings, acts, calls, _ = lex
 
     def whole(idx: list[int]) -> bool:
         return any(_meets(feats[i], meetings, acts) for i in idx) and any(_type(feats[i]) in calls for i in idx)
