@@ -25,9 +25,9 @@ row joins the row of a violent happening told in the same sentence when
   people) and names a doer of its own ("a senior official escaped": its own participants).
 
 A meeting, a vote, an arrest or an investigation is a happening of its own and keeps its row
-(its type is not listed). ``incident_periph_row_min_docs = 0`` switches it off: shipped off,
-since ECB+ annotates such verbs as events of their own (docs/benchmarks/incidents.md, periph,
-session 34).
+(its type is not listed). ``incident_periph_row_min_docs = 0`` switches it off; shipped on at 2
+although ECB+ annotates such verbs as events of their own (docs/benchmarks/incidents.md, periph
+and lead, session 34).
 """
 
 from __future__ import annotations
