@@ -15,7 +15,7 @@ def _denial(a):
 def test_a_denial_of_an_aim_names_aiming_or_striking_in_its_clause():
     a = analyze("The ministry of Norway denied targeting the clinic in Lask.")
     assert denies_aim(a, _denial(a), 12)
-    a = analyze("The ministry of Norway rejected reports of a direct hit on the school in Lask.")
+    a = analyze("The ministry of Norway rejected the accounts of a missile hit on the school in Lask.")
     assert denies_aim(a, _denial(a), 12)
     a = analyze("The ministry of Norway denied any involvement in the blast in Lask.")
     assert not denies_aim(a, _denial(a), 12)  # a denial of any part in it: the doer disputed

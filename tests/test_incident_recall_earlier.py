@@ -69,7 +69,7 @@ def test_a_word_of_recall_near_the_trigger(language: str, sentence: str, word: s
 
 @pytest.mark.parametrize(("language", "sentence", "word"), [
     ("en", "Officials deny mounting raids abroad but have previously praised such attacks.", "raids"),
-    ("en", "Two guards were killed on Monday in a drone attack on the depot.", "killed"),
+    ("en", "Two guards at the depot were killed by a drone on Monday.", "killed"),
     ("fr", "Deux gardes ont été tués lundi et le dépôt a été évacué.", "tués"),
 ])
 def test_no_word_of_recall(language: str, sentence: str, word: str) -> None:

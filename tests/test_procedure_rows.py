@@ -79,8 +79,8 @@ def test_the_refusing_side_s_report_joins_the_procedure(lexical):
 
 
 def test_the_names_of_one_gathering_are_one_row(lexical):
-    text = ("After the shelling of Eastport, Westland convened an emergency summit of the Ostrian "
-            "League on Monday in Portmere.\n")
+    text = ("After the shelling of Eastport, Westland convened the Ostrian League's "
+            "emergency summit in Portmere on Monday.\n")
     rows = _rows({"north": text, "south": "Artillery shelled Eastport on Friday.\n"}, _on(lexical))
     assert rows["north:convened"] == rows["north:summit"], rows
 

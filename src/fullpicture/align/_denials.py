@@ -80,7 +80,7 @@ def denies_target(a: Analysis, ev: Event) -> bool:
 def denies_aim(a: Analysis, ev: Event, reach: int) -> bool:
     """Whether the denial ``ev`` denies an aim: a word of aiming or striking (``denials.toml``
     [aim_words], word starts) stands in its clause at most ``reach`` words after it ("denies
-    targeting the clinic", "rejected reports of a direct hit on the school"), not a denial of
+    targeting the clinic", "rejected the accounts of a missile hit on the school"), not a denial of
     any part in it ("denied any involvement")."""
     starts = _aim_words().get(a.document.language or "en", ())
     if not starts:
