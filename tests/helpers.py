@@ -96,3 +96,21 @@ def cross_side_rows(settings, texts: dict[str, str], published: str, **align):
 def widest_row(comp):
     """The aligned row that holds the most documents."""
     return max(comp.events, key=lambda e: len({m.document for m in e.mentions}))
+
+
+def trigger_rows(settings, texts: dict[str, str], published: str = "2022-05-04"):
+    """``({"label:trigger text": row id ("" for none)}, {row id: its mentions})`` of a comparison
+    of texts, each text one side labelled by its key, each analysed on its own."""
+    from fullpicture import analyze_documents
+    from fullpicture.align import compare
+    from fullpicture.ingest import load_text
+    from fullpicture.models.comparison import Side
+
+    docs = {k: next(iter(analyze_documents([load_text(t, source=k, published=published)], settings)))
+            for k, t in texts.items()}
+    sides = [Side(label=k, origin="user", documents=[d.document.id]) for k, d in docs.items()]
+    comp = compare(list(docs.values()), sides, settings=settings)
+    row_of = {(m.document, m.event): r.id for r in comp.events for m in r.mentions}
+    rows = {f"{k}:{e.trigger.text}": row_of.get((d.document.id, e.id), "")
+            for k, d in docs.items() for e in d.events}
+    return rows, {r.id: len(r.mentions) for r in comp.events}

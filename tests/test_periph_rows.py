@@ -5,23 +5,14 @@ Invented words throughout."""
 
 from __future__ import annotations
 
-from fullpicture import analyze_documents
-from fullpicture.align import compare
-from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
 from fullpicture.settings import Settings
+from tests.helpers import trigger_rows
 
 _STRIKE = "A missile hit the market in Eastport on Tuesday, killing four people. "
 
 
 def _rows(texts: dict[str, str], settings: Settings) -> dict[str, str]:
-    docs = {k: next(iter(analyze_documents([load_text(t, source=k, published="2022-05-04")], settings)))
-            for k, t in texts.items()}
-    sides = [Side(label=k, origin="user", documents=[d.document.id]) for k, d in docs.items()]
-    comp = compare(list(docs.values()), sides, settings=settings)
-    row_of = {(m.document, m.event): r.id for r in comp.events for m in r.mentions}
-    return {f"{k}:{e.trigger.text}": row_of.get((d.document.id, e.id), "")
-            for k, d in docs.items() for e in d.events}
+    return trigger_rows(settings, texts)[0]
 
 
 def _with(settings: Settings, **align: object) -> Settings:

@@ -5,25 +5,13 @@ words throughout."""
 
 from __future__ import annotations
 
-from fullpicture import analyze_documents
-from fullpicture.align import compare
-from fullpicture.ingest import load_text
-from fullpicture.models.comparison import Side
+from tests.helpers import trigger_rows
 
 _STRIKE = "A missile hit the market in Eastport on Tuesday, killing four people. "
 
 
 def _rows(texts: dict[str, str], lexical) -> tuple[dict[str, str], dict[str, int]]:
-    docs = {k: next(iter(analyze_documents([load_text(t, source=k, published="2022-05-04")], lexical)))
-            for k, t in texts.items()}
-    sides = [Side(label=k, origin="user", documents=[d.document.id]) for k, d in docs.items()]
-    comp = compare(list(docs.values()), sides, settings=lexical)
-    row_of = {(m.document, m.event): r.id for r in comp.events for m in r.mentions}
-    out: dict[str, str] = {}
-    for k, d in docs.items():
-        for e in d.events:
-            out[f"{k}:{e.trigger.text}"] = row_of.get((d.document.id, e.id), "")
-    return out, {r.id: len(r.mentions) for r in comp.events}
+    return trigger_rows(lexical, texts)
 
 
 def test_words_about_the_happening_join_its_row(lexical):

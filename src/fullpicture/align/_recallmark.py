@@ -51,8 +51,8 @@ from fullpicture.align._incident_lex import (
     distinct,
     incident_lexicon,
     is_consequence,
+    is_setting,
     same_place_types,
-    setting_lemmas,
     told_about,
 )
 from fullpicture.align._util import modal_day
@@ -95,8 +95,7 @@ def _row_days(feats: Sequence[MentionFeatures], rows: dict[int, list[int]]) -> t
     out: dict[int, int] = {}
     firm: set[int] = set()
     for r, idx in rows.items():
-        d = modal_day(Counter(iv[0] for i in idx if (iv := feats[i].interval) and feats[i].date_firm
-                              and not feats[i].bare and iv[0] == iv[1]))
+        d = modal_day(Counter(own for i in idx if (own := _own_day(feats[i])) is not None))
         if d is not None:
             firm.add(r)
         else:
@@ -131,14 +130,13 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     reach = int(cfg.get("incident_recall_marker_days", 0))
     lex = incident_lexicon()
     types = same_place_types(cfg)
-    settings = setting_lemmas()
     rows: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         rows[lab].append(i)
     day, firm = _row_days(feats, rows)
     docs = {r: {feats[i].doc for i in idx} for r, idx in rows.items()}
     fams = {r: {feats[i].family for i in idx if (feats[i].type or "").upper() in types
-                and not is_consequence(feats[i], lex) and not _setting(feats[i], settings)}
+                and not is_consequence(feats[i], lex) and not _setting(feats[i])}
             for r, idx in rows.items()}
     names: dict[int, set[str]] = {r: set().union(*(feats[i].extra.get("names", frozenset()) for i in idx))
                                   for r, idx in rows.items()}
@@ -157,7 +155,7 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
                                           if _own_day(feats[i]) is not None))
         for i in idx:
             f = feats[i]
-            if distinct(f) or _setting(f, settings):
+            if distinct(f) or _setting(f):
                 continue
             cands, how = _recalls(f, mine, gap, slack, earlier, day, lex, types, names, told_at)
             cands = [t for t in cands if f.family in fams[t]]
@@ -179,7 +177,7 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
             f = feats[i]
             t = heads.get((f.doc, f.span))
             if t is not None and out[i] == r and _own_day(f) is None and not told_about(f, lex) \
-                    and not distinct(f) and not _setting(f, settings):
+                    and not distinct(f) and not _setting(f):
                 out[i] = t
         heads.clear()
     return out
@@ -210,6 +208,6 @@ def _recalls(f: MentionFeatures, mine: int, gap: int, slack: int, earlier: list[
     return [], ""
 
 
-def _setting(f: MentionFeatures, settings: frozenset[str]) -> bool:
-    """A lasting setting (a war, an invasion), by its word or as told."""
-    return f.lemma.lower() in settings or bool(f.extra.get("lasting_setting"))
+def _setting(f: MentionFeatures) -> bool:
+    """A lasting setting (a war, an invasion), by its word (:func:`is_setting`) or as told."""
+    return is_setting(f) or bool(f.extra.get("lasting_setting"))
