@@ -153,6 +153,30 @@ def test_the_crf_marginals_are_read_for_the_document_tagged_last_only():
     assert ex.tagger.marginals(other, range(len(other))) == {}  # not the sequence the CRF holds
 
 
+def test_each_role_table_holds_the_crf_marginals_of_that_role_summed_over_b_and_i():
+    from fullpicture.nlp.claims._crfscore import ScoreTagger
+    from fullpicture.nlp.claims._tagger import MARGINAL_ROLES
+
+    text = "The warden said the gate would stay shut. Visitors urged him to relent."
+    doc, other = _nlp()(text), _nlp()("The porter said the hall would open.")
+    ex = AttributionExtractor()
+    ex(doc)
+    tagged = ex.tagger._last[1]
+    crf = tagged.tagger if isinstance(tagged, ScoreTagger) else tagged
+    some = [0, 2, len(doc) - 1]
+    for role, suffix in enumerate(MARGINAL_ROLES):
+        names = ["O"] if suffix == "O" else [lb for lb in crf.labels() if lb.endswith(suffix)]
+        first = ex.tagger.role_marginals(doc, some, role)
+        assert set(some) <= set(first)
+        table = ex.tagger.role_marginals(doc, range(len(doc)), role)  # the rest added, none read twice
+        assert sorted(table) == list(range(len(doc)))
+        for k in range(len(doc)):
+            assert table[k] == sum(crf.marginal(lb, k) for lb in names)
+        assert ex.tagger.role_marginals(other, range(len(other)), role) == {}
+    whole = ex.tagger.marginals(doc, range(len(doc)))
+    assert all(whole[k][r] == ex.tagger.role_marginals(doc, [k], r)[k] for k in whole for r in range(4))
+
+
 def test_rows_carry_the_crf_columns_after_the_base_ones_and_before_the_vectors():
     text = "The senator said the bill would fail. Aides encouraged her to vote."
     doc = _nlp()(text)

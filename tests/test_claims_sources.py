@@ -244,3 +244,20 @@ def test_a_stray_cue_learns_no_source_unless_fallback_targets_are_asked_for():
     # a claim whose cue a gold attribution shares learns that attribution's source either way
     own = {**rec, "claims": [((11, 20), (6, 10), None)]}
     assert choices([own])[1].tolist() == [0.0, 1.0]
+
+
+def test_a_candidate_overlapping_only_its_own_claim_is_not_flagged_as_another_claims():
+    from fullpicture.nlp.claims._source_model import _others
+
+    a = RawClaim("indirect", (10, 20), (5, 9), None, (0, 4))
+    b = RawClaim("indirect", (30, 40), (25, 29), None, (21, 24))
+    c = RawClaim("direct", (50, 60), None, None, None)  # no cue, no source
+    claims = [a, b, c]
+    sources = [(o, o.source) for o in claims if o.source is not None]
+    parts = [(o, x) for o in claims for x in (o.cue, o.content) if x is not None]
+    assert _others(sources, parts, a, (0, 4)) == (0.0, 0.0)  # a's own source and nothing else
+    assert _others(sources, parts, a, (22, 23)) == (1.0, 0.0)  # b's source
+    assert _others(sources, parts, a, (26, 27)) == (0.0, 1.0)  # b's cue
+    assert _others(sources, parts, a, (55, 70)) == (0.0, 1.0)  # c's content
+    assert _others(sources, parts, a, (20, 21)) == (0.0, 0.0)  # spans are end-exclusive
+    assert _others(sources, parts, c, (3, 12)) == (1.0, 1.0)  # a's source and a's content

@@ -30,7 +30,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA, LENGTH, POS
@@ -203,12 +202,14 @@ def crf_columns(doc: Doc, c: RawClaim, cue: Span, crf: AttributionTagger) -> lis
              for sp in (c.content, c.source)]
     con, src = [range(sp.start, sp.end) if sp is not None else range(0) for sp in spans]
     head = cue.root.i
-    m = crf.marginals(doc, chain(range(cue.start, cue.end), con, src))
-    if not m:
+    own = range(cue.start, cue.end)
+    mcue = crf.role_marginals(doc, own, 0)  # each role read only where it is used
+    if not mcue:
         return [0.0] * CRF_COLS
-    return [m[head][0], max(m[k][0] for k in range(cue.start, cue.end)),
-            sum(m[k][1] for k in con) / len(con) if len(con) else 0.0,
-            sum(m[k][2] for k in src) / len(src) if len(src) else 0.0, m[head][3]]
+    mcon, msrc, mout = crf.role_marginals(doc, con, 1), crf.role_marginals(doc, src, 2), crf.role_marginals(doc, (head,), 3)
+    return [mcue[head], max(mcue[k] for k in own),
+            sum(mcon[k] for k in con) / len(con) if len(con) else 0.0,
+            sum(msrc[k] for k in src) / len(src) if len(src) else 0.0, mout[head]]
 
 
 def rows(doc: Doc, claims: list[RawClaim], lex: ClaimLexicon, net: RoleNet | None,

@@ -279,10 +279,11 @@ def crf_table(doc: Doc, ids: list[int], crf: AttributionTagger | None) -> tuple[
     elsewhere, and all zeros without ``crf`` or when it tagged another document)."""
     n = len(doc)
     src, con = np.zeros(n + 2), np.zeros(n + 2)
-    m = crf.marginals(doc, ids) if crf is not None else {}
+    mcon = crf.role_marginals(doc, ids, 1) if crf is not None else {}
+    msrc = crf.role_marginals(doc, ids, 2) if crf is not None else {}
     for k in ids:
-        if k in m:
-            con[k + 1], src[k + 1] = m[k][1], m[k][2]
+        if k in mcon:
+            con[k + 1], src[k + 1] = mcon[k], msrc[k]
     return src, con
 
 
@@ -361,18 +362,22 @@ def rows(doc: Doc, claims: list[RawClaim], net: RoleNet | None, prior: dict[str,
                 _crf_cols(csrc, ccon, a, b) if crf is not None else [], runs)
            for c, sp, hd, fl, a, b, t in spans]
     if runs:
+        # every claim's source, and every cue and content, listed once for all the candidates
+        sources = [(o, o.source) for o in claims if o.source is not None]
+        parts = [(o, x) for o in claims for x in (o.cue, o.content) if x is not None]
         for row, (c, sp, *_) in zip(out, spans, strict=True):
-            row[_OTHER_SOURCE], row[_OTHER_CLAIM] = _others(claims, c, sp)
+            row[_OTHER_SOURCE], row[_OTHER_CLAIM] = _others(sources, parts, c, sp)
     return per, np.asarray(out, dtype=np.float64)
 
 
-def _others(claims: list[RawClaim], c: RawClaim, sp: tuple[int, int]) -> tuple[float, float]:
+def _others(sources: list[tuple[RawClaim, tuple[int, int]]], parts: list[tuple[RawClaim, tuple[int, int]]],
+            c: RawClaim, sp: tuple[int, int]) -> tuple[float, float]:
     """Whether span ``sp`` overlaps the source of a claim other than ``c``, and whether it
-    overlaps another claim's cue or content."""
-    def hit(x: tuple[int, int] | None) -> bool:
-        return x is not None and x[0] < sp[1] and sp[0] < x[1]
-    rest = [o for o in claims if o is not c]
-    return float(any(hit(o.source) for o in rest)), float(any(hit(o.cue) or hit(o.content) for o in rest))
+    overlaps another claim's cue or content (``sources``: (claim, source) of each claim with
+    one; ``parts``: (claim, span) of each claim's cue and content)."""
+    a, b = sp
+    return (float(any(x[0] < b and a < x[1] for o, x in sources if o is not c)),
+            float(any(x[0] < b and a < x[1] for o, x in parts if o is not c)))
 
 
 def options(x: np.ndarray) -> np.ndarray:

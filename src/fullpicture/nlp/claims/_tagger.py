@@ -28,6 +28,8 @@ MODEL_FILE = "attribution.crfsuite"
 CLUSTERS_FILE = "attribution_clusters.npz"
 PRIOR_FILE = "attribution_cue_prior.tsv"
 _ROLE = {"SRC": "source", "CUE": "cue", "CON": "content"}
+#: the roles of :meth:`AttributionTagger.role_marginals`, by the ending of their labels
+MARGINAL_ROLES = ("-CUE", "-CON", "-SRC", "O")
 
 
 @dataclass
@@ -152,7 +154,8 @@ class AttributionTagger:
         self.roles = load_roles(roles or roles_path())
         self.role_features = role_features
         self._last: tuple[Doc, Any] | None = None  # the document tagged last, and its tagger
-        self._marginals: dict[int, tuple[float, float, float, float]] = {}  # read for it so far
+        # per role (cue, content, source, outside) the marginals read for it so far
+        self._roles: tuple[dict[int, float], ...] = ({}, {}, {}, {})
 
     @property
     def available(self) -> bool:
@@ -173,32 +176,42 @@ class AttributionTagger:
             feats = doc_features(doc, rules, self.lex, self.centroids, self.prior,
                                  self.roles if self.role_features else None)
             tags = tagger.tag(feats)
-        self._last, self._marginals = (doc, tagger), {}
+        self._last, self._roles = (doc, tagger), ({}, {}, {}, {})
         # marginals only where a span is (decode averages them over its tokens)
         probs = [tagger.marginal(t, k) if t != "O" else 0.0 for k, t in enumerate(tags)]
         return decode(doc, tags, probs)
 
     def marginals(self, doc: Doc, tokens: Iterable[int]) -> dict[int, tuple[float, float, float, float]]:
-        """The CRF's marginal probabilities of (cue, content, source, outside) of tokens of
-        ``doc`` (the document this tagger tagged last), each role's B and I summed: a table
-        that holds at least ``tokens`` (each read once per document); {} when ``doc`` is not the
+        """The CRF's marginal probabilities of (cue, content, source, outside) of ``tokens`` of
+        ``doc`` (the document this tagger tagged last), each role's B and I summed (see
+        :meth:`role_marginals`); {} when ``doc`` is not the last one tagged."""
+        ks = list(tokens)
+        tables = [self.role_marginals(doc, ks, role) for role in range(len(MARGINAL_ROLES))]
+        return {k: (tables[0][k], tables[1][k], tables[2][k], tables[3][k]) for k in ks} if tables[0] else {}
+
+    def role_marginals(self, doc: Doc, tokens: Iterable[int], role: int) -> dict[int, float]:
+        """The CRF's marginal probability of one role (an index into :data:`MARGINAL_ROLES`: cue,
+        content, source, outside; a role's B and I summed) of tokens of ``doc`` (the document
+        this tagger tagged last): a table that holds at least ``tokens`` (each read once per
+        document and role: a caller reads only the roles it needs); {} when ``doc`` is not the
         last one tagged (the CRF keeps only its last sequence)."""
         if self._last is None or self._last[0] is not doc:
             return {}
-        tagger = self._last[1]
-        out = self._marginals
+        out = self._roles[role]
         todo = set(tokens).difference(out)
         if todo:
+            tagger = self._last[1]
             crf = tagger.tagger if isinstance(tagger, ScoreTagger) else tagger  # pycrfsuite's own Tagger
-            marginal, labels = crf.marginal, crf.labels()
-            cue, con, src = ([lb for lb in labels if lb.endswith(role)] for role in ("-CUE", "-CON", "-SRC"))
-            if len(cue) == len(con) == len(src) == 2:  # B and I of each role: the sums written out
-                (cb, ci), (nb, ni), (sb, si) = cue, con, src
+            marginal, suffix = crf.marginal, MARGINAL_ROLES[role]
+            names = [lb for lb in crf.labels() if lb.endswith(suffix)] if suffix != "O" else ["O"]
+            if len(names) == 2:  # B and I of the role: the sum written out
+                b, i = names
                 for k in todo:  # sum() adds from 0, and 0 + x is x: the same doubles
-                    out[k] = (marginal(cb, k) + marginal(ci, k), marginal(nb, k) + marginal(ni, k),
-                              marginal(sb, k) + marginal(si, k), marginal("O", k))
+                    out[k] = marginal(b, k) + marginal(i, k)
+            elif names == ["O"]:
+                for k in todo:
+                    out[k] = marginal("O", k)
             else:
                 for k in todo:
-                    out[k] = (sum(marginal(lb, k) for lb in cue), sum(marginal(lb, k) for lb in con),
-                              sum(marginal(lb, k) for lb in src), marginal("O", k))
+                    out[k] = sum(marginal(lb, k) for lb in names)
         return out
