@@ -107,6 +107,22 @@ def test_naming_choice_from_entity_aliases():
     assert cues[0].target == "e1" and set(cues[0].counter_terms) == {"Mitrovica", "Kosovska Mitrovica"}
 
 
+def test_a_repeated_alias_gets_a_cue_at_each_mention_with_its_own_list():
+    from fullpicture.models import Entity, Mention
+    from fullpicture.nlp.framing._profile import naming_cues
+
+    text = "Boats left Morvasee at dawn; by noon Morvasee was empty and Lake Tessel calm."
+    ents = [Entity(id="e1", name="Lake Tessel", type="LOC", aliases=["Morvasee"],
+                   mentions=[Mention(start=11, end=19, text="Morvasee"), Mention(start=37, end=45, text="Morvasee"),
+                             Mention(start=60, end=71, text="Lake Tessel")])]
+    assert text[11:19] == text[37:45] == "Morvasee" and text[60:71] == "Lake Tessel"
+    cues = naming_cues(ents, [])
+    assert [(c.start, c.counter_terms) for c in cues] == [(11, ["Lake Tessel"]), (37, ["Lake Tessel"]),
+                                                          (60, ["Morvasee"])]
+    cues[0].counter_terms.append("changed")
+    assert cues[1].counter_terms == ["Lake Tessel"]  # each cue's list is its own
+
+
 def test_agentless_and_agentive_harm(cues_of):
     cues = cues_of("Three civilians were killed in the village. Dozens of homes were destroyed.")
     agentless = _cats(cues, "harm_agentless")

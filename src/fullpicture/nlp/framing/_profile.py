@@ -77,20 +77,25 @@ def naming_cues(
                 variants.setdefault(name.strip().lower(), name.strip())
         if len(variants) < 2:
             continue
+        alternatives: dict[str, list[str]] = {}  # per mention text: the entity's other names
         for m in ent.mentions:
             key = m.text.strip().lower()
             if key not in variants or m.actor or m.start in adjectives:
                 continue
-            others = [
-                v for v in variants.values()
-                if _is_name(v) and not _shares_word(v, m.text) and _fold(v) != _fold(m.text)
-                and script_of(v) == script_of(m.text)
-            ]
             cue = by_span.get((m.start, m.end))
             if cue is not None:
                 cue.target = cue.target or ent.id
                 continue
-            if not others or not _is_name(m.text):
+            if not _is_name(m.text):
+                continue
+            others = alternatives.get(m.text)
+            if others is None:  # worked out once per text (a name is repeated in an article)
+                others = alternatives[m.text] = [
+                    v for v in variants.values()
+                    if _is_name(v) and not _shares_word(v, m.text) and _fold(v) != _fold(m.text)
+                    and script_of(v) == script_of(m.text)
+                ]
+            if not others:
                 continue
             out.append(
                 FramingCue(
@@ -99,7 +104,7 @@ def naming_cues(
                     text=m.text,
                     category="naming",
                     subcategory="entity alias",
-                    counter_terms=others,
+                    counter_terms=list(others),
                     target=ent.id,
                     note=f"entity: {ent.name}",
                 )
