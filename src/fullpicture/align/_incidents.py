@@ -47,6 +47,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
 )
 from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import claim_hosts, inquiry_hosts, join_inquired, sentence_index
+from fullpicture.align._justifyrows import join_justify_rows
 from fullpicture.align._namedrows import join_named_rows
 from fullpicture.align._parts import lone_parts, part_hosts
 from fullpicture.align._periphrows import join_periph_rows
@@ -340,6 +341,7 @@ def incidents(
         ("incident_periph_row_min_docs", int, join_periph_rows),
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
+        ("incident_justify_row_min_docs", int, join_justify_rows),
         ("incident_named_days", int, join_named_rows),
         ("incident_recall_gap_days", int, join_recalled_earlier),
     ):
