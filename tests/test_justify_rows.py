@@ -1,6 +1,7 @@
-"""A row of one document made only of words that tell what an act was for (defend, protect,
-respond) joins the row its document tells the act in; one with a day of its own, or told as not
-done, keeps its row (align/_justifyrows.py). Invented words throughout."""
+"""A row of one document made only of verbs that tell what an act was for (defend, protect a
+border, an airspace) joins the row its document tells the act in; one with a day of its own, told
+as not done, or told of no state's ground ("defended the plan"), keeps its row
+(align/_justifyrows.py). Invented words throughout."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def test_the_rule_off_leaves_it_apart(lexical):
 
 def test_a_justification_with_a_day_of_its_own_keeps_its_row(lexical):
     rows = _rows({
-        "north": _DOWNING + "On Friday Northland troops defended the Redwater bridge.\n",
+        "north": _DOWNING + "On Friday Northland troops defended the Redwater border post.\n",
         "south": _DOWNING,
     }, _on(lexical))
     assert _word(rows, "defended") != rows["north:shot down"], rows
@@ -58,8 +59,19 @@ def test_a_justification_with_a_day_of_its_own_keeps_its_row(lexical):
 
 def test_a_justification_told_as_not_done_keeps_its_row(lexical):
     texts = {
-        "north": _DOWNING + "The premier said the army would not defend the Redwater bridge.\n",
+        "north": _DOWNING + "The premier said the army would not defend the Redwater border.\n",
         "south": _DOWNING,
     }
     rows = _rows(texts, _on(lexical))
     assert _word(rows, "defend") != rows["north:shot down"], rows
+
+
+def test_a_defence_of_no_ground_keeps_its_row(lexical):
+    texts = {
+        "north": _DOWNING + "The Northland premier later defended the new budget plan.\n",
+        "south": _DOWNING,
+    }
+    rows = _rows(texts, _on(lexical))
+    assert _word(rows, "defended") != rows["north:shot down"], rows
+    rows = _rows(texts, _with(_on(lexical), incident_justify_object_chars=0))
+    assert _word(rows, "defended") == rows["north:shot down"], rows

@@ -1,16 +1,19 @@
 """Rows made only of words that justify or explain an act, joined to the act's row.
 
 A side explains its act by what the act was for: it protected its territory, defended its
-border, responded to a threat ("the air force acted to defend the border", "une riposte",
-"в ответ"). Such a word tells no happening of its own: it is the act told by its reason, and
+border, struck back ("the air force acted to defend the border", "pour protéger", "чтобы
+защитить"). Such a word tells no happening of its own: it is the act told by its reason, and
 left to the pair model it forms a row of one document beside the act's. A row joins the row its
 document tells its main act in when
 
-* every mention's lemma is a word of justification (``[justify_rows] lemmas`` of
+* every mention's lemma is a verb of justification (``[justify_rows] lemmas`` of
   data/events/incidents.toml, en/fr/ru/uk; their glosses in the limited languages), it is no
   consequence, no named kind of act and not told apart;
+* each is told of a state's ground, sea or sky: a word of ``[justify_rows] objects`` begins
+  within ``incident_justify_object_chars`` characters after it ("defend the border", "protect
+  its airspace"; "defended the plan", "protect civilians" are no justification of an act);
 * none states a day of its own (a defence "on Tuesday" is a happening of its day) or is told
-  as not done, planned or supposed (``incident_periph_unreal``: "the right to respond" tells
+  as not done, planned or supposed (``incident_periph_unreal``: "would not defend the bridge" tells
   no act);
 * the row is of one document, and its target is the row of most of that document's happening
   mentions among the rows told by at least ``incident_justify_row_min_docs`` documents, a row of
@@ -22,6 +25,7 @@ document tells its main act in when
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -46,6 +50,26 @@ def justify_lemmas() -> frozenset[str]:
     return with_glossed(w.lower() for w in data.get("lemmas", []))
 
 
+@lru_cache(maxsize=1)
+def _objects() -> re.Pattern[str] | None:
+    """A word beginning with one of ``[justify_rows] objects`` (a state's ground, sea or sky)."""
+    words = data_toml("events", "incidents.toml").get("justify_rows", {}).get("objects", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})", re.I)
+
+
+def told_of_ground(f: MentionFeatures, chars: int) -> bool:
+    """Whether one of ``[justify_rows] objects`` begins a word of the ``chars`` characters after
+    the mention's trigger ("defend Northland's border"); every mention is, when ``chars`` is 0."""
+    if chars <= 0:
+        return True
+    pattern = _objects()
+    start = int(f.extra.get("at", 0)) + len(f.trigger)
+    return pattern is not None and pattern.search(f.sentence[start:start + chars]) is not None
+
+
 def is_justifying(f: MentionFeatures, cfg: dict[str, Any] | None = None) -> bool:
     """A mention that only tells what an act was for (module docstring; ``cfg``: the align
     settings, for the modalities that keep a mention's row)."""
@@ -53,7 +77,11 @@ def is_justifying(f: MentionFeatures, cfg: dict[str, Any] | None = None) -> bool
         return False
     if f.lemma.lower() not in justify_lemmas():
         return False
-    return cfg is None or f.extra.get("modality") not in set(cfg.get("incident_periph_unreal", []))
+    if cfg is None:
+        return True
+    if not told_of_ground(f, int(cfg.get("incident_justify_object_chars", 0))):
+        return False
+    return f.extra.get("modality") not in set(cfg.get("incident_periph_unreal", []))
 
 
 def join_justify_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
