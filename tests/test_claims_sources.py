@@ -261,3 +261,46 @@ def test_a_candidate_overlapping_only_its_own_claim_is_not_flagged_as_another_cl
     assert _others(sources, parts, a, (55, 70)) == (0.0, 1.0)  # c's content
     assert _others(sources, parts, a, (20, 21)) == (0.0, 0.0)  # spans are end-exclusive
     assert _others(sources, parts, c, (3, 12)) == (1.0, 1.0)  # a's source and a's content
+
+
+def _token_walk_columns(doc, h, cue, a, b):
+    """pair_columns as it read Token objects before it read the document's arrays (reference)."""
+    from fullpicture.nlp.claims._source_pairs import _FAR, _INNER, _NOMINAL, _PERSONAL
+
+    def walk(x, y):
+        up, t, d = {}, x, 0
+        while d <= _FAR:
+            up[t.i] = d
+            if t.head.i == t.i:
+                break
+            t, d = t.head, d + 1
+        t, d = y, 0
+        while d <= _FAR:
+            if t.i in up:
+                return min(up[t.i] + d, _FAR)
+            if t.head.i == t.i:
+                break
+            t, d = t.head, d + 1
+        return _FAR
+
+    lo, hi = (b, cue.i) if b <= cue.i else (cue.i + 1, a)
+    between = doc[lo:hi] if hi > lo else doc[0:0]
+    above = h.dep_ in ("nsubj", "nsubjpass") and any(h.head.i == t.i for t in cue.ancestors)
+    return [float(np.log1p(walk(h, cue))), float(h.head.i == cue.i), float(above),
+            float(np.log1p(sum(t.pos_ in _NOMINAL and t.dep_ not in _INNER for t in between))),
+            float(any(t.pos_ in ("VERB", "AUX") for t in between)), float(any(t.text in ";:" for t in between)),
+            float(any(t.text in "\"“”" for t in between)), float(h.lower_ in _PERSONAL),
+            float(h.dep_ in ("nsubj", "nsubjpass", "agent")), float(h.left_edge.i <= cue.i <= h.right_edge.i)]
+
+
+def test_pair_columns_from_the_arrays_equal_those_read_token_by_token():
+    from fullpicture.nlp.claims._source_pairs import pair_columns
+
+    text = ('DUNMORE, Westria — The harbour master, who spoke on Monday, said: "The pier is shut; '
+            'boats wait." Officials later said the ferry, a small one, would sail on Friday.')
+    doc = _nlp()(text)
+    for h in doc:
+        for cue in doc:
+            for a, b in ((h.i, h.i + 1), (h.left_edge.i, h.right_edge.i + 1)):
+                assert pair_columns(doc, h, cue, a, b) == _token_walk_columns(doc, h, cue, a, b)
+

@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from fullpicture.nlp._tokens import token_arrays
+
 _NOMINAL = {"PROPN", "NOUN", "PRON", "NUM"}
 _INNER = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "punct", "case", "nn"}
 _PERSONAL = {"he", "she", "they", "i", "we", "it", "you", "who", "his", "her", "their", "its", "our", "my", "whose"}
@@ -21,31 +23,35 @@ PAIR_COLS = 10
 
 
 def arcs(a: Token, b: Token) -> int:
-    """Arcs on the parse path between two tokens (``_FAR`` when they share no root near)."""
+    """Arcs on the parse path between two tokens (``_FAR`` when they share no root near); the
+    heads read from the document's arrays (no ``Token`` per step)."""
+    heads = token_arrays(a.doc).head
     up: dict[int, int] = {}
-    t, d = a, 0
+    t, d = a.i, 0
     while d <= _FAR:
-        up[t.i] = d
-        if t.head.i == t.i:
+        up[t] = d
+        if heads[t] == t:
             break
-        t, d = t.head, d + 1
-    t, d = b, 0
+        t, d = heads[t], d + 1
+    t, d = b.i, 0
     while d <= _FAR:
-        if t.i in up:
-            return min(up[t.i] + d, _FAR)
-        if t.head.i == t.i:
+        if t in up:
+            return min(up[t] + d, _FAR)
+        if heads[t] == t:
             break
-        t, d = t.head, d + 1
+        t, d = heads[t], d + 1
     return _FAR
 
 
 def pair_columns(doc: Doc, h: Token, cue: Token, a: int, b: int) -> list[float]:
     """``PAIR_COLS`` columns of a candidate (head ``h``, tokens a..b) beside the cue's root."""
     lo, hi = (b, cue.i) if b <= cue.i else (cue.i + 1, a)
-    between = doc[lo:hi] if hi > lo else doc[0:0]
+    between = range(lo, hi)  # the tokens between, read from the document's arrays (no Token each)
+    arr = token_arrays(doc)
+    pos, dep, text = arr.pos, arr.dep, arr.text
     above = h.dep_ in ("nsubj", "nsubjpass") and any(h.head.i == t.i for t in cue.ancestors)
     return [float(np.log1p(arcs(h, cue))), float(h.head.i == cue.i), float(above),
-            float(np.log1p(sum(t.pos_ in _NOMINAL and t.dep_ not in _INNER for t in between))),
-            float(any(t.pos_ in ("VERB", "AUX") for t in between)), float(any(t.text in ";:" for t in between)),
-            float(any(t.text in "\"“”" for t in between)), float(h.lower_ in _PERSONAL),
+            float(np.log1p(sum(pos[k] in _NOMINAL and dep[k] not in _INNER for k in between))),
+            float(any(pos[k] in ("VERB", "AUX") for k in between)), float(any(text[k] in ";:" for k in between)),
+            float(any(text[k] in "\"“”" for k in between)), float(h.lower_ in _PERSONAL),
             float(h.dep_ in ("nsubj", "nsubjpass", "agent")), float(h.left_edge.i <= cue.i <= h.right_edge.i)]
