@@ -24,6 +24,7 @@ from fullpicture.align._background import (
     told_to_come,
     told_war_start,
 )
+from fullpicture.align._causeapart import cause_unit
 from fullpicture.align._containing import document_levels, inside
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
@@ -258,6 +259,9 @@ def build_features(
     anniversary_chars = int(cfg.get("incident_anniversary_chars", 0))
     # a word of recall near the trigger ("earlier this month", "déjà": ``_recallmark``)
     recall_chars = int(cfg.get("incident_recall_marker_chars", 0)) if int(cfg.get("incident_recall_gap_days", 0)) else 0
+    # a happening told as what led to another of its sentence ("in revenge for the killing": ``_causeapart``)
+    causes = bool(cfg.get("link_cause_apart", False))
+    cause_table = str(cfg.get("link_cause_phrases", "reprisal"))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -372,6 +376,9 @@ def build_features(
                                                [o.trigger.start - ev.evidence.start for o in a.events
                                                 if o is not ev and o.evidence.start == ev.evidence.start]
                                                if back_chars else (), lemma_of(ev), start_chars),
+                           "cause_unit": cause_unit(
+                               sent, (ev.trigger.start - ev.evidence.start, ev.trigger.end - ev.evidence.start),
+                               lang, cause_table) if causes else None,
                            "recall_marker": recall_marker(
                                sent, (ev.trigger.start - ev.evidence.start, ev.trigger.end - ev.evidence.start),
                                lang, recall_chars),

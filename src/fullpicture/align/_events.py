@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._blocking import candidate_pairs, scored_pairs
+from fullpicture.align._causeapart import told_apart
 from fullpicture.align._eventpairs import (  # noqa: F401  (re-exported: the engine's API)
     FEATURES,
     MentionFeatures,
@@ -71,7 +72,8 @@ def _cluster(feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors
     # costs more than it gives (docs/benchmarks/incidents.md, session 20)
     doc = scorer.doc if cfg.get("link_by_document_pair", False) and scorer.vec.lang is not None else None
     own = bool(cfg.get("link_own_document_pairs", True))
-    labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link, doc=doc, own=own)
+    apart = told_apart(feats) if cfg.get("link_cause_apart", False) else None
+    labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link, doc=doc, own=own, apart=apart)
     if scored is not None and scorer.cut_pairs:
         scored.append((np.concatenate([c[0] for c in scorer.cut_pairs]),
                        np.concatenate([c[1] for c in scorer.cut_pairs])))

@@ -202,12 +202,15 @@ def link_mean(vals: list[float], keys_: list[int], n: int, doc: np.ndarray | Non
 
 def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarray, thr: float,
                  max_link: int, ahead: int = _AHEAD, doc: np.ndarray | None = None,
-                 own: bool = True) -> tuple[list[int], int]:
+                 own: bool = True, apart: dict[int, set[int]] | None = None) -> tuple[list[int], int]:
     """Cluster label per mention, and the number of pairs scored for the merges (``pairs``,
     ``probs``: the scored pairs at the threshold or above, as ``(m, 2)`` and ``(m,)``; ``doc``:
     a document id per mention, to weigh each document pair alike, :func:`link_mean`; ``own``:
-    whether a document's own pairs across the two clusters count among them)."""
+    whether a document's own pairs across the two clusters count among them; ``apart``: mention
+    -> the mentions its cluster may never join, two happenings its text tells apart)."""
     ahead = max(1, ahead)
+    # per live cluster (by root), the mentions it may never be merged with
+    banned: dict[int, set[int]] = {x: set(ys) for x, ys in (apart or {}).items() if ys}
     # the pairs' two ends as two lists of ints (a list per pair would be millions of small
     # containers for the garbage collector to track and scan)
     pi, pj = pairs[:, 0].tolist(), pairs[:, 1].tolist()
@@ -351,6 +354,8 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             continue
         a, b = members[ra], members[rb]
         assert a is not None and b is not None
+        if banned and ((ra in banned and not banned[ra].isdisjoint(b)) or (rb in banned and not banned[rb].isdisjoint(a))):
+            continue  # one text tells a mention of each apart: never one happening
         if len(a) * len(b) <= max_link:
             if failed.get(ra * n + rb) == len(a) * n + len(b):
                 continue  # these two clusters, unchanged, failed on all their cross pairs before
@@ -425,6 +430,8 @@ def average_link(scorer: PairScorer, n: int, pairs: np.ndarray, probs: np.ndarra
             for x in b:
                 root_of[x] = ra
             members[rb] = None
+            if rb in banned:
+                banned.setdefault(ra, set()).update(banned.pop(rb))
         elif len(a) * len(b) <= max_link:
             # every cross pair taken (a member list only grows, so equal sizes are the same
             # lists, and a pair's probability, once known, stays): a retry gives the same mean
