@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from fullpicture.align._causes import cause_conflict
 from fullpicture.align._dateconflict import _date_conflict
 from fullpicture.align._disputes import figure_disputes
 from fullpicture.align._entityconflicts import _agent_denial, _entity_conflict
@@ -42,7 +43,8 @@ def find_conflicts(
     out = _figure_conflicts(figs, cfg, disputes)
     for c in (
         _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0))),
-        _entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg),
+        (_entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg)
+         or cause_conflict(members, index, cfg)),
         _entity_conflict(members, index, "place", cfg),
         target_conflict(row_targets(members, index), cfg),
     ):
