@@ -5,10 +5,10 @@ Shapes restated in invented words from real multi-side coverage: one side says m
 patrol ship, the other tells only of a fire on board and its ammunition detonating, naming no
 attacker; one side says aircraft bombed a clinic, the other that the strike was staged. The
 second account names no actor, so no agent value of it reached the row. Guards: a fire that
-followed a strike, told by the side that tells the strike, is no rival cause, and a fire of
-weapons ("enemy fire") is shooting; a doer that "staged an attack" is no staging; a version a wire
-quotes from a compared side's state is that side's; a hedged strike names no attacker; the setting
-off builds nothing.
+followed a strike (with or without a weapon or a doer), told by the side that tells the strike, is
+no rival cause, and a fire of weapons ("enemy fire") is shooting; a doer that "staged an attack" is
+no staging; a version a wire quotes from a compared side's state is that side's; a hedged strike
+names no attacker; the setting off builds nothing.
 """
 
 from __future__ import annotations
@@ -101,3 +101,9 @@ def test_a_version_a_wire_quotes_from_a_sides_state_is_that_sides():
     assert conflict is not None
     fire = [v for v in conflict.values if "fire" in v.value]
     assert fire and all(v.side == "moldovan" and v.reported_by == "international" for v in fire)
+
+
+def test_a_fire_after_an_attack_with_no_weapon_or_doer_is_no_rival_cause():
+    shelled = ("western", "The shelling of the port of Kesh went on all night, and the patrol ship Arvel was "
+                          "damaged as a result of a fire on board.")
+    assert _conflict([STRIKE, shelled]) is None

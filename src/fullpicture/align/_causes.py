@@ -12,8 +12,9 @@ cause is a value of the agent field:
 * **rival cause**: a cause told in a causal phrase that leaves no attacker (``[internal]``: a fire, a
   detonation of ammunition, a technical failure) or a staging (``[staged]``).
 
-A side's rival cause counts only where that side names no attacker of its own (a fire that
-followed a strike, both told by one side, is no rival cause) and, for a staging, where the side
+A side's fire or detonation counts only where that side names no attacker and tells no attack
+(``[attacks]``, read on the trigger) of its own (a fire that followed a strike, both told by one
+side, is no rival cause) and, for a staging, where the side
 does not blame the same state the other side blames. Each value sits under the side whose account
 it is (a source of another compared side's state quoted by a third side is that side's account:
 :func:`._agents.account_side`), with its document, claim and offsets. Only a side's own account
@@ -52,7 +53,7 @@ def _patterns() -> dict[tuple[str, str], tuple[re.Pattern[str], ...]]:
 
     data = data_toml("align", "causes.toml")
     return {(table, lang): tuple(re.compile(p, re.I) for p in ([ps] if isinstance(ps, str) else ps))
-            for table in ("internal", "staged", "weapons", "hedges") for lang, ps in data.get(table, {}).items()}
+            for table in ("internal", "staged", "weapons", "hedges", "attacks") for lang, ps in data.get(table, {}).items()}
 
 
 def _find(table: str, lang: str | None, text: str, start: int, end: int) -> re.Match[str] | None:
@@ -90,6 +91,7 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
     blamed: dict[str, set[str]] = {}
     rivals: dict[str, list[tuple[str, ConflictValue]]] = {}
     seen: set[tuple[str, int]] = set()
+    struck: set[str] = set()  # the sides whose own account tells an attack, whoever did it
     for m in own_account(members, index, wider, accused=True):
         a, ev = m.analysis, m.event
         doc, lang, text = a.document.id, a.document.language, a.text
@@ -117,6 +119,8 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
                     side=side, reported_by=m.side if side != m.side else None,
                     value=index.display(doc, eid, resolve=True) or ent.name, document=doc, claim=ev.source,
                     start=first.start if first else None, end=first.end if first else None))
+            if any(p.match(ev.trigger.text.strip()) for p in _patterns().get(("attacks", lang or "en"), ())):
+                struck.add(teller)
             weapon = _weapon_near(m, reach)
             if weapon is not None:
                 lo, hi = min(weapon.start(), ev.trigger.start), max(weapon.end(), ev.trigger.end)
@@ -136,7 +140,7 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
         if not others:
             continue
         own = [v for kind, v in told_values
-               if (kind == "internal" and side not in attackers)
+               if (kind == "internal" and side not in attackers and side not in struck)
                or (kind == "staged" and not any(blamed.get(side, set()) & blamed.get(s, set()) for s in others))]
         if own:
             values += own
