@@ -556,7 +556,7 @@ def _names_a_happening(tok: Token) -> bool:
 
 
 def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
-                    label_days: int = 0, recall_days: int = -1) -> list[tuple[int, str]]:
+                    label_days: int = 0, recall_days: int = -1, list_days: int = 0) -> list[tuple[int, str]]:
     """The time layer's narrative reference times without those set inside a "since ..." phrase,
     a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
     background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
@@ -571,8 +571,13 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
     that many days before the report's day in a text whose first date does not: a recalled
     happening told in passing ("the four, freed on Saturday, had been abducted on 9 November.
     They were found in two flats.") dates its own sentence, and the next sentences go on in the
-    story's time; a retrospective (its first date an old one) keeps them all (:func:`_recalled`)."""
+    story's time; a retrospective (its first date an old one) keeps them all (:func:`_recalled`).
+    ``list_days`` > 0: also without the dates of a sentence whose stated days lie at least that many
+    days apart, each ``recall_days`` or more before the report's day: a list of several past happenings ("the first on 3 May 2019, the last on 9 June
+    2020") dates each item by its own date, and the sentences after the list tell no item's day
+    (:func:`_list_sentences`)."""
     day = None if future else report_day(doc)
+    lists = _list_sentences(doc, list_days, max(recall_days, 0)) if list_days > 0 else set()
     ref = report_day(doc) if not labels else None
     recall_ref = report_day(doc) if recall_days >= 0 else None
     first: str | None = None  # the text's first date: an old one makes a retrospective
@@ -601,6 +606,9 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
         tok = span[0]
         if _birth_date(doc, tok.i):
             continue
+        if tok.sent.start in lists:
+            dropped.add(str(value)[:10])
+            continue
         if ref is not None and _before(str(value), ref, label_days) and _names_a_happening(tok):
             continue
         sent = tok.sent
@@ -610,6 +618,34 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
         else:
             dropped.add(str(value)[:10])
     return out
+
+
+def _day_of(value: str) -> Any:
+    """The first day of a TIMEX3 value naming a day or a month (None for anything else)."""
+    from datetime import date
+
+    try:
+        if len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+            return date.fromisoformat(value[:10])
+        if len(value) >= 7 and value[4:5] == "-" and value[5:7].isdigit():
+            return date(int(value[:4]), int(value[5:7]), 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _list_sentences(doc: Doc, days: int, old: int) -> set[int]:
+    """The first tokens of the sentences whose stated days (or months) lie at least ``days`` days
+    apart, each at least ``old`` days before the report's day: such a sentence lists several past
+    happenings, none of whose days is the story's ("the statement on Friday said that on 13 May
+    ..." names a recent day: no list)."""
+    ref = report_day(doc)
+    by_sent: dict[int, list[Any]] = {}
+    for i, value in timex_positions(doc):
+        d = _day_of(value)
+        by_sent.setdefault(doc[i].sent.start, []).append(d if d is None or ref is None or _before(value, ref, old) else None)
+    return {s for s, ds in by_sent.items()
+            if len(ds) > 1 and None not in ds and (max(ds) - min(ds)).days >= days}
 
 
 def _recalled(value: str, first: str, day: str, days: int) -> bool:

@@ -98,6 +98,8 @@ class EventsComponent:
         # a date this many days before the report's day, told after the story's recent time,
         # dates its own sentence only (< 0: off)
         self.recall_days = int(cfg.get("recalled_dates_min_days_before", -1))
+        # a sentence whose stated days lie this many days apart lists happenings: no story time (0: off)
+        self.list_days = int(cfg.get("listed_dates_min_span_days", 0))
         # a title holder's state ("the President of Eastland") yields to the town named this close before
         self.title_town_chars = int(cfg.get("title_place_town_before_chars", 0))
         self.title_town_types = frozenset(cfg.get("title_place_town_types", []))
@@ -358,7 +360,8 @@ class EventsComponent:
         index = entity_index(doc)
         txs = timex_positions(doc)
         trail = narrative_trail(doc, future=self.future_inherited, labels=self.labels_inherited,
-                                label_days=self.label_days, recall_days=self.recall_days)
+                                label_days=self.label_days, recall_days=self.recall_days,
+                                list_days=self.list_days)
         reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
         lent = title_towns(doc, index, places, self.title_town_chars) if self.title_town_chars > 0 else places
