@@ -23,10 +23,13 @@ from fullpicture.align._util import EntityIndex
 from fullpicture.models.comparison import Conflict, ConflictValue
 
 
-def row_targets(members: Sequence[Member], index: EntityIndex) -> list[ConflictValue]:
+def row_targets(members: Sequence[Member], index: EntityIndex,
+                cfg: dict[str, Any] | None = None) -> list[ConflictValue]:
     """What was hit, in each side's words (:func:`target_values`: real mentions only, words
-    quoted from another compared side's state given to that side)."""
-    return target_values(members, _UNREAL, index, _side_of_state(members))
+    quoted from another compared side's state given to that side; with ``target_conversion_gap``
+    of ``cfg``, a place told as turned into a military one)."""
+    return target_values(members, _UNREAL, index, _side_of_state(members),
+                         int((cfg or {}).get("target_conversion_gap", 0)))
 
 
 def find_conflicts(
@@ -46,7 +49,7 @@ def find_conflicts(
         (_entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg)
          or cause_conflict(members, index, cfg)),
         _entity_conflict(members, index, "place", cfg),
-        target_conflict(row_targets(members, index), cfg),
+        target_conflict(row_targets(members, index, cfg), cfg),
     ):
         if c is not None:
             out.append(c)

@@ -26,6 +26,7 @@ from fullpicture.align._agents import account_side, claim_state, name_state, sid
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Event
 from fullpicture.models.comparison import Conflict, ConflictValue
+from fullpicture.nlp.events._converted import conversions
 
 _CLASH = ("civilian", "military")
 
@@ -37,13 +38,15 @@ class _Member(Protocol):
 
 
 def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset(),
-                  index: EntityIndex | None = None, side_of_state: dict[str, str] | None = None) -> list[ConflictValue]:
+                  index: EntityIndex | None = None, side_of_state: dict[str, str] | None = None,
+                  conversion_gap: int = 0) -> list[ConflictValue]:
     """Every side's words for what was hit (one value per document and words), in order of the
     members; mentions of a modality in ``unreal`` (negated, planned ...) give none. With an
     ``index``, words told in a claim of another compared side's state are that side's account
     (``reported_by`` the reporting side: a wire's "the army said it struck a depot"), and words
     a state's side quotes from a state that is no compared side are no side's account, as with
-    figures (:func:`account_side`)."""
+    figures (:func:`account_side`). With a ``conversion_gap``, a member document's own telling of
+    the place as turned into a military one is a value too (:func:`_converted_values`)."""
     out: list[ConflictValue] = []
     seen: set[tuple[str, int]] = set()
     for m in members:
@@ -62,7 +65,53 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
         out.append(ConflictValue(side=side, reported_by=m.side if side != m.side else None, value=t.text,
                                  document=doc, claim=m.event.source, start=t.start, end=t.end, field="target",
                                  category=t.category, kind=t.kind))
+    if conversion_gap > 0 and index is not None:
+        out.extend(_converted_values(members, out, index, side_of_state or {}, conversion_gap))
     return out
+
+
+def _converted_values(members: Sequence[_Member], values: Sequence[ConflictValue], index: EntityIndex,
+                      side_of_state: dict[str, str], gap: int) -> list[ConflictValue]:
+    """The places the row's documents tell as turned into or used as military ones ("the
+    hospital had been turned into a firing position": nlp/events/_converted.py), where the place
+    is of a civilian class some value of the row names, or a site of no class ("the building"):
+    that account's label of the place (class ``[converted]`` of targets.toml, a military label),
+    given to the side whose account the sentence tells, as words of what was hit are."""
+    civil = {v.category for v in values if v.kind == "civilian"}
+    if not civil:
+        return []
+    label = _converted_class()
+    out: list[ConflictValue] = []
+    seen: set[str] = set()
+    for m in members:
+        a = m.analysis
+        doc = a.document.id
+        if doc in seen:
+            continue
+        seen.add(doc)
+        for c in conversions(a.text, a.document.language or "en", gap):
+            if c.site_class not in civil and _kind(c.site_class) != "unspecified":
+                continue
+            claim = next((k.id for k in a.claims if k.start <= c.start < k.end), None)
+            state = _sentence_speaker(a, c.start, claim) or claim_state(a, claim, index)
+            side = account_side(m.side, state, side_of_state)
+            if side is None:
+                continue
+            out.append(ConflictValue(side=side, reported_by=m.side if side != m.side else None,
+                                     value=a.text[c.start:c.end], document=doc, claim=claim, start=c.start,
+                                     end=c.end, field="target", category=label, kind="military"))
+    return out
+
+
+@cache
+def _converted_class() -> str:
+    return str(data_toml("events", "targets.toml").get("converted", {}).get("class", "converted"))
+
+
+@cache
+def _kind(cls: str) -> str | None:
+    kinds: dict[str, str] = data_toml("events", "targets.toml").get("kinds", {})
+    return kinds.get(cls)
 
 
 def _sentence_speaker(a: Analysis, pos: int, claim_id: str | None) -> str | None:
