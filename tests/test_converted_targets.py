@@ -35,9 +35,9 @@ def test_no_conversion_when_negated_denied_far_or_the_other_way_round():
     assert conversions("The clinic was used as a base.", "en", 0) == []  # switched off
 
 
-def _member(side: str, doc: str, text: str, target: Target | None) -> SimpleNamespace:
+def _member(side: str, doc: str, text: str, target: Target | None, trigger: int = 0) -> SimpleNamespace:
     analysis = SimpleNamespace(text=text, claims=[], document=SimpleNamespace(id=doc, language="en"))
-    event = SimpleNamespace(target=target, modality="asserted", source=None, trigger=SimpleNamespace(start=0))
+    event = SimpleNamespace(target=target, modality="asserted", source=None, trigger=SimpleNamespace(start=trigger))
     return SimpleNamespace(side=side, analysis=analysis, event=event)
 
 
@@ -75,3 +75,24 @@ def test_the_words_between_verb_and_military_site_must_link_them():
     assert _found("Families from the school turned to the army base for help.") == []
     assert _found("People fled the clinic and became targets near the military base.") == []
     assert _found("The clinic had been turned into a makeshift base.") == [("hospital", "base", "base")]
+
+
+def test_what_the_place_aimed_at_was_told_with_a_copula():
+    found = conversions("Officials in Tarnow said the targeted location was a special security camp.", "en", 4)
+    assert [(c.aim, c.category) for c in found] == [(True, "base")]
+    assert conversions("The targeted location was not a security camp.", "en", 4) == []
+    assert [c.aim for c in conversions("La cible était une base militaire.", "fr", 4)] == [True]
+    assert [c.category for c in conversions("Целью удара был командный пункт.", "ru", 4)] == ["command_post"]
+    assert conversions("The market was a busy place near the base.", "en", 4) == []  # no word of the aim
+
+
+def test_the_place_aimed_at_is_told_of_the_act_its_own_sentence_tells():
+    east = "A bomb hit the clinic of Lindberg on Tuesday."
+    hit = east.index("clinic")
+    west = "A blast shook the town. Smoke rose. The targeted site was a depot."
+    clinic = Target(start=hit, end=hit + 6, text="clinic", category="hospital", kind="civilian")
+    near = [_member("east", "a", east, clinic), _member("west", "b", west, None, west.index("rose"))]
+    values = target_values(near, index=SimpleNamespace(), conversion_gap=4)
+    assert [(v.side, v.value) for v in values if v.kind == "military"] == [("west", "depot")]
+    far = [_member("east", "a", east, clinic), _member("west", "b", west, None, west.index("blast"))]
+    assert all(v.kind != "military" for v in target_values(far, index=SimpleNamespace(), conversion_gap=4))

@@ -74,7 +74,9 @@ def _converted_values(members: Sequence[_Member], values: Sequence[ConflictValue
                       side_of_state: dict[str, str], gap: int) -> list[ConflictValue]:
     """The places the row's documents tell as turned into or used as military ones ("the
     hospital had been turned into a firing position": nlp/events/_converted.py), where the place
-    is of a civilian class some value of the row names, or a site of no class ("the building"):
+    is of a civilian class some value of the row names, a site of no class ("the building") or
+    the place aimed at ("the targeted site was a depot", where a mention of the row stands in
+    that sentence or the one before):
     that account's label of the place (class ``[converted]`` of targets.toml, a military label),
     given to the side whose account the sentence tells, as words of what was hit are."""
     civil = {v.category for v in values if v.kind == "civilian"}
@@ -90,7 +92,10 @@ def _converted_values(members: Sequence[_Member], values: Sequence[ConflictValue
             continue
         seen.add(doc)
         for c in conversions(a.text, a.document.language or "en", gap):
-            if c.site_class not in civil and _kind(c.site_class) != "unspecified":
+            if c.aim and not any(c.context[0] <= k.event.trigger.start < c.context[1] for k in members
+                                 if k.analysis.document.id == doc):
+                continue  # "the target was ...": of the act its sentence, or the one before, tells
+            if not c.aim and c.site_class not in civil and _kind(c.site_class) != "unspecified":
                 continue
             claim = next((k.id for k in a.claims if k.start <= c.start < k.end), None)
             state = _sentence_speaker(a, c.start, claim) or claim_state(a, claim, index)

@@ -10,7 +10,9 @@ conversion or use (``[conversion_verbs]`` of data/events/targets.toml, word star
 is no class of people), the word right after the verb a word of linking (``[conversion_links]``:
 "as", "into", "в") or the site's own, and at most one other word between ("a makeshift base"),
 with the words of a civilian or unspecified site (the hospital, the building) before that
-military site in the same sentence; a sentence with a word of negation or
+military site in the same sentence. A copula after words of the place aimed at (``[copulas]``,
+``[aim_subjects]``: "the targeted site was a depot") says what that place was, as a conversion
+does. A sentence with a word of negation or
 of denial before the military site tells none ("was never used as a base", "denies that the
 school was turned into a base").
 """
@@ -37,6 +39,8 @@ class Conversion:
     start: int
     end: int
     category: str
+    aim: bool = False  # the site is the act's own aim ("the targeted location is a camp")
+    context: tuple[int, int] = (0, 0)  # offsets of the sentence and the one before it
 
 
 @lru_cache(maxsize=8)
@@ -63,6 +67,32 @@ def _linked(words: list[tuple[int, int, str]], verb: int, a: int, site_words: se
     return sum(1 for i in between if words[i][2] not in links and i not in site_words) <= 1
 
 
+@lru_cache(maxsize=8)
+def _copulas(language: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The copulas of ``language`` and its words of the place aimed at, longest first."""
+    data = data_toml("events", "targets.toml")
+    cop = frozenset(w.lower() for w in data.get("copulas", {}).get(language, []))
+    subj = sorted((tuple(p.lower().split()) for p in data.get("aim_subjects", {}).get(language, [])),
+                  key=len, reverse=True)
+    return cop, tuple(subj)
+
+
+def _aim_copula(words: list[tuple[int, int, str]], a: int, gap: int, language: str) -> tuple[int, int] | None:
+    """(copula, first word of the subject) where the words before the military words at ``a``
+    say what the place aimed at was: a word of the place aimed at (``[aim_subjects]``: "the
+    targeted site", "la cible") right before a copula at most ``gap`` words before ``a``."""
+    cop, subjects = _copulas(language)
+    for i in range(a - 1, max(-1, a - gap - 2), -1):
+        if words[i][2] not in cop:
+            continue
+        for subj in subjects:
+            k = i - len(subj)
+            if k >= 0 and tuple(w[2] for w in words[k:i]) == subj:
+                return i, k
+        return None
+    return None
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``."""
     out, lo = [], 0
@@ -83,7 +113,8 @@ def conversions(text: str, language: str, gap: int) -> list[Conversion]:
     if lex is None or not verbs or gap <= 0:
         return []
     out: list[Conversion] = []
-    for lo, hi in _sentences(text):
+    sentences = _sentences(text)
+    for j, (lo, hi) in enumerate(sentences):
         words = _words(text, lo, hi, language)
         found = _matches(words, lex)
         for a, b, cls in found:
@@ -91,10 +122,15 @@ def conversions(text: str, language: str, gap: int) -> list[Conversion]:
                 continue
             verb = next((i for i in range(a - 1, max(-1, a - gap - 2), -1)
                          if words[i][2].startswith(verbs)), None)
+            aimed = _aim_copula(words, a, gap, language) if verb is None else None
+            if aimed is not None:
+                verb = aimed[0]
             if verb is None or any(c in text[words[verb][1]:words[a][0]] for c in ",;:()"):
                 continue
             sites = [(s0, s1, c) for s0, s1, c in found if s1 < a and c not in lex.roles
                      and lex.kinds.get(c) in ("civilian", "unspecified")]
+            if aimed is not None:
+                sites = [(aimed[1], verb - 1, "")]
             site_words = {i for s0, s1, _ in sites for i in range(s0, s1 + 1)}
             if not _linked(words, verb, a, site_words, links):
                 continue
@@ -102,5 +138,6 @@ def conversions(text: str, language: str, gap: int) -> list[Conversion]:
                 continue
             s0, s1, scls = sites[-1]
             out.append(Conversion(site_start=words[s0][0], site_end=words[s1][1], site_class=scls,
-                                  start=words[a][0], end=words[b][1], category=cls))
+                                  start=words[a][0], end=words[b][1], category=cls, aim=aimed is not None,
+                                  context=(sentences[j - 1][0] if j else lo, hi)))
     return out
