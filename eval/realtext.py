@@ -47,7 +47,10 @@ adds (true) or removes (false) it per corpus and incident without touching the g
 * **target false**: ``target`` conflicts in rows whose incident is not target-contested.
 
     .venv/bin/python -m eval.realtext CORPUS GOLD [CORPUS GOLD ...] [--no-embeddings] [--errors]
-        [--target-gold FILE]
+        [--target-gold FILE] [--cues]
+
+``--cues`` adds the cue recall per document language (``eval/_cues.py``): the share of cue
+strings that hold a mention's trigger, and the words of the cues missed.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import Any
+
+from eval._cues import CueRecall
 
 #: the field of what was hit, scored in columns of its own
 TARGET = "target"
@@ -278,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--errors", action="store_true", help="print every miss and false conflict")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--cues", action="store_true", help="print cue recall per language and the cues missed")
     ap.add_argument("--target-gold", type=Path, default=None,
                     help="TOML: corpus -> incident -> whether the sides dispute what was hit")
     args = ap.parse_args(argv)
@@ -287,8 +293,12 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     total = Score()
     marks = tomllib.loads(args.target_gold.read_text(encoding="utf-8")) if args.target_gold else {}
+    recall = CueRecall()
     for corpus, gold in zip(args.pairs[::2], args.pairs[1::2], strict=True):
-        sc, _ = run_corpus(corpus, gold, not args.no_embeddings, marks.get(corpus.name, {}))
+        sc, comp = run_corpus(corpus, gold, not args.no_embeddings, marks.get(corpus.name, {}))
+        if args.cues:
+            recall.add(comp, Gold.load(gold).docs,
+                       {a.document.id: Path(a.document.source or "").stem for a in comp.documents}, corpus.name)
         results[corpus.name] = sc.summary()
         for k in ("incidents", "pairs", "pairs_joined", "multi_side", "aligned", "contested", "surfaced",
                   "surfaced_own", "conflicts", "false_conflicts", "mixed_rows", "nogold_rows", "target_contested",
@@ -301,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
             for line in sc.errors:
                 print(f"{corpus.name}: {line}")
     results["all"] = total.summary()
+    if args.cues:
+        print("\n".join(recall.lines()))
     if args.json:
         print(json.dumps(results, indent=1))
         return 0
