@@ -47,8 +47,8 @@ def test_an_attacker_against_a_fire_told_as_the_cause_is_an_agent_conflict():
 
 
 def test_in_russian_and_ukrainian():
-    fire_ru = ("western", "Патрульный корабль «Арвел» получил серьезные повреждения в результате пожара, "
-                          "сдетонировал боезапас.")
+    fire_ru = ("western", "На патрульном корабле «Арвел» в результате пожара взорвались снаряды, "
+                          "сообщил штаб флота.")
     strike_uk = ("eastern", "Увечері у вівторок по кораблю «Арвел» було завдано удару ракетами.")
     conflict = _conflict([strike_uk, fire_ru])
     assert conflict is not None and {v.side for v in conflict.values} == {"eastern", "western"}

@@ -637,7 +637,7 @@ def _day_of(value: str) -> Any:
 def _list_sentences(doc: Doc, days: int, old: int) -> set[int]:
     """The first tokens of the sentences whose stated days (or months) lie at least ``days`` days
     apart, each at least ``old`` days before the report's day: such a sentence lists several past
-    happenings, none of whose days is the story's ("the statement on Friday said that on 13 May
+    happenings, none of whose days is the story's ("a note of last week says that on 2 March
     ..." names a recent day: no list)."""
     ref = report_day(doc)
     by_sent: dict[int, list[Any]] = {}
