@@ -34,7 +34,7 @@ class CueRecall:
             trig = [(e.trigger.start, e.trigger.end) for e in a.events]
             for strings in docs.get(name, {}).values():
                 for s in strings:
-                    occ = _occurrences(a.text, s)
+                    occ = occurrences(a.text, s)
                     if not occ:
                         continue
                     self.cues[lang] += 1
@@ -54,7 +54,8 @@ class CueRecall:
         return out
 
 
-def _occurrences(text: str, cue: str) -> list[tuple[int, int]]:
+def occurrences(text: str, cue: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of every occurrence of ``cue`` in ``text``."""
     out, k = [], text.find(cue)
     while k >= 0:
         out.append((k, k + len(cue)))

@@ -65,7 +65,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from eval._cues import CueRecall
+from eval._cues import CueRecall, occurrences
 
 #: the field of what was hit, scored in columns of its own
 TARGET = "target"
@@ -126,14 +126,6 @@ class Score:
         }
 
 
-def _occurrences(text: str, cue: str) -> list[tuple[int, int]]:
-    out, k = [], text.find(cue)
-    while k >= 0:
-        out.append((k, k + len(cue)))
-        k = text.find(cue, k + 1)
-    return out
-
-
 def mention_incidents(comp: Any, gold: Gold, doc_name: dict[str, str], score: Score) -> dict[tuple[str, str], str]:
     """``(document id, event id) -> gold incident`` for mentions whose trigger lies in a cue."""
     out: dict[tuple[str, str], str] = {}
@@ -143,7 +135,7 @@ def mention_incidents(comp: Any, gold: Gold, doc_name: dict[str, str], score: Sc
         spans: list[tuple[int, int, str]] = []
         for inc, strings in cues.items():
             for s in strings:
-                occ = _occurrences(a.text, s)
+                occ = occurrences(a.text, s)
                 if not occ:
                     score.missing_cues.append(f"{name}: {s!r}")
                 spans += [(st, en, inc) for st, en in occ]
