@@ -26,7 +26,7 @@ document tells its main act in when
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -40,7 +40,7 @@ from fullpicture.align._incident_lex import (
     is_consequence,
     with_glossed,
 )
-from fullpicture.align._wordrows import is_word, town_apart
+from fullpicture.align._wordrows import document_main_rows, is_word, town_apart
 
 
 @lru_cache(maxsize=1)
@@ -97,12 +97,8 @@ def join_justify_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
     violent = {r for r, idx in members.items()
                if any((feats[i].type or "").upper() in lex.violent_types for i in idx)}
-    told: dict[str, Counter[int]] = defaultdict(Counter)
-    for i, f in enumerate(feats):
-        r = labels[i]
-        if len(docs[r]) >= min_docs and r in violent and happening(f, lex) and not is_word(f):
-            told[f.doc][r] += 1
-    main = {d: max(c, key=lambda r: (c[r], len(docs[r]), -r)) for d, c in told.items() if c}
+    main = document_main_rows(feats, labels, docs, lambda i: len(docs[labels[i]]) >= min_docs
+                              and labels[i] in violent and happening(feats[i], lex) and not is_word(feats[i]))
     joined: dict[int, int] = {}
     for r, idx in members.items():
         if len(docs[r]) != 1 or not all(is_justifying(feats[i], cfg) for i in idx):

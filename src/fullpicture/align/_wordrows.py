@@ -24,7 +24,7 @@ sentence of no happening, it forms a row of its own, one more row for the story'
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -69,11 +69,7 @@ def join_word_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
         members[labels[i]].append(i)
     docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
     words = [is_word(f) for f in feats]
-    told: dict[str, Counter[int]] = defaultdict(Counter)
-    for i, f in enumerate(feats):
-        if not words[i] and happening(f, lex):
-            told[f.doc][labels[i]] += 1
-    main = {d: max(c, key=lambda r: (c[r], len(docs[r]), -r)) for d, c in told.items() if c}
+    main = document_main_rows(feats, labels, docs, lambda i: not words[i] and happening(feats[i], lex))
     joined: dict[int, int] = {}
     for r, idx in members.items():
         if not all(words[i] and not feats[i].date_firm for i in idx):
@@ -90,6 +86,17 @@ def join_word_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             continue
         joined[r] = big
     return [joined.get(r, r) for r in labels]
+
+
+def document_main_rows(feats: Sequence[MentionFeatures], labels: Sequence[int], docs: dict[int, set[str]],
+                       counts: Callable[[int], bool]) -> dict[str, int]:
+    """Per document, the row holding most of its mentions ``i`` for which ``counts(i)`` holds
+    (ties: the row told by more documents, then the lower label)."""
+    told: dict[str, Counter[int]] = defaultdict(Counter)
+    for i, f in enumerate(feats):
+        if counts(i):
+            told[f.doc][labels[i]] += 1
+    return {d: max(c, key=lambda r: (c[r], len(docs[r]), -r)) for d, c in told.items() if c}
 
 
 def town_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
