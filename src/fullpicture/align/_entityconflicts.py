@@ -164,6 +164,7 @@ def _entity_conflict(
             )
     sides = list(keys)
     min_km = float(cfg.get("place_conflict_km", 100.0))
+    open_areas = bool(cfg.get("place_conflict_open_areas", False))
 
     def differ(s: str, t: str) -> bool:
         if s in states and t in states:
@@ -178,6 +179,7 @@ def _entity_conflict(
             return bool(points.get(s) and points.get(t)) and all(
                 haversine_km(p[0], p[1], q[0], q[1]) > min_km
                 and not ((p[3] or q[3]) and p[2] and p[2] == q[2])  # a place in its region
+                and not (open_areas and bool(p[2]) != bool(q[2]))  # a sea, a continent: another grain
                 for p in points[s] for q in points[t])
         return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
 

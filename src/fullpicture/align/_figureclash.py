@@ -18,7 +18,9 @@ from fullpicture.align._figureseries import (
     _in_series,
     _same_thing,
     early_relays,
+    in_rise,
     relayed_stages,
+    rising_spans,
     rival_bounds,
     series_spans,
     superseded,
@@ -39,7 +41,8 @@ from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
                  spans: Sequence[tuple[float, float]] = (),
-                 stated: dict[str, list[FigureItem]] | None = None) -> bool:
+                 stated: dict[str, list[FigureItem]] | None = None,
+                 rising: Sequence[tuple[float, float]] = ()) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
     clashes (one agreeing pair, e.g. a later update matching the other side, is agreement).
     ``a`` and ``b`` are already ``_compared``: a side's bound that one of its own closed
@@ -51,7 +54,8 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash. With
     ``figure_whole_bounds_class``, a whole broken down into classes and a class count of the other
     side above it (``class_exceeds_whole``) clash too; a class count below the whole may be its part
-    and says nothing either way."""
+    and says nothing either way. Two values inside the span of a rising toll a wire relays
+    (``rising``, :func:`rising_spans`) do not clash either."""
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)
@@ -64,7 +68,7 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     if cfg.get("figure_category_disputes", False) and category_dispute(a, b):
         return True  # "203 terrorists neutralised" against "some 300 civilians executed"
     return bool(pairs or any(wholes)) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
-                                              for fa, fb in pairs)
+                                              and not in_rise(fa, fb, rising) for fa, fb in pairs)
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,6 +140,7 @@ def _clashes(
             if cfg.get("figure_day_stages", False):
                 mine = day_stages(mine, group, _day_usable, _day_stage)
             spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
+            rising = rising_spans(mine) if cfg.get("figure_rising_relays", False) else []
             if cfg.get("figure_relayed_accounts", True):
                 mine = without_relayed(mine, cfg, counts, spans)
             if float(cfg.get("figure_rival_bound_reach", 0)) > 0:
@@ -143,7 +148,7 @@ def _clashes(
             sides = list(mine)
             found = [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
                      if _clash_sides(mine[s], mine[t], cfg, counts, spans,
-                                     group if cfg.get("figure_cross_day_stages", False) else None)]
+                                     group if cfg.get("figure_cross_day_stages", False) else None, rising)]
             for s, items in mine.items():
                 merged.setdefault(s, []).extend(items)
                 if found:  # the values of a group of people the sides contest

@@ -76,6 +76,47 @@ def series_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, flo
     return out
 
 
+def rising_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, float]]:
+    """The spans of the rising tolls that sides of no state relay: a wire whose values of one
+    count, day by day, never fall (each day's highest lower end at least the day before's) and
+    rise over at least two days ("at least 5" the first day, 14 the third, "at least 40" the
+    fourth) relays one toll as it rose, not rival accounts; the span runs from its lowest lower
+    end to its highest. Closed values and lower bounds count ("at least 40" rose to at least 40);
+    no parts, totals, subgroups, vague numbers or implied zeros."""
+    out = []
+    for side, items in per_side.items():
+        if side_state(side) is not None:
+            continue
+        by_day: dict[str, float] = {}
+        lows = []
+        for f, v in items:
+            low = _lower_end(f)
+            if low is None or not v.date or not comparable(v.population or "people", "people") \
+                    or implied_zero((f, v)):
+                continue
+            lows.append(low)
+            by_day[v.date] = max(by_day.get(v.date, low), low)
+        peaks = [by_day[d] for d in sorted(by_day)]
+        if len(peaks) >= 2 and peaks[-1] > peaks[0] and all(b >= a for a, b in zip(peaks, peaks[1:], strict=False)):
+            out.append((min(lows), max(lows)))
+    return out
+
+
+def _lower_end(f: Figure) -> float | None:
+    """The lower end of a closed value or a lower bound ("at least 40": 40), None for others."""
+    r = figure_range(f)
+    if r is None or f.vague or (f.high is not None and f.low is None):
+        return None
+    return r[0]
+
+
+def in_rise(fa: Figure, fb: Figure, spans: Sequence[tuple[float, float]]) -> bool:
+    """Both values' lower ends (closed values or lower bounds) lie within the span of one rising
+    toll a wire relays (:func:`rising_spans`): two stages of that toll, not two accounts."""
+    la, lb = _lower_end(fa), _lower_end(fb)
+    return la is not None and lb is not None and any(lo <= la <= hi and lo <= lb <= hi for lo, hi in spans)
+
+
 def _in_series(fa: Figure, fb: Figure, spans: Sequence[tuple[float, float]]) -> bool:
     """Both closed values lie within the span of one side's update series: two stages of one
     rising (or corrected) toll relayed at different times, not two accounts."""
