@@ -83,3 +83,19 @@ def test_a_wire_whose_values_fall_relays_rival_accounts() -> None:
                 "ruritanian": [_fig("ruritanian", 24, "2030-03-02")]}
     assert _clash(per_side)
 
+
+
+FLED_FROM = "Families flee city\n\nThousands of families fled from Aleppo on Monday, officials said.\n"
+FLED_TO = "Families cross border\n\nThousands of families fled to Istanbul on Monday, the agency said.\n"
+
+
+@pytest.mark.slow
+def test_where_people_fled_from_and_to_make_no_place_conflict(lexical):
+    """One side tells where the families fled from, another where they went: two points of one
+    route, no dispute over where it happened."""
+    row = widest_row(compare_texts(lexical, {"north": FLED_FROM, "south": FLED_TO}, "2024-03-05"))
+    assert len({m.document for m in row.mentions}) == 2
+    assert not [c for c in row.conflicts if c.field == "place"], row.conflicts
+    old = widest_row(compare_texts(lexical, {"north": FLED_FROM, "south": FLED_TO}, "2024-03-05",
+                                   conflict_place_types=["ASSAULT", "DISPLACE"]))
+    assert [c for c in old.conflicts if c.field == "place"], old.conflicts
