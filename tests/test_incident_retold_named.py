@@ -144,6 +144,58 @@ def test_no_single_main_row_joins_nothing() -> None:
     assert join_retold_named(feats, _cfg(), labels) == labels
 
 
+def test_later_reports_count_with_the_main_row_for_its_share() -> None:
+    # session 36: the more follow-ups a story has, each dated by its own day, the fewer of the
+    # comparison's documents the first day's row holds (three of seven here); with the follow-ups
+    # it takes, the main row is one story's again
+    late = [_m(d, DAY + 40 * k, False) for k, d in enumerate("stu", start=1)]
+    feats, labels = _story(late)
+    labels[-3:] = [1, 2, 3]
+    feats += [_m("v", DAY - 90, True, names=frozenset({"northvale"}))]
+    labels += [4]
+    assert join_retold_named(feats, _cfg(incident_retold_named_share=0.5), labels) == [0] * 7 + [4]
+    # a main row and its retellings told by fewer than half of the documents: no main happening
+    assert join_retold_named(feats, _cfg(incident_retold_named_share=0.9), labels) == labels
+
+
+def test_a_document_whose_words_only_sit_in_the_main_row_tells_no_happening_there() -> None:
+    # session 36: a follow-up's inquiry and accusation words hang on the main row; its own
+    # past-tense telling of the strike, dated by the report, is the same happening
+    late = [_m("f", DAY + 3, False),
+            _m("f", DAY + 3, False, lemma="investigate", kind="INVESTIGATE", family="verbal_cooperation")]
+    feats, labels = _story(late)
+    labels[-1] = 0
+    assert join_retold_named(feats, _cfg(), labels) == [0] * len(labels)
+
+
+def test_a_later_account_naming_nothing_joins_the_main_row() -> None:
+    # session 36: a first-person account nine days on tells the boarding and the firing with no
+    # place but the open sea and no name: dated by its report, a row of its own
+    late = [_m("p", DAY + 9, False, names=frozenset(), lemma="board"),
+            _m("p", DAY + 9, False, names=frozenset(), lemma="fire")]
+    feats, labels = _story(late)
+    assert join_retold_named(feats, _cfg(incident_retold_nameless=True), labels) == [0] * 6
+    assert join_retold_named(feats, _cfg(incident_retold_nameless=False), labels) == labels
+    # a row of that family stating a later day (another raid, named elsewhere) keeps it apart
+    feats += [_m("x", DAY + 5, True, names=frozenset({"northvale"})),
+              _m("y", DAY + 5, True, names=frozenset({"northvale"}))]
+    labels += [2, 2]
+    assert join_retold_named(feats, _cfg(incident_retold_nameless=True), labels) == labels
+
+
+def test_a_later_shoot_down_retells_the_main_rows_crash() -> None:
+    # session 36: the first reports tell a plane's crash at the town; a follow-up weeks on tells
+    # that it was shot down there, dated by its report: one happening in two families
+    first = [_m(d, DAY, True, lemma="crash", kind="DISASTER", family="DISASTER") for d in "abc"]
+    late = [replace(_m("s", DAY + 20, False, lemma="shoot"), trigger="shot down")]
+    feats, labels = first + late, [0, 0, 0, 1]
+    assert join_retold_named(feats, _cfg(incident_retold_downing=True), labels) == [0] * 4
+    assert join_retold_named(feats, _cfg(incident_retold_downing=False), labels) == labels
+    # an attack that is no shoot-down stays in its family
+    other = [*first, replace(late[0], lemma="attack", trigger="attacked")]
+    assert join_retold_named(other, _cfg(incident_retold_downing=True), labels) == labels
+
+
 class _Index:
     """An entity index of one document: id -> (name, type)."""
 

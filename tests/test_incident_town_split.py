@@ -11,6 +11,8 @@ mention told at the country of both stays with the row told by most documents.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fullpicture import load_settings
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._townsplit import split_town_rows
@@ -145,3 +147,25 @@ def test_no_far_split_without_a_town_two_documents_tell() -> None:
     # every town told by one report: no group keeps the row, nothing splits
     feats = [_m("a", EASTVALE), _m("c", FARPORT, span=60)]
     assert split_town_rows(feats, _cfg(), [0] * 2, {}) == [0] * 2
+
+
+def _reported(doc: str, place: tuple[str, tuple[float, float, str, bool]], pub: int) -> MentionFeatures:
+    """A happening dated only by its report, published on day ``pub``."""
+    m = _m(doc, place)
+    return replace(m, extra={**m.extra, "by_report": True, "published": (pub, pub)})
+
+
+def test_a_later_reports_town_splits_no_row() -> None:
+    # session 36: two follow-ups days on tell the Eastvale strike in passing, in a sentence about
+    # talks held in Northford; their strike is dated and placed by the report, not by the strike
+    first = [replace(_m(d, EASTVALE), date_firm=True) for d in "abc"]
+    late = [_reported(d, NORTHFORD, DAY + 4) for d in "xy"]
+    feats = first + late
+    assert split_town_rows(feats, _cfg(), [0] * len(feats), {}) == [0] * len(feats)
+    # the same reports published on the strike's day tell another town struck: split
+    same = first + [_reported(d, NORTHFORD, DAY) for d in "xy"]
+    out = split_town_rows(same, _cfg(), [0] * len(same), {})
+    assert out[:3] == [0, 0, 0] and out[3] == out[4] != 0
+    # and with the rule off (0 days), the later reports' town splits too
+    out = split_town_rows(feats, _cfg(incident_later_report_days=0), [0] * len(feats), {})
+    assert out[3] == out[4] != 0

@@ -54,6 +54,13 @@ def _kind(f: MentionFeatures, crash: frozenset[str], shoot: frozenset[str]) -> s
     return ""
 
 
+def downing_kind(f: MentionFeatures) -> str:
+    """'crash' (a craft's crash told as a disaster), 'shoot' (its shoot-down told as an assault)
+    or '' for mention ``f`` (``[downings]`` of ``data/events/incidents.toml``)."""
+    crash, shoot = _words()
+    return _kind(f, crash, shoot)
+
+
 def join_downings(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
     """Incident label per mention after joining a crash row to the shoot-down rows of one craft
     (module docstring)."""

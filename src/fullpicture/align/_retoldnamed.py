@@ -9,22 +9,29 @@ mention's own place and family, so such a row stays apart, and the dispute it ca
 it, whether it happened) never meets the first reports.
 
 The comparison's main happening is the row that the most documents tell (one such row only),
-when at least ``incident_retold_named_share`` of the comparison's documents tell it: one story
-compared (a pooled comparison of many stories has no main happening, and its stories' later
-reports name the same capitals and leaders). A row joins it, up to ``incident_retold_named_days`` after the main row's day (0 = off), when
+when at least ``incident_retold_named_share`` of the comparison's documents tell it or a row
+it takes here: one story compared (a pooled comparison of many stories has no main happening,
+and its stories' later reports name the same capitals and leaders; a story with many
+follow-ups, each dated by its own day, leaves fewer of its documents in the first day's row).
+A row joins it, up to ``incident_retold_named_days`` after the main row's day (0 = off), when
 
-* no document tells both rows;
+* no document tells a happening in both rows (a follow-up whose inquiry or accusation words
+  hang on the main row still retells the happening in a row of its own);
 * none of its happenings (of a same-place type, not told apart, not a consequence) states a
   day of its own (each is dated by its report, or by a day it inherits, or by a stated period,
   a year or a month, that holds the main row's day: "three years ago"): a report telling a new
   happening with its day stays apart;
-* one of its happenings is of a family the main row tells;
+* one of its happenings is of a family the main row tells (with ``incident_retold_downing``, a
+  craft's shoot-down retells the main row's crash and the other way round: ``_downings``);
 * it names the main happening: one of the places or participants of its mentions (a country
   aside: a speaker's or an accused state is no name of a happening) is one of the main row's,
   in any script ("Petrov" and "Петров"); a mention told at no place names the places of its
-  sentence ("in Eastvale, three years ago, the enemy bombed the school of this village");
-* and no other row tells a happening of that family with one of those names on a day after the
-  main row's and up to the report's: a later happening the report may tell.
+  sentence ("in Eastvale, three years ago, the enemy bombed the school of this village"); with
+  ``incident_retold_nameless``, a row that names nothing at all (no place but a country, no
+  person: a first-person account days on, "they boarded us and fired") retells it too;
+* and no other row tells a happening of that family with one of those names (for a row naming
+  nothing: at all) on a day after the main row's and up to the report's: a later happening the
+  report may tell.
 
 Words, days, names and the comparison's own structure only: both sides alike.
 """
@@ -36,6 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from fullpicture.align._downings import downing_kind
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon, same_place_types
 from fullpicture.align._toldrow import happening_days, place_happening
@@ -43,6 +51,7 @@ from fullpicture.align._util import EntityIndex, country_code, modal_day
 from fullpicture.nlp.places._translit import script_key
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_CRAFT = frozenset({"crash", "shoot"})  # the kinds of ``_downings.downing_kind``
 
 
 def named_keys(index: EntityIndex, doc: str, eids: Iterable[str]) -> frozenset[str]:
@@ -98,6 +107,12 @@ def _holds(interval: tuple[int, int] | None, day: int) -> bool:
     return interval is not None and interval[0] <= day <= interval[1] and interval[1] > interval[0]
 
 
+def _downed(main: set[str], row: set[str]) -> bool:
+    """Whether one row tells a craft's crash and the other its shoot-down: one happening told
+    in two families (``_downings``)."""
+    return bool(main & _CRAFT and row & _CRAFT)
+
+
 def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
     """Incident label per mention after joining the rows that retell the main happening by
     naming it to the main row (module docstring)."""
@@ -105,6 +120,8 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     if far <= 0:
         return labels
     slack = int(cfg.get("inherited_date_slack_days", 1))
+    nameless = bool(cfg.get("incident_retold_nameless", False))
+    craft = bool(cfg.get("incident_retold_downing", False))
     types = same_place_types(cfg)
     lex = incident_lexicon()
     docs: dict[int, set[str]] = defaultdict(set)
@@ -118,28 +135,41 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
         if place_happening(f, types, lex):
             families[r].add(f.family)
             acts[r].append(i)
+            if craft and (kind := downing_kind(f)):
+                families[r].add(kind)
     own = happening_days(feats, labels, types, lex)
     main = _main_row(docs, set(acts))
-    share = float(cfg.get("incident_retold_named_share", 0.0))
-    if main is None or len(docs[main]) < share * len({f.doc for f in feats}):
+    if main is None:
         return labels
     day = modal_day(own.get(main, Counter()))
     if day is None:
         return labels
     later = {t: d for t in acts if t != main and (d := modal_day(own.get(t, Counter()))) is not None
              and d > day + slack}
+    # a document shared with the main row keeps a row apart only when it tells a happening in
+    # both: a follow-up's inquiry or accusation words hosted by the main row are no telling of it
+    told = {f.doc for i, f in enumerate(feats) if labels[i] == main and place_happening(f, types, lex)}
     joined: set[int] = set()
     for r, idx in sorted(acts.items()):
-        if r == main or docs[r] & docs[main] or own.get(r) or not families[r] & families[main]:
+        if r == main or {feats[i].doc for i in idx} & told or own.get(r) \
+                or not (families[r] & families[main] or _downed(families[main], families[r])):
             continue
         pubs = [feats[i].extra.get("published") for i in idx]
         if any(feats[i].date_firm and not _holds(feats[i].interval, day) for i in idx) or not all(pubs):
             continue
         when = min(p[0] for p in pubs if p)
         shared = names[r] & names[main]
-        if not shared or not 0 < when - day <= far:
+        bare = nameless and not names[r]  # names nothing: no other place or person either
+        if not (shared or bare) or not 0 < when - day <= far:
             continue
-        if any(d <= when and families[t] & families[r] and names[t] & shared for t, d in later.items()):
+        if any(d <= when and families[t] & families[r] and (bare or names[t] & shared)
+               for t, d in later.items()):
             continue
         joined.add(r)
+    # one story compared: the main row with the retellings it takes is told by at least this share
+    # of the comparison's documents (a later report dated by its own day is no second story)
+    share = float(cfg.get("incident_retold_named_share", 0.0))
+    story = docs[main].union(*(docs[r] for r in joined))
+    if len(story) < share * len({f.doc for f in feats}):
+        return labels
     return [main if r in joined else r for r in labels]

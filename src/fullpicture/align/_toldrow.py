@@ -127,3 +127,12 @@ def happening_docs(feats: Sequence[MentionFeatures], labels: Sequence[int],
         if (f.type or "").upper() in types:
             out[labels[i]].add(f.doc)
     return out
+
+
+def later_report(f: MentionFeatures, day: int, days: int) -> bool:
+    """Whether ``f`` is dated only by its report (no day stated or inherited), a report published
+    at least ``days`` days after ``day`` (a row's stated day; ``days`` 0: never): a follow-up's
+    past-tense telling, whose day and place are the report's, not the happening's."""
+    pub = f.extra.get("published")
+    return days > 0 and bool(f.extra.get("by_report")) and not f.date_firm and pub is not None \
+        and pub[0] - day >= days

@@ -18,7 +18,9 @@ document only splits off too when all its towns lie more than ``incident_town_sp
 from every town of the group that keeps the row (another country's town struck the same night,
 told in passing by one report: the row's strike is not a rocket hitting a city hundreds of km
 away; 0 = off); nearer, one report's town may be the row's own town named after a larger one.
-A mention follows, in this order: its own towns
+A happening dated only by its report, a report published at least
+``incident_later_report_days`` after the row's stated day, is a follow-up's telling: its town is
+where the follow-up was said (talks in a capital), so it counts for no group. A mention follows, in this order: its own towns
 (told at or struck), the happening it is a consequence of, and the one group its document
 tells in the row (when the document tells the row at no other place, not even a country or a
 region: a report of the Northford shelling alone); a mention none of these decides (told at no
@@ -28,12 +30,14 @@ place (one key): they never split.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon, is_consequence
+from fullpicture.align._toldrow import later_report, row_index
+from fullpicture.align._util import modal_day
 from fullpicture.nlp.places._gazetteer import haversine_km
 
 
@@ -82,19 +86,25 @@ def split_town_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     types = {t.upper() for t in cfg.get("incident_town_split_types", ["ASSAULT"])}
     lex = incident_lexicon()
 
-    def evidence(f: MentionFeatures) -> bool:
-        # a happening, not a consequence: the wounded die in the next town's hospital
-        return (f.type or "").upper() in types and not is_consequence(f, lex)
+    later = int(cfg.get("incident_later_report_days", 0))
+
+    def evidence(f: MentionFeatures, day: int | None = None) -> bool:
+        # a happening, not a consequence: the wounded die in the next town's hospital; nor a
+        # later report's telling dated only by the report (its town is where it was said)
+        return (f.type or "").upper() in types and not is_consequence(f, lex) \
+            and not (day is not None and later_report(f, day, later))
 
     rows: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         rows[lab].append(i)
     out = list(labels)
     fresh = max(labels, default=-1) + 1
+    _, days = row_index(feats, labels)
     for lab, idx in rows.items():
+        day = modal_day(days.get(lab, Counter()))
         towns: dict[str, tuple[float, float]] = {}
         for i in idx:
-            if evidence(feats[i]):
+            if evidence(feats[i], day):
                 for k, lat, lon in feats[i].extra.get("towns", ()):
                     towns[k] = (lat, lon)
         if len(towns) < 2:
@@ -102,7 +112,7 @@ def split_town_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
         group = _town_groups(towns, km)
         docs: dict[int, set[str]] = defaultdict(set)
         for i in idx:
-            if evidence(feats[i]):
+            if evidence(feats[i], day):
                 for k, _, _ in feats[i].extra.get("towns", ()):
                     docs[group[k]].add(feats[i].doc)
         told = [g for g in docs if len(docs[g]) >= min_docs]
