@@ -67,8 +67,19 @@ def test_an_inquiry_over_the_dead_hangs_on_their_happening() -> None:
 def test_an_inquiry_told_next_hangs_on_the_previous_sentence() -> None:
     strike = _m("strike", "ASSAULT", (0, 60))
     case = _m("investigation", "INVESTIGATE", (61, 100))
-    assert inquiry_hosts([strike, case], _cfg()) == {1: 0}
+    assert inquiry_hosts([strike, case], _cfg(incident_inquiry_window=1)) == {1: 0}
     assert inquiry_hosts([strike, case], _cfg(incident_inquiry_window=0)) == {}
+
+
+def test_shipped_an_inquiry_in_a_sentence_of_its_own_is_its_own_happening() -> None:
+    """Session 36: "The army struck the depot at Northtown. The mission's inquiry later found ...":
+    an inquiry told in a sentence of its own keeps its own row (another doer, another day); told
+    with its act in one sentence ("an investigation into the strike") it still hangs on it."""
+    strike = _m("strike", "ASSAULT", (0, 60))
+    case = _m("investigation", "INVESTIGATE", (61, 100))
+    assert inquiry_hosts([strike, case], _cfg()) == {}
+    into = _m("strike", "ASSAULT", (61, 100))
+    assert inquiry_hosts([strike, case, into], _cfg()) == {1: 2}
 
 
 def test_a_happening_told_apart_before_hosts_no_inquiry() -> None:
@@ -94,7 +105,7 @@ def test_two_sides_inquiries_share_the_strikes_row() -> None:
                        "Prosecutors opened a criminal case into the strike.", published="2030-03-05")
     two = analyze_text("Un missile a frappé le marché central d'Eastvale lundi, tuant 12 personnes. "
                        "Une enquête a été ouverte.", published="2030-03-05")
-    inc, _ = incident_labels([one, two], _cfg(embeddings=False))
+    inc, _ = incident_labels([one, two], _cfg(embeddings=False, incident_inquiry_window=1))
     rows = {(a.document.id, e.type): inc[(a.document.id, e.id)] for a in (one, two) for e in a.events}
     for a in (one, two):
         assert rows[(a.document.id, "INVESTIGATE")] == rows[(a.document.id, "ASSAULT")]
@@ -104,7 +115,7 @@ def test_an_inquiry_after_a_sentence_of_dead_hangs_on_their_happening() -> None:
     strike = _m("strike", "ASSAULT", (0, 60))
     killed = _m("kill", "ASSAULT", (61, 100))
     case = _m("investigation", "INVESTIGATE", (101, 160))
-    assert inquiry_hosts([strike, killed, case], _cfg(), host={1: 0}) == {2: 0}
+    assert inquiry_hosts([strike, killed, case], _cfg(incident_inquiry_window=1), host={1: 0}) == {2: 0}
 
 
 DAY = 738000

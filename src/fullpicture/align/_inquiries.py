@@ -11,6 +11,8 @@ model it formed a one-word row, or none when its sentence named no happening. An
 * else the last happening, not told apart, of one of the previous ``incident_inquiry_window``
   sentences of its document ("A missile hit the market. An investigation has been opened."), or
   the happening a consequence of that sentence hangs on ("Three were killed. An inquiry ...").
+  Shipped window since session 36: 0. An inquiry told in a sentence of its own is read as a
+  happening of its own (its doers and days are not the act's), so it does not fill the act's row.
 
 Like a consequence, it never merges two happenings: it takes its host's incident. The rule reads
 words only, never who investigates, so both sides' inquiries are read alike.
