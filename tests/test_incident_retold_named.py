@@ -196,6 +196,19 @@ def test_a_later_shoot_down_retells_the_main_rows_crash() -> None:
     assert join_retold_named(other, _cfg(incident_retold_downing=True), labels) == labels
 
 
+def test_a_day_stated_after_the_report_is_no_day_of_its_own() -> None:
+    # session 36: the time layer read a follow-up's weekday forward, weeks after the report's
+    # publication; a past act its report tells cannot fall after the report
+    late = [replace(_m("w", DAY + 60, False), interval=(DAY + 140, DAY + 140), date_firm=True)]
+    feats, labels = _story(late)
+    cfg = _cfg(incident_retold_after_report=True)
+    assert join_retold_named(feats, cfg, labels) == [0] * len(labels)
+    assert join_retold_named(feats, _cfg(incident_retold_after_report=False), labels) == labels
+    # a day stated before the report (a new act on a day of its own) still keeps it apart
+    feats[-1] = replace(feats[-1], interval=(DAY + 50, DAY + 50))
+    assert join_retold_named(feats, cfg, labels) == labels
+
+
 class _Index:
     """An entity index of one document: id -> (name, type)."""
 

@@ -19,8 +19,9 @@ A row joins it, up to ``incident_retold_named_days`` after the main row's day (0
   hang on the main row still retells the happening in a row of its own);
 * none of its happenings (of a same-place type, not told apart, not a consequence) states a
   day of its own (each is dated by its report, or by a day it inherits, or by a stated period,
-  a year or a month, that holds the main row's day: "three years ago"): a report telling a new
-  happening with its day stays apart;
+  a year or a month, that holds the main row's day: "three years ago"; with
+  ``incident_retold_after_report``, a day after the report's own is a misread one, none): a
+  report telling a new happening with its day stays apart;
 * one of its happenings is of a family the main row tells (with ``incident_retold_downing``, a
   craft's shoot-down retells the main row's crash and the other way round: ``_downings``);
 * it names the main happening: one of the places or participants of its mentions (a country
@@ -107,6 +108,22 @@ def _holds(interval: tuple[int, int] | None, day: int) -> bool:
     return interval is not None and interval[0] <= day <= interval[1] and interval[1] > interval[0]
 
 
+def _after(f: MentionFeatures, slack: int) -> bool:
+    """Whether ``f`` states a day after its report's publication (beyond ``slack``): a misread
+    day (a weekday or a month taken forward), no day of a happening the report tells."""
+    pub = f.extra.get("published")
+    return bool(f.date_firm and f.interval and pub and f.interval[0] > pub[1] + slack)
+
+
+def _before_report(feats: Sequence[MentionFeatures], labels: Sequence[int], types: set[str],
+                   lex: Any, slack: int) -> dict[int, Counter[int]]:
+    """:func:`happening_days` of the mentions whose day is not after their report's
+    (:func:`_after`)."""
+    keep = [i for i, f in enumerate(feats) if not _after(f, slack)]
+    days = happening_days([feats[i] for i in keep], [labels[i] for i in keep], types, lex)
+    return {r: c for r, c in days.items() if c}
+
+
 def _downed(main: set[str], row: set[str]) -> bool:
     """Whether one row tells a craft's crash and the other its shoot-down: one happening told
     in two families (``_downings``)."""
@@ -138,6 +155,8 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
             if craft and (kind := downing_kind(f)):
                 families[r].add(kind)
     own = happening_days(feats, labels, types, lex)
+    if bool(cfg.get("incident_retold_after_report", False)):
+        own = _before_report(feats, labels, types, lex, slack)
     main = _main_row(docs, set(acts))
     if main is None:
         return labels
@@ -155,7 +174,8 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
                 or not (families[r] & families[main] or _downed(families[main], families[r])):
             continue
         pubs = [feats[i].extra.get("published") for i in idx]
-        if any(feats[i].date_firm and not _holds(feats[i].interval, day) for i in idx) or not all(pubs):
+        if any(feats[i].date_firm and not _holds(feats[i].interval, day) and not _after(feats[i], slack)
+               for i in idx) or not all(pubs):
             continue
         when = min(p[0] for p in pubs if p)
         shared = names[r] & names[main]
