@@ -52,6 +52,7 @@ from fullpicture.align._namedrows import join_named_rows
 from fullpicture.align._parts import lone_parts, part_hosts
 from fullpicture.align._periphrows import join_periph_rows
 from fullpicture.align._procedure import join_procedure
+from fullpicture.align._reactrows import join_reaction_rows
 from fullpicture.align._recalled import split_recalled
 from fullpicture.align._recallmark import join_recalled_earlier
 from fullpicture.align._relative import split_day_before
@@ -341,6 +342,7 @@ def incidents(
         ("incident_periph_row_min_docs", int, join_periph_rows),
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
+        ("incident_reaction_row_min_docs", int, join_reaction_rows),
         ("incident_justify_row_min_docs", int, join_justify_rows),
         ("incident_named_days", int, join_named_rows),
         ("incident_recall_gap_days", int, join_recalled_earlier),

@@ -48,6 +48,11 @@ def _word_lex() -> tuple[frozenset[str], frozenset[str]]:
     return types, with_glossed(w.lower() for w in data.get("labels", []))
 
 
+def word_labels() -> frozenset[str]:
+    """The label nouns of ``[word_rows]`` ("the incident", "une provocation"), with their glosses."""
+    return _word_lex()[1]
+
+
 def is_word(f: MentionFeatures) -> bool:
     """A mention that only names, labels or reacts to a happening (module docstring)."""
     types, labels = _word_lex()
