@@ -42,8 +42,6 @@ def test_poisoning_by_smoke_or_food_is_no_act(text: str) -> None:
     ("Le garde-côte a éperonné le remorqueur Mouette près de Valdoré mardi.", ("ASSAULT", "éperonné")),
     ("Сторожевик протаранил буксир «Чайка» у Заречья во вторник.", ("ASSAULT", "протаранил")),
     ("The patrol boat rammed the tug Gull near Valdore on Tuesday.", ("ASSAULT", "rammed")),
-    ("Les vedettes ont été arraisonnées par les garde-côtes près de Valdoré mardi.",
-     ("COERCE", "arraisonnées")),
     ("Après la capture des trois vedettes près de Valdoré mardi, la crise a grandi.", ("COERCE", "capture")),
     ("Моряков допросили в Заречье во вторник.", ("COERCE", "допросили")),
 ])
