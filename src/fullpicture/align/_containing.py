@@ -11,6 +11,7 @@ same division), so that a later join can look for the row told at one of them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from fullpicture.align._util import EntityIndex
@@ -65,6 +66,18 @@ def contains(wide: Level, narrow: Level) -> bool:
         return False
     return wide.kind == "country" or (narrow.kind != "admin1" and bool(wide.division)
                                       and narrow.division == wide.division)
+
+
+def wide_reach(ent: Entity, reach: Mapping[str, float]) -> float:
+    """How far a place of no single country (a continent, a region across borders, an open sea:
+    a gazetteer kind of ``reach`` with no country code) reaches from its point, in km: it
+    contains the places that near it ("deployed in Westafrica" and "struck in Eastland", "in
+    the Northern Sea" and "in the Narrow Strait"), as a country contains its own; 0 for any
+    other place."""
+    level = place_level(ent)
+    if level is None or level.country:
+        return 0.0
+    return float(reach.get(level.kind, 0.0))
 
 
 def inside(place: str | None, levels: dict[str, tuple[str, Level]]) -> frozenset[str]:

@@ -25,7 +25,7 @@ from fullpicture.align._background import (
     told_war_start,
 )
 from fullpicture.align._causeapart import cause_unit
-from fullpicture.align._containing import document_levels, inside
+from fullpicture.align._containing import document_levels, inside, wide_reach
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
 from fullpicture.align._equivalents import word_class
@@ -250,6 +250,8 @@ def build_features(
     war_named = bool(back_chars and cfg.get("incident_background_war_nouns", False))
     # the document's places within a region or country a happening is told at (``_containing``)
     contained = bool(cfg.get("incident_retold_contained", False))
+    # how far a place of no single country reaches (a continent, an open sea: ``wide_reach``)
+    reach_km = {str(k): float(v) for k, v in (cfg.get("place_wide_reach_km", {}) or {}).items()}
     # the names of a happening's places and participants, for a later retelling (``_retoldnamed``)
     named = int(cfg.get("incident_retold_named_days", 0)) > 0
     naming = int(cfg.get("incident_named_days", 0)) > 0
@@ -288,6 +290,7 @@ def build_features(
             geo = None
             at_town = False  # its place is a gazetteer town or city
             country_place = False
+            reach = 0.0
             told = index.entity(doc, ev.place) if ev.place and speaker_places else None
             # "officials in Kyiv said the dam was blown up": where it was said, not where it
             # happened (:func:`statement_place`); a country that speaks ("Algeria announced the
@@ -301,6 +304,7 @@ def build_features(
                 country_place = ent is not None and _is_country(ent)
                 if ent is not None and ent.geo is not None:
                     geo = (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), _is_country(ent))
+                    reach = wide_reach(ent, reach_km) if reach_km and not geo[2] else 0.0
                     # "a village near Westburg": Westburg is a landmark, not the town it is told at
                     at_town = is_town_place(ent, town_cache) and not near_only(a, ev, ent)
             names, counters = _trigger_terms(a, ev)
@@ -343,6 +347,8 @@ def build_features(
                     word=_word_class(a, ev, lang) if equivalents else "",
                     extra={"definite": _definite(a.text, ev.trigger.start, lang), "distinct": _distinct(a, ev),
                            "published": published, "where": frozenset(where),
+                           # km around its point a place of no single country contains
+                           "reach": reach,
                            # the places its sentence names as a facility ("the X prison")
                            "facility": facility_places(a, ev, index, name_words) if facilities else frozenset(),
                            "speaker": _has_speaker(a, ev),

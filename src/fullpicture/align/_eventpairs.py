@@ -247,6 +247,8 @@ class PairScorer:
         self.cc = value_ids([f.geo[2] if f.geo and f.geo[2] else object() for f in feats])
         self.is_country = np.array([bool(f.geo and f.geo[3]) for f in feats], dtype=bool)
         self.place_km = float(cfg.get("place_conflict_km", 100.0))
+        # how far a continent or an open sea reaches around its point (``_containing.wide_reach``)
+        self.reach = np.array([float(f.extra.get("reach", 0.0)) for f in feats], dtype=float)
         self.part = _pad([f.participants for f in feats])
         self.n_part = np.array([len(f.participants) for f in feats], dtype=np.int64)
         self._doc_names = [f.doc for f in feats]
@@ -492,8 +494,9 @@ class PairScorer:
 
     def _far(self, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
         """Whether two different places count against a pair: not when both are on the gazetteer
-        and one contains the other (a country contains the places with its code) or they lie
-        within ``place_conflict_km``; unresolved different places still count."""
+        and one contains the other (a country contains the places with its code, a continent or
+        an open sea those within its reach) or they lie within ``place_conflict_km``; unresolved
+        different places still count."""
         both = self.has_geo[ii] & self.has_geo[jj]
         inside = (self.cc[ii] == self.cc[jj]) & (self.is_country[ii] | self.is_country[jj])
         far = ~both
@@ -504,7 +507,7 @@ class PairScorer:
             la, lb, dlon = self.lat[a], self.lat[b], self.lon[b] - self.lon[a]
             h = np.sin((lb - la) / 2) ** 2 + np.cos(la) * np.cos(lb) * np.sin(dlon / 2) ** 2
             km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-            far[rows] = ~(km <= self.place_km)
+            far[rows] = ~(km <= np.maximum(self.place_km, np.maximum(self.reach[a], self.reach[b])))
         return far
 
     def prob(self, pairs: np.ndarray,

@@ -120,9 +120,10 @@ def compatible(a: MentionFeatures, b: MentionFeatures, places: bool = True) -> b
 
 
 def _places_clash(h: MentionFeatures, c: MentionFeatures, near_km: float) -> bool:
-    """Two different named places, unless both are resolved and one is the country of the other
-    or they lie within ``near_km`` of each other ("died at the Jabaliya refugee camp" in a
-    sentence about a strike on Gaza)."""
+    """Two different named places, unless both are resolved and one is the country of the other,
+    one is a continent or an open sea the other lies within the reach of (``_containing.wide_reach``),
+    or they lie within ``near_km`` of each other ("died at the refugee camp" in a sentence about
+    a strike on the city)."""
     if not (h.places and c.places) or h.places & c.places:
         return False
     gh, gc = h.geo, c.geo
@@ -130,6 +131,9 @@ def _places_clash(h: MentionFeatures, c: MentionFeatures, near_km: float) -> boo
         return True
     if gh[3] or gc[3]:  # a country contains its places
         return not (gh[2] and gh[2] == gc[2])
+    reach = max(float(h.extra.get("reach", 0.0)), float(c.extra.get("reach", 0.0)))
+    if reach and haversine_km(gh[0], gh[1], gc[0], gc[1]) <= reach:
+        return False
     return not near_km or haversine_km(gh[0], gh[1], gc[0], gc[1]) > near_km
 
 
