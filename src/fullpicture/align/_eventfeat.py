@@ -125,7 +125,7 @@ def _definite(text: str, start: int, language: str = "en") -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     from fullpicture._data import data_toml
 
     data = data_toml("events", "incidents.toml").get("distinct", {})
@@ -137,14 +137,17 @@ def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], 
     modifiers = re.compile(rf"\b(?:{alt(data.get('modifiers', []))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
     # "another person was rescued": one more of a count, no other happening
     counted = re.compile(rf"^\w+\s+(?:{alt(data.get('counted', []))})\b", re.I)
-    return openers, modifiers, frozenset(w.lower() for w in data.get("lemmas", [])), counted
+    # "protests, such as the ones held in Eastvale": a kind given by its examples
+    examples = re.compile(rf"[^\w.;:]{{0,3}}(?:{alt(data.get('examples', []))})\b", re.I)
+    return openers, modifiers, frozenset(w.lower() for w in data.get("lemmas", [])), counted, examples
 
 
 def _distinct(a: Analysis, ev: Event) -> bool:
     """A happening told apart from the story's ("In a separate attack, ...", "another strike",
-    an aftershock): ``data/events/incidents.toml`` [distinct]."""
-    openers, modifiers, lemmas, counted = _distinct_cues()
-    if lemma_of(ev) in lemmas:
+    an aftershock, a kind given by its examples: "protests such as those in Eastvale"):
+    ``data/events/incidents.toml`` [distinct]."""
+    openers, modifiers, lemmas, counted, examples = _distinct_cues()
+    if lemma_of(ev) in lemmas or examples.match(a.text, ev.trigger.end, ev.evidence.end):
         return True
     t0 = ev.trigger.start
     sentence = a.text[ev.evidence.start : ev.evidence.end]
