@@ -25,7 +25,7 @@ from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._args import arguments, blamed_ids, place_positions, title_towns
 from fullpicture.nlp.events._crafts import crash_type, exchange_type, of_words
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
-from fullpicture.nlp.events._dating import event_date, narrative_trail, report_day, timex_positions
+from fullpicture.nlp.events._dating import event_date
 from fullpicture.nlp.events._elapsed import elapsed_date
 from fullpicture.nlp.events._findings import act_type, act_words, found_with_happening
 from fullpicture.nlp.events._headline import (
@@ -44,6 +44,7 @@ from fullpicture.nlp.events._provenance import provenance
 from fullpicture.nlp.events._ranked import ranked_within, rubric
 from fullpicture.nlp.events._senses import sense_type
 from fullpicture.nlp.events._targets import attach_targets
+from fullpicture.nlp.events._trail import narrative_trail, report_day, timex_positions
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
