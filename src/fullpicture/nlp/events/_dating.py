@@ -31,7 +31,13 @@ from spacy.tokens import Doc, Span, Token
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
-from fullpicture.nlp.events._sentunits import _RELATIVE, _birth_date, _since_spans, _units
+from fullpicture.nlp.events._sentunits import (
+    _RELATIVE,
+    _birth_date,
+    _since_spans,
+    _units,
+    deadline_date,
+)
 from fullpicture.nlp.events._trail import _after, report_day
 
 _REPORT_PATH = frozenset({"ccomp", "parataxis", "dobj", "obj", "advcl", "xcomp", "acl", "relcl", "prep", "pobj", "obl"})
@@ -273,7 +279,7 @@ def _quoted(sent: Span) -> list[tuple[int, int]]:
 
 def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
                trail: list[tuple[int, str]] | None = None,
-               scheduled: bool = False) -> tuple[str | None, str | None]:
+               scheduled: bool = False, deadlines: bool = False) -> tuple[str | None, str | None]:
     """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
     else the narrative reference date (``narrative``), else the publication date (``published``).
 
@@ -282,7 +288,9 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     (default: the time layer's; :func:`narrative_trail` leaves out background dates).
     ``scheduled``: a date after the report's day hung on an infinitive ("agreed to hold talks
     on Wednesday") dates only what that infinitive holds, not the agreement or the request
-    around it (:func:`_scheduled_apart`)."""
+    around it (:func:`_scheduled_apart`). ``deadlines``: a date right after a word that ends a
+    span or sets a deadline ("arrested until 25 January") dates no event of the sentence
+    (:func:`~fullpicture.nlp.events._sentunits.deadline_date`)."""
     spans = _since_spans(sent, trig)
     # "after/before/following ..." and phrases of cause ("in response to the attack of 22 April")
     # date their own happening, never the event they modify; a happening inside one takes no
@@ -318,6 +326,8 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     for i, v in own:
         if _birth_date(doc, i):
             continue  # "a man born in 1990 was hurt": his birth's year
+        if deadlines and deadline_date(doc, doc[i].idx):
+            continue  # "held until 25 January": a deadline, not the day of the holding
         if any(a <= i < b and not a <= trig.i < b for a, b in quotes):
             continue  # « Hier soir, un missile a frappé la gare », a déclaré X: the quote's own day
         if _dates_other_happening(doc[i], trig, head):

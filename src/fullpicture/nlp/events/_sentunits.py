@@ -1,12 +1,14 @@
 """The units of a sentence whose dates are their own: "since ..." phrases and phrases opened by a
 period-start verb form (a date there starts a period), relative clauses and participles hung on a
 noun, "after/before/following ..." units and phrases of cause (a date there dates the happening
-inside them), and birth dates. The words are language data (``data/events/background*.toml``);
-:mod:`fullpicture.nlp.events._dating` and :mod:`fullpicture.nlp.events._trail` read them.
+inside them), birth dates, and the ends of spans or deadlines ("until 25 January"). The words
+are language data (``data/events/background*.toml``); :mod:`fullpicture.nlp.events._dating` and
+:mod:`fullpicture.nlp.events._trail` read them.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -158,3 +160,25 @@ def _units(sent: Span) -> list[tuple[int, int, int]]:
             elif tok.dep_ == "case" and tok.head.lemma_.lower() in cause_nouns:
                 out.append((*_noun_unit(sent, tok), -1))  # UD: "в ответ на теракт 22 апреля"
     return out
+
+
+@lru_cache(maxsize=8)
+def _deadline_pattern(language: str) -> re.Pattern[str] | None:
+    """The words that end a span or set a deadline right before a date ("until", "jusqu'au",
+    "до"): ``[deadline] words`` of ``data/events/background*.toml``, as a pattern ending the text."""
+    data = data_toml_lang("events", "background.toml", language or "en")
+    words = sorted((str(w).lower() for w in data.get("deadline", {}).get("words", [])), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s*$")
+
+
+def deadline_date(doc: Doc, char: int) -> bool:
+    """The date written from character ``char`` follows a word that ends a span or sets a
+    deadline ("arrested until 25 January", "prolongée jusqu'en juillet", "продлен до июля"): the
+    end of a span or a deadline, often still to come, which dates no act of its sentence."""
+    pat = _deadline_pattern(doc.lang_ or "en")
+    if pat is None:
+        return False
+    left = doc.text[max(0, char - 24) : char].lower().replace("’", "'")
+    return pat.search(left) is not None

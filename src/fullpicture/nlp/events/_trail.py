@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from fullpicture.models import Timex
 from fullpicture.nlp.events._args import token_positions
 from fullpicture.nlp.events._data import event_lexicon
-from fullpicture.nlp.events._sentunits import _birth_date, _since_spans, _units
+from fullpicture.nlp.events._sentunits import _birth_date, _since_spans, _units, deadline_date
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +82,8 @@ def _names_a_happening(tok: Token) -> bool:
 
 
 def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
-                    label_days: int = 0, recall_days: int = -1, list_days: int = 0) -> list[tuple[int, str]]:
+                    label_days: int = 0, recall_days: int = -1, list_days: int = 0,
+                    deadlines: bool = False) -> list[tuple[int, str]]:
     """The time layer's narrative reference times without those set inside a "since ..." phrase,
     a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
     background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
@@ -101,7 +102,8 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
     ``list_days`` > 0: also without the dates of a sentence whose stated days lie at least that many
     days apart, each ``recall_days`` or more before the report's day: a list of several past happenings ("the first on 3 May 2019, the last on 9 June
     2020") dates each item by its own date, and the sentences after the list tell no item's day
-    (:func:`_list_sentences`)."""
+    (:func:`_list_sentences`). ``deadlines``: also without a date right after a word that ends
+    a span or sets a deadline ("held until 25 January": :func:`deadline_date`)."""
     day = None if future else report_day(doc)
     lists = _list_sentences(doc, list_days, max(recall_days, 0)) if list_days > 0 else set()
     ref = report_day(doc) if not labels else None
@@ -132,7 +134,7 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
         tok = span[0]
         if _birth_date(doc, tok.i):
             continue
-        if tok.sent.start in lists:
+        if tok.sent.start in lists or (deadlines and deadline_date(doc, off)):
             dropped.add(str(value)[:10])
             continue
         if ref is not None and _before(str(value), ref, label_days) and _names_a_happening(tok):

@@ -101,6 +101,8 @@ class EventsComponent:
         self.recall_days = int(cfg.get("recalled_dates_min_days_before", -1))
         # a sentence whose stated days lie this many days apart lists happenings: no story time (0: off)
         self.list_days = int(cfg.get("listed_dates_min_span_days", 0))
+        # a date right after "until / jusqu'au / до" is a deadline or a span's end: it dates no act
+        self.deadlines = bool(cfg.get("deadline_dates_apart", False))
         # a title holder's state ("the President of Eastland") yields to the town named this close before
         self.title_town_chars = int(cfg.get("title_place_town_before_chars", 0))
         self.title_town_types = frozenset(cfg.get("title_place_town_types", []))
@@ -362,7 +364,7 @@ class EventsComponent:
         txs = timex_positions(doc)
         trail = narrative_trail(doc, future=self.future_inherited, labels=self.labels_inherited,
                                 label_days=self.label_days, recall_days=self.recall_days,
-                                list_days=self.list_days)
+                                list_days=self.list_days, deadlines=self.deadlines)
         reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
         lent = title_towns(doc, index, places, self.title_town_chars) if self.title_town_chars > 0 else places
@@ -384,7 +386,8 @@ class EventsComponent:
                                                 own_clause=typ in self.own_clause_types,
                                                 speaker_seats=self.speaker_seats)
             span = doc[s:e]
-            date, date_source = event_date(doc, trig, sent, txs, trail, scheduled=not self.future_inherited)
+            date, date_source = event_date(doc, trig, sent, txs, trail, scheduled=not self.future_inherited,
+                                           deadlines=self.deadlines)
             recalled = elapsed_date(doc, trig, sent, reference) if reference else None
             if recalled:  # "One year has passed since the attack": the attack's day
                 date, date_source = recalled, "sentence"

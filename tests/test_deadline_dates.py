@@ -1,0 +1,40 @@
+"""A date right after "until / jusqu'au / до" ends a span or sets a deadline: it dates no act of
+its sentence ("the sailors were arrested until 25 April": not the arrest's day) and no later
+sentence inherits it (``[events] deadline_dates_apart``, ``[deadline]`` of
+``data/events/background*.toml``). Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import analyze_text
+
+_CASES = [
+    ("en", "Border guards detained the crew of the Eastland tug on 2 March 2031. The sailors were arrested "
+           "until 25 April 2031. A court extended their detention until July 2031.", ("arrested", "detention")),
+    ("fr", "Des garde-frontières ont arrêté l'équipage du remorqueur Eastland le 2 mars 2031. Les marins ont "
+           "été placés en détention jusqu'au 25 avril 2031. Un tribunal a prolongé leur détention jusqu'en "
+           "juillet 2031. Des gardes ont frappé deux marins.", ("détention", "frappé")),
+    ("ru", "Пограничники задержали экипаж буксира Истленд 2 марта 2031 года. Моряки арестованы до 25 апреля "
+           "2031 года. Суд продлил их арест до июля 2031 года.", ("арестованы", "арест")),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "held"), _CASES)
+def test_a_deadline_dates_no_act(language, text, held) -> None:
+    a = analyze_text(text, published="2031-03-05")
+    dates = {e.trigger.text: e.date for e in a.events if e.trigger.text in held}
+    assert set(dates) == set(held)
+    assert all(d == "2031-03-02" for d in dates.values()), dates
+
+
+def test_setting_off_lets_the_deadline_date_the_act() -> None:
+    from fullpicture import analyze_document, load_settings
+    from fullpicture.ingest import load_text
+    from fullpicture.settings import Settings
+
+    base = load_settings()
+    settings = Settings(data={**base.data, "events": {**base.section("events"), "deadline_dates_apart": False}})
+    a = analyze_document(load_text(_CASES[0][1], source="<test>", published="2031-03-05"), settings)
+    told = {e.trigger.text: e.date for e in a.events}
+    assert told["arrested"] == "2031-04-25"
