@@ -38,3 +38,20 @@ def test_setting_off_lets_the_deadline_date_the_act() -> None:
     a = analyze_document(load_text(_CASES[0][1], source="<test>", published="2031-03-05"), settings)
     told = {e.trigger.text: e.date for e in a.events}
     assert told["arrested"] == "2031-04-25"
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), [
+    # a negated verb: "not ... until" tells the day it happened
+    ("Climbers were trapped on the Eastpeak ridge on 2 March 2031. They could not be rescued until 4 March 2031.",
+     "rescued", "2031-03-04"),
+    # a clause on the date tells a happening of that day
+    ("The prisoner escaped from the Northgate jail on 2 March 2031. He was at large until 4 March 2031, when he "
+     "was arrested at a farm.", "arrested", "2031-03-04"),
+    # a verb that moves a happening to the date: the moved happening's day
+    ("The judge heard the first witness on 2 March 2031, then postponed the testimony of the second until "
+     "4 March 2031.", "testimony", "2031-03-04"),
+])
+def test_a_deadline_that_still_dates(text, trigger, date) -> None:
+    a = analyze_text(text, published="2031-03-05")
+    dates = {e.trigger.text: e.date for e in a.events}
+    assert dates[trigger] == date, dates

@@ -326,7 +326,7 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     for i, v in own:
         if _birth_date(doc, i):
             continue  # "a man born in 1990 was hurt": his birth's year
-        if deadlines and deadline_date(doc, doc[i].idx):
+        if deadlines and deadline_date(doc, i, trig):
             continue  # "held until 25 January": a deadline, not the day of the holding
         if any(a <= i < b and not a <= trig.i < b for a, b in quotes):
             continue  # « Hier soir, un missile a frappé la gare », a déclaré X: the quote's own day

@@ -173,12 +173,48 @@ def _deadline_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s*$")
 
 
-def deadline_date(doc: Doc, char: int) -> bool:
-    """The date written from character ``char`` follows a word that ends a span or sets a
-    deadline ("arrested until 25 January", "prolongée jusqu'en juillet", "продлен до июля"): the
-    end of a span or a deadline, often still to come, which dates no act of its sentence."""
+@lru_cache(maxsize=8)
+def _moved_verbs(language: str) -> frozenset[str]:
+    """Verbs that move a happening to a date ("postponed the hearing until Monday"): ``[deadline]
+    moved`` of ``data/events/background*.toml``."""
+    data = data_toml_lang("events", "background.toml", language or "en").get("deadline", {})
+    return frozenset(str(w).lower() for w in data.get("moved", []))
+
+
+def deadline_date(doc: Doc, i: int, trig: Token | None = None) -> bool:
+    """The date whose first token is ``i`` follows a word that ends a span or sets a deadline
+    ("arrested until 25 January", "prolongée jusqu'en juillet", "продлен до июля"): the end of a
+    span or a deadline, often still to come, which dates no act of the clause it hangs on (with
+    no ``trig``: no time of the story). Not so where that clause's verb is negated ("could not be
+    rescued until the next morning": the rescue's day) or moves a happening to the date
+    ("postponed the hearing until Monday": the hearing's day), nor where a clause hangs on the
+    date ("until 7 May, when he was found"). ``trig``: an event's trigger, whose clause must be
+    the one the date hangs on."""
     pat = _deadline_pattern(doc.lang_ or "en")
     if pat is None:
         return False
-    left = doc.text[max(0, char - 24) : char].lower().replace("’", "'")
-    return pat.search(left) is not None
+    tok = doc[i]
+    left = doc.text[max(0, tok.idx - 24) : tok.idx].lower().replace("’", "'")
+    if pat.search(left) is None:
+        return False
+    verb = tok
+    for _ in range(6):  # the verb the date's phrase hangs on
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    language = doc.lang_ or "en"
+    negation = event_lexicon(language).modality.get("negation", frozenset())
+    if any(c.dep_ == "neg" or c.lower_ in negation for c in verb.children):
+        return False
+    cur = tok
+    for _ in range(3):  # the date's own phrase: a clause on it tells a happening of that day
+        if cur.pos_ not in ("NOUN", "PROPN", "NUM") or cur.i == verb.i:
+            break
+        if any(c.pos_ in ("VERB", "AUX") and c.i != verb.i for c in cur.children):
+            return False
+        cur = cur.head
+    if trig is None:
+        return verb.lemma_.lower() not in _moved_verbs(language)
+    if trig.i != verb.i and clause_head(trig).i != verb.i:
+        return False  # another clause's event
+    return trig.i == verb.i or verb.lemma_.lower() not in _moved_verbs(language)

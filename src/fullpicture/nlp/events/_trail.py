@@ -134,7 +134,7 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
         tok = span[0]
         if _birth_date(doc, tok.i):
             continue
-        if tok.sent.start in lists or (deadlines and deadline_date(doc, off)):
+        if tok.sent.start in lists or (deadlines and deadline_date(doc, tok.i)):
             dropped.add(str(value)[:10])
             continue
         if ref is not None and _before(str(value), ref, label_days) and _names_a_happening(tok):
