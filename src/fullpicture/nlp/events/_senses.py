@@ -2,7 +2,7 @@
 ``data/events/plover*.toml``).
 
 A trigger lemma listed there takes another type, or names no happening (type ``""``), when one of
-its ``with`` lemmas stands beside it: its object, its subject, a modifier, the noun of one of its
+its ``with`` lemmas stands beside it: its object, its subject, a modifier or a possessor ("the board's report"), the noun of one of its
 prepositional phrases (and that noun's "of" phrase: "under tons of rubble"), or the word it hangs
 on (the verb of a predicate noun included: "was a response to"; and, for an object, the nouns of
 its verb's prepositional phrases: "provided assistance to the victims"). "The firing of rockets" is shooting, no dismissal; "sending a wall of water" deploys
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 _ARG_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "compound", "amod", "nmod", "pobj",
-                       "obl", "obl:arg", "obl:mod", "iobj", "attr", "prep", "oprd"})
+                       "obl", "obl:arg", "obl:mod", "iobj", "attr", "prep", "oprd", "poss"})
 _HOST_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "acl", "acl:relcl", "relcl", "amod", "pobj",
                         "nmod", "conj", "obl:arg", "attr"})
 _OBJECTS = frozenset({"dobj", "obj"})
