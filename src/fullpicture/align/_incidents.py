@@ -47,6 +47,7 @@ from fullpicture.align._incident_lex import (  # noqa: F401  (incident_lexicon: 
 )
 from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import claim_hosts, inquiry_hosts, join_inquired, sentence_index
+from fullpicture.align._inquiryrows import join_inquiry_rows, join_later_inquiries
 from fullpicture.align._justifyrows import join_justify_rows
 from fullpicture.align._namedrows import join_named_rows
 from fullpicture.align._parts import lone_parts, part_hosts
@@ -346,6 +347,8 @@ def incidents(
         ("incident_justify_row_min_docs", int, join_justify_rows),
         ("incident_named_days", int, join_named_rows),
         ("incident_recall_gap_days", int, join_recalled_earlier),
+        ("incident_inquiry_rows", bool, join_inquiry_rows),
+        ("incident_inquiry_later_days", int, join_later_inquiries),
     ):
         if _switched_on(cfg, key, kind):
             labels = _dense(step(feats, cfg, labels))
