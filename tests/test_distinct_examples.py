@@ -1,13 +1,13 @@
-"""A kind of happening given by its examples right after it ("minor protests, such as the ones held
-in Eastvale") is a class the writer compares with, none of the story's happenings: it is told
+"""A kind of happening given by its examples right after it ("street rallies like those in
+Eastvale") is a class the writer compares with, none of the story's happenings: it is told
 apart (``[distinct] examples`` of data/events/incidents.toml, align/_eventfeat._distinct;
 session 36, place).
 
 Shape restated in invented words from real multi-side coverage: a retelling of a night boarding
-at sea says the boarding team carried only gear "used to break up small protests, such as the
-ones held in Eastvale"; Eastvale was the only place the document named, so the protests hosted
+at sea says the boarding team's weapons were of the crowd-control kind known from street rallies
+in a named village; that village was the only place the document named, so the protests hosted
 the boarding's placeless mentions and the whole fight on deck stood in a row of its own placed at
-Eastvale, labelled as a protest. Guards: the examples themselves ("such as the strike on the
+the village, labelled as a protest. Guards: the examples themselves ("such as the strike on the
 depot") and a happening with no examples after it are no class.
 """
 
@@ -31,7 +31,7 @@ def _event(text: str, trigger: str, occurrence: int = 0) -> tuple[Analysis, Even
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
-    ("They carried rifles used to break up small protests, such as the ones held in Eastvale.", "protests"),
+    ("Their guns were the kind police turn on weekly rallies, such as those of Eastvale.", "rallies"),
     ("Ils n'avaient que des armes pour disperser des manifestations comme celles d'Eastvale.", "manifestations"),
     ("У них было оружие для разгона акций протеста, таких как в Eastvale.", "протеста"),
 ])

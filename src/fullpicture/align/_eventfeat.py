@@ -137,7 +137,7 @@ def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], 
     modifiers = re.compile(rf"\b(?:{alt(data.get('modifiers', []))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
     # "another person was rescued": one more of a count, no other happening
     counted = re.compile(rf"^\w+\s+(?:{alt(data.get('counted', []))})\b", re.I)
-    # "protests, such as the ones held in Eastvale": a kind given by its examples
+    # "rallies like those in Eastvale": a kind given by its examples
     examples = re.compile(rf"[^\w.;:]{{0,3}}(?:{alt(data.get('examples', []))})\b", re.I)
     return openers, modifiers, frozenset(w.lower() for w in data.get("lemmas", [])), counted, examples
 
