@@ -36,6 +36,7 @@ from typing import Any
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, happening, incident_lexicon, same_place_types
 from fullpicture.align._util import home_country, modal_day, short_interval
+from fullpicture.align._wordrows import row_members
 
 
 def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -49,10 +50,7 @@ def join_document_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
     zero_toll = bool(cfg.get("incident_document_join_zero_toll", True))
     types = same_place_types(cfg)
     lex = incident_lexicon()
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(feats)):
-        members[labels[i]].append(i)
-    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    members, docs = row_members(feats, labels)
     acts = {r: [i for i in idx if happening(feats[i], lex)] for r, idx in members.items()}
     story: dict[str, int] = {}  # family -> the row told by the most documents
     for r in sorted(members):

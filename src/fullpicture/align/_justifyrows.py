@@ -26,7 +26,6 @@ document tells its main act in when
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -40,7 +39,7 @@ from fullpicture.align._incident_lex import (
     is_consequence,
     with_glossed,
 )
-from fullpicture.align._wordrows import document_main_rows, is_word, town_apart
+from fullpicture.align._wordrows import document_main_rows, is_word, row_members, town_apart
 
 
 @lru_cache(maxsize=1)
@@ -91,10 +90,7 @@ def join_justify_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     if min_docs <= 0:
         return labels
     lex = incident_lexicon()
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(feats)):
-        members[labels[i]].append(i)
-    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    members, docs = row_members(feats, labels)
     violent = {r for r, idx in members.items()
                if any((feats[i].type or "").upper() in lex.violent_types for i in idx)}
     main = document_main_rows(feats, labels, docs, lambda i: len(docs[labels[i]]) >= min_docs

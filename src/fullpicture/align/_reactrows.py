@@ -29,7 +29,6 @@ the agent and denial conflicts read. ``incident_reaction_row_min_docs = 0`` swit
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -37,7 +36,13 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, happening, incident_lexicon, is_consequence
-from fullpicture.align._wordrows import document_main_rows, is_word, town_apart, word_labels
+from fullpicture.align._wordrows import (
+    document_main_rows,
+    is_word,
+    row_members,
+    town_apart,
+    word_labels,
+)
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +68,7 @@ def join_reaction_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
         return labels
     share = float(cfg.get("incident_reaction_story_share", 1.0))
     lex = incident_lexicon()
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(feats)):
-        members[labels[i]].append(i)
-    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    members, docs = row_members(feats, labels)
     words = [is_word(f) for f in feats]
     violent = [not words[i] and happening(f, lex) and (f.type or "").upper() in lex.violent_types
                and not distinct(f) for i, f in enumerate(feats)]

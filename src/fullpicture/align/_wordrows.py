@@ -69,10 +69,7 @@ def join_word_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     if min_docs <= 0:
         return labels
     lex = incident_lexicon()
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(feats)):
-        members[labels[i]].append(i)
-    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    members, docs = row_members(feats, labels)
     words = [is_word(f) for f in feats]
     main = document_main_rows(feats, labels, docs, lambda i: not words[i] and happening(feats[i], lex))
     joined: dict[int, int] = {}
@@ -91,6 +88,16 @@ def join_word_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             continue
         joined[r] = big
     return [joined.get(r, r) for r in labels]
+
+
+def row_members(feats: Sequence[MentionFeatures], labels: Sequence[int]) -> tuple[
+        dict[int, list[int]], dict[int, set[str]]]:
+    """``(row -> its mention indices in order, row -> its documents)``: the index every row
+    join starts from."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(feats)):
+        members[labels[i]].append(i)
+    return members, {r: {feats[i].doc for i in idx} for r, idx in members.items()}
 
 
 def document_main_rows(feats: Sequence[MentionFeatures], labels: Sequence[int], docs: dict[int, set[str]],
