@@ -97,9 +97,19 @@ def rising_spans(per_side: dict[str, list[FigureItem]]) -> list[tuple[float, flo
             lows.append(low)
             by_day[v.date] = max(by_day.get(v.date, low), low)
         peaks = [by_day[d] for d in sorted(by_day)]
-        if len(peaks) >= 2 and peaks[-1] > peaks[0] and all(b >= a for a, b in zip(peaks, peaks[1:], strict=False)):
+        if len(peaks) >= 2 and peaks[-1] > peaks[0] and all(b >= a for a, b in zip(peaks, peaks[1:], strict=False)) \
+                and not _two_accounts(per_side, side, min(lows), max(lows)):
             out.append((min(lows), max(lows)))
     return out
+
+
+def _two_accounts(per_side: dict[str, list[FigureItem]], wire: str, low: float, high: float) -> bool:
+    """The wire's lowest and highest values are each another side's own and no side states both
+    (one side's 5, another's 60): the wire relays two accounts, not one toll as it rose."""
+    def holders(value: float) -> set[str]:
+        return {s for s, items in per_side.items() if s != wire and any(_lower_end(f) == value for f, _ in items)}
+    at_low, at_high = holders(low), holders(high)
+    return bool(at_low and at_high and not at_low & at_high)
 
 
 def _lower_end(f: Figure) -> float | None:
