@@ -27,6 +27,7 @@ from typing import Any
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon, is_inquiry, told_about
 from fullpicture.align._toldrow import row_index
+from fullpicture.align._wordrows import row_members
 
 
 def join_inquiry_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
@@ -38,9 +39,7 @@ def join_inquiry_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     if not lex.inquiry_types:
         return labels
     asks = [is_inquiry(f, lex) for f in feats]
-    rows: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(labels):
-        rows[r].append(i)
+    rows, _ = row_members(feats, labels)
     only = {r for r, idx in rows.items()
             if any(asks[i] for i in idx) and all(asks[i] or told_about(feats[i], lex) for i in idx)}
     asked_in: dict[str, set[int]] = defaultdict(set)  # document -> rows where it tells an inquiry
@@ -95,13 +94,13 @@ def join_later_inquiries(feats: Sequence[MentionFeatures], cfg: dict[str, Any], 
     if not days.get(target):
         return labels
     day = days[target].most_common(1)[0][0]
+    rows, _ = row_members(feats, labels)
     out = list(labels)
     for r in set(row_askers) - {target}:
-        stated = set(days.get(r, {})) or {iv[0] for i, x in enumerate(labels)
-                                           if x == r and (iv := feats[i].interval) is not None}
+        stated = set(days.get(r, {})) or {iv[0] for i in rows[r] if (iv := feats[i].interval) is not None}
         if not stated or not all(1 <= d - day <= horizon for d in stated):
             continue
-        for i, x in enumerate(labels):
-            if x == r and asks[i]:
+        for i in rows[r]:
+            if asks[i]:
                 out[i] = target
     return out
