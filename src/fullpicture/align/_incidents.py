@@ -49,6 +49,7 @@ from fullpicture.align._incidentjoin import join_incidents
 from fullpicture.align._inquiries import claim_hosts, inquiry_hosts, join_inquired, sentence_index
 from fullpicture.align._inquiryrows import join_inquiry_rows, join_later_inquiries
 from fullpicture.align._justifyrows import join_justify_rows
+from fullpicture.align._lastingrows import join_lasting_rows
 from fullpicture.align._namedrows import join_named_rows
 from fullpicture.align._parts import lone_parts, part_hosts
 from fullpicture.align._periphrows import join_periph_rows
@@ -343,6 +344,7 @@ def incidents(
         ("incident_periph_row_min_docs", int, join_periph_rows),
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
+        ("incident_lasting_family_days", int, join_lasting_rows),
         ("incident_reaction_row_min_docs", int, join_reaction_rows),
         ("incident_justify_row_min_docs", int, join_justify_rows),
         ("incident_named_days", int, join_named_rows),
