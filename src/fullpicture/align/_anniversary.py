@@ -12,7 +12,9 @@ A mention is recalled by an anniversary when an anniversary or commemoration wor
 (``data/align/anniversary.toml`` [anniversary], en/fr/ru/uk) ends at most
 ``incident_anniversary_chars`` characters before its trigger in its sentence, and no comma,
 semicolon or break word ([breaks]: "and", "while") lies between them (the happening of a clause
-of its own is told of its own day). Words only: both sides alike.
+of its own is told of its own day). :func:`ceremony_day`: a day a sentence with such a word
+states within a day or so of its report's publication is the ceremony's (read by the named join,
+``_retoldnamed``, for reports years on). Words only: both sides alike.
 """
 
 from __future__ import annotations
@@ -46,3 +48,20 @@ def recalled_by_anniversary(sentence: str, trigger: int, language: str | None, r
             continue
         return True
     return False
+
+
+def anniversary_sentence(sentence: str) -> bool:
+    """Whether ``sentence`` holds an anniversary or commemoration word of any language of
+    [anniversary] ("the tenth anniversary memorial service was held yesterday")."""
+    return any(p.search(sentence) for p in _patterns().values())
+
+
+def ceremony_day(interval: tuple[int, int] | None, published: tuple[int, int] | None, sentence: str,
+                 slack: int) -> bool:
+    """Whether a stated day is its anniversary's: it lies within ``slack`` days of its report's
+    publication and its sentence tells an anniversary or a commemoration ("the memorial held
+    yesterday to remember the sailors who died in the blast"). The happening the ceremony
+    recalls took place years before; the day is the ceremony's."""
+    if interval is None or published is None or interval[1] - interval[0] > 1:
+        return False
+    return published[0] - slack <= interval[0] <= published[1] + slack and anniversary_sentence(sentence)

@@ -27,7 +27,10 @@ publication day) *recalls* an earlier happening when
   which no happening of ``R`` stating a firm day is told, and the earlier row is told at that
   name: a piece on an admission weeks on ("the blasts at the Marlow depot came after our strike")
   whose row takes its day from the admission, told at the region, while a second raid on the
-  depot is told at the depot with its own day and keeps its row.
+  depot is told at the depot with its own day and keeps its row; a ceremony of a type of
+  ``incident_retold_ceremony_types`` (a memorial, a march) told at least
+  ``incident_retold_ceremony_days`` after the earlier row's day is a happening of its own year
+  and stays.
 
 The earlier row is one that states a day at least ``incident_recall_gap_days`` before ``R``'s,
 shares a document with ``R`` (one story: a pooled comparison never joins two stories' rows), is
@@ -130,6 +133,8 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
     reach = int(cfg.get("incident_recall_marker_days", 0))
     lex = incident_lexicon()
     types = same_place_types(cfg)
+    years = int(cfg.get("incident_retold_ceremony_days", 0))
+    ceremony = {str(k).upper() for k in cfg.get("incident_retold_ceremony_types", ())} if years > 0 else set()
     rows: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
         rows[lab].append(i)
@@ -165,6 +170,9 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
             pub = f.extra.get("published")
             if how == "recall":  # "earlier this month", "last month": weeks before, not a season
                 cands = [t for t in cands if pub and pub[0] - day[t] <= reach]
+            if how == "named" and (f.type or "").upper() in ceremony and pub:
+                # a memorial or a march years on is a happening of its own year
+                cands = [t for t in cands if pub[0] - day[t] < years]
             scored = sorted(((len(docs[t]), t) for t in cands), reverse=True)
             if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
                 continue

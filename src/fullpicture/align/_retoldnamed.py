@@ -20,8 +20,11 @@ A row joins it, up to ``incident_retold_named_days`` after the main row's day (0
 * none of its happenings (of a same-place type, not told apart, not a consequence) states a
   day of its own (each is dated by its report, or by a day it inherits, or by a stated period,
   a year or a month, that holds the main row's day: "three years ago"; with
-  ``incident_retold_after_report``, a day after the report's own is a misread one, none): a
-  report telling a new happening with its day stays apart;
+  ``incident_retold_after_report``, a day after the report's own is a misread one, none; with
+  ``incident_retold_ceremony_days``, the day of an anniversary or a commemoration its sentence
+  tells, at most a day from the report's, in a report at least that many days after the main
+  row's day, is the ceremony's, none: "the memorial held yesterday for the sailors who died in
+  the blast"): a report telling a new happening with its day stays apart;
 * one of its happenings is of a family the main row tells (with ``incident_retold_downing``, a
   craft's shoot-down retells the main row's crash and the other way round: ``_downings``);
 * it names the main happening: one of the places or participants of its mentions (a country
@@ -29,7 +32,11 @@ A row joins it, up to ``incident_retold_named_days`` after the main row's day (0
   in any script ("Petrov" and "Петров"); a mention told at no place names the places of its
   sentence ("in Eastvale, three years ago, the enemy bombed the school of this village"); with
   ``incident_retold_nameless``, a row that names nothing at all (no place but a country, no
-  person: a first-person account days on, "they boarded us and fired") retells it too;
+  person: a first-person account days on, "they boarded us and fired") retells it too; with
+  ``incident_retold_ceremony_days``, a row of reports published that long after the main row's
+  day names too what their anniversary sentences name ("the tenth anniversary memorial of the
+  Northwind sinking"), and its mentions of ``incident_retold_ceremony_types`` (the memorial, the
+  march of that year) stay when it joins;
 * and no other row tells a happening of that family with one of those names (for a row naming
   nothing: at all) on a day after the main row's and up to the report's: a later happening the
   report may tell.
@@ -39,11 +46,13 @@ Words, days, names and the comparison's own structure only: both sides alike.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from fullpicture.align._anniversary import anniversary_sentence, ceremony_day
 from fullpicture.align._downings import downing_kind
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon, same_place_types
@@ -51,6 +60,7 @@ from fullpicture.align._toldrow import happening_days, place_happening
 from fullpicture.align._util import EntityIndex, country_code, modal_day
 from fullpicture.nlp.places._translit import script_key
 
+_WORD = re.compile(r"\w+")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _CRAFT = frozenset({"crash", "shoot"})  # the kinds of ``_downings.downing_kind``
 
@@ -115,13 +125,43 @@ def _after(f: MentionFeatures, slack: int) -> bool:
     return bool(f.date_firm and f.interval and pub and f.interval[0] > pub[1] + slack)
 
 
+def _ceremony(f: MentionFeatures, day: int | None, gap: int, slack: int) -> bool:
+    """Whether ``f``'s stated day is that of an anniversary or a commemoration its report tells
+    at least ``gap`` days after the main row's ``day`` (:func:`_anniversary.ceremony_day`): no
+    day of the happening the ceremony recalls."""
+    pub = f.extra.get("published")
+    return bool(gap > 0 and day is not None and f.date_firm and pub and pub[0] - day >= gap
+                and ceremony_day(f.interval, pub, f.sentence, slack))
+
+
 def _before_report(feats: Sequence[MentionFeatures], labels: Sequence[int], types: set[str],
-                   lex: Any, slack: int) -> dict[int, Counter[int]]:
+                   lex: Any, slack: int, apart: Any = None, after: bool = True) -> dict[int, Counter[int]]:
     """:func:`happening_days` of the mentions whose day is not after their report's
-    (:func:`_after`)."""
-    keep = [i for i, f in enumerate(feats) if not _after(f, slack)]
+    (:func:`_after`) nor, with ``apart``, one ``apart(f)`` holds (a ceremony's day)."""
+    keep = [i for i, f in enumerate(feats) if not (after and _after(f, slack)) and not (apart and apart(f))]
     days = happening_days([feats[i] for i in keep], [labels[i] for i in keep], types, lex)
     return {r: c for r, c in days.items() if c}
+
+
+def _anniversary_names(feats: Sequence[MentionFeatures], day: int, gap: int) -> dict[str, set[str]]:
+    """Document published at least ``gap`` days after ``day`` -> the name keys
+    (:func:`script_key`) of the words and word pairs of its sentences that tell an anniversary
+    or a commemoration ("the tenth anniversary of the sinking of the Eastvale"): the happening
+    the piece recalls, named there when its own retelling names only the ceremony's places."""
+    out: dict[str, set[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for f in feats:
+        pub = f.extra.get("published")
+        if not pub or pub[0] - day < gap:
+            continue
+        keys = out.setdefault(f.doc, set())
+        if (f.doc, f.sentence) in seen or not anniversary_sentence(f.sentence):
+            continue
+        seen.add((f.doc, f.sentence))
+        words = [w for w in (script_key(t) for t in _WORD.findall(f.sentence)) if w]
+        keys.update(words)
+        keys.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return out
 
 
 def _downed(main: set[str], row: set[str]) -> bool:
@@ -154,31 +194,40 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
             acts[r].append(i)
             if craft and (kind := downing_kind(f)):
                 families[r].add(kind)
-    own = happening_days(feats, labels, types, lex)
-    if bool(cfg.get("incident_retold_after_report", False)):
-        own = _before_report(feats, labels, types, lex, slack)
+    after = bool(cfg.get("incident_retold_after_report", False))
+    own = _before_report(feats, labels, types, lex, slack, after=after)
     main = _main_row(docs, set(acts))
     if main is None:
         return labels
     day = modal_day(own.get(main, Counter()))
     if day is None:
         return labels
+    gap = int(cfg.get("incident_retold_ceremony_days", 0))
+    if gap > 0:  # an anniversary's day, years on, is no day of the happening it recalls
+        own = _before_report(feats, labels, types, lex, slack, lambda f: _ceremony(f, day, gap, slack), after)
+    recalled = _anniversary_names(feats, day, gap) if gap > 0 else {}
     later = {t: d for t in acts if t != main and (d := modal_day(own.get(t, Counter()))) is not None
              and d > day + slack}
     # a document shared with the main row keeps a row apart only when it tells a happening in
     # both: a follow-up's inquiry or accusation words hosted by the main row are no telling of it
     told = {f.doc for i, f in enumerate(feats) if labels[i] == main and place_happening(f, types, lex)}
     joined: set[int] = set()
+    recalled_rows: set[int] = set()  # rows of pieces published years on (``_anniversary_names``)
     for r, idx in sorted(acts.items()):
         if r == main or {feats[i].doc for i in idx} & told or own.get(r) \
                 or not (families[r] & families[main] or _downed(families[main], families[r])):
             continue
         pubs = [feats[i].extra.get("published") for i in idx]
         if any(feats[i].date_firm and not _holds(feats[i].interval, day) and not _after(feats[i], slack)
-               for i in idx) or not all(pubs):
+               and not _ceremony(feats[i], day, gap, slack) for i in idx) or not all(pubs):
             continue
         when = min(p[0] for p in pubs if p)
         shared = names[r] & names[main]
+        if all(feats[i].doc in recalled for i in idx):
+            recalled_rows.add(r)
+        if not shared and r in recalled_rows:
+            # an anniversary piece names its happening in the anniversary's sentence
+            shared = set().union(*(recalled[feats[i].doc] for i in idx)) & names[main]
         bare = nameless and not names[r]  # names nothing: no other place or person either
         if not (shared or bare) or not 0 < when - day <= far:
             continue
@@ -192,4 +241,7 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     story = docs[main].union(*(docs[r] for r in joined))
     if len(story) < share * len({f.doc for f in feats}):
         return labels
-    return [main if r in joined else r for r in labels]
+    # a ceremony of those years (a memorial, a march) is a happening of its own day: it stays
+    kinds = {str(k).upper() for k in cfg.get("incident_retold_ceremony_types", ())} if gap > 0 else set()
+    return [main if r in joined and not (r in recalled_rows and (feats[i].type or "").upper() in kinds) else r
+            for i, r in enumerate(labels)]
