@@ -55,3 +55,19 @@ def test_a_deadline_that_still_dates(text, trigger, date) -> None:
     a = analyze_text(text, published="2031-03-05")
     dates = {e.trigger.text: e.date for e in a.events}
     assert dates[trigger] == date, dates
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a present perfect: the custody as it stands at the report, not the earlier seizure's day
+    ("Border guards detained the crew of the Eastland tug on 2 March 2031. A criminal case was opened. "
+     "The sailors have been arrested until 25 April 2031.", "arrested"),
+    # a present passive: the same state
+    ("Border guards detained the crew of the Eastland tug on 2 March 2031. The sailors are detained "
+     "until 25 April 2031.", "detained"),
+])
+def test_a_present_state_held_to_a_deadline_takes_the_report_day(text, trigger) -> None:
+    a = analyze_text(text, published="2031-03-09")
+    dates = {e.trigger.text: (e.date, e.date_source) for e in a.events if e.trigger.start > 60}
+    assert dates[trigger] == ("2031-03-09", "narrative"), dates
+    first = [e for e in a.events if e.trigger.start < 60 and e.trigger.text == "detained"]
+    assert first and first[0].date == "2031-03-02"

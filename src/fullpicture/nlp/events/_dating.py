@@ -37,6 +37,7 @@ from fullpicture.nlp.events._sentunits import (
     _since_spans,
     _units,
     deadline_date,
+    deadline_state,
 )
 from fullpicture.nlp.events._trail import _after, report_day
 
@@ -322,11 +323,13 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     head = clause_head(trig)
     report: str | None = None
     stated = []
+    held = False  # the clause's act is a present state held to a deadline ("have been arrested until")
     quotes = _quoted(sent)
     for i, v in own:
         if _birth_date(doc, i):
             continue  # "a man born in 1990 was hurt": his birth's year
         if deadlines and deadline_date(doc, i, trig):
+            held = held or deadline_state(trig)
             continue  # "held until 25 January": a deadline, not the day of the holding
         if any(a <= i < b and not a <= trig.i < b for a, b in quotes):
             continue  # « Hier soir, un missile a frappé la gare », a déclaré X: the quote's own day
@@ -347,10 +350,15 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
         return min(stated, key=lambda x: (abs(x[0] - trig.i), x[0]))[1], "sentence"
     if report is not None:
         return report, "narrative"
+    day = report_day(doc)
+    if held and day:
+        # a present state held to a deadline ("the crew have been arrested until <date>") is told
+        # as it stands at the report: the report's day, approximate, not the day the trail
+        # carries from another sentence (the earlier happening that led to it)
+        return day, "narrative"
     narrative = (doc._.fp_narrative or []) if trail is None else trail
     k = bisect_right([c for c, _ in narrative], trig.idx) - 1
     if k >= 0:
         return str(narrative[k][1]), "narrative"
     # no narrative date yet: the publication date, or the reference time inferred for an undated text
-    day = report_day(doc)
     return (day, "published") if day else (None, None)

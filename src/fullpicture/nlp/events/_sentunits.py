@@ -181,6 +181,20 @@ def _moved_verbs(language: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get("moved", []))
 
 
+def deadline_state(trig: Token) -> bool:
+    """The act at ``trig``, held up to a deadline, is told in a present tense ("the crew have been
+    arrested until ...", "are held until ..."): a state as it stands at the report. Only in a
+    language whose ``[deadline] present_state`` (``data/events/background*.toml``) says its
+    present auxiliary makes no narrative past."""
+    language = trig.doc.lang_ or "en"
+    if not data_toml_lang("events", "background.toml", language).get("deadline", {}).get("present_state", False):
+        return False
+    verb = trig if trig.pos_ in ("VERB", "AUX") else clause_head(trig)
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass"))]
+    finite = [t for t in finite if "Fin" in t.morph.get("VerbForm", [])]
+    return bool(finite) and all("Pres" in t.morph.get("Tense", []) for t in finite)
+
+
 def deadline_date(doc: Doc, i: int, trig: Token | None = None) -> bool:
     """The date whose first token is ``i`` follows a word that ends a span or sets a deadline
     ("arrested until 25 January", "prolongée jusqu'en juillet", "продлен до июля"): the end of a
