@@ -18,6 +18,7 @@ from fullpicture.align._agents import (
     name_state,
     own_account,
 )
+from fullpicture.align._counteracts import without_counter_acts
 from fullpicture.align._denials import denies_aim, denies_earlier, denies_other_act, denies_target
 from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas, war_nouns
@@ -85,6 +86,8 @@ def _entity_conflict(
     value_state: dict[tuple[int, str], str] = {}  # (position in per_side, side) -> the agent's state
     if field == "agent":
         members = own_account(members, index, cfg, accused=bool(cfg.get("conflict_agent_accusers", False)))
+        if cfg.get("conflict_agent_counter_acts", False):  # "gunmen fired on the troops" beside the troops' strike
+            members = without_counter_acts(members, index, cfg)
     else:  # where a ceasefire or a statement "took place" is the sentence's place, not a claim
         kinds_of_place = set(cfg.get("conflict_place_types", PLACE_CONFLICT_TYPES))
         # a war spreads over both states' land: no place of it for sides to contest
