@@ -29,7 +29,8 @@ def row_targets(members: Sequence[Member], index: EntityIndex,
     quoted from another compared side's state given to that side; with ``target_conversion_gap``
     of ``cfg``, a place told as turned into a military one)."""
     return target_values(members, _UNREAL, index, _side_of_state(members),
-                         int((cfg or {}).get("target_conversion_gap", 0)))
+                         int((cfg or {}).get("target_conversion_gap", 0)),
+                         bool((cfg or {}).get("target_quoted_labels", False)))
 
 
 def find_conflicts(

@@ -39,14 +39,16 @@ class _Member(Protocol):
 
 def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset(),
                   index: EntityIndex | None = None, side_of_state: dict[str, str] | None = None,
-                  conversion_gap: int = 0) -> list[ConflictValue]:
+                  conversion_gap: int = 0, quoted_labels: bool = False) -> list[ConflictValue]:
     """Every side's words for what was hit (one value per document and words), in order of the
     members; mentions of a modality in ``unreal`` (negated, planned ...) give none. With an
     ``index``, words told in a claim of another compared side's state are that side's account
     (``reported_by`` the reporting side: a wire's "the army said it struck a depot"), and words
     a state's side quotes from a state that is no compared side are no side's account, as with
     figures (:func:`account_side`). With a ``conversion_gap``, a member document's own telling of
-    the place as turned into a military one is a value too (:func:`_converted_values`)."""
+    the place as turned into a military one is a value too (:func:`_converted_values`). With
+    ``quoted_labels``, military words the document puts in quotation marks are the words of the
+    compared side whose state the sentence names before the act (:func:`_quoted_owner`)."""
     out: list[ConflictValue] = []
     seen: set[tuple[str, int]] = set()
     for m in members:
@@ -62,6 +64,8 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
             side = account_side(m.side, state, side_of_state or {})
         if side is None or (t.kind == "military" and _own_forces(m.analysis.text, t.start, t.end, side)):
             continue  # a side's own forces or posts, hit by the other side
+        if quoted_labels and t.kind == "military" and side == m.side:
+            side = _quoted_owner(m.analysis, m.event, t.start, t.end, side_of_state or {}) or side
         out.append(ConflictValue(side=side, reported_by=m.side if side != m.side else None, value=t.text,
                                  document=doc, claim=m.event.source, start=t.start, end=t.end, field="target",
                                  category=t.category, kind=t.kind))
@@ -106,6 +110,24 @@ def _converted_values(members: Sequence[_Member], values: Sequence[ConflictValue
                                      value=a.text[c.start:c.end], document=doc, claim=claim, start=c.start,
                                      end=c.end, field="target", category=label, kind="military"))
     return out
+
+
+_OPEN_QUOTES = ("«", "“", "\"", "„", "‘", "'")
+_CLOSE_QUOTES = ("»", "”", "\"", "“", "’", "'")
+
+
+def _quoted_owner(a: Analysis, ev: Event, start: int, end: int, side_of_state: dict[str, str]) -> str | None:
+    """The compared side whose words the military words at ``text[start:end]`` are, when the
+    document sets them in quotation marks ("the aircraft targeted a « terrorist group »") and the
+    sentence names before the act a state that is a compared side ("l'aviation française
+    visait"): an outlet quoting the doer's label does not take it as its own account. None else."""
+    text = a.text
+    if not (text[:start].rstrip().endswith(_OPEN_QUOTES) and text[end:].lstrip().startswith(_CLOSE_QUOTES)):
+        return None
+    pos = min(ev.trigger.start, start)
+    lo = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+    state = name_state(text[lo:pos])
+    return side_of_state.get(state) if state else None
 
 
 @cache
