@@ -38,3 +38,23 @@ def test_quoted_labels_off_keeps_them_the_outlets(lexical):
     row = _row(lexical, target_quoted_labels=False)
     assert not [v for v in row.targets if v.reported_by == "malian"], row.targets
 
+
+def _speaker(text: str, trigger: str, words: str) -> bool:
+    from fullpicture.align._targets import _speaker_words
+    from tests.helpers import analyze_text
+
+    a = analyze_text(text, published="2031-05-05")
+    ev = next(e for e in a.events if e.trigger.text == trigger)
+    start = text.index(words)
+    return _speaker_words(a, ev, start, start + len(words))
+
+
+@pytest.mark.slow
+def test_who_reports_the_act_is_no_target() -> None:
+    """Session 37: the inverted report names the staff that tells of the shelling, not a
+    headquarters the shelling hit; a headquarters the act's own phrase names stays a value."""
+    assert _speaker("Один солдат убит в результате обстрела острова Марроу, сообщает во вторник главный штаб.",
+                    "обстрела", "штаб")
+    assert _speaker("Artillery shelled the island of Marrow on Tuesday, the army staff said.", "shelled", "staff")
+    assert not _speaker("The army said its troops shelled the headquarters of the militia on Tuesday.",
+                        "shelled", "headquarters")

@@ -30,7 +30,8 @@ def row_targets(members: Sequence[Member], index: EntityIndex,
     of ``cfg``, a place told as turned into a military one)."""
     return target_values(members, _UNREAL, index, _side_of_state(members),
                          int((cfg or {}).get("target_conversion_gap", 0)),
-                         bool((cfg or {}).get("target_quoted_labels", False)))
+                         bool((cfg or {}).get("target_quoted_labels", False)),
+                         bool((cfg or {}).get("target_speakers", False)))
 
 
 def find_conflicts(

@@ -39,7 +39,8 @@ class _Member(Protocol):
 
 def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset(),
                   index: EntityIndex | None = None, side_of_state: dict[str, str] | None = None,
-                  conversion_gap: int = 0, quoted_labels: bool = False) -> list[ConflictValue]:
+                  conversion_gap: int = 0, quoted_labels: bool = False,
+                  speakers: bool = False) -> list[ConflictValue]:
     """Every side's words for what was hit (one value per document and words), in order of the
     members; mentions of a modality in ``unreal`` (negated, planned ...) give none. With an
     ``index``, words told in a claim of another compared side's state are that side's account
@@ -48,7 +49,9 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
     figures (:func:`account_side`). With a ``conversion_gap``, a member document's own telling of
     the place as turned into a military one is a value too (:func:`_converted_values`). With
     ``quoted_labels``, military words the document puts in quotation marks are the words of the
-    compared side whose state the sentence names before the act (:func:`_quoted_owner`)."""
+    compared side whose state the sentence names before the act (:func:`_quoted_owner`). With
+    ``speakers``, words that are the speaker of a verb of speech are no value
+    (:func:`_speaker_words`)."""
     out: list[ConflictValue] = []
     seen: set[tuple[str, int]] = set()
     for m in members:
@@ -64,6 +67,8 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
             side = account_side(m.side, state, side_of_state or {})
         if side is None or (t.kind == "military" and _own_forces(m.analysis.text, t.start, t.end, side)):
             continue  # a side's own forces or posts, hit by the other side
+        if speakers and _speaker_words(m.analysis, m.event, t.start, t.end):
+            continue  # "... the shelling of the island, reports the army headquarters": the source
         if quoted_labels and t.kind == "military" and side == m.side:
             side = _quoted_owner(m.analysis, m.event, t.start, t.end, side_of_state or {}) or side
         out.append(ConflictValue(side=side, reported_by=m.side if side != m.side else None, value=t.text,
@@ -110,6 +115,30 @@ def _converted_values(members: Sequence[_Member], values: Sequence[ConflictValue
                                      value=a.text[c.start:c.end], document=doc, claim=claim, start=c.start,
                                      end=c.end, field="target", category=label, kind="military"))
     return out
+
+
+_SPEAKER_REACH = 4  # words between an inverted verb of speech and its speaker ("reports on Tuesday the staff")
+
+
+def _speaker_words(a: Analysis, ev: Event, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` are who reports the act, not what it hit: a verb
+    of speech (``[speech_forms]`` of targets.toml) right after them ("the army staff said"), or
+    between the act's trigger and them at most a few words before them with no clause mark
+    between verb and words (the inverted report: "..., сообщает во вторник главный штаб")."""
+    text = a.text
+    forms = _speech_forms().get(a.document.language or "en", frozenset())
+    if not forms:
+        return False
+    after = text[end:end + 40].split()[:1]
+    if after and after[0].strip(",.;:\"“”«»").lower() in forms:
+        return True
+    if ev.trigger.end > start:
+        return False
+    words = text[ev.trigger.end:start].split()[-_SPEAKER_REACH - 1:]
+    for i, w in enumerate(words):
+        if w.strip(",;:\"“”«»").lower() in forms and not any(c in " ".join(words[i + 1:]) for c in ",;:.()"):
+            return True
+    return False
 
 
 _OPEN_QUOTES = ("«", "“", "\"", "„", "‘", "'")
