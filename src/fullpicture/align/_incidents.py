@@ -58,6 +58,7 @@ from fullpicture.align._reactrows import join_reaction_rows
 from fullpicture.align._recalled import split_recalled
 from fullpicture.align._recallmark import join_recalled_earlier
 from fullpicture.align._relative import split_day_before
+from fullpicture.align._requestrows import join_request_rows
 from fullpicture.align._retoldfar import join_retold_far
 from fullpicture.align._retoldnamed import join_retold_named
 from fullpicture.align._rivalversions import join_rival_versions
@@ -345,6 +346,7 @@ def incidents(
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
         ("incident_lasting_family_days", int, join_lasting_rows),
+        ("incident_request_row_min_docs", int, join_request_rows),
         ("incident_reaction_row_min_docs", int, join_reaction_rows),
         ("incident_justify_row_min_docs", int, join_justify_rows),
         ("incident_named_days", int, join_named_rows),
