@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from fullpicture._data import language_words
+from fullpicture.align._causedoers import recalled, row_day, told_as_cause
 from fullpicture.align._notdoers import background_settings, interception
 from fullpicture.align._util import EntityIndex, claim_by_id, country_code
 from fullpicture.models import Analysis, Entity, Event
@@ -177,7 +178,9 @@ def staged_by(a: Analysis, ev: Event, reach: int) -> list[str]:
 def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any], accused: bool = False) -> list[Any]:
     """The members whose agents state their side's own account (see the module docstring; with
     ``conflict_agent_interceptions`` and ``conflict_agent_background``, neither an interception
-    nor a setting told as background: :mod:`._notdoers`); ``accused``: a member inside another
+    nor a setting told as background: :mod:`._notdoers`; with ``conflict_agent_cause_table`` and
+    ``conflict_agent_recalled_days``, neither a cause a reprisal answers nor an act days before
+    the row's: :mod:`._causedoers`); ``accused``: a member inside another
     state's claim stays when an accusation of its sentence accuses one of its agents
     (:func:`agent_account` gives it the accuser's side)."""
     types = agent_types(cfg)
@@ -185,11 +188,16 @@ def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any],
     unreal = set(cfg.get("conflict_agent_unreal", ["negated"]))
     intercepts = bool(cfg.get("conflict_agent_interceptions", False))
     background = background_settings(members, types) if cfg.get("conflict_agent_background", False) else set()
+    cause_table = str(cfg.get("conflict_agent_cause_table", ""))
+    gap = int(cfg.get("conflict_agent_recalled_days", 0))
+    day = row_day(members) if gap > 0 else None
     out = []
     for i, m in enumerate(members):
         ev: Event = m.event
         if ev.type not in types or ev.modality in unreal or ev.trigger.lemma in sufferers or i in background:
             continue
+        if recalled(ev, day, gap) or (cause_table and told_as_cause(m.analysis, ev, types, sufferers, cause_table)):
+            continue  # the doer of the happening a reprisal answers, or of one days before the row's
         if intercepts and interception(m.analysis, ev):
             continue  # the defender who shot the drone down
         if _other_sides_claim(m.analysis, ev, m.side, index) and not (

@@ -42,7 +42,7 @@ from fullpicture.align._agents import (
     own_account,
 )
 from fullpicture.align._entityconflicts import actor_kind
-from fullpicture.align._rowmembers import Member, side_of_state
+from fullpicture.align._rowmembers import _UNREAL, Member, side_of_state
 from fullpicture.align._util import EntityIndex
 from fullpicture.models.comparison import Conflict, ConflictValue
 
@@ -119,10 +119,12 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
                     side=side, reported_by=m.side if side != m.side else None,
                     value=index.display(doc, eid, resolve=True) or ent.name, document=doc, claim=ev.source,
                     start=first.start if first else None, end=first.end if first else None))
-            if any(p.match(ev.trigger.text.strip()) for p in _patterns().get(("attacks", lang or "en"), ())):
+            if ev.modality not in _UNREAL and any(  # a warned or planned attack tells none
+                    p.match(ev.trigger.text.strip()) for p in _patterns().get(("attacks", lang or "en"), ())):
                 struck.add(teller)
             weapon = _weapon_near(m, reach)
-            if weapon is not None:
+            if weapon is not None and not any(h.start() <= weapon.start() < h.end() for _, h in told):
+                # a weapon inside the rival cause ("aviation bombs had exploded") is no attacker's
                 lo, hi = min(weapon.start(), ev.trigger.start), max(weapon.end(), ev.trigger.end)
                 _add(attackers.setdefault(teller, []), ConflictValue(
                     side=teller, reported_by=m.side if teller != m.side else None, value=text[lo:hi],
