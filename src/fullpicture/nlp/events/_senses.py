@@ -11,7 +11,9 @@ no one; "cut off supplies" gives no aid; "машина скорой помощи
 ("se rendre à Kelm" goes somewhere; "se rendre aux troupes" surrenders). A sense with
 ``otherwise`` gives the trigger that type when none of its words stands beside it: French
 "poursuivre" prosecutes only with a word of the courts ("poursuivi en justice"); "les fouilles se
-poursuivent" (go on) names no happening.
+poursuivent" (go on) names no happening. A sense with ``plural`` gives the trigger that type when
+it is plural and none of its words stands beside it: Russian "вывод" pulls troops out in the
+singular only ("вывод войск"); "сделали выводы" draws conclusions, no withdrawal.
 """
 
 from __future__ import annotations
@@ -36,12 +38,14 @@ class Sense:
     cases: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
     otherwise: str | None = None  # the type when no word of the sense stands beside the trigger
+    plural: str | None = None  # ... and when the trigger is plural (before ``otherwise``)
 
 
 def read_senses(spec: dict) -> dict[str, Sense]:
     """``[senses]`` of a taxonomy file: trigger lemma -> its sense."""
     return {lemma: Sense(str(s.get("type", "")), frozenset(s.get("with", [])), frozenset(s.get("cases", [])),
-                         frozenset(s.get("unless", [])), None if "otherwise" not in s else str(s["otherwise"]))
+                         frozenset(s.get("unless", [])), None if "otherwise" not in s else str(s["otherwise"]),
+                         None if "plural" not in s else str(s["plural"]))
             for lemma, s in spec.items()}
 
 
@@ -93,4 +97,6 @@ def sense_type(tok: Token, lemma: str, typ: str, senses: dict[str, Sense]) -> st
         return typ
     if (sense.with_words and _around(tok) & sense.with_words) or (sense.cases and _by_case(tok, sense)):
         return sense.type
+    if sense.plural is not None and "Plur" in tok.morph.get("Number", []):
+        return sense.plural
     return typ if sense.otherwise is None else sense.otherwise
