@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._aftermath import aftermath_with_harm
+from fullpicture.align._anaphorrows import with_anaphors
 from fullpicture.align._anchored import move_inquired
 from fullpicture.align._background import join_background
 from fullpicture.align._docjoin import join_document_rows
@@ -69,6 +70,7 @@ from fullpicture.align._townsplit import split_town_rows
 from fullpicture.align._truces import join_truces
 from fullpicture.align._util import UnionFind
 from fullpicture.align._wordrows import join_word_rows
+from fullpicture.nlp.events._anaphors import ANAPHOR_TYPE
 
 
 def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int, int]:
@@ -261,6 +263,15 @@ def _dense(labels: Sequence[object]) -> list[int]:
 def incidents(
     feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None
 ) -> tuple[list[int], list[int]]:
+    """``(incident label, event label)`` per mention: the rows of every mention but the anaphoric
+    nouns ("the incident", :func:`_rows`), then those nouns placed in the row of the act they name
+    (``_anaphorrows``): they tell nothing of their own, so no other step sees them."""
+    return with_anaphors(feats, cfg, vec, _rows)
+
+
+def _rows(
+    feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None
+) -> tuple[list[int], list[int]]:
     """``(incident label, event label)`` per mention.
 
     Event labels: the cross-document coreference of mentions (``_events.cluster``); a definite
@@ -361,10 +372,11 @@ def incidents(
 
 def names_happening(lemma: str, event_type: str | None) -> bool:
     """Whether a mention names the happening rather than one of its consequences or an act of
-    word about it (an accusation, a denial)."""
+    word about it (an accusation, a denial); an anaphoric noun ("the incident") names one but
+    tells none of it: the row's words and day come from the others."""
     lex = incident_lexicon()
     lemma = lemma.lower()
-    if (event_type or "").upper() in lex.told_about:
+    if (event_type or "").upper() in lex.told_about or (event_type or "").upper() == ANAPHOR_TYPE:
         return False
     return lemma not in lex.consequences and lemma.replace(" ", "_") not in lex.consequences
 

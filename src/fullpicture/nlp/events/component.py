@@ -22,6 +22,7 @@ from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
+from fullpicture.nlp.events._anaphors import ANAPHOR_TYPE, anaphors, is_anaphor
 from fullpicture.nlp.events._args import arguments, blamed_ids, place_positions, title_towns
 from fullpicture.nlp.events._crafts import crash_type, exchange_type, of_words
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
@@ -90,6 +91,10 @@ class EventsComponent:
                              | self.lex.exchange_words)
         # generic mentions (type OCCURRENCE) for corpora that annotate every event; off by default
         self.generic = generic_lexicon() if cfg.get("generic", False) else None
+        # "the incident", "l'affaire", "этот инцидент": the happening named by an anaphoric noun
+        # (a corpus that annotates every event word takes them as generic mentions)
+        self.anaphors = (anaphors(pipeline_language(settings))
+                         if cfg.get("anaphor_nouns", False) and self.generic is None else None)
         # title-case / all-caps headlines: capitalised words looked up by their inflections
         self.headlines = bool(cfg.get("headline_triggers", False)) and pipeline_language(settings) == "en"
         self.elapsed = bool(cfg.get("elapsed_since", False))
@@ -132,6 +137,10 @@ class EventsComponent:
             lemma = lemma_.lower()
             # (a causative auxiliary may open a phrase: "a fait sauter le barrage", blew up the dam)
             if pos not in ("VERB", "NOUN", "ADJ", "PROPN") and not (pos == "AUX" and lemma in self.by_first):
+                continue
+            if self.anaphors is not None and pos == "NOUN" and is_anaphor(doc[i], lemma, self.anaphors):
+                found.append((i, i + 1, ANAPHOR_TYPE, i))  # "the incident": the happening told elsewhere
+                taken.add(i)
                 continue
             if not (pos == "PROPN" or lemma in self.by_first or (pos == "VERB" and lemma in lex.verbs)
                     or (pos == "NOUN" and lemma in lex.nouns) or lemma in self.setting_words
