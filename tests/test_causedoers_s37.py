@@ -75,8 +75,8 @@ def _cause_conflict(texts: list[tuple[str, str]]):
     return cause_conflict(members, EntityIndex(analyses), load_settings().section("align"))
 
 
-_BLAST = ("western", "Several aircraft bombs had exploded at the Varn airfield on Tuesday, the Moldovan defence "
-                     "ministry said.")
+_BLAST = ("western", "A stock of aviation bombs exploded at the Varn airfield on Tuesday, according to the "
+                     "Moldovan defence ministry.")
 _RAID = ("eastern", "Romanian missiles struck the Varn airfield on Tuesday, destroying nine jets.")
 
 

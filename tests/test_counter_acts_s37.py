@@ -15,8 +15,8 @@ from tests.helpers import compare_texts, widest_row
 AID = ("Clinic bombed in Harlow\n\nUS aircraft struck the Harlow clinic on Sunday, killing twelve patients, "
        "the charity said. The United States bombed a clinic full of wounded patients, the charity said.\n")
 COMMAND = ("Strike hit clinic in Harlow\n\nAn air strike hit the Harlow clinic on Sunday and several civilians "
-           "were accidentally struck, the command said. Black Pine Front fighters were firing directly on US "
-           "forces on the ground before the strike, the command said.\n")
+           "were hit by mistake, the command said. The command said Black Pine Front fighters had fired on US "
+           "soldiers before the strike.\n")
 
 
 def _agents(lexical, **align):

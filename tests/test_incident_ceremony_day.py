@@ -23,8 +23,8 @@ from fullpicture.nlp.places._translit import script_key
 DAY = 738000
 YEARS = 3653
 TITLE = "TENTH ANNIVERSARY MEMORIAL OF NORTHWIND SINKING"
-SERVICE = ("The tenth anniversary memorial service was held yesterday at the Harbour Command, to remember "
-           "the sailors who perished in the blast, and a diver who died during the rescue operation.")
+SERVICE = ("Yesterday the Harbour Command honoured, ten years on, the crew lost in the blast and a diver "
+           "lost later while searching for them, at an anniversary service.")
 
 
 def _m(doc: str, day: int, firm: bool, *, sentence: str = "...", names: frozenset[str] = frozenset({script_key("Northwind")}),

@@ -14,8 +14,8 @@ from tests.helpers import compare_texts, widest_row
 
 DOER = ("Frappe près de Kerbaya\n\nLe 4 mai 2031, l'armée française a mené une frappe aérienne contre un "
         "groupe terroriste armé près de Kerbaya, a déclaré l'état-major.\n")
-OUTLET = ("Frappe près de Kerbaya\n\nLe 4 mai 2031, l'aviation française visait un « groupe terroriste armé » "
-          "près de Kerbaya. Selon les habitants, la frappe a visé des civils réunis pour un mariage.\n")
+OUTLET = ("Frappe près de Kerbaya\n\nLe 4 mai 2031, près de Kerbaya, l'aviation française a visé un « groupe "
+          "terroriste armé ». Des villageois affirment que les bombes ont touché des civils.\n")
 
 
 def _row(lexical, **align):

@@ -35,7 +35,7 @@ def _strike() -> list[MentionFeatures]:
 
 def test_requests_for_air_support_join_the_strike() -> None:
     feats = _strike() + [
-        _m("a", "request", "REQUEST", 40), _m("a", "support", "SUPPORT", 55),  # "... in response to a request for air support"
+        _m("a", "request", "REQUEST", 40), _m("a", "support", "SUPPORT", 55),  # a unit asked the air force for help
         _m("b", "call", "DEMAND", 30),  # "called for the strike" (the strike told after it)
         _m("c", "ask", "REQUEST", 60), _m("c", "support", "SUPPORT", 75),  # "... and asked for air support"
     ]

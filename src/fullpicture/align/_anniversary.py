@@ -52,7 +52,7 @@ def recalled_by_anniversary(sentence: str, trigger: int, language: str | None, r
 
 def anniversary_sentence(sentence: str) -> bool:
     """Whether ``sentence`` holds an anniversary or commemoration word of any language of
-    [anniversary] ("the tenth anniversary memorial service was held yesterday")."""
+    [anniversary] ("the crew was honoured yesterday at an anniversary service")."""
     return any(p.search(sentence) for p in _patterns().values())
 
 

@@ -146,7 +146,7 @@ def _before_report(feats: Sequence[MentionFeatures], labels: Sequence[int], type
 def _anniversary_names(feats: Sequence[MentionFeatures], day: int, gap: int) -> dict[str, set[str]]:
     """Document published at least ``gap`` days after ``day`` -> the name keys
     (:func:`script_key`) of the words and word pairs of its sentences that tell an anniversary
-    or a commemoration ("the tenth anniversary of the sinking of the Eastvale"): the happening
+    or a commemoration ("ten years since the Eastvale went down, a service for its crew"): the happening
     the piece recalls, named there when its own retelling names only the ceremony's places."""
     out: dict[str, set[str]] = {}
     seen: set[tuple[str, str]] = set()
