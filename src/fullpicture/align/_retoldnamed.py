@@ -36,7 +36,10 @@ A row joins it, up to ``incident_retold_named_days`` after the main row's day (0
   ``incident_retold_ceremony_days``, a row of reports published that long after the main row's
   day names too what their anniversary sentences name ("the tenth anniversary memorial of the
   Northwind sinking"), and its mentions of ``incident_retold_ceremony_types`` (the memorial, the
-  march of that year) stay when it joins;
+  march of that year) stay when it joins; with ``incident_retold_retro_days``, a row of reports
+  published at least that long after the main row's day (a retrospective, a court story years
+  on) names it when its places all lie in the main row's countries and one is no country (the
+  region of the story: "the airliner downed over the Eastmarch province");
 * and no other row tells a happening of that family with one of those names (for a row naming
   nothing: at all) on a day after the main row's and up to the report's: a later happening the
   report may tell.
@@ -170,6 +173,12 @@ def _downed(main: set[str], row: set[str]) -> bool:
     return bool(main & _CRAFT and row & _CRAFT)
 
 
+def _within(countries: set[str], geos: list[Any]) -> bool:
+    """Whether the places ``geos`` of a row (gazetteer points) sit only in ``countries``, the
+    main row's, and one of them is no country: a retrospective's region or town of the story."""
+    return bool(geos) and all(g[2] in countries for g in geos) and any(not g[3] for g in geos)
+
+
 def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
     """Incident label per mention after joining the rows that retell the main happening by
     naming it to the main row (module docstring)."""
@@ -185,8 +194,11 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     names: dict[int, set[str]] = defaultdict(set)
     families: dict[int, set[str]] = defaultdict(set)
     acts: dict[int, list[int]] = defaultdict(list)
+    geos: dict[int, list[Any]] = defaultdict(list)
     for i, f in enumerate(feats):
         r = labels[i]
+        if f.geo is not None:
+            geos[r].append(f.geo)
         docs[r].add(f.doc)
         names[r] |= f.extra.get("names", frozenset())
         if place_happening(f, types, lex):
@@ -203,6 +215,7 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     if day is None:
         return labels
     gap = int(cfg.get("incident_retold_ceremony_days", 0))
+    retro = int(cfg.get("incident_retold_retro_days", 0))
     if gap > 0:  # an anniversary's day, years on, is no day of the happening it recalls
         own = _before_report(feats, labels, types, lex, slack, lambda f: _ceremony(f, day, gap, slack), after)
     recalled = _anniversary_names(feats, day, gap) if gap > 0 else {}
@@ -228,6 +241,9 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
         if not shared and r in recalled_rows:
             # an anniversary piece names its happening in the anniversary's sentence
             shared = set().union(*(recalled[feats[i].doc] for i in idx)) & names[main]
+        if not shared and retro > 0 and when - day >= retro \
+                and _within({g[2] for g in geos[main]}, geos[r]):
+            shared = set(names[r])  # a retrospective told in the story's country, at no clashing place
         bare = nameless and not names[r]  # names nothing: no other place or person either
         if not (shared or bare) or not 0 < when - day <= far:
             continue
