@@ -13,7 +13,10 @@ mention asks for force when it is
 * a call (``[procedure] calls`` types of ``data/events/incidents.toml``: a request, a demand)
   whose next mention in its sentence, at most ``incident_request_gap_chars`` characters on (or,
   with none, its previous one so near: "the strike was called in"), is an act of violence
-  (``[hosts] violent_types``) or support (``SUPPORT``): the force asked for; or
+  (``[hosts] violent_types``) or support (``SUPPORT``): the force asked for; told after the call
+  as its object (at most ``incident_request_gap_words`` words, no clause break between), or
+  before it in the call's passive (``[requests]``: "the gun
+  violence that will call for a law", "asked, whether the targeting ..." ask for no force); or
 * support told right after such a call in its sentence (the force asked for itself);
 
 the host: the row of violence, told by at least ``incident_request_row_min_docs`` documents, that
@@ -41,6 +44,37 @@ def _call_types() -> frozenset[str]:
     return frozenset(str(t).upper() for t in data.get("calls", []))
 
 
+@lru_cache(maxsize=1)
+def _request_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """(clause breaks, passive words, auxiliaries) of ``[requests]``."""
+    data = data_toml("events", "incidents.toml").get("requests", {})
+    return (tuple(str(b) for b in data.get("breaks", [])),
+            frozenset(str(w).lower() for w in data.get("passive", [])),
+            frozenset(str(w).lower() for w in data.get("auxiliaries", [])))
+
+
+def _between(a: MentionFeatures, b: MentionFeatures) -> str:
+    """The words of the sentence between the trigger of ``a`` and that of ``b`` (``a`` first)."""
+    start = int(a.extra.get("at", 0)) + len(a.trigger)
+    return a.sentence[start:int(b.extra.get("at", 0))] if start <= int(b.extra.get("at", 0)) else ""
+
+
+def _told_after(call: MentionFeatures, force: MentionFeatures, words: int) -> bool:
+    """The force told right after the call, as its object: at most ``words`` words and no clause
+    break between ("asked for air support", not "called themselves civilians when they were hit")."""
+    breaks, _, _ = _request_words()
+    between = _between(call, force)
+    return len(between.split()) <= words and not any(b in between for b in breaks)
+
+
+def _told_before(force: MentionFeatures, call: MentionFeatures) -> bool:
+    """The force told before the call in the call's passive: only a passive's words between ("the
+    strike was requested"), not a clause of its own ("violence that will call for a law")."""
+    _, passive, auxiliaries = _request_words()
+    words = _between(force, call).lower().split()
+    return any(w in passive for w in words) and all(w in passive | auxiliaries for w in words)
+
+
 def _kind(f: MentionFeatures) -> str:
     return (f.type or "").upper()
 
@@ -52,6 +86,7 @@ def join_request_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     if min_docs <= 0:
         return labels
     gap = int(cfg.get("incident_request_gap_chars", 40))
+    gap_words = int(cfg.get("incident_request_gap_words", 3))
     violent = incident_lexicon().violent_types
     calls = _call_types()
     members: dict[int, list[int]] = defaultdict(list)
@@ -78,9 +113,13 @@ def join_request_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     def asks_force(i: int) -> bool:
         # the force asked for is told after the call, or before it when nothing follows ("the
         # strike was called in on their behalf")
+        if _kind(feats[i]) not in calls:
+            return False
         j = neighbour(i, 1)
-        j = neighbour(i, -1) if j is None else j
-        return _kind(feats[i]) in calls and j is not None and _kind(feats[j]) in violent | {"SUPPORT"}
+        if j is not None:
+            return _kind(feats[j]) in violent | {"SUPPORT"} and _told_after(feats[i], feats[j], gap_words)
+        j = neighbour(i, -1)
+        return j is not None and _kind(feats[j]) in violent | {"SUPPORT"} and _told_before(feats[j], feats[i])
 
     def asked_for(i: int) -> bool:
         j = neighbour(i, -1)
