@@ -54,16 +54,3 @@ def test_the_incident_with_a_day_of_its_own_keeps_its_row(lexical):
 def test_a_rubric_heading_is_no_mention(lexical):
     text = "Происшествия\nВ порту Истпорта во вторник взорвался склад, погибли четыре человека.\n"
     assert "Происшествия" not in _types(lexical, text)
-
-
-def test_the_incident_with_a_day_of_its_own_joins_that_days_act(lexical):
-    recalled = "Gunmen shot at a patrol in Northvale on 3 March 2015, killing two guards. "
-    rows, _ = trigger_rows(lexical, {
-        "north": _STRIKE + recalled,
-        "south": _STRIKE + recalled + "Residents buried the dead.\n",
-        "west": "The Westland ministry recalled the incident of 3 March 2015 at its border post.\n",
-    })
-    assert rows["north:hit"] != rows["north:shot"], rows
-    assert rows["west:incident"] == rows["north:shot"], rows
-    assert rows["west:incident"] != rows["north:hit"], rows
-

@@ -14,10 +14,7 @@ documents). It stays on its own when
 
 * it is told apart ("in a separate incident"),
 * or it states a time of its own that does not meet the act's (the firmly stated days of the
-  act's mentions in that row, else any day they are told on) and no other row of violence has a
-  firmly dated act that meets it (one its document tells, else one told by enough documents);
-  when one does, the noun joins that row instead ("the incident of last March" names the act of
-  March the document recalls).
+  act's mentions in that row, else any day they are told on).
 
 The place its sentence names is not read: the noun tells no detail of its own, and the town
 named beside it is often the speaker's (a capital, a ministry's seat).
@@ -72,29 +69,9 @@ def join_anaphor_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
         if target is None or target == labels[i]:
             continue
         if f.date_firm and not _meets(f, [feats[j] for j in members[target] if violent[j]]):
-            # (a day of its own: the act of that day, of its document else of the story)
-            dated = _dated_row(f, feats, members, docs, violent, big)
-            if dated is None or dated == labels[i]:
-                continue
-            target = dated
+            continue  # (a day of its own: another happening)
         out[i] = target
     return out
-
-
-def _dated_row(f: MentionFeatures, feats: Sequence[MentionFeatures], members: dict[int, list[int]],
-               docs: dict[int, set[str]], violent: Sequence[bool], big: set[int]) -> int | None:
-    """The row of violence whose firmly dated acts meet the day ``f`` states: among the rows its
-    document tells, else among the rows told by enough documents (``big``); the row told by most
-    documents (then the lower label). ``None`` when no such row meets it."""
-    def meets(r: int) -> bool:
-        acts = [feats[j] for j in members[r] if violent[j] and feats[j].date_firm]
-        return bool(acts) and _meets(f, acts)
-    own = [r for r, ds in docs.items() if f.doc in ds and r not in big and meets(r)
-           and any(violent[j] and feats[j].doc == f.doc for j in members[r])]
-    for pool in ([r for r in big if f.doc in docs[r] and meets(r)] + own, [r for r in big if meets(r)]):
-        if pool:
-            return max(pool, key=lambda r: (len(docs[r]), -r))
-    return None
 
 
 def _meets(f: MentionFeatures, acts: Sequence[MentionFeatures]) -> bool:
