@@ -33,8 +33,8 @@ from typing import Any
 import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
-from fullpicture.align._incident_lex import distinct, happening, incident_lexicon
-from fullpicture.align._wordrows import document_main_rows, is_word, row_members
+from fullpicture.align._incident_lex import distinct
+from fullpicture.align._wordrows import document_main_rows, story_acts
 from fullpicture.nlp.events._anaphors import ANAPHOR_TYPE
 
 
@@ -50,16 +50,8 @@ def join_anaphor_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     if min_docs <= 0:
         return labels
     share = float(cfg.get("incident_anaphor_story_share", 1.0))
-    lex = incident_lexicon()
-    members, docs = row_members(feats, labels)
-    violent = [not is_word(f) and happening(f, lex) and (f.type or "").upper() in lex.violent_types
-               and not distinct(f) for f in feats]
-    big = {r for r, ds in docs.items() if len(ds) >= min_docs and any(violent[i] for i in members[r])}
-    main = document_main_rows(feats, labels, docs, lambda i: violent[i] and labels[i] in big)
+    members, docs, violent, main, story = story_acts(feats, labels, min_docs, share)
     alone = document_main_rows(feats, labels, docs, lambda i: violent[i])  # (in rows of fewer documents)
-    story = max(big, key=lambda r: (len(docs[r]), -r), default=None)
-    if story is not None and len(docs[story]) < share * len({f.doc for f in feats}):
-        story = None
     out = list(labels)
     for i, f in enumerate(feats):
         if not is_anaphor(f) or distinct(f):

@@ -33,7 +33,7 @@ and lead, session 34).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -42,9 +42,10 @@ from fullpicture._data import data_toml
 from fullpicture.align._agents import agent_types
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
+from fullpicture.align._inquiries import sentence_index
 from fullpicture.align._relative import since_words
 from fullpicture.align._util import home_country
-from fullpicture.align._wordrows import town_apart
+from fullpicture.align._wordrows import row_members, town_apart
 
 
 @lru_cache(maxsize=1)
@@ -77,13 +78,8 @@ def join_periph_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
     if min_docs <= 0:
         return labels
     lex = incident_lexicon()
-    members: dict[int, list[int]] = defaultdict(list)
-    in_sentence: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        members[labels[i]].append(i)
-        if f.span is not None:
-            in_sentence[(f.doc, f.span)].append(i)
-    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
+    members, docs = row_members(feats, labels)
+    in_sentence, _ = sentence_index(feats)
     since = _since(int(cfg.get("incident_periph_since_words", 0)))
     joined: dict[int, int] = {}
     for r, idx in members.items():

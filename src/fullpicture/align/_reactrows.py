@@ -35,11 +35,10 @@ from typing import Any
 
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import distinct, happening, incident_lexicon, is_consequence
+from fullpicture.align._incident_lex import distinct, incident_lexicon, is_consequence
 from fullpicture.align._wordrows import (
-    document_main_rows,
     is_word,
-    row_members,
+    story_acts,
     town_apart,
     word_labels,
 )
@@ -68,16 +67,8 @@ def join_reaction_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], la
         return labels
     share = float(cfg.get("incident_reaction_story_share", 1.0))
     lex = incident_lexicon()
-    members, docs = row_members(feats, labels)
+    members, docs, violent, main, story = story_acts(feats, labels, min_docs, share)
     words = [is_word(f) for f in feats]
-    violent = [not words[i] and happening(f, lex) and (f.type or "").upper() in lex.violent_types
-               and not distinct(f) for i, f in enumerate(feats)]
-    big = {r for r, ds in docs.items() if len(ds) >= min_docs and any(violent[i] for i in members[r])}
-    main = document_main_rows(feats, labels, docs, lambda i: violent[i] and labels[i] in big)
-    n_docs = len({f.doc for f in feats})
-    story = max(big, key=lambda r: (len(docs[r]), -r), default=None)
-    if story is not None and len(docs[story]) < share * n_docs:
-        story = None
     # documents that tell some violent happening (a reaction there is about one of their own acts)
     acting = {f.doc for i, f in enumerate(feats) if violent[i]}
     # sentences that tell something besides words and harm ("condemned the sanctions": the

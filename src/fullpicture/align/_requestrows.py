@@ -27,7 +27,7 @@ for an inquiry, a meeting or a truce asks for no force and keeps its row (the pr
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -35,6 +35,8 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import incident_lexicon
+from fullpicture.align._inquiries import sentence_index
+from fullpicture.align._wordrows import row_members
 
 
 @lru_cache(maxsize=1)
@@ -89,15 +91,10 @@ def join_request_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     gap_words = int(cfg.get("incident_request_gap_words", 3))
     violent = incident_lexicon().violent_types
     calls = _call_types()
-    members: dict[int, list[int]] = defaultdict(list)
-    in_sentence: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        members[labels[i]].append(i)
-        if f.span is not None:
-            in_sentence[(f.doc, f.span)].append(i)
+    members, docs = row_members(feats, labels)
+    in_sentence, _ = sentence_index(feats)
     for idx in in_sentence.values():
         idx.sort(key=lambda j: int(feats[j].extra.get("at", 0)))
-    docs = {r: {feats[i].doc for i in idx} for r, idx in members.items()}
 
     def neighbour(i: int, step: int) -> int | None:
         f = feats[i]

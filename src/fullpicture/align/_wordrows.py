@@ -111,6 +111,25 @@ def document_main_rows(feats: Sequence[MentionFeatures], labels: Sequence[int], 
     return {d: max(c, key=lambda r: (c[r], len(docs[r]), -r)) for d, c in told.items() if c}
 
 
+def story_acts(feats: Sequence[MentionFeatures], labels: Sequence[int], min_docs: int, share: float) -> tuple[
+        dict[int, list[int]], dict[int, set[str]], list[bool], dict[str, int], int | None]:
+    """``(members, docs, violent, main, story)`` for joins that move words about an act to the
+    act's row: :func:`row_members`; per mention, whether it tells a violent happening; per
+    document, the row of ``min_docs`` or more documents holding most of its violent mentions; the
+    story's act (that kind of row told by the most documents, None when fewer than ``share`` of
+    all documents)."""
+    lex = incident_lexicon()
+    members, docs = row_members(feats, labels)
+    violent = [not is_word(f) and happening(f, lex) and (f.type or "").upper() in lex.violent_types
+               and not distinct(f) for f in feats]
+    big = {r for r, ds in docs.items() if len(ds) >= min_docs and any(violent[i] for i in members[r])}
+    main = document_main_rows(feats, labels, docs, lambda i: violent[i] and labels[i] in big)
+    story = max(big, key=lambda r: (len(docs[r]), -r), default=None)
+    if story is not None and len(docs[story]) < share * len({f.doc for f in feats}):
+        story = None
+    return members, docs, violent, main, story
+
+
 def town_apart(feats: Sequence[MentionFeatures], big: list[int], small: list[int]) -> bool:
     """Whether a mention of the small row is placed at a town outside the big row's country."""
     countries = Counter(f.geo[2] for i in big if (f := feats[i]).geo is not None and f.geo[2])
