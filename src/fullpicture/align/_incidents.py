@@ -66,6 +66,7 @@ from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._settingrows import join_setting_rows, join_to_date
 from fullpicture.align._tallies import join_running_totals
+from fullpicture.align._tollrows import join_toll_rows
 from fullpicture.align._townsplit import split_town_rows
 from fullpicture.align._truces import join_truces
 from fullpicture.align._util import UnionFind
@@ -361,6 +362,7 @@ def _rows(
         ("incident_reaction_row_min_docs", int, join_reaction_rows),
         ("incident_justify_row_min_docs", int, join_justify_rows),
         ("incident_named_days", int, join_named_rows),
+        ("incident_toll_row_days", int, join_toll_rows),
         ("incident_recall_gap_days", int, join_recalled_earlier),
         ("incident_inquiry_rows", bool, join_inquiry_rows),
         ("incident_inquiry_later_days", int, join_later_inquiries),
