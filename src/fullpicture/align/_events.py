@@ -23,6 +23,7 @@ import numpy as np
 
 from fullpicture.align._blocking import candidate_pairs, scored_pairs
 from fullpicture.align._causeapart import told_apart
+from fullpicture.align._datedapart import dated_apart, merged
 from fullpicture.align._eventpairs import (  # noqa: F401  (re-exported: the engine's API)
     FEATURES,
     MentionFeatures,
@@ -73,6 +74,7 @@ def _cluster(feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors
     doc = scorer.doc if cfg.get("link_by_document_pair", False) and scorer.vec.lang is not None else None
     own = bool(cfg.get("link_own_document_pairs", True))
     apart = told_apart(feats) if cfg.get("link_cause_apart", False) else None
+    apart = merged(apart, dated_apart(feats, cfg))
     labels, extra = _average_link(scorer, n, pairs, probs, thr, max_link, doc=doc, own=own, apart=apart)
     if scored is not None and scorer.cut_pairs:
         scored.append((np.concatenate([c[0] for c in scorer.cut_pairs]),
