@@ -38,6 +38,7 @@ from fullpicture.nlp.events._headline import (
     in_compound,
     is_verb_slot,
 )
+from fullpicture.nlp.events._leadday import lead_days
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.events._movers import mover_type, subject_words, told_before
 from fullpicture.nlp.events._persons import acts_on_person
@@ -108,6 +109,9 @@ class EventsComponent:
         self.list_days = int(cfg.get("listed_dates_min_span_days", 0))
         # a date right after "until / jusqu'au / до" is a deadline or a span's end: it dates no act
         self.deadlines = bool(cfg.get("deadline_dates_apart", False))
+        self.lead_types = frozenset(str(t).upper() for t in cfg.get("lead_act_types", []))  # _leadday
+        self.lead_days = int(cfg.get("lead_act_days_before", 0))
+        self.lead_min_days = int(cfg.get("lead_act_min_days_before", 1))
         # a title holder's state ("the President of Eastland") yields to the town named this close before
         self.title_town_chars = int(cfg.get("title_place_town_before_chars", 0))
         self.title_town_types = frozenset(cfg.get("title_place_town_types", []))
@@ -413,6 +417,11 @@ class EventsComponent:
             events.append(ev)
             for i in range(s, e):
                 head_of[i] = ev
+        if self.lead_days > 0:  # a lead's act told before any day: the day its report states for it
+            dated = lead_days(events, report_day(doc), self.lead_types, self.lead_days, self.lead_min_days)
+            swap = {id(old): new for old, new in zip(events, dated, strict=True)}
+            head_of = {i: swap[id(ev)] for i, ev in head_of.items()}
+            events = dated
         attach_targets(doc, events, self.language, self.cfg)
         self._link_figures(doc, head_of)
         doc._.fp_events = events
