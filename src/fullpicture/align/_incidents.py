@@ -26,6 +26,7 @@ from fullpicture.align._aftermath import aftermath_with_harm
 from fullpicture.align._anaphorrows import with_anaphors
 from fullpicture.align._anchored import move_inquired
 from fullpicture.align._background import join_background
+from fullpicture.align._battlerows import join_battle_rows
 from fullpicture.align._docjoin import join_document_rows
 from fullpicture.align._downings import join_downings
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
@@ -358,6 +359,7 @@ def _rows(
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
         ("incident_lasting_family_days", int, join_lasting_rows),
+        ("incident_combat_days", int, join_battle_rows),
         ("incident_request_row_min_docs", int, join_request_rows),
         ("incident_reaction_row_min_docs", int, join_reaction_rows),
         ("incident_justify_row_min_docs", int, join_justify_rows),
