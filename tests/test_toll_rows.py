@@ -140,3 +140,18 @@ def test_the_switch_off_keeps_the_rows() -> None:
     late = [_m("d", "kill", "ASSAULT", DAY + 1)]
     feats, labels = _story(late)
     assert join_toll_rows(feats, _cfg(incident_toll_row_days=0), labels) == labels
+
+
+def test_the_another_of_a_count_places_no_happening_elsewhere() -> None:
+    # "later on another three severely wounded ...": one more count of the same shelling's hurt,
+    # not a happening at another target ("shells landed on another school" still is one)
+    from fullpicture import analyze
+    from fullpicture.align._eventfeat import _distinct
+
+    a = analyze("Shells hit the market in Eastvale on Monday, killing five people. "
+                "Later on another three severely wounded people died in the hospital. "
+                "An hour later shells landed on another school in the town.")
+    told = {e.trigger.text.lower(): _distinct(a, e) for e in a.events}
+    assert told["wounded"] is False
+    assert told["landed"] is True
+    assert told["hit"] is False

@@ -151,10 +151,15 @@ def _distinct(a: Analysis, ev: Event) -> bool:
         return True
     t0 = ev.trigger.start
     sentence = a.text[ev.evidence.start : ev.evidence.end]
-    mod = modifiers.search(a.text[max(ev.evidence.start, t0 - 40) : t0])
+    lo = max(ev.evidence.start, t0 - 40)
+    mod = modifiers.search(a.text[lo:t0])
+    counted_at = -1
     if mod and (_COUNT_AFTER.match(mod.group(0)) or counted.match(mod.group(0))):
+        counted_at = lo + mod.start()  # where the count's "another" stands
         mod = None  # "another 75 were injured", "another person rescued" add to a count of this happening
-    return bool(openers.search(sentence) or _ANOTHER.search(sentence) or mod)
+    # (the "another" of the mention's own count, "later on another three wounded died", is no other target)
+    other = [m for m in _ANOTHER.finditer(sentence) if ev.evidence.start + m.end() - 7 != counted_at]
+    return bool(openers.search(sentence) or other or mod)
 
 
 _COUNT_AFTER = re.compile(r"^\w+\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
