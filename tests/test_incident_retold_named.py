@@ -103,6 +103,14 @@ def test_an_anniversary_piece_years_later_joins_under_the_shipped_horizon() -> N
     assert join_retold_named(feats, cfg, labels) == [0] * len(labels)
 
 
+def test_a_page_sixteen_years_later_joins_under_the_shipped_horizon() -> None:
+    # session 38: a broadcaster's page on the affair sixteen years on names it with no day of its
+    # own; the ten-year horizon kept it in a row of its year
+    cfg = load_settings().section("align")
+    feats, labels = _story(_staged(gap=16 * 365 + 4))
+    assert join_retold_named(feats, cfg, labels) == [0] * len(labels)
+
+
 def test_a_stated_period_holding_the_main_day_is_no_day_of_its_own() -> None:
     # session 33: "three years ago, on the seventh, the enemy bombed the school of this village":
     # the time layer gives the year alone, firm; it holds the strike's day

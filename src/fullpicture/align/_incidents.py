@@ -63,6 +63,7 @@ from fullpicture.align._relative import split_day_before
 from fullpicture.align._requestrows import join_request_rows
 from fullpicture.align._retoldfar import join_retold_far
 from fullpicture.align._retoldnamed import join_retold_named
+from fullpicture.align._retroacts import join_retro_acts
 from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._settingrows import join_setting_rows, join_to_date
@@ -366,6 +367,7 @@ def _rows(
         ("incident_named_days", int, join_named_rows),
         ("incident_toll_row_days", int, join_toll_rows),
         ("incident_recall_gap_days", int, join_recalled_earlier),
+        ("incident_retro_act_days", int, join_retro_acts),
         ("incident_inquiry_rows", bool, join_inquiry_rows),
         ("incident_inquiry_later_days", int, join_later_inquiries),
     ):

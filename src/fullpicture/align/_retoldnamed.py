@@ -128,7 +128,7 @@ def _after(f: MentionFeatures, slack: int) -> bool:
     return bool(f.date_firm and f.interval and pub and f.interval[0] > pub[1] + slack)
 
 
-def _ceremony(f: MentionFeatures, day: int | None, gap: int, slack: int) -> bool:
+def ceremony_dated(f: MentionFeatures, day: int | None, gap: int, slack: int) -> bool:
     """Whether ``f``'s stated day is that of an anniversary or a commemoration its report tells
     at least ``gap`` days after the main row's ``day`` (:func:`_anniversary.ceremony_day`): no
     day of the happening the ceremony recalls."""
@@ -179,6 +179,29 @@ def _within(countries: set[str], geos: list[Any]) -> bool:
     return bool(geos) and all(g[2] in countries for g in geos) and any(not g[3] for g in geos)
 
 
+def main_row_day(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: Sequence[int]) -> tuple[int, int] | None:
+    """``(main row, its day)``: the one row the most documents tell among the rows telling a
+    happening, and the most common day its happenings state (not after their report), when at
+    least ``incident_retold_named_share`` of the comparison's documents tell it (one story
+    compared); None otherwise."""
+    types = same_place_types(cfg)
+    lex = incident_lexicon()
+    docs: dict[int, set[str]] = defaultdict(set)
+    acts: set[int] = set()
+    for i, f in enumerate(feats):
+        docs[labels[i]].add(f.doc)
+        if place_happening(f, types, lex):
+            acts.add(labels[i])
+    slack = int(cfg.get("inherited_date_slack_days", 1))
+    own = _before_report(feats, labels, types, lex, slack, after=bool(cfg.get("incident_retold_after_report", False)))
+    main = _main_row(docs, acts)
+    share = float(cfg.get("incident_retold_named_share", 0.0))
+    if main is None or len(docs[main]) < share * len({f.doc for f in feats}):
+        return None
+    day = modal_day(own.get(main, Counter()))
+    return None if day is None else (main, day)
+
+
 def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
     """Incident label per mention after joining the rows that retell the main happening by
     naming it to the main row (module docstring)."""
@@ -217,7 +240,7 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     gap = int(cfg.get("incident_retold_ceremony_days", 0))
     retro = int(cfg.get("incident_retold_retro_days", 0))
     if gap > 0:  # an anniversary's day, years on, is no day of the happening it recalls
-        own = _before_report(feats, labels, types, lex, slack, lambda f: _ceremony(f, day, gap, slack), after)
+        own = _before_report(feats, labels, types, lex, slack, lambda f: ceremony_dated(f, day, gap, slack), after)
     recalled = _anniversary_names(feats, day, gap) if gap > 0 else {}
     later = {t: d for t in acts if t != main and (d := modal_day(own.get(t, Counter()))) is not None
              and d > day + slack}
@@ -232,7 +255,7 @@ def join_retold_named(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
             continue
         pubs = [feats[i].extra.get("published") for i in idx]
         if any(feats[i].date_firm and not _holds(feats[i].interval, day) and not _after(feats[i], slack)
-               and not _ceremony(feats[i], day, gap, slack) for i in idx) or not all(pubs):
+               and not ceremony_dated(feats[i], day, gap, slack) for i in idx) or not all(pubs):
             continue
         when = min(p[0] for p in pubs if p)
         shared = names[r] & names[main]
