@@ -35,6 +35,7 @@ from fullpicture.align._figurevalues import (
     whole_over_class,
 )
 from fullpicture.align._rowmembers import Member
+from fullpicture.align._scopedzero import class_zero_apart
 from fullpicture.align._util import EntityIndex
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 
@@ -55,10 +56,15 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     ``figure_whole_bounds_class``, a whole broken down into classes and a class count of the other
     side above it (``class_exceeds_whole``) clash too; a class count below the whole may be its part
     and says nothing either way. Two values inside the span of a rising toll a wire relays
-    (``rising``, :func:`rising_spans`) do not clash either."""
+    (``rising``, :func:`rising_spans`) do not clash either.
+    With ``figure_scoped_zeros``, a zero of one class of people and a count of no class or
+    another (:func:`class_zero_apart`) are no pair.
+    """
     pairs = [(fa, fb) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)
+             and not (cfg.get("figure_scoped_zeros", False)
+                      and class_zero_apart(fa, va.population or "people", fb, vb.population or "people"))
              and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))
              and not (stated is not None and cfg.get("figure_own_revisions", False)
                       and _revised((fa, va), (fb, vb), stated, cfg, counts))]

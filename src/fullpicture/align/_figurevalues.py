@@ -14,6 +14,7 @@ from fullpicture.align._agents import name_state
 from fullpicture.align._currentcount import current_count
 from fullpicture.align._figureaside import aside_population
 from fullpicture.align._figuretold import denied, recalled, running_total, told_earlier
+from fullpicture.align._scopedzero import scoped_zero
 from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._util import claim_by_id, sentence_bounds
 from fullpicture.align._victims import own_people
@@ -150,7 +151,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
     ``earlier.toml`` [denied]), nor ``recalled``: the toll of an earlier happening the sentence
     recalls ("four days after a rocket attack that killed 7"; ``earlier.toml`` [recalled]), nor
     the people :mod:`._figureaside` sets aside (former hostages, "3 out of 12", a quoted count).
-    A count of the hurt still in hospital is a ``part`` (``figure_current_counts``, :mod:`._currentcount`).
+    A count of the hurt still in hospital is a ``part`` (``figure_current_counts``, :mod:`._currentcount`),
+    and so is a zero told for one scope ("nobody outside was hurt"; ``figure_scoped_zeros``, :mod:`._scopedzero`).
     ``cfg``: the ``[align]`` settings (the shipped ones when None)."""
     if told_earlier(a, f):
         return "earlier"
@@ -175,6 +177,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
         return "part"  # "30 people seriously injured", "55 wounded, 15 critically": the worst hurt
     if _flag(cfg, "figure_current_counts") and current_count(a, f):
         return "part"  # "of the 40 wounded, 12 are still in hospital": the hurt left today
+    if _flag(cfg, "figure_scoped_zeros") and scoped_zero(a, f):
+        return "part"  # "nobody outside the building was hurt": a zero of one scope (``_scopedzero``)
     if _territory_part(a, f):
         return "part"  # "11 in Freedonia, while 27 died in rebel-held areas": one territory's part
     if _INCLUDING.match(after):
