@@ -168,10 +168,19 @@ def recalled_next(a: Analysis, f: Figure) -> bool:
 
 
 def denied(a: Analysis, f: Figure) -> bool:
-    """The figure's sentence denies the count ("there weren't 300 or even 700 deaths"): a
-    number someone says is wrong, no value of anyone's account (a zero, "there were no
-    casualties", is a value)."""
-    return bool(f.value) and _said(a, f, "denied")
+    """The figure's sentence denies the count ("there weren't 300 or even 700 deaths", "the
+    figure of 2,000 dead is doubtful": ``earlier.toml`` [denied], [denied_after]): a number
+    someone says is wrong, no value of anyone's account (a zero, "there were no casualties", is
+    a value)."""
+    return bool(f.value) and (_said(a, f, "denied") or _said_after(a, f, "denied_after"))
+
+
+def _said_after(a: Analysis, f: Figure, section: str, chars: int = 100) -> bool:
+    """One pattern of ``earlier.toml`` [``section``] of the document's language matches the
+    figure's sentence right after it ("... is very doubtful": [denied_after])."""
+    _, s1 = sentence_bounds(a.text, f.start, f.end)
+    after = a.text[f.end : min(s1, f.end + chars)]
+    return any(p.match(after) for p in _earlier(section).get(a.document.language or "en", ()))
 
 
 def told_earlier(a: Analysis, f: Figure) -> bool:
