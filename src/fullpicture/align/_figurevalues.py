@@ -16,6 +16,7 @@ from fullpicture.align._figureaside import aside_population
 from fullpicture.align._figuretold import denied, recalled, running_total, told_earlier
 from fullpicture.align._scopedzero import scoped_zero
 from fullpicture.align._sincetotal import counted_since_long_before
+from fullpicture.align._tollnoun import breakdown_subgroup, toll_noun_population
 from fullpicture.align._util import claim_by_id, sentence_bounds
 from fullpicture.align._victims import own_people
 from fullpicture.models import Analysis, Figure
@@ -138,6 +139,15 @@ def _same_count_elsewhere(a: Analysis, f: Figure) -> bool:
 
 
 def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str:
+    """Who a figure counts (:func:`_population`); with ``figure_toll_nouns``, a subgroup count that
+    opens the breakdown of a toll ("including 32 children") is a ``part`` (:mod:`._tollnoun`)."""
+    told = _population(a, f, cfg)
+    if _flag(cfg, "figure_toll_nouns") and breakdown_subgroup(a, f, told):
+        return "part"
+    return told
+
+
+def _population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str:
     """Who a figure counts (``data/figures/counts.toml`` [populations]): people, civilians,
     servicemen, police; ``mixed`` when the count breaks down into classes ("170 people including
     12 civilians"); ``part`` for a partitive ("three of the four soldiers"); ``things`` for a noun
@@ -153,6 +163,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
     the people :mod:`._figureaside` sets aside (former hostages, "3 out of 12", a quoted count).
     A count of the hurt still in hospital is a ``part`` (``figure_current_counts``, :mod:`._currentcount`),
     and so is a zero told for one scope ("nobody outside was hurt"; ``figure_scoped_zeros``, :mod:`._scopedzero`).
+    A count with no noun of its own told as "the number of dead children" counts that noun's class
+    (``figure_toll_nouns``, :mod:`._tollnoun`).
     ``cfg``: the ``[align]`` settings (the shipped ones when None)."""
     if told_earlier(a, f):
         return "earlier"
@@ -181,6 +193,8 @@ def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str
         return "part"  # "nobody outside the building was hurt": a zero of one scope (``_scopedzero``)
     if _territory_part(a, f):
         return "part"  # "11 in Freedonia, while 27 died in rebel-held areas": one territory's part
+    if _flag(cfg, "figure_toll_nouns") and (told := toll_noun_population(a, f)) is not None:
+        return told  # "the number of dead children was put at 47": a subgroup (``_tollnoun``)
     if _INCLUDING.match(after):
         return "mixed"
     if _ranked(a, f):
@@ -513,7 +527,7 @@ def class_exceeds_whole(fa: Figure, pa: str, fb: Figure, pb: str, cfg: dict[str,
 
 
 # "staff": a facility's own people; "commanders": the ranked among the dead (``_ranked``)
-_SUBGROUPS = frozenset({"children", "women", "men", "staff", "commanders"})
+_SUBGROUPS = frozenset({"children", "women", "men", "adults", "staff", "commanders"})
 # "quoted": a number the outlet cites at a distance as another's words (``_figureaside``)
 # "later": a count told in a document published long after the row's day (``_figureitems``)
 _NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled", "quoted", "later"})
