@@ -162,15 +162,17 @@ def _distinct(a: Analysis, ev: Event) -> bool:
     return bool(openers.search(sentence) or other or mod)
 
 
-_COUNT_AFTER = re.compile(r"^\w+\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                          r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
-                          r"several|few|many|dozens|hundreds)\b)", re.I)
+_COUNTS = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
+           r"several|few|many|dozens|hundreds)\b)")
+_COUNT_AFTER = re.compile(rf"^\w+\s+{_COUNTS}", re.I)
 
 
 # "attacked another UN school", "an air strike on another school": the sentence places its
-# happening at another target ("another 20 were wounded" adds to a count, "another blow" is none)
+# happening at another target ("another 20 were wounded" adds to a count, "another blow" is none;
+# "later on another three died" counts more of the same happening's dead)
 _ANOTHER = re.compile(r"\b(?:on|at|near|outside|inside|into|hit|hits|attacked|struck|bombed|shelled|targeted)"
-                      r"\s+another\b", re.I)
+                      rf"\s+another\b(?!\s+{_COUNTS})", re.I)
 
 
 def _bare(ev: Event, events_in_sentence: int) -> bool:

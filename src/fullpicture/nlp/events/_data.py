@@ -61,6 +61,12 @@ class EventLexicon:
     # verbs whose agentless passive participle is a state of risk, no act ("towns threatened by
     # the flood"; ``[passive_states]``)
     passive_states: frozenset[str] = frozenset()
+    # verbs that act on someone only with an object ("troops stopped the convoy"); told with none
+    # ("the bus stopped at the checkpoint") they tell the subject's own halt (``[transitive_only]``)
+    transitive_only: frozenset[str] = frozenset()
+    # participles of backing, arming, funding on a noun: a label of the doers (``[label_participles]``)
+    label_participles: frozenset[str] = frozenset()
+    label_with_types: frozenset[str] = frozenset()  # ... only in a sentence telling one of these
     # trigger lemma -> the sense it takes beside some words (``[senses]``, nlp/events/_senses.py)
     senses: dict[str, Sense] = field(default_factory=dict)
     # nouns of number or volley whose "of" phrase is what a trigger of ``objects`` acts on
@@ -137,6 +143,9 @@ def event_lexicon(language: str = "en") -> EventLexicon:
     return replace(lexicon, **_crashes(data.get("crashes", {})),
                    **_exchanges(data.get("exchanges", {})),
                    passive_states=frozenset(data.get("passive_states", {}).get("verbs", [])),
+                   transitive_only=frozenset(data.get("transitive_only", {}).get("verbs", [])),
+                   label_participles=frozenset(data.get("label_participles", {}).get("verbs", [])),
+                   label_with_types=frozenset(_read("plover.toml", "en").get("label_participles", {}).get("with_types", [])),
                    senses=read_senses(data.get("senses", {})),
                    measures=frozenset(data.get("measures", {}).get("words", [])),
                    stand_ins=frozenset(data.get("stand_ins", {}).get("words", [])),

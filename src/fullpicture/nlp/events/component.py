@@ -47,6 +47,7 @@ from fullpicture.nlp.events._ranked import ranked_within, rubric
 from fullpicture.nlp.events._senses import sense_type
 from fullpicture.nlp.events._targets import attach_targets
 from fullpicture.nlp.events._trail import narrative_trail, report_day, timex_positions
+from fullpicture.nlp.events._transitive import no_act_by_use
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
@@ -207,6 +208,8 @@ class EventsComponent:
                 continue  # "the occupied city", "in occupied Northtown": a state, no occupation of its own
             if pos == "VERB" and lemma in lex.provenance_verbs and provenance(tok, lex.provenance_things):
                 continue  # "ally-supplied missiles", "guns supplied by its allies": where a weapon came from
+            if self.generic is None and no_act_by_use(tok, pos, lemma, lex):
+                continue  # "the bus which stopped", "Ally-backed gunmen": no one stopped, no support given
             if pos == "VERB" and lemma in lex.passive_states and _passive_state(tok):
                 continue  # "towns threatened by flooding", "menacées de famine": at risk, no threat made
             if pos == "VERB" and self._light_verb_of_event(tok, lemma):
