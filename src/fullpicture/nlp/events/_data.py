@@ -91,6 +91,9 @@ class EventLexicon:
     killings: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
+    # phrases that name a happening only with what they act on ("took over the heights"; "then
+    # another unit took over" hands a duty on: ``[transitive_phrases]``, nlp/events/_transitive.py)
+    transitive_phrases: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\s-]+|-")
@@ -156,7 +159,9 @@ def event_lexicon(language: str = "en") -> EventLexicon:
                    killings=frozenset(" ".join(_words(w)) for k in ("verbs", "nouns", "phrases")
                                       for w in kills.get(k, [])),
                    persons=frozenset(w.lower() for w in kills.get("persons", [])),
-                   person_pronouns=frozenset(w.lower() for w in kills.get("pronouns", [])))
+                   person_pronouns=frozenset(w.lower() for w in kills.get("pronouns", [])),
+                   transitive_phrases=frozenset(" ".join(_words(w)) for w in
+                                                data.get("transitive_phrases", {}).get("phrases", [])))
 
 
 def _movers(spec: dict) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:

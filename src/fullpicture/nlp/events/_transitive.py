@@ -4,6 +4,12 @@
 "Troops stopped the convoy" coerces the convoy; "the bus which stopped at the checkpoint", "stopped
 short of confirming" tell the subject's own halt, no act done to anyone. (A reflexive pronoun is
 no object either, for a language whose parser gives one.)
+
+``[transitive_phrases]``: phrases that name a happening only with what they act on. "took over the
+heights", "the town was taken over", "a base taken over by the rebels" seize a place; "then another
+unit took over" hands a duty on and seizes nothing. Such a phrase is a trigger only when its verb
+has an object (or its particle's noun: "took over the heights" parsed as a preposition), a passive
+subject, or qualifies a noun as a participle.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ _OBJECTS = frozenset({"dobj", "obj", "iobj", "ccomp", "xcomp", "dative"})
 _PASSIVE = frozenset({"nsubjpass", "nsubj:pass", "auxpass", "aux:pass", "agent", "obl:agent", "expl:pass"})
 _REFLEXIVE = frozenset({"se", "s'", "soi", "себя"})
 _PERFECT = frozenset({"have", "avoir", "être"})
+_TAKES = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+_PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
 
 
 def no_object(tok: Token) -> bool:
@@ -53,3 +61,15 @@ def _after_noun(tok: Token) -> bool:
     """A past participle hung on a noun after it with no agent ("militias armed since 2014")."""
     return (tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", [])
             and not any(c.dep_ in ("agent", "obl:agent") for c in tok.children))
+
+
+def acts_on_something(tok: Token) -> bool:
+    """Whether the verb ``tok`` heading a phrase acts on something (module docstring)."""
+    if tok.dep_ in ("acl", "amod", "relcl", "acl:relcl") and "Pass" in tok.morph.get("Voice", []):
+        return True  # "a base taken over by the rebels"
+    for c in tok.children:
+        if c.dep_ in _TAKES or c.dep_ in _PASSIVE_AUX:
+            return True
+        if c.dep_ in ("prep", "prt") and any(g.dep_ == "pobj" for g in c.children):
+            return True  # "took over the heights" read as a preposition and its noun
+    return tok.dep_ == "acl"  # "the heights taken over on Friday"

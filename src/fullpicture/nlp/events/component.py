@@ -47,7 +47,7 @@ from fullpicture.nlp.events._ranked import ranked_within, rubric
 from fullpicture.nlp.events._senses import sense_type
 from fullpicture.nlp.events._targets import attach_targets
 from fullpicture.nlp.events._trail import narrative_trail, report_day, timex_positions
-from fullpicture.nlp.events._transitive import no_act_by_use
+from fullpicture.nlp.events._transitive import acts_on_something, no_act_by_use
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
@@ -184,6 +184,9 @@ class EventsComponent:
                 if end is not None and " ".join(words) in lex.killings and not acts_on_person(
                         doc[tok.i : end].root, lex.persons, lex.person_pronouns):
                     continue  # "took out a loan": no one done away with
+                if end is not None and " ".join(words) in lex.transitive_phrases and not acts_on_something(
+                        doc[tok.i : end].root):
+                    continue  # "then another unit took over": a duty handed on, nothing seized
                 if end is not None:
                     found.append((tok.i, end, typ, doc[tok.i : end].root.i))
                     taken.update(range(tok.i, end))
