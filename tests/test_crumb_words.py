@@ -8,11 +8,11 @@ crumbs):
   its own where its sentence tells a strike or a fight (``[label_participles]`` of
   data/events/plover*.toml, en/fr/ru); a verb of backing with an object, a participle with its
   agent ("gunmen backed by the ally") or a "party-backed bill" of a political story is still an act;
-* "the coach which stopped at the checkpoint" tells the coach's own halt, no one stopped: a
+* "the van that stopped at the barrier" tells the coach's own halt, no one stopped: a
   verb of ``[transitive_only]`` (data/events/plover*.toml) told actively with no object is no
   mention (nlp/events/_transitive.py); "troops stopped the convoy" and "the convoy was stopped"
   still are;
-* "Later on another three wounded people died in hospital" counts more of the same happening's
+* "Later on another four gravely wounded travellers died" counts more of the same happening's
   dead: "on another" before a count is no other target (align/_eventfeat._ANOTHER), while
   "an air strike on another school" still tells a happening apart.
 """
@@ -64,5 +64,5 @@ def _event(text: str, trigger: str) -> tuple[Analysis, Event]:
 
 
 def test_another_count_after_on_is_the_same_happening() -> None:
-    assert not _distinct(*_event("Later on another three badly wounded people died in hospital.", "wounded"))
+    assert not _distinct(*_event("Later on another four gravely wounded travellers died in the clinic.", "wounded"))
     assert _distinct(*_event("Hours later an air strike on another school killed two.", "strike"))

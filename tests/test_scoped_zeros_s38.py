@@ -21,7 +21,7 @@ def _pops(text: str) -> dict[str, str]:
 
 
 def test_a_zero_outside_the_struck_building_is_a_part() -> None:
-    pops = _pops("The mayor of Tarnow said no one was injured outside the burning depot.")
+    pops = _pops("The mayor of Tarnow said no one was injured outside the depot itself.")
     assert pops.get("no one") == "part", pops
     pops = _pops("Nobody outside the depot was hurt, the mayor of Tarnow said.")
     assert pops.get("Nobody") == "part", pops
@@ -72,7 +72,7 @@ def test_a_zero_of_civilians_meets_only_a_count_of_civilians() -> None:
 WOUNDED = ("Strike on the Tarnow depot\n\nA missile struck the army depot in Tarnow on Friday. The regional "
            "authorities reported ten people wounded in the strike on the depot, the Northland agency said.\n")
 OUTSIDE = ("Strike on the Tarnow depot\n\nA missile struck the army depot in Tarnow on Friday. The governor "
-           "said no one was injured outside the burning depot after the strike.\n")
+           "said no one was injured outside the depot itself after the strike.\n")
 NOBODY = ("Strike on the Tarnow depot\n\nA missile struck the army depot in Tarnow on Friday. The governor "
           "said no one was injured in the strike on the depot.\n")
 

@@ -16,8 +16,8 @@ def _pops(text: str) -> list[tuple[str, str]]:
 
 
 def test_child_and_adult_counts_are_subgroups():
-    found = dict(_pops("Activists in Tarnow put the number of confirmed dead children at 21, with two more "
-                       "missing. The adult toll is now put at 30, including 9 women."))
+    found = dict(_pops("In Tarnow the volunteers' count gives the number of dead children as 21. "
+                       "The adult toll now stands at 30."))
     assert found["21"] == "children" and found["30"] == "adults", found
     assert not comparable("adults", "people") and not comparable("children", "mixed")
 
@@ -35,10 +35,10 @@ def test_a_number_of_people_keeps_its_reading():
 
 
 def test_a_subgroup_in_a_breakdown_is_a_part():
-    """"90 killed, including 32 children": the 32 are a part of that toll, as "dont 32 enfants"
+    """"50 killed, including 20 children": the 20 are a part of that toll, as "dont 20 enfants"
     already was, not a count of children to set against another side's."""
-    assert dict(_pops("Observers said 90 people were killed in Tarnow, including 32 children.")).get("32") == "part"
-    assert dict(_pops("Наблюдатели сообщают, что в Тарнове погибли 90 человек, в том числе 32 ребенка.")).get("32") \
+    assert dict(_pops("Fifty people died in Tarnow, the medics said, including 20 children.")).get("20") == "part"
+    assert dict(_pops("По данным медиков, в Тарнове погибли 50 человек, в том числе 20 детей.")).get("20") \
         == "part"
-    assert dict(_pops("Les observateurs ont compté 90 morts à Tarnow, dont 32 enfants.")).get("32") == "part"
-    assert dict(_pops("Observers said 32 children were killed in Tarnow.")).get("32") == "children"
+    assert dict(_pops("Les observateurs ont compté 50 morts à Tarnow, dont 20 enfants.")).get("20") == "part"
+    assert dict(_pops("The medics said 20 children were killed in Tarnow.")).get("20") == "children"

@@ -143,13 +143,13 @@ def test_the_switch_off_keeps_the_rows() -> None:
 
 
 def test_the_another_of_a_count_places_no_happening_elsewhere() -> None:
-    # "later on another three severely wounded ...": one more count of the same shelling's hurt,
+    # "later on another four gravely wounded ...": one more count of the same shelling's hurt,
     # not a happening at another target ("shells landed on another school" still is one)
     from fullpicture import analyze
     from fullpicture.align._eventfeat import _distinct
 
     a = analyze("Shells hit the market in Eastvale on Monday, killing five people. "
-                "Later on another three severely wounded people died in the hospital. "
+                "Later on another four gravely wounded travellers died in the clinic. "
                 "An hour later shells landed on another school in the town.")
     told = {e.trigger.text.lower(): _distinct(a, e) for e in a.events}
     assert told["wounded"] is False

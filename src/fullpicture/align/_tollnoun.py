@@ -1,13 +1,13 @@
 """Who a count told as "the number of <noun>" or "the <noun> toll" counts, and the subgroup
 counts that break a toll down.
 
-"Latest figures put the number of dead children at 47; the adult toll is now 64" gives two counts
-of subgroups, neither of which is the toll: read as counts of people, each clashed with the other
+"Volunteers count the dead children at 12 so far; the toll of grown-ups stands at 18" gives two
+counts of subgroups, neither of which is the toll: read as counts of people, each clashed with the other
 sides' whole tolls. Where the number names no noun of its own, the noun of the "number of" or
 "toll" phrase before it says who it counts (``data/figures/counts.toml`` [toll_of]); only a class
 other than generic people is taken, so "the number of people killed" keeps its reading. A
-subgroup count that opens a breakdown of the toll told before it ("90 killed, including 32
-children") is a part of that toll, as in French ("dont 32 enfants"). Every side is read alike.
+subgroup count that opens a breakdown of the toll told before it ("50 killed, including 20
+children") is a part of that toll, as in French ("dont 20 enfants"). Every side is read alike.
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ def _word_class(word: str, language: str) -> str | None:
 
 def toll_noun_population(a: Analysis, f: Figure) -> str | None:
     """The class of people a figure with no noun of its own counts, from the "number of" or
-    "toll" phrase before it in its sentence ("the number of dead children at 47": children;
-    "the adult toll is now put at 64": adults); None where the phrase names generic people, no
+    "toll" phrase before it in its sentence ("the number of dead children at 12": children;
+    "the adult toll stands at 18": adults); None where the phrase names generic people, no
     known class or is missing."""
     if f.unit:
         return None

@@ -1,7 +1,7 @@
 """Words that tell no act of their own by how they are used (data/events/plover*.toml).
 
 ``[transitive_only]``: verbs that act on someone only with an object.
-"Troops stopped the convoy" coerces the convoy; "the bus which stopped at the checkpoint", "stopped
+"Troops stopped the convoy" coerces the convoy; "the van that stopped at the barrier", "stopped
 short of confirming" tell the subject's own halt, no act done to anyone. (A reflexive pronoun is
 no object either, for a language whose parser gives one.)
 
