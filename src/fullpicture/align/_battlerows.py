@@ -24,7 +24,6 @@ acts of word and the war or campaign told as its setting; a battle dated months 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +32,6 @@ from typing import Any
 from fullpicture._data import data_toml
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import (
-    _places_clash,
     distinct,
     incident_lexicon,
     is_consequence,
@@ -41,7 +39,8 @@ from fullpicture.align._incident_lex import (
     told_about,
     with_glossed,
 )
-from fullpicture.align._lastingrows import _UNREAL, _row_day
+from fullpicture.align._lastingrows import _UNREAL, _row_day, rows_clash
+from fullpicture.align._wordrows import row_members
 
 
 @dataclass(frozen=True)
@@ -89,17 +88,6 @@ def _setting(f: MentionFeatures) -> bool:
     return lemma in lasting_kinds() and lemma not in combat_words().combat
 
 
-def _clash(feats: Sequence[MentionFeatures], a: Sequence[int], b: Sequence[int], km: float) -> bool:
-    """Whether every mention of ``a`` at a place the gazetteer knows clashes in place with every
-    such mention of ``b`` (a name it does not know, often a group's or a command's name read as a
-    place, tells no place of the battle)."""
-    pa = [feats[i] for i in a if feats[i].places and feats[i].geo]
-    pb = [feats[i] for i in b if feats[i].places and feats[i].geo]
-    if not pa or not pb:
-        return False
-    return all(_places_clash(x, y, km) for x in pa for y in pb)
-
-
 def _combat_row(feats: Sequence[MentionFeatures], idx: Sequence[int], words: CombatWords,
                 share: float) -> str | None:
     """``combat`` for a row told mostly in combat words, ``attack`` for one told only in attack
@@ -127,12 +115,9 @@ def join_battle_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
         return labels
     share = float(cfg.get("incident_combat_row_share", 1.0))
     km = float(cfg.get("incident_near_km", 0.0))
-    members: dict[int, list[int]] = defaultdict(list)
-    for i, lab in enumerate(labels):
-        members[lab].append(i)
+    members, docs = row_members(feats, labels)
     kinds = {r: _combat_row(feats, idx, words, share) for r, idx in sorted(members.items())}
     rows = [r for r, k in kinds.items() if k]
-    docs = {r: {feats[i].doc for i in members[r]} for r in rows}
     days = {r: _row_day(feats, members[r]) for r in rows}
     joined: dict[int, int] = {}
     left = sorted(rows, key=lambda r: (kinds[r] != "combat", -len(docs[r]), -len(members[r]), r))
@@ -144,7 +129,9 @@ def join_battle_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
         for r in rest:
             other = days[r]
             near = day is not None and other is not None and abs(other - day) <= horizon
-            if near and not _clash(feats, members[anchor], members[r], km):
+            # (a name the gazetteer does not know, often a group's or a command's read as a place,
+            # tells no place of the battle)
+            if near and not rows_clash(feats, members[anchor], members[r], km, known_only=True):
                 joined[r] = anchor
             else:
                 left.append(r)

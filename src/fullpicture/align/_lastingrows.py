@@ -71,10 +71,12 @@ def _row_day(feats: Sequence[MentionFeatures], idx: Sequence[int]) -> int | None
     return None
 
 
-def _clash(feats: Sequence[MentionFeatures], a: Sequence[int], b: Sequence[int], km: float) -> bool:
-    """Whether every placed mention of ``a`` clashes in place with every placed one of ``b``."""
-    pa = [feats[i] for i in a if feats[i].places]
-    pb = [feats[i] for i in b if feats[i].places]
+def rows_clash(feats: Sequence[MentionFeatures], a: Sequence[int], b: Sequence[int], km: float,
+               known_only: bool = False) -> bool:
+    """Whether every placed mention of ``a`` clashes in place with every placed one of ``b``;
+    with ``known_only``, only mentions at a place the gazetteer knows count."""
+    pa = [feats[i] for i in a if feats[i].places and (feats[i].geo or not known_only)]
+    pb = [feats[i] for i in b if feats[i].places and (feats[i].geo or not known_only)]
     if not pa or not pb:
         return False
     return all(_places_clash(x, y, km) for x in pa for y in pb)
@@ -114,7 +116,7 @@ def join_lasting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
             for r in rest:
                 other = days[r]
                 near = day is None or other is None or abs(other - day) <= horizon
-                if near and not _clash(feats, members[anchor], members[r], km):
+                if near and not rows_clash(feats, members[anchor], members[r], km):
                     joined[r] = anchor
                 else:
                     left.append(r)
