@@ -34,6 +34,7 @@ _COMPONENT_MODULES = (
     "fullpicture.nlp.framing",
     "fullpicture.nlp.lang.compat",
     "fullpicture.nlp.lang.russian",
+    "fullpicture.nlp.lang.edges",
 )
 
 _CACHE: dict[str, Language] = {}
@@ -126,6 +127,8 @@ def build_pipeline(settings: Settings, language: str = "en") -> Language:
         names = list(settings.get("pipeline", "components", [])) + collect("fullpicture_components")
         if language != "en":
             names = ["fp_ud_compat", *names]
+    if language == LIMITED:
+        nlp.add_pipe("fp_token_edges", first=True)  # no parser resets the tokenizer's edges
     for name in names:
         nlp.add_pipe(name, config={"settings": data})
     nlp.max_length = max(nlp.max_length, int(settings.get("pipeline", "max_chars", 1_000_000)) + 1)
