@@ -426,6 +426,16 @@ def account_side(side: str, state: str | None, side_of_state: dict[str, str]) ->
     return None if mine is not None else side
 
 
+def agent_state(index: EntityIndex, a: Analysis, eid: str, start: int | None) -> str | None:
+    """The state of an agent as its mention at ``start`` tells it: a known actor's
+    (``data/align/actors.toml``: its listed state, else the state its words name, never the
+    place its name was taken for), else :func:`mention_state`."""
+    actor = index.actor(a.document.id, eid)
+    if actor is not None:
+        return actor.state or name_state(actor.surface)
+    return mention_state(a.text, index.entity(a.document.id, eid), start)
+
+
 def mention_state(text: str, ent: Entity | None, start: int | None) -> str | None:
     """The state of an actor as its mention tells it: the entity's own state, else a state the
     words just before the mention name ("Ukraine's Armed Forces", "the Russian air defence"

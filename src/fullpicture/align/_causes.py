@@ -35,10 +35,10 @@ from fullpicture.align._agents import (
     account_side,
     accuser_agents,
     agent_account,
+    agent_state,
     agent_types,
     claim_state,
     doers,
-    mention_state,
     own_account,
 )
 from fullpicture.align._entityconflicts import actor_kind
@@ -106,13 +106,13 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
             skip = accuser_agents(a, ev, accuse_chars)
             for eid in (x for x in doers(ev, cfg, a) if x not in skip):
                 ent = index.entity(doc, eid)
-                if ent is None or actor_kind(ent, cfg) is None:
+                if ent is None or actor_kind(ent, cfg, index.actor(doc, eid) is not None) is None:
                     continue
                 side = agent_account(a, ev, eid, m.side, index, by_state)
                 if side is None:
                     continue
                 first = next((x for x in ent.mentions if s0 <= x.start < s1), None)
-                state = mention_state(text, ent, first.start if first else None)
+                state = agent_state(index, a, eid, first.start if first else None)
                 if state:
                     blamed.setdefault(side, set()).add(state)
                 _add(attackers.setdefault(side, []), ConflictValue(

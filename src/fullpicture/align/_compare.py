@@ -64,14 +64,21 @@ def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str])
     use ("Stepanakert / Khankendi", in side order) when they differ, else the one name used,
     beside the gazetteer record's name when only one side names the place.
     Inflected names count as their dictionary form ("Донецку" as "Донецк"), and a name that is
-    another side's name in a second script ("Донецк", "Donetsk") is not repeated: the Latin
-    form is kept, which every reader of the report can read."""
+    another side's name in a second script ("Донецк", "Donetsk") or language ("OTAN", "NATO":
+    one name of a known actor, ``data/align/actors.toml``) is not repeated: the Latin form is
+    kept, which every reader of the report can read."""
     out: dict[str, str] = {}
     for gid, items in index.groups().items():
         per_side: dict[str, Counter[str]] = {}
+        keys: dict[str, str] = {}  # a known actor's name as written -> the key of its name
         for doc, ent in items:
             if doc in side_of:  # the side's own words: the surface forms of its mentions
                 c = per_side.setdefault(side_of[doc], Counter())
+                actor = index.actor(doc, ent.id)
+                if actor is not None:  # "État islamique" as written, not the parser's "État"
+                    c.update(actor.surfaces)
+                    keys.update((x, actor.name_key(x)) for x in actor.surfaces)
+                    continue
                 c.update(m.base or m.text for m in ent.mentions if is_name(m.text))
                 if not ent.mentions:
                     c[ent.name] += 1
@@ -79,7 +86,8 @@ def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str])
         for side in sides:
             if per_side.get(side):
                 name = per_side[side].most_common(1)[0][0]
-                same = next((k for k, n in enumerate(names) if same_name(norm_name(name), norm_name(n))), None)
+                same = next((k for k, n in enumerate(names) if same_name(norm_name(name), norm_name(n))
+                             or (name in keys and keys[name] == keys.get(n))), None)
                 if same is None:
                     names.append(name)
                 elif script_of(name) == "LATIN" != script_of(names[same]):

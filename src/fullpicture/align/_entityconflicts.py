@@ -11,10 +11,10 @@ from fullpicture.align._agents import (
     accuser_agents,
     act_object,
     agent_account,
+    agent_state,
     agent_types,
     doers,
     internal_war,
-    mention_state,
     name_state,
     own_account,
 )
@@ -51,13 +51,17 @@ def _place_keys(ent: Entity, key: str) -> tuple[set[str], set[str]]:
 _DEMONYM_ACTOR_TYPES = ("GPE", "NORP")
 
 
-def actor_kind(ent: Entity, cfg: dict[str, Any]) -> str | None:
+def actor_kind(ent: Entity, cfg: dict[str, Any], known: bool = False) -> str | None:
     """The actor class of an agent (``person`` or ``collective``), None when it is no resolved actor.
 
     Groups of people (NORP: "Armenians") and places that are not states are not actors whose
     disagreement is meaningful; a GPE counts as an actor (its government) when it is a country;
-    a news agency or a weapon system is none (``conflict_agent_not_actors``).
+    a news agency or a weapon system is none (``conflict_agent_not_actors``). ``known``: the
+    entity names a known organisation or armed group (``data/align/actors.toml``), a collective
+    whatever type the parser gave it ("Daech" read as a place).
     """
+    if known:
+        return "collective"
     kinds = cfg.get("conflict_actor_kinds") or {"person": ["PERSON"], "collective": ["ORG", "GROUP"]}
     if cfg.get("conflict_agent_not_actors", True) and not_actor(ent.name):
         return None  # a news agency reports ("told AFP"), a weapon is the instrument ("a HIMARS strike")
@@ -139,7 +143,7 @@ def _entity_conflict(
                 points.setdefault(side, []).append(
                     (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), region))
             else:
-                kind = actor_kind(ent, cfg)
+                kind = actor_kind(ent, cfg, index.actor(doc, eid) is not None)
                 if kind is None or (clauses and clause_name(m.analysis, mention, act_types)):
                     continue
                 if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
@@ -147,7 +151,7 @@ def _entity_conflict(
                 if internal_wars and internal_war(m.analysis, m.event, ent):
                     continue  # "Yemen's civil war": where the war is fought
                 kinds.setdefault(side, set()).add(kind)
-                state = (mention_state(m.analysis.text, ent, mention.start if mention else None)
+                state = (agent_state(index, m.analysis, str(eid), mention.start if mention else None)
                          or person_state(m.analysis, ent, titles))
                 if state:
                     states.setdefault(side, Counter())[state] += 1
@@ -219,11 +223,11 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
         skip = accuser_agents(m.analysis, m.event, accuse_chars)
         for eid in (x for x in doers(m.event, cfg, m.analysis) if x not in skip):
             ent = index.entity(m.analysis.document.id, eid)
-            if ent is None or actor_kind(ent, cfg) is None:
+            if ent is None or actor_kind(ent, cfg, index.actor(m.analysis.document.id, eid) is not None) is None:
                 continue
             teller = agent_account(m.analysis, m.event, eid, m.side, index, side_of_state) if accusers_on else m.side
             first = _in_evidence(ent, m.event)
-            state = (mention_state(m.analysis.text, ent, first.start if first else None)
+            state = (agent_state(index, m.analysis, eid, first.start if first else None)
                      or person_state(m.analysis, ent, titles))
             if state and teller is not None:
                 blamed.setdefault(teller, Counter())[state] += 1
@@ -251,7 +255,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
         for eid in m.event.agents:
             ent = index.entity(m.analysis.document.id, eid)
             first = _in_evidence(ent, m.event) if ent is not None else None
-            state = (mention_state(m.analysis.text, ent, first.start if first else None)
+            state = (agent_state(index, m.analysis, eid, first.start if first else None)
                      or person_state(m.analysis, ent, titles)) if ent is not None else None
             side = side_of_state.get(state or "", m.side)
             accusers = [t for t, c in blamed.items() if t != side and state in _main_states(c)]

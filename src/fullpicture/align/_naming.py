@@ -60,16 +60,19 @@ def naming_table(
     (:class:`EntityIndex`). Variants are the exact surface forms of the mentions that are
     names (:func:`is_name`: no demonyms, no bare descriptions), counted per side; a row is
     kept when some name is used by one side and not by another (compared case- and
-    accent-insensitively; a person's surname alone counts as the full name). Rows are ordered by total mentions.
+    accent-insensitively; a person's surname alone counts as the full name; a known actor's
+    forms of one name in several languages and its acronym are one name, ``data/align/actors.toml``).
+    Rows are ordered by total mentions.
     """
     by_id = {a.document.id: a for a in analyses}
     rows = []
     for gid, members in index.groups().items():
         per_side: dict[str, Counter[str]] = {}
+        same: dict[str, str] = {}  # a known actor's name as written -> the key of its name
         geo = None
         # a facility or organisation placed at a place ("Kramatorsk railway station") shares its
         # coordinates, and so its group, but is no name of that place
-        if any(ent.type in ("GPE", "LOC") for _d, ent in members):
+        if any(ent.type in ("GPE", "LOC") and index.actor(d, ent.id) is None for d, ent in members):
             members = [(d, e) for d, e in members if e.type not in ("FAC", "ORG")]
         for doc, ent in members:
             side = side_of.get(doc)
@@ -81,13 +84,20 @@ def naming_table(
             cues = [(f.start, f.end, f.text) for f in by_id[doc].framing
                     if f.category == "naming" and f.target == ent.id]
             used: set[tuple[int, int, str]] = set()
+            actor = index.actor(doc, ent.id)
             for m in ent.mentions:
                 cue = next((q for q in cues if q[0] <= m.start and m.end <= q[1]), None)
+                written = actor.written(m.start) if actor is not None and not m.embedded else None
                 if cue is not None:
                     if cue not in used:
                         used.add(cue)
-                        same = cue[0] == m.start and cue[1] == m.end
-                        c[(m.base or cue[2]) if same else cue[2]] += 1
+                        whole = cue[0] == m.start and cue[1] == m.end
+                        c[(m.base or cue[2]) if whole else cue[2]] += 1
+                elif actor is not None and written is not None:
+                    # a known actor's name as written ("État islamique", not the parser's "État"):
+                    # its forms in other languages are one name, its other names another
+                    c[written] += 1
+                    same[written] = actor.name_key(written)
                 elif is_name(m.text):
                     c[m.base or m.text] += 1  # an inflected name counts as its dictionary form
             if not ent.mentions:
@@ -100,7 +110,7 @@ def naming_table(
             continue
         # a person named in full by one side and by surname by another is not a naming choice
         person = all(ent.type == "PERSON" for _d, ent in members)
-        if not _differs({s: {_key(n, person) for n in c} for s, c in per_side.items()}):
+        if not _differs({s: {same.get(n) or _key(n, person) for n in c} for s, c in per_side.items()}):
             continue
         variants = _variants(per_side)
         rows.append((sum(v.count for v in variants), NamingRow(entity=index.display_of(gid), variants=variants, geo=geo)))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
+from fullpicture.align._actors import Actor, actors_of
 from fullpicture.models import Analysis, Claim, Entity
 
 T = TypeVar("T")
@@ -126,26 +127,34 @@ class EntityIndex:
     """Matches entities across documents (entity ids are per document).
 
     Two entities are the same global entity when they share a GeoNames id or a
-    normalised name/alias. A metonymic entity (``refers_to``) is resolved to the
-    entity it stands for when used as a participant.
+    normalised name/alias, or name one known actor in any of its languages and acronyms
+    (``data/align/actors.toml``: "ISIS", "Daech", "ИГИЛ"; such an entity is keyed by the actor
+    and its names as written, not by the parser's cut of them: "État" of "État islamique"). A metonymic entity (``refers_to``) is resolved to the entity it stands for when used
+    as a participant.
     """
 
     def __init__(self, analyses: Iterable[Analysis]) -> None:
+        analyses = list(analyses)
         self._uf: UnionFind[tuple[str, ...]] = UnionFind()
         self._ents: dict[tuple[str, str], Entity] = {}
+        self._actors = actors_of(analyses)
         for a in analyses:
             doc = a.document.id
             for ent in a.entities:
                 node = ("e", doc, ent.id)
                 self._ents[(doc, ent.id)] = ent
                 self._uf.find(node)
-                for key in _entity_keys(ent):
+                actor = self._actors.get((doc, ent.id))
+                keys = _entity_keys(ent) if actor is None else [
+                    f"actor:{actor.id}", *(f"n:{n}" for x in set(actor.surfaces) if (n := norm_name(x)))]
+                for key in keys:
                     self._uf.union(("k", key), node)
         names: dict[object, Counter[str]] = {}
         for (doc, eid), ent in self._ents.items():
             root = self._uf.find(("e", doc, eid))
             c = names.setdefault(root, Counter())
-            c[ent.name] += max(1, len(ent.mentions))
+            actor = self._actors.get((doc, eid))
+            c[actor.surface if actor is not None else ent.name] += max(1, len(ent.mentions))
         self._display = {root: c.most_common(1)[0][0] for root, c in names.items()}
         self._ids: dict[object, str] = {}
         self._roots: dict[str, object] = {}
@@ -153,6 +162,11 @@ class EntityIndex:
     def entity(self, doc: str, eid: str | None) -> Entity | None:
         """The entity object of a document-local id."""
         return None if eid is None else self._ents.get((doc, eid))
+
+    def actor(self, doc: str, eid: str | None) -> Actor | None:
+        """The known actor (``data/align/actors.toml``) a document-local entity names, None for
+        any other entity."""
+        return None if eid is None else self._actors.get((doc, eid))
 
     def _root(self, doc: str, eid: str | None, resolve: bool) -> object | None:
         """The union-find root of a document-local entity (``resolve``: follow ``refers_to``
