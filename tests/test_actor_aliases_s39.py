@@ -118,3 +118,13 @@ def test_naming_table_shows_another_name_but_not_one_name_in_another_language():
     rows = naming_table([en, fr], {"d1": "north", "d3": "south"}, EntityIndex([en, fr]))
     assert [sorted((v.side, v.name) for v in r.variants) for r in rows] == [[("north", "ISIS"), ("south", "Daech")]]
 
+
+def test_a_states_forces_and_bodies_in_each_language_name_that_state():
+    from fullpicture.align._agents import name_state
+
+    for words, state in (("FAMa", "ML"), ("les Forces armées maliennes", "ML"), ("малийская армия", "ML"),
+                         ("армия Сербии", "RS"), ("полиция Косова", "XK"), ("ЦАХАЛа", "IL"), ("Тсахал", "IL"),
+                         ("марокканская армия", "MA")):
+        assert name_state(words) == state, words
+    # two states' forces stay two states
+    assert name_state("армия Сербии") != name_state("полиция Косова")
