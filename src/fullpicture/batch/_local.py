@@ -5,7 +5,8 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
@@ -136,28 +137,31 @@ def run_pool(documents: Iterable[Document], settings: Settings, workers: int, ma
         mp.get_context("forkserver").set_forkserver_preload(["fullpicture.nlp.pipeline"])
     else:
         ctx = mp.get_context("spawn")
-    pending: deque[tuple[list[Document], Future[list[Any]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm, initargs=(settings, finish)) as pool:
+    pending: deque[tuple[list[Document], Future[list[Any]], int]] = deque()
+    pool = _Pool(workers, ctx, settings, finish)
+    try:
         starting: _Start | None = None  # no document, no worker
         held: list[list[Document]] = []  # chunks read while the first worker starts
         batch: list[Document] = []
         for doc in documents:
-            starting = starting or _Start(pool)
+            starting = starting or _Start(pool.executor)
             batch.append(doc)
             if len(batch) >= size:
                 held.append(batch)
                 batch = []
             if held and not (starting.waiting() and len(held) * size < ahead):
                 starting.join()
-                pending.extend((b, pool.submit(_analyze_chunk, b)) for b in held)
+                pending.extend(pool.submit(b) for b in held)
                 held.clear()
             while len(pending) >= limit:
-                yield from _results(*pending.popleft())
+                yield from pool.results(*pending.popleft())
         if starting is not None:
             starting.join()
-        pending.extend((b, pool.submit(_analyze_chunk, b)) for b in [*held, *([batch] if batch else [])])
+        pending.extend(pool.submit(b) for b in [*held, *([batch] if batch else [])])
         while pending:
-            yield from _results(*pending.popleft())
+            yield from pool.results(*pending.popleft())
+    finally:
+        pool.close()
 
 
 def _noop() -> None:
@@ -188,8 +192,52 @@ class _Start:
         self._thread.join()
 
 
-def _results(docs: list[Document], fut: Future[list[Any]]) -> list[Any]:
-    try:
-        return fut.result()
-    except Exception as exc:  # a worker died (BrokenProcessPool, pickling...)
-        return [Failure(d.info.source, d.id, f"{type(exc).__name__}: {str(exc)[:200]}") for d in docs]
+#: What a document's failure says when the process analysing it died.
+CRASHED = ("the analysis process died (a crash in native code); the other documents were analysed. "
+           "This is a bug in fullpicture or a library it uses: please report it with this document")
+
+
+class _Pool:
+    """The process pool of :func:`run_pool`, started anew when a worker dies. A crash in native
+    code kills its process and breaks every task in flight; their documents are then analysed
+    again one per task in a fresh pool, so only the document that kills a worker fails."""
+
+    def __init__(self, workers: int, ctx: BaseContext, settings: Settings, finish: Finish | None) -> None:
+        self._args: dict[str, Any] = {"max_workers": workers, "mp_context": ctx, "initializer": _warm,
+                                      "initargs": (settings, finish)}
+        self.executor = ProcessPoolExecutor(**self._args)
+        self.generation = 0
+
+    def submit(self, docs: list[Document]) -> tuple[list[Document], Future[list[Any]], int]:
+        """A chunk's task, with the pool generation it runs in."""
+        return docs, self.executor.submit(_analyze_chunk, docs), self.generation
+
+    def _renew(self, generation: int) -> None:
+        if generation == self.generation:  # tasks of an older pool fail after it was renewed
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = ProcessPoolExecutor(**self._args)
+            self.generation += 1
+
+    def results(self, docs: list[Document], fut: Future[list[Any]], generation: int) -> list[Any]:
+        """A chunk's results; after a worker died, its documents one by one in a fresh pool."""
+        try:
+            return fut.result()
+        except (BrokenProcessPool, CancelledError):
+            self._renew(generation)
+        except Exception as exc:  # pickling and the like
+            return [Failure(d.info.source, d.id, f"{type(exc).__name__}: {str(exc)[:200]}") for d in docs]
+        out: list[Any] = []
+        for doc in docs:
+            _, one, gen = self.submit([doc])
+            try:
+                out += one.result()
+            except BrokenProcessPool:
+                self._renew(gen)
+                out.append(Failure(doc.info.source, doc.id, CRASHED))
+            except Exception as exc:
+                out.append(Failure(doc.info.source, doc.id, f"{type(exc).__name__}: {str(exc)[:200]}"))
+        return out
+
+    def close(self) -> None:
+        """Shut the pool down, waiting for its workers."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
