@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp._tokens import token_arrays
+from fullpicture.nlp.events._asof import asof_date
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
 from fullpicture.nlp.events._sentunits import (
@@ -280,7 +281,8 @@ def _quoted(sent: Span) -> list[tuple[int, int]]:
 
 def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
                trail: list[tuple[int, str]] | None = None,
-               scheduled: bool = False, deadlines: bool = False) -> tuple[str | None, str | None]:
+               scheduled: bool = False, deadlines: bool = False,
+               asofs: bool = False) -> tuple[str | None, str | None]:
     """``(date, source)``: a timex of the trigger's clause, else of its sentence (source ``sentence``),
     else the narrative reference date (``narrative``), else the publication date (``published``).
 
@@ -291,7 +293,9 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
     on Wednesday") dates only what that infinitive holds, not the agreement or the request
     around it (:func:`_scheduled_apart`). ``deadlines``: a date right after a word that ends a
     span or sets a deadline ("arrested until 25 January") dates no event of the sentence
-    (:func:`~fullpicture.nlp.events._sentunits.deadline_date`)."""
+    (:func:`~fullpicture.nlp.events._sentunits.deadline_date`). ``asofs``: a date that dates a
+    count ("as of 9 March, 4,200 had fled", "по состоянию на 9 марта") dates no event of the
+    sentence (:func:`~fullpicture.nlp.events._asof.asof_date`)."""
     spans = _since_spans(sent, trig)
     # "after/before/following ..." and phrases of cause ("in response to the attack of 22 April")
     # date their own happening, never the event they modify; a happening inside one takes no
@@ -331,6 +335,8 @@ def event_date(doc: Doc, trig: Token, sent: Span, txs: list[tuple[int, str]],
         if deadlines and deadline_date(doc, i, trig):
             held = held or deadline_state(trig)
             continue  # "held until 25 January": a deadline, not the day of the holding
+        if asofs and asof_date(doc, i):
+            continue  # "as of 9 March, 4,200 had fled": the count's day, not the flight's
         if any(a <= i < b and not a <= trig.i < b for a, b in quotes):
             continue  # « Hier soir, un missile a frappé la gare », a déclaré X: the quote's own day
         if _dates_other_happening(doc[i], trig, head):

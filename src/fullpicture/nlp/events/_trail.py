@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.models import Timex
 from fullpicture.nlp.events._args import token_positions
+from fullpicture.nlp.events._asof import asof_date
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._sentunits import _birth_date, _since_spans, _units, deadline_date
 
@@ -83,7 +84,7 @@ def _names_a_happening(tok: Token) -> bool:
 
 def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
                     label_days: int = 0, recall_days: int = -1, list_days: int = 0,
-                    deadlines: bool = False) -> list[tuple[int, str]]:
+                    deadlines: bool = False, asofs: bool = False) -> list[tuple[int, str]]:
     """The time layer's narrative reference times without those set inside a "since ..." phrase,
     a relative clause or an "after/before ..." unit: such a date belongs to a recalled or
     background happening ("a claim Biden echoed in his meeting on Wednesday", "since the war
@@ -103,7 +104,8 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
     days apart, each ``recall_days`` or more before the report's day: a list of several past happenings ("the first on 3 May 2019, the last on 9 June
     2020") dates each item by its own date, and the sentences after the list tell no item's day
     (:func:`_list_sentences`). ``deadlines``: also without a date right after a word that ends
-    a span or sets a deadline ("held until 25 January": :func:`deadline_date`)."""
+    a span or sets a deadline ("held until 25 January": :func:`deadline_date`). ``asofs``: also
+    without a date that dates a count ("as of 9 March, 4,200 had fled": :func:`asof_date`)."""
     day = None if future else report_day(doc)
     lists = _list_sentences(doc, list_days, max(recall_days, 0)) if list_days > 0 else set()
     ref = report_day(doc) if not labels else None
@@ -134,7 +136,7 @@ def narrative_trail(doc: Doc, future: bool = True, labels: bool = True,
         tok = span[0]
         if _birth_date(doc, tok.i):
             continue
-        if tok.sent.start in lists or (deadlines and deadline_date(doc, tok.i)):
+        if tok.sent.start in lists or (deadlines and deadline_date(doc, tok.i)) or (asofs and asof_date(doc, tok.i)):
             dropped.add(str(value)[:10])
             continue
         if ref is not None and _before(str(value), ref, label_days) and _names_a_happening(tok):

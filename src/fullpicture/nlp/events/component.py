@@ -110,6 +110,8 @@ class EventsComponent:
         self.list_days = int(cfg.get("listed_dates_min_span_days", 0))
         # a date right after "until / jusqu'au / до" is a deadline or a span's end: it dates no act
         self.deadlines = bool(cfg.get("deadline_dates_apart", False))
+        # a date right after "as of / по состоянию на" dates a count: no act, no time of the story
+        self.asofs = bool(cfg.get("asof_dates_apart", False))
         self.lead_types = frozenset(str(t).upper() for t in cfg.get("lead_act_types", []))  # _leadday
         self.lead_days = int(cfg.get("lead_act_days_before", 0))
         self.lead_min_days = int(cfg.get("lead_act_min_days_before", 1))
@@ -383,7 +385,7 @@ class EventsComponent:
         txs = timex_positions(doc)
         trail = narrative_trail(doc, future=self.future_inherited, labels=self.labels_inherited,
                                 label_days=self.label_days, recall_days=self.recall_days,
-                                list_days=self.list_days, deadlines=self.deadlines)
+                                list_days=self.list_days, deadlines=self.deadlines, asofs=self.asofs)
         reference = report_day(doc) if self.elapsed else None
         places = place_positions(doc, index)
         lent = title_towns(doc, index, places, self.title_town_chars) if self.title_town_chars > 0 else places
@@ -406,7 +408,7 @@ class EventsComponent:
                                                 speaker_seats=self.speaker_seats)
             span = doc[s:e]
             date, date_source = event_date(doc, trig, sent, txs, trail, scheduled=not self.future_inherited,
-                                           deadlines=self.deadlines)
+                                           deadlines=self.deadlines, asofs=self.asofs)
             recalled = elapsed_date(doc, trig, sent, reference) if reference else None
             if recalled:  # "One year has passed since the attack": the attack's day
                 date, date_source = recalled, "sentence"

@@ -31,6 +31,7 @@ from fullpicture._data import data_toml
 from fullpicture.models import Event
 from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp.events._agents import agent_entity, agent_words, find_agent
+from fullpicture.nlp.events._asof import asof_words, counts_day
 from fullpicture.nlp.events._targets import attach_targets
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.lang.words import (
@@ -189,7 +190,9 @@ class LimitedEventsComponent:
         places = [(m.start, e.id) for e in doc._.fp_entities or [] for m in e.mentions
                   if not _speaks(ws, wstarts, m.start, m.end, tl)]
         places.sort()
-        written = dates(ws, family, pub)
+        figures = [f.start for f in doc._.fp_figures or []]
+        written = [d for d in dates(ws, family, pub)  # "станом на 9 березня": a count's day, no act's
+                   if not counts_day(text, ws[d[0]].start, spans[sent_of[d[0]]], figures, asof_words(f"limited.{family}"))]
         shift_of: dict[int, int] = {}  # the first day word ("juče") of each sentence
         weekday_of: dict[int, int] = {}  # and its first weekday ("u ponedeljak")
         for n, (w, sk) in enumerate(zip(ws, sent_of, strict=True)):
