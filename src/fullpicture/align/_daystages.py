@@ -83,6 +83,18 @@ def later_stage(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]
                for g, w in stated.get(vl.side, ()))
 
 
+def running_stage(x: FigureItem, y: FigureItem) -> bool:
+    """Two sides' values of a running count (:mod:`._runningcount`: the people who fled so far)
+    told on different days, the later one the higher (its lower end at or above the earlier one's
+    upper end): stages of one growing count, no rival counts. A later value below an earlier one
+    and two values of one day are still compared."""
+    (fe, ve), (fl, vl) = sorted((x, y), key=lambda i: i[1].date or "")
+    if not (ve.date and vl.date and ve.date[:10] < vl.date[:10]):
+        return False
+    early, late = figure_range(fe), figure_range(fl)
+    return early is not None and late is not None and early[1] <= late[0]
+
+
 def revised_to(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]],
                agree: Callable[[FigureItem, FigureItem], bool]) -> bool:
     """Whether ``x``'s side itself states, on a later day than ``x``, a closed value of the count

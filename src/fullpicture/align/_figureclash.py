@@ -8,7 +8,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from fullpicture.align._daystages import day_stages, later_stage, revised_to
+from fullpicture.align._daystages import day_stages, later_stage, revised_to, running_stage
 from fullpicture.align._figureitems import FigureItem, implied_zero, incident_figures_for
 from fullpicture.align._figureseries import (
     _agree,
@@ -52,7 +52,9 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     breakdown) stands for itself. Two values inside the span of one side's update series
     (``spans``, :func:`series_spans`) do not clash. With ``stated`` (every value each side
     states), a pair of two days whose lower value the later side's own toll passed is a stage,
-    left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash. With
+    left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash. Of a
+    running count (``figure_running_counts``: the people who fled so far), two days' values whose
+    later one is the higher are stages of it, left out too (:func:`._daystages.running_stage`). With
     ``figure_whole_bounds_class``, a whole broken down into classes and a class count of the other
     side above it (``class_exceeds_whole``) clash too; a class count below the whole may be its part
     and says nothing either way. Two values inside the span of a rising toll a wire relays
@@ -66,6 +68,7 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
              and not (cfg.get("figure_scoped_zeros", False)
                       and class_zero_apart(fa, va.population or "people", fb, vb.population or "people"))
              and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))
+             and not (counts in (cfg.get("figure_running_counts") or ()) and running_stage((fa, va), (fb, vb)))
              and not (stated is not None and cfg.get("figure_own_revisions", False)
                       and _revised((fa, va), (fb, vb), stated, cfg, counts))]
     wholes = [class_exceeds_whole(fa, pa, fb, pb, cfg) for fa, va in a for fb, vb in b

@@ -14,6 +14,7 @@ from fullpicture.align._agents import name_state
 from fullpicture.align._currentcount import current_count
 from fullpicture.align._figureaside import aside_population
 from fullpicture.align._figuretold import denied, recalled, running_total, told_earlier
+from fullpicture.align._runningcount import campaign_words, running_count
 from fullpicture.align._scopedzero import scoped_zero
 from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._tollnoun import breakdown_subgroup, toll_noun_population
@@ -176,7 +177,7 @@ def _population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> st
     if aside is not None:
         return aside  # "two former hostages", "3 passengers out of 12", a quoted '"27 dead"'
     after = a.text[f.end : f.end + 60]
-    if running_total(a, f) or counted_since_long_before(a, f, _since_days(cfg)):
+    if (running_total(a, f) and not _exodus_count(a, f, cfg)) or counted_since_long_before(a, f, _since_days(cfg)):
         return "total"
     if _modifier_number(a, f):
         return "things"  # "a twelve-storey block", "a six-floor tower": a number inside a modifier
@@ -239,6 +240,13 @@ def _align_cfg(cfg: dict[str, Any] | None) -> dict[str, Any]:
 def _flag(cfg: dict[str, Any] | None, key: str) -> bool:
     """``[align] key`` of ``cfg``, of the shipped settings when None."""
     return bool(_align_cfg(cfg).get(key, False))
+
+
+def _exodus_count(a: Analysis, f: Figure, cfg: dict[str, Any] | None) -> bool:
+    """A running count of the people who fled ("so far 3,000 have fled", ``[align]
+    figure_running_counts``) whose sentence names no war: the exodus's own count as it stood, no
+    campaign's total (:mod:`._runningcount`)."""
+    return running_count(f, _align_cfg(cfg)) and not campaign_words(a, f)
 
 
 def _since_days(cfg: dict[str, Any] | None) -> int:

@@ -24,6 +24,7 @@ from fullpicture.nlp._shared import doc_text, entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._anaphors import ANAPHOR_TYPE, anaphors, is_anaphor
 from fullpicture.nlp.events._args import arguments, blamed_ids, place_positions, title_towns
+from fullpicture.nlp.events._countverb import counted_event
 from fullpicture.nlp.events._crafts import crash_type, exchange_type, of_words
 from fullpicture.nlp.events._data import event_lexicon, generic_lexicon
 from fullpicture.nlp.events._dating import event_date
@@ -77,6 +78,7 @@ class EventsComponent:
         self.max_hops = int(cfg.get("figure_event_max_hops", 6))
         self.casualty_counts = frozenset(cfg.get("figure_sentence_link_counts", ()))
         self.casualty_types = frozenset(cfg.get("figure_sentence_link_types", ()))
+        self.counted_verb_counts = frozenset(cfg.get("figure_counted_verb_counts", ()))
         self.back_sentences = int(cfg.get("figure_previous_sentences", 0))
         # verbs that say what a figure counts ("погибли", "killed"): a figure told by one that is
         # no event mention is left with it, not lent to another event of its sentence
@@ -466,6 +468,8 @@ class EventsComponent:
                 tok = tok.head
             if ev is None and fig.counts in self.casualty_counts and not own_verb:
                 ev = self._sentence_event(span, head_of) or self._previous_event(span, head_of)
+            if ev is None and fig.counts in self.counted_verb_counts:  # "the number who fled rose to N"
+                ev = counted_event(span, head_of, fig.counts, self.count_verbs)
             if ev is None:
                 continue
             fig.event = ev.id
