@@ -43,6 +43,7 @@ from fullpicture.nlp.events._leadday import lead_days
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.events._movers import mover_type, subject_words, told_before
 from fullpicture.nlp.events._persons import acts_on_person
+from fullpicture.nlp.events._phrases import FILLER_POS, match_phrase
 from fullpicture.nlp.events._provenance import provenance
 from fullpicture.nlp.events._ranked import ranked_within, rubric
 from fullpicture.nlp.events._senses import sense_type
@@ -52,20 +53,6 @@ from fullpicture.nlp.events._transitive import acts_on_something, no_act_by_use
 from fullpicture.nlp.extensions import synced
 from fullpicture.nlp.figures._data import figure_lexicon
 from fullpicture.nlp.zones import in_story
-
-_FILLER_POS = ("DET", "PRON")
-
-
-def _match_phrase(doc: Doc, i: int, words: tuple[str, ...]) -> int | None:
-    """End token of ``words`` (lemmas) starting at token ``i``; one article/possessive may sit between words."""
-    k = i + 1
-    for w in words[1:]:
-        if k < len(doc) and doc[k].pos_ in _FILLER_POS and doc[k].lemma_.lower() != w:
-            k += 1
-        if k >= len(doc) or doc[k].lemma_.lower() != w:
-            return None
-        k += 1
-    return k
 
 
 class EventsComponent:
@@ -180,7 +167,7 @@ class EventsComponent:
                 self._lemma_of[tok.i] = opener
             matched = False
             for words, typ in self.by_first.get(lemma, ()):
-                end = _match_phrase(doc, tok.i, words)
+                end = match_phrase(doc, tok.i, words)
                 if end is not None and _of_a_state(doc[tok.i : end].root, lex.state_heads):
                     matched = True  # "режим прекращения огня": the ceasefire regime, no agreement made
                     taken.update(range(tok.i, end))
@@ -281,7 +268,7 @@ class EventsComponent:
             for words, typ in self.by_first.get(lemma, ()):
                 k = tok.i + 1
                 for w in words[1:]:
-                    if k < len(doc) and doc[k].pos_ in _FILLER_POS and doc[k].lower_ != w:
+                    if k < len(doc) and doc[k].pos_ in FILLER_POS and doc[k].lower_ != w:
                         k += 1
                     if k >= len(doc) or w not in {c for c, _ in candidates(doc[k].text, rules)}:
                         break
