@@ -203,7 +203,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         place=place,
         mentions=[EventRef(document=m.analysis.document.id, event=m.event.id) for m in members],
         sides=[s for s in sides if any(m.side == s for m in members)],
-        conflicts=find_conflicts(members, index, cfg, figs),
+        conflicts=find_conflicts(members, index, cfg, figs, sides),
         wording=_wording(members),
         label=label,
         figures=[cv for _, per_side in sorted(figs.items()) for items in per_side.values() for _, cv in items],

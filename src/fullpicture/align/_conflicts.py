@@ -36,10 +36,12 @@ def row_targets(members: Sequence[Member], index: EntityIndex,
 
 def find_conflicts(
     members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any],
-    figures: dict[str, dict[str, list[FigureItem]]] | None = None,
+    figures: dict[str, dict[str, list[FigureItem]]] | None = None, sides: Sequence[str] | None = None,
 ) -> list[Conflict]:
     """Every field on which the sides reporting one event disagree, values with provenance
-    (``figures``: the incident's :func:`incident_figures_for`, when the caller has them)."""
+    (``figures``: the incident's :func:`incident_figures_for`, when the caller has them;
+    ``sides``: every compared side, whose states an agent's account may name although none of
+    their documents tells the row)."""
     if len({m.side for m in members}) < 2:
         return []
     figs = incident_figures_for(members, cfg, index) if figures is None else figures
@@ -48,7 +50,7 @@ def find_conflicts(
     out = _figure_conflicts(figs, cfg, disputes)
     for c in (
         _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0))),
-        (_entity_conflict(members, index, "agent", cfg) or _agent_denial(members, index, cfg)
+        (_entity_conflict(members, index, "agent", cfg, sides) or _agent_denial(members, index, cfg, sides)
          or cause_conflict(members, index, cfg)),
         _entity_conflict(members, index, "place", cfg),
         target_conflict(row_targets(members, index, cfg), cfg),

@@ -78,7 +78,8 @@ def actor_kind(ent: Entity, cfg: dict[str, Any], known: bool = False) -> str | N
 
 
 def _entity_conflict(
-    members: Sequence[Member], index: EntityIndex, field: str, cfg: dict[str, Any] | None = None
+    members: Sequence[Member], index: EntityIndex, field: str, cfg: dict[str, Any] | None = None,
+    sides: Sequence[str] | None = None,
 ) -> Conflict | None:
     cfg = cfg or {}
     per_side: dict[str, list[ConflictValue]] = {}
@@ -112,7 +113,7 @@ def _entity_conflict(
     titles = int(cfg.get("conflict_person_title_chars", 0))
     internal_wars = bool(cfg.get("conflict_agent_internal_war", False))
     clauses = bool(cfg.get("conflict_agent_clause_names", False))
-    side_of_state = _side_of_state(members)
+    side_of_state = _accounts(members, cfg, sides)
     for m in members:
         doc = m.analysis.document.id
         skip = accuser_agents(m.analysis, m.event, accuse_chars) if field == "agent" else set()
@@ -205,11 +206,21 @@ def _in_evidence(ent: Entity, ev: Event) -> Mention | None:
     return next((x for x in ent.mentions if ev.evidence.start <= x.start < ev.evidence.end), None)
 
 
-def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any]) -> Conflict | None:
+def _accounts(members: Sequence[Member], cfg: dict[str, Any], sides: Sequence[str] | None) -> dict[str, str]:
+    """State -> the compared side of that state: of every compared side (``sides``) with
+    ``conflict_agent_all_sides``, so that a state's denial or accusation a third side relays is
+    that state's side's account also in a row none of whose documents that side wrote; else of
+    the row's own sides."""
+    return _side_of_state(members, sides if sides and cfg.get("conflict_agent_all_sides", False) else None)
+
+
+def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any],
+                  sides: Sequence[str] | None = None) -> Conflict | None:
     """A state that denies an incident another side blames on it contests the agent ("Armenia
     denied any involvement" in the row of a strike that a side says Armenia carried out): the
     denial is that state's account (the side of that state when it is compared, else the side
-    that reports it), against each side whose own account mostly names that state."""
+    that reports it: :func:`_accounts`), against each side whose own account mostly names that
+    state."""
     types = set(cfg.get("conflict_denial_types", ["REJECT"]))
     acts = agent_types(cfg)
     blamed: dict[str, Counter[str]] = {}
@@ -218,7 +229,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     accusers_on = bool(cfg.get("conflict_agent_accusers", False))
     titles = int(cfg.get("conflict_person_title_chars", 0))
-    side_of_state = _side_of_state(members)
+    side_of_state = _accounts(members, cfg, sides)
     for m in own_account(members, index, cfg, accused=accusers_on):
         skip = accuser_agents(m.analysis, m.event, accuse_chars)
         for eid in (x for x in doers(m.event, cfg, m.analysis) if x not in skip):
