@@ -114,7 +114,9 @@ def name_state(name: str) -> str | None:
                 if cc:
                     return cc
     for w in words:  # the limited languages' actor words ("المغربية"), and country names of scripts without case
-        cc = actor_state(w) or (country_code(w) if not (w[:1].isupper() or w[:1].islower()) else None)
+        # (a number is no caseless name: "100" is no ISO numeric code of a state)
+        cc = actor_state(w) or (country_code(w) if w[:1].isalpha() and not (w[:1].isupper() or w[:1].islower())
+                                else None)
         if cc:
             return cc
     return None

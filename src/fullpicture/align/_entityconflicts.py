@@ -28,6 +28,7 @@ from fullpicture.align._persontitle import person_state
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
 from fullpicture.align._speakerplace import statement_place
+from fullpicture.align._tolddoers import ToldDoer, told_doers
 from fullpicture.align._util import EntityIndex, country_code, published_day
 from fullpicture.models import Analysis, Entity, Event, Mention
 from fullpicture.models.comparison import Conflict, ConflictValue
@@ -118,6 +119,16 @@ def _entity_conflict(
         doc = m.analysis.document.id
         skip = accuser_agents(m.analysis, m.event, accuse_chars) if field == "agent" else set()
         ids = [m.event.place] if field == "place" else [x for x in doers(m.event, cfg, m.analysis) if x not in skip]
+        if field == "agent" and not ids:
+            for d in _told(m, cfg):  # "the strike launched by the Eastland forces", "fired from Eastland"
+                state_key = f"cc:{d.state}"
+                kinds.setdefault(m.side, set()).add("collective")
+                states.setdefault(m.side, Counter())[d.state] += 1
+                value_state[len(per_side.get(m.side, [])), m.side] = d.state
+                keys.setdefault(m.side, set()).add(state_key)
+                reach.setdefault(m.side, set()).add(state_key)
+                per_side.setdefault(m.side, []).append(ConflictValue(
+                    side=m.side, value=d.text, document=doc, claim=m.event.source, start=d.start, end=d.end))
         for eid in ids:
             key = index.key(doc, eid, resolve=True)
             ent = index.entity(doc, eid)
@@ -232,6 +243,13 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
     side_of_state = _accounts(members, cfg, sides)
     for m in own_account(members, index, cfg, accused=accusers_on):
         skip = accuser_agents(m.analysis, m.event, accuse_chars)
+        if not doers(m.event, cfg, m.analysis):
+            for d in _told(m, cfg):  # a doer the words name where the parse gives none
+                blamed.setdefault(m.side, Counter())[d.state] += 1
+                told.setdefault(m.side, []).append((published_day(m.analysis) or "", d.state))
+                named.setdefault(f"{m.side}|{d.state}", []).append(ConflictValue(
+                    side=m.side, value=d.text, document=m.analysis.document.id, claim=m.event.source,
+                    start=d.start, end=d.end))
         for eid in (x for x in doers(m.event, cfg, m.analysis) if x not in skip):
             ent = index.entity(m.analysis.document.id, eid)
             if ent is None or actor_kind(ent, cfg, index.actor(m.analysis.document.id, eid) is not None) is None:
@@ -285,6 +303,14 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             for t in accusers:
                 values += [v for v in named.get(f"{t}|{state}", []) if v not in values]
     return Conflict(field="agent", values=values) if len({v.side for v in values}) > 1 else None
+
+
+def _told(m: Member, cfg: dict[str, Any]) -> list[ToldDoer]:
+    """The doers a mention's words name where the parse gives it none (:mod:`._tolddoers`), for
+    a mention of ``conflict_told_doer_types``; none with ``conflict_told_doer_words`` 0."""
+    if m.event.type not in cfg.get("conflict_told_doer_types", ["ASSAULT"]):
+        return []
+    return told_doers(m.analysis, m.event, int(cfg.get("conflict_told_doer_words", 0)))
 
 
 def _blamed_by_then(told: Sequence[tuple[str, str]], a: Analysis, later: bool) -> set[str]:
