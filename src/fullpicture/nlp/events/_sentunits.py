@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture._data import data_toml_lang
+from fullpicture.nlp._doctext import doc_text
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._modality import clause_head
@@ -208,7 +209,7 @@ def deadline_date(doc: Doc, i: int, trig: Token | None = None) -> bool:
     if pat is None:
         return False
     tok = doc[i]
-    left = doc.text[max(0, tok.idx - 24) : tok.idx].lower().replace("’", "'")
+    left = doc_text(doc)[max(0, tok.idx - 24) : tok.idx].lower().replace("’", "'")
     if pat.search(left) is None:
         return False
     verb = tok

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from fullpicture._data import data_toml
 from fullpicture.models import Event
 from fullpicture.models.events import Target
+from fullpicture.nlp._doctext import doc_text
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+")
 _ELIDED = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t)['’]", re.IGNORECASE)
@@ -357,7 +358,7 @@ def attach_targets(doc: Doc, events: Sequence[Event], language: str, cfg: dict[s
     lex = target_lexicon(language) if types else None
     if lex is None:
         return
-    text = doc.text  # spaCy joins the tokens' texts anew at each read
+    text = doc_text(doc)
     others: set[int] = set()  # the words of every mention's trigger
     if doc.has_annotation("DEP"):
         for ev in events:
