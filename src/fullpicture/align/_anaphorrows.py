@@ -34,6 +34,7 @@ import numpy as np
 
 from fullpicture.align._eventpairs import MentionFeatures, Vectors
 from fullpicture.align._incident_lex import distinct
+from fullpicture.align._rowtrace import note
 from fullpicture.align._wordrows import document_main_rows, story_acts
 from fullpicture.nlp.events._anaphors import ANAPHOR_TYPE
 
@@ -97,6 +98,7 @@ def with_anaphors(feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Ve
     for k, i in enumerate(lone):
         inc[i], ev[i] = top_inc + k, top_ev + k
     inc = join_anaphor_rows(feats, cfg, inc)
+    note("anaphoric nouns", feats, inc)
     roots: dict[int, int] = {}
     return [roots.setdefault(x, len(roots)) for x in inc], ev
 

@@ -65,6 +65,7 @@ from fullpicture.align._retoldfar import join_retold_far
 from fullpicture.align._retoldnamed import join_retold_named
 from fullpicture.align._retroacts import join_retro_acts
 from fullpicture.align._rivalversions import join_rival_versions
+from fullpicture.align._rowtrace import note, note_unions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._settingrows import join_setting_rows, join_to_date
 from fullpicture.align._tallies import join_running_totals
@@ -288,16 +289,20 @@ def _rows(
     """
     scored: list[tuple[Any, Any]] = []
     events, _ = cluster(feats, cfg, vec, scored=scored)
+    note("clustering", feats, events)
     host = hosts_of(feats, cfg)
     lex = incident_lexicon()
     uf: UnionFind[int] = UnionFind()
     for i, h in host.items():
         if not is_consequence(feats[i], lex):
             uf.union(events[h], events[i])  # a definite anaphor is the same happening
+    note_unions("definite anaphors", feats, events, uf)
     if cfg.get("incident_same_place", True):
         _join_same_place(feats, cfg, events, uf)
+    note_unions("same place", feats, events, uf)
     if cfg.get("incident_bare_joins", True):
         _join_bare(feats, cfg, events, uf, host)
+    note_unions("told bare", feats, events, uf)
     # consequences and acts of word about a happening take their happening's incident
     attached = {i: h for i, h in host.items() if is_consequence(feats[i], lex)}
     attached.update(word_hosts(feats, cfg, host))
@@ -331,10 +336,12 @@ def _rows(
     for i, c in aftermath_with_harm(feats, attached, lex).items():
         inc[i] = inc[c]  # no host of its own: it follows the harm its sentence tells
     labels = _dense(inc)
+    note("attachments", feats, labels)
     if float(cfg.get("incident_join_threshold", 0.0)) > 0 and scored:
         pairs = np.concatenate([s[0] for s in scored])
         probs = np.concatenate([s[1] for s in scored])
         labels = _dense(join_incidents(feats, cfg, labels, pairs, probs))
+        note("incident_join_threshold", feats, labels)
     inquired = set(asks.values())
     for key, kind, step in (
         ("incident_facility_followup_days", int, join_followups),
@@ -373,6 +380,7 @@ def _rows(
     ):
         if _switched_on(cfg, key, kind):
             labels = _dense(step(feats, cfg, labels))
+            note(key, feats, labels)
     return labels, events
 
 
