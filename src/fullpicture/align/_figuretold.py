@@ -186,3 +186,15 @@ def _said_after(a: Analysis, f: Figure, section: str, chars: int = 100) -> bool:
 def told_earlier(a: Analysis, f: Figure) -> bool:
     """The figure's sentence tells it as an earlier report of its count (``earlier.toml``)."""
     return _said(a, f, "before", english=True)
+
+
+def beyond_other_count(a: Analysis, f: Figure) -> bool:
+    """The figure's "another" or "a further" adds people to a count of another kind told just
+    before it in its sentence ("nine died and another 30 were hurt", "four guards killed, a further
+    six wounded"): the hurt are people beyond the dead, and the number is the whole count of its
+    own kind, no part added to a count of that kind."""
+    s0, _ = sentence_bounds(a.text, f.start, f.end)
+    before = [g for g in a.figures if s0 <= g.start and g.end <= f.start and g.counts]
+    if not before or not f.counts:
+        return False
+    return max(before, key=lambda g: g.end).counts != f.counts

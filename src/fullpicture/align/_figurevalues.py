@@ -13,7 +13,13 @@ from fullpicture._data import language_words
 from fullpicture.align._agents import name_state
 from fullpicture.align._currentcount import current_count
 from fullpicture.align._figureaside import aside_population
-from fullpicture.align._figuretold import denied, recalled, running_total, told_earlier
+from fullpicture.align._figuretold import (
+    beyond_other_count,
+    denied,
+    recalled,
+    running_total,
+    told_earlier,
+)
 from fullpicture.align._runningcount import campaign_words, running_count
 from fullpicture.align._scopedzero import scoped_zero
 from fullpicture.align._sincetotal import counted_since_long_before
@@ -183,7 +189,8 @@ def _population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> st
         return "things"  # "a twelve-storey block", "a six-floor tower": a number inside a modifier
     if _POSSESSED.search(a.text[max(0, f.start - 8) : f.start]):
         return "part"  # "his three brothers were killed": one family's dead among the toll
-    if re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I) \
+    if (re.search(r"\b(?:another|a further)\s+$", a.text[max(0, f.start - 12) : f.start], re.I)
+            and not beyond_other_count(a, f)) \
             or _ADDED.match(after) or (_MORE.match(after) and _same_count_elsewhere(a, f)):
         return "part"  # "another four people died in hospital": added to a count told before or after
     if _SEVERITY.match(after) or _SEVERITY_AFTER_NUMBER.match(after):

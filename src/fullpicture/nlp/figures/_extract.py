@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.figures._ages import apposed_age
+from fullpicture.nlp.figures._attributive import attributive_count
 from fullpicture.nlp.figures._data import FigureLexicon, bounds
 from fullpicture.nlp.figures._numbers import (
     _DIGITS,
@@ -638,4 +639,6 @@ class FigureExtractor:
                 break
         if relative is not None and counts in lex.own_counts:
             return unit, relative  # a casualty count the climb took from the sentence's verb
+        if counts not in lex.own_counts and (told := attributive_count(lex, doc, last, noun)) is not None:
+            return unit, told  # "reported 53 dead villagers": the word before the noun, over "reported"
         return unit, counts
