@@ -97,3 +97,31 @@ def test_an_exodus_told_by_two_sides_on_different_days(lexical):
     assert _displaced(compare_groups(lexical, [("moldova", MD), ("romania", RO_STAGE)])) == []
     (conflict,) = _displaced(compare_groups(lexical, [("moldova", MD), ("romania", RO_RIVAL)]))
     assert {(v.side, v.value) for v in conflict.values} == {("moldova", "7500"), ("romania", "900")}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Guns shelled Kessmoor on 4 May 2031. As of 9 May 2031, 4,100 residents had fled the town.", "2031-05-09"),
+    ("По состоянию на 9 мая 2031 года город Кессмур покинули 4100 жителей.", "2031-05-09"),
+    ("Au 9 mai 2031, 4 100 habitants avaient fui la ville de Kessmoor.", "2031-05-09"),
+    # a day of the act, or a span's end: no count's day
+    ("On 9 May 2031, 4,100 residents fled the town of Kessmoor.", None),
+    ("Du 2 au 9 mai 2031, 60 civils ont été tués à Kessmoor.", None),
+])
+def test_a_count_told_as_of_a_day_carries_that_day(text, day):
+    from fullpicture.align._runningcount import count_day
+
+    a = analyze_text(text, published="2031-05-11")
+    assert [count_day(a, f) for f in a.figures] == [day]
+
+
+MD_ASOF = [("2031-05-08", "Zorvik exodus\n\nAs of 5 May 2031, 6,000 residents had fled Zorvik since the shelling began, "
+                          "the Moldovan governor said.")]
+RO_LATER = [("2031-05-07", "Zorvik\n\nSome 8,000 residents have fled Zorvik since the shelling began, the Romanian "
+                           "ministry said.")]
+
+
+@pytest.mark.slow
+def test_a_count_as_of_an_earlier_day_is_an_earlier_stage(lexical):
+    """Published a day after the other side's higher count, a count told as of two days before it
+    is its earlier stage (compared by its own day, not its report's)."""
+    assert _displaced(compare_groups(lexical, [("moldova", MD_ASOF), ("romania", RO_LATER)])) == []

@@ -39,6 +39,7 @@ from fullpicture.align._innersource import (
 from fullpicture.align._intlsource import attributed_after, international_side, quoted_from_body
 from fullpicture.align._rowmembers import Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
+from fullpicture.align._runningcount import count_day
 from fullpicture.align._subcounts import sub_count_value
 from fullpicture.align._util import EntityIndex, published_day
 from fullpicture.align._victims import victims
@@ -116,6 +117,8 @@ def incident_figures(
     same day or later is an earlier stage of the side's count (population ``earlier``,
     :func:`_preliminary_stages`).
     ``cfg``: the ``[align]`` settings the figure rules read (``population``; the shipped ones when None).
+    ``cfg`` ``figure_count_days``: a count told "as of" a day carries that day, not its report's
+    (:func:`._runningcount.count_day`).
     ``cfg`` ``figure_speaker_place``: a speaker of no known state whose own words name a place
     ("X, the head of the Lask council") speaks for the state that holds it
     (``_innersource.speaker_place_state``), and a local authority that names no place ("city
@@ -139,6 +142,7 @@ def incident_figures(
     lists: dict[str, dict[str, list[Figure]]] = {}  # document -> item id -> its list (sub_count_sums)
     speaker_place = bool((cfg or {}).get("figure_speaker_place", False))
     later_days = int((cfg or {}).get("figure_later_days", 0) or 0)
+    count_days = bool((cfg or {}).get("figure_count_days", False))  # "as of 9 May, N had fled": that day's
     place_state = row_place_state(members, index) if speaker_place and index is not None else None
     for m in members:
         own = (m.event.date if m.event.date_source == "sentence" else None) \
@@ -185,7 +189,7 @@ def incident_figures(
                 end=f.end,
                 field=f"figure:{f.counts}",
                 population="later" if told_long_after(m.analysis, main, later_days) else population(m.analysis, f, cfg),
-                date=published_day(m.analysis),
+                date=(count_day(m.analysis, f) if count_days else None) or published_day(m.analysis),
                 victims=victims(m.analysis, f, index),
             )
             if sub_count_sums:
