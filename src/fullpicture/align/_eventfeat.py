@@ -47,7 +47,12 @@ from fullpicture.align._incident_lex import (
 )
 from fullpicture.align._recallmark import recall_marker
 from fullpicture.align._relative import told_day_before, told_to_date
-from fullpicture.align._retoldnamed import named_keys, place_mentions, sentence_places
+from fullpicture.align._retoldnamed import (
+    named_keys,
+    place_mentions,
+    sentence_places,
+    unknown_place_names,
+)
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._topics import PairCosines, cosine, tfidf_vectors
@@ -407,6 +412,9 @@ def build_features(
                            "names": named_keys(index, doc, [
                                *([ev.place] if ev.place else sentence_places(place_spans, ev.evidence.start, ev.evidence.end)),
                                *ev.agents, *ev.patients]) if named else frozenset(),
+                           # ... the known places of its sentence, told at an unknown one (``_retroacts``)
+                           "sentence_names": unknown_place_names(index, doc, ev.place, place_spans, ev.evidence.start,
+                                                                 ev.evidence.end) if named else frozenset(),
                            # ... its place and the people named in it only (``_namedrows``)
                            "where_names": named_keys(index, doc, [*([ev.place] if ev.place else []), *(
                                p for p in (*ev.agents, *ev.patients)

@@ -108,6 +108,20 @@ def sentence_places(mentions: Sequence[tuple[int, str]], start: int, end: int) -
     return out
 
 
+def unknown_place_names(index: EntityIndex, doc: str, place: str | None,
+                        mentions: Sequence[tuple[int, str]], start: int, end: int) -> frozenset[str]:
+    """Names (:func:`named_keys`) of the gazetteer places named inside ``[start, end)`` when a
+    happening there is told at a ``place`` the gazetteer does not know (no point: a nationality
+    noun read as a place, "the trial of the Westlander pilot for the bombing of Eastvale"); none
+    otherwise."""
+    ent = index.entity(doc, place) if place else None
+    if ent is None or ent.geo is not None:
+        return frozenset()
+    known = [e for e in sentence_places(mentions, start, end)
+             if e != place and (pe := index.entity(doc, e)) is not None and pe.geo is not None]
+    return named_keys(index, doc, known)
+
+
 def _main_row(docs: dict[int, set[str]], happens: set[int]) -> int | None:
     """The row told by the most documents among the rows that tell a happening (None on a tie)."""
     sizes = sorted(((len(docs[r]), r) for r in happens), reverse=True)

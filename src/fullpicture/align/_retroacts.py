@@ -23,7 +23,10 @@ when
   main row's beats the publication's;
 * it is told at the main row's place: one of its names (any script) is the main row's, or its
   gazetteer point (no country) lies at most ``incident_retro_act_km`` from a point of the main
-  row's (a village inside the district, another spelling resolved to one place);
+  row's (a village inside the district, another spelling resolved to one place); one told at a
+  name the gazetteer does not know (a nationality noun read as the place: "the trial of the
+  Westlander pilot for the bombing of Eastvale") is also told at the known places its sentence
+  names (``sentence_names``, ``_retoldnamed.unknown_place_names``);
 * and its report tells no later happening of that family at the main row's place (a firm day
   after the main row's, not a ceremony's): such a report ("a new raid on the town four years
   on") keeps every telling that states no day apart, and only those whose stated day holds the
@@ -73,9 +76,10 @@ def _no_own_day(f: MentionFeatures, day: int, slack: int, gap: int) -> bool:
 
 
 def _at_place(f: MentionFeatures, names: set[str], points: list[tuple[float, float]], km: float) -> bool:
-    """Whether ``f`` is told at the main row's place: a shared name, or a gazetteer point (no
-    country) at most ``km`` from one of the main row's."""
-    if f.extra.get("names", frozenset()) & names:
+    """Whether ``f`` is told at the main row's place: a shared name (its own, or for a place the
+    gazetteer does not know its sentence's known places), or a gazetteer point (no country) at
+    most ``km`` from one of the main row's."""
+    if (f.extra.get("names", frozenset()) | f.extra.get("sentence_names", frozenset())) & names:
         return True
     g = f.geo
     return g is not None and not g[3] and km > 0 and any(haversine_km(g[0], g[1], a, b) <= km for a, b in points)
