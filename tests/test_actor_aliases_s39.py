@@ -104,6 +104,9 @@ def test_case_forms_and_acronym_case():
         a = _doc("d1", text, "ru", (name, "ORG"))
         assert entity_actor(a, a.entities[0]) is not None, name
     assert entity_actor(*(lambda a: (a, a.entities[0]))(_doc("d1", "L'Otan a condamné.", "fr", ("Otan", "ORG")))).id == "nato"
+    # one name in two languages' acronyms: the Arabic name's and the French translation's
+    jnim = _doc("d1", "Le JNIM et le GSIM sont un seul groupe.", "fr", ("JNIM", "ORG"), ("GSIM", "ORG"))
+    assert {entity_actor(jnim, e).name_key(e.name) for e in jnim.entities} == {"jnim#0"}
     for text, name, lang in (("Is it over, asked Vera Is.", "Is", "en"), ("Ei Velmora", "Ei", "fr"),
                              ("EI forces", "EI", "en")):  # a French acronym in an English text
         a = _doc("d1", text, lang, (name, "ORG"))
@@ -124,7 +127,21 @@ def test_a_states_forces_and_bodies_in_each_language_name_that_state():
 
     for words, state in (("FAMa", "ML"), ("les Forces armées maliennes", "ML"), ("малийская армия", "ML"),
                          ("армия Сербии", "RS"), ("полиция Косова", "XK"), ("ЦАХАЛа", "IL"), ("Тсахал", "IL"),
-                         ("марокканская армия", "MA")):
+                         ("марокканская армия", "MA"), ("the KSF", "XK"), ("Shin Bet", "IL")):
         assert name_state(words) == state, words
     # two states' forces stay two states
     assert name_state("армия Сербии") != name_state("полиция Косова")
+
+
+def test_an_entity_that_only_shares_a_name_with_a_known_actor_adds_no_name_to_its_row():
+    # the parser clustered a mission's long name with the alliance's acronym: a bridge to the
+    # alliance's group, not one of its names
+    text = "The Ardent Shield Force said the Alliance troops stayed. Alliance officers met."
+    mixed = Entity(id="e1", name="Ardent Shield Force", type="ORG", aliases=["Ardent Shield Force", "NATO"],
+                   mentions=[Mention(start=4, end=23, text="Ardent Shield Force")])
+    en = SimpleNamespace(document=SimpleNamespace(id="d1", language="en"), text=text, entities=[mixed], framing=[])
+    nato = _doc("d2", "NATO said its troops stayed.", "en", ("NATO", "ORG"))
+    ru = _doc("d3", "В НАТО заявили, что войска остались.", "ru", ("НАТО", "ORG"))
+    index = EntityIndex([en, nato, ru])
+    assert index.key("d1", "e1") == index.key("d2", "e1") == index.key("d3", "e1")
+    assert naming_table([en, nato, ru], {"d1": "north", "d2": "north", "d3": "south"}, index) == []

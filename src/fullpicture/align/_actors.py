@@ -58,14 +58,16 @@ class Actor:
         return f"{self.id}#{surface}"
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
+
+
 def fold_accents(text: str) -> str:
     """``text`` with its accents dropped, letter for letter (same length, same case): "État" ->
     "Etat", "й" -> "и"; a character whose decomposition is not one letter stays as it is."""
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    return text if text.isascii() else "".join(map(_fold_char, text))
 
 
 def _acronym(word: str) -> bool:

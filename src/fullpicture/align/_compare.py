@@ -71,7 +71,8 @@ def neutral_names(index: EntityIndex, side_of: dict[str, str], sides: list[str])
     for gid, items in index.groups().items():
         per_side: dict[str, Counter[str]] = {}
         keys: dict[str, str] = {}  # a known actor's name as written -> the key of its name
-        for doc, ent in items:
+        known = [(d, e) for d, e in items if index.actor(d, e.id) is not None]
+        for doc, ent in known or items:  # a known actor's group: its names only
             if doc in side_of:  # the side's own words: the surface forms of its mentions
                 c = per_side.setdefault(side_of[doc], Counter())
                 actor = index.actor(doc, ent.id)

@@ -70,9 +70,12 @@ def naming_table(
         per_side: dict[str, Counter[str]] = {}
         same: dict[str, str] = {}  # a known actor's name as written -> the key of its name
         geo = None
+        known = [(d, e) for d, e in members if index.actor(d, e.id) is not None]
+        if known:  # a known actor's group: its names, not those of an entity that only shares one
+            members = known
         # a facility or organisation placed at a place ("Kramatorsk railway station") shares its
         # coordinates, and so its group, but is no name of that place
-        if any(ent.type in ("GPE", "LOC") and index.actor(d, ent.id) is None for d, ent in members):
+        if any(ent.type in ("GPE", "LOC") for _d, ent in members) and not known:
             members = [(d, e) for d, e in members if e.type not in ("FAC", "ORG")]
         for doc, ent in members:
             side = side_of.get(doc)
