@@ -20,6 +20,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def seeded_text(doc: Doc) -> str:
+    """``doc.text``, from :func:`doc_text`'s cache where it holds the text, else built, but never
+    cached: for a component that also runs on a long text's pieces, whose user data
+    ``Doc.from_docs`` would warn about (W102) when it merges them."""
+    text = doc.user_data.get(text_key(doc))
+    return text if isinstance(text, str) else doc.text
+
+
 def token_starts(doc: Doc) -> list[int]:
     """The character offset of every token (``[t.idx for t in doc]``), built once per document:
     walking the ``Doc`` builds a ``Token`` object per token on each pass."""

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from fullpicture.nlp._datelines import dateline_spans
+from fullpicture.nlp._doctext import seeded_text
 
 _DEPS = {
     "obj": "dobj", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass", "csubj:pass": "csubjpass",
@@ -110,7 +111,7 @@ def _dateline_starts(doc: Doc, space: list[int]) -> list[int]:
     each token is whitespace). Nothing is cached on the ``Doc``: a long text's chunks are merged
     after this component, and merged documents keep no user data."""
     out = []
-    for a, b in dateline_spans(doc.text):
+    for a, b in dateline_spans(seeded_text(doc)):
         span = doc.char_span(a, b, alignment_mode="expand")
         i = span.start if span is not None else 0
         if 0 < i < len(doc) and doc[i].idx == a and space[i - 1] and "\n" in doc[i - 1].text:
