@@ -441,8 +441,9 @@ def agent_state(index: EntityIndex, a: Analysis, eid: str, start: int | None) ->
 def mention_state(text: str, ent: Entity | None, start: int | None) -> str | None:
     """The state of an actor as its mention tells it: the entity's own state, else a state the
     words just before the mention name ("Ukraine's Armed Forces", "the Russian air defence"
-    whose entity is "Armed Forces" or "air defence"), within its clause."""
-    state = state_of(ent)
+    whose entity is "Armed Forces" or "air defence"), within its clause; a country's name the
+    tagger took for a person ("Kosovo detained ...") names that country."""
+    state = state_of(ent) or (country_code(ent.name) if ent is not None and ent.type == "PERSON" else None)
     if state or ent is None or start is None or ent.type not in ("ORG", "GROUP"):
         return state
     before = text[max(0, start - 30) : start]

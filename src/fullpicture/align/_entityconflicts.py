@@ -23,7 +23,7 @@ from fullpicture.align._denials import denies_aim, denies_earlier, denies_other_
 from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas, war_nouns
 from fullpicture.align._notactors import not_actor
-from fullpicture.align._notdoers import clause_name
+from fullpicture.align._notdoers import clause_name, undergoer_possessive
 from fullpicture.align._persontitle import person_state
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
@@ -114,6 +114,7 @@ def _entity_conflict(
     titles = int(cfg.get("conflict_person_title_chars", 0))
     internal_wars = bool(cfg.get("conflict_agent_internal_war", False))
     clauses = bool(cfg.get("conflict_agent_clause_names", False))
+    undergoers = bool(cfg.get("conflict_agent_undergoers", False))
     side_of_state = _accounts(members, cfg, sides)
     for m in members:
         doc = m.analysis.document.id
@@ -158,6 +159,8 @@ def _entity_conflict(
                 kind = actor_kind(ent, cfg, index.actor(doc, eid) is not None)
                 if kind is None or (clauses and clause_name(m.analysis, mention, act_types)):
                     continue
+                if undergoers and undergoer_possessive(m.analysis, mention, m.event):
+                    continue  # "the captain's detention": who suffers it
                 if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
                     continue  # "the invasion of X has killed ...": X is the target
                 if internal_wars and internal_war(m.analysis, m.event, ent):
@@ -256,6 +259,8 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
                 continue
             teller = agent_account(m.analysis, m.event, eid, m.side, index, side_of_state) if accusers_on else m.side
             first = _in_evidence(ent, m.event)
+            if cfg.get("conflict_agent_undergoers", False) and undergoer_possessive(m.analysis, first, m.event):
+                continue  # "the captain's detention": who suffers it
             state = (agent_state(index, m.analysis, eid, first.start if first else None)
                      or person_state(m.analysis, ent, titles))
             if state and teller is not None:

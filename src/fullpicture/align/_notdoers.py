@@ -11,6 +11,9 @@
   the setting's doer stays.
 * **A clause taken for a name** ("Eastlanders Bomb Village School, Killing Dozens"): an entity
   whose mention holds the trigger of an act is a headline or clause, never an agent value.
+* **The possessor of an act suffered** ("the captain's detention was extended"): a name in the
+  possessive right before a noun of ``[undergone]`` with no "of" object after it is who suffers
+  the act, not its doer.
 """
 
 from __future__ import annotations
@@ -81,3 +84,26 @@ def clause_name(a: Analysis, mention: Mention | None, types: set[str]) -> bool:
         return False
     return any(e.type in types and mention.start <= e.trigger.start < mention.end for e in a.events)
 
+
+
+_POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+)?$")
+
+
+def undergoer_possessive(a: Analysis, mention: Mention | None, ev: Event) -> bool:
+    """Whether an entity's ``mention`` is the possessor of ``ev``'s trigger, a noun of an act
+    suffered (``[undergone]`` of not_actors.toml: "Varn's detention", "the envoy's killing"), with
+    no "of" right after the trigger ("Eastland's detention of the crew" keeps its doer)."""
+    if mention is None or not (mention.end <= ev.trigger.start <= mention.end + 20):
+        return False
+    lemma = (ev.trigger.lemma or ev.trigger.text or "").lower()
+    if lemma not in _undergone().get(a.document.language or "en", frozenset()):
+        return False
+    if not _POSSESSIVE.match(a.text[mention.end : ev.trigger.start]):
+        return False
+    return not re.match(r"\s+of\b", a.text[ev.trigger.end : ev.trigger.end + 4], re.I)
+
+
+@lru_cache(maxsize=1)
+def _undergone() -> dict[str, frozenset[str]]:
+    data = data_toml("align", "not_actors.toml").get("undergone", {})
+    return {lang: frozenset(w.lower() for w in ws) for lang, ws in data.items()}
