@@ -21,11 +21,12 @@ _TEXTS = [("chilean", "Peruvian troops shelled the village of Varn on Monday, ki
 _SIDES = ["chilean", "peruvian", "wire"]
 
 
-def _row(all_sides: bool):
+def _row(all_sides: bool, relayed: bool = False):
     analyses = [analyze_text(t, published="2031-05-02") for _, t in _TEXTS]
     members = [Member(side=s, analysis=a, event=e) for (s, _), a in zip(_TEXTS, analyses, strict=True)
                for e in a.events]
-    cfg = {**load_settings().section("align"), "conflict_agent_all_sides": all_sides}
+    cfg = {**load_settings().section("align"), "conflict_agent_all_sides": all_sides,
+           "conflict_agent_relayed_claims": relayed}
     return _agent_denial(members, EntityIndex(analyses), cfg, _SIDES)
 
 
@@ -39,3 +40,31 @@ def test_a_relayed_denial_is_the_denying_sides_account():
 
 def test_only_the_rows_sides_lose_the_relayed_denial():
     assert _row(all_sides=False) is None
+
+
+def test_a_relayed_denial_against_a_relayed_accusation():
+    # the wire's relay of the accusation is the accuser's account: the denial stands against it
+    c = _row(all_sides=True, relayed=True)
+    assert c is not None and {v.side for v in c.values} == {"chilean", "peruvian"}
+    assert any(v.side == "chilean" and v.reported_by == "wire" for v in c.values)
+
+
+def _relayed_row(relayed: bool):
+    from fullpicture.align._entityconflicts import _entity_conflict
+
+    texts = [("peruvian", "Chilean troops shelled the village of Varn on Monday."),
+             ("wire", "Chile said Peruvian troops shelled the village of Varn on Monday.")]
+    analyses = [analyze_text(t, published="2031-05-02") for _, t in texts]
+    members = [Member(side=s, analysis=a, event=e) for (s, _), a in zip(texts, analyses, strict=True)
+               for e in a.events]
+    cfg = {**load_settings().section("align"), "conflict_agent_relayed_claims": relayed}
+    return _entity_conflict(members, EntityIndex(analyses), "agent", cfg, ["chilean", "peruvian", "wire"])
+
+
+def test_an_agent_a_wire_relays_from_a_state_is_that_states_account():
+    c = _relayed_row(relayed=True)
+    assert c is not None
+    relayed = [v for v in c.values if v.side != "peruvian"]
+    assert relayed and all(v.side == "chilean" and v.reported_by == "wire" and v.value == "Peru" for v in relayed)
+    off = _relayed_row(relayed=False)
+    assert off is not None and {v.side for v in off.values} == {"peruvian", "wire"}

@@ -13,10 +13,12 @@ from fullpicture.align._agents import (
     agent_account,
     agent_state,
     agent_types,
+    claim_state,
     doers,
     internal_war,
     name_state,
     own_account,
+    side_state,
 )
 from fullpicture.align._counteracts import without_counter_acts
 from fullpicture.align._denials import denies_aim, denies_earlier, denies_other_act, denies_target
@@ -140,7 +142,7 @@ def _entity_conflict(
                 teller = agent_account(m.analysis, m.event, str(eid), m.side, index, side_of_state)
                 if teller is None:
                     continue
-                side = teller
+                side = _relayed(m, teller, index, side_of_state, cfg)
             mention = _in_evidence(ent, m.event)
             if field == "place":
                 if ent.geo is None:
@@ -258,6 +260,7 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             if ent is None or actor_kind(ent, cfg, index.actor(m.analysis.document.id, eid) is not None) is None:
                 continue
             teller = agent_account(m.analysis, m.event, eid, m.side, index, side_of_state) if accusers_on else m.side
+            teller = _relayed(m, teller, index, side_of_state, cfg) if teller is not None else None
             first = _in_evidence(ent, m.event)
             if cfg.get("conflict_agent_undergoers", False) and undergoer_possessive(m.analysis, first, m.event):
                 continue  # "the captain's detention": who suffers it
@@ -308,6 +311,16 @@ def _agent_denial(members: Sequence[Member], index: EntityIndex, cfg: dict[str, 
             for t in accusers:
                 values += [v for v in named.get(f"{t}|{state}", []) if v not in values]
     return Conflict(field="agent", values=values) if len({v.side for v in values}) > 1 else None
+
+
+def _relayed(m: Member, teller: str, index: EntityIndex, side_of_state: dict[str, str], cfg: dict[str, Any]) -> str:
+    """The side whose account an agent is when a side of no state relays it from a claim of a
+    compared side's state ("Eastland says the villagers were killed by Westland", told by a
+    wire): that side's, with ``conflict_agent_relayed_claims``; else ``teller``."""
+    if not cfg.get("conflict_agent_relayed_claims", False) or teller != m.side or side_state(m.side) is not None:
+        return teller
+    state = claim_state(m.analysis, m.event.source, index)
+    return side_of_state.get(state or "", teller)
 
 
 def _told(m: Member, cfg: dict[str, Any]) -> list[ToldDoer]:
