@@ -59,3 +59,22 @@ def test_a_count_told_as_dead_herders_is_set_against_the_other_sides_toll(lexica
     comp = compare_groups(lexical, [("westland", WEST), ("eastland", EAST)])
     values = {v.value for c in killed_conflicts(comp) for v in c.values}
     assert {"61", "24"} <= values
+
+
+def test_a_quoted_name_before_its_verb_is_the_speaker_not_a_quotation():
+    a = analyze('The self-proclaimed "Lask Republic" reported 53 dead villagers and 75 wounded.')
+    sources = [c.source.text for c in a.claims if c.source is not None]
+    assert sources and "Lask Republic" in sources[0]
+    assert {f.claim for f in a.figures} == {a.claims[0].id}
+    # a quotation that ends before its reporting verb with a comma stays a quotation
+    a = analyze('"Lask Stands Firm," the mayor of Varno said on Monday.')
+    assert [c.kind for c in a.claims] == ["direct"]
+
+
+def test_the_republics_authorities_speak_on_the_side_they_are_allied_with():
+    from fullpicture.align._agents import name_state
+
+    assert name_state('the self-proclaimed "DPR"') == "RU"
+    assert name_state("представители самопровозглашенной ЛНР") == "RU"
+    # the English initials alone name other bodies too
+    assert name_state("the DPR voted on the budget") is None

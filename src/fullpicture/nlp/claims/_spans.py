@@ -46,12 +46,45 @@ def speech_quotes(doc: Doc, text: str) -> list[tuple[int, int]]:
     # the same Doc (alive), text and entity mentions
     if last is not None and last[0]() is doc and last[1] == text and last[2] == names:
         return list(last[3])
-    out = [q for q in quote_spans(text) if not name_quote(doc, q[0], q[1], names)]
+    out = [q for q in quote_spans(text) if not name_quote(doc, q[0], q[1], names) and not _subject_name(doc, text, *q)]
     _LAST_SPEECH[:] = [(ref(doc), text, names, out)]
     return list(out)
 
 
 _LAST_SPEECH: list[tuple[ReferenceType[Doc], str, list[tuple[int, int]], list[tuple[int, int]]]] = []
+
+
+def _subject_name(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A short capitalised quotation that a verb follows right after its closing mark, with no
+    comma between, and that a determiner and a lower-case modifier open or that is one word in
+    capitals: a name in quotation marks as the subject ('the self-proclaimed "Lask Republic" reported', '"LRA" said'),
+    no quoted words (speech ends before its reporting verb with a comma or a stop)."""
+    content = text[start + 1 : end - 1].strip()
+    if not content or not content[0].isupper() or len(content.split()) > 4 or set(content) & set(".,;:!?…"):
+        return False
+    toks = token_arrays(doc)
+    k = bisect_left(toks.idx, end)
+    while k < toks.n and toks.is_space[k]:
+        k += 1
+    if not (k < toks.n and toks.idx[k] <= end + 1 and doc[k].pos_ in ("VERB", "AUX")):
+        return False
+    return _modified(doc, bisect_left(toks.idx, start) - 1, start) or (
+        " " not in content and content.isupper() and len(content) >= 2)
+
+
+def _modified(doc: Doc, b: int, start: int) -> bool:
+    """The quotation opening at ``start`` closes a noun phrase that a determiner and a lower-case
+    modifier open right before it ("the self-proclaimed", "the so-called"); ``b``: the token before
+    the opening mark."""
+    if b < 0 or doc[b].idx + len(doc[b].text) < start - 1:
+        return False
+    mods = 0
+    k = b
+    while k >= 0 and b - k < 4 and (doc[k].text == "-" or (doc[k].text.islower() and (
+            doc[k].pos_ == "ADJ" or doc[k].tag_ == "VBN" or doc[k].pos_ == "NOUN"))):
+        mods += doc[k].pos_ == "ADJ" or doc[k].tag_ == "VBN"
+        k -= 1
+    return mods > 0 and k >= 0 and doc[k].pos_ == "DET"
 
 
 def span_chars(doc: Doc, i: int, j: int) -> tuple[int, int]:
