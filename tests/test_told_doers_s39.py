@@ -22,23 +22,23 @@ def _told(text: str, trigger: str, gap: int = 3) -> list[tuple[str, str]]:
 def test_a_by_phrase_after_the_act_names_its_doer():
     assert _told("It was the third strike launched by the Peruvian armed forces on the town of Varn.",
                  "strike") == [("PE", "Peruvian armed forces")]
-    assert _told("Une attaque de drones par l'armée arménienne sur Varn a fait trois blessés.",
-                 "attaque") == [("AM", "l'armée arménienne")]
+    assert _told("Une attaque de drones par l'armée indienne sur Varn a fait trois blessés.",
+                 "attaque") == [("IN", "l'armée indienne")]
 
 
 def test_the_origin_of_the_fire_names_its_doer():
     assert _told("The town of Varn came under shelling from the territory of Peru on Sunday.",
                  "shelling") == [("PE", "Peru")]
-    assert _told("Город Варн был обстрелян с территории Армении в воскресенье.", "обстрелян") == [("AM", "Армении")]
+    assert _told("Посёлок Варн в воскресенье был обстрелян с территории Индии.", "обстрелян") == [("IN", "Индии")]
 
 
 def test_a_russian_armed_body_in_the_instrumental_names_its_doer():
-    assert _told("Министерство сообщило об обстреле армянскими вооруженными силами города Варн.",
-                 "обстреле") == [("AM", "армянскими вооруженными силами")]
+    assert _told("Ведомство сообщило об обстреле индийскими вооруженными силами посёлка Варн.",
+                 "обстреле") == [("IN", "индийскими вооруженными силами")]
 
 
 def test_a_french_demonym_after_the_act_noun_names_its_doer():
-    assert _told("Des tirs de roquettes arméniens ont visé le camp de Varn vendredi.", "tirs") == [("AM", "arméniens")]
+    assert _told("Des tirs de roquettes indiens ont visé le camp de Varn vendredi.", "tirs") == [("IN", "indiens")]
 
 
 def test_no_doer_from_who_reports_from_a_group_of_no_state_or_when_off():
