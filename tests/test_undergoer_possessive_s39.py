@@ -1,7 +1,8 @@
 """The possessor of an act suffered is no agent (session 39).
 
-Invented sentences restating a shape of real coverage: "X's detention was replaced with house
-arrest" gave the detained man as the detention's doer, against the police the other sides name.
+Invented sentences restating a shape of real coverage: a possessive on an act suffered ("X's
+detention" ended by a court) gave the detained man as the detention's doer, against the police
+the other sides name.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ def _case(text: str, name: str, trigger: str) -> bool:
 
 
 def test_the_possessor_of_a_detention_suffers_it():
-    assert _case("On 3 May, Tomas Varnik's detention was replaced with house arrest.", "Tomas Varnik", "detention")
+    assert _case("Tomas Varnik's detention ended on 3 May when a judge sent him home under guard.",
+                 "Tomas Varnik", "detention")
 
 
 def test_a_detention_of_someone_keeps_its_doer():

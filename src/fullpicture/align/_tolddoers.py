@@ -5,7 +5,7 @@ The parse reads an agent from a subject, a possessive or a "by" phrase of the tr
 it misses the doer told by a phrase the act's words lead into:
 
 * **a "by" phrase** a few words after the trigger ("the strike launched by the Eastland armed
-  forces", "une attaque de missiles par les forces eastlandaises", "удар был нанесен
+  forces", "un tir de drones par les forces eastlandaises", "удар был нанесен
   Вооруженными силами Eastland"; ``[by]`` of ``data/align/told_doers.toml``);
 * **an armed body in the instrumental case** (Russian, Ukrainian: "обстрел eastlandскими
   вооруженными силами"; ``[instrumental]``);
@@ -86,7 +86,7 @@ def told_doers(a: Analysis, ev: Event, gap: int, reach: int = 80, words: int = 6
             parts = opener.split()
             for i in range(min(most, len(low) - len(parts)) + 1):
                 if reports and any(w.startswith(reports) for w in low[:i]):
-                    break  # "... est confirmée par des médias": who reports it, not who did it
+                    break  # a reporting word before the phrase ("... reported by the media"): who tells it, not who did it
                 if low[i : i + len(parts)] == parts:
                     _add(out, a, toks[i + len(parts) : i + len(parts) + words], lang)
                     break
