@@ -121,12 +121,24 @@ def _determiners(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alt})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 
 
-def _definite(text: str, start: int, language: str = "en") -> bool:
+def _definite(text: str, start: int, language: str = "en", trigger: str = "", lemma: str = "") -> bool:
     """A trigger in a definite noun phrase ("the blast", "Tuesday's deadly explosion", Russian
-    "этого обстрела"): it refers back to a happening told before."""
+    "этого обстрела"): it refers back to a happening told before. An English verb (a trigger
+    inflected away from its lemma other than as a plural) is none: "the rebels struck", "that the
+    village was shelled" tell a happening, the determiner belongs to its subject."""
     before = text[max(0, start - 40) : start]
     own = _determiners(language.split("-")[0].lower())
-    return bool(_DEFINITE.search(before) or (own is not None and own.search(before)))
+    return bool((_DEFINITE.search(before) and not _verb_form(trigger, lemma))
+                or (own is not None and own.search(before)))
+
+
+def _verb_form(trigger: str, lemma: str) -> bool:
+    """Whether an English trigger is inflected from its lemma other than as a noun's plural
+    ("struck" of "strike", "shelled" of "shell"; not "strikes", "the shelling" lemmatised as itself)."""
+    t, lem = trigger.strip().lower(), lemma.strip().lower()
+    if not t or not lem or t == lem or " " in t:
+        return False
+    return t not in (lem + "s", lem + "es") and not (lem.endswith("y") and t == lem[:-1] + "ies")
 
 
 @functools.lru_cache(maxsize=1)
@@ -360,7 +372,7 @@ def build_features(
                     participants=frozenset(p for p in parts if p),
                     words=frozenset(content_words(sent)),
                     word=_word_class(a, ev, lang) if equivalents else "",
-                    extra={"definite": _definite(a.text, ev.trigger.start, lang), "distinct": _distinct(a, ev),
+                    extra={"definite": _definite(a.text, ev.trigger.start, lang, ev.trigger.text, lemma_of(ev)), "distinct": _distinct(a, ev),
                            "published": published, "where": frozenset(where),
                            # km around its point a place of no single country contains
                            "reach": reach,
