@@ -5,7 +5,11 @@ Rules (each can be left out by name, for ablation):
 * ``line_break``: a name never runs over a line break; the span is cut there into its pieces
   (a headline's last word and the dateline under it are two names).
 * ``org_head``: a span tagged as a place that opens with an institution's head noun
-  (``institution_nouns``: "ministère arménien de la Défense") is an organisation.
+  (``institution_nouns``: "ministère arménien de la Défense") is an organisation; the head is
+  the whole hyphenated word ("état-major" of "État-major général", whose "État" alone the
+  tagger may take for a place).
+* ``demonym``: a one-word span tagged as a place that is a nationality noun (``demonym_nouns``:
+  "le Biélorusse", "l'Ukrainien") names people: a nationality (NORP), no place.
 * ``linker_end``: a span ending with a linking word ("Ministère de la santé du") is cut before
   it; an organisation so cut right before another name is joined to that name ("... du Hamas");
   a span left without a capitalised word ("delta du") is dropped.
@@ -25,7 +29,7 @@ from spacy.tokens import Doc, Span
 from fullpicture._data import data_toml
 from fullpicture.nlp.lang.lines import split_at_line_breaks
 
-RULES = ("line_break", "org_head", "linker_end", "no_letter")
+RULES = ("line_break", "org_head", "demonym", "linker_end", "no_letter")
 _ELIDED = frozenset({"l'", "l’", "d'", "d’"})
 
 
@@ -36,16 +40,32 @@ def _config() -> dict[str, Any]:
 
 
 def _head(span: Span) -> str:
-    """The first word of ``span`` in lower case, after an elided article ("l'armée" -> "armée")."""
-    first = span[0].text.lower()
-    if first in _ELIDED and len(span) > 1:
-        return span[1].text.lower()
-    return first
+    """The first word of ``span`` in lower case, after an elided article ("l'armée" -> "armée"),
+    as written between spaces: a hyphenated word whole, also where the span ends inside it
+    ("État" of "État-major" -> "état-major")."""
+    k = span.start + 1 if span[0].text.lower() in _ELIDED and len(span) > 1 else span.start
+    doc = span.doc
+    end = k + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in doc[end - 1].text[-1:] + doc[end].text[:1]:
+        end += 1
+    return doc[k:end].text.lower()
+
+
+def _one_word(span: Span) -> bool:
+    """``span`` is a single word, after an elided article."""
+    return len(span) == 1 or (len(span) == 2 and span[0].text.lower() in _ELIDED)
 
 
 def _org_head(ent: Span, nouns: frozenset[str]) -> Span:
-    if ent.label_ in ("GPE", "LOC") and len(ent) > 1 and _head(ent) in nouns:
+    head = _head(ent) if ent.label_ in ("GPE", "LOC") else ""
+    if head in nouns and (len(ent) > 1 or len(head) > len(ent.text)):
         return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
+def _demonym(ent: Span, nouns: frozenset[str]) -> Span:
+    if ent.label_ in ("GPE", "LOC") and _one_word(ent) and ent[-1].text.lower() in nouns:
+        return Span(ent.doc, ent.start, ent.end, label="NORP")
     return ent
 
 
@@ -76,6 +96,8 @@ def refine_french(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()
         ents = split_at_line_breaks(doc, ents)
     if "org_head" not in skip:
         ents = [_org_head(e, cfg["institution_nouns"]) for e in ents]
+    if "demonym" not in skip:
+        ents = [_demonym(e, cfg["demonym_nouns"]) for e in ents]
     if "linker_end" not in skip:
         ents = _linker_end(doc, ents, cfg["name_linkers"])
     if "no_letter" not in skip:

@@ -60,7 +60,7 @@ from fullpicture.nlp.places._repeats import (
     short_division_names,
     team_names,
 )
-from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, resolve_all
+from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, is_acronym, resolve_all
 from fullpicture.nlp.places._streets import street_city, street_spans
 from fullpicture.nlp.places._translit import fold
 from fullpicture.nlp.places._wordlists import Lexicon
@@ -210,7 +210,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         cands = pi.candidates(name, pcfg["skeleton_min_pop"], loose)
         if not cands and doc.lang_ not in ("en", "xx"):  # inflected names: "Степанакерте" -> "степанакерт"
             cands = pi.candidates(" ".join(t.lemma_ for t in doc[nstart : feature or end]), pcfg["skeleton_min_pop"], loose)
-            if name.isupper() and len(name) <= 5:  # an acronym: a state or region ("ДНР"), no town ("FAR" -> Pharr)
+            if is_acronym(name) and len(name) <= 5:  # an acronym: a state or region ("ДНР"), no town ("FAR" -> Pharr)
                 cands = [c for c in cands if pi.place(c[0]).kind in ("country", "continent", "admin1", "region", "user")]
         if not cands and doc.lang_ == "ru":  # "Новой Каховки", "Херсонская область", "Херсонское"
             cands = russian_candidates(doc, pi, nstart, feature or end, label, loose, pcfg)
@@ -262,8 +262,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
                 mentions.pop()
             elif lead and label in ("GPE", "LOC"):
                 m.label = "FAC"  # "hôpital Al-Ahli": a facility, whose name is no place
-            elif label in ("GPE", "LOC") and doc.lang_ not in ("en", "xx") and "." in m.text.strip("."):
-                m.label = "ORG"  # a web address that no gazetteer knows ("Observateur.info")
+            elif label in ("GPE", "LOC") and doc.lang_ not in ("en", "xx") and (
+                    "." in m.text.strip(".") or (is_acronym(m.text) and len(m.text) <= 5)):
+                m.label = "ORG"  # a web address ("Observateur.info") or initials ("FAMa") no gazetteer knows
             continue
         if (start, end) in datelines and not (end < len(doc) and doc[end].text == ","):
             # a dateline city standing alone is one the wire's readers know without its state

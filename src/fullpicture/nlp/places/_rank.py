@@ -199,10 +199,14 @@ def _foreign_alternate(pi: PlaceIndex, i: int, text: str, ctx: DocContext, cfg: 
     regions such as "ДНР" in a story that also names Russia) is no such gap. A name the
     document also uses inside a larger name (``inner``: "the Yida refugee camp", a camp whose
     name is also an alternate name of a city of millions abroad) is held to this at any size:
-    a camp, school or village named after a place is as often a place the gazetteer lacks."""
+    a camp, school or village named after a place is as often a place the gazetteer lacks.
+    A name in another script is held to this up to ``foreign_alternate_script_max_pop``: its
+    transliteration, or its lemma's, reaches the alternate names of larger towns abroad (a
+    Caucasus village's declined name spelling a Nordic city's name in another language)."""
     p = pi.place(i)
     name = fold(text).removeprefix("the ")
-    limit = math.inf if inner else float(cfg.get("foreign_alternate_max_pop", 0))
+    key = "foreign_alternate_max_pop" if name.isascii() else "foreign_alternate_script_max_pop"
+    limit = math.inf if inner else float(cfg.get(key, cfg.get("foreign_alternate_max_pop", 0)))
     return bool(
         p.cc and ctx.country(p.cc, name) <= 0 and any(v > 0 for c, v in ctx.cc.items() if c != p.cc)
         and p.pop < limit and i not in pi.user_ids

@@ -181,7 +181,8 @@ class PlaceIndex:
         if f in self.continent_demonyms:  # "European" -> Europe, never a city's alternate name
             name = fold(self.continent_demonyms[f])
             return out + [(i, False) for i in self.gaz.lookup(name) if self.gaz.cols["kind"][i] in ("continent", "region", "admin1")]
-        acronym = text.isupper() and len(f.replace(" ", "")) <= 4  # "APC", "NATO"; "CAIRO" is a name
+        # "APC", "NATO", and "FAMa" (an army's initials with a lower-case last letter); "CAIRO" is a name
+        acronym = is_acronym(text) and len(f.replace(" ", "")) <= 4
         # acronyms name countries and continents ("UK", "EU"); dotted ones also states ("N.J.")
         allowed = ("country", "continent", "admin1") if "." in text else ("country", "continent")
         out += [(i, False) for i in self.gaz.lookup(f) if not acronym or self.gaz.cols["kind"][i] in allowed]
@@ -248,6 +249,12 @@ class PlaceIndex:
 
 
 _SUN_LETTERS = frozenset("tdrzsn")
+
+
+def is_acronym(text: str) -> bool:
+    """``text`` is written as initials: all capitals ("APC"), or one word opening with two
+    capitals and ending in lower case ("FAMa", "FARDc"); "McAllen", "DeKalb" are names."""
+    return text.isupper() or (" " not in text and len(text) >= 3 and text[:2].isalpha() and text[:2].isupper())
 
 
 def _with_article(gaz: Gazetteer, f: str) -> list[int]:
