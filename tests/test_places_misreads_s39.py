@@ -69,9 +69,9 @@ def test_nationality_nouns_are_people_not_places():
 
 
 def test_french_demonym_rule_keeps_country_names():
-    from fullpicture.nlp.lang.french_ents import _config
+    from fullpicture.nlp.places._wordlists import get_lexicon
 
-    nouns = _config()["demonym_nouns"]
+    nouns = get_lexicon().demonym_nouns["fr"]
     assert {"biélorusse", "ivoiriens", "ukrainienne", "français"} <= nouns
     assert not {"suisse", "russie", "ukraine", "france"} & nouns
 

@@ -8,8 +8,6 @@ Rules (each can be left out by name, for ablation):
   (``institution_nouns``: "ministère arménien de la Défense") is an organisation; the head is
   the whole hyphenated word ("état-major" of "État-major général", whose "État" alone the
   tagger may take for a place).
-* ``demonym``: a one-word span tagged as a place that is a nationality noun (``demonym_nouns``:
-  "le Biélorusse", "l'Ukrainien") names people: a nationality (NORP), no place.
 * ``linker_end``: a span ending with a linking word ("Ministère de la santé du") is cut before
   it; an organisation so cut right before another name is joined to that name ("... du Hamas");
   a span left without a capitalised word ("delta du") is dropped.
@@ -29,7 +27,7 @@ from spacy.tokens import Doc, Span
 from fullpicture._data import data_toml
 from fullpicture.nlp.lang.lines import split_at_line_breaks
 
-RULES = ("line_break", "org_head", "demonym", "linker_end", "no_letter")
+RULES = ("line_break", "org_head", "linker_end", "no_letter")
 _ELIDED = frozenset({"l'", "l’", "d'", "d’"})
 
 
@@ -51,21 +49,10 @@ def _head(span: Span) -> str:
     return doc[k:end].text.lower()
 
 
-def _one_word(span: Span) -> bool:
-    """``span`` is a single word, after an elided article."""
-    return len(span) == 1 or (len(span) == 2 and span[0].text.lower() in _ELIDED)
-
-
 def _org_head(ent: Span, nouns: frozenset[str]) -> Span:
     head = _head(ent) if ent.label_ in ("GPE", "LOC") else ""
     if head in nouns and (len(ent) > 1 or len(head) > len(ent.text)):
         return Span(ent.doc, ent.start, ent.end, label="ORG")
-    return ent
-
-
-def _demonym(ent: Span, nouns: frozenset[str]) -> Span:
-    if ent.label_ in ("GPE", "LOC") and _one_word(ent) and ent[-1].text.lower() in nouns:
-        return Span(ent.doc, ent.start, ent.end, label="NORP")
     return ent
 
 
@@ -96,8 +83,6 @@ def refine_french(doc: Doc, ents: list[Span], skip: frozenset[str] = frozenset()
         ents = split_at_line_breaks(doc, ents)
     if "org_head" not in skip:
         ents = [_org_head(e, cfg["institution_nouns"]) for e in ents]
-    if "demonym" not in skip:
-        ents = [_demonym(e, cfg["demonym_nouns"]) for e in ents]
     if "linker_end" not in skip:
         ents = _linker_end(doc, ents, cfg["name_linkers"])
     if "no_letter" not in skip:

@@ -181,6 +181,9 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
         mentions.append(m)
         if len(m.text) < 2 or (label == "NORP" and fold(m.text) in lex.demonyms):
             continue
+        if label in ("GPE", "LOC") and _nationality_noun(doc, start, end, lex):
+            m.label = "NORP"  # "le Biélorusse", "l'Ukrainien", "les Français": people, no place
+            continue
         folded = fold(m.text)
         if folded in authors:
             m.label = "PERSON"
@@ -474,3 +477,11 @@ def _dictionary_word(doc: Doc, name: str) -> bool:
 
     return bool(_analyzer().word_is_known(words[-1].lower()))
 
+
+def _nationality_noun(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """``doc[start:end]`` is one word (after an elided article) of the language's nationality
+    nouns (lexicon.toml ``[demonym_nouns]``)."""
+    words = [t.text.lower() for t in doc[start:end]]
+    if len(words) == 2 and words[0] in lex.elided_articles:
+        words = words[1:]
+    return len(words) == 1 and words[0] in lex.demonym_nouns.get(doc.lang_, frozenset())

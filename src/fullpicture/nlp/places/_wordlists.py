@@ -42,6 +42,8 @@ class Lexicon:
     actor_verbs_lang: dict[str, frozenset[str]] = field(default_factory=dict)
     # language -> place-taking contexts ("hit X", "quitté X", "в X"; lexicon.toml [place_contexts])
     place_contexts: dict[str, PlaceContexts] = field(default_factory=dict)
+    # language -> nationality nouns ("biélorusse", "ukrainiens"; lexicon.toml [demonym_nouns])
+    demonym_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -118,4 +120,5 @@ def get_lexicon() -> Lexicon:
         actor_verbs_lang={lang: frozenset(v) for lang, v in data.get("actor_verbs_lang", {}).items()},
         place_contexts={lang: PlaceContexts(**{k: frozenset(v) for k, v in ctx.items()})
                         for lang, ctx in data.get("place_contexts", {}).items()},
+        demonym_nouns={lang: frozenset(v) for lang, v in data.get("demonym_nouns", {}).items()},
     )
