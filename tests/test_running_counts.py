@@ -23,7 +23,7 @@ from tests._events_helpers import compare_groups
 from tests.helpers import analyze_text
 
 CFG = {"figure_tolerance": 0.0, "figure_tolerance_approx": 0.15, "figure_superseded_days": 14,
-       "figure_cross_day_stages": True, "figure_running_counts": ["displaced"]}
+       "figure_cross_day_stages": True, "figure_running_counts": ["displaced"], "figure_running_count_stages": True}
 
 
 def _item(side: str, doc: str, value: float, date: str, counts: str = "displaced"):
@@ -88,14 +88,22 @@ RO_RIVAL = [("2031-05-06", "Zorvik\n\nOnly 900 residents have fled Zorvik since 
                            "ministry said.")]
 
 
+@pytest.fixture
+def staged(lexical):
+    """The lexical settings with the cross-day stages of running counts on (off as shipped)."""
+    from fullpicture.settings import Settings
+
+    return Settings(data={**lexical.data, "align": {**lexical.section("align"), "figure_running_count_stages": True}})
+
+
 def _displaced(comp):
     return [c for e in comp.events for c in e.conflicts if c.field == "figure:displaced"]
 
 
 @pytest.mark.slow
-def test_an_exodus_told_by_two_sides_on_different_days(lexical):
-    assert _displaced(compare_groups(lexical, [("moldova", MD), ("romania", RO_STAGE)])) == []
-    (conflict,) = _displaced(compare_groups(lexical, [("moldova", MD), ("romania", RO_RIVAL)]))
+def test_an_exodus_told_by_two_sides_on_different_days(staged):
+    assert _displaced(compare_groups(staged, [("moldova", MD), ("romania", RO_STAGE)])) == []
+    (conflict,) = _displaced(compare_groups(staged, [("moldova", MD), ("romania", RO_RIVAL)]))
     assert {(v.side, v.value) for v in conflict.values} == {("moldova", "7500"), ("romania", "900")}
 
 
@@ -121,7 +129,7 @@ RO_LATER = [("2031-05-07", "Zorvik\n\nSome 8,000 residents have fled Zorvik sinc
 
 
 @pytest.mark.slow
-def test_a_count_as_of_an_earlier_day_is_an_earlier_stage(lexical):
+def test_a_count_as_of_an_earlier_day_is_an_earlier_stage(staged):
     """Published a day after the other side's higher count, a count told as of two days before it
     is its earlier stage (compared by its own day, not its report's)."""
-    assert _displaced(compare_groups(lexical, [("moldova", MD_ASOF), ("romania", RO_LATER)])) == []
+    assert _displaced(compare_groups(staged, [("moldova", MD_ASOF), ("romania", RO_LATER)])) == []

@@ -68,7 +68,8 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
              and not (cfg.get("figure_scoped_zeros", False)
                       and class_zero_apart(fa, va.population or "people", fb, vb.population or "people"))
              and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))
-             and not (counts in (cfg.get("figure_running_counts") or ()) and running_stage((fa, va), (fb, vb)))
+             and not (cfg.get("figure_running_count_stages", False)
+                      and counts in (cfg.get("figure_running_counts") or ()) and running_stage((fa, va), (fb, vb)))
              and not (stated is not None and cfg.get("figure_own_revisions", False)
                       and _revised((fa, va), (fb, vb), stated, cfg, counts))]
     wholes = [class_exceeds_whole(fa, pa, fb, pb, cfg) for fa, va in a for fb, vb in b
