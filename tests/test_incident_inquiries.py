@@ -36,7 +36,7 @@ def _m(lemma: str, typ: str, span: tuple[int, int], doc: str = "d", **extra: obj
     ("Police are investigating the attack on the Eastvale market.", "investigating"),
     ("Le parquet a ouvert une enquête sur la frappe de lundi.", "enquête"),
     ("Une information judiciaire a été ouverte après la frappe.", "information judiciaire"),
-    ("Следователи возбудили уголовное дело после удара по рынку.", "уголовное дело"),
+    ("Следователи возбудили уголовное дело после удара по рынку.", "возбудили уголовное дело"),
     ("По факту взрыва начато расследование.", "расследование"),
 ])
 def test_inquiry_words_are_mentions(text: str, trigger: str) -> None:

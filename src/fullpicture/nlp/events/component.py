@@ -308,11 +308,13 @@ class EventsComponent:
     def _occurrence_of_event(self, tok: Token, lemma: str) -> bool:
         """A verb of occurring (``occurrence_verbs``) whose subject names a happening ("clashes
         erupted", "violence flared"): one happening, told by its noun (a volcano that erupted is
-        a disaster of its own)."""
+        a disaster of its own). A subject whose sense names no happening here ("the conflict
+        erupted": a conflict with no time of its own is the setting) leaves the verb its own."""
         if lemma not in self.lex.modality.get("occurrence_verbs", ()):
             return False
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns
-                   for c in tok.children)
+        nouns, senses = self.lex.nouns, self.lex.senses
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (w := c.lemma_.lower()) in nouns
+                   and (w not in senses or sense_type(c, w, nouns[w], senses)) for c in tok.children)
 
     def _acts_on_allowed(self, tok: Token, lemma: str) -> bool:
         """A trigger of ``[objects]`` acts on one of its lemmas ("violated the ceasefire"); one of
