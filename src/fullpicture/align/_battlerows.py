@@ -39,7 +39,7 @@ from fullpicture.align._incident_lex import (
     told_about,
     with_glossed,
 )
-from fullpicture.align._lastingrows import _UNREAL, _row_day, rows_clash
+from fullpicture.align._lastingrows import _UNREAL, row_day, rows_clash
 from fullpicture.align._wordrows import row_members
 
 
@@ -118,7 +118,7 @@ def join_battle_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labe
     members, docs = row_members(feats, labels)
     kinds = {r: _combat_row(feats, idx, words, share) for r, idx in sorted(members.items())}
     rows = [r for r, k in kinds.items() if k]
-    days = {r: _row_day(feats, members[r]) for r in rows}
+    days = {r: row_day(feats, members[r]) for r in rows}
     joined: dict[int, int] = {}
     left = sorted(rows, key=lambda r: (kinds[r] != "combat", -len(docs[r]), -len(members[r]), r))
     anchor_docs = int(cfg.get("incident_combat_anchor_min_docs", 2))

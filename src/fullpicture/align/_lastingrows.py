@@ -58,17 +58,21 @@ def _family(f: MentionFeatures, families: dict[str, str]) -> str | None:
     return families.get(lemma) or families.get(lemma.rsplit(" ", 1)[-1])
 
 
-def _row_day(feats: Sequence[MentionFeatures], idx: Sequence[int]) -> int | None:
+def told_day(feats: Sequence[MentionFeatures], idx: Sequence[int], width: int, firm: bool) -> int | None:
+    """The modal day of ``idx``'s mentions told within ``width`` days: stated days only with
+    ``firm``, else every day they are told on (stated or their report's); None for no day."""
+    days: Counter[int] = Counter()
+    for i in idx:
+        iv = short_interval(feats[i].interval, width)
+        if iv is not None and (feats[i].date_firm or not firm):
+            days[iv[0]] += 1
+    return modal_day(days)
+
+
+def row_day(feats: Sequence[MentionFeatures], idx: Sequence[int], width: int = 31) -> int | None:
     """The modal day of a row's mentions (stated days first, else inherited ones)."""
-    for firm in (True, False):
-        days: Counter[int] = Counter()
-        for i in idx:
-            iv = short_interval(feats[i].interval, 31)
-            if iv is not None and (feats[i].date_firm or not firm):
-                days[iv[0]] += 1
-        if days:
-            return modal_day(days)
-    return None
+    stated = told_day(feats, idx, width, True)
+    return stated if stated is not None else told_day(feats, idx, width, False)
 
 
 def rows_clash(feats: Sequence[MentionFeatures], a: Sequence[int], b: Sequence[int], km: float,
@@ -107,7 +111,7 @@ def join_lasting_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
         if len(rows) < 2:
             continue
         docs = {r: {feats[i].doc for i in members[r]} for r in rows}
-        days = {r: _row_day(feats, members[r]) for r in rows}
+        days = {r: row_day(feats, members[r]) for r in rows}
         left = sorted(rows, key=lambda r: (-len(docs[r]), -len(members[r]), r))
         while left:
             anchor, rest = left[0], left[1:]

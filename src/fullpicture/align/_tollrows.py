@@ -33,7 +33,6 @@ Words, days and places only: every side alike. ``incident_toll_row_days = 0`` sw
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -46,7 +45,7 @@ from fullpicture.align._incident_lex import (
     is_consequence,
     is_setting,
 )
-from fullpicture.align._util import modal_day, short_interval
+from fullpicture.align._lastingrows import row_day, told_day
 from fullpicture.align._wordrows import is_word, story_acts, town_apart
 
 
@@ -58,17 +57,6 @@ def toll_only(feats: Sequence[MentionFeatures], idx: Sequence[int], lex: Inciden
         return False
     return all(i in harm or is_consequence(feats[i], lex) or is_word(feats[i])
                or (feats[i].type or "").upper() in lex.told_about for i in idx)
-
-
-def _day(feats: Sequence[MentionFeatures], idx: Sequence[int], firm: bool) -> int | None:
-    """The modal day (a span of at most one day) of ``idx``: stated days only with ``firm``,
-    else every day they are told on (stated or the report's)."""
-    days: Counter[int] = Counter()
-    for i in idx:
-        iv = short_interval(feats[i].interval, 1)
-        if iv is not None and (feats[i].date_firm or not firm):
-            days[iv[0]] += 1
-    return modal_day(days)
 
 
 def _place_apart(feats: Sequence[MentionFeatures], acts: Sequence[int], small: Sequence[int], km: float) -> bool:
@@ -92,7 +80,7 @@ def _days_apart(feats: Sequence[MentionFeatures], idx: Sequence[int], act_day: i
         iv = feats[i].interval
         if feats[i].date_firm and iv is not None and not iv[0] - slack <= act_day <= iv[1] + slack:
             return True
-    told = _day(feats, idx, False)
+    told = told_day(feats, idx, 1, False)
     return told is not None and abs(told - act_day) > slack
 
 
@@ -128,8 +116,7 @@ def join_toll_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
         if target is None or target == r or len(docs[target]) <= len(docs[r]):
             continue
         acts = [j for j in members[target] if violent[j]]
-        act_day = _day(feats, acts, True)
-        act_day = _day(feats, acts, False) if act_day is None else act_day
+        act_day = row_day(feats, acts, 1)
         if act_day is not None and _days_apart(feats, moving, act_day, slack):
             continue  # (the toll of a later happening, an earlier year, the whole war)
         if town_apart(feats, members[target], moving) or _place_apart(feats, acts, moving, km):
