@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from fullpicture._data import data_toml, data_toml_lang
+from fullpicture.nlp._doctext import doc_text
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,10 @@ def asof_date(doc: Doc, i: int) -> bool:
     tok = doc[i]
     sent = tok.sent
     figures = [f.start for f in doc._.fp_figures or []]
-    if spec.words is not None and spec.words.search(doc.text[max(0, tok.idx - 40) : tok.idx].lower().replace("’", "'")):
+    text = doc_text(doc)  # (spaCy's doc.text joins every token anew on each read)
+    if spec.words is not None and spec.words.search(text[max(0, tok.idx - 40) : tok.idx].lower().replace("’", "'")):
         return True
     written = doc[i : i + 2] if i + 1 < len(doc) and not doc[i + 1].is_punct else doc[i : i + 1]
     if not any(ch.isdigit() for t in written for ch in t.text):
         return False  # "by Friday": no written day
-    return counts_day(doc.text, tok.idx, (sent.start_char, sent.end_char), figures, spec)
+    return counts_day(text, tok.idx, (sent.start_char, sent.end_char), figures, spec)
