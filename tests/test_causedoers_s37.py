@@ -57,7 +57,8 @@ def _reprisal_row(on: bool):
     analyses = [analyze_text(t, published="2031-05-09") for _, t in texts]
     members = [Member(side=s, analysis=a, event=e) for (s, _), a in zip(texts, analyses, strict=True) for e in a.events]
     cfg = {**load_settings().section("align"), "conflict_agent_cause_table": "opens" if on else "",
-           "conflict_agent_recalled_days": 3 if on else 0}
+           "conflict_agent_recalled_days": 3 if on else 0,
+           "conflict_agent_core_days": 3 if on else 0}  # session 40's act-of-another-day rule drops it too
     return _entity_conflict(members, EntityIndex(analyses), "agent", cfg)
 
 

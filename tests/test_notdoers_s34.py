@@ -54,7 +54,9 @@ def _blasts_row(background: bool):
              ("wire", "A Romanian drone struck the Varn airbase on Monday.")]
     analyses = [analyze_text(t, published="2031-05-02") for _, t in texts]
     members = [Member(side=s, analysis=a, event=e) for (s, _), a in zip(texts, analyses, strict=True) for e in a.events]
-    cfg = {**load_settings().section("align"), "conflict_agent_background": background}
+    # the aggression dated by its report, days after Monday's strikes: session 40's rule of an act
+    # of another day (conflict_agent_core_days) would drop it too; off, so that this rule is seen alone
+    cfg = {**load_settings().section("align"), "conflict_agent_background": background, "conflict_agent_core_days": 0}
     return _entity_conflict(members, EntityIndex(analyses), "agent", cfg)
 
 

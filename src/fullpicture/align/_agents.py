@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from fullpicture._data import language_words
-from fullpicture.align._causedoers import recalled, row_day, told_as_cause
+from fullpicture.align._causedoers import core_day, off_core, recalled, row_day, told_as_cause
 from fullpicture.align._notdoers import background_settings, interception
 from fullpicture.align._util import EntityIndex, claim_by_id, country_code
 from fullpicture.models import Analysis, Entity, Event
@@ -182,7 +182,8 @@ def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any],
     ``conflict_agent_interceptions`` and ``conflict_agent_background``, neither an interception
     nor a setting told as background: :mod:`._notdoers`; with ``conflict_agent_cause_table`` and
     ``conflict_agent_recalled_days``, neither a cause a reprisal answers nor an act days before
-    the row's: :mod:`._causedoers`); ``accused``: a member inside another
+    the row's: :mod:`._causedoers`; with ``conflict_agent_core_days``, no act dated days away from
+    the row's core day: :func:`._causedoers.off_core`); ``accused``: a member inside another
     state's claim stays when an accusation of its sentence accuses one of its agents
     (:func:`agent_account` gives it the accuser's side)."""
     types = agent_types(cfg)
@@ -193,6 +194,8 @@ def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any],
     cause_table = str(cfg.get("conflict_agent_cause_table", ""))
     gap = int(cfg.get("conflict_agent_recalled_days", 0))
     day = row_day(members) if gap > 0 else None
+    core_gap = int(cfg.get("conflict_agent_core_days", 0))
+    core = core_day(members, types) if core_gap > 0 else None
     out = []
     for i, m in enumerate(members):
         ev: Event = m.event
@@ -200,6 +203,8 @@ def own_account(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any],
             continue
         if recalled(ev, day, gap) or (cause_table and told_as_cause(m.analysis, ev, types, sufferers, cause_table)):
             continue  # the doer of the happening a reprisal answers, or of one days before the row's
+        if off_core(ev, core, core_gap):
+            continue  # an act of another day told in the row (a reprisal days after the strike)
         if intercepts and interception(m.analysis, ev):
             continue  # the defender who shot the drone down
         if _other_sides_claim(m.analysis, ev, m.side, index) and not (

@@ -14,6 +14,12 @@ recalled from days before the row's own.
   ``conflict_agent_recalled_days`` before the row's day (the day most of the row's own-sentence
   dates state) tells an earlier happening; its doer is no agent value of the row.
 
+* **An act of another day** (a row that holds a strike and the reprisal told days after it): with
+  ``conflict_agent_core_days``, a mention of an act whose date, stated, narrative or its report's,
+  lies wholly more than that many days from the row's core day (the day most of the row's acts
+  are dated to, whatever the source) tells another happening; its doer is no agent value of the
+  row, so that two acts' doers are never set against each other as one act's.
+
 Phrases and days only, never whose words: both sides alike.
 """
 
@@ -25,6 +31,7 @@ from typing import Any
 
 from fullpicture.align._causeapart import cause_unit
 from fullpicture.align._dates import interval
+from fullpicture.align._util import modal_day
 from fullpicture.models import Analysis, Event
 
 
@@ -74,3 +81,22 @@ def recalled(ev: Event, day: int | None, gap: int) -> bool:
         return False
     iv = interval(ev.date)
     return iv is not None and iv[1] < day - gap
+
+
+def core_day(members: Sequence[Any], types: set[str]) -> int | None:
+    """The day (an ordinal) most of the row's acts (mentions of ``types``) are dated to, by any
+    source (ties: the earliest); None when no act has a one-day date."""
+    days: Counter[int] = Counter()
+    for m in members:
+        iv = interval(m.event.date) if m.event.type in types else None
+        if iv is not None and iv[0] == iv[1]:
+            days[iv[0]] += 1
+    return modal_day(days)
+
+
+def off_core(ev: Event, day: int | None, gap: int) -> bool:
+    """Whether ``ev``'s date (any source) lies wholly more than ``gap`` days from ``day``."""
+    if day is None or gap <= 0:
+        return False
+    iv = interval(ev.date)
+    return iv is not None and (iv[1] < day - gap or iv[0] > day + gap)

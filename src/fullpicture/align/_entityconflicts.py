@@ -187,6 +187,7 @@ def _entity_conflict(
                 )
             )
     sides = list(keys)
+    own_acts = field == "agent" and bool(cfg.get("conflict_agent_own_acts", False))
     min_km = float(cfg.get("place_conflict_km", 100.0))
     open_areas = bool(cfg.get("place_conflict_open_areas", False))
 
@@ -195,7 +196,10 @@ def _entity_conflict(
             # actors of states: the state each side mostly names, so that one stray mention (the
             # other side's claim told inside a denial: "claims that our missile hit X are
             # false") does not make the sides agree
-            return not (_main_states(states[s]) & _main_states(states[t]))
+            main_s, main_t = _main_states(states[s]), _main_states(states[t])
+            if own_acts and _own_only(s, main_s) and _own_only(t, main_t):
+                return False  # each side tells what its own state did: two acts, no dispute of one
+            return not (main_s & main_t)
         # neither names a place (or agent) the other reaches...
         if keys[s] & reach[t] or keys[t] & reach[s]:
             return False
@@ -343,6 +347,13 @@ def _blamed_by_then(told: Sequence[tuple[str, str]], a: Analysis, later: bool) -
 
 #: Event types whose place sides may contradict (where a strike hit, where people fled).
 PLACE_CONFLICT_TYPES = ("ASSAULT", "COERCE", "SEIZE", "DISPLACE", "DISASTER", "PROTEST", "RETREAT", "MOBILIZE")
+
+
+def _own_only(side: str, main: set[str]) -> bool:
+    """Whether the states a side mostly names as the doer are its own state alone (an army's
+    operation told by its own side; ``conflict_agent_own_acts``)."""
+    own = side_state(side)
+    return own is not None and main == {own}
 
 
 def _main_states(counts: Counter[str]) -> set[str]:
