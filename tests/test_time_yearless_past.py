@@ -67,3 +67,43 @@ def test_english_past_tense_already_takes_last_year(time_nlp):  # noqa: F811
     doc = tag(time_nlp, "On Saturday two captives were freed. They were abducted on 9 November at the Yfest festival.",
               published="2030-06-08")
     assert by_text(doc)["9 November"].value == "2029-11-09"
+
+
+@pytest.mark.parametrize(("language", "text", "term", "day"), [
+    ("fr", "Le juge a placé les deux guetteurs en détention jusqu'au 14 juin. Ils avaient été interpellés le 11 avril.",
+     "14 juin", "11 avril"),
+    ("ru", "Суд арестовал двух наблюдателей до 14 июня. Их задержали утром 11 апреля.", "14 июня", "11 апреля"),
+])
+def test_a_term_stays_ahead_and_lends_no_year(language, text, term, day):
+    # "until 14 June" in a report of 13 April is this June's term, and the arrest day told after
+    # it takes the publication's year, not the year a misread term would have given it
+    got = _values(language, text, "2031-04-13")
+    assert got[term] == "2031-06-14"
+    assert got[day] == "2031-04-11"
+
+
+@pytest.mark.parametrize(("language", "text", "recalled", "day"), [
+    ("fr", "Le 9 novembre, des hommes armés avaient attaqué Xville. Le 2 juin, le tribunal a siégé.", "9 novembre", "2 juin"),
+    ("ru", "9 ноября вооружённые люди напали на Иксвиль. 2 июня суд начал заседание.", "9 ноября", "2 июня"),
+])
+def test_a_recalled_days_inferred_year_is_not_the_storys(language, text, recalled, day):
+    # the recalled day is last year's only by the past-days rule: the next bare day, close to
+    # publication, is this year's
+    got = _values(language, text, "2031-06-08")
+    assert got[recalled] == "2030-11-09"
+    assert got[day] == "2031-06-02"
+
+
+def test_a_month_in_full_leaves_the_sentence_stop_out():
+    g = load_grammar("fr")
+    assert g is not None
+    got = {t.text: t.value for t in tag_intl(g, "Ils ont été arrêtés le 14 juin. Le 2 sept. 2030, rien.", parse_ref("2031-04-13"), 31, 31)[0]}
+    assert "14 juin" in got and "14 juin." not in got
+    assert got["2 sept. 2030"] == "2030-09-02"
+
+
+def test_english_until_in_a_past_sentence_is_a_term(time_nlp):  # noqa: F811
+    doc = tag(time_nlp, "A court ordered the two lookouts held until June 14. They were detained on April 11.", "2031-04-13")
+    got = by_text(doc)
+    assert got["June 14"].value == "2031-06-14"
+    assert got["April 11"].value == "2031-04-11"

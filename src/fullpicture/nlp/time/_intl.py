@@ -45,6 +45,9 @@ class IntlGrammar:
     # the words of a sentence that tells something to come ("prévu", "состоится"): a date
     # written without a year there may lie after the publication day
     future: re.Pattern[str] | None = None
+    # the words right before a date that make it a term ("до 9 июля", "jusqu'au 9 juillet"): written
+    # without a year, it may lie after the publication day ([future] before)
+    until: re.Pattern[str] | None = None
     # the words that make a weekday told without "dernier"/"prochain" a habit ("le dimanche": on
     # Sundays), no day ([habitual] before_weekday)
     habitual: frozenset[str] = frozenset()
@@ -80,6 +83,7 @@ def load_grammar(language: str) -> IntlGrammar | None:
     future = [str(w) for w in d.get("future", {}).get("words", [])]
     g = IntlGrammar(language, words, future=re.compile(r"(?<!\w)(?:" + "|".join(future) + r")(?!\w)", re.IGNORECASE)
                     if future else None,
+                    until=_words_before(d.get("future", {}).get("before", []), space=r"\s*"),
                     habitual=frozenset(str(w).lower() for w in d.get("habitual", {}).get("before_weekday", [])),
                     forward=_words_before(d.get("habitual", {}).get("forward_before_weekday", [])),
                     joiners="|".join(re.escape(str(w)) for w in d.get("day_lists", {}).get("joiners", [])))
@@ -97,12 +101,14 @@ def load_grammar(language: str) -> IntlGrammar | None:
 class _State:
     dct: Ref | None
     narr: Ref | None = None
+    narr_written: bool = False  # ``narr``'s year was written (or taken from a written one)
     told: Ref | None = None  # the last time the text named, of any granularity ("в 1991 году")
     full: Ref | None = None  # the last full date written, if no year was written since
     full_days: int = 0  # a bare "10 octobre" this close to ``full`` takes its year (0: off)
     past_days: int = 31  # a bare date further than this after publication is last year's (< 0: off)
     text: str = ""
     future: re.Pattern[str] | None = None
+    until: re.Pattern[str] | None = None
     pos: int = 0  # offset of the expression being resolved
 
 
@@ -138,7 +144,7 @@ def _year_for(st: _State, month: int, day: int = 1) -> tuple[int | None, str]:
     near = year_near(st.full, month, day, st.full_days)
     if near is not None:
         return near, "narrative"
-    if st.narr is not None:
+    if st.narr is not None and st.narr_written:
         y = st.narr.year
         # the story's year is the publication's only by its days (a weekday, "hier", a bare
         # date): it says nothing of a date months after them
@@ -164,7 +170,12 @@ def _after_publication(st: _State, year: int, month: int, day: int) -> bool:
             return False
     except ValueError:
         return False
-    return not _tells_future(st)
+    return not _tells_future(st) and not _is_term(st)
+
+
+def _is_term(st: _State) -> bool:
+    """The expression at ``st.pos`` follows a word that makes it a term ("до", "jusqu'au")."""
+    return st.until is not None and st.until.search(st.text, max(0, st.pos - 24), st.pos) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)]*\s+|\n")
@@ -271,12 +282,25 @@ def _story_today(st: _State, base: date, wd: int) -> bool:
         and (base + timedelta(days=1)).isoweekday() == wd
 
 
-def _words_before(words: list[str]) -> re.Pattern[str] | None:
-    """A pattern of ``words`` (whole words, spaces free) that end right before an expression."""
+def _abbreviation_dot(g: IntlGrammar, m: re.Match[str], end: int) -> int:
+    """``end`` without the dot after a month written in full ("le 9 juin."): only an abbreviated
+    month ("janv.", a strict beginning of another name of that month) keeps its dot."""
+    gd = m.groupdict()
+    word = (gd.get("month") or "").lower()
+    if not word or m.end("month") != end - 1 or m.string[end - 1] != ".":
+        return end
+    months = g.words["months"]
+    short = any(k != word and k.startswith(word) and months[k] == months.get(word) for k in months)
+    return end if short else end - 1
+
+
+def _words_before(words: list[str], space: str = r"\s+") -> re.Pattern[str] | None:
+    """A pattern of ``words`` (whole words, spaces free) that end right before an expression,
+    ``space`` between them and it (``\\s*`` lets an elided "jusqu'au" touch it)."""
     if not words:
         return None
     alts = "|".join(r"\s+".join(re.escape(p) for p in str(w).split()) for w in words)
-    return re.compile(r"(?<!\w)(?:" + alts + r")\s+$", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + alts + r")" + space + "$", re.IGNORECASE)
 
 
 def _habitual(g: IntlGrammar, m: re.Match[str]) -> bool:
@@ -351,7 +375,7 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0
     keeps the story's year), ``recalled_days``, ``recalled_previous``, ``year_after`` and
     ``year_before`` as ``recalled_ahead_days`` (< 0: off), ``recalled_previous_year``,
     ``year_after_date`` and ``year_before_date``."""
-    st = _State(dct, full_days=full_date_days, past_days=past_days, text=text, future=g.future)
+    st = _State(dct, full_days=full_date_days, past_days=past_days, text=text, future=g.future, until=g.until)
     timexes: list[Timex] = []
     narrative: list[tuple[int, str]] = []
     for start, end, kind, m in _candidates(g, text):
@@ -360,6 +384,7 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0
         if res is None:
             continue
         typ, value, anchor, mod = res
+        end = _abbreviation_dot(g, m, end)
         listed = day_list(text, start, end, value, g.joiners) if g.joiners and kind == "dmy" else None
         if listed is not None:  # "7, 8 и 9 апреля": one expression, its first day, no story day
             start, end, value = listed
@@ -372,6 +397,7 @@ def tag_intl(g: IntlGrammar, text: str, dct: Ref | None, full_date_days: int = 0
         if anchor == "explicit" and typ in ("DATE", "TIME"):
             st.full = ref if ref is not None and ref.gran == "D" else None
         if ref is not None and listed is None and (ref.gran == "D" or (ref.gran == "M" and anchor == "explicit")):
+            st.narr_written = anchor == "explicit" or (anchor == "narrative" and st.narr_written)
             st.narr = ref
             narrative.append((start, value[:10]))
     recall_years(load_recall(g.language), text, timexes, dct.day if dct is not None else None, narrative, recalled_days,

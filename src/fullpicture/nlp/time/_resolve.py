@@ -130,9 +130,11 @@ def infer_year(ctx: Context, month: int, day: int | None) -> tuple[int | None, s
     # The nearest occurrence, ties to the past; the tense overrides it only for dates more than
     # `tense_days` away (news often reports an announced date in the past tense).
     best = min(years, key=lambda y: (abs(diff(y)), y))
-    if diff(best) < 0 and forward_signal(ctx):  # "effective Feb. 1", "until March 6": on or after
+    forward = forward_signal(ctx)
+    if diff(best) < 0 and forward:  # "effective Feb. 1", "until March 6": on or after
         return min(y for y in years if diff(y) >= 0), anchor
-    if ctx.tense == "PAST" and diff(best) > ctx.tense_days:
+    # "was ordered held until June 14": a term, not last year's day, whatever the tense
+    if ctx.tense == "PAST" and diff(best) > ctx.tense_days and not forward:
         return max(y for y in years if diff(y) <= 0), anchor
     if ctx.tense == "FUTURE" and diff(best) < -ctx.tense_days:
         return min(y for y in years if diff(y) >= 0), anchor
