@@ -108,3 +108,37 @@ def test_off_by_setting() -> None:
     feats = _battle() + [_m("c", "battle", DAY + 1)]
     labels = [0, 0, 0, 1]
     assert join_battle_rows(feats, _cfg(incident_combat_days=0), labels) == labels
+
+
+def _month(doc: str, lemma: str, first: int, last: int, **kw: object) -> MentionFeatures:
+    """A mention dated only by a month (its interval spans the month)."""
+    m = _m(doc, lemma, first, **kw)  # type: ignore[arg-type]
+    m.interval = (first, last)
+    return m
+
+
+def test_a_report_dated_only_by_the_month_joins_the_battle_inside_it() -> None:
+    # (session 40) two later reports tell "the fighting in July": their month's first day lies
+    # four weeks before the battle, yet the month holds it
+    feats = _battle() + [_month("c", "бой", DAY - 20, DAY + 10), _month("d", "бой", DAY - 20, DAY + 10),
+                         _m("d", "погибнуть", DAY + 2, firm=False, kind="KILL")]
+    out = join_battle_rows(feats, _cfg(), [0, 0, 0, 1, 1, 1])
+    assert out[3] == out[0]
+
+
+def test_a_month_that_does_not_hold_the_battle_keeps_apart() -> None:
+    feats = _battle() + [_month("c", "бой", DAY - 60, DAY - 31), _month("d", "бой", DAY - 60, DAY - 31)]
+    out = join_battle_rows(feats, _cfg(), [0, 0, 0, 1, 1])
+    assert out[3] != out[0]
+
+
+def test_one_shelling_told_among_a_battles_many_fighting_words_leaves_it_a_battle() -> None:
+    # (session 40) the battle's own row told "the fighting" by four reports and once "the strikes":
+    # it made no battle row and a later report's "combats" stayed apart
+    feats = [_m("a", "fighting"), _m("b", "battle"), _m("c", "бой"), _m("e", "combat"), _m("e", "удар"),
+             _m("f", "combat", DAY + 2)]
+    out = join_battle_rows(feats, _cfg(), [0, 0, 0, 0, 0, 1])
+    assert out[5] == out[0]
+    # a row told as much by strikes as by fighting stays a strike: no battle takes it
+    feats = _battle() + [_m("c", "clash", DAY + 1), _m("c", "удар", DAY + 1)]
+    assert join_battle_rows(feats, _cfg(), [0, 0, 0, 1, 1])[3] != 0
