@@ -42,11 +42,12 @@ def modality(trigger: Token, lex: EventLexicon, reported: bool) -> str:
         head = trigger
     node: Token | None = head
     future = expect = hypo = False
+    adverbs = m.get("negation_advmods", frozenset())  # "n'a jamais ciblé", "не обстреливала"
     depth = 0
     while node is not None and depth < 3:
         for c in node.children:
             low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and (low == "never" or low in adverbs)):
                 return "negated"
             if c.dep_ == "mark" and low in m["conditional"]:
                 hypo = True
