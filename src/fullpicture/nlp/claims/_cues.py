@@ -41,6 +41,7 @@ from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._data import ClaimLexicon
 from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._layout import dash_signature
 from fullpicture.nlp.claims._merge import _clause_before, _cue_subject, _kind, _parse_content
 from fullpicture.nlp.claims._roleprob import RoleNet, token_probs
 from fullpicture.nlp.claims._spans import (
@@ -396,12 +397,15 @@ def vet(doc: Doc, claims: list[RawClaim], model: CueModel, lex: ClaimLexicon, ne
     accepts; ``probs`` (when given) receives each judged claim's probability by ``id``; ``crf``
     is the tagger that tagged ``doc`` last (its marginals are columns of a model trained with them)."""
     crf = crf if model.crf else None
-    # naming claims, the rules' opening poll phrases ("In the latest poll, …") and the rules' texts
-    # that read ('"…," the notice read': PolNeAR annotates few, so the keep model cannot learn them)
-    # are not judged
+    # naming claims, the rules' opening poll phrases ("In the latest poll, …"), the rules' texts
+    # that read ('"…," the notice read') and their dash signatures after a quotation ('"…" ― Name':
+    # the dash is often one token with the closing mark) are not judged: PolNeAR train holds few,
+    # so the keep model cannot learn them
+    text = doc_text(doc)
     judged = [c for c in claims if c.cue is not None and c.kind != "naming" and cue_token(doc, c) is not None
               and not (c.confidence is None and (c.cue_lemma in lex.finding_prepositions
-                                                 or c.cue_lemma in lex.document_verbs))]
+                                                 or c.cue_lemma in lex.document_verbs
+                                                 or (c.kind == "direct" and dash_signature(text, c.cue, c.source))))]
     drop: set[int] = set()
     if judged and keep_min > 0:
         x = rows(doc, judged, lex, net, prior, model.vectors, crf)

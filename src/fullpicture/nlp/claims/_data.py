@@ -61,6 +61,8 @@ class ClaimLexicon:
     # "In the latest poll, X leads": an opening phrase whose noun names the source of the clause
     finding_prepositions: frozenset[str] = frozenset()
     finding_nouns: frozenset[str] = frozenset()
+    # focus words a source leaves out at its start ("Even the mayor said")
+    leading_focus: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -118,4 +120,5 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         adjunct_prepositions=frozenset(verbs.get("adjunct_prepositions", [])),
         finding_prepositions=frozenset(nouns.get("finding_prepositions", [])),
         finding_nouns=frozenset(nouns.get("finding_nouns", [])),
+        leading_focus=frozenset(cues["subjects"].get("leading_focus", [])),
     )

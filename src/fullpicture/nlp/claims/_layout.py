@@ -79,3 +79,11 @@ def layout_claims(text: str, labels: frozenset[str]) -> list[tuple[str, tuple[in
         ns = dash.start(2)
         out.append(("direct", (qs, qe), (dash.start(1), dash.end(1)), (ns, ns + len(name))))
     return out
+
+
+def dash_signature(text: str, cue: tuple[int, int], source: tuple[int, int] | None) -> bool:
+    """Whether ``cue`` is a dash that signs a quotation with the ``source`` after it ('"…" ― Name')."""
+    return source is not None and source[0] >= cue[1] and text[cue[0] : cue[1]] in _DASHES
+
+
+_DASHES = frozenset(("―", "—", "--"))

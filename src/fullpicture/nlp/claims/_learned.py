@@ -42,6 +42,7 @@ from fullpicture.nlp.claims._spans import (
     quote_clause_start,
     quote_spans,
     source_comma,
+    source_lead,
 )
 from fullpicture.nlp.claims._tagger import AttributionTagger, prior_path
 
@@ -166,7 +167,7 @@ class AttributionExtractor:
             rules = split_conjoined(doc, rules)
             claims = univocal(continue_paragraphs(text, continue_quotes(text, rules, quotes), quotes))
             toks = token_arrays(doc)
-            return _commas(text, claims, [toks.idx[a] for a, _ in toks.sents])
+            return _commas(text, claims, [toks.idx[a] for a, _ in toks.sents], self.rules.lex.leading_focus)
         tagged = self.tagger(doc, rules)
         claims = rules_first(doc, tagged, rules) if self.order == "rules_first" else merge(doc, tagged, rules)
         unlike = self._unlike_cues(doc, claims)
@@ -183,17 +184,19 @@ class AttributionExtractor:
             k = bisect_right(starts, (c.cue or c.content)[0]) - 1
             if k >= 0:
                 self.rules._hedges(doc, doc[bounds[k][0] : bounds[k][1]], c)
-        return _commas(doc_text(doc), claims, starts)
+        return _commas(doc_text(doc), claims, starts, self.rules.lex.leading_focus)
 
 
-def _commas(text: str, claims: list[RawClaim], starts: list[int]) -> list[RawClaim]:
-    """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`), contents
+def _commas(text: str, claims: list[RawClaim], starts: list[int], focus: frozenset[str] = frozenset()
+            ) -> list[RawClaim]:
+    """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`) and without a
+    focus word of ``focus`` at their start (:func:`._spans.source_lead`), contents
     without their sentence's full stop (:func:`._spans.content_stop`), a quotation before its
     speaker from the start of its clause (:func:`._spans.quote_clause_start`; ``starts``: the
     sentences' first characters, ascending), in place."""
     for c in claims:
         if c.source is not None:
-            c.source = source_comma(text, c.source)
+            c.source = source_comma(text, source_lead(text, c.source, focus) if focus else c.source)
         if c.kind not in ("naming", "direct"):  # a transcript's line keeps its stop (layout claims)
             c.content = content_stop(text, c.content)
         elif c.kind == "direct" and c.cue is not None and c.cue[0] >= c.content[1]:

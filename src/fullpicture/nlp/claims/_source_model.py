@@ -189,7 +189,8 @@ def candidates(doc: Doc, c: RawClaim, runs: list[tuple[int, int]] | None = None
         if b <= a:
             continue
         s, e = source_comma(text, span_chars(doc, a, b))
-        if e <= s or (s < c.cue[1] and c.cue[0] < e) or (s < c.content[1] and c.content[0] < e):
+        # a source never runs over a line break (2 of PolNeAR train's 18,361 gold sources do)
+        if e <= s or (s < c.cue[1] and c.cue[0] < e) or (s < c.content[1] and c.content[0] < e) or "\n" in text[s:e]:
             continue
         head, flags = found.setdefault((s, e), (h.i, []))
         if head < 0:

@@ -154,14 +154,14 @@ def source_bounds(subj: Token) -> tuple[int, int]:
     doc = subj.doc
     # never across a line break or a dateline dash left of the head ("RENO, Nev. (AP) — X")
     for k in range(subj.i - 1, i - 1, -1):
-        if "\n" in doc[k].text or doc[k].text in _SOURCE_BREAKS or doc[k].text in _CLOSING_QUOTES:
+        if "\n" in doc[k].text or _source_break(doc, k) or doc[k].text in _CLOSING_QUOTES:
             i = k + 1  # nor across the end of a quotation the parse hung on the subject
             break
     while i < subj.i and (doc[i].is_punct or doc[i].is_space):
         i += 1
     if subj.text.isupper() and len(subj.text) > 2:  # parsed head is the dateline city itself
         for k in range(subj.i + 1, j):
-            if doc[k].text in _SOURCE_BREAKS:
+            if _source_break(doc, k):
                 i = k + 1
                 break
     for c in subj.rights:
@@ -169,7 +169,7 @@ def source_bounds(subj: Token) -> tuple[int, int]:
             j = min(j, c.left_edge.i)
     # a dateline that opens the line ("Kyiv, Ukraine — Ukraine accused", "New York (AFP) –
     # Vice President X said"): the source is what follows its dash
-    brk = [k for k in range(subj.i + 1, j) if doc[k].text in _SOURCE_BREAKS]
+    brk = [k for k in range(subj.i + 1, j) if _source_break(doc, k)]
     if brk and brk[-1] - i <= 6 and (i == 0 or "\n" in doc[i - 1].text) and brk[-1] + 1 < j \
             and any(doc[k].text in (",", "(") for k in range(i, brk[-1])):
         i = brk[-1] + 1
@@ -182,6 +182,13 @@ def source_bounds(subj: Token) -> tuple[int, int]:
             and all(subj.i <= doc[m].head.i < j for m in range(k, j)):
         j = k
     return i, j
+
+
+def _source_break(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a dash (or a bar) that a source never runs over, a hyphen with a
+    space on each side typed for a dash ("BRUSSELS - Leaders said") included."""
+    t = doc[k].text
+    return t in _SOURCE_BREAKS or (t == "-" and k > 0 and bool(doc[k - 1].whitespace_) and bool(doc[k].whitespace_))
 
 
 _TIME_LEAD = {"on", "later", "earlier"}
@@ -274,6 +281,17 @@ def source_comma(text: str, source: tuple[int, int]) -> tuple[int, int]:
     if not inner and body.endswith(",") and e - s > 1:
         return s, e - 1
     return source
+
+
+def source_lead(text: str, source: tuple[int, int], words: frozenset[str]) -> tuple[int, int]:
+    """A source without a focus word of ``words`` (lower case) at its start ("Even the mayor")."""
+    s, e = source
+    head, sep, _ = text[s:e].partition(" ")
+    if sep and head.lower() in words:
+        s += len(head)
+        while s < e and text[s] == " ":
+            s += 1
+    return s, e
 
 
 _OPENERS = "\"“'`«"

@@ -1,0 +1,43 @@
+"""Where a source starts: not before a dash typed as a spaced hyphen ("CITY - X said"), nor at a
+focus word ("Even X said"), with the rules alone and through the shipped chain."""
+
+from __future__ import annotations
+
+import pytest
+
+from fullpicture import load_settings
+from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._spans import source_lead
+from fullpicture.nlp.pipeline import parse_pipeline
+from tests.conftest import attribution_texts
+
+
+@pytest.fixture(scope="module")
+def chain():
+    settings = load_settings()
+    return parse_pipeline(settings), AttributionExtractor.from_settings(settings.data), AttributionExtractor(learned=False)
+
+
+def _sources(ex, nlp, text: str) -> list[str | None]:
+    return [src for src, _, _, _ in attribution_texts(ex(nlp(text)), text)]
+
+
+@pytest.mark.parametrize("shipped", [True, False])
+def test_a_dateline_hyphen_is_no_part_of_the_source(chain, shipped):
+    nlp, learned, rules = chain
+    text = "VARNOK - Regional water officials said on Monday that the reservoir would be refilled by spring."
+    assert _sources(learned if shipped else rules, nlp, text) == ["Regional water officials"]
+
+
+@pytest.mark.parametrize("shipped", [True, False])
+def test_a_focus_word_opens_no_source(chain, shipped):
+    nlp, learned, rules = chain
+    text = "The plan had broad support. Even the harbour authority said the new pier was unsafe."
+    assert _sources(learned if shipped else rules, nlp, text) == ["the harbour authority"]
+
+
+def test_source_lead_drops_only_a_listed_word_before_others():
+    text = "Even Mara said so. Even said so."
+    assert source_lead(text, (0, 9), frozenset({"even"})) == (5, 9)
+    assert source_lead(text, (19, 23), frozenset({"even"})) == (19, 23)
+    assert source_lead(text, (0, 9), frozenset()) == (0, 9)
