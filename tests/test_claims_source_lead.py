@@ -7,7 +7,7 @@ import pytest
 
 from fullpicture import load_settings
 from fullpicture.nlp.claims._learned import AttributionExtractor
-from fullpicture.nlp.claims._spans import source_lead
+from fullpicture.nlp.claims._spans import source_before_content, source_lead
 from fullpicture.nlp.pipeline import parse_pipeline
 from tests.conftest import attribution_texts
 
@@ -41,3 +41,29 @@ def test_source_lead_drops_only_a_listed_word_before_others():
     assert source_lead(text, (0, 9), frozenset({"even"})) == (5, 9)
     assert source_lead(text, (19, 23), frozenset({"even"})) == (19, 23)
     assert source_lead(text, (0, 9), frozenset()) == (0, 9)
+
+
+def test_a_source_ends_before_its_own_content():
+    text = "According to the valley paper, the harbour master said the pier was unsafe."
+    src = (text.index("the valley"), text.index(" said"))
+    content = (text.index("the harbour"), len(text) - 1)
+    assert text[slice(*source_before_content(text, src, content))] == "the valley paper"
+    # a source before its content, or one that ends with no comma before the content, stays
+    assert source_before_content(text, (13, 29), content) == (13, 29)
+    assert source_before_content(text, (31, 51), (40, 60)) == (31, 51)
+
+
+def test_the_shipped_chain_gives_the_radio_as_source(chain):
+    nlp, learned, _ = chain
+    text = ("Votes were counted. According to Valley Radio, council spokesman Arno Pell said Friday that if the"
+            " vote failed, the pier would close.")
+    got = [(src, cue) for src, cue, _, _ in attribution_texts(learned(nlp(text)), text) if cue and cue.startswith("According")]
+    assert got == [("Valley Radio", "According to")]
+
+
+def test_a_source_starts_at_the_start_of_a_word_the_parse_split():
+    settings = load_settings()
+    nlp = parse_pipeline(settings, "fr")
+    ex = AttributionExtractor.from_settings(settings.data, language="fr")
+    text = "Au Varnok, l'État-major des armées affirme dans un communiqué que les soldats ont tenu la position."
+    assert _sources(ex, nlp, text) == ["l'État-major des armées"]

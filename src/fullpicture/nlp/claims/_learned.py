@@ -41,6 +41,7 @@ from fullpicture.nlp.claims._spans import (
     content_stop,
     quote_clause_start,
     quote_spans,
+    source_before_content,
     source_comma,
     source_lead,
 )
@@ -189,14 +190,16 @@ class AttributionExtractor:
 
 def _commas(text: str, claims: list[RawClaim], starts: list[int], focus: frozenset[str] = frozenset()
             ) -> list[RawClaim]:
-    """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`) and without a
-    focus word of ``focus`` at their start (:func:`._spans.source_lead`), contents
+    """Sources with PolNeAR's comma convention (:func:`._spans.source_comma`), without a
+    focus word of ``focus`` at their start (:func:`._spans.source_lead`) and out of their own
+    content (:func:`._spans.source_before_content`), contents
     without their sentence's full stop (:func:`._spans.content_stop`), a quotation before its
     speaker from the start of its clause (:func:`._spans.quote_clause_start`; ``starts``: the
     sentences' first characters, ascending), in place."""
     for c in claims:
         if c.source is not None:
-            c.source = source_comma(text, source_lead(text, c.source, focus) if focus else c.source)
+            src = source_before_content(text, c.source, c.content)
+            c.source = source_comma(text, source_lead(text, src, focus) if focus else src)
         if c.kind not in ("naming", "direct"):  # a transcript's line keeps its stop (layout claims)
             c.content = content_stop(text, c.content)
         elif c.kind == "direct" and c.cue is not None and c.cue[0] >= c.content[1]:

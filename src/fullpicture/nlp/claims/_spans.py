@@ -159,6 +159,10 @@ def source_bounds(subj: Token) -> tuple[int, int]:
             break
     while i < subj.i and (doc[i].is_punct or doc[i].is_space):
         i += 1
+    # nor in the middle of a word the parse split ("l'État-major": a source starts after a space)
+    if doc[i].text[:1].isalpha():  # not a clitic ("let's": PolNeAR's source is "'s")
+        while i > 0 and not doc[i - 1].whitespace_ and _word_piece(doc[i - 1]):
+            i -= 1
     if subj.text.isupper() and len(subj.text) > 2:  # parsed head is the dateline city itself
         for k in range(subj.i + 1, j):
             if _source_break(doc, k):
@@ -182,6 +186,11 @@ def source_bounds(subj: Token) -> tuple[int, int]:
             and all(subj.i <= doc[m].head.i < j for m in range(k, j)):
         j = k
     return i, j
+
+
+def _word_piece(tok: Token) -> bool:
+    """Whether ``tok`` can be the first part of a word split into tokens ("l'", "État", "-")."""
+    return tok.is_alpha or tok.text in ("-", "‑") or (len(tok.text) > 1 and tok.text[-1] in "'’" and tok.text[:-1].isalpha())
 
 
 def _source_break(doc: Doc, k: int) -> bool:
@@ -281,6 +290,16 @@ def source_comma(text: str, source: tuple[int, int]) -> tuple[int, int]:
     if not inner and body.endswith(",") and e - s > 1:
         return s, e - 1
     return source
+
+
+def source_before_content(text: str, source: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+    """A source that runs over a comma into its own content ends before that comma ("According
+    to the paper, the mayor said …": the source is "the paper", not "the paper, the mayor")."""
+    s, e = source
+    if not s < content[0] < e:
+        return source
+    head = text[s : content[0]].rstrip(" \t\xa0")
+    return (s, s + len(head) - 1) if head.endswith(",") and len(head) > 1 else source
 
 
 def source_lead(text: str, source: tuple[int, int], words: frozenset[str]) -> tuple[int, int]:
