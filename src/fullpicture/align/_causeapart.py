@@ -60,6 +60,27 @@ def cause_unit(sentence: str, trigger: tuple[int, int], language: str | None,
     return found
 
 
+def cause_units(sentence: str, language: str | None, table: str = "opens") -> list[tuple[int, int]]:
+    """``(start, end)`` in ``sentence`` of every unit of cause (of ``table`` of ``cause.toml``):
+    from each phrase of cause to the next clause break."""
+    pat = _opens((language or "en").split("-")[0].lower(), table)
+    if pat is None:
+        return []
+    out = []
+    for m in pat.finditer(sentence):
+        end = _breaks().search(sentence, m.end())
+        out.append((m.start(), end.start() if end else len(sentence)))
+    return out
+
+
+def units_outside(sentence: str, trigger: int, start: int, language: str | None) -> list[tuple[int, int]]:
+    """The units of cause (table ``opens``) of ``sentence`` (starting at ``start`` in its text)
+    that the trigger at ``trigger`` (in the text) lies outside, as offsets in the text: a facility
+    named there is the cause's, not the trigger's ("strikes ... after damage to the bridge")."""
+    at = trigger - start
+    return [(start + s, start + e) for s, e in cause_units(sentence, language) if not s <= at < e]
+
+
 def caused(cause: MentionFeatures, sequel: MentionFeatures) -> bool:
     """Whether ``cause`` is told as the cause of ``sequel`` in one sentence: ``cause`` (no act of
     word) in a unit of cause, ``sequel`` a happening that hosts consequences told outside any."""
@@ -88,3 +109,4 @@ def told_apart(feats: Sequence[MentionFeatures]) -> dict[int, set[int]]:
                     out[i].add(j)
                     out[j].add(i)
     return dict(out)
+

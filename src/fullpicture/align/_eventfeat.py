@@ -24,7 +24,7 @@ from fullpicture.align._background import (
     told_to_come,
     told_war_start,
 )
-from fullpicture.align._causeapart import cause_unit
+from fullpicture.align._causeapart import cause_unit, units_outside
 from fullpicture.align._containing import document_levels, inside, wide_reach
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
@@ -260,6 +260,9 @@ def build_features(
     # a named facility also keyed by its kind and its name's distinctive word
     name_words = bool(cfg.get("incident_site_name_words", False))
     freed_before = int(cfg.get("incident_freed_before_chars", 0))
+    # a facility named in a unit of cause the trigger lies outside ("strikes ... after damage to the
+    # bridge") is the cause's, not the trigger's
+    site_causes = site_window > 0 and bool(cfg.get("incident_site_cause_units", False))
     # what followed a happening (a recovery, a medical step, an acknowledgement: ``_aftermath``)
     aftermath_near = int(cfg.get("incident_aftermath_near_chars", 0))
     # a happening told the day before its sentence's main one ("a day after X", ``_relative``)
@@ -346,9 +349,11 @@ def build_features(
                     if pent.geo is not None and is_town_place(pent, town_cache):
                         at_towns.append((pkey, pent.geo.lat, pent.geo.lon))
             parts = {index.key(doc, e, resolve=True) for e in [*ev.agents, *ev.patients]}
-            sites = facility_kinds(a.text, ev.trigger.start, ev.trigger.end, ev.evidence.start, ev.evidence.end,
-                                   site_window) if (ev.type or "").upper() in site_types else frozenset()
             sent = sentence_of(a, ev)
+            sites = facility_kinds(a.text, ev.trigger.start, ev.trigger.end, ev.evidence.start, ev.evidence.end,
+                                   site_window, units_outside(sent, ev.trigger.start, ev.evidence.start, lang)
+                                   if site_causes else ()
+                                   ) if (ev.type or "").upper() in site_types else frozenset()
             site_where = where - places if country_place else where
             town = town_before(named_towns, ev.evidence.start, before) if sites and not site_where else None
             feats.append(

@@ -76,8 +76,13 @@ def join_rival_versions(feats: Sequence[MentionFeatures], cfg: dict[str, Any], l
     def kinds(f: MentionFeatures) -> bool:
         return (f.type or "").upper() in types
 
+    causes = bool(cfg.get("incident_rival_cause_guard", False))
+
     def told(f: MentionFeatures) -> bool:
-        return kinds(f) and not is_consequence(f, lex) and not told_about(f, lex) and not distinct(f)
+        # a happening told as what led to its sentence's act ("in retaliation for the attack on the
+        # bridge") is another happening than the row's act: no version of it
+        return kinds(f) and not is_consequence(f, lex) and not told_about(f, lex) and not distinct(f) \
+            and not (causes and f.extra.get("cause_unit"))
 
     # (facility kind, place) -> row -> its happenings there
     buckets: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))

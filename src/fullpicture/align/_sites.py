@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 # words allowed between a facility noun and its place name ("the prison camp in occupied X",
 # "X hydroelectric power station")
@@ -85,13 +86,17 @@ def _noun_kind(m: re.Match[str]) -> str:
     raise AssertionError("a facility noun matched no kind")
 
 
-def facility_kinds(text: str, start: int, end: int, lo: int, hi: int, window: int) -> frozenset[str]:
+def facility_kinds(text: str, start: int, end: int, lo: int, hi: int, window: int,
+                   skip: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
     """The facility kinds of the words within ``window`` characters of the trigger ``text[start:end]``,
-    inside the sentence ``text[lo:hi]``."""
+    inside the sentence ``text[lo:hi]``, but those starting inside a span of ``skip`` (offsets in
+    ``text``)."""
     if window <= 0:
         return frozenset()
     pattern = site_pattern()
     if pattern is None:
         return frozenset()
-    span = text[max(lo, start - window) : min(hi, end + window)]
-    return frozenset(kind_of(m) for m in pattern.finditer(span) if m.lastgroup)
+    at = max(lo, start - window)
+    span = text[at : min(hi, end + window)]
+    return frozenset(kind_of(m) for m in pattern.finditer(span)
+                     if m.lastgroup and not any(s <= at + m.start() < e for s, e in skip))
