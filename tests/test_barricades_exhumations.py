@@ -10,7 +10,8 @@ mention of a happening the other sides told, so that the pair never shared a row
   taken down RETREAT, each only with a barricade, a roadblock or a checkpoint as what it acts on
   (``[objects]`` and ``[senses]`` of data/events/plover*.toml): "erected a monument", "set a
   date", "removed the minister", "lifted the sanctions", "démanteler un réseau", "перекрыть
-  рекорд" stay what they were;
+  рекорд" stay what they were. A Slovene report's "postavili barikade" had no mention either: the
+  limited word lists of Slovene and Serbian now read "barikad-" (COERCE);
 * the exhumation of a grave's bodies (en/fr/ru verb and noun; Russian "раскапывать могилы") is a
   step of the inquiry into their deaths (INVESTIGATE);
 * a French "cordon de sécurité" is the English "security cordon"; "placé en résidence surveillée"
@@ -96,3 +97,13 @@ def test_something_else_dug_up_is_no_exhumation() -> None:
 ])
 def test_cordon_house_arrest_roadblocks_shots_renewal_and_a_general(text: str, typ: str) -> None:
     assert typ in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Prebivalci so v ponedeljek postavili barikade na več cestah pred občinsko stavbo, poročajo tuji mediji.",
+    "Meštani su u ponedeljak postavili barikade na nekoliko puteva kod opštinske zgrade, saopštila je policija.",
+])
+def test_barricades_in_the_limited_word_lists(text: str) -> None:
+    """Slovene and Serbian barricades (the limited pipeline's word starts, limited.sl/sh.toml)."""
+    a = analyze_text(text, published="2023-05-30")
+    assert [(e.trigger.lemma, e.type) for e in a.events] == [("barikada", "COERCE")]
