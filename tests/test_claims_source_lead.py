@@ -67,3 +67,13 @@ def test_a_source_starts_at_the_start_of_a_word_the_parse_split():
     ex = AttributionExtractor.from_settings(settings.data, language="fr")
     text = "Au Varnok, l'État-major des armées affirme dans un communiqué que les soldats ont tenu la position."
     assert _sources(ex, nlp, text) == ["l'État-major des armées"]
+
+
+def test_a_speaker_after_the_verb_keeps_its_coordinated_words():
+    settings = load_settings()
+    nlp = parse_pipeline(settings, "ru")
+    ex = AttributionExtractor.from_settings(settings.data, language="ru")
+    text = "После объявления перемирия обстрелы сёл прекратились, сообщили жители Северской, Озёрной и Лесной областей страны."
+    assert _sources(ex, nlp, text) == ["жители Северской, Озёрной и Лесной областей страны"]
+    text = "Обстрелы прекратились, сообщил глава района Иван Петров, добавив, что жители вернулись."
+    assert _sources(ex, nlp, text)[0] == "глава района Иван Петров"

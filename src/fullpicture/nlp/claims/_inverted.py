@@ -132,6 +132,12 @@ def _in_np(t: Token, first: bool, lex: ClaimLexicon) -> bool:
     return first or t.pos_ != "ADP" or t.lower_ in lex.speaker_prepositions
 
 
+def _coordinated(doc: Doc, j: int, k: int, sent: Span) -> bool:
+    """Whether token ``j`` is a comma between coordinated words of the phrase from ``k`` ('жители
+    A-ской, B-ской и C-ской областей': the word after it is a conjunct of one before it)."""
+    return doc[j].text == "," and j + 1 < sent.end and doc[j + 1].dep_ == "conj" and k <= doc[j + 1].head.i < j
+
+
 def _np_end(doc: Doc, k: int, sent: Span, lex: ClaimLexicon) -> int:
     """The end of the noun phrase from token ``k``: a comma, a verb, a relative pronoun, a
     preposition that is no part of a name, or the sentence's end; no trailing preposition,
@@ -144,7 +150,7 @@ def _np_end(doc: Doc, k: int, sent: Span, lex: ClaimLexicon) -> int:
             if close is not None:
                 j = close + 1
                 continue
-        if not _in_np(doc[j], j == k, lex):
+        if not _in_np(doc[j], j == k, lex) and not _coordinated(doc, j, k, sent):
             break
         j += 1
     while j > k + 1 and doc[j - 1].pos_ in ("ADP", "CCONJ", "DET"):
