@@ -144,10 +144,16 @@ def counted_later(h: MentionFeatures, c: MentionFeatures, slack: int = 3) -> boo
     return bool(ih and ic and 0 <= ic[0] - ih[1] <= slack)
 
 
-def fits(h: MentionFeatures, c: MentionFeatures, near_km: float = 0.0) -> bool:
+def fits(h: MentionFeatures, c: MentionFeatures, near_km: float = 0.0, before_days: int = -1) -> bool:
     """A consequence fits a happening: no place clash (``near_km``), and no stated-date clash or
-    counted a few days later."""
+    counted a few days later; with ``before_days`` >= 0, no stated day of the consequence ending
+    more than that many days before the day its happening is told on, stated or inherited from
+    the report (a consequence told in another sentence: "a month ago the rebels had killed dozens
+    there", after a strike told on the report's day, is a recalled happening's)."""
     if _places_clash(h, c, near_km):
+        return False
+    ih, ic = h.interval, c.interval
+    if before_days >= 0 and c.date_firm and ih and ic and ih[0] - ic[1] > before_days:
         return False
     return compatible(h, c, places=False) or counted_later(h, c)
 

@@ -85,6 +85,8 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
     window = int(cfg.get("incident_window_sentences", 1))
     km = float(cfg.get("incident_near_km", 0.0))
     report_slack = int(cfg.get("incident_report_day_slack", 3))
+    # a consequence told in another sentence, stated more than this many days before its host's day
+    apart = int(cfg.get("incident_consequence_before_days", -1))
     # a lasting setting (the war) hosts the consequences of its own sentence only
     near = bool(cfg.get("incident_setting_hosts_near", False))
     out: dict[int, int] = {}
@@ -134,10 +136,10 @@ def hosts_of(feats: Sequence[MentionFeatures], cfg: dict[str, Any]) -> dict[int,
                                 and not (near and is_setting(feats[h]))]
                         if prev:
                             cand = prev[-1]
-                            host = cand if fits(feats[cand], feats[i], km) else None
+                            host = cand if fits(feats[cand], feats[i], km, apart) else None
                             break
                 if host is None and sent != (-1, -1) and not distinct(feats[i]) and cfg.get("incident_orphans", True):
-                    host = _orphan_host(feats, sentences, order, k, i, lex, km, near)
+                    host = _orphan_host(feats, sentences, order, k, i, lex, km, near, apart)
                 if host is not None:
                     out[i] = host
     return out
@@ -214,7 +216,7 @@ def word_hosts(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
 
 def _orphan_host(feats: Sequence[MentionFeatures], sentences: dict[tuple[int, int], list[int]],
                  order: list[tuple[int, int]], k: int, i: int, lex: IncidentLexicon, km: float = 0.0,
-                 near: bool = False) -> int | None:
+                 near: bool = False, apart: int = -1) -> int | None:
     """A consequence no happening of its own or the previous sentences hosts (a quoted "Others
     are wounded." after a quote on the dead): the last happening told before it in its document,
     else the first told after it (a lead that gives the toll before the strike), when compatible;
@@ -226,11 +228,11 @@ def _orphan_host(feats: Sequence[MentionFeatures], sentences: dict[tuple[int, in
     for back in range(k - 1, -1, -1):
         prev = [h for h in sentences[order[back]] if plain(h)]
         if prev:
-            return prev[-1] if fits(feats[prev[-1]], feats[i], km) else None
+            return prev[-1] if fits(feats[prev[-1]], feats[i], km, apart) else None
     for fwd in range(k + 1, len(order)):
         nxt = [h for h in sentences[order[fwd]] if plain(h)]
         if nxt:
-            return nxt[0] if fits(feats[nxt[0]], feats[i], km) else None
+            return nxt[0] if fits(feats[nxt[0]], feats[i], km, apart) else None
     return None
 
 
