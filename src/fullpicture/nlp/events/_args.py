@@ -102,6 +102,19 @@ def _perpetrating_verbs(language: str) -> frozenset[str]:
     return m.get("agent_light_verbs") or m.get("light_verbs", frozenset())
 
 
+def _reduced_passive(trig: Token, subj: Token) -> bool:
+    """Whether a verb with a subject of its own and no object is a headline's passive: a
+    participle with no auxiliary ("Eastland soldier killed in clashes") or a verb with a
+    complement of its subject's state (``undergoer_complements``: "Eastland civilian shot dead").
+    Its subject, and the demonym on it, undergo the act and do not do it."""
+    if subj.head.i != trig.i or any(c.dep_ == "dobj" for c in trig.children):
+        return False
+    if trig.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in trig.children):
+        return True
+    states = _modality(trig.doc.lang_).get("undergoer_complements", frozenset())
+    return any(c.dep_ in ("acomp", "oprd") and c.lower_ in states for c in trig.children)
+
+
 def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Token], list[Token]]:
     """Agent and patient head tokens of a trigger."""
     agents: list[Token] = []
@@ -109,6 +122,7 @@ def participants(doc: Doc, index: dict[str, Any], trig: Token) -> tuple[list[Tok
     if trig.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(trig)
         if subj is not None:
+            passive = passive or _reduced_passive(trig, subj)
             (patients if passive else agents).append(subj)
         for c in trig.children:
             if c.dep_ == "dobj":

@@ -51,11 +51,14 @@ def read_senses(spec: dict) -> dict[str, Sense]:
 
 def _around(tok: Token) -> set[str]:
     """Lemmas of the words beside a trigger: its arguments and modifiers (a preposition's noun
-    and that noun's own "of" phrase included) and the word it hangs on."""
+    and that noun's own "of" phrase included), the nouns joined to an argument ("des armes et des
+    munitions") and the word it hangs on. A noun the parse joins to a verb, or to a day between
+    commas, as a conjunct is its object misread ("a saisi, lundi, le Conseil")."""
     out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ not in _ARG_DEPS:
-            continue
+    args = [c for c in tok.children
+            if c.dep_ in _ARG_DEPS or (c.dep_ == "conj" and tok.pos_ == "VERB" and _noun(c))]
+    joined = [g for a in args for g in a.children if g.dep_ == "conj" and _noun(g)]
+    for c in [*args, *joined]:
         out.add(c.lemma_.lower())
         for g in c.children:
             if g.dep_ in ("pobj", "prep", "nmod") or (c.dep_ == "prep" and g.dep_ == "pobj"):
@@ -68,6 +71,10 @@ def _around(tok: Token) -> set[str]:
             out.update(g.lemma_.lower() for c in tok.head.children if c.dep_ == "prep"
                        for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
 
 
 def _of_phrase(tok: Token) -> set[str]:
