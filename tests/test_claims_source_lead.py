@@ -77,3 +77,11 @@ def test_a_speaker_after_the_verb_keeps_its_coordinated_words():
     assert _sources(ex, nlp, text) == ["жители Северской, Озёрной и Лесной областей страны"]
     text = "Обстрелы прекратились, сообщил глава района Иван Петров, добавив, что жители вернулись."
     assert _sources(ex, nlp, text)[0] == "глава района Иван Петров"
+
+
+@pytest.mark.parametrize("shipped", [True, False])
+def test_a_dateline_agency_the_parse_takes_for_the_head_is_no_part_of_the_source(chain, shipped):
+    nlp, learned, rules = chain
+    text = ("Varnok Holds Firm Thanks to the Old Guard\n\n\nVARNOK (Valnews) – Chief of Staff of the Varnok Armed Forces said"
+            " the memory of the late commander has made the rivals unsteady.")
+    assert _sources(learned if shipped else rules, nlp, text) == ["Chief of Staff of the Varnok Armed Forces"]

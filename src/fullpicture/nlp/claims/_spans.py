@@ -174,8 +174,11 @@ def source_bounds(subj: Token) -> tuple[int, int]:
     # a dateline that opens the line ("Kyiv, Ukraine — Ukraine accused", "New York (AFP) –
     # Vice President X said"): the source is what follows its dash
     brk = [k for k in range(subj.i + 1, j) if _source_break(doc, k)]
-    if brk and brk[-1] - i <= 6 and (i == 0 or "\n" in doc[i - 1].text) and brk[-1] + 1 < j \
-            and any(doc[k].text in (",", "(") for k in range(i, brk[-1])):
+    line = i  # the line may open before the phrase: "CITY (Agency) – Title of X said", the agency the head
+    while line > 0 and i - line < 3 and "\n" not in doc[line - 1].text:
+        line -= 1
+    if brk and brk[-1] - line <= 6 and (line == 0 or "\n" in doc[line - 1].text) and brk[-1] + 1 < j \
+            and any(doc[k].text in (",", "(") for k in range(line, brk[-1])):
         i = brk[-1] + 1
     # nor a time phrase the parse hung on the head itself ("Ukraine on Tuesday", "the
     # ministry later the same day")
