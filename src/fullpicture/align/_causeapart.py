@@ -109,4 +109,3 @@ def told_apart(feats: Sequence[MentionFeatures]) -> dict[int, set[int]]:
                     out[i].add(j)
                     out[j].add(i)
     return dict(out)
-
