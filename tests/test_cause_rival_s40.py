@@ -2,8 +2,8 @@
 
 Shapes restated in invented words from real multi-side coverage: a blast damages a bridge on one
 day; two days later a barrage strikes cities far away, and the barrage's reports tell the blast
-only as its cause ("in retaliation for an attack on the bridge", a headline "Cities struck after
-damage to the bridge"). The rival-versions join (``_rivalversions``) read the bridge named beside
+only as its cause (a reprisal phrase naming the bridge, or a headline that tells the strikes
+"after" the bridge's damage). The rival-versions join (``_rivalversions``) read the bridge named beside
 the barrage's words as the barrage's facility and joined the blast's row and the barrage's: one
 row for two happenings, with false toll and target conflicts between them. A unit of cause is
 also read across an abbreviation's points ("the U.S. strike") and in "retaliation for" without
@@ -41,7 +41,7 @@ def _cfg(**over: object) -> dict[str, object]:
 
 def test_a_cause_told_by_the_sequels_report_joins_no_rival_row() -> None:
     # row 0: the blast on the bridge, told by two reports; row 1: the barrage two days later,
-    # whose report tells the blast only "in retaliation for an attack on the bridge"
+    # whose report tells the blast only inside a reprisal phrase
     feats = [_m("a", "blast", side="west"), _m("b", "explosion", side="west"),
              _m("c", "attack", day=DAY + 2, cause=True, side="east"), _m("c", "strike", day=DAY + 2, side="east", site=False)]
     assert join_rival_versions(feats, _cfg(), [0, 0, 1, 1]) == [0, 0, 1, 1]
@@ -68,9 +68,9 @@ def test_a_facility_named_in_a_unit_of_cause_is_not_the_triggers() -> None:
 
 
 def test_units_of_cause_read_past_abbreviations_and_bare_retaliation() -> None:
-    en = "The rockets came in retaliation for the U.S. strike on Friday that killed a commander."
+    en = "Its gunners called the salvo retaliation for the U.K. strike of Tuesday on a depot."
     assert cause_unit(en, _at(en, "strike"), "en", "reprisal") is not None
-    en2 = "Gunners shelled Eastbury, claiming it was retaliation for an attack on a dam in Westmoor."
+    en2 = "Gunners shelled Eastbury and called it retaliation for an attack on a Westmoor dam."
     assert cause_unit(en2, _at(en2, "attack"), "en", "reprisal") is not None
     assert cause_unit(en2, _at(en2, "shelled"), "en", "reprisal") is None
     # a point that ends a clause still ends the unit
@@ -78,6 +78,6 @@ def test_units_of_cause_read_past_abbreviations_and_bare_retaliation() -> None:
     unit = cause_unit(en3, _at(en3, "shelling"), "en", "reprisal")
     assert unit is not None and en3[unit[0]:unit[1]] == "in response to the shelling"
     # a list opened by the unit stays in it: "..., including the blast on the bridge"
-    en4 = "Crews fired missiles, in response to what they called raids, including the Oct. 8 blast on the bridge."
+    en4 = "Crews fired missiles, in response to earlier raids, including the Nov. 3 blast at the depot."
     assert cause_unit(en4, _at(en4, "blast"), "en", "reprisal") is not None
     assert cause_unit(en4, _at(en4, "fired"), "en", "reprisal") is None

@@ -82,6 +82,6 @@ def test_a_speaker_after_the_verb_keeps_its_coordinated_words():
 @pytest.mark.parametrize("shipped", [True, False])
 def test_a_dateline_agency_the_parse_takes_for_the_head_is_no_part_of_the_source(chain, shipped):
     nlp, learned, rules = chain
-    text = ("Varnok Holds Firm Thanks to the Old Guard\n\n\nVARNOK (Valnews) – Chief of Staff of the Varnok Armed Forces said"
-            " the memory of the late commander has made the rivals unsteady.")
+    text = ("Harbour Works Resume in Varnok\n\n\nVARNOK (Valnews) – Chief of Staff of the Varnok Armed Forces said"
+            " the port would reopen to grain ships next week.")
     assert _sources(learned if shipped else rules, nlp, text) == ["Chief of Staff of the Varnok Armed Forces"]

@@ -1,8 +1,7 @@
 """French and Russian negation of an act (session 40).
 
 Invented texts restating the shape of a real agent dispute that was not surfaced: one state's
-outlets quoted its own denial in the form "X has never targeted and will never target citizens of
-Y"; the French parse gives "n'", "ne", "jamais" as adverbs, not as a negation, so the act was read
+outlets quoted its own denial, a verb of attack under "never" with X as its subject; the French parse gives "n'", "ne", "jamais" as adverbs, not as a negation, so the act was read
 as asserted with X as its doer, and X's side seemed to agree with the side that blamed X. A verb
 negated by "pas"/"jamais" (French) or "не" (Russian) is negated; "ne ... que" (only) is not.
 """
@@ -21,7 +20,7 @@ def _modalities(text: str) -> dict[str, str]:
 
 
 def test_french_and_russian_verbs_of_negation():
-    assert _modalities("Le Pérou n'a jamais ciblé et ne ciblera jamais des civils chiliens.") == {
+    assert _modalities("Le Pérou n'a jamais ciblé de bergers chiliens, et il ne ciblera jamais personne.") == {
         "ciblé": "negated", "ciblera": "negated"}
     assert _modalities("L'armée péruvienne n'a pas bombardé les camions.")["bombardé"] == "negated"
     assert _modalities("Армия Перу не обстреливала село.")["обстреливала"] == "negated"
@@ -34,9 +33,9 @@ def test_ne_que_is_no_negation():
 
 _TEXTS = [
     ("Chile", "Trois camionneurs chiliens ont été tués dans une attaque péruvienne près de Varn.", "2031-05-02"),
-    ("Chile", "Les camions ont été visés par un drone du Pérou près de Varn.", "2031-05-02"),
-    ("Peru", "Le Pérou a catégoriquement démenti une quelconque implication dans l'attaque de Varn.", "2031-05-03"),
-    ("Peru", "Le Pérou n'a jamais ciblé et ne ciblera jamais des citoyens chiliens.", "2031-05-03"),
+    ("Chile", "Près de Varn, des drones du Pérou ont visé les poids lourds.", "2031-05-02"),
+    ("Peru", "Le Pérou a démenti tout rôle dans l'attaque de Varn.", "2031-05-03"),
+    ("Peru", "Le Pérou n'a jamais ciblé de routiers chiliens.", "2031-05-03"),
 ]
 
 
