@@ -85,7 +85,6 @@ def clause_name(a: Analysis, mention: Mention | None, types: set[str]) -> bool:
     return any(e.type in types and mention.start <= e.trigger.start < mention.end for e in a.events)
 
 
-
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+)?$")
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from fullpicture.align._util import published_day, sentence_bounds
 from fullpicture.models import Analysis, Figure
-from fullpicture.nlp.events._asof import asof_words, counts_day
+from fullpicture.nlp.events._asof import asof_words, counts_day, said_as_of
 
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]\s")
 
@@ -68,7 +68,6 @@ def count_day(a: Analysis, f: Figure) -> str | None:
         if t.start < f.end and f.start < t.end:
             continue  # the figure's own number read as a date
         written = any(ch.isdigit() for ch in t.text)
-        if (spec.words is not None and spec.words.search(a.text[max(lo, t.start - 40) : t.start].lower().replace("’", "'"))) \
-                or (written and counts_day(a.text, t.start, (lo, hi), [f.start], spec)):
+        if said_as_of(a.text, t.start, lo, spec) or (written and counts_day(a.text, t.start, (lo, hi), [f.start], spec)):
             return value
     return None

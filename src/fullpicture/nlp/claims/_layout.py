@@ -22,7 +22,8 @@ _TRAIL = re.compile(
     r"(?m)(?:\A|(?<=\n))(?=[^\n]{16,220}(?:\n|\Z))([^\n:]*\b[a-z][^\n:]*?):[ \t]+"
     r"([A-Z][\w’'&-]*\.?(?:[ \t]+(?:[A-Z][\w’'&-]*\.?|of|the|and|de|al)){0,5})(?<!\.)[ \t]*(?=\n|\Z)")
 # '"..." ― Sonya Herridge' (dash signature after a quotation, to the end of the line)
-_DASH = re.compile(r"[ \t\xa0]*(―|—|--)[ \t\xa0]*([A-Z][^\n(]{1,60}?)[ \t\xa0.]*(?=\n|\(|$)")
+_DASHES = ("―", "—", "--")
+_DASH = re.compile(r"[ \t\xa0]*(" + "|".join(_DASHES) + r")[ \t\xa0]*([A-Z][^\n(]{1,60}?)[ \t\xa0.]*(?=\n|\(|$)")
 
 
 def _trail_matches(text: str) -> list[re.Match[str]]:
@@ -84,6 +85,3 @@ def layout_claims(text: str, labels: frozenset[str]) -> list[tuple[str, tuple[in
 def dash_signature(text: str, cue: tuple[int, int], source: tuple[int, int] | None) -> bool:
     """Whether ``cue`` is a dash that signs a quotation with the ``source`` after it ('"…" ― Name')."""
     return source is not None and source[0] >= cue[1] and text[cue[0] : cue[1]] in _DASHES
-
-
-_DASHES = frozenset(("―", "—", "--"))

@@ -53,12 +53,22 @@ def asof_words(source: str) -> AsofWords:
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
+def said_as_of(text: str, at: int, floor: int, spec: AsofWords) -> bool:
+    """Whether one of ``spec``'s ``words`` ("as of", "по состоянию на") ends right before the date
+    written at character ``at``, in the 40 characters before it and not before ``floor``."""
+    return spec.words is not None and spec.words.search(_left(text, at, floor)) is not None
+
+
+def _left(text: str, at: int, floor: int) -> str:
+    return text[max(0, floor, at - 40) : at].lower().replace("’", "'")
+
+
 def counts_day(text: str, at: int, sent: tuple[int, int], figures: list[int], spec: AsofWords) -> bool:
     """Whether the date written at character ``at`` dates a count: it follows one of ``spec``'s
     ``words``, or one of its ``count_words`` in a sentence (``sent``, a character span) holding a
     figure (``figures``: their start characters), with no number of the sentence just before the
     word and none of its ``not_after`` words right before it."""
-    left = text[max(0, sent[0], at - 40) : at].lower().replace("’", "'")
+    left = _left(text, at, sent[0])
     if spec.words is not None and spec.words.search(left):
         return True
     m = spec.counts.search(left) if spec.counts is not None else None
@@ -81,7 +91,7 @@ def asof_date(doc: Doc, i: int) -> bool:
     sent = tok.sent
     figures = [f.start for f in doc._.fp_figures or []]
     text = doc_text(doc)  # (spaCy's doc.text joins every token anew on each read)
-    if spec.words is not None and spec.words.search(text[max(0, tok.idx - 40) : tok.idx].lower().replace("’", "'")):
+    if said_as_of(text, tok.idx, 0, spec):
         return True
     written = doc[i : i + 2] if i + 1 < len(doc) and not doc[i + 1].is_punct else doc[i : i + 1]
     if not any(ch.isdigit() for t in written for ch in t.text):
