@@ -65,6 +65,20 @@ def test_legacy_encodings_decoded(tmp_path, text, codec, needle):
     assert needle in doc.text
 
 
+def test_short_latin1_text_is_not_read_as_central_european(tmp_path):
+    p = tmp_path / "short.txt"
+    p.write_bytes("A na\u00efve clerk filed the caf\u00e9 note.".encode("latin-1"))
+    (doc,) = read_path(p)
+    assert "na\u00efve" in doc.text and "caf\u00e9" in doc.text
+
+
+def test_central_european_single_byte_text_keeps_its_codec(tmp_path):
+    p = tmp_path / "cz.txt"
+    p.write_bytes("P\u0159\u00edli\u0161 \u017elu\u0165ou\u010dk\u00fd k\u016f\u0148 \u00fap\u011bl v Brn\u011b.".encode("cp1250"))
+    (doc,) = read_path(p)
+    assert "\u017elu\u0165ou\u010dk\u00fd" in doc.text
+
+
 def test_utf16_with_bom(tmp_path):
     p = tmp_path / "u16.txt"
     p.write_bytes(FR.encode("utf-16"))

@@ -66,9 +66,14 @@ def decode_bytes(raw: bytes, source: str, settings: Settings) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is None:
         raise DecodeError(source, "could not detect the text encoding", "re-save the file as UTF-8")
+    # Short Western text scores alike in several single-byte codecs; the web's usual one wins a tie.
+    for match in matches:
+        if match.encoding == "cp1252" and (match.chaos, match.coherence) == (best.chaos, best.coherence):
+            return str(match)
     return str(best)
 
 
