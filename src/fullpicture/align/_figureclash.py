@@ -37,6 +37,7 @@ from fullpicture.align._figurevalues import (
 from fullpicture.align._rowmembers import Member
 from fullpicture.align._scopedzero import class_zero_apart
 from fullpicture.align._util import EntityIndex
+from fullpicture.align._vaguereach import beyond_vague, early_vague, precise_documents
 from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 
 
@@ -60,9 +61,11 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     and says nothing either way. Two values inside the span of a rising toll a wire relays
     (``rising``, :func:`rising_spans`) do not clash either.
     With ``figure_scoped_zeros``, a zero of one class of people and a count of no class or
-    another (:func:`class_zero_apart`) are no pair.
+    another (:func:`class_zero_apart`) are no pair. With ``figure_vague_reach``, a vague count and
+    a value above its reach clash (:func:`._vaguereach.beyond_vague`), and a vague count told on a
+    day before the other value is no pair (:func:`._vaguereach.early_vague`).
     """
-    pairs = [(fa, fb) for fa, va in a for fb, vb in b
+    pairs = [((fa, va), (fb, vb)) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)
              and not (cfg.get("figure_scoped_zeros", False)
@@ -71,14 +74,17 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
              and not (cfg.get("figure_running_count_stages", False)
                       and counts in (cfg.get("figure_running_counts") or ()) and running_stage((fa, va), (fb, vb)))
              and not (stated is not None and cfg.get("figure_own_revisions", False)
-                      and _revised((fa, va), (fb, vb), stated, cfg, counts))]
+                      and _revised((fa, va), (fb, vb), stated, cfg, counts))
+             and not early_vague((fa, va), (fb, vb), cfg)]
     wholes = [class_exceeds_whole(fa, pa, fb, pb, cfg) for fa, va in a for fb, vb in b
               if cfg.get("figure_whole_bounds_class", False)
               and whole_over_class(pa := va.population or "people", pb := vb.population or "people")]
     if cfg.get("figure_category_disputes", False) and category_dispute(a, b):
         return True  # "203 terrorists neutralised" against "some 300 civilians executed"
-    return bool(pairs or any(wholes)) and all(ranges_clash(fa, fb, cfg) and not _in_series(fa, fb, spans)
-                                              and not in_rise(fa, fb, rising) for fa, fb in pairs)
+    exact = precise_documents(a, b, *(stated or {}).values())
+    return bool(pairs or any(wholes)) and all(
+        (ranges_clash(fa, fb, cfg) or beyond_vague((fa, va), (fb, vb), cfg, exact))
+        and not _in_series(fa, fb, spans) and not in_rise(fa, fb, rising) for (fa, va), (fb, vb) in pairs)
 
 
 @functools.lru_cache(maxsize=1)
