@@ -119,3 +119,11 @@ def _subject_first(lead: Span, sj: int, sent: Span) -> bool:
     at token ``sj``) that interrupts a clause whose subject comes before it (``lead``); the
     content is both pieces, as PolNeAR marks them (Content and Content2)."""
     return sj < sent.end and any(t.dep_ in _SUBJ and t.head.i >= sj for t in lead)
+
+
+def _addressee(obj: Token, lemma: str, lex: ClaimLexicon) -> bool:
+    """Whether ``obj``, the object of cue verb ``lemma``, is whom it was said to ("told
+    reporters", "told me"), not what was said ("told stories")."""
+    return lemma in lex.addressee and (
+        obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP")
+        or obj.lemma_.lower() in lex.addressee_nouns)

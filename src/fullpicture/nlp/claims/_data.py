@@ -63,6 +63,9 @@ class ClaimLexicon:
     finding_nouns: frozenset[str] = frozenset()
     # focus words a source leaves out at its start ("Even the mayor said")
     leading_focus: frozenset[str] = frozenset()
+    # verbs whose object is the addressee ("she told reporters"), not what was said
+    addressee: frozenset[str] = frozenset()
+    addressee_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -121,4 +124,6 @@ def claim_lexicon(language: str = "en") -> ClaimLexicon:
         finding_prepositions=frozenset(nouns.get("finding_prepositions", [])),
         finding_nouns=frozenset(nouns.get("finding_nouns", [])),
         leading_focus=frozenset(cues["subjects"].get("leading_focus", [])),
+        addressee=frozenset(verbs.get("addressee", [])),
+        addressee_nouns=frozenset(verbs.get("addressee_nouns", [])),
     )

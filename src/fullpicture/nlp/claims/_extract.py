@@ -18,6 +18,7 @@ from fullpicture.nlp.claims._asclause import as_clause
 from fullpicture.nlp.claims._clauses import (
     _BORROWING,
     _PARAGRAPH_AFTER,
+    _addressee,
     _clause_after,
     _interrupted,
     _next_paragraph,
@@ -425,9 +426,10 @@ class ClaimExtractor:
             s, e = span_chars(doc, i, j)
             return balance_quotes(doc_text(doc), s, e, quotes)
         # '"…", he said' without quotation marks; not when the verb has an object of its own
-        # ("…; Israel denied the charge": the charge is what was denied)
+        # ("…; Israel denied the charge": the charge is what was denied), but for an addressee
+        # ("…, she told reporters")
         if (tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > tok.head.i and self._has_quote_left(doc, tok, quotes))) \
-                and not any(c.dep_ == "dobj" for c in tok.children):
+                and not any(c.dep_ == "dobj" and not _addressee(c, lemma, lex) for c in tok.children):
             head = tok.head
             i, j = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
             if _interrupted(doc, tok, subj, i, j, lex.verbs):
@@ -515,6 +517,12 @@ class ClaimExtractor:
                         k += 1
                     comma = next((m for m in range(si, sj) if doc[m].text == ","), None)
                     if k < cj and doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ != "relcl" and comma is not None:
+                        sj, ci = comma, comma + 1
+                if ci == sj and tok.i - sent.start <= 1 and all(t.is_punct or t.is_space for t in doc[sj:cj]):
+                    # the parse hung the whole clause on the source ("According to X, the plan
+                    # a failure.", its verb read as a noun): the source ends at its first comma
+                    comma = next((m for m in range(objs[0].i + 1, sj - 2) if doc[m].text == ","), None)
+                    if comma is not None:
                         sj, ci = comma, comma + 1
                 cs, ce = span_chars(doc, ci, cj)
                 if ce - cs < 3:
