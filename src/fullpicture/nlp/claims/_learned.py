@@ -29,6 +29,7 @@ from fullpicture.nlp.claims._cues import cues_path, load_cues, read_prior, vet
 from fullpicture.nlp.claims._data import claim_lexicon
 from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
+from fullpicture.nlp.claims._participle import split_participles
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
 from fullpicture.nlp.claims._source_model import (
     choose,
@@ -160,7 +161,7 @@ class AttributionExtractor:
 
     def __call__(self, doc: Doc) -> list[RawClaim]:
         """All attributions (and naming claims) of a document."""
-        rules = self.rules(doc)
+        rules = split_participles(doc, self.rules(doc), self.rules.lex.verbs)
         if not self.learned or self.tagger is None:
             # one role per token (PolNeAR's univocality), quotations continued after their attribution
             text = doc_text(doc)
