@@ -55,6 +55,7 @@ from fullpicture.align._retoldnamed import (
 )
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
+from fullpicture.align._stretch import stretch_of, stretches
 from fullpicture.align._topics import PairCosines, cosine, tfidf_vectors
 from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
 from fullpicture.align._vicinity import near_only
@@ -293,6 +294,8 @@ def build_features(
     recall_chars = int(cfg.get("incident_recall_marker_chars", 0)) if int(cfg.get("incident_recall_gap_days", 0)) else 0
     # a happening told as what led to another of its sentence ("in revenge for the killing": ``_causeapart``)
     causes = bool(cfg.get("link_cause_apart", False))
+    # a stated stretch of days keys the mentions it dates ("du 4 au 9 mai": ``_stretch``)
+    stretch_days = int(cfg.get("incident_stretch_max_days", 0))
     cause_table = str(cfg.get("link_cause_phrases", "reprisal"))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
@@ -313,6 +316,7 @@ def build_features(
         levels = document_levels(a, index) if contained and a.events else {}
         # the places its sentences name, for a happening told at none (``_retoldnamed``)
         place_spans = place_mentions(a) if named and a.events else []
+        stated = stretches(a, stretch_days) if a.events else {}
         for ev in a.events:
             if outside_story(a, ev.evidence.start):
                 continue  # editorial notes, bios, boilerplate: no events of the story
@@ -364,7 +368,7 @@ def build_features(
                     trigger=ev.trigger.text,
                     type=ev.type,
                     family=type_family(ev.type, groups),
-                    interval=interval(ev.date),
+                    interval=stretch_of(a, ev, stated) or interval(ev.date),
                     date_firm=ev.date_source in (None, "sentence") and not recalled_by_anniversary(
                         sent, ev.trigger.start - ev.evidence.start, (lang or "en").split("-")[0].lower(),
                         anniversary_chars),
