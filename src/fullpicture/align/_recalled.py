@@ -28,7 +28,10 @@ firm day of its mentions. Here
 * a happening told apart (``incident_apart_days``, :func:`_apart_day`: a mention of a happening's
   type stating its own day at least that many days before its row's day, in a report that tells
   the row's day too) leaves the row likewise, with the mentions of its sentence and the next that
-  inherit its day (:func:`_followers`), to the story's rows of its day (session 29);
+  inherit its day (:func:`_followers`), to the story's rows of its day (session 29); with
+  ``incident_apart_elsewhere``, only when told at a named place below a country's level that
+  none of the row's mentions of the row's day names (the day before, an airstrike near another
+  town: session 41);
 * a row that only reports published long after tell (every firm day of it recalls one day: a
   reportage a year on) joins the one row of its day told by at least two documents, one of them
   a report of the time, holding every type family of it and more than settings (two such rows:
@@ -76,6 +79,12 @@ def _apart_day(f: MentionFeatures, mine: int, apart: int, told: set[str]) -> int
     return d
 
 
+def _elsewhere(f: MentionFeatures, here: set[str]) -> bool:
+    """``f`` is told at a named place below a country's level that none of its row's mentions of
+    the row's day names (``here``): an earlier strike on another town, not the row's own."""
+    return bool(f.places) and not (f.geo and f.geo[3]) and not (f.places & here)
+
+
 def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
     """Incident label per mention after moving recalled happenings out of the story's rows into
     one row per recalled day (module docstring)."""
@@ -83,6 +92,7 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
     if horizon <= 0:
         return labels
     apart = int(cfg.get("incident_apart_days", 0))
+    elsewhere = bool(cfg.get("incident_apart_elsewhere", False))
     settings = setting_lemmas()
     rows: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels):
@@ -110,11 +120,14 @@ def split_recalled(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels
             continue
         moved: dict[tuple[int, str], list[int]] = defaultdict(list)
         told = {feats[i].doc for i in idx if feats[i].interval == (mine, mine)}
+        here = {p for i in idx if feats[i].interval == (mine, mine) for p in feats[i].places} if elsewhere else set()
         for i in idx:
             f = feats[i]
             d = _recalled_day(f, horizon)
             if d is None or abs(mine - d) <= horizon:
                 d = _apart_day(f, mine, apart, told)
+                if d is not None and elsewhere and not _elsewhere(f, here):
+                    d = None
             if d is None or distinct(f) or f.lemma.lower() in settings:
                 continue
             moved[d, f.doc].append(i)
