@@ -46,3 +46,21 @@ def test_similarity_rows_match_the_pairwise_cosine() -> None:
         for d, s in zip(ids, rows.row(vecs[r]).tolist(), strict=True):
             assert abs(s - cosine(vecs[d], vecs[r])) < 1e-12
     assert SimilarityRows(vecs, []).row(vecs["d00"]).shape == (0,)
+
+
+def test_story_filter_reads_sides_per_reporting_document() -> None:
+    """The filter keeps, per reporting document, the sides that have a document like it: a
+    document listed under two sides reaches both, a side of unknown documents reaches none,
+    and an unknown side covers nothing (the former per-pair loop's answers)."""
+    texts = {"p1": "dam burst flood river town", "p2": "dam burst flood river village",
+             "q1": "football cup final goal", "r1": "flood river dam town burst"}
+    tfidf = tfidf_vectors(texts)
+    side_docs = {"a": ["p1"], "b": ["p2", "q1"], "c": ["q1", "r1"], "d": ["elsewhere"]}
+    on_story = story_filter(tfidf, side_docs, {"omission_story_similarity": 0.2})
+    assert on_story is not None
+    for side in ("a", "b", "c", "d", "nobody"):
+        for reporting in ({"p1"}, {"q1"}, {"q1", "gone"}, {"gone"}, set()):
+            plain = any(cosine(tfidf[d], tfidf[r]) >= 0.2 for d in side_docs.get(side, ()) for r in reporting
+                        if d in tfidf and r in tfidf)
+            assert on_story(side, reporting) == plain, (side, reporting)
+    assert on_story("c", {"p1"}) and on_story("b", {"q1"}) and not on_story("d", {"p1"})

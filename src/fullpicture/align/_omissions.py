@@ -80,18 +80,20 @@ def story_filter(
 
     thr = float(cfg.get("omission_story_similarity", 0.15))
     rows = SimilarityRows(tfidf, sorted({d for docs in side_docs.values() for d in docs if d in tfidf}))
-    close: dict[str, frozenset[str]] = {}  # reporting document -> the documents like it
+    members = {side: frozenset(docs) for side, docs in side_docs.items()}
+    near: dict[str, frozenset[str]] = {}  # reporting document -> the sides with a document like it
 
-    def like(r: str) -> frozenset[str]:
-        # one row of cosines per reporting document (it was computed again for every aligned event)
-        found = close.get(r)
+    def near_sides(r: str) -> frozenset[str]:
+        # one row of cosines per reporting document (not per aligned event), read as the sides
+        # it reaches: a side covers the story when one of its documents is in the row
+        found = near.get(r)
         if found is None:
             sims = rows.row(tfidf[r])
-            found = close[r] = frozenset(d for d, s in zip(rows.ids, sims.tolist(), strict=True) if s >= thr)
+            like = frozenset(d for d, s in zip(rows.ids, sims.tolist(), strict=True) if s >= thr)
+            found = near[r] = frozenset(side for side, mine in members.items() if not like.isdisjoint(mine))
         return found
 
     def on_story(side: str, reporting: set[str]) -> bool:
-        mine = side_docs.get(side, ())
-        return any(d in like(r) for r in reporting if r in tfidf for d in mine)
+        return any(side in near_sides(r) for r in reporting if r in tfidf)
 
     return on_story
