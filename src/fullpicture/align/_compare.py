@@ -209,7 +209,7 @@ def _aligned_event(eid: str, members: list[Member], index: EntityIndex, sides: l
         label=label,
         figures=[cv for _, per_side in sorted(figs.items()) for items in per_side.values() for _, cv in items],
         updates=figure_updates(figs, cfg),
-        targets=row_targets(members, index, cfg),
+        targets=row_targets(members, index, cfg, figs),
     )
 
 

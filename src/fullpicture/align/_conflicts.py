@@ -12,6 +12,7 @@ from typing import Any
 
 from fullpicture.align._causes import cause_conflict
 from fullpicture.align._dateconflict import _date_conflict
+from fullpicture.align._deadtargets import dead_values
 from fullpicture.align._disputes import figure_disputes
 from fullpicture.align._entityconflicts import _agent_denial, _entity_conflict
 from fullpicture.align._figureclash import _figure_conflicts
@@ -23,15 +24,19 @@ from fullpicture.align._util import EntityIndex
 from fullpicture.models.comparison import Conflict, ConflictValue
 
 
-def row_targets(members: Sequence[Member], index: EntityIndex,
-                cfg: dict[str, Any] | None = None) -> list[ConflictValue]:
+def row_targets(members: Sequence[Member], index: EntityIndex, cfg: dict[str, Any] | None = None,
+                figures: dict[str, dict[str, list[FigureItem]]] | None = None) -> list[ConflictValue]:
     """What was hit, in each side's words (:func:`target_values`: real mentions only, words
     quoted from another compared side's state given to that side; with ``target_conversion_gap``
-    of ``cfg``, a place told as turned into a military one)."""
-    return target_values(members, _UNREAL, index, _side_of_state(members),
-                         int((cfg or {}).get("target_conversion_gap", 0)),
-                         bool((cfg or {}).get("target_quoted_labels", False)),
-                         bool((cfg or {}).get("target_speakers", False)))
+    of ``cfg``, a place told as turned into a military one; with ``target_dead_populations`` and
+    the row's ``figures``, its counts of the dead as fighters or civilians: :mod:`._deadtargets`)."""
+    out = target_values(members, _UNREAL, index, _side_of_state(members),
+                        int((cfg or {}).get("target_conversion_gap", 0)),
+                        bool((cfg or {}).get("target_quoted_labels", False)),
+                        bool((cfg or {}).get("target_speakers", False)))
+    if figures is not None and (cfg or {}).get("target_dead_populations", False):
+        out += dead_values(figures, {m.analysis.document.id: m.analysis for m in members})
+    return out
 
 
 def find_conflicts(
@@ -53,7 +58,7 @@ def find_conflicts(
         (_entity_conflict(members, index, "agent", cfg, sides) or _agent_denial(members, index, cfg, sides)
          or cause_conflict(members, index, cfg)),
         _entity_conflict(members, index, "place", cfg),
-        target_conflict(row_targets(members, index, cfg), cfg),
+        target_conflict(row_targets(members, index, cfg, figs), cfg),
     ):
         if c is not None:
             out.append(c)

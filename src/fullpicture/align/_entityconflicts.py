@@ -26,6 +26,7 @@ from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas, war_nouns
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._notdoers import clause_name, undergoer_possessive
+from fullpicture.align._ownland import land_of, main_lands, own_lands_clash, place_country
 from fullpicture.align._persontitle import person_state
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
@@ -117,6 +118,11 @@ def _entity_conflict(
     internal_wars = bool(cfg.get("conflict_agent_internal_war", False))
     clauses = bool(cfg.get("conflict_agent_clause_names", False))
     undergoers = bool(cfg.get("conflict_agent_undergoers", False))
+    # a place named alike by two sides is one place, whichever record (or none) each document's
+    # gazetteer took for it: the unresolved name shows that the sides agree, never that they clash
+    unresolved_names = bool(cfg.get("place_conflict_unresolved_names", False))
+    own_lands = field == "place" and bool(cfg.get("place_conflict_own_lands", False))
+    lands: dict[str, Counter[str]] = {}  # side -> the states its places lie in (:mod:`._ownland`)
     side_of_state = _accounts(members, cfg, sides)
     for m in members:
         doc = m.analysis.document.id
@@ -146,6 +152,9 @@ def _entity_conflict(
             mention = _in_evidence(ent, m.event)
             if field == "place":
                 if ent.geo is None:
+                    if unresolved_names:  # a name no record took may still be another side's place
+                        keys.setdefault(side, set()).add(key)
+                        reach.setdefault(side, set()).add(key)
                     continue  # unresolved places cannot be compared
                 if statement_place(m.analysis, m.event, ent):
                     # where the claim was made: it may show that sides agree, never that they clash
@@ -157,6 +166,12 @@ def _entity_conflict(
                 region = not ent.geo.geonames_id and country_code(ent.name) is None
                 points.setdefault(side, []).append(
                     (ent.geo.lat, ent.geo.lon, (ent.geo.country or "").upper(), region))
+                if own_lands:  # the lands the side's places below the state lie in; each value's land
+                    land = place_country(ent)
+                    if land:
+                        lands.setdefault(side, Counter())[land] += 1
+                    if land_of(ent):
+                        value_state[len(per_side.get(side, [])), side] = str(land_of(ent))
             else:
                 kind = actor_kind(ent, cfg, index.actor(doc, eid) is not None)
                 if kind is None or (clauses and clause_name(m.analysis, mention, act_types)):
@@ -211,6 +226,12 @@ def _entity_conflict(
                 for p in points[s] for q in points[t])
         return bool(kinds[s] & kinds[t])  # ...and the agents are actors of the same kind
 
+    # each of two sides places it on its own state's land: whose territory is disputed (a place a
+    # side tells outside the land it mostly names is a stray, no value of its account)
+    if own_lands and any(own_lands_clash(s, t, lands) for i, s in enumerate(sides) for t in sides[i + 1:]):
+        return Conflict(field=field, values=[v for side, vs in per_side.items() for k, v in enumerate(vs)
+                                             if value_state.get((k, side)) in main_lands(lands.get(side, Counter()))
+                                             or (k, side) not in value_state or side not in lands])
     clash = any(differ(s, t) for i, s in enumerate(sides) for t in sides[i + 1 :])
     if len(sides) > 1 and clash:
         # an agent of a state the side does not mostly name (a stray) is no value of its account
