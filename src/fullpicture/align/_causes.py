@@ -12,6 +12,11 @@ cause is a value of the agent field:
 * **rival cause**: a cause told in a causal phrase that leaves no attacker (``[internal]``: a fire, a
   detonation of ammunition, a technical failure) or a staging (``[staged]``).
 
+A staging word that an accusation charges someone with ("accused Eastland of a provocation",
+``conflict_cause_charge_chars``) names a doer, the accused, and is no rival cause; an entity whose
+mention holds an act's trigger (a headline the parse took for a name) is no attacker
+(``conflict_agent_clause_names``).
+
 A side's fire or detonation counts only where that side names no attacker and tells no attack
 (``[attacks]``, read on the trigger) of its own (a fire that followed a strike, both told by one
 side, is no rival cause) and, for a staging, where the side
@@ -42,8 +47,10 @@ from fullpicture.align._agents import (
     own_account,
 )
 from fullpicture.align._entityconflicts import actor_kind
+from fullpicture.align._notdoers import clause_name
 from fullpicture.align._rowmembers import _UNREAL, Member, side_of_state
 from fullpicture.align._util import EntityIndex
+from fullpicture.models import Analysis
 from fullpicture.models.comparison import Conflict, ConflictValue
 
 
@@ -86,6 +93,8 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
     types = set(cfg.get("conflict_cause_types", ["ASSAULT", "DISASTER"]))
     acts = agent_types(cfg) & types  # the kinds of act an attacker does
     wider = {**cfg, "conflict_agent_types": sorted(types)}
+    clauses = bool(cfg.get("conflict_agent_clause_names", False))
+    charge_chars = int(cfg.get("conflict_cause_charge_chars", 0))
     by_state = side_of_state(members)
     attackers: dict[str, list[ConflictValue]] = {}
     blamed: dict[str, set[str]] = {}
@@ -101,6 +110,8 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
             continue
         doubt = _find("hedges", lang, text, s0, s1) is not None
         told = [(kind, hit) for kind in ("internal", "staged") if (hit := _find(kind, lang, text, s0, s1))]
+        # "accused Eastland of a provocation": the staging word charges a doer, it tells no staging
+        told = [(k, h) for k, h in told if not (k == "staged" and _charged(a, h.start(), charge_chars))]
         # a staged or doubted strike names no attacker; a fire told beside a strike leaves it one
         if not doubt and not any(kind == "staged" for kind, _ in told) and ev.type in acts:
             skip = accuser_agents(a, ev, accuse_chars)
@@ -108,10 +119,12 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
                 ent = index.entity(doc, eid)
                 if ent is None or actor_kind(ent, cfg, index.actor(doc, eid) is not None) is None:
                     continue
+                first = next((x for x in ent.mentions if s0 <= x.start < s1), None)
+                if clauses and clause_name(a, first, acts):
+                    continue  # a headline the parse took for a name ("Eastlanders Bomb Village School")
                 side = agent_account(a, ev, eid, m.side, index, by_state)
                 if side is None:
                     continue
-                first = next((x for x in ent.mentions if s0 <= x.start < s1), None)
                 state = agent_state(index, a, eid, first.start if first else None)
                 if state:
                     blamed.setdefault(side, set()).add(state)
@@ -148,6 +161,23 @@ def cause_conflict(members: Sequence[Member], index: EntityIndex, cfg: dict[str,
             values += own
             values += [v for s in others for v in attackers[s] if v not in values]
     return Conflict(field="agent", values=values) if len({v.side for v in values}) > 1 else None
+
+
+def _charged(a: Analysis, start: int, reach: int) -> bool:
+    """Whether the staging word at ``start`` is what an accusation charges someone with: it lies at
+    most ``reach`` characters after the trigger of an accusation that names its accused
+    (patients), in the accusation's sentence, with no comma or semicolon between ("accused Eastland
+    of a provocation", "обвинил Eastland в провокации"). Such a word names a doer (the accused), no
+    cause that leaves none. 0: never."""
+    if reach <= 0:
+        return False
+    for acc in a.events:
+        if acc.type == "ACCUSE" and acc.patients and acc.evidence.start <= start < acc.evidence.end \
+                and 0 <= start - acc.trigger.end <= reach:
+            between = a.text[acc.trigger.end : start]
+            if "," not in between and ";" not in between:
+                return True
+    return False
 
 
 def _add(values: list[ConflictValue], value: ConflictValue) -> None:
