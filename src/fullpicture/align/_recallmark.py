@@ -23,6 +23,11 @@ publication day) *recalls* an earlier happening when
 * or, for a happening (not a count of its harm) that names a place or participant of the row,
   [already] ("already", "déjà", "уже") lies near its trigger or [after] ends the text before it
   ("after the massacre of the Kelby ferry");
+* or, for a happening, a word that calls it staged or fake lies near its trigger ([denied]:
+  "staged", "une mise en scène", "инсценировка") and its row's day is after its report's publication
+  (a denial cannot tell a happening of a later day): the happening denied came before the denial,
+  and its account goes to the earlier row, one of its names preferred but not required (the only
+  place of a denial is often the denier's own capital, where it spoke);
 * or it is a happening dated only by its (later) report that names a place or participant at
   which no happening of ``R`` stating a firm day is told, and the earlier row is told at that
   name: a piece on an admission weeks on ("the blasts at the Marlow depot came after our strike")
@@ -78,7 +83,7 @@ def recall_marker(sentence: str, trigger: tuple[int, int], language: str | None,
     lang = (language or "en").split("-")[0].lower()
     breaks = language_words("align", "recall.toml", "breaks", lang)
     lo, hi = max(0, trigger[0] - reach), min(len(sentence), trigger[1] + reach)
-    for table in ("recall", "already"):
+    for table in ("recall", "already", "denied"):
         pat = _patterns(table).get(lang)
         if pat is None:
             continue
@@ -165,11 +170,15 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
             cands, how = _recalls(f, mine, gap, slack, earlier, day, lex, types, names, told_at)
             cands = [t for t in cands if f.family in fams[t]]
             mine_names = f.extra.get("names", frozenset())
-            if mine_names or how == "already":  # a named happening joins only a row of one of its names
+            if how == "denied":  # the names of a denial may be the denier's (its own capital, where it spoke):
+                cands = [t for t in cands if mine_names & names[t]] or cands  # a row of one is preferred
+            elif mine_names or how == "already":  # a named happening joins only a row of one of its names
                 cands = [t for t in cands if (mine_names - told_at if how == "named" else mine_names) & names[t]]
             pub = f.extra.get("published")
             if how == "recall":  # "earlier this month", "last month": weeks before, not a season
                 cands = [t for t in cands if pub and pub[0] - day[t] <= reach]
+            if how == "denied" and not (pub and mine > pub[0]):
+                continue  # a denial told the day of its row's happening denies that happening
             if how == "named" and (f.type or "").upper() in ceremony and pub:
                 # a memorial or a march years on is a happening of its own year
                 cands = [t for t in cands if pub[0] - day[t] < years]
@@ -210,7 +219,7 @@ def _recalls(f: MentionFeatures, mine: int, gap: int, slack: int, earlier: list[
     if happening and not mark and f.extra.get("by_report") and mine_names - told_at:
         # dated by a later report, at a name no firm happening of its row is told at
         return [t for t in earlier if (mine_names - told_at) & names[t]], "named"
-    if mark == "recall" or (mark == "already" and happening):
+    if mark == "recall" or (mark in ("already", "denied") and happening):
         iv = f.interval if f.date_firm and f.interval and f.interval[1] > f.interval[0] else None
         return [t for t in earlier if iv is None or iv[0] <= day[t] <= iv[1]], mark
     return [], ""
