@@ -111,6 +111,12 @@ def _entity_conflict(
 
         members = [m for m in members if m.event.type in kinds_of_place and m.event.modality not in _UNREAL
                    and not (settings_spread and spread(m.event))]
+    # the countries the row's members name as doers ("the United States struck ..."): a place of
+    # theirs is who acted, not where (``conflict_place_doer_countries``)
+    doer_countries = {dk for m in members for e in m.event.agents
+                      if (dk := index.key(m.analysis.document.id, e, resolve=True))
+                      and (de := index.entity(m.analysis.document.id, e)) is not None and country_code(de.name)
+                      } if field == "place" and cfg.get("conflict_place_doer_countries", False) else set()
     accuse_chars = int(cfg.get("conflict_accuser_reach_chars", 0))
     act_objects, act_types = bool(cfg.get("conflict_agent_act_objects", False)), agent_types(cfg)
     accusers = bool(cfg.get("conflict_agent_accusers", False))
@@ -156,7 +162,7 @@ def _entity_conflict(
                         keys.setdefault(side, set()).add(key)
                         reach.setdefault(side, set()).add(key)
                     continue  # unresolved places cannot be compared
-                if statement_place(m.analysis, m.event, ent):
+                if statement_place(m.analysis, m.event, ent) or (key in doer_countries and country_code(ent.name)):
                     # where the claim was made: it may show that sides agree, never that they clash
                     k, r = _place_keys(ent, key)
                     keys.setdefault(side, set()).update(k)
