@@ -50,6 +50,10 @@ def _analysis(text: str, language: str, dates: list[tuple[str, str]],
      [("May 4", "2030-05-04"), ("May 12", "2030-05-12")], "2030-05-04", "2030-05-12"),
     ("ru", "Операция в Вествейле проходила с 4 по 12 мая 2030 года.",
      [("12 мая 2030 года", "2030-05-12")], "2030-05-04", "2030-05-12"),
+    ("ru", "По данным миссии, 4-12 мая 2030 года в Вествейле были убиты десятки человек.",
+     [("12 мая 2030 года", "2030-05-12")], "2030-05-04", "2030-05-12"),
+    ("fr", "Selon la mission, les 4–12 mai 2030, des dizaines de personnes ont été tuées à Westvale.",
+     [("12 mai 2030", "2030-05-12")], "2030-05-04", "2030-05-12"),
 ])
 def test_a_stated_stretch_is_read_around_its_date(language: str, text: str, dates: list[tuple[str, str]],
                                                   first: str, last: str) -> None:
@@ -66,6 +70,8 @@ def test_a_stated_stretch_is_read_around_its_date(language: str, text: str, date
     ("en", "Between 4 and 12 fighters were killed on May 12 near Westvale.", [("May 12", "2030-05-12")]),
     # running backwards
     ("fr", "L'armée a mené du 14 au 12 mai 2030 une opération.", [("12 mai 2030", "2030-05-12")]),
+    # a score or a decimal before a dash is no first day
+    ("fr", "Le match s'est fini sur 2,4-12 mai 2030 à Westvale.", [("12 mai 2030", "2030-05-12")]),
     # longer than the limit
     ("en", "The siege lasted from April 1 to June 30 in Westvale.",
      [("April 1", "2030-04-01"), ("June 30", "2030-06-30")]),

@@ -11,7 +11,8 @@ mention's own date, unchanged.
 
 A stretch is one of (the phrases of ``data/align/stretch.toml``, per language):
 
-* an opener just before a date, holding the first day: "du 4 au [9 mai]", "from 4 to [9 May]";
+* an opener just before a date, holding the first day: "du 4 au [9 mai]", "from 4 to [9 May]",
+  "4-[9 мая]" (a dash: French, Russian and Ukrainian);
 * a lead just before a date and a closer just after it, holding the last day: "between [May 4]
   and 9";
 * a lead, a date, a joiner and a second date: "from [May 4] to [May 9]".
@@ -40,7 +41,7 @@ _AFTER_CHARS = 24
 def _tables() -> dict[str, dict[str, re.Pattern[str]]]:
     data = data_toml("align", "stretch.toml")
     return {name: {lang: re.compile(p, re.I) for lang, p in data.get(name, {}).items()}
-            for name in ("opener", "lead", "closer", "joiner")}
+            for name in ("opener", "dash", "lead", "closer", "joiner")}
 
 
 def _with_day(day: int, value: str) -> int | None:
@@ -71,13 +72,15 @@ def stretches(a: Analysis, max_days: int) -> dict[int, tuple[int, int]]:
             for s in starts:
                 out[s] = (first, last)
 
-    opener, lead, closer, joiner = tabs["opener"], tabs["lead"], tabs["closer"], tabs["joiner"]
+    openers = [p for p in (tabs["opener"], tabs["dash"]) if p is not None]
+    lead, closer, joiner = tabs["lead"], tabs["closer"], tabs["joiner"]
     for k, t in enumerate(days):
         own = interval(t.value)
         if own is None:
             continue
         before = text[max(0, t.start - _BEFORE_CHARS):t.start]
-        if opener is not None and (m := opener.search(before)):
+        m = next((m for p in openers if (m := p.search(before))), None)
+        if m is not None:
             keep((t.start,), _with_day(int(m["first"]), t.value), own[0])
             continue
         if lead is None or not lead.search(before):
