@@ -69,7 +69,7 @@ def _place_values(conflict) -> set[tuple[str, str]]:
 
 def test_one_name_resolved_by_one_document_only_is_still_one_place():
     texts = [("eastern", "Soldiers shelled homes in Moravka on 3 May 2031.", "2031-05-04"),
-             ("western", "Soldiers shelled homes in Moravka on 3 May 2031. The attack in Chile killed two.",
+             ("western", "Soldiers shelled homes in Moravka on 3 May 2031. Shelling near Arica killed two.",
               "2031-05-04")]
     analyses = [analyze_text(t, published=p) for _, t, p in texts]
     # the second document's gazetteer left the village unresolved (the first took a namesake
@@ -81,10 +81,26 @@ def test_one_name_resolved_by_one_document_only_is_still_one_place():
                for e in a.events]
     index = EntityIndex(analyses)
     assert any(m.event.place is not None for m in members if m.side == "eastern")
-    off = _entity_conflict(members, index, "place", _cfg(place_conflict_unresolved_names=False))
+    alone = {"place_conflict_unplaced_abroad": False}
+    off = _entity_conflict(members, index, "place", _cfg(place_conflict_unresolved_names=False, **alone))
     assert {s for s, _ in _place_values(off)} == {"eastern", "western"}
-    on = _entity_conflict(members, index, "place", _cfg(place_conflict_unresolved_names=True))
+    on = _entity_conflict(members, index, "place", _cfg(place_conflict_unresolved_names=True, **alone))
     assert on is None
+
+
+def test_a_town_of_a_state_its_document_never_tells_of_is_no_place_to_contest():
+    texts = [("Peru", "Soldiers shelled homes in Moravka on 3 May 2031, Peruvian officials said.", "2031-05-04"),
+             ("International", "Soldiers shelled homes in Peru on 3 May 2031.", "2031-05-04")]
+    members, index = _members(texts)
+    off = _entity_conflict(members, index, "place", _cfg(place_conflict_unplaced_abroad=False))
+    assert {s for s, _ in _place_values(off)} == {"Peru", "International"}
+    assert _entity_conflict(members, index, "place", _cfg(place_conflict_unplaced_abroad=True)) is None
+    # a document that tells of the town's state keeps the town as a place
+    told = [("Peru", "Soldiers shelled homes in Moravka, in the Czech Republic, on 3 May 2031.", "2031-05-04"),
+            texts[1]]
+    members, index = _members(told)
+    on = _entity_conflict(members, index, "place", _cfg(place_conflict_unplaced_abroad=True))
+    assert {s for s, _ in _place_values(on)} == {"Peru", "International"}
 
 
 _BORDER = [

@@ -26,7 +26,13 @@ from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas, war_nouns
 from fullpicture.align._notactors import not_actor
 from fullpicture.align._notdoers import clause_name, undergoer_possessive
-from fullpicture.align._ownland import land_of, main_lands, own_lands_clash, place_country
+from fullpicture.align._ownland import (
+    land_of,
+    land_told,
+    main_lands,
+    own_lands_clash,
+    place_country,
+)
 from fullpicture.align._persontitle import person_state
 from fullpicture.align._rowmembers import _UNREAL, Member
 from fullpicture.align._rowmembers import side_of_state as _side_of_state
@@ -128,6 +134,9 @@ def _entity_conflict(
     # gazetteer took for it: the unresolved name shows that the sides agree, never that they clash
     unresolved_names = bool(cfg.get("place_conflict_unresolved_names", False))
     own_lands = field == "place" and bool(cfg.get("place_conflict_own_lands", False))
+    # a town of a state its document never tells of is read as unresolved (a namesake abroad)
+    unplaced = field == "place" and bool(cfg.get("place_conflict_unplaced_abroad", False))
+    row_states = {st for st in (side_state(m.side) for m in members) if st}
     lands: dict[str, Counter[str]] = {}  # side -> the states its places lie in (:mod:`._ownland`)
     side_of_state = _accounts(members, cfg, sides)
     for m in members:
@@ -157,7 +166,7 @@ def _entity_conflict(
                 side = _relayed(m, teller, index, side_of_state, cfg)
             mention = _in_evidence(ent, m.event)
             if field == "place":
-                if ent.geo is None:
+                if ent.geo is None or (unplaced and not land_told(m.analysis, ent, row_states)):
                     if unresolved_names:  # a name no record took may still be another side's place
                         keys.setdefault(side, set()).add(key)
                         reach.setdefault(side, set()).add(key)

@@ -13,10 +13,11 @@ which the distance rule of :mod:`._entityconflicts` already reads as one place.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 
-from fullpicture.align._agents import side_state
+from fullpicture.align._agents import name_state, side_state
 from fullpicture.align._util import country_code
-from fullpicture.models import Entity
+from fullpicture.models import Analysis, Entity
 
 
 def place_country(ent: Entity) -> str | None:
@@ -67,3 +68,18 @@ def own_lands_clash(s: str, t: str, lands: dict[str, Counter[str]]) -> bool:
     state's land."""
     a, b = own_land(s, lands), own_land(t, lands)
     return a is not None and b is not None and a != b
+
+
+def land_told(a: Analysis, ent: Entity, states: Collection[str]) -> bool:
+    """Whether a resolved place's state is one its document tells of: the state of a side of the
+    row (``states``: a side's own land, or the land another side holds, needs no naming), a country
+    the document names (or a demonym of it), or another place it names in that state. A small town
+    of a country its document never names is as often a namesake the gazetteer took for a village
+    of the story (``place_conflict_unplaced_abroad``)."""
+    land = land_of(ent)
+    if land is None or (ent.type in ("GPE", "LOC") and country_code(ent.name)):
+        return True
+    if land in states:
+        return True
+    return any(e.id != ent.id and (land_of(e) == land or (e.geo is None and name_state(e.name) == land))
+               for e in a.entities)
