@@ -52,3 +52,33 @@ def test_a_denial_told_on_its_rows_day_stays() -> None:
     # a denial published the day of its row's happening denies that happening (its doer)
     feats, labels = _story(_m("d", "attack", SECOND, firm=False, recall_marker="denied"))
     assert join_recalled_earlier(feats, _cfg(), labels)[6] == 1
+
+
+def test_a_denial_alone_in_a_row_of_its_own_day_joins_the_happening_told_days_before() -> None:
+    # a report telling the happening as staged, on its own day (a dateline in the sentence), in a row
+    # only it tells, four days after the happening's row, which holds that report's other mention
+    first, later = SECOND - 10, SECOND - 6
+    feats = [_m("a", "attack", first, published=first), _m("b", "attack", first, published=first),
+             _m("d", "attack", first, firm=False, published=later),
+             _m("d", "attack", later, published=later, recall_marker="denied")]
+    assert join_recalled_earlier(feats, _cfg(), [0, 0, 0, 1])[3] == 0
+    # the same mention in a row that another report tells too stays: its day may be the happening's
+    feats.append(_m("e", "attack", later, published=later))
+    assert join_recalled_earlier(feats, _cfg(), [0, 0, 0, 1, 1])[3] == 1
+
+
+def test_a_denials_day_is_no_date_value() -> None:
+    from fullpicture.align._dateconflict import _date_conflict
+    from fullpicture.align._rowmembers import Member
+    from tests.helpers import analyze_text
+
+    told = ("west", "Artillery shelled the clinic in Marlow on 3 March 2031, killing nine people.", "2031-03-04")
+    denied = ("east", "The shelling of the clinic in Marlow, 7 March 2031: a staged provocation, according to "
+                      "the ministry.", "2031-03-07")
+    members = []
+    for side, text, day in (told, denied):
+        a = analyze_text(text, published=day)
+        members += [Member(side=side, analysis=a, event=e) for e in a.events]
+    off = _date_conflict(members, 1, 31, 0)
+    assert off is not None and any(v.side == "east" for v in off.values)  # the shape before
+    assert _date_conflict(members, 1, 31, 60) is None

@@ -54,7 +54,8 @@ def find_conflicts(
                 if cfg.get("figure_disputes", True) else None)
     out = _figure_conflicts(figs, cfg, disputes)
     for c in (
-        _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0))),
+        _date_conflict(members, int(cfg.get("date_conflict_slack_days", 0)), int(cfg.get("date_conflict_max_days", 0)),
+                       int(cfg.get("date_conflict_denied_chars", 0))),
         (_entity_conflict(members, index, "agent", cfg, sides) or _agent_denial(members, index, cfg, sides)
          or cause_conflict(members, index, cfg)),
         _entity_conflict(members, index, "place", cfg),

@@ -58,11 +58,14 @@ def _reporting_day(a: Analysis, ev: Event, tx_start: int, tx_end: int) -> bool:
     return not _CONTENT_OPENER.search(between) and not re.search(r"[.!?]\s", between)
 
 
-def _date_conflict(members: Sequence[Member], slack_days: int = 0, max_days: int = 0) -> Conflict | None:
+def _date_conflict(members: Sequence[Member], slack_days: int = 0, max_days: int = 0,
+                   denied_chars: int = 0) -> Conflict | None:
     """Sides whose stated days of the happening cannot be the same day. Two dates more than
     ``max_days`` apart (0: no limit) are two happenings told in one row (a sinking "in April"
     recalled in the report of a January strike), not a disagreement on when: such a pair neither
-    clashes nor agrees."""
+    clashes nor agrees. A happening told as staged or fake (a word of ``[denied]`` of
+    ``data/align/recall.toml`` at most ``denied_chars`` characters from its trigger) on its
+    report's day or the day before gives no value: that day is the denial's."""
     per_side: dict[str, list[ConflictValue]] = {}
     report_day: dict[int, int] = {}
     for m in members:
@@ -76,6 +79,8 @@ def _date_conflict(members: Sequence[Member], slack_days: int = 0, max_days: int
             continue  # "if the police do not leave by Wednesday": no happening whose day is told
         if (m.event.type or "").upper() in _told_about_types():
             continue  # an accusation's, a denial's or a statement's day is its own, not the happening's
+        if denied_chars > 0 and _denial_day(m, denied_chars):
+            continue  # "the attack on Marlow, staged, the ministry said on Monday": the denial's day
         tx = next((t for t in m.analysis.timexes if t.value == m.event.date
                    and m.event.evidence.start <= t.start < m.event.evidence.end), None)
         if tx is not None and _reporting_day(m.analysis, m.event, tx.start, tx.end):
@@ -116,3 +121,17 @@ def _date_conflict(members: Sequence[Member], slack_days: int = 0, max_days: int
     if len(per_side) > 1 and _sides_clash(per_side, differ):
         return Conflict(field="date", values=[v for vs in per_side.values() for v in vs])
     return None
+
+
+def _denial_day(m: Member, reach: int) -> bool:
+    """Whether ``m`` is a happening told as staged or fake whose day is its report's day or the
+    day before (the denial's day, not the happening's)."""
+    from fullpicture.align._recallmark import recall_marker
+
+    ev, a = m.event, m.analysis
+    own, pub = interval(ev.date or ""), interval(published_day(a))
+    if own is None or pub is None or not (pub[0] - 1 <= own[0] and own[1] <= pub[1]):
+        return False
+    sent = a.text[ev.evidence.start : ev.evidence.end]
+    at = (ev.trigger.start - ev.evidence.start, ev.trigger.end - ev.evidence.start)
+    return recall_marker(sent, at, a.document.language, reach) == "denied"

@@ -27,7 +27,9 @@ publication day) *recalls* an earlier happening when
   "staged", "une mise en scène", "инсценировка") and its row's day is after its report's publication
   (a denial cannot tell a happening of a later day): the happening denied came before the denial,
   and its account goes to the earlier row, one of its names preferred but not required (the only
-  place of a denial is often the denier's own capital, where it spoke);
+  place of a denial is often the denier's own capital, where it spoke); in a row only its own
+  report tells, such a happening goes to an earlier row of any earlier day, whatever day its
+  sentence states (a dateline's day is the denial's);
 * or it is a happening dated only by its (later) report that names a place or participant at
   which no happening of ``R`` stating a firm day is told, and the earlier row is told at that
   name: a piece on an admission weeks on ("the blasts at the Marlow depot came after our strike")
@@ -158,7 +160,10 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
             continue
         earlier = [t for t in rows if t != r and t in firm and t in day and day[t] <= mine - gap
                    and len(docs[t]) >= 2 and docs[t] & docs[r]]
-        if not earlier:
+        # a row only its own report tells: a happening denied there may be one of any earlier day
+        lone = [t for t in rows if t != r and t in firm and t in day and day[t] < mine
+                and len(docs[t]) >= 2 and docs[t] & docs[r]] if len(docs[r]) == 1 else []
+        if not earlier and not lone:
             continue
         # the names the row's happenings stating a firm day are told at: a later happening there
         told_at: set[str] = set().union(*(feats[i].extra.get("names", frozenset()) for i in idx
@@ -167,7 +172,9 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
             f = feats[i]
             if distinct(f) or _setting(f):
                 continue
-            cands, how = _recalls(f, mine, gap, slack, earlier, day, lex, types, names, told_at)
+            denied = f.extra.get("recall_marker") == "denied" and bool(lone)
+            cands, how = _recalls(f, mine, 1 if denied else gap, slack, lone if denied else earlier,
+                                  day, lex, types, names, told_at)
             cands = [t for t in cands if f.family in fams[t]]
             mine_names = f.extra.get("names", frozenset())
             if how == "denied":  # the names of a denial may be the denier's (its own capital, where it spoke):
@@ -177,7 +184,7 @@ def join_recalled_earlier(feats: Sequence[MentionFeatures], cfg: dict[str, Any],
             pub = f.extra.get("published")
             if how == "recall":  # "earlier this month", "last month": weeks before, not a season
                 cands = [t for t in cands if pub and pub[0] - day[t] <= reach]
-            if how == "denied" and not (pub and mine > pub[0]):
+            if how == "denied" and not (pub and mine > pub[0]) and not lone:
                 continue  # a denial told the day of its row's happening denies that happening
             if how == "named" and (f.type or "").upper() in ceremony and pub:
                 # a memorial or a march years on is a happening of its own year
@@ -208,13 +215,13 @@ def _recalls(f: MentionFeatures, mine: int, gap: int, slack: int, earlier: list[
     own = _own_day(f)
     if own is not None and own <= mine - gap:
         return [t for t in earlier if abs(day[t] - own) <= slack], "day"
-    if own is not None and abs(own - mine) < gap:
-        return [], ""
+    mark = f.extra.get("recall_marker", "")
+    happening = (f.type or "").upper() in types and not is_consequence(f, lex)
+    if own is not None and abs(own - mine) < gap and not (mark == "denied" and happening):
+        return [], ""  # (a day a denial states is the denial's)
     told = _told_day(f)
     if told is not None and told <= mine - gap:
         return [t for t in earlier if abs(day[t] - told) <= slack], "day"
-    mark = f.extra.get("recall_marker", "")
-    happening = (f.type or "").upper() in types and not is_consequence(f, lex)
     mine_names = f.extra.get("names", frozenset())
     if happening and not mark and f.extra.get("by_report") and mine_names - told_at:
         # dated by a later report, at a name no firm happening of its row is told at
