@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 from fullpicture._data import data_toml
 from fullpicture.align._figureitems import FigureItem
@@ -35,23 +36,29 @@ def _noun_end(text: str, end: int, unit: str | None) -> int:
     return word.end() if word else end
 
 
+def _dead() -> dict[str, Any]:
+    """The ``[dead]`` table of ``data/align/dead_targets.toml``."""
+    table: dict[str, Any] = data_toml("align", "dead_targets.toml").get("dead", {})
+    return table
+
+
 @cache
 def _reach() -> int:
     """Characters after a number within which its counted noun stands ("une vingtaine de terroristes")."""
-    return int(data_toml("align", "dead_targets.toml").get("dead", {}).get("noun_reach_chars", 0))
+    return int(_dead().get("noun_reach_chars", 0))
 
 
 @cache
 def _classes() -> dict[str, tuple[str, str]]:
     """Population -> (class, kind) of the people it counts."""
     kinds: dict[str, str] = data_toml("events", "targets.toml").get("kinds", {})
-    pops: dict[str, str] = data_toml("align", "dead_targets.toml").get("dead", {}).get("populations", {})
+    pops: dict[str, str] = _dead().get("populations", {})
     return {str(pop): (str(cls), str(kinds.get(cls, "unspecified"))) for pop, cls in pops.items()}
 
 
 @cache
 def _counts() -> frozenset[str]:
-    return frozenset(data_toml("align", "dead_targets.toml").get("dead", {}).get("counts", []))
+    return frozenset(_dead().get("counts", []))
 
 
 def dead_values(figs: Mapping[str, Mapping[str, list[FigureItem]]],

@@ -185,8 +185,8 @@ def _entity_conflict(
                     land = place_country(ent)
                     if land:
                         lands.setdefault(side, Counter())[land] += 1
-                    if land_of(ent):
-                        value_state[len(per_side.get(side, [])), side] = str(land_of(ent))
+                    if (state := land_of(ent)) is not None:
+                        value_state[len(per_side.get(side, [])), side] = state
             else:
                 kind = actor_kind(ent, cfg, index.actor(doc, eid) is not None)
                 if kind is None or (clauses and clause_name(m.analysis, mention, act_types)):

@@ -24,17 +24,21 @@ def place_country(ent: Entity) -> str | None:
     """The state a resolved place below the state lies in, upper case; None for a country's own
     name (a state named as the place is as often the doer or the speaker: "Eastland said",
     "Eastland's shelling") and for a capital (where a side's statements are made)."""
-    if ent.geo is None or not ent.geo.country or (ent.type in ("GPE", "LOC") and country_code(ent.name)):
+    if ent.geo is None or not ent.geo.country or _state_code(ent):
         return None
     return None if _capital(ent) else ent.geo.country.upper()
+
+
+def _state_code(ent: Entity) -> str | None:
+    """The country code of a place entity that names a state, else None."""
+    return country_code(ent.name) if ent.type in ("GPE", "LOC") else None
 
 
 def land_of(ent: Entity) -> str | None:
     """The state a resolved place is or lies in, upper case (None when unresolved)."""
     if ent.geo is None:
         return None
-    cc = country_code(ent.name) if ent.type in ("GPE", "LOC") else None
-    return (cc or ent.geo.country or "").upper() or None
+    return (_state_code(ent) or ent.geo.country or "").upper() or None
 
 
 def _capital(ent: Entity) -> bool:
@@ -45,7 +49,7 @@ def _capital(ent: Entity) -> bool:
     if ent.geo is None or ent.geo.geonames_id is None:
         return False
     gaz = get_gazetteer()
-    return any(gaz.place(i).kind == "capital" and gaz.place(i).gid == ent.geo.geonames_id
+    return any((p := gaz.place(i)).kind == "capital" and p.gid == ent.geo.geonames_id
                for i in gaz.lookup(fold(ent.name)))
 
 
@@ -77,7 +81,7 @@ def land_told(a: Analysis, ent: Entity, states: Collection[str]) -> bool:
     of a country its document never names is as often a namesake the gazetteer took for a village
     of the story (``place_conflict_unplaced_abroad``)."""
     land = land_of(ent)
-    if land is None or (ent.type in ("GPE", "LOC") and country_code(ent.name)):
+    if land is None or _state_code(ent):
         return True
     if land in states:
         return True
