@@ -12,6 +12,20 @@ def analyze_text(text: str, published: str | None = None, perspective: str | Non
     return analyze_document(doc, load_settings())
 
 
+def row_members(texts):
+    """Analyse ``(side, text, published)`` triples: every event of each as a row member of its
+    side, and the entity index over the analyses (for the conflict readers of ``align``)."""
+    from fullpicture.align._rowmembers import Member
+    from fullpicture.align._util import EntityIndex
+
+    members, analyses = [], []
+    for side, text, day in texts:
+        a = analyze_text(text, published=day)
+        analyses.append(a)
+        members += [Member(side=side, analysis=a, event=e) for e in a.events]
+    return members, EntityIndex(analyses)
+
+
 def lexical_settings():
     """The shipped settings with sentence embeddings off (alignment on lexical features: fast)."""
     from fullpicture import load_settings

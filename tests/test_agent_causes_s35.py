@@ -14,20 +14,14 @@ names no attacker; the setting off builds nothing.
 from __future__ import annotations
 
 from fullpicture.align._causes import cause_conflict
-from fullpicture.align._rowmembers import Member
-from fullpicture.align._util import EntityIndex
 from fullpicture.settings import load_settings
-from tests.helpers import analyze_text
+from tests.helpers import row_members
 
 
 def _conflict(texts: list[tuple[str, str]], **over: object):
-    members, analyses = [], []
-    for side, text in texts:
-        a = analyze_text(text, published="2031-04-15")
-        analyses.append(a)
-        members += [Member(side=side, analysis=a, event=e) for e in a.events]
+    members, index = row_members([(side, text, "2031-04-15") for side, text in texts])
     cfg = {**load_settings().section("align"), **over}
-    return cause_conflict(members, EntityIndex(analyses), cfg)
+    return cause_conflict(members, index, cfg)
 
 
 STRIKE = ("eastern", "Two anti-ship missiles struck the patrol ship Arvel off Kesh on Tuesday night, the navy said.")

@@ -11,10 +11,8 @@ from __future__ import annotations
 from fullpicture import analyze
 from fullpicture.align._denials import denies_other_act
 from fullpicture.align._entityconflicts import _agent_denial
-from fullpicture.align._rowmembers import Member
-from fullpicture.align._util import EntityIndex
 from fullpicture.settings import load_settings
-from tests.helpers import analyze_text
+from tests.helpers import row_members
 
 
 def _denial(text: str, word: str):
@@ -43,14 +41,9 @@ def _row(later: bool):
     texts = [("alliance", "2031-05-02", "Moldova denied conducting an airstrike on the wedding hall in Zorvik on Friday."),
              ("alliance", "2031-05-09", "An inquiry found that Moldova bombed the wedding hall in Zorvik last week."),
              ("wire", "2031-05-02", "Moldova bombed the wedding hall in Zorvik on Friday, killing 40 guests.")]
-    members = []
-    analyses = []
-    for side, day, text in texts:
-        a = analyze_text(text, published=day)
-        analyses.append(a)
-        members += [Member(side=side, analysis=a, event=e) for e in a.events]
+    members, index = row_members([(side, text, day) for side, day, text in texts])
     cfg = {**load_settings().section("align"), "conflict_denial_later_blame": later}
-    return _agent_denial(members, EntityIndex(analyses), cfg)
+    return _agent_denial(members, index, cfg)
 
 
 def test_a_later_admission_does_not_unmake_the_denial_before_it():

@@ -69,16 +69,12 @@ def test_a_denial_alone_in_a_row_of_its_own_day_joins_the_happening_told_days_be
 
 def test_a_denials_day_is_no_date_value() -> None:
     from fullpicture.align._dateconflict import _date_conflict
-    from fullpicture.align._rowmembers import Member
-    from tests.helpers import analyze_text
+    from tests.helpers import row_members
 
     told = ("west", "Artillery shelled the clinic in Marlow on 3 March 2031, killing nine people.", "2031-03-04")
     denied = ("east", "The shelling of the clinic in Marlow, 7 March 2031: a staged provocation, according to "
                       "the ministry.", "2031-03-07")
-    members = []
-    for side, text, day in (told, denied):
-        a = analyze_text(text, published=day)
-        members += [Member(side=side, analysis=a, event=e) for e in a.events]
+    members, _ = row_members([told, denied])
     off = _date_conflict(members, 1, 31, 0)
     assert off is not None and any(v.side == "east" for v in off.values)  # the shape before
     assert _date_conflict(members, 1, 31, 60) is None

@@ -12,10 +12,8 @@ compared by their coordinates; the story is invented.
 from __future__ import annotations
 
 from fullpicture.align._entityconflicts import _entity_conflict
-from fullpicture.align._rowmembers import Member
-from fullpicture.align._util import EntityIndex
 from fullpicture.settings import load_settings
-from tests.helpers import analyze_text
+from tests.helpers import row_members
 
 NORTH = ("north", "Norway and Chile launched strikes on a depot in Cochabamba on Saturday.")
 WIRE = ("wire", "La Norvège et le Chili ont procédé samedi matin à des frappes aériennes sur des dépôts boliviens.")
@@ -23,12 +21,8 @@ SOUTH = ("south", "Missiles hit a depot in Cochabamba on Saturday, the Bolivian 
 
 
 def _place_conflict(texts: list[tuple[str, str]], **over: object):
-    members, analyses = [], []
-    for side, text in texts:
-        a = analyze_text(text, published="2031-04-15")
-        analyses.append(a)
-        members += [Member(side=side, analysis=a, event=e) for e in a.events]
-    return _entity_conflict(members, EntityIndex(analyses), "place", {**load_settings().section("align"), **over})
+    members, index = row_members([(side, text, "2031-04-15") for side, text in texts])
+    return _entity_conflict(members, index, "place", {**load_settings().section("align"), **over})
 
 
 def test_a_doer_country_taken_for_the_place_makes_no_place_conflict() -> None:
