@@ -96,6 +96,9 @@ def test_where_people_fled_from_and_to_make_no_place_conflict(lexical):
     row = widest_row(compare_texts(lexical, {"north": FLED_FROM, "south": FLED_TO}, "2024-03-05"))
     assert len({m.document for m in row.mentions}) == 2
     assert not [c for c in row.conflicts if c.field == "place"], row.conflicts
+    # the shape before: flights read as places, and (session 41) towns of a state the text never
+    # names still compared as resolved places
     old = widest_row(compare_texts(lexical, {"north": FLED_FROM, "south": FLED_TO}, "2024-03-05",
-                                   conflict_place_types=["ASSAULT", "DISPLACE"]))
+                                   conflict_place_types=["ASSAULT", "DISPLACE"],
+                                   place_conflict_unplaced_abroad=False))
     assert [c for c in old.conflicts if c.field == "place"], old.conflicts
