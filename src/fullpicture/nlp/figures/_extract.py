@@ -11,6 +11,7 @@ from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.figures._ages import apposed_age
 from fullpicture.nlp.figures._attributive import attributive_count
+from fullpicture.nlp.figures._clauses import clause_verb
 from fullpicture.nlp.figures._data import FigureLexicon, bounds
 from fullpicture.nlp.figures._numbers import (
     _DIGITS,
@@ -593,6 +594,9 @@ class FigureExtractor:
                         and cur.lemma_.lower() in lex.count_verbs):
                     counts = lex.count_verbs[cur.lemma_.lower()]
                     break  # "о пяти погибших и 24 пострадавших": a participle as a noun counts its own
+                if _dep(cur) == "conj" and cur.i == anchor.i and (own_verb := clause_verb(lex, doc, cur)) is not None:
+                    counts = own_verb
+                    break  # "30 personnes sont mortes et 120 personnes ont été blessées": its own clause's verb
                 prev, cur = cur, cur.head
                 act = lex.act_of.get(cur.lemma_.lower()) or lex.act_of.get(cur.lower_)
                 if (act is not None and cur.pos_ == "NOUN" and _dep(prev) == "prep" and prev.lower_ == "of"
@@ -605,6 +609,11 @@ class FigureExtractor:
                     break  # "cent soldats sont morts": a count noun as the predicate
                 if cur.pos_ == "AUX" and _dep(cur) == "aux" and cur.head.pos_ in ("VERB", "ADJ"):
                     cur = cur.head  # a subject the parser hangs on the auxiliary ("officers are missing")
+                if (cur.pos_ == "ADJ" and counts not in lex.own_counts and any(_dep(c) == "cop" for c in cur.children)
+                        and lex.count_nouns.get(cur.lemma_.lower()) in lex.own_counts
+                        and cur.lemma_.lower() not in lex.count_verbs):
+                    counts = lex.count_nouns[cur.lemma_.lower()]
+                    break  # "30 personnes sont mortes" (the adjective "mort"): a casualty state as the predicate
                 if cur.pos_ in ("VERB", "AUX", "ADJ"):
                     key = cur.lemma_.lower()
                     if key not in lex.count_verbs and cur.lower_ in lex.count_verbs:
