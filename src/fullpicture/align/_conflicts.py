@@ -28,12 +28,14 @@ def row_targets(members: Sequence[Member], index: EntityIndex, cfg: dict[str, An
                 figures: dict[str, dict[str, list[FigureItem]]] | None = None) -> list[ConflictValue]:
     """What was hit, in each side's words (:func:`target_values`: real mentions only, words
     quoted from another compared side's state given to that side; with ``target_conversion_gap``
-    of ``cfg``, a place told as turned into a military one; with ``target_dead_populations`` and
+    of ``cfg``, a place told as turned into a military one (or, with ``target_location_sites``,
+    as holding one); with ``target_dead_populations`` and
     the row's ``figures``, its counts of the dead as fighters or civilians: :mod:`._deadtargets`)."""
     out = target_values(members, _UNREAL, index, _side_of_state(members),
                         int((cfg or {}).get("target_conversion_gap", 0)),
                         bool((cfg or {}).get("target_quoted_labels", False)),
-                        bool((cfg or {}).get("target_speakers", False)))
+                        bool((cfg or {}).get("target_speakers", False)),
+                        bool((cfg or {}).get("target_location_sites", False)))
     if figures is not None and (cfg or {}).get("target_dead_populations", False):
         out += dead_values(figures, {m.analysis.document.id: m.analysis for m in members})
     return out

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from fullpicture._data import data_toml
 from fullpicture.align._agents import account_side, claim_state, name_state, side_state
+from fullpicture.align._heldsites import held_sites
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Event
 from fullpicture.models.comparison import Conflict, ConflictValue
@@ -40,7 +41,7 @@ class _Member(Protocol):
 def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset(),
                   index: EntityIndex | None = None, side_of_state: dict[str, str] | None = None,
                   conversion_gap: int = 0, quoted_labels: bool = False,
-                  speakers: bool = False) -> list[ConflictValue]:
+                  speakers: bool = False, located: bool = False) -> list[ConflictValue]:
     """Every side's words for what was hit (one value per document and words), in order of the
     members; mentions of a modality in ``unreal`` (negated, planned ...) give none. With an
     ``index``, words told in a claim of another compared side's state are that side's account
@@ -51,7 +52,8 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
     ``quoted_labels``, military words the document puts in quotation marks are the words of the
     compared side whose state the sentence names before the act (:func:`_quoted_owner`). With
     ``speakers``, words that are the speaker of a verb of speech are no value
-    (:func:`_speaker_words`)."""
+    (:func:`_speaker_words`). With ``located`` (and a ``conversion_gap``), a place told as
+    holding a military one is so too (:func:`._heldsites.held_sites`)."""
     out: list[ConflictValue] = []
     seen: set[tuple[str, int]] = set()
     for m in members:
@@ -75,12 +77,12 @@ def target_values(members: Sequence[_Member], unreal: frozenset[str] = frozenset
                                  document=doc, claim=m.event.source, start=t.start, end=t.end, field="target",
                                  category=t.category, kind=t.kind))
     if conversion_gap > 0 and index is not None:
-        out.extend(_converted_values(members, out, index, side_of_state or {}, conversion_gap))
+        out.extend(_converted_values(members, out, index, side_of_state or {}, conversion_gap, located))
     return out
 
 
 def _converted_values(members: Sequence[_Member], values: Sequence[ConflictValue], index: EntityIndex,
-                      side_of_state: dict[str, str], gap: int) -> list[ConflictValue]:
+                      side_of_state: dict[str, str], gap: int, located: bool = False) -> list[ConflictValue]:
     """The places the row's documents tell as turned into or used as military ones ("the
     hospital had been turned into a firing position": nlp/events/_converted.py), where the place
     is of a civilian class some value of the row names, a site of no class ("the building") or
@@ -100,7 +102,8 @@ def _converted_values(members: Sequence[_Member], values: Sequence[ConflictValue
         if doc in seen:
             continue
         seen.add(doc)
-        for c in conversions(a.text, a.document.language or "en", gap):
+        language = a.document.language or "en"
+        for c in conversions(a.text, language, gap) + (held_sites(a.text, language, gap) if located else []):
             if c.aim and not any(c.context[0] <= k.event.trigger.start < c.context[1] for k in members
                                  if k.analysis.document.id == doc):
                 continue  # "the target was ...": of the act its sentence, or the one before, tells
