@@ -24,7 +24,7 @@ from fullpicture.align._counteracts import without_counter_acts
 from fullpicture.align._denials import denies_aim, denies_earlier, denies_other_act, denies_target
 from fullpicture.align._figureitems import _main_date as main_date
 from fullpicture.align._incident_lex import setting_lemmas, war_nouns
-from fullpicture.align._notactors import not_actor
+from fullpicture.align._notactors import not_actor, row_outlet, row_outlets
 from fullpicture.align._notdoers import clause_name, undergoer_possessive
 from fullpicture.align._ownland import (
     land_of,
@@ -137,6 +137,7 @@ def _entity_conflict(
     # a town of a state its document never tells of is read as unresolved (a namesake abroad)
     unplaced = field == "place" and bool(cfg.get("place_conflict_unplaced_abroad", False))
     row_states = {st for st in (side_state(m.side) for m in members) if st}
+    outlets = row_outlets(members) if field == "agent" and cfg.get("conflict_agent_row_outlets") else frozenset()
     lands: dict[str, Counter[str]] = {}  # side -> the states its places lie in (:mod:`._ownland`)
     side_of_state = _accounts(members, cfg, sides)
     for m in members:
@@ -191,6 +192,8 @@ def _entity_conflict(
                 kind = actor_kind(ent, cfg, index.actor(doc, eid) is not None)
                 if kind is None or (clauses and clause_name(m.analysis, mention, act_types)):
                     continue
+                if row_outlet(ent.name, outlets) and not (country_code(ent.name) or name_state(ent.name)):
+                    continue  # "when the Courier contacted officials": a compared document's outlet
                 if undergoers and undergoer_possessive(m.analysis, mention, m.event):
                     continue  # "the captain's detention": who suffers it
                 if act_objects and mention is not None and act_object(m.analysis, mention.start, act_types):
