@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import spacy
 
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._raw import RawClaim
 
 
 def _nlp():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from fullpicture.nlp.claims._data import ClaimLexicon
-from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._raw import RawClaim
 
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._spans import span_chars
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")

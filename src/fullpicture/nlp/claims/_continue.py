@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._spans import quote_window
 
 # what may stand between the attribution and the second piece: the rest of the attribution's

@@ -40,9 +40,9 @@ from fullpicture.nlp._intervals import index_of, pair
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
 from fullpicture.nlp.claims._data import ClaimLexicon
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._layout import dash_signature
 from fullpicture.nlp.claims._merge import _clause_before, _cue_subject, _kind, _parse_content
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._roleprob import RoleNet, token_probs
 from fullpicture.nlp.claims._spans import (
     balance_quotes,

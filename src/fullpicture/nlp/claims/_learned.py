@@ -27,9 +27,10 @@ from fullpicture.nlp.claims._conjoined import split_conjoined
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
 from fullpicture.nlp.claims._cues import cues_path, load_cues, read_prior, vet
 from fullpicture.nlp.claims._data import claim_lexicon
-from fullpicture.nlp.claims._extract import ClaimExtractor, RawClaim
+from fullpicture.nlp.claims._extract import ClaimExtractor
 from fullpicture.nlp.claims._merge import merge, rules_first, univocal
 from fullpicture.nlp.claims._participle import split_participles
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._roleprob import LABELS, token_probs
 from fullpicture.nlp.claims._source_model import (
     choose,

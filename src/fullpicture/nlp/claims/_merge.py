@@ -17,7 +17,7 @@ from fullpicture.nlp._intervals import index_of, pair, start_end
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp.claims._conjoined import split_conjoined
 from fullpicture.nlp.claims._continue import continue_paragraphs, continue_quotes
-from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._spans import (
     balance_quotes,
     quote_spans,

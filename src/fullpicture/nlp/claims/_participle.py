@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from fullpicture.nlp.claims._extract import RawClaim
+from fullpicture.nlp.claims._raw import RawClaim
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 

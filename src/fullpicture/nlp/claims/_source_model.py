@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Token
 
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._merge import _cue_subject
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._roleprob import LABELS, RoleNet, token_probs
 from fullpicture.nlp.claims._source_pairs import pair_columns
 from fullpicture.nlp.claims._spans import source_bounds, source_comma, span_chars

@@ -26,8 +26,8 @@ from fullpicture.nlp._shared import (
     resolve,
 )
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.extensions import synced
 
 _EDITOR_ZONES = {"editorial_note", "inline_note"}
