@@ -29,7 +29,8 @@ is a mention of that incident. The script compares the folder as the CLI does
 * **false conflicts**: conflicts of a field that is not contested for the row's incident (or of
   a row that tells no gold incident); **mixed rows**: rows holding mentions of two incidents;
 * **rows of no incident** (printed under the table): rows holding mentions of >= 2 documents none
-  of which tells a gold incident (reaction words of unrelated speakers merged by their word).
+  of which tells a gold incident (reaction words of unrelated speakers merged by their word);
+  `--errors` lists each with its label and triggers.
 
 What was hit (field ``target``: one side names a civilian site, another a military one) is
 scored in columns of its own, so that the columns above stay comparable with runs before the
@@ -237,6 +238,9 @@ def score(comp: Any, gold: Gold, doc_name: dict[str, str]) -> Score:
     for ev in comp.events:
         if len(row_docs[ev.id]) > 1:
             sc.errors.append(f"mixed row {ev.label!r}: {sorted(row_docs[ev.id])}")
+        elif not row_docs[ev.id] and len({m.document for m in ev.mentions}) > 1:
+            told = [f"{doc_name[m.document]}:{trig[(m.document, m.event)]}" for m in ev.mentions]
+            sc.errors.append(f"no-gold row {ev.label!r}: {', '.join(told)}")
     return sc
 
 

@@ -130,6 +130,9 @@ def test_rows_of_several_documents_that_tell_no_incident_are_counted():
     gold = Gold(incidents={"alpha": {"contested": []}},
                 docs={"a": {"alpha": ["Shells hit Alpha"]}, "b": {"alpha": ["Rockets hit Alpha"]}})
     comp = NS(documents=docs, events=rows[:2], sides=[NS(label="east", documents=["a"]), NS(label="west", documents=["b"])])
-    assert score(comp, gold, {"a": "a", "b": "b"}).summary()["nogold_rows"] == 1
+    sc = score(comp, gold, {"a": "a", "b": "b"})
+    assert sc.summary()["nogold_rows"] == 1
+    # --errors names the row with each document's trigger
+    assert [e for e in sc.errors if e.startswith("no-gold")] == ["no-gold row 'urge': a:urged, b:urged"]
     comp.events = [rows[0], rows[2]]
     assert score(comp, gold, {"a": "a", "b": "b"}).summary()["nogold_rows"] == 0
