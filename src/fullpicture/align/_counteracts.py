@@ -7,14 +7,22 @@ account of who did the row's act.
 gunmen are the doers of the fire the strike answered, no rival doer of the strike. Where the side
 that names the state as doer also tells that state as hit (a staged act: "Westland staged the
 attack on its own palace"), the sides dispute who hit it and the mention stays.
+
+A mention told as an answer ("Westland carried out retaliatory strikes", "в ответ армия
+Westland нанесла удары"; ``[answers]`` of data/align/cause.toml) whose doers are of no state
+another side mostly names as the doer tells the answer, not the act: with ``[align]
+conflict_agent_answers`` it is dropped too (:func:`answers`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
+from fullpicture._data import data_toml
 from fullpicture.align._agents import doers, mention_state, name_state
 from fullpicture.align._persontitle import person_state
 from fullpicture.align._util import EntityIndex, country_code
@@ -48,6 +56,23 @@ def _in_evidence(ent: Entity, ev: Event) -> Mention | None:
     return next((x for x in ent.mentions if ev.evidence.start <= x.start < ev.evidence.end), None)
 
 
+_ANSWER_AFTER = 40  # characters after the trigger read for an answer's words ("des frappes de représailles")
+
+
+@lru_cache(maxsize=8)
+def _answer_words(language: str) -> re.Pattern[str] | None:
+    pat = data_toml("align", "cause.toml").get("answers", {}).get(language)
+    return re.compile(pat, re.IGNORECASE) if pat else None
+
+
+def answers(a: Analysis, ev: Event) -> bool:
+    """Whether the mention's sentence, up to a few words after its trigger, tells it as an answer
+    (``[answers]`` of data/align/cause.toml: "retaliatory strikes", "in response", "в ответ")."""
+    pat = _answer_words(a.document.language or "en")
+    end = min(ev.evidence.end, ev.trigger.end + _ANSWER_AFTER)
+    return pat is not None and pat.search(a.text, ev.evidence.start, end) is not None
+
+
 def without_counter_acts(members: Sequence[Any], index: EntityIndex, cfg: dict[str, Any]) -> list[Any]:
     """``members`` less those whose act hit (a patient of) a state that another side mostly names
     as the doer and that no doer of the mention's own is of, where that other side tells no act of
@@ -67,8 +92,12 @@ def without_counter_acts(members: Sequence[Any], index: EntityIndex, cfg: dict[s
         named.setdefault(m.side, Counter()).update(mine)
         self_hit.setdefault(m.side, set()).update(hit & mine)
     main = {side: {k for k, v in c.items() if v == max(c.values())} for side, c in named.items() if c}
+    answered = bool(cfg.get("conflict_agent_answers", False))
     out = []
     for m, mine, hit in zip(members, agent_states, hit_states, strict=True):
+        others = {s for side, states in main.items() if side != m.side for s in states}
+        if answered and mine and others and not mine & others and answers(m.analysis, m.event):
+            continue  # "Westland carried out retaliatory strikes": the answer's doer, not the act's
         if not mine & main.get(m.side, set()) and any(state not in mine and state in states and state not in self_hit.get(side, set())
                for state in hit for side, states in main.items() if side != m.side):
             continue

@@ -17,7 +17,9 @@ it misses the doer told by a phrase the act's words lead into:
 
 The phrase must stand in the trigger's clause (no comma, semicolon, colon, bracket or dash
 between) and name a state (:func:`._agents.name_state`): a group of no state, a weapon or a
-place of a contested territory gives none. Words only, alike for every side.
+place of a contested territory gives none. An act the clause tells as still being plotted
+("new attacks from Eastland being plotted"; ``[plans_after]``) has no doer yet: none. Words only,
+alike for every side.
 """
 
 from __future__ import annotations
@@ -80,6 +82,11 @@ def told_doers(a: Analysis, ev: Event, gap: int, reach: int = 80, words: int = 6
     toks = _tokens(clause, offset)
     low = [t[0].lower() for t in toks]
     out: list[ToldDoer] = []
+    for plan in _words("plans_after", lang):  # "attacks from Eastland being plotted": a plan, no act yet
+        parts = plan.split()
+        if any(all(w.startswith(p) for w, p in zip(low[i:i + len(parts)], parts, strict=True))
+               for i in range(len(low) - len(parts) + 1)):
+            return []
     reports = tuple(_words("not_between", lang))
     for table, most in (("by", gap), ("origin", min(gap, 1))):
         for opener in sorted(_words(table, lang), key=lambda w: -len(w.split())):
