@@ -49,3 +49,10 @@ def test_the_reporting_outlet_is_no_doer_of_its_side():
     after = _values()
     assert ("east", "Courier") not in after
     assert {side for side, _ in after} == {"east", "west"}
+
+
+def test_a_name_written_as_a_web_host_is_no_actor():
+    from fullpicture.align._notactors import not_actor
+
+    assert not_actor("COURIER.TEST") and not_actor("daily-courier.info")
+    assert not not_actor("Romania") and not not_actor("U.S.") and not not_actor("St.Petersburg")

@@ -23,11 +23,15 @@ def _names() -> frozenset[str]:
     return frozenset(n if n.isupper() else n.lower() for n in names)
 
 
+#: a name written as a web host ("EXAMPLE.RU", "courier.example"): a site, the outlet that reports
+_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,6}$")
+
+
 def not_actor(name: str) -> bool:
     """Whether an entity's name is a news agency's or a weapon system's (acronyms in capitals
-    only: "AP" is the agency, "ap" is no name)."""
+    only: "AP" is the agency, "ap" is no name), or a web host's (an outlet's site)."""
     name = name.strip()
-    return name in _names() or (not name.isupper() and name.lower() in _names())
+    return name in _names() or (not name.isupper() and name.lower() in _names()) or bool(_HOST.match(name))
 
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
