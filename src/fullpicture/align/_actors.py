@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ _CYRILLIC_LOWER = "а-яёіїєґ"
 _SEP = r"[\s«»\"“”„]+"  # between a name's words: spaces and quotes ("ЧВК «Вагнер»")
 _LEAD = re.compile(r"^(?:(?:the|le|la|les|l['’]|al-|el-)\s*)?[\"«“„'’]*", re.I)
 _TRAIL = re.compile(r"[\"»”'’.,;:]*$")
+_STARTS = re.compile(r"(?<![^\W_])\S")  # no letter or digit before, no space at
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,19 @@ def _word_pattern(word: str, endings: tuple[str, ...], reach: int) -> str:
     return re.escape(low)
 
 
+def _first_test(word: str) -> re.Pattern[str]:
+    """What the first character of a word's pattern (:func:`_word_pattern`) matches, alone: the
+    acronym's first, case-sensitive (both of its forms begin with it), else the lower-case
+    word's first (its stem's too), as ``re.I``."""
+    if _acronym(word):
+        return re.compile(re.escape(word[0]))
+    return re.compile(re.escape(word.lower()[0]), re.I)
+
+
 @dataclass(frozen=True)
 class _Table:
-    patterns: dict[str, re.Pattern[str]]  # language ("" for any other) -> one alternation
+    branches: dict[str, list[tuple[str, str, re.Pattern[str]]]]  # language ("" for any other) -> the
+    # alternation's branches in order: (group name, pattern, test of the first character)
     groups: dict[str, tuple[str, int]]  # group name -> (actor id, name index)
     states: dict[str, str | None]
     listed: dict[str, tuple[str, int]]  # a listed form, accents dropped, lower case -> (actor, name index)
@@ -114,7 +126,7 @@ def _table() -> _Table:
             for lang, words in name.items():
                 forms += [(lang, fold_accents(w), actor, k) for w in words]
     groups: dict[str, tuple[str, int]] = {}
-    alts: dict[str, list[tuple[int, str, str]]] = {}  # language -> (length, group, pattern)
+    alts: dict[str, list[tuple[int, str, str, re.Pattern[str]]]] = {}  # language -> (length, group, pattern, first)
     langs = {f[0] for f in forms} | {""}
     for n, (lang, form, actor, k) in enumerate(forms):
         words = form.split()
@@ -123,14 +135,35 @@ def _table() -> _Table:
         groups[group] = (actor, k)
         short = all(_acronym(w) for w in words)  # an acronym: only in its own languages
         for target in ([lang] if short else langs):
-            alts.setdefault(target, []).append((len(form), group, pattern))
-    patterns = {}
+            alts.setdefault(target, []).append((len(form), group, pattern, _first_test(words[0])))
+    branches = {}
     for lang, items in alts.items():
         items.sort(key=lambda x: -x[0])  # the longest name first at one position
-        body = "|".join(f"(?P<{g}>{p})" for _n, g, p in items)
-        patterns[lang] = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.I)
+        branches[lang] = [(g, p, first) for _n, g, p, first in items]
     listed = {form.lower(): (actor, k) for _lang, form, actor, k in forms}
-    return _Table(patterns=patterns, groups=groups, states=states, listed=listed)
+    return _Table(branches=branches, groups=groups, states=states, listed=listed)
+
+
+def _alternation(branches: list[tuple[str, str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """One pattern of ``branches`` in their order, each a named group, between non-letters."""
+    body = "|".join(f"(?P<{g}>{p})" for g, p, _first in branches)
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _pattern_at(lang: str, ch: str) -> re.Pattern[str] | None:
+    """The alternation of ``lang``'s names restricted to the branches whose first character
+    matches ``ch`` (None: none does). At a position holding ``ch`` it matches what the whole
+    alternation matches, with the same group: the branches left out cannot match there, and
+    those kept are tried in the same order."""
+    kept = [b for b in _table().branches[lang] if b[2].fullmatch(ch)]
+    return _alternation(kept) if kept else None
+
+
+def name_starts(folded: str) -> list[int]:
+    """The offsets of ``folded`` where a listed name may begin: no letter or digit before, no
+    space at (every form's first character is a word's first)."""
+    return [m.start() for m in _STARTS.finditer(folded)]
 
 
 def _core(text: str, m: Mention) -> tuple[int, int]:
@@ -142,16 +175,24 @@ def _core(text: str, m: Mention) -> tuple[int, int]:
     return (start, end) if start < end else (m.start, m.end)
 
 
-def _match(pattern: re.Pattern[str], folded: str, text: str, m: Mention,
+def _match(lang: str, folded: str, starts: list[int], text: str, m: Mention,
            groups: dict[str, tuple[str, int]]) -> tuple[str, int, str, bool] | None:
     """(actor, name index, text as written, longer than the mention) of the longest listed name
-    that covers the mention; None when none does."""
+    that covers the mention; None when none does. The names are found as ``finditer`` of the
+    language's whole alternation over 40 characters before to 60 after the mention finds them
+    (left to right, a match's characters not read again), tried only at ``starts``
+    (:func:`name_starts` of ``folded``) with the branches that can begin there."""
     start, end = _core(text, m)
+    lo, hi = max(0, start - 40), min(len(folded), end + 60)
     best: tuple[str, int, str, bool] | None = None
     width = -1
-    for hit in pattern.finditer(folded, max(0, start - 40), min(len(folded), end + 60)):
-        if hit.start() > start:
-            break
+    at = lo  # the first offset not read by a match yet
+    for q in starts[bisect_left(starts, lo) : bisect_right(starts, start)]:
+        pattern = _pattern_at(lang, folded[q]) if at <= q < hi else None
+        hit = pattern.match(folded, q, hi) if pattern is not None else None
+        if hit is None:
+            continue
+        at = hit.end()
         if hit.end() < end or hit.end() - hit.start() <= width or hit.lastgroup is None:
             continue
         actor, k = groups[hit.lastgroup]
@@ -160,25 +201,30 @@ def _match(pattern: re.Pattern[str], folded: str, text: str, m: Mention,
     return best
 
 
-def entity_actor(a: Analysis, ent: Entity, folded: str | None = None) -> Actor | None:
+def entity_actor(a: Analysis, ent: Entity, folded: str | None = None, starts: list[int] | None = None
+                 ) -> Actor | None:
     """The known actor ``ent`` names in ``a``: every mention of it (those inside a longer name
     aside) is written as a name of one actor; a person or a gazetteer place only when some name
     found is longer than its mention ("groupe Wagner", "État islamique"). ``folded``: the
-    document's text with its accents dropped (:func:`fold_accents`), when already made."""
+    document's text with its accents dropped (:func:`fold_accents`), and ``starts`` its
+    :func:`name_starts`, when already made."""
     table = _table()
-    pattern = table.patterns.get(getattr(a.document, "language", None) or "en") or table.patterns[""]
+    lang = getattr(a.document, "language", None) or "en"
+    lang = lang if lang in table.branches else ""
     mentions = [m for m in ent.mentions if not m.embedded]
     if not mentions:
         return None
     text = getattr(a, "text", "") or ""
     folded = fold_accents(text) if folded is None else folded
+    starts = name_starts(folded) if starts is None else starts
     hits = []
     for m in mentions:
         if text[m.start : m.end] == m.text:
-            hit = _match(pattern, folded, text, m, table.groups)
+            hit = _match(lang, folded, starts, text, m, table.groups)
         else:  # no text to read around the mention: the mention alone
-            hit = _match(pattern, fold_accents(m.text), m.text, m.model_copy(update={"start": 0, "end": len(m.text)}),
-                         table.groups)
+            alone = fold_accents(m.text)
+            hit = _match(lang, alone, name_starts(alone), m.text,
+                         m.model_copy(update={"start": 0, "end": len(m.text)}), table.groups)
         if hit is None:
             return None
         listed = table.listed.get(fold_accents(m.base).lower()) if m.base and not hit[3] else None
@@ -198,12 +244,15 @@ def actors_of(analyses: Any) -> dict[tuple[str, str], Actor]:
     """(document id, entity id) -> the known actor of every entity that names one."""
     out: dict[tuple[str, str], Actor] = {}
     for a in analyses:
-        folded = None
+        folded: str | None = None
+        starts: list[int] = []
         for ent in a.entities:
             if ent.type in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
                 continue
-            folded = fold_accents(getattr(a, "text", "") or "") if folded is None else folded
-            actor = entity_actor(a, ent, folded)
+            if folded is None:
+                folded = fold_accents(getattr(a, "text", "") or "")
+                starts = name_starts(folded)
+            actor = entity_actor(a, ent, folded, starts)
             if actor is not None:
                 out[(a.document.id, ent.id)] = actor
     return out
