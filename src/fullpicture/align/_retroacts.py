@@ -35,6 +35,17 @@ when
 The mentions of its report that hang on a joined mention in its row and sentence (the killed,
 the wounded) follow it, but one stating a day of its own (the announcement "on Friday", years on). A comparison of many stories has no main row (``_retoldnamed``: the
 share of documents). Days, places and the comparison's structure only: both sides alike.
+
+Waves of reporting (``incident_retro_wave_days``, session 42): a rights group's findings, a
+follow-up or a denial weeks or months on retells the happening among other things ("the massacre
+in Eastvale", "the killings"); its tellings take the report's day and sit in the row of what the
+report is about. A report published at least that many days (and fewer than
+``incident_retro_act_days``) after the main row's day is taken as above when it also names the
+main row's place itself (one of its names, not only a point nearby) and tells the happening as a
+past one: one of its tellings there refers back to it (a definite noun phrase: "the massacre"),
+or it states a day or a period that holds the main row's day ("in late November"). A telling in a
+phrase of cause ("in response to the raid on the depot": what another happening answers) stays.
+Its tellings never move the main row's day: they state none of their own.
 """
 
 from __future__ import annotations
@@ -85,6 +96,18 @@ def _at_place(f: MentionFeatures, names: set[str], points: list[tuple[float, flo
     return g is not None and not g[3] and km > 0 and any(haversine_km(g[0], g[1], a, b) <= km for a, b in points)
 
 
+def _named(f: MentionFeatures, names: set[str]) -> bool:
+    """Whether ``f`` names the main row's place itself: its own names, or for a place the
+    gazetteer does not know its sentence's known places (no point nearby)."""
+    return bool((f.extra.get("names", frozenset()) | f.extra.get("sentence_names", frozenset())) & names)
+
+
+def _told_past(f: MentionFeatures, day: int, slack: int) -> bool:
+    """Whether ``f`` tells the main row's happening as a past one: a definite reference to it
+    ("the massacre"), or a stated day or period holding the main row's ``day``."""
+    return bool(f.extra.get("definite")) or (f.date_firm and _holds_day(f, day, slack))
+
+
 def _placeless(f: MentionFeatures) -> bool:
     """Whether ``f`` is told at no place but a country and names nothing ("the bombing of the
     camp"): in a report that names the main row's place, the story's."""
@@ -97,6 +120,8 @@ def join_retro_acts(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     gap = int(cfg.get("incident_retro_act_days", 0))
     if gap <= 0:
         return labels
+    wave = int(cfg.get("incident_retro_wave_days", 0))
+    wave = wave if 0 < wave < gap else gap
     found = main_row_day(feats, cfg, labels)
     if found is None:
         return labels
@@ -120,12 +145,21 @@ def join_retro_acts(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
     lasting = lasting_kinds()
     late: dict[str, list[int]] = defaultdict(list)
     placed: set[str] = set()  # reports naming the main row's place for one of its kinds
+    named: set[str] = set()  # reports weeks or months on that name the main row's place itself
+    past: set[str] = set()  # ... and those that tell it as a past happening
     for i, f in enumerate(feats):
         pub = f.extra.get("published")
-        if pub and pub[0] - day >= gap and place_happening(f, types, lex) and _kinds(f, craft) & families:
+        if pub and pub[0] - day >= wave and place_happening(f, types, lex) and _kinds(f, craft) & families:
             late[f.doc].append(i)
-            if _at_place(f, names, points, km):
-                placed.add(f.doc)
+            if pub[0] - day >= gap:
+                if _at_place(f, names, points, km):
+                    placed.add(f.doc)
+                continue
+            if _named(f, names):
+                named.add(f.doc)
+            if _told_past(f, day, slack):
+                past.add(f.doc)
+    placed |= named & past
     moved: set[int] = set()
     for doc, idx in late.items():
         if doc not in placed:
@@ -138,8 +172,9 @@ def join_retro_acts(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
         for i in idx:
             f = feats[i]
             if labels[i] == main or f.extra.get("recall_marker") == "recall" or f.lemma.lower() in lasting \
-                    or not (_at_place(f, names, points, km) or _placeless(f)):
-                continue  # "previous attacks": earlier happenings than the story's
+                    or not (_at_place(f, names, points, km) or _placeless(f)) \
+                    or (doc in named and f.extra.get("cause_unit")):
+                continue  # "previous attacks", "in response to the raid": other happenings than the story's
             # a ceremony's own day is no day of the happening it recalls, but the march's own
             own = _no_own_day(f, day, slack, 0 if (f.type or "").upper() in kinds else ceremony)
             if (f.date_firm and _holds_day(f, day, slack)) if newer else own:
