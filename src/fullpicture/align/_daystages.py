@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fullpicture.align._agents import side_state
+from fullpicture.align._dates import interval
 from fullpicture.align._figurevalues import figure_range
 from fullpicture.models import Figure
 from fullpicture.models.comparison import ConflictValue
@@ -93,6 +94,27 @@ def running_stage(x: FigureItem, y: FigureItem) -> bool:
         return False
     early, late = figure_range(fe), figure_range(fl)
     return early is not None and late is not None and early[1] <= late[0]
+
+
+def next_day_rise(x: FigureItem, y: FigureItem, days: int, stated: dict[str, list[FigureItem]]) -> bool:
+    """Two sides' values of a count told on different days at most ``days`` apart (0: never), the
+    later one the higher (its lower end above the earlier one's upper end), the earlier one its
+    side's first count (``stated``: every value each side states; no lower value of its own on an
+    earlier day): a first report the toll has since passed (20 held on the day, 30 the next), no
+    rival count. Two values of one day, a later value below an earlier one, days farther apart (an
+    inquiry's count weeks later) and a side's count it had itself raised to (30, then 36, against
+    the other side's 57 the next day: the count it stands by) are still compared."""
+    if days <= 0 or x[1].side == y[1].side:
+        return False
+    (fe, ve), (fl, vl) = sorted((x, y), key=lambda i: i[1].date or "")
+    de, dl = interval(ve.date), interval(vl.date)
+    if de is None or dl is None or not (de[1] == de[0] and dl[1] == dl[0] and 0 < dl[0] - de[0] <= days):
+        return False
+    early, late = figure_range(fe), figure_range(fl)
+    if early is None or late is None or not early[1] < late[0]:
+        return False
+    return not any(g.value is not None and g.value < early[0] and (dw := interval(w.date)) is not None
+                   and dw[1] < de[0] for g, w in stated.get(ve.side, ()) if is_closed_value(g))
 
 
 def revised_to(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]],

@@ -8,7 +8,14 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from fullpicture.align._daystages import day_stages, later_stage, revised_to, running_stage
+from fullpicture.align._agents import side_state
+from fullpicture.align._daystages import (
+    day_stages,
+    later_stage,
+    next_day_rise,
+    revised_to,
+    running_stage,
+)
 from fullpicture.align._figureitems import FigureItem, implied_zero, incident_figures_for
 from fullpicture.align._figureseries import (
     _agree,
@@ -44,7 +51,9 @@ from fullpicture.models.comparison import Conflict, ConflictValue, FigureSeries
 def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], counts: str = "",
                  spans: Sequence[tuple[float, float]] = (),
                  stated: dict[str, list[FigureItem]] | None = None,
-                 rising: Sequence[tuple[float, float]] = ()) -> bool:
+                 rising: Sequence[tuple[float, float]] = (),
+                 staged: Sequence[tuple[float, float]] = (),
+                 told: dict[str, list[FigureItem]] | None = None) -> bool:
     """Two sides clash on a count when they state comparable figures and every comparable pair
     clashes (one agreeing pair, e.g. a later update matching the other side, is agreement).
     ``a`` and ``b`` are already ``_compared``: a side's bound that one of its own closed
@@ -55,7 +64,12 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     states), a pair of two days whose lower value the later side's own toll passed is a stage,
     left out (:func:`._daystages.later_stage`); where only such pairs are left, no clash. Of a
     running count (``figure_running_counts``: the people who fled so far), two days' values whose
-    later one is the higher are stages of it, left out too (:func:`._daystages.running_stage`). With
+    later one is the higher are stages of it, left out too (:func:`._daystages.running_stage`); of
+    any other count, so are two values at most ``figure_rising_days`` days apart whose later one is the
+    higher, the earlier side's first count (:func:`._daystages.next_day_rise`: a toll that rose
+    overnight; ``told``: every value each side states). Two values of which one is a side of no state's (a wire relays stages) inside the
+    span of a state's series with the stages it has since raised (``staged``, ``figure_series_stages``)
+    do not clash. With
     ``figure_whole_bounds_class``, a whole broken down into classes and a class count of the other
     side above it (``class_exceeds_whole``) clash too; a class count below the whole may be its part
     and says nothing either way. Two values inside the span of a rising toll a wire relays
@@ -73,6 +87,8 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
              and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))
              and not (cfg.get("figure_running_count_stages", False)
                       and counts in (cfg.get("figure_running_counts") or ()) and running_stage((fa, va), (fb, vb)))
+             and not (told is not None and counts not in (cfg.get("figure_running_counts") or ())
+                      and next_day_rise((fa, va), (fb, vb), int(cfg.get("figure_rising_days", 0)), told))
              and not (stated is not None and cfg.get("figure_own_revisions", False)
                       and _revised((fa, va), (fb, vb), stated, cfg, counts))
              and not early_vague((fa, va), (fb, vb), cfg)]
@@ -84,7 +100,9 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     exact = precise_documents(a, b, *(stated or {}).values())
     return bool(pairs or any(wholes)) and all(
         (ranges_clash(fa, fb, cfg) or beyond_vague((fa, va), (fb, vb), cfg, exact))
-        and not _in_series(fa, fb, spans) and not in_rise(fa, fb, rising) for (fa, va), (fb, vb) in pairs)
+        and not _in_series(fa, fb, spans) and not in_rise(fa, fb, rising)
+        and not (_in_series(fa, fb, staged) and None in (side_state(va.side), side_state(vb.side)))
+        for (fa, va), (fb, vb) in pairs)
 
 
 @functools.lru_cache(maxsize=1)
@@ -149,13 +167,16 @@ def _clashes(
             standing = {s: _compared(items, cfg) for s, items in group.items()}
             mine = superseded(standing, cfg)
             if cfg.get("figure_stage_relay", True):
-                mine = relayed_stages(mine, {s: [x for x in standing[s] if x not in mine[s]] for s in mine},
-                                      cfg, counts)
+                left = {s: [x for x in standing[s] if x not in mine[s]] for s in mine}
+                if cfg.get("figure_series_stages", False):
+                    left = _left_behind(group, left, cfg)
+                mine = relayed_stages(mine, left, cfg, counts)
             if cfg.get("figure_early_relays", False):
                 mine = early_relays(mine, group)
             if cfg.get("figure_day_stages", False):
                 mine = day_stages(mine, group, _day_usable, _day_stage)
             spans = series_spans(mine) if cfg.get("figure_series_spans", True) else []
+            staged = series_spans(standing) if cfg.get("figure_series_stages", False) else []
             rising = rising_spans(mine) if cfg.get("figure_rising_relays", False) else []
             if cfg.get("figure_relayed_accounts", True):
                 mine = without_relayed(mine, cfg, counts, spans)
@@ -164,7 +185,8 @@ def _clashes(
             sides = list(mine)
             found = [(counts, s, t) for i, s in enumerate(sides) for t in sides[i + 1 :]
                      if _clash_sides(mine[s], mine[t], cfg, counts, spans,
-                                     group if cfg.get("figure_cross_day_stages", False) else None, rising)]
+                                     group if cfg.get("figure_cross_day_stages", False) else None, rising,
+                                     staged, group)]
             for s, items in mine.items():
                 merged.setdefault(s, []).extend(items)
                 if found:  # the values of a group of people the sides contest
@@ -172,6 +194,17 @@ def _clashes(
             out += [x for x in found if x not in out]
         compared[counts] = clashed or merged
     return out, compared
+
+
+def _left_behind(group: dict[str, list[FigureItem]], left: dict[str, list[FigureItem]],
+                 cfg: dict[str, Any]) -> dict[str, list[FigureItem]]:
+    """The stages each side of a state has left behind (``left``: of its standing values), with
+    those of all it stated (``group``; strays included: a first count only one report gave) that
+    the side itself raised on a later day (:func:`superseded`)."""
+    usable = {s: [x for x in items if _day_usable(*x)] for s, items in group.items()}
+    kept = superseded(usable, cfg)
+    return {s: [*left.get(s, []), *(x for x in usable.get(s, []) if x not in kept[s] and x not in left.get(s, []))]
+            for s in left}
 
 
 def victim_groups(per_side: dict[str, list[FigureItem]], cfg: dict[str, Any]) -> list[dict[str, list[FigureItem]]]:
