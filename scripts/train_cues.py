@@ -89,8 +89,9 @@ def fold_models(docs, items, held: list[int], folds: int, seed: int, tmp: Path) 
 def extractor(folder: Path | None = None, crf: bool = True):
     """A shipped-like extractor (the tagger's files from ``folder`` when given) that records,
     instead of applying the cue classifier, each document's rows (see :func:`collect`); with
-    ``crf`` the rows carry the CRF's marginals (``_cues.crf_columns``)."""
-    from fullpicture.nlp.claims._cues import candidates, cue_token, read_prior, rows
+    ``crf`` the rows carry the CRF's marginals (``_cuefeatures.crf_columns``)."""
+    from fullpicture.nlp.claims._cuefeatures import cue_token, rows
+    from fullpicture.nlp.claims._cues import candidates, read_prior
     from fullpicture.nlp.claims._learned import AttributionExtractor
     from fullpicture.nlp.claims._tagger import AttributionTagger, prior_path
 
@@ -188,7 +189,7 @@ def counts(recs, models: dict | None, keep_min: float, add_min: float) -> dict:
     """(hits, predicted, gold) per role and regime (as ``eval.polnear``) of the recorded claims
     judged by ``models`` (None: as recorded, no claim dropped or added)."""
     from fullpicture.nlp.claims._cues import accept
-    from fullpicture.nlp.claims._extract import RawClaim
+    from fullpicture.nlp.claims._raw import RawClaim
 
     pos = {"source": 3, "cue": 2, "content": 1}
     out = new_counts()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import spacy
 
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._merge import _cut_short
+from fullpicture.nlp.claims._raw import RawClaim
 
 _NLP = None
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import spacy
 
 from fullpicture.nlp.claims._continue import continue_quotes
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._spans import quote_spans
 
 

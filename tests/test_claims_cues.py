@@ -5,19 +5,18 @@ from __future__ import annotations
 import numpy as np
 import spacy
 
+from fullpicture.nlp.claims._cuefeatures import CRF_COLS, rows
 from fullpicture.nlp.claims._cues import (
-    CRF_COLS,
     CueModel,
     accept,
     candidate,
     cues_path,
     load_cues,
     predict,
-    rows,
 )
 from fullpicture.nlp.claims._data import claim_lexicon
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
 
 

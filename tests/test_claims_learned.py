@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import spacy
 
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._merge import merge, univocal
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._tagger import TaggedSpan, decode, load_prior, model_path, prior_path
 from tests.helpers import analyze_text
 

@@ -6,8 +6,8 @@ import numpy as np
 import spacy
 
 from fullpicture import load_settings
-from fullpicture.nlp.claims._extract import RawClaim
 from fullpicture.nlp.claims._learned import AttributionExtractor
+from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
 from fullpicture.nlp.claims._source_model import (
     _CLAIM_COLS,

@@ -98,7 +98,7 @@ def mlp(hidden: int, lam: float, epochs: int, lr: float = 0.01, seed: int = 0):
 def score(recs, pk, pa, add: float = ADD) -> str:
     """Cue-stage figures with keep probabilities ``pk`` and add probabilities ``pa``."""
     from fullpicture.nlp.claims._cues import accept
-    from fullpicture.nlp.claims._extract import RawClaim
+    from fullpicture.nlp.claims._raw import RawClaim
 
     pos = {"source": 3, "cue": 2, "content": 1}
     out = new_counts()
