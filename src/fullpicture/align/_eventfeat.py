@@ -25,6 +25,7 @@ from fullpicture.align._background import (
     told_war_start,
 )
 from fullpicture.align._causeapart import cause_unit, units_outside
+from fullpicture.align._causewords import borrowed
 from fullpicture.align._containing import document_levels, inside, wide_reach
 from fullpicture.align._dates import interval
 from fullpicture.align._embed import VectorCache
@@ -297,6 +298,9 @@ def build_features(
     # a stated stretch of days keys the mentions it dates ("du 4 au 9 mai": ``_stretch``)
     stretch_days = int(cfg.get("incident_stretch_max_days", 0))
     cause_table = str(cfg.get("link_cause_phrases", "reprisal"))
+    # a day or a place told only in the words of the cause ("... in response to the ambush on
+    # 3 March near Westvale"): the cause's, not the mention's (``_causewords``)
+    cause_words = bool(cfg.get("incident_cause_words", False))
     feats: list[MentionFeatures] = []
     refs: list[tuple[int, Event]] = []
     for ai, a in enumerate(analyses):
@@ -325,12 +329,13 @@ def build_features(
             at_town = False  # its place is a gazetteer town or city
             country_place = False
             reach = 0.0
+            day_theirs, place_theirs = borrowed(a, ev, lang, cause_table) if cause_words else (False, False)
             told = index.entity(doc, ev.place) if ev.place and speaker_places else None
             # "officials in Kyiv said the dam was blown up": where it was said, not where it
             # happened (:func:`statement_place`); a country that speaks ("Algeria announced the
             # deaths") stays, as the coarsest place of its story (it contains the places inside it)
             said_only = told is not None and statement_place(a, ev, told) and not (keep_countries and _is_country(told))
-            if ev.place and not said_only:
+            if ev.place and not said_only and not place_theirs:
                 key = index.key(doc, ev.place, resolve=True)
                 if key:
                     places.add(key)
@@ -368,8 +373,8 @@ def build_features(
                     trigger=ev.trigger.text,
                     type=ev.type,
                     family=type_family(ev.type, groups),
-                    interval=stretch_of(a, ev, stated) or interval(ev.date),
-                    date_firm=ev.date_source in (None, "sentence") and not recalled_by_anniversary(
+                    interval=published if day_theirs else stretch_of(a, ev, stated) or interval(ev.date),
+                    date_firm=not day_theirs and ev.date_source in (None, "sentence") and not recalled_by_anniversary(
                         sent, ev.trigger.start - ev.evidence.start, (lang or "en").split("-")[0].lower(),
                         anniversary_chars),
                     span=(ev.evidence.start, ev.evidence.end),
@@ -426,7 +431,7 @@ def build_features(
                                lang, recall_chars),
                            # a day stated in its own sentence, even one the text leaves unanchored
                            # ("early on Sunday" in a report with no date)
-                           "stated_day": ev.date_source == "sentence" and bool(ev.date),
+                           "stated_day": ev.date_source == "sentence" and bool(ev.date) and not day_theirs,
                            # dated by its report's publication, no day stated before it
                            "by_report": ev.date_source == "published",
                            # its places and participants as names in any script (``_retoldnamed``)

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from fullpicture.align._causeapart import told_apart
 from fullpicture.align._eventpairs import MentionFeatures
 from fullpicture.align._incident_lex import (
     IncidentLexicon,
@@ -47,7 +48,10 @@ def _same_day(a: MentionFeatures, b: MentionFeatures, slack: int) -> bool:
 
 class _DayVetoJoin:
     """Unions events unless they already hold stated days (firm, at most a month wide) farther
-    apart than ``incident_report_day_slack``; the days follow the unions."""
+    apart than ``incident_report_day_slack``, or (``incident_same_place_cause_apart``) when one
+    holds a cause and the other its sequel, told apart by one sentence (``_causeapart.told_apart``,
+    as the mention clustering reads them), and their most common stated days differ (a reprisal
+    told the same day as its cause may be one exchange of fire); days and mentions follow the unions."""
 
     def __init__(self, feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: list[int],
                  uf: UnionFind) -> None:
@@ -57,6 +61,13 @@ class _DayVetoJoin:
         for k, f in enumerate(feats):
             if f.date_firm and (iv := short_interval(f.interval, 31)) is not None:
                 self.days[uf.find(events[k])].append(iv)
+        # root -> its mentions, and the mentions told apart from one of them
+        self.members: dict[object, set[int]] = defaultdict(set)
+        self.banned: dict[object, set[int]] = defaultdict(set)
+        if cfg.get("incident_same_place_cause_apart", False) and cfg.get("link_cause_apart", False):
+            for k, others in told_apart(feats).items():
+                self.members[uf.find(events[k])].add(k)
+                self.banned[uf.find(events[k])] |= others
 
     def __call__(self, a: object, b: object) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)
@@ -65,8 +76,15 @@ class _DayVetoJoin:
         days, slack = self.days, self.slack
         if any(x[0] - y[1] > slack or y[0] - x[1] > slack for x in days.get(ra, []) for y in days.get(rb, [])):
             return  # the events already tell two different days
+        if (self.members.get(ra, set()) & self.banned.get(rb, set()) or
+                self.members.get(rb, set()) & self.banned.get(ra, set())) \
+                and _modal_apart(days.get(ra, []), days.get(rb, [])):
+            return  # a cause and its sequel (one sentence tells them apart) told on other days
         self.uf.union(ra, rb)
-        days[self.uf.find(ra)] = days.pop(ra, []) + days.pop(rb, [])
+        root = self.uf.find(ra)
+        days[root] = days.pop(ra, []) + days.pop(rb, [])
+        for held in (self.members, self.banned):
+            held[root] = held.pop(ra, set()) | held.pop(rb, set())
 
 
 def _join_same_place(feats: Sequence[MentionFeatures], cfg: dict[str, Any], events: list[int], uf: UnionFind) -> None:
@@ -100,6 +118,13 @@ def same_place_happenings(feats: Sequence[MentionFeatures], cfg: dict[str, Any])
     if cfg.get("incident_lead_joins", True):
         out += _lead_pairs(feats, types, slack, lex)
     return out
+
+
+def _modal_apart(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Both lists of days hold a most common day, and those days differ."""
+    if not a or not b:
+        return False
+    return Counter(x[0] for x in a).most_common(1)[0][0] != Counter(y[0] for y in b).most_common(1)[0][0]
 
 
 def _lead_pairs(feats: Sequence[MentionFeatures], types: set[str], slack: int,
