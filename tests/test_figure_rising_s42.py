@@ -11,7 +11,9 @@ sides' numbers and days, every side read alike:
   a stage the toll has passed; two counts of one day, counts weeks apart (an inquiry's later
   count) and a count the earlier side had itself raised to still clash, and so do sides whose
   counts of one day differ beside such a rise; running counts (people who fled so far) keep
-  their own switch.
+  their own switch;
+* a wire's count below a state's of the same day is an earlier stage it relays; a wire's count
+  above it, two states' counts of one day and counts of two days still clash.
 """
 
 from __future__ import annotations
@@ -110,3 +112,17 @@ def test_a_running_count_keeps_its_own_switch():
     cfg = {**CFG, "figure_rising_days": 1, "figure_running_counts": ["displaced"]}
     assert _clashes({"displaced": per_side}, cfg)[0] == [("displaced", "Moldova", "Romania")]
     assert _clashes({"displaced": per_side}, {**cfg, "figure_running_counts": []})[0] == []
+
+
+def test_a_wires_count_below_a_states_of_the_same_day_is_a_stage():
+    cfg = {**CFG, "figure_same_day_wire_stages": True}
+    below = {"Moldova": [_item("Moldova", "md1", 19, "2024-05-02")], "wire": [_item("wire", "w1", 8, "2024-05-02")]}
+    assert _clashes({"killed": below}, cfg)[0] == []
+    assert _clashes({"killed": below}, CFG)[0] == [("killed", "Moldova", "wire")]
+    above = {"Moldova": [_item("Moldova", "md1", 8, "2024-05-02")], "wire": [_item("wire", "w1", 19, "2024-05-02")]}
+    states = {"Moldova": [_item("Moldova", "md1", 19, "2024-05-02")],
+              "Romania": [_item("Romania", "ro1", 8, "2024-05-02")]}
+    days = {"Moldova": [_item("Moldova", "md1", 19, "2024-05-02")], "wire": [_item("wire", "w1", 8, "2024-05-04")]}
+    assert _clashes({"killed": above}, cfg)[0] == [("killed", "Moldova", "wire")]
+    assert _clashes({"killed": states}, cfg)[0] == [("killed", "Moldova", "Romania")]
+    assert _clashes({"killed": days}, cfg)[0] == [("killed", "Moldova", "wire")]

@@ -117,6 +117,21 @@ def next_day_rise(x: FigureItem, y: FigureItem, days: int, stated: dict[str, lis
                    and dw[1] < de[0] for g, w in stated.get(ve.side, ()) if is_closed_value(g))
 
 
+def wire_below(x: FigureItem, y: FigureItem) -> bool:
+    """Of two values told on one day, one a side of no state's (a wire, an outlet) and one a side
+    of a state's, the wire's lies wholly below the state's: an earlier stage of that day's toll the
+    wire relays (its 7 hurt at noon against the state's 9 by the evening), no rival count. A wire's
+    value above a state's, two states' values and values of two days are still compared."""
+    (fw, vw), (fs, vs) = sorted((x, y), key=lambda i: side_state(i[1].side) is not None)
+    if side_state(vw.side) is not None or side_state(vs.side) is None:
+        return False
+    dw, ds = interval(vw.date), interval(vs.date)
+    if dw is None or dw != ds or dw[0] != dw[1]:
+        return False
+    rw, rs = figure_range(fw), figure_range(fs)
+    return rw is not None and rs is not None and rw[1] < rs[0]
+
+
 def revised_to(x: FigureItem, y: FigureItem, stated: dict[str, list[FigureItem]],
                agree: Callable[[FigureItem, FigureItem], bool]) -> bool:
     """Whether ``x``'s side itself states, on a later day than ``x``, a closed value of the count

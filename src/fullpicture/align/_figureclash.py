@@ -15,6 +15,7 @@ from fullpicture.align._daystages import (
     next_day_rise,
     revised_to,
     running_stage,
+    wire_below,
 )
 from fullpicture.align._figureitems import FigureItem, implied_zero, incident_figures_for
 from fullpicture.align._figureseries import (
@@ -67,7 +68,9 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     later one is the higher are stages of it, left out too (:func:`._daystages.running_stage`); of
     any other count, so are two values at most ``figure_rising_days`` days apart whose later one is the
     higher, the earlier side's first count (:func:`._daystages.next_day_rise`: a toll that rose
-    overnight; ``told``: every value each side states). Two values of which one is a side of no state's (a wire relays stages) inside the
+    overnight; ``told``: every value each side states); with ``figure_same_day_wire_stages``, so
+    is a side of no state's value below a state's of the same day (:func:`._daystages.wire_below`).
+    Two values of which one is a side of no state's (a wire relays stages) inside the
     span of a state's series with the stages it has since raised (``staged``, ``figure_series_stages``)
     do not clash. With
     ``figure_whole_bounds_class``, a whole broken down into classes and a class count of the other
@@ -87,6 +90,7 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
              and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))
              and not (cfg.get("figure_running_count_stages", False)
                       and counts in (cfg.get("figure_running_counts") or ()) and running_stage((fa, va), (fb, vb)))
+             and not (cfg.get("figure_same_day_wire_stages", False) and wire_below((fa, va), (fb, vb)))
              and not (told is not None and counts not in (cfg.get("figure_running_counts") or ())
                       and next_day_rise((fa, va), (fb, vb), int(cfg.get("figure_rising_days", 0)), told))
              and not (stated is not None and cfg.get("figure_own_revisions", False)
@@ -322,3 +326,4 @@ def _meets(cv: ConflictValue, other: ConflictValue, cfg: dict[str, Any]) -> bool
     p, q = cv.population or "people", other.population or "people"
     return comparable(p, q) or (bool(cfg.get("figure_whole_bounds_class", False)) and whole_over_class(p, q)) \
         or (bool(cfg.get("figure_category_disputes", False)) and category_pair(p, q))
+
