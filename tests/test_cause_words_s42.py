@@ -79,3 +79,15 @@ def test_one_reports_same_place_union_keeps_a_cause_and_its_later_sequel_apart()
 def test_a_reprisal_told_the_same_day_as_its_cause_may_still_join() -> None:
     """Two sides' fire of one day, each told as the answer to the other's, may be one exchange."""
     assert _joined(DAY)
+
+
+def test_a_response_told_as_a_predicate_noun_opens_a_unit_of_cause() -> None:
+    """"The strike became the answer to the attack": Russian and Ukrainian tell the response with
+    the instrumental noun, no "в ответ на"."""
+    ru = "Удар стал ответом на нападение на пост в Заречье."
+    k = ru.index("нападение")
+    assert cause_unit(ru, (k, k + 9), "ru", "reprisal") is not None
+    assert cause_unit(ru, (0, 4), "ru", "reprisal") is None
+    uk = "Удар став відповіддю на напад на блокпост."
+    k = uk.index("напад ")
+    assert cause_unit(uk, (k, k + 5), "uk", "reprisal") is not None
