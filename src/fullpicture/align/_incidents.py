@@ -68,6 +68,7 @@ from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._rowtrace import note, note_unions
 from fullpicture.align._samehappening import _join_bare, _join_same_place
 from fullpicture.align._settingrows import join_setting_rows, join_to_date
+from fullpicture.align._speechrows import split_speech_rows
 from fullpicture.align._tallies import join_running_totals
 from fullpicture.align._tollrows import join_toll_rows
 from fullpicture.align._townsplit import split_town_rows
@@ -365,6 +366,9 @@ def _rows(
         ("incident_background_join", bool, join_background),
         # peripheral verbs before the procedure: a call told in a violent row's sentence is the periph
         # rule's ("had urged traders to leave" the market hit), not a call joining what it asks for
+        # shared calls and pledges part by report first, so that the steps below read each
+        # report's as words around its own happening
+        ("incident_speech_row_min_docs", int, split_speech_rows),
         ("incident_periph_row_min_docs", int, join_periph_rows),
         ("incident_procedure_join", bool, join_procedure),
         ("incident_word_row_min_docs", int, join_word_rows),
