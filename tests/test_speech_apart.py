@@ -3,7 +3,8 @@
 Invented shape: two reports of one shelling of Eastvale each tell a call by a different party
 ("the Nordic council urged calm", "Westland's envoy urged restraint") in a sentence of its own;
 merged by their word they made a row that tells no happening. Each report's call now stays with
-its report. Two outlets' reports of a vote that share an appeal (no violence told) keep their row.
+its report. Two outlets' reports of a vote that share an appeal (no violence told) keep their row,
+and so does a threat told in the sentence of the act.
 """
 
 from __future__ import annotations
@@ -55,3 +56,17 @@ def test_a_report_that_tells_no_violent_row_keeps_the_row_whole() -> None:
              _mention("b", "shell", "ASSAULT", 0), _mention("b", "urge", "REQUEST", 100),
              _mention("c", "urge", "REQUEST", 100)]
     assert split_speech_rows(feats, _cfg(), [0, 1, 0, 1, 1]) == [0, 1, 0, 1, 1]
+
+
+def test_a_word_told_in_the_sentence_of_the_act_keeps_its_row() -> None:
+    # "the gang shelled the mill after threatening to" in one sentence: one speaker's threat, part
+    # of the story, told by both reports
+    feats = [_mention("a", "shell", "ASSAULT", 0), _mention("a", "threaten", "THREATEN", 100),
+             _mention("b", "shell", "ASSAULT", 0), _mention("b", "threaten", "THREATEN", 100)]
+    feats[1].span = feats[0].span
+    cfg = {**_cfg(), "incident_speech_row_own_sentence": True}
+    assert split_speech_rows(feats, cfg, [0, 1, 0, 1]) == [0, 1, 0, 1]
+    # told in a sentence of its own in each report, the row parts
+    feats[1].span = (100, 140)
+    out = split_speech_rows(feats, cfg, [0, 1, 0, 1])
+    assert out[1] != out[3] and out[1] not in (0, 1) and out[0] == out[2] == 0

@@ -14,8 +14,11 @@ the later steps read them as words around its happening (the peripheral verbs of
 ``_periphrows``; a call joining what it asks for, ``_procedure``; a request for force joining the
 act it asked for, ``_requestrows``). Where a document tells no such violent row (a political story:
 an appeal, a vote, a bill, which two outlets align on), the row stays as it stands. A statement is
-not listed: a report published or a truce's end announced is the happening reports align on. The
-rule reads the kind of word, never who speaks, so both sides' words are read alike.
+not listed: a report published or a truce's end announced is the happening reports align on. A row
+one of whose words is told in the sentence of a violent happening of its report stays
+(``incident_speech_row_own_sentence``): a threat told with the act is the story's own, one speaker's
+word several reports tell (on ECB+ it keeps the two rows whose parting cut gold links). The rule reads the
+kind of word and its sentence, never who speaks, so both sides' words are read alike.
 ``incident_speech_row_min_docs = 0`` switches it off.
 """
 
@@ -45,15 +48,19 @@ def split_speech_rows(feats: Sequence[MentionFeatures], cfg: dict[str, Any], lab
     if min_docs <= 0 or not kinds:
         return labels
     share = float(cfg.get("incident_speech_row_story_share", 0.0))
-    members, docs, _violent, main, story = story_acts(feats, labels, min_docs, share)
+    members, docs, violent, main, story = story_acts(feats, labels, min_docs, share)
     if story is None or len(docs[story]) < int(cfg.get("incident_speech_row_story_docs", 0)):
         return labels
+    acts = {(f.doc, f.span) for f, v in zip(feats, violent, strict=True) if v and f.span is not None}
     out = list(labels)
     fresh = max(labels, default=-1) + 1
     for r, idx in members.items():
         if len(docs[r]) < 2 or not all((feats[i].type or "").upper() in kinds for i in idx):
             continue
         if any(main.get(d) in (None, r) for d in docs[r]):
+            continue
+        if cfg.get("incident_speech_row_own_sentence", False) and any(
+                (feats[i].doc, feats[i].span) in acts for i in idx):
             continue
         own: dict[str, int] = {}
         for i in idx:
