@@ -109,3 +109,38 @@ def test_the_main_row_keeps_its_day() -> None:
 def test_the_switch_off_keeps_it_apart() -> None:
     feats, labels = _story(_wave(definite=True))
     assert join_retro_acts(feats, _cfg(incident_retro_wave_days=0), labels) == labels
+
+
+def _anaphor_story(gap: int, *, lemma: str = "killing", definite: bool = True
+                   ) -> tuple[list[MentionFeatures], list[int]]:
+    """Row 0: three reports of the time and a report ``gap`` days on whose "killings" already
+    sits there; row 1: the same report's statement row, with its "the killings" (blamed for)."""
+    pub = DAY + gap
+    first = [_m(d) for d in "abc"] + [_m("r", day=pub, firm=False, pub=pub, lemma="killing", span=(0, 40))]
+    said = _m("r", day=pub, firm=False, pub=pub, lemma="blame", kind="ACCUSE", span=(100, 160))
+    said.family = "verbal_conflict"
+    again = _m("r", day=pub, firm=False, pub=pub, lemma=lemma, span=(100, 160), definite=definite,
+               name="Capital", geo=(30.0, 40.0, "XB", False))
+    return first + [said, again], [0, 0, 0, 0, 1, 1]
+
+
+def test_a_definite_reference_days_on_joins_where_its_report_tells_the_happening() -> None:
+    # "the president blamed the neighbour for the killings", placed at the accused capital: the
+    # reference joins, and the accusation hanging on it in its sentence follows it
+    feats, labels = _anaphor_story(18)
+    assert join_retro_acts(feats, _cfg(), labels) == [0] * 6
+
+
+def test_an_indefinite_one_or_another_word_stays_apart() -> None:
+    for feats, labels in (_anaphor_story(18, definite=False), _anaphor_story(18, lemma="shelling")):
+        assert join_retro_acts(feats, _cfg(), labels) == labels
+
+
+def test_a_definite_reference_the_next_day_is_left_to_the_near_joins() -> None:
+    feats, labels = _anaphor_story(1)
+    assert join_retro_acts(feats, _cfg(), labels) == labels
+
+
+def test_the_anaphor_switch_off_keeps_it_apart() -> None:
+    feats, labels = _anaphor_story(18)
+    assert join_retro_acts(feats, _cfg(incident_retro_wave_anaphors=False), labels) == labels

@@ -45,7 +45,11 @@ main row's place itself (one of its names, not only a point nearby) and tells th
 past one: one of its tellings there refers back to it (a definite noun phrase: "the massacre"),
 or it states a day or a period that holds the main row's day ("in late November"). A telling in a
 phrase of cause ("in response to the raid on the depot": what another happening answers) stays.
-Its tellings never move the main row's day: they state none of their own.
+Its tellings never move the main row's day: they state none of their own. With
+``incident_retro_wave_anaphors``, a report published ``incident_retold_min_days`` to that many
+days on gives the main row its definite references ("the killings", placed at the capital of the
+side it blames) that state no day, when the same word of that report already tells the main
+row's happening there: the report's own earlier telling is what the reference refers back to.
 """
 
 from __future__ import annotations
@@ -114,6 +118,26 @@ def _placeless(f: MentionFeatures) -> bool:
     return not f.extra.get("names") and (f.geo is None or f.geo[3])
 
 
+def _wave_anaphors(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int], main: int,
+                   day: int, wave: int) -> set[int]:
+    """The definite references ("the killings") of reports days on (``incident_retold_min_days``
+    to ``wave``) whose same word already tells the main row's happening in that report."""
+    low = int(cfg.get("incident_retold_min_days", 2))
+    types = same_place_types(cfg)
+    lex = incident_lexicon()
+    lasting = lasting_kinds()
+    told = {(f.doc, f.lemma) for i, f in enumerate(feats) if labels[i] == main and place_happening(f, types, lex)}
+    out: set[int] = set()
+    for i, f in enumerate(feats):
+        pub = f.extra.get("published")
+        if labels[i] != main and pub and low <= pub[0] - day < wave and f.extra.get("definite") \
+                and not f.date_firm and (f.doc, f.lemma) in told and place_happening(f, types, lex) \
+                and not f.extra.get("cause_unit") and f.extra.get("recall_marker") != "recall" \
+                and f.lemma.lower() not in lasting:
+            out.add(i)
+    return out
+
+
 def join_retro_acts(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int]) -> list[int]:
     """Incident label per mention after joining a retrospective's tellings of the main
     happening to its row (module docstring)."""
@@ -179,6 +203,8 @@ def join_retro_acts(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
             own = _no_own_day(f, day, slack, 0 if (f.type or "").upper() in kinds else ceremony)
             if (f.date_firm and _holds_day(f, day, slack)) if newer else own:
                 moved.add(i)
+    if cfg.get("incident_retro_wave_anaphors", False):
+        moved |= _wave_anaphors(feats, cfg, labels, main, day, wave)
     if not moved:
         return labels
     # what hangs on a joined telling in its row and sentence (its killed, its wounded) follows it
