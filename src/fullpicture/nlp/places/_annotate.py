@@ -1,4 +1,11 @@
-"""Per-document work of ``fp_entities``: collect mentions, geoparse, link actors, cluster."""
+"""Per-document work of ``fp_entities``: collect mentions, geoparse, link actors, cluster.
+
+:func:`collect` gathers the candidate spans (NER entities, demonyms, datelines, surnames,
+capitalised runs, untagged divisions), looks each name up in the gazetteer (inflected,
+cross-script and abbreviated names included, with :mod:`._namecheck`), resolves them together,
+keeps the places the evidence supports (:mod:`._verdict`), then adds repeats, streets, demonyms
+and person roles and clusters the mentions.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,6 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.places._base import base_form
 from fullpicture.nlp.places._contained import contained_place, typed_division
 from fullpicture.nlp.places._coref import Mention, cluster, definite_roles, person_roles
 from fullpicture.nlp.places._divisions import (
@@ -20,7 +26,6 @@ from fullpicture.nlp.places._divisions import (
     whole_names,
 )
 from fullpicture.nlp.places._embedded import (
-    EMBED_KINDS,
     EMBED_LABELS,
     country_run,
     dateline_places,
@@ -40,9 +45,6 @@ from fullpicture.nlp.places._evidence import (
     governed_locative,
     leading_feature,
     locative,
-    not_a_place,
-    place_context,
-    sized_place,
     state_school,
     strip_det,
     surname_locative,
@@ -50,7 +52,13 @@ from fullpicture.nlp.places._evidence import (
     weekday_names,
 )
 from fullpicture.nlp.places._metonymy import demonym_sides, is_actor_position
-from fullpicture.nlp.places._rank import romanizes_to, same_name
+from fullpicture.nlp.places._namecheck import (
+    _abbreviation,
+    _demonym_countries,
+    _dictionary_form,
+    _dictionary_word,
+    _nationality_noun,
+)
 from fullpicture.nlp.places._regions import FEATURE_KINDS
 from fullpicture.nlp.places._repeats import (
     drop_nested_places,
@@ -60,9 +68,10 @@ from fullpicture.nlp.places._repeats import (
     short_division_names,
     team_names,
 )
-from fullpicture.nlp.places._resolve import PlaceIndex, haversine_km, is_acronym, resolve_all
+from fullpicture.nlp.places._resolve import PlaceIndex, is_acronym, resolve_all
 from fullpicture.nlp.places._streets import street_city, street_spans
 from fullpicture.nlp.places._translit import fold
+from fullpicture.nlp.places._verdict import accept_places
 from fullpicture.nlp.places._wordlists import Lexicon
 
 _MISTYPED = frozenset({"PRODUCT", "DATE", "WORK_OF_ART", "TIME", "LANGUAGE"})
@@ -284,82 +293,7 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
     # Louisville: Louisville is not moved to Mississippi)
     resolved = resolve_all(pi, place_spans, pcfg, frozenset(k for k, m in enumerate(place_ms) if m.label == "EMB" and m.start in schools),
                            frozenset(inner))
-    # Places NER itself tagged: other spans resolving to (or near) them are places too.
-    sure = [r[0] for m, r in zip(place_ms, resolved, strict=True) if r and m.label in PLACE_LABELS]
-    sure_pts = [(pi.place(i).lat, pi.place(i).lon) for i in dict.fromkeys(sure)][:50]
-    sure_set = set(sure)
-    sure_other = list(dict.fromkeys(sure))
-    sure_cc = {pi.place(i).cc for i in sure_set if pi.place(i).cc}
-    extra: list[Mention] = []
-    doubted: list[tuple[Mention, int]] = []
-    for m, r in zip(place_ms, resolved, strict=True):
-        if r is None:
-            continue
-        idx, sc = r
-        p = pi.place(idx)
-        root = doc[m.start : m.end].root
-        actor = p.kind in ("capital", "country", "user", "landmark") and is_actor_position(root, lex)
-        near_sure = any(haversine_km(p.lat, p.lon, pi.place(j).lat, pi.place(j).lon) <= pcfg["near_km"] for j in sure_other[:50] if j != idx)
-        if not_a_place(doc, m, p, near_sure, lex, sure_cc, pcfg, name_parts):
-            m.key = ("DROP",) if m.label in ("", "EMB") else m.key
-            if m.label in PLACE_LABELS:
-                doubted.append((m, idx))
-            continue
-        if m.label == "EMB":  # a place name inside an organisation/event name
-            main = fold(p.name) == fold(m.text).removeprefix("the ") or p.kind in ("country", "continent", "capital") or p.pop >= 1_000_000
-            if not main or not (p.kind in EMBED_KINDS or p.pop >= pcfg.get("embedded_min_pop", 100_000) or idx in sure_set):
-                m.key = ("DROP",)
-                continue
-            m.embedded, actor = True, False
-        elif m.label not in PLACE_LABELS:
-            context = (locative(doc, m.start, m.end, lex) or id(m) in feature_end or before_feature(doc, m.end, lex)
-                       or (m.start, m.end) in datelines
-                       # "the Danube": a river, sea or range takes the article; a person does not
-                       or (p.kind in FEATURE_KINDS and m.start > 0 and doc[m.start - 1].lower_ == "the"))
-            # a small town NER calls an organisation or a person needs the name itself governed
-            # by a place preposition ("from Obama being ...", "daughter of Aung San" are none),
-            # and when the name is part of a person's name elsewhere ("if Holt asks him", the
-            # anchor Lester Holt), neither a high score nor nearby places make it one
-            small = m.label in ("ORG", "PERSON") and p.kind in ("city", "admin2") and p.pop < pcfg.get("alternate_min_pop", 0)
-            # an organisation's name that is only another language's name of a city abroad
-            # ("the media office of Hamas": Hamm's Lithuanian name) is no place either
-            small = small or (m.label == "ORG" and p.kind in ("city", "admin2") and p.cc not in sure_cc
-                              and not same_name(p.name, m.text))
-            if small:  # the name itself governed by a place preposition other than "of"
-                context = context and governed_locative(doc, m.start, m.end, lex)
-            small_org = small and all(fold(t.text) in name_parts for t in doc[m.start : m.end])
-            ok = (context and sc >= pcfg["locative_min_score"]) or (sc >= pcfg["relabel_min_score"] and not small_org) or actor
-            ok = ok or idx in sure_set or (
-                (m.label != "PERSON" or m.end - m.start == 1) and not small_org
-                and any(haversine_km(p.lat, p.lon, a, b) <= pcfg["near_km"] for a, b in sure_pts)
-            )
-            if m.label == "NORP" and root.dep_ not in ("amod", "compound"):
-                ok = ok or sc >= pcfg["locative_min_score"]
-            # a place-taking context of the language ("hit Smara", "for Goris", "a quitté
-            # Xankəndi") and a place of real size: a place though NER says person
-            placed = (m.label != "NORP" and not small_org and sc >= pcfg["locative_min_score"]
-                      and (same_name(p.name, m.text) or romanizes_to(fold(m.text), fold(p.name)))
-                      and place_context(doc, m.start, m.end, lex)
-                      and sized_place(pi, p, int(pcfg.get("context_min_pop", 15000))))
-            ok = ok or placed
-            # spatial coherence: a name NER did not tag as a place, resolving to a country where
-            # none of the document's tagged places lies, needs a locative context
-            if ok and not context and not placed and not actor and sure_cc and p.cc and p.cc not in sure_cc and p.kind not in ("country", "continent") and idx not in sure_set:
-                ok = False
-            if not ok:
-                if m.label == "":
-                    m.key = ("DROP",)
-                continue
-        fspan = feature_end.get(id(m))
-        if fspan:  # "the Kerch bridge": the place inside, the feature around it
-            extra.append(Mention(m.start, m.end, "FAC", m.text, place=idx, key=("FEATURE", fold(m.text), str(idx))))
-            (m.start, m.end), m.text = fspan, doc[fspan[0] : fspan[1]].text
-        m.place, m.label = idx, ("LOC" if p.kind == "continent" or m.label == "LOC" else "GPE")
-        m.key = ("P", str(idx))
-        if actor:
-            m.actor = True
-            if p.kind in ("capital", "landmark") and p.cc in pi.gaz.country_of:
-                m.key = ("P", str(idx), "capital")
+    extra, doubted = accept_places(doc, pi, lex, pcfg, place_ms, resolved, feature_end, datelines, name_parts)
     # one sense per document: a place NER tagged but words of the dictionary name ("on Miami
     # Beach") is the place that the same name is, with evidence, elsewhere in the document
     # (not a name the document also gives a person: "Alicia Machado", "references to Machado")
@@ -411,77 +345,3 @@ def collect(doc: Doc, pi: PlaceIndex, lex: Lexicon, cfg: dict[str, Any]) -> list
             m.form = _dictionary_form(doc, pi, m, forms.get(id(m)), pcfg["skeleton_min_pop"])
     cluster(mentions, lex)
     return mentions
-
-
-def _demonym_countries(doc: Doc, lex: Lexicon) -> set[str]:
-    """Countries whose people or adjective the document names ("South Africans", "Syrian")."""
-    out: set[str] = set()
-    for tok in doc:
-        if not tok.text[:1].isupper():
-            continue
-        for k in (2, 1):
-            f = fold(doc[tok.i : tok.i + k].text)
-            cc = lex.demonyms.get(f) or (lex.demonyms.get(f[:-1]) if f.endswith("s") else None)
-            if cc:
-                out.add(cc)
-                break
-    return out
-
-
-def _abbreviation(doc: Doc, pi: PlaceIndex, start: int, text: str, own_names: frozenset[str]) -> list[tuple[int, bool]]:
-    """The countries and divisions an all-capital name abbreviates (:meth:`PlaceIndex.abbreviation`),
-    in running text only where it stands for a place: one the document names in full ("NJ"
-    beside "New Jersey"), after a place name and a comma ("Paterson, NJ"), or written with its
-    dots ("the B.C. border" in a story placed in Canada). "RT" (a network)
-    and "the VA" (an agency), which NER may tag as places, name neither."""
-    cands = pi.abbreviation(text)
-    named = [c for c in cands if fold(pi.place(c[0]).name) in own_names]
-    after_place = start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC")
-    # written with its dots ("B.C.", "N.S.W."), the initials are an abbreviation, no acronym of a
-    # network or an agency; the ranking keeps them only in a country the document places
-    dotted = text.count(".") >= 2
-    return named or (cands if after_place or dotted else [])
-
-
-def _dictionary_form(doc: Doc, pi: PlaceIndex, m: Mention, read_back: str | None, min_pop: int) -> str | None:
-    """A Russian mention's dictionary form for the naming table: the analyser's
-    (:func:`base_form`) when it names the mention's place too ("Краматорска" ->
-    "Краматорск"), else the form read back from a case ending ("Баньске" -> "Баньска", not
-    the analyser's "Баньск"), else the text as written when the gazetteer holds it ("";
-    "Смара", not "Смар"), else the analyser's ("Донецкой области" -> "Донецкая область")."""
-    base = base_form(doc, m.start, m.end)
-    if m.place is None or base is None:
-        return read_back if m.place is not None and read_back is not None else base
-    if _names(pi, base, m.place, min_pop):
-        return base
-    if read_back is not None:
-        return read_back
-    return "" if any(i == m.place for i, _v in pi.candidates(m.text, min_pop, False)) else base
-
-
-def _names(pi: PlaceIndex, form: str, place: int, min_pop: int) -> bool:
-    """``form`` reaches record ``place``, as written or through its romanization."""
-    if any(i == place for i, _v in pi.candidates(form, min_pop, False)):
-        return True
-    hit = pi.cross_script([form])
-    return hit is not None and any(i == place for i, _v in hit[1])
-
-
-def _dictionary_word(doc: Doc, name: str) -> bool:
-    """The last word of a Russian name is in the language's dictionary (pymorphy's): a place
-    with a Russian name of its own ("Нева", "Британия"), not a foreign name ("Баньска")."""
-    words = name.split()
-    if doc.lang_ != "ru" or not words:
-        return False
-    from fullpicture.nlp.lang.russian import _analyzer
-
-    return bool(_analyzer().word_is_known(words[-1].lower()))
-
-
-def _nationality_noun(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """``doc[start:end]`` is one word (after an elided article) of the language's nationality
-    nouns (lexicon.toml ``[demonym_nouns]``)."""
-    words = [t.text.lower() for t in doc[start:end]]
-    if len(words) == 2 and words[0] in lex.elided_articles:
-        words = words[1:]
-    return len(words) == 1 and words[0] in lex.demonym_nouns.get(doc.lang_, frozenset())
