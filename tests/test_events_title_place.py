@@ -1,5 +1,5 @@
 """A state named as what a title holder heads stands, for a violent happening, for the town named
-just before its sentence (nlp/events/_args.title_towns, ``[place_titles]`` of
+just before its sentence (nlp/events/_towns.title_towns, ``[place_titles]`` of
 ``data/events/plover.toml``, ``title_place_town_before_chars`` and ``title_place_town_types`` of
 the events settings).
 

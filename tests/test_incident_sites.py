@@ -18,7 +18,7 @@ from fullpicture.align._rivalversions import join_rival_versions
 from fullpicture.align._util import EntityIndex
 from fullpicture.ingest import load_text
 from fullpicture.models import Analysis, Entity, Geo, Mention
-from fullpicture.nlp.events._args import regional_in_names
+from fullpicture.nlp.events._towns import regional_in_names
 
 LYON = Geo(lat=45.76, lon=4.84, geonames_id=2996944, country="FR")
 GRENOBLE = Geo(lat=45.19, lon=5.72, geonames_id=3014728, country="FR")

@@ -12,7 +12,8 @@ from fullpicture.align._sites import kind_of, named_kinds, site_pattern
 from fullpicture.align._util import EntityIndex
 from fullpicture.models import Analysis, Entity, Event
 from fullpicture.nlp.events._analogy import analogy_place
-from fullpicture.nlp.events._args import dateline_spans, is_town, region_words, regional_in_names
+from fullpicture.nlp.events._args import dateline_spans
+from fullpicture.nlp.events._towns import is_town, region_words, regional_in_names
 
 Site = tuple[str, str]  # (facility kind, place key)
 

@@ -25,7 +25,7 @@ from fullpicture.models.events import Evidence, Trigger
 from fullpicture.nlp._intervals import index_of, start_end
 from fullpicture.nlp._shared import entity_index, pipeline_language
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.events._args import arguments, blamed_ids, place_positions, title_towns
+from fullpicture.nlp.events._args import arguments, blamed_ids, place_positions
 from fullpicture.nlp.events._data import event_lexicon
 from fullpicture.nlp.events._dating import event_date
 from fullpicture.nlp.events._elapsed import elapsed_date
@@ -34,6 +34,7 @@ from fullpicture.nlp.events._findings import act_words
 from fullpicture.nlp.events._leadday import lead_days
 from fullpicture.nlp.events._modality import modality
 from fullpicture.nlp.events._targets import attach_targets
+from fullpicture.nlp.events._towns import title_towns
 from fullpicture.nlp.events._trail import narrative_trail, report_day, timex_positions
 from fullpicture.nlp.events._triggers import TriggerFinder
 from fullpicture.nlp.extensions import synced
