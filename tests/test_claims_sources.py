@@ -9,10 +9,10 @@ from fullpicture import load_settings
 from fullpicture.nlp.claims._learned import AttributionExtractor
 from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._roleprob import load_roles, roles_path
+from fullpicture.nlp.claims._source_cands import _RUN_SHAPE
 from fullpicture.nlp.claims._source_model import (
     _CLAIM_COLS,
     _FROM_RUN,
-    _RUN_SHAPE,
     CRF_COLS,
     ORIGIN_COLS,
     RUN_COLS,

@@ -3,7 +3,7 @@
 The rules and the tagger each pick a source one way (the parse's subject, the nearest tagged
 source), with bounds that often miss PolNeAR's conventions: an apposition kept or cut
 ("Jane Roe, the mayor, said"), a relative clause, a time phrase or an adverb ("Even China")
-in or out. For every claim with a cue (naming claims apart), :func:`candidates` lists source spans: the claim's own
+in or out. For every claim with a cue (naming claims apart), :func:`candidates` (:mod:`._source_cands`) lists source spans: the claim's own
 source, the cue's parse subject (a passive's agent, a noun's possessor, the object of
 "according to", through conj/xcomp chains), the object that a raising verb hands to an
 infinitive cue ("forced the chief to admit"), each with variant bounds (whole phrase; cut
@@ -30,34 +30,35 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from fullpicture.nlp._shared import doc_text
 from fullpicture.nlp._tokens import token_arrays
-from fullpicture.nlp.claims._merge import _cue_subject
 from fullpicture.nlp.claims._raw import RawClaim
 from fullpicture.nlp.claims._roleprob import LABELS, RoleNet, token_probs
+from fullpicture.nlp.claims._source_cands import (
+    _FROM_RUN,
+    _LEAD_DEPS,
+    _ORIGINS,
+    _RELATIVE,
+    _SHAPES,
+    candidates,
+    source_runs,
+)
 from fullpicture.nlp.claims._source_pairs import pair_columns
-from fullpicture.nlp.claims._spans import source_bounds, source_comma, span_chars
-from fullpicture.nlp.claims._tagger import AttributionTagger, TaggedSpan
+from fullpicture.nlp.claims._tagger import AttributionTagger
 
 SOURCES_FILE = "attribution_sources.npz"
-_ORIGINS = ("given", "subject", "raised", "relhead")
-_SHAPES = ("whole", "comma", "appos", "prep", "lead", "np")
 _HPOS = ("PROPN", "NOUN", "PRON", "DET", "NUM")
 _HDEP = ("nsubj", "nsubjpass", "pobj", "poss", "dobj", "appos", "conj", "compound")
 _ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _KINDS = ("direct", "indirect", "according_to", "unsourced", "naming")
-_RELATIVE = {"who", "which", "that", "whom"}
-_LEAD_DEPS = ("advmod", "predet", "preconj", "cc", "punct")
 _SRC = LABELS.index("SRC")
 
 Model = tuple[np.ndarray, np.ndarray, np.ndarray]
 ORIGIN_COLS = len(_ORIGINS)  # a row's first columns: the candidate's origins (none: found from a run alone)
 RUN_COLS = 4  # in a model trained with the CRF's source runs: found from a run, a run's own bounds, and
 # whether the candidate overlaps another judged claim's source, or its cue or content
-_FROM_RUN = len(_ORIGINS) + len(_SHAPES)  # flag of a candidate found from a run
-_RUN_SHAPE = _FROM_RUN + 1  # flag of a run's own bounds
 _OTHER_SOURCE, _OTHER_CLAIM = _FROM_RUN + 2, _FROM_RUN + 3
 CRF_COLS = 5  # the CRF's marginals over a candidate (:func:`crf_table`), in a model trained with them
 _CLAIM_COLS = len(_KINDS) + 11  # the last columns of a row describe the claim, not the candidate
@@ -98,105 +99,6 @@ def sources_runs(path: str | None) -> bool:
     """Whether the chooser at ``path`` was trained with the CRF's source runs among its
     candidates (``runs`` in the file: its rows carry :data:`RUN_COLS` more flag columns)."""
     return _flag(path, "runs")
-
-
-def _heads(doc: Doc, c: RawClaim, t: Token, i: int, j: int) -> list[tuple[Token, int]]:
-    """(head token, origin index) of the source phrases worth bounding for one claim."""
-    out: list[tuple[Token, int]] = []
-    if c.source is not None:
-        span = doc.char_span(c.source[0], c.source[1], alignment_mode="expand")
-        if span is not None and len(span):
-            out.append((span.root, 0))
-    subj = _cue_subject(doc, TaggedSpan("cue", i, j, c.cue[0], c.cue[1], 0.0))  # type: ignore[index]
-    if subj is not None:
-        out.append((subj, 1))
-    if t.dep_ == "xcomp":
-        obj = next((ch for ch in t.head.children if ch.dep_ == "dobj"), None)
-        if obj is not None:
-            out.append((obj, 2))
-    if t.dep_ == "relcl" and any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in _RELATIVE for ch in t.children):
-        out.append((t.head, 3))
-    return out
-
-
-def _variants(doc: Doc, h: Token) -> list[tuple[int, int, int]]:
-    """(first token, end token, shape index) of the bounds tried for one head."""
-    i, j = source_bounds(h)
-    out = [(i, j, 0)]
-    commas = [k for k in range(h.i + 1, j) if doc[k].text == ","]
-    if commas:
-        out.append((i, commas[0], 1))
-        if len(commas) > 1:
-            out.append((i, commas[1] + 1, 2))
-    cut = [ch.left_edge.i for ch in h.rights if ch.dep_ in ("prep", "relcl", "acl") and ch.left_edge.i < j]
-    if cut:
-        out.append((i, min(cut), 3))
-    lead = i
-    while lead < h.i and (doc[lead].dep_ in _LEAD_DEPS or doc[lead].lower_ in ("both", "even", "all")):
-        lead += 1
-    if lead > i:
-        out.extend((lead, b, 4) for a, b, _ in list(out) if b > lead)
-    left = h.i
-    for ch in reversed(list(h.lefts)):
-        if ch.dep_ not in ("compound", "amod", "det", "poss", "nummod", "nmod") or ch.right_edge.i != left - 1:
-            break
-        left = ch.left_edge.i
-    out.append((max(left, i), h.i + 1, 5))
-    return out
-
-
-def source_runs(doc: Doc, ids: list[int], src: np.ndarray, least: float) -> list[tuple[int, int]]:
-    """(first token, end token) of each longest stretch of tokens ``ids`` (ascending; in one
-    sentence) whose CRF source marginal (``src``: index k + 1 is token k, :func:`crf_table`) is
-    at least ``least``."""
-    out: list[tuple[int, int]] = []
-    for k in ids:
-        if src[k + 1] < least:
-            continue
-        if out and out[-1][1] == k:
-            out[-1] = (out[-1][0], k + 1)
-        else:
-            out.append((k, k + 1))
-    return out
-
-
-def _run_heads(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int, Token]]:
-    """Each run's bounds and its syntactic heads (the tokens whose head lies outside it)."""
-    return [(a, b, doc[k]) for a, b in runs for k in range(a, b) if not a <= doc[k].head.i < b or doc[k].head.i == k]
-
-
-def candidates(doc: Doc, c: RawClaim, runs: list[tuple[int, int]] | None = None
-               ) -> list[tuple[tuple[int, int], int, list[int]]]:
-    """((chars), head token, origin and shape flags) of a claim's source candidates; none
-    overlaps its cue or content. ``runs`` (token bounds, :func:`source_runs`) add each run as
-    it stands and the phrase of each of its heads, with its variant bounds."""
-    if c.cue is None:
-        return []
-    span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return []
-    t = span.root
-    text = doc_text(doc)
-    found: dict[tuple[int, int], tuple[int, list[int]]] = {}
-    if c.source is not None:
-        found[c.source] = (c.source_head if c.source_head is not None else -1, [0])
-    bounds = [(h, origin, a, b, len(_ORIGINS) + shape) for h, origin in _heads(doc, c, t, span.start, span.end)
-              for a, b, shape in _variants(doc, h)]
-    for a0, b0, h in _run_heads(doc, runs or []):
-        bounds.append((h, _FROM_RUN, a0, b0, _RUN_SHAPE))
-        bounds.extend((h, _FROM_RUN, a, b, len(_ORIGINS) + shape) for a, b, shape in _variants(doc, h))
-    for h, origin, a, b, shape in bounds:
-        if b <= a:
-            continue
-        s, e = source_comma(text, span_chars(doc, a, b))
-        # a source never runs over a line break (2 of PolNeAR train's 18,361 gold sources do)
-        if e <= s or (s < c.cue[1] and c.cue[0] < e) or (s < c.content[1] and c.content[0] < e) or "\n" in text[s:e]:
-            continue
-        head, flags = found.setdefault((s, e), (h.i, []))
-        if head < 0:
-            found[(s, e)] = (h.i, flags)
-        flags.extend((origin, shape))
-    return [(sp, head, flags) for sp, (head, flags) in found.items()]
 
 
 def _onehot(v: str, vocab: tuple[str, ...]) -> list[float]:
