@@ -93,10 +93,10 @@ def one_label_per_name(mentions: list[Mention], person_tokens: set[str], authors
 
 
 def short_division_names(mentions: list[Mention], pi: PlaceIndex, near_km: float) -> None:
-    """The ranking's rule (:func:`._rank.short_divisions`: "Suffolk" beside "Suffolk County"
+    """The ranking's rule (:func:`._shortdiv.short_divisions`: "Suffolk" beside "Suffolk County"
     is the county when it went to a namesake far away) over the mentions that the evidence
     rules kept and their repeats."""
-    from fullpicture.nlp.places._rank import division_stem, namesake_far_off
+    from fullpicture.nlp.places._shortdiv import division_stem, namesake_far_off
 
     divisions: dict[str, Mention] = {}
     for m in mentions:
