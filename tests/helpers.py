@@ -128,3 +128,15 @@ def trigger_rows(settings, texts: dict[str, str], published: str = "2022-05-04")
     rows = {f"{k}:{e.trigger.text}": row_of.get((d.document.id, e.id), "")
             for k, d in docs.items() for e in d.events}
     return rows, {r.id: len(r.mentions) for r in comp.events}
+
+
+def figure_item(side: str, doc: str, value: float, date: str, counts: str = "killed"):
+    """One exact count of people as the figure conflict readers see it: the ``Figure`` and its
+    ``ConflictValue`` (side, document, ``figure:COUNTS`` field, date)."""
+    from fullpicture.models import Figure
+    from fullpicture.models.comparison import ConflictValue
+
+    f = Figure(id=f"{doc}-{value}", start=0, end=2, text=str(value), value=value, low=value, high=value,
+               counts=counts)
+    return f, ConflictValue(side=side, value=str(value), document=doc, field=f"figure:{counts}",
+                            population="people", date=date)

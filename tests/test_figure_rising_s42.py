@@ -20,18 +20,10 @@ from __future__ import annotations
 
 from fullpicture.align._daystages import next_day_rise
 from fullpicture.align._figureclash import _clashes
-from fullpicture.models import Figure
-from fullpicture.models.comparison import ConflictValue
+from tests.helpers import figure_item as _item
 
 CFG = {"figure_tolerance": 0.0, "figure_tolerance_approx": 0.15, "figure_superseded_days": 14,
        "figure_stray_support": 0.5}
-
-
-def _item(side: str, doc: str, value: float, date: str, counts: str = "killed"):
-    f = Figure(id=f"{doc}-{value}", start=0, end=2, text=str(value), value=value, low=value, high=value,
-               counts=counts)
-    return f, ConflictValue(side=side, value=str(value), document=doc, field=f"figure:{counts}",
-                            population="people", date=date)
 
 
 def test_a_wires_count_inside_a_states_raised_series_is_a_stage():

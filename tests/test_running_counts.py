@@ -17,20 +17,15 @@ import pytest
 
 from fullpicture.align._figureclash import _clashes
 from fullpicture.align._figurevalues import population
-from fullpicture.models import Figure
-from fullpicture.models.comparison import ConflictValue
 from tests._events_helpers import compare_groups
-from tests.helpers import analyze_text
+from tests.helpers import analyze_text, figure_item
 
 CFG = {"figure_tolerance": 0.0, "figure_tolerance_approx": 0.15, "figure_superseded_days": 14,
        "figure_cross_day_stages": True, "figure_running_counts": ["displaced"], "figure_running_count_stages": True}
 
 
 def _item(side: str, doc: str, value: float, date: str, counts: str = "displaced"):
-    f = Figure(id=f"{doc}-{value}", start=0, end=2, text=str(value), value=value, low=value, high=value,
-               counts=counts)
-    return f, ConflictValue(side=side, value=str(value), document=doc, field=f"figure:{counts}",
-                            population="people", date=date)
+    return figure_item(side, doc, value, date, counts)
 
 
 def test_two_sides_stages_of_a_growing_exodus_do_not_clash():

@@ -14,8 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from fullpicture._data import data_toml
-from fullpicture.nlp.events._converted import Conversion, _sentences
-from fullpicture.nlp.events._targets import TargetLexicon, _matches, _words, target_lexicon
+from fullpicture.nlp.events._converted import Conversion, military_words
+from fullpicture.nlp.events._targets import TargetLexicon, target_lexicon
 
 Word = tuple[int, int, str]
 
@@ -48,19 +48,12 @@ def held_sites(text: str, language: str, gap: int) -> list[Conversion]:
     if lex is None or gap <= 0 or not _place_words(language)[0]:
         return []
     out: list[Conversion] = []
-    sentences = _sentences(text)
-    for j, (lo, hi) in enumerate(sentences):
-        words = _words(text, lo, hi, language)
-        found = _matches(words, lex)
-        for a, b, cls in found:
-            if lex.kinds.get(cls) != "military" or cls in lex.roles:
-                continue
-            site = _held_site(words, b, found, gap, language, lex)
-            if site is None or any(c in text[words[b][1]:words[site[0]][0]] for c in ",;:()"):
-                continue
-            if any(w[2] in lex.negation or w[2] in lex.denial_verbs for w in words[:site[0]]):
-                continue
-            out.append(Conversion(site_start=words[site[0]][0], site_end=words[site[1]][1], site_class=site[2],
-                                  start=words[a][0], end=words[b][1], category=cls,
-                                  context=(sentences[j - 1][0] if j else lo, hi)))
+    for context, words, found, a, b, cls in military_words(text, language, lex):
+        site = _held_site(words, b, found, gap, language, lex)
+        if site is None or any(c in text[words[b][1]:words[site[0]][0]] for c in ",;:()"):
+            continue
+        if any(w[2] in lex.negation or w[2] in lex.denial_verbs for w in words[:site[0]]):
+            continue
+        out.append(Conversion(site_start=words[site[0]][0], site_end=words[site[1]][1], site_class=site[2],
+                              start=words[a][0], end=words[b][1], category=cls, context=context))
     return out

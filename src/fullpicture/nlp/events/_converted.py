@@ -19,11 +19,12 @@ school was turned into a base").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from fullpicture._data import data_toml
-from fullpicture.nlp.events._targets import _matches, _words, target_lexicon
+from fullpicture.nlp.events._targets import TargetLexicon, _matches, _words, target_lexicon
 
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 
@@ -104,6 +105,20 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+def military_words(text: str, language: str, lex: TargetLexicon) -> Iterator[
+        tuple[tuple[int, int], list[tuple[int, int, str]], list[tuple[int, int, str]], int, int, str]]:
+    """Each match of a military class (no role) in each sentence of ``text``: the context (from
+    the sentence before's start to the sentence's end), the sentence's words, all its matches,
+    and the match's first word, last word and class."""
+    sentences = _sentences(text)
+    for j, (lo, hi) in enumerate(sentences):
+        words = _words(text, lo, hi, language)
+        found = _matches(words, lex)
+        for a, b, cls in found:
+            if lex.kinds.get(cls) == "military" and cls not in lex.roles:
+                yield (sentences[j - 1][0] if j else lo, hi), words, found, a, b, cls
+
+
 def conversions(text: str, language: str, gap: int) -> list[Conversion]:
     """Every site the document tells as turned into or used as a military one (at most ``gap``
     words between the verb and the military words); none with ``gap`` 0 or a language of no
@@ -113,31 +128,25 @@ def conversions(text: str, language: str, gap: int) -> list[Conversion]:
     if lex is None or not verbs or gap <= 0:
         return []
     out: list[Conversion] = []
-    sentences = _sentences(text)
-    for j, (lo, hi) in enumerate(sentences):
-        words = _words(text, lo, hi, language)
-        found = _matches(words, lex)
-        for a, b, cls in found:
-            if lex.kinds.get(cls) != "military" or cls in lex.roles:
-                continue
-            verb = next((i for i in range(a - 1, max(-1, a - gap - 2), -1)
-                         if words[i][2].startswith(verbs)), None)
-            aimed = _aim_copula(words, a, gap, language) if verb is None else None
-            if aimed is not None:
-                verb = aimed[0]
-            if verb is None or any(c in text[words[verb][1]:words[a][0]] for c in ",;:()"):
-                continue
-            sites = [(s0, s1, c) for s0, s1, c in found if s1 < a and c not in lex.roles
-                     and lex.kinds.get(c) in ("civilian", "unspecified")]
-            if aimed is not None:
-                sites = [(aimed[1], verb - 1, "")]
-            site_words = {i for s0, s1, _ in sites for i in range(s0, s1 + 1)}
-            if not _linked(words, verb, a, site_words, links):
-                continue
-            if not sites or any(w[2] in lex.negation or w[2] in lex.denial_verbs for w in words[:a]):
-                continue
-            s0, s1, scls = sites[-1]
-            out.append(Conversion(site_start=words[s0][0], site_end=words[s1][1], site_class=scls,
-                                  start=words[a][0], end=words[b][1], category=cls, aim=aimed is not None,
-                                  context=(sentences[j - 1][0] if j else lo, hi)))
+    for context, words, found, a, b, cls in military_words(text, language, lex):
+        verb = next((i for i in range(a - 1, max(-1, a - gap - 2), -1)
+                     if words[i][2].startswith(verbs)), None)
+        aimed = _aim_copula(words, a, gap, language) if verb is None else None
+        if aimed is not None:
+            verb = aimed[0]
+        if verb is None or any(c in text[words[verb][1]:words[a][0]] for c in ",;:()"):
+            continue
+        sites = [(s0, s1, c) for s0, s1, c in found if s1 < a and c not in lex.roles
+                 and lex.kinds.get(c) in ("civilian", "unspecified")]
+        if aimed is not None:
+            sites = [(aimed[1], verb - 1, "")]
+        site_words = {i for s0, s1, _ in sites for i in range(s0, s1 + 1)}
+        if not _linked(words, verb, a, site_words, links):
+            continue
+        if not sites or any(w[2] in lex.negation or w[2] in lex.denial_verbs for w in words[:a]):
+            continue
+        s0, s1, scls = sites[-1]
+        out.append(Conversion(site_start=words[s0][0], site_end=words[s1][1], site_class=scls,
+                              start=words[a][0], end=words[b][1], category=cls, aim=aimed is not None,
+                              context=context))
     return out
