@@ -1,178 +1,32 @@
-"""The pair model of event coreference: what the aligner knows of a mention, and the
-vectorised pair features and probabilities (a logistic model whose weights live in the
-``[align]`` settings)."""
+"""The pair model of event coreference: the vectorised pair features of :class:`PairScorer`
+over a fixed list of mentions (its probabilities and rules are the :class:`PairRules` mixin of
+``_pairrules``; what the aligner knows of a mention, the feature names and the weights from the
+``[align]`` settings are in ``_pairdata``, re-exported here)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from fullpicture.align._pairdata import (  # noqa: F401 re-exported: the pair model's names
+    FEATURES,
+    MentionFeatures,
+    Vectors,
+    _distinct_pairs,
+    _jaccard,
+    _overlap,
+    _pad,
+    _radix_order,
+    value_ids,
+    weights,
+)
+from fullpicture.align._pairrules import _GATE_FIRST_MIN, PairRules  # noqa: F401 re-exported
 from fullpicture.align._rowdots import block_rowdot, rounding_margin, rowdot
 
-FEATURES = (
-    "lemma",
-    "trigger_sim",
-    "sentence_sim",
-    "document_sim",
-    "same_type",
-    "date_match",
-    "date_clash",
-    "place_match",
-    "participants",
-    "same_sentence",
-    "lemma_x_document",
-    "date_clash_soft",
-    "adjacent_bare",
-    "counter_term",
-    "same_doc_type_clash",
-)
 
-
-@dataclass
-class MentionFeatures:
-    """What the aligner knows about one event mention."""
-
-    doc: str
-    lemma: str
-    sentence: str = ""
-    trigger: str = ""
-    type: str | None = None
-    family: str = "*"
-    interval: tuple[int, int] | None = None
-    # False when the date was inherited (narrative reference time, publication date)
-    # rather than stated in the mention's own clause or sentence
-    date_firm: bool = True
-    # gazetteer point of the place: (lat, lon, country code, the place is a country)
-    geo: tuple[float, float, str, bool] | None = None
-    # character span of the evidence sentence, for sentence adjacency inside one document
-    span: tuple[int, int] | None = None
-    # no arguments of its own (participants, place, stated date): "Then came the exodus."
-    bare: bool = False
-    # the trigger's own words, and the other sides' words for it (framing lexicon counter-terms
-    # of a cue on the trigger: "anti-terrorist measures" -> "offensive", "military operation")
-    names: frozenset[str] = frozenset()
-    counters: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
-    participants: frozenset[str] = frozenset()
-    words: frozenset[str] = frozenset()
-    # the class of words naming one kind of act that the trigger belongs to ("buy", "takeover",
-    # "merger": data/events/equivalents.toml), '' when none
-    word: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Vectors:
-    """Optional dense vectors: per mention sentence/trigger, per document."""
-
-    sentence: np.ndarray | None = None
-    trigger: np.ndarray | None = None
-    document: dict[str, np.ndarray] | None = None
-    doc_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    doc_sim: Callable[[str, str], float] | None = None
-    # ``doc_sim`` of many pairs at once, the same values (``_topics.PairCosines``)
-    doc_sims: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = None
-    # cross-lingual: language id per mention, and multilingual similarities already mapped to
-    # the MiniLM scale, used for pairs whose languages differ (align/_xembed.py)
-    lang: np.ndarray | None = None
-    x_sentence: np.ndarray | None = None
-    x_trigger: np.ndarray | None = None
-    x_document: dict[str, np.ndarray] | None = None
-    x_map: tuple[float, float, float, float] = (1.0, 0.0, 1.0, 0.0)
-    # English word per mention (its lemma in English, the trigger's gloss in another language,
-    # data/events/gloss.<lang>.toml): ids (equal words, equal ids; none, a unique id), whether
-    # a word is known, and its MiniLM vector (embeddings on)
-    x_gloss: np.ndarray | None = None
-    x_glossed: np.ndarray | None = None
-    g_trigger: np.ndarray | None = None
-
-
-# pairs scored at once from which on the story gate is applied before the features (below it
-# the extra document-similarity pass costs more than it saves)
-_GATE_FIRST_MIN = 256
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)
-
-
-def _pad(sets: Sequence[frozenset[str]]) -> np.ndarray:
-    """Sets of strings as a padded ``(n, k)`` array of integer ids (-1 = padding)."""
-    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
-    width = int(sizes.max()) if len(sizes) and sizes.max() > 0 else 1
-    out = np.full((len(sets), width), -1, dtype=np.int64)
-    # ids in order of first occurrence, row by row and each row's items sorted
-    flat = [item for items in sets for item in (sorted(items) if len(items) > 1 else items)]
-    if flat:
-        rows = np.repeat(np.arange(len(sets)), sizes)
-        cols = np.arange(len(flat)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        out[rows, cols] = value_ids(flat)
-    return out
-
-
-def _overlap(pa: np.ndarray, pb: np.ndarray, chunk: int = 200_000) -> np.ndarray:
-    """Size of the intersection of padded id rows, row by row."""
-    out = np.zeros(len(pa), dtype=np.int64)
-    for s in range(0, len(pa), chunk):
-        a, b = pa[s : s + chunk], pb[s : s + chunk]
-        eq = (a[:, :, None] == b[:, None, :]) & (a[:, :, None] >= 0)
-        out[s : s + chunk] = eq.any(axis=2).sum(axis=1)
-    return out
-
-
-def _radix_order(keys: Sequence[np.ndarray], bound: int, order: np.ndarray | None = None) -> np.ndarray:
-    """A stable order of the rows sorted by ``keys`` (non-negative integers under ``bound``;
-    the last key is the most significant), after ``order`` when given: least significant
-    digit first, 16 bits a pass (numpy sorts 16-bit integers stably by radix, in linear time)."""
-    digits = max(1, (max(1, bound - 1).bit_length() + 15) // 16)
-    for key in keys:
-        for d in range(digits):
-            k = key if order is None else key[order]
-            step = np.argsort(((k >> (16 * d)) & 0xFFFF).astype(np.uint16), kind="stable")
-            order = step if order is None else order[step]
-    assert order is not None
-    return order
-
-
-def _distinct_pairs(di: np.ndarray, dj: np.ndarray, bound: int, by_second: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct pairs ``(di, dj)`` (ids under ``bound``) as the index of each one's first
-    occurrence, sorted by ``(dj, di)`` (``by_second``) or ``(di, dj)``, and each row's position
-    among them: ``np.unique`` of the pairs' keys with ``return_index`` and ``return_inverse``,
-    by radix passes instead of a comparison sort. The sorted candidate set's pairs come with
-    ``di`` in order (the documents' mentions are consecutive), so taken by ``dj`` one pass sorts
-    them."""
-    m = len(di)
-    if m < 2:
-        return np.arange(m), np.zeros(m, dtype=np.intp)
-    if by_second:
-        minor_sorted = bool(np.all(di[1:] >= di[:-1]))
-        order = _radix_order([dj], bound) if minor_sorted else _radix_order([di, dj], bound)
-    else:
-        order = _radix_order([dj, di], bound)
-    a, b = di[order], dj[order]
-    new = np.empty(m, dtype=bool)
-    new[0] = True
-    np.not_equal(a[1:], a[:-1], out=new[1:])
-    new[1:] |= b[1:] != b[:-1]
-    inv = np.empty(m, dtype=np.intp)
-    inv[order] = np.cumsum(new) - 1
-    return order[new], inv
-
-
-def value_ids(values: Sequence[object]) -> np.ndarray:
-    """Integer id per value (equal values, equal ids)."""
-    table: dict[object, int] = {}
-    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
-
-
-
-class PairScorer:
+class PairScorer(PairRules):
     """Vectorised pair features and probabilities over a fixed list of mentions."""
 
     def __init__(self, feats: Sequence[MentionFeatures], cfg: dict[str, Any], vec: Vectors | None = None) -> None:
@@ -510,185 +364,9 @@ class PairScorer:
             far[rows] = ~(km <= np.maximum(self.place_km, np.maximum(self.reach[a], self.reach[b])))
         return far
 
-    def prob(self, pairs: np.ndarray,
-             gate: tuple[np.ndarray, Callable[[Any], np.ndarray]] | None = None) -> np.ndarray:
-        """Coreference probability of each pair; 0 across two documents of different stories
-        (document similarity under ``story_gate``; under ``story_gate_placed`` for happenings of
-        one type on one day at one named place, or at compatible places: a town and its country).
-
-        Pairs of two documents whose similarity is under both gates get 0 whatever their other
-        features say, so their features are not computed (:meth:`gated`): on a large corpus
-        most candidate pairs join unrelated stories. ``gate``: what :meth:`gate_all` computed
-        beforehand for these pairs (which are dead, and a function giving the document
-        similarities of the pairs at given positions, an index array or a slice), used instead of
-        computing it here."""
-        if len(pairs) < _GATE_FIRST_MIN:
-            return self._prob(pairs)
-        dead: np.ndarray | None
-        sim_at: Callable[[Any], np.ndarray] | None  # the similarities of the pairs at positions
-        if gate is not None:
-            dead, sim_at = gate
-        else:
-            dead, sim = self._gate(pairs)
-            sim_at = None if sim is None else sim.__getitem__
-        if dead is None or not dead.any():
-            return self._prob(pairs, None if sim_at is None else sim_at(slice(None)))
-        live = np.flatnonzero(~dead)
-        # the gate's document similarities are the live pairs' feature: not computed twice
-        p_live = self._prob(pairs[live], None if sim_at is None else sim_at(live))
-        p = np.zeros(len(pairs), dtype=p_live.dtype)
-        p[live] = p_live
-        return p
-
-    def gated(self, pairs: np.ndarray) -> np.ndarray | None:
-        """Which pairs the story gate sets to 0 whatever their other features: two documents
-        of one language whose similarity is under the lower of the two gates. ``None`` when
-        there is no gate."""
-        return self._gate(pairs)[0]
-
-    def gate_all(self, pairs: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """:meth:`_gate` of every pair, ``step`` consecutive pairs at a time in their own order,
-        as two arrays (which are dead, and every pair's document similarity, 0 for a dead one); ``None`` when
-        there is no gate. The values are those :meth:`_gate` gives for any subset.
-
-        For the sorted candidate set of a large corpus: consecutive pairs share a narrow range
-        of first documents, so with their distinct document pairs taken by second document
-        (``_doc_column``'s ``by_second``) each document's row is read once a step; scored in
-        date order instead, a step reads one row from memory for nearly every pair once the
-        document vectors outgrow the CPU cache (at 1M mentions: 50,000 documents, 77 MB)."""
-        if min(self.story_gate, self.story_gate_placed) <= 0 or not len(pairs):
-            return None
-        dead = np.zeros(len(pairs), dtype=bool)
-        sim = np.zeros(len(pairs), dtype=np.float32)
-        step = max(1, step)
-        for lo in range(0, len(pairs), step):
-            d, s = self._gate(pairs[lo : lo + step], by_second=True)
-            assert d is not None and s is not None
-            dead[lo : lo + step] = d
-            sim[lo : lo + step] = s
-        return dead, sim
-
-    def _gate(self, pairs: np.ndarray, by_second: bool = False) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """:meth:`gated`, and the document similarity of every pair it computed for it; a dead
-        pair's is 0 whatever its own (nothing reads it: where the dense shortcut of
-        :meth:`_doc_column` left it inexact, it would otherwise depend on the pairs it was
-        computed with)."""
-        # the lowest gate any pair can face (a new, lower gate must be taken in here)
-        gate = min(self.story_gate, self.story_gate_placed)
-        if gate <= 0 or not len(pairs):
-            return None, None
-        ii, jj = pairs[:, 0], pairs[:, 1]
-        doc_i, doc_j = self.doc[ii], self.doc[jj]
-        # a pair of two documents under the gate is dead whatever its similarity's own value
-        # (one language: across two, the multilingual similarity replaces it for the live pair)
-        sim = self._doc_column(ii, jj, doc_i, doc_j, by_second, gate if self.vec.lang is None else None)
-        dead = (doc_i != doc_j) & (sim < gate)
-        if self.vec.lang is not None:  # two languages: the multilingual similarity decides
-            dead &= self.vec.lang[ii] == self.vec.lang[jj]
-        sim[dead] = 0.0
-        return dead, sim
-
-    def _prob(self, pairs: np.ndarray, doc_sim: np.ndarray | None = None) -> np.ndarray:
-        """:meth:`prob` with every pair's features computed."""
-        x = self.features(pairs, doc_sim)
-        return self.finish(pairs, x, self.logistic(x))
-
-    def logistic(self, x: np.ndarray) -> np.ndarray:
-        """The pair model's probability of features ``x``, before the rules of :meth:`finish`.
-        A row's value depends on that row alone: einsum reduces each row in one fixed order,
-        where a BLAS product (``x @ w``) rounds a row by where it stands among the rows taken
-        with it and by the number of BLAS threads."""
-        return 1.0 / (1.0 + np.exp(-(self.bias + np.einsum("ij,j->i", x, self.w))))
-
-    def finish(self, pairs: np.ndarray, x: np.ndarray, p: np.ndarray) -> np.ndarray:
-        """The probabilities ``p`` of pairs with features ``x`` after the rules that set some
-        to 0 (distinct happenings, two words of one sentence, the story gates), in place;
-        with :attr:`cut_pairs`, the cut pairs kept for the incident join are appended there."""
-        p, kept = self.rules(pairs, x, p, self.cut_pairs is not None)
-        if kept is not None and self.cut_pairs is not None:
-            self.cut_pairs.append(kept)
-        return p
-
-    def rules(self, pairs: np.ndarray, x: np.ndarray, p: np.ndarray,
-              record: bool) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
-        """:meth:`finish` without its side effect: ``p`` after the rules, and (``record``) the
-        pairs the story gate cut that the incident join keeps, with their probability, or
-        ``None`` when there are none."""
-        p, keep, kept_p = self.rules_where(pairs, x, p, record)
-        return p, (None if keep is None or kept_p is None else (pairs[keep], kept_p))
-
-    def rules_where(self, pairs: np.ndarray, x: np.ndarray, p: np.ndarray,
-                    record: bool) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
-        """:meth:`rules` with the pairs kept for the incident join given as a mask of ``pairs``
-        and their probabilities (``None, None`` when there are none)."""
-        before, keepable, after = self.rule_masks(pairs, x)
-        keep = kept_p = None
-        if before is not None:
-            p[before] = 0.0
-        if record and keepable is not None:
-            keep = keepable & (p >= self.thr)
-            if keep.any():
-                kept_p = p[keep].copy()
-            else:
-                keep = None
-        if after is not None:
-            p[after] = 0.0
-        return p, keep, kept_p
-
-    def rule_masks(self, pairs: np.ndarray, x: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None,
-                                                                   np.ndarray | None]:
-        """What :meth:`rules` does to pairs with features ``x``, whatever their probabilities:
-        the pairs it sets to 0 first (a happening told apart, two words of one sentence), the
-        pairs the story gate cuts that the incident join keeps when their probability (after
-        the first) reaches the threshold, and the pairs the story gates then set to 0 (``None``:
-        no rule of that kind applies)."""
-        before = keepable = after = None
-        if len(pairs) and self.any_distinct:
-            # a happening told as separate ("in a separate attack") is not the one told plainly
-            before = self.distinct[pairs[:, 0]] != self.distinct[pairs[:, 1]]
-        if self.sentence_apart and len(pairs):
-            ii, jj = pairs[:, 0], pairs[:, 1]
-            apart = (self.sent[ii] == self.sent[jj]) & (self.lemma[ii] != self.lemma[jj])
-            before = apart if before is None else before | apart
-        if self.story_gate > 0 and len(pairs):
-            ii, jj = pairs[:, 0], pairs[:, 1]
-            other = self.doc[ii] != self.doc[jj]
-            if self.placed_within:
-                # places compatible by containment or distance (a town and its country, a
-                # district and its city), not only equal, as long as one of them is no country
-                where = self.has_place[ii] & self.has_place[jj] & (x[:, 7] >= 0)
-            else:
-                where = x[:, 7] > 0
-            if self.placed_participants > 0:
-                # or no place named on one side, but the same participants and a day stated in at
-                # least one of the two ("two soldiers were killed in a clash with the other army's
-                # troops on Monday night"); two publication days alone are too weak
-                where = where | ((x[:, 7] >= 0) & (x[:, 8] >= self.placed_participants)
-                                 & (self.firm[ii] | self.firm[jj]))
-            placed = ((x[:, 4] > 0) & (x[:, 5] > 0) & where & ~(self.is_country[ii] & self.is_country[jj])
-                      & (self.placed_within | (~self.is_country[ii] & ~self.is_country[jj]))
-                      & ~self.verbal[ii] & ~self.verbal[jj])
-            if self.undated_participants > 0:
-                # two undated texts give no day to agree on: the same participants stand in for it
-                placed |= ((x[:, 4] > 0) & ~self.dated[ii] & ~self.dated[jj] & (x[:, 7] >= 0)
-                           & (x[:, 8] >= self.undated_participants) & ~self.verbal[ii] & ~self.verbal[jj])
-            after = other & (x[:, 3] < np.where(placed, self.story_gate_placed, self.story_gate))
-            keepable = (after & (x[:, 3] >= self.story_gate_placed)
-                        & self.join_typed[ii] & self.join_typed[jj])
-            if self.story_gate_verbal > self.story_gate and self.any_verbal:
-                both = self.verbal[ii] & self.verbal[jj]
-                after |= other & both & (x[:, 3] < self.story_gate_verbal)
-        return before, keepable, after
-
 
 def pair_features(
     feats: Sequence[MentionFeatures], pairs: np.ndarray, vec: Vectors | None = None
 ) -> np.ndarray:
     """Feature matrix ``(m, len(FEATURES))`` for the given pairs."""
     return PairScorer(feats, {}, vec).features(pairs)
-
-
-def weights(cfg: dict[str, Any]) -> tuple[float, np.ndarray]:
-    """``(bias, w)`` of the pair model from the ``[align]`` settings."""
-    w = np.array([float(cfg.get(f"w_{name}", 0.0)) for name in FEATURES], dtype=np.float32)
-    return float(cfg.get("w_bias", 0.0)), w
