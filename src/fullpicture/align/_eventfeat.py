@@ -1,36 +1,32 @@
-"""Build :class:`MentionFeatures` for the events of several analyses."""
+"""Build :class:`MentionFeatures` for the events of several analyses (what is read of one
+mention in its text is in ``_mentioncues``, the vectors in ``_eventvectors``; both re-exported
+here)."""
 
 from __future__ import annotations
 
-import functools
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
-
-import numpy as np
 
 from fullpicture.align._aftermath import aftermath_kind, keep_told_with_harm
 from fullpicture.align._anniversary import recalled_by_anniversary
 from fullpicture.align._background import (
-    told_begun,
-    told_during,
-    told_in_war,
-    told_lasting,
-    told_lasting_setting,
-    told_launched,
-    told_ongoing,
     told_to_come,
-    told_war_start,
 )
 from fullpicture.align._causeapart import cause_unit, units_outside
 from fullpicture.align._causewords import borrowed
 from fullpicture.align._containing import document_levels, inside, wide_reach
 from fullpicture.align._dates import interval
-from fullpicture.align._embed import VectorCache
-from fullpicture.align._equivalents import word_class
-from fullpicture.align._eventpairs import MentionFeatures, Vectors
+from fullpicture.align._eventpairs import MentionFeatures
+from fullpicture.align._eventvectors import (  # noqa: F401 re-exported
+    _consequence,
+    _cross_lingual,
+    _glosses,
+    build_vectors,
+    doc_text,
+    english_word,
+)
 from fullpicture.align._facility import (
     document_sites,
     facility_places,
@@ -40,11 +36,32 @@ from fullpicture.align._facility import (
 )
 from fullpicture.align._freed import freed_captives
 from fullpicture.align._incident_lex import (
-    campaign_acts,
     in_rubric,
     incident_lexicon,
     lasting_kinds,
     war_nouns,
+)
+from fullpicture.align._mentioncues import (  # noqa: F401 re-exported
+    _ANOTHER,
+    _COUNT_AFTER,
+    _COUNTS,
+    _DEFINITE,
+    _TOLL_COUNTS,
+    _background_flags,
+    _bare,
+    _definite,
+    _determiners,
+    _distinct,
+    _distinct_cues,
+    _has_speaker,
+    _is_country,
+    _trigger_terms,
+    _verb_form,
+    _word_class,
+    _zero_tolls,
+    lemma_of,
+    sentence_of,
+    type_family,
 )
 from fullpicture.align._recallmark import recall_marker
 from fullpicture.align._relative import told_day_before, told_to_date
@@ -57,191 +74,9 @@ from fullpicture.align._retoldnamed import (
 from fullpicture.align._sites import facility_kinds
 from fullpicture.align._speakerplace import statement_place
 from fullpicture.align._stretch import stretch_of, stretches
-from fullpicture.align._topics import PairCosines, cosine, tfidf_vectors
-from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story, words
+from fullpicture.align._util import EntityIndex, content_words, country_code, outside_story
 from fullpicture.align._vicinity import near_only
-from fullpicture.models import Analysis, Entity, Event
-from fullpicture.nlp.events._data import trigger_gloss
-
-
-def type_family(event_type: str | None, groups: dict[str, list[str]]) -> str:
-    """The blocking family of an event type (its PLOVER quad class, else the type itself)."""
-    if not event_type:
-        return "*"
-    t = event_type.upper()
-    for name, members in groups.items():
-        if t in {m.upper() for m in members}:
-            return name
-    return t
-
-
-def _background_flags(sent: str, trigger: tuple[int, int], lang: str, chars: int,
-                      others: Sequence[int] = (), lemma: str = "", start_chars: int = 0) -> dict[str, bool]:
-    """``begun``, ``lasting`` and ``lasting_setting`` of a mention (``_background``; all False
-    when ``chars`` is 0). ``others``: where its sentence's other triggers start; ``lemma``: its
-    trigger's (a lasting kind told going on is the war); ``start_chars``: how far a happening may
-    lie from the phrase that tells it as the period's start (0: not read)."""
-    if chars <= 0:
-        return {"begun": False, "lasting": False, "lasting_setting": False}
-    head = lemma.rsplit(" ", 1)[-1]
-    kind = lemma in lasting_kinds() or head in lasting_kinds()
-    whole = kind and lemma not in campaign_acts() and head not in campaign_acts()
-    return {"begun": told_begun(sent, trigger, lang, chars),
-            "lasting": told_lasting(sent, trigger, lang, chars, others),
-            "lasting_setting": told_lasting_setting(sent, trigger, lang)
-            or (start_chars > 0 and told_war_start(sent, trigger, lang, start_chars, kind))
-            or (kind and (told_ongoing(sent, trigger, lang) or told_launched(sent, trigger, lang)))
-            or (whole and told_during(sent, trigger, lang))
-            or told_in_war(sent, trigger, lang, chars, others)}
-
-
-def sentence_of(a: Analysis, ev: Event) -> str:
-    """The evidence sentence of an event."""
-    return a.text[ev.evidence.start : ev.evidence.end]
-
-
-def lemma_of(ev: Event) -> str:
-    """Trigger lemma (lower case), falling back to the trigger text."""
-    return (ev.trigger.lemma or ev.trigger.text).strip().lower()
-
-
-# the counts of a toll (``_zero_tolls``, read by the document join, ``_docjoin``)
-_TOLL_COUNTS = frozenset({"killed", "injured"})
-_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its)|['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
-@functools.lru_cache(maxsize=8)
-def _determiners(language: str) -> re.Pattern[str] | None:
-    """The language's own determiners of a definite happening (``[anaphora] determiners`` of
-    ``data/events/incidents.toml``: Russian and French demonstratives)."""
-    from fullpicture._data import data_toml
-
-    words = data_toml("events", "incidents.toml").get("anaphora", {}).get("determiners", {}).get(language, [])
-    if not words:
-        return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-
-
-def _definite(text: str, start: int, language: str = "en", trigger: str = "", lemma: str = "") -> bool:
-    """A trigger in a definite noun phrase ("the blast", "Tuesday's deadly explosion", Russian
-    "этого обстрела"): it refers back to a happening told before. An English verb (a trigger
-    inflected away from its lemma other than as a plural) is none: "the rebels struck", "that the
-    village was shelled" tell a happening, the determiner belongs to its subject."""
-    before = text[max(0, start - 40) : start]
-    own = _determiners(language.split("-")[0].lower())
-    return bool((_DEFINITE.search(before) and not _verb_form(trigger, lemma))
-                or (own is not None and own.search(before)))
-
-
-def _verb_form(trigger: str, lemma: str) -> bool:
-    """Whether an English trigger is inflected from its lemma other than as a noun's plural
-    ("struck" of "strike", "shelled" of "shell"; not "strikes", "the shelling" lemmatised as itself)."""
-    t, lem = trigger.strip().lower(), lemma.strip().lower()
-    if not t or not lem or t == lem or " " in t:
-        return False
-    return t not in (lem + "s", lem + "es") and not (lem.endswith("y") and t == lem[:-1] + "ies")
-
-
-@functools.lru_cache(maxsize=1)
-def _distinct_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("events", "incidents.toml").get("distinct", {})
-
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-    openers = re.compile(rf"^\W*(?:{alt(data.get('openers', []))})\b", re.I)
-    modifiers = re.compile(rf"\b(?:{alt(data.get('modifiers', []))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-    # "another person was rescued": one more of a count, no other happening
-    counted = re.compile(rf"^\w+\s+(?:{alt(data.get('counted', []))})\b", re.I)
-    # "rallies like those in Eastvale": a kind given by its examples
-    examples = re.compile(rf"[^\w.;:]{{0,3}}(?:{alt(data.get('examples', []))})\b", re.I)
-    return openers, modifiers, frozenset(w.lower() for w in data.get("lemmas", [])), counted, examples
-
-
-def _distinct(a: Analysis, ev: Event) -> bool:
-    """A happening told apart from the story's ("In a separate attack, ...", "another strike",
-    an aftershock, a kind given by its examples: "protests such as those in Eastvale"):
-    ``data/events/incidents.toml`` [distinct]."""
-    openers, modifiers, lemmas, counted, examples = _distinct_cues()
-    if lemma_of(ev) in lemmas or examples.match(a.text, ev.trigger.end, ev.evidence.end):
-        return True
-    t0 = ev.trigger.start
-    sentence = a.text[ev.evidence.start : ev.evidence.end]
-    lo = max(ev.evidence.start, t0 - 40)
-    mod = modifiers.search(a.text[lo:t0])
-    counted_at = -1
-    if mod and (_COUNT_AFTER.match(mod.group(0)) or counted.match(mod.group(0))):
-        counted_at = lo + mod.start()  # where the count's "another" stands
-        mod = None  # "another 75 were injured", "another person rescued" add to a count of this happening
-    # (the "another" of the mention's own count, "later on another three wounded died", is no other target)
-    other = [m for m in _ANOTHER.finditer(sentence) if ev.evidence.start + m.end() - 7 != counted_at]
-    return bool(openers.search(sentence) or other or mod)
-
-
-_COUNTS = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
-           r"several|few|many|dozens|hundreds)\b)")
-_COUNT_AFTER = re.compile(rf"^\w+\s+{_COUNTS}", re.I)
-
-
-# "attacked another UN school", "an air strike on another school": the sentence places its
-# happening at another target ("another 20 were wounded" adds to a count, "another blow" is none;
-# "later on another three died" counts more of the same happening's dead)
-_ANOTHER = re.compile(r"\b(?:on|at|near|outside|inside|into|hit|hits|attacked|struck|bombed|shelled|targeted)"
-                      rf"\s+another\b(?!\s+{_COUNTS})", re.I)
-
-
-def _bare(ev: Event, events_in_sentence: int) -> bool:
-    """The only event of its sentence, with no participants, place, figures or stated date."""
-    return events_in_sentence == 1 and ev.date_source != "sentence" and not (
-        ev.agents or ev.patients or ev.place or ev.figures)
-
-
-def _is_country(ent: Entity) -> bool:
-    """A country named as a place ("l'Algérie a annoncé", "Indian officials said")."""
-    return ent.type in ("GPE", "LOC") and country_code(ent.name) is not None
-
-
-def _has_speaker(a: Analysis, ev: Event) -> bool:
-    """Whether the mention is told as said or done by someone: False when its trigger is the cue
-    of a claim attributed to no one ("the man is accused of the shooting", "was declared dead")."""
-    t0 = ev.trigger.start
-    return not any(c.kind == "unsourced" and c.cue is not None and c.cue.start <= t0 < c.cue.end
-                   for c in a.claims)
-
-
-def _word_class(a: Analysis, ev: Event, language: str) -> str:
-    """The equivalence class of the trigger, read with the words of its sentence around it."""
-    t0, t1 = ev.trigger.start, ev.trigger.end
-    before = a.text[max(ev.evidence.start, t0 - 80) : t0]
-    after = a.text[t1 : min(ev.evidence.end, t1 + 80)]
-    return word_class(lemma_of(ev), ev.trigger.text, before, after, language)
-
-
-def _trigger_terms(a: Analysis, ev: Event) -> tuple[frozenset[str], frozenset[str]]:
-    """The trigger's own words (text, lemma, cue terms on it) and the counter-terms of the
-    framing cues that overlap it, lower case."""
-    t0, t1 = ev.trigger.start, ev.trigger.end
-    names = {ev.trigger.text.lower(), lemma_of(ev)}
-    counters: set[str] = set()
-    for cue in a.framing:
-        if cue.start < t1 and t0 < cue.end and cue.counter_terms:
-            names.add(cue.text.lower())
-            counters.update(c.lower() for c in cue.counter_terms)
-    return frozenset(names), frozenset(counters - names)
-
-
-def _zero_tolls(a: Analysis) -> set[str]:
-    """The events of ``a`` whose every figure of the killed or injured is a zero ("no one was
-    killed or hurt")."""
-    values: dict[str, list[float]] = {}
-    for f in a.figures:
-        if f.event and f.counts in _TOLL_COUNTS:
-            values.setdefault(f.event, []).append(f.value or 0.0)
-    return {e for e, vs in values.items() if not any(vs)}
+from fullpicture.models import Analysis, Event
 
 
 def build_features(
@@ -517,121 +352,3 @@ def _war_noun(f: MentionFeatures, days: int) -> None:
     pub = f.extra.get("published")
     if not f.date_firm or (days > 0 and pub and f.interval is not None and f.interval[1] <= pub[0] - days):
         f.extra["lasting_setting"] = True
-
-
-def build_vectors(
-    analyses: Sequence[Analysis],
-    feats: Sequence[MentionFeatures],
-    cfg: dict[str, Any],
-    tfidf: dict[str, dict[str, float]] | None = None,
-    cache: VectorCache | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Vectors:
-    """Dense vectors when embeddings are on, else document word sets for lexical similarity;
-    ``tfidf``: the documents' tf-idf vectors when the caller already has them; ``cache``:
-    vectors kept across runs (looked up first, new ones added); ``progress(done, total)``
-    follows the texts the model encodes."""
-    doc_words = {a.document.id: frozenset(content_words(a.text)) for a in analyses}
-    # document similarity: tf-idf cosine, the measure the pair weights were fitted with
-    if tfidf is None:
-        tfidf = tfidf_vectors({a.document.id: a.text for a in analyses})
-
-    def doc_sim(x: str, y: str) -> float:
-        return cosine(tfidf[x], tfidf[y])
-
-    doc_sims = PairCosines(tfidf)
-
-    if not cfg.get("embeddings", True) or not feats:
-        return _cross_lingual(analyses, feats, cfg, Vectors(doc_words=doc_words, doc_sim=doc_sim, doc_sims=doc_sims),
-                              cache)
-    from fullpicture.align._embed import embedder_for
-
-    emb = embedder_for(cfg)
-    n_sent = len(feats)
-    both = emb.embed([f.sentence for f in feats] + [f.lemma or f.trigger for f in feats], cache, progress)
-    sent, trig = both[:n_sent], both[n_sent:]
-    docs: dict[str, np.ndarray] = {}
-    rows_of: dict[str, list[int]] = {}
-    for i, f in enumerate(feats):
-        rows_of.setdefault(f.doc, []).append(i)
-    for a in analyses:
-        rows = rows_of.get(a.document.id, [])
-        v = sent[rows].mean(axis=0) if rows else emb.embed([doc_text(a)], cache)[0]
-        docs[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
-    return _cross_lingual(analyses, feats, cfg,
-                          Vectors(sentence=sent, trigger=trig, document=docs, doc_words=doc_words, doc_sim=doc_sim,
-                                  doc_sims=doc_sims),
-                          cache)
-
-
-def doc_text(a: Analysis) -> str:
-    """The text embedded for a document without events (its first 128 words)."""
-    return " ".join(words(a.text)[:128])
-
-
-def _cross_lingual(analyses: Sequence[Analysis], feats: Sequence[MentionFeatures], cfg: dict[str, Any],
-                   vec: Vectors, cache: VectorCache | None = None) -> Vectors:
-    """Add multilingual vectors when the mentions are in more than one language."""
-    lang_of = {a.document.id: (a.document.language or "en") for a in analyses}
-    langs = [lang_of.get(f.doc, "en") for f in feats]
-    if len(set(langs)) < 2 or not cfg.get("xling_embeddings", True):
-        return vec
-    from fullpicture.align._eventpairs import value_ids
-    from fullpicture.align._xembed import get_multilingual
-
-    emb = get_multilingual(int(cfg.get("xling_threads", 1)))
-    vec.lang = value_ids(langs)
-    n_sent = len(feats)
-    both = emb.embed([f.sentence for f in feats] + [f.trigger or f.lemma for f in feats], cache)
-    vec.x_sentence, vec.x_trigger = both[:n_sent], both[n_sent:]
-    rows_of: dict[str, list[int]] = {}
-    for i, f in enumerate(feats):
-        rows_of.setdefault(f.doc, []).append(i)
-    vec.x_document = {}
-    for a in analyses:
-        rows = rows_of.get(a.document.id, [])
-        v = vec.x_sentence[rows].mean(axis=0) if rows else emb.embed([a.text[:2000]], cache)[0]
-        vec.x_document[a.document.id] = v / max(float(np.linalg.norm(v)), 1e-12)
-    vec.x_map = (float(cfg.get("xling_sentence_scale", 3.305)), float(cfg.get("xling_sentence_shift", 0.741)),
-                 float(cfg.get("xling_trigger_scale", 4.144)), float(cfg.get("xling_trigger_shift", 0.806)))
-    if cfg.get("xling_glosses", True):
-        _glosses(feats, langs, cfg, vec, cache)
-    return vec
-
-
-def english_word(lemma: str | None, language: str) -> str | None:
-    """A trigger lemma in English: itself for English, its gloss for another language
-    ("удар" -> "strike"; "be killed" -> "killed"), None when no gloss is known."""
-    if not lemma:
-        return None
-    if language == "en":
-        return lemma.lower()
-    gloss = trigger_gloss(language).get(lemma.lower())
-    if not gloss:
-        return None
-    gloss = gloss.lower().strip()
-    return gloss[3:] if gloss.startswith("be ") else gloss
-
-
-def _consequence(word: str, consequences: frozenset[str]) -> bool:
-    stems = (word, word[:-2], word[:-1]) if word.endswith("ed") else (word,)
-    return any(w in consequences for w in stems)
-
-
-def _glosses(feats: Sequence[MentionFeatures], langs: list[str], cfg: dict[str, Any], vec: Vectors,
-             cache: VectorCache | None) -> None:
-    """English words of the mentions (see :class:`~fullpicture.align._eventpairs.Vectors`)."""
-    from fullpicture.align._eventpairs import value_ids
-    from fullpicture.align._incidents import incident_lexicon
-
-    consequences = incident_lexicon().consequences
-    # a consequence ("killed", "tuées") names no happening of its own: it joins an incident
-    # through its host (align/_incidents.py), so its gloss is no evidence across documents
-    english = [None if w is None or _consequence(w, consequences) else w
-               for w in (english_word(f.lemma, lang) for f, lang in zip(feats, langs, strict=True))]
-    vec.x_gloss = value_ids([e if e is not None else object() for e in english])
-    vec.x_glossed = np.array([e is not None for e in english], dtype=bool)
-    if vec.trigger is not None:
-        from fullpicture.align._embed import embedder_for
-
-        vec.g_trigger = embedder_for(cfg).embed([e or "-" for e in english], cache)
