@@ -1,18 +1,56 @@
 """A figure's value and whom it counts: its numeric range, its display text, when two values
 clash, and the population a figure counts (people, civilians, servicemen, a part of a toll, a
-running total), with which populations are comparable."""
+running total), with which populations are comparable (the cues read around a number are in
+``_figurecues``, the counts of a part of a toll in ``_figureparts``; both re-exported here)."""
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from typing import Any
 
-from fullpicture._data import language_words
-from fullpicture.align._agents import name_state
 from fullpicture.align._currentcount import current_count
 from fullpicture.align._figureaside import aside_population
+from fullpicture.align._figurecues import (  # noqa: F401 re-exported
+    _ADDED,
+    _COMPOUND,
+    _INCLUDING,
+    _MORE,
+    _NEVER,
+    _PARTITIVE,
+    _POSSESSED,
+    _SEVERITY,
+    _SEVERITY_AFTER_NUMBER,
+    _SUBGROUPS,
+    _align_cfg,
+    _bare_partitive,
+    _exodus_count,
+    _flag,
+    _modifier_number,
+    _noun_population,
+    _partitive,
+    _populations,
+    _ranked,
+    _same_count_elsewhere,
+    _since_days,
+)
+from fullpicture.align._figureparts import (  # noqa: F401 re-exported
+    _among_a_set,
+    _armed,
+    _armed_members,
+    _breakdown,
+    _demonym_before_unit,
+    _limited_part,
+    _national_part,
+    _other_states_count,
+    _parts,
+    _stem_population,
+    _stems,
+    _territory,
+    _territory_part,
+    _territory_words,
+    breakdown_part,
+)
 from fullpicture.align._figuretold import (
     beyond_other_count,
     denied,
@@ -20,11 +58,9 @@ from fullpicture.align._figuretold import (
     running_total,
     told_earlier,
 )
-from fullpicture.align._runningcount import campaign_words, running_count
 from fullpicture.align._scopedzero import scoped_zero
 from fullpicture.align._sincetotal import counted_since_long_before
 from fullpicture.align._tollnoun import breakdown_subgroup, toll_noun_population
-from fullpicture.align._util import claim_by_id, sentence_bounds
 from fullpicture.align._victims import own_people
 from fullpicture.models import Analysis, Figure
 
@@ -77,72 +113,6 @@ def ranges_clash(a: Figure, b: Figure, cfg: dict[str, Any]) -> bool:
     finite = [x for x in (*ra, *rb) if not math.isinf(x)]
     scale = max([abs(x) for x in finite] + [1.0])
     return gap > t * scale
-
-
-@functools.lru_cache(maxsize=1)
-def _populations() -> tuple[dict[str, str], frozenset[str]]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "counts.toml")
-    pops = {k.lower(): str(v) for k, v in data.get("populations", {}).items()}
-    return pops, frozenset(w.lower() for w in data.get("not_people", {}).get("nouns", []))
-
-
-_PARTITIVE = re.compile(r"^\s+of\s+(?:the|his|her|their|its|my|our|your|them|those|these|whom)\b", re.I)
-_INCLUDING = re.compile(r"^[^.;\n]{0,40}?(?:\bincluding(?!\s+(?:some|many|several|most|those)\b)|\bamong them|(?<!many )(?<!most )(?<!some )(?<!several )"
-                        r"(?<!all )(?<!few )(?<!none )\bof (?:whom|them))\b", re.I)
-# ("35 prisoners, many of whom had guarded the depot", "30 detainees including some who ...": a
-# vague part told about them, no breakdown of the count into classes)
-
-
-# a count added to one told before: "eight guards were also injured"; "two more prisoners
-# died" after a count of the dead (not "five were killed and 12 more wounded")
-_ADDED = re.compile(r"^(?:(?!\b(?:who|that|which)\b)[^.;,\n]){0,50}?\b(?:were|was|are|is|have been|has been|had "
-                    r"been)\s+also\b", re.I)
-_MORE = re.compile(r"^\s+more\b", re.I)
-# a count a person's possessive opens ("his three brothers", "her two sons"): one family's dead
-_POSSESSED = re.compile(r"\b(?:her|his|my)\s+$", re.I)
-
-
-# a number joined by a hyphen to the word after it is part of a modifier ("a twelve-storey block",
-# "a six-floor tower"), no count
-_COMPOUND = re.compile(r"-([^\W\d_]+)")
-
-
-def _modifier_number(a: Analysis, f: Figure) -> bool:
-    """A number joined by a hyphen to a word that is not its own unit ("a twelve-storey block" whose
-    count is of blocks): a modifier's number, no count ("a 6.1-magnitude quake" is its magnitude)."""
-    hit = _COMPOUND.match(a.text[f.end : f.end + 30])
-    return hit is not None and hit.group(1).lower() != (f.unit or "").lower().split(" ")[0]
-
-# a count of the worst hurt among the injured is a part of the injured
-_SEVERITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:were\s+|are\s+|was\s+)?(?:seriously|critically|severely|badly|gravely)\s+"
-                       r"(?:injured|wounded|hurt|ill|burned)\b", re.I)
-_SEVERITY_AFTER_NUMBER = re.compile(r"^\s*(?:of them\s+|of whom\s+)?(?:seriously|critically|severely|badly|gravely)\b"
-                                    r"|^\s+(?:[\w-]+\s+){0,3}?in (?:a\s+)?(?:serious|critical|grave) condition", re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def _bare_partitive() -> re.Pattern[str] | None:
-    """"one of victims killed": a partitive on a bare plural noun of the dead or hurt
-    (``counts.toml`` [parts] ``sets``), as a translated report writes it without an article."""
-    from fullpicture._data import data_toml
-
-    sets = [w for w in data_toml("figures", "counts.toml").get("parts", {}).get("sets", []) if w.isascii()]
-    return re.compile(r"^\s+of\s+(?:" + "|".join(map(re.escape, sets)) + r")\b", re.I) if sets else None
-
-
-def _partitive(after: str) -> bool:
-    """A part of a group told right after a number: "three of the four soldiers", "one of
-    victims killed"."""
-    bare = _bare_partitive()
-    return bool(_PARTITIVE.match(after) or (bare is not None and bare.match(after)))
-
-
-def _same_count_elsewhere(a: Analysis, f: Figure) -> bool:
-    """The document states another figure of the same count, before or after ``f`` ("two more
-    died in hospital, bringing the toll to 60": the total told after the increment)."""
-    return any(g is not f and g.counts == f.counts and (g.start, g.end) != (f.start, f.end) for g in a.figures)
 
 
 def population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> str:
@@ -234,269 +204,6 @@ def _population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> st
     return _noun_population(noun) or "people"
 
 
-def _align_cfg(cfg: dict[str, Any] | None) -> dict[str, Any]:
-    """``cfg``, or the shipped ``[align]`` settings when None (a direct caller, such as a test,
-    that passes none)."""
-    if cfg is None:
-        from fullpicture.settings import load_settings
-
-        return dict(load_settings().section("align"))
-    return cfg
-
-
-def _flag(cfg: dict[str, Any] | None, key: str) -> bool:
-    """``[align] key`` of ``cfg``, of the shipped settings when None."""
-    return bool(_align_cfg(cfg).get(key, False))
-
-
-def _exodus_count(a: Analysis, f: Figure, cfg: dict[str, Any] | None) -> bool:
-    """A running count of the people who fled ("so far 3,000 have fled", ``[align]
-    figure_running_counts``) whose sentence names no war: the exodus's own count as it stood, no
-    campaign's total (:mod:`._runningcount`)."""
-    return running_count(f, _align_cfg(cfg)) and not campaign_words(a, f)
-
-
-def _since_days(cfg: dict[str, Any] | None) -> int:
-    """``[align] figure_total_since_days`` of ``cfg``, of the shipped settings when None."""
-    return int(_align_cfg(cfg).get("figure_total_since_days", 0))
-
-
-def _ranked(a: Analysis, f: Figure) -> bool:
-    """A count of commanders or leaders: a rank word (``counts.toml`` [ranks]) among the words
-    from its number to the end of its noun ("two senior fighters", "deux chefs militaires")."""
-    ranks = language_words("figures", "counts.toml", "ranks", a.document.language)
-    after = a.text[f.end : f.end + 50]
-    if f.unit:
-        k = after.lower().find(f.unit.lower())
-        after = after[: k + len(f.unit)] if k >= 0 else after.split(",")[0]
-    words = {w.strip("\"'“”«»()[],.;:").lower() for w in after.split()[:4]}
-    return bool(ranks & words)
-
-
-@functools.lru_cache(maxsize=8)
-def _territory_words(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
-    """(the opening of a territory after a count: a preposition of ``counts.toml``
-    [territory_prepositions] and an article; the nouns of [territory_nouns])."""
-    preps = language_words("figures", "counts.toml", "territory_prepositions", language)
-    nouns = language_words("figures", "counts.toml", "territory_nouns", language)
-    if not preps:
-        return None, nouns
-    return (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(preps))) + r")\s+"
-                       r"(?:(?:the|les?|la|des)\s+|l['’])?", re.I), nouns)
-
-
-def _territory(a: Analysis, f: Figure) -> str | None:
-    """The territory a count is told for, within its clause ("11 in Freedonia", "27 died in
-    rebel-held areas"): a place the entity layer found right after the preposition, or the words
-    up to a territory noun; folded to lower case. None when the clause names none."""
-    pat, nouns = _territory_words(a.document.language or "en")
-    if pat is None:
-        return None
-    clause = re.split(r"[,;:.!?\n()]", a.text[f.end : f.end + 80], maxsplit=1)[0]
-    starts = {x.start: x.end for e in a.entities if e.type in ("GPE", "LOC") for x in e.mentions}
-    for m in pat.finditer(clause):
-        at = f.end + m.end()
-        if at in starts:
-            return a.text[at : starts[at]].lower()
-        words = clause[m.end() :].split()[:4]
-        hit = next((k for k, w in enumerate(words) if w.strip("\"'«»“”").lower() in nouns), None)
-        if hit is not None:
-            return " ".join(words[: hit + 1]).lower()
-    return None
-
-
-def _territory_part(a: Analysis, f: Figure) -> bool:
-    """A count told for one territory beside a count of the same kind told in the same sentence
-    for another ("the toll rose to 11 in Freedonia, while 27 died in rebel-held areas"): each is a
-    territory's part of the toll, neither the whole; the same territory twice ("Freedonia says 11 died
-    in Tarnow, Ruritania says 27 died in Tarnow") is two accounts of one count."""
-    text = a.text
-    s0, s1 = sentence_bounds(text, f.start, f.end)
-    others = [g for g in a.figures if g is not f and g.counts == f.counts and s0 <= g.start < s1 and g.start != f.start]
-    if not others:
-        return False
-    mine = _territory(a, f)
-    return mine is not None and any((t := _territory(a, g)) is not None and t != mine for g in others)
-
-
-def _noun_population(noun: str) -> str | None:
-    """The population class of a noun (``counts.toml`` [populations]), None when unknown."""
-    pops = _populations()[0]
-    last = noun.split()[-1] if noun else ""
-    for key in (noun, last, last[:-1] if last.endswith("s") else last,
-                last[:-3] + "man" if last.endswith("men") else last):
-        if key in pops:
-            return pops[key]
-    return None
-
-
-@functools.lru_cache(maxsize=4)
-def _stems(language: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str], re.Pattern[str] | None]:
-    from fullpicture._data import data_toml_lang
-
-    data = data_toml_lang("figures", "counts.toml", language)
-    stems = data.get("population_stems", {})
-    including = stems.get("including", [])
-    return (tuple(sorted(((str(k), str(v)) for k, v in stems.get("stems", {}).items()), key=lambda kv: -len(kv[0]))),
-            frozenset(stems.get("added", [])),
-            re.compile(r"^[^.;\n]{0,40}?(?<!\w)(?:" + "|".join(map(re.escape, including)) + r")(?!\w)", re.I)
-            if including else None)
-
-
-@functools.lru_cache(maxsize=8)
-def _breakdown(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """(a partitive right after a number: "12 из них"; an including word right before one:
-    "dont 14 enfants") of ``counts.<lang>.toml`` [population_stems]."""
-    from fullpicture._data import data_toml_lang
-
-    stems = data_toml_lang("figures", "counts.toml", language).get("population_stems", {})
-    part, including = stems.get("partitive", []), stems.get("including", [])
-    return (re.compile(r"^\s+(?:" + "|".join(map(re.escape, part)) + r")(?!\w)", re.I) if part else None,
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, including)) + r")\s+(?:\w+\s+){0,2}$", re.I)
-            if including else None)
-
-
-def breakdown_part(a: Analysis, f: Figure, language: str) -> bool:
-    """A French or Russian figure that counts a part of the count told before it: a partitive
-    right after its number ("73 ранены, 12 из них дети"), or a subgroup count (children, women)
-    that an including word opens ("27 blessés, dont six enfants": the children among the injured,
-    not a count of children to set against the children among the dead)."""
-    after_part, before_incl = _breakdown(language)
-    if after_part is not None and after_part.match(a.text[f.end : f.end + 30]):
-        return True
-    return bool(before_incl is not None and f.counts in _SUBGROUPS
-                and before_incl.search(a.text[max(0, f.start - 40) : f.start]))
-
-
-def _stem_population(a: Analysis, f: Figure, language: str) -> str | None:
-    """Who a French or Russian figure counts, from the beginnings of the words of its noun phrase
-    ("20 мирных жителей": civilians, "5 военнослужащих": servicemen, "14 civils"); ``mixed`` for a
-    count broken down into classes ("dont 10 civils", "в том числе"); ``part`` for
-    a count added to an earlier one of the same count ("ещё двое скончались", "deux autres sont
-    morts"). None where no stem matches (the English rules decide)."""
-    stems, added, including = _stems(language)
-    if not stems:
-        return None
-    if breakdown_part(a, f, language):
-        return "part"
-    before = a.text[max(0, f.start - 8) : f.start].lower().split()
-    after = a.text[f.end : f.end + 50].lower()
-    if including is not None and including.match(after):
-        return "mixed"
-    if ((before and before[-1] in added) or (after.split()[:1] and after.split()[0] in added)) \
-            and _same_count_elsewhere(a, f):
-        return "part"
-    if f.unit:
-        k = after.find(f.unit.lower())
-        words = after[: k + len(f.unit)].split() if 0 <= k <= 30 else []
-    else:
-        words = after.split()[:1]
-    for w in words:
-        w = w.strip(".,;:!?«»\"()")
-        hit = next((cls for stem, cls in stems if w.startswith(stem)), None)
-        if hit is not None:
-            return hit
-    return None
-
-
-def _limited_part(a: Analysis, f: Figure, language: str) -> str | None:
-    """``part`` or ``mixed`` for a figure of a word-list language that counts a part of a group
-    told beside it or breaks down into parts (``nlp.figures.limited.figure_part``: "jedan od
-    ozlijeđenih", "trojica su teže ranjeni", "od kojih su ..."); a count told as added ("još
-    dvoje") is a part when the document told a count of its kind before it."""
-    from fullpicture.nlp.figures.limited import figure_part
-    from fullpicture.nlp.lang.words import word_list_family
-
-    family = word_list_family(language)
-    if family is None:
-        return None
-    told = figure_part(a.text, f.start, f.end, family, f.counts)
-    if told == "added":
-        return "part" if _same_count_elsewhere(a, f) else None
-    return told
-
-
-@functools.lru_cache(maxsize=1)
-def _armed() -> tuple[frozenset[str], re.Pattern[str] | None]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "counts.toml").get("armed_members", {})
-    bodies = [re.escape(w.lower()) for w in data.get("bodies", [])]
-    pat = re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})", re.I) if bodies else None
-    return frozenset(w.lower() for w in data.get("members", [])), pat
-
-
-def _armed_members(noun: str, after: str) -> bool:
-    """A count of members ("members", "personnel") of an armed body named just after the number."""
-    members, bodies = _armed()
-    return bool(noun and noun in members and bodies is not None and bodies.search(after))
-
-
-@functools.lru_cache(maxsize=1)
-def _parts() -> tuple[re.Pattern[str] | None, int]:
-    from fullpicture._data import data_toml
-
-    data = data_toml("figures", "counts.toml").get("parts", {})
-    among, sets = data.get("among", []), data.get("sets", [])
-    if not among or not sets:
-        return None, 0
-    words = "|".join(re.escape(w) for w in among)
-    nouns = "|".join(re.escape(w) for w in sets)
-    pat = re.compile(rf"\b(?:{words})\s+(?:[^.;:!?\n]{{0,40}}?\s)?(?:{nouns})\b[^.;:!?\n]{{0,50}}$", re.I)
-    return pat, int(data.get("national_window_chars", 800))
-
-
-def _among_a_set(before: str) -> bool:
-    """"among the injured KFOR soldiers are 11 Italians", "parmi les blessés, 5 enfants": the
-    count right after names a part of a set of the casualties."""
-    pat = _parts()[0]
-    return bool(pat and pat.search(before))
-
-
-def _demonym_before_unit(a: Analysis, f: Figure) -> str | None:
-    """The nationality adjective between a number and its noun ("11 Italian soldiers"), folded."""
-    from fullpicture.nlp.places._translit import fold
-    from fullpicture.nlp.places._wordlists import get_lexicon
-
-    if not f.unit:
-        return None
-    ahead = a.text[f.end : f.end + 40]
-    k = ahead.find(f.unit)
-    if k <= 0:
-        return None
-    demonyms = get_lexicon().demonyms
-    return next((fold(w) for w in ahead[:k].split() if fold(w) in demonyms), None)
-
-
-def _national_part(a: Analysis, f: Figure) -> bool:
-    """A count of one nationality beside a larger count of the same kind in the same document
-    ("11 Italian soldiers were injured" after "about two dozen KFOR soldiers were injured")."""
-    window = _parts()[1]
-    if not f.counts or f.value is None or window <= 0:
-        return False
-    if _demonym_before_unit(a, f) is None:
-        return False
-    return any(g is not f and g.counts == f.counts and (g.value or 0) > f.value and not g.vague
-               and abs(g.start - f.start) <= window and _demonym_before_unit(a, g) is None
-               and not _other_states_count(a, f, g) for g in a.figures)
-
-
-def _other_states_count(a: Analysis, f: Figure, g: Figure) -> bool:
-    """``g`` sits in a claim whose source names another state than the nation ``f`` counts
-    ("37 Ruritanian soldiers" beside "Freedonia announced 45 dead": Freedonia's count, no whole
-    of which the 37 are a part)."""
-    from fullpicture.nlp.places._wordlists import get_lexicon
-
-    if g.claim is None or g.claim == f.claim:
-        return False
-    claim = claim_by_id(a, g.claim)
-    if claim is None or claim.source is None or claim.kind == "author":
-        return False
-    theirs = name_state(claim.source.text or "")
-    mine = get_lexicon().demonyms.get(_demonym_before_unit(a, f) or "")
-    return bool(theirs and mine and theirs != mine.upper())
-
-
 def comparable(p: str, q: str) -> bool:
     """Two populations count the same people: the same class, or generic people and a class
     (a mixed count compares only with a mixed or generic one); demographic subgroups (children,
@@ -539,13 +246,6 @@ def class_exceeds_whole(fa: Figure, pa: str, fb: Figure, pb: str, cfg: dict[str,
         part = part.model_copy(update={"value": part.high, "low": part.high, "approximate": True})
     rw, rp = figure_range(whole), figure_range(part)
     return rw is not None and rp is not None and rp[0] > rw[1] and ranges_clash(whole, part, cfg)
-
-
-# "staff": a facility's own people; "commanders": the ranked among the dead (``_ranked``)
-_SUBGROUPS = frozenset({"children", "women", "men", "adults", "staff", "commanders"})
-# "quoted": a number the outlet cites at a distance as another's words (``_figureaside``)
-# "later": a count told in a document published long after the row's day (``_figureitems``)
-_NEVER = frozenset({"things", "part", "total", "earlier", "denied", "recalled", "quoted", "later"})
 
 
 def stray_free(items: list[tuple[Figure, Any]], cfg: dict[str, Any]) -> list[tuple[Figure, Any]]:
@@ -598,4 +298,3 @@ def relayed_strangers(items: list[tuple[Figure, Any]]) -> list[tuple[Figure, Any
         return items
     return [(f, v) for f, v in items if v.reported_by is None or v.population in _NEVER
             or any(comparable(v.population or "people", p) for p in own)]
-
