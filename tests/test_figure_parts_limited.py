@@ -1,5 +1,5 @@
 """A figure of a word-list language that counts a part of a group told beside it ("one of the
-injured", "three of them seriously", "among the injured soldiers 11 Italians") is no rival toll;
+injured", "three of them seriously", "among the wounded guards 6 Danes") is no rival toll;
 a count that breaks down into parts ("more than 50 people, of whom ...") is a mixed count.
 Shapes seen on Serbian, Croatian, Bosnian, Slovene and Albanian reports of one clash, restated in
 sentences written for these tests."""

@@ -5,7 +5,7 @@ into several rows (issue 9, real-text pass of the incident join). Invented words
 * "blew up" (English) and "fait sauter" (French) name the happening; the French "barrage" alone
   is a dam, not a roadblock;
 * a definite-looking happening that states its own day a month before the report's strike
-  ("similar to one that hit the city on March 14") is another happening, not an anaphor;
+  ("like one that hit the port on February 2") is another happening, not an anaphor;
 * with `incident_told_about_window` (shipped off), an act of word whose sentence names no
   happening ("X swiftly denied the claim.") is about the
   happening of the sentence before.
@@ -54,8 +54,8 @@ def test_a_flood_joins_the_breach_that_caused_it(lexical):
 
 def test_a_happening_with_its_own_day_a_month_earlier_is_no_anaphor(lexical):
     text = ("Ministry denies depot strike\n\nThe ministry denied that its forces carried out the strike "
-            "on the depot in Ruse on Friday. The ministry said the missile was similar to one that hit "
-            "the centre of the city of Varna on March 14, killing 17 people.\n")
+            "on the depot in Ruse on Friday. The ministry said the rocket was like one that hit "
+            "the port of Varna on February 2, killing 9 people.\n")
     a = _analyse(text, lexical, published="2024-04-08")
     assert _incident(a, lexical, "hit") != _incident(a, lexical, "strike")
 

@@ -179,14 +179,14 @@ def _parts() -> tuple[re.Pattern[str] | None, int]:
 
 
 def _among_a_set(before: str) -> bool:
-    """"among the injured KFOR soldiers are 11 Italians", "parmi les blessés, 5 enfants": the
+    """"among the wounded guards are 6 Danes", "parmi les blessés, 4 enfants": the
     count right after names a part of a set of the casualties."""
     pat = _parts()[0]
     return bool(pat and pat.search(before))
 
 
 def _demonym_before_unit(a: Analysis, f: Figure) -> str | None:
-    """The nationality adjective between a number and its noun ("11 Italian soldiers"), folded."""
+    """The nationality adjective between a number and its noun ("6 Danish guards"), folded."""
     from fullpicture.nlp.places._translit import fold
     from fullpicture.nlp.places._wordlists import get_lexicon
 
@@ -202,7 +202,7 @@ def _demonym_before_unit(a: Analysis, f: Figure) -> str | None:
 
 def _national_part(a: Analysis, f: Figure) -> bool:
     """A count of one nationality beside a larger count of the same kind in the same document
-    ("11 Italian soldiers were injured" after "about two dozen KFOR soldiers were injured")."""
+    ("6 Danish guards were hurt" after "some thirty peacekeepers were hurt")."""
     window = _parts()[1]
     if not f.counts or f.value is None or window <= 0:
         return False

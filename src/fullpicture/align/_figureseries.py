@@ -243,7 +243,7 @@ def without_relayed(mine: dict[str, list[FigureItem]], cfg: dict[str, Any], coun
                     spans: Sequence[tuple[float, float]] = ()) -> dict[str, list[FigureItem]]:
     """Each side's compared values, where a side of no state (wires, outlets) whose documents
     clash among themselves on the count relays several accounts: its values that a side of a
-    state also states (KFOR's 25 in one wire, a president's 41 in another, the 41 also in that
+    state also states (a peace force's 12 in one wire, a president's 19 in another, the 19 also in that
     state's press) are that state's account relayed, and only the others stand for the side's
     own (:func:`_relays`: a value above a state's open bound is no relay of it). (Two values of
     one document that clash are more often two things counted; a value higher on a later day is

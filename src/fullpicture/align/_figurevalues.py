@@ -185,7 +185,7 @@ def _population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> st
     if _partitive(after):
         return "part"  # "one of my sons", "three of the four soldiers": a part of a group
     if _among_a_set(a.text[max(0, f.start - 90) : f.start]) or _national_part(a, f):
-        return "part"  # "among the injured are 11 Italians", "11 Italian soldiers" of two dozen
+        return "part"  # "among the wounded are 6 Danes", "6 Danish guards" of some thirty
     lang = a.document.language or "en"
     if lang != "en":
         told = _limited_part(a, f, lang)
@@ -200,7 +200,7 @@ def _population(a: Analysis, f: Figure, cfg: dict[str, Any] | None = None) -> st
         return "things"
     last = noun.split()[-1] if noun else ""
     if _armed_members(last, a.text[f.end : f.end + 40]):
-        return "servicemen"  # "about 25 KFOR members": the members of an armed body
+        return "servicemen"  # "about 12 UNIFIL members": the members of an armed body
     return _noun_population(noun) or "people"
 
 

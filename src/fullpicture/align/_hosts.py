@@ -108,7 +108,7 @@ def _antecedent(feats: Sequence[MentionFeatures], prev: list[int], i: int) -> in
 def _own_day_apart(anaphor: MentionFeatures, antecedent: MentionFeatures, slack: int) -> bool:
     """A definite-looking happening that states its own day, more than ``slack`` days from the
     day its antecedent is told on (stated or inherited from the report): another happening ("the
-    missile was similar to one that hit the city on March 14" after an undated strike in a report
+    rocket was like one that hit the port on February 2" after an undated strike in a report
     of April 8)."""
     ia, ib = anaphor.interval, antecedent.interval
     if not (anaphor.date_firm and ia and ib) or ia[1] - ia[0] > 31:
