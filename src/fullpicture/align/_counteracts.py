@@ -93,11 +93,15 @@ def without_counter_acts(members: Sequence[Any], index: EntityIndex, cfg: dict[s
         self_hit.setdefault(m.side, set()).update(hit & mine)
     main = {side: {k for k, v in c.items() if v == max(c.values())} for side, c in named.items() if c}
     answered = bool(cfg.get("conflict_agent_answers", False))
+    others: dict[str, set[str]] = {}  # side -> the states the other sides mostly name as doers
     out = []
     for m, mine, hit in zip(members, agent_states, hit_states, strict=True):
-        others = {s for side, states in main.items() if side != m.side for s in states}
-        if answered and mine and others and not mine & others and answers(m.analysis, m.event):
-            continue  # "Westland carried out retaliatory strikes": the answer's doer, not the act's
+        if answered and mine:
+            if m.side not in others:
+                others[m.side] = {s for side, states in main.items() if side != m.side for s in states}
+            theirs = others[m.side]
+            if theirs and not mine & theirs and answers(m.analysis, m.event):
+                continue  # "Westland carried out retaliatory strikes": the answer's doer, not the act's
         if not mine & main.get(m.side, set()) and any(state not in mine and state in states and state not in self_hit.get(side, set())
                for state in hit for side, states in main.items() if side != m.side):
             continue

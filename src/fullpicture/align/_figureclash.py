@@ -82,6 +82,8 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
     a value above its reach clash (:func:`._vaguereach.beyond_vague`), and a vague count told on a
     day before the other value is no pair (:func:`._vaguereach.early_vague`).
     """
+    running = counts in (cfg.get("figure_running_counts") or ())  # a count of the people fled so far
+    rising_days = int(cfg.get("figure_rising_days", 0))
     pairs = [((fa, va), (fb, vb)) for fa, va in a for fb, vb in b
              if comparable(va.population or "people", vb.population or "people")
              and _same_thing(fa, fb, counts, cfg)
@@ -89,10 +91,9 @@ def _clash_sides(a: list[FigureItem], b: list[FigureItem], cfg: dict[str, Any], 
                       and class_zero_apart(fa, va.population or "people", fb, vb.population or "people"))
              and not (stated is not None and later_stage((fa, va), (fb, vb), stated, _day_stage))
              and not (cfg.get("figure_running_count_stages", False)
-                      and counts in (cfg.get("figure_running_counts") or ()) and running_stage((fa, va), (fb, vb)))
+                      and running and running_stage((fa, va), (fb, vb)))
              and not (cfg.get("figure_same_day_wire_stages", False) and wire_below((fa, va), (fb, vb)))
-             and not (told is not None and counts not in (cfg.get("figure_running_counts") or ())
-                      and next_day_rise((fa, va), (fb, vb), int(cfg.get("figure_rising_days", 0)), told))
+             and not (told is not None and not running and next_day_rise((fa, va), (fb, vb), rising_days, told))
              and not (stated is not None and cfg.get("figure_own_revisions", False)
                       and _revised((fa, va), (fb, vb), stated, cfg, counts))
              and not early_vague((fa, va), (fb, vb), cfg)]
@@ -326,4 +327,3 @@ def _meets(cv: ConflictValue, other: ConflictValue, cfg: dict[str, Any]) -> bool
     p, q = cv.population or "people", other.population or "people"
     return comparable(p, q) or (bool(cfg.get("figure_whole_bounds_class", False)) and whole_over_class(p, q)) \
         or (bool(cfg.get("figure_category_disputes", False)) and category_pair(p, q))
-

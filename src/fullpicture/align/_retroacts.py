@@ -60,7 +60,12 @@ from typing import Any
 
 from fullpicture.align._downings import downing_kind
 from fullpicture.align._eventpairs import MentionFeatures
-from fullpicture.align._incident_lex import incident_lexicon, lasting_kinds, same_place_types
+from fullpicture.align._incident_lex import (
+    IncidentLexicon,
+    incident_lexicon,
+    lasting_kinds,
+    same_place_types,
+)
 from fullpicture.align._retoldnamed import ceremony_dated, main_row_day
 from fullpicture.align._toldrow import place_happening
 from fullpicture.nlp.places._resolve import haversine_km
@@ -118,14 +123,11 @@ def _placeless(f: MentionFeatures) -> bool:
     return not f.extra.get("names") and (f.geo is None or f.geo[3])
 
 
-def _wave_anaphors(feats: Sequence[MentionFeatures], cfg: dict[str, Any], labels: list[int], main: int,
-                   day: int, wave: int) -> set[int]:
-    """The definite references ("the killings") of reports days on (``incident_retold_min_days``
-    to ``wave``) whose same word already tells the main row's happening in that report."""
-    low = int(cfg.get("incident_retold_min_days", 2))
-    types = same_place_types(cfg)
-    lex = incident_lexicon()
-    lasting = lasting_kinds()
+def _wave_anaphors(feats: Sequence[MentionFeatures], labels: list[int], main: int, day: int, low: int, wave: int,
+                   types: set[str], lex: IncidentLexicon, lasting: frozenset[str]) -> set[int]:
+    """The definite references ("the killings") of reports ``low`` to ``wave`` days on
+    (``incident_retold_min_days``) whose same word already tells the main row's happening in that
+    report (``types``, ``lex``, ``lasting``: the caller's same-place types, lexicon, lasting kinds)."""
     told = {(f.doc, f.lemma) for i, f in enumerate(feats) if labels[i] == main and place_happening(f, types, lex)}
     out: set[int] = set()
     for i, f in enumerate(feats):
@@ -204,7 +206,8 @@ def join_retro_acts(feats: Sequence[MentionFeatures], cfg: dict[str, Any], label
             if (f.date_firm and _holds_day(f, day, slack)) if newer else own:
                 moved.add(i)
     if cfg.get("incident_retro_wave_anaphors", False):
-        moved |= _wave_anaphors(feats, cfg, labels, main, day, wave)
+        moved |= _wave_anaphors(feats, labels, main, day, int(cfg.get("incident_retold_min_days", 2)), wave,
+                                types, lex, lasting)
     if not moved:
         return labels
     # what hangs on a joined telling in its row and sentence (its killed, its wounded) follows it
